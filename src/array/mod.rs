@@ -1,0 +1,601 @@
+//! The n-dimensional array: a shared buffer, a byte offset, a shape, byte strides and a dtype.
+//!
+//! # Invariants every method relies on
+//! 1. `buffer` stays alive as long as the array (it is an `Arc`).
+//! 2. When `size() > 0`, for every index `i` with `i[k] < shape[k]`, the item at byte
+//!    `offset + Σ i[k]*strides[k]` lies wholly inside `buffer`: `0 <= that` and
+//!    `that + itemsize <= buffer.len()`. Constructors from foreign memory check this.
+//! 3. `flags.writeable` implies `buffer.writeable()`.
+//! 4. `flags.c_contiguous` / `f_contiguous` are what `compute_contiguity` says of shape and
+//!    strides (NumPy's rules: unit axes are ignored, empty arrays are both).
+//! Items need not be aligned: kernels read with unaligned loads unless `flags.aligned`.
+
+use std::sync::Arc;
+
+use smallvec::SmallVec;
+
+use crate::buffer::Buffer;
+use crate::dtype::cast::Transfer;
+use crate::dtype::promote::{can_cast, Casting};
+use crate::dtype::DType;
+use crate::error::{Error, Result};
+use crate::loops::for_each_line2;
+
+pub mod index;
+pub mod shape;
+
+pub use index::{IndexItem, Indexed};
+
+pub type Dims = SmallVec<[usize; 4]>;
+pub type Strides = SmallVec<[isize; 4]>;
+
+/// NumPy's limit on dimensions.
+pub const MAXDIMS: usize = 64;
+
+/// Memory order requested for new arrays or copies.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Order {
+    C,
+    F,
+    /// F if the source is F-contiguous and not C-contiguous, else C.
+    A,
+    /// Keep the source's axis order as closely as possible.
+    K,
+}
+
+impl Order {
+    pub fn parse(s: Option<&str>, default: Order) -> Result<Order> {
+        Ok(match s {
+            None => default,
+            Some("C") | Some("c") => Order::C,
+            Some("F") | Some("f") => Order::F,
+            Some("A") | Some("a") => Order::A,
+            Some("K") | Some("k") => Order::K,
+            Some(o) => bail!(Value, "order must be one of 'C', 'F', 'A', or 'K' (got '{}')", o),
+        })
+    }
+}
+
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
+    pub c_contiguous: bool,
+    pub f_contiguous: bool,
+    pub writeable: bool,
+    pub owndata: bool,
+    pub aligned: bool,
+}
+
+#[derive(Clone)]
+pub struct NdArray {
+    buffer: Arc<Buffer>,
+    offset: usize,
+    shape: Dims,
+    strides: Strides,
+    dtype: DType,
+    flags: Flags,
+}
+
+/// Number of elements, or ValueError when the product overflows.
+pub fn checked_size(shape: &[usize]) -> Result<usize> {
+    let mut n: usize = 1;
+    for &d in shape {
+        n = n.checked_mul(d).ok_or_else(too_big)?;
+    }
+    if n > isize::MAX as usize {
+        return Err(too_big());
+    }
+    Ok(n)
+}
+
+fn too_big() -> Error {
+    Error::Value(
+        "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."
+            .into(),
+    )
+}
+
+/// C-order (row-major) byte strides.
+pub fn c_strides(shape: &[usize], itemsize: usize) -> Strides {
+    let mut s: Strides = SmallVec::from_elem(0, shape.len());
+    let mut acc = itemsize as isize;
+    for k in (0..shape.len()).rev() {
+        s[k] = acc;
+        acc *= shape[k].max(1) as isize;
+    }
+    s
+}
+
+/// F-order (column-major) byte strides.
+pub fn f_strides(shape: &[usize], itemsize: usize) -> Strides {
+    let mut s: Strides = SmallVec::from_elem(0, shape.len());
+    let mut acc = itemsize as isize;
+    for k in 0..shape.len() {
+        s[k] = acc;
+        acc *= shape[k].max(1) as isize;
+    }
+    s
+}
+
+/// NumPy's contiguity rules (`_UpdateContiguousFlags`).
+pub fn compute_contiguity(shape: &[usize], strides: &[isize], itemsize: usize) -> (bool, bool) {
+    if shape.contains(&0) {
+        return (true, true);
+    }
+    let mut c = true;
+    let mut acc = itemsize as isize;
+    for k in (0..shape.len()).rev() {
+        if shape[k] != 1 {
+            if strides[k] != acc {
+                c = false;
+                break;
+            }
+            acc *= shape[k] as isize;
+        }
+    }
+    let mut f = true;
+    let mut acc = itemsize as isize;
+    for k in 0..shape.len() {
+        if shape[k] != 1 {
+            if strides[k] != acc {
+                f = false;
+                break;
+            }
+            acc *= shape[k] as isize;
+        }
+    }
+    (c, f)
+}
+
+/// The lowest and one-past-highest byte touched by a layout, relative to element [0, …, 0].
+pub fn byte_extent(shape: &[usize], strides: &[isize], itemsize: usize) -> (isize, isize) {
+    if shape.contains(&0) {
+        return (0, 0);
+    }
+    let (mut lo, mut hi) = (0isize, itemsize as isize);
+    for (&n, &s) in shape.iter().zip(strides) {
+        let span = s * (n as isize - 1);
+        if span < 0 {
+            lo += span;
+        } else {
+            hi += span;
+        }
+    }
+    (lo, hi)
+}
+
+impl NdArray {
+    /// Assemble an array from parts, checking invariant 2 against the buffer.
+    pub fn from_parts(
+        buffer: Arc<Buffer>,
+        offset: usize,
+        shape: Dims,
+        strides: Strides,
+        dtype: DType,
+        writeable: bool,
+    ) -> Result<NdArray> {
+        ensure!(shape.len() == strides.len(), Value, "shape and strides differ in length");
+        ensure!(shape.len() <= MAXDIMS, Value, "maximum supported dimension for an ndarray is currently {}, found {}", MAXDIMS, shape.len());
+        checked_size(&shape)?;
+        let (lo, hi) = byte_extent(&shape, &strides, dtype.itemsize());
+        if !shape.contains(&0) {
+            let start = offset as isize + lo;
+            let end = offset as isize + hi;
+            ensure!(
+                start >= 0 && end <= buffer.len() as isize,
+                Value,
+                "strides are not compatible with memory of length {}",
+                buffer.len()
+            );
+        }
+        let writeable = writeable && buffer.writeable();
+        Ok(Self::assemble(buffer, offset, shape, strides, dtype, writeable, false))
+    }
+
+    /// Assemble without checks; the caller guarantees the invariants.
+    fn assemble(
+        buffer: Arc<Buffer>,
+        offset: usize,
+        shape: Dims,
+        strides: Strides,
+        dtype: DType,
+        writeable: bool,
+        owndata: bool,
+    ) -> NdArray {
+        let (c, f) = compute_contiguity(&shape, &strides, dtype.itemsize());
+        let align = dtype.alignment().max(1);
+        let base = buffer.ptr() as usize + offset;
+        let aligned = base % align == 0 && strides.iter().all(|s| s.unsigned_abs() % align == 0);
+        NdArray {
+            buffer,
+            offset,
+            shape,
+            strides,
+            dtype,
+            flags: Flags { c_contiguous: c, f_contiguous: f, writeable, owndata, aligned },
+        }
+    }
+
+    fn alloc(shape: &[usize], dtype: &DType, order: Order, zeroed: bool) -> Result<NdArray> {
+        ensure!(shape.len() <= MAXDIMS, Value, "maximum supported dimension for an ndarray is currently {}, found {}", MAXDIMS, shape.len());
+        let n = checked_size(shape)?;
+        let nbytes = n.checked_mul(dtype.itemsize()).filter(|&b| b <= isize::MAX as usize).ok_or_else(too_big)?;
+        let buffer = Buffer::alloc(nbytes, zeroed).map_err(|e| match e {
+            Error::Memory(_) => Error::Memory(format!(
+                "Unable to allocate {} for an array with shape {} and data type {}",
+                crate::buffer::human_bytes(nbytes),
+                shape_repr(shape),
+                dtype
+            )),
+            e => e,
+        })?;
+        let strides = match order {
+            Order::F => f_strides(shape, dtype.itemsize()),
+            _ => c_strides(shape, dtype.itemsize()),
+        };
+        Ok(Self::assemble(buffer, 0, shape.into(), strides, dtype.clone(), true, true))
+    }
+
+    /// An uninitialised array (`np.empty`).
+    pub fn empty(shape: &[usize], dtype: &DType, order: Order) -> Result<NdArray> {
+        Self::alloc(shape, dtype, order, false)
+    }
+
+    /// A zero-filled array (`np.zeros`).
+    pub fn zeros(shape: &[usize], dtype: &DType, order: Order) -> Result<NdArray> {
+        Self::alloc(shape, dtype, order, true)
+    }
+
+    /// A new C-contiguous array holding `data`.
+    pub fn from_vec<T: crate::dtype::Element>(data: Vec<T>, shape: &[usize]) -> Result<NdArray> {
+        let n = checked_size(shape)?;
+        ensure!(n == data.len(), Value, "cannot build an array of shape {} from {} items", shape_repr(shape), data.len());
+        let out = Self::empty(shape, &T::TYPE.dtype(), Order::C)?;
+        // SAFETY: `out` is a fresh C-contiguous buffer of exactly n items of T.
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), out.data_ptr() as *mut T, n) };
+        Ok(out)
+    }
+
+    // ----- accessors -----
+    pub fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+    pub fn strides(&self) -> &[isize] {
+        &self.strides
+    }
+    pub fn ndim(&self) -> usize {
+        self.shape.len()
+    }
+    pub fn size(&self) -> usize {
+        self.shape.iter().product()
+    }
+    pub fn dtype(&self) -> &DType {
+        &self.dtype
+    }
+    pub fn itemsize(&self) -> usize {
+        self.dtype.itemsize()
+    }
+    pub fn nbytes(&self) -> usize {
+        self.size() * self.itemsize()
+    }
+    pub fn flags(&self) -> Flags {
+        self.flags
+    }
+    pub fn buffer(&self) -> &Arc<Buffer> {
+        &self.buffer
+    }
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+    pub fn is_c_contiguous(&self) -> bool {
+        self.flags.c_contiguous
+    }
+    pub fn is_f_contiguous(&self) -> bool {
+        self.flags.f_contiguous
+    }
+    pub fn is_writeable(&self) -> bool {
+        self.flags.writeable
+    }
+    /// Address of element [0, …, 0].
+    pub fn data_ptr(&self) -> *mut u8 {
+        self.buffer.ptr().wrapping_add(self.offset)
+    }
+
+    pub fn set_writeable(&mut self, w: bool) -> Result<()> {
+        ensure!(!w || self.buffer.writeable(), Value, "cannot set WRITEABLE flag to True of this array");
+        self.flags.writeable = w;
+        Ok(())
+    }
+
+    /// Raise NumPy's error when writing is not allowed.
+    pub fn check_writeable(&self) -> Result<()> {
+        ensure!(self.flags.writeable, Value, "assignment destination is read-only");
+        Ok(())
+    }
+
+    /// A view sharing this array's buffer with a new layout. The caller guarantees that the
+    /// layout stays inside the memory this array spans (invariant 2).
+    pub fn view_with(&self, offset: usize, shape: Dims, strides: Strides, dtype: DType) -> NdArray {
+        Self::assemble(self.buffer.clone(), offset, shape, strides, dtype, self.flags.writeable, false)
+    }
+
+    /// The byte span this array touches, as absolute addresses [lo, hi).
+    pub fn memory_bounds(&self) -> (usize, usize) {
+        let (lo, hi) = byte_extent(&self.shape, &self.strides, self.itemsize());
+        let base = self.data_ptr() as isize;
+        ((base + lo) as usize, (base + hi) as usize)
+    }
+
+    /// `np.may_share_memory`: do the byte spans overlap?
+    pub fn may_share_memory(&self, other: &NdArray) -> bool {
+        if self.size() == 0 || other.size() == 0 {
+            return false;
+        }
+        let (a0, a1) = self.memory_bounds();
+        let (b0, b1) = other.memory_bounds();
+        a0 < b1 && b0 < a1
+    }
+
+    /// `np.shares_memory`: exact answer (bounded search; falls back to the extent test when the
+    /// problem is too large to decide exactly, which numpy would also refuse).
+    pub fn shares_memory(&self, other: &NdArray) -> bool {
+        if !self.may_share_memory(other) {
+            return false;
+        }
+        // Exact test by enumerating the smaller operand's element addresses.
+        let (small, large) = if self.size() <= other.size() { (self, other) } else { (other, self) };
+        if small.size() > 1 << 22 {
+            return true;
+        }
+        let mut addrs: Vec<(usize, usize)> = Vec::with_capacity(small.size());
+        let isz = small.itemsize();
+        for_each_line2(small.shape(), small.strides(), small.strides(), small.data_ptr(), small.data_ptr(), false, |p, _, n, s, _| {
+            for i in 0..n {
+                let a = (p as isize + i as isize * s) as usize;
+                addrs.push((a, a + isz));
+            }
+        });
+        addrs.sort_unstable();
+        let lsz = large.itemsize();
+        let mut hit = false;
+        for_each_line2(large.shape(), large.strides(), large.strides(), large.data_ptr(), large.data_ptr(), false, |p, _, n, s, _| {
+            if hit {
+                return;
+            }
+            for i in 0..n {
+                let a = (p as isize + i as isize * s) as usize;
+                let b = a + lsz;
+                // Any small interval [x0, x1) with x0 < b and x1 > a?
+                let k = addrs.partition_point(|&(x0, _)| x0 < b);
+                if k > 0 && addrs[..k].iter().rev().take(64).any(|&(_, x1)| x1 > a) {
+                    hit = true;
+                    return;
+                }
+            }
+        });
+        hit
+    }
+
+    // ----- copying and casting -----
+
+    /// Axis permutation that `order='K'` keeps: outermost = largest |stride|.
+    fn k_order_perm(&self) -> Vec<usize> {
+        let mut perm: Vec<usize> = (0..self.ndim()).collect();
+        perm.sort_by(|&a, &b| self.strides[b].unsigned_abs().cmp(&self.strides[a].unsigned_abs()));
+        perm
+    }
+
+    /// A new array with this array's shape, the given dtype and the memory order `order`
+    /// resolves to for this array (uninitialised).
+    pub fn empty_like(&self, dtype: &DType, order: Order) -> Result<NdArray> {
+        match order {
+            Order::C => Self::empty(&self.shape, dtype, Order::C),
+            Order::F => Self::empty(&self.shape, dtype, Order::F),
+            Order::A => {
+                let o = if self.is_f_contiguous() && !self.is_c_contiguous() { Order::F } else { Order::C };
+                Self::empty(&self.shape, dtype, o)
+            }
+            Order::K => {
+                if self.is_c_contiguous() {
+                    return Self::empty(&self.shape, dtype, Order::C);
+                }
+                if self.is_f_contiguous() {
+                    return Self::empty(&self.shape, dtype, Order::F);
+                }
+                let perm = self.k_order_perm();
+                let pshape: Dims = perm.iter().map(|&k| self.shape[k]).collect();
+                let base = Self::empty(&pshape, dtype, Order::C)?;
+                let pstr = c_strides(&pshape, dtype.itemsize());
+                let mut strides: Strides = SmallVec::from_elem(0, self.ndim());
+                for (i, &k) in perm.iter().enumerate() {
+                    strides[k] = pstr[i];
+                }
+                let mut out = base.view_with(0, self.shape.clone(), strides, dtype.clone());
+                out.flags.owndata = true;
+                Ok(out)
+            }
+        }
+    }
+
+    /// `arr.copy(order)`.
+    pub fn copy(&self, order: Order) -> Result<NdArray> {
+        self.astype(&self.dtype.clone(), order)
+    }
+
+    /// `arr.astype(dtype, order)` (always copies; casting checks are the caller's).
+    pub fn astype(&self, dtype: &DType, order: Order) -> Result<NdArray> {
+        let out = self.empty_like(dtype, order)?;
+        out.assign_unchecked(self)?;
+        Ok(out)
+    }
+
+    /// Check a cast under a casting rule, with NumPy's message.
+    pub fn check_cast(from: &DType, to: &DType, casting: Casting) -> Result<()> {
+        if !can_cast(from, to, casting) {
+            bail!(
+                Casting,
+                "Cannot cast array data from dtype('{}') to dtype('{}') according to the rule '{}'",
+                dtype_str(from),
+                dtype_str(to),
+                casting.name()
+            );
+        }
+        Ok(())
+    }
+
+    /// Copy `src` into `self`, broadcasting `src` to `self`'s shape and casting unsafely.
+    /// Handles overlap by copying the source first. Checks writeability.
+    pub fn assign(&self, src: &NdArray) -> Result<()> {
+        self.check_writeable()?;
+        let src = src.broadcast_to(&self.shape).map_err(|_| {
+            Error::Value(format!(
+                "could not broadcast input array from shape {} into shape {}",
+                shape_repr(src.shape()),
+                shape_repr(self.shape())
+            ))
+        })?;
+        if self.size() == 0 {
+            return Ok(());
+        }
+        if self.may_share_memory(&src) && !(self.data_ptr() == src.data_ptr() && self.strides == src.strides && self.dtype == src.dtype) {
+            let tmp = src.copy(Order::K)?;
+            return self.assign_unchecked(&tmp);
+        }
+        self.assign_unchecked(&src)
+    }
+
+    /// Copy with the shapes already equal (or `src` broadcast to ours), no overlap, no checks
+    /// of writeability.
+    fn assign_unchecked(&self, src: &NdArray) -> Result<()> {
+        let src = if src.shape() == self.shape() { src.clone() } else { src.broadcast_to(&self.shape)? };
+        let t = Transfer::new(&src.dtype, &self.dtype)?;
+        for_each_line2(&self.shape, &self.strides, &src.strides, self.data_ptr(), src.data_ptr(), false, |d, s, n, ds, ss| {
+            // SAFETY: the walker keeps both pointers inside their arrays (invariant 2), and
+            // the destination is writable memory (its buffer is writeable or freshly owned).
+            unsafe { t.run(s, ss, d, ds, n) }
+        });
+        Ok(())
+    }
+
+    /// Set every element to the single item stored at `item` (which has dtype `item_dtype`).
+    pub fn fill_from(&self, item: &NdArray) -> Result<()> {
+        self.check_writeable()?;
+        ensure!(item.size() == 1, Value, "fill value must be a single element");
+        let one = item.reshape_view(&[]).unwrap_or_else(|| item.clone());
+        self.assign_unchecked(&one.broadcast_to(&self.shape)?)
+    }
+
+    /// `np.broadcast_to(self, shape)` as a view (zero strides on broadcast axes).
+    pub fn broadcast_to(&self, shape: &[usize]) -> Result<NdArray> {
+        if shape == self.shape() {
+            return Ok(self.clone());
+        }
+        let nd = shape.len();
+        ensure!(
+            nd >= self.ndim(),
+            Value,
+            "input operand has more dimensions than allowed by the axis remapping"
+        );
+        let mut strides: Strides = SmallVec::from_elem(0, nd);
+        let lead = nd - self.ndim();
+        for k in 0..self.ndim() {
+            let (have, want) = (self.shape[k], shape[lead + k]);
+            if have == want {
+                strides[lead + k] = self.strides[k];
+            } else if have == 1 {
+                strides[lead + k] = 0;
+            } else {
+                bail!(
+                    Value,
+                    "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
+                    shape_repr(self.shape()),
+                    shape_repr(shape)
+                );
+            }
+        }
+        Ok(self.view_with(self.offset, shape.into(), strides, self.dtype.clone()))
+    }
+
+    /// Reinterpret the bytes as another dtype (`arr.view(dtype)`), NumPy's rules for a change in
+    /// item size along the last axis.
+    pub fn view_dtype(&self, dtype: &DType) -> Result<NdArray> {
+        let (old, new) = (self.itemsize(), dtype.itemsize());
+        if old == new {
+            return Ok(self.view_with(self.offset, self.shape.clone(), self.strides.clone(), dtype.clone()));
+        }
+        ensure!(
+            self.ndim() > 0,
+            Value,
+            "Changing the dtype of a 0d array is only supported if the itemsize is unchanged"
+        );
+        let last = self.ndim() - 1;
+        ensure!(
+            self.shape[last] == 1 || self.strides[last] == old as isize || self.size() == 0,
+            Value,
+            "To change to a dtype of a different size, the last axis must be contiguous"
+        );
+        let total = self.shape[last] * old;
+        ensure!(
+            new > 0 && total % new == 0,
+            Value,
+            "When changing to a {} dtype, its size must be a divisor of the size of original dtype",
+            if new > old { "larger" } else { "smaller" }
+        );
+        let mut shape = self.shape.clone();
+        let mut strides = self.strides.clone();
+        shape[last] = total / new;
+        strides[last] = new as isize;
+        Ok(self.view_with(self.offset, shape, strides, dtype.clone()))
+    }
+}
+
+/// `(3, 4)`, `(5,)`, `()` as Python prints shape tuples.
+pub fn shape_repr(shape: &[usize]) -> String {
+    match shape.len() {
+        0 => "()".into(),
+        1 => format!("({},)", shape[0]),
+        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+/// The dtype as NumPy writes it inside `dtype('...')` messages.
+pub fn dtype_str(d: &DType) -> String {
+    if d.is_native() {
+        d.name()
+    } else {
+        d.typestr()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dtype::ScalarType;
+
+    #[test]
+    fn contiguity() {
+        assert_eq!(compute_contiguity(&[3, 4], &[32, 8], 8), (true, false));
+        assert_eq!(compute_contiguity(&[3, 4], &[8, 24], 8), (false, true));
+        assert_eq!(compute_contiguity(&[1, 4], &[999, 8], 8), (true, true));
+        assert_eq!(compute_contiguity(&[0, 4], &[3, 1], 8), (true, true));
+    }
+
+    #[test]
+    fn astype_and_assign_broadcast() {
+        let a = NdArray::from_vec(vec![1.5f64, 2.5, -3.5], &[3]).unwrap();
+        let b = a.astype(&ScalarType::Int32.dtype(), Order::C).unwrap();
+        // SAFETY: b has 3 contiguous i32.
+        let v = unsafe { std::slice::from_raw_parts(b.data_ptr() as *const i32, 3) };
+        assert_eq!(v, &[1, 2, -3]);
+        let z = NdArray::zeros(&[2, 3], &ScalarType::Float64.dtype(), Order::C).unwrap();
+        z.assign(&a).unwrap();
+        // SAFETY: z has 6 contiguous f64.
+        let v = unsafe { std::slice::from_raw_parts(z.data_ptr() as *const f64, 6) };
+        assert_eq!(v, &[1.5, 2.5, -3.5, 1.5, 2.5, -3.5]);
+    }
+
+    #[test]
+    fn too_big_is_value_error() {
+        let e = NdArray::empty(&[usize::MAX / 2, 4], &ScalarType::Float64.dtype(), Order::C).err().unwrap();
+        assert!(matches!(e, Error::Value(_)));
+    }
+}

@@ -1,0 +1,259 @@
+//! Changing the shape or axis order of an array: views where NumPy makes views.
+
+use smallvec::SmallVec;
+
+use super::{c_strides, checked_size, f_strides, shape_repr, Dims, NdArray, Order, Strides};
+use crate::error::Result;
+
+/// Resolve a requested shape with at most one -1 against `size` elements.
+pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
+    let mut unknown = None;
+    let mut known: usize = 1;
+    for (k, &d) in req.iter().enumerate() {
+        if d == -1 {
+            ensure!(unknown.is_none(), Value, "can only specify one unknown dimension");
+            unknown = Some(k);
+        } else if d < 0 {
+            bail!(Value, "negative dimensions not allowed");
+        } else {
+            known = known.checked_mul(d as usize).ok_or_else(|| crate::Error::Value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into()))?;
+        }
+    }
+    let req_repr = || {
+        let parts: Vec<String> = req.iter().map(|d| d.to_string()).collect();
+        if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
+    };
+    let mut out: Dims = req.iter().map(|&d| d.max(0) as usize).collect();
+    if let Some(k) = unknown {
+        if known == 0 || size % known != 0 {
+            bail!(Value, "cannot reshape array of size {} into shape {}", size, req_repr());
+        }
+        out[k] = size / known;
+    } else if known != size {
+        bail!(Value, "cannot reshape array of size {} into shape {}", size, req_repr());
+    }
+    Ok(out)
+}
+
+/// NumPy's `_attempt_nocopy_reshape`: strides for `new` over the same memory, if possible.
+fn nocopy_strides(old_shape: &[usize], old_strides: &[isize], new: &[usize], itemsize: usize, f_order: bool) -> Option<Strides> {
+    let (od, os): (Vec<usize>, Vec<isize>) = old_shape
+        .iter()
+        .zip(old_strides)
+        .filter(|(&d, _)| d != 1)
+        .map(|(&d, &s)| (d, s))
+        .unzip();
+    let oldnd = od.len();
+    let newnd = new.len();
+    let mut ns: Strides = SmallVec::from_elem(0, newnd);
+    let (mut oi, mut oj, mut ni, mut nj) = (0usize, 1usize, 0usize, 1usize);
+    while ni < newnd && oi < oldnd {
+        let mut np_ = new[ni];
+        let mut op = od[oi];
+        while np_ != op {
+            if np_ < op {
+                if nj >= newnd {
+                    return None;
+                }
+                np_ *= new[nj];
+                nj += 1;
+            } else {
+                if oj >= oldnd {
+                    return None;
+                }
+                op *= od[oj];
+                oj += 1;
+            }
+        }
+        for ok in oi..oj - 1 {
+            if f_order {
+                if os[ok + 1] != od[ok] as isize * os[ok] {
+                    return None;
+                }
+            } else if os[ok] != od[ok + 1] as isize * os[ok + 1] {
+                return None;
+            }
+        }
+        if f_order {
+            ns[ni] = os[oi];
+            for nk in ni + 1..nj {
+                ns[nk] = ns[nk - 1] * new[nk - 1] as isize;
+            }
+        } else {
+            ns[nj - 1] = os[oj - 1];
+            for nk in (ni + 1..nj).rev() {
+                ns[nk - 1] = ns[nk] * new[nk] as isize;
+            }
+        }
+        ni = nj;
+        nj += 1;
+        oi = oj;
+        oj += 1;
+    }
+    let mut last = if ni >= 1 { ns[ni - 1] } else { itemsize as isize };
+    if f_order && ni >= 1 {
+        last *= new[ni - 1] as isize;
+    }
+    for s in ns.iter_mut().skip(ni) {
+        *s = last;
+    }
+    Some(ns)
+}
+
+impl NdArray {
+    /// Reshape to an already-resolved shape as a view, if the memory allows it (C order).
+    pub fn reshape_view(&self, new: &[usize]) -> Option<NdArray> {
+        self.reshape_view_order(new, false)
+    }
+
+    fn reshape_view_order(&self, new: &[usize], f_order: bool) -> Option<NdArray> {
+        if self.size() == 0 {
+            let strides = if f_order { f_strides(new, self.itemsize()) } else { c_strides(new, self.itemsize()) };
+            return Some(self.view_with(self.offset(), new.into(), strides, self.dtype().clone()));
+        }
+        let strides = nocopy_strides(self.shape(), self.strides(), new, self.itemsize(), f_order)?;
+        Some(self.view_with(self.offset(), new.into(), strides, self.dtype().clone()))
+    }
+
+    /// `arr.reshape(shape, order)`: a view when NumPy gives one, else a copy.
+    pub fn reshape(&self, req: &[isize], order: Order) -> Result<NdArray> {
+        let new = resolve_shape(req, self.size())?;
+        ensure!(new.len() <= super::MAXDIMS, Value, "maximum supported dimension for an ndarray is currently {}, found {}", super::MAXDIMS, new.len());
+        let f_order = match order {
+            Order::F => true,
+            Order::A => self.is_f_contiguous() && !self.is_c_contiguous(),
+            Order::C => false,
+            Order::K => bail!(Value, "order 'K' is not permitted for reshaping"),
+        };
+        if new.as_slice() == self.shape() {
+            return Ok(self.view_with(self.offset(), self.shape().into(), self.strides().into(), self.dtype().clone()));
+        }
+        if let Some(v) = self.reshape_view_order(&new, f_order) {
+            return Ok(v);
+        }
+        let o = if f_order { Order::F } else { Order::C };
+        let copy = self.copy(o)?;
+        Ok(copy.reshape_view_order(&new, f_order).expect("a fresh contiguous array reshapes as a view"))
+    }
+
+    /// `arr.ravel(order)`: a view when contiguous in that order.
+    pub fn ravel(&self, order: Order) -> Result<NdArray> {
+        let n = self.size() as isize;
+        match order {
+            Order::K => {
+                // Memory order: a view when the array is contiguous in some axis order.
+                if self.is_c_contiguous() {
+                    return self.reshape(&[n], Order::C);
+                }
+                if self.is_f_contiguous() {
+                    return self.reshape(&[n], Order::F);
+                }
+                let c = self.copy(Order::K)?;
+                let perm = {
+                    let mut p: Vec<usize> = (0..self.ndim()).collect();
+                    p.sort_by(|&a, &b| c.strides()[b].unsigned_abs().cmp(&c.strides()[a].unsigned_abs()));
+                    p
+                };
+                let t = c.transpose(Some(&perm))?;
+                t.reshape(&[n], Order::C)
+            }
+            o => self.reshape(&[n], o),
+        }
+    }
+
+    /// `arr.flatten(order)`: always a copy.
+    pub fn flatten(&self, order: Order) -> Result<NdArray> {
+        let r = self.ravel(order)?;
+        if std::sync::Arc::ptr_eq(r.buffer(), self.buffer()) {
+            r.copy(Order::C)
+        } else {
+            Ok(r)
+        }
+    }
+
+    /// `arr.transpose(axes)`; `None` reverses the axes.
+    pub fn transpose(&self, axes: Option<&[usize]>) -> Result<NdArray> {
+        let nd = self.ndim();
+        let perm: Vec<usize> = match axes {
+            None => (0..nd).rev().collect(),
+            Some(a) => {
+                ensure!(a.len() == nd, Value, "axes don't match array");
+                let mut seen = vec![false; nd];
+                for &k in a {
+                    ensure!(k < nd, Axis, "axis {} is out of bounds for array of dimension {}", k, nd);
+                    ensure!(!seen[k], Value, "repeated axis in transpose");
+                    seen[k] = true;
+                }
+                a.to_vec()
+            }
+        };
+        let shape: Dims = perm.iter().map(|&k| self.shape()[k]).collect();
+        let strides: Strides = perm.iter().map(|&k| self.strides()[k]).collect();
+        Ok(self.view_with(self.offset(), shape, strides, self.dtype().clone()))
+    }
+
+    /// Normalise a possibly negative axis, with NumPy's AxisError.
+    pub fn normalize_axis(axis: isize, ndim: usize) -> Result<usize> {
+        let a = if axis < 0 { axis + ndim as isize } else { axis };
+        ensure!(a >= 0 && (a as usize) < ndim, Axis, "axis {} is out of bounds for array of dimension {}", axis, ndim);
+        Ok(a as usize)
+    }
+
+    pub fn swapaxes(&self, a: isize, b: isize) -> Result<NdArray> {
+        let a = Self::normalize_axis(a, self.ndim())?;
+        let b = Self::normalize_axis(b, self.ndim())?;
+        let mut perm: Vec<usize> = (0..self.ndim()).collect();
+        perm.swap(a, b);
+        self.transpose(Some(&perm))
+    }
+
+    /// `arr.squeeze(axis)`.
+    pub fn squeeze(&self, axes: Option<&[isize]>) -> Result<NdArray> {
+        let nd = self.ndim();
+        let mut drop = vec![false; nd];
+        match axes {
+            None => {
+                for k in 0..nd {
+                    drop[k] = self.shape()[k] == 1;
+                }
+            }
+            Some(list) => {
+                for &a in list {
+                    let k = Self::normalize_axis(a, nd)?;
+                    ensure!(self.shape()[k] == 1, Value, "cannot select an axis to squeeze out which has size not equal to one");
+                    ensure!(!drop[k], Value, "duplicate value in 'axis'");
+                    drop[k] = true;
+                }
+            }
+        }
+        let shape: Dims = (0..nd).filter(|&k| !drop[k]).map(|k| self.shape()[k]).collect();
+        let strides: Strides = (0..nd).filter(|&k| !drop[k]).map(|k| self.strides()[k]).collect();
+        Ok(self.view_with(self.offset(), shape, strides, self.dtype().clone()))
+    }
+
+    /// Shape check for creation functions.
+    pub fn check_shape(shape: &[usize]) -> Result<()> {
+        checked_size(shape).map(|_| ()).map_err(|_| crate::Error::Value(format!("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size. (shape {})", shape_repr(shape))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dtype::ScalarType;
+
+    #[test]
+    fn reshape_views_and_copies() {
+        let a = NdArray::zeros(&[3, 4], &ScalarType::Float64.dtype(), Order::C).unwrap();
+        let v = a.reshape(&[2, -1], Order::C).unwrap();
+        assert_eq!(v.shape(), &[2, 6]);
+        assert!(std::sync::Arc::ptr_eq(v.buffer(), a.buffer()));
+        let t = a.transpose(None).unwrap();
+        let r = t.reshape(&[12], Order::C).unwrap();
+        assert!(!std::sync::Arc::ptr_eq(r.buffer(), a.buffer()));
+        let r = t.reshape(&[12], Order::F).unwrap();
+        assert!(std::sync::Arc::ptr_eq(r.buffer(), a.buffer()));
+        assert!(resolve_shape(&[5], 12).is_err());
+        assert!(resolve_shape(&[-1, -1], 12).is_err());
+    }
+}

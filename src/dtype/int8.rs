@@ -1,0 +1,5 @@
+//! The int8 dtype: its element type is `i8`.
+
+use super::element::int_element;
+
+int_element!(i8, Int8, "int8", 'b', 1, signed, f64_to_i32_c);

@@ -1,0 +1,350 @@
+//! What the bytes mean.
+//!
+//! A [`DType`] is a cheap handle (`Arc`) over a [`DTypeImpl`] trait object. Every concrete
+//! dtype lives in its own file and implements the trait; the numeric ones share
+//! [`numeric::Numeric<T>`], parametrised by an [`Element`] type that the concrete file defines.
+//! Structured (record) dtypes implement the same trait and answer [`DTypeImpl::fields`] and
+//! [`DTypeImpl::subarray`]; nothing else in the core needs to special-case them.
+//! See designs/dtypes.md.
+
+use std::any::Any;
+use std::fmt;
+use std::sync::Arc;
+
+pub mod element;
+pub mod numeric;
+
+pub mod bool;
+pub mod complex128;
+pub mod complex64;
+pub mod float16;
+pub mod float32;
+pub mod float64;
+pub mod int16;
+pub mod int32;
+pub mod int64;
+pub mod int8;
+pub mod uint16;
+pub mod uint32;
+pub mod uint64;
+pub mod uint8;
+
+pub mod cast;
+pub mod parse;
+pub mod promote;
+
+pub use element::{Element, Num};
+
+/// The built-in numeric types, for dispatch. `with_scalar_type!` turns one into a type parameter.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScalarType {
+    Bool,
+    Int8,
+    UInt8,
+    Int16,
+    UInt16,
+    Int32,
+    UInt32,
+    Int64,
+    UInt64,
+    Float16,
+    Float32,
+    Float64,
+    Complex64,
+    Complex128,
+}
+
+impl ScalarType {
+    pub const ALL: [ScalarType; 14] = [
+        ScalarType::Bool,
+        ScalarType::Int8,
+        ScalarType::UInt8,
+        ScalarType::Int16,
+        ScalarType::UInt16,
+        ScalarType::Int32,
+        ScalarType::UInt32,
+        ScalarType::Int64,
+        ScalarType::UInt64,
+        ScalarType::Float16,
+        ScalarType::Float32,
+        ScalarType::Float64,
+        ScalarType::Complex64,
+        ScalarType::Complex128,
+    ];
+
+    /// NumPy's kind character.
+    pub fn kind(self) -> char {
+        use ScalarType::*;
+        match self {
+            Bool => 'b',
+            Int8 | Int16 | Int32 | Int64 => 'i',
+            UInt8 | UInt16 | UInt32 | UInt64 => 'u',
+            Float16 | Float32 | Float64 => 'f',
+            Complex64 | Complex128 => 'c',
+        }
+    }
+
+    pub fn itemsize(self) -> usize {
+        use ScalarType::*;
+        match self {
+            Bool | Int8 | UInt8 => 1,
+            Int16 | UInt16 | Float16 => 2,
+            Int32 | UInt32 | Float32 => 4,
+            Int64 | UInt64 | Float64 | Complex64 => 8,
+            Complex128 => 16,
+        }
+    }
+
+    pub fn dtype(self) -> DType {
+        crate::with_scalar_type!(self, T, { numeric::native::<T>() })
+    }
+
+    pub fn is_int(self) -> bool {
+        matches!(self.kind(), 'i' | 'u')
+    }
+    pub fn is_float(self) -> bool {
+        self.kind() == 'f'
+    }
+    pub fn is_complex(self) -> bool {
+        self.kind() == 'c'
+    }
+}
+
+/// Run `$body` with `$T` bound to the Rust element type of a [`ScalarType`].
+#[macro_export]
+macro_rules! with_scalar_type {
+    ($st:expr, $T:ident, $body:block) => {{
+        use $crate::dtype::ScalarType as __St;
+        match $st {
+            __St::Bool => {
+                type $T = bool;
+                $body
+            }
+            __St::Int8 => {
+                type $T = i8;
+                $body
+            }
+            __St::UInt8 => {
+                type $T = u8;
+                $body
+            }
+            __St::Int16 => {
+                type $T = i16;
+                $body
+            }
+            __St::UInt16 => {
+                type $T = u16;
+                $body
+            }
+            __St::Int32 => {
+                type $T = i32;
+                $body
+            }
+            __St::UInt32 => {
+                type $T = u32;
+                $body
+            }
+            __St::Int64 => {
+                type $T = i64;
+                $body
+            }
+            __St::UInt64 => {
+                type $T = u64;
+                $body
+            }
+            __St::Float16 => {
+                type $T = half::f16;
+                $body
+            }
+            __St::Float32 => {
+                type $T = f32;
+                $body
+            }
+            __St::Float64 => {
+                type $T = f64;
+                $body
+            }
+            __St::Complex64 => {
+                type $T = num_complex::Complex<f32>;
+                $body
+            }
+            __St::Complex128 => {
+                type $T = num_complex::Complex<f64>;
+                $body
+            }
+        }
+    }};
+}
+pub use with_scalar_type;
+
+/// One field of a structured dtype (filled in by the record dtype).
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub title: Option<String>,
+    pub dtype: DType,
+    pub offset: usize,
+}
+
+/// A subarray dtype such as `(2, 3)f4`: `base` repeated over `shape`.
+#[derive(Clone, Debug)]
+pub struct SubArray {
+    pub base: DType,
+    pub shape: Vec<usize>,
+}
+
+/// Byte order as NumPy reports it in `dtype.byteorder`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ByteOrder {
+    /// '=': the machine's order.
+    Native,
+    /// '>' on a little-endian machine.
+    Swapped,
+    /// '|': one-byte types and records.
+    NotApplicable,
+}
+
+impl ByteOrder {
+    pub fn char(self) -> char {
+        match self {
+            ByteOrder::Native => '=',
+            ByteOrder::Swapped => {
+                if cfg!(target_endian = "little") {
+                    '>'
+                } else {
+                    '<'
+                }
+            }
+            ByteOrder::NotApplicable => '|',
+        }
+    }
+}
+
+/// The trait every dtype implements. Its shape admits records: a record answers `fields`, a
+/// subarray dtype answers `subarray`, and `scalar_type` is `None` for both.
+pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
+    /// 'b', 'i', 'u', 'f', 'c', 'V'
+    fn kind(&self) -> char;
+    /// NumPy's one-character code ('d' for float64).
+    fn char_code(&self) -> char;
+    /// NumPy's type number.
+    fn num(&self) -> i32;
+    fn itemsize(&self) -> usize;
+    fn alignment(&self) -> usize;
+    /// 'float64', 'int32', 'void320' …
+    fn name(&self) -> String;
+    /// The built-in numeric type this is, whatever its byte order.
+    fn scalar_type(&self) -> Option<ScalarType>;
+    fn byteorder(&self) -> ByteOrder;
+    /// The same dtype in the given order; `native == true` for the machine's order.
+    fn with_native_order(&self, native: bool) -> DType;
+    /// The array-interface type string ('<f8', '|b1', '|V40').
+    fn typestr(&self) -> String;
+    /// Fields of a structured dtype, in order.
+    fn fields(&self) -> Option<&[Field]> {
+        None
+    }
+    fn subarray(&self) -> Option<&SubArray> {
+        None
+    }
+    /// True when both describe the same bytes with the same meaning (byte order included).
+    fn same_as(&self, other: &dyn DTypeImpl) -> bool;
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// A handle to a dtype. Cloning is an `Arc` clone.
+#[derive(Clone)]
+pub struct DType(pub Arc<dyn DTypeImpl>);
+
+impl DType {
+    pub fn new<D: DTypeImpl>(d: D) -> DType {
+        DType(Arc::new(d))
+    }
+    pub fn of(st: ScalarType) -> DType {
+        st.dtype()
+    }
+    pub fn kind(&self) -> char {
+        self.0.kind()
+    }
+    pub fn char_code(&self) -> char {
+        self.0.char_code()
+    }
+    pub fn num(&self) -> i32 {
+        self.0.num()
+    }
+    pub fn itemsize(&self) -> usize {
+        self.0.itemsize()
+    }
+    pub fn alignment(&self) -> usize {
+        self.0.alignment()
+    }
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+    pub fn scalar_type(&self) -> Option<ScalarType> {
+        self.0.scalar_type()
+    }
+    /// The scalar type when the data is in the machine's byte order (the fast paths).
+    pub fn native_scalar(&self) -> Option<ScalarType> {
+        if self.is_native() {
+            self.0.scalar_type()
+        } else {
+            None
+        }
+    }
+    pub fn byteorder(&self) -> ByteOrder {
+        self.0.byteorder()
+    }
+    pub fn is_native(&self) -> bool {
+        self.0.byteorder() != ByteOrder::Swapped
+    }
+    pub fn to_native(&self) -> DType {
+        if self.is_native() {
+            self.clone()
+        } else {
+            self.0.with_native_order(true)
+        }
+    }
+    pub fn typestr(&self) -> String {
+        self.0.typestr()
+    }
+    pub fn fields(&self) -> Option<&[Field]> {
+        self.0.fields()
+    }
+    pub fn subarray(&self) -> Option<&SubArray> {
+        self.0.subarray()
+    }
+    /// Same meaning ignoring byte order ("equiv" casting).
+    pub fn equiv(&self, other: &DType) -> bool {
+        self.to_native() == other.to_native()
+    }
+}
+
+impl PartialEq for DType {
+    fn eq(&self, other: &DType) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0.same_as(other.0.as_ref())
+    }
+}
+impl Eq for DType {}
+
+impl fmt::Debug for DType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "dtype('{}')", self.typestr())
+    }
+}
+
+impl fmt::Display for DType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_native() {
+            f.write_str(&self.name())
+        } else {
+            f.write_str(&self.typestr())
+        }
+    }
+}
+
+impl From<ScalarType> for DType {
+    fn from(st: ScalarType) -> DType {
+        st.dtype()
+    }
+}

@@ -1,0 +1,263 @@
+//! NumPy 2 type promotion (NEP 50) and casting rules for the built-in numeric types.
+
+use super::{DType, ScalarType};
+use crate::error::{Error, Result};
+
+use ScalarType::*;
+
+/// Order in which `promote_types` looks for the smallest common type.
+const PROMOTION_ORDER: [ScalarType; 14] = [
+    Bool, UInt8, Int8, UInt16, Int16, UInt32, Int32, UInt64, Int64, Float16, Float32, Float64,
+    Complex64, Complex128,
+];
+
+/// Bits of mantissa (significand including the hidden bit) of a float or complex part.
+fn mantissa_bits(st: ScalarType) -> u32 {
+    match st {
+        Float16 => 11,
+        Float32 | Complex64 => 24,
+        Float64 | Complex128 => 53,
+        _ => 0,
+    }
+}
+
+fn int_bits(st: ScalarType) -> u32 {
+    (st.itemsize() * 8) as u32
+}
+
+/// NumPy's "safe" cast between built-in types.
+pub fn can_cast_safe(from: ScalarType, to: ScalarType) -> bool {
+    if from == to || from == Bool {
+        return true;
+    }
+    match (from.kind(), to.kind()) {
+        ('u', 'u') | ('i', 'i') => int_bits(to) >= int_bits(from),
+        ('u', 'i') => int_bits(to) > int_bits(from),
+        ('i', 'u') => false,
+        // NumPy counts 64-bit integers as safely castable to float64.
+        ('u', 'f') | ('i', 'f') | ('u', 'c') | ('i', 'c') => {
+            let need = int_bits(from);
+            match need {
+                8 => mantissa_bits(to) >= 11,
+                16 => mantissa_bits(to) >= 24,
+                _ => mantissa_bits(to) >= 53,
+            }
+        }
+        ('f', 'f') | ('f', 'c') | ('c', 'c') => mantissa_bits(to) >= mantissa_bits(from),
+        _ => false,
+    }
+}
+
+fn kind_rank(k: char) -> u8 {
+    match k {
+        'b' => 0,
+        'u' => 1,
+        'i' => 2,
+        'f' => 3,
+        'c' => 4,
+        _ => 5,
+    }
+}
+
+/// NumPy's "same_kind": safe, or a cast within the same kind, or to a higher kind.
+pub fn can_cast_same_kind(from: ScalarType, to: ScalarType) -> bool {
+    can_cast_safe(from, to) || kind_rank(from.kind()) <= kind_rank(to.kind())
+}
+
+/// The casting rules of `astype`, `copyto` and `can_cast`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Casting {
+    No,
+    Equiv,
+    Safe,
+    SameKind,
+    Unsafe,
+}
+
+impl Casting {
+    pub fn parse(s: &str) -> Result<Casting> {
+        Ok(match s {
+            "no" => Casting::No,
+            "equiv" => Casting::Equiv,
+            "safe" => Casting::Safe,
+            "same_kind" => Casting::SameKind,
+            "unsafe" => Casting::Unsafe,
+            _ => {
+                return Err(Error::Value(
+                    "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'".into(),
+                ))
+            }
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Casting::No => "no",
+            Casting::Equiv => "equiv",
+            Casting::Safe => "safe",
+            Casting::SameKind => "same_kind",
+            Casting::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// `np.can_cast(from, to, casting)` for dtypes.
+pub fn can_cast(from: &DType, to: &DType, casting: Casting) -> bool {
+    match casting {
+        Casting::Unsafe => {
+            // Records come later with their own rules; numeric types always cast unsafely.
+            from.scalar_type().is_some() && to.scalar_type().is_some() || from == to
+        }
+        Casting::No => from == to,
+        Casting::Equiv => from.equiv(to),
+        Casting::Safe | Casting::SameKind => {
+            if from.equiv(to) {
+                return true;
+            }
+            match (from.scalar_type(), to.scalar_type()) {
+                (Some(a), Some(b)) => {
+                    if casting == Casting::Safe {
+                        can_cast_safe(a, b)
+                    } else {
+                        can_cast_same_kind(a, b)
+                    }
+                }
+                _ => false,
+            }
+        }
+    }
+}
+
+/// `np.promote_types` for built-in types.
+pub fn promote_scalar(a: ScalarType, b: ScalarType) -> ScalarType {
+    for t in PROMOTION_ORDER {
+        if can_cast_safe(a, t) && can_cast_safe(b, t) {
+            return t;
+        }
+    }
+    Complex128
+}
+
+/// `np.promote_types(a, b)`: the result is always in native byte order.
+pub fn promote_types(a: &DType, b: &DType) -> Result<DType> {
+    match (a.scalar_type(), b.scalar_type()) {
+        (Some(x), Some(y)) => Ok(promote_scalar(x, y).dtype()),
+        _ => {
+            if a.equiv(b) {
+                Ok(a.to_native())
+            } else {
+                Err(Error::Promotion(format!(
+                    "The DTypes <{}> and <{}> do not have a common DType.",
+                    a, b
+                )))
+            }
+        }
+    }
+}
+
+/// The kind of a Python scalar taking part in promotion. Python scalars are weak (NEP 50):
+/// they adopt the other operand's type when its kind can hold them.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WeakKind {
+    Bool,
+    Int,
+    Float,
+    Complex,
+}
+
+impl WeakKind {
+    /// The dtype a Python scalar gets on its own.
+    pub fn default_type(self) -> ScalarType {
+        match self {
+            WeakKind::Bool => Bool,
+            WeakKind::Int => Int64,
+            WeakKind::Float => Float64,
+            WeakKind::Complex => Complex128,
+        }
+    }
+}
+
+/// Combine a (strong) dtype with a weak Python scalar kind, as NumPy 2 does.
+pub fn promote_weak(strong: ScalarType, weak: WeakKind) -> ScalarType {
+    match weak {
+        WeakKind::Bool => strong,
+        WeakKind::Int => {
+            if strong == Bool {
+                Int64
+            } else {
+                strong
+            }
+        }
+        WeakKind::Float => match strong.kind() {
+            'f' | 'c' => strong,
+            _ => Float64,
+        },
+        WeakKind::Complex => match strong {
+            Complex64 | Complex128 => strong,
+            Float16 | Float32 => Complex64,
+            Float64 => Complex128,
+            _ => Complex128,
+        },
+    }
+}
+
+/// `np.result_type` over strong dtypes and weak Python scalars.
+pub fn result_type(strong: &[DType], weak: &[WeakKind]) -> Result<DType> {
+    if strong.is_empty() {
+        match weak.iter().max() {
+            Some(w) => return Ok(w.default_type().dtype()),
+            None => return Err(Error::Type("at least one array or dtype is required".into())),
+        }
+    }
+    let mut acc = strong[0].to_native();
+    for d in &strong[1..] {
+        acc = promote_types(&acc, d)?;
+    }
+    if let Some(mut st) = acc.scalar_type() {
+        for w in weak {
+            st = promote_weak(st, *w);
+        }
+        return Ok(st.dtype());
+    }
+    if weak.is_empty() {
+        Ok(acc)
+    } else {
+        Err(Error::Promotion(format!(
+            "The DType <{}> could not be promoted by a Python scalar.",
+            acc
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_samples() {
+        assert_eq!(promote_scalar(Int8, UInt8), Int16);
+        assert_eq!(promote_scalar(UInt64, Int8), Float64);
+        assert_eq!(promote_scalar(Float16, Int16), Float32);
+        assert_eq!(promote_scalar(Float16, Int8), Float16);
+        assert_eq!(promote_scalar(Float32, Complex64), Complex64);
+        assert_eq!(promote_scalar(Float64, Complex64), Complex128);
+        assert_eq!(promote_scalar(Int64, Complex64), Complex128);
+        assert_eq!(promote_scalar(Bool, Bool), Bool);
+    }
+
+    #[test]
+    fn weak_scalars() {
+        assert_eq!(promote_weak(Int8, WeakKind::Int), Int8);
+        assert_eq!(promote_weak(Int8, WeakKind::Float), Float64);
+        assert_eq!(promote_weak(Float16, WeakKind::Complex), Complex64);
+        assert_eq!(promote_weak(Bool, WeakKind::Int), Int64);
+    }
+
+    #[test]
+    fn casting_kinds() {
+        assert!(can_cast_same_kind(Float64, Float32));
+        assert!(!can_cast_safe(Float64, Float32));
+        assert!(!can_cast_same_kind(Float64, Int64));
+        assert!(can_cast_same_kind(UInt8, Int8));
+        assert!(!can_cast_same_kind(Int8, UInt8));
+    }
+}

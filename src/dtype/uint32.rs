@@ -1,0 +1,5 @@
+//! The uint32 dtype: its element type is `u32`.
+
+use super::element::int_element;
+
+int_element!(u32, UInt32, "uint32", 'I', 6, unsigned, f64_to_i64_c);

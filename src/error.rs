@@ -1,0 +1,66 @@
+//! The one error type of the core. Core code never panics on user input and never imports
+//! Python; `python::errors` maps each variant to the exception class NumPy raises.
+
+use std::fmt;
+
+/// What went wrong, in NumPy's vocabulary. The message is the text NumPy would show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// `TypeError`
+    Type(String),
+    /// `ValueError`
+    Value(String),
+    /// `IndexError`
+    Index(String),
+    /// `MemoryError`
+    Memory(String),
+    /// `OverflowError`
+    Overflow(String),
+    /// `numpy.exceptions.AxisError` (a ValueError and an IndexError)
+    Axis(String),
+    /// `numpy.exceptions.DTypePromotionError` (a TypeError)
+    Promotion(String),
+    /// Casting refused under a casting rule (a TypeError in NumPy).
+    Casting(String),
+    /// `NotImplementedError`
+    NotImplemented(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = match self {
+            Error::Type(m)
+            | Error::Value(m)
+            | Error::Index(m)
+            | Error::Memory(m)
+            | Error::Overflow(m)
+            | Error::Axis(m)
+            | Error::Promotion(m)
+            | Error::Casting(m)
+            | Error::NotImplemented(m) => m,
+        };
+        f.write_str(m)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// `bail!(Value, "fmt", args)` returns early with that error kind.
+#[macro_export]
+macro_rules! bail {
+    ($kind:ident, $($arg:tt)*) => {
+        return Err($crate::error::Error::$kind(format!($($arg)*)))
+    };
+}
+
+/// `ensure!(cond, Value, "fmt", args)` bails unless `cond` holds.
+#[macro_export]
+macro_rules! ensure {
+    ($cond:expr, $kind:ident, $($arg:tt)*) => {
+        if !$cond {
+            $crate::bail!($kind, $($arg)*);
+        }
+    };
+}

@@ -1,0 +1,16 @@
+//! rumpy: a NumPy stand-in written in Rust.
+//!
+//! Layers, from the bottom: `buffer` (bytes and their owners), `dtype` (what the bytes mean),
+//! `array` (buffer + offset + shape + strides + dtype), `loops` (how memory is walked), `ops`
+//! (NumPy functions), and `python` (the only code that knows Python). See designs/architecture.md.
+
+#[macro_use]
+pub mod error;
+pub mod buffer;
+pub mod dtype;
+pub mod array;
+pub mod loops;
+pub mod ops;
+pub mod python;
+
+pub use error::{Error, Result};

@@ -1,0 +1,7 @@
+//! How memory is walked. Operations hand a kernel for one strided line; the walkers here
+//! normalise the layout (drop unit axes, order axes by stride, merge axes that are contiguous
+//! together) and call the kernel once per line, so the inner loop is as long as possible.
+
+pub mod nd;
+
+pub use nd::{for_each_line1, for_each_line2, Layout2};

@@ -1,0 +1,133 @@
+//! The n-d walk over one or two strided operands.
+
+use smallvec::SmallVec;
+
+type Axes = SmallVec<[(usize, isize, isize); 6]>;
+
+/// The normalised layout of two operands over a common shape: axes (size, stride0, stride1),
+/// outermost first, unit axes removed, mergeable neighbours merged.
+pub struct Layout2 {
+    pub axes: Axes,
+}
+
+impl Layout2 {
+    /// `keep_order`: walk in C order of the given axes (needed when the visiting order is
+    /// observable, e.g. for `fromiter`-like fills); otherwise sort axes by the first operand's
+    /// strides so the innermost axis is its smallest stride.
+    pub fn new(shape: &[usize], s0: &[isize], s1: &[isize], keep_order: bool) -> Layout2 {
+        let mut axes: Axes = shape
+            .iter()
+            .zip(s0.iter().zip(s1.iter()))
+            .filter(|(&n, _)| n != 1)
+            .map(|(&n, (&a, &b))| (n, a, b))
+            .collect();
+        if !keep_order {
+            // Stable sort: largest |stride0| outermost; ties keep C order.
+            axes.sort_by(|x, y| y.1.unsigned_abs().cmp(&x.1.unsigned_abs()).then(y.2.unsigned_abs().cmp(&x.2.unsigned_abs())));
+        }
+        // Merge axis i into i+1 when both operands step over it contiguously.
+        let mut merged: Axes = SmallVec::new();
+        for ax in axes {
+            if let Some(last) = merged.last_mut() {
+                if last.1 == ax.1 * ax.0 as isize && last.2 == ax.2 * ax.0 as isize {
+                    *last = (last.0 * ax.0, ax.1, ax.2);
+                    continue;
+                }
+            }
+            merged.push(ax);
+        }
+        Layout2 { axes: merged }
+    }
+}
+
+/// Call `f(p0, p1, n, stride0, stride1)` for every innermost line of a two-operand walk.
+/// `p0` and `p1` are the addresses of element [0, …, 0] of each operand. An empty shape walks
+/// nothing; a 0-d shape walks one line of length 1.
+///
+/// Each call receives pointers that, with the given strides, stay inside the operands, provided
+/// the operands' shapes and strides describe valid memory (the array invariants).
+pub fn for_each_line2(
+    shape: &[usize],
+    s0: &[isize],
+    s1: &[isize],
+    p0: *mut u8,
+    p1: *const u8,
+    keep_order: bool,
+    mut f: impl FnMut(*mut u8, *const u8, usize, isize, isize),
+) {
+    if shape.contains(&0) {
+        return;
+    }
+    let layout = Layout2::new(shape, s0, s1, keep_order);
+    let axes = &layout.axes;
+    if axes.is_empty() {
+        f(p0, p1, 1, 0, 0);
+        return;
+    }
+    let (n_in, is0, is1) = *axes.last().unwrap();
+    let outer = &axes[..axes.len() - 1];
+    if outer.is_empty() {
+        f(p0, p1, n_in, is0, is1);
+        return;
+    }
+    let mut idx: SmallVec<[usize; 6]> = SmallVec::from_elem(0, outer.len());
+    let (mut q0, mut q1) = (p0, p1);
+    loop {
+        f(q0, q1, n_in, is0, is1);
+        // Advance the odometer.
+        let mut k = outer.len();
+        loop {
+            if k == 0 {
+                return;
+            }
+            k -= 1;
+            idx[k] += 1;
+            let (n, a, b) = outer[k];
+            if idx[k] < n {
+                q0 = q0.wrapping_offset(a);
+                q1 = q1.wrapping_offset(b);
+                break;
+            }
+            idx[k] = 0;
+            q0 = q0.wrapping_offset(-a * (n as isize - 1));
+            q1 = q1.wrapping_offset(-b * (n as isize - 1));
+        }
+    }
+}
+
+/// One-operand form of [`for_each_line2`].
+pub fn for_each_line1(
+    shape: &[usize],
+    s0: &[isize],
+    p0: *mut u8,
+    keep_order: bool,
+    mut f: impl FnMut(*mut u8, usize, isize),
+) {
+    for_each_line2(shape, s0, s0, p0, p0, keep_order, |a, _, n, sa, _| f(a, n, sa));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_contiguous_axes() {
+        let l = Layout2::new(&[3, 4], &[32, 8], &[32, 8], false);
+        assert_eq!(l.axes.as_slice(), &[(12, 8, 8)]);
+    }
+
+    #[test]
+    fn visits_every_element_once() {
+        let mut seen = vec![0u32; 24];
+        let base = seen.as_mut_ptr() as *mut u8;
+        // A transposed (4, 6) view of a (6, 4) C array of u32.
+        for_each_line1(&[4, 6], &[4, 16], base, false, |p, n, s| {
+            for i in 0..n {
+                let off = (p as isize + i as isize * s - base as isize) / 4;
+                // SAFETY: off is inside the 24-element vector.
+                unsafe { *(base as *mut u32).offset(off) += 1 };
+            }
+        });
+        assert!(seen.iter().all(|&x| x == 1));
+    }
+}

@@ -1,0 +1,3 @@
+//! NumPy functions that are not ufuncs, one file per chapter of NumPy's docs.
+
+pub mod creation;
