@@ -14,3 +14,11 @@ pub mod ops;
 pub mod python;
 
 pub use error::{Error, Result};
+
+use pyo3::prelude::*;
+
+/// The extension module `rumpy._core`.
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    python::init(m)
+}

@@ -112,19 +112,25 @@ impl Drop for Buffer {
     }
 }
 
-/// NumPy's way of printing a byte count in MemoryError messages ("7.45 GiB").
+/// NumPy's way of printing a byte count in MemoryError messages ("7.45 GiB"): three
+/// significant figures in the largest binary unit (`_size_to_string` in NumPy).
 pub fn human_bytes(n: usize) -> String {
     let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
-    let mut v = n as f64;
-    let mut i = 0;
-    while v >= 1024.0 && i + 1 < units.len() {
-        v /= 1024.0;
+    let bits = usize::BITS - n.leading_zeros();
+    let mut i = ((bits.max(2) - 1) / 10) as usize;
+    let mut v = n as f64 / (1u128 << (i * 10)) as f64;
+    if v.round() == 1024.0 && i + 1 < units.len() {
         i += 1;
+        v /= 1024.0;
     }
     if i == 0 {
         format!("{} bytes", n)
+    } else if v < 10.0 {
+        format!("{:.2} {}", v, units[i])
+    } else if v < 100.0 {
+        format!("{:.1} {}", v, units[i])
     } else {
-        format!("{:.3} {}", v, units[i]).replace(".000 ", ". ").replace(". ", " ")
+        format!("{:.0} {}", v, units[i])
     }
 }
 

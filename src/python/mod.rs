@@ -1,1 +1,64 @@
-//! The only code that knows Python.
+//! The only code that knows Python: argument conversion, the classes, and error mapping.
+//! Each function converts its arguments, calls into the core, and converts the result.
+
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+pub mod array;
+pub mod convert;
+pub mod creation;
+pub mod dtype;
+pub mod errors;
+pub mod index;
+pub mod interop;
+
+/// Called by the Python layer once its scalar classes exist.
+#[pyfunction]
+fn _register_scalar_types(py: Python<'_>, types: Vec<Bound<'_, PyType>>) -> PyResult<()> {
+    if types.len() != crate::dtype::ScalarType::ALL.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err("expected one class per built-in dtype"));
+    }
+    let _ = dtype::SCALAR_TYPES.set(py, types.into_iter().map(|t| t.unbind()).collect());
+    Ok(())
+}
+
+pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<array::PyNdArray>()?;
+    m.add_class::<array::PyFlags>()?;
+    m.add_class::<dtype::PyDType>()?;
+    m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
+    for f in [
+        wrap_pyfunction!(creation::array, m)?,
+        wrap_pyfunction!(creation::asarray, m)?,
+        wrap_pyfunction!(creation::asanyarray, m)?,
+        wrap_pyfunction!(creation::ascontiguousarray, m)?,
+        wrap_pyfunction!(creation::asfortranarray, m)?,
+        wrap_pyfunction!(creation::copy, m)?,
+        wrap_pyfunction!(creation::empty, m)?,
+        wrap_pyfunction!(creation::zeros, m)?,
+        wrap_pyfunction!(creation::ones, m)?,
+        wrap_pyfunction!(creation::full, m)?,
+        wrap_pyfunction!(creation::empty_like, m)?,
+        wrap_pyfunction!(creation::zeros_like, m)?,
+        wrap_pyfunction!(creation::ones_like, m)?,
+        wrap_pyfunction!(creation::full_like, m)?,
+        wrap_pyfunction!(creation::arange, m)?,
+        wrap_pyfunction!(creation::linspace, m)?,
+        wrap_pyfunction!(creation::eye, m)?,
+        wrap_pyfunction!(creation::identity, m)?,
+        wrap_pyfunction!(creation::tri, m)?,
+        wrap_pyfunction!(creation::frombuffer, m)?,
+        wrap_pyfunction!(creation::fromiter, m)?,
+        wrap_pyfunction!(creation::copyto, m)?,
+        wrap_pyfunction!(creation::shares_memory, m)?,
+        wrap_pyfunction!(creation::may_share_memory, m)?,
+        wrap_pyfunction!(creation::result_type, m)?,
+        wrap_pyfunction!(creation::promote_types, m)?,
+        wrap_pyfunction!(creation::can_cast, m)?,
+        wrap_pyfunction!(creation::from_dlpack, m)?,
+        wrap_pyfunction!(creation::_reconstruct, m)?,
+    ] {
+        m.add_function(f)?;
+    }
+    Ok(())
+}

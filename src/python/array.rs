@@ -1,0 +1,893 @@
+//! The `rumpy.ndarray` class: thin wrappers over `crate::array::NdArray`.
+
+use std::os::raw::c_int;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyTuple, PyType};
+
+use crate::array::{NdArray, Order};
+use crate::dtype::promote::Casting;
+use crate::dtype::{DType, Num};
+
+use super::convert::{check_int_fits, classify_scalar, num_to_py, num_to_scalar, read_num, to_array, write_num, PyScalar};
+use super::dtype::{to_dtype, PyDType};
+use super::index::parse_index;
+
+#[pyclass(name = "ndarray", module = "rumpy", frozen, weakref, subclass)]
+pub struct PyNdArray {
+    arr: NdArray,
+    base: Option<Py<PyAny>>,
+    writeable: AtomicBool,
+    dtype_obj: PyOnceLock<Py<PyDType>>,
+}
+
+impl PyNdArray {
+    /// The array with its current writeable flag.
+    pub fn array(&self) -> NdArray {
+        let mut a = self.arr.clone();
+        let w = self.writeable.load(Ordering::Relaxed);
+        if w != a.flags().writeable {
+            let _ = a.set_writeable(w);
+        }
+        a
+    }
+    pub fn raw(&self) -> &NdArray {
+        &self.arr
+    }
+    pub fn is_writeable(&self) -> bool {
+        self.writeable.load(Ordering::Relaxed)
+    }
+
+    pub fn new_obj(arr: NdArray, base: Option<Py<PyAny>>) -> PyNdArray {
+        let w = arr.flags().writeable;
+        PyNdArray { arr, base, writeable: AtomicBool::new(w), dtype_obj: PyOnceLock::new() }
+    }
+
+    /// Wrap a new array that owns its memory (or has a foreign base).
+    pub fn wrap(py: Python<'_>, arr: NdArray, base: Option<Py<PyAny>>) -> PyResult<Py<PyNdArray>> {
+        Py::new(py, Self::new_obj(arr, base))
+    }
+
+    /// Wrap a view of `slf`, with NumPy's base collapsing (the base is the first array up the
+    /// chain that owns its data or whose base is not a rumpy array).
+    pub fn view_of(slf: &Bound<'_, PyNdArray>, mut arr: NdArray) -> PyResult<Py<PyNdArray>> {
+        let py = slf.py();
+        if !slf.get().is_writeable() {
+            let _ = arr.set_writeable(false);
+        }
+        let mut cand: Bound<'_, PyNdArray> = slf.clone();
+        loop {
+            let c = cand.get();
+            if c.arr.flags().owndata {
+                break;
+            }
+            match &c.base {
+                Some(b) => match b.bind(py).cast::<PyNdArray>() {
+                    Ok(next) => {
+                        let next = next.clone();
+                        cand = next;
+                    }
+                    Err(_) => break,
+                },
+                None => break,
+            }
+        }
+        Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))
+    }
+
+    fn scalar_at<'py>(&self, py: Python<'py>, p: *const u8) -> PyResult<Bound<'py, PyAny>> {
+        let dt = self.arr.dtype();
+        let st = dt.scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
+        // SAFETY: p points at an item of this array (callers index within bounds).
+        let n = unsafe { read_num(p, dt) };
+        num_to_scalar(py, n, st)
+    }
+
+    fn item_num(&self, p: *const u8) -> Num {
+        // SAFETY: p points at an item of this array.
+        unsafe { read_num(p, self.arr.dtype()) }
+    }
+
+    fn check_write(&self) -> PyResult<()> {
+        if !self.is_writeable() {
+            return Err(PyValueError::new_err("assignment destination is read-only"));
+        }
+        Ok(())
+    }
+}
+
+/// Parse an `order=` argument.
+pub fn parse_order(o: Option<&str>, default: Order) -> PyResult<Order> {
+    Ok(Order::parse(o, default)?)
+}
+
+/// Extract a shape argument: an int or a sequence of ints.
+pub fn extract_shape(obj: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
+    let signed: Vec<isize> = if let Ok(i) = obj.cast::<PyInt>() {
+        vec![i.extract::<isize>().map_err(|_| PyValueError::new_err("Maximum allowed dimension exceeded"))?]
+    } else if let Ok(t) = obj.cast::<PyTuple>() {
+        t.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
+    } else if let Ok(l) = obj.cast::<PyList>() {
+        l.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
+    } else {
+        vec![index_like(obj)?]
+    };
+    if signed.iter().any(|&d| d < 0) {
+        return Err(PyValueError::new_err("negative dimensions are not allowed"));
+    }
+    if signed.len() > crate::array::MAXDIMS {
+        return Err(PyValueError::new_err(format!("maximum supported dimension for an ndarray is currently {}, found {}", crate::array::MAXDIMS, signed.len())));
+    }
+    Ok(signed.into_iter().map(|d| d as usize).collect())
+}
+
+fn index_like(obj: &Bound<'_, PyAny>) -> PyResult<isize> {
+    if let Ok(i) = obj.cast::<PyInt>() {
+        return i.extract::<isize>().map_err(|_| PyValueError::new_err("Maximum allowed dimension exceeded"));
+    }
+    match obj.call_method0("__index__") {
+        Ok(i) => i.extract::<isize>(),
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "'{}' object cannot be interpreted as an integer",
+            obj.get_type().name()?
+        ))),
+    }
+}
+
+fn py_print<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("rumpy._print")?.getattr(name)
+}
+
+/// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
+pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    if value.cast::<PyNdArray>().is_ok() {
+        return Ok(to_array(value, None)?.arr);
+    }
+    if let Some(s) = classify_scalar(value)? {
+        return match s {
+            PyScalar::Weak(..) => super::convert::scalar_array(&s, Some(dt)),
+            PyScalar::Typed(..) => super::convert::scalar_array(&s, None),
+        };
+    }
+    let hint = if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() { Some(dt) } else { None };
+    Ok(to_array(value, hint)?.arr)
+}
+
+fn tolist_rec<'py>(py: Python<'py>, a: &NdArray, p: *const u8, axis: usize) -> PyResult<Bound<'py, PyAny>> {
+    if axis == a.ndim() {
+        // SAFETY: p is an item of `a`.
+        return num_to_py(py, unsafe { read_num(p, a.dtype()) });
+    }
+    let n = a.shape()[axis];
+    let s = a.strides()[axis];
+    let list = PyList::empty(py);
+    for i in 0..n {
+        list.append(tolist_rec(py, a, p.wrapping_offset(i as isize * s), axis + 1)?)?;
+    }
+    Ok(list.into_any())
+}
+
+fn flat_to_ptr(a: &NdArray, mut flat: usize) -> *const u8 {
+    let mut off: isize = 0;
+    for k in (0..a.ndim()).rev() {
+        let n = a.shape()[k];
+        off += (flat % n) as isize * a.strides()[k];
+        flat /= n;
+    }
+    a.data_ptr().wrapping_offset(off)
+}
+
+#[pymethods]
+impl PyNdArray {
+    #[new]
+    #[pyo3(signature = (shape, dtype=None, buffer=None, offset=0, strides=None, order=None))]
+    fn py_new(
+        py: Python<'_>,
+        shape: &Bound<'_, PyAny>,
+        dtype: Option<&Bound<'_, PyAny>>,
+        buffer: Option<&Bound<'_, PyAny>>,
+        offset: usize,
+        strides: Option<Vec<isize>>,
+        order: Option<&str>,
+    ) -> PyResult<PyNdArray> {
+        let shape = extract_shape(shape)?;
+        let dt = match dtype {
+            Some(d) => to_dtype(d)?,
+            None => crate::dtype::ScalarType::Float64.dtype(),
+        };
+        let order = parse_order(order, Order::C)?;
+        match buffer {
+            None => {
+                let a = NdArray::empty(&shape, &dt, order)?;
+                Ok(Self::new_obj(a, None))
+            }
+            Some(b) => {
+                let conv = to_array(b, None)?;
+                let flat = conv.arr.view_dtype(&crate::dtype::ScalarType::UInt8.dtype())?;
+                let strides = match strides {
+                    Some(s) => s.into_iter().collect(),
+                    None => match order {
+                        Order::F => crate::array::f_strides(&shape, dt.itemsize()),
+                        _ => crate::array::c_strides(&shape, dt.itemsize()),
+                    },
+                };
+                let arr = NdArray::from_parts(
+                    flat.buffer().clone(),
+                    flat.offset() + offset,
+                    shape.into_iter().collect(),
+                    strides,
+                    dt,
+                    flat.is_writeable(),
+                )?;
+                let _ = py;
+                Ok(Self::new_obj(arr, Some(b.clone().unbind())))
+            }
+        }
+    }
+
+    // ----- attributes -----
+    #[getter]
+    fn shape<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.arr.shape())
+    }
+    #[getter]
+    fn ndim(&self) -> usize {
+        self.arr.ndim()
+    }
+    #[getter]
+    fn size(&self) -> usize {
+        self.arr.size()
+    }
+    #[getter]
+    fn dtype(&self, py: Python<'_>) -> PyResult<Py<PyDType>> {
+        if let Some(d) = self.dtype_obj.get(py) {
+            return Ok(d.clone_ref(py));
+        }
+        let d = PyDType::wrap(py, self.arr.dtype().clone())?;
+        let _ = self.dtype_obj.set(py, d.clone_ref(py));
+        Ok(d)
+    }
+    #[getter]
+    fn strides<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.arr.strides())
+    }
+    #[getter]
+    fn itemsize(&self) -> usize {
+        self.arr.itemsize()
+    }
+    #[getter]
+    fn nbytes(&self) -> usize {
+        self.arr.nbytes()
+    }
+    #[getter]
+    fn flags(slf: &Bound<'_, Self>) -> PyFlags {
+        PyFlags { arr: slf.clone().unbind() }
+    }
+    #[getter]
+    fn base(&self, py: Python<'_>) -> Py<PyAny> {
+        match &self.base {
+            Some(b) => b.clone_ref(py),
+            None => py.None(),
+        }
+    }
+    #[getter(T)]
+    fn t(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
+        let v = slf.get().arr.transpose(None)?;
+        Self::view_of(slf, v)
+    }
+    #[getter(mT)]
+    fn m_t(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
+        let nd = slf.get().arr.ndim();
+        if nd < 2 {
+            return Err(PyValueError::new_err("matrix transpose with ndim < 2 is undefined"));
+        }
+        let v = slf.get().arr.swapaxes(-1, -2)?;
+        Self::view_of(slf, v)
+    }
+    #[getter]
+    fn real(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
+        let a = &slf.get().arr;
+        match a.dtype().scalar_type() {
+            Some(st) if st.is_complex() => {
+                let part = if st == crate::dtype::ScalarType::Complex64 { crate::dtype::ScalarType::Float32 } else { crate::dtype::ScalarType::Float64 };
+                let pdt = if a.dtype().is_native() { part.dtype() } else { part.dtype().0.with_native_order(false) };
+                let v = a.view_with(a.offset(), a.shape().into(), a.strides().into(), pdt);
+                Self::view_of(slf, v)
+            }
+            _ => Ok(slf.clone().unbind()),
+        }
+    }
+    #[getter]
+    fn imag(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
+        let py = slf.py();
+        let a = &slf.get().arr;
+        match a.dtype().scalar_type() {
+            Some(st) if st.is_complex() => {
+                let part = if st == crate::dtype::ScalarType::Complex64 { crate::dtype::ScalarType::Float32 } else { crate::dtype::ScalarType::Float64 };
+                let pdt = if a.dtype().is_native() { part.dtype() } else { part.dtype().0.with_native_order(false) };
+                let off = a.offset() + part.itemsize();
+                let v = a.view_with(off, a.shape().into(), a.strides().into(), pdt);
+                Self::view_of(slf, v)
+            }
+            _ => {
+                let mut z = NdArray::zeros(a.shape(), a.dtype(), Order::C)?;
+                z.set_writeable(false)?;
+                Self::wrap(py, z, None)
+            }
+        }
+    }
+    #[getter]
+    fn __array_interface__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::interop::array_interface(py, &self.arr, self.is_writeable())
+    }
+    #[getter]
+    fn __array_priority__(&self) -> f64 {
+        0.0
+    }
+    #[getter]
+    fn data<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("builtins")?.getattr("memoryview")?.call1((slf,))
+    }
+
+    // ----- copies and conversions -----
+    #[pyo3(signature = (order="C"))]
+    fn copy(&self, py: Python<'_>, order: &str) -> PyResult<Py<PyNdArray>> {
+        let o = parse_order(Some(order), Order::C)?;
+        let a = &self.arr;
+        let c = super::errors::run_detached(py, a.nbytes(), || a.copy(o))?;
+        Self::wrap(py, c, None)
+    }
+
+    #[pyo3(signature = (dtype, order="K", casting="unsafe", subok=true, copy=true))]
+    fn astype(slf: &Bound<'_, Self>, dtype: &Bound<'_, PyAny>, order: &str, casting: &str, subok: bool, copy: bool) -> PyResult<Py<PyNdArray>> {
+        let _ = subok;
+        let py = slf.py();
+        let this = slf.get();
+        let dt = to_dtype(dtype)?;
+        let casting = Casting::parse(casting)?;
+        NdArray::check_cast(this.arr.dtype(), &dt, casting)?;
+        let o = parse_order(Some(order), Order::K)?;
+        if !copy && this.arr.dtype() == &dt {
+            let ok = match o {
+                Order::C => this.arr.is_c_contiguous(),
+                Order::F => this.arr.is_f_contiguous(),
+                Order::A => this.arr.is_c_contiguous() || this.arr.is_f_contiguous(),
+                Order::K => true,
+            };
+            if ok {
+                return Ok(slf.clone().unbind());
+            }
+        }
+        let a = &this.arr;
+        let c = super::errors::run_detached(py, a.nbytes(), || a.astype(&dt, o))?;
+        Self::wrap(py, c, None)
+    }
+
+    #[pyo3(signature = (*shape, order="C", copy=None))]
+    fn reshape(slf: &Bound<'_, Self>, shape: &Bound<'_, PyTuple>, order: &str, copy: Option<bool>) -> PyResult<Py<PyNdArray>> {
+        let py = slf.py();
+        let req: Vec<isize> = if shape.len() == 1 {
+            let s = shape.get_item(0)?;
+            if let Ok(t) = s.cast::<PyTuple>() {
+                t.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
+            } else if let Ok(l) = s.cast::<PyList>() {
+                l.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
+            } else {
+                vec![index_like(&s)?]
+            }
+        } else {
+            shape.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
+        };
+        let o = parse_order(Some(order), Order::C)?;
+        let this = slf.get();
+        let r = this.arr.reshape(&req, o)?;
+        let shares = std::sync::Arc::ptr_eq(r.buffer(), this.arr.buffer());
+        if shares {
+            if copy == Some(true) {
+                return Self::wrap(py, r.copy(o)?, None);
+            }
+            Self::view_of(slf, r)
+        } else {
+            if copy == Some(false) {
+                return Err(PyValueError::new_err("Unable to avoid creating a copy while reshaping."));
+            }
+            Self::wrap(py, r, None)
+        }
+    }
+
+    #[pyo3(signature = (order="C"))]
+    fn ravel(slf: &Bound<'_, Self>, order: &str) -> PyResult<Py<PyNdArray>> {
+        let o = parse_order(Some(order), Order::C)?;
+        let this = slf.get();
+        let r = this.arr.ravel(o)?;
+        if std::sync::Arc::ptr_eq(r.buffer(), this.arr.buffer()) {
+            Self::view_of(slf, r)
+        } else {
+            Self::wrap(slf.py(), r, None)
+        }
+    }
+
+    #[pyo3(signature = (order="C"))]
+    fn flatten(&self, py: Python<'_>, order: &str) -> PyResult<Py<PyNdArray>> {
+        let o = parse_order(Some(order), Order::C)?;
+        Self::wrap(py, self.arr.flatten(o)?, None)
+    }
+
+    #[pyo3(signature = (*axes))]
+    fn transpose(slf: &Bound<'_, Self>, axes: &Bound<'_, PyTuple>) -> PyResult<Py<PyNdArray>> {
+        let this = slf.get();
+        let nd = this.arr.ndim();
+        let list: Option<Vec<isize>> = if axes.is_empty() {
+            None
+        } else if axes.len() == 1 {
+            let a = axes.get_item(0)?;
+            if a.is_none() {
+                None
+            } else if let Ok(i) = a.extract::<isize>() {
+                Some(vec![i])
+            } else {
+                Some(a.extract::<Vec<isize>>()?)
+            }
+        } else {
+            Some(axes.extract::<Vec<isize>>()?)
+        };
+        let v = match list {
+            None => this.arr.transpose(None)?,
+            Some(l) => {
+                if l.len() != nd {
+                    return Err(PyValueError::new_err("axes don't match array"));
+                }
+                let norm: Vec<usize> = l.iter().map(|&a| NdArray::normalize_axis(a, nd)).collect::<crate::Result<_>>()?;
+                this.arr.transpose(Some(&norm))?
+            }
+        };
+        Self::view_of(slf, v)
+    }
+
+    fn swapaxes(slf: &Bound<'_, Self>, axis1: isize, axis2: isize) -> PyResult<Py<PyNdArray>> {
+        let v = slf.get().arr.swapaxes(axis1, axis2)?;
+        Self::view_of(slf, v)
+    }
+
+    #[pyo3(signature = (axis=None))]
+    fn squeeze(slf: &Bound<'_, Self>, axis: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+        let axes: Option<Vec<isize>> = match axis {
+            None => None,
+            Some(a) if a.is_none() => None,
+            Some(a) => Some(if let Ok(i) = a.extract::<isize>() { vec![i] } else { a.extract()? }),
+        };
+        let v = slf.get().arr.squeeze(axes.as_deref())?;
+        Self::view_of(slf, v)
+    }
+
+    #[pyo3(signature = (dtype=None, r#type=None))]
+    fn view(slf: &Bound<'_, Self>, dtype: Option<&Bound<'_, PyAny>>, r#type: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+        let _ = r#type;
+        let this = slf.get();
+        let dt = match dtype {
+            None => this.arr.dtype().clone(),
+            Some(d) => {
+                if let Ok(t) = d.cast::<PyType>() {
+                    if t.is_subclass_of::<PyNdArray>()? {
+                        return Self::view_of(slf, this.arr.clone());
+                    }
+                }
+                to_dtype(d)?
+            }
+        };
+        let v = this.arr.view_dtype(&dt)?;
+        Self::view_of(slf, v)
+    }
+
+    fn fill(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.check_write()?;
+        let v = value_to_array(value, self.arr.dtype())?;
+        if v.size() != 1 {
+            return Err(PyValueError::new_err("fill value must be a scalar"));
+        }
+        let a = self.array();
+        let py = value.py();
+        super::errors::run_detached(py, a.nbytes(), || a.fill_from(&v))
+    }
+
+    #[pyo3(signature = (*args))]
+    fn item<'py>(&self, py: Python<'py>, args: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
+        let a = &self.arr;
+        let p = if args.is_empty() {
+            if a.size() != 1 {
+                return Err(PyValueError::new_err("can only convert an array of size 1 to a Python scalar"));
+            }
+            a.data_ptr() as *const u8
+        } else if args.len() == 1 && args.get_item(0)?.cast::<PyTuple>().is_err() {
+            let i: isize = args.get_item(0)?.extract()?;
+            let n = a.size() as isize;
+            let j = if i < 0 { i + n } else { i };
+            if j < 0 || j >= n {
+                return Err(PyIndexError::new_err(format!("index {} is out of bounds for size {}", i, n)));
+            }
+            flat_to_ptr(a, j as usize)
+        } else {
+            let idx: Vec<isize> = if args.len() == 1 { args.get_item(0)?.extract()? } else { args.extract()? };
+            if idx.len() != a.ndim() {
+                return Err(PyValueError::new_err("incorrect number of indices for array"));
+            }
+            let items: Vec<crate::array::IndexItem> = idx.into_iter().map(crate::array::IndexItem::Int).collect();
+            a.index(&items)?.view.data_ptr()
+        };
+        num_to_py(py, self.item_num(p))
+    }
+
+    fn tolist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        tolist_rec(py, &self.arr, self.arr.data_ptr(), 0)
+    }
+
+    #[pyo3(signature = (order="C"))]
+    fn tobytes<'py>(&self, py: Python<'py>, order: &str) -> PyResult<Bound<'py, PyBytes>> {
+        let o = parse_order(Some(order), Order::C)?;
+        let c = if (o == Order::C && self.arr.is_c_contiguous()) || (o == Order::F && self.arr.is_f_contiguous()) {
+            self.arr.clone()
+        } else {
+            self.arr.copy(if o == Order::F { Order::F } else { Order::C })?
+        };
+        // SAFETY: c is contiguous with nbytes bytes starting at data_ptr.
+        let bytes = unsafe { std::slice::from_raw_parts(c.data_ptr(), c.nbytes()) };
+        Ok(PyBytes::new(py, bytes))
+    }
+
+    #[pyo3(signature = (write=None, align=None, uic=None))]
+    fn setflags(&self, write: Option<bool>, align: Option<bool>, uic: Option<bool>) -> PyResult<()> {
+        let _ = (align, uic);
+        if let Some(w) = write {
+            self.set_writeable_flag(w)?;
+        }
+        Ok(())
+    }
+
+    // ----- protocol methods -----
+    fn __len__(&self) -> PyResult<usize> {
+        if self.arr.ndim() == 0 {
+            return Err(PyTypeError::new_err("len() of unsized object"));
+        }
+        Ok(self.arr.shape()[0])
+    }
+
+    fn __iter__(slf: &Bound<'_, Self>) -> PyResult<ArrayIter> {
+        if slf.get().arr.ndim() == 0 {
+            return Err(PyTypeError::new_err("iteration over a 0-d array"));
+        }
+        Ok(ArrayIter { arr: slf.clone().unbind(), next: std::sync::atomic::AtomicUsize::new(0) })
+    }
+
+    fn __bool__(&self) -> PyResult<bool> {
+        match self.arr.size() {
+            1 => Ok(!matches!(
+                self.item_num(self.arr.data_ptr()),
+                Num::B(false) | Num::I(0) | Num::U(0)
+            ) && !matches!(self.item_num(self.arr.data_ptr()), Num::F(f) if f == 0.0)
+                && !matches!(self.item_num(self.arr.data_ptr()), Num::C(r, i) if r == 0.0 && i == 0.0)),
+            0 => Err(PyValueError::new_err("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")),
+            _ => Err(PyValueError::new_err("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")),
+        }
+    }
+
+    fn __int__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let v = self.single("int")?;
+        let f = num_to_py(py, v)?;
+        py.import("builtins")?.getattr("int")?.call1((f,))
+    }
+    fn __float__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let v = self.single("float")?;
+        let f = num_to_py(py, v)?;
+        py.import("builtins")?.getattr("float")?.call1((f,))
+    }
+    fn __complex__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let v = self.single("complex")?;
+        let f = num_to_py(py, v)?;
+        py.import("builtins")?.getattr("complex")?.call1((f,))
+    }
+    fn __index__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let st = self.arr.dtype().scalar_type();
+        if self.arr.ndim() != 0 || !st.map(|s| s.is_int()).unwrap_or(false) {
+            return Err(PyTypeError::new_err("only integer scalar arrays can be converted to a scalar index"));
+        }
+        num_to_py(py, self.item_num(self.arr.data_ptr()))
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_print(slf.py(), "array_repr")?.call1((slf,))?.extract()
+    }
+    fn __str__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        py_print(slf.py(), "array_str")?.call1((slf,))?.extract()
+    }
+    fn __format__(slf: &Bound<'_, Self>, spec: &str) -> PyResult<String> {
+        if spec.is_empty() {
+            return Self::__str__(slf);
+        }
+        if slf.get().arr.ndim() == 0 {
+            let item = slf.get().item(slf.py(), &PyTuple::empty(slf.py()))?;
+            return item.call_method1("__format__", (spec,))?.extract();
+        }
+        Err(PyTypeError::new_err("unsupported format string passed to rumpy.ndarray.__format__"))
+    }
+
+    fn __copy__(&self, py: Python<'_>) -> PyResult<Py<PyNdArray>> {
+        Self::wrap(py, self.arr.copy(Order::K)?, None)
+    }
+    fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> PyResult<Py<PyNdArray>> {
+        Self::wrap(py, self.arr.copy(Order::K)?, None)
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let this = slf.get();
+        let f_order = this.arr.is_f_contiguous() && !this.arr.is_c_contiguous();
+        let bytes = this.tobytes(py, if f_order { "F" } else { "C" })?;
+        let recon = py.import("rumpy._core")?.getattr("_reconstruct")?;
+        let args = (bytes, this.arr.dtype().typestr(), PyTuple::new(py, this.arr.shape())?, f_order).into_pyobject(py)?;
+        Ok((recon, args))
+    }
+
+    fn __getitem__<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let this = slf.get();
+        let a = &this.arr;
+        // Fast path: one integer on a 1-d array.
+        if a.ndim() == 1 {
+            if let Ok(i) = key.cast::<PyInt>() {
+                if let Ok(i) = i.extract::<isize>() {
+                    let n = a.shape()[0] as isize;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(PyIndexError::new_err(format!("index {} is out of bounds for axis 0 with size {}", i, n)));
+                    }
+                    return this.scalar_at(py, a.data_ptr().wrapping_offset(j * a.strides()[0]));
+                }
+            }
+        }
+        let items = parse_index(key)?;
+        let r = a.index(&items)?;
+        if r.scalar {
+            return this.scalar_at(py, r.view.data_ptr());
+        }
+        Ok(Self::view_of(slf, r.view)?.into_bound(py).into_any())
+    }
+
+    fn __setitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = slf.py();
+        let this = slf.get();
+        this.check_write()?;
+        let a = &this.arr;
+        let dt = a.dtype();
+        let target = if a.ndim() == 1 && key.cast::<PyInt>().is_ok() {
+            let i: isize = key.extract()?;
+            let n = a.shape()[0] as isize;
+            let j = if i < 0 { i + n } else { i };
+            if j < 0 || j >= n {
+                return Err(PyIndexError::new_err(format!("index {} is out of bounds for axis 0 with size {}", i, n)));
+            }
+            Some(a.data_ptr().wrapping_offset(j * a.strides()[0]))
+        } else {
+            None
+        };
+        let view = match target {
+            Some(_) => None,
+            None => Some(a.index(&parse_index(key)?)?.view),
+        };
+        // Fast path: a Python scalar into one element.
+        let one = target.or_else(|| view.as_ref().filter(|v| v.ndim() == 0).map(|v| v.data_ptr()));
+        if let Some(p) = one {
+            if let Some(s) = classify_scalar(value)? {
+                let st = dt.scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
+                let n = match s {
+                    PyScalar::Weak(n, _) => {
+                        if st.is_int() {
+                            check_int_fits(n, st)?;
+                        }
+                        if !st.is_complex() && matches!(n, Num::C(..)) && st.kind() != 'b' {
+                            return Err(PyTypeError::new_err("can't convert complex to float"));
+                        }
+                        n
+                    }
+                    PyScalar::Typed(n, _) => n,
+                };
+                // SAFETY: p is an item of this writeable array.
+                unsafe { write_num(p, dt, n) };
+                return Ok(());
+            }
+        }
+        let view = match view {
+            Some(v) => v,
+            None => a.index(&parse_index(key)?)?.view,
+        };
+        let mut view = view;
+        view.set_writeable(true)?;
+        let src = value_to_array(value, dt)?;
+        super::errors::run_detached(py, view.nbytes(), || view.assign(&src))
+    }
+
+    #[pyo3(signature = (dtype=None, copy=None))]
+    fn __array__<'py>(slf: &Bound<'py, Self>, dtype: Option<&Bound<'py, PyAny>>, copy: Option<bool>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let np = py.import("numpy")?;
+        let mv = py.import("builtins")?.getattr("memoryview")?.call1((slf,))?;
+        let mut a = np.getattr("asarray")?.call1((mv,))?;
+        if let Some(d) = dtype {
+            if !d.is_none() {
+                let kw = PyDict::new(py);
+                kw.set_item("copy", copy != Some(false))?;
+                let nd = np.getattr("dtype")?.call1((d,))?;
+                if !a.getattr("dtype")?.eq(&nd)? {
+                    if copy == Some(false) {
+                        return Err(PyValueError::new_err("Unable to avoid copy while creating an array as requested."));
+                    }
+                    return a.call_method("astype", (nd,), Some(&kw));
+                }
+            }
+        }
+        if copy == Some(true) {
+            a = a.call_method0("copy")?;
+        }
+        Ok(a)
+    }
+
+    #[pyo3(signature = (*, stream=None, max_version=None, dl_device=None, copy=None))]
+    fn __dlpack__(
+        &self,
+        py: Python<'_>,
+        stream: Option<&Bound<'_, PyAny>>,
+        max_version: Option<(u32, u32)>,
+        dl_device: Option<(i32, i32)>,
+        copy: Option<bool>,
+    ) -> PyResult<Py<PyAny>> {
+        if let Some(s) = stream {
+            if !s.is_none() {
+                return Err(PyValueError::new_err("stream must be None on CPU"));
+            }
+        }
+        if let Some(d) = dl_device {
+            if d.0 != 1 {
+                return Err(pyo3::exceptions::PyBufferError::new_err("unsupported device requested"));
+            }
+        }
+        let versioned = matches!(max_version, Some((m, _)) if m >= 1);
+        let (arr, w) = if copy == Some(true) { (self.arr.copy(Order::C)?, true) } else { (self.arr.clone(), self.is_writeable()) };
+        super::interop::to_dlpack(py, &arr, w, versioned)
+    }
+
+    fn __dlpack_device__(&self) -> (i32, i32) {
+        (1, 0)
+    }
+
+    unsafe fn __getbuffer__(slf: Bound<'_, Self>, view: *mut ffi::Py_buffer, flags: c_int) -> PyResult<()> {
+        let arr = slf.get().arr.clone();
+        let w = slf.get().is_writeable();
+        // SAFETY: Python passes a valid view to fill.
+        unsafe { super::interop::fill_buffer(slf.into_any(), &arr, w, view, flags) }
+    }
+
+    unsafe fn __releasebuffer__(&self, view: *mut ffi::Py_buffer) {
+        // SAFETY: the view was filled by __getbuffer__.
+        unsafe { super::interop::release_buffer(view) }
+    }
+}
+
+impl PyNdArray {
+    /// `a[i] = value` for an integer index (used by creation functions).
+    pub fn set_index(slf: &Bound<'_, Self>, i: isize, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let key = i.into_pyobject(slf.py())?.into_any();
+        Self::__setitem__(slf, &key, value)
+    }
+
+    fn single(&self, what: &str) -> PyResult<Num> {
+        if self.arr.size() != 1 {
+            return Err(PyTypeError::new_err(format!("only length-1 arrays can be converted to Python scalars (to {})", what)));
+        }
+        Ok(self.item_num(self.arr.data_ptr()))
+    }
+
+    fn set_writeable_flag(&self, w: bool) -> PyResult<()> {
+        if w && !self.arr.buffer().writeable() {
+            return Err(PyValueError::new_err("cannot set WRITEABLE flag to True of this array"));
+        }
+        self.writeable.store(w, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// Iterator over the first axis.
+#[pyclass(module = "rumpy")]
+pub struct ArrayIter {
+    arr: Py<PyNdArray>,
+    next: std::sync::atomic::AtomicUsize,
+}
+
+#[pymethods]
+impl ArrayIter {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        let b = self.arr.bind(py);
+        if i >= b.get().arr.shape()[0] {
+            return Ok(None);
+        }
+        let key = (i as isize).into_pyobject(py)?.into_any();
+        Ok(Some(PyNdArray::__getitem__(b, &key)?))
+    }
+}
+
+/// `ndarray.flags`.
+#[pyclass(name = "flagsobj", module = "rumpy")]
+pub struct PyFlags {
+    arr: Py<PyNdArray>,
+}
+
+impl PyFlags {
+    fn get(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
+        let a = self.arr.bind(py).get();
+        let f = a.arr.flags();
+        let w = a.is_writeable();
+        Ok(match key {
+            "C_CONTIGUOUS" | "C" | "CONTIGUOUS" | "c_contiguous" | "contiguous" => f.c_contiguous,
+            "F_CONTIGUOUS" | "F" | "FORTRAN" | "f_contiguous" | "fortran" => f.f_contiguous,
+            "WRITEABLE" | "W" | "writeable" => w,
+            "OWNDATA" | "O" | "owndata" => f.owndata,
+            "ALIGNED" | "A" | "aligned" => f.aligned,
+            "WRITEBACKIFCOPY" | "X" | "writebackifcopy" => false,
+            "BEHAVED" | "B" | "behaved" => f.aligned && w,
+            "CARRAY" | "CA" | "carray" => f.aligned && w && f.c_contiguous,
+            "FARRAY" | "FA" | "farray" => f.aligned && w && f.f_contiguous && !f.c_contiguous,
+            "FORC" | "forc" => f.c_contiguous || f.f_contiguous,
+            "FNC" | "fnc" => f.f_contiguous && !f.c_contiguous,
+            _ => return Err(pyo3::exceptions::PyKeyError::new_err(format!("Unknown flag {}", key))),
+        })
+    }
+}
+
+#[pymethods]
+impl PyFlags {
+    fn __getitem__(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
+        self.get(py, key)
+    }
+    fn __setitem__(&self, py: Python<'_>, key: &str, value: bool) -> PyResult<()> {
+        match key {
+            "WRITEABLE" | "W" | "writeable" => self.arr.bind(py).get().set_writeable_flag(value),
+            _ => Err(pyo3::exceptions::PyKeyError::new_err(format!("Unknown flag {}", key))),
+        }
+    }
+    fn __getattr__(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
+        self.get(py, key).map_err(|_| pyo3::exceptions::PyAttributeError::new_err(format!("'flagsobj' object has no attribute '{}'", key)))
+    }
+    fn __setattr__(&self, py: Python<'_>, key: &str, value: bool) -> PyResult<()> {
+        match key {
+            "writeable" => self.arr.bind(py).get().set_writeable_flag(value),
+            _ => Err(pyo3::exceptions::PyAttributeError::new_err(format!("attribute '{}' of 'flagsobj' objects is not writable", key))),
+        }
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut s = String::new();
+        for k in ["C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED", "WRITEBACKIFCOPY"] {
+            s.push_str(&format!("  {} : {}\n", k, if self.get(py, k)? { "True" } else { "False" }));
+        }
+        s.pop();
+        Ok(s)
+    }
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match other.cast::<PyFlags>() {
+            Ok(o) => {
+                let o = o.borrow();
+                for k in ["C", "F", "W", "O", "A"] {
+                    if self.get(py, k)? != o.get(py, k)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            Err(_) => Ok(false),
+        }
+    }
+}

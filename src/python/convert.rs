@@ -1,0 +1,452 @@
+//! Python objects to arrays and array elements to Python objects.
+
+use num_complex::Complex;
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyComplex, PyFloat, PyInt, PyList, PyString, PyTuple, PyBytes};
+
+use crate::array::{NdArray, Order};
+use crate::dtype::promote::{promote_scalar, WeakKind};
+use crate::dtype::{DType, Element, Num, ScalarType};
+
+use super::array::PyNdArray;
+use super::dtype::{rumpy_scalar_type, scalar_class};
+
+/// A Python scalar, classified.
+pub enum PyScalar {
+    /// A Python bool/int/float/complex: weak in operations, default-typed in `array()`.
+    Weak(Num, WeakKind),
+    /// A rumpy or NumPy scalar with its own dtype.
+    Typed(Num, ScalarType),
+}
+
+/// Classify `obj` as a scalar, if it is one.
+pub fn classify_scalar(obj: &Bound<'_, PyAny>) -> PyResult<Option<PyScalar>> {
+    if let Some(st) = rumpy_scalar_type(obj) {
+        return Ok(Some(PyScalar::Typed(typed_scalar_num(obj, st)?, st)));
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Some(PyScalar::Weak(Num::B(b.is_true()), WeakKind::Bool)));
+    }
+    if let Ok(f) = obj.cast_exact::<PyFloat>() {
+        return Ok(Some(PyScalar::Weak(Num::F(f.value()), WeakKind::Float)));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return Ok(Some(PyScalar::Weak(int_num(obj)?, WeakKind::Int)));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        if let Some(st) = numpy_scalar_type(obj) {
+            return Ok(Some(PyScalar::Typed(Num::F(f.value()), st)));
+        }
+        return Ok(Some(PyScalar::Weak(Num::F(f.value()), WeakKind::Float)));
+    }
+    if let Ok(c) = obj.cast::<PyComplex>() {
+        let n = Num::C(c.real(), c.imag());
+        if let Some(st) = numpy_scalar_type(obj) {
+            return Ok(Some(PyScalar::Typed(n, st)));
+        }
+        return Ok(Some(PyScalar::Weak(n, WeakKind::Complex)));
+    }
+    if let Some(st) = numpy_scalar_type(obj) {
+        let item = obj.call_method0("item")?;
+        let n = match classify_scalar(&item)? {
+            Some(PyScalar::Weak(n, _)) | Some(PyScalar::Typed(n, _)) => n,
+            None => return Ok(None),
+        };
+        return Ok(Some(PyScalar::Typed(n, st)));
+    }
+    Ok(None)
+}
+
+/// A NumPy scalar's type (`np.float32(1)` → Float32), recognised without importing NumPy.
+fn numpy_scalar_type(obj: &Bound<'_, PyAny>) -> Option<ScalarType> {
+    let t = obj.get_type();
+    let m: String = t.getattr("__module__").ok()?.extract().ok()?;
+    if m != "numpy" {
+        return None;
+    }
+    let name: String = t.getattr("__name__").ok()?.extract().ok()?;
+    crate::dtype::parse::parse_dtype(&name).ok()?.scalar_type()
+}
+
+fn int_num(obj: &Bound<'_, PyAny>) -> PyResult<Num> {
+    if let Ok(i) = obj.extract::<i64>() {
+        return Ok(Num::I(i));
+    }
+    if let Ok(u) = obj.extract::<u64>() {
+        return Ok(Num::U(u));
+    }
+    Err(PyOverflowError::new_err("Python int too large to convert to C long"))
+}
+
+fn typed_scalar_num(obj: &Bound<'_, PyAny>, st: ScalarType) -> PyResult<Num> {
+    Ok(match st.kind() {
+        'b' => Num::B(obj.is_truthy()?),
+        'i' | 'u' => int_num(&obj.call_method0("__index__")?)?,
+        'f' => Num::F(obj.call_method0("__float__")?.extract::<f64>()?),
+        _ => {
+            let c: Complex<f64> = obj.call_method0("__complex__")?.extract()?;
+            Num::C(c.re, c.im)
+        }
+    })
+}
+
+/// Check that a Python int fits the integer dtype it is being stored into (NumPy 2 raises).
+pub fn check_int_fits(n: Num, st: ScalarType) -> PyResult<()> {
+    let (lo, hi): (i128, i128) = match st {
+        ScalarType::Int8 => (i8::MIN as i128, i8::MAX as i128),
+        ScalarType::UInt8 => (0, u8::MAX as i128),
+        ScalarType::Int16 => (i16::MIN as i128, i16::MAX as i128),
+        ScalarType::UInt16 => (0, u16::MAX as i128),
+        ScalarType::Int32 => (i32::MIN as i128, i32::MAX as i128),
+        ScalarType::UInt32 => (0, u32::MAX as i128),
+        ScalarType::Int64 => (i64::MIN as i128, i64::MAX as i128),
+        ScalarType::UInt64 => (0, u64::MAX as i128),
+        _ => return Ok(()),
+    };
+    let v: i128 = match n {
+        Num::I(i) => i as i128,
+        Num::U(u) => u as i128,
+        _ => return Ok(()),
+    };
+    if v < lo || v > hi {
+        return Err(PyOverflowError::new_err(format!(
+            "Python integer {} out of bounds for {}",
+            v,
+            st.dtype().name()
+        )));
+    }
+    Ok(())
+}
+
+/// Write one value into the item at `p` of dtype `dt` (any byte order).
+///
+/// # Safety
+/// `p` must point to a writable item of `dt`.
+pub unsafe fn write_num(p: *mut u8, dt: &DType, n: Num) {
+    let st = dt.scalar_type().expect("numeric dtype");
+    let swap = !dt.is_native();
+    crate::with_scalar_type!(st, T, {
+        let mut v = T::from_num(n);
+        if swap {
+            v = v.byteswap();
+        }
+        // SAFETY: caller's guarantee.
+        unsafe { std::ptr::write_unaligned(p as *mut T, v) };
+    })
+}
+
+/// Read the item at `p` of dtype `dt` (any byte order).
+///
+/// # Safety
+/// `p` must point to a readable item of `dt`.
+pub unsafe fn read_num(p: *const u8, dt: &DType) -> Num {
+    let st = dt.scalar_type().expect("numeric dtype");
+    let swap = !dt.is_native();
+    crate::with_scalar_type!(st, T, {
+        // SAFETY: caller's guarantee.
+        let mut v = unsafe { std::ptr::read_unaligned(p as *const T) };
+        if swap {
+            v = v.byteswap();
+        }
+        v.to_num()
+    })
+}
+
+/// A Python value of the Num (bool/int/float/complex), as `item()` returns it.
+pub fn num_to_py(py: Python<'_>, n: Num) -> PyResult<Bound<'_, PyAny>> {
+    Ok(match n {
+        Num::B(b) => PyBool::new(py, b).to_owned().into_any(),
+        Num::I(i) => i.into_pyobject(py)?.into_any(),
+        Num::U(u) => u.into_pyobject(py)?.into_any(),
+        Num::F(f) => PyFloat::new(py, f).into_any(),
+        Num::C(r, i) => PyComplex::from_doubles(py, r, i).into_any(),
+    })
+}
+
+/// The rumpy scalar for an item (falls back to the Python value before registration).
+pub fn num_to_scalar<'py>(py: Python<'py>, n: Num, st: ScalarType) -> PyResult<Bound<'py, PyAny>> {
+    let v = num_to_py(py, n)?;
+    match scalar_class(py, st) {
+        Some(cls) => {
+            if st == ScalarType::Bool {
+                // The class keeps two singletons.
+                return cls.call1((v,));
+            }
+            cls.call1((v,))
+        }
+        None => Ok(v),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nested sequences
+
+fn is_sequence_like(obj: &Bound<'_, PyAny>) -> bool {
+    obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok()
+}
+
+enum Node<'py> {
+    Seq(Bound<'py, PyAny>),
+    Arr(NdArray),
+    Scalar,
+}
+
+fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
+    if is_sequence_like(obj) {
+        return Ok(Node::Seq(obj.clone()));
+    }
+    if let Ok(a) = obj.cast::<PyNdArray>() {
+        return Ok(Node::Arr(a.get().array()));
+    }
+    if obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok() {
+        return Err(PyTypeError::new_err("rumpy does not support string or bytes arrays"));
+    }
+    if classify_scalar(obj)?.is_some() {
+        return Ok(Node::Scalar);
+    }
+    if obj.hasattr("__array_interface__")? || obj.hasattr("__array__")? || obj.hasattr("__len__")? && obj.hasattr("__getitem__")? {
+        if let Some((a, _)) = super::interop::from_foreign(obj)? {
+            return Ok(Node::Arr(a));
+        }
+        if obj.hasattr("__len__")? && obj.hasattr("__getitem__")? {
+            return Ok(Node::Seq(obj.clone()));
+        }
+    }
+    Err(PyTypeError::new_err(format!(
+        "rumpy cannot make an array element from an object of type '{}'",
+        obj.get_type().name()?
+    )))
+}
+
+fn seq_len(obj: &Bound<'_, PyAny>) -> PyResult<usize> {
+    obj.len()
+}
+
+fn seq_item<'py>(obj: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+    if let Ok(l) = obj.cast::<PyList>() {
+        return l.get_item(i);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        return t.get_item(i);
+    }
+    obj.get_item(i)
+}
+
+/// The shape suggested by following first elements.
+fn probe_shape(obj: &Bound<'_, PyAny>, shape: &mut Vec<usize>) -> PyResult<()> {
+    let mut cur = obj.clone();
+    loop {
+        match node(&cur)? {
+            Node::Seq(s) => {
+                let n = seq_len(&s)?;
+                shape.push(n);
+                if n == 0 || shape.len() > crate::array::MAXDIMS {
+                    return Ok(());
+                }
+                cur = seq_item(&s, 0)?;
+            }
+            Node::Arr(a) => {
+                shape.extend_from_slice(a.shape());
+                return Ok(());
+            }
+            Node::Scalar => return Ok(()),
+        }
+    }
+}
+
+struct Collector {
+    values: Vec<Num>,
+    strong: Option<ScalarType>,
+    weak: Option<WeakKind>,
+    ndim: usize,
+}
+
+fn inhomogeneous(depth: usize, shape: &[usize]) -> PyErr {
+    let detected = if depth == 1 {
+        format!("({},)", shape[0])
+    } else {
+        format!("({})", shape[..depth].iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+    };
+    PyValueError::new_err(format!(
+        "setting an array element with a sequence. The requested array has an inhomogeneous shape after {} dimensions. The detected shape was {} + inhomogeneous part.",
+        depth, detected
+    ))
+}
+
+fn collect(obj: &Bound<'_, PyAny>, depth: usize, shape: &[usize], c: &mut Collector) -> PyResult<()> {
+    if depth == c.ndim {
+        // A leaf.
+        match classify_scalar(obj)? {
+            Some(PyScalar::Weak(n, k)) => {
+                c.weak = Some(c.weak.map_or(k, |w| w.max(k)));
+                if let Num::U(_) = n {
+                    c.strong = Some(c.strong.map_or(ScalarType::UInt64, |s| promote_scalar(s, ScalarType::UInt64)));
+                }
+                c.values.push(n);
+            }
+            Some(PyScalar::Typed(n, st)) => {
+                c.strong = Some(c.strong.map_or(st, |s| promote_scalar(s, st)));
+                c.values.push(n);
+            }
+            None => {
+                if let Ok(a) = obj.cast::<PyNdArray>() {
+                    let a = a.get().array();
+                    if a.ndim() == 0 {
+                        return push_array(&a, c);
+                    }
+                }
+                if is_sequence_like(obj) || obj.cast::<PyNdArray>().is_ok() {
+                    return Err(inhomogeneous(depth, shape));
+                }
+                match node(obj)? {
+                    Node::Arr(a) if a.ndim() == 0 => return push_array(&a, c),
+                    _ => return Err(inhomogeneous(depth, shape)),
+                }
+            }
+        }
+        return Ok(());
+    }
+    match node(obj)? {
+        Node::Seq(s) => {
+            let n = seq_len(&s)?;
+            if n != shape[depth] {
+                return Err(inhomogeneous(depth, shape));
+            }
+            for i in 0..n {
+                collect(&seq_item(&s, i)?, depth + 1, shape, c)?;
+            }
+            Ok(())
+        }
+        Node::Arr(a) => {
+            if a.shape() != &shape[depth..] {
+                return Err(inhomogeneous(depth, shape));
+            }
+            push_array(&a, c)
+        }
+        Node::Scalar => Err(inhomogeneous(depth, shape)),
+    }
+}
+
+fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
+    let st = a.dtype().scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype in sequence"))?;
+    c.strong = Some(c.strong.map_or(st, |s| promote_scalar(s, st)));
+    let dt = a.dtype().clone();
+    let vals = &mut c.values;
+    crate::loops::for_each_line2(a.shape(), a.strides(), a.strides(), a.data_ptr(), a.data_ptr(), true, |p, _, n, s, _| {
+        for i in 0..n {
+            // SAFETY: the walker stays inside the array.
+            vals.push(unsafe { read_num(p.wrapping_offset(i as isize * s), &dt) });
+        }
+    });
+    Ok(())
+}
+
+/// Build a new array from nested sequences (and scalars, and arrays inside sequences).
+pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<NdArray> {
+    let mut shape = Vec::new();
+    probe_shape(obj, &mut shape)?;
+    if shape.len() > crate::array::MAXDIMS {
+        return Err(PyValueError::new_err(format!("maximum supported dimension for an ndarray is currently {}", crate::array::MAXDIMS)));
+    }
+    // A trailing nested array in `probe_shape` contributes its dims; collect() expects leaves
+    // at depth ndim, but arrays met earlier are handled as whole nodes.
+    let ndim = shape.len();
+    let mut c = Collector { values: Vec::new(), strong: None, weak: None, ndim };
+    collect(obj, 0, &shape, &mut c)?;
+    let discovered = match (c.strong, c.weak) {
+        (Some(s), Some(w)) => promote_scalar(s, w.default_type()),
+        (Some(s), None) => s,
+        (None, Some(w)) => w.default_type(),
+        (None, None) => ScalarType::Float64,
+    };
+    let dt = match dtype {
+        Some(d) => d.clone(),
+        None => discovered.dtype(),
+    };
+    let st = dt.scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
+    if st.is_int() {
+        for v in &c.values {
+            check_int_fits(*v, st)?;
+        }
+    } else if st.kind() == 'b' || st.is_float() {
+        if c.values.iter().any(|v| matches!(v, Num::C(..))) && st.is_float() {
+            return Err(PyTypeError::new_err("can't convert complex to float"));
+        }
+    }
+    if discovered == ScalarType::UInt64 && c.values.iter().any(|v| matches!(v, Num::I(i) if *i < 0)) && dtype.is_none() {
+        return Err(PyOverflowError::new_err("Python int too large to convert to C long"));
+    }
+    let out = NdArray::empty(&shape, &dt, Order::C).map_err(PyErr::from)?;
+    let p = out.data_ptr();
+    let isz = dt.itemsize();
+    for (i, v) in c.values.iter().enumerate() {
+        // SAFETY: `out` is a fresh C-contiguous array with exactly values.len() items.
+        unsafe { write_num(p.add(i * isz), &dt, *v) };
+    }
+    Ok(out)
+}
+
+/// A 0-d array holding one scalar.
+pub fn scalar_array(s: &PyScalar, dtype: Option<&DType>) -> PyResult<NdArray> {
+    let (n, dt) = match s {
+        PyScalar::Weak(n, k) => {
+            let dt = match dtype {
+                Some(d) => d.clone(),
+                None => match (n, k) {
+                    (Num::U(_), _) => ScalarType::UInt64.dtype(),
+                    _ => k.default_type().dtype(),
+                },
+            };
+            if let Some(st) = dt.scalar_type() {
+                if st.is_int() {
+                    check_int_fits(*n, st)?;
+                }
+                if st.is_float() && matches!(n, Num::C(..)) {
+                    return Err(PyTypeError::new_err("can't convert complex to float"));
+                }
+            }
+            (*n, dt)
+        }
+        PyScalar::Typed(n, st) => (*n, dtype.cloned().unwrap_or_else(|| st.dtype())),
+    };
+    let out = NdArray::empty(&[], &dt, Order::C).map_err(PyErr::from)?;
+    // SAFETY: one fresh item.
+    unsafe { write_num(out.data_ptr(), &dt, n) };
+    Ok(out)
+}
+
+/// How an object became an array.
+pub struct Converted {
+    pub arr: NdArray,
+    /// The object whose memory the array uses, when no copy was made.
+    pub base: Option<Py<PyAny>>,
+    /// True when the array was freshly built (no one else sees its memory).
+    pub fresh: bool,
+}
+
+/// Convert anything array-like, sharing memory where possible.
+pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Converted> {
+    if let Ok(a) = obj.cast::<PyNdArray>() {
+        return Ok(Converted { arr: a.get().array(), base: Some(obj.clone().unbind()), fresh: false });
+    }
+    if let Some(s) = classify_scalar(obj)? {
+        return Ok(Converted { arr: scalar_array(&s, dtype)?, base: None, fresh: true });
+    }
+    if is_sequence_like(obj) {
+        return Ok(Converted { arr: from_nested(obj, dtype)?, base: None, fresh: true });
+    }
+    if obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok() {
+        return Err(PyTypeError::new_err("rumpy does not support string or bytes arrays"));
+    }
+    if let Some((arr, base)) = super::interop::from_foreign(obj)? {
+        return Ok(Converted { arr, base, fresh: false });
+    }
+    if obj.hasattr("__len__")? && obj.hasattr("__getitem__")? {
+        return Ok(Converted { arr: from_nested(obj, dtype)?, base: None, fresh: true });
+    }
+    Err(PyTypeError::new_err(format!(
+        "rumpy cannot convert an object of type '{}' to an array",
+        obj.get_type().name()?
+    )))
+}

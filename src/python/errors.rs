@@ -1,0 +1,57 @@
+//! The one conversion from core errors to Python exceptions, and the GIL helper.
+
+use pyo3::exceptions::{
+    PyIndexError, PyMemoryError, PyNotImplementedError, PyOverflowError, PyTypeError, PyValueError,
+};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyType;
+
+use crate::error::Error;
+
+static AXIS_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static PROMOTION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn exc_class(py: Python<'_>, cell: &'static PyOnceLock<Py<PyType>>, name: &str) -> Option<Py<PyType>> {
+    if let Some(t) = cell.get(py) {
+        return Some(t.clone_ref(py));
+    }
+    let m = py.import("rumpy.exceptions").ok()?;
+    let t = m.getattr(name).ok()?.cast_into::<PyType>().ok()?.unbind();
+    let _ = cell.set(py, t.clone_ref(py));
+    Some(t)
+}
+
+fn raise_custom(cell: &'static PyOnceLock<Py<PyType>>, name: &str, msg: String, fallback: fn(String) -> PyErr) -> PyErr {
+    Python::attach(|py| match exc_class(py, cell, name) {
+        Some(t) => PyErr::from_type(t.into_bound(py), msg),
+        None => fallback(msg),
+    })
+}
+
+impl From<Error> for PyErr {
+    fn from(e: Error) -> PyErr {
+        match e {
+            Error::Type(m) | Error::Casting(m) => PyTypeError::new_err(m),
+            Error::Value(m) => PyValueError::new_err(m),
+            Error::Index(m) => PyIndexError::new_err(m),
+            Error::Memory(m) => PyMemoryError::new_err(m),
+            Error::Overflow(m) => PyOverflowError::new_err(m),
+            Error::NotImplemented(m) => PyNotImplementedError::new_err(m),
+            Error::Axis(m) => raise_custom(&AXIS_ERROR, "AxisError", m, |m| PyValueError::new_err(m)),
+            Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| PyTypeError::new_err(m)),
+        }
+    }
+}
+
+/// Run heavy core work with the GIL released, converting its error. Work below `threshold`
+/// bytes runs attached: releasing the GIL costs more than small work.
+pub fn run_detached<T: Send>(
+    py: Python<'_>,
+    bytes: usize,
+    f: impl FnOnce() -> crate::Result<T> + Send,
+) -> PyResult<T> {
+    const THRESHOLD: usize = 1 << 16;
+    let r = if bytes >= THRESHOLD { py.detach(f) } else { f() };
+    r.map_err(PyErr::from)
+}

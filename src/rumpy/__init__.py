@@ -1,0 +1,111 @@
+"""rumpy: a NumPy stand-in written in Rust.
+
+``import rumpy as rp`` where you wrote ``import numpy as np``.
+"""
+
+import math as _math
+
+from . import _core
+from ._core import (
+    ndarray,
+    dtype,
+    array,
+    asarray,
+    asanyarray,
+    ascontiguousarray,
+    asfortranarray,
+    copy,
+    empty,
+    zeros,
+    ones,
+    full,
+    empty_like,
+    zeros_like,
+    ones_like,
+    full_like,
+    arange,
+    linspace,
+    eye,
+    identity,
+    tri,
+    frombuffer,
+    fromiter,
+    copyto,
+    shares_memory,
+    may_share_memory,
+    result_type,
+    promote_types,
+    can_cast,
+    from_dlpack,
+)
+from . import exceptions
+from .exceptions import AxisError, ComplexWarning, DTypePromotionError
+from . import _scalars
+from ._scalars import (
+    generic,
+    number,
+    integer,
+    signedinteger,
+    unsignedinteger,
+    inexact,
+    floating,
+    complexfloating,
+    bool,
+    bool_,
+    int8,
+    uint8,
+    int16,
+    uint16,
+    int32,
+    uint32,
+    int64,
+    uint64,
+    float16,
+    float32,
+    float64,
+    complex64,
+    complex128,
+    byte,
+    ubyte,
+    short,
+    ushort,
+    intc,
+    uintc,
+    int_,
+    intp,
+    uint,
+    uintp,
+    long,
+    ulong,
+    longlong,
+    ulonglong,
+    half,
+    single,
+    double,
+    csingle,
+    cdouble,
+    True_,
+    False_,
+)
+
+_core._register_scalar_types(list(_scalars.SCALAR_TYPES))
+
+from ._print import (
+    set_printoptions,
+    get_printoptions,
+    printoptions,
+    array2string,
+    array_repr,
+    array_str,
+)
+from ._finfo import finfo, iinfo
+from ._creation import logspace, geomspace
+
+newaxis = None
+pi = _math.pi
+e = _math.e
+inf = float("inf")
+nan = float("nan")
+euler_gamma = 0.5772156649015329  # the Euler-Mascheroni constant, as numpy.euler_gamma
+
+__version__ = "0.1.0"

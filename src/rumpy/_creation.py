@@ -1,0 +1,94 @@
+"""Creation functions built from the core ones: logspace and geomspace.
+
+They are not hot paths; the elementwise power and logarithm run in Python until the ufunc
+engine provides them (see plans/core-ndarray.md).
+"""
+
+import cmath
+import math
+
+from . import _core
+
+
+def _map(fn, x):
+    if isinstance(x, list):
+        return [_map(fn, v) for v in x]
+    return fn(x)
+
+
+def _map2(fn, x, y):
+    if isinstance(x, list):
+        return [_map2(fn, a, b) for a, b in zip(x, y)]
+    return fn(x, y)
+
+
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
+    y = _core.linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
+    base_arr = _core.asarray(base)
+    if base_arr.ndim == 0:
+        b = base_arr.item()
+        vals = _map(lambda v: b ** v, y.tolist())
+    else:
+        bb = _core.broadcast_like(base_arr, y) if hasattr(_core, "broadcast_like") else None
+        if bb is None:
+            raise NotImplementedError("array-valued base is not supported yet")
+        vals = _map2(lambda b, v: b ** v, bb.tolist(), y.tolist())
+    work = _core.result_type(y, base_arr)
+    out = _core.array(vals, dtype=work)
+    if dtype is not None:
+        return out.astype(dtype, copy=False)
+    return out
+
+
+def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
+    s = _core.asarray(start)
+    e = _core.asarray(stop)
+    sl, el = s.tolist(), e.tolist()
+
+    def flat(v):
+        return flat_list(v) if isinstance(v, list) else [v]
+
+    def flat_list(v):
+        out = []
+        for x in v:
+            out.extend(flat(x))
+        return out
+
+    if any(x == 0 for x in flat(sl) + flat(el)):
+        raise ValueError("Geometric sequence cannot include zero")
+    dt = _core.result_type(s, e, float(num), _core.zeros((), dtype=dtype) if dtype is not None else 0.0)
+    is_complex = dt.kind == "c"
+    s = s.astype(dt)
+    e = e.astype(dt)
+    sl, el = s.tolist(), e.tolist()
+
+    def sign(v):
+        if is_complex:
+            return v / abs(v) if v != 0 else 0j
+        return math.copysign(1.0, v) if v != 0 else 0.0
+
+    out_sign = _map(sign, sl)
+    s_pos = _map2(lambda v, g: v / g, sl, out_sign)
+    e_pos = _map2(lambda v, g: v / g, el, out_sign)
+    log = cmath.log10 if is_complex else math.log10
+    ls = _map(log, s_pos)
+    le = _map(log, e_pos)
+    ls_arr = _core.array(ls, dtype=dt)
+    le_arr = _core.array(le, dtype=dt)
+    res = logspace(ls_arr, le_arr, num=num, endpoint=endpoint, base=10.0, dtype=dt)
+    vals = res.tolist()
+    if num > 0:
+        vals[0] = s_pos
+        if num > 1 and endpoint:
+            vals[-1] = e_pos
+    vals = [_map2(lambda v, g: v * g, row, out_sign) if isinstance(row, list) else row * out_sign for row in vals]
+    out = _core.array(vals, dtype=dt)
+    if axis != 0:
+        nd = out.ndim
+        ax = axis + nd if axis < 0 else axis
+        perm = list(range(1, nd))
+        perm.insert(ax, 0)
+        out = out.transpose(perm)
+    if dtype is not None:
+        return out.astype(dtype, copy=False)
+    return out

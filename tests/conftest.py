@@ -1,0 +1,346 @@
+"""Shared helpers for the "NumPy is truth" suite.
+
+Every test computes the same thing with numpy and with rumpy and compares the
+results with :func:`assert_same` (values, dtype, shape; NaNs equal; for
+scalars also the type name), or, when numpy raises, checks that rumpy raises
+an exception of the same class (:func:`assert_same_error`).
+
+Helpers that tests import from here (``from conftest import ...``):
+
+* dtype tiers: ``ALL_DTYPES``, ``BOOL_DTYPES``, ``SIGNED_DTYPES``,
+  ``UNSIGNED_DTYPES``, ``INT_DTYPES``, ``FLOAT_DTYPES``, ``COMPLEX_DTYPES``,
+  ``NUMERIC_DTYPES``, ``INEXACT_DTYPES``
+* shape sets: ``SHAPE_CASES`` (0-d, empty, 1-d, 2-d, 3-d, non-contiguous
+  views, negative strides, transposed) and ``make_pair(case, dtype)`` which
+  builds the same array in both libraries without going through interop
+* ``sample(shape, dtype)``: deterministic numpy data that every dtype holds
+  exactly
+* ``to_rp(np_array)``: the same array built by rumpy from Python values
+* ``both(expr, **names)``: evaluates ``expr`` with ``m`` bound to numpy and to
+  rumpy and returns ``(rp_outcome, np_outcome)``; ``check(expr, **names)``
+  does that and asserts the outcomes agree.
+"""
+
+import builtins
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+import rumpy as rp
+
+# ---------------------------------------------------------------------------
+# dtype tiers
+# ---------------------------------------------------------------------------
+
+BOOL_DTYPES = ["bool"]
+SIGNED_DTYPES = ["int8", "int16", "int32", "int64"]
+UNSIGNED_DTYPES = ["uint8", "uint16", "uint32", "uint64"]
+INT_DTYPES = SIGNED_DTYPES + UNSIGNED_DTYPES
+FLOAT_DTYPES = ["float16", "float32", "float64"]
+COMPLEX_DTYPES = ["complex64", "complex128"]
+INEXACT_DTYPES = FLOAT_DTYPES + COMPLEX_DTYPES
+NUMERIC_DTYPES = INT_DTYPES + INEXACT_DTYPES
+ALL_DTYPES = BOOL_DTYPES + NUMERIC_DTYPES
+# a small representative set for tests that are expensive per dtype
+FEW_DTYPES = ["bool", "int8", "uint16", "int64", "float16", "float64", "complex128"]
+
+
+# ---------------------------------------------------------------------------
+# sample data and shape cases
+# ---------------------------------------------------------------------------
+
+def sample(shape, dtype, nonneg=False):
+    """Deterministic numpy data of ``shape``/``dtype`` (owns its memory).
+
+    Values are small and exactly representable in every dtype (float16 too),
+    signed ones are mixed in unless ``nonneg``; floats have fractional parts
+    and complex values non-zero imaginary parts.
+    """
+    dt = np.dtype(dtype)
+    n = math.prod(shape)
+    k = np.arange(n, dtype=np.int64)
+    base = (k * 7) % 23 - (0 if nonneg else 11)
+    if dt.kind == "b":
+        v = (k % 3) == 1
+    elif dt.kind == "u":
+        v = (k * 7) % 23 + 3 * (k % 4)
+    elif dt.kind == "i":
+        v = base
+    elif dt.kind == "f":
+        v = base * 0.75
+    else:
+        v = base * 0.75 + 1j * ((k % 5) - (0 if nonneg else 2)) * 0.5
+    out = np.array(v, dtype=dt).reshape(shape)
+    return np.array(out, copy=True, order="C")
+
+
+def to_rp(a):
+    """Build the rumpy twin of numpy array ``a`` from Python values.
+
+    Deliberately avoids every interop path (buffer protocol, __array__,
+    DLPack) so that creation/indexing tests do not depend on interop.
+    The result is C-contiguous and owns its memory.
+    """
+    a = np.asarray(a)
+    name = a.dtype.name
+    if a.size == 0:
+        return rp.zeros(a.shape, dtype=name)
+    if a.ndim == 0:
+        return rp.array(a.item(), dtype=name)
+    return rp.array(a.tolist(), dtype=name)
+
+
+def _apply(arr, op):
+    if op is None:
+        return arr
+    if op == "T":
+        return arr.T
+    return arr[op]
+
+
+# name -> (base shape, operation applied to the base to get the tested array)
+SHAPE_CASES = {
+    "0d": ((), None),
+    "empty": ((0,), None),
+    "empty3d": ((2, 0, 3), None),
+    "1d": ((5,), None),
+    "2d": ((3, 4), None),
+    "3d": ((2, 3, 4), None),
+    "strided": ((4, 6), (slice(None, None, 2), slice(1, None, 2))),
+    "negstride": ((3, 5), (slice(None, None, -1), slice(None, None, -2))),
+    "transposed": ((3, 4), "T"),
+}
+SHAPE_CASE_NAMES = list(SHAPE_CASES)
+CONTIGUOUS_CASES = ["0d", "empty", "empty3d", "1d", "2d", "3d"]
+VIEW_CASES = ["strided", "negstride", "transposed"]
+
+
+def make_pair(case, dtype, nonneg=False):
+    """(np_array, rp_array, np_base, rp_base) for a SHAPE_CASES entry."""
+    shape, op = SHAPE_CASES[case]
+    nb = sample(shape, dtype, nonneg=nonneg)
+    rb = to_rp(nb)
+    return _apply(nb, op), _apply(rb, op), nb, rb
+
+
+# ---------------------------------------------------------------------------
+# comparison helpers
+# ---------------------------------------------------------------------------
+
+PY_SCALARS = (bool, int, float, complex)
+
+
+def _values_equal(x, y):
+    """x, y numpy arrays of the same dtype and shape: equal with NaN == NaN
+    and the same sign of zero."""
+    if x.dtype.kind in "fc":
+        if not np.array_equal(x, y, equal_nan=True):
+            return False
+        parts = [(x.real, y.real), (x.imag, y.imag)] if x.dtype.kind == "c" else [(x, y)]
+        for p, q in parts:
+            both_nan = np.isnan(p) & np.isnan(q)
+            if not np.array_equal(np.signbit(p) | both_nan, np.signbit(q) | both_nan):
+                return False
+        return True
+    return np.array_equal(x, y)
+
+
+def _py_equal(r, n):
+    if isinstance(n, float) and math.isnan(n):
+        return isinstance(r, float) and math.isnan(r)
+    if isinstance(n, complex) and (math.isnan(n.real) or math.isnan(n.imag)):
+        return (isinstance(r, complex)
+                and _py_equal(r.real, n.real) and _py_equal(r.imag, n.imag))
+    if isinstance(n, float) and n == 0:
+        return r == n and math.copysign(1, r) == math.copysign(1, n)
+    return r == n
+
+
+def assert_same(r, n, *, nulp=None, msg=""):
+    """Assert that rumpy result ``r`` equals numpy result ``n``.
+
+    * numpy array: ``r`` is a rumpy ndarray; ``np.asarray(r)`` has the same
+      dtype (incl. byte order), shape and values (NaNs equal, signed zeros).
+    * numpy scalar: same type name, same dtype, same value.
+    * Python scalar: same Python type, same value.
+    * tuple/list: same length and element-wise assert_same.
+    * numpy dtype: rumpy dtype with equal str.
+    ``nulp``: allow that many units in the last place for inexact values.
+    """
+    pre = (msg + ": ") if msg else ""
+    if isinstance(n, np.ndarray):
+        assert isinstance(r, rp.ndarray), f"{pre}expected a rumpy ndarray, got {type(r)!r}"
+        ra = np.asarray(r)
+        assert ra.dtype == n.dtype and ra.dtype.str == n.dtype.str, \
+            f"{pre}dtype {ra.dtype.str} != numpy {n.dtype.str}"
+        assert ra.shape == n.shape, f"{pre}shape {ra.shape} != numpy {n.shape}"
+        if nulp is not None and n.dtype.kind in "fc":
+            np.testing.assert_array_max_ulp(ra, n, maxulp=nulp)
+        else:
+            assert _values_equal(ra, n), f"{pre}values differ:\nrumpy {ra!r}\nnumpy {n!r}"
+    elif isinstance(n, np.generic):
+        assert type(r).__name__ == type(n).__name__, \
+            f"{pre}scalar type {type(r).__name__} != numpy {type(n).__name__}"
+        ra = np.asarray(r)
+        assert ra.dtype == n.dtype, f"{pre}scalar dtype {ra.dtype} != numpy {n.dtype}"
+        if nulp is not None and n.dtype.kind in "fc":
+            np.testing.assert_array_max_ulp(ra, np.asarray(n), maxulp=nulp)
+        else:
+            assert _values_equal(ra.reshape(1), np.asarray(n).reshape(1)), \
+                f"{pre}scalar value {r!r} != numpy {n!r}"
+    elif isinstance(n, np.dtype):
+        assert isinstance(r, rp.dtype), f"{pre}expected a rumpy dtype, got {type(r)!r}"
+        assert r.str == n.str, f"{pre}dtype {r.str} != numpy {n.str}"
+    elif isinstance(n, (tuple, list)):
+        assert type(r) is type(n), f"{pre}{type(r).__name__} != numpy {type(n).__name__}"
+        assert len(r) == len(n), f"{pre}length {len(r)} != numpy {len(n)}"
+        for i, (x, y) in enumerate(zip(r, n)):
+            assert_same(x, y, nulp=nulp, msg=f"{msg}[{i}]")
+    elif isinstance(n, PY_SCALARS):
+        assert type(r) is type(n), f"{pre}type {type(r).__name__} != numpy {type(n).__name__}"
+        assert _py_equal(r, n), f"{pre}{r!r} != numpy {n!r}"
+    elif n is None:
+        assert r is None, f"{pre}{r!r} != numpy None"
+    else:
+        assert r == n, f"{pre}{r!r} != numpy {n!r}"
+
+
+def assert_same_bits(r, n):
+    """Same dtype, shape and raw bytes (for reinterpreting views)."""
+    ra = np.asarray(r)
+    assert ra.dtype.str == n.dtype.str, f"dtype {ra.dtype.str} != numpy {n.dtype.str}"
+    assert ra.shape == n.shape, f"shape {ra.shape} != numpy {n.shape}"
+    assert ra.tobytes() == n.tobytes()
+
+
+_BUILTIN_EXC = tuple(
+    c for c in vars(builtins).values() if isinstance(c, type) and issubclass(c, BaseException))
+
+
+def assert_same_error(r_exc, n_exc, msg=""):
+    """rumpy's exception has numpy's exception class: the same name, and is
+    an instance of every built-in exception class numpy's is (so
+    AxisError must be both a ValueError and an IndexError)."""
+    pre = (msg + ": ") if msg else ""
+    nt, rt = type(n_exc), type(r_exc)
+    assert rt.__name__ == nt.__name__, \
+        f"{pre}rumpy raised {rt.__name__}({r_exc}) but numpy raised {nt.__name__}({n_exc})"
+    for base in nt.__mro__:
+        if base in _BUILTIN_EXC and base is not object:
+            assert isinstance(r_exc, base), \
+                f"{pre}rumpy's {rt.__name__} is not a {base.__name__} (numpy's is)"
+
+
+class Raised:
+    def __init__(self, exc):
+        self.exc = exc
+
+    def __repr__(self):
+        return f"<raised {type(self.exc).__name__}: {self.exc}>"
+
+
+def _run(fn):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return fn()
+        except Exception as e:  # noqa: BLE001
+            return Raised(e)
+
+
+def both(expr, **names):
+    """Evaluate ``expr`` (a string, or a callable taking the module) with
+    m=rumpy and m=numpy. Returns (rp_outcome, np_outcome); an outcome is the
+    value or a :class:`Raised`."""
+    if callable(expr):
+        return _run(lambda: expr(rp)), _run(lambda: expr(np))
+    out = []
+    for m in (rp, np):
+        ns = {"m": m, "np": np, "rp": rp, "math": math}
+        for k, v in names.items():
+            if isinstance(v, P):
+                v = v.rp if m is rp else v.np
+            elif callable(v) and getattr(v, "_per_module", False):
+                v = v(m)
+            ns[k] = v
+        out.append(_run(lambda: eval(expr, ns)))
+    return out[0], out[1]
+
+
+class P:
+    """A namespace value for :func:`both` that differs per library."""
+
+    def __init__(self, rp_value, np_value):
+        self.rp = rp_value
+        self.np = np_value
+
+
+def pair(case, dtype, nonneg=False):
+    """P(rp_array, np_array) for a SHAPE_CASES entry."""
+    n, r, _, _ = make_pair(case, dtype, nonneg=nonneg)
+    return P(r, n)
+
+
+def per_module(fn):
+    """Mark a callable namespace entry for :func:`both` as ``fn(module)``."""
+    fn._per_module = True
+    return fn
+
+
+def assert_outcomes(r, n, *, compare=None, msg=""):
+    """Compare two outcomes from :func:`both`."""
+    if isinstance(n, Raised):
+        if not isinstance(r, Raised):
+            raise AssertionError(
+                f"{msg}: numpy raised {type(n.exc).__name__}({n.exc}) but rumpy returned {r!r}")
+        assert_same_error(r.exc, n.exc, msg)
+        return
+    if isinstance(r, Raised):
+        raise AssertionError(
+            f"{msg}: rumpy raised {type(r.exc).__name__}({r.exc}) but numpy returned {n!r}") from r.exc
+    (compare or assert_same)(r, n)
+
+
+def check(expr, *, compare=None, **names):
+    r, n = both(expr, **names)
+    assert_outcomes(r, n, compare=compare, msg=expr if isinstance(expr, str) else repr(expr))
+    return r, n
+
+
+def shares(x, y):
+    """Do two arrays (numpy or rumpy) share memory? Uses numpy's exact
+    shares_memory on np.asarray views."""
+    return np.shares_memory(np.asarray(x), np.asarray(y))
+
+
+# ---------------------------------------------------------------------------
+# fixtures
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(params=ALL_DTYPES)
+def dtype(request):
+    return request.param
+
+
+@pytest.fixture(params=SHAPE_CASE_NAMES)
+def shape_case(request):
+    return request.param
+
+
+@pytest.fixture(autouse=True)
+def _reset_printoptions():
+    """Leave global print options as found, for both libraries."""
+    np_opts = np.get_printoptions()
+    try:
+        rp_opts = rp.get_printoptions()
+    except Exception:  # noqa: BLE001
+        rp_opts = None
+    yield
+    np.set_printoptions(**np_opts)
+    if rp_opts is not None:
+        try:
+            rp.set_printoptions(**rp_opts)
+        except Exception:  # noqa: BLE001
+            pass
