@@ -158,6 +158,15 @@ def _py_equal(r, n):
     return r == n
 
 
+def _assert_ulp(x, y, nulp):
+    x, y = np.asarray(x), np.asarray(y)
+    if y.dtype.kind == "c":
+        _assert_ulp(x.real, y.real, nulp)
+        _assert_ulp(x.imag, y.imag, nulp)
+        return
+    np.testing.assert_array_max_ulp(x, y, maxulp=nulp)
+
+
 def assert_same(r, n, *, nulp=None, msg=""):
     """Assert that rumpy result ``r`` equals numpy result ``n``.
 
@@ -177,7 +186,7 @@ def assert_same(r, n, *, nulp=None, msg=""):
             f"{pre}dtype {ra.dtype.str} != numpy {n.dtype.str}"
         assert ra.shape == n.shape, f"{pre}shape {ra.shape} != numpy {n.shape}"
         if nulp is not None and n.dtype.kind in "fc":
-            np.testing.assert_array_max_ulp(ra, n, maxulp=nulp)
+            _assert_ulp(ra, n, nulp)
         else:
             assert _values_equal(ra, n), f"{pre}values differ:\nrumpy {ra!r}\nnumpy {n!r}"
     elif isinstance(n, np.generic):
@@ -186,7 +195,7 @@ def assert_same(r, n, *, nulp=None, msg=""):
         ra = np.asarray(r)
         assert ra.dtype == n.dtype, f"{pre}scalar dtype {ra.dtype} != numpy {n.dtype}"
         if nulp is not None and n.dtype.kind in "fc":
-            np.testing.assert_array_max_ulp(ra, np.asarray(n), maxulp=nulp)
+            _assert_ulp(ra, n, nulp)
         else:
             assert _values_equal(ra.reshape(1), np.asarray(n).reshape(1)), \
                 f"{pre}scalar value {r!r} != numpy {n!r}"

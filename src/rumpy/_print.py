@@ -206,13 +206,9 @@ def _round_to(x, ftype):
 
 
 def _float_divide(a, b, ftype):
-    """``a / b`` computed as numpy does for scalars of the type ``ftype``."""
-    try:
-        q = a / b
-    except ZeroDivisionError:
-        return math.inf
-    except OverflowError:  # pragma: no cover - CPython returns inf
-        return math.inf
+    """``a / b`` (``b != 0``) computed as numpy does for scalars of type
+    ``ftype`` (Python float division returns inf on overflow)."""
+    q = a / b
     if ftype == 'e':
         # numpy computes half arithmetic in float32 and rounds to half
         return _round_to(_round_to(q, 'f'), 'e')

@@ -1,0 +1,38 @@
+"""The README's demonstration: views, zero-copy interop and NumPy's repr.
+
+Run with ``python -m rumpy.demo``.
+"""
+
+import time
+
+import rumpy as rp
+
+
+def main():
+    a = rp.arange(12, dtype=rp.float32).reshape(3, 4)
+    b = a[1:, ::-2]
+    print("a =", repr(a))
+    print("b = a[1:, ::-2] =", repr(b))
+    print("b shares memory with a:", rp.shares_memory(a, b))
+    b[0, 0] = 100
+    print("after b[0, 0] = 100, a[1, 3] =", a[1, 3])
+    try:
+        import numpy as np
+    except ImportError:
+        print("(numpy is not installed: skipping the interop part)")
+        return
+    n = np.asarray(b)
+    print("np.asarray(b) shares rumpy's memory:", np.shares_memory(n, np.asarray(a)))
+    r = rp.asarray(np.ones((2, 3)))
+    print("rp.asarray(np.ones((2, 3))) =", repr(r))
+    big = np.zeros(10**7)
+    t0 = time.perf_counter()
+    for _ in range(100):
+        rp.asarray(big)
+    t1 = time.perf_counter()
+    print(f"rp.asarray of 1e7 float64 from numpy: {(t1 - t0) / 100 * 1e6:.1f} us (no copy)")
+    print("repr identical to numpy's:", repr(a) == repr(np.arange(12, dtype=np.float32).reshape(3, 4)))
+
+
+if __name__ == "__main__":
+    main()
