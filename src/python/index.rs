@@ -1,25 +1,10 @@
 //! Python index objects to core index items.
 
-use pyo3::exceptions::{PyIndexError, PyNotImplementedError, PyValueError};
+use pyo3::exceptions::{PyIndexError, PyNotImplementedError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyEllipsis, PyInt, PySlice, PyTuple};
 
 use crate::array::IndexItem;
-
-fn opt_index(obj: &Bound<'_, PyAny>) -> PyResult<Option<isize>> {
-    if obj.is_none() {
-        return Ok(None);
-    }
-    match obj.extract::<isize>() {
-        Ok(v) => Ok(Some(v)),
-        Err(_) => match obj.call_method0("__index__") {
-            Ok(i) => Ok(Some(i.extract::<isize>().unwrap_or(if i.lt(0)? { isize::MIN } else { isize::MAX }))),
-            Err(_) => Err(pyo3::exceptions::PyTypeError::new_err(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
-        },
-    }
-}
 
 fn invalid() -> PyErr {
     PyIndexError::new_err(
@@ -37,16 +22,15 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
             Err(_) => Err(PyIndexError::new_err("cannot fit 'int' into an index-sized integer")),
         };
     }
-    if let Ok(s) = obj.cast::<PySlice>() {
-        let start = opt_index(&s.getattr("start")?)?;
-        let stop = opt_index(&s.getattr("stop")?)?;
-        let step = opt_index(&s.getattr("step")?)?.unwrap_or(1);
-        if step == 0 {
-            return Err(PyValueError::new_err("slice step cannot be zero"));
+    if obj.cast::<PySlice>().is_ok() {
+        let (mut start, mut stop, mut step): (isize, isize, isize) = (0, 0, 0);
+        // SAFETY: obj is a slice object; the out-pointers are valid. PySlice_Unpack clamps
+        // huge values and gives Python's defaults for None (which `slice_indices` accepts).
+        let rc = unsafe { pyo3::ffi::PySlice_Unpack(obj.as_ptr(), &mut start, &mut stop, &mut step) };
+        if rc < 0 {
+            return Err(PyErr::fetch(obj.py()));
         }
-        // Python clamps a step of -sys.maxsize-1 to -sys.maxsize.
-        let step = step.max(-isize::MAX);
-        return Ok(IndexItem::Slice { start, stop, step });
+        return Ok(IndexItem::Slice { start: Some(start), stop: Some(stop), step });
     }
     if obj.is_none() {
         return Ok(IndexItem::NewAxis);
