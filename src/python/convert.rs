@@ -3,7 +3,9 @@
 use num_complex::Complex;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyComplex, PyFloat, PyInt, PyList, PyString, PyTuple, PyBytes};
+use pyo3::ffi;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyList, PyString, PyTuple};
 
 use crate::array::{NdArray, Order};
 use crate::dtype::promote::{promote_scalar, WeakKind};
@@ -164,18 +166,69 @@ pub fn num_to_py(py: Python<'_>, n: Num) -> PyResult<Bound<'_, PyAny>> {
     })
 }
 
+/// Cached constructors for the scalar classes: NumPy-speed scalar creation needs to skip the
+/// Python-level `__new__` (which validates user input that the core has already validated).
+struct FastCtors {
+    float_new: ffi::newfunc,
+    complex_new: ffi::newfunc,
+    v_name: Py<PyString>,
+    true_: Py<PyAny>,
+    false_: Py<PyAny>,
+}
+
+static FAST: PyOnceLock<Option<FastCtors>> = PyOnceLock::new();
+
+fn fast_ctors(py: Python<'_>) -> Option<&FastCtors> {
+    FAST.get_or_init(py, || {
+        let m = py.import("rumpy._scalars").ok()?;
+        // SAFETY: PyFloat_Type/PyComplex_Type are static types; Py_tp_new is always set on them.
+        let (float_new, complex_new) = unsafe {
+            let f = ffi::PyType_GetSlot(std::ptr::addr_of_mut!(ffi::PyFloat_Type), ffi::Py_tp_new);
+            let c = ffi::PyType_GetSlot(std::ptr::addr_of_mut!(ffi::PyComplex_Type), ffi::Py_tp_new);
+            if f.is_null() || c.is_null() {
+                return None;
+            }
+            (std::mem::transmute::<*mut std::ffi::c_void, ffi::newfunc>(f), std::mem::transmute::<*mut std::ffi::c_void, ffi::newfunc>(c))
+        };
+        Some(FastCtors {
+            float_new,
+            complex_new,
+            v_name: PyString::intern(py, "_v").unbind(),
+            true_: m.getattr("True_").ok()?.unbind(),
+            false_: m.getattr("False_").ok()?.unbind(),
+        })
+    })
+    .as_ref()
+}
+
 /// The rumpy scalar for an item (falls back to the Python value before registration).
 pub fn num_to_scalar<'py>(py: Python<'py>, n: Num, st: ScalarType) -> PyResult<Bound<'py, PyAny>> {
     let v = num_to_py(py, n)?;
-    match scalar_class(py, st) {
-        Some(cls) => {
-            if st == ScalarType::Bool {
-                // The class keeps two singletons.
-                return cls.call1((v,));
-            }
-            cls.call1((v,))
+    let Some(cls) = scalar_class(py, st) else { return Ok(v) };
+    let Some(f) = fast_ctors(py) else { return cls.call1((v,)) };
+    match st {
+        ScalarType::Bool => Ok(if matches!(n, Num::B(true)) { f.true_.bind(py).clone() } else { f.false_.bind(py).clone() }),
+        ScalarType::Float64 | ScalarType::Complex128 => {
+            let args = PyTuple::new(py, [v])?;
+            let newf = if st == ScalarType::Float64 { f.float_new } else { f.complex_new };
+            // SAFETY: cls is a subclass of float (complex); the builtin tp_new builds an
+            // instance of the subtype from one argument.
+            unsafe { Bound::from_owned_ptr_or_err(py, newf(cls.as_type_ptr(), args.as_ptr(), std::ptr::null_mut())) }
         }
-        None => Ok(v),
+        _ => {
+            // SAFETY: cls is a heap type with `__slots__ = ('_v',)`; tp_alloc gives a fresh
+            // instance whose slot is then set.
+            let o = unsafe {
+                let alloc = ffi::PyType_GetSlot(cls.as_type_ptr(), ffi::Py_tp_alloc);
+                if alloc.is_null() {
+                    return cls.call1((v,));
+                }
+                let alloc: ffi::allocfunc = std::mem::transmute(alloc);
+                Bound::from_owned_ptr_or_err(py, alloc(cls.as_type_ptr(), 0))?
+            };
+            o.setattr(f.v_name.bind(py), v)?;
+            Ok(o)
+        }
     }
 }
 
