@@ -228,7 +228,9 @@ impl NdArray {
             )),
             e => e,
         })?;
+        // NumPy 2 gives every new empty array zero strides.
         let strides = match order {
+            _ if n == 0 => SmallVec::from_elem(0, shape.len()),
             Order::F => f_strides(shape, dtype.itemsize()),
             _ => c_strides(shape, dtype.itemsize()),
         };
@@ -446,6 +448,7 @@ impl NdArray {
     /// Handles overlap by copying the source first. Checks writeability.
     pub fn assign(&self, src: &NdArray) -> Result<()> {
         self.check_writeable()?;
+        let src = src.drop_leading_units(self.ndim());
         let src = src.broadcast_to(&self.shape).map_err(|_| {
             Error::Value(format!(
                 "could not broadcast input array from shape {} into shape {}",
@@ -461,6 +464,38 @@ impl NdArray {
             return self.assign_unchecked(&tmp);
         }
         self.assign_unchecked(&src)
+    }
+
+    /// `np.copyto(self, src, where=mask)`: copy where the bool `mask` is true; both broadcast
+    /// to `self`'s shape.
+    pub fn assign_where(&self, src: &NdArray, mask: &NdArray) -> Result<()> {
+        self.check_writeable()?;
+        ensure!(mask.dtype().native_scalar() == Some(crate::dtype::ScalarType::Bool), Type, "where= must be a boolean array");
+        let src = src.drop_leading_units(self.ndim()).broadcast_to(&self.shape).map_err(|_| {
+            Error::Value(format!("could not broadcast input array from shape {} into shape {}", shape_repr(src.shape()), shape_repr(self.shape())))
+        })?;
+        let mask = mask.drop_leading_units(self.ndim()).broadcast_to(&self.shape).map_err(|_| {
+            Error::Value(format!("could not broadcast where mask from shape {} into shape {}", shape_repr(mask.shape()), shape_repr(self.shape())))
+        })?;
+        let src = if self.may_share_memory(&src) { src.copy(Order::K)? } else { src };
+        let t = Transfer::new(&src.dtype, &self.dtype)?;
+        crate::loops::for_each_line3(
+            &self.shape,
+            [&self.strides, &src.strides, &mask.strides],
+            [self.data_ptr(), src.data_ptr(), mask.data_ptr()],
+            |q, n, s| {
+                for i in 0..n as isize {
+                    // SAFETY: the walk stays inside the three arrays (invariant 2); the mask
+                    // holds bools.
+                    unsafe {
+                        if *q[2].offset(i * s[2]) != 0 {
+                            t.run(q[1].offset(i * s[1]), 0, q[0].offset(i * s[0]), 0, 1);
+                        }
+                    }
+                }
+            },
+        );
+        Ok(())
     }
 
     /// Copy with the shapes already equal (or `src` broadcast to ours), no overlap, no checks
@@ -482,6 +517,19 @@ impl NdArray {
         ensure!(item.size() == 1, Value, "fill value must be a single element");
         let one = item.reshape_view(&[]).unwrap_or_else(|| item.clone());
         self.assign_unchecked(&one.broadcast_to(&self.shape)?)
+    }
+
+    /// Drop leading axes of length 1 until at most `ndim` remain (NumPy's setitem allows a
+    /// value with extra leading unit axes).
+    pub fn drop_leading_units(&self, ndim: usize) -> NdArray {
+        let mut k = 0;
+        while self.ndim() - k > ndim && self.shape[k] == 1 {
+            k += 1;
+        }
+        if k == 0 {
+            return self.clone();
+        }
+        self.view_with(self.offset, self.shape[k..].into(), self.strides[k..].into(), self.dtype.clone())
     }
 
     /// `np.broadcast_to(self, shape)` as a view (zero strides on broadcast axes).

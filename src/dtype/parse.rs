@@ -5,23 +5,47 @@ use crate::error::{Error, Result};
 
 use ScalarType::*;
 
-/// Names and one-character codes, exactly those NumPy 2 accepts for the built-in types.
-fn by_name(s: &str) -> Option<ScalarType> {
+/// One-character codes and kind+size codes: the forms allowed after a byte-order prefix.
+fn by_code(s: &str) -> Option<ScalarType> {
     Some(match s {
-        "bool" | "bool_" | "?" | "b1" => Bool,
-        "int8" | "i1" | "byte" | "b" => Int8,
-        "uint8" | "u1" | "ubyte" | "B" => UInt8,
-        "int16" | "i2" | "short" | "h" => Int16,
-        "uint16" | "u2" | "ushort" | "H" => UInt16,
-        "int32" | "i4" | "intc" | "i" => Int32,
-        "uint32" | "u4" | "uintc" | "I" => UInt32,
-        "int64" | "i8" | "long" | "l" | "int_" | "intp" | "p" | "q" | "longlong" | "int" => Int64,
-        "uint64" | "u8" | "ulong" | "L" | "uint" | "uintp" | "P" | "Q" | "ulonglong" => UInt64,
-        "float16" | "f2" | "half" | "e" => Float16,
-        "float32" | "f4" | "single" | "f" => Float32,
-        "float64" | "f8" | "double" | "d" | "float" => Float64,
-        "complex64" | "c8" | "csingle" | "F" => Complex64,
-        "complex128" | "c16" | "cdouble" | "complex" | "D" => Complex128,
+        "?" | "b1" => Bool,
+        "b" | "i1" => Int8,
+        "B" | "u1" => UInt8,
+        "h" | "i2" => Int16,
+        "H" | "u2" => UInt16,
+        "i" | "i4" => Int32,
+        "I" | "u4" => UInt32,
+        "l" | "q" | "p" | "i8" => Int64,
+        "L" | "Q" | "P" | "u8" => UInt64,
+        "e" | "f2" => Float16,
+        "f" | "f4" => Float32,
+        "d" | "f8" => Float64,
+        "F" | "c8" => Complex64,
+        "D" | "c16" => Complex128,
+        _ => return None,
+    })
+}
+
+/// Codes and names, exactly those NumPy 2 accepts for the built-in types.
+fn by_name(s: &str) -> Option<ScalarType> {
+    if let Some(st) = by_code(s) {
+        return Some(st);
+    }
+    Some(match s {
+        "bool" | "bool_" => Bool,
+        "int8" | "byte" => Int8,
+        "uint8" | "ubyte" => UInt8,
+        "int16" | "short" => Int16,
+        "uint16" | "ushort" => UInt16,
+        "int32" | "intc" => Int32,
+        "uint32" | "uintc" => UInt32,
+        "int64" | "long" | "int_" | "intp" | "longlong" | "int" => Int64,
+        "uint64" | "ulong" | "uint" | "uintp" | "ulonglong" => UInt64,
+        "float16" | "half" => Float16,
+        "float32" | "single" => Float32,
+        "float64" | "double" | "float" => Float64,
+        "complex64" | "csingle" => Complex64,
+        "complex128" | "cdouble" | "complex" => Complex128,
         _ => return None,
     })
 }
@@ -42,7 +66,7 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
     };
     // NumPy ignores spaces between kind and size ('f 8'), not leading ones.
     let rest_clean: String = if rest.starts_with(' ') { return Err(not_understood(s)) } else { rest.chars().filter(|c| *c != ' ').collect() };
-    let st = match by_name(&rest_clean) {
+    let st = match by_code(&rest_clean) {
         Some(st) if order.is_some() || rest_clean != rest => st,
         _ => {
             if matches!(rest_clean.as_str(), "int0" | "uint0" | "bool8" | "float_" | "complex_") {

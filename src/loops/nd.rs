@@ -95,6 +95,49 @@ pub fn for_each_line2(
     }
 }
 
+/// Three-operand walk in C order without axis merging (used for masked assignment): calls
+/// `f(p0, p1, p2, n, s0, s1, s2)` for each line along the last axis.
+#[allow(clippy::too_many_arguments)]
+pub fn for_each_line3(
+    shape: &[usize],
+    st: [&[isize]; 3],
+    p: [*mut u8; 3],
+    mut f: impl FnMut([*mut u8; 3], usize, [isize; 3]),
+) {
+    if shape.contains(&0) {
+        return;
+    }
+    let nd = shape.len();
+    if nd == 0 {
+        f(p, 1, [0, 0, 0]);
+        return;
+    }
+    let inner = [st[0][nd - 1], st[1][nd - 1], st[2][nd - 1]];
+    let mut idx: SmallVec<[usize; 6]> = SmallVec::from_elem(0, nd - 1);
+    let mut q = p;
+    loop {
+        f(q, shape[nd - 1], inner);
+        let mut k = nd - 1;
+        loop {
+            if k == 0 {
+                return;
+            }
+            k -= 1;
+            idx[k] += 1;
+            if idx[k] < shape[k] {
+                for o in 0..3 {
+                    q[o] = q[o].wrapping_offset(st[o][k]);
+                }
+                break;
+            }
+            idx[k] = 0;
+            for o in 0..3 {
+                q[o] = q[o].wrapping_offset(-st[o][k] * (shape[k] as isize - 1));
+            }
+        }
+    }
+}
+
 /// One-operand form of [`for_each_line2`].
 pub fn for_each_line1(
     shape: &[usize],

@@ -13,7 +13,7 @@ use crate::array::{NdArray, Order};
 use crate::dtype::promote::Casting;
 use crate::dtype::{DType, Num};
 
-use super::convert::{check_int_fits, classify_scalar, num_to_py, num_to_scalar, read_num, to_array, write_num, PyScalar};
+use super::convert::{classify_scalar, num_to_py, num_to_scalar, read_num, to_array, write_num, PyScalar};
 use super::dtype::{to_dtype, PyDType};
 use super::index::parse_index;
 
@@ -682,15 +682,7 @@ impl PyNdArray {
             if let Some(s) = classify_scalar(value)? {
                 let st = dt.scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
                 let n = match s {
-                    PyScalar::Weak(n, _) => {
-                        if st.is_int() {
-                            check_int_fits(n, st)?;
-                        }
-                        if !st.is_complex() && matches!(n, Num::C(..)) && st.kind() != 'b' {
-                            return Err(PyTypeError::new_err("can't convert complex to float"));
-                        }
-                        n
-                    }
+                    PyScalar::Weak(n, _) => super::convert::store_value(n, st)?,
                     PyScalar::Typed(n, _) => n,
                 };
                 // SAFETY: p is an item of this writeable array.
@@ -782,8 +774,9 @@ impl PyNdArray {
     }
 
     fn single(&self, what: &str) -> PyResult<Num> {
-        if self.arr.size() != 1 {
-            return Err(PyTypeError::new_err(format!("only length-1 arrays can be converted to Python scalars (to {})", what)));
+        let _ = what;
+        if self.arr.ndim() != 0 {
+            return Err(PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars"));
         }
         Ok(self.item_num(self.arr.data_ptr()))
     }

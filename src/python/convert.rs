@@ -121,6 +121,37 @@ pub fn check_int_fits(n: Num, st: ScalarType) -> PyResult<()> {
     Ok(())
 }
 
+/// Convert a Python value for storing into `st` as NumPy's setitem does: integers are
+/// range-checked, floats go through Python's `int()` for integer targets (NaN and infinity
+/// raise), complex values cannot go into real targets.
+pub fn store_value(n: Num, st: ScalarType) -> PyResult<Num> {
+    match (n, st.kind()) {
+        (_, 'b') | (_, 'c') => Ok(n),
+        (Num::C(..), 'f') => Err(PyTypeError::new_err("float() argument must be a string or a real number, not 'complex'")),
+        (Num::C(..), _) => Err(PyTypeError::new_err("int() argument must be a string, a bytes-like object or a real number, not 'complex'")),
+        (_, 'f') => Ok(n),
+        (Num::F(f), _) => {
+            if f.is_nan() {
+                return Err(PyValueError::new_err("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(PyOverflowError::new_err("cannot convert float infinity to integer"));
+            }
+            let t = f.trunc();
+            if t.abs() >= 9.223372036854775808e18 {
+                return Err(PyOverflowError::new_err("Python int too large to convert to C long"));
+            }
+            let v = Num::I(t as i64);
+            check_int_fits(v, st)?;
+            Ok(v)
+        }
+        _ => {
+            check_int_fits(n, st)?;
+            Ok(n)
+        }
+    }
+}
+
 /// Write one value into the item at `p` of dtype `dt` (any byte order).
 ///
 /// # Safety
@@ -418,13 +449,9 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         None => discovered.dtype(),
     };
     let st = dt.scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
-    if st.is_int() {
-        for v in &c.values {
-            check_int_fits(*v, st)?;
-        }
-    } else if st.kind() == 'b' || st.is_float() {
-        if c.values.iter().any(|v| matches!(v, Num::C(..))) && st.is_float() {
-            return Err(PyTypeError::new_err("can't convert complex to float"));
+    if dtype.is_some() && st.kind() != 'c' && st.kind() != 'b' {
+        for v in c.values.iter_mut() {
+            *v = store_value(*v, st)?;
         }
     }
     if discovered == ScalarType::UInt64 && c.values.iter().any(|v| matches!(v, Num::I(i) if *i < 0)) && dtype.is_none() {
@@ -451,15 +478,11 @@ pub fn scalar_array(s: &PyScalar, dtype: Option<&DType>) -> PyResult<NdArray> {
                     _ => k.default_type().dtype(),
                 },
             };
-            if let Some(st) = dt.scalar_type() {
-                if st.is_int() {
-                    check_int_fits(*n, st)?;
-                }
-                if st.is_float() && matches!(n, Num::C(..)) {
-                    return Err(PyTypeError::new_err("can't convert complex to float"));
-                }
-            }
-            (*n, dt)
+            let n = match dt.scalar_type() {
+                Some(st) => store_value(*n, st)?,
+                None => *n,
+            };
+            (n, dt)
         }
         PyScalar::Typed(n, st) => (*n, dtype.cloned().unwrap_or_else(|| st.dtype())),
     };

@@ -562,12 +562,10 @@ pub fn copyto(py: Python<'_>, dst: &Bound<'_, PyAny>, src: &Bound<'_, PyAny>, ca
         NdArray::check_cast(s.dtype(), darr.dtype(), casting)?;
     }
     if let Some(w) = r#where {
-        if !(w.is_truthy()? && classify_scalar(w)?.is_some()) {
-            if classify_scalar(w)?.is_some() {
-                return Ok(());
-            }
-            return Err(PyTypeError::new_err("copyto with an array `where=` needs masked assignment, which rumpy does not support yet"));
-        }
+        let m = to_array(w, None)?.arr;
+        NdArray::check_cast(m.dtype(), &ScalarType::Bool.dtype(), Casting::Safe)?;
+        let m = if m.dtype().native_scalar() == Some(ScalarType::Bool) { m } else { m.astype(&ScalarType::Bool.dtype(), Order::C)? };
+        return run_detached(py, darr.nbytes(), || darr.assign_where(&s, &m));
     }
     run_detached(py, darr.nbytes(), || darr.assign(&s))
 }

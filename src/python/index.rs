@@ -38,6 +38,9 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if obj.cast::<PyEllipsis>().is_ok() {
         return Ok(IndexItem::Ellipsis);
     }
+    if obj.cast::<pyo3::types::PyString>().is_ok() || obj.cast::<pyo3::types::PyBytes>().is_ok() || obj.cast::<pyo3::types::PyFloat>().is_ok() {
+        return Err(invalid());
+    }
     if obj.hasattr("__index__")? && !obj.hasattr("__len__")? && !obj.hasattr("shape")? || is_integer_scalar(obj) {
         let i = obj.call_method0("__index__")?;
         return Ok(IndexItem::Int(i.extract::<isize>().map_err(|_| PyIndexError::new_err("cannot fit 'int' into an index-sized integer"))?));

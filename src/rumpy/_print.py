@@ -22,6 +22,13 @@ NumPy's ``dragon4.c`` (itself based on Ryan Juckett's Dragon4
 implementation).  NumPy is Copyright (c) 2005-2025, NumPy Developers,
 BSD-3-Clause licensed; dragon4.c is Copyright (c) 2014 Ryan Juckett, zlib
 licensed.
+
+Differences from numpy (by design): formatter callables receive Python
+values rather than numpy scalars; ``legacy='1.13'`` is honoured by the array
+layout code but not for 0-d arrays / scalars (numpy's C legacy formatting);
+an unknown ``legacy`` string warns like numpy but is then ignored instead of
+being stored; results longer than numpy's 16 KiB Dragon4 buffer (absurd
+precisions) are not truncated/rejected the way numpy does.
 """
 
 import contextlib
@@ -184,7 +191,8 @@ _FLOAT_INFO = {
 }
 # np.finfo(t).precision
 _FINFO_PRECISION = {'e': 3, 'f': 6, 'd': 15}
-# scalar repr switches to scientific notation at 10**_SCALAR_MAX_POS_EXP
+# numpy scalar str/repr use scientific notation for |x| >= these (and
+# for |x| < 1e-4); legacy <= '2.2' uses 1e16 for every type
 _SCALAR_MAX_POSITIONAL = {'e': 1e3, 'f': 1e6, 'd': 1e16}
 
 _LOG10_2 = 0.30102999566398119521373889472449
@@ -297,14 +305,14 @@ def _dragon4(mantissa, exponent, mantissa_bit, unequal_margins, unique,
         ndig = digit_exponent - cutoff_max_exponent
         q, r = divmod(value * _pow10(ndig - 1), scale)
         if r == 0:
-            return str(q).rstrip('0') or '0', out_exponent
+            return _int_str(q).rstrip('0') or '0', out_exponent
         twice = r * 2
         if twice > scale or (twice == scale and q & 1):
-            s = str(q + 1)
+            s = _int_str(q + 1)
             if len(s) > ndig:
                 out_exponent += 1
             return s.rstrip('0'), out_exponent
-        return str(q), out_exponent
+        return _int_str(q), out_exponent
 
     # Unique mode (the digit loop of dragon4.c)
     digits = []
@@ -356,6 +364,15 @@ def _dragon4(mantissa, exponent, mantissa_bit, unequal_margins, unique,
     return ''.join(map(str, digits)), out_exponent
 
 
+def _int_str(n):
+    """str() of a non-negative int, not limited by int_max_str_digits."""
+    if n.bit_length() < 10000:
+        return str(n)
+    k = int(n.bit_length() * _LOG10_2) // 2
+    hi, lo = divmod(n, _pow10(k))
+    return _int_str(hi) + _int_str(lo).zfill(k)
+
+
 def _decompose(x, ftype):
     """Split a finite float into numpy Dragon4 inputs."""
     ucode, mbits, ebits, bias = _FLOAT_INFO[ftype]
@@ -388,6 +405,8 @@ def _dragon4_positional(x, ftype, precision=-1, min_digits=-1, unique=True,
                         fractional=True, trim='k', sign=False, pad_left=-1,
                         pad_right=-1):
     """Port of numpy's FormatPositional (via dragon4_positional)."""
+    if not unique and precision < 0:
+        raise TypeError("in non-unique mode `precision` must be supplied")
     if not math.isfinite(x):
         return _inf_nan(x, sign)
     negative, mant, exp, mbit, uneq = _decompose(x, ftype)
@@ -454,6 +473,8 @@ def _dragon4_positional(x, ftype, precision=-1, min_digits=-1, unique=True,
 def _dragon4_scientific(x, ftype, precision=-1, min_digits=-1, unique=True,
                         trim='k', sign=False, pad_left=-1, exp_digits=-1):
     """Port of numpy's FormatScientific (via dragon4_scientific)."""
+    if not unique and precision < 0:
+        raise TypeError("in non-unique mode `precision` must be supplied")
     if not math.isfinite(x):
         return _inf_nan(x, sign)
     negative, mant, exp, mbit, uneq = _decompose(x, ftype)
@@ -540,8 +561,6 @@ def format_float_positional(x, precision=None, unique=True, fractional=True,
                          "fractional=False")
     if min_digits > 0 and precision > 0 and min_digits > precision:
         raise ValueError("min_digits must be less than or equal to precision")
-    if not unique and precision < 0:
-        raise TypeError("in non-unique mode `precision` must be supplied")
     ftype = _ftype_of(dtype)
     return _dragon4_positional(_round_to(float(x), ftype), ftype, precision,
                                min_digits, unique, fractional, trim, sign,
@@ -559,8 +578,6 @@ def format_float_scientific(x, precision=None, unique=True, trim='k',
     min_digits = _none_or_positive_arg(min_digits, 'min_digits')
     if min_digits > 0 and precision > 0 and min_digits > precision:
         raise ValueError("min_digits must be less than or equal to precision")
-    if not unique and precision < 0:
-        raise TypeError("in non-unique mode `precision` must be supplied")
     ftype = _ftype_of(dtype)
     return _dragon4_scientific(_round_to(float(x), ftype), ftype, precision,
                                min_digits, unique, trim, sign, pad_left,
@@ -604,7 +621,6 @@ class FloatingFormat:
         self.suppress_small = suppress_small
         self.sign = sign
         self.exp_format = False
-        self.large_exponent = False
         self.fillFormat(data)
 
     def fillFormat(self, data):

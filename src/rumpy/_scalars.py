@@ -1,0 +1,1732 @@
+"""NumPy's scalar type hierarchy in pure Python (must not import numpy).
+
+Classes: ``generic`` > ``number`` > ``integer`` > ``signedinteger`` /
+``unsignedinteger``, ``number`` > ``inexact`` > ``floating`` /
+``complexfloating``, and the 14 concrete types ``bool`` (exported as
+``bool``/``bool_``), ``int8`` ... ``uint64``, ``float16``, ``float32``,
+``float64``, ``complex64``, ``complex128``.
+
+As in NumPy, ``float64`` subclasses Python ``float`` and ``complex128``
+subclasses Python ``complex``; every other concrete type keeps its value in
+the ``_v`` slot, already wrapped/rounded to the type (Python ``int`` for the
+integer types, Python ``float`` holding the exact narrow value for
+float16/float32, Python ``complex`` with float32 parts for complex64, a
+Python ``bool`` for ``bool``).  ``x._v`` works for every type (a property for
+float64/complex128).
+
+The Rust core registers ``SCALAR_TYPES`` and builds scalars with
+``cls(python_value)``; that path is kept short.
+
+Arithmetic follows NumPy 2 (NEP 50): two rumpy scalars promote with
+``promote_types``; a Python int/float/complex is *weak* and takes the type of
+the rumpy operand when its kind allows.  Floating point results are computed
+with Python floats and rounded to the type after each IEEE operation (exact
+emulation for + - * / because float64 has more than twice the bits of
+float32/float16); IEEE exception flags are reconstructed from the operands and
+results and reported as NumPy's RuntimeWarnings ("overflow encountered in
+scalar add", ...).
+"""
+
+import builtins
+import cmath
+import math
+import struct
+import sys
+import warnings
+
+__all__ = [
+    "generic", "number", "integer", "signedinteger", "unsignedinteger",
+    "inexact", "floating", "complexfloating",
+    "bool", "bool_", "int8", "uint8", "int16", "uint16", "int32", "uint32",
+    "int64", "uint64", "float16", "float32", "float64", "complex64",
+    "complex128",
+    "byte", "ubyte", "short", "ushort", "intc", "uintc", "int_", "intp",
+    "long", "longlong", "uint", "uintp", "ulong", "ulonglong", "half",
+    "single", "double", "csingle", "cdouble",
+    "True_", "False_", "SCALAR_TYPES", "ComplexWarning",
+    "promote_scalar_types", "PROMOTION_TABLE",
+]
+
+_pybool = builtins.bool          # this module later binds ``bool`` to rumpy's
+_inf = math.inf
+_nan = math.nan
+_copysign = math.copysign
+_floor = math.floor
+_onew = object.__new__
+_fnew = float.__new__
+_cnew = complex.__new__
+
+
+try:
+    from .exceptions import ComplexWarning
+except ImportError:     # pragma: no cover - loaded outside the package
+    class ComplexWarning(RuntimeWarning):
+        """A complex value was cast to a real type (numpy's ComplexWarning)."""
+
+# ---------------------------------------------------------------------------
+# Type numbers and per-type tables
+# ---------------------------------------------------------------------------
+
+(BOOL, INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64, UINT64,
+ FLOAT16, FLOAT32, FLOAT64, COMPLEX64, COMPLEX128) = range(14)
+
+_NAMES = ('bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32',
+          'int64', 'uint64', 'float16', 'float32', 'float64', 'complex64',
+          'complex128')
+_KIND = ('b', 'i', 'u', 'i', 'u', 'i', 'u', 'i', 'u', 'f', 'f', 'f', 'c', 'c')
+_ITEMSIZE = (1, 1, 1, 2, 2, 4, 4, 8, 8, 2, 4, 8, 8, 16)
+_CHAR = '?bBhHiIlLefdFD'
+_NAME_TO_NUM = {n: i for i, n in enumerate(_NAMES)}
+
+_BITS = tuple(8 * s for s in _ITEMSIZE)
+_LO = tuple(-(1 << (b - 1)) if k == 'i' else 0
+            for k, b in zip(_KIND, _BITS))
+_HI = tuple((1 << (b - 1)) - 1 if k == 'i' else ((1 << b) - 1 if k == 'u' else 1)
+            for k, b in zip(_KIND, _BITS))
+_MASK = tuple((1 << b) - 1 for b in _BITS)
+_LONG_MIN = -(1 << 63)
+_LONG_MAX = (1 << 63) - 1
+_ULONG_MAX = (1 << 64) - 1
+
+# Float16 for the inexact part of each type (float part of complex types)
+_FLOAT_PART = {FLOAT16: FLOAT16, FLOAT32: FLOAT32, FLOAT64: FLOAT64,
+               COMPLEX64: FLOAT32, COMPLEX128: FLOAT64}
+
+# Floating point exception flags (numpy reports them in this order)
+_DIVZ, _OVER, _UNDER, _INVAL = 1, 2, 4, 8
+
+# ---------------------------------------------------------------------------
+# Rounding to the narrow float types
+# ---------------------------------------------------------------------------
+
+_S32 = struct.Struct('f')
+_S16 = struct.Struct('e')
+_p32, _u32 = _S32.pack, _S32.unpack
+_p16, _u16 = _S16.pack, _S16.unpack
+
+
+def _r32(x):
+    """Round a Python float to float32 (IEEE round-half-even, overflow -> inf)."""
+    try:
+        return _u32(_p32(x))[0]
+    except OverflowError:
+        return _copysign(_inf, x)
+
+
+def _r16(x):
+    """Round a Python float to float16 (struct's 'e' rounds correctly)."""
+    try:
+        return _u16(_p16(x))[0]
+    except OverflowError:
+        return _copysign(_inf, x)
+
+
+def _r64(x):
+    return x
+
+
+# rounding of a value (or each complex part) to the type
+_ROUND = (None, None, None, None, None, None, None, None, None,
+          _r16, _r32, _r64, _r32, _r64)
+# precision numpy computes the intermediate steps of a multi-step float op in
+# (float16 scalar math is done in float32 and rounded once at the end)
+_IROUND = (None, None, None, None, None, None, None, None, None,
+           _r32, _r32, _r64, _r32, _r64)
+
+
+def _wrap(v, tn):
+    """Wrap the Python int ``v`` to the integer type ``tn`` (two's complement)."""
+    v &= _MASK[tn]
+    if _KIND[tn] == 'i' and v > _HI[tn]:
+        v -= 1 << _BITS[tn]
+    return v
+
+
+# ---------------------------------------------------------------------------
+# Warnings / floating point error reporting
+# ---------------------------------------------------------------------------
+
+# numpy's default error state.  The package may install its own
+# ``seterr``/``errstate`` by replacing ``get_errstate`` with a callable
+# returning a dict like this one (values: 'ignore', 'warn', 'raise', 'print').
+_DEFAULT_ERRSTATE = {'divide': 'warn', 'over': 'warn', 'under': 'ignore',
+                     'invalid': 'warn'}
+
+
+def get_errstate():
+    return _DEFAULT_ERRSTATE
+
+
+_MODULE_GLOBALS = globals()
+
+
+def _warn(msg, category=RuntimeWarning):
+    """warnings.warn attributed to the first frame outside this module."""
+    level = 2
+    f = sys._getframe(1)
+    while f is not None and f.f_globals is _MODULE_GLOBALS:
+        f = f.f_back
+        level += 1
+    warnings.warn(msg, category, stacklevel=level)
+
+
+def _emit(flags, where):
+    """Report floating point flags like numpy's PyUFunc_GiveFloatingpointErrors."""
+    state = get_errstate()
+    for bit, key, text in ((_DIVZ, 'divide', 'divide by zero'),
+                           (_OVER, 'over', 'overflow'),
+                           (_UNDER, 'under', 'underflow'),
+                           (_INVAL, 'invalid', 'invalid value')):
+        if flags & bit:
+            mode = state.get(key, 'warn')
+            if mode == 'ignore':
+                continue
+            msg = f"{text} encountered in {where}"
+            if mode == 'raise':
+                raise FloatingPointError(msg)
+            if mode == 'print':
+                print(f"Warning: {msg}")
+            else:
+                _warn(msg)
+
+
+def _fl(r, x, y):
+    """IEEE flags raised by ``r = x (+|-|*) y`` (``r`` already rounded)."""
+    if r - r == 0:              # finite result
+        return 0
+    if r != r:                  # nan
+        return 0 if (x != x or y != y) else _INVAL
+    # infinite result from finite operands is an overflow
+    return 0 if (x - x != 0 or y - y != 0) else _OVER
+
+
+def _fdiv(a, b, R):
+    """IEEE ``a / b`` rounded by ``R`` and its flags."""
+    if b == 0:
+        if a != a:
+            return _nan, 0
+        if a == 0:
+            return _nan, _INVAL
+        pos = (a > 0) == (_copysign(1.0, b) > 0)
+        return (_inf if pos else -_inf), (_DIVZ if a - a == 0 else 0)
+    r = R(a / b)
+    if r - r != 0:
+        return r, _fl(r, a, b)
+    return r, 0
+
+
+def _cast_round(x, tn):
+    """Round the Python float ``x`` to the float type ``tn`` as a numpy cast
+    (warning "overflow encountered in cast" when a finite value overflows)."""
+    r = _ROUND[tn](x)
+    if r - r != 0 and x - x == 0:
+        _emit(_OVER, 'cast')
+    return r
+
+
+# ---------------------------------------------------------------------------
+# Promotion (NEP 50).  The Rust table (src/dtype/promote.rs,
+# ``rumpy._core.promote_types``) is the reference; this copy keeps the scalar
+# code independent of the extension and is tested against np.promote_types.
+# ---------------------------------------------------------------------------
+
+_SIGNED_BY_BITS = {8: INT8, 16: INT16, 32: INT32, 64: INT64}
+_FLOAT_ORDER = (FLOAT16, FLOAT32, FLOAT64)
+
+
+def _float_needed(t):
+    """Smallest float type holding every value of ``t`` (its float part for
+    complex types).  Integers: 8 bits fit float16's 11-bit significand, 16 bits
+    float32's 24, wider ones go to float64 (numpy counts int64 as safe)."""
+    k = _KIND[t]
+    if k in 'iu':
+        b = _BITS[t]
+        return FLOAT16 if b == 8 else (FLOAT32 if b == 16 else FLOAT64)
+    return _FLOAT_PART[t]
+
+
+def _promote_nums(a, b):
+    if a == b:
+        return a
+    ka, kb = _KIND[a], _KIND[b]
+    if ka == 'b':
+        return b
+    if kb == 'b':
+        return a
+    if ka in 'iu' and kb in 'iu':
+        if ka == kb:
+            return a if _BITS[a] >= _BITS[b] else b
+        u, s = (a, b) if ka == 'u' else (b, a)
+        if _BITS[s] > _BITS[u]:
+            return s
+        if _BITS[u] == 64:
+            return FLOAT64
+        return _SIGNED_BY_BITS[2 * _BITS[u]]
+    f = max(_float_needed(a), _float_needed(b))
+    if ka == 'c' or kb == 'c':
+        return COMPLEX128 if f == FLOAT64 else COMPLEX64
+    return f
+
+
+PROMOTION_TABLE = tuple(tuple(_promote_nums(a, b) for b in range(14))
+                        for a in range(14))
+
+# Result operand type for a weak Python int ('i'), float ('f'), complex ('c')
+_WEAK_RESULT = {
+    'i': tuple(INT64 if k == 'b' else t for t, k in enumerate(_KIND)),
+    'f': tuple(FLOAT64 if k in 'biu' else t for t, k in enumerate(_KIND)),
+    'c': tuple(COMPLEX128 if (k in 'biu' or t == FLOAT64) else
+               (COMPLEX64 if t in (FLOAT16, FLOAT32) else t)
+               for t, k in enumerate(_KIND)),
+}
+_WEAK_KIND = {int: 'i', float: 'f', complex: 'c'}
+
+
+def promote_scalar_types(a, b):
+    """Promote two rumpy scalar classes (or type numbers) to the result class."""
+    ta = a if isinstance(a, int) else a._rp_type_num
+    tb = b if isinstance(b, int) else b._rp_type_num
+    return SCALAR_TYPES[PROMOTION_TABLE[ta][tb]]
+
+
+# ---------------------------------------------------------------------------
+# Conversions
+# ---------------------------------------------------------------------------
+
+def _check_pyint(v, tn):
+    """A Python int converted to the integer type ``tn`` (numpy 2 rules)."""
+    if _LO[tn] <= v <= _HI[tn]:
+        return v
+    # numpy reads the Python int as a C long (unsigned long for the
+    # unsigned types of at least that C type's size)
+    if v < _LONG_MIN or v > (_ULONG_MAX if tn >= UINT32 and _KIND[tn] == 'u'
+                             else _LONG_MAX):
+        raise OverflowError("Python int too large to convert to C long")
+    raise OverflowError(f"Python integer {v} out of bounds for {_NAMES[tn]}")
+
+
+_TWO63 = 9.223372036854775808e18
+
+
+def _f2i_c(f, tn):
+    """C cast of a float to the integer type ``tn`` as numpy does on x86-64
+    (cvttsd2si through int32, int64 or the uint64 split; out-of-range and
+    nan give the "integer indefinite" value and warn 'invalid value')."""
+    if tn == UINT64:
+        if f < _TWO63:
+            if f >= -_TWO63:
+                return _wrap(int(f), UINT64)
+            _emit(_INVAL, 'cast')
+            return 1 << 63
+        if f < 2 * _TWO63:
+            return int(f)
+        _emit(_INVAL, 'cast')
+        return 0 if f == f else 1 << 63
+    if tn in (INT64, UINT32):
+        if -_TWO63 <= f < _TWO63:
+            return _wrap(int(f), tn)
+        _emit(_INVAL, 'cast')
+        return _wrap(_LONG_MIN, tn)
+    if -2147483649.0 < f < 2147483648.0:
+        return _wrap(int(f), tn)
+    _emit(_INVAL, 'cast')
+    return _wrap(-(1 << 31), tn)
+
+
+def _cast(v, src, dst):
+    """numpy's (unsafe) cast of the value ``v`` of type ``src`` to ``dst``."""
+    sk, dk = _KIND[src], _KIND[dst]
+    if dk == 'b':
+        return v != 0
+    if sk == 'c' and dk != 'c':
+        _warn("Casting complex values to real discards the imaginary part",
+              ComplexWarning)
+        v = v.real
+        sk = 'f'
+    if dk in 'iu':
+        if sk == 'f':
+            return _f2i_c(v, dst)
+        return _wrap(int(v), dst)
+    if dk == 'f':
+        return _cast_round(float(v), dst)
+    # complex destination
+    if sk == 'c':
+        return complex(_cast_round(v.real, dst), _cast_round(v.imag, dst))
+    return complex(_cast_round(float(v), dst), 0.0)
+
+
+def _widen(v, src, rt):
+    """Value of type ``src`` as an operand of the (wider) type ``rt``."""
+    k = _KIND[rt]
+    if k in 'iu':
+        return int(v)
+    sk = _KIND[src]
+    if k == 'f':
+        return float(v)       # ints that reach float16/32 are exact
+    if sk == 'c':
+        return v
+    return complex(float(v), 0.0)
+
+
+def _weak_value(v, wk, rt):
+    """Python scalar ``v`` of weak kind ``wk`` as an operand of type ``rt``."""
+    k = _KIND[rt]
+    if wk == 'i':
+        if k in 'iu':
+            return _check_pyint(v, rt)
+        v = float(v)
+    elif wk == 'c':
+        return complex(_cast_round(v.real, rt), _cast_round(v.imag, rt))
+    if k == 'f':
+        return _cast_round(float(v), rt)
+    return complex(_cast_round(float(v), rt), 0.0)
+
+
+# numpy scalar class names (other than the canonical ones) that may show up
+_FOREIGN_NAMES = dict(_NAME_TO_NUM)
+_FOREIGN_NAMES.update({'longlong': INT64, 'ulonglong': UINT64,
+                       'bool_': BOOL, 'intc': INT32, 'uintc': UINT32})
+
+
+def _foreign(x):
+    """(type_num, value, weak_kind) for a non-rumpy operand, or None."""
+    t = type(x)
+    if getattr(t, '__module__', None) == 'numpy':
+        tn = _FOREIGN_NAMES.get(t.__name__)
+        if tn is not None:
+            return tn, x.item(), None
+        return None
+    if isinstance(x, int):          # int subclasses (bool cannot be subclassed)
+        return None, int(x), 'i'
+    if isinstance(x, float):
+        return None, float(x), 'f'
+    if isinstance(x, complex):
+        return None, complex(x), 'c'
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Result construction
+# ---------------------------------------------------------------------------
+
+def _slot_maker(cls):
+    def mk(v):
+        o = _onew(cls)
+        o._v = v
+        return o
+    return mk
+
+
+def _mk_bool(v):
+    return True_ if v else False_
+
+
+def _mk_f64(v):
+    return _fnew(float64, v)
+
+
+def _mk_c128(v):
+    return _cnew(complex128, v)
+
+
+# ---------------------------------------------------------------------------
+# Operations
+# ---------------------------------------------------------------------------
+
+(_ADD, _SUB, _MUL, _TDIV, _FDIV, _MOD, _DIVMOD, _POW, _LSH, _RSH, _AND, _OR,
+ _XOR) = range(13)
+_OPNAMES = ('add', 'subtract', 'multiply', 'divide', 'floor_divide',
+            'remainder', 'divmod', 'power', 'left_shift', 'right_shift',
+            'bitwise_and', 'bitwise_or', 'bitwise_xor')
+
+
+def _no_loop(name):
+    return TypeError(
+        f"ufunc '{name}' not supported for the input types, and the inputs "
+        "could not be safely coerced to any supported types according to "
+        "the casting rule ''safe''")
+
+
+def _where(op, scalar):
+    return ('scalar ' + _OPNAMES[op]) if scalar else _OPNAMES[op]
+
+
+def _int_op(op, a, b, rt, scalar):
+    """Integer kernel: wrap-around arithmetic as numpy's scalar math."""
+    if op <= _MUL:
+        r = a + b if op == _ADD else (a - b if op == _SUB else a * b)
+        if _LO[rt] <= r <= _HI[rt]:
+            return _MAKE[rt](r)
+        if scalar:       # the generic (ufunc) path does not check int overflow
+            _emit(_OVER, _where(op, True))
+        return _MAKE[rt](_wrap(r, rt))
+    if op == _TDIV:
+        r, fl = _fdiv(float(a), float(b), _r64)
+        if fl:
+            _emit(fl, _where(op, scalar))
+        return _mk_f64(r)
+    if op <= _DIVMOD:
+        if b == 0:
+            _emit(_DIVZ, _where(op, scalar))
+            q = m = 0
+        else:
+            q, m = divmod(a, b)
+            if q > _HI[rt]:         # MIN // -1
+                if op != _MOD:
+                    _emit(_OVER, _where(op, scalar))
+                q = _wrap(q, rt)
+        mk = _MAKE[rt]
+        if op == _FDIV:
+            return mk(q)
+        if op == _MOD:
+            return mk(m)
+        return mk(q), mk(m)
+    if op == _POW:
+        if b < 0:
+            raise ValueError(
+                "Integers to negative integer powers are not allowed.")
+        return _MAKE[rt](_wrap(pow(a, b, 1 << _BITS[rt]), rt))
+    bits = _BITS[rt]
+    if op == _LSH:
+        r = _wrap(a << b, rt) if 0 <= b < bits else 0
+    elif op == _RSH:
+        r = a >> b if 0 <= b < bits else (-1 if a < 0 else 0)
+    elif op == _AND:
+        r = a & b
+    elif op == _OR:
+        r = a | b
+    else:
+        r = a ^ b
+    return _MAKE[rt](r)
+
+
+def _bool_op(op, a, b):
+    """Both operands bool (numpy's bool has no scalar math: ufunc wording)."""
+    if op == _ADD or op == _OR:
+        return True_ if (a or b) else False_
+    if op == _MUL or op == _AND:
+        return True_ if (a and b) else False_
+    if op == _XOR:
+        return True_ if (a != b) else False_
+    if op == _SUB:
+        raise TypeError(
+            "numpy boolean subtract, the `-` operator, is not supported, use "
+            "the bitwise_xor, the `^` operator, or the logical_xor function "
+            "instead.")
+    if op == _TDIV:
+        r, fl = _fdiv(float(a), float(b), _r64)
+        if fl:
+            _emit(fl, _where(op, False))
+        return _mk_f64(r)
+    # floor_divide, remainder, divmod, power, shifts: the int8 loops
+    return _int_op(op, int(a), int(b), INT8, False)
+
+
+def _c_fmod(a, b):
+    """C ``fmod`` and its flags."""
+    if a != a or b != b:
+        return _nan, 0
+    if b == 0 or a - a != 0:
+        return _nan, _INVAL
+    if b - b != 0:
+        return a, 0
+    return math.fmod(a, b), 0
+
+
+def _npy_divmod(a, b, R):
+    """numpy's npy_divmod (npymath): returns (floordiv, mod, flags), every
+    intermediate rounded by ``R``."""
+    mod, fl = _c_fmod(a, b)
+    if b == 0:
+        d, f2 = _fdiv(a, b, R)
+        return d, mod, fl | f2
+    div = R(a - mod)
+    fl |= _fl(div, a, mod)
+    q = R(div / b)
+    fl |= _fl(q, div, b)
+    div = q
+    if mod:
+        if (b < 0) != (mod < 0):
+            m2 = R(mod + b)
+            fl |= _fl(m2, mod, b)
+            mod = m2
+            d2 = R(div - 1.0)
+            fl |= _fl(d2, div, 1.0)
+            div = d2
+    else:
+        mod = _copysign(0.0, b)
+    if div:
+        if div - div == 0:
+            floordiv = float(_floor(div))
+            if div - floordiv > 0.5:
+                floordiv = R(floordiv + 1.0)
+        else:
+            floordiv = div
+            if div == div:          # inf - floor(inf) is invalid
+                fl |= _INVAL
+    else:
+        floordiv = _copysign(0.0, a / b)
+    return floordiv, mod, fl
+
+
+def _npy_remainder(a, b, R):
+    """numpy's npy_remainder: only the modulus half of npy_divmod (the
+    compiler drops the unused quotient, and its flags, in numpy)."""
+    mod, fl = _c_fmod(a, b)
+    if b == 0:
+        return mod, fl
+    if mod:
+        if (b < 0) != (mod < 0):
+            m2 = R(mod + b)
+            fl |= _fl(m2, mod, b)
+            mod = m2
+    else:
+        mod = _copysign(0.0, b)
+    return mod, fl
+
+
+def _c_pow(x, y):
+    """C99 ``pow`` (Annex F) on Python floats, without exceptions."""
+    try:
+        return math.pow(x, y)
+    except OverflowError:
+        if x < 0 and y == _floor(y) and _floor(y) % 2 == 1:
+            return -_inf
+        return _inf
+    except ValueError:
+        if x == 0:              # zero to a negative power: pole
+            if y == _floor(y) and _floor(y) % 2 == 1:
+                return _copysign(_inf, x)
+            return _inf
+        return _nan
+
+
+def _float_op(op, a, b, rt, scalar):
+    R = _ROUND[rt]
+    if op <= _MUL:
+        r0 = a + b if op == _ADD else (a - b if op == _SUB else a * b)
+        r = R(r0)
+        if r - r != 0:
+            fl = _fl(r, a, b)
+            if fl:
+                _emit(fl, _where(op, scalar))
+        return _MAKE[rt](r)
+    if op == _TDIV:
+        r, fl = _fdiv(a, b, R)
+        if fl:
+            _emit(fl, _where(op, scalar))
+        return _MAKE[rt](r)
+    if op <= _DIVMOD:
+        IR = _IROUND[rt]
+        half = rt == FLOAT16
+        q = m = None
+        if op == _DIVMOD or (half and scalar and not (
+                op == _FDIV and b == 0 and _copysign(1.0, b) > 0)):
+            # npy_divmod (float16 scalar math always goes through
+            # npy_half_divmod, except floor_divide by +0)
+            q, m, fl = _npy_divmod(a, b, IR)
+        elif op == _FDIV:
+            if b == 0:
+                q, fl = _fdiv(a, b, IR)
+            else:
+                q, _m, fl = _npy_divmod(a, b, IR)
+        else:
+            m, fl = _npy_remainder(a, b, IR)
+        if half:
+            if q is not None:
+                q2 = _r16(q)
+                if q2 - q2 != 0 and q - q == 0:
+                    fl |= _OVER
+                q = q2
+            if m is not None:
+                m = _r16(m)
+        if fl:
+            _emit(fl, _where(op, scalar))
+        mk = _MAKE[rt]
+        if op == _FDIV:
+            return mk(q)
+        if op == _MOD:
+            return mk(m)
+        return mk(q), mk(m)
+    if op == _POW:
+        r = R(_c_pow(a, b))
+        if r - r != 0:
+            fl = 0
+            if r != r:
+                if a == a and b == b:
+                    fl = _INVAL
+            elif a == 0:
+                # pole; glibc's pow(0, -inf) is silent, numpy's SIMD float32
+                # and float64 loops (the ufunc path) are not
+                if b - b == 0 or (not scalar and rt != FLOAT16):
+                    fl = _DIVZ
+            elif a - a == 0 and b - b == 0:
+                fl = _OVER
+            if fl:
+                _emit(fl, _where(op, scalar))
+        return _MAKE[rt](r)
+    raise _no_loop(_OPNAMES[op])
+
+
+# --- complex kernels (parts as Python floats, each IEEE op rounded by R) ---
+
+def _cmul(ar, ai, br, bi, R):
+    t1 = R(ar * br)
+    t2 = R(ai * bi)
+    t3 = R(ar * bi)
+    t4 = R(ai * br)
+    re = R(t1 - t2)
+    im = R(t3 + t4)
+    fl = (_fl(t1, ar, br) | _fl(t2, ai, bi) | _fl(t3, ar, bi) |
+          _fl(t4, ai, br) | _fl(re, t1, t2) | _fl(im, t3, t4))
+    return re, im, fl
+
+
+def _cdiv(ar, ai, br, bi, R):
+    """numpy's complex division (Smith's method, as in loops.c.src)."""
+    abr, abi = abs(br), abs(bi)
+    # C's ordered ``>=`` raises 'invalid' for a nan operand
+    f0 = _INVAL if (abr != abr or abi != abi) else 0
+    if abr >= abi:
+        if abr == 0 and abi == 0:
+            re, f1 = _fdiv(ar, abr, R)
+            im, f2 = _fdiv(ai, abr, R)
+            return re, im, f1 | f2
+        rat = R(bi / br)
+        fl = _fl(rat, bi, br)
+        t = R(bi * rat)
+        fl |= _fl(t, bi, rat)
+        den = R(br + t)
+        fl |= _fl(den, br, t)
+        scl, f = _fdiv(1.0, den, R)
+        u1 = R(ai * rat)
+        n1 = R(ar + u1)
+        u2 = R(ar * rat)
+        n2 = R(ai - u2)
+        fl |= (f | _fl(u1, ai, rat) | _fl(n1, ar, u1) | _fl(u2, ar, rat) |
+               _fl(n2, ai, u2))
+    else:
+        rat, fl = _fdiv(br, bi, R)      # bi == 0 only when br is nan
+        t = R(br * rat)
+        fl |= _fl(t, br, rat)
+        den = R(bi + t)
+        fl |= _fl(den, bi, t)
+        scl, f = _fdiv(1.0, den, R)
+        u1 = R(ar * rat)
+        n1 = R(u1 + ai)
+        u2 = R(ai * rat)
+        n2 = R(u2 - ar)
+        fl |= (f | _fl(u1, ar, rat) | _fl(n1, u1, ai) | _fl(u2, ai, rat) |
+               _fl(n2, u2, ar))
+    re = R(n1 * scl)
+    im = R(n2 * scl)
+    return re, im, f0 | fl | _fl(re, n1, scl) | _fl(im, n2, scl)
+
+
+def _cpow(ar, ai, br, bi, R):
+    """numpy's npy_cpow: small integer powers by repeated multiplication,
+    otherwise the C library's cpow.  C's ordered comparisons with a nan
+    raise 'invalid', as there."""
+    if br == 0 and bi == 0:
+        return 1.0, 0.0, 0
+    if ar == 0 and ai == 0:
+        if br > 0:
+            return 0.0, 0.0, 0
+        return _nan, _nan, _INVAL
+    if bi == 0:
+        if br != br:
+            fl = _INVAL
+        elif -100 < br < 100 and br == int(br):
+            return _cpow_int(ar, ai, int(br), R)
+        else:
+            fl = 0
+    else:
+        fl = 0
+    # glibc: cpow(a, b) = cexp(b * clog(a)), the product with C99 Annex G
+    # recovery of infinities; each result rounded to the type
+    lr, li, f1 = _clog(ar, ai, R)
+    pr, pi, f2 = _cmul_c99(br, bi, lr, li, R)
+    re, im, f3 = _cexp(pr, pi, R)
+    return re, im, fl | f1 | f2 | f3
+
+
+def _isinf(x):
+    return x - x != 0 and x == x
+
+
+def _clog(x, y, R):
+    """glibc clog special values; finite values via cmath.log."""
+    if x != x or y != y:
+        if _isinf(x) or _isinf(y):
+            return _inf, _nan, 0
+        return _nan, _nan, 0
+    if _isinf(x) or _isinf(y):
+        return _inf, R(math.atan2(y, x)), 0
+    if x == 0 and y == 0:
+        return -_inf, _copysign(math.pi if _copysign(1.0, x) < 0 else 0.0,
+                                y), _DIVZ
+    z = cmath.log(complex(x, y))
+    return R(z.real), R(z.imag), 0
+
+
+def _cmul_c99(a, b, c, d, R):
+    """C99 complex multiply (libgcc __muldc3) with flags."""
+    ac, bd, ad, bc = R(a * c), R(b * d), R(a * d), R(b * c)
+    x, y = R(ac - bd), R(ad + bc)
+    fl = (_fl(ac, a, c) | _fl(bd, b, d) | _fl(ad, a, d) | _fl(bc, b, c) |
+          _fl(x, ac, bd) | _fl(y, ad, bc))
+    if x != x and y != y:
+        recalc = False
+        if _isinf(a) or _isinf(b):
+            a = _copysign(1.0 if _isinf(a) else 0.0, a)
+            b = _copysign(1.0 if _isinf(b) else 0.0, b)
+            if c != c:
+                c = _copysign(0.0, c)
+            if d != d:
+                d = _copysign(0.0, d)
+            recalc = True
+        if _isinf(c) or _isinf(d):
+            c = _copysign(1.0 if _isinf(c) else 0.0, c)
+            d = _copysign(1.0 if _isinf(d) else 0.0, d)
+            if a != a:
+                a = _copysign(0.0, a)
+            if b != b:
+                b = _copysign(0.0, b)
+            recalc = True
+        if not recalc and (_isinf(ac) or _isinf(bd) or _isinf(ad) or
+                           _isinf(bc)):
+            if a != a:
+                a = _copysign(0.0, a)
+            if b != b:
+                b = _copysign(0.0, b)
+            if c != c:
+                c = _copysign(0.0, c)
+            if d != d:
+                d = _copysign(0.0, d)
+            recalc = True
+        if recalc:
+            u, v = R(R(a * c) - R(b * d)), R(R(a * d) + R(b * c))
+            x, y = _inf * u, _inf * v
+            fl |= _fl(x, _inf, u) | _fl(y, _inf, v)
+    return x, y, fl
+
+
+def _cexp(x, y, R):
+    """glibc cexp, with its special values and flags."""
+    if x == x and x - x == 0:                   # real part finite
+        if y - y == 0:                          # imaginary part finite
+            single = R is _r32
+            # t = (int)((MAX_EXP - 1) * ln 2): scaling that avoids a
+            # spurious overflow of exp(x) when cos/sin are small
+            t = 88 if single else 709
+            tiny = 1.1754943508222875e-38 if single else 2.2250738585072014e-308
+            if abs(y) > tiny:
+                s, c = R(math.sin(y)), R(math.cos(y))
+            else:
+                s, c = y, 1.0
+            if x > t:
+                exp_t = R(math.exp(t))
+                x = R(x - t)
+                s, c = R(s * exp_t), R(c * exp_t)
+                if x > t:
+                    x = R(x - t)
+                    s, c = R(s * exp_t), R(c * exp_t)
+            if x > t:
+                big = 3.4028234663852886e+38 if single else 1.7976931348623157e+308
+                re, im = R(big * c), R(big * s)
+            else:
+                e = R(math.exp(x))
+                re, im = R(e * c), R(e * s)
+            ovf = (re - re != 0) or (im - im != 0)
+            return re, im, (_OVER if ovf else 0)
+        return _nan, _nan, _INVAL
+    if x == x:                                  # real part infinite
+        if y - y == 0:
+            value = 0.0 if x < 0 else _inf
+            if y == 0:
+                return value, y, 0
+            return (_copysign(value, math.cos(y)),
+                    _copysign(value, math.sin(y)), 0)
+        if x > 0:
+            im = y - y
+            return _inf, im, (_INVAL if y == y else 0)
+        return 0.0, _copysign(0.0, y), 0
+    if y == 0:                                  # real part nan
+        return x, y, 0
+    return _nan, _nan, 0
+
+
+def _cpow_int(ar, ai, n, R):
+    if n == 1:
+        return ar, ai, 0
+    if n == 2:
+        return _cmul(ar, ai, ar, ai, R)
+    if n == 3:
+        r2, i2, f1 = _cmul(ar, ai, ar, ai, R)
+        re, im, f2 = _cmul(ar, ai, r2, i2, R)
+        return re, im, f1 | f2
+    m = -n if n < 0 else n
+    mask = 1
+    xr, xi = 1.0, 0.0
+    pr, pi = ar, ai
+    fl = 0
+    while True:
+        if m & mask:
+            xr, xi, f = _cmul(xr, xi, pr, pi, R)
+            fl |= f
+        mask <<= 1
+        if m < mask:
+            break
+        pr, pi, f = _cmul(pr, pi, pr, pi, R)
+        fl |= f
+    if n < 0:
+        xr, xi, f = _cdiv(1.0, 0.0, xr, xi, R)
+        fl |= f
+    return xr, xi, fl
+
+
+def _fma_fl(x, y, c, r):
+    """IEEE flags of ``r = fma(x, y, c)`` on x86 (inf*0 + qNaN is quiet)."""
+    if r - r == 0:
+        return 0
+    if r != r:
+        return 0 if (x != x or y != y or c != c) else _INVAL
+    return 0 if (x - x != 0 or y - y != 0 or c - c != 0) else _OVER
+
+
+def _cmul_fma(ar, ai, br, bi, R):
+    """numpy's SIMD complex multiply loop (the ufunc path):
+    re = fma(ar, br, -(ai*bi)), im = fma(ar, bi, ai*br).  Only reached with
+    one real operand, where the values equal the plain formula; the fused
+    operations only change the flags."""
+    p1 = R(ai * bi)
+    p2 = R(ai * br)
+    re = R(ar * br - p1)
+    im = R(ar * bi + p2)
+    fl = (_fl(p1, ai, bi) | _fl(p2, ai, br) | _fma_fl(ar, br, p1, re) |
+          _fma_fl(ar, bi, p2, im))
+    return re, im, fl
+
+
+def _complex_op(op, a, b, rt, scalar):
+    R = _ROUND[rt]
+    ar, ai, br, bi = a.real, a.imag, b.real, b.imag
+    if op == _ADD or op == _SUB:
+        if op == _ADD:
+            re, im = R(ar + br), R(ai + bi)
+        else:
+            re, im = R(ar - br), R(ai - bi)
+        fl = _fl(re, ar, br) | _fl(im, ai, bi)
+    elif op == _MUL:
+        if scalar:
+            re, im, fl = _cmul(ar, ai, br, bi, R)
+        else:
+            re, im, fl = _cmul_fma(ar, ai, br, bi, R)
+    elif op == _TDIV:
+        re, im, fl = _cdiv(ar, ai, br, bi, R)
+    elif op == _POW:
+        re, im, fl = _cpow(ar, ai, br, bi, R)
+    elif op <= _DIVMOD and scalar:
+        return NotImplemented
+    else:
+        raise _no_loop(_OPNAMES[op])
+    if fl:
+        _emit(fl, _where(op, scalar))
+    return _MAKE[rt](complex(re, im))
+
+
+def _binary(self, other, op, refl):
+    ta = self._rp_type_num
+    t = type(other)
+    wk = _WEAK_KIND.get(t)
+    tb = None
+    if wk is not None:
+        rt = _WEAK_RESULT[wk][ta]
+        scalar = ta != BOOL and rt == ta
+    else:
+        if t is _pybool:
+            tb, vb = BOOL, other
+        elif isinstance(other, generic):
+            tb, vb = other._rp_type_num, other._v
+        else:
+            f = _foreign(other)
+            if f is None:
+                return NotImplemented
+            tb, vb, wk = f
+            if wk is not None:
+                return _binary(self, vb, op, refl)
+        rt = PROMOTION_TABLE[ta][tb]
+        scalar = ta != BOOL and (rt == ta or rt == tb)
+    k = _KIND[rt]
+    if op >= _FDIV and op != _POW and (k == 'c' or (k == 'f' and op >= _LSH)):
+        # no loop for the operand types (checked before any conversion)
+        if scalar and op <= _DIVMOD:
+            return NotImplemented
+        raise _no_loop(_OPNAMES[op])
+    if wk is not None:
+        if (op == _TDIV and wk == 'i' and k in 'iu' and
+                not _LO[rt] <= other <= _HI[rt]):
+            # integer true_divide runs in float64: numpy converts an
+            # out-of-range Python int straight to it
+            va, vb = float(self._v), float(other)
+            if refl:
+                va, vb = vb, va
+            return _float_op(_TDIV, va, vb, FLOAT64, scalar)
+        vb = _weak_value(other, wk, rt)
+    va = self._v
+    if ta != rt:
+        va = _widen(va, ta, rt)
+    if tb is not None and tb != rt:
+        vb = _widen(vb, tb, rt)
+    if refl:
+        va, vb = vb, va
+    if k == 'f':
+        return _float_op(op, va, vb, rt, scalar)
+    if k == 'b':
+        return _bool_op(op, va, vb)
+    if k == 'c':
+        return _complex_op(op, va, vb, rt, scalar)
+    return _int_op(op, va, vb, rt, scalar)
+
+
+# comparisons
+_LT, _LE, _EQ, _NE, _GT, _GE = range(6)
+_CMPNAMES = ('less', 'less_equal', 'equal', 'not_equal', 'greater',
+             'greater_equal')
+
+
+def _cmp_values(op, a, b):
+    if op == _EQ:
+        return a == b
+    if op == _NE:
+        return a != b
+    if op == _LT:
+        return a < b
+    if op == _LE:
+        return a <= b
+    if op == _GT:
+        return a > b
+    return a >= b
+
+
+def _cmp_complex(op, a, b):
+    """numpy's complex ordering (lexicographic, CLT/CLE/CEQ/CNE macros)."""
+    xr, xi, yr, yi = a.real, a.imag, b.real, b.imag
+    if op == _EQ:
+        return xr == yr and xi == yi
+    if op == _NE:
+        return xr != yr or xi != yi
+    if op == _GT or op == _GE:
+        xr, xi, yr, yi = yr, yi, xr, xi
+    nonan = xi == xi and yi == yi
+    if op == _LT or op == _GT:
+        return (xr < yr and nonan) or (xr == yr and xi < yi)
+    return (xr < yr and nonan) or (xr == yr and xi <= yi)
+
+
+def _compare(self, other, op):
+    ta = self._rp_type_num
+    t = type(other)
+    wk = _WEAK_KIND.get(t)
+    tb = None
+    if wk is not None:
+        if wk == 'i' and _KIND[ta] in 'biu':
+            # numpy 2 compares Python ints exactly, even out of range (but
+            # a bool meets them as int64)
+            if ta == BOOL:
+                _check_pyint(other, INT64)
+            return True_ if _cmp_values(op, self._v, other) else False_
+        rt = _WEAK_RESULT[wk][ta]
+        vb = _weak_value(other, wk, rt)
+        scalar = ta != BOOL and rt == ta
+    else:
+        if t is _pybool:
+            tb, vb = BOOL, other
+        elif isinstance(other, generic):
+            tb, vb = other._rp_type_num, other._v
+        else:
+            f = _foreign(other)
+            if f is None:
+                return NotImplemented
+            tb, vb, wk = f
+            if wk is not None:
+                return _compare(self, vb, op)
+        if _KIND[ta] in 'biu' and _KIND[tb] in 'biu':
+            # exact, also for int64 vs uint64 (numpy has mixed loops)
+            return True_ if _cmp_values(op, self._v, vb) else False_
+        rt = PROMOTION_TABLE[ta][tb]
+        scalar = ta != BOOL and (rt == ta or rt == tb)
+    va = self._v
+    if ta != rt:
+        va = _widen(va, ta, rt)
+    if tb is not None and tb != rt:
+        vb = _widen(vb, tb, rt)
+    if _KIND[rt] == 'c':
+        r = _cmp_complex(op, va, vb)
+        if not scalar and op != _EQ and op != _NE:
+            # the ufunc loop's ordered C comparisons flag nans
+            xr, xi, yr, yi = va.real, va.imag, vb.real, vb.imag
+            if (xr != xr or yr != yr or
+                    (xr == yr and (xi != xi or yi != yi))):
+                _emit(_INVAL, _CMPNAMES[op])
+    else:
+        r = _cmp_values(op, va, vb)
+    return True_ if r else False_
+
+
+# ---------------------------------------------------------------------------
+# repr / str (formatting lives in _print.py)
+# ---------------------------------------------------------------------------
+
+try:
+    from ._print import scalar_repr as _scalar_repr, scalar_str as _scalar_str
+except ImportError:   # pragma: no cover - _print not there yet
+    def _scalar_repr(value, dtype_name):
+        from ._print import scalar_repr
+        return scalar_repr(value, dtype_name)
+
+    def _scalar_str(value, dtype_name):
+        from ._print import scalar_str
+        return scalar_str(value, dtype_name)
+
+
+_DTYPES = {}
+
+
+def _dtype_of(tn):
+    d = _DTYPES.get(tn)
+    if d is None:
+        from . import _core
+        d = _DTYPES[tn] = _core.dtype(_NAMES[tn])
+    return d
+
+
+def _reconstruct(tn, value):
+    """Unpickling helper."""
+    return SCALAR_TYPES[tn](value)
+
+
+# ---------------------------------------------------------------------------
+# The hierarchy
+# ---------------------------------------------------------------------------
+
+def _binop_pair(op):
+    def f(self, other):
+        return _binary(self, other, op, False)
+
+    def rf(self, other):
+        return _binary(self, other, op, True)
+    return f, rf
+
+
+def _cmpop(op):
+    def f(self, other):
+        return _compare(self, other, op)
+    return f
+
+
+class generic:
+    """Base class of the rumpy scalar types (numpy.generic)."""
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError(f"cannot create '{cls.__module__}.{cls.__name__}' "
+                        "instances")
+
+    # -- array-like attributes --------------------------------------------
+    ndim = 0
+    shape = ()
+    size = 1
+    strides = ()
+    base = None
+
+    @property
+    def dtype(self):
+        return _dtype_of(self._rp_type_num)
+
+    @property
+    def nbytes(self):
+        return self.itemsize
+
+    @property
+    def T(self):
+        return self
+
+    @property
+    def real(self):
+        tn = self._rp_type_num
+        if _KIND[tn] == 'c':
+            return _MAKE[_FLOAT_PART[tn]](self._v.real)
+        return _MAKE[tn](self._v)
+
+    @property
+    def imag(self):
+        tn = self._rp_type_num
+        k = _KIND[tn]
+        if k == 'c':
+            return _MAKE[_FLOAT_PART[tn]](self._v.imag)
+        return _MAKE[tn](_pybool(0) if k == 'b' else (0.0 if k == 'f' else 0))
+
+    def conjugate(self):
+        tn = self._rp_type_num
+        if _KIND[tn] == 'c':
+            v = self._v
+            return _MAKE[tn](complex(v.real, -v.imag))
+        return _MAKE[tn](self._v)
+
+    conj = conjugate
+
+    def item(self, *args):
+        if args and args not in ((0,), (-1,), ((),), ((0,),), ((-1,),)):
+            raise IndexError("index out of bounds")
+        return self._v
+
+    def tolist(self):
+        return self._v
+
+    def astype(self, dtype, *args, **kwargs):
+        tn = _resolve_type_num(dtype)
+        if tn is None:
+            raise TypeError(f"data type {dtype!r} not understood")
+        return _MAKE[tn](_cast(self._v, self._rp_type_num, tn))
+
+    def __getitem__(self, key):
+        if key == () or key is Ellipsis:
+            return self
+        raise IndexError("invalid index to scalar variable.")
+
+    def __reduce__(self):
+        tn = self._rp_type_num
+        if type(self) is SCALAR_TYPES[tn]:
+            return (_reconstruct, (tn, self._v))
+        return (type(self), (self._v,))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    # -- conversions ------------------------------------------------------
+    def __bool__(self):
+        return self._v != 0
+
+    def __int__(self):
+        v = self._v
+        if _KIND[self._rp_type_num] == 'c':
+            _warn("Casting complex values to real discards the imaginary "
+                  "part", ComplexWarning)
+            v = v.real
+        return int(v)
+
+    def __float__(self):
+        v = self._v
+        if _KIND[self._rp_type_num] == 'c':
+            _warn("Casting complex values to real discards the imaginary "
+                  "part", ComplexWarning)
+            v = v.real
+        return float(v)
+
+    def __complex__(self):
+        return complex(self._v)
+
+    def __hash__(self):
+        return hash(self._v)
+
+    def __repr__(self):
+        return _scalar_repr(self._v, self._rp_name)
+
+    def __str__(self):
+        return _scalar_str(self._v, self._rp_name)
+
+    def __format__(self, spec):
+        return format(self._v, spec)
+
+    # -- comparisons ------------------------------------------------------
+    __lt__ = _cmpop(_LT)
+    __le__ = _cmpop(_LE)
+    __eq__ = _cmpop(_EQ)
+    __ne__ = _cmpop(_NE)
+    __gt__ = _cmpop(_GT)
+    __ge__ = _cmpop(_GE)
+
+    # -- arithmetic -------------------------------------------------------
+    __add__, __radd__ = _binop_pair(_ADD)
+    __sub__, __rsub__ = _binop_pair(_SUB)
+    __mul__, __rmul__ = _binop_pair(_MUL)
+    __truediv__, __rtruediv__ = _binop_pair(_TDIV)
+    __floordiv__, __rfloordiv__ = _binop_pair(_FDIV)
+    __mod__, __rmod__ = _binop_pair(_MOD)
+    __divmod__, __rdivmod__ = _binop_pair(_DIVMOD)
+    __lshift__, __rlshift__ = _binop_pair(_LSH)
+    __rshift__, __rrshift__ = _binop_pair(_RSH)
+    __and__, __rand__ = _binop_pair(_AND)
+    __or__, __ror__ = _binop_pair(_OR)
+    __xor__, __rxor__ = _binop_pair(_XOR)
+
+    def __pow__(self, other, mod=None):
+        if mod is not None:
+            return NotImplemented
+        return _binary(self, other, _POW, False)
+
+    def __rpow__(self, other, mod=None):
+        if mod is not None:
+            return NotImplemented
+        return _binary(self, other, _POW, True)
+
+    def __neg__(self):
+        tn = self._rp_type_num
+        k = _KIND[tn]
+        v = self._v
+        if k == 'f':
+            return _MAKE[tn](-v)
+        if k in 'iu':
+            r = -v
+            if not _LO[tn] <= r <= _HI[tn]:
+                _emit(_OVER, 'scalar negative')
+                r = _wrap(r, tn)
+            return _MAKE[tn](r)
+        if k == 'c':
+            return _MAKE[tn](complex(-v.real, -v.imag))
+        raise TypeError(
+            "The numpy boolean negative, the `-` operator, is not supported, "
+            "use the `~` operator or the logical_not function instead.")
+
+    def __pos__(self):
+        tn = self._rp_type_num
+        if tn == BOOL:
+            raise TypeError(
+                "ufunc 'positive' did not contain a loop with signature "
+                "matching types <class 'numpy.dtypes.BoolDType'> -> None")
+        return _MAKE[tn](self._v)
+
+    def __abs__(self):
+        tn = self._rp_type_num
+        k = _KIND[tn]
+        v = self._v
+        if k == 'f':
+            return _MAKE[tn](abs(v))
+        if k in 'iu':
+            r = abs(v)
+            if r > _HI[tn]:
+                _emit(_OVER, 'scalar absolute')
+                r = _wrap(r, tn)
+            return _MAKE[tn](r)
+        if k == 'c':
+            ft = _FLOAT_PART[tn]
+            r = _ROUND[ft](math.hypot(v.real, v.imag))
+            if r - r != 0 and v.real - v.real == 0 and v.imag - v.imag == 0:
+                _emit(_OVER, 'scalar absolute')
+            return _MAKE[ft](r)
+        return self
+
+    def __invert__(self):
+        tn = self._rp_type_num
+        k = _KIND[tn]
+        if k == 'b':
+            return False_ if self._v else True_
+        if k == 'i':
+            return _MAKE[tn](~self._v)
+        if k == 'u':
+            return _MAKE[tn](self._v ^ _MASK[tn])
+        raise _no_loop('invert')
+
+    __class_getitem__ = classmethod(lambda cls, item: cls)
+
+
+class number(generic):
+    __slots__ = ()
+
+
+class integer(number):
+    __slots__ = ()
+
+    def __index__(self):
+        return self._v
+
+    @property
+    def numerator(self):
+        return self
+
+    @property
+    def denominator(self):
+        return 1
+
+    def is_integer(self):
+        return True
+
+    def bit_count(self):
+        return abs(self._v).bit_count()
+
+    def __round__(self, ndigits=None):
+        if ndigits is None:
+            return self._v
+        tn = self._rp_type_num
+        if ndigits >= 0:
+            return _MAKE[tn](self._v)
+        # numpy: true_divide by 10**-ndigits in float64, rint, multiply,
+        # cast back to the integer type
+        f = 10.0 ** (-ndigits)
+        y = float(self._v) / f
+        y = _rint(y) * f
+        return _MAKE[tn](_f2i_c(y, tn))
+
+
+class signedinteger(integer):
+    __slots__ = ()
+
+
+class unsignedinteger(integer):
+    __slots__ = ()
+
+
+class inexact(number):
+    __slots__ = ()
+
+
+def _rint(y):
+    """C rint (round half to even) on a Python float."""
+    if y - y != 0 or abs(y) >= 4503599627370496.0:
+        return y
+    return _copysign(float(round(y)), y)
+
+
+class floating(inexact):
+    __slots__ = ()
+
+    def is_integer(self):
+        v = self._v
+        return v - v == 0 and v == _floor(v)
+
+    def as_integer_ratio(self):
+        return float(self._v).as_integer_ratio()
+
+    def __round__(self, ndigits=None):
+        v = self._v
+        if ndigits is None:
+            return round(v)
+        tn = self._rp_type_num
+        R = _ROUND[tn]
+        # numpy (PyArray_Round): multiply (or divide) by 10**|ndigits| in
+        # the type, rint, divide (or multiply) back; ufunc error wording
+        f = _cast_round(10.0 ** abs(ndigits), tn)
+        if ndigits >= 0:
+            y = R(v * f)
+            fl = _fl(y, v, f)
+            if fl:
+                _emit(fl, 'multiply')
+            y, fl = _fdiv(_rint(y), f, R)
+            if fl:
+                _emit(fl, 'divide')
+        else:
+            y, fl = _fdiv(v, f, R)
+            if fl:
+                _emit(fl, 'divide')
+            r = _rint(y)
+            y = R(r * f)
+            fl = _fl(y, r, f)
+            if fl:
+                _emit(fl, 'multiply')
+        return _MAKE[tn](y)
+
+
+class complexfloating(inexact):
+    __slots__ = ()
+
+
+# ---------------------------------------------------------------------------
+# Concrete types
+# ---------------------------------------------------------------------------
+
+class bool_(generic):
+    """Boolean scalar (numpy.bool); only the singletons True_ and False_."""
+    __slots__ = ('_v',)
+
+    def __new__(cls, value=False):
+        return True_ if value else False_
+
+    def __bool__(self):
+        return self._v
+
+bool_.__name__ = bool_.__qualname__ = 'bool'
+
+
+def _int_new(cls, value=0):
+    """Constructor of the integer types (fast path: an in-range Python int)."""
+    if type(value) is int and cls._lo <= value <= cls._hi:
+        o = _onew(cls)
+        o._v = value
+        return o
+    tn = cls._rp_type_num
+    if isinstance(value, generic):
+        v = _cast(value._v, value._rp_type_num, tn)
+    else:
+        f = None if isinstance(value, (str, bytes)) else _foreign(value)
+        if f is not None and f[2] is None:
+            v = _cast(f[1], f[0], tn)
+        else:
+            v = _check_pyint(int(value), tn)
+    o = _onew(cls)
+    o._v = v
+    return o
+
+
+class int8(signedinteger):
+    __slots__ = ('_v',)
+    __new__ = _int_new
+
+
+class uint8(unsignedinteger):
+    __slots__ = ('_v',)
+    __new__ = _int_new
+
+
+class int16(signedinteger):
+    __slots__ = ('_v',)
+    __new__ = _int_new
+
+
+class uint16(unsignedinteger):
+    __slots__ = ('_v',)
+    __new__ = _int_new
+
+
+class int32(signedinteger):
+    __slots__ = ('_v',)
+    __new__ = _int_new
+
+
+class uint32(unsignedinteger):
+    __slots__ = ('_v',)
+    __new__ = _int_new
+
+
+class int64(signedinteger):
+    __slots__ = ('_v',)
+    __new__ = _int_new
+
+
+class uint64(unsignedinteger):
+    __slots__ = ('_v',)
+    __new__ = _int_new
+
+
+def _to_pyfloat(value, tn):
+    """Python float for the float constructors (slow path)."""
+    if value is None:
+        return _nan
+    if isinstance(value, generic):
+        return _cast(value._v, value._rp_type_num, tn)
+    if not isinstance(value, (str, bytes)):
+        f = _foreign(value)
+        if f is not None and f[2] is None:
+            return _cast(f[1], f[0], tn)
+    return _cast_round(float(value), tn)
+
+
+class float16(floating):
+    __slots__ = ('_v',)
+
+    def __new__(cls, value=0.0):
+        o = _onew(cls)
+        if type(value) is float:
+            try:
+                o._v = _u16(_p16(value))[0]
+            except OverflowError:
+                o._v = _cast_round(value, FLOAT16)
+        else:
+            o._v = _to_pyfloat(value, FLOAT16)
+        return o
+
+
+class float32(floating):
+    __slots__ = ('_v',)
+
+    def __new__(cls, value=0.0):
+        o = _onew(cls)
+        if type(value) is float:
+            v = _u32(_p32(value))[0]        # (struct's 'f' overflows to inf)
+            if v - v != 0 and value - value == 0:
+                _emit(_OVER, 'cast')
+            o._v = v
+        else:
+            o._v = _to_pyfloat(value, FLOAT32)
+        return o
+
+
+class float64(floating, float):
+    __slots__ = ()
+
+    def __new__(cls, value=0.0):
+        if type(value) is float:
+            return _fnew(cls, value)
+        return _fnew(cls, _to_pyfloat(value, FLOAT64))
+
+    _v = property(float.__float__)
+    __hash__ = float.__hash__
+    __bool__ = float.__bool__
+
+
+def _to_pycomplex(cls, real, imag):
+    tn = cls._rp_type_num
+    if imag is not None:
+        if not all(isinstance(x, (int, float, generic)) and
+                   not isinstance(x, complexfloating)
+                   for x in (real, imag)):
+            raise TypeError("Could not convert arguments into a complex "
+                            f"scalar. '{(real, imag)!r}' given.")
+        return complex(_cast_round(float(real), tn),
+                       _cast_round(float(imag), tn))
+    value = real
+    if value is None:
+        return complex(_nan, _nan)
+    if isinstance(value, generic):
+        return _cast(value._v, value._rp_type_num, tn)
+    if isinstance(value, bytes):
+        value = value.decode()
+    elif not isinstance(value, str):
+        f = _foreign(value)
+        if f is not None and f[2] is None:
+            return _cast(f[1], f[0], tn)
+    c = complex(value)
+    return complex(_cast_round(c.real, tn), _cast_round(c.imag, tn))
+
+
+class complex64(complexfloating):
+    __slots__ = ('_v',)
+
+    def __new__(cls, real=0.0, imag=None):
+        o = _onew(cls)
+        if type(real) is complex and imag is None:
+            o._v = complex(_cast_round(real.real, COMPLEX64),
+                           _cast_round(real.imag, COMPLEX64))
+        else:
+            o._v = _to_pycomplex(cls, real, imag)
+        return o
+
+
+class complex128(complexfloating, complex):
+    __slots__ = ()
+
+    def __new__(cls, real=0.0, imag=None):
+        if type(real) is complex and imag is None:
+            return _cnew(cls, real)
+        return _cnew(cls, _to_pycomplex(cls, real, imag))
+
+    _v = property(complex.__complex__)
+    __hash__ = complex.__hash__
+    __bool__ = complex.__bool__
+
+
+SCALAR_TYPES = [bool_, int8, uint8, int16, uint16, int32, uint32, int64,
+                uint64, float16, float32, float64, complex64, complex128]
+
+for _tn, _cls in enumerate(SCALAR_TYPES):
+    _cls._rp_type_num = _tn
+    _cls._rp_name = _NAMES[_tn]
+    _cls.itemsize = _ITEMSIZE[_tn]
+    _cls._lo = _LO[_tn]
+    _cls._hi = _HI[_tn]
+
+for _cls in [generic, number, integer, signedinteger, unsignedinteger,
+             inexact, floating, complexfloating] + SCALAR_TYPES:
+    _cls.__module__ = 'rumpy'
+del _tn, _cls
+
+True_ = _onew(bool_)
+True_._v = True
+False_ = _onew(bool_)
+False_._v = False
+
+_MAKE = ([_mk_bool] + [_slot_maker(c) for c in SCALAR_TYPES[1:11]] +
+         [_mk_f64, _slot_maker(complex64), _mk_c128])
+
+# ---------------------------------------------------------------------------
+# Aliases (numpy 2 names on 64-bit Linux)
+# ---------------------------------------------------------------------------
+
+globals()['bool'] = bool_
+byte = int8
+ubyte = uint8
+short = int16
+ushort = uint16
+intc = int32
+uintc = uint32
+int_ = intp = long = longlong = int64
+uint = uintp = ulong = ulonglong = uint64
+half = float16
+single = float32
+double = float64
+csingle = complex64
+cdouble = complex128
+
+# ---------------------------------------------------------------------------
+# dtype-like -> type number (used by astype and _finfo)
+# ---------------------------------------------------------------------------
+
+_DTYPE_STRINGS = {}
+for _tn, _names in enumerate((
+        ('bool', 'bool_', '?', 'b1'),
+        ('int8', 'i1', 'b', 'byte'),
+        ('uint8', 'u1', 'B', 'ubyte'),
+        ('int16', 'i2', 'h', 'short'),
+        ('uint16', 'u2', 'H', 'ushort'),
+        ('int32', 'i4', 'i', 'intc'),
+        ('uint32', 'u4', 'I', 'uintc'),
+        ('int64', 'i8', 'l', 'q', 'long', 'longlong', 'int', 'int_', 'intp',
+         'p'),
+        ('uint64', 'u8', 'L', 'Q', 'ulong', 'ulonglong', 'uint', 'uintp',
+         'P'),
+        ('float16', 'f2', 'e', 'half'),
+        ('float32', 'f4', 'f', 'single'),
+        ('float64', 'f8', 'd', 'double', 'float'),
+        ('complex64', 'c8', 'F', 'csingle'),
+        ('complex128', 'c16', 'D', 'cdouble', 'complex'))):
+    for _n in _names:
+        _DTYPE_STRINGS[_n] = _tn
+del _tn, _names, _n
+
+_PY_TYPES = {builtins.bool: BOOL, int: INT64, float: FLOAT64,
+             complex: COMPLEX128}
+
+
+def _type_num_from_string(s):
+    tn = _DTYPE_STRINGS.get(s)
+    if tn is None and len(s) > 1 and s[0] in '<>=|':
+        tn = _DTYPE_STRINGS.get(s[1:])
+    if tn is None:
+        try:
+            from . import _core
+            tn = _NAME_TO_NUM.get(_core.dtype(s).name)
+        except Exception:
+            tn = None
+    return tn
+
+
+def _resolve_type_num(x):
+    """Type number of a dtype-like (name, scalar class, Python type, numpy or
+    rumpy dtype, scalar instance), or None."""
+    if isinstance(x, str):
+        return _type_num_from_string(x)
+    if isinstance(x, type):
+        if issubclass(x, generic):
+            return getattr(x, '_rp_type_num', None)
+        tn = _PY_TYPES.get(x)
+        if tn is not None:
+            return tn
+        if getattr(x, '__module__', None) == 'numpy':
+            return _FOREIGN_NAMES.get(x.__name__)
+        return None
+    if isinstance(x, generic):
+        return x._rp_type_num
+    tn = _PY_TYPES.get(type(x))
+    if tn is not None:
+        return tn
+    name = getattr(x, 'name', None)        # numpy / rumpy dtype objects
+    if isinstance(name, str):
+        return _NAME_TO_NUM.get(name)
+    dt = getattr(x, 'dtype', None)         # numpy scalars, arrays
+    name = getattr(dt, 'name', None)
+    if isinstance(name, str):
+        return _NAME_TO_NUM.get(name)
+    return None
