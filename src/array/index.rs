@@ -59,6 +59,11 @@ impl NdArray {
                 consuming
             );
         }
+        ensure!(
+            !items.iter().any(|i| matches!(i, IndexItem::Slice { step: 0, .. })),
+            Value,
+            "slice step cannot be zero"
+        );
         let mut shape: Dims = SmallVec::new();
         let mut strides: Strides = SmallVec::new();
         let mut offset = self.offset() as isize;

@@ -191,6 +191,18 @@ impl NdArray {
         Ok(Self::assemble(buffer, offset, shape, strides, dtype, writeable, false))
     }
 
+    /// A new array with explicit C strides even when empty (NumPy's unpickling and buffer
+    /// paths report itemsize-based strides for empty arrays).
+    pub fn empty_c_explicit(shape: &[usize], dtype: &DType) -> Result<NdArray> {
+        let a = Self::empty(shape, dtype, Order::C)?;
+        if a.size() > 0 {
+            return Ok(a);
+        }
+        let mut v = a.view_with(0, shape.into(), c_strides(shape, dtype.itemsize()), dtype.clone());
+        v.flags.owndata = true;
+        Ok(v)
+    }
+
     /// Assemble without checks; the caller guarantees the invariants.
     fn assemble(
         buffer: Arc<Buffer>,
@@ -397,10 +409,12 @@ impl NdArray {
                 Self::empty(&self.shape, dtype, o)
             }
             Order::K => {
-                if self.is_c_contiguous() {
+                // NumPy computes explicit strides for 'K' (so an empty copy gets itemsize-based
+                // strides, not the zeros of a fresh `empty`).
+                if self.is_c_contiguous() && self.size() > 0 {
                     return Self::empty(&self.shape, dtype, Order::C);
                 }
-                if self.is_f_contiguous() {
+                if self.is_f_contiguous() && self.size() > 0 {
                     return Self::empty(&self.shape, dtype, Order::F);
                 }
                 let perm = self.k_order_perm();

@@ -314,7 +314,9 @@ impl PyNdArray {
                 Self::view_of(slf, v)
             }
             _ => {
-                let mut z = NdArray::zeros(a.shape(), a.dtype(), Order::C)?;
+                let mut z = a.empty_like(a.dtype(), Order::K)?;
+                let zero = NdArray::zeros(&[], a.dtype(), Order::C)?;
+                z.assign(&zero)?;
                 z.set_writeable(false)?;
                 Self::wrap(py, z, None)
             }
@@ -690,6 +692,18 @@ impl PyNdArray {
                 return Ok(());
             }
         }
+        if one.is_some() && (value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok()) {
+            let scalar_target = target.is_some() || view.is_some() && !key_has_ellipsis(key);
+            if scalar_target {
+                let what = match dt.kind() {
+                    'f' => "float() argument must be a string or a real number",
+                    'c' => "complex() first argument must be a string or a number",
+                    _ => "int() argument must be a string, a bytes-like object or a real number",
+                };
+                return Err(PyTypeError::new_err(format!("{}, not '{}'", what, value.get_type().name()?)));
+            }
+            return Err(PyValueError::new_err("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 0."));
+        }
         let view = match view {
             Some(v) => v,
             None => a.index(&parse_index(key)?)?.view,
@@ -787,6 +801,14 @@ impl PyNdArray {
         }
         self.writeable.store(w, Ordering::Relaxed);
         Ok(())
+    }
+}
+
+fn key_has_ellipsis(key: &Bound<'_, PyAny>) -> bool {
+    let is_ell = |k: &Bound<'_, PyAny>| k.cast::<pyo3::types::PyEllipsis>().is_ok();
+    match key.cast::<PyTuple>() {
+        Ok(t) => t.iter().any(|k| is_ell(&k)),
+        Err(_) => is_ell(key),
     }
 }
 

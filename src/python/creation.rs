@@ -175,8 +175,18 @@ pub fn zeros(py: Python<'_>, shape: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, 
     new_array(py, shape, dtype, order, true)
 }
 
+/// The source array `np.copyto` makes of a value: Python ints are weak (checked against the
+/// destination), Python floats and complex become float64/complex128 and are cast.
+fn copyto_source(value: &Bound<'_, PyAny>, dst: &DType) -> PyResult<NdArray> {
+    match classify_scalar(value)? {
+        Some(PyScalar::Weak(_, WeakKind::Int | WeakKind::Bool)) => value_to_array(value, dst),
+        Some(s @ PyScalar::Weak(..)) => super::convert::scalar_array(&s, None),
+        _ => Ok(to_array(value, None)?.arr),
+    }
+}
+
 fn fill_with(py: Python<'_>, a: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
-    let v = value_to_array(value, a.dtype())?;
+    let v = copyto_source(value, a.dtype())?;
     run_detached(py, a.nbytes(), || a.assign(&v))
 }
 
@@ -321,6 +331,12 @@ pub fn arange<'py>(
         return Err(PyValueError::new_err("Maximum allowed size exceeded"));
     }
     let n = if len > 0.0 { len as usize } else { 0 };
+    if !dt.is_native() {
+        let d = PyDType::wrap(py, dt.to_native())?.into_bound(py).into_any();
+        let native = arange(py, &start, Some(&stop), Some(&step), Some(&d), None, None)?;
+        let c = native.bind(py).get().raw().astype(&dt, Order::C)?;
+        return PyNdArray::wrap(py, c, None);
+    }
     let a = NdArray::empty(&[n], &dt, Order::C)?;
     let out = PyNdArray::wrap(py, a, None)?;
     if n > 0 {
@@ -556,10 +572,22 @@ pub fn copyto(py: Python<'_>, dst: &Bound<'_, PyAny>, src: &Bound<'_, PyAny>, ca
     let darr = d.get().array();
     darr.check_writeable()?;
     let casting = Casting::parse(casting)?;
-    let weak = matches!(classify_scalar(src)?, Some(PyScalar::Weak(..)));
-    let s = if weak { value_to_array(src, darr.dtype())? } else { to_array(src, None)?.arr };
-    if !weak {
-        NdArray::check_cast(s.dtype(), darr.dtype(), casting)?;
+    let s = copyto_source(src, darr.dtype())?;
+    match classify_scalar(src)? {
+        Some(PyScalar::Weak(_, k)) => {
+            // NEP 50: a Python scalar casts like its default dtype unless the destination's
+            // kind can hold it.
+            let st = darr.dtype().scalar_type().unwrap_or(ScalarType::Float64);
+            if promote::promote_weak(st, k) != st && !promote::can_cast(&k.default_type().dtype(), darr.dtype(), casting) {
+                return Err(PyTypeError::new_err(format!(
+                    "Cannot cast scalar from dtype('{}') to dtype('{}') according to the rule '{}'",
+                    k.default_type().dtype().name(),
+                    crate::array::dtype_str(darr.dtype()),
+                    casting.name()
+                )));
+            }
+        }
+        _ => NdArray::check_cast(s.dtype(), darr.dtype(), casting)?,
     }
     if let Some(w) = r#where {
         let m = to_array(w, None)?.arr;
@@ -662,7 +690,7 @@ pub fn from_dlpack(py: Python<'_>, x: &Bound<'_, PyAny>, device: Option<&Bound<'
 #[pyfunction]
 pub fn _reconstruct(py: Python<'_>, data: &Bound<'_, PyBytes>, typestr: &str, shape: Vec<usize>, f_order: bool) -> PyResult<Py<PyNdArray>> {
     let dt = crate::dtype::parse::parse_dtype(typestr)?;
-    let a = NdArray::empty(&shape, &dt, if f_order { Order::F } else { Order::C })?;
+    let a = if f_order { NdArray::empty(&shape, &dt, Order::F)? } else { NdArray::empty_c_explicit(&shape, &dt)? };
     let bytes = data.as_bytes();
     if bytes.len() != a.nbytes() {
         return Err(PyValueError::new_err("pickled data does not match the array size"));

@@ -26,9 +26,14 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
         let (mut start, mut stop, mut step): (isize, isize, isize) = (0, 0, 0);
         // SAFETY: obj is a slice object; the out-pointers are valid. PySlice_Unpack clamps
         // huge values and gives Python's defaults for None (which `slice_indices` accepts).
+        // A zero step is reported by the core after the dimension checks, as NumPy orders them.
         let rc = unsafe { pyo3::ffi::PySlice_Unpack(obj.as_ptr(), &mut start, &mut stop, &mut step) };
         if rc < 0 {
-            return Err(PyErr::fetch(obj.py()));
+            let e = PyErr::fetch(obj.py());
+            if e.is_instance_of::<pyo3::exceptions::PyValueError>(obj.py()) {
+                return Ok(IndexItem::Slice { start: None, stop: None, step: 0 });
+            }
+            return Err(e);
         }
         return Ok(IndexItem::Slice { start: Some(start), stop: Some(stop), step });
     }
@@ -41,14 +46,34 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if obj.cast::<pyo3::types::PyString>().is_ok() || obj.cast::<pyo3::types::PyBytes>().is_ok() || obj.cast::<pyo3::types::PyFloat>().is_ok() {
         return Err(invalid());
     }
-    if obj.hasattr("__index__")? && !obj.hasattr("__len__")? && !obj.hasattr("shape")? || is_integer_scalar(obj) {
-        let i = obj.call_method0("__index__")?;
-        return Ok(IndexItem::Int(i.extract::<isize>().map_err(|_| PyIndexError::new_err("cannot fit 'int' into an index-sized integer"))?));
+    if is_integer_scalar(obj) {
+        return int_of(obj);
+    }
+    // 0-d integer arrays and NumPy integer scalars index like integers.
+    if let Ok(nd) = obj.getattr("ndim") {
+        if nd.extract::<usize>().ok() == Some(0) && obj.hasattr("__index__")? {
+            let kind: Option<String> = obj.getattr("dtype").and_then(|d| d.getattr("kind")).and_then(|k| k.extract()).ok();
+            if matches!(kind.as_deref(), Some("i") | Some("u")) {
+                return int_of(obj);
+            }
+            if matches!(kind.as_deref(), Some("b")) {
+                return Err(PyNotImplementedError::new_err("boolean scalar indices are advanced indexing, which rumpy does not support yet"));
+            }
+            return Err(invalid());
+        }
+    }
+    if obj.hasattr("__index__")? && !obj.hasattr("__len__")? {
+        return int_of(obj);
     }
     if obj.hasattr("__len__")? || obj.hasattr("__array_interface__")? || obj.hasattr("shape")? {
         return Err(PyNotImplementedError::new_err("advanced (integer or boolean array) indexing is not supported yet"));
     }
     Err(invalid())
+}
+
+fn int_of(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
+    let i = obj.call_method0("__index__").map_err(|_| invalid())?;
+    Ok(IndexItem::Int(i.extract::<isize>().map_err(|_| PyIndexError::new_err("cannot fit 'int' into an index-sized integer"))?))
 }
 
 fn is_integer_scalar(obj: &Bound<'_, PyAny>) -> bool {

@@ -185,7 +185,10 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
         // SAFETY: PyBUF_STRIDES was requested: shape and strides have ndim entries.
         .map(|k| unsafe { *v.shape.add(k) } as usize)
         .collect();
-    let strides: Strides = if v.strides.is_null() {
+    let strides: Strides = if shape.contains(&0) {
+        // Empty: strides carry no information; use what a fresh NumPy array has (zeros).
+        smallvec::SmallVec::from_elem(0, ndim)
+    } else if v.strides.is_null() {
         crate::array::c_strides(&shape, itemsize)
     } else {
         // SAFETY: as above.
@@ -271,7 +274,11 @@ pub unsafe fn fill_buffer(owner: Bound<'_, PyAny>, arr: &NdArray, writeable: boo
     let info = Box::new(ExportInfo {
         format: CString::new(format).expect("format has no NUL"),
         shape: arr.shape().iter().map(|&d| d as ffi::Py_ssize_t).collect(),
-        strides: arr.strides().iter().map(|&s| s as ffi::Py_ssize_t).collect(),
+        strides: if arr.size() == 0 {
+            crate::array::c_strides(arr.shape(), arr.itemsize()).iter().map(|&s| s as ffi::Py_ssize_t).collect()
+        } else {
+            arr.strides().iter().map(|&s| s as ffi::Py_ssize_t).collect()
+        },
     });
     // SAFETY: view is valid (checked non-null above, caller's guarantee).
     unsafe {

@@ -92,38 +92,35 @@ class finfo:
     types, and rumpy dtype objects.
     """
 
-    _finfo_cache = {}
+    _finfo_cache = {}       # dtype-like (str or type) -> finfo
+    _by_type_num = {}       # float type number -> finfo
 
     __class_getitem__ = classmethod(types.GenericAlias)
 
     def __new__(cls, dtype):
-        try:
+        # only strings and types are cache keys: instances such as 1.0 and
+        # numpy.complex64(1) compare (and hash) equal
+        cacheable = isinstance(dtype, (str, type))
+        if cacheable:
             obj = cls._finfo_cache.get(dtype)
             if obj is not None:
                 return obj
-        except TypeError:
-            pass
         if dtype is None:
             warnings.warn(
                 "finfo() dtype cannot be None. This behavior will "
                 "raise an error in the future. (Deprecated in NumPy 1.25)",
                 DeprecationWarning, stacklevel=2)
-            key = dtype
             dtype = float
-        else:
-            key = dtype
         tn, kind, descr = _describe(dtype)
         if kind not in 'fc':
             raise ValueError(f"data type {descr} not inexact")
         ft = _s._FLOAT_PART[tn]
-        obj = cls._finfo_cache.get(ft)
+        obj = cls._by_type_num.get(ft)
         if obj is None:
             obj = object.__new__(cls)._init(ft)
-            cls._finfo_cache[ft] = obj
-        try:
-            cls._finfo_cache[key] = obj
-        except TypeError:
-            pass
+            cls._by_type_num[ft] = obj
+        if cacheable:
+            cls._finfo_cache[dtype] = obj
         return obj
 
     def _init(self, ft):

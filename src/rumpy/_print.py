@@ -1114,6 +1114,8 @@ _TYPELESS = frozenset(['int64', 'float64', 'complex128', 'bool'])
 
 
 def dtype_is_implied(dtype):
+    if not isinstance(dtype, str) and not getattr(dtype, "isnative", True):
+        return False
     name = dtype if isinstance(dtype, str) else dtype.name
     if format_options.get()['legacy'] <= 113 and name == 'bool':
         return False
@@ -1121,6 +1123,8 @@ def dtype_is_implied(dtype):
 
 
 def dtype_short_repr(dtype):
+    if not isinstance(dtype, str) and not getattr(dtype, "isnative", True):
+        return "'%s'" % str(dtype)
     typename = dtype if isinstance(dtype, str) else dtype.name
     # quote typenames which can't be represented as python variable names
     if typename and not (typename[0].isalpha() and typename.isalnum()):
