@@ -76,15 +76,18 @@ pub struct NdArray {
 }
 
 /// Number of elements, or ValueError when the product overflows.
+/// NumPy checks the product of the non-zero dimensions even when one dimension is zero.
 pub fn checked_size(shape: &[usize]) -> Result<usize> {
     let mut n: usize = 1;
     for &d in shape {
-        n = n.checked_mul(d).ok_or_else(too_big)?;
+        if d != 0 {
+            n = n.checked_mul(d).ok_or_else(too_big)?;
+        }
     }
     if n > isize::MAX as usize {
         return Err(too_big());
     }
-    Ok(n)
+    Ok(if shape.contains(&0) { 0 } else { n })
 }
 
 fn too_big() -> Error {
@@ -230,7 +233,9 @@ impl NdArray {
     fn alloc(shape: &[usize], dtype: &DType, order: Order, zeroed: bool) -> Result<NdArray> {
         ensure!(shape.len() <= MAXDIMS, Value, "maximum supported dimension for an ndarray is currently {}, found {}", MAXDIMS, shape.len());
         let n = checked_size(shape)?;
-        let nbytes = n.checked_mul(dtype.itemsize()).filter(|&b| b <= isize::MAX as usize).ok_or_else(too_big)?;
+        let nonzero: usize = shape.iter().filter(|&&d| d != 0).product();
+        nonzero.checked_mul(dtype.itemsize()).filter(|&b| b <= isize::MAX as usize).ok_or_else(too_big)?;
+        let nbytes = n * dtype.itemsize();
         let buffer = Buffer::alloc(nbytes, zeroed).map_err(|e| match e {
             Error::Memory(_) => Error::Memory(format!(
                 "Unable to allocate {} for an array with shape {} and data type {}",

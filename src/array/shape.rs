@@ -125,7 +125,7 @@ impl NdArray {
             Order::C => false,
             Order::K => bail!(Value, "order 'K' is not permitted for reshaping"),
         };
-        if new.as_slice() == self.shape() {
+        if new.as_slice() == self.shape() && self.size() > 0 {
             return Ok(self.view_with(self.offset(), self.shape().into(), self.strides().into(), self.dtype().clone()));
         }
         if let Some(v) = self.reshape_view_order(&new, f_order) {
@@ -219,6 +219,10 @@ impl NdArray {
             }
             Some(list) => {
                 for &a in list {
+                    // NumPy lets a 0-d array squeeze axis 0 or -1.
+                    if nd == 0 && (a == 0 || a == -1) {
+                        continue;
+                    }
                     let k = Self::normalize_axis(a, nd)?;
                     ensure!(self.shape()[k] == 1, Value, "cannot select an axis to squeeze out which has size not equal to one");
                     ensure!(!drop[k], Value, "duplicate value in 'axis'");

@@ -144,6 +144,10 @@ fn py_print<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 
 /// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    if value.cast::<pyo3::types::PyString>().is_ok() {
+        let parsed = parse_string_value(value, dt)?;
+        return value_to_array(&parsed, dt);
+    }
     if value.cast::<PyNdArray>().is_ok() {
         return Ok(to_array(value, None)?.arr);
     }
@@ -155,6 +159,19 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
     }
     let hint = if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() { Some(dt) } else { None };
     Ok(to_array(value, hint)?.arr)
+}
+
+/// A string stored into a numeric array goes through Python's own parser for the kind, as in
+/// NumPy (`a[0] = '1.5'` on a float array).
+pub fn parse_string_value<'py>(value: &Bound<'py, PyAny>, dt: &DType) -> PyResult<Bound<'py, PyAny>> {
+    let b = value.py().import("builtins")?;
+    let f = match dt.kind() {
+        'b' => "bool",
+        'i' | 'u' => "int",
+        'c' => "complex",
+        _ => "float",
+    };
+    b.getattr(f)?.call1((value,))
 }
 
 fn tolist_rec<'py>(py: Python<'py>, a: &NdArray, p: *const u8, axis: usize) -> PyResult<Bound<'py, PyAny>> {
@@ -654,6 +671,10 @@ impl PyNdArray {
         if r.scalar {
             return this.scalar_at(py, r.view.data_ptr());
         }
+        if key_has_array(key) {
+            // A 0-d integer array is an advanced index: NumPy returns a copy.
+            return Ok(Self::wrap(py, r.view.copy(Order::C)?, None)?.into_bound(py).into_any());
+        }
         Ok(Self::view_of(slf, r.view)?.into_bound(py).into_any())
     }
 
@@ -694,15 +715,21 @@ impl PyNdArray {
         }
         if one.is_some() && (value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok()) {
             let scalar_target = target.is_some() || view.is_some() && !key_has_ellipsis(key);
-            if scalar_target {
-                let what = match dt.kind() {
-                    'f' => "float() argument must be a string or a real number",
-                    'c' => "complex() first argument must be a string or a number",
-                    _ => "int() argument must be a string, a bytes-like object or a real number",
-                };
-                return Err(PyTypeError::new_err(format!("{}, not '{}'", what, value.get_type().name()?)));
+            if !scalar_target {
+                return Err(PyValueError::new_err("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 0."));
             }
-            return Err(PyValueError::new_err("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 0."));
+            let tname = value.get_type().name()?;
+            let p = one.unwrap_or(std::ptr::null_mut());
+            return match dt.kind() {
+                'b' => {
+                    // SAFETY: p is an item of this writeable array.
+                    unsafe { write_num(p, dt, Num::B(value.is_truthy()?)) };
+                    Ok(())
+                }
+                'f' => Err(PyValueError::new_err("setting an array element with a sequence.")),
+                'c' => Err(PyTypeError::new_err(format!("must be real number, not {}", tname))),
+                _ => Err(PyTypeError::new_err(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", tname))),
+            };
         }
         let view = match view {
             Some(v) => v,
@@ -801,6 +828,16 @@ impl PyNdArray {
         }
         self.writeable.store(w, Ordering::Relaxed);
         Ok(())
+    }
+}
+
+fn key_has_array(key: &Bound<'_, PyAny>) -> bool {
+    let is_arr = |k: &Bound<'_, PyAny>| {
+        k.cast::<PyNdArray>().is_ok() || k.get_type().name().map(|n| n.to_string() == "ndarray").unwrap_or(false)
+    };
+    match key.cast::<PyTuple>() {
+        Ok(t) => t.iter().any(|k| is_arr(&k)),
+        Err(_) => is_arr(key),
     }
 }
 

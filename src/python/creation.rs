@@ -20,6 +20,8 @@ fn opt_dtype(d: Option<&Bound<'_, PyAny>>) -> PyResult<Option<DType>> {
     }
 }
 
+const COPY_FALSE_MSG: &str = "Unable to avoid copy while creating an array as requested.\nIf using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed (no behavior change in NumPy 1.x).\nFor more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.";
+
 /// The shared core of `array`/`asarray`: convert, then cast/copy/reorder as asked.
 fn array_impl<'py>(
     obj: &Bound<'py, PyAny>,
@@ -46,13 +48,16 @@ fn array_impl<'py>(
         o => o,
     };
     let result: Bound<'py, PyAny> = if conv.fresh {
+        if copy == Some(false) {
+            return Err(PyValueError::new_err(COPY_FALSE_MSG));
+        }
         if need_cast || !order_ok {
             arr = run_detached(py, arr.nbytes(), || arr.astype(&target, copy_order))?;
         }
         PyNdArray::wrap(py, arr, None)?.into_bound(py).into_any()
     } else if copy == Some(true) || need_cast || !order_ok {
         if copy == Some(false) {
-            return Err(PyValueError::new_err("Unable to avoid copy while creating an array as requested."));
+            return Err(PyValueError::new_err(COPY_FALSE_MSG));
         }
         let c = run_detached(py, arr.nbytes(), || arr.astype(&target, copy_order))?;
         PyNdArray::wrap(py, c, None)?.into_bound(py).into_any()

@@ -75,7 +75,6 @@ _NAMES = ('bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32',
           'complex128')
 _KIND = ('b', 'i', 'u', 'i', 'u', 'i', 'u', 'i', 'u', 'f', 'f', 'f', 'c', 'c')
 _ITEMSIZE = (1, 1, 1, 2, 2, 4, 4, 8, 8, 2, 4, 8, 8, 16)
-_CHAR = '?bBhHiIlLefdFD'
 _NAME_TO_NUM = {n: i for i, n in enumerate(_NAMES)}
 
 _BITS = tuple(8 * s for s in _ITEMSIZE)
@@ -1448,6 +1447,7 @@ class bool_(generic):
     def __bool__(self):
         return self._v
 
+
 bool_.__name__ = bool_.__qualname__ = 'bool'
 
 
@@ -1598,8 +1598,11 @@ class complex64(complexfloating):
     def __new__(cls, real=0.0, imag=None):
         o = _onew(cls)
         if type(real) is complex and imag is None:
-            o._v = complex(_cast_round(real.real, COMPLEX64),
-                           _cast_round(real.imag, COMPLEX64))
+            re, im = real.real, real.imag
+            r, i = _u32(_p32(re))[0], _u32(_p32(im))[0]
+            if (r - r != 0 and re - re == 0) or (i - i != 0 and im - im == 0):
+                _emit(_OVER, 'cast')
+            o._v = complex(r, i)
         else:
             o._v = _to_pycomplex(cls, real, imag)
         return o
