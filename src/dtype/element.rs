@@ -50,6 +50,9 @@ pub fn f64_to_i64_c(f: f64) -> i64 {
 }
 #[inline(always)]
 pub fn f64_to_u64_c(f: f64) -> u64 {
+    if f.is_nan() {
+        return 1u64 << 63;
+    }
     if f < 9.223372036854775808e18 {
         f64_to_i64_c(f) as u64
     } else {

@@ -823,7 +823,11 @@ impl PyNdArray {
     }
 
     fn set_writeable_flag(&self, w: bool) -> PyResult<()> {
-        if w && !self.arr.buffer().writeable() {
+        let base_locked = Python::attach(|py| match &self.base {
+            Some(b) => b.bind(py).cast::<PyNdArray>().map(|a| !a.get().is_writeable()).unwrap_or(false),
+            None => false,
+        });
+        if w && (!self.arr.buffer().writeable() || base_locked) {
             return Err(PyValueError::new_err("cannot set WRITEABLE flag to True of this array"));
         }
         self.writeable.store(w, Ordering::Relaxed);

@@ -206,6 +206,13 @@ pub fn ones(py: Python<'_>, shape: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, P
     Ok(a)
 }
 
+fn dim(n: isize) -> PyResult<usize> {
+    if n < 0 {
+        return Err(PyValueError::new_err("negative dimensions are not allowed"));
+    }
+    Ok(n as usize)
+}
+
 /// The dtype NumPy gives `np.array(value)`.
 fn value_dtype(value: &Bound<'_, PyAny>) -> PyResult<DType> {
     Ok(to_array(value, None)?.arr.dtype().to_native())
@@ -294,22 +301,29 @@ fn arg_kind(obj: &Bound<'_, PyAny>) -> PyResult<WeakKind> {
 }
 
 #[pyfunction]
-#[pyo3(signature = (start_or_stop, /, stop=None, step=None, *, dtype=None, device=None, like=None))]
+#[pyo3(signature = (start_or_stop=None, /, stop=None, step=None, *, dtype=None, device=None, like=None, start=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn arange<'py>(
     py: Python<'py>,
-    start_or_stop: &Bound<'py, PyAny>,
+    start_or_stop: Option<&Bound<'py, PyAny>>,
     stop: Option<&Bound<'py, PyAny>>,
     step: Option<&Bound<'py, PyAny>>,
     dtype: Option<&Bound<'py, PyAny>>,
     device: Option<&Bound<'py, PyAny>>,
     like: Option<&Bound<'py, PyAny>>,
+    start: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     let zero = 0i64.into_pyobject(py)?.into_any();
     let one = 1i64.into_pyobject(py)?.into_any();
-    let (start, stop) = match stop {
-        Some(s) if !s.is_none() => (start_or_stop.clone(), s.clone()),
-        _ => (zero, start_or_stop.clone()),
+    let given = |o: Option<&Bound<'py, PyAny>>| o.filter(|x| !x.is_none()).cloned();
+    let (start, stop) = match (given(start_or_stop), given(start), given(stop)) {
+        (Some(a), None, Some(b)) | (None, Some(a), Some(b)) => (a, b),
+        (Some(a), None, None) => (zero, a),
+        (None, Some(a), None) => (zero, a),
+        (None, None, Some(b)) => (zero, b),
+        (None, None, None) => return Err(PyTypeError::new_err("arange() requires stop to be specified.")),
+        (Some(_), Some(_), _) => return Err(PyTypeError::new_err("arange() got multiple values for argument 'start'")),
     };
     let step = match step {
         Some(s) if !s.is_none() => s.clone(),
@@ -338,7 +352,7 @@ pub fn arange<'py>(
     let n = if len > 0.0 { len as usize } else { 0 };
     if !dt.is_native() {
         let d = PyDType::wrap(py, dt.to_native())?.into_bound(py).into_any();
-        let native = arange(py, &start, Some(&stop), Some(&step), Some(&d), None, None)?;
+        let native = arange(py, Some(&start), Some(&stop), Some(&step), Some(&d), None, None, None)?;
         let c = native.bind(py).get().raw().astype(&dt, Order::C)?;
         return PyNdArray::wrap(py, c, None);
     }
@@ -461,7 +475,13 @@ pub fn linspace<'py>(
     let y = if axis != 0 { move_first_axis(&y, axis)? } else { y };
     let arr = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
     if retstep {
-        let stp = super::convert::num_to_scalar(py, step, ct.scalar_type().unwrap_or(ScalarType::Float64))?;
+        let div = if endpoint { num.saturating_sub(1) } else { num };
+        let stp = if div == 0 {
+            // NumPy's step for a single sample is a plain Python nan.
+            PyFloat::new(py, f64::NAN).into_any()
+        } else {
+            super::convert::num_to_scalar(py, step, ct.scalar_type().unwrap_or(ScalarType::Float64))?
+        };
         return Ok(PyTuple::new(py, [arr, stp])?.into_any());
     }
     Ok(arr)
@@ -485,28 +505,29 @@ impl FloorNum for Num {
 #[pyfunction]
 #[pyo3(signature = (N, M=None, k=0, dtype=None, order="C", *, device=None, like=None))]
 #[allow(non_snake_case)]
-pub fn eye(py: Python<'_>, N: usize, M: Option<usize>, k: isize, dtype: Option<&Bound<'_, PyAny>>, order: &str, device: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn eye(py: Python<'_>, N: isize, M: Option<isize>, k: isize, dtype: Option<&Bound<'_, PyAny>>, order: &str, device: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     let o = parse_order(Some(order), Order::C)?;
-    let a = NdArray::zeros(&[N, M.unwrap_or(N)], &dt, o)?;
+    let (n, m) = (dim(N)?, dim(M.unwrap_or(N))?);
+    let a = NdArray::zeros(&[n, m], &dt, o)?;
     crate::ops::creation::fill_diagonal_k(&a, k, Num::B(true))?;
     PyNdArray::wrap(py, a, None)
 }
 
 #[pyfunction]
 #[pyo3(signature = (n, dtype=None, *, like=None))]
-pub fn identity(py: Python<'_>, n: usize, dtype: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn identity(py: Python<'_>, n: isize, dtype: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
     eye(py, n, None, 0, dtype, "C", None, like)
 }
 
 #[pyfunction]
 #[pyo3(signature = (N, M=None, k=0, dtype=None, *, like=None))]
 #[allow(non_snake_case)]
-pub fn tri(py: Python<'_>, N: usize, M: Option<usize>, k: isize, dtype: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn tri(py: Python<'_>, N: isize, M: Option<isize>, k: isize, dtype: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
     let _ = like;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
-    PyNdArray::wrap(py, crate::ops::creation::tri(N, M.unwrap_or(N), k, &dt)?, None)
+    PyNdArray::wrap(py, crate::ops::creation::tri(dim(N)?, dim(M.unwrap_or(N))?, k, &dt)?, None)
 }
 
 #[pyfunction]
@@ -548,26 +569,34 @@ pub fn frombuffer(py: Python<'_>, buffer: &Bound<'_, PyAny>, dtype: Option<&Boun
 
 #[pyfunction]
 #[pyo3(signature = (iter, dtype, count=-1, *, like=None))]
-pub fn fromiter<'py>(py: Python<'py>, iter: &Bound<'py, PyAny>, dtype: &Bound<'py, PyAny>, count: isize, like: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+pub fn fromiter<'py>(py: Python<'py>, iter: &Bound<'py, PyAny>, dtype: &Bound<'py, PyAny>, count: isize, like: Option<&Bound<'py, PyAny>>) -> PyResult<Py<PyNdArray>> {
     let _ = like;
     let dt = to_dtype(dtype)?;
-    let list = PyList::empty(py);
-    let it = iter.try_iter()?;
-    for (i, x) in it.enumerate() {
-        if count >= 0 && i as isize >= count {
-            break;
+    let mut it = iter.try_iter()?;
+    // Items are stored one by one with setitem's conversion, as NumPy does.
+    let mut cap: usize = if count >= 0 { count as usize } else { 16 };
+    let mut arr = PyNdArray::wrap(py, NdArray::empty(&[cap], &dt, Order::C)?, None)?;
+    let mut n = 0usize;
+    while count < 0 || (n as isize) < count {
+        let Some(x) = it.next() else { break };
+        let x = x?;
+        if n == cap {
+            cap *= 2;
+            let bigger = NdArray::empty(&[cap], &dt, Order::C)?;
+            let old = arr.bind(py).get().raw().clone();
+            let head = bigger.index(&[crate::array::IndexItem::Slice { start: Some(0), stop: Some(n as isize), step: 1 }])?.view;
+            head.assign(&old)?;
+            arr = PyNdArray::wrap(py, bigger, None)?;
         }
-        list.append(x?)?;
+        PyNdArray::set_index(arr.bind(py), n as isize, &x)?;
+        n += 1;
     }
-    if count >= 0 && (list.len() as isize) < count {
-        return Err(PyValueError::new_err(format!("iterator too short: Expected {} but iterator had only {} items.", count, list.len())));
+    if count >= 0 && (n as isize) < count {
+        return Err(PyValueError::new_err(format!("iterator too short: Expected {} but iterator had only {} items.", count, n)));
     }
-    let d = PyDType::wrap(py, dt)?.into_bound(py).into_any();
-    let arr = array(&list.into_any(), Some(&d), Some(true), Some("K"), false, 0, None)?;
-    if arr.cast::<PyNdArray>()?.get().raw().ndim() != 1 {
-        return Err(PyValueError::new_err("setting an array element with a sequence."));
-    }
-    Ok(arr)
+    let full = arr.bind(py).get().raw().clone();
+    let out = full.index(&[crate::array::IndexItem::Slice { start: Some(0), stop: Some(n as isize), step: 1 }])?.view.copy(Order::C)?;
+    PyNdArray::wrap(py, out, None)
 }
 
 #[pyfunction]
@@ -628,6 +657,9 @@ enum Operand {
 }
 
 fn operand(obj: &Bound<'_, PyAny>) -> PyResult<Operand> {
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        return Err(PyTypeError::new_err(format!("Cannot interpret '{}' as a data type", obj.repr()?)));
+    }
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Operand::Strong(a.get().raw().dtype().clone()));
     }
@@ -647,11 +679,19 @@ fn operand(obj: &Bound<'_, PyAny>) -> PyResult<Operand> {
 pub fn result_type(py: Python<'_>, arrays_and_dtypes: &Bound<'_, PyTuple>) -> PyResult<Py<PyDType>> {
     let mut strong = vec![];
     let mut weak = vec![];
+    let mut big_int = false;
     for x in arrays_and_dtypes.iter() {
+        if let Some(PyScalar::Weak(Num::U(_), _)) = classify_scalar(&x)? {
+            big_int = true;
+        }
         match operand(&x)? {
             Operand::Strong(d) => strong.push(d),
             Operand::Weak(k) => weak.push(k),
         }
+    }
+    if strong.is_empty() && big_int && weak.iter().all(|k| *k <= WeakKind::Int) {
+        // A Python int beyond int64 on its own is uint64, as NumPy's value-based default.
+        return PyDType::wrap(py, ScalarType::UInt64.dtype());
     }
     if strong.is_empty() && weak.is_empty() {
         return Err(PyValueError::new_err("at least one array or dtype is required"));

@@ -234,7 +234,7 @@ impl PyDType {
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
         let py = other.py();
         let od = match to_dtype(other) {
-            Ok(d) if !other.is_none() => d,
+            Ok(d) => d,
             _ => return Ok(match op {
                 CompareOp::Eq => false.into_pyobject(py)?.to_owned().into_any().unbind(),
                 CompareOp::Ne => true.into_pyobject(py)?.to_owned().into_any().unbind(),

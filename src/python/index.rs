@@ -65,7 +65,7 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if obj.hasattr("__index__")? && !obj.hasattr("__len__")? {
         return int_of(obj);
     }
-    if obj.hasattr("__len__")? || obj.hasattr("__array_interface__")? || obj.hasattr("shape")? {
+    if obj.cast::<pyo3::types::PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() || obj.hasattr("__array_interface__")? || obj.hasattr("shape")? {
         return Err(PyNotImplementedError::new_err("advanced (integer or boolean array) indexing is not supported yet"));
     }
     Err(invalid())

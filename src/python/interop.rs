@@ -185,10 +185,7 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
         // SAFETY: PyBUF_STRIDES was requested: shape and strides have ndim entries.
         .map(|k| unsafe { *v.shape.add(k) } as usize)
         .collect();
-    let strides: Strides = if shape.contains(&0) {
-        // Empty: strides carry no information; use what a fresh NumPy array has (zeros).
-        smallvec::SmallVec::from_elem(0, ndim)
-    } else if v.strides.is_null() {
+    let strides: Strides = if v.strides.is_null() {
         crate::array::c_strides(&shape, itemsize)
     } else {
         // SAFETY: as above.

@@ -70,7 +70,14 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     out_sign = _map(sign, sl)
     s_pos = _map2(lambda v, g: v / g, sl, out_sign)
     e_pos = _map2(lambda v, g: v / g, el, out_sign)
-    log = cmath.log10 if is_complex else math.log10
+    def _log10(v):
+        if v < 0 or v != v:
+            return float("nan")
+        if v == 0:
+            return float("-inf")
+        return math.log10(v)
+
+    log = cmath.log10 if is_complex else _log10
     ls = _map(log, s_pos)
     le = _map(log, e_pos)
     ls_arr = _core.array(ls, dtype=dt)
