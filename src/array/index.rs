@@ -91,7 +91,8 @@ impl NdArray {
                         offset += s * self.strides()[axis];
                     }
                     shape.push(len);
-                    strides.push(self.strides()[axis] * st);
+                    // NumPy uses a unit step when the slice has at most one element.
+                    strides.push(self.strides()[axis] * if len <= 1 { 1 } else { st });
                     axis += 1;
                 }
                 IndexItem::Ellipsis => {

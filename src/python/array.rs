@@ -382,6 +382,7 @@ impl PyNdArray {
             }
         }
         let a = &this.arr;
+        warn_complex_to_real(py, a.dtype(), &dt)?;
         let c = super::errors::run_detached(py, a.nbytes(), || a.astype(&dt, o))?;
         Self::wrap(py, c, None)
     }
@@ -505,8 +506,8 @@ impl PyNdArray {
     fn fill(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         self.check_write()?;
         let v = value_to_array(value, self.arr.dtype())?;
-        if v.size() != 1 {
-            return Err(PyValueError::new_err("fill value must be a scalar"));
+        if v.ndim() != 0 {
+            return Err(PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars"));
         }
         let a = self.array();
         let py = value.py();
@@ -738,6 +739,10 @@ impl PyNdArray {
         let mut view = view;
         view.set_writeable(true)?;
         let src = value_to_array(value, dt)?;
+        if view.ndim() == 0 && src.ndim() > 0 && !key_has_ellipsis(key) {
+            return Err(PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars"));
+        }
+        warn_complex_to_real(py, src.dtype(), dt)?;
         super::errors::run_detached(py, view.nbytes(), || view.assign(&src))
     }
 
@@ -833,6 +838,15 @@ impl PyNdArray {
         self.writeable.store(w, Ordering::Relaxed);
         Ok(())
     }
+}
+
+/// NumPy's ComplexWarning when a cast drops imaginary parts.
+pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResult<()> {
+    if from.kind() == 'c' && to.kind() != 'c' {
+        let cls = py.import("rumpy.exceptions")?.getattr("ComplexWarning")?;
+        PyErr::warn(py, &cls, c"Casting complex values to real discards the imaginary part", 1)?;
+    }
+    Ok(())
 }
 
 fn key_has_array(key: &Bound<'_, PyAny>) -> bool {

@@ -438,6 +438,12 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     let ndim = shape.len();
     let mut c = Collector { values: Vec::new(), strong: None, weak: None, ndim };
     collect(obj, 0, &shape, &mut c)?;
+    // Python ints beyond int64 make the array uint64 when none is negative (NumPy's rule).
+    let big = c.values.iter().any(|v| matches!(v, Num::U(_)));
+    let negative = c.values.iter().any(|v| matches!(v, Num::I(i) if *i < 0));
+    if big && !negative && c.weak == Some(WeakKind::Int) {
+        c.weak = None;
+    }
     let discovered = match (c.strong, c.weak) {
         (Some(s), Some(w)) => promote_scalar(s, w.default_type()),
         (Some(s), None) => s,

@@ -34,11 +34,11 @@ fn array_impl<'py>(
     let conv = to_array(obj, dtype.as_ref())?;
     let mut arr = conv.arr;
     let need_cast = dtype.as_ref().map(|d| d != arr.dtype()).unwrap_or(false);
+    // Only 'C' and 'F' force a layout; 'A' and 'K' never copy by themselves.
     let order_ok = match order {
         Order::C => arr.is_c_contiguous(),
         Order::F => arr.is_f_contiguous(),
-        Order::A => arr.is_c_contiguous() || arr.is_f_contiguous(),
-        Order::K => true,
+        Order::A | Order::K => true,
     };
     let target = dtype.unwrap_or_else(|| arr.dtype().clone());
     let copy_order = match order {
@@ -85,7 +85,7 @@ pub fn array<'py>(
     copy: Option<bool>,
     order: Option<&str>,
     subok: bool,
-    ndmin: usize,
+    ndmin: isize,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let _ = (subok, like);
@@ -93,7 +93,7 @@ pub fn array<'py>(
     let o = parse_order(order, Order::K)?;
     let copy = if copy.is_none() { None } else { copy };
     // `copy=True` copies even arrays that need no cast.
-    let r = array_impl(object, dt, copy, o, ndmin)?;
+    let r = array_impl(object, dt, copy, o, ndmin.max(0) as usize)?;
     if copy == Some(true) && r.is(object) {
         let a = r.cast::<PyNdArray>()?.get().raw().clone();
         let o2 = if o == Order::A || o == Order::K { Order::K } else { o };
@@ -301,7 +301,7 @@ fn arg_kind(obj: &Bound<'_, PyAny>) -> PyResult<WeakKind> {
 }
 
 #[pyfunction]
-#[pyo3(signature = (start_or_stop=None, /, stop=None, step=None, *, dtype=None, device=None, like=None, start=None))]
+#[pyo3(signature = (start_or_stop=None, /, stop=None, step=None, dtype=None, *, device=None, like=None, start=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn arange<'py>(
     py: Python<'py>,
@@ -527,7 +527,8 @@ pub fn identity(py: Python<'_>, n: isize, dtype: Option<&Bound<'_, PyAny>>, like
 pub fn tri(py: Python<'_>, N: isize, M: Option<isize>, k: isize, dtype: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
     let _ = like;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
-    PyNdArray::wrap(py, crate::ops::creation::tri(dim(N)?, dim(M.unwrap_or(N))?, k, &dt)?, None)
+    // NumPy's tri treats negative sizes as empty.
+    PyNdArray::wrap(py, crate::ops::creation::tri(N.max(0) as usize, M.unwrap_or(N).max(0) as usize, k, &dt)?, None)
 }
 
 #[pyfunction]
@@ -623,6 +624,7 @@ pub fn copyto(py: Python<'_>, dst: &Bound<'_, PyAny>, src: &Bound<'_, PyAny>, ca
         }
         _ => NdArray::check_cast(s.dtype(), darr.dtype(), casting)?,
     }
+    super::array::warn_complex_to_real(py, s.dtype(), darr.dtype())?;
     if let Some(w) = r#where {
         let m = to_array(w, None)?.arr;
         NdArray::check_cast(m.dtype(), &ScalarType::Bool.dtype(), Casting::Safe)?;
@@ -689,7 +691,8 @@ pub fn result_type(py: Python<'_>, arrays_and_dtypes: &Bound<'_, PyTuple>) -> Py
             Operand::Weak(k) => weak.push(k),
         }
     }
-    if strong.is_empty() && big_int && weak.iter().all(|k| *k <= WeakKind::Int) {
+    let any_negative = arrays_and_dtypes.iter().any(|x| x.extract::<i64>().map(|v| v < 0).unwrap_or(false));
+    if strong.is_empty() && big_int && !any_negative && weak.iter().all(|k| *k <= WeakKind::Int) {
         // A Python int beyond int64 on its own is uint64, as NumPy's value-based default.
         return PyDType::wrap(py, ScalarType::UInt64.dtype());
     }

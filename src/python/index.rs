@@ -19,7 +19,7 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if let Ok(i) = obj.cast::<PyInt>() {
         return match i.extract::<isize>() {
             Ok(v) => Ok(IndexItem::Int(v)),
-            Err(_) => Err(PyIndexError::new_err("cannot fit 'int' into an index-sized integer")),
+            Err(_) => Err(pyo3::exceptions::PyOverflowError::new_err("Python int too large to convert to C long")),
         };
     }
     if obj.cast::<PySlice>().is_ok() {

@@ -1194,6 +1194,11 @@ class generic:
             return self
         raise IndexError("invalid index to scalar variable.")
 
+    # Scalars index with () but are not sequences: without this, __getitem__ would make
+    # them iterable.
+    def __iter__(self):
+        raise TypeError(f"'rumpy.{type(self).__name__}' object is not iterable")
+
     def __reduce__(self):
         tn = self._rp_type_num
         if type(self) is SCALAR_TYPES[tn]:
