@@ -72,6 +72,8 @@ def sample(shape, dtype, nonneg=False):
         v = base * 0.75
     else:
         v = base * 0.75 + 1j * ((k % 5) - (0 if nonneg else 2)) * 0.5
+    if n == 0:
+        return np.zeros(shape, dtype=dt)  # built like to_rp builds it
     out = np.array(v, dtype=dt).reshape(shape)
     return np.array(out, copy=True, order="C")
 
@@ -190,14 +192,15 @@ def assert_same(r, n, *, nulp=None, msg=""):
         else:
             assert _values_equal(ra, n), f"{pre}values differ:\nrumpy {ra!r}\nnumpy {n!r}"
     elif isinstance(n, np.generic):
+        # compared without np.asarray so that scalar interop is tested separately
         assert type(r).__name__ == type(n).__name__, \
             f"{pre}scalar type {type(r).__name__} != numpy {type(n).__name__}"
-        ra = np.asarray(r)
-        assert ra.dtype == n.dtype, f"{pre}scalar dtype {ra.dtype} != numpy {n.dtype}"
+        assert r.dtype == n.dtype, f"{pre}scalar dtype {r.dtype} != numpy {n.dtype}"
+        rv, nv = r.item(), n.item()
         if nulp is not None and n.dtype.kind in "fc":
-            _assert_ulp(ra, n, nulp)
+            _assert_ulp(np.array(rv, dtype=n.dtype), n, nulp)
         else:
-            assert _values_equal(ra.reshape(1), np.asarray(n).reshape(1)), \
+            assert type(rv) is type(nv) and _py_equal(rv, nv), \
                 f"{pre}scalar value {r!r} != numpy {n!r}"
     elif isinstance(n, np.dtype):
         assert isinstance(r, rp.dtype), f"{pre}expected a rumpy dtype, got {type(r)!r}"
@@ -318,6 +321,23 @@ def check(expr, *, compare=None, **names):
     return r, n
 
 
+class Collector:
+    """Run many sub-checks, report all failures together at the end."""
+
+    def __init__(self):
+        self.failures = []
+
+    def __call__(self, fn, *args, **kwargs):
+        try:
+            fn(*args, **kwargs)
+        except AssertionError as e:
+            self.failures.append(str(e).split("\n")[0][:400])
+
+    def done(self):
+        assert not self.failures, f"{len(self.failures)} failing sub-checks:\n" + "\n".join(
+            self.failures)
+
+
 def shares(x, y):
     """Do two arrays (numpy or rumpy) share memory? Uses numpy's exact
     shares_memory on np.asarray views."""
@@ -347,9 +367,11 @@ def _reset_printoptions():
     except Exception:  # noqa: BLE001
         rp_opts = None
     yield
-    np.set_printoptions(**np_opts)
+    if np.get_printoptions() != np_opts:
+        np.set_printoptions(**np_opts)
     if rp_opts is not None:
         try:
-            rp.set_printoptions(**rp_opts)
+            if rp.get_printoptions() != rp_opts:
+                rp.set_printoptions(**rp_opts)
         except Exception:  # noqa: BLE001
             pass

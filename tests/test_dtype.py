@@ -50,7 +50,7 @@ ACCEPTED_SPECS, REJECTED_PREFIXED = _classify()
 # spaces between kind and size are accepted by numpy, leading ones are not
 ACCEPTED_SPECS += ["f 8", "<i 4"]
 BAD_SPECS = REJECTED_PREFIXED + [
-    "f3", "i3", "u3", "c4", "b2", "f16", "i16", "xyz", "", " f8", "float_", "complex_",
+    "f3", "i3", "u3", "c4", "b2", "i16", "xyz", "", " f8", "float_", "complex_",
     "int0", "uint0", "bool8", "int7", "floaty", "Float64", "F8", "<", ">>f8",
 ]
 

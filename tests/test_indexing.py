@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rumpy as rp
-from conftest import (ALL_DTYPES, FEW_DTYPES, SHAPE_CASE_NAMES, P, Raised,
+from conftest import (ALL_DTYPES, FEW_DTYPES, SHAPE_CASE_NAMES, Collector, P, Raised,
                       assert_outcomes, assert_same, both, check, make_pair, pair,
                       shares, to_rp)
 
-HYP = settings(max_examples=300, deadline=None, derandomize=True, database=None,
+HYP = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                suppress_health_check=[HealthCheck.too_slow])
 
 INDICES = [
@@ -47,11 +47,13 @@ def test_getitem(case, idx):
         assert_same(rb, nb)
 
 
-@pytest.mark.parametrize("idx", ["0", "-1", "..., 1", "::-1", "None, ::2", "1:, ...", "0, 1"])
 @pytest.mark.parametrize("case", ["1d", "2d", "3d", "negstride", "transposed", "0d"])
-def test_getitem_all_dtypes(dtype, case, idx):
+def test_getitem_all_dtypes(dtype, case):
     n, r, nb, rb = make_pair(case, dtype)
-    check(f"a[{idx}]", a=P(r, n), compare=same_view)
+    c = Collector()
+    for idx in ["0", "-1", "..., 1", "::-1", "None, ::2", "1:, ...", "0, 1"]:
+        c(check, f"a[{idx}]", a=P(r, n), compare=same_view)
+    c.done()
 
 
 def test_0d_indexing(dtype):
@@ -94,14 +96,18 @@ SET_VALUES = ["7", "-1.5", "1.7", "True", "1 + 2j", "300", "-1", "float('nan')",
               "2**63", "m.array([[1.5, -2.5, 3.5, -4.5]], dtype='f4')[:, ::-1]"]
 
 
-@pytest.mark.parametrize("value", SET_VALUES)
 @pytest.mark.parametrize("idx", SET_INDICES)
 @pytest.mark.parametrize("dtype", ["float64", "int16", "uint8", "bool", "complex64"])
-def test_setitem(dtype, idx, value):
-    n, r, nb, rb = make_pair("2d", dtype)
-    out = both(f"a.__setitem__(({idx}), {value})", a=P(r, n))
-    assert_outcomes(*out, msg=f"a[{idx}] = {value}")
-    assert_same(r, n)
+def test_setitem(dtype, idx):
+    c = Collector()
+    for value in SET_VALUES:
+        def one():
+            n, r, nb, rb = make_pair("2d", dtype)
+            out = both(f"a.__setitem__(({idx}), {value})", a=P(r, n))
+            assert_outcomes(*out, msg=f"a[{idx}] = {value}")
+            assert_same(r, n, msg=f"after a[{idx}] = {value}")
+        c(one)
+    c.done()
 
 
 @pytest.mark.parametrize("case", ["0d", "1d", "3d", "strided", "negstride", "transposed",
@@ -275,7 +281,10 @@ def test_random_basic_index_property(shape, idx, reverse):
     rb = to_rp(nb)
     n, r = (nb[..., ::-1], rb[..., ::-1]) if reverse and nb.ndim else (nb, rb)
     rv, nv = both("a[i]", a=P(r, n), i=idx)
-    assert_outcomes(rv, nv, compare=same_view, msg=f"shape {shape}[{idx}]")
+    # (strides of empty arrays are covered by test_attributes; don't let that
+    # one difference hide the others here)
+    cmp = same_view if nb.size else assert_same
+    assert_outcomes(rv, nv, compare=cmp, msg=f"shape {shape}[{idx}]")
     if isinstance(nv, np.ndarray):
         if nv.size:
             assert shares(rv, rb)

@@ -37,7 +37,7 @@ OPTION_SETS = [
     {"suppress": True},
     {"floatmode": "fixed"},
     {"floatmode": "unique"},
-    {"floatmode": "maxprec"},
+    # {"floatmode": "maxprec"} is the default, i.e. the {} entry
     {"floatmode": "maxprec_equal"},
     {"sign": "+"},
     {"sign": " "},
@@ -50,10 +50,6 @@ OPTION_SETS = [
 
 _STR_OPTION_SETS = [{}, {"linewidth": 40}, {"threshold": 10, "edgeitems": 2},
                     {"sign": " "}, {"floatmode": "fixed"}]
-
-
-def _optid(opts):
-    return ",".join(f"{k}={v}" for k, v in opts.items()) or "default"
 
 
 @contextlib.contextmanager
@@ -148,20 +144,22 @@ def test_array_repr_str(dtype, shape):
 
 @pytest.mark.parametrize("dtype", ALL_DTYPES)
 def test_non_contiguous_views(dtype):
-    for label, base in make_values(dtype, (4, 5, 3), seed=1)[:3]:
+    for i, (label, base) in enumerate(make_values(dtype, (4, 5, 3),
+                                                  seed=1)[:3]):
         views = [base[::2], base[:, ::-1], base.T, base[1:, ::3, 1::2],
                  base[..., 2], base[3, :, ::-2]]
         for v in views:
             assert not v.flags.c_contiguous
             check(v)
-        with both_options(threshold=8, edgeitems=1):
-            for v in views:
-                check(v)
+        if i == 0:
+            with both_options(threshold=8, edgeitems=1):
+                for v in views:
+                    check(v)
 
 
 @pytest.mark.parametrize("dtype", ALL_DTYPES)
 def test_summarised_large(dtype):
-    for label, x in make_values(dtype, (30, 40, 3), seed=2)[:3]:
+    for label, x in make_values(dtype, (30, 40, 3), seed=2)[:2]:
         check(x)
         check(x[:, ::-3, :])
         with both_options(edgeitems=1, linewidth=30):
@@ -187,8 +185,9 @@ def test_line_wrapping_and_dtype_placement(dtype):
     for n in range(1, 40):
         x = base[:n]
         check(x)
-        with both_options(linewidth=40):
-            check(x.reshape(1, n))
+        if n % 2:
+            with both_options(linewidth=40):
+                check(x.reshape(1, n))
 
 
 def test_zero_size_and_0d_special_cases():
@@ -233,7 +232,7 @@ def test_edgeitems_zero_and_threshold_zero():
 
 _HYP = settings(max_examples=40, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
-_opt_strategy = st.sampled_from(OPTION_SETS)
+_opt_strategy = st.sampled_from(OPTION_SETS + [{"floatmode": "maxprec"}])
 
 
 @pytest.mark.parametrize("width", [16, 32, 64])
@@ -293,7 +292,7 @@ def test_hypothesis_format_float(width):
     npt = np.dtype(dtype).type
     opt_int = st.one_of(st.none(), st.integers(0, 20))
 
-    @settings(max_examples=80, deadline=None)
+    @settings(max_examples=60, deadline=None)
     @given(st.floats(width=width, allow_nan=False, allow_infinity=False),
            st.booleans(), opt_int, opt_int, st.sampled_from("k.0-"),
            st.booleans(), opt_int, opt_int, st.booleans(),
@@ -322,8 +321,43 @@ def test_hypothesis_format_float(width):
     inner()
 
 
+@pytest.mark.parametrize("width", [32, 64])
+def test_hypothesis_complex_scalars(width):
+    dtype = f"complex{2 * width}"
+    npt = np.dtype(dtype).type
+    fl = st.floats(width=width)
+
+    @settings(max_examples=100, deadline=None)
+    @given(fl, fl)
+    def inner(re, im):
+        s = npt(complex(re, im))
+        assert P.scalar_repr(s.item(), dtype) == repr(s)
+        assert P.scalar_str(s.item(), dtype) == str(s)
+
+    inner()
+
+
+def test_format_float_non_finite_and_inexact_input():
+    for dtype in FLOAT_DTYPES:
+        t = np.dtype(dtype).type
+        with np.errstate(all="ignore"):
+            for v in [np.nan, -np.nan, np.inf, -np.inf]:
+                for kw in [{}, dict(sign=True), dict(pad_left=5),
+                           dict(pad_right=3, trim="-")]:
+                    assert (P.format_float_positional(v, dtype=dtype, **kw)
+                            == np.format_float_positional(t(v), **kw))
+                    kw.pop("pad_right", None)
+                    assert (P.format_float_scientific(v, dtype=dtype, **kw)
+                            == np.format_float_scientific(t(v), **kw))
+            # Python floats not representable in the type are rounded to it
+            for v in [0.1, 1 / 3, 1e-8, 70000.0, 3.4e38, 1e39]:
+                assert P.scalar_repr(v, dtype) == repr(t(v))
+                assert P.scalar_str(v, dtype) == str(t(v))
+
+
 def test_float_bit_patterns_exhaustive_half_and_sampled():
-    """All finite float16 values, and float32/64 near power-of-two edges."""
+    """Every 7th finite float16 bit pattern (all exponents), and float32/64
+    values at power-of-two edges and subnormals."""
     halves = np.arange(0, 1 << 16, dtype=np.uint16).view(np.float16)
     halves = halves[np.isfinite(halves)]
     # every 7th value keeps the runtime low while covering all exponents
@@ -537,6 +571,12 @@ def test_legacy_array_layouts(legacy):
         if legacy != "1.13":  # 1.13 0-d arrays use numpy's C legacy code
             for x in [np.array(1.5), np.array(True), np.array(3, np.int8)]:
                 check(x)
+
+
+def test_legacy_113_unique_scientific_error():
+    x = np.array([[1e-10], [2.0]])
+    with both_options(legacy="1.13", floatmode="unique"):
+        _raises_same(lambda: repr(x), lambda: P.array_repr(x))
 
 
 def test_sign_option_on_integers_and_bools():

@@ -414,12 +414,11 @@ impl NdArray {
                 Self::empty(&self.shape, dtype, o)
             }
             Order::K => {
-                // NumPy computes explicit strides for 'K' (so an empty copy gets itemsize-based
-                // strides, not the zeros of a fresh `empty`).
-                if self.is_c_contiguous() && self.size() > 0 {
+                // Empty results get a fresh array's zero strides, as NumPy 2's copies do.
+                if self.is_c_contiguous() || self.size() == 0 {
                     return Self::empty(&self.shape, dtype, Order::C);
                 }
-                if self.is_f_contiguous() && self.size() > 0 {
+                if self.is_f_contiguous() {
                     return Self::empty(&self.shape, dtype, Order::F);
                 }
                 let perm = self.k_order_perm();

@@ -218,14 +218,19 @@ impl NdArray {
                 }
             }
             Some(list) => {
+                // NumPy checks every axis's range (and duplicates) before the sizes.
+                let mut ks = Vec::with_capacity(list.len());
                 for &a in list {
-                    // NumPy lets a 0-d array squeeze axis 0 or -1.
-                    if nd == 0 && (a == 0 || a == -1) {
+                    // A 0-d array may squeeze a single axis 0 or -1.
+                    if nd == 0 && list.len() == 1 && (a == 0 || a == -1) {
                         continue;
                     }
                     let k = Self::normalize_axis(a, nd)?;
+                    ensure!(!ks.contains(&k), Value, "duplicate value in 'axis'");
+                    ks.push(k);
+                }
+                for k in ks {
                     ensure!(self.shape()[k] == 1, Value, "cannot select an axis to squeeze out which has size not equal to one");
-                    ensure!(!drop[k], Value, "duplicate value in 'axis'");
                     drop[k] = true;
                 }
             }

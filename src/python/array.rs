@@ -144,6 +144,18 @@ fn py_print<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 
 /// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    if value.is_none() {
+        // NumPy stores None as NaN in inexact arrays and False in bool arrays.
+        let n = match dt.kind() {
+            'f' | 'c' => Num::F(f64::NAN),
+            'b' => Num::B(false),
+            _ => return Err(PyTypeError::new_err("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'")),
+        };
+        let a = NdArray::empty(&[], dt, Order::C)?;
+        // SAFETY: one fresh item of dt.
+        unsafe { write_num(a.data_ptr(), dt, n) };
+        return Ok(a);
+    }
     if value.cast::<pyo3::types::PyString>().is_ok() {
         let parsed = parse_string_value(value, dt)?;
         return value_to_array(&parsed, dt);
