@@ -49,6 +49,16 @@ def _classify_names():
 ACCEPTED_SPECS, REJECTED_PREFIXED = _classify()
 # spaces between kind and size are accepted by numpy, leading ones are not
 ACCEPTED_SPECS += ["f 8", "<i 4"]
+
+# Known gap (plans/core-ndarray.md): numpy's C `long long` types are distinct dtypes with their
+# own char ('q'/'Q'), number (9/10) and scalar class (longlong/ulonglong); rumpy maps them to
+# int64/uint64. Strict xfail: the marks go away when the gap is closed.
+_LONGLONG = {"q", "Q", "longlong", "ulonglong"}
+
+
+def _mark_longlong(specs):
+    return [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="longlong is int64 in rumpy"))
+            if s.lstrip("<>=|") in _LONGLONG else s for s in specs]
 BAD_SPECS = REJECTED_PREFIXED + [
     "f3", "i3", "u3", "c4", "b2", "i16", "xyz", "", " f8", "float_", "complex_",
     "int0", "uint0", "bool8", "int7", "floaty", "Float64", "F8", "<", ">>f8",
@@ -73,7 +83,7 @@ def assert_same_dtype(r, n):
     assert not diff, f"(rumpy, numpy) differ: {diff}"
 
 
-@pytest.mark.parametrize("spec", ACCEPTED_SPECS)
+@pytest.mark.parametrize("spec", _mark_longlong(ACCEPTED_SPECS))
 def test_dtype_from_string(spec):
     assert_same_dtype(rp.dtype(spec), np.dtype(spec))
 
@@ -101,18 +111,18 @@ SCALAR_TYPE_NAMES = ALL_DTYPES + [
     "double", "csingle", "cdouble"]
 
 
-@pytest.mark.parametrize("name", SCALAR_TYPE_NAMES)
+@pytest.mark.parametrize("name", _mark_longlong(SCALAR_TYPE_NAMES))
 def test_dtype_from_numpy_scalar_type(name):
     assert_same_dtype(rp.dtype(getattr(np, name)), np.dtype(getattr(np, name)))
 
 
-@pytest.mark.parametrize("name", SCALAR_TYPE_NAMES)
+@pytest.mark.parametrize("name", _mark_longlong(SCALAR_TYPE_NAMES))
 def test_dtype_from_rumpy_scalar_type(name):
     assert hasattr(rp, name), f"numpy has np.{name}, rumpy has no rp.{name}"
     assert_same_dtype(rp.dtype(getattr(rp, name)), np.dtype(getattr(np, name)))
 
 
-@pytest.mark.parametrize("name", SCALAR_TYPE_NAMES)
+@pytest.mark.parametrize("name", _mark_longlong(SCALAR_TYPE_NAMES))
 def test_scalar_type_names_and_identity(name):
     """rp.<alias> is the same class as rp.<canonical> exactly when numpy's are."""
     nt = getattr(np, name)

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import (ALL_DTYPES, FEW_DTYPES, SHAPE_CASE_NAMES, P, assert_outcomes,
+from conftest import (
+    ALL_DTYPES, defined_strides, FEW_DTYPES, SHAPE_CASE_NAMES, P, assert_outcomes,
                       assert_same, both, check, make_pair, sample, shares, to_rp)
 
 NONEMPTY_CASES = [c for c in SHAPE_CASE_NAMES if not c.startswith("empty")]
@@ -51,7 +52,7 @@ def test_rp_asarray_of_numpy_shares_memory(dtype, case):
     n, nb = _np_view_of(case, dtype)
     r = rp.asarray(n)
     assert isinstance(r, rp.ndarray)
-    assert r.shape == n.shape and r.strides == n.strides and r.dtype == n.dtype
+    assert r.shape == n.shape and defined_strides(r) == defined_strides(n) and r.dtype == n.dtype
     assert r.tolist() == n.tolist()
     assert_same(r, n)
     assert shares(r, n)
@@ -69,7 +70,7 @@ def test_rp_asarray_of_empty_numpy(dtype, case):
     n, _ = _np_view_of(case, dtype)
     r = rp.asarray(n)
     assert_same(r, n)
-    assert r.strides == n.strides
+    assert defined_strides(r) == defined_strides(n)
 
 
 @pytest.mark.parametrize("case", ["0d", "2d", "negstride", "transposed"])
@@ -153,7 +154,7 @@ def test_np_asarray_of_rumpy_shares_memory(dtype, case):
     n, r, nb, rb = make_pair(case, dtype)
     a = np.asarray(r)
     assert type(a) is np.ndarray
-    assert a.strides == n.strides and a.shape == n.shape and a.dtype == n.dtype
+    assert defined_strides(a) == defined_strides(n) and a.shape == n.shape and a.dtype == n.dtype
     assert_same(r, n)
     assert a.flags.writeable
     if n.size == 0:
@@ -298,7 +299,7 @@ def test_asarray_of_python_buffers(src):
     rv, nv = both(f"m.asarray({src})", **env)
     assert_outcomes(rv, nv, msg=src)
     if isinstance(nv, np.ndarray):
-        assert rv.strides == nv.strides
+        assert defined_strides(rv) == defined_strides(nv)
         assert rv.flags.writeable == nv.flags.writeable
 
 
@@ -380,6 +381,8 @@ def test_memoryview(dtype, case):
     n, r, _, _ = make_pair(case, dtype)
     mr, mn = memoryview(r), memoryview(n)
     for k in MV_ATTRS:
+        if k == "strides" and n.size == 0:
+            continue  # undefined for empty arrays (see defined_strides)
         assert getattr(mr, k) == getattr(mn, k), (k, getattr(mr, k), getattr(mn, k))
     assert mr.tobytes() == mn.tobytes()
     assert mr.obj is r
@@ -428,7 +431,7 @@ def test_np_from_dlpack_of_rumpy(dtype, case):
     assert r.__dlpack_device__() == n.__dlpack_device__()
     a = np.from_dlpack(r)
     assert type(a) is np.ndarray
-    assert a.dtype == n.dtype and a.shape == n.shape and a.strides == n.strides
+    assert a.dtype == n.dtype and a.shape == n.shape and defined_strides(a) == defined_strides(n)
     assert_same(r, a)
     if n.size:
         assert shares(a, rb)
@@ -444,7 +447,7 @@ def test_rp_from_dlpack_of_numpy(dtype, case):
     r = rp.from_dlpack(n)
     assert isinstance(r, rp.ndarray)
     assert_same(r, n)
-    assert r.strides == n.strides
+    assert defined_strides(r) == defined_strides(n)
     if n.size:
         assert shares(r, n)
         _, last = _first_last(n.shape)

@@ -91,8 +91,8 @@ impl NdArray {
                         offset += s * self.strides()[axis];
                     }
                     shape.push(len);
-                    // NumPy uses a unit step when the slice has at most one element.
-                    strides.push(self.strides()[axis] * if len <= 1 { 1 } else { st });
+                    // NumPy uses a unit step for an empty slice.
+                    strides.push(self.strides()[axis] * if len == 0 { 1 } else { st });
                     axis += 1;
                 }
                 IndexItem::Ellipsis => {

@@ -10,11 +10,10 @@ pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
     let mut unknown = None;
     let mut known: usize = 1;
     for (k, &d) in req.iter().enumerate() {
-        if d == -1 {
+        if d < 0 {
+            // NumPy treats any negative size as the unknown one.
             ensure!(unknown.is_none(), Value, "can only specify one unknown dimension");
             unknown = Some(k);
-        } else if d < 0 {
-            bail!(Value, "negative dimensions not allowed");
         } else {
             known = known.checked_mul(d as usize).ok_or_else(|| crate::Error::Value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into()))?;
         }
@@ -125,7 +124,7 @@ impl NdArray {
             Order::C => false,
             Order::K => bail!(Value, "order 'K' is not permitted for reshaping"),
         };
-        if new.as_slice() == self.shape() && self.size() > 0 {
+        if new.as_slice() == self.shape() {
             return Ok(self.view_with(self.offset(), self.shape().into(), self.strides().into(), self.dtype().clone()));
         }
         if let Some(v) = self.reshape_view_order(&new, f_order) {

@@ -519,7 +519,7 @@ impl PyNdArray {
         self.check_write()?;
         let v = value_to_array(value, self.arr.dtype())?;
         if v.ndim() != 0 {
-            return Err(PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars"));
+            return Err(sequence_into_element(self.arr.dtype()));
         }
         let a = self.array();
         let py = value.py();
@@ -752,7 +752,7 @@ impl PyNdArray {
         view.set_writeable(true)?;
         let src = value_to_array(value, dt)?;
         if view.ndim() == 0 && src.ndim() > 0 && !key_has_ellipsis(key) {
-            return Err(PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars"));
+            return Err(sequence_into_element(dt));
         }
         warn_complex_to_real(py, src.dtype(), dt)?;
         super::errors::run_detached(py, view.nbytes(), || view.assign(&src))
@@ -849,6 +849,15 @@ impl PyNdArray {
         }
         self.writeable.store(w, Ordering::Relaxed);
         Ok(())
+    }
+}
+
+/// The error for an array stored into one element (NumPy's message differs by kind).
+fn sequence_into_element(dt: &DType) -> PyErr {
+    if dt.kind() == 'c' {
+        PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars")
+    } else {
+        PyValueError::new_err("setting an array element with a sequence.")
     }
 }
 

@@ -19,7 +19,8 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if let Ok(i) = obj.cast::<PyInt>() {
         return match i.extract::<isize>() {
             Ok(v) => Ok(IndexItem::Int(v)),
-            Err(_) => Err(pyo3::exceptions::PyOverflowError::new_err("Python int too large to convert to C long")),
+            // NumPy: too large raises OverflowError, too negative is not a valid index.
+            Err(_) => Err(if i.lt(0)? { invalid() } else { pyo3::exceptions::PyOverflowError::new_err("Python int too large to convert to C long") }),
         };
     }
     if obj.cast::<PySlice>().is_ok() {

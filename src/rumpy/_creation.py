@@ -22,17 +22,50 @@ def _map2(fn, x, y):
     return fn(x, y)
 
 
+def _broadcast_shape(*shapes):
+    nd = max(len(s) for s in shapes)
+    out = []
+    for k in range(nd):
+        dims = {s[k - nd + len(s)] for s in shapes if k - nd + len(s) >= 0} - {1}
+        if len(dims) > 1:
+            raise ValueError("shape mismatch: objects cannot be broadcast to a single shape")
+        out.append(dims.pop() if dims else 1)
+    return tuple(out)
+
+
+def _item_at(a, idx):
+    """a's item at the broadcast index idx (trailing alignment, size-1 axes repeat)."""
+    off = len(idx) - a.ndim
+    return a.item(tuple(0 if a.shape[k] == 1 else idx[off + k] for k in range(a.ndim))) if a.ndim else a.item()
+
+
+def _nest(shape, fn, prefix=()):
+    if len(prefix) == len(shape):
+        return fn(prefix)
+    return [_nest(shape, fn, prefix + (i,)) for i in range(shape[len(prefix)])]
+
+
 def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
-    y = _core.linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
     base_arr = _core.asarray(base)
     if base_arr.ndim == 0:
+        y = _core.linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
         b = base_arr.item()
         vals = _map(lambda v: b ** v, y.tolist())
     else:
-        bb = _core.broadcast_like(base_arr, y) if hasattr(_core, "broadcast_like") else None
-        if bb is None:
-            raise NotImplementedError("array-valued base is not supported yet")
-        vals = _map2(lambda b, v: b ** v, bb.tolist(), y.tolist())
+        # NumPy: give start, stop and base a common ndim, then power(expand_dims(base), y).
+        s_arr, e_arr = _core.asarray(start), _core.asarray(stop)
+        ndmax = len(_broadcast_shape(s_arr.shape, e_arr.shape, base_arr.shape))
+        s_arr = _core.array(s_arr, ndmin=ndmax)
+        e_arr = _core.array(e_arr, ndmin=ndmax)
+        b_arr = _core.array(base_arr, ndmin=ndmax)
+        y = _core.linspace(s_arr, e_arr, num=num, endpoint=endpoint, axis=axis)
+        ax = axis + b_arr.ndim + 1 if axis < 0 else axis
+        bshape = list(b_arr.shape)
+        bshape.insert(ax, 1)
+        b_arr = b_arr.reshape(bshape)
+        shape = _broadcast_shape(b_arr.shape, y.shape)
+        vals = _nest(shape, lambda idx: _item_at(b_arr, idx) ** _item_at(y, idx))
+        base_arr = b_arr
     work = _core.result_type(y, base_arr)
     out = _core.array(vals, dtype=work)
     if dtype is not None:

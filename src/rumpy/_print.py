@@ -1144,8 +1144,11 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
 
     prefix = "array("
     shape = tuple(arr.shape)
-    lst = array2string(arr, max_line_width, precision, suppress_small,
-                       ', ', prefix, suffix=")")
+    if current_options['legacy'] <= 113 and shape == ():
+        lst = repr(arr.item())
+    else:
+        lst = array2string(arr, max_line_width, precision, suppress_small,
+                           ', ', prefix, suffix=")")
 
     extras = []
     if ((arr.size == 0 and shape != (0,))
@@ -1174,6 +1177,8 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     """Return a string representation of the data in an array."""
     # the str of 0d arrays is the str of the scalar value
     if tuple(a.shape) == ():
+        if format_options.get()['legacy'] <= 113:
+            return str(a.item())
         return scalar_str(a.tolist(), a.dtype)
 
     return array2string(a, max_line_width, precision, suppress_small, ' ', "")
