@@ -521,9 +521,11 @@ impl NdArray {
     fn assign_unchecked(&self, src: &NdArray) -> Result<()> {
         let src = if src.shape() == self.shape() { src.clone() } else { src.broadcast_to(&self.shape)? };
         let t = Transfer::new(&src.dtype, &self.dtype)?;
-        for_each_line2(&self.shape, &self.strides, &src.strides, self.data_ptr(), src.data_ptr(), false, |d, s, n, ds, ss| {
+        let bytes = self.itemsize().max(src.itemsize());
+        crate::loops::par_for_each_line2(&self.shape, &self.strides, &src.strides, self.data_ptr(), src.data_ptr(), bytes, |d, s, n, ds, ss| {
             // SAFETY: the walker keeps both pointers inside their arrays (invariant 2), and
             // the destination is writable memory (its buffer is writeable or freshly owned).
+            // Parallel chunks write disjoint parts of the destination.
             unsafe { t.run(s, ss, d, ds, n) }
         });
         Ok(())

@@ -6,7 +6,6 @@
 //! through raw pointers only, never through `&mut [u8]` spanning the buffer, so two views that
 //! overlap never create aliasing Rust references.
 
-use std::alloc::{self, Layout};
 use std::any::Any;
 use std::sync::Arc;
 
@@ -17,17 +16,23 @@ pub const ALIGN: usize = 64;
 
 /// Who frees the memory.
 pub enum Owner {
-    /// Allocated by rumpy with [`ALIGN`]; freed with the same layout.
-    Owned(Layout),
+    /// Allocated by rumpy with the C allocator; `base` is what to hand back to `free` (the data
+    /// pointer is `base` rounded up to [`ALIGN`]).
+    Owned { base: *mut u8 },
     /// Memory belonging to some other object (a Python buffer exporter, a DLPack producer, a
     /// memory map). Dropping the box releases it. The core does not know what it is.
     Foreign(Box<dyn Any + Send + Sync>),
 }
 
+/// Buffers at least this large ask the kernel for transparent huge pages, as NumPy does: far
+/// fewer page faults when a large array is first written.
+const HUGEPAGE_THRESHOLD: usize = 1 << 22;
+
 /// A span of bytes. Invariants:
 /// 1. `ptr` is valid for reads of `len` bytes for the life of the `Buffer` (for writes too when
 ///    `writeable`).
-/// 2. When `Owner::Owned`, `ptr` is aligned to [`ALIGN`].
+/// 2. When `Owner::Owned`, `ptr` is aligned to [`ALIGN`] and lies less than `ALIGN` bytes after
+///    `base`, inside one C allocation of `len + ALIGN` bytes.
 pub struct Buffer {
     ptr: *mut u8,
     len: usize,
@@ -42,27 +47,29 @@ unsafe impl Send for Buffer {}
 unsafe impl Sync for Buffer {}
 
 impl Buffer {
-    /// Allocate `len` bytes, 64-byte aligned. `zeroed` asks the allocator for zeroed pages (cheap
-    /// for large buffers, as calloc).
+    /// Allocate `len` bytes, 64-byte aligned. `zeroed` uses calloc, which gets large buffers
+    /// as fresh zero pages from the kernel without touching them (NumPy's `zeros` does the same).
     pub fn alloc(len: usize, zeroed: bool) -> Result<Arc<Buffer>> {
-        let size = len.max(1);
-        let layout = Layout::from_size_align(size, ALIGN)
-            .map_err(|_| Error::Value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into()))?;
-        // SAFETY: layout has non-zero size.
-        let ptr = unsafe {
+        let size = len
+            .checked_add(ALIGN)
+            .filter(|&s| s <= isize::MAX as usize)
+            .ok_or_else(|| Error::Value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into()))?;
+        // SAFETY: plain C allocation of `size` bytes; checked for null below.
+        let base = unsafe {
             if zeroed {
-                alloc::alloc_zeroed(layout)
+                libc::calloc(1, size)
             } else {
-                alloc::alloc(layout)
+                libc::malloc(size)
             }
-        };
-        if ptr.is_null() {
-            return Err(Error::Memory(format!(
-                "Unable to allocate {} for an array",
-                human_bytes(len)
-            )));
+        } as *mut u8;
+        if base.is_null() {
+            return Err(Error::Memory(format!("Unable to allocate {} for an array", human_bytes(len))));
         }
-        Ok(Arc::new(Buffer { ptr, len, writeable: true, owner: Owner::Owned(layout) }))
+        let ptr = base.wrapping_add(base.align_offset(ALIGN));
+        if len >= HUGEPAGE_THRESHOLD {
+            advise_hugepages(ptr, len);
+        }
+        Ok(Arc::new(Buffer { ptr, len, writeable: true, owner: Owner::Owned { base } }))
     }
 
     /// Wrap memory owned by something else.
@@ -92,25 +99,41 @@ impl Buffer {
         self.writeable
     }
     pub fn is_owned(&self) -> bool {
-        matches!(self.owner, Owner::Owned(_))
+        matches!(self.owner, Owner::Owned { .. })
     }
     /// The foreign owner, for bindings that need to hand it back (e.g. as `ndarray.base`).
     pub fn foreign_owner(&self) -> Option<&(dyn Any + Send + Sync)> {
         match &self.owner {
             Owner::Foreign(b) => Some(b.as_ref()),
-            Owner::Owned(_) => None,
+            Owner::Owned { .. } => None,
         }
     }
 }
 
 impl Drop for Buffer {
     fn drop(&mut self) {
-        if let Owner::Owned(layout) = self.owner {
-            // SAFETY: allocated in `alloc` with this very layout (invariant 2).
-            unsafe { alloc::dealloc(self.ptr, layout) }
+        if let Owner::Owned { base } = self.owner {
+            // SAFETY: `base` came from malloc/calloc in `alloc` and is freed once.
+            unsafe { libc::free(base as *mut libc::c_void) }
         }
     }
 }
+
+/// `madvise(MADV_HUGEPAGE)` over the whole pages inside [ptr, ptr + len). Advice only: failure
+/// changes nothing.
+#[cfg(target_os = "linux")]
+fn advise_hugepages(ptr: *mut u8, len: usize) {
+    let page = 4096usize;
+    let start = (ptr as usize).div_ceil(page) * page;
+    let end = (ptr as usize + len) / page * page;
+    if end > start {
+        // SAFETY: the range lies inside our own allocation; madvise only changes paging advice.
+        unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE) };
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn advise_hugepages(_ptr: *mut u8, _len: usize) {}
 
 /// NumPy's way of printing a byte count in MemoryError messages ("7.45 GiB"): three
 /// significant figures in the largest binary unit (`_size_to_string` in NumPy).

@@ -83,6 +83,33 @@ pub unsafe fn copy_strided(
         unsafe { ptr::copy(src, dst, n * size) };
         return;
     }
+    if swap_unit == 0 && ss == 0 && ds == size_i {
+        // Broadcasting one item over a contiguous line (fill): a plain slice fill.
+        macro_rules! splat {
+            ($t:ty) => {{
+                // SAFETY: src holds one item; dst holds n contiguous items (caller's guarantee).
+                unsafe {
+                    let v = ptr::read_unaligned(src as *const $t);
+                    if dst as usize % std::mem::align_of::<$t>() == 0 {
+                        std::slice::from_raw_parts_mut(dst as *mut $t, n).fill(v);
+                    } else {
+                        for i in 0..n {
+                            ptr::write_unaligned((dst as *mut $t).add(i), v);
+                        }
+                    }
+                }
+                return;
+            }};
+        }
+        match size {
+            1 => splat!(u8),
+            2 => splat!(u16),
+            4 => splat!(u32),
+            8 => splat!(u64),
+            16 => splat!(u128),
+            _ => {}
+        }
+    }
     macro_rules! fixed {
         ($t:ty) => {
             for i in 0..n as isize {

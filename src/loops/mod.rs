@@ -4,4 +4,4 @@
 
 pub mod nd;
 
-pub use nd::{for_each_line1, for_each_line2, for_each_line3, Layout2};
+pub use nd::{for_each_line1, for_each_line2, for_each_line3, par_for_each_line2, Layout2, PAR_THRESHOLD_BYTES};

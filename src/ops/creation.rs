@@ -6,6 +6,18 @@ use crate::array::{NdArray, Order};
 use crate::dtype::{DType, Element, Num, ScalarType};
 use crate::error::Result;
 
+/// Run `body(start_index, chunk)` over `s` in parallel chunks when it is large.
+fn par_chunks<T: Send>(s: &mut [T], body: impl Fn(usize, &mut [T]) + Sync) {
+    use rayon::prelude::*;
+    let bytes = std::mem::size_of_val(s);
+    if bytes >= crate::loops::PAR_THRESHOLD_BYTES && rayon::current_num_threads() > 1 {
+        let chunk = (crate::loops::PAR_THRESHOLD_BYTES / 4 / std::mem::size_of::<T>().max(1)).max(1024);
+        s.par_chunks_mut(chunk).enumerate().for_each(|(c, part)| body(c * chunk, part));
+    } else {
+        body(0, s);
+    }
+}
+
 /// NumPy's `fill`: with items 0 and 1 set, item i = item0 + i * (item1 - item0), computed in the
 /// dtype's own arithmetic (float16 through float32, as NumPy does). `arr` is 1-d, contiguous.
 pub fn arange_fill(arr: &NdArray) -> Result<()> {
@@ -23,9 +35,11 @@ pub fn arange_fill(arr: &NdArray) -> Result<()> {
             let s = unsafe { std::slice::from_raw_parts_mut(p as *mut $t, n) };
             let start = s[0] as $w;
             let delta = (s[1] as $w).wrapping_sub(start);
-            for (i, v) in s.iter_mut().enumerate().skip(2) {
-                *v = start.wrapping_add((i as $w).wrapping_mul(delta)) as $t;
-            }
+            par_chunks(&mut s[2..], |off, part| {
+                for (i, v) in part.iter_mut().enumerate() {
+                    *v = start.wrapping_add(((i + off + 2) as $w).wrapping_mul(delta)) as $t;
+                }
+            });
         }};
     }
     match st {
@@ -51,18 +65,22 @@ pub fn arange_fill(arr: &NdArray) -> Result<()> {
             let s = unsafe { std::slice::from_raw_parts_mut(p as *mut f32, n) };
             let start = s[0];
             let delta = s[1] - start;
-            for (i, v) in s.iter_mut().enumerate().skip(2) {
-                *v = start + i as f32 * delta;
-            }
+            par_chunks(&mut s[2..], |off, part| {
+                for (i, v) in part.iter_mut().enumerate() {
+                    *v = start + (i + off + 2) as f32 * delta;
+                }
+            });
         }
         ScalarType::Float64 => {
             // SAFETY: as above.
             let s = unsafe { std::slice::from_raw_parts_mut(p as *mut f64, n) };
             let start = s[0];
             let delta = s[1] - start;
-            for (i, v) in s.iter_mut().enumerate().skip(2) {
-                *v = start + i as f64 * delta;
-            }
+            par_chunks(&mut s[2..], |off, part| {
+                for (i, v) in part.iter_mut().enumerate() {
+                    *v = start + (i + off + 2) as f64 * delta;
+                }
+            });
         }
         ScalarType::Complex64 => {
             // SAFETY: as above.

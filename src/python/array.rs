@@ -679,12 +679,12 @@ impl PyNdArray {
                 }
             }
         }
-        let items = parse_index(key)?;
+        let (items, has_array) = parse_index(key)?;
         let r = a.index(&items)?;
         if r.scalar {
             return this.scalar_at(py, r.view.data_ptr());
         }
-        if key_has_array(key) {
+        if has_array {
             // A 0-d integer array is an advanced index: NumPy returns a copy.
             return Ok(Self::wrap(py, r.view.copy(Order::C)?, None)?.into_bound(py).into_any());
         }
@@ -710,7 +710,7 @@ impl PyNdArray {
         };
         let view = match target {
             Some(_) => None,
-            None => Some(a.index(&parse_index(key)?)?.view),
+            None => Some(a.index(&parse_index(key)?.0)?.view),
         };
         // Fast path: a Python scalar into one element.
         let one = target.or_else(|| view.as_ref().filter(|v| v.ndim() == 0).map(|v| v.data_ptr()));
@@ -746,7 +746,7 @@ impl PyNdArray {
         }
         let view = match view {
             Some(v) => v,
-            None => a.index(&parse_index(key)?)?.view,
+            None => a.index(&parse_index(key)?.0)?.view,
         };
         let mut view = view;
         view.set_writeable(true)?;
@@ -868,16 +868,6 @@ pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResul
         PyErr::warn(py, &cls, c"Casting complex values to real discards the imaginary part", 1)?;
     }
     Ok(())
-}
-
-fn key_has_array(key: &Bound<'_, PyAny>) -> bool {
-    let is_arr = |k: &Bound<'_, PyAny>| {
-        k.cast::<PyNdArray>().is_ok() || k.get_type().name().map(|n| n.to_string() == "ndarray").unwrap_or(false)
-    };
-    match key.cast::<PyTuple>() {
-        Ok(t) => t.iter().any(|k| is_arr(&k)),
-        Err(_) => is_arr(key),
-    }
 }
 
 fn key_has_ellipsis(key: &Bound<'_, PyAny>) -> bool {

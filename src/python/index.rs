@@ -81,14 +81,30 @@ fn is_integer_scalar(obj: &Bound<'_, PyAny>) -> bool {
     super::dtype::rumpy_scalar_type(obj).map(|st| st.is_int()).unwrap_or(false)
 }
 
-/// Convert an index (`a[key]`) to items.
-pub fn parse_index(key: &Bound<'_, PyAny>) -> PyResult<Vec<IndexItem>> {
-    if let Ok(t) = key.cast::<PyTuple>() {
-        let mut v = Vec::with_capacity(t.len());
-        for k in t.iter() {
-            v.push(item(&k)?);
+/// The items of an index, kept inline for the usual few.
+pub type Items = smallvec::SmallVec<[IndexItem; 4]>;
+
+/// Convert an index (`a[key]`) to items. The flag says whether a 0-d integer array took part
+/// (NumPy then treats the index as advanced and returns a copy).
+pub fn parse_index(key: &Bound<'_, PyAny>) -> PyResult<(Items, bool)> {
+    let mut has_array = false;
+    let mut one = |k: &Bound<'_, PyAny>| -> PyResult<IndexItem> {
+        let it = item(k)?;
+        if !has_array && matches!(it, IndexItem::Int(_)) && k.cast::<PyInt>().is_err() && k.hasattr("shape")? && (k.cast::<super::array::PyNdArray>().is_ok() || k.get_type().name()?.to_cow()? == "ndarray") {
+            has_array = true;
         }
-        return Ok(v);
-    }
-    Ok(vec![item(key)?])
+        Ok(it)
+    };
+    let items = if let Ok(t) = key.cast::<PyTuple>() {
+        let mut v = Items::with_capacity(t.len());
+        for k in t.iter() {
+            v.push(one(&k)?);
+        }
+        v
+    } else {
+        let mut v = Items::new();
+        v.push(one(key)?);
+        v
+    };
+    Ok((items, has_array))
 }
