@@ -197,11 +197,17 @@ pub fn num_to_py(py: Python<'_>, n: Num) -> PyResult<Bound<'_, PyAny>> {
     })
 }
 
-/// Cached constructors for the scalar classes: NumPy-speed scalar creation needs to skip the
-/// Python-level `__new__` (which validates user input that the core has already validated).
+/// Cached constructors for the scalar classes. NumPy-speed scalar creation skips the
+/// Python-level `__new__` (which validates user input the core has already validated): the
+/// instance is allocated with the class's `tp_alloc` and its value stored directly. The storage
+/// offsets are not part of the limited API, so they are measured once on instances built the
+/// slow way and used only when they check out; otherwise the slow path is kept.
 struct FastCtors {
-    float_new: ffi::newfunc,
-    complex_new: ffi::newfunc,
+    /// Byte offset of the double(s) in float/complex instances, if verified.
+    float_offset: Option<usize>,
+    complex_offset: Option<usize>,
+    /// Byte offset of the `_v` slot per scalar type, if verified.
+    slot_offset: [Option<usize>; 14],
     v_name: Py<PyString>,
     true_: Py<PyAny>,
     false_: Py<PyAny>,
@@ -209,55 +215,135 @@ struct FastCtors {
 
 static FAST: PyOnceLock<Option<FastCtors>> = PyOnceLock::new();
 
-fn fast_ctors(py: Python<'_>) -> Option<&FastCtors> {
-    FAST.get_or_init(py, || {
-        let m = py.import("rumpy._scalars").ok()?;
-        // SAFETY: PyFloat_Type/PyComplex_Type are static types; Py_tp_new is always set on them.
-        let (float_new, complex_new) = unsafe {
-            let f = ffi::PyType_GetSlot(std::ptr::addr_of_mut!(ffi::PyFloat_Type), ffi::Py_tp_new);
-            let c = ffi::PyType_GetSlot(std::ptr::addr_of_mut!(ffi::PyComplex_Type), ffi::Py_tp_new);
-            if f.is_null() || c.is_null() {
+/// Read a `T` at `off` bytes into `obj`.
+///
+/// # Safety
+/// `off + size_of::<T>()` must lie within the object's allocation (checked by the callers
+/// against `__basicsize__`).
+unsafe fn peek<T: Copy>(obj: &Bound<'_, PyAny>, off: usize) -> T {
+    // SAFETY: caller's guarantee.
+    unsafe { std::ptr::read_unaligned((obj.as_ptr() as *const u8).add(off) as *const T) }
+}
+
+fn basicsize(t: &Bound<'_, PyAny>) -> Option<usize> {
+    t.getattr("__basicsize__").ok()?.extract().ok()
+}
+
+fn probe(py: Python<'_>) -> Option<FastCtors> {
+    let m = py.import("rumpy._scalars").ok()?;
+    let types = super::dtype::SCALAR_TYPES.get(py)?;
+    let head = 2 * std::mem::size_of::<usize>();
+    let b = py.import("builtins").ok()?;
+    let float_offset = (|| {
+        let cls = types[ScalarType::Float64 as usize].bind(py);
+        if basicsize(cls.as_any())? != basicsize(&b.getattr("float").ok()?)? {
+            return None;
+        }
+        let x = cls.call1((1.5f64,)).ok()?;
+        // SAFETY: a float subclass instance holds a double right after the object header
+        // (checked: basicsize equals float's, and the value read back must match).
+        (unsafe { peek::<f64>(&x, head) } == 1.5).then_some(head)
+    })();
+    let complex_offset = (|| {
+        let cls = types[ScalarType::Complex128 as usize].bind(py);
+        if basicsize(cls.as_any())? != basicsize(&b.getattr("complex").ok()?)? {
+            return None;
+        }
+        let x = cls.call1((PyComplex::from_doubles(py, 1.5, -2.5),)).ok()?;
+        // SAFETY: as above, two doubles.
+        let ok = unsafe { peek::<f64>(&x, head) == 1.5 && peek::<f64>(&x, head + 8) == -2.5 };
+        ok.then_some(head)
+    })();
+    let mut slot_offset = [None; 14];
+    for st in ScalarType::ALL {
+        if matches!(st, ScalarType::Bool | ScalarType::Float64 | ScalarType::Complex128) {
+            continue;
+        }
+        slot_offset[st as usize] = (|| {
+            let cls = types[st as usize].bind(py);
+            let size = basicsize(cls.as_any())?;
+            let off = size.checked_sub(std::mem::size_of::<usize>())?;
+            if off < head {
                 return None;
             }
-            (std::mem::transmute::<*mut std::ffi::c_void, ffi::newfunc>(f), std::mem::transmute::<*mut std::ffi::c_void, ffi::newfunc>(c))
-        };
-        Some(FastCtors {
-            float_new,
-            complex_new,
-            v_name: PyString::intern(py, "_v").unbind(),
-            true_: m.getattr("True_").ok()?.unbind(),
-            false_: m.getattr("False_").ok()?.unbind(),
-        })
+            let probe_val: Bound<'_, PyAny> = match st.kind() {
+                'f' => PyFloat::new(py, 0.5).into_any(),
+                'c' => PyComplex::from_doubles(py, 0.5, 0.25).into_any(),
+                _ => 3i64.into_pyobject(py).ok()?.into_any(),
+            };
+            let x = cls.call1((&probe_val,)).ok()?;
+            let v = x.getattr("_v").ok()?;
+            // SAFETY: off + pointer size == basicsize, inside the instance.
+            let p = unsafe { peek::<*mut ffi::PyObject>(&x, off) };
+            (p == v.as_ptr()).then_some(off)
+        })();
+    }
+    Some(FastCtors {
+        float_offset,
+        complex_offset,
+        slot_offset,
+        v_name: PyString::intern(py, "_v").unbind(),
+        true_: m.getattr("True_").ok()?.unbind(),
+        false_: m.getattr("False_").ok()?.unbind(),
     })
-    .as_ref()
+}
+
+fn fast_ctors(py: Python<'_>) -> Option<&FastCtors> {
+    FAST.get_or_init(py, || probe(py)).as_ref()
+}
+
+/// A fresh, zeroed instance of `cls` from its own `tp_alloc`.
+fn alloc_instance<'py>(cls: &Bound<'py, pyo3::types::PyType>) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: every type has tp_alloc; it returns a new reference or NULL with an exception.
+    unsafe {
+        let alloc = ffi::PyType_GetSlot(cls.as_type_ptr(), ffi::Py_tp_alloc);
+        if alloc.is_null() {
+            return Err(PyTypeError::new_err("scalar type has no tp_alloc"));
+        }
+        let alloc: ffi::allocfunc = std::mem::transmute(alloc);
+        Bound::from_owned_ptr_or_err(cls.py(), alloc(cls.as_type_ptr(), 0))
+    }
 }
 
 /// The rumpy scalar for an item (falls back to the Python value before registration).
 pub fn num_to_scalar<'py>(py: Python<'py>, n: Num, st: ScalarType) -> PyResult<Bound<'py, PyAny>> {
-    let v = num_to_py(py, n)?;
-    let Some(cls) = scalar_class(py, st) else { return Ok(v) };
-    let Some(f) = fast_ctors(py) else { return cls.call1((v,)) };
+    let Some(cls) = scalar_class(py, st) else { return num_to_py(py, n) };
+    let Some(f) = fast_ctors(py) else { return cls.call1((num_to_py(py, n)?,)) };
     match st {
         ScalarType::Bool => Ok(if matches!(n, Num::B(true)) { f.true_.bind(py).clone() } else { f.false_.bind(py).clone() }),
-        ScalarType::Float64 | ScalarType::Complex128 => {
-            let args = PyTuple::new(py, [v])?;
-            let newf = if st == ScalarType::Float64 { f.float_new } else { f.complex_new };
-            // SAFETY: cls is a subclass of float (complex); the builtin tp_new builds an
-            // instance of the subtype from one argument.
-            unsafe { Bound::from_owned_ptr_or_err(py, newf(cls.as_type_ptr(), args.as_ptr(), std::ptr::null_mut())) }
-        }
-        _ => {
-            // SAFETY: cls is a heap type with `__slots__ = ('_v',)`; tp_alloc gives a fresh
-            // instance whose slot is then set.
-            let o = unsafe {
-                let alloc = ffi::PyType_GetSlot(cls.as_type_ptr(), ffi::Py_tp_alloc);
-                if alloc.is_null() {
-                    return cls.call1((v,));
+        ScalarType::Float64 => match (f.float_offset, n) {
+            (Some(off), Num::F(v)) => {
+                let o = alloc_instance(&cls)?;
+                // SAFETY: offset verified by `probe` for this class; the object is fresh.
+                unsafe { std::ptr::write_unaligned((o.as_ptr() as *mut u8).add(off) as *mut f64, v) };
+                Ok(o)
+            }
+            _ => cls.call1((num_to_py(py, n)?,)),
+        },
+        ScalarType::Complex128 => match (f.complex_offset, n) {
+            (Some(off), Num::C(re, im)) => {
+                let o = alloc_instance(&cls)?;
+                // SAFETY: as above, two doubles.
+                unsafe {
+                    let p = (o.as_ptr() as *mut u8).add(off) as *mut f64;
+                    std::ptr::write_unaligned(p, re);
+                    std::ptr::write_unaligned(p.add(1), im);
                 }
-                let alloc: ffi::allocfunc = std::mem::transmute(alloc);
-                Bound::from_owned_ptr_or_err(py, alloc(cls.as_type_ptr(), 0))?
-            };
-            o.setattr(f.v_name.bind(py), v)?;
+                Ok(o)
+            }
+            _ => cls.call1((num_to_py(py, n)?,)),
+        },
+        _ => {
+            let v = num_to_py(py, n)?;
+            let o = alloc_instance(&cls)?;
+            match f.slot_offset[st as usize] {
+                Some(off) => {
+                    // SAFETY: the `_v` slot offset was verified by `probe`; the fresh instance
+                    // holds NULL there, and the slot takes over our reference to `v`.
+                    unsafe { *((o.as_ptr() as *mut u8).add(off) as *mut *mut ffi::PyObject) = v.into_ptr() };
+                }
+                None => o.setattr(f.v_name.bind(py), v)?,
+            }
             Ok(o)
         }
     }
