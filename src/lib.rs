@@ -9,7 +9,9 @@ pub mod error;
 pub mod buffer;
 pub mod dtype;
 pub mod array;
+pub mod kernels;
 pub mod loops;
+pub mod dispatch;
 pub mod ops;
 pub mod python;
 

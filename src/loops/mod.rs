@@ -2,6 +2,7 @@
 //! normalise the layout (drop unit axes, order axes by stride, merge axes that are contiguous
 //! together) and call the kernel once per line, so the inner loop is as long as possible.
 
+pub mod elementwise;
 pub mod nd;
 
-pub use nd::{for_each_line1, for_each_line2, for_each_line3, par_for_each_line2, Layout2, PAR_THRESHOLD_BYTES};
+pub use nd::{for_each_line1, for_each_line2, for_each_line3, for_each_line_n, par_for_each_line2, Layout2, PAR_THRESHOLD_BYTES};

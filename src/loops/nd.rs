@@ -178,6 +178,94 @@ pub fn par_for_each_line2(
     for_each_line2(shape, s0, s1, p0, p1, false, f);
 }
 
+/// N-operand walk (N ≤ 4: the inputs and outputs of a ufunc), normalised like
+/// [`for_each_line2`] with the *last* operand's strides ordering the axes (the first output).
+/// Calls `f(ptrs, strides, n)` per innermost line; large single-line work is split across
+/// threads when `parallel` is set.
+pub fn for_each_line_n(
+    shape: &[usize],
+    strides: &[&[isize]],
+    ptrs: &[*mut u8],
+    bytes_per_item: usize,
+    parallel: bool,
+    f: impl Fn(&[*mut u8], &[isize], usize) + Sync,
+) {
+    if shape.contains(&0) {
+        return;
+    }
+    let k = strides.len();
+    let key = k - 1;
+    // (size, strides...) per axis, unit axes dropped.
+    let mut axes: SmallVec<[(usize, [isize; 4]); 6]> = SmallVec::new();
+    for (ax, &n) in shape.iter().enumerate() {
+        if n == 1 {
+            continue;
+        }
+        let mut st = [0isize; 4];
+        for o in 0..k {
+            st[o] = strides[o][ax];
+        }
+        axes.push((n, st));
+    }
+    axes.sort_by(|x, y| y.1[key].unsigned_abs().cmp(&x.1[key].unsigned_abs()));
+    let mut merged: SmallVec<[(usize, [isize; 4]); 6]> = SmallVec::new();
+    for ax in axes {
+        if let Some(last) = merged.last_mut() {
+            if (0..k).all(|o| last.1[o] == ax.1[o] * ax.0 as isize) {
+                let st = ax.1;
+                *last = (last.0 * ax.0, st);
+                continue;
+            }
+        }
+        merged.push(ax);
+    }
+    if merged.is_empty() {
+        f(ptrs, &[0; 4][..k], 1);
+        return;
+    }
+    let (n_in, inner) = *merged.last().unwrap();
+    let outer = &merged[..merged.len() - 1];
+    if outer.is_empty() && parallel && n_in * bytes_per_item >= PAR_THRESHOLD_BYTES && rayon::current_num_threads() > 1 {
+        use rayon::prelude::*;
+        let chunk = (PAR_THRESHOLD_BYTES / 4 / bytes_per_item.max(1)).max(1024);
+        let base: SmallVec<[usize; 4]> = ptrs.iter().map(|p| *p as usize).collect();
+        (0..n_in.div_ceil(chunk)).into_par_iter().for_each(|c| {
+            let start = c * chunk;
+            let len = chunk.min(n_in - start);
+            let mut q: SmallVec<[*mut u8; 4]> = SmallVec::new();
+            for o in 0..k {
+                q.push((base[o] as isize + start as isize * inner[o]) as *mut u8);
+            }
+            f(&q, &inner[..k], len);
+        });
+        return;
+    }
+    let mut idx: SmallVec<[usize; 6]> = SmallVec::from_elem(0, outer.len());
+    let mut q: SmallVec<[*mut u8; 4]> = ptrs.iter().copied().collect();
+    loop {
+        f(&q, &inner[..k], n_in);
+        let mut d = outer.len();
+        loop {
+            if d == 0 {
+                return;
+            }
+            d -= 1;
+            idx[d] += 1;
+            let (n, st) = outer[d];
+            if idx[d] < n {
+                for o in 0..k {
+                    q[o] = q[o].wrapping_offset(st[o]);
+                }
+                break;
+            }
+            idx[d] = 0;
+            for o in 0..k {
+                q[o] = q[o].wrapping_offset(-st[o] * (n as isize - 1));
+            }
+        }
+    }
+}
+
 /// One-operand form of [`for_each_line2`].
 pub fn for_each_line1(
     shape: &[usize],

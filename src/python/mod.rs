@@ -11,6 +11,7 @@ pub mod dtype;
 pub mod errors;
 pub mod index;
 pub mod interop;
+pub mod ufunc;
 
 /// Called by the Python layer once its scalar classes exist.
 #[pyfunction]
@@ -27,6 +28,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<array::PyFlags>()?;
     m.add_class::<dtype::PyDType>()?;
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
+    ufunc::add_ufuncs(m)?;
     for f in [
         wrap_pyfunction!(creation::array, m)?,
         wrap_pyfunction!(creation::asarray, m)?,

@@ -99,6 +99,24 @@ from ._print import (
     array_str,
 )
 from ._finfo import finfo, iinfo
+
+# Every ufunc of the core's table, under its NumPy name, plus NumPy's aliases.
+ufunc = _core.ufunc
+for _name in dir(_core):
+    _obj = getattr(_core, _name)
+    if isinstance(_obj, ufunc):
+        globals()[_name] = _obj
+_ALIASES = {
+    "true_divide": "divide", "mod": "remainder", "abs": "absolute", "pow": "power",
+    "bitwise_not": "invert", "asin": "arcsin", "acos": "arccos", "atan": "arctan",
+    "asinh": "arcsinh", "acosh": "arccosh", "atanh": "arctanh", "atan2": "arctan2",
+}
+for _alias, _target in _ALIASES.items():
+    if hasattr(_core, _target):
+        globals()[_alias] = getattr(_core, _target)
+del _name, _obj, _alias, _target
+
+from ._reductions import sum, prod, amax, amin, max, min, mean, any, all  # noqa: E402
 from ._creation import logspace, geomspace
 
 newaxis = None

@@ -1,0 +1,199 @@
+//! Running a resolved ufunc: cast inputs to the loop's types, broadcast, allocate or check the
+//! outputs, and walk memory with the loop.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::resolve::{resolve, OpKind};
+use super::Ufunc;
+use crate::array::{dtype_str, shape_repr, NdArray, Order};
+use crate::dtype::promote::{can_cast, Casting, WeakKind};
+use crate::dtype::{DType, Element, Num, ScalarType};
+use crate::error::{Error, Result};
+
+/// One input of a ufunc call.
+#[derive(Clone)]
+pub enum Input {
+    Array(NdArray),
+    /// A Python scalar (weak under NEP 50).
+    Weak(Num, WeakKind),
+}
+
+impl Input {
+    fn kind(&self) -> Result<OpKind> {
+        match self {
+            Input::Array(a) => Ok(OpKind::Strong(
+                a.dtype().scalar_type().ok_or_else(|| Error::Type(format!("ufunc inputs must be numeric, not {}", a.dtype())))?,
+            )),
+            Input::Weak(_, w) => Ok(OpKind::Weak(*w)),
+        }
+    }
+}
+
+/// Broadcast shapes, NumPy's rules, with NumPy's message.
+pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
+    let nd = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut out = vec![1usize; nd];
+    for s in shapes {
+        for (k, &d) in s.iter().enumerate() {
+            let j = nd - s.len() + k;
+            if out[j] == 1 {
+                out[j] = d;
+            } else if d != 1 && d != out[j] {
+                let list: Vec<String> = shapes.iter().map(|s| shape_repr(s)).collect();
+                bail!(Value, "operands could not be broadcast together with shapes {} ", list.join(" "));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A 0-d array of `st` holding a Python scalar, with NumPy 2's range check for integers.
+pub fn weak_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
+    if st.is_int() {
+        let (lo, hi): (i128, i128) = crate::with_scalar_type!(st, T, { int_range::<T>() });
+        let v: Option<i128> = match n {
+            Num::I(i) => Some(i as i128),
+            Num::U(u) => Some(u as i128),
+            _ => None,
+        };
+        if let Some(v) = v {
+            ensure!(v >= lo && v <= hi, Overflow, "Python integer {} out of bounds for {}", v, st.dtype().name());
+        }
+    }
+    let a = NdArray::empty(&[], &st.dtype(), Order::C)?;
+    crate::with_scalar_type!(st, T, {
+        // SAFETY: a fresh 0-d array holds one T.
+        unsafe { std::ptr::write_unaligned(a.data_ptr() as *mut T, T::from_num(n)) };
+    });
+    Ok(a)
+}
+
+fn int_range<T: Element>() -> (i128, i128) {
+    use ScalarType::*;
+    match T::TYPE {
+        Int8 => (i8::MIN as i128, i8::MAX as i128),
+        UInt8 => (0, u8::MAX as i128),
+        Int16 => (i16::MIN as i128, i16::MAX as i128),
+        UInt16 => (0, u16::MAX as i128),
+        Int32 => (i32::MIN as i128, i32::MAX as i128),
+        UInt32 => (0, u32::MAX as i128),
+        Int64 => (i64::MIN as i128, i64::MAX as i128),
+        UInt64 => (0, u64::MAX as i128),
+        _ => (i128::MIN, i128::MAX),
+    }
+}
+
+/// Call a ufunc. `outs` holds one optional output array per ufunc output. Returns the outputs
+/// and the status bits the loops reported (division by zero and the like).
+pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Casting, dtype: Option<ScalarType>) -> Result<(Vec<NdArray>, u32)> {
+    ensure!(inputs.len() == u.nin, Type, "{}() takes from {} to {} positional arguments but {} were given", u.name, u.nin, u.nin + u.nout, inputs.len());
+    let kinds: Vec<OpKind> = inputs.iter().map(|i| i.kind()).collect::<Result<_>>()?;
+    let lp = resolve(u, &kinds, dtype)?;
+    // Inputs in the loop's types.
+    let mut ins: Vec<NdArray> = Vec::with_capacity(u.nin);
+    for (k, inp) in inputs.iter().enumerate() {
+        let want = lp.ins[k];
+        let a = match inp {
+            Input::Weak(n, _) => weak_to_array(*n, want)?,
+            Input::Array(a) => {
+                let wd = want.dtype();
+                if a.dtype() == &wd {
+                    a.clone()
+                } else {
+                    if !can_cast(a.dtype(), &wd, casting) {
+                        bail!(
+                            Casting,
+                            "Cannot cast ufunc '{}' input {} from dtype('{}') to dtype('{}') with casting rule '{}'",
+                            u.name,
+                            k,
+                            dtype_str(a.dtype()),
+                            wd.name(),
+                            casting.name()
+                        );
+                    }
+                    a.astype(&wd, Order::K)?
+                }
+            }
+        };
+        ins.push(a);
+    }
+    let shapes: Vec<&[usize]> = ins.iter().map(|a| a.shape()).collect();
+    let bshape = broadcast_shapes(&shapes)?;
+    let ins: Vec<NdArray> = ins.iter().map(|a| a.broadcast_to(&bshape)).collect::<Result<_>>()?;
+
+    // Outputs: the caller's (checked before any work) or new ones.
+    let mut results: Vec<NdArray> = Vec::with_capacity(u.nout);
+    let mut write_back: Vec<Option<NdArray>> = Vec::with_capacity(u.nout);
+    for k in 0..u.nout {
+        let ot: DType = lp.outs[k].dtype();
+        match outs.get(k).and_then(|o| o.as_ref()) {
+            Some(o) => {
+                if o.shape() != bshape.as_slice() {
+                    bail!(
+                        Value,
+                        "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+                        shape_repr(o.shape()),
+                        shape_repr(&bshape)
+                    );
+                }
+                o.check_writeable()?;
+                if !can_cast(&ot, o.dtype(), casting) {
+                    bail!(
+                        Casting,
+                        "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule '{}'",
+                        u.name,
+                        ot.name(),
+                        dtype_str(o.dtype()),
+                        casting.name()
+                    );
+                }
+                let overlaps = ins.iter().any(|a| {
+                    a.may_share_memory(o) && !(a.data_ptr() == o.data_ptr() && a.strides() == o.strides() && a.dtype().itemsize() == o.dtype().itemsize())
+                });
+                if o.dtype() != &ot || overlaps {
+                    results.push(NdArray::empty(&bshape, &ot, Order::C)?);
+                    write_back.push(Some(o.clone()));
+                } else {
+                    results.push(o.clone());
+                    write_back.push(None);
+                }
+            }
+            None => {
+                let like = ins.iter().find(|a| a.shape() == bshape.as_slice() && !a.strides().contains(&0) && a.ndim() > 1);
+                let r = match like {
+                    Some(a) => a.empty_like(&ot, Order::K)?,
+                    None => NdArray::empty(&bshape, &ot, Order::C)?,
+                };
+                results.push(r);
+                write_back.push(None);
+            }
+        }
+    }
+
+    let status = AtomicU32::new(0);
+    let mut strides: Vec<&[isize]> = ins.iter().map(|a| a.strides()).collect();
+    strides.extend(results.iter().map(|a| a.strides()));
+    let mut ptrs: Vec<*mut u8> = ins.iter().map(|a| a.data_ptr()).collect();
+    ptrs.extend(results.iter().map(|a| a.data_ptr()));
+    let item = ins.iter().map(|a| a.itemsize()).chain(results.iter().map(|a| a.itemsize())).max().unwrap_or(1);
+    let f = lp.f;
+    crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, true, |p, s, n| {
+        // SAFETY: the walker keeps every pointer inside its (broadcast) operand, the outputs
+        // are writable, and parallel chunks write disjoint parts of the outputs.
+        let st = unsafe { f(p, s, n) };
+        if st != 0 {
+            status.fetch_or(st, Ordering::Relaxed);
+        }
+    });
+    let mut final_outs = Vec::with_capacity(u.nout);
+    for (r, wb) in results.into_iter().zip(write_back) {
+        match wb {
+            Some(o) => {
+                o.assign(&r)?;
+                final_outs.push(o);
+            }
+            None => final_outs.push(r),
+        }
+    }
+    Ok((final_outs, status.into_inner()))
+}

@@ -1,0 +1,78 @@
+//! Choosing among kernels: the ufunc table, type resolution, and execution.
+//!
+//! One table ([`table`]) declares every ufunc: name, inputs, outputs, identity and its loops in
+//! NumPy's order. A Python `ufunc` object is made from each row; nothing else registers them.
+//! See designs/ufuncs.md.
+
+pub mod exec;
+pub mod reduce;
+pub mod resolve;
+mod table;
+
+use smallvec::SmallVec;
+
+use crate::dtype::ScalarType;
+use crate::loops::elementwise::{LoopFn, ReduceFn};
+
+pub use exec::{call, Input};
+pub use resolve::resolve;
+
+/// A ufunc's identity, for reductions over empty axes.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Identity {
+    None,
+    Zero,
+    One,
+    MinusOne,
+    /// No identity, but reductions may reorder (maximum/minimum).
+    ReorderableNone,
+}
+
+/// How the common type of the inputs is found before the loop search.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Resolver {
+    /// NumPy 2 promotion of the inputs, then the first loop they cast to safely.
+    Default,
+    /// Integer and bool inputs compute in float64 (true_divide).
+    IntToFloat64,
+}
+
+/// One inner loop: its input and output types and the function.
+#[derive(Clone)]
+pub struct Loop {
+    pub ins: SmallVec<[ScalarType; 3]>,
+    pub outs: SmallVec<[ScalarType; 2]>,
+    pub f: LoopFn,
+    /// The accumulating loop for `reduce`, for same-type binary loops.
+    pub reduce: Option<ReduceFn>,
+}
+
+impl Loop {
+    /// NumPy's type signature string ('dd->d').
+    pub fn signature(&self) -> String {
+        let c = |st: &ScalarType| st.dtype().char_code();
+        format!("{}->{}", self.ins.iter().map(c).collect::<String>(), self.outs.iter().map(c).collect::<String>())
+    }
+}
+
+/// One row of the ufunc table.
+pub struct Ufunc {
+    pub name: &'static str,
+    pub nin: usize,
+    pub nout: usize,
+    pub identity: Identity,
+    pub resolver: Resolver,
+    pub loops: Vec<Loop>,
+    pub doc: &'static str,
+}
+
+/// Every ufunc, built once.
+pub fn table() -> &'static [Ufunc] {
+    static T: std::sync::OnceLock<Vec<Ufunc>> = std::sync::OnceLock::new();
+    T.get_or_init(table::build)
+}
+
+/// A ufunc by name.
+pub fn find(name: &str) -> Option<&'static Ufunc> {
+    table().iter().find(|u| u.name == name)
+}

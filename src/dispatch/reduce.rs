@@ -1,0 +1,159 @@
+//! `ufunc.reduce`: fold a binary ufunc along axes.
+//!
+//! The accumulator is an output-shaped array seen through zero strides on the reduced axes, and
+//! the n-d walk orders axes by the *input's* strides, as NumPy's iterator does. When the
+//! innermost axis is a reduced one, each line folds into one accumulator (pairwise for float
+//! sums, exactly as NumPy); otherwise lines accumulate elementwise (out[j] = op(out[j], a[i, j])),
+//! which vectorises and is also what NumPy computes.
+
+use smallvec::SmallVec;
+
+use super::resolve::{resolve, OpKind};
+use super::{Identity, Ufunc};
+use crate::array::{shape_repr, Dims, NdArray, Order, Strides};
+use crate::dtype::{Num, ScalarType};
+use crate::error::Result;
+
+/// Reductions that may run over several axes at once and start from any element.
+fn idempotent(name: &str) -> bool {
+    matches!(name, "maximum" | "minimum" | "fmax" | "fmin" | "logical_and" | "logical_or" | "bitwise_and" | "bitwise_or")
+}
+
+/// NumPy's default accumulation type for add/multiply reductions: the platform integer for
+/// small integers and bool.
+pub fn default_reduce_type(u: &Ufunc, st: ScalarType) -> ScalarType {
+    use ScalarType::*;
+    if matches!(u.name, "add" | "multiply") {
+        match st {
+            Bool | Int8 | Int16 | Int32 => return Int64,
+            UInt8 | UInt16 | UInt32 => return UInt64,
+            _ => {}
+        }
+    }
+    st
+}
+
+/// Normalise an `axis=` argument (None = all axes).
+pub fn normalize_axes(axes: Option<&[isize]>, ndim: usize) -> Result<Vec<usize>> {
+    let mut out = Vec::new();
+    match axes {
+        None => out.extend(0..ndim),
+        Some(list) => {
+            for &a in list {
+                let k = NdArray::normalize_axis(a, ndim)?;
+                ensure!(!out.contains(&k), Value, "duplicate value in 'axis'");
+                out.push(k);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn identity_num(id: Identity) -> Option<Num> {
+    match id {
+        Identity::Zero => Some(Num::I(0)),
+        Identity::One => Some(Num::I(1)),
+        Identity::MinusOne => Some(Num::I(-1)),
+        Identity::None | Identity::ReorderableNone => None,
+    }
+}
+
+fn fill(a: &NdArray, n: Num) -> Result<()> {
+    let st = a.dtype().scalar_type().expect("numeric");
+    let one = super::exec::weak_to_array(n, st).or_else(|_| {
+        let z = NdArray::empty(&[], &st.dtype(), Order::C)?;
+        crate::with_scalar_type!(st, T, {
+            // SAFETY: one fresh item.
+            unsafe { std::ptr::write_unaligned(z.data_ptr() as *mut T, <T as crate::dtype::Element>::from_num(n)) };
+        });
+        Ok::<NdArray, crate::Error>(z)
+    })?;
+    a.assign(&one)
+}
+
+/// Reduce `a` with `u` over `axes`. Returns the result in the loop's type, shaped with or
+/// without the reduced axes as `keepdims` says.
+pub fn reduce(u: &Ufunc, a: &NdArray, axes: Option<&[isize]>, dtype: Option<ScalarType>, keepdims: bool, initial: Option<Num>) -> Result<NdArray> {
+    ensure!(u.nin == 2 && u.nout == 1, Value, "reduce only supported for binary functions");
+    let st = a.dtype().scalar_type().ok_or_else(|| crate::Error::Type("reduce needs a numeric array".into()))?;
+    let axes = normalize_axes(axes, a.ndim())?;
+    let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
+    let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
+    ensure!(
+        lp.ins[0] == lp.outs[0] && lp.reduce.is_some(),
+        Casting,
+        "the resolved dtypes are not compatible with {}.reduce. Resolved (dtype('{}'), dtype('{}'), dtype('{}'))",
+        u.name,
+        lp.ins[0].dtype().name(),
+        lp.ins[1].dtype().name(),
+        lp.outs[0].dtype().name()
+    );
+    let lt = lp.ins[0].dtype();
+    let a = if a.dtype() == &lt { a.clone() } else { a.astype(&lt, Order::K)? };
+    let reorderable = idempotent(u.name) || u.identity != Identity::None;
+    if axes.len() > 1 && !reorderable {
+        bail!(Value, "reduction operation '{}' is not reorderable, so at most one axis may be specified", u.name);
+    }
+    // The accumulator, with the reduced axes kept as length 1.
+    let kshape: Dims = (0..a.ndim()).map(|k| if axes.contains(&k) { 1 } else { a.shape()[k] }).collect();
+    let r = NdArray::empty(&kshape, &lt, Order::C)?;
+    let empty_reduction = axes.iter().any(|&k| a.shape()[k] == 0);
+    let mut src = a.clone();
+    match (initial, identity_num(u.identity)) {
+        (Some(n), _) => fill(&r, n)?,
+        (None, Some(n)) => fill(&r, n)?,
+        (None, None) => {
+            if empty_reduction && r.size() > 0 {
+                bail!(Value, "zero-size array to reduction operation {} which has no identity", u.name);
+            }
+            if a.size() > 0 {
+                // Start from the first item along the reduced axes.
+                let first: SmallVec<[crate::array::IndexItem; 4]> = (0..a.ndim())
+                    .map(|k| {
+                        if axes.contains(&k) {
+                            crate::array::IndexItem::Slice { start: Some(0), stop: Some(1), step: 1 }
+                        } else {
+                            crate::array::IndexItem::Slice { start: None, stop: None, step: 1 }
+                        }
+                    })
+                    .collect();
+                r.assign(&a.index(&first)?.view)?;
+                if !idempotent(u.name) && axes.len() == 1 {
+                    // Fold the rest: a[..., 1:, ...].
+                    let rest: SmallVec<[crate::array::IndexItem; 4]> = (0..a.ndim())
+                        .map(|k| {
+                            if axes.contains(&k) {
+                                crate::array::IndexItem::Slice { start: Some(1), stop: None, step: 1 }
+                            } else {
+                                crate::array::IndexItem::Slice { start: None, stop: None, step: 1 }
+                            }
+                        })
+                        .collect();
+                    src = a.index(&rest)?.view;
+                }
+            }
+        }
+    }
+    if src.size() > 0 {
+        let rstrides: Strides = (0..a.ndim()).map(|k| if axes.contains(&k) { 0 } else { r.strides()[k] }).collect();
+        let f = lp.f;
+        let red = lp.reduce.expect("checked above");
+        crate::loops::for_each_line_n(src.shape(), &[&rstrides, src.strides()], &[r.data_ptr(), src.data_ptr()], 1, false, |p, s, n| {
+            // SAFETY: the accumulator view and the source stay inside their arrays; when the
+            // accumulator's stride is 0 the line folds into one item, else it is an
+            // elementwise in-place update of distinct items.
+            unsafe {
+                if s[0] == 0 {
+                    red(p[0], p[1], s[1], n);
+                } else {
+                    f(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n);
+                }
+            }
+        });
+    }
+    if keepdims {
+        return Ok(r);
+    }
+    let shape: Dims = (0..a.ndim()).filter(|k| !axes.contains(k)).map(|k| a.shape()[k]).collect();
+    r.reshape_view(&shape).ok_or_else(|| crate::Error::Value(format!("cannot reshape the reduction result to {}", shape_repr(&shape))))
+}

@@ -1,0 +1,116 @@
+//! Type resolution: from the operands' dtypes (and Python scalars, which are weak under NEP 50)
+//! to one loop of a ufunc, as NumPy's promotion plus its linear loop search.
+
+use super::{Loop, Resolver, Ufunc};
+use crate::dtype::promote::{can_cast_safe, promote_scalar, promote_weak, WeakKind};
+use crate::dtype::ScalarType;
+use crate::error::{Error, Result};
+
+/// What resolution needs to know of an operand.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum OpKind {
+    Strong(ScalarType),
+    Weak(WeakKind),
+}
+
+fn kind_name(k: &OpKind) -> String {
+    match k {
+        OpKind::Strong(st) => st.dtype().name(),
+        OpKind::Weak(w) => match w {
+            WeakKind::Bool => "bool".into(),
+            WeakKind::Int => "int".into(),
+            WeakKind::Float => "float".into(),
+            WeakKind::Complex => "complex".into(),
+        },
+    }
+}
+
+/// The common type of the operands (NumPy 2 promotion, weak Python scalars).
+pub fn common_type(ops: &[OpKind]) -> ScalarType {
+    let mut strong: Option<ScalarType> = None;
+    for o in ops {
+        if let OpKind::Strong(st) = o {
+            strong = Some(strong.map_or(*st, |s| promote_scalar(s, *st)));
+        }
+    }
+    let weak_max = ops
+        .iter()
+        .filter_map(|o| if let OpKind::Weak(w) = o { Some(*w) } else { None })
+        .max();
+    match (strong, weak_max) {
+        (Some(s), None) => s,
+        (Some(s), Some(_)) => {
+            let mut st = s;
+            for o in ops {
+                if let OpKind::Weak(w) = o {
+                    st = promote_weak(st, *w);
+                }
+            }
+            st
+        }
+        (None, Some(w)) => w.default_type(),
+        (None, None) => ScalarType::Float64,
+    }
+}
+
+/// Pick the loop for these operands. `dtype` forces the loop's output type.
+pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> Result<&'u Loop> {
+    if let Some(dt) = dtype {
+        if let Some(l) = u.loops.iter().find(|l| l.outs[0] == dt && l.ins.iter().all(|t| *t == l.ins[0])) {
+            return Ok(l);
+        }
+        if let Some(l) = u.loops.iter().find(|l| l.ins.iter().all(|t| *t == dt)) {
+            return Ok(l);
+        }
+        bail!(
+            Casting,
+            "No loop matching the specified signature and casting was found for ufunc {}",
+            u.name
+        );
+    }
+    let common = match u.resolver {
+        Resolver::IntToFloat64
+            if ops.iter().all(|o| match o {
+                OpKind::Strong(st) => matches!(st.kind(), 'b' | 'i' | 'u'),
+                OpKind::Weak(w) => *w <= WeakKind::Int,
+            }) =>
+        {
+            ScalarType::Float64
+        }
+        _ => common_type(ops),
+    };
+    for l in &u.loops {
+        if l.ins.iter().all(|t| can_cast_safe(common, *t)) {
+            return Ok(l);
+        }
+    }
+    let names: Vec<String> = ops.iter().map(kind_name).collect();
+    Err(Error::Casting(format!(
+        "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe'' (input types: {})",
+        u.name,
+        names.join(", ")
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dispatch::find;
+
+    #[test]
+    fn nep50_and_linear_search() {
+        let add = find("add").unwrap();
+        let l = resolve(add, &[OpKind::Strong(ScalarType::Int8), OpKind::Weak(WeakKind::Int)], None).unwrap();
+        assert_eq!(l.signature(), "bb->b");
+        let l = resolve(add, &[OpKind::Strong(ScalarType::Int8), OpKind::Weak(WeakKind::Float)], None).unwrap();
+        assert_eq!(l.signature(), "dd->d");
+        let sqrt = find("sqrt").unwrap();
+        let l = resolve(sqrt, &[OpKind::Strong(ScalarType::Int8)], None).unwrap();
+        assert_eq!(l.signature(), "e->e");
+        let div = find("divide").unwrap();
+        let l = resolve(div, &[OpKind::Strong(ScalarType::Int8), OpKind::Strong(ScalarType::Int8)], None).unwrap();
+        assert_eq!(l.signature(), "dd->d");
+        let band = find("bitwise_and").unwrap();
+        assert!(resolve(band, &[OpKind::Strong(ScalarType::Float64), OpKind::Strong(ScalarType::Float64)], None).is_err());
+    }
+}

@@ -1,0 +1,150 @@
+//! The ufunc table: one row per ufunc, loops in NumPy's order.
+
+use smallvec::smallvec;
+
+use super::{Identity, Loop, Resolver, Ufunc};
+use crate::dtype::ScalarType as S;
+use crate::kernels::arith::*;
+use crate::kernels::compare::*;
+use crate::kernels::math::*;
+use crate::loops::elementwise::{binary, reduce_of, unary};
+
+/// The Rust element type of a ScalarType name.
+macro_rules! rt {
+    (Bool) => { bool };
+    (Int8) => { i8 };
+    (UInt8) => { u8 };
+    (Int16) => { i16 };
+    (UInt16) => { u16 };
+    (Int32) => { i32 };
+    (UInt32) => { u32 };
+    (Int64) => { i64 };
+    (UInt64) => { u64 };
+    (Float16) => { half::f16 };
+    (Float32) => { f32 };
+    (Float64) => { f64 };
+    (Complex64) => { num_complex::Complex<f32> };
+    (Complex128) => { num_complex::Complex<f64> };
+}
+
+/// Loops of a two-input kernel: `in => out` pairs (inputs homogeneous).
+macro_rules! l2 {
+    ($k:ty; $($t:ident => $o:ident),* $(,)?) => {
+        vec![$(Loop { ins: smallvec![S::$t, S::$t], outs: smallvec![S::$o], f: binary::<rt!($t), rt!($o), $k>, reduce: reduce_of::<rt!($t), rt!($o), $k>() }),*]
+    };
+}
+
+/// Loops of a one-input kernel.
+macro_rules! l1 {
+    ($k:ty; $($t:ident => $o:ident),* $(,)?) => {
+        vec![$(Loop { ins: smallvec![S::$t], outs: smallvec![S::$o], f: unary::<rt!($t), rt!($o), $k>, reduce: Option::None }),*]
+    };
+}
+
+/// Same-type loops over a list of types.
+macro_rules! same2 {
+    ($k:ty; $($t:ident),* $(,)?) => { l2!($k; $($t => $t),*) };
+}
+macro_rules! same1 {
+    ($k:ty; $($t:ident),* $(,)?) => { l1!($k; $($t => $t),*) };
+}
+macro_rules! to_bool2 {
+    ($k:ty; $($t:ident),* $(,)?) => { l2!($k; $($t => Bool),*) };
+}
+macro_rules! to_bool1 {
+    ($k:ty; $($t:ident),* $(,)?) => { l1!($k; $($t => Bool),*) };
+}
+
+fn row(name: &'static str, nin: usize, identity: Identity, loops: Vec<Loop>, doc: &'static str) -> Ufunc {
+    Ufunc { name, nin, nout: 1, identity, resolver: Resolver::Default, loops, doc }
+}
+
+pub fn build() -> Vec<Ufunc> {
+    use Identity::*;
+    let mut t = vec![
+        row("add", 2, Zero, [l2!(Add; Bool => Bool), same2!(Add; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128)].concat(), "Add arguments element-wise."),
+        row("subtract", 2, None, same2!(Subtract; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Subtract arguments, element-wise."),
+        row("multiply", 2, One, [l2!(Multiply; Bool => Bool), same2!(Multiply; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128)].concat(), "Multiply arguments element-wise."),
+        Ufunc {
+            resolver: Resolver::IntToFloat64,
+            ..row("divide", 2, None, same2!(TrueDivide; Float16, Float32, Float64, Complex64, Complex128), "Divide arguments element-wise.")
+        },
+        row("floor_divide", 2, None, same2!(FloorDivide; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Return the largest integer smaller or equal to the division of the inputs."),
+        row("remainder", 2, None, same2!(Remainder; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Returns the element-wise remainder of division."),
+        row("fmod", 2, None, same2!(Fmod; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Returns the element-wise remainder of division (C fmod)."),
+        row("power", 2, None, same2!(Power; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "First array elements raised to powers from second array, element-wise."),
+        row("maximum", 2, ReorderableNone, same2!(Maximum; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Element-wise maximum of array elements."),
+        row("minimum", 2, ReorderableNone, same2!(Minimum; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Element-wise minimum of array elements."),
+        row("fmax", 2, ReorderableNone, same2!(Fmax; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Element-wise maximum of array elements, ignoring NaNs."),
+        row("fmin", 2, ReorderableNone, same2!(Fmin; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Element-wise minimum of array elements, ignoring NaNs."),
+        row("equal", 2, None, to_bool2!(Equal; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return (x1 == x2) element-wise."),
+        row("not_equal", 2, None, to_bool2!(NotEqual; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return (x1 != x2) element-wise."),
+        row("less", 2, None, to_bool2!(Less; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the truth value of (x1 < x2) element-wise."),
+        row("less_equal", 2, None, to_bool2!(LessEqual; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the truth value of (x1 <= x2) element-wise."),
+        row("greater", 2, None, to_bool2!(Greater; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the truth value of (x1 > x2) element-wise."),
+        row("greater_equal", 2, None, to_bool2!(GreaterEqual; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the truth value of (x1 >= x2) element-wise."),
+        row("logical_and", 2, One, to_bool2!(LogicalAnd; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Compute the truth value of x1 AND x2 element-wise."),
+        row("logical_or", 2, Zero, to_bool2!(LogicalOr; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Compute the truth value of x1 OR x2 element-wise."),
+        row("logical_xor", 2, Zero, to_bool2!(LogicalXor; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Compute the truth value of x1 XOR x2, element-wise."),
+        row("logical_not", 1, None, to_bool1!(LogicalNot; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Compute the truth value of NOT x element-wise."),
+        row("bitwise_and", 2, MinusOne, same2!(BitwiseAnd; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), "Compute the bit-wise AND of two arrays element-wise."),
+        row("bitwise_or", 2, Zero, same2!(BitwiseOr; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), "Compute the bit-wise OR of two arrays element-wise."),
+        row("bitwise_xor", 2, Zero, same2!(BitwiseXor; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), "Compute the bit-wise XOR of two arrays element-wise."),
+        row("invert", 1, None, same1!(Invert; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), "Compute bit-wise inversion, or bit-wise NOT, element-wise."),
+        row("left_shift", 2, None, same2!(LeftShift; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), "Shift the bits of an integer to the left."),
+        row("right_shift", 2, None, same2!(RightShift; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), "Shift the bits of an integer to the right."),
+        row("negative", 1, None, same1!(Negative; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Numerical negative, element-wise."),
+        row("positive", 1, None, same1!(Positive; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Numerical positive, element-wise."),
+        row("absolute", 1, None, [same1!(Absolute; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), l1!(Absolute; Complex64 => Float32, Complex128 => Float64)].concat(), "Calculate the absolute value element-wise."),
+        row("square", 1, None, same1!(Square; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the element-wise square of the input."),
+        row("reciprocal", 1, None, same1!(Reciprocal; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the reciprocal of the argument, element-wise."),
+        row("sign", 1, None, same1!(Sign; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Returns an element-wise indication of the sign of a number."),
+        row("fabs", 1, None, same1!(Fabs; Float16, Float32, Float64), "Compute the absolute values element-wise."),
+        row("isnan", 1, None, to_bool1!(Isnan; Float16, Float32, Float64), "Test element-wise for NaN and return result as a boolean array."),
+        row("isinf", 1, None, to_bool1!(Isinf; Float16, Float32, Float64), "Test element-wise for positive or negative infinity."),
+        row("isfinite", 1, None, to_bool1!(Isfinite; Float16, Float32, Float64), "Test element-wise for finiteness (not infinity and not Not a Number)."),
+        row("signbit", 1, None, to_bool1!(Signbit; Float16, Float32, Float64), "Returns element-wise True where signbit is set (less than zero)."),
+        row("arctan2", 2, None, same2!(Arctan2; Float16, Float32, Float64), "Element-wise arc tangent of x1/x2 choosing the quadrant correctly."),
+        row("hypot", 2, Zero, same2!(Hypot; Float16, Float32, Float64), "Given the legs of a right triangle, return its hypotenuse."),
+        row("copysign", 2, None, same2!(Copysign; Float16, Float32, Float64), "Change the sign of x1 to that of x2, element-wise."),
+        row("heaviside", 2, None, same2!(Heaviside; Float16, Float32, Float64), "Compute the Heaviside step function."),
+        row("logaddexp", 2, None, same2!(Logaddexp; Float16, Float32, Float64), "Logarithm of the sum of exponentiations of the inputs."),
+        row("logaddexp2", 2, None, same2!(Logaddexp2; Float16, Float32, Float64), "Logarithm of the sum of exponentiations of the inputs in base-2."),
+        row("spacing", 1, None, same1!(Spacing; Float32, Float64), "Return the distance between x and the nearest adjacent number."),
+        row("deg2rad", 1, None, same1!(Deg2rad; Float16, Float32, Float64), "Convert angles from degrees to radians."),
+        row("rad2deg", 1, None, same1!(Rad2deg; Float16, Float32, Float64), "Convert angles from radians to degrees."),
+    ];
+    macro_rules! float_unary {
+        ($($name:expr => $k:ty, $doc:expr);* $(;)?) => {$(
+            t.push(row($name, 1, None, same1!($k; Float16, Float32, Float64), $doc));
+        )*};
+    }
+    float_unary! {
+        "sqrt" => Sqrt, "Return the non-negative square-root of an array, element-wise.";
+        "cbrt" => Cbrt, "Return the cube-root of an array, element-wise.";
+        "exp" => Exp, "Calculate the exponential of all elements in the input array.";
+        "exp2" => Exp2, "Calculate `2**p` for all `p` in the input array.";
+        "expm1" => Expm1, "Calculate ``exp(x) - 1`` for all elements in the array.";
+        "log" => Log, "Natural logarithm, element-wise.";
+        "log2" => Log2, "Base-2 logarithm of `x`.";
+        "log10" => Log10, "Return the base 10 logarithm of the input array, element-wise.";
+        "log1p" => Log1p, "Return the natural logarithm of one plus the input array, element-wise.";
+        "sin" => Sin, "Trigonometric sine, element-wise.";
+        "cos" => Cos, "Cosine element-wise.";
+        "tan" => Tan, "Compute tangent element-wise.";
+        "arcsin" => Arcsin, "Inverse sine, element-wise.";
+        "arccos" => Arccos, "Trigonometric inverse cosine, element-wise.";
+        "arctan" => Arctan, "Trigonometric inverse tangent, element-wise.";
+        "sinh" => Sinh, "Hyperbolic sine, element-wise.";
+        "cosh" => Cosh, "Hyperbolic cosine, element-wise.";
+        "tanh" => Tanh, "Compute hyperbolic tangent element-wise.";
+        "arcsinh" => Arcsinh, "Inverse hyperbolic sine element-wise.";
+        "arccosh" => Arccosh, "Inverse hyperbolic cosine, element-wise.";
+        "arctanh" => Arctanh, "Inverse hyperbolic tangent element-wise.";
+        "floor" => Floor, "Return the floor of the input, element-wise.";
+        "ceil" => Ceil, "Return the ceiling of the input, element-wise.";
+        "trunc" => Trunc, "Return the truncated value of the input, element-wise.";
+        "rint" => Rint, "Round elements of the array to the nearest integer.";
+    }
+    t
+}

@@ -1,0 +1,343 @@
+//! Arithmetic kernels: add, subtract, multiply, divide, floor_divide, remainder, power, maximum,
+//! minimum, and the unary negative/positive/absolute/square/reciprocal/sign.
+//! Integer arithmetic wraps as NumPy's does; float semantics follow NumPy's C (npy_divmod etc).
+
+use half::f16;
+use num_complex::Complex;
+
+use super::status::*;
+use super::{Kernel1, Kernel2};
+
+pub struct Add;
+pub struct Subtract;
+pub struct Multiply;
+pub struct TrueDivide;
+pub struct FloorDivide;
+pub struct Remainder;
+pub struct Fmod;
+pub struct Power;
+pub struct Maximum;
+pub struct Minimum;
+pub struct Fmax;
+pub struct Fmin;
+pub struct Negative;
+pub struct Positive;
+pub struct Absolute;
+pub struct Square;
+pub struct Reciprocal;
+pub struct Sign;
+
+type C32 = Complex<f32>;
+type C64 = Complex<f64>;
+
+// ----- integers -----
+macro_rules! int_kernels {
+    ($($t:ty, $signed:expr);*) => {$(
+        impl Kernel2<$t, $t> for Add { #[inline(always)] fn call(a: $t, b: $t) -> $t { a.wrapping_add(b) } }
+        impl Kernel2<$t, $t> for Subtract { #[inline(always)] fn call(a: $t, b: $t) -> $t { a.wrapping_sub(b) } }
+        impl Kernel2<$t, $t> for Multiply { #[inline(always)] fn call(a: $t, b: $t) -> $t { a.wrapping_mul(b) } }
+        impl Kernel2<$t, $t> for Maximum { #[inline(always)] fn call(a: $t, b: $t) -> $t { if a >= b { a } else { b } } }
+        impl Kernel2<$t, $t> for Minimum { #[inline(always)] fn call(a: $t, b: $t) -> $t { if a <= b { a } else { b } } }
+        impl Kernel2<$t, $t> for Fmax { #[inline(always)] fn call(a: $t, b: $t) -> $t { if a >= b { a } else { b } } }
+        impl Kernel2<$t, $t> for Fmin { #[inline(always)] fn call(a: $t, b: $t) -> $t { if a <= b { a } else { b } } }
+        impl Kernel2<$t, $t> for FloorDivide {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                if b == 0 {
+                    return 0;
+                }
+                let q = a.wrapping_div(b);
+                #[allow(unused_comparisons)]
+                if $signed && a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) { q.wrapping_sub(1) } else { q }
+            }
+            #[inline(always)]
+            fn check(_a: $t, b: $t) -> u32 { if b == 0 { DIVIDE_BY_ZERO } else { 0 } }
+            const CHECKS: bool = true;
+        }
+        impl Kernel2<$t, $t> for Remainder {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                if b == 0 {
+                    return 0;
+                }
+                let r = a.wrapping_rem(b);
+                #[allow(unused_comparisons)]
+                if $signed && r != 0 && ((r < 0) != (b < 0)) { r.wrapping_add(b) } else { r }
+            }
+            #[inline(always)]
+            fn check(_a: $t, b: $t) -> u32 { if b == 0 { DIVIDE_BY_ZERO } else { 0 } }
+            const CHECKS: bool = true;
+        }
+        impl Kernel2<$t, $t> for Fmod {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t { if b == 0 { 0 } else { a.wrapping_rem(b) } }
+            #[inline(always)]
+            fn check(_a: $t, b: $t) -> u32 { if b == 0 { DIVIDE_BY_ZERO } else { 0 } }
+            const CHECKS: bool = true;
+        }
+        impl Kernel2<$t, $t> for Power {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                #[allow(unused_comparisons)]
+                if b < 0 {
+                    return 0;
+                }
+                let (mut base, mut e, mut acc): ($t, $t, $t) = (a, b, 1);
+                while e > 0 {
+                    if e & 1 == 1 {
+                        acc = acc.wrapping_mul(base);
+                    }
+                    base = base.wrapping_mul(base);
+                    e >>= 1;
+                }
+                acc
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn check(_a: $t, b: $t) -> u32 { if b < 0 { NEGATIVE_POWER } else { 0 } }
+            const CHECKS: bool = true;
+        }
+        impl Kernel1<$t, $t> for Negative { #[inline(always)] fn call(a: $t) -> $t { (0 as $t).wrapping_sub(a) } }
+        impl Kernel1<$t, $t> for Positive { #[inline(always)] fn call(a: $t) -> $t { a } }
+        #[allow(unused_comparisons)]
+        impl Kernel1<$t, $t> for Absolute { #[inline(always)] fn call(a: $t) -> $t { if a < 0 { (0 as $t).wrapping_sub(a) } else { a } } }
+        impl Kernel1<$t, $t> for Square { #[inline(always)] fn call(a: $t) -> $t { a.wrapping_mul(a) } }
+        impl Kernel1<$t, $t> for Reciprocal {
+            #[inline(always)]
+            fn call(a: $t) -> $t { if a == 0 { 0 } else { (1 as $t).wrapping_div(a) } }
+            #[inline(always)]
+            fn check(a: $t) -> u32 { if a == 0 { DIVIDE_BY_ZERO } else { 0 } }
+        }
+        #[allow(unused_comparisons)]
+        impl Kernel1<$t, $t> for Sign { #[inline(always)] fn call(a: $t) -> $t { if a > 0 { 1 } else if a < 0 { (0 as $t).wrapping_sub(1) } else { 0 } } }
+    )*};
+}
+int_kernels!(i8, true; i16, true; i32, true; i64, true; u8, false; u16, false; u32, false; u64, false);
+
+// ----- bool -----
+impl Kernel2<bool, bool> for Add { #[inline(always)] fn call(a: bool, b: bool) -> bool { a | b } }
+impl Kernel2<bool, bool> for Multiply { #[inline(always)] fn call(a: bool, b: bool) -> bool { a & b } }
+impl Kernel2<bool, bool> for Maximum { #[inline(always)] fn call(a: bool, b: bool) -> bool { a | b } }
+impl Kernel2<bool, bool> for Minimum { #[inline(always)] fn call(a: bool, b: bool) -> bool { a & b } }
+impl Kernel2<bool, bool> for Fmax { #[inline(always)] fn call(a: bool, b: bool) -> bool { a | b } }
+impl Kernel2<bool, bool> for Fmin { #[inline(always)] fn call(a: bool, b: bool) -> bool { a & b } }
+impl Kernel1<bool, bool> for Absolute { #[inline(always)] fn call(a: bool) -> bool { a } }
+
+// ----- floats (f32, f64; f16 computes in f32 and rounds once, as NumPy) -----
+
+/// NumPy's npy_divmod: (floor quotient, remainder with the divisor's sign).
+#[inline(always)]
+pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
+    let m = a % b;
+    if b == 0.0 {
+        return (a / b, m);
+    }
+    let mut div = (a - m) / b;
+    let mut m = m;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let fd = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (fd, m)
+}
+
+#[inline(always)]
+pub fn divmod_f32(a: f32, b: f32) -> (f32, f32) {
+    let m = a % b;
+    if b == 0.0 {
+        return (a / b, m);
+    }
+    let mut div = (a - m) / b;
+    let mut m = m;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f32.copysign(b);
+    }
+    let fd = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0f32.copysign(a / b)
+    };
+    (fd, m)
+}
+
+macro_rules! float_kernels {
+    ($t:ty, $divmod:ident) => {
+        impl Kernel2<$t, $t> for Add { #[inline(always)] fn call(a: $t, b: $t) -> $t { a + b } }
+        impl Kernel2<$t, $t> for Subtract { #[inline(always)] fn call(a: $t, b: $t) -> $t { a - b } }
+        impl Kernel2<$t, $t> for Multiply { #[inline(always)] fn call(a: $t, b: $t) -> $t { a * b } }
+        impl Kernel2<$t, $t> for TrueDivide { #[inline(always)] fn call(a: $t, b: $t) -> $t { a / b } }
+        impl Kernel2<$t, $t> for FloorDivide {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t { if b == 0.0 { a / b } else { $divmod(a, b).0 } }
+        }
+        impl Kernel2<$t, $t> for Remainder {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t { if b == 0.0 { a % b } else { $divmod(a, b).1 } }
+        }
+        impl Kernel2<$t, $t> for Fmod { #[inline(always)] fn call(a: $t, b: $t) -> $t { a % b } }
+        impl Kernel2<$t, $t> for Power { #[inline(always)] fn call(a: $t, b: $t) -> $t { a.powf(b) } }
+        impl Kernel2<$t, $t> for Maximum {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t { if a >= b || a.is_nan() { a } else { b } }
+        }
+        impl Kernel2<$t, $t> for Minimum {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t { if a <= b || a.is_nan() { a } else { b } }
+        }
+        impl Kernel2<$t, $t> for Fmax {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t { if a >= b || b.is_nan() { a } else { b } }
+        }
+        impl Kernel2<$t, $t> for Fmin {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t { if a <= b || b.is_nan() { a } else { b } }
+        }
+        impl Kernel1<$t, $t> for Negative { #[inline(always)] fn call(a: $t) -> $t { -a } }
+        impl Kernel1<$t, $t> for Positive { #[inline(always)] fn call(a: $t) -> $t { a } }
+        impl Kernel1<$t, $t> for Absolute { #[inline(always)] fn call(a: $t) -> $t { a.abs() } }
+        impl Kernel1<$t, $t> for Square { #[inline(always)] fn call(a: $t) -> $t { a * a } }
+        impl Kernel1<$t, $t> for Reciprocal { #[inline(always)] fn call(a: $t) -> $t { 1.0 / a } }
+        impl Kernel1<$t, $t> for Sign {
+            #[inline(always)]
+            fn call(a: $t) -> $t { if a > 0.0 { 1.0 } else if a < 0.0 { -1.0 } else if a == 0.0 { 0.0 } else { a } }
+        }
+    };
+}
+float_kernels!(f32, divmod_f32);
+float_kernels!(f64, divmod_f64);
+
+/// float16 kernels compute in f32 and round once, as NumPy's half loops do.
+macro_rules! half_via_f32 {
+    (2: $($k:ident),*) => {$(
+        impl Kernel2<f16, f16> for $k {
+            #[inline(always)]
+            fn call(a: f16, b: f16) -> f16 { f16::from_f32(<$k as Kernel2<f32, f32>>::call(a.to_f32(), b.to_f32())) }
+        }
+    )*};
+    (1: $($k:ident),*) => {$(
+        impl Kernel1<f16, f16> for $k {
+            #[inline(always)]
+            fn call(a: f16) -> f16 { f16::from_f32(<$k as Kernel1<f32, f32>>::call(a.to_f32())) }
+        }
+    )*};
+}
+half_via_f32!(2: Add, Subtract, Multiply, TrueDivide, FloorDivide, Remainder, Fmod, Power, Maximum, Minimum, Fmax, Fmin);
+half_via_f32!(1: Negative, Positive, Absolute, Square, Reciprocal, Sign);
+
+// ----- complex -----
+macro_rules! complex_kernels {
+    ($c:ty, $f:ty) => {
+        impl Kernel2<$c, $c> for Add { #[inline(always)] fn call(a: $c, b: $c) -> $c { Complex::new(a.re + b.re, a.im + b.im) } }
+        impl Kernel2<$c, $c> for Subtract { #[inline(always)] fn call(a: $c, b: $c) -> $c { Complex::new(a.re - b.re, a.im - b.im) } }
+        impl Kernel2<$c, $c> for Multiply {
+            #[inline(always)]
+            fn call(a: $c, b: $c) -> $c { Complex::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re) }
+        }
+        impl Kernel2<$c, $c> for TrueDivide {
+            /// Smith's algorithm, as NumPy's complex division.
+            #[inline(always)]
+            fn call(a: $c, b: $c) -> $c {
+                let (ar, ai, br, bi) = (a.re, a.im, b.re, b.im);
+                let (abr, abi) = (br.abs(), bi.abs());
+                if abr >= abi {
+                    if abr == 0.0 && abi == 0.0 {
+                        Complex::new(ar / abr, ai / abi)
+                    } else {
+                        let rat = bi / br;
+                        let scl = 1.0 / (br + bi * rat);
+                        Complex::new((ar + ai * rat) * scl, (ai - ar * rat) * scl)
+                    }
+                } else {
+                    let rat = br / bi;
+                    let scl = 1.0 / (bi + br * rat);
+                    Complex::new((ar * rat + ai) * scl, (ai * rat - ar) * scl)
+                }
+            }
+        }
+        impl Kernel2<$c, $c> for Maximum {
+            #[inline(always)]
+            fn call(a: $c, b: $c) -> $c {
+                let a_nan = a.re.is_nan() || a.im.is_nan();
+                if a_nan || (a.re > b.re || (a.re == b.re && a.im >= b.im)) { a } else { b }
+            }
+        }
+        impl Kernel2<$c, $c> for Minimum {
+            #[inline(always)]
+            fn call(a: $c, b: $c) -> $c {
+                let a_nan = a.re.is_nan() || a.im.is_nan();
+                if a_nan || (a.re < b.re || (a.re == b.re && a.im <= b.im)) { a } else { b }
+            }
+        }
+        impl Kernel2<$c, $c> for Fmax {
+            #[inline(always)]
+            fn call(a: $c, b: $c) -> $c {
+                let b_nan = b.re.is_nan() || b.im.is_nan();
+                if b_nan || (a.re > b.re || (a.re == b.re && a.im >= b.im)) { a } else { b }
+            }
+        }
+        impl Kernel2<$c, $c> for Fmin {
+            #[inline(always)]
+            fn call(a: $c, b: $c) -> $c {
+                let b_nan = b.re.is_nan() || b.im.is_nan();
+                if b_nan || (a.re < b.re || (a.re == b.re && a.im <= b.im)) { a } else { b }
+            }
+        }
+        impl Kernel1<$c, $c> for Negative { #[inline(always)] fn call(a: $c) -> $c { Complex::new(-a.re, -a.im) } }
+        impl Kernel1<$c, $c> for Positive { #[inline(always)] fn call(a: $c) -> $c { a } }
+        impl Kernel1<$c, $f> for Absolute { #[inline(always)] fn call(a: $c) -> $f { a.re.hypot(a.im) } }
+        impl Kernel1<$c, $c> for Square {
+            #[inline(always)]
+            fn call(a: $c) -> $c { <Multiply as Kernel2<$c, $c>>::call(a, a) }
+        }
+        impl Kernel1<$c, $c> for Reciprocal {
+            #[inline(always)]
+            fn call(a: $c) -> $c { <TrueDivide as Kernel2<$c, $c>>::call(Complex::new(1.0, 0.0), a) }
+        }
+    };
+}
+complex_kernels!(C32, f32);
+complex_kernels!(C64, f64);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_style_integer_division() {
+        assert_eq!(<FloorDivide as Kernel2<i32, i32>>::call(-7, 2), -4);
+        assert_eq!(<Remainder as Kernel2<i32, i32>>::call(-7, 2), 1);
+        assert_eq!(<Remainder as Kernel2<i32, i32>>::call(7, -2), -1);
+        assert_eq!(<FloorDivide as Kernel2<i8, i8>>::call(i8::MIN, -1), i8::MIN);
+        assert_eq!(<FloorDivide as Kernel2<u8, u8>>::call(7, 0), 0);
+    }
+
+    #[test]
+    fn float_divmod_matches_python() {
+        // Python: divmod(-7.5, 2.0) == (-4.0, 0.5); divmod(7.5, -2.0) == (-4.0, -0.5)
+        assert_eq!(divmod_f64(-7.5, 2.0), (-4.0, 0.5));
+        assert_eq!(divmod_f64(7.5, -2.0), (-4.0, -0.5));
+    }
+
+    #[test]
+    fn nan_propagation() {
+        assert!(<Maximum as Kernel2<f64, f64>>::call(f64::NAN, 1.0).is_nan());
+        assert!(<Maximum as Kernel2<f64, f64>>::call(1.0, f64::NAN).is_nan());
+        assert_eq!(<Fmax as Kernel2<f64, f64>>::call(1.0, f64::NAN), 1.0);
+    }
+}

@@ -1,0 +1,161 @@
+//! Floating-point math kernels on f16 (through f32), f32 and f64, using the platform's libm
+//! through Rust's std (NumPy's own SIMD versions of the transcendental functions can differ from
+//! these by an ulp; see designs/ufuncs.md).
+
+use half::f16;
+
+use super::Kernel1;
+use super::Kernel2;
+
+macro_rules! unary_math {
+    ($($name:ident => |$x:ident| $e:expr),* $(,)?) => {$(
+        pub struct $name;
+        impl Kernel1<f64, f64> for $name { #[inline(always)] fn call($x: f64) -> f64 { $e } }
+        impl Kernel1<f32, f32> for $name { #[inline(always)] fn call($x: f32) -> f32 { $e } }
+        impl Kernel1<f16, f16> for $name {
+            #[inline(always)]
+            fn call(a: f16) -> f16 { f16::from_f32(<$name as Kernel1<f32, f32>>::call(a.to_f32())) }
+        }
+    )*};
+}
+
+unary_math! {
+    Sqrt => |x| x.sqrt(),
+    Cbrt => |x| x.cbrt(),
+    Exp => |x| x.exp(),
+    Exp2 => |x| x.exp2(),
+    Expm1 => |x| x.exp_m1(),
+    Log => |x| x.ln(),
+    Log2 => |x| x.log2(),
+    Log10 => |x| x.log10(),
+    Log1p => |x| x.ln_1p(),
+    Sin => |x| x.sin(),
+    Cos => |x| x.cos(),
+    Tan => |x| x.tan(),
+    Arcsin => |x| x.asin(),
+    Arccos => |x| x.acos(),
+    Arctan => |x| x.atan(),
+    Sinh => |x| x.sinh(),
+    Cosh => |x| x.cosh(),
+    Tanh => |x| x.tanh(),
+    Arcsinh => |x| x.asinh(),
+    Arccosh => |x| x.acosh(),
+    Arctanh => |x| x.atanh(),
+    Floor => |x| x.floor(),
+    Ceil => |x| x.ceil(),
+    Trunc => |x| x.trunc(),
+    Rint => |x| x.round_ties_even(),
+    Fabs => |x| x.abs(),
+    Spacing => |x| spacing(x),
+}
+
+/// NumPy's spacing: distance to the next representable number away from zero.
+trait AwayFromZero {
+    fn next_up_abs(self) -> Self;
+}
+impl AwayFromZero for f64 {
+    fn next_up_abs(self) -> f64 {
+        if self.is_nan() || self.is_infinite() {
+            return f64::NAN;
+        }
+        let a = self.abs();
+        let next = f64::from_bits(a.to_bits() + 1);
+        (next - a).copysign(self)
+    }
+}
+impl AwayFromZero for f32 {
+    fn next_up_abs(self) -> f32 {
+        if self.is_nan() || self.is_infinite() {
+            return f32::NAN;
+        }
+        let a = self.abs();
+        let next = f32::from_bits(a.to_bits() + 1);
+        (next - a).copysign(self)
+    }
+}
+#[inline(always)]
+fn spacing<T: AwayFromZero>(x: T) -> T {
+    x.next_up_abs()
+}
+
+/// deg2rad/rad2deg multiply by a folded constant, as NumPy's C does.
+pub struct Deg2rad;
+pub struct Rad2deg;
+impl Kernel1<f64, f64> for Deg2rad { #[inline(always)] fn call(x: f64) -> f64 { x * (std::f64::consts::PI / 180.0) } }
+impl Kernel1<f32, f32> for Deg2rad { #[inline(always)] fn call(x: f32) -> f32 { x * (std::f32::consts::PI / 180.0) } }
+impl Kernel1<f16, f16> for Deg2rad { #[inline(always)] fn call(x: f16) -> f16 { f16::from_f32(<Deg2rad as Kernel1<f32, f32>>::call(x.to_f32())) } }
+impl Kernel1<f64, f64> for Rad2deg { #[inline(always)] fn call(x: f64) -> f64 { x * (180.0 / std::f64::consts::PI) } }
+impl Kernel1<f32, f32> for Rad2deg { #[inline(always)] fn call(x: f32) -> f32 { x * (180.0 / std::f32::consts::PI) } }
+impl Kernel1<f16, f16> for Rad2deg { #[inline(always)] fn call(x: f16) -> f16 { f16::from_f32(<Rad2deg as Kernel1<f32, f32>>::call(x.to_f32())) } }
+
+macro_rules! predicate {
+    ($($name:ident => |$x:ident| $e:expr),* $(,)?) => {$(
+        pub struct $name;
+        impl Kernel1<f64, bool> for $name { #[inline(always)] fn call($x: f64) -> bool { $e } }
+        impl Kernel1<f32, bool> for $name { #[inline(always)] fn call($x: f32) -> bool { $e } }
+        impl Kernel1<f16, bool> for $name { #[inline(always)] fn call(a: f16) -> bool { <$name as Kernel1<f32, bool>>::call(a.to_f32()) } }
+    )*};
+}
+
+predicate! {
+    Isnan => |x| x.is_nan(),
+    Isinf => |x| x.is_infinite(),
+    Isfinite => |x| x.is_finite(),
+    Signbit => |x| x.is_sign_negative(),
+}
+
+macro_rules! binary_math {
+    ($($name:ident => |$a:ident, $b:ident| $e:expr),* $(,)?) => {$(
+        pub struct $name;
+        impl Kernel2<f64, f64> for $name { #[inline(always)] fn call($a: f64, $b: f64) -> f64 { $e } }
+        impl Kernel2<f32, f32> for $name { #[inline(always)] fn call($a: f32, $b: f32) -> f32 { $e } }
+        impl Kernel2<f16, f16> for $name {
+            #[inline(always)]
+            fn call(a: f16, b: f16) -> f16 { f16::from_f32(<$name as Kernel2<f32, f32>>::call(a.to_f32(), b.to_f32())) }
+        }
+    )*};
+}
+
+binary_math! {
+    Arctan2 => |a, b| a.atan2(b),
+    Hypot => |a, b| a.hypot(b),
+    Copysign => |a, b| a.copysign(b),
+    Heaviside => |a, b| if a.is_nan() { a } else if a == 0.0 { b } else if a < 0.0 { 0.0 } else { 1.0 },
+    Logaddexp => |a, b| logaddexp(a, b),
+    Logaddexp2 => |a, b| logaddexp2(a, b),
+}
+
+/// NumPy's npy_logaddexp.
+#[inline(always)]
+fn logaddexp<T: num_traits::Float + num_traits::FloatConst>(a: T, b: T) -> T {
+    if a == b {
+        // Handles infinities of the same sign without warnings.
+        a + T::LN_2()
+    } else {
+        let d = a - b;
+        if d > T::zero() {
+            a + (-d).exp().ln_1p()
+        } else if d <= T::zero() {
+            b + d.exp().ln_1p()
+        } else {
+            d
+        }
+    }
+}
+
+/// NumPy's npy_logaddexp2.
+#[inline(always)]
+fn logaddexp2<T: num_traits::Float + num_traits::FloatConst>(a: T, b: T) -> T {
+    if a == b {
+        a + T::one()
+    } else {
+        let d = a - b;
+        if d > T::zero() {
+            a + (-d).exp2().ln_1p() * T::LOG2_E()
+        } else if d <= T::zero() {
+            b + d.exp2().ln_1p() * T::LOG2_E()
+        } else {
+            d
+        }
+    }
+}

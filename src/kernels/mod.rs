@@ -1,0 +1,44 @@
+//! What to compute, one element at a time. A kernel is a zero-sized type implementing
+//! [`Kernel1`] or [`Kernel2`] for each element type it supports; the loops in `loops/` walk the
+//! memory and call it, and `dispatch/` picks the instance. Kernels never see strides.
+
+pub mod arith;
+pub mod compare;
+pub mod math;
+
+use crate::dtype::Element;
+
+/// Status bits a loop reports back (NumPy's floating-point error state and integer errors).
+pub mod status {
+    pub const DIVIDE_BY_ZERO: u32 = 1;
+    pub const OVERFLOW: u32 = 2;
+    pub const INVALID: u32 = 4;
+    /// An integer raised to a negative integer power.
+    pub const NEGATIVE_POWER: u32 = 8;
+}
+
+/// A one-input kernel from `T` to `O`.
+pub trait Kernel1<T: Element, O: Element>: Send + Sync + 'static {
+    fn call(a: T) -> O;
+    /// Errors found on this element (integer kernels only; see [`status`]).
+    #[inline(always)]
+    fn check(_a: T) -> u32 {
+        0
+    }
+}
+
+/// A two-input kernel over one input type `T`, producing `O`.
+pub trait Kernel2<T: Element, O: Element>: Send + Sync + 'static {
+    fn call(a: T, b: T) -> O;
+    #[inline(always)]
+    fn check(_a: T, _b: T) -> u32 {
+        0
+    }
+    /// Whether `check` can ever report something for this type (lets loops skip it).
+    const CHECKS: bool = false;
+}
+
+/// A two-input, two-output kernel (divmod, modf-like).
+pub trait Kernel2x2<T: Element, O1: Element, O2: Element>: Send + Sync + 'static {
+    fn call(a: T, b: T) -> (O1, O2);
+}

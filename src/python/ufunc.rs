@@ -1,0 +1,330 @@
+//! `rumpy.ufunc` objects, made from the rows of the ufunc table, and the ndarray operators that
+//! call them.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+use crate::array::NdArray;
+use crate::dispatch::{self, Identity, Input, Ufunc};
+use crate::dtype::promote::Casting;
+use crate::dtype::ScalarType;
+use crate::kernels::status;
+
+use super::array::PyNdArray;
+use super::convert::{classify_scalar, num_to_scalar, read_num, to_array, PyScalar};
+use super::dtype::to_dtype;
+use super::errors::run_detached;
+
+#[pyclass(name = "ufunc", module = "rumpy", frozen)]
+pub struct PyUfunc {
+    pub u: &'static Ufunc,
+}
+
+/// Convert a ufunc argument: rumpy arrays as they are, Python scalars as weak scalars, anything
+/// else through `asarray` (zero-copy for NumPy arrays).
+pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
+    if let Ok(a) = obj.cast::<PyNdArray>() {
+        return Ok(Input::Array(a.get().array()));
+    }
+    match classify_scalar(obj)? {
+        Some(PyScalar::Weak(n, k)) => Ok(Input::Weak(n, k)),
+        Some(s @ PyScalar::Typed(..)) => Ok(Input::Array(super::convert::scalar_array(&s, None)?)),
+        None => Ok(Input::Array(to_array(obj, None)?.arr)),
+    }
+}
+
+fn warn_status(py: Python<'_>, name: &str, st: u32) -> PyResult<()> {
+    if st & status::NEGATIVE_POWER != 0 {
+        return Err(PyValueError::new_err("Integers to negative integer powers are not allowed."));
+    }
+    if st & status::DIVIDE_BY_ZERO != 0 {
+        let msg = std::ffi::CString::new(format!("divide by zero encountered in {}", name)).expect("no NUL");
+        PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyRuntimeWarning>(), &msg, 1)?;
+    }
+    Ok(())
+}
+
+/// Wrap a result: 0-d results become scalars (NumPy's ufuncs return scalars for them).
+fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
+    if a.ndim() == 0 {
+        let st = a.dtype().scalar_type().unwrap_or(ScalarType::Float64);
+        // SAFETY: a 0-d array holds one item at data_ptr.
+        let n = unsafe { read_num(a.data_ptr(), a.dtype()) };
+        return Ok(num_to_scalar(py, n, st)?.unbind());
+    }
+    Ok(PyNdArray::wrap(py, a, None)?.into_any())
+}
+
+fn input_bytes(ins: &[Input]) -> usize {
+    ins.iter().map(|i| if let Input::Array(a) = i { a.nbytes() } else { 0 }).max().unwrap_or(0)
+}
+
+/// The core of `ufunc.__call__`, shared by the operators.
+pub fn call_ufunc<'py>(
+    py: Python<'py>,
+    u: &'static Ufunc,
+    args: &[Bound<'py, PyAny>],
+    out: Option<&Bound<'py, PyAny>>,
+    where_: Option<&Bound<'py, PyAny>>,
+    casting: &str,
+    dtype: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    if args.len() < u.nin || args.len() > u.nin + u.nout {
+        return Err(PyTypeError::new_err(format!(
+            "{}() takes from {} to {} positional arguments but {} were given",
+            u.name,
+            u.nin,
+            u.nin + u.nout,
+            args.len()
+        )));
+    }
+    let ins: Vec<Input> = args[..u.nin].iter().map(to_input).collect::<PyResult<_>>()?;
+    // Outputs: positional after the inputs, or out= (an array or a tuple of them).
+    let mut out_objs: Vec<Option<Bound<'py, PyAny>>> = args[u.nin..].iter().map(|o| Some(o.clone())).collect();
+    if let Some(o) = out {
+        if !o.is_none() {
+            if !out_objs.is_empty() {
+                return Err(PyTypeError::new_err("cannot specify 'out' as both a positional and keyword argument"));
+            }
+            if let Ok(t) = o.cast::<PyTuple>() {
+                out_objs = t.iter().map(|x| if x.is_none() { None } else { Some(x) }).collect();
+            } else {
+                out_objs = vec![Some(o.clone())];
+            }
+        }
+    }
+    let mut outs: Vec<Option<NdArray>> = Vec::new();
+    for o in &out_objs {
+        match o {
+            None => outs.push(None),
+            Some(o) => match o.cast::<PyNdArray>() {
+                Ok(a) => outs.push(Some(a.get().array())),
+                Err(_) => return Err(PyTypeError::new_err("return arrays must be of ArrayType")),
+            },
+        }
+    }
+    let casting = Casting::parse(casting)?;
+    let dt = match dtype {
+        Some(d) if !d.is_none() => Some(to_dtype(d)?.scalar_type().ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?),
+        _ => None,
+    };
+    let mask = match where_ {
+        Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => Some(to_array(w, None)?.arr),
+        _ => None,
+    };
+    let bytes = input_bytes(&ins);
+    let (results, st) = if let Some(m) = &mask {
+        // Compute everywhere, then store where the mask is true.
+        let (r, st) = run_detached(py, bytes, || dispatch::call(u, &ins, &[], casting, dt))?;
+        let mut finals = Vec::new();
+        for (k, res) in r.into_iter().enumerate() {
+            match outs.get(k).and_then(|o| o.clone()) {
+                Some(o) => {
+                    let mb = if m.dtype().native_scalar() == Some(ScalarType::Bool) { m.clone() } else { m.astype(&ScalarType::Bool.dtype(), crate::array::Order::C)? };
+                    o.assign_where(&res, &mb)?;
+                    finals.push(o);
+                }
+                None => finals.push(res),
+            }
+        }
+        (finals, st)
+    } else {
+        run_detached(py, bytes, || dispatch::call(u, &ins, &outs, casting, dt))?
+    };
+    warn_status(py, u.name, st)?;
+    let mut py_results: Vec<Py<PyAny>> = Vec::new();
+    for (k, r) in results.into_iter().enumerate() {
+        match out_objs.get(k).and_then(|o| o.clone()) {
+            Some(o) => py_results.push(o.unbind()),
+            None => py_results.push(wrap_result(py, r)?),
+        }
+    }
+    if py_results.len() == 1 {
+        Ok(py_results.pop().expect("one result"))
+    } else {
+        Ok(PyTuple::new(py, py_results)?.into_any().unbind())
+    }
+}
+
+/// An `axis=` argument: omitted, None (all axes), or an int or tuple of ints.
+pub enum AxisArg {
+    Default,
+    All,
+    Axes(Vec<isize>),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for AxisArg {
+    type Error = PyErr;
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error> {
+        if obj.is_none() {
+            return Ok(AxisArg::All);
+        }
+        if let Ok(i) = obj.extract::<isize>() {
+            return Ok(AxisArg::Axes(vec![i]));
+        }
+        match obj.extract::<Vec<isize>>() {
+            Ok(v) => Ok(AxisArg::Axes(v)),
+            Err(_) => Err(PyTypeError::new_err(format!(
+                "'{}' object cannot be interpreted as an integer",
+                obj.get_type().name()?
+            ))),
+        }
+    }
+}
+
+/// `ufunc.reduce` (also used by sum/prod/max/min).
+#[allow(clippy::too_many_arguments)]
+pub fn reduce_impl<'py>(
+    py: Python<'py>,
+    u: &'static Ufunc,
+    array: &Bound<'py, PyAny>,
+    axis: Option<Vec<isize>>,
+    dtype: Option<&Bound<'py, PyAny>>,
+    out: Option<&Bound<'py, PyAny>>,
+    keepdims: bool,
+    initial: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let a = to_array(array, None)?.arr;
+    let dt = match dtype {
+        Some(d) if !d.is_none() => Some(to_dtype(d)?.scalar_type().ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?),
+        _ => None,
+    };
+    let init = match initial {
+        Some(i) if !i.is_none() => match classify_scalar(i)? {
+            Some(PyScalar::Weak(n, _)) | Some(PyScalar::Typed(n, _)) => Some(n),
+            None => return Err(PyTypeError::new_err("initial must be a scalar")),
+        },
+        _ => None,
+    };
+    let out_arr = match out {
+        Some(o) if !o.is_none() => {
+            let o = if let Ok(t) = o.cast::<PyTuple>() { t.get_item(0)? } else { o.clone() };
+            Some((o.cast::<PyNdArray>().map_err(|_| PyTypeError::new_err("output must be an array"))?.get().array(), o))
+        }
+        _ => None,
+    };
+    let r = run_detached(py, a.nbytes(), || dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init))?;
+    if let Some((o, obj)) = out_arr {
+        o.assign(&r)?;
+        return Ok(obj.unbind());
+    }
+    wrap_result(py, r)
+}
+
+#[pymethods]
+impl PyUfunc {
+    #[pyo3(signature = (*args, out=None, r#where=None, casting="same_kind", order="K", dtype=None, subok=true, signature=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn __call__<'py>(
+        &self,
+        py: Python<'py>,
+        args: &Bound<'py, PyTuple>,
+        out: Option<&Bound<'py, PyAny>>,
+        r#where: Option<&Bound<'py, PyAny>>,
+        casting: &str,
+        order: &str,
+        dtype: Option<&Bound<'py, PyAny>>,
+        subok: bool,
+        signature: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let _ = (order, subok, signature);
+        let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
+        call_ufunc(py, self.u, &args, out, r#where, casting, dtype)
+    }
+
+    #[pyo3(signature = (array, axis=AxisArg::Default, dtype=None, out=None, keepdims=false, initial=None, r#where=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn reduce<'py>(
+        &self,
+        py: Python<'py>,
+        array: &Bound<'py, PyAny>,
+        axis: AxisArg,
+        dtype: Option<&Bound<'py, PyAny>>,
+        out: Option<&Bound<'py, PyAny>>,
+        keepdims: bool,
+        initial: Option<&Bound<'py, PyAny>>,
+        r#where: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        if let Some(w) = r#where {
+            if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) {
+                return Err(pyo3::exceptions::PyNotImplementedError::new_err("reduce with where= is not supported yet"));
+            }
+        }
+        // NumPy's reduce defaults to axis=0 (axis=None means all axes).
+        let ax = match axis {
+            AxisArg::Default => Some(vec![0]),
+            AxisArg::All => None,
+            AxisArg::Axes(v) => Some(v),
+        };
+        let a = to_array(array, None)?.arr;
+        let ax = if a.ndim() == 0 { None } else { ax };
+        reduce_impl(py, self.u, array, ax, dtype, out, keepdims, initial)
+    }
+
+    #[pyo3(signature = (a, b, **kwargs))]
+    fn outer<'py>(&self, py: Python<'py>, a: &Bound<'py, PyAny>, b: &Bound<'py, PyAny>, kwargs: Option<&Bound<'py, pyo3::types::PyDict>>) -> PyResult<Py<PyAny>> {
+        let _ = kwargs;
+        if self.u.nin != 2 {
+            return Err(PyValueError::new_err("outer product only supported for binary functions"));
+        }
+        let x = to_array(a, None)?.arr;
+        let y = to_array(b, None)?.arr;
+        let mut shape: Vec<isize> = x.shape().iter().map(|&d| d as isize).collect();
+        shape.extend(std::iter::repeat_n(1, y.ndim()));
+        let xr = x.reshape(&shape, crate::array::Order::C)?;
+        let xo = PyNdArray::wrap(py, xr, None)?.into_bound(py).into_any();
+        let yo = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
+        call_ufunc(py, self.u, &[xo, yo], None, None, "same_kind", None)
+    }
+
+    #[getter]
+    fn nin(&self) -> usize {
+        self.u.nin
+    }
+    #[getter]
+    fn nout(&self) -> usize {
+        self.u.nout
+    }
+    #[getter]
+    fn nargs(&self) -> usize {
+        self.u.nin + self.u.nout
+    }
+    #[getter]
+    fn ntypes(&self) -> usize {
+        self.u.loops.len()
+    }
+    #[getter]
+    fn types<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.u.loops.iter().map(|l| l.signature()))
+    }
+    #[getter]
+    fn identity(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(match self.u.identity {
+            Identity::Zero => 0i64.into_pyobject(py)?.into_any().unbind(),
+            Identity::One => 1i64.into_pyobject(py)?.into_any().unbind(),
+            Identity::MinusOne => (-1i64).into_pyobject(py)?.into_any().unbind(),
+            Identity::None | Identity::ReorderableNone => py.None(),
+        })
+    }
+    #[getter]
+    fn __name__(&self) -> &'static str {
+        self.u.name
+    }
+    #[getter]
+    fn __doc__(&self) -> String {
+        format!("{}(x{}, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n{}", self.u.name, if self.u.nin == 2 { "1, x2" } else { "" }, self.u.doc)
+    }
+    fn __repr__(&self) -> String {
+        format!("<ufunc '{}'>", self.u.name)
+    }
+}
+
+/// All ufunc objects, for module assembly.
+pub fn add_ufuncs(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyUfunc>()?;
+    for u in dispatch::table() {
+        m.add(u.name, PyUfunc { u })?;
+    }
+    Ok(())
+}
