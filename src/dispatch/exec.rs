@@ -178,9 +178,10 @@ pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Cast
     let item = ins.iter().map(|a| a.itemsize()).chain(results.iter().map(|a| a.itemsize())).max().unwrap_or(1);
     let f = lp.f;
     crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, true, |p, s, n| {
+        crate::loops::elementwise::fp_clear();
         // SAFETY: the walker keeps every pointer inside its (broadcast) operand, the outputs
         // are writable, and parallel chunks write disjoint parts of the outputs.
-        let st = unsafe { f(p, s, n) };
+        let st = unsafe { f(p, s, n) } | crate::loops::elementwise::fp_status();
         if st != 0 {
             status.fetch_or(st, Ordering::Relaxed);
         }

@@ -35,6 +35,8 @@ pub enum Resolver {
     Default,
     /// Integer and bool inputs compute in float64 (true_divide).
     IntToFloat64,
+    /// Bool inputs are refused with this message (NumPy's boolean subtract/negative).
+    NoBool(&'static str),
 }
 
 /// One inner loop: its input and output types and the function.

@@ -60,7 +60,10 @@ fn identity_num(id: Identity) -> Option<Num> {
 
 fn fill(a: &NdArray, n: Num) -> Result<()> {
     let st = a.dtype().scalar_type().expect("numeric");
-    let one = super::exec::weak_to_array(n, st).or_else(|_| {
+    let one = super::exec::weak_to_array(n, st).or_else(|e| {
+        if matches!(e, crate::Error::Overflow(_)) {
+            return Err(e);
+        }
         let z = NdArray::empty(&[], &st.dtype(), Order::C)?;
         crate::with_scalar_type!(st, T, {
             // SAFETY: one fresh item.

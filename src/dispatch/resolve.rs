@@ -55,11 +55,19 @@ pub fn common_type(ops: &[OpKind]) -> ScalarType {
 
 /// Pick the loop for these operands. `dtype` forces the loop's output type.
 pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> Result<&'u Loop> {
+    if let Resolver::NoBool(msg) = u.resolver {
+        let all_bool = ops.iter().all(|o| matches!(o, OpKind::Strong(ScalarType::Bool) | OpKind::Weak(WeakKind::Bool)));
+        if all_bool {
+            return Err(Error::Type(msg.to_string()));
+        }
+    }
     if let Some(dt) = dtype {
-        if let Some(l) = u.loops.iter().find(|l| l.outs[0] == dt && l.ins.iter().all(|t| *t == l.ins[0])) {
+        // `dtype=` fixes the output type; the inputs must reach the loop's inputs safely.
+        let common = common_type(ops);
+        if let Some(l) = u.loops.iter().find(|l| l.outs[0] == dt && l.ins.iter().all(|t| can_cast_safe(common, *t))) {
             return Ok(l);
         }
-        if let Some(l) = u.loops.iter().find(|l| l.ins.iter().all(|t| *t == dt)) {
+        if let Some(l) = u.loops.iter().find(|l| l.outs[0] == dt) {
             return Ok(l);
         }
         bail!(

@@ -146,5 +146,12 @@ pub fn build() -> Vec<Ufunc> {
         "trunc" => Trunc, "Return the truncated value of the input, element-wise.";
         "rint" => Rint, "Round elements of the array to the nearest integer.";
     }
+    for u in t.iter_mut() {
+        match u.name {
+            "subtract" => u.resolver = Resolver::NoBool("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead."),
+            "negative" => u.resolver = Resolver::NoBool("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead."),
+            _ => {}
+        }
+    }
     t
 }

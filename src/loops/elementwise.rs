@@ -12,6 +12,44 @@ use std::sync::OnceLock;
 use crate::dtype::Element;
 use crate::kernels::{Kernel1, Kernel2};
 
+/// Clear the CPU's floating-point exception flags (before a loop).
+#[inline]
+pub fn fp_clear() {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: reading and writing MXCSR only changes this thread's sticky exception flags.
+    #[allow(deprecated)]
+    unsafe {
+        use std::arch::x86_64::{_mm_getcsr, _mm_setcsr};
+        _mm_setcsr(_mm_getcsr() & !0x3f);
+    }
+}
+
+/// The floating-point exceptions raised since `fp_clear`, as status bits (NumPy's errstate
+/// categories: division by zero, overflow, invalid; underflow is ignored by default as NumPy).
+#[inline]
+pub fn fp_status() -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: reading MXCSR has no side effects.
+    #[allow(deprecated)]
+    unsafe {
+        use crate::kernels::status::*;
+        let c = std::arch::x86_64::_mm_getcsr();
+        let mut s = 0;
+        if c & 0x01 != 0 {
+            s |= INVALID;
+        }
+        if c & 0x04 != 0 {
+            s |= DIVIDE_BY_ZERO;
+        }
+        if c & 0x08 != 0 {
+            s |= OVERFLOW;
+        }
+        return s;
+    }
+    #[allow(unreachable_code)]
+    0
+}
+
 /// A resolved inner loop: pointers and byte strides for inputs then outputs; returns status bits.
 pub type LoopFn = unsafe fn(ptrs: &[*mut u8], strides: &[isize], n: usize) -> u32;
 

@@ -34,13 +34,15 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     }
 }
 
+/// Report loop status: integer negative powers raise; floating-point conditions go through
+/// `rumpy._errstate.handle`, which applies `seterr`/`errstate` (warn, raise, call, ...).
 fn warn_status(py: Python<'_>, name: &str, st: u32) -> PyResult<()> {
     if st & status::NEGATIVE_POWER != 0 {
         return Err(PyValueError::new_err("Integers to negative integer powers are not allowed."));
     }
-    if st & status::DIVIDE_BY_ZERO != 0 {
-        let msg = std::ffi::CString::new(format!("divide by zero encountered in {}", name)).expect("no NUL");
-        PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyRuntimeWarning>(), &msg, 1)?;
+    let fp = st & (status::DIVIDE_BY_ZERO | status::OVERFLOW | status::INVALID);
+    if fp != 0 {
+        py.import("rumpy._errstate")?.getattr("handle")?.call1((name, fp))?;
     }
     Ok(())
 }
@@ -145,6 +147,11 @@ pub fn call_ufunc<'py>(
     } else {
         Ok(PyTuple::new(py, py_results)?.into_any().unbind())
     }
+}
+
+enum AxisKind {
+    Default,
+    Given,
 }
 
 /// An `axis=` argument: omitted, None (all axes), or an int or tuple of ints.
@@ -252,13 +259,15 @@ impl PyUfunc {
             }
         }
         // NumPy's reduce defaults to axis=0 (axis=None means all axes).
+        let axis_was = if matches!(axis, AxisArg::Default) { AxisKind::Default } else { AxisKind::Given };
         let ax = match axis {
             AxisArg::Default => Some(vec![0]),
             AxisArg::All => None,
             AxisArg::Axes(v) => Some(v),
         };
         let a = to_array(array, None)?.arr;
-        let ax = if a.ndim() == 0 { None } else { ax };
+        // A 0-d array reduces with the default axis as with None.
+        let ax = if a.ndim() == 0 && matches!(axis_was, AxisKind::Default) { None } else { ax };
         reduce_impl(py, self.u, array, ax, dtype, out, keepdims, initial)
     }
 

@@ -1,0 +1,106 @@
+"""Floating-point error handling: ``seterr``, ``geterr``, ``errstate``, ``seterrcall``.
+
+The Rust loops report which conditions happened (division by zero, overflow, invalid); this
+module decides, as NumPy's ``_error_handler`` does, whether to ignore, warn, raise, print, log
+or call.
+"""
+
+import contextlib
+import contextvars
+import warnings
+
+from . import _scalars
+
+_MODES = ("ignore", "warn", "raise", "call", "print", "log")
+_KEYS = ("divide", "over", "under", "invalid")
+_DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
+
+_state = contextvars.ContextVar("rumpy_errstate", default=(dict(_DEFAULT), None))
+
+# Status bits of the Rust core (kernels::status).
+_DIVIDE_BY_ZERO, _OVERFLOW, _INVALID = 1, 2, 4
+
+
+def geterr():
+    """Get the current way of handling floating-point errors."""
+    return dict(_state.get()[0])
+
+
+def seterr(all=None, divide=None, over=None, under=None, invalid=None):
+    """Set how floating-point errors are handled; returns the old settings."""
+    old, call = _state.get()
+    new = dict(old)
+    for key, val in (("divide", divide), ("over", over), ("under", under), ("invalid", invalid)):
+        val = val if val is not None else all
+        if val is not None:
+            if val not in _MODES:
+                raise ValueError(f"invalid error mode {val!r}")
+            new[key] = val
+    _state.set((new, call))
+    return dict(old)
+
+
+def geterrcall():
+    return _state.get()[1]
+
+
+def seterrcall(func):
+    """Set the callable (or object with ``write``) used by the 'call' and 'log' modes."""
+    if func is not None and not callable(func) and not hasattr(func, "write"):
+        raise ValueError("Only callable can be used as callback")
+    modes, old = _state.get()
+    _state.set((modes, func))
+    return old
+
+
+class errstate(contextlib.ContextDecorator):
+    """Context manager (and decorator) for floating-point error handling."""
+
+    def __init__(self, *, call=None, all=None, divide=None, over=None, under=None, invalid=None):
+        self._call = call
+        self._kw = {"all": all, "divide": divide, "over": over, "under": under, "invalid": invalid}
+        self._token = None
+
+    def __enter__(self):
+        old = _state.get()
+        self._token = _state.set(old)
+        seterr(**self._kw)
+        if self._call is not None:
+            seterrcall(self._call)
+        return self
+
+    def __exit__(self, *exc):
+        _state.reset(self._token)
+        return False
+
+
+def handle(name, flags):
+    """Apply the error state to conditions reported by ufunc ``name``."""
+    modes, call = _state.get()
+    for bit, key, text in ((_DIVIDE_BY_ZERO, "divide", "divide by zero"),
+                           (_OVERFLOW, "over", "overflow"),
+                           (_INVALID, "invalid", "invalid value")):
+        if not flags & bit:
+            continue
+        mode = modes[key]
+        msg = f"{text} encountered in {name}"
+        if mode == "ignore":
+            continue
+        if mode == "warn":
+            warnings.warn(msg, RuntimeWarning, stacklevel=3)
+        elif mode == "raise":
+            raise FloatingPointError(msg)
+        elif mode == "print":
+            print(f"Warning: {msg}")
+        elif mode == "call":
+            if call is None:
+                raise ValueError(f"Callback function not set for {key} error")
+            call(text, bit)
+        elif mode == "log":
+            if call is None or not hasattr(call, "write"):
+                raise ValueError("Callback object does not have a write method")
+            call.write(f"Warning: {msg}\n")
+
+
+# Scalar arithmetic reports through the same state.
+_scalars.get_errstate = geterr
