@@ -382,3 +382,28 @@ def _reset_printoptions():
                 rp.set_printoptions(**rp_opts)
         except Exception:  # noqa: BLE001
             pass
+
+
+# ---------------------------------------------------------------------------
+# Known gaps: tests of work in progress that do not pass yet are listed (one node id per line,
+# relative to tests/) in known_failures.txt and marked xfail, non-strict, so they start counting
+# as soon as the work lands. The list only ever shrinks; plans/ says what each gap is.
+# ---------------------------------------------------------------------------
+
+_KNOWN_FAILURES = __import__("pathlib").Path(__file__).with_name("known_failures.txt")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not _KNOWN_FAILURES.exists():
+        return
+    known = {
+        line.strip()
+        for line in _KNOWN_FAILURES.read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    for item in items:
+        nid = item.nodeid
+        if nid.startswith("tests/"):
+            nid = nid[len("tests/"):]
+        if nid in known:
+            item.add_marker(pytest.mark.xfail(reason="known gap of work in progress (see plans/)", strict=False))

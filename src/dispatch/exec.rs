@@ -88,7 +88,29 @@ fn int_range<T: Element>() -> (i128, i128) {
 pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Casting, dtype: Option<ScalarType>) -> Result<(Vec<NdArray>, u32)> {
     ensure!(inputs.len() == u.nin, Type, "{}() takes from {} to {} positional arguments but {} were given", u.name, u.nin, u.nin + u.nout, inputs.len());
     let kinds: Vec<OpKind> = inputs.iter().map(|i| i.kind()).collect::<Result<_>>()?;
-    let lp = resolve(u, &kinds, dtype)?;
+    let mut lp = resolve(u, &kinds, dtype)?;
+    // NumPy 2 compares (and tests the truth of) Python ints out of the array's range exactly
+    // instead of raising: use a loop wide enough to hold them.
+    let value_based = matches!(
+        u.name,
+        "equal" | "not_equal" | "less" | "less_equal" | "greater" | "greater_equal" | "logical_and" | "logical_or" | "logical_xor"
+    );
+    if value_based && dtype.is_none() {
+        let mut wide: Option<ScalarType> = None;
+        for (k, inp) in inputs.iter().enumerate() {
+            if let Input::Weak(n @ (Num::I(_) | Num::U(_)), _) = inp {
+                if lp.ins[k].is_int() && weak_to_array(*n, lp.ins[k]).is_err() {
+                    let any_u64 = kinds.iter().any(|o| *o == OpKind::Strong(ScalarType::UInt64));
+                    let fits_i64 = matches!(n, Num::I(_));
+                    wide = Some(if fits_i64 && !any_u64 { ScalarType::Int64 } else { ScalarType::Float64 });
+                }
+            }
+        }
+        if let Some(w) = wide {
+            let forced: Vec<OpKind> = kinds.iter().map(|_| OpKind::Strong(w)).collect();
+            lp = resolve(u, &forced, None)?;
+        }
+    }
     // Inputs in the loop's types.
     let mut ins: Vec<NdArray> = Vec::with_capacity(u.nin);
     for (k, inp) in inputs.iter().enumerate() {
@@ -116,6 +138,22 @@ pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Cast
             }
         };
         ins.push(a);
+    }
+    // NumPy checks the output casting before the shapes.
+    for (k, o) in outs.iter().enumerate().take(u.nout) {
+        if let Some(o) = o {
+            let ot = lp.outs[k].dtype();
+            if !can_cast(&ot, o.dtype(), casting) {
+                bail!(
+                    Casting,
+                    "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule '{}'",
+                    u.name,
+                    ot.name(),
+                    dtype_str(o.dtype()),
+                    casting.name()
+                );
+            }
+        }
     }
     let shapes: Vec<&[usize]> = ins.iter().map(|a| a.shape()).collect();
     let bshape = broadcast_shapes(&shapes)?;

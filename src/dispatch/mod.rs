@@ -47,12 +47,19 @@ pub struct Loop {
     pub f: LoopFn,
     /// The accumulating loop for `reduce`, for same-type binary loops.
     pub reduce: Option<ReduceFn>,
+    /// NumPy's duplicate `long long` entry of an int64/uint64 loop (only its type chars differ).
+    pub longlong: bool,
 }
 
 impl Loop {
     /// NumPy's type signature string ('dd->d').
     pub fn signature(&self) -> String {
-        let c = |st: &ScalarType| st.dtype().char_code();
+        let ll = self.longlong;
+        let c = |st: &ScalarType| match (ll, st) {
+            (true, ScalarType::Int64) => 'q',
+            (true, ScalarType::UInt64) => 'Q',
+            _ => st.dtype().char_code(),
+        };
         format!("{}->{}", self.ins.iter().map(c).collect::<String>(), self.outs.iter().map(c).collect::<String>())
     }
 }

@@ -38,6 +38,8 @@ pub fn normalize_axes(axes: Option<&[isize]>, ndim: usize) -> Result<Vec<usize>>
     let mut out = Vec::new();
     match axes {
         None => out.extend(0..ndim),
+        // A 0-d array accepts a single axis 0 or -1, reducing nothing (NumPy).
+        Some([a]) if ndim == 0 && (*a == 0 || *a == -1) => {}
         Some(list) => {
             for &a in list {
                 let k = NdArray::normalize_axis(a, ndim)?;
@@ -93,6 +95,10 @@ pub fn reduce(u: &Ufunc, a: &NdArray, axes: Option<&[isize]>, dtype: Option<Scal
     );
     let lt = lp.ins[0].dtype();
     let a = if a.dtype() == &lt { a.clone() } else { a.astype(&lt, Order::K)? };
+    if axes.is_empty() {
+        // Reducing over no axes leaves every element as it is.
+        return a.copy(Order::C);
+    }
     let reorderable = idempotent(u.name) || u.identity != Identity::None;
     if axes.len() > 1 && !reorderable {
         bail!(Value, "reduction operation '{}' is not reorderable, so at most one axis may be specified", u.name);
@@ -159,4 +165,48 @@ pub fn reduce(u: &Ufunc, a: &NdArray, axes: Option<&[isize]>, dtype: Option<Scal
     }
     let shape: Dims = (0..a.ndim()).filter(|k| !axes.contains(k)).map(|k| a.shape()[k]).collect();
     r.reshape_view(&shape).ok_or_else(|| crate::Error::Value(format!("cannot reshape the reduction result to {}", shape_repr(&shape))))
+}
+
+/// `ufunc.accumulate`: out[0] = a[0], out[i] = op(out[i-1], a[i]) along `axis`.
+pub fn accumulate(u: &Ufunc, a: &NdArray, axis: isize, dtype: Option<ScalarType>) -> Result<NdArray> {
+    ensure!(u.nin == 2 && u.nout == 1, Value, "accumulate only supported for binary functions");
+    ensure!(a.ndim() > 0, Type, "cannot accumulate on a scalar");
+    let st = a.dtype().scalar_type().ok_or_else(|| crate::Error::Type("accumulate needs a numeric array".into()))?;
+    let ax = NdArray::normalize_axis(axis, a.ndim())?;
+    let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
+    let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
+    ensure!(lp.ins[0] == lp.outs[0], Casting, "the resolved dtypes are not compatible with {}.accumulate", u.name);
+    let lt = lp.ins[0].dtype();
+    let a = if a.dtype() == &lt { a.clone() } else { a.astype(&lt, Order::K)? };
+    let r = NdArray::empty(a.shape(), &lt, Order::C)?;
+    let n = a.shape()[ax];
+    if a.size() == 0 {
+        return Ok(r);
+    }
+    // Walk every line along `axis`: view both arrays with that axis last and of length 1.
+    let mut perm: Vec<usize> = (0..a.ndim()).filter(|&k| k != ax).collect();
+    perm.push(ax);
+    let at = a.transpose(Some(&perm))?;
+    let rt = r.transpose(Some(&perm))?;
+    let nd = at.ndim();
+    let (sa, so) = (at.strides()[nd - 1], rt.strides()[nd - 1]);
+    let mut outer_shape: Dims = at.shape().into();
+    outer_shape[nd - 1] = 1;
+    let isz = lt.itemsize();
+    let f = lp.f;
+    crate::loops::for_each_line_n(&outer_shape, &[rt.strides(), at.strides()], &[rt.data_ptr(), at.data_ptr()], 1, false, |p, s, m| {
+        for j in 0..m as isize {
+            let (o, x) = (p[0].wrapping_offset(j * s[0]), p[1].wrapping_offset(j * s[1]));
+            // SAFETY: o and x start lines of n items at strides so/sa inside r and a. The
+            // first item is copied; then the loop reads out[i-1] (written by its previous
+            // step: the elementwise loops run in index order through raw pointers) and a[i].
+            unsafe {
+                std::ptr::copy(x, o, isz);
+                if n > 1 {
+                    f(&[o, x.wrapping_offset(sa), o.wrapping_offset(so)], &[so, sa, so], n - 1);
+                }
+            }
+        }
+    });
+    Ok(r)
 }

@@ -30,14 +30,14 @@ macro_rules! rt {
 /// Loops of a two-input kernel: `in => out` pairs (inputs homogeneous).
 macro_rules! l2 {
     ($k:ty; $($t:ident => $o:ident),* $(,)?) => {
-        vec![$(Loop { ins: smallvec![S::$t, S::$t], outs: smallvec![S::$o], f: binary::<rt!($t), rt!($o), $k>, reduce: reduce_of::<rt!($t), rt!($o), $k>() }),*]
+        vec![$(Loop { ins: smallvec![S::$t, S::$t], outs: smallvec![S::$o], f: binary::<rt!($t), rt!($o), $k>, reduce: reduce_of::<rt!($t), rt!($o), $k>(), longlong: false }),*]
     };
 }
 
 /// Loops of a one-input kernel.
 macro_rules! l1 {
     ($k:ty; $($t:ident => $o:ident),* $(,)?) => {
-        vec![$(Loop { ins: smallvec![S::$t], outs: smallvec![S::$o], f: unary::<rt!($t), rt!($o), $k>, reduce: Option::None }),*]
+        vec![$(Loop { ins: smallvec![S::$t], outs: smallvec![S::$o], f: unary::<rt!($t), rt!($o), $k>, reduce: Option::None, longlong: false }),*]
     };
 }
 
@@ -100,9 +100,9 @@ pub fn build() -> Vec<Ufunc> {
         row("reciprocal", 1, None, same1!(Reciprocal; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the reciprocal of the argument, element-wise."),
         row("sign", 1, None, same1!(Sign; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Returns an element-wise indication of the sign of a number."),
         row("fabs", 1, None, same1!(Fabs; Float16, Float32, Float64), "Compute the absolute values element-wise."),
-        row("isnan", 1, None, to_bool1!(Isnan; Float16, Float32, Float64), "Test element-wise for NaN and return result as a boolean array."),
-        row("isinf", 1, None, to_bool1!(Isinf; Float16, Float32, Float64), "Test element-wise for positive or negative infinity."),
-        row("isfinite", 1, None, to_bool1!(Isfinite; Float16, Float32, Float64), "Test element-wise for finiteness (not infinity and not Not a Number)."),
+        row("isnan", 1, None, [to_bool1!(Never; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), to_bool1!(Isnan; Float16, Float32, Float64, Complex64, Complex128)].concat(), "Test element-wise for NaN and return result as a boolean array."),
+        row("isinf", 1, None, [to_bool1!(Never; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), to_bool1!(Isinf; Float16, Float32, Float64, Complex64, Complex128)].concat(), "Test element-wise for positive or negative infinity."),
+        row("isfinite", 1, None, [to_bool1!(Always; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), to_bool1!(Isfinite; Float16, Float32, Float64, Complex64, Complex128)].concat(), "Test element-wise for finiteness (not infinity and not Not a Number)."),
         row("signbit", 1, None, to_bool1!(Signbit; Float16, Float32, Float64), "Returns element-wise True where signbit is set (less than zero)."),
         row("arctan2", 2, None, same2!(Arctan2; Float16, Float32, Float64), "Element-wise arc tangent of x1/x2 choosing the quadrant correctly."),
         row("hypot", 2, Zero, same2!(Hypot; Float16, Float32, Float64), "Given the legs of a right triangle, return its hypotenuse."),
@@ -141,14 +141,34 @@ pub fn build() -> Vec<Ufunc> {
         "arcsinh" => Arcsinh, "Inverse hyperbolic sine element-wise.";
         "arccosh" => Arccosh, "Inverse hyperbolic cosine, element-wise.";
         "arctanh" => Arctanh, "Inverse hyperbolic tangent element-wise.";
-        "floor" => Floor, "Return the floor of the input, element-wise.";
-        "ceil" => Ceil, "Return the ceiling of the input, element-wise.";
-        "trunc" => Trunc, "Return the truncated value of the input, element-wise.";
         "rint" => Rint, "Round elements of the array to the nearest integer.";
+    }
+    for (name, doc) in [
+        ("floor", "Return the floor of the input, element-wise."),
+        ("ceil", "Return the ceiling of the input, element-wise."),
+        ("trunc", "Return the truncated value of the input, element-wise."),
+    ] {
+        let floats = match name {
+            "floor" => same1!(Floor; Float16, Float32, Float64),
+            "ceil" => same1!(Ceil; Float16, Float32, Float64),
+            _ => same1!(Trunc; Float16, Float32, Float64),
+        };
+        t.push(row(name, 1, None, [same1!(IntegerIdentity; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), floats].concat(), doc));
+    }
+    // NumPy lists its `long long` loops ('q', 'Q') after the `long` ones: same types here.
+    for u in t.iter_mut() {
+        if let Some(pos) = u.loops.iter().position(|l| l.ins[0] == S::UInt64 && l.ins.iter().all(|t| *t == S::UInt64)) {
+            let extra: Vec<Loop> = u.loops.iter().filter(|l| matches!(l.ins[0], S::Int64 | S::UInt64) && l.ins.iter().all(|t| *t == l.ins[0])).map(|l| Loop { longlong: true, ..l.clone() }).collect();
+            let tail = u.loops.split_off(pos + 1);
+            u.loops.extend(extra);
+            u.loops.extend(tail);
+        }
     }
     for u in t.iter_mut() {
         match u.name {
             "subtract" => u.resolver = Resolver::NoBool("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead."),
+            "sign" => u.resolver = Resolver::NoBool("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None"),
+            "positive" => u.resolver = Resolver::NoBool("ufunc 'positive' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None"),
             "negative" => u.resolver = Resolver::NoBool("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead."),
             _ => {}
         }

@@ -51,7 +51,16 @@ macro_rules! int_kernels {
                 if $signed && a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) { q.wrapping_sub(1) } else { q }
             }
             #[inline(always)]
-            fn check(_a: $t, b: $t) -> u32 { if b == 0 { DIVIDE_BY_ZERO } else { 0 } }
+            #[allow(unused_comparisons)]
+            fn check(a: $t, b: $t) -> u32 {
+                if b == 0 {
+                    DIVIDE_BY_ZERO
+                } else if $signed && a == <$t>::MIN && b == (0 as $t).wrapping_sub(1) {
+                    OVERFLOW
+                } else {
+                    0
+                }
+            }
             const CHECKS: bool = true;
         }
         impl Kernel2<$t, $t> for Remainder {

@@ -159,3 +159,27 @@ fn logaddexp2<T: num_traits::Float + num_traits::FloatConst>(a: T, b: T) -> T {
         }
     }
 }
+
+/// floor/ceil/trunc of integers and bools: the value itself (NumPy 2 keeps the type).
+pub struct IntegerIdentity;
+/// isnan/isinf of integers: never; isfinite: always.
+pub struct Never;
+pub struct Always;
+
+macro_rules! int_predicates {
+    ($($t:ty),*) => {$(
+        impl Kernel1<$t, $t> for IntegerIdentity { #[inline(always)] fn call(a: $t) -> $t { a } }
+        impl Kernel1<$t, bool> for Never { #[inline(always)] fn call(_a: $t) -> bool { false } }
+        impl Kernel1<$t, bool> for Always { #[inline(always)] fn call(_a: $t) -> bool { true } }
+    )*};
+}
+int_predicates!(bool, i8, u8, i16, u16, i32, u32, i64, u64);
+
+macro_rules! complex_predicates {
+    ($($t:ty),*) => {$(
+        impl Kernel1<num_complex::Complex<$t>, bool> for Isnan { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> bool { a.re.is_nan() || a.im.is_nan() } }
+        impl Kernel1<num_complex::Complex<$t>, bool> for Isinf { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> bool { a.re.is_infinite() || a.im.is_infinite() } }
+        impl Kernel1<num_complex::Complex<$t>, bool> for Isfinite { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> bool { a.re.is_finite() && a.im.is_finite() } }
+    )*};
+}
+complex_predicates!(f32, f64);

@@ -267,12 +267,17 @@ pub fn reduce_of<T: Element, O: Element, K: Kernel2<T, O>>() -> Option<ReduceFn>
     if T::TYPE != O::TYPE {
         return None;
     }
-    if std::any::TypeId::of::<K>() == std::any::TypeId::of::<crate::kernels::arith::Add>() {
+    let is = |id: std::any::TypeId| std::any::TypeId::of::<K>() == id;
+    if is(std::any::TypeId::of::<crate::kernels::arith::Add>()) {
         match T::TYPE {
             crate::dtype::ScalarType::Float64 => return Some(pairwise_add_f64),
             crate::dtype::ScalarType::Float32 => return Some(pairwise_add_f32),
+            crate::dtype::ScalarType::Float16 => return Some(pairwise_add_f16),
             _ => {}
         }
+    }
+    if is(std::any::TypeId::of::<crate::kernels::arith::Multiply>()) && T::TYPE == crate::dtype::ScalarType::Float16 {
+        return Some(multiply_f16_in_f32);
     }
     Some(reduce_seq::<T, O, K>)
 }
@@ -345,3 +350,26 @@ macro_rules! pairwise {
 }
 pairwise!(pairwise_sum_f64, pairwise_add_f64, f64);
 pairwise!(pairwise_sum_f32, pairwise_add_f32, f32);
+
+/// float16 sums accumulate in float32 (pairwise) and round once, as NumPy's half loops.
+unsafe fn pairwise_add_f16(acc: *mut u8, a: *const u8, s: isize, n: usize) {
+    // SAFETY: acc holds one f16; a holds n f16 at stride s (caller's guarantee).
+    unsafe {
+        let conv: Vec<f32> = (0..n as isize).map(|i| ptr::read_unaligned(a.offset(i * s) as *const half::f16).to_f32()).collect();
+        let x = ptr::read_unaligned(acc as *const half::f16).to_f32();
+        let sum = pairwise_sum_f32(conv.as_ptr() as *const u8, n, 4);
+        ptr::write_unaligned(acc as *mut half::f16, half::f16::from_f32(x + sum));
+    }
+}
+
+/// float16 products accumulate in float32 and round once, as NumPy's half loops.
+unsafe fn multiply_f16_in_f32(acc: *mut u8, a: *const u8, s: isize, n: usize) {
+    // SAFETY: as above.
+    unsafe {
+        let mut x = ptr::read_unaligned(acc as *const half::f16).to_f32();
+        for i in 0..n as isize {
+            x *= ptr::read_unaligned(a.offset(i * s) as *const half::f16).to_f32();
+        }
+        ptr::write_unaligned(acc as *mut half::f16, half::f16::from_f32(x));
+    }
+}

@@ -149,11 +149,6 @@ pub fn call_ufunc<'py>(
     }
 }
 
-enum AxisKind {
-    Default,
-    Given,
-}
-
 /// An `axis=` argument: omitted, None (all axes), or an int or tuple of ints.
 pub enum AxisArg {
     Default,
@@ -259,16 +254,93 @@ impl PyUfunc {
             }
         }
         // NumPy's reduce defaults to axis=0 (axis=None means all axes).
-        let axis_was = if matches!(axis, AxisArg::Default) { AxisKind::Default } else { AxisKind::Given };
         let ax = match axis {
             AxisArg::Default => Some(vec![0]),
             AxisArg::All => None,
             AxisArg::Axes(v) => Some(v),
         };
-        let a = to_array(array, None)?.arr;
-        // A 0-d array reduces with the default axis as with None.
-        let ax = if a.ndim() == 0 && matches!(axis_was, AxisKind::Default) { None } else { ax };
         reduce_impl(py, self.u, array, ax, dtype, out, keepdims, initial)
+    }
+
+    #[pyo3(signature = (array, axis=AxisArg::Default, dtype=None, out=None))]
+    fn accumulate<'py>(&self, py: Python<'py>, array: &Bound<'py, PyAny>, axis: AxisArg, dtype: Option<&Bound<'py, PyAny>>, out: Option<&Bound<'py, PyAny>>) -> PyResult<Py<PyAny>> {
+        let a = to_array(array, None)?.arr;
+        let axis = match axis {
+            AxisArg::Default => 0,
+            AxisArg::All => {
+                if a.ndim() != 1 {
+                    return Err(PyValueError::new_err("accumulate does not allow multiple axes"));
+                }
+                0
+            }
+            AxisArg::Axes(v) => {
+                if v.len() != 1 {
+                    return Err(PyValueError::new_err("accumulate does not allow multiple axes"));
+                }
+                v[0]
+            }
+        };
+        self.accumulate_axis(py, &a, axis, dtype, out)
+    }
+
+
+    /// Unbuffered in-place operation: `a[indices] = op(a[indices], b)`, repeated indices applied
+    /// once each, in order.
+    #[pyo3(signature = (a, indices, b=None))]
+    fn at<'py>(&self, py: Python<'py>, a: &Bound<'py, PyAny>, indices: &Bound<'py, PyAny>, b: Option<&Bound<'py, PyAny>>) -> PyResult<()> {
+        let target = a.cast::<PyNdArray>().map_err(|_| PyTypeError::new_err("first operand must be an array"))?.get().array();
+        target.check_writeable()?;
+        let idx = to_array(indices, None)?.arr;
+        if !idx.dtype().scalar_type().map(|s| s.is_int()).unwrap_or(false) {
+            return Err(pyo3::exceptions::PyIndexError::new_err("ufunc.at needs integer indices"));
+        }
+        let idx = idx.astype(&ScalarType::Int64.dtype(), crate::array::Order::C)?;
+        let n = idx.size();
+        // SAFETY: idx is a fresh contiguous int64 array of n items.
+        let ids = unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, n) };
+        let bvals: Option<NdArray> = match b {
+            Some(b) if !b.is_none() => {
+                let bi = to_input(b)?;
+                Some(match bi {
+                    Input::Array(x) => x,
+                    Input::Weak(..) => {
+                        // Resolve the scalar against the target's type first (NEP 50).
+                        let tt = target.dtype().scalar_type().unwrap_or(ScalarType::Float64);
+                        let ops = [dispatch::resolve::OpKind::Strong(tt), match &bi { Input::Weak(_, k) => dispatch::resolve::OpKind::Weak(*k), _ => unreachable!() }];
+                        let lp = dispatch::resolve(self.u, &ops, None)?;
+                        match bi { Input::Weak(v, _) => dispatch::exec::weak_to_array(v, lp.ins[1])?, _ => unreachable!() }
+                    }
+                })
+            }
+            _ => None,
+        };
+        if self.u.nin == 2 && bvals.is_none() {
+            return Err(PyValueError::new_err("second operand needed for ufunc"));
+        }
+        let bvals = match bvals {
+            Some(bv) => Some(bv.broadcast_to(idx.shape()).or_else(|_| bv.broadcast_to(&[n]))?),
+            None => None,
+        };
+        let bflat = match &bvals {
+            Some(bv) => Some(bv.reshape(&[n as isize], crate::array::Order::C)?),
+            None => None,
+        };
+        let len0 = target.shape().first().copied().unwrap_or(0) as i64;
+        for &i in ids {
+            if i < -len0 || i >= len0 {
+                return Err(pyo3::exceptions::PyIndexError::new_err(format!("index {} is out of bounds for axis 0 with size {}", i, len0)));
+            }
+        }
+        for (k, &i) in ids.iter().enumerate() {
+            let view = target.index(&[crate::array::IndexItem::Int(i as isize)])?.view;
+            let mut ins = vec![Input::Array(view.clone())];
+            if let Some(bf) = &bflat {
+                ins.push(Input::Array(bf.index(&[crate::array::IndexItem::Int(k as isize)])?.view));
+            }
+            let (_, st) = dispatch::call(self.u, &ins, &[Some(view)], Casting::Unsafe, None)?;
+            warn_status(py, self.u.name, st)?;
+        }
+        Ok(())
     }
 
     #[pyo3(signature = (a, b, **kwargs))]
@@ -327,6 +399,26 @@ impl PyUfunc {
     fn __repr__(&self) -> String {
         format!("<ufunc '{}'>", self.u.name)
     }
+}
+
+impl PyUfunc {
+    fn accumulate_axis<'py>(&self, py: Python<'py>, a: &NdArray, axis: isize, dtype: Option<&Bound<'py, PyAny>>, out: Option<&Bound<'py, PyAny>>) -> PyResult<Py<PyAny>> {
+        let a = a.clone();
+        let dt = match dtype {
+            Some(d) if !d.is_none() => Some(to_dtype(d)?.scalar_type().ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?),
+            _ => None,
+        };
+        let r = run_detached(py, a.nbytes(), || dispatch::reduce::accumulate(self.u, &a, axis, dt))?;
+        if let Some(o) = out {
+            if !o.is_none() {
+                let o = if let Ok(t) = o.cast::<PyTuple>() { t.get_item(0)? } else { o.clone() };
+                o.cast::<PyNdArray>().map_err(|_| PyTypeError::new_err("output must be an array"))?.get().array().assign(&r)?;
+                return Ok(o.unbind());
+            }
+        }
+        Ok(PyNdArray::wrap(py, r, None)?.into_any())
+    }
+
 }
 
 /// All ufunc objects, for module assembly.

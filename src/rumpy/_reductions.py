@@ -60,6 +60,8 @@ def all(a, axis=None, out=None, keepdims=False, *, where=True):
 
 def _count(a, axis):
     shape = a.shape
+    if a.ndim == 0:
+        return 1
     if axis is None:
         n = 1
         for d in shape:
@@ -75,6 +77,13 @@ def _count(a, axis):
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     """NumPy's mean: integer inputs sum in float64, float16 sums in float32, then divide."""
     arr = _core.asarray(a)
+    if arr.ndim == 0 and axis is not None:
+        from .exceptions import AxisError
+        ax = axis if isinstance(axis, int) else (axis[0] if len(axis) == 1 else None)
+        if ax not in (0, -1):
+            bad = axis if isinstance(axis, int) else axis[0]
+            raise AxisError(f"axis {bad} is out of bounds for array of dimension 0")
+        raise AxisError(f"axis {ax} is out of bounds for array of dimension 0")
     kind = arr.dtype.kind
     work = dtype
     if work is None:
@@ -94,3 +103,21 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
         _core.copyto(out, res, casting="unsafe")
         return out
     return res
+
+
+def _cum(uf, a, axis, dtype, out):
+    arr = _core.asarray(a)
+    if axis is None:
+        arr = arr.ravel()
+        axis = 0
+    if arr.ndim == 0:
+        arr = arr.reshape(1)
+    return uf.accumulate(arr, axis=axis, dtype=dtype, out=out)
+
+
+def cumsum(a, axis=None, dtype=None, out=None):
+    return _cum(_add, a, axis, dtype, out)
+
+
+def cumprod(a, axis=None, dtype=None, out=None):
+    return _cum(_multiply, a, axis, dtype, out)

@@ -1,0 +1,531 @@
+"""Element-wise ufuncs: every ufunc x every input signature numpy has a loop
+for (derived from ``np.<ufunc>.types``) x every shape case, plus casting of
+other input dtypes, broadcasting, Python (weak) scalars, mixed dtypes and
+special values.
+
+NumPy is truth: every expectation is computed by numpy on the same data.
+Transcendental functions are compared with a stated ulp tolerance
+(``NULP``); everything else bit-for-bit (NaN == NaN, signed zeros).
+A ufunc rumpy does not have yet is reported as a skip
+("rp.NAME not implemented yet").
+"""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+import rumpy as rp
+from conftest import (
+    ALL_DTYPES,
+    SHAPE_CASES,
+    Collector,
+    _apply,
+    assert_same,
+    sample,
+    to_rp,
+)
+
+# ---------------------------------------------------------------------------
+# the ufunc list
+# ---------------------------------------------------------------------------
+
+UFUNC_NAMES = [
+    "add", "subtract", "multiply", "divide", "true_divide", "floor_divide",
+    "remainder", "mod", "fmod", "divmod", "power", "pow", "float_power",
+    "negative", "positive", "absolute", "abs", "fabs", "sign", "heaviside",
+    "reciprocal", "square", "sqrt", "cbrt", "exp", "exp2", "expm1", "log",
+    "log2", "log10", "log1p", "logaddexp", "logaddexp2", "sin", "cos", "tan",
+    "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh",
+    "arctanh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "arctan2",
+    "atan2", "hypot", "degrees", "radians", "deg2rad", "rad2deg", "floor",
+    "ceil", "trunc", "rint", "modf", "frexp", "ldexp", "copysign", "nextafter",
+    "spacing", "signbit", "isfinite", "isinf", "isnan", "isnat", "maximum",
+    "minimum", "fmax", "fmin", "gcd", "lcm", "bitwise_and", "bitwise_or",
+    "bitwise_xor", "bitwise_not", "invert", "bitwise_count", "left_shift",
+    "right_shift", "logical_and", "logical_or", "logical_xor", "logical_not",
+    "equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+    "conjugate", "conj",
+]
+
+# canonical names (numpy's __name__ is the name itself); the rest are aliases
+CANONICAL = [n for n in UFUNC_NAMES if getattr(np, n).__name__ == n]
+ALIASES = [n for n in UFUNC_NAMES if n not in CANONICAL]
+UNARY = [n for n in CANONICAL if getattr(np, n).nin == 1]
+BINARY = [n for n in CANONICAL if getattr(np, n).nin == 2]
+
+# results that may differ from numpy by a few ulp (libm / SIMD implementations)
+TRANSCENDENTAL = {
+    "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "logaddexp",
+    "logaddexp2", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh",
+    "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "arctan2", "hypot",
+    "cbrt", "power", "float_power",
+}
+# complex results computed through hypot / division / sqrt: tolerance too
+COMPLEX_INEXACT = {"sqrt", "absolute", "divide", "reciprocal", "sign"}
+# IEEE 754 leaves the sign of max(+0, -0) unspecified and numpy's answer depends
+# on the loop taken (SIMD width, dtype, array length): zero signs are not compared
+# for these (values, NaNs and dtypes still are)
+ZERO_SIGN_FREE = {"maximum", "minimum", "fmax", "fmin"}
+# stated tolerance, in units in the last place of the result dtype (complex:
+# relative to the larger component's magnitude)
+NULP = {"float16": 2, "float32": 4, "float64": 4, "complex64": 8, "complex128": 8}
+
+_SUPPORTED = set(ALL_DTYPES)
+
+
+def signatures(name):
+    """Distinct input-dtype tuples of numpy's loops for ``name`` restricted
+    to the dtypes rumpy has (no longdouble / object / datetime)."""
+    out = []
+    for t in getattr(np, name).types:
+        ins = tuple(np.dtype(c).name for c in t.split("->")[0])
+        if all(d in _SUPPORTED for d in ins) and ins not in out:
+            out.append(ins)
+    return out
+
+
+def _sig_id(name, sig):
+    return name + "-" + ",".join(sig) if len(set(sig)) > 1 else name + "-" + sig[0]
+
+
+MATRIX = [pytest.param(n, s, id=_sig_id(n, s)) for n in CANONICAL for s in signatures(n)]
+CAST = [pytest.param(n, d, id=f"{n}-{d}") for n in CANONICAL for d in ALL_DTYPES
+        if (d,) * getattr(np, n).nin not in signatures(n)]
+
+
+def ufuncs(name):
+    """(rp_ufunc, np_ufunc), skipping when rumpy lacks it."""
+    if not hasattr(rp, name):
+        pytest.skip(f"rp.{name} not implemented yet")
+    return getattr(rp, name), getattr(np, name)
+
+
+# ---------------------------------------------------------------------------
+# comparison helpers
+# ---------------------------------------------------------------------------
+
+class Raised:
+    def __init__(self, exc):
+        self.exc = exc
+
+    def __repr__(self):
+        return f"<raised {type(self.exc).__name__}: {self.exc}>"
+
+
+def outcome(fn, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return fn(*args, **kwargs)
+        except Exception as e:  # noqa: BLE001
+            return Raised(e)
+
+
+_BUILTIN_EXC = (TypeError, ValueError, IndexError, KeyError, OverflowError,
+                ZeroDivisionError, ArithmeticError, FloatingPointError,
+                AttributeError, NotImplementedError, RuntimeError)
+
+
+def assert_error_like(r, n, msg=""):
+    """numpy raised ``n.exc``: rumpy must raise too, an instance of every
+    built-in exception class numpy's exception is (UFuncTypeError -> TypeError)."""
+    if not isinstance(r, Raised):
+        raise AssertionError(f"{msg}: numpy raised {type(n.exc).__name__}({n.exc}) "
+                             f"but rumpy returned {r!r}")
+    for base in _BUILTIN_EXC:
+        if isinstance(n.exc, base):
+            assert isinstance(r.exc, base), (
+                f"{msg}: rumpy raised {type(r.exc).__name__}({r.exc}), numpy raised "
+                f"{type(n.exc).__name__}({n.exc}) (a {base.__name__})")
+
+
+def _tol_for(name, n):
+    """ulp tolerance for a numpy result ``n`` of ufunc ``name`` (None = exact)."""
+    dt = n.dtype if hasattr(n, "dtype") else None
+    name = getattr(getattr(np, name, None), "__name__", name)  # aliases: acos -> arccos
+    if dt is None or dt.kind not in "fc":
+        return None
+    if name in TRANSCENDENTAL or ((dt.kind == "c" or name == "absolute") and name in COMPLEX_INEXACT):
+        return NULP[dt.name]
+    return None
+
+
+def _close_float(ra, na, nulp, what):
+    nan_r, nan_n = np.isnan(ra), np.isnan(na)
+    assert np.array_equal(nan_r, nan_n), f"{what}NaN positions differ:\nrumpy {ra!r}\nnumpy {na!r}"
+    inf_n = np.isinf(na)
+    assert np.array_equal(ra[inf_n], na[inf_n]) and np.array_equal(np.isinf(ra), inf_n), \
+        f"{what}infinities differ:\nrumpy {ra!r}\nnumpy {na!r}"
+
+
+def assert_close(r, n, nulp, msg="", zero_sign=True):
+    """Like assert_same, but inexact values may differ by ``nulp`` ulp
+    (NaN/inf positions and the sign of exact zeros must still match, unless
+    ``zero_sign`` is False)."""
+    pre = (msg + ": ") if msg else ""
+    if isinstance(n, tuple):
+        assert isinstance(r, tuple) and len(r) == len(n), f"{pre}{r!r} vs numpy {n!r}"
+        for i, (x, y) in enumerate(zip(r, n)):
+            assert_close(x, y, nulp, f"{msg}[{i}]", zero_sign)
+        return
+    if not zero_sign and nulp is None and hasattr(n, "dtype") and n.dtype.kind in "fc":
+        nulp = 0
+    if nulp is None or not hasattr(n, "dtype") or n.dtype.kind not in "fc":
+        assert_same(r, n, msg=msg)
+        return
+    if isinstance(n, np.generic):
+        assert type(r).__name__ == type(n).__name__, \
+            f"{pre}scalar type {type(r).__name__} != numpy {type(n).__name__}"
+        ra, na = np.array(r.item(), dtype=n.dtype), np.asarray(n)
+    else:
+        assert isinstance(r, rp.ndarray), f"{pre}expected a rumpy ndarray, got {type(r)!r}"
+        ra, na = np.asarray(r), n
+        assert ra.dtype.str == na.dtype.str, f"{pre}dtype {ra.dtype.str} != numpy {na.dtype.str}"
+        assert ra.shape == na.shape, f"{pre}shape {ra.shape} != numpy {na.shape}"
+    if na.dtype.kind == "c":
+        fdt = na.real.dtype
+        scale = np.maximum(np.abs(na.real), np.abs(na.imag)).astype(fdt)
+        parts = [(ra.real, na.real), (ra.imag, na.imag)]
+    else:
+        fdt = na.dtype
+        scale = np.abs(na)
+        parts = [(ra, na)]
+    with np.errstate(all="ignore"):
+        tol = nulp * np.spacing(scale.astype(fdt)).astype(np.float64)
+        for p, q in parts:
+            _close_float(p, q, nulp, pre)
+            fin = np.isfinite(q) & np.isfinite(scale)
+            diff = np.abs(p[fin].astype(np.float64) - q[fin].astype(np.float64))
+            bad = diff > tol[fin]
+            assert not bad.any(), (
+                f"{pre}differs by more than {nulp} ulp:\nrumpy {p[fin][bad]!r}\n"
+                f"numpy {q[fin][bad]!r}")
+            zero = (q == 0) & (p == 0)
+            assert not zero_sign or np.array_equal(np.signbit(p[zero]), np.signbit(q[zero])), \
+                f"{pre}signed zeros differ:\nrumpy {p!r}\nnumpy {q!r}"
+
+
+def assert_outcome(name, r, n, msg=""):
+    if isinstance(n, Raised):
+        assert_error_like(r, n, msg)
+        return
+    if isinstance(r, Raised):
+        raise AssertionError(f"{msg}: rumpy raised {type(r.exc).__name__}({r.exc}) "
+                             f"but numpy returned {n!r}") from r.exc
+    first = n[0] if isinstance(n, tuple) else n
+    canon = getattr(getattr(np, name, None), "__name__", name)
+    assert_close(r, n, _tol_for(name, first), msg, zero_sign=canon not in ZERO_SIGN_FREE)
+
+
+def compare_call(name, rargs, nargs, msg="", **kw):
+    ru, nu = getattr(rp, name), getattr(np, name)
+    n = outcome(nu, *nargs, **kw)
+    r = outcome(ru, *rargs, **kw)
+    assert_outcome(name, r, n, msg)
+    return r, n
+
+
+# ---------------------------------------------------------------------------
+# operands
+# ---------------------------------------------------------------------------
+
+def _nonneg_for(name, pos):
+    # integer powers with negative exponents raise for the whole call; keep the
+    # matrix exponents non-negative (the ValueError is tested separately)
+    return name in ("power", "float_power") and pos == 1
+
+
+def operand(case, dtype, pos, name):
+    """(np, rp) operand ``pos`` for SHAPE_CASES ``case``: the same view of
+    different data for each position."""
+    shape, op = SHAPE_CASES[case]
+    nb = sample(shape, dtype, nonneg=_nonneg_for(name, pos) or name in ("ldexp",) and pos == 1)
+    if pos and nb.size:
+        nb = np.ascontiguousarray(np.roll(nb.ravel(), 3 * pos).reshape(shape))
+    if name == "reciprocal" and nb.dtype.kind in "iu":
+        nb = np.where(nb == 0, 1, nb).astype(dtype)  # 1/0 for ints is C UB in numpy
+    if name == "ldexp" and pos == 1 and nb.dtype.kind in "iu":
+        nb = (nb % 7).astype(dtype)  # small exponents; large ones are in the specials test
+    rb = to_rp(nb)
+    return _apply(nb, op), _apply(rb, op)
+
+
+# ---------------------------------------------------------------------------
+# the matrix
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", UFUNC_NAMES)
+def test_exists(name):
+    ru, nu = ufuncs(name)
+    assert type(ru).__name__ == "ufunc", f"rp.{name} is a {type(ru).__name__}, not a ufunc"
+    assert ru.__name__ == nu.__name__
+    assert (ru.nin, ru.nout) == (nu.nin, nu.nout)
+
+
+@pytest.mark.parametrize("name,sig", MATRIX)
+def test_matrix(name, sig):
+    """Every native loop of every ufunc over every shape case."""
+    ufuncs(name)
+    col = Collector()
+    for case in SHAPE_CASES:
+        ops = [operand(case, d, i, name) for i, d in enumerate(sig)]
+        col(compare_call, name, [o[1] for o in ops], [o[0] for o in ops],
+            msg=f"{name}{sig} case={case}")
+    col.done()
+
+
+@pytest.mark.parametrize("name,dtype", CAST)
+def test_cast_inputs(name, dtype):
+    """Input dtypes without a native loop: numpy either casts them safely to a
+    loop (sqrt(int8) -> float16) or raises TypeError; rumpy must do the same."""
+    ufuncs(name)
+    col = Collector()
+    for case in ("1d", "2d", "0d"):
+        ops = [operand(case, dtype, i, name) for i in range(getattr(np, name).nin)]
+        col(compare_call, name, [o[1] for o in ops], [o[0] for o in ops],
+            msg=f"{name}({dtype}) case={case}")
+    col.done()
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_alias(alias):
+    ru, nu = ufuncs(alias)
+    assert ru.__name__ == nu.__name__, f"rp.{alias}.__name__ {ru.__name__!r} != {nu.__name__!r}"
+    sig = signatures(nu.__name__)
+    # one float64 (or first) loop is enough: the canonical name has the matrix
+    sig = next((s for s in sig if s[0] == "float64"), sig[0]) if sig else None
+    if sig is None:
+        pytest.skip("no numeric loop")
+    ops = [operand("2d", d, i, nu.__name__) for i, d in enumerate(sig)]
+    compare_call(alias, [o[1] for o in ops], [o[0] for o in ops], msg=alias)
+
+
+# ---------------------------------------------------------------------------
+# broadcasting
+# ---------------------------------------------------------------------------
+
+BROADCAST_SHAPES = [
+    ((3, 1), (1, 4)),
+    ((4,), (3, 1)),
+    ((), (2, 3)),
+    ((2, 3), ()),
+    ((2, 1, 3), (4, 1)),
+    ((0,), (3, 1)),
+    ((1,), (0,)),
+    ((3,), (4,)),          # ValueError
+    ((2, 3), (3, 2)),      # ValueError
+    ((0,), (2,)),          # ValueError
+]
+
+
+def _first_sig(name, prefer=("float64", "int64", "bool")):
+    sigs = signatures(name)
+    for p in prefer:
+        for s in sigs:
+            if s[0] == p:
+                return s
+    return sigs[0] if sigs else None
+
+
+@pytest.mark.parametrize("name", BINARY)
+def test_broadcast(name):
+    ufuncs(name)
+    col = Collector()
+    sigs = {s for s in (_first_sig(name), _first_sig(name, ("int8", "uint16", "float32")))
+            if s is not None}
+    for sig in sigs:
+        for sa, sb in BROADCAST_SHAPES:
+            na = sample(sa, sig[0])
+            nb = sample(sb, sig[1], nonneg=_nonneg_for(name, 1))
+            if name == "ldexp":
+                nb = (nb % 5).astype(sig[1])
+            col(compare_call, name, [to_rp(na), to_rp(nb)], [na, nb],
+                msg=f"{name}{sig} {sa} with {sb}")
+    col.done()
+
+
+@pytest.mark.parametrize("name", UNARY)
+def test_unary_scalar_input(name):
+    """A Python scalar input gives a numpy scalar of numpy's type."""
+    ufuncs(name)
+    col = Collector()
+    for v in (True, 3, -2, 0.5, -0.0, 1.5 - 2j):
+        col(compare_call, name, [v], [v], msg=f"{name}({v!r})")
+    col.done()
+
+
+# ---------------------------------------------------------------------------
+# Python scalars (NEP 50 weak scalars), mixed dtypes
+# ---------------------------------------------------------------------------
+
+SCALAR_DTYPES = ["bool", "int8", "uint8", "int32", "int64", "uint64", "float16",
+                 "float32", "float64", "complex64", "complex128"]
+PY_VALUES = [True, 0, 3, -3, 127, 300, -1, 2**63, 2.5, -0.0, float("inf"),
+             float("nan"), 1e300, 1.5j]
+
+
+@pytest.mark.parametrize("dtype", SCALAR_DTYPES)
+@pytest.mark.parametrize("name", BINARY)
+def test_python_scalars(name, dtype):
+    """ufunc(array, python scalar) and ufunc(python scalar, array): the scalar
+    is weak (int8 + 1 stays int8; int8 + 300 raises OverflowError)."""
+    ufuncs(name)
+    col = Collector()
+    na = sample((2, 3), dtype, nonneg=name in ("power",))
+    ra = to_rp(na)
+    for v in PY_VALUES:
+        col(compare_call, name, [ra, v], [na, v], msg=f"{name}({dtype} array, {v!r})")
+        col(compare_call, name, [v, ra], [v, na], msg=f"{name}({v!r}, {dtype} array)")
+        n0 = na[0, 0]  # a 0-d result path: numpy scalar of the array dtype
+        col(compare_call, name, [ra[0, 0], v], [n0, v], msg=f"{name}({dtype} scalar, {v!r})")
+    for v, w in ((3, 4), (3, 2.5), (2.5, True), (1j, 2), (-7, 2)):
+        col(compare_call, name, [v, w], [v, w], msg=f"{name}({v!r}, {w!r})")
+    col.done()
+
+
+MIXED_PAIRS = [
+    ("int8", "uint8"), ("int8", "int64"), ("uint8", "int16"), ("int64", "uint64"),
+    ("uint32", "int32"), ("bool", "int8"), ("bool", "float16"), ("int16", "float16"),
+    ("int32", "float32"), ("uint64", "float32"), ("float16", "float32"),
+    ("float32", "float64"), ("float32", "complex64"), ("float64", "complex64"),
+    ("int64", "complex64"), ("uint8", "float16"),
+]
+
+
+@pytest.mark.parametrize("name", BINARY)
+def test_mixed_dtypes(name):
+    """Type promotion between array operands of different dtypes, and with
+    rumpy scalars (strong: their dtype takes part in promotion)."""
+    ufuncs(name)
+    col = Collector()
+    for a, b in MIXED_PAIRS:
+        for x, y in ((a, b), (b, a)):
+            nx = sample((2, 3), x)
+            ny = sample((3,), y, nonneg=_nonneg_for(name, 1))
+            col(compare_call, name, [to_rp(nx), to_rp(ny)], [nx, ny], msg=f"{name}({x}, {y})")
+            sx = np.dtype(y).type(3)
+            rs = getattr(rp, y)(3)
+            col(compare_call, name, [to_rp(nx), rs], [nx, sx], msg=f"{name}({x} array, {y} scalar)")
+            col(compare_call, name, [rs, to_rp(nx)], [sx, nx], msg=f"{name}({y} scalar, {x} array)")
+    col.done()
+
+
+# ---------------------------------------------------------------------------
+# special values
+# ---------------------------------------------------------------------------
+
+def specials(dtype):
+    dt = np.dtype(dtype)
+    if dt.kind == "b":
+        return np.array([False, True])
+    if dt.kind in "iu":
+        ii = np.iinfo(dt)
+        vals = [0, 1, 2, 3, 7, ii.max, ii.max - 1, ii.max // 2 + 1]
+        if dt.kind == "i":
+            vals += [-1, -2, -7, ii.min, ii.min + 1]
+        return np.array(vals, dtype=dt)
+    fdt = np.dtype(dt.char.lower()) if dt.kind == "c" else dt
+    fi = np.finfo(fdt)
+    with np.errstate(all="ignore"):
+        if dt.kind == "f":
+            vals = [0.0, -0.0, np.inf, -np.inf, np.nan, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5,
+                    -2.5, 3.0, 0.75, 100.0, 1e4, fi.max, -fi.max, fi.tiny, -fi.tiny,
+                    fi.smallest_subnormal, -fi.smallest_subnormal, fi.eps, 1 - fi.epsneg,
+                    np.pi / 2, 1e30]
+            return np.array(vals, dtype=dt)
+        comps = [0.0, -0.0, np.inf, -np.inf, np.nan, 1.5, -2.0, 0.5]
+        re = np.repeat(comps, len(comps))
+        im = np.tile(comps, len(comps))
+        out = np.empty(re.size, dtype=dt)
+        out.real, out.imag = re, im
+        return out
+
+
+SPECIAL_MATRIX = [
+    pytest.param(n, s, id=_sig_id(n, s)) for n in CANONICAL for s in signatures(n)
+    if np.dtype(s[0]).kind != "b" or len(s) == 1
+]
+
+
+def _grid(a, b):
+    return np.repeat(a, b.size), np.tile(b, a.size)
+
+
+@pytest.mark.parametrize("name,sig", SPECIAL_MATRIX)
+def test_special_values(name, sig):
+    """nan, inf, -0.0, subnormals, extremes; integer min/max (overflow wraps),
+    division by zero. Binary ufuncs see every pair of special values."""
+    ufuncs(name)
+    col = Collector()
+    if len(sig) == 1:
+        nx = specials(sig[0])
+        if name == "reciprocal" and nx.dtype.kind in "iu":
+            # numpy computes 1.0/0 and converts inf to the integer type: C undefined
+            # behaviour (x86 gives INT64_MIN for int64, 0 for int8), not a contract
+            nx = nx[nx != 0]
+        col(compare_call, name, [to_rp(nx)], [nx], msg=f"{name}({sig[0]} specials)")
+    else:
+        a, b = specials(sig[0]), specials(sig[1])
+        if name == "ldexp":
+            b = np.array([0, 1, -1, 5, -5, 20, -20, 200, -200, 1100, -1100, 40000],
+                         dtype=np.int64).astype(sig[1], casting="unsafe")
+        if sig[0] == "complex128" or sig[0] == "complex64":
+            # 64 x 64 complex pairs is plenty; keep the grid bounded
+            a, b = a[::2], b[1::2]
+        nx, ny = _grid(a, b)
+        col(compare_call, name, [to_rp(nx), to_rp(ny)], [nx, ny],
+            msg=f"{name}({sig} specials grid)")
+        if name == "power" and np.dtype(sig[1]).kind == "i":
+            keep = ny >= 0
+            nx, ny = nx[keep], ny[keep]
+            col(compare_call, name, [to_rp(nx), to_rp(ny)], [nx, ny],
+                msg=f"{name}({sig} specials grid, exponents >= 0)")
+    col.done()
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int16", "int32", "int64"])
+def test_integer_power_negative_exponent_raises(dtype):
+    ufuncs("power")
+    nx = np.array([2, 3], dtype=dtype)
+    for ny in (np.array([1, -1], dtype=dtype), np.array(-2, dtype=dtype)):
+        r = outcome(rp.power, to_rp(nx), to_rp(ny))
+        n = outcome(np.power, nx, ny)
+        assert isinstance(n, Raised)
+        assert_error_like(r, n, f"power({dtype}, negative)")
+    # a negative Python int exponent too
+    assert_error_like(outcome(rp.power, to_rp(nx), -1), outcome(np.power, nx, -1), "power(arr, -1)")
+
+
+@pytest.mark.parametrize("name", ["floor_divide", "remainder", "fmod", "divmod", "divide"])
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int32", "int64", "uint64"])
+def test_integer_division_by_zero(name, dtype):
+    """Integer division by zero gives numpy's values (0, or float inf/nan for
+    true division) and a RuntimeWarning, not an exception."""
+    ufuncs(name)
+    nx = np.array([0, 1, 5, 100], dtype=dtype)
+    ny = np.zeros(4, dtype=dtype)
+    compare_call(name, [to_rp(nx), to_rp(ny)], [nx, ny], msg=f"{name}({dtype}, 0)")
+    with warnings.catch_warnings(record=True) as nw:
+        warnings.simplefilter("always")
+        getattr(np, name)(nx, ny)
+    with warnings.catch_warnings(record=True) as rw:
+        warnings.simplefilter("always")
+        getattr(rp, name)(to_rp(nx), to_rp(ny))
+    ncat = sorted({w.category.__name__ for w in nw})
+    rcat = sorted({w.category.__name__ for w in rw})
+    assert rcat == ncat, f"warnings {rcat} != numpy {ncat}"
+
+
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int16", "int64", "uint64"])
+@pytest.mark.parametrize("name", ["add", "subtract", "multiply", "negative", "absolute",
+                                  "square", "left_shift"])
+def test_integer_wraparound(name, dtype):
+    """Integer overflow wraps around (two's complement) like numpy."""
+    ufuncs(name)
+    ii = np.iinfo(dtype)
+    nx = np.array([ii.max, ii.min, ii.max // 2 + 1, ii.max - 1], dtype=dtype)
+    ny = np.array([1, ii.max, 3, 7], dtype=dtype)
+    args = [nx] if getattr(np, name).nin == 1 else [nx, ny]
+    compare_call(name, [to_rp(a) for a in args], args, msg=f"{name}({dtype} extremes)")

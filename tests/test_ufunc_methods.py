@@ -1,0 +1,735 @@
+"""ufunc objects: attributes, the methods reduce / accumulate / outer / at /
+reduceat, and the keyword arguments out= / where= / dtype= / casting=.
+
+NumPy is truth: each test body runs once with m=numpy and once with
+m=rumpy on the same data and the outcomes (results, the state of arrays
+modified in place, or the exception class) are compared.
+"""
+
+import numpy as np
+import pytest
+
+import rumpy as rp
+from conftest import Collector, sample, to_rp
+from test_ufunc_elementwise import (
+    BINARY,
+    CANONICAL,
+    Raised,
+    assert_outcome,
+    outcome,
+    signatures,
+)
+
+
+def need(*names):
+    for name in names:
+        if not hasattr(rp, name):
+            pytest.skip(f"rp.{name} not implemented yet")
+
+
+def mk(m, a, dtype=None):
+    """The same array in module m (a fresh copy for numpy, built from Python
+    values for rumpy)."""
+    a = np.asarray(a, dtype=dtype)
+    return a.copy() if m is np else to_rp(a)
+
+
+_ERR_ORDER = (OverflowError, IndexError, ValueError, TypeError, ArithmeticError)
+
+
+def errkind(exc):
+    """The built-in exception class a (possibly numpy-private) exception is."""
+    return next((c.__name__ for c in _ERR_ORDER if isinstance(exc, c)), type(exc).__name__)
+
+
+def same(fn, name="", msg=""):
+    """Run fn(m) for rumpy and numpy and compare outcomes."""
+    r = outcome(fn, rp)
+    n = outcome(fn, np)
+    assert_outcome(name, r, n, msg or getattr(fn, "__name__", ""))
+    return r, n
+
+
+# ---------------------------------------------------------------------------
+# attributes
+# ---------------------------------------------------------------------------
+
+_RP_CHARS = set("?bBhHiIlLqQefdFD")
+
+
+def _native_types(nu):
+    out = []
+    for t in nu.types:
+        if set(t.replace("->", "")) <= _RP_CHARS and t not in out:
+            out.append(t)
+    return out
+
+
+@pytest.mark.parametrize("name", CANONICAL)
+def test_attributes(name):
+    need(name)
+    ru, nu = getattr(rp, name), getattr(np, name)
+    assert ru.__name__ == nu.__name__
+    assert (ru.nin, ru.nout, ru.nargs) == (nu.nin, nu.nout, nu.nargs)
+    assert type(ru.identity) is type(nu.identity) and ru.identity == nu.identity, \
+        f"identity {ru.identity!r} != numpy {nu.identity!r}"
+    assert repr(ru) == repr(nu)
+    assert ru.ntypes == len(ru.types)
+    assert isinstance(ru.__doc__, str) and ru.__doc__
+
+
+def _loop_dtypes(types):
+    """Loops as dtype-name signatures, de-duplicated ('ll->l' and 'qq->q' are
+    both int64 -> int64 on this platform)."""
+    out = []
+    for t in types:
+        if not set(t.replace("->", "")) <= _RP_CHARS:
+            continue
+        ins, outs = t.split("->")
+        sig = (tuple(np.dtype(c).name for c in ins), tuple(np.dtype(c).name for c in outs))
+        if sig not in out:
+            out.append(sig)
+    return out
+
+
+@pytest.mark.parametrize("name", CANONICAL)
+def test_loops(name):
+    """rumpy has a loop for every numpy loop over the dtypes rumpy has (no
+    longdouble/object/datetime), in numpy's order."""
+    need(name)
+    ru, nu = getattr(rp, name), getattr(np, name)
+    r, n = _loop_dtypes(ru.types), _loop_dtypes(nu.types)
+    missing = [s for s in n if s not in r]
+    assert not missing, f"{name}: loops missing in rumpy: {missing}"
+    assert r == n, f"{name}: loop order {r} != numpy {n}"
+
+
+@pytest.mark.parametrize("name", CANONICAL)
+def test_types_chars(name):
+    """ufunc.types lists numpy's type-character strings (both 'l' and 'q'
+    spellings of int64 loops, duplicates removed)."""
+    need(name)
+    ru, nu = getattr(rp, name), getattr(np, name)
+    assert _native_types(ru) == _native_types(nu), \
+        f"types {ru.types} != numpy's {_native_types(nu)}"
+
+
+def test_ufunc_type():
+    need("add", "ufunc")
+    assert isinstance(rp.add, rp.ufunc)
+    assert not isinstance(rp.zeros, rp.ufunc)
+
+
+# ---------------------------------------------------------------------------
+# call signature errors
+# ---------------------------------------------------------------------------
+
+def test_call_errors():
+    need("add", "sqrt", "divmod")
+    col = Collector()
+    x = sample((3,), "float64")
+    for body in (
+        lambda m: m.add(mk(m, x)),                                   # too few
+        lambda m: m.add(mk(m, x), 1, mk(m, x), mk(m, x)),            # too many
+        lambda m: m.add(mk(m, x), 1, bogus=1),                       # unknown kw
+        lambda m: m.sqrt(),
+        lambda m: m.add(mk(m, x), 1, casting="bogus"),
+        lambda m: m.add(mk(m, x), 1, out=mk(m, x), where="yes"),
+        lambda m: m.divmod(mk(m, x), 2, out=mk(m, x)),               # nout=2 needs a tuple
+        lambda m: m.add(mk(m, x), 1, out=(mk(m, x), mk(m, x))),      # too many outs
+        lambda m: m.add(mk(m, x), 1, out=[1.0, 2.0, 3.0]),           # out not an array
+        lambda m: m.add("a", 1),
+    ):
+        col(same, body)
+    col.done()
+
+
+# ---------------------------------------------------------------------------
+# out=
+# ---------------------------------------------------------------------------
+
+def test_out_returns_out_and_fills_it():
+    need("add")
+
+    def body(m):
+        x, y = mk(m, sample((3, 4), "float64")), mk(m, sample((4,), "float64"))
+        o = mk(m, np.full((3, 4), 7.0))
+        r = m.add(x, y, out=o)
+        r2 = m.add(x, y, out=(o,))
+        r3 = m.add(x, y, o)  # positional out
+        return r is o, r2 is o, r3 is o, o
+    same(body, "add")
+
+
+@pytest.mark.parametrize("case", ["x", "y", "view"])
+def test_out_aliasing_input(case):
+    need("add", "subtract")
+
+    def body(m):
+        x = mk(m, sample((4, 5), "int64"))
+        y = mk(m, sample((4, 5), "int64", nonneg=True))
+        if case == "x":
+            m.subtract(x, y, out=x)
+        elif case == "y":
+            m.subtract(x, y, out=y)
+        else:
+            # out is a reversed view of the input: numpy must behave as if
+            # the input were copied first
+            m.add(x, x[::-1], out=x)
+        return x, y
+    same(body, "subtract")
+
+
+def test_out_overlapping_shifted_view():
+    need("add")
+
+    def body(m):
+        a = mk(m, np.arange(10, dtype=np.int64))
+        m.add(a[:-1], 1, out=a[1:])
+        b = mk(m, np.arange(10, dtype=np.int64))
+        m.add(b[1:], b[:-1], out=b[:-1])
+        return a, b
+    same(body, "add")
+
+
+def test_out_noncontiguous_and_broadcast():
+    need("multiply")
+
+    def body(m):
+        big = mk(m, np.zeros((4, 6)))
+        x = mk(m, sample((2, 3), "float64"))
+        m.multiply(x, 2.0, out=big[::2, ::2])
+        o = mk(m, np.zeros((3, 4)))
+        m.multiply(mk(m, sample((4,), "float64")), 3.0, out=o)  # inputs broadcast to out
+        return big, o
+    same(body, "multiply")
+
+
+@pytest.mark.parametrize("outdtype", ["float64", "float32", "int8", "int64", "complex128", "bool"])
+@pytest.mark.parametrize("indtype", ["int16", "float64", "bool"])
+def test_out_dtype_casting(indtype, outdtype):
+    """out of another dtype: allowed under same_kind, else UFuncTypeError and
+    out left untouched."""
+    need("add")
+
+    def body(m):
+        x = mk(m, sample((2, 3), indtype))
+        o = mk(m, np.ones((2, 3), dtype=outdtype))
+        r = outcome(m.add, x, x, out=o)
+        return (errkind(r.exc) if isinstance(r, Raised) else r is o), o
+    r, n = same(body, "add")
+
+
+def test_out_rejected_leaves_out_untouched():
+    need("add", "sqrt")
+    col = Collector()
+    for body in (
+        # same_kind violation
+        lambda m: (outcome(m.add, mk(m, [1.5, 2.5]), 1.0, out=(o := mk(m, [7, 8]))), o),
+        # shape mismatch
+        lambda m: (outcome(m.add, mk(m, [1.0, 2.0, 3.0]), 1.0, out=(o := mk(m, [7.0, 8.0]))), o),
+        # out of the wrong (smaller, broadcastable) shape
+        lambda m: (outcome(m.add, mk(m, np.ones((2, 2))), 1.0, out=(o := mk(m, [7.0, 8.0]))), o),
+        # no loop
+        lambda m: (outcome(m.sqrt, mk(m, [1.0, 4.0]), out=(o := mk(m, [7, 8], dtype="int8"))), o),
+    ):
+        def wrapped(m, body=body):
+            res, o = body(m)
+            if isinstance(res, Raised):
+                return ("raised", [c.__name__ for c in type(res.exc).__mro__
+                                   if c in (TypeError, ValueError)], o)
+            return ("returned", o)
+        col(same, wrapped)
+    col.done()
+
+
+def test_out_two_outputs():
+    need("divmod", "modf", "frexp")
+
+    def body(m):
+        x = mk(m, sample((2, 3), "float64"))
+        q, r = mk(m, np.zeros((2, 3))), mk(m, np.zeros((2, 3)))
+        res = m.divmod(x, 2.5, out=(q, r))
+        a = mk(m, np.zeros((2, 3)))
+        res2 = m.modf(x, out=(None, a))
+        mant, ex = mk(m, np.zeros((2, 3))), mk(m, np.zeros((2, 3), dtype=np.int32))
+        res3 = m.frexp(x, mant, ex)
+        return res[0] is q, res[1] is r, res2[1] is a, res2[0], q, r, a, res3[0] is mant, mant, ex
+    same(body, "divmod")
+
+
+# ---------------------------------------------------------------------------
+# where=
+# ---------------------------------------------------------------------------
+
+def test_where_with_out():
+    need("add")
+
+    def body(m):
+        x, y = mk(m, sample((3, 4), "float64")), mk(m, sample((3, 4), "float64", nonneg=True))
+        mask = mk(m, sample((3, 4), "bool"))
+        o = mk(m, np.full((3, 4), -99.0))
+        r = m.add(x, y, out=o, where=mask)
+        o2 = mk(m, np.full((3, 4), -99.0))
+        m.add(x, y, out=o2, where=mk(m, [True, False, True, False]))  # broadcast mask
+        o3 = mk(m, np.full((3, 4), -99.0))
+        m.add(x, y, out=o3, where=False)
+        o4 = mk(m, np.full((3, 4), -99.0))
+        m.add(x, y, out=o4, where=True)
+        return r is o, o, o2, o3, o4
+    same(body, "add")
+
+
+def test_where_without_out_masked_values():
+    """Without out the masked-out values are uninitialised in numpy: compare
+    only where the mask is True, and dtype/shape."""
+    need("multiply")
+    nx = sample((3, 4), "int32")
+    mask = sample((3, 4), "bool")
+    n = np.multiply(nx, 3, where=mask)
+    r = rp.multiply(to_rp(nx), 3, where=to_rp(mask))
+    ra = np.asarray(r)
+    assert ra.dtype == n.dtype and ra.shape == n.shape
+    assert np.array_equal(ra[mask], n[mask])
+
+
+def test_where_bad_mask_shape():
+    need("add")
+    same(lambda m: m.add(mk(m, np.ones((3, 4))), 1.0, out=mk(m, np.ones((3, 4))),
+                         where=mk(m, [True, False, True])), "add")
+
+
+# ---------------------------------------------------------------------------
+# dtype= and casting=
+# ---------------------------------------------------------------------------
+
+DTYPE_CASES = [
+    ("add", "int8", "float64", {}),
+    ("add", "int8", "int16", {}),
+    ("add", "int64", "int8", {}),                 # same_kind: allowed
+    ("add", "float64", "int64", {}),              # TypeError
+    ("add", "float64", "int64", {"casting": "unsafe"}),
+    ("add", "float32", "float64", {}),
+    ("add", "float64", "float32", {}),
+    ("add", "complex128", "float64", {}),         # TypeError
+    ("add", "bool", "int8", {}),
+    ("multiply", "uint8", "uint16", {}),
+    ("sqrt", "int16", "float32", {}),
+    ("sqrt", "float64", "float16", {}),
+    ("true_divide", "int32", "float32", {}),
+    ("floor_divide", "float64", "int32", {}),
+    ("less", "int8", "float64", {}),              # comparison: dtype= is the loop input
+    ("add", "int8", "int16", {"casting": "no"}),
+    ("add", "int8", "int8", {"casting": "no"}),
+    ("add", "int8", "int16", {"casting": "equiv"}),
+    ("add", "int8", "int16", {"casting": "safe"}),
+    ("add", "int16", "int8", {"casting": "safe"}),
+    ("negative", "uint8", "int8", {"casting": "unsafe"}),
+    ("absolute", "complex128", "float64", {}),
+]
+
+
+@pytest.mark.parametrize("name,indtype,dtype,kw", DTYPE_CASES,
+                         ids=[f"{a}-{b}-{c}-{d.get('casting', '')}" for a, b, c, d in DTYPE_CASES])
+def test_dtype_kwarg(name, indtype, dtype, kw):
+    need(name)
+    col = Collector()
+    nin = getattr(np, name).nin
+
+    def body(m, spelled):
+        x = mk(m, sample((2, 3), indtype, nonneg=True))
+        return getattr(m, name)(*([x] * nin), dtype=spelled(m), **kw)
+    for spelled in (lambda m: dtype, lambda m: getattr(m, dtype), lambda m: m.dtype(dtype)):
+        col(same, lambda m, s=spelled: body(m, s), name, f"{name}({indtype}, dtype={dtype}, {kw})")
+    col.done()
+
+
+CASTING_CASES = [
+    # (inputs, out dtype, casting)
+    ("float64", "int32", "unsafe"),
+    ("float64", "int32", "same_kind"),
+    ("float64", "float32", "same_kind"),
+    ("float64", "float32", "safe"),
+    ("int32", "int64", "no"),
+    ("int64", "int64", "no"),
+    ("int64", "uint64", "same_kind"),
+    ("int64", "uint64", "unsafe"),
+    ("int8", "float16", "safe"),
+    ("complex64", "float32", "unsafe"),
+]
+
+
+@pytest.mark.parametrize("indtype,outdtype,casting", CASTING_CASES)
+def test_casting_with_out(indtype, outdtype, casting):
+    need("add")
+
+    def body(m):
+        x = mk(m, sample((3,), indtype))
+        o = mk(m, np.zeros(3, dtype=outdtype))
+        r = outcome(m.add, x, x, out=o, casting=casting)
+        return (isinstance(r, Raised) and isinstance(r.exc, TypeError)), o
+    same(body, "add")
+
+
+def test_scalar_inputs_and_0d():
+    """0-d inputs give scalars; out= with 0-d gives the array back."""
+    need("add")
+
+    def body(m):
+        a = mk(m, np.array(2.5))
+        s = m.add(a, a)
+        o = mk(m, np.array(0.0))
+        r = m.add(a, 1, out=o)
+        return s, r is o, o, m.add(1, 2), m.add(1.0, 2), m.add(m.int8(3), m.int8(4))
+    same(body, "add")
+
+
+# ---------------------------------------------------------------------------
+# reduce
+# ---------------------------------------------------------------------------
+
+REDUCE_DTYPES = ["bool", "int8", "int64", "uint32", "float32", "float64", "complex128"]
+REDUCE_AXES = [None, 0, 1, -1, (0, 1), (), (0, 2), (-1, 0)]
+
+
+def _reduce_params():
+    out = []
+    for n in BINARY:
+        if getattr(np, n).nout != 1:
+            continue
+        sig_dtypes = {s[0] for s in signatures(n) if len(set(s)) == 1}
+        for d in REDUCE_DTYPES:
+            if d in sig_dtypes:
+                out.append(pytest.param(n, d, id=f"{n}-{d}"))
+    return out
+
+
+REDUCE_PARAMS = _reduce_params()
+
+
+# numpy 2.4 bug: when the reduced axis is the inner loop, power/arctan2 float
+# reductions return f(x[0], x[-1]) instead of the left fold (np.power.reduce(
+# [2., 3., 4.]) == 16.0, but 4096.0 for the same data in Fortran order), and
+# float16 divide keeps a float32 accumulator. For these the numpy truth is
+# computed with the reduced axis as the outer loop, where numpy folds correctly.
+NUMPY_REDUCE_LAYOUT_BUGS = {("power", "float32"), ("power", "float64"), ("arctan2", "float32"),
+                            ("arctan2", "float64"), ("divide", "float16")}
+
+
+def _np_reduce_outer(name, x, axis, keepdims):
+    """numpy's reduce of ``x`` along one axis, computed with that axis as the
+    slowest-varying one (numpy's left fold is correct on that path)."""
+    uf = getattr(np, name)
+    if axis is None:
+        if x.ndim != 1:
+            return uf.reduce(x, axis=None, keepdims=keepdims)  # raises (not reorderable)
+        axis = 0
+    if isinstance(axis, tuple):
+        if len(axis) != 1:
+            return uf.reduce(x, axis=axis, keepdims=keepdims)  # raises or empty-tuple no-op
+        axis = axis[0]
+    if x.ndim == 0 or not -x.ndim <= axis < x.ndim:
+        return uf.reduce(x, axis=axis, keepdims=keepdims)
+    k = axis % x.ndim
+    moved = np.moveaxis(x, k, 0)
+    y = np.ascontiguousarray(np.stack([moved, moved], axis=-1))  # keep axis 0 the outer loop
+    res = uf.reduce(y, axis=0)[..., 0]
+    if keepdims:
+        res = np.expand_dims(res, k)
+    return res[()] if res.ndim == 0 else res
+
+
+@pytest.mark.parametrize("name,dtype", REDUCE_PARAMS)
+def test_reduce_axes_keepdims(name, dtype):
+    need(name)
+    col = Collector()
+    nonneg = name in ("power",)
+    layout_bug = (name, dtype) in NUMPY_REDUCE_LAYOUT_BUGS
+    for shape in ((2, 3, 4), (3, 4), (5,), (0,), (2, 0), ()):
+        x = sample(shape, dtype, nonneg=nonneg)
+        if name in ("power", "left_shift", "right_shift", "ldexp") and dtype[0] in "iuf":
+            x = (x % 3).astype(dtype)
+        for axis in REDUCE_AXES:
+            for keepdims in (False, True):
+                msg = f"{name}.reduce({dtype}{shape}, axis={axis}, keepdims={keepdims})"
+                if layout_bug:
+                    def cmp(axis=axis, keepdims=keepdims, x=x, msg=msg):
+                        n = outcome(_np_reduce_outer, name, x, axis, keepdims)
+                        r = outcome(getattr(rp, name).reduce, to_rp(x), axis=axis, keepdims=keepdims)
+                        assert_outcome(name, r, n, msg)
+                    col(cmp)
+                    continue
+                col(same, lambda m: getattr(m, name).reduce(mk(m, x), axis=axis, keepdims=keepdims),
+                    name, msg)
+        col(same, lambda m: getattr(m, name).reduce(mk(m, x)), name, f"{name}.reduce({shape}) default")
+    col.done()
+
+
+def test_reduce_noncontiguous():
+    need("add", "maximum", "multiply")
+    col = Collector()
+    base = sample((4, 6), "float64")
+    for name in ("add", "maximum", "multiply"):
+        for view in (lambda a: a[::2, 1::2], lambda a: a.T, lambda a: a[::-1, ::-2]):
+            for axis in (None, 0, 1):
+                col(same, lambda m: getattr(m, name).reduce(view(mk(m, base)), axis=axis), name,
+                    f"{name}.reduce(view, axis={axis})")
+    col.done()
+
+
+REDUCE_KW_CASES = [
+    ("add", "int8", {"dtype": "int64"}),
+    ("add", "int8", {"dtype": "int8"}),
+    ("add", "uint8", {}),  # numpy: reduce keeps the input dtype (no int64 upcast)
+    ("add", "bool", {}),
+    ("add", "bool", {"dtype": "int32"}),
+    ("multiply", "int16", {"dtype": "float64"}),
+    ("add", "float32", {"dtype": "float64"}),
+    ("add", "float64", {"dtype": "int64"}),      # not allowed (same_kind on inputs)
+    ("add", "int64", {"initial": 100}),
+    ("add", "float64", {"initial": -0.0}),
+    ("multiply", "int64", {"initial": 2}),
+    ("maximum", "float64", {"initial": 4.0}),
+    ("minimum", "int8", {"initial": -100}),
+    ("maximum", "int8", {"initial": 1000}),      # OverflowError: weak scalar out of range
+    ("logical_or", "int8", {}),
+    ("logical_and", "float64", {}),
+    ("bitwise_or", "uint32", {"initial": 1}),
+    ("equal", "bool", {}),
+    ("subtract", "int64", {}),
+]
+
+
+@pytest.mark.parametrize("name,dtype,kw", REDUCE_KW_CASES,
+                         ids=[f"{a}-{b}-{'-'.join(map(str, c.items()))}" for a, b, c in REDUCE_KW_CASES])
+def test_reduce_kwargs(name, dtype, kw):
+    need(name)
+    col = Collector()
+    for shape in ((3, 4), (0, 3), (4,)):
+        x = sample(shape, dtype)
+        for axis in (None, 0, -1):
+            col(same, lambda m: getattr(m, name).reduce(mk(m, x), axis=axis, **kw), name,
+                f"{name}.reduce({dtype}{shape}, axis={axis}, {kw})")
+    col.done()
+
+
+def test_reduce_empty_without_identity():
+    need("maximum", "minimum", "add", "multiply", "fmax")
+    col = Collector()
+    for name in ("maximum", "minimum", "fmax", "add", "multiply", "logical_and", "bitwise_and"):
+        if not hasattr(rp, name):
+            continue
+        for shape, axis in (((0,), None), ((0, 3), 0), ((0, 3), 1), ((3, 0), 0), ((0, 3), None)):
+            x = np.zeros(shape, dtype="int64")
+            col(same, lambda m: getattr(m, name).reduce(mk(m, x), axis=axis), name,
+                f"{name}.reduce(empty{shape}, axis={axis})")
+            col(same, lambda m: getattr(m, name).reduce(mk(m, x), axis=axis, initial=5), name,
+                f"{name}.reduce(empty{shape}, axis={axis}, initial=5)")
+    col.done()
+
+
+def test_reduce_where():
+    need("add", "maximum", "multiply")
+    col = Collector()
+    x = sample((3, 4), "float64")
+    mask = sample((3, 4), "bool")
+    row = np.array([True, False, True, True])
+    for name, kw in (("add", {}), ("multiply", {}), ("maximum", {"initial": -np.inf}),
+                     ("maximum", {}), ("minimum", {"initial": 100.0})):
+        if not hasattr(rp, name):
+            continue
+        for w in (mask, row):
+            for axis in (None, 0, 1):
+                col(same, lambda m: getattr(m, name).reduce(mk(m, x), axis=axis, where=mk(m, w), **kw),
+                    name, f"{name}.reduce(where, axis={axis}, {kw})")
+    col.done()
+
+
+def test_reduce_out():
+    need("add", "maximum")
+
+    def body(m):
+        x = mk(m, sample((3, 4), "int32"))
+        o = mk(m, np.full(4, -1, dtype=np.int64))
+        r = m.add.reduce(x, axis=0, out=o)
+        o2 = mk(m, np.full((1, 4), -1, dtype=np.int32))
+        r2 = m.add.reduce(x, axis=0, out=o2, keepdims=True)
+        o3 = mk(m, np.array(0.0))
+        r3 = m.maximum.reduce(x, axis=None, out=o3)
+        bad = outcome(m.add.reduce, x, axis=0, out=mk(m, np.zeros(3, dtype=np.int64)))
+        return r is o, o, r2 is o2, o2, r3 is o3, o3, isinstance(bad, Raised) and errkind(bad.exc)
+    same(body, "add")
+
+
+def test_reduce_bad_axis():
+    need("add")
+    col = Collector()
+    x = sample((3, 4), "float64")
+    for axis in (2, -3, (0, 0), (0, 5), 1.5):
+        col(same, lambda m: m.add.reduce(mk(m, x), axis=axis), "add", f"add.reduce(axis={axis})")
+    col(same, lambda m: m.divmod.reduce(mk(m, x)), "divmod", "divmod.reduce")
+    col(same, lambda m: m.sqrt.reduce(mk(m, x)), "sqrt", "sqrt.reduce")
+    col.done()
+
+
+def test_reduce_nonreorderable_multiple_axes():
+    """subtract is not reorderable: reducing over several axes raises."""
+    need("subtract", "divide")
+    x = sample((2, 3, 4), "float64")
+    col = Collector()
+    for name in ("subtract", "divide", "power"):
+        col(same, lambda m: getattr(m, name).reduce(mk(m, x), axis=(0, 1)), name, name)
+        col(same, lambda m: getattr(m, name).reduce(mk(m, x), axis=None), name, name)
+    col.done()
+
+
+# ---------------------------------------------------------------------------
+# accumulate
+# ---------------------------------------------------------------------------
+
+ACC_NAMES = ["add", "multiply", "maximum", "minimum", "subtract", "logical_or",
+             "logical_and", "bitwise_xor", "fmax", "true_divide", "power"]
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "int64", "uint16", "float32", "float64", "complex128"])
+@pytest.mark.parametrize("name", ACC_NAMES)
+def test_accumulate(name, dtype):
+    need(name)
+    col = Collector()
+    for shape in ((5,), (3, 4), (2, 3, 4), (0,), (3, 0)):
+        x = sample(shape, dtype, nonneg=name == "power")
+        if name == "power" and dtype[0] in "iuf":
+            x = (x % 3).astype(dtype)
+        for axis in (0, 1, -1, None):
+            col(same, lambda m: getattr(m, name).accumulate(mk(m, x), axis=axis), name,
+                f"{name}.accumulate({dtype}{shape}, axis={axis})")
+        col(same, lambda m: getattr(m, name).accumulate(mk(m, x)), name,
+            f"{name}.accumulate({dtype}{shape})")
+    col.done()
+
+
+def test_accumulate_dtype_out_views():
+    need("add", "multiply")
+
+    def body(m):
+        x = mk(m, sample((3, 4), "int8"))
+        a = m.add.accumulate(x, dtype="int64")
+        b = m.multiply.accumulate(x, axis=1, dtype=m.float64)
+        o = mk(m, np.zeros((3, 4), dtype=np.int32))
+        c = m.add.accumulate(x, axis=1, out=o)
+        d = m.add.accumulate(x.T, axis=0)
+        e = m.add.accumulate(x[::-1, ::2], axis=1)
+        f = m.add.accumulate(mk(m, [1, 2, 3]))
+        return a, b, c is o, o, d, e, f
+    same(body, "add")
+
+
+# ---------------------------------------------------------------------------
+# outer
+# ---------------------------------------------------------------------------
+
+OUTER_NAMES = ["add", "subtract", "multiply", "maximum", "equal", "less", "power",
+               "bitwise_and", "arctan2", "logical_xor", "divmod"]
+
+
+@pytest.mark.parametrize("name", OUTER_NAMES)
+def test_outer(name):
+    need(name)
+    col = Collector()
+    for da, db in (("int64", "int64"), ("float64", "float64"), ("int8", "float32"), ("bool", "bool")):
+        for sa, sb in (((3,), (4,)), ((2, 3), (4,)), ((3,), (2, 2)), ((0,), (3,)), ((), (3,))):
+            a = sample(sa, da, nonneg=True)
+            b = sample(sb, db, nonneg=True)
+            col(same, lambda m: getattr(m, name).outer(mk(m, a), mk(m, b)), name,
+                f"{name}.outer({da}{sa}, {db}{sb})")
+    col(same, lambda m: getattr(m, name).outer(mk(m, [1, 2]), 3), name, f"{name}.outer(arr, 3)")
+    col.done()
+
+
+def test_outer_unary_raises():
+    need("sqrt")
+    same(lambda m: m.sqrt.outer(mk(m, [1.0]), mk(m, [2.0])), "sqrt")
+
+
+# ---------------------------------------------------------------------------
+# at
+# ---------------------------------------------------------------------------
+
+def test_at_repeated_indices_accumulate():
+    need("add")
+
+    def body(m):
+        a = mk(m, np.zeros(5, dtype=np.int64))
+        r = m.add.at(a, [0, 1, 1, 4, 1, -1], 1)
+        b = mk(m, np.zeros(5))
+        m.add.at(b, mk(m, [0, 0, 2]), mk(m, [1.5, 2.5, 3.0]))
+        c = mk(m, sample((3, 4), "int32"))
+        m.add.at(c, (mk(m, [0, 0, 2]), mk(m, [1, 1, 3])), 10)
+        d = mk(m, sample((3, 4), "int32"))
+        m.add.at(d, [0, 0], mk(m, [1, 2, 3, 4]))   # row index, broadcast values
+        e = mk(m, sample((3, 4), "int32"))
+        m.add.at(e, slice(None, None, 2), 5)
+        f = mk(m, np.arange(6, dtype=np.int8))
+        m.add.at(f, [True, False, True, False, False, True], 1)
+        return r, a, b, c, d, e, f
+    same(body, "add")
+
+
+@pytest.mark.parametrize("name", ["subtract", "multiply", "maximum", "minimum", "bitwise_or",
+                                  "floor_divide", "power", "negative", "invert", "sqrt",
+                                  "logical_not", "divide"])
+def test_at_other_ufuncs(name):
+    need(name)
+    nu = getattr(np, name)
+    dtype = "float64" if name in ("sqrt", "divide") else "int64"
+
+    def body(m):
+        a = mk(m, sample((6,), dtype, nonneg=True) + 1)
+        idx = [0, 2, 2, 5, 0]
+        if nu.nin == 1:
+            getattr(m, name).at(a, idx)
+        else:
+            getattr(m, name).at(a, idx, mk(m, [2, 3, 2, 1, 2], dtype=dtype))
+        return a
+    same(body, name)
+
+
+def test_at_errors():
+    need("add")
+    col = Collector()
+    col(same, lambda m: m.add.at(mk(m, np.zeros(3)), [3], 1), "add")          # IndexError
+    col(same, lambda m: m.add.at(mk(m, np.zeros(3)), [0, 1], mk(m, [1.0, 2.0, 3.0])), "add")
+    col(same, lambda m: m.add.at(mk(m, np.zeros(3, dtype=np.int64)), [0], 1.5), "add")  # casting
+    col(same, lambda m: m.add.at(mk(m, np.zeros(3)), [0]), "add")             # missing b
+    col.done()
+
+
+# ---------------------------------------------------------------------------
+# reduceat
+# ---------------------------------------------------------------------------
+
+def test_reduceat():
+    need("add", "multiply", "maximum")
+    col = Collector()
+    x1 = sample((8,), "int64")
+    x2 = sample((3, 8), "float64")
+    for name in ("add", "multiply", "maximum", "minimum", "logical_or", "subtract"):
+        if not hasattr(rp, name):
+            continue
+        for idx in ([0, 4, 1, 5], [0, 3, 6], [5], [0, 0, 7], [7, 2]):
+            col(same, lambda m: getattr(m, name).reduceat(mk(m, x1), idx), name,
+                f"{name}.reduceat(1d, {idx})")
+            col(same, lambda m: getattr(m, name).reduceat(mk(m, x2), idx, axis=1), name,
+                f"{name}.reduceat(2d, {idx}, axis=1)")
+            col(same, lambda m: getattr(m, name).reduceat(mk(m, x2.T), idx, axis=0), name,
+                f"{name}.reduceat(2d.T, {idx}, axis=0)")
+    col(same, lambda m: m.add.reduceat(mk(m, x1), [0, 8]), "add", "reduceat index out of range")
+    col(same, lambda m: m.add.reduceat(mk(m, x1), [-1]), "add", "reduceat negative index")
+    col(same, lambda m: m.add.reduceat(mk(m, x1), [0, 2], dtype="float32"), "add", "reduceat dtype")
+
+    def with_out(m):
+        o = mk(m, np.zeros(3, dtype=np.int64))
+        r = m.add.reduceat(mk(m, x1), [0, 3, 6], out=o)
+        return r is o, o
+    col(same, with_out, "add", "reduceat out")
+    col.done()
