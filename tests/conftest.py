@@ -407,3 +407,11 @@ def pytest_collection_modifyitems(config, items):
             nid = nid[len("tests/"):]
         if nid in known:
             item.add_marker(pytest.mark.xfail(reason="known gap of work in progress (see plans/)", strict=False))
+
+
+# Property tests are derandomised so that a run is reproducible (CI reruns exactly what passed
+# here); they still draw their examples from the full strategies.
+import hypothesis as _hypothesis  # noqa: E402
+
+_hypothesis.settings.register_profile("rumpy", derandomize=True, database=None)
+_hypothesis.settings.load_profile("rumpy")

@@ -1,0 +1,67 @@
+"""Ufunc engine benchmarks: numpy time, rumpy time and their ratio, in one process.
+
+Run: python tests/benchmarks/bench_ufunc.py   (after installing rumpy; numpy is required)
+A ratio below 1 means rumpy is faster. Rows follow the ufunc-engine issue's list.
+"""
+
+import sys
+import timeit
+
+import numpy as np
+
+import rumpy as rp
+
+
+def best(fn, number, repeat=5):
+    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+def row(name, f_np, f_rp, number, goal=None):
+    t_np, t_rp = best(f_np, number), best(f_rp, number)
+    ratio = t_rp / t_np
+    mark = "" if goal is None else ("ok" if ratio <= goal else f"goal {goal}x")
+    print(f"{name:<34} {t_np * 1e6:>12.2f} {t_rp * 1e6:>12.2f} {ratio:>8.2f}  {mark}")
+
+
+def main():
+    rng = np.random.default_rng(0)
+    print(f"{'benchmark':<34} {'numpy us':>12} {'rumpy us':>12} {'ratio':>8}")
+    for n, number in [(10**3, 20000), (10**6, 50), (10**7, 5)]:
+        a, b, c = rng.random(n), rng.random(n), rng.random(n)
+        ra, rb, rc = rp.asarray(a), rp.asarray(b), rp.asarray(c)
+        goal = 0.8 if n >= 10**6 else 1.2
+        row(f"a+b float64 {n:.0e}", lambda: a + b, lambda: ra + rb, number, goal)
+        row(f"a*b+c float64 {n:.0e}", lambda: a * b + c, lambda: ra * rb + rc, number, goal)
+    n = 10**6
+    for dt in ["float64", "float32"]:
+        a = (rng.random(n) + 0.5).astype(dt)
+        ra = rp.asarray(a)
+        for name in ["exp", "sin", "log", "sqrt"]:
+            fn, rfn = getattr(np, name), getattr(rp, name)
+            row(f"{name} {dt} 1e6", lambda: fn(a), lambda: rfn(ra), 20, 0.6 if name != "sqrt" else 0.8)
+    a = rng.random(10**7)
+    ra = rp.asarray(a)
+    row("sum float64 1e7", lambda: a.sum(), lambda: ra.sum(), 10, 0.8)
+    row("mean float64 1e7", lambda: a.mean(), lambda: ra.mean(), 10, 0.8)
+    m = rng.random((2000, 2000))
+    rm = rp.asarray(m)
+    row("sum axis 0 (2000,2000)", lambda: m.sum(axis=0), lambda: rm.sum(axis=0), 10, 0.8)
+    row("sum axis 1 (2000,2000)", lambda: m.sum(axis=1), lambda: rm.sum(axis=1), 10, 0.8)
+    a, b = rng.random(10**6), rng.random(10**6)
+    ra, rb = rp.asarray(a), rp.asarray(b)
+    row("a[::2]+b[::2] 1e6", lambda: a[::2] + b[::2], lambda: ra[::2] + rb[::2], 50, 0.8)
+    x, y = rng.random((1000, 1)), rng.random((1, 1000))
+    rx, ry = rp.asarray(x), rp.asarray(y)
+    row("(1000,1)+(1,1000)", lambda: x + y, lambda: rx + ry, 50, 0.8)
+    s1, s2 = rng.random(10), rng.random(10)
+    r1, r2 = rp.asarray(s1), rp.asarray(s2)
+    row("a+b n=10 (per call)", lambda: s1 + s2, lambda: r1 + r2, 100000, 1.2)
+    i1 = rng.integers(-1000, 1000, 10**6)
+    i2 = rng.integers(1, 100, 10**6)
+    ri1, ri2 = rp.asarray(i1), rp.asarray(i2)
+    row("int64 floor_divide 1e6", lambda: i1 // i2, lambda: ri1 // ri2, 20, 0.8)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
