@@ -6,12 +6,12 @@
 
 #[macro_use]
 pub mod error;
-pub mod buffer;
-pub mod dtype;
 pub mod array;
+pub mod buffer;
+pub mod dispatch;
+pub mod dtype;
 pub mod kernels;
 pub mod loops;
-pub mod dispatch;
 pub mod ops;
 pub mod python;
 

@@ -214,9 +214,13 @@ def assert_outcome(name, r, n, msg=""):
     if isinstance(r, Raised):
         raise AssertionError(f"{msg}: rumpy raised {type(r.exc).__name__}({r.exc}) "
                              f"but numpy returned {n!r}") from r.exc
-    first = n[0] if isinstance(n, tuple) else n
+    if isinstance(n, tuple):
+        assert isinstance(r, tuple) and len(r) == len(n), f"{msg}: {r!r} vs numpy {n!r}"
+        for i, (x, y) in enumerate(zip(r, n)):
+            assert_outcome(name, x, y, f"{msg}[{i}]")
+        return
     canon = getattr(getattr(np, name, None), "__name__", name)
-    assert_close(r, n, _tol_for(name, first), msg, zero_sign=canon not in ZERO_SIGN_FREE)
+    assert_close(r, n, _tol_for(name, n), msg, zero_sign=canon not in ZERO_SIGN_FREE)
 
 
 def compare_call(name, rargs, nargs, msg="", **kw):
@@ -529,3 +533,20 @@ def test_integer_wraparound(name, dtype):
     ny = np.array([1, ii.max, 3, 7], dtype=dtype)
     args = [nx] if getattr(np, name).nin == 1 else [nx, ny]
     compare_call(name, [to_rp(a) for a in args], args, msg=f"{name}({dtype} extremes)")
+
+
+@pytest.mark.parametrize("name", ["add", "multiply", "maximum", "true_divide", "equal", "sqrt",
+                                  "negative", "isnan", "bitwise_and", "arctan2"])
+def test_sequence_inputs(name):
+    """Python lists / tuples / nested lists as ufunc inputs (converted like
+    np.asarray would: ints -> int64, floats -> float64, bools -> bool)."""
+    ufuncs(name)
+    col = Collector()
+    nin = getattr(np, name).nin
+    for seq in ([1, 2, 3], (1.5, -2.0, 0.0), [[1, 2], [3, 4]], [True, False], [], [1, 2.5, 3j],
+                [[1], [2, 3]]):
+        args = [seq] * nin
+        col(compare_call, name, args, args, msg=f"{name}({seq!r})")
+        if nin == 2:
+            col(compare_call, name, [seq, 2], [seq, 2], msg=f"{name}({seq!r}, 2)")
+    col.done()

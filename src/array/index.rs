@@ -10,7 +10,11 @@ use crate::error::Result;
 pub enum IndexItem {
     Int(isize),
     /// `start:stop:step` with Python's optional bounds; `step != 0` is checked by the parser.
-    Slice { start: Option<isize>, stop: Option<isize>, step: isize },
+    Slice {
+        start: Option<isize>,
+        stop: Option<isize>,
+        step: isize,
+    },
     Ellipsis,
     NewAxis,
 }
@@ -23,7 +27,12 @@ pub struct Indexed {
 }
 
 /// Python's `slice.indices(n)`, returning (start, step, length).
-pub fn slice_indices(start: Option<isize>, stop: Option<isize>, step: isize, n: usize) -> (isize, isize, usize) {
+pub fn slice_indices(
+    start: Option<isize>,
+    stop: Option<isize>,
+    step: isize,
+    n: usize,
+) -> (isize, isize, usize) {
     let n = n as isize;
     let (lo, hi) = if step < 0 { (-1, n - 1) } else { (0, n) };
     let clamp = |v: Option<isize>, default: isize| -> isize {
@@ -36,7 +45,11 @@ pub fn slice_indices(start: Option<isize>, stop: Option<isize>, step: isize, n: 
     let start = clamp(start, if step < 0 { hi } else { lo });
     let stop = clamp(stop, if step < 0 { lo } else { hi });
     let len = if step < 0 {
-        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
     } else if start < stop {
         (stop - start - 1) / step + 1
     } else {
@@ -48,9 +61,19 @@ pub fn slice_indices(start: Option<isize>, stop: Option<isize>, step: isize, n: 
 impl NdArray {
     /// Apply a basic index.
     pub fn index(&self, items: &[IndexItem]) -> Result<Indexed> {
-        let consuming = items.iter().filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice { .. })).count();
-        let ellipses = items.iter().filter(|i| matches!(i, IndexItem::Ellipsis)).count();
-        ensure!(ellipses <= 1, Index, "an index can only have a single ellipsis ('...')");
+        let consuming = items
+            .iter()
+            .filter(|i| matches!(i, IndexItem::Int(_) | IndexItem::Slice { .. }))
+            .count();
+        let ellipses = items
+            .iter()
+            .filter(|i| matches!(i, IndexItem::Ellipsis))
+            .count();
+        ensure!(
+            ellipses <= 1,
+            Index,
+            "an index can only have a single ellipsis ('...')"
+        );
         if consuming > self.ndim() {
             bail!(
                 Index,
@@ -60,7 +83,9 @@ impl NdArray {
             );
         }
         ensure!(
-            !items.iter().any(|i| matches!(i, IndexItem::Slice { step: 0, .. })),
+            !items
+                .iter()
+                .any(|i| matches!(i, IndexItem::Slice { step: 0, .. })),
             Value,
             "slice step cannot be zero"
         );
@@ -79,7 +104,13 @@ impl NdArray {
                     let n = self.shape()[axis];
                     let j = if i < 0 { i + n as isize } else { i };
                     if j < 0 || j >= n as isize {
-                        bail!(Index, "index {} is out of bounds for axis {} with size {}", i, axis, n);
+                        bail!(
+                            Index,
+                            "index {} is out of bounds for axis {} with size {}",
+                            i,
+                            axis,
+                            n
+                        );
                     }
                     offset += j * self.strides()[axis];
                     axis += 1;
@@ -109,10 +140,20 @@ impl NdArray {
         while axis < self.ndim() {
             full(&mut axis, &mut shape, &mut strides);
         }
-        ensure!(shape.len() <= super::MAXDIMS, Index, "number of dimensions must be within [0, {}], indexing result would have {}", super::MAXDIMS, shape.len());
+        ensure!(
+            shape.len() <= super::MAXDIMS,
+            Index,
+            "number of dimensions must be within [0, {}], indexing result would have {}",
+            super::MAXDIMS,
+            shape.len()
+        );
         let scalar = ellipses == 0 && shape.is_empty();
         // An empty result keeps the base offset, so invariant 2 holds trivially.
-        let offset = if shape.contains(&0) { self.offset() as isize } else { offset };
+        let offset = if shape.contains(&0) {
+            self.offset() as isize
+        } else {
+            offset
+        };
         let view = self.view_with(offset as usize, shape, strides, self.dtype().clone());
         Ok(Indexed { view, scalar })
     }

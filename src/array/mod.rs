@@ -51,7 +51,11 @@ impl Order {
             Some("F") | Some("f") => Order::F,
             Some("A") | Some("a") => Order::A,
             Some("K") | Some("k") => Order::K,
-            Some(o) => bail!(Value, "order must be one of 'C', 'F', 'A', or 'K' (got '{}')", o),
+            Some(o) => bail!(
+                Value,
+                "order must be one of 'C', 'F', 'A', or 'K' (got '{}')",
+                o
+            ),
         })
     }
 }
@@ -176,8 +180,18 @@ impl NdArray {
         dtype: DType,
         writeable: bool,
     ) -> Result<NdArray> {
-        ensure!(shape.len() == strides.len(), Value, "shape and strides differ in length");
-        ensure!(shape.len() <= MAXDIMS, Value, "maximum supported dimension for an ndarray is currently {}, found {}", MAXDIMS, shape.len());
+        ensure!(
+            shape.len() == strides.len(),
+            Value,
+            "shape and strides differ in length"
+        );
+        ensure!(
+            shape.len() <= MAXDIMS,
+            Value,
+            "maximum supported dimension for an ndarray is currently {}, found {}",
+            MAXDIMS,
+            shape.len()
+        );
         checked_size(&shape)?;
         let (lo, hi) = byte_extent(&shape, &strides, dtype.itemsize());
         if !shape.contains(&0) {
@@ -191,7 +205,9 @@ impl NdArray {
             );
         }
         let writeable = writeable && buffer.writeable();
-        Ok(Self::assemble(buffer, offset, shape, strides, dtype, writeable, false))
+        Ok(Self::assemble(
+            buffer, offset, shape, strides, dtype, writeable, false,
+        ))
     }
 
     /// A new array with explicit C strides even when empty (NumPy's unpickling and buffer
@@ -201,7 +217,12 @@ impl NdArray {
         if a.size() > 0 {
             return Ok(a);
         }
-        let mut v = a.view_with(0, shape.into(), c_strides(shape, dtype.itemsize()), dtype.clone());
+        let mut v = a.view_with(
+            0,
+            shape.into(),
+            c_strides(shape, dtype.itemsize()),
+            dtype.clone(),
+        );
         v.flags.owndata = true;
         Ok(v)
     }
@@ -226,15 +247,30 @@ impl NdArray {
             shape,
             strides,
             dtype,
-            flags: Flags { c_contiguous: c, f_contiguous: f, writeable, owndata, aligned },
+            flags: Flags {
+                c_contiguous: c,
+                f_contiguous: f,
+                writeable,
+                owndata,
+                aligned,
+            },
         }
     }
 
     fn alloc(shape: &[usize], dtype: &DType, order: Order, zeroed: bool) -> Result<NdArray> {
-        ensure!(shape.len() <= MAXDIMS, Value, "maximum supported dimension for an ndarray is currently {}, found {}", MAXDIMS, shape.len());
+        ensure!(
+            shape.len() <= MAXDIMS,
+            Value,
+            "maximum supported dimension for an ndarray is currently {}, found {}",
+            MAXDIMS,
+            shape.len()
+        );
         let n = checked_size(shape)?;
         let nonzero: usize = shape.iter().filter(|&&d| d != 0).product();
-        nonzero.checked_mul(dtype.itemsize()).filter(|&b| b <= isize::MAX as usize).ok_or_else(too_big)?;
+        nonzero
+            .checked_mul(dtype.itemsize())
+            .filter(|&b| b <= isize::MAX as usize)
+            .ok_or_else(too_big)?;
         let nbytes = n * dtype.itemsize();
         let buffer = Buffer::alloc(nbytes, zeroed).map_err(|e| match e {
             Error::Memory(_) => Error::Memory(format!(
@@ -251,7 +287,15 @@ impl NdArray {
             Order::F => f_strides(shape, dtype.itemsize()),
             _ => c_strides(shape, dtype.itemsize()),
         };
-        Ok(Self::assemble(buffer, 0, shape.into(), strides, dtype.clone(), true, true))
+        Ok(Self::assemble(
+            buffer,
+            0,
+            shape.into(),
+            strides,
+            dtype.clone(),
+            true,
+            true,
+        ))
     }
 
     /// An uninitialised array (`np.empty`).
@@ -267,7 +311,13 @@ impl NdArray {
     /// A new C-contiguous array holding `data`.
     pub fn from_vec<T: crate::dtype::Element>(data: Vec<T>, shape: &[usize]) -> Result<NdArray> {
         let n = checked_size(shape)?;
-        ensure!(n == data.len(), Value, "cannot build an array of shape {} from {} items", shape_repr(shape), data.len());
+        ensure!(
+            n == data.len(),
+            Value,
+            "cannot build an array of shape {} from {} items",
+            shape_repr(shape),
+            data.len()
+        );
         let out = Self::empty(shape, &T::TYPE.dtype(), Order::C)?;
         // SAFETY: `out` is a fresh C-contiguous buffer of exactly n items of T.
         unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), out.data_ptr() as *mut T, n) };
@@ -320,21 +370,37 @@ impl NdArray {
     }
 
     pub fn set_writeable(&mut self, w: bool) -> Result<()> {
-        ensure!(!w || self.buffer.writeable(), Value, "cannot set WRITEABLE flag to True of this array");
+        ensure!(
+            !w || self.buffer.writeable(),
+            Value,
+            "cannot set WRITEABLE flag to True of this array"
+        );
         self.flags.writeable = w;
         Ok(())
     }
 
     /// Raise NumPy's error when writing is not allowed.
     pub fn check_writeable(&self) -> Result<()> {
-        ensure!(self.flags.writeable, Value, "assignment destination is read-only");
+        ensure!(
+            self.flags.writeable,
+            Value,
+            "assignment destination is read-only"
+        );
         Ok(())
     }
 
     /// A view sharing this array's buffer with a new layout. The caller guarantees that the
     /// layout stays inside the memory this array spans (invariant 2).
     pub fn view_with(&self, offset: usize, shape: Dims, strides: Strides, dtype: DType) -> NdArray {
-        Self::assemble(self.buffer.clone(), offset, shape, strides, dtype, self.flags.writeable, false)
+        Self::assemble(
+            self.buffer.clone(),
+            offset,
+            shape,
+            strides,
+            dtype,
+            self.flags.writeable,
+            false,
+        )
     }
 
     /// The byte span this array touches, as absolute addresses [lo, hi).
@@ -361,36 +427,56 @@ impl NdArray {
             return false;
         }
         // Exact test by enumerating the smaller operand's element addresses.
-        let (small, large) = if self.size() <= other.size() { (self, other) } else { (other, self) };
+        let (small, large) = if self.size() <= other.size() {
+            (self, other)
+        } else {
+            (other, self)
+        };
         if small.size() > 1 << 22 {
             return true;
         }
         let mut addrs: Vec<(usize, usize)> = Vec::with_capacity(small.size());
         let isz = small.itemsize();
-        for_each_line2(small.shape(), small.strides(), small.strides(), small.data_ptr(), small.data_ptr(), false, |p, _, n, s, _| {
-            for i in 0..n {
-                let a = (p as isize + i as isize * s) as usize;
-                addrs.push((a, a + isz));
-            }
-        });
+        for_each_line2(
+            small.shape(),
+            small.strides(),
+            small.strides(),
+            small.data_ptr(),
+            small.data_ptr(),
+            false,
+            |p, _, n, s, _| {
+                for i in 0..n {
+                    let a = (p as isize + i as isize * s) as usize;
+                    addrs.push((a, a + isz));
+                }
+            },
+        );
         addrs.sort_unstable();
         let lsz = large.itemsize();
         let mut hit = false;
-        for_each_line2(large.shape(), large.strides(), large.strides(), large.data_ptr(), large.data_ptr(), false, |p, _, n, s, _| {
-            if hit {
-                return;
-            }
-            for i in 0..n {
-                let a = (p as isize + i as isize * s) as usize;
-                let b = a + lsz;
-                // Any small interval [x0, x1) with x0 < b and x1 > a?
-                let k = addrs.partition_point(|&(x0, _)| x0 < b);
-                if k > 0 && addrs[..k].iter().rev().take(64).any(|&(_, x1)| x1 > a) {
-                    hit = true;
+        for_each_line2(
+            large.shape(),
+            large.strides(),
+            large.strides(),
+            large.data_ptr(),
+            large.data_ptr(),
+            false,
+            |p, _, n, s, _| {
+                if hit {
                     return;
                 }
-            }
-        });
+                for i in 0..n {
+                    let a = (p as isize + i as isize * s) as usize;
+                    let b = a + lsz;
+                    // Any small interval [x0, x1) with x0 < b and x1 > a?
+                    let k = addrs.partition_point(|&(x0, _)| x0 < b);
+                    if k > 0 && addrs[..k].iter().rev().take(64).any(|&(_, x1)| x1 > a) {
+                        hit = true;
+                        return;
+                    }
+                }
+            },
+        );
         hit
     }
 
@@ -399,7 +485,11 @@ impl NdArray {
     /// Axis permutation that `order='K'` keeps: outermost = largest |stride|.
     fn k_order_perm(&self) -> Vec<usize> {
         let mut perm: Vec<usize> = (0..self.ndim()).collect();
-        perm.sort_by(|&a, &b| self.strides[b].unsigned_abs().cmp(&self.strides[a].unsigned_abs()));
+        perm.sort_by(|&a, &b| {
+            self.strides[b]
+                .unsigned_abs()
+                .cmp(&self.strides[a].unsigned_abs())
+        });
         perm
     }
 
@@ -410,7 +500,11 @@ impl NdArray {
             Order::C => Self::empty(&self.shape, dtype, Order::C),
             Order::F => Self::empty(&self.shape, dtype, Order::F),
             Order::A => {
-                let o = if self.is_f_contiguous() && !self.is_c_contiguous() { Order::F } else { Order::C };
+                let o = if self.is_f_contiguous() && !self.is_c_contiguous() {
+                    Order::F
+                } else {
+                    Order::C
+                };
                 Self::empty(&self.shape, dtype, o)
             }
             Order::K => {
@@ -477,7 +571,11 @@ impl NdArray {
         if self.size() == 0 {
             return Ok(());
         }
-        if self.may_share_memory(&src) && !(self.data_ptr() == src.data_ptr() && self.strides == src.strides && self.dtype == src.dtype) {
+        if self.may_share_memory(&src)
+            && !(self.data_ptr() == src.data_ptr()
+                && self.strides == src.strides
+                && self.dtype == src.dtype)
+        {
             let tmp = src.copy(Order::K)?;
             return self.assign_unchecked(&tmp);
         }
@@ -488,14 +586,36 @@ impl NdArray {
     /// to `self`'s shape.
     pub fn assign_where(&self, src: &NdArray, mask: &NdArray) -> Result<()> {
         self.check_writeable()?;
-        ensure!(mask.dtype().native_scalar() == Some(crate::dtype::ScalarType::Bool), Type, "where= must be a boolean array");
-        let src = src.drop_leading_units(self.ndim()).broadcast_to(&self.shape).map_err(|_| {
-            Error::Value(format!("could not broadcast input array from shape {} into shape {}", shape_repr(src.shape()), shape_repr(self.shape())))
-        })?;
-        let mask = mask.drop_leading_units(self.ndim()).broadcast_to(&self.shape).map_err(|_| {
-            Error::Value(format!("could not broadcast where mask from shape {} into shape {}", shape_repr(mask.shape()), shape_repr(self.shape())))
-        })?;
-        let src = if self.may_share_memory(&src) { src.copy(Order::K)? } else { src };
+        ensure!(
+            mask.dtype().native_scalar() == Some(crate::dtype::ScalarType::Bool),
+            Type,
+            "where= must be a boolean array"
+        );
+        let src = src
+            .drop_leading_units(self.ndim())
+            .broadcast_to(&self.shape)
+            .map_err(|_| {
+                Error::Value(format!(
+                    "could not broadcast input array from shape {} into shape {}",
+                    shape_repr(src.shape()),
+                    shape_repr(self.shape())
+                ))
+            })?;
+        let mask = mask
+            .drop_leading_units(self.ndim())
+            .broadcast_to(&self.shape)
+            .map_err(|_| {
+                Error::Value(format!(
+                    "could not broadcast where mask from shape {} into shape {}",
+                    shape_repr(mask.shape()),
+                    shape_repr(self.shape())
+                ))
+            })?;
+        let src = if self.may_share_memory(&src) {
+            src.copy(Order::K)?
+        } else {
+            src
+        };
         let t = Transfer::new(&src.dtype, &self.dtype)?;
         crate::loops::for_each_line3(
             &self.shape,
@@ -519,22 +639,38 @@ impl NdArray {
     /// Copy with the shapes already equal (or `src` broadcast to ours), no overlap, no checks
     /// of writeability.
     fn assign_unchecked(&self, src: &NdArray) -> Result<()> {
-        let src = if src.shape() == self.shape() { src.clone() } else { src.broadcast_to(&self.shape)? };
+        let src = if src.shape() == self.shape() {
+            src.clone()
+        } else {
+            src.broadcast_to(&self.shape)?
+        };
         let t = Transfer::new(&src.dtype, &self.dtype)?;
         let bytes = self.itemsize().max(src.itemsize());
-        crate::loops::par_for_each_line2(&self.shape, &self.strides, &src.strides, self.data_ptr(), src.data_ptr(), bytes, |d, s, n, ds, ss| {
-            // SAFETY: the walker keeps both pointers inside their arrays (invariant 2), and
-            // the destination is writable memory (its buffer is writeable or freshly owned).
-            // Parallel chunks write disjoint parts of the destination.
-            unsafe { t.run(s, ss, d, ds, n) }
-        });
+        crate::loops::par_for_each_line2(
+            &self.shape,
+            &self.strides,
+            &src.strides,
+            self.data_ptr(),
+            src.data_ptr(),
+            bytes,
+            |d, s, n, ds, ss| {
+                // SAFETY: the walker keeps both pointers inside their arrays (invariant 2), and
+                // the destination is writable memory (its buffer is writeable or freshly owned).
+                // Parallel chunks write disjoint parts of the destination.
+                unsafe { t.run(s, ss, d, ds, n) }
+            },
+        );
         Ok(())
     }
 
     /// Set every element to the single item stored at `item` (which has dtype `item_dtype`).
     pub fn fill_from(&self, item: &NdArray) -> Result<()> {
         self.check_writeable()?;
-        ensure!(item.size() == 1, Value, "fill value must be a single element");
+        ensure!(
+            item.size() == 1,
+            Value,
+            "fill value must be a single element"
+        );
         let one = item.reshape_view(&[]).unwrap_or_else(|| item.clone());
         self.assign_unchecked(&one.broadcast_to(&self.shape)?)
     }
@@ -549,7 +685,12 @@ impl NdArray {
         if k == 0 {
             return self.clone();
         }
-        self.view_with(self.offset, self.shape[k..].into(), self.strides[k..].into(), self.dtype.clone())
+        self.view_with(
+            self.offset,
+            self.shape[k..].into(),
+            self.strides[k..].into(),
+            self.dtype.clone(),
+        )
     }
 
     /// `np.broadcast_to(self, shape)` as a view (zero strides on broadcast axes).
@@ -588,7 +729,12 @@ impl NdArray {
     pub fn view_dtype(&self, dtype: &DType) -> Result<NdArray> {
         let (old, new) = (self.itemsize(), dtype.itemsize());
         if old == new {
-            return Ok(self.view_with(self.offset, self.shape.clone(), self.strides.clone(), dtype.clone()));
+            return Ok(self.view_with(
+                self.offset,
+                self.shape.clone(),
+                self.strides.clone(),
+                dtype.clone(),
+            ));
         }
         ensure!(
             self.ndim() > 0,
@@ -621,7 +767,14 @@ pub fn shape_repr(shape: &[usize]) -> String {
     match shape.len() {
         0 => "()".into(),
         1 => format!("({},)", shape[0]),
-        _ => format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")),
+        _ => format!(
+            "({})",
+            shape
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -663,7 +816,9 @@ mod tests {
 
     #[test]
     fn too_big_is_value_error() {
-        let e = NdArray::empty(&[usize::MAX / 2, 4], &ScalarType::Float64.dtype(), Order::C).err().unwrap();
+        let e = NdArray::empty(&[usize::MAX / 2, 4], &ScalarType::Float64.dtype(), Order::C)
+            .err()
+            .unwrap();
         assert!(matches!(e, Error::Value(_)));
     }
 }

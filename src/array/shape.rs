@@ -12,7 +12,11 @@ pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
     for (k, &d) in req.iter().enumerate() {
         if d < 0 {
             // NumPy treats any negative size as the unknown one.
-            ensure!(unknown.is_none(), Value, "can only specify one unknown dimension");
+            ensure!(
+                unknown.is_none(),
+                Value,
+                "can only specify one unknown dimension"
+            );
             unknown = Some(k);
         } else {
             known = known.checked_mul(d as usize).ok_or_else(|| crate::Error::Value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into()))?;
@@ -20,22 +24,42 @@ pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
     }
     let req_repr = || {
         let parts: Vec<String> = req.iter().map(|d| d.to_string()).collect();
-        if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
+        if parts.len() == 1 {
+            format!("({},)", parts[0])
+        } else {
+            format!("({})", parts.join(", "))
+        }
     };
     let mut out: Dims = req.iter().map(|&d| d.max(0) as usize).collect();
     if let Some(k) = unknown {
         if known == 0 || size % known != 0 {
-            bail!(Value, "cannot reshape array of size {} into shape {}", size, req_repr());
+            bail!(
+                Value,
+                "cannot reshape array of size {} into shape {}",
+                size,
+                req_repr()
+            );
         }
         out[k] = size / known;
     } else if known != size {
-        bail!(Value, "cannot reshape array of size {} into shape {}", size, req_repr());
+        bail!(
+            Value,
+            "cannot reshape array of size {} into shape {}",
+            size,
+            req_repr()
+        );
     }
     Ok(out)
 }
 
 /// NumPy's `_attempt_nocopy_reshape`: strides for `new` over the same memory, if possible.
-fn nocopy_strides(old_shape: &[usize], old_strides: &[isize], new: &[usize], itemsize: usize, f_order: bool) -> Option<Strides> {
+fn nocopy_strides(
+    old_shape: &[usize],
+    old_strides: &[isize],
+    new: &[usize],
+    itemsize: usize,
+    f_order: bool,
+) -> Option<Strides> {
     let (od, os): (Vec<usize>, Vec<isize>) = old_shape
         .iter()
         .zip(old_strides)
@@ -89,7 +113,11 @@ fn nocopy_strides(old_shape: &[usize], old_strides: &[isize], new: &[usize], ite
         oi = oj;
         oj += 1;
     }
-    let mut last = if ni >= 1 { ns[ni - 1] } else { itemsize as isize };
+    let mut last = if ni >= 1 {
+        ns[ni - 1]
+    } else {
+        itemsize as isize
+    };
     if f_order && ni >= 1 {
         last *= new[ni - 1] as isize;
     }
@@ -107,7 +135,11 @@ impl NdArray {
 
     fn reshape_view_order(&self, new: &[usize], f_order: bool) -> Option<NdArray> {
         if self.size() == 0 {
-            let strides = if f_order { f_strides(new, self.itemsize()) } else { c_strides(new, self.itemsize()) };
+            let strides = if f_order {
+                f_strides(new, self.itemsize())
+            } else {
+                c_strides(new, self.itemsize())
+            };
             return Some(self.view_with(self.offset(), new.into(), strides, self.dtype().clone()));
         }
         let strides = nocopy_strides(self.shape(), self.strides(), new, self.itemsize(), f_order)?;
@@ -117,7 +149,13 @@ impl NdArray {
     /// `arr.reshape(shape, order)`: a view when NumPy gives one, else a copy.
     pub fn reshape(&self, req: &[isize], order: Order) -> Result<NdArray> {
         let new = resolve_shape(req, self.size())?;
-        ensure!(new.len() <= super::MAXDIMS, Value, "maximum supported dimension for an ndarray is currently {}, found {}", super::MAXDIMS, new.len());
+        ensure!(
+            new.len() <= super::MAXDIMS,
+            Value,
+            "maximum supported dimension for an ndarray is currently {}, found {}",
+            super::MAXDIMS,
+            new.len()
+        );
         let f_order = match order {
             Order::F => true,
             Order::A => self.is_f_contiguous() && !self.is_c_contiguous(),
@@ -125,14 +163,21 @@ impl NdArray {
             Order::K => bail!(Value, "order 'K' is not permitted for reshaping"),
         };
         if new.as_slice() == self.shape() {
-            return Ok(self.view_with(self.offset(), self.shape().into(), self.strides().into(), self.dtype().clone()));
+            return Ok(self.view_with(
+                self.offset(),
+                self.shape().into(),
+                self.strides().into(),
+                self.dtype().clone(),
+            ));
         }
         if let Some(v) = self.reshape_view_order(&new, f_order) {
             return Ok(v);
         }
         let o = if f_order { Order::F } else { Order::C };
         let copy = self.copy(o)?;
-        Ok(copy.reshape_view_order(&new, f_order).expect("a fresh contiguous array reshapes as a view"))
+        Ok(copy
+            .reshape_view_order(&new, f_order)
+            .expect("a fresh contiguous array reshapes as a view"))
     }
 
     /// `arr.ravel(order)`: a view when contiguous in that order.
@@ -150,7 +195,11 @@ impl NdArray {
                 let c = self.copy(Order::K)?;
                 let perm = {
                     let mut p: Vec<usize> = (0..self.ndim()).collect();
-                    p.sort_by(|&a, &b| c.strides()[b].unsigned_abs().cmp(&c.strides()[a].unsigned_abs()));
+                    p.sort_by(|&a, &b| {
+                        c.strides()[b]
+                            .unsigned_abs()
+                            .cmp(&c.strides()[a].unsigned_abs())
+                    });
                     p
                 };
                 let t = c.transpose(Some(&perm))?;
@@ -179,7 +228,13 @@ impl NdArray {
                 ensure!(a.len() == nd, Value, "axes don't match array");
                 let mut seen = vec![false; nd];
                 for &k in a {
-                    ensure!(k < nd, Axis, "axis {} is out of bounds for array of dimension {}", k, nd);
+                    ensure!(
+                        k < nd,
+                        Axis,
+                        "axis {} is out of bounds for array of dimension {}",
+                        k,
+                        nd
+                    );
                     ensure!(!seen[k], Value, "repeated axis in transpose");
                     seen[k] = true;
                 }
@@ -194,7 +249,13 @@ impl NdArray {
     /// Normalise a possibly negative axis, with NumPy's AxisError.
     pub fn normalize_axis(axis: isize, ndim: usize) -> Result<usize> {
         let a = if axis < 0 { axis + ndim as isize } else { axis };
-        ensure!(a >= 0 && (a as usize) < ndim, Axis, "axis {} is out of bounds for array of dimension {}", axis, ndim);
+        ensure!(
+            a >= 0 && (a as usize) < ndim,
+            Axis,
+            "axis {} is out of bounds for array of dimension {}",
+            axis,
+            ndim
+        );
         Ok(a as usize)
     }
 
@@ -229,13 +290,23 @@ impl NdArray {
                     ks.push(k);
                 }
                 for k in ks {
-                    ensure!(self.shape()[k] == 1, Value, "cannot select an axis to squeeze out which has size not equal to one");
+                    ensure!(
+                        self.shape()[k] == 1,
+                        Value,
+                        "cannot select an axis to squeeze out which has size not equal to one"
+                    );
                     drop[k] = true;
                 }
             }
         }
-        let shape: Dims = (0..nd).filter(|&k| !drop[k]).map(|k| self.shape()[k]).collect();
-        let strides: Strides = (0..nd).filter(|&k| !drop[k]).map(|k| self.strides()[k]).collect();
+        let shape: Dims = (0..nd)
+            .filter(|&k| !drop[k])
+            .map(|k| self.shape()[k])
+            .collect();
+        let strides: Strides = (0..nd)
+            .filter(|&k| !drop[k])
+            .map(|k| self.strides()[k])
+            .collect();
         Ok(self.view_with(self.offset(), shape, strides, self.dtype().clone()))
     }
 

@@ -63,13 +63,21 @@ impl Buffer {
             }
         } as *mut u8;
         if base.is_null() {
-            return Err(Error::Memory(format!("Unable to allocate {} for an array", human_bytes(len))));
+            return Err(Error::Memory(format!(
+                "Unable to allocate {} for an array",
+                human_bytes(len)
+            )));
         }
         let ptr = base.wrapping_add(base.align_offset(ALIGN));
         if len >= HUGEPAGE_THRESHOLD {
             advise_hugepages(ptr, len);
         }
-        Ok(Arc::new(Buffer { ptr, len, writeable: true, owner: Owner::Owned { base } }))
+        Ok(Arc::new(Buffer {
+            ptr,
+            len,
+            writeable: true,
+            owner: Owner::Owned { base },
+        }))
     }
 
     /// Wrap memory owned by something else.
@@ -83,7 +91,12 @@ impl Buffer {
         writeable: bool,
         owner: Box<dyn Any + Send + Sync>,
     ) -> Arc<Buffer> {
-        Arc::new(Buffer { ptr, len, writeable, owner: Owner::Foreign(owner) })
+        Arc::new(Buffer {
+            ptr,
+            len,
+            writeable,
+            owner: Owner::Foreign(owner),
+        })
     }
 
     pub fn ptr(&self) -> *mut u8 {
@@ -178,7 +191,9 @@ mod tests {
 
     #[test]
     fn huge_alloc_is_memory_error() {
-        let e = Buffer::alloc(isize::MAX as usize - 4096, false).err().unwrap();
+        let e = Buffer::alloc(isize::MAX as usize - 4096, false)
+            .err()
+            .unwrap();
         assert!(matches!(e, Error::Memory(_)));
     }
 }

@@ -3,6 +3,8 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use smallvec::SmallVec;
+
 use super::resolve::{resolve, OpKind};
 use super::Ufunc;
 use crate::array::{dtype_str, shape_repr, NdArray, Order};
@@ -21,9 +23,9 @@ pub enum Input {
 impl Input {
     fn kind(&self) -> Result<OpKind> {
         match self {
-            Input::Array(a) => Ok(OpKind::Strong(
-                a.dtype().scalar_type().ok_or_else(|| Error::Type(format!("ufunc inputs must be numeric, not {}", a.dtype())))?,
-            )),
+            Input::Array(a) => Ok(OpKind::Strong(a.dtype().scalar_type().ok_or_else(
+                || Error::Type(format!("ufunc inputs must be numeric, not {}", a.dtype())),
+            )?)),
             Input::Weak(_, w) => Ok(OpKind::Weak(*w)),
         }
     }
@@ -40,7 +42,11 @@ pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
                 out[j] = d;
             } else if d != 1 && d != out[j] {
                 let list: Vec<String> = shapes.iter().map(|s| shape_repr(s)).collect();
-                bail!(Value, "operands could not be broadcast together with shapes {} ", list.join(" "));
+                bail!(
+                    Value,
+                    "operands could not be broadcast together with shapes {} ",
+                    list.join(" ")
+                );
             }
         }
     }
@@ -57,7 +63,13 @@ pub fn weak_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
             _ => None,
         };
         if let Some(v) = v {
-            ensure!(v >= lo && v <= hi, Overflow, "Python integer {} out of bounds for {}", v, st.dtype().name());
+            ensure!(
+                v >= lo && v <= hi,
+                Overflow,
+                "Python integer {} out of bounds for {}",
+                v,
+                st.dtype().name()
+            );
         }
     }
     let a = NdArray::empty(&[], &st.dtype(), Order::C)?;
@@ -85,34 +97,62 @@ fn int_range<T: Element>() -> (i128, i128) {
 
 /// Call a ufunc. `outs` holds one optional output array per ufunc output. Returns the outputs
 /// and the status bits the loops reported (division by zero and the like).
-pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Casting, dtype: Option<ScalarType>) -> Result<(Vec<NdArray>, u32)> {
-    ensure!(inputs.len() == u.nin, Type, "{}() takes from {} to {} positional arguments but {} were given", u.name, u.nin, u.nin + u.nout, inputs.len());
-    let kinds: Vec<OpKind> = inputs.iter().map(|i| i.kind()).collect::<Result<_>>()?;
+pub fn call(
+    u: &Ufunc,
+    inputs: &[Input],
+    outs: &[Option<NdArray>],
+    casting: Casting,
+    dtype: Option<ScalarType>,
+) -> Result<(Vec<NdArray>, u32)> {
+    ensure!(
+        inputs.len() == u.nin,
+        Type,
+        "{}() takes from {} to {} positional arguments but {} were given",
+        u.name,
+        u.nin,
+        u.nin + u.nout,
+        inputs.len()
+    );
+    let kinds: SmallVec<[OpKind; 3]> = inputs.iter().map(|i| i.kind()).collect::<Result<_>>()?;
     let mut lp = resolve(u, &kinds, dtype)?;
     // NumPy 2 compares (and tests the truth of) Python ints out of the array's range exactly
     // instead of raising: use a loop wide enough to hold them.
     let value_based = matches!(
         u.name,
-        "equal" | "not_equal" | "less" | "less_equal" | "greater" | "greater_equal" | "logical_and" | "logical_or" | "logical_xor"
+        "equal"
+            | "not_equal"
+            | "less"
+            | "less_equal"
+            | "greater"
+            | "greater_equal"
+            | "logical_and"
+            | "logical_or"
+            | "logical_xor"
     );
     if value_based && dtype.is_none() {
         let mut wide: Option<ScalarType> = None;
         for (k, inp) in inputs.iter().enumerate() {
             if let Input::Weak(n @ (Num::I(_) | Num::U(_)), _) = inp {
                 if lp.ins[k].is_int() && weak_to_array(*n, lp.ins[k]).is_err() {
-                    let any_u64 = kinds.iter().any(|o| *o == OpKind::Strong(ScalarType::UInt64));
+                    let any_u64 = kinds
+                        .iter()
+                        .any(|o| *o == OpKind::Strong(ScalarType::UInt64));
                     let fits_i64 = matches!(n, Num::I(_));
-                    wide = Some(if fits_i64 && !any_u64 { ScalarType::Int64 } else { ScalarType::Float64 });
+                    wide = Some(if fits_i64 && !any_u64 {
+                        ScalarType::Int64
+                    } else {
+                        ScalarType::Float64
+                    });
                 }
             }
         }
         if let Some(w) = wide {
-            let forced: Vec<OpKind> = kinds.iter().map(|_| OpKind::Strong(w)).collect();
+            let forced: SmallVec<[OpKind; 3]> = kinds.iter().map(|_| OpKind::Strong(w)).collect();
             lp = resolve(u, &forced, None)?;
         }
     }
     // Inputs in the loop's types.
-    let mut ins: Vec<NdArray> = Vec::with_capacity(u.nin);
+    let mut ins: SmallVec<[NdArray; 3]> = SmallVec::new();
     for (k, inp) in inputs.iter().enumerate() {
         let want = lp.ins[k];
         let a = match inp {
@@ -155,13 +195,21 @@ pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Cast
             }
         }
     }
-    let shapes: Vec<&[usize]> = ins.iter().map(|a| a.shape()).collect();
-    let bshape = broadcast_shapes(&shapes)?;
-    let ins: Vec<NdArray> = ins.iter().map(|a| a.broadcast_to(&bshape)).collect::<Result<_>>()?;
+    let bshape = if ins.iter().all(|a| a.shape() == ins[0].shape()) {
+        ins[0].shape().to_vec()
+    } else {
+        let shapes: SmallVec<[&[usize]; 3]> = ins.iter().map(|a| a.shape()).collect();
+        broadcast_shapes(&shapes)?
+    };
+    for a in ins.iter_mut() {
+        if a.shape() != bshape.as_slice() {
+            *a = a.broadcast_to(&bshape)?;
+        }
+    }
 
     // Outputs: the caller's (checked before any work) or new ones.
-    let mut results: Vec<NdArray> = Vec::with_capacity(u.nout);
-    let mut write_back: Vec<Option<NdArray>> = Vec::with_capacity(u.nout);
+    let mut results: SmallVec<[NdArray; 2]> = SmallVec::new();
+    let mut write_back: SmallVec<[Option<NdArray>; 2]> = SmallVec::new();
     for k in 0..u.nout {
         let ot: DType = lp.outs[k].dtype();
         match outs.get(k).and_then(|o| o.as_ref()) {
@@ -186,7 +234,10 @@ pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Cast
                     );
                 }
                 let overlaps = ins.iter().any(|a| {
-                    a.may_share_memory(o) && !(a.data_ptr() == o.data_ptr() && a.strides() == o.strides() && a.dtype().itemsize() == o.dtype().itemsize())
+                    a.may_share_memory(o)
+                        && !(a.data_ptr() == o.data_ptr()
+                            && a.strides() == o.strides()
+                            && a.dtype().itemsize() == o.dtype().itemsize())
                 });
                 if o.dtype() != &ot || overlaps {
                     results.push(NdArray::empty(&bshape, &ot, Order::C)?);
@@ -197,7 +248,9 @@ pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Cast
                 }
             }
             None => {
-                let like = ins.iter().find(|a| a.shape() == bshape.as_slice() && !a.strides().contains(&0) && a.ndim() > 1);
+                let like = ins.iter().find(|a| {
+                    a.shape() == bshape.as_slice() && !a.strides().contains(&0) && a.ndim() > 1
+                });
                 let r = match like {
                     Some(a) => a.empty_like(&ot, Order::K)?,
                     None => NdArray::empty(&bshape, &ot, Order::C)?,
@@ -209,21 +262,28 @@ pub fn call(u: &Ufunc, inputs: &[Input], outs: &[Option<NdArray>], casting: Cast
     }
 
     let status = AtomicU32::new(0);
-    let mut strides: Vec<&[isize]> = ins.iter().map(|a| a.strides()).collect();
-    strides.extend(results.iter().map(|a| a.strides()));
-    let mut ptrs: Vec<*mut u8> = ins.iter().map(|a| a.data_ptr()).collect();
-    ptrs.extend(results.iter().map(|a| a.data_ptr()));
-    let item = ins.iter().map(|a| a.itemsize()).chain(results.iter().map(|a| a.itemsize())).max().unwrap_or(1);
-    let f = lp.f;
-    crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, true, |p, s, n| {
-        crate::loops::elementwise::fp_clear();
-        // SAFETY: the walker keeps every pointer inside its (broadcast) operand, the outputs
-        // are writable, and parallel chunks write disjoint parts of the outputs.
-        let st = unsafe { f(p, s, n) } | crate::loops::elementwise::fp_status();
-        if st != 0 {
-            status.fetch_or(st, Ordering::Relaxed);
-        }
-    });
+    {
+        let mut strides: SmallVec<[&[isize]; 4]> = ins.iter().map(|a| a.strides()).collect();
+        strides.extend(results.iter().map(|a| a.strides()));
+        let mut ptrs: SmallVec<[*mut u8; 4]> = ins.iter().map(|a| a.data_ptr()).collect();
+        ptrs.extend(results.iter().map(|a| a.data_ptr()));
+        let item = ins
+            .iter()
+            .map(|a| a.itemsize())
+            .chain(results.iter().map(|a| a.itemsize()))
+            .max()
+            .unwrap_or(1);
+        let f = lp.f;
+        crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, true, |p, s, n| {
+            crate::loops::elementwise::fp_clear();
+            // SAFETY: the walker keeps every pointer inside its (broadcast) operand, the outputs
+            // are writable, and parallel chunks write disjoint parts of the outputs.
+            let st = unsafe { f(p, s, n) } | crate::loops::elementwise::fp_status();
+            if st != 0 {
+                status.fetch_or(st, Ordering::Relaxed);
+            }
+        });
+    }
     let mut final_outs = Vec::with_capacity(u.nout);
     for (r, wb) in results.into_iter().zip(write_back) {
         match wb {

@@ -60,7 +60,11 @@ impl Loop {
             (true, ScalarType::UInt64) => 'Q',
             _ => st.dtype().char_code(),
         };
-        format!("{}->{}", self.ins.iter().map(c).collect::<String>(), self.outs.iter().map(c).collect::<String>())
+        format!(
+            "{}->{}",
+            self.ins.iter().map(c).collect::<String>(),
+            self.outs.iter().map(c).collect::<String>()
+        )
     }
 }
 

@@ -16,7 +16,17 @@ use crate::error::Result;
 
 /// Reductions that may run over several axes at once and start from any element.
 fn idempotent(name: &str) -> bool {
-    matches!(name, "maximum" | "minimum" | "fmax" | "fmin" | "logical_and" | "logical_or" | "bitwise_and" | "bitwise_or")
+    matches!(
+        name,
+        "maximum"
+            | "minimum"
+            | "fmax"
+            | "fmin"
+            | "logical_and"
+            | "logical_or"
+            | "bitwise_and"
+            | "bitwise_or"
+    )
 }
 
 /// NumPy's default accumulation type for add/multiply reductions: the platform integer for
@@ -69,7 +79,12 @@ fn fill(a: &NdArray, n: Num) -> Result<()> {
         let z = NdArray::empty(&[], &st.dtype(), Order::C)?;
         crate::with_scalar_type!(st, T, {
             // SAFETY: one fresh item.
-            unsafe { std::ptr::write_unaligned(z.data_ptr() as *mut T, <T as crate::dtype::Element>::from_num(n)) };
+            unsafe {
+                std::ptr::write_unaligned(
+                    z.data_ptr() as *mut T,
+                    <T as crate::dtype::Element>::from_num(n),
+                )
+            };
         });
         Ok::<NdArray, crate::Error>(z)
     })?;
@@ -78,9 +93,23 @@ fn fill(a: &NdArray, n: Num) -> Result<()> {
 
 /// Reduce `a` with `u` over `axes`. Returns the result in the loop's type, shaped with or
 /// without the reduced axes as `keepdims` says.
-pub fn reduce(u: &Ufunc, a: &NdArray, axes: Option<&[isize]>, dtype: Option<ScalarType>, keepdims: bool, initial: Option<Num>) -> Result<NdArray> {
-    ensure!(u.nin == 2 && u.nout == 1, Value, "reduce only supported for binary functions");
-    let st = a.dtype().scalar_type().ok_or_else(|| crate::Error::Type("reduce needs a numeric array".into()))?;
+pub fn reduce(
+    u: &Ufunc,
+    a: &NdArray,
+    axes: Option<&[isize]>,
+    dtype: Option<ScalarType>,
+    keepdims: bool,
+    initial: Option<Num>,
+) -> Result<NdArray> {
+    ensure!(
+        u.nin == 2 && u.nout == 1,
+        Value,
+        "reduce only supported for binary functions"
+    );
+    let st = a
+        .dtype()
+        .scalar_type()
+        .ok_or_else(|| crate::Error::Type("reduce needs a numeric array".into()))?;
     let axes = normalize_axes(axes, a.ndim())?;
     let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
     let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
@@ -94,17 +123,27 @@ pub fn reduce(u: &Ufunc, a: &NdArray, axes: Option<&[isize]>, dtype: Option<Scal
         lp.outs[0].dtype().name()
     );
     let lt = lp.ins[0].dtype();
-    let a = if a.dtype() == &lt { a.clone() } else { a.astype(&lt, Order::K)? };
+    let a = if a.dtype() == &lt {
+        a.clone()
+    } else {
+        a.astype(&lt, Order::K)?
+    };
     if axes.is_empty() {
         // Reducing over no axes leaves every element as it is.
         return a.copy(Order::C);
     }
     let reorderable = idempotent(u.name) || u.identity != Identity::None;
     if axes.len() > 1 && !reorderable {
-        bail!(Value, "reduction operation '{}' is not reorderable, so at most one axis may be specified", u.name);
+        bail!(
+            Value,
+            "reduction operation '{}' is not reorderable, so at most one axis may be specified",
+            u.name
+        );
     }
     // The accumulator, with the reduced axes kept as length 1.
-    let kshape: Dims = (0..a.ndim()).map(|k| if axes.contains(&k) { 1 } else { a.shape()[k] }).collect();
+    let kshape: Dims = (0..a.ndim())
+        .map(|k| if axes.contains(&k) { 1 } else { a.shape()[k] })
+        .collect();
     let r = NdArray::empty(&kshape, &lt, Order::C)?;
     let empty_reduction = axes.iter().any(|&k| a.shape()[k] == 0);
     let mut src = a.clone();
@@ -113,16 +152,28 @@ pub fn reduce(u: &Ufunc, a: &NdArray, axes: Option<&[isize]>, dtype: Option<Scal
         (None, Some(n)) => fill(&r, n)?,
         (None, None) => {
             if empty_reduction && r.size() > 0 {
-                bail!(Value, "zero-size array to reduction operation {} which has no identity", u.name);
+                bail!(
+                    Value,
+                    "zero-size array to reduction operation {} which has no identity",
+                    u.name
+                );
             }
             if a.size() > 0 {
                 // Start from the first item along the reduced axes.
                 let first: SmallVec<[crate::array::IndexItem; 4]> = (0..a.ndim())
                     .map(|k| {
                         if axes.contains(&k) {
-                            crate::array::IndexItem::Slice { start: Some(0), stop: Some(1), step: 1 }
+                            crate::array::IndexItem::Slice {
+                                start: Some(0),
+                                stop: Some(1),
+                                step: 1,
+                            }
                         } else {
-                            crate::array::IndexItem::Slice { start: None, stop: None, step: 1 }
+                            crate::array::IndexItem::Slice {
+                                start: None,
+                                stop: None,
+                                step: 1,
+                            }
                         }
                     })
                     .collect();
@@ -132,9 +183,17 @@ pub fn reduce(u: &Ufunc, a: &NdArray, axes: Option<&[isize]>, dtype: Option<Scal
                     let rest: SmallVec<[crate::array::IndexItem; 4]> = (0..a.ndim())
                         .map(|k| {
                             if axes.contains(&k) {
-                                crate::array::IndexItem::Slice { start: Some(1), stop: None, step: 1 }
+                                crate::array::IndexItem::Slice {
+                                    start: Some(1),
+                                    stop: None,
+                                    step: 1,
+                                }
                             } else {
-                                crate::array::IndexItem::Slice { start: None, stop: None, step: 1 }
+                                crate::array::IndexItem::Slice {
+                                    start: None,
+                                    stop: None,
+                                    step: 1,
+                                }
                             }
                         })
                         .collect();
@@ -144,40 +203,78 @@ pub fn reduce(u: &Ufunc, a: &NdArray, axes: Option<&[isize]>, dtype: Option<Scal
         }
     }
     if src.size() > 0 {
-        let rstrides: Strides = (0..a.ndim()).map(|k| if axes.contains(&k) { 0 } else { r.strides()[k] }).collect();
+        let rstrides: Strides = (0..a.ndim())
+            .map(|k| if axes.contains(&k) { 0 } else { r.strides()[k] })
+            .collect();
         let f = lp.f;
         let red = lp.reduce.expect("checked above");
-        crate::loops::for_each_line_n(src.shape(), &[&rstrides, src.strides()], &[r.data_ptr(), src.data_ptr()], 1, false, |p, s, n| {
-            // SAFETY: the accumulator view and the source stay inside their arrays; when the
-            // accumulator's stride is 0 the line folds into one item, else it is an
-            // elementwise in-place update of distinct items.
-            unsafe {
-                if s[0] == 0 {
-                    red(p[0], p[1], s[1], n);
-                } else {
-                    f(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n);
+        crate::loops::for_each_line_n(
+            src.shape(),
+            &[&rstrides, src.strides()],
+            &[r.data_ptr(), src.data_ptr()],
+            1,
+            false,
+            |p, s, n| {
+                // SAFETY: the accumulator view and the source stay inside their arrays; when the
+                // accumulator's stride is 0 the line folds into one item, else it is an
+                // elementwise in-place update of distinct items.
+                unsafe {
+                    if s[0] == 0 {
+                        red(p[0], p[1], s[1], n);
+                    } else {
+                        f(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     if keepdims {
         return Ok(r);
     }
-    let shape: Dims = (0..a.ndim()).filter(|k| !axes.contains(k)).map(|k| a.shape()[k]).collect();
-    r.reshape_view(&shape).ok_or_else(|| crate::Error::Value(format!("cannot reshape the reduction result to {}", shape_repr(&shape))))
+    let shape: Dims = (0..a.ndim())
+        .filter(|k| !axes.contains(k))
+        .map(|k| a.shape()[k])
+        .collect();
+    r.reshape_view(&shape).ok_or_else(|| {
+        crate::Error::Value(format!(
+            "cannot reshape the reduction result to {}",
+            shape_repr(&shape)
+        ))
+    })
 }
 
 /// `ufunc.accumulate`: out[0] = a[0], out[i] = op(out[i-1], a[i]) along `axis`.
-pub fn accumulate(u: &Ufunc, a: &NdArray, axis: isize, dtype: Option<ScalarType>) -> Result<NdArray> {
-    ensure!(u.nin == 2 && u.nout == 1, Value, "accumulate only supported for binary functions");
+pub fn accumulate(
+    u: &Ufunc,
+    a: &NdArray,
+    axis: isize,
+    dtype: Option<ScalarType>,
+) -> Result<NdArray> {
+    ensure!(
+        u.nin == 2 && u.nout == 1,
+        Value,
+        "accumulate only supported for binary functions"
+    );
     ensure!(a.ndim() > 0, Type, "cannot accumulate on a scalar");
-    let st = a.dtype().scalar_type().ok_or_else(|| crate::Error::Type("accumulate needs a numeric array".into()))?;
+    let st = a
+        .dtype()
+        .scalar_type()
+        .ok_or_else(|| crate::Error::Type("accumulate needs a numeric array".into()))?;
     let ax = NdArray::normalize_axis(axis, a.ndim())?;
     let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
     let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
-    ensure!(lp.ins[0] == lp.outs[0], Casting, "the resolved dtypes are not compatible with {}.accumulate", u.name);
+    ensure!(
+        lp.ins[0] == lp.outs[0],
+        Casting,
+        "the resolved dtypes are not compatible with {}.accumulate",
+        u.name
+    );
     let lt = lp.ins[0].dtype();
-    let a = if a.dtype() == &lt { a.clone() } else { a.astype(&lt, Order::K)? };
+    let a = if a.dtype() == &lt {
+        a.clone()
+    } else {
+        a.astype(&lt, Order::K)?
+    };
     let r = NdArray::empty(a.shape(), &lt, Order::C)?;
     let n = a.shape()[ax];
     if a.size() == 0 {
@@ -194,19 +291,33 @@ pub fn accumulate(u: &Ufunc, a: &NdArray, axis: isize, dtype: Option<ScalarType>
     outer_shape[nd - 1] = 1;
     let isz = lt.itemsize();
     let f = lp.f;
-    crate::loops::for_each_line_n(&outer_shape, &[rt.strides(), at.strides()], &[rt.data_ptr(), at.data_ptr()], 1, false, |p, s, m| {
-        for j in 0..m as isize {
-            let (o, x) = (p[0].wrapping_offset(j * s[0]), p[1].wrapping_offset(j * s[1]));
-            // SAFETY: o and x start lines of n items at strides so/sa inside r and a. The
-            // first item is copied; then the loop reads out[i-1] (written by its previous
-            // step: the elementwise loops run in index order through raw pointers) and a[i].
-            unsafe {
-                std::ptr::copy(x, o, isz);
-                if n > 1 {
-                    f(&[o, x.wrapping_offset(sa), o.wrapping_offset(so)], &[so, sa, so], n - 1);
+    crate::loops::for_each_line_n(
+        &outer_shape,
+        &[rt.strides(), at.strides()],
+        &[rt.data_ptr(), at.data_ptr()],
+        1,
+        false,
+        |p, s, m| {
+            for j in 0..m as isize {
+                let (o, x) = (
+                    p[0].wrapping_offset(j * s[0]),
+                    p[1].wrapping_offset(j * s[1]),
+                );
+                // SAFETY: o and x start lines of n items at strides so/sa inside r and a. The
+                // first item is copied; then the loop reads out[i-1] (written by its previous
+                // step: the elementwise loops run in index order through raw pointers) and a[i].
+                unsafe {
+                    std::ptr::copy(x, o, isz);
+                    if n > 1 {
+                        f(
+                            &[o, x.wrapping_offset(sa), o.wrapping_offset(so)],
+                            &[so, sa, so],
+                            n - 1,
+                        );
+                    }
                 }
             }
-        }
-    });
+        },
+    );
     Ok(r)
 }

@@ -35,7 +35,13 @@ pub fn common_type(ops: &[OpKind]) -> ScalarType {
     }
     let weak_max = ops
         .iter()
-        .filter_map(|o| if let OpKind::Weak(w) = o { Some(*w) } else { None })
+        .filter_map(|o| {
+            if let OpKind::Weak(w) = o {
+                Some(*w)
+            } else {
+                None
+            }
+        })
         .max();
     match (strong, weak_max) {
         (Some(s), None) => s,
@@ -56,7 +62,12 @@ pub fn common_type(ops: &[OpKind]) -> ScalarType {
 /// Pick the loop for these operands. `dtype` forces the loop's output type.
 pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> Result<&'u Loop> {
     if let Resolver::NoBool(msg) = u.resolver {
-        let all_bool = ops.iter().all(|o| matches!(o, OpKind::Strong(ScalarType::Bool) | OpKind::Weak(WeakKind::Bool)));
+        let all_bool = ops.iter().all(|o| {
+            matches!(
+                o,
+                OpKind::Strong(ScalarType::Bool) | OpKind::Weak(WeakKind::Bool)
+            )
+        });
         if all_bool {
             return Err(Error::Type(msg.to_string()));
         }
@@ -64,7 +75,11 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
     if let Some(dt) = dtype {
         // `dtype=` fixes the output type; the inputs must reach the loop's inputs safely.
         let common = common_type(ops);
-        if let Some(l) = u.loops.iter().find(|l| l.outs[0] == dt && l.ins.iter().all(|t| can_cast_safe(common, *t))) {
+        if let Some(l) = u
+            .loops
+            .iter()
+            .find(|l| l.outs[0] == dt && l.ins.iter().all(|t| can_cast_safe(common, *t)))
+        {
             return Ok(l);
         }
         if let Some(l) = u.loops.iter().find(|l| l.outs[0] == dt) {
@@ -87,6 +102,11 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
         }
         _ => common_type(ops),
     };
+    // The loops are in NumPy's (increasing) type order, so a loop of exactly the common type is
+    // the first one it casts to safely: look for it directly, then search.
+    if let Some(l) = u.loops.iter().find(|l| l.ins.iter().all(|t| *t == common)) {
+        return Ok(l);
+    }
     for l in &u.loops {
         if l.ins.iter().all(|t| can_cast_safe(common, *t)) {
             return Ok(l);
@@ -108,17 +128,49 @@ mod tests {
     #[test]
     fn nep50_and_linear_search() {
         let add = find("add").unwrap();
-        let l = resolve(add, &[OpKind::Strong(ScalarType::Int8), OpKind::Weak(WeakKind::Int)], None).unwrap();
+        let l = resolve(
+            add,
+            &[
+                OpKind::Strong(ScalarType::Int8),
+                OpKind::Weak(WeakKind::Int),
+            ],
+            None,
+        )
+        .unwrap();
         assert_eq!(l.signature(), "bb->b");
-        let l = resolve(add, &[OpKind::Strong(ScalarType::Int8), OpKind::Weak(WeakKind::Float)], None).unwrap();
+        let l = resolve(
+            add,
+            &[
+                OpKind::Strong(ScalarType::Int8),
+                OpKind::Weak(WeakKind::Float),
+            ],
+            None,
+        )
+        .unwrap();
         assert_eq!(l.signature(), "dd->d");
         let sqrt = find("sqrt").unwrap();
         let l = resolve(sqrt, &[OpKind::Strong(ScalarType::Int8)], None).unwrap();
         assert_eq!(l.signature(), "e->e");
         let div = find("divide").unwrap();
-        let l = resolve(div, &[OpKind::Strong(ScalarType::Int8), OpKind::Strong(ScalarType::Int8)], None).unwrap();
+        let l = resolve(
+            div,
+            &[
+                OpKind::Strong(ScalarType::Int8),
+                OpKind::Strong(ScalarType::Int8),
+            ],
+            None,
+        )
+        .unwrap();
         assert_eq!(l.signature(), "dd->d");
         let band = find("bitwise_and").unwrap();
-        assert!(resolve(band, &[OpKind::Strong(ScalarType::Float64), OpKind::Strong(ScalarType::Float64)], None).is_err());
+        assert!(resolve(
+            band,
+            &[
+                OpKind::Strong(ScalarType::Float64),
+                OpKind::Strong(ScalarType::Float64)
+            ],
+            None
+        )
+        .is_err());
     }
 }

@@ -55,8 +55,22 @@ macro_rules! to_bool1 {
     ($k:ty; $($t:ident),* $(,)?) => { l1!($k; $($t => Bool),*) };
 }
 
-fn row(name: &'static str, nin: usize, identity: Identity, loops: Vec<Loop>, doc: &'static str) -> Ufunc {
-    Ufunc { name, nin, nout: 1, identity, resolver: Resolver::Default, loops, doc }
+fn row(
+    name: &'static str,
+    nin: usize,
+    identity: Identity,
+    loops: Vec<Loop>,
+    doc: &'static str,
+) -> Ufunc {
+    Ufunc {
+        name,
+        nin,
+        nout: 1,
+        identity,
+        resolver: Resolver::Default,
+        loops,
+        doc,
+    }
 }
 
 pub fn build() -> Vec<Ufunc> {
@@ -146,7 +160,10 @@ pub fn build() -> Vec<Ufunc> {
     for (name, doc) in [
         ("floor", "Return the floor of the input, element-wise."),
         ("ceil", "Return the ceiling of the input, element-wise."),
-        ("trunc", "Return the truncated value of the input, element-wise."),
+        (
+            "trunc",
+            "Return the truncated value of the input, element-wise.",
+        ),
     ] {
         let floats = match name {
             "floor" => same1!(Floor; Float16, Float32, Float64),
@@ -157,8 +174,22 @@ pub fn build() -> Vec<Ufunc> {
     }
     // NumPy lists its `long long` loops ('q', 'Q') after the `long` ones: same types here.
     for u in t.iter_mut() {
-        if let Some(pos) = u.loops.iter().position(|l| l.ins[0] == S::UInt64 && l.ins.iter().all(|t| *t == S::UInt64)) {
-            let extra: Vec<Loop> = u.loops.iter().filter(|l| matches!(l.ins[0], S::Int64 | S::UInt64) && l.ins.iter().all(|t| *t == l.ins[0])).map(|l| Loop { longlong: true, ..l.clone() }).collect();
+        if let Some(pos) = u
+            .loops
+            .iter()
+            .position(|l| l.ins[0] == S::UInt64 && l.ins.iter().all(|t| *t == S::UInt64))
+        {
+            let extra: Vec<Loop> = u
+                .loops
+                .iter()
+                .filter(|l| {
+                    matches!(l.ins[0], S::Int64 | S::UInt64) && l.ins.iter().all(|t| *t == l.ins[0])
+                })
+                .map(|l| Loop {
+                    longlong: true,
+                    ..l.clone()
+                })
+                .collect();
             let tail = u.loops.split_off(pos + 1);
             u.loops.extend(extra);
             u.loops.extend(tail);

@@ -11,7 +11,8 @@ use crate::error::{Error, Result};
 /// # Safety
 /// `src + i*ss` must be readable and `dst + i*ds` writable for the element sizes of the kernel,
 /// for every `i < n`. Unaligned pointers are fine.
-pub type CastLoop = unsafe fn(src: *const u8, ss: isize, dst: *mut u8, ds: isize, n: usize, swap: Swap);
+pub type CastLoop =
+    unsafe fn(src: *const u8, ss: isize, dst: *mut u8, ds: isize, n: usize, swap: Swap);
 
 /// Which sides of a cast are in non-native byte order.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -165,21 +166,37 @@ pub enum Transfer {
 impl Transfer {
     pub fn new(from: &DType, to: &DType) -> Result<Transfer> {
         if from == to {
-            return Ok(Transfer::Copy { size: from.itemsize() });
+            return Ok(Transfer::Copy {
+                size: from.itemsize(),
+            });
         }
         match (from.scalar_type(), to.scalar_type()) {
             (Some(a), Some(b)) => {
                 if a == b {
-                    let unit = if a.is_complex() { a.itemsize() / 2 } else { a.itemsize() };
-                    Ok(Transfer::SwapCopy { size: a.itemsize(), unit })
+                    let unit = if a.is_complex() {
+                        a.itemsize() / 2
+                    } else {
+                        a.itemsize()
+                    };
+                    Ok(Transfer::SwapCopy {
+                        size: a.itemsize(),
+                        unit,
+                    })
                 } else {
                     Ok(Transfer::Cast {
                         f: cast_loop(a, b),
-                        swap: Swap { src: !from.is_native(), dst: !to.is_native() },
+                        swap: Swap {
+                            src: !from.is_native(),
+                            dst: !to.is_native(),
+                        },
                     })
                 }
             }
-            _ => Err(Error::Type(format!("Cannot cast array data from dtype('{}') to dtype('{}')", from.typestr(), to.typestr()))),
+            _ => Err(Error::Type(format!(
+                "Cannot cast array data from dtype('{}') to dtype('{}')",
+                from.typestr(),
+                to.typestr()
+            ))),
         }
     }
 
@@ -210,7 +227,16 @@ mod tests {
         let mut dst = [0i8; 4];
         let f = cast_loop(ScalarType::Float64, ScalarType::Int8);
         // SAFETY: 4 elements on both sides, contiguous.
-        unsafe { f(src.as_ptr() as _, 8, dst.as_mut_ptr() as _, 1, 4, Swap::default()) };
+        unsafe {
+            f(
+                src.as_ptr() as _,
+                8,
+                dst.as_mut_ptr() as _,
+                1,
+                4,
+                Swap::default(),
+            )
+        };
         assert_eq!(dst, [1, -1, 44, 0]);
     }
 
@@ -218,7 +244,11 @@ mod tests {
     fn swapped_copy() {
         let src = [1.5f64.to_bits().swap_bytes()];
         let mut dst = [0f64];
-        let t = Transfer::new(&super::super::numeric::swapped::<f64>(), &ScalarType::Float64.dtype()).unwrap();
+        let t = Transfer::new(
+            &super::super::numeric::swapped::<f64>(),
+            &ScalarType::Float64.dtype(),
+        )
+        .unwrap();
         // SAFETY: one element each side.
         unsafe { t.run(src.as_ptr() as _, 8, dst.as_mut_ptr() as _, 8, 1) };
         assert_eq!(dst[0], 1.5);

@@ -20,7 +20,12 @@ static SWAPPED: [OnceLock<DType>; 14] = [const { OnceLock::new() }; 14];
 /// The interned native-order dtype of `T`.
 pub fn native<T: Element>() -> DType {
     NATIVE[T::TYPE as usize]
-        .get_or_init(|| DType::new(Numeric::<T> { swapped: false, _t: PhantomData }))
+        .get_or_init(|| {
+            DType::new(Numeric::<T> {
+                swapped: false,
+                _t: PhantomData,
+            })
+        })
         .clone()
 }
 
@@ -30,7 +35,12 @@ pub fn swapped<T: Element>() -> DType {
         return native::<T>();
     }
     SWAPPED[T::TYPE as usize]
-        .get_or_init(|| DType::new(Numeric::<T> { swapped: true, _t: PhantomData }))
+        .get_or_init(|| {
+            DType::new(Numeric::<T> {
+                swapped: true,
+                _t: PhantomData,
+            })
+        })
         .clone()
 }
 

@@ -65,11 +65,18 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
         _ => (None, s),
     };
     // NumPy ignores spaces between kind and size ('f 8'), not leading ones.
-    let rest_clean: String = if rest.starts_with(' ') { return Err(not_understood(s)) } else { rest.chars().filter(|c| *c != ' ').collect() };
+    let rest_clean: String = if rest.starts_with(' ') {
+        return Err(not_understood(s));
+    } else {
+        rest.chars().filter(|c| *c != ' ').collect()
+    };
     let st = match by_code(&rest_clean) {
         Some(st) if order.is_some() || rest_clean != rest => st,
         _ => {
-            if matches!(rest_clean.as_str(), "int0" | "uint0" | "bool8" | "float_" | "complex_") {
+            if matches!(
+                rest_clean.as_str(),
+                "int0" | "uint0" | "bool8" | "float_" | "complex_"
+            ) {
                 return Err(Error::Type(format!(
                     "Alias '{}' was removed in NumPy 2.0. Use a name without a digit at the end.",
                     rest_clean

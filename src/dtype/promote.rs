@@ -205,7 +205,11 @@ pub fn result_type(strong: &[DType], weak: &[WeakKind]) -> Result<DType> {
     if strong.is_empty() {
         match weak.iter().max() {
             Some(w) => return Ok(w.default_type().dtype()),
-            None => return Err(Error::Type("at least one array or dtype is required".into())),
+            None => {
+                return Err(Error::Type(
+                    "at least one array or dtype is required".into(),
+                ))
+            }
         }
     }
     let mut acc = strong[0].to_native();

@@ -124,13 +124,48 @@ macro_rules! int_kernels {
 int_kernels!(i8, true; i16, true; i32, true; i64, true; u8, false; u16, false; u32, false; u64, false);
 
 // ----- bool -----
-impl Kernel2<bool, bool> for Add { #[inline(always)] fn call(a: bool, b: bool) -> bool { a | b } }
-impl Kernel2<bool, bool> for Multiply { #[inline(always)] fn call(a: bool, b: bool) -> bool { a & b } }
-impl Kernel2<bool, bool> for Maximum { #[inline(always)] fn call(a: bool, b: bool) -> bool { a | b } }
-impl Kernel2<bool, bool> for Minimum { #[inline(always)] fn call(a: bool, b: bool) -> bool { a & b } }
-impl Kernel2<bool, bool> for Fmax { #[inline(always)] fn call(a: bool, b: bool) -> bool { a | b } }
-impl Kernel2<bool, bool> for Fmin { #[inline(always)] fn call(a: bool, b: bool) -> bool { a & b } }
-impl Kernel1<bool, bool> for Absolute { #[inline(always)] fn call(a: bool) -> bool { a } }
+impl Kernel2<bool, bool> for Add {
+    #[inline(always)]
+    fn call(a: bool, b: bool) -> bool {
+        a | b
+    }
+}
+impl Kernel2<bool, bool> for Multiply {
+    #[inline(always)]
+    fn call(a: bool, b: bool) -> bool {
+        a & b
+    }
+}
+impl Kernel2<bool, bool> for Maximum {
+    #[inline(always)]
+    fn call(a: bool, b: bool) -> bool {
+        a | b
+    }
+}
+impl Kernel2<bool, bool> for Minimum {
+    #[inline(always)]
+    fn call(a: bool, b: bool) -> bool {
+        a & b
+    }
+}
+impl Kernel2<bool, bool> for Fmax {
+    #[inline(always)]
+    fn call(a: bool, b: bool) -> bool {
+        a | b
+    }
+}
+impl Kernel2<bool, bool> for Fmin {
+    #[inline(always)]
+    fn call(a: bool, b: bool) -> bool {
+        a & b
+    }
+}
+impl Kernel1<bool, bool> for Absolute {
+    #[inline(always)]
+    fn call(a: bool) -> bool {
+        a
+    }
+}
 
 // ----- floats (f32, f64; f16 computes in f32 and rounds once, as NumPy) -----
 
@@ -153,7 +188,11 @@ pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
     }
     let fd = if div != 0.0 {
         let f = div.floor();
-        if div - f > 0.5 { f + 1.0 } else { f }
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
     } else {
         0.0f64.copysign(a / b)
     };
@@ -178,7 +217,11 @@ pub fn divmod_f32(a: f32, b: f32) -> (f32, f32) {
     }
     let fd = if div != 0.0 {
         let f = div.floor();
-        if div - f > 0.5 { f + 1.0 } else { f }
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
     } else {
         0.0f32.copysign(a / b)
     };
@@ -187,44 +230,145 @@ pub fn divmod_f32(a: f32, b: f32) -> (f32, f32) {
 
 macro_rules! float_kernels {
     ($t:ty, $divmod:ident) => {
-        impl Kernel2<$t, $t> for Add { #[inline(always)] fn call(a: $t, b: $t) -> $t { a + b } }
-        impl Kernel2<$t, $t> for Subtract { #[inline(always)] fn call(a: $t, b: $t) -> $t { a - b } }
-        impl Kernel2<$t, $t> for Multiply { #[inline(always)] fn call(a: $t, b: $t) -> $t { a * b } }
-        impl Kernel2<$t, $t> for TrueDivide { #[inline(always)] fn call(a: $t, b: $t) -> $t { a / b } }
+        impl Kernel2<$t, $t> for Add {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                a + b
+            }
+        }
+        impl Kernel2<$t, $t> for Subtract {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                a - b
+            }
+        }
+        impl Kernel2<$t, $t> for Multiply {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                a * b
+            }
+        }
+        impl Kernel2<$t, $t> for TrueDivide {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                a / b
+            }
+        }
         impl Kernel2<$t, $t> for FloorDivide {
             #[inline(always)]
-            fn call(a: $t, b: $t) -> $t { if b == 0.0 { a / b } else { $divmod(a, b).0 } }
+            fn call(a: $t, b: $t) -> $t {
+                if b == 0.0 {
+                    a / b
+                } else {
+                    $divmod(a, b).0
+                }
+            }
         }
         impl Kernel2<$t, $t> for Remainder {
             #[inline(always)]
-            fn call(a: $t, b: $t) -> $t { if b == 0.0 { a % b } else { $divmod(a, b).1 } }
+            fn call(a: $t, b: $t) -> $t {
+                if b == 0.0 {
+                    a % b
+                } else {
+                    $divmod(a, b).1
+                }
+            }
         }
-        impl Kernel2<$t, $t> for Fmod { #[inline(always)] fn call(a: $t, b: $t) -> $t { a % b } }
-        impl Kernel2<$t, $t> for Power { #[inline(always)] fn call(a: $t, b: $t) -> $t { a.powf(b) } }
+        impl Kernel2<$t, $t> for Fmod {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                a % b
+            }
+        }
+        impl Kernel2<$t, $t> for Power {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                a.powf(b)
+            }
+        }
         impl Kernel2<$t, $t> for Maximum {
             #[inline(always)]
-            fn call(a: $t, b: $t) -> $t { if a >= b || a.is_nan() { a } else { b } }
+            fn call(a: $t, b: $t) -> $t {
+                if a >= b || a.is_nan() {
+                    a
+                } else {
+                    b
+                }
+            }
         }
         impl Kernel2<$t, $t> for Minimum {
             #[inline(always)]
-            fn call(a: $t, b: $t) -> $t { if a <= b || a.is_nan() { a } else { b } }
+            fn call(a: $t, b: $t) -> $t {
+                if a <= b || a.is_nan() {
+                    a
+                } else {
+                    b
+                }
+            }
         }
         impl Kernel2<$t, $t> for Fmax {
             #[inline(always)]
-            fn call(a: $t, b: $t) -> $t { if a >= b || b.is_nan() { a } else { b } }
+            fn call(a: $t, b: $t) -> $t {
+                if a >= b || b.is_nan() {
+                    a
+                } else {
+                    b
+                }
+            }
         }
         impl Kernel2<$t, $t> for Fmin {
             #[inline(always)]
-            fn call(a: $t, b: $t) -> $t { if a <= b || b.is_nan() { a } else { b } }
+            fn call(a: $t, b: $t) -> $t {
+                if a <= b || b.is_nan() {
+                    a
+                } else {
+                    b
+                }
+            }
         }
-        impl Kernel1<$t, $t> for Negative { #[inline(always)] fn call(a: $t) -> $t { -a } }
-        impl Kernel1<$t, $t> for Positive { #[inline(always)] fn call(a: $t) -> $t { a } }
-        impl Kernel1<$t, $t> for Absolute { #[inline(always)] fn call(a: $t) -> $t { a.abs() } }
-        impl Kernel1<$t, $t> for Square { #[inline(always)] fn call(a: $t) -> $t { a * a } }
-        impl Kernel1<$t, $t> for Reciprocal { #[inline(always)] fn call(a: $t) -> $t { 1.0 / a } }
+        impl Kernel1<$t, $t> for Negative {
+            #[inline(always)]
+            fn call(a: $t) -> $t {
+                -a
+            }
+        }
+        impl Kernel1<$t, $t> for Positive {
+            #[inline(always)]
+            fn call(a: $t) -> $t {
+                a
+            }
+        }
+        impl Kernel1<$t, $t> for Absolute {
+            #[inline(always)]
+            fn call(a: $t) -> $t {
+                a.abs()
+            }
+        }
+        impl Kernel1<$t, $t> for Square {
+            #[inline(always)]
+            fn call(a: $t) -> $t {
+                a * a
+            }
+        }
+        impl Kernel1<$t, $t> for Reciprocal {
+            #[inline(always)]
+            fn call(a: $t) -> $t {
+                1.0 / a
+            }
+        }
         impl Kernel1<$t, $t> for Sign {
             #[inline(always)]
-            fn call(a: $t) -> $t { if a > 0.0 { 1.0 } else if a < 0.0 { -1.0 } else if a == 0.0 { 0.0 } else { a } }
+            fn call(a: $t) -> $t {
+                if a > 0.0 {
+                    1.0
+                } else if a < 0.0 {
+                    -1.0
+                } else if a == 0.0 {
+                    0.0
+                } else {
+                    a
+                }
+            }
         }
     };
 }
@@ -252,11 +396,23 @@ half_via_f32!(1: Negative, Positive, Absolute, Square, Reciprocal, Sign);
 // ----- complex -----
 macro_rules! complex_kernels {
     ($c:ty, $f:ty) => {
-        impl Kernel2<$c, $c> for Add { #[inline(always)] fn call(a: $c, b: $c) -> $c { Complex::new(a.re + b.re, a.im + b.im) } }
-        impl Kernel2<$c, $c> for Subtract { #[inline(always)] fn call(a: $c, b: $c) -> $c { Complex::new(a.re - b.re, a.im - b.im) } }
+        impl Kernel2<$c, $c> for Add {
+            #[inline(always)]
+            fn call(a: $c, b: $c) -> $c {
+                Complex::new(a.re + b.re, a.im + b.im)
+            }
+        }
+        impl Kernel2<$c, $c> for Subtract {
+            #[inline(always)]
+            fn call(a: $c, b: $c) -> $c {
+                Complex::new(a.re - b.re, a.im - b.im)
+            }
+        }
         impl Kernel2<$c, $c> for Multiply {
             #[inline(always)]
-            fn call(a: $c, b: $c) -> $c { Complex::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re) }
+            fn call(a: $c, b: $c) -> $c {
+                Complex::new(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
+            }
         }
         impl Kernel2<$c, $c> for TrueDivide {
             /// Smith's algorithm, as NumPy's complex division.
@@ -283,40 +439,75 @@ macro_rules! complex_kernels {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let a_nan = a.re.is_nan() || a.im.is_nan();
-                if a_nan || (a.re > b.re || (a.re == b.re && a.im >= b.im)) { a } else { b }
+                if a_nan || (a.re > b.re || (a.re == b.re && a.im >= b.im)) {
+                    a
+                } else {
+                    b
+                }
             }
         }
         impl Kernel2<$c, $c> for Minimum {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let a_nan = a.re.is_nan() || a.im.is_nan();
-                if a_nan || (a.re < b.re || (a.re == b.re && a.im <= b.im)) { a } else { b }
+                if a_nan || (a.re < b.re || (a.re == b.re && a.im <= b.im)) {
+                    a
+                } else {
+                    b
+                }
             }
         }
         impl Kernel2<$c, $c> for Fmax {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let b_nan = b.re.is_nan() || b.im.is_nan();
-                if b_nan || (a.re > b.re || (a.re == b.re && a.im >= b.im)) { a } else { b }
+                if b_nan || (a.re > b.re || (a.re == b.re && a.im >= b.im)) {
+                    a
+                } else {
+                    b
+                }
             }
         }
         impl Kernel2<$c, $c> for Fmin {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let b_nan = b.re.is_nan() || b.im.is_nan();
-                if b_nan || (a.re < b.re || (a.re == b.re && a.im <= b.im)) { a } else { b }
+                if b_nan || (a.re < b.re || (a.re == b.re && a.im <= b.im)) {
+                    a
+                } else {
+                    b
+                }
             }
         }
-        impl Kernel1<$c, $c> for Negative { #[inline(always)] fn call(a: $c) -> $c { Complex::new(-a.re, -a.im) } }
-        impl Kernel1<$c, $c> for Positive { #[inline(always)] fn call(a: $c) -> $c { a } }
-        impl Kernel1<$c, $f> for Absolute { #[inline(always)] fn call(a: $c) -> $f { a.re.hypot(a.im) } }
+        impl Kernel1<$c, $c> for Negative {
+            #[inline(always)]
+            fn call(a: $c) -> $c {
+                Complex::new(-a.re, -a.im)
+            }
+        }
+        impl Kernel1<$c, $c> for Positive {
+            #[inline(always)]
+            fn call(a: $c) -> $c {
+                a
+            }
+        }
+        impl Kernel1<$c, $f> for Absolute {
+            #[inline(always)]
+            fn call(a: $c) -> $f {
+                a.re.hypot(a.im)
+            }
+        }
         impl Kernel1<$c, $c> for Square {
             #[inline(always)]
-            fn call(a: $c) -> $c { <Multiply as Kernel2<$c, $c>>::call(a, a) }
+            fn call(a: $c) -> $c {
+                <Multiply as Kernel2<$c, $c>>::call(a, a)
+            }
         }
         impl Kernel1<$c, $c> for Reciprocal {
             #[inline(always)]
-            fn call(a: $c) -> $c { <TrueDivide as Kernel2<$c, $c>>::call(Complex::new(1.0, 0.0), a) }
+            fn call(a: $c) -> $c {
+                <TrueDivide as Kernel2<$c, $c>>::call(Complex::new(1.0, 0.0), a)
+            }
         }
     };
 }

@@ -98,7 +98,22 @@ macro_rules! logical {
         impl Kernel1<$t, bool> for LogicalNot { #[inline(always)] fn call(a: $t) -> bool { !a.truth() } }
     )*};
 }
-logical!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f16, f32, f64, Complex<f32>, Complex<f64>);
+logical!(
+    bool,
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    u64,
+    f16,
+    f32,
+    f64,
+    Complex<f32>,
+    Complex<f64>
+);
 
 macro_rules! bitwise {
     ($($t:ty),*) => {$(

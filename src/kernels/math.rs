@@ -81,12 +81,42 @@ fn spacing<T: AwayFromZero>(x: T) -> T {
 /// deg2rad/rad2deg multiply by a folded constant, as NumPy's C does.
 pub struct Deg2rad;
 pub struct Rad2deg;
-impl Kernel1<f64, f64> for Deg2rad { #[inline(always)] fn call(x: f64) -> f64 { x * (std::f64::consts::PI / 180.0) } }
-impl Kernel1<f32, f32> for Deg2rad { #[inline(always)] fn call(x: f32) -> f32 { x * (std::f32::consts::PI / 180.0) } }
-impl Kernel1<f16, f16> for Deg2rad { #[inline(always)] fn call(x: f16) -> f16 { f16::from_f32(<Deg2rad as Kernel1<f32, f32>>::call(x.to_f32())) } }
-impl Kernel1<f64, f64> for Rad2deg { #[inline(always)] fn call(x: f64) -> f64 { x * (180.0 / std::f64::consts::PI) } }
-impl Kernel1<f32, f32> for Rad2deg { #[inline(always)] fn call(x: f32) -> f32 { x * (180.0 / std::f32::consts::PI) } }
-impl Kernel1<f16, f16> for Rad2deg { #[inline(always)] fn call(x: f16) -> f16 { f16::from_f32(<Rad2deg as Kernel1<f32, f32>>::call(x.to_f32())) } }
+impl Kernel1<f64, f64> for Deg2rad {
+    #[inline(always)]
+    fn call(x: f64) -> f64 {
+        x * (std::f64::consts::PI / 180.0)
+    }
+}
+impl Kernel1<f32, f32> for Deg2rad {
+    #[inline(always)]
+    fn call(x: f32) -> f32 {
+        x * (std::f32::consts::PI / 180.0)
+    }
+}
+impl Kernel1<f16, f16> for Deg2rad {
+    #[inline(always)]
+    fn call(x: f16) -> f16 {
+        f16::from_f32(<Deg2rad as Kernel1<f32, f32>>::call(x.to_f32()))
+    }
+}
+impl Kernel1<f64, f64> for Rad2deg {
+    #[inline(always)]
+    fn call(x: f64) -> f64 {
+        x * (180.0 / std::f64::consts::PI)
+    }
+}
+impl Kernel1<f32, f32> for Rad2deg {
+    #[inline(always)]
+    fn call(x: f32) -> f32 {
+        x * (180.0 / std::f32::consts::PI)
+    }
+}
+impl Kernel1<f16, f16> for Rad2deg {
+    #[inline(always)]
+    fn call(x: f16) -> f16 {
+        f16::from_f32(<Rad2deg as Kernel1<f32, f32>>::call(x.to_f32()))
+    }
+}
 
 macro_rules! predicate {
     ($($name:ident => |$x:ident| $e:expr),* $(,)?) => {$(

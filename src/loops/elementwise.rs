@@ -118,20 +118,47 @@ unsafe fn contig2<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool, cons
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn contig2_avx2<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool, const SB: bool>(a: *const T, b: *const T, o: *mut O, n: usize) {
+unsafe fn contig2_avx2<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool, const SB: bool>(
+    a: *const T,
+    b: *const T,
+    o: *mut O,
+    n: usize,
+) {
     // SAFETY: forwarded.
     unsafe { contig2::<T, O, K, SA, SB>(a, b, o, n) }
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
-unsafe fn contig2_avx512<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool, const SB: bool>(a: *const T, b: *const T, o: *mut O, n: usize) {
+unsafe fn contig2_avx512<
+    T: Element,
+    O: Element,
+    K: Kernel2<T, O>,
+    const SA: bool,
+    const SB: bool,
+>(
+    a: *const T,
+    b: *const T,
+    o: *mut O,
+    n: usize,
+) {
     // SAFETY: forwarded.
     unsafe { contig2::<T, O, K, SA, SB>(a, b, o, n) }
 }
 
 #[inline(always)]
-unsafe fn contig2_dispatch<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool, const SB: bool>(a: *const T, b: *const T, o: *mut O, n: usize) {
+unsafe fn contig2_dispatch<
+    T: Element,
+    O: Element,
+    K: Kernel2<T, O>,
+    const SA: bool,
+    const SB: bool,
+>(
+    a: *const T,
+    b: *const T,
+    o: *mut O,
+    n: usize,
+) {
     // SAFETY: the feature-specific versions run only when the CPU has the features.
     unsafe {
         #[cfg(target_arch = "x86_64")]
@@ -152,7 +179,11 @@ fn aligned<T>(p: *const u8) -> bool {
 ///
 /// # Safety
 /// `ptrs` = [a, b, out] with `strides`, each valid for `n` items of its type at its stride.
-pub unsafe fn binary<T: Element, O: Element, K: Kernel2<T, O>>(ptrs: &[*mut u8], strides: &[isize], n: usize) -> u32 {
+pub unsafe fn binary<T: Element, O: Element, K: Kernel2<T, O>>(
+    ptrs: &[*mut u8],
+    strides: &[isize],
+    n: usize,
+) -> u32 {
     let (a, b, o) = (ptrs[0], ptrs[1], ptrs[2]);
     let (sa, sb, so) = (strides[0], strides[1], strides[2]);
     let ts = std::mem::size_of::<T>() as isize;
@@ -215,7 +246,11 @@ unsafe fn contig1_avx2<T: Element, O: Element, K: Kernel1<T, O>>(a: *const T, o:
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
-unsafe fn contig1_avx512<T: Element, O: Element, K: Kernel1<T, O>>(a: *const T, o: *mut O, n: usize) {
+unsafe fn contig1_avx512<T: Element, O: Element, K: Kernel1<T, O>>(
+    a: *const T,
+    o: *mut O,
+    n: usize,
+) {
     // SAFETY: forwarded.
     unsafe { contig1::<T, O, K>(a, o, n) }
 }
@@ -224,7 +259,11 @@ unsafe fn contig1_avx512<T: Element, O: Element, K: Kernel1<T, O>>(a: *const T, 
 ///
 /// # Safety
 /// As [`binary`], with `ptrs` = [a, out].
-pub unsafe fn unary<T: Element, O: Element, K: Kernel1<T, O>>(ptrs: &[*mut u8], strides: &[isize], n: usize) -> u32 {
+pub unsafe fn unary<T: Element, O: Element, K: Kernel1<T, O>>(
+    ptrs: &[*mut u8],
+    strides: &[isize],
+    n: usize,
+) -> u32 {
     let (a, o) = (ptrs[0], ptrs[1]);
     let (sa, so) = (strides[0], strides[1]);
     let mut status = 0;
@@ -233,7 +272,11 @@ pub unsafe fn unary<T: Element, O: Element, K: Kernel1<T, O>>(ptrs: &[*mut u8], 
         for i in 0..n as isize {
             status |= K::check(ptr::read_unaligned(a.offset(i * sa) as *const T));
         }
-        if aligned::<T>(a) && aligned::<O>(o) && sa == std::mem::size_of::<T>() as isize && so == std::mem::size_of::<O>() as isize {
+        if aligned::<T>(a)
+            && aligned::<O>(o)
+            && sa == std::mem::size_of::<T>() as isize
+            && so == std::mem::size_of::<O>() as isize
+        {
             #[cfg(target_arch = "x86_64")]
             match simd_level() {
                 Simd::Avx512 => {
@@ -276,13 +319,20 @@ pub fn reduce_of<T: Element, O: Element, K: Kernel2<T, O>>() -> Option<ReduceFn>
             _ => {}
         }
     }
-    if is(std::any::TypeId::of::<crate::kernels::arith::Multiply>()) && T::TYPE == crate::dtype::ScalarType::Float16 {
+    if is(std::any::TypeId::of::<crate::kernels::arith::Multiply>())
+        && T::TYPE == crate::dtype::ScalarType::Float16
+    {
         return Some(multiply_f16_in_f32);
     }
     Some(reduce_seq::<T, O, K>)
 }
 
-unsafe fn reduce_seq<T: Element, O: Element, K: Kernel2<T, O>>(acc: *mut u8, a: *const u8, s: isize, n: usize) {
+unsafe fn reduce_seq<T: Element, O: Element, K: Kernel2<T, O>>(
+    acc: *mut u8,
+    a: *const u8,
+    s: isize,
+    n: usize,
+) {
     // SAFETY: acc holds one T; a holds n items at stride s (caller's guarantee). T and O are
     // the same type (checked in `reduce_of`), so the copy between them is exact.
     unsafe {
@@ -355,7 +405,9 @@ pairwise!(pairwise_sum_f32, pairwise_add_f32, f32);
 unsafe fn pairwise_add_f16(acc: *mut u8, a: *const u8, s: isize, n: usize) {
     // SAFETY: acc holds one f16; a holds n f16 at stride s (caller's guarantee).
     unsafe {
-        let conv: Vec<f32> = (0..n as isize).map(|i| ptr::read_unaligned(a.offset(i * s) as *const half::f16).to_f32()).collect();
+        let conv: Vec<f32> = (0..n as isize)
+            .map(|i| ptr::read_unaligned(a.offset(i * s) as *const half::f16).to_f32())
+            .collect();
         let x = ptr::read_unaligned(acc as *const half::f16).to_f32();
         let sum = pairwise_sum_f32(conv.as_ptr() as *const u8, n, 4);
         ptr::write_unaligned(acc as *mut half::f16, half::f16::from_f32(x + sum));

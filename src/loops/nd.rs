@@ -23,7 +23,11 @@ impl Layout2 {
             .collect();
         if !keep_order {
             // Stable sort: largest |stride0| outermost; ties keep C order.
-            axes.sort_by(|x, y| y.1.unsigned_abs().cmp(&x.1.unsigned_abs()).then(y.2.unsigned_abs().cmp(&x.2.unsigned_abs())));
+            axes.sort_by(|x, y| {
+                y.1.unsigned_abs()
+                    .cmp(&x.1.unsigned_abs())
+                    .then(y.2.unsigned_abs().cmp(&x.2.unsigned_abs()))
+            });
         }
         // Merge axis i into i+1 when both operands step over it contiguously.
         let mut merged: Axes = SmallVec::new();
@@ -225,7 +229,11 @@ pub fn for_each_line_n(
     }
     let (n_in, inner) = *merged.last().unwrap();
     let outer = &merged[..merged.len() - 1];
-    if outer.is_empty() && parallel && n_in * bytes_per_item >= PAR_THRESHOLD_BYTES && rayon::current_num_threads() > 1 {
+    if outer.is_empty()
+        && parallel
+        && n_in * bytes_per_item >= PAR_THRESHOLD_BYTES
+        && rayon::current_num_threads() > 1
+    {
         use rayon::prelude::*;
         let chunk = (PAR_THRESHOLD_BYTES / 4 / bytes_per_item.max(1)).max(1024);
         let base: SmallVec<[usize; 4]> = ptrs.iter().map(|p| *p as usize).collect();
@@ -274,7 +282,9 @@ pub fn for_each_line1(
     keep_order: bool,
     mut f: impl FnMut(*mut u8, usize, isize),
 ) {
-    for_each_line2(shape, s0, s0, p0, p0, keep_order, |a, _, n, sa, _| f(a, n, sa));
+    for_each_line2(shape, s0, s0, p0, p0, keep_order, |a, _, n, sa, _| {
+        f(a, n, sa)
+    });
 }
 
 #[cfg(test)]

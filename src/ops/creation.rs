@@ -11,8 +11,11 @@ fn par_chunks<T: Send>(s: &mut [T], body: impl Fn(usize, &mut [T]) + Sync) {
     use rayon::prelude::*;
     let bytes = std::mem::size_of_val(s);
     if bytes >= crate::loops::PAR_THRESHOLD_BYTES && rayon::current_num_threads() > 1 {
-        let chunk = (crate::loops::PAR_THRESHOLD_BYTES / 4 / std::mem::size_of::<T>().max(1)).max(1024);
-        s.par_chunks_mut(chunk).enumerate().for_each(|(c, part)| body(c * chunk, part));
+        let chunk =
+            (crate::loops::PAR_THRESHOLD_BYTES / 4 / std::mem::size_of::<T>().max(1)).max(1024);
+        s.par_chunks_mut(chunk)
+            .enumerate()
+            .for_each(|(c, part)| body(c * chunk, part));
     } else {
         body(0, s);
     }
@@ -25,9 +28,20 @@ pub fn arange_fill(arr: &NdArray) -> Result<()> {
     if n <= 2 {
         return Ok(());
     }
-    let st = arr.dtype().native_scalar().ok_or_else(|| crate::Error::Type("arange needs a native numeric dtype".into()))?;
-    ensure!(st != ScalarType::Bool, Type, "arange() is only supported for booleans when the result has at most length 2.");
-    ensure!(arr.is_c_contiguous() && arr.ndim() == 1, Value, "arange_fill needs a contiguous 1-d array");
+    let st = arr
+        .dtype()
+        .native_scalar()
+        .ok_or_else(|| crate::Error::Type("arange needs a native numeric dtype".into()))?;
+    ensure!(
+        st != ScalarType::Bool,
+        Type,
+        "arange() is only supported for booleans when the result has at most length 2."
+    );
+    ensure!(
+        arr.is_c_contiguous() && arr.ndim() == 1,
+        Value,
+        "arange_fill needs a contiguous 1-d array"
+    );
     let p = arr.data_ptr();
     macro_rules! int_fill {
         ($t:ty, $w:ty) => {{
@@ -88,7 +102,10 @@ pub fn arange_fill(arr: &NdArray) -> Result<()> {
             let start = s[0];
             let delta = s[1] - start;
             for (i, v) in s.iter_mut().enumerate().skip(2) {
-                *v = Complex::new(start.re + i as f32 * delta.re, start.im + i as f32 * delta.im);
+                *v = Complex::new(
+                    start.re + i as f32 * delta.re,
+                    start.im + i as f32 * delta.im,
+                );
             }
         }
         ScalarType::Complex128 => {
@@ -97,7 +114,10 @@ pub fn arange_fill(arr: &NdArray) -> Result<()> {
             let start = s[0];
             let delta = s[1] - start;
             for (i, v) in s.iter_mut().enumerate().skip(2) {
-                *v = Complex::new(start.re + i as f64 * delta.re, start.im + i as f64 * delta.im);
+                *v = Complex::new(
+                    start.re + i as f64 * delta.re,
+                    start.im + i as f64 * delta.im,
+                );
             }
         }
         ScalarType::Bool => unreachable!(),
@@ -106,7 +126,13 @@ pub fn arange_fill(arr: &NdArray) -> Result<()> {
 }
 
 /// Arithmetic linspace needs, in the computation dtype.
-trait Lin: Element + std::ops::Add<Output = Self> + std::ops::Sub<Output = Self> + std::ops::Mul<Output = Self> + std::ops::Div<Output = Self> {
+trait Lin:
+    Element
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::Mul<Output = Self>
+    + std::ops::Div<Output = Self>
+{
     fn from_usize(i: usize) -> Self;
     fn is_zero(self) -> bool;
 }
@@ -166,16 +192,27 @@ fn linspace_t<T: Lin>(start: &[T], stop: &[T], num: usize, endpoint: bool, out: 
         if endpoint && num > 1 {
             out[(num - 1) * m + j] = stop[j];
         }
-        last_step = if div > 0 { step } else { T::from_num(Num::F(f64::NAN)) };
+        last_step = if div > 0 {
+            step
+        } else {
+            T::from_num(Num::F(f64::NAN))
+        };
     }
     last_step
 }
 
 /// `np.linspace` over already broadcast, C-contiguous start/stop of the computation dtype.
 /// Returns the samples with shape (num, *start.shape) and the step of the last element.
-pub fn linspace(start: &NdArray, stop: &NdArray, num: usize, endpoint: bool) -> Result<(NdArray, Num)> {
+pub fn linspace(
+    start: &NdArray,
+    stop: &NdArray,
+    num: usize,
+    endpoint: bool,
+) -> Result<(NdArray, Num)> {
     let dt: DType = start.dtype().clone();
-    let st = dt.native_scalar().ok_or_else(|| crate::Error::Type("linspace needs a native dtype".into()))?;
+    let st = dt
+        .native_scalar()
+        .ok_or_else(|| crate::Error::Type("linspace needs a native dtype".into()))?;
     let mut shape = vec![num];
     shape.extend_from_slice(start.shape());
     let out = NdArray::empty(&shape, &dt, Order::C)?;
@@ -198,7 +235,10 @@ pub fn linspace(start: &NdArray, stop: &NdArray, num: usize, endpoint: bool) -> 
         ScalarType::Float64 => go!(f64),
         ScalarType::Complex64 => go!(Complex<f32>),
         ScalarType::Complex128 => go!(Complex<f64>),
-        _ => bail!(Type, "linspace computes in float32, float64, complex64 or complex128"),
+        _ => bail!(
+            Type,
+            "linspace computes in float32, float64, complex64 or complex128"
+        ),
     };
     Ok((out, step))
 }
@@ -208,7 +248,10 @@ pub fn fill_diagonal_k(arr: &NdArray, k: isize, value: Num) -> Result<()> {
     ensure!(arr.ndim() == 2, Value, "array must be 2-d");
     let (n, m) = (arr.shape()[0] as isize, arr.shape()[1] as isize);
     let (s0, s1) = (arr.strides()[0], arr.strides()[1]);
-    let st = arr.dtype().scalar_type().ok_or_else(|| crate::Error::Type("numeric dtype needed".into()))?;
+    let st = arr
+        .dtype()
+        .scalar_type()
+        .ok_or_else(|| crate::Error::Type("numeric dtype needed".into()))?;
     let swap = !arr.dtype().is_native();
     crate::with_scalar_type!(st, T, {
         let mut v = T::from_num(value);
@@ -220,7 +263,9 @@ pub fn fill_diagonal_k(arr: &NdArray, k: isize, value: Num) -> Result<()> {
         let mut j = j0;
         while i < n && j < m {
             // SAFETY: (i, j) is inside the array.
-            unsafe { std::ptr::write_unaligned(arr.data_ptr().offset(i * s0 + j * s1) as *mut T, v) };
+            unsafe {
+                std::ptr::write_unaligned(arr.data_ptr().offset(i * s0 + j * s1) as *mut T, v)
+            };
             i += 1;
             j += 1;
         }
@@ -231,7 +276,9 @@ pub fn fill_diagonal_k(arr: &NdArray, k: isize, value: Num) -> Result<()> {
 /// `np.tri`: ones at and below diagonal k of an (n, m) array.
 pub fn tri(n: usize, m: usize, k: isize, dtype: &DType) -> Result<NdArray> {
     let out = NdArray::zeros(&[n, m], dtype, Order::C)?;
-    let st = dtype.scalar_type().ok_or_else(|| crate::Error::Type("numeric dtype needed".into()))?;
+    let st = dtype
+        .scalar_type()
+        .ok_or_else(|| crate::Error::Type("numeric dtype needed".into()))?;
     let swap = !dtype.is_native();
     crate::with_scalar_type!(st, T, {
         let mut one = T::from_num(Num::B(true));

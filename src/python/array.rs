@@ -13,7 +13,9 @@ use crate::array::{NdArray, Order};
 use crate::dtype::promote::Casting;
 use crate::dtype::{DType, Num};
 
-use super::convert::{classify_scalar, num_to_py, num_to_scalar, read_num, to_array, write_num, PyScalar};
+use super::convert::{
+    classify_scalar, num_to_py, num_to_scalar, read_num, to_array, write_num, PyScalar,
+};
 use super::dtype::{to_dtype, PyDType};
 use super::index::parse_index;
 
@@ -44,7 +46,12 @@ impl PyNdArray {
 
     pub fn new_obj(arr: NdArray, base: Option<Py<PyAny>>) -> PyNdArray {
         let w = arr.flags().writeable;
-        PyNdArray { arr, base, writeable: AtomicBool::new(w), dtype_obj: PyOnceLock::new() }
+        PyNdArray {
+            arr,
+            base,
+            writeable: AtomicBool::new(w),
+            dtype_obj: PyOnceLock::new(),
+        }
     }
 
     /// Wrap a new array that owns its memory (or has a foreign base).
@@ -81,7 +88,9 @@ impl PyNdArray {
 
     fn scalar_at<'py>(&self, py: Python<'py>, p: *const u8) -> PyResult<Bound<'py, PyAny>> {
         let dt = self.arr.dtype();
-        let st = dt.scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
+        let st = dt
+            .scalar_type()
+            .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
         num_to_scalar(py, n, st)
@@ -108,7 +117,9 @@ pub fn parse_order(o: Option<&str>, default: Order) -> PyResult<Order> {
 /// Extract a shape argument: an int or a sequence of ints.
 pub fn extract_shape(obj: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
     let signed: Vec<isize> = if let Ok(i) = obj.cast::<PyInt>() {
-        vec![i.extract::<isize>().map_err(|_| PyValueError::new_err("Maximum allowed dimension exceeded"))?]
+        vec![i
+            .extract::<isize>()
+            .map_err(|_| PyValueError::new_err("Maximum allowed dimension exceeded"))?]
     } else if let Ok(t) = obj.cast::<PyTuple>() {
         t.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
     } else if let Ok(l) = obj.cast::<PyList>() {
@@ -120,14 +131,20 @@ pub fn extract_shape(obj: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
         return Err(PyValueError::new_err("negative dimensions are not allowed"));
     }
     if signed.len() > crate::array::MAXDIMS {
-        return Err(PyValueError::new_err(format!("maximum supported dimension for an ndarray is currently {}, found {}", crate::array::MAXDIMS, signed.len())));
+        return Err(PyValueError::new_err(format!(
+            "maximum supported dimension for an ndarray is currently {}, found {}",
+            crate::array::MAXDIMS,
+            signed.len()
+        )));
     }
     Ok(signed.into_iter().map(|d| d as usize).collect())
 }
 
 fn index_like(obj: &Bound<'_, PyAny>) -> PyResult<isize> {
     if let Ok(i) = obj.cast::<PyInt>() {
-        return i.extract::<isize>().map_err(|_| PyValueError::new_err("Maximum allowed dimension exceeded"));
+        return i
+            .extract::<isize>()
+            .map_err(|_| PyValueError::new_err("Maximum allowed dimension exceeded"));
     }
     match obj.call_method0("__index__") {
         Ok(i) => i.extract::<isize>(),
@@ -169,13 +186,20 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
             PyScalar::Typed(..) => super::convert::scalar_array(&s, None),
         };
     }
-    let hint = if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() { Some(dt) } else { None };
+    let hint = if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+        Some(dt)
+    } else {
+        None
+    };
     Ok(to_array(value, hint)?.arr)
 }
 
 /// A string stored into a numeric array goes through Python's own parser for the kind, as in
 /// NumPy (`a[0] = '1.5'` on a float array).
-pub fn parse_string_value<'py>(value: &Bound<'py, PyAny>, dt: &DType) -> PyResult<Bound<'py, PyAny>> {
+pub fn parse_string_value<'py>(
+    value: &Bound<'py, PyAny>,
+    dt: &DType,
+) -> PyResult<Bound<'py, PyAny>> {
     let b = value.py().import("builtins")?;
     let f = match dt.kind() {
         'b' => "bool",
@@ -186,7 +210,12 @@ pub fn parse_string_value<'py>(value: &Bound<'py, PyAny>, dt: &DType) -> PyResul
     b.getattr(f)?.call1((value,))
 }
 
-fn tolist_rec<'py>(py: Python<'py>, a: &NdArray, p: *const u8, axis: usize) -> PyResult<Bound<'py, PyAny>> {
+fn tolist_rec<'py>(
+    py: Python<'py>,
+    a: &NdArray,
+    p: *const u8,
+    axis: usize,
+) -> PyResult<Bound<'py, PyAny>> {
     if axis == a.ndim() {
         // SAFETY: p is an item of `a`.
         return num_to_py(py, unsafe { read_num(p, a.dtype()) });
@@ -195,7 +224,12 @@ fn tolist_rec<'py>(py: Python<'py>, a: &NdArray, p: *const u8, axis: usize) -> P
     let s = a.strides()[axis];
     let list = PyList::empty(py);
     for i in 0..n {
-        list.append(tolist_rec(py, a, p.wrapping_offset(i as isize * s), axis + 1)?)?;
+        list.append(tolist_rec(
+            py,
+            a,
+            p.wrapping_offset(i as isize * s),
+            axis + 1,
+        )?)?;
     }
     Ok(list.into_any())
 }
@@ -236,7 +270,9 @@ impl PyNdArray {
             }
             Some(b) => {
                 let conv = to_array(b, None)?;
-                let flat = conv.arr.view_dtype(&crate::dtype::ScalarType::UInt8.dtype())?;
+                let flat = conv
+                    .arr
+                    .view_dtype(&crate::dtype::ScalarType::UInt8.dtype())?;
                 let strides = match strides {
                     Some(s) => s.into_iter().collect(),
                     None => match order {
@@ -294,7 +330,9 @@ impl PyNdArray {
     }
     #[getter]
     fn flags(slf: &Bound<'_, Self>) -> PyFlags {
-        PyFlags { arr: slf.clone().unbind() }
+        PyFlags {
+            arr: slf.clone().unbind(),
+        }
     }
     #[getter]
     fn base(&self, py: Python<'_>) -> Py<PyAny> {
@@ -312,7 +350,9 @@ impl PyNdArray {
     fn m_t(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
         let nd = slf.get().arr.ndim();
         if nd < 2 {
-            return Err(PyValueError::new_err("matrix transpose with ndim < 2 is undefined"));
+            return Err(PyValueError::new_err(
+                "matrix transpose with ndim < 2 is undefined",
+            ));
         }
         let v = slf.get().arr.swapaxes(-1, -2)?;
         Self::view_of(slf, v)
@@ -322,8 +362,16 @@ impl PyNdArray {
         let a = &slf.get().arr;
         match a.dtype().scalar_type() {
             Some(st) if st.is_complex() => {
-                let part = if st == crate::dtype::ScalarType::Complex64 { crate::dtype::ScalarType::Float32 } else { crate::dtype::ScalarType::Float64 };
-                let pdt = if a.dtype().is_native() { part.dtype() } else { part.dtype().0.with_native_order(false) };
+                let part = if st == crate::dtype::ScalarType::Complex64 {
+                    crate::dtype::ScalarType::Float32
+                } else {
+                    crate::dtype::ScalarType::Float64
+                };
+                let pdt = if a.dtype().is_native() {
+                    part.dtype()
+                } else {
+                    part.dtype().0.with_native_order(false)
+                };
                 let v = a.view_with(a.offset(), a.shape().into(), a.strides().into(), pdt);
                 Self::view_of(slf, v)
             }
@@ -336,8 +384,16 @@ impl PyNdArray {
         let a = &slf.get().arr;
         match a.dtype().scalar_type() {
             Some(st) if st.is_complex() => {
-                let part = if st == crate::dtype::ScalarType::Complex64 { crate::dtype::ScalarType::Float32 } else { crate::dtype::ScalarType::Float64 };
-                let pdt = if a.dtype().is_native() { part.dtype() } else { part.dtype().0.with_native_order(false) };
+                let part = if st == crate::dtype::ScalarType::Complex64 {
+                    crate::dtype::ScalarType::Float32
+                } else {
+                    crate::dtype::ScalarType::Float64
+                };
+                let pdt = if a.dtype().is_native() {
+                    part.dtype()
+                } else {
+                    part.dtype().0.with_native_order(false)
+                };
                 let off = a.offset() + part.itemsize();
                 let v = a.view_with(off, a.shape().into(), a.strides().into(), pdt);
                 Self::view_of(slf, v)
@@ -361,7 +417,10 @@ impl PyNdArray {
     }
     #[getter]
     fn data<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        slf.py().import("builtins")?.getattr("memoryview")?.call1((slf,))
+        slf.py()
+            .import("builtins")?
+            .getattr("memoryview")?
+            .call1((slf,))
     }
 
     // ----- copies and conversions -----
@@ -374,7 +433,14 @@ impl PyNdArray {
     }
 
     #[pyo3(signature = (dtype, order="K", casting="unsafe", subok=true, copy=true))]
-    fn astype(slf: &Bound<'_, Self>, dtype: &Bound<'_, PyAny>, order: &str, casting: &str, subok: bool, copy: bool) -> PyResult<Py<PyNdArray>> {
+    fn astype(
+        slf: &Bound<'_, Self>,
+        dtype: &Bound<'_, PyAny>,
+        order: &str,
+        casting: &str,
+        subok: bool,
+        copy: bool,
+    ) -> PyResult<Py<PyNdArray>> {
         let _ = subok;
         let py = slf.py();
         let this = slf.get();
@@ -400,7 +466,12 @@ impl PyNdArray {
     }
 
     #[pyo3(signature = (*shape, order="C", copy=None))]
-    fn reshape(slf: &Bound<'_, Self>, shape: &Bound<'_, PyTuple>, order: &str, copy: Option<bool>) -> PyResult<Py<PyNdArray>> {
+    fn reshape(
+        slf: &Bound<'_, Self>,
+        shape: &Bound<'_, PyTuple>,
+        order: &str,
+        copy: Option<bool>,
+    ) -> PyResult<Py<PyNdArray>> {
         let py = slf.py();
         let req: Vec<isize> = if shape.len() == 1 {
             let s = shape.get_item(0)?;
@@ -412,7 +483,10 @@ impl PyNdArray {
                 vec![index_like(&s)?]
             }
         } else {
-            shape.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
+            shape
+                .iter()
+                .map(|x| index_like(&x))
+                .collect::<PyResult<_>>()?
         };
         let o = parse_order(Some(order), Order::C)?;
         let this = slf.get();
@@ -425,7 +499,9 @@ impl PyNdArray {
             Self::view_of(slf, r)
         } else {
             if copy == Some(false) {
-                return Err(PyValueError::new_err("Unable to avoid creating a copy while reshaping."));
+                return Err(PyValueError::new_err(
+                    "Unable to avoid creating a copy while reshaping.",
+                ));
             }
             Self::wrap(py, r, None)
         }
@@ -473,7 +549,10 @@ impl PyNdArray {
                 if l.len() != nd {
                     return Err(PyValueError::new_err("axes don't match array"));
                 }
-                let norm: Vec<usize> = l.iter().map(|&a| NdArray::normalize_axis(a, nd)).collect::<crate::Result<_>>()?;
+                let norm: Vec<usize> = l
+                    .iter()
+                    .map(|&a| NdArray::normalize_axis(a, nd))
+                    .collect::<crate::Result<_>>()?;
                 this.arr.transpose(Some(&norm))?
             }
         };
@@ -490,14 +569,22 @@ impl PyNdArray {
         let axes: Option<Vec<isize>> = match axis {
             None => None,
             Some(a) if a.is_none() => None,
-            Some(a) => Some(if let Ok(i) = a.extract::<isize>() { vec![i] } else { a.extract()? }),
+            Some(a) => Some(if let Ok(i) = a.extract::<isize>() {
+                vec![i]
+            } else {
+                a.extract()?
+            }),
         };
         let v = slf.get().arr.squeeze(axes.as_deref())?;
         Self::view_of(slf, v)
     }
 
     #[pyo3(signature = (dtype=None, r#type=None))]
-    fn view(slf: &Bound<'_, Self>, dtype: Option<&Bound<'_, PyAny>>, r#type: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+    fn view(
+        slf: &Bound<'_, Self>,
+        dtype: Option<&Bound<'_, PyAny>>,
+        r#type: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyNdArray>> {
         let _ = r#type;
         let this = slf.get();
         let dt = match dtype {
@@ -527,11 +614,17 @@ impl PyNdArray {
     }
 
     #[pyo3(signature = (*args))]
-    fn item<'py>(&self, py: Python<'py>, args: &Bound<'py, PyTuple>) -> PyResult<Bound<'py, PyAny>> {
+    fn item<'py>(
+        &self,
+        py: Python<'py>,
+        args: &Bound<'py, PyTuple>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let a = &self.arr;
         let p = if args.is_empty() {
             if a.size() != 1 {
-                return Err(PyValueError::new_err("can only convert an array of size 1 to a Python scalar"));
+                return Err(PyValueError::new_err(
+                    "can only convert an array of size 1 to a Python scalar",
+                ));
             }
             a.data_ptr() as *const u8
         } else if args.len() == 1 && args.get_item(0)?.cast::<PyTuple>().is_err() {
@@ -539,15 +632,25 @@ impl PyNdArray {
             let n = a.size() as isize;
             let j = if i < 0 { i + n } else { i };
             if j < 0 || j >= n {
-                return Err(PyIndexError::new_err(format!("index {} is out of bounds for size {}", i, n)));
+                return Err(PyIndexError::new_err(format!(
+                    "index {} is out of bounds for size {}",
+                    i, n
+                )));
             }
             flat_to_ptr(a, j as usize)
         } else {
-            let idx: Vec<isize> = if args.len() == 1 { args.get_item(0)?.extract()? } else { args.extract()? };
+            let idx: Vec<isize> = if args.len() == 1 {
+                args.get_item(0)?.extract()?
+            } else {
+                args.extract()?
+            };
             if idx.len() != a.ndim() {
-                return Err(PyValueError::new_err("incorrect number of indices for array"));
+                return Err(PyValueError::new_err(
+                    "incorrect number of indices for array",
+                ));
             }
-            let items: Vec<crate::array::IndexItem> = idx.into_iter().map(crate::array::IndexItem::Int).collect();
+            let items: Vec<crate::array::IndexItem> =
+                idx.into_iter().map(crate::array::IndexItem::Int).collect();
             a.index(&items)?.view.data_ptr()
         };
         num_to_py(py, self.item_num(p))
@@ -560,10 +663,13 @@ impl PyNdArray {
     #[pyo3(signature = (order="C"))]
     fn tobytes<'py>(&self, py: Python<'py>, order: &str) -> PyResult<Bound<'py, PyBytes>> {
         let o = parse_order(Some(order), Order::C)?;
-        let c = if (o == Order::C && self.arr.is_c_contiguous()) || (o == Order::F && self.arr.is_f_contiguous()) {
+        let c = if (o == Order::C && self.arr.is_c_contiguous())
+            || (o == Order::F && self.arr.is_f_contiguous())
+        {
             self.arr.clone()
         } else {
-            self.arr.copy(if o == Order::F { Order::F } else { Order::C })?
+            self.arr
+                .copy(if o == Order::F { Order::F } else { Order::C })?
         };
         // SAFETY: c is contiguous with nbytes bytes starting at data_ptr.
         let bytes = unsafe { std::slice::from_raw_parts(c.data_ptr(), c.nbytes()) };
@@ -571,7 +677,12 @@ impl PyNdArray {
     }
 
     #[pyo3(signature = (write=None, align=None, uic=None))]
-    fn setflags(&self, write: Option<bool>, align: Option<bool>, uic: Option<bool>) -> PyResult<()> {
+    fn setflags(
+        &self,
+        write: Option<bool>,
+        align: Option<bool>,
+        uic: Option<bool>,
+    ) -> PyResult<()> {
         let _ = (align, uic);
         if let Some(w) = write {
             self.set_writeable_flag(w)?;
@@ -591,7 +702,10 @@ impl PyNdArray {
         if slf.get().arr.ndim() == 0 {
             return Err(PyTypeError::new_err("iteration over a 0-d array"));
         }
-        Ok(ArrayIter { arr: slf.clone().unbind(), next: std::sync::atomic::AtomicUsize::new(0) })
+        Ok(ArrayIter {
+            arr: slf.clone().unbind(),
+            next: std::sync::atomic::AtomicUsize::new(0),
+        })
     }
 
     fn __bool__(&self) -> PyResult<bool> {
@@ -624,7 +738,9 @@ impl PyNdArray {
     fn __index__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let st = self.arr.dtype().scalar_type();
         if self.arr.ndim() != 0 || !st.map(|s| s.is_int()).unwrap_or(false) {
-            return Err(PyTypeError::new_err("only integer scalar arrays can be converted to a scalar index"));
+            return Err(PyTypeError::new_err(
+                "only integer scalar arrays can be converted to a scalar index",
+            ));
         }
         num_to_py(py, self.item_num(self.arr.data_ptr()))
     }
@@ -643,7 +759,9 @@ impl PyNdArray {
             let item = slf.get().item(slf.py(), &PyTuple::empty(slf.py()))?;
             return item.call_method1("__format__", (spec,))?.extract();
         }
-        Err(PyTypeError::new_err("unsupported format string passed to rumpy.ndarray.__format__"))
+        Err(PyTypeError::new_err(
+            "unsupported format string passed to rumpy.ndarray.__format__",
+        ))
     }
 
     fn __copy__(&self, py: Python<'_>) -> PyResult<Py<PyNdArray>> {
@@ -652,17 +770,28 @@ impl PyNdArray {
     fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> PyResult<Py<PyNdArray>> {
         Self::wrap(py, self.arr.copy(Order::K)?, None)
     }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
         let this = slf.get();
         let f_order = this.arr.is_f_contiguous() && !this.arr.is_c_contiguous();
         let bytes = this.tobytes(py, if f_order { "F" } else { "C" })?;
         let recon = py.import("rumpy._core")?.getattr("_reconstruct")?;
-        let args = (bytes, this.arr.dtype().typestr(), PyTuple::new(py, this.arr.shape())?, f_order).into_pyobject(py)?;
+        let args = (
+            bytes,
+            this.arr.dtype().typestr(),
+            PyTuple::new(py, this.arr.shape())?,
+            f_order,
+        )
+            .into_pyobject(py)?;
         Ok((recon, args))
     }
 
-    fn __getitem__<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let this = slf.get();
         let a = &this.arr;
@@ -673,7 +802,10 @@ impl PyNdArray {
                     let n = a.shape()[0] as isize;
                     let j = if i < 0 { i + n } else { i };
                     if j < 0 || j >= n {
-                        return Err(PyIndexError::new_err(format!("index {} is out of bounds for axis 0 with size {}", i, n)));
+                        return Err(PyIndexError::new_err(format!(
+                            "index {} is out of bounds for axis 0 with size {}",
+                            i, n
+                        )));
                     }
                     return this.scalar_at(py, a.data_ptr().wrapping_offset(j * a.strides()[0]));
                 }
@@ -686,12 +818,18 @@ impl PyNdArray {
         }
         if has_array {
             // A 0-d integer array is an advanced index: NumPy returns a copy.
-            return Ok(Self::wrap(py, r.view.copy(Order::C)?, None)?.into_bound(py).into_any());
+            return Ok(Self::wrap(py, r.view.copy(Order::C)?, None)?
+                .into_bound(py)
+                .into_any());
         }
         Ok(Self::view_of(slf, r.view)?.into_bound(py).into_any())
     }
 
-    fn __setitem__(slf: &Bound<'_, Self>, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn __setitem__(
+        slf: &Bound<'_, Self>,
+        key: &Bound<'_, PyAny>,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<()> {
         let py = slf.py();
         let this = slf.get();
         this.check_write()?;
@@ -702,7 +840,10 @@ impl PyNdArray {
             let n = a.shape()[0] as isize;
             let j = if i < 0 { i + n } else { i };
             if j < 0 || j >= n {
-                return Err(PyIndexError::new_err(format!("index {} is out of bounds for axis 0 with size {}", i, n)));
+                return Err(PyIndexError::new_err(format!(
+                    "index {} is out of bounds for axis 0 with size {}",
+                    i, n
+                )));
             }
             Some(a.data_ptr().wrapping_offset(j * a.strides()[0]))
         } else {
@@ -713,10 +854,16 @@ impl PyNdArray {
             None => Some(a.index(&parse_index(key)?.0)?.view),
         };
         // Fast path: a Python scalar into one element.
-        let one = target.or_else(|| view.as_ref().filter(|v| v.ndim() == 0).map(|v| v.data_ptr()));
+        let one = target.or_else(|| {
+            view.as_ref()
+                .filter(|v| v.ndim() == 0)
+                .map(|v| v.data_ptr())
+        });
         if let Some(p) = one {
             if let Some(s) = classify_scalar(value)? {
-                let st = dt.scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
+                let st = dt
+                    .scalar_type()
+                    .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
                 let n = match s {
                     PyScalar::Weak(n, _) => super::convert::store_value(n, st)?,
                     PyScalar::Typed(n, _) => n,
@@ -758,43 +905,77 @@ impl PyNdArray {
         super::errors::run_detached(py, view.nbytes(), || view.assign(&src))
     }
 
-
-
     // ----- reductions: forwarded to rumpy._reductions (which calls the core) -----
     #[pyo3(signature = (*args, **kwargs))]
-    fn sum<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn sum<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "sum", args, kwargs)
     }
     #[pyo3(signature = (*args, **kwargs))]
-    fn prod<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn prod<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "prod", args, kwargs)
     }
     #[pyo3(signature = (*args, **kwargs))]
-    fn max<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn max<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "max", args, kwargs)
     }
     #[pyo3(signature = (*args, **kwargs))]
-    fn min<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn min<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "min", args, kwargs)
     }
     #[pyo3(signature = (*args, **kwargs))]
-    fn mean<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn mean<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "mean", args, kwargs)
     }
     #[pyo3(signature = (*args, **kwargs))]
-    fn any<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn any<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "any", args, kwargs)
     }
     #[pyo3(signature = (*args, **kwargs))]
-    fn all<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn all<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "all", args, kwargs)
     }
     #[pyo3(signature = (*args, **kwargs))]
-    fn cumsum<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn cumsum<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "cumsum", args, kwargs)
     }
     #[pyo3(signature = (*args, **kwargs))]
-    fn cumprod<'py>(slf: &Bound<'py, Self>, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    fn cumprod<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         forward(slf, "cumprod", args, kwargs)
     }
     // ----- operators: each calls its ufunc -----
@@ -897,15 +1078,27 @@ impl PyNdArray {
     fn __irshift__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<()> {
         inplace(slf, other, "right_shift")
     }
-    fn __pow__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>, modulo: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn __pow__(
+        slf: &Bound<'_, Self>,
+        other: &Bound<'_, PyAny>,
+        modulo: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let _ = modulo;
         binop(slf, other, "power", false)
     }
-    fn __rpow__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>, modulo: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn __rpow__(
+        slf: &Bound<'_, Self>,
+        other: &Bound<'_, PyAny>,
+        modulo: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let _ = modulo;
         binop(slf, other, "power", true)
     }
-    fn __ipow__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>, modulo: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+    fn __ipow__(
+        slf: &Bound<'_, Self>,
+        other: &Bound<'_, PyAny>,
+        modulo: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
         let _ = modulo;
         inplace(slf, other, "power")
     }
@@ -921,7 +1114,11 @@ impl PyNdArray {
     fn __invert__(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
         unop(slf, "invert")
     }
-    fn __richcmp__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>, op: pyo3::pyclass::CompareOp) -> PyResult<Py<PyAny>> {
+    fn __richcmp__(
+        slf: &Bound<'_, Self>,
+        other: &Bound<'_, PyAny>,
+        op: pyo3::pyclass::CompareOp,
+    ) -> PyResult<Py<PyAny>> {
         use pyo3::pyclass::CompareOp::*;
         let name = match op {
             Eq => "equal",
@@ -935,10 +1132,17 @@ impl PyNdArray {
     }
 
     #[pyo3(signature = (dtype=None, copy=None))]
-    fn __array__<'py>(slf: &Bound<'py, Self>, dtype: Option<&Bound<'py, PyAny>>, copy: Option<bool>) -> PyResult<Bound<'py, PyAny>> {
+    fn __array__<'py>(
+        slf: &Bound<'py, Self>,
+        dtype: Option<&Bound<'py, PyAny>>,
+        copy: Option<bool>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let np = py.import("numpy")?;
-        let mv = py.import("builtins")?.getattr("memoryview")?.call1((slf,))?;
+        let mv = py
+            .import("builtins")?
+            .getattr("memoryview")?
+            .call1((slf,))?;
         let mut a = np.getattr("asarray")?.call1((mv,))?;
         if let Some(d) = dtype {
             if !d.is_none() {
@@ -947,7 +1151,9 @@ impl PyNdArray {
                 let nd = np.getattr("dtype")?.call1((d,))?;
                 if !a.getattr("dtype")?.eq(&nd)? {
                     if copy == Some(false) {
-                        return Err(PyValueError::new_err("Unable to avoid copy while creating an array as requested."));
+                        return Err(PyValueError::new_err(
+                            "Unable to avoid copy while creating an array as requested.",
+                        ));
                     }
                     return a.call_method("astype", (nd,), Some(&kw));
                 }
@@ -975,11 +1181,17 @@ impl PyNdArray {
         }
         if let Some(d) = dl_device {
             if d.0 != 1 {
-                return Err(pyo3::exceptions::PyBufferError::new_err("unsupported device requested"));
+                return Err(pyo3::exceptions::PyBufferError::new_err(
+                    "unsupported device requested",
+                ));
             }
         }
         let versioned = matches!(max_version, Some((m, _)) if m >= 1);
-        let (arr, w) = if copy == Some(true) { (self.arr.copy(Order::C)?, true) } else { (self.arr.clone(), self.is_writeable()) };
+        let (arr, w) = if copy == Some(true) {
+            (self.arr.copy(Order::C)?, true)
+        } else {
+            (self.arr.clone(), self.is_writeable())
+        };
         super::interop::to_dlpack(py, &arr, w, versioned)
     }
 
@@ -987,7 +1199,11 @@ impl PyNdArray {
         (1, 0)
     }
 
-    unsafe fn __getbuffer__(slf: Bound<'_, Self>, view: *mut ffi::Py_buffer, flags: c_int) -> PyResult<()> {
+    unsafe fn __getbuffer__(
+        slf: Bound<'_, Self>,
+        view: *mut ffi::Py_buffer,
+        flags: c_int,
+    ) -> PyResult<()> {
         let arr = slf.get().arr.clone();
         let w = slf.get().is_writeable();
         // SAFETY: Python passes a valid view to fill.
@@ -1010,18 +1226,26 @@ impl PyNdArray {
     fn single(&self, what: &str) -> PyResult<Num> {
         let _ = what;
         if self.arr.ndim() != 0 {
-            return Err(PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars"));
+            return Err(PyTypeError::new_err(
+                "only 0-dimensional arrays can be converted to Python scalars",
+            ));
         }
         Ok(self.item_num(self.arr.data_ptr()))
     }
 
     fn set_writeable_flag(&self, w: bool) -> PyResult<()> {
         let base_locked = Python::attach(|py| match &self.base {
-            Some(b) => b.bind(py).cast::<PyNdArray>().map(|a| !a.get().is_writeable()).unwrap_or(false),
+            Some(b) => b
+                .bind(py)
+                .cast::<PyNdArray>()
+                .map(|a| !a.get().is_writeable())
+                .unwrap_or(false),
             None => false,
         });
         if w && (!self.arr.buffer().writeable() || base_locked) {
-            return Err(PyValueError::new_err("cannot set WRITEABLE flag to True of this array"));
+            return Err(PyValueError::new_err(
+                "cannot set WRITEABLE flag to True of this array",
+            ));
         }
         self.writeable.store(w, Ordering::Relaxed);
         Ok(())
@@ -1041,7 +1265,12 @@ fn sequence_into_element(dt: &DType) -> PyErr {
 pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResult<()> {
     if from.kind() == 'c' && to.kind() != 'c' {
         let cls = py.import("rumpy.exceptions")?.getattr("ComplexWarning")?;
-        PyErr::warn(py, &cls, c"Casting complex values to real discards the imaginary part", 1)?;
+        PyErr::warn(
+            py,
+            &cls,
+            c"Casting complex values to real discards the imaginary part",
+            1,
+        )?;
     }
     Ok(())
 }
@@ -1055,7 +1284,12 @@ fn key_has_ellipsis(key: &Bound<'_, PyAny>) -> bool {
 }
 
 /// `arr.method(...)` as `rumpy._reductions.method(arr, ...)`.
-fn forward<'py>(slf: &Bound<'py, PyNdArray>, name: &str, args: &Bound<'py, PyTuple>, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+fn forward<'py>(
+    slf: &Bound<'py, PyNdArray>,
+    name: &str,
+    args: &Bound<'py, PyTuple>,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let f = slf.py().import("rumpy._reductions")?.getattr(name)?;
     let mut all: Vec<Bound<'py, PyAny>> = vec![slf.clone().into_any()];
     all.extend(args.iter());
@@ -1063,14 +1297,23 @@ fn forward<'py>(slf: &Bound<'py, PyNdArray>, name: &str, args: &Bound<'py, PyTup
 }
 
 /// `a <op> b` through the ufunc; objects that cannot be arrays give NotImplemented.
-fn binop(slf: &Bound<'_, PyNdArray>, other: &Bound<'_, PyAny>, name: &str, reflected: bool) -> PyResult<Py<PyAny>> {
+fn binop(
+    slf: &Bound<'_, PyNdArray>,
+    other: &Bound<'_, PyAny>,
+    name: &str,
+    reflected: bool,
+) -> PyResult<Py<PyAny>> {
     let py = slf.py();
     if super::ufunc::to_input(other).is_err() {
         return Ok(py.NotImplemented());
     }
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let me = slf.clone().into_any();
-    let args = if reflected { [other.clone(), me] } else { [me, other.clone()] };
+    let args = if reflected {
+        [other.clone(), me]
+    } else {
+        [me, other.clone()]
+    };
     super::ufunc::call_ufunc(py, u, &args, None, None, "same_kind", None)
 }
 
@@ -1079,13 +1322,29 @@ fn inplace(slf: &Bound<'_, PyNdArray>, other: &Bound<'_, PyAny>, name: &str) -> 
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let me = slf.clone().into_any();
-    super::ufunc::call_ufunc(py, u, &[me.clone(), other.clone()], Some(&me), None, "same_kind", None)?;
+    super::ufunc::call_ufunc(
+        py,
+        u,
+        &[me.clone(), other.clone()],
+        Some(&me),
+        None,
+        "same_kind",
+        None,
+    )?;
     Ok(())
 }
 
 fn unop(slf: &Bound<'_, PyNdArray>, name: &str) -> PyResult<Py<PyAny>> {
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
-    super::ufunc::call_ufunc(slf.py(), u, &[slf.clone().into_any()], None, None, "same_kind", None)
+    super::ufunc::call_ufunc(
+        slf.py(),
+        u,
+        &[slf.clone().into_any()],
+        None,
+        None,
+        "same_kind",
+        None,
+    )
 }
 
 /// Iterator over the first axis.
@@ -1134,7 +1393,12 @@ impl PyFlags {
             "FARRAY" | "FA" | "farray" => f.aligned && w && f.f_contiguous && !f.c_contiguous,
             "FORC" | "forc" => f.c_contiguous || f.f_contiguous,
             "FNC" | "fnc" => f.f_contiguous && !f.c_contiguous,
-            _ => return Err(pyo3::exceptions::PyKeyError::new_err(format!("Unknown flag {}", key))),
+            _ => {
+                return Err(pyo3::exceptions::PyKeyError::new_err(format!(
+                    "Unknown flag {}",
+                    key
+                )))
+            }
         })
     }
 }
@@ -1147,22 +1411,44 @@ impl PyFlags {
     fn __setitem__(&self, py: Python<'_>, key: &str, value: bool) -> PyResult<()> {
         match key {
             "WRITEABLE" | "W" | "writeable" => self.arr.bind(py).get().set_writeable_flag(value),
-            _ => Err(pyo3::exceptions::PyKeyError::new_err(format!("Unknown flag {}", key))),
+            _ => Err(pyo3::exceptions::PyKeyError::new_err(format!(
+                "Unknown flag {}",
+                key
+            ))),
         }
     }
     fn __getattr__(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
-        self.get(py, key).map_err(|_| pyo3::exceptions::PyAttributeError::new_err(format!("'flagsobj' object has no attribute '{}'", key)))
+        self.get(py, key).map_err(|_| {
+            pyo3::exceptions::PyAttributeError::new_err(format!(
+                "'flagsobj' object has no attribute '{}'",
+                key
+            ))
+        })
     }
     fn __setattr__(&self, py: Python<'_>, key: &str, value: bool) -> PyResult<()> {
         match key {
             "writeable" => self.arr.bind(py).get().set_writeable_flag(value),
-            _ => Err(pyo3::exceptions::PyAttributeError::new_err(format!("attribute '{}' of 'flagsobj' objects is not writable", key))),
+            _ => Err(pyo3::exceptions::PyAttributeError::new_err(format!(
+                "attribute '{}' of 'flagsobj' objects is not writable",
+                key
+            ))),
         }
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let mut s = String::new();
-        for k in ["C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE", "ALIGNED", "WRITEBACKIFCOPY"] {
-            s.push_str(&format!("  {} : {}\n", k, if self.get(py, k)? { "True" } else { "False" }));
+        for k in [
+            "C_CONTIGUOUS",
+            "F_CONTIGUOUS",
+            "OWNDATA",
+            "WRITEABLE",
+            "ALIGNED",
+            "WRITEBACKIFCOPY",
+        ] {
+            s.push_str(&format!(
+                "  {} : {}\n",
+                k,
+                if self.get(py, k)? { "True" } else { "False" }
+            ));
         }
         s.pop();
         Ok(s)

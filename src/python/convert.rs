@@ -2,8 +2,8 @@
 
 use num_complex::Complex;
 use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
-use pyo3::prelude::*;
 use pyo3::ffi;
+use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyList, PyString, PyTuple};
 
@@ -78,7 +78,9 @@ fn int_num(obj: &Bound<'_, PyAny>) -> PyResult<Num> {
     if let Ok(u) = obj.extract::<u64>() {
         return Ok(Num::U(u));
     }
-    Err(PyOverflowError::new_err("Python int too large to convert to C long"))
+    Err(PyOverflowError::new_err(
+        "Python int too large to convert to C long",
+    ))
 }
 
 fn typed_scalar_num(obj: &Bound<'_, PyAny>, st: ScalarType) -> PyResult<Num> {
@@ -127,19 +129,27 @@ pub fn check_int_fits(n: Num, st: ScalarType) -> PyResult<()> {
 pub fn store_value(n: Num, st: ScalarType) -> PyResult<Num> {
     match (n, st.kind()) {
         (_, 'b') | (_, 'c') => Ok(n),
-        (Num::C(..), 'f') => Err(PyTypeError::new_err("float() argument must be a string or a real number, not 'complex'")),
-        (Num::C(..), _) => Err(PyTypeError::new_err("int() argument must be a string, a bytes-like object or a real number, not 'complex'")),
+        (Num::C(..), 'f') => Err(PyTypeError::new_err(
+            "float() argument must be a string or a real number, not 'complex'",
+        )),
+        (Num::C(..), _) => Err(PyTypeError::new_err(
+            "int() argument must be a string, a bytes-like object or a real number, not 'complex'",
+        )),
         (_, 'f') => Ok(n),
         (Num::F(f), _) => {
             if f.is_nan() {
                 return Err(PyValueError::new_err("cannot convert float NaN to integer"));
             }
             if f.is_infinite() {
-                return Err(PyOverflowError::new_err("cannot convert float infinity to integer"));
+                return Err(PyOverflowError::new_err(
+                    "cannot convert float infinity to integer",
+                ));
             }
             let t = f.trunc();
             if t.abs() >= 9.223372036854775808e18 {
-                return Err(PyOverflowError::new_err("Python int too large to convert to C long"));
+                return Err(PyOverflowError::new_err(
+                    "Python int too large to convert to C long",
+                ));
             }
             let v = Num::I(t as i64);
             check_int_fits(v, st)?;
@@ -256,7 +266,10 @@ fn probe(py: Python<'_>) -> Option<FastCtors> {
     })();
     let mut slot_offset = [None; 14];
     for st in ScalarType::ALL {
-        if matches!(st, ScalarType::Bool | ScalarType::Float64 | ScalarType::Complex128) {
+        if matches!(
+            st,
+            ScalarType::Bool | ScalarType::Float64 | ScalarType::Complex128
+        ) {
             continue;
         }
         slot_offset[st as usize] = (|| {
@@ -307,15 +320,25 @@ fn alloc_instance<'py>(cls: &Bound<'py, pyo3::types::PyType>) -> PyResult<Bound<
 
 /// The rumpy scalar for an item (falls back to the Python value before registration).
 pub fn num_to_scalar<'py>(py: Python<'py>, n: Num, st: ScalarType) -> PyResult<Bound<'py, PyAny>> {
-    let Some(cls) = scalar_class(py, st) else { return num_to_py(py, n) };
-    let Some(f) = fast_ctors(py) else { return cls.call1((num_to_py(py, n)?,)) };
+    let Some(cls) = scalar_class(py, st) else {
+        return num_to_py(py, n);
+    };
+    let Some(f) = fast_ctors(py) else {
+        return cls.call1((num_to_py(py, n)?,));
+    };
     match st {
-        ScalarType::Bool => Ok(if matches!(n, Num::B(true)) { f.true_.bind(py).clone() } else { f.false_.bind(py).clone() }),
+        ScalarType::Bool => Ok(if matches!(n, Num::B(true)) {
+            f.true_.bind(py).clone()
+        } else {
+            f.false_.bind(py).clone()
+        }),
         ScalarType::Float64 => match (f.float_offset, n) {
             (Some(off), Num::F(v)) => {
                 let o = alloc_instance(&cls)?;
                 // SAFETY: offset verified by `probe` for this class; the object is fresh.
-                unsafe { std::ptr::write_unaligned((o.as_ptr() as *mut u8).add(off) as *mut f64, v) };
+                unsafe {
+                    std::ptr::write_unaligned((o.as_ptr() as *mut u8).add(off) as *mut f64, v)
+                };
                 Ok(o)
             }
             _ => cls.call1((num_to_py(py, n)?,)),
@@ -340,7 +363,10 @@ pub fn num_to_scalar<'py>(py: Python<'py>, n: Num, st: ScalarType) -> PyResult<B
                 Some(off) => {
                     // SAFETY: the `_v` slot offset was verified by `probe`; the fresh instance
                     // holds NULL there, and the slot takes over our reference to `v`.
-                    unsafe { *((o.as_ptr() as *mut u8).add(off) as *mut *mut ffi::PyObject) = v.into_ptr() };
+                    unsafe {
+                        *((o.as_ptr() as *mut u8).add(off) as *mut *mut ffi::PyObject) =
+                            v.into_ptr()
+                    };
                 }
                 None => o.setattr(f.v_name.bind(py), v)?,
             }
@@ -370,12 +396,17 @@ fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
         return Ok(Node::Arr(a.get().array()));
     }
     if obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok() {
-        return Err(PyTypeError::new_err("rumpy does not support string or bytes arrays"));
+        return Err(PyTypeError::new_err(
+            "rumpy does not support string or bytes arrays",
+        ));
     }
     if classify_scalar(obj)?.is_some() {
         return Ok(Node::Scalar);
     }
-    if obj.hasattr("__array_interface__")? || obj.hasattr("__array__")? || obj.hasattr("__len__")? && obj.hasattr("__getitem__")? {
+    if obj.hasattr("__array_interface__")?
+        || obj.hasattr("__array__")?
+        || obj.hasattr("__len__")? && obj.hasattr("__getitem__")?
+    {
         if let Some((a, _)) = super::interop::from_foreign(obj)? {
             return Ok(Node::Arr(a));
         }
@@ -436,7 +467,14 @@ fn inhomogeneous(depth: usize, shape: &[usize]) -> PyErr {
     let detected = if depth == 1 {
         format!("({},)", shape[0])
     } else {
-        format!("({})", shape[..depth].iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+        format!(
+            "({})",
+            shape[..depth]
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     };
     PyValueError::new_err(format!(
         "setting an array element with a sequence. The requested array has an inhomogeneous shape after {} dimensions. The detected shape was {} + inhomogeneous part.",
@@ -444,14 +482,21 @@ fn inhomogeneous(depth: usize, shape: &[usize]) -> PyErr {
     ))
 }
 
-fn collect(obj: &Bound<'_, PyAny>, depth: usize, shape: &[usize], c: &mut Collector) -> PyResult<()> {
+fn collect(
+    obj: &Bound<'_, PyAny>,
+    depth: usize,
+    shape: &[usize],
+    c: &mut Collector,
+) -> PyResult<()> {
     if depth == c.ndim {
         // A leaf.
         match classify_scalar(obj)? {
             Some(PyScalar::Weak(n, k)) => {
                 c.weak = Some(c.weak.map_or(k, |w| w.max(k)));
                 if let Num::U(_) = n {
-                    c.strong = Some(c.strong.map_or(ScalarType::UInt64, |s| promote_scalar(s, ScalarType::UInt64)));
+                    c.strong = Some(c.strong.map_or(ScalarType::UInt64, |s| {
+                        promote_scalar(s, ScalarType::UInt64)
+                    }));
                 }
                 c.values.push(n);
             }
@@ -499,16 +544,27 @@ fn collect(obj: &Bound<'_, PyAny>, depth: usize, shape: &[usize], c: &mut Collec
 }
 
 fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
-    let st = a.dtype().scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype in sequence"))?;
+    let st = a
+        .dtype()
+        .scalar_type()
+        .ok_or_else(|| PyTypeError::new_err("unsupported dtype in sequence"))?;
     c.strong = Some(c.strong.map_or(st, |s| promote_scalar(s, st)));
     let dt = a.dtype().clone();
     let vals = &mut c.values;
-    crate::loops::for_each_line2(a.shape(), a.strides(), a.strides(), a.data_ptr(), a.data_ptr(), true, |p, _, n, s, _| {
-        for i in 0..n {
-            // SAFETY: the walker stays inside the array.
-            vals.push(unsafe { read_num(p.wrapping_offset(i as isize * s), &dt) });
-        }
-    });
+    crate::loops::for_each_line2(
+        a.shape(),
+        a.strides(),
+        a.strides(),
+        a.data_ptr(),
+        a.data_ptr(),
+        true,
+        |p, _, n, s, _| {
+            for i in 0..n {
+                // SAFETY: the walker stays inside the array.
+                vals.push(unsafe { read_num(p.wrapping_offset(i as isize * s), &dt) });
+            }
+        },
+    );
     Ok(())
 }
 
@@ -517,12 +573,20 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     let mut shape = Vec::new();
     probe_shape(obj, &mut shape)?;
     if shape.len() > crate::array::MAXDIMS {
-        return Err(PyValueError::new_err(format!("maximum supported dimension for an ndarray is currently {}", crate::array::MAXDIMS)));
+        return Err(PyValueError::new_err(format!(
+            "maximum supported dimension for an ndarray is currently {}",
+            crate::array::MAXDIMS
+        )));
     }
     // A trailing nested array in `probe_shape` contributes its dims; collect() expects leaves
     // at depth ndim, but arrays met earlier are handled as whole nodes.
     let ndim = shape.len();
-    let mut c = Collector { values: Vec::new(), strong: None, weak: None, ndim };
+    let mut c = Collector {
+        values: Vec::new(),
+        strong: None,
+        weak: None,
+        ndim,
+    };
     collect(obj, 0, &shape, &mut c)?;
     // Python ints beyond int64 make the array uint64 when none is negative (NumPy's rule).
     let big = c.values.iter().any(|v| matches!(v, Num::U(_)));
@@ -540,14 +604,21 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         Some(d) => d.clone(),
         None => discovered.dtype(),
     };
-    let st = dt.scalar_type().ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
+    let st = dt
+        .scalar_type()
+        .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
     if dtype.is_some() && st.kind() != 'c' && st.kind() != 'b' {
         for v in c.values.iter_mut() {
             *v = store_value(*v, st)?;
         }
     }
-    if discovered == ScalarType::UInt64 && c.values.iter().any(|v| matches!(v, Num::I(i) if *i < 0)) && dtype.is_none() {
-        return Err(PyOverflowError::new_err("Python int too large to convert to C long"));
+    if discovered == ScalarType::UInt64
+        && c.values.iter().any(|v| matches!(v, Num::I(i) if *i < 0))
+        && dtype.is_none()
+    {
+        return Err(PyOverflowError::new_err(
+            "Python int too large to convert to C long",
+        ));
     }
     let out = NdArray::empty(&shape, &dt, Order::C).map_err(PyErr::from)?;
     let p = out.data_ptr();
@@ -596,22 +667,44 @@ pub struct Converted {
 /// Convert anything array-like, sharing memory where possible.
 pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Converted> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
-        return Ok(Converted { arr: a.get().array(), base: Some(obj.clone().unbind()), fresh: false });
+        return Ok(Converted {
+            arr: a.get().array(),
+            base: Some(obj.clone().unbind()),
+            fresh: false,
+        });
     }
     if let Some(s) = classify_scalar(obj)? {
-        return Ok(Converted { arr: scalar_array(&s, dtype)?, base: None, fresh: true });
+        return Ok(Converted {
+            arr: scalar_array(&s, dtype)?,
+            base: None,
+            fresh: true,
+        });
     }
     if is_sequence_like(obj) {
-        return Ok(Converted { arr: from_nested(obj, dtype)?, base: None, fresh: true });
+        return Ok(Converted {
+            arr: from_nested(obj, dtype)?,
+            base: None,
+            fresh: true,
+        });
     }
     if obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok() {
-        return Err(PyTypeError::new_err("rumpy does not support string or bytes arrays"));
+        return Err(PyTypeError::new_err(
+            "rumpy does not support string or bytes arrays",
+        ));
     }
     if let Some((arr, base)) = super::interop::from_foreign(obj)? {
-        return Ok(Converted { arr, base, fresh: false });
+        return Ok(Converted {
+            arr,
+            base,
+            fresh: false,
+        });
     }
     if obj.hasattr("__len__")? && obj.hasattr("__getitem__")? {
-        return Ok(Converted { arr: from_nested(obj, dtype)?, base: None, fresh: true });
+        return Ok(Converted {
+            arr: from_nested(obj, dtype)?,
+            base: None,
+            fresh: true,
+        });
     }
     Err(PyTypeError::new_err(format!(
         "rumpy cannot convert an object of type '{}' to an array",

@@ -43,7 +43,11 @@ fn array_impl<'py>(
     let target = dtype.unwrap_or_else(|| arr.dtype().clone());
     let copy_order = match order {
         Order::A => {
-            if arr.is_f_contiguous() && !arr.is_c_contiguous() { Order::F } else { Order::C }
+            if arr.is_f_contiguous() && !arr.is_c_contiguous() {
+                Order::F
+            } else {
+                Order::C
+            }
         }
         o => o,
     };
@@ -64,7 +68,9 @@ fn array_impl<'py>(
     } else if obj.cast::<PyNdArray>().is_ok() {
         obj.clone()
     } else {
-        PyNdArray::wrap(py, arr, conv.base)?.into_bound(py).into_any()
+        PyNdArray::wrap(py, arr, conv.base)?
+            .into_bound(py)
+            .into_any()
     };
     let nd = result.cast::<PyNdArray>()?.get().raw().ndim();
     if ndmin > nd {
@@ -96,8 +102,14 @@ pub fn array<'py>(
     let r = array_impl(object, dt, copy, o, ndmin.max(0) as usize)?;
     if copy == Some(true) && r.is(object) {
         let a = r.cast::<PyNdArray>()?.get().raw().clone();
-        let o2 = if o == Order::A || o == Order::K { Order::K } else { o };
-        return Ok(PyNdArray::wrap(object.py(), a.copy(o2)?, None)?.into_bound(object.py()).into_any());
+        let o2 = if o == Order::A || o == Order::K {
+            Order::K
+        } else {
+            o
+        };
+        return Ok(PyNdArray::wrap(object.py(), a.copy(o2)?, None)?
+            .into_bound(object.py())
+            .into_any());
     }
     Ok(r)
 }
@@ -136,14 +148,22 @@ pub fn asanyarray<'py>(
 
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, *, like=None))]
-pub fn ascontiguousarray<'py>(a: &Bound<'py, PyAny>, dtype: Option<&Bound<'py, PyAny>>, like: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+pub fn ascontiguousarray<'py>(
+    a: &Bound<'py, PyAny>,
+    dtype: Option<&Bound<'py, PyAny>>,
+    like: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let _ = like;
     array_impl(a, opt_dtype(dtype)?, None, Order::C, 1)
 }
 
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, *, like=None))]
-pub fn asfortranarray<'py>(a: &Bound<'py, PyAny>, dtype: Option<&Bound<'py, PyAny>>, like: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+pub fn asfortranarray<'py>(
+    a: &Bound<'py, PyAny>,
+    dtype: Option<&Bound<'py, PyAny>>,
+    like: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let _ = like;
     array_impl(a, opt_dtype(dtype)?, None, Order::F, 1)
 }
@@ -155,27 +175,51 @@ pub fn copy<'py>(a: &Bound<'py, PyAny>, order: &str, subok: bool) -> PyResult<Bo
     array(a, None, Some(true), Some(order), false, 0, None)
 }
 
-fn new_array(py: Python<'_>, shape: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, zeroed: bool) -> PyResult<Py<PyNdArray>> {
+fn new_array(
+    py: Python<'_>,
+    shape: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    zeroed: bool,
+) -> PyResult<Py<PyNdArray>> {
     let shape = extract_shape(shape)?;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     let o = parse_order(Some(order), Order::C)?;
     if o == Order::A || o == Order::K {
         return Err(PyValueError::new_err("only 'C' or 'F' order is permitted"));
     }
-    let a = if zeroed { NdArray::zeros(&shape, &dt, o)? } else { NdArray::empty(&shape, &dt, o)? };
+    let a = if zeroed {
+        NdArray::zeros(&shape, &dt, o)?
+    } else {
+        NdArray::empty(&shape, &dt, o)?
+    };
     PyNdArray::wrap(py, a, None)
 }
 
 #[pyfunction]
 #[pyo3(signature = (shape, dtype=None, order="C", *, device=None, like=None))]
-pub fn empty(py: Python<'_>, shape: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, device: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn empty(
+    py: Python<'_>,
+    shape: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    device: Option<&Bound<'_, PyAny>>,
+    like: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     new_array(py, shape, dtype, order, false)
 }
 
 #[pyfunction]
 #[pyo3(signature = (shape, dtype=None, order="C", *, device=None, like=None))]
-pub fn zeros(py: Python<'_>, shape: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, device: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn zeros(
+    py: Python<'_>,
+    shape: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    device: Option<&Bound<'_, PyAny>>,
+    like: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     new_array(py, shape, dtype, order, true)
 }
@@ -197,11 +241,22 @@ fn fill_with(py: Python<'_>, a: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<
 
 #[pyfunction]
 #[pyo3(signature = (shape, dtype=None, order="C", *, device=None, like=None))]
-pub fn ones(py: Python<'_>, shape: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, device: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn ones(
+    py: Python<'_>,
+    shape: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    device: Option<&Bound<'_, PyAny>>,
+    like: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     let a = new_array(py, shape, dtype, order, false)?;
     let one = 1i64.into_pyobject(py)?.into_any();
-    let one = if a.bind(py).get().raw().dtype().kind() == 'b' { true.into_pyobject(py)?.to_owned().into_any() } else { one };
+    let one = if a.bind(py).get().raw().dtype().kind() == 'b' {
+        true.into_pyobject(py)?.to_owned().into_any()
+    } else {
+        one
+    };
     fill_with(py, a.bind(py).get().raw(), &one)?;
     Ok(a)
 }
@@ -220,7 +275,15 @@ fn value_dtype(value: &Bound<'_, PyAny>) -> PyResult<DType> {
 
 #[pyfunction]
 #[pyo3(signature = (shape, fill_value, dtype=None, order="C", *, device=None, like=None))]
-pub fn full(py: Python<'_>, shape: &Bound<'_, PyAny>, fill_value: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, device: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn full(
+    py: Python<'_>,
+    shape: &Bound<'_, PyAny>,
+    fill_value: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    device: Option<&Bound<'_, PyAny>>,
+    like: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     let dt = match opt_dtype(dtype)? {
         Some(d) => d,
@@ -233,7 +296,13 @@ pub fn full(py: Python<'_>, shape: &Bound<'_, PyAny>, fill_value: &Bound<'_, PyA
     PyNdArray::wrap(py, a, None)
 }
 
-fn like_impl(py: Python<'_>, proto: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, shape: Option<&Bound<'_, PyAny>>) -> PyResult<NdArray> {
+fn like_impl(
+    py: Python<'_>,
+    proto: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    shape: Option<&Bound<'_, PyAny>>,
+) -> PyResult<NdArray> {
     let p = to_array(proto, None)?.arr;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| p.dtype().clone());
     let o = parse_order(Some(order), Order::K)?;
@@ -243,7 +312,11 @@ fn like_impl(py: Python<'_>, proto: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, 
             let shape = extract_shape(s)?;
             let o = match o {
                 Order::F => Order::F,
-                Order::A | Order::K if p.is_f_contiguous() && !p.is_c_contiguous() && shape.len() == p.ndim() => Order::F,
+                Order::A | Order::K
+                    if p.is_f_contiguous() && !p.is_c_contiguous() && shape.len() == p.ndim() =>
+                {
+                    Order::F
+                }
                 _ => Order::C,
             };
             Ok(NdArray::empty(&shape, &dt, o)?)
@@ -254,14 +327,30 @@ fn like_impl(py: Python<'_>, proto: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, 
 
 #[pyfunction]
 #[pyo3(signature = (prototype, dtype=None, order="K", subok=true, shape=None, *, device=None))]
-pub fn empty_like(py: Python<'_>, prototype: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, subok: bool, shape: Option<&Bound<'_, PyAny>>, device: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn empty_like(
+    py: Python<'_>,
+    prototype: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    subok: bool,
+    shape: Option<&Bound<'_, PyAny>>,
+    device: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (subok, device);
     PyNdArray::wrap(py, like_impl(py, prototype, dtype, order, shape)?, None)
 }
 
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, order="K", subok=true, shape=None, *, device=None))]
-pub fn zeros_like(py: Python<'_>, a: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, subok: bool, shape: Option<&Bound<'_, PyAny>>, device: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn zeros_like(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    subok: bool,
+    shape: Option<&Bound<'_, PyAny>>,
+    device: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (subok, device);
     let r = like_impl(py, a, dtype, order, shape)?;
     fill_with(py, &r, &0i64.into_pyobject(py)?.into_any())?;
@@ -270,17 +359,38 @@ pub fn zeros_like(py: Python<'_>, a: &Bound<'_, PyAny>, dtype: Option<&Bound<'_,
 
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, order="K", subok=true, shape=None, *, device=None))]
-pub fn ones_like(py: Python<'_>, a: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, subok: bool, shape: Option<&Bound<'_, PyAny>>, device: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn ones_like(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    subok: bool,
+    shape: Option<&Bound<'_, PyAny>>,
+    device: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (subok, device);
     let r = like_impl(py, a, dtype, order, shape)?;
-    let one = if r.dtype().kind() == 'b' { true.into_pyobject(py)?.to_owned().into_any() } else { 1i64.into_pyobject(py)?.into_any() };
+    let one = if r.dtype().kind() == 'b' {
+        true.into_pyobject(py)?.to_owned().into_any()
+    } else {
+        1i64.into_pyobject(py)?.into_any()
+    };
     fill_with(py, &r, &one)?;
     PyNdArray::wrap(py, r, None)
 }
 
 #[pyfunction]
 #[pyo3(signature = (a, fill_value, dtype=None, order="K", subok=true, shape=None, *, device=None))]
-pub fn full_like(py: Python<'_>, a: &Bound<'_, PyAny>, fill_value: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, order: &str, subok: bool, shape: Option<&Bound<'_, PyAny>>, device: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn full_like(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    fill_value: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    subok: bool,
+    shape: Option<&Bound<'_, PyAny>>,
+    device: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (subok, device);
     let r = like_impl(py, a, dtype, order, shape)?;
     fill_with(py, &r, fill_value)?;
@@ -296,7 +406,10 @@ fn arg_kind(obj: &Bound<'_, PyAny>) -> PyResult<WeakKind> {
             'f' => WeakKind::Float,
             _ => WeakKind::Complex,
         }),
-        None => Err(PyTypeError::new_err(format!("unsupported type for arange: '{}'", obj.get_type().name()?))),
+        None => Err(PyTypeError::new_err(format!(
+            "unsupported type for arange: '{}'",
+            obj.get_type().name()?
+        ))),
     }
 }
 
@@ -322,25 +435,45 @@ pub fn arange<'py>(
         (Some(a), None, None) => (zero, a),
         (None, Some(a), None) => (zero, a),
         (None, None, Some(b)) => (zero, b),
-        (None, None, None) => return Err(PyTypeError::new_err("arange() requires stop to be specified.")),
-        (Some(_), Some(_), _) => return Err(PyTypeError::new_err("arange() got multiple values for argument 'start'")),
+        (None, None, None) => {
+            return Err(PyTypeError::new_err(
+                "arange() requires stop to be specified.",
+            ))
+        }
+        (Some(_), Some(_), _) => {
+            return Err(PyTypeError::new_err(
+                "arange() got multiple values for argument 'start'",
+            ))
+        }
     };
     let step = match step {
         Some(s) if !s.is_none() => s.clone(),
         _ => one,
     };
     // Python-typed arguments decide the default dtype (NumPy: int -> int64, float -> float64).
-    let kind = arg_kind(&start)?.max(arg_kind(&stop)?).max(arg_kind(&step)?);
+    let kind = arg_kind(&start)?
+        .max(arg_kind(&stop)?)
+        .max(arg_kind(&step)?);
     let dt = match opt_dtype(dtype)? {
         Some(d) => d,
-        None => (if kind == WeakKind::Bool { WeakKind::Int } else { kind }).default_type().dtype(),
+        None => (if kind == WeakKind::Bool {
+            WeakKind::Int
+        } else {
+            kind
+        })
+        .default_type()
+        .dtype(),
     };
     if step.eq(0)? {
         return Err(PyZeroDivisionError::new_err("division by zero"));
     }
     // length = ceil((stop - start) / step), computed with Python numbers as NumPy does.
     let span = stop.sub(&start)?.div(&step)?;
-    let span = if kind == WeakKind::Complex { span.getattr("real")? } else { span };
+    let span = if kind == WeakKind::Complex {
+        span.getattr("real")?
+    } else {
+        span
+    };
     let span: f64 = span.extract()?;
     if !span.is_finite() {
         return Err(PyValueError::new_err("Maximum allowed size exceeded"));
@@ -352,7 +485,16 @@ pub fn arange<'py>(
     let n = if len > 0.0 { len as usize } else { 0 };
     if !dt.is_native() {
         let d = PyDType::wrap(py, dt.to_native())?.into_bound(py).into_any();
-        let native = arange(py, Some(&start), Some(&stop), Some(&step), Some(&d), None, None, None)?;
+        let native = arange(
+            py,
+            Some(&start),
+            Some(&stop),
+            Some(&step),
+            Some(&d),
+            None,
+            None,
+            None,
+        )?;
         let c = native.bind(py).get().raw().astype(&dt, Order::C)?;
         return PyNdArray::wrap(py, c, None);
     }
@@ -380,7 +522,10 @@ fn move_first_axis(a: &NdArray, axis: isize) -> PyResult<NdArray> {
 }
 
 fn compute_type(start: &NdArray, stop: &NdArray) -> PyResult<DType> {
-    let dt = promote::result_type(&[start.dtype().clone(), stop.dtype().clone()], &[WeakKind::Float])?;
+    let dt = promote::result_type(
+        &[start.dtype().clone(), stop.dtype().clone()],
+        &[WeakKind::Float],
+    )?;
     Ok(match dt.scalar_type() {
         Some(ScalarType::Float16) => ScalarType::Float32.dtype(),
         _ => dt,
@@ -397,9 +542,21 @@ fn broadcast2(a: &NdArray, b: &NdArray) -> PyResult<Vec<usize>> {
     let nd = a.ndim().max(b.ndim());
     let mut out = vec![0; nd];
     for k in 0..nd {
-        let da = if k + a.ndim() >= nd { a.shape()[k + a.ndim() - nd] } else { 1 };
-        let db = if k + b.ndim() >= nd { b.shape()[k + b.ndim() - nd] } else { 1 };
-        out[k] = if da == db || db == 1 { da } else if da == 1 { db } else {
+        let da = if k + a.ndim() >= nd {
+            a.shape()[k + a.ndim() - nd]
+        } else {
+            1
+        };
+        let db = if k + b.ndim() >= nd {
+            b.shape()[k + b.ndim() - nd]
+        } else {
+            1
+        };
+        out[k] = if da == db || db == 1 {
+            da
+        } else if da == 1 {
+            db
+        } else {
             return Err(PyValueError::new_err(format!(
                 "operands could not be broadcast together with shapes {} {}",
                 crate::array::shape_repr(a.shape()),
@@ -425,7 +582,10 @@ pub fn linspace<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let _ = device;
     if num < 0 {
-        return Err(PyValueError::new_err(format!("Number of samples, {}, must be non-negative.", num)));
+        return Err(PyValueError::new_err(format!(
+            "Number of samples, {}, must be non-negative.",
+            num
+        )));
     }
     let num = num as usize;
     let (sa, sw) = weak_operand(start)?;
@@ -463,7 +623,9 @@ pub fn linspace<'py>(
                     // SAFETY: y is a fresh contiguous array of n items of T.
                     let sl = unsafe { std::slice::from_raw_parts_mut(y.data_ptr() as *mut T, n) };
                     for v in sl.iter_mut() {
-                        *v = <T as crate::dtype::Element>::from_num(Num::F(crate::dtype::Element::to_num(*v).floor_f64()));
+                        *v = <T as crate::dtype::Element>::from_num(Num::F(
+                            crate::dtype::Element::to_num(*v).floor_f64(),
+                        ));
                     }
                 });
             }
@@ -472,7 +634,11 @@ pub fn linspace<'py>(
     if &out_dt != y.dtype() {
         y = y.astype(&out_dt, Order::C)?;
     }
-    let y = if axis != 0 { move_first_axis(&y, axis)? } else { y };
+    let y = if axis != 0 {
+        move_first_axis(&y, axis)?
+    } else {
+        y
+    };
     let arr = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
     if retstep {
         let div = if endpoint { num.saturating_sub(1) } else { num };
@@ -480,7 +646,11 @@ pub fn linspace<'py>(
             // NumPy's step for a single sample is a plain Python nan.
             PyFloat::new(py, f64::NAN).into_any()
         } else {
-            super::convert::num_to_scalar(py, step, ct.scalar_type().unwrap_or(ScalarType::Float64))?
+            super::convert::num_to_scalar(
+                py,
+                step,
+                ct.scalar_type().unwrap_or(ScalarType::Float64),
+            )?
         };
         return Ok(PyTuple::new(py, [arr, stp])?.into_any());
     }
@@ -505,7 +675,16 @@ impl FloorNum for Num {
 #[pyfunction]
 #[pyo3(signature = (N, M=None, k=0, dtype=None, order="C", *, device=None, like=None))]
 #[allow(non_snake_case)]
-pub fn eye(py: Python<'_>, N: isize, M: Option<isize>, k: isize, dtype: Option<&Bound<'_, PyAny>>, order: &str, device: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn eye(
+    py: Python<'_>,
+    N: isize,
+    M: Option<isize>,
+    k: isize,
+    dtype: Option<&Bound<'_, PyAny>>,
+    order: &str,
+    device: Option<&Bound<'_, PyAny>>,
+    like: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     let o = parse_order(Some(order), Order::C)?;
@@ -517,43 +696,77 @@ pub fn eye(py: Python<'_>, N: isize, M: Option<isize>, k: isize, dtype: Option<&
 
 #[pyfunction]
 #[pyo3(signature = (n, dtype=None, *, like=None))]
-pub fn identity(py: Python<'_>, n: isize, dtype: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn identity(
+    py: Python<'_>,
+    n: isize,
+    dtype: Option<&Bound<'_, PyAny>>,
+    like: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     eye(py, n, None, 0, dtype, "C", None, like)
 }
 
 #[pyfunction]
 #[pyo3(signature = (N, M=None, k=0, dtype=None, *, like=None))]
 #[allow(non_snake_case)]
-pub fn tri(py: Python<'_>, N: isize, M: Option<isize>, k: isize, dtype: Option<&Bound<'_, PyAny>>, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn tri(
+    py: Python<'_>,
+    N: isize,
+    M: Option<isize>,
+    k: isize,
+    dtype: Option<&Bound<'_, PyAny>>,
+    like: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = like;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     // NumPy's tri treats negative sizes as empty.
-    PyNdArray::wrap(py, crate::ops::creation::tri(N.max(0) as usize, M.unwrap_or(N).max(0) as usize, k, &dt)?, None)
+    PyNdArray::wrap(
+        py,
+        crate::ops::creation::tri(N.max(0) as usize, M.unwrap_or(N).max(0) as usize, k, &dt)?,
+        None,
+    )
 }
 
 #[pyfunction]
 #[pyo3(signature = (buffer, dtype=None, count=-1, offset=0, *, like=None))]
-pub fn frombuffer(py: Python<'_>, buffer: &Bound<'_, PyAny>, dtype: Option<&Bound<'_, PyAny>>, count: isize, offset: isize, like: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn frombuffer(
+    py: Python<'_>,
+    buffer: &Bound<'_, PyAny>,
+    dtype: Option<&Bound<'_, PyAny>>,
+    count: isize,
+    offset: isize,
+    like: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = like;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
-    let raw = super::interop::from_foreign(buffer)?.ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?.0;
+    let raw = super::interop::from_foreign(buffer)?
+        .ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?
+        .0;
     if !raw.is_c_contiguous() {
-        return Err(PyValueError::new_err("frombuffer requires a contiguous buffer"));
+        return Err(PyValueError::new_err(
+            "frombuffer requires a contiguous buffer",
+        ));
     }
     let bytes = raw.nbytes() as isize;
     if offset < 0 || offset > bytes {
-        return Err(PyValueError::new_err(format!("offset must be non-negative and no greater than buffer length ({})", bytes)));
+        return Err(PyValueError::new_err(format!(
+            "offset must be non-negative and no greater than buffer length ({})",
+            bytes
+        )));
     }
     let isz = dt.itemsize() as isize;
     let avail = bytes - offset;
     let n = if count < 0 {
         if avail % isz != 0 {
-            return Err(PyValueError::new_err("buffer size must be a multiple of element size"));
+            return Err(PyValueError::new_err(
+                "buffer size must be a multiple of element size",
+            ));
         }
         avail / isz
     } else {
         if count * isz > avail {
-            return Err(PyValueError::new_err("buffer is smaller than requested size"));
+            return Err(PyValueError::new_err(
+                "buffer is smaller than requested size",
+            ));
         }
         count
     };
@@ -570,7 +783,13 @@ pub fn frombuffer(py: Python<'_>, buffer: &Bound<'_, PyAny>, dtype: Option<&Boun
 
 #[pyfunction]
 #[pyo3(signature = (iter, dtype, count=-1, *, like=None))]
-pub fn fromiter<'py>(py: Python<'py>, iter: &Bound<'py, PyAny>, dtype: &Bound<'py, PyAny>, count: isize, like: Option<&Bound<'py, PyAny>>) -> PyResult<Py<PyNdArray>> {
+pub fn fromiter<'py>(
+    py: Python<'py>,
+    iter: &Bound<'py, PyAny>,
+    dtype: &Bound<'py, PyAny>,
+    count: isize,
+    like: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = like;
     let dt = to_dtype(dtype)?;
     let mut it = iter.try_iter()?;
@@ -585,7 +804,13 @@ pub fn fromiter<'py>(py: Python<'py>, iter: &Bound<'py, PyAny>, dtype: &Bound<'p
             cap *= 2;
             let bigger = NdArray::empty(&[cap], &dt, Order::C)?;
             let old = arr.bind(py).get().raw().clone();
-            let head = bigger.index(&[crate::array::IndexItem::Slice { start: Some(0), stop: Some(n as isize), step: 1 }])?.view;
+            let head = bigger
+                .index(&[crate::array::IndexItem::Slice {
+                    start: Some(0),
+                    stop: Some(n as isize),
+                    step: 1,
+                }])?
+                .view;
             head.assign(&old)?;
             arr = PyNdArray::wrap(py, bigger, None)?;
         }
@@ -593,17 +818,35 @@ pub fn fromiter<'py>(py: Python<'py>, iter: &Bound<'py, PyAny>, dtype: &Bound<'p
         n += 1;
     }
     if count >= 0 && (n as isize) < count {
-        return Err(PyValueError::new_err(format!("iterator too short: Expected {} but iterator had only {} items.", count, n)));
+        return Err(PyValueError::new_err(format!(
+            "iterator too short: Expected {} but iterator had only {} items.",
+            count, n
+        )));
     }
     let full = arr.bind(py).get().raw().clone();
-    let out = full.index(&[crate::array::IndexItem::Slice { start: Some(0), stop: Some(n as isize), step: 1 }])?.view.copy(Order::C)?;
+    let out = full
+        .index(&[crate::array::IndexItem::Slice {
+            start: Some(0),
+            stop: Some(n as isize),
+            step: 1,
+        }])?
+        .view
+        .copy(Order::C)?;
     PyNdArray::wrap(py, out, None)
 }
 
 #[pyfunction]
 #[pyo3(signature = (dst, src, casting="same_kind", r#where=None))]
-pub fn copyto(py: Python<'_>, dst: &Bound<'_, PyAny>, src: &Bound<'_, PyAny>, casting: &str, r#where: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
-    let d = dst.cast::<PyNdArray>().map_err(|_| PyTypeError::new_err("copyto() argument 1 must be rumpy.ndarray"))?;
+pub fn copyto(
+    py: Python<'_>,
+    dst: &Bound<'_, PyAny>,
+    src: &Bound<'_, PyAny>,
+    casting: &str,
+    r#where: Option<&Bound<'_, PyAny>>,
+) -> PyResult<()> {
+    let d = dst
+        .cast::<PyNdArray>()
+        .map_err(|_| PyTypeError::new_err("copyto() argument 1 must be rumpy.ndarray"))?;
     let darr = d.get().array();
     darr.check_writeable()?;
     let casting = Casting::parse(casting)?;
@@ -613,7 +856,9 @@ pub fn copyto(py: Python<'_>, dst: &Bound<'_, PyAny>, src: &Bound<'_, PyAny>, ca
             // NEP 50: a Python scalar casts like its default dtype unless the destination's
             // kind can hold it.
             let st = darr.dtype().scalar_type().unwrap_or(ScalarType::Float64);
-            if promote::promote_weak(st, k) != st && !promote::can_cast(&k.default_type().dtype(), darr.dtype(), casting) {
+            if promote::promote_weak(st, k) != st
+                && !promote::can_cast(&k.default_type().dtype(), darr.dtype(), casting)
+            {
                 return Err(PyTypeError::new_err(format!(
                     "Cannot cast scalar from dtype('{}') to dtype('{}') according to the rule '{}'",
                     k.default_type().dtype().name(),
@@ -628,7 +873,11 @@ pub fn copyto(py: Python<'_>, dst: &Bound<'_, PyAny>, src: &Bound<'_, PyAny>, ca
     if let Some(w) = r#where {
         let m = to_array(w, None)?.arr;
         NdArray::check_cast(m.dtype(), &ScalarType::Bool.dtype(), Casting::Safe)?;
-        let m = if m.dtype().native_scalar() == Some(ScalarType::Bool) { m } else { m.astype(&ScalarType::Bool.dtype(), Order::C)? };
+        let m = if m.dtype().native_scalar() == Some(ScalarType::Bool) {
+            m
+        } else {
+            m.astype(&ScalarType::Bool.dtype(), Order::C)?
+        };
         return run_detached(py, darr.nbytes(), || darr.assign_where(&s, &m));
     }
     run_detached(py, darr.nbytes(), || darr.assign(&s))
@@ -640,14 +889,22 @@ fn as_arr(obj: &Bound<'_, PyAny>) -> PyResult<NdArray> {
 
 #[pyfunction]
 #[pyo3(signature = (a, b, max_work=None))]
-pub fn shares_memory(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>, max_work: Option<i64>) -> PyResult<bool> {
+pub fn shares_memory(
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    max_work: Option<i64>,
+) -> PyResult<bool> {
     let _ = max_work;
     Ok(as_arr(a)?.shares_memory(&as_arr(b)?))
 }
 
 #[pyfunction]
 #[pyo3(signature = (a, b, max_work=None))]
-pub fn may_share_memory(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>, max_work: Option<i64>) -> PyResult<bool> {
+pub fn may_share_memory(
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    max_work: Option<i64>,
+) -> PyResult<bool> {
     let _ = max_work;
     Ok(as_arr(a)?.may_share_memory(&as_arr(b)?))
 }
@@ -660,7 +917,10 @@ enum Operand {
 
 fn operand(obj: &Bound<'_, PyAny>) -> PyResult<Operand> {
     if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
-        return Err(PyTypeError::new_err(format!("Cannot interpret '{}' as a data type", obj.repr()?)));
+        return Err(PyTypeError::new_err(format!(
+            "Cannot interpret '{}' as a data type",
+            obj.repr()?
+        )));
     }
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Operand::Strong(a.get().raw().dtype().clone()));
@@ -678,7 +938,10 @@ fn operand(obj: &Bound<'_, PyAny>) -> PyResult<Operand> {
 
 #[pyfunction]
 #[pyo3(signature = (*arrays_and_dtypes))]
-pub fn result_type(py: Python<'_>, arrays_and_dtypes: &Bound<'_, PyTuple>) -> PyResult<Py<PyDType>> {
+pub fn result_type(
+    py: Python<'_>,
+    arrays_and_dtypes: &Bound<'_, PyTuple>,
+) -> PyResult<Py<PyDType>> {
     let mut strong = vec![];
     let mut weak = vec![];
     let mut big_int = false;
@@ -691,20 +954,31 @@ pub fn result_type(py: Python<'_>, arrays_and_dtypes: &Bound<'_, PyTuple>) -> Py
             Operand::Weak(k) => weak.push(k),
         }
     }
-    let any_negative = arrays_and_dtypes.iter().any(|x| x.extract::<i64>().map(|v| v < 0).unwrap_or(false));
+    let any_negative = arrays_and_dtypes
+        .iter()
+        .any(|x| x.extract::<i64>().map(|v| v < 0).unwrap_or(false));
     if strong.is_empty() && big_int && !any_negative && weak.iter().all(|k| *k <= WeakKind::Int) {
         // A Python int beyond int64 on its own is uint64, as NumPy's value-based default.
         return PyDType::wrap(py, ScalarType::UInt64.dtype());
     }
     if strong.is_empty() && weak.is_empty() {
-        return Err(PyValueError::new_err("at least one array or dtype is required"));
+        return Err(PyValueError::new_err(
+            "at least one array or dtype is required",
+        ));
     }
     PyDType::wrap(py, promote::result_type(&strong, &weak)?)
 }
 
 #[pyfunction]
-pub fn promote_types(py: Python<'_>, type1: &Bound<'_, PyAny>, type2: &Bound<'_, PyAny>) -> PyResult<Py<PyDType>> {
-    PyDType::wrap(py, promote::promote_types(&to_dtype(type1)?, &to_dtype(type2)?)?)
+pub fn promote_types(
+    py: Python<'_>,
+    type1: &Bound<'_, PyAny>,
+    type2: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyDType>> {
+    PyDType::wrap(
+        py,
+        promote::promote_types(&to_dtype(type1)?, &to_dtype(type2)?)?,
+    )
 }
 
 #[pyfunction]
@@ -725,7 +999,12 @@ pub fn can_cast(from_: &Bound<'_, PyAny>, to: &Bound<'_, PyAny>, casting: &str) 
 
 #[pyfunction]
 #[pyo3(signature = (x, /, *, device=None, copy=None))]
-pub fn from_dlpack(py: Python<'_>, x: &Bound<'_, PyAny>, device: Option<&Bound<'_, PyAny>>, copy: Option<bool>) -> PyResult<Py<PyNdArray>> {
+pub fn from_dlpack(
+    py: Python<'_>,
+    x: &Bound<'_, PyAny>,
+    device: Option<&Bound<'_, PyAny>>,
+    copy: Option<bool>,
+) -> PyResult<Py<PyNdArray>> {
     let _ = device;
     let a = super::interop::from_dlpack(x)?;
     if copy == Some(true) {
@@ -736,12 +1015,24 @@ pub fn from_dlpack(py: Python<'_>, x: &Bound<'_, PyAny>, device: Option<&Bound<'
 
 /// Unpickling support.
 #[pyfunction]
-pub fn _reconstruct(py: Python<'_>, data: &Bound<'_, PyBytes>, typestr: &str, shape: Vec<usize>, f_order: bool) -> PyResult<Py<PyNdArray>> {
+pub fn _reconstruct(
+    py: Python<'_>,
+    data: &Bound<'_, PyBytes>,
+    typestr: &str,
+    shape: Vec<usize>,
+    f_order: bool,
+) -> PyResult<Py<PyNdArray>> {
     let dt = crate::dtype::parse::parse_dtype(typestr)?;
-    let a = if f_order { NdArray::empty(&shape, &dt, Order::F)? } else { NdArray::empty_c_explicit(&shape, &dt)? };
+    let a = if f_order {
+        NdArray::empty(&shape, &dt, Order::F)?
+    } else {
+        NdArray::empty_c_explicit(&shape, &dt)?
+    };
     let bytes = data.as_bytes();
     if bytes.len() != a.nbytes() {
-        return Err(PyValueError::new_err("pickled data does not match the array size"));
+        return Err(PyValueError::new_err(
+            "pickled data does not match the array size",
+        ));
     }
     // SAFETY: a is a fresh contiguous buffer of exactly nbytes.
     unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), a.data_ptr(), bytes.len()) };

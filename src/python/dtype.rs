@@ -18,7 +18,9 @@ pub struct PyDType {
 pub static SCALAR_TYPES: PyOnceLock<Vec<Py<PyType>>> = PyOnceLock::new();
 
 pub fn scalar_class(py: Python<'_>, st: ScalarType) -> Option<Bound<'_, PyType>> {
-    SCALAR_TYPES.get(py).map(|v| v[st as usize].bind(py).clone())
+    SCALAR_TYPES
+        .get(py)
+        .map(|v| v[st as usize].bind(py).clone())
 }
 
 /// If `obj` is an instance of one of rumpy's scalar classes, its type.
@@ -26,7 +28,10 @@ pub fn rumpy_scalar_type(obj: &Bound<'_, PyAny>) -> Option<ScalarType> {
     let py = obj.py();
     let types = SCALAR_TYPES.get(py)?;
     let t = obj.get_type();
-    types.iter().position(|c| c.bind(py).is(&t)).map(|i| ScalarType::ALL[i])
+    types
+        .iter()
+        .position(|c| c.bind(py).is(&t))
+        .map(|i| ScalarType::ALL[i])
 }
 
 fn scalar_type_of_class(t: &Bound<'_, PyType>) -> Option<ScalarType> {
@@ -36,7 +41,11 @@ fn scalar_type_of_class(t: &Bound<'_, PyType>) -> Option<ScalarType> {
         return Some(ScalarType::ALL[i]);
     }
     // Subclasses of the scalar classes (including aliases) carry the type number.
-    t.getattr("_rp_type_num").ok()?.extract::<usize>().ok().and_then(|i| ScalarType::ALL.get(i).copied())
+    t.getattr("_rp_type_num")
+        .ok()?
+        .extract::<usize>()
+        .ok()
+        .and_then(|i| ScalarType::ALL.get(i).copied())
 }
 
 /// Convert anything NumPy accepts as a dtype.
@@ -83,7 +92,10 @@ pub fn to_dtype(obj: &Bound<'_, PyAny>) -> PyResult<DType> {
             }
         }
     }
-    Err(PyTypeError::new_err(format!("Cannot interpret '{}' as a data type", obj.repr()?)))
+    Err(PyTypeError::new_err(format!(
+        "Cannot interpret '{}' as a data type",
+        obj.repr()?
+    )))
 }
 
 impl PyDType {
@@ -96,9 +108,16 @@ impl PyDType {
 impl PyDType {
     #[new]
     #[pyo3(signature = (dtype, align=false, copy=false, metadata=None))]
-    fn new(dtype: &Bound<'_, PyAny>, align: bool, copy: bool, metadata: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    fn new(
+        dtype: &Bound<'_, PyAny>,
+        align: bool,
+        copy: bool,
+        metadata: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         let _ = (align, copy, metadata);
-        Ok(PyDType { dt: to_dtype(dtype)? })
+        Ok(PyDType {
+            dt: to_dtype(dtype)?,
+        })
     }
 
     #[getter]
@@ -202,12 +221,23 @@ impl PyDType {
             "=" | "N" | "n" | "native" | "|" | "I" | "i" => true,
             "<" | "L" | "l" | "little" => native_little,
             ">" | "B" | "b" | "big" => !native_little,
-            _ => return Err(pyo3::exceptions::PyValueError::new_err(format!("{} is an unrecognized byteorder", new_order))),
+            _ => {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "{} is an unrecognized byteorder",
+                    new_order
+                )))
+            }
         };
         if self.dt.byteorder() == ByteOrder::NotApplicable {
-            return Ok(PyDType { dt: self.dt.clone() });
+            return Ok(PyDType {
+                dt: self.dt.clone(),
+            });
         }
-        let dt = if native { self.dt.to_native() } else { self.dt.to_native().0.with_native_order(false) };
+        let dt = if native {
+            self.dt.to_native()
+        } else {
+            self.dt.to_native().0.with_native_order(false)
+        };
         Ok(PyDType { dt })
     }
 
@@ -235,11 +265,13 @@ impl PyDType {
         let py = other.py();
         let od = match to_dtype(other) {
             Ok(d) => d,
-            _ => return Ok(match op {
-                CompareOp::Eq => false.into_pyobject(py)?.to_owned().into_any().unbind(),
-                CompareOp::Ne => true.into_pyobject(py)?.to_owned().into_any().unbind(),
-                _ => py.NotImplemented(),
-            }),
+            _ => {
+                return Ok(match op {
+                    CompareOp::Eq => false.into_pyobject(py)?.to_owned().into_any().unbind(),
+                    CompareOp::Ne => true.into_pyobject(py)?.to_owned().into_any().unbind(),
+                    _ => py.NotImplemented(),
+                })
+            }
         };
         use crate::dtype::promote::{can_cast, Casting};
         let r = match op {

@@ -12,7 +12,11 @@ use crate::error::Error;
 static AXIS_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static PROMOTION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-fn exc_class(py: Python<'_>, cell: &'static PyOnceLock<Py<PyType>>, name: &str) -> Option<Py<PyType>> {
+fn exc_class(
+    py: Python<'_>,
+    cell: &'static PyOnceLock<Py<PyType>>,
+    name: &str,
+) -> Option<Py<PyType>> {
     if let Some(t) = cell.get(py) {
         return Some(t.clone_ref(py));
     }
@@ -22,7 +26,12 @@ fn exc_class(py: Python<'_>, cell: &'static PyOnceLock<Py<PyType>>, name: &str) 
     Some(t)
 }
 
-fn raise_custom(cell: &'static PyOnceLock<Py<PyType>>, name: &str, msg: String, fallback: fn(String) -> PyErr) -> PyErr {
+fn raise_custom(
+    cell: &'static PyOnceLock<Py<PyType>>,
+    name: &str,
+    msg: String,
+    fallback: fn(String) -> PyErr,
+) -> PyErr {
     Python::attach(|py| match exc_class(py, cell, name) {
         Some(t) => PyErr::from_type(t.into_bound(py), msg),
         None => fallback(msg),
@@ -38,8 +47,12 @@ impl From<Error> for PyErr {
             Error::Memory(m) => PyMemoryError::new_err(m),
             Error::Overflow(m) => PyOverflowError::new_err(m),
             Error::NotImplemented(m) => PyNotImplementedError::new_err(m),
-            Error::Axis(m) => raise_custom(&AXIS_ERROR, "AxisError", m, |m| PyValueError::new_err(m)),
-            Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| PyTypeError::new_err(m)),
+            Error::Axis(m) => {
+                raise_custom(&AXIS_ERROR, "AxisError", m, |m| PyValueError::new_err(m))
+            }
+            Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| {
+                PyTypeError::new_err(m)
+            }),
         }
     }
 }
@@ -52,6 +65,10 @@ pub fn run_detached<T: Send>(
     f: impl FnOnce() -> crate::Result<T> + Send,
 ) -> PyResult<T> {
     const THRESHOLD: usize = 1 << 16;
-    let r = if bytes >= THRESHOLD { py.detach(f) } else { f() };
+    let r = if bytes >= THRESHOLD {
+        py.detach(f)
+    } else {
+        f()
+    };
     r.map_err(PyErr::from)
 }

@@ -14,13 +14,21 @@ fn invalid() -> PyErr {
 
 fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if obj.cast::<PyBool>().is_ok() {
-        return Err(PyNotImplementedError::new_err("boolean scalar indices are advanced indexing, which rumpy does not support yet"));
+        return Err(PyNotImplementedError::new_err(
+            "boolean scalar indices are advanced indexing, which rumpy does not support yet",
+        ));
     }
     if let Ok(i) = obj.cast::<PyInt>() {
         return match i.extract::<isize>() {
             Ok(v) => Ok(IndexItem::Int(v)),
             // NumPy: too large raises OverflowError, too negative is not a valid index.
-            Err(_) => Err(if i.lt(0)? { invalid() } else { pyo3::exceptions::PyOverflowError::new_err("Python int too large to convert to C long") }),
+            Err(_) => Err(if i.lt(0)? {
+                invalid()
+            } else {
+                pyo3::exceptions::PyOverflowError::new_err(
+                    "Python int too large to convert to C long",
+                )
+            }),
         };
     }
     if obj.cast::<PySlice>().is_ok() {
@@ -28,15 +36,24 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
         // SAFETY: obj is a slice object; the out-pointers are valid. PySlice_Unpack clamps
         // huge values and gives Python's defaults for None (which `slice_indices` accepts).
         // A zero step is reported by the core after the dimension checks, as NumPy orders them.
-        let rc = unsafe { pyo3::ffi::PySlice_Unpack(obj.as_ptr(), &mut start, &mut stop, &mut step) };
+        let rc =
+            unsafe { pyo3::ffi::PySlice_Unpack(obj.as_ptr(), &mut start, &mut stop, &mut step) };
         if rc < 0 {
             let e = PyErr::fetch(obj.py());
             if e.is_instance_of::<pyo3::exceptions::PyValueError>(obj.py()) {
-                return Ok(IndexItem::Slice { start: None, stop: None, step: 0 });
+                return Ok(IndexItem::Slice {
+                    start: None,
+                    stop: None,
+                    step: 0,
+                });
             }
             return Err(e);
         }
-        return Ok(IndexItem::Slice { start: Some(start), stop: Some(stop), step });
+        return Ok(IndexItem::Slice {
+            start: Some(start),
+            stop: Some(stop),
+            step,
+        });
     }
     if obj.is_none() {
         return Ok(IndexItem::NewAxis);
@@ -44,7 +61,10 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if obj.cast::<PyEllipsis>().is_ok() {
         return Ok(IndexItem::Ellipsis);
     }
-    if obj.cast::<pyo3::types::PyString>().is_ok() || obj.cast::<pyo3::types::PyBytes>().is_ok() || obj.cast::<pyo3::types::PyFloat>().is_ok() {
+    if obj.cast::<pyo3::types::PyString>().is_ok()
+        || obj.cast::<pyo3::types::PyBytes>().is_ok()
+        || obj.cast::<pyo3::types::PyFloat>().is_ok()
+    {
         return Err(invalid());
     }
     if is_integer_scalar(obj) {
@@ -53,7 +73,11 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     // 0-d integer arrays and NumPy integer scalars index like integers.
     if let Ok(nd) = obj.getattr("ndim") {
         if nd.extract::<usize>().ok() == Some(0) && obj.hasattr("__index__")? {
-            let kind: Option<String> = obj.getattr("dtype").and_then(|d| d.getattr("kind")).and_then(|k| k.extract()).ok();
+            let kind: Option<String> = obj
+                .getattr("dtype")
+                .and_then(|d| d.getattr("kind"))
+                .and_then(|k| k.extract())
+                .ok();
             if matches!(kind.as_deref(), Some("i") | Some("u")) {
                 return int_of(obj);
             }
@@ -66,19 +90,29 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if obj.hasattr("__index__")? && !obj.hasattr("__len__")? {
         return int_of(obj);
     }
-    if obj.cast::<pyo3::types::PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() || obj.hasattr("__array_interface__")? || obj.hasattr("shape")? {
-        return Err(PyNotImplementedError::new_err("advanced (integer or boolean array) indexing is not supported yet"));
+    if obj.cast::<pyo3::types::PyList>().is_ok()
+        || obj.cast::<PyTuple>().is_ok()
+        || obj.hasattr("__array_interface__")?
+        || obj.hasattr("shape")?
+    {
+        return Err(PyNotImplementedError::new_err(
+            "advanced (integer or boolean array) indexing is not supported yet",
+        ));
     }
     Err(invalid())
 }
 
 fn int_of(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     let i = obj.call_method0("__index__").map_err(|_| invalid())?;
-    Ok(IndexItem::Int(i.extract::<isize>().map_err(|_| PyIndexError::new_err("cannot fit 'int' into an index-sized integer"))?))
+    Ok(IndexItem::Int(i.extract::<isize>().map_err(|_| {
+        PyIndexError::new_err("cannot fit 'int' into an index-sized integer")
+    })?))
 }
 
 fn is_integer_scalar(obj: &Bound<'_, PyAny>) -> bool {
-    super::dtype::rumpy_scalar_type(obj).map(|st| st.is_int()).unwrap_or(false)
+    super::dtype::rumpy_scalar_type(obj)
+        .map(|st| st.is_int())
+        .unwrap_or(false)
 }
 
 /// The items of an index, kept inline for the usual few.
@@ -90,7 +124,13 @@ pub fn parse_index(key: &Bound<'_, PyAny>) -> PyResult<(Items, bool)> {
     let mut has_array = false;
     let mut one = |k: &Bound<'_, PyAny>| -> PyResult<IndexItem> {
         let it = item(k)?;
-        if !has_array && matches!(it, IndexItem::Int(_)) && k.cast::<PyInt>().is_err() && k.hasattr("shape")? && (k.cast::<super::array::PyNdArray>().is_ok() || k.get_type().name()?.to_cow()? == "ndarray") {
+        if !has_array
+            && matches!(it, IndexItem::Int(_))
+            && k.cast::<PyInt>().is_err()
+            && k.hasattr("shape")?
+            && (k.cast::<super::array::PyNdArray>().is_ok()
+                || k.get_type().name()?.to_cow()? == "ndarray")
+        {
             has_array = true;
         }
         Ok(it)

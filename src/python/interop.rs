@@ -13,7 +13,6 @@ use crate::array::{byte_extent, Dims, NdArray, Strides};
 use crate::buffer::Buffer;
 use crate::dtype::{numeric, DType, ScalarType};
 
-
 // ---------------------------------------------------------------------------------------------
 // PEP 3118 formats
 
@@ -102,7 +101,11 @@ pub fn format_of(dt: &DType) -> Option<String> {
         };
         Some(code.to_string())
     } else {
-        let prefix = if cfg!(target_endian = "little") { '>' } else { '<' };
+        let prefix = if cfg!(target_endian = "little") {
+            '>'
+        } else {
+            '<'
+        };
         Some(format!("{}{}", prefix, code))
     }
 }
@@ -146,7 +149,14 @@ fn wrap_memory(
     // SAFETY: the exporter guarantees the memory described by (ptr, shape, strides) is valid
     // while `owner` lives; the buffer spans exactly that memory.
     let buffer = unsafe { Buffer::foreign(start, len, writeable, owner) };
-    Ok(NdArray::from_parts(buffer, (-lo) as usize, shape, strides, dt, writeable)?)
+    Ok(NdArray::from_parts(
+        buffer,
+        (-lo) as usize,
+        shape,
+        strides,
+        dt,
+        writeable,
+    )?)
 }
 
 /// Take `obj`'s memory through the buffer protocol, if it exports one.
@@ -175,10 +185,15 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
         "B".to_string()
     } else {
         // SAFETY: the exporter gives a NUL-terminated format string.
-        unsafe { CStr::from_ptr(v.format) }.to_string_lossy().into_owned()
+        unsafe { CStr::from_ptr(v.format) }
+            .to_string_lossy()
+            .into_owned()
     };
     let dt = dtype_from_format(&fmt, itemsize).ok_or_else(|| {
-        PyTypeError::new_err(format!("rumpy does not support the buffer format '{}'", fmt))
+        PyTypeError::new_err(format!(
+            "rumpy does not support the buffer format '{}'",
+            fmt
+        ))
     })?;
     let ndim = v.ndim as usize;
     let shape: Dims = (0..ndim)
@@ -193,16 +208,35 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
     };
     let ptr = v.buf as *mut u8;
     let writeable = writeable && v.readonly == 0;
-    Ok(Some(wrap_memory(ptr, shape, strides, dt, writeable, Box::new(held))?))
+    Ok(Some(wrap_memory(
+        ptr,
+        shape,
+        strides,
+        dt,
+        writeable,
+        Box::new(held),
+    )?))
 }
 
 fn from_array_interface(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
-    let Ok(ai) = obj.getattr("__array_interface__") else { return Ok(None) };
-    let ai = ai.cast_into::<PyDict>().map_err(|_| PyValueError::new_err("__array_interface__ is not a dict"))?;
-    let shape: Vec<usize> = ai.get_item("shape")?.ok_or_else(|| PyValueError::new_err("missing shape"))?.extract()?;
-    let typestr: String = ai.get_item("typestr")?.ok_or_else(|| PyValueError::new_err("missing typestr"))?.extract()?;
+    let Ok(ai) = obj.getattr("__array_interface__") else {
+        return Ok(None);
+    };
+    let ai = ai
+        .cast_into::<PyDict>()
+        .map_err(|_| PyValueError::new_err("__array_interface__ is not a dict"))?;
+    let shape: Vec<usize> = ai
+        .get_item("shape")?
+        .ok_or_else(|| PyValueError::new_err("missing shape"))?
+        .extract()?;
+    let typestr: String = ai
+        .get_item("typestr")?
+        .ok_or_else(|| PyValueError::new_err("missing typestr"))?
+        .extract()?;
     let dt = crate::dtype::parse::parse_dtype(&typestr)?;
-    let data = ai.get_item("data")?.ok_or_else(|| PyValueError::new_err("missing data"))?;
+    let data = ai
+        .get_item("data")?
+        .ok_or_else(|| PyValueError::new_err("missing data"))?;
     let (ptr, readonly): (usize, bool) = match data.extract::<(usize, bool)>() {
         Ok(x) => x,
         Err(_) => return Ok(None),
@@ -213,7 +247,14 @@ fn from_array_interface(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
     };
     let shape: Dims = shape.into_iter().collect();
     let owner = HeldObject(obj.clone().unbind());
-    Ok(Some(wrap_memory(ptr as *mut u8, shape, strides, dt, !readonly, Box::new(owner))?))
+    Ok(Some(wrap_memory(
+        ptr as *mut u8,
+        shape,
+        strides,
+        dt,
+        !readonly,
+        Box::new(owner),
+    )?))
 }
 
 /// Use another object's memory: buffer protocol, then `__array_interface__`, then `__array__`.
@@ -248,7 +289,13 @@ struct ExportInfo {
 ///
 /// # Safety
 /// `view` must be a valid pointer to a Py_buffer to fill.
-pub unsafe fn fill_buffer(owner: Bound<'_, PyAny>, arr: &NdArray, writeable: bool, view: *mut ffi::Py_buffer, flags: c_int) -> PyResult<()> {
+pub unsafe fn fill_buffer(
+    owner: Bound<'_, PyAny>,
+    arr: &NdArray,
+    writeable: bool,
+    view: *mut ffi::Py_buffer,
+    flags: c_int,
+) -> PyResult<()> {
     if view.is_null() {
         return Err(PyBufferError::new_err("View is null"));
     }
@@ -267,14 +314,21 @@ pub unsafe fn fill_buffer(owner: Bound<'_, PyAny>, arr: &NdArray, writeable: boo
     if flags & ffi::PyBUF_STRIDES != ffi::PyBUF_STRIDES && !arr.is_c_contiguous() {
         return Err(PyBufferError::new_err("ndarray is not C-contiguous"));
     }
-    let format = format_of(arr.dtype()).ok_or_else(|| PyBufferError::new_err("dtype has no buffer format"))?;
+    let format = format_of(arr.dtype())
+        .ok_or_else(|| PyBufferError::new_err("dtype has no buffer format"))?;
     let info = Box::new(ExportInfo {
         format: CString::new(format).expect("format has no NUL"),
         shape: arr.shape().iter().map(|&d| d as ffi::Py_ssize_t).collect(),
         strides: if arr.size() == 0 {
-            crate::array::c_strides(arr.shape(), arr.itemsize()).iter().map(|&s| s as ffi::Py_ssize_t).collect()
+            crate::array::c_strides(arr.shape(), arr.itemsize())
+                .iter()
+                .map(|&s| s as ffi::Py_ssize_t)
+                .collect()
         } else {
-            arr.strides().iter().map(|&s| s as ffi::Py_ssize_t).collect()
+            arr.strides()
+                .iter()
+                .map(|&s| s as ffi::Py_ssize_t)
+                .collect()
         },
     });
     // SAFETY: view is valid (checked non-null above, caller's guarantee).
@@ -290,8 +344,16 @@ pub unsafe fn fill_buffer(owner: Bound<'_, PyAny>, arr: &NdArray, writeable: boo
             std::ptr::null_mut()
         };
         (*view).ndim = arr.ndim() as c_int;
-        (*view).shape = if flags & ffi::PyBUF_ND == ffi::PyBUF_ND { info.shape.as_ptr() as *mut _ } else { std::ptr::null_mut() };
-        (*view).strides = if flags & ffi::PyBUF_STRIDES == ffi::PyBUF_STRIDES { info.strides.as_ptr() as *mut _ } else { std::ptr::null_mut() };
+        (*view).shape = if flags & ffi::PyBUF_ND == ffi::PyBUF_ND {
+            info.shape.as_ptr() as *mut _
+        } else {
+            std::ptr::null_mut()
+        };
+        (*view).strides = if flags & ffi::PyBUF_STRIDES == ffi::PyBUF_STRIDES {
+            info.strides.as_ptr() as *mut _
+        } else {
+            std::ptr::null_mut()
+        };
         (*view).suboffsets = std::ptr::null_mut();
         (*view).internal = Box::into_raw(info) as *mut c_void;
     }
@@ -315,10 +377,21 @@ pub unsafe fn release_buffer(view: *mut ffi::Py_buffer) {
 // ---------------------------------------------------------------------------------------------
 // Exporting: __array_interface__
 
-pub fn array_interface<'py>(py: Python<'py>, arr: &NdArray, writeable: bool) -> PyResult<Bound<'py, PyDict>> {
+pub fn array_interface<'py>(
+    py: Python<'py>,
+    arr: &NdArray,
+    writeable: bool,
+) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("data", (arr.data_ptr() as usize, !writeable))?;
-    d.set_item("strides", if arr.is_c_contiguous() { py.None().into_bound(py) } else { PyTuple::new(py, arr.strides())?.into_any() })?;
+    d.set_item(
+        "strides",
+        if arr.is_c_contiguous() {
+            py.None().into_bound(py)
+        } else {
+            PyTuple::new(py, arr.strides())?.into_any()
+        },
+    )?;
     d.set_item("descr", vec![("".to_string(), arr.dtype().typestr())])?;
     d.set_item("typestr", arr.dtype().typestr())?;
     d.set_item("shape", PyTuple::new(py, arr.shape())?)?;
@@ -377,9 +450,13 @@ const DL_FLAG_READ_ONLY: u64 = 1;
 
 fn dl_dtype(dt: &DType) -> PyResult<DLDataType> {
     if !dt.is_native() {
-        return Err(PyBufferError::new_err("DLPack only supports native byte order."));
+        return Err(PyBufferError::new_err(
+            "DLPack only supports native byte order.",
+        ));
     }
-    let st = dt.scalar_type().ok_or_else(|| PyBufferError::new_err("DLPack only supports numeric dtypes"))?;
+    let st = dt
+        .scalar_type()
+        .ok_or_else(|| PyBufferError::new_err("DLPack only supports numeric dtypes"))?;
     let code = match st.kind() {
         'b' => 6,
         'i' => 0,
@@ -387,13 +464,19 @@ fn dl_dtype(dt: &DType) -> PyResult<DLDataType> {
         'f' => 2,
         _ => 5,
     };
-    Ok(DLDataType { code, bits: (st.itemsize() * 8) as u8, lanes: 1 })
+    Ok(DLDataType {
+        code,
+        bits: (st.itemsize() * 8) as u8,
+        lanes: 1,
+    })
 }
 
 fn dtype_from_dl(t: DLDataType) -> PyResult<DType> {
     use ScalarType::*;
     if t.lanes != 1 {
-        return Err(PyBufferError::new_err("DLPack data types with lanes != 1 are not supported"));
+        return Err(PyBufferError::new_err(
+            "DLPack data types with lanes != 1 are not supported",
+        ));
     }
     let st = match (t.code, t.bits) {
         (6, 8) | (1, 1) => Bool,
@@ -410,7 +493,12 @@ fn dtype_from_dl(t: DLDataType) -> PyResult<DType> {
         (2, 64) => Float64,
         (5, 64) => Complex64,
         (5, 128) => Complex128,
-        _ => return Err(PyBufferError::new_err(format!("DLPack data type (code {}, bits {}) is not supported", t.code, t.bits))),
+        _ => {
+            return Err(PyBufferError::new_err(format!(
+                "DLPack data type (code {}, bits {}) is not supported",
+                t.code, t.bits
+            )))
+        }
     };
     Ok(st.dtype())
 }
@@ -465,7 +553,8 @@ unsafe extern "C" fn capsule_destructor_v1(cap: *mut ffi::PyObject) {
     // SAFETY: as above.
     unsafe {
         if ffi::PyCapsule_IsValid(cap, NAME_V1.as_ptr()) == 1 {
-            let m = ffi::PyCapsule_GetPointer(cap, NAME_V1.as_ptr()) as *mut DLManagedTensorVersioned;
+            let m =
+                ffi::PyCapsule_GetPointer(cap, NAME_V1.as_ptr()) as *mut DLManagedTensorVersioned;
             if let Some(d) = (*m).deleter {
                 d(m);
             }
@@ -477,14 +566,19 @@ fn make_tensor(arr: &NdArray, ctx: &mut DlContext) -> PyResult<DLTensor> {
     let isz = arr.itemsize() as isize;
     for &s in arr.strides() {
         if s % isz != 0 {
-            return Err(PyBufferError::new_err("DLPack only supports strides which are a multiple of itemsize."));
+            return Err(PyBufferError::new_err(
+                "DLPack only supports strides which are a multiple of itemsize.",
+            ));
         }
     }
     ctx.shape = arr.shape().iter().map(|&d| d as i64).collect();
     ctx.strides = arr.strides().iter().map(|&s| (s / isz) as i64).collect();
     Ok(DLTensor {
         data: arr.data_ptr() as *mut c_void,
-        device: DLDevice { device_type: DL_CPU, device_id: 0 },
+        device: DLDevice {
+            device_type: DL_CPU,
+            device_id: 0,
+        },
         ndim: arr.ndim() as i32,
         dtype: dl_dtype(arr.dtype())?,
         shape: ctx.shape.as_mut_ptr(),
@@ -494,8 +588,17 @@ fn make_tensor(arr: &NdArray, ctx: &mut DlContext) -> PyResult<DLTensor> {
 }
 
 /// Build a DLPack capsule for `arr` (versioned when the consumer accepts version 1).
-pub fn to_dlpack(py: Python<'_>, arr: &NdArray, writeable: bool, versioned: bool) -> PyResult<Py<PyAny>> {
-    let mut ctx = Box::new(DlContext { _arr: arr.clone(), shape: vec![], strides: vec![] });
+pub fn to_dlpack(
+    py: Python<'_>,
+    arr: &NdArray,
+    writeable: bool,
+    versioned: bool,
+) -> PyResult<Py<PyAny>> {
+    let mut ctx = Box::new(DlContext {
+        _arr: arr.clone(),
+        shape: vec![],
+        strides: vec![],
+    });
     let tensor = make_tensor(arr, &mut ctx)?;
     let ctx_ptr = Box::into_raw(ctx) as *mut c_void;
     // SAFETY: the capsule takes ownership of the managed tensor; its destructor frees it unless
@@ -509,14 +612,26 @@ pub fn to_dlpack(py: Python<'_>, arr: &NdArray, writeable: bool, versioned: bool
                 flags: if writeable { 0 } else { DL_FLAG_READ_ONLY },
                 dl_tensor: tensor,
             }));
-            ffi::PyCapsule_New(m as *mut c_void, NAME_V1.as_ptr(), Some(capsule_destructor_v1))
+            ffi::PyCapsule_New(
+                m as *mut c_void,
+                NAME_V1.as_ptr(),
+                Some(capsule_destructor_v1),
+            )
         } else {
             if !writeable {
                 drop(Box::from_raw(ctx_ptr as *mut DlContext));
                 return Err(PyBufferError::new_err("Cannot export readonly array since signalling readonly is unsupported by DLPack."));
             }
-            let m = Box::into_raw(Box::new(DLManagedTensor { dl_tensor: tensor, manager_ctx: ctx_ptr, deleter: Some(dl_deleter) }));
-            ffi::PyCapsule_New(m as *mut c_void, NAME_V0.as_ptr(), Some(capsule_destructor_v0))
+            let m = Box::into_raw(Box::new(DLManagedTensor {
+                dl_tensor: tensor,
+                manager_ctx: ctx_ptr,
+                deleter: Some(dl_deleter),
+            }));
+            ffi::PyCapsule_New(
+                m as *mut c_void,
+                NAME_V0.as_ptr(),
+                Some(capsule_destructor_v0),
+            )
         };
         Ok(Bound::from_owned_ptr_or_err(py, cap)?.unbind())
     }
@@ -569,7 +684,8 @@ pub fn from_dlpack(obj: &Bound<'_, PyAny>) -> PyResult<NdArray> {
     // SAFETY: capp is a live object; the capsule API checks names.
     unsafe {
         if ffi::PyCapsule_IsValid(capp, NAME_V1.as_ptr()) == 1 {
-            let m = ffi::PyCapsule_GetPointer(capp, NAME_V1.as_ptr()) as *mut DLManagedTensorVersioned;
+            let m =
+                ffi::PyCapsule_GetPointer(capp, NAME_V1.as_ptr()) as *mut DLManagedTensorVersioned;
             if (*m).version.major > 1 {
                 return Err(PyBufferError::new_err("DLPack version is not supported"));
             }
@@ -598,26 +714,36 @@ pub fn from_dlpack(obj: &Bound<'_, PyAny>) -> PyResult<NdArray> {
             arr
         } else {
             ffi::PyErr_Clear();
-            Err(PyValueError::new_err("__dlpack__ did not return a DLPack capsule"))
+            Err(PyValueError::new_err(
+                "__dlpack__ did not return a DLPack capsule",
+            ))
         }
     }
 }
 
 /// # Safety
 /// `t` must describe valid memory that stays valid while the owner lives.
-unsafe fn tensor_to_array(t: &DLTensor, writeable: bool, owner: impl FnOnce() -> DlOwner) -> PyResult<NdArray> {
+unsafe fn tensor_to_array(
+    t: &DLTensor,
+    writeable: bool,
+    owner: impl FnOnce() -> DlOwner,
+) -> PyResult<NdArray> {
     if t.device.device_type != DL_CPU {
         return Err(PyBufferError::new_err("Unsupported device in DLTensor."));
     }
     let dt = dtype_from_dl(t.dtype)?;
     let nd = t.ndim as usize;
     // SAFETY: shape has ndim entries per the DLPack contract.
-    let shape: Dims = (0..nd).map(|k| unsafe { *t.shape.add(k) } as usize).collect();
+    let shape: Dims = (0..nd)
+        .map(|k| unsafe { *t.shape.add(k) } as usize)
+        .collect();
     let strides: Strides = if t.strides.is_null() {
         crate::array::c_strides(&shape, dt.itemsize())
     } else {
         // SAFETY: strides has ndim entries when not null.
-        (0..nd).map(|k| unsafe { *t.strides.add(k) } as isize * dt.itemsize() as isize).collect()
+        (0..nd)
+            .map(|k| unsafe { *t.strides.add(k) } as isize * dt.itemsize() as isize)
+            .collect()
     };
     let ptr = (t.data as *mut u8).wrapping_add(t.byte_offset as usize);
     wrap_memory(ptr, shape, strides, dt, writeable, Box::new(owner()))

@@ -17,7 +17,9 @@ pub mod ufunc;
 #[pyfunction]
 fn _register_scalar_types(py: Python<'_>, types: Vec<Bound<'_, PyType>>) -> PyResult<()> {
     if types.len() != crate::dtype::ScalarType::ALL.len() {
-        return Err(pyo3::exceptions::PyValueError::new_err("expected one class per built-in dtype"));
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "expected one class per built-in dtype",
+        ));
     }
     let _ = dtype::SCALAR_TYPES.set(py, types.into_iter().map(|t| t.unbind()).collect());
     Ok(())

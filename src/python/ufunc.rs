@@ -38,11 +38,15 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
 /// `rumpy._errstate.handle`, which applies `seterr`/`errstate` (warn, raise, call, ...).
 fn warn_status(py: Python<'_>, name: &str, st: u32) -> PyResult<()> {
     if st & status::NEGATIVE_POWER != 0 {
-        return Err(PyValueError::new_err("Integers to negative integer powers are not allowed."));
+        return Err(PyValueError::new_err(
+            "Integers to negative integer powers are not allowed.",
+        ));
     }
     let fp = st & (status::DIVIDE_BY_ZERO | status::OVERFLOW | status::INVALID);
     if fp != 0 {
-        py.import("rumpy._errstate")?.getattr("handle")?.call1((name, fp))?;
+        py.import("rumpy._errstate")?
+            .getattr("handle")?
+            .call1((name, fp))?;
     }
     Ok(())
 }
@@ -58,8 +62,52 @@ fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
     Ok(PyNdArray::wrap(py, a, None)?.into_any())
 }
 
+/// The common small case without the general machinery: rumpy arrays of one native dtype, one
+/// shape, all C-contiguous, below the parallel threshold, and a loop of exactly that type.
+fn fast_same_layout(py: Python<'_>, u: &'static Ufunc, args: &[Bound<'_, PyAny>]) -> PyResult<Option<Py<PyAny>>> {
+    if args.len() != u.nin || u.nout != 1 || u.resolver != dispatch::Resolver::Default {
+        return Ok(None);
+    }
+    let mut arrs: smallvec::SmallVec<[&NdArray; 2]> = smallvec::SmallVec::new();
+    for a in args {
+        match a.cast::<PyNdArray>() {
+            Ok(x) => arrs.push(x.get().raw()),
+            Err(_) => return Ok(None),
+        }
+    }
+    let first = arrs[0];
+    let Some(st) = first.dtype().native_scalar() else { return Ok(None) };
+    if first.ndim() == 0 || !first.is_c_contiguous() || first.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES {
+        return Ok(None);
+    }
+    if !arrs.iter().all(|a| a.shape() == first.shape() && a.is_c_contiguous() && a.dtype() == first.dtype()) {
+        return Ok(None);
+    }
+    let Some(lp) = u.loops.iter().find(|l| l.ins.iter().all(|t| *t == st)) else { return Ok(None) };
+    let out = NdArray::empty(first.shape(), &lp.outs[0].dtype(), crate::array::Order::C)?;
+    let isz = first.itemsize() as isize;
+    let mut ptrs: smallvec::SmallVec<[*mut u8; 3]> = arrs.iter().map(|a| a.data_ptr()).collect();
+    ptrs.push(out.data_ptr());
+    let mut strides: smallvec::SmallVec<[isize; 3]> = arrs.iter().map(|_| isz).collect();
+    strides.push(out.itemsize() as isize);
+    crate::loops::elementwise::fp_clear();
+    // SAFETY: every operand is C-contiguous with `size` items (checked above) and `out` is fresh.
+    let st_bits = unsafe { (lp.f)(&ptrs, &strides, first.size()) } | crate::loops::elementwise::fp_status();
+    warn_status(py, u.name, st_bits)?;
+    Ok(Some(PyNdArray::wrap(py, out, None)?.into_any()))
+}
+
 fn input_bytes(ins: &[Input]) -> usize {
-    ins.iter().map(|i| if let Input::Array(a) = i { a.nbytes() } else { 0 }).max().unwrap_or(0)
+    ins.iter()
+        .map(|i| {
+            if let Input::Array(a) = i {
+                a.nbytes()
+            } else {
+                0
+            }
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// The core of `ufunc.__call__`, shared by the operators.
@@ -81,16 +129,30 @@ pub fn call_ufunc<'py>(
             args.len()
         )));
     }
-    let ins: Vec<Input> = args[..u.nin].iter().map(to_input).collect::<PyResult<_>>()?;
+    if out.is_none() && where_.is_none() && dtype.is_none() && casting == "same_kind" {
+        if let Some(r) = fast_same_layout(py, u, args)? {
+            return Ok(r);
+        }
+    }
+    let ins: Vec<Input> = args[..u.nin]
+        .iter()
+        .map(to_input)
+        .collect::<PyResult<_>>()?;
     // Outputs: positional after the inputs, or out= (an array or a tuple of them).
-    let mut out_objs: Vec<Option<Bound<'py, PyAny>>> = args[u.nin..].iter().map(|o| Some(o.clone())).collect();
+    let mut out_objs: Vec<Option<Bound<'py, PyAny>>> =
+        args[u.nin..].iter().map(|o| Some(o.clone())).collect();
     if let Some(o) = out {
         if !o.is_none() {
             if !out_objs.is_empty() {
-                return Err(PyTypeError::new_err("cannot specify 'out' as both a positional and keyword argument"));
+                return Err(PyTypeError::new_err(
+                    "cannot specify 'out' as both a positional and keyword argument",
+                ));
             }
             if let Ok(t) = o.cast::<PyTuple>() {
-                out_objs = t.iter().map(|x| if x.is_none() { None } else { Some(x) }).collect();
+                out_objs = t
+                    .iter()
+                    .map(|x| if x.is_none() { None } else { Some(x) })
+                    .collect();
             } else {
                 out_objs = vec![Some(o.clone())];
             }
@@ -108,11 +170,17 @@ pub fn call_ufunc<'py>(
     }
     let casting = Casting::parse(casting)?;
     let dt = match dtype {
-        Some(d) if !d.is_none() => Some(to_dtype(d)?.scalar_type().ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?),
+        Some(d) if !d.is_none() => Some(
+            to_dtype(d)?
+                .scalar_type()
+                .ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?,
+        ),
         _ => None,
     };
     let mask = match where_ {
-        Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => Some(to_array(w, None)?.arr),
+        Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => {
+            Some(to_array(w, None)?.arr)
+        }
         _ => None,
     };
     let bytes = input_bytes(&ins);
@@ -123,7 +191,11 @@ pub fn call_ufunc<'py>(
         for (k, res) in r.into_iter().enumerate() {
             match outs.get(k).and_then(|o| o.clone()) {
                 Some(o) => {
-                    let mb = if m.dtype().native_scalar() == Some(ScalarType::Bool) { m.clone() } else { m.astype(&ScalarType::Bool.dtype(), crate::array::Order::C)? };
+                    let mb = if m.dtype().native_scalar() == Some(ScalarType::Bool) {
+                        m.clone()
+                    } else {
+                        m.astype(&ScalarType::Bool.dtype(), crate::array::Order::C)?
+                    };
                     o.assign_where(&res, &mb)?;
                     finals.push(o);
                 }
@@ -189,7 +261,11 @@ pub fn reduce_impl<'py>(
 ) -> PyResult<Py<PyAny>> {
     let a = to_array(array, None)?.arr;
     let dt = match dtype {
-        Some(d) if !d.is_none() => Some(to_dtype(d)?.scalar_type().ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?),
+        Some(d) if !d.is_none() => Some(
+            to_dtype(d)?
+                .scalar_type()
+                .ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?,
+        ),
         _ => None,
     };
     let init = match initial {
@@ -201,12 +277,24 @@ pub fn reduce_impl<'py>(
     };
     let out_arr = match out {
         Some(o) if !o.is_none() => {
-            let o = if let Ok(t) = o.cast::<PyTuple>() { t.get_item(0)? } else { o.clone() };
-            Some((o.cast::<PyNdArray>().map_err(|_| PyTypeError::new_err("output must be an array"))?.get().array(), o))
+            let o = if let Ok(t) = o.cast::<PyTuple>() {
+                t.get_item(0)?
+            } else {
+                o.clone()
+            };
+            Some((
+                o.cast::<PyNdArray>()
+                    .map_err(|_| PyTypeError::new_err("output must be an array"))?
+                    .get()
+                    .array(),
+                o,
+            ))
         }
         _ => None,
     };
-    let r = run_detached(py, a.nbytes(), || dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init))?;
+    let r = run_detached(py, a.nbytes(), || {
+        dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init)
+    })?;
     if let Some((o, obj)) = out_arr {
         o.assign(&r)?;
         return Ok(obj.unbind());
@@ -250,7 +338,9 @@ impl PyUfunc {
     ) -> PyResult<Py<PyAny>> {
         if let Some(w) = r#where {
             if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) {
-                return Err(pyo3::exceptions::PyNotImplementedError::new_err("reduce with where= is not supported yet"));
+                return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+                    "reduce with where= is not supported yet",
+                ));
             }
         }
         // NumPy's reduce defaults to axis=0 (axis=None means all axes).
@@ -263,19 +353,30 @@ impl PyUfunc {
     }
 
     #[pyo3(signature = (array, axis=AxisArg::Default, dtype=None, out=None))]
-    fn accumulate<'py>(&self, py: Python<'py>, array: &Bound<'py, PyAny>, axis: AxisArg, dtype: Option<&Bound<'py, PyAny>>, out: Option<&Bound<'py, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn accumulate<'py>(
+        &self,
+        py: Python<'py>,
+        array: &Bound<'py, PyAny>,
+        axis: AxisArg,
+        dtype: Option<&Bound<'py, PyAny>>,
+        out: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let a = to_array(array, None)?.arr;
         let axis = match axis {
             AxisArg::Default => 0,
             AxisArg::All => {
                 if a.ndim() != 1 {
-                    return Err(PyValueError::new_err("accumulate does not allow multiple axes"));
+                    return Err(PyValueError::new_err(
+                        "accumulate does not allow multiple axes",
+                    ));
                 }
                 0
             }
             AxisArg::Axes(v) => {
                 if v.len() != 1 {
-                    return Err(PyValueError::new_err("accumulate does not allow multiple axes"));
+                    return Err(PyValueError::new_err(
+                        "accumulate does not allow multiple axes",
+                    ));
                 }
                 v[0]
             }
@@ -283,16 +384,32 @@ impl PyUfunc {
         self.accumulate_axis(py, &a, axis, dtype, out)
     }
 
-
     /// Unbuffered in-place operation: `a[indices] = op(a[indices], b)`, repeated indices applied
     /// once each, in order.
     #[pyo3(signature = (a, indices, b=None))]
-    fn at<'py>(&self, py: Python<'py>, a: &Bound<'py, PyAny>, indices: &Bound<'py, PyAny>, b: Option<&Bound<'py, PyAny>>) -> PyResult<()> {
-        let target = a.cast::<PyNdArray>().map_err(|_| PyTypeError::new_err("first operand must be an array"))?.get().array();
+    fn at<'py>(
+        &self,
+        py: Python<'py>,
+        a: &Bound<'py, PyAny>,
+        indices: &Bound<'py, PyAny>,
+        b: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<()> {
+        let target = a
+            .cast::<PyNdArray>()
+            .map_err(|_| PyTypeError::new_err("first operand must be an array"))?
+            .get()
+            .array();
         target.check_writeable()?;
         let idx = to_array(indices, None)?.arr;
-        if !idx.dtype().scalar_type().map(|s| s.is_int()).unwrap_or(false) {
-            return Err(pyo3::exceptions::PyIndexError::new_err("ufunc.at needs integer indices"));
+        if !idx
+            .dtype()
+            .scalar_type()
+            .map(|s| s.is_int())
+            .unwrap_or(false)
+        {
+            return Err(pyo3::exceptions::PyIndexError::new_err(
+                "ufunc.at needs integer indices",
+            ));
         }
         let idx = idx.astype(&ScalarType::Int64.dtype(), crate::array::Order::C)?;
         let n = idx.size();
@@ -306,9 +423,18 @@ impl PyUfunc {
                     Input::Weak(..) => {
                         // Resolve the scalar against the target's type first (NEP 50).
                         let tt = target.dtype().scalar_type().unwrap_or(ScalarType::Float64);
-                        let ops = [dispatch::resolve::OpKind::Strong(tt), match &bi { Input::Weak(_, k) => dispatch::resolve::OpKind::Weak(*k), _ => unreachable!() }];
+                        let ops = [
+                            dispatch::resolve::OpKind::Strong(tt),
+                            match &bi {
+                                Input::Weak(_, k) => dispatch::resolve::OpKind::Weak(*k),
+                                _ => unreachable!(),
+                            },
+                        ];
                         let lp = dispatch::resolve(self.u, &ops, None)?;
-                        match bi { Input::Weak(v, _) => dispatch::exec::weak_to_array(v, lp.ins[1])?, _ => unreachable!() }
+                        match bi {
+                            Input::Weak(v, _) => dispatch::exec::weak_to_array(v, lp.ins[1])?,
+                            _ => unreachable!(),
+                        }
                     }
                 })
             }
@@ -318,7 +444,10 @@ impl PyUfunc {
             return Err(PyValueError::new_err("second operand needed for ufunc"));
         }
         let bvals = match bvals {
-            Some(bv) => Some(bv.broadcast_to(idx.shape()).or_else(|_| bv.broadcast_to(&[n]))?),
+            Some(bv) => Some(
+                bv.broadcast_to(idx.shape())
+                    .or_else(|_| bv.broadcast_to(&[n]))?,
+            ),
             None => None,
         };
         let bflat = match &bvals {
@@ -328,14 +457,21 @@ impl PyUfunc {
         let len0 = target.shape().first().copied().unwrap_or(0) as i64;
         for &i in ids {
             if i < -len0 || i >= len0 {
-                return Err(pyo3::exceptions::PyIndexError::new_err(format!("index {} is out of bounds for axis 0 with size {}", i, len0)));
+                return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                    "index {} is out of bounds for axis 0 with size {}",
+                    i, len0
+                )));
             }
         }
         for (k, &i) in ids.iter().enumerate() {
-            let view = target.index(&[crate::array::IndexItem::Int(i as isize)])?.view;
+            let view = target
+                .index(&[crate::array::IndexItem::Int(i as isize)])?
+                .view;
             let mut ins = vec![Input::Array(view.clone())];
             if let Some(bf) = &bflat {
-                ins.push(Input::Array(bf.index(&[crate::array::IndexItem::Int(k as isize)])?.view));
+                ins.push(Input::Array(
+                    bf.index(&[crate::array::IndexItem::Int(k as isize)])?.view,
+                ));
             }
             let (_, st) = dispatch::call(self.u, &ins, &[Some(view)], Casting::Unsafe, None)?;
             warn_status(py, self.u.name, st)?;
@@ -344,10 +480,18 @@ impl PyUfunc {
     }
 
     #[pyo3(signature = (a, b, **kwargs))]
-    fn outer<'py>(&self, py: Python<'py>, a: &Bound<'py, PyAny>, b: &Bound<'py, PyAny>, kwargs: Option<&Bound<'py, pyo3::types::PyDict>>) -> PyResult<Py<PyAny>> {
+    fn outer<'py>(
+        &self,
+        py: Python<'py>,
+        a: &Bound<'py, PyAny>,
+        b: &Bound<'py, PyAny>,
+        kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         let _ = kwargs;
         if self.u.nin != 2 {
-            return Err(PyValueError::new_err("outer product only supported for binary functions"));
+            return Err(PyValueError::new_err(
+                "outer product only supported for binary functions",
+            ));
         }
         let x = to_array(a, None)?.arr;
         let y = to_array(b, None)?.arr;
@@ -394,7 +538,12 @@ impl PyUfunc {
     }
     #[getter]
     fn __doc__(&self) -> String {
-        format!("{}(x{}, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n{}", self.u.name, if self.u.nin == 2 { "1, x2" } else { "" }, self.u.doc)
+        format!(
+            "{}(x{}, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n{}",
+            self.u.name,
+            if self.u.nin == 2 { "1, x2" } else { "" },
+            self.u.doc
+        )
     }
     fn __repr__(&self) -> String {
         format!("<ufunc '{}'>", self.u.name)
@@ -402,23 +551,43 @@ impl PyUfunc {
 }
 
 impl PyUfunc {
-    fn accumulate_axis<'py>(&self, py: Python<'py>, a: &NdArray, axis: isize, dtype: Option<&Bound<'py, PyAny>>, out: Option<&Bound<'py, PyAny>>) -> PyResult<Py<PyAny>> {
+    fn accumulate_axis<'py>(
+        &self,
+        py: Python<'py>,
+        a: &NdArray,
+        axis: isize,
+        dtype: Option<&Bound<'py, PyAny>>,
+        out: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
         let a = a.clone();
         let dt = match dtype {
-            Some(d) if !d.is_none() => Some(to_dtype(d)?.scalar_type().ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?),
+            Some(d) if !d.is_none() => Some(
+                to_dtype(d)?
+                    .scalar_type()
+                    .ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?,
+            ),
             _ => None,
         };
-        let r = run_detached(py, a.nbytes(), || dispatch::reduce::accumulate(self.u, &a, axis, dt))?;
+        let r = run_detached(py, a.nbytes(), || {
+            dispatch::reduce::accumulate(self.u, &a, axis, dt)
+        })?;
         if let Some(o) = out {
             if !o.is_none() {
-                let o = if let Ok(t) = o.cast::<PyTuple>() { t.get_item(0)? } else { o.clone() };
-                o.cast::<PyNdArray>().map_err(|_| PyTypeError::new_err("output must be an array"))?.get().array().assign(&r)?;
+                let o = if let Ok(t) = o.cast::<PyTuple>() {
+                    t.get_item(0)?
+                } else {
+                    o.clone()
+                };
+                o.cast::<PyNdArray>()
+                    .map_err(|_| PyTypeError::new_err("output must be an array"))?
+                    .get()
+                    .array()
+                    .assign(&r)?;
                 return Ok(o.unbind());
             }
         }
         Ok(PyNdArray::wrap(py, r, None)?.into_any())
     }
-
 }
 
 /// All ufunc objects, for module assembly.
