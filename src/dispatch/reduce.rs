@@ -208,13 +208,8 @@ pub fn reduce(
             .collect();
         let f = lp.f;
         let red = lp.reduce.expect("checked above");
-        crate::loops::for_each_line_n(
-            src.shape(),
-            &[&rstrides, src.strides()],
-            &[r.data_ptr(), src.data_ptr()],
-            1,
-            false,
-            |p, s, n| {
+        let fold = |shape: &[usize], rp: *mut u8, sp: *mut u8| {
+            crate::loops::for_each_line_n(shape, &[&rstrides, src.strides()], &[rp, sp], 1, false, |p, s, n| {
                 // SAFETY: the accumulator view and the source stay inside their arrays; when the
                 // accumulator's stride is 0 the line folds into one item, else it is an
                 // elementwise in-place update of distinct items.
@@ -225,8 +220,52 @@ pub fn reduce(
                         f(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n);
                     }
                 }
-            },
-        );
+            });
+        };
+        // When the last axis is kept and the work is large, its columns are independent:
+        // split them across threads (each column still folds in the same order).
+        let last = a.ndim() - 1;
+        let cols = src.shape()[last];
+        let big = src.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES * 4;
+        if big && !axes.contains(&last) && cols >= 64 && rayon::current_num_threads() > 1 {
+            use rayon::prelude::*;
+            let nchunks = rayon::current_num_threads().min(cols / 32).max(1);
+            let per = cols.div_ceil(nchunks);
+            let (rbase, sbase) = (r.data_ptr() as usize, src.data_ptr() as usize);
+            let (rs, ss) = (rstrides[last], src.strides()[last]);
+            (0..nchunks).into_par_iter().for_each(|c| {
+                let start = c * per;
+                if start >= cols {
+                    return;
+                }
+                let mut shape: Dims = src.shape().into();
+                shape[last] = per.min(cols - start);
+                let rp = (rbase as isize + start as isize * rs) as *mut u8;
+                let sp = (sbase as isize + start as isize * ss) as *mut u8;
+                fold(&shape, rp, sp);
+            });
+        } else if big && axes.contains(&last) && !axes.contains(&0) && src.shape()[0] >= 2 && rayon::current_num_threads() > 1 {
+            // Rows of a last-axis reduction are independent: split the first axis instead.
+            use rayon::prelude::*;
+            let rows = src.shape()[0];
+            let nchunks = rayon::current_num_threads().min(rows);
+            let per = rows.div_ceil(nchunks);
+            let (rbase, sbase) = (r.data_ptr() as usize, src.data_ptr() as usize);
+            let (rs, ss) = (rstrides[0], src.strides()[0]);
+            (0..nchunks).into_par_iter().for_each(|c| {
+                let start = c * per;
+                if start >= rows {
+                    return;
+                }
+                let mut shape: Dims = src.shape().into();
+                shape[0] = per.min(rows - start);
+                let rp = (rbase as isize + start as isize * rs) as *mut u8;
+                let sp = (sbase as isize + start as isize * ss) as *mut u8;
+                fold(&shape, rp, sp);
+            });
+        } else {
+            fold(src.shape(), r.data_ptr(), src.data_ptr());
+        }
     }
     if keepdims {
         return Ok(r);

@@ -347,7 +347,7 @@ unsafe fn reduce_seq<T: Element, O: Element, K: Kernel2<T, O>>(
 }
 
 macro_rules! pairwise {
-    ($name:ident, $add:ident, $t:ty) => {
+    ($name:ident, $add:ident, $contig:ident, $contig_avx2:ident, $par:ident, $t:ty) => {
         /// NumPy's pairwise summation (blocks of 128 with eight accumulators), so float sums
         /// round exactly as NumPy's do.
         ///
@@ -389,17 +389,79 @@ macro_rules! pairwise {
             }
         }
 
+        /// The same summation over a contiguous slice (the eight accumulators become vector
+        /// lanes; each lane adds in the same order, so the result is unchanged).
+        #[inline(always)]
+        fn $contig(a: &[$t]) -> $t {
+            let n = a.len();
+            if n < 8 {
+                let mut res: $t = 0.0;
+                for &x in a {
+                    res += x;
+                }
+                res
+            } else if n <= 128 {
+                let mut r = [0.0 as $t; 8];
+                r.copy_from_slice(&a[..8]);
+                let full = n - (n % 8);
+                for chunk in a[8..full].chunks_exact(8) {
+                    for j in 0..8 {
+                        r[j] += chunk[j];
+                    }
+                }
+                let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+                for &x in &a[full..] {
+                    res += x;
+                }
+                res
+            } else {
+                let mut n2 = n / 2;
+                n2 -= n2 % 8;
+                $contig(&a[..n2]) + $contig(&a[n2..])
+            }
+        }
+
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma")]
+        fn $contig_avx2(a: &[$t]) -> $t {
+            $contig(a)
+        }
+
+        /// Contiguous pairwise sum; the top of the recursion tree runs its halves on two
+        /// threads (the tree, and so the rounding, is the same as the sequential one).
+        fn $par(a: &[$t]) -> $t {
+            let n = a.len();
+            if n > (1 << 16) && rayon::current_num_threads() > 1 {
+                let mut n2 = n / 2;
+                n2 -= n2 % 8;
+                let (x, y) = rayon::join(|| $par(&a[..n2]), || $par(&a[n2..]));
+                return x + y;
+            }
+            #[cfg(target_arch = "x86_64")]
+            if simd_level() >= Simd::Avx2 {
+                // SAFETY: the CPU has AVX2 and FMA (checked by simd_level).
+                return unsafe { $contig_avx2(a) };
+            }
+            $contig(a)
+        }
+
         unsafe fn $add(acc: *mut u8, a: *const u8, s: isize, n: usize) {
-            // SAFETY: acc holds one item; forwarded guarantee for a.
+            // SAFETY: acc holds one item; forwarded guarantee for a. When contiguous and
+            // aligned, the n items form a valid slice.
             unsafe {
                 let x = ptr::read_unaligned(acc as *const $t);
-                ptr::write_unaligned(acc as *mut $t, x + $name(a, n, s));
+                let sum = if s == std::mem::size_of::<$t>() as isize && (a as usize) % std::mem::align_of::<$t>() == 0 {
+                    $par(std::slice::from_raw_parts(a as *const $t, n))
+                } else {
+                    $name(a, n, s)
+                };
+                ptr::write_unaligned(acc as *mut $t, x + sum);
             }
         }
     };
 }
-pairwise!(pairwise_sum_f64, pairwise_add_f64, f64);
-pairwise!(pairwise_sum_f32, pairwise_add_f32, f32);
+pairwise!(pairwise_sum_f64, pairwise_add_f64, pw_contig_f64, pw_contig_f64_avx2, pw_par_f64, f64);
+pairwise!(pairwise_sum_f32, pairwise_add_f32, pw_contig_f32, pw_contig_f32_avx2, pw_par_f32, f32);
 
 /// float16 sums accumulate in float32 (pairwise) and round once, as NumPy's half loops.
 unsafe fn pairwise_add_f16(acc: *mut u8, a: *const u8, s: isize, n: usize) {
