@@ -17,11 +17,53 @@ pub const ALIGN: usize = 64;
 /// Who frees the memory.
 pub enum Owner {
     /// Allocated by rumpy with the C allocator; `base` is what to hand back to `free` (the data
-    /// pointer is `base` rounded up to [`ALIGN`]).
-    Owned { base: *mut u8 },
+    /// pointer is `base` rounded up to [`ALIGN`]) and `cap` the usable bytes from the data pointer
+    /// (at least `len`; more when the buffer was reused from the cache).
+    Owned { base: *mut u8, cap: usize },
     /// Memory belonging to some other object (a Python buffer exporter, a DLPack producer, a
     /// memory map). Dropping the box releases it. The core does not know what it is.
     Foreign(Box<dyn Any + Send + Sync>),
+}
+
+/// Freed buffers kept for reuse: temporaries of expression evaluation (`a*b + c`) are freed and
+/// re-requested at once, and getting fresh pages from the kernel each time (mmap, page faults,
+/// munmap) costs more than the arithmetic. Only uninitialised requests reuse them, only
+/// buffers of `CACHE_MIN..=CACHE_MAX` bytes are kept, and at most `CACHE_TOTAL` bytes overall.
+const CACHE_MIN: usize = 1 << 20;
+const CACHE_MAX: usize = 1 << 25;
+const CACHE_TOTAL: usize = 1 << 27;
+
+struct Cached {
+    base: usize,
+    ptr: usize,
+    len: usize,
+}
+
+static CACHE: std::sync::Mutex<Vec<Cached>> = std::sync::Mutex::new(Vec::new());
+
+fn cache_take(len: usize) -> Option<(*mut u8, *mut u8, usize)> {
+    if !(CACHE_MIN..=CACHE_MAX).contains(&len) {
+        return None;
+    }
+    let mut c = CACHE.lock().ok()?;
+    // A kept buffer fits when it is at least as large and not more than a quarter larger.
+    let i = c.iter().position(|b| b.len >= len && b.len - len <= len / 4)?;
+    let b = c.swap_remove(i);
+    Some((b.base as *mut u8, b.ptr as *mut u8, b.len))
+}
+
+/// Keep a freed buffer; false when the cache is full or the size is out of range.
+fn cache_put(base: *mut u8, ptr: *mut u8, len: usize) -> bool {
+    if !(CACHE_MIN..=CACHE_MAX).contains(&len) {
+        return false;
+    }
+    let Ok(mut c) = CACHE.lock() else { return false };
+    let total: usize = c.iter().map(|b| b.len).sum();
+    if total + len > CACHE_TOTAL {
+        return false;
+    }
+    c.push(Cached { base: base as usize, ptr: ptr as usize, len });
+    true
 }
 
 /// Buffers at least this large ask the kernel for transparent huge pages, as NumPy does: far
@@ -31,8 +73,8 @@ const HUGEPAGE_THRESHOLD: usize = 1 << 22;
 /// A span of bytes. Invariants:
 /// 1. `ptr` is valid for reads of `len` bytes for the life of the `Buffer` (for writes too when
 ///    `writeable`).
-/// 2. When `Owner::Owned`, `ptr` is aligned to [`ALIGN`] and lies less than `ALIGN` bytes after
-///    `base`, inside one C allocation of `len + ALIGN` bytes.
+/// 2. When `Owner::Owned { base, cap }`, `ptr` is aligned to [`ALIGN`], lies less than `ALIGN`
+///    bytes after `base`, and `cap >= len` bytes from `ptr` belong to that one C allocation.
 pub struct Buffer {
     ptr: *mut u8,
     len: usize,
@@ -50,6 +92,11 @@ impl Buffer {
     /// Allocate `len` bytes, 64-byte aligned. `zeroed` uses calloc, which gets large buffers
     /// as fresh zero pages from the kernel without touching them (NumPy's `zeros` does the same).
     pub fn alloc(len: usize, zeroed: bool) -> Result<Arc<Buffer>> {
+        if !zeroed {
+            if let Some((base, ptr, cap)) = cache_take(len) {
+                return Ok(Arc::new(Buffer { ptr, len, writeable: true, owner: Owner::Owned { base, cap } }));
+            }
+        }
         let size = len
             .checked_add(ALIGN)
             .filter(|&s| s <= isize::MAX as usize)
@@ -76,7 +123,7 @@ impl Buffer {
             ptr,
             len,
             writeable: true,
-            owner: Owner::Owned { base },
+            owner: Owner::Owned { base, cap: len },
         }))
     }
 
@@ -125,7 +172,10 @@ impl Buffer {
 
 impl Drop for Buffer {
     fn drop(&mut self) {
-        if let Owner::Owned { base } = self.owner {
+        if let Owner::Owned { base, cap } = self.owner {
+            if cache_put(base, self.ptr, cap) {
+                return;
+            }
             // SAFETY: `base` came from malloc/calloc in `alloc` and is freed once.
             unsafe { libc::free(base as *mut libc::c_void) }
         }
@@ -187,6 +237,21 @@ mod tests {
     fn zero_length_alloc_works() {
         let b = Buffer::alloc(0, false).unwrap();
         assert_eq!(b.len(), 0);
+    }
+
+    #[test]
+    fn freed_temporaries_are_reused() {
+        let b = Buffer::alloc(3 << 20, false).unwrap();
+        let p = b.ptr();
+        drop(b);
+        let c = Buffer::alloc(3 << 20, false).unwrap();
+        assert_eq!(c.ptr(), p);
+        // Zeroed requests never take a used buffer.
+        drop(c);
+        let z = Buffer::alloc(3 << 20, true).unwrap();
+        // SAFETY: 3 MiB were allocated.
+        let s = unsafe { std::slice::from_raw_parts(z.ptr(), 3 << 20) };
+        assert!(s.iter().all(|&x| x == 0));
     }
 
     #[test]
