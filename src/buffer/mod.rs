@@ -47,7 +47,9 @@ fn cache_take(len: usize) -> Option<(*mut u8, *mut u8, usize)> {
     }
     let mut c = CACHE.lock().ok()?;
     // A kept buffer fits when it is at least as large and not more than a quarter larger.
-    let i = c.iter().position(|b| b.len >= len && b.len - len <= len / 4)?;
+    let i = c
+        .iter()
+        .position(|b| b.len >= len && b.len - len <= len / 4)?;
     let b = c.swap_remove(i);
     Some((b.base as *mut u8, b.ptr as *mut u8, b.len))
 }
@@ -57,12 +59,18 @@ fn cache_put(base: *mut u8, ptr: *mut u8, len: usize) -> bool {
     if !(CACHE_MIN..=CACHE_MAX).contains(&len) {
         return false;
     }
-    let Ok(mut c) = CACHE.lock() else { return false };
+    let Ok(mut c) = CACHE.lock() else {
+        return false;
+    };
     let total: usize = c.iter().map(|b| b.len).sum();
     if total + len > CACHE_TOTAL {
         return false;
     }
-    c.push(Cached { base: base as usize, ptr: ptr as usize, len });
+    c.push(Cached {
+        base: base as usize,
+        ptr: ptr as usize,
+        len,
+    });
     true
 }
 
@@ -94,7 +102,12 @@ impl Buffer {
     pub fn alloc(len: usize, zeroed: bool) -> Result<Arc<Buffer>> {
         if !zeroed {
             if let Some((base, ptr, cap)) = cache_take(len) {
-                return Ok(Arc::new(Buffer { ptr, len, writeable: true, owner: Owner::Owned { base, cap } }));
+                return Ok(Arc::new(Buffer {
+                    ptr,
+                    len,
+                    writeable: true,
+                    owner: Owner::Owned { base, cap },
+                }));
             }
         }
         let size = len

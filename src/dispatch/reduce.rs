@@ -61,6 +61,29 @@ pub fn normalize_axes(axes: Option<&[isize]>, ndim: usize) -> Result<Vec<usize>>
     Ok(out)
 }
 
+/// An index taking `start:stop` on the given axes and everything on the others.
+fn along_axes(
+    ndim: usize,
+    axes: &[usize],
+    start: Option<isize>,
+    stop: Option<isize>,
+) -> SmallVec<[crate::array::IndexItem; 4]> {
+    (0..ndim)
+        .map(|k| {
+            let (start, stop) = if axes.contains(&k) {
+                (start, stop)
+            } else {
+                (None, None)
+            };
+            crate::array::IndexItem::Slice {
+                start,
+                stop,
+                step: 1,
+            }
+        })
+        .collect()
+}
+
 fn identity_num(id: Identity) -> Option<Num> {
     match id {
         Identity::Zero => Some(Num::I(0)),
@@ -160,44 +183,13 @@ pub fn reduce(
             }
             if a.size() > 0 {
                 // Start from the first item along the reduced axes.
-                let first: SmallVec<[crate::array::IndexItem; 4]> = (0..a.ndim())
-                    .map(|k| {
-                        if axes.contains(&k) {
-                            crate::array::IndexItem::Slice {
-                                start: Some(0),
-                                stop: Some(1),
-                                step: 1,
-                            }
-                        } else {
-                            crate::array::IndexItem::Slice {
-                                start: None,
-                                stop: None,
-                                step: 1,
-                            }
-                        }
-                    })
-                    .collect();
-                r.assign(&a.index(&first)?.view)?;
+                r.assign(
+                    &a.index(&along_axes(a.ndim(), &axes, Some(0), Some(1)))?
+                        .view,
+                )?;
                 if !idempotent(u.name) && axes.len() == 1 {
                     // Fold the rest: a[..., 1:, ...].
-                    let rest: SmallVec<[crate::array::IndexItem; 4]> = (0..a.ndim())
-                        .map(|k| {
-                            if axes.contains(&k) {
-                                crate::array::IndexItem::Slice {
-                                    start: Some(1),
-                                    stop: None,
-                                    step: 1,
-                                }
-                            } else {
-                                crate::array::IndexItem::Slice {
-                                    start: None,
-                                    stop: None,
-                                    step: 1,
-                                }
-                            }
-                        })
-                        .collect();
-                    src = a.index(&rest)?.view;
+                    src = a.index(&along_axes(a.ndim(), &axes, Some(1), None))?.view;
                 }
             }
         }
@@ -209,18 +201,25 @@ pub fn reduce(
         let f = lp.f;
         let red = lp.reduce.expect("checked above");
         let fold = |shape: &[usize], rp: *mut u8, sp: *mut u8| {
-            crate::loops::for_each_line_n(shape, &[&rstrides, src.strides()], &[rp, sp], 1, false, |p, s, n| {
-                // SAFETY: the accumulator view and the source stay inside their arrays; when the
-                // accumulator's stride is 0 the line folds into one item, else it is an
-                // elementwise in-place update of distinct items.
-                unsafe {
-                    if s[0] == 0 {
-                        red(p[0], p[1], s[1], n);
-                    } else {
-                        f(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n);
+            crate::loops::for_each_line_n(
+                shape,
+                &[&rstrides, src.strides()],
+                &[rp, sp],
+                1,
+                false,
+                |p, s, n| {
+                    // SAFETY: the accumulator view and the source stay inside their arrays; when the
+                    // accumulator's stride is 0 the line folds into one item, else it is an
+                    // elementwise in-place update of distinct items.
+                    unsafe {
+                        if s[0] == 0 {
+                            red(p[0], p[1], s[1], n);
+                        } else {
+                            f(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n);
+                        }
                     }
-                }
-            });
+                },
+            );
         };
         // When the last axis is kept and the work is large, its columns are independent:
         // split them across threads (each column still folds in the same order).
@@ -244,7 +243,12 @@ pub fn reduce(
                 let sp = (sbase as isize + start as isize * ss) as *mut u8;
                 fold(&shape, rp, sp);
             });
-        } else if big && axes.contains(&last) && !axes.contains(&0) && src.shape()[0] >= 2 && rayon::current_num_threads() > 1 {
+        } else if big
+            && axes.contains(&last)
+            && !axes.contains(&0)
+            && src.shape()[0] >= 2
+            && rayon::current_num_threads() > 1
+        {
             // Rows of a last-axis reduction are independent: split the first axis instead.
             use rayon::prelude::*;
             let rows = src.shape()[0];

@@ -60,9 +60,10 @@ pub fn f64_to_u64_c(f: f64) -> u64 {
     }
 }
 
-/// Implements `Element` for an integer type. `$via` names how a float reaches it.
+/// Implements `Element` for an integer type. `$wide` is how the value widens into a `Num`
+/// (`I` as i64 for signed, `U` as u64 for unsigned); `$via` names how a float reaches it.
 macro_rules! int_element {
-    ($t:ty, $st:ident, $name:expr, $ch:expr, $num:expr, signed, $via:ident) => {
+    ($t:ty, $st:ident, $name:expr, $ch:expr, $num:expr, $wide:ident as $w:ty, $via:ident) => {
         impl $crate::dtype::Element for $t {
             const TYPE: $crate::dtype::ScalarType = $crate::dtype::ScalarType::$st;
             const NAME: &'static str = $name;
@@ -70,34 +71,7 @@ macro_rules! int_element {
             const NUM: i32 = $num;
             #[inline(always)]
             fn to_num(self) -> $crate::dtype::Num {
-                $crate::dtype::Num::I(self as i64)
-            }
-            #[inline(always)]
-            fn from_num(n: $crate::dtype::Num) -> Self {
-                use $crate::dtype::Num;
-                match n {
-                    Num::B(b) => b as $t,
-                    Num::I(i) => i as $t,
-                    Num::U(u) => u as $t,
-                    Num::F(f) => $crate::dtype::element::$via(f) as $t,
-                    Num::C(r, _) => $crate::dtype::element::$via(r) as $t,
-                }
-            }
-            #[inline(always)]
-            fn byteswap(self) -> Self {
-                self.swap_bytes()
-            }
-        }
-    };
-    ($t:ty, $st:ident, $name:expr, $ch:expr, $num:expr, unsigned, $via:ident) => {
-        impl $crate::dtype::Element for $t {
-            const TYPE: $crate::dtype::ScalarType = $crate::dtype::ScalarType::$st;
-            const NAME: &'static str = $name;
-            const CHAR: char = $ch;
-            const NUM: i32 = $num;
-            #[inline(always)]
-            fn to_num(self) -> $crate::dtype::Num {
-                $crate::dtype::Num::U(self as u64)
+                $crate::dtype::Num::$wide(self as $w)
             }
             #[inline(always)]
             fn from_num(n: $crate::dtype::Num) -> Self {

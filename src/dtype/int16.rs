@@ -2,4 +2,4 @@
 
 use super::element::int_element;
 
-int_element!(i16, Int16, "int16", 'h', 3, signed, f64_to_i32_c);
+int_element!(i16, Int16, "int16", 'h', 3, I as i64, f64_to_i32_c);

@@ -2,4 +2,4 @@
 
 use super::element::int_element;
 
-int_element!(i32, Int32, "int32", 'i', 5, signed, f64_to_i32_c);
+int_element!(i32, Int32, "int32", 'i', 5, I as i64, f64_to_i32_c);

@@ -2,4 +2,4 @@
 
 use super::element::int_element;
 
-int_element!(i8, Int8, "int8", 'b', 1, signed, f64_to_i32_c);
+int_element!(i8, Int8, "int8", 'b', 1, I as i64, f64_to_i32_c);

@@ -2,4 +2,4 @@
 
 use super::element::int_element;
 
-int_element!(u8, UInt8, "uint8", 'B', 2, unsigned, f64_to_i32_c);
+int_element!(u8, UInt8, "uint8", 'B', 2, U as u64, f64_to_i32_c);

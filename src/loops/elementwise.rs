@@ -450,7 +450,9 @@ macro_rules! pairwise {
             // aligned, the n items form a valid slice.
             unsafe {
                 let x = ptr::read_unaligned(acc as *const $t);
-                let sum = if s == std::mem::size_of::<$t>() as isize && (a as usize) % std::mem::align_of::<$t>() == 0 {
+                let sum = if s == std::mem::size_of::<$t>() as isize
+                    && (a as usize) % std::mem::align_of::<$t>() == 0
+                {
                     $par(std::slice::from_raw_parts(a as *const $t, n))
                 } else {
                     $name(a, n, s)
@@ -460,8 +462,22 @@ macro_rules! pairwise {
         }
     };
 }
-pairwise!(pairwise_sum_f64, pairwise_add_f64, pw_contig_f64, pw_contig_f64_avx2, pw_par_f64, f64);
-pairwise!(pairwise_sum_f32, pairwise_add_f32, pw_contig_f32, pw_contig_f32_avx2, pw_par_f32, f32);
+pairwise!(
+    pairwise_sum_f64,
+    pairwise_add_f64,
+    pw_contig_f64,
+    pw_contig_f64_avx2,
+    pw_par_f64,
+    f64
+);
+pairwise!(
+    pairwise_sum_f32,
+    pairwise_add_f32,
+    pw_contig_f32,
+    pw_contig_f32_avx2,
+    pw_par_f32,
+    f32
+);
 
 /// float16 sums accumulate in float32 (pairwise) and round once, as NumPy's half loops.
 unsafe fn pairwise_add_f16(acc: *mut u8, a: *const u8, s: isize, n: usize) {

@@ -64,7 +64,11 @@ fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
 
 /// The common small case without the general machinery: rumpy arrays of one native dtype, one
 /// shape, all C-contiguous, below the parallel threshold, and a loop of exactly that type.
-fn fast_same_layout(py: Python<'_>, u: &'static Ufunc, args: &[Bound<'_, PyAny>]) -> PyResult<Option<Py<PyAny>>> {
+fn fast_same_layout(
+    py: Python<'_>,
+    u: &'static Ufunc,
+    args: &[Bound<'_, PyAny>],
+) -> PyResult<Option<Py<PyAny>>> {
     if args.len() != u.nin || u.nout != 1 || u.resolver != dispatch::Resolver::Default {
         return Ok(None);
     }
@@ -76,14 +80,24 @@ fn fast_same_layout(py: Python<'_>, u: &'static Ufunc, args: &[Bound<'_, PyAny>]
         }
     }
     let first = arrs[0];
-    let Some(st) = first.dtype().native_scalar() else { return Ok(None) };
-    if first.ndim() == 0 || !first.is_c_contiguous() || first.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES {
+    let Some(st) = first.dtype().native_scalar() else {
+        return Ok(None);
+    };
+    if first.ndim() == 0
+        || !first.is_c_contiguous()
+        || first.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES
+    {
         return Ok(None);
     }
-    if !arrs.iter().all(|a| a.shape() == first.shape() && a.is_c_contiguous() && a.dtype() == first.dtype()) {
+    if !arrs
+        .iter()
+        .all(|a| a.shape() == first.shape() && a.is_c_contiguous() && a.dtype() == first.dtype())
+    {
         return Ok(None);
     }
-    let Some(lp) = u.loops.iter().find(|l| l.ins.iter().all(|t| *t == st)) else { return Ok(None) };
+    let Some(lp) = u.loops.iter().find(|l| l.ins.iter().all(|t| *t == st)) else {
+        return Ok(None);
+    };
     let out = NdArray::empty(first.shape(), &lp.outs[0].dtype(), crate::array::Order::C)?;
     let isz = first.itemsize() as isize;
     let mut ptrs: smallvec::SmallVec<[*mut u8; 3]> = arrs.iter().map(|a| a.data_ptr()).collect();
@@ -92,9 +106,22 @@ fn fast_same_layout(py: Python<'_>, u: &'static Ufunc, args: &[Bound<'_, PyAny>]
     strides.push(out.itemsize() as isize);
     crate::loops::elementwise::fp_clear();
     // SAFETY: every operand is C-contiguous with `size` items (checked above) and `out` is fresh.
-    let st_bits = unsafe { (lp.f)(&ptrs, &strides, first.size()) } | crate::loops::elementwise::fp_status();
+    let st_bits =
+        unsafe { (lp.f)(&ptrs, &strides, first.size()) } | crate::loops::elementwise::fp_status();
     warn_status(py, u.name, st_bits)?;
     Ok(Some(PyNdArray::wrap(py, out, None)?.into_any()))
+}
+
+/// A `dtype=` argument of a ufunc call: None, or a numeric dtype.
+fn numeric_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ScalarType>> {
+    match dtype {
+        Some(d) if !d.is_none() => {
+            Ok(Some(to_dtype(d)?.scalar_type().ok_or_else(|| {
+                PyTypeError::new_err("dtype must be numeric")
+            })?))
+        }
+        _ => Ok(None),
+    }
 }
 
 fn input_bytes(ins: &[Input]) -> usize {
@@ -169,14 +196,7 @@ pub fn call_ufunc<'py>(
         }
     }
     let casting = Casting::parse(casting)?;
-    let dt = match dtype {
-        Some(d) if !d.is_none() => Some(
-            to_dtype(d)?
-                .scalar_type()
-                .ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?,
-        ),
-        _ => None,
-    };
+    let dt = numeric_dtype_arg(dtype)?;
     let mask = match where_ {
         Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => {
             Some(to_array(w, None)?.arr)
@@ -260,14 +280,7 @@ pub fn reduce_impl<'py>(
     initial: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     let a = to_array(array, None)?.arr;
-    let dt = match dtype {
-        Some(d) if !d.is_none() => Some(
-            to_dtype(d)?
-                .scalar_type()
-                .ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?,
-        ),
-        _ => None,
-    };
+    let dt = numeric_dtype_arg(dtype)?;
     let init = match initial {
         Some(i) if !i.is_none() => match classify_scalar(i)? {
             Some(PyScalar::Weak(n, _)) | Some(PyScalar::Typed(n, _)) => Some(n),
@@ -560,14 +573,7 @@ impl PyUfunc {
         out: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let a = a.clone();
-        let dt = match dtype {
-            Some(d) if !d.is_none() => Some(
-                to_dtype(d)?
-                    .scalar_type()
-                    .ok_or_else(|| PyTypeError::new_err("dtype must be numeric"))?,
-            ),
-            _ => None,
-        };
+        let dt = numeric_dtype_arg(dtype)?;
         let r = run_detached(py, a.nbytes(), || {
             dispatch::reduce::accumulate(self.u, &a, axis, dt)
         })?;
