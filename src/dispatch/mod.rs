@@ -24,6 +24,11 @@ pub enum Identity {
     Zero,
     One,
     MinusOne,
+    /// The logical identities, reported as Python bools.
+    True,
+    False,
+    /// Minus infinity (logaddexp, logaddexp2).
+    NegInf,
     /// No identity, but reductions may reorder (maximum/minimum).
     ReorderableNone,
 }

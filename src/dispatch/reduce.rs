@@ -33,6 +33,10 @@ fn idempotent(name: &str) -> bool {
 /// small integers and bool.
 pub fn default_reduce_type(u: &Ufunc, st: ScalarType) -> ScalarType {
     use ScalarType::*;
+    if matches!(u.name, "logical_and" | "logical_or" | "logical_xor") {
+        // The logical loops produce bools; the fold runs on the truth values.
+        return Bool;
+    }
     if matches!(u.name, "add" | "multiply") {
         match st {
             Bool | Int8 | Int16 | Int32 => return Int64,
@@ -89,6 +93,9 @@ fn identity_num(id: Identity) -> Option<Num> {
         Identity::Zero => Some(Num::I(0)),
         Identity::One => Some(Num::I(1)),
         Identity::MinusOne => Some(Num::I(-1)),
+        Identity::True => Some(Num::B(true)),
+        Identity::False => Some(Num::B(false)),
+        Identity::NegInf => Some(Num::F(f64::NEG_INFINITY)),
         Identity::None | Identity::ReorderableNone => None,
     }
 }

@@ -1128,6 +1128,16 @@ impl PyNdArray {
             Gt => "greater",
             Ge => "greater_equal",
         };
+        // Comparing with None (an object NumPy holds in an object array) is elementwise
+        // False for ==, True for !=.
+        if other.is_none() && matches!(op, Eq | Ne) {
+            let py = slf.py();
+            let a = slf.get().raw();
+            let r = NdArray::empty(a.shape(), &crate::dtype::ScalarType::Bool.dtype(), Order::C)?;
+            let v = NdArray::from_vec(vec![matches!(op, Ne)], &[])?;
+            r.assign(&v)?;
+            return Ok(PyNdArray::wrap(py, r, None)?.into_any());
+        }
         binop(slf, other, name, false)
     }
 

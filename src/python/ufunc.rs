@@ -542,6 +542,9 @@ impl PyUfunc {
             Identity::Zero => 0i64.into_pyobject(py)?.into_any().unbind(),
             Identity::One => 1i64.into_pyobject(py)?.into_any().unbind(),
             Identity::MinusOne => (-1i64).into_pyobject(py)?.into_any().unbind(),
+            Identity::True => true.into_pyobject(py)?.to_owned().into_any().unbind(),
+            Identity::False => false.into_pyobject(py)?.to_owned().into_any().unbind(),
+            Identity::NegInf => f64::NEG_INFINITY.into_pyobject(py)?.into_any().unbind(),
             Identity::None | Identity::ReorderableNone => py.None(),
         })
     }
