@@ -556,18 +556,27 @@ impl NdArray {
         Ok(())
     }
 
+    /// `other` seen with this array's shape (NumPy's setitem rules: extra leading unit axes are
+    /// dropped), or NumPy's broadcast error naming `what`.
+    fn broadcast_into(&self, other: &NdArray, what: &str) -> Result<NdArray> {
+        other
+            .drop_leading_units(self.ndim())
+            .broadcast_to(&self.shape)
+            .map_err(|_| {
+                Error::Value(format!(
+                    "could not broadcast {} from shape {} into shape {}",
+                    what,
+                    shape_repr(other.shape()),
+                    shape_repr(self.shape())
+                ))
+            })
+    }
+
     /// Copy `src` into `self`, broadcasting `src` to `self`'s shape and casting unsafely.
     /// Handles overlap by copying the source first. Checks writeability.
     pub fn assign(&self, src: &NdArray) -> Result<()> {
         self.check_writeable()?;
-        let src = src.drop_leading_units(self.ndim());
-        let src = src.broadcast_to(&self.shape).map_err(|_| {
-            Error::Value(format!(
-                "could not broadcast input array from shape {} into shape {}",
-                shape_repr(src.shape()),
-                shape_repr(self.shape())
-            ))
-        })?;
+        let src = self.broadcast_into(src, "input array")?;
         if self.size() == 0 {
             return Ok(());
         }
@@ -591,43 +600,27 @@ impl NdArray {
             Type,
             "where= must be a boolean array"
         );
-        let src = src
-            .drop_leading_units(self.ndim())
-            .broadcast_to(&self.shape)
-            .map_err(|_| {
-                Error::Value(format!(
-                    "could not broadcast input array from shape {} into shape {}",
-                    shape_repr(src.shape()),
-                    shape_repr(self.shape())
-                ))
-            })?;
-        let mask = mask
-            .drop_leading_units(self.ndim())
-            .broadcast_to(&self.shape)
-            .map_err(|_| {
-                Error::Value(format!(
-                    "could not broadcast where mask from shape {} into shape {}",
-                    shape_repr(mask.shape()),
-                    shape_repr(self.shape())
-                ))
-            })?;
+        let src = self.broadcast_into(src, "input array")?;
+        let mask = self.broadcast_into(mask, "where mask")?;
         let src = if self.may_share_memory(&src) {
             src.copy(Order::K)?
         } else {
             src
         };
         let t = Transfer::new(&src.dtype, &self.dtype)?;
-        crate::loops::for_each_line3(
+        crate::loops::for_each_line_n(
             &self.shape,
-            [&self.strides, &src.strides, &mask.strides],
-            [self.data_ptr(), src.data_ptr(), mask.data_ptr()],
-            |q, n, s| {
+            &[&src.strides, &mask.strides, &self.strides],
+            &[src.data_ptr(), mask.data_ptr(), self.data_ptr()],
+            1,
+            false,
+            |q, s, n| {
                 for i in 0..n as isize {
                     // SAFETY: the walk stays inside the three arrays (invariant 2); the mask
                     // holds bools.
                     unsafe {
-                        if *q[2].offset(i * s[2]) != 0 {
-                            t.run(q[1].offset(i * s[1]), 0, q[0].offset(i * s[0]), 0, 1);
+                        if *q[1].offset(i * s[1]) != 0 {
+                            t.run(q[0].offset(i * s[0]), 0, q[2].offset(i * s[2]), 0, 1);
                         }
                     }
                 }
@@ -646,18 +639,18 @@ impl NdArray {
         };
         let t = Transfer::new(&src.dtype, &self.dtype)?;
         let bytes = self.itemsize().max(src.itemsize());
-        crate::loops::par_for_each_line2(
+        // The destination goes last: it orders the walk.
+        crate::loops::for_each_line_n(
             &self.shape,
-            &self.strides,
-            &src.strides,
-            self.data_ptr(),
-            src.data_ptr(),
+            &[&src.strides, &self.strides],
+            &[src.data_ptr(), self.data_ptr()],
             bytes,
-            |d, s, n, ds, ss| {
+            true,
+            |p, st, n| {
                 // SAFETY: the walker keeps both pointers inside their arrays (invariant 2), and
                 // the destination is writable memory (its buffer is writeable or freshly owned).
                 // Parallel chunks write disjoint parts of the destination.
-                unsafe { t.run(s, ss, d, ds, n) }
+                unsafe { t.run(p[0], st[0], p[1], st[1], n) }
             },
         );
         Ok(())

@@ -2,7 +2,7 @@
 
 use smallvec::SmallVec;
 
-use super::{c_strides, checked_size, f_strides, shape_repr, Dims, NdArray, Order, Strides};
+use super::{c_strides, f_strides, Dims, NdArray, Order, Strides};
 use crate::error::Result;
 
 /// Resolve a requested shape with at most one -1 against `size` elements.
@@ -308,11 +308,6 @@ impl NdArray {
             .map(|k| self.strides()[k])
             .collect();
         Ok(self.view_with(self.offset(), shape, strides, self.dtype().clone()))
-    }
-
-    /// Shape check for creation functions.
-    pub fn check_shape(shape: &[usize]) -> Result<()> {
-        checked_size(shape).map(|_| ()).map_err(|_| crate::Error::Value(format!("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size. (shape {})", shape_repr(shape))))
     }
 }
 

@@ -53,25 +53,8 @@ pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
     Ok(out)
 }
 
-/// A 0-d array of `st` holding a Python scalar, with NumPy 2's range check for integers.
-pub fn weak_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
-    if st.is_int() {
-        let (lo, hi): (i128, i128) = crate::with_scalar_type!(st, T, { int_range::<T>() });
-        let v: Option<i128> = match n {
-            Num::I(i) => Some(i as i128),
-            Num::U(u) => Some(u as i128),
-            _ => None,
-        };
-        if let Some(v) = v {
-            ensure!(
-                v >= lo && v <= hi,
-                Overflow,
-                "Python integer {} out of bounds for {}",
-                v,
-                st.dtype().name()
-            );
-        }
-    }
+/// A 0-d array of `st` holding `n` converted with C cast semantics (no range check).
+pub fn scalar_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
     let a = NdArray::empty(&[], &st.dtype(), Order::C)?;
     crate::with_scalar_type!(st, T, {
         // SAFETY: a fresh 0-d array holds one T.
@@ -80,19 +63,56 @@ pub fn weak_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
     Ok(a)
 }
 
-fn int_range<T: Element>() -> (i128, i128) {
-    use ScalarType::*;
-    match T::TYPE {
-        Int8 => (i8::MIN as i128, i8::MAX as i128),
-        UInt8 => (0, u8::MAX as i128),
-        Int16 => (i16::MIN as i128, i16::MAX as i128),
-        UInt16 => (0, u16::MAX as i128),
-        Int32 => (i32::MIN as i128, i32::MAX as i128),
-        UInt32 => (0, u32::MAX as i128),
-        Int64 => (i64::MIN as i128, i64::MAX as i128),
-        UInt64 => (0, u64::MAX as i128),
-        _ => (i128::MIN, i128::MAX),
+/// A 0-d array of `st` holding a Python scalar, with NumPy 2's range check for integers.
+pub fn weak_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
+    crate::dtype::promote::check_int_fits(n, st)?;
+    scalar_to_array(n, st)
+}
+
+/// Run one line of a loop and report its status, floating-point flags included.
+#[inline]
+fn run_line(f: crate::loops::elementwise::LoopFn, p: &[*mut u8], s: &[isize], n: usize) -> u32 {
+    crate::loops::elementwise::fp_clear();
+    // SAFETY: callers pass pointers and strides valid for `n` items of each operand (the walker
+    // keeps them inside their operands; outputs are writable, parallel chunks disjoint).
+    (unsafe { f(p, s, n) }) | crate::loops::elementwise::fp_status()
+}
+
+/// The common small case, without broadcasting, casting or the n-d walk: arrays of one native
+/// dtype and one shape, all C-contiguous, below the parallel threshold, whose resolved loop
+/// takes exactly that dtype. `None` when the call needs the general path.
+pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u32)>> {
+    if ins.len() != u.nin || u.nout != 1 {
+        return Ok(None);
     }
+    let first = ins[0];
+    let Some(st) = first.dtype().native_scalar() else {
+        return Ok(None);
+    };
+    if first.ndim() == 0
+        || !first.is_c_contiguous()
+        || first.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES
+    {
+        return Ok(None);
+    }
+    if !ins
+        .iter()
+        .all(|a| a.shape() == first.shape() && a.is_c_contiguous() && a.dtype() == first.dtype())
+    {
+        return Ok(None);
+    }
+    let kinds: SmallVec<[OpKind; 3]> = ins.iter().map(|_| OpKind::Strong(st)).collect();
+    let lp = resolve(u, &kinds, None)?;
+    if lp.ins.iter().any(|t| *t != st) {
+        return Ok(None);
+    }
+    let out = NdArray::empty(first.shape(), &lp.outs[0].dtype(), Order::C)?;
+    let mut ptrs: SmallVec<[*mut u8; 3]> = ins.iter().map(|a| a.data_ptr()).collect();
+    ptrs.push(out.data_ptr());
+    let mut strides: SmallVec<[isize; 3]> = ins.iter().map(|a| a.itemsize() as isize).collect();
+    strides.push(out.itemsize() as isize);
+    let status = run_line(lp.f, &ptrs, &strides, first.size());
+    Ok(Some((out, status)))
 }
 
 /// Call a ufunc. `outs` holds one optional output array per ufunc output. Returns the outputs
@@ -117,18 +137,7 @@ pub fn call(
     let mut lp = resolve(u, &kinds, dtype)?;
     // NumPy 2 compares (and tests the truth of) Python ints out of the array's range exactly
     // instead of raising: use a loop wide enough to hold them.
-    let value_based = matches!(
-        u.name,
-        "equal"
-            | "not_equal"
-            | "less"
-            | "less_equal"
-            | "greater"
-            | "greater_equal"
-            | "logical_and"
-            | "logical_or"
-            | "logical_xor"
-    );
+    let value_based = u.value_based_ints;
     if value_based && dtype.is_none() {
         let mut wide: Option<ScalarType> = None;
         for (k, inp) in inputs.iter().enumerate() {
@@ -223,16 +232,6 @@ pub fn call(
                     );
                 }
                 o.check_writeable()?;
-                if !can_cast(&ot, o.dtype(), casting) {
-                    bail!(
-                        Casting,
-                        "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule '{}'",
-                        u.name,
-                        ot.name(),
-                        dtype_str(o.dtype()),
-                        casting.name()
-                    );
-                }
                 let overlaps = ins.iter().any(|a| {
                     a.may_share_memory(o)
                         && !(a.data_ptr() == o.data_ptr()
@@ -275,10 +274,7 @@ pub fn call(
             .unwrap_or(1);
         let f = lp.f;
         crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, true, |p, s, n| {
-            crate::loops::elementwise::fp_clear();
-            // SAFETY: the walker keeps every pointer inside its (broadcast) operand, the outputs
-            // are writable, and parallel chunks write disjoint parts of the outputs.
-            let st = unsafe { f(p, s, n) } | crate::loops::elementwise::fp_status();
+            let st = run_line(f, p, s, n);
             if st != 0 {
                 status.fetch_or(st, Ordering::Relaxed);
             }

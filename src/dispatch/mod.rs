@@ -82,6 +82,23 @@ pub struct Ufunc {
     pub resolver: Resolver,
     pub loops: Vec<Loop>,
     pub doc: &'static str,
+    /// How `reduce` treats this ufunc and its inputs.
+    pub reduce_kind: ReduceKind,
+    /// Python ints out of the loop type's range are compared by value (NumPy 2's comparisons
+    /// and logical ufuncs) instead of raising OverflowError.
+    pub value_based_ints: bool,
+}
+
+/// Reduction properties of a binary ufunc.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ReduceKind {
+    Plain,
+    /// op(x, x) == x: may start from any element and fold over several axes (maximum, ...).
+    Idempotent,
+    /// Small integers and bools accumulate in int64/uint64 (add, multiply).
+    WidenSmallInts,
+    /// The fold runs on truth values (logical_and/or/xor).
+    OnBools,
 }
 
 /// Every ufunc, built once.

@@ -9,42 +9,21 @@
 use smallvec::SmallVec;
 
 use super::resolve::{resolve, OpKind};
-use super::{Identity, Ufunc};
+use super::{Identity, ReduceKind, Ufunc};
 use crate::array::{shape_repr, Dims, NdArray, Order, Strides};
 use crate::dtype::{Num, ScalarType};
 use crate::error::Result;
-
-/// Reductions that may run over several axes at once and start from any element.
-fn idempotent(name: &str) -> bool {
-    matches!(
-        name,
-        "maximum"
-            | "minimum"
-            | "fmax"
-            | "fmin"
-            | "logical_and"
-            | "logical_or"
-            | "bitwise_and"
-            | "bitwise_or"
-    )
-}
 
 /// NumPy's default accumulation type for add/multiply reductions: the platform integer for
 /// small integers and bool.
 pub fn default_reduce_type(u: &Ufunc, st: ScalarType) -> ScalarType {
     use ScalarType::*;
-    if matches!(u.name, "logical_and" | "logical_or" | "logical_xor") {
-        // The logical loops produce bools; the fold runs on the truth values.
-        return Bool;
+    match (u.reduce_kind, st) {
+        (ReduceKind::OnBools, _) => Bool,
+        (ReduceKind::WidenSmallInts, Bool | Int8 | Int16 | Int32) => Int64,
+        (ReduceKind::WidenSmallInts, UInt8 | UInt16 | UInt32) => UInt64,
+        _ => st,
     }
-    if matches!(u.name, "add" | "multiply") {
-        match st {
-            Bool | Int8 | Int16 | Int32 => return Int64,
-            UInt8 | UInt16 | UInt32 => return UInt64,
-            _ => {}
-        }
-    }
-    st
 }
 
 /// Normalise an `axis=` argument (None = all axes).
@@ -100,24 +79,15 @@ fn identity_num(id: Identity) -> Option<Num> {
     }
 }
 
-fn fill(a: &NdArray, n: Num) -> Result<()> {
+/// Fill the accumulator: `initial=` is a Python scalar (range-checked as NumPy 2 does), an
+/// identity is a constant of the ufunc (cast as C casts: bitwise_and's -1 is all ones).
+fn fill(a: &NdArray, n: Num, checked: bool) -> Result<()> {
     let st = a.dtype().scalar_type().expect("numeric");
-    let one = super::exec::weak_to_array(n, st).or_else(|e| {
-        if matches!(e, crate::Error::Overflow(_)) {
-            return Err(e);
-        }
-        let z = NdArray::empty(&[], &st.dtype(), Order::C)?;
-        crate::with_scalar_type!(st, T, {
-            // SAFETY: one fresh item.
-            unsafe {
-                std::ptr::write_unaligned(
-                    z.data_ptr() as *mut T,
-                    <T as crate::dtype::Element>::from_num(n),
-                )
-            };
-        });
-        Ok::<NdArray, crate::Error>(z)
-    })?;
+    let one = if checked {
+        super::exec::weak_to_array(n, st)?
+    } else {
+        super::exec::scalar_to_array(n, st)?
+    };
     a.assign(&one)
 }
 
@@ -162,7 +132,8 @@ pub fn reduce(
         // Reducing over no axes leaves every element as it is.
         return a.copy(Order::C);
     }
-    let reorderable = idempotent(u.name) || u.identity != Identity::None;
+    let idempotent = u.reduce_kind == ReduceKind::Idempotent;
+    let reorderable = idempotent || u.identity != Identity::None;
     if axes.len() > 1 && !reorderable {
         bail!(
             Value,
@@ -178,8 +149,8 @@ pub fn reduce(
     let empty_reduction = axes.iter().any(|&k| a.shape()[k] == 0);
     let mut src = a.clone();
     match (initial, identity_num(u.identity)) {
-        (Some(n), _) => fill(&r, n)?,
-        (None, Some(n)) => fill(&r, n)?,
+        (Some(n), _) => fill(&r, n, true)?,
+        (None, Some(n)) => fill(&r, n, false)?,
         (None, None) => {
             if empty_reduction && r.size() > 0 {
                 bail!(
@@ -194,7 +165,7 @@ pub fn reduce(
                     &a.index(&along_axes(a.ndim(), &axes, Some(0), Some(1)))?
                         .view,
                 )?;
-                if !idempotent(u.name) && axes.len() == 1 {
+                if !idempotent && axes.len() == 1 {
                     // Fold the rest: a[..., 1:, ...].
                     src = a.index(&along_axes(a.ndim(), &axes, Some(1), None))?.view;
                 }

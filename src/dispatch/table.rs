@@ -2,7 +2,7 @@
 
 use smallvec::smallvec;
 
-use super::{Identity, Loop, Resolver, Ufunc};
+use super::{Identity, Loop, ReduceKind, Resolver, Ufunc};
 use crate::dtype::ScalarType as S;
 use crate::kernels::arith::*;
 use crate::kernels::compare::*;
@@ -70,6 +70,8 @@ fn row(
         resolver: Resolver::Default,
         loops,
         doc,
+        reduce_kind: ReduceKind::Plain,
+        value_based_ints: false,
     }
 }
 
@@ -196,6 +198,26 @@ pub fn build() -> Vec<Ufunc> {
         }
     }
     for u in t.iter_mut() {
+        u.reduce_kind = match u.name {
+            "maximum" | "minimum" | "fmax" | "fmin" | "bitwise_and" | "bitwise_or" => {
+                ReduceKind::Idempotent
+            }
+            "logical_and" | "logical_or" | "logical_xor" => ReduceKind::OnBools,
+            "add" | "multiply" => ReduceKind::WidenSmallInts,
+            _ => ReduceKind::Plain,
+        };
+        u.value_based_ints = matches!(
+            u.name,
+            "equal"
+                | "not_equal"
+                | "less"
+                | "less_equal"
+                | "greater"
+                | "greater_equal"
+                | "logical_and"
+                | "logical_or"
+                | "logical_xor"
+        );
         match u.name {
             "subtract" => u.resolver = Resolver::NoBool("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead."),
             "sign" => u.resolver = Resolver::NoBool("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None"),

@@ -176,6 +176,35 @@ impl WeakKind {
     }
 }
 
+/// NumPy 2's check that a Python int fits the integer type it is stored as.
+pub fn check_int_fits(n: crate::dtype::Num, st: ScalarType) -> Result<()> {
+    use crate::dtype::Num;
+    let (lo, hi): (i128, i128) = match st {
+        Int8 => (i8::MIN as i128, i8::MAX as i128),
+        UInt8 => (0, u8::MAX as i128),
+        Int16 => (i16::MIN as i128, i16::MAX as i128),
+        UInt16 => (0, u16::MAX as i128),
+        Int32 => (i32::MIN as i128, i32::MAX as i128),
+        UInt32 => (0, u32::MAX as i128),
+        Int64 => (i64::MIN as i128, i64::MAX as i128),
+        UInt64 => (0, u64::MAX as i128),
+        _ => return Ok(()),
+    };
+    let v: i128 = match n {
+        Num::I(i) => i as i128,
+        Num::U(u) => u as i128,
+        _ => return Ok(()),
+    };
+    if v < lo || v > hi {
+        return Err(Error::Overflow(format!(
+            "Python integer {} out of bounds for {}",
+            v,
+            st.dtype().name()
+        )));
+    }
+    Ok(())
+}
+
 /// Combine a (strong) dtype with a weak Python scalar kind, as NumPy 2 does.
 pub fn promote_weak(strong: ScalarType, weak: WeakKind) -> ScalarType {
     match weak {

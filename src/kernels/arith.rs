@@ -116,6 +116,7 @@ macro_rules! int_kernels {
             fn call(a: $t) -> $t { if a == 0 { 0 } else { (1 as $t).wrapping_div(a) } }
             #[inline(always)]
             fn check(a: $t) -> u32 { if a == 0 { DIVIDE_BY_ZERO } else { 0 } }
+            const CHECKS: bool = true;
         }
         #[allow(unused_comparisons)]
         impl Kernel1<$t, $t> for Sign { #[inline(always)] fn call(a: $t) -> $t { if a > 0 { 1 } else if a < 0 { (0 as $t).wrapping_sub(1) } else { 0 } } }

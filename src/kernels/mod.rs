@@ -25,6 +25,8 @@ pub trait Kernel1<T: Element, O: Element>: Send + Sync + 'static {
     fn check(_a: T) -> u32 {
         0
     }
+    /// Whether `check` can ever report something for this type (lets loops skip it).
+    const CHECKS: bool = false;
 }
 
 /// A two-input kernel over one input type `T`, producing `O`.

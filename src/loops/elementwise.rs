@@ -93,27 +93,27 @@ unsafe fn contig2<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool, cons
     b: *const T,
     o: *mut O,
     n: usize,
-) {
+) -> u32 {
     // SAFETY (whole body): the caller guarantees n valid, aligned items behind each non-scalar
     // pointer and one behind each scalar pointer; out may alias an input exactly, which is
     // fine for elementwise work done in order.
+    let mut status = 0;
     unsafe {
-        if SA {
-            let x = *a;
-            for i in 0..n {
-                *o.add(i) = K::call(x, *b.add(i));
+        // A broadcast scalar is read once, before any output is written.
+        let (xs, ys) = (
+            if SA { *a } else { T::default() },
+            if SB { *b } else { T::default() },
+        );
+        for i in 0..n {
+            let x = if SA { xs } else { *a.add(i) };
+            let y = if SB { ys } else { *b.add(i) };
+            if K::CHECKS {
+                status |= K::check(x, y);
             }
-        } else if SB {
-            let y = *b;
-            for i in 0..n {
-                *o.add(i) = K::call(*a.add(i), y);
-            }
-        } else {
-            for i in 0..n {
-                *o.add(i) = K::call(*a.add(i), *b.add(i));
-            }
+            *o.add(i) = K::call(x, y);
         }
     }
+    status
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -123,7 +123,7 @@ unsafe fn contig2_avx2<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool,
     b: *const T,
     o: *mut O,
     n: usize,
-) {
+) -> u32 {
     // SAFETY: forwarded.
     unsafe { contig2::<T, O, K, SA, SB>(a, b, o, n) }
 }
@@ -141,7 +141,7 @@ unsafe fn contig2_avx512<
     b: *const T,
     o: *mut O,
     n: usize,
-) {
+) -> u32 {
     // SAFETY: forwarded.
     unsafe { contig2::<T, O, K, SA, SB>(a, b, o, n) }
 }
@@ -158,7 +158,7 @@ unsafe fn contig2_dispatch<
     b: *const T,
     o: *mut O,
     n: usize,
-) {
+) -> u32 {
     // SAFETY: the feature-specific versions run only when the CPU has the features.
     unsafe {
         #[cfg(target_arch = "x86_64")]
@@ -189,36 +189,26 @@ pub unsafe fn binary<T: Element, O: Element, K: Kernel2<T, O>>(
     let ts = std::mem::size_of::<T>() as isize;
     let os = std::mem::size_of::<O>() as isize;
     let mut status = 0;
-    if K::CHECKS {
-        for i in 0..n as isize {
-            // SAFETY: caller's guarantee on both inputs.
-            unsafe {
-                let x = ptr::read_unaligned(a.offset(i * sa) as *const T);
-                let y = ptr::read_unaligned(b.offset(i * sb) as *const T);
-                status |= K::check(x, y);
-            }
-        }
-    }
     let al = aligned::<T>(a) && aligned::<T>(b) && aligned::<O>(o);
     // SAFETY: caller's guarantee; the contiguous versions need aligned pointers (checked).
     unsafe {
         if al && so == os {
             if sa == ts && sb == ts {
-                contig2_dispatch::<T, O, K, false, false>(a as _, b as _, o as _, n);
-                return status;
+                return contig2_dispatch::<T, O, K, false, false>(a as _, b as _, o as _, n);
             }
             if sa == 0 && sb == ts {
-                contig2_dispatch::<T, O, K, true, false>(a as _, b as _, o as _, n);
-                return status;
+                return contig2_dispatch::<T, O, K, true, false>(a as _, b as _, o as _, n);
             }
             if sa == ts && sb == 0 {
-                contig2_dispatch::<T, O, K, false, true>(a as _, b as _, o as _, n);
-                return status;
+                return contig2_dispatch::<T, O, K, false, true>(a as _, b as _, o as _, n);
             }
         }
         for i in 0..n as isize {
             let x = ptr::read_unaligned(a.offset(i * sa) as *const T);
             let y = ptr::read_unaligned(b.offset(i * sb) as *const T);
+            if K::CHECKS {
+                status |= K::check(x, y);
+            }
             ptr::write_unaligned(o.offset(i * so) as *mut O, K::call(x, y));
         }
     }
@@ -228,18 +218,32 @@ pub unsafe fn binary<T: Element, O: Element, K: Kernel2<T, O>>(
 // ----- one input -----
 
 #[inline(always)]
-unsafe fn contig1<T: Element, O: Element, K: Kernel1<T, O>>(a: *const T, o: *mut O, n: usize) {
+unsafe fn contig1<T: Element, O: Element, K: Kernel1<T, O>>(
+    a: *const T,
+    o: *mut O,
+    n: usize,
+) -> u32 {
+    let mut status = 0;
     // SAFETY: as contig2.
     unsafe {
         for i in 0..n {
-            *o.add(i) = K::call(*a.add(i));
+            let x = *a.add(i);
+            if K::CHECKS {
+                status |= K::check(x);
+            }
+            *o.add(i) = K::call(x);
         }
     }
+    status
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn contig1_avx2<T: Element, O: Element, K: Kernel1<T, O>>(a: *const T, o: *mut O, n: usize) {
+unsafe fn contig1_avx2<T: Element, O: Element, K: Kernel1<T, O>>(
+    a: *const T,
+    o: *mut O,
+    n: usize,
+) -> u32 {
     // SAFETY: forwarded.
     unsafe { contig1::<T, O, K>(a, o, n) }
 }
@@ -250,7 +254,7 @@ unsafe fn contig1_avx512<T: Element, O: Element, K: Kernel1<T, O>>(
     a: *const T,
     o: *mut O,
     n: usize,
-) {
+) -> u32 {
     // SAFETY: forwarded.
     unsafe { contig1::<T, O, K>(a, o, n) }
 }
@@ -269,9 +273,6 @@ pub unsafe fn unary<T: Element, O: Element, K: Kernel1<T, O>>(
     let mut status = 0;
     // SAFETY: caller's guarantee.
     unsafe {
-        for i in 0..n as isize {
-            status |= K::check(ptr::read_unaligned(a.offset(i * sa) as *const T));
-        }
         if aligned::<T>(a)
             && aligned::<O>(o)
             && sa == std::mem::size_of::<T>() as isize
@@ -279,21 +280,17 @@ pub unsafe fn unary<T: Element, O: Element, K: Kernel1<T, O>>(
         {
             #[cfg(target_arch = "x86_64")]
             match simd_level() {
-                Simd::Avx512 => {
-                    contig1_avx512::<T, O, K>(a as _, o as _, n);
-                    return status;
-                }
-                Simd::Avx2 => {
-                    contig1_avx2::<T, O, K>(a as _, o as _, n);
-                    return status;
-                }
+                Simd::Avx512 => return contig1_avx512::<T, O, K>(a as _, o as _, n),
+                Simd::Avx2 => return contig1_avx2::<T, O, K>(a as _, o as _, n),
                 Simd::Baseline => {}
             }
-            contig1::<T, O, K>(a as _, o as _, n);
-            return status;
+            return contig1::<T, O, K>(a as _, o as _, n);
         }
         for i in 0..n as isize {
             let x = ptr::read_unaligned(a.offset(i * sa) as *const T);
+            if K::CHECKS {
+                status |= K::check(x);
+            }
             ptr::write_unaligned(o.offset(i * so) as *mut O, K::call(x));
         }
     }

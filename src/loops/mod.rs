@@ -5,7 +5,4 @@
 pub mod elementwise;
 pub mod nd;
 
-pub use nd::{
-    for_each_line1, for_each_line2, for_each_line3, for_each_line_n, par_for_each_line2, Layout2,
-    PAR_THRESHOLD_BYTES,
-};
+pub use nd::{for_each_line1, for_each_line2, for_each_line_n, Layout2, PAR_THRESHOLD_BYTES};

@@ -99,88 +99,8 @@ pub fn for_each_line2(
     }
 }
 
-/// Three-operand walk in C order without axis merging (used for masked assignment): calls
-/// `f(p0, p1, p2, n, s0, s1, s2)` for each line along the last axis.
-#[allow(clippy::too_many_arguments)]
-pub fn for_each_line3(
-    shape: &[usize],
-    st: [&[isize]; 3],
-    p: [*mut u8; 3],
-    mut f: impl FnMut([*mut u8; 3], usize, [isize; 3]),
-) {
-    if shape.contains(&0) {
-        return;
-    }
-    let nd = shape.len();
-    if nd == 0 {
-        f(p, 1, [0, 0, 0]);
-        return;
-    }
-    let inner = [st[0][nd - 1], st[1][nd - 1], st[2][nd - 1]];
-    let mut idx: SmallVec<[usize; 6]> = SmallVec::from_elem(0, nd - 1);
-    let mut q = p;
-    loop {
-        f(q, shape[nd - 1], inner);
-        let mut k = nd - 1;
-        loop {
-            if k == 0 {
-                return;
-            }
-            k -= 1;
-            idx[k] += 1;
-            if idx[k] < shape[k] {
-                for o in 0..3 {
-                    q[o] = q[o].wrapping_offset(st[o][k]);
-                }
-                break;
-            }
-            idx[k] = 0;
-            for o in 0..3 {
-                q[o] = q[o].wrapping_offset(-st[o][k] * (shape[k] as isize - 1));
-            }
-        }
-    }
-}
-
 /// Bytes of work below which splitting across threads costs more than it saves.
 pub const PAR_THRESHOLD_BYTES: usize = 1 << 20;
-
-/// Like [`for_each_line2`], but when the layout merges into one long line of at least
-/// `PAR_THRESHOLD_BYTES` (counting `bytes_per_item`), the line is cut into chunks that rayon
-/// runs on all cores. Every element is still visited exactly once, so results do not depend on
-/// the thread count.
-#[allow(clippy::too_many_arguments)]
-pub fn par_for_each_line2(
-    shape: &[usize],
-    s0: &[isize],
-    s1: &[isize],
-    p0: *mut u8,
-    p1: *const u8,
-    bytes_per_item: usize,
-    f: impl Fn(*mut u8, *const u8, usize, isize, isize) + Sync,
-) {
-    if shape.contains(&0) {
-        return;
-    }
-    let layout = Layout2::new(shape, s0, s1, false);
-    if layout.axes.len() == 1 {
-        let (n, a, b) = layout.axes[0];
-        if n * bytes_per_item >= PAR_THRESHOLD_BYTES && rayon::current_num_threads() > 1 {
-            use rayon::prelude::*;
-            let chunk = (PAR_THRESHOLD_BYTES / 4 / bytes_per_item.max(1)).max(1024);
-            let (q0, q1) = (p0 as usize, p1 as usize);
-            (0..n.div_ceil(chunk)).into_par_iter().for_each(|c| {
-                let start = c * chunk;
-                let len = chunk.min(n - start);
-                let d = (q0 as isize + start as isize * a) as *mut u8;
-                let s = (q1 as isize + start as isize * b) as *const u8;
-                f(d, s, len, a, b);
-            });
-            return;
-        }
-    }
-    for_each_line2(shape, s0, s1, p0, p1, false, f);
-}
 
 /// N-operand walk (N ≤ 4: the inputs and outputs of a ufunc), normalised like
 /// [`for_each_line2`] with the *last* operand's strides ordering the axes (the first output).

@@ -97,30 +97,7 @@ fn typed_scalar_num(obj: &Bound<'_, PyAny>, st: ScalarType) -> PyResult<Num> {
 
 /// Check that a Python int fits the integer dtype it is being stored into (NumPy 2 raises).
 pub fn check_int_fits(n: Num, st: ScalarType) -> PyResult<()> {
-    let (lo, hi): (i128, i128) = match st {
-        ScalarType::Int8 => (i8::MIN as i128, i8::MAX as i128),
-        ScalarType::UInt8 => (0, u8::MAX as i128),
-        ScalarType::Int16 => (i16::MIN as i128, i16::MAX as i128),
-        ScalarType::UInt16 => (0, u16::MAX as i128),
-        ScalarType::Int32 => (i32::MIN as i128, i32::MAX as i128),
-        ScalarType::UInt32 => (0, u32::MAX as i128),
-        ScalarType::Int64 => (i64::MIN as i128, i64::MAX as i128),
-        ScalarType::UInt64 => (0, u64::MAX as i128),
-        _ => return Ok(()),
-    };
-    let v: i128 = match n {
-        Num::I(i) => i as i128,
-        Num::U(u) => u as i128,
-        _ => return Ok(()),
-    };
-    if v < lo || v > hi {
-        return Err(PyOverflowError::new_err(format!(
-            "Python integer {} out of bounds for {}",
-            v,
-            st.dtype().name()
-        )));
-    }
-    Ok(())
+    Ok(crate::dtype::promote::check_int_fits(n, st)?)
 }
 
 /// Convert a Python value for storing into `st` as NumPy's setitem does: integers are

@@ -2,7 +2,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError, PyZeroDivisionError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyFloat, PyInt, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyFloat, PyList, PyTuple};
 
 use crate::array::{NdArray, Order};
 use crate::dtype::promote::{self, Casting, WeakKind};
@@ -521,17 +521,6 @@ fn move_first_axis(a: &NdArray, axis: isize) -> PyResult<NdArray> {
     Ok(a.transpose(Some(&perm))?)
 }
 
-fn compute_type(start: &NdArray, stop: &NdArray) -> PyResult<DType> {
-    let dt = promote::result_type(
-        &[start.dtype().clone(), stop.dtype().clone()],
-        &[WeakKind::Float],
-    )?;
-    Ok(match dt.scalar_type() {
-        Some(ScalarType::Float16) => ScalarType::Float32.dtype(),
-        _ => dt,
-    })
-}
-
 /// Start/stop as contiguous arrays of the computation dtype, broadcast together.
 fn weak_operand(obj: &Bound<'_, PyAny>) -> PyResult<(NdArray, bool)> {
     let weak = matches!(classify_scalar(obj)?, Some(PyScalar::Weak(..)));
@@ -604,7 +593,6 @@ pub fn linspace<'py>(
         }
     }
     let dt = promote::result_type(&strong, &weak)?;
-    let _ = compute_type;
     let ct = match dt.scalar_type() {
         Some(ScalarType::Float16) => ScalarType::Float32.dtype(),
         _ => dt.clone(),
@@ -1037,9 +1025,4 @@ pub fn _reconstruct(
     // SAFETY: a is a fresh contiguous buffer of exactly nbytes.
     unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), a.data_ptr(), bytes.len()) };
     PyNdArray::wrap(py, a, None)
-}
-
-#[allow(dead_code)]
-fn is_py_number(o: &Bound<'_, PyAny>) -> bool {
-    o.cast::<PyInt>().is_ok() || o.cast::<PyFloat>().is_ok()
 }

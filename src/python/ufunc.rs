@@ -62,16 +62,12 @@ fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
     Ok(PyNdArray::wrap(py, a, None)?.into_any())
 }
 
-/// The common small case without the general machinery: rumpy arrays of one native dtype, one
-/// shape, all C-contiguous, below the parallel threshold, and a loop of exactly that type.
+/// The small same-layout case goes straight to the dispatcher's contiguous path.
 fn fast_same_layout(
     py: Python<'_>,
     u: &'static Ufunc,
     args: &[Bound<'_, PyAny>],
 ) -> PyResult<Option<Py<PyAny>>> {
-    if args.len() != u.nin || u.nout != 1 || u.resolver != dispatch::Resolver::Default {
-        return Ok(None);
-    }
     let mut arrs: smallvec::SmallVec<[&NdArray; 2]> = smallvec::SmallVec::new();
     for a in args {
         match a.cast::<PyNdArray>() {
@@ -79,37 +75,13 @@ fn fast_same_layout(
             Err(_) => return Ok(None),
         }
     }
-    let first = arrs[0];
-    let Some(st) = first.dtype().native_scalar() else {
-        return Ok(None);
-    };
-    if first.ndim() == 0
-        || !first.is_c_contiguous()
-        || first.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES
-    {
-        return Ok(None);
+    match dispatch::exec::call_contiguous(u, &arrs)? {
+        Some((out, status)) => {
+            warn_status(py, u.name, status)?;
+            Ok(Some(PyNdArray::wrap(py, out, None)?.into_any()))
+        }
+        None => Ok(None),
     }
-    if !arrs
-        .iter()
-        .all(|a| a.shape() == first.shape() && a.is_c_contiguous() && a.dtype() == first.dtype())
-    {
-        return Ok(None);
-    }
-    let Some(lp) = u.loops.iter().find(|l| l.ins.iter().all(|t| *t == st)) else {
-        return Ok(None);
-    };
-    let out = NdArray::empty(first.shape(), &lp.outs[0].dtype(), crate::array::Order::C)?;
-    let isz = first.itemsize() as isize;
-    let mut ptrs: smallvec::SmallVec<[*mut u8; 3]> = arrs.iter().map(|a| a.data_ptr()).collect();
-    ptrs.push(out.data_ptr());
-    let mut strides: smallvec::SmallVec<[isize; 3]> = arrs.iter().map(|_| isz).collect();
-    strides.push(out.itemsize() as isize);
-    crate::loops::elementwise::fp_clear();
-    // SAFETY: every operand is C-contiguous with `size` items (checked above) and `out` is fresh.
-    let st_bits =
-        unsafe { (lp.f)(&ptrs, &strides, first.size()) } | crate::loops::elementwise::fp_status();
-    warn_status(py, u.name, st_bits)?;
-    Ok(Some(PyNdArray::wrap(py, out, None)?.into_any()))
 }
 
 /// A `dtype=` argument of a ufunc call: None, or a numeric dtype.

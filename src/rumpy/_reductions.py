@@ -16,11 +16,6 @@ _logical_and = _core.logical_and
 _logical_or = _core.logical_or
 
 
-def _axis(axis):
-    # NumPy's functions default to axis=None (everything); ufunc.reduce defaults to 0.
-    return axis
-
-
 def _reduce(uf, a, axis, dtype, out, keepdims, initial, where):
     if where is not True:
         raise NotImplementedError("reductions with where= are not supported yet")
