@@ -251,14 +251,18 @@ pub fn ones(
 ) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     let a = new_array(py, shape, dtype, order, false)?;
-    let one = 1i64.into_pyobject(py)?.into_any();
-    let one = if a.bind(py).get().raw().dtype().kind() == 'b' {
-        true.into_pyobject(py)?.to_owned().into_any()
-    } else {
-        one
-    };
-    fill_with(py, a.bind(py).get().raw(), &one)?;
+    fill_const(py, a.bind(py).get().raw(), Num::I(1))?;
     Ok(a)
+}
+
+/// Fill with a constant of the dtype (1 is `True` for bool), without Python objects.
+fn fill_const(py: Python<'_>, a: &NdArray, n: Num) -> PyResult<()> {
+    let st = a
+        .dtype()
+        .scalar_type()
+        .ok_or_else(|| PyTypeError::new_err("numeric dtype needed"))?;
+    let v = crate::dispatch::exec::scalar_to_array(n, st)?;
+    run_detached(py, a.nbytes(), || a.assign(&v))
 }
 
 fn dim(n: isize) -> PyResult<usize> {
@@ -353,7 +357,7 @@ pub fn zeros_like(
 ) -> PyResult<Py<PyNdArray>> {
     let _ = (subok, device);
     let r = like_impl(py, a, dtype, order, shape)?;
-    fill_with(py, &r, &0i64.into_pyobject(py)?.into_any())?;
+    fill_const(py, &r, Num::I(0))?;
     PyNdArray::wrap(py, r, None)
 }
 
@@ -370,12 +374,7 @@ pub fn ones_like(
 ) -> PyResult<Py<PyNdArray>> {
     let _ = (subok, device);
     let r = like_impl(py, a, dtype, order, shape)?;
-    let one = if r.dtype().kind() == 'b' {
-        true.into_pyobject(py)?.to_owned().into_any()
-    } else {
-        1i64.into_pyobject(py)?.into_any()
-    };
-    fill_with(py, &r, &one)?;
+    fill_const(py, &r, Num::I(1))?;
     PyNdArray::wrap(py, r, None)
 }
 
