@@ -1,3 +1,4 @@
 //! NumPy functions that are not ufuncs, one file per chapter of NumPy's docs.
 
+pub mod argext;
 pub mod creation;

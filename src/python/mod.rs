@@ -11,6 +11,7 @@ pub mod dtype;
 pub mod errors;
 pub mod index;
 pub mod interop;
+pub mod ops;
 pub mod ufunc;
 
 /// Called by the Python layer once its scalar classes exist.
@@ -61,6 +62,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(creation::can_cast, m)?,
         wrap_pyfunction!(creation::from_dlpack, m)?,
         wrap_pyfunction!(creation::_reconstruct, m)?,
+        wrap_pyfunction!(ops::_arg_extreme, m)?,
     ] {
         m.add_function(f)?;
     }

@@ -117,6 +117,7 @@ for _alias, _target in _ALIASES.items():
 del _name, _obj, _alias, _target
 
 from ._reductions import sum, prod, amax, amin, max, min, mean, any, all, cumsum, cumprod  # noqa: E402
+from ._argext import argmax, argmin  # noqa: E402
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall  # noqa: E402
 from ._creation import logspace, geomspace
 

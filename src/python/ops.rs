@@ -1,0 +1,24 @@
+//! Bindings of the core's non-ufunc operations (src/ops/).
+
+use pyo3::prelude::*;
+
+use super::array::PyNdArray;
+use super::convert::to_array;
+use super::errors::run_detached;
+
+/// `argmax`/`argmin` along `axis` (None: flattened); keepdims and out are handled by the
+/// Python layer.
+#[pyfunction]
+#[pyo3(signature = (a, axis, is_max))]
+pub fn _arg_extreme(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    axis: Option<isize>,
+    is_max: bool,
+) -> PyResult<Py<PyNdArray>> {
+    let arr = to_array(a, None)?.arr;
+    let r = run_detached(py, arr.nbytes(), || {
+        crate::ops::argext::arg_extreme(&arr, axis, is_max)
+    })?;
+    PyNdArray::wrap(py, r, None)
+}

@@ -1,0 +1,55 @@
+"""argmin / argmax as functions and ndarray methods; the scan runs in the Rust core
+(`ops/argext.rs`)."""
+
+from . import _core
+
+
+def _arg_extreme(a, axis, out, keepdims, is_max):
+    arr = _core.asarray(a)
+    if axis is not None and not isinstance(axis, int):
+        try:
+            axis = axis.__index__()
+        except AttributeError:
+            raise TypeError(f"'{type(axis).__name__}' object cannot be interpreted as an integer") from None
+    r = _core._arg_extreme(arr, axis, is_max)
+    if keepdims:
+        if axis is None:
+            r = r.reshape((1,) * arr.ndim)
+        elif arr.ndim:
+            shape = list(arr.shape)
+            shape[axis % arr.ndim] = 1
+            r = r.reshape(tuple(shape))
+    if out is not None:
+        name = "argmax" if is_max else "argmin"
+        if not isinstance(out, _core.ndarray) or out.shape != r.shape:
+            raise ValueError(f"output array does not match result of np.{name}.")
+        if out.dtype.kind not in "iu":
+            raise TypeError(
+                f"Cannot cast scalar from dtype('{out.dtype}') to dtype('int64') according to the rule 'safe'")
+        _core.copyto(out, r, casting="unsafe")
+        return out
+    return r[()] if r.ndim == 0 else r
+
+
+def argmax(a, axis=None, out=None, *, keepdims=False):
+    """Indices of the maximum values along an axis (the first occurrence; NaN counts as the
+    maximum)."""
+    return _arg_extreme(a, axis, out, keepdims, True)
+
+
+def argmin(a, axis=None, out=None, *, keepdims=False):
+    """Indices of the minimum values along an axis (the first occurrence; NaN counts as the
+    minimum)."""
+    return _arg_extreme(a, axis, out, keepdims, False)
+
+
+def _method(name, f):
+    def method(self, axis=None, out=None, *, keepdims=False):
+        return f(self, axis, out, keepdims=keepdims)
+    method.__name__ = name
+    method.__doc__ = f.__doc__
+    return method
+
+
+_core.ndarray.argmax = _method("argmax", argmax)
+_core.ndarray.argmin = _method("argmin", argmin)
