@@ -42,6 +42,11 @@ pub enum Resolver {
     IntToFloat64,
     /// Bool inputs are refused with this message (NumPy's boolean subtract/negative).
     NoBool(&'static str),
+    /// Each input is matched to the loop's input type on its own (loops with mixed input
+    /// types, ldexp).
+    PerOperand,
+    /// No loop for the built-in dtypes: always a TypeError with this message (isnat).
+    Unsupported(&'static str),
 }
 
 /// One inner loop: its input and output types and the function.

@@ -72,6 +72,26 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
             return Err(Error::Type(msg.to_string()));
         }
     }
+    if let Resolver::Unsupported(msg) = u.resolver {
+        return Err(Error::Type(msg.to_string()));
+    }
+    if u.resolver == Resolver::PerOperand {
+        // Python ints may become any integer (their value is checked later), or a float type
+        // that int64 casts to safely; Python floats and complex act as float64/complex128.
+        let fits = |o: &OpKind, t: ScalarType| match o {
+            OpKind::Strong(st) => can_cast_safe(*st, t),
+            OpKind::Weak(WeakKind::Int) => t.is_int() || can_cast_safe(ScalarType::Int64, t),
+            OpKind::Weak(w) => can_cast_safe(w.default_type(), t),
+        };
+        if let Some(l) = u
+            .loops
+            .iter()
+            .find(|l| ops.iter().zip(l.ins.iter()).all(|(o, t)| fits(o, *t)))
+        {
+            return Ok(l);
+        }
+        return Err(no_loop(u, ops));
+    }
     if let Some(dt) = dtype {
         // `dtype=` fixes the output type; the inputs must reach the loop's inputs safely.
         let common = common_type(ops);
@@ -112,12 +132,16 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
             return Ok(l);
         }
     }
+    Err(no_loop(u, ops))
+}
+
+fn no_loop(u: &Ufunc, ops: &[OpKind]) -> Error {
     let names: Vec<String> = ops.iter().map(kind_name).collect();
-    Err(Error::Casting(format!(
+    Error::Casting(format!(
         "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe'' (input types: {})",
         u.name,
         names.join(", ")
-    )))
+    ))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::dtype::ScalarType as S;
 use crate::kernels::arith::*;
 use crate::kernels::compare::*;
 use crate::kernels::math::*;
-use crate::loops::elementwise::{binary, reduce_of, unary};
+use crate::loops::elementwise::{binary, binary_2out, binary_mixed, reduce_of, unary, unary_2out};
 
 /// The Rust element type of a ScalarType name.
 macro_rules! rt {
@@ -88,7 +88,7 @@ pub fn build() -> Vec<Ufunc> {
         row("floor_divide", 2, None, same2!(FloorDivide; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Return the largest integer smaller or equal to the division of the inputs."),
         row("remainder", 2, None, same2!(Remainder; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Returns the element-wise remainder of division."),
         row("fmod", 2, None, same2!(Fmod; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Returns the element-wise remainder of division (C fmod)."),
-        row("power", 2, None, same2!(Power; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "First array elements raised to powers from second array, element-wise."),
+        row("power", 2, None, same2!(Power; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "First array elements raised to powers from second array, element-wise."),
         row("maximum", 2, ReorderableNone, same2!(Maximum; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Element-wise maximum of array elements."),
         row("minimum", 2, ReorderableNone, same2!(Minimum; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Element-wise minimum of array elements."),
         row("fmax", 2, ReorderableNone, same2!(Fmax; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Element-wise maximum of array elements, ignoring NaNs."),
@@ -114,7 +114,7 @@ pub fn build() -> Vec<Ufunc> {
         row("absolute", 1, None, [same1!(Absolute; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), l1!(Absolute; Complex64 => Float32, Complex128 => Float64)].concat(), "Calculate the absolute value element-wise."),
         row("square", 1, None, same1!(Square; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the element-wise square of the input."),
         row("reciprocal", 1, None, same1!(Reciprocal; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the reciprocal of the argument, element-wise."),
-        row("sign", 1, None, same1!(Sign; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Returns an element-wise indication of the sign of a number."),
+        row("sign", 1, None, same1!(Sign; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Returns an element-wise indication of the sign of a number."),
         row("fabs", 1, None, same1!(Fabs; Float16, Float32, Float64), "Compute the absolute values element-wise."),
         row("isnan", 1, None, [to_bool1!(Never; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), to_bool1!(Isnan; Float16, Float32, Float64, Complex64, Complex128)].concat(), "Test element-wise for NaN and return result as a boolean array."),
         row("isinf", 1, None, [to_bool1!(Never; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), to_bool1!(Isinf; Float16, Float32, Float64, Complex64, Complex128)].concat(), "Test element-wise for positive or negative infinity."),
@@ -132,12 +132,12 @@ pub fn build() -> Vec<Ufunc> {
     ];
     macro_rules! float_unary {
         ($($name:expr => $k:ty, $doc:expr);* $(;)?) => {$(
-            t.push(row($name, 1, None, same1!($k; Float16, Float32, Float64), $doc));
+            t.push(row($name, 1, None, same1!($k; Float16, Float32, Float64, Complex64, Complex128), $doc));
         )*};
     }
+    t.push(row("cbrt", 1, None, same1!(Cbrt; Float16, Float32, Float64), "Return the cube-root of an array, element-wise."));
     float_unary! {
         "sqrt" => Sqrt, "Return the non-negative square-root of an array, element-wise.";
-        "cbrt" => Cbrt, "Return the cube-root of an array, element-wise.";
         "exp" => Exp, "Calculate the exponential of all elements in the input array.";
         "exp2" => Exp2, "Calculate `2**p` for all `p` in the input array.";
         "expm1" => Expm1, "Calculate ``exp(x) - 1`` for all elements in the array.";
@@ -174,6 +174,48 @@ pub fn build() -> Vec<Ufunc> {
         };
         t.push(row(name, 1, None, [same1!(IntegerIdentity; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), floats].concat(), doc));
     }
+    // Loops with two outputs or mixed input types.
+    macro_rules! lp {
+        ($f:expr; [$($i:ident),*] -> [$($o:ident),*]) => {
+            Loop { ins: smallvec![$(S::$i),*], outs: smallvec![$(S::$o),*], f: $f, reduce: Option::None, longlong: false }
+        };
+    }
+    macro_rules! divmod_loops {
+        ($($t:ident),*) => { vec![$(lp!(binary_2out::<rt!($t), rt!($t), rt!($t), Divmod>; [$t, $t] -> [$t, $t])),*] };
+    }
+    macro_rules! one_to_two {
+        ($k:ty; $($t:ident => $o2:ident),*) => { vec![$(lp!(unary_2out::<rt!($t), rt!($t), rt!($o2), $k>; [$t] -> [$t, $o2])),*] };
+    }
+    macro_rules! mixed {
+        ($k:ty; $($a:ident, $b:ident => $o:ident);*) => { vec![$(lp!(binary_mixed::<rt!($a), rt!($b), rt!($o), $k>; [$a, $b] -> [$o])),*] };
+    }
+    t.extend([
+        Ufunc { nout: 2, ..row("divmod", 2, None, divmod_loops!(Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64), "Return element-wise quotient and remainder simultaneously.") },
+        Ufunc { nout: 2, ..row("modf", 1, None, one_to_two!(Modf; Float16 => Float16, Float32 => Float32, Float64 => Float64), "Return the fractional and integral parts of an array, element-wise.") },
+        Ufunc { nout: 2, ..row("frexp", 1, None, one_to_two!(Frexp; Float16 => Int32, Float32 => Int32, Float64 => Int32), "Decompose the elements of x into mantissa and twos exponent.") },
+        Ufunc {
+            resolver: Resolver::PerOperand,
+            ..row("ldexp", 2, None, mixed!(Ldexp; Float16, Int32 => Float16; Float32, Int32 => Float32; Float16, Int64 => Float16; Float32, Int64 => Float32; Float64, Int32 => Float64; Float64, Int64 => Float64), "Returns x1 * 2**x2, element-wise.")
+        },
+        row("nextafter", 2, None, same2!(Nextafter; Float16, Float32, Float64), "Return the next floating-point value after x1 towards x2, element-wise."),
+        Ufunc {
+            resolver: Resolver::NoBool("ufunc 'gcd' did not contain a loop with signature matching types (<class 'numpy.dtypes.BoolDType'>, <class 'numpy.dtypes.BoolDType'>) -> None"),
+            ..row("gcd", 2, Zero, same2!(Gcd; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), "Returns the greatest common divisor of ``|x1|`` and ``|x2|``")
+        },
+        Ufunc {
+            resolver: Resolver::NoBool("ufunc 'lcm' did not contain a loop with signature matching types (<class 'numpy.dtypes.BoolDType'>, <class 'numpy.dtypes.BoolDType'>) -> None"),
+            ..row("lcm", 2, None, same2!(Lcm; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), "Returns the lowest common multiple of ``|x1|`` and ``|x2|``")
+        },
+        row("bitwise_count", 1, None, l1!(BitwiseCount; Int8 => UInt8, UInt8 => UInt8, Int16 => UInt8, UInt16 => UInt8, Int32 => UInt8, UInt32 => UInt8, Int64 => UInt8, UInt64 => UInt8), "Computes the number of 1-bits in the absolute value of ``x``."),
+        row("float_power", 2, None, same2!(Power; Float64, Complex128), "First array elements raised to powers from second array, element-wise."),
+        row("degrees", 1, None, same1!(Rad2deg; Float16, Float32, Float64), "Convert angles from radians to degrees."),
+        row("radians", 1, None, same1!(Deg2rad; Float16, Float32, Float64), "Convert angles from degrees to radians."),
+        row("conjugate", 1, None, same1!(Conjugate; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the complex conjugate, element-wise."),
+        Ufunc {
+            resolver: Resolver::Unsupported("ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64."),
+            ..row("isnat", 1, None, vec![], "Test element-wise for NaT (not a time) and return result as a boolean array.")
+        },
+    ]);
     // NumPy lists its `long long` loops ('q', 'Q') after the `long` ones: same types here.
     for u in t.iter_mut() {
         if let Some(pos) = u

@@ -504,16 +504,98 @@ macro_rules! complex_kernels {
                 <Multiply as Kernel2<$c, $c>>::call(a, a)
             }
         }
-        impl Kernel1<$c, $c> for Reciprocal {
-            #[inline(always)]
-            fn call(a: $c) -> $c {
-                <TrueDivide as Kernel2<$c, $c>>::call(Complex::new(1.0, 0.0), a)
-            }
-        }
     };
 }
 complex_kernels!(C32, f32);
 complex_kernels!(C64, f64);
+
+// ----- divmod, gcd/lcm, bitwise_count, conjugate -----
+
+pub struct Divmod;
+pub struct Gcd;
+pub struct Lcm;
+pub struct BitwiseCount;
+pub struct Conjugate;
+
+/// divmod is (floor_divide, remainder), with their error reports.
+impl<T: crate::dtype::Element> super::Kernel2x2<T, T, T> for Divmod
+where
+    FloorDivide: Kernel2<T, T>,
+    Remainder: Kernel2<T, T>,
+{
+    #[inline(always)]
+    fn call(a: T, b: T) -> (T, T) {
+        (
+            <FloorDivide as Kernel2<T, T>>::call(a, b),
+            <Remainder as Kernel2<T, T>>::call(a, b),
+        )
+    }
+    #[inline(always)]
+    fn check(a: T, b: T) -> u32 {
+        <FloorDivide as Kernel2<T, T>>::check(a, b)
+    }
+}
+
+macro_rules! int_number_theory {
+    ($($t:ty),*) => {$(
+        impl Kernel2<$t, $t> for Gcd {
+            /// Euclid on absolute values (NumPy's npy_gcd).
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                #[allow(unused_comparisons)]
+                let (mut a, mut b) = (if a < 0 { (0 as $t).wrapping_sub(a) } else { a }, if b < 0 { (0 as $t).wrapping_sub(b) } else { b });
+                while a != 0 {
+                    let c = a;
+                    a = b % a;
+                    b = c;
+                }
+                b
+            }
+        }
+        impl Kernel2<$t, $t> for Lcm {
+            #[inline(always)]
+            fn call(a: $t, b: $t) -> $t {
+                let g = <Gcd as Kernel2<$t, $t>>::call(a, b);
+                if g == 0 {
+                    return 0;
+                }
+                let r = (a / g).wrapping_mul(b);
+                #[allow(unused_comparisons)]
+                if r < 0 { (0 as $t).wrapping_sub(r) } else { r }
+            }
+        }
+        impl Kernel1<$t, u8> for BitwiseCount {
+            /// Ones in the absolute value.
+            #[inline(always)]
+            fn call(a: $t) -> u8 {
+                #[allow(unused_comparisons)]
+                let v = if a < 0 { (0 as $t).wrapping_sub(a) } else { a };
+                v.count_ones() as u8
+            }
+        }
+        impl Kernel1<$t, $t> for Conjugate { #[inline(always)] fn call(a: $t) -> $t { a } }
+    )*};
+}
+int_number_theory!(i8, u8, i16, u16, i32, u32, i64, u64);
+
+macro_rules! real_conjugate {
+    ($($t:ty),*) => {$(
+        impl Kernel1<$t, $t> for Conjugate { #[inline(always)] fn call(a: $t) -> $t { a } }
+    )*};
+}
+real_conjugate!(half::f16, f32, f64);
+impl Kernel1<C32, C32> for Conjugate {
+    #[inline(always)]
+    fn call(a: C32) -> C32 {
+        a.conj()
+    }
+}
+impl Kernel1<C64, C64> for Conjugate {
+    #[inline(always)]
+    fn call(a: C64) -> C64 {
+        a.conj()
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -213,3 +213,143 @@ macro_rules! complex_predicates {
     )*};
 }
 complex_predicates!(f32, f64);
+
+// ----- modf, frexp, ldexp, nextafter: libm, as NumPy -----
+
+#[link(name = "m")]
+extern "C" {
+    fn modf(x: f64, ip: *mut f64) -> f64;
+    fn modff(x: f32, ip: *mut f32) -> f32;
+    fn frexp(x: f64, e: *mut i32) -> f64;
+    fn frexpf(x: f32, e: *mut i32) -> f32;
+    fn ldexp(x: f64, e: i32) -> f64;
+    fn ldexpf(x: f32, e: i32) -> f32;
+    fn nextafter(x: f64, y: f64) -> f64;
+    fn nextafterf(x: f32, y: f32) -> f32;
+}
+
+pub struct Modf;
+pub struct Frexp;
+pub struct Ldexp;
+pub struct Nextafter;
+
+impl super::Kernel1x2<f64, f64, f64> for Modf {
+    #[inline(always)]
+    fn call(x: f64) -> (f64, f64) {
+        let mut i = 0.0;
+        // SAFETY: libm writes one f64 through the pointer.
+        let f = unsafe { modf(x, &mut i) };
+        (f, i)
+    }
+}
+impl super::Kernel1x2<f32, f32, f32> for Modf {
+    #[inline(always)]
+    fn call(x: f32) -> (f32, f32) {
+        let mut i = 0.0;
+        // SAFETY: as above.
+        let f = unsafe { modff(x, &mut i) };
+        (f, i)
+    }
+}
+impl super::Kernel1x2<f16, f16, f16> for Modf {
+    #[inline(always)]
+    fn call(x: f16) -> (f16, f16) {
+        let (f, i) = <Modf as super::Kernel1x2<f32, f32, f32>>::call(x.to_f32());
+        (f16::from_f32(f), f16::from_f32(i))
+    }
+}
+impl super::Kernel1x2<f64, f64, i32> for Frexp {
+    #[inline(always)]
+    fn call(x: f64) -> (f64, i32) {
+        let mut e = 0;
+        // SAFETY: libm writes one int through the pointer.
+        let m = unsafe { frexp(x, &mut e) };
+        (m, e)
+    }
+}
+impl super::Kernel1x2<f32, f32, i32> for Frexp {
+    #[inline(always)]
+    fn call(x: f32) -> (f32, i32) {
+        let mut e = 0;
+        // SAFETY: as above.
+        let m = unsafe { frexpf(x, &mut e) };
+        (m, e)
+    }
+}
+impl super::Kernel1x2<f16, f16, i32> for Frexp {
+    #[inline(always)]
+    fn call(x: f16) -> (f16, i32) {
+        let (m, e) = <Frexp as super::Kernel1x2<f32, f32, i32>>::call(x.to_f32());
+        (f16::from_f32(m), e)
+    }
+}
+
+/// An exponent of any integer type, clamped to C's int as NumPy's ldexp loops do.
+fn clamp_exp<E: Into<i64>>(e: E) -> i32 {
+    e.into().clamp(i32::MIN as i64, i32::MAX as i64) as i32
+}
+macro_rules! ldexp_for {
+    ($($e:ty),*) => {$(
+        impl super::KernelMixed<f64, $e, f64> for Ldexp {
+            #[inline(always)]
+            fn call(x: f64, e: $e) -> f64 {
+                // SAFETY: a pure libm function.
+                unsafe { ldexp(x, clamp_exp(e)) }
+            }
+        }
+        impl super::KernelMixed<f32, $e, f32> for Ldexp {
+            #[inline(always)]
+            fn call(x: f32, e: $e) -> f32 {
+                // SAFETY: a pure libm function.
+                unsafe { ldexpf(x, clamp_exp(e)) }
+            }
+        }
+        impl super::KernelMixed<f16, $e, f16> for Ldexp {
+            #[inline(always)]
+            fn call(x: f16, e: $e) -> f16 {
+                f16::from_f32(<Ldexp as super::KernelMixed<f32, $e, f32>>::call(x.to_f32(), e))
+            }
+        }
+    )*};
+}
+ldexp_for!(i32, i64);
+
+impl Kernel2<f64, f64> for Nextafter {
+    #[inline(always)]
+    fn call(x: f64, y: f64) -> f64 {
+        // SAFETY: a pure libm function.
+        unsafe { nextafter(x, y) }
+    }
+}
+impl Kernel2<f32, f32> for Nextafter {
+    #[inline(always)]
+    fn call(x: f32, y: f32) -> f32 {
+        // SAFETY: a pure libm function.
+        unsafe { nextafterf(x, y) }
+    }
+}
+impl Kernel2<f16, f16> for Nextafter {
+    /// NumPy's npy_half_nextafter, on the bits.
+    #[inline(always)]
+    fn call(x: f16, y: f16) -> f16 {
+        if x.is_nan() || y.is_nan() {
+            return f16::NAN;
+        }
+        if x == y {
+            return x;
+        }
+        let bx = x.to_bits();
+        let by = y.to_bits();
+        let r = if bx & 0x7fff == 0 {
+            (by & 0x8000) + 1
+        } else if bx & 0x8000 == 0 {
+            // x > 0
+            if (by as i16) < (bx as i16) { bx - 1 } else { bx + 1 }
+        } else if by & 0x8000 == 0 || (by & 0x7fff) < (bx & 0x7fff) {
+            bx - 1
+        } else {
+            bx + 1
+        };
+        f16::from_bits(r)
+    }
+}

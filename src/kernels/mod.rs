@@ -3,6 +3,7 @@
 //! memory and call it, and `dispatch/` picks the instance. Kernels never see strides.
 
 pub mod arith;
+pub mod cmath;
 pub mod compare;
 pub mod math;
 
@@ -40,7 +41,21 @@ pub trait Kernel2<T: Element, O: Element>: Send + Sync + 'static {
     const CHECKS: bool = false;
 }
 
-/// A two-input, two-output kernel (divmod, modf-like).
+/// A two-input, two-output kernel (divmod).
 pub trait Kernel2x2<T: Element, O1: Element, O2: Element>: Send + Sync + 'static {
     fn call(a: T, b: T) -> (O1, O2);
+    #[inline(always)]
+    fn check(_a: T, _b: T) -> u32 {
+        0
+    }
+}
+
+/// A one-input, two-output kernel (modf, frexp).
+pub trait Kernel1x2<T: Element, O1: Element, O2: Element>: Send + Sync + 'static {
+    fn call(a: T) -> (O1, O2);
+}
+
+/// A two-input kernel whose inputs differ in type (ldexp).
+pub trait KernelMixed<A: Element, B: Element, O: Element>: Send + Sync + 'static {
+    fn call(a: A, b: B) -> O;
 }

@@ -10,7 +10,7 @@ use std::ptr;
 use std::sync::OnceLock;
 
 use crate::dtype::Element;
-use crate::kernels::{Kernel1, Kernel2};
+use crate::kernels::{Kernel1, Kernel1x2, Kernel2, Kernel2x2, KernelMixed};
 
 /// Clear the CPU's floating-point exception flags (before a loop).
 #[inline]
@@ -292,6 +292,73 @@ pub unsafe fn unary<T: Element, O: Element, K: Kernel1<T, O>>(
                 status |= K::check(x);
             }
             ptr::write_unaligned(o.offset(i * so) as *mut O, K::call(x));
+        }
+    }
+    status
+}
+
+// ----- mixed inputs and two outputs (strided only: these kernels call libm per element) -----
+
+/// The loop of a kernel with inputs of two types.
+///
+/// # Safety
+/// As [`binary`].
+pub unsafe fn binary_mixed<A: Element, B: Element, O: Element, K: KernelMixed<A, B, O>>(
+    ptrs: &[*mut u8],
+    strides: &[isize],
+    n: usize,
+) -> u32 {
+    // SAFETY: caller's guarantee.
+    unsafe {
+        for i in 0..n as isize {
+            let x = ptr::read_unaligned(ptrs[0].offset(i * strides[0]) as *const A);
+            let y = ptr::read_unaligned(ptrs[1].offset(i * strides[1]) as *const B);
+            ptr::write_unaligned(ptrs[2].offset(i * strides[2]) as *mut O, K::call(x, y));
+        }
+    }
+    0
+}
+
+/// The loop of a one-input, two-output kernel; `ptrs` = [a, out1, out2].
+///
+/// # Safety
+/// As [`binary`].
+pub unsafe fn unary_2out<T: Element, O1: Element, O2: Element, K: Kernel1x2<T, O1, O2>>(
+    ptrs: &[*mut u8],
+    strides: &[isize],
+    n: usize,
+) -> u32 {
+    // SAFETY: caller's guarantee.
+    unsafe {
+        for i in 0..n as isize {
+            let x = ptr::read_unaligned(ptrs[0].offset(i * strides[0]) as *const T);
+            let (r1, r2) = K::call(x);
+            ptr::write_unaligned(ptrs[1].offset(i * strides[1]) as *mut O1, r1);
+            ptr::write_unaligned(ptrs[2].offset(i * strides[2]) as *mut O2, r2);
+        }
+    }
+    0
+}
+
+/// The loop of a two-input, two-output kernel; `ptrs` = [a, b, out1, out2].
+///
+/// # Safety
+/// As [`binary`].
+pub unsafe fn binary_2out<T: Element, O1: Element, O2: Element, K: Kernel2x2<T, O1, O2>>(
+    ptrs: &[*mut u8],
+    strides: &[isize],
+    n: usize,
+) -> u32 {
+    let mut status = 0;
+    // SAFETY: caller's guarantee.
+    unsafe {
+        for i in 0..n as isize {
+            let x = ptr::read_unaligned(ptrs[0].offset(i * strides[0]) as *const T);
+            let y = ptr::read_unaligned(ptrs[1].offset(i * strides[1]) as *const T);
+            status |= K::check(x, y);
+            let (r1, r2) = K::call(x, y);
+            ptr::write_unaligned(ptrs[2].offset(i * strides[2]) as *mut O1, r1);
+            ptr::write_unaligned(ptrs[3].offset(i * strides[3]) as *mut O2, r2);
         }
     }
     status
