@@ -139,6 +139,19 @@ pub fn call(
     // instead of raising: use a loop wide enough to hold them.
     let value_based = u.value_based_ints;
     if value_based && dtype.is_none() {
+        // NumPy converts a Python int to a C long first for the logical ufuncs and next to
+        // bool arrays.
+        let logical = u.reduce_kind == super::ReduceKind::OnBools;
+        let bools = kinds
+            .iter()
+            .all(|o| matches!(o, OpKind::Strong(ScalarType::Bool) | OpKind::Weak(_)));
+        if logical || bools {
+            ensure!(
+                !inputs.iter().any(|i| matches!(i, Input::Weak(Num::U(_), _))),
+                Overflow,
+                "Python int too large to convert to C long"
+            );
+        }
         let mut wide: Option<ScalarType> = None;
         for (k, inp) in inputs.iter().enumerate() {
             if let Input::Weak(n @ (Num::I(_) | Num::U(_)), _) = inp {

@@ -128,8 +128,9 @@ pub fn reduce(
     } else {
         a.astype(&lt, Order::K)?
     };
-    if axes.is_empty() {
-        // Reducing over no axes leaves every element as it is.
+    if axes.is_empty() && initial.is_none() && identity_num(u.identity).is_none() {
+        // Reducing over no axes leaves every element as it is; with an initial value (or an
+        // identity) each element is op(initial, element), which the fold below computes.
         return a.copy(Order::C);
     }
     let idempotent = u.reduce_kind == ReduceKind::Idempotent;
@@ -201,8 +202,8 @@ pub fn reduce(
         };
         // When the last axis is kept and the work is large, its columns are independent:
         // split them across threads (each column still folds in the same order).
-        let last = a.ndim() - 1;
-        let cols = src.shape()[last];
+        let last = a.ndim().saturating_sub(1);
+        let cols = src.shape().get(last).copied().unwrap_or(1);
         let big = src.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES * 4;
         if big && !axes.contains(&last) && cols >= 64 && rayon::current_num_threads() > 1 {
             use rayon::prelude::*;
@@ -222,6 +223,7 @@ pub fn reduce(
                 fold(&shape, rp, sp);
             });
         } else if big
+            && a.ndim() > 0
             && axes.contains(&last)
             && !axes.contains(&0)
             && src.shape()[0] >= 2

@@ -76,11 +76,38 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
         return Err(Error::Type(msg.to_string()));
     }
     if u.resolver == Resolver::PerOperand {
-        // Python ints may become any integer (their value is checked later), or a float type
-        // that int64 casts to safely; Python floats and complex act as float64/complex128.
+        // NumPy's legacy linear search: when the arrays' highest kind (bool < int < float <
+        // complex) reaches the Python scalars' one, a Python int may become any number type and
+        // a Python float any inexact type (values are checked later); otherwise Python scalars
+        // count as their default types.
+        let kind = |st: ScalarType| match st.kind() {
+            'b' => 0,
+            'i' | 'u' => 1,
+            'f' => 2,
+            _ => 3,
+        };
+        let weak_kind = |w: WeakKind| kind(w.default_type());
+        let max_array = ops
+            .iter()
+            .filter_map(|o| match o {
+                OpKind::Strong(st) => Some(kind(*st)),
+                OpKind::Weak(WeakKind::Bool) => Some(0),
+                OpKind::Weak(_) => None,
+            })
+            .max();
+        let max_scalar = ops
+            .iter()
+            .filter_map(|o| match o {
+                OpKind::Weak(w) if *w != WeakKind::Bool => Some(weak_kind(*w)),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(-1);
+        let min_scalar = max_array.is_some_and(|m| m >= max_scalar);
         let fits = |o: &OpKind, t: ScalarType| match o {
             OpKind::Strong(st) => can_cast_safe(*st, t),
-            OpKind::Weak(WeakKind::Int) => t.is_int() || can_cast_safe(ScalarType::Int64, t),
+            OpKind::Weak(WeakKind::Bool) => can_cast_safe(ScalarType::Bool, t),
+            OpKind::Weak(w) if min_scalar => kind(t) >= weak_kind(*w),
             OpKind::Weak(w) => can_cast_safe(w.default_type(), t),
         };
         if let Some(l) = u
@@ -122,6 +149,24 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
         }
         _ => common_type(ops),
     };
+    // Arrays of different types are matched one by one, as NumPy's legacy search does (int8
+    // and uint8 both reach a float16 loop, though their common type int16 does not; int64
+    // and uint64 meet in the comparisons' exact mixed loops).
+    let mixed = ops.windows(2).any(|w| w[0] != w[1]);
+    if mixed
+        && u.resolver == Resolver::Default
+        && ops.iter().all(|o| matches!(o, OpKind::Strong(_)))
+    {
+        let found = u.loops.iter().find(|l| {
+            ops.iter().zip(l.ins.iter()).all(|(o, t)| match o {
+                OpKind::Strong(st) => can_cast_safe(*st, *t),
+                OpKind::Weak(_) => false,
+            })
+        });
+        if let Some(l) = found {
+            return Ok(l);
+        }
+    }
     // The loops are in NumPy's (increasing) type order, so a loop of exactly the common type is
     // the first one it casts to safely: look for it directly, then search.
     if let Some(l) = u.loops.iter().find(|l| l.ins.iter().all(|t| *t == common)) {

@@ -126,7 +126,7 @@ pub fn build() -> Vec<Ufunc> {
         row("heaviside", 2, None, same2!(Heaviside; Float16, Float32, Float64), "Compute the Heaviside step function."),
         row("logaddexp", 2, NegInf, same2!(Logaddexp; Float16, Float32, Float64), "Logarithm of the sum of exponentiations of the inputs."),
         row("logaddexp2", 2, NegInf, same2!(Logaddexp2; Float16, Float32, Float64), "Logarithm of the sum of exponentiations of the inputs in base-2."),
-        row("spacing", 1, None, same1!(Spacing; Float32, Float64), "Return the distance between x and the nearest adjacent number."),
+        row("spacing", 1, None, same1!(Spacing; Float16, Float32, Float64), "Return the distance between x and the nearest adjacent number."),
         row("deg2rad", 1, None, same1!(Deg2rad; Float16, Float32, Float64), "Convert angles from degrees to radians."),
         row("rad2deg", 1, None, same1!(Rad2deg; Float16, Float32, Float64), "Convert angles from radians to degrees."),
     ];
@@ -238,6 +238,30 @@ pub fn build() -> Vec<Ufunc> {
             u.loops.extend(extra);
             u.loops.extend(tail);
         }
+    }
+    // Comparisons of int64 with uint64 are exact, after the `long long` loops.
+    macro_rules! mixed_sign {
+        ($k:ty) => {
+            vec![
+                Loop { longlong: true, ..lp!(binary_mixed::<i64, u64, bool, $k>; [Int64, UInt64] -> [Bool]) },
+                Loop { longlong: true, ..lp!(binary_mixed::<u64, i64, bool, $k>; [UInt64, Int64] -> [Bool]) },
+            ]
+        };
+    }
+    for u in t.iter_mut() {
+        let extra = match u.name {
+            "equal" => mixed_sign!(Equal),
+            "not_equal" => mixed_sign!(NotEqual),
+            "less" => mixed_sign!(Less),
+            "less_equal" => mixed_sign!(LessEqual),
+            "greater" => mixed_sign!(Greater),
+            "greater_equal" => mixed_sign!(GreaterEqual),
+            _ => continue,
+        };
+        let pos = u.loops.iter().rposition(|l| l.longlong).map_or(u.loops.len(), |p| p + 1);
+        let tail = u.loops.split_off(pos);
+        u.loops.extend(extra);
+        u.loops.extend(tail);
     }
     for u in t.iter_mut() {
         u.reduce_kind = match u.name {

@@ -395,6 +395,17 @@ half_via_f32!(2: Add, Subtract, Multiply, TrueDivide, FloorDivide, Remainder, Fm
 half_via_f32!(1: Negative, Positive, Absolute, Square, Reciprocal, Sign);
 
 // ----- complex -----
+
+/// NumPy's CGE/CLE: lexicographic order, where a NaN imaginary part spoils the real comparison.
+#[inline(always)]
+fn cge<F: num_traits::Float>(x: Complex<F>, y: Complex<F>) -> bool {
+    (x.re > y.re && !x.im.is_nan() && !y.im.is_nan()) || (x.re == y.re && x.im >= y.im)
+}
+#[inline(always)]
+fn cle<F: num_traits::Float>(x: Complex<F>, y: Complex<F>) -> bool {
+    (x.re < y.re && !x.im.is_nan() && !y.im.is_nan()) || (x.re == y.re && x.im <= y.im)
+}
+
 macro_rules! complex_kernels {
     ($c:ty, $f:ty) => {
         impl Kernel2<$c, $c> for Add {
@@ -440,7 +451,7 @@ macro_rules! complex_kernels {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let a_nan = a.re.is_nan() || a.im.is_nan();
-                if a_nan || (a.re > b.re || (a.re == b.re && a.im >= b.im)) {
+                if a_nan || cge(a, b) {
                     a
                 } else {
                     b
@@ -451,7 +462,7 @@ macro_rules! complex_kernels {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let a_nan = a.re.is_nan() || a.im.is_nan();
-                if a_nan || (a.re < b.re || (a.re == b.re && a.im <= b.im)) {
+                if a_nan || cle(a, b) {
                     a
                 } else {
                     b
@@ -462,7 +473,7 @@ macro_rules! complex_kernels {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let b_nan = b.re.is_nan() || b.im.is_nan();
-                if b_nan || (a.re > b.re || (a.re == b.re && a.im >= b.im)) {
+                if b_nan || cge(a, b) {
                     a
                 } else {
                     b
@@ -473,7 +484,7 @@ macro_rules! complex_kernels {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let b_nan = b.re.is_nan() || b.im.is_nan();
-                if b_nan || (a.re < b.re || (a.re == b.re && a.im <= b.im)) {
+                if b_nan || cle(a, b) {
                     a
                 } else {
                     b
@@ -537,19 +548,21 @@ where
 }
 
 macro_rules! int_number_theory {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $w:ty),*) => {$(
         impl Kernel2<$t, $t> for Gcd {
             /// Euclid on absolute values (NumPy's npy_gcd).
             #[inline(always)]
             fn call(a: $t, b: $t) -> $t {
+                // In C's int for the small types, as NumPy's C computes it.
+                let (a, b) = (a as $w, b as $w);
                 #[allow(unused_comparisons)]
-                let (mut a, mut b) = (if a < 0 { (0 as $t).wrapping_sub(a) } else { a }, if b < 0 { (0 as $t).wrapping_sub(b) } else { b });
+                let (mut a, mut b) = (if a < 0 { (0 as $w).wrapping_sub(a) } else { a }, if b < 0 { (0 as $w).wrapping_sub(b) } else { b });
                 while a != 0 {
                     let c = a;
-                    a = b % a;
+                    a = b.wrapping_rem(a);
                     b = c;
                 }
-                b
+                b as $t
             }
         }
         impl Kernel2<$t, $t> for Lcm {
@@ -559,9 +572,12 @@ macro_rules! int_number_theory {
                 if g == 0 {
                     return 0;
                 }
-                let r = (a / g).wrapping_mul(b);
+                // In C's int for the small types (NumPy's C promotes them), wrapping, then the
+                // absolute value, then narrowed.
+                let r = (a.wrapping_div(g) as $w).wrapping_mul(b as $w);
                 #[allow(unused_comparisons)]
-                if r < 0 { (0 as $t).wrapping_sub(r) } else { r }
+                let r = if r < 0 { (0 as $w).wrapping_sub(r) } else { r };
+                r as $t
             }
         }
         impl Kernel1<$t, u8> for BitwiseCount {
@@ -576,7 +592,7 @@ macro_rules! int_number_theory {
         impl Kernel1<$t, $t> for Conjugate { #[inline(always)] fn call(a: $t) -> $t { a } }
     )*};
 }
-int_number_theory!(i8, u8, i16, u16, i32, u32, i64, u64);
+int_number_theory!(i8 => i32, u8 => i32, i16 => i32, u16 => i32, i32 => i32, u32 => u32, i64 => i64, u64 => u64);
 
 macro_rules! real_conjugate {
     ($($t:ty),*) => {$(

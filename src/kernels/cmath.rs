@@ -5,7 +5,7 @@
 
 use num_complex::Complex;
 
-use super::arith::{Multiply, Power, Reciprocal, Sign};
+use super::arith::{Multiply, Power, Reciprocal, Sign, TrueDivide};
 use super::math::*;
 use super::{Kernel1, Kernel2};
 
@@ -149,7 +149,7 @@ macro_rules! numpy_formulas {
             }
         }
         impl Kernel2<$c, $c> for Power {
-            /// NumPy's nc_pow: exact products for small integer exponents, else cpow.
+            /// NumPy's npy_cpow: exact products for small integer exponents, else cpow.
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let mul = <Multiply as Kernel2<$c, $c>>::call;
@@ -158,7 +158,7 @@ macro_rules! numpy_formulas {
                     return Complex::new(1.0, 0.0);
                 }
                 if ar == 0.0 && ai == 0.0 {
-                    if br > 0.0 && bi == 0.0 {
+                    if br > 0.0 {
                         return Complex::new(0.0, 0.0);
                     }
                     // NumPy raises 'invalid' here (inf - inf).
@@ -188,9 +188,7 @@ macro_rules! numpy_formulas {
                                 p = mul(p, p);
                             }
                             if br < 0.0 {
-                                // nc_quot(1, aa)
-                                let d = aa.re * aa.re + aa.im * aa.im;
-                                return Complex::new(aa.re / d, -aa.im / d);
+                                return <TrueDivide as Kernel2<$c, $c>>::call(Complex::new(1.0, 0.0), aa);
                             }
                             return aa;
                         }

@@ -22,6 +22,21 @@ pub struct Invert;
 pub struct LeftShift;
 pub struct RightShift;
 
+/// Exact comparisons of int64 with uint64 (NumPy's 'qQ->?' and 'Qq->?' loops).
+macro_rules! mixed_sign_cmp {
+    ($($k:ident => $op:tt),*) => {$(
+        impl super::KernelMixed<i64, u64, bool> for $k {
+            #[inline(always)]
+            fn call(a: i64, b: u64) -> bool { (a as i128) $op (b as i128) }
+        }
+        impl super::KernelMixed<u64, i64, bool> for $k {
+            #[inline(always)]
+            fn call(a: u64, b: i64) -> bool { (a as i128) $op (b as i128) }
+        }
+    )*};
+}
+mixed_sign_cmp!(Equal => ==, NotEqual => !=, Less => <, LessEqual => <=, Greater => >, GreaterEqual => >=);
+
 /// "Is nonzero", the truth value logical kernels use.
 pub trait Truth: Copy {
     fn truth(self) -> bool;

@@ -38,39 +38,29 @@ unary_math! {
     Sinh => |x| x.sinh(),
     Cosh => |x| x.cosh(),
     Tanh => |x| x.tanh(),
-    Arcsinh => |x| x.asinh(),
-    Arccosh => |x| x.acosh(),
-    Arctanh => |x| x.atanh(),
     Floor => |x| x.floor(),
     Ceil => |x| x.ceil(),
     Trunc => |x| x.trunc(),
     Rint => |x| x.round_ties_even(),
     Fabs => |x| x.abs(),
-    Spacing => |x| spacing(x),
 }
 
-/// NumPy's spacing: distance to the next representable number away from zero.
+/// NumPy's npy_spacing: `nextafter(x, ±inf) - x`, towards +inf when x >= 0 (so -0.0 too).
 trait AwayFromZero {
     fn next_up_abs(self) -> Self;
 }
 impl AwayFromZero for f64 {
     fn next_up_abs(self) -> f64 {
-        if self.is_nan() || self.is_infinite() {
-            return f64::NAN;
-        }
-        let a = self.abs();
-        let next = f64::from_bits(a.to_bits() + 1);
-        (next - a).copysign(self)
+        let to = if self >= 0.0 { f64::INFINITY } else { f64::NEG_INFINITY };
+        // SAFETY: a pure libm function.
+        unsafe { nextafter(self, to) - self }
     }
 }
 impl AwayFromZero for f32 {
     fn next_up_abs(self) -> f32 {
-        if self.is_nan() || self.is_infinite() {
-            return f32::NAN;
-        }
-        let a = self.abs();
-        let next = f32::from_bits(a.to_bits() + 1);
-        (next - a).copysign(self)
+        let to = if self >= 0.0 { f32::INFINITY } else { f32::NEG_INFINITY };
+        // SAFETY: a pure libm function.
+        unsafe { nextafterf(self, to) - self }
     }
 }
 #[inline(always)]
@@ -78,7 +68,62 @@ fn spacing<T: AwayFromZero>(x: T) -> T {
     x.next_up_abs()
 }
 
+/// NumPy's npy_half_spacing, on the bits (its result is never negative).
+impl Kernel1<f16, f16> for Spacing {
+    #[inline(always)]
+    fn call(x: f16) -> f16 {
+        let h = x.to_bits();
+        let (h_exp, h_sig) = (h & 0x7c00, h & 0x03ff);
+        let r: u16 = if h_exp == 0x7c00 {
+            0x7e00
+        } else if h == 0x7bff {
+            0x7c00
+        } else if h & 0x8000 != 0 && h_sig == 0 {
+            if h_exp > 0x2c00 {
+                h_exp - 0x2c00
+            } else if h_exp > 0x0400 {
+                1 << ((h_exp >> 10) - 2)
+            } else {
+                1
+            }
+        } else if h_exp > 0x2800 {
+            h_exp - 0x2800
+        } else if h_exp > 0x0400 {
+            1 << ((h_exp >> 10) - 1)
+        } else {
+            1
+        };
+        f16::from_bits(r)
+    }
+    #[inline(always)]
+    fn check(x: f16) -> u32 {
+        let h = x.to_bits();
+        if h & 0x7c00 == 0x7c00 {
+            super::status::INVALID
+        } else if h == 0x7bff {
+            super::status::OVERFLOW
+        } else {
+            0
+        }
+    }
+    const CHECKS: bool = true;
+}
+
 /// deg2rad/rad2deg multiply by a folded constant, as NumPy's C does.
+pub struct Spacing;
+impl Kernel1<f64, f64> for Spacing {
+    #[inline(always)]
+    fn call(x: f64) -> f64 {
+        spacing(x)
+    }
+}
+impl Kernel1<f32, f32> for Spacing {
+    #[inline(always)]
+    fn call(x: f32) -> f32 {
+        spacing(x)
+    }
+}
+
 pub struct Deg2rad;
 pub struct Rad2deg;
 impl Kernel1<f64, f64> for Deg2rad {
@@ -352,4 +397,45 @@ impl Kernel2<f16, f16> for Nextafter {
         };
         f16::from_bits(r)
     }
+}
+
+// The inverse hyperbolic functions of libm (Rust's own overflow for huge inputs).
+#[link(name = "m")]
+extern "C" {
+    fn asinh(x: f64) -> f64;
+    fn asinhf(x: f32) -> f32;
+    fn acosh(x: f64) -> f64;
+    fn acoshf(x: f32) -> f32;
+    fn atanh(x: f64) -> f64;
+    fn atanhf(x: f32) -> f32;
+}
+macro_rules! libm_unary {
+    ($($k:ident => $d:ident, $f:ident);* $(;)?) => {$(
+        pub struct $k;
+        impl Kernel1<f64, f64> for $k {
+            #[inline(always)]
+            fn call(x: f64) -> f64 {
+                // SAFETY: a pure libm function.
+                unsafe { $d(x) }
+            }
+        }
+        impl Kernel1<f32, f32> for $k {
+            #[inline(always)]
+            fn call(x: f32) -> f32 {
+                // SAFETY: a pure libm function.
+                unsafe { $f(x) }
+            }
+        }
+        impl Kernel1<f16, f16> for $k {
+            #[inline(always)]
+            fn call(x: f16) -> f16 {
+                f16::from_f32(<$k as Kernel1<f32, f32>>::call(x.to_f32()))
+            }
+        }
+    )*};
+}
+libm_unary! {
+    Arcsinh => asinh, asinhf;
+    Arccosh => acosh, acoshf;
+    Arctanh => atanh, atanhf;
 }

@@ -110,6 +110,9 @@ _ALIASES = {
     "true_divide": "divide", "mod": "remainder", "abs": "absolute", "pow": "power",
     "bitwise_not": "invert", "asin": "arcsin", "acos": "arccos", "atan": "arctan",
     "asinh": "arcsinh", "acosh": "arccosh", "atanh": "arctanh", "atan2": "arctan2",
+    "conj": "conjugate",
+    "bitwise_invert": "invert", "bitwise_left_shift": "left_shift",
+    "bitwise_right_shift": "right_shift",
 }
 for _alias, _target in _ALIASES.items():
     if hasattr(_core, _target):
@@ -117,6 +120,18 @@ for _alias, _target in _ALIASES.items():
 del _name, _obj, _alias, _target
 
 from ._reductions import sum, prod, amax, amin, max, min, mean, any, all, cumsum, cumprod  # noqa: E402
+from ._reductions import (  # noqa: E402
+    var, std, ptp, count_nonzero, nansum, nanprod, nanmin, nanmax, nanmean, nanvar, nanstd,
+    nancumsum, nancumprod, nanargmin, nanargmax,
+)
+from ._helpers import (  # noqa: E402
+    where, nonzero, clip, around, round, fix, isclose, allclose, array_equal, array_equiv,
+    nan_to_num, real, imag, angle, real_if_close, sinc, i0, isreal, iscomplex, isrealobj,
+    iscomplexobj, isneginf, isposinf, isscalar,
+)
+if not hasattr(_core, "conjugate"):  # until the core has the conjugate ufunc
+    from ._helpers import conjugate, conj  # noqa: E402
+from . import _methods  # noqa: E402,F401  (attaches var, std, round, clip, conj... to ndarray)
 from ._argext import argmax, argmin  # noqa: E402
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall  # noqa: E402
 from ._creation import logspace, geomspace

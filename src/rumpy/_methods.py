@@ -1,0 +1,66 @@
+"""ndarray methods written in Python (NumPy's ``numpy/_core/_methods.py`` counterparts),
+attached to the core's ndarray class when the package is imported."""
+
+from . import _core
+from ._helpers import _clip, _NoValue, _round_array, _scalar_or_array, conjugate
+from ._reductions import _std, _var
+
+import operator as _operator
+
+_ndarray = _core.ndarray
+
+
+def _method_var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
+                mean=_NoValue):
+    """Variance along an axis (see ``rumpy.var``)."""
+    return _var(self, axis=axis, dtype=dtype, out=out, ddof=ddof, keepdims=keepdims,
+                where=where, mean=None if mean is _NoValue else mean)
+
+
+def _method_std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
+                mean=_NoValue):
+    """Standard deviation along an axis (see ``rumpy.std``)."""
+    return _std(self, axis=axis, dtype=dtype, out=out, ddof=ddof, keepdims=keepdims,
+                where=where, mean=None if mean is _NoValue else mean)
+
+
+def _method_round(self, decimals=0, out=None):
+    """Round to the given number of decimals (see ``rumpy.round``)."""
+    res = _round_array(self, _operator.index(decimals), out)
+    return res if out is not None else _scalar_or_array(res)
+
+
+def _method_clip(self, min=None, max=None, out=None, **kwargs):
+    """Limit the values to ``[min, max]`` (see ``rumpy.clip``)."""
+    return _clip(self, min, max, out=out, **kwargs)
+
+
+def _method_conj(self, out=None, /):
+    """The complex conjugate; a non-complex array is returned as is (or copied into out)."""
+    if self.dtype.kind == "c":
+        return getattr(_core, "conjugate", conjugate)(self, out=out)
+    if out is None:
+        return self
+    _core.copyto(out, self)
+    return out
+
+
+_method_var.__name__ = "var"
+_method_std.__name__ = "std"
+_method_round.__name__ = "round"
+_method_clip.__name__ = "clip"
+_method_conj.__name__ = "conj"
+
+_METHODS = {
+    "var": _method_var,
+    "std": _method_std,
+    "round": _method_round,
+    "clip": _method_clip,
+    "conj": _method_conj,
+    "conjugate": _method_conj,
+}
+
+for _name, _fn in _METHODS.items():
+    if _name not in _ndarray.__dict__:  # methods the core implements itself win
+        setattr(_ndarray, _name, _fn)
+del _name, _fn
