@@ -482,3 +482,129 @@ def test_property_sum_random_axes(data):
     n = np.sum(x, axis=axes, keepdims=keepdims)
     r = rp.sum(to_rp(x), axis=axes, keepdims=keepdims)
     assert_same(r, n, msg=f"sum({dtype}{shape}, axis={axes}, keepdims={keepdims})")
+
+
+# ---------------------------------------------------------------------------
+# var/std/nan-function keyword arguments, where= on reductions
+# ---------------------------------------------------------------------------
+
+_KW_X = np.array([[1.5, -2.0, 3.0], [np.nan, 0.5, -0.25]])
+_KW_XI = np.array([[1, -2, 3], [4, 0, 9]], dtype="int8")
+
+
+def _filled_out(fn, out_np):
+    """For :func:`same`: call ``fn(m, out)``, return (result is out, out)."""
+    def body(m):
+        o = mk(m, out_np)
+        r = fn(m, o)
+        return r is o, o
+    return body
+
+
+def test_var_std_keywords():
+    need("var")
+    need("std")
+    col = Collector()
+    x, xi = _KW_X, _KW_XI
+    for label, fn in {
+        "var(ddof=, correction=) -> ValueError": lambda m: m.var(mk(m, x), ddof=1, correction=1),
+        "std(correction=1.5, axis=1)": lambda m: m.std(mk(m, xi), correction=1.5, axis=1),
+        "var(dtype=int64)": lambda m: m.var(mk(m, xi), dtype="int64"),
+        "std(bool)": lambda m: m.std(mk(m, [True, False, True])),
+        "var(list, axis=0)": lambda m: m.var([[1, 2], [3, 5]], axis=0),
+        "var(0-d, axis=0) -> AxisError": lambda m: m.var(mk(m, np.array(1.0)), axis=0),
+        "var(axis=(0, 0)) -> ValueError": lambda m: m.var(mk(m, x), axis=(0, 0)),
+        "var(axis=1.0) -> TypeError": lambda m: m.var(mk(m, x), axis=1.0),
+        "var(out=float32)": _filled_out(lambda m, o: m.var(mk(m, xi), axis=1, out=o),
+                                        np.zeros(2, "float32")),
+        "a.var(correction=) -> TypeError": lambda m: mk(m, x).var(correction=1),
+        "a.var(axis, mean=, keepdims)": lambda m: mk(m, xi).var(axis=1, mean=mk(m, [[1.0], [2.0]]),
+                                                               keepdims=True),
+        "a.std(0, None, None, 1)": lambda m: mk(m, xi).std(0, None, None, 1),
+        "a.std(dtype=float32)": lambda m: mk(m, xi).std(dtype="float32"),
+    }.items():
+        col(same, fn, label, 1e-6)
+    col.done()
+
+
+def test_nan_function_keywords():
+    need("nanmean")
+    col = Collector()
+    x, xi = _KW_X, _KW_XI
+    for label, fn in {
+        "nanmean(dtype=int64) -> TypeError": lambda m: m.nanmean(mk(m, x), dtype="int64"),
+        "nanmean(out=int64) -> TypeError": lambda m: m.nanmean(mk(m, x), axis=0,
+                                                                out=mk(m, np.zeros(3, "int64"))),
+        "nanmean(int8, dtype=int64)": lambda m: m.nanmean(mk(m, xi), dtype="int64"),
+        "nanmean(keepdims=True)": lambda m: m.nanmean(mk(m, x), keepdims=True),
+        "nanvar(ddof=, correction=) -> ValueError": lambda m: m.nanvar(mk(m, x), ddof=1,
+                                                                      correction=1),
+        "nanvar(correction=1)": lambda m: m.nanvar(mk(m, x), axis=0, correction=1),
+        "nanstd(mean=)": lambda m: m.nanstd(mk(m, x), axis=1, mean=mk(m, [[0.0], [1.0]])),
+        "nanvar(complex)": lambda m: m.nanvar(mk(m, [1 + 1j, np.nan, 2 - 1j, complex(1, np.nan)])),
+        "nanstd(float16)": lambda m: m.nanstd(mk(m, x, "float16"), axis=1),
+        "nanvar(out=)": _filled_out(lambda m, o: m.nanvar(mk(m, x), axis=0, out=o), np.zeros(3)),
+        "nanstd(keepdims=True)": lambda m: m.nanstd(mk(m, x), axis=1, keepdims=True),
+        "nanvar(int, ddof=1)": lambda m: m.nanvar(mk(m, [1]), ddof=1),
+        "nanmin(list)": lambda m: m.nanmin([[np.nan, 1.0], [np.nan, np.nan]], axis=1),
+        "nanmax(out=)": _filled_out(lambda m, o: m.nanmax(mk(m, x), axis=1, out=o), np.zeros(2)),
+        "nancumsum(axis=(0,)) -> TypeError": lambda m: m.nancumsum(mk(m, x), axis=(0,)),
+        "nancumprod(dtype=float32)": lambda m: m.nancumprod(mk(m, x), axis=1, dtype="float32"),
+        "ptp(out=int8)": _filled_out(lambda m, o: m.ptp(mk(m, xi), axis=1, out=o),
+                                     np.zeros(2, "int8")),
+        "ptp(bool) -> TypeError": lambda m: m.ptp(mk(m, [True, False])),
+        "ptp(list)": lambda m: m.ptp([3, 1, 7]),
+        "count_nonzero(axis=-1)": lambda m: m.count_nonzero(mk(m, xi), axis=-1),
+        "count_nonzero(axis=2) -> AxisError": lambda m: m.count_nonzero(mk(m, xi), axis=2),
+        "count_nonzero(keepdims=True)": lambda m: m.count_nonzero(mk(m, xi), keepdims=True),
+    }.items():
+        col(same, fn, label, 1e-6)
+    if hasattr(rp, "nanargmin"):
+        col(same, lambda m: m.nanargmax(mk(m, x), axis=0, keepdims=True), "nanargmax(keepdims)")
+        col(same, lambda m: m.nanargmin(mk(m, xi), axis=1), "nanargmin(int8)")
+        col(same, lambda m: m.nanargmin(mk(m, np.zeros(0))), "nanargmin(empty) -> ValueError")
+        col(same, _filled_out(lambda m, o: m.nanargmin(mk(m, x), axis=0, out=o),
+                              np.zeros(3, np.intp)), "nanargmin(out=)")
+    col.done()
+
+
+def test_where_on_reductions():
+    """where= with initial=, integer masks, masks that do not broadcast, ufuncs without an
+    identity."""
+    need("sum")
+    col = Collector()
+    x, xi = _KW_X, _KW_XI
+    row = [True, False, True]
+    for label, fn in {
+        "sum(where=int mask) -> TypeError": lambda m: m.sum(mk(m, x), where=mk(m, [1, 0, 1])),
+        "sum(where=, initial=)": lambda m: m.sum(mk(m, xi), axis=0, where=mk(m, row), initial=5),
+        "max(where=) without initial -> ValueError": lambda m: m.max(mk(m, xi), where=mk(m, row)),
+        "max(where=, initial=)": lambda m: m.max(mk(m, xi), axis=1, where=mk(m, row), initial=-100),
+        "any(where=column)": lambda m: m.any(mk(m, xi), axis=1, where=mk(m, [[False], [True]])),
+        "sum(where= not broadcastable) -> ValueError": lambda m: m.sum(mk(m, x),
+                                                                      where=mk(m, [True, False])),
+        "mean(where=row)": lambda m: m.mean(mk(m, x), axis=1, where=mk(m, row)),
+        "std(where=column, ddof=1)": lambda m: m.std(mk(m, x), axis=0, ddof=1,
+                                                     where=mk(m, [[True], [False]])),
+        "nanmean(where=)": lambda m: m.nanmean(mk(m, x), axis=0, where=mk(m, [[True], [False]])),
+        "nanmax(where=, initial=)": lambda m: m.nanmax(mk(m, x), axis=1, where=mk(m, row),
+                                                       initial=0.0),
+    }.items():
+        if hasattr(rp, label.split("(")[0]):
+            col(same, fn, label, 1e-12)
+    col.done()
+
+
+def test_mean_keywords():
+    need("mean")
+    col = Collector()
+    x, xi = _KW_X, _KW_XI
+    col(same, lambda m: m.mean(mk(m, np.array(2.0)), axis=1), "mean(0-d, axis=1) -> AxisError")
+    col(same, lambda m: m.mean(mk(m, np.array(2.0)), axis=()), "mean(0-d, axis=())")
+    col(same, _filled_out(lambda m, o: m.mean(mk(m, x, "float16"), axis=1, out=o),
+                          np.zeros(2, "float16")), "mean(float16, out=float16)", 2e-3)
+    col(same, lambda m: m.mean(mk(m, [1.0, 2.0, 4.0], "float16")), "mean(float16) scalar", 2e-3)
+    col(same, _filled_out(lambda m, o: m.mean(mk(m, xi), axis=1, out=o), np.zeros(2, "int64")),
+        "mean(int8, out=int64)")
+    col(same, lambda m: m.mean([1, 2, 4]), "mean(list)", 1e-13)
+    col.done()

@@ -371,6 +371,194 @@ def test_isscalar(v):
     same(lambda m: m.isscalar(v), f"isscalar({v!r})")
 
 
+def _with_out(fn, out_np):
+    """A callable for :func:`same` that calls ``fn(m, out)`` and returns the filled out array
+    and whether the result is that array."""
+    def body(m):
+        o = mk(m, out_np)
+        r = fn(m, o)
+        return r is o, o
+    return body
+
+
+def test_clip_keyword_forms():
+    need("clip")
+    col = Collector()
+    x = np.array([[1.5, -2.0, 3.0], [np.nan, 0.5, -0.25]])
+    xi = np.array([[1, -2, 3], [4, 0, 9]], dtype="int8")
+    col(same, lambda m: m.clip(mk(m, x), min=0.25), "clip(min=)")
+    col(same, lambda m: m.clip(mk(m, x), max=0.25), "clip(max=)")
+    col(same, lambda m: m.clip(mk(m, x), min=-1.0, max=1.0), "clip(min=, max=)")
+    col(same, lambda m: m.clip(mk(m, x)), "clip() without bounds")
+    col(same, lambda m: m.clip(mk(m, x), 1.0), "clip(a, a_min) -> TypeError")
+    col(same, lambda m: m.clip(mk(m, x), 1.0, 2.0, min=0.0), "clip(a_min, a_max, min=) -> ValueError")
+    col(same, lambda m: mk(m, x).clip(min=-1.0, max=1.0), "a.clip(min=, max=)")
+    col(same, lambda m: mk(m, x).clip(max=1.0), "a.clip(max=)")
+    col(same, lambda m: mk(m, xi).clip(), "int8.clip()")
+    col(same, lambda m: m.clip(mk(m, x), 0.0, np.nan), "clip NaN upper bound")
+    col(same, lambda m: m.clip(mk(m, xi), 0, 2, dtype="float32"), "clip(dtype=)")
+    col(same, lambda m: m.clip(mk(m, np.array(5)), 1, 3), "clip 0-d")
+    col(same, lambda m: m.clip([1, 5, 9], 2, 6), "clip list")
+    col(same, _with_out(lambda m, o: m.clip(mk(m, xi), 0.5, 2.5, out=o, casting="unsafe"),
+                        np.zeros((2, 3), "int8")), "clip(out=int8, casting='unsafe')")
+    col(same, lambda m: m.clip(mk(m, xi), 0.5, 2.5, out=mk(m, np.zeros((2, 3), "int8"))),
+        "clip(out=int8) float bounds -> casting error")
+    col(same, lambda m: m.clip(mk(m, xi, "uint8"), 300, 400), "clip(uint8, 300, ...) overflow")
+    # complex: lexicographic order; a bound with a NaN part only wins when compared
+    z = np.array([-0.5 + 0.25j, 1 + 1j, complex(np.nan, 1), 2 - 1j, 1 + 3j, 0j])
+    zlo = np.array([complex(-9, np.nan), 1 + 2j, 0j, complex(np.nan, 0), 1 + 3j, -0.0 + 0j])
+    col(same, lambda m: m.clip(mk(m, z), mk(m, zlo), 1.5 + 0j), "clip(complex, NaN-part bounds)")
+    col(same, lambda m: m.clip(mk(m, z), 1 + 1j, mk(m, zlo)), "clip(complex, NaN-part upper)")
+    col(same, lambda m: m.clip(mk(m, z, "complex64"), -1.0, 1.0), "clip(complex64, real bounds)")
+    col(same, lambda m: m.clip(mk(m, np.array(3 + 1j)), 0j, 1 + 0j), "clip(0-d complex)")
+    col(same, _with_out(lambda m, o: m.clip(mk(m, z), 0j, 1 + 1j, out=o), np.zeros(6, "complex128")),
+        "clip(complex, out=)")
+    col.done()
+
+
+def test_where_weak_scalars_and_lists():
+    need("where")
+    col = Collector()
+    c = np.array([True, False])
+    col(same, lambda m: m.where(mk(m, c), mk(m, [1, 2], "int8"), 300), "where int8 / 300 wraps")
+    col(same, lambda m: m.where(mk(m, c), mk(m, [1, 2], "uint8"), -1), "where uint8 / -1 wraps")
+    col(same, lambda m: m.where(mk(m, c), mk(m, [1, 2], "int8"), -1.5), "where int8 / -1.5")
+    col(same, lambda m: m.where([True, False], [1, 2], [3.5, 4]), "where lists")
+    col(same, lambda m: m.where(True, m.float32(1), 2.0), "where float32 scalar / python float")
+    col(same, lambda m: m.where(mk(m, np.array(False)), mk(m, [1, 2]), mk(m, [[3], [4]])),
+        "where 0-d condition")
+    col(same, lambda m: m.where(mk(m, [0j, 1j]), 1, 2), "where complex condition")
+    col(same, lambda m: m.where(mk(m, [0, 3, 0, 1.5])), "where(float cond)")
+    col.done()
+
+
+@pytest.mark.parametrize("case", ["1d", "2d", "3d", "empty", "none", "transposed", "negstride"])
+def test_nonzero(case):
+    need("nonzero")
+    base = (np.arange(24).reshape(2, 3, 4) % 5 == 0)
+    arrays = {
+        "1d": np.array([0, 3, 0, 1.5, -1.0]),
+        "2d": np.array([[1, -2, 0], [0, 0, 9]], dtype="int8"),
+        "3d": base,
+        "empty": np.zeros((0, 3)),
+        "none": np.zeros((2, 3)),
+        "transposed": base,
+        "negstride": base,
+    }
+    x = arrays[case]
+
+    def view(a):
+        if case == "transposed":
+            return a.T
+        if case == "negstride":
+            return a[:, ::-1, ::2]
+        return a
+    same(lambda m: m.nonzero(view(mk(m, x))), f"nonzero({case})")
+
+
+def test_nonzero_inputs():
+    need("nonzero")
+    col = Collector()
+    col(same, lambda m: m.nonzero([[1, 0], [0, 1]]), "nonzero(list)")
+    col(same, lambda m: m.nonzero(mk(m, [1 + 0j, 0j, 1j])), "nonzero(complex)")
+    col(same, lambda m: m.nonzero(mk(m, np.array(1))), "nonzero(0-d) -> ValueError")
+    col.done()
+
+
+def test_round_complex_out_and_errors():
+    need("round")
+    col = Collector()
+    col(same, _with_out(lambda m, o: m.round(mk(m, [1.25 + 2.35j, -0.5 - 1.5j]), 1, out=o),
+                        np.zeros(2, "complex128")), "round(complex, out=complex)")
+    col(same, lambda m: m.round(mk(m, [1.25 + 2.35j]), 1, out=mk(m, np.zeros(1))),
+        "round(complex, out=float) -> TypeError")
+    col(same, lambda m: m.round(mk(m, [1.25, 2.5]), 1, out=mk(m, np.zeros(3))),
+        "round(out wrong size) -> ValueError")
+    col(same, _with_out(lambda m, o: m.round(mk(m, [15, 25], "int64"), -1, out=o), np.zeros(2)),
+        "round(int, -1, out=float)")
+    col(same, _with_out(lambda m, o: m.round(mk(m, [15, 25], "int64"), 1, out=o), np.zeros(2)),
+        "round(int, 1, out=float)")
+    col(same, lambda m: m.round([1.25, 2.5], 1), "round(list)")
+    col(same, lambda m: m.round(m.float32(2.5)), "round(float32 scalar)")
+    col(same, lambda m: mk(m, np.array(2.567)).round(2), "0-d .round(2)")
+    col(same, lambda m: m.around(mk(m, np.array(25)), -1), "around(0-d int, -1)")
+    col(same, lambda m: m.round(mk(m, [True, False]), 1), "round(bool, 1) -> casting error")
+    col.done()
+
+
+def test_conj_method_and_function():
+    need("conj", "conjugate")
+    col = Collector()
+    col(same, lambda m: m.conj(mk(m, [True, False])), "conj(bool)")
+    col(same, lambda m: m.conjugate(1 + 2j), "conjugate(python complex)")
+    col(same, lambda m: (lambda a: a.conj() is a)(mk(m, [1, 2])), "int.conj() is self")
+    col(same, _with_out(lambda m, o: mk(m, [1 + 2j]).conj(o), np.zeros(1, "complex128")),
+        "complex.conj(out)")
+    col(same, _with_out(lambda m, o: mk(m, [1, 2]).conjugate(o), np.zeros(2)), "int.conjugate(out)")
+    col(same, lambda m: mk(m, [1 + 2j]).conj(out=mk(m, np.zeros(1, "complex128"))),
+        "conj(out=) keyword -> TypeError")
+    col.done()
+
+
+def test_bitwise_aliases():
+    need("bitwise_invert", "bitwise_left_shift", "bitwise_right_shift")
+    col = Collector()
+    col(same, lambda m: m.bitwise_invert(mk(m, [1, -2], "int8")), "bitwise_invert")
+    col(same, lambda m: m.bitwise_left_shift(mk(m, [1, 3], "uint8"), 3), "bitwise_left_shift")
+    col(same, lambda m: m.bitwise_right_shift(mk(m, [16, -16]), 2), "bitwise_right_shift")
+    col(same, lambda m: m.bitwise_invert.__name__, "bitwise_invert is invert")
+    col.done()
+
+
+def test_helpers_on_python_inputs():
+    need("sinc", "i0", "angle", "fix", "nan_to_num", "real", "imag", "isneginf", "isposinf",
+         "real_if_close", "isclose", "array_equal", "array_equiv")
+    col = Collector()
+    inf, nan = np.inf, np.nan
+    for label, fn in {
+        "sinc(list)": lambda m: m.sinc([0, 0.5, 1]),
+        "sinc(bool)": lambda m: m.sinc(mk(m, [True, False])),
+        "sinc(float16)": lambda m: m.sinc(mk(m, [0.0, 0.5, 1.0], "float16")),
+        "i0(0-d)": lambda m: m.i0(mk(m, np.array(1.0))),
+        "i0(python float)": lambda m: m.i0(1.0),
+        "i0(float16)": lambda m: m.i0(mk(m, [0.0, 1.0, 9.0], "float16")),
+        "i0(large)": lambda m: m.i0(mk(m, [800.0, -800.0, 8.0, 8.0000001, 30.0])),
+        "angle(1j)": lambda m: m.angle(1j),
+        "angle(list, deg)": lambda m: m.angle([1 + 1j, -1], deg=True),
+        "angle(int8)": lambda m: m.angle(mk(m, [1, -1], "int8")),
+        "angle(bool)": lambda m: m.angle(mk(m, [True, False])),
+        "fix(list)": lambda m: m.fix([-1.5, 2.7]),
+        "nan_to_num(list)": lambda m: m.nan_to_num([nan, inf, -inf, 1.0]),
+        "nan_to_num(float16)": lambda m: m.nan_to_num(mk(m, [nan, inf, -inf], "float16")),
+        "nan_to_num(complex, kw)": lambda m: m.nan_to_num(
+            mk(m, [complex(nan, inf), complex(-inf, nan)]), nan=1.0, posinf=2.0, neginf=-2.0),
+        "nan_to_num(nan=array)": lambda m: m.nan_to_num(mk(m, [nan, inf, nan]),
+                                                        nan=mk(m, [1.0, 2.0, 3.0])),
+        "real(list)": lambda m: m.real([1 + 2j, 3]),
+        "imag(1.5)": lambda m: m.imag(1.5),
+        "imag(1+2j)": lambda m: m.imag(1 + 2j),
+        "isneginf(list)": lambda m: m.isneginf([-inf, 1.0]),
+        "isposinf(inf)": lambda m: m.isposinf(inf),
+        "isposinf(complex) -> TypeError": lambda m: m.isposinf(mk(m, [1j])),
+        "real_if_close(list)": lambda m: m.real_if_close([1 + 1e-16j]),
+        "real_if_close(0-d)": lambda m: m.real_if_close(mk(m, np.array(1 + 0j))),
+        "isclose(atol=inf)": lambda m: m.isclose(mk(m, [1.0]), mk(m, [1.0]), atol=inf),
+        "isclose(rtol=array)": lambda m: m.isclose(mk(m, [1.0, 2.0]), mk(m, [1.1, 2.0]),
+                                                   rtol=mk(m, [0.2, 0.0])),
+        "isclose(float32)": lambda m: m.isclose(mk(m, [1.0, 2.0], "float32"),
+                                                mk(m, [1.00001, 2.1], "float32")),
+        "isclose(True, bool array)": lambda m: m.isclose(True, mk(m, [True, False])),
+        "allclose(1, 1.0000001)": lambda m: m.allclose(1, 1.0000001),
+        "array_equal(lists, equal_nan)": lambda m: m.array_equal([1.0, nan], [1.0, nan],
+                                                                 equal_nan=True),
+        "array_equiv(array, scalar)": lambda m: m.array_equiv(mk(m, [1, 1]), 1),
+        "iscomplex(list)": lambda m: m.iscomplex([1, 2j]),
+        "isreal(0-d)": lambda m: m.isreal(mk(m, np.array(1 + 0j))),
+    }.items():
+        col(same, fn, label, nulp=16)
+    col.done()
+
+
 # ---------------------------------------------------------------------------
 # errstate / seterr / geterr
 # ---------------------------------------------------------------------------

@@ -304,6 +304,20 @@ impl NdArray {
     }
 
     /// A zero-filled array (`np.zeros`).
+    /// A C-ordered bool array filled with `value`.
+    pub fn full_bool(shape: &[usize], value: bool) -> Result<NdArray> {
+        let dt = crate::dtype::ScalarType::Bool.dtype();
+        let a = if value {
+            let a = NdArray::empty(shape, &dt, Order::C)?;
+            // SAFETY: a fresh C-contiguous bool array of `size` bytes.
+            unsafe { std::ptr::write_bytes(a.data_ptr(), 1, a.size()) };
+            a
+        } else {
+            NdArray::zeros(shape, &dt, Order::C)?
+        };
+        Ok(a)
+    }
+
     pub fn zeros(shape: &[usize], dtype: &DType, order: Order) -> Result<NdArray> {
         Self::alloc(shape, dtype, order, true)
     }

@@ -217,12 +217,19 @@ pub fn call(
             }
         }
     }
-    let bshape = if ins.iter().all(|a| a.shape() == ins[0].shape()) {
+    let mut bshape = if ins.iter().all(|a| a.shape() == ins[0].shape()) {
         ins[0].shape().to_vec()
     } else {
         let shapes: SmallVec<[&[usize]; 3]> = ins.iter().map(|a| a.shape()).collect();
         broadcast_shapes(&shapes)?
     };
+    // Inputs also broadcast up to a larger output (the output itself never broadcasts; that
+    // is checked below).
+    for o in outs.iter().flatten() {
+        if o.shape() != bshape.as_slice() && broadcast_shapes(&[&bshape, o.shape()]).is_ok() {
+            bshape = broadcast_shapes(&[&bshape, o.shape()])?;
+        }
+    }
     for a in ins.iter_mut() {
         if a.shape() != bshape.as_slice() {
             *a = a.broadcast_to(&bshape)?;

@@ -81,6 +81,12 @@ fn identity_num(id: Identity) -> Option<Num> {
 
 /// Fill the accumulator: `initial=` is a Python scalar (range-checked as NumPy 2 does), an
 /// identity is a constant of the ufunc (cast as C casts: bitwise_and's -1 is all ones).
+/// Fill with `n` converted with C cast semantics (as NumPy stores an identity).
+fn fill_value(a: &NdArray, n: Num) -> Result<()> {
+    let st = a.dtype().scalar_type().expect("numeric");
+    a.assign(&super::exec::scalar_to_array(n, st)?)
+}
+
 fn fill(a: &NdArray, n: Num, checked: bool) -> Result<()> {
     let st = a.dtype().scalar_type().expect("numeric");
     let one = if checked {
@@ -100,12 +106,39 @@ pub fn reduce(
     dtype: Option<ScalarType>,
     keepdims: bool,
     initial: Option<Num>,
+    mask: Option<&NdArray>,
 ) -> Result<NdArray> {
     ensure!(
         u.nin == 2 && u.nout == 1,
         Value,
         "reduce only supported for binary functions"
     );
+    if let Some(m) = mask {
+        // Masked-out elements become a value that leaves the fold unchanged: the identity,
+        // or `initial` for the ufuncs without one (the idempotent maximum/minimum family),
+        // and the fold starts from `initial` or the identity.
+        let fill = match (identity_num(u.identity), initial) {
+            (Some(id), _) => id,
+            (None, Some(i)) => i,
+            (None, None) => bail!(
+                Value,
+                "reduction operation '{}' does not have an identity, so to use a where mask one has to specify 'initial'",
+                u.name
+            ),
+        };
+        let mb = m.broadcast_to(a.shape()).map_err(|_| {
+            crate::Error::Value(format!(
+                "operands could not be broadcast together with shapes {} {}",
+                shape_repr(a.shape()),
+                shape_repr(m.shape())
+            ))
+        })?;
+        let filled = NdArray::empty(a.shape(), a.dtype(), Order::C)?;
+        fill_value(&filled, fill)?;
+        filled.assign_where(a, &mb)?;
+        let start = initial.or(identity_num(u.identity));
+        return reduce(u, &filled, axes, dtype, keepdims, start, None);
+    }
     let st = a
         .dtype()
         .scalar_type()

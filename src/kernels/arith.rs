@@ -547,37 +547,39 @@ where
     }
 }
 
+/// The absolute value of a signed integer as its unsigned type (MIN becomes 2^(bits-1)).
+macro_rules! abs_bits {
+    ($x:expr, $t:ty, $u:ty) => {{
+        #[allow(unused_comparisons)]
+        let neg = $x < 0;
+        if neg { (0 as $u).wrapping_sub($x as $u) } else { $x as $u }
+    }};
+}
+
 macro_rules! int_number_theory {
-    ($($t:ty => $w:ty),*) => {$(
+    ($($t:ty => $u:ty),*) => {$(
         impl Kernel2<$t, $t> for Gcd {
-            /// Euclid on absolute values (NumPy's npy_gcd).
+            /// Euclid on the absolute values in the unsigned type (NumPy's npy_gcd).
             #[inline(always)]
             fn call(a: $t, b: $t) -> $t {
-                // In C's int for the small types, as NumPy's C computes it.
-                let (a, b) = (a as $w, b as $w);
-                #[allow(unused_comparisons)]
-                let (mut a, mut b) = (if a < 0 { (0 as $w).wrapping_sub(a) } else { a }, if b < 0 { (0 as $w).wrapping_sub(b) } else { b });
+                let (mut a, mut b) = (abs_bits!(a, $t, $u), abs_bits!(b, $t, $u));
                 while a != 0 {
                     let c = a;
-                    a = b.wrapping_rem(a);
+                    a = b % a;
                     b = c;
                 }
                 b as $t
             }
         }
         impl Kernel2<$t, $t> for Lcm {
+            /// |a| / gcd * |b|, wrapping in the unsigned type (NumPy's npy_lcm).
             #[inline(always)]
             fn call(a: $t, b: $t) -> $t {
-                let g = <Gcd as Kernel2<$t, $t>>::call(a, b);
+                let g = <Gcd as Kernel2<$t, $t>>::call(a, b) as $u;
                 if g == 0 {
                     return 0;
                 }
-                // In C's int for the small types (NumPy's C promotes them), wrapping, then the
-                // absolute value, then narrowed.
-                let r = (a.wrapping_div(g) as $w).wrapping_mul(b as $w);
-                #[allow(unused_comparisons)]
-                let r = if r < 0 { (0 as $w).wrapping_sub(r) } else { r };
-                r as $t
+                ((abs_bits!(a, $t, $u) / g).wrapping_mul(abs_bits!(b, $t, $u))) as $t
             }
         }
         impl Kernel1<$t, u8> for BitwiseCount {
@@ -592,7 +594,7 @@ macro_rules! int_number_theory {
         impl Kernel1<$t, $t> for Conjugate { #[inline(always)] fn call(a: $t) -> $t { a } }
     )*};
 }
-int_number_theory!(i8 => i32, u8 => i32, i16 => i32, u16 => i32, i32 => i32, u32 => u32, i64 => i64, u64 => u64);
+int_number_theory!(i8 => u8, u8 => u8, i16 => u16, u16 => u16, i32 => u32, u32 => u32, i64 => u64, u64 => u64);
 
 macro_rules! real_conjugate {
     ($($t:ty),*) => {$(

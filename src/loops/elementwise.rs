@@ -388,7 +388,123 @@ pub fn reduce_of<T: Element, O: Element, K: Kernel2<T, O>>() -> Option<ReduceFn>
     {
         return Some(multiply_f16_in_f32);
     }
-    Some(reduce_seq::<T, O, K>)
+    use crate::kernels::arith::{Fmax, Fmin, Maximum, Minimum};
+    use crate::dtype::ScalarType::{Float32, Float64};
+    let minmax = |f64v: ReduceFn, f32v: ReduceFn| match T::TYPE {
+        Float64 => Some(f64v),
+        Float32 => Some(f32v),
+        _ => None,
+    };
+    let special = if is(std::any::TypeId::of::<Maximum>()) {
+        minmax(minmax_dispatch::<f64, true, true>, minmax_dispatch::<f32, true, true>)
+    } else if is(std::any::TypeId::of::<Minimum>()) {
+        minmax(minmax_dispatch::<f64, false, true>, minmax_dispatch::<f32, false, true>)
+    } else if is(std::any::TypeId::of::<Fmax>()) {
+        minmax(minmax_dispatch::<f64, true, false>, minmax_dispatch::<f32, true, false>)
+    } else if is(std::any::TypeId::of::<Fmin>()) {
+        minmax(minmax_dispatch::<f64, false, false>, minmax_dispatch::<f32, false, false>)
+    } else {
+        None
+    };
+    special.or(Some(reduce_seq::<T, O, K>))
+}
+
+/// maximum/minimum (NaN-propagating, `PROPAGATE`) and fmax/fmin folds of a float line: eight
+/// independent lanes (they vectorise) combined at the end. The value is the one a sequential
+/// fold gives, except for which zero (+0.0 or -0.0) wins a tie.
+#[inline(always)]
+unsafe fn minmax_fold<T: Element + num_traits::Float, const MAX: bool, const PROPAGATE: bool>(
+    acc: *mut u8,
+    a: *const u8,
+    s: isize,
+    n: usize,
+) {
+    #[inline(always)]
+    fn pick<T: num_traits::Float, const MAX: bool, const PROPAGATE: bool>(l: T, x: T) -> T {
+        let better = if MAX { x > l } else { x < l };
+        // fmax/fmin: a NaN lane takes any number.
+        if better || (!PROPAGATE && l.is_nan()) {
+            x
+        } else {
+            l
+        }
+    }
+    // SAFETY: acc holds one T; a holds n items at stride s (caller's guarantee).
+    unsafe {
+        let init: T = ptr::read_unaligned(acc as *const T);
+        if s != std::mem::size_of::<T>() as isize || !aligned::<T>(a) || n < 16 {
+            let mut r = init;
+            for i in 0..n as isize {
+                let x: T = ptr::read_unaligned(a.offset(i * s) as *const T);
+                r = if PROPAGATE && (r.is_nan() || x.is_nan()) {
+                    if r.is_nan() { r } else { x }
+                } else {
+                    pick::<T, MAX, PROPAGATE>(r, x)
+                };
+            }
+            ptr::write_unaligned(acc as *mut T, r);
+            return;
+        }
+        let line = std::slice::from_raw_parts(a as *const T, n);
+        let mut lanes = [init; 8];
+        let mut nan = false;
+        let chunks = line.chunks_exact(8);
+        let rest = chunks.remainder();
+        for c in chunks {
+            for j in 0..8 {
+                if PROPAGATE {
+                    nan |= c[j].is_nan();
+                }
+                lanes[j] = pick::<T, MAX, PROPAGATE>(lanes[j], c[j]);
+            }
+        }
+        for &x in rest {
+            if PROPAGATE {
+                nan |= x.is_nan();
+            }
+            lanes[0] = pick::<T, MAX, PROPAGATE>(lanes[0], x);
+        }
+        let mut r = lanes[0];
+        for &l in &lanes[1..] {
+            r = pick::<T, MAX, PROPAGATE>(r, l);
+        }
+        if PROPAGATE && (nan || init.is_nan()) {
+            r = if init.is_nan() {
+                init
+            } else {
+                *line.iter().find(|x| x.is_nan()).unwrap_or(&r)
+            };
+        }
+        ptr::write_unaligned(acc as *mut T, r);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn minmax_avx2<T: Element + num_traits::Float, const MAX: bool, const PROPAGATE: bool>(
+    acc: *mut u8,
+    a: *const u8,
+    s: isize,
+    n: usize,
+) {
+    // SAFETY: forwarded.
+    unsafe { minmax_fold::<T, MAX, PROPAGATE>(acc, a, s, n) }
+}
+
+unsafe fn minmax_dispatch<T: Element + num_traits::Float, const MAX: bool, const PROPAGATE: bool>(
+    acc: *mut u8,
+    a: *const u8,
+    s: isize,
+    n: usize,
+) {
+    // SAFETY: the AVX2 version runs only when the CPU has AVX2.
+    unsafe {
+        #[cfg(target_arch = "x86_64")]
+        if simd_level() >= Simd::Avx2 {
+            return minmax_avx2::<T, MAX, PROPAGATE>(acc, a, s, n);
+        }
+        minmax_fold::<T, MAX, PROPAGATE>(acc, a, s, n)
+    }
 }
 
 unsafe fn reduce_seq<T: Element, O: Element, K: Kernel2<T, O>>(

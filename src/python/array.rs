@@ -1314,15 +1314,33 @@ fn binop(
     reflected: bool,
 ) -> PyResult<Py<PyAny>> {
     let py = slf.py();
-    if super::ufunc::to_input(other).is_err() {
-        return Ok(py.NotImplemented());
-    }
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
+    let mut other = other.clone();
+    if super::ufunc::to_input(&other).is_err() {
+        let is_int = other.is_instance_of::<pyo3::types::PyInt>()
+            && !other.is_instance_of::<pyo3::types::PyBool>();
+        if u.value_based_ints && is_int {
+            // An int beyond 64 bits compares by value: as a float, exact enough to order it
+            // against every array element.
+            other = pyo3::types::PyFloat::new(py, other.extract::<f64>()?).into_any();
+        } else if matches!(name, "equal" | "not_equal")
+            && !other
+                .getattr_opt("__array_ufunc__")?
+                .is_some_and(|a| a.is_none())
+        {
+            // Objects that cannot be arrays are unequal to every element (NumPy 2).
+            let arr = slf.get().raw();
+            let r = NdArray::full_bool(arr.shape(), name == "not_equal")?;
+            return Ok(PyNdArray::wrap(py, r, None)?.into_any());
+        } else {
+            return Ok(py.NotImplemented());
+        }
+    }
     let me = slf.clone().into_any();
     let args = if reflected {
-        [other.clone(), me]
+        [other, me]
     } else {
-        [me, other.clone()]
+        [me, other]
     };
     super::ufunc::call_ufunc(py, u, &args, None, None, "same_kind", None)
 }

@@ -148,10 +148,17 @@ pub fn call_ufunc<'py>(
                 ));
             }
             if let Ok(t) = o.cast::<PyTuple>() {
+                if t.len() != u.nout {
+                    return Err(PyValueError::new_err(
+                        "The 'out' tuple must have exactly one entry per ufunc output",
+                    ));
+                }
                 out_objs = t
                     .iter()
                     .map(|x| if x.is_none() { None } else { Some(x) })
                     .collect();
+            } else if u.nout > 1 {
+                return Err(PyTypeError::new_err("'out' must be a tuple of arrays"));
             } else {
                 out_objs = vec![Some(o.clone())];
             }
@@ -170,6 +177,10 @@ pub fn call_ufunc<'py>(
     let casting = Casting::parse(casting)?;
     let dt = numeric_dtype_arg(dtype)?;
     let mask = match where_ {
+        // A string mask is one truth value, as NumPy's cast of a str to bool.
+        Some(w) if w.is_instance_of::<pyo3::types::PyString>() => {
+            Some(to_array(&pyo3::types::PyBool::new(py, w.is_truthy()?).to_owned().into_any(), None)?.arr)
+        }
         Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => {
             Some(to_array(w, None)?.arr)
         }
@@ -250,6 +261,7 @@ pub fn reduce_impl<'py>(
     out: Option<&Bound<'py, PyAny>>,
     keepdims: bool,
     initial: Option<&Bound<'py, PyAny>>,
+    mask: Option<&NdArray>,
 ) -> PyResult<Py<PyAny>> {
     let a = to_array(array, None)?.arr;
     let dt = numeric_dtype_arg(dtype)?;
@@ -278,7 +290,7 @@ pub fn reduce_impl<'py>(
         _ => None,
     };
     let r = run_detached(py, a.nbytes(), || {
-        dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init)
+        dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init, mask)
     })?;
     if let Some((o, obj)) = out_arr {
         o.assign(&r)?;
@@ -321,20 +333,26 @@ impl PyUfunc {
         initial: Option<&Bound<'py, PyAny>>,
         r#where: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        if let Some(w) = r#where {
-            if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) {
-                return Err(pyo3::exceptions::PyNotImplementedError::new_err(
-                    "reduce with where= is not supported yet",
-                ));
+        let mask = match r#where {
+            Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => {
+                let m = to_array(w, None)?.arr;
+                if m.dtype().native_scalar() != Some(ScalarType::Bool) {
+                    return Err(PyTypeError::new_err(format!(
+                        "Cannot cast array data from dtype('{}') to dtype('bool') according to the rule 'safe'",
+                        crate::array::dtype_str(m.dtype())
+                    )));
+                }
+                Some(m)
             }
-        }
+            _ => None,
+        };
         // NumPy's reduce defaults to axis=0 (axis=None means all axes).
         let ax = match axis {
             AxisArg::Default => Some(vec![0]),
             AxisArg::All => None,
             AxisArg::Axes(v) => Some(v),
         };
-        reduce_impl(py, self.u, array, ax, dtype, out, keepdims, initial)
+        reduce_impl(py, self.u, array, ax, dtype, out, keepdims, initial, mask.as_ref())
     }
 
     #[pyo3(signature = (array, axis=AxisArg::Default, dtype=None, out=None))]

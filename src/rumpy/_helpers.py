@@ -136,8 +136,9 @@ def where(condition, x=_NoValue, y=_NoValue, /):
 # ---------------------------------------------------------------------------
 
 def _clip(a, min=None, max=None, out=None, **kwargs):
-    """NumPy's ``_methods._clip`` with its ``clip`` ufunc written as maximum then minimum
-    (both propagate NaN, and return their first operand on ties as NumPy's clip loop does)."""
+    """NumPy's ``_methods._clip``. Its three-operand ``clip`` ufunc is written as maximum
+    then minimum (both propagate NaN) for real dtypes, and as its lexicographic loop for
+    complex ones; the result dtype is that of the three operands together (NEP 50)."""
     a = _asarray(a)
     if a.dtype.kind in "iu":
         # out-of-range Python ints mean "no bound" (NEP 50: no value-based promotion)

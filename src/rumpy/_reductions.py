@@ -30,34 +30,9 @@ def _reduce(uf, a, axis, dtype, out, keepdims, initial, where):
     kw = {}
     if initial is not None:
         kw["initial"] = initial
-    if where is True:
-        return uf.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, **kw)
-    try:
-        return uf.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where, **kw)
-    except NotImplementedError:
-        pass
-    return _reduce_where(uf, a, axis, dtype, out, keepdims, initial, where)
-
-
-def _reduce_where(uf, a, axis, dtype, out, keepdims, initial, where):
-    """``uf.reduce(..., where=where)`` by filling the masked-out elements with a value that
-    does not change the result (the identity, or ``initial`` for ufuncs without one) and
-    starting the fold from ``initial`` or the identity, as NumPy's masked reductions do."""
-    arr = _core.asarray(a)
-    mask = _core.asarray(where)
-    if mask.dtype.kind != "b":
-        raise TypeError(f"Cannot cast array data from {mask.dtype!r} to dtype('bool') "
-                        "according to the rule 'safe'")
-    identity = uf.identity
-    if initial is None and identity is None:
-        raise ValueError(f"reduction operation '{uf.__name__}' does not have an identity, "
-                         "so to use a where mask one has to specify 'initial'")
-    fill = identity if identity is not None else initial
-    filled = _core.empty(arr.shape, dtype=arr.dtype)
-    _core.copyto(filled, fill, casting="unsafe")
-    _core.copyto(filled, arr, where=mask)
-    start = initial if initial is not None else identity
-    return uf.reduce(filled, axis=axis, dtype=dtype, out=out, keepdims=keepdims, initial=start)
+    if where is not True:
+        kw["where"] = where
+    return uf.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, **kw)
 
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
