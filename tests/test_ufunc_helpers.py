@@ -134,8 +134,16 @@ def test_round(fname, dtype):
     col = Collector()
     x = specials(dtype)
     for dec in (0, 1, 2, 3, -1, -2, -5):
-        col(same, lambda m: getattr(m, fname)(mk(m, x), dec), f"{fname}({dtype}, {dec})")
-        col(same, lambda m: getattr(m, fname)(mk(m, x), decimals=dec), f"{fname}({dtype}, decimals={dec})")
+        xd = x
+        if dec < 0 and np.dtype(dtype).kind in "iu":
+            # Rounding an integer near its type's limit can leave the range; the cast back
+            # from float64 is then undefined in C and NumPy's result depends on the CPU and
+            # the array length, so those elements are left out.
+            info = np.iinfo(dtype)
+            step = 10.0 ** (-dec)
+            xd = x[(x.astype(float) + step <= info.max) & (x.astype(float) - step >= info.min)]
+        col(same, lambda m: getattr(m, fname)(mk(m, xd), dec), f"{fname}({dtype}, {dec})")
+        col(same, lambda m: getattr(m, fname)(mk(m, xd), decimals=dec), f"{fname}({dtype}, decimals={dec})")
     col(same, lambda m: getattr(m, fname)(mk(m, x)), f"{fname}({dtype})")
     col(same, lambda m: mk(m, x).round(1), f"{dtype}.round(1)")
     col(same, lambda m: mk(m, x).round(), f"{dtype}.round()")

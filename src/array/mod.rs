@@ -21,6 +21,7 @@ use crate::dtype::DType;
 use crate::error::{Error, Result};
 use crate::loops::for_each_line2;
 
+pub mod fancy;
 pub mod index;
 pub mod shape;
 

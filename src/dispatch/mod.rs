@@ -4,6 +4,7 @@
 //! NumPy's order. A Python `ufunc` object is made from each row; nothing else registers them.
 //! See designs/ufuncs.md.
 
+pub mod at;
 pub mod exec;
 pub mod reduce;
 pub mod resolve;

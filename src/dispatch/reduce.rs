@@ -377,3 +377,64 @@ pub fn accumulate(
     );
     Ok(r)
 }
+
+/// `ufunc.reduceat`: out[i] = reduce(a[idx[i]:idx[i+1]]) along `axis` (to the end for the
+/// last index), or a[idx[i]] itself when idx[i] >= idx[i+1].
+pub fn reduceat(
+    u: &Ufunc,
+    a: &NdArray,
+    indices: &[i64],
+    axis: isize,
+    dtype: Option<ScalarType>,
+) -> Result<NdArray> {
+    ensure!(
+        u.nin == 2 && u.nout == 1,
+        Value,
+        "reduceat only supported for binary functions"
+    );
+    let st = a
+        .dtype()
+        .scalar_type()
+        .ok_or_else(|| crate::Error::Type("reduceat needs a numeric array".into()))?;
+    let ax = NdArray::normalize_axis(axis, a.ndim())?;
+    let n = a.shape()[ax] as i64;
+    for &i in indices {
+        ensure!(
+            i >= 0 && i < n,
+            Index,
+            "index {} out-of-bounds in {}.reduceat [0, {})",
+            i,
+            u.name,
+            n
+        );
+    }
+    let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
+    let out_t = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?.outs[0];
+    let mut oshape: Dims = a.shape().into();
+    oshape[ax] = indices.len();
+    let out = NdArray::empty(&oshape, &out_t.dtype(), Order::C)?;
+    let take = |arr: &NdArray, start: isize, stop: Option<isize>| -> Result<NdArray> {
+        let items: SmallVec<[crate::array::IndexItem; 4]> = (0..arr.ndim())
+            .map(|k| {
+                if k == ax {
+                    crate::array::IndexItem::Slice { start: Some(start), stop, step: 1 }
+                } else {
+                    crate::array::IndexItem::Slice { start: None, stop: None, step: 1 }
+                }
+            })
+            .collect();
+        Ok(arr.index(&items)?.view)
+    };
+    for (k, &i) in indices.iter().enumerate() {
+        let next = indices.get(k + 1).copied().unwrap_or(n);
+        let dst = take(&out, k as isize, Some(k as isize + 1))?;
+        if i < next {
+            let part = take(a, i as isize, Some(next as isize))?;
+            let r = reduce(u, &part, Some(&[ax as isize]), Some(acc_t), true, None, None)?;
+            dst.assign(&r)?;
+        } else {
+            dst.assign(&take(a, i as isize, Some(i as isize + 1))?)?;
+        }
+    }
+    Ok(out)
+}

@@ -16,6 +16,7 @@ pub mod status {
     pub const INVALID: u32 = 4;
     /// An integer raised to a negative integer power.
     pub const NEGATIVE_POWER: u32 = 8;
+    pub const UNDERFLOW: u32 = 16;
 }
 
 /// A one-input kernel from `T` to `O`.

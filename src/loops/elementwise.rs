@@ -25,7 +25,7 @@ pub fn fp_clear() {
 }
 
 /// The floating-point exceptions raised since `fp_clear`, as status bits (NumPy's errstate
-/// categories: division by zero, overflow, invalid; underflow is ignored by default as NumPy).
+/// categories: division by zero, overflow, underflow, invalid).
 #[inline]
 pub fn fp_status() -> u32 {
     #[cfg(target_arch = "x86_64")]
@@ -43,6 +43,9 @@ pub fn fp_status() -> u32 {
         }
         if c & 0x08 != 0 {
             s |= OVERFLOW;
+        }
+        if c & 0x10 != 0 {
+            s |= UNDERFLOW;
         }
         return s;
     }

@@ -1084,6 +1084,11 @@ impl PyNdArray {
         modulo: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let _ = modulo;
+        // NumPy's fast scalar power: `a ** 2` with a Python int is `square(a)` (so bool ** 2
+        // is int8, square's first loop).
+        if other.is_exact_instance_of::<pyo3::types::PyInt>() && other.extract::<i64>().ok() == Some(2) {
+            return unop(slf, "square");
+        }
         binop(slf, other, "power", false)
     }
     fn __rpow__(

@@ -148,3 +148,34 @@ pub fn parse_index(key: &Bound<'_, PyAny>) -> PyResult<(Items, bool)> {
     };
     Ok((items, has_array))
 }
+
+/// Convert an index that may hold integer or boolean arrays (lists count as arrays) to core
+/// fancy items.
+pub fn parse_fancy(key: &Bound<'_, PyAny>) -> PyResult<Vec<crate::array::fancy::Fancy>> {
+    use crate::array::fancy::Fancy;
+    let one = |k: &Bound<'_, PyAny>| -> PyResult<Fancy> {
+        let is_seq = k.cast::<pyo3::types::PyList>().is_ok()
+            || k.cast::<PyTuple>().is_ok()
+            || (k.hasattr("shape")? && !k.cast::<PyInt>().is_ok());
+        if !is_seq && k.cast::<PyBool>().is_err() {
+            return Ok(Fancy::Basic(item(k)?));
+        }
+        let a = super::convert::to_array(k, None)?.arr;
+        match a.dtype().scalar_type() {
+            Some(crate::dtype::ScalarType::Bool) => Ok(Fancy::Mask(a)),
+            Some(st) if st.is_int() => Ok(Fancy::Indices(a)),
+            // An empty list indexes nothing (NumPy makes it an integer array).
+            _ if a.size() == 0 => Ok(Fancy::Indices(
+                a.astype(&crate::dtype::ScalarType::Int64.dtype(), crate::array::Order::C)?,
+            )),
+            _ => Err(PyIndexError::new_err(
+                "arrays used as indices must be of integer (or boolean) type",
+            )),
+        }
+    };
+    if let Ok(t) = key.cast::<PyTuple>() {
+        t.iter().map(|k| one(&k)).collect()
+    } else {
+        Ok(vec![one(key)?])
+    }
+}

@@ -42,7 +42,7 @@ fn warn_status(py: Python<'_>, name: &str, st: u32) -> PyResult<()> {
             "Integers to negative integer powers are not allowed.",
         ));
     }
-    let fp = st & (status::DIVIDE_BY_ZERO | status::OVERFLOW | status::INVALID);
+    let fp = st & (status::DIVIDE_BY_ZERO | status::OVERFLOW | status::UNDERFLOW | status::INVALID);
     if fp != 0 {
         py.import("rumpy._errstate")?
             .getattr("handle")?
@@ -387,6 +387,34 @@ impl PyUfunc {
         self.accumulate_axis(py, &a, axis, dtype, out)
     }
 
+    #[pyo3(signature = (array, indices, axis=0, dtype=None, out=None))]
+    fn reduceat<'py>(
+        &self,
+        py: Python<'py>,
+        array: &Bound<'py, PyAny>,
+        indices: &Bound<'py, PyAny>,
+        axis: isize,
+        dtype: Option<&Bound<'py, PyAny>>,
+        out: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let a = to_array(array, None)?.arr;
+        let idx = to_array(indices, None)?.arr;
+        if !idx.dtype().scalar_type().is_some_and(|s| s.is_int()) && idx.size() > 0 {
+            return Err(PyTypeError::new_err(
+                "Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'",
+            ));
+        }
+        let idx = idx.astype(&ScalarType::Int64.dtype(), crate::array::Order::C)?;
+        // SAFETY: a fresh C-contiguous int64 array.
+        let ids: Vec<i64> =
+            unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) }.to_vec();
+        let dt = numeric_dtype_arg(dtype)?;
+        let r = run_detached(py, a.nbytes(), || {
+            dispatch::reduce::reduceat(self.u, &a, &ids, axis, dt)
+        })?;
+        finish_out(py, r, out)
+    }
+
     /// Unbuffered in-place operation: `a[indices] = op(a[indices], b)`, repeated indices applied
     /// once each, in order.
     #[pyo3(signature = (a, indices, b=None))]
@@ -402,84 +430,30 @@ impl PyUfunc {
             .map_err(|_| PyTypeError::new_err("first operand must be an array"))?
             .get()
             .array();
-        target.check_writeable()?;
-        let idx = to_array(indices, None)?.arr;
-        if !idx
-            .dtype()
-            .scalar_type()
-            .map(|s| s.is_int())
-            .unwrap_or(false)
-        {
-            return Err(pyo3::exceptions::PyIndexError::new_err(
-                "ufunc.at needs integer indices",
-            ));
-        }
-        let idx = idx.astype(&ScalarType::Int64.dtype(), crate::array::Order::C)?;
-        let n = idx.size();
-        // SAFETY: idx is a fresh contiguous int64 array of n items.
-        let ids = unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, n) };
+        let items = super::index::parse_fancy(indices)?;
         let bvals: Option<NdArray> = match b {
             Some(b) if !b.is_none() => {
                 let bi = to_input(b)?;
                 Some(match bi {
                     Input::Array(x) => x,
-                    Input::Weak(..) => {
+                    Input::Weak(v, k) => {
                         // Resolve the scalar against the target's type first (NEP 50).
                         let tt = target.dtype().scalar_type().unwrap_or(ScalarType::Float64);
                         let ops = [
                             dispatch::resolve::OpKind::Strong(tt),
-                            match &bi {
-                                Input::Weak(_, k) => dispatch::resolve::OpKind::Weak(*k),
-                                _ => unreachable!(),
-                            },
+                            dispatch::resolve::OpKind::Weak(k),
                         ];
                         let lp = dispatch::resolve(self.u, &ops, None)?;
-                        match bi {
-                            Input::Weak(v, _) => dispatch::exec::weak_to_array(v, lp.ins[1])?,
-                            _ => unreachable!(),
-                        }
+                        dispatch::exec::weak_to_array(v, lp.ins[1])?
                     }
                 })
             }
             _ => None,
         };
-        if self.u.nin == 2 && bvals.is_none() {
-            return Err(PyValueError::new_err("second operand needed for ufunc"));
-        }
-        let bvals = match bvals {
-            Some(bv) => Some(
-                bv.broadcast_to(idx.shape())
-                    .or_else(|_| bv.broadcast_to(&[n]))?,
-            ),
-            None => None,
-        };
-        let bflat = match &bvals {
-            Some(bv) => Some(bv.reshape(&[n as isize], crate::array::Order::C)?),
-            None => None,
-        };
-        let len0 = target.shape().first().copied().unwrap_or(0) as i64;
-        for &i in ids {
-            if i < -len0 || i >= len0 {
-                return Err(pyo3::exceptions::PyIndexError::new_err(format!(
-                    "index {} is out of bounds for axis 0 with size {}",
-                    i, len0
-                )));
-            }
-        }
-        for (k, &i) in ids.iter().enumerate() {
-            let view = target
-                .index(&[crate::array::IndexItem::Int(i as isize)])?
-                .view;
-            let mut ins = vec![Input::Array(view.clone())];
-            if let Some(bf) = &bflat {
-                ins.push(Input::Array(
-                    bf.index(&[crate::array::IndexItem::Int(k as isize)])?.view,
-                ));
-            }
-            let (_, st) = dispatch::call(self.u, &ins, &[Some(view)], Casting::Unsafe, None)?;
-            warn_status(py, self.u.name, st)?;
-        }
-        Ok(())
+        let st = run_detached(py, target.nbytes(), || {
+            dispatch::at::at(self.u, &target, &items, bvals.as_ref())
+        })?;
+        warn_status(py, self.u.name, st)
     }
 
     #[pyo3(signature = (a, b, **kwargs))]
@@ -570,23 +544,29 @@ impl PyUfunc {
         let r = run_detached(py, a.nbytes(), || {
             dispatch::reduce::accumulate(self.u, &a, axis, dt)
         })?;
-        if let Some(o) = out {
-            if !o.is_none() {
-                let o = if let Ok(t) = o.cast::<PyTuple>() {
-                    t.get_item(0)?
-                } else {
-                    o.clone()
-                };
-                o.cast::<PyNdArray>()
-                    .map_err(|_| PyTypeError::new_err("output must be an array"))?
-                    .get()
-                    .array()
-                    .assign(&r)?;
-                return Ok(o.unbind());
-            }
-        }
-        Ok(PyNdArray::wrap(py, r, None)?.into_any())
+        finish_out(py, r, out)
     }
+}
+
+/// Store a method's result in `out=` (an array or a 1-tuple) and return it, or return the
+/// result itself.
+fn finish_out(py: Python<'_>, r: NdArray, out: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    if let Some(o) = out {
+        if !o.is_none() {
+            let o = if let Ok(t) = o.cast::<PyTuple>() {
+                t.get_item(0)?
+            } else {
+                o.clone()
+            };
+            o.cast::<PyNdArray>()
+                .map_err(|_| PyTypeError::new_err("output must be an array"))?
+                .get()
+                .array()
+                .assign(&r)?;
+            return Ok(o.unbind());
+        }
+    }
+    Ok(PyNdArray::wrap(py, r, None)?.into_any())
 }
 
 /// All ufunc objects, for module assembly.

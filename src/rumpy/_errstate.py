@@ -18,7 +18,7 @@ _DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "war
 _state = contextvars.ContextVar("rumpy_errstate", default=(dict(_DEFAULT), None))
 
 # Status bits of the Rust core (kernels::status).
-_DIVIDE_BY_ZERO, _OVERFLOW, _INVALID = 1, 2, 4
+_DIVIDE_BY_ZERO, _OVERFLOW, _INVALID, _UNDERFLOW = 1, 2, 4, 16
 
 
 def geterr():
@@ -77,9 +77,11 @@ class errstate(contextlib.ContextDecorator):
 def handle(name, flags):
     """Apply the error state to conditions reported by ufunc ``name``."""
     modes, call = _state.get()
-    for bit, key, text in ((_DIVIDE_BY_ZERO, "divide", "divide by zero"),
-                           (_OVERFLOW, "over", "overflow"),
-                           (_INVALID, "invalid", "invalid value")):
+    # NumPy's order, and the flag values its callbacks receive.
+    for bit, key, text, np_flag in ((_DIVIDE_BY_ZERO, "divide", "divide by zero", 1),
+                                    (_OVERFLOW, "over", "overflow", 2),
+                                    (_UNDERFLOW, "under", "underflow", 4),
+                                    (_INVALID, "invalid", "invalid value", 8)):
         if not flags & bit:
             continue
         mode = modes[key]
@@ -95,7 +97,7 @@ def handle(name, flags):
         elif mode == "call":
             if call is None:
                 raise ValueError(f"Callback function not set for {key} error")
-            call(text, bit)
+            call(text, np_flag)
         elif mode == "log":
             if call is None or not hasattr(call, "write"):
                 raise ValueError("Callback object does not have a write method")

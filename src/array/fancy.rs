@@ -1,0 +1,281 @@
+//! Advanced ("fancy") indexing resolved to element positions: the shape NumPy gives
+//! `a[index]` and the byte offset of each of its elements in `a`, in C order. Gathering,
+//! scattering and `ufunc.at` are walks over these offsets.
+//!
+//! NumPy's rules: integer arrays (and integers, once an array is present) broadcast together;
+//! their dimensions replace the indexed ones where they stand when they are adjacent, and go
+//! first otherwise; boolean arrays stand for the integer arrays of their nonzero positions.
+
+use super::index::{slice_indices, IndexItem};
+use super::{shape_repr, NdArray, Order};
+use crate::dtype::ScalarType;
+use crate::error::Result;
+
+/// One item of an index.
+#[derive(Clone)]
+pub enum Fancy {
+    Basic(IndexItem),
+    /// Integer positions (any integer dtype).
+    Indices(NdArray),
+    /// A boolean mask over as many axes as it has dimensions.
+    Mask(NdArray),
+}
+
+/// Where the elements of `a[index]` are.
+pub struct Positions {
+    pub shape: Vec<usize>,
+    /// Byte offsets from `a.data_ptr()`, one per element of `shape` in C order.
+    pub offsets: Vec<isize>,
+}
+
+/// One output axis: `len` steps of `stride` bytes, or the broadcast advanced indices.
+enum Axis {
+    Plain { len: usize, stride: isize },
+    Advanced,
+}
+
+fn int64_values(a: &NdArray) -> Result<Vec<i64>> {
+    let c = a.astype(&ScalarType::Int64.dtype(), Order::C)?;
+    // SAFETY: a fresh C-contiguous int64 array.
+    Ok(unsafe { std::slice::from_raw_parts(c.data_ptr() as *const i64, c.size()) }.to_vec())
+}
+
+impl NdArray {
+    /// The shape and element offsets of `self[items]`.
+    pub fn fancy_positions(&self, items: &[Fancy]) -> Result<Positions> {
+        // Masks become the integer arrays of their nonzero positions.
+        let mut expanded: Vec<Fancy> = Vec::with_capacity(items.len());
+        let mut dim = 0usize;
+        for it in items {
+            match it {
+                Fancy::Mask(m) => {
+                    let k = m.ndim().max(1);
+                    let m = if m.ndim() == 0 { m.reshape(&[1], Order::C)? } else { m.clone() };
+                    for j in 0..m.ndim() {
+                        let have = self.shape().get(dim + j).copied().unwrap_or(0);
+                        ensure!(
+                            m.shape()[j] == have,
+                            Index,
+                            "boolean index did not match indexed array along axis {}; size of axis is {} but size of corresponding boolean axis is {}",
+                            dim + j,
+                            have,
+                            m.shape()[j]
+                        );
+                    }
+                    let bools = m.astype(&ScalarType::Bool.dtype(), Order::C)?;
+                    // SAFETY: a fresh C-contiguous bool array.
+                    let flags =
+                        unsafe { std::slice::from_raw_parts(bools.data_ptr() as *const u8, bools.size()) };
+                    let mut coords: Vec<Vec<i64>> = vec![Vec::new(); m.ndim()];
+                    let mut idx = vec![0usize; m.ndim()];
+                    for &f in flags {
+                        if f != 0 {
+                            for (c, &i) in coords.iter_mut().zip(idx.iter()) {
+                                c.push(i as i64);
+                            }
+                        }
+                        for j in (0..m.ndim()).rev() {
+                            idx[j] += 1;
+                            if idx[j] < m.shape()[j] {
+                                break;
+                            }
+                            idx[j] = 0;
+                        }
+                    }
+                    for c in coords {
+                        let n = c.len();
+                        expanded.push(Fancy::Indices(NdArray::from_vec(c, &[n])?));
+                    }
+                    dim += k;
+                }
+                Fancy::Basic(IndexItem::NewAxis) | Fancy::Basic(IndexItem::Ellipsis) => {
+                    expanded.push(it.clone())
+                }
+                _ => {
+                    expanded.push(it.clone());
+                    dim += 1;
+                }
+            }
+        }
+        let consumed = expanded
+            .iter()
+            .filter(|i| !matches!(i, Fancy::Basic(IndexItem::NewAxis) | Fancy::Basic(IndexItem::Ellipsis)))
+            .count();
+        ensure!(
+            consumed <= self.ndim(),
+            Index,
+            "too many indices for array: array is {}-dimensional, but {} were indexed",
+            self.ndim(),
+            consumed
+        );
+        let ell = expanded
+            .iter()
+            .filter(|i| matches!(i, Fancy::Basic(IndexItem::Ellipsis)))
+            .count();
+        ensure!(ell <= 1, Index, "an index can only have a single ellipsis ('...')");
+        let full = || Fancy::Basic(IndexItem::Slice { start: None, stop: None, step: 1 });
+        let mut flat: Vec<Fancy> = Vec::new();
+        for it in expanded {
+            if matches!(it, Fancy::Basic(IndexItem::Ellipsis)) {
+                flat.extend((0..self.ndim() - consumed).map(|_| full()));
+            } else {
+                flat.push(it);
+            }
+        }
+        if ell == 0 {
+            flat.extend((0..self.ndim() - consumed).map(|_| full()));
+        }
+        let any_array = flat.iter().any(|i| matches!(i, Fancy::Indices(_)));
+
+        // Walk the items: plain axes, a base offset, and the advanced indices.
+        let mut base: isize = 0;
+        let mut axes: Vec<Axis> = Vec::new();
+        let mut adv: Vec<(Vec<i64>, Vec<usize>, isize)> = Vec::new(); // values, shape, stride
+        let mut adv_at: Vec<usize> = Vec::new(); // item positions of advanced indices
+        let mut d = 0usize;
+        for (pos, it) in flat.iter().enumerate() {
+            match it {
+                Fancy::Basic(IndexItem::NewAxis) => axes.push(Axis::Plain { len: 1, stride: 0 }),
+                Fancy::Basic(IndexItem::Slice { start, stop, step }) => {
+                    let (s0, st, len) = slice_indices(*start, *stop, *step, self.shape()[d]);
+                    base += s0 * self.strides()[d];
+                    axes.push(Axis::Plain { len, stride: st * self.strides()[d] });
+                    d += 1;
+                }
+                Fancy::Basic(IndexItem::Int(i)) if !any_array => {
+                    let n = self.shape()[d] as isize;
+                    let k = if *i < 0 { i + n } else { *i };
+                    ensure!(
+                        k >= 0 && k < n,
+                        Index,
+                        "index {} is out of bounds for axis {} with size {}",
+                        i,
+                        d,
+                        n
+                    );
+                    base += k * self.strides()[d];
+                    d += 1;
+                }
+                Fancy::Basic(IndexItem::Int(i)) => {
+                    let vals = self.normalized(vec![*i as i64], d)?;
+                    adv.push((vals, vec![], self.strides()[d]));
+                    adv_at.push(pos);
+                    d += 1;
+                }
+                Fancy::Indices(a) => {
+                    let vals = self.normalized(int64_values(a)?, d)?;
+                    adv.push((vals, a.shape().to_vec(), self.strides()[d]));
+                    adv_at.push(pos);
+                    d += 1;
+                }
+                Fancy::Basic(IndexItem::Ellipsis) | Fancy::Mask(_) => unreachable!("expanded above"),
+            }
+            if let Some(p) = adv_at.last() {
+                if *p == pos && adv_at.len() == 1 {
+                    axes.push(Axis::Advanced);
+                }
+            }
+        }
+        // The advanced indices broadcast together; their offsets, in C order.
+        let shapes: Vec<&[usize]> = adv.iter().map(|(_, s, _)| s.as_slice()).collect();
+        let bshape = crate::dispatch::exec::broadcast_shapes(&shapes).map_err(|_| {
+            let list: Vec<String> = shapes.iter().map(|s| shape_repr(s)).collect();
+            crate::Error::Index(format!(
+                "shape mismatch: indexing arrays could not be broadcast together with shapes {}",
+                list.join(" ")
+            ))
+        })?;
+        let nadv: usize = bshape.iter().product();
+        let mut adv_off = vec![0isize; if adv.is_empty() { 0 } else { nadv }];
+        for (vals, shape, stride) in &adv {
+            // Broadcast strides (in elements) of this index array within bshape.
+            let nd = bshape.len();
+            let mut es = vec![0usize; nd];
+            let mut acc = 1usize;
+            for j in (0..shape.len()).rev() {
+                let bj = nd - shape.len() + j;
+                es[bj] = if shape[j] == 1 { 0 } else { acc };
+                acc *= shape[j];
+            }
+            let mut idx = vec![0usize; nd];
+            for o in adv_off.iter_mut() {
+                let src: usize = idx.iter().zip(&es).map(|(i, s)| i * s).sum();
+                *o += vals[src] as isize * stride;
+                for j in (0..nd).rev() {
+                    idx[j] += 1;
+                    if idx[j] < bshape[j] {
+                        break;
+                    }
+                    idx[j] = 0;
+                }
+            }
+        }
+        // Where the advanced dimensions go: in place when adjacent, else first.
+        let adjacent = adv_at.windows(2).all(|w| w[1] == w[0] + 1);
+        if !adv.is_empty() && !adjacent {
+            axes.retain(|a| !matches!(a, Axis::Advanced));
+            axes.insert(0, Axis::Advanced);
+        }
+        let mut shape: Vec<usize> = Vec::new();
+        for a in &axes {
+            match a {
+                Axis::Plain { len, .. } => shape.push(*len),
+                Axis::Advanced => shape.extend(&bshape),
+            }
+        }
+        // Offsets in C order: an odometer over the axes (the advanced ones as one).
+        let lens: Vec<usize> = axes
+            .iter()
+            .map(|a| match a {
+                Axis::Plain { len, .. } => *len,
+                Axis::Advanced => nadv,
+            })
+            .collect();
+        let total: usize = lens.iter().product();
+        let mut offsets = Vec::with_capacity(total);
+        let mut idx = vec![0usize; axes.len()];
+        for _ in 0..total {
+            let mut off = base;
+            for (a, &i) in axes.iter().zip(&idx) {
+                off += match a {
+                    Axis::Plain { stride, .. } => i as isize * stride,
+                    Axis::Advanced => adv_off[i],
+                };
+            }
+            offsets.push(off);
+            for j in (0..axes.len()).rev() {
+                idx[j] += 1;
+                if idx[j] < lens[j] {
+                    break;
+                }
+                idx[j] = 0;
+            }
+        }
+        Ok(Positions { shape, offsets })
+    }
+
+    /// The 0-d view of the element at byte offset `off` from `data_ptr()`.
+    pub fn element_view(&self, off: isize) -> NdArray {
+        let start = (self.offset() as isize + off) as usize;
+        self.view_with(start, Default::default(), Default::default(), self.dtype().clone())
+    }
+
+    /// Integer indices along axis `d`, bounds-checked, negative ones counted from the end.
+    fn normalized(&self, mut vals: Vec<i64>, d: usize) -> Result<Vec<i64>> {
+        let n = self.shape()[d] as i64;
+        for v in vals.iter_mut() {
+            ensure!(
+                *v >= -n && *v < n,
+                Index,
+                "index {} is out of bounds for axis {} with size {}",
+                v,
+                d,
+                n
+            );
+            if *v < 0 {
+                *v += n;
+            }
+        }
+        Ok(vals)
+    }
+}
