@@ -22,15 +22,11 @@ macro_rules! unary_math {
 unary_math! {
     Sqrt => |x| x.sqrt(),
     Cbrt => |x| x.cbrt(),
-    Exp => |x| x.exp(),
     Exp2 => |x| x.exp2(),
     Expm1 => |x| x.exp_m1(),
-    Log => |x| x.ln(),
     Log2 => |x| x.log2(),
     Log10 => |x| x.log10(),
     Log1p => |x| x.ln_1p(),
-    Sin => |x| x.sin(),
-    Cos => |x| x.cos(),
     Tan => |x| x.tan(),
     Arcsin => |x| x.asin(),
     Arccos => |x| x.acos(),
@@ -438,4 +434,55 @@ libm_unary! {
     Arcsinh => asinh, asinhf;
     Arccosh => acosh, acoshf;
     Arctanh => atanh, atanhf;
+}
+
+// exp, log, sin, cos: vectorised fast paths with a libm fallback (vmath.rs).
+macro_rules! fast_unary {
+    ($($k:ident => $f64:ty, $f32:ty);* $(;)?) => {$(
+        pub struct $k;
+        impl Kernel1<f64, f64> for $k {
+            #[inline(always)]
+            fn call(x: f64) -> f64 {
+                <$f64 as super::vmath::FastPath>::one(x)
+            }
+            #[inline(always)]
+            unsafe fn block(a: *const f64, o: *mut f64, n: usize) {
+                // SAFETY: forwarded.
+                unsafe { super::vmath::block::<$f64, false>(a, o, n) }
+            }
+            #[inline(always)]
+            unsafe fn block_fma(a: *const f64, o: *mut f64, n: usize) {
+                // SAFETY: forwarded.
+                unsafe { super::vmath::block::<$f64, true>(a, o, n) }
+            }
+        }
+        impl Kernel1<f32, f32> for $k {
+            #[inline(always)]
+            fn call(x: f32) -> f32 {
+                <$f32 as super::vmath::FastPath>::one(x)
+            }
+            #[inline(always)]
+            unsafe fn block(a: *const f32, o: *mut f32, n: usize) {
+                // SAFETY: forwarded.
+                unsafe { super::vmath::block::<$f32, false>(a, o, n) }
+            }
+            #[inline(always)]
+            unsafe fn block_fma(a: *const f32, o: *mut f32, n: usize) {
+                // SAFETY: forwarded.
+                unsafe { super::vmath::block::<$f32, true>(a, o, n) }
+            }
+        }
+        impl Kernel1<f16, f16> for $k {
+            #[inline(always)]
+            fn call(x: f16) -> f16 {
+                f16::from_f32(<$k as Kernel1<f32, f32>>::call(x.to_f32()))
+            }
+        }
+    )*};
+}
+fast_unary! {
+    Exp => super::vmath::ExpF, super::vmath::ExpF32;
+    Log => super::vmath::LogF, super::vmath::LogF32;
+    Sin => super::vmath::SinF, super::vmath::SinF32;
+    Cos => super::vmath::CosF, super::vmath::CosF32;
 }

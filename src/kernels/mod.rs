@@ -6,6 +6,7 @@ pub mod arith;
 pub mod cmath;
 pub mod compare;
 pub mod math;
+pub mod vmath;
 
 use crate::dtype::Element;
 
@@ -22,6 +23,27 @@ pub mod status {
 /// A one-input kernel from `T` to `O`.
 pub trait Kernel1<T: Element, O: Element>: Send + Sync + 'static {
     fn call(a: T) -> O;
+    /// `n` contiguous items (`o` may alias `a` exactly). Kernels with a vectorised block form
+    /// override this; it must give the same values as `call`.
+    ///
+    /// # Safety
+    /// `a` and `o` are valid for `n` items.
+    #[inline(always)]
+    unsafe fn block(a: *const T, o: *mut O, n: usize) {
+        for i in 0..n {
+            // SAFETY: the caller's guarantee.
+            unsafe { *o.add(i) = Self::call(*a.add(i)) };
+        }
+    }
+    /// [`Kernel1::block`] on a CPU with FMA (called from code compiled for it).
+    ///
+    /// # Safety
+    /// As `block`, and the CPU has FMA.
+    #[inline(always)]
+    unsafe fn block_fma(a: *const T, o: *mut O, n: usize) {
+        // SAFETY: forwarded.
+        unsafe { Self::block(a, o, n) }
+    }
     /// Errors found on this element (integer kernels only; see [`status`]).
     #[inline(always)]
     fn check(_a: T) -> u32 {

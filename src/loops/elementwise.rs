@@ -221,19 +221,25 @@ pub unsafe fn binary<T: Element, O: Element, K: Kernel2<T, O>>(
 // ----- one input -----
 
 #[inline(always)]
-unsafe fn contig1<T: Element, O: Element, K: Kernel1<T, O>>(
+unsafe fn contig1<T: Element, O: Element, K: Kernel1<T, O>, const FMA: bool>(
     a: *const T,
     o: *mut O,
     n: usize,
 ) -> u32 {
     let mut status = 0;
-    // SAFETY: as contig2.
+    // SAFETY: as contig2 (FMA is set only by the callers compiled for it).
     unsafe {
+        if !K::CHECKS {
+            if FMA {
+                K::block_fma(a, o, n);
+            } else {
+                K::block(a, o, n);
+            }
+            return 0;
+        }
         for i in 0..n {
             let x = *a.add(i);
-            if K::CHECKS {
-                status |= K::check(x);
-            }
+            status |= K::check(x);
             *o.add(i) = K::call(x);
         }
     }
@@ -248,7 +254,7 @@ unsafe fn contig1_avx2<T: Element, O: Element, K: Kernel1<T, O>>(
     n: usize,
 ) -> u32 {
     // SAFETY: forwarded.
-    unsafe { contig1::<T, O, K>(a, o, n) }
+    unsafe { contig1::<T, O, K, true>(a, o, n) }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -259,7 +265,7 @@ unsafe fn contig1_avx512<T: Element, O: Element, K: Kernel1<T, O>>(
     n: usize,
 ) -> u32 {
     // SAFETY: forwarded.
-    unsafe { contig1::<T, O, K>(a, o, n) }
+    unsafe { contig1::<T, O, K, true>(a, o, n) }
 }
 
 /// The elementwise loop of a one-input kernel.
@@ -287,7 +293,7 @@ pub unsafe fn unary<T: Element, O: Element, K: Kernel1<T, O>>(
                 Simd::Avx2 => return contig1_avx2::<T, O, K>(a as _, o as _, n),
                 Simd::Baseline => {}
             }
-            return contig1::<T, O, K>(a as _, o as _, n);
+            return contig1::<T, O, K, false>(a as _, o as _, n);
         }
         for i in 0..n as isize {
             let x = ptr::read_unaligned(a.offset(i * sa) as *const T);

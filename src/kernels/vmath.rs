@@ -1,0 +1,529 @@
+//! exp, log, sin and cos in a form the compiler vectorises: branch-free polynomial fast paths
+//! (fdlibm's reductions and coefficients, no FMA, so every SIMD level gives the same bits) for
+//! the ordinary range, and the platform's libm for the rest (infinities, NaN, overflow and
+//! underflow, huge or tiny arguments), which also raises the floating-point flags NumPy
+//! reports. float32 computes through the float64 path and rounds once.
+//!
+//! Accuracy: below 1 ulp in float64 (fdlibm's bounds); float32 results are the float64 ones
+//! rounded, so within 1 ulp of the exact value.
+
+/// A vectorisable scalar function with a libm fallback.
+pub trait FastPath {
+    type F: Copy + Default;
+    /// The value, and whether `x` lies outside the fast path's range (then the value is
+    /// meaningless and `slow` is used). `FMA`: multiply-adds are fused (used on CPUs with FMA,
+    /// by blocks and single values alike, so results never depend on the memory layout).
+    fn fast<const FMA: bool>(x: Self::F) -> (Self::F, bool);
+    fn slow(x: Self::F) -> Self::F;
+    /// One value, the way blocks compute it on this CPU.
+    #[inline(always)]
+    fn one(x: Self::F) -> Self::F {
+        if has_fma() {
+            // SAFETY: the CPU has FMA.
+            unsafe { one_fma::<Self>(x) }
+        } else {
+            one_with::<Self, false>(x)
+        }
+    }
+}
+
+/// Whether blocks and single values use fused multiply-adds on this CPU.
+#[inline(always)]
+pub fn has_fma() -> bool {
+    crate::loops::elementwise::simd_level() >= crate::loops::elementwise::Simd::Avx2
+}
+
+#[inline(always)]
+fn one_with<F: FastPath + ?Sized, const FMA: bool>(x: F::F) -> F::F {
+    let (v, special) = F::fast::<FMA>(x);
+    if special {
+        F::slow(x)
+    } else {
+        v
+    }
+}
+
+#[cfg_attr(target_arch = "x86_64", target_feature(enable = "fma"))]
+unsafe fn one_fma<F: FastPath + ?Sized>(x: F::F) -> F::F {
+    one_with::<F, true>(x)
+}
+
+/// a * b + c, fused when `FMA`.
+#[inline(always)]
+fn madd<const FMA: bool>(a: f64, b: f64, c: f64) -> f64 {
+    if FMA {
+        a.mul_add(b, c)
+    } else {
+        a * b + c
+    }
+}
+
+#[inline(always)]
+fn madd32<const FMA: bool>(a: f32, b: f32, c: f32) -> f32 {
+    if FMA {
+        a.mul_add(b, c)
+    } else {
+        a * b + c
+    }
+}
+
+const CHUNK: usize = 256;
+
+/// Apply `F` to `n` contiguous items (`a` may alias `o` exactly): chunks computed on the
+/// fast path, then any special items of the chunk redone with libm.
+///
+/// # Safety
+/// `a` and `o` are valid for `n` items.
+#[inline(always)]
+pub unsafe fn block<F: FastPath, const FMA: bool>(a: *const F::F, o: *mut F::F, n: usize) {
+    if a as usize == o as usize {
+        // In place: keep each chunk's inputs for the fallback.
+        let mut start = 0;
+        while start < n {
+            let len = 64.min(n - start);
+            let mut buf = [F::F::default(); 64];
+            // SAFETY: inside the caller's range.
+            unsafe {
+                std::ptr::copy_nonoverlapping(a.add(start), buf.as_mut_ptr(), len);
+                chunk::<F, FMA>(&buf[..len], std::slice::from_raw_parts_mut(o.add(start), len));
+            }
+            start += len;
+        }
+        return;
+    }
+    // SAFETY: distinct (non-overlapping, as ufunc outputs that are not exact aliases are
+    // copied by the caller) ranges of n items.
+    let (a, o) = unsafe { (std::slice::from_raw_parts(a, n), std::slice::from_raw_parts_mut(o, n)) };
+    for (ca, co) in a.chunks(CHUNK).zip(o.chunks_mut(CHUNK)) {
+        chunk::<F, FMA>(ca, co);
+    }
+}
+
+#[inline(always)]
+fn chunk<F: FastPath, const FMA: bool>(a: &[F::F], o: &mut [F::F]) {
+    let mut special = false;
+    for (x, y) in a.iter().zip(o.iter_mut()) {
+        let (v, s) = F::fast::<FMA>(*x);
+        *y = v;
+        special |= s;
+    }
+    if special {
+        for (x, y) in a.iter().zip(o.iter_mut()) {
+            if F::fast::<FMA>(*x).1 {
+                *y = F::slow(*x);
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn abs_bits(x: f64) -> u64 {
+    x.to_bits() & 0x7fff_ffff_ffff_ffff
+}
+
+const SHIFT: f64 = 6755399441055744.0; // 1.5 * 2^52: adding it rounds to an integer
+
+/// Round to the nearest integer, as a float and as the integer (|x| < 2^51).
+#[inline(always)]
+fn round_shift(x: f64) -> (f64, i64) {
+    let t = x + SHIFT;
+    (t - SHIFT, (t.to_bits() as i64).wrapping_sub(SHIFT.to_bits() as i64))
+}
+
+const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-01;
+const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+
+pub struct ExpF;
+impl FastPath for ExpF {
+    type F = f64;
+    /// |x| in [2^-54, 708): k = round(x / ln 2), r = x - k ln 2 (Cody-Waite), a degree-13
+    /// Taylor polynomial (|r| <= 0.347 leaves a truncation error below 2^-58), times 2^k.
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        let ax = abs_bits(x);
+        let special = !(0x3c90_0000_0000_0000..0x4086_2000_0000_0000).contains(&ax);
+        let x = if special { 0.0 } else { x };
+        let (kf, k) = round_shift(x * std::f64::consts::LOG2_E);
+        let r = (x - kf * LN2_HI) - kf * LN2_LO;
+        const C: [f64; 12] = [
+            1.0 / 6227020800.0,
+            1.0 / 479001600.0,
+            1.0 / 39916800.0,
+            1.0 / 3628800.0,
+            1.0 / 362880.0,
+            1.0 / 40320.0,
+            1.0 / 5040.0,
+            1.0 / 720.0,
+            1.0 / 120.0,
+            1.0 / 24.0,
+            1.0 / 6.0,
+            0.5,
+        ];
+        // exp(r) = 1 + (r + r^2 u(r)), u by Estrin's scheme (a short dependency chain; C[0]
+        // is the r^13 coefficient), the 1 added last for accuracy.
+        let r2 = r * r;
+        let r4 = r2 * r2;
+        let m = madd::<FMA>;
+        let b0 = m(m(C[8], r, C[9]), r2, m(C[10], r, C[11]));
+        let b1 = m(m(C[4], r, C[5]), r2, m(C[6], r, C[7]));
+        let b2 = m(m(C[0], r, C[1]), r2, m(C[2], r, C[3]));
+        let u = m(m(b2, r4, b1), r4, b0);
+        let p = 1.0 + m(r2, u, r);
+        let scale = f64::from_bits(((k + 1023) as u64) << 52);
+        (p * scale, special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.exp()
+    }
+}
+
+pub struct LogF;
+impl FastPath for LogF {
+    type F = f64;
+    /// Normal positive x: x = 2^k (1 + f) with 1 + f in [sqrt(1/2), sqrt(2)), then fdlibm's
+    /// log1p kernel in s = f / (2 + f).
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        let u = x.to_bits();
+        let special = !(0x0010_0000_0000_0000..0x7ff0_0000_0000_0000).contains(&u);
+        let u = if special { 1.0f64.to_bits() } else { u };
+        let tmp = u.wrapping_sub(0x3fe6_a09e_667f_3bcd);
+        let k = (tmp as i64) >> 52;
+        let m = f64::from_bits(u.wrapping_sub(tmp & 0xfff0_0000_0000_0000));
+        let f = m - 1.0;
+        let kf = k as f64;
+        const LG: [f64; 7] = [
+            6.666_666_666_666_735_130e-01,
+            3.999_999_999_940_941_908e-01,
+            2.857_142_874_366_239_149e-01,
+            2.222_219_843_214_978_396e-01,
+            1.818_357_216_161_805_012e-01,
+            1.531_383_769_920_937_332e-01,
+            1.479_819_860_511_658_591e-01,
+        ];
+        let s = f / (2.0 + f);
+        let z = s * s;
+        let w = z * z;
+        let m = madd::<FMA>;
+        let t1 = w * m(w, m(w, LG[5], LG[3]), LG[1]);
+        let t2 = z * m(w, m(w, m(w, LG[6], LG[4]), LG[2]), LG[0]);
+        let r = t2 + t1;
+        let hfsq = 0.5 * f * f;
+        let v = kf * LN2_HI - ((hfsq - (s * (hfsq + r) + kf * LN2_LO)) - f);
+        (v, special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.ln()
+    }
+}
+
+// fdlibm's __kernel_sin / __kernel_cos on [-pi/4, pi/4], with the reduction's tail y.
+const S: [f64; 6] = [
+    -1.666_666_666_666_663_243_48e-01,
+    8.333_333_333_322_489_461_24e-03,
+    -1.984_126_982_985_794_931_34e-04,
+    2.755_731_370_707_006_767_89e-06,
+    -2.505_076_025_340_686_341_95e-08,
+    1.589_690_995_211_550_102_21e-10,
+];
+const CC: [f64; 6] = [
+    4.166_666_666_666_660_190_37e-02,
+    -1.388_888_888_887_410_957_49e-03,
+    2.480_158_728_947_672_941_78e-05,
+    -2.755_731_435_139_066_330_35e-07,
+    2.087_572_321_298_174_827_90e-09,
+    -1.135_964_755_778_819_482_65e-11,
+];
+
+#[inline(always)]
+fn kernel_sin<const FMA: bool>(x: f64, y: f64) -> f64 {
+    let m = madd::<FMA>;
+    let z = x * x;
+    let v = z * x;
+    let r = m(z, m(z, m(z, m(z, S[5], S[4]), S[3]), S[2]), S[1]);
+    x - ((z * (0.5 * y - v * r) - y) - v * S[0])
+}
+
+#[inline(always)]
+fn kernel_cos<const FMA: bool>(x: f64, y: f64) -> f64 {
+    let m = madd::<FMA>;
+    let z = x * x;
+    let w = z * z;
+    let r = m(w * w, m(z, m(z, CC[5], CC[4]), CC[3]), z * m(z, m(z, CC[2], CC[1]), CC[0]));
+    let hz = 0.5 * z;
+    let w = 1.0 - hz;
+    w + (((1.0 - w) - hz) + (z * r - x * y))
+}
+
+/// x = n pi/2 + (y0 + y1) for |x| < 2^19 pi/2 (fdlibm's medium reduction, two steps).
+#[inline(always)]
+fn reduce_pio2(x: f64) -> (i64, f64, f64) {
+    const INVPIO2: f64 = 6.366_197_723_675_813_824_33e-01;
+    const PIO2_1: f64 = 1.570_796_326_734_125_614_17e+00;
+    const PIO2_2: f64 = 6.077_100_506_303_965_976_60e-11;
+    const PIO2_2T: f64 = 2.022_266_248_795_950_631_54e-21;
+    let (nf, n) = round_shift(x * INVPIO2);
+    let r = x - nf * PIO2_1;
+    let w = nf * PIO2_2;
+    let t = r;
+    let r = t - w;
+    let w = nf * PIO2_2T - ((t - r) - w);
+    let y0 = r - w;
+    let y1 = (r - y0) - w;
+    (n, y0, y1)
+}
+
+/// sin(n pi/2 + y0 + y1), as selects (both kernels computed) so that it vectorises.
+#[inline(always)]
+fn quadrant<const FMA: bool>(n: i64, y0: f64, y1: f64) -> f64 {
+    let s = kernel_sin::<FMA>(y0, y1);
+    let c = kernel_cos::<FMA>(y0, y1);
+    let v = if n & 1 != 0 { c } else { s };
+    if n & 2 != 0 {
+        -v
+    } else {
+        v
+    }
+}
+
+/// |x| in [2^-26, 2^19 pi/2): the fast range of sin and cos.
+#[inline(always)]
+fn trig_special(x: f64) -> bool {
+    !(0x3e50_0000_0000_0000..0x4139_21fb_5444_2d18).contains(&abs_bits(x))
+}
+
+pub struct SinF;
+impl FastPath for SinF {
+    type F = f64;
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        let special = trig_special(x);
+        let x = if special { 0.0 } else { x };
+        let (n, y0, y1) = reduce_pio2(x);
+        (quadrant::<FMA>(n, y0, y1), special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.sin()
+    }
+}
+
+pub struct CosF;
+impl FastPath for CosF {
+    type F = f64;
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        let special = trig_special(x);
+        let x = if special { 0.0 } else { x };
+        let (n, y0, y1) = reduce_pio2(x);
+        // cos x = sin(x + pi/2): one quadrant on.
+        (quadrant::<FMA>(n.wrapping_add(1), y0, y1), special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.cos()
+    }
+}
+
+// ----- float32 -----
+
+#[inline(always)]
+fn abs_bits32(x: f32) -> u32 {
+    x.to_bits() & 0x7fff_ffff
+}
+
+pub struct ExpF32;
+impl FastPath for ExpF32 {
+    type F = f32;
+    /// |x| in [2^-30, 87): k = round(x / ln 2), r = x - k ln 2 in two parts, a degree-7
+    /// Taylor polynomial in float32 (truncation below 2^-27 relative), times 2^k.
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f32) -> (f32, bool) {
+        let special = !(0x3080_0000..0x42ae_0000).contains(&abs_bits32(x));
+        let x = if special { 0.0 } else { x };
+        const SHIFT32: f32 = 12582912.0; // 1.5 * 2^23
+        let t = x * std::f32::consts::LOG2_E + SHIFT32;
+        let kf = t - SHIFT32;
+        let k = (t.to_bits() as i32).wrapping_sub(SHIFT32.to_bits() as i32);
+        const L2HI: f32 = 0.693_145_751_953_125; // 0x3f317200: 16 bits, k * L2HI is exact
+        const L2LO: f32 = 1.428_606_765_330_187_045e-06;
+        let r = (x - kf * L2HI) - kf * L2LO;
+        let r2 = r * r;
+        let m = madd32::<FMA>;
+        let u = m(
+            m(m(1.0 / 5040.0, r, 1.0 / 720.0), r2, m(1.0 / 120.0, r, 1.0 / 24.0)),
+            r2,
+            m(1.0 / 6.0, r, 0.5),
+        );
+        let p = 1.0 + m(r2, u, r);
+        let scale = f32::from_bits(((k + 127) as u32) << 23);
+        (p * scale, special)
+    }
+    fn slow(x: f32) -> f32 {
+        (x as f64).exp() as f32
+    }
+}
+
+pub struct LogF32;
+impl FastPath for LogF32 {
+    type F = f32;
+    /// Normal positive x, fdlibm's logf: x = 2^k (1 + f), s = f / (2 + f).
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f32) -> (f32, bool) {
+        let u = x.to_bits();
+        let special = !(0x0080_0000..0x7f80_0000).contains(&u);
+        let u = if special { 1.0f32.to_bits() } else { u };
+        let tmp = u.wrapping_sub(0x3f35_04f3);
+        let k = (tmp as i32) >> 23;
+        let m = f32::from_bits(u.wrapping_sub(tmp & 0xff80_0000));
+        let f = m - 1.0;
+        let kf = k as f32;
+        const LG1: f32 = 0.666_666_626_93;
+        const LG2: f32 = 0.400_009_721_52;
+        const LG3: f32 = 0.284_987_866_88;
+        const LG4: f32 = 0.242_790_788_41;
+        const L2HI: f32 = 6.931_381_225_6e-01;
+        const L2LO: f32 = 9.058_000_614_5e-06;
+        let s = f / (2.0 + f);
+        let z = s * s;
+        let w = z * z;
+        let m = madd32::<FMA>;
+        let r = m(z, m(w, LG3, LG1), w * m(w, LG4, LG2));
+        let hfsq = 0.5 * f * f;
+        let v = kf * L2HI - ((hfsq - (s * (hfsq + r) + kf * L2LO)) - f);
+        (v, special)
+    }
+    fn slow(x: f32) -> f32 {
+        (x as f64).ln() as f32
+    }
+}
+
+/// sin/cos of float32 in float64 with short polynomials (float32 needs far fewer terms):
+/// one-step reduction by pi/2 for |x| < 2^19 pi/2, then degree-9/8 kernels on [-pi/4, pi/4]
+/// (fdlibm's __kernel_sindf/__kernel_cosdf coefficients).
+#[inline(always)]
+fn sincos32<const FMA: bool>(x: f32, shift: i64) -> (f32, bool) {
+    let special = !(0x3980_0000..0x4949_0fdb).contains(&abs_bits32(x));
+    let x = if special { 0.0 } else { x as f64 };
+    const INVPIO2: f64 = 6.366_197_723_675_813_824_33e-01;
+    const PIO2_1: f64 = 1.570_796_326_734_125_614_17e+00;
+    const PIO2_1T: f64 = 6.077_100_506_506_192_249_32e-11;
+    let (nf, n) = round_shift(x * INVPIO2);
+    let y = (x - nf * PIO2_1) - nf * PIO2_1T;
+    let z = y * y;
+    let w = z * z;
+    // __kernel_sindf
+    const S1: f64 = -0.166_666_666_416_265_235_595;
+    const S2: f64 = 0.008_333_329_385_889_463_175_6;
+    const S3: f64 = -0.000_198_393_348_360_966_317_347;
+    const S4: f64 = 0.000_002_718_311_493_989_821_906_4;
+    let m = madd::<FMA>;
+    let r = m(z, S4, S3);
+    let sv = m(y * z * w, r, m(y * z, m(z, S2, S1), y));
+    // __kernel_cosdf
+    const C0: f64 = -0.499_999_997_251_031_003_120;
+    const C1: f64 = 0.041_666_623_323_739_063_189_4;
+    const C2: f64 = -0.001_388_676_377_460_992_946_3;
+    const C3: f64 = 0.000_024_390_448_796_277_409_065_4;
+    let r = m(z, C3, C2);
+    let cv = m(w * z, r, m(w, C1, m(z, C0, 1.0)));
+    let q = n.wrapping_add(shift);
+    let v = if q & 1 != 0 { cv } else { sv };
+    let v = if q & 2 != 0 { -v } else { v };
+    (v as f32, special)
+}
+
+pub struct SinF32;
+impl FastPath for SinF32 {
+    type F = f32;
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f32) -> (f32, bool) {
+        sincos32::<FMA>(x, 0)
+    }
+    fn slow(x: f32) -> f32 {
+        (x as f64).sin() as f32
+    }
+}
+
+pub struct CosF32;
+impl FastPath for CosF32 {
+    type F = f32;
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f32) -> (f32, bool) {
+        sincos32::<FMA>(x, 1)
+    }
+    fn slow(x: f32) -> f32 {
+        (x as f64).cos() as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ulps(a: f64, b: f64) -> u64 {
+        (a.to_bits() as i64 - b.to_bits() as i64).unsigned_abs()
+    }
+
+    #[test]
+    fn close_to_libm() {
+        fn both<F: FastPath<F = f64>>(x: f64) -> [f64; 2] {
+            [one_with::<F, false>(x), one_with::<F, true>(x)]
+        }
+        let mut x = -700.0f64;
+        while x < 700.0 {
+            let y = x.abs() + 1e-3;
+            for v in both::<ExpF>(x) {
+                assert!(ulps(v, x.exp()) <= 1, "exp {x}");
+            }
+            for v in both::<LogF>(y) {
+                assert!(ulps(v, y.ln()) <= 1, "log {y}");
+            }
+            for v in both::<SinF>(x) {
+                assert!(ulps(v, x.sin()) <= 1, "sin {x}");
+            }
+            for v in both::<CosF>(x) {
+                assert!(ulps(v, x.cos()) <= 1, "cos {x}");
+            }
+            x += 0.0137;
+        }
+        assert_eq!(LogF::one(1.0), 0.0);
+        assert_eq!(ExpF::one(0.0), 1.0);
+        assert!(ExpF::one(f64::NAN).is_nan());
+        assert_eq!(ExpF::one(f64::NEG_INFINITY), 0.0);
+        assert!(LogF::one(-1.0).is_nan());
+        assert_eq!(SinF::one(-0.0).to_bits(), (-0.0f64).to_bits());
+    }
+
+    fn ulps32(a: f32, b: f32) -> u32 {
+        (a.to_bits() as i32 - b.to_bits() as i32).unsigned_abs()
+    }
+
+    #[test]
+    fn float32_close_to_rounded_libm() {
+        let mut worst = [0u32; 4];
+        let mut x = -86.0f32;
+        fn both<F: FastPath<F = f32>>(x: f32) -> [f32; 2] {
+            [one_with::<F, false>(x), one_with::<F, true>(x)]
+        }
+        while x < 86.0 {
+            let xd = x as f64;
+            let y = x.abs() + 1e-3;
+            for (k, (got, want)) in [
+                (both::<ExpF32>(x), xd.exp() as f32),
+                (both::<LogF32>(y), (y as f64).ln() as f32),
+                (both::<SinF32>(x), xd.sin() as f32),
+                (both::<CosF32>(x), xd.cos() as f32),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                for g in got {
+                    worst[k] = worst[k].max(ulps32(g, want));
+                }
+            }
+            x += 0.00173;
+        }
+        assert!(worst.iter().all(|&w| w <= 2), "worst ulps {worst:?}");
+        assert_eq!(LogF32::one(1.0), 0.0);
+        assert_eq!(ExpF32::one(0.0), 1.0);
+    }
+}
