@@ -1,4 +1,4 @@
-"""The README's demonstration: views, zero-copy interop and NumPy's repr.
+"""The README's demonstration: views, ufuncs, zero-copy interop and NumPy's repr.
 
 Run with ``python -m rumpy.demo``.
 """
@@ -16,6 +16,12 @@ def main():
     print("b shares memory with a:", rp.shares_memory(a, b))
     b[0, 0] = 100
     print("after b[0, 0] = 100, a[1, 3] =", a[1, 3])
+    x = rp.linspace(0, 1, 5)
+    print("rp.exp(x) =", repr(rp.exp(x)))
+    print("int8 + Python int stays int8 (NEP 50):", (rp.arange(3, dtype=rp.int8) + 1).dtype)
+    print("a.sum(axis=0) =", repr(a.sum(axis=0)), " a.argmax() =", a.argmax())
+    with rp.errstate(divide="ignore"):
+        print("rp.log(0.0) =", rp.log(rp.zeros(1))[0])
     try:
         import numpy as np
     except ImportError:
@@ -32,6 +38,15 @@ def main():
     t1 = time.perf_counter()
     print(f"rp.asarray of 1e7 float64 from numpy: {(t1 - t0) / 100 * 1e6:.1f} us (no copy)")
     print("repr identical to numpy's for the same array:", repr(a) == repr(np.asarray(a)))
+    big_rp = rp.asarray(np.linspace(-5, 5, 10**6))
+    t0 = time.perf_counter()
+    for _ in range(20):
+        np.exp(np.asarray(big_rp))
+    t1 = time.perf_counter()
+    for _ in range(20):
+        rp.exp(big_rp)
+    t2 = time.perf_counter()
+    print(f"exp of 1e6 float64: numpy {(t1 - t0) / 20 * 1e3:.2f} ms, rumpy {(t2 - t1) / 20 * 1e3:.2f} ms")
 
 
 if __name__ == "__main__":
