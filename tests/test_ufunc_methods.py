@@ -741,3 +741,74 @@ def test_reduceat():
         return r is o, o
     col(same, with_out, "add", "reduceat out")
     col.done()
+
+
+# ---------------------------------------------------------------------------
+# edge cases of at, masked reductions and floating-point reports of methods
+# ---------------------------------------------------------------------------
+
+AT_CASES = [
+    ("float64", (4,), lambda m: slice(None, None, 0), 1),            # zero step
+    ("float64", (3, 5), lambda m: (Ellipsis, mk(m, [True, False, True])), 1),  # mask after ...
+    ("float64", (3, 5), lambda m: (Ellipsis, mk(m, [True, False, True, False, True])), 1),
+    ("float64", (2, 3), lambda m: True, 1),                           # 0-d mask
+    ("float64", (2, 3), lambda m: False, 1),
+    ("int64", (3,), lambda m: [0, 0], 1.5),                           # cast back each time
+    ("int8", (3,), lambda m: [0], 1000),                              # b as a full array
+    ("float16", (3,), lambda m: [0, 0, 0], 0.1),
+    ("int32", (3, 4), lambda m: (mk(m, [[0], [2]]), mk(m, [1, 3])), 7),  # 2-d index arrays
+    ("int32", (3, 4, 2), lambda m: (mk(m, [0, 2]), slice(None), mk(m, [1, 0])), 1),  # apart
+    ("float64", (5,), lambda m: [-1, -5, 4], lambda m: mk(m, [1.0, 2.0, 3.0])),
+    ("float64", (5,), lambda m: [5], 1),                              # out of range
+]
+
+
+@pytest.mark.parametrize("case", range(len(AT_CASES)))
+def test_at_index_forms_and_casting(case):
+    need("add")
+    dtype, shape, idx, b = AT_CASES[case]
+
+    def body(m):
+        a = mk(m, np.zeros(shape, dtype=dtype))
+        m.add.at(a, idx(m), b(m) if callable(b) else b)
+        return a
+    same(body, "add")
+
+
+# (power and arctan2 are left out: NumPy's AVX-512 reduction loops of those ignore the
+# accumulator, see NUMPY_REDUCE_LAYOUT_BUGS.)
+@pytest.mark.parametrize("name", ["subtract", "divide", "floor_divide", "fmod"])
+def test_reduce_where_without_identity(name):
+    need(name)
+    x = np.array([[8.0, 2.0, 2.0, 3.0], [1.0, 2.0, 4.0, 0.5]])
+    mask = [True, False, True, True]
+    for keepdims in (False, True):
+        same(lambda m: getattr(m, name).reduce(mk(m, x), axis=1, where=mk(m, mask),
+                                               initial=3.0, keepdims=keepdims), name)
+    same(lambda m: getattr(m, name).reduce(mk(m, x), axis=1, where=mk(m, mask)), name)
+
+
+@pytest.mark.parametrize("name,body", [
+    ("multiply", lambda m: m.multiply.reduce(mk(m, [1e-200, 1e-200]))),
+    ("multiply", lambda m: m.multiply.accumulate(mk(m, [1e-200, 1e-200]))),
+    ("multiply", lambda m: m.multiply.reduceat(mk(m, [1e-200, 1e-200]), [0])),
+    ("add", lambda m: m.add.reduce(mk(m, [1e308, 1e308]))),
+    ("multiply", lambda m: m.prod(mk(m, [1e-200, 1e-200]))),
+    ("tanh", lambda m: m.tanh(mk(m, [1e-310]))),
+    ("exp", lambda m: m.exp(mk(m, [1.0, 2.0, -1000.0, 1000.0]))),
+])
+def test_method_floating_point_reports(name, body):
+    need("errstate")
+    for mode in ("raise", "ignore"):
+        with np.errstate(all=mode), rp.errstate(all=mode):
+            same(body, name, f"errstate(all={mode!r})")
+
+
+def test_fast_scalar_powers():
+    need("power")
+    for dtype in ("bool", "int8", "float32", "float64", "complex128"):
+        x = np.array([0, 1, 2, 3], dtype=dtype) if dtype != "complex128" else \
+            np.array([-1j, 1j * np.inf, 0.5 + 2j, -0.0])
+        for e in (2, -1, 0.5, 3, 2.0):
+            with np.errstate(all="ignore"), rp.errstate(all="ignore"):
+                same(lambda m: mk(m, x) ** e, "power", f"{dtype} ** {e!r}")

@@ -43,16 +43,47 @@ fn int64_values(a: &NdArray) -> Result<Vec<i64>> {
 impl NdArray {
     /// The shape and element offsets of `self[items]`.
     pub fn fancy_positions(&self, items: &[Fancy]) -> Result<Positions> {
-        // Masks become the integer arrays of their nonzero positions.
-        let mut expanded: Vec<Fancy> = Vec::with_capacity(items.len());
-        let mut dim = 0usize;
+        // How many axes each item takes (a mask as many as it has dimensions), so that an
+        // Ellipsis can be expanded first.
+        let takes = |it: &Fancy| match it {
+            Fancy::Basic(IndexItem::NewAxis) | Fancy::Basic(IndexItem::Ellipsis) => 0,
+            Fancy::Mask(m) => m.ndim(),
+            _ => 1,
+        };
+        let consumed: usize = items.iter().map(takes).sum();
+        ensure!(
+            consumed <= self.ndim(),
+            Index,
+            "too many indices for array: array is {}-dimensional, but {} were indexed",
+            self.ndim(),
+            consumed
+        );
+        let ell = items
+            .iter()
+            .filter(|i| matches!(i, Fancy::Basic(IndexItem::Ellipsis)))
+            .count();
+        ensure!(ell <= 1, Index, "an index can only have a single ellipsis ('...')");
+        let full = || Fancy::Basic(IndexItem::Slice { start: None, stop: None, step: 1 });
+        let mut with_axes: Vec<Fancy> = Vec::new();
         for it in items {
+            if matches!(it, Fancy::Basic(IndexItem::Ellipsis)) {
+                with_axes.extend((0..self.ndim() - consumed).map(|_| full()));
+            } else {
+                with_axes.push(it.clone());
+            }
+        }
+        if ell == 0 {
+            with_axes.extend((0..self.ndim() - consumed).map(|_| full()));
+        }
+        // Masks become the integer arrays of their nonzero positions (a 0-d mask stays: it
+        // adds an axis of length 1 or 0 and takes none).
+        let mut flat: Vec<Fancy> = Vec::with_capacity(with_axes.len());
+        let mut dim = 0usize;
+        for it in with_axes {
             match it {
-                Fancy::Mask(m) => {
-                    let k = m.ndim().max(1);
-                    let m = if m.ndim() == 0 { m.reshape(&[1], Order::C)? } else { m.clone() };
+                Fancy::Mask(ref m) if m.ndim() > 0 => {
                     for j in 0..m.ndim() {
-                        let have = self.shape().get(dim + j).copied().unwrap_or(0);
+                        let have = self.shape()[dim + j];
                         ensure!(
                             m.shape()[j] == have,
                             Index,
@@ -64,8 +95,9 @@ impl NdArray {
                     }
                     let bools = m.astype(&ScalarType::Bool.dtype(), Order::C)?;
                     // SAFETY: a fresh C-contiguous bool array.
-                    let flags =
-                        unsafe { std::slice::from_raw_parts(bools.data_ptr() as *const u8, bools.size()) };
+                    let flags = unsafe {
+                        std::slice::from_raw_parts(bools.data_ptr() as *const u8, bools.size())
+                    };
                     let mut coords: Vec<Vec<i64>> = vec![Vec::new(); m.ndim()];
                     let mut idx = vec![0usize; m.ndim()];
                     for &f in flags {
@@ -84,48 +116,20 @@ impl NdArray {
                     }
                     for c in coords {
                         let n = c.len();
-                        expanded.push(Fancy::Indices(NdArray::from_vec(c, &[n])?));
+                        flat.push(Fancy::Indices(NdArray::from_vec(c, &[n])?));
                     }
-                    dim += k;
+                    dim += m.ndim();
                 }
-                Fancy::Basic(IndexItem::NewAxis) | Fancy::Basic(IndexItem::Ellipsis) => {
-                    expanded.push(it.clone())
+                Fancy::Basic(IndexItem::Slice { step: 0, .. }) => {
+                    bail!(Value, "slice step cannot be zero")
                 }
-                _ => {
-                    expanded.push(it.clone());
-                    dim += 1;
+                other => {
+                    dim += takes(&other);
+                    flat.push(other);
                 }
             }
         }
-        let consumed = expanded
-            .iter()
-            .filter(|i| !matches!(i, Fancy::Basic(IndexItem::NewAxis) | Fancy::Basic(IndexItem::Ellipsis)))
-            .count();
-        ensure!(
-            consumed <= self.ndim(),
-            Index,
-            "too many indices for array: array is {}-dimensional, but {} were indexed",
-            self.ndim(),
-            consumed
-        );
-        let ell = expanded
-            .iter()
-            .filter(|i| matches!(i, Fancy::Basic(IndexItem::Ellipsis)))
-            .count();
-        ensure!(ell <= 1, Index, "an index can only have a single ellipsis ('...')");
-        let full = || Fancy::Basic(IndexItem::Slice { start: None, stop: None, step: 1 });
-        let mut flat: Vec<Fancy> = Vec::new();
-        for it in expanded {
-            if matches!(it, Fancy::Basic(IndexItem::Ellipsis)) {
-                flat.extend((0..self.ndim() - consumed).map(|_| full()));
-            } else {
-                flat.push(it);
-            }
-        }
-        if ell == 0 {
-            flat.extend((0..self.ndim() - consumed).map(|_| full()));
-        }
-        let any_array = flat.iter().any(|i| matches!(i, Fancy::Indices(_)));
+        let any_array = flat.iter().any(|i| matches!(i, Fancy::Indices(_) | Fancy::Mask(_)));
 
         // Walk the items: plain axes, a base offset, and the advanced indices.
         let mut base: isize = 0;
@@ -168,7 +172,15 @@ impl NdArray {
                     adv_at.push(pos);
                     d += 1;
                 }
-                Fancy::Basic(IndexItem::Ellipsis) | Fancy::Mask(_) => unreachable!("expanded above"),
+                Fancy::Mask(m) => {
+                    // 0-d: a new axis of length 1 (True) or 0 (False), taking no axis.
+                    let t = m.astype(&ScalarType::Bool.dtype(), Order::C)?;
+                    // SAFETY: a fresh one-item bool array.
+                    let len = usize::from(unsafe { *t.data_ptr() } != 0);
+                    adv.push((vec![0; len], vec![len], 0));
+                    adv_at.push(pos);
+                }
+                Fancy::Basic(IndexItem::Ellipsis) => unreachable!("expanded above"),
             }
             if let Some(p) = adv_at.last() {
                 if *p == pos && adv_at.len() == 1 {

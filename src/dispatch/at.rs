@@ -1,8 +1,8 @@
 //! `ufunc.at`: `a[index] = op(a[index], b)` unbuffered, so repeated positions accumulate.
 //!
 //! The index is resolved to element offsets (array/fancy.rs); the loop then runs once per
-//! offset, in index order. When the loop's type is not the array's, the work happens on a copy
-//! in the loop's type and only the indexed elements are cast back.
+//! offset, in index order. When the loop's types are not the array's, each application goes
+//! through the general call (cast in, compute, cast back), as NumPy does.
 
 use smallvec::SmallVec;
 
@@ -12,8 +12,8 @@ use crate::array::fancy::Fancy;
 use crate::array::{NdArray, Order};
 use crate::error::Result;
 
-/// Apply `u` at `items` of `target`, with `b` (already an array; Python scalars resolved by
-/// the caller) for binary ufuncs. Returns the loops' status bits.
+/// Apply `u` at `items` of `target`, with `b` (an array: NumPy converts Python scalars with
+/// `asarray`) for binary ufuncs. Returns the loops' status bits.
 pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> Result<u32> {
     target.check_writeable()?;
     ensure!(u.nout == 1, Value, "ufunc.at only supports ufuncs with one output");
@@ -39,51 +39,48 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
         })?));
     }
     let lp = resolve(u, &kinds, None)?;
-    let lt = lp.ins[0].dtype();
-    let native = target.dtype() == &lt && target.dtype().is_native();
-    let work = if native { target.clone() } else { target.astype(&lt, Order::K)? };
-    let pos = work.fancy_positions(items)?;
+    let pos = target.fancy_positions(items)?;
     let bvals = match b {
         Some(b) => {
-            let bc = b.astype(&lp.ins[1].dtype(), Order::C)?;
-            let bb = bc.broadcast_to(&pos.shape).map_err(|_| {
+            let bb = b.broadcast_to(&pos.shape).map_err(|_| {
                 crate::Error::Value(format!(
                     "array is not broadcastable to correct shape: values {} into {}",
                     crate::array::shape_repr(b.shape()),
                     crate::array::shape_repr(&pos.shape)
                 ))
             })?;
-            Some(bb.copy(Order::C)?)
+            Some(bb.astype(&lp.ins[1].dtype(), Order::C)?)
         }
         None => None,
     };
-    if lp.outs[0] != lp.ins[0] {
-        // The loop's output type differs (logical_not of integers): each result goes through
-        // a scratch element and is cast into place.
-        let scratch = NdArray::empty(&[], &lp.outs[0].dtype(), Order::C)?;
+    let native = target.dtype().is_native() && lp.ins[0] == tt && lp.outs[0] == tt;
+    if !native {
+        // The loop's types are not the array's: NumPy casts in and out at every application,
+        // so each element goes through the general call with itself as the output.
         let mut status = 0;
         for (k, &off) in pos.offsets.iter().enumerate() {
-            let p = work.element_view(off);
+            let p = target.element_view(off);
             let mut ins = vec![super::Input::Array(p.clone())];
             if let Some(bv) = &bvals {
                 ins.push(super::Input::Array(bv.element_view((k * bv.itemsize()) as isize)));
             }
-            let (r, st) =
-                super::call(u, &ins, &[Some(scratch.clone())], crate::dtype::promote::Casting::Unsafe, None)?;
+            let (_, st) = super::call(
+                u,
+                &ins,
+                &[Some(p)],
+                crate::dtype::promote::Casting::Unsafe,
+                None,
+            )?;
             status |= st;
-            p.assign(&r[0])?;
-        }
-        if !native {
-            write_back(target, &work, items, &pos.offsets)?;
         }
         return Ok(status);
     }
     let f = lp.f;
-    let base = work.data_ptr();
+    let base = target.data_ptr();
     crate::loops::elementwise::fp_clear();
     let mut status = 0;
-    // SAFETY: every offset addresses an element of `work` (fancy_positions checks bounds);
-    // `bvals` is C-contiguous with one item per offset.
+    // SAFETY: every offset addresses an element of `target` (fancy_positions checks bounds)
+    // whose type is the loop's; `bvals` is C-contiguous with one item per offset.
     unsafe {
         match &bvals {
             Some(bv) => {
@@ -102,18 +99,5 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
             }
         }
     }
-    status |= crate::loops::elementwise::fp_status();
-    if !native {
-        write_back(target, &work, items, &pos.offsets)?;
-    }
-    Ok(status)
-}
-
-/// Cast back from the working copy only the elements the index reached.
-fn write_back(target: &NdArray, work: &NdArray, items: &[Fancy], offsets: &[isize]) -> Result<()> {
-    let tpos = target.fancy_positions(items)?;
-    for (&to, &wo) in tpos.offsets.iter().zip(offsets) {
-        target.element_view(to).assign(&work.element_view(wo))?;
-    }
-    Ok(())
+    Ok(status | crate::loops::elementwise::fp_status())
 }

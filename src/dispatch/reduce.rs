@@ -133,6 +133,11 @@ pub fn reduce(
                 shape_repr(m.shape())
             ))
         })?;
+        if identity_num(u.identity).is_none() && u.reduce_kind != ReduceKind::Idempotent {
+            // No value leaves the fold unchanged (subtract, divide, ...): skip the masked-out
+            // elements one by one.
+            return masked_fold(u, a, &mb, axes, dtype, keepdims, fill);
+        }
         let filled = NdArray::empty(a.shape(), a.dtype(), Order::C)?;
         fill_value(&filled, fill)?;
         filled.assign_where(a, &mb)?;
@@ -437,4 +442,60 @@ pub fn reduceat(
         }
     }
     Ok(out)
+}
+
+/// A reduction along one axis that folds only the elements where `mask` is true, starting from
+/// `initial`, in order (for ufuncs without an identity that are not idempotent).
+fn masked_fold(
+    u: &Ufunc,
+    a: &NdArray,
+    mask: &NdArray,
+    axes: Option<&[isize]>,
+    dtype: Option<ScalarType>,
+    keepdims: bool,
+    initial: Num,
+) -> Result<NdArray> {
+    let axes = normalize_axes(axes, a.ndim())?;
+    ensure!(
+        axes.len() == 1,
+        Value,
+        "reduction operation '{}' is not reorderable, so at most one axis may be specified",
+        u.name
+    );
+    let k = axes[0];
+    let st = a.dtype().scalar_type().expect("numeric (checked by reduce)");
+    let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
+    let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
+    let lt = lp.ins[0].dtype();
+    let mut perm: Vec<usize> = (0..a.ndim()).filter(|&j| j != k).collect();
+    let outer: Vec<usize> = perm.iter().map(|&j| a.shape()[j]).collect();
+    perm.push(k);
+    let vals = a.transpose(Some(&perm))?.astype(&lt, Order::C)?;
+    let bools = mask
+        .transpose(Some(&perm))?
+        .astype(&ScalarType::Bool.dtype(), Order::C)?;
+    let r = NdArray::empty(&outer, &lt, Order::C)?;
+    fill(&r, initial, true)?;
+    let n = a.shape()[k];
+    let (isz, f) = (lt.itemsize(), lp.f);
+    // SAFETY: vals/bools are C-contiguous with r.size() lines of n items; r holds one item
+    // per line; the loop runs on one item at a time with zero strides.
+    unsafe {
+        for o in 0..r.size() {
+            let acc = r.data_ptr().add(o * isz);
+            for j in 0..n {
+                if *bools.data_ptr().add(o * n + j) != 0 {
+                    let x = vals.data_ptr().add((o * n + j) * isz);
+                    f(&[acc, x, acc], &[0, 0, 0], 1);
+                }
+            }
+        }
+    }
+    if !keepdims {
+        return Ok(r);
+    }
+    let kshape: Vec<isize> = (0..a.ndim())
+        .map(|j| if j == k { 1 } else { a.shape()[j] as isize })
+        .collect();
+    r.reshape(&kshape, Order::C)
 }

@@ -290,7 +290,8 @@ macro_rules! float_kernels {
         impl Kernel2<$t, $t> for Maximum {
             #[inline(always)]
             fn call(a: $t, b: $t) -> $t {
-                if a >= b || a.is_nan() {
+                // Ties give b, as NumPy's SIMD maximum (so maximum(-0.0, 0.0) is 0.0).
+                if a > b || a.is_nan() {
                     a
                 } else {
                     b
@@ -300,7 +301,7 @@ macro_rules! float_kernels {
         impl Kernel2<$t, $t> for Minimum {
             #[inline(always)]
             fn call(a: $t, b: $t) -> $t {
-                if a <= b || a.is_nan() {
+                if a < b || a.is_nan() {
                     a
                 } else {
                     b

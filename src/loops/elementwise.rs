@@ -430,12 +430,22 @@ unsafe fn minmax_fold<T: Element + num_traits::Float, const MAX: bool, const PRO
 ) {
     #[inline(always)]
     fn pick<T: num_traits::Float, const MAX: bool, const PROPAGATE: bool>(l: T, x: T) -> T {
-        let better = if MAX { x > l } else { x < l };
-        // fmax/fmin: a NaN lane takes any number.
-        if better || (!PROPAGATE && l.is_nan()) {
-            x
+        if PROPAGATE {
+            // maximum/minimum: ties take the new item, as NumPy (NaN is tracked apart).
+            let keep = if MAX { l > x } else { l < x };
+            if keep {
+                l
+            } else {
+                x
+            }
         } else {
-            l
+            // fmax/fmin: ties keep the accumulator (C's fmax), a NaN lane takes any number.
+            let better = if MAX { x > l } else { x < l };
+            if better || l.is_nan() {
+                x
+            } else {
+                l
+            }
         }
     }
     // SAFETY: acc holds one T; a holds n items at stride s (caller's guarantee).

@@ -1085,9 +1085,22 @@ impl PyNdArray {
     ) -> PyResult<Py<PyAny>> {
         let _ = modulo;
         // NumPy's fast scalar power: `a ** 2` with a Python int is `square(a)` (so bool ** 2
-        // is int8, square's first loop).
-        if other.is_exact_instance_of::<pyo3::types::PyInt>() && other.extract::<i64>().ok() == Some(2) {
-            return unop(slf, "square");
+        // is int8, square's first loop); for inexact arrays `a ** -1` is reciprocal and
+        // `a ** 0.5` sqrt.
+        if other.is_exact_instance_of::<pyo3::types::PyInt>() {
+            match other.extract::<i64>().ok() {
+                Some(2) => return unop(slf, "square"),
+                Some(-1) if slf.get().raw().dtype().kind() == 'f' || slf.get().raw().dtype().kind() == 'c' => {
+                    return unop(slf, "reciprocal")
+                }
+                _ => {}
+            }
+        }
+        if other.is_exact_instance_of::<pyo3::types::PyFloat>()
+            && other.extract::<f64>().ok() == Some(0.5)
+            && matches!(slf.get().raw().dtype().kind(), 'f' | 'c')
+        {
+            return unop(slf, "sqrt");
         }
         binop(slf, other, "power", false)
     }

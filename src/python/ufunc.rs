@@ -37,18 +37,51 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
 /// Report loop status: integer negative powers raise; floating-point conditions go through
 /// `rumpy._errstate.handle`, which applies `seterr`/`errstate` (warn, raise, call, ...).
 fn warn_status(py: Python<'_>, name: &str, st: u32) -> PyResult<()> {
+    warn_status_as(py, name, name, st)
+}
+
+/// As [`warn_status`], naming `label` in the messages (NumPy says "in reduce" for methods).
+fn warn_status_as(py: Python<'_>, name: &str, label: &str, st: u32) -> PyResult<()> {
     if st & status::NEGATIVE_POWER != 0 {
         return Err(PyValueError::new_err(
             "Integers to negative integer powers are not allowed.",
         ));
     }
+    // Underflow is reported by the ufuncs whose NumPy loops report it (the libm functions
+    // NumPy replaces with its own SIMD code do not).
+    const UNDERFLOWING: [&str; 9] = [
+        "multiply", "divide", "square", "power", "float_power", "reciprocal", "ldexp", "exp",
+        "exp2",
+    ];
+    let mut st = st;
+    if !UNDERFLOWING.contains(&name) {
+        st &= !status::UNDERFLOW;
+    }
     let fp = st & (status::DIVIDE_BY_ZERO | status::OVERFLOW | status::UNDERFLOW | status::INVALID);
     if fp != 0 {
         py.import("rumpy._errstate")?
             .getattr("handle")?
-            .call1((name, fp))?;
+            .call1((label, fp))?;
     }
     Ok(())
+}
+
+/// Run a reduction-like method and report the floating-point conditions its loops raised on
+/// this thread (work split across threads reports what the calling thread saw).
+fn with_fp_status<T: Send>(
+    py: Python<'_>,
+    u: &Ufunc,
+    method: &str,
+    bytes: usize,
+    f: impl FnOnce() -> crate::Result<T> + Send,
+) -> PyResult<T> {
+    let (r, st) = run_detached(py, bytes, || {
+        crate::loops::elementwise::fp_clear();
+        let r = f()?;
+        Ok((r, crate::loops::elementwise::fp_status()))
+    })?;
+    warn_status_as(py, u.name, method, st)?;
+    Ok(r)
 }
 
 /// Wrap a result: 0-d results become scalars (NumPy's ufuncs return scalars for them).
@@ -289,7 +322,7 @@ pub fn reduce_impl<'py>(
         }
         _ => None,
     };
-    let r = run_detached(py, a.nbytes(), || {
+    let r = with_fp_status(py, u, "reduce", a.nbytes(), || {
         dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init, mask)
     })?;
     if let Some((o, obj)) = out_arr {
@@ -409,7 +442,10 @@ impl PyUfunc {
         let ids: Vec<i64> =
             unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) }.to_vec();
         let dt = numeric_dtype_arg(dtype)?;
-        let r = run_detached(py, a.nbytes(), || {
+        if a.ndim() == 0 {
+            return Err(PyTypeError::new_err("cannot reduceat on a scalar"));
+        }
+        let r = with_fp_status(py, self.u, "reduceat", a.nbytes(), || {
             dispatch::reduce::reduceat(self.u, &a, &ids, axis, dt)
         })?;
         finish_out(py, r, out)
@@ -431,23 +467,9 @@ impl PyUfunc {
             .get()
             .array();
         let items = super::index::parse_fancy(indices)?;
+        // NumPy converts b with asarray: Python scalars are not weak here.
         let bvals: Option<NdArray> = match b {
-            Some(b) if !b.is_none() => {
-                let bi = to_input(b)?;
-                Some(match bi {
-                    Input::Array(x) => x,
-                    Input::Weak(v, k) => {
-                        // Resolve the scalar against the target's type first (NEP 50).
-                        let tt = target.dtype().scalar_type().unwrap_or(ScalarType::Float64);
-                        let ops = [
-                            dispatch::resolve::OpKind::Strong(tt),
-                            dispatch::resolve::OpKind::Weak(k),
-                        ];
-                        let lp = dispatch::resolve(self.u, &ops, None)?;
-                        dispatch::exec::weak_to_array(v, lp.ins[1])?
-                    }
-                })
-            }
+            Some(b) if !b.is_none() => Some(to_array(b, None)?.arr),
             _ => None,
         };
         let st = run_detached(py, target.nbytes(), || {
@@ -541,7 +563,7 @@ impl PyUfunc {
     ) -> PyResult<Py<PyAny>> {
         let a = a.clone();
         let dt = numeric_dtype_arg(dtype)?;
-        let r = run_detached(py, a.nbytes(), || {
+        let r = with_fp_status(py, self.u, "accumulate", a.nbytes(), || {
             dispatch::reduce::accumulate(self.u, &a, axis, dt)
         })?;
         finish_out(py, r, out)
