@@ -1334,7 +1334,7 @@ fn binop(
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let mut other = other.clone();
-    if super::ufunc::to_input(&other).is_err() {
+    if !other.is_instance_of::<PyNdArray>() && super::ufunc::to_input(&other).is_err() {
         let is_int = other.is_instance_of::<pyo3::types::PyInt>()
             && !other.is_instance_of::<pyo3::types::PyBool>();
         if u.value_based_ints && is_int {
