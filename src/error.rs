@@ -24,6 +24,8 @@ pub enum Error {
     Casting(String),
     /// `NotImplementedError`
     NotImplemented(String),
+    /// `KeyError`
+    Key(String),
 }
 
 impl fmt::Display for Error {
@@ -37,7 +39,8 @@ impl fmt::Display for Error {
             | Error::Axis(m)
             | Error::Promotion(m)
             | Error::Casting(m)
-            | Error::NotImplemented(m) => m,
+            | Error::NotImplemented(m)
+            | Error::Key(m) => m,
         };
         f.write_str(m)
     }

@@ -305,6 +305,54 @@ impl NdArray {
     }
 
     /// A zero-filled array (`np.zeros`).
+    /// The view of one field of a record array (a subarray field adds its dimensions).
+    pub fn field(&self, name: &str) -> Result<NdArray> {
+        let fs = self
+            .dtype()
+            .fields()
+            .ok_or_else(|| crate::Error::Index("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices".into()))?;
+        let f = fs
+            .iter()
+            .find(|f| f.name == name || f.title.as_deref() == Some(name))
+            .ok_or_else(|| crate::Error::Value(format!("no field of name {name}")))?;
+        let off = self.offset() + f.offset;
+        let (shape, strides, dtype): (Dims, Strides, DType) = match f.dtype.subarray() {
+            Some(sa) => {
+                let mut shape: Dims = self.shape().into();
+                shape.extend(sa.shape.iter().copied());
+                let mut strides: Strides = self.strides().into();
+                strides.extend(c_strides(&sa.shape, sa.base.itemsize()));
+                (shape, strides, sa.base.clone())
+            }
+            None => (self.shape().into(), self.strides().into(), f.dtype.clone()),
+        };
+        Ok(self.view_with(off, shape, strides, dtype))
+    }
+
+    /// NumPy 2's multi-field view: the named fields at their offsets, the itemsize kept.
+    pub fn fields_view(&self, names: &[String]) -> Result<NdArray> {
+        use crate::dtype::record::{FieldSpec, Record};
+        let fs = self
+            .dtype()
+            .fields()
+            .ok_or_else(|| crate::Error::Index("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices".into()))?;
+        let mut specs = Vec::with_capacity(names.len());
+        for n in names {
+            let f = fs
+                .iter()
+                .find(|f| &f.name == n || f.title.as_deref() == Some(n.as_str()))
+                .ok_or_else(|| crate::Error::Key(n.clone()))?;
+            specs.push(FieldSpec {
+                name: f.name.clone(),
+                title: f.title.clone(),
+                dtype: f.dtype.clone(),
+                offset: Some(f.offset),
+            });
+        }
+        let dt = Record::build(specs, Some(self.itemsize()), false)?;
+        Ok(self.view_with(self.offset(), self.shape().into(), self.strides().into(), dt))
+    }
+
     /// A C-ordered bool array filled with `value`.
     pub fn full_bool(shape: &[usize], value: bool) -> Result<NdArray> {
         let dt = crate::dtype::ScalarType::Bool.dtype();

@@ -32,6 +32,7 @@ pub mod uint8;
 pub mod cast;
 pub mod parse;
 pub mod promote;
+pub mod record;
 
 pub use element::{Element, Num};
 

@@ -811,6 +811,9 @@ impl PyNdArray {
                 }
             }
         }
+        if let Some(v) = field_key(a, key)? {
+            return Ok(Self::view_of(slf, v)?.into_bound(py).into_any());
+        }
         let (items, has_array) = parse_index(key)?;
         let r = a.index(&items)?;
         if r.scalar {
@@ -851,7 +854,10 @@ impl PyNdArray {
         };
         let view = match target {
             Some(_) => None,
-            None => Some(a.index(&parse_index(key)?.0)?.view),
+            None => match field_key(a, key)? {
+                Some(v) => Some(v),
+                None => Some(a.index(&parse_index(key)?.0)?.view),
+            },
         };
         // Fast path: a Python scalar into one element.
         let one = target.or_else(|| {
@@ -1309,6 +1315,23 @@ fn key_has_ellipsis(key: &Bound<'_, PyAny>) -> bool {
         Ok(t) => t.iter().any(|k| is_ell(&k)),
         Err(_) => is_ell(key),
     }
+}
+
+/// A field name or a list of field names on a record array: its view.
+fn field_key(a: &NdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
+    if a.dtype().fields().is_none() {
+        return Ok(None);
+    }
+    if let Ok(s) = key.cast::<pyo3::types::PyString>() {
+        return Ok(Some(a.field(&s.to_cow()?)?));
+    }
+    if let Ok(l) = key.cast::<PyList>() {
+        if !l.is_empty() && l.iter().all(|x| x.cast::<pyo3::types::PyString>().is_ok()) {
+            let names: Vec<String> = l.extract()?;
+            return Ok(Some(a.fields_view(&names)?));
+        }
+    }
+    Ok(None)
 }
 
 /// `arr.method(...)` as `rumpy._reductions.method(arr, ...)`.

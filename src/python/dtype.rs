@@ -7,6 +7,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyString, PyTuple, PyType};
 
 use crate::dtype::parse::parse_dtype;
+use crate::dtype::record::{FieldSpec, Record, SubArrayDType};
 use crate::dtype::{ByteOrder, DType, ScalarType};
 
 #[pyclass(name = "dtype", module = "rumpy", frozen)]
@@ -50,6 +51,156 @@ fn scalar_type_of_class(t: &Bound<'_, PyType>) -> Option<ScalarType> {
 
 /// Convert anything NumPy accepts as a dtype.
 pub fn to_dtype(obj: &Bound<'_, PyAny>) -> PyResult<DType> {
+    to_dtype_align(obj, false)
+}
+
+fn value_err(msg: impl Into<String>) -> PyErr {
+    pyo3::exceptions::PyValueError::new_err(msg.into())
+}
+
+/// A subarray shape: an int or a tuple of ints.
+fn shape_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
+    if let Ok(n) = obj.extract::<usize>() {
+        return Ok(vec![n]);
+    }
+    obj.extract::<Vec<usize>>()
+        .map_err(|_| PyTypeError::new_err("subarray shape must be an integer or a tuple of integers"))
+}
+
+fn with_shape(base: DType, shape: Vec<usize>) -> DType {
+    if shape.is_empty() {
+        base
+    } else {
+        SubArrayDType::build(base, shape)
+    }
+}
+
+/// `[(name, format[, shape]), ...]`, names may be `(title, name)`.
+fn from_list(list: &Bound<'_, PyList>, align: bool) -> PyResult<DType> {
+    let mut specs = Vec::with_capacity(list.len());
+    for (k, item) in list.iter().enumerate() {
+        let t = item
+            .cast::<PyTuple>()
+            .map_err(|_| PyTypeError::new_err("data type not understood"))?;
+        if t.len() < 2 || t.len() > 3 {
+            return Err(PyTypeError::new_err("data type not understood"));
+        }
+        let n = t.get_item(0)?;
+        let (name, title) = if let Ok(pair) = n.cast::<PyTuple>() {
+            if pair.len() != 2 {
+                return Err(PyTypeError::new_err("data type not understood"));
+            }
+            (pair.get_item(1)?.extract::<String>()?, Some(pair.get_item(0)?.extract::<String>()?))
+        } else {
+            (n.extract::<String>().map_err(|_| PyTypeError::new_err("data type not understood"))?, None)
+        };
+        let name = if name.is_empty() { format!("f{k}") } else { name };
+        let mut dt = to_dtype_align(&t.get_item(1)?, align)?;
+        if t.len() == 3 {
+            dt = with_shape(dt, shape_of(&t.get_item(2)?)?);
+        }
+        specs.push(FieldSpec { name, title, dtype: dt, offset: None });
+    }
+    Ok(Record::build(specs, None, align)?)
+}
+
+/// `{'names': [...], 'formats': [...], 'offsets': [...], 'titles': [...], 'itemsize': n,
+/// 'aligned': bool}`.
+fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType> {
+    let get = |k: &str| d.get_item(k);
+    let (Some(names), Some(formats)) = (get("names")?, get("formats")?) else {
+        return Err(value_err("entry not a 2- or 3- tuple"));
+    };
+    let names: Vec<String> = names.extract()?;
+    let formats: Vec<Bound<'_, PyAny>> = formats.extract()?;
+    if names.len() != formats.len() {
+        return Err(value_err("all items in the dictionary must have the same length."));
+    }
+    let offsets: Option<Vec<usize>> = match get("offsets")? {
+        Some(o) if !o.is_none() => Some(o.extract()?),
+        _ => None,
+    };
+    let titles: Option<Vec<Option<String>>> = match get("titles")? {
+        Some(t) if !t.is_none() => Some(t.extract()?),
+        _ => None,
+    };
+    let itemsize: Option<usize> = match get("itemsize")? {
+        Some(i) if !i.is_none() => Some(i.extract()?),
+        _ => None,
+    };
+    let aligned = align
+        || match get("aligned")? {
+            Some(a) => a.is_truthy()?,
+            None => false,
+        };
+    if offsets.as_ref().is_some_and(|o| o.len() != names.len())
+        || titles.as_ref().is_some_and(|t| t.len() != names.len())
+    {
+        return Err(value_err("all items in the dictionary must have the same length."));
+    }
+    let mut specs = Vec::with_capacity(names.len());
+    for (k, (name, f)) in names.into_iter().zip(formats).enumerate() {
+        specs.push(FieldSpec {
+            name,
+            title: titles.as_ref().and_then(|t| t[k].clone()),
+            dtype: to_dtype_align(&f, aligned)?,
+            offset: offsets.as_ref().map(|o| o[k]),
+        });
+    }
+    Ok(Record::build(specs, itemsize, aligned)?)
+}
+
+/// A comma string 'f8,i4,(2,3)f4' (fields f0, f1, ...), or one '(2,3)f4' subarray.
+fn from_comma_string(s: &str, align: bool) -> PyResult<DType> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut depth = 0;
+    let mut cur = String::new();
+    for ch in s.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if ch == ',' && depth == 0 {
+            parts.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(ch);
+        }
+    }
+    parts.push(cur);
+    let one = |p: &str| -> PyResult<DType> {
+        let p = p.trim();
+        if let Some(rest) = p.strip_prefix('(') {
+            let close = rest.find(')').ok_or_else(|| PyTypeError::new_err(format!("data type '{s}' not understood")))?;
+            let dims: Vec<usize> = rest[..close]
+                .split(',')
+                .filter(|x| !x.trim().is_empty())
+                .map(|x| x.trim().parse::<usize>())
+                .collect::<std::result::Result<_, _>>()
+                .map_err(|_| PyTypeError::new_err(format!("data type '{s}' not understood")))?;
+            return Ok(with_shape(parse_dtype(rest[close + 1..].trim())?, dims));
+        }
+        // A leading count is a 1-d subarray: '3f8'.
+        let digits: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() && digits.len() < p.len() {
+            let n: usize = digits.parse().unwrap_or(1);
+            return Ok(with_shape(parse_dtype(&p[digits.len()..])?, vec![n]));
+        }
+        Ok(parse_dtype(p)?)
+    };
+    if parts.len() == 1 {
+        return one(&parts[0]);
+    }
+    let specs = parts
+        .iter()
+        .enumerate()
+        .map(|(k, p)| Ok(FieldSpec { name: format!("f{k}"), title: None, dtype: one(p)?, offset: None }))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(Record::build(specs, None, align)?)
+}
+
+/// Convert anything NumPy accepts as a dtype; `align` asks for C-struct layout of records.
+pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     let py = obj.py();
     if obj.is_none() {
         return Ok(ScalarType::Float64.dtype());
@@ -58,7 +209,54 @@ pub fn to_dtype(obj: &Bound<'_, PyAny>) -> PyResult<DType> {
         return Ok(d.get().dt.clone());
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(parse_dtype(&s.to_cow()?)?);
+        let s = s.to_cow()?;
+        if s.contains(',') || s.starts_with('(') || s.starts_with(|c: char| c.is_ascii_digit()) {
+            return from_comma_string(&s, align);
+        }
+        return Ok(parse_dtype(&s)?);
+    }
+    if let Ok(l) = obj.cast::<PyList>() {
+        return from_list(l, align);
+    }
+    if let Ok(d) = obj.cast::<pyo3::types::PyDict>() {
+        return from_dict(d, align);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        if t.len() == 2 {
+            let base = to_dtype_align(&t.get_item(0)?, align)?;
+            return Ok(with_shape(base, shape_of(&t.get_item(1)?)?));
+        }
+    }
+    // A NumPy structured dtype: its descr (and alignment flag) describe it.
+    if obj.hasattr("descr")? && obj.hasattr("names")? && !obj.getattr("names")?.is_none() {
+        let descr = obj.getattr("descr")?;
+        let aligned = obj.getattr("isalignedstruct")?.is_truthy()?;
+        // descr has '' padding entries; rebuild with NumPy's exact offsets through the dict form.
+        let names = obj.getattr("names")?;
+        let fields = obj.getattr("fields")?;
+        let formats = PyList::empty(py);
+        let offsets = PyList::empty(py);
+        let titles = PyList::empty(py);
+        for n in names.try_iter()? {
+            let f = fields.get_item(n?)?;
+            formats.append(f.get_item(0)?)?;
+            offsets.append(f.get_item(1)?)?;
+            titles.append(if f.len()? > 2 { f.get_item(2)? } else { py.None().into_bound(py) })?;
+        }
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("names", names)?;
+        d.set_item("formats", formats)?;
+        d.set_item("offsets", offsets)?;
+        d.set_item("titles", titles)?;
+        d.set_item("itemsize", obj.getattr("itemsize")?)?;
+        d.set_item("aligned", aligned)?;
+        let _ = descr;
+        return from_dict(&d, aligned);
+    }
+    if obj.hasattr("subdtype")? && !obj.getattr("subdtype")?.is_none() {
+        let sd = obj.getattr("subdtype")?;
+        let base = to_dtype_align(&sd.get_item(0)?, align)?;
+        return Ok(with_shape(base, shape_of(&sd.get_item(1)?)?));
     }
     if let Ok(t) = obj.cast::<PyType>() {
         let builtins = py.import("builtins")?;
@@ -114,9 +312,9 @@ impl PyDType {
         copy: bool,
         metadata: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let _ = (align, copy, metadata);
+        let _ = (copy, metadata);
         Ok(PyDType {
-            dt: to_dtype(dtype)?,
+            dt: to_dtype_align(dtype, align)?,
         })
     }
 
@@ -166,39 +364,76 @@ impl PyDType {
     }
     #[getter]
     fn descr<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, [PyTuple::new(py, ["".to_string(), self.dt.typestr()])?])
+        match descr_of(py, &self.dt)? {
+            Some(l) => Ok(l),
+            None => PyList::new(py, [PyTuple::new(py, ["".to_string(), self.dt.typestr()])?]),
+        }
     }
     #[getter]
     #[pyo3(name = "type")]
     fn type_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self.dt.scalar_type().and_then(|st| scalar_class(py, st)) {
             Some(t) => Ok(t.into_any()),
+            None => match py.import("rumpy").and_then(|m| m.getattr("void")) {
+                Ok(v) => Ok(v),
+                Err(_) => Ok(py.None().into_bound(py)),
+            },
+        }
+    }
+    #[getter]
+    fn names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self.dt.fields() {
+            Some(f) => Ok(PyTuple::new(py, f.iter().map(|x| x.name.clone()))?.into_any()),
             None => Ok(py.None().into_bound(py)),
         }
     }
     #[getter]
-    fn names(&self, py: Python<'_>) -> Py<PyAny> {
-        py.None()
+    fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let Some(fs) = self.dt.fields() else {
+            return Ok(py.None().into_bound(py));
+        };
+        let d = pyo3::types::PyDict::new(py);
+        for f in fs {
+            let dt = PyDType::wrap(py, f.dtype.clone())?;
+            let v = match &f.title {
+                Some(t) => PyTuple::new(py, [dt.into_any(), f.offset.into_pyobject(py)?.into_any().unbind(), t.into_pyobject(py)?.into_any().unbind()])?,
+                None => PyTuple::new(py, [dt.into_any(), f.offset.into_pyobject(py)?.into_any().unbind()])?,
+            };
+            d.set_item(&f.name, &v)?;
+            if let Some(t) = &f.title {
+                d.set_item(t, &v)?;
+            }
+        }
+        Ok(pyo3::types::PyMappingProxy::new(py, d.as_mapping()).into_any())
     }
     #[getter]
-    fn fields(&self, py: Python<'_>) -> Py<PyAny> {
-        py.None()
+    fn subdtype<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self.dt.subarray() {
+            Some(sa) => Ok(PyTuple::new(
+                py,
+                [PyDType::wrap(py, sa.base.clone())?.into_any(), PyTuple::new(py, &sa.shape)?.into_any().unbind()],
+            )?
+            .into_any()),
+            None => Ok(py.None().into_bound(py)),
+        }
     }
     #[getter]
-    fn subdtype(&self, py: Python<'_>) -> Py<PyAny> {
-        py.None()
-    }
-    #[getter]
-    fn shape<'py>(&self, py: Python<'py>) -> Bound<'py, PyTuple> {
-        PyTuple::empty(py)
+    fn shape<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        match self.dt.subarray() {
+            Some(sa) => PyTuple::new(py, &sa.shape),
+            None => Ok(PyTuple::empty(py)),
+        }
     }
     #[getter]
     fn ndim(&self) -> usize {
-        0
+        self.dt.subarray().map_or(0, |sa| sa.shape.len())
     }
     #[getter]
-    fn base(slf: &Bound<'_, Self>) -> Py<PyDType> {
-        slf.clone().unbind()
+    fn base(slf: &Bound<'_, Self>) -> PyResult<Py<PyDType>> {
+        match slf.get().dt.subarray() {
+            Some(sa) => PyDType::wrap(slf.py(), sa.base.clone()),
+            None => Ok(slf.clone().unbind()),
+        }
     }
     #[getter]
     fn hasobject(&self) -> bool {
@@ -210,7 +445,36 @@ impl PyDType {
     }
     #[getter]
     fn isalignedstruct(&self) -> bool {
-        false
+        self.dt
+            .0
+            .as_any()
+            .downcast_ref::<Record>()
+            .is_some_and(|r| r.is_aligned_struct())
+    }
+
+    fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Py<PyDType>> {
+        let Some(fs) = self.dt.fields() else {
+            return Err(pyo3::exceptions::PyKeyError::new_err(format!(
+                "There are no fields in dtype {}.",
+                self.__str__()
+            )));
+        };
+        let f = if let Ok(i) = key.extract::<isize>() {
+            let n = fs.len() as isize;
+            let k = if i < 0 { i + n } else { i };
+            if k < 0 || k >= n {
+                return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                    "Field index {i} out of range."
+                )));
+            }
+            &fs[k as usize]
+        } else {
+            let name: String = key.extract()?;
+            fs.iter()
+                .find(|f| f.name == name || f.title.as_deref() == Some(name.as_str()))
+                .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(format!("Field named '{name}' not found.")))?
+        };
+        PyDType::wrap(py, f.dtype.clone())
     }
 
     #[pyo3(signature = (new_order="S"))]
@@ -242,6 +506,13 @@ impl PyDType {
     }
 
     fn __repr__(&self) -> String {
+        if self.dt.fields().is_some() || self.dt.subarray().is_some() {
+            let s = struct_str(&self.dt);
+            if self.isalignedstruct() && s.starts_with('[') {
+                return format!("dtype({s}, align=True)");
+            }
+            return format!("dtype({s})");
+        }
         if self.dt.is_native() {
             format!("dtype('{}')", self.dt.name())
         } else {
@@ -249,6 +520,9 @@ impl PyDType {
         }
     }
     fn __str__(&self) -> String {
+        if self.dt.fields().is_some() || self.dt.subarray().is_some() {
+            return struct_str(&self.dt);
+        }
         if self.dt.is_native() {
             self.dt.name()
         } else {
@@ -288,6 +562,189 @@ impl PyDType {
         Ok((slf.get_type().into_any(), (slf.get().dt.typestr(),)))
     }
     fn __len__(&self) -> usize {
-        0
+        self.dt.fields().map_or(0, |f| f.len())
     }
+}
+
+/// A field's format as NumPy prints it in a record: '<f8', 'u1' for one-byte types, a nested
+/// record's list, or the base of a subarray.
+fn field_format(dt: &DType) -> String {
+    if dt.fields().is_some() {
+        return struct_str(dt);
+    }
+    let t = dt.typestr();
+    match t.strip_prefix('|') {
+        Some(rest) if dt.scalar_type().is_some() => rest.to_string(),
+        _ => t,
+    }
+}
+
+fn py_str_repr(s: &str) -> String {
+    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// NumPy's str of a structured dtype: the list form when the fields are packed in order (or
+/// laid out as `align=True` would), the dict form otherwise.
+fn struct_str(dt: &DType) -> String {
+    if let Some(sa) = dt.subarray() {
+        let shape = if sa.shape.len() == 1 {
+            format!("({},)", sa.shape[0])
+        } else {
+            format!("({})", sa.shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+        };
+        return format!("({}, {})", py_str_repr(&field_format(&sa.base)), shape);
+    }
+    let fs = dt.fields().expect("a record");
+    let aligned = dt.0.as_any().downcast_ref::<Record>().is_some_and(|r| r.is_aligned_struct());
+    // Would the list form rebuild exactly these offsets and this itemsize?
+    let mut end = 0usize;
+    let mut max_al = 1usize;
+    let mut listable = true;
+    for f in fs {
+        let al = if aligned { f.dtype.alignment().max(1) } else { 1 };
+        max_al = max_al.max(al);
+        let want = end.div_ceil(al) * al;
+        if f.offset != want {
+            listable = false;
+        }
+        end = f.offset + f.dtype.itemsize();
+    }
+    if end.div_ceil(max_al) * max_al != dt.itemsize() {
+        listable = false;
+    }
+    let one = |f: &crate::dtype::Field| -> String {
+        let name = match &f.title {
+            Some(t) => format!("({}, {})", py_str_repr(t), py_str_repr(&f.name)),
+            None => py_str_repr(&f.name),
+        };
+        match f.dtype.subarray() {
+            Some(sa) => {
+                let shape = if sa.shape.len() == 1 {
+                    format!("({},)", sa.shape[0])
+                } else {
+                    format!("({})", sa.shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+                };
+                format!("({}, {}, {})", name, py_str_repr(&field_format(&sa.base)), shape)
+            }
+            None if f.dtype.fields().is_some() => format!("({}, {})", name, field_format(&f.dtype)),
+            None => format!("({}, {})", name, py_str_repr(&field_format(&f.dtype))),
+        }
+    };
+    if listable {
+        return format!("[{}]", fs.iter().map(one).collect::<Vec<_>>().join(", "));
+    }
+    let names: Vec<String> = fs.iter().map(|f| py_str_repr(&f.name)).collect();
+    let formats: Vec<String> = fs
+        .iter()
+        .map(|f| match f.dtype.subarray() {
+            Some(_) => struct_str(&f.dtype),
+            None if f.dtype.fields().is_some() => field_format(&f.dtype),
+            None => py_str_repr(&field_format(&f.dtype)),
+        })
+        .collect();
+    let offsets: Vec<String> = fs.iter().map(|f| f.offset.to_string()).collect();
+    let mut out = format!(
+        "{{'names': [{}], 'formats': [{}], 'offsets': [{}]",
+        names.join(", "),
+        formats.join(", "),
+        offsets.join(", ")
+    );
+    if fs.iter().any(|f| f.title.is_some()) {
+        let titles: Vec<String> = fs
+            .iter()
+            .map(|f| f.title.as_deref().map_or("None".to_string(), py_str_repr))
+            .collect();
+        out.push_str(&format!(", 'titles': [{}]", titles.join(", ")));
+    }
+    out.push_str(&format!(", 'itemsize': {}", dt.itemsize()));
+    if aligned {
+        out.push_str(", 'aligned': True");
+    }
+    out.push('}');
+    out
+}
+
+/// NumPy's `descr` of a structured dtype: fields in offset order, with ('', '|Vn') padding.
+pub fn descr_of<'py>(py: Python<'py>, dt: &DType) -> PyResult<Option<Bound<'py, PyList>>> {
+    let Some(fs) = dt.fields() else {
+        return Ok(None);
+    };
+    let mut order: Vec<&crate::dtype::Field> = fs.iter().collect();
+    order.sort_by_key(|f| f.offset);
+    let out = PyList::empty(py);
+    let mut end = 0usize;
+    let pad = |n: usize| PyTuple::new(py, ["".to_string(), format!("|V{n}")]);
+    for f in order {
+        if f.offset > end {
+            out.append(pad(f.offset - end)?)?;
+        }
+        let name: Bound<'py, PyAny> = match &f.title {
+            Some(t) => PyTuple::new(py, [t.clone(), f.name.clone()])?.into_any(),
+            None => f.name.clone().into_pyobject(py)?.into_any(),
+        };
+        let item = if let Some(sa) = f.dtype.subarray() {
+            let base: Bound<'py, PyAny> = match descr_of(py, &sa.base)? {
+                Some(l) => l.into_any(),
+                None => sa.base.typestr().into_pyobject(py)?.into_any(),
+            };
+            PyTuple::new(py, [name, base, PyTuple::new(py, &sa.shape)?.into_any()])?
+        } else {
+            let fmt: Bound<'py, PyAny> = match descr_of(py, &f.dtype)? {
+                Some(l) => l.into_any(),
+                None => f.dtype.typestr().into_pyobject(py)?.into_any(),
+            };
+            PyTuple::new(py, [name, fmt])?
+        };
+        out.append(item)?;
+        end = end.max(f.offset + f.dtype.itemsize());
+    }
+    if dt.itemsize() > end {
+        out.append(pad(dt.itemsize() - end)?)?;
+    }
+    Ok(Some(out))
+}
+
+/// The dtype an `__array_interface__` descr describes: fields in order, ('', '|Vn') entries
+/// are padding.
+pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
+    let list = descr
+        .cast::<PyList>()
+        .map_err(|_| PyTypeError::new_err("descr must be a list"))?;
+    let mut specs = Vec::new();
+    let mut offset = 0usize;
+    for item in list.iter() {
+        let t = item
+            .cast::<PyTuple>()
+            .map_err(|_| PyTypeError::new_err("descr entries must be tuples"))?;
+        let name = t.get_item(0)?;
+        let fmt = t.get_item(1)?;
+        if name.extract::<String>().is_ok_and(|n| n.is_empty()) {
+            if let Ok(f) = fmt.extract::<String>() {
+                if let Some(n) = f.trim_start_matches('|').strip_prefix('V').and_then(|n| n.parse::<usize>().ok()) {
+                    offset += n; // padding
+                    continue;
+                }
+            }
+        }
+        let mut dt = if fmt.cast::<PyList>().is_ok() {
+            dtype_from_descr(&fmt)?
+        } else {
+            to_dtype(&fmt)?
+        };
+        if t.len() > 2 {
+            dt = with_shape(dt, shape_of(&t.get_item(2)?)?);
+        }
+        let size = dt.itemsize();
+        let (name, title) = if let Ok(pair) = name.cast::<PyTuple>() {
+            (pair.get_item(1)?.extract::<String>()?, Some(pair.get_item(0)?.extract::<String>()?))
+        } else {
+            (name.extract::<String>()?, None)
+        };
+        specs.push(FieldSpec { name, title, dtype: dt, offset: Some(offset) });
+        offset += size;
+    }
+    if specs.is_empty() {
+        return Err(PyTypeError::new_err("rumpy does not support unstructured void dtypes"));
+    }
+    Ok(Record::build(specs, Some(offset), false)?)
 }

@@ -47,6 +47,7 @@ impl From<Error> for PyErr {
             Error::Memory(m) => PyMemoryError::new_err(m),
             Error::Overflow(m) => PyOverflowError::new_err(m),
             Error::NotImplemented(m) => PyNotImplementedError::new_err(m),
+            Error::Key(m) => pyo3::exceptions::PyKeyError::new_err(m),
             Error::Axis(m) => {
                 raise_custom(&AXIS_ERROR, "AxisError", m, |m| PyValueError::new_err(m))
             }

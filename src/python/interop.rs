@@ -16,8 +16,142 @@ use crate::dtype::{numeric, DType, ScalarType};
 // ---------------------------------------------------------------------------------------------
 // PEP 3118 formats
 
-/// The dtype a PEP 3118 format string describes, given the item size the exporter reports.
+/// The dtype a PEP 3118 format string describes, given the item size the exporter reports
+/// (a `T{...}` struct becomes a record dtype).
 pub fn dtype_from_format(fmt: &str, itemsize: usize) -> Option<DType> {
+    if fmt.starts_with("T{") || fmt.starts_with("@T{") || fmt.starts_with("=T{") {
+        let start = fmt.find("T{")? + 2;
+        let (dt, used) = parse_struct(&fmt[start..], '@')?;
+        let _ = used;
+        return (dt.itemsize() <= itemsize).then(|| pad_record(dt, itemsize));
+    }
+    scalar_from_format(fmt, itemsize)
+}
+
+/// A record with its itemsize raised to `itemsize` (trailing padding the format left out).
+fn pad_record(dt: DType, itemsize: usize) -> DType {
+    use crate::dtype::record::{FieldSpec, Record};
+    if dt.itemsize() == itemsize {
+        return dt;
+    }
+    let specs = dt
+        .fields()
+        .map(|fs| {
+            fs.iter()
+                .map(|f| FieldSpec { name: f.name.clone(), title: f.title.clone(), dtype: f.dtype.clone(), offset: Some(f.offset) })
+                .collect()
+        })
+        .unwrap_or_default();
+    Record::build(specs, Some(itemsize), false).unwrap_or(dt)
+}
+
+/// Parse the inside of `T{...}` up to its closing brace: the record and the bytes consumed.
+fn parse_struct(s: &str, outer_order: char) -> Option<(DType, usize)> {
+    use crate::dtype::record::{FieldSpec, Record, SubArrayDType};
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut order = outer_order;
+    let mut offset = 0usize;
+    let mut specs: Vec<FieldSpec> = Vec::new();
+    while i < b.len() {
+        let c = b[i] as char;
+        match c {
+            '}' => {
+                let dt = Record::build(specs, Some(offset), false).ok()?;
+                return Some((dt, i + 1));
+            }
+            '@' | '=' | '<' | '>' | '!' | '^' => {
+                order = c;
+                i += 1;
+                continue;
+            }
+            ' ' => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        // Optional shape "(2,3)" or repeat count.
+        let mut shape: Vec<usize> = Vec::new();
+        if c == '(' {
+            let close = s[i..].find(')')? + i;
+            shape = s[i + 1..close]
+                .split(',')
+                .filter(|x| !x.trim().is_empty())
+                .map(|x| x.trim().parse().ok())
+                .collect::<Option<_>>()?;
+            i = close + 1;
+            while let Some(&o @ (b'@' | b'=' | b'<' | b'>' | b'!' | b'^')) = b.get(i) {
+                order = o as char;
+                i += 1;
+            }
+        }
+        let digits: String = s[i..].chars().take_while(|c| c.is_ascii_digit()).collect();
+        let count: usize = if digits.is_empty() { 1 } else { digits.parse().ok()? };
+        i += digits.len();
+        let code = *b.get(i)? as char;
+        if code == 'x' {
+            offset += count;
+            i += 1;
+            continue;
+        }
+        let dt = if code == 'T' && b.get(i + 1) == Some(&b'{') {
+            let (d, used) = parse_struct(&s[i + 2..], order)?;
+            i += 2 + used;
+            d
+        } else {
+            let mut code_s = String::new();
+            if code == 'Z' {
+                code_s.push('Z');
+                i += 1;
+            }
+            code_s.push(*b.get(i)? as char);
+            i += 1;
+            let size = match code_s.as_str() {
+                "?" | "b" | "B" | "c" => 1,
+                "h" | "H" | "e" => 2,
+                "i" | "I" | "f" => 4,
+                "q" | "Q" | "d" | "Zf" => 8,
+                "l" | "L" | "n" | "N" => {
+                    if order == '@' || order == '^' {
+                        std::mem::size_of::<std::ffi::c_long>()
+                    } else {
+                        4
+                    }
+                }
+                "Zd" => 16,
+                _ => return None,
+            };
+            let prefixed = format!("{}{}", if order == '^' { '@' } else { order }, code_s);
+            let d = scalar_from_format(&prefixed, size)?;
+            if order == '@' {
+                // Native mode aligns each item to its size.
+                let al = d.alignment().max(1);
+                offset = offset.div_ceil(al) * al;
+            }
+            d
+        };
+        let mut dims = shape;
+        if count > 1 {
+            dims.push(count);
+        }
+        let dt = if dims.is_empty() { dt } else { SubArrayDType::build(dt, dims) };
+        // ":name:"
+        let mut name = String::new();
+        if b.get(i) == Some(&b':') {
+            let end = s[i + 1..].find(':')? + i + 1;
+            name = s[i + 1..end].to_string();
+            i = end + 1;
+        }
+        let size = dt.itemsize();
+        specs.push(FieldSpec { name: if name.is_empty() { format!("f{}", specs.len()) } else { name }, title: None, dtype: dt, offset: Some(offset) });
+        offset += size;
+    }
+    None
+}
+
+/// The dtype of a non-struct PEP 3118 format.
+fn scalar_from_format(fmt: &str, itemsize: usize) -> Option<DType> {
     let (order, rest) = match fmt.chars().next() {
         Some(c @ ('@' | '=' | '<' | '>' | '!')) => (c, &fmt[1..]),
         _ => ('@', fmt),
@@ -71,6 +205,86 @@ pub fn dtype_from_format(fmt: &str, itemsize: usize) -> Option<DType> {
     } else {
         crate::with_scalar_type!(st, T, { numeric::swapped::<T>() })
     })
+}
+
+/// The PEP 3118 format of an array's dtype, as NumPy writes it: records as `T{...}` with
+/// native-aligned items in '@' mode and the others in '=' (standard sizes, no alignment).
+pub fn format_of_array(arr: &NdArray) -> Option<String> {
+    if arr.dtype().fields().is_none() {
+        return format_of(arr.dtype());
+    }
+    let mut active = '@';
+    let mut out = String::new();
+    struct_format(arr, arr.dtype(), 0, &mut active, &mut out)?;
+    Some(out)
+}
+
+fn struct_format(arr: &NdArray, dt: &DType, base: usize, active: &mut char, out: &mut String) -> Option<()> {
+    let fs = dt.fields()?;
+    out.push_str("T{");
+    let mut order: Vec<&crate::dtype::Field> = fs.iter().collect();
+    order.sort_by_key(|f| f.offset);
+    let mut pos = 0usize;
+    for f in order {
+        if f.offset < pos {
+            return None;
+        }
+        while pos < f.offset {
+            out.push('x');
+            pos += 1;
+        }
+        let (item, shape) = match f.dtype.subarray() {
+            Some(sa) => (sa.base.clone(), Some(sa.shape.clone())),
+            None => (f.dtype.clone(), None),
+        };
+        let shape_s = shape
+            .as_ref()
+            .map(|sh| format!("({})", sh.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")));
+        if item.fields().is_some() {
+            if let Some(sh) = &shape_s {
+                out.push_str(sh);
+            }
+            struct_format(arr, &item, base + f.offset, active, out)?;
+        } else {
+            let st = item.scalar_type()?;
+            let al = item.alignment().max(1);
+            let aligned = (arr.data_ptr() as usize + base + f.offset) % al == 0
+                && arr.strides().iter().all(|s| s.rem_euclid(al as isize) == 0);
+            let swapped = !item.is_native() && st.itemsize() > 1;
+            let want = if swapped {
+                if cfg!(target_endian = "little") { '>' } else { '<' }
+            } else if aligned {
+                '@'
+            } else {
+                '='
+            };
+            if let Some(sh) = &shape_s {
+                out.push_str(sh);
+            }
+            // One-byte items have no byte order: NumPy keeps the active mode for them.
+            if *active != want && st.itemsize() > 1 {
+                out.push(want);
+                *active = want;
+            }
+            let code = format_of(&st.dtype())?;
+            // Standard sizes: 'l' is 4 bytes there, so int64 is 'q'.
+            let code = if want != '@' {
+                match st {
+                    ScalarType::Int64 => "q".to_string(),
+                    ScalarType::UInt64 => "Q".to_string(),
+                    _ => code,
+                }
+            } else {
+                code
+            };
+            out.push_str(&code);
+        }
+        out.push_str(&format!(":{}:", f.name));
+        pos = f.offset + f.dtype.itemsize();
+    }
+    // Trailing padding is left to the itemsize, as NumPy does.
+    out.push('}');
+    Some(())
 }
 
 /// The PEP 3118 format of a dtype.
@@ -233,7 +447,10 @@ fn from_array_interface(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
         .get_item("typestr")?
         .ok_or_else(|| PyValueError::new_err("missing typestr"))?
         .extract()?;
-    let dt = crate::dtype::parse::parse_dtype(&typestr)?;
+    let dt = match ai.get_item("descr")? {
+        Some(descr) if typestr.starts_with("|V") => super::dtype::dtype_from_descr(&descr)?,
+        _ => crate::dtype::parse::parse_dtype(&typestr)?,
+    };
     let data = ai
         .get_item("data")?
         .ok_or_else(|| PyValueError::new_err("missing data"))?;
@@ -314,7 +531,7 @@ pub unsafe fn fill_buffer(
     if flags & ffi::PyBUF_STRIDES != ffi::PyBUF_STRIDES && !arr.is_c_contiguous() {
         return Err(PyBufferError::new_err("ndarray is not C-contiguous"));
     }
-    let format = format_of(arr.dtype())
+    let format = format_of_array(arr)
         .ok_or_else(|| PyBufferError::new_err("dtype has no buffer format"))?;
     let info = Box::new(ExportInfo {
         format: CString::new(format).expect("format has no NUL"),
@@ -392,7 +609,10 @@ pub fn array_interface<'py>(
             PyTuple::new(py, arr.strides())?.into_any()
         },
     )?;
-    d.set_item("descr", vec![("".to_string(), arr.dtype().typestr())])?;
+    match super::dtype::descr_of(py, arr.dtype())? {
+        Some(descr) => d.set_item("descr", descr)?,
+        None => d.set_item("descr", vec![("".to_string(), arr.dtype().typestr())])?,
+    }
     d.set_item("typestr", arr.dtype().typestr())?;
     d.set_item("shape", PyTuple::new(py, arr.shape())?)?;
     d.set_item("version", 3)?;

@@ -1,0 +1,243 @@
+//! Structured dtypes: records (named fields at byte offsets, with optional titles, nested
+//! records and subarray fields) and subarray dtypes (`(2, 3)f4`), as NumPy lays them out.
+
+use std::any::Any;
+
+use super::{ByteOrder, DType, DTypeImpl, Field, SubArray};
+use crate::error::Result;
+
+/// NumPy's type number of void (records and subarrays).
+const NPY_VOID: i32 = 20;
+
+#[derive(Debug)]
+pub struct Record {
+    fields: Vec<Field>,
+    itemsize: usize,
+    /// `align=True`: C-struct layout, alignment of the widest field.
+    aligned: bool,
+}
+
+/// One field as given: name, title, dtype, and an explicit offset (None: after the previous
+/// field, aligned when the record is).
+pub struct FieldSpec {
+    pub name: String,
+    pub title: Option<String>,
+    pub dtype: DType,
+    pub offset: Option<usize>,
+}
+
+impl Record {
+    /// Lay out `specs` as NumPy does. `itemsize`: an explicit total size (at least the
+    /// fields' extent).
+    pub fn build(specs: Vec<FieldSpec>, itemsize: Option<usize>, aligned: bool) -> Result<DType> {
+        let mut fields: Vec<Field> = Vec::with_capacity(specs.len());
+        let mut end = 0usize;
+        let mut max_align = 1usize;
+        for s in specs {
+            ensure!(
+                !fields.iter().any(|f| f.name == s.name
+                    || f.title.as_deref() == Some(s.name.as_str())
+                    || (s.title.is_some() && (f.name == *s.title.as_ref().unwrap()
+                        || f.title == s.title))),
+                Value,
+                "field '{}' occurs more than once",
+                s.name
+            );
+            let al = s.dtype.alignment().max(1);
+            if aligned {
+                max_align = max_align.max(al);
+            }
+            let offset = match s.offset {
+                Some(o) => o,
+                None if aligned => end.div_ceil(al) * al,
+                None => end,
+            };
+            end = end.max(offset + s.dtype.itemsize());
+            fields.push(Field {
+                name: s.name,
+                title: s.title,
+                dtype: s.dtype,
+                offset,
+            });
+        }
+        let natural = if aligned { end.div_ceil(max_align) * max_align } else { end };
+        let itemsize = match itemsize {
+            Some(n) => {
+                ensure!(
+                    n >= end,
+                    Value,
+                    "NumPy dtype descriptor requires {} bytes, cannot override to smaller itemsize of {}",
+                    end,
+                    n
+                );
+                n
+            }
+            None => natural,
+        };
+        Ok(DType::new(Record {
+            fields,
+            itemsize,
+            aligned,
+        }))
+    }
+
+    pub fn is_aligned_struct(&self) -> bool {
+        self.aligned
+    }
+}
+
+impl DTypeImpl for Record {
+    fn kind(&self) -> char {
+        'V'
+    }
+    fn char_code(&self) -> char {
+        'V'
+    }
+    fn num(&self) -> i32 {
+        NPY_VOID
+    }
+    fn itemsize(&self) -> usize {
+        self.itemsize
+    }
+    fn alignment(&self) -> usize {
+        if self.aligned {
+            self.fields.iter().map(|f| f.dtype.alignment()).max().unwrap_or(1)
+        } else {
+            1
+        }
+    }
+    fn name(&self) -> String {
+        format!("void{}", self.itemsize * 8)
+    }
+    fn scalar_type(&self) -> Option<super::ScalarType> {
+        None
+    }
+    fn byteorder(&self) -> ByteOrder {
+        ByteOrder::NotApplicable
+    }
+    fn with_native_order(&self, native: bool) -> DType {
+        DType::new(Record {
+            fields: self
+                .fields
+                .iter()
+                .map(|f| Field {
+                    dtype: if native { f.dtype.to_native() } else { f.dtype.to_native().0.with_native_order(false) },
+                    ..f.clone()
+                })
+                .collect(),
+            itemsize: self.itemsize,
+            aligned: self.aligned,
+        })
+    }
+    fn typestr(&self) -> String {
+        format!("|V{}", self.itemsize)
+    }
+    fn fields(&self) -> Option<&[Field]> {
+        Some(&self.fields)
+    }
+    fn same_as(&self, other: &dyn DTypeImpl) -> bool {
+        match other.as_any().downcast_ref::<Record>() {
+            Some(o) => {
+                o.itemsize == self.itemsize
+                    && o.fields.len() == self.fields.len()
+                    && o.fields.iter().zip(&self.fields).all(|(a, b)| {
+                        a.name == b.name && a.offset == b.offset && a.title == b.title && a.dtype == b.dtype
+                    })
+            }
+            None => false,
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A subarray dtype: `base` repeated over `shape` (C order).
+#[derive(Debug)]
+pub struct SubArrayDType {
+    sub: SubArray,
+}
+
+impl SubArrayDType {
+    pub fn build(base: DType, shape: Vec<usize>) -> DType {
+        // A subarray of a subarray flattens into one (NumPy: dtype(('(2,)f8', (3,))) is (3, 2)f8).
+        let (base, shape) = match base.subarray() {
+            Some(inner) => {
+                let mut s = shape;
+                s.extend(&inner.shape);
+                (inner.base.clone(), s)
+            }
+            None => (base, shape),
+        };
+        DType::new(SubArrayDType {
+            sub: SubArray { base, shape },
+        })
+    }
+}
+
+impl DTypeImpl for SubArrayDType {
+    fn kind(&self) -> char {
+        'V'
+    }
+    fn char_code(&self) -> char {
+        'V'
+    }
+    fn num(&self) -> i32 {
+        NPY_VOID
+    }
+    fn itemsize(&self) -> usize {
+        self.sub.base.itemsize() * self.sub.shape.iter().product::<usize>()
+    }
+    fn alignment(&self) -> usize {
+        self.sub.base.alignment()
+    }
+    fn name(&self) -> String {
+        format!("void{}", self.itemsize() * 8)
+    }
+    fn scalar_type(&self) -> Option<super::ScalarType> {
+        None
+    }
+    fn byteorder(&self) -> ByteOrder {
+        ByteOrder::NotApplicable
+    }
+    fn with_native_order(&self, native: bool) -> DType {
+        let b = self.sub.base.to_native();
+        SubArrayDType::build(if native { b } else { b.0.with_native_order(false) }, self.sub.shape.clone())
+    }
+    fn typestr(&self) -> String {
+        format!("|V{}", self.itemsize())
+    }
+    fn subarray(&self) -> Option<&SubArray> {
+        Some(&self.sub)
+    }
+    fn same_as(&self, other: &dyn DTypeImpl) -> bool {
+        match other.as_any().downcast_ref::<SubArrayDType>() {
+            Some(o) => o.sub.shape == self.sub.shape && o.sub.base == self.sub.base,
+            None => false,
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dtype::ScalarType;
+
+    fn spec(name: &str, st: ScalarType) -> FieldSpec {
+        FieldSpec { name: name.into(), title: None, dtype: st.dtype(), offset: None }
+    }
+
+    #[test]
+    fn packed_and_aligned_layouts() {
+        // [('a', 'u1'), ('b', 'f8')]: packed 9 bytes; aligned b at 8, 16 bytes.
+        let p = Record::build(vec![spec("a", ScalarType::UInt8), spec("b", ScalarType::Float64)], None, false).unwrap();
+        assert_eq!(p.itemsize(), 9);
+        assert_eq!(p.fields().unwrap()[1].offset, 1);
+        let a = Record::build(vec![spec("a", ScalarType::UInt8), spec("b", ScalarType::Float64)], None, true).unwrap();
+        assert_eq!((a.itemsize(), a.fields().unwrap()[1].offset, a.alignment()), (16, 8, 8));
+        assert!(Record::build(vec![spec("a", ScalarType::UInt8), spec("a", ScalarType::UInt8)], None, false).is_err());
+    }
+}
