@@ -349,7 +349,13 @@ impl NdArray {
                 offset: Some(f.offset),
             });
         }
-        let dt = Record::build(specs, Some(self.itemsize()), false)?;
+        let aligned = self
+            .dtype()
+            .0
+            .as_any()
+            .downcast_ref::<Record>()
+            .is_some_and(|r| r.is_aligned_struct());
+        let dt = Record::build(specs, Some(self.itemsize()), aligned)?;
         Ok(self.view_with(self.offset(), self.shape().into(), self.strides().into(), dt))
     }
 

@@ -88,17 +88,25 @@ impl PyNdArray {
 
     fn scalar_at<'py>(&self, py: Python<'py>, p: *const u8) -> PyResult<Bound<'py, PyAny>> {
         let dt = self.arr.dtype();
-        let st = dt
-            .scalar_type()
-            .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
+        let Some(st) = dt.scalar_type() else {
+            // A record item: a 0-d view, whose fields read and write through to the array.
+            let off = (p as usize - self.arr.data_ptr() as usize) as isize;
+            let v = self.arr.element_view(off);
+            return Ok(Self::wrap(py, v, None)?.into_bound(py).into_any());
+        };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
         num_to_scalar(py, n, st)
     }
 
-    fn item_num(&self, p: *const u8) -> Num {
-        // SAFETY: p points at an item of this array.
-        unsafe { read_num(p, self.arr.dtype()) }
+    fn item_num(&self, p: *const u8) -> PyResult<Num> {
+        if self.arr.dtype().scalar_type().is_none() {
+            return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+                "record items as Python objects are not supported yet",
+            ));
+        }
+        // SAFETY: p points at an item of this numeric array.
+        Ok(unsafe { read_num(p, self.arr.dtype()) })
     }
 
     fn check_write(&self) -> PyResult<()> {
@@ -161,6 +169,15 @@ fn py_print<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 
 /// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    if dt.scalar_type().is_none() {
+        // Records take arrays of records; Python values into records are not converted yet.
+        if let Ok(a) = value.cast::<PyNdArray>() {
+            return Ok(a.get().array());
+        }
+        return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+            "storing Python values into record arrays is not supported yet",
+        ));
+    }
     if value.is_none() {
         // NumPy stores None as NaN in inexact arrays and False in bool arrays.
         let n = match dt.kind() {
@@ -217,7 +234,12 @@ fn tolist_rec<'py>(
     axis: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     if axis == a.ndim() {
-        // SAFETY: p is an item of `a`.
+        if a.dtype().scalar_type().is_none() {
+            return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+                "tolist of record arrays is not supported yet",
+            ));
+        }
+        // SAFETY: p is an item of `a`, a numeric array.
         return num_to_py(py, unsafe { read_num(p, a.dtype()) });
     }
     let n = a.shape()[axis];
@@ -653,7 +675,7 @@ impl PyNdArray {
                 idx.into_iter().map(crate::array::IndexItem::Int).collect();
             a.index(&items)?.view.data_ptr()
         };
-        num_to_py(py, self.item_num(p))
+        num_to_py(py, self.item_num(p)?)
     }
 
     fn tolist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -711,10 +733,10 @@ impl PyNdArray {
     fn __bool__(&self) -> PyResult<bool> {
         match self.arr.size() {
             1 => Ok(!matches!(
-                self.item_num(self.arr.data_ptr()),
+                self.item_num(self.arr.data_ptr())?,
                 Num::B(false) | Num::I(0) | Num::U(0)
-            ) && !matches!(self.item_num(self.arr.data_ptr()), Num::F(f) if f == 0.0)
-                && !matches!(self.item_num(self.arr.data_ptr()), Num::C(r, i) if r == 0.0 && i == 0.0)),
+            ) && !matches!(self.item_num(self.arr.data_ptr())?, Num::F(f) if f == 0.0)
+                && !matches!(self.item_num(self.arr.data_ptr())?, Num::C(r, i) if r == 0.0 && i == 0.0)),
             0 => Err(PyValueError::new_err("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")),
             _ => Err(PyValueError::new_err("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")),
         }
@@ -742,7 +764,7 @@ impl PyNdArray {
                 "only integer scalar arrays can be converted to a scalar index",
             ));
         }
-        num_to_py(py, self.item_num(self.arr.data_ptr()))
+        num_to_py(py, self.item_num(self.arr.data_ptr())?)
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
@@ -859,6 +881,9 @@ impl PyNdArray {
                 None => Some(a.index(&parse_index(key)?.0)?.view),
             },
         };
+        // A field view has the field's dtype.
+        let view_dt: Option<DType> = view.as_ref().map(|v| v.dtype().clone());
+        let dt = view_dt.as_ref().unwrap_or(dt);
         // Fast path: a Python scalar into one element.
         let one = target.or_else(|| {
             view.as_ref()
@@ -1264,7 +1289,7 @@ impl PyNdArray {
                 "only 0-dimensional arrays can be converted to Python scalars",
             ));
         }
-        Ok(self.item_num(self.arr.data_ptr()))
+        self.item_num(self.arr.data_ptr())
     }
 
     fn set_writeable_flag(&self, w: bool) -> PyResult<()> {

@@ -547,6 +547,11 @@ fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
 
 /// Build a new array from nested sequences (and scalars, and arrays inside sequences).
 pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<NdArray> {
+    if dtype.is_some_and(|d| d.scalar_type().is_none()) {
+        return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+            "record arrays from Python sequences are not supported yet",
+        ));
+    }
     let mut shape = Vec::new();
     probe_shape(obj, &mut shape)?;
     if shape.len() > crate::array::MAXDIMS {
@@ -609,6 +614,11 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
 
 /// A 0-d array holding one scalar.
 pub fn scalar_array(s: &PyScalar, dtype: Option<&DType>) -> PyResult<NdArray> {
+    if dtype.is_some_and(|d| d.scalar_type().is_none()) {
+        return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+            "record arrays from Python scalars are not supported yet",
+        ));
+    }
     let (n, dt) = match s {
         PyScalar::Weak(n, k) => {
             let dt = match dtype {

@@ -235,6 +235,12 @@ fn copyto_source(value: &Bound<'_, PyAny>, dst: &DType) -> PyResult<NdArray> {
 }
 
 fn fill_with(py: Python<'_>, a: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    if a.dtype().fields().is_some() {
+        // A scalar fills every field (NumPy's full of a record dtype).
+        if let Some(PyScalar::Weak(n, _) | PyScalar::Typed(n, _)) = classify_scalar(value)? {
+            return fill_const(py, a, n);
+        }
+    }
     let v = copyto_source(value, a.dtype())?;
     run_detached(py, a.nbytes(), || a.assign(&v))
 }
@@ -257,6 +263,13 @@ pub fn ones(
 
 /// Fill with a constant of the dtype (1 is `True` for bool), without Python objects.
 fn fill_const(py: Python<'_>, a: &NdArray, n: Num) -> PyResult<()> {
+    if let Some(fs) = a.dtype().fields() {
+        // Records: every field (recursively) gets the constant, as NumPy's ones does.
+        for f in fs {
+            fill_const(py, &a.field(&f.name)?, n)?;
+        }
+        return Ok(());
+    }
     let st = a
         .dtype()
         .scalar_type()

@@ -352,7 +352,15 @@ impl PyDType {
     }
     #[getter]
     fn isnative(&self) -> bool {
-        self.dt.is_native()
+        fn native(dt: &DType) -> bool {
+            match (dt.fields(), dt.subarray()) {
+                (Some(fs), _) => fs.iter().all(|f| native(&f.dtype)),
+                // NumPy: a subarray's byte order is '|', native whatever its base.
+                (_, Some(_)) => true,
+                _ => dt.is_native(),
+            }
+        }
+        native(&self.dt)
     }
     #[getter]
     fn isbuiltin(&self) -> i32 {
@@ -508,7 +516,7 @@ impl PyDType {
     fn __repr__(&self) -> String {
         if self.dt.fields().is_some() || self.dt.subarray().is_some() {
             let s = struct_str(&self.dt);
-            if self.isalignedstruct() && s.starts_with('[') {
+            if self.isalignedstruct() {
                 return format!("dtype({s}, align=True)");
             }
             return format!("dtype({s})");
@@ -521,7 +529,7 @@ impl PyDType {
     }
     fn __str__(&self) -> String {
         if self.dt.fields().is_some() || self.dt.subarray().is_some() {
-            return struct_str(&self.dt);
+            return struct_str_align(&self.dt, true);
         }
         if self.dt.is_native() {
             self.dt.name()
@@ -586,6 +594,12 @@ fn py_str_repr(s: &str) -> String {
 /// NumPy's str of a structured dtype: the list form when the fields are packed in order (or
 /// laid out as `align=True` would), the dict form otherwise.
 fn struct_str(dt: &DType) -> String {
+    struct_str_align(dt, false)
+}
+
+/// NumPy's `_struct_str`: with `include_align`, an aligned struct needs the dict form (the
+/// list form cannot say align=True).
+fn struct_str_align(dt: &DType, include_align: bool) -> String {
     if let Some(sa) = dt.subarray() {
         let shape = if sa.shape.len() == 1 {
             format!("({},)", sa.shape[0])
@@ -630,7 +644,7 @@ fn struct_str(dt: &DType) -> String {
             None => format!("({}, {})", name, py_str_repr(&field_format(&f.dtype))),
         }
     };
-    if listable {
+    if listable && !(include_align && aligned) {
         return format!("[{}]", fs.iter().map(one).collect::<Vec<_>>().join(", "));
     }
     let names: Vec<String> = fs.iter().map(|f| py_str_repr(&f.name)).collect();
@@ -657,7 +671,7 @@ fn struct_str(dt: &DType) -> String {
         out.push_str(&format!(", 'titles': [{}]", titles.join(", ")));
     }
     out.push_str(&format!(", 'itemsize': {}", dt.itemsize()));
-    if aligned {
+    if aligned && include_align {
         out.push_str(", 'aligned': True");
     }
     out.push('}');
@@ -669,8 +683,16 @@ pub fn descr_of<'py>(py: Python<'py>, dt: &DType) -> PyResult<Option<Bound<'py, 
     let Some(fs) = dt.fields() else {
         return Ok(None);
     };
-    let mut order: Vec<&crate::dtype::Field> = fs.iter().collect();
-    order.sort_by_key(|f| f.offset);
+    let mut end = 0usize;
+    for f in fs {
+        if f.offset < end {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "dtype.descr is not defined for types with overlapping or out-of-order fields",
+            ));
+        }
+        end = f.offset + f.dtype.itemsize();
+    }
+    let order: Vec<&crate::dtype::Field> = fs.iter().collect();
     let out = PyList::empty(py);
     let mut end = 0usize;
     let pad = |n: usize| PyTuple::new(py, ["".to_string(), format!("|V{n}")]);

@@ -215,11 +215,56 @@ pub fn format_of_array(arr: &NdArray) -> Option<String> {
     }
     let mut active = '@';
     let mut out = String::new();
-    struct_format(arr, arr.dtype(), 0, &mut active, &mut out)?;
+    struct_format(arr, arr.dtype(), 0, &mut active, &mut out, false)?;
+    // NumPy's own format can describe a size its reader does not get back (native mode pads
+    // the struct to its widest aligned item): then every item is written in standard mode.
+    let itemsize = arr.dtype().itemsize();
+    if dtype_from_format(&out, itemsize).map(|d| d.itemsize()) != Some(itemsize)
+        || native_padding(&out, itemsize)
+    {
+        let mut active = '@';
+        out.clear();
+        struct_format(arr, arr.dtype(), 0, &mut active, &mut out, true)?;
+    }
     Some(out)
 }
 
-fn struct_format(arr: &NdArray, dt: &DType, base: usize, active: &mut char, out: &mut String) -> Option<()> {
+/// Whether a '@'-mode struct format would be padded past `itemsize` by a reader that aligns
+/// the struct to its widest native item (as NumPy's does).
+fn native_padding(fmt: &str, itemsize: usize) -> bool {
+    let mut max_al = 1usize;
+    let mut mode = '@';
+    let b = fmt.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i] as char;
+        match c {
+            '@' | '=' | '<' | '>' | '!' => mode = c,
+            ':' => {
+                // skip the name
+                if let Some(end) = fmt[i + 1..].find(':') {
+                    i += end + 2;
+                    continue;
+                }
+            }
+            'd' | 'q' | 'Q' | 'l' | 'L' if mode == '@' => max_al = max_al.max(8),
+            'i' | 'I' | 'f' if mode == '@' => max_al = max_al.max(4),
+            'h' | 'H' | 'e' if mode == '@' => max_al = max_al.max(2),
+            _ => {}
+        }
+        i += 1;
+    }
+    itemsize % max_al != 0
+}
+
+fn struct_format(
+    arr: &NdArray,
+    dt: &DType,
+    base: usize,
+    active: &mut char,
+    out: &mut String,
+    standard: bool,
+) -> Option<()> {
     let fs = dt.fields()?;
     out.push_str("T{");
     let mut order: Vec<&crate::dtype::Field> = fs.iter().collect();
@@ -244,7 +289,7 @@ fn struct_format(arr: &NdArray, dt: &DType, base: usize, active: &mut char, out:
             if let Some(sh) = &shape_s {
                 out.push_str(sh);
             }
-            struct_format(arr, &item, base + f.offset, active, out)?;
+            struct_format(arr, &item, base + f.offset, active, out, standard)?;
         } else {
             let st = item.scalar_type()?;
             let al = item.alignment().max(1);
@@ -253,7 +298,7 @@ fn struct_format(arr: &NdArray, dt: &DType, base: usize, active: &mut char, out:
             let swapped = !item.is_native() && st.itemsize() > 1;
             let want = if swapped {
                 if cfg!(target_endian = "little") { '>' } else { '<' }
-            } else if aligned {
+            } else if aligned && !standard {
                 '@'
             } else {
                 '='
@@ -403,12 +448,23 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
             .to_string_lossy()
             .into_owned()
     };
-    let dt = dtype_from_format(&fmt, itemsize).ok_or_else(|| {
+    let mut dt = dtype_from_format(&fmt, itemsize).ok_or_else(|| {
         PyTypeError::new_err(format!(
             "rumpy does not support the buffer format '{}'",
             fmt
         ))
     })?;
+    // A record format cannot carry titles or the aligned flag: an exporter that has a
+    // structured dtype (NumPy's arrays) describes it exactly.
+    if dt.fields().is_some() {
+        if let Ok(d) = obj.getattr("dtype") {
+            if let Ok(exact) = super::dtype::to_dtype(&d) {
+                if exact.itemsize() == itemsize && exact.fields().is_some() {
+                    dt = exact;
+                }
+            }
+        }
+    }
     let ndim = v.ndim as usize;
     let shape: Dims = (0..ndim)
         // SAFETY: PyBUF_STRIDES was requested: shape and strides have ndim entries.
@@ -534,7 +590,8 @@ pub unsafe fn fill_buffer(
     let format = format_of_array(arr)
         .ok_or_else(|| PyBufferError::new_err("dtype has no buffer format"))?;
     let info = Box::new(ExportInfo {
-        format: CString::new(format).expect("format has no NUL"),
+        format: CString::new(format)
+            .map_err(|_| PyBufferError::new_err("a field name holds a NUL character"))?,
         shape: arr.shape().iter().map(|&d| d as ffi::Py_ssize_t).collect(),
         strides: if arr.size() == 0 {
             crate::array::c_strides(arr.shape(), arr.itemsize())
@@ -609,9 +666,9 @@ pub fn array_interface<'py>(
             PyTuple::new(py, arr.strides())?.into_any()
         },
     )?;
-    match super::dtype::descr_of(py, arr.dtype())? {
-        Some(descr) => d.set_item("descr", descr)?,
-        None => d.set_item("descr", vec![("".to_string(), arr.dtype().typestr())])?,
+    match super::dtype::descr_of(py, arr.dtype()) {
+        Ok(Some(descr)) => d.set_item("descr", descr)?,
+        _ => d.set_item("descr", vec![("".to_string(), arr.dtype().typestr())])?,
     }
     d.set_item("typestr", arr.dtype().typestr())?;
     d.set_item("shape", PyTuple::new(py, arr.shape())?)?;
