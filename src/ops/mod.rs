@@ -2,3 +2,4 @@
 
 pub mod argext;
 pub mod creation;
+pub mod field;

@@ -63,6 +63,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(creation::from_dlpack, m)?,
         wrap_pyfunction!(creation::_reconstruct, m)?,
         wrap_pyfunction!(ops::_arg_extreme, m)?,
+        wrap_pyfunction!(ops::step, m)?,
     ] {
         m.add_function(f)?;
     }

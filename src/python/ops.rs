@@ -22,3 +22,16 @@ pub fn _arg_extreme(
     })?;
     PyNdArray::wrap(py, r, None)
 }
+
+/// `rp.step(field, cycles, dt)`: in place, with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (field, cycles=1, dt=0.1))]
+pub fn step(py: Python<'_>, field: &Bound<'_, PyAny>, cycles: i64, dt: f64) -> PyResult<()> {
+    // rumpy arrays, and NumPy's (shared without a copy), are stepped in place.
+    let arr = match field.cast::<PyNdArray>() {
+        Ok(a) => a.get().array(),
+        Err(_) => to_array(field, None)?.arr,
+    };
+    let bytes = arr.nbytes().saturating_mul(cycles.max(0) as usize);
+    run_detached(py, bytes, || crate::ops::field::step(&arr, cycles, dt))
+}

@@ -1,0 +1,57 @@
+"""The particle field against NumPy: `rp.step` versus the same formulas on separate float64
+arrays with NumPy (the reference the issue names). Prints numpy time, rumpy time and ratio.
+
+Run: python tests/benchmarks/bench_field.py
+"""
+
+import time
+
+import numpy as np
+
+import rumpy as rp
+
+
+def numpy_step(value, velocity, mass, damping, target, cycles, dt):
+    for _ in range(cycles):
+        force = target - value
+        acc = force / mass
+        velocity = velocity + acc * dt
+        velocity = velocity * (1 - damping)
+        value = value + velocity * dt
+        bad = ~np.isfinite(value)
+        value[bad] = 0
+        velocity[bad] = 0
+    return value, velocity
+
+
+def field(n, seed=0):
+    rng = np.random.default_rng(seed)
+    f = rp.create_field(n)
+    nf = np.asarray(f)
+    nf["target"] = rng.normal(size=n)
+    nf["mass"] = rng.uniform(0.5, 2.0, n)
+    nf["damping"] = rng.uniform(0.0, 0.3, n)
+    return f, nf
+
+
+def main():
+    print(f"{'benchmark':38} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
+    for n, cycles in [(10**4, 1000), (10**6, 100)]:
+        f, nf = field(n)
+        cols = [nf[k].copy() for k in ("value", "velocity", "mass", "damping", "target")]
+        t0 = time.perf_counter()
+        v, w = numpy_step(*cols, cycles, 0.1)
+        t_np = time.perf_counter() - t0
+        t_rp = float("inf")
+        for _ in range(3):
+            g, ng = field(n)
+            t0 = time.perf_counter()
+            rp.step(g, cycles, 0.1)
+            t_rp = min(t_rp, time.perf_counter() - t0)
+        same = np.array_equal(ng["value"], v) and np.array_equal(ng["velocity"], w)
+        print(f"{f'step {n:.0e} atoms x {cycles} cycles':38} {t_np * 1e3:10.1f} {t_rp * 1e3:10.2f} "
+              f"{t_rp / t_np:7.3f}  goal 0.1x  bit-identical: {same}")
+
+
+if __name__ == "__main__":
+    main()
