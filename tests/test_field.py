@@ -128,3 +128,121 @@ def test_step_bad_dtypes_and_read_only():
     n.flags.writeable = False
     with pytest.raises(ValueError):
         rp.step(rp.asarray(n))
+
+
+def numpy_resonate(rec, i, j, strength):
+    """The issue's pair update, applied in order on a numpy record array (flat indices)."""
+    flat = rec.reshape(-1)
+    i, j, strength = np.broadcast_arrays(np.asarray(i), np.asarray(j), np.asarray(strength, float))
+    for a, b, s in zip(i.ravel(), j.ravel(), strength.ravel()):
+        if a % flat.size == b % flat.size:
+            continue
+        delta = flat["value"][b] - flat["value"][a]
+        f = delta * s
+        flat["velocity"][a] += f / flat["mass"][a] * 0.1
+        flat["velocity"][b] -= f / flat["mass"][b] * 0.1
+
+
+@pytest.mark.parametrize("case", [
+    (3, 7, 0.5), ([0, 1, 1, 4], [5, 5, 2, 4], 0.25), ([-1, 0], [2, -3], [0.1, 2.0]),
+    (np.arange(20), np.arange(20)[::-1], 0.3), ([[0], [3]], [1, 2, 5], 1.5),
+])
+def test_resonate_matches_sequential_pairs(case):
+    i, j, s = case
+    n = filled((30,), seed=3)
+    want = n.copy()
+    numpy_resonate(want, i, j, s)
+    rp.resonate(rp.asarray(n), i, j, s)
+    assert np.array_equal(n, want)
+
+
+def test_resonate_on_nd_field_uses_flat_indices():
+    n = filled((4, 5), seed=4)
+    want = n.copy()
+    numpy_resonate(want, [0, 19, 7], [12, 3, 7], 0.7)
+    rp.resonate(rp.asarray(n), [0, 19, 7], [12, 3, 7], 0.7)
+    assert np.array_equal(n, want)
+
+
+def test_resonate_out_of_range_changes_nothing():
+    n = filled((10,), seed=5)
+    before = n.copy()
+    with pytest.raises(IndexError):
+        rp.resonate(rp.asarray(n), [0, 1, 10], [2, 3, 4], 1.0)
+    assert np.array_equal(n, before)
+
+
+@pytest.mark.parametrize("index", [3, -1, [0, 2, 2], slice(1, 8, 3), "mask"])
+def test_force_set_props_set_target(index):
+    n = filled((10,), seed=6)
+    idx = (np.arange(10) % 3 == 0) if isinstance(index, str) else index
+    want = n.copy()
+    k = want[idx].shape
+    vals = np.linspace(-2.0, 3.0, int(np.prod(k))).reshape(k) if k else 1.25
+    want["value"][idx] = vals
+    want["velocity"][idx] = 0.0
+    rp.force(rp.asarray(n), idx, vals)
+    assert np.array_equal(n, want)
+    mass = np.full(k, 1e-9) if k else 1e-9
+    want["mass"][idx] = np.maximum(mass, 1e-6)
+    want["damping"][idx] = np.clip(1.5, 0.0, 1.0)
+    rp.set_props(rp.asarray(n), idx, mass, 1.5)
+    assert np.array_equal(n, want)
+    want["target"][idx] = -4.0
+    rp.set_target(rp.asarray(n), idx, -4.0)
+    assert np.array_equal(n, want)
+
+
+@pytest.mark.parametrize("call", [
+    lambda r: rp.force(r, 20, 1.0),
+    lambda r: rp.force(r, [0, 1], float("nan")),
+    lambda r: rp.set_target(r, 0, float("inf")),
+    lambda r: rp.set_props(r, [0, 99], 1.0, 0.5),
+    lambda r: rp.force(r, [0, 1], [1.0, 2.0, 3.0]),
+])
+def test_field_setters_reject_and_change_nothing(call):
+    n = filled((10,), seed=7)
+    before = n.copy()
+    with pytest.raises((IndexError, ValueError)):
+        call(rp.asarray(n))
+    assert np.array_equal(n, before)
+
+
+def test_natumpy_compatibility():
+    from rumpy import natumpy as nt
+    f = nt.create_field(8)
+    assert nt.view(f) is f and nt.NAT_DTYPE == rp.FIELD_DTYPE and nt.NatField.size(f) == 8
+    nt.NatField.set_props(f, [0, 1], 2.0, 0.2)
+    nt.NatField.set_target(f, slice(None), 1.0)
+    nt.NatField.force(f, 3, 0.5)
+    nt.NatField.resonate(f, 0, 3, 0.4)
+    nt.NatField.step(f, 5)
+    ref = np.zeros(8, dtype=FIELD)
+    ref["mass"] = 1.0
+    ref["damping"] = 0.1
+    ref["mass"][[0, 1]] = 2.0
+    ref["damping"][[0, 1]] = 0.2
+    ref["target"] = 1.0
+    ref["value"][3] = 0.5
+    numpy_resonate(ref, 0, 3, 0.4)
+    v, w = numpy_step(ref, 5, 0.1)
+    assert np.array_equal(np.asarray(f)["value"], v)
+    assert np.array_equal(np.asarray(f)["velocity"], w)
+
+
+def test_concurrent_steps_serialise():
+    import threading
+    n = filled((2000,), seed=8)
+    want = n.copy()
+    for _ in range(8):
+        v, w = numpy_step(want, 3, 0.1)
+        want["value"], want["velocity"] = v, w
+    r = rp.asarray(n)
+    threads = [threading.Thread(target=rp.step, args=(r, 3, 0.1)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # steps commute only as whole units: the result equals 24 sequential cycles
+    assert np.array_equal(n["value"], want["value"])
+    assert np.array_equal(n["velocity"], want["velocity"])

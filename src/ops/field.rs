@@ -177,3 +177,161 @@ mod tests {
         assert_eq!(v[0], 0.0 + w[0] * 0.1);
     }
 }
+
+/// How a written column is checked and shaped.
+#[derive(Copy, Clone)]
+pub enum Col {
+    /// Must be finite (value, target).
+    Finite,
+    /// Clamped to at least 1e-6 (mass).
+    MassFloor,
+    /// Clamped to [0, 1] (damping).
+    Unit,
+    /// Set to zero (velocity, after a force).
+    Zero,
+}
+
+/// `force` / `set_props` / `set_target`: write field columns (by index into FIELD_NAMES) at
+/// `items`, values broadcast to the indexed shape. Everything is checked before anything is
+/// written.
+pub fn assign_at(
+    a: &NdArray,
+    items: &[crate::array::fancy::Fancy],
+    cols: &[(usize, Col, Option<&NdArray>)],
+) -> Result<()> {
+    let off = field_offsets(a)?;
+    a.check_writeable()?;
+    let pos = a.fancy_positions(items)?;
+    let f64t = ScalarType::Float64.dtype();
+    let mut prepared: Vec<(usize, Col, Option<NdArray>)> = Vec::with_capacity(cols.len());
+    for &(k, col, vals) in cols {
+        let v = match vals {
+            Some(v) => {
+                let b = v.broadcast_to(&pos.shape).map_err(|_| {
+                    crate::Error::Value(format!(
+                        "could not broadcast {} values of shape {} to the {} indexed atoms",
+                        FIELD_NAMES[k],
+                        crate::array::shape_repr(v.shape()),
+                        crate::array::shape_repr(&pos.shape)
+                    ))
+                })?;
+                let c = b.astype(&f64t, crate::array::Order::C)?;
+                // SAFETY: a fresh C-contiguous float64 array.
+                let xs = unsafe { std::slice::from_raw_parts(c.data_ptr() as *const f64, c.size()) };
+                match col {
+                    Col::Finite => ensure!(
+                        xs.iter().all(|x| x.is_finite()),
+                        Value,
+                        "{} values must be finite",
+                        FIELD_NAMES[k]
+                    ),
+                    Col::MassFloor | Col::Unit => ensure!(
+                        xs.iter().all(|x| !x.is_nan()),
+                        Value,
+                        "{} values must not be NaN",
+                        FIELD_NAMES[k]
+                    ),
+                    Col::Zero => {}
+                }
+                Some(c)
+            }
+            None => None,
+        };
+        prepared.push((k, col, v));
+    }
+    let _guard = FIELD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let base = a.data_ptr();
+    for (k, col, v) in &prepared {
+        for (i, &o) in pos.offsets.iter().enumerate() {
+            let x = match (col, v) {
+                (Col::Zero, _) | (_, None) => 0.0,
+                // SAFETY: i < size of the broadcast copy.
+                (_, Some(v)) => unsafe { *(v.data_ptr() as *const f64).add(i) },
+            };
+            let x = match col {
+                Col::MassFloor => x.max(1e-6),
+                Col::Unit => x.clamp(0.0, 1.0),
+                _ => x,
+            };
+            // SAFETY: o addresses a record of `a` (bounds checked by fancy_positions).
+            unsafe { std::ptr::write_unaligned(base.offset(o).add(off[*k]) as *mut f64, x) };
+        }
+    }
+    Ok(())
+}
+
+/// Byte offset of flat (C-order) index `k` of `a`.
+fn flat_offset(a: &NdArray, mut k: usize) -> isize {
+    let mut off = 0isize;
+    for d in (0..a.ndim()).rev() {
+        let n = a.shape()[d];
+        off += (k % n) as isize * a.strides()[d];
+        k /= n;
+    }
+    off
+}
+
+/// `rp.resonate`: pairs (i, j) of flat indices (broadcast with `strength`), applied in order,
+/// unbuffered: delta = value[j] - value[i]; f = delta * strength;
+/// velocity[i] += f / mass[i] * 0.1; velocity[j] -= f / mass[j] * 0.1; i == j is skipped.
+pub fn resonate(a: &NdArray, i: &NdArray, j: &NdArray, strength: &NdArray) -> Result<()> {
+    let off = field_offsets(a)?;
+    a.check_writeable()?;
+    let shape = crate::dispatch::exec::broadcast_shapes(&[i.shape(), j.shape(), strength.shape()])?;
+    let i64t = ScalarType::Int64.dtype();
+    let f64t = ScalarType::Float64.dtype();
+    let ic = i.broadcast_to(&shape)?.astype(&i64t, crate::array::Order::C)?;
+    let jc = j.broadcast_to(&shape)?.astype(&i64t, crate::array::Order::C)?;
+    let sc = strength.broadcast_to(&shape)?.astype(&f64t, crate::array::Order::C)?;
+    let n = ic.size();
+    // SAFETY: fresh C-contiguous arrays of n items.
+    let (is, js, ss) = unsafe {
+        (
+            std::slice::from_raw_parts(ic.data_ptr() as *const i64, n),
+            std::slice::from_raw_parts(jc.data_ptr() as *const i64, n),
+            std::slice::from_raw_parts(sc.data_ptr() as *const f64, n),
+        )
+    };
+    let size = a.size() as i64;
+    let norm = |x: i64| -> Result<usize> {
+        ensure!(
+            x >= -size && x < size,
+            Index,
+            "index {} is out of bounds for a field of size {}",
+            x,
+            size
+        );
+        Ok(if x < 0 { x + size } else { x } as usize)
+    };
+    // Byte offsets of the records, computed once (a 1-d field needs no unravelling).
+    let one_d = a.ndim() == 1;
+    let stride0 = a.strides().first().copied().unwrap_or(0);
+    let rec = |idx: usize| if one_d { idx as isize * stride0 } else { flat_offset(a, idx) };
+    let mut pairs = Vec::with_capacity(n);
+    for k in 0..n {
+        let (pi, pj) = (norm(is[k])?, norm(js[k])?);
+        pairs.push((pi == pj, rec(pi), rec(pj), ss[k]));
+    }
+    let _guard = FIELD_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let base = a.data_ptr();
+    // SAFETY: every index was checked against the field's size; fields are read and written
+    // unaligned (packed records).
+    unsafe {
+        let fld = |rec: isize, k: usize| base.offset(rec).add(off[k]) as *mut f64;
+        for (same, pi, pj, s) in pairs {
+            if same {
+                continue;
+            }
+            let vi = std::ptr::read_unaligned(fld(pi, 0));
+            let vj = std::ptr::read_unaligned(fld(pj, 0));
+            let f = (vj - vi) * s;
+            let mi = std::ptr::read_unaligned(fld(pi, 2));
+            let mj = std::ptr::read_unaligned(fld(pj, 2));
+            let wi = std::ptr::read_unaligned(fld(pi, 1));
+            std::ptr::write_unaligned(fld(pi, 1), wi + f / mi * 0.1);
+            let wj = std::ptr::read_unaligned(fld(pj, 1));
+            std::ptr::write_unaligned(fld(pj, 1), wj - f / mj * 0.1);
+        }
+    }
+    Ok(())
+}

@@ -64,6 +64,10 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(creation::_reconstruct, m)?,
         wrap_pyfunction!(ops::_arg_extreme, m)?,
         wrap_pyfunction!(ops::step, m)?,
+        wrap_pyfunction!(ops::force, m)?,
+        wrap_pyfunction!(ops::set_props, m)?,
+        wrap_pyfunction!(ops::set_target, m)?,
+        wrap_pyfunction!(ops::resonate, m)?,
     ] {
         m.add_function(f)?;
     }

@@ -27,11 +27,73 @@ pub fn _arg_extreme(
 #[pyfunction]
 #[pyo3(signature = (field, cycles=1, dt=0.1))]
 pub fn step(py: Python<'_>, field: &Bound<'_, PyAny>, cycles: i64, dt: f64) -> PyResult<()> {
-    // rumpy arrays, and NumPy's (shared without a copy), are stepped in place.
-    let arr = match field.cast::<PyNdArray>() {
-        Ok(a) => a.get().array(),
-        Err(_) => to_array(field, None)?.arr,
-    };
+    let arr = field_array(field)?;
     let bytes = arr.nbytes().saturating_mul(cycles.max(0) as usize);
     run_detached(py, bytes, || crate::ops::field::step(&arr, cycles, dt))
+}
+
+/// The field's array: rumpy arrays, and NumPy's (shared without a copy), work in place.
+fn field_array(field: &Bound<'_, PyAny>) -> PyResult<crate::array::NdArray> {
+    Ok(match field.cast::<PyNdArray>() {
+        Ok(a) => a.get().array(),
+        Err(_) => to_array(field, None)?.arr,
+    })
+}
+
+/// `rp.force(field, i, value)`: value[i] = value and velocity[i] = 0.
+#[pyfunction]
+pub fn force(field: &Bound<'_, PyAny>, i: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    use crate::ops::field::{assign_at, Col};
+    let a = field_array(field)?;
+    let items = super::index::parse_fancy(i)?;
+    let v = to_array(value, None)?.arr;
+    Ok(assign_at(&a, &items, &[(0, Col::Finite, Some(&v)), (1, Col::Zero, None)])?)
+}
+
+/// `rp.set_props(field, i, mass, damping)`: mass at least 1e-6, damping in [0, 1].
+#[pyfunction]
+pub fn set_props(
+    field: &Bound<'_, PyAny>,
+    i: &Bound<'_, PyAny>,
+    mass: &Bound<'_, PyAny>,
+    damping: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    use crate::ops::field::{assign_at, Col};
+    let a = field_array(field)?;
+    let items = super::index::parse_fancy(i)?;
+    let m = to_array(mass, None)?.arr;
+    let d = to_array(damping, None)?.arr;
+    Ok(assign_at(&a, &items, &[(2, Col::MassFloor, Some(&m)), (3, Col::Unit, Some(&d))])?)
+}
+
+/// `rp.set_target(field, i, target)`.
+#[pyfunction]
+pub fn set_target(field: &Bound<'_, PyAny>, i: &Bound<'_, PyAny>, target: &Bound<'_, PyAny>) -> PyResult<()> {
+    use crate::ops::field::{assign_at, Col};
+    let a = field_array(field)?;
+    let items = super::index::parse_fancy(i)?;
+    let t = to_array(target, None)?.arr;
+    Ok(assign_at(&a, &items, &[(4, Col::Finite, Some(&t))])?)
+}
+
+/// `rp.resonate(field, i, j, strength)`.
+#[pyfunction]
+pub fn resonate(
+    py: Python<'_>,
+    field: &Bound<'_, PyAny>,
+    i: &Bound<'_, PyAny>,
+    j: &Bound<'_, PyAny>,
+    strength: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    let a = field_array(field)?;
+    let (ia, ja, sa) = (to_array(i, None)?.arr, to_array(j, None)?.arr, to_array(strength, None)?.arr);
+    for x in [&ia, &ja] {
+        if !x.dtype().scalar_type().is_some_and(|s| s.is_int()) {
+            return Err(pyo3::exceptions::PyIndexError::new_err(
+                "resonate needs integer indices",
+            ));
+        }
+    }
+    let bytes = ia.nbytes();
+    run_detached(py, bytes, || crate::ops::field::resonate(&a, &ia, &ja, &sa))
 }

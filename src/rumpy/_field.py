@@ -16,3 +16,7 @@ def create_field(shape):
 
 
 step = _core.step
+resonate = _core.resonate
+force = _core.force
+set_props = _core.set_props
+set_target = _core.set_target

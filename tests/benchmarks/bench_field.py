@@ -1,5 +1,6 @@
-"""The particle field against NumPy: `rp.step` versus the same formulas on separate float64
-arrays with NumPy (the reference the issue names). Prints numpy time, rumpy time and ratio.
+"""The particle field: `rp.step` against the same formulas on separate float64 arrays with
+NumPy, and `rp.resonate` with pairs given as arrays against a Python loop of single-pair
+calls. Prints the reference time, rumpy time and ratio.
 
 Run: python tests/benchmarks/bench_field.py
 """
@@ -53,5 +54,31 @@ def main():
               f"{t_rp / t_np:7.3f}  goal 0.1x  bit-identical: {same}")
 
 
+def resonate_loop(f, i, j, s):
+    """The single-pair alternative: one rp.resonate call per pair, from Python."""
+    for a, b, c in zip(i.tolist(), j.tolist(), s.tolist()):
+        rp.resonate(f, a, b, c)
+
+
+def bench_resonate():
+    n_atoms, n_pairs = 10**5, 10**5
+    rng = np.random.default_rng(1)
+    i = rng.integers(0, n_atoms, n_pairs)
+    j = rng.integers(0, n_atoms, n_pairs)
+    s = rng.uniform(0.0, 1.0, n_pairs)
+    f, _ = field(n_atoms)
+    g, _ = field(n_atoms)
+    t0 = time.perf_counter()
+    resonate_loop(f, i, j, s)
+    t_loop = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rp.resonate(g, rp.asarray(i), rp.asarray(j), rp.asarray(s))
+    t_arr = time.perf_counter() - t0
+    same = np.array_equal(np.asarray(f), np.asarray(g))
+    print(f"{'resonate 1e5 pairs: loop vs arrays':38} {t_loop * 1e3:10.1f} {t_arr * 1e3:10.2f} "
+          f"{t_arr / t_loop:7.4f}  goal 0.05x  same result: {same}")
+
+
 if __name__ == "__main__":
     main()
+    bench_resonate()
