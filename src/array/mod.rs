@@ -83,6 +83,13 @@ pub struct NdArray {
 /// Number of elements, or ValueError when the product overflows.
 /// NumPy checks the product of the non-zero dimensions even when one dimension is zero.
 pub fn checked_size(shape: &[usize]) -> Result<usize> {
+    ensure!(
+        shape.len() <= MAXDIMS,
+        Value,
+        "maximum supported dimension for an ndarray is currently {}, found {}",
+        MAXDIMS,
+        shape.len()
+    );
     let mut n: usize = 1;
     for &d in shape {
         if d != 0 {
@@ -186,13 +193,6 @@ impl NdArray {
             Value,
             "shape and strides differ in length"
         );
-        ensure!(
-            shape.len() <= MAXDIMS,
-            Value,
-            "maximum supported dimension for an ndarray is currently {}, found {}",
-            MAXDIMS,
-            shape.len()
-        );
         checked_size(&shape)?;
         let (lo, hi) = byte_extent(&shape, &strides, dtype.itemsize());
         if !shape.contains(&0) {
@@ -259,13 +259,6 @@ impl NdArray {
     }
 
     fn alloc(shape: &[usize], dtype: &DType, order: Order, zeroed: bool) -> Result<NdArray> {
-        ensure!(
-            shape.len() <= MAXDIMS,
-            Value,
-            "maximum supported dimension for an ndarray is currently {}, found {}",
-            MAXDIMS,
-            shape.len()
-        );
         let n = checked_size(shape)?;
         let nonzero: usize = shape.iter().filter(|&&d| d != 0).product();
         nonzero

@@ -1,8 +1,8 @@
 //! `ufunc.at`: `a[index] = op(a[index], b)` unbuffered, so repeated positions accumulate.
 //!
 //! The index is resolved to element offsets (array/fancy.rs); the loop then runs once per
-//! offset, in index order. When the loop's types are not the array's, each application goes
-//! through the general call (cast in, compute, cast back), as NumPy does.
+//! offset, in index order. When the loop's types are not the array's, each application casts
+//! the element in and the result back through a scratch item, as NumPy does.
 
 use smallvec::SmallVec;
 
@@ -10,6 +10,7 @@ use super::resolve::{resolve, OpKind};
 use super::Ufunc;
 use crate::array::fancy::Fancy;
 use crate::array::{NdArray, Order};
+use crate::dtype::cast::Transfer;
 use crate::error::Result;
 
 /// Apply `u` at `items` of `target`, with `b` (an array: NumPy converts Python scalars with
@@ -53,49 +54,44 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
         }
         None => None,
     };
+    // When the loop's types are not the array's, each element is cast into a scratch item,
+    // computed there and cast back, at every application (as NumPy does), with the core's
+    // cast loops: no per-element dispatch or allocation.
     let native = target.dtype().is_native() && lp.ins[0] == tt && lp.outs[0] == tt;
-    if !native {
-        // The loop's types are not the array's: NumPy casts in and out at every application,
-        // so each element goes through the general call with itself as the output.
-        let mut status = 0;
-        for (k, &off) in pos.offsets.iter().enumerate() {
-            let p = target.element_view(off);
-            let mut ins = vec![super::Input::Array(p.clone())];
-            if let Some(bv) = &bvals {
-                ins.push(super::Input::Array(bv.element_view((k * bv.itemsize()) as isize)));
-            }
-            let (_, st) = super::call(
-                u,
-                &ins,
-                &[Some(p)],
-                crate::dtype::promote::Casting::Unsafe,
-                None,
-            )?;
-            status |= st;
-        }
-        return Ok(status);
-    }
+    let (cast_in, cast_out) = if native {
+        (None, None)
+    } else {
+        (
+            Some(Transfer::new(target.dtype(), &lp.ins[0].dtype())?),
+            Some(Transfer::new(&lp.outs[0].dtype(), target.dtype())?),
+        )
+    };
+    let mut scratch_in = [0u64; 2];
+    let mut scratch_out = [0u64; 2];
+    let (si, so) = (scratch_in.as_mut_ptr() as *mut u8, scratch_out.as_mut_ptr() as *mut u8);
     let f = lp.f;
     let base = target.data_ptr();
     crate::loops::elementwise::fp_clear();
     let mut status = 0;
-    // SAFETY: every offset addresses an element of `target` (fancy_positions checks bounds)
-    // whose type is the loop's; `bvals` is C-contiguous with one item per offset.
+    // SAFETY: every offset addresses an element of `target` (fancy_positions checks bounds);
+    // the scratch items hold any scalar (16 bytes); `bvals` is C-contiguous with one item
+    // per offset, in the loop's second input type.
     unsafe {
-        match &bvals {
-            Some(bv) => {
-                let bs = bv.itemsize();
-                for (k, &off) in pos.offsets.iter().enumerate() {
-                    let p = base.offset(off);
-                    let q = bv.data_ptr().add(k * bs);
-                    status |= f(&[p, q, p], &[0, 0, 0], 1);
+        for (k, &off) in pos.offsets.iter().enumerate() {
+            let p = base.offset(off);
+            let (x, out) = match (&cast_in, &cast_out) {
+                (Some(ci), Some(_)) => {
+                    ci.run(p, 0, si, 0, 1);
+                    (si, so)
                 }
-            }
-            None => {
-                for &off in &pos.offsets {
-                    let p = base.offset(off);
-                    status |= f(&[p, p], &[0, 0], 1);
-                }
+                _ => (p, p),
+            };
+            status |= match &bvals {
+                Some(bv) => f(&[x, bv.data_ptr().add(k * bv.itemsize()), out], &[0, 0, 0], 1),
+                None => f(&[x, out], &[0, 0], 1),
+            };
+            if let Some(co) = &cast_out {
+                co.run(so, 0, p, 0, 1);
             }
         }
     }

@@ -226,8 +226,10 @@ pub fn call(
     // Inputs also broadcast up to a larger output (the output itself never broadcasts; that
     // is checked below).
     for o in outs.iter().flatten() {
-        if o.shape() != bshape.as_slice() && broadcast_shapes(&[&bshape, o.shape()]).is_ok() {
-            bshape = broadcast_shapes(&[&bshape, o.shape()])?;
+        if o.shape() != bshape.as_slice() {
+            if let Ok(b) = broadcast_shapes(&[&bshape, o.shape()]) {
+                bshape = b;
+            }
         }
     }
     for a in ins.iter_mut() {

@@ -93,6 +93,9 @@ pub struct Ufunc {
     /// Python ints out of the loop type's range are compared by value (NumPy 2's comparisons
     /// and logical ufuncs) instead of raising OverflowError.
     pub value_based_ints: bool,
+    /// Underflow is reported (NumPy's loops of the libm functions it replaces with its own
+    /// SIMD code do not report it).
+    pub reports_underflow: bool,
 }
 
 /// Reduction properties of a binary ufunc.
@@ -113,7 +116,10 @@ pub fn table() -> &'static [Ufunc] {
     T.get_or_init(table::build)
 }
 
-/// A ufunc by name.
+/// A ufunc by name (a hashed lookup: the operators call this on every use).
 pub fn find(name: &str) -> Option<&'static Ufunc> {
-    table().iter().find(|u| u.name == name)
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    let map = BY_NAME.get_or_init(|| table().iter().enumerate().map(|(k, u)| (u.name, k)).collect());
+    map.get(name).map(|&k| &table()[k])
 }

@@ -26,6 +26,26 @@ pub fn default_reduce_type(u: &Ufunc, st: ScalarType) -> ScalarType {
     }
 }
 
+/// The checks every reduction method starts with, and the type it accumulates in: `dtype=`,
+/// or NumPy's default for this ufunc and the array's type.
+fn accumulation_type(
+    u: &Ufunc,
+    a: &NdArray,
+    method: &str,
+    dtype: Option<ScalarType>,
+) -> Result<ScalarType> {
+    ensure!(
+        u.nin == 2 && u.nout == 1,
+        Value,
+        "{} only supported for binary functions",
+        method
+    );
+    let st = a.dtype().scalar_type().ok_or_else(|| {
+        crate::Error::Type(format!("{method} needs a numeric array"))
+    })?;
+    Ok(dtype.unwrap_or_else(|| default_reduce_type(u, st)))
+}
+
 /// Normalise an `axis=` argument (None = all axes).
 pub fn normalize_axes(axes: Option<&[isize]>, ndim: usize) -> Result<Vec<usize>> {
     let mut out = Vec::new();
@@ -108,11 +128,7 @@ pub fn reduce(
     initial: Option<Num>,
     mask: Option<&NdArray>,
 ) -> Result<NdArray> {
-    ensure!(
-        u.nin == 2 && u.nout == 1,
-        Value,
-        "reduce only supported for binary functions"
-    );
+    let acc_t = accumulation_type(u, a, "reduce", dtype)?;
     if let Some(m) = mask {
         // Masked-out elements become a value that leaves the fold unchanged: the identity,
         // or `initial` for the ufuncs without one (the idempotent maximum/minimum family),
@@ -144,12 +160,7 @@ pub fn reduce(
         let start = initial.or(identity_num(u.identity));
         return reduce(u, &filled, axes, dtype, keepdims, start, None);
     }
-    let st = a
-        .dtype()
-        .scalar_type()
-        .ok_or_else(|| crate::Error::Type("reduce needs a numeric array".into()))?;
     let axes = normalize_axes(axes, a.ndim())?;
-    let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
     let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
     ensure!(
         lp.ins[0] == lp.outs[0] && lp.reduce.is_some(),
@@ -311,18 +322,9 @@ pub fn accumulate(
     axis: isize,
     dtype: Option<ScalarType>,
 ) -> Result<NdArray> {
-    ensure!(
-        u.nin == 2 && u.nout == 1,
-        Value,
-        "accumulate only supported for binary functions"
-    );
+    let acc_t = accumulation_type(u, a, "accumulate", dtype)?;
     ensure!(a.ndim() > 0, Type, "cannot accumulate on a scalar");
-    let st = a
-        .dtype()
-        .scalar_type()
-        .ok_or_else(|| crate::Error::Type("accumulate needs a numeric array".into()))?;
     let ax = NdArray::normalize_axis(axis, a.ndim())?;
-    let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
     let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
     ensure!(
         lp.ins[0] == lp.outs[0],
@@ -392,15 +394,7 @@ pub fn reduceat(
     axis: isize,
     dtype: Option<ScalarType>,
 ) -> Result<NdArray> {
-    ensure!(
-        u.nin == 2 && u.nout == 1,
-        Value,
-        "reduceat only supported for binary functions"
-    );
-    let st = a
-        .dtype()
-        .scalar_type()
-        .ok_or_else(|| crate::Error::Type("reduceat needs a numeric array".into()))?;
+    let acc_t = accumulation_type(u, a, "reduceat", dtype)?;
     let ax = NdArray::normalize_axis(axis, a.ndim())?;
     let n = a.shape()[ax] as i64;
     for &i in indices {
@@ -413,7 +407,6 @@ pub fn reduceat(
             n
         );
     }
-    let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
     let out_t = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?.outs[0];
     let mut oshape: Dims = a.shape().into();
     oshape[ax] = indices.len();
@@ -463,8 +456,7 @@ fn masked_fold(
         u.name
     );
     let k = axes[0];
-    let st = a.dtype().scalar_type().expect("numeric (checked by reduce)");
-    let acc_t = dtype.unwrap_or_else(|| default_reduce_type(u, st));
+    let acc_t = accumulation_type(u, a, "reduce", dtype)?;
     let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
     let lt = lp.ins[0].dtype();
     let mut perm: Vec<usize> = (0..a.ndim()).filter(|&j| j != k).collect();

@@ -72,6 +72,7 @@ fn row(
         doc,
         reduce_kind: ReduceKind::Plain,
         value_based_ints: false,
+        reports_underflow: false,
     }
 }
 
@@ -272,6 +273,10 @@ pub fn build() -> Vec<Ufunc> {
             "add" | "multiply" => ReduceKind::WidenSmallInts,
             _ => ReduceKind::Plain,
         };
+        u.reports_underflow = matches!(
+            u.name,
+            "multiply" | "divide" | "square" | "power" | "float_power" | "reciprocal" | "ldexp" | "exp" | "exp2"
+        );
         u.value_based_ints = matches!(
             u.name,
             "equal"

@@ -936,79 +936,6 @@ impl PyNdArray {
         super::errors::run_detached(py, view.nbytes(), || view.assign(&src))
     }
 
-    // ----- reductions: forwarded to rumpy._reductions (which calls the core) -----
-    #[pyo3(signature = (*args, **kwargs))]
-    fn sum<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "sum", args, kwargs)
-    }
-    #[pyo3(signature = (*args, **kwargs))]
-    fn prod<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "prod", args, kwargs)
-    }
-    #[pyo3(signature = (*args, **kwargs))]
-    fn max<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "max", args, kwargs)
-    }
-    #[pyo3(signature = (*args, **kwargs))]
-    fn min<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "min", args, kwargs)
-    }
-    #[pyo3(signature = (*args, **kwargs))]
-    fn mean<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "mean", args, kwargs)
-    }
-    #[pyo3(signature = (*args, **kwargs))]
-    fn any<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "any", args, kwargs)
-    }
-    #[pyo3(signature = (*args, **kwargs))]
-    fn all<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "all", args, kwargs)
-    }
-    #[pyo3(signature = (*args, **kwargs))]
-    fn cumsum<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "cumsum", args, kwargs)
-    }
-    #[pyo3(signature = (*args, **kwargs))]
-    fn cumprod<'py>(
-        slf: &Bound<'py, Self>,
-        args: &Bound<'py, PyTuple>,
-        kwargs: Option<&Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        forward(slf, "cumprod", args, kwargs)
-    }
     // ----- operators: each calls its ufunc -----
     fn __add__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         binop(slf, other, "add", false)
@@ -1357,19 +1284,6 @@ fn field_key(a: &NdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
         }
     }
     Ok(None)
-}
-
-/// `arr.method(...)` as `rumpy._reductions.method(arr, ...)`.
-fn forward<'py>(
-    slf: &Bound<'py, PyNdArray>,
-    name: &str,
-    args: &Bound<'py, PyTuple>,
-    kwargs: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let f = slf.py().import("rumpy._reductions")?.getattr(name)?;
-    let mut all: Vec<Bound<'py, PyAny>> = vec![slf.clone().into_any()];
-    all.extend(args.iter());
-    f.call(PyTuple::new(slf.py(), all)?, kwargs)
 }
 
 /// `a <op> b` through the ufunc; objects that cannot be arrays give NotImplemented.

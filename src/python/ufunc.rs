@@ -36,27 +36,18 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
 
 /// Report loop status: integer negative powers raise; floating-point conditions go through
 /// `rumpy._errstate.handle`, which applies `seterr`/`errstate` (warn, raise, call, ...).
-fn warn_status(py: Python<'_>, name: &str, st: u32) -> PyResult<()> {
-    warn_status_as(py, name, name, st)
+fn warn_status(py: Python<'_>, u: &Ufunc, st: u32) -> PyResult<()> {
+    warn_status_as(py, u, u.name, st)
 }
 
 /// As [`warn_status`], naming `label` in the messages (NumPy says "in reduce" for methods).
-fn warn_status_as(py: Python<'_>, name: &str, label: &str, st: u32) -> PyResult<()> {
+fn warn_status_as(py: Python<'_>, u: &Ufunc, label: &str, st: u32) -> PyResult<()> {
     if st & status::NEGATIVE_POWER != 0 {
         return Err(PyValueError::new_err(
             "Integers to negative integer powers are not allowed.",
         ));
     }
-    // Underflow is reported by the ufuncs whose NumPy loops report it (the libm functions
-    // NumPy replaces with its own SIMD code do not).
-    const UNDERFLOWING: [&str; 9] = [
-        "multiply", "divide", "square", "power", "float_power", "reciprocal", "ldexp", "exp",
-        "exp2",
-    ];
-    let mut st = st;
-    if !UNDERFLOWING.contains(&name) {
-        st &= !status::UNDERFLOW;
-    }
+    let st = if u.reports_underflow { st } else { st & !status::UNDERFLOW };
     let fp = st & (status::DIVIDE_BY_ZERO | status::OVERFLOW | status::UNDERFLOW | status::INVALID);
     if fp != 0 {
         py.import("rumpy._errstate")?
@@ -80,7 +71,7 @@ fn with_fp_status<T: Send>(
         let r = f()?;
         Ok((r, crate::loops::elementwise::fp_status()))
     })?;
-    warn_status_as(py, u.name, method, st)?;
+    warn_status_as(py, u, method, st)?;
     Ok(r)
 }
 
@@ -110,7 +101,7 @@ fn fast_same_layout(
     }
     match dispatch::exec::call_contiguous(u, &arrs)? {
         Some((out, status)) => {
-            warn_status(py, u.name, status)?;
+            warn_status(py, u, status)?;
             Ok(Some(PyNdArray::wrap(py, out, None)?.into_any()))
         }
         None => Ok(None),
@@ -242,7 +233,7 @@ pub fn call_ufunc<'py>(
     } else {
         run_detached(py, bytes, || dispatch::call(u, &ins, &outs, casting, dt))?
     };
-    warn_status(py, u.name, st)?;
+    warn_status(py, u, st)?;
     let mut py_results: Vec<Py<PyAny>> = Vec::new();
     for (k, r) in results.into_iter().enumerate() {
         match out_objs.get(k).and_then(|o| o.clone()) {
@@ -475,7 +466,7 @@ impl PyUfunc {
         let st = run_detached(py, target.nbytes(), || {
             dispatch::at::at(self.u, &target, &items, bvals.as_ref())
         })?;
-        warn_status(py, self.u.name, st)
+        warn_status(py, self.u, st)
     }
 
     #[pyo3(signature = (a, b, **kwargs))]

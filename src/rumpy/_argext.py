@@ -1,5 +1,5 @@
-"""argmin / argmax as functions and ndarray methods; the scan runs in the Rust core
-(`ops/argext.rs`)."""
+"""argmin / argmax (also the ndarray methods, see _methods.py); the scan runs in the Rust
+core (`ops/argext.rs`)."""
 
 from . import _core
 
@@ -41,15 +41,3 @@ def argmin(a, axis=None, out=None, *, keepdims=False):
     """Indices of the minimum values along an axis (the first occurrence; NaN counts as the
     minimum)."""
     return _arg_extreme(a, axis, out, keepdims, False)
-
-
-def _method(name, f):
-    def method(self, axis=None, out=None, *, keepdims=False):
-        return f(self, axis, out, keepdims=keepdims)
-    method.__name__ = name
-    method.__doc__ = f.__doc__
-    return method
-
-
-_core.ndarray.argmax = _method("argmax", argmax)
-_core.ndarray.argmin = _method("argmin", argmin)

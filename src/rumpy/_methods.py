@@ -1,7 +1,10 @@
 """ndarray methods written in Python (NumPy's ``numpy/_core/_methods.py`` counterparts),
-attached to the core's ndarray class when the package is imported."""
+attached to the core's ndarray class when the package is imported. The reductions' functions
+take the array first, so they serve as methods unchanged."""
 
 from . import _core
+from . import _reductions as _r
+from ._argext import argmax, argmin
 from ._helpers import _clip, _NoValue, _round_array, _scalar_or_array, conjugate
 from ._reductions import _std, _var
 
@@ -52,6 +55,17 @@ _method_clip.__name__ = "clip"
 _method_conj.__name__ = "conj"
 
 _METHODS = {
+    "sum": _r.sum,
+    "prod": _r.prod,
+    "max": _r.amax,
+    "min": _r.amin,
+    "mean": _r.mean,
+    "any": _r.any,
+    "all": _r.all,
+    "cumsum": _r.cumsum,
+    "cumprod": _r.cumprod,
+    "argmax": argmax,
+    "argmin": argmin,
     "var": _method_var,
     "std": _method_std,
     "round": _method_round,
