@@ -699,6 +699,9 @@ impl NdArray {
         } else {
             src.broadcast_to(&self.shape)?
         };
+        if src.dtype != self.dtype && (src.dtype.fields().is_some() || self.dtype.fields().is_some()) {
+            return self.assign_fields(&src);
+        }
         let t = Transfer::new(&src.dtype, &self.dtype)?;
         let bytes = self.itemsize().max(src.itemsize());
         // The destination goes last: it orders the walk.
@@ -716,6 +719,52 @@ impl NdArray {
             },
         );
         Ok(())
+    }
+
+    /// The view of the `i`-th field of a record array.
+    pub fn field_at(&self, i: usize) -> Result<NdArray> {
+        let name = self.dtype().fields().and_then(|f| f.get(i)).map(|f| f.name.clone());
+        self.field(&name.ok_or_else(|| Error::Index(format!("field index {i} out of range")))?)
+    }
+
+    /// A cast involving records of another dtype (NumPy 2): records to records field by field
+    /// in order of position, a number into every field, a one-field record to a number.
+    /// `src` already has `self`'s shape.
+    fn assign_fields(&self, src: &NdArray) -> Result<()> {
+        let n = |d: &DType| d.fields().map(|f| f.len());
+        let fail = || {
+            Error::Type(format!(
+                "Cannot cast array data from {:?} to {:?} according to the rule 'unsafe'",
+                src.dtype, self.dtype
+            ))
+        };
+        match (n(&src.dtype), n(&self.dtype)) {
+            (Some(a), Some(b)) if a == b => {
+                for i in 0..a {
+                    self.field_at(i)?.assign_unchecked(&src.field_at(i)?)?;
+                }
+                Ok(())
+            }
+            (None, Some(b)) if src.dtype.scalar_type().is_some() => {
+                for i in 0..b {
+                    let f = self.field_at(i)?;
+                    // A subarray field repeats the value over its dimensions.
+                    let extra = f.ndim() - src.ndim();
+                    let mut shape: Dims = src.shape().into();
+                    shape.extend(std::iter::repeat_n(1, extra));
+                    let mut strides: Strides = src.strides().into();
+                    strides.extend(std::iter::repeat_n(0, extra));
+                    f.assign_unchecked(&src.view_with(src.offset(), shape, strides, src.dtype.clone()))?;
+                }
+                Ok(())
+            }
+            (Some(1), None) => {
+                let f = src.field_at(0)?;
+                ensure!(f.ndim() == self.ndim(), Type, "{}", fail());
+                self.assign_unchecked(&f)
+            }
+            _ => Err(fail()),
+        }
     }
 
     /// Set every element to the single item stored at `item` (which has dtype `item_dtype`).

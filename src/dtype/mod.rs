@@ -33,6 +33,7 @@ pub mod cast;
 pub mod parse;
 pub mod promote;
 pub mod record;
+pub mod void;
 
 pub use element::{Element, Num};
 

@@ -70,6 +70,13 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
     } else {
         rest.chars().filter(|c| *c != ' ').collect()
     };
+    // Unstructured void: 'V8', '|V8', 'V' (zero bytes).
+    if rest_clean == "void" || rest_clean == "V" {
+        return Ok(super::void::RawVoid::build(0));
+    }
+    if let Some(k) = rest_clean.strip_prefix('V').and_then(|n| n.parse::<usize>().ok()) {
+        return Ok(super::void::RawVoid::build(k));
+    }
     let st = match by_code(&rest_clean) {
         Some(st) if order.is_some() || rest_clean != rest => st,
         _ => {

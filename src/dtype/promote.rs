@@ -142,16 +142,65 @@ pub fn promote_types(a: &DType, b: &DType) -> Result<DType> {
     match (a.scalar_type(), b.scalar_type()) {
         (Some(x), Some(y)) => Ok(promote_scalar(x, y).dtype()),
         _ => {
-            if a.equiv(b) {
-                Ok(a.to_native())
-            } else {
-                Err(Error::Promotion(format!(
-                    "The DTypes <{}> and <{}> do not have a common DType.",
-                    a, b
-                )))
+            if let (Some(_), Some(_)) = (a.fields(), b.fields()) {
+                return promote_fields(a, b);
             }
+            if let (Some(x), Some(y)) = (a.subarray(), b.subarray()) {
+                if x.shape == y.shape {
+                    let base = promote_types(&x.base, &y.base)?;
+                    return Ok(super::record::SubArrayDType::build(base, x.shape.clone()));
+                }
+            }
+            let raw = |d: &DType| d.kind() == 'V' && d.fields().is_none() && d.subarray().is_none();
+            if raw(a) && raw(b) {
+                ensure!(
+                    a.itemsize() == b.itemsize(),
+                    Promotion,
+                    "Invalid type promotion with void datatypes of different lengths. Use the `np.bytes_` datatype instead to pad the shorter value with trailing zero bytes."
+                );
+                return Ok(a.clone());
+            }
+            Err(Error::Promotion(format!(
+                "The DTypes <{}> and <{}> do not have a common DType.",
+                a, b
+            )))
         }
     }
+}
+
+/// NumPy's `_promote_fields`: records with the same names (in order) and titles promote field
+/// by field, into a packed record (aligned when either is). An equal pair whose fields all
+/// promote to themselves keeps its layout.
+fn promote_fields(a: &DType, b: &DType) -> Result<DType> {
+    use super::record::{FieldSpec, Record};
+    let (fa, fb) = (a.fields().unwrap_or(&[]), b.fields().unwrap_or(&[]));
+    // Names as Python prints the tuple.
+    let names = |fs: &[super::Field]| {
+        let v: Vec<String> = fs.iter().map(|f| format!("'{}'", f.name)).collect();
+        if v.len() == 1 { format!("({},)", v[0]) } else { format!("({})", v.join(", ")) }
+    };
+    ensure!(
+        names(fa) == names(fb),
+        Promotion,
+        "field names `{}` and `{}` mismatch.",
+        names(fa),
+        names(fb)
+    );
+    let mut identical = a == b;
+    let mut specs = Vec::with_capacity(fa.len());
+    for (x, y) in fa.iter().zip(fb) {
+        let d = promote_types(&x.dtype, &y.dtype)?;
+        identical = identical && d == x.dtype && x.dtype.is_native();
+        ensure!(x.title == y.title, Promotion, "field titles of field '{}' mismatch", x.name);
+        specs.push(FieldSpec { name: x.name.clone(), title: x.title.clone(), dtype: d, offset: None });
+    }
+    let aligned = |d: &DType| {
+        d.0.as_any().downcast_ref::<Record>().is_some_and(|r| r.is_aligned_struct())
+    };
+    let res = Record::build(specs, None, aligned(a) || aligned(b))?;
+    let same_layout = res.itemsize() == a.itemsize()
+        && res.fields().unwrap_or(&[]).iter().zip(fa).all(|(r, x)| r.offset == x.offset);
+    Ok(if identical && same_layout { a.clone() } else { res })
 }
 
 /// The kind of a Python scalar taking part in promotion. Python scalars are weak (NEP 50):

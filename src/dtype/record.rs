@@ -6,8 +6,7 @@ use std::any::Any;
 use super::{ByteOrder, DType, DTypeImpl, Field, SubArray};
 use crate::error::Result;
 
-/// NumPy's type number of void (records and subarrays).
-const NPY_VOID: i32 = 20;
+use super::void::{void_name, NPY_VOID};
 
 #[derive(Debug)]
 pub struct Record {
@@ -107,7 +106,7 @@ impl DTypeImpl for Record {
         }
     }
     fn name(&self) -> String {
-        format!("void{}", self.itemsize * 8)
+        void_name(self.itemsize)
     }
     fn scalar_type(&self) -> Option<super::ScalarType> {
         None
@@ -192,7 +191,7 @@ impl DTypeImpl for SubArrayDType {
         self.sub.base.alignment()
     }
     fn name(&self) -> String {
-        format!("void{}", self.itemsize() * 8)
+        void_name(self.itemsize())
     }
     fn scalar_type(&self) -> Option<super::ScalarType> {
         None

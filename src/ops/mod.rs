@@ -3,3 +3,4 @@
 pub mod argext;
 pub mod creation;
 pub mod field;
+pub mod records;

@@ -89,10 +89,9 @@ impl PyNdArray {
     fn scalar_at<'py>(&self, py: Python<'py>, p: *const u8) -> PyResult<Bound<'py, PyAny>> {
         let dt = self.arr.dtype();
         let Some(st) = dt.scalar_type() else {
-            // A record item: a 0-d view, whose fields read and write through to the array.
+            // A record item: a record scalar whose fields read and write through to the array.
             let off = (p as usize - self.arr.data_ptr() as usize) as isize;
-            let v = self.arr.element_view(off);
-            return Ok(Self::wrap(py, v, None)?.into_bound(py).into_any());
+            return super::records::void_scalar(py, self.arr.element_view(off));
         };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
@@ -101,9 +100,10 @@ impl PyNdArray {
 
     fn item_num(&self, p: *const u8) -> PyResult<Num> {
         if self.arr.dtype().scalar_type().is_none() {
-            return Err(pyo3::exceptions::PyNotImplementedError::new_err(
-                "record items as Python objects are not supported yet",
-            ));
+            return Err(PyTypeError::new_err(format!(
+                "a {} item is not a number",
+                crate::array::dtype_str(self.arr.dtype())
+            )));
         }
         // SAFETY: p points at an item of this numeric array.
         Ok(unsafe { read_num(p, self.arr.dtype()) })
@@ -170,13 +170,16 @@ fn py_print<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 /// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
     if dt.scalar_type().is_none() {
-        // Records take arrays of records; Python values into records are not converted yet.
+        // Records: arrays as they are, Python values converted field by field.
         if let Ok(a) = value.cast::<PyNdArray>() {
             return Ok(a.get().array());
         }
-        return Err(pyo3::exceptions::PyNotImplementedError::new_err(
-            "storing Python values into record arrays is not supported yet",
-        ));
+        let tmp = NdArray::zeros(&[], dt, Order::C)?;
+        if value.is_instance_of::<PyList>() {
+            return super::records::records_from_nested(value, dt);
+        }
+        super::records::assign_record(&tmp, value)?;
+        return Ok(tmp);
     }
     if value.is_none() {
         // NumPy stores None as NaN in inexact arrays and False in bool arrays.
@@ -235,9 +238,8 @@ fn tolist_rec<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     if axis == a.ndim() {
         if a.dtype().scalar_type().is_none() {
-            return Err(pyo3::exceptions::PyNotImplementedError::new_err(
-                "tolist of record arrays is not supported yet",
-            ));
+            let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;
+            return super::records::item_to_py(py, &a.element_view(off));
         }
         // SAFETY: p is an item of `a`, a numeric array.
         return num_to_py(py, unsafe { read_num(p, a.dtype()) });
@@ -269,7 +271,8 @@ fn flat_to_ptr(a: &NdArray, mut flat: usize) -> *const u8 {
 #[pymethods]
 impl PyNdArray {
     #[new]
-    #[pyo3(signature = (shape, dtype=None, buffer=None, offset=0, strides=None, order=None))]
+    #[pyo3(signature = (shape, dtype=None, buffer=None, offset=0, strides=None, order=None, *, _view=None))]
+    #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
         shape: &Bound<'_, PyAny>,
@@ -278,7 +281,15 @@ impl PyNdArray {
         offset: usize,
         strides: Option<Vec<isize>>,
         order: Option<&str>,
+        _view: Option<&Bound<'_, PyNdArray>>,
     ) -> PyResult<PyNdArray> {
+        if let Some(v) = _view {
+            // An instance of a subclass (`recarray`) viewing the same memory as `v`.
+            let this = v.get();
+            let o = Self::new_obj(this.arr.clone(), Some(v.clone().into_any().unbind()));
+            o.writeable.store(this.is_writeable(), Ordering::Relaxed);
+            return Ok(o);
+        }
         let shape = extract_shape(shape)?;
         let dt = match dtype {
             Some(d) => to_dtype(d)?,
@@ -606,22 +617,26 @@ impl PyNdArray {
         slf: &Bound<'_, Self>,
         dtype: Option<&Bound<'_, PyAny>>,
         r#type: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyNdArray>> {
-        let _ = r#type;
+    ) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
         let this = slf.get();
+        let (dtype, r#type) = match dtype {
+            Some(d) if d.cast::<PyType>().is_ok_and(|t| t.is_subclass_of::<PyNdArray>().unwrap_or(false)) => (None, Some(d)),
+            _ => (dtype, r#type),
+        };
         let dt = match dtype {
             None => this.arr.dtype().clone(),
-            Some(d) => {
-                if let Ok(t) = d.cast::<PyType>() {
-                    if t.is_subclass_of::<PyNdArray>()? {
-                        return Self::view_of(slf, this.arr.clone());
-                    }
-                }
-                to_dtype(d)?
-            }
+            Some(d) => to_dtype(d)?,
         };
-        let v = this.arr.view_dtype(&dt)?;
-        Self::view_of(slf, v)
+        let v = Self::view_of(slf, this.arr.view_dtype(&dt)?)?;
+        match r#type {
+            Some(t) if !t.is(py.get_type::<PyNdArray>()) => {
+                let kw = PyDict::new(py);
+                kw.set_item("_view", v)?;
+                t.call((PyTuple::empty(py),), Some(&kw)).map(|o| o.unbind())
+            }
+            _ => Ok(v.into_any()),
+        }
     }
 
     fn fill(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -675,6 +690,10 @@ impl PyNdArray {
                 idx.into_iter().map(crate::array::IndexItem::Int).collect();
             a.index(&items)?.view.data_ptr()
         };
+        if a.dtype().scalar_type().is_none() {
+            let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;
+            return super::records::item_to_py(py, &a.element_view(off));
+        }
         num_to_py(py, self.item_num(p)?)
     }
 
@@ -881,6 +900,17 @@ impl PyNdArray {
                 None => Some(a.index(&parse_index(key)?.0)?.view),
             },
         };
+        if dt.scalar_type().is_none() || view.as_ref().is_some_and(|v| v.dtype().scalar_type().is_none()) {
+            // Records (and raw void): Python values converted field by field.
+            let v = match (target, view) {
+                (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize),
+                (None, Some(v)) => v,
+                (None, None) => unreachable!("a target or a view"),
+            };
+            let mut v = v;
+            v.set_writeable(true)?;
+            return super::records::assign_value(&v, value);
+        }
         // A field view has the field's dtype.
         let view_dt: Option<DType> = view.as_ref().map(|v| v.dtype().clone());
         let dt = view_dt.as_ref().unwrap_or(dt);
@@ -1104,6 +1134,11 @@ impl PyNdArray {
             Gt => "greater",
             Ge => "greater_equal",
         };
+        if matches!(op, Eq | Ne) {
+            if let Some(r) = super::records::compare(slf.as_any(), other, matches!(op, Ne))? {
+                return Ok(r.unbind());
+            }
+        }
         // Comparing with None (an object NumPy holds in an object array) is elementwise
         // False for ==, True for !=.
         if other.is_none() && matches!(op, Eq | Ne) {

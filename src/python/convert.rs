@@ -660,6 +660,16 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             fresh: false,
         });
     }
+    if let Some(d) = dtype.filter(|d| d.fields().is_some()) {
+        // Records from Python values: lists are dimensions, tuples and numbers are records.
+        if is_sequence_like(obj) || classify_scalar(obj)?.is_some() {
+            return Ok(Converted {
+                arr: super::records::records_from_nested(obj, d)?,
+                base: None,
+                fresh: true,
+            });
+        }
+    }
     if let Some(s) = classify_scalar(obj)? {
         return Ok(Converted {
             arr: scalar_array(&s, dtype)?,

@@ -521,6 +521,11 @@ impl PyDType {
             }
             return format!("dtype({s})");
         }
+        if self.dt.kind() == 'V' {
+            // Unstructured void: dtype('V8'), dtype('V') for zero bytes.
+            let n = self.dt.itemsize();
+            return if n == 0 { "dtype('V')".into() } else { format!("dtype('V{n}')") };
+        }
         if self.dt.is_native() {
             format!("dtype('{}')", self.dt.name())
         } else {
@@ -531,7 +536,7 @@ impl PyDType {
         if self.dt.fields().is_some() || self.dt.subarray().is_some() {
             return struct_str_align(&self.dt, true);
         }
-        if self.dt.is_native() {
+        if self.dt.is_native() && self.dt.kind() != 'V' {
             self.dt.name()
         } else {
             self.dt.typestr()
@@ -582,7 +587,7 @@ fn field_format(dt: &DType) -> String {
     }
     let t = dt.typestr();
     match t.strip_prefix('|') {
-        Some(rest) if dt.scalar_type().is_some() => rest.to_string(),
+        Some(rest) if dt.scalar_type().is_some() || dt.kind() == 'V' => rest.to_string(),
         _ => t,
     }
 }
@@ -766,7 +771,8 @@ pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
         offset += size;
     }
     if specs.is_empty() {
-        return Err(PyTypeError::new_err("rumpy does not support unstructured void dtypes"));
+        // [('', '|V8')]: the description of unstructured void.
+        return Ok(crate::dtype::void::RawVoid::build(offset));
     }
     Ok(Record::build(specs, Some(offset), false)?)
 }

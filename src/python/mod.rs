@@ -12,6 +12,7 @@ pub mod errors;
 pub mod index;
 pub mod interop;
 pub mod ops;
+pub mod records;
 pub mod ufunc;
 
 /// Called by the Python layer once its scalar classes exist.

@@ -135,6 +135,7 @@ from . import _methods  # noqa: E402,F401  (attaches var, std, round, clip, conj
 from ._argext import argmax, argmin  # noqa: E402
 from ._npyio import save, load  # noqa: E402
 from ._field import FIELD_DTYPE, create_field, step, resonate, force, set_props, set_target  # noqa: E402
+from ._records import void, flexible, record, recarray, rec  # noqa: E402
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall  # noqa: E402
 from ._creation import logspace, geomspace
 

@@ -869,12 +869,89 @@ def _get_format_function(data, dtype, is_0d, **options):
     ('numpystr'), datetimes, ... should be dispatched here, by kind.
     """
     kind = dtype.kind
+    if kind == 'V':
+        if dtype.names is not None:
+            return StructuredVoidFormat.from_data(data, dtype, **options)
+        return repr  # unstructured void: the item's bytes
     key = _KIND_TO_FORMAT_KEY.get(kind)
     if key is None:
         raise TypeError(f"printing of dtype {dtype.name!r} is not supported")
     ftype = _ftype_of(dtype) if kind in 'fc' else None
     formatdict = _get_formatdict(data, ftype, is_0d, **options)
     return formatdict[key]()
+
+
+class StructuredVoidFormat:
+    """Records: each field formatted with a formatter built from that field's values over
+    the (possibly summarised) array; ``data`` holds the records as ``item()`` tuples."""
+
+    def __init__(self, format_functions):
+        self.format_functions = format_functions
+
+    @classmethod
+    def from_data(cls, data, dtype, **options):
+        options.pop('is_0d', None)
+        fns = []
+        for i, name in enumerate(dtype.names):
+            fdt = dtype.fields[name][0]
+            column = [x[i] for x in data]
+            if fdt.shape != ():
+                values = []
+                for v in column:
+                    values.extend(_flatten(v.tolist(), len(fdt.shape)))
+                fns.append(SubArrayFormat(
+                    _get_format_function(values, fdt.base, False, **options), **options))
+            else:
+                fns.append(_get_format_function(column, fdt, False, **options))
+        return cls(fns)
+
+    def __call__(self, x):
+        fields = [f(v) for v, f in zip(x, self.format_functions)]
+        if len(fields) == 1:
+            return f"({fields[0]},)"
+        return f"({', '.join(fields)})"
+
+
+class SubArrayFormat:
+    """A subarray field: nested brackets, summarised past the threshold."""
+
+    def __init__(self, format_function, **options):
+        self.format_function = format_function
+        self.threshold = options['threshold']
+        self.edge_items = options['edgeitems']
+
+    def __call__(self, a):
+        self.summary_insert = "..." if a.size > self.threshold else ""
+        return self.format_array(a.tolist(), a.ndim)
+
+    def format_array(self, a, ndim):
+        if ndim == 0:
+            return self.format_function(a)
+        if self.summary_insert and len(a) > 2 * self.edge_items:
+            formatted = ([self.format_array(x, ndim - 1) for x in a[:self.edge_items]]
+                         + [self.summary_insert]
+                         + [self.format_array(x, ndim - 1) for x in a[-self.edge_items:]])
+        else:
+            formatted = [self.format_array(x, ndim - 1) for x in a]
+        return "[" + ", ".join(formatted) + "]"
+
+
+def void_scalar_str(x, is_repr):
+    """str/repr of a record scalar (numpy's _void_scalar_to_string): floats as Python prints
+    them; the repr names the class and the dtype."""
+    options = format_options.get().copy()
+    dtype = x.dtype
+    if dtype.names is None:  # unstructured: the bytes
+        s = repr(x.item())
+        return f"np.void({s})" if is_repr else s
+    if options["legacy"] > 125:
+        fmt = dict(options.get('formatter') or {})
+        fmt.setdefault('float_kind', str)
+        options['formatter'] = fmt
+    val = StructuredVoidFormat.from_data([x.item()], dtype, **options)(x.item())
+    if not is_repr or options["legacy"] <= 125:
+        return val
+    return f"np.void({val}, dtype={dtype!s})"
 
 
 # ---------------------------------------------------------------------------
@@ -1123,6 +1200,10 @@ def dtype_is_implied(dtype):
 
 
 def dtype_short_repr(dtype):
+    if not isinstance(dtype, str) and dtype.names is not None:
+        return str(dtype)
+    if not isinstance(dtype, str) and dtype.kind == 'V':
+        return "'%s'" % str(dtype)
     if not isinstance(dtype, str) and not getattr(dtype, "isnative", True):
         return "'%s'" % str(dtype)
     typename = dtype if isinstance(dtype, str) else dtype.name
@@ -1179,6 +1260,8 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     if tuple(a.shape) == ():
         if format_options.get()['legacy'] <= 113:
             return str(a.item())
+        if a.dtype.kind == 'V':
+            return str(a[()])
         return scalar_str(a.tolist(), a.dtype)
 
     return array2string(a, max_line_width, precision, suppress_small, ' ', "")

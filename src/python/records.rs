@@ -1,0 +1,229 @@
+//! Records and Python objects: record items as tuples and `rumpy.void` scalars, Python values
+//! stored into records (tuples field by field, a number into every field), record arrays from
+//! nested lists, and `==`/`!=` between record arrays.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyList, PyTuple};
+
+use crate::array::{NdArray, Order};
+use crate::dtype::DType;
+
+use super::array::{value_to_array, PyNdArray};
+use super::convert::{num_to_py, read_num, to_array};
+
+static VOID_CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// `rumpy.void`, the class of record scalars (defined in Python).
+fn void_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    VOID_CLASS
+        .get_or_try_init(py, || Ok::<_, PyErr>(py.import("rumpy._records")?.getattr("void")?.unbind()))
+        .map(|c| c.bind(py))
+}
+
+pub fn is_record(dt: &DType) -> bool {
+    dt.fields().is_some()
+}
+
+/// The record scalar of a 0-d record view: reads and writes go through to the array.
+pub fn void_scalar<'py>(py: Python<'py>, view: NdArray) -> PyResult<Bound<'py, PyAny>> {
+    let a = PyNdArray::wrap(py, view, None)?;
+    void_class(py)?.call_method1("_wrap", (a,))
+}
+
+/// A record array inside a `rumpy.void`, or None.
+fn void_array(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
+    let py = obj.py();
+    if obj.is_instance(void_class(py)?)? {
+        let a = obj.getattr("_a")?;
+        return Ok(Some(a.cast::<PyNdArray>()?.get().array()));
+    }
+    Ok(None)
+}
+
+/// The Python object of one item (NumPy's `item()`): a tuple for a record (subarray fields as
+/// arrays, nested records as tuples), bytes for unstructured void, a number otherwise.
+pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAny>> {
+    let dt = a.dtype();
+    if let Some(fs) = dt.fields() {
+        let mut items = Vec::with_capacity(fs.len());
+        for i in 0..fs.len() {
+            let f = a.field_at(i)?;
+            items.push(if f.ndim() > a.ndim() {
+                PyNdArray::wrap(py, f.copy(Order::C)?, None)?.into_bound(py).into_any()
+            } else {
+                item_to_py(py, &f)?
+            });
+        }
+        return Ok(PyTuple::new(py, items)?.into_any());
+    }
+    if dt.scalar_type().is_none() {
+        // SAFETY: the item has itemsize bytes at data_ptr.
+        let bytes = unsafe { std::slice::from_raw_parts(a.data_ptr(), dt.itemsize()) };
+        return Ok(PyBytes::new(py, bytes).into_any());
+    }
+    // SAFETY: a numeric item at data_ptr.
+    num_to_py(py, unsafe { read_num(a.data_ptr(), dt) })
+}
+
+/// Store a Python value into every element of `view` (numeric or record), NumPy's rules.
+pub fn assign_value(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    if is_record(view.dtype()) {
+        return assign_record(view, value);
+    }
+    let arr = value_to_array(value, view.dtype())?;
+    Ok(view.assign(&arr)?)
+}
+
+/// Store a Python value into a record view: an array or record scalar field by field, a
+/// tuple item by item, a list as an array of records, anything else into every field.
+pub fn assign_record(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    view.check_writeable()?;
+    if let Some(a) = void_array(value)? {
+        return Ok(view.assign(&a)?);
+    }
+    if value.cast::<PyNdArray>().is_ok() || (!value.is_instance_of::<PyList>()
+        && !value.is_instance_of::<PyTuple>()
+        && value.hasattr("__array_interface__")?)
+    {
+        return Ok(view.assign(&to_array(value, None)?.arr)?);
+    }
+    let n = view.dtype().fields().map_or(0, |f| f.len());
+    if let Ok(t) = value.cast::<PyTuple>() {
+        if t.len() != n {
+            return Err(PyValueError::new_err(format!(
+                "could not assign tuple of length {} to structure with {} fields.",
+                t.len(),
+                n
+            )));
+        }
+        // Convert every item first: a bad item leaves the record unchanged.
+        let mut staged = Vec::with_capacity(n);
+        for (i, item) in t.iter().enumerate() {
+            let f = view.field_at(i)?;
+            let tmp = NdArray::zeros(&f.shape()[view.ndim()..], f.dtype(), Order::C)?;
+            if f.ndim() == view.ndim() && (item.is_instance_of::<PyList>() || item.is_instance_of::<PyTuple>()) && !is_record(f.dtype()) {
+                return Err(sequence_into_number(&item, f.dtype()));
+            }
+            assign_value(&tmp, &item)?;
+            staged.push((f, tmp));
+        }
+        for (f, tmp) in staged {
+            f.assign(&tmp)?;
+        }
+        return Ok(());
+    }
+    if value.is_instance_of::<PyList>() {
+        if view.ndim() == 0 {
+            return Err(PyValueError::new_err("setting an array element with a sequence."));
+        }
+        let arr = records_from_nested(value, view.dtype())?;
+        return Ok(view.assign(&arr)?);
+    }
+    for i in 0..n {
+        let f = view.field_at(i)?;
+        assign_value(&f, value)?;
+    }
+    Ok(())
+}
+
+/// NumPy's error for a sequence stored into a number.
+fn sequence_into_number(item: &Bound<'_, PyAny>, dt: &DType) -> PyErr {
+    let tn = item.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+    PyTypeError::new_err(match dt.kind() {
+        'f' => format!("float() argument must be a string or a real number, not '{tn}'"),
+        'c' => format!("complex() first argument must be a string or a number, not '{tn}'"),
+        _ => format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'"),
+    })
+}
+
+/// A record array from nested lists whose leaves (tuples, numbers, record scalars) are records.
+pub fn records_from_nested(obj: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    let mut shape: Vec<usize> = Vec::new();
+    probe(obj, 0, &mut shape, &mut true)?;
+    let out = NdArray::zeros(&shape, dt, Order::C)?;
+    let mut k = 0usize;
+    fill(obj, &out, shape.len(), &mut k)?;
+    Ok(out)
+}
+
+/// The shape of nested lists (tuples are records, not dimensions).
+fn probe(obj: &Bound<'_, PyAny>, depth: usize, shape: &mut Vec<usize>, first: &mut bool) -> PyResult<()> {
+    let inhomogeneous = |depth: usize, shape: &[usize]| {
+        let dims: Vec<String> = shape[..depth].iter().map(|d| d.to_string()).collect();
+        let detected = if depth == 1 { format!("({},)", dims[0]) } else { format!("({})", dims.join(", ")) };
+        PyValueError::new_err(format!(
+            "setting an array element with a sequence. The requested array has an inhomogeneous shape after {depth} dimensions. The detected shape was {detected} + inhomogeneous part."
+        ))
+    };
+    match obj.cast::<PyList>() {
+        Ok(l) => {
+            if *first && depth == shape.len() {
+                shape.push(l.len());
+            } else if depth >= shape.len() || shape[depth] != l.len() {
+                return Err(inhomogeneous(depth.min(shape.len()), shape));
+            }
+            if l.is_empty() {
+                *first = false;
+            }
+            for item in l.iter() {
+                probe(&item, depth + 1, shape, first)?;
+            }
+            Ok(())
+        }
+        Err(_) => {
+            if *first {
+                *first = false;
+            } else if depth != shape.len() {
+                return Err(inhomogeneous(depth, shape));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Store the leaves in C order into the fresh C-contiguous `out`.
+fn fill(obj: &Bound<'_, PyAny>, out: &NdArray, ndim: usize, k: &mut usize) -> PyResult<()> {
+    if let Ok(l) = obj.cast::<PyList>() {
+        if ndim > 0 {
+            for item in l.iter() {
+                fill(&item, out, ndim - 1, k)?;
+            }
+            return Ok(());
+        }
+    }
+    let el = out.element_view((*k * out.itemsize()) as isize);
+    *k += 1;
+    assign_record(&el, obj)
+}
+
+/// `a == b` / `a != b` where either is a record array or record scalar; None when neither is.
+pub fn compare<'py>(
+    a: &Bound<'py, PyAny>,
+    b: &Bound<'py, PyAny>,
+    ne: bool,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = a.py();
+    let as_rec = |o: &Bound<'py, PyAny>| -> PyResult<Option<NdArray>> {
+        if let Some(v) = void_array(o)? {
+            return Ok(Some(v));
+        }
+        Ok(o.cast::<PyNdArray>().ok().map(|x| x.get().array()))
+    };
+    let (x, y) = (as_rec(a)?, as_rec(b)?);
+    let rec = |v: &Option<NdArray>| v.as_ref().is_some_and(|v| is_record(v.dtype()));
+    if !rec(&x) && !rec(&y) {
+        return Ok(None);
+    }
+    let (Some(x), Some(y)) = (x, y) else {
+        return Err(PyTypeError::new_err("Cannot compare structured or void to non-void arrays."));
+    };
+    let r = crate::ops::records::compare(&x, &y, ne)?;
+    // Two record scalars compare to a bool scalar.
+    if r.ndim() == 0 {
+        let a = PyNdArray::wrap(py, r, None)?.into_bound(py);
+        return a.get_item(PyTuple::empty(py)).map(Some);
+    }
+    Ok(Some(PyNdArray::wrap(py, r, None)?.into_bound(py).into_any()))
+}

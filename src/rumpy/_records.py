@@ -1,0 +1,338 @@
+"""Record scalars and record arrays with attribute access.
+
+``void`` is the scalar of a record dtype: ``arr[i]`` of a record array. It holds a 0-d view of
+the array, so reading and writing its fields goes through to the array, as in NumPy.
+``recarray`` is an ndarray subclass whose fields are also attributes; ``rec`` gathers NumPy's
+``numpy.rec`` functions (``array``, ``fromarrays``, ``fromrecords``).
+"""
+
+import operator
+
+from . import _core
+from ._scalars import generic
+
+ndarray = _core.ndarray
+
+
+class flexible(generic):
+    """Base class of the scalars without a fixed layout (numpy.flexible)."""
+    __slots__ = ()
+
+
+class void(flexible):
+    """A record (or raw bytes) scalar (numpy.void)."""
+    __slots__ = ("_a",)
+
+    def __new__(cls, value, dtype=None):
+        if dtype is None:
+            if isinstance(value, int) and not isinstance(value, bool):
+                a = _core.zeros((), dtype=f"V{operator.index(value)}")
+            elif isinstance(value, (bytes, bytearray)):
+                a = _core.frombuffer(bytes(value), dtype=f"V{len(value)}").reshape(()).copy()
+            else:
+                raise TypeError("void() needs bytes, an int or a value with a dtype")
+        else:
+            a = _core.array(value, dtype=dtype)
+            if a.ndim:
+                raise TypeError("void(value, dtype) makes one record, not an array")
+        return cls._wrap(a)
+
+    @classmethod
+    def _wrap(cls, a):
+        self = object.__new__(cls)
+        self._a = a
+        return self
+
+    # -- what a scalar has ---------------------------------------------------
+    @property
+    def dtype(self):
+        return self._a.dtype
+
+    @property
+    def itemsize(self):
+        return self._a.itemsize
+
+    @property
+    def nbytes(self):
+        return self._a.itemsize
+
+    @property
+    def base(self):
+        return self._a.base
+
+    @property
+    def flags(self):
+        return self._a.flags
+
+    def item(self):
+        return self._a.item()
+
+    def tolist(self):
+        return self._a.item()
+
+    def tobytes(self):
+        return self._a.tobytes()
+
+    def __array__(self, dtype=None, copy=None):
+        return self._a.__array__(dtype, copy)
+
+    def __len__(self):
+        names = self.dtype.names
+        if names is None:
+            raise TypeError("len() of unsized object")
+        return len(names)
+
+    def _key(self, key):
+        names = self.dtype.names
+        if names is None:
+            raise IndexError("invalid index")
+        if isinstance(key, (str, list)):
+            return key
+        try:
+            i = operator.index(key)
+        except TypeError:
+            raise IndexError("invalid index") from None
+        if not -len(names) <= i < len(names):
+            raise IndexError(f"invalid index ({i})")
+        return names[i]
+
+    def __getitem__(self, key):
+        v = self._a[self._key(key)]
+        if v.ndim == 0:
+            return type(self)._wrap(v) if v.dtype.names is not None else v[()]
+        return v
+
+    def __setitem__(self, key, value):
+        self._a[self._key(key)] = value
+
+    def __iter__(self):
+        for i in range(len(self)):
+            yield self[i]
+
+    def __eq__(self, other):
+        return self._a.__eq__(other._a if isinstance(other, void) else other)
+
+    def __ne__(self, other):
+        return self._a.__ne__(other._a if isinstance(other, void) else other)
+
+    __hash__ = None
+
+    def __repr__(self):
+        from ._print import void_scalar_str
+        return void_scalar_str(self, True)
+
+    def __str__(self):
+        from ._print import void_scalar_str
+        return void_scalar_str(self, False)
+
+    def __reduce__(self):
+        return (_from_record_bytes, (self._a.tobytes(), self.dtype.descr
+                                     if self.dtype.names is not None else self.dtype.str))
+
+    def __getattr__(self, name):
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+
+def _from_record_bytes(data, descr):
+    return void._wrap(_core.frombuffer(data, dtype=descr).reshape(()).copy())
+
+
+class record(void):
+    """A record scalar whose fields are also attributes (numpy.record)."""
+    __slots__ = ()
+
+    def __getattr__(self, name):
+        names = self.dtype.names or ()
+        if name in names:
+            return self[name]
+        raise AttributeError(f"'record' object has no attribute '{name}'")
+
+    def __setattr__(self, name, value):
+        if name != "_a" and name in (self.dtype.names or ()):
+            self[name] = value
+        else:
+            object.__setattr__(self, name, value)
+
+    def __repr__(self):
+        return super().__repr__().replace("np.void(", "np.record(", 1)
+
+
+class recarray(ndarray):
+    """An ndarray of records whose fields are also attributes (numpy.recarray)."""
+
+    def __new__(cls, shape=None, dtype=None, buf=None, offset=0, strides=None,
+                formats=None, names=None, titles=None, byteorder=None, aligned=False,
+                order='C', *, _view=None):
+        if _view is not None:
+            return ndarray.__new__(cls, (), _view=_view)
+        if dtype is None:
+            dtype = _format_dtype(formats, names, titles, aligned, byteorder)
+        if buf is None:
+            a = ndarray(shape, dtype, order=order)
+        else:
+            a = ndarray(shape, dtype, buffer=buf, offset=offset, strides=strides, order=order)
+        return ndarray.__new__(cls, (), _view=a)
+
+    def __getattribute__(self, attr):
+        try:
+            return object.__getattribute__(self, attr)
+        except AttributeError:
+            pass
+        fields = ndarray.__getattribute__(self, "dtype").fields
+        if not fields or attr not in fields:
+            raise AttributeError(f"recarray has no attribute {attr}")
+        return _as_rec(ndarray.__getitem__(self, attr))
+
+    def __setattr__(self, attr, value):
+        fields = ndarray.__getattribute__(self, "dtype").fields or {}
+        if attr in fields:
+            ndarray.__setitem__(self, attr, value)
+        else:
+            object.__setattr__(self, attr, value)
+
+    def __getitem__(self, index):
+        obj = ndarray.__getitem__(self, index)
+        if isinstance(obj, ndarray):
+            return _as_rec(obj)
+        if isinstance(obj, void) and not isinstance(obj, record):
+            return record._wrap(obj._a)
+        return obj
+
+    def field(self, attr, val=None):
+        if isinstance(attr, int):
+            attr = self.dtype.names[attr]
+        if val is None:
+            return _as_rec(ndarray.__getitem__(self, attr))
+        ndarray.__setitem__(self, attr, val)
+
+    def __repr__(self):
+        from ._print import array2string, format_options
+        prefix = "rec.array("
+        if self.size > 0 or self.shape == (0,):
+            lst = array2string(self.view(ndarray), separator=', ', prefix=prefix, suffix=',')
+        else:
+            lst = f"[], shape={self.shape!r}"
+        lf = '\n' + ' ' * len(prefix)
+        if format_options.get()['legacy'] <= 113:
+            lf = ' ' + lf
+        return f"rec.array({lst},{lf}dtype={self.dtype!s})"
+
+
+def _as_rec(a):
+    """Record results of a recarray stay recarrays; other results are plain arrays."""
+    if a.dtype.names is not None:
+        return a.view(recarray) if type(a) is not recarray else a
+    return a.view(ndarray) if type(a) is not ndarray else a
+
+
+class format_parser:
+    """NumPy's ``format_parser``: the record dtype of formats, names and titles, as ``.dtype``."""
+
+    def __init__(self, formats, names, titles, aligned=False, byteorder=None):
+        self.dtype = _format_dtype(formats, names, titles, aligned, byteorder)
+        self._names = list(self.dtype.names)
+        self._titles = [self.dtype.fields[n][2] if len(self.dtype.fields[n]) > 2 else None
+                        for n in self._names]
+
+
+def _format_dtype(formats, names, titles, aligned=False, byteorder=None):
+    """The dtype of NumPy's ``format_parser``: formats (a list or a comma string), names
+    (a list or a comma string; missing names are f0, f1, ...), titles."""
+    if formats is None:
+        raise ValueError("Need formats argument")
+    if isinstance(formats, str):
+        formats = [f for f in formats.split(",")]
+    formats = list(formats)
+    if isinstance(names, str):
+        names = [n.strip() for n in names.split(",")]
+    names = list(names or [])[:len(formats)]
+    names += [f"f{i}" for i in range(len(names), len(formats))]
+    spec = {"names": names, "formats": formats}
+    if titles is not None:
+        titles = list(titles)[:len(formats)]
+        spec["titles"] = titles + [None] * (len(formats) - len(titles))
+    dt = _core.dtype(spec, align=aligned)
+    if byteorder is not None:
+        dt = dt.newbyteorder(byteorder)
+    return dt
+
+
+def _record_dtype(dtype, formats, names, titles, aligned, byteorder):
+    if dtype is not None:
+        return _core.dtype(dtype)
+    return _format_dtype(formats, names, titles, aligned, byteorder)
+
+
+def fromarrays(arrayList, dtype=None, shape=None, formats=None, names=None, titles=None,
+               aligned=False, byteorder=None):
+    """A record array from a list of arrays, one per field (numpy.rec.fromarrays)."""
+    arrays = [_core.asarray(x) for x in arrayList]
+    if shape is None:
+        shape = arrays[0].shape if arrays else ()
+    elif isinstance(shape, int):
+        shape = (shape,)
+    if dtype is None and formats is None:
+        formats = [a.dtype.str if a.dtype.names is None else a.dtype for a in arrays]
+    descr = _record_dtype(dtype, formats, names, titles, aligned, byteorder)
+    if len(descr.names) != len(arrays):
+        raise ValueError("mismatch between the number of fields and the number of arrays")
+    out = recarray(shape, descr)
+    for k, a in enumerate(arrays):
+        fshape = descr.fields[descr.names[k]][0].shape
+        nd = len(a.shape) - len(fshape)
+        if tuple(a.shape[nd:]) != tuple(fshape) or tuple(a.shape[:nd]) != tuple(shape):
+            raise ValueError(f'array-shape mismatch in array {k} ("{descr.names[k]}")')
+        ndarray.__setitem__(out, descr.names[k], a)
+    return out
+
+
+def fromrecords(recList, dtype=None, shape=None, formats=None, names=None, titles=None,
+                aligned=False, byteorder=None):
+    """A record array from a list of records (tuples) (numpy.rec.fromrecords)."""
+    if formats is None and dtype is None:
+        columns = list(zip(*recList)) if recList else []
+        arrays = [_core.array(list(c)) for c in columns]
+        return fromarrays(arrays, formats=formats, shape=shape, names=names, titles=titles,
+                          aligned=aligned, byteorder=byteorder)
+    descr = _record_dtype(dtype, formats, names, titles, aligned, byteorder)
+    a = _core.array([tuple(r) if isinstance(r, list) else r for r in recList], dtype=descr)
+    if shape is not None:
+        a = a.reshape(shape)
+    return a.view(recarray)
+
+
+def array(obj, dtype=None, shape=None, offset=0, strides=None, formats=None, names=None,
+          titles=None, aligned=False, byteorder=None, copy=True):
+    """A record array from records, arrays or an existing array (numpy.rec.array)."""
+    if isinstance(obj, ndarray) or hasattr(obj, "__array_interface__"):
+        a = _core.array(obj, copy=copy) if copy else _core.asarray(obj)
+        if dtype is not None or formats is not None:
+            a = a.view(_record_dtype(dtype, formats, names, titles, aligned, byteorder))
+        return a.view(recarray)
+    if isinstance(obj, list) and obj and isinstance(obj[0], (tuple, list)):
+        return fromrecords(obj, dtype=dtype, shape=shape, formats=formats, names=names,
+                           titles=titles, aligned=aligned, byteorder=byteorder)
+    if obj is None:
+        if shape is None:
+            raise ValueError("Must define a shape if obj is None")
+        return recarray(shape, _record_dtype(dtype, formats, names, titles, aligned, byteorder))
+    return fromrecords(obj, dtype=dtype, shape=shape, formats=formats, names=names,
+                       titles=titles, aligned=aligned, byteorder=byteorder)
+
+
+class _RecModule:
+    """``rumpy.rec``: NumPy's ``numpy.rec`` namespace."""
+
+    def __init__(self):
+        self.array = array
+        self.fromarrays = fromarrays
+        self.fromrecords = fromrecords
+        self.recarray = recarray
+        self.record = record
+        self.format_parser = format_parser
+
+    def __repr__(self):
+        return "<module 'rumpy.rec'>"
+
+
+rec = _RecModule()
