@@ -549,3 +549,143 @@ def test_record_repr(spec, align, case):
     if n.size:
         need("scalars")
         check("repr(x[i])", x=P(r, n), i=(0,) * n.ndim)
+
+
+# ---------------------------------------------------------------------------
+# 5. record promotion and casts, unstructured void, rec / recarray
+# ---------------------------------------------------------------------------
+
+PROMOTE_PAIRS = {
+    "same": (SPECS["simple"], SPECS["simple"]),
+    "widen": ([("a", "i1"), ("b", "f4")], SPECS["simple"]),
+    "aligned": (np.dtype(SPECS["simple"], align=True), [("a", "i1"), ("b", "f4")]),
+    "nested_sub": ([("a", "f8", (2,)), ("n", [("x", "i4")])],
+                   [("a", "f4", (2,)), ("n", [("x", "i8")])]),
+    "other_names": (SPECS["simple"], [("x", "f8"), ("y", "i4")]),
+    "fewer": (SPECS["simple"], [("a", "f8")]),
+    "titles": ([(("t", "a"), "f8")], [("a", "f4")]),
+    "raw_same": ("V8", "V8"), "raw_other": ("V8", "V4"), "record_number": (SPECS["simple"], "f8"),
+}
+
+
+def _as_dtype(m, spec):
+    if isinstance(spec, np.dtype):  # an aligned struct: its fields, laid out with align=True
+        return m.dtype([(k, spec.fields[k][0].str) for k in spec.names], align=True)
+    return m.dtype(spec)
+
+
+@pytest.mark.parametrize("pair", PROMOTE_PAIRS)
+def test_record_promotion(pair):
+    need("dtype")
+    s1, s2 = PROMOTE_PAIRS[pair]
+    r, n = both(lambda m: m.result_type(_as_dtype(m, s1), _as_dtype(m, s2)))
+    assert_outcomes(r, n, compare=assert_same_dtype, msg=f"result_type {pair}")
+
+
+@pytest.mark.parametrize("pair", ["same", "widen", "aligned", "nested_sub", "other_names",
+                                  "fewer", "record_number"])
+def test_record_casts_and_compare(pair):
+    """Arrays of one record dtype stored into another (field by field in order of position),
+    astype, and == between them."""
+    need("arrays", "fields", "from_list", "compare")
+    s1, s2 = PROMOTE_PAIRS[pair]
+
+    def src(m):
+        a = m.zeros(4, dtype=_as_dtype(m, s1))
+        for k, path in enumerate(leaves(np.dtype(_as_dtype(np, s1)))):
+            v = field(a, path)
+            v[...] = m.arange(v.size).reshape(v.shape) % 3 + k
+        return a
+
+    def store(m):
+        b = m.zeros(4, dtype=_as_dtype(m, s2))
+        b[...] = src(m)
+        return b
+    col = Collector()
+    col(assert_outcomes, *both(store), compare=assert_same_records, msg="b[...] = a")
+    col(assert_outcomes, *both(lambda m: src(m).astype(_as_dtype(m, s2))),
+        compare=assert_same_records, msg="astype")
+    col(assert_outcomes, *both(lambda m: src(m) == m.zeros(4, dtype=_as_dtype(m, s2))),
+        msg="a == b")
+    col(assert_outcomes, *both(lambda m: src(m)[1] != src(m)), msg="a[1] != a")
+    col.done()
+
+
+@pytest.mark.parametrize("expr", [
+    "m.zeros(3, 'V4')", "m.zeros(2, 'V3').tolist()", "repr(m.zeros(2, 'V3'))",
+    "str(m.zeros(2, 'V3'))", "m.zeros(2, 'V3')[0].item()", "repr(m.zeros(2, 'V3')[0])",
+    "m.dtype('V8').descr", "m.dtype('V').itemsize", "repr(m.dtype('V'))", "m.dtype('|V16').name",
+    "m.dtype([('a', 'f8'), ('', 'V4'), ('b', 'i1')]).names",
+    "m.dtype([('a', 'f8'), ('', 'V4'), ('b', 'i1')]).descr",
+    "m.dtype([('a', 'f8'), ('pad', 'V3')]).descr",
+])
+def test_unstructured_void(expr):
+    need("dtype")
+    r, n = both(expr)
+    if isinstance(n, np.ndarray):
+        assert_outcomes(r, n, compare=lambda a, b: (a.shape, a.dtype.str, a.tobytes())
+                        == (b.shape, b.dtype.str, b.tobytes()) or (_ for _ in ()).throw(
+                            AssertionError(f"{a!r} != {b!r}")), msg=expr)
+    else:
+        assert_outcomes(r, n, msg=expr)
+
+
+REC_EXPRS = [
+    "m.rec.fromarrays([m.arange(3.0), m.arange(3)], names='x,y')",
+    "m.rec.fromarrays([m.arange(3.0), m.arange(3)], names=['x', 'y']).x",
+    "m.rec.fromarrays([m.arange(3.0), m.arange(3)], formats=['f4', 'i2'], names='x,y')",
+    "m.rec.fromarrays([m.arange(6.0).reshape(3, 2), m.arange(3)], names='v,i')",
+    "m.rec.fromarrays([m.arange(3.0), m.arange(4)], names='x,y')",
+    "m.rec.fromrecords([(1.5, 2), (3.0, 4)], names='x,y')",
+    "m.rec.fromrecords([(1.5, 2), (3.0, 4)], names='x,y').y",
+    "m.rec.fromrecords([(1.5, 2), (3.0, 4)], dtype=[('x', 'f4'), ('y', 'i8')])",
+    "m.rec.array([(1.5, 2), (3.0, 4)], dtype=[('x', 'f8'), ('y', 'i4')])",
+    "m.rec.array([(1.5, 2), (3.0, 4)], dtype=[('x', 'f8'), ('y', 'i4')])[1]",
+    "m.rec.array([(1.5, 2), (3.0, 4)], dtype=[('x', 'f8'), ('y', 'i4')])[1].x",
+    "m.rec.array([(1.5, 2), (3.0, 4)], dtype=[('x', 'f8'), ('y', 'i4')])[::-1]",
+    "m.rec.array(m.zeros(3, [('value', 'f8'), ('mass', 'f8')])).mass",
+    "m.rec.array([(1.5, 2), (3.0, 4)], dtype=[('x', 'f8'), ('y', 'i4')]).nope",
+    "m.zeros(2, [('a', 'f8'), ('b', 'i4')]).view(m.recarray).b",
+    "m.recarray((2,), dtype=[('a', 'f8')]).shape",
+    "m.recarray((2,), formats=['f8', 'i4'], names='p,q').dtype.descr",
+]
+
+
+def _same_rec(r, n):
+    assert type(r).__name__ == type(n).__name__, f"type {type(r).__name__} != {type(n).__name__}"
+    if isinstance(n, np.ndarray):
+        if n.dtype.names is None:
+            assert_same(r, n)
+            return
+        # numpy's recarray dtype has the numpy.record type; compare with its plain record dtype
+        assert_same_records(r.view(rp.ndarray),
+                            n.view(np.ndarray).view(np.dtype((np.void, n.dtype))), "rec")
+        assert repr(r) == repr(n).replace("dtype((numpy.record, ", "dtype=").replace(
+            "]))", "])") or repr(r) == repr(n), f"{repr(r)} != {repr(n)}"
+    elif isinstance(n, np.void):
+        assert_same(r.item(), n.item())
+        assert repr(r) == repr(n), f"{repr(r)} != {repr(n)}"
+    else:
+        assert_same(r, n)
+
+
+@pytest.mark.parametrize("expr", REC_EXPRS)
+def test_rec(expr):
+    need("arrays", "fields", "from_list", "scalars")
+    r, n = both(expr)
+    assert_outcomes(r, n, compare=_same_rec, msg=expr)
+
+
+def test_recarray_attribute_writes():
+    need("arrays", "fields", "scalars")
+    col = Collector()
+
+    def run(m):
+        a = m.rec.fromrecords([(1.5, 2), (3.0, 4)], names="x,y")
+        a.x = [7.0, 8.0]
+        a[0].y = 9
+        a.y[1] += 1
+        out = a.view(m.ndarray)
+        return out.view(np.dtype((np.void, out.dtype))) if m is np else out
+    col(assert_outcomes, *both(run), compare=assert_same_records, msg="attribute writes")
+    col.done()

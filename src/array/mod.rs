@@ -342,13 +342,10 @@ impl NdArray {
                 offset: Some(f.offset),
             });
         }
-        let aligned = self
-            .dtype()
-            .0
-            .as_any()
-            .downcast_ref::<Record>()
-            .is_some_and(|r| r.is_aligned_struct());
-        let dt = Record::build(specs, Some(self.itemsize()), aligned)?;
+        let dt = match self.dtype().0.as_any().downcast_ref::<Record>() {
+            Some(r) => r.view_of(specs)?,
+            None => Record::build(specs, Some(self.itemsize()), false)?,
+        };
         Ok(self.view_with(self.offset(), self.shape().into(), self.strides().into(), dt))
     }
 

@@ -59,6 +59,29 @@ fn kind_rank(k: char) -> u8 {
     }
 }
 
+/// Casts involving records (NumPy 2): records to records field by field in order of position
+/// (names do not matter), under the weakest rule of the pairs; a number into a record, or a
+/// one-field record to a number, only unsafely; subarrays of the same shape by their bases.
+fn can_cast_void(from: &DType, to: &DType, casting: Casting) -> bool {
+    if from == to || (casting != Casting::No && from.equiv(to)) {
+        return true;
+    }
+    if matches!(casting, Casting::No | Casting::Equiv) {
+        return false;
+    }
+    match (from.fields(), to.fields()) {
+        (Some(a), Some(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| can_cast(&x.dtype, &y.dtype, casting))
+        }
+        (None, Some(_)) => casting == Casting::Unsafe && from.scalar_type().is_some(),
+        (Some(a), None) => casting == Casting::Unsafe && a.len() == 1 && to.scalar_type().is_some(),
+        (None, None) => match (from.subarray(), to.subarray()) {
+            (Some(x), Some(y)) => x.shape == y.shape && can_cast(&x.base, &y.base, casting),
+            _ => false,
+        },
+    }
+}
+
 /// NumPy's "same_kind": safe, or a cast within the same kind, or to a higher kind.
 pub fn can_cast_same_kind(from: ScalarType, to: ScalarType) -> bool {
     can_cast_safe(from, to) || kind_rank(from.kind()) <= kind_rank(to.kind())
@@ -102,11 +125,11 @@ impl Casting {
 
 /// `np.can_cast(from, to, casting)` for dtypes.
 pub fn can_cast(from: &DType, to: &DType, casting: Casting) -> bool {
+    if from.kind() == 'V' || to.kind() == 'V' {
+        return can_cast_void(from, to, casting);
+    }
     match casting {
-        Casting::Unsafe => {
-            // Records come later with their own rules; numeric types always cast unsafely.
-            from.scalar_type().is_some() && to.scalar_type().is_some() || from == to
-        }
+        Casting::Unsafe => true,
         Casting::No => from == to,
         Casting::Equiv => from.equiv(to),
         Casting::Safe | Casting::SameKind => {

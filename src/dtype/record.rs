@@ -14,6 +14,8 @@ pub struct Record {
     itemsize: usize,
     /// `align=True`: C-struct layout, alignment of the widest field.
     aligned: bool,
+    /// A multi-field view of an aligned struct keeps the flag but has alignment 1 (NumPy).
+    view_of_aligned: bool,
 }
 
 /// One field as given: name, title, dtype, and an explicit offset (None: after the previous
@@ -77,11 +79,25 @@ impl Record {
             fields,
             itemsize,
             aligned,
+            view_of_aligned: false,
         }))
     }
 
     pub fn is_aligned_struct(&self) -> bool {
         self.aligned
+    }
+
+    /// The dtype of a multi-field view of this record: the chosen fields at their offsets, the
+    /// itemsize kept; of an aligned struct, still flagged aligned but with alignment 1.
+    pub fn view_of(&self, specs: Vec<FieldSpec>) -> Result<DType> {
+        let d = Record::build(specs, Some(self.itemsize), self.aligned)?;
+        let r = d.0.as_any().downcast_ref::<Record>().expect("a record");
+        Ok(DType::new(Record {
+            fields: r.fields.clone(),
+            itemsize: r.itemsize,
+            aligned: r.aligned,
+            view_of_aligned: self.aligned,
+        }))
     }
 }
 
@@ -99,7 +115,7 @@ impl DTypeImpl for Record {
         self.itemsize
     }
     fn alignment(&self) -> usize {
-        if self.aligned {
+        if self.aligned && !self.view_of_aligned {
             self.fields.iter().map(|f| f.dtype.alignment()).max().unwrap_or(1)
         } else {
             1
@@ -126,6 +142,7 @@ impl DTypeImpl for Record {
                 .collect(),
             itemsize: self.itemsize,
             aligned: self.aligned,
+            view_of_aligned: self.view_of_aligned,
         })
     }
     fn typestr(&self) -> String {

@@ -445,6 +445,10 @@ impl PyNdArray {
         super::interop::array_interface(py, &self.arr, self.is_writeable())
     }
     #[getter]
+    fn __array_struct__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        super::interop::array_struct(py, &self.arr, self.is_writeable())
+    }
+    #[getter]
     fn __array_priority__(&self) -> f64 {
         0.0
     }
@@ -1160,11 +1164,19 @@ impl PyNdArray {
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let np = py.import("numpy")?;
-        let mv = py
-            .import("builtins")?
-            .getattr("memoryview")?
-            .call1((slf,))?;
-        let mut a = np.getattr("asarray")?.call1((mv,))?;
+        let mut a = if slf.get().arr.dtype().fields().is_some() {
+            // Records go through the array interface (a buffer format cannot describe fields
+            // out of offset order) and are viewed with NumPy's exact dtype.
+            let holder = py.import("types")?.getattr("SimpleNamespace")?.call0()?;
+            holder.setattr("__array_interface__", slf.get().__array_interface__(py)?)?;
+            holder.setattr("owner", slf)?;
+            let a = np.getattr("asarray")?.call1((holder,))?;
+            let exact = super::interop::numpy_dtype(py, slf.get().arr.dtype())?;
+            if a.getattr("dtype")?.eq(&exact)? { a } else { a.call_method1("view", (exact,))? }
+        } else {
+            let mv = py.import("builtins")?.getattr("memoryview")?.call1((slf,))?;
+            np.getattr("asarray")?.call1((mv,))?
+        };
         if let Some(d) = dtype {
             if !d.is_none() {
                 let kw = PyDict::new(py);

@@ -60,11 +60,16 @@ fn value_err(msg: impl Into<String>) -> PyErr {
 
 /// A subarray shape: an int or a tuple of ints.
 fn shape_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
-    if let Ok(n) = obj.extract::<usize>() {
-        return Ok(vec![n]);
+    let dims: Vec<i64> = match obj.extract::<i64>() {
+        Ok(n) => vec![n],
+        Err(_) => obj
+            .extract::<Vec<i64>>()
+            .map_err(|_| value_err("invalid shape in fixed-type tuple."))?,
+    };
+    if dims.iter().any(|&d| d < 0) {
+        return Err(value_err("invalid shape in fixed-type tuple: dimension smaller then zero."));
     }
-    obj.extract::<Vec<usize>>()
-        .map_err(|_| PyTypeError::new_err("subarray shape must be an integer or a tuple of integers"))
+    Ok(dims.into_iter().map(|d| d as usize).collect())
 }
 
 fn with_shape(base: DType, shape: Vec<usize>) -> DType {
@@ -94,6 +99,9 @@ fn from_list(list: &Bound<'_, PyList>, align: bool) -> PyResult<DType> {
         } else {
             (n.extract::<String>().map_err(|_| PyTypeError::new_err("data type not understood"))?, None)
         };
+        if title.as_deref() == Some(name.as_str()) {
+            return Err(value_err("title already used as a name or title."));
+        }
         let name = if name.is_empty() { format!("f{k}") } else { name };
         let mut dt = to_dtype_align(&t.get_item(1)?, align)?;
         if t.len() == 3 {
@@ -111,13 +119,22 @@ fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType>
     let (Some(names), Some(formats)) = (get("names")?, get("formats")?) else {
         return Err(value_err("entry not a 2- or 3- tuple"));
     };
-    let names: Vec<String> = names.extract()?;
+    let names: Vec<String> = names
+        .try_iter()?
+        .map(|n| n?.extract::<String>().map_err(|_| value_err("field names must be strings")))
+        .collect::<PyResult<_>>()?;
     let formats: Vec<Bound<'_, PyAny>> = formats.extract()?;
     if names.len() != formats.len() {
         return Err(value_err("all items in the dictionary must have the same length."));
     }
     let offsets: Option<Vec<usize>> = match get("offsets")? {
-        Some(o) if !o.is_none() => Some(o.extract()?),
+        Some(o) if !o.is_none() => {
+            let o: Vec<i64> = o.extract()?;
+            if let Some(bad) = o.iter().find(|&&x| x < 0) {
+                return Err(value_err(format!("offset {bad} cannot be negative")));
+            }
+            Some(o.into_iter().map(|x| x as usize).collect())
+        }
         _ => None,
     };
     let titles: Option<Vec<Option<String>>> = match get("titles")? {
@@ -140,12 +157,17 @@ fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType>
     }
     let mut specs = Vec::with_capacity(names.len());
     for (k, (name, f)) in names.into_iter().zip(formats).enumerate() {
-        specs.push(FieldSpec {
-            name,
-            title: titles.as_ref().and_then(|t| t[k].clone()),
-            dtype: to_dtype_align(&f, aligned)?,
-            offset: offsets.as_ref().map(|o| o[k]),
-        });
+        let dtype = to_dtype_align(&f, aligned)?;
+        let offset = offsets.as_ref().map(|o| o[k]);
+        if let (Some(o), true) = (offset, aligned) {
+            let al = dtype.alignment().max(1);
+            if o % al != 0 {
+                return Err(value_err(format!(
+                    "offset {o} for NumPy dtype with fields is not divisible by the field alignment {al} with align=True"
+                )));
+            }
+        }
+        specs.push(FieldSpec { name, title: titles.as_ref().and_then(|t| t[k].clone()), dtype, offset });
     }
     Ok(Record::build(specs, itemsize, aligned)?)
 }
@@ -227,9 +249,8 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
             return Ok(with_shape(base, shape_of(&t.get_item(1)?)?));
         }
     }
-    // A NumPy structured dtype: its descr (and alignment flag) describe it.
-    if obj.hasattr("descr")? && obj.hasattr("names")? && !obj.getattr("names")?.is_none() {
-        let descr = obj.getattr("descr")?;
+    // A NumPy structured dtype: names, fields, itemsize and the alignment flag describe it.
+    if obj.hasattr("fields")? && obj.hasattr("names")? && !obj.getattr("names")?.is_none() {
         let aligned = obj.getattr("isalignedstruct")?.is_truthy()?;
         // descr has '' padding entries; rebuild with NumPy's exact offsets through the dict form.
         let names = obj.getattr("names")?;
@@ -250,7 +271,6 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
         d.set_item("titles", titles)?;
         d.set_item("itemsize", obj.getattr("itemsize")?)?;
         d.set_item("aligned", aligned)?;
-        let _ = descr;
         return from_dict(&d, aligned);
     }
     if obj.hasattr("subdtype")? && !obj.getattr("subdtype")?.is_none() {
@@ -282,7 +302,7 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
                 }
             }
         }
-    } else if let (Ok(s), true) = (obj.getattr("str"), obj.hasattr("descr")?) {
+    } else if let (Ok(s), true) = (obj.getattr("str"), obj.hasattr("isnative")?) {
         // A NumPy dtype object (or another dtype-like with `.str`).
         if let Ok(s) = s.extract::<String>() {
             if let Ok(d) = parse_dtype(&s) {
@@ -453,9 +473,9 @@ impl PyDType {
     }
     #[getter]
     fn isalignedstruct(&self) -> bool {
-        self.dt
-            .0
-            .as_any()
+        // A subarray of records reports its base's flag.
+        let dt = self.dt.subarray().map_or(&self.dt, |sa| &sa.base);
+        dt.0.as_any()
             .downcast_ref::<Record>()
             .is_some_and(|r| r.is_aligned_struct())
     }
@@ -611,7 +631,12 @@ fn struct_str_align(dt: &DType, include_align: bool) -> String {
         } else {
             format!("({})", sa.shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
         };
-        return format!("({}, {})", py_str_repr(&field_format(&sa.base)), shape);
+        let base = if sa.base.fields().is_some() {
+            struct_str(&sa.base)
+        } else {
+            py_str_repr(&field_format(&sa.base))
+        };
+        return format!("({}, {})", base, shape);
     }
     let fs = dt.fields().expect("a record");
     let aligned = dt.0.as_any().downcast_ref::<Record>().is_some_and(|r| r.is_aligned_struct());
@@ -734,9 +759,10 @@ pub fn descr_of<'py>(py: Python<'py>, dt: &DType) -> PyResult<Option<Bound<'py, 
 /// The dtype an `__array_interface__` descr describes: fields in order, ('', '|Vn') entries
 /// are padding.
 pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
-    let list = descr
-        .cast::<PyList>()
-        .map_err(|_| PyTypeError::new_err("descr must be a list"))?;
+    let Ok(list) = descr.cast::<PyList>() else {
+        // Another dtype spec (a dict for fields out of offset order).
+        return to_dtype(descr);
+    };
     let mut specs = Vec::new();
     let mut offset = 0usize;
     for item in list.iter() {

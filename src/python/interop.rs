@@ -2,12 +2,12 @@
 //! `__array_interface__` (both ways) and DLPack (both ways).
 
 use std::ffi::{c_void, CStr, CString};
-use std::os::raw::c_int;
+use std::os::raw::{c_char, c_int};
 
 use pyo3::exceptions::{PyBufferError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::array::{byte_extent, Dims, NdArray, Strides};
 use crate::buffer::Buffer;
@@ -267,10 +267,9 @@ fn struct_format(
 ) -> Option<()> {
     let fs = dt.fields()?;
     out.push_str("T{");
-    let mut order: Vec<&crate::dtype::Field> = fs.iter().collect();
-    order.sort_by_key(|f| f.offset);
     let mut pos = 0usize;
-    for f in order {
+    // Fields in declaration order; out-of-order or overlapping fields have no format.
+    for f in fs {
         if f.offset < pos {
             return None;
         }
@@ -454,17 +453,7 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
             fmt
         ))
     })?;
-    // A record format cannot carry titles or the aligned flag: an exporter that has a
-    // structured dtype (NumPy's arrays) describes it exactly.
-    if dt.fields().is_some() {
-        if let Ok(d) = obj.getattr("dtype") {
-            if let Ok(exact) = super::dtype::to_dtype(&d) {
-                if exact.itemsize() == itemsize && exact.fields().is_some() {
-                    dt = exact;
-                }
-            }
-        }
-    }
+    dt = exact_record_dtype(obj, dt);
     let ndim = v.ndim as usize;
     let shape: Dims = (0..ndim)
         // SAFETY: PyBUF_STRIDES was requested: shape and strides have ndim entries.
@@ -488,6 +477,56 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
     )?))
 }
 
+/// A record format cannot carry titles, the aligned flag or the order of out-of-order fields
+/// (NumPy then describes the item as plain void): an exporter that has a structured dtype
+/// (NumPy's arrays) describes it exactly.
+fn exact_record_dtype(obj: &Bound<'_, PyAny>, dt: DType) -> DType {
+    if dt.kind() != 'V' {
+        return dt;
+    }
+    if let Ok(d) = obj.getattr("dtype") {
+        if let Ok(exact) = super::dtype::to_dtype(&d) {
+            if exact.itemsize() == dt.itemsize() && exact.fields().is_some() {
+                return exact;
+            }
+        }
+    }
+    dt
+}
+
+/// NumPy's dtype for a rumpy dtype, built from its layout (names, formats, offsets, titles,
+/// itemsize, alignment): exact where a buffer format or a descr is not.
+pub fn numpy_dtype<'py>(py: Python<'py>, dt: &DType) -> PyResult<Bound<'py, PyAny>> {
+    let np = py.import("numpy")?;
+    np.getattr("dtype")?.call1((numpy_spec(py, dt)?,))
+}
+
+fn numpy_spec<'py>(py: Python<'py>, dt: &DType) -> PyResult<Bound<'py, PyAny>> {
+    if let Some(sa) = dt.subarray() {
+        return Ok(PyTuple::new(py, [numpy_spec(py, &sa.base)?, PyTuple::new(py, &sa.shape)?.into_any()])?.into_any());
+    }
+    let Some(fs) = dt.fields() else {
+        return Ok(dt.typestr().into_pyobject(py)?.into_any());
+    };
+    let d = PyDict::new(py);
+    d.set_item("names", fs.iter().map(|f| f.name.clone()).collect::<Vec<_>>())?;
+    let formats = PyList::empty(py);
+    for f in fs {
+        formats.append(numpy_spec(py, &f.dtype)?)?;
+    }
+    d.set_item("formats", formats)?;
+    d.set_item("offsets", fs.iter().map(|f| f.offset).collect::<Vec<_>>())?;
+    d.set_item("titles", fs.iter().map(|f| f.title.clone()).collect::<Vec<_>>())?;
+    d.set_item("itemsize", dt.itemsize())?;
+    let aligned = dt
+        .0
+        .as_any()
+        .downcast_ref::<crate::dtype::record::Record>()
+        .is_some_and(|r| r.is_aligned_struct());
+    d.set_item("aligned", aligned)?;
+    Ok(d.into_any())
+}
+
 fn from_array_interface(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
     let Ok(ai) = obj.getattr("__array_interface__") else {
         return Ok(None);
@@ -507,6 +546,7 @@ fn from_array_interface(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
         Some(descr) if typestr.starts_with("|V") => super::dtype::dtype_from_descr(&descr)?,
         _ => crate::dtype::parse::parse_dtype(&typestr)?,
     };
+    let dt = exact_record_dtype(obj, dt);
     let data = ai
         .get_item("data")?
         .ok_or_else(|| PyValueError::new_err("missing data"))?;
@@ -587,8 +627,13 @@ pub unsafe fn fill_buffer(
     if flags & ffi::PyBUF_STRIDES != ffi::PyBUF_STRIDES && !arr.is_c_contiguous() {
         return Err(PyBufferError::new_err("ndarray is not C-contiguous"));
     }
-    let format = format_of_array(arr)
-        .ok_or_else(|| PyBufferError::new_err("dtype has no buffer format"))?;
+    let format = format_of_array(arr).ok_or_else(|| {
+        if arr.dtype().fields().is_some() {
+            PyValueError::new_err("dtypes with overlapping or out-of-order fields are not representable as buffers. Consider reordering the fields.")
+        } else {
+            PyBufferError::new_err("dtype has no buffer format")
+        }
+    })?;
     let info = Box::new(ExportInfo {
         format: CString::new(format)
             .map_err(|_| PyBufferError::new_err("a field name holds a NUL character"))?,
@@ -668,6 +713,7 @@ pub fn array_interface<'py>(
     )?;
     match super::dtype::descr_of(py, arr.dtype()) {
         Ok(Some(descr)) => d.set_item("descr", descr)?,
+        // Fields out of offset order have no list form: plain void, as NumPy writes it.
         _ => d.set_item("descr", vec![("".to_string(), arr.dtype().typestr())])?,
     }
     d.set_item("typestr", arr.dtype().typestr())?;
@@ -1024,4 +1070,99 @@ unsafe fn tensor_to_array(
     };
     let ptr = (t.data as *mut u8).wrapping_add(t.byte_offset as usize);
     wrap_memory(ptr, shape, strides, dt, writeable, Box::new(owner()))
+}
+
+// ---------------------------------------------------------------------------
+// Exporting: __array_struct__ (records whose fields are out of offset order)
+// ---------------------------------------------------------------------------
+
+/// NumPy's `PyArrayInterface` (the `__array_struct__` capsule's contents).
+#[repr(C)]
+struct ArrayInterfaceStruct {
+    two: c_int,
+    nd: c_int,
+    typekind: c_char,
+    itemsize: c_int,
+    flags: c_int,
+    shape: *mut isize,
+    strides: *mut isize,
+    data: *mut c_void,
+    descr: *mut ffi::PyObject,
+}
+
+/// The capsule's allocation: the struct first, then what it points to.
+#[repr(C)]
+struct ArrayStructOwned {
+    iface: ArrayInterfaceStruct,
+    dims: Vec<isize>,
+}
+
+const NPY_ARRAY_C_CONTIGUOUS: c_int = 0x1;
+const NPY_ARRAY_F_CONTIGUOUS: c_int = 0x2;
+const NPY_ARRAY_NOTSWAPPED: c_int = 0x200;
+const NPY_ARRAY_WRITEABLE: c_int = 0x400;
+const NPY_ARR_HAS_DESCR: c_int = 0x800;
+
+unsafe extern "C" fn array_struct_destructor(cap: *mut ffi::PyObject) {
+    // SAFETY: the capsule was made by `array_struct` with a null name and owns the box; the
+    // destructor runs with the GIL held.
+    unsafe {
+        let p = ffi::PyCapsule_GetPointer(cap, std::ptr::null()) as *mut ArrayStructOwned;
+        if !p.is_null() {
+            let b = Box::from_raw(p);
+            ffi::Py_DECREF(b.iface.descr);
+        }
+    }
+}
+
+/// `__array_struct__` for a record array whose fields are out of offset order: the buffer
+/// format and the array interface's descr cannot describe it, the struct's descr (any dtype
+/// spec NumPy reads) can. Other arrays have none (AttributeError).
+pub fn array_struct(py: Python<'_>, arr: &NdArray, writeable: bool) -> PyResult<Py<PyAny>> {
+    if arr.dtype().fields().is_none() || super::dtype::descr_of(py, arr.dtype()).is_ok() {
+        return Err(pyo3::exceptions::PyAttributeError::new_err("__array_struct__"));
+    }
+    let descr = numpy_spec(py, arr.dtype())?;
+    let nd = arr.ndim();
+    let mut dims: Vec<isize> = arr.shape().iter().map(|&d| d as isize).collect();
+    dims.extend(arr.strides().iter().copied());
+    let mut flags = NPY_ARRAY_NOTSWAPPED | NPY_ARR_HAS_DESCR;
+    if arr.is_c_contiguous() {
+        flags |= NPY_ARRAY_C_CONTIGUOUS;
+    }
+    if arr.is_f_contiguous() {
+        flags |= NPY_ARRAY_F_CONTIGUOUS;
+    }
+    if writeable {
+        flags |= NPY_ARRAY_WRITEABLE;
+    }
+    let mut owned = Box::new(ArrayStructOwned {
+        iface: ArrayInterfaceStruct {
+            two: 2,
+            nd: nd as c_int,
+            typekind: b'V' as c_char,
+            itemsize: arr.itemsize() as c_int,
+            flags,
+            shape: std::ptr::null_mut(),
+            strides: std::ptr::null_mut(),
+            data: arr.data_ptr() as *mut c_void,
+            descr: descr.into_ptr(),
+        },
+        dims,
+    });
+    let base = owned.dims.as_mut_ptr();
+    owned.iface.shape = base;
+    // SAFETY: dims holds nd shape entries followed by nd strides.
+    owned.iface.strides = unsafe { base.add(nd) };
+    let p = Box::into_raw(owned);
+    // SAFETY: the capsule owns the box (freed by the destructor); NumPy reads the struct with
+    // a null capsule name and keeps the exporting array alive as the base.
+    unsafe {
+        let cap = ffi::PyCapsule_New(p as *mut c_void, std::ptr::null(), Some(array_struct_destructor));
+        if cap.is_null() {
+            let b = Box::from_raw(p);
+            ffi::Py_DECREF(b.iface.descr);
+        }
+        Ok(Bound::from_owned_ptr_or_err(py, cap)?.unbind())
+    }
 }
