@@ -78,3 +78,18 @@ for _name, _fn in _METHODS.items():
     if _name not in _ndarray.__dict__:  # methods the core implements itself win
         setattr(_ndarray, _name, _fn)
 del _name, _fn
+
+
+def _method_divmod(self, other):
+    return _core.divmod(self, other)
+
+
+def _method_rdivmod(self, other):
+    return _core.divmod(other, self)
+
+
+_method_divmod.__name__ = "__divmod__"
+_method_rdivmod.__name__ = "__rdivmod__"
+if "__divmod__" not in _ndarray.__dict__:
+    _ndarray.__divmod__ = _method_divmod
+    _ndarray.__rdivmod__ = _method_rdivmod
