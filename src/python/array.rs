@@ -235,8 +235,12 @@ fn tolist_rec<'py>(
     a: &NdArray,
     p: *const u8,
     axis: usize,
+    flat: Option<&[(usize, DType)]>,
 ) -> PyResult<Bound<'py, PyAny>> {
     if axis == a.ndim() {
+        if let Some(flat) = flat {
+            return super::records::flat_item(py, p, flat);
+        }
         if a.dtype().scalar_type().is_none() {
             let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;
             return super::records::item_to_py(py, &a.element_view(off));
@@ -253,6 +257,7 @@ fn tolist_rec<'py>(
             a,
             p.wrapping_offset(i as isize * s),
             axis + 1,
+            flat,
         )?)?;
     }
     Ok(list.into_any())
@@ -702,7 +707,8 @@ impl PyNdArray {
     }
 
     fn tolist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        tolist_rec(py, &self.arr, self.arr.data_ptr(), 0)
+        let flat = super::records::flat_fields(self.arr.dtype());
+        tolist_rec(py, &self.arr, self.arr.data_ptr(), 0, flat.as_deref())
     }
 
     #[pyo3(signature = (order="C"))]

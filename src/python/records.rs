@@ -11,7 +11,16 @@ use crate::array::{NdArray, Order};
 use crate::dtype::DType;
 
 use super::array::{value_to_array, PyNdArray};
-use super::convert::{num_to_py, read_num, to_array};
+use super::convert::{classify_scalar, num_to_py, read_num, store_value, to_array, write_num, PyScalar};
+
+/// The fields of a record whose fields are all plain numbers (no subarrays, no nested
+/// records): (offset, dtype) pairs, read and written directly.
+pub fn flat_fields(dt: &DType) -> Option<Vec<(usize, DType)>> {
+    dt.fields()?
+        .iter()
+        .map(|f| f.dtype.scalar_type().map(|_| (f.offset, f.dtype.clone())))
+        .collect()
+}
 
 static VOID_CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
@@ -46,6 +55,9 @@ fn void_array(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
 /// arrays, nested records as tuples), bytes for unstructured void, a number otherwise.
 pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAny>> {
     let dt = a.dtype();
+    if let Some(flat) = flat_fields(dt) {
+        return flat_item(py, a.data_ptr(), &flat);
+    }
     if let Some(fs) = dt.fields() {
         let mut items = Vec::with_capacity(fs.len());
         for i in 0..fs.len() {
@@ -65,6 +77,42 @@ pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAn
     }
     // SAFETY: a numeric item at data_ptr.
     num_to_py(py, unsafe { read_num(a.data_ptr(), dt) })
+}
+
+/// The tuple of a record of plain number fields at `p`.
+pub fn flat_item<'py>(py: Python<'py>, p: *const u8, flat: &[(usize, DType)]) -> PyResult<Bound<'py, PyAny>> {
+    let mut items = Vec::with_capacity(flat.len());
+    for (off, d) in flat {
+        // SAFETY: p is a record of this dtype; the field lies inside it.
+        items.push(num_to_py(py, unsafe { read_num(p.add(*off), d) })?);
+    }
+    Ok(PyTuple::new(py, items)?.into_any())
+}
+
+/// Store a tuple of Python numbers into a record of plain number fields at `p`; false when
+/// the tuple is not that simple (the general path then handles it). Nothing is written
+/// unless every item converts.
+fn store_flat(p: *mut u8, flat: &[(usize, DType)], t: &Bound<'_, PyTuple>) -> PyResult<bool> {
+    if t.len() != flat.len() || flat.len() > 16 {
+        return Ok(false);
+    }
+    let mut vals = [crate::dtype::Num::B(false); 16];
+    for (k, ((_, d), item)) in flat.iter().zip(t.iter()).enumerate() {
+        let st = d.scalar_type().expect("flat fields are numbers");
+        if matches!(st.kind(), 'b' | 'c') {
+            return Ok(false);
+        }
+        vals[k] = match classify_scalar(&item)? {
+            Some(PyScalar::Weak(n, _)) => store_value(n, st)?,
+            Some(PyScalar::Typed(n, _)) => n,
+            None => return Ok(false),
+        };
+    }
+    for (k, (off, d)) in flat.iter().enumerate() {
+        // SAFETY: p is a writeable record of this dtype; the field lies inside it.
+        unsafe { write_num(p.add(*off), d, vals[k]) };
+    }
+    Ok(true)
 }
 
 /// Store a Python value into every element of `view` (numeric or record), NumPy's rules.
@@ -144,7 +192,8 @@ pub fn records_from_nested(obj: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArr
     probe(obj, 0, &mut shape, &mut true)?;
     let out = NdArray::zeros(&shape, dt, Order::C)?;
     let mut k = 0usize;
-    fill(obj, &out, shape.len(), &mut k)?;
+    let flat = flat_fields(dt);
+    fill(obj, &out, shape.len(), &mut k, flat.as_deref())?;
     Ok(out)
 }
 
@@ -184,18 +233,24 @@ fn probe(obj: &Bound<'_, PyAny>, depth: usize, shape: &mut Vec<usize>, first: &m
 }
 
 /// Store the leaves in C order into the fresh C-contiguous `out`.
-fn fill(obj: &Bound<'_, PyAny>, out: &NdArray, ndim: usize, k: &mut usize) -> PyResult<()> {
+fn fill(obj: &Bound<'_, PyAny>, out: &NdArray, ndim: usize, k: &mut usize, flat: Option<&[(usize, DType)]>) -> PyResult<()> {
     if let Ok(l) = obj.cast::<PyList>() {
         if ndim > 0 {
             for item in l.iter() {
-                fill(&item, out, ndim - 1, k)?;
+                fill(&item, out, ndim - 1, k, flat)?;
             }
             return Ok(());
         }
     }
-    let el = out.element_view((*k * out.itemsize()) as isize);
+    let off = *k * out.itemsize();
     *k += 1;
-    assign_record(&el, obj)
+    if let (Some(flat), Ok(t)) = (flat, obj.cast::<PyTuple>()) {
+        // SAFETY: `out` is a fresh C-contiguous array and k counts its items.
+        if store_flat(unsafe { out.data_ptr().add(off) }, flat, t)? {
+            return Ok(());
+        }
+    }
+    assign_record(&out.element_view(off as isize), obj)
 }
 
 /// `a == b` / `a != b` where either is a record array or record scalar; None when neither is.
