@@ -349,6 +349,43 @@ mod tests {
         assert_eq!(promote_scalar(Bool, Bool), Bool);
     }
 
+    fn rec(fields: &[(&str, ScalarType)], aligned: bool) -> DType {
+        use crate::dtype::record::{FieldSpec, Record};
+        let specs = fields
+            .iter()
+            .map(|(n, st)| FieldSpec { name: n.to_string(), title: None, dtype: st.dtype(), offset: None })
+            .collect();
+        Record::build(specs, None, aligned).unwrap()
+    }
+
+    #[test]
+    fn records_promote_field_by_field() {
+        // NumPy: result_type([('a','i1'),('b','f4')], [('a','f8'),('b','i4')]) is
+        // [('a','<f8'),('b','<f8')], aligned when either is; other names do not promote.
+        let a = rec(&[("a", Int8), ("b", Float32)], false);
+        let b = rec(&[("a", Float64), ("b", Int32)], true);
+        let p = promote_types(&a, &b).unwrap();
+        assert_eq!(p, rec(&[("a", Float64), ("b", Float64)], true));
+        assert_eq!(p.itemsize(), 16);
+        assert!(promote_types(&a, &rec(&[("x", Int8), ("y", Float32)], false)).is_err());
+        assert!(promote_types(&a, &Float64.dtype()).is_err());
+    }
+
+    #[test]
+    fn record_casts_go_by_position() {
+        // NumPy: can_cast([('a','f8'),('b','i4')], [('x','f8'),('y','i8')], 'safe') is True,
+        // f8 -> i1 only unsafely, a number into a record only unsafely.
+        let a = rec(&[("a", Float64), ("b", Int32)], false);
+        let c = rec(&[("x", Float64), ("y", Int64)], false);
+        let d = rec(&[("a", Int8), ("b", Float32)], false);
+        assert!(can_cast(&a, &c, Casting::Safe));
+        assert!(!can_cast(&a, &d, Casting::SameKind));
+        assert!(can_cast(&a, &d, Casting::Unsafe));
+        assert!(!can_cast(&Float64.dtype(), &a, Casting::SameKind));
+        assert!(can_cast(&Float64.dtype(), &a, Casting::Unsafe));
+        assert!(!can_cast(&a, &Float64.dtype(), Casting::Unsafe));
+    }
+
     #[test]
     fn weak_scalars() {
         assert_eq!(promote_weak(Int8, WeakKind::Int), Int8);
