@@ -24,6 +24,7 @@ use crate::loops::for_each_line2;
 pub mod fancy;
 pub mod index;
 pub mod shape;
+pub mod take;
 
 pub use index::{IndexItem, Indexed};
 

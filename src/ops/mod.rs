@@ -3,4 +3,5 @@
 pub mod argext;
 pub mod creation;
 pub mod field;
+pub mod join;
 pub mod records;

@@ -865,6 +865,11 @@ impl PyNdArray {
         if let Some(v) = field_key(a, key)? {
             return Ok(Self::view_of(slf, v)?.into_bound(py).into_any());
         }
+        if super::index::is_fancy(key)? {
+            let items = super::index::parse_fancy(key)?;
+            let out = super::errors::run_detached(py, a.nbytes(), || a.take_fancy(&items))?;
+            return Ok(Self::wrap(py, out, None)?.into_bound(py).into_any());
+        }
         let (items, has_array) = parse_index(key)?;
         let r = a.index(&items)?;
         if r.scalar {
@@ -889,6 +894,14 @@ impl PyNdArray {
         this.check_write()?;
         let a = &this.arr;
         let dt = a.dtype();
+        if field_key(a, key)?.is_none() && super::index::is_fancy(key)? {
+            let items = super::index::parse_fancy(key)?;
+            let src = value_to_array(value, dt)?;
+            warn_complex_to_real(py, src.dtype(), dt)?;
+            let mut a = a.clone();
+            a.set_writeable(true)?;
+            return super::errors::run_detached(py, a.nbytes(), || a.put_fancy(&items, &src));
+        }
         let target = if a.ndim() == 1 && key.cast::<PyInt>().is_ok() {
             let i: isize = key.extract()?;
             let n = a.shape()[0] as isize;

@@ -1038,3 +1038,68 @@ pub fn _reconstruct(
     unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), a.data_ptr(), bytes.len()) };
     PyNdArray::wrap(py, a, None)
 }
+
+/// `np.concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind")`.
+#[pyfunction]
+#[pyo3(signature = (arrays, axis=Some(0), out=None, *, dtype=None, casting="same_kind"))]
+pub fn concatenate<'py>(
+    py: Python<'py>,
+    arrays: &Bound<'py, PyAny>,
+    axis: Option<isize>,
+    out: Option<&Bound<'py, PyNdArray>>,
+    dtype: Option<&Bound<'py, PyAny>>,
+    casting: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let casting = Casting::parse(casting)?;
+    let mut arrs = Vec::new();
+    for a in arrays.try_iter()? {
+        arrs.push(to_array(&a?, None)?.arr);
+    }
+    if arrs.is_empty() {
+        return Err(PyValueError::new_err("need at least one array to concatenate"));
+    }
+    if out.is_some() && dtype.is_some() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "concatenate() only takes `out` or `dtype` as an argument, but both were provided.",
+        ));
+    }
+    let dt = match (dtype, out) {
+        (Some(d), _) => to_dtype(d)?,
+        (None, Some(o)) => o.get().raw().dtype().clone(),
+        (None, None) => {
+            let mut d = arrs[0].dtype().clone();
+            for a in &arrs[1..] {
+                d = promote::promote_types(&d, a.dtype())?;
+            }
+            d
+        }
+    };
+    let o = out.map(|o| o.get().array());
+    let total: usize = arrs.iter().map(|a| a.nbytes()).sum();
+    let r = super::errors::run_detached(py, total, || {
+        crate::ops::join::concatenate(&arrs, axis, &dt, o.as_ref(), casting)
+    })?;
+    match out {
+        Some(o) => Ok(o.clone().into_any()),
+        None => Ok(PyNdArray::wrap(py, r, None)?.into_bound(py).into_any()),
+    }
+}
+
+/// A checked view with another shape, byte strides and byte offset from the first element
+/// (the base of diagonal, broadcast_to and sliding windows). `writeable=False` makes it
+/// read-only.
+#[pyfunction]
+#[pyo3(signature = (a, shape, strides, offset=0, writeable=true))]
+pub fn _strided_view<'py>(
+    a: &Bound<'py, PyNdArray>,
+    shape: Vec<usize>,
+    strides: Vec<isize>,
+    offset: isize,
+    writeable: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut v = a.get().raw().strided_view(&shape, &strides, offset)?;
+    if !writeable {
+        v.set_writeable(false)?;
+    }
+    Ok(PyNdArray::view_of(a, v)?.into_bound(a.py()).into_any())
+}

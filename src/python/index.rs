@@ -168,6 +168,8 @@ pub fn parse_fancy(key: &Bound<'_, PyAny>) -> PyResult<Vec<crate::array::fancy::
             _ if a.size() == 0 => Ok(Fancy::Indices(
                 a.astype(&crate::dtype::ScalarType::Int64.dtype(), crate::array::Order::C)?,
             )),
+            // A list of non-integers is not an index at all (NumPy's message).
+            _ if k.cast::<pyo3::types::PyList>().is_ok() => Err(invalid()),
             _ => Err(PyIndexError::new_err(
                 "arrays used as indices must be of integer (or boolean) type",
             )),
@@ -178,4 +180,39 @@ pub fn parse_fancy(key: &Bound<'_, PyAny>) -> PyResult<Vec<crate::array::fancy::
     } else {
         Ok(vec![one(key)?])
     }
+}
+
+/// Whether an index takes the advanced path: integer or boolean arrays, lists, Python bools
+/// (0-d integer arrays index like integers).
+pub fn is_fancy(key: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let one = |k: &Bound<'_, PyAny>| -> PyResult<bool> {
+        if k.cast::<PyBool>().is_ok() || k.cast::<pyo3::types::PyList>().is_ok() {
+            return Ok(true);
+        }
+        if k.cast::<PyInt>().is_ok() || k.cast::<PySlice>().is_ok() || k.is_none() {
+            return Ok(false);
+        }
+        if let Ok(nd) = k.getattr("ndim") {
+            if nd.extract::<usize>().ok() != Some(0) {
+                return Ok(true);
+            }
+            // A 0-d boolean array is a mask.
+            let kind: Option<String> = k
+                .getattr("dtype")
+                .and_then(|d| d.getattr("kind"))
+                .and_then(|k| k.extract())
+                .ok();
+            return Ok(kind.as_deref() == Some("b"));
+        }
+        Ok(false)
+    };
+    if let Ok(t) = key.cast::<PyTuple>() {
+        for k in t.iter() {
+            if one(&k)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    one(key)
 }

@@ -36,6 +36,8 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     for f in [
         wrap_pyfunction!(creation::array, m)?,
         wrap_pyfunction!(creation::asarray, m)?,
+        wrap_pyfunction!(creation::concatenate, m)?,
+        wrap_pyfunction!(creation::_strided_view, m)?,
         wrap_pyfunction!(creation::asanyarray, m)?,
         wrap_pyfunction!(creation::ascontiguousarray, m)?,
         wrap_pyfunction!(creation::asfortranarray, m)?,

@@ -135,6 +135,21 @@ from . import _methods  # noqa: E402,F401  (attaches var, std, round, clip, conj
 from ._argext import argmax, argmin  # noqa: E402
 from ._npyio import save, load  # noqa: E402
 from ._field import FIELD_DTYPE, create_field, step, resonate, force, set_props, set_target  # noqa: E402
+from ._shape import (  # noqa: E402
+    reshape, ravel, transpose, permute_dims, matrix_transpose, swapaxes, moveaxis, rollaxis,
+    expand_dims, squeeze, atleast_1d, atleast_2d, atleast_3d, broadcast_shapes, broadcast_to,
+    broadcast_arrays, flip, fliplr, flipud, rot90, roll, resize, require, tile, repeat,
+    trim_zeros, stack, vstack, hstack, dstack, column_stack, append, unstack, block, insert,
+    delete, array_split, split, hsplit, vsplit, dsplit,
+)
+from ._core import concatenate  # noqa: E402
+from ._indexing import (  # noqa: E402
+    take, put, take_along_axis, put_along_axis, compress, extract, place, putmask, choose,
+    select, diagonal, diag, diagflat, tril, triu, tril_indices, triu_indices,
+    tril_indices_from, triu_indices_from, diag_indices, diag_indices_from, fill_diagonal,
+    indices, ix_, meshgrid, mgrid, ogrid, unravel_index, ravel_multi_index, argwhere,
+    flatnonzero, ndindex, ndenumerate, nditer, flatiter,
+)
 from ._records import void, flexible, record, recarray, rec  # noqa: E402
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall  # noqa: E402
 from ._creation import logspace, geomspace

@@ -93,3 +93,41 @@ _method_rdivmod.__name__ = "__rdivmod__"
 if "__divmod__" not in _ndarray.__dict__:
     _ndarray.__divmod__ = _method_divmod
     _ndarray.__rdivmod__ = _method_rdivmod
+
+
+def _attach_indexing():
+    from . import _indexing as _ix
+    from . import _shape as _sh
+
+    def take(self, indices, axis=None, out=None, mode='raise'):
+        return _ix.take(self, indices, axis, out, mode)
+
+    def put(self, indices, values, mode='raise'):
+        return _ix.put(self, indices, values, mode)
+
+    def repeat(self, repeats, axis=None):
+        return _sh.repeat(self, repeats, axis)
+
+    def nonzero(self):
+        return _ix._nonzero(self)
+
+    def compress(self, condition, axis=None, out=None):
+        return _ix.compress(condition, self, axis, out)
+
+    def diagonal(self, offset=0, axis1=0, axis2=1):
+        return _ix.diagonal(self, offset, axis1, axis2)
+
+    def choose(self, choices, out=None, mode='raise'):
+        return _ix.choose(self, choices, out, mode)
+
+    def flat(self):
+        return _ix.flatiter(self)
+
+    for f in (take, put, repeat, nonzero, compress, diagonal, choose):
+        if f.__name__ not in _ndarray.__dict__:
+            setattr(_ndarray, f.__name__, f)
+    if "flat" not in _ndarray.__dict__:
+        _ndarray.flat = property(flat)
+
+
+_attach_indexing()

@@ -1,0 +1,305 @@
+//! Advanced indexing, get and set: gathering `a[index]` into a new array and scattering values
+//! into `a[index] = v`, with NumPy's semantics (array/fancy.rs resolves where the elements
+//! are). Fast paths walk memory directly for the common forms: a boolean mask over the whole
+//! array, and one integer array on the first axis of a C-contiguous array (rows); both run on
+//! all cores when large. Every index is checked before anything is written.
+
+use rayon::prelude::*;
+
+use super::fancy::Fancy;
+use super::index::IndexItem;
+use super::{NdArray, Order};
+use crate::dtype::ScalarType;
+use crate::error::Result;
+
+/// Below this many bytes of output a gather runs on one core.
+const PAR_BYTES: usize = 1 << 20;
+
+/// Copy one item of `size` bytes; sizes of the built-in types copy as one load and store.
+///
+/// # Safety
+/// `src` and `dst` are valid for `size` bytes and do not overlap.
+#[inline(always)]
+unsafe fn copy_item(src: *const u8, dst: *mut u8, size: usize) {
+    // SAFETY: forwarded from the caller; unaligned reads and writes of the item's width.
+    unsafe {
+        match size {
+            1 => *dst = *src,
+            2 => (dst as *mut u16).write_unaligned((src as *const u16).read_unaligned()),
+            4 => (dst as *mut u32).write_unaligned((src as *const u32).read_unaligned()),
+            8 => (dst as *mut u64).write_unaligned((src as *const u64).read_unaligned()),
+            16 => (dst as *mut u128).write_unaligned((src as *const u128).read_unaligned()),
+            _ => std::ptr::copy_nonoverlapping(src, dst, size),
+        }
+    }
+}
+
+/// A raw pointer that may cross into rayon's workers (each writes a disjoint part).
+#[derive(Copy, Clone)]
+struct SendPtr(*mut u8);
+// SAFETY: used only for disjoint writes (or reads) while the owning array is alive.
+unsafe impl Send for SendPtr {}
+unsafe impl Sync for SendPtr {}
+
+fn bool_flags(m: &NdArray) -> Result<NdArray> {
+    if m.dtype().native_scalar() == Some(ScalarType::Bool) && m.is_c_contiguous() {
+        Ok(m.clone())
+    } else {
+        m.astype(&ScalarType::Bool.dtype(), Order::C)
+    }
+}
+
+/// Integer index values as int64 (a view when they already are, contiguous).
+fn int64_array(a: &NdArray) -> Result<NdArray> {
+    if a.dtype().native_scalar() == Some(ScalarType::Int64) && a.is_c_contiguous() {
+        Ok(a.clone())
+    } else {
+        a.astype(&ScalarType::Int64.dtype(), Order::C)
+    }
+}
+
+impl NdArray {
+    /// A view of the same buffer with another shape, strides (bytes) and start (bytes from
+    /// this array's first element), checked to stay inside the buffer (NumPy's `as_strided`,
+    /// made safe). The base of `diagonal`, `broadcast_to` and sliding windows.
+    pub fn strided_view(&self, shape: &[usize], strides: &[isize], offset: isize) -> Result<NdArray> {
+        ensure!(shape.len() == strides.len(), Value, "shape and strides must have the same length");
+        super::checked_size(shape)?;
+        let start = self.offset() as isize + offset;
+        let (lo, hi) = super::byte_extent(shape, strides, self.itemsize());
+        let len = self.buffer().len() as isize;
+        let empty = shape.contains(&0);
+        ensure!(
+            empty || (start + lo >= 0 && start + hi <= len),
+            Value,
+            "the requested view does not fit in the array's memory"
+        );
+        Ok(self.view_with(start.max(0) as usize, shape.into(), strides.into(), self.dtype().clone()))
+    }
+
+    /// `self[items]` for an index with integer or boolean arrays: a new C-ordered array.
+    pub fn take_fancy(&self, items: &[Fancy]) -> Result<NdArray> {
+        if let [Fancy::Mask(m)] = items {
+            if m.ndim() > 0 && m.shape() == self.shape() {
+                return self.take_mask(m);
+            }
+        }
+        if let Some(idx) = self.rows_index(items) {
+            return self.take_rows(&idx);
+        }
+        let pos = self.fancy_positions(items)?;
+        let out = NdArray::empty(&pos.shape, self.dtype(), Order::C)?;
+        let size = self.itemsize();
+        let (src, dst) = (SendPtr(self.data_ptr()), SendPtr(out.data_ptr()));
+        let body = |(k, &o): (usize, &isize)| {
+            let (src, dst) = (src, dst);
+            // SAFETY: fancy_positions gives offsets of elements of `self`; k < out.size().
+            unsafe { copy_item(src.0.offset(o), dst.0.add(k * size), size) }
+        };
+        if out.nbytes() >= PAR_BYTES {
+            pos.offsets.par_iter().enumerate().with_min_len(1 << 14).for_each(body);
+        } else {
+            pos.offsets.iter().enumerate().for_each(body);
+        }
+        Ok(out)
+    }
+
+    /// `self[items] = values`: `values` (already of `self`'s dtype or castable) broadcast to
+    /// the shape of `self[items]`, written in index order (a repeated position keeps the last
+    /// value). Nothing is written unless every index is valid.
+    pub fn put_fancy(&self, items: &[Fancy], values: &NdArray) -> Result<()> {
+        self.check_writeable()?;
+        if let [Fancy::Mask(m)] = items {
+            if m.ndim() > 0 && m.shape() == self.shape() {
+                return self.put_mask(m, values);
+            }
+        }
+        let pos = self.fancy_positions(items)?;
+        let vals = self.values_for(values, &pos.shape)?;
+        let size = self.itemsize();
+        let (dst, src) = (self.data_ptr(), vals.data_ptr());
+        for (k, &o) in pos.offsets.iter().enumerate() {
+            // SAFETY: offsets address elements of `self`; `vals` is a fresh C-ordered array of
+            // pos.offsets.len() items.
+            unsafe { copy_item(src.add(k * size), dst.offset(o), size) };
+        }
+        Ok(())
+    }
+
+    /// `values` cast to our dtype and broadcast to `shape` (NumPy's setitem rule), as a fresh
+    /// C-ordered array (so it cannot alias `self`).
+    fn values_for(&self, values: &NdArray, shape: &[usize]) -> Result<NdArray> {
+        let v = values.drop_leading_units(shape.len()).broadcast_to(shape).map_err(|_| {
+            crate::Error::Value(format!(
+                "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
+                super::shape_repr(values.shape()),
+                super::shape_repr(shape)
+            ))
+        })?;
+        let out = NdArray::empty(shape, self.dtype(), Order::C)?;
+        out.assign(&v)?;
+        Ok(out)
+    }
+
+    /// One integer array on the first axis, the rest whole, of a C-contiguous array.
+    fn rows_index(&self, items: &[Fancy]) -> Option<NdArray> {
+        let (first, rest) = items.split_first()?;
+        let Fancy::Indices(idx) = first else { return None };
+        let whole = |it: &Fancy| {
+            matches!(it, Fancy::Basic(IndexItem::Slice { start: None, stop: None, step: 1 })
+                | Fancy::Basic(IndexItem::Ellipsis))
+        };
+        if self.ndim() == 0 || !self.is_c_contiguous() || !rest.iter().all(whole) {
+            return None;
+        }
+        Some(idx.clone())
+    }
+
+    /// Gather whole rows (items along the first axis) of a C-contiguous array.
+    fn take_rows(&self, idx: &NdArray) -> Result<NdArray> {
+        let idx = int64_array(idx)?;
+        // SAFETY: a C-contiguous int64 array.
+        let ix = unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) };
+        let n = self.shape()[0] as i64;
+        let mut shape = idx.shape().to_vec();
+        shape.extend_from_slice(&self.shape()[1..]);
+        let out = NdArray::empty(&shape, self.dtype(), Order::C)?;
+        let row = self.itemsize() * self.shape()[1..].iter().product::<usize>();
+        let bad = |i: i64| {
+            crate::Error::Index(format!("index {i} is out of bounds for axis 0 with size {n}"))
+        };
+        let (src, dst) = (SendPtr(self.data_ptr()), SendPtr(out.data_ptr()));
+        let gather = |k0: usize, part: &[i64]| -> std::result::Result<(), i64> {
+            let (src, dst) = (src, dst);
+            for (k, &i) in part.iter().enumerate() {
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    return Err(i);
+                }
+                // SAFETY: 0 <= j < n rows of `self`; k0 + k < idx.size() rows of `out`.
+                unsafe {
+                    let (s, d) = (src.0.add(j as usize * row), dst.0.add((k0 + k) * row));
+                    if row <= 16 {
+                        copy_item(s, d, row)
+                    } else {
+                        std::ptr::copy_nonoverlapping(s, d, row)
+                    }
+                }
+            }
+            Ok(())
+        };
+        let r = if out.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1 {
+            let chunk = (ix.len() / (4 * rayon::current_num_threads())).max(1 << 12);
+            ix.par_chunks(chunk).enumerate().try_for_each(|(c, part)| gather(c * chunk, part))
+        } else {
+            gather(0, ix)
+        };
+        r.map_err(bad)?;
+        Ok(out)
+    }
+
+    /// `self[mask]` with a mask of `self`'s shape: the chosen items in C order.
+    fn take_mask(&self, m: &NdArray) -> Result<NdArray> {
+        let m = bool_flags(m)?;
+        // SAFETY: a C-contiguous bool array (bytes 0/1).
+        let flags = unsafe { std::slice::from_raw_parts(m.data_ptr() as *const u8, m.size()) };
+        let src = if self.is_c_contiguous() { self.clone() } else { self.copy(Order::C)? };
+        let size = self.itemsize();
+        let par = self.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1;
+        let chunk = if par { (flags.len() / (4 * rayon::current_num_threads())).max(1 << 14) } else { flags.len().max(1) };
+        // Count per chunk, then each chunk copies to its own place.
+        let counts: Vec<usize> = if par {
+            flags.par_chunks(chunk).map(count_true).collect()
+        } else {
+            flags.chunks(chunk).map(count_true).collect()
+        };
+        let total: usize = counts.iter().sum();
+        let out = NdArray::empty(&[total], self.dtype(), Order::C)?;
+        let mut starts = Vec::with_capacity(counts.len());
+        let mut acc = 0usize;
+        for c in &counts {
+            starts.push(acc);
+            acc += c;
+        }
+        let (s, d) = (SendPtr(src.data_ptr()), SendPtr(out.data_ptr()));
+        let body = |(c, part): (usize, &[u8])| {
+            let (s, d) = (s, d);
+            let mut w = starts[c];
+            let base = c * chunk;
+            for (k, &f) in part.iter().enumerate() {
+                if f != 0 {
+                    // SAFETY: base + k < size of `src`; w < total, within this chunk's range.
+                    unsafe { copy_item(s.0.add((base + k) * size), d.0.add(w * size), size) };
+                    w += 1;
+                }
+            }
+        };
+        if par {
+            flags.par_chunks(chunk).enumerate().for_each(body);
+        } else {
+            flags.chunks(chunk).enumerate().for_each(body);
+        }
+        Ok(out)
+    }
+
+    /// `self[mask] = values` with a mask of `self`'s shape: one value for all, or one per
+    /// chosen item in C order.
+    fn put_mask(&self, m: &NdArray, values: &NdArray) -> Result<()> {
+        let m = bool_flags(m)?;
+        // SAFETY: a C-contiguous bool array.
+        let flags = unsafe { std::slice::from_raw_parts(m.data_ptr() as *const u8, m.size()) };
+        let total = count_true(flags);
+        let vals = self.values_for(values, &[total])?;
+        let size = self.itemsize();
+        let one = values.size() == 1;
+        if self.is_c_contiguous() {
+            let (dst, src) = (SendPtr(self.data_ptr()), SendPtr(vals.data_ptr()));
+            if one && total > 0 {
+                let body = |(c, part): (usize, &[u8]), chunk: usize| {
+                    let (dst, src) = (dst, src);
+                    for (k, &f) in part.iter().enumerate() {
+                        if f != 0 {
+                            // SAFETY: c * chunk + k < size of `self`; vals holds an item.
+                            unsafe { copy_item(src.0, dst.0.add((c * chunk + k) * size), size) };
+                        }
+                    }
+                };
+                if self.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1 {
+                    let chunk = (flags.len() / (4 * rayon::current_num_threads())).max(1 << 14);
+                    flags.par_chunks(chunk).enumerate().for_each(|x| body(x, chunk));
+                } else {
+                    body((0, flags), flags.len());
+                }
+                return Ok(());
+            }
+            let mut w = 0usize;
+            for (k, &f) in flags.iter().enumerate() {
+                if f != 0 {
+                    // SAFETY: k < size of `self`; w < total items of `vals`.
+                    unsafe { copy_item(src.0.add(w * size), dst.0.add(k * size), size) };
+                    w += 1;
+                }
+            }
+            return Ok(());
+        }
+        // Any layout: walk our elements in C order alongside the flags.
+        let mut k = 0usize;
+        let mut w = 0usize;
+        let (dst, src) = (self.data_ptr(), vals.data_ptr());
+        crate::loops::for_each_line1(self.shape(), self.strides(), dst, true, |p, n, s| {
+            for i in 0..n {
+                if flags[k + i] != 0 {
+                    // SAFETY: the walker stays inside `self`; w < total.
+                    unsafe { copy_item(src.add(w * size), p.offset(i as isize * s), size) };
+                    w += 1;
+                }
+            }
+            k += n;
+        });
+        Ok(())
+    }
+}
+
+fn count_true(f: &[u8]) -> usize {
+    f.iter().map(|&b| (b != 0) as usize).sum()
+}
