@@ -26,6 +26,9 @@ pub struct Positions {
     pub shape: Vec<usize>,
     /// Byte offsets from `a.data_ptr()`, one per element of `shape` in C order.
     pub offsets: Vec<isize>,
+    /// The first index out of bounds, when the positions were resolved with the bounds error
+    /// deferred (the offsets are then not to be used).
+    pub out_of_bounds: Option<crate::Error>,
 }
 
 /// One output axis: `len` steps of `stride` bytes, or the broadcast advanced indices.
@@ -41,8 +44,19 @@ fn int64_values(a: &NdArray) -> Result<Vec<i64>> {
 }
 
 impl NdArray {
-    /// The shape and element offsets of `self[items]`.
+    /// The shape and element offsets of `self[items]`; an index out of bounds is an error.
     pub fn fancy_positions(&self, items: &[Fancy]) -> Result<Positions> {
+        let mut p = self.fancy_positions_deferred(items)?;
+        match p.out_of_bounds.take() {
+            Some(e) => Err(e),
+            None => Ok(p),
+        }
+    }
+
+    /// As [`Self::fancy_positions`], with an index out of bounds reported in
+    /// `out_of_bounds` instead (NumPy checks the value's shape against the result's first).
+    pub fn fancy_positions_deferred(&self, items: &[Fancy]) -> Result<Positions> {
+        let mut oob: Option<crate::Error> = None;
         // How many axes each item takes (a mask as many as it has dimensions), so that an
         // Ellipsis can be expanded first.
         let takes = |it: &Fancy| match it {
@@ -161,13 +175,13 @@ impl NdArray {
                     d += 1;
                 }
                 Fancy::Basic(IndexItem::Int(i)) => {
-                    let vals = self.normalized(vec![*i as i64], d)?;
+                    let vals = self.normalized(vec![*i as i64], d, &mut oob);
                     adv.push((vals, vec![], self.strides()[d]));
                     adv_at.push(pos);
                     d += 1;
                 }
                 Fancy::Indices(a) => {
-                    let vals = self.normalized(int64_values(a)?, d)?;
+                    let vals = self.normalized(int64_values(a)?, d, &mut oob);
                     adv.push((vals, a.shape().to_vec(), self.strides()[d]));
                     adv_at.push(pos);
                     d += 1;
@@ -263,7 +277,7 @@ impl NdArray {
                 idx[j] = 0;
             }
         }
-        Ok(Positions { shape, offsets })
+        Ok(Positions { shape, offsets, out_of_bounds: oob })
     }
 
     /// The 0-d view of the element at byte offset `off` from `data_ptr()`.
@@ -272,22 +286,23 @@ impl NdArray {
         self.view_with(start, Default::default(), Default::default(), self.dtype().clone())
     }
 
-    /// Integer indices along axis `d`, bounds-checked, negative ones counted from the end.
-    fn normalized(&self, mut vals: Vec<i64>, d: usize) -> Result<Vec<i64>> {
+    /// Integer indices along axis `d`, negative ones counted from the end; the first one out
+    /// of bounds is recorded in `oob` (and taken as 0).
+    fn normalized(&self, mut vals: Vec<i64>, d: usize, oob: &mut Option<crate::Error>) -> Vec<i64> {
         let n = self.shape()[d] as i64;
         for v in vals.iter_mut() {
-            ensure!(
-                *v >= -n && *v < n,
-                Index,
-                "index {} is out of bounds for axis {} with size {}",
-                v,
-                d,
-                n
-            );
-            if *v < 0 {
+            if *v < -n || *v >= n {
+                if oob.is_none() {
+                    *oob = Some(crate::Error::Index(format!(
+                        "index {} is out of bounds for axis {} with size {}",
+                        v, d, n
+                    )));
+                }
+                *v = 0;
+            } else if *v < 0 {
                 *v += n;
             }
         }
-        Ok(vals)
+        vals
     }
 }

@@ -110,12 +110,24 @@ impl NdArray {
     pub fn put_fancy(&self, items: &[Fancy], values: &NdArray) -> Result<()> {
         self.check_writeable()?;
         if let [Fancy::Mask(m)] = items {
-            if m.ndim() > 0 && m.shape() == self.shape() {
-                return self.put_mask(m, values);
+            // One mask over the whole array: NumPy's boolean assignment, 0-d or 1-d values.
+            if m.shape() == self.shape() {
+                ensure!(
+                    values.ndim() <= 1,
+                    Type,
+                    "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {} dimensions",
+                    values.ndim()
+                );
+                if m.ndim() > 0 {
+                    return self.put_mask(m, values);
+                }
             }
         }
-        let pos = self.fancy_positions(items)?;
+        let mut pos = self.fancy_positions_deferred(items)?;
         let vals = self.values_for(values, &pos.shape)?;
+        if let Some(e) = pos.out_of_bounds.take() {
+            return Err(e);
+        }
         let size = self.itemsize();
         let (dst, src) = (self.data_ptr(), vals.data_ptr());
         for (k, &o) in pos.offsets.iter().enumerate() {
@@ -132,8 +144,8 @@ impl NdArray {
         let v = values.drop_leading_units(shape.len()).broadcast_to(shape).map_err(|_| {
             crate::Error::Value(format!(
                 "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape {}",
-                super::shape_repr(values.shape()),
-                super::shape_repr(shape)
+                tight_shape(values.shape()),
+                tight_shape(shape)
             ))
         })?;
         let out = NdArray::empty(shape, self.dtype(), Order::C)?;
@@ -302,4 +314,12 @@ impl NdArray {
 
 fn count_true(f: &[u8]) -> usize {
     f.iter().map(|&b| (b != 0) as usize).sum()
+}
+
+/// A shape as NumPy prints it in indexing messages: `(2,1)`, `(3,)`, `()`.
+fn tight_shape(s: &[usize]) -> String {
+    match s {
+        [n] => format!("({n},)"),
+        _ => format!("({})", s.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")),
+    }
 }

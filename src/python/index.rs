@@ -160,7 +160,12 @@ pub fn parse_fancy(key: &Bound<'_, PyAny>) -> PyResult<Vec<crate::array::fancy::
         if !is_seq && k.cast::<PyBool>().is_err() {
             return Ok(Fancy::Basic(item(k)?));
         }
-        let a = super::convert::to_array(k, None)?.arr;
+        let a = match super::convert::to_array(k, None) {
+            Ok(c) => c.arr,
+            // A list of things that are not numbers is not an index (NumPy's message).
+            Err(e) if k.cast::<pyo3::types::PyList>().is_ok() && e.is_instance_of::<pyo3::exceptions::PyTypeError>(k.py()) => return Err(invalid()),
+            Err(e) => return Err(e),
+        };
         match a.dtype().scalar_type() {
             Some(crate::dtype::ScalarType::Bool) => Ok(Fancy::Mask(a)),
             Some(st) if st.is_int() => Ok(Fancy::Indices(a)),

@@ -15,13 +15,15 @@ asarray = _core.asarray
 ndarray = _core.ndarray
 
 
-def _nonzero(a):
-    from ._helpers import nonzero
-    return nonzero(a)
+from ._helpers import clip as _clip, nonzero as _nonzero, where as _where  # noqa: E402
 
 
-def _index_array(x, what="indices"):
+def _index_array(x, force=False):
+    """Integer indices; `force` casts floats and bools as take and put do (NumPy converts
+    their indices to intp unsafely)."""
     a = asarray(x)
+    if force and a.dtype.kind in 'fb':
+        return a.astype('int64')
     if a.dtype.kind not in 'iu':
         if a.size == 0:
             return a.astype('int64')
@@ -36,7 +38,7 @@ def _index_array(x, what="indices"):
 
 def take(a, indices, axis=None, out=None, mode='raise'):
     a = asarray(a)
-    idx = _index_array(indices)
+    idx = _index_array(indices, force=True)
     if axis is None:
         a = a.ravel()
         axis = 0
@@ -45,7 +47,7 @@ def take(a, indices, axis=None, out=None, mode='raise'):
     if mode == 'wrap' and n:
         idx = idx % n
     elif mode == 'clip':
-        idx = _core.clip(idx, 0, builtins.max(n - 1, 0))
+        idx = _clip(idx, 0, builtins.max(n - 1, 0))
     elif mode != 'raise':
         raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')")
     r = a[(slice(None),) * axis + (idx,)]
@@ -61,12 +63,12 @@ def put(a, ind, v, mode='raise'):
     flat = a.reshape(-1) if a.flags.c_contiguous else None
     if flat is None:
         raise ValueError("put needs a C-contiguous array")
-    idx = _index_array(ind).ravel()
+    idx = _index_array(ind, force=True).ravel()
     n = flat.size
     if mode == 'wrap' and n:
         idx = idx % n
     elif mode == 'clip':
-        idx = _core.clip(idx, 0, builtins.max(n - 1, 0))
+        idx = _clip(idx, 0, builtins.max(n - 1, 0))
     v = asarray(v).ravel()
     if idx.size == 0:
         return
@@ -191,7 +193,7 @@ def choose(a, choices, out=None, mode='raise'):
     if mode == 'wrap':
         a = a % n
     elif mode == 'clip':
-        a = _core.clip(a, 0, n - 1)
+        a = _clip(a, 0, n - 1)
     elif mode != 'raise':
         raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')")
     elif a.size and (int(a.min()) < 0 or int(a.max()) >= n):
@@ -301,9 +303,9 @@ def tri_mask(N, M, k, lower):
 def _tri_of(m, k, lower):
     m = asarray(m)
     if m.ndim < 1:
-        raise ValueError("input array must be at least 1-d")
+        raise TypeError("tri() missing 1 required positional argument: 'N'")
     nm = m.shape[-2:] if m.ndim >= 2 else (m.shape[-1], m.shape[-1])
-    return _core.where(tri_mask(*nm, k, lower), m, _core.zeros(1, dtype=m.dtype))
+    return _where(tri_mask(*nm, k, lower), m, _core.zeros(1, dtype=m.dtype))
 
 
 def tril(m, k=0):
@@ -507,7 +509,7 @@ def ravel_multi_index(multi_index, dims, mode='raise', order='C'):
         if m == 'wrap':
             a = a % d
         elif m == 'clip':
-            a = _core.clip(a, 0, d - 1)
+            a = _clip(a, 0, d - 1)
         elif a.size and (int(a.min()) < 0 or int(a.max()) >= d):
             raise ValueError("invalid entry in coordinates array")
         res = res * d + a

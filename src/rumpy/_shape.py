@@ -374,7 +374,8 @@ def trim_zeros(filt, trim='fb', axis=None):
     trim = trim.lower()
     if any(c not in 'fb' for c in trim):
         raise ValueError(f"unexpected character(s) in `trim`: {trim!r}")
-    nz = _core.nonzero(filt)
+    from ._helpers import nonzero
+    nz = nonzero(filt)
     if nz[0].size == 0:
         start = stop = [0] * filt.ndim
     else:
