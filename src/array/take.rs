@@ -123,6 +123,9 @@ impl NdArray {
                 }
             }
         }
+        if let Some(idx) = self.rows_index(items) {
+            return self.put_rows(&idx, values);
+        }
         let mut pos = self.fancy_positions_deferred(items)?;
         let vals = self.values_for(values, &pos.shape)?;
         if let Some(e) = pos.out_of_bounds.take() {
@@ -207,6 +210,125 @@ impl NdArray {
             gather(0, ix)
         };
         r.map_err(bad)?;
+        Ok(out)
+    }
+
+    /// `self[idx] = values` for whole rows of a C-contiguous array: every index checked
+    /// first, then the rows written in index order (a repeated row keeps the last value).
+    fn put_rows(&self, idx: &NdArray, values: &NdArray) -> Result<()> {
+        let idx = int64_array(idx)?;
+        // SAFETY: a C-contiguous int64 array.
+        let ix = unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) };
+        let n = self.shape()[0] as i64;
+        let mut shape = idx.shape().to_vec();
+        shape.extend_from_slice(&self.shape()[1..]);
+        let row = self.itemsize() * self.shape()[1..].iter().product::<usize>();
+        // One value for everything is not broadcast out: it is copied to each row.
+        let single = values.size() == 1 && row == self.itemsize();
+        let vals = if single {
+            let one = NdArray::empty(&[], self.dtype(), Order::C)?;
+            one.assign(&values.reshape_view(&[]).unwrap_or_else(|| values.clone()))?;
+            one
+        } else {
+            self.values_for(values, &shape)?
+        };
+        if let Some(&bad) = ix.iter().find(|&&i| i < -n || i >= n) {
+            bail!(Index, "index {} is out of bounds for axis 0 with size {}", bad, n);
+        }
+        let (dst, src) = (self.data_ptr(), vals.data_ptr());
+        for (k, &i) in ix.iter().enumerate() {
+            let j = if i < 0 { i + n } else { i } as usize;
+            // SAFETY: 0 <= j < n rows of `self`; `vals` holds one item or idx.size() rows.
+            unsafe {
+                let s = if single { src as *const u8 } else { src.add(k * row) };
+                let d = dst.add(j * row);
+                if row <= 16 {
+                    copy_item(s, d, row)
+                } else {
+                    std::ptr::copy_nonoverlapping(s, d, row)
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `np.take_along_axis(self, idx, axis)`: `idx` and `self` broadcast in the other axes.
+    pub fn take_along_axis(&self, idx: &NdArray, axis: usize) -> Result<NdArray> {
+        ensure!(
+            idx.ndim() == self.ndim(),
+            Value,
+            "`indices` and `arr` must have the same number of dimensions"
+        );
+        let nd = self.ndim();
+        ensure!(nd > 0, Axis, "axis {} is out of bounds for array of dimension 0", axis);
+        let mut shape = vec![0usize; nd];
+        for d in 0..nd {
+            let (a, b) = (self.shape()[d], idx.shape()[d]);
+            shape[d] = if d == axis {
+                b
+            } else if a == b || b == 1 {
+                a
+            } else if a == 1 {
+                b
+            } else {
+                bail!(
+                    Index,
+                    "shape mismatch: indexing arrays could not be broadcast together with shapes {} {}",
+                    super::shape_repr(self.shape()),
+                    super::shape_repr(idx.shape())
+                );
+            };
+        }
+        let ix = int64_array(idx)?;
+        let ix = ix.broadcast_to(&shape)?;
+        let out = NdArray::empty(&shape, self.dtype(), Order::C)?;
+        if out.size() == 0 {
+            return Ok(out);
+        }
+        let n = self.shape()[axis] as i64;
+        // Source strides in the broadcast shape (0 along broadcast axes), and the axis stride.
+        let sst: Vec<isize> = (0..nd)
+            .map(|d| if d == axis || self.shape()[d] == 1 { 0 } else { self.strides()[d] })
+            .collect();
+        let ast = self.strides()[axis];
+        let size = self.itemsize();
+        let inner = shape[nd - 1];
+        let outer = out.size() / inner;
+        let (src, dst, ip) = (SendPtr(self.data_ptr()), SendPtr(out.data_ptr()), SendPtr(ix.data_ptr()));
+        let ist: Vec<isize> = ix.strides().to_vec();
+        let line = |o: usize| -> std::result::Result<(), i64> {
+            let (src, dst, ip) = (src, dst, ip);
+            // The coordinates of line o (all axes but the last).
+            let mut rem = o;
+            let (mut so, mut io) = (0isize, 0isize);
+            for d in (0..nd - 1).rev() {
+                let c = rem % shape[d];
+                rem /= shape[d];
+                so += c as isize * sst[d];
+                io += c as isize * ist[d];
+            }
+            let (s_last, i_last) = (sst[nd - 1], ist[nd - 1]);
+            for k in 0..inner {
+                // SAFETY: io walks the broadcast index array; so stays within `self` once the
+                // index is in bounds; o * inner + k < out.size().
+                unsafe {
+                    let i = *(ip.0.offset(io + k as isize * i_last) as *const i64);
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(i);
+                    }
+                    let p = src.0.offset(so + k as isize * s_last + j as isize * ast);
+                    copy_item(p, dst.0.add((o * inner + k) * size), size);
+                }
+            }
+            Ok(())
+        };
+        let r = if out.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1 {
+            (0..outer).into_par_iter().with_min_len(64).try_for_each(line)
+        } else {
+            (0..outer).try_for_each(line)
+        };
+        r.map_err(|i| crate::Error::Index(format!("index {i} is out of bounds for axis {axis} with size {n}")))?;
         Ok(out)
     }
 

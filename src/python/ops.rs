@@ -97,3 +97,17 @@ pub fn resonate(
     let bytes = ia.nbytes();
     run_detached(py, bytes, || crate::ops::field::resonate(&a, &ia, &ja, &sa))
 }
+
+/// `take_along_axis(arr, indices, axis)` with the axis already normalised.
+#[pyfunction]
+pub fn _take_along_axis(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    indices: &Bound<'_, PyAny>,
+    axis: usize,
+) -> PyResult<Py<PyNdArray>> {
+    let arr = to_array(a, None)?.arr;
+    let idx = to_array(indices, None)?.arr;
+    let r = run_detached(py, idx.size() * arr.itemsize(), || arr.take_along_axis(&idx, axis))?;
+    PyNdArray::wrap(py, r, None)
+}

@@ -107,7 +107,7 @@ def take_along_axis(arr, indices, axis=-1):
     axis = _axis(axis, arr.ndim)
     if arr.ndim != indices.ndim:
         raise ValueError('`indices` and `arr` must have the same number of dimensions')
-    return arr[_along_axis_index(arr.shape, indices, axis)]
+    return _core._take_along_axis(arr, indices, axis)
 
 
 def put_along_axis(arr, indices, values, axis):
