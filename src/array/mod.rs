@@ -701,6 +701,25 @@ impl NdArray {
             return self.assign_fields(&src);
         }
         let t = Transfer::new(&src.dtype, &self.dtype)?;
+        if let Transfer::Copy { size } = t {
+            if self.transpose_like(&src) {
+                // SAFETY: both are 2-d arrays of this shape; `self` is writable and does not
+                // overlap `src` (assign copies an overlapping source first).
+                unsafe {
+                    crate::loops::blocked::copy_2d_tiled(
+                        src.data_ptr(),
+                        [src.strides[0], src.strides[1]],
+                        self.data_ptr(),
+                        [self.strides[0], self.strides[1]],
+                        self.shape[0],
+                        self.shape[1],
+                        size,
+                        self.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES,
+                    )
+                };
+                return Ok(());
+            }
+        }
         let bytes = self.itemsize().max(src.itemsize());
         // The destination goes last: it orders the walk.
         crate::loops::for_each_line_n(
@@ -763,6 +782,18 @@ impl NdArray {
             }
             _ => Err(fail()),
         }
+    }
+
+    /// A 2-d copy where the source runs along the other axis (a transpose) and is large
+    /// enough for tiles to pay.
+    fn transpose_like(&self, src: &NdArray) -> bool {
+        let isz = self.itemsize() as isize;
+        self.ndim() == 2
+            && self.shape[0] >= 64
+            && self.shape[1] >= 64
+            && self.strides[1] == isz
+            && src.strides[0] == isz
+            && src.strides[1].unsigned_abs() > 4 * isz.unsigned_abs()
     }
 
     /// Set every element to the single item stored at `item` (which has dtype `item_dtype`).

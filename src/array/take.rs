@@ -15,31 +15,7 @@ use crate::error::Result;
 /// Below this many bytes of output a gather runs on one core.
 const PAR_BYTES: usize = 1 << 20;
 
-/// Copy one item of `size` bytes; sizes of the built-in types copy as one load and store.
-///
-/// # Safety
-/// `src` and `dst` are valid for `size` bytes and do not overlap.
-#[inline(always)]
-unsafe fn copy_item(src: *const u8, dst: *mut u8, size: usize) {
-    // SAFETY: forwarded from the caller; unaligned reads and writes of the item's width.
-    unsafe {
-        match size {
-            1 => *dst = *src,
-            2 => (dst as *mut u16).write_unaligned((src as *const u16).read_unaligned()),
-            4 => (dst as *mut u32).write_unaligned((src as *const u32).read_unaligned()),
-            8 => (dst as *mut u64).write_unaligned((src as *const u64).read_unaligned()),
-            16 => (dst as *mut u128).write_unaligned((src as *const u128).read_unaligned()),
-            _ => std::ptr::copy_nonoverlapping(src, dst, size),
-        }
-    }
-}
-
-/// A raw pointer that may cross into rayon's workers (each writes a disjoint part).
-#[derive(Copy, Clone)]
-struct SendPtr(*mut u8);
-// SAFETY: used only for disjoint writes (or reads) while the owning array is alive.
-unsafe impl Send for SendPtr {}
-unsafe impl Sync for SendPtr {}
+use crate::loops::blocked::{copy_item, SendPtr};
 
 fn bool_flags(m: &NdArray) -> Result<NdArray> {
     if m.dtype().native_scalar() == Some(ScalarType::Bool) && m.is_c_contiguous() {
