@@ -329,3 +329,37 @@ def test_diagonal_is_read_only_view():
     assert_outcomes(*both(run), compare=_same_nested, msg="diagonal view")
     check("m.diagonal(m.arange(9.0).reshape(3, 3)).__setitem__(0, 1)")
     check("m.broadcast_to(m.arange(3.0), (2, 3)).flags.writeable")
+
+
+PAD_MODES = [("constant", {}), ("constant", {"constant_values": (7, 9)}),
+             ("constant", {"constant_values": ((1, 2), (3, 4))}), ("edge", {}),
+             ("linear_ramp", {}), ("linear_ramp", {"end_values": (5, -3)}), ("maximum", {}),
+             ("minimum", {"stat_length": 1}), ("minimum", {"stat_length": 0}), ("mean", {}),
+             ("mean", {"stat_length": (2, 1)}), ("median", {}), ("reflect", {}),
+             ("reflect", {"reflect_type": "odd"}), ("symmetric", {}),
+             ("symmetric", {"reflect_type": "odd"}), ("wrap", {}), ("nope", {}),
+             ("edge", {"x": 1})]
+PAD_WIDTHS = [2, (1, 3), ((1, 2), (0, 7)), 11, 0, -1, 1.5, {0: (1, 2)}]
+
+
+@pytest.mark.parametrize("width", PAD_WIDTHS, ids=repr)
+@pytest.mark.parametrize("mode,kw", PAD_MODES, ids=lambda x: repr(x))
+@pytest.mark.parametrize("dtype", ["int64", "uint8", "float32", "float64"])
+@pytest.mark.parametrize("case", ["1d", "2d", "empty", "negstride", "transposed"])
+def test_pad(case, dtype, mode, kw, width):
+    n, r, _, _ = make_pair(case, dtype)
+    rr, nn = both(lambda m: m.pad(r if m is rp else n, width, mode, **kw))
+    assert_outcomes(rr, nn, msg=f"pad({case}, {width!r}, {mode!r}, {kw})")
+
+
+def test_pad_empty_mode_and_callable():
+    def run(m):
+        out = m.pad(m.arange(6.0).reshape(2, 3), 1, "empty")
+        return out.shape, out.dtype, out[1:-1, 1:-1]
+
+    def fill(vector, width, axis, kwargs):
+        vector[:width[0]] = -1
+        if width[1]:
+            vector[-width[1]:] = -2
+    assert_outcomes(*both(run), compare=_same_nested, msg="pad empty")
+    check("m.pad(m.arange(6).reshape(2, 3), (1, 2), fill)", fill=fill)

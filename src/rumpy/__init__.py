@@ -143,6 +143,7 @@ from ._shape import (  # noqa: E402
     delete, array_split, split, hsplit, vsplit, dsplit,
 )
 from ._core import concatenate  # noqa: E402
+from ._pad import pad  # noqa: E402
 from ._indexing import (  # noqa: E402
     take, put, take_along_axis, put_along_axis, compress, extract, place, putmask, choose,
     select, diagonal, diag, diagflat, tril, triu, tril_indices, triu_indices,
