@@ -363,3 +363,30 @@ def test_pad_empty_mode_and_callable():
             vector[-width[1]:] = -2
     assert_outcomes(*both(run), compare=_same_nested, msg="pad empty")
     check("m.pad(m.arange(6).reshape(2, 3), (1, 2), fill)", fill=fill)
+
+
+def test_resize_method():
+    def run(m):
+        out = []
+        a = m.arange(6.0)
+        a.resize((2, 4))
+        out.append(a)
+        b = m.arange(6.0)
+        v = b[1:]
+        for f in (lambda: b.resize(3), lambda: v.resize(3), lambda: b.resize(-1)):
+            try:
+                f()
+                out.append("ok")
+            except ValueError as e:
+                out.append(type(e).__name__)
+        c = m.arange(6.0)
+        c.resize(2, 2)
+        d = m.arange(6.0)
+        d.resize(8, refcheck=False)
+        e = m.arange(6.0).reshape(2, 3).T.copy(order="F")
+        e.resize(3)
+        h = m.arange(4)
+        h.resize(())
+        s = m.arange(6.0)[::2].copy()
+        return out, c, d, e, h, s
+    assert_outcomes(*both(run), compare=_same_nested, msg="ndarray.resize")

@@ -21,7 +21,8 @@ use super::index::parse_index;
 
 #[pyclass(name = "ndarray", module = "rumpy", frozen, weakref, subclass)]
 pub struct PyNdArray {
-    arr: NdArray,
+    /// The array; replaced only by `resize` (readers take a snapshot, never hold the lock).
+    cell: std::sync::RwLock<std::sync::Arc<NdArray>>,
     base: Option<Py<PyAny>>,
     writeable: AtomicBool,
     dtype_obj: PyOnceLock<Py<PyDType>>,
@@ -29,16 +30,24 @@ pub struct PyNdArray {
 
 impl PyNdArray {
     /// The array with its current writeable flag.
+    /// A snapshot of the array (the lock is held only to clone the handle).
+    pub fn cur(&self) -> std::sync::Arc<NdArray> {
+        self.cell.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+    /// The array as it is (without the Python-level writeable flag applied).
+    pub fn snapshot(&self) -> NdArray {
+        (*self.cur()).clone()
+    }
     pub fn array(&self) -> NdArray {
-        let mut a = self.arr.clone();
+        let mut a = self.snapshot();
         let w = self.writeable.load(Ordering::Relaxed);
         if w != a.flags().writeable {
             let _ = a.set_writeable(w);
         }
         a
     }
-    pub fn raw(&self) -> &NdArray {
-        &self.arr
+    pub fn raw(&self) -> std::sync::Arc<NdArray> {
+        self.cur()
     }
     pub fn is_writeable(&self) -> bool {
         self.writeable.load(Ordering::Relaxed)
@@ -47,7 +56,7 @@ impl PyNdArray {
     pub fn new_obj(arr: NdArray, base: Option<Py<PyAny>>) -> PyNdArray {
         let w = arr.flags().writeable;
         PyNdArray {
-            arr,
+            cell: std::sync::RwLock::new(std::sync::Arc::new(arr)),
             base,
             writeable: AtomicBool::new(w),
             dtype_obj: PyOnceLock::new(),
@@ -69,7 +78,7 @@ impl PyNdArray {
         let mut cand: Bound<'_, PyNdArray> = slf.clone();
         loop {
             let c = cand.get();
-            if c.arr.flags().owndata {
+            if c.cur().flags().owndata {
                 break;
             }
             match &c.base {
@@ -87,11 +96,12 @@ impl PyNdArray {
     }
 
     fn scalar_at<'py>(&self, py: Python<'py>, p: *const u8) -> PyResult<Bound<'py, PyAny>> {
-        let dt = self.arr.dtype();
+        let cur = self.cur();
+        let dt = cur.dtype();
         let Some(st) = dt.scalar_type() else {
             // A record item: a record scalar whose fields read and write through to the array.
-            let off = (p as usize - self.arr.data_ptr() as usize) as isize;
-            return super::records::void_scalar(py, self.arr.element_view(off));
+            let off = (p as usize - self.cur().data_ptr() as usize) as isize;
+            return super::records::void_scalar(py, self.cur().element_view(off));
         };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
@@ -99,14 +109,14 @@ impl PyNdArray {
     }
 
     fn item_num(&self, p: *const u8) -> PyResult<Num> {
-        if self.arr.dtype().scalar_type().is_none() {
+        if self.cur().dtype().scalar_type().is_none() {
             return Err(PyTypeError::new_err(format!(
                 "a {} item is not a number",
-                crate::array::dtype_str(self.arr.dtype())
+                crate::array::dtype_str(self.cur().dtype())
             )));
         }
         // SAFETY: p points at an item of this numeric array.
-        Ok(unsafe { read_num(p, self.arr.dtype()) })
+        Ok(unsafe { read_num(p, self.cur().dtype()) })
     }
 
     fn check_write(&self) -> PyResult<()> {
@@ -291,7 +301,7 @@ impl PyNdArray {
         if let Some(v) = _view {
             // An instance of a subclass (`recarray`) viewing the same memory as `v`.
             let this = v.get();
-            let o = Self::new_obj(this.arr.clone(), Some(v.clone().into_any().unbind()));
+            let o = Self::new_obj(this.snapshot(), Some(v.clone().into_any().unbind()));
             o.writeable.store(this.is_writeable(), Ordering::Relaxed);
             return Ok(o);
         }
@@ -335,36 +345,36 @@ impl PyNdArray {
     // ----- attributes -----
     #[getter]
     fn shape<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.arr.shape())
+        PyTuple::new(py, self.cur().shape())
     }
     #[getter]
     fn ndim(&self) -> usize {
-        self.arr.ndim()
+        self.cur().ndim()
     }
     #[getter]
     fn size(&self) -> usize {
-        self.arr.size()
+        self.cur().size()
     }
     #[getter]
     fn dtype(&self, py: Python<'_>) -> PyResult<Py<PyDType>> {
         if let Some(d) = self.dtype_obj.get(py) {
             return Ok(d.clone_ref(py));
         }
-        let d = PyDType::wrap(py, self.arr.dtype().clone())?;
+        let d = PyDType::wrap(py, self.cur().dtype().clone())?;
         let _ = self.dtype_obj.set(py, d.clone_ref(py));
         Ok(d)
     }
     #[getter]
     fn strides<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.arr.strides())
+        PyTuple::new(py, self.cur().strides())
     }
     #[getter]
     fn itemsize(&self) -> usize {
-        self.arr.itemsize()
+        self.cur().itemsize()
     }
     #[getter]
     fn nbytes(&self) -> usize {
-        self.arr.nbytes()
+        self.cur().nbytes()
     }
     #[getter]
     fn flags(slf: &Bound<'_, Self>) -> PyFlags {
@@ -381,23 +391,23 @@ impl PyNdArray {
     }
     #[getter(T)]
     fn t(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
-        let v = slf.get().arr.transpose(None)?;
+        let v = slf.get().cur().transpose(None)?;
         Self::view_of(slf, v)
     }
     #[getter(mT)]
     fn m_t(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
-        let nd = slf.get().arr.ndim();
+        let nd = slf.get().cur().ndim();
         if nd < 2 {
             return Err(PyValueError::new_err(
                 "matrix transpose with ndim < 2 is undefined",
             ));
         }
-        let v = slf.get().arr.swapaxes(-1, -2)?;
+        let v = slf.get().cur().swapaxes(-1, -2)?;
         Self::view_of(slf, v)
     }
     #[getter]
     fn real(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
-        let a = &slf.get().arr;
+        let a = &slf.get().cur();
         match a.dtype().scalar_type() {
             Some(st) if st.is_complex() => {
                 let part = if st == crate::dtype::ScalarType::Complex64 {
@@ -419,7 +429,7 @@ impl PyNdArray {
     #[getter]
     fn imag(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
         let py = slf.py();
-        let a = &slf.get().arr;
+        let a = &slf.get().cur();
         match a.dtype().scalar_type() {
             Some(st) if st.is_complex() => {
                 let part = if st == crate::dtype::ScalarType::Complex64 {
@@ -447,11 +457,11 @@ impl PyNdArray {
     }
     #[getter]
     fn __array_interface__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        super::interop::array_interface(py, &self.arr, self.is_writeable())
+        super::interop::array_interface(py, &self.cur(), self.is_writeable())
     }
     #[getter]
     fn __array_struct__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        super::interop::array_struct(py, &self.arr, self.is_writeable())
+        super::interop::array_struct(py, &self.cur(), self.is_writeable())
     }
     #[getter]
     fn __array_priority__(&self) -> f64 {
@@ -469,7 +479,7 @@ impl PyNdArray {
     #[pyo3(signature = (order="C"))]
     fn copy(&self, py: Python<'_>, order: &str) -> PyResult<Py<PyNdArray>> {
         let o = parse_order(Some(order), Order::C)?;
-        let a = &self.arr;
+        let a = &self.cur();
         let c = super::errors::run_detached(py, a.nbytes(), || a.copy(o))?;
         Self::wrap(py, c, None)
     }
@@ -488,20 +498,20 @@ impl PyNdArray {
         let this = slf.get();
         let dt = to_dtype(dtype)?;
         let casting = Casting::parse(casting)?;
-        NdArray::check_cast(this.arr.dtype(), &dt, casting)?;
+        NdArray::check_cast(this.cur().dtype(), &dt, casting)?;
         let o = parse_order(Some(order), Order::K)?;
-        if !copy && this.arr.dtype() == &dt {
+        if !copy && this.cur().dtype() == &dt {
             let ok = match o {
-                Order::C => this.arr.is_c_contiguous(),
-                Order::F => this.arr.is_f_contiguous(),
-                Order::A => this.arr.is_c_contiguous() || this.arr.is_f_contiguous(),
+                Order::C => this.cur().is_c_contiguous(),
+                Order::F => this.cur().is_f_contiguous(),
+                Order::A => this.cur().is_c_contiguous() || this.cur().is_f_contiguous(),
                 Order::K => true,
             };
             if ok {
                 return Ok(slf.clone().unbind());
             }
         }
-        let a = &this.arr;
+        let a = &this.cur();
         warn_complex_to_real(py, a.dtype(), &dt)?;
         let c = super::errors::run_detached(py, a.nbytes(), || a.astype(&dt, o))?;
         Self::wrap(py, c, None)
@@ -532,8 +542,8 @@ impl PyNdArray {
         };
         let o = parse_order(Some(order), Order::C)?;
         let this = slf.get();
-        let r = this.arr.reshape(&req, o)?;
-        let shares = std::sync::Arc::ptr_eq(r.buffer(), this.arr.buffer());
+        let r = this.cur().reshape(&req, o)?;
+        let shares = std::sync::Arc::ptr_eq(r.buffer(), this.cur().buffer());
         if shares {
             if copy == Some(true) {
                 return Self::wrap(py, r.copy(o)?, None);
@@ -553,8 +563,8 @@ impl PyNdArray {
     fn ravel(slf: &Bound<'_, Self>, order: &str) -> PyResult<Py<PyNdArray>> {
         let o = parse_order(Some(order), Order::C)?;
         let this = slf.get();
-        let r = this.arr.ravel(o)?;
-        if std::sync::Arc::ptr_eq(r.buffer(), this.arr.buffer()) {
+        let r = this.cur().ravel(o)?;
+        if std::sync::Arc::ptr_eq(r.buffer(), this.cur().buffer()) {
             Self::view_of(slf, r)
         } else {
             Self::wrap(slf.py(), r, None)
@@ -564,13 +574,13 @@ impl PyNdArray {
     #[pyo3(signature = (order="C"))]
     fn flatten(&self, py: Python<'_>, order: &str) -> PyResult<Py<PyNdArray>> {
         let o = parse_order(Some(order), Order::C)?;
-        Self::wrap(py, self.arr.flatten(o)?, None)
+        Self::wrap(py, self.cur().flatten(o)?, None)
     }
 
     #[pyo3(signature = (*axes))]
     fn transpose(slf: &Bound<'_, Self>, axes: &Bound<'_, PyTuple>) -> PyResult<Py<PyNdArray>> {
         let this = slf.get();
-        let nd = this.arr.ndim();
+        let nd = this.cur().ndim();
         let list: Option<Vec<isize>> = if axes.is_empty() {
             None
         } else if axes.len() == 1 {
@@ -586,7 +596,7 @@ impl PyNdArray {
             Some(axes.extract::<Vec<isize>>()?)
         };
         let v = match list {
-            None => this.arr.transpose(None)?,
+            None => this.cur().transpose(None)?,
             Some(l) => {
                 if l.len() != nd {
                     return Err(PyValueError::new_err("axes don't match array"));
@@ -595,14 +605,14 @@ impl PyNdArray {
                     .iter()
                     .map(|&a| NdArray::normalize_axis(a, nd))
                     .collect::<crate::Result<_>>()?;
-                this.arr.transpose(Some(&norm))?
+                this.cur().transpose(Some(&norm))?
             }
         };
         Self::view_of(slf, v)
     }
 
     fn swapaxes(slf: &Bound<'_, Self>, axis1: isize, axis2: isize) -> PyResult<Py<PyNdArray>> {
-        let v = slf.get().arr.swapaxes(axis1, axis2)?;
+        let v = slf.get().cur().swapaxes(axis1, axis2)?;
         Self::view_of(slf, v)
     }
 
@@ -617,7 +627,7 @@ impl PyNdArray {
                 a.extract()?
             }),
         };
-        let v = slf.get().arr.squeeze(axes.as_deref())?;
+        let v = slf.get().cur().squeeze(axes.as_deref())?;
         Self::view_of(slf, v)
     }
 
@@ -634,10 +644,10 @@ impl PyNdArray {
             _ => (dtype, r#type),
         };
         let dt = match dtype {
-            None => this.arr.dtype().clone(),
+            None => this.cur().dtype().clone(),
             Some(d) => to_dtype(d)?,
         };
-        let v = Self::view_of(slf, this.arr.view_dtype(&dt)?)?;
+        let v = Self::view_of(slf, this.cur().view_dtype(&dt)?)?;
         match r#type {
             Some(t) if !t.is(py.get_type::<PyNdArray>()) => {
                 let kw = PyDict::new(py);
@@ -650,9 +660,9 @@ impl PyNdArray {
 
     fn fill(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         self.check_write()?;
-        let v = value_to_array(value, self.arr.dtype())?;
+        let v = value_to_array(value, self.cur().dtype())?;
         if v.ndim() != 0 {
-            return Err(sequence_into_element(self.arr.dtype()));
+            return Err(sequence_into_element(self.cur().dtype()));
         }
         let a = self.array();
         let py = value.py();
@@ -665,7 +675,7 @@ impl PyNdArray {
         py: Python<'py>,
         args: &Bound<'py, PyTuple>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let a = &self.arr;
+        let a = &self.cur();
         let p = if args.is_empty() {
             if a.size() != 1 {
                 return Err(PyValueError::new_err(
@@ -707,24 +717,65 @@ impl PyNdArray {
     }
 
     fn tolist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let flat = super::records::flat_fields(self.arr.dtype());
-        tolist_rec(py, &self.arr, self.arr.data_ptr(), 0, flat.as_deref())
+        let flat = super::records::flat_fields(self.cur().dtype());
+        tolist_rec(py, &self.cur(), self.cur().data_ptr(), 0, flat.as_deref())
     }
 
     #[pyo3(signature = (order="C"))]
     fn tobytes<'py>(&self, py: Python<'py>, order: &str) -> PyResult<Bound<'py, PyBytes>> {
         let o = parse_order(Some(order), Order::C)?;
-        let c = if (o == Order::C && self.arr.is_c_contiguous())
-            || (o == Order::F && self.arr.is_f_contiguous())
+        let c = if (o == Order::C && self.cur().is_c_contiguous())
+            || (o == Order::F && self.cur().is_f_contiguous())
         {
-            self.arr.clone()
+            self.snapshot()
         } else {
-            self.arr
+            self.cur()
                 .copy(if o == Order::F { Order::F } else { Order::C })?
         };
         // SAFETY: c is contiguous with nbytes bytes starting at data_ptr.
         let bytes = unsafe { std::slice::from_raw_parts(c.data_ptr(), c.nbytes()) };
         Ok(PyBytes::new(py, bytes))
+    }
+
+    /// `a.resize(new_shape, refcheck=True)`: in place, for an array that owns its memory and
+    /// is one segment; the items keep their memory order, new ones are zero.
+    #[pyo3(signature = (*new_shape, refcheck=true))]
+    fn resize(slf: &Bound<'_, Self>, new_shape: &Bound<'_, PyTuple>, refcheck: bool) -> PyResult<()> {
+        let shape = match new_shape.len() {
+            0 => return Ok(()),
+            1 if new_shape.get_item(0)?.is_none() => return Ok(()),
+            1 => extract_shape(&new_shape.get_item(0)?),
+            _ => extract_shape(new_shape.as_any()),
+        }
+        .map_err(|e| {
+            if e.to_string().contains("negative dimensions") {
+                PyValueError::new_err("negative dimensions not allowed")
+            } else {
+                e
+            }
+        })?;
+        let this = slf.get();
+        let cur = this.cur();
+        if this.base.is_some() || !cur.flags().owndata {
+            return Err(PyValueError::new_err("cannot resize this array: it does not own its data"));
+        }
+        if !(cur.is_c_contiguous() || cur.is_f_contiguous()) {
+            return Err(PyValueError::new_err("resize only works on single-segment arrays"));
+        }
+        // The caller's reference and the method call's own: any more is another holder.
+        // SAFETY: slf is a live object.
+        if refcheck && unsafe { ffi::Py_REFCNT(slf.as_ptr()) } > 2 {
+            return Err(PyValueError::new_err(
+                "cannot resize an array that references or is referenced\nby another object in this way.\nUse the np.resize function to get a new resized copy or\n set refcheck=False to disable this check",
+            ));
+        }
+        let order = if cur.is_f_contiguous() && !cur.is_c_contiguous() { Order::F } else { Order::C };
+        let new = NdArray::zeros(&shape, cur.dtype(), order)?;
+        let n = cur.nbytes().min(new.nbytes());
+        // SAFETY: both are single segments of at least n bytes, in different buffers.
+        unsafe { std::ptr::copy_nonoverlapping(cur.data_ptr(), new.data_ptr(), n) };
+        *this.cell.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(new);
+        Ok(())
     }
 
     #[pyo3(signature = (write=None, align=None, uic=None))]
@@ -743,14 +794,14 @@ impl PyNdArray {
 
     // ----- protocol methods -----
     fn __len__(&self) -> PyResult<usize> {
-        if self.arr.ndim() == 0 {
+        if self.cur().ndim() == 0 {
             return Err(PyTypeError::new_err("len() of unsized object"));
         }
-        Ok(self.arr.shape()[0])
+        Ok(self.cur().shape()[0])
     }
 
     fn __iter__(slf: &Bound<'_, Self>) -> PyResult<ArrayIter> {
-        if slf.get().arr.ndim() == 0 {
+        if slf.get().cur().ndim() == 0 {
             return Err(PyTypeError::new_err("iteration over a 0-d array"));
         }
         Ok(ArrayIter {
@@ -760,12 +811,12 @@ impl PyNdArray {
     }
 
     fn __bool__(&self) -> PyResult<bool> {
-        match self.arr.size() {
+        match self.cur().size() {
             1 => Ok(!matches!(
-                self.item_num(self.arr.data_ptr())?,
+                self.item_num(self.cur().data_ptr())?,
                 Num::B(false) | Num::I(0) | Num::U(0)
-            ) && !matches!(self.item_num(self.arr.data_ptr())?, Num::F(f) if f == 0.0)
-                && !matches!(self.item_num(self.arr.data_ptr())?, Num::C(r, i) if r == 0.0 && i == 0.0)),
+            ) && !matches!(self.item_num(self.cur().data_ptr())?, Num::F(f) if f == 0.0)
+                && !matches!(self.item_num(self.cur().data_ptr())?, Num::C(r, i) if r == 0.0 && i == 0.0)),
             0 => Err(PyValueError::new_err("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")),
             _ => Err(PyValueError::new_err("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")),
         }
@@ -787,13 +838,13 @@ impl PyNdArray {
         py.import("builtins")?.getattr("complex")?.call1((f,))
     }
     fn __index__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let st = self.arr.dtype().scalar_type();
-        if self.arr.ndim() != 0 || !st.map(|s| s.is_int()).unwrap_or(false) {
+        let st = self.cur().dtype().scalar_type();
+        if self.cur().ndim() != 0 || !st.map(|s| s.is_int()).unwrap_or(false) {
             return Err(PyTypeError::new_err(
                 "only integer scalar arrays can be converted to a scalar index",
             ));
         }
-        num_to_py(py, self.item_num(self.arr.data_ptr())?)
+        num_to_py(py, self.item_num(self.cur().data_ptr())?)
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
@@ -806,7 +857,7 @@ impl PyNdArray {
         if spec.is_empty() {
             return Self::__str__(slf);
         }
-        if slf.get().arr.ndim() == 0 {
+        if slf.get().cur().ndim() == 0 {
             let item = slf.get().item(slf.py(), &PyTuple::empty(slf.py()))?;
             return item.call_method1("__format__", (spec,))?.extract();
         }
@@ -816,23 +867,23 @@ impl PyNdArray {
     }
 
     fn __copy__(&self, py: Python<'_>) -> PyResult<Py<PyNdArray>> {
-        Self::wrap(py, self.arr.copy(Order::K)?, None)
+        Self::wrap(py, self.cur().copy(Order::K)?, None)
     }
     fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> PyResult<Py<PyNdArray>> {
-        Self::wrap(py, self.arr.copy(Order::K)?, None)
+        Self::wrap(py, self.cur().copy(Order::K)?, None)
     }
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
         let this = slf.get();
-        let f_order = this.arr.is_f_contiguous() && !this.arr.is_c_contiguous();
+        let f_order = this.cur().is_f_contiguous() && !this.cur().is_c_contiguous();
         let bytes = this.tobytes(py, if f_order { "F" } else { "C" })?;
         let recon = py.import("rumpy._core")?.getattr("_reconstruct")?;
         let args = (
             bytes,
-            this.arr.dtype().typestr(),
-            PyTuple::new(py, this.arr.shape())?,
+            this.cur().dtype().typestr(),
+            PyTuple::new(py, this.cur().shape())?,
             f_order,
         )
             .into_pyobject(py)?;
@@ -845,7 +896,7 @@ impl PyNdArray {
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let this = slf.get();
-        let a = &this.arr;
+        let a = &this.cur();
         // Fast path: one integer on a 1-d array.
         if a.ndim() == 1 {
             if let Ok(i) = key.cast::<PyInt>() {
@@ -892,13 +943,13 @@ impl PyNdArray {
         let py = slf.py();
         let this = slf.get();
         this.check_write()?;
-        let a = &this.arr;
+        let a = &this.cur();
         let dt = a.dtype();
         if field_key(a, key)?.is_none() && super::index::is_fancy(key)? {
             let items = super::index::parse_fancy(key)?;
             let src = value_to_array(value, dt)?;
             warn_complex_to_real(py, src.dtype(), dt)?;
-            let mut a = a.clone();
+            let mut a: NdArray = (**a).clone();
             a.set_writeable(true)?;
             return super::errors::run_detached(py, a.nbytes(), || a.put_fancy(&items, &src));
         }
@@ -1183,14 +1234,14 @@ impl PyNdArray {
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let np = py.import("numpy")?;
-        let mut a = if slf.get().arr.dtype().fields().is_some() {
+        let mut a = if slf.get().cur().dtype().fields().is_some() {
             // Records go through the array interface (a buffer format cannot describe fields
             // out of offset order) and are viewed with NumPy's exact dtype.
             let holder = py.import("types")?.getattr("SimpleNamespace")?.call0()?;
             holder.setattr("__array_interface__", slf.get().__array_interface__(py)?)?;
             holder.setattr("owner", slf)?;
             let a = np.getattr("asarray")?.call1((holder,))?;
-            let exact = super::interop::numpy_dtype(py, slf.get().arr.dtype())?;
+            let exact = super::interop::numpy_dtype(py, slf.get().cur().dtype())?;
             if a.getattr("dtype")?.eq(&exact)? { a } else { a.call_method1("view", (exact,))? }
         } else {
             let mv = py.import("builtins")?.getattr("memoryview")?.call1((slf,))?;
@@ -1240,9 +1291,9 @@ impl PyNdArray {
         }
         let versioned = matches!(max_version, Some((m, _)) if m >= 1);
         let (arr, w) = if copy == Some(true) {
-            (self.arr.copy(Order::C)?, true)
+            (self.cur().copy(Order::C)?, true)
         } else {
-            (self.arr.clone(), self.is_writeable())
+            (self.snapshot(), self.is_writeable())
         };
         super::interop::to_dlpack(py, &arr, w, versioned)
     }
@@ -1256,7 +1307,7 @@ impl PyNdArray {
         view: *mut ffi::Py_buffer,
         flags: c_int,
     ) -> PyResult<()> {
-        let arr = slf.get().arr.clone();
+        let arr = slf.get().snapshot();
         let w = slf.get().is_writeable();
         // SAFETY: Python passes a valid view to fill.
         unsafe { super::interop::fill_buffer(slf.into_any(), &arr, w, view, flags) }
@@ -1277,12 +1328,12 @@ impl PyNdArray {
 
     fn single(&self, what: &str) -> PyResult<Num> {
         let _ = what;
-        if self.arr.ndim() != 0 {
+        if self.cur().ndim() != 0 {
             return Err(PyTypeError::new_err(
                 "only 0-dimensional arrays can be converted to Python scalars",
             ));
         }
-        self.item_num(self.arr.data_ptr())
+        self.item_num(self.cur().data_ptr())
     }
 
     fn set_writeable_flag(&self, w: bool) -> PyResult<()> {
@@ -1294,7 +1345,7 @@ impl PyNdArray {
                 .unwrap_or(false),
             None => false,
         });
-        if w && (!self.arr.buffer().writeable() || base_locked) {
+        if w && (!self.cur().buffer().writeable() || base_locked) {
             return Err(PyValueError::new_err(
                 "cannot set WRITEABLE flag to True of this array",
             ));
@@ -1436,7 +1487,7 @@ impl ArrayIter {
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         let i = self.next.fetch_add(1, Ordering::Relaxed);
         let b = self.arr.bind(py);
-        if i >= b.get().arr.shape()[0] {
+        if i >= b.get().cur().shape()[0] {
             return Ok(None);
         }
         let key = (i as isize).into_pyobject(py)?.into_any();
@@ -1453,7 +1504,7 @@ pub struct PyFlags {
 impl PyFlags {
     fn get(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
         let a = self.arr.bind(py).get();
-        let f = a.arr.flags();
+        let f = a.cur().flags();
         let w = a.is_writeable();
         Ok(match key {
             "C_CONTIGUOUS" | "C" | "CONTIGUOUS" | "c_contiguous" | "contiguous" => f.c_contiguous,

@@ -257,7 +257,7 @@ pub fn ones(
 ) -> PyResult<Py<PyNdArray>> {
     let _ = (device, like);
     let a = new_array(py, shape, dtype, order, false)?;
-    fill_const(py, a.bind(py).get().raw(), Num::I(1))?;
+    fill_const(py, &a.bind(py).get().raw(), Num::I(1))?;
     Ok(a)
 }
 

@@ -92,14 +92,15 @@ fn fast_same_layout(
     u: &'static Ufunc,
     args: &[Bound<'_, PyAny>],
 ) -> PyResult<Option<Py<PyAny>>> {
-    let mut arrs: smallvec::SmallVec<[&NdArray; 2]> = smallvec::SmallVec::new();
+    let mut arrs: smallvec::SmallVec<[std::sync::Arc<NdArray>; 2]> = smallvec::SmallVec::new();
     for a in args {
         match a.cast::<PyNdArray>() {
             Ok(x) => arrs.push(x.get().raw()),
             Err(_) => return Ok(None),
         }
     }
-    match dispatch::exec::call_contiguous(u, &arrs)? {
+    let refs: smallvec::SmallVec<[&NdArray; 2]> = arrs.iter().map(|a| &**a).collect();
+    match dispatch::exec::call_contiguous(u, &refs)? {
         Some((out, status)) => {
             warn_status(py, u, status)?;
             Ok(Some(PyNdArray::wrap(py, out, None)?.into_any()))
