@@ -390,3 +390,59 @@ def test_resize_method():
         s = m.arange(6.0)[::2].copy()
         return out, c, d, e, h, s
     assert_outcomes(*both(run), compare=_same_nested, msg="ndarray.resize")
+
+
+REC = [("a", "f8"), ("b", "i2", (2,))]
+
+
+def _records(m):
+    n = np.zeros((3, 4), REC)
+    n["a"] = np.arange(12).reshape(3, 4)
+    n["b"] = np.arange(24).reshape(3, 4, 2)
+    return n if m is np else rp.asarray(n).copy()
+
+
+def _same_records(r, n):
+    if isinstance(n, (tuple, list)):
+        assert len(r) == len(n)
+        for a, b in zip(r, n):
+            _same_records(a, b)
+        return
+    assert r.shape == n.shape and r.dtype == n.dtype, (r.shape, n.shape, r.dtype, n.dtype)
+    assert np.asarray(r).tobytes() == np.ascontiguousarray(n).tobytes()
+
+
+@pytest.mark.parametrize("fn", [
+    "x[[2, 0], 1:]", "x[x['a'] > 4]", "m.take(x, [0, -1], axis=1)", "m.concatenate([x, x])",
+    "m.concatenate([x, x], axis=None)", "m.stack([x, x], axis=1)", "m.flip(x, 1)",
+    "m.roll(x, 1, axis=0)", "m.repeat(x, 2, axis=0)", "m.tile(x, 2)", "m.transpose(x)",
+    "m.split(x, 2, axis=1)", "m.delete(x, 1, axis=0)", "m.insert(x, 1, x[0], axis=0)",
+    "m.diagonal(x)", "m.broadcast_to(x[:1], (2, 3, 4))", "m.take_along_axis(x, m.array([[1], [0], [3]]), 1)",
+    "m.pad(x, 1, 'edge')", "m.append(x, x[:1], axis=0)",
+])
+def test_functions_on_records(fn):
+    r, n = both(lambda m: eval(fn, {"m": m, "x": _records(m)}))
+    assert_outcomes(r, n, compare=_same_records, msg=fn)
+
+
+def test_record_fancy_setitem():
+    def run(m):
+        x = _records(m)
+        x[[0, 2], 1] = (7.5, [1, 2])
+        x[x["a"] > 9] = 0
+        return x
+    r, n = both(run)
+    assert_outcomes(r, n, compare=_same_records, msg="record fancy setitem")
+
+
+@pytest.mark.parametrize("expr", [
+    "m.concatenate([m.ones(2), m.zeros(3)], out=m.empty(5))",
+    "m.concatenate([m.ones(2), m.zeros(3)], out=m.empty(4))",
+    "m.concatenate([m.ones(2), m.zeros(3)], out=m.empty(5, m.int8))",
+    "m.concatenate([m.ones(2), m.zeros(3)], out=m.empty(5), dtype=m.float32)",
+    "m.concatenate([m.ones((2, 2)), m.zeros((2, 1))], axis=1, out=m.empty((2, 3), m.float32))",
+    "m.where(m.array([[0, 1], [2, 0]]))", "m.where([True, False, True])",
+    "m.stack([m.ones(2), m.zeros(2)], out=m.empty((2, 2)))",
+])
+def test_join_out_and_where(expr):
+    check(expr, compare=_same_nested)
