@@ -37,6 +37,16 @@ enum Axis {
     Advanced,
 }
 
+/// Room for `n` offsets, or MemoryError (an index can describe more elements than fit).
+fn offsets_vec(v: &mut Vec<isize>, n: usize) -> Result<()> {
+    v.try_reserve_exact(n).map_err(|_| {
+        crate::Error::Memory(format!(
+            "Unable to allocate {} bytes for the positions of an index",
+            n.saturating_mul(std::mem::size_of::<isize>())
+        ))
+    })
+}
+
 fn int64_values(a: &NdArray) -> Result<Vec<i64>> {
     let c = a.astype(&ScalarType::Int64.dtype(), Order::C)?;
     // SAFETY: a fresh C-contiguous int64 array.
@@ -211,8 +221,12 @@ impl NdArray {
                 list.join(" ")
             ))
         })?;
-        let nadv: usize = bshape.iter().product();
-        let mut adv_off = vec![0isize; if adv.is_empty() { 0 } else { nadv }];
+        let nadv = super::checked_size(&bshape)?;
+        let mut adv_off: Vec<isize> = Vec::new();
+        if !adv.is_empty() {
+            offsets_vec(&mut adv_off, nadv)?;
+            adv_off.resize(nadv, 0);
+        }
         for (vals, shape, stride) in &adv {
             // Broadcast strides (in elements) of this index array within bshape.
             let nd = bshape.len();
@@ -258,7 +272,8 @@ impl NdArray {
             })
             .collect();
         let total: usize = lens.iter().product();
-        let mut offsets = Vec::with_capacity(total);
+        let mut offsets = Vec::new();
+        offsets_vec(&mut offsets, super::checked_size(&lens)?)?;
         let mut idx = vec![0usize; axes.len()];
         for _ in 0..total {
             let mut off = base;

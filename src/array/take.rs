@@ -41,12 +41,29 @@ impl NdArray {
     pub fn strided_view(&self, shape: &[usize], strides: &[isize], offset: isize) -> Result<NdArray> {
         ensure!(shape.len() == strides.len(), Value, "shape and strides must have the same length");
         super::checked_size(shape)?;
-        let start = self.offset() as isize + offset;
-        let (lo, hi) = super::byte_extent(shape, strides, self.itemsize());
+        let start = (self.offset() as isize)
+            .checked_add(offset)
+            .ok_or_else(|| crate::Error::Value("the requested view does not fit in the array's memory".into()))?;
+        // The extent, with overflow checked (strides come from the caller).
+        let mut lo: isize = 0;
+        let mut hi: isize = self.itemsize() as isize;
+        for (&n, &st) in shape.iter().zip(strides) {
+            if n == 0 {
+                continue;
+            }
+            let span = (n as isize - 1)
+                .checked_mul(st)
+                .ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
+            if span < 0 {
+                lo = lo.checked_add(span).ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
+            } else {
+                hi = hi.checked_add(span).ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
+            }
+        }
         let len = self.buffer().len() as isize;
         let empty = shape.contains(&0);
         ensure!(
-            empty || (start + lo >= 0 && start + hi <= len),
+            empty || (start.checked_add(lo).is_some_and(|a| a >= 0) && start.checked_add(hi).is_some_and(|b| b <= len)),
             Value,
             "the requested view does not fit in the array's memory"
         );
