@@ -179,22 +179,15 @@ impl NdArray {
         let (src, dst) = (SendPtr(self.data_ptr()), SendPtr(out.data_ptr()));
         let gather = |k0: usize, part: &[i64]| -> std::result::Result<(), i64> {
             let (src, dst) = (src, dst);
-            for (k, &i) in part.iter().enumerate() {
-                let j = if i < 0 { i + n } else { i };
-                if j < 0 || j >= n {
-                    return Err(i);
-                }
-                // SAFETY: 0 <= j < n rows of `self`; k0 + k < idx.size() rows of `out`.
-                unsafe {
-                    let (s, d) = (src.0.add(j as usize * row), dst.0.add((k0 + k) * row));
-                    if row <= 16 {
-                        copy_item(s, d, row)
-                    } else {
-                        std::ptr::copy_nonoverlapping(s, d, row)
-                    }
+            // SAFETY: gather_rows checks every index against n rows of `self`; `out` holds
+            // idx.size() rows from k0 on.
+            unsafe {
+                match row {
+                    8 => gather_rows::<u64>(src.0, dst.0, k0, part, n),
+                    4 => gather_rows::<u32>(src.0, dst.0, k0, part, n),
+                    _ => gather_rows_bytes(src.0, dst.0, k0, part, n, row),
                 }
             }
-            Ok(())
         };
         let r = if out.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1 {
             let chunk = (ix.len() / (4 * rayon::current_num_threads())).max(1 << 12);
@@ -425,6 +418,48 @@ impl NdArray {
         });
         Ok(())
     }
+}
+
+/// Gather rows of one `T` each: `dst[k0 + k] = src[part[k]]` (negative indices from the end).
+/// Returns the first index out of `0..n` (nothing after it is written).
+///
+/// # Safety
+/// `src` holds `n` items of `T`, `dst` at least `k0 + part.len()`.
+#[inline]
+unsafe fn gather_rows<T: Copy>(src: *const u8, dst: *mut u8, k0: usize, part: &[i64], n: i64) -> std::result::Result<(), i64> {
+    let (s, d) = (src as *const T, dst as *mut T);
+    for (k, &i) in part.iter().enumerate() {
+        let j = if i < 0 { i + n } else { i };
+        if (j as u64) >= n as u64 {
+            return Err(i);
+        }
+        // SAFETY: 0 <= j < n; k0 + k is inside `dst` (the caller's guarantee).
+        unsafe { d.add(k0 + k).write_unaligned(s.add(j as usize).read_unaligned()) };
+    }
+    Ok(())
+}
+
+/// As [`gather_rows`] for rows of `row` bytes.
+///
+/// # Safety
+/// `src` holds `n` rows, `dst` at least `k0 + part.len()`.
+unsafe fn gather_rows_bytes(src: *const u8, dst: *mut u8, k0: usize, part: &[i64], n: i64, row: usize) -> std::result::Result<(), i64> {
+    for (k, &i) in part.iter().enumerate() {
+        let j = if i < 0 { i + n } else { i };
+        if (j as u64) >= n as u64 {
+            return Err(i);
+        }
+        // SAFETY: 0 <= j < n rows; k0 + k rows of `dst` (the caller's guarantee).
+        unsafe {
+            let (s, d) = (src.add(j as usize * row), dst.add((k0 + k) * row));
+            if row <= 16 {
+                copy_item(s, d, row)
+            } else {
+                std::ptr::copy_nonoverlapping(s, d, row)
+            }
+        }
+    }
+    Ok(())
 }
 
 fn count_true(f: &[u8]) -> usize {

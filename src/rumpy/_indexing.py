@@ -94,34 +94,29 @@ def _along_axis_index(arr_shape, indices, axis):
     return tuple(fancy)
 
 
-def take_along_axis(arr, indices, axis=-1):
-    arr = asarray(arr)
+def _along_axis_args(arr, indices, axis, flat):
+    """NumPy's checks of take/put_along_axis; axis=None works on `flat(arr)`."""
     indices = asarray(indices)
     if indices.dtype.kind not in 'iu':
         raise IndexError('`indices` must be an integer array')
     if axis is None:
         if indices.ndim != 1:
             raise ValueError('when axis=None, `indices` must have a single dimension.')
-        arr = arr.ravel()
+        arr = flat(arr)
         axis = 0
     axis = _axis(axis, arr.ndim)
     if arr.ndim != indices.ndim:
         raise ValueError('`indices` and `arr` must have the same number of dimensions')
+    return arr, indices, axis
+
+
+def take_along_axis(arr, indices, axis=-1):
+    arr, indices, axis = _along_axis_args(asarray(arr), indices, axis, lambda a: a.ravel())
     return _core._take_along_axis(arr, indices, axis)
 
 
 def put_along_axis(arr, indices, values, axis):
-    indices = asarray(indices)
-    if indices.dtype.kind not in 'iu':
-        raise IndexError('`indices` must be an integer array')
-    if axis is None:
-        if indices.ndim != 1:
-            raise ValueError('when axis=None, `indices` must have a single dimension.')
-        arr = arr.reshape(-1)
-        axis = 0
-    axis = _axis(axis, arr.ndim)
-    if arr.ndim != indices.ndim:
-        raise ValueError('`indices` and `arr` must have the same number of dimensions')
+    arr, indices, axis = _along_axis_args(arr, indices, axis, lambda a: a.reshape(-1))
     arr[_along_axis_index(arr.shape, indices, axis)] = values
 
 

@@ -126,36 +126,27 @@ def squeeze(a, axis=None):
     return a.squeeze() if axis is None else a.squeeze(axis=axis)
 
 
-def atleast_1d(*arys):
-    res = [asarray(a) for a in arys]
-    res = [a.reshape(1) if a.ndim == 0 else a for a in res]
+def _atleast(arys, nd, where):
+    """Each input with at least `nd` dimensions: `where[k]` places a k-d array's axes."""
+    res = []
+    for a in arys:
+        a = asarray(a)
+        if a.ndim < nd:
+            a = a.reshape((1,) * nd) if a.ndim == 0 else a[where[a.ndim]]
+        res.append(a)
     return res[0] if len(res) == 1 else tuple(res)
+
+
+def atleast_1d(*arys):
+    return _atleast(arys, 1, {})
 
 
 def atleast_2d(*arys):
-    res = []
-    for a in arys:
-        a = asarray(a)
-        if a.ndim == 0:
-            a = a.reshape(1, 1)
-        elif a.ndim == 1:
-            a = a[None, :]
-        res.append(a)
-    return res[0] if len(res) == 1 else tuple(res)
+    return _atleast(arys, 2, {1: (None, slice(None))})
 
 
 def atleast_3d(*arys):
-    res = []
-    for a in arys:
-        a = asarray(a)
-        if a.ndim == 0:
-            a = a.reshape(1, 1, 1)
-        elif a.ndim == 1:
-            a = a[None, :, None]
-        elif a.ndim == 2:
-            a = a[:, :, None]
-        res.append(a)
-    return res[0] if len(res) == 1 else tuple(res)
+    return _atleast(arys, 3, {1: (None, slice(None), None), 2: (slice(None), slice(None), None)})
 
 
 def broadcast_shapes(*args):

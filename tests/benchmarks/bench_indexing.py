@@ -4,20 +4,10 @@ time, rumpy time and the ratio (rumpy / numpy; the goal is at most 1.0).
 Run: python tests/benchmarks/bench_indexing.py
 """
 
-import time
-
 import numpy as np
 
 import rumpy as rp
-
-
-def best(fn, repeat=7):
-    t = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        t = min(t, time.perf_counter() - t0)
-    return t
+from _timing import best
 
 
 def main():

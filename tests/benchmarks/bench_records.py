@@ -7,22 +7,12 @@ Run: python tests/benchmarks/bench_records.py
 
 import os
 import tempfile
-import time
-
 import numpy as np
 
 import rumpy as rp
+from _timing import best
 
 DT = [("value", "<f8"), ("velocity", "<f8"), ("mass", "<f8"), ("id", "<i4")]
-
-
-def best(fn, repeat=5):
-    t = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        t = min(t, time.perf_counter() - t0)
-    return t
 
 
 def main():
