@@ -100,8 +100,8 @@ impl PyNdArray {
         let dt = cur.dtype();
         let Some(st) = dt.scalar_type() else {
             // A record item: a record scalar whose fields read and write through to the array.
-            let off = (p as usize - self.cur().data_ptr() as usize) as isize;
-            return super::records::void_scalar(py, self.cur().element_view(off));
+            let off = (p as usize - cur.data_ptr() as usize) as isize;
+            return super::records::void_scalar(py, cur.element_view(off));
         };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
@@ -735,6 +735,32 @@ impl PyNdArray {
         // SAFETY: c is contiguous with nbytes bytes starting at data_ptr.
         let bytes = unsafe { std::slice::from_raw_parts(c.data_ptr(), c.nbytes()) };
         Ok(PyBytes::new(py, bytes))
+    }
+
+    /// A field of a 0-d record array as a record scalar's `__getitem__` gives it: a number
+    /// for a number field, a record scalar for a nested record, an array view for a subarray.
+    fn _item_field<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let this = slf.get();
+        let cur = this.cur();
+        let Some(v) = field_key(&cur, key)? else {
+            return Err(PyIndexError::new_err("invalid index"));
+        };
+        if v.ndim() == 0 {
+            if let Some(st) = v.dtype().scalar_type() {
+                // SAFETY: v is one item of the field's dtype inside this array.
+                let n = unsafe { read_num(v.data_ptr(), v.dtype()) };
+                return num_to_scalar(py, n, st);
+            }
+            if v.dtype().fields().is_some() {
+                let mut v = v;
+                if !this.is_writeable() {
+                    let _ = v.set_writeable(false);
+                }
+                return super::records::void_scalar(py, v);
+            }
+        }
+        Ok(Self::view_of(slf, v)?.into_bound(py).into_any())
     }
 
     /// `a.resize(new_shape, refcheck=True)`: in place, for an array that owns its memory and

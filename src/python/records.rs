@@ -37,8 +37,15 @@ pub fn is_record(dt: &DType) -> bool {
 
 /// The record scalar of a 0-d record view: reads and writes go through to the array.
 pub fn void_scalar<'py>(py: Python<'py>, view: NdArray) -> PyResult<Bound<'py, PyAny>> {
+    static OBJECT_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let a = PyNdArray::wrap(py, view, None)?;
-    void_class(py)?.call_method1("_wrap", (a,))
+    // `void._wrap(a)` without a Python frame: object.__new__(void), then the `_a` slot.
+    let new = OBJECT_NEW.get_or_try_init(py, || {
+        Ok::<_, PyErr>(py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind())
+    })?;
+    let obj = new.bind(py).call1((void_class(py)?,))?;
+    obj.setattr(pyo3::intern!(py, "_a"), a)?;
+    Ok(obj)
 }
 
 /// A record array inside a `rumpy.void`, or None.

@@ -97,6 +97,8 @@ class void(flexible):
         return names[i]
 
     def __getitem__(self, key):
+        if key.__class__ is str:
+            return self._a._item_field(key)
         v = self._a[self._key(key)]
         if v.ndim == 0:
             return type(self)._wrap(v) if v.dtype.names is not None else v[()]
