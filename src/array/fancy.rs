@@ -263,7 +263,8 @@ impl NdArray {
                 Axis::Advanced => shape.extend(&bshape),
             }
         }
-        // Offsets in C order: an odometer over the axes (the advanced ones as one).
+        // Offsets in C order: expand axis by axis (the advanced ones as one), so each step is
+        // a flat loop over the offsets so far.
         let lens: Vec<usize> = axes
             .iter()
             .map(|a| match a {
@@ -271,26 +272,24 @@ impl NdArray {
                 Axis::Advanced => nadv,
             })
             .collect();
-        let total: usize = lens.iter().product();
-        let mut offsets = Vec::new();
-        offsets_vec(&mut offsets, super::checked_size(&lens)?)?;
-        let mut idx = vec![0usize; axes.len()];
-        for _ in 0..total {
-            let mut off = base;
-            for (a, &i) in axes.iter().zip(&idx) {
-                off += match a {
-                    Axis::Plain { stride, .. } => i as isize * stride,
-                    Axis::Advanced => adv_off[i],
-                };
-            }
-            offsets.push(off);
-            for j in (0..axes.len()).rev() {
-                idx[j] += 1;
-                if idx[j] < lens[j] {
-                    break;
+        super::checked_size(&lens)?;
+        let mut offsets: Vec<isize> = vec![base];
+        for (a, &len) in axes.iter().zip(&lens) {
+            let mut next = Vec::new();
+            offsets_vec(&mut next, offsets.len() * len)?;
+            match a {
+                Axis::Plain { stride, .. } => {
+                    for &o in &offsets {
+                        next.extend((0..len as isize).map(|i| o + i * stride));
+                    }
                 }
-                idx[j] = 0;
+                Axis::Advanced => {
+                    for &o in &offsets {
+                        next.extend(adv_off.iter().map(|&x| o + x));
+                    }
+                }
             }
+            offsets = next;
         }
         Ok(Positions { shape, offsets, out_of_bounds: oob })
     }
