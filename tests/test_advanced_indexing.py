@@ -446,3 +446,28 @@ def test_record_fancy_setitem():
 ])
 def test_join_out_and_where(expr):
     check(expr, compare=_same_nested)
+
+
+@pytest.mark.parametrize("expr", [
+    "m.arange(10)[m.frombuffer(bytes(41), dtype=m.int64, offset=1)]",
+    "m.take_along_axis(m.arange(10), m.frombuffer(bytes(41), dtype=m.int64, offset=1), 0)",
+    "m.zeros((3, 2))[[0], ..., ...]", "m.zeros((3, 2))[[0], :, :]", "m.arange(6).reshape(3, 2)[[2, 0], :]",
+    "m.concatenate([m.zeros((2, 2)), m.zeros(2)])", "m.frombuffer(b'', dtype=[])",
+])
+def test_index_edge_cases(expr):
+    check(expr)
+
+
+def test_overlapping_destination_and_resize_with_record_scalar():
+    def run(m):
+        d = m.ndarray((128, 128), 'f8', buffer=bytearray(1024), strides=(0, 8))
+        d[...] = m.arange(128 * 128.0).reshape(128, 128).T
+        a = m.zeros(4, dtype=[('x', 'i8')])
+        r = a[0]
+        try:
+            a.resize(8)
+            resized = True
+        except ValueError:
+            resized = False
+        return d.copy(), resized, r.item()
+    assert_outcomes(*both(run), compare=_same_nested, msg="overlap / resize")

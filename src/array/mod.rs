@@ -792,6 +792,7 @@ impl NdArray {
             && self.shape[0] >= 64
             && self.shape[1] >= 64
             && self.strides[1] == isz
+            && self.strides[0] >= self.shape[1] as isize * isz
             && src.strides[0] == isz
             && src.strides[1].unsigned_abs() > 4 * isz.unsigned_abs()
     }

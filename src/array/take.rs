@@ -27,7 +27,10 @@ fn bool_flags(m: &NdArray) -> Result<NdArray> {
 
 /// Integer index values as int64 (a view when they already are, contiguous).
 fn int64_array(a: &NdArray) -> Result<NdArray> {
-    if a.dtype().native_scalar() == Some(ScalarType::Int64) && a.is_c_contiguous() {
+    if a.dtype().native_scalar() == Some(ScalarType::Int64)
+        && a.is_c_contiguous()
+        && a.data_ptr() as usize % std::mem::align_of::<i64>() == 0
+    {
         Ok(a.clone())
     } else {
         a.astype(&ScalarType::Int64.dtype(), Order::C)
@@ -153,14 +156,20 @@ impl NdArray {
     fn rows_index(&self, items: &[Fancy]) -> Option<NdArray> {
         let (first, rest) = items.split_first()?;
         let Fancy::Indices(idx) = first else { return None };
-        let whole = |it: &Fancy| {
-            matches!(it, Fancy::Basic(IndexItem::Slice { start: None, stop: None, step: 1 })
-                | Fancy::Basic(IndexItem::Ellipsis))
-        };
-        if self.ndim() == 0 || !self.is_c_contiguous() || !rest.iter().all(whole) {
+        if self.ndim() == 0 || !self.is_c_contiguous() || rest.len() >= self.ndim() {
             return None;
         }
-        Some(idx.clone())
+        let mut ellipses = 0;
+        for (k, it) in rest.iter().enumerate() {
+            match it {
+                Fancy::Basic(IndexItem::Ellipsis) => ellipses += 1,
+                Fancy::Basic(IndexItem::Slice { start, stop, step: 1 })
+                    if matches!(start, None | Some(0))
+                        && stop.is_none_or(|s| s >= self.shape()[k + 1] as isize) => {}
+                _ => return None,
+            }
+        }
+        (ellipses <= 1).then(|| idx.clone())
     }
 
     /// Gather whole rows (items along the first axis) of a C-contiguous array.
@@ -246,7 +255,7 @@ impl NdArray {
             "`indices` and `arr` must have the same number of dimensions"
         );
         let nd = self.ndim();
-        ensure!(nd > 0, Axis, "axis {} is out of bounds for array of dimension 0", axis);
+        ensure!(axis < nd, Axis, "axis {} is out of bounds for array of dimension {}", axis, nd);
         let mut shape = vec![0usize; nd];
         for d in 0..nd {
             let (a, b) = (self.shape()[d], idx.shape()[d]);

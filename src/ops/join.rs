@@ -40,7 +40,7 @@ pub fn concatenate(
         ensure!(
             a.ndim() == nd,
             Value,
-            "all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has {} dimension(s) and the array at index {} has {} dimension(s)",
+            "all the input arrays must have same number of dimensions, but the array at index 0 has {} dimension(s) and the array at index {} has {} dimension(s)",
             nd,
             i,
             a.ndim()

@@ -95,13 +95,18 @@ impl PyNdArray {
         Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))
     }
 
-    fn scalar_at<'py>(&self, py: Python<'py>, p: *const u8) -> PyResult<Bound<'py, PyAny>> {
-        let cur = self.cur();
+    /// The scalar of the item at `p` of the snapshot `cur` (a record item: a record scalar
+    /// viewing it, whose base is `owner`, so the array counts as referenced).
+    fn scalar_at<'py>(
+        py: Python<'py>,
+        cur: &NdArray,
+        p: *const u8,
+        owner: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let dt = cur.dtype();
         let Some(st) = dt.scalar_type() else {
-            // A record item: a record scalar whose fields read and write through to the array.
-            let off = (p as usize - cur.data_ptr() as usize) as isize;
-            return super::records::void_scalar(py, cur.element_view(off));
+            let off = (p as isize).wrapping_sub(cur.data_ptr() as isize);
+            return super::records::void_scalar(py, cur.element_view(off), Some(owner.clone().unbind()));
         };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
@@ -757,7 +762,7 @@ impl PyNdArray {
                 if !this.is_writeable() {
                     let _ = v.set_writeable(false);
                 }
-                return super::records::void_scalar(py, v);
+                return super::records::void_scalar(py, v, Some(slf.clone().into_any().unbind()));
             }
         }
         Ok(Self::view_of(slf, v)?.into_bound(py).into_any())
@@ -935,7 +940,7 @@ impl PyNdArray {
                             i, n
                         )));
                     }
-                    return this.scalar_at(py, a.data_ptr().wrapping_offset(j * a.strides()[0]));
+                    return Self::scalar_at(py, a, a.data_ptr().wrapping_offset(j * a.strides()[0]), slf.as_any());
                 }
             }
         }
@@ -950,7 +955,7 @@ impl PyNdArray {
         let (items, has_array) = parse_index(key)?;
         let r = a.index(&items)?;
         if r.scalar {
-            return this.scalar_at(py, r.view.data_ptr());
+            return Self::scalar_at(py, a, r.view.data_ptr(), slf.as_any());
         }
         if has_array {
             // A 0-d integer array is an advanced index: NumPy returns a copy.

@@ -754,6 +754,9 @@ pub fn frombuffer(
         )));
     }
     let isz = dt.itemsize() as isize;
+    if isz == 0 {
+        return Err(PyValueError::new_err("cannot determine count if itemsize is 0"));
+    }
     let avail = bytes - offset;
     let n = if count < 0 {
         if avail % isz != 0 {

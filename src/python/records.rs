@@ -36,9 +36,9 @@ pub fn is_record(dt: &DType) -> bool {
 }
 
 /// The record scalar of a 0-d record view: reads and writes go through to the array.
-pub fn void_scalar<'py>(py: Python<'py>, view: NdArray) -> PyResult<Bound<'py, PyAny>> {
+pub fn void_scalar<'py>(py: Python<'py>, view: NdArray, owner: Option<Py<PyAny>>) -> PyResult<Bound<'py, PyAny>> {
     static OBJECT_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    let a = PyNdArray::wrap(py, view, None)?;
+    let a = PyNdArray::wrap(py, view, owner)?;
     // `void._wrap(a)` without a Python frame: object.__new__(void), then the `_a` slot.
     let new = OBJECT_NEW.get_or_try_init(py, || {
         Ok::<_, PyErr>(py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind())
