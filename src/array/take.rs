@@ -353,13 +353,26 @@ impl NdArray {
         let (s, d) = (SendPtr(src.data_ptr()), SendPtr(out.data_ptr()));
         let body = |(c, part): (usize, &[u8])| {
             let (s, d) = (s, d);
-            let mut w = starts[c];
+            let w = starts[c];
             let base = c * chunk;
-            for (k, &f) in part.iter().enumerate() {
-                if f != 0 {
-                    // SAFETY: base + k < size of `src`; w < total, within this chunk's range.
-                    unsafe { copy_item(s.0.add((base + k) * size), d.0.add(w * size), size) };
-                    w += 1;
+            // SAFETY: base + k < size of `src` for k in `part`; this chunk writes exactly its
+            // own counts[c] items from starts[c] on.
+            unsafe {
+                let (src, dst) = (s.0.add(base * size), d.0.add(w * size));
+                match size {
+                    8 => compress_masked::<u64>(src, part, dst),
+                    4 => compress_masked::<u32>(src, part, dst),
+                    2 => compress_masked::<u16>(src, part, dst),
+                    1 => compress_masked::<u8>(src, part, dst),
+                    _ => {
+                        let mut w = 0usize;
+                        for (k, &f) in part.iter().enumerate() {
+                            if f != 0 {
+                                copy_item(src.add(k * size), dst.add(w * size), size);
+                                w += 1;
+                            }
+                        }
+                    }
                 }
             }
         };
@@ -386,10 +399,22 @@ impl NdArray {
             if one && total > 0 {
                 let body = |(c, part): (usize, &[u8]), chunk: usize| {
                     let (dst, src) = (dst, src);
-                    for (k, &f) in part.iter().enumerate() {
-                        if f != 0 {
-                            // SAFETY: c * chunk + k < size of `self`; vals holds an item.
-                            unsafe { copy_item(src.0, dst.0.add((c * chunk + k) * size), size) };
+                    // SAFETY: c * chunk + k < size of `self` for every k of `part`; vals
+                    // holds an item.
+                    unsafe {
+                        let d = dst.0.add(c * chunk * size);
+                        match size {
+                            8 => fill_masked::<u64>(d, part, src.0),
+                            4 => fill_masked::<u32>(d, part, src.0),
+                            2 => fill_masked::<u16>(d, part, src.0),
+                            1 => fill_masked::<u8>(d, part, src.0),
+                            _ => {
+                                for (k, &f) in part.iter().enumerate() {
+                                    if f != 0 {
+                                        copy_item(src.0, d.add(k * size), size);
+                                    }
+                                }
+                            }
                         }
                     }
                 };
@@ -469,6 +494,48 @@ unsafe fn gather_rows_bytes(src: *const u8, dst: *mut u8, k0: usize, part: &[i64
         }
     }
     Ok(())
+}
+
+/// `dst[k] = v` where `flags[k]`, branch-free (a select per item, which vectorises; random
+/// masks would otherwise mispredict half the time).
+///
+/// # Safety
+/// `dst` holds `flags.len()` items of `T` (any alignment); `v` points at one `T`.
+#[inline]
+unsafe fn fill_masked<T: Copy>(dst: *mut u8, flags: &[u8], v: *const u8) {
+    let d = dst as *mut T;
+    // SAFETY: the caller's guarantees.
+    unsafe {
+        let v = (v as *const T).read_unaligned();
+        for (k, &f) in flags.iter().enumerate() {
+            let p = d.add(k);
+            let old = p.read_unaligned();
+            p.write_unaligned(if f != 0 { v } else { old });
+        }
+    }
+}
+
+/// `dst[..] = src[k]` for the `k` where `flags[k]`, in order, branch-free: every item up to
+/// the last chosen one is written at the current end and the end advances by the flag.
+///
+/// # Safety
+/// `src` holds `flags.len()` items of `T`, `dst` as many as `flags` has true ones; items may
+/// be unaligned.
+#[inline]
+unsafe fn compress_masked<T: Copy>(src: *const u8, flags: &[u8], dst: *mut u8) {
+    let (s, d) = (src as *const T, dst as *mut T);
+    // Past the last chosen item nothing is written (the write at the end would overrun).
+    let last = match flags.iter().rposition(|&f| f != 0) {
+        Some(l) => l,
+        None => return,
+    };
+    let mut w = 0usize;
+    for (k, &f) in flags[..=last].iter().enumerate() {
+        // SAFETY: w < number of true flags up to `last` (one more true one is still to come
+        // when f is false), so the write stays inside `dst`.
+        unsafe { d.add(w).write_unaligned(s.add(k).read_unaligned()) };
+        w += (f != 0) as usize;
+    }
 }
 
 fn count_true(f: &[u8]) -> usize {
