@@ -549,3 +549,37 @@ fn tight_shape(s: &[usize]) -> String {
         _ => format!("({})", s.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masked_compress_and_fill() {
+        // Chosen items in order; nothing written past the chosen count.
+        let src: Vec<u64> = (10..18).collect();
+        let flags = [0u8, 1, 1, 0, 0, 1, 0, 0];
+        let mut dst = [0u64; 4];
+        // SAFETY: 8 source items, 3 chosen, room for 4.
+        unsafe { compress_masked::<u64>(src.as_ptr() as _, &flags, dst.as_mut_ptr() as _) };
+        assert_eq!(dst, [11, 12, 15, 0]);
+        let mut a: Vec<u32> = (0..8).collect();
+        let v = 99u32;
+        // SAFETY: 8 items, one value.
+        unsafe { fill_masked::<u32>(a.as_mut_ptr() as _, &flags, &v as *const u32 as _) };
+        assert_eq!(a, [0, 99, 99, 3, 4, 99, 6, 7]);
+    }
+
+    #[test]
+    fn rows_gather_and_bounds() {
+        let a = NdArray::from_vec((0..6i64).collect(), &[3, 2]).unwrap();
+        let idx = NdArray::from_vec(vec![2i64, -3, 1], &[3]).unwrap();
+        let r = a.take_fancy(&[Fancy::Indices(idx)]).unwrap();
+        assert_eq!(r.shape(), &[3, 2]);
+        // SAFETY: a fresh C-contiguous int64 array of 6 items.
+        let v = unsafe { std::slice::from_raw_parts(r.data_ptr() as *const i64, 6) };
+        assert_eq!(v, &[4, 5, 0, 1, 2, 3]);
+        let bad = NdArray::from_vec(vec![3i64], &[1]).unwrap();
+        assert!(a.take_fancy(&[Fancy::Indices(bad)]).is_err());
+    }
+}
