@@ -31,6 +31,26 @@ pub struct Positions {
     pub out_of_bounds: Option<crate::Error>,
 }
 
+/// One advanced index: its int64 values, the stride and length of the axis it indexes.
+struct AdvIndex {
+    vals: NdArray,
+    stride: isize,
+    axis: usize,
+    n: i64,
+}
+
+/// Integer index values as an aligned C-contiguous int64 array (a view when they already are).
+pub(crate) fn int64_array(a: &NdArray) -> Result<NdArray> {
+    if a.dtype().native_scalar() == Some(ScalarType::Int64)
+        && a.is_c_contiguous()
+        && a.data_ptr() as usize % std::mem::align_of::<i64>() == 0
+    {
+        Ok(a.clone())
+    } else {
+        a.astype(&ScalarType::Int64.dtype(), Order::C)
+    }
+}
+
 /// One output axis: `len` steps of `stride` bytes, or the broadcast advanced indices.
 enum Axis {
     Plain { len: usize, stride: isize },
@@ -47,11 +67,6 @@ fn offsets_vec(v: &mut Vec<isize>, n: usize) -> Result<()> {
     })
 }
 
-fn int64_values(a: &NdArray) -> Result<Vec<i64>> {
-    let c = a.astype(&ScalarType::Int64.dtype(), Order::C)?;
-    // SAFETY: a fresh C-contiguous int64 array.
-    Ok(unsafe { std::slice::from_raw_parts(c.data_ptr() as *const i64, c.size()) }.to_vec())
-}
 
 impl NdArray {
     /// The shape and element offsets of `self[items]`; an index out of bounds is an error.
@@ -158,7 +173,7 @@ impl NdArray {
         // Walk the items: plain axes, a base offset, and the advanced indices.
         let mut base: isize = 0;
         let mut axes: Vec<Axis> = Vec::new();
-        let mut adv: Vec<(Vec<i64>, Vec<usize>, isize)> = Vec::new(); // values, shape, stride
+        let mut adv: Vec<AdvIndex> = Vec::new();
         let mut adv_at: Vec<usize> = Vec::new(); // item positions of advanced indices
         let mut d = 0usize;
         for (pos, it) in flat.iter().enumerate() {
@@ -185,14 +200,14 @@ impl NdArray {
                     d += 1;
                 }
                 Fancy::Basic(IndexItem::Int(i)) => {
-                    let vals = self.normalized(vec![*i as i64], d, &mut oob);
-                    adv.push((vals, vec![], self.strides()[d]));
+                    let vals = NdArray::from_vec(vec![*i as i64], &[])?;
+                    adv.push(AdvIndex { vals, stride: self.strides()[d], axis: d, n: self.shape()[d] as i64 });
                     adv_at.push(pos);
                     d += 1;
                 }
                 Fancy::Indices(a) => {
-                    let vals = self.normalized(int64_values(a)?, d, &mut oob);
-                    adv.push((vals, a.shape().to_vec(), self.strides()[d]));
+                    let vals = int64_array(a)?;
+                    adv.push(AdvIndex { vals, stride: self.strides()[d], axis: d, n: self.shape()[d] as i64 });
                     adv_at.push(pos);
                     d += 1;
                 }
@@ -201,7 +216,8 @@ impl NdArray {
                     let t = m.astype(&ScalarType::Bool.dtype(), Order::C)?;
                     // SAFETY: a fresh one-item bool array.
                     let len = usize::from(unsafe { *t.data_ptr() } != 0);
-                    adv.push((vec![0; len], vec![len], 0));
+                    let vals = NdArray::from_vec(vec![0i64; len], &[len])?;
+                    adv.push(AdvIndex { vals, stride: 0, axis: d, n: 1 });
                     adv_at.push(pos);
                 }
                 Fancy::Basic(IndexItem::Ellipsis) => unreachable!("expanded above"),
@@ -213,7 +229,7 @@ impl NdArray {
             }
         }
         // The advanced indices broadcast together; their offsets, in C order.
-        let shapes: Vec<&[usize]> = adv.iter().map(|(_, s, _)| s.as_slice()).collect();
+        let shapes: Vec<&[usize]> = adv.iter().map(|a| a.vals.shape()).collect();
         let bshape = crate::dispatch::exec::broadcast_shapes(&shapes).map_err(|_| {
             let list: Vec<String> = shapes.iter().map(|s| shape_repr(s)).collect();
             crate::Error::Index(format!(
@@ -227,8 +243,34 @@ impl NdArray {
             offsets_vec(&mut adv_off, nadv)?;
             adv_off.resize(nadv, 0);
         }
-        for (vals, shape, stride) in &adv {
+        for a in &adv {
+            // SAFETY: int64_array gives an aligned C-contiguous int64 array.
+            let vals = unsafe { std::slice::from_raw_parts(a.vals.data_ptr() as *const i64, a.vals.size()) };
+            let (n, stride) = (a.n, a.stride);
+            // An index counted from the end, or the first one out of bounds recorded (and 0).
+            let mut place = |v: i64| -> isize {
+                let j = if v < 0 { v + n } else { v };
+                if (j as u64) < n as u64 {
+                    j as isize * stride
+                } else {
+                    if oob.is_none() {
+                        oob = Some(crate::Error::Index(format!(
+                            "index {} is out of bounds for axis {} with size {}",
+                            v, a.axis, n
+                        )));
+                    }
+                    0
+                }
+            };
+            if vals.len() == nadv {
+                // Not broadcast (the common case): element k of the index is element k here.
+                for (o, &v) in adv_off.iter_mut().zip(vals) {
+                    *o += place(v);
+                }
+                continue;
+            }
             // Broadcast strides (in elements) of this index array within bshape.
+            let shape = a.vals.shape();
             let nd = bshape.len();
             let mut es = vec![0usize; nd];
             let mut acc = 1usize;
@@ -240,7 +282,7 @@ impl NdArray {
             let mut idx = vec![0usize; nd];
             for o in adv_off.iter_mut() {
                 let src: usize = idx.iter().zip(&es).map(|(i, s)| i * s).sum();
-                *o += vals[src] as isize * stride;
+                *o += place(vals[src]);
                 for j in (0..nd).rev() {
                     idx[j] += 1;
                     if idx[j] < bshape[j] {
@@ -273,6 +315,13 @@ impl NdArray {
             })
             .collect();
         super::checked_size(&lens)?;
+        if let [Axis::Advanced] = axes.as_slice() {
+            // Only the advanced axes: their offsets are the positions.
+            for o in adv_off.iter_mut() {
+                *o += base;
+            }
+            return Ok(Positions { shape, offsets: adv_off, out_of_bounds: oob });
+        }
         let mut offsets: Vec<isize> = vec![base];
         for (a, &len) in axes.iter().zip(&lens) {
             let mut next = Vec::new();
@@ -298,25 +347,5 @@ impl NdArray {
     pub fn element_view(&self, off: isize) -> NdArray {
         let start = (self.offset() as isize + off) as usize;
         self.view_with(start, Default::default(), Default::default(), self.dtype().clone())
-    }
-
-    /// Integer indices along axis `d`, negative ones counted from the end; the first one out
-    /// of bounds is recorded in `oob` (and taken as 0).
-    fn normalized(&self, mut vals: Vec<i64>, d: usize, oob: &mut Option<crate::Error>) -> Vec<i64> {
-        let n = self.shape()[d] as i64;
-        for v in vals.iter_mut() {
-            if *v < -n || *v >= n {
-                if oob.is_none() {
-                    *oob = Some(crate::Error::Index(format!(
-                        "index {} is out of bounds for axis {} with size {}",
-                        v, d, n
-                    )));
-                }
-                *v = 0;
-            } else if *v < 0 {
-                *v += n;
-            }
-        }
-        vals
     }
 }

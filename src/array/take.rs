@@ -6,7 +6,7 @@
 
 use rayon::prelude::*;
 
-use super::fancy::Fancy;
+use super::fancy::{int64_array, Fancy};
 use super::index::IndexItem;
 use super::{NdArray, Order};
 use crate::dtype::ScalarType;
@@ -22,18 +22,6 @@ fn bool_flags(m: &NdArray) -> Result<NdArray> {
         Ok(m.clone())
     } else {
         m.astype(&ScalarType::Bool.dtype(), Order::C)
-    }
-}
-
-/// Integer index values as int64 (a view when they already are, contiguous).
-fn int64_array(a: &NdArray) -> Result<NdArray> {
-    if a.dtype().native_scalar() == Some(ScalarType::Int64)
-        && a.is_c_contiguous()
-        && a.data_ptr() as usize % std::mem::align_of::<i64>() == 0
-    {
-        Ok(a.clone())
-    } else {
-        a.astype(&ScalarType::Int64.dtype(), Order::C)
     }
 }
 
@@ -123,16 +111,23 @@ impl NdArray {
             return self.put_rows(&idx, values);
         }
         let mut pos = self.fancy_positions_deferred(items)?;
-        let vals = self.values_for(values, &pos.shape)?;
+        // One value for every position is written as it is, not broadcast out first.
+        let single = values.size() == 1;
+        let vals = if single {
+            self.values_for(values, &[])?
+        } else {
+            self.values_for(values, &pos.shape)?
+        };
         if let Some(e) = pos.out_of_bounds.take() {
             return Err(e);
         }
         let size = self.itemsize();
         let (dst, src) = (self.data_ptr(), vals.data_ptr());
+        let step = if single { 0 } else { size };
         for (k, &o) in pos.offsets.iter().enumerate() {
             // SAFETY: offsets address elements of `self`; `vals` is a fresh C-ordered array of
-            // pos.offsets.len() items.
-            unsafe { copy_item(src.add(k * size), dst.offset(o), size) };
+            // pos.offsets.len() items (or one item, read at every k).
+            unsafe { copy_item(src.add(k * step), dst.offset(o), size) };
         }
         Ok(())
     }

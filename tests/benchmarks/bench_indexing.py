@@ -23,6 +23,9 @@ def main():
                                             order=order).items()}
     rparts = [rp.asarray(p) for p in parts]
     nbig2, rbig2 = big.copy(), rp.asarray(big.copy())
+    ii, jj = rng.integers(0, 1000, 10**6), rng.integers(0, 1000, 10**6)
+    rii, rjj = rp.asarray(ii), rp.asarray(jj)
+    mat2, rmat2 = mat.copy(), rp.asarray(mat.copy())
     cases = [
         ("gather 1e6 random of 1e7 float64", lambda: big[idx], lambda: r["big"][r["idx"]]),
         ("mask selection 1e7 (half true)", lambda: big[mask], lambda: r["big"][r["mask"]]),
@@ -35,6 +38,9 @@ def main():
         ("take_along_axis (1000, 1000)", lambda: np.take_along_axis(mat, order, 1),
          lambda: rp.take_along_axis(r["mat"], r["order"], 1)),
         ("stack ten 1e6", lambda: np.stack(parts), lambda: rp.stack(rparts)),
+        ("a[i, j] 1e6 pairs of (1000, 1000)", lambda: mat[ii, jj], lambda: r["mat"][rii, rjj]),
+        ("a[i, j] = 0.0, 1e6 pairs", lambda: mat2.__setitem__((ii, jj), 0.0),
+         lambda: rmat2.__setitem__((rii, rjj), 0.0)),
         ("a[:, [3, 1, 2]] of (4000, 4000)", lambda: sq[:, [3, 1, 2]], lambda: r["sq"][:, [3, 1, 2]]),
     ]
     print(f"{'benchmark':36} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
