@@ -18,6 +18,14 @@ ndarray = _core.ndarray
 from ._helpers import clip as _clip, nonzero as _nonzero, where as _where  # noqa: E402
 
 
+def _cycle(v, n):
+    """The flat values `v` repeated cyclically to length `n` (put, place, putmask)."""
+    if v.size == n:
+        return v
+    reps = -(-n // v.size)
+    return _core.concatenate([v] * reps)[:n]
+
+
 def _index_array(x, force=False):
     """Integer indices; `force` casts floats and bools as take and put do (NumPy converts
     their indices to intp unsafely)."""
@@ -74,10 +82,7 @@ def put(a, ind, v, mode='raise'):
         return
     if v.size == 0:
         return
-    if v.size != idx.size:  # NumPy repeats the values cyclically
-        reps = -(-idx.size // v.size)
-        v = _core.concatenate([v] * reps)[:idx.size]
-    flat[idx] = v
+    flat[idx] = _cycle(v, idx.size)  # NumPy repeats the values cyclically
 
 
 def _along_axis_index(arr_shape, indices, axis):
@@ -158,10 +163,7 @@ def place(arr, mask, vals):
         return
     if vals.size == 0:
         raise ValueError("Cannot insert from an empty array!")
-    if vals.size != count:
-        reps = -(-count // vals.size)
-        vals = _core.concatenate([vals] * reps)[:count]
-    arr[mask.reshape(arr.shape)] = vals
+    arr[mask.reshape(arr.shape)] = _cycle(vals, count)
 
 
 def putmask(a, mask, values):
@@ -174,11 +176,7 @@ def putmask(a, mask, values):
     if values.size == 0:
         return
     # The values repeat over the flattened array, read at each masked position.
-    flat_vals = values.ravel()
-    if flat_vals.size != a.size:
-        reps = -(-a.size // flat_vals.size)
-        flat_vals = _core.concatenate([flat_vals] * reps)[:a.size]
-    a[mask] = flat_vals.reshape(a.shape)[mask]
+    a[mask] = _cycle(values.ravel(), a.size).reshape(a.shape)[mask]
 
 
 def choose(a, choices, out=None, mode='raise'):
@@ -367,10 +365,7 @@ def fill_diagonal(a, val, wrap=False):
         return
     idx = _core.arange(0, flat.size if end is None else builtins.min(end, flat.size), step)
     v = asarray(val).ravel()
-    if v.size and v.size != idx.size:
-        reps = -(-idx.size // v.size)
-        v = _core.concatenate([v] * reps)[:idx.size]
-    flat[idx] = v
+    flat[idx] = _cycle(v, idx.size) if v.size else v
 
 
 def _prod(t):

@@ -498,13 +498,18 @@ def block(arrays):
     return rec(arrays, 0)
 
 
-def insert(arr, obj, values, axis=None):
+def _array_and_axis(arr, axis):
+    """insert/delete: axis None works on the flattened array."""
     arr = asarray(arr)
     if axis is None:
         if arr.ndim != 1:
             arr = arr.ravel()
         axis = arr.ndim - 1
-    axis = _axis(axis, arr.ndim)
+    return arr, _axis(axis, arr.ndim)
+
+
+def insert(arr, obj, values, axis=None):
+    arr, axis = _array_and_axis(arr, axis)
     ndim = arr.ndim
     N = arr.shape[axis]
     newshape = list(arr.shape)
@@ -566,12 +571,7 @@ def insert(arr, obj, values, axis=None):
 
 
 def delete(arr, obj, axis=None):
-    arr = asarray(arr)
-    if axis is None:
-        if arr.ndim != 1:
-            arr = arr.ravel()
-        axis = arr.ndim - 1
-    axis = _axis(axis, arr.ndim)
+    arr, axis = _array_and_axis(arr, axis)
     n = arr.shape[axis]
     keep = [True] * n
     if isinstance(obj, slice):
