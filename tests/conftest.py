@@ -384,31 +384,6 @@ def _reset_printoptions():
             pass
 
 
-# ---------------------------------------------------------------------------
-# Known gaps: tests of work in progress that do not pass yet are listed (one node id per line,
-# relative to tests/) in known_failures.txt and marked xfail, non-strict, so they start counting
-# as soon as the work lands. The list only ever shrinks; plans/ says what each gap is.
-# ---------------------------------------------------------------------------
-
-_KNOWN_FAILURES = __import__("pathlib").Path(__file__).with_name("known_failures.txt")
-
-
-def pytest_collection_modifyitems(config, items):
-    if not _KNOWN_FAILURES.exists():
-        return
-    known = {
-        line.strip()
-        for line in _KNOWN_FAILURES.read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    }
-    for item in items:
-        nid = item.nodeid
-        if nid.startswith("tests/"):
-            nid = nid[len("tests/"):]
-        if nid in known:
-            item.add_marker(pytest.mark.xfail(reason="known gap of work in progress (see plans/)", strict=False))
-
-
 # Property tests are derandomised so that a run is reproducible (CI reruns exactly what passed
 # here); they still draw their examples from the full strategies.
 import hypothesis as _hypothesis  # noqa: E402

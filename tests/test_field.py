@@ -7,24 +7,7 @@ import pytest
 
 import rumpy as rp
 
-FIELD = [("value", "<f8"), ("velocity", "<f8"), ("mass", "<f8"), ("damping", "<f8"),
-         ("target", "<f8")]
-NAMES = [n for n, _ in FIELD]
-
-
-def numpy_step(rec, cycles, dt):
-    """The issue's formulas, in order, on copies of the fields of a numpy record array."""
-    value, velocity, mass, damping, target = (rec[k].copy() for k in NAMES)
-    for _ in range(cycles):
-        force = target - value
-        acc = force / mass
-        velocity = velocity + acc * dt
-        velocity = velocity * (1 - damping)
-        value = value + velocity * dt
-        bad = ~np.isfinite(value)
-        value[bad] = 0
-        velocity[bad] = 0
-    return value, velocity
+from field_reference import FIELD, NAMES, numpy_step  # noqa: F401
 
 
 def filled(shape, dtype=FIELD, seed=0):

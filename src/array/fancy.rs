@@ -39,18 +39,6 @@ struct AdvIndex {
     n: i64,
 }
 
-/// Integer index values as an aligned C-contiguous int64 array (a view when they already are).
-pub(crate) fn int64_array(a: &NdArray) -> Result<NdArray> {
-    if a.dtype().native_scalar() == Some(ScalarType::Int64)
-        && a.is_c_contiguous()
-        && a.data_ptr() as usize % std::mem::align_of::<i64>() == 0
-    {
-        Ok(a.clone())
-    } else {
-        a.astype(&ScalarType::Int64.dtype(), Order::C)
-    }
-}
-
 /// One output axis: `len` steps of `stride` bytes, or the broadcast advanced indices.
 enum Axis {
     Plain { len: usize, stride: isize },
@@ -206,7 +194,7 @@ impl NdArray {
                     d += 1;
                 }
                 Fancy::Indices(a) => {
-                    let vals = int64_array(a)?;
+                    let vals = a.contiguous_as(ScalarType::Int64)?;
                     adv.push(AdvIndex { vals, stride: self.strides()[d], axis: d, n: self.shape()[d] as i64 });
                     adv_at.push(pos);
                     d += 1;
@@ -244,13 +232,12 @@ impl NdArray {
             adv_off.resize(nadv, 0);
         }
         for a in &adv {
-            // SAFETY: int64_array gives an aligned C-contiguous int64 array.
+            // SAFETY: contiguous_as gives an aligned C-contiguous int64 array.
             let vals = unsafe { std::slice::from_raw_parts(a.vals.data_ptr() as *const i64, a.vals.size()) };
             let (n, stride) = (a.n, a.stride);
             // An index counted from the end, or the first one out of bounds recorded (and 0).
             let mut place = |v: i64| -> isize {
-                let j = if v < 0 { v + n } else { v };
-                if (j as u64) < n as u64 {
+                if let Some(j) = super::index::wrap_index(v, n) {
                     j as isize * stride
                 } else {
                     if oob.is_none() {

@@ -172,3 +172,11 @@ mod tests {
         assert_eq!(slice_indices(Some(-100), None, -1, 3), (-1, -1, 0));
     }
 }
+
+/// An index into an axis of length `n`, negative ones counted from the end; None when out of
+/// bounds.
+#[inline(always)]
+pub fn wrap_index(i: i64, n: i64) -> Option<usize> {
+    let j = if i < 0 { i.wrapping_add(n) } else { i };
+    ((j as u64) < n as u64).then_some(j as usize)
+}

@@ -299,16 +299,34 @@ impl NdArray {
     }
 
     /// A zero-filled array (`np.zeros`).
-    /// The view of one field of a record array (a subarray field adds its dimensions).
-    pub fn field(&self, name: &str) -> Result<NdArray> {
+    /// The field named `name` (or titled so); `missing` makes the error for an absent one.
+    fn find_field(&self, name: &str, missing: impl FnOnce() -> Error) -> Result<&crate::dtype::Field> {
         let fs = self
             .dtype()
             .fields()
-            .ok_or_else(|| crate::Error::Index("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices".into()))?;
-        let f = fs
-            .iter()
+            .ok_or_else(|| Error::Index("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices".into()))?;
+        fs.iter()
             .find(|f| f.name == name || f.title.as_deref() == Some(name))
-            .ok_or_else(|| crate::Error::Value(format!("no field of name {name}")))?;
+            .ok_or_else(missing)
+    }
+
+    /// The view of one field of a record array (a subarray field adds its dimensions).
+    pub fn field(&self, name: &str) -> Result<NdArray> {
+        let f = self.find_field(name, || Error::Value(format!("no field of name {name}")))?;
+        Ok(self.field_view(f))
+    }
+
+    /// The view of the `i`-th field of a record array.
+    pub fn field_at(&self, i: usize) -> Result<NdArray> {
+        let f = self
+            .dtype()
+            .fields()
+            .and_then(|f| f.get(i))
+            .ok_or_else(|| Error::Index(format!("field index {i} out of range")))?;
+        Ok(self.field_view(f))
+    }
+
+    fn field_view(&self, f: &crate::dtype::Field) -> NdArray {
         let off = self.offset() + f.offset;
         let (shape, strides, dtype): (Dims, Strides, DType) = match f.dtype.subarray() {
             Some(sa) => {
@@ -320,22 +338,15 @@ impl NdArray {
             }
             None => (self.shape().into(), self.strides().into(), f.dtype.clone()),
         };
-        Ok(self.view_with(off, shape, strides, dtype))
+        self.view_with(off, shape, strides, dtype)
     }
 
     /// NumPy 2's multi-field view: the named fields at their offsets, the itemsize kept.
     pub fn fields_view(&self, names: &[String]) -> Result<NdArray> {
         use crate::dtype::record::{FieldSpec, Record};
-        let fs = self
-            .dtype()
-            .fields()
-            .ok_or_else(|| crate::Error::Index("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices".into()))?;
         let mut specs = Vec::with_capacity(names.len());
         for n in names {
-            let f = fs
-                .iter()
-                .find(|f| &f.name == n || f.title.as_deref() == Some(n.as_str()))
-                .ok_or_else(|| crate::Error::Key(n.clone()))?;
+            let f = self.find_field(n, || Error::Key(n.clone()))?;
             specs.push(FieldSpec {
                 name: f.name.clone(),
                 title: f.title.clone(),
@@ -738,12 +749,6 @@ impl NdArray {
         Ok(())
     }
 
-    /// The view of the `i`-th field of a record array.
-    pub fn field_at(&self, i: usize) -> Result<NdArray> {
-        let name = self.dtype().fields().and_then(|f| f.get(i)).map(|f| f.name.clone());
-        self.field(&name.ok_or_else(|| Error::Index(format!("field index {i} out of range")))?)
-    }
-
     /// A cast involving records of another dtype (NumPy 2): records to records field by field
     /// in order of position, a number into every field, a one-field record to a number.
     /// `src` already has `self`'s shape.
@@ -781,6 +786,29 @@ impl NdArray {
                 self.assign_unchecked(&f)
             }
             _ => Err(fail()),
+        }
+    }
+
+    /// Byte offset from `data_ptr()` of the item at flat (C-order) index `k`.
+    pub fn flat_offset(&self, mut k: usize) -> isize {
+        let mut off = 0isize;
+        for d in (0..self.ndim()).rev() {
+            let n = self.shape()[d];
+            off += (k % n) as isize * self.strides()[d];
+            k /= n;
+        }
+        off
+    }
+
+    /// This array as an aligned C-contiguous array of `st` (itself when it already is one).
+    pub fn contiguous_as(&self, st: crate::dtype::ScalarType) -> Result<NdArray> {
+        if self.dtype().native_scalar() == Some(st)
+            && self.is_c_contiguous()
+            && self.data_ptr() as usize % st.itemsize() == 0
+        {
+            Ok(self.clone())
+        } else {
+            self.astype(&st.dtype(), Order::C)
         }
     }
 

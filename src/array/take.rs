@@ -6,23 +6,25 @@
 
 use rayon::prelude::*;
 
-use super::fancy::{int64_array, Fancy};
-use super::index::IndexItem;
+use super::fancy::Fancy;
+use super::index::{wrap_index, IndexItem};
 use super::{NdArray, Order};
 use crate::dtype::ScalarType;
 use crate::error::Result;
 
-/// Below this many bytes of output a gather runs on one core.
-const PAR_BYTES: usize = 1 << 20;
-
 use crate::loops::blocked::{copy_item, SendPtr};
+use crate::loops::PAR_THRESHOLD_BYTES;
 
-fn bool_flags(m: &NdArray) -> Result<NdArray> {
-    if m.dtype().native_scalar() == Some(ScalarType::Bool) && m.is_c_contiguous() {
-        Ok(m.clone())
-    } else {
-        m.astype(&ScalarType::Bool.dtype(), Order::C)
-    }
+/// The chunk length for splitting `len` items across the cores when the work (`bytes`) is
+/// large enough to pay, or None to run on one core.
+fn par_chunk(bytes: usize, len: usize, min: usize) -> Option<usize> {
+    let t = rayon::current_num_threads();
+    (bytes >= PAR_THRESHOLD_BYTES && t > 1).then(|| (len / (4 * t)).max(min))
+}
+
+/// A mask's flags as bytes (0/1) of an aligned C-contiguous bool array.
+fn mask_flags(m: &NdArray) -> Result<NdArray> {
+    m.contiguous_as(ScalarType::Bool)
 }
 
 impl NdArray {
@@ -80,7 +82,7 @@ impl NdArray {
             // SAFETY: fancy_positions gives offsets of elements of `self`; k < out.size().
             unsafe { copy_item(src.0.offset(o), dst.0.add(k * size), size) }
         };
-        if out.nbytes() >= PAR_BYTES {
+        if out.nbytes() >= PAR_THRESHOLD_BYTES {
             pos.offsets.par_iter().enumerate().with_min_len(1 << 14).for_each(body);
         } else {
             pos.offsets.iter().enumerate().for_each(body);
@@ -169,7 +171,7 @@ impl NdArray {
 
     /// Gather whole rows (items along the first axis) of a C-contiguous array.
     fn take_rows(&self, idx: &NdArray) -> Result<NdArray> {
-        let idx = int64_array(idx)?;
+        let idx = idx.contiguous_as(ScalarType::Int64)?;
         // SAFETY: a C-contiguous int64 array.
         let ix = unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) };
         let n = self.shape()[0] as i64;
@@ -193,11 +195,9 @@ impl NdArray {
                 }
             }
         };
-        let r = if out.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1 {
-            let chunk = (ix.len() / (4 * rayon::current_num_threads())).max(1 << 12);
-            ix.par_chunks(chunk).enumerate().try_for_each(|(c, part)| gather(c * chunk, part))
-        } else {
-            gather(0, ix)
+        let r = match par_chunk(out.nbytes(), ix.len(), 1 << 12) {
+            Some(chunk) => ix.par_chunks(chunk).enumerate().try_for_each(|(c, part)| gather(c * chunk, part)),
+            None => gather(0, ix),
         };
         r.map_err(bad)?;
         Ok(out)
@@ -206,32 +206,26 @@ impl NdArray {
     /// `self[idx] = values` for whole rows of a C-contiguous array: every index checked
     /// first, then the rows written in index order (a repeated row keeps the last value).
     fn put_rows(&self, idx: &NdArray, values: &NdArray) -> Result<()> {
-        let idx = int64_array(idx)?;
+        let idx = idx.contiguous_as(ScalarType::Int64)?;
         // SAFETY: a C-contiguous int64 array.
         let ix = unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) };
         let n = self.shape()[0] as i64;
         let mut shape = idx.shape().to_vec();
         shape.extend_from_slice(&self.shape()[1..]);
         let row = self.itemsize() * self.shape()[1..].iter().product::<usize>();
-        // One value for everything is not broadcast out: it is copied to each row.
-        let single = values.size() == 1 && row == self.itemsize();
-        let vals = if single {
-            let one = NdArray::empty(&[], self.dtype(), Order::C)?;
-            one.assign(&values.reshape_view(&[]).unwrap_or_else(|| values.clone()))?;
-            one
-        } else {
-            self.values_for(values, &shape)?
-        };
-        if let Some(&bad) = ix.iter().find(|&&i| i < -n || i >= n) {
+        // One value for everything is broadcast to one row, copied to each indexed row.
+        let single = values.size() == 1;
+        let vals = self.values_for(values, if single { &self.shape()[1..] } else { &shape })?;
+        if let Some(&bad) = ix.iter().find(|&&i| wrap_index(i, n).is_none()) {
             bail!(Index, "index {} is out of bounds for axis 0 with size {}", bad, n);
         }
         let (dst, src) = (self.data_ptr(), vals.data_ptr());
+        let step = if single { 0 } else { row };
         for (k, &i) in ix.iter().enumerate() {
-            let j = if i < 0 { i + n } else { i } as usize;
-            // SAFETY: 0 <= j < n rows of `self`; `vals` holds one item or idx.size() rows.
+            let j = wrap_index(i, n).expect("checked above");
+            // SAFETY: 0 <= j < n rows of `self`; `vals` holds one row or idx.size() rows.
             unsafe {
-                let s = if single { src as *const u8 } else { src.add(k * row) };
-                let d = dst.add(j * row);
+                let (s, d) = (src.add(k * step), dst.add(j * row));
                 if row <= 16 {
                     copy_item(s, d, row)
                 } else {
@@ -269,7 +263,7 @@ impl NdArray {
                 );
             };
         }
-        let ix = int64_array(idx)?;
+        let ix = idx.contiguous_as(ScalarType::Int64)?;
         let ix = ix.broadcast_to(&shape)?;
         let out = NdArray::empty(&shape, self.dtype(), Order::C)?;
         if out.size() == 0 {
@@ -303,20 +297,16 @@ impl NdArray {
                 // index is in bounds; o * inner + k < out.size().
                 unsafe {
                     let i = *(ip.0.offset(io + k as isize * i_last) as *const i64);
-                    let j = if i < 0 { i + n } else { i };
-                    if j < 0 || j >= n {
-                        return Err(i);
-                    }
+                    let j = wrap_index(i, n).ok_or(i)?;
                     let p = src.0.offset(so + k as isize * s_last + j as isize * ast);
                     copy_item(p, dst.0.add((o * inner + k) * size), size);
                 }
             }
             Ok(())
         };
-        let r = if out.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1 {
-            (0..outer).into_par_iter().with_min_len(64).try_for_each(line)
-        } else {
-            (0..outer).try_for_each(line)
+        let r = match par_chunk(out.nbytes(), outer, 64) {
+            Some(_) => (0..outer).into_par_iter().with_min_len(64).try_for_each(line),
+            None => (0..outer).try_for_each(line),
         };
         r.map_err(|i| crate::Error::Index(format!("index {i} is out of bounds for axis {axis} with size {n}")))?;
         Ok(out)
@@ -324,13 +314,14 @@ impl NdArray {
 
     /// `self[mask]` with a mask of `self`'s shape: the chosen items in C order.
     fn take_mask(&self, m: &NdArray) -> Result<NdArray> {
-        let m = bool_flags(m)?;
+        let m = mask_flags(m)?;
         // SAFETY: a C-contiguous bool array (bytes 0/1).
         let flags = unsafe { std::slice::from_raw_parts(m.data_ptr() as *const u8, m.size()) };
         let src = if self.is_c_contiguous() { self.clone() } else { self.copy(Order::C)? };
         let size = self.itemsize();
-        let par = self.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1;
-        let chunk = if par { (flags.len() / (4 * rayon::current_num_threads())).max(1 << 14) } else { flags.len().max(1) };
+        let par_at = par_chunk(self.nbytes(), flags.len(), 1 << 14);
+        let par = par_at.is_some();
+        let chunk = par_at.unwrap_or(flags.len().max(1));
         // Count per chunk, then each chunk copies to its own place.
         let counts: Vec<usize> = if par {
             flags.par_chunks(chunk).map(count_true).collect()
@@ -382,13 +373,15 @@ impl NdArray {
     /// `self[mask] = values` with a mask of `self`'s shape: one value for all, or one per
     /// chosen item in C order.
     fn put_mask(&self, m: &NdArray, values: &NdArray) -> Result<()> {
-        let m = bool_flags(m)?;
+        let m = mask_flags(m)?;
         // SAFETY: a C-contiguous bool array.
         let flags = unsafe { std::slice::from_raw_parts(m.data_ptr() as *const u8, m.size()) };
         let total = count_true(flags);
-        let vals = self.values_for(values, &[total])?;
-        let size = self.itemsize();
+        // One value for all is kept as one item, not broadcast to every chosen position.
         let one = values.size() == 1;
+        let n_vals = [total];
+        let vals = self.values_for(values, if one { &[] } else { &n_vals })?;
+        let size = self.itemsize();
         if self.is_c_contiguous() {
             let (dst, src) = (SendPtr(self.data_ptr()), SendPtr(vals.data_ptr()));
             if one && total > 0 {
@@ -413,19 +406,18 @@ impl NdArray {
                         }
                     }
                 };
-                if self.nbytes() >= PAR_BYTES && rayon::current_num_threads() > 1 {
-                    let chunk = (flags.len() / (4 * rayon::current_num_threads())).max(1 << 14);
-                    flags.par_chunks(chunk).enumerate().for_each(|x| body(x, chunk));
-                } else {
-                    body((0, flags), flags.len());
+                match par_chunk(self.nbytes(), flags.len(), 1 << 14) {
+                    Some(chunk) => flags.par_chunks(chunk).enumerate().for_each(|x| body(x, chunk)),
+                    None => body((0, flags), flags.len()),
                 }
                 return Ok(());
             }
+            let step = if one { 0 } else { size };
             let mut w = 0usize;
             for (k, &f) in flags.iter().enumerate() {
                 if f != 0 {
-                    // SAFETY: k < size of `self`; w < total items of `vals`.
-                    unsafe { copy_item(src.0.add(w * size), dst.0.add(k * size), size) };
+                    // SAFETY: k < size of `self`; w < total items of `vals` (or one item).
+                    unsafe { copy_item(src.0.add(w * step), dst.0.add(k * size), size) };
                     w += 1;
                 }
             }
@@ -435,11 +427,12 @@ impl NdArray {
         let mut k = 0usize;
         let mut w = 0usize;
         let (dst, src) = (self.data_ptr(), vals.data_ptr());
+        let step = if one { 0 } else { size };
         crate::loops::for_each_line1(self.shape(), self.strides(), dst, true, |p, n, s| {
             for i in 0..n {
                 if flags[k + i] != 0 {
-                    // SAFETY: the walker stays inside `self`; w < total.
-                    unsafe { copy_item(src.add(w * size), p.offset(i as isize * s), size) };
+                    // SAFETY: the walker stays inside `self`; w < total (or one item).
+                    unsafe { copy_item(src.add(w * step), p.offset(i as isize * s), size) };
                     w += 1;
                 }
             }
@@ -458,12 +451,9 @@ impl NdArray {
 unsafe fn gather_rows<T: Copy>(src: *const u8, dst: *mut u8, k0: usize, part: &[i64], n: i64) -> std::result::Result<(), i64> {
     let (s, d) = (src as *const T, dst as *mut T);
     for (k, &i) in part.iter().enumerate() {
-        let j = if i < 0 { i + n } else { i };
-        if (j as u64) >= n as u64 {
-            return Err(i);
-        }
+        let j = wrap_index(i, n).ok_or(i)?;
         // SAFETY: 0 <= j < n; k0 + k is inside `dst` (the caller's guarantee).
-        unsafe { d.add(k0 + k).write_unaligned(s.add(j as usize).read_unaligned()) };
+        unsafe { d.add(k0 + k).write_unaligned(s.add(j).read_unaligned()) };
     }
     Ok(())
 }
@@ -474,13 +464,10 @@ unsafe fn gather_rows<T: Copy>(src: *const u8, dst: *mut u8, k0: usize, part: &[
 /// `src` holds `n` rows, `dst` at least `k0 + part.len()`.
 unsafe fn gather_rows_bytes(src: *const u8, dst: *mut u8, k0: usize, part: &[i64], n: i64, row: usize) -> std::result::Result<(), i64> {
     for (k, &i) in part.iter().enumerate() {
-        let j = if i < 0 { i + n } else { i };
-        if (j as u64) >= n as u64 {
-            return Err(i);
-        }
+        let j = wrap_index(i, n).ok_or(i)?;
         // SAFETY: 0 <= j < n rows; k0 + k rows of `dst` (the caller's guarantee).
         unsafe {
-            let (s, d) = (src.add(j as usize * row), dst.add((k0 + k) * row));
+            let (s, d) = (src.add(j * row), dst.add((k0 + k) * row));
             if row <= 16 {
                 copy_item(s, d, row)
             } else {

@@ -41,7 +41,10 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
     }
     let lp = resolve(u, &kinds, None)?;
     let pos = target.fancy_positions(items)?;
+    // One value for every position stays one item (read with stride 0).
+    let bstep = |bv: &NdArray| if bv.ndim() == 0 { 0 } else { bv.itemsize() };
     let bvals = match b {
+        Some(b) if b.size() == 1 => Some(b.reshape_view(&[]).unwrap_or_else(|| b.clone()).astype(&lp.ins[1].dtype(), Order::C)?),
         Some(b) => {
             let bb = b.broadcast_to(&pos.shape).map_err(|_| {
                 crate::Error::Value(format!(
@@ -87,7 +90,7 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
                 _ => (p, p),
             };
             status |= match &bvals {
-                Some(bv) => f(&[x, bv.data_ptr().add(k * bv.itemsize()), out], &[0, 0, 0], 1),
+                Some(bv) => f(&[x, bv.data_ptr().add(k * bstep(bv)), out], &[0, 0, 0], 1),
                 None => f(&[x, out], &[0, 0], 1),
             };
             if let Some(co) = &cast_out {

@@ -316,6 +316,13 @@ impl DType {
     pub fn subarray(&self) -> Option<&SubArray> {
         self.0.subarray()
     }
+    /// A record laid out with `align=True` (C-struct alignment).
+    pub fn is_aligned_struct(&self) -> bool {
+        self.0
+            .as_any()
+            .downcast_ref::<record::Record>()
+            .is_some_and(|r| r.is_aligned_struct())
+    }
     /// Same meaning ignoring byte order ("equiv" casting).
     pub fn equiv(&self, other: &DType) -> bool {
         self.to_native() == other.to_native()

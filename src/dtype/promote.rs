@@ -217,10 +217,7 @@ fn promote_fields(a: &DType, b: &DType) -> Result<DType> {
         ensure!(x.title == y.title, Promotion, "field titles of field '{}' mismatch", x.name);
         specs.push(FieldSpec { name: x.name.clone(), title: x.title.clone(), dtype: d, offset: None });
     }
-    let aligned = |d: &DType| {
-        d.0.as_any().downcast_ref::<Record>().is_some_and(|r| r.is_aligned_struct())
-    };
-    let res = Record::build(specs, None, aligned(a) || aligned(b))?;
+    let res = Record::build(specs, None, a.is_aligned_struct() || b.is_aligned_struct())?;
     let same_layout = res.itemsize() == a.itemsize()
         && res.fields().unwrap_or(&[]).iter().zip(fa).all(|(r, x)| r.offset == x.offset);
     Ok(if identical && same_layout { a.clone() } else { res })

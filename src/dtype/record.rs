@@ -1,12 +1,10 @@
 //! Structured dtypes: records (named fields at byte offsets, with optional titles, nested
 //! records and subarray fields) and subarray dtypes (`(2, 3)f4`), as NumPy lays them out.
 
-use std::any::Any;
-
-use super::{ByteOrder, DType, DTypeImpl, Field, SubArray};
+use super::{DType, DTypeImpl, Field, SubArray};
 use crate::error::Result;
 
-use super::void::{void_name, NPY_VOID};
+use super::void::void_dtype_common;
 
 #[derive(Debug)]
 pub struct Record {
@@ -31,6 +29,10 @@ impl Record {
     /// Lay out `specs` as NumPy does. `itemsize`: an explicit total size (at least the
     /// fields' extent).
     pub fn build(specs: Vec<FieldSpec>, itemsize: Option<usize>, aligned: bool) -> Result<DType> {
+        Ok(DType::new(Record::layout(specs, itemsize, aligned)?))
+    }
+
+    fn layout(specs: Vec<FieldSpec>, itemsize: Option<usize>, aligned: bool) -> Result<Record> {
         let mut fields: Vec<Field> = Vec::with_capacity(specs.len());
         let mut end = 0usize;
         let mut max_align = 1usize;
@@ -75,12 +77,12 @@ impl Record {
             }
             None => natural,
         };
-        Ok(DType::new(Record {
+        Ok(Record {
             fields,
             itemsize,
             aligned,
             view_of_aligned: false,
-        }))
+        })
     }
 
     pub fn is_aligned_struct(&self) -> bool {
@@ -90,27 +92,14 @@ impl Record {
     /// The dtype of a multi-field view of this record: the chosen fields at their offsets, the
     /// itemsize kept; of an aligned struct, still flagged aligned but with alignment 1.
     pub fn view_of(&self, specs: Vec<FieldSpec>) -> Result<DType> {
-        let d = Record::build(specs, Some(self.itemsize), self.aligned)?;
-        let r = d.0.as_any().downcast_ref::<Record>().expect("a record");
-        Ok(DType::new(Record {
-            fields: r.fields.clone(),
-            itemsize: r.itemsize,
-            aligned: r.aligned,
-            view_of_aligned: self.aligned,
-        }))
+        let mut r = Record::layout(specs, Some(self.itemsize), self.aligned)?;
+        r.view_of_aligned = self.aligned;
+        Ok(DType::new(r))
     }
 }
 
 impl DTypeImpl for Record {
-    fn kind(&self) -> char {
-        'V'
-    }
-    fn char_code(&self) -> char {
-        'V'
-    }
-    fn num(&self) -> i32 {
-        NPY_VOID
-    }
+    void_dtype_common!();
     fn itemsize(&self) -> usize {
         self.itemsize
     }
@@ -120,15 +109,6 @@ impl DTypeImpl for Record {
         } else {
             1
         }
-    }
-    fn name(&self) -> String {
-        void_name(self.itemsize)
-    }
-    fn scalar_type(&self) -> Option<super::ScalarType> {
-        None
-    }
-    fn byteorder(&self) -> ByteOrder {
-        ByteOrder::NotApplicable
     }
     fn with_native_order(&self, native: bool) -> DType {
         DType::new(Record {
@@ -145,9 +125,6 @@ impl DTypeImpl for Record {
             view_of_aligned: self.view_of_aligned,
         })
     }
-    fn typestr(&self) -> String {
-        format!("|V{}", self.itemsize)
-    }
     fn fields(&self) -> Option<&[Field]> {
         Some(&self.fields)
     }
@@ -162,9 +139,6 @@ impl DTypeImpl for Record {
             }
             None => false,
         }
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 }
 
@@ -192,36 +166,16 @@ impl SubArrayDType {
 }
 
 impl DTypeImpl for SubArrayDType {
-    fn kind(&self) -> char {
-        'V'
-    }
-    fn char_code(&self) -> char {
-        'V'
-    }
-    fn num(&self) -> i32 {
-        NPY_VOID
-    }
+    void_dtype_common!();
     fn itemsize(&self) -> usize {
         self.sub.base.itemsize() * self.sub.shape.iter().product::<usize>()
     }
     fn alignment(&self) -> usize {
         self.sub.base.alignment()
     }
-    fn name(&self) -> String {
-        void_name(self.itemsize())
-    }
-    fn scalar_type(&self) -> Option<super::ScalarType> {
-        None
-    }
-    fn byteorder(&self) -> ByteOrder {
-        ByteOrder::NotApplicable
-    }
     fn with_native_order(&self, native: bool) -> DType {
         let b = self.sub.base.to_native();
         SubArrayDType::build(if native { b } else { b.0.with_native_order(false) }, self.sub.shape.clone())
-    }
-    fn typestr(&self) -> String {
-        format!("|V{}", self.itemsize())
     }
     fn subarray(&self) -> Option<&SubArray> {
         Some(&self.sub)
@@ -231,9 +185,6 @@ impl DTypeImpl for SubArrayDType {
             Some(o) => o.sub.shape == self.sub.shape && o.sub.base == self.sub.base,
             None => false,
         }
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 }
 

@@ -260,17 +260,6 @@ pub fn assign_at(
     Ok(())
 }
 
-/// Byte offset of flat (C-order) index `k` of `a`.
-fn flat_offset(a: &NdArray, mut k: usize) -> isize {
-    let mut off = 0isize;
-    for d in (0..a.ndim()).rev() {
-        let n = a.shape()[d];
-        off += (k % n) as isize * a.strides()[d];
-        k /= n;
-    }
-    off
-}
-
 /// `rp.resonate`: pairs (i, j) of flat indices (broadcast with `strength`), applied in order,
 /// unbuffered: delta = value[j] - value[i]; f = delta * strength;
 /// velocity[i] += f / mass[i] * 0.1; velocity[j] -= f / mass[j] * 0.1; i == j is skipped.
@@ -294,19 +283,14 @@ pub fn resonate(a: &NdArray, i: &NdArray, j: &NdArray, strength: &NdArray) -> Re
     };
     let size = a.size() as i64;
     let norm = |x: i64| -> Result<usize> {
-        ensure!(
-            x >= -size && x < size,
-            Index,
-            "index {} is out of bounds for a field of size {}",
-            x,
-            size
-        );
-        Ok(if x < 0 { x + size } else { x } as usize)
+        crate::array::index::wrap_index(x, size).ok_or_else(|| {
+            crate::Error::Index(format!("index {x} is out of bounds for a field of size {size}"))
+        })
     };
     // Byte offsets of the records, computed once (a 1-d field needs no unravelling).
     let one_d = a.ndim() == 1;
     let stride0 = a.strides().first().copied().unwrap_or(0);
-    let rec = |idx: usize| if one_d { idx as isize * stride0 } else { flat_offset(a, idx) };
+    let rec = |idx: usize| if one_d { idx as isize * stride0 } else { a.flat_offset(idx) };
     let mut pairs = Vec::with_capacity(n);
     for k in 0..n {
         let (pi, pj) = (norm(is[k])?, norm(js[k])?);

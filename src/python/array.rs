@@ -113,15 +113,16 @@ impl PyNdArray {
         num_to_scalar(py, n, st)
     }
 
-    fn item_num(&self, p: *const u8) -> PyResult<Num> {
-        if self.cur().dtype().scalar_type().is_none() {
+    /// The number at `p`, an item of the snapshot `a`.
+    fn item_num(a: &NdArray, p: *const u8) -> PyResult<Num> {
+        if a.dtype().scalar_type().is_none() {
             return Err(PyTypeError::new_err(format!(
                 "a {} item is not a number",
-                crate::array::dtype_str(self.cur().dtype())
+                crate::array::dtype_str(a.dtype())
             )));
         }
         // SAFETY: p points at an item of this numeric array.
-        Ok(unsafe { read_num(p, self.cur().dtype()) })
+        Ok(unsafe { read_num(p, a.dtype()) })
     }
 
     fn check_write(&self) -> PyResult<()> {
@@ -189,10 +190,10 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
         if let Ok(a) = value.cast::<PyNdArray>() {
             return Ok(a.get().array());
         }
-        let tmp = NdArray::zeros(&[], dt, Order::C)?;
         if value.is_instance_of::<PyList>() {
             return super::records::records_from_nested(value, dt);
         }
+        let tmp = NdArray::zeros(&[], dt, Order::C)?;
         super::records::assign_record(&tmp, value)?;
         return Ok(tmp);
     }
@@ -276,16 +277,6 @@ fn tolist_rec<'py>(
         )?)?;
     }
     Ok(list.into_any())
-}
-
-fn flat_to_ptr(a: &NdArray, mut flat: usize) -> *const u8 {
-    let mut off: isize = 0;
-    for k in (0..a.ndim()).rev() {
-        let n = a.shape()[k];
-        off += (flat % n) as isize * a.strides()[k];
-        flat /= n;
-    }
-    a.data_ptr().wrapping_offset(off)
 }
 
 #[pymethods]
@@ -698,7 +689,7 @@ impl PyNdArray {
                     i, n
                 )));
             }
-            flat_to_ptr(a, j as usize)
+            a.data_ptr().wrapping_offset(a.flat_offset(j as usize)) as *const u8
         } else {
             let idx: Vec<isize> = if args.len() == 1 {
                 args.get_item(0)?.extract()?
@@ -718,12 +709,13 @@ impl PyNdArray {
             let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;
             return super::records::item_to_py(py, &a.element_view(off));
         }
-        num_to_py(py, self.item_num(p)?)
+        num_to_py(py, Self::item_num(a, p)?)
     }
 
     fn tolist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let flat = super::records::flat_fields(self.cur().dtype());
-        tolist_rec(py, &self.cur(), self.cur().data_ptr(), 0, flat.as_deref())
+        let a = self.cur();
+        let flat = super::records::flat_fields(a.dtype());
+        tolist_rec(py, &a, a.data_ptr(), 0, flat.as_deref())
     }
 
     #[pyo3(signature = (order="C"))]
@@ -842,12 +834,15 @@ impl PyNdArray {
     }
 
     fn __bool__(&self) -> PyResult<bool> {
-        match self.cur().size() {
-            1 => Ok(!matches!(
-                self.item_num(self.cur().data_ptr())?,
-                Num::B(false) | Num::I(0) | Num::U(0)
-            ) && !matches!(self.item_num(self.cur().data_ptr())?, Num::F(f) if f == 0.0)
-                && !matches!(self.item_num(self.cur().data_ptr())?, Num::C(r, i) if r == 0.0 && i == 0.0)),
+        let a = self.cur();
+        match a.size() {
+            1 => Ok(match Self::item_num(&a, a.data_ptr())? {
+                Num::B(b) => b,
+                Num::I(i) => i != 0,
+                Num::U(u) => u != 0,
+                Num::F(f) => f != 0.0,
+                Num::C(r, i) => r != 0.0 || i != 0.0,
+            }),
             0 => Err(PyValueError::new_err("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")),
             _ => Err(PyValueError::new_err("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")),
         }
@@ -869,13 +864,13 @@ impl PyNdArray {
         py.import("builtins")?.getattr("complex")?.call1((f,))
     }
     fn __index__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let st = self.cur().dtype().scalar_type();
-        if self.cur().ndim() != 0 || !st.map(|s| s.is_int()).unwrap_or(false) {
+        let a = self.cur();
+        if a.ndim() != 0 || !a.dtype().scalar_type().is_some_and(|s| s.is_int()) {
             return Err(PyTypeError::new_err(
                 "only integer scalar arrays can be converted to a scalar index",
             ));
         }
-        num_to_py(py, self.item_num(self.cur().data_ptr())?)
+        num_to_py(py, Self::item_num(&a, a.data_ptr())?)
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
@@ -1113,6 +1108,12 @@ impl PyNdArray {
     }
     fn __rfloordiv__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         binop(slf, other, "floor_divide", true)
+    }
+    fn __divmod__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        binop(slf, other, "divmod", false)
+    }
+    fn __rdivmod__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        binop(slf, other, "divmod", true)
     }
     fn __ifloordiv__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<()> {
         inplace(slf, other, "floor_divide")
@@ -1359,12 +1360,13 @@ impl PyNdArray {
 
     fn single(&self, what: &str) -> PyResult<Num> {
         let _ = what;
-        if self.cur().ndim() != 0 {
+        let a = self.cur();
+        if a.ndim() != 0 {
             return Err(PyTypeError::new_err(
                 "only 0-dimensional arrays can be converted to Python scalars",
             ));
         }
-        self.item_num(self.cur().data_ptr())
+        Self::item_num(&a, a.data_ptr())
     }
 
     fn set_writeable_flag(&self, w: bool) -> PyResult<()> {

@@ -440,22 +440,11 @@ struct Collector {
     ndim: usize,
 }
 
-fn inhomogeneous(depth: usize, shape: &[usize]) -> PyErr {
-    let detected = if depth == 1 {
-        format!("({},)", shape[0])
-    } else {
-        format!(
-            "({})",
-            shape[..depth]
-                .iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
+pub fn inhomogeneous(depth: usize, shape: &[usize]) -> PyErr {
     PyValueError::new_err(format!(
         "setting an array element with a sequence. The requested array has an inhomogeneous shape after {} dimensions. The detected shape was {} + inhomogeneous part.",
-        depth, detected
+        depth,
+        crate::array::shape_repr(&shape[..depth])
     ))
 }
 

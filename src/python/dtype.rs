@@ -474,10 +474,7 @@ impl PyDType {
     #[getter]
     fn isalignedstruct(&self) -> bool {
         // A subarray of records reports its base's flag.
-        let dt = self.dt.subarray().map_or(&self.dt, |sa| &sa.base);
-        dt.0.as_any()
-            .downcast_ref::<Record>()
-            .is_some_and(|r| r.is_aligned_struct())
+        self.dt.subarray().map_or(&self.dt, |sa| &sa.base).is_aligned_struct()
     }
 
     fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Py<PyDType>> {
@@ -626,11 +623,7 @@ fn struct_str(dt: &DType) -> String {
 /// list form cannot say align=True).
 fn struct_str_align(dt: &DType, include_align: bool) -> String {
     if let Some(sa) = dt.subarray() {
-        let shape = if sa.shape.len() == 1 {
-            format!("({},)", sa.shape[0])
-        } else {
-            format!("({})", sa.shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
-        };
+        let shape = crate::array::shape_repr(&sa.shape);
         let base = if sa.base.fields().is_some() {
             struct_str(&sa.base)
         } else {
@@ -639,7 +632,7 @@ fn struct_str_align(dt: &DType, include_align: bool) -> String {
         return format!("({}, {})", base, shape);
     }
     let fs = dt.fields().expect("a record");
-    let aligned = dt.0.as_any().downcast_ref::<Record>().is_some_and(|r| r.is_aligned_struct());
+    let aligned = dt.is_aligned_struct();
     // Would the list form rebuild exactly these offsets and this itemsize?
     let mut end = 0usize;
     let mut max_al = 1usize;
@@ -663,11 +656,7 @@ fn struct_str_align(dt: &DType, include_align: bool) -> String {
         };
         match f.dtype.subarray() {
             Some(sa) => {
-                let shape = if sa.shape.len() == 1 {
-                    format!("({},)", sa.shape[0])
-                } else {
-                    format!("({})", sa.shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
-                };
+                let shape = crate::array::shape_repr(&sa.shape);
                 format!("({}, {}, {})", name, py_str_repr(&field_format(&sa.base)), shape)
             }
             None if f.dtype.fields().is_some() => format!("({}, {})", name, field_format(&f.dtype)),

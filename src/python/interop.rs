@@ -21,8 +21,7 @@ use crate::dtype::{numeric, DType, ScalarType};
 pub fn dtype_from_format(fmt: &str, itemsize: usize) -> Option<DType> {
     if fmt.starts_with("T{") || fmt.starts_with("@T{") || fmt.starts_with("=T{") {
         let start = fmt.find("T{")? + 2;
-        let (dt, used) = parse_struct(&fmt[start..], '@')?;
-        let _ = used;
+        let (dt, _) = parse_struct(&fmt[start..], '@')?;
         return (dt.itemsize() <= itemsize).then(|| pad_record(dt, itemsize));
     }
     scalar_from_format(fmt, itemsize)
@@ -518,12 +517,7 @@ fn numpy_spec<'py>(py: Python<'py>, dt: &DType) -> PyResult<Bound<'py, PyAny>> {
     d.set_item("offsets", fs.iter().map(|f| f.offset).collect::<Vec<_>>())?;
     d.set_item("titles", fs.iter().map(|f| f.title.clone()).collect::<Vec<_>>())?;
     d.set_item("itemsize", dt.itemsize())?;
-    let aligned = dt
-        .0
-        .as_any()
-        .downcast_ref::<crate::dtype::record::Record>()
-        .is_some_and(|r| r.is_aligned_struct());
-    d.set_item("aligned", aligned)?;
+    d.set_item("aligned", dt.is_aligned_struct())?;
     Ok(d.into_any())
 }
 

@@ -31,10 +31,6 @@ fn void_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
         .map(|c| c.bind(py))
 }
 
-pub fn is_record(dt: &DType) -> bool {
-    dt.fields().is_some()
-}
-
 /// The record scalar of a 0-d record view: reads and writes go through to the array.
 pub fn void_scalar<'py>(py: Python<'py>, view: NdArray, owner: Option<Py<PyAny>>) -> PyResult<Bound<'py, PyAny>> {
     static OBJECT_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -124,7 +120,7 @@ fn store_flat(p: *mut u8, flat: &[(usize, DType)], t: &Bound<'_, PyTuple>) -> Py
 
 /// Store a Python value into every element of `view` (numeric or record), NumPy's rules.
 pub fn assign_value(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
-    if is_record(view.dtype()) {
+    if view.dtype().fields().is_some() {
         return assign_record(view, value);
     }
     let arr = value_to_array(value, view.dtype())?;
@@ -138,10 +134,14 @@ pub fn assign_record(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
     if let Some(a) = void_array(value)? {
         return Ok(view.assign(&a)?);
     }
-    if value.cast::<PyNdArray>().is_ok() || (!value.is_instance_of::<PyList>()
-        && !value.is_instance_of::<PyTuple>()
-        && value.hasattr("__array_interface__")?)
-    {
+    // Arrays (ours or another library's) cast field by field; Python numbers never are one.
+    let array_like = || -> PyResult<bool> {
+        Ok(!value.is_instance_of::<PyList>()
+            && !value.is_instance_of::<PyTuple>()
+            && classify_scalar(value)?.is_none()
+            && value.hasattr("__array_interface__")?)
+    };
+    if value.cast::<PyNdArray>().is_ok() || array_like()? {
         return Ok(view.assign(&to_array(value, None)?.arr)?);
     }
     let n = view.dtype().fields().map_or(0, |f| f.len());
@@ -158,7 +158,7 @@ pub fn assign_record(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
         for (i, item) in t.iter().enumerate() {
             let f = view.field_at(i)?;
             let tmp = NdArray::zeros(&f.shape()[view.ndim()..], f.dtype(), Order::C)?;
-            if f.ndim() == view.ndim() && (item.is_instance_of::<PyList>() || item.is_instance_of::<PyTuple>()) && !is_record(f.dtype()) {
+            if f.ndim() == view.ndim() && (item.is_instance_of::<PyList>() || item.is_instance_of::<PyTuple>()) && f.dtype().fields().is_none() {
                 return Err(sequence_into_number(&item, f.dtype()));
             }
             assign_value(&tmp, &item)?;
@@ -206,13 +206,7 @@ pub fn records_from_nested(obj: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArr
 
 /// The shape of nested lists (tuples are records, not dimensions).
 fn probe(obj: &Bound<'_, PyAny>, depth: usize, shape: &mut Vec<usize>, first: &mut bool) -> PyResult<()> {
-    let inhomogeneous = |depth: usize, shape: &[usize]| {
-        let dims: Vec<String> = shape[..depth].iter().map(|d| d.to_string()).collect();
-        let detected = if depth == 1 { format!("({},)", dims[0]) } else { format!("({})", dims.join(", ")) };
-        PyValueError::new_err(format!(
-            "setting an array element with a sequence. The requested array has an inhomogeneous shape after {depth} dimensions. The detected shape was {detected} + inhomogeneous part."
-        ))
-    };
+    use super::convert::inhomogeneous;
     match obj.cast::<PyList>() {
         Ok(l) => {
             if *first && depth == shape.len() {
@@ -267,6 +261,16 @@ pub fn compare<'py>(
     ne: bool,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let py = a.py();
+    // Cheap test first: this runs for every `==` on an array.
+    let record_operand = |o: &Bound<'py, PyAny>| -> PyResult<bool> {
+        match o.cast::<PyNdArray>() {
+            Ok(x) => Ok(x.get().cur().dtype().fields().is_some()),
+            Err(_) => o.is_instance(void_class(py)?),
+        }
+    };
+    if !record_operand(a)? && !record_operand(b)? {
+        return Ok(None);
+    }
     let as_rec = |o: &Bound<'py, PyAny>| -> PyResult<Option<NdArray>> {
         if let Some(v) = void_array(o)? {
             return Ok(Some(v));
@@ -274,10 +278,6 @@ pub fn compare<'py>(
         Ok(o.cast::<PyNdArray>().ok().map(|x| x.get().array()))
     };
     let (x, y) = (as_rec(a)?, as_rec(b)?);
-    let rec = |v: &Option<NdArray>| v.as_ref().is_some_and(|v| is_record(v.dtype()));
-    if !rec(&x) && !rec(&y) {
-        return Ok(None);
-    }
     let (Some(x), Some(y)) = (x, y) else {
         return Err(PyTypeError::new_err("Cannot compare structured or void to non-void arrays."));
     };

@@ -23,14 +23,8 @@ def _map2(fn, x, y):
 
 
 def _broadcast_shape(*shapes):
-    nd = max(len(s) for s in shapes)
-    out = []
-    for k in range(nd):
-        dims = {s[k - nd + len(s)] for s in shapes if k - nd + len(s) >= 0} - {1}
-        if len(dims) > 1:
-            raise ValueError("shape mismatch: objects cannot be broadcast to a single shape")
-        out.append(dims.pop() if dims else 1)
-    return tuple(out)
+    from ._shape import broadcast_shapes
+    return broadcast_shapes(*shapes)
 
 
 def _item_at(a, idx):

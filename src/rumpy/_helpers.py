@@ -56,22 +56,13 @@ def _scalar_or_array(res):
 
 
 def _broadcast_shape(*shapes):
-    """The broadcast of ``shapes``; ValueError as NumPy's when they do not broadcast."""
-    ndim = builtins.max((len(s) for s in shapes), default=0)
-    out = []
-    for i in range(-ndim, 0):
-        d = 1
-        for s in shapes:
-            if len(s) >= -i:
-                n = s[i]
-                if n != 1:
-                    if d != 1 and d != n:
-                        shown = " ".join(str(tuple(s)).replace(" ", "") for s in shapes)
-                        raise ValueError(
-                            f"operands could not be broadcast together with shapes {shown} ")
-                    d = n
-        out.append(d)
-    return tuple(out)
+    """The broadcast of ``shapes``; ValueError with a ufunc's message when they do not."""
+    from ._shape import broadcast_shapes
+    try:
+        return broadcast_shapes(*shapes)
+    except ValueError:
+        shown = " ".join(str(tuple(s)).replace(" ", "") for s in shapes)
+        raise ValueError(f"operands could not be broadcast together with shapes {shown} ") from None
 
 
 def _weak_or_array(v):

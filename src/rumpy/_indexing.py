@@ -6,10 +6,10 @@ numpy/lib/_index_tricks_impl.py, numpy/lib/_function_base_impl.py).
 
 import builtins
 import itertools
-import operator
+import math
 
 from . import _core
-from ._shape import _axis, broadcast_arrays, broadcast_to, moveaxis, normalize_axis_tuple
+from ._shape import _axis, broadcast_arrays, broadcast_to
 
 asarray = _core.asarray
 ndarray = _core.ndarray
@@ -19,11 +19,12 @@ from ._helpers import clip as _clip, nonzero as _nonzero, where as _where  # noq
 
 
 def _cycle(v, n):
-    """The flat values `v` repeated cyclically to length `n` (put, place, putmask)."""
+    """The flat values `v` repeated cyclically to length `n` (put, place, putmask, resize):
+    a stride-0 view of the repeats, copied once."""
     if v.size == n:
         return v
     reps = -(-n // v.size)
-    return _core.concatenate([v] * reps)[:n]
+    return broadcast_to(v, (reps, v.size)).reshape(-1)[:n]
 
 
 def _index_array(x, force=False):
@@ -288,9 +289,8 @@ def diagflat(v, k=0):
 
 
 def tri_mask(N, M, k, lower):
-    i = _core.arange(N).reshape(-1, 1)
-    j = _core.arange(M).reshape(1, -1)
-    return (j - i <= k) if lower else (j - i >= k)
+    """Where j - i <= k (lower) or j - i >= k (upper), from the core's `tri`."""
+    return _core.tri(N, M, k, dtype=bool) if lower else ~_core.tri(N, M, k - 1, dtype=bool)
 
 
 def _tri_of(m, k, lower):
@@ -356,7 +356,7 @@ def fill_diagonal(a, val, wrap=False):
     else:
         if len(set(a.shape)) != 1:
             raise ValueError("All dimensions of input must be of equal length")
-        step = sum(_prod(a.shape[:k]) for k in range(a.ndim))  # 1 + cumprod(shape[:-1]).sum()
+        step = sum(math.prod(a.shape[:k]) for k in range(a.ndim))  # 1 + cumprod(shape[:-1]).sum()
     flat = a.reshape(-1)
     if not a.flags.c_contiguous:
         tmp = a.copy()
@@ -366,13 +366,6 @@ def fill_diagonal(a, val, wrap=False):
     idx = _core.arange(0, flat.size if end is None else builtins.min(end, flat.size), step)
     v = asarray(val).ravel()
     flat[idx] = _cycle(v, idx.size) if v.size else v
-
-
-def _prod(t):
-    r = 1
-    for x in t:
-        r *= x
-    return r
 
 
 # ---------------------------------------------------------------------------
@@ -469,7 +462,7 @@ def unravel_index(indices, shape, order='C'):
     if idx.dtype.kind not in 'iu':
         raise TypeError("only int indices permitted")
     shape = (shape,) if isinstance(shape, int) else tuple(shape)
-    size = _prod(shape)
+    size = math.prod(shape)
     if idx.size and (int(idx.min()) < 0 or int(idx.max()) >= size):
         bad = int(idx.max()) if idx.size and int(idx.max()) >= size else int(idx.min())
         raise ValueError(f"index {bad} is out of bounds for array with size {size}")
@@ -566,6 +559,14 @@ class flatiter:
         a = self.base
         return a.reshape(-1) if a.flags.c_contiguous else a.copy().reshape(-1)
 
+    def _coords(self, k):
+        """The index tuple of flat position `k` (C order)."""
+        out = []
+        for d in reversed(self.base.shape):
+            k, r = divmod(k, d)
+            out.append(r)
+        return tuple(reversed(out))
+
     def __iter__(self):
         self._i = 0
         return self
@@ -586,10 +587,16 @@ class flatiter:
 
     @property
     def coords(self):
-        return tuple(int(x) for x in unravel_index(self._i, self.base.shape)) \
-            if self.base.ndim else ()
+        return self._coords(self._i) if self.base.ndim else ()
 
     def __getitem__(self, key):
+        a = self.base
+        if not a.flags.c_contiguous and isinstance(key, int):
+            # One item of a non-contiguous array: read it in place, no copy.
+            k = key + a.size if key < 0 else key
+            if not 0 <= k < a.size:
+                raise IndexError(f"index {key} is out of bounds for axis 0 with size {a.size}")
+            return a[self._coords(k)]
         return self._flat()[key]
 
     def __setitem__(self, key, value):

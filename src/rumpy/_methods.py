@@ -5,6 +5,8 @@ take the array first, so they serve as methods unchanged."""
 from . import _core
 from . import _reductions as _r
 from ._argext import argmax, argmin
+from . import _indexing as _ix
+from . import _shape as _sh
 from ._helpers import _clip, _NoValue, _round_array, _scalar_or_array, conjugate
 from ._reductions import _std, _var
 
@@ -72,62 +74,17 @@ _METHODS = {
     "clip": _method_clip,
     "conj": _method_conj,
     "conjugate": _method_conj,
+    "take": _ix.take,
+    "put": _ix.put,
+    "repeat": _sh.repeat,
+    "nonzero": _ix._nonzero,
+    "diagonal": _ix.diagonal,
+    "choose": _ix.choose,
+    "compress": lambda self, condition, axis=None, out=None: _ix.compress(condition, self, axis, out),
+    "flat": property(_ix.flatiter),
 }
 
 for _name, _fn in _METHODS.items():
     if _name not in _ndarray.__dict__:  # methods the core implements itself win
         setattr(_ndarray, _name, _fn)
 del _name, _fn
-
-
-def _method_divmod(self, other):
-    return _core.divmod(self, other)
-
-
-def _method_rdivmod(self, other):
-    return _core.divmod(other, self)
-
-
-_method_divmod.__name__ = "__divmod__"
-_method_rdivmod.__name__ = "__rdivmod__"
-if "__divmod__" not in _ndarray.__dict__:
-    _ndarray.__divmod__ = _method_divmod
-    _ndarray.__rdivmod__ = _method_rdivmod
-
-
-def _attach_indexing():
-    from . import _indexing as _ix
-    from . import _shape as _sh
-
-    def take(self, indices, axis=None, out=None, mode='raise'):
-        return _ix.take(self, indices, axis, out, mode)
-
-    def put(self, indices, values, mode='raise'):
-        return _ix.put(self, indices, values, mode)
-
-    def repeat(self, repeats, axis=None):
-        return _sh.repeat(self, repeats, axis)
-
-    def nonzero(self):
-        return _ix._nonzero(self)
-
-    def compress(self, condition, axis=None, out=None):
-        return _ix.compress(condition, self, axis, out)
-
-    def diagonal(self, offset=0, axis1=0, axis2=1):
-        return _ix.diagonal(self, offset, axis1, axis2)
-
-    def choose(self, choices, out=None, mode='raise'):
-        return _ix.choose(self, choices, out, mode)
-
-    def flat(self):
-        return _ix.flatiter(self)
-
-    for f in (take, put, repeat, nonzero, compress, diagonal, choose):
-        if f.__name__ not in _ndarray.__dict__:
-            setattr(_ndarray, f.__name__, f)
-    if "flat" not in _ndarray.__dict__:
-        _ndarray.flat = property(flat)
-
-
-_attach_indexing()

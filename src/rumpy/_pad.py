@@ -5,7 +5,9 @@ here run once per axis (and per reflection of a pad wider than the array)."""
 import builtins
 
 from . import _core
+from ._helpers import round as _round
 from ._indexing import ndindex
+from ._reductions import amax, amin, mean
 from ._shape import broadcast_to, moveaxis
 
 asarray = _core.asarray
@@ -13,7 +15,6 @@ asarray = _core.asarray
 
 def _round_if_needed(arr, dtype):
     if dtype.kind in 'iub':
-        from ._helpers import round as _round
         return _round(arr)
     return arr
 
@@ -85,7 +86,6 @@ def _get_linear_ramps(padded, axis, width_pair, end_value_pair):
 
 def _median(a, axis, keepdims=True):
     """Median along one axis (the mean of the two middle values for an even count)."""
-    from ._reductions import mean
     m = moveaxis(a, axis, -1)
     lead = m.shape[:-1]
     rows = m.reshape(-1, m.shape[-1]).tolist() if m.size else []
@@ -189,7 +189,6 @@ def _as_pairs(x, ndim, as_index=False):
         return ((None, None),) * ndim
     x = _core.array(x)
     if as_index:
-        from ._helpers import round as _round
         x = asarray(_round(x)).astype("int64")
     if x.ndim < 3:
         if x.size == 1:
@@ -246,7 +245,6 @@ def pad(array, pad_width, mode='constant', **kwargs):
     if unsupported_kwargs:
         raise ValueError("unsupported keyword arguments for mode "
                          f"'{mode}': {unsupported_kwargs}")
-    from ._reductions import amax, amin, mean
     stat_functions = {"maximum": amax, "minimum": amin, "mean": mean, "median": _median}
 
     padded, original_area_slice = _pad_simple(array, pad_width)

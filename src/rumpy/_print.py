@@ -890,7 +890,6 @@ class StructuredVoidFormat:
 
     @classmethod
     def from_data(cls, data, dtype, **options):
-        options.pop('is_0d', None)
         fns = []
         for i, name in enumerate(dtype.names):
             fdt = dtype.fields[name][0]

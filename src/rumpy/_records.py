@@ -67,8 +67,7 @@ class void(flexible):
     def item(self):
         return self._a.item()
 
-    def tolist(self):
-        return self._a.item()
+    tolist = item
 
     def tobytes(self):
         return self._a.tobytes()
@@ -130,9 +129,6 @@ class void(flexible):
     def __reduce__(self):
         return (_from_record_bytes, (self._a.tobytes(), self.dtype.descr
                                      if self.dtype.names is not None else self.dtype.str))
-
-    def __getattr__(self, name):
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
 
 def _from_record_bytes(data, descr):
@@ -232,9 +228,6 @@ class format_parser:
 
     def __init__(self, formats, names, titles, aligned=False, byteorder=None):
         self.dtype = _format_dtype(formats, names, titles, aligned, byteorder)
-        self._names = list(self.dtype.names)
-        self._titles = [self.dtype.fields[n][2] if len(self.dtype.fields[n]) > 2 else None
-                        for n in self._names]
 
 
 def _format_dtype(formats, names, titles, aligned=False, byteorder=None):

@@ -7,6 +7,8 @@ numpy/_core/numeric.py, numpy/_core/fromnumeric.py).
 """
 
 import builtins
+import itertools
+import math
 import operator
 
 from . import _core
@@ -18,14 +20,8 @@ concatenate = _core.concatenate
 
 
 def _axis(axis, ndim, argname=None):
-    try:
-        axis = operator.index(axis)
-    except TypeError:
-        raise TypeError(f"'{type(axis).__name__}' object cannot be interpreted as an integer") \
-            from None
-    if not -ndim <= axis < ndim:
-        raise AxisError(f"axis {axis} is out of bounds for array of dimension {ndim}")
-    return axis % ndim
+    from ._reductions import _normalize_axis_index
+    return _normalize_axis_index(axis, ndim)
 
 
 def normalize_axis_tuple(axis, ndim, argname=None, allow_duplicate=False):
@@ -261,7 +257,6 @@ def roll(a, shift, axis=None):
             rolls[ax] = ((slice(None, -offset), slice(offset, None)),
                          (slice(-offset, None), slice(None, offset)))
     result = _core.empty_like(a)
-    import itertools
     for indices in itertools.product(*rolls):
         arr_index, res_index = zip(*indices)
         result[res_index] = a[arr_index]
@@ -272,16 +267,13 @@ def resize(a, new_shape):
     if isinstance(new_shape, int):
         new_shape = (new_shape,)
     a = asarray(a).ravel()
-    new_size = 1
-    for d in new_shape:
-        if d < 0:
-            raise ValueError("all elements of `new_shape` must be non-negative")
-        new_size *= d
+    if any(d < 0 for d in new_shape):
+        raise ValueError("all elements of `new_shape` must be non-negative")
+    new_size = math.prod(new_shape)
     if a.size == 0 or new_size == 0:
         return _core.zeros(new_shape, dtype=a.dtype)
-    repeats = -(-new_size // a.size)
-    a = concatenate((a,) * repeats)[:new_size]
-    return a.reshape(new_shape)
+    from ._indexing import _cycle
+    return _cycle(a, new_size).reshape(new_shape)
 
 
 def require(a, dtype=None, requirements=None, *, like=None):
@@ -353,10 +345,16 @@ def repeat(a, repeats, axis=None):
         if reps.ndim != 1 or reps.shape[0] != n:
             raise ValueError(f"operands could not be broadcast together with shape ({n},) "
                              f"({reps.size},)")
-        counts = reps.tolist()
-        if any(c < 0 for c in counts):
+        counts = reps.astype('int64')
+        if counts.size and int(counts.min()) < 0:
             raise ValueError("repeats may not contain negative values.")
-        idx = _core.array([k for k, c in enumerate(counts) for _ in range(c)], dtype='int64')
+        # Item k repeats counts[k] times: mark where each item's run starts and count marks.
+        ends = counts.cumsum()
+        total = int(ends[-1]) if ends.size else 0
+        marks = _core.zeros(total, dtype='int64')
+        starts = ends[:-1]
+        _core.add.at(marks, starts[starts < total], 1)
+        idx = marks.cumsum()
     return a[(slice(None),) * axis + (idx,)]
 
 
@@ -558,13 +556,13 @@ def insert(arr, obj, values, axis=None):
     for rank, k in enumerate(sorted(range(numnew), key=lambda k: idx[k])):
         idx[k] += rank
     newshape[axis] += numnew
-    old_mask = [True] * newshape[axis]
-    for i in idx:
-        old_mask[i] = False
+    idx = _core.array(idx, dtype='int64')
+    old_mask = _core.ones(newshape[axis], dtype='bool')
+    old_mask[idx] = False
     new = _core.empty(newshape, dtype=arr.dtype)
     slobj2 = [slice(None)] * ndim
-    slobj[axis] = _core.array(idx, dtype='int64')
-    slobj2[axis] = _core.array(old_mask, dtype='bool')
+    slobj[axis] = idx
+    slobj2[axis] = old_mask
     new[tuple(slobj)] = values
     new[tuple(slobj2)] = arr
     return new
@@ -573,27 +571,27 @@ def insert(arr, obj, values, axis=None):
 def delete(arr, obj, axis=None):
     arr, axis = _array_and_axis(arr, axis)
     n = arr.shape[axis]
-    keep = [True] * n
+    keep = _core.ones(n, dtype='bool')
     if isinstance(obj, slice):
-        for i in range(*obj.indices(n)):
-            keep[i] = False
+        keep[obj] = False
     else:
         o = asarray(obj)
         if o.dtype.kind == 'b':
             if o.shape != (n,):
                 raise ValueError(f"boolean array argument obj to delete must be one "
                                  f"dimensional and match the axis length of {n}")
-            keep = (~o).tolist()
+            keep = ~o
         else:
             if o.size == 0 and o.dtype.kind not in 'iu':
                 o = o.astype('int64')
             if o.dtype.kind not in 'iu':
                 raise IndexError("arrays used as indices must be of integer (or boolean) type")
-            for i in o.ravel().tolist():
-                if i < -n or i >= n:
-                    raise IndexError(f"index {i} is out of bounds for axis {axis} with size {n}")
-                keep[i % n] = False
-    return arr[(slice(None),) * axis + (_core.array(keep, dtype='bool'),)]
+            o = o.ravel()
+            if o.size and (int(o.min()) < -n or int(o.max()) >= n):
+                bad = int(o.min()) if int(o.min()) < -n else int(o.max())
+                raise IndexError(f"index {bad} is out of bounds for axis {axis} with size {n}")
+            keep[o] = False
+    return arr[(slice(None),) * axis + (keep,)]
 
 
 # ---------------------------------------------------------------------------

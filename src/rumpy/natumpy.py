@@ -19,25 +19,11 @@ def view(field):
 class NatField:
     """natumpy's namespace of field operations."""
 
-    @staticmethod
-    def set_props(field, index, mass, damping):
-        _field.set_props(field, index, mass, damping)
-
-    @staticmethod
-    def set_target(field, index, target):
-        _field.set_target(field, index, target)
-
-    @staticmethod
-    def step(field, cycles, dt=0.1):
-        _field.step(field, cycles, dt)
-
-    @staticmethod
-    def resonate(field, idx_a, idx_b, strength):
-        _field.resonate(field, idx_a, idx_b, strength)
-
-    @staticmethod
-    def force(field, index, value):
-        _field.force(field, index, value)
+    set_props = staticmethod(_field.set_props)
+    set_target = staticmethod(_field.set_target)
+    step = staticmethod(_field.step)
+    resonate = staticmethod(_field.resonate)
+    force = staticmethod(_field.force)
 
     @staticmethod
     def size(field):

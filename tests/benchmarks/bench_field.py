@@ -5,24 +5,16 @@ calls. Prints the reference time, rumpy time and ratio.
 Run: python tests/benchmarks/bench_field.py
 """
 
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
 import rumpy as rp
 
-
-def numpy_step(value, velocity, mass, damping, target, cycles, dt):
-    for _ in range(cycles):
-        force = target - value
-        acc = force / mass
-        velocity = velocity + acc * dt
-        velocity = velocity * (1 - damping)
-        value = value + velocity * dt
-        bad = ~np.isfinite(value)
-        value[bad] = 0
-        velocity[bad] = 0
-    return value, velocity
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from field_reference import numpy_step  # noqa: E402
 
 
 def field(n, seed=0):
@@ -38,13 +30,14 @@ def field(n, seed=0):
 def main():
     print(f"{'benchmark':38} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
     for n, cycles in [(10**4, 1000), (10**6, 100)]:
-        f, nf = field(n)
-        cols = [nf[k].copy() for k in ("value", "velocity", "mass", "damping", "target")]
-        t0 = time.perf_counter()
-        v, w = numpy_step(*cols, cycles, 0.1)
-        t_np = time.perf_counter() - t0
+        _, nf = field(n)
+        t_np = float("inf")
+        for _ in range(2):  # numpy_step works on copies of the fields
+            t0 = time.perf_counter()
+            v, w = numpy_step(nf, cycles, 0.1)
+            t_np = min(t_np, time.perf_counter() - t0)
         t_rp = float("inf")
-        for _ in range(3):
+        for _ in range(2):
             g, ng = field(n)
             t0 = time.perf_counter()
             rp.step(g, cycles, 0.1)

@@ -23,8 +23,8 @@ def main():
     na["value"] = np.arange(big)
     ra = rp.asarray(na).copy()
     nb, rb = na.copy(), ra.copy()
-    tmp = tempfile.mkdtemp()
-    path = os.path.join(tmp, "r.npy")
+    tmp = tempfile.TemporaryDirectory()
+    path = os.path.join(tmp.name, "r.npy")
     cases = [
         ("array(list of 1e5 tuples, dtype)", lambda m, a, b: m.array(rows, dtype=DT)),
         ("tolist() of 1e5 records", lambda m, a, b: a[:n].tolist()),
