@@ -9,7 +9,7 @@
 use super::index::{slice_indices, IndexItem};
 use super::{shape_repr, NdArray, Order};
 use crate::dtype::ScalarType;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// One item of an index.
 #[derive(Clone)]
@@ -331,8 +331,9 @@ impl NdArray {
     }
 
     /// The 0-d view of the element at byte offset `off` from `data_ptr()`.
-    pub fn element_view(&self, off: isize) -> NdArray {
-        let start = (self.offset() as isize + off) as usize;
+    pub fn element_view(&self, off: isize) -> Result<NdArray> {
+        let start = usize::try_from(self.offset() as isize + off)
+            .map_err(|_| Error::Index("element outside the array".into()))?;
         self.view_with(start, Default::default(), Default::default(), self.dtype().clone())
     }
 }

@@ -154,7 +154,7 @@ impl NdArray {
         } else {
             offset
         };
-        let view = self.view_with(offset as usize, shape, strides, self.dtype().clone());
+        let view = self.view_with(offset as usize, shape, strides, self.dtype().clone())?;
         Ok(Indexed { view, scalar })
     }
 }

@@ -4,7 +4,11 @@
 //! 1. `buffer` stays alive as long as the array (it is an `Arc`).
 //! 2. When `size() > 0`, for every index `i` with `i[k] < shape[k]`, the item at byte
 //!    `offset + Σ i[k]*strides[k]` lies wholly inside `buffer`: `0 <= that` and
-//!    `that + itemsize <= buffer.len()`. Constructors from foreign memory check this.
+//!    `that + itemsize <= buffer.len()`. Every array is made by `from_parts`, `view_with` or
+//!    a fresh allocation, and the first two check this with [`check_layout`] (overflow-checked
+//!    arithmetic: offsets, strides and shapes may come straight from the user).
+//! 5. `size() * itemsize` fits in an `isize`, even for zero-stride views, so `nbytes` and any
+//!    byte count derived from the shape never wraps (also checked by [`check_layout`]).
 //! 3. `flags.writeable` implies `buffer.writeable()`.
 //! 4. `flags.c_contiguous` / `f_contiguous` are what `compute_contiguity` says of shape and
 //!    strides (NumPy's rules: unit axes are ignored, empty arrays are both).
@@ -162,7 +166,46 @@ pub fn compute_contiguity(shape: &[usize], strides: &[isize], itemsize: usize) -
     (c, f)
 }
 
+/// Check invariants 2 and 5 for a layout over `buffer_len` bytes starting at byte `offset`, with
+/// every sum and product overflow-checked. The one gate every view passes through.
+pub fn check_layout(
+    buffer_len: usize,
+    offset: usize,
+    shape: &[usize],
+    strides: &[isize],
+    itemsize: usize,
+) -> Result<()> {
+    ensure!(shape.len() == strides.len(), Value, "shape and strides differ in length");
+    let n = checked_size(shape)?;
+    n.checked_mul(itemsize)
+        .filter(|&b| b <= isize::MAX as usize)
+        .ok_or_else(too_big)?;
+    if n == 0 {
+        return Ok(());
+    }
+    let outside = || {
+        Error::Value(format!(
+            "strides are not compatible with memory of length {buffer_len}"
+        ))
+    };
+    let (mut lo, mut hi) = (offset as i128, offset as i128 + itemsize as i128);
+    for (&d, &st) in shape.iter().zip(strides) {
+        // |span| < 2^63 * 2^63: exact in i128, and lo/hi stay far from its bounds.
+        let span = (d as i128 - 1) * st as i128;
+        if span < 0 {
+            lo += span;
+        } else {
+            hi += span;
+        }
+    }
+    if lo < 0 || hi > buffer_len as i128 {
+        return Err(outside());
+    }
+    Ok(())
+}
+
 /// The lowest and one-past-highest byte touched by a layout, relative to element [0, …, 0].
+/// For layouts that passed [`check_layout`] (the arithmetic cannot overflow).
 pub fn byte_extent(shape: &[usize], strides: &[isize], itemsize: usize) -> (isize, isize) {
     if shape.contains(&0) {
         return (0, 0);
@@ -189,23 +232,7 @@ impl NdArray {
         dtype: DType,
         writeable: bool,
     ) -> Result<NdArray> {
-        ensure!(
-            shape.len() == strides.len(),
-            Value,
-            "shape and strides differ in length"
-        );
-        checked_size(&shape)?;
-        let (lo, hi) = byte_extent(&shape, &strides, dtype.itemsize());
-        if !shape.contains(&0) {
-            let start = offset as isize + lo;
-            let end = offset as isize + hi;
-            ensure!(
-                start >= 0 && end <= buffer.len() as isize,
-                Value,
-                "strides are not compatible with memory of length {}",
-                buffer.len()
-            );
-        }
+        check_layout(buffer.len(), offset, &shape, &strides, dtype.itemsize())?;
         let writeable = writeable && buffer.writeable();
         Ok(Self::assemble(
             buffer, offset, shape, strides, dtype, writeable, false,
@@ -224,7 +251,7 @@ impl NdArray {
             shape.into(),
             c_strides(shape, dtype.itemsize()),
             dtype.clone(),
-        );
+        )?;
         v.flags.owndata = true;
         Ok(v)
     }
@@ -313,7 +340,7 @@ impl NdArray {
     /// The view of one field of a record array (a subarray field adds its dimensions).
     pub fn field(&self, name: &str) -> Result<NdArray> {
         let f = self.find_field(name, || Error::Value(format!("no field of name {name}")))?;
-        Ok(self.field_view(f))
+        self.field_view(f)
     }
 
     /// The view of the `i`-th field of a record array.
@@ -323,10 +350,10 @@ impl NdArray {
             .fields()
             .and_then(|f| f.get(i))
             .ok_or_else(|| Error::Index(format!("field index {i} out of range")))?;
-        Ok(self.field_view(f))
+        self.field_view(f)
     }
 
-    fn field_view(&self, f: &crate::dtype::Field) -> NdArray {
+    fn field_view(&self, f: &crate::dtype::Field) -> Result<NdArray> {
         let off = self.offset() + f.offset;
         let (shape, strides, dtype): (Dims, Strides, DType) = match f.dtype.subarray() {
             Some(sa) => {
@@ -358,7 +385,7 @@ impl NdArray {
             Some(r) => r.view_of(specs)?,
             None => Record::build(specs, Some(self.itemsize()), false)?,
         };
-        Ok(self.view_with(self.offset(), self.shape().into(), self.strides().into(), dt))
+        self.view_with(self.offset(), self.shape().into(), self.strides().into(), dt)
     }
 
     /// A C-ordered bool array filled with `value`.
@@ -460,10 +487,12 @@ impl NdArray {
         Ok(())
     }
 
-    /// A view sharing this array's buffer with a new layout. The caller guarantees that the
-    /// layout stays inside the memory this array spans (invariant 2).
-    pub fn view_with(&self, offset: usize, shape: Dims, strides: Strides, dtype: DType) -> NdArray {
-        Self::assemble(
+    /// A view sharing this array's buffer with a new layout, checked to lie inside the buffer
+    /// (invariants 2 and 5): a bug in the caller's arithmetic, or a size from a hostile input
+    /// that slipped through, becomes a ValueError instead of a read outside the buffer.
+    pub fn view_with(&self, offset: usize, shape: Dims, strides: Strides, dtype: DType) -> Result<NdArray> {
+        check_layout(self.buffer.len(), offset, &shape, &strides, dtype.itemsize())?;
+        Ok(Self::assemble(
             self.buffer.clone(),
             offset,
             shape,
@@ -471,7 +500,7 @@ impl NdArray {
             dtype,
             self.flags.writeable,
             false,
-        )
+        ))
     }
 
     /// The byte span this array touches, as absolute addresses [lo, hi).
@@ -594,7 +623,7 @@ impl NdArray {
                 for (i, &k) in perm.iter().enumerate() {
                     strides[k] = pstr[i];
                 }
-                let mut out = base.view_with(0, self.shape.clone(), strides, dtype.clone());
+                let mut out = base.view_with(0, self.shape.clone(), strides, dtype.clone())?;
                 out.flags.owndata = true;
                 Ok(out)
             }
@@ -776,7 +805,7 @@ impl NdArray {
                     shape.extend(std::iter::repeat_n(1, extra));
                     let mut strides: Strides = src.strides().into();
                     strides.extend(std::iter::repeat_n(0, extra));
-                    f.assign_unchecked(&src.view_with(src.offset(), shape, strides, src.dtype.clone()))?;
+                    f.assign_unchecked(&src.view_with(src.offset(), shape, strides, src.dtype.clone())?)?;
                 }
                 Ok(())
             }
@@ -844,15 +873,11 @@ impl NdArray {
         while self.ndim() - k > ndim && self.shape[k] == 1 {
             k += 1;
         }
-        if k == 0 {
-            return self.clone();
-        }
-        self.view_with(
-            self.offset,
-            self.shape[k..].into(),
-            self.strides[k..].into(),
-            self.dtype.clone(),
-        )
+        let mut v = self.clone();
+        // Dropping unit axes keeps every element where it was: the layout stays valid.
+        v.shape.drain(..k);
+        v.strides.drain(..k);
+        v
     }
 
     /// `np.broadcast_to(self, shape)` as a view (zero strides on broadcast axes).
@@ -883,7 +908,7 @@ impl NdArray {
                 );
             }
         }
-        Ok(self.view_with(self.offset, shape.into(), strides, self.dtype.clone()))
+        self.view_with(self.offset, shape.into(), strides, self.dtype.clone())
     }
 
     /// Reinterpret the bytes as another dtype (`arr.view(dtype)`), NumPy's rules for a change in
@@ -891,12 +916,12 @@ impl NdArray {
     pub fn view_dtype(&self, dtype: &DType) -> Result<NdArray> {
         let (old, new) = (self.itemsize(), dtype.itemsize());
         if old == new {
-            return Ok(self.view_with(
+            return self.view_with(
                 self.offset,
                 self.shape.clone(),
                 self.strides.clone(),
                 dtype.clone(),
-            ));
+            );
         }
         ensure!(
             self.ndim() > 0,
@@ -920,7 +945,7 @@ impl NdArray {
         let mut strides = self.strides.clone();
         shape[last] = total / new;
         strides[last] = new as isize;
-        Ok(self.view_with(self.offset, shape, strides, dtype.clone()))
+        self.view_with(self.offset, shape, strides, dtype.clone())
     }
 }
 

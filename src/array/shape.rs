@@ -140,10 +140,10 @@ impl NdArray {
             } else {
                 c_strides(new, self.itemsize())
             };
-            return Some(self.view_with(self.offset(), new.into(), strides, self.dtype().clone()));
+            return self.view_with(self.offset(), new.into(), strides, self.dtype().clone()).ok();
         }
         let strides = nocopy_strides(self.shape(), self.strides(), new, self.itemsize(), f_order)?;
-        Some(self.view_with(self.offset(), new.into(), strides, self.dtype().clone()))
+        self.view_with(self.offset(), new.into(), strides, self.dtype().clone()).ok()
     }
 
     /// `arr.reshape(shape, order)`: a view when NumPy gives one, else a copy.
@@ -163,12 +163,12 @@ impl NdArray {
             Order::K => bail!(Value, "order 'K' is not permitted for reshaping"),
         };
         if new.as_slice() == self.shape() {
-            return Ok(self.view_with(
+            return self.view_with(
                 self.offset(),
                 self.shape().into(),
                 self.strides().into(),
                 self.dtype().clone(),
-            ));
+            );
         }
         if let Some(v) = self.reshape_view_order(&new, f_order) {
             return Ok(v);
@@ -243,7 +243,7 @@ impl NdArray {
         };
         let shape: Dims = perm.iter().map(|&k| self.shape()[k]).collect();
         let strides: Strides = perm.iter().map(|&k| self.strides()[k]).collect();
-        Ok(self.view_with(self.offset(), shape, strides, self.dtype().clone()))
+        self.view_with(self.offset(), shape, strides, self.dtype().clone())
     }
 
     /// Normalise a possibly negative axis, with NumPy's AxisError.
@@ -307,7 +307,7 @@ impl NdArray {
             .filter(|&k| !drop[k])
             .map(|k| self.strides()[k])
             .collect();
-        Ok(self.view_with(self.offset(), shape, strides, self.dtype().clone()))
+        self.view_with(self.offset(), shape, strides, self.dtype().clone())
     }
 }
 

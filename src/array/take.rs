@@ -60,7 +60,7 @@ impl NdArray {
             Value,
             "the requested view does not fit in the array's memory"
         );
-        Ok(self.view_with(start.max(0) as usize, shape.into(), strides.into(), self.dtype().clone()))
+        self.view_with(start.max(0) as usize, shape.into(), strides.into(), self.dtype().clone())
     }
 
     /// `self[items]` for an index with integer or boolean arrays: a new C-ordered array.

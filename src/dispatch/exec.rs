@@ -78,6 +78,43 @@ fn run_line(f: crate::loops::elementwise::LoopFn, p: &[*mut u8], s: &[isize], n:
     (unsafe { f(p, s, n) }) | crate::loops::elementwise::fp_status()
 }
 
+/// Run a line only where the mask is true: each run of consecutive true mask bytes is one
+/// call of the loop, so masked-out items are neither read into a result nor written, and
+/// report no floating-point conditions.
+///
+/// # Safety
+/// As [`run_line`] for the operands; `m` must point to `n` bools at stride `ms`.
+unsafe fn run_masked(
+    f: crate::loops::elementwise::LoopFn,
+    p: &[*mut u8],
+    s: &[isize],
+    m: *const u8,
+    ms: isize,
+    n: usize,
+) -> u32 {
+    let mut status = 0;
+    let mut q: SmallVec<[*mut u8; 5]> = SmallVec::from_slice(p);
+    let mut i = 0;
+    while i < n {
+        // SAFETY: i < n mask bytes (caller's guarantee).
+        while i < n && unsafe { *m.offset(i as isize * ms) } == 0 {
+            i += 1;
+        }
+        let start = i;
+        // SAFETY: as above.
+        while i < n && unsafe { *m.offset(i as isize * ms) } != 0 {
+            i += 1;
+        }
+        if i > start {
+            for (o, qo) in q.iter_mut().enumerate() {
+                *qo = p[o].wrapping_offset(start as isize * s[o]);
+            }
+            status |= run_line(f, &q, s, i - start);
+        }
+    }
+    status
+}
+
 /// The common small case, without broadcasting, casting or the n-d walk: arrays of one native
 /// dtype and one shape, all C-contiguous, below the parallel threshold, whose resolved loop
 /// takes exactly that dtype. `None` when the call needs the general path.
@@ -115,15 +152,26 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
     Ok(Some((out, status)))
 }
 
-/// Call a ufunc. `outs` holds one optional output array per ufunc output. Returns the outputs
-/// and the status bits the loops reported (division by zero and the like).
+/// Call a ufunc. `outs` holds one optional output array per ufunc output; `mask` (a bool
+/// array, NumPy's `where=`) broadcasts with the inputs, and the loop runs only where it is
+/// true: elsewhere the outputs keep what they held (new outputs hold zeros). Returns the
+/// outputs and the status bits the loops reported (division by zero and the like).
 pub fn call(
     u: &Ufunc,
     inputs: &[Input],
     outs: &[Option<NdArray>],
     casting: Casting,
     dtype: Option<ScalarType>,
+    mask: Option<&NdArray>,
 ) -> Result<(Vec<NdArray>, u32)> {
+    if let Some(m) = mask {
+        ensure!(
+            m.dtype().native_scalar() == Some(ScalarType::Bool),
+            Type,
+            "Cannot cast array data from dtype('{}') to dtype('bool') according to the rule 'safe'",
+            dtype_str(m.dtype())
+        );
+    }
     ensure!(
         inputs.len() == u.nin,
         Type,
@@ -154,6 +202,12 @@ pub fn call(
         }
         let mut wide: Option<ScalarType> = None;
         for (k, inp) in inputs.iter().enumerate() {
+            if let Input::Weak(Num::F(_), WeakKind::Int) = inp {
+                // Beyond 64 bits: compared as a float.
+                if lp.ins[k].is_int() {
+                    wide = Some(ScalarType::Float64);
+                }
+            }
             if let Input::Weak(n @ (Num::I(_) | Num::U(_)), _) = inp {
                 if lp.ins[k].is_int() && weak_to_array(*n, lp.ins[k]).is_err() {
                     let any_u64 = kinds
@@ -178,6 +232,13 @@ pub fn call(
     for (k, inp) in inputs.iter().enumerate() {
         let want = lp.ins[k];
         let a = match inp {
+            // A Python int beyond 64 bits (held as its float) fits no integer loop.
+            Input::Weak(Num::F(f), WeakKind::Int) if want.is_int() || want == ScalarType::Bool => bail!(
+                Overflow,
+                "Python integer {:.0} out of bounds for {}",
+                f,
+                want.dtype().name()
+            ),
             Input::Weak(n, _) => weak_to_array(*n, want)?,
             Input::Array(a) => {
                 let wd = want.dtype();
@@ -217,10 +278,13 @@ pub fn call(
             }
         }
     }
-    let mut bshape = if ins.iter().all(|a| a.shape() == ins[0].shape()) {
+    let mut bshape = if ins.iter().all(|a| a.shape() == ins[0].shape())
+        && mask.is_none_or(|m| m.shape() == ins[0].shape())
+    {
         ins[0].shape().to_vec()
     } else {
-        let shapes: SmallVec<[&[usize]; 3]> = ins.iter().map(|a| a.shape()).collect();
+        let mut shapes: SmallVec<[&[usize]; 4]> = ins.iter().map(|a| a.shape()).collect();
+        shapes.extend(mask.map(|m| m.shape()));
         broadcast_shapes(&shapes)?
     };
     // Inputs also broadcast up to a larger output (the output itself never broadcasts; that
@@ -237,6 +301,10 @@ pub fn call(
             *a = a.broadcast_to(&bshape)?;
         }
     }
+    let mask = match mask {
+        Some(m) if m.shape() != bshape.as_slice() => Some(m.broadcast_to(&bshape)?),
+        m => m.cloned(),
+    };
 
     // Outputs: the caller's (checked before any work) or new ones.
     let mut results: SmallVec<[NdArray; 2]> = SmallVec::new();
@@ -261,7 +329,7 @@ pub fn call(
                             && a.dtype().itemsize() == o.dtype().itemsize())
                 });
                 if o.dtype() != &ot || overlaps {
-                    results.push(NdArray::empty(&bshape, &ot, Order::C)?);
+                    results.push(NdArray::zeros(&bshape, &ot, Order::C)?);
                     write_back.push(Some(o.clone()));
                 } else {
                     results.push(o.clone());
@@ -273,6 +341,7 @@ pub fn call(
                     a.shape() == bshape.as_slice() && !a.strides().contains(&0) && a.ndim() > 1
                 });
                 let r = match like {
+                    _ if mask.is_some() => NdArray::zeros(&bshape, &ot, Order::C)?,
                     Some(a) => a.empty_like(&ot, Order::K)?,
                     None => NdArray::empty(&bshape, &ot, Order::C)?,
                 };
@@ -284,10 +353,14 @@ pub fn call(
 
     let status = AtomicU32::new(0);
     {
-        let mut strides: SmallVec<[&[isize]; 4]> = ins.iter().map(|a| a.strides()).collect();
+        let mut strides: SmallVec<[&[isize]; 5]> = ins.iter().map(|a| a.strides()).collect();
         strides.extend(results.iter().map(|a| a.strides()));
-        let mut ptrs: SmallVec<[*mut u8; 4]> = ins.iter().map(|a| a.data_ptr()).collect();
+        let mut ptrs: SmallVec<[*mut u8; 5]> = ins.iter().map(|a| a.data_ptr()).collect();
         ptrs.extend(results.iter().map(|a| a.data_ptr()));
+        if let Some(m) = &mask {
+            strides.push(m.strides());
+            ptrs.push(m.data_ptr());
+        }
         let item = ins
             .iter()
             .map(|a| a.itemsize())
@@ -295,8 +368,15 @@ pub fn call(
             .max()
             .unwrap_or(1);
         let f = lp.f;
+        let masked = mask.is_some();
         crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, true, |p, s, n| {
-            let st = run_line(f, p, s, n);
+            let st = if masked {
+                let k = p.len() - 1;
+                // SAFETY: the walk gives n mask bytes at stride s[k] (invariant 2).
+                unsafe { run_masked(f, &p[..k], &s[..k], p[k], s[k], n) }
+            } else {
+                run_line(f, p, s, n)
+            };
             if st != 0 {
                 status.fetch_or(st, Ordering::Relaxed);
             }
@@ -306,7 +386,10 @@ pub fn call(
     for (r, wb) in results.into_iter().zip(write_back) {
         match wb {
             Some(o) => {
-                o.assign(&r)?;
+                match &mask {
+                    Some(m) => o.assign_where(&r, m)?,
+                    None => o.assign(&r)?,
+                }
                 final_outs.push(o);
             }
             None => final_outs.push(r),

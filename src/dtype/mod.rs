@@ -179,6 +179,10 @@ macro_rules! with_scalar_type {
 }
 pub use with_scalar_type;
 
+/// The largest itemsize, field offset or subarray dimension: NumPy keeps them in C ints.
+/// Every dtype constructor checks against it, so sizes computed from a dtype never wrap.
+pub const MAX_ITEMSIZE: usize = i32::MAX as usize;
+
 /// One field of a structured dtype (filled in by the record dtype).
 #[derive(Clone, Debug)]
 pub struct Field {

@@ -171,7 +171,7 @@ pub fn promote_types(a: &DType, b: &DType) -> Result<DType> {
             if let (Some(x), Some(y)) = (a.subarray(), b.subarray()) {
                 if x.shape == y.shape {
                     let base = promote_types(&x.base, &y.base)?;
-                    return Ok(super::record::SubArrayDType::build(base, x.shape.clone()));
+                    return super::record::SubArrayDType::build(base, x.shape.clone());
                 }
             }
             let raw = |d: &DType| d.kind() == 'V' && d.fields().is_none() && d.subarray().is_none();

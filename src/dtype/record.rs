@@ -1,8 +1,8 @@
 //! Structured dtypes: records (named fields at byte offsets, with optional titles, nested
 //! records and subarray fields) and subarray dtypes (`(2, 3)f4`), as NumPy lays them out.
 
-use super::{DType, DTypeImpl, Field, SubArray};
-use crate::error::Result;
+use super::{DType, DTypeImpl, Field, SubArray, MAX_ITEMSIZE};
+use crate::error::{Error, Result};
 
 use super::void::void_dtype_common;
 
@@ -55,7 +55,12 @@ impl Record {
                 None if aligned => end.div_ceil(al) * al,
                 None => end,
             };
-            end = end.max(offset + s.dtype.itemsize());
+            // Offsets and sizes are C ints in NumPy; checked here so no layout wraps.
+            end = offset
+                .checked_add(s.dtype.itemsize())
+                .filter(|&e| offset <= MAX_ITEMSIZE && e <= MAX_ITEMSIZE)
+                .ok_or_else(|| Error::Value("integer won't fit into a C int".into()))?
+                .max(end);
             fields.push(Field {
                 name: s.name,
                 title: s.title,
@@ -66,6 +71,7 @@ impl Record {
         let natural = if aligned { end.div_ceil(max_align) * max_align } else { end };
         let itemsize = match itemsize {
             Some(n) => {
+                ensure!(n <= MAX_ITEMSIZE, Value, "integer won't fit into a C int");
                 ensure!(
                     n >= end,
                     Value,
@@ -149,7 +155,9 @@ pub struct SubArrayDType {
 }
 
 impl SubArrayDType {
-    pub fn build(base: DType, shape: Vec<usize>) -> DType {
+    /// `base` over `shape`; ValueError (NumPy's) when a dimension or the total size in bytes
+    /// does not fit a C int, so an itemsize never wraps.
+    pub fn build(base: DType, shape: Vec<usize>) -> Result<DType> {
         // A subarray of a subarray flattens into one (NumPy: dtype(('(2,)f8', (3,))) is (3, 2)f8).
         let (base, shape) = match base.subarray() {
             Some(inner) => {
@@ -159,9 +167,24 @@ impl SubArrayDType {
             }
             None => (base, shape),
         };
-        DType::new(SubArrayDType {
+        ensure!(
+            shape.iter().all(|&d| d <= MAX_ITEMSIZE),
+            Value,
+            "invalid shape in fixed-type tuple: dimension does not fit into a C int."
+        );
+        shape
+            .iter()
+            .try_fold(base.itemsize(), |n, &d| n.checked_mul(d))
+            .filter(|&n| n <= MAX_ITEMSIZE)
+            .ok_or_else(|| {
+                Error::Value(
+                    "invalid shape in fixed-type tuple: dtype size in bytes must fit into a C int."
+                        .into(),
+                )
+            })?;
+        Ok(DType::new(SubArrayDType {
             sub: SubArray { base, shape },
-        })
+        }))
     }
 }
 
@@ -175,7 +198,9 @@ impl DTypeImpl for SubArrayDType {
     }
     fn with_native_order(&self, native: bool) -> DType {
         let b = self.sub.base.to_native();
-        SubArrayDType::build(if native { b } else { b.0.with_native_order(false) }, self.sub.shape.clone())
+        let base = if native { b } else { b.0.with_native_order(false) };
+        // Same sizes as `self`, which passed the checks of `build`.
+        DType::new(SubArrayDType { sub: SubArray { base, shape: self.sub.shape.clone() } })
     }
     fn subarray(&self) -> Option<&SubArray> {
         Some(&self.sub)

@@ -106,6 +106,10 @@ pub const PAR_THRESHOLD_BYTES: usize = 1 << 20;
 /// [`for_each_line2`] with the *last* operand's strides ordering the axes (the first output).
 /// Calls `f(ptrs, strides, n)` per innermost line; large single-line work is split across
 /// threads when `parallel` is set.
+/// The most operands [`for_each_line_n`] walks together (a ufunc with two inputs, two outputs
+/// and a `where=` mask has five).
+pub const MAX_OPERANDS: usize = 6;
+
 pub fn for_each_line_n(
     shape: &[usize],
     strides: &[&[isize]],
@@ -118,21 +122,22 @@ pub fn for_each_line_n(
         return;
     }
     let k = strides.len();
+    assert!(k <= MAX_OPERANDS && ptrs.len() == k, "for_each_line_n: too many operands");
     let key = k - 1;
     // (size, strides...) per axis, unit axes dropped.
-    let mut axes: SmallVec<[(usize, [isize; 4]); 6]> = SmallVec::new();
+    let mut axes: SmallVec<[(usize, [isize; MAX_OPERANDS]); 6]> = SmallVec::new();
     for (ax, &n) in shape.iter().enumerate() {
         if n == 1 {
             continue;
         }
-        let mut st = [0isize; 4];
+        let mut st = [0isize; MAX_OPERANDS];
         for o in 0..k {
             st[o] = strides[o][ax];
         }
         axes.push((n, st));
     }
     axes.sort_by(|x, y| y.1[key].unsigned_abs().cmp(&x.1[key].unsigned_abs()));
-    let mut merged: SmallVec<[(usize, [isize; 4]); 6]> = SmallVec::new();
+    let mut merged: SmallVec<[(usize, [isize; MAX_OPERANDS]); 6]> = SmallVec::new();
     for ax in axes {
         if let Some(last) = merged.last_mut() {
             if (0..k).all(|o| last.1[o] == ax.1[o] * ax.0 as isize) {
@@ -144,7 +149,7 @@ pub fn for_each_line_n(
         merged.push(ax);
     }
     if merged.is_empty() {
-        f(ptrs, &[0; 4][..k], 1);
+        f(ptrs, &[0; MAX_OPERANDS][..k], 1);
         return;
     }
     let (n_in, inner) = *merged.last().unwrap();

@@ -76,7 +76,7 @@ pub fn concatenate(
     let mut start = 0usize;
     for a in arrays {
         let len = a.shape()[axis];
-        let slab = result.slab(axis, start, len);
+        let slab = result.slab(axis, start, len)?;
         slab.assign(a)?;
         start += len;
     }
@@ -85,7 +85,7 @@ pub fn concatenate(
 
 impl NdArray {
     /// The view of `len` entries from `start` along `axis`.
-    pub fn slab(&self, axis: usize, start: usize, len: usize) -> NdArray {
+    pub fn slab(&self, axis: usize, start: usize, len: usize) -> Result<NdArray> {
         let mut shape: crate::array::Dims = self.shape().into();
         shape[axis] = len;
         let off = if len == 0 { 0 } else { start as isize * self.strides()[axis] };

@@ -26,6 +26,15 @@ pub struct PyNdArray {
     base: Option<Py<PyAny>>,
     writeable: AtomicBool,
     dtype_obj: PyOnceLock<Py<PyDType>>,
+    /// Live buffer-protocol exports (memoryviews, numpy arrays made through them): `resize`
+    /// refuses while any is alive, whatever `refcheck` says.
+    exports: std::sync::atomic::AtomicUsize,
+    /// Set once the data pointer has left as a bare address (`__array_interface__`,
+    /// `__array_struct__`), whose readers hold this object but not the buffer.
+    raw_exported: AtomicBool,
+    /// Arrays replaced by `resize` after a bare-address export: kept until this object dies,
+    /// so the exported address stays valid as long as its reader holds this object.
+    retired: std::sync::Mutex<Vec<std::sync::Arc<NdArray>>>,
 }
 
 impl PyNdArray {
@@ -60,6 +69,9 @@ impl PyNdArray {
             base,
             writeable: AtomicBool::new(w),
             dtype_obj: PyOnceLock::new(),
+            exports: std::sync::atomic::AtomicUsize::new(0),
+            raw_exported: AtomicBool::new(false),
+            retired: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -106,7 +118,7 @@ impl PyNdArray {
         let dt = cur.dtype();
         let Some(st) = dt.scalar_type() else {
             let off = (p as isize).wrapping_sub(cur.data_ptr() as isize);
-            return super::records::void_scalar(py, cur.element_view(off), Some(owner.clone().unbind()));
+            return super::records::void_scalar(py, cur.element_view(off)?, Some(owner.clone().unbind()));
         };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
@@ -216,6 +228,17 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
     if value.cast::<PyNdArray>().is_ok() {
         return Ok(to_array(value, None)?.arr);
     }
+    if let Some(f) = super::convert::big_int(value)? {
+        if dt.kind() == 'i' || dt.kind() == 'u' {
+            return Err(pyo3::exceptions::PyOverflowError::new_err(format!(
+                "Python integer {} out of bounds for {}",
+                value.str()?,
+                dt.name()
+            )));
+        }
+        let s = PyScalar::Weak(crate::dtype::Num::F(f), crate::dtype::promote::WeakKind::Float);
+        return super::convert::scalar_array(&s, Some(dt));
+    }
     if let Some(s) = classify_scalar(value)? {
         return match s {
             PyScalar::Weak(..) => super::convert::scalar_array(&s, Some(dt)),
@@ -259,7 +282,7 @@ fn tolist_rec<'py>(
         }
         if a.dtype().scalar_type().is_none() {
             let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;
-            return super::records::item_to_py(py, &a.element_view(off));
+            return super::records::item_to_py(py, &a.element_view(off)?);
         }
         // SAFETY: p is an item of `a`, a numeric array.
         return num_to_py(py, unsafe { read_num(p, a.dtype()) });
@@ -324,9 +347,12 @@ impl PyNdArray {
                         _ => crate::array::c_strides(&shape, dt.itemsize()),
                     },
                 };
+                let start = flat.offset().checked_add(offset).ok_or_else(|| {
+                    PyValueError::new_err("offset is out of bounds for the buffer")
+                })?;
                 let arr = NdArray::from_parts(
                     flat.buffer().clone(),
-                    flat.offset() + offset,
+                    start,
                     shape.into_iter().collect(),
                     strides,
                     dt,
@@ -416,7 +442,7 @@ impl PyNdArray {
                 } else {
                     part.dtype().0.with_native_order(false)
                 };
-                let v = a.view_with(a.offset(), a.shape().into(), a.strides().into(), pdt);
+                let v = a.view_with(a.offset(), a.shape().into(), a.strides().into(), pdt)?;
                 Self::view_of(slf, v)
             }
             _ => Ok(slf.clone().unbind()),
@@ -439,7 +465,7 @@ impl PyNdArray {
                     part.dtype().0.with_native_order(false)
                 };
                 let off = a.offset() + part.itemsize();
-                let v = a.view_with(off, a.shape().into(), a.strides().into(), pdt);
+                let v = a.view_with(off, a.shape().into(), a.strides().into(), pdt)?;
                 Self::view_of(slf, v)
             }
             _ => {
@@ -453,10 +479,12 @@ impl PyNdArray {
     }
     #[getter]
     fn __array_interface__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.raw_exported.store(true, Ordering::Relaxed);
         super::interop::array_interface(py, &self.cur(), self.is_writeable())
     }
     #[getter]
     fn __array_struct__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.raw_exported.store(true, Ordering::Relaxed);
         super::interop::array_struct(py, &self.cur(), self.is_writeable())
     }
     #[getter]
@@ -707,7 +735,7 @@ impl PyNdArray {
         };
         if a.dtype().scalar_type().is_none() {
             let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;
-            return super::records::item_to_py(py, &a.element_view(off));
+            return super::records::item_to_py(py, &a.element_view(off)?);
         }
         num_to_py(py, Self::item_num(a, p)?)
     }
@@ -787,6 +815,11 @@ impl PyNdArray {
         }
         // The caller's reference and the method call's own: any more is another holder.
         // SAFETY: slf is a live object.
+        if this.exports.load(Ordering::Acquire) > 0 {
+            return Err(pyo3::exceptions::PyBufferError::new_err(
+                "cannot resize an array that is exporting its buffer (a memoryview or an array made from one is alive)",
+            ));
+        }
         if refcheck && unsafe { ffi::Py_REFCNT(slf.as_ptr()) } > 2 {
             return Err(PyValueError::new_err(
                 "cannot resize an array that references or is referenced\nby another object in this way.\nUse the np.resize function to get a new resized copy or\n set refcheck=False to disable this check",
@@ -797,7 +830,13 @@ impl PyNdArray {
         let n = cur.nbytes().min(new.nbytes());
         // SAFETY: both are single segments of at least n bytes, in different buffers.
         unsafe { std::ptr::copy_nonoverlapping(cur.data_ptr(), new.data_ptr(), n) };
-        *this.cell.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(new);
+        let old = std::mem::replace(
+            &mut *this.cell.write().unwrap_or_else(|e| e.into_inner()),
+            std::sync::Arc::new(new),
+        );
+        if this.raw_exported.load(Ordering::Relaxed) {
+            this.retired.lock().unwrap_or_else(|e| e.into_inner()).push(old);
+        }
         Ok(())
     }
 
@@ -925,7 +964,8 @@ impl PyNdArray {
         let a = &this.cur();
         // Fast path: one integer on a 1-d array.
         if a.ndim() == 1 {
-            if let Ok(i) = key.cast::<PyInt>() {
+            // Exactly int: a bool is a mask, not the index 0 or 1.
+            if let Ok(i) = key.cast_exact::<PyInt>() {
                 if let Ok(i) = i.extract::<isize>() {
                     let n = a.shape()[0] as isize;
                     let j = if i < 0 { i + n } else { i };
@@ -979,8 +1019,8 @@ impl PyNdArray {
             a.set_writeable(true)?;
             return super::errors::run_detached(py, a.nbytes(), || a.put_fancy(&items, &src));
         }
-        let target = if a.ndim() == 1 && key.cast::<PyInt>().is_ok() {
-            let i: isize = key.extract()?;
+        let small_int = key.cast_exact::<PyInt>().ok().and_then(|i| i.extract::<isize>().ok());
+        let target = if let (1, Some(i)) = (a.ndim(), small_int) {
             let n = a.shape()[0] as isize;
             let j = if i < 0 { i + n } else { i };
             if j < 0 || j >= n {
@@ -1003,7 +1043,7 @@ impl PyNdArray {
         if dt.scalar_type().is_none() || view.as_ref().is_some_and(|v| v.dtype().scalar_type().is_none()) {
             // Records (and raw void): Python values converted field by field.
             let v = match (target, view) {
-                (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize),
+                (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize)?,
                 (None, Some(v)) => v,
                 (None, None) => unreachable!("a target or a view"),
             };
@@ -1339,13 +1379,21 @@ impl PyNdArray {
         view: *mut ffi::Py_buffer,
         flags: c_int,
     ) -> PyResult<()> {
-        let arr = slf.get().snapshot();
-        let w = slf.get().is_writeable();
+        let this = slf.get();
+        let arr = this.snapshot();
+        let w = this.is_writeable();
+        // Counted before filling: the count is only ever an over-estimate while filling.
+        this.exports.fetch_add(1, Ordering::AcqRel);
         // SAFETY: Python passes a valid view to fill.
-        unsafe { super::interop::fill_buffer(slf.into_any(), &arr, w, view, flags) }
+        let r = unsafe { super::interop::fill_buffer(slf.clone().into_any(), &arr, w, view, flags) };
+        if r.is_err() {
+            this.exports.fetch_sub(1, Ordering::AcqRel);
+        }
+        r
     }
 
     unsafe fn __releasebuffer__(&self, view: *mut ffi::Py_buffer) {
+        self.exports.fetch_sub(1, Ordering::AcqRel);
         // SAFETY: the view was filled by __getbuffer__.
         unsafe { super::interop::release_buffer(view) }
     }

@@ -71,6 +71,19 @@ fn numpy_scalar_type(obj: &Bound<'_, PyAny>) -> Option<ScalarType> {
     crate::dtype::parse::parse_dtype(&name).ok()?.scalar_type()
 }
 
+/// A Python int beyond both int64 and uint64, as the float NumPy 2 computes with when it meets
+/// one next to a float array (`np.ones(2) * 2**64`); `None` for anything else. OverflowError
+/// (Python's) when it is beyond float64 too.
+pub fn big_int(obj: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    if !obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyBool>() {
+        return Ok(None);
+    }
+    if obj.extract::<i64>().is_ok() || obj.extract::<u64>().is_ok() {
+        return Ok(None);
+    }
+    Ok(Some(obj.extract::<f64>()?))
+}
+
 fn int_num(obj: &Bound<'_, PyAny>) -> PyResult<Num> {
     if let Ok(i) = obj.extract::<i64>() {
         return Ok(Num::I(i));

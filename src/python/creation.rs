@@ -766,7 +766,12 @@ pub fn frombuffer(
         }
         avail / isz
     } else {
-        if count * isz > avail {
+        let wanted = count.checked_mul(isz).ok_or_else(|| {
+            PyValueError::new_err(
+                "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+            )
+        })?;
+        if wanted > avail {
             return Err(PyValueError::new_err(
                 "buffer is smaller than requested size",
             ));

@@ -72,11 +72,11 @@ fn shape_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
     Ok(dims.into_iter().map(|d| d as usize).collect())
 }
 
-fn with_shape(base: DType, shape: Vec<usize>) -> DType {
+fn with_shape(base: DType, shape: Vec<usize>) -> PyResult<DType> {
     if shape.is_empty() {
-        base
+        Ok(base)
     } else {
-        SubArrayDType::build(base, shape)
+        Ok(SubArrayDType::build(base, shape)?)
     }
 }
 
@@ -105,7 +105,7 @@ fn from_list(list: &Bound<'_, PyList>, align: bool) -> PyResult<DType> {
         let name = if name.is_empty() { format!("f{k}") } else { name };
         let mut dt = to_dtype_align(&t.get_item(1)?, align)?;
         if t.len() == 3 {
-            dt = with_shape(dt, shape_of(&t.get_item(2)?)?);
+            dt = with_shape(dt, shape_of(&t.get_item(2)?)?)?;
         }
         specs.push(FieldSpec { name, title, dtype: dt, offset: None });
     }
@@ -200,13 +200,13 @@ fn from_comma_string(s: &str, align: bool) -> PyResult<DType> {
                 .map(|x| x.trim().parse::<usize>())
                 .collect::<std::result::Result<_, _>>()
                 .map_err(|_| PyTypeError::new_err(format!("data type '{s}' not understood")))?;
-            return Ok(with_shape(parse_dtype(rest[close + 1..].trim())?, dims));
+            return with_shape(parse_dtype(rest[close + 1..].trim())?, dims);
         }
         // A leading count is a 1-d subarray: '3f8'.
         let digits: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
         if !digits.is_empty() && digits.len() < p.len() {
             let n: usize = digits.parse().unwrap_or(1);
-            return Ok(with_shape(parse_dtype(&p[digits.len()..])?, vec![n]));
+            return with_shape(parse_dtype(&p[digits.len()..])?, vec![n]);
         }
         Ok(parse_dtype(p)?)
     };
@@ -246,7 +246,7 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     if let Ok(t) = obj.cast::<PyTuple>() {
         if t.len() == 2 {
             let base = to_dtype_align(&t.get_item(0)?, align)?;
-            return Ok(with_shape(base, shape_of(&t.get_item(1)?)?));
+            return with_shape(base, shape_of(&t.get_item(1)?)?);
         }
     }
     // A NumPy structured dtype: names, fields, itemsize and the alignment flag describe it.
@@ -276,7 +276,7 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     if obj.hasattr("subdtype")? && !obj.getattr("subdtype")?.is_none() {
         let sd = obj.getattr("subdtype")?;
         let base = to_dtype_align(&sd.get_item(0)?, align)?;
-        return Ok(with_shape(base, shape_of(&sd.get_item(1)?)?));
+        return with_shape(base, shape_of(&sd.get_item(1)?)?);
     }
     if let Ok(t) = obj.cast::<PyType>() {
         let builtins = py.import("builtins")?;
@@ -774,7 +774,7 @@ pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
             to_dtype(&fmt)?
         };
         if t.len() > 2 {
-            dt = with_shape(dt, shape_of(&t.get_item(2)?)?);
+            dt = with_shape(dt, shape_of(&t.get_item(2)?)?)?;
         }
         let size = dt.itemsize();
         let (name, title) = if let Ok(pair) = name.cast::<PyTuple>() {

@@ -21,14 +21,12 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
     if let Ok(i) = obj.cast::<PyInt>() {
         return match i.extract::<isize>() {
             Ok(v) => Ok(IndexItem::Int(v)),
-            // NumPy: too large raises OverflowError, too negative is not a valid index.
-            Err(_) => Err(if i.lt(0)? {
-                invalid()
-            } else {
-                pyo3::exceptions::PyOverflowError::new_err(
-                    "Python int too large to convert to C long",
-                )
-            }),
+            // NumPy 2: an int in [2**63, 2**64) overflows its C conversion; any other int
+            // outside the index range is not a valid index.
+            Err(_) if i.extract::<u64>().is_ok() => Err(pyo3::exceptions::PyOverflowError::new_err(
+                "Python int too large to convert to C long",
+            )),
+            Err(_) => Err(invalid()),
         };
     }
     if obj.cast::<PySlice>().is_ok() {

@@ -134,7 +134,7 @@ fn parse_struct(s: &str, outer_order: char) -> Option<(DType, usize)> {
         if count > 1 {
             dims.push(count);
         }
-        let dt = if dims.is_empty() { dt } else { SubArrayDType::build(dt, dims) };
+        let dt = if dims.is_empty() { dt } else { SubArrayDType::build(dt, dims).ok()? };
         // ":name:"
         let mut name = String::new();
         if b.get(i) == Some(&b':') {

@@ -251,7 +251,7 @@ fn fill(obj: &Bound<'_, PyAny>, out: &NdArray, ndim: usize, k: &mut usize, flat:
             return Ok(());
         }
     }
-    assign_record(&out.element_view(off as isize), obj)
+    assign_record(&out.element_view(off as isize)?, obj)
 }
 
 /// `a == b` / `a != b` where either is a record array or record scalar; None when neither is.

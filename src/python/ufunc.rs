@@ -27,6 +27,10 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Input::Array(a.get().array()));
     }
+    if let Some(f) = super::convert::big_int(obj)? {
+        // A weak int whose value only a float can hold: the core refuses it for integer loops.
+        return Ok(Input::Weak(crate::dtype::Num::F(f), crate::dtype::promote::WeakKind::Int));
+    }
     match classify_scalar(obj)? {
         Some(PyScalar::Weak(n, k)) => Ok(Input::Weak(n, k)),
         Some(s @ PyScalar::Typed(..)) => Ok(Input::Array(super::convert::scalar_array(&s, None)?)),
@@ -121,6 +125,54 @@ fn numeric_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Scalar
     }
 }
 
+/// A ufunc's `signature=` ('dd->d', or a tuple with one dtype or None per operand), checked
+/// as NumPy checks it; the loop it names is chosen through its output type.
+fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ScalarType>> {
+    let Some(sig) = sig.filter(|s| !s.is_none()) else { return Ok(None) };
+    let nargs = u.nin + u.nout;
+    let types: Vec<Option<ScalarType>> = if let Ok(s) = sig.cast::<pyo3::types::PyString>() {
+        let s = s.to_cow()?;
+        let bad = || {
+            PyValueError::new_err(format!(
+                "a type-string for {}, {} typecode(s) before and {} after the -> sign",
+                u.name, u.nin, u.nout
+            ))
+        };
+        let (l, r) = s.split_once("->").ok_or_else(bad)?;
+        if l.chars().count() != u.nin || r.chars().count() != u.nout {
+            return Err(bad());
+        }
+        l.chars()
+            .chain(r.chars())
+            .map(|c| Ok(Some(numeric_dtype_arg(Some(&pyo3::types::PyString::new(sig.py(), &c.to_string()).into_any()))?.expect("a dtype"))))
+            .collect::<PyResult<_>>()?
+    } else if let Ok(t) = sig.cast::<PyTuple>() {
+        if t.len() == 1 {
+            return Err(PyTypeError::new_err("Use `dtype` or  fill the tuple with more than one 'None'."));
+        }
+        if t.len() != nargs {
+            return Err(PyValueError::new_err(format!(
+                "a type-tuple must be specified of length {} for ufunc '{}'",
+                nargs, u.name
+            )));
+        }
+        t.iter().map(|d| numeric_dtype_arg(Some(&d))).collect::<PyResult<_>>()?
+    } else {
+        return Err(PyTypeError::new_err("the signature object to ufunc must be a string or a tuple."));
+    };
+    let fits = |l: &crate::dispatch::Loop| {
+        l.ins.iter().chain(l.outs.iter()).zip(&types).all(|(a, b)| b.is_none_or(|b| *a == b))
+    };
+    match u.loops.iter().find(|l| fits(l)) {
+        Some(l) if types.iter().any(|t| t.is_some()) => Ok(Some(l.outs[0])),
+        Some(_) => Ok(None),
+        None => Err(PyTypeError::new_err(format!(
+            "No loop matching the specified signature and casting was found for ufunc {}",
+            u.name
+        ))),
+    }
+}
+
 fn input_bytes(ins: &[Input]) -> usize {
     ins.iter()
         .map(|i| {
@@ -201,39 +253,14 @@ pub fn call_ufunc<'py>(
     }
     let casting = Casting::parse(casting)?;
     let dt = numeric_dtype_arg(dtype)?;
-    let mask = match where_ {
-        // A string mask is one truth value, as NumPy's cast of a str to bool.
-        Some(w) if w.is_instance_of::<pyo3::types::PyString>() => {
-            Some(to_array(&pyo3::types::PyBool::new(py, w.is_truthy()?).to_owned().into_any(), None)?.arr)
-        }
-        Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => {
-            Some(to_array(w, None)?.arr)
-        }
-        _ => None,
-    };
+    let mask = where_mask(where_)?;
+    if mask.is_some() && out.is_none() && out_objs.iter().all(|o| o.is_none()) {
+        let msg = c"'where' used without 'out', expect unitialized memory in output. If this is intentional, use out=None.";
+        PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), msg, 1)?;
+    }
     let bytes = input_bytes(&ins);
-    let (results, st) = if let Some(m) = &mask {
-        // Compute everywhere, then store where the mask is true.
-        let (r, st) = run_detached(py, bytes, || dispatch::call(u, &ins, &[], casting, dt))?;
-        let mut finals = Vec::new();
-        for (k, res) in r.into_iter().enumerate() {
-            match outs.get(k).and_then(|o| o.clone()) {
-                Some(o) => {
-                    let mb = if m.dtype().native_scalar() == Some(ScalarType::Bool) {
-                        m.clone()
-                    } else {
-                        m.astype(&ScalarType::Bool.dtype(), crate::array::Order::C)?
-                    };
-                    o.assign_where(&res, &mb)?;
-                    finals.push(o);
-                }
-                None => finals.push(res),
-            }
-        }
-        (finals, st)
-    } else {
-        run_detached(py, bytes, || dispatch::call(u, &ins, &outs, casting, dt))?
-    };
+    let (results, st) =
+        run_detached(py, bytes, || dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref()))?;
     warn_status(py, u, st)?;
     let mut py_results: Vec<Py<PyAny>> = Vec::new();
     for (k, r) in results.into_iter().enumerate() {
@@ -247,6 +274,26 @@ pub fn call_ufunc<'py>(
     } else {
         Ok(PyTuple::new(py, py_results)?.into_any().unbind())
     }
+}
+
+/// A ufunc's `where=`: None when it is True everywhere. Arrays must hold bools (the core says
+/// so, as NumPy's safe cast does); Python scalars, strings and lists are taken for their truth
+/// values, as NumPy converts them.
+fn where_mask(where_: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NdArray>> {
+    let Some(w) = where_ else { return Ok(None) };
+    if w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()? {
+        return Ok(None);
+    }
+    if w.cast::<PyNdArray>().is_ok() || w.hasattr("__array_interface__")? || w.hasattr("dtype")? {
+        return Ok(Some(to_array(w, None)?.arr));
+    }
+    if w.cast::<pyo3::types::PyList>().is_ok() || w.cast::<PyTuple>().is_ok() {
+        let a = to_array(w, None)?.arr;
+        return Ok(Some(a.astype(&ScalarType::Bool.dtype(), crate::array::Order::C)?));
+    }
+    // Any other object: its truth value.
+    let b = pyo3::types::PyBool::new(w.py(), w.is_truthy()?).to_owned().into_any();
+    Ok(Some(to_array(&b, None)?.arr))
 }
 
 /// An `axis=` argument: omitted, None (all axes), or an int or tuple of ints.
@@ -318,6 +365,7 @@ pub fn reduce_impl<'py>(
         dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init, mask)
     })?;
     if let Some((o, obj)) = out_arr {
+        check_method_out(u, &o, r.shape())?;
         o.assign(&r)?;
         return Ok(obj.unbind());
     }
@@ -340,9 +388,16 @@ impl PyUfunc {
         subok: bool,
         signature: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let _ = (order, subok, signature);
+        crate::array::Order::parse(Some(order), crate::array::Order::K)?;
+        let _ = subok;
         let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
-        call_ufunc(py, self.u, &args, out, r#where, casting, dtype)
+        match signature_dtype(self.u, signature)? {
+            Some(st) if dtype.is_none_or(|d| d.is_none()) => {
+                let d = super::dtype::PyDType::wrap(py, st.dtype())?;
+                call_ufunc(py, self.u, &args, out, r#where, casting, Some(d.bind(py).as_any()))
+            }
+            _ => call_ufunc(py, self.u, &args, out, r#where, casting, dtype),
+        }
     }
 
     #[pyo3(signature = (array, axis=AxisArg::Default, dtype=None, out=None, keepdims=false, initial=None, r#where=None))]
@@ -440,7 +495,7 @@ impl PyUfunc {
         let r = with_fp_status(py, self.u, "reduceat", a.nbytes(), || {
             dispatch::reduce::reduceat(self.u, &a, &ids, axis, dt)
         })?;
-        finish_out(py, r, out)
+        finish_out(py, self.u, r, out)
     }
 
     /// Unbuffered in-place operation: `a[indices] = op(a[indices], b)`, repeated indices applied
@@ -470,15 +525,21 @@ impl PyUfunc {
         warn_status(py, self.u, st)
     }
 
-    #[pyo3(signature = (a, b, **kwargs))]
+    #[pyo3(signature = (a, b, /, *, out=None, r#where=None, casting="same_kind", order="K", dtype=None, subok=true, signature=None))]
+    #[allow(clippy::too_many_arguments)]
     fn outer<'py>(
         &self,
         py: Python<'py>,
         a: &Bound<'py, PyAny>,
         b: &Bound<'py, PyAny>,
-        kwargs: Option<&Bound<'py, pyo3::types::PyDict>>,
+        out: Option<&Bound<'py, PyAny>>,
+        r#where: Option<&Bound<'py, PyAny>>,
+        casting: &str,
+        order: &str,
+        dtype: Option<&Bound<'py, PyAny>>,
+        subok: bool,
+        signature: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let _ = kwargs;
         if self.u.nin != 2 {
             return Err(PyValueError::new_err(
                 "outer product only supported for binary functions",
@@ -491,7 +552,8 @@ impl PyUfunc {
         let xr = x.reshape(&shape, crate::array::Order::C)?;
         let xo = PyNdArray::wrap(py, xr, None)?.into_bound(py).into_any();
         let yo = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
-        call_ufunc(py, self.u, &[xo, yo], None, None, "same_kind", None)
+        let args = PyTuple::new(py, [xo, yo])?;
+        self.__call__(py, &args, out, r#where, casting, order, dtype, subok, signature)
     }
 
     #[getter]
@@ -558,13 +620,13 @@ impl PyUfunc {
         let r = with_fp_status(py, self.u, "accumulate", a.nbytes(), || {
             dispatch::reduce::accumulate(self.u, &a, axis, dt)
         })?;
-        finish_out(py, r, out)
+        finish_out(py, self.u, r, out)
     }
 }
 
 /// Store a method's result in `out=` (an array or a 1-tuple) and return it, or return the
 /// result itself.
-fn finish_out(py: Python<'_>, r: NdArray, out: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+fn finish_out(py: Python<'_>, u: &Ufunc, r: NdArray, out: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
     if let Some(o) = out {
         if !o.is_none() {
             let o = if let Ok(t) = o.cast::<PyTuple>() {
@@ -572,15 +634,39 @@ fn finish_out(py: Python<'_>, r: NdArray, out: Option<&Bound<'_, PyAny>>) -> PyR
             } else {
                 o.clone()
             };
-            o.cast::<PyNdArray>()
+            let arr = o
+                .cast::<PyNdArray>()
                 .map_err(|_| PyTypeError::new_err("output must be an array"))?
                 .get()
-                .array()
-                .assign(&r)?;
+                .array();
+            check_method_out(u, &arr, r.shape())?;
+            arr.assign(&r)?;
             return Ok(o.unbind());
         }
     }
     Ok(PyNdArray::wrap(py, r, None)?.into_any())
+}
+
+/// The `out=` of reduce, accumulate and reduceat has exactly the result's shape (NumPy's
+/// iterator never broadcasts into an output).
+fn check_method_out(u: &Ufunc, out: &NdArray, want: &[usize]) -> PyResult<()> {
+    if out.shape() == want {
+        return Ok(());
+    }
+    Err(PyValueError::new_err(if out.ndim() != want.len() {
+        format!(
+            "output parameter for reduction operation {} has the wrong number of dimensions: Found {} but expected {}",
+            u.name,
+            out.ndim(),
+            want.len()
+        )
+    } else {
+        format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+            crate::array::shape_repr(out.shape()),
+            crate::array::shape_repr(want)
+        )
+    }))
 }
 
 /// All ufunc objects, for module assembly.

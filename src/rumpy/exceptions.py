@@ -1,12 +1,77 @@
-"""Exception and warning classes, with NumPy's names and bases."""
+"""Exception and warning classes, with NumPy's names and bases.
+
+When NumPy is loaded, raising ``AxisError`` or ``DTypePromotionError`` gives an instance of a
+class deriving from both rumpy's and NumPy's class of that name, so ``except rp.AxisError``
+and ``except np.exceptions.AxisError`` both catch it. rumpy never imports NumPy for this: it
+only looks at ``sys.modules``.
+"""
+
+import sys
 
 
-class AxisError(ValueError, IndexError):
-    """An axis argument is out of range for the array's dimensions."""
+class _AlsoNumpys:
+    """Instances made while NumPy is loaded are of a subclass that also derives from NumPy's
+    class of the same name (looked up in ``numpy.exceptions``)."""
+
+    _numpy_twin = None
+
+    def __new__(cls, *args, **kwargs):
+        np = sys.modules.get("numpy")
+        if np is not None and cls.__dict__.get("_is_public", False):
+            twin = cls.__dict__.get("_numpy_twin")
+            if twin is None:
+                theirs = getattr(getattr(np, "exceptions", None), cls.__name__, None)
+                if isinstance(theirs, type) and issubclass(theirs, BaseException):
+                    twin = type(cls.__name__, (cls, theirs), {
+                        "__module__": cls.__module__,
+                        "__qualname__": cls.__qualname__,
+                        "__doc__": cls.__doc__,
+                        "_is_public": False,
+                    })
+                    cls._numpy_twin = twin
+            if twin is not None:
+                cls = twin
+        return super().__new__(cls, *args, **kwargs)
+
+    def __reduce__(self):
+        public = next(c for c in type(self).__mro__ if c.__dict__.get("_is_public"))
+        state = {k: getattr(self, k) for k in ("_msg", "axis", "ndim") if hasattr(self, k)}
+        return (_rebuild, (public, self.args, state))
 
 
-class DTypePromotionError(TypeError):
+def _rebuild(cls, args, state):
+    e = cls(*args)
+    for k, v in state.items():
+        setattr(e, k, v)
+    return e
+
+
+
+class AxisError(_AlsoNumpys, ValueError, IndexError):
+    """An axis argument is out of range for the array's dimensions.
+
+    As NumPy's: ``AxisError(message)``, or ``AxisError(axis, ndim, msg_prefix=None)``."""
+
+    _is_public = True
+
+    def __init__(self, axis, ndim=None, msg_prefix=None):
+        BaseException.__init__(self, axis, *(() if ndim is None else (ndim,)))
+        if ndim is None and msg_prefix is None:
+            self._msg, self.axis, self.ndim = axis, None, None
+        else:
+            self._msg, self.axis, self.ndim = msg_prefix, axis, ndim
+
+    def __str__(self):
+        if self.axis is None:
+            return str(self._msg)
+        msg = f"axis {self.axis} is out of bounds for array of dimension {self.ndim}"
+        return msg if self._msg is None else f"{self._msg}: {msg}"
+
+
+class DTypePromotionError(_AlsoNumpys, TypeError):
     """Two dtypes have no common dtype."""
+
+    _is_public = True
 
 
 class ComplexWarning(RuntimeWarning):
