@@ -17,10 +17,16 @@ pub mod python;
 
 pub use error::{Error, Result};
 
+/// The system allocator with an emergency reserve, so that running out of memory near rumpy
+/// raises MemoryError instead of aborting (see `buffer::reserve`).
+#[global_allocator]
+static ALLOCATOR: buffer::reserve::ReserveAlloc = buffer::reserve::ReserveAlloc;
+
 use pyo3::prelude::*;
 
 /// The extension module `rumpy._core`.
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    buffer::reserve::arm();
     python::init(m)
 }

@@ -125,7 +125,19 @@ impl NdArray {
                     let flags = unsafe {
                         std::slice::from_raw_parts(bools.data_ptr() as *const u8, bools.size())
                     };
-                    let mut coords: Vec<Vec<i64>> = vec![Vec::new(); m.ndim()];
+                    // Counted first, so the coordinates are allocated once and fallibly.
+                    let count = flags.iter().filter(|&&f| f != 0).count();
+                    let mut coords: Vec<Vec<i64>> = Vec::with_capacity(m.ndim());
+                    for _ in 0..m.ndim() {
+                        let mut c = Vec::new();
+                        c.try_reserve_exact(count).map_err(|_| {
+                            Error::Memory(format!(
+                                "Unable to allocate {} bytes for the positions of a mask",
+                                count.saturating_mul(8)
+                            ))
+                        })?;
+                        coords.push(c);
+                    }
                     let mut idx = vec![0usize; m.ndim()];
                     for &f in flags {
                         if f != 0 {

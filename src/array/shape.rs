@@ -133,6 +133,14 @@ impl NdArray {
         self.reshape_view_order(new, false)
     }
 
+    /// The same array with a new shape (`a.shape = new`): a view that still owns its data
+    /// when this array did.
+    pub fn reshaped_in_place(&self, new: &[usize]) -> Option<NdArray> {
+        let mut v = self.reshape_view(new)?;
+        v.flags.owndata = self.flags.owndata;
+        Some(v)
+    }
+
     fn reshape_view_order(&self, new: &[usize], f_order: bool) -> Option<NdArray> {
         if self.size() == 0 {
             let strides = if f_order {

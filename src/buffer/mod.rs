@@ -11,6 +11,8 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 
+pub mod reserve;
+
 /// Alignment of every buffer rumpy allocates itself (a cache line, and enough for AVX-512).
 pub const ALIGN: usize = 64;
 
@@ -191,6 +193,9 @@ impl Drop for Buffer {
             }
             // SAFETY: `base` came from malloc/calloc in `alloc` and is freed once.
             unsafe { libc::free(base as *mut libc::c_void) }
+            if cap >= 1 << 23 {
+                reserve::arm();
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::os::raw::c_int;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyAttributeError, PyIndexError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -287,19 +287,10 @@ fn tolist_rec<'py>(
         // SAFETY: p is an item of `a`, a numeric array.
         return num_to_py(py, unsafe { read_num(p, a.dtype()) });
     }
-    let n = a.shape()[axis];
     let s = a.strides()[axis];
-    let list = PyList::empty(py);
-    for i in 0..n {
-        list.append(tolist_rec(
-            py,
-            a,
-            p.wrapping_offset(i as isize * s),
-            axis + 1,
-            flat,
-        )?)?;
-    }
-    Ok(list.into_any())
+    super::convert::list_of(py, a.shape()[axis], |i| {
+        tolist_rec(py, a, p.wrapping_offset(i as isize * s), axis + 1, flat)
+    })
 }
 
 #[pymethods]
@@ -368,6 +359,34 @@ impl PyNdArray {
     #[getter]
     fn shape<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         PyTuple::new(py, self.cur().shape())
+    }
+
+    /// `a.shape = new`: reshape in place when the memory allows a view (NumPy's rule), else
+    /// AttributeError. Views taken before keep their own shape.
+    #[setter]
+    fn set_shape(&self, value: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+        let Some(v) = value else {
+            return Err(PyAttributeError::new_err("Cannot delete array shape"));
+        };
+        if v.is_none() {
+            return Err(PyTypeError::new_err("Use () not None as shape arguments"));
+        }
+        let req: Vec<isize> = if let Ok(t) = v.cast::<PyTuple>() {
+            t.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
+        } else if let Ok(l) = v.cast::<PyList>() {
+            l.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
+        } else {
+            vec![index_like(v)?]
+        };
+        let cur = self.cur();
+        let new = crate::array::shape::resolve_shape(&req, cur.size())?;
+        let view = cur.reshaped_in_place(&new).ok_or_else(|| {
+            PyAttributeError::new_err(
+                "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
+            )
+        })?;
+        *self.cell.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(view);
+        Ok(())
     }
     #[getter]
     fn ndim(&self) -> usize {

@@ -186,15 +186,46 @@ pub unsafe fn read_num(p: *const u8, dt: &DType) -> Num {
     })
 }
 
-/// A Python value of the Num (bool/int/float/complex), as `item()` returns it.
+/// A Python value of the Num (bool/int/float/complex), as `item()` returns it. Made through
+/// the C API with its failure checked: out of memory is MemoryError, never a panic.
 pub fn num_to_py(py: Python<'_>, n: Num) -> PyResult<Bound<'_, PyAny>> {
-    Ok(match n {
-        Num::B(b) => PyBool::new(py, b).to_owned().into_any(),
-        Num::I(i) => i.into_pyobject(py)?.into_any(),
-        Num::U(u) => u.into_pyobject(py)?.into_any(),
-        Num::F(f) => PyFloat::new(py, f).into_any(),
-        Num::C(r, i) => PyComplex::from_doubles(py, r, i).into_any(),
-    })
+    use pyo3::ffi;
+    if let Num::B(b) = n {
+        return Ok(PyBool::new(py, b).to_owned().into_any());
+    }
+    // SAFETY: each constructor returns a new reference or NULL with an exception set.
+    unsafe {
+        let p = match n {
+            Num::I(i) => ffi::PyLong_FromLongLong(i),
+            Num::U(u) => ffi::PyLong_FromUnsignedLongLong(u),
+            Num::F(f) => ffi::PyFloat_FromDouble(f),
+            Num::C(r, i) => ffi::PyComplex_FromDoubles(r, i),
+            Num::B(_) => unreachable!("handled above"),
+        };
+        Bound::from_owned_ptr_or_err(py, p)
+    }
+}
+
+/// A new list of `n` items made by `item(i)`, with allocation failures raised as MemoryError.
+pub fn list_of<'py>(
+    py: Python<'py>,
+    n: usize,
+    mut item: impl FnMut(usize) -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::ffi;
+    let len = ffi::Py_ssize_t::try_from(n)
+        .map_err(|_| pyo3::exceptions::PyMemoryError::new_err("list too long"))?;
+    // SAFETY: PyList_New returns a new list of NULL slots or NULL with an exception set.
+    let list = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len))? };
+    for i in 0..n {
+        let v = item(i)?;
+        // SAFETY: `list` is a list of length n and i < n; SetItem steals the new reference.
+        // A list dropped with unfilled (NULL) slots is valid.
+        if unsafe { ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, v.into_ptr()) } < 0 {
+            return Err(PyErr::fetch(py));
+        }
+    }
+    Ok(list)
 }
 
 /// Cached constructors for the scalar classes. NumPy-speed scalar creation skips the

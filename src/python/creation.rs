@@ -83,6 +83,19 @@ fn array_impl<'py>(
     Ok(result)
 }
 
+/// NumPy's check of `like=`: None, or an object implementing `__array_function__` (rumpy
+/// arrays are accepted as themselves).
+fn check_like(like: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+    match like {
+        Some(l) if !l.is_none() && l.cast::<PyNdArray>().is_err() && !l.hasattr("__array_function__")? => {
+            Err(PyTypeError::new_err(
+                "The `like` argument must be an array-like that implements the `__array_function__` protocol.",
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 #[pyfunction]
 #[pyo3(signature = (object, dtype=None, *, copy=Some(true), order="K", subok=false, ndmin=0, like=None))]
 pub fn array<'py>(
@@ -94,7 +107,8 @@ pub fn array<'py>(
     ndmin: isize,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _ = (subok, like);
+    let _ = subok;
+    check_like(like)?;
     let dt = opt_dtype(dtype)?;
     let o = parse_order(order, Order::K)?;
     let copy = if copy.is_none() { None } else { copy };
@@ -124,7 +138,8 @@ pub fn asarray<'py>(
     copy: Option<bool>,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _ = (device, like);
+    let _ = device;
+    check_like(like)?;
     let dt = opt_dtype(dtype)?;
     let o = parse_order(order, Order::K)?;
     if copy == Some(true) {
@@ -153,7 +168,7 @@ pub fn ascontiguousarray<'py>(
     dtype: Option<&Bound<'py, PyAny>>,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _ = like;
+    check_like(like)?;
     array_impl(a, opt_dtype(dtype)?, None, Order::C, 1)
 }
 
@@ -164,7 +179,7 @@ pub fn asfortranarray<'py>(
     dtype: Option<&Bound<'py, PyAny>>,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _ = like;
+    check_like(like)?;
     array_impl(a, opt_dtype(dtype)?, None, Order::F, 1)
 }
 
@@ -206,7 +221,8 @@ pub fn empty(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = (device, like);
+    let _ = device;
+    check_like(like)?;
     new_array(py, shape, dtype, order, false)
 }
 
@@ -220,7 +236,8 @@ pub fn zeros(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = (device, like);
+    let _ = device;
+    check_like(like)?;
     new_array(py, shape, dtype, order, true)
 }
 
@@ -255,7 +272,8 @@ pub fn ones(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = (device, like);
+    let _ = device;
+    check_like(like)?;
     let a = new_array(py, shape, dtype, order, false)?;
     fill_const(py, &a.bind(py).get().raw(), Num::I(1))?;
     Ok(a)
@@ -301,7 +319,8 @@ pub fn full(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = (device, like);
+    let _ = device;
+    check_like(like)?;
     let dt = match opt_dtype(dtype)? {
         Some(d) => d,
         None => value_dtype(fill_value)?,
@@ -438,7 +457,8 @@ pub fn arange<'py>(
     like: Option<&Bound<'py, PyAny>>,
     start: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = (device, like);
+    let _ = device;
+    check_like(like)?;
     let zero = 0i64.into_pyobject(py)?.into_any();
     let one = 1i64.into_pyobject(py)?.into_any();
     let given = |o: Option<&Bound<'py, PyAny>>| o.filter(|x| !x.is_none()).cloned();
@@ -685,7 +705,8 @@ pub fn eye(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = (device, like);
+    let _ = device;
+    check_like(like)?;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     let o = parse_order(Some(order), Order::C)?;
     let (n, m) = (dim(N)?, dim(M.unwrap_or(N))?);
@@ -716,7 +737,7 @@ pub fn tri(
     dtype: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = like;
+    check_like(like)?;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     // NumPy's tri treats negative sizes as empty.
     PyNdArray::wrap(
@@ -736,7 +757,7 @@ pub fn frombuffer(
     offset: isize,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = like;
+    check_like(like)?;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     let raw = super::interop::from_foreign(buffer)?
         .ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?
@@ -798,7 +819,7 @@ pub fn fromiter<'py>(
     count: isize,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyNdArray>> {
-    let _ = like;
+    check_like(like)?;
     let dt = to_dtype(dtype)?;
     let mut it = iter.try_iter()?;
     // Items are stored one by one with setitem's conversion, as NumPy does.

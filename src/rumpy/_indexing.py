@@ -7,6 +7,7 @@ numpy/lib/_index_tricks_impl.py, numpy/lib/_function_base_impl.py).
 import builtins
 import itertools
 import math
+import operator
 
 from . import _core
 from ._shape import _axis, broadcast_arrays, broadcast_to
@@ -457,12 +458,51 @@ mgrid = _Grid(False)
 ogrid = _Grid(True)
 
 
+_INTP_MAX = 2**63 - 1
+
+
+def _c_or_f(order):
+    """NumPy's order check of unravel_index/ravel_multi_index: 'C' or 'F' (either case)."""
+    if order is None:
+        return 'C'
+    if not isinstance(order, str):
+        raise TypeError(f"order must be str, not {type(order).__name__}")
+    if order.upper() not in ('C', 'F', 'A', 'K') or len(order) != 1:
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    if order.upper() not in ('C', 'F'):
+        raise ValueError("only 'C' or 'F' order is permitted")
+    return order.upper()
+
+
+def _clipmode(m):
+    """NumPy's clip mode converter: 'clip', 'raise', 'wrap', None (raise) or 0-2."""
+    if m is None:
+        return 'raise'
+    if isinstance(m, str):
+        if m in ('clip', 'raise', 'wrap'):
+            return m
+        if m[:1] in ('C', 'c', 'W', 'w', 'R', 'r'):
+            raise ValueError("Use one of 'clip', 'raise', or 'wrap' for clip mode")
+        raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got {m!r})")
+    try:
+        k = operator.index(m)
+    except TypeError:
+        raise TypeError(f"clipmode not understood: {m!r}") from None
+    if k not in (0, 1, 2):
+        raise ValueError("integer clipmode must be RAISE, WRAP, or CLIP from 'numpy._core.multiarray'")
+    return ('clip', 'wrap', 'raise')[k]
+
+
 def unravel_index(indices, shape, order='C'):
     idx = asarray(indices)
     if idx.dtype.kind not in 'iu':
         raise TypeError("only int indices permitted")
-    shape = (shape,) if isinstance(shape, int) else tuple(shape)
+    shape = (shape,) if isinstance(shape, int) else tuple(operator.index(d) for d in shape)
+    order = _c_or_f(order)
     size = math.prod(shape)
+    if any(d < 0 for d in shape) or size > _INTP_MAX:
+        raise ValueError("dimensions are too large; arrays and shapes with a total size greater "
+                         "than 'intp' are not supported.")
     if idx.size and (int(idx.min()) < 0 or int(idx.max()) >= size):
         bad = int(idx.max()) if idx.size and int(idx.max()) >= size else int(idx.min())
         raise ValueError(f"index {bad} is out of bounds for array with size {size}")
@@ -477,11 +517,20 @@ def unravel_index(indices, shape, order='C'):
 
 
 def ravel_multi_index(multi_index, dims, mode='raise', order='C'):
-    dims = tuple(dims)
+    dims = (dims,) if isinstance(dims, int) else tuple(operator.index(d) for d in dims)
+    order = _c_or_f(order)
     arrs = [asarray(x) for x in multi_index]
     if len(arrs) != len(dims):
         raise ValueError(f"parameter multi_index must be a sequence of length {len(dims)}")
-    modes = mode if isinstance(mode, (tuple, list)) else (mode,) * len(dims)
+    if math.prod(max(d, 0) for d in dims) > _INTP_MAX:
+        raise ValueError("invalid dims: array size defined by dims is larger than the maximum "
+                         "possible size.")
+    if isinstance(mode, (tuple, list)):
+        if len(mode) != len(dims):
+            raise ValueError(f"list of clipmodes has wrong length ({len(mode)} instead of {len(dims)})")
+        modes = tuple(_clipmode(m) for m in mode)
+    else:
+        modes = (_clipmode(mode),) * len(dims)
     arrs = list(broadcast_arrays(*arrs))
     res = _core.zeros(arrs[0].shape, dtype='int64')
     order_dims = list(range(len(dims))) if order == 'C' else list(range(len(dims)))[::-1]

@@ -7,8 +7,14 @@ buffer protocol without Python-level loops.
 """
 
 import ast
+import codecs
+import io
 import os
+import re
+import stat
+import sys
 import tempfile
+import warnings
 
 from . import _core
 
@@ -75,103 +81,363 @@ def save(file, arr, allow_pickle=True, fix_imports=True):
         raise
 
 
-def _dtype_from_descr(descr):
-    """NumPy's descr_to_dtype: a type string, or a list of fields where ('', '|Vn') entries
-    are padding."""
-    if isinstance(descr, str):
-        return _core.dtype(descr)
-    if not isinstance(descr, list):
-        raise ValueError(f"descr is not a valid dtype descriptor: {descr!r}")
-    names, formats, offsets, titles = [], [], [], []
-    offset = 0
-    for field in descr:
-        if not isinstance(field, tuple) or len(field) not in (2, 3):
-            raise ValueError(f"descr is not a valid dtype descriptor: {descr!r}")
-        name, fmt = field[0], field[1]
-        if name == "" and isinstance(fmt, str) and fmt.lstrip("|<>=").startswith("V"):
-            offset += int(fmt.lstrip("|<>=")[1:])     # padding
-            continue
-        dt = _dtype_from_descr(fmt)
-        if len(field) == 3:
-            dt = _core.dtype((dt, field[2]))
-        title, name = name if isinstance(name, tuple) else (None, name)
-        names.append(name)
-        formats.append(dt)
-        offsets.append(offset)
-        titles.append(title)
-        offset += dt.itemsize
-    return _core.dtype({"names": names, "formats": formats, "offsets": offsets,
-                        "titles": titles, "itemsize": offset})
+# ---------------------------------------------------------------------------------------------
+# Reading. A .npy file may come from anywhere, so nothing its header claims is trusted: every
+# size is checked with Python integers, and no buffer is allocated for more bytes than the file
+# actually holds (a regular file's remaining size is known up front; any other stream is read
+# in bounded chunks into a buffer that grows only as data arrives). The exception classes are
+# NumPy's for the same bytes.
+# ---------------------------------------------------------------------------------------------
+
+_MAX_HEADER_SIZE = 10000            # NumPy's default for ``max_header_size``
+_CHUNK = 4 * 2**20                  # largest read into a buffer of unknown final size
+_C_INT_MAX = 2**31 - 1              # NumPy's limit on subarray dimensions and dtype sizes
+_MAX_DIMS = 64
+_EXPECTED_KEYS = {"descr", "fortran_order", "shape"}
+_HEADER_SIZE_INFO = {(1, 0): (2, "latin1"), (2, 0): (4, "latin1"), (3, 0): (4, "utf8")}
 
 
-def _read_exact(f, n, what):
+def _read_some(f, n):
     data = f.read(n)
-    if len(data) != n:
-        raise ValueError(f"EOF: reading {what}, expected {n} bytes got {len(data)}")
-    return data
+    return b"" if data is None else data
 
 
-def _read_header(f):
-    magic = _read_exact(f, len(MAGIC) + 2, "magic string")
-    if magic[:len(MAGIC)] != MAGIC:
-        raise ValueError(f"the magic string is not correct; expected {MAGIC!r}, "
-                         f"got {magic[:len(MAGIC)]!r}")
-    version = (magic[-2], magic[-1])
-    if version not in ((1, 0), (2, 0), (3, 0)):
-        raise ValueError(f"we only support format version (1,0), (2,0), and (3,0), "
-                         f"not {version}")
-    len_bytes = 2 if version == (1, 0) else 4
-    hlen = int.from_bytes(_read_exact(f, len_bytes, "array header length"), "little")
-    raw = _read_exact(f, hlen, "array header")
+def _read_bytes(f, n, what):
+    """Exactly n bytes, read in chunks into a buffer that grows one chunk at a time, so that a
+    lying length costs at most one chunk more than the data really there."""
+    buf = bytearray()
+    readinto = getattr(f, "readinto", None)
+    while len(buf) < n:
+        step = min(_CHUNK, n - len(buf))
+        if readinto is None:
+            chunk = _read_some(f, step)
+            got = len(chunk)
+            buf += chunk
+        else:
+            # grow by zeros from a calloc'ed bytes object (no resident temporary), then read
+            # straight into the new room: no copy of the data
+            start = len(buf)
+            buf += bytes(step)
+            got = _fill(readinto, memoryview(buf)[start:])
+            del buf[start + got:]
+        if got < step:
+            raise ValueError(f"EOF: reading {what}, expected {n} bytes got {len(buf)}")
+    return buf
+
+
+def _fill(readinto, view):
+    """readinto until the view is full or the stream ends; the number of bytes read."""
+    got = 0
+    with view:
+        while got < len(view):
+            k = readinto(view[got:])
+            if not k:
+                break
+            got += k
+    return got
+
+
+def _remaining(f):
+    """Bytes left after the current position when that is cheap and reliable to know (a
+    regular file, an in-memory buffer); None otherwise (pipes, sockets, compressed streams)."""
     try:
-        text = raw.decode("utf8" if version == (3, 0) else "latin1")
+        if isinstance(f, (io.FileIO, io.BufferedReader, io.BufferedRandom)):
+            st = os.fstat(f.fileno())
+            if stat.S_ISREG(st.st_mode):
+                return max(st.st_size - f.tell(), 0)
+        elif isinstance(f, io.BytesIO):
+            return max(len(f.getbuffer()) - f.tell(), 0)
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _check_available(f, n, what):
+    left = _remaining(f)
+    if left is not None and left < n:
+        raise ValueError(f"EOF: reading {what}, expected {n} bytes got {left}")
+
+
+def _filter_header(text):
+    """Drop the 'L' suffix of Python 2 long literals (``(3L, 4L)``), as NumPy does for
+    version 1.0 and 2.0 headers that do not parse."""
+    import tokenize
+    out = []
+    after_number = False
+    for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        if not (after_number and tok[0] == tokenize.NAME and tok[1] == "L"):
+            out.append(tok)
+        after_number = tok[0] == tokenize.NUMBER
+    return tokenize.untokenize(out)
+
+
+def _read_header_text(f, version, max_header_size):
+    len_bytes, encoding = _HEADER_SIZE_INFO[version]
+    hlen = int.from_bytes(_read_bytes(f, len_bytes, "array header length"), "little")
+    _check_available(f, hlen, "array header")
+    # NumPy reads the whole header, decodes it and only then compares its length in
+    # characters with the limit. latin1 has one byte per character and UTF-8 at most four, so
+    # a header that is certainly too long is refused without being kept in memory (a UTF-8 one
+    # is streamed through the decoder first, to raise NumPy's UnicodeDecodeError if invalid).
+    if hlen > (1 if encoding == "latin1" else 4) * max_header_size:
+        if encoding != "latin1":
+            _consume(f, hlen, encoding)
+        raise ValueError(f"Header info length (over {max_header_size}) is large and may not "
+                         f"be safe to load securely. To allow loading, raise "
+                         f"`max_header_size` or, for a fully trusted file, pass "
+                         f"`allow_pickle=True`.")
+    text = bytes(_read_bytes(f, hlen, "array header")).decode(encoding)
+    if len(text) > max_header_size:
+        raise ValueError(f"Header info length ({len(text)}) is large and may not be safe to "
+                         f"load securely. To allow loading, raise `max_header_size` or, for "
+                         f"a fully trusted file, pass `allow_pickle=True`.")
+    return text
+
+
+def _consume(f, n, encoding):
+    """Read n bytes in chunks, keeping none of them; raise ValueError if they are not all
+    there, else the decoding error if they are not valid in the encoding."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    got, error = 0, None
+    while got < n:
+        chunk = _read_some(f, min(_CHUNK, n - got))
+        if not chunk:
+            raise ValueError(f"EOF: reading array header, expected {n} bytes got {got}")
+        got += len(chunk)
+        if error is None:
+            try:
+                decoder.decode(chunk, final=got == n)
+            except UnicodeDecodeError as e:
+                error = e
+    if error is not None:
+        raise error
+
+
+def _parse_header(text, version):
+    try:
         d = ast.literal_eval(text)
-    except (UnicodeDecodeError, SyntaxError, ValueError) as e:
-        raise ValueError(f"Cannot parse header: {raw!r}") from e
-    if not isinstance(d, dict) or set(d) != {"descr", "fortran_order", "shape"}:
-        raise ValueError(f"Header does not contain the correct keys: {raw!r}")
+    except SyntaxError as e:
+        if version > (2, 0):
+            raise ValueError(f"Cannot parse header: {text!r}") from e
+        text = _filter_header(text)
+        try:
+            d = ast.literal_eval(text)
+        except SyntaxError as e2:
+            raise ValueError(f"Cannot parse header: {text!r}") from e2
+        warnings.warn("Reading a `.npy` file whose header needed extra parsing because it was "
+                      "written by Python 2; save it again to avoid this warning.",
+                      UserWarning, stacklevel=4)
+    if not isinstance(d, dict):
+        raise ValueError(f"Header is not a dictionary: {d!r}")
+    if d.keys() != _EXPECTED_KEYS:
+        raise ValueError(f"Header does not contain the correct keys: {sorted(d.keys())!r}")
     shape = d["shape"]
-    if not isinstance(shape, tuple) or not all(isinstance(x, int) and x >= 0 for x in shape):
+    if not isinstance(shape, tuple) or not all(isinstance(x, int) for x in shape):
         raise ValueError(f"shape is not valid: {shape!r}")
     if not isinstance(d["fortran_order"], bool):
         raise ValueError(f"fortran_order is not a valid bool: {d['fortran_order']!r}")
+    return d["descr"], d["fortran_order"], shape
+
+
+class _ObjectDescr(Exception):
+    """The header's descr asks for Python objects (NumPy would unpickle the data)."""
+
+
+_OBJECT = re.compile(r"\s*[<>|=]?\s*(\([^)]*\))?\s*(O[48]?|object_?)\s*")
+
+
+def _string_dtype(s):
     try:
-        dtype = _dtype_from_descr(d["descr"])
-    except (TypeError, ValueError, KeyError) as e:
-        raise ValueError(f"descr is not a valid dtype descriptor: {d['descr']!r}") from e
-    return shape, d["fortran_order"], dtype
+        return _core.dtype(s)
+    except Exception as e:
+        if any(_OBJECT.fullmatch(part) for part in s.split(",")):
+            raise _ObjectDescr(s) from None
+        raise ValueError(f"descr is not a valid dtype descriptor: {s!r}") from e
+
+
+def _make_dtype(spec):
+    try:
+        return _core.dtype(spec)
+    except Exception as e:        # NumPy's TypeError/ValueError; reported as a bad descr
+        raise ValueError(f"invalid dtype {spec!r}: {e}") from e
+
+
+def _true_itemsize(dt):
+    """The dtype's size in bytes recomputed with Python integers, enforcing NumPy's limits
+    (subarray dimensions and sizes fit a C int), so that a size the dtype constructor got
+    wrong (wrapped around) cannot slip through."""
+    sub = dt.subdtype
+    if sub is not None:
+        base, shape = sub
+        for n in shape:
+            if not 0 <= n <= _C_INT_MAX:
+                raise ValueError("invalid shape in fixed-type tuple: dimension does not fit "
+                                 "into a C int.")
+        size = _true_itemsize(base)
+        for n in shape:
+            size *= n
+        if size > _C_INT_MAX:
+            raise ValueError("invalid shape in fixed-type tuple: dtype size in bytes must "
+                             "fit into a C int.")
+    elif dt.names is not None:
+        size = dt.itemsize
+        for name in dt.names:
+            fdt, offset = dt.fields[name][:2]
+            if offset < 0 or offset + _true_itemsize(fdt) > size:
+                raise ValueError(f"field {name!r} does not fit in its record")
+    else:
+        size = dt.itemsize
+    if size != dt.itemsize or size > _C_INT_MAX:
+        raise ValueError(f"dtype size {size} is invalid or does not fit into a C int")
+    return size
+
+
+def _dtype_from_descr(descr):
+    """NumPy's descr_to_dtype: a type string, a (type, shape) tuple, or a list of fields where
+    unnamed void fields are padding."""
+    if isinstance(descr, str):
+        return _string_dtype(descr)
+    if isinstance(descr, tuple):
+        return _make_dtype((_dtype_from_descr(descr[0]), descr[1]))
+    names, formats, offsets, titles = [], [], [], []
+    offset = 0
+    for field in descr:
+        if len(field) == 2:
+            name, fmt = field
+            dt = _dtype_from_descr(fmt)
+        else:
+            name, fmt, shape = field
+            dt = _make_dtype((_dtype_from_descr(fmt), shape))
+        _true_itemsize(dt)
+        if not (name == "" and dt.kind == "V" and dt.names is None):     # not padding
+            title, name = name if isinstance(name, tuple) else (None, name)
+            names.append(name)
+            formats.append(dt)
+            offsets.append(offset)
+            titles.append(title)
+        offset += dt.itemsize
+    return _make_dtype({"names": names, "formats": formats, "offsets": offsets,
+                        "titles": titles, "itemsize": offset})
+
+
+def _header_dtype(descr):
+    try:
+        dtype = _dtype_from_descr(descr)
+    except TypeError as e:
+        raise ValueError(f"descr is not a valid dtype descriptor: {descr!r}") from e
+    _true_itemsize(dtype)
+    return dtype
+
+
+def _read_data(f, nbytes):
+    """The array's bytes. A regular file's (or buffer's) remaining size is checked before
+    anything is allocated; any other stream is read in chunks into a buffer that grows with
+    the data, so a lying header costs at most one chunk more than the data present."""
+    left = _remaining(f)
+    if left is None or not hasattr(f, "readinto"):
+        return _read_bytes(f, nbytes, "array data")
+    if left < nbytes:
+        raise ValueError(f"EOF: reading array data, expected {nbytes} bytes got {left}")
+    data = bytearray(nbytes)
+    got = _fill(f.readinto, memoryview(data))
+    if got < nbytes:        # the file shrank under us
+        raise ValueError(f"EOF: reading array data, expected {nbytes} bytes got {got}")
+    return data
 
 
 def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="ASCII",
-         *, max_header_size=10000):
-    """Load an array from a .npy file. Object arrays are refused (rumpy has no object dtype;
-    NumPy refuses them too unless allow_pickle=True). Malformed or truncated files raise
-    ValueError."""
+         *, max_header_size=_MAX_HEADER_SIZE):
+    """Load an array from a .npy file (a path or a binary file object, which need not be
+    seekable). Safe for untrusted files: sizes claimed by the header are checked against the
+    data really present before anything is allocated, and headers longer than
+    ``max_header_size`` characters are refused unless ``allow_pickle=True`` (which, as in
+    NumPy, declares the file trusted). Object arrays are refused: rumpy has no object dtype
+    (NumPy refuses them too unless allow_pickle=True). Errors are NumPy's: EOFError for an
+    empty file, ValueError for malformed or truncated ones."""
+    if encoding not in ("ASCII", "latin1", "bytes"):
+        raise ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'")
+    if allow_pickle:
+        max_header_size = 2**64     # the file is trusted: NumPy ignores the limit
     if hasattr(file, "read"):
-        return _load(file)
+        return _load(file, allow_pickle, max_header_size)
     with open(os.fspath(file), "rb") as f:
-        return _load(f)
+        return _load(f, allow_pickle, max_header_size)
 
 
-def _load(f):
-    shape, fortran, dtype = _read_header(f)
+def _load(f, allow_pickle, max_header_size):
+    prefix = bytearray()
+    while len(prefix) < len(MAGIC):
+        chunk = _read_some(f, len(MAGIC) - len(prefix))
+        if not chunk:
+            break
+        prefix += chunk
+    if not prefix:
+        raise EOFError("No data left in file")
+    if prefix.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        raise ValueError("this is a .npz (zip) file; rumpy reads only .npy files")
+    if prefix != MAGIC:
+        raise ValueError(f"the magic string is not correct; expected {MAGIC!r}, got "
+                         f"{bytes(prefix)!r} (this is not a .npy file; rumpy does not read "
+                         f"pickles)")
+    rest = bytearray()
+    while len(rest) < 2:
+        chunk = _read_some(f, 2 - len(rest))
+        if not chunk:
+            raise ValueError(f"EOF: reading magic string, expected {len(MAGIC) + 2} bytes "
+                             f"got {len(MAGIC) + len(rest)}")
+        rest += chunk
+    version = (rest[0], rest[1])
+    if version not in _HEADER_SIZE_INFO:
+        raise ValueError(f"we only support format version (1,0), (2,0), and (3,0), "
+                         f"not {version}")
+    text = _read_header_text(f, version, max_header_size)
+    descr, fortran, shape = _parse_header(text, version)
+    try:
+        dtype, hasobject = _header_dtype(descr), False
+    except _ObjectDescr:
+        dtype, hasobject = None, True
+
+    # NumPy converts the shape to C integers first: OverflowError for a dimension outside
+    # [-2**63, 2**64).
+    if any(not -2**63 <= n < 2**64 for n in shape):
+        raise OverflowError(f"shape {shape!r} has a dimension too large for a "
+                                      f"C integer")
+    if hasobject:
+        if not allow_pickle:
+            raise ValueError("Object arrays cannot be loaded when allow_pickle=False")
+        raise ValueError("rumpy has no object dtype: object arrays cannot be loaded")
+    if any(n < 0 for n in shape):
+        raise ValueError(f"negative dimensions are not allowed: {shape!r}")
+    if len(shape) > _MAX_DIMS:
+        raise ValueError(f"maximum supported dimension for an ndarray is currently "
+                         f"{_MAX_DIMS}, found {len(shape)}")
     count = 1
-    for d in shape:
-        count *= d
+    nonzero = dtype.itemsize or 1
+    for n in shape:
+        count *= n
+        nonzero *= n or 1
+    if nonzero > sys.maxsize or count > sys.maxsize:
+        raise ValueError(f"array is too big: shape {shape!r} of {dtype} is larger than the "
+                         f"maximum possible size")
+    base = dtype
+    if dtype.subdtype is not None:
+        # NumPy reads `count` items of the subarray type, which gives count * prod(sub)
+        # elements of its base type; the shape must hold exactly that many.
+        base, sub = dtype.subdtype
+        per = 1
+        for n in sub:
+            per *= n
+        if count * per != count:
+            raise ValueError(f"Failed to read all data for array. Expected {shape} = {count} "
+                             f"elements, the {dtype} descr gives {count * per}")
     nbytes = count * dtype.itemsize
-    data = bytearray(nbytes)
-    view = memoryview(data)
-    got = 0
-    while got < nbytes:
-        n = f.readinto(view[got:]) if hasattr(f, "readinto") else None
-        if n is None:
-            chunk = f.read(nbytes - got)
-            n = len(chunk)
-            view[got:got + n] = chunk
-        if not n:
-            raise ValueError(f"EOF: reading array data, expected {nbytes} bytes got {got}")
-        got += n
-    flat = _core.frombuffer(data, dtype=dtype) if nbytes else _core.empty((0,), dtype=dtype)
+    data = _read_data(f, nbytes) if nbytes else None
+    if any(isinstance(n, bool) for n in shape):
+        raise TypeError("an integer is required (the header's shape holds a bool)")
+    if nbytes:
+        flat = _core.frombuffer(data, dtype=base)
+    else:
+        flat = _core.empty((count,), dtype=base)
     if fortran:
         return flat.reshape(shape[::-1]).T
     return flat.reshape(shape)
