@@ -304,10 +304,18 @@ impl PyNdArray {
         dtype: Option<&Bound<'_, PyAny>>,
         buffer: Option<&Bound<'_, PyAny>>,
         offset: usize,
-        strides: Option<Vec<isize>>,
+        strides: Option<&Bound<'_, PyAny>>,
         order: Option<&str>,
         _view: Option<&Bound<'_, PyNdArray>>,
     ) -> PyResult<PyNdArray> {
+        let strides: Option<Vec<isize>> = match strides {
+            Some(s) if !s.is_none() => Some(
+                s.try_iter()?
+                    .map(|x| index_like(&x?))
+                    .collect::<PyResult<_>>()?,
+            ),
+            _ => None,
+        };
         if let Some(v) = _view {
             // An instance of a subclass (`recarray`) viewing the same memory as `v`.
             let this = v.get();
@@ -364,10 +372,8 @@ impl PyNdArray {
     /// `a.shape = new`: reshape in place when the memory allows a view (NumPy's rule), else
     /// AttributeError. Views taken before keep their own shape.
     #[setter]
-    fn set_shape(&self, value: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
-        let Some(v) = value else {
-            return Err(PyAttributeError::new_err("Cannot delete array shape"));
-        };
+    /// (Deleting the attribute is pyo3's AttributeError.)
+    fn set_shape(&self, v: &Bound<'_, PyAny>) -> PyResult<()> {
         if v.is_none() {
             return Err(PyTypeError::new_err("Use () not None as shape arguments"));
         }
@@ -378,6 +384,13 @@ impl PyNdArray {
         } else {
             vec![index_like(v)?]
         };
+        if req.len() > crate::array::MAXDIMS {
+            return Err(PyValueError::new_err(format!(
+                "maximum supported dimension for an ndarray is currently {}, found {}",
+                crate::array::MAXDIMS,
+                req.len()
+            )));
+        }
         let cur = self.cur();
         let new = crate::array::shape::resolve_shape(&req, cur.size())?;
         let view = cur.reshaped_in_place(&new).ok_or_else(|| {
@@ -1080,6 +1093,13 @@ impl PyNdArray {
                 .map(|v| v.data_ptr())
         });
         if let Some(p) = one {
+            if super::convert::big_int(value)?.is_some() {
+                // Beyond 64 bits: a float for float targets, OverflowError for integers.
+                let arr = value_to_array(value, dt)?;
+                // SAFETY: p is an item of this writeable array; arr is a 0-d numeric array.
+                unsafe { write_num(p, dt, read_num(arr.data_ptr(), arr.dtype())) };
+                return Ok(());
+            }
             if let Some(s) = classify_scalar(value)? {
                 let st = dt
                     .scalar_type()
@@ -1513,6 +1533,8 @@ fn binop(
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let mut other = other.clone();
+    // An int beyond float64 too: Python's OverflowError, as NumPy raises it.
+    super::convert::big_int(&other)?;
     if !other.is_instance_of::<PyNdArray>() && super::ufunc::to_input(&other).is_err() {
         let is_int = other.is_instance_of::<pyo3::types::PyInt>()
             && !other.is_instance_of::<pyo3::types::PyBool>();

@@ -142,7 +142,10 @@ fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType>
         _ => None,
     };
     let itemsize: Option<usize> = match get("itemsize")? {
-        Some(i) if !i.is_none() => Some(i.extract()?),
+        // A C long (OverflowError beyond), never negative (ValueError), as NumPy converts it.
+        Some(i) if !i.is_none() => Some(usize::try_from(i.extract::<i64>()?).map_err(|_| {
+            value_err(format!("cannot override to smaller itemsize of {}", i.str().map(|s| s.to_string()).unwrap_or_default()))
+        })?),
         _ => None,
     };
     let aligned = align

@@ -132,6 +132,9 @@ fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option
     let nargs = u.nin + u.nout;
     let types: Vec<Option<ScalarType>> = if let Ok(s) = sig.cast::<pyo3::types::PyString>() {
         let s = s.to_cow()?;
+        if s.chars().count() == 1 {
+            return Err(PyTypeError::new_err("Use `dtype` or  fill the tuple with more than one 'None'."));
+        }
         let bad = || {
             PyValueError::new_err(format!(
                 "a type-string for {}, {} typecode(s) before and {} after the -> sign",
@@ -374,7 +377,7 @@ pub fn reduce_impl<'py>(
 
 #[pymethods]
 impl PyUfunc {
-    #[pyo3(signature = (*args, out=None, r#where=None, casting="same_kind", order="K", dtype=None, subok=true, signature=None))]
+    #[pyo3(signature = (*args, out=None, r#where=None, casting="same_kind", order=None, dtype=None, subok=true, signature=None))]
     #[allow(clippy::too_many_arguments)]
     fn __call__<'py>(
         &self,
@@ -383,12 +386,12 @@ impl PyUfunc {
         out: Option<&Bound<'py, PyAny>>,
         r#where: Option<&Bound<'py, PyAny>>,
         casting: &str,
-        order: &str,
+        order: Option<&str>,
         dtype: Option<&Bound<'py, PyAny>>,
         subok: bool,
         signature: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        crate::array::Order::parse(Some(order), crate::array::Order::K)?;
+        crate::array::Order::parse(order, crate::array::Order::K)?;
         let _ = subok;
         let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
         match signature_dtype(self.u, signature)? {
@@ -525,7 +528,7 @@ impl PyUfunc {
         warn_status(py, self.u, st)
     }
 
-    #[pyo3(signature = (a, b, /, *, out=None, r#where=None, casting="same_kind", order="K", dtype=None, subok=true, signature=None))]
+    #[pyo3(signature = (a, b, /, *, out=None, r#where=None, casting="same_kind", order=None, dtype=None, subok=true, signature=None))]
     #[allow(clippy::too_many_arguments)]
     fn outer<'py>(
         &self,
@@ -535,7 +538,7 @@ impl PyUfunc {
         out: Option<&Bound<'py, PyAny>>,
         r#where: Option<&Bound<'py, PyAny>>,
         casting: &str,
-        order: &str,
+        order: Option<&str>,
         dtype: Option<&Bound<'py, PyAny>>,
         subok: bool,
         signature: Option<&Bound<'py, PyAny>>,

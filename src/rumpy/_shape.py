@@ -9,6 +9,7 @@ numpy/_core/numeric.py, numpy/_core/fromnumeric.py).
 import builtins
 import itertools
 import math
+import sys
 import operator
 
 from . import _core
@@ -168,6 +169,8 @@ def broadcast_to(array, shape, subok=False):
     shape = (shape,) if not isinstance(shape, (tuple, list)) else tuple(shape)
     if any(d < 0 for d in shape):
         raise ValueError("all elements of broadcast shape must be non-negative")
+    if any(d > sys.maxsize for d in shape):
+        raise ValueError("Maximum allowed dimension exceeded")
     if len(shape) < a.ndim:
         raise ValueError("input operand has more dimensions than allowed by the axis remapping")
     lead = len(shape) - a.ndim

@@ -54,8 +54,11 @@ class AxisError(_AlsoNumpys, ValueError, IndexError):
 
     _is_public = True
 
-    def __init__(self, axis, ndim=None, msg_prefix=None):
-        BaseException.__init__(self, axis, *(() if ndim is None else (ndim,)))
+    def __init__(self, *args, **kwargs):
+        BaseException.__init__(self, *args)
+        self._set(*args, **kwargs)
+
+    def _set(self, axis, ndim=None, msg_prefix=None):
         if ndim is None and msg_prefix is None:
             self._msg, self.axis, self.ndim = axis, None, None
         else:
