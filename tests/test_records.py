@@ -31,6 +31,9 @@ SPECS = {
     # subarray dtypes (not records themselves)
     "sub_f8(2,3)": ("f8", (2, 3)), "sub_i4x3": ("i4", 3), "sub_str": "(2,3)f4",
     "sub_record": ([("x", "f4"), ("y", "f4")], (2,)), "sub_>i2": (">i2", (2,)),
+    "record_of_subrecords": [("d", [("x", "f8")], (2,)), ("e", "u1")],
+    "empty_record_field": [("x", [], (5,))],
+    "nested_subarray": [("a", [("b", "i4", (2,))], (3,))],
 }
 DTYPE_CASES = [pytest.param(s, al, id=k + ("-align" if al else ""))
                for k, s in SPECS.items() for al in (False, True)]
@@ -53,6 +56,7 @@ EDGE_SPECS = {  # numpy rejects most of these; the rest it accepts in a surprisi
     "short_tuple": [("a",)], "long_tuple": [("a", "f8", (2,), "x")],
     "negative_dim": [("a", "f8", (-1,))], "no_names": {"formats": ["f8"]},
     "empty_name": [("", "f8")], "no_fields": [], "bad_sub_shape": ("f8", "x"),
+    "sizeless_sub_base": [("a", ("f8", (0,)), (3,))], "void0_sub": ("V0", (3,)),
 }
 
 SHAPES = {  # name -> (base shape, operation giving the tested view)

@@ -49,6 +49,8 @@ pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
             req_repr()
         );
     }
+    // An empty array may be given huge other dimensions: their product must still fit.
+    super::checked_size(&out)?;
     Ok(out)
 }
 
@@ -183,9 +185,13 @@ impl NdArray {
         }
         let o = if f_order { Order::F } else { Order::C };
         let copy = self.copy(o)?;
-        Ok(copy
-            .reshape_view_order(&new, f_order)
-            .expect("a fresh contiguous array reshapes as a view"))
+        // A fresh contiguous array always reshapes as a view; a layout the view check refuses
+        // (a size that does not fit) is an error, not a panic.
+        copy.reshape_view_order(&new, f_order).ok_or_else(|| {
+            crate::Error::Value(
+                "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into(),
+            )
+        })
     }
 
     /// `arr.ravel(order)`: a view when contiguous in that order.

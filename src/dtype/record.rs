@@ -158,6 +158,12 @@ impl SubArrayDType {
     /// `base` over `shape`; ValueError (NumPy's) when a dimension or the total size in bytes
     /// does not fit a C int, so an itemsize never wraps.
     pub fn build(base: DType, shape: Vec<usize>) -> Result<DType> {
+        // NumPy refuses a base without size (`V0`, `('f8', (0,))`), except an empty record.
+        ensure!(
+            base.itemsize() > 0 || base.fields().is_some(),
+            Value,
+            "invalid itemsize in generic type tuple"
+        );
         // A subarray of a subarray flattens into one (NumPy: dtype(('(2,)f8', (3,))) is (3, 2)f8).
         let (base, shape) = match base.subarray() {
             Some(inner) => {

@@ -660,7 +660,13 @@ fn struct_str_align(dt: &DType, include_align: bool) -> String {
         match f.dtype.subarray() {
             Some(sa) => {
                 let shape = crate::array::shape_repr(&sa.shape);
-                format!("({}, {}, {})", name, py_str_repr(&field_format(&sa.base)), shape)
+                // A record base is written as its field list, a plain one as a quoted string.
+                let base = if sa.base.fields().is_some() {
+                    field_format(&sa.base)
+                } else {
+                    py_str_repr(&field_format(&sa.base))
+                };
+                format!("({}, {}, {})", name, base, shape)
             }
             None if f.dtype.fields().is_some() => format!("({}, {})", name, field_format(&f.dtype)),
             None => format!("({}, {})", name, py_str_repr(&field_format(&f.dtype))),

@@ -897,7 +897,12 @@ class StructuredVoidFormat:
             if fdt.shape != ():
                 values = []
                 for v in column:
-                    values.extend(_flatten(v.tolist(), len(fdt.shape)))
+                    # NumPy formats from every item of a subarray; past _SUBARRAY_ALL items
+                    # only the items shown are used, so a huge subarray costs no more than a
+                    # large one.
+                    shown = (_leading_trailing(v, options['edgeitems'])
+                             if v.size > _SUBARRAY_ALL else v.tolist())
+                    values.extend(_flatten(shown, len(fdt.shape)))
                 fns.append(SubArrayFormat(
                     _get_format_function(values, fdt.base, False, **options), **options))
             else:
@@ -911,6 +916,9 @@ class StructuredVoidFormat:
         return f"({', '.join(fields)})"
 
 
+_SUBARRAY_ALL = 1 << 16
+
+
 class SubArrayFormat:
     """A subarray field: nested brackets, summarised past the threshold."""
 
@@ -921,17 +929,21 @@ class SubArrayFormat:
 
     def __call__(self, a):
         self.summary_insert = "..." if a.size > self.threshold else ""
-        return self.format_array(a.tolist(), a.ndim)
+        if a.size > _SUBARRAY_ALL:
+            # Only the corners are read; the shape says where the "..." go.
+            return self.format_array(_leading_trailing(a, self.edge_items), a.shape)
+        return self.format_array(a.tolist(), a.shape)
 
-    def format_array(self, a, ndim):
-        if ndim == 0:
+    def format_array(self, a, shape):
+        if not shape:
             return self.format_function(a)
-        if self.summary_insert and len(a) > 2 * self.edge_items:
-            formatted = ([self.format_array(x, ndim - 1) for x in a[:self.edge_items]]
+        e = self.edge_items
+        if self.summary_insert and shape[0] > 2 * e:
+            formatted = ([self.format_array(x, shape[1:]) for x in a[:e]]
                          + [self.summary_insert]
-                         + [self.format_array(x, ndim - 1) for x in a[-self.edge_items:]])
+                         + [self.format_array(x, shape[1:]) for x in a[-e:]])
         else:
-            formatted = [self.format_array(x, ndim - 1) for x in a]
+            formatted = [self.format_array(x, shape[1:]) for x in a]
         return "[" + ", ".join(formatted) + "]"
 
 
