@@ -1088,3 +1088,24 @@ def test_fill_f4_overflow_warns_like_numpy():
         got[m] = (a, [x.category.__name__ for x in w])
     assert_same(got[rp][0], got[np][0])
     assert got[rp][1] == got[np][1], f"rumpy warned {got[rp][1]}, numpy {got[np][1]}"
+
+
+# ---------------------------------------------------------------------------
+# An index array that is the destination itself (found by the fuzz test)
+# ---------------------------------------------------------------------------
+
+ALIASED_SETS = {
+    "a[a] = '3'": lambda m: m.zeros((2, 2), dtype="int64"),
+    "a[a] = rows": lambda m: m.array([[1, 0], [0, 1]]),
+    "a[a] = 1 (1-d)": lambda m: m.array([2, 0, 1, 3]),
+}
+
+
+@pytest.mark.parametrize("name", list(ALIASED_SETS))
+def test_index_aliasing_the_destination(name):
+    def f(m):
+        a = ALIASED_SETS[name](m)
+        v = {"a[a] = '3'": "3", "a[a] = rows": m.array([[5, 6], [7, 8]])}.get(name, 1)
+        a[a] = v
+        return a
+    same(f, name)

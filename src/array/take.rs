@@ -206,7 +206,11 @@ impl NdArray {
     /// `self[idx] = values` for whole rows of a C-contiguous array: every index checked
     /// first, then the rows written in index order (a repeated row keeps the last value).
     fn put_rows(&self, idx: &NdArray, values: &NdArray) -> Result<()> {
-        let idx = idx.contiguous_as(ScalarType::Int64)?;
+        let mut idx = idx.contiguous_as(ScalarType::Int64)?;
+        if idx.may_share_memory(self) {
+            // `a[a] = v`: the writes must not change the indices still to be read.
+            idx = idx.copy(Order::C)?;
+        }
         // SAFETY: a C-contiguous int64 array.
         let ix = unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) };
         let n = self.shape()[0] as i64;
@@ -222,7 +226,9 @@ impl NdArray {
         let (dst, src) = (self.data_ptr(), vals.data_ptr());
         let step = if single { 0 } else { row };
         for (k, &i) in ix.iter().enumerate() {
-            let j = wrap_index(i, n).expect("checked above");
+            let Some(j) = wrap_index(i, n) else {
+                bail!(Index, "index {} is out of bounds for axis 0 with size {}", i, n);
+            };
             // SAFETY: 0 <= j < n rows of `self`; `vals` holds one row or idx.size() rows.
             unsafe {
                 let (s, d) = (src.add(k * step), dst.add(j * row));
