@@ -1533,9 +1533,9 @@ fn binop(
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let mut other = other.clone();
-    // An int beyond float64 too: Python's OverflowError, as NumPy raises it.
-    super::convert::big_int(&other)?;
     if !other.is_instance_of::<PyNdArray>() && super::ufunc::to_input(&other).is_err() {
+        // An int beyond float64 too: Python's OverflowError, as NumPy raises it.
+        super::convert::big_int(&other)?;
         let is_int = other.is_instance_of::<pyo3::types::PyInt>()
             && !other.is_instance_of::<pyo3::types::PyBool>();
         if u.value_based_ints && is_int {

@@ -27,11 +27,17 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Input::Array(a.get().array()));
     }
-    if let Some(f) = super::convert::big_int(obj)? {
+    let scalar = match classify_scalar(obj) {
+        Ok(s) => s,
         // A weak int whose value only a float can hold: the core refuses it for integer loops.
-        return Ok(Input::Weak(crate::dtype::Num::F(f), crate::dtype::promote::WeakKind::Int));
-    }
-    match classify_scalar(obj)? {
+        Err(e) => match super::convert::big_int(obj)? {
+            Some(f) => {
+                return Ok(Input::Weak(crate::dtype::Num::F(f), crate::dtype::promote::WeakKind::Int))
+            }
+            None => return Err(e),
+        },
+    };
+    match scalar {
         Some(PyScalar::Weak(n, k)) => Ok(Input::Weak(n, k)),
         Some(s @ PyScalar::Typed(..)) => Ok(Input::Array(super::convert::scalar_array(&s, None)?)),
         None => Ok(Input::Array(to_array(obj, None)?.arr)),
