@@ -1109,3 +1109,24 @@ def test_index_aliasing_the_destination(name):
         a[a] = v
         return a
     same(f, name)
+
+
+def test_bytes_out_of_memory_is_memory_error():
+    """tobytes and the items of raw void arrays raise MemoryError when Python cannot allocate
+    the bytes object (they used to panic)."""
+    code = (
+        "import resource, rumpy as rp\n"
+        "a = rp.zeros(600 * 2**20, 'u1'); v = rp.zeros(3, 'V%d' % 2**28)\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "for name, f in [('tobytes', a.tobytes), ('void tolist', v.tolist)]:\n"
+        "    try:\n"
+        "        f()\n"
+        "        print(name, 'ok')\n"
+        "    except MemoryError:\n"
+        "        print(name, 'MemoryError')\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert "Panic" not in p.stderr
+    lines = p.stdout.split("\n")
+    assert any(l.endswith("MemoryError") for l in lines), p.stdout

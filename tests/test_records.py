@@ -633,3 +633,27 @@ def test_recarray_attribute_writes():
         return out.view(np.dtype((np.void, out.dtype))) if m is np else out
     col(assert_outcomes, *both(run), compare=assert_same_records, msg="attribute writes")
     col.done()
+
+
+SUBARRAY_CREATION = {
+    "zeros": lambda m, d: m.zeros(2, d),
+    "empty": lambda m, d: m.empty((2,), d).shape,
+    "ones": lambda m, d: m.ones((2, 1), d),
+    "full": lambda m, d: m.full(2, 7, d),
+    "frombuffer": lambda m, d: m.frombuffer(bytes(48), d),
+    "zeros_like": lambda m, d: m.zeros_like(m.zeros(2), dtype=d),
+    "ndarray": lambda m, d: m.ndarray(2, d).shape,
+    "ndarray_buffer": lambda m, d: m.ndarray(2, d, buffer=bytearray(96)),
+}
+
+
+@pytest.mark.parametrize("sub", [("u4", (3,)), ("<f8", (2, 3)), ("i1", 2)], ids=str)
+@pytest.mark.parametrize("name", list(SUBARRAY_CREATION))
+def test_arrays_of_subarray_dtypes_expand(name, sub):
+    """NumPy makes an array of a subarray dtype an array of the base with more axes."""
+    f = SUBARRAY_CREATION[name]
+    n, r = f(np, sub), f(rp, sub)
+    if isinstance(n, tuple):
+        assert r == n
+    else:
+        assert r.shape == n.shape and r.dtype == n.dtype and r.tolist() == n.tolist()

@@ -204,6 +204,19 @@ pub fn check_layout(
     Ok(())
 }
 
+/// NumPy's rule for new arrays of a subarray dtype (`zeros(2, ('u4', (3,)))`): the
+/// subarray's axes are appended (C order inside each item) and the base is the dtype.
+fn expand_subarray(shape: Dims, strides: Strides, dtype: DType) -> (Dims, Strides, DType) {
+    let Some(sa) = dtype.subarray() else {
+        return (shape, strides, dtype);
+    };
+    let (mut shape, mut strides) = (shape, strides);
+    shape.extend(sa.shape.iter().copied());
+    strides.extend(c_strides(&sa.shape, sa.base.itemsize()));
+    let base = sa.base.clone();
+    (shape, strides, base)
+}
+
 /// The lowest and one-past-highest byte touched by a layout, relative to element [0, …, 0].
 /// For layouts that passed [`check_layout`] (the arithmetic cannot overflow).
 pub fn byte_extent(shape: &[usize], strides: &[isize], itemsize: usize) -> (isize, isize) {
@@ -232,6 +245,7 @@ impl NdArray {
         dtype: DType,
         writeable: bool,
     ) -> Result<NdArray> {
+        let (shape, strides, dtype) = expand_subarray(shape, strides, dtype);
         check_layout(buffer.len(), offset, &shape, &strides, dtype.itemsize())?;
         let writeable = writeable && buffer.writeable();
         Ok(Self::assemble(
@@ -287,6 +301,12 @@ impl NdArray {
     }
 
     fn alloc(shape: &[usize], dtype: &DType, order: Order, zeroed: bool) -> Result<NdArray> {
+        if let Some(sa) = dtype.subarray() {
+            // NumPy: an array of a subarray dtype is an array of its base with more axes.
+            let mut full: Dims = shape.into();
+            full.extend(sa.shape.iter().copied());
+            return Self::alloc(&full, &sa.base.clone(), order, zeroed);
+        }
         let n = checked_size(shape)?;
         let nonzero: usize = shape.iter().filter(|&&d| d != 0).product();
         nonzero

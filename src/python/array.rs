@@ -791,7 +791,7 @@ impl PyNdArray {
         };
         // SAFETY: c is contiguous with nbytes bytes starting at data_ptr.
         let bytes = unsafe { std::slice::from_raw_parts(c.data_ptr(), c.nbytes()) };
-        Ok(PyBytes::new(py, bytes))
+        super::convert::new_bytes(py, bytes)
     }
 
     /// A field of a 0-d record array as a record scalar's `__getitem__` gives it: a number

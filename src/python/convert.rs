@@ -206,6 +206,17 @@ pub fn num_to_py(py: Python<'_>, n: Num) -> PyResult<Bound<'_, PyAny>> {
     }
 }
 
+/// A new bytes object holding `data`; MemoryError (never a panic) when Python has no room.
+pub fn new_bytes<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
+    let len = pyo3::ffi::Py_ssize_t::try_from(data.len())
+        .map_err(|_| pyo3::exceptions::PyMemoryError::new_err("bytes too long"))?;
+    // SAFETY: copies `len` bytes from a valid slice; returns a new reference or NULL with an
+    // exception set.
+    let p = unsafe { pyo3::ffi::PyBytes_FromStringAndSize(data.as_ptr() as *const _, len) };
+    // SAFETY: p is a new reference to a bytes object, or NULL (turned into the error).
+    Ok(unsafe { Bound::from_owned_ptr_or_err(py, p)?.cast_into_unchecked() })
+}
+
 /// A new list of `n` items made by `item(i)`, with allocation failures raised as MemoryError.
 pub fn list_of<'py>(
     py: Python<'py>,

@@ -5,7 +5,7 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyList, PyTuple};
+use pyo3::types::{PyList, PyTuple};
 
 use crate::array::{NdArray, Order};
 use crate::dtype::DType;
@@ -76,7 +76,7 @@ pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAn
     if dt.scalar_type().is_none() {
         // SAFETY: the item has itemsize bytes at data_ptr.
         let bytes = unsafe { std::slice::from_raw_parts(a.data_ptr(), dt.itemsize()) };
-        return Ok(PyBytes::new(py, bytes).into_any());
+        return Ok(super::convert::new_bytes(py, bytes)?.into_any());
     }
     // SAFETY: a numeric item at data_ptr.
     num_to_py(py, unsafe { read_num(a.data_ptr(), dt) })
