@@ -8,6 +8,7 @@ own streaming path through a BytesIO). Where NumPy gives up with MemoryError bec
 believed a lying header, rumpy must raise ValueError instead (the point of this file).
 """
 
+import inspect
 import io
 import os
 import subprocess
@@ -382,20 +383,8 @@ def test_max_header_size_is_keyword_only_like_numpy():
     assert r.kind == n.kind and r.default == n.default
 
 
-PEAK_SCRIPT = textwrap.dedent("""
-    import io, resource, sys
-    import rumpy as rp
-
-    class NonSeekable(io.RawIOBase):
-        def __init__(self, data):
-            self._b = io.BytesIO(data)
-        def readable(self):
-            return True
-        def seekable(self):
-            return False
-        def readinto(self, b):
-            return self._b.readinto(b)
-
+PEAK_SCRIPT = "import io, resource, sys\nimport rumpy as rp\n\n" + inspect.getsource(
+    NonSeekable) + textwrap.dedent("""
     def high_water():
         # ru_maxrss can start out at the parent's size (Linux carries it over fork and exec),
         # which would hide growth; VmHWM belongs to this process's own memory map.
