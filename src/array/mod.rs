@@ -1000,6 +1000,39 @@ mod tests {
     use crate::dtype::ScalarType;
 
     #[test]
+    fn layouts_outside_the_buffer_or_overflowing_are_refused() {
+        // In bounds, with a negative stride starting at the end.
+        assert!(check_layout(80, 72, &[10], &[-8], 8).is_ok());
+        // One item past the end; before the start.
+        assert!(check_layout(80, 8, &[10], &[8], 8).is_err());
+        assert!(check_layout(80, 64, &[10], &[-8], 8).is_err());
+        // Strides whose span wraps 64 bits (`ndarray((2**61+1,), 'u4', strides=(2**62,))`).
+        assert!(check_layout(64, 8, &[(1 << 61) + 1], &[1 << 62], 4).is_err());
+        assert!(check_layout(64, 0, &[3, 1 << 40], &[isize::MAX, 0], 1).is_err());
+        // size * itemsize beyond isize, even with zero strides (a broadcast view).
+        assert!(check_layout(8, 0, &[1 << 61], &[0], 8).is_err());
+        // Empty layouts touch nothing, but their size must still fit.
+        assert!(check_layout(0, 0, &[0, 5], &[8, 8], 8).is_ok());
+        assert!(check_layout(0, 0, &[0, 1 << 62, 1 << 62], &[0, 0, 0], 8).is_err());
+    }
+
+    #[test]
+    fn views_pass_the_layout_check() {
+        let a = NdArray::zeros(&[4], &ScalarType::Float64.dtype(), Order::C).unwrap();
+        assert!(a.view_with(0, [4].into_iter().collect(), [8].into_iter().collect(), a.dtype().clone()).is_ok());
+        assert!(a.view_with(8, [4].into_iter().collect(), [8].into_iter().collect(), a.dtype().clone()).is_err());
+        assert!(a.strided_view(&[2], &[isize::MAX], 0).is_err());
+    }
+
+    #[test]
+    fn arrays_of_subarray_dtypes_get_its_axes() {
+        use crate::dtype::record::SubArrayDType;
+        let d = SubArrayDType::build(ScalarType::UInt32.dtype(), vec![2, 3]).unwrap();
+        let a = NdArray::zeros(&[5], &d, Order::C).unwrap();
+        assert_eq!((a.shape(), a.dtype().scalar_type()), (&[5usize, 2, 3][..], Some(ScalarType::UInt32)));
+    }
+
+    #[test]
     fn contiguity() {
         assert_eq!(compute_contiguity(&[3, 4], &[32, 8], 8), (true, false));
         assert_eq!(compute_contiguity(&[3, 4], &[8, 24], 8), (false, true));

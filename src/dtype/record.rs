@@ -238,4 +238,23 @@ mod tests {
         assert_eq!((a.itemsize(), a.fields().unwrap()[1].offset, a.alignment()), (16, 8, 8));
         assert!(Record::build(vec![spec("a", ScalarType::UInt8), spec("a", ScalarType::UInt8)], None, false).is_err());
     }
+
+    #[test]
+    fn sizes_must_fit_a_c_int() {
+        let f8 = ScalarType::Float64.dtype();
+        // (2**61 + 1) * 8 wraps to 8 in 64 bits; (2**31, 2**31) * 8 wraps to 0.
+        assert!(SubArrayDType::build(f8.clone(), vec![(1 << 61) + 1]).is_err());
+        assert!(SubArrayDType::build(f8.clone(), vec![1 << 31, 1 << 31]).is_err());
+        assert!(SubArrayDType::build(f8.clone(), vec![1 << 28]).is_err());
+        assert_eq!(SubArrayDType::build(f8.clone(), vec![1 << 26, 2]).unwrap().itemsize(), 1 << 30);
+        assert!(SubArrayDType::build(f8.clone(), vec![1 << 27, 2]).is_err());
+        // A sizeless base (V0, or a subarray with a zero axis) is refused, as NumPy does.
+        assert!(SubArrayDType::build(crate::dtype::void::RawVoid::build(0), vec![3]).is_err());
+        // Field offsets and the itemsize.
+        let at = |o: usize| FieldSpec { name: "a".into(), title: None, dtype: f8.clone(), offset: Some(o) };
+        assert!(Record::build(vec![at(1 << 40)], None, false).is_err());
+        assert!(Record::build(vec![at(MAX_ITEMSIZE - 4)], None, false).is_err());
+        assert!(Record::build(vec![at(0)], Some(1 << 40), false).is_err());
+        assert_eq!(Record::build(vec![at(8)], None, false).unwrap().itemsize(), 16);
+    }
 }
