@@ -7,11 +7,12 @@
 //!    `that + itemsize <= buffer.len()`. Every array is made by `from_parts`, `view_with` or
 //!    a fresh allocation, and the first two check this with [`check_layout`] (overflow-checked
 //!    arithmetic: offsets, strides and shapes may come straight from the user).
-//! 5. `size() * itemsize` fits in an `isize`, even for zero-stride views, so `nbytes` and any
-//!    byte count derived from the shape never wraps (also checked by [`check_layout`]).
 //! 3. `flags.writeable` implies `buffer.writeable()`.
 //! 4. `flags.c_contiguous` / `f_contiguous` are what `compute_contiguity` says of shape and
 //!    strides (NumPy's rules: unit axes are ignored, empty arrays are both).
+//! 5. `size() * itemsize` fits in an `isize`, even for zero-stride views, so `nbytes` and any
+//!    byte count derived from the shape never wraps (also checked by [`check_layout`]).
+//!
 //! Items need not be aligned: kernels read with unaligned loads unless `flags.aligned`.
 
 use std::sync::Arc;
