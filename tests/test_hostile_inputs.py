@@ -1048,6 +1048,11 @@ EDGE_CASES = {
     "dtype itemsize=-1": lambda m: m.dtype({"names": ["a"], "formats": ["f8"], "itemsize": -1}),
     "a.shape = 65 dims": _set_shape(lambda m: m.arange(6.0), (1,) * 64 + (6,)),
     "AxisError args with prefix": lambda m: m.exceptions.AxisError(1, 2, "p").args,
+    "empty reshaped to huge f8": lambda m: m.zeros(0).reshape(0, 2**62),
+    "empty reshaped to huge u1": lambda m: m.zeros(0, "u1").reshape(0, 2**62).shape,
+    "empty reshaped past intp": lambda m: m.zeros(0).reshape(2**33, 0, 2**33),
+    "empty reshaped with -1": lambda m: m.zeros(0).reshape(2**62, -5, 2),
+    "broadcast empty to huge": lambda m: m.broadcast_to(m.zeros(0), (2**61, 0)),
 }
 
 

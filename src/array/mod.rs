@@ -178,7 +178,10 @@ pub fn check_layout(
 ) -> Result<()> {
     ensure!(shape.len() == strides.len(), Value, "shape and strides differ in length");
     let n = checked_size(shape)?;
-    n.checked_mul(itemsize)
+    // NumPy checks the non-zero dimensions even of an empty array.
+    let nonzero: usize = shape.iter().filter(|&&d| d != 0).product();
+    nonzero
+        .checked_mul(itemsize)
         .filter(|&b| b <= isize::MAX as usize)
         .ok_or_else(too_big)?;
     if n == 0 {
