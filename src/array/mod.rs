@@ -169,6 +169,7 @@ pub fn compute_contiguity(shape: &[usize], strides: &[isize], itemsize: usize) -
 
 /// Check invariants 2 and 5 for a layout over `buffer_len` bytes starting at byte `offset`, with
 /// every sum and product overflow-checked. The one gate every view passes through.
+#[inline]
 pub fn check_layout(
     buffer_len: usize,
     offset: usize,
@@ -177,24 +178,23 @@ pub fn check_layout(
     itemsize: usize,
 ) -> Result<()> {
     ensure!(shape.len() == strides.len(), Value, "shape and strides differ in length");
-    let n = checked_size(shape)?;
-    // NumPy checks the non-zero dimensions even of an empty array.
-    let nonzero: usize = shape.iter().filter(|&&d| d != 0).product();
-    nonzero
-        .checked_mul(itemsize)
-        .filter(|&b| b <= isize::MAX as usize)
-        .ok_or_else(too_big)?;
-    if n == 0 {
-        return Ok(());
+    if shape.len() > MAXDIMS {
+        checked_size(shape)?; // its error
     }
-    let outside = || {
-        Error::Value(format!(
-            "strides are not compatible with memory of length {buffer_len}"
-        ))
-    };
+    // One pass: the count of the non-zero dimensions (NumPy checks them even for an empty
+    // array) and the extent, in i128 where |span| < 2^63 * 2^63 cannot overflow.
+    let mut count: usize = 1;
+    let mut fits = true;
+    let mut empty = false;
     let (mut lo, mut hi) = (offset as i128, offset as i128 + itemsize as i128);
     for (&d, &st) in shape.iter().zip(strides) {
-        // |span| < 2^63 * 2^63: exact in i128, and lo/hi stay far from its bounds.
+        if d == 0 {
+            empty = true;
+            continue;
+        }
+        let (c, over) = count.overflowing_mul(d);
+        count = c;
+        fits &= !over;
         let span = (d as i128 - 1) * st as i128;
         if span < 0 {
             lo += span;
@@ -202,8 +202,14 @@ pub fn check_layout(
             hi += span;
         }
     }
-    if lo < 0 || hi > buffer_len as i128 {
-        return Err(outside());
+    let bytes = count.checked_mul(itemsize.max(1));
+    if !fits || !bytes.is_some_and(|b| b <= isize::MAX as usize) {
+        return Err(too_big());
+    }
+    if !empty && (lo < 0 || hi > buffer_len as i128) {
+        return Err(Error::Value(format!(
+            "strides are not compatible with memory of length {buffer_len}"
+        )));
     }
     Ok(())
 }
@@ -514,6 +520,7 @@ impl NdArray {
     /// A view sharing this array's buffer with a new layout, checked to lie inside the buffer
     /// (invariants 2 and 5): a bug in the caller's arithmetic, or a size from a hostile input
     /// that slipped through, becomes a ValueError instead of a read outside the buffer.
+    #[inline]
     pub fn view_with(&self, offset: usize, shape: Dims, strides: Strides, dtype: DType) -> Result<NdArray> {
         check_layout(self.buffer.len(), offset, &shape, &strides, dtype.itemsize())?;
         Ok(Self::assemble(

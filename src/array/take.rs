@@ -226,9 +226,9 @@ impl NdArray {
         let (dst, src) = (self.data_ptr(), vals.data_ptr());
         let step = if single { 0 } else { row };
         for (k, &i) in ix.iter().enumerate() {
-            let Some(j) = wrap_index(i, n) else {
-                bail!(Index, "index {} is out of bounds for axis 0 with size {}", i, n);
-            };
+            // Every index was checked above and `ix` cannot change (it was copied if it shared
+            // memory with `self`); the fallback keeps the loop panic-free and in bounds.
+            let j = wrap_index(i, n).unwrap_or(0);
             // SAFETY: 0 <= j < n rows of `self`; `vals` holds one row or idx.size() rows.
             unsafe {
                 let (s, d) = (src.add(k * step), dst.add(j * row));
