@@ -55,7 +55,6 @@ fn offsets_vec(v: &mut Vec<isize>, n: usize) -> Result<()> {
     })
 }
 
-
 impl NdArray {
     /// The shape and element offsets of `self[items]`; an index out of bounds is an error.
     pub fn fancy_positions(&self, items: &[Fancy]) -> Result<Positions> {
@@ -89,8 +88,18 @@ impl NdArray {
             .iter()
             .filter(|i| matches!(i, Fancy::Basic(IndexItem::Ellipsis)))
             .count();
-        ensure!(ell <= 1, Index, "an index can only have a single ellipsis ('...')");
-        let full = || Fancy::Basic(IndexItem::Slice { start: None, stop: None, step: 1 });
+        ensure!(
+            ell <= 1,
+            Index,
+            "an index can only have a single ellipsis ('...')"
+        );
+        let full = || {
+            Fancy::Basic(IndexItem::Slice {
+                start: None,
+                stop: None,
+                step: 1,
+            })
+        };
         let mut with_axes: Vec<Fancy> = Vec::new();
         for it in items {
             if matches!(it, Fancy::Basic(IndexItem::Ellipsis)) {
@@ -168,7 +177,9 @@ impl NdArray {
                 }
             }
         }
-        let any_array = flat.iter().any(|i| matches!(i, Fancy::Indices(_) | Fancy::Mask(_)));
+        let any_array = flat
+            .iter()
+            .any(|i| matches!(i, Fancy::Indices(_) | Fancy::Mask(_)));
 
         // Walk the items: plain axes, a base offset, and the advanced indices.
         let mut base: isize = 0;
@@ -182,7 +193,10 @@ impl NdArray {
                 Fancy::Basic(IndexItem::Slice { start, stop, step }) => {
                     let (s0, st, len) = slice_indices(*start, *stop, *step, self.shape()[d]);
                     base += s0 * self.strides()[d];
-                    axes.push(Axis::Plain { len, stride: st * self.strides()[d] });
+                    axes.push(Axis::Plain {
+                        len,
+                        stride: st * self.strides()[d],
+                    });
                     d += 1;
                 }
                 Fancy::Basic(IndexItem::Int(i)) if !any_array => {
@@ -201,13 +215,23 @@ impl NdArray {
                 }
                 Fancy::Basic(IndexItem::Int(i)) => {
                     let vals = NdArray::from_vec(vec![*i as i64], &[])?;
-                    adv.push(AdvIndex { vals, stride: self.strides()[d], axis: d, n: self.shape()[d] as i64 });
+                    adv.push(AdvIndex {
+                        vals,
+                        stride: self.strides()[d],
+                        axis: d,
+                        n: self.shape()[d] as i64,
+                    });
                     adv_at.push(pos);
                     d += 1;
                 }
                 Fancy::Indices(a) => {
                     let vals = a.contiguous_as(ScalarType::Int64)?;
-                    adv.push(AdvIndex { vals, stride: self.strides()[d], axis: d, n: self.shape()[d] as i64 });
+                    adv.push(AdvIndex {
+                        vals,
+                        stride: self.strides()[d],
+                        axis: d,
+                        n: self.shape()[d] as i64,
+                    });
                     adv_at.push(pos);
                     d += 1;
                 }
@@ -217,7 +241,12 @@ impl NdArray {
                     // SAFETY: a fresh one-item bool array.
                     let len = usize::from(unsafe { *t.data_ptr() } != 0);
                     let vals = NdArray::from_vec(vec![0i64; len], &[len])?;
-                    adv.push(AdvIndex { vals, stride: 0, axis: d, n: 1 });
+                    adv.push(AdvIndex {
+                        vals,
+                        stride: 0,
+                        axis: d,
+                        n: 1,
+                    });
                     adv_at.push(pos);
                 }
                 Fancy::Basic(IndexItem::Ellipsis) => unreachable!("expanded above"),
@@ -245,7 +274,9 @@ impl NdArray {
         }
         for a in &adv {
             // SAFETY: contiguous_as gives an aligned C-contiguous int64 array.
-            let vals = unsafe { std::slice::from_raw_parts(a.vals.data_ptr() as *const i64, a.vals.size()) };
+            let vals = unsafe {
+                std::slice::from_raw_parts(a.vals.data_ptr() as *const i64, a.vals.size())
+            };
             let (n, stride) = (a.n, a.stride);
             // An index counted from the end, or the first one out of bounds recorded (and 0).
             let mut place = |v: i64| -> isize {
@@ -319,7 +350,11 @@ impl NdArray {
             for o in adv_off.iter_mut() {
                 *o += base;
             }
-            return Ok(Positions { shape, offsets: adv_off, out_of_bounds: oob });
+            return Ok(Positions {
+                shape,
+                offsets: adv_off,
+                out_of_bounds: oob,
+            });
         }
         let mut offsets: Vec<isize> = vec![base];
         for (a, &len) in axes.iter().zip(&lens) {
@@ -339,13 +374,22 @@ impl NdArray {
             }
             offsets = next;
         }
-        Ok(Positions { shape, offsets, out_of_bounds: oob })
+        Ok(Positions {
+            shape,
+            offsets,
+            out_of_bounds: oob,
+        })
     }
 
     /// The 0-d view of the element at byte offset `off` from `data_ptr()`.
     pub fn element_view(&self, off: isize) -> Result<NdArray> {
         let start = usize::try_from(self.offset() as isize + off)
             .map_err(|_| Error::Index("element outside the array".into()))?;
-        self.view_with(start, Default::default(), Default::default(), self.dtype().clone())
+        self.view_with(
+            start,
+            Default::default(),
+            Default::default(),
+            self.dtype().clone(),
+        )
     }
 }

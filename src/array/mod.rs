@@ -177,7 +177,11 @@ pub fn check_layout(
     strides: &[isize],
     itemsize: usize,
 ) -> Result<()> {
-    ensure!(shape.len() == strides.len(), Value, "shape and strides differ in length");
+    ensure!(
+        shape.len() == strides.len(),
+        Value,
+        "shape and strides differ in length"
+    );
     if shape.len() > MAXDIMS {
         checked_size(shape)?; // its error
     }
@@ -357,7 +361,11 @@ impl NdArray {
 
     /// A zero-filled array (`np.zeros`).
     /// The field named `name` (or titled so); `missing` makes the error for an absent one.
-    fn find_field(&self, name: &str, missing: impl FnOnce() -> Error) -> Result<&crate::dtype::Field> {
+    fn find_field(
+        &self,
+        name: &str,
+        missing: impl FnOnce() -> Error,
+    ) -> Result<&crate::dtype::Field> {
         let fs = self
             .dtype()
             .fields()
@@ -415,7 +423,12 @@ impl NdArray {
             Some(r) => r.view_of(specs)?,
             None => Record::build(specs, Some(self.itemsize()), false)?,
         };
-        self.view_with(self.offset(), self.shape().into(), self.strides().into(), dt)
+        self.view_with(
+            self.offset(),
+            self.shape().into(),
+            self.strides().into(),
+            dt,
+        )
     }
 
     /// A C-ordered bool array filled with `value`.
@@ -521,8 +534,20 @@ impl NdArray {
     /// (invariants 2 and 5): a bug in the caller's arithmetic, or a size from a hostile input
     /// that slipped through, becomes a ValueError instead of a read outside the buffer.
     #[inline]
-    pub fn view_with(&self, offset: usize, shape: Dims, strides: Strides, dtype: DType) -> Result<NdArray> {
-        check_layout(self.buffer.len(), offset, &shape, &strides, dtype.itemsize())?;
+    pub fn view_with(
+        &self,
+        offset: usize,
+        shape: Dims,
+        strides: Strides,
+        dtype: DType,
+    ) -> Result<NdArray> {
+        check_layout(
+            self.buffer.len(),
+            offset,
+            &shape,
+            &strides,
+            dtype.itemsize(),
+        )?;
         Ok(Self::assemble(
             self.buffer.clone(),
             offset,
@@ -768,7 +793,9 @@ impl NdArray {
         } else {
             src.broadcast_to(&self.shape)?
         };
-        if src.dtype != self.dtype && (src.dtype.fields().is_some() || self.dtype.fields().is_some()) {
+        if src.dtype != self.dtype
+            && (src.dtype.fields().is_some() || self.dtype.fields().is_some())
+        {
             return self.assign_fields(&src);
         }
         let t = Transfer::new(&src.dtype, &self.dtype)?;
@@ -836,7 +863,12 @@ impl NdArray {
                     shape.extend(std::iter::repeat_n(1, extra));
                     let mut strides: Strides = src.strides().into();
                     strides.extend(std::iter::repeat_n(0, extra));
-                    f.assign_unchecked(&src.view_with(src.offset(), shape, strides, src.dtype.clone())?)?;
+                    f.assign_unchecked(&src.view_with(
+                        src.offset(),
+                        shape,
+                        strides,
+                        src.dtype.clone(),
+                    )?)?;
                 }
                 Ok(())
             }
@@ -1030,8 +1062,22 @@ mod tests {
     #[test]
     fn views_pass_the_layout_check() {
         let a = NdArray::zeros(&[4], &ScalarType::Float64.dtype(), Order::C).unwrap();
-        assert!(a.view_with(0, [4].into_iter().collect(), [8].into_iter().collect(), a.dtype().clone()).is_ok());
-        assert!(a.view_with(8, [4].into_iter().collect(), [8].into_iter().collect(), a.dtype().clone()).is_err());
+        assert!(a
+            .view_with(
+                0,
+                [4].into_iter().collect(),
+                [8].into_iter().collect(),
+                a.dtype().clone()
+            )
+            .is_ok());
+        assert!(a
+            .view_with(
+                8,
+                [4].into_iter().collect(),
+                [8].into_iter().collect(),
+                a.dtype().clone()
+            )
+            .is_err());
         assert!(a.strided_view(&[2], &[isize::MAX], 0).is_err());
     }
 
@@ -1040,7 +1086,10 @@ mod tests {
         use crate::dtype::record::SubArrayDType;
         let d = SubArrayDType::build(ScalarType::UInt32.dtype(), vec![2, 3]).unwrap();
         let a = NdArray::zeros(&[5], &d, Order::C).unwrap();
-        assert_eq!((a.shape(), a.dtype().scalar_type()), (&[5usize, 2, 3][..], Some(ScalarType::UInt32)));
+        assert_eq!(
+            (a.shape(), a.dtype().scalar_type()),
+            (&[5usize, 2, 3][..], Some(ScalarType::UInt32))
+        );
     }
 
     #[test]

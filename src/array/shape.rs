@@ -150,10 +150,13 @@ impl NdArray {
             } else {
                 c_strides(new, self.itemsize())
             };
-            return self.view_with(self.offset(), new.into(), strides, self.dtype().clone()).ok();
+            return self
+                .view_with(self.offset(), new.into(), strides, self.dtype().clone())
+                .ok();
         }
         let strides = nocopy_strides(self.shape(), self.strides(), new, self.itemsize(), f_order)?;
-        self.view_with(self.offset(), new.into(), strides, self.dtype().clone()).ok()
+        self.view_with(self.offset(), new.into(), strides, self.dtype().clone())
+            .ok()
     }
 
     /// `arr.reshape(shape, order)`: a view when NumPy gives one, else a copy.

@@ -31,12 +31,23 @@ impl NdArray {
     /// A view of the same buffer with another shape, strides (bytes) and start (bytes from
     /// this array's first element), checked to stay inside the buffer (NumPy's `as_strided`,
     /// made safe). The base of `diagonal`, `broadcast_to` and sliding windows.
-    pub fn strided_view(&self, shape: &[usize], strides: &[isize], offset: isize) -> Result<NdArray> {
-        ensure!(shape.len() == strides.len(), Value, "shape and strides must have the same length");
+    pub fn strided_view(
+        &self,
+        shape: &[usize],
+        strides: &[isize],
+        offset: isize,
+    ) -> Result<NdArray> {
+        ensure!(
+            shape.len() == strides.len(),
+            Value,
+            "shape and strides must have the same length"
+        );
         super::checked_size(shape)?;
         let start = (self.offset() as isize)
             .checked_add(offset)
-            .ok_or_else(|| crate::Error::Value("the requested view does not fit in the array's memory".into()))?;
+            .ok_or_else(|| {
+                crate::Error::Value("the requested view does not fit in the array's memory".into())
+            })?;
         // The extent, with overflow checked (strides come from the caller).
         let mut lo: isize = 0;
         let mut hi: isize = self.itemsize() as isize;
@@ -48,19 +59,30 @@ impl NdArray {
                 .checked_mul(st)
                 .ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
             if span < 0 {
-                lo = lo.checked_add(span).ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
+                lo = lo
+                    .checked_add(span)
+                    .ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
             } else {
-                hi = hi.checked_add(span).ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
+                hi = hi
+                    .checked_add(span)
+                    .ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
             }
         }
         let len = self.buffer().len() as isize;
         let empty = shape.contains(&0);
         ensure!(
-            empty || (start.checked_add(lo).is_some_and(|a| a >= 0) && start.checked_add(hi).is_some_and(|b| b <= len)),
+            empty
+                || (start.checked_add(lo).is_some_and(|a| a >= 0)
+                    && start.checked_add(hi).is_some_and(|b| b <= len)),
             Value,
             "the requested view does not fit in the array's memory"
         );
-        self.view_with(start.max(0) as usize, shape.into(), strides.into(), self.dtype().clone())
+        self.view_with(
+            start.max(0) as usize,
+            shape.into(),
+            strides.into(),
+            self.dtype().clone(),
+        )
     }
 
     /// `self[items]` for an index with integer or boolean arrays: a new C-ordered array.
@@ -83,7 +105,11 @@ impl NdArray {
             unsafe { copy_item(src.0.offset(o), dst.0.add(k * size), size) }
         };
         if out.nbytes() >= PAR_THRESHOLD_BYTES {
-            pos.offsets.par_iter().enumerate().with_min_len(1 << 14).for_each(body);
+            pos.offsets
+                .par_iter()
+                .enumerate()
+                .with_min_len(1 << 14)
+                .for_each(body);
         } else {
             pos.offsets.iter().enumerate().for_each(body);
         }
@@ -152,7 +178,9 @@ impl NdArray {
     /// One integer array on the first axis, the rest whole, of a C-contiguous array.
     fn rows_index(&self, items: &[Fancy]) -> Option<NdArray> {
         let (first, rest) = items.split_first()?;
-        let Fancy::Indices(idx) = first else { return None };
+        let Fancy::Indices(idx) = first else {
+            return None;
+        };
         if self.ndim() == 0 || !self.is_c_contiguous() || rest.len() >= self.ndim() {
             return None;
         }
@@ -160,9 +188,12 @@ impl NdArray {
         for (k, it) in rest.iter().enumerate() {
             match it {
                 Fancy::Basic(IndexItem::Ellipsis) => ellipses += 1,
-                Fancy::Basic(IndexItem::Slice { start, stop, step: 1 })
-                    if matches!(start, None | Some(0))
-                        && stop.is_none_or(|s| s >= self.shape()[k + 1] as isize) => {}
+                Fancy::Basic(IndexItem::Slice {
+                    start,
+                    stop,
+                    step: 1,
+                }) if matches!(start, None | Some(0))
+                    && stop.is_none_or(|s| s >= self.shape()[k + 1] as isize) => {}
                 _ => return None,
             }
         }
@@ -180,7 +211,9 @@ impl NdArray {
         let out = NdArray::empty(&shape, self.dtype(), Order::C)?;
         let row = self.itemsize() * self.shape()[1..].iter().product::<usize>();
         let bad = |i: i64| {
-            crate::Error::Index(format!("index {i} is out of bounds for axis 0 with size {n}"))
+            crate::Error::Index(format!(
+                "index {i} is out of bounds for axis 0 with size {n}"
+            ))
         };
         let (src, dst) = (SendPtr(self.data_ptr()), SendPtr(out.data_ptr()));
         let gather = |k0: usize, part: &[i64]| -> std::result::Result<(), i64> {
@@ -196,7 +229,10 @@ impl NdArray {
             }
         };
         let r = match par_chunk(out.nbytes(), ix.len(), 1 << 12) {
-            Some(chunk) => ix.par_chunks(chunk).enumerate().try_for_each(|(c, part)| gather(c * chunk, part)),
+            Some(chunk) => ix
+                .par_chunks(chunk)
+                .enumerate()
+                .try_for_each(|(c, part)| gather(c * chunk, part)),
             None => gather(0, ix),
         };
         r.map_err(bad)?;
@@ -221,7 +257,12 @@ impl NdArray {
         let single = values.size() == 1;
         let vals = self.values_for(values, if single { &self.shape()[1..] } else { &shape })?;
         if let Some(&bad) = ix.iter().find(|&&i| wrap_index(i, n).is_none()) {
-            bail!(Index, "index {} is out of bounds for axis 0 with size {}", bad, n);
+            bail!(
+                Index,
+                "index {} is out of bounds for axis 0 with size {}",
+                bad,
+                n
+            );
         }
         let (dst, src) = (self.data_ptr(), vals.data_ptr());
         let step = if single { 0 } else { row };
@@ -250,7 +291,13 @@ impl NdArray {
             "`indices` and `arr` must have the same number of dimensions"
         );
         let nd = self.ndim();
-        ensure!(axis < nd, Axis, "axis {} is out of bounds for array of dimension {}", axis, nd);
+        ensure!(
+            axis < nd,
+            Axis,
+            "axis {} is out of bounds for array of dimension {}",
+            axis,
+            nd
+        );
         let mut shape = vec![0usize; nd];
         for d in 0..nd {
             let (a, b) = (self.shape()[d], idx.shape()[d]);
@@ -278,13 +325,23 @@ impl NdArray {
         let n = self.shape()[axis] as i64;
         // Source strides in the broadcast shape (0 along broadcast axes), and the axis stride.
         let sst: Vec<isize> = (0..nd)
-            .map(|d| if d == axis || self.shape()[d] == 1 { 0 } else { self.strides()[d] })
+            .map(|d| {
+                if d == axis || self.shape()[d] == 1 {
+                    0
+                } else {
+                    self.strides()[d]
+                }
+            })
             .collect();
         let ast = self.strides()[axis];
         let size = self.itemsize();
         let inner = shape[nd - 1];
         let outer = out.size() / inner;
-        let (src, dst, ip) = (SendPtr(self.data_ptr()), SendPtr(out.data_ptr()), SendPtr(ix.data_ptr()));
+        let (src, dst, ip) = (
+            SendPtr(self.data_ptr()),
+            SendPtr(out.data_ptr()),
+            SendPtr(ix.data_ptr()),
+        );
         let ist: Vec<isize> = ix.strides().to_vec();
         let line = |o: usize| -> std::result::Result<(), i64> {
             let (src, dst, ip) = (src, dst, ip);
@@ -311,10 +368,17 @@ impl NdArray {
             Ok(())
         };
         let r = match par_chunk(out.nbytes(), outer, 64) {
-            Some(_) => (0..outer).into_par_iter().with_min_len(64).try_for_each(line),
+            Some(_) => (0..outer)
+                .into_par_iter()
+                .with_min_len(64)
+                .try_for_each(line),
             None => (0..outer).try_for_each(line),
         };
-        r.map_err(|i| crate::Error::Index(format!("index {i} is out of bounds for axis {axis} with size {n}")))?;
+        r.map_err(|i| {
+            crate::Error::Index(format!(
+                "index {i} is out of bounds for axis {axis} with size {n}"
+            ))
+        })?;
         Ok(out)
     }
 
@@ -323,7 +387,11 @@ impl NdArray {
         let m = mask_flags(m)?;
         // SAFETY: a C-contiguous bool array (bytes 0/1).
         let flags = unsafe { std::slice::from_raw_parts(m.data_ptr() as *const u8, m.size()) };
-        let src = if self.is_c_contiguous() { self.clone() } else { self.copy(Order::C)? };
+        let src = if self.is_c_contiguous() {
+            self.clone()
+        } else {
+            self.copy(Order::C)?
+        };
         let size = self.itemsize();
         let par_at = par_chunk(self.nbytes(), flags.len(), 1 << 14);
         let par = par_at.is_some();
@@ -413,7 +481,10 @@ impl NdArray {
                     }
                 };
                 match par_chunk(self.nbytes(), flags.len(), 1 << 14) {
-                    Some(chunk) => flags.par_chunks(chunk).enumerate().for_each(|x| body(x, chunk)),
+                    Some(chunk) => flags
+                        .par_chunks(chunk)
+                        .enumerate()
+                        .for_each(|x| body(x, chunk)),
                     None => body((0, flags), flags.len()),
                 }
                 return Ok(());
@@ -454,7 +525,13 @@ impl NdArray {
 /// # Safety
 /// `src` holds `n` items of `T`, `dst` at least `k0 + part.len()`.
 #[inline]
-unsafe fn gather_rows<T: Copy>(src: *const u8, dst: *mut u8, k0: usize, part: &[i64], n: i64) -> std::result::Result<(), i64> {
+unsafe fn gather_rows<T: Copy>(
+    src: *const u8,
+    dst: *mut u8,
+    k0: usize,
+    part: &[i64],
+    n: i64,
+) -> std::result::Result<(), i64> {
     let (s, d) = (src as *const T, dst as *mut T);
     for (k, &i) in part.iter().enumerate() {
         let j = wrap_index(i, n).ok_or(i)?;
@@ -468,7 +545,14 @@ unsafe fn gather_rows<T: Copy>(src: *const u8, dst: *mut u8, k0: usize, part: &[
 ///
 /// # Safety
 /// `src` holds `n` rows, `dst` at least `k0 + part.len()`.
-unsafe fn gather_rows_bytes(src: *const u8, dst: *mut u8, k0: usize, part: &[i64], n: i64, row: usize) -> std::result::Result<(), i64> {
+unsafe fn gather_rows_bytes(
+    src: *const u8,
+    dst: *mut u8,
+    k0: usize,
+    part: &[i64],
+    n: i64,
+    row: usize,
+) -> std::result::Result<(), i64> {
     for (k, &i) in part.iter().enumerate() {
         let j = wrap_index(i, n).ok_or(i)?;
         // SAFETY: 0 <= j < n rows; k0 + k rows of `dst` (the caller's guarantee).
@@ -534,7 +618,13 @@ fn count_true(f: &[u8]) -> usize {
 fn tight_shape(s: &[usize]) -> String {
     match s {
         [n] => format!("({n},)"),
-        _ => format!("({})", s.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")),
+        _ => format!(
+            "({})",
+            s.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
     }
 }
 

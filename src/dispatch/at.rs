@@ -17,7 +17,11 @@ use crate::error::Result;
 /// `asarray`) for binary ufuncs. Returns the loops' status bits.
 pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> Result<u32> {
     target.check_writeable()?;
-    ensure!(u.nout == 1, Value, "ufunc.at only supports ufuncs with one output");
+    ensure!(
+        u.nout == 1,
+        Value,
+        "ufunc.at only supports ufuncs with one output"
+    );
     ensure!(
         u.nin == 1 || b.is_some(),
         Value,
@@ -35,16 +39,20 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
     let mut kinds: SmallVec<[OpKind; 2]> = SmallVec::new();
     kinds.push(OpKind::Strong(tt));
     if let Some(b) = b {
-        kinds.push(OpKind::Strong(b.dtype().scalar_type().ok_or_else(|| {
-            crate::Error::Type("ufunc.at needs numeric values".into())
-        })?));
+        kinds.push(OpKind::Strong(b.dtype().scalar_type().ok_or_else(
+            || crate::Error::Type("ufunc.at needs numeric values".into()),
+        )?));
     }
     let lp = resolve(u, &kinds, None)?;
     let pos = target.fancy_positions(items)?;
     // One value for every position stays one item (read with stride 0).
     let bstep = |bv: &NdArray| if bv.ndim() == 0 { 0 } else { bv.itemsize() };
     let bvals = match b {
-        Some(b) if b.size() == 1 => Some(b.reshape_view(&[]).unwrap_or_else(|| b.clone()).astype(&lp.ins[1].dtype(), Order::C)?),
+        Some(b) if b.size() == 1 => Some(
+            b.reshape_view(&[])
+                .unwrap_or_else(|| b.clone())
+                .astype(&lp.ins[1].dtype(), Order::C)?,
+        ),
         Some(b) => {
             let bb = b.broadcast_to(&pos.shape).map_err(|_| {
                 crate::Error::Value(format!(
@@ -71,7 +79,10 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
     };
     let mut scratch_in = [0u64; 2];
     let mut scratch_out = [0u64; 2];
-    let (si, so) = (scratch_in.as_mut_ptr() as *mut u8, scratch_out.as_mut_ptr() as *mut u8);
+    let (si, so) = (
+        scratch_in.as_mut_ptr() as *mut u8,
+        scratch_out.as_mut_ptr() as *mut u8,
+    );
     let f = lp.f;
     let base = target.data_ptr();
     crate::loops::elementwise::fp_clear();

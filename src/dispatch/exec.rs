@@ -195,7 +195,9 @@ pub fn call(
             .all(|o| matches!(o, OpKind::Strong(ScalarType::Bool) | OpKind::Weak(_)));
         if logical || bools {
             ensure!(
-                !inputs.iter().any(|i| matches!(i, Input::Weak(Num::U(_), _))),
+                !inputs
+                    .iter()
+                    .any(|i| matches!(i, Input::Weak(Num::U(_), _))),
                 Overflow,
                 "Python int too large to convert to C long"
             );
@@ -233,12 +235,14 @@ pub fn call(
         let want = lp.ins[k];
         let a = match inp {
             // A Python int beyond 64 bits (held as its float) fits no integer loop.
-            Input::Weak(Num::F(f), WeakKind::Int) if want.is_int() || want == ScalarType::Bool => bail!(
-                Overflow,
-                "Python integer {:.0} out of bounds for {}",
-                f,
-                want.dtype().name()
-            ),
+            Input::Weak(Num::F(f), WeakKind::Int) if want.is_int() || want == ScalarType::Bool => {
+                bail!(
+                    Overflow,
+                    "Python integer {:.0} out of bounds for {}",
+                    f,
+                    want.dtype().name()
+                )
+            }
             Input::Weak(n, _) => weak_to_array(*n, want)?,
             Input::Array(a) => {
                 let wd = want.dtype();
@@ -415,7 +419,15 @@ mod tests {
         let out = NdArray::from_vec(vec![-1.0f64; 4], &[4]).unwrap();
         let mask = NdArray::from_vec(vec![true, false, false, true], &[4]).unwrap();
         let ins = [Input::Array(a.clone()), Input::Array(a.clone())];
-        call(add, &ins, &[Some(out.clone())], Casting::SameKind, None, Some(&mask)).unwrap();
+        call(
+            add,
+            &ins,
+            &[Some(out.clone())],
+            Casting::SameKind,
+            None,
+            Some(&mask),
+        )
+        .unwrap();
         assert_eq!(f64s(&out), vec![2.0, -1.0, -1.0, 8.0]);
         // A (2, 1) mask broadcasts the result to (2, 4); new outputs are zero where false.
         let m2 = NdArray::from_vec(vec![false, true], &[2, 1]).unwrap();

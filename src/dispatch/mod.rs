@@ -120,6 +120,12 @@ pub fn table() -> &'static [Ufunc] {
 pub fn find(name: &str) -> Option<&'static Ufunc> {
     static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
         std::sync::OnceLock::new();
-    let map = BY_NAME.get_or_init(|| table().iter().enumerate().map(|(k, u)| (u.name, k)).collect());
+    let map = BY_NAME.get_or_init(|| {
+        table()
+            .iter()
+            .enumerate()
+            .map(|(k, u)| (u.name, k))
+            .collect()
+    });
     map.get(name).map(|&k| &table()[k])
 }

@@ -40,9 +40,10 @@ fn accumulation_type(
         "{} only supported for binary functions",
         method
     );
-    let st = a.dtype().scalar_type().ok_or_else(|| {
-        crate::Error::Type(format!("{method} needs a numeric array"))
-    })?;
+    let st = a
+        .dtype()
+        .scalar_type()
+        .ok_or_else(|| crate::Error::Type(format!("{method} needs a numeric array")))?;
     Ok(dtype.unwrap_or_else(|| default_reduce_type(u, st)))
 }
 
@@ -415,9 +416,17 @@ pub fn reduceat(
         let items: SmallVec<[crate::array::IndexItem; 4]> = (0..arr.ndim())
             .map(|k| {
                 if k == ax {
-                    crate::array::IndexItem::Slice { start: Some(start), stop, step: 1 }
+                    crate::array::IndexItem::Slice {
+                        start: Some(start),
+                        stop,
+                        step: 1,
+                    }
                 } else {
-                    crate::array::IndexItem::Slice { start: None, stop: None, step: 1 }
+                    crate::array::IndexItem::Slice {
+                        start: None,
+                        stop: None,
+                        step: 1,
+                    }
                 }
             })
             .collect();
@@ -428,7 +437,15 @@ pub fn reduceat(
         let dst = take(&out, k as isize, Some(k as isize + 1))?;
         if i < next {
             let part = take(a, i as isize, Some(next as isize))?;
-            let r = reduce(u, &part, Some(&[ax as isize]), Some(acc_t), true, None, None)?;
+            let r = reduce(
+                u,
+                &part,
+                Some(&[ax as isize]),
+                Some(acc_t),
+                true,
+                None,
+                None,
+            )?;
             dst.assign(&r)?;
         } else {
             dst.assign(&take(a, i as isize, Some(i as isize + 1))?)?;

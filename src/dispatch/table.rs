@@ -136,7 +136,13 @@ pub fn build() -> Vec<Ufunc> {
             t.push(row($name, 1, None, same1!($k; Float16, Float32, Float64, Complex64, Complex128), $doc));
         )*};
     }
-    t.push(row("cbrt", 1, None, same1!(Cbrt; Float16, Float32, Float64), "Return the cube-root of an array, element-wise."));
+    t.push(row(
+        "cbrt",
+        1,
+        None,
+        same1!(Cbrt; Float16, Float32, Float64),
+        "Return the cube-root of an array, element-wise.",
+    ));
     float_unary! {
         "sqrt" => Sqrt, "Return the non-negative square-root of an array, element-wise.";
         "exp" => Exp, "Calculate the exponential of all elements in the input array.";
@@ -259,7 +265,11 @@ pub fn build() -> Vec<Ufunc> {
             "greater_equal" => mixed_sign!(GreaterEqual),
             _ => continue,
         };
-        let pos = u.loops.iter().rposition(|l| l.longlong).map_or(u.loops.len(), |p| p + 1);
+        let pos = u
+            .loops
+            .iter()
+            .rposition(|l| l.longlong)
+            .map_or(u.loops.len(), |p| p + 1);
         let tail = u.loops.split_off(pos);
         u.loops.extend(extra);
         u.loops.extend(tail);
@@ -275,7 +285,15 @@ pub fn build() -> Vec<Ufunc> {
         };
         u.reports_underflow = matches!(
             u.name,
-            "multiply" | "divide" | "square" | "power" | "float_power" | "reciprocal" | "ldexp" | "exp" | "exp2"
+            "multiply"
+                | "divide"
+                | "square"
+                | "power"
+                | "float_power"
+                | "reciprocal"
+                | "ldexp"
+                | "exp"
+                | "exp2"
         );
         u.value_based_ints = matches!(
             u.name,

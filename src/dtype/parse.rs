@@ -74,7 +74,11 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
     if rest_clean == "void" || rest_clean == "V" {
         return Ok(super::void::RawVoid::build(0));
     }
-    if let Some(k) = rest_clean.strip_prefix('V').and_then(|n| n.parse::<usize>().ok()).filter(|&k| k <= super::MAX_ITEMSIZE) {
+    if let Some(k) = rest_clean
+        .strip_prefix('V')
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|&k| k <= super::MAX_ITEMSIZE)
+    {
         return Ok(super::void::RawVoid::build(k));
     }
     let st = match by_code(&rest_clean) {

@@ -71,7 +71,10 @@ fn can_cast_void(from: &DType, to: &DType, casting: Casting) -> bool {
     }
     match (from.fields(), to.fields()) {
         (Some(a), Some(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| can_cast(&x.dtype, &y.dtype, casting))
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| can_cast(&x.dtype, &y.dtype, casting))
         }
         (None, Some(_)) => casting == Casting::Unsafe && from.scalar_type().is_some(),
         (Some(a), None) => casting == Casting::Unsafe && a.len() == 1 && to.scalar_type().is_some(),
@@ -200,7 +203,11 @@ fn promote_fields(a: &DType, b: &DType) -> Result<DType> {
     // Names as Python prints the tuple.
     let names = |fs: &[super::Field]| {
         let v: Vec<String> = fs.iter().map(|f| format!("'{}'", f.name)).collect();
-        if v.len() == 1 { format!("({},)", v[0]) } else { format!("({})", v.join(", ")) }
+        if v.len() == 1 {
+            format!("({},)", v[0])
+        } else {
+            format!("({})", v.join(", "))
+        }
     };
     ensure!(
         names(fa) == names(fb),
@@ -214,13 +221,32 @@ fn promote_fields(a: &DType, b: &DType) -> Result<DType> {
     for (x, y) in fa.iter().zip(fb) {
         let d = promote_types(&x.dtype, &y.dtype)?;
         identical = identical && d == x.dtype && x.dtype.is_native();
-        ensure!(x.title == y.title, Promotion, "field titles of field '{}' mismatch", x.name);
-        specs.push(FieldSpec { name: x.name.clone(), title: x.title.clone(), dtype: d, offset: None });
+        ensure!(
+            x.title == y.title,
+            Promotion,
+            "field titles of field '{}' mismatch",
+            x.name
+        );
+        specs.push(FieldSpec {
+            name: x.name.clone(),
+            title: x.title.clone(),
+            dtype: d,
+            offset: None,
+        });
     }
     let res = Record::build(specs, None, a.is_aligned_struct() || b.is_aligned_struct())?;
     let same_layout = res.itemsize() == a.itemsize()
-        && res.fields().unwrap_or(&[]).iter().zip(fa).all(|(r, x)| r.offset == x.offset);
-    Ok(if identical && same_layout { a.clone() } else { res })
+        && res
+            .fields()
+            .unwrap_or(&[])
+            .iter()
+            .zip(fa)
+            .all(|(r, x)| r.offset == x.offset);
+    Ok(if identical && same_layout {
+        a.clone()
+    } else {
+        res
+    })
 }
 
 /// The kind of a Python scalar taking part in promotion. Python scalars are weak (NEP 50):
@@ -350,7 +376,12 @@ mod tests {
         use crate::dtype::record::{FieldSpec, Record};
         let specs = fields
             .iter()
-            .map(|(n, st)| FieldSpec { name: n.to_string(), title: None, dtype: st.dtype(), offset: None })
+            .map(|(n, st)| FieldSpec {
+                name: n.to_string(),
+                title: None,
+                dtype: st.dtype(),
+                offset: None,
+            })
             .collect();
         Record::build(specs, None, aligned).unwrap()
     }

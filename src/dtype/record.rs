@@ -40,8 +40,8 @@ impl Record {
             ensure!(
                 !fields.iter().any(|f| f.name == s.name
                     || f.title.as_deref() == Some(s.name.as_str())
-                    || (s.title.is_some() && (f.name == *s.title.as_ref().unwrap()
-                        || f.title == s.title))),
+                    || (s.title.is_some()
+                        && (f.name == *s.title.as_ref().unwrap() || f.title == s.title))),
                 Value,
                 "field '{}' occurs more than once",
                 s.name
@@ -68,7 +68,11 @@ impl Record {
                 offset,
             });
         }
-        let natural = if aligned { end.div_ceil(max_align) * max_align } else { end };
+        let natural = if aligned {
+            end.div_ceil(max_align) * max_align
+        } else {
+            end
+        };
         let itemsize = match itemsize {
             Some(n) => {
                 ensure!(n <= MAX_ITEMSIZE, Value, "integer won't fit into a C int");
@@ -111,7 +115,11 @@ impl DTypeImpl for Record {
     }
     fn alignment(&self) -> usize {
         if self.aligned && !self.view_of_aligned {
-            self.fields.iter().map(|f| f.dtype.alignment()).max().unwrap_or(1)
+            self.fields
+                .iter()
+                .map(|f| f.dtype.alignment())
+                .max()
+                .unwrap_or(1)
         } else {
             1
         }
@@ -122,7 +130,11 @@ impl DTypeImpl for Record {
                 .fields
                 .iter()
                 .map(|f| Field {
-                    dtype: if native { f.dtype.to_native() } else { f.dtype.to_native().0.with_native_order(false) },
+                    dtype: if native {
+                        f.dtype.to_native()
+                    } else {
+                        f.dtype.to_native().0.with_native_order(false)
+                    },
                     ..f.clone()
                 })
                 .collect(),
@@ -140,7 +152,10 @@ impl DTypeImpl for Record {
                 o.itemsize == self.itemsize
                     && o.fields.len() == self.fields.len()
                     && o.fields.iter().zip(&self.fields).all(|(a, b)| {
-                        a.name == b.name && a.offset == b.offset && a.title == b.title && a.dtype == b.dtype
+                        a.name == b.name
+                            && a.offset == b.offset
+                            && a.title == b.title
+                            && a.dtype == b.dtype
                     })
             }
             None => false,
@@ -204,9 +219,18 @@ impl DTypeImpl for SubArrayDType {
     }
     fn with_native_order(&self, native: bool) -> DType {
         let b = self.sub.base.to_native();
-        let base = if native { b } else { b.0.with_native_order(false) };
+        let base = if native {
+            b
+        } else {
+            b.0.with_native_order(false)
+        };
         // Same sizes as `self`, which passed the checks of `build`.
-        DType::new(SubArrayDType { sub: SubArray { base, shape: self.sub.shape.clone() } })
+        DType::new(SubArrayDType {
+            sub: SubArray {
+                base,
+                shape: self.sub.shape.clone(),
+            },
+        })
     }
     fn subarray(&self) -> Option<&SubArray> {
         Some(&self.sub)
@@ -225,18 +249,41 @@ mod tests {
     use crate::dtype::ScalarType;
 
     fn spec(name: &str, st: ScalarType) -> FieldSpec {
-        FieldSpec { name: name.into(), title: None, dtype: st.dtype(), offset: None }
+        FieldSpec {
+            name: name.into(),
+            title: None,
+            dtype: st.dtype(),
+            offset: None,
+        }
     }
 
     #[test]
     fn packed_and_aligned_layouts() {
         // [('a', 'u1'), ('b', 'f8')]: packed 9 bytes; aligned b at 8, 16 bytes.
-        let p = Record::build(vec![spec("a", ScalarType::UInt8), spec("b", ScalarType::Float64)], None, false).unwrap();
+        let p = Record::build(
+            vec![spec("a", ScalarType::UInt8), spec("b", ScalarType::Float64)],
+            None,
+            false,
+        )
+        .unwrap();
         assert_eq!(p.itemsize(), 9);
         assert_eq!(p.fields().unwrap()[1].offset, 1);
-        let a = Record::build(vec![spec("a", ScalarType::UInt8), spec("b", ScalarType::Float64)], None, true).unwrap();
-        assert_eq!((a.itemsize(), a.fields().unwrap()[1].offset, a.alignment()), (16, 8, 8));
-        assert!(Record::build(vec![spec("a", ScalarType::UInt8), spec("a", ScalarType::UInt8)], None, false).is_err());
+        let a = Record::build(
+            vec![spec("a", ScalarType::UInt8), spec("b", ScalarType::Float64)],
+            None,
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            (a.itemsize(), a.fields().unwrap()[1].offset, a.alignment()),
+            (16, 8, 8)
+        );
+        assert!(Record::build(
+            vec![spec("a", ScalarType::UInt8), spec("a", ScalarType::UInt8)],
+            None,
+            false
+        )
+        .is_err());
     }
 
     #[test]
@@ -246,15 +293,28 @@ mod tests {
         assert!(SubArrayDType::build(f8.clone(), vec![(1 << 61) + 1]).is_err());
         assert!(SubArrayDType::build(f8.clone(), vec![1 << 31, 1 << 31]).is_err());
         assert!(SubArrayDType::build(f8.clone(), vec![1 << 28]).is_err());
-        assert_eq!(SubArrayDType::build(f8.clone(), vec![1 << 26, 2]).unwrap().itemsize(), 1 << 30);
+        assert_eq!(
+            SubArrayDType::build(f8.clone(), vec![1 << 26, 2])
+                .unwrap()
+                .itemsize(),
+            1 << 30
+        );
         assert!(SubArrayDType::build(f8.clone(), vec![1 << 27, 2]).is_err());
         // A sizeless base (V0, or a subarray with a zero axis) is refused, as NumPy does.
         assert!(SubArrayDType::build(crate::dtype::void::RawVoid::build(0), vec![3]).is_err());
         // Field offsets and the itemsize.
-        let at = |o: usize| FieldSpec { name: "a".into(), title: None, dtype: f8.clone(), offset: Some(o) };
+        let at = |o: usize| FieldSpec {
+            name: "a".into(),
+            title: None,
+            dtype: f8.clone(),
+            offset: Some(o),
+        };
         assert!(Record::build(vec![at(1 << 40)], None, false).is_err());
         assert!(Record::build(vec![at(MAX_ITEMSIZE - 4)], None, false).is_err());
         assert!(Record::build(vec![at(0)], Some(1 << 40), false).is_err());
-        assert_eq!(Record::build(vec![at(8)], None, false).unwrap().itemsize(), 16);
+        assert_eq!(
+            Record::build(vec![at(8)], None, false).unwrap().itemsize(),
+            16
+        );
     }
 }

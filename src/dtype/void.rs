@@ -71,6 +71,9 @@ impl DTypeImpl for RawVoid {
         RawVoid::build(self.itemsize)
     }
     fn same_as(&self, other: &dyn DTypeImpl) -> bool {
-        other.as_any().downcast_ref::<RawVoid>().is_some_and(|o| o.itemsize == self.itemsize)
+        other
+            .as_any()
+            .downcast_ref::<RawVoid>()
+            .is_some_and(|o| o.itemsize == self.itemsize)
     }
 }

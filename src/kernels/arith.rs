@@ -553,7 +553,11 @@ macro_rules! abs_bits {
     ($x:expr, $t:ty, $u:ty) => {{
         #[allow(unused_comparisons)]
         let neg = $x < 0;
-        if neg { (0 as $u).wrapping_sub($x as $u) } else { $x as $u }
+        if neg {
+            (0 as $u).wrapping_sub($x as $u)
+        } else {
+            $x as $u
+        }
     }};
 }
 

@@ -78,7 +78,10 @@ macro_rules! numpy_formulas {
             #[inline(always)]
             fn call(z: $c) -> $c {
                 let a = (z.im / 2.0).sin();
-                Complex::new(z.re.exp_m1() * z.im.cos() - 2.0 * a * a, z.re.exp() * z.im.sin())
+                Complex::new(
+                    z.re.exp_m1() * z.im.cos() - 2.0 * a * a,
+                    z.re.exp() * z.im.sin(),
+                )
             }
         }
         impl Kernel1<$c, $c> for Log2 {
@@ -188,7 +191,10 @@ macro_rules! numpy_formulas {
                                 p = mul(p, p);
                             }
                             if br < 0.0 {
-                                return <TrueDivide as Kernel2<$c, $c>>::call(Complex::new(1.0, 0.0), aa);
+                                return <TrueDivide as Kernel2<$c, $c>>::call(
+                                    Complex::new(1.0, 0.0),
+                                    aa,
+                                );
                             }
                             return aa;
                         }

@@ -47,14 +47,22 @@ trait AwayFromZero {
 }
 impl AwayFromZero for f64 {
     fn next_up_abs(self) -> f64 {
-        let to = if self >= 0.0 { f64::INFINITY } else { f64::NEG_INFINITY };
+        let to = if self >= 0.0 {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        };
         // SAFETY: a pure libm function.
         unsafe { nextafter(self, to) - self }
     }
 }
 impl AwayFromZero for f32 {
     fn next_up_abs(self) -> f32 {
-        let to = if self >= 0.0 { f32::INFINITY } else { f32::NEG_INFINITY };
+        let to = if self >= 0.0 {
+            f32::INFINITY
+        } else {
+            f32::NEG_INFINITY
+        };
         // SAFETY: a pure libm function.
         unsafe { nextafterf(self, to) - self }
     }
@@ -385,7 +393,11 @@ impl Kernel2<f16, f16> for Nextafter {
             (by & 0x8000) + 1
         } else if bx & 0x8000 == 0 {
             // x > 0
-            if (by as i16) < (bx as i16) { bx - 1 } else { bx + 1 }
+            if (by as i16) < (bx as i16) {
+                bx - 1
+            } else {
+                bx + 1
+            }
         } else if by & 0x8000 == 0 || (by & 0x7fff) < (bx & 0x7fff) {
             bx - 1
         } else {

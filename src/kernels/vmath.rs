@@ -85,7 +85,10 @@ pub unsafe fn block<F: FastPath, const FMA: bool>(a: *const F::F, o: *mut F::F, 
             // SAFETY: inside the caller's range.
             unsafe {
                 std::ptr::copy_nonoverlapping(a.add(start), buf.as_mut_ptr(), len);
-                chunk::<F, FMA>(&buf[..len], std::slice::from_raw_parts_mut(o.add(start), len));
+                chunk::<F, FMA>(
+                    &buf[..len],
+                    std::slice::from_raw_parts_mut(o.add(start), len),
+                );
             }
             start += len;
         }
@@ -93,7 +96,12 @@ pub unsafe fn block<F: FastPath, const FMA: bool>(a: *const F::F, o: *mut F::F, 
     }
     // SAFETY: distinct (non-overlapping, as ufunc outputs that are not exact aliases are
     // copied by the caller) ranges of n items.
-    let (a, o) = unsafe { (std::slice::from_raw_parts(a, n), std::slice::from_raw_parts_mut(o, n)) };
+    let (a, o) = unsafe {
+        (
+            std::slice::from_raw_parts(a, n),
+            std::slice::from_raw_parts_mut(o, n),
+        )
+    };
     for (ca, co) in a.chunks(CHUNK).zip(o.chunks_mut(CHUNK)) {
         chunk::<F, FMA>(ca, co);
     }
@@ -127,7 +135,10 @@ const SHIFT: f64 = 6755399441055744.0; // 1.5 * 2^52: adding it rounds to an int
 #[inline(always)]
 fn round_shift(x: f64) -> (f64, i64) {
     let t = x + SHIFT;
-    (t - SHIFT, (t.to_bits() as i64).wrapping_sub(SHIFT.to_bits() as i64))
+    (
+        t - SHIFT,
+        (t.to_bits() as i64).wrapping_sub(SHIFT.to_bits() as i64),
+    )
 }
 
 const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-01;
@@ -249,7 +260,11 @@ fn kernel_cos<const FMA: bool>(x: f64, y: f64) -> f64 {
     let m = madd::<FMA>;
     let z = x * x;
     let w = z * z;
-    let r = m(w * w, m(z, m(z, CC[5], CC[4]), CC[3]), z * m(z, m(z, CC[2], CC[1]), CC[0]));
+    let r = m(
+        w * w,
+        m(z, m(z, CC[5], CC[4]), CC[3]),
+        z * m(z, m(z, CC[2], CC[1]), CC[0]),
+    );
     let hz = 0.5 * z;
     let w = 1.0 - hz;
     w + (((1.0 - w) - hz) + (z * r - x * y))
@@ -349,7 +364,11 @@ impl FastPath for ExpF32 {
         let r2 = r * r;
         let m = madd32::<FMA>;
         let u = m(
-            m(m(1.0 / 5040.0, r, 1.0 / 720.0), r2, m(1.0 / 120.0, r, 1.0 / 24.0)),
+            m(
+                m(1.0 / 5040.0, r, 1.0 / 720.0),
+                r2,
+                m(1.0 / 120.0, r, 1.0 / 24.0),
+            ),
             r2,
             m(1.0 / 6.0, r, 0.5),
         );

@@ -59,7 +59,11 @@ pub unsafe fn copy_2d_tiled(
                     let (i, j) = (i as isize, j as isize);
                     // SAFETY: i < n0, j < n1: inside both grids (the caller's guarantee).
                     unsafe {
-                        copy_item(s.0.offset(i * ss[0] + j * ss[1]), d.0.offset(i * ds[0] + j * ds[1]), size)
+                        copy_item(
+                            s.0.offset(i * ss[0] + j * ss[1]),
+                            d.0.offset(i * ds[0] + j * ds[1]),
+                            size,
+                        )
                     };
                 }
             }

@@ -397,21 +397,33 @@ pub fn reduce_of<T: Element, O: Element, K: Kernel2<T, O>>() -> Option<ReduceFn>
     {
         return Some(multiply_f16_in_f32);
     }
-    use crate::kernels::arith::{Fmax, Fmin, Maximum, Minimum};
     use crate::dtype::ScalarType::{Float32, Float64};
+    use crate::kernels::arith::{Fmax, Fmin, Maximum, Minimum};
     let minmax = |f64v: ReduceFn, f32v: ReduceFn| match T::TYPE {
         Float64 => Some(f64v),
         Float32 => Some(f32v),
         _ => None,
     };
     let special = if is(std::any::TypeId::of::<Maximum>()) {
-        minmax(minmax_dispatch::<f64, true, true>, minmax_dispatch::<f32, true, true>)
+        minmax(
+            minmax_dispatch::<f64, true, true>,
+            minmax_dispatch::<f32, true, true>,
+        )
     } else if is(std::any::TypeId::of::<Minimum>()) {
-        minmax(minmax_dispatch::<f64, false, true>, minmax_dispatch::<f32, false, true>)
+        minmax(
+            minmax_dispatch::<f64, false, true>,
+            minmax_dispatch::<f32, false, true>,
+        )
     } else if is(std::any::TypeId::of::<Fmax>()) {
-        minmax(minmax_dispatch::<f64, true, false>, minmax_dispatch::<f32, true, false>)
+        minmax(
+            minmax_dispatch::<f64, true, false>,
+            minmax_dispatch::<f32, true, false>,
+        )
     } else if is(std::any::TypeId::of::<Fmin>()) {
-        minmax(minmax_dispatch::<f64, false, false>, minmax_dispatch::<f32, false, false>)
+        minmax(
+            minmax_dispatch::<f64, false, false>,
+            minmax_dispatch::<f32, false, false>,
+        )
     } else {
         None
     };
@@ -456,7 +468,11 @@ unsafe fn minmax_fold<T: Element + num_traits::Float, const MAX: bool, const PRO
             for i in 0..n as isize {
                 let x: T = ptr::read_unaligned(a.offset(i * s) as *const T);
                 r = if PROPAGATE && (r.is_nan() || x.is_nan()) {
-                    if r.is_nan() { r } else { x }
+                    if r.is_nan() {
+                        r
+                    } else {
+                        x
+                    }
                 } else {
                     pick::<T, MAX, PROPAGATE>(r, x)
                 };
@@ -510,7 +526,11 @@ unsafe fn minmax_avx2<T: Element + num_traits::Float, const MAX: bool, const PRO
     unsafe { minmax_fold::<T, MAX, PROPAGATE>(acc, a, s, n) }
 }
 
-unsafe fn minmax_dispatch<T: Element + num_traits::Float, const MAX: bool, const PROPAGATE: bool>(
+unsafe fn minmax_dispatch<
+    T: Element + num_traits::Float,
+    const MAX: bool,
+    const PROPAGATE: bool,
+>(
     acc: *mut u8,
     a: *const u8,
     s: isize,

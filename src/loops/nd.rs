@@ -122,7 +122,10 @@ pub fn for_each_line_n(
         return;
     }
     let k = strides.len();
-    assert!(k <= MAX_OPERANDS && ptrs.len() == k, "for_each_line_n: too many operands");
+    assert!(
+        k <= MAX_OPERANDS && ptrs.len() == k,
+        "for_each_line_n: too many operands"
+    );
     let key = k - 1;
     // (size, strides...) per axis, unit axes dropped.
     let mut axes: SmallVec<[(usize, [isize; MAX_OPERANDS]); 6]> = SmallVec::new();

@@ -71,7 +71,15 @@ unsafe fn step_line(p: *mut u8, n: usize, stride: isize, off: &[usize; 5], cycle
                 d[i] = std::ptr::read_unaligned(rec(i, 3) as *const f64);
                 t[i] = std::ptr::read_unaligned(rec(i, 4) as *const f64);
             }
-            step_block(&mut v[..len], &mut vel[..len], &m[..len], &d[..len], &t[..len], cycles, dt);
+            step_block(
+                &mut v[..len],
+                &mut vel[..len],
+                &m[..len],
+                &d[..len],
+                &t[..len],
+                cycles,
+                dt,
+            );
             for i in 0..len {
                 std::ptr::write_unaligned(rec(i, 0) as *mut f64, v[i]);
                 std::ptr::write_unaligned(rec(i, 1) as *mut f64, vel[i]);
@@ -83,7 +91,15 @@ unsafe fn step_line(p: *mut u8, n: usize, stride: isize, off: &[usize; 5], cycle
 
 /// The cycles on one block of columns, in NumPy's order of operations.
 #[inline(always)]
-fn step_cycles(v: &mut [f64], vel: &mut [f64], m: &[f64], d: &[f64], t: &[f64], cycles: u64, dt: f64) {
+fn step_cycles(
+    v: &mut [f64],
+    vel: &mut [f64],
+    m: &[f64],
+    d: &[f64],
+    t: &[f64],
+    cycles: u64,
+    dt: f64,
+) {
     for _ in 0..cycles {
         for i in 0..v.len() {
             let force = t[i] - v[i];
@@ -100,19 +116,43 @@ fn step_cycles(v: &mut [f64], vel: &mut [f64], m: &[f64], d: &[f64], t: &[f64], 
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
-unsafe fn step_avx512(v: &mut [f64], vel: &mut [f64], m: &[f64], d: &[f64], t: &[f64], cycles: u64, dt: f64) {
+unsafe fn step_avx512(
+    v: &mut [f64],
+    vel: &mut [f64],
+    m: &[f64],
+    d: &[f64],
+    t: &[f64],
+    cycles: u64,
+    dt: f64,
+) {
     step_cycles(v, vel, m, d, t, cycles, dt)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn step_avx2(v: &mut [f64], vel: &mut [f64], m: &[f64], d: &[f64], t: &[f64], cycles: u64, dt: f64) {
+unsafe fn step_avx2(
+    v: &mut [f64],
+    vel: &mut [f64],
+    m: &[f64],
+    d: &[f64],
+    t: &[f64],
+    cycles: u64,
+    dt: f64,
+) {
     step_cycles(v, vel, m, d, t, cycles, dt)
 }
 
 /// One block, with the widest vector instructions this CPU has (no FMA is enabled, so every
 /// level gives the same bits).
-fn step_block(v: &mut [f64], vel: &mut [f64], m: &[f64], d: &[f64], t: &[f64], cycles: u64, dt: f64) {
+fn step_block(
+    v: &mut [f64],
+    vel: &mut [f64],
+    m: &[f64],
+    d: &[f64],
+    t: &[f64],
+    cycles: u64,
+    dt: f64,
+) {
     use crate::loops::elementwise::{simd_level, Simd};
     #[cfg(target_arch = "x86_64")]
     // SAFETY: each version runs only on a CPU with its features.
@@ -130,8 +170,18 @@ fn step_block(v: &mut [f64], vel: &mut [f64], m: &[f64], d: &[f64], t: &[f64], c
 pub fn step(a: &NdArray, cycles: i64, dt: f64) -> Result<()> {
     let off = field_offsets(a)?;
     a.check_writeable()?;
-    ensure!(dt.is_finite() && dt > 0.0, Value, "dt must be finite and positive, got {}", dt);
-    ensure!(cycles >= 0, Value, "cycles must be non-negative, got {}", cycles);
+    ensure!(
+        dt.is_finite() && dt > 0.0,
+        Value,
+        "dt must be finite and positive, got {}",
+        dt
+    );
+    ensure!(
+        cycles >= 0,
+        Value,
+        "cycles must be non-negative, got {}",
+        cycles
+    );
     if cycles == 0 || a.size() == 0 {
         return Ok(());
     }
@@ -217,7 +267,8 @@ pub fn assign_at(
                 })?;
                 let c = b.astype(&f64t, crate::array::Order::C)?;
                 // SAFETY: a fresh C-contiguous float64 array.
-                let xs = unsafe { std::slice::from_raw_parts(c.data_ptr() as *const f64, c.size()) };
+                let xs =
+                    unsafe { std::slice::from_raw_parts(c.data_ptr() as *const f64, c.size()) };
                 match col {
                     Col::Finite => ensure!(
                         xs.iter().all(|x| x.is_finite()),
@@ -269,9 +320,15 @@ pub fn resonate(a: &NdArray, i: &NdArray, j: &NdArray, strength: &NdArray) -> Re
     let shape = crate::dispatch::exec::broadcast_shapes(&[i.shape(), j.shape(), strength.shape()])?;
     let i64t = ScalarType::Int64.dtype();
     let f64t = ScalarType::Float64.dtype();
-    let ic = i.broadcast_to(&shape)?.astype(&i64t, crate::array::Order::C)?;
-    let jc = j.broadcast_to(&shape)?.astype(&i64t, crate::array::Order::C)?;
-    let sc = strength.broadcast_to(&shape)?.astype(&f64t, crate::array::Order::C)?;
+    let ic = i
+        .broadcast_to(&shape)?
+        .astype(&i64t, crate::array::Order::C)?;
+    let jc = j
+        .broadcast_to(&shape)?
+        .astype(&i64t, crate::array::Order::C)?;
+    let sc = strength
+        .broadcast_to(&shape)?
+        .astype(&f64t, crate::array::Order::C)?;
     let n = ic.size();
     // SAFETY: fresh C-contiguous arrays of n items.
     let (is, js, ss) = unsafe {
@@ -284,13 +341,21 @@ pub fn resonate(a: &NdArray, i: &NdArray, j: &NdArray, strength: &NdArray) -> Re
     let size = a.size() as i64;
     let norm = |x: i64| -> Result<usize> {
         crate::array::index::wrap_index(x, size).ok_or_else(|| {
-            crate::Error::Index(format!("index {x} is out of bounds for a field of size {size}"))
+            crate::Error::Index(format!(
+                "index {x} is out of bounds for a field of size {size}"
+            ))
         })
     };
     // Byte offsets of the records, computed once (a 1-d field needs no unravelling).
     let one_d = a.ndim() == 1;
     let stride0 = a.strides().first().copied().unwrap_or(0);
-    let rec = |idx: usize| if one_d { idx as isize * stride0 } else { a.flat_offset(idx) };
+    let rec = |idx: usize| {
+        if one_d {
+            idx as isize * stride0
+        } else {
+            a.flat_offset(idx)
+        }
+    };
     let mut pairs = Vec::with_capacity(n);
     for k in 0..n {
         let (pi, pj) = (norm(is[k])?, norm(js[k])?);

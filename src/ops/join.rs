@@ -16,19 +16,35 @@ pub fn concatenate(
     out: Option<&NdArray>,
     casting: Casting,
 ) -> Result<NdArray> {
-    ensure!(!arrays.is_empty(), Value, "need at least one array to concatenate");
+    ensure!(
+        !arrays.is_empty(),
+        Value,
+        "need at least one array to concatenate"
+    );
     let flat: Vec<NdArray>;
     let (arrays, axis) = match axis {
         None => {
             flat = arrays
                 .iter()
-                .map(|a| a.reshape_view(&[a.size()]).map_or_else(|| a.copy(Order::C).map(|c| c.reshape_view(&[a.size()]).expect("contiguous")), Ok))
+                .map(|a| {
+                    a.reshape_view(&[a.size()]).map_or_else(
+                        || {
+                            a.copy(Order::C)
+                                .map(|c| c.reshape_view(&[a.size()]).expect("contiguous"))
+                        },
+                        Ok,
+                    )
+                })
                 .collect::<Result<_>>()?;
             (&flat[..], 0usize)
         }
         Some(ax) => {
             let nd = arrays[0].ndim();
-            ensure!(nd > 0, Value, "zero-dimensional arrays cannot be concatenated");
+            ensure!(
+                nd > 0,
+                Value,
+                "zero-dimensional arrays cannot be concatenated"
+            );
             (arrays, NdArray::normalize_axis(ax, nd)?)
         }
     };
@@ -88,7 +104,11 @@ impl NdArray {
     pub fn slab(&self, axis: usize, start: usize, len: usize) -> Result<NdArray> {
         let mut shape: crate::array::Dims = self.shape().into();
         shape[axis] = len;
-        let off = if len == 0 { 0 } else { start as isize * self.strides()[axis] };
+        let off = if len == 0 {
+            0
+        } else {
+            start as isize * self.strides()[axis]
+        };
         self.view_with(
             (self.offset() as isize + off) as usize,
             shape,

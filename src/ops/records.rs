@@ -35,15 +35,41 @@ pub fn compare(a: &NdArray, b: &NdArray, ne: bool) -> Result<NdArray> {
             compare(&fa, &fb, ne)?
         } else {
             let u = find(elementwise).expect("comparison ufuncs are in the table");
-            call(u, &[Input::Array(fa), Input::Array(fb)], &[None], Casting::SameKind, None, None)?.0.remove(0)
+            call(
+                u,
+                &[Input::Array(fa), Input::Array(fb)],
+                &[None],
+                Casting::SameKind,
+                None,
+                None,
+            )?
+            .0
+            .remove(0)
         };
         if r.ndim() > shape.len() {
             // A subarray field: all (or any) of its elements.
             let axes: Vec<isize> = (shape.len() as isize..r.ndim() as isize).collect();
-            r = reduce(find(fold).expect("logical ufuncs are in the table"), &r, Some(&axes), None, false, None, None)?;
+            r = reduce(
+                find(fold).expect("logical ufuncs are in the table"),
+                &r,
+                Some(&axes),
+                None,
+                false,
+                None,
+                None,
+            )?;
         }
         let u = find(combine).expect("logical ufuncs are in the table");
-        out = call(u, &[Input::Array(out), Input::Array(r)], &[None], Casting::SameKind, None, None)?.0.remove(0);
+        out = call(
+            u,
+            &[Input::Array(out), Input::Array(r)],
+            &[None],
+            Casting::SameKind,
+            None,
+            None,
+        )?
+        .0
+        .remove(0);
     }
     Ok(out)
 }

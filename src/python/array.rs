@@ -118,7 +118,11 @@ impl PyNdArray {
         let dt = cur.dtype();
         let Some(st) = dt.scalar_type() else {
             let off = (p as isize).wrapping_sub(cur.data_ptr() as isize);
-            return super::records::void_scalar(py, cur.element_view(off)?, Some(owner.clone().unbind()));
+            return super::records::void_scalar(
+                py,
+                cur.element_view(off)?,
+                Some(owner.clone().unbind()),
+            );
         };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
@@ -236,7 +240,10 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
                 dt.name()
             )));
         }
-        let s = PyScalar::Weak(crate::dtype::Num::F(f), crate::dtype::promote::WeakKind::Float);
+        let s = PyScalar::Weak(
+            crate::dtype::Num::F(f),
+            crate::dtype::promote::WeakKind::Float,
+        );
         return super::convert::scalar_array(&s, Some(dt));
     }
     if let Some(s) = classify_scalar(value)? {
@@ -696,7 +703,12 @@ impl PyNdArray {
         let py = slf.py();
         let this = slf.get();
         let (dtype, r#type) = match dtype {
-            Some(d) if d.cast::<PyType>().is_ok_and(|t| t.is_subclass_of::<PyNdArray>().unwrap_or(false)) => (None, Some(d)),
+            Some(d)
+                if d.cast::<PyType>()
+                    .is_ok_and(|t| t.is_subclass_of::<PyNdArray>().unwrap_or(false)) =>
+            {
+                (None, Some(d))
+            }
             _ => (dtype, r#type),
         };
         let dt = match dtype {
@@ -796,7 +808,10 @@ impl PyNdArray {
 
     /// A field of a 0-d record array as a record scalar's `__getitem__` gives it: a number
     /// for a number field, a record scalar for a nested record, an array view for a subarray.
-    fn _item_field<'py>(slf: &Bound<'py, Self>, key: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn _item_field<'py>(
+        slf: &Bound<'py, Self>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let this = slf.get();
         let cur = this.cur();
@@ -823,7 +838,11 @@ impl PyNdArray {
     /// `a.resize(new_shape, refcheck=True)`: in place, for an array that owns its memory and
     /// is one segment; the items keep their memory order, new ones are zero.
     #[pyo3(signature = (*new_shape, refcheck=true))]
-    fn resize(slf: &Bound<'_, Self>, new_shape: &Bound<'_, PyTuple>, refcheck: bool) -> PyResult<()> {
+    fn resize(
+        slf: &Bound<'_, Self>,
+        new_shape: &Bound<'_, PyTuple>,
+        refcheck: bool,
+    ) -> PyResult<()> {
         let shape = match new_shape.len() {
             0 => return Ok(()),
             1 if new_shape.get_item(0)?.is_none() => return Ok(()),
@@ -840,10 +859,14 @@ impl PyNdArray {
         let this = slf.get();
         let cur = this.cur();
         if this.base.is_some() || !cur.flags().owndata {
-            return Err(PyValueError::new_err("cannot resize this array: it does not own its data"));
+            return Err(PyValueError::new_err(
+                "cannot resize this array: it does not own its data",
+            ));
         }
         if !(cur.is_c_contiguous() || cur.is_f_contiguous()) {
-            return Err(PyValueError::new_err("resize only works on single-segment arrays"));
+            return Err(PyValueError::new_err(
+                "resize only works on single-segment arrays",
+            ));
         }
         // The caller's reference and the method call's own: any more is another holder.
         // SAFETY: slf is a live object.
@@ -857,7 +880,11 @@ impl PyNdArray {
                 "cannot resize an array that references or is referenced\nby another object in this way.\nUse the np.resize function to get a new resized copy or\n set refcheck=False to disable this check",
             ));
         }
-        let order = if cur.is_f_contiguous() && !cur.is_c_contiguous() { Order::F } else { Order::C };
+        let order = if cur.is_f_contiguous() && !cur.is_c_contiguous() {
+            Order::F
+        } else {
+            Order::C
+        };
         let new = NdArray::zeros(&shape, cur.dtype(), order)?;
         let n = cur.nbytes().min(new.nbytes());
         // SAFETY: both are single segments of at least n bytes, in different buffers.
@@ -867,7 +894,10 @@ impl PyNdArray {
             std::sync::Arc::new(new),
         );
         if this.raw_exported.load(Ordering::Relaxed) {
-            this.retired.lock().unwrap_or_else(|e| e.into_inner()).push(old);
+            this.retired
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(old);
         }
         Ok(())
     }
@@ -1007,7 +1037,12 @@ impl PyNdArray {
                             i, n
                         )));
                     }
-                    return Self::scalar_at(py, a, a.data_ptr().wrapping_offset(j * a.strides()[0]), slf.as_any());
+                    return Self::scalar_at(
+                        py,
+                        a,
+                        a.data_ptr().wrapping_offset(j * a.strides()[0]),
+                        slf.as_any(),
+                    );
                 }
             }
         }
@@ -1051,7 +1086,10 @@ impl PyNdArray {
             a.set_writeable(true)?;
             return super::errors::run_detached(py, a.nbytes(), || a.put_fancy(&items, &src));
         }
-        let small_int = key.cast_exact::<PyInt>().ok().and_then(|i| i.extract::<isize>().ok());
+        let small_int = key
+            .cast_exact::<PyInt>()
+            .ok()
+            .and_then(|i| i.extract::<isize>().ok());
         let target = if let (1, Some(i)) = (a.ndim(), small_int) {
             let n = a.shape()[0] as isize;
             let j = if i < 0 { i + n } else { i };
@@ -1072,7 +1110,11 @@ impl PyNdArray {
                 None => Some(a.index(&parse_index(key)?.0)?.view),
             },
         };
-        if dt.scalar_type().is_none() || view.as_ref().is_some_and(|v| v.dtype().scalar_type().is_none()) {
+        if dt.scalar_type().is_none()
+            || view
+                .as_ref()
+                .is_some_and(|v| v.dtype().scalar_type().is_none())
+        {
             // Records (and raw void): Python values converted field by field.
             let v = match (target, view) {
                 (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize)?,
@@ -1263,7 +1305,10 @@ impl PyNdArray {
         if other.is_exact_instance_of::<pyo3::types::PyInt>() {
             match other.extract::<i64>().ok() {
                 Some(2) => return unop(slf, "square"),
-                Some(-1) if slf.get().raw().dtype().kind() == 'f' || slf.get().raw().dtype().kind() == 'c' => {
+                Some(-1)
+                    if slf.get().raw().dtype().kind() == 'f'
+                        || slf.get().raw().dtype().kind() == 'c' =>
+                {
                     return unop(slf, "reciprocal")
                 }
                 _ => {}
@@ -1353,9 +1398,16 @@ impl PyNdArray {
             holder.setattr("owner", slf)?;
             let a = np.getattr("asarray")?.call1((holder,))?;
             let exact = super::interop::numpy_dtype(py, slf.get().cur().dtype())?;
-            if a.getattr("dtype")?.eq(&exact)? { a } else { a.call_method1("view", (exact,))? }
+            if a.getattr("dtype")?.eq(&exact)? {
+                a
+            } else {
+                a.call_method1("view", (exact,))?
+            }
         } else {
-            let mv = py.import("builtins")?.getattr("memoryview")?.call1((slf,))?;
+            let mv = py
+                .import("builtins")?
+                .getattr("memoryview")?
+                .call1((slf,))?;
             np.getattr("asarray")?.call1((mv,))?
         };
         if let Some(d) = dtype {
@@ -1424,7 +1476,8 @@ impl PyNdArray {
         // Counted before filling: the count is only ever an over-estimate while filling.
         this.exports.fetch_add(1, Ordering::AcqRel);
         // SAFETY: Python passes a valid view to fill.
-        let r = unsafe { super::interop::fill_buffer(slf.clone().into_any(), &arr, w, view, flags) };
+        let r =
+            unsafe { super::interop::fill_buffer(slf.clone().into_any(), &arr, w, view, flags) };
         if r.is_err() {
             this.exports.fetch_sub(1, Ordering::AcqRel);
         }
@@ -1556,11 +1609,7 @@ fn binop(
         }
     }
     let me = slf.clone().into_any();
-    let args = if reflected {
-        [other, me]
-    } else {
-        [me, other]
-    };
+    let args = if reflected { [other, me] } else { [me, other] };
     super::ufunc::call_ufunc(py, u, &args, None, None, "same_kind", None)
 }
 

@@ -776,7 +776,9 @@ pub fn frombuffer(
     }
     let isz = dt.itemsize() as isize;
     if isz == 0 {
-        return Err(PyValueError::new_err("cannot determine count if itemsize is 0"));
+        return Err(PyValueError::new_err(
+            "cannot determine count if itemsize is 0",
+        ));
     }
     let avail = bytes - offset;
     let n = if count < 0 {
@@ -1085,7 +1087,9 @@ pub fn concatenate<'py>(
         arrs.push(to_array(&a?, None)?.arr);
     }
     if arrs.is_empty() {
-        return Err(PyValueError::new_err("need at least one array to concatenate"));
+        return Err(PyValueError::new_err(
+            "need at least one array to concatenate",
+        ));
     }
     if out.is_some() && dtype.is_some() {
         return Err(pyo3::exceptions::PyTypeError::new_err(

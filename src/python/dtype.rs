@@ -67,7 +67,9 @@ fn shape_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
             .map_err(|_| value_err("invalid shape in fixed-type tuple."))?,
     };
     if dims.iter().any(|&d| d < 0) {
-        return Err(value_err("invalid shape in fixed-type tuple: dimension smaller then zero."));
+        return Err(value_err(
+            "invalid shape in fixed-type tuple: dimension smaller then zero.",
+        ));
     }
     Ok(dims.into_iter().map(|d| d as usize).collect())
 }
@@ -95,19 +97,35 @@ fn from_list(list: &Bound<'_, PyList>, align: bool) -> PyResult<DType> {
             if pair.len() != 2 {
                 return Err(PyTypeError::new_err("data type not understood"));
             }
-            (pair.get_item(1)?.extract::<String>()?, Some(pair.get_item(0)?.extract::<String>()?))
+            (
+                pair.get_item(1)?.extract::<String>()?,
+                Some(pair.get_item(0)?.extract::<String>()?),
+            )
         } else {
-            (n.extract::<String>().map_err(|_| PyTypeError::new_err("data type not understood"))?, None)
+            (
+                n.extract::<String>()
+                    .map_err(|_| PyTypeError::new_err("data type not understood"))?,
+                None,
+            )
         };
         if title.as_deref() == Some(name.as_str()) {
             return Err(value_err("title already used as a name or title."));
         }
-        let name = if name.is_empty() { format!("f{k}") } else { name };
+        let name = if name.is_empty() {
+            format!("f{k}")
+        } else {
+            name
+        };
         let mut dt = to_dtype_align(&t.get_item(1)?, align)?;
         if t.len() == 3 {
             dt = with_shape(dt, shape_of(&t.get_item(2)?)?)?;
         }
-        specs.push(FieldSpec { name, title, dtype: dt, offset: None });
+        specs.push(FieldSpec {
+            name,
+            title,
+            dtype: dt,
+            offset: None,
+        });
     }
     Ok(Record::build(specs, None, align)?)
 }
@@ -121,11 +139,16 @@ fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType>
     };
     let names: Vec<String> = names
         .try_iter()?
-        .map(|n| n?.extract::<String>().map_err(|_| value_err("field names must be strings")))
+        .map(|n| {
+            n?.extract::<String>()
+                .map_err(|_| value_err("field names must be strings"))
+        })
         .collect::<PyResult<_>>()?;
     let formats: Vec<Bound<'_, PyAny>> = formats.extract()?;
     if names.len() != formats.len() {
-        return Err(value_err("all items in the dictionary must have the same length."));
+        return Err(value_err(
+            "all items in the dictionary must have the same length.",
+        ));
     }
     let offsets: Option<Vec<usize>> = match get("offsets")? {
         Some(o) if !o.is_none() => {
@@ -144,7 +167,10 @@ fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType>
     let itemsize: Option<usize> = match get("itemsize")? {
         // A C long (OverflowError beyond), never negative (ValueError), as NumPy converts it.
         Some(i) if !i.is_none() => Some(usize::try_from(i.extract::<i64>()?).map_err(|_| {
-            value_err(format!("cannot override to smaller itemsize of {}", i.str().map(|s| s.to_string()).unwrap_or_default()))
+            value_err(format!(
+                "cannot override to smaller itemsize of {}",
+                i.str().map(|s| s.to_string()).unwrap_or_default()
+            ))
         })?),
         _ => None,
     };
@@ -156,7 +182,9 @@ fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType>
     if offsets.as_ref().is_some_and(|o| o.len() != names.len())
         || titles.as_ref().is_some_and(|t| t.len() != names.len())
     {
-        return Err(value_err("all items in the dictionary must have the same length."));
+        return Err(value_err(
+            "all items in the dictionary must have the same length.",
+        ));
     }
     let mut specs = Vec::with_capacity(names.len());
     for (k, (name, f)) in names.into_iter().zip(formats).enumerate() {
@@ -170,7 +198,12 @@ fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType>
                 )));
             }
         }
-        specs.push(FieldSpec { name, title: titles.as_ref().and_then(|t| t[k].clone()), dtype, offset });
+        specs.push(FieldSpec {
+            name,
+            title: titles.as_ref().and_then(|t| t[k].clone()),
+            dtype,
+            offset,
+        });
     }
     Ok(Record::build(specs, itemsize, aligned)?)
 }
@@ -196,7 +229,9 @@ fn from_comma_string(s: &str, align: bool) -> PyResult<DType> {
     let one = |p: &str| -> PyResult<DType> {
         let p = p.trim();
         if let Some(rest) = p.strip_prefix('(') {
-            let close = rest.find(')').ok_or_else(|| PyTypeError::new_err(format!("data type '{s}' not understood")))?;
+            let close = rest
+                .find(')')
+                .ok_or_else(|| PyTypeError::new_err(format!("data type '{s}' not understood")))?;
             let dims: Vec<usize> = rest[..close]
                 .split(',')
                 .filter(|x| !x.trim().is_empty())
@@ -219,7 +254,14 @@ fn from_comma_string(s: &str, align: bool) -> PyResult<DType> {
     let specs = parts
         .iter()
         .enumerate()
-        .map(|(k, p)| Ok(FieldSpec { name: format!("f{k}"), title: None, dtype: one(p)?, offset: None }))
+        .map(|(k, p)| {
+            Ok(FieldSpec {
+                name: format!("f{k}"),
+                title: None,
+                dtype: one(p)?,
+                offset: None,
+            })
+        })
         .collect::<PyResult<Vec<_>>>()?;
     Ok(Record::build(specs, None, align)?)
 }
@@ -265,7 +307,11 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
             let f = fields.get_item(n?)?;
             formats.append(f.get_item(0)?)?;
             offsets.append(f.get_item(1)?)?;
-            titles.append(if f.len()? > 2 { f.get_item(2)? } else { py.None().into_bound(py) })?;
+            titles.append(if f.len()? > 2 {
+                f.get_item(2)?
+            } else {
+                py.None().into_bound(py)
+            })?;
         }
         let d = pyo3::types::PyDict::new(py);
         d.set_item("names", names)?;
@@ -427,8 +473,21 @@ impl PyDType {
         for f in fs {
             let dt = PyDType::wrap(py, f.dtype.clone())?;
             let v = match &f.title {
-                Some(t) => PyTuple::new(py, [dt.into_any(), f.offset.into_pyobject(py)?.into_any().unbind(), t.into_pyobject(py)?.into_any().unbind()])?,
-                None => PyTuple::new(py, [dt.into_any(), f.offset.into_pyobject(py)?.into_any().unbind()])?,
+                Some(t) => PyTuple::new(
+                    py,
+                    [
+                        dt.into_any(),
+                        f.offset.into_pyobject(py)?.into_any().unbind(),
+                        t.into_pyobject(py)?.into_any().unbind(),
+                    ],
+                )?,
+                None => PyTuple::new(
+                    py,
+                    [
+                        dt.into_any(),
+                        f.offset.into_pyobject(py)?.into_any().unbind(),
+                    ],
+                )?,
             };
             d.set_item(&f.name, &v)?;
             if let Some(t) = &f.title {
@@ -442,7 +501,10 @@ impl PyDType {
         match self.dt.subarray() {
             Some(sa) => Ok(PyTuple::new(
                 py,
-                [PyDType::wrap(py, sa.base.clone())?.into_any(), PyTuple::new(py, &sa.shape)?.into_any().unbind()],
+                [
+                    PyDType::wrap(py, sa.base.clone())?.into_any(),
+                    PyTuple::new(py, &sa.shape)?.into_any().unbind(),
+                ],
             )?
             .into_any()),
             None => Ok(py.None().into_bound(py)),
@@ -477,7 +539,10 @@ impl PyDType {
     #[getter]
     fn isalignedstruct(&self) -> bool {
         // A subarray of records reports its base's flag.
-        self.dt.subarray().map_or(&self.dt, |sa| &sa.base).is_aligned_struct()
+        self.dt
+            .subarray()
+            .map_or(&self.dt, |sa| &sa.base)
+            .is_aligned_struct()
     }
 
     fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Py<PyDType>> {
@@ -500,7 +565,11 @@ impl PyDType {
             let name: String = key.extract()?;
             fs.iter()
                 .find(|f| f.name == name || f.title.as_deref() == Some(name.as_str()))
-                .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(format!("Field named '{name}' not found.")))?
+                .ok_or_else(|| {
+                    pyo3::exceptions::PyKeyError::new_err(format!(
+                        "Field named '{name}' not found."
+                    ))
+                })?
         };
         PyDType::wrap(py, f.dtype.clone())
     }
@@ -544,7 +613,11 @@ impl PyDType {
         if self.dt.kind() == 'V' {
             // Unstructured void: dtype('V8'), dtype('V') for zero bytes.
             let n = self.dt.itemsize();
-            return if n == 0 { "dtype('V')".into() } else { format!("dtype('V{n}')") };
+            return if n == 0 {
+                "dtype('V')".into()
+            } else {
+                format!("dtype('V{n}')")
+            };
         }
         if self.dt.is_native() {
             format!("dtype('{}')", self.dt.name())
@@ -641,7 +714,11 @@ fn struct_str_align(dt: &DType, include_align: bool) -> String {
     let mut max_al = 1usize;
     let mut listable = true;
     for f in fs {
-        let al = if aligned { f.dtype.alignment().max(1) } else { 1 };
+        let al = if aligned {
+            f.dtype.alignment().max(1)
+        } else {
+            1
+        };
         max_al = max_al.max(al);
         let want = end.div_ceil(al) * al;
         if f.offset != want {
@@ -771,7 +848,11 @@ pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
         let fmt = t.get_item(1)?;
         if name.extract::<String>().is_ok_and(|n| n.is_empty()) {
             if let Ok(f) = fmt.extract::<String>() {
-                if let Some(n) = f.trim_start_matches('|').strip_prefix('V').and_then(|n| n.parse::<usize>().ok()) {
+                if let Some(n) = f
+                    .trim_start_matches('|')
+                    .strip_prefix('V')
+                    .and_then(|n| n.parse::<usize>().ok())
+                {
                     offset += n; // padding
                     continue;
                 }
@@ -787,11 +868,19 @@ pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
         }
         let size = dt.itemsize();
         let (name, title) = if let Ok(pair) = name.cast::<PyTuple>() {
-            (pair.get_item(1)?.extract::<String>()?, Some(pair.get_item(0)?.extract::<String>()?))
+            (
+                pair.get_item(1)?.extract::<String>()?,
+                Some(pair.get_item(0)?.extract::<String>()?),
+            )
         } else {
             (name.extract::<String>()?, None)
         };
-        specs.push(FieldSpec { name, title, dtype: dt, offset: Some(offset) });
+        specs.push(FieldSpec {
+            name,
+            title,
+            dtype: dt,
+            offset: Some(offset),
+        });
         offset += size;
     }
     if specs.is_empty() {

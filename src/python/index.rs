@@ -23,9 +23,11 @@ fn item(obj: &Bound<'_, PyAny>) -> PyResult<IndexItem> {
             Ok(v) => Ok(IndexItem::Int(v)),
             // NumPy 2: an int in [2**63, 2**64) overflows its C conversion; any other int
             // outside the index range is not a valid index.
-            Err(_) if i.extract::<u64>().is_ok() => Err(pyo3::exceptions::PyOverflowError::new_err(
-                "Python int too large to convert to C long",
-            )),
+            Err(_) if i.extract::<u64>().is_ok() => {
+                Err(pyo3::exceptions::PyOverflowError::new_err(
+                    "Python int too large to convert to C long",
+                ))
+            }
             Err(_) => Err(invalid()),
         };
     }
@@ -161,16 +163,22 @@ pub fn parse_fancy(key: &Bound<'_, PyAny>) -> PyResult<Vec<crate::array::fancy::
         let a = match super::convert::to_array(k, None) {
             Ok(c) => c.arr,
             // A list of things that are not numbers is not an index (NumPy's message).
-            Err(e) if k.cast::<pyo3::types::PyList>().is_ok() && e.is_instance_of::<pyo3::exceptions::PyTypeError>(k.py()) => return Err(invalid()),
+            Err(e)
+                if k.cast::<pyo3::types::PyList>().is_ok()
+                    && e.is_instance_of::<pyo3::exceptions::PyTypeError>(k.py()) =>
+            {
+                return Err(invalid())
+            }
             Err(e) => return Err(e),
         };
         match a.dtype().scalar_type() {
             Some(crate::dtype::ScalarType::Bool) => Ok(Fancy::Mask(a)),
             Some(st) if st.is_int() => Ok(Fancy::Indices(a)),
             // An empty list indexes nothing (NumPy makes it an integer array).
-            _ if a.size() == 0 => Ok(Fancy::Indices(
-                a.astype(&crate::dtype::ScalarType::Int64.dtype(), crate::array::Order::C)?,
-            )),
+            _ if a.size() == 0 => Ok(Fancy::Indices(a.astype(
+                &crate::dtype::ScalarType::Int64.dtype(),
+                crate::array::Order::C,
+            )?)),
             // A list of non-integers is not an index at all (NumPy's message).
             _ if k.cast::<pyo3::types::PyList>().is_ok() => Err(invalid()),
             _ => Err(PyIndexError::new_err(

@@ -37,7 +37,12 @@ fn pad_record(dt: DType, itemsize: usize) -> DType {
         .fields()
         .map(|fs| {
             fs.iter()
-                .map(|f| FieldSpec { name: f.name.clone(), title: f.title.clone(), dtype: f.dtype.clone(), offset: Some(f.offset) })
+                .map(|f| FieldSpec {
+                    name: f.name.clone(),
+                    title: f.title.clone(),
+                    dtype: f.dtype.clone(),
+                    offset: Some(f.offset),
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -86,7 +91,11 @@ fn parse_struct(s: &str, outer_order: char) -> Option<(DType, usize)> {
             }
         }
         let digits: String = s[i..].chars().take_while(|c| c.is_ascii_digit()).collect();
-        let count: usize = if digits.is_empty() { 1 } else { digits.parse().ok()? };
+        let count: usize = if digits.is_empty() {
+            1
+        } else {
+            digits.parse().ok()?
+        };
         i += digits.len();
         let code = *b.get(i)? as char;
         if code == 'x' {
@@ -134,7 +143,11 @@ fn parse_struct(s: &str, outer_order: char) -> Option<(DType, usize)> {
         if count > 1 {
             dims.push(count);
         }
-        let dt = if dims.is_empty() { dt } else { SubArrayDType::build(dt, dims).ok()? };
+        let dt = if dims.is_empty() {
+            dt
+        } else {
+            SubArrayDType::build(dt, dims).ok()?
+        };
         // ":name:"
         let mut name = String::new();
         if b.get(i) == Some(&b':') {
@@ -143,7 +156,16 @@ fn parse_struct(s: &str, outer_order: char) -> Option<(DType, usize)> {
             i = end + 1;
         }
         let size = dt.itemsize();
-        specs.push(FieldSpec { name: if name.is_empty() { format!("f{}", specs.len()) } else { name }, title: None, dtype: dt, offset: Some(offset) });
+        specs.push(FieldSpec {
+            name: if name.is_empty() {
+                format!("f{}", specs.len())
+            } else {
+                name
+            },
+            title: None,
+            dtype: dt,
+            offset: Some(offset),
+        });
         offset += size;
     }
     None
@@ -280,9 +302,15 @@ fn struct_format(
             Some(sa) => (sa.base.clone(), Some(sa.shape.clone())),
             None => (f.dtype.clone(), None),
         };
-        let shape_s = shape
-            .as_ref()
-            .map(|sh| format!("({})", sh.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")));
+        let shape_s = shape.as_ref().map(|sh| {
+            format!(
+                "({})",
+                sh.iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+        });
         if item.fields().is_some() {
             if let Some(sh) = &shape_s {
                 out.push_str(sh);
@@ -295,7 +323,11 @@ fn struct_format(
                 && arr.strides().iter().all(|s| s.rem_euclid(al as isize) == 0);
             let swapped = !item.is_native() && st.itemsize() > 1;
             let want = if swapped {
-                if cfg!(target_endian = "little") { '>' } else { '<' }
+                if cfg!(target_endian = "little") {
+                    '>'
+                } else {
+                    '<'
+                }
             } else if aligned && !standard {
                 '@'
             } else {
@@ -502,20 +534,33 @@ pub fn numpy_dtype<'py>(py: Python<'py>, dt: &DType) -> PyResult<Bound<'py, PyAn
 
 fn numpy_spec<'py>(py: Python<'py>, dt: &DType) -> PyResult<Bound<'py, PyAny>> {
     if let Some(sa) = dt.subarray() {
-        return Ok(PyTuple::new(py, [numpy_spec(py, &sa.base)?, PyTuple::new(py, &sa.shape)?.into_any()])?.into_any());
+        return Ok(PyTuple::new(
+            py,
+            [
+                numpy_spec(py, &sa.base)?,
+                PyTuple::new(py, &sa.shape)?.into_any(),
+            ],
+        )?
+        .into_any());
     }
     let Some(fs) = dt.fields() else {
         return Ok(dt.typestr().into_pyobject(py)?.into_any());
     };
     let d = PyDict::new(py);
-    d.set_item("names", fs.iter().map(|f| f.name.clone()).collect::<Vec<_>>())?;
+    d.set_item(
+        "names",
+        fs.iter().map(|f| f.name.clone()).collect::<Vec<_>>(),
+    )?;
     let formats = PyList::empty(py);
     for f in fs {
         formats.append(numpy_spec(py, &f.dtype)?)?;
     }
     d.set_item("formats", formats)?;
     d.set_item("offsets", fs.iter().map(|f| f.offset).collect::<Vec<_>>())?;
-    d.set_item("titles", fs.iter().map(|f| f.title.clone()).collect::<Vec<_>>())?;
+    d.set_item(
+        "titles",
+        fs.iter().map(|f| f.title.clone()).collect::<Vec<_>>(),
+    )?;
     d.set_item("itemsize", dt.itemsize())?;
     d.set_item("aligned", dt.is_aligned_struct())?;
     Ok(d.into_any())
@@ -1114,7 +1159,9 @@ unsafe extern "C" fn array_struct_destructor(cap: *mut ffi::PyObject) {
 /// spec NumPy reads) can. Other arrays have none (AttributeError).
 pub fn array_struct(py: Python<'_>, arr: &NdArray, writeable: bool) -> PyResult<Py<PyAny>> {
     if arr.dtype().fields().is_none() || super::dtype::descr_of(py, arr.dtype()).is_ok() {
-        return Err(pyo3::exceptions::PyAttributeError::new_err("__array_struct__"));
+        return Err(pyo3::exceptions::PyAttributeError::new_err(
+            "__array_struct__",
+        ));
     }
     let descr = numpy_spec(py, arr.dtype())?;
     let nd = arr.ndim();
@@ -1152,7 +1199,11 @@ pub fn array_struct(py: Python<'_>, arr: &NdArray, writeable: bool) -> PyResult<
     // SAFETY: the capsule owns the box (freed by the destructor); NumPy reads the struct with
     // a null capsule name and keeps the exporting array alive as the base.
     unsafe {
-        let cap = ffi::PyCapsule_New(p as *mut c_void, std::ptr::null(), Some(array_struct_destructor));
+        let cap = ffi::PyCapsule_New(
+            p as *mut c_void,
+            std::ptr::null(),
+            Some(array_struct_destructor),
+        );
         if cap.is_null() {
             let b = Box::from_raw(p);
             ffi::Py_DECREF(b.iface.descr);

@@ -42,12 +42,20 @@ fn field_array(field: &Bound<'_, PyAny>) -> PyResult<crate::array::NdArray> {
 
 /// `rp.force(field, i, value)`: value[i] = value and velocity[i] = 0.
 #[pyfunction]
-pub fn force(field: &Bound<'_, PyAny>, i: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> PyResult<()> {
+pub fn force(
+    field: &Bound<'_, PyAny>,
+    i: &Bound<'_, PyAny>,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<()> {
     use crate::ops::field::{assign_at, Col};
     let a = field_array(field)?;
     let items = super::index::parse_fancy(i)?;
     let v = to_array(value, None)?.arr;
-    Ok(assign_at(&a, &items, &[(0, Col::Finite, Some(&v)), (1, Col::Zero, None)])?)
+    Ok(assign_at(
+        &a,
+        &items,
+        &[(0, Col::Finite, Some(&v)), (1, Col::Zero, None)],
+    )?)
 }
 
 /// `rp.set_props(field, i, mass, damping)`: mass at least 1e-6, damping in [0, 1].
@@ -63,12 +71,20 @@ pub fn set_props(
     let items = super::index::parse_fancy(i)?;
     let m = to_array(mass, None)?.arr;
     let d = to_array(damping, None)?.arr;
-    Ok(assign_at(&a, &items, &[(2, Col::MassFloor, Some(&m)), (3, Col::Unit, Some(&d))])?)
+    Ok(assign_at(
+        &a,
+        &items,
+        &[(2, Col::MassFloor, Some(&m)), (3, Col::Unit, Some(&d))],
+    )?)
 }
 
 /// `rp.set_target(field, i, target)`.
 #[pyfunction]
-pub fn set_target(field: &Bound<'_, PyAny>, i: &Bound<'_, PyAny>, target: &Bound<'_, PyAny>) -> PyResult<()> {
+pub fn set_target(
+    field: &Bound<'_, PyAny>,
+    i: &Bound<'_, PyAny>,
+    target: &Bound<'_, PyAny>,
+) -> PyResult<()> {
     use crate::ops::field::{assign_at, Col};
     let a = field_array(field)?;
     let items = super::index::parse_fancy(i)?;
@@ -86,7 +102,11 @@ pub fn resonate(
     strength: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
     let a = field_array(field)?;
-    let (ia, ja, sa) = (to_array(i, None)?.arr, to_array(j, None)?.arr, to_array(strength, None)?.arr);
+    let (ia, ja, sa) = (
+        to_array(i, None)?.arr,
+        to_array(j, None)?.arr,
+        to_array(strength, None)?.arr,
+    );
     for x in [&ia, &ja] {
         if !x.dtype().scalar_type().is_some_and(|s| s.is_int()) {
             return Err(pyo3::exceptions::PyIndexError::new_err(
@@ -108,6 +128,8 @@ pub fn _take_along_axis(
 ) -> PyResult<Py<PyNdArray>> {
     let arr = to_array(a, None)?.arr;
     let idx = to_array(indices, None)?.arr;
-    let r = run_detached(py, idx.size() * arr.itemsize(), || arr.take_along_axis(&idx, axis))?;
+    let r = run_detached(py, idx.size() * arr.itemsize(), || {
+        arr.take_along_axis(&idx, axis)
+    })?;
     PyNdArray::wrap(py, r, None)
 }

@@ -11,7 +11,9 @@ use crate::array::{NdArray, Order};
 use crate::dtype::DType;
 
 use super::array::{value_to_array, PyNdArray};
-use super::convert::{classify_scalar, num_to_py, read_num, store_value, to_array, write_num, PyScalar};
+use super::convert::{
+    classify_scalar, num_to_py, read_num, store_value, to_array, write_num, PyScalar,
+};
 
 /// The fields of a record whose fields are all plain numbers (no subarrays, no nested
 /// records): (offset, dtype) pairs, read and written directly.
@@ -27,17 +29,28 @@ static VOID_CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 /// `rumpy.void`, the class of record scalars (defined in Python).
 fn void_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
     VOID_CLASS
-        .get_or_try_init(py, || Ok::<_, PyErr>(py.import("rumpy._records")?.getattr("void")?.unbind()))
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(py.import("rumpy._records")?.getattr("void")?.unbind())
+        })
         .map(|c| c.bind(py))
 }
 
 /// The record scalar of a 0-d record view: reads and writes go through to the array.
-pub fn void_scalar<'py>(py: Python<'py>, view: NdArray, owner: Option<Py<PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+pub fn void_scalar<'py>(
+    py: Python<'py>,
+    view: NdArray,
+    owner: Option<Py<PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     static OBJECT_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let a = PyNdArray::wrap(py, view, owner)?;
     // `void._wrap(a)` without a Python frame: object.__new__(void), then the `_a` slot.
     let new = OBJECT_NEW.get_or_try_init(py, || {
-        Ok::<_, PyErr>(py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind())
+        Ok::<_, PyErr>(
+            py.import("builtins")?
+                .getattr("object")?
+                .getattr("__new__")?
+                .unbind(),
+        )
     })?;
     let obj = new.bind(py).call1((void_class(py)?,))?;
     obj.setattr(pyo3::intern!(py, "_a"), a)?;
@@ -66,7 +79,9 @@ pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAn
         for i in 0..fs.len() {
             let f = a.field_at(i)?;
             items.push(if f.ndim() > a.ndim() {
-                PyNdArray::wrap(py, f.copy(Order::C)?, None)?.into_bound(py).into_any()
+                PyNdArray::wrap(py, f.copy(Order::C)?, None)?
+                    .into_bound(py)
+                    .into_any()
             } else {
                 item_to_py(py, &f)?
             });
@@ -83,7 +98,11 @@ pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAn
 }
 
 /// The tuple of a record of plain number fields at `p`.
-pub fn flat_item<'py>(py: Python<'py>, p: *const u8, flat: &[(usize, DType)]) -> PyResult<Bound<'py, PyAny>> {
+pub fn flat_item<'py>(
+    py: Python<'py>,
+    p: *const u8,
+    flat: &[(usize, DType)],
+) -> PyResult<Bound<'py, PyAny>> {
     let mut items = Vec::with_capacity(flat.len());
     for (off, d) in flat {
         // SAFETY: p is a record of this dtype; the field lies inside it.
@@ -158,7 +177,10 @@ pub fn assign_record(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
         for (i, item) in t.iter().enumerate() {
             let f = view.field_at(i)?;
             let tmp = NdArray::zeros(&f.shape()[view.ndim()..], f.dtype(), Order::C)?;
-            if f.ndim() == view.ndim() && (item.is_instance_of::<PyList>() || item.is_instance_of::<PyTuple>()) && f.dtype().fields().is_none() {
+            if f.ndim() == view.ndim()
+                && (item.is_instance_of::<PyList>() || item.is_instance_of::<PyTuple>())
+                && f.dtype().fields().is_none()
+            {
                 return Err(sequence_into_number(&item, f.dtype()));
             }
             assign_value(&tmp, &item)?;
@@ -171,7 +193,9 @@ pub fn assign_record(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
     }
     if value.is_instance_of::<PyList>() {
         if view.ndim() == 0 {
-            return Err(PyValueError::new_err("setting an array element with a sequence."));
+            return Err(PyValueError::new_err(
+                "setting an array element with a sequence.",
+            ));
         }
         let arr = records_from_nested(value, view.dtype())?;
         return Ok(view.assign(&arr)?);
@@ -185,11 +209,17 @@ pub fn assign_record(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
 
 /// NumPy's error for a sequence stored into a number.
 fn sequence_into_number(item: &Bound<'_, PyAny>, dt: &DType) -> PyErr {
-    let tn = item.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+    let tn = item
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
     PyTypeError::new_err(match dt.kind() {
         'f' => format!("float() argument must be a string or a real number, not '{tn}'"),
         'c' => format!("complex() first argument must be a string or a number, not '{tn}'"),
-        _ => format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'"),
+        _ => format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+        ),
     })
 }
 
@@ -205,7 +235,12 @@ pub fn records_from_nested(obj: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArr
 }
 
 /// The shape of nested lists (tuples are records, not dimensions).
-fn probe(obj: &Bound<'_, PyAny>, depth: usize, shape: &mut Vec<usize>, first: &mut bool) -> PyResult<()> {
+fn probe(
+    obj: &Bound<'_, PyAny>,
+    depth: usize,
+    shape: &mut Vec<usize>,
+    first: &mut bool,
+) -> PyResult<()> {
     use super::convert::inhomogeneous;
     match obj.cast::<PyList>() {
         Ok(l) => {
@@ -234,7 +269,13 @@ fn probe(obj: &Bound<'_, PyAny>, depth: usize, shape: &mut Vec<usize>, first: &m
 }
 
 /// Store the leaves in C order into the fresh C-contiguous `out`.
-fn fill(obj: &Bound<'_, PyAny>, out: &NdArray, ndim: usize, k: &mut usize, flat: Option<&[(usize, DType)]>) -> PyResult<()> {
+fn fill(
+    obj: &Bound<'_, PyAny>,
+    out: &NdArray,
+    ndim: usize,
+    k: &mut usize,
+    flat: Option<&[(usize, DType)]>,
+) -> PyResult<()> {
     if let Ok(l) = obj.cast::<PyList>() {
         if ndim > 0 {
             for item in l.iter() {
@@ -279,7 +320,9 @@ pub fn compare<'py>(
     };
     let (x, y) = (as_rec(a)?, as_rec(b)?);
     let (Some(x), Some(y)) = (x, y) else {
-        return Err(PyTypeError::new_err("Cannot compare structured or void to non-void arrays."));
+        return Err(PyTypeError::new_err(
+            "Cannot compare structured or void to non-void arrays.",
+        ));
     };
     let r = crate::ops::records::compare(&x, &y, ne)?;
     // Two record scalars compare to a bool scalar.
@@ -287,5 +330,7 @@ pub fn compare<'py>(
         let a = PyNdArray::wrap(py, r, None)?.into_bound(py);
         return a.get_item(PyTuple::empty(py)).map(Some);
     }
-    Ok(Some(PyNdArray::wrap(py, r, None)?.into_bound(py).into_any()))
+    Ok(Some(
+        PyNdArray::wrap(py, r, None)?.into_bound(py).into_any(),
+    ))
 }

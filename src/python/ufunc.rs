@@ -32,7 +32,10 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
         // A weak int whose value only a float can hold: the core refuses it for integer loops.
         Err(e) => match super::convert::big_int(obj)? {
             Some(f) => {
-                return Ok(Input::Weak(crate::dtype::Num::F(f), crate::dtype::promote::WeakKind::Int))
+                return Ok(Input::Weak(
+                    crate::dtype::Num::F(f),
+                    crate::dtype::promote::WeakKind::Int,
+                ))
             }
             None => return Err(e),
         },
@@ -57,7 +60,11 @@ fn warn_status_as(py: Python<'_>, u: &Ufunc, label: &str, st: u32) -> PyResult<(
             "Integers to negative integer powers are not allowed.",
         ));
     }
-    let st = if u.reports_underflow { st } else { st & !status::UNDERFLOW };
+    let st = if u.reports_underflow {
+        st
+    } else {
+        st & !status::UNDERFLOW
+    };
     let fp = st & (status::DIVIDE_BY_ZERO | status::OVERFLOW | status::UNDERFLOW | status::INVALID);
     if fp != 0 {
         py.import("rumpy._errstate")?
@@ -134,12 +141,16 @@ fn numeric_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Scalar
 /// A ufunc's `signature=` ('dd->d', or a tuple with one dtype or None per operand), checked
 /// as NumPy checks it; the loop it names is chosen through its output type.
 fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ScalarType>> {
-    let Some(sig) = sig.filter(|s| !s.is_none()) else { return Ok(None) };
+    let Some(sig) = sig.filter(|s| !s.is_none()) else {
+        return Ok(None);
+    };
     let nargs = u.nin + u.nout;
     let types: Vec<Option<ScalarType>> = if let Ok(s) = sig.cast::<pyo3::types::PyString>() {
         let s = s.to_cow()?;
         if s.chars().count() == 1 {
-            return Err(PyTypeError::new_err("Use `dtype` or  fill the tuple with more than one 'None'."));
+            return Err(PyTypeError::new_err(
+                "Use `dtype` or  fill the tuple with more than one 'None'.",
+            ));
         }
         let bad = || {
             PyValueError::new_err(format!(
@@ -153,11 +164,20 @@ fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option
         }
         l.chars()
             .chain(r.chars())
-            .map(|c| Ok(Some(numeric_dtype_arg(Some(&pyo3::types::PyString::new(sig.py(), &c.to_string()).into_any()))?.expect("a dtype"))))
+            .map(|c| {
+                Ok(Some(
+                    numeric_dtype_arg(Some(
+                        &pyo3::types::PyString::new(sig.py(), &c.to_string()).into_any(),
+                    ))?
+                    .expect("a dtype"),
+                ))
+            })
             .collect::<PyResult<_>>()?
     } else if let Ok(t) = sig.cast::<PyTuple>() {
         if t.len() == 1 {
-            return Err(PyTypeError::new_err("Use `dtype` or  fill the tuple with more than one 'None'."));
+            return Err(PyTypeError::new_err(
+                "Use `dtype` or  fill the tuple with more than one 'None'.",
+            ));
         }
         if t.len() != nargs {
             return Err(PyValueError::new_err(format!(
@@ -165,12 +185,20 @@ fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option
                 nargs, u.name
             )));
         }
-        t.iter().map(|d| numeric_dtype_arg(Some(&d))).collect::<PyResult<_>>()?
+        t.iter()
+            .map(|d| numeric_dtype_arg(Some(&d)))
+            .collect::<PyResult<_>>()?
     } else {
-        return Err(PyTypeError::new_err("the signature object to ufunc must be a string or a tuple."));
+        return Err(PyTypeError::new_err(
+            "the signature object to ufunc must be a string or a tuple.",
+        ));
     };
     let fits = |l: &crate::dispatch::Loop| {
-        l.ins.iter().chain(l.outs.iter()).zip(&types).all(|(a, b)| b.is_none_or(|b| *a == b))
+        l.ins
+            .iter()
+            .chain(l.outs.iter())
+            .zip(&types)
+            .all(|(a, b)| b.is_none_or(|b| *a == b))
     };
     match u.loops.iter().find(|l| fits(l)) {
         Some(l) if types.iter().any(|t| t.is_some()) => Ok(Some(l.outs[0])),
@@ -265,11 +293,17 @@ pub fn call_ufunc<'py>(
     let mask = where_mask(where_)?;
     if mask.is_some() && out.is_none() && out_objs.iter().all(|o| o.is_none()) {
         let msg = c"'where' used without 'out', expect unitialized memory in output. If this is intentional, use out=None.";
-        PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), msg, 1)?;
+        PyErr::warn(
+            py,
+            &py.get_type::<pyo3::exceptions::PyUserWarning>(),
+            msg,
+            1,
+        )?;
     }
     let bytes = input_bytes(&ins);
-    let (results, st) =
-        run_detached(py, bytes, || dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref()))?;
+    let (results, st) = run_detached(py, bytes, || {
+        dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref())
+    })?;
     warn_status(py, u, st)?;
     let mut py_results: Vec<Py<PyAny>> = Vec::new();
     for (k, r) in results.into_iter().enumerate() {
@@ -298,10 +332,14 @@ fn where_mask(where_: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NdArray>> {
     }
     if w.cast::<pyo3::types::PyList>().is_ok() || w.cast::<PyTuple>().is_ok() {
         let a = to_array(w, None)?.arr;
-        return Ok(Some(a.astype(&ScalarType::Bool.dtype(), crate::array::Order::C)?));
+        return Ok(Some(
+            a.astype(&ScalarType::Bool.dtype(), crate::array::Order::C)?,
+        ));
     }
     // Any other object: its truth value.
-    let b = pyo3::types::PyBool::new(w.py(), w.is_truthy()?).to_owned().into_any();
+    let b = pyo3::types::PyBool::new(w.py(), w.is_truthy()?)
+        .to_owned()
+        .into_any();
     Ok(Some(to_array(&b, None)?.arr))
 }
 
@@ -403,7 +441,15 @@ impl PyUfunc {
         match signature_dtype(self.u, signature)? {
             Some(st) if dtype.is_none_or(|d| d.is_none()) => {
                 let d = super::dtype::PyDType::wrap(py, st.dtype())?;
-                call_ufunc(py, self.u, &args, out, r#where, casting, Some(d.bind(py).as_any()))
+                call_ufunc(
+                    py,
+                    self.u,
+                    &args,
+                    out,
+                    r#where,
+                    casting,
+                    Some(d.bind(py).as_any()),
+                )
             }
             _ => call_ufunc(py, self.u, &args, out, r#where, casting, dtype),
         }
@@ -441,7 +487,17 @@ impl PyUfunc {
             AxisArg::All => None,
             AxisArg::Axes(v) => Some(v),
         };
-        reduce_impl(py, self.u, array, ax, dtype, out, keepdims, initial, mask.as_ref())
+        reduce_impl(
+            py,
+            self.u,
+            array,
+            ax,
+            dtype,
+            out,
+            keepdims,
+            initial,
+            mask.as_ref(),
+        )
     }
 
     #[pyo3(signature = (array, axis=AxisArg::Default, dtype=None, out=None))]
@@ -496,7 +552,8 @@ impl PyUfunc {
         let idx = idx.astype(&ScalarType::Int64.dtype(), crate::array::Order::C)?;
         // SAFETY: a fresh C-contiguous int64 array.
         let ids: Vec<i64> =
-            unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) }.to_vec();
+            unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) }
+                .to_vec();
         let dt = numeric_dtype_arg(dtype)?;
         if a.ndim() == 0 {
             return Err(PyTypeError::new_err("cannot reduceat on a scalar"));
@@ -562,7 +619,9 @@ impl PyUfunc {
         let xo = PyNdArray::wrap(py, xr, None)?.into_bound(py).into_any();
         let yo = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
         let args = PyTuple::new(py, [xo, yo])?;
-        self.__call__(py, &args, out, r#where, casting, order, dtype, subok, signature)
+        self.__call__(
+            py, &args, out, r#where, casting, order, dtype, subok, signature,
+        )
     }
 
     #[getter]
@@ -635,7 +694,12 @@ impl PyUfunc {
 
 /// Store a method's result in `out=` (an array or a 1-tuple) and return it, or return the
 /// result itself.
-fn finish_out(py: Python<'_>, u: &Ufunc, r: NdArray, out: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+fn finish_out(
+    py: Python<'_>,
+    u: &Ufunc,
+    r: NdArray,
+    out: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
     if let Some(o) = out {
         if !o.is_none() {
             let o = if let Ok(t) = o.cast::<PyTuple>() {
