@@ -1135,3 +1135,33 @@ def test_bytes_out_of_memory_is_memory_error():
     assert "Panic" not in p.stderr
     lines = p.stdout.split("\n")
     assert any(l.endswith("MemoryError") for l in lines), p.stdout
+
+
+def test_foreign_interface_with_overflowing_layout_is_refused():
+    """An __array_interface__ whose shape and strides describe more memory than an isize can
+    hold, or whose descr pads past a C int, is refused (ValueError), never read. (NumPy trusts
+    the exporter; this asserts rumpy's own rule.)"""
+    code = (
+        "import ctypes, rumpy as rp\n"
+        "buf = ctypes.create_string_buffer(64)\n"
+        "addr = ctypes.addressof(buf)\n"
+        "class Exp:\n"
+        "    def __init__(self, **kw):\n"
+        "        self.__array_interface__ = dict(version=3, data=(addr, False), **kw)\n"
+        "cases = {\n"
+        "    'strides': Exp(shape=(2**62,), strides=(2**62,), typestr='<f8'),\n"
+        "    'span': Exp(shape=(2, 2), strides=(2**62, -2**62), typestr='<f8'),\n"
+        "    'padding': Exp(shape=(1,), typestr='|V8', descr=[('', '|V%d' % 2**62),\n"
+        "                   ('', '|V%d' % 2**62), ('', '|V%d' % 2**62), ('', '|V%d' % 2**62), ('a', '<f8')]),\n"
+        "}\n"
+        "for name, e in cases.items():\n"
+        "    try:\n"
+        "        rp.asarray(e)[0]\n"
+        "        print(name, 'accepted')\n"
+        "    except Exception as x:\n"
+        "        print(name, type(x).__name__)\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr[-2000:]
+    got = dict(line.split() for line in p.stdout.splitlines())
+    assert got == {"strides": "ValueError", "span": "ValueError", "padding": "ValueError"}, got

@@ -415,15 +415,22 @@ PEAK_SCRIPT = "import io, resource, sys\nimport rumpy as rp\n\n" + inspect.getso
 """)
 
 
+def peak_growth(path, how):
+    """Load `path` in a child (by path or as a non-seekable stream): its verdict and how much
+    its peak memory grew, in KiB (two measures)."""
+    out = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, str(path), how],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    verdict, *grown_kib = out.stdout.split()
+    return verdict, grown_kib
+
+
 @pytest.mark.parametrize("how", ["path", "stream"])
 def test_lying_header_costs_no_memory(how, tmp_path):
     data = CORPUS["claims 1 GiB, holds 200 bytes"]
     p = write(tmp_path, data)
     assert isinstance(outcome(lambda: np.load(p)), ValueError)     # numpy refuses it too
-    out = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, str(p), how],
-                         capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    verdict, *grown_kib = out.stdout.split()
+    verdict, grown_kib = peak_growth(p, how)
     assert verdict == "ValueError"
     for kib in grown_kib:
         assert int(kib) <= 16 * 1024, f"peak RSS grew by {kib} KiB"
@@ -436,10 +443,7 @@ def test_honest_large_file_costs_about_its_size(how, tmp_path):
     arr = np.arange(8 * 2**20, dtype="<f8")
     p = tmp_path / "big.npy"
     np.save(p, arr)
-    out = subprocess.run([sys.executable, "-c", PEAK_SCRIPT, str(p), how],
-                         capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    verdict, *grown_kib = out.stdout.split()
+    verdict, grown_kib = peak_growth(p, how)
     assert verdict == "loaded"
     for kib in grown_kib:
         assert int(kib) <= (arr.nbytes + 12 * 2**20) // 1024, f"peak RSS grew by {kib} KiB"

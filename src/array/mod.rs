@@ -231,22 +231,25 @@ fn expand_subarray(shape: Dims, strides: Strides, dtype: DType) -> (Dims, Stride
     (shape, strides, base)
 }
 
-/// The lowest and one-past-highest byte touched by a layout, relative to element [0, …, 0].
-/// For layouts that passed [`check_layout`] (the arithmetic cannot overflow).
-pub fn byte_extent(shape: &[usize], strides: &[isize], itemsize: usize) -> (isize, isize) {
+/// The lowest and one-past-highest byte touched by a layout, relative to element [0, …, 0];
+/// None when they (or the span between them) do not fit an `isize` (a foreign exporter's shape and strides may say so;
+/// for arrays, which passed [`check_layout`], it is always Some).
+pub fn byte_extent(shape: &[usize], strides: &[isize], itemsize: usize) -> Option<(isize, isize)> {
     if shape.contains(&0) {
-        return (0, 0);
+        return Some((0, 0));
     }
-    let (mut lo, mut hi) = (0isize, itemsize as isize);
+    let (mut lo, mut hi) = (0i128, itemsize as i128);
     for (&n, &s) in shape.iter().zip(strides) {
-        let span = s * (n as isize - 1);
+        // |span| < 2^63 * 2^63: exact in i128.
+        let span = s as i128 * (n as i128 - 1);
         if span < 0 {
             lo += span;
         } else {
             hi += span;
         }
     }
-    (lo, hi)
+    isize::try_from(hi - lo).ok()?;
+    Some((isize::try_from(lo).ok()?, isize::try_from(hi).ok()?))
 }
 
 impl NdArray {
@@ -561,7 +564,8 @@ impl NdArray {
 
     /// The byte span this array touches, as absolute addresses [lo, hi).
     pub fn memory_bounds(&self) -> (usize, usize) {
-        let (lo, hi) = byte_extent(&self.shape, &self.strides, self.itemsize());
+        // Invariant 2: an array's extent fits its buffer, so it is always Some.
+        let (lo, hi) = byte_extent(&self.shape, &self.strides, self.itemsize()).unwrap_or((0, 0));
         let base = self.data_ptr() as isize;
         ((base + lo) as usize, (base + hi) as usize)
     }

@@ -7,6 +7,13 @@ use crate::error::Result;
 
 /// Resolve a requested shape with at most one -1 against `size` elements.
 pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
+    ensure!(
+        req.len() <= super::MAXDIMS,
+        Value,
+        "maximum supported dimension for an ndarray is currently {}, found {}",
+        super::MAXDIMS,
+        req.len()
+    );
     let mut unknown = None;
     let mut known: usize = 1;
     for (k, &d) in req.iter().enumerate() {
@@ -162,13 +169,6 @@ impl NdArray {
     /// `arr.reshape(shape, order)`: a view when NumPy gives one, else a copy.
     pub fn reshape(&self, req: &[isize], order: Order) -> Result<NdArray> {
         let new = resolve_shape(req, self.size())?;
-        ensure!(
-            new.len() <= super::MAXDIMS,
-            Value,
-            "maximum supported dimension for an ndarray is currently {}, found {}",
-            super::MAXDIMS,
-            new.len()
-        );
         let f_order = match order {
             Order::F => true,
             Order::A => self.is_f_contiguous() && !self.is_c_contiguous(),

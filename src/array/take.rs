@@ -37,46 +37,14 @@ impl NdArray {
         strides: &[isize],
         offset: isize,
     ) -> Result<NdArray> {
-        ensure!(
-            shape.len() == strides.len(),
-            Value,
-            "shape and strides must have the same length"
-        );
-        super::checked_size(shape)?;
+        // Element 0 must lie in the buffer (unless nothing is read); `view_with` checks the
+        // rest of the layout with overflow-free arithmetic.
         let start = (self.offset() as isize)
             .checked_add(offset)
+            .filter(|&s| s >= 0 || shape.contains(&0))
             .ok_or_else(|| {
                 crate::Error::Value("the requested view does not fit in the array's memory".into())
             })?;
-        // The extent, with overflow checked (strides come from the caller).
-        let mut lo: isize = 0;
-        let mut hi: isize = self.itemsize() as isize;
-        for (&n, &st) in shape.iter().zip(strides) {
-            if n == 0 {
-                continue;
-            }
-            let span = (n as isize - 1)
-                .checked_mul(st)
-                .ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
-            if span < 0 {
-                lo = lo
-                    .checked_add(span)
-                    .ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
-            } else {
-                hi = hi
-                    .checked_add(span)
-                    .ok_or_else(|| crate::Error::Value("strides too large for the view".into()))?;
-            }
-        }
-        let len = self.buffer().len() as isize;
-        let empty = shape.contains(&0);
-        ensure!(
-            empty
-                || (start.checked_add(lo).is_some_and(|a| a >= 0)
-                    && start.checked_add(hi).is_some_and(|b| b <= len)),
-            Value,
-            "the requested view does not fit in the array's memory"
-        );
         self.view_with(
             start.max(0) as usize,
             shape.into(),

@@ -333,7 +333,7 @@ pub fn call(
                             && a.dtype().itemsize() == o.dtype().itemsize())
                 });
                 if o.dtype() != &ot || overlaps {
-                    results.push(NdArray::zeros(&bshape, &ot, Order::C)?);
+                    results.push(NdArray::empty(&bshape, &ot, Order::C)?);
                     write_back.push(Some(o.clone()));
                 } else {
                     results.push(o.clone());

@@ -180,6 +180,18 @@ pub fn extract_shape(obj: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
     Ok(signed.into_iter().map(|d| d as usize).collect())
 }
 
+/// A requested shape that may hold one -1 (`reshape`, `a.shape = `): a tuple or list of
+/// integers, or one integer.
+fn requested_shape(obj: &Bound<'_, PyAny>) -> PyResult<Vec<isize>> {
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        t.iter().map(|x| index_like(&x)).collect()
+    } else if let Ok(l) = obj.cast::<PyList>() {
+        l.iter().map(|x| index_like(&x)).collect()
+    } else {
+        Ok(vec![index_like(obj)?])
+    }
+}
+
 fn index_like(obj: &Bound<'_, PyAny>) -> PyResult<isize> {
     if let Ok(i) = obj.cast::<PyInt>() {
         return i
@@ -232,25 +244,32 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
     if value.cast::<PyNdArray>().is_ok() {
         return Ok(to_array(value, None)?.arr);
     }
-    if let Some(f) = super::convert::big_int(value)? {
-        if dt.kind() == 'i' || dt.kind() == 'u' {
-            return Err(pyo3::exceptions::PyOverflowError::new_err(format!(
-                "Python integer {} out of bounds for {}",
-                value.str()?,
-                dt.name()
-            )));
+    match classify_scalar(value) {
+        Ok(Some(s)) => {
+            return match s {
+                PyScalar::Weak(..) => super::convert::scalar_array(&s, Some(dt)),
+                PyScalar::Typed(..) => super::convert::scalar_array(&s, None),
+            };
         }
-        let s = PyScalar::Weak(
-            crate::dtype::Num::F(f),
-            crate::dtype::promote::WeakKind::Float,
-        );
-        return super::convert::scalar_array(&s, Some(dt));
-    }
-    if let Some(s) = classify_scalar(value)? {
-        return match s {
-            PyScalar::Weak(..) => super::convert::scalar_array(&s, Some(dt)),
-            PyScalar::Typed(..) => super::convert::scalar_array(&s, None),
-        };
+        Ok(None) => {}
+        // An int beyond 64 bits: a float for float targets, OverflowError for integers.
+        Err(e) => {
+            let Some(f) = super::convert::big_int(value)? else {
+                return Err(e);
+            };
+            if dt.kind() == 'i' || dt.kind() == 'u' {
+                return Err(pyo3::exceptions::PyOverflowError::new_err(format!(
+                    "Python integer {} out of bounds for {}",
+                    value.str()?,
+                    dt.name()
+                )));
+            }
+            let s = PyScalar::Weak(
+                crate::dtype::Num::F(f),
+                crate::dtype::promote::WeakKind::Float,
+            );
+            return super::convert::scalar_array(&s, Some(dt));
+        }
     }
     let hint = if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
         Some(dt)
@@ -384,22 +403,8 @@ impl PyNdArray {
         if v.is_none() {
             return Err(PyTypeError::new_err("Use () not None as shape arguments"));
         }
-        let req: Vec<isize> = if let Ok(t) = v.cast::<PyTuple>() {
-            t.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
-        } else if let Ok(l) = v.cast::<PyList>() {
-            l.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
-        } else {
-            vec![index_like(v)?]
-        };
-        if req.len() > crate::array::MAXDIMS {
-            return Err(PyValueError::new_err(format!(
-                "maximum supported dimension for an ndarray is currently {}, found {}",
-                crate::array::MAXDIMS,
-                req.len()
-            )));
-        }
         let cur = self.cur();
-        let new = crate::array::shape::resolve_shape(&req, cur.size())?;
+        let new = crate::array::shape::resolve_shape(&requested_shape(v)?, cur.size())?;
         let view = cur.reshaped_in_place(&new).ok_or_else(|| {
             PyAttributeError::new_err(
                 "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
@@ -588,20 +593,10 @@ impl PyNdArray {
         copy: Option<bool>,
     ) -> PyResult<Py<PyNdArray>> {
         let py = slf.py();
-        let req: Vec<isize> = if shape.len() == 1 {
-            let s = shape.get_item(0)?;
-            if let Ok(t) = s.cast::<PyTuple>() {
-                t.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
-            } else if let Ok(l) = s.cast::<PyList>() {
-                l.iter().map(|x| index_like(&x)).collect::<PyResult<_>>()?
-            } else {
-                vec![index_like(&s)?]
-            }
+        let req = if shape.len() == 1 {
+            requested_shape(&shape.get_item(0)?)?
         } else {
-            shape
-                .iter()
-                .map(|x| index_like(&x))
-                .collect::<PyResult<_>>()?
+            requested_shape(shape.as_any())?
         };
         let o = parse_order(Some(order), Order::C)?;
         let this = slf.get();
@@ -1135,14 +1130,18 @@ impl PyNdArray {
                 .map(|v| v.data_ptr())
         });
         if let Some(p) = one {
-            if super::convert::big_int(value)?.is_some() {
-                // Beyond 64 bits: a float for float targets, OverflowError for integers.
-                let arr = value_to_array(value, dt)?;
-                // SAFETY: p is an item of this writeable array; arr is a 0-d numeric array.
-                unsafe { write_num(p, dt, read_num(arr.data_ptr(), arr.dtype())) };
-                return Ok(());
-            }
-            if let Some(s) = classify_scalar(value)? {
+            let scalar = match classify_scalar(value) {
+                Ok(s) => s,
+                // An int beyond 64 bits: converted (or refused) as value_to_array does.
+                Err(_) if super::convert::big_int(value)?.is_some() => {
+                    let arr = value_to_array(value, dt)?;
+                    // SAFETY: p is an item of this writeable array; arr is a 0-d numeric array.
+                    unsafe { write_num(p, dt, read_num(arr.data_ptr(), arr.dtype())) };
+                    return Ok(());
+                }
+                Err(e) => return Err(e),
+            };
+            if let Some(s) = scalar {
                 let st = dt
                     .scalar_type()
                     .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;

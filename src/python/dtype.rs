@@ -685,6 +685,16 @@ fn field_format(dt: &DType) -> String {
     }
 }
 
+/// A dtype as written inside a record's str: a record as its field list or dict, anything
+/// else as a quoted type string.
+fn spec_str(dt: &DType) -> String {
+    if dt.fields().is_some() {
+        struct_str(dt)
+    } else {
+        py_str_repr(&field_format(dt))
+    }
+}
+
 fn py_str_repr(s: &str) -> String {
     format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
 }
@@ -700,12 +710,7 @@ fn struct_str(dt: &DType) -> String {
 fn struct_str_align(dt: &DType, include_align: bool) -> String {
     if let Some(sa) = dt.subarray() {
         let shape = crate::array::shape_repr(&sa.shape);
-        let base = if sa.base.fields().is_some() {
-            struct_str(&sa.base)
-        } else {
-            py_str_repr(&field_format(&sa.base))
-        };
-        return format!("({}, {})", base, shape);
+        return format!("({}, {})", spec_str(&sa.base), shape);
     }
     let fs = dt.fields().expect("a record");
     let aligned = dt.is_aligned_struct();
@@ -737,16 +742,9 @@ fn struct_str_align(dt: &DType, include_align: bool) -> String {
         match f.dtype.subarray() {
             Some(sa) => {
                 let shape = crate::array::shape_repr(&sa.shape);
-                // A record base is written as its field list, a plain one as a quoted string.
-                let base = if sa.base.fields().is_some() {
-                    field_format(&sa.base)
-                } else {
-                    py_str_repr(&field_format(&sa.base))
-                };
-                format!("({}, {}, {})", name, base, shape)
+                format!("({}, {}, {})", name, spec_str(&sa.base), shape)
             }
-            None if f.dtype.fields().is_some() => format!("({}, {})", name, field_format(&f.dtype)),
-            None => format!("({}, {})", name, py_str_repr(&field_format(&f.dtype))),
+            None => format!("({}, {})", name, spec_str(&f.dtype)),
         }
     };
     if listable && !(include_align && aligned) {
@@ -757,8 +755,7 @@ fn struct_str_align(dt: &DType, include_align: bool) -> String {
         .iter()
         .map(|f| match f.dtype.subarray() {
             Some(_) => struct_str(&f.dtype),
-            None if f.dtype.fields().is_some() => field_format(&f.dtype),
-            None => py_str_repr(&field_format(&f.dtype)),
+            None => spec_str(&f.dtype),
         })
         .collect();
     let offsets: Vec<String> = fs.iter().map(|f| f.offset.to_string()).collect();
@@ -853,7 +850,8 @@ pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
                     .strip_prefix('V')
                     .and_then(|n| n.parse::<usize>().ok())
                 {
-                    offset += n; // padding
+                    // Padding; a sum past a C int is refused by Record::build below.
+                    offset = offset.saturating_add(n);
                     continue;
                 }
             }
@@ -881,10 +879,13 @@ pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
             dtype: dt,
             offset: Some(offset),
         });
-        offset += size;
+        offset = offset.saturating_add(size);
     }
     if specs.is_empty() {
         // [('', '|V8')]: the description of unstructured void.
+        if offset > crate::dtype::MAX_ITEMSIZE {
+            return Err(value_err("integer won't fit into a C int"));
+        }
         return Ok(crate::dtype::void::RawVoid::build(offset));
     }
     Ok(Record::build(specs, Some(offset), false)?)

@@ -432,7 +432,9 @@ fn wrap_memory(
     writeable: bool,
     owner: Box<dyn std::any::Any + Send + Sync>,
 ) -> PyResult<NdArray> {
-    let (lo, hi) = byte_extent(&shape, &strides, dt.itemsize());
+    let (lo, hi) = byte_extent(&shape, &strides, dt.itemsize()).ok_or_else(|| {
+        PyValueError::new_err("the exported shape and strides describe more memory than exists")
+    })?;
     let start = ptr.wrapping_offset(lo);
     let len = (hi - lo) as usize;
     // SAFETY: the exporter guarantees the memory described by (ptr, shape, strides) is valid

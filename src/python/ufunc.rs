@@ -165,12 +165,10 @@ fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option
         l.chars()
             .chain(r.chars())
             .map(|c| {
-                Ok(Some(
-                    numeric_dtype_arg(Some(
-                        &pyo3::types::PyString::new(sig.py(), &c.to_string()).into_any(),
-                    ))?
-                    .expect("a dtype"),
-                ))
+                let st = crate::dtype::parse::parse_dtype(&c.to_string())?.scalar_type();
+                Ok(Some(st.ok_or_else(|| {
+                    PyTypeError::new_err("dtype must be numeric")
+                })?))
             })
             .collect::<PyResult<_>>()?
     } else if let Ok(t) = sig.cast::<PyTuple>() {

@@ -8,6 +8,7 @@ import builtins
 import itertools
 import math
 import operator
+import sys
 
 from . import _core
 from ._shape import _axis, broadcast_arrays, broadcast_to
@@ -458,9 +459,6 @@ mgrid = _Grid(False)
 ogrid = _Grid(True)
 
 
-_INTP_MAX = 2**63 - 1
-
-
 def _c_or_f(order):
     """NumPy's order check of unravel_index/ravel_multi_index: 'C' or 'F' (either case)."""
     if order is None:
@@ -500,7 +498,7 @@ def unravel_index(indices, shape, order='C'):
     shape = (shape,) if isinstance(shape, int) else tuple(operator.index(d) for d in shape)
     order = _c_or_f(order)
     size = math.prod(shape)
-    if any(d < 0 for d in shape) or size > _INTP_MAX:
+    if any(d < 0 for d in shape) or size > sys.maxsize:
         raise ValueError("dimensions are too large; arrays and shapes with a total size greater "
                          "than 'intp' are not supported.")
     if idx.size and (int(idx.min()) < 0 or int(idx.max()) >= size):
@@ -522,7 +520,7 @@ def ravel_multi_index(multi_index, dims, mode='raise', order='C'):
     arrs = [asarray(x) for x in multi_index]
     if len(arrs) != len(dims):
         raise ValueError(f"parameter multi_index must be a sequence of length {len(dims)}")
-    if math.prod(max(d, 0) for d in dims) > _INTP_MAX:
+    if math.prod(max(d, 0) for d in dims) > sys.maxsize:
         raise ValueError("invalid dims: array size defined by dims is larger than the maximum "
                          "possible size.")
     if isinstance(mode, (tuple, list)):
