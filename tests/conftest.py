@@ -19,6 +19,10 @@ Helpers that tests import from here (``from conftest import ...``):
 * ``both(expr, **names)``: evaluates ``expr`` with ``m`` bound to numpy and to
   rumpy and returns ``(rp_outcome, np_outcome)``; ``check(expr, **names)``
   does that and asserts the outcomes agree.
+* ``broken_test(exc)``: is an exception a fault of the test itself (SyntaxError,
+  NameError)? Every helper that turns exceptions into outcomes fails the test
+  when numpy's outcome is one of these, so that an expression that cannot run
+  does not pass by failing the same way in both libraries.
 """
 
 import builtins
@@ -260,6 +264,26 @@ class Raised:
         return f"<raised {type(self.exc).__name__}: {self.exc}>"
 
 
+# Exceptions that say the test's own code is wrong (a typo, a slice inside a call, a name
+# that is not bound), never something about the library under test.
+TEST_BUGS = (SyntaxError, NameError)
+
+
+def broken_test(exc):
+    return isinstance(exc, TEST_BUGS)
+
+
+def fail_if_broken(n_outcome, what=""):
+    """Fail when numpy's outcome (a value, a :class:`Raised` or an exception) is a
+    SyntaxError/NameError: the test's code did not run, so comparing it with
+    rumpy's outcome would prove nothing."""
+    exc = n_outcome.exc if isinstance(n_outcome, Raised) else n_outcome
+    if broken_test(exc):
+        raise AssertionError(
+            f"the test itself is broken{' (' + what + ')' if what else ''}: numpy raised "
+            f"{type(exc).__name__}: {exc}") from exc
+
+
 def _run(fn):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -269,12 +293,33 @@ def _run(fn):
             return Raised(e)
 
 
+def _compile(src):
+    """``src`` compiled as an expression, or else as statements (whose outcome is None).
+    A SyntaxError here is the test's, and propagates."""
+    try:
+        return compile(src, "<check>", "eval")
+    except SyntaxError:
+        pass
+    try:
+        return compile(src, "<check>", "exec")
+    except SyntaxError as e:
+        raise SyntaxError(f"test source does not compile: {src!r}: {e}") from None
+
+
 def both(expr, **names):
     """Evaluate ``expr`` (a string, or a callable taking the module) with
     m=rumpy and m=numpy. Returns (rp_outcome, np_outcome); an outcome is the
-    value or a :class:`Raised`."""
+    value or a :class:`Raised`.
+
+    A string is compiled once, before either library runs it: as an expression, or,
+    when it is not one, as statements (``"a[1:3] = v"``), whose outcome is None. If it
+    compiles as neither, the SyntaxError propagates. If numpy's run raises
+    SyntaxError or NameError (a nested eval, an unbound name), the test fails."""
     if callable(expr):
-        return _run(lambda: expr(rp)), _run(lambda: expr(np))
+        out = _run(lambda: expr(rp)), _run(lambda: expr(np))
+        fail_if_broken(out[1], repr(expr))
+        return out
+    code = _compile(expr)
     out = []
     for m in (rp, np):
         ns = {"m": m, "np": np, "rp": rp, "math": math}
@@ -284,7 +329,8 @@ def both(expr, **names):
             elif callable(v) and getattr(v, "_per_module", False):
                 v = v(m)
             ns[k] = v
-        out.append(_run(lambda: eval(expr, ns)))
+        out.append(_run(lambda: eval(code, ns)))
+    fail_if_broken(out[1], expr)
     return out[0], out[1]
 
 

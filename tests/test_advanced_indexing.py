@@ -32,18 +32,44 @@ FANCY = [
 SET_VALUES = ["0", "7", "[1]", "[1, 2]", "m.arange(3)", "m.ones((2, 1))", "-1.5", "True"]
 
 
+class _Subscript:
+    """``_SUB[expr]`` is the key that ``x[expr]`` hands to __getitem__/__setitem__ (slices,
+    Ellipsis and tuples included): an index written as source text is used as written."""
+
+    def __getitem__(self, key):
+        return key
+
+
+_SUB = _Subscript()
+
+
 def _key(expr, x, m):
-    return eval(f"({expr},)", {"m": m, "x": x, "np": np})
+    return eval(f"_SUB[{expr}]", {"m": m, "x": x, "np": np, "_SUB": _SUB})
+
+
+def _forms(idx):
+    """How the key is passed: as written, and, for a key that is not a tuple, also wrapped
+    in a 1-tuple (x[k] and x[(k,)] mean the same)."""
+    return ["as written"] + ([] if isinstance(_key(idx, np.zeros((3, 4)), np), tuple)
+                             else ["1-tuple"])
+
+
+def _wrap(key, form):
+    return (key,) if form == "1-tuple" else key
 
 
 @pytest.mark.parametrize("idx", FANCY)
 @pytest.mark.parametrize("case", SHAPE_CASE_NAMES)
 def test_fancy_getitem(case, idx):
     n, r, _, _ = make_pair(case, "float64")
-    rr, nn = both(lambda m: (lambda x: x[_key(idx, x, m)])(r if m is rp else n))
-    assert_outcomes(rr, nn, msg=f"x[{idx}] on {case}")
-    if isinstance(nn, np.ndarray):  # advanced indexing copies (numpy may wrap it in a view)
-        assert rp.shares_memory(rr, r) == np.shares_memory(nn, n)
+    for form in _forms(idx):
+        def get(m, form=form):
+            x = r if m is rp else n
+            return x[_wrap(_key(idx, x, m), form)]
+        rr, nn = both(get)
+        assert_outcomes(rr, nn, msg=f"x[{idx}] ({form}) on {case}")
+        if isinstance(nn, np.ndarray):  # advanced indexing copies (numpy may wrap it in a view)
+            assert rp.shares_memory(rr, r) == np.shares_memory(nn, n)
 
 
 @pytest.mark.parametrize("dtype", ALL_DTYPES + ["record"])
@@ -73,14 +99,15 @@ def test_fancy_getitem_dtypes(dtype, idx):
 @pytest.mark.parametrize("case", ["1d", "2d", "3d", "strided", "negstride", "transposed",
                                   "empty", "0d"])
 def test_fancy_setitem(case, idx, value):
-    n, r, nb, rb = make_pair(case, "float64")
+    for form in _forms(idx):
+        n, r, nb, rb = make_pair(case, "float64")
 
-    def run(m):
-        x, base = (r, rb) if m is rp else (n, nb)
-        x[_key(idx, x, m)] = eval(value, {"m": m})
-        return base
-    rr, nn = both(run)
-    assert_outcomes(rr, nn, msg=f"x[{idx}] = {value} on {case}")
+        def run(m, form=form):
+            x, base = (r, rb) if m is rp else (n, nb)
+            x[_wrap(_key(idx, x, m), form)] = eval(value, {"m": m})
+            return base
+        rr, nn = both(run)
+        assert_outcomes(rr, nn, msg=f"x[{idx}] ({form}) = {value} on {case}")
 
 
 @pytest.mark.parametrize("dtype", FEW_DTYPES)

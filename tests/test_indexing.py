@@ -104,7 +104,7 @@ def test_setitem(dtype, idx):
     for value in SET_VALUES:
         def one():
             n, r, nb, rb = make_pair("2d", dtype)
-            out = both(f"a.__setitem__(({idx}), {value})", a=P(r, n))
+            out = both(f"a[{idx}] = {value}", a=P(r, n))
             assert_outcomes(*out, msg=f"a[{idx}] = {value}")
             assert_same(r, n, msg=f"after a[{idx}] = {value}")
         c(one)
@@ -117,7 +117,7 @@ def test_setitem_shape_cases(dtype, case):
     n, r, nb, rb = make_pair(case, dtype)
     for idx, value in [("...", "1"), ("...", "[2]"), ("...", "0.5"), ("..., ::-1", "a[..., :]"),
                        ("..., 0", "9"), ("...", "m.zeros(a.shape, dtype='f4')")]:
-        out = both(f"a.__setitem__(({idx}), {value})", a=P(r, n))
+        out = both(f"a[{idx}] = {value}", a=P(r, n))
         assert_outcomes(*out, msg=f"a[{idx}] = {value}")
         assert_same(rb, nb)
 
