@@ -6,6 +6,7 @@ import pytest
 
 import rumpy as rp
 from conftest import P, Raised, assert_outcomes, both, check, pair
+from test_ufunc_elementwise import Raised as URaised, outcome
 
 
 def test_source_that_does_not_compile_fails():
@@ -49,3 +50,10 @@ def test_rumpy_only_name_error_is_a_difference():
     with pytest.raises(AssertionError):
         assert_outcomes(r, n)
 
+
+def test_outcome_helpers_let_test_errors_through():
+    with pytest.raises(NameError):
+        outcome(lambda: undefined_name)  # noqa: F821
+    with pytest.raises(SyntaxError):
+        outcome(eval, "1:2")
+    assert isinstance(outcome(int, "x"), URaised)

@@ -134,6 +134,8 @@ def _outcome(fn, log):
     start = len(log)
     try:
         res = ("ok", _key(fn()))
+    except (SyntaxError, NameError):
+        raise  # the test's own fault: comparing two of these would test nothing
     except Exception as e:  # noqa: BLE001 - compared with numpy's
         base = next(c for c in type(e).__mro__ if c.__module__ == "builtins")
         msg = _norm(e)

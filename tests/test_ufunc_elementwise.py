@@ -20,6 +20,7 @@ import rumpy as rp
 from conftest import (
     ALL_DTYPES,
     SHAPE_CASES,
+    TEST_BUGS,
     Collector,
     _apply,
     assert_same,
@@ -115,10 +116,14 @@ class Raised:
 
 
 def outcome(fn, *args, **kwargs):
+    """fn's result or a :class:`Raised`. SyntaxError and NameError are the test's own
+    faults and propagate (a comparison of two of them would pass without testing)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             return fn(*args, **kwargs)
+        except TEST_BUGS:
+            raise
         except Exception as e:  # noqa: BLE001
             return Raised(e)
 
