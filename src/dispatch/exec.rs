@@ -405,6 +405,7 @@ pub fn call(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dtype::Bool;
 
     fn f64s(a: &NdArray) -> Vec<f64> {
         let c = a.copy(Order::C).unwrap();
@@ -417,7 +418,7 @@ mod tests {
         let add = super::super::find("add").unwrap();
         let a = NdArray::from_vec(vec![1.0f64, 2.0, 3.0, 4.0], &[4]).unwrap();
         let out = NdArray::from_vec(vec![-1.0f64; 4], &[4]).unwrap();
-        let mask = NdArray::from_vec(vec![true, false, false, true], &[4]).unwrap();
+        let mask = NdArray::from_vec(vec![Bool(7), Bool(0), Bool(0), Bool(1)], &[4]).unwrap();
         let ins = [Input::Array(a.clone()), Input::Array(a.clone())];
         call(
             add,
@@ -430,7 +431,7 @@ mod tests {
         .unwrap();
         assert_eq!(f64s(&out), vec![2.0, -1.0, -1.0, 8.0]);
         // A (2, 1) mask broadcasts the result to (2, 4); new outputs are zero where false.
-        let m2 = NdArray::from_vec(vec![false, true], &[2, 1]).unwrap();
+        let m2 = NdArray::from_vec(vec![Bool(0), Bool(0x80)], &[2, 1]).unwrap();
         let (r, _) = call(add, &ins, &[None], Casting::SameKind, None, Some(&m2)).unwrap();
         assert_eq!(r[0].shape(), &[2, 4]);
         assert_eq!(f64s(&r[0]), vec![0.0, 0.0, 0.0, 0.0, 2.0, 4.0, 6.0, 8.0]);

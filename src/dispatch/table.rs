@@ -11,7 +11,7 @@ use crate::loops::elementwise::{binary, binary_2out, binary_mixed, reduce_of, un
 
 /// The Rust element type of a ScalarType name.
 macro_rules! rt {
-    (Bool) => { bool };
+    (Bool) => { crate::dtype::Bool };
     (Int8) => { i8 };
     (UInt8) => { u8 };
     (Int16) => { i16 };
@@ -250,8 +250,8 @@ pub fn build() -> Vec<Ufunc> {
     macro_rules! mixed_sign {
         ($k:ty) => {
             vec![
-                Loop { longlong: true, ..lp!(binary_mixed::<i64, u64, bool, $k>; [Int64, UInt64] -> [Bool]) },
-                Loop { longlong: true, ..lp!(binary_mixed::<u64, i64, bool, $k>; [UInt64, Int64] -> [Bool]) },
+                Loop { longlong: true, ..lp!(binary_mixed::<i64, u64, crate::dtype::Bool, $k>; [Int64, UInt64] -> [Bool]) },
+                Loop { longlong: true, ..lp!(binary_mixed::<u64, i64, crate::dtype::Bool, $k>; [UInt64, Int64] -> [Bool]) },
             ]
         };
     }

@@ -35,6 +35,7 @@ pub mod promote;
 pub mod record;
 pub mod void;
 
+pub use self::bool::Bool;
 pub use element::{Element, Num};
 
 /// The built-in numeric types, for dispatch. `with_scalar_type!` turns one into a type parameter.
@@ -119,7 +120,7 @@ macro_rules! with_scalar_type {
         use $crate::dtype::ScalarType as __St;
         match $st {
             __St::Bool => {
-                type $T = bool;
+                type $T = $crate::dtype::Bool;
                 $body
             }
             __St::Int8 => {

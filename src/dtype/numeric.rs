@@ -117,6 +117,7 @@ impl<T: Element> DTypeImpl for Numeric<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dtype::Bool;
 
     #[test]
     fn interned_and_equal() {
@@ -127,7 +128,7 @@ mod tests {
         assert!(a.equiv(&swapped::<f64>()));
         assert_eq!(a.typestr(), "<f8");
         assert_eq!(swapped::<f64>().typestr(), ">f8");
-        assert_eq!(native::<bool>().typestr(), "|b1");
+        assert_eq!(native::<Bool>().typestr(), "|b1");
         assert_eq!(swapped::<u8>(), native::<u8>());
     }
 }

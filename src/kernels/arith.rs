@@ -7,6 +7,7 @@ use num_complex::Complex;
 
 use super::status::*;
 use super::{Kernel1, Kernel2};
+use crate::dtype::Bool;
 
 pub struct Add;
 pub struct Subtract;
@@ -125,46 +126,46 @@ macro_rules! int_kernels {
 int_kernels!(i8, true; i16, true; i32, true; i64, true; u8, false; u16, false; u32, false; u64, false);
 
 // ----- bool -----
-impl Kernel2<bool, bool> for Add {
+impl Kernel2<Bool, Bool> for Add {
     #[inline(always)]
-    fn call(a: bool, b: bool) -> bool {
+    fn call(a: Bool, b: Bool) -> Bool {
         a | b
     }
 }
-impl Kernel2<bool, bool> for Multiply {
+impl Kernel2<Bool, Bool> for Multiply {
     #[inline(always)]
-    fn call(a: bool, b: bool) -> bool {
+    fn call(a: Bool, b: Bool) -> Bool {
         a & b
     }
 }
-impl Kernel2<bool, bool> for Maximum {
+impl Kernel2<Bool, Bool> for Maximum {
     #[inline(always)]
-    fn call(a: bool, b: bool) -> bool {
+    fn call(a: Bool, b: Bool) -> Bool {
         a | b
     }
 }
-impl Kernel2<bool, bool> for Minimum {
+impl Kernel2<Bool, Bool> for Minimum {
     #[inline(always)]
-    fn call(a: bool, b: bool) -> bool {
+    fn call(a: Bool, b: Bool) -> Bool {
         a & b
     }
 }
-impl Kernel2<bool, bool> for Fmax {
+impl Kernel2<Bool, Bool> for Fmax {
     #[inline(always)]
-    fn call(a: bool, b: bool) -> bool {
+    fn call(a: Bool, b: Bool) -> Bool {
         a | b
     }
 }
-impl Kernel2<bool, bool> for Fmin {
+impl Kernel2<Bool, Bool> for Fmin {
     #[inline(always)]
-    fn call(a: bool, b: bool) -> bool {
+    fn call(a: Bool, b: Bool) -> Bool {
         a & b
     }
 }
-impl Kernel1<bool, bool> for Absolute {
+impl Kernel1<Bool, Bool> for Absolute {
     #[inline(always)]
-    fn call(a: bool) -> bool {
-        a
+    fn call(a: Bool) -> Bool {
+        a.get().into()
     }
 }
 

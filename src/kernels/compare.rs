@@ -4,6 +4,7 @@ use half::f16;
 use num_complex::Complex;
 
 use super::{Kernel1, Kernel2};
+use crate::dtype::Bool;
 
 pub struct Equal;
 pub struct NotEqual;
@@ -25,13 +26,13 @@ pub struct RightShift;
 /// Exact comparisons of int64 with uint64 (NumPy's 'qQ->?' and 'Qq->?' loops).
 macro_rules! mixed_sign_cmp {
     ($($k:ident => $op:tt),*) => {$(
-        impl super::KernelMixed<i64, u64, bool> for $k {
+        impl super::KernelMixed<i64, u64, Bool> for $k {
             #[inline(always)]
-            fn call(a: i64, b: u64) -> bool { (a as i128) $op (b as i128) }
+            fn call(a: i64, b: u64) -> Bool { ((a as i128) $op (b as i128)).into() }
         }
-        impl super::KernelMixed<u64, i64, bool> for $k {
+        impl super::KernelMixed<u64, i64, Bool> for $k {
             #[inline(always)]
-            fn call(a: u64, b: i64) -> bool { (a as i128) $op (b as i128) }
+            fn call(a: u64, b: i64) -> Bool { ((a as i128) $op (b as i128)).into() }
         }
     )*};
 }
@@ -44,43 +45,43 @@ pub trait Truth: Copy {
 
 macro_rules! real_cmp {
     ($($t:ty),*) => {$(
-        impl Kernel2<$t, bool> for Equal { #[inline(always)] fn call(a: $t, b: $t) -> bool { a == b } }
-        impl Kernel2<$t, bool> for NotEqual { #[inline(always)] fn call(a: $t, b: $t) -> bool { a != b } }
-        impl Kernel2<$t, bool> for Less { #[inline(always)] fn call(a: $t, b: $t) -> bool { a < b } }
-        impl Kernel2<$t, bool> for LessEqual { #[inline(always)] fn call(a: $t, b: $t) -> bool { a <= b } }
-        impl Kernel2<$t, bool> for Greater { #[inline(always)] fn call(a: $t, b: $t) -> bool { a > b } }
-        impl Kernel2<$t, bool> for GreaterEqual { #[inline(always)] fn call(a: $t, b: $t) -> bool { a >= b } }
+        impl Kernel2<$t, Bool> for Equal { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a == b).into() } }
+        impl Kernel2<$t, Bool> for NotEqual { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a != b).into() } }
+        impl Kernel2<$t, Bool> for Less { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a < b).into() } }
+        impl Kernel2<$t, Bool> for LessEqual { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a <= b).into() } }
+        impl Kernel2<$t, Bool> for Greater { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a > b).into() } }
+        impl Kernel2<$t, Bool> for GreaterEqual { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a >= b).into() } }
     )*};
 }
-real_cmp!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, f16);
+real_cmp!(Bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, f16);
 
 macro_rules! complex_cmp {
     ($($t:ty),*) => {$(
-        impl Kernel2<Complex<$t>, bool> for Equal { #[inline(always)] fn call(a: Complex<$t>, b: Complex<$t>) -> bool { a.re == b.re && a.im == b.im } }
-        impl Kernel2<Complex<$t>, bool> for NotEqual { #[inline(always)] fn call(a: Complex<$t>, b: Complex<$t>) -> bool { !(a.re == b.re && a.im == b.im) } }
+        impl Kernel2<Complex<$t>, Bool> for Equal { #[inline(always)] fn call(a: Complex<$t>, b: Complex<$t>) -> Bool { (a.re == b.re && a.im == b.im).into() } }
+        impl Kernel2<Complex<$t>, Bool> for NotEqual { #[inline(always)] fn call(a: Complex<$t>, b: Complex<$t>) -> Bool { (!(a.re == b.re && a.im == b.im)).into() } }
         // NumPy orders complex numbers lexicographically; any NaN makes the comparison false.
-        impl Kernel2<Complex<$t>, bool> for Less {
+        impl Kernel2<Complex<$t>, Bool> for Less {
             #[inline(always)]
-            fn call(a: Complex<$t>, b: Complex<$t>) -> bool {
-                (a.re < b.re && a.im == a.im && b.im == b.im) || (a.re == b.re && a.im < b.im)
+            fn call(a: Complex<$t>, b: Complex<$t>) -> Bool {
+                ((a.re < b.re && a.im == a.im && b.im == b.im) || (a.re == b.re && a.im < b.im)).into()
             }
         }
-        impl Kernel2<Complex<$t>, bool> for LessEqual {
+        impl Kernel2<Complex<$t>, Bool> for LessEqual {
             #[inline(always)]
-            fn call(a: Complex<$t>, b: Complex<$t>) -> bool {
-                (a.re < b.re && a.im == a.im && b.im == b.im) || (a.re == b.re && a.im <= b.im)
+            fn call(a: Complex<$t>, b: Complex<$t>) -> Bool {
+                ((a.re < b.re && a.im == a.im && b.im == b.im) || (a.re == b.re && a.im <= b.im)).into()
             }
         }
-        impl Kernel2<Complex<$t>, bool> for Greater {
+        impl Kernel2<Complex<$t>, Bool> for Greater {
             #[inline(always)]
-            fn call(a: Complex<$t>, b: Complex<$t>) -> bool {
-                (a.re > b.re && a.im == a.im && b.im == b.im) || (a.re == b.re && a.im > b.im)
+            fn call(a: Complex<$t>, b: Complex<$t>) -> Bool {
+                ((a.re > b.re && a.im == a.im && b.im == b.im) || (a.re == b.re && a.im > b.im)).into()
             }
         }
-        impl Kernel2<Complex<$t>, bool> for GreaterEqual {
+        impl Kernel2<Complex<$t>, Bool> for GreaterEqual {
             #[inline(always)]
-            fn call(a: Complex<$t>, b: Complex<$t>) -> bool {
-                (a.re > b.re && a.im == a.im && b.im == b.im) || (a.re == b.re && a.im >= b.im)
+            fn call(a: Complex<$t>, b: Complex<$t>) -> Bool {
+                ((a.re > b.re && a.im == a.im && b.im == b.im) || (a.re == b.re && a.im >= b.im)).into()
             }
         }
         impl Truth for Complex<$t> { #[inline(always)] fn truth(self) -> bool { self.re != 0.0 || self.im != 0.0 } }
@@ -92,10 +93,10 @@ macro_rules! truth_num {
     ($($t:ty),*) => {$( impl Truth for $t { #[inline(always)] fn truth(self) -> bool { self != (0 as $t) } } )*};
 }
 truth_num!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
-impl Truth for bool {
+impl Truth for Bool {
     #[inline(always)]
     fn truth(self) -> bool {
-        self
+        self.get()
     }
 }
 impl Truth for f16 {
@@ -107,14 +108,14 @@ impl Truth for f16 {
 
 macro_rules! logical {
     ($($t:ty),*) => {$(
-        impl Kernel2<$t, bool> for LogicalAnd { #[inline(always)] fn call(a: $t, b: $t) -> bool { a.truth() && b.truth() } }
-        impl Kernel2<$t, bool> for LogicalOr { #[inline(always)] fn call(a: $t, b: $t) -> bool { a.truth() || b.truth() } }
-        impl Kernel2<$t, bool> for LogicalXor { #[inline(always)] fn call(a: $t, b: $t) -> bool { a.truth() != b.truth() } }
-        impl Kernel1<$t, bool> for LogicalNot { #[inline(always)] fn call(a: $t) -> bool { !a.truth() } }
+        impl Kernel2<$t, Bool> for LogicalAnd { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a.truth() && b.truth()).into() } }
+        impl Kernel2<$t, Bool> for LogicalOr { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a.truth() || b.truth()).into() } }
+        impl Kernel2<$t, Bool> for LogicalXor { #[inline(always)] fn call(a: $t, b: $t) -> Bool { (a.truth() != b.truth()).into() } }
+        impl Kernel1<$t, Bool> for LogicalNot { #[inline(always)] fn call(a: $t) -> Bool { (!a.truth()).into() } }
     )*};
 }
 logical!(
-    bool,
+    Bool,
     i8,
     i16,
     i32,
@@ -138,7 +139,7 @@ macro_rules! bitwise {
         impl Kernel1<$t, $t> for Invert { #[inline(always)] fn call(a: $t) -> $t { !a } }
     )*};
 }
-bitwise!(bool, i8, i16, i32, i64, u8, u16, u32, u64);
+bitwise!(Bool, i8, i16, i32, i64, u8, u16, u32, u64);
 
 /// Shifts by at least the bit width give 0 (or -1 for negative values shifted right), as NumPy.
 macro_rules! shifts {

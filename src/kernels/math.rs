@@ -6,6 +6,7 @@ use half::f16;
 
 use super::Kernel1;
 use super::Kernel2;
+use crate::dtype::Bool;
 
 macro_rules! unary_math {
     ($($name:ident => |$x:ident| $e:expr),* $(,)?) => {$(
@@ -170,9 +171,9 @@ impl Kernel1<f16, f16> for Rad2deg {
 macro_rules! predicate {
     ($($name:ident => |$x:ident| $e:expr),* $(,)?) => {$(
         pub struct $name;
-        impl Kernel1<f64, bool> for $name { #[inline(always)] fn call($x: f64) -> bool { $e } }
-        impl Kernel1<f32, bool> for $name { #[inline(always)] fn call($x: f32) -> bool { $e } }
-        impl Kernel1<f16, bool> for $name { #[inline(always)] fn call(a: f16) -> bool { <$name as Kernel1<f32, bool>>::call(a.to_f32()) } }
+        impl Kernel1<f64, Bool> for $name { #[inline(always)] fn call($x: f64) -> Bool { ($e).into() } }
+        impl Kernel1<f32, Bool> for $name { #[inline(always)] fn call($x: f32) -> Bool { ($e).into() } }
+        impl Kernel1<f16, Bool> for $name { #[inline(always)] fn call(a: f16) -> Bool { <$name as Kernel1<f32, Bool>>::call(a.to_f32()) } }
     )*};
 }
 
@@ -247,18 +248,30 @@ pub struct Always;
 
 macro_rules! int_predicates {
     ($($t:ty),*) => {$(
-        impl Kernel1<$t, $t> for IntegerIdentity { #[inline(always)] fn call(a: $t) -> $t { a } }
-        impl Kernel1<$t, bool> for Never { #[inline(always)] fn call(_a: $t) -> bool { false } }
-        impl Kernel1<$t, bool> for Always { #[inline(always)] fn call(_a: $t) -> bool { true } }
+        impl Kernel1<$t, Bool> for Never { #[inline(always)] fn call(_a: $t) -> Bool { (false).into() } }
+        impl Kernel1<$t, Bool> for Always { #[inline(always)] fn call(_a: $t) -> Bool { (true).into() } }
     )*};
 }
-int_predicates!(bool, i8, u8, i16, u16, i32, u32, i64, u64);
+macro_rules! integer_identity {
+    ($($t:ty),*) => {$(
+        impl Kernel1<$t, $t> for IntegerIdentity { #[inline(always)] fn call(a: $t) -> $t { a } }
+    )*};
+}
+integer_identity!(i8, u8, i16, u16, i32, u32, i64, u64);
+/// A bool's value is its truth, written as 0 or 1.
+impl Kernel1<Bool, Bool> for IntegerIdentity {
+    #[inline(always)]
+    fn call(a: Bool) -> Bool {
+        a.get().into()
+    }
+}
+int_predicates!(Bool, i8, u8, i16, u16, i32, u32, i64, u64);
 
 macro_rules! complex_predicates {
     ($($t:ty),*) => {$(
-        impl Kernel1<num_complex::Complex<$t>, bool> for Isnan { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> bool { a.re.is_nan() || a.im.is_nan() } }
-        impl Kernel1<num_complex::Complex<$t>, bool> for Isinf { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> bool { a.re.is_infinite() || a.im.is_infinite() } }
-        impl Kernel1<num_complex::Complex<$t>, bool> for Isfinite { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> bool { a.re.is_finite() && a.im.is_finite() } }
+        impl Kernel1<num_complex::Complex<$t>, Bool> for Isnan { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> Bool { (a.re.is_nan() || a.im.is_nan()).into() } }
+        impl Kernel1<num_complex::Complex<$t>, Bool> for Isinf { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> Bool { (a.re.is_infinite() || a.im.is_infinite()).into() } }
+        impl Kernel1<num_complex::Complex<$t>, Bool> for Isfinite { #[inline(always)] fn call(a: num_complex::Complex<$t>) -> Bool { (a.re.is_finite() && a.im.is_finite()).into() } }
     )*};
 }
 complex_predicates!(f32, f64);

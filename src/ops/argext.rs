@@ -32,7 +32,7 @@ macro_rules! arg_ord_plain {
         }
     )*};
 }
-arg_ord_plain!(bool, i8, u8, i16, u16, i32, u32, i64, u64);
+arg_ord_plain!(crate::dtype::Bool, i8, u8, i16, u16, i32, u32, i64, u64);
 
 macro_rules! arg_ord_float {
     ($($t:ty),*) => {$(

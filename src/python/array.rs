@@ -1374,7 +1374,7 @@ impl PyNdArray {
             let py = slf.py();
             let a = slf.get().raw();
             let r = NdArray::empty(a.shape(), &crate::dtype::ScalarType::Bool.dtype(), Order::C)?;
-            let v = NdArray::from_vec(vec![matches!(op, Ne)], &[])?;
+            let v = NdArray::from_vec(vec![crate::dtype::Bool::from(matches!(op, Ne))], &[])?;
             r.assign(&v)?;
             return Ok(PyNdArray::wrap(py, r, None)?.into_any());
         }

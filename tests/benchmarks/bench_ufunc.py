@@ -60,6 +60,13 @@ def main():
     i2 = rng.integers(1, 100, 10**6)
     ri1, ri2 = rp.asarray(i1), rp.asarray(i2)
     row("int64 floor_divide 1e6", lambda: i1 // i2, lambda: ri1 // ri2, 20, 0.8)
+    row("a<b float64 -> bool 1e6", lambda: a < b, lambda: ra < rb, 50, 0.8)
+    p, q = a < 0.5, b < 0.5
+    rpp, rq = rp.asarray(p), rp.asarray(q)
+    row("logical_and bool 1e6", lambda: np.logical_and(p, q), lambda: rp.logical_and(rpp, rq), 50, 0.8)
+    row("~bool 1e6", lambda: ~p, lambda: ~rpp, 50, 0.8)
+    row("sum bool 1e6", lambda: p.sum(), lambda: rpp.sum(), 50, 0.8)
+    row("any bool 1e6 (all False)", lambda: (a > 2).any(), lambda: (ra > 2).any(), 50, 0.8)
     return 0
 
 
