@@ -368,6 +368,14 @@ def assert_outcomes(r, n, *, compare=None, msg=""):
     (compare or assert_same)(r, n)
 
 
+def need(*names, owner=None):
+    """Fail unless rumpy (or ``owner``, e.g. ``rp.ndarray``) has every name: a function
+    rumpy lacks fails the tests that use it instead of skipping them."""
+    owner = rp if owner is None else owner
+    missing = [n for n in names if not hasattr(owner, n)]
+    assert not missing, f"{getattr(owner, '__name__', owner)} has no {', '.join(missing)}"
+
+
 def check(expr, *, compare=None, **names):
     r, n = both(expr, **names)
     assert_outcomes(r, n, compare=compare, msg=expr if isinstance(expr, str) else repr(expr))

@@ -18,7 +18,8 @@ from hypothesis import given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import rumpy as rp
-from conftest import ALL_DTYPES, FEW_DTYPES, SHAPE_CASES, Collector, _apply, sample, to_rp
+from conftest import (ALL_DTYPES, FEW_DTYPES, SHAPE_CASES, Collector, _apply, need, sample,
+                      to_rp)
 from test_ufunc_elementwise import Raised, assert_error_like, assert_same, outcome
 
 FUNCS = ["sum", "prod", "min", "amin", "max", "amax", "mean", "any", "all", "argmin",
@@ -35,14 +36,8 @@ RTOL = {"float16": 2e-3, "float32": 2e-6, "float64": 1e-13, "complex64": 2e-6, "
 AXES = [None, 0, 1, -1, (0, 1), (), (-1, 0)]
 
 
-def need(name):
-    if not hasattr(rp, name):
-        pytest.skip(f"rp.{name} not implemented yet")
-
-
 def need_method(name):
-    if not hasattr(rp.ndarray, name):
-        pytest.skip(f"rp.ndarray.{name} not implemented yet")
+    need(name, owner=rp.ndarray)
 
 
 def mk(m, a, dtype=None):
@@ -389,9 +384,8 @@ def test_argminmax_ties_and_nans():
     for x in ([3, 1, 1, 3], [np.nan, 1.0, np.nan], [1.0, -np.inf, -np.inf], [-0.0, 0.0],
               [True, False, False], [[5, 5], [5, 5]], [2 + 1j, 2 - 1j, 1 + 5j]):
         for fname in ("argmin", "argmax", "nanargmin", "nanargmax"):
-            if hasattr(rp, fname):
-                col(same, lambda m: getattr(m, fname)(mk(m, x)), f"{fname}({x})")
-                col(same, lambda m: getattr(m, fname)(mk(m, x), axis=-1, keepdims=True), f"{fname}({x}, keepdims)")
+            col(same, lambda m: getattr(m, fname)(mk(m, x)), f"{fname}({x})")
+            col(same, lambda m: getattr(m, fname)(mk(m, x), axis=-1, keepdims=True), f"{fname}({x}, keepdims)")
     col.done()
 
 
@@ -409,11 +403,10 @@ def test_python_list_and_scalar_inputs():
     need("sum")
     col = Collector()
     for fname in ("sum", "prod", "mean", "max", "any", "cumsum", "argmax", "std", "nanmax"):
-        if hasattr(rp, fname):
-            col(same, lambda m: getattr(m, fname)([[1, 2], [3, 4]]), f"{fname}(list)", 1e-13)
-            col(same, lambda m: getattr(m, fname)([[1.5, 2], [3, 4]], axis=1), f"{fname}(list, axis=1)", 1e-13)
-            col(same, lambda m: getattr(m, fname)(7), f"{fname}(7)", 1e-13)
-            col(same, lambda m: getattr(m, fname)(2.5), f"{fname}(2.5)", 1e-13)
+        col(same, lambda m: getattr(m, fname)([[1, 2], [3, 4]]), f"{fname}(list)", 1e-13)
+        col(same, lambda m: getattr(m, fname)([[1.5, 2], [3, 4]], axis=1), f"{fname}(list, axis=1)", 1e-13)
+        col(same, lambda m: getattr(m, fname)(7), f"{fname}(7)", 1e-13)
+        col(same, lambda m: getattr(m, fname)(2.5), f"{fname}(2.5)", 1e-13)
     col.done()
 
 
@@ -435,8 +428,6 @@ def test_large_float_sums():
             del rx
             rb = rp.frombuffer(xd.tobytes(), dtype=dtype).reshape(xd.shape)
             for fname in ("sum", "mean", "nansum", "cumsum"):
-                if not hasattr(rp, fname):
-                    continue
                 for axis in ((None, 0, 1) if xd.ndim == 2 else (None,)):
                     def cmp(fname=fname, axis=axis, xd=xd, rb=rb, rtol=rtol):
                         n = getattr(np, fname)(xd, axis=axis)
@@ -452,8 +443,7 @@ def test_large_float_sums():
                             return
                         assert_rel(r, n, rtol, f"{fname}({label} {dtype}, axis={axis})")
                     col(cmp)
-            if hasattr(rp, "var"):
-                col(lambda xd=xd, rb=rb, rtol=rtol: assert_rel(rp.var(rb), np.var(xd), rtol * 10, f"var({label} {dtype})"))
+            col(lambda xd=xd, rb=rb, rtol=rtol: assert_rel(rp.var(rb), np.var(xd), rtol * 10, f"var({label} {dtype})"))
     ints = rng.integers(-(2**40), 2**40, size=100_000)
     rb = rp.frombuffer(ints.tobytes(), dtype="int64")
     col(lambda: assert_same(rp.sum(rb), np.sum(ints), msg="large int64 sum"))
@@ -559,12 +549,11 @@ def test_nan_function_keywords():
         "count_nonzero(keepdims=True)": lambda m: m.count_nonzero(mk(m, xi), keepdims=True),
     }.items():
         col(same, fn, label, 1e-6)
-    if hasattr(rp, "nanargmin"):
-        col(same, lambda m: m.nanargmax(mk(m, x), axis=0, keepdims=True), "nanargmax(keepdims)")
-        col(same, lambda m: m.nanargmin(mk(m, xi), axis=1), "nanargmin(int8)")
-        col(same, lambda m: m.nanargmin(mk(m, np.zeros(0))), "nanargmin(empty) -> ValueError")
-        col(same, _filled_out(lambda m, o: m.nanargmin(mk(m, x), axis=0, out=o),
-                              np.zeros(3, np.intp)), "nanargmin(out=)")
+    col(same, lambda m: m.nanargmax(mk(m, x), axis=0, keepdims=True), "nanargmax(keepdims)")
+    col(same, lambda m: m.nanargmin(mk(m, xi), axis=1), "nanargmin(int8)")
+    col(same, lambda m: m.nanargmin(mk(m, np.zeros(0))), "nanargmin(empty) -> ValueError")
+    col(same, _filled_out(lambda m, o: m.nanargmin(mk(m, x), axis=0, out=o),
+                          np.zeros(3, np.intp)), "nanargmin(out=)")
     col.done()
 
 
@@ -590,8 +579,7 @@ def test_where_on_reductions():
         "nanmax(where=, initial=)": lambda m: m.nanmax(mk(m, x), axis=1, where=mk(m, row),
                                                        initial=0.0),
     }.items():
-        if hasattr(rp, label.split("(")[0]):
-            col(same, fn, label, 1e-12)
+        col(same, fn, label, 1e-12)
     col.done()
 
 

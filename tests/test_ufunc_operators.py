@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import ALL_DTYPES, Collector, sample, to_rp
+from conftest import ALL_DTYPES, Collector, need, sample, to_rp
 from test_ufunc_elementwise import Raised, assert_outcome, outcome
 
 BINOPS = {
@@ -36,8 +36,7 @@ UNOPS = {"-": operator.neg, "+": operator.pos, "abs": abs, "~": operator.invert}
 
 
 def need_method(name):
-    if not hasattr(rp.ndarray, name):
-        pytest.skip(f"rp.ndarray.{name} not implemented yet")
+    need(name, owner=rp.ndarray)
 
 
 def _dunder(op):

@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from hypothesis.extra import numpy as hnp
 
 import rumpy as rp
-from conftest import to_rp
+from conftest import need, to_rp
 from test_ufunc_elementwise import Raised, assert_outcome, outcome
 
 NAMES = ["add", "multiply", "maximum", "subtract", "minimum", "floor_divide"]
@@ -26,8 +26,7 @@ def _elements(dtype):
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_random_broadcast(name, data):
-    if not hasattr(rp, name):
-        pytest.skip(f"rp.{name} not implemented yet")
+    need(name)
     dtype = data.draw(st.sampled_from(DTYPES), label="dtype")
     shapes = data.draw(hnp.mutually_broadcastable_shapes(num_shapes=2, min_dims=0, max_dims=3,
                                                          max_side=4), label="shapes")
@@ -43,8 +42,7 @@ def test_random_broadcast(name, data):
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_random_mixed_dtypes_and_views(name, data):
-    if not hasattr(rp, name):
-        pytest.skip(f"rp.{name} not implemented yet")
+    need(name)
     da = data.draw(st.sampled_from(DTYPES + ["bool", "float32", "uint64"]), label="da")
     db = data.draw(st.sampled_from(DTYPES + ["bool", "float32", "uint64"]), label="db")
     shape = data.draw(hnp.array_shapes(min_dims=1, max_dims=3, max_side=5), label="shape")
@@ -64,11 +62,7 @@ def test_random_mixed_dtypes_and_views(name, data):
                     elements=st.floats(allow_nan=True, allow_infinity=True)),
        s=st.one_of(st.integers(-1000, 1000), st.floats(allow_nan=True, allow_infinity=True)))
 def test_random_python_scalar(a, s):
-    if not hasattr(rp, "add"):
-        pytest.skip("rp.add not implemented yet")
     for name in ("add", "multiply", "maximum", "true_divide"):
-        if not hasattr(rp, name):
-            continue
         n = outcome(getattr(np, name), a, s)
         r = outcome(getattr(rp, name), to_rp(a), s)
         assert_outcome(name, r, n, f"{name}(float64 array, {s!r})")
