@@ -100,14 +100,18 @@ def test_fancy_getitem_dtypes(dtype, idx):
                                   "empty", "0d"])
 def test_fancy_setitem(case, idx, value):
     for form in _forms(idx):
-        n, r, nb, rb = make_pair(case, "float64")
+        _fancy_set(case, idx, value, form)
 
-        def run(m, form=form):
-            x, base = (r, rb) if m is rp else (n, nb)
-            x[_wrap(_key(idx, x, m), form)] = eval(value, {"m": m})
-            return base
-        rr, nn = both(run)
-        assert_outcomes(rr, nn, msg=f"x[{idx}] ({form}) = {value} on {case}")
+
+def _fancy_set(case, idx, value, form):
+    n, r, nb, rb = make_pair(case, "float64")
+
+    def run(m):
+        x, base = (r, rb) if m is rp else (n, nb)
+        x[_wrap(_key(idx, x, m), form)] = eval(value, {"m": m})
+        return base
+    rr, nn = both(run)
+    assert_outcomes(rr, nn, msg=f"x[{idx}] ({form}) = {value} on {case}")
 
 
 @pytest.mark.parametrize("dtype", FEW_DTYPES)

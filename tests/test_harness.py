@@ -6,7 +6,8 @@ import pytest
 
 import rumpy as rp
 from conftest import P, Raised, assert_outcomes, both, check, pair
-from test_ufunc_elementwise import Raised as URaised, outcome
+from test_ufunc_elementwise import Raised as URaised
+from test_ufunc_elementwise import outcome
 
 
 def test_source_that_does_not_compile_fails():
@@ -22,7 +23,7 @@ def test_source_that_does_not_compile_fails():
     "m.array(1) + undefined_elsewhere",
     lambda m: eval("a[1:3]"),              # nested eval of an unbound name
     lambda m: eval("m.zeros(3).__setitem__((1:3), 7)", {"m": m}),
-    lambda m: exec("def f():\n  x = x + 1\n  return x\nf()", {}),  # UnboundLocalError
+    lambda m: exec("def f():\n  x = x + 1\n  return x\nf()", {}),  # noqa: S102 UnboundLocalError
 ])
 def test_numpy_raising_a_test_error_fails(fn):
     with pytest.raises(AssertionError, match="test itself is broken"):
