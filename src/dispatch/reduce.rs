@@ -256,12 +256,11 @@ pub fn reduce(
         let cols = src.shape().get(last).copied().unwrap_or(1);
         let big = src.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES * 4;
         if big && !axes.contains(&last) && cols >= 64 && rayon::current_num_threads() > 1 {
-            use rayon::prelude::*;
             let nchunks = rayon::current_num_threads().min(cols / 32).max(1);
             let per = cols.div_ceil(nchunks);
             let (rbase, sbase) = (r.data_ptr() as usize, src.data_ptr() as usize);
             let (rs, ss) = (rstrides[last], src.strides()[last]);
-            (0..nchunks).into_par_iter().for_each(|c| {
+            crate::loops::watch::par_for_each(nchunks, |c| {
                 let start = c * per;
                 if start >= cols {
                     return;
@@ -280,13 +279,12 @@ pub fn reduce(
             && rayon::current_num_threads() > 1
         {
             // Rows of a last-axis reduction are independent: split the first axis instead.
-            use rayon::prelude::*;
             let rows = src.shape()[0];
             let nchunks = rayon::current_num_threads().min(rows);
             let per = rows.div_ceil(nchunks);
             let (rbase, sbase) = (r.data_ptr() as usize, src.data_ptr() as usize);
             let (rs, ss) = (rstrides[0], src.strides()[0]);
-            (0..nchunks).into_par_iter().for_each(|c| {
+            crate::loops::watch::par_for_each(nchunks, |c| {
                 let start = c * per;
                 if start >= rows {
                     return;

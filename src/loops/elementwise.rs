@@ -53,6 +53,36 @@ pub fn fp_status() -> u32 {
     0
 }
 
+/// Raise floating-point exception flags on this thread (status bits as from `fp_status`): how
+/// conditions seen on worker threads reach the thread that reports them.
+#[inline]
+pub fn fp_raise(bits: u32) {
+    #[cfg(target_arch = "x86_64")]
+    if bits != 0 {
+        use crate::kernels::status::*;
+        let mut c = 0;
+        if bits & INVALID != 0 {
+            c |= 0x01;
+        }
+        if bits & DIVIDE_BY_ZERO != 0 {
+            c |= 0x04;
+        }
+        if bits & OVERFLOW != 0 {
+            c |= 0x08;
+        }
+        if bits & UNDERFLOW != 0 {
+            c |= 0x10;
+        }
+        // SAFETY: setting MXCSR's sticky exception flags (the exceptions stay masked) only
+        // changes what this thread's later status reads report.
+        #[allow(deprecated)]
+        unsafe {
+            use std::arch::x86_64::{_mm_getcsr, _mm_setcsr};
+            _mm_setcsr(_mm_getcsr() | c);
+        }
+    }
+}
+
 /// A resolved inner loop: pointers and byte strides for inputs then outputs; returns status bits.
 pub type LoopFn = unsafe fn(ptrs: &[*mut u8], strides: &[isize], n: usize) -> u32;
 
@@ -653,7 +683,7 @@ macro_rules! pairwise {
             if n > (1 << 16) && rayon::current_num_threads() > 1 {
                 let mut n2 = n / 2;
                 n2 -= n2 % 8;
-                let (x, y) = rayon::join(|| $par(&a[..n2]), || $par(&a[n2..]));
+                let (x, y) = super::watch::join(|| $par(&a[..n2]), || $par(&a[n2..]));
                 return x + y;
             }
             #[cfg(target_arch = "x86_64")]

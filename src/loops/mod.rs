@@ -5,5 +5,6 @@
 pub mod blocked;
 pub mod elementwise;
 pub mod nd;
+pub mod watch;
 
 pub use nd::{for_each_line1, for_each_line2, for_each_line_n, Layout2, PAR_THRESHOLD_BYTES};

@@ -162,10 +162,9 @@ pub fn for_each_line_n(
         && n_in * bytes_per_item >= PAR_THRESHOLD_BYTES
         && rayon::current_num_threads() > 1
     {
-        use rayon::prelude::*;
         let chunk = (PAR_THRESHOLD_BYTES / 4 / bytes_per_item.max(1)).max(1024);
         let base: SmallVec<[usize; 4]> = ptrs.iter().map(|p| *p as usize).collect();
-        (0..n_in.div_ceil(chunk)).into_par_iter().for_each(|c| {
+        super::watch::par_for_each(n_in.div_ceil(chunk), |c| {
             let start = c * chunk;
             let len = chunk.min(n_in - start);
             let mut q: SmallVec<[*mut u8; 4]> = SmallVec::new();
@@ -179,6 +178,9 @@ pub fn for_each_line_n(
     let mut idx: SmallVec<[usize; 6]> = SmallVec::from_elem(0, outer.len());
     let mut q: SmallVec<[*mut u8; 4]> = ptrs.iter().copied().collect();
     loop {
+        if super::watch::stop_requested() {
+            return;
+        }
         f(&q, &inner[..k], n_in);
         let mut d = outer.len();
         loop {

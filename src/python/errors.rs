@@ -51,6 +51,7 @@ impl From<Error> for PyErr {
             Error::Axis(m) => {
                 raise_custom(&AXIS_ERROR, "AxisError", m, |m| PyValueError::new_err(m))
             }
+            Error::Interrupted => pyo3::exceptions::PyKeyboardInterrupt::new_err(()),
             Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| {
                 PyTypeError::new_err(m)
             }),
@@ -66,10 +67,18 @@ pub fn run_detached<T: Send>(
     f: impl FnOnce() -> crate::Result<T> + Send,
 ) -> PyResult<T> {
     const THRESHOLD: usize = 1 << 16;
-    let r = if bytes >= THRESHOLD {
-        py.detach(f)
-    } else {
-        f()
-    };
+    if bytes < THRESHOLD {
+        return f().map_err(PyErr::from);
+    }
+    // Long work: Ctrl-C stops the core's loops (see `interrupt`); an interrupted result is
+    // partial and is dropped for the exception Python's handler raises.
+    let armed = super::interrupt::arm(py);
+    let r = py.detach(f);
+    drop(armed);
+    if crate::loops::watch::take_stop() {
+        // Python's default handler has noted the signal: raising it here is what it would do.
+        py.check_signals()?;
+        return Err(pyo3::exceptions::PyKeyboardInterrupt::new_err(()));
+    }
     r.map_err(PyErr::from)
 }

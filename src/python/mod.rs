@@ -11,6 +11,7 @@ pub mod dtype;
 pub mod errors;
 pub mod index;
 pub mod interop;
+pub mod interrupt;
 pub mod ops;
 pub mod records;
 pub mod ufunc;

@@ -1,0 +1,123 @@
+//! Watching long work. Floating-point status is collected from every thread that ran a part of
+//! an operation and merged on the calling thread, so a parallel loop warns exactly as a
+//! sequential one; and a request to stop (Ctrl-C, set by the bindings' signal handler) is
+//! checked between parts, so a long loop ends early and its caller reports the interruption.
+//!
+//! A loop that stops early leaves its output partly written: every byte is still a valid item
+//! (numeric and bool items accept any bytes), and the caller discards the result.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
+use rayon::prelude::*;
+
+use super::elementwise::{fp_clear, fp_raise, fp_status};
+use crate::error::{Error, Result};
+
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// Ask running loops to stop at their next check (async-signal-safe: one atomic store).
+pub fn request_stop() {
+    STOP.store(true, Ordering::Relaxed);
+}
+
+/// Has a stop been requested (and not yet taken)?
+#[inline]
+pub fn stop_requested() -> bool {
+    STOP.load(Ordering::Relaxed)
+}
+
+/// Take a pending stop request: true if there was one; none is pending afterwards.
+pub fn take_stop() -> bool {
+    STOP.swap(false, Ordering::Relaxed)
+}
+
+/// `Err(Interrupted)` if a stop has been requested.
+pub fn check() -> Result<()> {
+    if stop_requested() {
+        Err(Error::Interrupted)
+    } else {
+        Ok(())
+    }
+}
+
+/// Run `f` as one work item on whatever thread this is: returns its result and the
+/// floating-point conditions it raised, and leaves the thread's own flags as they were.
+#[inline]
+pub fn fp_item<R>(f: impl FnOnce() -> R) -> (R, u32) {
+    let before = fp_status();
+    fp_clear();
+    let r = f();
+    let st = fp_status();
+    fp_clear();
+    fp_raise(before);
+    (r, st)
+}
+
+/// `f(0), ..., f(n - 1)` across rayon's threads. The floating-point conditions every item
+/// raised are raised on the calling thread once all are done; items not yet started when a
+/// stop is requested are skipped.
+pub fn par_for_each(n: usize, f: impl Fn(usize) + Sync + Send) {
+    let st = AtomicU32::new(0);
+    (0..n).into_par_iter().for_each(|c| {
+        if stop_requested() {
+            return;
+        }
+        let ((), s) = fp_item(|| f(c));
+        st.fetch_or(s, Ordering::Relaxed);
+    });
+    fp_raise(st.into_inner());
+}
+
+/// `rayon::join`, with both halves' floating-point conditions raised on the calling thread.
+pub fn join<RA: Send, RB: Send>(
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce() -> RB + Send,
+) -> (RA, RB) {
+    let ((ra, sa), (rb, sb)) = rayon::join(|| fp_item(a), || fp_item(b));
+    fp_raise(sa | sb);
+    (ra, rb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernels::status::OVERFLOW;
+
+    #[test]
+    fn worker_flags_reach_the_caller() {
+        fp_clear();
+        par_for_each(64, |c| {
+            let x = std::hint::black_box(3e38f32 + c as f32);
+            std::hint::black_box(x * 10.0);
+        });
+        assert_ne!(fp_status() & OVERFLOW, 0);
+        fp_clear();
+        let (_, _) = join(
+            || std::hint::black_box(1.0f64) + 1.0,
+            || std::hint::black_box(f64::MAX) * 2.0,
+        );
+        assert_ne!(fp_status() & OVERFLOW, 0);
+        fp_clear();
+        let ((), st) = fp_item(|| {
+            std::hint::black_box(f64::MAX * std::hint::black_box(2.0));
+        });
+        assert_ne!(st & OVERFLOW, 0);
+        assert_eq!(
+            fp_status(),
+            0,
+            "fp_item leaves the thread's flags as they were"
+        );
+    }
+
+    #[test]
+    fn stop_requests_skip_items() {
+        request_stop();
+        let n = AtomicU32::new(0);
+        par_for_each(1000, |_| {
+            n.fetch_add(1, Ordering::Relaxed);
+        });
+        assert!(take_stop());
+        assert!(!stop_requested());
+        assert_eq!(n.into_inner(), 0);
+    }
+}
