@@ -60,10 +60,16 @@ needs_core = pytest.mark.skipif(_rumpy_with_core() is None,
 INEXACT = ["float16", "float32", "float64", "complex64", "complex128"]
 INTS = ["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
         "uint64"]
-INT_ATTRS = ["bits", "precision", "iexp", "maxexp", "minexp", "machep",
-             "negep", "nmant", "nexp"]
-VALUE_ATTRS = ["eps", "epsneg", "max", "min", "tiny", "smallest_normal",
-               "smallest_subnormal", "resolution"]
+# numpy's public finfo attributes: the ints, and the values (scalars of the float type)
+_NP_FINFO = np.finfo("float64")
+_FINFO_ATTRS = [a for a in dir(_NP_FINFO) if not a.startswith("_")]
+INT_ATTRS = [a for a in _FINFO_ATTRS if type(getattr(_NP_FINFO, a)) is int]
+VALUE_ATTRS = [a for a in _FINFO_ATTRS if isinstance(getattr(_NP_FINFO, a), np.floating)]
+
+
+def test_finfo_attribute_lists_cover_numpys():
+    # what is neither an int nor a value is compared elsewhere (dtype: test_finfo_inputs)
+    assert set(_FINFO_ATTRS) - set(INT_ATTRS) - set(VALUE_ATTRS) == {"dtype"}
 
 
 def _norm(msg):
