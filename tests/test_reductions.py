@@ -26,8 +26,7 @@ FUNCS = ["sum", "prod", "min", "amin", "max", "amax", "mean", "any", "all", "arg
          "argmax", "cumsum", "cumprod", "var", "std", "ptp", "count_nonzero", "nansum",
          "nanprod", "nanmin", "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin",
          "nanargmax", "nancumsum", "nancumprod"]
-METHODS = ["sum", "prod", "min", "max", "mean", "any", "all", "argmin", "argmax", "cumsum",
-           "cumprod", "var", "std"]
+METHODS = [f for f in FUNCS if hasattr(np.ndarray, f)]  # the ones numpy's ndarray has
 SCANS = {"cumsum", "cumprod", "nancumsum", "nancumprod"}
 # keyword arguments each function accepts (besides axis)
 KEEPDIMS = set(FUNCS) - SCANS
