@@ -21,6 +21,7 @@ def test_source_that_does_not_compile_fails():
 @pytest.mark.parametrize("fn", [
     "no_such_name + 1",
     "m.array(1) + undefined_elsewhere",
+    "m.no_such_function(1)",
     lambda m: eval("a[1:3]"),              # nested eval of an unbound name
     lambda m: eval("m.zeros(3).__setitem__((1:3), 7)", {"m": m}),
     lambda m: exec("def f():\n  x = x + 1\n  return x\nf()", {}),  # noqa: S102 UnboundLocalError
