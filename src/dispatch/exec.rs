@@ -119,7 +119,7 @@ unsafe fn run_masked(
 /// dtype and one shape, all C-contiguous, below the parallel threshold, whose resolved loop
 /// takes exactly that dtype. `None` when the call needs the general path.
 pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u32)>> {
-    if ins.len() != u.nin || u.nout != 1 {
+    if ins.len() != u.nin || u.nout != 1 || u.core.is_some() {
         return Ok(None);
     }
     let first = ins[0];
@@ -152,35 +152,15 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
     Ok(Some((out, status)))
 }
 
-/// Call a ufunc. `outs` holds one optional output array per ufunc output; `mask` (a bool
-/// array, NumPy's `where=`) broadcasts with the inputs, and the loop runs only where it is
-/// true: elsewhere the outputs keep what they held (new outputs hold zeros). Returns the
-/// outputs and the status bits the loops reported (division by zero and the like).
-pub fn call(
-    u: &Ufunc,
+/// Resolve the loop for these inputs and bring the inputs to its types (casting rule checked),
+/// then check that each given output can receive the loop's output type. Nothing is written.
+pub(crate) fn prepare<'u>(
+    u: &'u Ufunc,
     inputs: &[Input],
     outs: &[Option<NdArray>],
     casting: Casting,
     dtype: Option<ScalarType>,
-    mask: Option<&NdArray>,
-) -> Result<(Vec<NdArray>, u32)> {
-    if let Some(m) = mask {
-        ensure!(
-            m.dtype().native_scalar() == Some(ScalarType::Bool),
-            Type,
-            "Cannot cast array data from dtype('{}') to dtype('bool') according to the rule 'safe'",
-            dtype_str(m.dtype())
-        );
-    }
-    ensure!(
-        inputs.len() == u.nin,
-        Type,
-        "{}() takes from {} to {} positional arguments but {} were given",
-        u.name,
-        u.nin,
-        u.nin + u.nout,
-        inputs.len()
-    );
+) -> Result<(&'u super::Loop, SmallVec<[NdArray; 3]>)> {
     let kinds: SmallVec<[OpKind; 3]> = inputs.iter().map(|i| i.kind()).collect::<Result<_>>()?;
     let mut lp = resolve(u, &kinds, dtype)?;
     // NumPy 2 compares (and tests the truth of) Python ints out of the array's range exactly
@@ -282,6 +262,49 @@ pub fn call(
             }
         }
     }
+    Ok((lp, ins))
+}
+
+/// Call a ufunc. `outs` holds one optional output array per ufunc output; `mask` (a bool
+/// array, NumPy's `where=`) broadcasts with the inputs, and the loop runs only where it is
+/// true: elsewhere the outputs keep what they held (new outputs hold zeros). Returns the
+/// outputs and the status bits the loops reported (division by zero and the like).
+pub fn call(
+    u: &Ufunc,
+    inputs: &[Input],
+    outs: &[Option<NdArray>],
+    casting: Casting,
+    dtype: Option<ScalarType>,
+    mask: Option<&NdArray>,
+) -> Result<(Vec<NdArray>, u32)> {
+    if u.core.is_some() {
+        ensure!(
+            mask.is_none(),
+            Type,
+            "{}() got an unexpected keyword argument 'where'",
+            u.name
+        );
+        let placing = super::gufunc::CoreAxes::default();
+        return super::gufunc::call(u, inputs, outs, casting, dtype, &placing);
+    }
+    if let Some(m) = mask {
+        ensure!(
+            m.dtype().native_scalar() == Some(ScalarType::Bool),
+            Type,
+            "Cannot cast array data from dtype('{}') to dtype('bool') according to the rule 'safe'",
+            dtype_str(m.dtype())
+        );
+    }
+    ensure!(
+        inputs.len() == u.nin,
+        Type,
+        "{}() takes from {} to {} positional arguments but {} were given",
+        u.name,
+        u.nin,
+        u.nin + u.nout,
+        inputs.len()
+    );
+    let (lp, mut ins) = prepare(u, inputs, outs, casting, dtype)?;
     let mut bshape = if ins.iter().all(|a| a.shape() == ins[0].shape())
         && mask.is_none_or(|m| m.shape() == ins[0].shape())
     {

@@ -6,6 +6,7 @@
 
 pub mod at;
 pub mod exec;
+pub mod gufunc;
 pub mod reduce;
 pub mod resolve;
 mod table;
@@ -60,6 +61,8 @@ pub struct Loop {
     pub reduce: Option<ReduceFn>,
     /// NumPy's duplicate `long long` entry of an int64/uint64 loop (only its type chars differ).
     pub longlong: bool,
+    /// A generalized ufunc's core loop (`f` is then never called).
+    pub core: Option<gufunc::CoreFn>,
 }
 
 impl Loop {
@@ -96,6 +99,8 @@ pub struct Ufunc {
     /// Underflow is reported (NumPy's loops of the libm functions it replaces with its own
     /// SIMD code do not report it).
     pub reports_underflow: bool,
+    /// A generalized ufunc's signature (None for elementwise ufuncs).
+    pub core: Option<gufunc::CoreSignature>,
 }
 
 /// Reduction properties of a binary ufunc.

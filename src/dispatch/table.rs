@@ -30,14 +30,14 @@ macro_rules! rt {
 /// Loops of a two-input kernel: `in => out` pairs (inputs homogeneous).
 macro_rules! l2 {
     ($k:ty; $($t:ident => $o:ident),* $(,)?) => {
-        vec![$(Loop { ins: smallvec![S::$t, S::$t], outs: smallvec![S::$o], f: binary::<rt!($t), rt!($o), $k>, reduce: reduce_of::<rt!($t), rt!($o), $k>(), longlong: false }),*]
+        vec![$(Loop { ins: smallvec![S::$t, S::$t], outs: smallvec![S::$o], f: binary::<rt!($t), rt!($o), $k>, reduce: reduce_of::<rt!($t), rt!($o), $k>(), longlong: false, core: Option::None }),*]
     };
 }
 
 /// Loops of a one-input kernel.
 macro_rules! l1 {
     ($k:ty; $($t:ident => $o:ident),* $(,)?) => {
-        vec![$(Loop { ins: smallvec![S::$t], outs: smallvec![S::$o], f: unary::<rt!($t), rt!($o), $k>, reduce: Option::None, longlong: false }),*]
+        vec![$(Loop { ins: smallvec![S::$t], outs: smallvec![S::$o], f: unary::<rt!($t), rt!($o), $k>, reduce: Option::None, longlong: false, core: Option::None }),*]
     };
 }
 
@@ -73,6 +73,7 @@ fn row(
         reduce_kind: ReduceKind::Plain,
         value_based_ints: false,
         reports_underflow: false,
+        core: Option::None,
     }
 }
 
@@ -184,7 +185,7 @@ pub fn build() -> Vec<Ufunc> {
     // Loops with two outputs or mixed input types.
     macro_rules! lp {
         ($f:expr; [$($i:ident),*] -> [$($o:ident),*]) => {
-            Loop { ins: smallvec![$(S::$i),*], outs: smallvec![$(S::$o),*], f: $f, reduce: Option::None, longlong: false }
+            Loop { ins: smallvec![$(S::$i),*], outs: smallvec![$(S::$o),*], f: $f, reduce: Option::None, longlong: false, core: Option::None }
         };
     }
     macro_rules! divmod_loops {
@@ -224,6 +225,7 @@ pub fn build() -> Vec<Ufunc> {
         },
     ]);
     // NumPy lists its `long long` loops ('q', 'Q') after the `long` ones: same types here.
+    t.extend(gufunc_rows());
     for u in t.iter_mut() {
         if let Some(pos) = u
             .loops
@@ -316,4 +318,54 @@ pub fn build() -> Vec<Ufunc> {
         }
     }
     t
+}
+
+/// Loops of a generalized ufunc: one per listed type, `$native` for each, except the types
+/// after `;` which use `$gemm`.
+macro_rules! core_loops {
+    ($native:ident [$($t:ident),*] $(; $gemm:ident [$($g:ident),*])?) => {
+        vec![
+            $(Loop { ins: smallvec![S::$t, S::$t], outs: smallvec![S::$t], f: super::gufunc::not_elementwise, reduce: Option::None, longlong: false, core: Some(crate::kernels::linalg::$native::<rt!($t)>) },)*
+            $($(Loop { ins: smallvec![S::$g, S::$g], outs: smallvec![S::$g], f: super::gufunc::not_elementwise, reduce: Option::None, longlong: false, core: Some(crate::kernels::linalg::$gemm::<rt!($g)>) },)*)?
+        ]
+    };
+}
+
+/// The generalized ufuncs (core dimensions; see `gufunc.rs`).
+fn gufunc_rows() -> Vec<Ufunc> {
+    let gu = |name, sig: &str, loops, doc| Ufunc {
+        core: Some(super::gufunc::CoreSignature::parse(sig).expect("a valid built-in signature")),
+        ..row(name, 2, Identity::None, loops, doc)
+    };
+    // NumPy's order: ? b B h H i I l L q Q e f d F D (matmul's loops also run the float and
+    // complex types through faer).
+    vec![
+        {
+            let l = core_loops!(matmul [Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16]; matmul_gemm [Float32, Float64, Complex64, Complex128]);
+            gu(
+                "matmul",
+                "(n?,k),(k,m?)->(n?,m?)",
+                l,
+                "Matrix product of two arrays.",
+            )
+        },
+        gu(
+            "vecdot",
+            "(n),(n)->()",
+            core_loops!(vecdot [Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128]),
+            "Vector dot product of two arrays.",
+        ),
+        gu(
+            "matvec",
+            "(m,n),(n)->(m)",
+            core_loops!(matvec [Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128]),
+            "Matrix-vector dot product of two arrays.",
+        ),
+        gu(
+            "vecmat",
+            "(n),(n,m)->(m)",
+            core_loops!(vecmat [Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128]),
+            "Vector-matrix dot product of two arrays.",
+        ),
+    ]
 }

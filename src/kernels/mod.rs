@@ -5,6 +5,7 @@
 pub mod arith;
 pub mod cmath;
 pub mod compare;
+pub mod linalg;
 pub mod math;
 pub mod vmath;
 

@@ -78,6 +78,20 @@ pub fn join<RA: Send, RB: Send>(
     (ra, rb)
 }
 
+/// Run `f`, which may hand work to rayon's threads in ways this crate does not see (a library's
+/// own parallel loops): the floating-point conditions raised on every pool thread and on this
+/// one while it ran are returned, and each thread's flags are left clear.
+pub fn pool_fp_item<R>(f: impl FnOnce() -> R) -> (R, u32) {
+    rayon::broadcast(|_| fp_clear());
+    let (r, mine) = fp_item(f);
+    let theirs = AtomicU32::new(0);
+    rayon::broadcast(|_| {
+        theirs.fetch_or(fp_status(), Ordering::Relaxed);
+        fp_clear();
+    });
+    (r, mine | theirs.into_inner())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

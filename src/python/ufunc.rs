@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
 use crate::array::NdArray;
+use crate::dispatch::gufunc::CoreAxes;
 use crate::dispatch::{self, Identity, Input, Ufunc};
 use crate::dtype::promote::Casting;
 use crate::dtype::ScalarType;
@@ -240,6 +241,15 @@ pub fn call_ufunc<'py>(
             args.len()
         )));
     }
+    if u.core.is_some() {
+        if where_.is_some() {
+            return Err(PyTypeError::new_err(format!(
+                "{}() got an unexpected keyword argument 'where'",
+                u.name
+            )));
+        }
+        return call_gufunc(py, u, args, out, casting, dtype, &CoreAxes::default());
+    }
     if out.is_none() && where_.is_none() && dtype.is_none() && casting == "same_kind" {
         if let Some(r) = fast_same_layout(py, u, args)? {
             return Ok(r);
@@ -249,7 +259,45 @@ pub fn call_ufunc<'py>(
         .iter()
         .map(to_input)
         .collect::<PyResult<_>>()?;
-    // Outputs: positional after the inputs, or out= (an array or a tuple of them).
+    let (out_objs, outs) = parse_outs(u, args, out)?;
+    let casting = Casting::parse(casting)?;
+    let dt = numeric_dtype_arg(dtype)?;
+    let mask = where_mask(where_)?;
+    if mask.is_some() && out.is_none() && out_objs.iter().all(|o| o.is_none()) {
+        let msg = c"'where' used without 'out', expect unitialized memory in output. If this is intentional, use out=None.";
+        PyErr::warn(
+            py,
+            &py.get_type::<pyo3::exceptions::PyUserWarning>(),
+            msg,
+            1,
+        )?;
+    }
+    let bytes = input_bytes(&ins);
+    let (results, st) = run_detached(py, bytes, || {
+        dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref())
+    })?;
+    warn_status(py, u, st)?;
+    let mut py_results: Vec<Py<PyAny>> = Vec::new();
+    for (k, r) in results.into_iter().enumerate() {
+        match out_objs.get(k).and_then(|o| o.clone()) {
+            Some(o) => py_results.push(o.unbind()),
+            None => py_results.push(wrap_result(py, r)?),
+        }
+    }
+    if py_results.len() == 1 {
+        Ok(py_results.pop().expect("one result"))
+    } else {
+        Ok(PyTuple::new(py, py_results)?.into_any().unbind())
+    }
+}
+
+/// The outputs of a call: positional after the inputs, or out= (an array or a tuple of them).
+#[allow(clippy::type_complexity)]
+fn parse_outs<'py>(
+    u: &Ufunc,
+    args: &[Bound<'py, PyAny>],
+    out: Option<&Bound<'py, PyAny>>,
+) -> PyResult<(Vec<Option<Bound<'py, PyAny>>>, Vec<Option<NdArray>>)> {
     let mut out_objs: Vec<Option<Bound<'py, PyAny>>> =
         args[u.nin..].iter().map(|o| Some(o.clone())).collect();
     if let Some(o) = out {
@@ -286,21 +334,38 @@ pub fn call_ufunc<'py>(
             },
         }
     }
+    Ok((out_objs, outs))
+}
+
+/// Call a generalized ufunc (core dimensions; `dispatch::gufunc`).
+pub fn call_gufunc<'py>(
+    py: Python<'py>,
+    u: &'static Ufunc,
+    args: &[Bound<'py, PyAny>],
+    out: Option<&Bound<'py, PyAny>>,
+    casting: &str,
+    dtype: Option<&Bound<'py, PyAny>>,
+    placing: &CoreAxes,
+) -> PyResult<Py<PyAny>> {
+    if args.len() < u.nin || args.len() > u.nin + u.nout {
+        return Err(PyTypeError::new_err(format!(
+            "{}() takes from {} to {} positional arguments but {} were given",
+            u.name,
+            u.nin,
+            u.nin + u.nout,
+            args.len()
+        )));
+    }
+    let ins: Vec<Input> = args[..u.nin]
+        .iter()
+        .map(to_input)
+        .collect::<PyResult<_>>()?;
+    let (out_objs, outs) = parse_outs(u, args, out)?;
     let casting = Casting::parse(casting)?;
     let dt = numeric_dtype_arg(dtype)?;
-    let mask = where_mask(where_)?;
-    if mask.is_some() && out.is_none() && out_objs.iter().all(|o| o.is_none()) {
-        let msg = c"'where' used without 'out', expect unitialized memory in output. If this is intentional, use out=None.";
-        PyErr::warn(
-            py,
-            &py.get_type::<pyo3::exceptions::PyUserWarning>(),
-            msg,
-            1,
-        )?;
-    }
     let bytes = input_bytes(&ins);
     let (results, st) = run_detached(py, bytes, || {
-        dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref())
+        dispatch::gufunc::call(u, &ins, &outs, casting, dt, placing)
     })?;
     warn_status(py, u, st)?;
     let mut py_results: Vec<Py<PyAny>> = Vec::new();
@@ -315,6 +380,34 @@ pub fn call_ufunc<'py>(
     } else {
         Ok(PyTuple::new(py, py_results)?.into_any().unbind())
     }
+}
+
+/// `axes=`: a list with one entry per operand, each a tuple of axes or one int.
+fn parse_axes(axes: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<Vec<isize>>>> {
+    let Some(a) = axes else { return Ok(None) };
+    if a.is_none() {
+        return Ok(None);
+    }
+    let list = a
+        .cast::<PyList>()
+        .map_err(|_| PyTypeError::new_err("axes should be a list."))?;
+    let mut v = Vec::new();
+    for item in list.iter() {
+        if let Ok(t) = item.cast::<PyTuple>() {
+            v.push(
+                t.iter()
+                    .map(|x| x.extract::<isize>())
+                    .collect::<PyResult<Vec<_>>>()?,
+            );
+        } else if let Ok(i) = item.extract::<isize>() {
+            v.push(vec![i]);
+        } else {
+            return Err(PyTypeError::new_err(
+                "axes item should be a tuple or an integer",
+            ));
+        }
+    }
+    Ok(Some(v))
 }
 
 /// A ufunc's `where=`: None when it is True everywhere. Arrays must hold bools (the core says
@@ -419,7 +512,7 @@ pub fn reduce_impl<'py>(
 
 #[pymethods]
 impl PyUfunc {
-    #[pyo3(signature = (*args, out=None, r#where=None, casting="same_kind", order=None, dtype=None, subok=true, signature=None))]
+    #[pyo3(signature = (*args, out=None, r#where=None, casting="same_kind", order=None, dtype=None, subok=true, signature=None, axes=None, axis=None, keepdims=None))]
     #[allow(clippy::too_many_arguments)]
     fn __call__<'py>(
         &self,
@@ -432,10 +525,50 @@ impl PyUfunc {
         dtype: Option<&Bound<'py, PyAny>>,
         subok: bool,
         signature: Option<&Bound<'py, PyAny>>,
+        axes: Option<&Bound<'py, PyAny>>,
+        axis: Option<&Bound<'py, PyAny>>,
+        keepdims: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         crate::array::Order::parse(order, crate::array::Order::K)?;
         let _ = subok;
         let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
+        if self.u.core.is_none() {
+            for (name, v) in [("axes", axes), ("axis", axis), ("keepdims", keepdims)] {
+                if v.is_some() {
+                    return Err(PyTypeError::new_err(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        self.u.name, name
+                    )));
+                }
+            }
+        } else {
+            if r#where.is_some() {
+                return Err(PyTypeError::new_err(format!(
+                    "{}() got an unexpected keyword argument 'where'",
+                    self.u.name
+                )));
+            }
+            let placing = CoreAxes {
+                axes: parse_axes(axes)?,
+                axis: match axis {
+                    Some(a) if !a.is_none() => Some(a.extract::<isize>()?),
+                    _ => None,
+                },
+                keepdims: match keepdims {
+                    Some(k) => k.is_truthy()?,
+                    None => false,
+                },
+            };
+            let dtype = match signature_dtype(self.u, signature)? {
+                Some(st) if dtype.is_none_or(|d| d.is_none()) => Some(
+                    super::dtype::PyDType::wrap(py, st.dtype())?
+                        .into_bound(py)
+                        .into_any(),
+                ),
+                _ => dtype.cloned(),
+            };
+            return call_gufunc(py, self.u, &args, out, casting, dtype.as_ref(), &placing);
+        }
         match signature_dtype(self.u, signature)? {
             Some(st) if dtype.is_none_or(|d| d.is_none()) => {
                 let d = super::dtype::PyDType::wrap(py, st.dtype())?;
@@ -466,6 +599,7 @@ impl PyUfunc {
         initial: Option<&Bound<'py, PyAny>>,
         r#where: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        self.no_core("reduce")?;
         let mask = match r#where {
             Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => {
                 let m = to_array(w, None)?.arr;
@@ -507,6 +641,7 @@ impl PyUfunc {
         dtype: Option<&Bound<'py, PyAny>>,
         out: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        self.no_core("accumulate")?;
         let a = to_array(array, None)?.arr;
         let axis = match axis {
             AxisArg::Default => 0,
@@ -540,6 +675,7 @@ impl PyUfunc {
         dtype: Option<&Bound<'py, PyAny>>,
         out: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        self.no_core("reduceat")?;
         let a = to_array(array, None)?.arr;
         let idx = to_array(indices, None)?.arr;
         if !idx.dtype().scalar_type().is_some_and(|s| s.is_int()) && idx.size() > 0 {
@@ -572,6 +708,7 @@ impl PyUfunc {
         indices: &Bound<'py, PyAny>,
         b: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
+        self.no_core("at")?;
         let target = a
             .cast::<PyNdArray>()
             .map_err(|_| PyTypeError::new_err("first operand must be an array"))?
@@ -604,6 +741,7 @@ impl PyUfunc {
         subok: bool,
         signature: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        self.no_core("outer")?;
         if self.u.nin != 2 {
             return Err(PyValueError::new_err(
                 "outer product only supported for binary functions",
@@ -618,10 +756,15 @@ impl PyUfunc {
         let yo = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
         let args = PyTuple::new(py, [xo, yo])?;
         self.__call__(
-            py, &args, out, r#where, casting, order, dtype, subok, signature,
+            py, &args, out, r#where, casting, order, dtype, subok, signature, None, None, None,
         )
     }
 
+    /// The core signature of a generalized ufunc (None for elementwise ones).
+    #[getter]
+    fn signature(&self) -> Option<String> {
+        self.u.core.as_ref().map(|c| c.text.clone())
+    }
     #[getter]
     fn nin(&self) -> usize {
         self.u.nin
@@ -673,6 +816,23 @@ impl PyUfunc {
 }
 
 impl PyUfunc {
+    /// NumPy's refusal of the elementwise methods on a generalized ufunc.
+    fn no_core(&self, method: &str) -> PyResult<()> {
+        let Some(c) = &self.u.core else { return Ok(()) };
+        Err(match method {
+            "outer" => PyTypeError::new_err(
+                "method outer is not allowed in ufunc with non-trivial signature",
+            ),
+            "at" => PyTypeError::new_err(format!(
+                "{}.at does not support ufunc with non-trivial signature: {} has signature {}.",
+                self.u.name, self.u.name, c.text
+            )),
+            _ => pyo3::exceptions::PyRuntimeError::new_err(
+                "Reduction not defined on ufunc with signature",
+            ),
+        })
+    }
+
     fn accumulate_axis<'py>(
         &self,
         py: Python<'py>,

@@ -1,0 +1,502 @@
+//! Core loops of the linear-algebra gufuncs: matmul `(n?,k),(k,m?)->(n?,m?)`, matvec
+//! `(m,n),(n)->(m)`, vecmat `(n),(n,m)->(m)` and vecdot `(n),(n)->()`.
+//!
+//! float32/float64/complex matmul calls faer's blocked, vectorised product (strides divided by
+//! the itemsize, no copy) when the operands' strides and alignment allow, and otherwise the
+//! native loop. Integer and bool products are native: integers wrap as in C, bools are an OR
+//! of ANDs; float16 accumulates in float32 and rounds once, as NumPy's loops. vecdot and
+//! vecmat conjugate their first operand.
+
+use half::f16;
+use num_complex::Complex;
+
+use crate::dispatch::gufunc::CoreArgs;
+use crate::dtype::{Bool, Element};
+use crate::loops::watch;
+
+/// Products of at least this many multiply-adds split across threads (below it, waking the
+/// pool costs more than it saves).
+const PAR_WORK: usize = 160 * 160 * 160;
+
+/// An element of a dot product: the accumulator type and the multiply-add.
+pub trait Dot: Element {
+    type Acc: Copy + Send + Sync;
+    fn zero() -> Self::Acc;
+    fn mul_add(acc: Self::Acc, a: Self, b: Self) -> Self::Acc;
+    fn finish(acc: Self::Acc) -> Self;
+    #[inline(always)]
+    fn conj(self) -> Self {
+        self
+    }
+}
+
+macro_rules! int_dot {
+    ($($t:ty),*) => {$(
+        impl Dot for $t {
+            type Acc = $t;
+            #[inline(always)]
+            fn zero() -> $t { 0 }
+            #[inline(always)]
+            fn mul_add(acc: $t, a: $t, b: $t) -> $t { acc.wrapping_add(a.wrapping_mul(b)) }
+            #[inline(always)]
+            fn finish(acc: $t) -> $t { acc }
+        }
+    )*};
+}
+int_dot!(i8, u8, i16, u16, i32, u32, i64, u64);
+
+macro_rules! float_dot {
+    ($($t:ty),*) => {$(
+        impl Dot for $t {
+            type Acc = $t;
+            #[inline(always)]
+            fn zero() -> $t { 0.0 }
+            #[inline(always)]
+            fn mul_add(acc: $t, a: $t, b: $t) -> $t { acc + a * b }
+            #[inline(always)]
+            fn finish(acc: $t) -> $t { acc }
+        }
+        impl Dot for Complex<$t> {
+            type Acc = Complex<$t>;
+            #[inline(always)]
+            fn zero() -> Complex<$t> { Complex::new(0.0, 0.0) }
+            #[inline(always)]
+            fn mul_add(acc: Complex<$t>, a: Complex<$t>, b: Complex<$t>) -> Complex<$t> {
+                Complex::new(acc.re + (a.re * b.re - a.im * b.im), acc.im + (a.re * b.im + a.im * b.re))
+            }
+            #[inline(always)]
+            fn finish(acc: Complex<$t>) -> Complex<$t> { acc }
+            #[inline(always)]
+            fn conj(self) -> Complex<$t> { Complex::new(self.re, -self.im) }
+        }
+    )*};
+}
+float_dot!(f32, f64);
+
+impl Dot for f16 {
+    type Acc = f32;
+    #[inline(always)]
+    fn zero() -> f32 {
+        0.0
+    }
+    #[inline(always)]
+    fn mul_add(acc: f32, a: f16, b: f16) -> f32 {
+        acc + a.to_f32() * b.to_f32()
+    }
+    #[inline(always)]
+    fn finish(acc: f32) -> f16 {
+        f16::from_f32(acc)
+    }
+}
+
+impl Dot for Bool {
+    type Acc = bool;
+    #[inline(always)]
+    fn zero() -> bool {
+        false
+    }
+    #[inline(always)]
+    fn mul_add(acc: bool, a: Bool, b: Bool) -> bool {
+        acc | (a.get() & b.get())
+    }
+    #[inline(always)]
+    fn finish(acc: bool) -> Bool {
+        acc.into()
+    }
+}
+
+#[inline(always)]
+unsafe fn at<T: Copy>(p: *const u8, off: isize) -> T {
+    // SAFETY: the caller's pointer arithmetic stays inside the operand.
+    unsafe { (p.offset(off) as *const T).read_unaligned() }
+}
+
+/// One `n x k` by `k x m` product, native: for each row of the output, the sums over `k` run
+/// in order (one accumulator per output item, so the rounding is the sequential one).
+///
+/// # Safety
+/// Pointers and byte strides describe valid matrices; `o` does not overlap `a` or `b`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn matmul_native<T: Dot>(
+    a: *const u8,
+    (a_n, a_k): (isize, isize),
+    b: *const u8,
+    (b_k, b_m): (isize, isize),
+    o: *mut u8,
+    (o_n, o_m): (isize, isize),
+    (n, k, m): (usize, usize, usize),
+    conj_a: bool,
+) {
+    let mut acc: Vec<T::Acc> = vec![T::zero(); m];
+    for i in 0..n as isize {
+        acc.iter_mut().for_each(|x| *x = T::zero());
+        for l in 0..k as isize {
+            // SAFETY: i < n, l < k inside the operands.
+            let mut x: T = unsafe { at(a, i * a_n + l * a_k) };
+            if conj_a {
+                x = x.conj();
+            }
+            let brow = unsafe { b.offset(l * b_k) };
+            for (j, s) in acc.iter_mut().enumerate() {
+                // SAFETY: j < m.
+                *s = T::mul_add(*s, x, unsafe { at(brow, j as isize * b_m) });
+            }
+        }
+        for (j, s) in acc.iter().enumerate() {
+            // SAFETY: i < n, j < m inside the output.
+            unsafe {
+                (o.offset(i * o_n + j as isize * o_m) as *mut T).write_unaligned(T::finish(*s))
+            };
+        }
+    }
+}
+
+/// The element types faer multiplies.
+pub trait Gemm: Dot + faer::traits::ComplexField {}
+impl Gemm for f32 {}
+impl Gemm for f64 {}
+impl Gemm for Complex<f32> {}
+impl Gemm for Complex<f64> {}
+
+/// faer's product when every operand's strides are whole items and its pointer is aligned;
+/// false (nothing done) otherwise.
+///
+/// # Safety
+/// As [`matmul_native`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn matmul_faer<T: Gemm>(
+    a: *const u8,
+    (a_n, a_k): (isize, isize),
+    b: *const u8,
+    (b_k, b_m): (isize, isize),
+    o: *mut u8,
+    (o_n, o_m): (isize, isize),
+    (n, k, m): (usize, usize, usize),
+    par: bool,
+) -> bool {
+    let sz = std::mem::size_of::<T>() as isize;
+    let al = std::mem::align_of::<T>();
+    let whole = [a_n, a_k, b_k, b_m, o_n, o_m].iter().all(|s| s % sz == 0);
+    let aligned = [a as usize, b as usize, o as usize]
+        .iter()
+        .all(|p| p % al == 0);
+    if !whole || !aligned {
+        return false;
+    }
+    let par = if par && n * k * m >= PAR_WORK {
+        faer::Par::rayon(0)
+    } else {
+        faer::Par::Seq
+    };
+    // SAFETY: the views describe the operands (strides in items); the output is written only
+    // through its own view and overlaps neither input.
+    unsafe {
+        let av = faer::MatRef::<T>::from_raw_parts(a as *const T, n, k, a_n / sz, a_k / sz);
+        let bv = faer::MatRef::<T>::from_raw_parts(b as *const T, k, m, b_k / sz, b_m / sz);
+        let ov = faer::MatMut::<T>::from_raw_parts_mut(o as *mut T, n, m, o_n / sz, o_m / sz);
+        if o_m.unsigned_abs() < o_n.unsigned_abs() {
+            // A row-major output: compute the transposed product (C^T = B^T A^T), whose output
+            // is column-major, the layout faer's kernels write.
+            faer::linalg::matmul::matmul(
+                ov.transpose_mut(),
+                faer::Accum::Replace,
+                bv.transpose(),
+                av.transpose(),
+                T::one_impl(),
+                par,
+            );
+        } else {
+            faer::linalg::matmul::matmul(ov, faer::Accum::Replace, av, bv, T::one_impl(), par);
+        }
+    }
+    true
+}
+
+/// Fill an `n x m` output with zeros (a product over an empty `k`).
+unsafe fn zero_out<T: Dot>(o: *mut u8, (o_n, o_m): (isize, isize), n: usize, m: usize) {
+    for i in 0..n as isize {
+        for j in 0..m as isize {
+            // SAFETY: inside the output.
+            unsafe {
+                (o.offset(i * o_n + j * o_m) as *mut T).write_unaligned(T::finish(T::zero()))
+            };
+        }
+    }
+}
+
+/// matmul `(n?,k),(k,m?)->(n?,m?)` with the native loop.
+///
+/// # Safety
+/// See [`crate::dispatch::gufunc::CoreFn`].
+pub unsafe fn matmul<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    let (n, k, m) = (c.sizes[0], c.sizes[1], c.sizes[2]);
+    let sa = (c.stride(0, 0), c.stride(0, 1));
+    let sb = (c.stride(1, 0), c.stride(1, 1));
+    let so = (c.stride(2, 0), c.stride(2, 1));
+    let ((), st) = watch::fp_item(|| {
+        for t in 0..count as isize {
+            // SAFETY: item t of each operand (the walker's guarantee).
+            unsafe {
+                let (a, b, o) = (
+                    p[0].offset(t * steps[0]),
+                    p[1].offset(t * steps[1]),
+                    p[2].offset(t * steps[2]),
+                );
+                if k == 0 {
+                    zero_out::<T>(o, so, n, m);
+                } else {
+                    matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
+                }
+            }
+        }
+    });
+    st
+}
+
+/// matmul with faer where the layout allows.
+///
+/// # Safety
+/// See [`crate::dispatch::gufunc::CoreFn`].
+pub unsafe fn matmul_gemm<T: Gemm>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+) -> u32 {
+    let (n, k, m) = (c.sizes[0], c.sizes[1], c.sizes[2]);
+    let sa = (c.stride(0, 0), c.stride(0, 1));
+    let sb = (c.stride(1, 0), c.stride(1, 1));
+    let so = (c.stride(2, 0), c.stride(2, 1));
+    let run = || {
+        for t in 0..count as isize {
+            // SAFETY: item t of each operand (the walker's guarantee).
+            unsafe {
+                let (a, b, o) = (
+                    p[0].offset(t * steps[0]),
+                    p[1].offset(t * steps[1]),
+                    p[2].offset(t * steps[2]),
+                );
+                if n == 0 || m == 0 {
+                    continue;
+                }
+                if k == 0 {
+                    zero_out::<T>(o, so, n, m);
+                } else if n * k * m < 8 * 8 * 8
+                    || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), c.par)
+                {
+                    matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
+                }
+            }
+        }
+    };
+    let ((), st) = if c.par && n * k * m >= PAR_WORK {
+        watch::pool_fp_item(run)
+    } else {
+        watch::fp_item(run)
+    };
+    st
+}
+
+/// vecdot `(n),(n)->()`: sum of conj(a) * b.
+///
+/// # Safety
+/// See [`crate::dispatch::gufunc::CoreFn`].
+pub unsafe fn vecdot<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    let n = c.sizes[0];
+    let (sa, sb) = (c.stride(0, 0), c.stride(1, 0));
+    let ((), st) = watch::fp_item(|| {
+        for t in 0..count as isize {
+            // SAFETY: item t of each operand, n items along the core strides.
+            unsafe {
+                let (a, b, o) = (
+                    p[0].offset(t * steps[0]),
+                    p[1].offset(t * steps[1]),
+                    p[2].offset(t * steps[2]),
+                );
+                let mut acc = T::zero();
+                for l in 0..n as isize {
+                    acc = T::mul_add(acc, at::<T>(a, l * sa).conj(), at::<T>(b, l * sb));
+                }
+                (o as *mut T).write_unaligned(T::finish(acc));
+            }
+        }
+    });
+    st
+}
+
+/// matvec `(m,n),(n)->(m)`: the matrix times the vector (no conjugation).
+///
+/// # Safety
+/// See [`crate::dispatch::gufunc::CoreFn`].
+pub unsafe fn matvec<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    let (m, n) = (c.sizes[0], c.sizes[1]);
+    let (sa_m, sa_n, sb, so) = (
+        c.stride(0, 0),
+        c.stride(0, 1),
+        c.stride(1, 0),
+        c.stride(2, 0),
+    );
+    let ((), st) = watch::fp_item(|| {
+        for t in 0..count as isize {
+            // SAFETY: item t of each operand.
+            unsafe {
+                let (a, b, o) = (
+                    p[0].offset(t * steps[0]),
+                    p[1].offset(t * steps[1]),
+                    p[2].offset(t * steps[2]),
+                );
+                for i in 0..m as isize {
+                    let mut acc = T::zero();
+                    for l in 0..n as isize {
+                        acc = T::mul_add(acc, at::<T>(a, i * sa_m + l * sa_n), at::<T>(b, l * sb));
+                    }
+                    (o.offset(i * so) as *mut T).write_unaligned(T::finish(acc));
+                }
+            }
+        }
+    });
+    st
+}
+
+/// vecmat `(n),(n,m)->(m)`: conj(vector) times the matrix.
+///
+/// # Safety
+/// See [`crate::dispatch::gufunc::CoreFn`].
+pub unsafe fn vecmat<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    let (n, m) = (c.sizes[0], c.sizes[1]);
+    let (sa, sb_n, sb_m, so) = (
+        c.stride(0, 0),
+        c.stride(1, 0),
+        c.stride(1, 1),
+        c.stride(2, 0),
+    );
+    let ((), st) = watch::fp_item(|| {
+        for t in 0..count as isize {
+            // SAFETY: item t of each operand; a 1 x n by n x m product.
+            unsafe {
+                let (a, b, o) = (
+                    p[0].offset(t * steps[0]),
+                    p[1].offset(t * steps[1]),
+                    p[2].offset(t * steps[2]),
+                );
+                if n == 0 {
+                    zero_out::<T>(o, (0, so), 1, m);
+                } else {
+                    matmul_native::<T>(a, (0, sa), b, (sb_n, sb_m), o, (0, so), (1, n, m), true);
+                }
+            }
+        }
+    });
+    st
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn native_product_matches_the_definition() {
+        // 2x3 by 3x2, row-major, byte strides
+        let a: [i8; 6] = [1, 2, 3, 4, 5, 6];
+        let b: [i8; 6] = [7, 8, 9, 10, 11, 12];
+        let mut o = [0i8; 4];
+        unsafe {
+            matmul_native::<i8>(
+                a.as_ptr() as _,
+                (3, 1),
+                b.as_ptr() as _,
+                (2, 1),
+                o.as_mut_ptr() as _,
+                (2, 1),
+                (2, 3, 2),
+                false,
+            )
+        };
+        // 58, 64, 139, 154 wrap in int8
+        assert_eq!(o, [58, 64, 139u8 as i8, 154u8 as i8]);
+        let x = [Bool(2), Bool(0)];
+        let y = [Bool(0), Bool(9)];
+        let mut r = [Bool(7)];
+        unsafe {
+            matmul_native::<Bool>(
+                x.as_ptr() as _,
+                (0, 1),
+                y.as_ptr() as _,
+                (1, 0),
+                r.as_mut_ptr() as _,
+                (0, 0),
+                (1, 2, 1),
+                false,
+            )
+        };
+        assert_eq!(r[0].0, 0);
+    }
+
+    #[test]
+    fn faer_and_native_agree() {
+        let (n, k, m) = (37usize, 29usize, 41usize);
+        let a: Vec<f64> = (0..n * k).map(|i| (i % 7) as f64 - 3.0).collect();
+        let b: Vec<f64> = (0..k * m).map(|i| (i % 5) as f64 * 0.5).collect();
+        let mut o1 = vec![0.0f64; n * m];
+        let mut o2 = vec![0.0f64; n * m];
+        let s = 8isize;
+        unsafe {
+            assert!(matmul_faer::<f64>(
+                a.as_ptr() as _,
+                (k as isize * s, s),
+                b.as_ptr() as _,
+                (m as isize * s, s),
+                o1.as_mut_ptr() as _,
+                (m as isize * s, s),
+                (n, k, m),
+                false
+            ));
+            matmul_native::<f64>(
+                a.as_ptr() as _,
+                (k as isize * s, s),
+                b.as_ptr() as _,
+                (m as isize * s, s),
+                o2.as_mut_ptr() as _,
+                (m as isize * s, s),
+                (n, k, m),
+                false,
+            );
+        }
+        // small integers: exact in any order
+        assert_eq!(o1, o2);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    /// `cargo test --release --lib faer_timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn faer_timing() {
+        for n in [100usize, 500, 1000] {
+            let a = faer::Mat::<f64>::from_fn(n, n, |i, j| ((i * 7 + j) % 13) as f64);
+            let b = faer::Mat::<f64>::from_fn(n, n, |i, j| ((i + 3 * j) % 11) as f64);
+            let mut c = faer::Mat::<f64>::zeros(n, n);
+            for (name, par) in [("seq", faer::Par::Seq), ("par", faer::Par::rayon(0))] {
+                let reps = (2e9 / (n * n * n) as f64).max(1.0) as usize;
+                let t = std::time::Instant::now();
+                for _ in 0..reps {
+                    faer::linalg::matmul::matmul(
+                        c.as_mut(),
+                        faer::Accum::Replace,
+                        a.as_ref(),
+                        b.as_ref(),
+                        1.0,
+                        par,
+                    );
+                }
+                let dt = t.elapsed().as_secs_f64() / reps as f64;
+                println!(
+                    "{n} {name} {:.3} ms {:.1} GF",
+                    dt * 1e3,
+                    2.0 * (n * n * n) as f64 / dt / 1e9
+                );
+            }
+        }
+    }
+}
