@@ -358,13 +358,18 @@ fn gufunc_rows() -> Vec<Ufunc> {
         gu(
             "matvec",
             "(m,n),(n)->(m)",
-            core_loops!(matvec [Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128]),
+            core_loops!(matvec [Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16]; matvec_gemm [Float32, Float64, Complex64, Complex128]),
             "Matrix-vector dot product of two arrays.",
         ),
         gu(
             "vecmat",
             "(n),(n,m)->(m)",
-            core_loops!(vecmat [Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128]),
+            {
+                // complex vecmat conjugates its vector: the native loop does that
+                let mut l = core_loops!(vecmat [Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16]; vecmat_gemm [Float32, Float64]);
+                l.extend(core_loops!(vecmat[Complex64, Complex128]));
+                l
+            },
             "Vector-matrix dot product of two arrays.",
         ),
     ]

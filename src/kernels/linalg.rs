@@ -297,6 +297,89 @@ pub unsafe fn matmul_gemm<T: Gemm>(
     st
 }
 
+/// matvec through faer (a matrix-vector product is a product with one column).
+///
+/// # Safety
+/// See [`crate::dispatch::gufunc::CoreFn`].
+pub unsafe fn matvec_gemm<T: Gemm>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+) -> u32 {
+    let (m, n) = (c.sizes[0], c.sizes[1]);
+    let sa = (c.stride(0, 0), c.stride(0, 1));
+    let (sb, so) = (c.stride(1, 0), c.stride(2, 0));
+    let run = || {
+        for t in 0..count as isize {
+            // SAFETY: item t of each operand; an m x n by n x 1 product.
+            unsafe {
+                let (a, b, o) = (
+                    p[0].offset(t * steps[0]),
+                    p[1].offset(t * steps[1]),
+                    p[2].offset(t * steps[2]),
+                );
+                if n == 0 {
+                    zero_out::<T>(o, (so, 0), m, 1);
+                } else if m * n < 8 * 8 * 8
+                    || !matmul_faer::<T>(a, sa, b, (sb, 0), o, (so, 0), (m, n, 1), c.par)
+                {
+                    matmul_native::<T>(a, sa, b, (sb, 0), o, (so, 0), (m, n, 1), false);
+                }
+            }
+        }
+    };
+    let ((), st) = if c.par && m * n >= PAR_WORK {
+        watch::pool_fp_item(run)
+    } else {
+        watch::fp_item(run)
+    };
+    st
+}
+
+/// vecmat of real operands through faer (no conjugation to do).
+///
+/// # Safety
+/// See [`crate::dispatch::gufunc::CoreFn`].
+pub unsafe fn vecmat_gemm<T: Gemm>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+) -> u32 {
+    let (n, m) = (c.sizes[0], c.sizes[1]);
+    let (sa, sb, so) = (
+        c.stride(0, 0),
+        (c.stride(1, 0), c.stride(1, 1)),
+        c.stride(2, 0),
+    );
+    let run = || {
+        for t in 0..count as isize {
+            // SAFETY: item t of each operand; a 1 x n by n x m product.
+            unsafe {
+                let (a, b, o) = (
+                    p[0].offset(t * steps[0]),
+                    p[1].offset(t * steps[1]),
+                    p[2].offset(t * steps[2]),
+                );
+                if n == 0 {
+                    zero_out::<T>(o, (0, so), 1, m);
+                } else if m * n < 8 * 8 * 8
+                    || !matmul_faer::<T>(a, (0, sa), b, sb, o, (0, so), (1, n, m), c.par)
+                {
+                    matmul_native::<T>(a, (0, sa), b, sb, o, (0, so), (1, n, m), true);
+                }
+            }
+        }
+    };
+    let ((), st) = if c.par && m * n >= PAR_WORK {
+        watch::pool_fp_item(run)
+    } else {
+        watch::fp_item(run)
+    };
+    st
+}
+
 /// vecdot `(n),(n)->()`: sum of conj(a) * b.
 ///
 /// # Safety
