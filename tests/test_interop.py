@@ -469,3 +469,31 @@ def test_dlpack_readonly_and_copy():
     assert rr.tolist() == [0.0, 1.0, 2.0]
     check("m.from_dlpack(x, copy=False)", x=np.arange(3))
     check("m.from_dlpack([1, 2])")
+
+
+# ---------------------------------------------------------------------------
+# numpy accepts rumpy scalars as it accepts its own
+# ---------------------------------------------------------------------------
+
+SCALAR_VALUES = [0, 1, 7, -3, 0.5, 1e30, 1 + 2j, 2**63 - 1, 2**64 - 1]
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+def test_numpy_takes_rumpy_scalars(dtype):
+    for v in SCALAR_VALUES:
+        try:
+            with np.errstate(all="ignore"):
+                n = np.array(v).astype(dtype)[()]
+        except (OverflowError, TypeError, ValueError):
+            continue
+        r = rp.asarray(np.asarray(n))[()]
+        assert type(r).__name__ == type(n).__name__
+        for make in (np.asarray, lambda x: np.array([x, x]), lambda x: np.add(x, 1),
+                     lambda x: np.asarray(x, dtype=np.float64)):
+            with np.errstate(all="ignore"):
+                want = make(n)
+                got = make(r)
+            got, want = np.asarray(got), np.asarray(want)
+            assert got.dtype == want.dtype, (dtype, v)
+            assert got.shape == want.shape
+            np.testing.assert_array_equal(got, want)

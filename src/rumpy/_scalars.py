@@ -1194,6 +1194,13 @@ class generic:
             return self
         raise IndexError("invalid index to scalar variable.")
 
+    def __array__(self, dtype=None, copy=None):
+        # Only NumPy asks for this, so NumPy is loaded: the value as a 0-d NumPy array of this
+        # scalar's dtype (without it NumPy would see an opaque object).
+        import numpy
+        a = numpy.array(self._v, dtype=self.dtype.str)
+        return a if dtype is None else a.astype(dtype, copy=False)
+
     # Scalars index with () but are not sequences: without this, __getitem__ would make
     # them iterable.
     def __iter__(self):
