@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import Collector, need, sample, to_rp
+from conftest import Collector, assert_same, need, sample, to_rp
 from test_ufunc_elementwise import (
     BINARY,
     CANONICAL,
@@ -856,3 +856,24 @@ def test_fast_scalar_powers():
         for e in (2, -1, 0.5, 3, 2.0):
             with np.errstate(all="ignore"), rp.errstate(all="ignore"):
                 same(lambda m: mk(m, x) ** e, "power", f"{dtype} ** {e!r}")
+
+
+# ---------------------------------------------------------------------------
+# accumulate over many lanes (split across threads): same values as numpy's
+# sequential loop, for every axis and layout
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("layout", ["c", "transposed", "negstride", "strided"])
+@pytest.mark.parametrize("axis", [0, 1, 2])
+@pytest.mark.parametrize("name,dt", [("add", "float64"), ("multiply", "float32"),
+                                     ("add", "int32"), ("maximum", "float64")])
+def test_accumulate_many_lanes(name, dt, axis, layout):
+    rng = np.random.default_rng(axis)
+    base = (rng.random((40, 60, 90)) * 2).astype(dt)
+    n = {"c": base, "transposed": base.transpose(2, 0, 1),
+         "negstride": base[::-1, :, ::-1], "strided": base[::2, ::3]}[layout]
+    r = rp.asarray(n)
+    with np.errstate(all="ignore"):
+        want = getattr(np, name).accumulate(n, axis=axis)
+    got = getattr(rp, name).accumulate(r, axis=axis)
+    assert_same(got, want)

@@ -159,7 +159,8 @@ pub struct CoreAxes {
     pub axes: Option<Vec<Vec<isize>>>,
     /// `axis=`: the one shared core dimension of every input.
     pub axis: Option<isize>,
-    pub keepdims: bool,
+    /// `keepdims=` as given (Some(false) is still checked against the signature, as NumPy).
+    pub keepdims: Option<bool>,
 }
 
 fn normalize_axis(ax: isize, ndim: usize) -> Result<usize> {
@@ -224,11 +225,18 @@ pub fn call(
                 sig.text
             )));
         }
+        // With keepdims the outputs keep the shared dimension, at the same axis.
+        let out_entry = if placing.keepdims == Some(true) {
+            vec![ax]
+        } else {
+            Vec::new()
+        };
         let mut v = vec![vec![ax]; u.nin];
-        v.extend((0..u.nout).map(|_| Vec::new()));
+        v.extend((0..u.nout).map(|_| out_entry.clone()));
         axes_arg = Some(v);
     }
-    if placing.keepdims {
+    let keepdims = placing.keepdims == Some(true);
+    if placing.keepdims.is_some() {
         let same_in = sig.ops[..u.nin]
             .windows(2)
             .all(|w| w[0].len() == w[1].len());
@@ -249,19 +257,28 @@ pub fn call(
         }
     }
     if let Some(a) = &axes_arg {
-        if a.len() != nops && a.len() != u.nin {
+        let outs_have_core = sig.ops[u.nin..].iter().any(|o| !o.is_empty());
+        if a.len() != nops && (a.len() != u.nin || outs_have_core) {
             return Err(Error::Value(format!(
-                "The 'axes' argument to the generalized ufunc {} must be a list of {} entries (or {} without the outputs), one per operand",
-                u.name, nops, u.nin
+                "axes should be a list with an entry for all {nops} inputs and outputs; entries for outputs can only be omitted if none of them has core axes."
             )));
         }
     }
+    // The number of core axes an output has in the caller's layout (keepdims adds the
+    // inputs' core dimensions as size 1).
+    let keep_n = if keepdims { sig.ops[0].len() } else { 0 };
+    // Where a kept output's size-1 axes are, for an output of `nd` dimensions.
+    let keep_at = |k: usize, nd: usize| -> Result<Vec<usize>> {
+        match axes_arg.as_ref().and_then(|v| v.get(u.nin + k)) {
+            Some(ax) if !ax.is_empty() => ax.iter().map(|&x| normalize_axis(x, nd)).collect(),
+            _ => Ok((nd - keep_n..nd).collect()),
+        }
+    };
 
     // Inputs with their core axes moved to the end; flexible dimensions dropped where an
     // operand has too few dimensions.
     let mut dropped = vec![false; sig.dims.len()];
     let mut work_ins: SmallVec<[NdArray; 3]> = SmallVec::new();
-    let mut keep_axes: Option<Vec<usize>> = None;
     for (i, a) in ins.iter().enumerate() {
         let core = &sig.ops[i];
         let mut a = a.clone();
@@ -287,7 +304,7 @@ pub fn call(
         }
         if let Some(ax) = axes_arg.as_ref().map(|v| &v[i]) {
             if ax.len() != ncore {
-                return Err(Error::Value(format!(
+                return Err(Error::Axis(format!(
                     "{}: operand {} has {} core dimensions, but axes item {} has {} entries",
                     u.name,
                     i,
@@ -306,13 +323,30 @@ pub fn call(
                     u.name, i
                 )));
             }
-            if keep_axes.is_none() {
-                keep_axes = Some(norm.clone());
-            }
             let p = to_end(a.ndim(), &norm);
             a = a.transpose(Some(&p))?;
         }
         work_ins.push(a);
+    }
+
+    // An output's axes entry names as many axes as it has core dimensions.
+    if !keepdims {
+        for k in 0..u.nout {
+            let op = u.nin + k;
+            if let Some(ax) = axes_arg.as_ref().and_then(|v| v.get(op)) {
+                let n = sig.ops[op].iter().filter(|&&d| !dropped[d]).count();
+                if ax.len() != n {
+                    return Err(Error::Axis(format!(
+                        "{}: operand {} has {} core dimensions, but axes item {} has {} entries",
+                        u.name,
+                        op,
+                        n,
+                        op,
+                        ax.len()
+                    )));
+                }
+            }
+        }
     }
 
     // Core sizes, from the inputs.
@@ -353,10 +387,34 @@ pub fn call(
         match outs.get(k).and_then(|o| o.as_ref()) {
             Some(o) => {
                 let kc = kept(op);
-                let p = match axes_arg.as_ref().and_then(|v| v.get(op)) {
+                // keepdims: the caller's output has the kept size-1 axes; work without them.
+                let o = &if keepdims {
+                    let at = keep_at(k, o.ndim())?;
+                    if at.iter().any(|&a| o.shape()[a] != 1) || o.ndim() < keep_n {
+                        return Err(Error::Value(format!(
+                            "{}: Output operand {} has a mismatch in its core dimension 0, with gufunc signature {} (size {} is different from 1)",
+                            u.name, k, sig.text, at.iter().map(|&a| o.shape()[a]).max().unwrap_or(0)
+                        )));
+                    }
+                    let shape: Vec<usize> = (0..o.ndim())
+                        .filter(|d| !at.contains(d))
+                        .map(|d| o.shape()[d])
+                        .collect();
+                    o.reshape_view(&shape).ok_or_else(|| {
+                        Error::Value("cannot drop the kept dimensions of the output".into())
+                    })?
+                } else {
+                    o.clone()
+                };
+                let entry = if keepdims {
+                    None
+                } else {
+                    axes_arg.as_ref().and_then(|v| v.get(op))
+                };
+                let p = match entry {
                     Some(ax) if !ax.is_empty() || !kc.is_empty() => {
                         if ax.len() != kc.len() {
-                            return Err(Error::Value(format!(
+                            return Err(Error::Axis(format!(
                                 "{}: operand {} has {} core dimensions, but axes item {} has {} entries",
                                 u.name,
                                 op,
@@ -538,7 +596,12 @@ pub fn call(
             None => {
                 let op = u.nin + k;
                 let mut o = out;
-                if let Some(ax) = axes_arg.as_ref().and_then(|v| v.get(op)) {
+                let entry = if keepdims {
+                    None
+                } else {
+                    axes_arg.as_ref().and_then(|v| v.get(op))
+                };
+                if let Some(ax) = entry {
                     if !ax.is_empty() {
                         let norm: Vec<usize> = ax
                             .iter()
@@ -547,13 +610,9 @@ pub fn call(
                         o = o.transpose(Some(&inverse(&to_end(o.ndim(), &norm))))?;
                     }
                 }
-                if placing.keepdims {
-                    let ncore = kept(0).len();
-                    let nd = o.ndim() + ncore;
-                    let at: Vec<usize> = match &keep_axes {
-                        Some(a) => a.clone(),
-                        None => (nd - ncore..nd).collect(),
-                    };
+                if keepdims {
+                    let nd = o.ndim() + keep_n;
+                    let at = keep_at(k, nd)?;
                     let mut shape = Vec::with_capacity(nd);
                     let mut src = o.shape().iter();
                     for ax in 0..nd {

@@ -338,45 +338,31 @@ pub fn accumulate(
         a.astype(&lt, Order::K)?
     };
     let r = NdArray::empty(a.shape(), &lt, Order::C)?;
-    let n = a.shape()[ax];
     if a.size() == 0 {
         return Ok(r);
     }
-    // Walk every line along `axis`: view both arrays with that axis last and of length 1.
-    let mut perm: Vec<usize> = (0..a.ndim()).filter(|&k| k != ax).collect();
-    perm.push(ax);
-    let at = a.transpose(Some(&perm))?;
-    let rt = r.transpose(Some(&perm))?;
-    let nd = at.ndim();
-    let (sa, so) = (at.strides()[nd - 1], rt.strides()[nd - 1]);
-    let mut outer_shape: Dims = at.shape().into();
-    outer_shape[nd - 1] = 1;
+    // Each lane along `axis`: the first item copied, then out[i] = op(out[i-1], a[i]) in order.
     let isz = lt.itemsize();
     let f = lp.f;
-    crate::loops::for_each_line_n(
-        &outer_shape,
-        &[rt.strides(), at.strides()],
-        &[rt.data_ptr(), at.data_ptr()],
-        1,
-        false,
-        |p, s, m| {
-            for j in 0..m as isize {
-                let (o, x) = (
-                    p[0].wrapping_offset(j * s[0]),
-                    p[1].wrapping_offset(j * s[1]),
-                );
-                // SAFETY: o and x start lines of n items at strides so/sa inside r and a. The
-                // first item is copied; then the loop reads out[i-1] (written by its previous
-                // step: the elementwise loops run in index order through raw pointers) and a[i].
-                unsafe {
-                    std::ptr::copy(x, o, isz);
-                    if n > 1 {
-                        f(
-                            &[o, x.wrapping_offset(sa), o.wrapping_offset(so)],
-                            &[so, sa, so],
-                            n - 1,
-                        );
-                    }
+    crate::loops::lanes::for_each_lane(
+        a.shape(),
+        ax,
+        &[r.strides(), a.strides()],
+        &[r.data_ptr(), a.data_ptr()],
+        isz,
+        |p, s, n| {
+            let (o, x, so, sa) = (p[0], p[1], s[0], s[1]);
+            // SAFETY: o and x start lanes of n items at strides so/sa inside r and a. The loop
+            // reads out[i-1] (written by its previous step: the elementwise loops run in index
+            // order through raw pointers) and a[i].
+            unsafe {
+                std::ptr::copy(x, o, isz);
+                if n > 1 {
+                    f(
+                        &[o, x.wrapping_offset(sa), o.wrapping_offset(so)],
+                        &[so, sa, so],
+                        n - 1,
+                    );
                 }
             }
         },

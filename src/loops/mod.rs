@@ -4,6 +4,7 @@
 
 pub mod blocked;
 pub mod elementwise;
+pub mod lanes;
 pub mod nd;
 pub mod watch;
 

@@ -1193,8 +1193,40 @@ impl PyNdArray {
     fn __rmatmul__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         binop(slf, other, "matmul", true)
     }
+    /// `a @= b`, as NumPy: matmul into `a` with `a`'s last one or two axes as its core, any
+    /// ValueError (the shapes) reported as NumPy words it.
     fn __imatmul__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<()> {
-        inplace(slf, other, "matmul")
+        let py = slf.py();
+        let u = crate::dispatch::find("matmul").expect("matmul is in the table");
+        let mine: Vec<isize> = if slf.get().cur().ndim() == 1 {
+            vec![-1]
+        } else {
+            vec![-2, -1]
+        };
+        let placing = crate::dispatch::gufunc::CoreAxes {
+            axes: Some(vec![mine.clone(), vec![-2, -1], mine]),
+            ..Default::default()
+        };
+        let me = slf.clone().into_any();
+        super::ufunc::call_gufunc(
+            py,
+            u,
+            &[me.clone(), other.clone()],
+            Some(&me),
+            "same_kind",
+            None,
+            &placing,
+        )
+        .map(|_| ())
+        .map_err(|e| {
+            if e.is_instance_of::<PyValueError>(py) {
+                PyValueError::new_err(
+                    "inplace matrix multiplication requires the first operand to have at least one and the second at least two dimensions.",
+                )
+            } else {
+                e
+            }
+        })
     }
     fn __add__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         binop(slf, other, "add", false)

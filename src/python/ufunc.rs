@@ -555,8 +555,11 @@ impl PyUfunc {
                     _ => None,
                 },
                 keepdims: match keepdims {
-                    Some(k) => k.is_truthy()?,
-                    None => false,
+                    Some(k) if k.is_instance_of::<pyo3::types::PyBool>() => Some(k.is_truthy()?),
+                    Some(_) => {
+                        return Err(PyTypeError::new_err("'keepdims' must be a boolean"));
+                    }
+                    None => None,
                 },
             };
             let dtype = match signature_dtype(self.u, signature)? {
