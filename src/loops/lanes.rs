@@ -158,12 +158,13 @@ mod tests {
         let strides: [isize; 3] = [8, 3 * 8, 12 * 8];
         let data: Vec<f64> = (0..60).map(|i| i as f64).collect();
         let p = data.as_ptr() as *mut u8;
+        let p0 = p as usize;
         for axis in 0..3 {
             let seen = Mutex::new(Vec::new());
             for_each_lane(&shape, axis, &[&strides], &[p], 8, |q, s, n| {
                 assert_eq!(s[0], strides[axis]);
                 assert_eq!(n, shape[axis]);
-                seen.lock().unwrap().push((q[0] as usize - p as usize) / 8);
+                seen.lock().unwrap().push((q[0] as usize - p0) / 8);
             });
             let mut v = seen.into_inner().unwrap();
             v.sort();
