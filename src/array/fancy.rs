@@ -259,7 +259,7 @@ impl NdArray {
         }
         // The advanced indices broadcast together; their offsets, in C order.
         let shapes: Vec<&[usize]> = adv.iter().map(|a| a.vals.shape()).collect();
-        let bshape = crate::dispatch::exec::broadcast_shapes(&shapes).map_err(|_| {
+        let bshape = super::broadcast_shapes(&shapes).map_err(|_| {
             let list: Vec<String> = shapes.iter().map(|s| shape_repr(s)).collect();
             crate::Error::Index(format!(
                 "shape mismatch: indexing arrays could not be broadcast together with shapes {}",

@@ -159,6 +159,14 @@ impl NdArray {
     }
 }
 
+/// An index into an axis of length `n`, negative ones counted from the end; None when out of
+/// bounds.
+#[inline(always)]
+pub fn wrap_index(i: i64, n: i64) -> Option<usize> {
+    let j = if i < 0 { i.wrapping_add(n) } else { i };
+    ((j as u64) < n as u64).then_some(j as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,12 +179,4 @@ mod tests {
         assert_eq!(slice_indices(None, Some(-100), -1, 3), (2, -1, 3));
         assert_eq!(slice_indices(Some(-100), None, -1, 3), (-1, -1, 0));
     }
-}
-
-/// An index into an axis of length `n`, negative ones counted from the end; None when out of
-/// bounds.
-#[inline(always)]
-pub fn wrap_index(i: i64, n: i64) -> Option<usize> {
-    let j = if i < 0 { i.wrapping_add(n) } else { i };
-    ((j as u64) < n as u64).then_some(j as usize)
 }

@@ -32,6 +32,7 @@ pub mod shape;
 pub mod take;
 
 pub use index::{IndexItem, Indexed};
+pub use shape::broadcast_shapes;
 
 pub type Dims = SmallVec<[usize; 4]>;
 pub type Strides = SmallVec<[isize; 4]>;
@@ -207,7 +208,7 @@ pub fn check_layout(
         }
     }
     let bytes = count.checked_mul(itemsize.max(1));
-    if !fits || !bytes.is_some_and(|b| b <= isize::MAX as usize) {
+    if !fits || bytes.is_none_or(|b| b > isize::MAX as usize) {
         return Err(too_big());
     }
     if !empty && (lo < 0 || hi > buffer_len as i128) {
@@ -300,7 +301,10 @@ impl NdArray {
         let (c, f) = compute_contiguity(&shape, &strides, dtype.itemsize());
         let align = dtype.alignment().max(1);
         let base = buffer.ptr() as usize + offset;
-        let aligned = base % align == 0 && strides.iter().all(|s| s.unsigned_abs() % align == 0);
+        let aligned = base.is_multiple_of(align)
+            && strides
+                .iter()
+                .all(|s| s.unsigned_abs().is_multiple_of(align));
         NdArray {
             buffer,
             offset,
@@ -900,7 +904,7 @@ impl NdArray {
     pub fn contiguous_as(&self, st: crate::dtype::ScalarType) -> Result<NdArray> {
         if self.dtype().native_scalar() == Some(st)
             && self.is_c_contiguous()
-            && self.data_ptr() as usize % st.itemsize() == 0
+            && (self.data_ptr() as usize).is_multiple_of(st.itemsize())
         {
             Ok(self.clone())
         } else {
@@ -1003,7 +1007,7 @@ impl NdArray {
         );
         let total = self.shape[last] * old;
         ensure!(
-            new > 0 && total % new == 0,
+            new > 0 && total.is_multiple_of(new),
             Value,
             "When changing to a {} dtype, its size must be a divisor of the size of original dtype",
             if new > old { "larger" } else { "smaller" }

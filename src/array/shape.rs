@@ -39,7 +39,7 @@ pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
     };
     let mut out: Dims = req.iter().map(|&d| d.max(0) as usize).collect();
     if let Some(k) = unknown {
-        if known == 0 || size % known != 0 {
+        if known == 0 || !size.is_multiple_of(known) {
             bail!(
                 Value,
                 "cannot reshape array of size {} into shape {}",
@@ -290,8 +290,8 @@ impl NdArray {
         let mut drop = vec![false; nd];
         match axes {
             None => {
-                for k in 0..nd {
-                    drop[k] = self.shape()[k] == 1;
+                for (d, &n) in drop.iter_mut().zip(self.shape()) {
+                    *d = n == 1;
                 }
             }
             Some(list) => {
@@ -326,6 +326,28 @@ impl NdArray {
             .collect();
         self.view_with(self.offset(), shape, strides, self.dtype().clone())
     }
+}
+
+/// Broadcast shapes, NumPy's rules, with NumPy's message.
+pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
+    let nd = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut out = vec![1usize; nd];
+    for s in shapes {
+        for (k, &d) in s.iter().enumerate() {
+            let j = nd - s.len() + k;
+            if out[j] == 1 {
+                out[j] = d;
+            } else if d != 1 && d != out[j] {
+                let list: Vec<String> = shapes.iter().map(|s| super::shape_repr(s)).collect();
+                bail!(
+                    Value,
+                    "operands could not be broadcast together with shapes {} ",
+                    list.join(" ")
+                );
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -267,6 +267,7 @@ impl NdArray {
             nd
         );
         let mut shape = vec![0usize; nd];
+        #[allow(clippy::needless_range_loop)] // d also indexes both operands' shapes
         for d in 0..nd {
             let (a, b) = (self.shape()[d], idx.shape()[d]);
             shape[d] = if d == axis {

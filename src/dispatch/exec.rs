@@ -31,27 +31,7 @@ impl Input {
     }
 }
 
-/// Broadcast shapes, NumPy's rules, with NumPy's message.
-pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
-    let nd = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
-    let mut out = vec![1usize; nd];
-    for s in shapes {
-        for (k, &d) in s.iter().enumerate() {
-            let j = nd - s.len() + k;
-            if out[j] == 1 {
-                out[j] = d;
-            } else if d != 1 && d != out[j] {
-                let list: Vec<String> = shapes.iter().map(|s| shape_repr(s)).collect();
-                bail!(
-                    Value,
-                    "operands could not be broadcast together with shapes {} ",
-                    list.join(" ")
-                );
-            }
-        }
-    }
-    Ok(out)
-}
+pub use crate::array::broadcast_shapes;
 
 /// A 0-d array of `st` holding `n` converted with C cast semantics (no range check).
 pub fn scalar_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
@@ -192,9 +172,7 @@ pub(crate) fn prepare<'u>(
             }
             if let Input::Weak(n @ (Num::I(_) | Num::U(_)), _) = inp {
                 if lp.ins[k].is_int() && weak_to_array(*n, lp.ins[k]).is_err() {
-                    let any_u64 = kinds
-                        .iter()
-                        .any(|o| *o == OpKind::Strong(ScalarType::UInt64));
+                    let any_u64 = kinds.contains(&OpKind::Strong(ScalarType::UInt64));
                     let fits_i64 = matches!(n, Num::I(_));
                     wide = Some(if fits_i64 && !any_u64 {
                         ScalarType::Int64

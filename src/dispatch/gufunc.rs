@@ -115,34 +115,7 @@ impl CoreSignature {
     }
 }
 
-/// What a core loop is told besides pointers: the size of every signature dimension (a
-/// dropped flexible one is 1), each operand's strides along its core dimensions (operand by
-/// operand, in signature order; 0 for a dropped dimension), and whether it may use threads.
-pub struct CoreArgs<'a> {
-    pub sizes: &'a [usize],
-    pub strides: &'a [isize],
-    /// Operand `i`'s core strides start at `strides[offsets[i]]`.
-    pub offsets: &'a [usize],
-    /// The loop dimensions hold few items: the core loop may split its own work across
-    /// threads (else the items are spread over threads and each runs on one).
-    pub par: bool,
-}
-
-impl CoreArgs<'_> {
-    /// Operand `op`'s stride along its `j`-th core dimension.
-    #[inline]
-    pub fn stride(&self, op: usize, j: usize) -> isize {
-        self.strides[self.offsets[op] + j]
-    }
-}
-
-/// A gufunc's loop: `n` items of the loop dimensions, operand `i`'s item `t` at
-/// `ptrs[i] + t * steps[i]`. Returns status bits as elementwise loops do.
-///
-/// # Safety
-/// The pointers, steps, sizes and core strides describe memory inside each operand; outputs
-/// are writable and do not overlap inputs.
-pub type CoreFn = unsafe fn(ptrs: &[*mut u8], steps: &[isize], n: usize, core: &CoreArgs) -> u32;
+pub use crate::loops::core_dims::{CoreArgs, CoreFn};
 
 /// The elementwise entry of a generalized ufunc's loop, never called (the core loop runs).
 ///
@@ -381,7 +354,9 @@ pub fn call(
     }
 
     // Outputs the caller gave, in working layout (core axes last).
-    let mut work_outs: SmallVec<[Option<(NdArray, Vec<usize>)>; 2]> = SmallVec::new();
+    // The working view of each given output (core axes last) and its permutation.
+    type WorkOut = Option<(NdArray, Vec<usize>)>;
+    let mut work_outs: SmallVec<[WorkOut; 2]> = SmallVec::new();
     for k in 0..u.nout {
         let op = u.nin + k;
         match outs.get(k).and_then(|o| o.as_ref()) {

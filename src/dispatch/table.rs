@@ -325,8 +325,8 @@ pub fn build() -> Vec<Ufunc> {
 macro_rules! core_loops {
     ($native:ident [$($t:ident),*] $(; $gemm:ident [$($g:ident),*])?) => {
         vec![
-            $(Loop { ins: smallvec![S::$t, S::$t], outs: smallvec![S::$t], f: super::gufunc::not_elementwise, reduce: Option::None, longlong: false, core: Some(crate::kernels::linalg::$native::<rt!($t)>) },)*
-            $($(Loop { ins: smallvec![S::$g, S::$g], outs: smallvec![S::$g], f: super::gufunc::not_elementwise, reduce: Option::None, longlong: false, core: Some(crate::kernels::linalg::$gemm::<rt!($g)>) },)*)?
+            $(Loop { ins: smallvec![S::$t, S::$t], outs: smallvec![S::$t], f: super::gufunc::not_elementwise, reduce: Option::None, longlong: false, core: Some(crate::loops::linalg::$native::<rt!($t)>) },)*
+            $($(Loop { ins: smallvec![S::$g, S::$g], outs: smallvec![S::$g], f: super::gufunc::not_elementwise, reduce: Option::None, longlong: false, core: Some(crate::loops::linalg::$gemm::<rt!($g)>) },)*)?
         ]
     };
 }

@@ -40,9 +40,12 @@ pub fn f64_to_i32_c(f: f64) -> i32 {
         i32::MIN
     }
 }
+/// 2**63 as an f64.
+const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+
 #[inline(always)]
 pub fn f64_to_i64_c(f: f64) -> i64 {
-    if f >= -9.223372036854775808e18 && f < 9.223372036854775808e18 {
+    if (-TWO_63..TWO_63).contains(&f) {
         f as i64
     } else {
         i64::MIN
@@ -53,10 +56,10 @@ pub fn f64_to_u64_c(f: f64) -> u64 {
     if f.is_nan() {
         return 1u64 << 63;
     }
-    if f < 9.223372036854775808e18 {
+    if f < TWO_63 {
         f64_to_i64_c(f) as u64
     } else {
-        (f64_to_i64_c(f - 9.223372036854775808e18) as u64) ^ (1u64 << 63)
+        (f64_to_i64_c(f - TWO_63) as u64) ^ (1u64 << 63)
     }
 }
 

@@ -5,9 +5,10 @@
 pub mod arith;
 pub mod cmath;
 pub mod compare;
-pub mod linalg;
 pub mod math;
 pub mod vmath;
+
+use std::sync::OnceLock;
 
 use crate::dtype::Element;
 
@@ -82,4 +83,35 @@ pub trait Kernel1x2<T: Element, O1: Element, O2: Element>: Send + Sync + 'static
 /// A two-input kernel whose inputs differ in type (ldexp).
 pub trait KernelMixed<A: Element, B: Element, O: Element>: Send + Sync + 'static {
     fn call(a: A, b: B) -> O;
+}
+
+/// The vector instruction level of this CPU.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Simd {
+    Baseline,
+    Avx2,
+    Avx512,
+}
+
+pub fn simd_level() -> Simd {
+    static LEVEL: OnceLock<Simd> = OnceLock::new();
+    *LEVEL.get_or_init(|| {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::env::var_os("RUMPY_NO_SIMD").is_some() {
+                return Simd::Baseline;
+            }
+            if is_x86_feature_detected!("avx512f")
+                && is_x86_feature_detected!("avx512bw")
+                && is_x86_feature_detected!("avx512dq")
+                && is_x86_feature_detected!("avx512vl")
+            {
+                return Simd::Avx512;
+            }
+            if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+                return Simd::Avx2;
+            }
+        }
+        Simd::Baseline
+    })
 }

@@ -6,6 +6,10 @@
 //! polynomials fuse their multiply-adds, for blocks and single values alike.
 //!
 //! Accuracy (unit-tested against libm): within 1 ulp of libm in float64, 2 ulp in float32.
+//!
+//! The coefficients are written with all the digits fdlibm publishes for them, more than an
+//! f64 holds; they round to fdlibm's exact values.
+#![allow(clippy::excessive_precision)]
 
 /// A vectorisable scalar function with a libm fallback.
 pub trait FastPath {
@@ -30,7 +34,7 @@ pub trait FastPath {
 /// Whether blocks and single values use fused multiply-adds on this CPU.
 #[inline(always)]
 pub fn has_fma() -> bool {
-    crate::loops::elementwise::simd_level() >= crate::loops::elementwise::Simd::Avx2
+    super::simd_level() >= super::Simd::Avx2
 }
 
 #[inline(always)]
@@ -76,7 +80,7 @@ const CHUNK: usize = 256;
 /// `a` and `o` are valid for `n` items.
 #[inline(always)]
 pub unsafe fn block<F: FastPath, const FMA: bool>(a: *const F::F, o: *mut F::F, n: usize) {
-    if a as usize == o as usize {
+    if std::ptr::eq(a, o) {
         // In place: keep each chunk's inputs for the fallback.
         let mut start = 0;
         while start < n {
@@ -273,7 +277,7 @@ fn kernel_cos<const FMA: bool>(x: f64, y: f64) -> f64 {
 /// x = n pi/2 + (y0 + y1) for |x| < 2^19 pi/2 (fdlibm's medium reduction, two steps).
 #[inline(always)]
 fn reduce_pio2(x: f64) -> (i64, f64, f64) {
-    const INVPIO2: f64 = 6.366_197_723_675_813_824_33e-01;
+    const INVPIO2: f64 = std::f64::consts::FRAC_2_PI;
     const PIO2_1: f64 = 1.570_796_326_734_125_614_17e+00;
     const PIO2_2: f64 = 6.077_100_506_303_965_976_60e-11;
     const PIO2_2T: f64 = 2.022_266_248_795_950_631_54e-21;
@@ -422,7 +426,7 @@ impl FastPath for LogF32 {
 fn sincos32<const FMA: bool>(x: f32, shift: i64) -> (f32, bool) {
     let special = !(0x3980_0000..0x4949_0fdb).contains(&abs_bits32(x));
     let x = if special { 0.0 } else { x as f64 };
-    const INVPIO2: f64 = 6.366_197_723_675_813_824_33e-01;
+    const INVPIO2: f64 = std::f64::consts::FRAC_2_PI;
     const PIO2_1: f64 = 1.570_796_326_734_125_614_17e+00;
     const PIO2_1T: f64 = 6.077_100_506_506_192_249_32e-11;
     let (nf, n) = round_shift(x * INVPIO2);

@@ -7,7 +7,6 @@
 //! (in-place operations), so the loops use raw pointers, never overlapping slices.
 
 use std::ptr;
-use std::sync::OnceLock;
 
 use crate::dtype::Element;
 use crate::kernels::{Kernel1, Kernel1x2, Kernel2, Kernel2x2, KernelMixed};
@@ -86,36 +85,7 @@ pub fn fp_raise(bits: u32) {
 /// A resolved inner loop: pointers and byte strides for inputs then outputs; returns status bits.
 pub type LoopFn = unsafe fn(ptrs: &[*mut u8], strides: &[isize], n: usize) -> u32;
 
-/// The vector instruction level of this CPU.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Simd {
-    Baseline,
-    Avx2,
-    Avx512,
-}
-
-pub fn simd_level() -> Simd {
-    static LEVEL: OnceLock<Simd> = OnceLock::new();
-    *LEVEL.get_or_init(|| {
-        #[cfg(target_arch = "x86_64")]
-        {
-            if std::env::var_os("RUMPY_NO_SIMD").is_some() {
-                return Simd::Baseline;
-            }
-            if is_x86_feature_detected!("avx512f")
-                && is_x86_feature_detected!("avx512bw")
-                && is_x86_feature_detected!("avx512dq")
-                && is_x86_feature_detected!("avx512vl")
-            {
-                return Simd::Avx512;
-            }
-            if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
-                return Simd::Avx2;
-            }
-        }
-        Simd::Baseline
-    })
-}
+pub use crate::kernels::{simd_level, Simd};
 
 // ----- two inputs -----
 
@@ -205,7 +175,7 @@ unsafe fn contig2_dispatch<
 }
 
 fn aligned<T>(p: *const u8) -> bool {
-    (p as usize) % std::mem::align_of::<T>() == 0
+    (p as usize).is_multiple_of(std::mem::align_of::<T>())
 }
 
 /// The elementwise loop of a two-input kernel.

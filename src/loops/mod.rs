@@ -3,8 +3,10 @@
 //! together) and call the kernel once per line, so the inner loop is as long as possible.
 
 pub mod blocked;
+pub mod core_dims;
 pub mod elementwise;
 pub mod lanes;
+pub mod linalg;
 pub mod nd;
 pub mod watch;
 

@@ -139,7 +139,7 @@ pub fn arg_extreme(a: &NdArray, axis: Option<isize>, max: bool) -> Result<NdArra
     let n = *lines.shape().last().unwrap_or(&1);
     ensure!(n > 0, Value, "attempt to get {name} of an empty sequence");
     let native = st.dtype();
-    let aligned = lines.data_ptr() as usize % native.alignment() == 0;
+    let aligned = (lines.data_ptr() as usize).is_multiple_of(native.alignment());
     let lines = if lines.is_c_contiguous() && lines.dtype() == &native && aligned {
         lines
     } else {

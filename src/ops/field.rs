@@ -317,7 +317,7 @@ pub fn assign_at(
 pub fn resonate(a: &NdArray, i: &NdArray, j: &NdArray, strength: &NdArray) -> Result<()> {
     let off = field_offsets(a)?;
     a.check_writeable()?;
-    let shape = crate::dispatch::exec::broadcast_shapes(&[i.shape(), j.shape(), strength.shape()])?;
+    let shape = crate::array::broadcast_shapes(&[i.shape(), j.shape(), strength.shape()])?;
     let i64t = ScalarType::Int64.dtype();
     let f64t = ScalarType::Float64.dtype();
     let ic = i

@@ -304,7 +304,8 @@ fn tolist_rec<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     if axis == a.ndim() {
         if let Some(flat) = flat {
-            return super::records::flat_item(py, p, flat);
+            // SAFETY: the walk hands whole items of the array's (record) dtype.
+            return unsafe { super::records::flat_item(py, p, flat) };
         }
         if a.dtype().scalar_type().is_none() {
             let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;

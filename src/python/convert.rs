@@ -136,7 +136,7 @@ pub fn store_value(n: Num, st: ScalarType) -> PyResult<Num> {
                 ));
             }
             let t = f.trunc();
-            if t.abs() >= 9.223372036854775808e18 {
+            if t.abs() >= 9_223_372_036_854_775_808.0 {
                 return Err(PyOverflowError::new_err(
                     "Python int too large to convert to C long",
                 ));

@@ -111,7 +111,6 @@ pub fn array<'py>(
     check_like(like)?;
     let dt = opt_dtype(dtype)?;
     let o = parse_order(order, Order::K)?;
-    let copy = if copy.is_none() { None } else { copy };
     // `copy=True` copies even arrays that need no cast.
     let r = array_impl(object, dt, copy, o, ndmin.max(0) as usize)?;
     if copy == Some(true) && r.is(object) {
@@ -412,6 +411,7 @@ pub fn ones_like(
 
 #[pyfunction]
 #[pyo3(signature = (a, fill_value, dtype=None, order="K", subok=true, shape=None, *, device=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn full_like(
     py: Python<'_>,
     a: &Bound<'_, PyAny>,
@@ -562,6 +562,7 @@ fn weak_operand(obj: &Bound<'_, PyAny>) -> PyResult<(NdArray, bool)> {
 fn broadcast2(a: &NdArray, b: &NdArray) -> PyResult<Vec<usize>> {
     let nd = a.ndim().max(b.ndim());
     let mut out = vec![0; nd];
+    #[allow(clippy::needless_range_loop)] // k also offsets into a's and b's shapes
     for k in 0..nd {
         let da = if k + a.ndim() >= nd {
             a.shape()[k + a.ndim() - nd]
@@ -590,6 +591,7 @@ fn broadcast2(a: &NdArray, b: &NdArray) -> PyResult<Vec<usize>> {
 
 #[pyfunction]
 #[pyo3(signature = (start, stop, num=50, endpoint=true, retstep=false, dtype=None, axis=0, *, device=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn linspace<'py>(
     py: Python<'py>,
     start: &Bound<'py, PyAny>,
@@ -694,7 +696,7 @@ impl FloorNum for Num {
 
 #[pyfunction]
 #[pyo3(signature = (N, M=None, k=0, dtype=None, order="C", *, device=None, like=None))]
-#[allow(non_snake_case)]
+#[allow(non_snake_case, clippy::too_many_arguments)]
 pub fn eye(
     py: Python<'_>,
     N: isize,

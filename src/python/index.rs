@@ -156,7 +156,7 @@ pub fn parse_fancy(key: &Bound<'_, PyAny>) -> PyResult<Vec<crate::array::fancy::
     let one = |k: &Bound<'_, PyAny>| -> PyResult<Fancy> {
         let is_seq = k.cast::<pyo3::types::PyList>().is_ok()
             || k.cast::<PyTuple>().is_ok()
-            || (k.hasattr("shape")? && !k.cast::<PyInt>().is_ok());
+            || (k.hasattr("shape")? && k.cast::<PyInt>().is_err());
         if !is_seq && k.cast::<PyBool>().is_err() {
             return Ok(Fancy::Basic(item(k)?));
         }

@@ -275,7 +275,7 @@ fn native_padding(fmt: &str, itemsize: usize) -> bool {
         }
         i += 1;
     }
-    itemsize % max_al != 0
+    !itemsize.is_multiple_of(max_al)
 }
 
 fn struct_format(
@@ -319,7 +319,7 @@ fn struct_format(
         } else {
             let st = item.scalar_type()?;
             let al = item.alignment().max(1);
-            let aligned = (arr.data_ptr() as usize + base + f.offset) % al == 0
+            let aligned = (arr.data_ptr() as usize + base + f.offset).is_multiple_of(al)
                 && arr.strides().iter().all(|s| s.rem_euclid(al as isize) == 0);
             let swapped = !item.is_native() && st.itemsize() > 1;
             let want = if swapped {

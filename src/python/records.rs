@@ -72,7 +72,8 @@ fn void_array(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
 pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAny>> {
     let dt = a.dtype();
     if let Some(flat) = flat_fields(dt) {
-        return flat_item(py, a.data_ptr(), &flat);
+        // SAFETY: an array's first item is a whole record of its dtype.
+        return unsafe { flat_item(py, a.data_ptr(), &flat) };
     }
     if let Some(fs) = dt.fields() {
         let mut items = Vec::with_capacity(fs.len());
@@ -98,7 +99,10 @@ pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAn
 }
 
 /// The tuple of a record of plain number fields at `p`.
-pub fn flat_item<'py>(
+///
+/// # Safety
+/// `p` points to a whole record whose fields are `flat`.
+pub unsafe fn flat_item<'py>(
     py: Python<'py>,
     p: *const u8,
     flat: &[(usize, DType)],

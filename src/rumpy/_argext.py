@@ -10,7 +10,8 @@ def _arg_extreme(a, axis, out, keepdims, is_max):
         try:
             axis = axis.__index__()
         except AttributeError:
-            raise TypeError(f"'{type(axis).__name__}' object cannot be interpreted as an integer") from None
+            raise TypeError(
+                f"'{type(axis).__name__}' object cannot be interpreted as an integer") from None
     r = _core._arg_extreme(arr, axis, is_max)
     if keepdims:
         if axis is None:
@@ -25,7 +26,8 @@ def _arg_extreme(a, axis, out, keepdims, is_max):
             raise ValueError(f"output array does not match result of np.{name}.")
         if out.dtype.kind not in "iu":
             raise TypeError(
-                f"Cannot cast scalar from dtype('{out.dtype}') to dtype('int64') according to the rule 'safe'")
+                f"Cannot cast scalar from dtype('{out.dtype}') to dtype('int64') "
+                "according to the rule 'safe'")
         _core.copyto(out, r, casting="unsafe")
         return out
     return r[()] if r.ndim == 0 else r

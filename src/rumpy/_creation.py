@@ -30,7 +30,9 @@ def _broadcast_shape(*shapes):
 def _item_at(a, idx):
     """a's item at the broadcast index idx (trailing alignment, size-1 axes repeat)."""
     off = len(idx) - a.ndim
-    return a.item(tuple(0 if a.shape[k] == 1 else idx[off + k] for k in range(a.ndim))) if a.ndim else a.item()
+    if not a.ndim:
+        return a.item()
+    return a.item(tuple(0 if a.shape[k] == 1 else idx[off + k] for k in range(a.ndim)))
 
 
 def _nest(shape, fn, prefix=()):
@@ -83,7 +85,8 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
 
     if any(x == 0 for x in flat(sl) + flat(el)):
         raise ValueError("Geometric sequence cannot include zero")
-    dt = _core.result_type(s, e, float(num), _core.zeros((), dtype=dtype) if dtype is not None else 0.0)
+    like = _core.zeros((), dtype=dtype) if dtype is not None else 0.0
+    dt = _core.result_type(s, e, float(num), like)
     is_complex = dt.kind == "c"
     s = s.astype(dt)
     e = e.astype(dt)
@@ -115,7 +118,8 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
         vals[0] = s_pos
         if num > 1 and endpoint:
             vals[-1] = e_pos
-    vals = [_map2(lambda v, g: v * g, row, out_sign) if isinstance(row, list) else row * out_sign for row in vals]
+    vals = [_map2(lambda v, g: v * g, row, out_sign) if isinstance(row, list)
+            else row * out_sign for row in vals]
     out = _core.array(vals, dtype=dt)
     if axis != 0:
         nd = out.ndim

@@ -292,7 +292,7 @@ def isclose(a, b, rtol=1.e-5, atol=1.e-8, equal_nan=False):
     x, y, atol, rtol = (
         v if isinstance(v, (int, float, complex)) else _asarray(v)
         for v in (a, b, atol, rtol))
-    if (dtype := getattr(y, "dtype", None)) is not None:
+    if getattr(y, "dtype", None) is not None:
         dt = _core.result_type(y, 1.)
         y = _asarray(y, dtype=dt)
     elif isinstance(y, int):

@@ -487,7 +487,8 @@ def _clipmode(m):
     except TypeError:
         raise TypeError(f"clipmode not understood: {m!r}") from None
     if k not in (0, 1, 2):
-        raise ValueError("integer clipmode must be RAISE, WRAP, or CLIP from 'numpy._core.multiarray'")
+        raise ValueError(
+            "integer clipmode must be RAISE, WRAP, or CLIP from 'numpy._core.multiarray'")
     return ('clip', 'wrap', 'raise')[k]
 
 
@@ -525,7 +526,8 @@ def ravel_multi_index(multi_index, dims, mode='raise', order='C'):
                          "possible size.")
     if isinstance(mode, (tuple, list)):
         if len(mode) != len(dims):
-            raise ValueError(f"list of clipmodes has wrong length ({len(mode)} instead of {len(dims)})")
+            raise ValueError(
+                f"list of clipmodes has wrong length ({len(mode)} instead of {len(dims)})")
         modes = tuple(_clipmode(m) for m in mode)
     else:
         modes = (_clipmode(mode),) * len(dims)

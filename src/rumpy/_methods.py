@@ -80,7 +80,8 @@ _METHODS = {
     "nonzero": _ix._nonzero,
     "diagonal": _ix.diagonal,
     "choose": _ix.choose,
-    "compress": lambda self, condition, axis=None, out=None: _ix.compress(condition, self, axis, out),
+    "compress": lambda self, condition, axis=None, out=None: _ix.compress(
+        condition, self, axis, out),
     "flat": property(_ix.flatiter),
 }
 

@@ -56,11 +56,13 @@ min = amin
 
 
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
-    return _reduce(_logical_or, _core.asarray(a).astype(bool, copy=False), axis, None, out, keepdims, None, where)
+    b = _core.asarray(a).astype(bool, copy=False)
+    return _reduce(_logical_or, b, axis, None, out, keepdims, None, where)
 
 
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
-    return _reduce(_logical_and, _core.asarray(a).astype(bool, copy=False), axis, None, out, keepdims, None, where)
+    b = _core.asarray(a).astype(bool, copy=False)
+    return _reduce(_logical_and, b, axis, None, out, keepdims, None, where)
 
 
 def _normalize_axis_index(ax, ndim):

@@ -46,7 +46,8 @@ def main():
     for _ in range(20):
         rp.exp(big_rp)
     t2 = time.perf_counter()
-    print(f"exp of 1e6 float64: numpy {(t1 - t0) / 20 * 1e3:.2f} ms, rumpy {(t2 - t1) / 20 * 1e3:.2f} ms")
+    print(f"exp of 1e6 float64: numpy {(t1 - t0) / 20 * 1e3:.2f} ms, "
+          f"rumpy {(t2 - t1) / 20 * 1e3:.2f} ms")
     field_demo(np)
 
 

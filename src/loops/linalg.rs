@@ -10,9 +10,9 @@
 use half::f16;
 use num_complex::Complex;
 
-use crate::dispatch::gufunc::CoreArgs;
+use super::core_dims::CoreArgs;
+use super::watch;
 use crate::dtype::{Bool, Element};
-use crate::loops::watch;
 
 /// Products of at least this many multiply-adds split across threads (below it, waking the
 /// pool costs more than it saves).
@@ -227,7 +227,7 @@ unsafe fn zero_out<T: Dot>(o: *mut u8, (o_n, o_m): (isize, isize), n: usize, m: 
 /// matmul `(n?,k),(k,m?)->(n?,m?)` with the native loop.
 ///
 /// # Safety
-/// See [`crate::dispatch::gufunc::CoreFn`].
+/// See [`super::core_dims::CoreFn`].
 pub unsafe fn matmul<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let (n, k, m) = (c.sizes[0], c.sizes[1], c.sizes[2]);
     let sa = (c.stride(0, 0), c.stride(0, 1));
@@ -256,7 +256,7 @@ pub unsafe fn matmul<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &C
 /// matmul with faer where the layout allows.
 ///
 /// # Safety
-/// See [`crate::dispatch::gufunc::CoreFn`].
+/// See [`super::core_dims::CoreFn`].
 pub unsafe fn matmul_gemm<T: Gemm>(
     p: &[*mut u8],
     steps: &[isize],
@@ -300,7 +300,7 @@ pub unsafe fn matmul_gemm<T: Gemm>(
 /// matvec through faer (a matrix-vector product is a product with one column).
 ///
 /// # Safety
-/// See [`crate::dispatch::gufunc::CoreFn`].
+/// See [`super::core_dims::CoreFn`].
 pub unsafe fn matvec_gemm<T: Gemm>(
     p: &[*mut u8],
     steps: &[isize],
@@ -340,7 +340,7 @@ pub unsafe fn matvec_gemm<T: Gemm>(
 /// vecmat of real operands through faer (no conjugation to do).
 ///
 /// # Safety
-/// See [`crate::dispatch::gufunc::CoreFn`].
+/// See [`super::core_dims::CoreFn`].
 pub unsafe fn vecmat_gemm<T: Gemm>(
     p: &[*mut u8],
     steps: &[isize],
@@ -383,7 +383,7 @@ pub unsafe fn vecmat_gemm<T: Gemm>(
 /// vecdot `(n),(n)->()`: sum of conj(a) * b.
 ///
 /// # Safety
-/// See [`crate::dispatch::gufunc::CoreFn`].
+/// See [`super::core_dims::CoreFn`].
 pub unsafe fn vecdot<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
     let (sa, sb) = (c.stride(0, 0), c.stride(1, 0));
@@ -410,7 +410,7 @@ pub unsafe fn vecdot<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &C
 /// matvec `(m,n),(n)->(m)`: the matrix times the vector (no conjugation).
 ///
 /// # Safety
-/// See [`crate::dispatch::gufunc::CoreFn`].
+/// See [`super::core_dims::CoreFn`].
 pub unsafe fn matvec<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let (m, n) = (c.sizes[0], c.sizes[1]);
     let (sa_m, sa_n, sb, so) = (
@@ -444,7 +444,7 @@ pub unsafe fn matvec<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &C
 /// vecmat `(n),(n,m)->(m)`: conj(vector) times the matrix.
 ///
 /// # Safety
-/// See [`crate::dispatch::gufunc::CoreFn`].
+/// See [`super::core_dims::CoreFn`].
 pub unsafe fn vecmat<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let (n, m) = (c.sizes[0], c.sizes[1]);
     let (sa, sb_n, sb_m, so) = (
