@@ -188,3 +188,23 @@ def test_issue_reproducers():
     assert r.sum() == 3
     normalised(rp.logical_not(r), np.logical_not(n))
     assert rp.logical_not(r).tolist() == [False, True, False, False]
+
+
+@pytest.mark.parametrize("fill", ["zeros", "ones", "last", "first", "random"])
+@pytest.mark.parametrize("layout", ["1d", "2d", "transposed", "negstride"])
+@pytest.mark.parametrize("meth", ["sum", "any", "all"])
+@pytest.mark.parametrize("keepdims", [False, True])
+def test_whole_array_counts_and_scans(meth, layout, fill, keepdims):
+    """sum/any/all over every axis (counted or scanned block by block, stopping early) on
+    arrays longer than one block, with odd true bytes."""
+    size = 3 * 4096 + 17
+    raw = {"zeros": np.zeros(size, np.uint8), "ones": np.full(size, 5, np.uint8),
+           "last": np.r_[np.zeros(size - 1, np.uint8), [200]],
+           "first": np.r_[[0], np.full(size - 1, 3, np.uint8)],
+           "random": (np.random.default_rng(1).random(size) < 0.3).astype(np.uint8) * 9}[fill]
+    n = raw.view(bool)
+    n = {"1d": n, "2d": n[:12288].reshape(96, 128), "transposed": n[:12288].reshape(96, 128).T,
+         "negstride": n[::-1]}[layout]
+    r = rp.asarray(n)
+    assert_same(getattr(r, meth)(keepdims=keepdims), getattr(n, meth)(keepdims=keepdims))
+    assert_same(getattr(r, meth)(axis=None), getattr(n, meth)(axis=None))

@@ -580,7 +580,7 @@ unsafe fn compress_masked<T: Copy>(src: *const u8, flags: &[u8], dst: *mut u8) {
 }
 
 fn count_true(f: &[u8]) -> usize {
-    f.iter().map(|&b| (b != 0) as usize).sum()
+    crate::kernels::count_nonzero_bytes(f)
 }
 
 /// A shape as NumPy prints it in indexing messages: `(2,1)`, `(3,)`, `()`.

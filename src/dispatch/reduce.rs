@@ -173,6 +173,40 @@ pub fn reduce(
         lp.outs[0].dtype().name()
     );
     let lt = lp.ins[0].dtype();
+    if matches!(u.name, "logical_or" | "logical_and")
+        && lp.ins[0] == ScalarType::Bool
+        && a.dtype().native_scalar() == Some(ScalarType::Bool)
+        && axes.len() == a.ndim()
+        && a.ndim() > 0
+        && initial.is_none()
+    {
+        // any/all of a whole bool array: scan block by block and stop at the first deciding
+        // byte.
+        let any = u.name == "logical_or";
+        let r = scan_bools(a, any);
+        let shape: Dims = if keepdims {
+            (0..a.ndim()).map(|_| 1).collect()
+        } else {
+            Dims::new()
+        };
+        return NdArray::from_vec(vec![crate::dtype::Bool::from(r)], &shape);
+    }
+    if u.name == "add"
+        && lp.ins[0] == ScalarType::Int64
+        && a.dtype().native_scalar() == Some(ScalarType::Bool)
+        && axes.len() == a.ndim()
+        && a.ndim() > 0
+        && initial.is_none()
+    {
+        // The sum of a whole bool array is the count of its true bytes: no int64 copy.
+        let count = count_true(a) as i64;
+        let shape: Dims = if keepdims {
+            (0..a.ndim()).map(|_| 1).collect()
+        } else {
+            Dims::new()
+        };
+        return NdArray::from_vec(vec![count], &shape);
+    }
     let a = if a.dtype() == &lt {
         a.clone()
     } else {
@@ -312,6 +346,71 @@ pub fn reduce(
             shape_repr(&shape)
         ))
     })
+}
+
+/// The number of non-zero bytes of a bool array (any layout); lines of a large array are
+/// counted on several threads.
+fn count_true(a: &NdArray) -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let total = AtomicUsize::new(0);
+    crate::loops::for_each_line_n(
+        a.shape(),
+        &[a.strides()],
+        &[a.data_ptr()],
+        1,
+        true,
+        |p, s, n| {
+            let c = if s[0] == 1 {
+                // SAFETY: a contiguous line of n bool bytes inside the array.
+                let line = unsafe { std::slice::from_raw_parts(p[0] as *const u8, n) };
+                crate::kernels::count_nonzero_bytes(line)
+            } else {
+                (0..n as isize)
+                    // SAFETY: item i of the line, inside the array.
+                    .map(|i| unsafe { (*p[0].offset(i * s[0]) != 0) as usize })
+                    .sum()
+            };
+            total.fetch_add(c, Ordering::Relaxed);
+        },
+    );
+    total.into_inner()
+}
+
+/// any (`any` true) or all (false) of a bool array's items, stopping at the first line block
+/// that decides.
+fn scan_bools(a: &NdArray, any: bool) -> bool {
+    let mut decided = false;
+    crate::loops::for_each_line1(a.shape(), a.strides(), a.data_ptr(), false, |p, n, s| {
+        if decided {
+            return;
+        }
+        if s == 1 {
+            // SAFETY: a contiguous line of n bool bytes inside the array.
+            let line = unsafe { std::slice::from_raw_parts(p as *const u8, n) };
+            for block in line.chunks(4096) {
+                let c = crate::kernels::count_nonzero_bytes(block);
+                if (any && c > 0) || (!any && c < block.len()) {
+                    decided = true;
+                    return;
+                }
+            }
+        } else {
+            for i in 0..n as isize {
+                // SAFETY: item i of the line, inside the array.
+                let t = unsafe { *p.offset(i * s) != 0 };
+                if t == any {
+                    decided = true;
+                    return;
+                }
+            }
+        }
+    });
+    // any: decided means a true item was found; all: decided means a false one was.
+    if any {
+        decided
+    } else {
+        !decided
+    }
 }
 
 /// `ufunc.accumulate`: out[0] = a[0], out[i] = op(out[i-1], a[i]) along `axis`.

@@ -12,6 +12,26 @@ use std::sync::OnceLock;
 
 use crate::dtype::Element;
 
+/// The number of non-zero bytes (the true items of a bool line). Counts in byte lanes (at most
+/// 255 rounds before they are widened), which vectorises on any x86-64.
+pub fn count_nonzero_bytes(line: &[u8]) -> usize {
+    const LANES: usize = 64;
+    let mut total = 0usize;
+    for block in line.chunks(255 * LANES) {
+        let mut acc = [0u8; LANES];
+        let full = block.len() / LANES;
+        for i in 0..full {
+            // zip over a fixed-size array: the form the compiler turns into byte-lane adds
+            for (a, &b) in acc.iter_mut().zip(&block[i * LANES..(i + 1) * LANES]) {
+                *a += (b != 0) as u8;
+            }
+        }
+        total += acc.iter().map(|&x| x as usize).sum::<usize>();
+        total += block[full * LANES..].iter().filter(|&&b| b != 0).count();
+    }
+    total
+}
+
 /// Status bits a loop reports back (NumPy's floating-point error state and integer errors).
 pub mod status {
     pub const DIVIDE_BY_ZERO: u32 = 1;
@@ -114,4 +134,26 @@ pub fn simd_level() -> Simd {
         }
         Simd::Baseline
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_nonzero_bytes_across_block_edges() {
+        for n in [
+            0usize,
+            1,
+            31,
+            32,
+            33,
+            255 * 32 - 1,
+            255 * 32,
+            255 * 32 + 1,
+            20000,
+        ] {
+            let v: Vec<u8> = (0..n).map(|i| [0u8, 1, 2, 255, 0, 0, 7][i % 7]).collect();
+            let want = v.iter().filter(|&&b| b != 0).count();
+            assert_eq!(super::count_nonzero_bytes(&v), want, "n = {n}");
+        }
+    }
 }
