@@ -545,12 +545,37 @@ pub fn call(
     if items > 0 {
         let strides_ref: SmallVec<[&[isize]; 4]> =
             loop_strides.iter().map(|v| v.as_slice()).collect();
-        crate::loops::for_each_line_n(&loop_shape, &strides_ref, &ptrs, work, !par, |p, s, n| {
-            // SAFETY: the walk keeps each item inside its operand; the core strides and sizes
-            // come from the operands' own layouts; outputs are fresh or checked not to overlap.
-            let st = unsafe { core_fn(p, s, n, &args) };
+        let record = |st: u32| {
             if st != 0 {
                 status.fetch_or(st, std::sync::atomic::Ordering::Relaxed);
+            }
+        };
+        // The walk runs on this thread; each run of items heavy enough is split into parts
+        // for rayon's threads (the core loops then run single-threaded).
+        crate::loops::for_each_line_n(&loop_shape, &strides_ref, &ptrs, work, false, |p, s, n| {
+            if !par && n > 1 && n.saturating_mul(work) >= crate::loops::PAR_THRESHOLD_BYTES {
+                let parts = n.min(4 * threads);
+                let per = n.div_ceil(parts);
+                let base: SmallVec<[usize; 4]> = p.iter().map(|&q| q as usize).collect();
+                crate::loops::watch::par_for_each(parts, |c| {
+                    let start = c * per;
+                    if start >= n {
+                        return;
+                    }
+                    let q: SmallVec<[*mut u8; 4]> = base
+                        .iter()
+                        .zip(s)
+                        .map(|(&b, &st)| (b as isize + start as isize * st) as *mut u8)
+                        .collect();
+                    // SAFETY: items start..start+len of this run, inside every operand (the
+                    // walk's guarantee); parts are disjoint in the outputs.
+                    record(unsafe { core_fn(&q, s, per.min(n - start), &args) });
+                });
+            } else {
+                // SAFETY: the walk keeps each item inside its operand; the core strides and
+                // sizes come from the operands' own layouts; outputs are fresh or checked not
+                // to overlap.
+                record(unsafe { core_fn(p, s, n, &args) });
             }
         });
     }

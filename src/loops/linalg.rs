@@ -17,6 +17,8 @@ use crate::dtype::{Bool, Element};
 /// Products of at least this many multiply-adds split across threads (below it, waking the
 /// pool costs more than it saves).
 const PAR_WORK: usize = 160 * 160 * 160;
+/// A matrix-vector product is bound by memory: threads pay from a smaller size.
+const PAR_WORK_MATVEC: usize = 1 << 18;
 
 /// An element of a dot product: the accumulator type and the multiply-add.
 pub trait Dot: Element {
@@ -159,7 +161,7 @@ impl Gemm for Complex<f32> {}
 impl Gemm for Complex<f64> {}
 
 /// faer's product when every operand's strides are whole items and its pointer is aligned;
-/// false (nothing done) otherwise.
+/// false (nothing done) otherwise. `par`: faer may use rayon's threads.
 ///
 /// # Safety
 /// As [`matmul_native`].
@@ -183,7 +185,7 @@ unsafe fn matmul_faer<T: Gemm>(
     if !whole || !aligned {
         return false;
     }
-    let par = if par && n * k * m >= PAR_WORK {
+    let par = if par {
         faer::Par::rayon(0)
     } else {
         faer::Par::Seq
@@ -194,7 +196,7 @@ unsafe fn matmul_faer<T: Gemm>(
         let av = faer::MatRef::<T>::from_raw_parts(a as *const T, n, k, a_n / sz, a_k / sz);
         let bv = faer::MatRef::<T>::from_raw_parts(b as *const T, k, m, b_k / sz, b_m / sz);
         let ov = faer::MatMut::<T>::from_raw_parts_mut(o as *mut T, n, m, o_n / sz, o_m / sz);
-        if o_m.unsigned_abs() < o_n.unsigned_abs() {
+        if m > 1 && n > 1 && o_m.unsigned_abs() < o_n.unsigned_abs() {
             // A row-major output: compute the transposed product (C^T = B^T A^T), whose output
             // is column-major, the layout faer's kernels write.
             faer::linalg::matmul::matmul(
@@ -282,7 +284,16 @@ pub unsafe fn matmul_gemm<T: Gemm>(
                 if k == 0 {
                     zero_out::<T>(o, so, n, m);
                 } else if n * k * m < 8 * 8 * 8
-                    || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), c.par)
+                    || !matmul_faer::<T>(
+                        a,
+                        sa,
+                        b,
+                        sb,
+                        o,
+                        so,
+                        (n, k, m),
+                        c.par && n * k * m >= PAR_WORK,
+                    )
                 {
                     matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
                 }
@@ -322,14 +333,23 @@ pub unsafe fn matvec_gemm<T: Gemm>(
                 if n == 0 {
                     zero_out::<T>(o, (so, 0), m, 1);
                 } else if m * n < 8 * 8 * 8
-                    || !matmul_faer::<T>(a, sa, b, (sb, 0), o, (so, 0), (m, n, 1), c.par)
+                    || !matmul_faer::<T>(
+                        a,
+                        sa,
+                        b,
+                        (sb, 0),
+                        o,
+                        (so, 0),
+                        (m, n, 1),
+                        c.par && m * n >= PAR_WORK_MATVEC,
+                    )
                 {
                     matmul_native::<T>(a, sa, b, (sb, 0), o, (so, 0), (m, n, 1), false);
                 }
             }
         }
     };
-    let ((), st) = if c.par && m * n >= PAR_WORK {
+    let ((), st) = if c.par && m * n >= PAR_WORK_MATVEC {
         watch::pool_fp_item(run)
     } else {
         watch::fp_item(run)
@@ -365,14 +385,23 @@ pub unsafe fn vecmat_gemm<T: Gemm>(
                 if n == 0 {
                     zero_out::<T>(o, (0, so), 1, m);
                 } else if m * n < 8 * 8 * 8
-                    || !matmul_faer::<T>(a, (0, sa), b, sb, o, (0, so), (1, n, m), c.par)
+                    || !matmul_faer::<T>(
+                        a,
+                        (0, sa),
+                        b,
+                        sb,
+                        o,
+                        (0, so),
+                        (1, n, m),
+                        c.par && m * n >= PAR_WORK_MATVEC,
+                    )
                 {
                     matmul_native::<T>(a, (0, sa), b, sb, o, (0, so), (1, n, m), true);
                 }
             }
         }
     };
-    let ((), st) = if c.par && m * n >= PAR_WORK {
+    let ((), st) = if c.par && m * n >= PAR_WORK_MATVEC {
         watch::pool_fp_item(run)
     } else {
         watch::fp_item(run)
