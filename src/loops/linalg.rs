@@ -226,6 +226,39 @@ unsafe fn zero_out<T: Dot>(o: *mut u8, (o_n, o_m): (isize, isize), n: usize, m: 
     }
 }
 
+/// Run `f(a, b, o)` on each of `count` items of three operands (item `t` of operand `i` at
+/// `p[i] + t * steps[i]`), returning the floating-point conditions raised: on every pool thread
+/// when `threads` (the items hand work to rayon's threads), else on this one.
+///
+/// # Safety
+/// The pointers and steps describe `count` items inside each operand.
+unsafe fn each_item(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    threads: bool,
+    f: impl Fn(*mut u8, *mut u8, *mut u8),
+) -> u32 {
+    let run = || {
+        for t in 0..count as isize {
+            // SAFETY: item t of each operand (the caller's guarantee).
+            unsafe {
+                f(
+                    p[0].offset(t * steps[0]),
+                    p[1].offset(t * steps[1]),
+                    p[2].offset(t * steps[2]),
+                )
+            }
+        }
+    };
+    let ((), st) = if threads {
+        watch::pool_fp_item(run)
+    } else {
+        watch::fp_item(run)
+    };
+    st
+}
+
 /// matmul `(n?,k),(k,m?)->(n?,m?)` with the native loop.
 ///
 /// # Safety
@@ -235,24 +268,16 @@ pub unsafe fn matmul<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &C
     let sa = (c.stride(0, 0), c.stride(0, 1));
     let sb = (c.stride(1, 0), c.stride(1, 1));
     let so = (c.stride(2, 0), c.stride(2, 1));
-    let ((), st) = watch::fp_item(|| {
-        for t in 0..count as isize {
-            // SAFETY: item t of each operand (the walker's guarantee).
-            unsafe {
-                let (a, b, o) = (
-                    p[0].offset(t * steps[0]),
-                    p[1].offset(t * steps[1]),
-                    p[2].offset(t * steps[2]),
-                );
-                if k == 0 {
-                    zero_out::<T>(o, so, n, m);
-                } else {
-                    matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
-                }
+    // SAFETY (each item): an n x k by k x m product inside the operands.
+    unsafe {
+        each_item(p, steps, count, false, |a, b, o| {
+            if k == 0 {
+                zero_out::<T>(o, so, n, m);
+            } else {
+                matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
             }
-        }
-    });
-    st
+        })
+    }
 }
 
 /// matmul with faer where the layout allows.
@@ -269,43 +294,20 @@ pub unsafe fn matmul_gemm<T: Gemm>(
     let sa = (c.stride(0, 0), c.stride(0, 1));
     let sb = (c.stride(1, 0), c.stride(1, 1));
     let so = (c.stride(2, 0), c.stride(2, 1));
-    let run = || {
-        for t in 0..count as isize {
-            // SAFETY: item t of each operand (the walker's guarantee).
-            unsafe {
-                let (a, b, o) = (
-                    p[0].offset(t * steps[0]),
-                    p[1].offset(t * steps[1]),
-                    p[2].offset(t * steps[2]),
-                );
-                if n == 0 || m == 0 {
-                    continue;
-                }
-                if k == 0 {
-                    zero_out::<T>(o, so, n, m);
-                } else if n * k * m < 8 * 8 * 8
-                    || !matmul_faer::<T>(
-                        a,
-                        sa,
-                        b,
-                        sb,
-                        o,
-                        so,
-                        (n, k, m),
-                        c.par && n * k * m >= PAR_WORK,
-                    )
-                {
-                    matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
-                }
+    let par = c.par && n * k * m >= PAR_WORK;
+    // SAFETY (each item): an n x k by k x m product inside the operands.
+    unsafe {
+        each_item(p, steps, count, par, |a, b, o| {
+            if n == 0 || m == 0 {
+            } else if k == 0 {
+                zero_out::<T>(o, so, n, m);
+            } else if n * k * m < 8 * 8 * 8
+                || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), par)
+            {
+                matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
             }
-        }
-    };
-    let ((), st) = if c.par && n * k * m >= PAR_WORK {
-        watch::pool_fp_item(run)
-    } else {
-        watch::fp_item(run)
-    };
-    st
+        })
+    }
 }
 
 /// matvec through faer (a matrix-vector product is a product with one column).
@@ -320,41 +322,18 @@ pub unsafe fn matvec_gemm<T: Gemm>(
 ) -> u32 {
     let (m, n) = (c.sizes[0], c.sizes[1]);
     let sa = (c.stride(0, 0), c.stride(0, 1));
-    let (sb, so) = (c.stride(1, 0), c.stride(2, 0));
-    let run = || {
-        for t in 0..count as isize {
-            // SAFETY: item t of each operand; an m x n by n x 1 product.
-            unsafe {
-                let (a, b, o) = (
-                    p[0].offset(t * steps[0]),
-                    p[1].offset(t * steps[1]),
-                    p[2].offset(t * steps[2]),
-                );
-                if n == 0 {
-                    zero_out::<T>(o, (so, 0), m, 1);
-                } else if m * n < 8 * 8 * 8
-                    || !matmul_faer::<T>(
-                        a,
-                        sa,
-                        b,
-                        (sb, 0),
-                        o,
-                        (so, 0),
-                        (m, n, 1),
-                        c.par && m * n >= PAR_WORK_MATVEC,
-                    )
-                {
-                    matmul_native::<T>(a, sa, b, (sb, 0), o, (so, 0), (m, n, 1), false);
-                }
+    let (sb, so) = ((c.stride(1, 0), 0), (c.stride(2, 0), 0));
+    let par = c.par && m * n >= PAR_WORK_MATVEC;
+    // SAFETY (each item): an m x n by n x 1 product inside the operands.
+    unsafe {
+        each_item(p, steps, count, par, |a, b, o| {
+            if n == 0 {
+                zero_out::<T>(o, so, m, 1);
+            } else if m * n < 8 * 8 * 8 || !matmul_faer::<T>(a, sa, b, sb, o, so, (m, n, 1), par) {
+                matmul_native::<T>(a, sa, b, sb, o, so, (m, n, 1), false);
             }
-        }
-    };
-    let ((), st) = if c.par && m * n >= PAR_WORK_MATVEC {
-        watch::pool_fp_item(run)
-    } else {
-        watch::fp_item(run)
-    };
-    st
+        })
+    }
 }
 
 /// vecmat of real operands through faer (no conjugation to do).
@@ -369,44 +348,21 @@ pub unsafe fn vecmat_gemm<T: Gemm>(
 ) -> u32 {
     let (n, m) = (c.sizes[0], c.sizes[1]);
     let (sa, sb, so) = (
-        c.stride(0, 0),
+        (0, c.stride(0, 0)),
         (c.stride(1, 0), c.stride(1, 1)),
-        c.stride(2, 0),
+        (0, c.stride(2, 0)),
     );
-    let run = || {
-        for t in 0..count as isize {
-            // SAFETY: item t of each operand; a 1 x n by n x m product.
-            unsafe {
-                let (a, b, o) = (
-                    p[0].offset(t * steps[0]),
-                    p[1].offset(t * steps[1]),
-                    p[2].offset(t * steps[2]),
-                );
-                if n == 0 {
-                    zero_out::<T>(o, (0, so), 1, m);
-                } else if m * n < 8 * 8 * 8
-                    || !matmul_faer::<T>(
-                        a,
-                        (0, sa),
-                        b,
-                        sb,
-                        o,
-                        (0, so),
-                        (1, n, m),
-                        c.par && m * n >= PAR_WORK_MATVEC,
-                    )
-                {
-                    matmul_native::<T>(a, (0, sa), b, sb, o, (0, so), (1, n, m), true);
-                }
+    let par = c.par && m * n >= PAR_WORK_MATVEC;
+    // SAFETY (each item): a 1 x n by n x m product inside the operands.
+    unsafe {
+        each_item(p, steps, count, par, |a, b, o| {
+            if n == 0 {
+                zero_out::<T>(o, so, 1, m);
+            } else if m * n < 8 * 8 * 8 || !matmul_faer::<T>(a, sa, b, sb, o, so, (1, n, m), par) {
+                matmul_native::<T>(a, sa, b, sb, o, so, (1, n, m), true);
             }
-        }
-    };
-    let ((), st) = if c.par && m * n >= PAR_WORK_MATVEC {
-        watch::pool_fp_item(run)
-    } else {
-        watch::fp_item(run)
-    };
-    st
+        })
+    }
 }
 
 /// vecdot `(n),(n)->()`: sum of conj(a) * b.
@@ -416,24 +372,16 @@ pub unsafe fn vecmat_gemm<T: Gemm>(
 pub unsafe fn vecdot<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
     let (sa, sb) = (c.stride(0, 0), c.stride(1, 0));
-    let ((), st) = watch::fp_item(|| {
-        for t in 0..count as isize {
-            // SAFETY: item t of each operand, n items along the core strides.
-            unsafe {
-                let (a, b, o) = (
-                    p[0].offset(t * steps[0]),
-                    p[1].offset(t * steps[1]),
-                    p[2].offset(t * steps[2]),
-                );
-                let mut acc = T::zero();
-                for l in 0..n as isize {
-                    acc = T::mul_add(acc, at::<T>(a, l * sa).conj(), at::<T>(b, l * sb));
-                }
-                (o as *mut T).write_unaligned(T::finish(acc));
+    // SAFETY (each item): n items along the core strides of a and b, one of o.
+    unsafe {
+        each_item(p, steps, count, false, |a, b, o| {
+            let mut acc = T::zero();
+            for l in 0..n as isize {
+                acc = T::mul_add(acc, at::<T>(a, l * sa).conj(), at::<T>(b, l * sb));
             }
-        }
-    });
-    st
+            (o as *mut T).write_unaligned(T::finish(acc));
+        })
+    }
 }
 
 /// matvec `(m,n),(n)->(m)`: the matrix times the vector (no conjugation).
@@ -448,26 +396,18 @@ pub unsafe fn matvec<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &C
         c.stride(1, 0),
         c.stride(2, 0),
     );
-    let ((), st) = watch::fp_item(|| {
-        for t in 0..count as isize {
-            // SAFETY: item t of each operand.
-            unsafe {
-                let (a, b, o) = (
-                    p[0].offset(t * steps[0]),
-                    p[1].offset(t * steps[1]),
-                    p[2].offset(t * steps[2]),
-                );
-                for i in 0..m as isize {
-                    let mut acc = T::zero();
-                    for l in 0..n as isize {
-                        acc = T::mul_add(acc, at::<T>(a, i * sa_m + l * sa_n), at::<T>(b, l * sb));
-                    }
-                    (o.offset(i * so) as *mut T).write_unaligned(T::finish(acc));
+    // SAFETY (each item): an m x n by n product inside the operands.
+    unsafe {
+        each_item(p, steps, count, false, |a, b, o| {
+            for i in 0..m as isize {
+                let mut acc = T::zero();
+                for l in 0..n as isize {
+                    acc = T::mul_add(acc, at::<T>(a, i * sa_m + l * sa_n), at::<T>(b, l * sb));
                 }
+                (o.offset(i * so) as *mut T).write_unaligned(T::finish(acc));
             }
-        }
-    });
-    st
+        })
+    }
 }
 
 /// vecmat `(n),(n,m)->(m)`: conj(vector) times the matrix.
@@ -482,24 +422,16 @@ pub unsafe fn vecmat<T: Dot>(p: &[*mut u8], steps: &[isize], count: usize, c: &C
         c.stride(1, 1),
         c.stride(2, 0),
     );
-    let ((), st) = watch::fp_item(|| {
-        for t in 0..count as isize {
-            // SAFETY: item t of each operand; a 1 x n by n x m product.
-            unsafe {
-                let (a, b, o) = (
-                    p[0].offset(t * steps[0]),
-                    p[1].offset(t * steps[1]),
-                    p[2].offset(t * steps[2]),
-                );
-                if n == 0 {
-                    zero_out::<T>(o, (0, so), 1, m);
-                } else {
-                    matmul_native::<T>(a, (0, sa), b, (sb_n, sb_m), o, (0, so), (1, n, m), true);
-                }
+    // SAFETY (each item): a 1 x n by n x m product inside the operands.
+    unsafe {
+        each_item(p, steps, count, false, |a, b, o| {
+            if n == 0 {
+                zero_out::<T>(o, (0, so), 1, m);
+            } else {
+                matmul_native::<T>(a, (0, sa), b, (sb_n, sb_m), o, (0, so), (1, n, m), true);
             }
-        }
-    });
-    st
+        })
+    }
 }
 
 #[cfg(test)]

@@ -277,6 +277,16 @@ pub fn call_ufunc<'py>(
         dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref())
     })?;
     warn_status(py, u, st)?;
+    call_results(py, results, &out_objs)
+}
+
+/// What a call returns: the caller's own output objects where given, new arrays (0-d ones as
+/// scalars) otherwise; a tuple for several outputs.
+fn call_results(
+    py: Python<'_>,
+    results: Vec<NdArray>,
+    out_objs: &[Option<Bound<'_, PyAny>>],
+) -> PyResult<Py<PyAny>> {
     let mut py_results: Vec<Py<PyAny>> = Vec::new();
     for (k, r) in results.into_iter().enumerate() {
         match out_objs.get(k).and_then(|o| o.clone()) {
@@ -368,18 +378,7 @@ pub fn call_gufunc<'py>(
         dispatch::gufunc::call(u, &ins, &outs, casting, dt, placing)
     })?;
     warn_status(py, u, st)?;
-    let mut py_results: Vec<Py<PyAny>> = Vec::new();
-    for (k, r) in results.into_iter().enumerate() {
-        match out_objs.get(k).and_then(|o| o.clone()) {
-            Some(o) => py_results.push(o.unbind()),
-            None => py_results.push(wrap_result(py, r)?),
-        }
-    }
-    if py_results.len() == 1 {
-        Ok(py_results.pop().expect("one result"))
-    } else {
-        Ok(PyTuple::new(py, py_results)?.into_any().unbind())
-    }
+    call_results(py, results, &out_objs)
 }
 
 /// `axes=`: a list with one entry per operand, each a tuple of axes or one int.
