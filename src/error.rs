@@ -26,8 +26,6 @@ pub enum Error {
     NotImplemented(String),
     /// `KeyError`
     Key(String),
-    /// A stop was requested while a loop ran (`KeyboardInterrupt`).
-    Interrupted,
 }
 
 impl fmt::Display for Error {
@@ -43,7 +41,6 @@ impl fmt::Display for Error {
             | Error::Casting(m)
             | Error::NotImplemented(m)
             | Error::Key(m) => m,
-            Error::Interrupted => "interrupted",
         };
         f.write_str(m)
     }

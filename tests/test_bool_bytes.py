@@ -65,7 +65,7 @@ BINARY = _ufuncs(2)
 def test_ufunc_lists_are_numpys():
     # the lists come from numpy's own ufuncs; every one must exist in rumpy
     missing = [u for u in UNARY + BINARY if not hasattr(rp, u)]
-    assert missing == [] or set(missing) <= {"matmul", "vecdot", "matvec", "vecmat"}, missing
+    assert missing == [], missing
     assert {"logical_not", "invert", "absolute", "sign", "isnan"} <= set(UNARY)
     assert {"add", "logical_and", "bitwise_xor", "equal", "maximum"} <= set(BINARY)
 
@@ -156,7 +156,7 @@ def test_items_and_truth():
     assert [r[i].item() for i in range(12)] == [n[i].item() for i in range(12)]
     assert [bool(r[i]) for i in range(12)] == [bool(n[i]) for i in range(12)]
     assert [int(r[i]) for i in range(12)] == [int(n[i]) for i in range(12)]
-    assert repr(r) == repr(n).replace("array", "array")
+    assert repr(r) == repr(n)
     assert str(r) == str(n)
 
 

@@ -70,7 +70,7 @@ def test_parallel_elementwise_warns(where):
         z[-1] = 0
     r, rz = rp.asarray(n), rp.asarray(z)
     same_warnings(lambda: n / z, lambda: r / rz)
-    same_warnings(lambda: np.log(z - 1 + 1e-300 * 0), lambda: rp.log(rz - 1 + 1e-300 * 0))
+    same_warnings(lambda: np.log(z - 1), lambda: rp.log(rz - 1))
 
 
 @pytest.mark.parametrize("size", [4, 3_000_000])

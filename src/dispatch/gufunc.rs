@@ -136,20 +136,6 @@ pub struct CoreAxes {
     pub keepdims: Option<bool>,
 }
 
-fn normalize_axis(ax: isize, ndim: usize) -> Result<usize> {
-    let n = ndim as isize;
-    if ax < -n || ax >= n {
-        return Err(Error::Axis(format!(
-            "axis {ax} is out of bounds for array of dimension {ndim}"
-        )));
-    }
-    Ok(if ax < 0 {
-        (ax + n) as usize
-    } else {
-        ax as usize
-    })
-}
-
 /// The permutation that moves `core` axes (in order) to the end of `ndim` axes.
 fn to_end(ndim: usize, core: &[usize]) -> Vec<usize> {
     let mut p: Vec<usize> = (0..ndim).filter(|a| !core.contains(a)).collect();
@@ -243,7 +229,9 @@ pub fn call(
     // Where a kept output's size-1 axes are, for an output of `nd` dimensions.
     let keep_at = |k: usize, nd: usize| -> Result<Vec<usize>> {
         match axes_arg.as_ref().and_then(|v| v.get(u.nin + k)) {
-            Some(ax) if !ax.is_empty() => ax.iter().map(|&x| normalize_axis(x, nd)).collect(),
+            Some(ax) if !ax.is_empty() => {
+                ax.iter().map(|&x| NdArray::normalize_axis(x, nd)).collect()
+            }
             _ => Ok((nd - keep_n..nd).collect()),
         }
     };
@@ -288,7 +276,7 @@ pub fn call(
             }
             let norm: Vec<usize> = ax
                 .iter()
-                .map(|&x| normalize_axis(x, a.ndim()))
+                .map(|&x| NdArray::normalize_axis(x, a.ndim()))
                 .collect::<Result<_>>()?;
             if norm.iter().enumerate().any(|(j, x)| norm[..j].contains(x)) {
                 return Err(Error::Value(format!(
@@ -354,9 +342,8 @@ pub fn call(
     }
 
     // Outputs the caller gave, in working layout (core axes last).
-    // The working view of each given output (core axes last) and its permutation.
-    type WorkOut = Option<(NdArray, Vec<usize>)>;
-    let mut work_outs: SmallVec<[WorkOut; 2]> = SmallVec::new();
+    // The working view of each given output (core axes last).
+    let mut work_outs: SmallVec<[Option<NdArray>; 2]> = SmallVec::new();
     for k in 0..u.nout {
         let op = u.nin + k;
         match outs.get(k).and_then(|o| o.as_ref()) {
@@ -400,7 +387,7 @@ pub fn call(
                         }
                         let norm: Vec<usize> = ax
                             .iter()
-                            .map(|&x| normalize_axis(x, o.ndim()))
+                            .map(|&x| NdArray::normalize_axis(x, o.ndim()))
                             .collect::<Result<_>>()?;
                         to_end(o.ndim(), &norm)
                     }
@@ -430,7 +417,7 @@ pub fn call(
                         _ => sizes[d] = Some(got),
                     }
                 }
-                work_outs.push(Some((w, p)));
+                work_outs.push(Some(w));
             }
             None => work_outs.push(None),
         }
@@ -458,7 +445,7 @@ pub fn call(
     let refs: Vec<&[usize]> = in_leads.iter().map(|v| v.as_slice()).collect();
     let mut loop_shape = broadcast_shapes(&refs)?;
     for (k, o) in work_outs.iter().enumerate() {
-        if let Some((w, _)) = o {
+        if let Some(w) = o {
             let ol = lead_of(w, u.nin + k);
             if ol != loop_shape {
                 match broadcast_shapes(&[&loop_shape, &ol]) {
@@ -494,7 +481,7 @@ pub fn call(
         let mut shape = loop_shape.clone();
         shape.extend(core_shape(op));
         match &work_outs[k] {
-            Some((w, _)) => {
+            Some(w) => {
                 w.check_writeable()?;
                 let overlaps = full_in.iter().any(|a| a.may_share_memory(w));
                 if w.dtype() != &ot || overlaps {
@@ -605,7 +592,7 @@ pub fn call(
                     if !ax.is_empty() {
                         let norm: Vec<usize> = ax
                             .iter()
-                            .map(|&x| normalize_axis(x, o.ndim()))
+                            .map(|&x| NdArray::normalize_axis(x, o.ndim()))
                             .collect::<Result<_>>()?;
                         o = o.transpose(Some(&inverse(&to_end(o.ndim(), &norm))))?;
                     }

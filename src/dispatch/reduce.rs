@@ -184,12 +184,7 @@ pub fn reduce(
         // byte.
         let any = u.name == "logical_or";
         let r = scan_bools(a, any);
-        let shape: Dims = if keepdims {
-            (0..a.ndim()).map(|_| 1).collect()
-        } else {
-            Dims::new()
-        };
-        return NdArray::from_vec(vec![crate::dtype::Bool::from(r)], &shape);
+        return NdArray::from_vec(vec![crate::dtype::Bool::from(r)], &whole_shape(a, keepdims));
     }
     if u.name == "add"
         && lp.ins[0] == ScalarType::Int64
@@ -200,12 +195,7 @@ pub fn reduce(
     {
         // The sum of a whole bool array is the count of its true bytes: no int64 copy.
         let count = count_true(a) as i64;
-        let shape: Dims = if keepdims {
-            (0..a.ndim()).map(|_| 1).collect()
-        } else {
-            Dims::new()
-        };
-        return NdArray::from_vec(vec![count], &shape);
+        return NdArray::from_vec(vec![count], &whole_shape(a, keepdims));
     }
     let a = if a.dtype() == &lt {
         a.clone()
@@ -346,6 +336,15 @@ pub fn reduce(
             shape_repr(&shape)
         ))
     })
+}
+
+/// The shape of a reduction over every axis: `()`, or all ones with `keepdims`.
+fn whole_shape(a: &NdArray, keepdims: bool) -> Dims {
+    if keepdims {
+        (0..a.ndim()).map(|_| 1).collect()
+    } else {
+        Dims::new()
+    }
 }
 
 /// The number of non-zero bytes of a bool array (any layout); lines of a large array are

@@ -510,37 +510,3 @@ mod tests {
         assert_eq!(o1, o2);
     }
 }
-
-#[cfg(test)]
-mod timing {
-    /// `cargo test --release --lib faer_timing -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn faer_timing() {
-        for n in [100usize, 500, 1000] {
-            let a = faer::Mat::<f64>::from_fn(n, n, |i, j| ((i * 7 + j) % 13) as f64);
-            let b = faer::Mat::<f64>::from_fn(n, n, |i, j| ((i + 3 * j) % 11) as f64);
-            let mut c = faer::Mat::<f64>::zeros(n, n);
-            for (name, par) in [("seq", faer::Par::Seq), ("par", faer::Par::rayon(0))] {
-                let reps = (2e9 / (n * n * n) as f64).max(1.0) as usize;
-                let t = std::time::Instant::now();
-                for _ in 0..reps {
-                    faer::linalg::matmul::matmul(
-                        c.as_mut(),
-                        faer::Accum::Replace,
-                        a.as_ref(),
-                        b.as_ref(),
-                        1.0,
-                        par,
-                    );
-                }
-                let dt = t.elapsed().as_secs_f64() / reps as f64;
-                println!(
-                    "{n} {name} {:.3} ms {:.1} GF",
-                    dt * 1e3,
-                    2.0 * (n * n * n) as f64 / dt / 1e9
-                );
-            }
-        }
-    }
-}

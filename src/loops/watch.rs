@@ -11,7 +11,6 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use rayon::prelude::*;
 
 use super::elementwise::{fp_clear, fp_raise, fp_status};
-use crate::error::{Error, Result};
 
 static STOP: AtomicBool = AtomicBool::new(false);
 
@@ -29,15 +28,6 @@ pub fn stop_requested() -> bool {
 /// Take a pending stop request: true if there was one; none is pending afterwards.
 pub fn take_stop() -> bool {
     STOP.swap(false, Ordering::Relaxed)
-}
-
-/// `Err(Interrupted)` if a stop has been requested.
-pub fn check() -> Result<()> {
-    if stop_requested() {
-        Err(Error::Interrupted)
-    } else {
-        Ok(())
-    }
 }
 
 /// Run `f` as one work item on whatever thread this is: returns its result and the

@@ -49,7 +49,6 @@ impl From<Error> for PyErr {
             Error::NotImplemented(m) => PyNotImplementedError::new_err(m),
             Error::Key(m) => pyo3::exceptions::PyKeyError::new_err(m),
             Error::Axis(m) => raise_custom(&AXIS_ERROR, "AxisError", m, PyValueError::new_err),
-            Error::Interrupted => pyo3::exceptions::PyKeyboardInterrupt::new_err(()),
             Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| {
                 PyTypeError::new_err(m)
             }),

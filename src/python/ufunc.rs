@@ -232,15 +232,7 @@ pub fn call_ufunc<'py>(
     casting: &str,
     dtype: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    if args.len() < u.nin || args.len() > u.nin + u.nout {
-        return Err(PyTypeError::new_err(format!(
-            "{}() takes from {} to {} positional arguments but {} were given",
-            u.name,
-            u.nin,
-            u.nin + u.nout,
-            args.len()
-        )));
-    }
+    check_nargs(u, args.len())?;
     if u.core.is_some() {
         if where_.is_some() {
             return Err(PyTypeError::new_err(format!(
@@ -278,6 +270,20 @@ pub fn call_ufunc<'py>(
     })?;
     warn_status(py, u, st)?;
     call_results(py, results, &out_objs)
+}
+
+/// NumPy's TypeError for a call with too few or too many positional arguments.
+fn check_nargs(u: &Ufunc, n: usize) -> PyResult<()> {
+    if n < u.nin || n > u.nin + u.nout {
+        return Err(PyTypeError::new_err(format!(
+            "{}() takes from {} to {} positional arguments but {} were given",
+            u.name,
+            u.nin,
+            u.nin + u.nout,
+            n
+        )));
+    }
+    Ok(())
 }
 
 /// What a call returns: the caller's own output objects where given, new arrays (0-d ones as
@@ -357,15 +363,7 @@ pub fn call_gufunc<'py>(
     dtype: Option<&Bound<'py, PyAny>>,
     placing: &CoreAxes,
 ) -> PyResult<Py<PyAny>> {
-    if args.len() < u.nin || args.len() > u.nin + u.nout {
-        return Err(PyTypeError::new_err(format!(
-            "{}() takes from {} to {} positional arguments but {} were given",
-            u.name,
-            u.nin,
-            u.nin + u.nout,
-            args.len()
-        )));
-    }
+    check_nargs(u, args.len())?;
     let ins: Vec<Input> = args[..u.nin]
         .iter()
         .map(to_input)
