@@ -47,9 +47,14 @@ pub fn fp_item<R>(f: impl FnOnce() -> R) -> (R, u32) {
 /// raised are raised on the calling thread once all are done; items not yet started when a
 /// stop is requested are skipped.
 pub fn par_for_each(n: usize, f: impl Fn(usize) + Sync + Send) {
+    par_for_each_until(&STOP, n, f)
+}
+
+/// [`par_for_each`], skipping the items not yet started once `stop` is set.
+fn par_for_each_until(stop: &AtomicBool, n: usize, f: impl Fn(usize) + Sync + Send) {
     let st = AtomicU32::new(0);
     (0..n).into_par_iter().for_each(|c| {
-        if stop_requested() {
+        if stop.load(Ordering::Relaxed) {
             return;
         }
         let ((), s) = fp_item(|| f(c));
@@ -113,15 +118,21 @@ mod tests {
         );
     }
 
+    /// With a local flag: the process-wide one would stop other tests' walks running beside
+    /// this one.
     #[test]
     fn stop_requests_skip_items() {
-        request_stop();
+        let stop = AtomicBool::new(true);
         let n = AtomicU32::new(0);
-        par_for_each(1000, |_| {
+        par_for_each_until(&stop, 1000, |_| {
             n.fetch_add(1, Ordering::Relaxed);
         });
-        assert!(take_stop());
-        assert!(!stop_requested());
         assert_eq!(n.into_inner(), 0);
+        stop.store(false, Ordering::Relaxed);
+        let m = AtomicU32::new(0);
+        par_for_each_until(&stop, 1000, |_| {
+            m.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(m.into_inner(), 1000);
     }
 }
