@@ -68,8 +68,10 @@ pub fn run_detached<T: Send>(
         return f().map_err(PyErr::from);
     }
     // Long work: Ctrl-C stops the core's loops (see `interrupt`); an interrupted result is
-    // partial and is dropped for the exception Python's handler raises.
-    let armed = super::interrupt::arm(py);
+    // partial and is dropped for the exception Python's handler raises. Arming costs a
+    // Python call and two system calls, so only work that may run for a while is armed.
+    const ARM_THRESHOLD: usize = 1 << 20;
+    let armed = (bytes >= ARM_THRESHOLD).then(|| super::interrupt::arm(py));
     let r = py.detach(f);
     drop(armed);
     if crate::loops::watch::take_stop() {
