@@ -772,6 +772,7 @@ impl NdArray {
             src
         };
         let t = Transfer::new(&src.dtype, &self.dtype)?;
+        let err = crate::loops::watch::FirstError::default();
         crate::loops::for_each_line_n(
             &self.shape,
             &[&src.strides, &mask.strides, &self.strides],
@@ -784,13 +785,16 @@ impl NdArray {
                     // holds bools.
                     unsafe {
                         if *q[1].offset(i * s[1]) != 0 {
-                            t.run(q[0].offset(i * s[0]), 0, q[2].offset(i * s[2]), 0, 1);
+                            let r = t.run(q[0].offset(i * s[0]), 0, q[2].offset(i * s[2]), 0, 1);
+                            if err.keep(r).is_none() {
+                                return;
+                            }
                         }
                     }
                 }
             },
         );
-        Ok(())
+        err.into_result()
     }
 
     /// Copy with the shapes already equal (or `src` broadcast to ours), no overlap, no checks
@@ -827,6 +831,7 @@ impl NdArray {
             }
         }
         let bytes = self.itemsize().max(src.itemsize());
+        let err = crate::loops::watch::FirstError::default();
         // The destination goes last: it orders the walk.
         crate::loops::for_each_line_n(
             &self.shape,
@@ -838,10 +843,10 @@ impl NdArray {
                 // SAFETY: the walker keeps both pointers inside their arrays (invariant 2), and
                 // the destination is writable memory (its buffer is writeable or freshly owned).
                 // Parallel chunks write disjoint parts of the destination.
-                unsafe { t.run(p[0], st[0], p[1], st[1], n) }
+                err.keep(unsafe { t.run(p[0], st[0], p[1], st[1], n) });
             },
         );
-        Ok(())
+        err.into_result()
     }
 
     /// A cast involving records of another dtype (NumPy 2): records to records field by field

@@ -95,7 +95,7 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
             let p = base.offset(off);
             let (x, out) = match (&cast_in, &cast_out) {
                 (Some(ci), Some(_)) => {
-                    ci.run(p, 0, si, 0, 1);
+                    ci.run(p, 0, si, 0, 1)?;
                     (si, so)
                 }
                 _ => (p, p),
@@ -105,7 +105,7 @@ pub fn at(u: &Ufunc, target: &NdArray, items: &[Fancy], b: Option<&NdArray>) -> 
                 None => f(&[x, out], &[0, 0], 1),
             };
             if let Some(co) = &cast_out {
-                co.run(so, 0, p, 0, 1);
+                co.run(so, 0, p, 0, 1)?;
             }
         }
     }

@@ -153,7 +153,7 @@ pub unsafe fn copy_strided(
 }
 
 /// A resolved plan for moving elements of one dtype into another.
-#[derive(Copy, Clone)]
+#[derive(Clone)]
 pub enum Transfer {
     /// Same bytes: copy items of this size.
     Copy { size: usize },
@@ -161,10 +161,31 @@ pub enum Transfer {
     SwapCopy { size: usize, unit: usize },
     /// A value conversion.
     Cast { f: CastLoop, swap: Swap },
+    /// A family's cast method (`super::method`), with its context; it may fail.
+    Method(std::sync::Arc<super::method::StridedLoop>),
 }
 
 impl Transfer {
     pub fn new(from: &DType, to: &DType) -> Result<Transfer> {
+        let refs = from.flags().holds_refs || to.flags().holds_refs;
+        if super::method::is_extension(from) || super::method::is_extension(to) {
+            if from == to && !refs {
+                return Ok(Transfer::Copy {
+                    size: from.itemsize(),
+                });
+            }
+            if let Some(r) = super::method::resolve_cast(from, to) {
+                let (m, res) = r?;
+                // The method runs on its resolved descriptors; they must be the operands'.
+                if res.descrs.len() == 2 && res.descrs[0] == *from && res.descrs[1] == *to {
+                    return Ok(Transfer::Method(std::sync::Arc::new(m.get_loop(&res.descrs)?)));
+                }
+            }
+            return Err(Error::Type(format!(
+                "Cannot cast array data from {:?} to {:?}",
+                from, to
+            )));
+        }
         if from == to {
             return Ok(Transfer::Copy {
                 size: from.itemsize(),
@@ -200,20 +221,33 @@ impl Transfer {
         }
     }
 
-    /// Run on one strided line.
+    /// Run on one strided line; only a family's cast method can fail.
     ///
     /// # Safety
     /// As for [`CastLoop`].
     #[inline]
-    pub unsafe fn run(&self, src: *const u8, ss: isize, dst: *mut u8, ds: isize, n: usize) {
+    pub unsafe fn run(
+        &self,
+        src: *const u8,
+        ss: isize,
+        dst: *mut u8,
+        ds: isize,
+        n: usize,
+    ) -> Result<()> {
         // SAFETY: forwarded from the caller.
         unsafe {
-            match *self {
-                Transfer::Copy { size } => copy_strided(src, ss, dst, ds, n, size, 0),
-                Transfer::SwapCopy { size, unit } => copy_strided(src, ss, dst, ds, n, size, unit),
-                Transfer::Cast { f, swap } => f(src, ss, dst, ds, n, swap),
+            match self {
+                Transfer::Copy { size } => copy_strided(src, ss, dst, ds, n, *size, 0),
+                Transfer::SwapCopy { size, unit } => {
+                    copy_strided(src, ss, dst, ds, n, *size, *unit)
+                }
+                Transfer::Cast { f, swap } => f(src, ss, dst, ds, n, *swap),
+                Transfer::Method(f) => {
+                    f(&[src as *mut u8, dst], &[ss, ds], n)?;
+                }
             }
         }
+        Ok(())
     }
 }
 
@@ -250,7 +284,7 @@ mod tests {
         )
         .unwrap();
         // SAFETY: one element each side.
-        unsafe { t.run(src.as_ptr() as _, 8, dst.as_mut_ptr() as _, 8, 1) };
+        unsafe { t.run(src.as_ptr() as _, 8, dst.as_mut_ptr() as _, 8, 1) }.unwrap();
         assert_eq!(dst[0], 1.5);
     }
 }

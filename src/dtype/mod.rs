@@ -30,13 +30,23 @@ pub mod uint64;
 pub mod uint8;
 
 pub mod cast;
+pub mod method;
 pub mod parse;
 pub mod promote;
 pub mod record;
+#[cfg(test)]
+pub mod scaled_float;
 pub mod void;
 
 pub use self::bool::Bool;
 pub use element::{Element, Num};
+pub use method::{ArrayMethod, Family, Flags};
+
+/// NumPy's sort order of two items of one descriptor (NaN last, records field by field):
+/// the ordering hook sort, searchsorted, unique and max/min use. Both pointers are valid for
+/// one item of the descriptor the function was made for; they need not be aligned.
+pub type CompareFn =
+    std::sync::Arc<dyn Fn(*const u8, *const u8) -> std::cmp::Ordering + Send + Sync>;
 
 /// The built-in numeric types, for dispatch. `with_scalar_type!` turns one into a type parameter.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -257,6 +267,37 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     /// True when both describe the same bytes with the same meaning (byte order included).
     fn same_as(&self, other: &dyn DTypeImpl) -> bool;
     fn as_any(&self) -> &dyn Any;
+
+    // ----- family hooks (NEP 42); the built-in numbers and records answer through the
+    // engine's own tables, so these defaults serve them -----
+
+    /// What the family needs of memory and of the engine.
+    fn flags(&self) -> Flags {
+        Flags::default()
+    }
+    /// The cast from this descriptor to `to`, when this family knows it.
+    fn cast_to(&self, _to: &DType) -> Option<std::sync::Arc<dyn ArrayMethod>> {
+        None
+    }
+    /// The cast from `from` to this descriptor, when this family knows it.
+    fn cast_from(&self, _from: &DType) -> Option<std::sync::Arc<dyn ArrayMethod>> {
+        None
+    }
+    /// The descriptor this one and `other` promote to (NEP 42's `__common_dtype__` with the
+    /// common instance), when this family knows it.
+    fn common_with(&self, _other: &DType) -> Option<DType> {
+        None
+    }
+    /// The ordering of two items, when the family has one.
+    fn compare(&self) -> Option<CompareFn> {
+        None
+    }
+    /// Release `n` items at `p` (stride `stride`) before their memory is freed or overwritten
+    /// without a read: the hook of reference-holding families.
+    ///
+    /// # Safety
+    /// `p + i * stride` holds an initialised item of this descriptor for each `i < n`.
+    unsafe fn clear(&self, _p: *mut u8, _stride: isize, _n: usize) {}
 }
 
 /// A handle to a dtype. Cloning is an `Arc` clone.
@@ -327,6 +368,13 @@ impl DType {
             .as_any()
             .downcast_ref::<record::Record>()
             .is_some_and(|r| r.is_aligned_struct())
+    }
+    pub fn flags(&self) -> Flags {
+        self.0.flags()
+    }
+    /// The ordering of two items (NumPy's sort order), when the family has one.
+    pub fn compare(&self) -> Option<CompareFn> {
+        self.0.compare()
     }
     /// Same meaning ignoring byte order ("equiv" casting).
     pub fn equiv(&self, other: &DType) -> bool {

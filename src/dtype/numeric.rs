@@ -6,7 +6,10 @@ use std::any::Any;
 use std::marker::PhantomData;
 use std::sync::OnceLock;
 
-use super::{ByteOrder, DType, DTypeImpl, Element, ScalarType};
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use super::{ByteOrder, CompareFn, DType, DTypeImpl, Element, Num, ScalarType};
 
 #[derive(Debug)]
 pub struct Numeric<T: Element> {
@@ -112,6 +115,49 @@ impl<T: Element> DTypeImpl for Numeric<T> {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn compare(&self) -> Option<CompareFn> {
+        let swapped = self.swapped;
+        Some(Arc::new(move |a: *const u8, b: *const u8| {
+            // SAFETY: the caller gives one item of this dtype at each (unaligned) pointer.
+            let (mut x, mut y) = unsafe {
+                (
+                    std::ptr::read_unaligned(a as *const T),
+                    std::ptr::read_unaligned(b as *const T),
+                )
+            };
+            if swapped {
+                (x, y) = (x.byteswap(), y.byteswap());
+            }
+            sort_order(x.to_num(), y.to_num())
+        }))
+    }
+}
+
+fn kind_rank(n: Num) -> u8 {
+    match n {
+        Num::B(_) => 0,
+        Num::I(_) | Num::U(_) => 1,
+        Num::F(_) => 2,
+        Num::C(..) => 3,
+    }
+}
+
+/// NumPy's sort order: NaN after every number; complex by real part, then imaginary part, each
+/// with NaN last (`[R + Rj, R + nanj, nan + Rj, nan + nanj]`).
+pub fn sort_order(a: Num, b: Num) -> Ordering {
+    fn float(x: f64, y: f64) -> Ordering {
+        x.partial_cmp(&y)
+            .unwrap_or_else(|| x.is_nan().cmp(&y.is_nan()))
+    }
+    match (a, b) {
+        (Num::B(x), Num::B(y)) => x.cmp(&y),
+        (Num::I(x), Num::I(y)) => x.cmp(&y),
+        (Num::U(x), Num::U(y)) => x.cmp(&y),
+        (Num::F(x), Num::F(y)) => float(x, y),
+        (Num::C(xr, xi), Num::C(yr, yi)) => float(xr, yr).then(float(xi, yi)),
+        // Items of one dtype widen to one variant; across kinds, order by kind.
+        (x, y) => kind_rank(x).cmp(&kind_rank(y)),
+    }
 }
 
 #[cfg(test)]
@@ -130,5 +176,25 @@ mod tests {
         assert_eq!(swapped::<f64>().typestr(), ">f8");
         assert_eq!(native::<Bool>().typestr(), "|b1");
         assert_eq!(swapped::<u8>(), native::<u8>());
+    }
+
+    #[test]
+    fn sort_order_puts_nan_last_and_reads_swapped_items() {
+        let cmp = native::<f64>().compare().unwrap();
+        let v = [1.0f64, f64::NAN, -0.0, 0.0];
+        let p = |i: usize| &v[i] as *const f64 as *const u8;
+        assert_eq!(cmp(p(0), p(1)), Ordering::Less);
+        assert_eq!(cmp(p(1), p(0)), Ordering::Greater);
+        assert_eq!(cmp(p(1), p(1)), Ordering::Equal);
+        assert_eq!(cmp(p(2), p(3)), Ordering::Equal);
+        let c = |r: f64, i: f64| Num::C(r, i);
+        let order = [c(1.0, 1.0), c(1.0, f64::NAN), c(f64::NAN, 1.0), c(f64::NAN, f64::NAN)];
+        for w in order.windows(2) {
+            assert_eq!(sort_order(w[0], w[1]), Ordering::Less);
+        }
+        let big = [258i16.swap_bytes(), 3i16.swap_bytes()];
+        let cmp = swapped::<i16>().compare().unwrap();
+        let q = |i: usize| &big[i] as *const i16 as *const u8;
+        assert_eq!(cmp(q(0), q(1)), Ordering::Greater);
     }
 }

@@ -91,7 +91,8 @@ pub fn can_cast_same_kind(from: ScalarType, to: ScalarType) -> bool {
 }
 
 /// The casting rules of `astype`, `copyto` and `can_cast`.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+/// Ordered from the strictest rule to the loosest.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Casting {
     No,
     Equiv,
@@ -128,6 +129,11 @@ impl Casting {
 
 /// `np.can_cast(from, to, casting)` for dtypes.
 pub fn can_cast(from: &DType, to: &DType, casting: Casting) -> bool {
+    if super::method::is_extension(from) || super::method::is_extension(to) {
+        // The families' cast methods decide (an identical pair is always a no-cast).
+        return from == to
+            || matches!(super::method::resolve_cast(from, to), Some(Ok((_, r))) if r.casting <= casting);
+    }
     if from.kind() == 'V' || to.kind() == 'V' {
         return can_cast_void(from, to, casting);
     }
@@ -167,6 +173,14 @@ pub fn promote_scalar(a: ScalarType, b: ScalarType) -> ScalarType {
 pub fn promote_types(a: &DType, b: &DType) -> Result<DType> {
     match (a.scalar_type(), b.scalar_type()) {
         (Some(x), Some(y)) => Ok(promote_scalar(x, y).dtype()),
+        _ if super::method::is_extension(a) || super::method::is_extension(b) => {
+            super::method::common_dtype(a, b).ok_or_else(|| {
+                Error::Promotion(format!(
+                    "The DTypes <{}> and <{}> do not have a common DType.",
+                    a, b
+                ))
+            })
+        }
         _ => {
             if let (Some(_), Some(_)) = (a.fields(), b.fields()) {
                 return promote_fields(a, b);

@@ -1,7 +1,10 @@
 //! Structured dtypes: records (named fields at byte offsets, with optional titles, nested
 //! records and subarray fields) and subarray dtypes (`(2, 3)f4`), as NumPy lays them out.
 
-use super::{DType, DTypeImpl, Field, SubArray, MAX_ITEMSIZE};
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use super::{CompareFn, DType, DTypeImpl, Field, SubArray, MAX_ITEMSIZE};
 use crate::error::{Error, Result};
 
 use super::void::void_dtype_common;
@@ -146,6 +149,24 @@ impl DTypeImpl for Record {
     fn fields(&self) -> Option<&[Field]> {
         Some(&self.fields)
     }
+    /// Records order field by field, in field order (NumPy's structured sort).
+    fn compare(&self) -> Option<CompareFn> {
+        let parts = self
+            .fields
+            .iter()
+            .map(|f| Some((f.offset, f.dtype.compare()?)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Arc::new(move |a: *const u8, b: *const u8| {
+            for (off, cmp) in &parts {
+                // SAFETY: a and b hold one record each, and each field lies inside it.
+                let o = cmp(unsafe { a.add(*off) }, unsafe { b.add(*off) });
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            Ordering::Equal
+        }))
+    }
     fn same_as(&self, other: &dyn DTypeImpl) -> bool {
         match other.as_any().downcast_ref::<Record>() {
             Some(o) => {
@@ -234,6 +255,22 @@ impl DTypeImpl for SubArrayDType {
     }
     fn subarray(&self) -> Option<&SubArray> {
         Some(&self.sub)
+    }
+    /// Subarrays order item by item (C order).
+    fn compare(&self) -> Option<CompareFn> {
+        let cmp = self.sub.base.compare()?;
+        let size = self.sub.base.itemsize();
+        let count: usize = self.sub.shape.iter().product();
+        Some(Arc::new(move |a: *const u8, b: *const u8| {
+            for i in 0..count {
+                // SAFETY: a and b hold `count` base items each.
+                let o = cmp(unsafe { a.add(i * size) }, unsafe { b.add(i * size) });
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            Ordering::Equal
+        }))
     }
     fn same_as(&self, other: &dyn DTypeImpl) -> bool {
         match other.as_any().downcast_ref::<SubArrayDType>() {

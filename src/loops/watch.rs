@@ -30,6 +30,32 @@ pub fn take_stop() -> bool {
     STOP.swap(false, Ordering::Relaxed)
 }
 
+/// The first error a loop raised on any thread (a family's loop may fail: a bad factor, a
+/// Python exception). Later lines still run; the caller reports this one.
+#[derive(Default)]
+pub struct FirstError(std::sync::Mutex<Option<crate::error::Error>>);
+
+impl FirstError {
+    /// Keep `r`'s error if it is the first.
+    pub fn keep<T>(&self, r: crate::error::Result<T>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let mut slot = self.0.lock().unwrap_or_else(|p| p.into_inner());
+                slot.get_or_insert(e);
+                None
+            }
+        }
+    }
+    /// `Err` with the first error kept, if any.
+    pub fn into_result(self) -> crate::error::Result<()> {
+        match self.0.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Run `f` as one work item on whatever thread this is: returns its result and the
 /// floating-point conditions it raised, and leaves the thread's own flags as they were.
 #[inline]
