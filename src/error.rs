@@ -26,6 +26,8 @@ pub enum Error {
     NotImplemented(String),
     /// `KeyError`
     Key(String),
+    /// `RuntimeError` (a loop registered twice)
+    Runtime(String),
 }
 
 impl fmt::Display for Error {
@@ -38,6 +40,7 @@ impl fmt::Display for Error {
             | Error::Overflow(m)
             | Error::Axis(m)
             | Error::Promotion(m)
+            | Error::Runtime(m)
             | Error::Casting(m)
             | Error::NotImplemented(m)
             | Error::Key(m) => m,

@@ -8,9 +8,11 @@ use smallvec::SmallVec;
 use super::resolve::{resolve, OpKind};
 use super::Ufunc;
 use crate::array::{dtype_str, shape_repr, NdArray, Order};
+use crate::dtype::method::is_extension;
 use crate::dtype::promote::{can_cast, Casting, WeakKind};
 use crate::dtype::{DType, Element, Num, ScalarType};
 use crate::error::{Error, Result};
+use crate::loops::elementwise::LoopFn;
 
 /// One input of a ufunc call.
 #[derive(Clone)]
@@ -50,12 +52,19 @@ pub fn weak_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
 }
 
 /// Run one line of a loop and report its status, floating-point flags included.
+///
+/// Callers pass pointers and strides valid for `n` items of each operand (the walker keeps
+/// them inside their operands; outputs are writable, parallel chunks disjoint): the contract
+/// of [`LoopFn`] and of `StridedLoop`, which `f` forwards to.
 #[inline]
-fn run_line(f: crate::loops::elementwise::LoopFn, p: &[*mut u8], s: &[isize], n: usize) -> u32 {
+fn run_line<F: Fn(&[*mut u8], &[isize], usize) -> u32>(
+    f: &F,
+    p: &[*mut u8],
+    s: &[isize],
+    n: usize,
+) -> u32 {
     crate::loops::elementwise::fp_clear();
-    // SAFETY: callers pass pointers and strides valid for `n` items of each operand (the walker
-    // keeps them inside their operands; outputs are writable, parallel chunks disjoint).
-    (unsafe { f(p, s, n) }) | crate::loops::elementwise::fp_status()
+    f(p, s, n) | crate::loops::elementwise::fp_status()
 }
 
 /// Run a line only where the mask is true: each run of consecutive true mask bytes is one
@@ -64,8 +73,8 @@ fn run_line(f: crate::loops::elementwise::LoopFn, p: &[*mut u8], s: &[isize], n:
 ///
 /// # Safety
 /// As [`run_line`] for the operands; `m` must point to `n` bools at stride `ms`.
-unsafe fn run_masked(
-    f: crate::loops::elementwise::LoopFn,
+unsafe fn run_masked<F: Fn(&[*mut u8], &[isize], usize) -> u32>(
+    f: &F,
     p: &[*mut u8],
     s: &[isize],
     m: *const u8,
@@ -93,6 +102,15 @@ unsafe fn run_masked(
         }
     }
     status
+}
+
+/// One line of a resolved loop, as the walker calls it: pointers, strides, length -> status.
+type LineFn<'a> = dyn Fn(&[*mut u8], &[isize], usize) -> u32 + Sync + 'a;
+
+/// A resolved loop: a built-in one (a function pointer) or a family's method with context.
+enum Kernel {
+    Fn(LoopFn),
+    Method(crate::dtype::method::StridedLoop),
 }
 
 /// The common small case, without broadcasting, casting or the n-d walk: arrays of one native
@@ -128,7 +146,14 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
     ptrs.push(out.data_ptr());
     let mut strides: SmallVec<[isize; 3]> = ins.iter().map(|a| a.itemsize() as isize).collect();
     strides.push(out.itemsize() as isize);
-    let status = run_line(lp.f, &ptrs, &strides, first.size());
+    let f = lp.f;
+    // SAFETY: fresh or caller's contiguous arrays of `first.size()` items in the loop's types.
+    let status = run_line(
+        &|p: &[*mut u8], s: &[isize], n| unsafe { f(p, s, n) },
+        &ptrs,
+        &strides,
+        first.size(),
+    );
     Ok(Some((out, status)))
 }
 
@@ -282,7 +307,32 @@ pub fn call(
         u.nin + u.nout,
         inputs.len()
     );
-    let (lp, mut ins) = prepare(u, inputs, outs, casting, dtype)?;
+    let extension = inputs
+        .iter()
+        .any(|i| matches!(i, Input::Array(a) if is_extension(a.dtype())))
+        || outs.iter().flatten().any(|o| is_extension(o.dtype()));
+    let (out_types, kernel, mut ins, parallel): (SmallVec<[DType; 2]>, Kernel, _, bool) =
+        if extension {
+            ensure!(
+                dtype.is_none(),
+                NotImplemented,
+                "dtype= with a dtype family beyond the built-in numbers ({})",
+                u.name
+            );
+            let arrays = inputs
+                .iter()
+                .map(|i| match i {
+                    Input::Array(a) => Ok(a.clone()),
+                    Input::Weak(n, w) => weak_to_array(*n, w.default_type()),
+                })
+                .collect::<Result<SmallVec<[NdArray; 3]>>>()?;
+            let p = super::methods::prepare(u, &arrays, outs, casting)?;
+            (p.outs, Kernel::Method(p.run), p.ins, !p.flags.needs_api)
+        } else {
+            let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;
+            let outs = lp.outs.iter().map(|t| t.dtype()).collect();
+            (outs, Kernel::Fn(lp.f), ins, true)
+        };
     let mut bshape = if ins.iter().all(|a| a.shape() == ins[0].shape())
         && mask.is_none_or(|m| m.shape() == ins[0].shape())
     {
@@ -315,7 +365,7 @@ pub fn call(
     let mut results: SmallVec<[NdArray; 2]> = SmallVec::new();
     let mut write_back: SmallVec<[Option<NdArray>; 2]> = SmallVec::new();
     for k in 0..u.nout {
-        let ot: DType = lp.outs[k].dtype();
+        let ot: DType = out_types[k].clone();
         match outs.get(k).and_then(|o| o.as_ref()) {
             Some(o) => {
                 if o.shape() != bshape.as_slice() {
@@ -372,20 +422,34 @@ pub fn call(
             .chain(results.iter().map(|a| a.itemsize()))
             .max()
             .unwrap_or(1);
-        let f = lp.f;
         let masked = mask.is_some();
-        crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, true, |p, s, n| {
-            let st = if masked {
-                let k = p.len() - 1;
-                // SAFETY: the walk gives n mask bytes at stride s[k] (invariant 2).
-                unsafe { run_masked(f, &p[..k], &s[..k], p[k], s[k], n) }
-            } else {
-                run_line(f, p, s, n)
-            };
-            if st != 0 {
-                status.fetch_or(st, Ordering::Relaxed);
+        let walk = |f: &LineFn| {
+            crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, parallel, |p, s, n| {
+                let st = if masked {
+                    let k = p.len() - 1;
+                    // SAFETY: the walk gives n mask bytes at stride s[k] (invariant 2).
+                    unsafe { run_masked(&f, &p[..k], &s[..k], p[k], s[k], n) }
+                } else {
+                    run_line(&f, p, s, n)
+                };
+                if st != 0 {
+                    status.fetch_or(st, Ordering::Relaxed);
+                }
+            })
+        };
+        match &kernel {
+            Kernel::Fn(f) => {
+                let f = *f;
+                // SAFETY: the walker gives each line pointers and strides inside the operands
+                // in the loop's types (invariant 2); outputs are fresh or checked writable.
+                walk(&|p: &[*mut u8], s: &[isize], n| unsafe { f(p, s, n) })
             }
-        });
+            Kernel::Method(m) => {
+                let err = crate::loops::watch::FirstError::default();
+                walk(&|p: &[*mut u8], s: &[isize], n| err.keep(m(p, s, n)).unwrap_or(0));
+                err.into_result()?;
+            }
+        }
     }
     let mut final_outs = Vec::with_capacity(u.nout);
     for (r, wb) in results.into_iter().zip(write_back) {

@@ -7,6 +7,7 @@
 pub mod at;
 pub mod exec;
 pub mod gufunc;
+pub mod methods;
 pub mod reduce;
 pub mod resolve;
 mod table;

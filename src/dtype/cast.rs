@@ -178,7 +178,9 @@ impl Transfer {
                 let (m, res) = r?;
                 // The method runs on its resolved descriptors; they must be the operands'.
                 if res.descrs.len() == 2 && res.descrs[0] == *from && res.descrs[1] == *to {
-                    return Ok(Transfer::Method(std::sync::Arc::new(m.get_loop(&res.descrs)?)));
+                    return Ok(Transfer::Method(std::sync::Arc::new(
+                        m.get_loop(&res.descrs)?,
+                    )));
                 }
             }
             return Err(Error::Type(format!(

@@ -188,7 +188,12 @@ mod tests {
         assert_eq!(cmp(p(1), p(1)), Ordering::Equal);
         assert_eq!(cmp(p(2), p(3)), Ordering::Equal);
         let c = |r: f64, i: f64| Num::C(r, i);
-        let order = [c(1.0, 1.0), c(1.0, f64::NAN), c(f64::NAN, 1.0), c(f64::NAN, f64::NAN)];
+        let order = [
+            c(1.0, 1.0),
+            c(1.0, f64::NAN),
+            c(f64::NAN, 1.0),
+            c(f64::NAN, f64::NAN),
+        ];
         for w in order.windows(2) {
             assert_eq!(sort_order(w[0], w[1]), Ordering::Less);
         }

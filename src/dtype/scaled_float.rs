@@ -12,9 +12,7 @@ use std::sync::Arc;
 
 use smallvec::smallvec;
 
-use super::method::{
-    ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop,
-};
+use super::method::{ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
 use super::{ByteOrder, CompareFn, DType, DTypeImpl, ScalarType};
 use crate::error::{Error, Result};
@@ -31,7 +29,9 @@ pub fn sfloat(s: f64) -> DType {
 }
 
 fn scaling(d: &DType) -> Option<f64> {
-    d.0.as_any().downcast_ref::<ScaledFloat>().map(|s| s.scaling)
+    d.0.as_any()
+        .downcast_ref::<ScaledFloat>()
+        .map(|s| s.scaling)
 }
 
 fn is_f64(d: &DType) -> bool {
@@ -86,11 +86,7 @@ impl DTypeImpl for ScaledFloat {
     }
     /// With float64 and with itself: the larger scale (NumPy's common instance).
     fn common_with(&self, other: &DType) -> Option<DType> {
-        let o = if is_f64(other) {
-            1.0
-        } else {
-            scaling(other)?
-        };
+        let o = if is_f64(other) { 1.0 } else { scaling(other)? };
         Some(sfloat(if self.scaling >= o { self.scaling } else { o }))
     }
     fn cast_to(&self, to: &DType) -> Option<Arc<dyn ArrayMethod>> {
@@ -166,7 +162,9 @@ impl ArrayMethod for Rescale {
         self.0
     }
     fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let from = given[0].clone().ok_or_else(|| Error::Type("no source".into()))?;
+        let from = given[0]
+            .clone()
+            .ok_or_else(|| Error::Type("no source".into()))?;
         let to = given[1].clone().unwrap_or_else(|| from.clone());
         let (a, b) = (scale_of(&from)?, scale_of(&to)?);
         let casting = if a == b {
@@ -200,7 +198,9 @@ impl ArrayMethod for ToBool {
         }
     }
     fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let from = given[0].clone().ok_or_else(|| Error::Type("no source".into()))?;
+        let from = given[0]
+            .clone()
+            .ok_or_else(|| Error::Type("no source".into()))?;
         Ok(Resolved {
             descrs: smallvec![from, ScalarType::Bool.dtype()],
             casting: Casting::Unsafe,
@@ -228,8 +228,12 @@ impl ArrayMethod for Multiply {
         "sfloat_multiply"
     }
     fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let a = given[0].clone().ok_or_else(|| Error::Type("no input".into()))?;
-        let b = given[1].clone().ok_or_else(|| Error::Type("no input".into()))?;
+        let a = given[0]
+            .clone()
+            .ok_or_else(|| Error::Type("no input".into()))?;
+        let b = given[1]
+            .clone()
+            .ok_or_else(|| Error::Type("no input".into()))?;
         let out = sfloat(scale_of(&a)? * scale_of(&b)?);
         Ok(Resolved {
             descrs: smallvec![a, b, out],
@@ -260,11 +264,18 @@ impl ArrayMethod for Add {
         "sfloat_add"
     }
     fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let a = given[0].clone().ok_or_else(|| Error::Type("no input".into()))?;
-        let b = given[1].clone().ok_or_else(|| Error::Type("no input".into()))?;
+        let a = given[0]
+            .clone()
+            .ok_or_else(|| Error::Type("no input".into()))?;
+        let b = given[1]
+            .clone()
+            .ok_or_else(|| Error::Type("no input".into()))?;
         let out = match given.get(2).cloned().flatten() {
             Some(o) => o,
-            None => a.0.common_with(&b).ok_or_else(|| Error::Type("no common".into()))?,
+            None => {
+                a.0.common_with(&b)
+                    .ok_or_else(|| Error::Type("no common".into()))?
+            }
         };
         let (x, y, o) = (scale_of(&a)?, scale_of(&b)?, scale_of(&out)?);
         let casting = if x == o && y == o {

@@ -1,0 +1,382 @@
+//! Ufunc loops of dtype families beyond the built-in numbers: ArrayMethods registered per
+//! ufunc and signature of families, and their resolution (NEP 43's dispatch and promotion).
+//!
+//! The built-in numeric loops keep their table (`table.rs`) and their direct path in `exec`;
+//! a call takes this path when an operand's dtype is an extension family
+//! (`dtype::method::is_extension`). Resolution: the method registered for the inputs'
+//! families exactly; otherwise the inputs promote to one descriptor (the families'
+//! `common_with` hooks) and the method for that family is used, the other inputs cast to the
+//! common descriptor. The method resolves the loop's descriptors, and the casts of inputs and
+//! outputs to and from them are checked under the call's casting rule.
+
+use std::sync::{Arc, RwLock};
+
+use smallvec::SmallVec;
+
+use super::Ufunc;
+use crate::array::{dtype_str, NdArray, Order};
+use crate::dtype::method::{ArrayMethod, Family, FamilyLoop, MethodFlags, StridedLoop};
+use crate::dtype::promote::{can_cast, promote_types, Casting};
+use crate::dtype::DType;
+use crate::error::{Error, Result};
+
+static REGISTRY: RwLock<Vec<FamilyLoop>> = RwLock::new(Vec::new());
+
+/// Register a family's ufunc loops. A second loop for the same ufunc and input families is
+/// refused (NumPy: a loop may be registered once).
+pub fn register(loops: Vec<FamilyLoop>) -> Result<()> {
+    let mut reg = REGISTRY.write().unwrap_or_else(|p| p.into_inner());
+    for l in loops {
+        ensure!(
+            super::find(l.ufunc).is_some(),
+            Value,
+            "no ufunc named '{}' to register the loop {} on",
+            l.ufunc,
+            l.method.name()
+        );
+        if reg.iter().any(|r| r.ufunc == l.ufunc && r.ins == l.ins) {
+            bail!(
+                Runtime,
+                "A loop for ufunc '{}' and these DTypes has already been registered",
+                l.ufunc
+            );
+        }
+        reg.push(l);
+    }
+    Ok(())
+}
+
+fn lookup(ufunc: &str, ins: &[Family]) -> Option<Arc<dyn ArrayMethod>> {
+    let reg = REGISTRY.read().unwrap_or_else(|p| p.into_inner());
+    reg.iter()
+        .find(|r| r.ufunc == ufunc && r.ins.as_slice() == ins)
+        .map(|r| r.method.clone())
+}
+
+/// A resolved family call: the inputs in the loop's descriptors, the outputs' descriptors,
+/// the loop and its flags.
+pub(crate) struct Prepared {
+    pub ins: SmallVec<[NdArray; 3]>,
+    pub outs: SmallVec<[DType; 2]>,
+    pub run: StridedLoop,
+    pub flags: MethodFlags,
+}
+
+/// Resolve and prepare a call whose operands include an extension family. Nothing is written.
+pub(crate) fn prepare(
+    u: &Ufunc,
+    inputs: &[NdArray],
+    outs: &[Option<NdArray>],
+    casting: Casting,
+) -> Result<Prepared> {
+    let dtypes: SmallVec<[DType; 3]> = inputs.iter().map(|a| a.dtype().clone()).collect();
+    let families: SmallVec<[Family; 3]> = dtypes.iter().map(|d| d.family()).collect();
+    let (method, mut given): (_, SmallVec<[Option<DType>; 4]>) = match lookup(u.name, &families) {
+        Some(m) => (m, dtypes.iter().cloned().map(Some).collect()),
+        None => {
+            // Promote the inputs to one descriptor and use that family's loop.
+            let no_loop = || no_loop(u, &dtypes);
+            let mut common = dtypes[0].clone();
+            for d in &dtypes[1..] {
+                common = promote_types(&common, d).map_err(|_| no_loop())?;
+            }
+            let fam: SmallVec<[Family; 3]> = dtypes.iter().map(|_| common.family()).collect();
+            let m = lookup(u.name, &fam).ok_or_else(no_loop)?;
+            let given = dtypes
+                .iter()
+                .map(|d| {
+                    Some(if d.family() == common.family() {
+                        d.clone()
+                    } else {
+                        common.clone()
+                    })
+                })
+                .collect();
+            (m, given)
+        }
+    };
+    for k in 0..u.nout {
+        given.push(
+            outs.get(k)
+                .and_then(|o| o.as_ref())
+                .map(|o| o.dtype().clone()),
+        );
+    }
+    let resolved = method.resolve_descriptors(&given)?;
+    ensure!(
+        resolved.descrs.len() == u.nin + u.nout,
+        Value,
+        "the loop {} resolved {} descriptors for {} operands",
+        method.name(),
+        resolved.descrs.len(),
+        u.nin + u.nout
+    );
+    ensure!(
+        resolved.casting <= casting,
+        Casting,
+        "The ufunc implementation for {} with the given dtype signature is not possible under the casting rule '{}'",
+        u.name,
+        casting.name()
+    );
+    // Inputs in the loop's descriptors.
+    let mut ins: SmallVec<[NdArray; 3]> = SmallVec::new();
+    for (k, a) in inputs.iter().enumerate() {
+        let want = &resolved.descrs[k];
+        if a.dtype() == want {
+            ins.push(a.clone());
+            continue;
+        }
+        ensure!(
+            can_cast(a.dtype(), want, casting),
+            Casting,
+            "Cannot cast ufunc '{}' input {} from {} to {} with casting rule '{}'",
+            u.name,
+            k,
+            dtype_str(a.dtype()),
+            dtype_str(want),
+            casting.name()
+        );
+        ins.push(a.astype(want, Order::K)?);
+    }
+    // Given outputs receive the loop's results under the casting rule.
+    for (k, o) in outs.iter().enumerate().take(u.nout) {
+        if let Some(o) = o {
+            let ot = &resolved.descrs[u.nin + k];
+            ensure!(
+                o.dtype() == ot || can_cast(ot, o.dtype(), casting),
+                Casting,
+                "Cannot cast ufunc '{}' output from {} to {} with casting rule '{}'",
+                u.name,
+                dtype_str(ot),
+                dtype_str(o.dtype()),
+                casting.name()
+            );
+        }
+    }
+    let run = method.get_loop(&resolved.descrs)?;
+    Ok(Prepared {
+        ins,
+        outs: resolved.descrs[u.nin..].iter().cloned().collect(),
+        run,
+        flags: method.flags(),
+    })
+}
+
+fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
+    let names: Vec<String> = dtypes.iter().map(|d| d.name()).collect();
+    Error::Type(format!(
+        "ufunc '{}' did not contain a loop with signature matching types ({}) -> None",
+        u.name,
+        names.join(", ")
+    ))
+}
+
+/// Does any operand need the Python API (so the call keeps the GIL)?
+pub fn needs_api(dtypes: &[&DType]) -> bool {
+    dtypes.iter().any(|d| d.flags().needs_api)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dispatch::{call, find, Input};
+    use crate::dtype::scaled_float::{self, sfloat};
+    use crate::dtype::{Bool, ScalarType};
+
+    fn registered() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| register(scaled_float::loops()).unwrap());
+    }
+
+    /// An array of the family holding these raw (stored) values.
+    fn sf(raw: &[f64], s: f64) -> NdArray {
+        let a = NdArray::from_vec(raw.to_vec(), &[raw.len()]).unwrap();
+        a.view_with(a.offset(), a.shape().into(), a.strides().into(), sfloat(s))
+            .unwrap()
+    }
+
+    fn raw(a: &NdArray) -> Vec<f64> {
+        let as_f8 = a
+            .view_with(
+                a.offset(),
+                a.shape().into(),
+                a.strides().into(),
+                ScalarType::Float64.dtype(),
+            )
+            .unwrap();
+        let c = as_f8.copy(Order::C).unwrap();
+        // SAFETY: a fresh C-contiguous float64 array.
+        unsafe { std::slice::from_raw_parts(c.data_ptr() as *const f64, c.size()) }.to_vec()
+    }
+
+    fn run(
+        name: &str,
+        ins: &[NdArray],
+        outs: &[Option<NdArray>],
+        casting: Casting,
+    ) -> Result<NdArray> {
+        let ins: Vec<Input> = ins.iter().cloned().map(Input::Array).collect();
+        call(find(name).unwrap(), &ins, outs, casting, None, None).map(|(mut r, _)| r.remove(0))
+    }
+
+    #[test]
+    fn multiply_computes_the_output_scale() {
+        registered();
+        let r = run(
+            "multiply",
+            &[sf(&[1.0, 2.0], 2.0), sf(&[3.0, 4.0], 3.0)],
+            &[None],
+            Casting::SameKind,
+        )
+        .unwrap();
+        assert_eq!(r.dtype(), &sfloat(6.0));
+        assert_eq!(raw(&r), vec![3.0, 8.0]);
+    }
+
+    #[test]
+    fn add_uses_the_common_instance_and_casting_rules() {
+        registered();
+        let (a, b) = (sf(&[1.0, 2.0], 1.0), sf(&[1.0, 1.0], 2.0));
+        let r = run("add", &[a.clone(), b.clone()], &[None], Casting::SameKind).unwrap();
+        assert_eq!(r.dtype(), &sfloat(2.0));
+        assert_eq!(raw(&r), vec![1.5, 2.0]);
+        // Different scales rescale inside the loop: not allowed under 'safe'.
+        let e = run("add", &[a.clone(), b.clone()], &[None], Casting::Safe);
+        assert!(matches!(e, Err(Error::Casting(_))));
+        assert!(run("add", &[a.clone(), a.clone()], &[None], Casting::No).is_ok());
+        // A given output: the loop writes in its scale.
+        let out = sf(&[0.0, 0.0], 4.0);
+        run(
+            "add",
+            &[a.clone(), b],
+            &[Some(out.clone())],
+            Casting::SameKind,
+        )
+        .unwrap();
+        assert_eq!(raw(&out), vec![0.75, 1.0]);
+    }
+
+    #[test]
+    fn float64_promotes_into_the_family() {
+        registered();
+        let f = NdArray::from_vec(vec![4.0f64, 8.0], &[2]).unwrap();
+        let r = run(
+            "add",
+            &[sf(&[1.0, 1.0], 2.0), f.clone()],
+            &[None],
+            Casting::SameKind,
+        )
+        .unwrap();
+        assert_eq!(r.dtype(), &sfloat(2.0));
+        assert_eq!(raw(&r), vec![3.0, 5.0]);
+        // A Python float is a float64 here.
+        let ins = [
+            Input::Array(sf(&[1.0], 2.0)),
+            Input::Weak(
+                crate::dtype::Num::F(2.0),
+                crate::dtype::promote::WeakKind::Float,
+            ),
+        ];
+        let (r, _) = call(
+            find("add").unwrap(),
+            &ins,
+            &[None],
+            Casting::SameKind,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(raw(&r[0]), vec![2.0]);
+        // No common descriptor with int8, and no subtract loop at all.
+        let i = NdArray::from_vec(vec![1i8, 2], &[2]).unwrap();
+        assert!(matches!(
+            run(
+                "add",
+                &[sf(&[1.0, 1.0], 2.0), i],
+                &[None],
+                Casting::SameKind
+            ),
+            Err(Error::Type(_))
+        ));
+        assert!(matches!(
+            run(
+                "subtract",
+                &[sf(&[1.0], 2.0), sf(&[1.0], 2.0)],
+                &[None],
+                Casting::SameKind
+            ),
+            Err(Error::Type(_))
+        ));
+    }
+
+    #[test]
+    fn errors_inside_a_loop_reach_the_caller() {
+        registered();
+        let zero = sf(&[1.0; 3], 0.0);
+        let e = run(
+            "add",
+            &[zero.clone(), sf(&[1.0; 3], 1.0)],
+            &[Some(sf(&[0.0; 3], 1.0))],
+            Casting::Unsafe,
+        );
+        assert_eq!(
+            e.err(),
+            Some(Error::Type(
+                "error raised inside the core-loop: non-finite factor!".into()
+            ))
+        );
+        // In a cast too (astype goes through the family's cast method).
+        assert!(matches!(
+            zero.astype(&sfloat(1.0), Order::K),
+            Err(Error::Type(_))
+        ));
+    }
+
+    #[test]
+    fn casts_through_the_family_hooks() {
+        registered();
+        let a = sf(&[1.0, -2.5, 0.0], 2.0);
+        let f = a.astype(&ScalarType::Float64.dtype(), Order::K).unwrap();
+        assert_eq!(raw(&f), vec![2.0, -5.0, 0.0]);
+        let b = a.astype(&ScalarType::Bool.dtype(), Order::K).unwrap();
+        // SAFETY: a fresh contiguous bool array of 3 items.
+        let bytes = unsafe { std::slice::from_raw_parts(b.data_ptr(), 3) }.to_vec();
+        assert_eq!(bytes, vec![1, 1, 0]);
+        assert!(matches!(
+            a.astype(&ScalarType::Int64.dtype(), Order::K),
+            Err(Error::Type(_))
+        ));
+        let back = f.astype(&sfloat(4.0), Order::K).unwrap();
+        assert_eq!(raw(&back), vec![0.5, -1.25, 0.0]);
+    }
+
+    #[test]
+    fn masks_and_broadcasting_apply_to_family_loops() {
+        registered();
+        let a = sf(&[1.0, 2.0, 3.0], 1.0);
+        let out = sf(&[-1.0; 3], 1.0);
+        let mask = NdArray::from_vec(vec![Bool(1), Bool(0), Bool(9)], &[3]).unwrap();
+        let ins = [Input::Array(a.clone()), Input::Array(a.clone())];
+        call(
+            find("multiply").unwrap(),
+            &ins,
+            &[Some(out.clone())],
+            Casting::SameKind,
+            None,
+            Some(&mask),
+        )
+        .unwrap();
+        assert_eq!(raw(&out), vec![1.0, -1.0, 9.0]);
+        let col = sf(&[1.0, 10.0], 1.0).reshape(&[2, 1], Order::C).unwrap();
+        let r = run("add", &[col, a], &[None], Casting::SameKind).unwrap();
+        assert_eq!(r.shape(), &[2, 3]);
+        assert_eq!(raw(&r), vec![2.0, 3.0, 4.0, 11.0, 12.0, 13.0]);
+    }
+
+    #[test]
+    fn a_loop_registers_once() {
+        registered();
+        let e = register(scaled_float::loops());
+        assert!(matches!(e, Err(Error::Runtime(_))));
+    }
+}
