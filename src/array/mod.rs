@@ -335,7 +335,13 @@ impl NdArray {
             .filter(|&b| b <= isize::MAX as usize)
             .ok_or_else(too_big)?;
         let nbytes = n * dtype.itemsize();
-        let buffer = Buffer::alloc(nbytes, zeroed).map_err(|e| match e {
+        let flags = dtype.flags();
+        let allocated = if flags.holds_refs {
+            Buffer::alloc_items(nbytes, dtype)
+        } else {
+            Buffer::alloc(nbytes, zeroed || flags.needs_init)
+        };
+        let buffer = allocated.map_err(|e| match e {
             Error::Memory(_) => Error::Memory(format!(
                 "Unable to allocate {} for an array with shape {} and data type {}",
                 crate::buffer::human_bytes(nbytes),
@@ -1053,6 +1059,47 @@ pub fn dtype_str(d: &DType) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reference_holding_items_are_counted_and_released() {
+        use crate::dtype::counted::{counted, retain};
+        let owner = std::sync::Arc::new(7u64);
+        let count = || std::sync::Arc::strong_count(&owner);
+        let a = NdArray::empty(&[4], &counted(), Order::C).unwrap();
+        let item = std::sync::Arc::into_raw(owner.clone()) as usize;
+        // SAFETY: a holds 4 zeroed pointer items; the first takes the reference made above, the
+        // third one more.
+        unsafe {
+            assert_eq!(std::ptr::read(a.data_ptr() as *const [usize; 4]), [0; 4]);
+            std::ptr::write(a.data_ptr() as *mut usize, item);
+            std::ptr::write(a.data_ptr().add(16) as *mut usize, retain(a.data_ptr()));
+        }
+        assert_eq!(count(), 3);
+        let b = a.copy(Order::C).unwrap();
+        assert_eq!(count(), 5);
+        // Overwriting releases what the destination held; a strided view copies its items.
+        let c = a.copy(Order::C).unwrap();
+        c.assign(&NdArray::empty(&[4], &counted(), Order::C).unwrap())
+            .unwrap();
+        assert_eq!(count(), 5);
+        let v = a
+            .view_with(
+                a.offset(),
+                smallvec::smallvec![2],
+                smallvec::smallvec![16],
+                counted(),
+            )
+            .unwrap();
+        let w = v.copy(Order::C).unwrap();
+        assert_eq!(count(), 7);
+        drop((a, w));
+        assert_eq!(count(), 5, "a view keeps its buffer's items alive");
+        drop((v, b, c));
+        assert_eq!(count(), 1);
+        // Raw byte copies refuse items that hold references.
+        let r = NdArray::empty(&[1], &counted(), Order::C).unwrap();
+        assert!(r.astype(&ScalarType::Int64.dtype(), Order::C).is_err());
+    }
     use crate::dtype::ScalarType;
 
     #[test]

@@ -53,8 +53,21 @@ impl NdArray {
         )
     }
 
+    /// The gathers and scatters here copy items as bytes: refused for items that hold
+    /// references (they would need counting).
+    fn plain_items(&self) -> Result<()> {
+        ensure!(
+            !self.dtype().flags().holds_refs,
+            NotImplemented,
+            "advanced indexing of {:?} items, which hold references",
+            self.dtype()
+        );
+        Ok(())
+    }
+
     /// `self[items]` for an index with integer or boolean arrays: a new C-ordered array.
     pub fn take_fancy(&self, items: &[Fancy]) -> Result<NdArray> {
+        self.plain_items()?;
         if let [Fancy::Mask(m)] = items {
             if m.ndim() > 0 && m.shape() == self.shape() {
                 return self.take_mask(m);
@@ -89,6 +102,7 @@ impl NdArray {
     /// value). Nothing is written unless every index is valid.
     pub fn put_fancy(&self, items: &[Fancy], values: &NdArray) -> Result<()> {
         self.check_writeable()?;
+        self.plain_items()?;
         if let [Fancy::Mask(m)] = items {
             // One mask over the whole array: NumPy's boolean assignment, 0-d or 1-d values.
             if m.shape() == self.shape() {
@@ -253,6 +267,7 @@ impl NdArray {
 
     /// `np.take_along_axis(self, idx, axis)`: `idx` and `self` broadcast in the other axes.
     pub fn take_along_axis(&self, idx: &NdArray, axis: usize) -> Result<NdArray> {
+        self.plain_items()?;
         ensure!(
             idx.ndim() == self.ndim(),
             Value,

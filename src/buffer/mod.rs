@@ -9,6 +9,7 @@
 use std::any::Any;
 use std::sync::Arc;
 
+use crate::dtype::DType;
 use crate::error::{Error, Result};
 
 pub mod reserve;
@@ -85,11 +86,14 @@ const HUGEPAGE_THRESHOLD: usize = 1 << 22;
 ///    `writeable`).
 /// 2. When `Owner::Owned { base, cap }`, `ptr` is aligned to [`ALIGN`], lies less than `ALIGN`
 ///    bytes after `base`, and `cap >= len` bytes from `ptr` belong to that one C allocation.
+/// 3. When `items` is set, the buffer holds `len / itemsize` initialised items of that dtype
+///    from `ptr` (zero bytes count as initialised), released through its `clear` hook on drop.
 pub struct Buffer {
     ptr: *mut u8,
     len: usize,
     writeable: bool,
     owner: Owner,
+    items: Option<DType>,
 }
 
 // SAFETY: the buffer is plain memory; synchronising writes is the caller's concern exactly as in
@@ -109,6 +113,7 @@ impl Buffer {
                     len,
                     writeable: true,
                     owner: Owner::Owned { base, cap },
+                    items: None,
                 }));
             }
         }
@@ -139,7 +144,22 @@ impl Buffer {
             len,
             writeable: true,
             owner: Owner::Owned { base, cap: len },
+            items: None,
         }))
+    }
+
+    /// Zeroed memory for `len` bytes of items of a reference-holding dtype: the items are
+    /// released through the dtype's `clear` hook when the buffer is freed.
+    pub fn alloc_items(len: usize, dtype: &DType) -> Result<Arc<Buffer>> {
+        let b = Self::alloc(len, true)?;
+        match Arc::try_unwrap(b) {
+            Ok(mut b) => {
+                b.items = Some(dtype.clone());
+                Ok(Arc::new(b))
+            }
+            // A fresh Arc has no other owner.
+            Err(b) => Ok(b),
+        }
     }
 
     /// Wrap memory owned by something else.
@@ -158,6 +178,7 @@ impl Buffer {
             len,
             writeable,
             owner: Owner::Foreign(owner),
+            items: None,
         })
     }
 
@@ -187,6 +208,13 @@ impl Buffer {
 
 impl Drop for Buffer {
     fn drop(&mut self) {
+        if let Some(d) = self.items.take() {
+            let size = d.itemsize();
+            if size > 0 {
+                // SAFETY: invariant 3: len / size initialised items from ptr.
+                unsafe { d.0.clear(self.ptr, size as isize, self.len / size) };
+            }
+        }
         if let Owner::Owned { base, cap } = self.owner {
             if cache_put(base, self.ptr, cap) {
                 return;

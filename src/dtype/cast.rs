@@ -188,6 +188,13 @@ impl Transfer {
                 from, to
             )));
         }
+        if refs {
+            // Records holding references would need a field-wise copy that counts them.
+            return Err(Error::NotImplemented(format!(
+                "copying {:?} items that hold references",
+                from
+            )));
+        }
         if from == to {
             return Ok(Transfer::Copy {
                 size: from.itemsize(),

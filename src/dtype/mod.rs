@@ -30,6 +30,8 @@ pub mod uint64;
 pub mod uint8;
 
 pub mod cast;
+#[cfg(test)]
+pub mod counted;
 pub mod method;
 pub mod parse;
 pub mod promote;

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use super::{CompareFn, DType, DTypeImpl, Field, SubArray, MAX_ITEMSIZE};
+use super::{CompareFn, DType, DTypeImpl, Field, Flags, SubArray, MAX_ITEMSIZE};
 use crate::error::{Error, Result};
 
 use super::void::void_dtype_common;
@@ -149,6 +149,26 @@ impl DTypeImpl for Record {
     fn fields(&self) -> Option<&[Field]> {
         Some(&self.fields)
     }
+    /// A record holds references, needs the Python API or initialisation when a field does.
+    fn flags(&self) -> Flags {
+        self.fields.iter().fold(Flags::default(), |acc, f| {
+            let g = f.dtype.flags();
+            Flags {
+                holds_refs: acc.holds_refs || g.holds_refs,
+                needs_api: acc.needs_api || g.needs_api,
+                needs_init: acc.needs_init || g.needs_init,
+                parametric: true,
+            }
+        })
+    }
+    unsafe fn clear(&self, p: *mut u8, stride: isize, n: usize) {
+        for f in &self.fields {
+            if f.dtype.flags().holds_refs {
+                // SAFETY: each record's field lies inside the record (the caller's items).
+                unsafe { f.dtype.0.clear(p.wrapping_add(f.offset), stride, n) };
+            }
+        }
+    }
     /// Records order field by field, in field order (NumPy's structured sort).
     fn compare(&self) -> Option<CompareFn> {
         let parts = self
@@ -255,6 +275,22 @@ impl DTypeImpl for SubArrayDType {
     }
     fn subarray(&self) -> Option<&SubArray> {
         Some(&self.sub)
+    }
+    fn flags(&self) -> Flags {
+        self.sub.base.flags()
+    }
+    unsafe fn clear(&self, p: *mut u8, stride: isize, n: usize) {
+        let size = self.sub.base.itemsize();
+        let count: usize = self.sub.shape.iter().product();
+        for i in 0..n as isize {
+            // SAFETY: each of the caller's items holds `count` contiguous base items.
+            unsafe {
+                self.sub
+                    .base
+                    .0
+                    .clear(p.wrapping_offset(i * stride), size as isize, count)
+            };
+        }
     }
     /// Subarrays order item by item (C order).
     fn compare(&self) -> Option<CompareFn> {
