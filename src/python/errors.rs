@@ -65,8 +65,19 @@ pub fn run_detached<T: Send>(
     bytes: usize,
     f: impl FnOnce() -> crate::Result<T> + Send,
 ) -> PyResult<T> {
+    run_detached_unless(py, false, bytes, f)
+}
+
+/// [`run_detached`], except that work on items needing the Python API (`keep_gil`, from the
+/// dtypes' flags) runs with the GIL held.
+pub fn run_detached_unless<T: Send>(
+    py: Python<'_>,
+    keep_gil: bool,
+    bytes: usize,
+    f: impl FnOnce() -> crate::Result<T> + Send,
+) -> PyResult<T> {
     const THRESHOLD: usize = 1 << 16;
-    if bytes < THRESHOLD {
+    if keep_gil || bytes < THRESHOLD {
         return f().map_err(PyErr::from);
     }
     // Long work: Ctrl-C stops the core's loops (see `interrupt`); an interrupted result is

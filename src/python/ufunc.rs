@@ -15,7 +15,7 @@ use crate::kernels::status;
 use super::array::PyNdArray;
 use super::convert::{classify_scalar, num_to_scalar, read_num, to_array, PyScalar};
 use super::dtype::to_dtype;
-use super::errors::run_detached;
+use super::errors::{run_detached, run_detached_unless};
 
 #[pyclass(name = "ufunc", module = "rumpy", frozen)]
 pub struct PyUfunc {
@@ -209,6 +209,18 @@ fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option
     }
 }
 
+/// Do the operands' dtypes need the Python API (so the call keeps the GIL)?
+fn keep_gil(ins: &[Input], outs: &[Option<NdArray>]) -> bool {
+    let arrays = ins
+        .iter()
+        .filter_map(|i| match i {
+            Input::Array(a) => Some(a),
+            Input::Weak(..) => None,
+        })
+        .chain(outs.iter().flatten());
+    dispatch::methods::needs_api(&arrays.map(|a| a.dtype()).collect::<Vec<_>>())
+}
+
 fn input_bytes(ins: &[Input]) -> usize {
     ins.iter()
         .map(|i| {
@@ -265,7 +277,8 @@ pub fn call_ufunc<'py>(
         )?;
     }
     let bytes = input_bytes(&ins);
-    let (results, st) = run_detached(py, bytes, || {
+    let keep = keep_gil(&ins, &outs);
+    let (results, st) = run_detached_unless(py, keep, bytes, || {
         dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref())
     })?;
     warn_status(py, u, st)?;
@@ -372,7 +385,8 @@ pub fn call_gufunc<'py>(
     let casting = Casting::parse(casting)?;
     let dt = numeric_dtype_arg(dtype)?;
     let bytes = input_bytes(&ins);
-    let (results, st) = run_detached(py, bytes, || {
+    let keep = keep_gil(&ins, &outs);
+    let (results, st) = run_detached_unless(py, keep, bytes, || {
         dispatch::gufunc::call(u, &ins, &outs, casting, dt, placing)
     })?;
     warn_status(py, u, st)?;
