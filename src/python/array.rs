@@ -104,7 +104,49 @@ impl PyNdArray {
                 None => break,
             }
         }
-        Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))
+        let plain = Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))?;
+        match Self::subtype(slf.as_any()) {
+            None => Ok(plain),
+            Some(t) => Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), true)?.unbind()),
+        }
+    }
+
+    /// `plain` (a fresh `ndarray`) as an instance of the ndarray subclass `ty`, with `ty`'s
+    /// `__array_finalize__` called on `obj` (NumPy's way of making views and results of a
+    /// subclass). `own`: `plain` is a new result and the instance takes it over (its base is
+    /// `plain`'s); otherwise the instance views `plain`.
+    pub fn as_subtype<'py>(
+        ty: &Bound<'py, PyType>,
+        plain: Py<PyNdArray>,
+        obj: Option<&Bound<'py, PyAny>>,
+        own: bool,
+    ) -> PyResult<Bound<'py, PyNdArray>> {
+        let py = ty.py();
+        let kw = PyDict::new(py);
+        kw.set_item("_view", plain)?;
+        if own {
+            kw.set_item("_own", true)?;
+        }
+        let inst = ty.call_method("__new__", (ty, PyTuple::empty(py)), Some(&kw))?;
+        let inst = inst.cast_into::<PyNdArray>().map_err(PyErr::from)?;
+        inst.call_method1("__array_finalize__", (obj,))?;
+        Ok(inst)
+    }
+
+    /// The type of `a` when it is an instance of an ndarray subclass.
+    pub fn subtype<'py>(a: &Bound<'py, PyAny>) -> Option<Bound<'py, PyType>> {
+        let t = a.get_type();
+        (!t.is(a.py().get_type::<PyNdArray>()) && a.cast::<PyNdArray>().is_ok()).then_some(t)
+    }
+
+    /// A new array made from `slf` (a copy, a cast): of `slf`'s subclass, if any.
+    pub fn new_like(slf: &Bound<'_, PyNdArray>, arr: NdArray) -> PyResult<Py<PyNdArray>> {
+        let py = slf.py();
+        let plain = Self::wrap(py, arr, None)?;
+        match Self::subtype(slf.as_any()) {
+            None => Ok(plain),
+            Some(t) => Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), true)?.unbind()),
+        }
     }
 
     /// The scalar of the item at `p` of the snapshot `cur` (a record item: a record scalar
@@ -323,7 +365,7 @@ fn tolist_rec<'py>(
 #[pymethods]
 impl PyNdArray {
     #[new]
-    #[pyo3(signature = (shape, dtype=None, buffer=None, offset=0, strides=None, order=None, *, _view=None))]
+    #[pyo3(signature = (shape, dtype=None, buffer=None, offset=0, strides=None, order=None, *, _view=None, _own=false))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
         py: Python<'_>,
@@ -334,6 +376,7 @@ impl PyNdArray {
         strides: Option<&Bound<'_, PyAny>>,
         order: Option<&str>,
         _view: Option<&Bound<'_, PyNdArray>>,
+        _own: bool,
     ) -> PyResult<PyNdArray> {
         let strides: Option<Vec<isize>> = match strides {
             Some(s) if !s.is_none() => Some(
@@ -344,9 +387,15 @@ impl PyNdArray {
             _ => None,
         };
         if let Some(v) = _view {
-            // An instance of a subclass (`recarray`) viewing the same memory as `v`.
+            // An instance of a subclass (`recarray`) viewing the same memory as `v`; with
+            // `_own`, taking over `v`'s array and base (`v` is a fresh result, dropped after).
             let this = v.get();
-            let o = Self::new_obj(this.snapshot(), Some(v.clone().into_any().unbind()));
+            let base = if _own {
+                this.base.as_ref().map(|b| b.clone_ref(py))
+            } else {
+                Some(v.clone().into_any().unbind())
+            };
+            let o = Self::new_obj(this.snapshot(), base);
             o.writeable.store(this.is_writeable(), Ordering::Relaxed);
             return Ok(o);
         }
@@ -546,11 +595,43 @@ impl PyNdArray {
 
     // ----- copies and conversions -----
     #[pyo3(signature = (order="C"))]
-    fn copy(&self, py: Python<'_>, order: &str) -> PyResult<Py<PyNdArray>> {
+    fn copy(slf: &Bound<'_, Self>, order: &str) -> PyResult<Py<PyNdArray>> {
         let o = parse_order(Some(order), Order::C)?;
-        let a = &self.cur();
-        let c = super::errors::run_detached(py, a.nbytes(), || a.copy(o))?;
-        Self::wrap(py, c, None)
+        let a = &slf.get().cur();
+        let c = super::errors::run_detached(slf.py(), a.nbytes(), || a.copy(o))?;
+        Self::new_like(slf, c)
+    }
+
+    /// Called on every new view or result of a subclass with the array it came from (NumPy's
+    /// hook; the base class does nothing).
+    fn __array_finalize__(&self, obj: Option<&Bound<'_, PyAny>>) {
+        let _ = obj;
+    }
+
+    /// A view of `array` with the type of `self` (NumPy's default); a 0-d result of a plain
+    /// ndarray is returned as a scalar when `return_scalar`.
+    #[pyo3(signature = (array, context=None, return_scalar=false))]
+    fn __array_wrap__<'py>(
+        slf: &Bound<'py, Self>,
+        array: &Bound<'py, PyNdArray>,
+        context: Option<&Bound<'py, PyAny>>,
+        return_scalar: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let _ = context;
+        let py = slf.py();
+        match Self::subtype(slf.as_any()) {
+            Some(t) if !array.get_type().is(&t) => {
+                let plain = Self::view_of(array, array.get().snapshot())?;
+                Ok(Self::as_subtype(&t, plain, Some(array.as_any()), true)?
+                    .into_any()
+                    .unbind())
+            }
+            Some(_) => Ok(array.clone().into_any().unbind()),
+            None if return_scalar && array.get().cur().ndim() == 0 => {
+                Ok(array.as_any().get_item(PyTuple::empty(py))?.unbind())
+            }
+            None => Ok(array.clone().into_any().unbind()),
+        }
     }
 
     #[pyo3(signature = (dtype, order="K", casting="unsafe", subok=true, copy=true))]
@@ -562,7 +643,6 @@ impl PyNdArray {
         subok: bool,
         copy: bool,
     ) -> PyResult<Py<PyNdArray>> {
-        let _ = subok;
         let py = slf.py();
         let this = slf.get();
         let dt = to_dtype(dtype)?;
@@ -583,7 +663,11 @@ impl PyNdArray {
         let a = &this.cur();
         warn_complex_to_real(py, a.dtype(), &dt)?;
         let c = super::errors::run_detached(py, a.nbytes(), || a.astype(&dt, o))?;
-        Self::wrap(py, c, None)
+        if subok {
+            Self::new_like(slf, c)
+        } else {
+            Self::wrap(py, c, None)
+        }
     }
 
     #[pyo3(signature = (*shape, order="C", copy=None))]

@@ -254,7 +254,12 @@ pub fn call_ufunc<'py>(
         }
         return call_gufunc(py, u, args, out, casting, dtype, &CoreAxes::default());
     }
-    if out.is_none() && where_.is_none() && dtype.is_none() && casting == "same_kind" {
+    if out.is_none()
+        && where_.is_none()
+        && dtype.is_none()
+        && casting == "same_kind"
+        && args.iter().all(|a| PyNdArray::subtype(a).is_none())
+    {
         if let Some(r) = fast_same_layout(py, u, args)? {
             return Ok(r);
         }
@@ -282,7 +287,7 @@ pub fn call_ufunc<'py>(
         dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref())
     })?;
     warn_status(py, u, st)?;
-    call_results(py, results, &out_objs)
+    call_results(py, u, args, results, &out_objs)
 }
 
 /// NumPy's TypeError for a call with too few or too many positional arguments.
@@ -301,16 +306,75 @@ fn check_nargs(u: &Ufunc, n: usize) -> PyResult<()> {
 
 /// What a call returns: the caller's own output objects where given, new arrays (0-d ones as
 /// scalars) otherwise; a tuple for several outputs.
+/// The input whose type the results take: NumPy's choice among the inputs that are instances
+/// of an ndarray subclass, the one with the highest `__array_priority__` (the first on a tie).
+/// The flag tells whether its class overrides `__array_wrap__`.
+pub(crate) fn wrap_source<'py>(
+    args: &[Bound<'py, PyAny>],
+) -> PyResult<Option<(Bound<'py, PyAny>, bool)>> {
+    let mut best: Option<(Bound<'py, PyAny>, f64)> = None;
+    for a in args {
+        if PyNdArray::subtype(a).is_some() {
+            let p: f64 = a.getattr("__array_priority__")?.extract().unwrap_or(0.0);
+            if best.as_ref().is_none_or(|(_, b)| p > *b) {
+                best = Some((a.clone(), p));
+            }
+        }
+    }
+    let Some((a, _)) = best else {
+        return Ok(None);
+    };
+    let base = a.py().get_type::<PyNdArray>().getattr("__array_wrap__")?;
+    let custom = !a.get_type().getattr("__array_wrap__")?.is(&base);
+    Ok(Some((a, custom)))
+}
+
+/// A result for the wrap source: its own `__array_wrap__(result, context, return_scalar)`
+/// when its class overrides it, otherwise the result as an instance of its class (finalized
+/// with the source, as NumPy allocates subclass outputs).
+pub(crate) fn wrap_for<'py>(
+    src: &(Bound<'py, PyAny>, bool),
+    r: NdArray,
+    context: impl FnOnce() -> PyResult<Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let py = src.0.py();
+    let zero_d = r.ndim() == 0;
+    let plain = PyNdArray::wrap(py, r, None)?;
+    if src.1 {
+        let ctx = context()?;
+        return Ok(src
+            .0
+            .call_method1("__array_wrap__", (plain, ctx, zero_d))?
+            .unbind());
+    }
+    let ty = src.0.get_type();
+    Ok(PyNdArray::as_subtype(&ty, plain, Some(&src.0), true)?
+        .into_any()
+        .unbind())
+}
+
+/// The ufunc object of a table row, for `__array_wrap__`'s context.
+fn ufunc_object<'py>(py: Python<'py>, u: &Ufunc) -> PyResult<Bound<'py, PyAny>> {
+    py.import("rumpy._core")?.getattr(u.name)
+}
+
 fn call_results(
     py: Python<'_>,
+    u: &Ufunc,
+    args: &[Bound<'_, PyAny>],
     results: Vec<NdArray>,
     out_objs: &[Option<Bound<'_, PyAny>>],
 ) -> PyResult<Py<PyAny>> {
+    let src = wrap_source(&args[..u.nin.min(args.len())])?;
     let mut py_results: Vec<Py<PyAny>> = Vec::new();
     for (k, r) in results.into_iter().enumerate() {
-        match out_objs.get(k).and_then(|o| o.clone()) {
-            Some(o) => py_results.push(o.unbind()),
-            None => py_results.push(wrap_result(py, r)?),
+        match (out_objs.get(k).and_then(|o| o.clone()), &src) {
+            (Some(o), _) => py_results.push(o.unbind()),
+            (None, None) => py_results.push(wrap_result(py, r)?),
+            (None, Some(w)) => py_results.push(wrap_for(w, r, || {
+                let ctx = (ufunc_object(py, u)?, PyTuple::new(py, args)?, k);
+                Ok(ctx.into_pyobject(py)?.into_any())
+            })?),
         }
     }
     if py_results.len() == 1 {
@@ -390,7 +454,7 @@ pub fn call_gufunc<'py>(
         dispatch::gufunc::call(u, &ins, &outs, casting, dt, placing)
     })?;
     warn_status(py, u, st)?;
-    call_results(py, results, &out_objs)
+    call_results(py, u, args, results, &out_objs)
 }
 
 /// `axes=`: a list with one entry per operand, each a tuple of axes or one int.
@@ -518,7 +582,13 @@ pub fn reduce_impl<'py>(
         o.assign(&r)?;
         return Ok(obj.unbind());
     }
-    wrap_result(py, r)
+    match wrap_source(std::slice::from_ref(array))? {
+        Some(src) => wrap_for(&src, r, || {
+            let ctx = (ufunc_object(py, u)?, (array,), 0);
+            Ok(ctx.into_pyobject(py)?.into_any())
+        }),
+        None => wrap_result(py, r),
+    }
 }
 
 #[pymethods]
@@ -676,7 +746,22 @@ impl PyUfunc {
                 v[0]
             }
         };
-        self.accumulate_axis(py, &a, axis, dtype, out)
+        let r = self.accumulate_axis(py, &a, axis, dtype, out)?;
+        match wrap_source(std::slice::from_ref(array))? {
+            Some(src) if out.is_none_or(|o| o.is_none()) => {
+                let plain = r
+                    .bind(py)
+                    .cast::<PyNdArray>()
+                    .map_err(PyErr::from)?
+                    .get()
+                    .snapshot();
+                wrap_for(&src, plain, || {
+                    let ctx = (ufunc_object(py, self.u)?, (array,), 0);
+                    Ok(ctx.into_pyobject(py)?.into_any())
+                })
+            }
+            _ => Ok(r),
+        }
     }
 
     #[pyo3(signature = (array, indices, axis=0, dtype=None, out=None))]
