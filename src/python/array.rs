@@ -82,7 +82,16 @@ impl PyNdArray {
 
     /// Wrap a view of `slf`, with NumPy's base collapsing (the base is the first array up the
     /// chain that owns its data or whose base is not a rumpy array).
-    pub fn view_of(slf: &Bound<'_, PyNdArray>, mut arr: NdArray) -> PyResult<Py<PyNdArray>> {
+    pub fn view_of(slf: &Bound<'_, PyNdArray>, arr: NdArray) -> PyResult<Py<PyNdArray>> {
+        let plain = Self::plain_view_of(slf, arr)?;
+        match Self::subtype(slf.as_any()) {
+            None => Ok(plain),
+            Some(t) => Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), true)?.unbind()),
+        }
+    }
+
+    /// [`Self::view_of`] as a base-class ndarray, whatever `slf`'s class.
+    fn plain_view_of(slf: &Bound<'_, PyNdArray>, mut arr: NdArray) -> PyResult<Py<PyNdArray>> {
         let py = slf.py();
         if !slf.get().is_writeable() {
             let _ = arr.set_writeable(false);
@@ -104,11 +113,7 @@ impl PyNdArray {
                 None => break,
             }
         }
-        let plain = Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))?;
-        match Self::subtype(slf.as_any()) {
-            None => Ok(plain),
-            Some(t) => Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), true)?.unbind()),
-        }
+        Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))
     }
 
     /// `plain` (a fresh `ndarray`) as an instance of the ndarray subclass `ty`, with `ty`'s
@@ -127,7 +132,12 @@ impl PyNdArray {
         if own {
             kw.set_item("_own", true)?;
         }
-        let inst = ty.call_method("__new__", (ty, PyTuple::empty(py)), Some(&kw))?;
+        // ndarray's own __new__: the subclass's is not run for views (NumPy neither).
+        let inst = py.get_type::<PyNdArray>().call_method(
+            "__new__",
+            (ty, PyTuple::empty(py)),
+            Some(&kw),
+        )?;
         let inst = inst.cast_into::<PyNdArray>().map_err(PyErr::from)?;
         inst.call_method1("__array_finalize__", (obj,))?;
         Ok(inst)
@@ -613,12 +623,22 @@ impl PyNdArray {
     #[pyo3(signature = (array, context=None, return_scalar=false))]
     fn __array_wrap__<'py>(
         slf: &Bound<'py, Self>,
-        array: &Bound<'py, PyNdArray>,
+        array: &Bound<'py, PyAny>,
         context: Option<&Bound<'py, PyAny>>,
         return_scalar: bool,
     ) -> PyResult<Py<PyAny>> {
         let _ = context;
         let py = slf.py();
+        let Ok(array) = array.cast::<PyNdArray>() else {
+            // Another library's result (NumPy wrapping its own ufunc's output): as it is.
+            let zero_d = array
+                .getattr("ndim")
+                .is_ok_and(|d| d.eq(0).unwrap_or(false));
+            if return_scalar && zero_d {
+                return Ok(array.get_item(PyTuple::empty(py))?.unbind());
+            }
+            return Ok(array.clone().unbind());
+        };
         match Self::subtype(slf.as_any()) {
             Some(t) if !array.get_type().is(&t) => {
                 let plain = Self::view_of(array, array.get().snapshot())?;
@@ -795,14 +815,23 @@ impl PyNdArray {
             None => this.cur().dtype().clone(),
             Some(d) => to_dtype(d)?,
         };
-        let v = Self::view_of(slf, this.cur().view_dtype(&dt)?)?;
+        let v = this.cur().view_dtype(&dt)?;
         match r#type {
-            Some(t) if !t.is(py.get_type::<PyNdArray>()) => {
-                let kw = PyDict::new(py);
-                kw.set_item("_view", v)?;
-                t.call((PyTuple::empty(py),), Some(&kw)).map(|o| o.unbind())
+            None => Ok(Self::view_of(slf, v)?.into_any()),
+            Some(t) if t.is(py.get_type::<PyNdArray>()) => {
+                Ok(Self::plain_view_of(slf, v)?.into_any())
             }
-            _ => Ok(v.into_any()),
+            Some(t) => {
+                let bad = || PyValueError::new_err("Type must be a sub-type of ndarray type");
+                let t = t.cast::<PyType>().map_err(|_| bad())?;
+                if !t.is_subclass_of::<PyNdArray>()? {
+                    return Err(bad());
+                }
+                let plain = Self::plain_view_of(slf, v)?;
+                Ok(Self::as_subtype(t, plain, Some(slf.as_any()), true)?
+                    .into_any()
+                    .unbind())
+            }
         }
     }
 
@@ -1132,7 +1161,7 @@ impl PyNdArray {
         if super::index::is_fancy(key)? {
             let items = super::index::parse_fancy(key)?;
             let out = super::errors::run_detached(py, a.nbytes(), || a.take_fancy(&items))?;
-            return Ok(Self::wrap(py, out, None)?.into_bound(py).into_any());
+            return Ok(Self::new_like(slf, out)?.into_bound(py).into_any());
         }
         let (items, has_array) = parse_index(key)?;
         let r = a.index(&items)?;
@@ -1141,7 +1170,7 @@ impl PyNdArray {
         }
         if has_array {
             // A 0-d integer array is an advanced index: NumPy returns a copy.
-            return Ok(Self::wrap(py, r.view.copy(Order::C)?, None)?
+            return Ok(Self::new_like(slf, r.view.copy(Order::C)?)?
                 .into_bound(py)
                 .into_any());
         }

@@ -583,10 +583,8 @@ pub fn reduce_impl<'py>(
         return Ok(obj.unbind());
     }
     match wrap_source(std::slice::from_ref(array))? {
-        Some(src) => wrap_for(&src, r, || {
-            let ctx = (ufunc_object(py, u)?, (array,), 0);
-            Ok(ctx.into_pyobject(py)?.into_any())
-        }),
+        // NumPy gives reductions no context.
+        Some(src) => wrap_for(&src, r, || Ok(py.None().into_bound(py))),
         None => wrap_result(py, r),
     }
 }
@@ -755,10 +753,7 @@ impl PyUfunc {
                     .map_err(PyErr::from)?
                     .get()
                     .snapshot();
-                wrap_for(&src, plain, || {
-                    let ctx = (ufunc_object(py, self.u)?, (array,), 0);
-                    Ok(ctx.into_pyobject(py)?.into_any())
-                })
+                wrap_for(&src, plain, || Ok(py.None().into_bound(py)))
             }
             _ => Ok(r),
         }

@@ -1,0 +1,145 @@
+"""ndarray subclasses survive views, copies, ufuncs and reductions as in numpy.
+
+Each case defines the same subclasses over numpy and over rumpy, runs one expression on both,
+and compares the result's class name, the calls of ``__array_finalize__`` (with the class of
+the object they received), the calls of ``__array_wrap__`` (with the context's ufunc name and
+output index, and ``return_scalar``), and the values.
+"""
+
+import numpy as np
+import pytest
+
+import rumpy as rp
+
+
+def _classes(lib, log):
+    class Sub(lib.ndarray):
+        def __array_finalize__(self, obj):
+            log.append(("finalize", None if obj is None else type(obj).__name__))
+
+    class High(lib.ndarray):
+        __array_priority__ = 20
+
+    class Wrapped(lib.ndarray):
+        def __array_wrap__(self, arr, context=None, return_scalar=False):
+            ctx = None if context is None else (context[0].__name__, context[2])
+            log.append(("wrap", type(arr).__name__, ctx, bool(return_scalar)))
+            return "wrapped"
+
+    class Plain(lib.ndarray):
+        pass
+
+    return Sub, High, Wrapped, Plain
+
+
+EXPRS = [
+    "s[0]",
+    "s[:, 1:]",
+    "s[0, 0]",
+    "s[..., None]",
+    "s.T",
+    "s.reshape(3, 2)",
+    "s.ravel()",
+    "s.view()",
+    "s.view(L.ndarray)",
+    "s.view(L.float64)",
+    "s.copy()",
+    "s.astype(L.float32)",
+    "s.astype(L.float32, subok=False)",
+    "s[L.array([1, 0])]",
+    "s[s > 2]",
+    "s + 1",
+    "1 + s",
+    "-s",
+    "s > 2",
+    "s + a",
+    "a + s",
+    "L.sqrt(s)",
+    "L.add(s, 1, out=L.empty((2, 3)))",
+    "L.add(s[0, 0], 1)",
+    "L.divmod(s, 2)",
+    "s.sum()",
+    "s.sum(axis=0)",
+    "s.sum(axis=1, keepdims=True)",
+    "L.add.reduce(s, axis=None)",
+    "s.max(axis=0)",
+    "L.add.accumulate(s, axis=1)",
+    "L.matmul(s, s.T)",
+    "s @ s.T",
+    "p + s[0]",
+    "s[0] + p",
+    "w + 1",
+    "L.add.reduce(w)",
+    "L.add.reduce(w2, axis=0)",
+    "q + 1",
+    "q[1:]",
+]
+
+
+def _run(lib, expr):
+    log = []
+    Sub, High, Wrapped, Plain = _classes(lib, log)
+    env = {
+        "L": lib,
+        "s": lib.arange(6.0).reshape(2, 3).view(Sub),
+        "a": lib.arange(3.0),
+        "p": lib.arange(3.0).view(High),
+        "w": lib.arange(3.0).view(Wrapped),
+        "w2": lib.arange(6.0).reshape(2, 3).view(Wrapped),
+        "q": lib.arange(3).view(Plain),
+    }
+    log.clear()
+    r = eval(expr, env)
+    return r, list(log)
+
+
+def _summary(r):
+    if isinstance(r, tuple):
+        return tuple(_summary(x) for x in r)
+    if isinstance(r, str):
+        return r
+    return (type(r).__name__, np.asarray(r).tolist(), str(np.asarray(r).dtype))
+
+
+@pytest.mark.parametrize("expr", EXPRS)
+def test_subclass_results_and_hooks(expr):
+    n, nlog = _run(np, expr)
+    r, rlog = _run(rp, expr)
+    assert _summary(r) == _summary(n)
+    assert rlog == nlog
+
+
+def test_views_of_subclasses_share_memory_and_base():
+    class Sub(rp.ndarray):
+        pass
+
+    a = rp.arange(6.0)
+    s = a.view(Sub)
+    assert s.base is a
+    v = s[1:]
+    assert type(v) is Sub and v.base is a
+    v[0] = 9.0
+    assert a[1] == 9.0
+    r = s + 1
+    assert type(r) is Sub and r.base is None
+
+
+@pytest.mark.parametrize("bad", [int, float, "x"])
+def test_view_type_must_be_an_ndarray_subclass(bad):
+    with pytest.raises(Exception) as n:
+        np.arange(3.0).view(type=bad)
+    with pytest.raises(n.type):
+        rp.arange(3.0).view(type=bad)
+
+
+def test_subclass_new_is_not_called_for_views():
+    calls = []
+
+    class Sub(rp.ndarray):
+        def __new__(cls, *args, **kwargs):
+            calls.append(args)
+            return super().__new__(cls, *args, **kwargs)
+
+    s = rp.arange(4.0).view(Sub)
+    s[1:], s + 1, s.sum()
+    assert calls == []
