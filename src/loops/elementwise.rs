@@ -11,7 +11,9 @@ use std::ptr;
 use crate::dtype::Element;
 use crate::kernels::{Kernel1, Kernel1x2, Kernel2, Kernel2x2, KernelMixed};
 
-/// Clear the CPU's floating-point exception flags (before a loop).
+/// Clear the CPU's floating-point exception flags (before a loop). MXCSR is written only when
+/// one of the four reported flags is set: the write is slow (microcoded), and the inexact and
+/// denormal flags, which nearly every float operation sets, are never reported.
 #[inline]
 pub fn fp_clear() {
     #[cfg(target_arch = "x86_64")]
@@ -19,7 +21,10 @@ pub fn fp_clear() {
     #[allow(deprecated)]
     unsafe {
         use std::arch::x86_64::{_mm_getcsr, _mm_setcsr};
-        _mm_setcsr(_mm_getcsr() & !0x3f);
+        let c = _mm_getcsr();
+        if c & 0x1d != 0 {
+            _mm_setcsr(c & !0x3f);
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub mod interop;
 pub mod interrupt;
 pub mod ops;
 pub mod records;
+pub mod scalars;
 pub mod ufunc;
 
 /// Called by the Python layer once its scalar classes exist.
@@ -33,6 +34,8 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<array::PyFlags>()?;
     m.add_class::<dtype::PyDType>()?;
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
+    m.add_function(wrap_pyfunction!(scalars::_scalar_type, m)?)?;
+    m.add_function(wrap_pyfunction!(scalars::_register_scalar_math, m)?)?;
     ufunc::add_ufuncs(m)?;
     for f in [
         wrap_pyfunction!(creation::array, m)?,

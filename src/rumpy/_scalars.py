@@ -1449,18 +1449,25 @@ class complexfloating(inexact):
 # Concrete types
 # ---------------------------------------------------------------------------
 
-class bool_(generic):
-    """Boolean scalar (numpy.bool); only the singletons True_ and False_."""
-    __slots__ = ('_v',)
+def _concrete(name, bases, value_member=True, **attrs):
+    """A concrete scalar class: a C-level type made by the core over ``bases`` (its
+    arithmetic and comparisons run on the core's loops), holding its value in a ``_v``
+    member unless it is float64/complex128, whose value is the float/complex itself."""
+    from . import _core
+    cls = _core._scalar_type(name, bases, value_member)
+    # A C-level rich comparison hides the inherited hash: give it back.
+    cls.__hash__ = attrs.pop('__hash__', generic.__hash__)
+    for k, v in attrs.items():
+        setattr(cls, k, staticmethod(v) if k == '__new__' else v)
+    return cls
 
-    def __new__(cls, value=False):
-        return True_ if value else False_
 
-    def __bool__(self):
-        return self._v
+def _bool_new(cls, value=False):
+    return True_ if value else False_
 
 
-bool_.__name__ = bool_.__qualname__ = 'bool'
+bool_ = _concrete('bool', (generic,), __new__=_bool_new, __bool__=lambda self: self._v,
+                  __doc__="Boolean scalar (numpy.bool); only the singletons True_ and False_.")
 
 
 def _int_new(cls, value=0):
@@ -1483,44 +1490,14 @@ def _int_new(cls, value=0):
     return o
 
 
-class int8(signedinteger):
-    __slots__ = ('_v',)
-    __new__ = _int_new
-
-
-class uint8(unsignedinteger):
-    __slots__ = ('_v',)
-    __new__ = _int_new
-
-
-class int16(signedinteger):
-    __slots__ = ('_v',)
-    __new__ = _int_new
-
-
-class uint16(unsignedinteger):
-    __slots__ = ('_v',)
-    __new__ = _int_new
-
-
-class int32(signedinteger):
-    __slots__ = ('_v',)
-    __new__ = _int_new
-
-
-class uint32(unsignedinteger):
-    __slots__ = ('_v',)
-    __new__ = _int_new
-
-
-class int64(signedinteger):
-    __slots__ = ('_v',)
-    __new__ = _int_new
-
-
-class uint64(unsignedinteger):
-    __slots__ = ('_v',)
-    __new__ = _int_new
+int8 = _concrete('int8', (signedinteger,), __new__=_int_new)
+uint8 = _concrete('uint8', (unsignedinteger,), __new__=_int_new)
+int16 = _concrete('int16', (signedinteger,), __new__=_int_new)
+uint16 = _concrete('uint16', (unsignedinteger,), __new__=_int_new)
+int32 = _concrete('int32', (signedinteger,), __new__=_int_new)
+uint32 = _concrete('uint32', (unsignedinteger,), __new__=_int_new)
+int64 = _concrete('int64', (signedinteger,), __new__=_int_new)
+uint64 = _concrete('uint64', (unsignedinteger,), __new__=_int_new)
 
 
 def _to_pyfloat(value, tn):
@@ -1536,47 +1513,41 @@ def _to_pyfloat(value, tn):
     return _cast_round(float(value), tn)
 
 
-class float16(floating):
-    __slots__ = ('_v',)
-
-    def __new__(cls, value=0.0):
-        o = _onew(cls)
-        if type(value) is float:
-            try:
-                o._v = _u16(_p16(value))[0]
-            except OverflowError:
-                o._v = _cast_round(value, FLOAT16)
-        else:
-            o._v = _to_pyfloat(value, FLOAT16)
-        return o
+def _f16_new(cls, value=0.0):
+    o = _onew(cls)
+    if type(value) is float:
+        try:
+            o._v = _u16(_p16(value))[0]
+        except OverflowError:
+            o._v = _cast_round(value, FLOAT16)
+    else:
+        o._v = _to_pyfloat(value, FLOAT16)
+    return o
 
 
-class float32(floating):
-    __slots__ = ('_v',)
-
-    def __new__(cls, value=0.0):
-        o = _onew(cls)
-        if type(value) is float:
-            v = _u32(_p32(value))[0]        # (struct's 'f' overflows to inf)
-            if v - v != 0 and value - value == 0:
-                _emit(_OVER, 'cast')
-            o._v = v
-        else:
-            o._v = _to_pyfloat(value, FLOAT32)
-        return o
+def _f32_new(cls, value=0.0):
+    o = _onew(cls)
+    if type(value) is float:
+        v = _u32(_p32(value))[0]        # (struct's 'f' overflows to inf)
+        if v - v != 0 and value - value == 0:
+            _emit(_OVER, 'cast')
+        o._v = v
+    else:
+        o._v = _to_pyfloat(value, FLOAT32)
+    return o
 
 
-class float64(floating, float):
-    __slots__ = ()
+def _f64_new(cls, value=0.0):
+    if type(value) is float:
+        return _fnew(cls, value)
+    return _fnew(cls, _to_pyfloat(value, FLOAT64))
 
-    def __new__(cls, value=0.0):
-        if type(value) is float:
-            return _fnew(cls, value)
-        return _fnew(cls, _to_pyfloat(value, FLOAT64))
 
-    _v = property(float.__float__)
-    __hash__ = float.__hash__
-    __bool__ = float.__bool__
+float16 = _concrete('float16', (floating,), __new__=_f16_new)
+float32 = _concrete('float32', (floating,), __new__=_f32_new)
+float64 = _concrete('float64', (floating, float), False, __new__=_f64_new,
+                    _v=property(float.__float__), __hash__=float.__hash__,
+                    __bool__=float.__bool__)
 
 
 def _to_pycomplex(cls, real, imag):
@@ -1604,33 +1575,29 @@ def _to_pycomplex(cls, real, imag):
     return complex(_cast_round(c.real, tn), _cast_round(c.imag, tn))
 
 
-class complex64(complexfloating):
-    __slots__ = ('_v',)
-
-    def __new__(cls, real=0.0, imag=None):
-        o = _onew(cls)
-        if type(real) is complex and imag is None:
-            re, im = real.real, real.imag
-            r, i = _u32(_p32(re))[0], _u32(_p32(im))[0]
-            if (r - r != 0 and re - re == 0) or (i - i != 0 and im - im == 0):
-                _emit(_OVER, 'cast')
-            o._v = complex(r, i)
-        else:
-            o._v = _to_pycomplex(cls, real, imag)
-        return o
+def _c64_new(cls, real=0.0, imag=None):
+    o = _onew(cls)
+    if type(real) is complex and imag is None:
+        re, im = real.real, real.imag
+        r, i = _u32(_p32(re))[0], _u32(_p32(im))[0]
+        if (r - r != 0 and re - re == 0) or (i - i != 0 and im - im == 0):
+            _emit(_OVER, 'cast')
+        o._v = complex(r, i)
+    else:
+        o._v = _to_pycomplex(cls, real, imag)
+    return o
 
 
-class complex128(complexfloating, complex):
-    __slots__ = ()
+def _c128_new(cls, real=0.0, imag=None):
+    if type(real) is complex and imag is None:
+        return _cnew(cls, real)
+    return _cnew(cls, _to_pycomplex(cls, real, imag))
 
-    def __new__(cls, real=0.0, imag=None):
-        if type(real) is complex and imag is None:
-            return _cnew(cls, real)
-        return _cnew(cls, _to_pycomplex(cls, real, imag))
 
-    _v = property(complex.__complex__)
-    __hash__ = complex.__hash__
-    __bool__ = complex.__bool__
+complex64 = _concrete('complex64', (complexfloating,), __new__=_c64_new)
+complex128 = _concrete('complex128', (complexfloating, complex), False, __new__=_c128_new,
+                       _v=property(complex.__complex__), __hash__=complex.__hash__,
+                       __bool__=complex.__bool__)
 
 
 SCALAR_TYPES = [bool_, int8, uint8, int16, uint16, int32, uint32, int64,
@@ -1652,6 +1619,9 @@ True_ = _onew(bool_)
 True_._v = True
 False_ = _onew(bool_)
 False_._v = False
+
+from . import _core  # noqa: E402  (the core makes the concrete classes above)
+_core._register_scalar_math(generic, _binary, _compare, _emit)
 
 _MAKE = ([_mk_bool] + [_slot_maker(c) for c in SCALAR_TYPES[1:11]] +
          [_mk_f64, _slot_maker(complex64), _mk_c128])

@@ -1,0 +1,110 @@
+"""Scalar arithmetic and comparisons of the installed rumpy scalars against numpy's: every
+pair of types (and Python int/float/bool/complex operands, which are weak under NEP 50),
+with values that overflow, divide by zero, give NaN or leave an integer's range. Compares the
+result's type name and value, the warnings (category and message) and the exception class.
+"""
+
+import itertools
+import math
+import operator
+import warnings
+
+import numpy as np
+import pytest
+
+import rumpy as rp
+
+TYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
+         "float16", "float32", "float64", "complex64", "complex128"]
+
+OPS = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+    "<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator.ne,
+    ">": operator.gt, ">=": operator.ge,
+}
+
+
+def _values(name):
+    if name == "bool":
+        return [False, True]
+    if name.startswith(("int", "uint")):
+        info = np.iinfo(name)
+        return [0, 3, int(info.max), int(info.min)] if info.min else [0, 3, int(info.max)]
+    if name.startswith("float"):
+        return [0.0, 2.5, float(np.finfo(name).max), math.nan, -math.inf]
+    return [0j, 1.5 - 2j, complex(math.nan, 1.0)]
+
+
+def outcome(f):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        try:
+            r = f()
+        except Exception as e:  # the class is compared
+            return ("exc", type(e).__name__), []
+    got = [(x.category.__name__, str(x.message)) for x in w]
+    if isinstance(r, (bool, np.bool_, rp.bool_)):
+        return ("bool", bool(r)), got
+    v = complex(r) if "complex" in type(r).__name__ else float(r)
+    return (type(r).__name__, repr(v)), got
+
+
+def _same(fn, a_np, b_np, a_rp, b_rp):
+    n = outcome(lambda: fn(a_np, b_np))
+    r = outcome(lambda: fn(a_rp, b_rp))
+    assert r == n, f"numpy {n} rumpy {r}"
+
+
+@pytest.mark.parametrize("op", list(OPS))
+@pytest.mark.parametrize("name", TYPES)
+def test_same_type_pairs(name, op):
+    fn = OPS[op]
+    nt, rt = getattr(np, name), getattr(rp, name)
+    for x, y in itertools.product(_values(name), repeat=2):
+        _same(fn, nt(x), nt(y), rt(x), rt(y))
+
+
+WEAK = [0, 1, -1, 3, 200, 300, -129, 2**63, 2**64, 1.5, -0.0, math.inf, True, 1 + 2j]
+
+
+@pytest.mark.parametrize("op", list(OPS))
+@pytest.mark.parametrize("name", TYPES)
+def test_python_operands_on_either_side(name, op):
+    fn = OPS[op]
+    nt, rt = getattr(np, name), getattr(rp, name)
+    for x, w in itertools.product(_values(name)[:3], WEAK):
+        _same(fn, nt(x), w, rt(x), w)
+        _same(fn, w, nt(x), w, rt(x))
+
+
+@pytest.mark.parametrize("op", ["+", "*", "/", "<", "=="])
+def test_mixed_type_pairs(op):
+    fn = OPS[op]
+    for a, b in itertools.permutations(TYPES, 2):
+        na, nb = getattr(np, a)(3), getattr(np, b)(2)
+        ra, rb = getattr(rp, a)(3), getattr(rp, b)(2)
+        _same(fn, na, nb, ra, rb)
+
+
+def test_errstate_reaches_the_fast_path():
+    for mode, expect in [("raise", FloatingPointError), ("ignore", None)]:
+        with np.errstate(over=mode, divide=mode), rp.errstate(over=mode, divide=mode):
+            for f in (lambda m: m.int8(100) + m.int8(100), lambda m: m.float64(1) / 0.0,
+                      lambda m: m.float32(3e38) * 10):
+                n, r = outcome(lambda: f(np)), outcome(lambda: f(rp))
+                assert r == n
+                if expect is not None:
+                    assert n[0] == ("exc", expect.__name__)
+
+
+def test_subclass_operands_use_their_own_methods():
+    class F(rp.float64):
+        def __add__(self, other):
+            return "mine"
+
+        def __radd__(self, other):
+            return "rmine"
+
+    assert F(1.0) + rp.float64(2) == "mine"
+    assert rp.float64(2) + F(1.0) == "rmine"
+    assert 1.0 + F(1.0) == "rmine"
