@@ -281,6 +281,7 @@ fn eligible(st: ScalarType) -> bool {
 }
 
 /// The value of an exact instance of a fast-path scalar type or a weak Python int/float.
+#[inline(always)]
 fn operand(o: &Bound<'_, PyAny>) -> Option<Operand> {
     // SAFETY: type checks and value reads on a live object with the GIL held; the member is
     // read only from instances of the classes made above (their layout).
@@ -314,6 +315,7 @@ fn operand(o: &Bound<'_, PyAny>) -> Option<Operand> {
 }
 
 /// The type of an exact instance of the registered scalar classes, by type pointer.
+#[inline(always)]
 fn exact_scalar_type(o: &Bound<'_, PyAny>) -> Option<ScalarType> {
     static PTRS: OnceLock<[usize; 14]> = OnceLock::new();
     let ptrs = match PTRS.get() {
@@ -359,6 +361,7 @@ unsafe fn small_int(p: *mut ffi::PyObject) -> Option<Num> {
     }
 }
 
+#[inline(always)]
 fn kind(o: Operand) -> OpKind {
     match o {
         Operand::Typed(_, st) => OpKind::Strong(st),
@@ -366,6 +369,7 @@ fn kind(o: Operand) -> OpKind {
     }
 }
 
+#[inline(always)]
 fn value(o: Operand) -> Num {
     match o {
         Operand::Typed(n, _) | Operand::Weak(n, _) => n,
@@ -373,6 +377,7 @@ fn value(o: Operand) -> Num {
 }
 
 /// Operands the fast path takes: two scalars of one type, or one scalar and a weak value.
+#[inline(always)]
 fn pair(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> Option<(Operand, Operand)> {
     let (x, y) = (operand(a)?, operand(b)?);
     match (x, y) {
@@ -395,6 +400,7 @@ const KINDS: usize = 16;
 static LOOPS: [OnceLock<Option<&'static Loop>>; 10 * KINDS * KINDS] =
     [const { OnceLock::new() }; 10 * KINDS * KINDS];
 
+#[inline(always)]
 fn kind_index(k: OpKind) -> usize {
     match k {
         OpKind::Strong(st) => st as usize,
@@ -403,6 +409,7 @@ fn kind_index(k: OpKind) -> usize {
     }
 }
 
+#[inline(always)]
 fn resolved(slot_op: usize, name: &'static str, ka: OpKind, kb: OpKind) -> Option<&'static Loop> {
     let i = (slot_op * KINDS + kind_index(ka)) * KINDS + kind_index(kb);
     *LOOPS[i].get_or_init(|| {
@@ -411,8 +418,11 @@ fn resolved(slot_op: usize, name: &'static str, ka: OpKind, kb: OpKind) -> Optio
     })
 }
 
-/// One item of a loop on Num operands already checked to fit its input types.
-fn run_one(lp: &Loop, x: Num, y: Num) -> (Num, u32) {
+/// One item of a loop on Num operands already checked to fit its input types; `watch_fp`
+/// reads the floating-point flags (integer loops and comparisons report through their status
+/// or not at all, and reading MXCSR is slow).
+#[inline(always)]
+fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> (Num, u32) {
     let mut buf = [[0u8; 16]; 3];
     for (k, n) in [x, y].into_iter().enumerate() {
         crate::with_scalar_type!(lp.ins[k], T, {
@@ -422,9 +432,14 @@ fn run_one(lp: &Loop, x: Num, y: Num) -> (Num, u32) {
     }
     let [b0, b1, b2] = &mut buf;
     let ptrs = [b0.as_mut_ptr(), b1.as_mut_ptr(), b2.as_mut_ptr()];
-    crate::loops::elementwise::fp_clear();
+    if watch_fp {
+        crate::loops::elementwise::fp_clear();
+    }
     // SAFETY: one item of each operand in the loop's types, at stride 0.
-    let st = unsafe { (lp.f)(&ptrs, &[0, 0, 0], 1) } | crate::loops::elementwise::fp_status();
+    let mut st = unsafe { (lp.f)(&ptrs, &[0, 0, 0], 1) };
+    if watch_fp {
+        st |= crate::loops::elementwise::fp_status();
+    }
     let out = crate::with_scalar_type!(lp.outs[0], T, {
         // SAFETY: the loop wrote one T.
         unsafe { std::ptr::read_unaligned(ptrs[2] as *const T) }.to_num()
@@ -434,6 +449,7 @@ fn run_one(lp: &Loop, x: Num, y: Num) -> (Num, u32) {
 
 /// Does a weak operand fit the loop's input type (else NumPy raises, or compares by value:
 /// the Python implementation handles both)?
+#[inline(always)]
 fn fits(o: Operand, st: ScalarType) -> bool {
     match o {
         Operand::Typed(..) => true,
@@ -456,7 +472,8 @@ fn fast_binary(
     if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) || !eligible(lp.outs[0]) {
         return Ok(None);
     }
-    let (r, mut st) = run_one(lp, value(x), value(y));
+    let watch_fp = !(lp.ins[0].is_int() && lp.ins[1].is_int());
+    let (r, mut st) = run_one(lp, value(x), value(y), watch_fp);
     let out = lp.outs[0];
     // NumPy's scalar math runs when the operands' common type is a scalar's own (`int8 + 1`,
     // `int8 / int8`); otherwise (`int8 + 1.5`) it defers to the ufunc, which words its
@@ -514,7 +531,7 @@ fn fast_compare(
         return Ok(None);
     }
     // Comparisons report nothing (NumPy's neither).
-    let (r, _) = run_one(lp, value(x), value(y));
+    let (r, _) = run_one(lp, value(x), value(y), false);
     Ok(Some(num_to_scalar(py, r, ScalarType::Bool)?.unbind()))
 }
 
