@@ -19,6 +19,7 @@ TYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
 
 OPS = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+    "//": operator.floordiv, "%": operator.mod, "**": operator.pow,
     "<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator.ne,
     ">": operator.gt, ">=": operator.ge,
 }
@@ -29,9 +30,9 @@ def _values(name):
         return [False, True]
     if name.startswith(("int", "uint")):
         info = np.iinfo(name)
-        return [0, 3, int(info.max), int(info.min)] if info.min else [0, 3, int(info.max)]
+        return [0, 3, -2, int(info.max), int(info.min)] if info.min else [0, 3, int(info.max)]
     if name.startswith("float"):
-        return [0.0, 2.5, float(np.finfo(name).max), math.nan, -math.inf]
+        return [0.0, 2.5, 0.1, -7.0, float(np.finfo(name).max), math.nan, -math.inf]
     return [0j, 1.5 - 2j, complex(math.nan, 1.0)]
 
 
@@ -64,7 +65,7 @@ def test_same_type_pairs(name, op):
         _same(fn, nt(x), nt(y), rt(x), rt(y))
 
 
-WEAK = [0, 1, -1, 3, 200, 300, -129, 2**63, 2**64, 1.5, -0.0, math.inf, True, 1 + 2j]
+WEAK = [0, 1, -1, 2, 3, 200, 300, -129, 2**63, 2**64, 1.5, 0.1, -0.0, math.inf, True, 1 + 2j]
 
 
 @pytest.mark.parametrize("op", list(OPS))
@@ -77,7 +78,7 @@ def test_python_operands_on_either_side(name, op):
         _same(fn, w, nt(x), w, rt(x))
 
 
-@pytest.mark.parametrize("op", ["+", "*", "/", "<", "=="])
+@pytest.mark.parametrize("op", ["+", "*", "/", "//", "**", "<", "=="])
 def test_mixed_type_pairs(op):
     fn = OPS[op]
     for a, b in itertools.permutations(TYPES, 2):
@@ -95,6 +96,12 @@ def test_errstate_reaches_the_fast_path():
                 assert r == n
                 if expect is not None:
                     assert n[0] == ("exc", expect.__name__)
+
+
+def test_three_argument_pow_is_refused_as_numpy():
+    for m in (np, rp):
+        with pytest.raises(TypeError):
+            pow(m.int8(2), m.int8(3), 5)
 
 
 def test_subclass_operands_use_their_own_methods():

@@ -62,6 +62,9 @@ enum Op {
     Subtract = 1,
     Multiply = 2,
     Divide = 3,
+    FloorDivide = 4,
+    Remainder = 5,
+    Power = 7,
 }
 
 impl Op {
@@ -71,6 +74,9 @@ impl Op {
             Op::Subtract => "subtract",
             Op::Multiply => "multiply",
             Op::Divide => "divide",
+            Op::FloorDivide => "floor_divide",
+            Op::Remainder => "remainder",
+            Op::Power => "power",
         }
     }
     fn scalar_name(self) -> &'static str {
@@ -79,7 +85,16 @@ impl Op {
             Op::Subtract => "scalar subtract",
             Op::Multiply => "scalar multiply",
             Op::Divide => "scalar divide",
+            Op::FloorDivide => "scalar floor_divide",
+            Op::Remainder => "scalar remainder",
+            Op::Power => "scalar power",
         }
+    }
+    /// Operations whose fast path is taken only when the loop reports nothing: NumPy's scalar
+    /// math words and checks their special cases (division by zero, `MIN // -1`, negative
+    /// integer powers) its own way, which the Python implementation follows.
+    fn clean_only(self) -> bool {
+        matches!(self, Op::FloorDivide | Op::Remainder | Op::Power)
     }
 }
 
@@ -107,6 +122,9 @@ pub fn _scalar_type<'py>(
         slot(ffi::Py_nb_subtract, nb_subtract as *mut c_void),
         slot(ffi::Py_nb_multiply, nb_multiply as *mut c_void),
         slot(ffi::Py_nb_true_divide, nb_true_divide as *mut c_void),
+        slot(ffi::Py_nb_floor_divide, nb_floor_divide as *mut c_void),
+        slot(ffi::Py_nb_remainder, nb_remainder as *mut c_void),
+        slot(ffi::Py_nb_power, nb_power as *mut c_void),
         slot(ffi::Py_tp_richcompare, tp_richcompare as *mut c_void),
     ];
     let mut basicsize = 0;
@@ -223,6 +241,45 @@ unsafe extern "C" fn nb_true_divide(
 ) -> *mut ffi::PyObject {
     // SAFETY: called by CPython.
     unsafe { binary_slot(a, b, Op::Divide) }
+}
+
+unsafe extern "C" fn nb_floor_divide(
+    a: *mut ffi::PyObject,
+    b: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    // SAFETY: called by CPython.
+    unsafe { binary_slot(a, b, Op::FloorDivide) }
+}
+unsafe extern "C" fn nb_remainder(
+    a: *mut ffi::PyObject,
+    b: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    // SAFETY: called by CPython.
+    unsafe { binary_slot(a, b, Op::Remainder) }
+}
+/// `a ** b` (three-argument `pow` goes to the Python implementation, which refuses it).
+unsafe extern "C" fn nb_power(
+    a: *mut ffi::PyObject,
+    b: *mut ffi::PyObject,
+    m: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    // SAFETY: called by CPython; `m` is None for two-argument power.
+    unsafe {
+        if m == ffi::Py_None() {
+            return binary_slot(a, b, Op::Power);
+        }
+        guarded(move |py| {
+            let a = Bound::from_borrowed_ptr(py, a);
+            let b = Bound::from_borrowed_ptr(py, b);
+            let m = Bound::from_borrowed_ptr(py, m);
+            // The Python layer's own methods (the class's `__pow__` is this slot).
+            let generic = hooks(&a).or_else(|_| hooks(&b))?.generic;
+            if a.is_instance(&generic)? {
+                return Ok(generic.getattr("__pow__")?.call1((a, b, m))?.unbind());
+            }
+            Ok(generic.getattr("__rpow__")?.call1((b, a, m))?.unbind())
+        })
+    }
 }
 
 unsafe extern "C" fn tp_richcompare(
@@ -397,8 +454,8 @@ fn ufunc(name: &'static str) -> Option<&'static Ufunc> {
 /// The resolved loop per (operation, left operand, right operand): types 0..14, then the weak
 /// kinds int and float as 14 and 15.
 const KINDS: usize = 16;
-static LOOPS: [OnceLock<Option<&'static Loop>>; 10 * KINDS * KINDS] =
-    [const { OnceLock::new() }; 10 * KINDS * KINDS];
+static LOOPS: [OnceLock<Option<&'static Loop>>; 14 * KINDS * KINDS] =
+    [const { OnceLock::new() }; 14 * KINDS * KINDS];
 
 #[inline(always)]
 fn kind_index(k: OpKind) -> usize {
@@ -472,8 +529,15 @@ fn fast_binary(
     if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) || !eligible(lp.outs[0]) {
         return Ok(None);
     }
+    // float32 power: NumPy's scalar and loop results may differ in the last place.
+    if op == Op::Power && lp.outs[0] == ScalarType::Float32 {
+        return Ok(None);
+    }
     let watch_fp = !(lp.ins[0].is_int() && lp.ins[1].is_int());
     let (r, mut st) = run_one(lp, value(x), value(y), watch_fp);
+    if op.clean_only() && st != 0 {
+        return Ok(None);
+    }
     let out = lp.outs[0];
     // NumPy's scalar math runs when the operands' common type is a scalar's own (`int8 + 1`,
     // `int8 / int8`); otherwise (`int8 + 1.5`) it defers to the ufunc, which words its
@@ -482,7 +546,7 @@ fn fast_binary(
     let scalar = [x, y]
         .iter()
         .any(|o| matches!(o, Operand::Typed(_, st) if *st == common));
-    if scalar && out.is_int() && op != Op::Divide {
+    if scalar && out.is_int() && matches!(op, Op::Add | Op::Subtract | Op::Multiply) {
         let wide = |n: Num| match n {
             Num::I(v) => v as i128,
             Num::U(v) => v as i128,
@@ -524,7 +588,7 @@ fn fast_compare(
     let Some((x, y)) = pair(a, b) else {
         return Ok(None);
     };
-    let Some(lp) = resolved(4 + op as usize, name, kind(x), kind(y)) else {
+    let Some(lp) = resolved(8 + op as usize, name, kind(x), kind(y)) else {
         return Ok(None);
     };
     if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) {
