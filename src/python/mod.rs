@@ -12,6 +12,7 @@ pub mod errors;
 pub mod index;
 pub mod interop;
 pub mod interrupt;
+pub mod operators;
 pub mod ops;
 pub mod records;
 pub mod scalars;
