@@ -17,7 +17,8 @@ use super::convert::{
     classify_scalar, num_to_py, num_to_scalar, read_num, to_array, write_num, PyScalar,
 };
 use super::dtype::{to_dtype, PyDType};
-use super::index::parse_index;
+use super::flags::{ArrayIter, PyFlags};
+use super::items::{field_key, sequence_into_element};
 
 #[pyclass(name = "ndarray", module = "rumpy", frozen, weakref, subclass)]
 pub struct PyNdArray {
@@ -161,7 +162,7 @@ impl PyNdArray {
 
     /// The scalar of the item at `p` of the snapshot `cur` (a record item: a record scalar
     /// viewing it, whose base is `owner`, so the array counts as referenced).
-    fn scalar_at<'py>(
+    pub(crate) fn scalar_at<'py>(
         py: Python<'py>,
         cur: &NdArray,
         p: *const u8,
@@ -193,7 +194,7 @@ impl PyNdArray {
         Ok(unsafe { read_num(p, a.dtype()) })
     }
 
-    fn check_write(&self) -> PyResult<()> {
+    pub(crate) fn check_write(&self) -> PyResult<()> {
         if !self.is_writeable() {
             return Err(PyValueError::new_err("assignment destination is read-only"));
         }
@@ -1126,180 +1127,6 @@ impl PyNdArray {
         Ok((recon, args))
     }
 
-    fn __getitem__<'py>(
-        slf: &Bound<'py, Self>,
-        key: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let py = slf.py();
-        let this = slf.get();
-        let a = &this.cur();
-        // Fast path: one integer on a 1-d array.
-        if a.ndim() == 1 {
-            // Exactly int: a bool is a mask, not the index 0 or 1.
-            if let Ok(i) = key.cast_exact::<PyInt>() {
-                if let Ok(i) = i.extract::<isize>() {
-                    let n = a.shape()[0] as isize;
-                    let j = if i < 0 { i + n } else { i };
-                    if j < 0 || j >= n {
-                        return Err(PyIndexError::new_err(format!(
-                            "index {} is out of bounds for axis 0 with size {}",
-                            i, n
-                        )));
-                    }
-                    return Self::scalar_at(
-                        py,
-                        a,
-                        a.data_ptr().wrapping_offset(j * a.strides()[0]),
-                        slf.as_any(),
-                    );
-                }
-            }
-        }
-        if let Some(v) = field_key(a, key)? {
-            return Ok(Self::view_of(slf, v)?.into_bound(py).into_any());
-        }
-        if super::index::is_fancy(key)? {
-            let items = super::index::parse_fancy(key)?;
-            let out = super::errors::run_detached(py, a.nbytes(), || a.take_fancy(&items))?;
-            return Ok(Self::new_like(slf, out)?.into_bound(py).into_any());
-        }
-        let (items, has_array) = parse_index(key)?;
-        let r = a.index(&items)?;
-        if r.scalar {
-            return Self::scalar_at(py, a, r.view.data_ptr(), slf.as_any());
-        }
-        if has_array {
-            // A 0-d integer array is an advanced index: NumPy returns a copy.
-            return Ok(Self::new_like(slf, r.view.copy(Order::C)?)?
-                .into_bound(py)
-                .into_any());
-        }
-        Ok(Self::view_of(slf, r.view)?.into_bound(py).into_any())
-    }
-
-    fn __setitem__(
-        slf: &Bound<'_, Self>,
-        key: &Bound<'_, PyAny>,
-        value: &Bound<'_, PyAny>,
-    ) -> PyResult<()> {
-        let py = slf.py();
-        let this = slf.get();
-        this.check_write()?;
-        let a = &this.cur();
-        let dt = a.dtype();
-        if field_key(a, key)?.is_none() && super::index::is_fancy(key)? {
-            let items = super::index::parse_fancy(key)?;
-            let src = value_to_array(value, dt)?;
-            warn_complex_to_real(py, src.dtype(), dt)?;
-            let mut a: NdArray = (**a).clone();
-            a.set_writeable(true)?;
-            return super::errors::run_detached(py, a.nbytes(), || a.put_fancy(&items, &src));
-        }
-        let small_int = key
-            .cast_exact::<PyInt>()
-            .ok()
-            .and_then(|i| i.extract::<isize>().ok());
-        let target = if let (1, Some(i)) = (a.ndim(), small_int) {
-            let n = a.shape()[0] as isize;
-            let j = if i < 0 { i + n } else { i };
-            if j < 0 || j >= n {
-                return Err(PyIndexError::new_err(format!(
-                    "index {} is out of bounds for axis 0 with size {}",
-                    i, n
-                )));
-            }
-            Some(a.data_ptr().wrapping_offset(j * a.strides()[0]))
-        } else {
-            None
-        };
-        let view = match target {
-            Some(_) => None,
-            None => match field_key(a, key)? {
-                Some(v) => Some(v),
-                None => Some(a.index(&parse_index(key)?.0)?.view),
-            },
-        };
-        if dt.scalar_type().is_none()
-            || view
-                .as_ref()
-                .is_some_and(|v| v.dtype().scalar_type().is_none())
-        {
-            // Records (and raw void): Python values converted field by field.
-            let v = match (target, view) {
-                (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize)?,
-                (None, Some(v)) => v,
-                (None, None) => unreachable!("a target or a view"),
-            };
-            let mut v = v;
-            v.set_writeable(true)?;
-            return super::records::assign_value(&v, value);
-        }
-        // A field view has the field's dtype.
-        let view_dt: Option<DType> = view.as_ref().map(|v| v.dtype().clone());
-        let dt = view_dt.as_ref().unwrap_or(dt);
-        // Fast path: a Python scalar into one element.
-        let one = target.or_else(|| {
-            view.as_ref()
-                .filter(|v| v.ndim() == 0)
-                .map(|v| v.data_ptr())
-        });
-        if let Some(p) = one {
-            let scalar = match classify_scalar(value) {
-                Ok(s) => s,
-                // An int beyond 64 bits: converted (or refused) as value_to_array does.
-                Err(_) if super::convert::big_int(value)?.is_some() => {
-                    let arr = value_to_array(value, dt)?;
-                    // SAFETY: p is an item of this writeable array; arr is a 0-d numeric array.
-                    unsafe { write_num(p, dt, read_num(arr.data_ptr(), arr.dtype())) };
-                    return Ok(());
-                }
-                Err(e) => return Err(e),
-            };
-            if let Some(s) = scalar {
-                let st = dt
-                    .scalar_type()
-                    .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
-                let n = match s {
-                    PyScalar::Weak(n, _) => super::convert::store_value(n, st)?,
-                    PyScalar::Typed(n, _) => n,
-                };
-                // SAFETY: p is an item of this writeable array.
-                unsafe { write_num(p, dt, n) };
-                return Ok(());
-            }
-        }
-        if one.is_some() && (value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok()) {
-            let scalar_target = target.is_some() || view.is_some() && !key_has_ellipsis(key);
-            if !scalar_target {
-                return Err(PyValueError::new_err("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 0."));
-            }
-            let tname = value.get_type().name()?;
-            let p = one.unwrap_or(std::ptr::null_mut());
-            return match dt.kind() {
-                'b' => {
-                    // SAFETY: p is an item of this writeable array.
-                    unsafe { write_num(p, dt, Num::B(value.is_truthy()?)) };
-                    Ok(())
-                }
-                'f' => Err(PyValueError::new_err("setting an array element with a sequence.")),
-                'c' => Err(PyTypeError::new_err(format!("must be real number, not {}", tname))),
-                _ => Err(PyTypeError::new_err(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", tname))),
-            };
-        }
-        let view = match view {
-            Some(v) => v,
-            None => a.index(&parse_index(key)?.0)?.view,
-        };
-        let mut view = view;
-        view.set_writeable(true)?;
-        let src = value_to_array(value, dt)?;
-        if view.ndim() == 0 && src.ndim() > 0 && !key_has_ellipsis(key) {
-            return Err(sequence_into_element(dt));
-        }
-        warn_complex_to_real(py, src.dtype(), dt)?;
-        super::errors::run_detached(py, view.nbytes(), || view.assign(&src))
-    }
-
     #[pyo3(signature = (dtype=None, copy=None))]
     fn __array__<'py>(
         slf: &Bound<'py, Self>,
@@ -1409,13 +1236,21 @@ impl PyNdArray {
     }
 }
 
-impl PyNdArray {
-    /// `a[i] = value` for an integer index (used by creation functions).
-    pub fn set_index(slf: &Bound<'_, Self>, i: isize, value: &Bound<'_, PyAny>) -> PyResult<()> {
-        let key = i.into_pyobject(slf.py())?.into_any();
-        Self::__setitem__(slf, &key, value)
+/// NumPy's ComplexWarning when a cast drops imaginary parts.
+pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResult<()> {
+    if from.kind() == 'c' && to.kind() != 'c' {
+        let cls = py.import("rumpy.exceptions")?.getattr("ComplexWarning")?;
+        PyErr::warn(
+            py,
+            &cls,
+            c"Casting complex values to real discards the imaginary part",
+            1,
+        )?;
     }
+    Ok(())
+}
 
+impl PyNdArray {
     fn single(&self, what: &str) -> PyResult<Num> {
         let _ = what;
         let a = self.cur();
@@ -1427,7 +1262,7 @@ impl PyNdArray {
         Self::item_num(&a, a.data_ptr())
     }
 
-    fn set_writeable_flag(&self, w: bool) -> PyResult<()> {
+    pub(crate) fn set_writeable_flag(&self, w: bool) -> PyResult<()> {
         let base_locked = Python::attach(|py| match &self.base {
             Some(b) => b
                 .bind(py)
@@ -1443,175 +1278,5 @@ impl PyNdArray {
         }
         self.writeable.store(w, Ordering::Relaxed);
         Ok(())
-    }
-}
-
-/// The error for an array stored into one element (NumPy's message differs by kind).
-fn sequence_into_element(dt: &DType) -> PyErr {
-    if dt.kind() == 'c' {
-        PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars")
-    } else {
-        PyValueError::new_err("setting an array element with a sequence.")
-    }
-}
-
-/// NumPy's ComplexWarning when a cast drops imaginary parts.
-pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResult<()> {
-    if from.kind() == 'c' && to.kind() != 'c' {
-        let cls = py.import("rumpy.exceptions")?.getattr("ComplexWarning")?;
-        PyErr::warn(
-            py,
-            &cls,
-            c"Casting complex values to real discards the imaginary part",
-            1,
-        )?;
-    }
-    Ok(())
-}
-
-fn key_has_ellipsis(key: &Bound<'_, PyAny>) -> bool {
-    let is_ell = |k: &Bound<'_, PyAny>| k.cast::<pyo3::types::PyEllipsis>().is_ok();
-    match key.cast::<PyTuple>() {
-        Ok(t) => t.iter().any(|k| is_ell(&k)),
-        Err(_) => is_ell(key),
-    }
-}
-
-/// A field name or a list of field names on a record array: its view.
-fn field_key(a: &NdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
-    if a.dtype().fields().is_none() {
-        return Ok(None);
-    }
-    if let Ok(s) = key.cast::<pyo3::types::PyString>() {
-        return Ok(Some(a.field(&s.to_cow()?)?));
-    }
-    if let Ok(l) = key.cast::<PyList>() {
-        if !l.is_empty() && l.iter().all(|x| x.cast::<pyo3::types::PyString>().is_ok()) {
-            let names: Vec<String> = l.extract()?;
-            return Ok(Some(a.fields_view(&names)?));
-        }
-    }
-    Ok(None)
-}
-
-/// Iterator over the first axis.
-#[pyclass(module = "rumpy")]
-pub struct ArrayIter {
-    arr: Py<PyNdArray>,
-    next: std::sync::atomic::AtomicUsize,
-}
-
-#[pymethods]
-impl ArrayIter {
-    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
-        slf
-    }
-    fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let i = self.next.fetch_add(1, Ordering::Relaxed);
-        let b = self.arr.bind(py);
-        if i >= b.get().cur().shape()[0] {
-            return Ok(None);
-        }
-        let key = (i as isize).into_pyobject(py)?.into_any();
-        Ok(Some(PyNdArray::__getitem__(b, &key)?))
-    }
-}
-
-/// `ndarray.flags`.
-#[pyclass(name = "flagsobj", module = "rumpy")]
-pub struct PyFlags {
-    arr: Py<PyNdArray>,
-}
-
-impl PyFlags {
-    fn get(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
-        let a = self.arr.bind(py).get();
-        let f = a.cur().flags();
-        let w = a.is_writeable();
-        Ok(match key {
-            "C_CONTIGUOUS" | "C" | "CONTIGUOUS" | "c_contiguous" | "contiguous" => f.c_contiguous,
-            "F_CONTIGUOUS" | "F" | "FORTRAN" | "f_contiguous" | "fortran" => f.f_contiguous,
-            "WRITEABLE" | "W" | "writeable" => w,
-            "OWNDATA" | "O" | "owndata" => f.owndata,
-            "ALIGNED" | "A" | "aligned" => f.aligned,
-            "WRITEBACKIFCOPY" | "X" | "writebackifcopy" => false,
-            "BEHAVED" | "B" | "behaved" => f.aligned && w,
-            "CARRAY" | "CA" | "carray" => f.aligned && w && f.c_contiguous,
-            "FARRAY" | "FA" | "farray" => f.aligned && w && f.f_contiguous && !f.c_contiguous,
-            "FORC" | "forc" => f.c_contiguous || f.f_contiguous,
-            "FNC" | "fnc" => f.f_contiguous && !f.c_contiguous,
-            _ => {
-                return Err(pyo3::exceptions::PyKeyError::new_err(format!(
-                    "Unknown flag {}",
-                    key
-                )))
-            }
-        })
-    }
-}
-
-#[pymethods]
-impl PyFlags {
-    fn __getitem__(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
-        self.get(py, key)
-    }
-    fn __setitem__(&self, py: Python<'_>, key: &str, value: bool) -> PyResult<()> {
-        match key {
-            "WRITEABLE" | "W" | "writeable" => self.arr.bind(py).get().set_writeable_flag(value),
-            _ => Err(pyo3::exceptions::PyKeyError::new_err(format!(
-                "Unknown flag {}",
-                key
-            ))),
-        }
-    }
-    fn __getattr__(&self, py: Python<'_>, key: &str) -> PyResult<bool> {
-        self.get(py, key).map_err(|_| {
-            pyo3::exceptions::PyAttributeError::new_err(format!(
-                "'flagsobj' object has no attribute '{}'",
-                key
-            ))
-        })
-    }
-    fn __setattr__(&self, py: Python<'_>, key: &str, value: bool) -> PyResult<()> {
-        match key {
-            "writeable" => self.arr.bind(py).get().set_writeable_flag(value),
-            _ => Err(pyo3::exceptions::PyAttributeError::new_err(format!(
-                "attribute '{}' of 'flagsobj' objects is not writable",
-                key
-            ))),
-        }
-    }
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let mut s = String::new();
-        for k in [
-            "C_CONTIGUOUS",
-            "F_CONTIGUOUS",
-            "OWNDATA",
-            "WRITEABLE",
-            "ALIGNED",
-            "WRITEBACKIFCOPY",
-        ] {
-            s.push_str(&format!(
-                "  {} : {}\n",
-                k,
-                if self.get(py, k)? { "True" } else { "False" }
-            ));
-        }
-        s.pop();
-        Ok(s)
-    }
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        match other.cast::<PyFlags>() {
-            Ok(o) => {
-                let o = o.borrow();
-                for k in ["C", "F", "W", "O", "A"] {
-                    if self.get(py, k)? != o.get(py, k)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
-            }
-            Err(_) => Ok(false),
-        }
     }
 }

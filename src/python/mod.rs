@@ -9,9 +9,11 @@ pub mod convert;
 pub mod creation;
 pub mod dtype;
 pub mod errors;
+pub mod flags;
 pub mod index;
 pub mod interop;
 pub mod interrupt;
+pub mod items;
 pub mod operators;
 pub mod ops;
 pub mod records;
@@ -32,7 +34,7 @@ fn _register_scalar_types(py: Python<'_>, types: Vec<Bound<'_, PyType>>) -> PyRe
 
 pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<array::PyNdArray>()?;
-    m.add_class::<array::PyFlags>()?;
+    m.add_class::<flags::PyFlags>()?;
     m.add_class::<dtype::PyDType>()?;
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_type, m)?)?;
