@@ -28,6 +28,8 @@ pub enum Error {
     Key(String),
     /// `RuntimeError` (a loop registered twice)
     Runtime(String),
+    /// `BufferError` (memory another library cannot take: DLPack, the buffer protocol)
+    Buffer(String),
 }
 
 impl fmt::Display for Error {
@@ -41,6 +43,7 @@ impl fmt::Display for Error {
             | Error::Axis(m)
             | Error::Promotion(m)
             | Error::Runtime(m)
+            | Error::Buffer(m)
             | Error::Casting(m)
             | Error::NotImplemented(m)
             | Error::Key(m) => m,

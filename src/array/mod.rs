@@ -26,8 +26,10 @@ use crate::dtype::DType;
 use crate::error::{Error, Result};
 use crate::loops::for_each_line2;
 
+pub mod dlpack;
 pub mod fancy;
 pub mod index;
+pub mod pep3118;
 pub mod shape;
 pub mod take;
 

@@ -108,9 +108,91 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
     })
 }
 
+/// A comma string 'f8,i4,(2,3)f4' (a record with fields f0, f1, ...), or one subarray
+/// '(2,3)f4' / '3f8'. TypeError (NumPy's "data type not understood") for a malformed one.
+pub fn parse_comma_dtype(s: &str, align: bool) -> Result<DType> {
+    use super::record::{FieldSpec, Record, SubArrayDType};
+    let not_understood = || Error::Type(format!("data type '{s}' not understood"));
+    let with_shape = |base: DType, shape: Vec<usize>| -> Result<DType> {
+        if shape.is_empty() {
+            Ok(base)
+        } else {
+            SubArrayDType::build(base, shape)
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for ch in s.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if ch == ',' && depth == 0 {
+            parts.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(ch);
+        }
+    }
+    parts.push(cur);
+    let one = |p: &str| -> Result<DType> {
+        let p = p.trim();
+        if let Some(rest) = p.strip_prefix('(') {
+            let close = rest.find(')').ok_or_else(not_understood)?;
+            let dims: Vec<usize> = rest[..close]
+                .split(',')
+                .filter(|x| !x.trim().is_empty())
+                .map(|x| x.trim().parse::<usize>())
+                .collect::<std::result::Result<_, _>>()
+                .map_err(|_| not_understood())?;
+            return with_shape(parse_dtype(rest[close + 1..].trim())?, dims);
+        }
+        // A leading count is a 1-d subarray: '3f8'.
+        let digits: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() && digits.len() < p.len() {
+            let n: usize = digits.parse().map_err(|_| not_understood())?;
+            return with_shape(parse_dtype(&p[digits.len()..])?, vec![n]);
+        }
+        parse_dtype(p)
+    };
+    if parts.len() == 1 {
+        return one(&parts[0]);
+    }
+    let specs = parts
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            Ok(FieldSpec {
+                name: format!("f{k}"),
+                title: None,
+                dtype: one(p)?,
+                offset: None,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Record::build(specs, None, align)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comma_strings() {
+        let r = parse_comma_dtype("f8, i4,(2,3)f4", false).unwrap();
+        let f = r.fields().unwrap();
+        assert_eq!(f.len(), 3);
+        assert_eq!((f[1].name.as_str(), f[1].offset), ("f1", 8));
+        assert_eq!(f[2].dtype.subarray().unwrap().shape, vec![2, 3]);
+        assert_eq!(r.itemsize(), 8 + 4 + 24);
+        assert_eq!(parse_comma_dtype("3f8", false).unwrap().itemsize(), 24);
+        assert_eq!(parse_comma_dtype("i1,f8", true).unwrap().itemsize(), 16);
+        assert!(matches!(
+            parse_comma_dtype("(2,x)f4", false),
+            Err(Error::Type(_))
+        ));
+    }
 
     #[test]
     fn forms() {

@@ -208,64 +208,6 @@ fn from_dict(d: &Bound<'_, pyo3::types::PyDict>, align: bool) -> PyResult<DType>
     Ok(Record::build(specs, itemsize, aligned)?)
 }
 
-/// A comma string 'f8,i4,(2,3)f4' (fields f0, f1, ...), or one '(2,3)f4' subarray.
-fn from_comma_string(s: &str, align: bool) -> PyResult<DType> {
-    let mut parts: Vec<String> = Vec::new();
-    let mut depth = 0;
-    let mut cur = String::new();
-    for ch in s.chars() {
-        match ch {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ => {}
-        }
-        if ch == ',' && depth == 0 {
-            parts.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(ch);
-        }
-    }
-    parts.push(cur);
-    let one = |p: &str| -> PyResult<DType> {
-        let p = p.trim();
-        if let Some(rest) = p.strip_prefix('(') {
-            let close = rest
-                .find(')')
-                .ok_or_else(|| PyTypeError::new_err(format!("data type '{s}' not understood")))?;
-            let dims: Vec<usize> = rest[..close]
-                .split(',')
-                .filter(|x| !x.trim().is_empty())
-                .map(|x| x.trim().parse::<usize>())
-                .collect::<std::result::Result<_, _>>()
-                .map_err(|_| PyTypeError::new_err(format!("data type '{s}' not understood")))?;
-            return with_shape(parse_dtype(rest[close + 1..].trim())?, dims);
-        }
-        // A leading count is a 1-d subarray: '3f8'.
-        let digits: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if !digits.is_empty() && digits.len() < p.len() {
-            let n: usize = digits.parse().unwrap_or(1);
-            return with_shape(parse_dtype(&p[digits.len()..])?, vec![n]);
-        }
-        Ok(parse_dtype(p)?)
-    };
-    if parts.len() == 1 {
-        return one(&parts[0]);
-    }
-    let specs = parts
-        .iter()
-        .enumerate()
-        .map(|(k, p)| {
-            Ok(FieldSpec {
-                name: format!("f{k}"),
-                title: None,
-                dtype: one(p)?,
-                offset: None,
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    Ok(Record::build(specs, None, align)?)
-}
-
 /// Convert anything NumPy accepts as a dtype; `align` asks for C-struct layout of records.
 pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     let py = obj.py();
@@ -278,7 +220,7 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_cow()?;
         if s.contains(',') || s.starts_with('(') || s.starts_with(|c: char| c.is_ascii_digit()) {
-            return from_comma_string(&s, align);
+            return Ok(crate::dtype::parse::parse_comma_dtype(&s, align)?);
         }
         return Ok(parse_dtype(&s)?);
     }

@@ -1,8 +1,8 @@
 //! The one conversion from core errors to Python exceptions, and the GIL helper.
 
 use pyo3::exceptions::{
-    PyIndexError, PyMemoryError, PyNotImplementedError, PyOverflowError, PyRuntimeError,
-    PyTypeError, PyValueError,
+    PyBufferError, PyIndexError, PyMemoryError, PyNotImplementedError, PyOverflowError,
+    PyRuntimeError, PyTypeError, PyValueError,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -49,6 +49,7 @@ impl From<Error> for PyErr {
             Error::Overflow(m) => PyOverflowError::new_err(m),
             Error::NotImplemented(m) => PyNotImplementedError::new_err(m),
             Error::Runtime(m) => PyRuntimeError::new_err(m),
+            Error::Buffer(m) => PyBufferError::new_err(m),
             Error::Key(m) => pyo3::exceptions::PyKeyError::new_err(m),
             Error::Axis(m) => raise_custom(&AXIS_ERROR, "AxisError", m, PyValueError::new_err),
             Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| {
