@@ -691,14 +691,7 @@ AXES_ERRORS = [
     ("vecdot", (2, 3), (2, 3), dict(axes=None)),
     ("vecdot", (2, 3), (3, 3), dict(axis=0)),                               # core mismatch
 ]
-_NONE_KW = ("an explicit None is taken as 'not given'; numpy rejects it (TypeError)")
-AXES_ERRORS_XFAIL = {
-    "matmul-{'axes': None}": _NONE_KW,
-    "matmul-{'axis': None}": _NONE_KW,
-    "vecdot-{'keepdims': None}": _NONE_KW,
-    "vecdot-{'axis': None}": _NONE_KW,
-    "vecdot-{'axes': None}": _NONE_KW,
-}
+AXES_ERRORS_XFAIL = {}
 
 
 def _axes_error_params():
@@ -836,8 +829,6 @@ def test_other_kwargs(name):
         same((r, n), f"{name} {kw}")
 
 
-@deviation("where=None is accepted; numpy's gufuncs take no where= "
-           "at all (TypeError)")
 @pytest.mark.parametrize("name", GUFUNCS)
 def test_where_none_refused(name):
     a = sample((2, 2), "int64")

@@ -36,6 +36,14 @@ pub struct CoreSignature {
 }
 
 impl CoreSignature {
+    /// One core dimension shared by every input and no core dimension in the outputs (what
+    /// `axis=` needs: vecdot's `(n),(n)->()`).
+    pub fn single_shared(&self) -> bool {
+        self.ops[..self.nin].iter().all(|o| o.len() == 1)
+            && self.ops[..self.nin].windows(2).all(|w| w[0] == w[1])
+            && self.ops[self.nin..].iter().all(|o| o.is_empty())
+    }
+
     /// Parse NumPy's signature syntax: `(i,j),(j)->(i)`, with `?` for flexible dimensions and
     /// integers for fixed sizes.
     pub fn parse(text: &str) -> Result<CoreSignature> {
@@ -173,10 +181,7 @@ pub fn call(
                 "cannot specify both 'axis' and 'axes'".to_string(),
             ));
         }
-        let shared = sig.ops[..u.nin].iter().all(|o| o.len() == 1)
-            && sig.ops[..u.nin].windows(2).all(|w| w[0] == w[1])
-            && sig.ops[u.nin..].iter().all(|o| o.is_empty());
-        if !shared {
+        if !sig.single_shared() {
             return Err(Error::Type(format!(
                 "{}: axis can only be used with a single shared core dimension, not with the {} signature {}",
                 u.name,

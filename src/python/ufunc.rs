@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::array::NdArray;
 use crate::dispatch::gufunc::CoreAxes;
@@ -591,26 +591,47 @@ pub fn reduce_impl<'py>(
 
 #[pymethods]
 impl PyUfunc {
-    #[pyo3(signature = (*args, out=None, r#where=None, casting="same_kind", order=None, dtype=None, subok=true, signature=None, axes=None, axis=None, keepdims=None))]
+    /// `where=`, `axes=`, `axis=` and `keepdims=` come through `kwargs`, so that an explicit
+    /// None is told apart from an absent argument (NumPy refuses some explicit Nones).
+    #[pyo3(signature = (*args, out=None, casting="same_kind", order=None, dtype=None, subok=true, signature=None, **kwargs))]
     #[allow(clippy::too_many_arguments)]
     fn __call__<'py>(
         &self,
         py: Python<'py>,
         args: &Bound<'py, PyTuple>,
         out: Option<&Bound<'py, PyAny>>,
-        r#where: Option<&Bound<'py, PyAny>>,
         casting: &str,
         order: Option<&str>,
         dtype: Option<&Bound<'py, PyAny>>,
         subok: bool,
         signature: Option<&Bound<'py, PyAny>>,
-        axes: Option<&Bound<'py, PyAny>>,
-        axis: Option<&Bound<'py, PyAny>>,
-        keepdims: Option<&Bound<'py, PyAny>>,
+        kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         crate::array::Order::parse(order, crate::array::Order::K)?;
         let _ = subok;
         let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
+        let (mut r#where, mut axes, mut axis, mut keepdims) = (None, None, None, None);
+        for (k, v) in kwargs.into_iter().flatten() {
+            let slot = match k.extract::<String>()?.as_str() {
+                "where" => &mut r#where,
+                "axes" => &mut axes,
+                "axis" => &mut axis,
+                "keepdims" => &mut keepdims,
+                other => {
+                    return Err(PyTypeError::new_err(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        self.u.name, other
+                    )))
+                }
+            };
+            *slot = Some(v);
+        }
+        let (r#where, axes, axis, keepdims) = (
+            r#where.as_ref(),
+            axes.as_ref(),
+            axis.as_ref(),
+            keepdims.as_ref(),
+        );
         if self.u.core.is_none() {
             for (name, v) in [("axes", axes), ("axis", axis), ("keepdims", keepdims)] {
                 if v.is_some() {
@@ -627,11 +648,17 @@ impl PyUfunc {
                     self.u.name
                 )));
             }
+            if axes.is_some_and(|a| a.is_none()) {
+                return Err(PyTypeError::new_err("axes should be a list."));
+            }
+            let one_core_dim = self.u.core.as_ref().is_some_and(|c| c.single_shared());
             let placing = CoreAxes {
                 axes: parse_axes(axes)?,
                 axis: match axis {
-                    Some(a) if !a.is_none() => Some(a.extract::<isize>()?),
-                    _ => None,
+                    // An explicit None: NumPy's signature check, or its integer conversion.
+                    Some(a) if a.is_none() && !one_core_dim => Some(0),
+                    Some(a) => Some(a.extract::<isize>()?),
+                    None => None,
                 },
                 keepdims: match keepdims {
                     Some(k) if k.is_instance_of::<pyo3::types::PyBool>() => Some(k.is_truthy()?),
@@ -849,8 +876,24 @@ impl PyUfunc {
         let xo = PyNdArray::wrap(py, xr, None)?.into_bound(py).into_any();
         let yo = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
         let args = PyTuple::new(py, [xo, yo])?;
+        let kwargs = match r#where {
+            Some(w) => {
+                let d = PyDict::new(py);
+                d.set_item("where", w)?;
+                Some(d)
+            }
+            None => None,
+        };
         self.__call__(
-            py, &args, out, r#where, casting, order, dtype, subok, signature, None, None, None,
+            py,
+            &args,
+            out,
+            casting,
+            order,
+            dtype,
+            subok,
+            signature,
+            kwargs.as_ref(),
         )
     }
 
