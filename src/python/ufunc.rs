@@ -166,7 +166,10 @@ fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option
         l.chars()
             .chain(r.chars())
             .map(|c| {
-                let st = crate::dtype::parse::parse_dtype(&c.to_string())?.scalar_type();
+                // An unknown type code: NumPy's ValueError.
+                let st = crate::dtype::parse::parse_dtype(&c.to_string())
+                    .map_err(|_| PyValueError::new_err("Invalid data-type for array"))?
+                    .scalar_type();
                 Ok(Some(st.ok_or_else(|| {
                     PyTypeError::new_err("dtype must be numeric")
                 })?))
