@@ -109,6 +109,20 @@ def test_subclass_results_and_hooks(expr):
     assert rlog == nlog
 
 
+def test_array_wrap_called_directly():
+    got = {}
+    for lib in (np, rp):
+        log = []
+        Sub, _, _, Plain = _classes(lib, log)
+        s = lib.arange(3.0).view(Sub)
+        q = lib.arange(3.0).view(Plain)
+        log.clear()
+        r1 = s.__array_wrap__(q)
+        r2 = lib.arange(2.0).__array_wrap__(s)
+        got[lib.__name__] = (type(r1).__name__, type(r2).__name__, list(log))
+    assert got["rumpy"] == got["numpy"]
+
+
 def test_views_of_subclasses_share_memory_and_base():
     class Sub(rp.ndarray):
         pass

@@ -789,6 +789,9 @@ impl NdArray {
             false,
             |q, s, n| {
                 for i in 0..n as isize {
+                    if err.failed() {
+                        return;
+                    }
                     // SAFETY: the walk stays inside the three arrays (invariant 2); the mask
                     // holds bools.
                     unsafe {
@@ -851,7 +854,9 @@ impl NdArray {
                 // SAFETY: the walker keeps both pointers inside their arrays (invariant 2), and
                 // the destination is writable memory (its buffer is writeable or freshly owned).
                 // Parallel chunks write disjoint parts of the destination.
-                err.keep(unsafe { t.run(p[0], st[0], p[1], st[1], n) });
+                if !err.failed() {
+                    err.keep(unsafe { t.run(p[0], st[0], p[1], st[1], n) });
+                }
             },
         );
         err.into_result()
@@ -998,6 +1003,12 @@ impl NdArray {
     /// Reinterpret the bytes as another dtype (`arr.view(dtype)`), NumPy's rules for a change in
     /// item size along the last axis.
     pub fn view_dtype(&self, dtype: &DType) -> Result<NdArray> {
+        // Items that hold references cannot be reinterpreted (NumPy's object arrays neither).
+        ensure!(
+            dtype == &self.dtype || !(self.dtype.flags().holds_refs || dtype.flags().holds_refs),
+            Type,
+            "Cannot change data-type for array of references."
+        );
         let (old, new) = (self.itemsize(), dtype.itemsize());
         if old == new {
             return self.view_with(

@@ -48,7 +48,18 @@ pub fn scalar_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
 /// A 0-d array of `st` holding a Python scalar, with NumPy 2's range check for integers.
 pub fn weak_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
     crate::dtype::promote::check_int_fits(n, st)?;
-    scalar_to_array(n, st)
+    scalar_to_array(weak_value(n, st), st)
+}
+
+/// A Python scalar's value as NumPy hands it to a loop of type `st`: a Python int bound for an
+/// inexact type becomes a Python float first (two roundings for float32, as NumPy's
+/// conversion through `PyFloat`).
+pub fn weak_value(n: Num, st: ScalarType) -> Num {
+    match n {
+        Num::I(v) if st.is_float() || st.is_complex() => Num::F(v as f64),
+        Num::U(v) if st.is_float() || st.is_complex() => Num::F(v as f64),
+        n => n,
+    }
 }
 
 /// Run one line of a loop and report its status, floating-point flags included.
@@ -446,7 +457,12 @@ pub fn call(
             }
             Kernel::Method(m) => {
                 let err = crate::loops::watch::FirstError::default();
-                walk(&|p: &[*mut u8], s: &[isize], n| err.keep(m(p, s, n)).unwrap_or(0));
+                walk(&|p: &[*mut u8], s: &[isize], n| {
+                    if err.failed() {
+                        return 0;
+                    }
+                    err.keep(m(p, s, n)).unwrap_or(0)
+                });
                 err.into_result()?;
             }
         }

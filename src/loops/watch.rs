@@ -31,9 +31,9 @@ pub fn take_stop() -> bool {
 }
 
 /// The first error a loop raised on any thread (a family's loop may fail: a bad factor, a
-/// Python exception). Later lines still run; the caller reports this one.
+/// Python exception); the caller reports it.
 #[derive(Default)]
-pub struct FirstError(std::sync::Mutex<Option<crate::error::Error>>);
+pub struct FirstError(std::sync::Mutex<Option<crate::error::Error>>, AtomicBool);
 
 impl FirstError {
     /// Keep `r`'s error if it is the first.
@@ -41,11 +41,17 @@ impl FirstError {
         match r {
             Ok(v) => Some(v),
             Err(e) => {
+                self.1.store(true, Ordering::Relaxed);
                 let mut slot = self.0.lock().unwrap_or_else(|p| p.into_inner());
                 slot.get_or_insert(e);
                 None
             }
         }
+    }
+    /// Has a loop failed? Callers skip the lines not yet started (NumPy stops at the first
+    /// error; a loop that calls user code must not run on after it).
+    pub fn failed(&self) -> bool {
+        self.1.load(Ordering::Relaxed)
     }
     /// `Err` with the first error kept, if any.
     pub fn into_result(self) -> crate::error::Result<()> {

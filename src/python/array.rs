@@ -642,14 +642,19 @@ impl PyNdArray {
         };
         match Self::subtype(slf.as_any()) {
             Some(t) if !array.get_type().is(&t) => {
-                let plain = Self::view_of(array, array.get().snapshot())?;
-                Ok(Self::as_subtype(&t, plain, Some(array.as_any()), true)?
+                // NumPy finalizes the new view with `self`.
+                let plain = Self::plain_view_of(array, array.get().snapshot())?;
+                Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), true)?
                     .into_any()
                     .unbind())
             }
             Some(_) => Ok(array.clone().into_any().unbind()),
             None if return_scalar && array.get().cur().ndim() == 0 => {
                 Ok(array.as_any().get_item(PyTuple::empty(py))?.unbind())
+            }
+            // A base-class ndarray, whatever the class of `array`.
+            None if Self::subtype(array.as_any()).is_some() => {
+                Ok(Self::plain_view_of(array, array.get().snapshot())?.into_any())
             }
             None => Ok(array.clone().into_any().unbind()),
         }
@@ -995,6 +1000,11 @@ impl PyNdArray {
         } else {
             Order::C
         };
+        if cur.dtype().flags().holds_refs {
+            return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+                "resize of an array whose items hold references",
+            ));
+        }
         let new = NdArray::zeros(&shape, cur.dtype(), order)?;
         let n = cur.nbytes().min(new.nbytes());
         // SAFETY: both are single segments of at least n bytes, in different buffers.

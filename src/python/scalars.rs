@@ -362,9 +362,16 @@ fn operand(o: &Bound<'_, PyAny>) -> Option<Operand> {
         if v.is_null() {
             return None;
         }
+        // `_v` is writable from Python: anything but the exact type goes to the Python code.
         let n = if st.is_int() {
+            if ffi::PyLong_CheckExact(v) == 0 {
+                return None;
+            }
             small_int(v)?
         } else {
+            if ffi::PyFloat_CheckExact(v) == 0 {
+                return None;
+            }
             Num::F(ffi::PyFloat_AsDouble(v))
         };
         Some(Operand::Typed(n, st))
@@ -430,6 +437,16 @@ fn kind(o: Operand) -> OpKind {
 fn value(o: Operand) -> Num {
     match o {
         Operand::Typed(n, _) | Operand::Weak(n, _) => n,
+    }
+}
+
+/// An operand's value as the loop of input type `st` receives it (a Python int for a float
+/// loop goes through a Python float, as in NumPy).
+#[inline(always)]
+fn loop_value(o: Operand, st: ScalarType) -> Num {
+    match o {
+        Operand::Typed(n, _) => n,
+        Operand::Weak(n, _) => crate::dispatch::exec::weak_value(n, st),
     }
 }
 
@@ -534,7 +551,12 @@ fn fast_binary(
         return Ok(None);
     }
     let watch_fp = !(lp.ins[0].is_int() && lp.ins[1].is_int());
-    let (r, mut st) = run_one(lp, value(x), value(y), watch_fp);
+    let (r, mut st) = run_one(
+        lp,
+        loop_value(x, lp.ins[0]),
+        loop_value(y, lp.ins[1]),
+        watch_fp,
+    );
     if op.clean_only() && st != 0 {
         return Ok(None);
     }
@@ -554,11 +576,11 @@ fn fast_binary(
         };
         let (p, q) = (wide(value(x)), wide(value(y)));
         let exact = match op {
-            Op::Add => p + q,
-            Op::Subtract => p - q,
-            _ => p * q,
+            Op::Add => p.checked_add(q),
+            Op::Subtract => p.checked_sub(q),
+            _ => p.checked_mul(q),
         };
-        if exact != wide(r) {
+        if exact != Some(wide(r)) {
             st |= status::OVERFLOW;
         }
     }
@@ -595,7 +617,12 @@ fn fast_compare(
         return Ok(None);
     }
     // Comparisons report nothing (NumPy's neither).
-    let (r, _) = run_one(lp, value(x), value(y), false);
+    let (r, _) = run_one(
+        lp,
+        loop_value(x, lp.ins[0]),
+        loop_value(y, lp.ins[1]),
+        false,
+    );
     Ok(Some(num_to_scalar(py, r, ScalarType::Bool)?.unbind()))
 }
 

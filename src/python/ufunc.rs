@@ -318,7 +318,11 @@ pub(crate) fn wrap_source<'py>(
     let mut best: Option<(Bound<'py, PyAny>, f64)> = None;
     for a in args {
         if PyNdArray::subtype(a).is_some() {
-            let p: f64 = a.getattr("__array_priority__")?.extract().unwrap_or(0.0);
+            // NumPy ignores a priority it cannot read.
+            let p: f64 = a
+                .getattr("__array_priority__")
+                .and_then(|p| p.extract())
+                .unwrap_or(0.0);
             if best.as_ref().is_none_or(|(_, b)| p > *b) {
                 best = Some((a.clone(), p));
             }
