@@ -328,9 +328,10 @@ fn binary(
 /// An operand of the fast path: a scalar of one of the eligible types, or a weak Python
 /// int/float.
 #[derive(Copy, Clone)]
-enum Operand {
-    Typed(Num, ScalarType),
-    Weak(Num, WeakKind),
+struct Operand {
+    n: Num,
+    /// `Strong` for a scalar of one of the eligible types, `Weak` for a Python int/float.
+    k: OpKind,
 }
 
 fn eligible(st: ScalarType) -> bool {
@@ -345,17 +346,28 @@ fn operand(o: &Bound<'_, PyAny>) -> Option<Operand> {
     unsafe {
         let p = o.as_ptr();
         if ffi::PyFloat_CheckExact(p) != 0 {
-            return Some(Operand::Weak(
-                Num::F(ffi::PyFloat_AsDouble(p)),
-                WeakKind::Float,
-            ));
+            return Some(Operand {
+                n: Num::F(ffi::PyFloat_AsDouble(p)),
+                k: OpKind::Weak(WeakKind::Float),
+            });
         }
         if ffi::PyLong_CheckExact(p) != 0 {
-            return small_int(p).map(|n| Operand::Weak(n, WeakKind::Int));
+            return small_int(p).map(|n| Operand {
+                n,
+                k: OpKind::Weak(WeakKind::Int),
+            });
         }
         let st = exact_scalar_type(o).filter(|st| eligible(*st))?;
         if st == ScalarType::Float64 {
-            return Some(Operand::Typed(Num::F(ffi::PyFloat_AsDouble(p)), st));
+            let v = match float_offset(o.py()) {
+                // SAFETY: an exact float64 holds its double at the verified offset.
+                Some(off) => *((p as *const u8).add(off) as *const f64),
+                None => ffi::PyFloat_AsDouble(p),
+            };
+            return Some(Operand {
+                n: Num::F(v),
+                k: OpKind::Strong(st),
+            });
         }
         let off = *VALUE_OFFSET.get()?;
         let v = *((p as *const u8).add(off) as *const *mut ffi::PyObject);
@@ -374,7 +386,52 @@ fn operand(o: &Bound<'_, PyAny>) -> Option<Operand> {
             }
             Num::F(ffi::PyFloat_AsDouble(v))
         };
-        Some(Operand::Typed(n, st))
+        Some(Operand {
+            n,
+            k: OpKind::Strong(st),
+        })
+    }
+}
+
+/// Where an exact float64 keeps its double (a `float`'s value, right after the object
+/// header), verified once on a made instance; `None` to read it through the C API.
+fn float_offset(py: Python<'_>) -> Option<usize> {
+    static OFFSET: OnceLock<Option<usize>> = OnceLock::new();
+    *OFFSET.get_or_init(|| {
+        let x = num_to_scalar(py, Num::F(1.5), ScalarType::Float64).ok()?;
+        let head = 2 * std::mem::size_of::<usize>();
+        let size: usize = x.get_type().getattr("__basicsize__").ok()?.extract().ok()?;
+        // SAFETY: the instance is at least `size` bytes and head + 8 <= size is checked first.
+        (size >= head + 8 && unsafe { *((x.as_ptr() as *const u8).add(head) as *const f64) } == 1.5)
+            .then_some(head)
+    })
+}
+
+/// A new float64 scalar: its class's `tp_alloc` (looked up once) and the double written at the
+/// verified offset; the generic constructor otherwise.
+fn new_float64(py: Python<'_>, v: f64) -> PyResult<Py<PyAny>> {
+    static ALLOC: OnceLock<Option<(usize, usize)>> = OnceLock::new();
+    let alloc = ALLOC.get_or_init(|| {
+        let t = super::dtype::SCALAR_TYPES.get(py)?[ScalarType::Float64 as usize].as_ptr();
+        // SAFETY: reading a slot of a live type object.
+        let f = unsafe { ffi::PyType_GetSlot(t as *mut ffi::PyTypeObject, ffi::Py_tp_alloc) };
+        (!f.is_null()).then_some((t as usize, f as usize))
+    });
+    match (alloc, float_offset(py)) {
+        (Some((t, f)), Some(off)) => {
+            // SAFETY: `f` is the class's tp_alloc (a new reference or NULL with an error set);
+            // the fresh instance holds its double at `off` (verified).
+            unsafe {
+                let f: ffi::allocfunc = std::mem::transmute(*f);
+                let o = f(*t as *mut ffi::PyTypeObject, 0);
+                if o.is_null() {
+                    return Err(PyErr::fetch(py));
+                }
+                *((o as *mut u8).add(off) as *mut f64) = v;
+                Ok(Bound::from_owned_ptr(py, o).unbind())
+            }
+        }
+        _ => Ok(num_to_scalar(py, Num::F(v), ScalarType::Float64)?.unbind()),
     }
 }
 
@@ -427,26 +484,21 @@ unsafe fn small_int(p: *mut ffi::PyObject) -> Option<Num> {
 
 #[inline(always)]
 fn kind(o: Operand) -> OpKind {
-    match o {
-        Operand::Typed(_, st) => OpKind::Strong(st),
-        Operand::Weak(_, w) => OpKind::Weak(w),
-    }
+    o.k
 }
 
 #[inline(always)]
 fn value(o: Operand) -> Num {
-    match o {
-        Operand::Typed(n, _) | Operand::Weak(n, _) => n,
-    }
+    o.n
 }
 
 /// An operand's value as the loop of input type `st` receives it (a Python int for a float
 /// loop goes through a Python float, as in NumPy).
 #[inline(always)]
 fn loop_value(o: Operand, st: ScalarType) -> Num {
-    match o {
-        Operand::Typed(n, _) => n,
-        Operand::Weak(n, _) => crate::dispatch::exec::weak_value(n, st),
+    match o.k {
+        OpKind::Strong(_) => o.n,
+        OpKind::Weak(_) => crate::dispatch::exec::weak_value(o.n, st),
     }
 }
 
@@ -454,11 +506,9 @@ fn loop_value(o: Operand, st: ScalarType) -> Num {
 #[inline(always)]
 fn pair(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> Option<(Operand, Operand)> {
     let (x, y) = (operand(a)?, operand(b)?);
-    match (x, y) {
-        (Operand::Typed(_, s), Operand::Typed(_, t)) if s == t => Some((x, y)),
-        (Operand::Typed(..), Operand::Weak(..)) | (Operand::Weak(..), Operand::Typed(..)) => {
-            Some((x, y))
-        }
+    match (x.k, y.k) {
+        (OpKind::Strong(s), OpKind::Strong(t)) if s == t => Some((x, y)),
+        (OpKind::Strong(_), OpKind::Weak(_)) | (OpKind::Weak(_), OpKind::Strong(_)) => Some((x, y)),
         _ => None,
     }
 }
@@ -471,7 +521,7 @@ fn ufunc(name: &'static str) -> Option<&'static Ufunc> {
 /// The resolved loop per (operation, left operand, right operand): types 0..14, then the weak
 /// kinds int and float as 14 and 15.
 const KINDS: usize = 16;
-static LOOPS: [OnceLock<Option<&'static Loop>>; 14 * KINDS * KINDS] =
+static LOOPS: [OnceLock<Option<(&'static Loop, ScalarType)>>; 14 * KINDS * KINDS] =
     [const { OnceLock::new() }; 14 * KINDS * KINDS];
 
 #[inline(always)]
@@ -484,11 +534,17 @@ fn kind_index(k: OpKind) -> usize {
 }
 
 #[inline(always)]
-fn resolved(slot_op: usize, name: &'static str, ka: OpKind, kb: OpKind) -> Option<&'static Loop> {
+fn resolved(
+    slot_op: usize,
+    name: &'static str,
+    ka: OpKind,
+    kb: OpKind,
+) -> Option<(&'static Loop, ScalarType)> {
     let i = (slot_op * KINDS + kind_index(ka)) * KINDS + kind_index(kb);
     *LOOPS[i].get_or_init(|| {
         let u = ufunc(name)?;
-        crate::dispatch::resolve(u, &[ka, kb], None).ok()
+        let lp = crate::dispatch::resolve(u, &[ka, kb], None).ok()?;
+        Some((lp, crate::dispatch::resolve::common_type(&[ka, kb])))
     })
 }
 
@@ -525,9 +581,9 @@ fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> (Num, u32) {
 /// the Python implementation handles both)?
 #[inline(always)]
 fn fits(o: Operand, st: ScalarType) -> bool {
-    match o {
-        Operand::Typed(..) => true,
-        Operand::Weak(n, _) => crate::dtype::promote::check_int_fits(n, st).is_ok(),
+    match o.k {
+        OpKind::Strong(_) => true,
+        OpKind::Weak(_) => crate::dtype::promote::check_int_fits(o.n, st).is_ok(),
     }
 }
 
@@ -540,7 +596,7 @@ fn fast_binary(
     let Some((x, y)) = pair(a, b) else {
         return Ok(None);
     };
-    let Some(lp) = resolved(op as usize, op.ufunc_name(), kind(x), kind(y)) else {
+    let Some((lp, common)) = resolved(op as usize, op.ufunc_name(), kind(x), kind(y)) else {
         return Ok(None);
     };
     if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) || !eligible(lp.outs[0]) {
@@ -564,10 +620,7 @@ fn fast_binary(
     // NumPy's scalar math runs when the operands' common type is a scalar's own (`int8 + 1`,
     // `int8 / int8`); otherwise (`int8 + 1.5`) it defers to the ufunc, which words its
     // warnings without "scalar" and does not check integer overflow.
-    let common = crate::dispatch::resolve::common_type(&[kind(x), kind(y)]);
-    let scalar = [x, y]
-        .iter()
-        .any(|o| matches!(o, Operand::Typed(_, st) if *st == common));
+    let scalar = [x, y].iter().any(|o| o.k == OpKind::Strong(common));
     if scalar && out.is_int() && matches!(op, Op::Add | Op::Subtract | Op::Multiply) {
         let wide = |n: Num| match n {
             Num::I(v) => v as i128,
@@ -589,12 +642,15 @@ fn fast_binary(
     } else {
         op.ufunc_name()
     };
-    let typed = if matches!(x, Operand::Typed(..)) {
+    let typed = if matches!(x.k, OpKind::Strong(_)) {
         a
     } else {
         b
     };
     report(typed, st, where_)?;
+    if let (ScalarType::Float64, Num::F(v)) = (out, r) {
+        return Ok(Some(new_float64(py, v)?));
+    }
     Ok(Some(num_to_scalar(py, r, out)?.unbind()))
 }
 
@@ -610,7 +666,7 @@ fn fast_compare(
     let Some((x, y)) = pair(a, b) else {
         return Ok(None);
     };
-    let Some(lp) = resolved(8 + op as usize, name, kind(x), kind(y)) else {
+    let Some((lp, _)) = resolved(8 + op as usize, name, kind(x), kind(y)) else {
         return Ok(None);
     };
     if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) {
