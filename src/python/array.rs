@@ -146,8 +146,13 @@ impl PyNdArray {
 
     /// The type of `a` when it is an instance of an ndarray subclass.
     pub fn subtype<'py>(a: &Bound<'py, PyAny>) -> Option<Bound<'py, PyType>> {
-        let t = a.get_type();
-        (!t.is(a.py().get_type::<PyNdArray>()) && a.cast::<PyNdArray>().is_ok()).then_some(t)
+        use pyo3::PyTypeInfo;
+        // The common case first, by type pointer (every operator call asks).
+        // SAFETY: reading the type pointer of a live object.
+        if unsafe { ffi::Py_TYPE(a.as_ptr()) } == PyNdArray::type_object_raw(a.py()) {
+            return None;
+        }
+        a.cast::<PyNdArray>().is_ok().then(|| a.get_type())
     }
 
     /// A new array made from `slf` (a copy, a cast): of `slf`'s subclass, if any.
