@@ -127,6 +127,30 @@ def test_three_argument_pow_is_refused_as_numpy():
             pow(m.int8(2), m.int8(3), 5)
 
 
+def test_another_scalar_class_reflected_method_gets_its_turn():
+    got = []
+    for m in (np, rp):
+        class T(m.int16):
+            def __radd__(self, other):
+                return "T.radd"
+
+            def __rmul__(self, other):
+                return "T.rmul"
+
+        class F(m.float64):
+            def __add__(self, other):
+                return "F.add"
+
+        class G(m.int16):
+            def __mul__(self, other):
+                return "G.mul"
+
+        got.append((m.int8(1) + T(2), m.int8(1) * T(2), m.int8(1) - T(2) == -1,
+                    repr(m.float64(2) + F(1.0)), F(1.0) + m.float64(2),
+                    repr(m.int8(1) * G(2)), G(2) * m.int8(1), repr(1.5 + F(1.0))))
+    assert got[1] == got[0]
+
+
 def test_subclass_operands_use_their_own_methods():
     class F(rp.float64):
         def __add__(self, other):

@@ -93,6 +93,18 @@ impl Op {
     /// Operations whose fast path is taken only when the loop reports nothing: NumPy's scalar
     /// math words and checks their special cases (division by zero, `MIN // -1`, negative
     /// integer powers) its own way, which the Python implementation follows.
+    /// The reflected method's name (`__radd__`).
+    fn reflected(self) -> &'static str {
+        match self {
+            Op::Add => "__radd__",
+            Op::Subtract => "__rsub__",
+            Op::Multiply => "__rmul__",
+            Op::Divide => "__rtruediv__",
+            Op::FloorDivide => "__rfloordiv__",
+            Op::Remainder => "__rmod__",
+            Op::Power => "__rpow__",
+        }
+    }
     fn clean_only(self) -> bool {
         matches!(self, Op::FloorDivide | Op::Remainder | Op::Power)
     }
@@ -314,6 +326,18 @@ fn binary(
     let hooks = hooks(a).or_else(|_| hooks(b))?;
     let (generic, f) = (&hooks.generic, &hooks.binary);
     if a.is_instance(generic)? {
+        // A scalar of another class that overrides this operation in Python (a subclass's
+        // `__radd__`) gets its turn, as NumPy's scalars defer to it.
+        if b.is_instance(generic)? && !b.get_type().is(a.get_type()) {
+            // Written in Python (a function has a code object; the C slots' wrappers do not).
+            let overridden = b
+                .get_type()
+                .getattr(op.reflected())
+                .is_ok_and(|m| m.hasattr("__code__").unwrap_or(false));
+            if overridden {
+                return Ok(py.NotImplemented());
+            }
+        }
         let r = f.call1((a, b, op as i32, false))?;
         if r.is(py.NotImplemented()) && b.is_instance(generic)? && !b.get_type().is(a.get_type()) {
             return Ok(f.call1((b, a, op as i32, true))?.unbind());
