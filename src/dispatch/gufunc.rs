@@ -400,6 +400,16 @@ pub fn call(
                 };
                 let w = o.transpose(Some(&p))?;
                 if w.ndim() < kc.len() {
+                    // NumPy first compares the dimensions there are with the leading core
+                    // dimensions, and reports a mismatch among them as such.
+                    for (j, (&d, &got)) in kc.iter().zip(w.shape()).enumerate() {
+                        if let Some(want) = sizes[d].filter(|&want| want != got) {
+                            return Err(Error::Value(format!(
+                                "{}: Output operand {} has a mismatch in its core dimension {}, with gufunc signature {} (size {} is different from {})",
+                                u.name, k, j, sig.text, got, want
+                            )));
+                        }
+                    }
                     return Err(Error::Value(format!(
                         "{}: Output operand {} does not have enough dimensions (has {}, gufunc core with signature {} requires {})",
                         u.name,
