@@ -714,6 +714,14 @@ impl NdArray {
         Ok(out)
     }
 
+    /// The items as `T` values in C order (cast as `astype` does), for tests.
+    #[cfg(test)]
+    pub fn to_vec<T: crate::dtype::Element>(&self) -> Vec<T> {
+        let c = self.astype(&T::TYPE.dtype(), Order::C).unwrap();
+        // SAFETY: a fresh C-contiguous array of `c.size()` items of T.
+        unsafe { std::slice::from_raw_parts(c.data_ptr() as *const T, c.size()) }.to_vec()
+    }
+
     /// Check a cast under a casting rule, with NumPy's message.
     pub fn check_cast(from: &DType, to: &DType, casting: Casting) -> Result<()> {
         if !can_cast(from, to, casting) {

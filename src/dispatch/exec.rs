@@ -488,12 +488,6 @@ mod tests {
     use super::*;
     use crate::dtype::Bool;
 
-    fn f64s(a: &NdArray) -> Vec<f64> {
-        let c = a.copy(Order::C).unwrap();
-        // SAFETY: a fresh C-contiguous float64 array.
-        unsafe { std::slice::from_raw_parts(c.data_ptr() as *const f64, c.size()) }.to_vec()
-    }
-
     #[test]
     fn masked_calls_write_only_where_true_and_broadcast_the_mask() {
         let add = super::super::find("add").unwrap();
@@ -510,12 +504,15 @@ mod tests {
             Some(&mask),
         )
         .unwrap();
-        assert_eq!(f64s(&out), vec![2.0, -1.0, -1.0, 8.0]);
+        assert_eq!(out.to_vec::<f64>(), vec![2.0, -1.0, -1.0, 8.0]);
         // A (2, 1) mask broadcasts the result to (2, 4); new outputs are zero where false.
         let m2 = NdArray::from_vec(vec![Bool(0), Bool(0x80)], &[2, 1]).unwrap();
         let (r, _) = call(add, &ins, &[None], Casting::SameKind, None, Some(&m2)).unwrap();
         assert_eq!(r[0].shape(), &[2, 4]);
-        assert_eq!(f64s(&r[0]), vec![0.0, 0.0, 0.0, 0.0, 2.0, 4.0, 6.0, 8.0]);
+        assert_eq!(
+            r[0].to_vec::<f64>(),
+            vec![0.0, 0.0, 0.0, 0.0, 2.0, 4.0, 6.0, 8.0]
+        );
         // The casting rule holds with a mask: float64 results do not go into int64.
         let i = NdArray::zeros(&[4], &ScalarType::Int64.dtype(), Order::C).unwrap();
         let r = call(add, &ins, &[Some(i)], Casting::SameKind, None, Some(&mask));

@@ -71,10 +71,11 @@ pub(crate) fn prepare(
 ) -> Result<Prepared> {
     let dtypes: SmallVec<[DType; 3]> = inputs.iter().map(|a| a.dtype().clone()).collect();
     let families: SmallVec<[Family; 3]> = dtypes.iter().map(|d| d.family()).collect();
-    let (method, mut given): (_, SmallVec<[Option<DType>; 4]>) = match lookup(u.name, &families) {
-        Some(m) => (m, dtypes.iter().cloned().map(Some).collect()),
+    let (method, given): (_, SmallVec<[DType; 3]>) = match lookup(u.name, &families) {
+        Some(m) => (m, dtypes.clone()),
         None => {
-            // Promote the inputs to one descriptor and use that family's loop.
+            // Promote the inputs to one descriptor and use that family's loop; inputs of
+            // another family are given as the common descriptor (they will be cast).
             let no_loop = || no_loop(u, &dtypes);
             let mut common = dtypes[0].clone();
             for d in &dtypes[1..] {
@@ -85,24 +86,24 @@ pub(crate) fn prepare(
             let given = dtypes
                 .iter()
                 .map(|d| {
-                    Some(if d.family() == common.family() {
+                    if d.family() == common.family() {
                         d.clone()
                     } else {
                         common.clone()
-                    })
+                    }
                 })
                 .collect();
             (m, given)
         }
     };
-    for k in 0..u.nout {
-        given.push(
+    let given_outs: SmallVec<[Option<DType>; 2]> = (0..u.nout)
+        .map(|k| {
             outs.get(k)
                 .and_then(|o| o.as_ref())
-                .map(|o| o.dtype().clone()),
-        );
-    }
-    let resolved = method.resolve_descriptors(&given)?;
+                .map(|o| o.dtype().clone())
+        })
+        .collect();
+    let resolved = method.resolve_descriptors(&given, &given_outs)?;
     ensure!(
         resolved.descrs.len() == u.nin + u.nout,
         Value,
@@ -171,9 +172,13 @@ fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
     ))
 }
 
-/// Does any operand need the Python API (so the call keeps the GIL)?
-pub fn needs_api(dtypes: &[&DType]) -> bool {
-    dtypes.iter().any(|d| d.flags().needs_api)
+/// Does any operand of a call need the Python API (so the call keeps the GIL)?
+pub fn needs_api(inputs: &[super::Input], outs: &[Option<NdArray>]) -> bool {
+    let needs = |a: &NdArray| a.dtype().flags().needs_api;
+    inputs
+        .iter()
+        .any(|i| matches!(i, super::Input::Array(a) if needs(a)))
+        || outs.iter().flatten().any(needs)
 }
 
 #[cfg(test)]
@@ -204,9 +209,7 @@ mod tests {
                 ScalarType::Float64.dtype(),
             )
             .unwrap();
-        let c = as_f8.copy(Order::C).unwrap();
-        // SAFETY: a fresh C-contiguous float64 array.
-        unsafe { std::slice::from_raw_parts(c.data_ptr() as *const f64, c.size()) }.to_vec()
+        as_f8.to_vec::<f64>()
     }
 
     fn run(

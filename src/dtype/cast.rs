@@ -168,12 +168,12 @@ pub enum Transfer {
 impl Transfer {
     pub fn new(from: &DType, to: &DType) -> Result<Transfer> {
         let refs = from.flags().holds_refs || to.flags().holds_refs;
+        if from == to && !refs {
+            return Ok(Transfer::Copy {
+                size: from.itemsize(),
+            });
+        }
         if super::method::is_extension(from) || super::method::is_extension(to) {
-            if from == to && !refs {
-                return Ok(Transfer::Copy {
-                    size: from.itemsize(),
-                });
-            }
             if let Some(r) = super::method::resolve_cast(from, to) {
                 let (m, res) = r?;
                 // The method runs on its resolved descriptors; they must be the operands'.
@@ -194,11 +194,6 @@ impl Transfer {
                 "copying {:?} items that hold references",
                 from
             )));
-        }
-        if from == to {
-            return Ok(Transfer::Copy {
-                size: from.itemsize(),
-            });
         }
         match (from.scalar_type(), to.scalar_type()) {
             (Some(a), Some(b)) => {

@@ -12,7 +12,7 @@ use smallvec::smallvec;
 use super::method::{ArrayMethod, Flags, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
 use super::{ByteOrder, DType, DTypeImpl, ScalarType};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 #[derive(Debug)]
 pub struct Counted;
@@ -120,12 +120,9 @@ impl ArrayMethod for CopyRefs {
             ..MethodFlags::default()
         }
     }
-    fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let from = given[0]
-            .clone()
-            .ok_or_else(|| Error::Type("no source".into()))?;
+    fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         Ok(Resolved {
-            descrs: smallvec![from.clone(), from],
+            descrs: smallvec![ins[0].clone(), ins[0].clone()],
             casting: Casting::No,
         })
     }

@@ -91,9 +91,9 @@ pub trait ArrayMethod: Send + Sync + 'static {
     fn flags(&self) -> MethodFlags {
         MethodFlags::default()
     }
-    /// From the operands' descriptors (`None` for an output the caller did not give) to the
-    /// loop's descriptors and the casting level.
-    fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved>;
+    /// From the inputs' descriptors and the outputs' (`None` for an output the caller did not
+    /// give; a cast's target is always given) to the loop's descriptors and the casting level.
+    fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved>;
     /// The loop for resolved descriptors.
     fn get_loop(&self, descrs: &[DType]) -> Result<StridedLoop>;
 }
@@ -116,7 +116,7 @@ pub fn find_cast(from: &DType, to: &DType) -> Option<Arc<dyn ArrayMethod>> {
 pub fn resolve_cast(from: &DType, to: &DType) -> Option<Result<(Arc<dyn ArrayMethod>, Resolved)>> {
     let m = find_cast(from, to)?;
     Some(
-        m.resolve_descriptors(&[Some(from.clone()), Some(to.clone())])
+        m.resolve_descriptors(std::slice::from_ref(from), &[Some(to.clone())])
             .map(|r| (m, r)),
     )
 }

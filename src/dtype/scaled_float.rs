@@ -161,11 +161,9 @@ impl ArrayMethod for Rescale {
     fn name(&self) -> &str {
         self.0
     }
-    fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let from = given[0]
-            .clone()
-            .ok_or_else(|| Error::Type("no source".into()))?;
-        let to = given[1].clone().unwrap_or_else(|| from.clone());
+    fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
+        let from = ins[0].clone();
+        let to = outs[0].clone().unwrap_or_else(|| from.clone());
         let (a, b) = (scale_of(&from)?, scale_of(&to)?);
         let casting = if a == b {
             Casting::No
@@ -197,12 +195,9 @@ impl ArrayMethod for ToBool {
             ..MethodFlags::default()
         }
     }
-    fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let from = given[0]
-            .clone()
-            .ok_or_else(|| Error::Type("no source".into()))?;
+    fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         Ok(Resolved {
-            descrs: smallvec![from, ScalarType::Bool.dtype()],
+            descrs: smallvec![ins[0].clone(), ScalarType::Bool.dtype()],
             casting: Casting::Unsafe,
         })
     }
@@ -227,13 +222,8 @@ impl ArrayMethod for Multiply {
     fn name(&self) -> &str {
         "sfloat_multiply"
     }
-    fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let a = given[0]
-            .clone()
-            .ok_or_else(|| Error::Type("no input".into()))?;
-        let b = given[1]
-            .clone()
-            .ok_or_else(|| Error::Type("no input".into()))?;
+    fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
+        let (a, b) = (ins[0].clone(), ins[1].clone());
         let out = sfloat(scale_of(&a)? * scale_of(&b)?);
         Ok(Resolved {
             descrs: smallvec![a, b, out],
@@ -263,19 +253,12 @@ impl ArrayMethod for Add {
     fn name(&self) -> &str {
         "sfloat_add"
     }
-    fn resolve_descriptors(&self, given: &[Option<DType>]) -> Result<Resolved> {
-        let a = given[0]
-            .clone()
-            .ok_or_else(|| Error::Type("no input".into()))?;
-        let b = given[1]
-            .clone()
-            .ok_or_else(|| Error::Type("no input".into()))?;
-        let out = match given.get(2).cloned().flatten() {
+    fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
+        let (a, b) = (ins[0].clone(), ins[1].clone());
+        let out = match outs[0].clone() {
             Some(o) => o,
-            None => {
-                a.0.common_with(&b)
-                    .ok_or_else(|| Error::Type("no common".into()))?
-            }
+            // Both are of the family, which always has a common instance.
+            None => sfloat(scale_of(&a)?.max(scale_of(&b)?)),
         };
         let (x, y, o) = (scale_of(&a)?, scale_of(&b)?, scale_of(&out)?);
         let casting = if x == o && y == o {

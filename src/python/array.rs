@@ -81,40 +81,50 @@ impl PyNdArray {
         Py::new(py, Self::new_obj(arr, base))
     }
 
-    /// Wrap a view of `slf`, with NumPy's base collapsing (the base is the first array up the
-    /// chain that owns its data or whose base is not a rumpy array).
+    /// Wrap a view of `slf` of `slf`'s own class.
     pub fn view_of(slf: &Bound<'_, PyNdArray>, arr: NdArray) -> PyResult<Py<PyNdArray>> {
-        let plain = Self::plain_view_of(slf, arr)?;
-        match Self::subtype(slf.as_any()) {
-            None => Ok(plain),
-            Some(t) => Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), true)?.unbind()),
-        }
+        Self::view_as(slf, arr, Self::subtype(slf.as_any()).as_ref(), slf.as_any())
     }
 
     /// [`Self::view_of`] as a base-class ndarray, whatever `slf`'s class.
-    fn plain_view_of(slf: &Bound<'_, PyNdArray>, mut arr: NdArray) -> PyResult<Py<PyNdArray>> {
+    fn plain_view_of(slf: &Bound<'_, PyNdArray>, arr: NdArray) -> PyResult<Py<PyNdArray>> {
+        Self::view_as(slf, arr, None, slf.as_any())
+    }
+
+    /// Wrap a view of `slf` as an instance of `ty` (None: `ndarray`), finalized with `obj`.
+    /// NumPy's base collapsing: the base is `slf`, or further up the chain while the array
+    /// there does not own its data and its base is a rumpy array of the new view's class.
+    fn view_as(
+        slf: &Bound<'_, PyNdArray>,
+        mut arr: NdArray,
+        ty: Option<&Bound<'_, PyType>>,
+        obj: &Bound<'_, PyAny>,
+    ) -> PyResult<Py<PyNdArray>> {
         let py = slf.py();
         if !slf.get().is_writeable() {
             let _ = arr.set_writeable(false);
         }
+        let nd = py.get_type::<PyNdArray>();
+        let target = ty.unwrap_or(&nd);
         let mut cand: Bound<'_, PyNdArray> = slf.clone();
         loop {
             let c = cand.get();
             if c.cur().flags().owndata {
                 break;
             }
-            match &c.base {
-                Some(b) => match b.bind(py).cast::<PyNdArray>() {
-                    Ok(next) => {
-                        let next = next.clone();
-                        cand = next;
-                    }
-                    Err(_) => break,
-                },
-                None => break,
+            match c.base.as_ref().map(|b| b.bind(py).cast::<PyNdArray>()) {
+                Some(Ok(next)) if next.get_type().is(target) => {
+                    let next = next.clone();
+                    cand = next;
+                }
+                _ => break,
             }
         }
-        Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))
+        let plain = Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))?;
+        match ty {
+            Some(t) if !t.is(&nd) => Ok(Self::as_subtype(t, plain, Some(obj), true)?.unbind()),
+            _ => Ok(plain),
+        }
     }
 
     /// `plain` (a fresh `ndarray`) as an instance of the ndarray subclass `ty`, with `ty`'s
@@ -155,13 +165,19 @@ impl PyNdArray {
         a.cast::<PyNdArray>().is_ok().then(|| a.get_type())
     }
 
-    /// A new array made from `slf` (a copy, a cast): of `slf`'s subclass, if any.
-    pub fn new_like(slf: &Bound<'_, PyNdArray>, arr: NdArray) -> PyResult<Py<PyNdArray>> {
+    /// A new array made from `slf`, of `slf`'s subclass if any. `own`: the subclass instance
+    /// owns the new memory (a copy, a cast); otherwise it views a plain array that does (an
+    /// advanced-index result), as NumPy makes them.
+    pub fn new_like(
+        slf: &Bound<'_, PyNdArray>,
+        arr: NdArray,
+        own: bool,
+    ) -> PyResult<Py<PyNdArray>> {
         let py = slf.py();
         let plain = Self::wrap(py, arr, None)?;
         match Self::subtype(slf.as_any()) {
             None => Ok(plain),
-            Some(t) => Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), true)?.unbind()),
+            Some(t) => Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), own)?.unbind()),
         }
     }
 
@@ -615,7 +631,7 @@ impl PyNdArray {
         let o = parse_order(Some(order), Order::C)?;
         let a = &slf.get().cur();
         let c = super::errors::run_detached(slf.py(), a.nbytes(), || a.copy(o))?;
-        Self::new_like(slf, c)
+        Self::new_like(slf, c, true)
     }
 
     /// Called on every new view or result of a subclass with the array it came from (NumPy's
@@ -648,10 +664,8 @@ impl PyNdArray {
         match Self::subtype(slf.as_any()) {
             Some(t) if !array.get_type().is(&t) => {
                 // NumPy finalizes the new view with `self`.
-                let plain = Self::plain_view_of(array, array.get().snapshot())?;
-                Ok(Self::as_subtype(&t, plain, Some(slf.as_any()), true)?
-                    .into_any()
-                    .unbind())
+                let v = Self::view_as(array, array.get().snapshot(), Some(&t), slf.as_any())?;
+                Ok(v.into_any())
             }
             Some(_) => Ok(array.clone().into_any().unbind()),
             None if return_scalar && array.get().cur().ndim() == 0 => {
@@ -695,7 +709,7 @@ impl PyNdArray {
         warn_complex_to_real(py, a.dtype(), &dt)?;
         let c = super::errors::run_detached(py, a.nbytes(), || a.astype(&dt, o))?;
         if subok {
-            Self::new_like(slf, c)
+            Self::new_like(slf, c, true)
         } else {
             Self::wrap(py, c, None)
         }
@@ -838,10 +852,7 @@ impl PyNdArray {
                 if !t.is_subclass_of::<PyNdArray>()? {
                     return Err(bad());
                 }
-                let plain = Self::plain_view_of(slf, v)?;
-                Ok(Self::as_subtype(t, plain, Some(slf.as_any()), true)?
-                    .into_any()
-                    .unbind())
+                Ok(Self::view_as(slf, v, Some(t), slf.as_any())?.into_any())
             }
         }
     }

@@ -253,6 +253,8 @@ struct FastCtors {
     v_name: Py<PyString>,
     true_: Py<PyAny>,
     false_: Py<PyAny>,
+    /// Each class's type object and `tp_alloc`, looked up once.
+    allocs: [(usize, usize); 14],
 }
 
 static FAST: PyOnceLock<Option<FastCtors>> = PyOnceLock::new();
@@ -323,40 +325,94 @@ fn probe(py: Python<'_>) -> Option<FastCtors> {
             (p == v.as_ptr()).then_some(off)
         })();
     }
+    let mut allocs = [(0usize, 0usize); 14];
+    for (k, t) in types.iter().enumerate().take(14) {
+        let t = t.as_ptr() as *mut ffi::PyTypeObject;
+        // SAFETY: reading a slot of a live type object; every type has tp_alloc.
+        let f = unsafe { ffi::PyType_GetSlot(t, ffi::Py_tp_alloc) };
+        if f.is_null() {
+            return None;
+        }
+        allocs[k] = (t as usize, f as usize);
+    }
     Some(FastCtors {
         float_offset,
         complex_offset,
         slot_offset,
+        allocs,
         v_name: PyString::intern(py, "_v").unbind(),
         true_: m.getattr("True_").ok()?.unbind(),
         false_: m.getattr("False_").ok()?.unbind(),
     })
 }
 
+#[inline]
 fn fast_ctors(py: Python<'_>) -> Option<&FastCtors> {
     FAST.get_or_init(py, || probe(py)).as_ref()
 }
 
-/// A fresh, zeroed instance of `cls` from its own `tp_alloc`.
-fn alloc_instance<'py>(cls: &Bound<'py, pyo3::types::PyType>) -> PyResult<Bound<'py, PyAny>> {
-    // SAFETY: every type has tp_alloc; it returns a new reference or NULL with an exception.
-    unsafe {
-        let alloc = ffi::PyType_GetSlot(cls.as_type_ptr(), ffi::Py_tp_alloc);
-        if alloc.is_null() {
-            return Err(PyTypeError::new_err("scalar type has no tp_alloc"));
+impl FastCtors {
+    /// A fresh, zeroed instance of the class of `st` from its own `tp_alloc`.
+    #[inline]
+    fn alloc<'py>(&self, py: Python<'py>, st: ScalarType) -> PyResult<Bound<'py, PyAny>> {
+        let (t, f) = self.allocs[st as usize];
+        // SAFETY: `f` is the class's tp_alloc (checked non-null by `probe`); it returns a new
+        // reference or NULL with an exception set.
+        unsafe {
+            let f: ffi::allocfunc = std::mem::transmute(f);
+            Bound::from_owned_ptr_or_err(py, f(t as *mut ffi::PyTypeObject, 0))
         }
-        let alloc: ffi::allocfunc = std::mem::transmute(alloc);
-        Bound::from_owned_ptr_or_err(cls.py(), alloc(cls.as_type_ptr(), 0))
+    }
+}
+
+/// The value of an exact `rumpy.float64`: read at the verified offset, or through the C API.
+#[inline]
+pub fn float64_value(obj: &Bound<'_, PyAny>) -> f64 {
+    match fast_ctors(obj.py()).and_then(|f| f.float_offset) {
+        // SAFETY: a float64 instance holds its double at the offset `probe` verified.
+        Some(off) => unsafe { peek::<f64>(obj, off) },
+        // SAFETY: a float subclass instance with the GIL held.
+        None => unsafe { ffi::PyFloat_AsDouble(obj.as_ptr()) },
     }
 }
 
 /// The rumpy scalar for an item (falls back to the Python value before registration).
+#[inline]
 pub fn num_to_scalar<'py>(py: Python<'py>, n: Num, st: ScalarType) -> PyResult<Bound<'py, PyAny>> {
-    let Some(cls) = scalar_class(py, st) else {
-        return num_to_py(py, n);
+    // bool and float64 inline: scalar arithmetic's most common results.
+    if let Some(f) = fast_ctors(py) {
+        match (st, n, f.float_offset) {
+            (ScalarType::Bool, Num::B(b), _) => {
+                return Ok(if b { &f.true_ } else { &f.false_ }.bind(py).clone());
+            }
+            (ScalarType::Float64, Num::F(v), Some(off)) => {
+                let o = f.alloc(py, st)?;
+                // SAFETY: offset verified by `probe` for this class; the object is fresh.
+                unsafe {
+                    std::ptr::write_unaligned((o.as_ptr() as *mut u8).add(off) as *mut f64, v)
+                };
+                return Ok(o);
+            }
+            _ => {}
+        }
+    }
+    num_to_scalar_general(py, n, st)
+}
+
+fn num_to_scalar_general<'py>(
+    py: Python<'py>,
+    n: Num,
+    st: ScalarType,
+) -> PyResult<Bound<'py, PyAny>> {
+    // The class's own constructor (before registration: the Python value).
+    let slow = || -> PyResult<Bound<'py, PyAny>> {
+        match scalar_class(py, st) {
+            Some(cls) => cls.call1((num_to_py(py, n)?,)),
+            None => num_to_py(py, n),
+        }
     };
     let Some(f) = fast_ctors(py) else {
-        return cls.call1((num_to_py(py, n)?,));
+        return slow();
     };
     match st {
         ScalarType::Bool => Ok(if matches!(n, Num::B(true)) {
@@ -364,20 +420,10 @@ pub fn num_to_scalar<'py>(py: Python<'py>, n: Num, st: ScalarType) -> PyResult<B
         } else {
             f.false_.bind(py).clone()
         }),
-        ScalarType::Float64 => match (f.float_offset, n) {
-            (Some(off), Num::F(v)) => {
-                let o = alloc_instance(&cls)?;
-                // SAFETY: offset verified by `probe` for this class; the object is fresh.
-                unsafe {
-                    std::ptr::write_unaligned((o.as_ptr() as *mut u8).add(off) as *mut f64, v)
-                };
-                Ok(o)
-            }
-            _ => cls.call1((num_to_py(py, n)?,)),
-        },
+        ScalarType::Float64 => slow(),
         ScalarType::Complex128 => match (f.complex_offset, n) {
             (Some(off), Num::C(re, im)) => {
-                let o = alloc_instance(&cls)?;
+                let o = f.alloc(py, st)?;
                 // SAFETY: as above, two doubles.
                 unsafe {
                     let p = (o.as_ptr() as *mut u8).add(off) as *mut f64;
@@ -386,11 +432,11 @@ pub fn num_to_scalar<'py>(py: Python<'py>, n: Num, st: ScalarType) -> PyResult<B
                 }
                 Ok(o)
             }
-            _ => cls.call1((num_to_py(py, n)?,)),
+            _ => slow(),
         },
         _ => {
             let v = num_to_py(py, n)?;
-            let o = alloc_instance(&cls)?;
+            let o = f.alloc(py, st)?;
             match f.slot_offset[st as usize] {
                 Some(off) => {
                     // SAFETY: the `_v` slot offset was verified by `probe`; the fresh instance

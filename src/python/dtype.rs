@@ -25,13 +25,26 @@ pub fn scalar_class(py: Python<'_>, st: ScalarType) -> Option<Bound<'_, PyType>>
 }
 
 /// If `obj` is an instance of one of rumpy's scalar classes, its type.
+#[inline]
 pub fn rumpy_scalar_type(obj: &Bound<'_, PyAny>) -> Option<ScalarType> {
-    let py = obj.py();
-    let types = SCALAR_TYPES.get(py)?;
-    let t = obj.get_type();
-    types
-        .iter()
-        .position(|c| c.bind(py).is(&t))
+    // By type pointer, from a flat table made once the classes are registered: scalar
+    // arithmetic asks this for every operand.
+    static PTRS: std::sync::OnceLock<[usize; 14]> = std::sync::OnceLock::new();
+    let ptrs = match PTRS.get() {
+        Some(p) => p,
+        None => {
+            let types = SCALAR_TYPES.get(obj.py())?;
+            let mut p = [0usize; 14];
+            for (k, t) in types.iter().enumerate().take(14) {
+                p[k] = t.as_ptr() as usize;
+            }
+            PTRS.get_or_init(|| p)
+        }
+    };
+    // SAFETY: reading the type pointer of a live object.
+    let t = unsafe { pyo3::ffi::Py_TYPE(obj.as_ptr()) } as usize;
+    ptrs.iter()
+        .position(|&c| c == t)
         .map(|i| ScalarType::ALL[i])
 }
 

@@ -21,27 +21,8 @@ impl PyNdArray {
         let py = slf.py();
         let this = slf.get();
         let a = &this.cur();
-        // Fast path: one integer on a 1-d array.
-        if a.ndim() == 1 {
-            // Exactly int: a bool is a mask, not the index 0 or 1.
-            if let Ok(i) = key.cast_exact::<PyInt>() {
-                if let Ok(i) = i.extract::<isize>() {
-                    let n = a.shape()[0] as isize;
-                    let j = if i < 0 { i + n } else { i };
-                    if j < 0 || j >= n {
-                        return Err(PyIndexError::new_err(format!(
-                            "index {} is out of bounds for axis 0 with size {}",
-                            i, n
-                        )));
-                    }
-                    return Self::scalar_at(
-                        py,
-                        a,
-                        a.data_ptr().wrapping_offset(j * a.strides()[0]),
-                        slf.as_any(),
-                    );
-                }
-            }
+        if let Some(p) = int_on_1d(a, key)? {
+            return Self::scalar_at(py, a, p, slf.as_any());
         }
         if let Some(v) = field_key(a, key)? {
             return Ok(Self::view_of(slf, v)?.into_bound(py).into_any());
@@ -49,7 +30,7 @@ impl PyNdArray {
         if super::index::is_fancy(key)? {
             let items = super::index::parse_fancy(key)?;
             let out = super::errors::run_detached(py, a.nbytes(), || a.take_fancy(&items))?;
-            return Ok(Self::new_like(slf, out)?.into_bound(py).into_any());
+            return Ok(Self::new_like(slf, out, false)?.into_bound(py).into_any());
         }
         let (items, has_array) = parse_index(key)?;
         let r = a.index(&items)?;
@@ -58,7 +39,7 @@ impl PyNdArray {
         }
         if has_array {
             // A 0-d integer array is an advanced index: NumPy returns a copy.
-            return Ok(Self::new_like(slf, r.view.copy(Order::C)?)?
+            return Ok(Self::new_like(slf, r.view.copy(Order::C)?, false)?
                 .into_bound(py)
                 .into_any());
         }
@@ -83,23 +64,7 @@ impl PyNdArray {
             a.set_writeable(true)?;
             return super::errors::run_detached(py, a.nbytes(), || a.put_fancy(&items, &src));
         }
-        let small_int = key
-            .cast_exact::<PyInt>()
-            .ok()
-            .and_then(|i| i.extract::<isize>().ok());
-        let target = if let (1, Some(i)) = (a.ndim(), small_int) {
-            let n = a.shape()[0] as isize;
-            let j = if i < 0 { i + n } else { i };
-            if j < 0 || j >= n {
-                return Err(PyIndexError::new_err(format!(
-                    "index {} is out of bounds for axis 0 with size {}",
-                    i, n
-                )));
-            }
-            Some(a.data_ptr().wrapping_offset(j * a.strides()[0]))
-        } else {
-            None
-        };
+        let target = int_on_1d(a, key)?;
         let view = match target {
             Some(_) => None,
             None => match field_key(a, key)? {
@@ -229,4 +194,28 @@ pub(crate) fn field_key(a: &NdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<
         }
     }
     Ok(None)
+}
+
+/// The fast path of item access: the item a single int addresses in a 1-d array (exactly an
+/// int: a bool is a mask, not the index 0 or 1), with NumPy's IndexError out of bounds.
+fn int_on_1d(a: &NdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<*mut u8>> {
+    if a.ndim() != 1 {
+        return Ok(None);
+    }
+    let Some(i) = key
+        .cast_exact::<PyInt>()
+        .ok()
+        .and_then(|i| i.extract::<isize>().ok())
+    else {
+        return Ok(None);
+    };
+    let n = a.shape()[0] as isize;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(PyIndexError::new_err(format!(
+            "index {} is out of bounds for axis 0 with size {}",
+            i, n
+        )));
+    }
+    Ok(Some(a.data_ptr().wrapping_offset(j * a.strides()[0])))
 }

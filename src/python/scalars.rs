@@ -23,7 +23,8 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyTuple, PyType};
 
-use super::convert::num_to_scalar;
+use super::convert::{float64_value, num_to_scalar};
+use super::dtype::rumpy_scalar_type;
 use crate::dispatch::resolve::OpKind;
 use crate::dispatch::{Loop, Ufunc};
 use crate::dtype::promote::WeakKind;
@@ -229,46 +230,25 @@ unsafe fn binary_slot(a: *mut ffi::PyObject, b: *mut ffi::PyObject, op: Op) -> *
     }
 }
 
-unsafe extern "C" fn nb_add(a: *mut ffi::PyObject, b: *mut ffi::PyObject) -> *mut ffi::PyObject {
-    // SAFETY: called by CPython.
-    unsafe { binary_slot(a, b, Op::Add) }
-}
-unsafe extern "C" fn nb_subtract(
-    a: *mut ffi::PyObject,
-    b: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    // SAFETY: called by CPython.
-    unsafe { binary_slot(a, b, Op::Subtract) }
-}
-unsafe extern "C" fn nb_multiply(
-    a: *mut ffi::PyObject,
-    b: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    // SAFETY: called by CPython.
-    unsafe { binary_slot(a, b, Op::Multiply) }
-}
-unsafe extern "C" fn nb_true_divide(
-    a: *mut ffi::PyObject,
-    b: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    // SAFETY: called by CPython.
-    unsafe { binary_slot(a, b, Op::Divide) }
+/// The binary C slots: each is [`binary_slot`] for its operation.
+macro_rules! binary_slots {
+    ($($f:ident => $op:ident),* $(,)?) => {$(
+        unsafe extern "C" fn $f(a: *mut ffi::PyObject, b: *mut ffi::PyObject) -> *mut ffi::PyObject {
+            // SAFETY: called by CPython.
+            unsafe { binary_slot(a, b, Op::$op) }
+        }
+    )*};
 }
 
-unsafe extern "C" fn nb_floor_divide(
-    a: *mut ffi::PyObject,
-    b: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    // SAFETY: called by CPython.
-    unsafe { binary_slot(a, b, Op::FloorDivide) }
+binary_slots! {
+    nb_add => Add,
+    nb_subtract => Subtract,
+    nb_multiply => Multiply,
+    nb_true_divide => Divide,
+    nb_floor_divide => FloorDivide,
+    nb_remainder => Remainder,
 }
-unsafe extern "C" fn nb_remainder(
-    a: *mut ffi::PyObject,
-    b: *mut ffi::PyObject,
-) -> *mut ffi::PyObject {
-    // SAFETY: called by CPython.
-    unsafe { binary_slot(a, b, Op::Remainder) }
-}
+
 /// `a ** b` (three-argument `pow` goes to the Python implementation, which refuses it).
 unsafe extern "C" fn nb_power(
     a: *mut ffi::PyObject,
@@ -381,15 +361,10 @@ fn operand(o: &Bound<'_, PyAny>) -> Option<Operand> {
                 k: OpKind::Weak(WeakKind::Int),
             });
         }
-        let st = exact_scalar_type(o).filter(|st| eligible(*st))?;
+        let st = rumpy_scalar_type(o).filter(|st| eligible(*st))?;
         if st == ScalarType::Float64 {
-            let v = match float_offset(o.py()) {
-                // SAFETY: an exact float64 holds its double at the verified offset.
-                Some(off) => *((p as *const u8).add(off) as *const f64),
-                None => ffi::PyFloat_AsDouble(p),
-            };
             return Some(Operand {
-                n: Num::F(v),
+                n: Num::F(float64_value(o)),
                 k: OpKind::Strong(st),
             });
         }
@@ -417,70 +392,6 @@ fn operand(o: &Bound<'_, PyAny>) -> Option<Operand> {
     }
 }
 
-/// Where an exact float64 keeps its double (a `float`'s value, right after the object
-/// header), verified once on a made instance; `None` to read it through the C API.
-fn float_offset(py: Python<'_>) -> Option<usize> {
-    static OFFSET: OnceLock<Option<usize>> = OnceLock::new();
-    *OFFSET.get_or_init(|| {
-        let x = num_to_scalar(py, Num::F(1.5), ScalarType::Float64).ok()?;
-        let head = 2 * std::mem::size_of::<usize>();
-        let size: usize = x.get_type().getattr("__basicsize__").ok()?.extract().ok()?;
-        // SAFETY: the instance is at least `size` bytes and head + 8 <= size is checked first.
-        (size >= head + 8 && unsafe { *((x.as_ptr() as *const u8).add(head) as *const f64) } == 1.5)
-            .then_some(head)
-    })
-}
-
-/// A new float64 scalar: its class's `tp_alloc` (looked up once) and the double written at the
-/// verified offset; the generic constructor otherwise.
-fn new_float64(py: Python<'_>, v: f64) -> PyResult<Py<PyAny>> {
-    static ALLOC: OnceLock<Option<(usize, usize)>> = OnceLock::new();
-    let alloc = ALLOC.get_or_init(|| {
-        let t = super::dtype::SCALAR_TYPES.get(py)?[ScalarType::Float64 as usize].as_ptr();
-        // SAFETY: reading a slot of a live type object.
-        let f = unsafe { ffi::PyType_GetSlot(t as *mut ffi::PyTypeObject, ffi::Py_tp_alloc) };
-        (!f.is_null()).then_some((t as usize, f as usize))
-    });
-    match (alloc, float_offset(py)) {
-        (Some((t, f)), Some(off)) => {
-            // SAFETY: `f` is the class's tp_alloc (a new reference or NULL with an error set);
-            // the fresh instance holds its double at `off` (verified).
-            unsafe {
-                let f: ffi::allocfunc = std::mem::transmute(*f);
-                let o = f(*t as *mut ffi::PyTypeObject, 0);
-                if o.is_null() {
-                    return Err(PyErr::fetch(py));
-                }
-                *((o as *mut u8).add(off) as *mut f64) = v;
-                Ok(Bound::from_owned_ptr(py, o).unbind())
-            }
-        }
-        _ => Ok(num_to_scalar(py, Num::F(v), ScalarType::Float64)?.unbind()),
-    }
-}
-
-/// The type of an exact instance of the registered scalar classes, by type pointer.
-#[inline(always)]
-fn exact_scalar_type(o: &Bound<'_, PyAny>) -> Option<ScalarType> {
-    static PTRS: OnceLock<[usize; 14]> = OnceLock::new();
-    let ptrs = match PTRS.get() {
-        Some(p) => p,
-        None => {
-            let types = super::dtype::SCALAR_TYPES.get(o.py())?;
-            let mut p = [0usize; 14];
-            for (k, t) in types.iter().enumerate().take(14) {
-                p[k] = t.as_ptr() as usize;
-            }
-            PTRS.get_or_init(|| p)
-        }
-    };
-    // SAFETY: reading the type pointer of a live object.
-    let t = unsafe { ffi::Py_TYPE(o.as_ptr()) } as usize;
-    ptrs.iter()
-        .position(|&p| p == t)
-        .map(|i| ScalarType::ALL[i])
-}
-
 /// A Python int held in 64 bits (an error from the conversion is cleared).
 ///
 /// # Safety
@@ -504,16 +415,6 @@ unsafe fn small_int(p: *mut ffi::PyObject) -> Option<Num> {
         }
         None
     }
-}
-
-#[inline(always)]
-fn kind(o: Operand) -> OpKind {
-    o.k
-}
-
-#[inline(always)]
-fn value(o: Operand) -> Num {
-    o.n
 }
 
 /// An operand's value as the loop of input type `st` receives it (a Python int for a float
@@ -620,7 +521,7 @@ fn fast_binary(
     let Some((x, y)) = pair(a, b) else {
         return Ok(None);
     };
-    let Some((lp, common)) = resolved(op as usize, op.ufunc_name(), kind(x), kind(y)) else {
+    let Some((lp, common)) = resolved(op as usize, op.ufunc_name(), x.k, y.k) else {
         return Ok(None);
     };
     if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) || !eligible(lp.outs[0]) {
@@ -651,7 +552,7 @@ fn fast_binary(
             Num::U(v) => v as i128,
             _ => 0,
         };
-        let (p, q) = (wide(value(x)), wide(value(y)));
+        let (p, q) = (wide(x.n), wide(y.n));
         let exact = match op {
             Op::Add => p.checked_add(q),
             Op::Subtract => p.checked_sub(q),
@@ -672,9 +573,6 @@ fn fast_binary(
         b
     };
     report(typed, st, where_)?;
-    if let (ScalarType::Float64, Num::F(v)) = (out, r) {
-        return Ok(Some(new_float64(py, v)?));
-    }
     Ok(Some(num_to_scalar(py, r, out)?.unbind()))
 }
 
@@ -690,7 +588,7 @@ fn fast_compare(
     let Some((x, y)) = pair(a, b) else {
         return Ok(None);
     };
-    let Some((lp, _)) = resolved(8 + op as usize, name, kind(x), kind(y)) else {
+    let Some((lp, _)) = resolved(8 + op as usize, name, x.k, y.k) else {
         return Ok(None);
     };
     if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) {

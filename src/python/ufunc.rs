@@ -212,18 +212,6 @@ fn signature_dtype(u: &Ufunc, sig: Option<&Bound<'_, PyAny>>) -> PyResult<Option
     }
 }
 
-/// Do the operands' dtypes need the Python API (so the call keeps the GIL)?
-fn keep_gil(ins: &[Input], outs: &[Option<NdArray>]) -> bool {
-    let arrays = ins
-        .iter()
-        .filter_map(|i| match i {
-            Input::Array(a) => Some(a),
-            Input::Weak(..) => None,
-        })
-        .chain(outs.iter().flatten());
-    dispatch::methods::needs_api(&arrays.map(|a| a.dtype()).collect::<Vec<_>>())
-}
-
 fn input_bytes(ins: &[Input]) -> usize {
     ins.iter()
         .map(|i| {
@@ -285,7 +273,7 @@ pub fn call_ufunc<'py>(
         )?;
     }
     let bytes = input_bytes(&ins);
-    let keep = keep_gil(&ins, &outs);
+    let keep = dispatch::methods::needs_api(&ins, &outs);
     let (results, st) = run_detached_unless(py, keep, bytes, || {
         dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref())
     })?;
@@ -337,8 +325,8 @@ pub(crate) fn wrap_source<'py>(
 }
 
 /// A result for the wrap source: its own `__array_wrap__(result, context, return_scalar)`
-/// when its class overrides it, otherwise the result as an instance of its class (finalized
-/// with the source, as NumPy allocates subclass outputs).
+/// when its class overrides it, otherwise a view of the result as an instance of its class
+/// (finalized with the source), as NumPy's default wrapping makes it.
 pub(crate) fn wrap_for<'py>(
     src: &(Bound<'py, PyAny>, bool),
     r: NdArray,
@@ -355,7 +343,8 @@ pub(crate) fn wrap_for<'py>(
             .unbind());
     }
     let ty = src.0.get_type();
-    Ok(PyNdArray::as_subtype(&ty, plain, Some(&src.0), true)?
+    // NumPy's subclass result views the plain result (its base).
+    Ok(PyNdArray::as_subtype(&ty, plain, Some(&src.0), false)?
         .into_any()
         .unbind())
 }
@@ -456,7 +445,7 @@ pub fn call_gufunc<'py>(
     let casting = Casting::parse(casting)?;
     let dt = numeric_dtype_arg(dtype)?;
     let bytes = input_bytes(&ins);
-    let keep = keep_gil(&ins, &outs);
+    let keep = dispatch::methods::needs_api(&ins, &outs);
     let (results, st) = run_detached_unless(py, keep, bytes, || {
         dispatch::gufunc::call(u, &ins, &outs, casting, dt, placing)
     })?;
