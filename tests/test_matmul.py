@@ -860,8 +860,6 @@ def test_result_strides(name, layout):
     _result_strides(name, layout)
 
 
-@deviation("vecdot's result is always C-contiguous; numpy's "
-           "(order='K', no output core dimensions) follows the inputs' memory order")
 @pytest.mark.parametrize("layout", ["F", "T", "batch-last"])
 def test_vecdot_result_strides_follow_inputs(layout):
     _result_strides("vecdot", layout)
@@ -884,12 +882,7 @@ def _result_layout(name, order, fortran_inputs):
 def _order_params():
     out = []
     for name, order, fortran_inputs in itertools.product(GUFUNCS, ["C", "K"], [False, True]):
-        marks = []
-        if (name, order, fortran_inputs) == ("vecdot", "K", True):
-            marks = [pytest.mark.xfail(strict=True, reason="vecdot's result is always "
-                                       "C-contiguous; numpy's (order='K') follows the "
-                                       "inputs' memory order")]
-        out.append(pytest.param(name, order, fortran_inputs, marks=marks))
+        out.append(pytest.param(name, order, fortran_inputs))
     return out
 
 
@@ -899,9 +892,6 @@ def test_order_of_result(name, order, fortran_inputs):
     _result_layout(name, order, fortran_inputs)
 
 
-@deviation("order='F' (and 'A' with Fortran inputs) is ignored: "
-           "the result is C-contiguous; numpy's is Fortran-contiguous (elementwise "
-           "ufuncs ignore it too)")
 @pytest.mark.parametrize("order,fortran_inputs", [("F", False), ("F", True), ("A", True)])
 @pytest.mark.parametrize("name", GUFUNCS)
 def test_order_fortran_result(name, order, fortran_inputs):
@@ -1221,3 +1211,27 @@ def test_matmul_property(params):
     same((r, n), f"{dtype} {sa} @ {sb} {view}")
     if not isinstance(n, Raised):
         same(both(lambda m: ra @ rb if m is rp else a @ b))
+
+
+@pytest.mark.parametrize("order", ["K", "C", "F", "A"])
+@pytest.mark.parametrize("layout", ["C", "F", "mixed", "batch-transposed"])
+@pytest.mark.parametrize("axes", [None, [(2, 3), (2, 3), (0, 1)]], ids=["no-axes", "axes"])
+def test_matmul_result_layout_with_two_loop_dimensions(order, layout, axes):
+    """Loop dimensions follow the inputs ('K'), core dimensions stay innermost in C order;
+    'C'/'F' lay out loop and core dimensions together, before axes= moves them."""
+    a0 = sample((2, 3, 4, 5), "float64")
+    b0 = _b_sample((2, 3, 5, 6), "float64")
+
+    def f(m, a, b):
+        if layout == "F":
+            a, b = m.asfortranarray(a), m.asfortranarray(b)
+        elif layout == "mixed":
+            b = m.asfortranarray(b)
+        elif layout == "batch-transposed":
+            a = m.ascontiguousarray(a.transpose(2, 3, 0, 1)).transpose(2, 3, 0, 1)
+        kw = {"order": order}
+        if axes is not None:
+            kw["axes"] = axes
+        r = m.matmul(a, b, **kw)
+        return r, r.strides
+    same(run(f, a0, b0), f"{layout} order={order} axes={axes}")

@@ -557,3 +557,57 @@ def test_sequence_inputs(name):
         if nin == 2:
             col(compare_call, name, [seq, 2], [seq, 2], msg=f"{name}({seq!r}, 2)")
     col.done()
+
+
+# ---------------------------------------------------------------------------
+# order= : the memory layout of new outputs
+# ---------------------------------------------------------------------------
+
+def _layouts(m):
+    base = m.arange(24.0).reshape(4, 6)
+    return {
+        "C": (base, base),
+        "F": (m.asfortranarray(base), m.asfortranarray(base)),
+        "F+C": (m.asfortranarray(base), base),
+        "F+1d": (m.asfortranarray(base), m.arange(6.0)),
+        "F+scalar": (m.asfortranarray(base), 2.0),
+        "T": (base.T, base.T),
+        "strided": (m.arange(48.0).reshape(4, 12)[:, ::2], m.arange(48.0).reshape(4, 12)[:, ::2]),
+        "column": (m.asfortranarray(base)[:, :1], 1.0),
+        "1d": (m.arange(5.0), m.arange(5.0)),
+        "3d-F": (m.asfortranarray(m.arange(24.0).reshape(2, 3, 4)),) * 2,
+    }
+
+
+@pytest.mark.parametrize("order", ["K", "C", "F", "A", None])
+@pytest.mark.parametrize("layout", list(_layouts(np)))
+@pytest.mark.parametrize("name", ["add", "negative"])
+def test_order_of_new_outputs(name, layout, order):
+    got = []
+    for m in (np, rp):
+        args = _layouts(m)[layout]
+        f = getattr(m, name)
+        args = args[:f.nin]
+        kw = {} if order is None else {"order": order}
+        r = f(*args, **kw)
+        got.append((r.shape, r.strides, bool(r.flags["C_CONTIGUOUS"]),
+                    bool(r.flags["F_CONTIGUOUS"]), r.base is None, np.asarray(r).tolist()))
+    assert got[1] == got[0]
+
+
+@pytest.mark.parametrize("order", ["C", "F", "A", "K"])
+def test_order_with_where(order):
+    got = []
+    for m in (np, rp):
+        a = m.asfortranarray(m.arange(12.0).reshape(3, 4))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            r = m.add(a, a, where=m.asfortranarray(a > 3), order=order)
+        got.append((r.strides, np.asarray(r)[np.asarray(a) > 3].tolist()))
+    assert got[1] == got[0]
+
+
+def test_bad_order_is_refused_as_numpy():
+    for m in (np, rp):
+        with pytest.raises(ValueError):
+            m.add(m.ones(2), 1, order="X")

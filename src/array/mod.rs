@@ -43,13 +43,14 @@ pub type Strides = SmallVec<[isize; 4]>;
 pub const MAXDIMS: usize = 64;
 
 /// Memory order requested for new arrays or copies.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
 pub enum Order {
     C,
     F,
     /// F if the source is F-contiguous and not C-contiguous, else C.
     A,
     /// Keep the source's axis order as closely as possible.
+    #[default]
     K,
 }
 
@@ -323,7 +324,12 @@ impl NdArray {
         }
     }
 
-    fn alloc(shape: &[usize], dtype: &DType, order: Order, zeroed: bool) -> Result<NdArray> {
+    pub(crate) fn alloc(
+        shape: &[usize],
+        dtype: &DType,
+        order: Order,
+        zeroed: bool,
+    ) -> Result<NdArray> {
         if let Some(sa) = dtype.subarray() {
             // NumPy: an array of a subarray dtype is an array of its base with more axes.
             let mut full: Dims = shape.into();
@@ -656,13 +662,43 @@ impl NdArray {
 
     /// Axis permutation that `order='K'` keeps: outermost = largest |stride|.
     fn k_order_perm(&self) -> Vec<usize> {
-        let mut perm: Vec<usize> = (0..self.ndim()).collect();
-        perm.sort_by(|&a, &b| {
-            self.strides[b]
-                .unsigned_abs()
-                .cmp(&self.strides[a].unsigned_abs())
-        });
-        perm
+        k_order(&self.strides)
+    }
+
+    /// NumPy's 'A' order for a new array made from `operands`: Fortran when every one is
+    /// Fortran-contiguous and one is not C-contiguous, else C.
+    pub fn any_order(operands: &[&NdArray]) -> Order {
+        if !operands.is_empty()
+            && operands.iter().all(|a| a.is_f_contiguous())
+            && operands.iter().any(|a| !a.is_c_contiguous())
+        {
+            Order::F
+        } else {
+            Order::C
+        }
+    }
+
+    /// A new array whose axes lie in memory in the order `perm`, outermost first (NumPy's
+    /// 'K' allocations); zero-filled when `zeroed`, else uninitialised.
+    pub fn new_permuted(
+        shape: &[usize],
+        dtype: &DType,
+        perm: &[usize],
+        zeroed: bool,
+    ) -> Result<NdArray> {
+        let pshape: Dims = perm.iter().map(|&k| shape[k]).collect();
+        let base = Self::alloc(&pshape, dtype, Order::C, zeroed)?;
+        if perm.iter().enumerate().all(|(i, &k)| i == k) {
+            return Ok(base);
+        }
+        let pstr = c_strides(&pshape, dtype.itemsize());
+        let mut strides: Strides = SmallVec::from_elem(0, shape.len());
+        for (i, &k) in perm.iter().enumerate() {
+            strides[k] = pstr[i];
+        }
+        let mut out = base.view_with(0, shape.into(), strides, dtype.clone())?;
+        out.flags.owndata = true;
+        Ok(out)
     }
 
     /// A new array with this array's shape, the given dtype and the memory order `order`
@@ -687,17 +723,7 @@ impl NdArray {
                 if self.is_f_contiguous() {
                     return Self::empty(&self.shape, dtype, Order::F);
                 }
-                let perm = self.k_order_perm();
-                let pshape: Dims = perm.iter().map(|&k| self.shape[k]).collect();
-                let base = Self::empty(&pshape, dtype, Order::C)?;
-                let pstr = c_strides(&pshape, dtype.itemsize());
-                let mut strides: Strides = SmallVec::from_elem(0, self.ndim());
-                for (i, &k) in perm.iter().enumerate() {
-                    strides[k] = pstr[i];
-                }
-                let mut out = base.view_with(0, self.shape.clone(), strides, dtype.clone())?;
-                out.flags.owndata = true;
-                Ok(out)
+                Self::new_permuted(&self.shape, dtype, &self.k_order_perm(), false)
             }
         }
     }
@@ -1077,8 +1103,71 @@ pub fn dtype_str(d: &DType) -> String {
     }
 }
 
+/// The axis permutation `order='K'` keeps for these strides: outermost = largest |stride|
+/// (a stable sort: equal strides keep C order).
+pub fn k_order(strides: &[isize]) -> Vec<usize> {
+    let mut perm: Vec<usize> = (0..strides.len()).collect();
+    perm.sort_by(|&a, &b| strides[b].unsigned_abs().cmp(&strides[a].unsigned_abs()));
+    perm
+}
+
+/// The memory order NumPy's iterator gives new arrays under `order='K'` from several operands'
+/// strides over the same shape: an axis goes outside another when the operands that move along
+/// both (nonzero strides) agree that its stride is larger; where they disagree, C order wins.
+/// Returns the permutation, outermost axis first.
+pub fn k_order_of(ndim: usize, strides: &[&[isize]]) -> Vec<usize> {
+    // Insertion sort from the innermost axis outwards, as NumPy's axis ordering.
+    let mut inner_first: Vec<usize> = (0..ndim).rev().collect();
+    for i0 in 1..ndim {
+        let ax0 = inner_first[i0];
+        let mut pos = i0;
+        for i1 in (0..i0).rev() {
+            let ax1 = inner_first[i1];
+            let (mut ambiguous, mut swap) = (true, false);
+            for s in strides {
+                let (s0, s1) = (s[ax0], s[ax1]);
+                if s0 != 0 && s1 != 0 {
+                    if s1.unsigned_abs() <= s0.unsigned_abs() {
+                        swap = false;
+                    } else if ambiguous {
+                        swap = true;
+                    }
+                    ambiguous = false;
+                }
+            }
+            if !ambiguous {
+                if swap {
+                    pos = i1;
+                } else {
+                    break;
+                }
+            }
+        }
+        if pos != i0 {
+            inner_first.remove(i0);
+            inner_first.insert(pos, ax0);
+        }
+    }
+    inner_first.reverse();
+    inner_first
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn k_order_follows_agreeing_operands_and_falls_back_to_c() {
+        use super::k_order_of;
+        // Fortran strides of a 4x6 float64 array, alone or with a broadcast operand.
+        assert_eq!(k_order_of(2, &[&[8, 32]]), vec![1, 0]);
+        assert_eq!(k_order_of(2, &[&[8, 32], &[0, 8]]), vec![1, 0]);
+        // Fortran against C: C wins.
+        assert_eq!(k_order_of(2, &[&[8, 32], &[48, 8]]), vec![0, 1]);
+        // Nothing moves: C order.
+        assert_eq!(k_order_of(3, &[&[0, 0, 0]]), vec![0, 1, 2]);
+        // A 3-d permutation.
+        assert_eq!(k_order_of(3, &[&[8, 96, 32]]), vec![1, 2, 0]);
+    }
+
     use super::*;
 
     #[test]

@@ -291,6 +291,20 @@ pub fn call(
     dtype: Option<ScalarType>,
     mask: Option<&NdArray>,
 ) -> Result<(Vec<NdArray>, u32)> {
+    call_ordered(u, inputs, outs, casting, dtype, mask, Order::K)
+}
+
+/// [`call`] with `order=`: the memory order of new outputs (see [`super::gufunc::CoreAxes`]
+/// for generalized ufuncs).
+pub fn call_ordered(
+    u: &Ufunc,
+    inputs: &[Input],
+    outs: &[Option<NdArray>],
+    casting: Casting,
+    dtype: Option<ScalarType>,
+    mask: Option<&NdArray>,
+    order: Order,
+) -> Result<(Vec<NdArray>, u32)> {
     if u.core.is_some() {
         ensure!(
             mask.is_none(),
@@ -298,7 +312,10 @@ pub fn call(
             "{}() got an unexpected keyword argument 'where'",
             u.name
         );
-        let placing = super::gufunc::CoreAxes::default();
+        let placing = super::gufunc::CoreAxes {
+            order,
+            ..Default::default()
+        };
         return super::gufunc::call(u, inputs, outs, casting, dtype, &placing);
     }
     if let Some(m) = mask {
@@ -344,6 +361,15 @@ pub fn call(
             let outs = lp.outs.iter().map(|t| t.dtype()).collect();
             (outs, Kernel::Fn(lp.f), ins, true)
         };
+    // 'A' looks at the operands as given (a 1-d operand is Fortran-contiguous).
+    let order = match order {
+        Order::A => {
+            let mut ops: SmallVec<[&NdArray; 4]> = ins.iter().collect();
+            ops.extend(mask);
+            NdArray::any_order(&ops)
+        }
+        o => o,
+    };
     let mut bshape = if ins.iter().all(|a| a.shape() == ins[0].shape())
         && mask.is_none_or(|m| m.shape() == ins[0].shape())
     {
@@ -395,7 +421,7 @@ pub fn call(
                             && a.dtype().itemsize() == o.dtype().itemsize())
                 });
                 if o.dtype() != &ot || overlaps {
-                    results.push(NdArray::empty(&bshape, &ot, Order::C)?);
+                    results.push(o.empty_like(&ot, Order::K)?);
                     write_back.push(Some(o.clone()));
                 } else {
                     results.push(o.clone());
@@ -403,13 +429,27 @@ pub fn call(
                 }
             }
             None => {
-                let like = ins.iter().find(|a| {
-                    a.shape() == bshape.as_slice() && !a.strides().contains(&0) && a.ndim() > 1
-                });
-                let r = match like {
-                    _ if mask.is_some() => NdArray::zeros(&bshape, &ot, Order::C)?,
-                    Some(a) => a.empty_like(&ot, Order::K)?,
-                    None => NdArray::empty(&bshape, &ot, Order::C)?,
+                let zeroed = mask.is_some();
+                let r = match order {
+                    Order::K if bshape.iter().product::<usize>() > 0 => {
+                        // Axes of length 1 move nowhere: their strides do not count.
+                        let moving = |a: &NdArray| -> SmallVec<[isize; 4]> {
+                            a.strides()
+                                .iter()
+                                .zip(&bshape)
+                                .map(|(&s, &d)| if d == 1 { 0 } else { s })
+                                .collect()
+                        };
+                        let mut st: SmallVec<[SmallVec<[isize; 4]>; 4]> =
+                            ins.iter().map(moving).collect();
+                        st.extend(mask.as_ref().map(moving));
+                        let refs: SmallVec<[&[isize]; 4]> =
+                            st.iter().map(|v| v.as_slice()).collect();
+                        let perm = crate::array::k_order_of(bshape.len(), &refs);
+                        NdArray::new_permuted(&bshape, &ot, &perm, zeroed)?
+                    }
+                    Order::K => NdArray::alloc(&bshape, &ot, Order::C, zeroed)?,
+                    o => NdArray::alloc(&bshape, &ot, o, zeroed)?,
                 };
                 results.push(r);
                 write_back.push(None);

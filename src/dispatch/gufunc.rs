@@ -142,6 +142,10 @@ pub struct CoreAxes {
     pub axis: Option<isize>,
     /// `keepdims=` as given (Some(false) is still checked against the signature, as NumPy).
     pub keepdims: Option<bool>,
+    /// `order=`: the memory order of new outputs. 'K' lays their loop dimensions out as the
+    /// first input with all of them does, with core dimensions innermost in C order; 'C' and
+    /// 'F' apply to the loop and core dimensions together, before `axes=` moves them.
+    pub order: Order,
 }
 
 /// The permutation that moves `core` axes (in order) to the end of `ndim` axes.
@@ -488,6 +492,35 @@ pub fn call(
             a.broadcast_to(&shape)
         })
         .collect::<Result<_>>()?;
+    let order = match placing.order {
+        Order::A => NdArray::any_order(&ins.iter().collect::<Vec<_>>()),
+        o => o,
+    };
+    // 'K': the loop dimensions in the memory order of the first input that has them all.
+    let nloop = loop_shape.len();
+    let k_loop = {
+        // Each input's strides along the loop dimensions (broadcast ones move by 0).
+        let st: Vec<Vec<isize>> = work_ins
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let lead = a.ndim() - kept(i).len();
+                let mut s = vec![0; nloop];
+                for (j, (&d, &x)) in a.shape()[..lead]
+                    .iter()
+                    .zip(&a.strides()[..lead])
+                    .enumerate()
+                {
+                    if d != 1 {
+                        s[nloop - lead + j] = x;
+                    }
+                }
+                s
+            })
+            .collect();
+        let refs: Vec<&[isize]> = st.iter().map(|v| v.as_slice()).collect();
+        crate::array::k_order_of(nloop, &refs)
+    };
     let mut results: SmallVec<[NdArray; 2]> = SmallVec::new();
     let mut write_back: SmallVec<[Option<NdArray>; 2]> = SmallVec::new();
     for k in 0..u.nout {
@@ -508,14 +541,21 @@ pub fn call(
                 }
             }
             None => {
-                results.push(NdArray::empty(&shape, &ot, Order::C)?);
+                results.push(match order {
+                    Order::K if shape.iter().product::<usize>() > 0 => {
+                        let perm: Vec<usize> =
+                            k_loop.iter().copied().chain(nloop..shape.len()).collect();
+                        NdArray::new_permuted(&shape, &ot, &perm, false)?
+                    }
+                    Order::K => NdArray::empty(&shape, &ot, Order::C)?,
+                    o => NdArray::empty(&shape, &ot, o)?,
+                });
                 write_back.push(None);
             }
         }
     }
 
     // Core strides per operand in signature order (0 for dropped dimensions).
-    let nloop = loop_shape.len();
     let mut core_strides: Vec<isize> = Vec::new();
     let mut loop_strides: Vec<Vec<isize>> = Vec::new();
     let mut ptrs: SmallVec<[*mut u8; 4]> = SmallVec::new();

@@ -225,7 +225,7 @@ fn binop(
     }
     let me = slf.clone().into_any();
     let args = if reflected { [other, me] } else { [me, other] };
-    super::ufunc::call_ufunc(py, u, &args, None, None, "same_kind", None)
+    super::ufunc::call_ufunc(py, u, &args, None, None, "same_kind", None, Order::K)
 }
 
 /// `a <op>= b`: the ufunc with `out=a` (same_kind casting, as NumPy).
@@ -241,6 +241,7 @@ fn inplace(slf: &Bound<'_, PyNdArray>, other: &Bound<'_, PyAny>, name: &str) -> 
         None,
         "same_kind",
         None,
+        Order::K,
     )?;
     Ok(())
 }
@@ -255,5 +256,6 @@ fn unop(slf: &Bound<'_, PyNdArray>, name: &str) -> PyResult<Py<PyAny>> {
         None,
         "same_kind",
         None,
+        Order::K,
     )
 }

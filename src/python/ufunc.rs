@@ -5,7 +5,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
-use crate::array::NdArray;
+use crate::array::{NdArray, Order};
 use crate::dispatch::gufunc::CoreAxes;
 use crate::dispatch::{self, Identity, Input, Ufunc};
 use crate::dtype::promote::Casting;
@@ -226,6 +226,7 @@ fn input_bytes(ins: &[Input]) -> usize {
 }
 
 /// The core of `ufunc.__call__`, shared by the operators.
+#[allow(clippy::too_many_arguments)]
 pub fn call_ufunc<'py>(
     py: Python<'py>,
     u: &'static Ufunc,
@@ -234,6 +235,7 @@ pub fn call_ufunc<'py>(
     where_: Option<&Bound<'py, PyAny>>,
     casting: &str,
     dtype: Option<&Bound<'py, PyAny>>,
+    order: Order,
 ) -> PyResult<Py<PyAny>> {
     check_nargs(u, args.len())?;
     if u.core.is_some() {
@@ -243,9 +245,14 @@ pub fn call_ufunc<'py>(
                 u.name
             )));
         }
-        return call_gufunc(py, u, args, out, casting, dtype, &CoreAxes::default());
+        let placing = CoreAxes {
+            order,
+            ..Default::default()
+        };
+        return call_gufunc(py, u, args, out, casting, dtype, &placing);
     }
     if out.is_none()
+        && order != Order::F
         && where_.is_none()
         && dtype.is_none()
         && casting == "same_kind"
@@ -275,7 +282,7 @@ pub fn call_ufunc<'py>(
     let bytes = input_bytes(&ins);
     let keep = dispatch::methods::needs_api(&ins, &outs);
     let (results, st) = run_detached_unless(py, keep, bytes, || {
-        dispatch::call(u, &ins, &outs, casting, dt, mask.as_ref())
+        dispatch::exec::call_ordered(u, &ins, &outs, casting, dt, mask.as_ref(), order)
     })?;
     warn_status(py, u, st)?;
     call_results(py, u, args, results, &out_objs)
@@ -603,7 +610,7 @@ impl PyUfunc {
         signature: Option<&Bound<'py, PyAny>>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        crate::array::Order::parse(order, crate::array::Order::K)?;
+        let order = Order::parse(order, Order::K)?;
         let _ = subok;
         let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
         let (mut r#where, mut axes, mut axis, mut keepdims) = (None, None, None, None);
@@ -663,6 +670,7 @@ impl PyUfunc {
                     }
                     None => None,
                 },
+                order,
             };
             let dtype = match signature_dtype(self.u, signature)? {
                 Some(st) if dtype.is_none_or(|d| d.is_none()) => Some(
@@ -685,9 +693,10 @@ impl PyUfunc {
                     r#where,
                     casting,
                     Some(d.bind(py).as_any()),
+                    order,
                 )
             }
-            _ => call_ufunc(py, self.u, &args, out, r#where, casting, dtype),
+            _ => call_ufunc(py, self.u, &args, out, r#where, casting, dtype, order),
         }
     }
 
