@@ -1235,3 +1235,19 @@ def test_matmul_result_layout_with_two_loop_dimensions(order, layout, axes):
         r = m.matmul(a, b, **kw)
         return r, r.strides
     same(run(f, a0, b0), f"{layout} order={order} axes={axes}")
+
+
+@pytest.mark.parametrize("sa,sb,so", [
+    ((2, 3, 4), (4, 5), (3, 5)), ((2, 2, 3, 4), (4, 5), (2, 3, 5)),
+    ((6, 2, 3, 4), (4, 5), (2, 3, 5)), ((2, 3, 4), (4, 5), (1, 3, 5)),
+    ((2, 2, 3, 4), (4, 5), (2, 1, 3, 5)), ((2, 2, 3, 4), (4, 5), (1, 2, 3, 5)),
+], ids=str)
+def test_out_without_the_loop_dimensions_is_refused_with_numpys_message(sa, sb, so):
+    """An out= lacking loop dimensions would need a reduction; one with a 1 where the loop
+    has more does not broadcast: NumPy's iterator words both."""
+    msgs = []
+    for m in (np, rp):
+        with pytest.raises(ValueError) as e:
+            m.matmul(m.ones(sa), m.ones(sb), out=m.empty(so))
+        msgs.append(str(e.value))
+    assert msgs[1] == msgs[0]

@@ -467,8 +467,29 @@ pub fn call(
         if let Some(w) = o {
             let ol = lead_of(w, u.nin + k);
             if ol != loop_shape {
+                // NumPy's iterator words these in its own terms.
+                let tight = |v: &[usize]| {
+                    let parts: Vec<String> = v.iter().map(|d| d.to_string()).collect();
+                    format!("({})", parts.join(","))
+                };
                 match broadcast_shapes(&[&loop_shape, &ol]) {
                     Ok(b) if b == ol => loop_shape = b,
+                    _ if ol.len() < loop_shape.len() => {
+                        return Err(Error::Value(
+                            "output operand requires a reduction along dimension -1, but the reduction is not enabled. The dimension size of 1 does not match the expected output shape.".into(),
+                        ))
+                    }
+                    Ok(_) => {
+                        let mut full = loop_shape.clone();
+                        full.extend(&w.shape()[ol.len()..]);
+                        let remapped: Vec<usize> = w.shape().iter().rev().copied().collect();
+                        return Err(Error::Value(format!(
+                            "non-broadcastable output operand with shape {} [remapped to {}] doesn't match the broadcast shape {}",
+                            tight(w.shape()),
+                            tight(&remapped),
+                            tight(&full)
+                        )));
+                    }
                     _ => {
                         return Err(Error::Value(format!(
                             "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
