@@ -44,10 +44,16 @@ def outcome(f):
         except Exception as e:  # the class is compared
             return ("exc", type(e).__name__), []
     got = [(x.category.__name__, str(x.message)) for x in w]
+    return _described(r), got
+
+
+def _described(r):
+    if isinstance(r, tuple):
+        return tuple(_described(x) for x in r)
     if isinstance(r, (bool, np.bool_, rp.bool_)):
-        return ("bool", bool(r)), got
+        return ("bool", bool(r))
     v = complex(r) if "complex" in type(r).__name__ else float(r)
-    return (type(r).__name__, repr(v)), got
+    return (type(r).__name__, repr(v))
 
 
 def _same(fn, a_np, b_np, a_rp, b_rp):
@@ -79,13 +85,30 @@ def test_python_operands_on_either_side(name, op):
         _same(fn, w, nt(x), w, rt(x))
 
 
-@pytest.mark.parametrize("op", ["+", "*", "/", "//", "**", "<", "=="])
-def test_mixed_type_pairs(op):
-    fn = OPS[op]
-    for a, b in itertools.permutations(TYPES, 2):
-        na, nb = getattr(np, a)(3), getattr(np, b)(2)
-        ra, rb = getattr(rp, a)(3), getattr(rp, b)(2)
-        _same(fn, na, nb, ra, rb)
+def _mixed_values(name):
+    """A few values per type for the pairs of different types: small, zero, extreme, NaN."""
+    v = _values(name)
+    if name == "bool":
+        return v
+    if name.startswith(("int", "uint")):
+        return [3, 0] + [x for x in v if abs(x) > 3]
+    if name.startswith("float"):
+        return [2.5, 0.0, v[4], v[5], v[6]]
+    return v
+
+
+@pytest.mark.parametrize("op", list(OPS) + ["divmod", "<<", "&", "^"])
+@pytest.mark.parametrize("a", TYPES)
+def test_mixed_type_pairs(op, a):
+    fn = {"divmod": divmod, "<<": operator.lshift, "&": operator.and_,
+          "^": operator.xor}.get(op) or OPS[op]
+    for b in TYPES:
+        if b == a:
+            continue
+        for x, y in itertools.product(_mixed_values(a), _mixed_values(b)):
+            na, nb = getattr(np, a)(x), getattr(np, b)(y)
+            ra, rb = getattr(rp, a)(x), getattr(rp, b)(y)
+            _same(fn, na, nb, ra, rb)
 
 
 @pytest.mark.parametrize("v", [2**62 + 2**38 + 1, 2**63 + 2**39 + 1, -(2**62) - 2**38 - 1])

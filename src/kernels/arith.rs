@@ -174,6 +174,10 @@ impl Kernel1<Bool, Bool> for Absolute {
 /// NumPy's npy_divmod: (floor quotient, remainder with the divisor's sign).
 #[inline(always)]
 pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
+    // A NaN operand gives NaNs quietly, as NumPy's quiet comparisons do (Rust's may signal).
+    if a.is_nan() || b.is_nan() {
+        return (a + b, a + b);
+    }
     let m = a % b;
     if b == 0.0 {
         return (a / b, m);
@@ -203,6 +207,10 @@ pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
 
 #[inline(always)]
 pub fn divmod_f32(a: f32, b: f32) -> (f32, f32) {
+    // A NaN operand gives NaNs quietly, as NumPy's quiet comparisons do (Rust's may signal).
+    if a.is_nan() || b.is_nan() {
+        return (a + b, a + b);
+    }
     let m = a % b;
     if b == 0.0 {
         return (a / b, m);
@@ -408,8 +416,39 @@ fn cle<F: num_traits::Float>(x: Complex<F>, y: Complex<F>) -> bool {
     (x.re < y.re && !x.im.is_nan() && !y.im.is_nan()) || (x.re == y.re && x.im <= y.im)
 }
 
+/// C's `a >= b` on floats: false, and 'invalid' raised, when either is a NaN (Rust's `>=` may
+/// compile to a quiet comparison).
+#[inline(always)]
+fn ordered_ge_f64(a: f64, b: f64) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_comige_sd, _mm_set_sd};
+        // SAFETY: SSE2 is part of x86-64.
+        unsafe { _mm_comige_sd(_mm_set_sd(a), _mm_set_sd(b)) != 0 }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        a >= b
+    }
+}
+
+/// As [`ordered_ge_f64`] for f32.
+#[inline(always)]
+fn ordered_ge_f32(a: f32, b: f32) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_comige_ss, _mm_set_ss};
+        // SAFETY: SSE is part of x86-64.
+        unsafe { _mm_comige_ss(_mm_set_ss(a), _mm_set_ss(b)) != 0 }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        a >= b
+    }
+}
+
 macro_rules! complex_kernels {
-    ($c:ty, $f:ty) => {
+    ($c:ty, $f:ty, $ge:ident) => {
         impl Kernel2<$c, $c> for Add {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
@@ -429,23 +468,46 @@ macro_rules! complex_kernels {
             }
         }
         impl Kernel2<$c, $c> for TrueDivide {
-            /// Smith's algorithm, as NumPy's complex division.
+            /// Smith's algorithm, as NumPy's complex division, with NumPy's floating-point
+            /// conditions: every operation's operands are chosen before it runs, so that a
+            /// branch the compiler evaluates speculatively raises nothing the taken one does
+            /// not, and the comparison of the divisor's parts is C's ordered `>=` ('invalid'
+            /// on a NaN).
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let (ar, ai, br, bi) = (a.re, a.im, b.re, b.im);
                 let (abr, abi) = (br.abs(), bi.abs());
-                if abr >= abi {
-                    if abr == 0.0 && abi == 0.0 {
-                        Complex::new(ar / abr, ai / abi)
-                    } else {
-                        let rat = bi / br;
-                        let scl = 1.0 / (br + bi * rat);
-                        Complex::new((ar + ai * rat) * scl, (ai - ar * rat) * scl)
-                    }
+                let zero = abr == 0.0 && abi == 0.0;
+                let ge = $ge(abr, abi);
+                // The general path's operands (harmless ones for a zero divisor).
+                let (d1, d2, gr, gi) = if zero {
+                    (1.0, 0.0, 0.0, 0.0)
+                } else if ge {
+                    (br, bi, ar, ai)
                 } else {
-                    let rat = br / bi;
-                    let scl = 1.0 / (bi + br * rat);
-                    Complex::new((ar * rat + ai) * scl, (ai * rat - ar) * scl)
+                    (bi, br, ar, ai)
+                };
+                let rat = d2 / d1;
+                let scl = 1.0 / (d1 + d2 * rat);
+                let (pr, pi) = (gr * rat, gi * rat);
+                // ge: (ar + ai rat, ai - ar rat); else: (ar rat + ai, ai rat - ar).
+                let (u1, v1, u2, v2) = if ge {
+                    (gr, pi, gi, pr)
+                } else {
+                    (pr, gi, pi, gr)
+                };
+                let (n1, n2) = (u1 + v1, u2 - v2);
+                // A complex zero divisor: each part over its own zero.
+                let (z1, z2, qr, qi) = if zero {
+                    (abr, abi, ar, ai)
+                } else {
+                    (1.0, 1.0, 0.0, 0.0)
+                };
+                let (q1, q2) = (qr / z1, qi / z2);
+                if zero {
+                    Complex::new(q1, q2)
+                } else {
+                    Complex::new(n1 * scl, n2 * scl)
                 }
             }
         }
@@ -519,8 +581,8 @@ macro_rules! complex_kernels {
         }
     };
 }
-complex_kernels!(C32, f32);
-complex_kernels!(C64, f64);
+complex_kernels!(C32, f32, ordered_ge_f32);
+complex_kernels!(C64, f64, ordered_ge_f64);
 
 // ----- divmod, gcd/lcm, bitwise_count, conjugate -----
 

@@ -5,3 +5,4 @@ pub mod creation;
 pub mod field;
 pub mod join;
 pub mod records;
+pub mod scalar_math;

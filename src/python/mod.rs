@@ -39,6 +39,8 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_type, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_register_scalar_math, m)?)?;
+    m.add_function(wrap_pyfunction!(scalars::_scalar_op, m)?)?;
+    m.add_function(wrap_pyfunction!(scalars::_scalar_cmp, m)?)?;
     ufunc::add_ufuncs(m)?;
     for f in [
         wrap_pyfunction!(creation::array, m)?,

@@ -18,18 +18,18 @@
 use std::ffi::{c_int, c_void, CString};
 use std::sync::OnceLock;
 
-use pyo3::exceptions::{PySystemError, PyTypeError};
+use pyo3::exceptions::{PySystemError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyTuple, PyType};
+use pyo3::types::{PyList, PyTuple, PyType};
 
 use super::convert::{float64_value, num_to_scalar};
 use super::dtype::rumpy_scalar_type;
 use crate::dispatch::resolve::OpKind;
-use crate::dispatch::{Loop, Ufunc};
 use crate::dtype::promote::WeakKind;
-use crate::dtype::{Element, Num, ScalarType};
+use crate::dtype::{Num, ScalarType};
 use crate::kernels::status;
+use crate::ops::scalar_math::{self, takes_scalar_math, BinOp, CmpOp, Operand, Outcome};
 
 /// What the Python layer registers on its `generic` class (`_rp_math`): the class itself, the
 /// fallbacks and the errstate reporter. Looked up through the operand's class, so a second
@@ -56,58 +56,16 @@ fn hooks<'py>(o: &Bound<'py, PyAny>) -> PyResult<Hooks<'py>> {
 /// instance data of their own).
 static VALUE_OFFSET: OnceLock<usize> = OnceLock::new();
 
-/// The binary operations with C slots, in the Python layer's operation numbering.
-#[derive(Copy, Clone, PartialEq, Eq)]
-enum Op {
-    Add = 0,
-    Subtract = 1,
-    Multiply = 2,
-    Divide = 3,
-    FloorDivide = 4,
-    Remainder = 5,
-    Power = 7,
-}
-
-impl Op {
-    fn ufunc_name(self) -> &'static str {
-        match self {
-            Op::Add => "add",
-            Op::Subtract => "subtract",
-            Op::Multiply => "multiply",
-            Op::Divide => "divide",
-            Op::FloorDivide => "floor_divide",
-            Op::Remainder => "remainder",
-            Op::Power => "power",
-        }
-    }
-    fn scalar_name(self) -> &'static str {
-        match self {
-            Op::Add => "scalar add",
-            Op::Subtract => "scalar subtract",
-            Op::Multiply => "scalar multiply",
-            Op::Divide => "scalar divide",
-            Op::FloorDivide => "scalar floor_divide",
-            Op::Remainder => "scalar remainder",
-            Op::Power => "scalar power",
-        }
-    }
-    /// Operations whose fast path is taken only when the loop reports nothing: NumPy's scalar
-    /// math words and checks their special cases (division by zero, `MIN // -1`, negative
-    /// integer powers) its own way, which the Python implementation follows.
-    /// The reflected method's name (`__radd__`).
-    fn reflected(self) -> &'static str {
-        match self {
-            Op::Add => "__radd__",
-            Op::Subtract => "__rsub__",
-            Op::Multiply => "__rmul__",
-            Op::Divide => "__rtruediv__",
-            Op::FloorDivide => "__rfloordiv__",
-            Op::Remainder => "__rmod__",
-            Op::Power => "__rpow__",
-        }
-    }
-    fn clean_only(self) -> bool {
-        matches!(self, Op::FloorDivide | Op::Remainder | Op::Power)
+/// The reflected method's name of a slot operation (`__radd__`).
+fn reflected(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "__radd__",
+        BinOp::Subtract => "__rsub__",
+        BinOp::Multiply => "__rmul__",
+        BinOp::Divide => "__rtruediv__",
+        BinOp::FloorDivide => "__rfloordiv__",
+        BinOp::Remainder => "__rmod__",
+        _ => "__rpow__",
     }
 }
 
@@ -219,7 +177,11 @@ unsafe fn guarded(
     }
 }
 
-unsafe fn binary_slot(a: *mut ffi::PyObject, b: *mut ffi::PyObject, op: Op) -> *mut ffi::PyObject {
+unsafe fn binary_slot(
+    a: *mut ffi::PyObject,
+    b: *mut ffi::PyObject,
+    op: BinOp,
+) -> *mut ffi::PyObject {
     // SAFETY: as `guarded`; the operands are borrowed for the call.
     unsafe {
         guarded(move |py| {
@@ -235,7 +197,7 @@ macro_rules! binary_slots {
     ($($f:ident => $op:ident),* $(,)?) => {$(
         unsafe extern "C" fn $f(a: *mut ffi::PyObject, b: *mut ffi::PyObject) -> *mut ffi::PyObject {
             // SAFETY: called by CPython.
-            unsafe { binary_slot(a, b, Op::$op) }
+            unsafe { binary_slot(a, b, BinOp::$op) }
         }
     )*};
 }
@@ -258,7 +220,7 @@ unsafe extern "C" fn nb_power(
     // SAFETY: called by CPython; `m` is None for two-argument power.
     unsafe {
         if m == ffi::Py_None() {
-            return binary_slot(a, b, Op::Power);
+            return binary_slot(a, b, BinOp::Power);
         }
         guarded(move |py| {
             let a = Bound::from_borrowed_ptr(py, a);
@@ -297,7 +259,7 @@ fn binary(
     py: Python<'_>,
     a: &Bound<'_, PyAny>,
     b: &Bound<'_, PyAny>,
-    op: Op,
+    op: BinOp,
 ) -> PyResult<Py<PyAny>> {
     if let Some(r) = fast_binary(py, a, b, op)? {
         return Ok(r);
@@ -312,7 +274,7 @@ fn binary(
             // Written in Python (a function has a code object; the C slots' wrappers do not).
             let overridden = b
                 .get_type()
-                .getattr(op.reflected())
+                .getattr(reflected(op))
                 .is_ok_and(|m| m.hasattr("__code__").unwrap_or(false));
             if overridden {
                 return Ok(py.NotImplemented());
@@ -327,67 +289,103 @@ fn binary(
     Ok(f.call1((b, a, op as i32, true))?.unbind())
 }
 
-// ----- the fast path -----
+// ----- the core's scalar math -----
 
-/// An operand of the fast path: a scalar of one of the eligible types, or a weak Python
-/// int/float.
+/// An operand the core takes: its value and kind, and whether it is a rumpy scalar.
 #[derive(Copy, Clone)]
-struct Operand {
-    n: Num,
-    /// `Strong` for a scalar of one of the eligible types, `Weak` for a Python int/float.
-    k: OpKind,
+struct Arg {
+    op: Operand,
+    rumpy: bool,
 }
 
-fn eligible(st: ScalarType) -> bool {
-    st.is_int() || matches!(st, ScalarType::Float32 | ScalarType::Float64)
-}
-
-/// The value of an exact instance of a fast-path scalar type or a weak Python int/float.
+/// The value of a rumpy scalar of exactly one of the 14 classes, a Python bool (a typed bool,
+/// as NumPy), or a Python int/float/complex (weak, NEP 50). None for anything else, a Python
+/// int beyond 64 bits, or a `_v` that is not of its class's kind (the Python code judges).
 #[inline(always)]
-fn operand(o: &Bound<'_, PyAny>) -> Option<Operand> {
+fn operand(o: &Bound<'_, PyAny>) -> Option<Arg> {
+    let weak = |n, w| Arg {
+        op: Operand {
+            n,
+            k: OpKind::Weak(w),
+        },
+        rumpy: false,
+    };
     // SAFETY: type checks and value reads on a live object with the GIL held; the member is
     // read only from instances of the classes made above (their layout).
     unsafe {
         let p = o.as_ptr();
         if ffi::PyFloat_CheckExact(p) != 0 {
-            return Some(Operand {
-                n: Num::F(ffi::PyFloat_AsDouble(p)),
-                k: OpKind::Weak(WeakKind::Float),
-            });
+            return Some(weak(Num::F(ffi::PyFloat_AsDouble(p)), WeakKind::Float));
         }
         if ffi::PyLong_CheckExact(p) != 0 {
-            return small_int(p).map(|n| Operand {
-                n,
-                k: OpKind::Weak(WeakKind::Int),
+            return small_int(p).map(|n| weak(n, WeakKind::Int));
+        }
+        if ffi::PyBool_Check(p) != 0 {
+            return Some(Arg {
+                op: Operand {
+                    n: Num::B(p == ffi::Py_True()),
+                    k: OpKind::Strong(ScalarType::Bool),
+                },
+                rumpy: false,
             });
         }
-        let st = rumpy_scalar_type(o).filter(|st| eligible(*st))?;
-        if st == ScalarType::Float64 {
-            return Some(Operand {
-                n: Num::F(float64_value(o)),
-                k: OpKind::Strong(st),
-            });
+        if ffi::PyComplex_CheckExact(p) != 0 {
+            let n = Num::C(
+                ffi::PyComplex_RealAsDouble(p),
+                ffi::PyComplex_ImagAsDouble(p),
+            );
+            return Some(weak(n, WeakKind::Complex));
         }
-        let off = *VALUE_OFFSET.get()?;
-        let v = *((p as *const u8).add(off) as *const *mut ffi::PyObject);
-        if v.is_null() {
-            return None;
-        }
-        // `_v` is writable from Python: anything but the exact type goes to the Python code.
-        let n = if st.is_int() {
-            if ffi::PyLong_CheckExact(v) == 0 {
-                return None;
+        let st = rumpy_scalar_type(o)?;
+        let n = match st {
+            ScalarType::Float64 => Num::F(float64_value(o)),
+            ScalarType::Complex128 => Num::C(
+                ffi::PyComplex_RealAsDouble(p),
+                ffi::PyComplex_ImagAsDouble(p),
+            ),
+            _ => {
+                let off = *VALUE_OFFSET.get()?;
+                let v = *((p as *const u8).add(off) as *const *mut ffi::PyObject);
+                if v.is_null() {
+                    return None;
+                }
+                value_of(v, st)?
             }
-            small_int(v)?
-        } else {
-            if ffi::PyFloat_CheckExact(v) == 0 {
-                return None;
-            }
-            Num::F(ffi::PyFloat_AsDouble(v))
         };
-        Some(Operand {
-            n,
-            k: OpKind::Strong(st),
+        Some(Arg {
+            op: Operand {
+                n,
+                k: OpKind::Strong(st),
+            },
+            rumpy: true,
+        })
+    }
+}
+
+/// A value of type `st` held as the Python object `v` (bool, int, float or complex: exactly
+/// that type), or None.
+///
+/// # Safety
+/// `v` is a live object and the GIL is held.
+unsafe fn value_of(v: *mut ffi::PyObject, st: ScalarType) -> Option<Num> {
+    // SAFETY: caller's guarantee.
+    unsafe {
+        if st == ScalarType::Bool {
+            return (ffi::PyBool_Check(v) != 0).then(|| Num::B(v == ffi::Py_True()));
+        }
+        if st.is_int() {
+            return (ffi::PyLong_CheckExact(v) != 0)
+                .then(|| small_int(v))
+                .flatten();
+        }
+        if st.is_float() {
+            return (ffi::PyFloat_CheckExact(v) != 0).then(|| Num::F(ffi::PyFloat_AsDouble(v)));
+        }
+        (ffi::PyComplex_CheckExact(v) != 0).then(|| {
+            Num::C(
+                ffi::PyComplex_RealAsDouble(v),
+                ffi::PyComplex_ImagAsDouble(v),
+            )
         })
     }
 }
@@ -417,163 +415,55 @@ unsafe fn small_int(p: *mut ffi::PyObject) -> Option<Num> {
     }
 }
 
-/// An operand's value as the loop of input type `st` receives it (a Python int for a float
-/// loop goes through a Python float, as in NumPy).
+/// The two operands of a slot, and whether NumPy's scalar math (rather than the ufunc) runs
+/// for them: decided by the rumpy scalar whose method runs first (the left one, if rumpy).
 #[inline(always)]
-fn loop_value(o: Operand, st: ScalarType) -> Num {
-    match o.k {
-        OpKind::Strong(_) => o.n,
-        OpKind::Weak(_) => crate::dispatch::exec::weak_value(o.n, st),
-    }
-}
-
-/// Operands the fast path takes: two scalars of one type, or one scalar and a weak value.
-#[inline(always)]
-fn pair(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> Option<(Operand, Operand)> {
+fn pair<'a, 'py>(
+    a: &'a Bound<'py, PyAny>,
+    b: &'a Bound<'py, PyAny>,
+) -> Option<(Operand, Operand, bool, &'a Bound<'py, PyAny>)> {
     let (x, y) = (operand(a)?, operand(b)?);
-    match (x.k, y.k) {
-        (OpKind::Strong(s), OpKind::Strong(t)) if s == t => Some((x, y)),
-        (OpKind::Strong(_), OpKind::Weak(_)) | (OpKind::Weak(_), OpKind::Strong(_)) => Some((x, y)),
-        _ => None,
+    let (left, me) = if x.rumpy { (x, a) } else { (y, b) };
+    if !left.rumpy {
+        return None;
     }
-}
-
-/// The ufunc row of a slot operation, found once.
-fn ufunc(name: &'static str) -> Option<&'static Ufunc> {
-    crate::dispatch::find(name)
-}
-
-/// The resolved loop per (operation, left operand, right operand): types 0..14, then the weak
-/// kinds int and float as 14 and 15.
-const KINDS: usize = 16;
-static LOOPS: [OnceLock<Option<(&'static Loop, ScalarType)>>; 14 * KINDS * KINDS] =
-    [const { OnceLock::new() }; 14 * KINDS * KINDS];
-
-#[inline(always)]
-fn kind_index(k: OpKind) -> usize {
-    match k {
-        OpKind::Strong(st) => st as usize,
-        OpKind::Weak(WeakKind::Int) => 14,
-        OpKind::Weak(_) => 15,
-    }
-}
-
-#[inline(always)]
-fn resolved(
-    slot_op: usize,
-    name: &'static str,
-    ka: OpKind,
-    kb: OpKind,
-) -> Option<(&'static Loop, ScalarType)> {
-    let i = (slot_op * KINDS + kind_index(ka)) * KINDS + kind_index(kb);
-    *LOOPS[i].get_or_init(|| {
-        let u = ufunc(name)?;
-        let lp = crate::dispatch::resolve(u, &[ka, kb], None).ok()?;
-        Some((lp, crate::dispatch::resolve::common_type(&[ka, kb])))
-    })
-}
-
-/// One item of a loop on Num operands already checked to fit its input types; `watch_fp`
-/// reads the floating-point flags (integer loops and comparisons report through their status
-/// or not at all, and reading MXCSR is slow).
-#[inline(always)]
-fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> (Num, u32) {
-    let mut buf = [[0u8; 16]; 3];
-    for (k, n) in [x, y].into_iter().enumerate() {
-        crate::with_scalar_type!(lp.ins[k], T, {
-            // SAFETY: 16 bytes hold any element.
-            unsafe { std::ptr::write_unaligned(buf[k].as_mut_ptr() as *mut T, T::from_num(n)) };
-        });
-    }
-    let [b0, b1, b2] = &mut buf;
-    let ptrs = [b0.as_mut_ptr(), b1.as_mut_ptr(), b2.as_mut_ptr()];
-    if watch_fp {
-        crate::loops::elementwise::fp_clear();
-    }
-    // SAFETY: one item of each operand in the loop's types, at stride 0.
-    let mut st = unsafe { (lp.f)(&ptrs, &[0, 0, 0], 1) };
-    if watch_fp {
-        st |= crate::loops::elementwise::fp_status();
-    }
-    let out = crate::with_scalar_type!(lp.outs[0], T, {
-        // SAFETY: the loop wrote one T.
-        unsafe { std::ptr::read_unaligned(ptrs[2] as *const T) }.to_num()
-    });
-    (out, st)
-}
-
-/// Does a weak operand fit the loop's input type (else NumPy raises, or compares by value:
-/// the Python implementation handles both)?
-#[inline(always)]
-fn fits(o: Operand, st: ScalarType) -> bool {
-    match o.k {
-        OpKind::Strong(_) => true,
-        OpKind::Weak(_) => crate::dtype::promote::check_int_fits(o.n, st).is_ok(),
-    }
+    let left_bool = left.op.k == OpKind::Strong(ScalarType::Bool);
+    Some((x.op, y.op, takes_scalar_math(x.op.k, y.op.k, left_bool), me))
 }
 
 fn fast_binary(
     py: Python<'_>,
     a: &Bound<'_, PyAny>,
     b: &Bound<'_, PyAny>,
-    op: Op,
+    op: BinOp,
 ) -> PyResult<Option<Py<PyAny>>> {
-    let Some((x, y)) = pair(a, b) else {
+    let Some((x, y, scalar, me)) = pair(a, b) else {
         return Ok(None);
     };
-    let Some((lp, common)) = resolved(op as usize, op.ufunc_name(), x.k, y.k) else {
+    // No loop: the Python code decides between NotImplemented and NumPy's TypeError.
+    let Ok(Some(outcome)) = scalar_math::binary(op, x, y, scalar) else {
         return Ok(None);
     };
-    if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) || !eligible(lp.outs[0]) {
-        return Ok(None);
+    finish(py, me, outcome).map(Some)
+}
+
+/// Report an outcome's conditions and make its result (a tuple for divmod).
+fn finish(py: Python<'_>, typed: &Bound<'_, PyAny>, o: Outcome) -> PyResult<Py<PyAny>> {
+    if o.status & status::NEGATIVE_POWER != 0 {
+        return Err(PyValueError::new_err(
+            "Integers to negative integer powers are not allowed.",
+        ));
     }
-    // float32 power: NumPy's scalar and loop results may differ in the last place.
-    if op == Op::Power && lp.outs[0] == ScalarType::Float32 {
-        return Ok(None);
+    report(typed, o.status, o.label)?;
+    if let [(n, st)] = o.values[..] {
+        return Ok(num_to_scalar(py, n, st)?.unbind());
     }
-    let watch_fp = !(lp.ins[0].is_int() && lp.ins[1].is_int());
-    let (r, mut st) = run_one(
-        lp,
-        loop_value(x, lp.ins[0]),
-        loop_value(y, lp.ins[1]),
-        watch_fp,
-    );
-    if op.clean_only() && st != 0 {
-        return Ok(None);
-    }
-    let out = lp.outs[0];
-    // NumPy's scalar math runs when the operands' common type is a scalar's own (`int8 + 1`,
-    // `int8 / int8`); otherwise (`int8 + 1.5`) it defers to the ufunc, which words its
-    // warnings without "scalar" and does not check integer overflow.
-    let scalar = [x, y].iter().any(|o| o.k == OpKind::Strong(common));
-    if scalar && out.is_int() && matches!(op, Op::Add | Op::Subtract | Op::Multiply) {
-        let wide = |n: Num| match n {
-            Num::I(v) => v as i128,
-            Num::U(v) => v as i128,
-            _ => 0,
-        };
-        let (p, q) = (wide(x.n), wide(y.n));
-        let exact = match op {
-            Op::Add => p.checked_add(q),
-            Op::Subtract => p.checked_sub(q),
-            _ => p.checked_mul(q),
-        };
-        if exact != Some(wide(r)) {
-            st |= status::OVERFLOW;
-        }
-    }
-    let where_ = if scalar {
-        op.scalar_name()
-    } else {
-        op.ufunc_name()
-    };
-    let typed = if matches!(x.k, OpKind::Strong(_)) {
-        a
-    } else {
-        b
-    };
-    report(typed, st, where_)?;
-    Ok(Some(num_to_scalar(py, r, out)?.unbind()))
+    let items = o
+        .values
+        .iter()
+        .map(|&(n, st)| num_to_scalar(py, n, st))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyTuple::new(py, items)?.into_any().unbind())
 }
 
 fn fast_compare(
@@ -582,26 +472,136 @@ fn fast_compare(
     b: &Bound<'_, PyAny>,
     op: c_int,
 ) -> PyResult<Option<Py<PyAny>>> {
-    let Some(name) = usize::try_from(op).ok().and_then(|i| COMPARE_NAMES.get(i)) else {
+    let Some(cmp) = usize::try_from(op).ok().and_then(CmpOp::from_index) else {
         return Ok(None);
     };
-    let Some((x, y)) = pair(a, b) else {
+    let Some((x, y, scalar, me)) = pair(a, b) else {
         return Ok(None);
     };
-    let Some((lp, _)) = resolved(8 + op as usize, name, x.k, y.k) else {
+    let Ok(Some((r, st))) = scalar_math::compare(cmp, x, y, scalar) else {
         return Ok(None);
     };
-    if !fits(x, lp.ins[0]) || !fits(y, lp.ins[1]) {
-        return Ok(None);
+    if st != 0 {
+        report(me, st, COMPARE_NAMES[cmp as usize])?;
     }
-    // Comparisons report nothing (NumPy's neither).
-    let (r, _) = run_one(
-        lp,
-        loop_value(x, lp.ins[0]),
-        loop_value(y, lp.ins[1]),
-        false,
-    );
-    Ok(Some(num_to_scalar(py, r, ScalarType::Bool)?.unbind()))
+    Ok(Some(
+        num_to_scalar(py, Num::B(r), ScalarType::Bool)?.unbind(),
+    ))
+}
+
+/// The Python layer's entry to the core's scalar math, once it has converted the operands
+/// (foreign scalars, weak values checked and cast): `x <op> y` for values `va` of type number
+/// `ta` and `vb` of type number `tb`; `me` is the rumpy scalar whose method runs (its
+/// errstate handler reports the conditions). Returns `[(type number, value), ...]`.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn _scalar_op(
+    py: Python<'_>,
+    me: &Bound<'_, PyAny>,
+    op: usize,
+    ta: usize,
+    va: &Bound<'_, PyAny>,
+    tb: usize,
+    vb: &Bound<'_, PyAny>,
+    scalar: bool,
+) -> PyResult<Py<PyAny>> {
+    let op = BinOp::from_index(op).ok_or_else(|| PyValueError::new_err("unknown operation"))?;
+    let (x, y) = (typed(ta, va)?, typed(tb, vb)?);
+    let Some(o) = scalar_math::binary(op, x, y, scalar)? else {
+        return Err(PyValueError::new_err(
+            "scalar operands out of their types' range",
+        ));
+    };
+    if o.status & status::NEGATIVE_POWER != 0 {
+        return Err(PyValueError::new_err(
+            "Integers to negative integer powers are not allowed.",
+        ));
+    }
+    report(me, o.status, o.label)?;
+    // Plain values with their type numbers: the Python layer makes its own classes' scalars
+    // (a second copy of it, loaded under another name, keeps its classes).
+    let items = o
+        .values
+        .iter()
+        .map(|&(n, st)| Ok((st as usize, plain(py, n)?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyList::new(py, items)?.into_any().unbind())
+}
+
+/// A value as the Python bool, int, float or complex holding it.
+fn plain(py: Python<'_>, n: Num) -> PyResult<Py<PyAny>> {
+    Ok(match n {
+        Num::B(b) => pyo3::types::PyBool::new(py, b)
+            .to_owned()
+            .into_any()
+            .unbind(),
+        Num::I(v) => v.into_pyobject(py)?.into_any().unbind(),
+        Num::U(v) => v.into_pyobject(py)?.into_any().unbind(),
+        Num::F(v) => v.into_pyobject(py)?.into_any().unbind(),
+        Num::C(re, im) => pyo3::types::PyComplex::from_doubles(py, re, im)
+            .into_any()
+            .unbind(),
+    })
+}
+
+/// As [`_scalar_op`] for a comparison (`op` in CPython's numbering); returns a Python bool.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn _scalar_cmp(
+    py: Python<'_>,
+    me: &Bound<'_, PyAny>,
+    op: usize,
+    ta: usize,
+    va: &Bound<'_, PyAny>,
+    tb: usize,
+    vb: &Bound<'_, PyAny>,
+    scalar: bool,
+) -> PyResult<Py<PyAny>> {
+    let cmp = CmpOp::from_index(op).ok_or_else(|| PyValueError::new_err("unknown comparison"))?;
+    let (x, y) = (typed(ta, va)?, typed(tb, vb)?);
+    match scalar_math::compare(cmp, x, y, scalar)? {
+        Some((r, st)) => {
+            if st != 0 {
+                report(me, st, COMPARE_NAMES[op])?;
+            }
+            Ok(pyo3::types::PyBool::new(py, r)
+                .to_owned()
+                .into_any()
+                .unbind())
+        }
+        None => Err(PyValueError::new_err(
+            "scalar operands out of their types' range",
+        )),
+    }
+}
+
+/// A typed operand from a type number and a Python value of its kind.
+fn typed(t: usize, v: &Bound<'_, PyAny>) -> PyResult<Operand> {
+    let st = *ScalarType::ALL
+        .get(t)
+        .ok_or_else(|| PyValueError::new_err("unknown type number"))?;
+    // SAFETY: a live object with the GIL held.
+    let n = unsafe { value_of(v.as_ptr(), st) }.or_else(|| {
+        // A value of another kind (an int for a float type): through the type's own rules.
+        let n = if let Ok(b) = v.cast::<pyo3::types::PyBool>() {
+            Num::B(b.is_true())
+        } else if let Ok(i) = v.extract::<i64>() {
+            Num::I(i)
+        } else if let Ok(u) = v.extract::<u64>() {
+            Num::U(u)
+        } else if let Ok(f) = v.extract::<f64>() {
+            Num::F(f)
+        } else {
+            let c = v.extract::<num_complex::Complex<f64>>().ok()?;
+            Num::C(c.re, c.im)
+        };
+        Some(n)
+    });
+    let n = n.ok_or_else(|| PyTypeError::new_err("not a number"))?;
+    Ok(Operand {
+        n,
+        k: OpKind::Strong(st),
+    })
 }
 
 /// Hand floating-point conditions to the Python layer's errstate handler (its bits: divide,

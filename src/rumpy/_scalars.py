@@ -127,10 +127,6 @@ def _r64(x):
 # rounding of a value (or each complex part) to the type
 _ROUND = (None, None, None, None, None, None, None, None, None,
           _r16, _r32, _r64, _r32, _r64)
-# precision numpy computes the intermediate steps of a multi-step float op in
-# (float16 scalar math is done in float32 and rounded once at the end)
-_IROUND = (None, None, None, None, None, None, None, None, None,
-           _r32, _r32, _r64, _r32, _r64)
 
 
 def _wrap(v, tn):
@@ -450,223 +446,6 @@ def _where(op, scalar):
     return ('scalar ' + _OPNAMES[op]) if scalar else _OPNAMES[op]
 
 
-def _int_op(op, a, b, rt, scalar):
-    """Integer kernel: wrap-around arithmetic as numpy's scalar math."""
-    if op <= _MUL:
-        r = a + b if op == _ADD else (a - b if op == _SUB else a * b)
-        if _LO[rt] <= r <= _HI[rt]:
-            return _MAKE[rt](r)
-        if scalar:       # the generic (ufunc) path does not check int overflow
-            _emit(_OVER, _where(op, True))
-        return _MAKE[rt](_wrap(r, rt))
-    if op == _TDIV:
-        r, fl = _fdiv(float(a), float(b), _r64)
-        if fl:
-            _emit(fl, _where(op, scalar))
-        return _mk_f64(r)
-    if op <= _DIVMOD:
-        if b == 0:
-            _emit(_DIVZ, _where(op, scalar))
-            q = m = 0
-        else:
-            q, m = divmod(a, b)
-            if q > _HI[rt]:         # MIN // -1
-                if op != _MOD:
-                    _emit(_OVER, _where(op, scalar))
-                q = _wrap(q, rt)
-        mk = _MAKE[rt]
-        if op == _FDIV:
-            return mk(q)
-        if op == _MOD:
-            return mk(m)
-        return mk(q), mk(m)
-    if op == _POW:
-        if b < 0:
-            raise ValueError(
-                "Integers to negative integer powers are not allowed.")
-        return _MAKE[rt](_wrap(pow(a, b, 1 << _BITS[rt]), rt))
-    bits = _BITS[rt]
-    if op == _LSH:
-        r = _wrap(a << b, rt) if 0 <= b < bits else 0
-    elif op == _RSH:
-        r = a >> b if 0 <= b < bits else (-1 if a < 0 else 0)
-    elif op == _AND:
-        r = a & b
-    elif op == _OR:
-        r = a | b
-    else:
-        r = a ^ b
-    return _MAKE[rt](r)
-
-
-def _bool_op(op, a, b):
-    """Both operands bool (numpy's bool has no scalar math: ufunc wording)."""
-    if op == _ADD or op == _OR:
-        return True_ if (a or b) else False_
-    if op == _MUL or op == _AND:
-        return True_ if (a and b) else False_
-    if op == _XOR:
-        return True_ if (a != b) else False_
-    if op == _SUB:
-        raise TypeError(
-            "numpy boolean subtract, the `-` operator, is not supported, use "
-            "the bitwise_xor, the `^` operator, or the logical_xor function "
-            "instead.")
-    if op == _TDIV:
-        r, fl = _fdiv(float(a), float(b), _r64)
-        if fl:
-            _emit(fl, _where(op, False))
-        return _mk_f64(r)
-    # floor_divide, remainder, divmod, power, shifts: the int8 loops
-    return _int_op(op, int(a), int(b), INT8, False)
-
-
-def _c_fmod(a, b):
-    """C ``fmod`` and its flags."""
-    if a != a or b != b:
-        return _nan, 0
-    if b == 0 or a - a != 0:
-        return _nan, _INVAL
-    if b - b != 0:
-        return a, 0
-    return math.fmod(a, b), 0
-
-
-def _npy_divmod(a, b, R):
-    """numpy's npy_divmod (npymath): returns (floordiv, mod, flags), every
-    intermediate rounded by ``R``."""
-    mod, fl = _c_fmod(a, b)
-    if b == 0:
-        d, f2 = _fdiv(a, b, R)
-        return d, mod, fl | f2
-    div = R(a - mod)
-    fl |= _fl(div, a, mod)
-    q = R(div / b)
-    fl |= _fl(q, div, b)
-    div = q
-    if mod:
-        if (b < 0) != (mod < 0):
-            m2 = R(mod + b)
-            fl |= _fl(m2, mod, b)
-            mod = m2
-            d2 = R(div - 1.0)
-            fl |= _fl(d2, div, 1.0)
-            div = d2
-    else:
-        mod = _copysign(0.0, b)
-    if div:
-        if div - div == 0:
-            floordiv = float(_floor(div))
-            if div - floordiv > 0.5:
-                floordiv = R(floordiv + 1.0)
-        else:
-            floordiv = div
-            if div == div:          # inf - floor(inf) is invalid
-                fl |= _INVAL
-    else:
-        floordiv = _copysign(0.0, a / b)
-    return floordiv, mod, fl
-
-
-def _npy_remainder(a, b, R):
-    """numpy's npy_remainder: only the modulus half of npy_divmod (the
-    compiler drops the unused quotient, and its flags, in numpy)."""
-    mod, fl = _c_fmod(a, b)
-    if b == 0:
-        return mod, fl
-    if mod:
-        if (b < 0) != (mod < 0):
-            m2 = R(mod + b)
-            fl |= _fl(m2, mod, b)
-            mod = m2
-    else:
-        mod = _copysign(0.0, b)
-    return mod, fl
-
-
-def _c_pow(x, y):
-    """C99 ``pow`` (Annex F) on Python floats, without exceptions."""
-    try:
-        return math.pow(x, y)
-    except OverflowError:
-        if x < 0 and y == _floor(y) and _floor(y) % 2 == 1:
-            return -_inf
-        return _inf
-    except ValueError:
-        if x == 0:              # zero to a negative power: pole
-            if y == _floor(y) and _floor(y) % 2 == 1:
-                return _copysign(_inf, x)
-            return _inf
-        return _nan
-
-
-def _float_op(op, a, b, rt, scalar):
-    R = _ROUND[rt]
-    if op <= _MUL:
-        r0 = a + b if op == _ADD else (a - b if op == _SUB else a * b)
-        r = R(r0)
-        if r - r != 0:
-            fl = _fl(r, a, b)
-            if fl:
-                _emit(fl, _where(op, scalar))
-        return _MAKE[rt](r)
-    if op == _TDIV:
-        r, fl = _fdiv(a, b, R)
-        if fl:
-            _emit(fl, _where(op, scalar))
-        return _MAKE[rt](r)
-    if op <= _DIVMOD:
-        IR = _IROUND[rt]
-        half = rt == FLOAT16
-        q = m = None
-        if op == _DIVMOD or (half and scalar and not (
-                op == _FDIV and b == 0 and _copysign(1.0, b) > 0)):
-            # npy_divmod (float16 scalar math always goes through
-            # npy_half_divmod, except floor_divide by +0)
-            q, m, fl = _npy_divmod(a, b, IR)
-        elif op == _FDIV:
-            if b == 0:
-                q, fl = _fdiv(a, b, IR)
-            else:
-                q, _m, fl = _npy_divmod(a, b, IR)
-        else:
-            m, fl = _npy_remainder(a, b, IR)
-        if half:
-            if q is not None:
-                q2 = _r16(q)
-                if q2 - q2 != 0 and q - q == 0:
-                    fl |= _OVER
-                q = q2
-            if m is not None:
-                m = _r16(m)
-        if fl:
-            _emit(fl, _where(op, scalar))
-        mk = _MAKE[rt]
-        if op == _FDIV:
-            return mk(q)
-        if op == _MOD:
-            return mk(m)
-        return mk(q), mk(m)
-    if op == _POW:
-        r = R(_c_pow(a, b))
-        if r - r != 0:
-            fl = 0
-            if r != r:
-                if a == a and b == b:
-                    fl = _INVAL
-            elif a == 0:
-                # pole; glibc's pow(0, -inf) is silent, numpy's SIMD float32
-                # and float64 loops (the ufunc path) are not
-                if b - b == 0 or (not scalar and rt != FLOAT16):
-                    fl = _DIVZ
-            elif a - a == 0 and b - b == 0:
-                fl = _OVER
-            if fl:
-                _emit(fl, _where(op, scalar))
-        return _MAKE[rt](r)
-    raise _no_loop(_OPNAMES[op])
-
-
 # --- complex kernels (parts as Python floats, each IEEE op rounded by R) ---
 
 def _cmul(ar, ai, br, bi, R):
@@ -970,22 +749,24 @@ def _binary(self, other, op, refl):
             va, vb = float(self._v), float(other)
             if refl:
                 va, vb = vb, va
-            return _float_op(_TDIV, va, vb, FLOAT64, scalar)
+            return _scalar_op(self, _TDIV, FLOAT64, va, FLOAT64, vb, scalar)
         vb = _weak_value(other, wk, rt)
+        tb = rt
     va = self._v
-    if ta != rt:
-        va = _widen(va, ta, rt)
-    if tb is not None and tb != rt:
-        vb = _widen(vb, tb, rt)
-    if refl:
-        va, vb = vb, va
-    if k == 'f':
-        return _float_op(op, va, vb, rt, scalar)
-    if k == 'b':
-        return _bool_op(op, va, vb)
-    if k == 'c':
+    if k == 'c' and (op == _MUL or op == _TDIV or op == _POW):
+        # the core's complex loops do not yet raise numpy's conditions in every
+        # corner case (infinities, zero divisors): the exact emulation here
+        if ta != rt:
+            va = _widen(va, ta, rt)
+        if tb != rt:
+            vb = _widen(vb, tb, rt)
+        if refl:
+            va, vb = vb, va
         return _complex_op(op, va, vb, rt, scalar)
-    return _int_op(op, va, vb, rt, scalar)
+    # the core's loops, with numpy's scalar-math rules (rumpy._core)
+    if refl:
+        return _scalar_op(self, op, tb, vb, ta, va, scalar)
+    return _scalar_op(self, op, ta, va, tb, vb, scalar)
 
 
 # comparisons
@@ -1008,21 +789,6 @@ def _cmp_values(op, a, b):
     return a >= b
 
 
-def _cmp_complex(op, a, b):
-    """numpy's complex ordering (lexicographic, CLT/CLE/CEQ/CNE macros)."""
-    xr, xi, yr, yi = a.real, a.imag, b.real, b.imag
-    if op == _EQ:
-        return xr == yr and xi == yi
-    if op == _NE:
-        return xr != yr or xi != yi
-    if op == _GT or op == _GE:
-        xr, xi, yr, yi = yr, yi, xr, xi
-    nonan = xi == xi and yi == yi
-    if op == _LT or op == _GT:
-        return (xr < yr and nonan) or (xr == yr and xi < yi)
-    return (xr < yr and nonan) or (xr == yr and xi <= yi)
-
-
 def _compare(self, other, op):
     ta = self._rp_type_num
     t = type(other)
@@ -1035,7 +801,7 @@ def _compare(self, other, op):
             if ta == BOOL:
                 _check_pyint(other, INT64)
             return True_ if _cmp_values(op, self._v, other) else False_
-        rt = _WEAK_RESULT[wk][ta]
+        rt = tb = _WEAK_RESULT[wk][ta]
         vb = _weak_value(other, wk, rt)
         scalar = ta != BOOL and rt == ta
     else:
@@ -1055,22 +821,8 @@ def _compare(self, other, op):
             return True_ if _cmp_values(op, self._v, vb) else False_
         rt = PROMOTION_TABLE[ta][tb]
         scalar = ta != BOOL and (rt == ta or rt == tb)
-    va = self._v
-    if ta != rt:
-        va = _widen(va, ta, rt)
-    if tb is not None and tb != rt:
-        vb = _widen(vb, tb, rt)
-    if _KIND[rt] == 'c':
-        r = _cmp_complex(op, va, vb)
-        if not scalar and op != _EQ and op != _NE:
-            # the ufunc loop's ordered C comparisons flag nans
-            xr, xi, yr, yi = va.real, va.imag, vb.real, vb.imag
-            if (xr != xr or yr != yr or
-                    (xr == yr and (xi != xi or yi != yi))):
-                _emit(_INVAL, _CMPNAMES[op])
-    else:
-        r = _cmp_values(op, va, vb)
-    return True_ if r else False_
+    # the core's comparison loops (rumpy._core)
+    return _scalar_cmp(self, op, ta, self._v, tb, vb, scalar)
 
 
 # ---------------------------------------------------------------------------
@@ -1622,6 +1374,21 @@ False_._v = False
 
 from . import _core  # noqa: E402  (the core makes the concrete classes above)
 _core._register_scalar_math(generic, _binary, _compare, _emit)
+_core_op = _core._scalar_op
+_core_cmp = _core._scalar_cmp
+
+
+def _scalar_op(me, op, ta, va, tb, vb, scalar):
+    """``va <op> vb`` on the core's loops, as this module's scalars."""
+    r = _core_op(me, op, ta, va, tb, vb, scalar)
+    if len(r) == 1:
+        t, v = r[0]
+        return _MAKE[t](v)
+    return tuple(_MAKE[t](v) for t, v in r)
+
+
+def _scalar_cmp(me, op, ta, va, tb, vb, scalar):
+    return True_ if _core_cmp(me, op, ta, va, tb, vb, scalar) else False_
 
 _MAKE = ([_mk_bool] + [_slot_maker(c) for c in SCALAR_TYPES[1:11]] +
          [_mk_f64, _slot_maker(complex64), _mk_c128])

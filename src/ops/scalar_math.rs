@@ -1,0 +1,491 @@
+//! Arithmetic and comparisons of two numeric scalars (NumPy's scalar math) on the ufunc loops.
+//!
+//! The operation's loop is resolved once per pair of operand kinds (cached), and runs on one
+//! item. NumPy's scalar math differs from its loops in a few places, kept here:
+//! - integer `+ - *` report overflow ("overflow encountered in scalar add"), which loops do not;
+//! - real powers are C's `pow` in double precision, rounded to the result type once, with the
+//!   conditions C reports (a pole `0 ** -inf` is quiet there, not in the loops);
+//! - float16 floor division and remainder go through divmod, as `npy_half_divmod` does.
+//!
+//! NumPy runs its scalar math when the result type is one of the operands' own types (`int8 +
+//! 1`, `int8 / int8`) and the left operand is not a bool; otherwise it defers to the ufunc,
+//! whose warnings name the ufunc without "scalar" and which checks no integer overflow. The
+//! caller says which (`scalar`): [`takes_scalar_math`] decides it from the operands.
+
+use std::sync::OnceLock;
+
+use smallvec::SmallVec;
+
+use crate::dispatch::{self, resolve::OpKind, Loop};
+use crate::dtype::promote::{check_int_fits, WeakKind};
+use crate::dtype::{Element, Num, ScalarType};
+use crate::error::{Error, Result};
+use crate::kernels::status;
+
+/// The binary operations, in the Python layer's numbering.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    FloorDivide,
+    Remainder,
+    DivMod,
+    Power,
+    LeftShift,
+    RightShift,
+    And,
+    Or,
+    Xor,
+}
+
+const BIN_OPS: [BinOp; 13] = [
+    BinOp::Add,
+    BinOp::Subtract,
+    BinOp::Multiply,
+    BinOp::Divide,
+    BinOp::FloorDivide,
+    BinOp::Remainder,
+    BinOp::DivMod,
+    BinOp::Power,
+    BinOp::LeftShift,
+    BinOp::RightShift,
+    BinOp::And,
+    BinOp::Or,
+    BinOp::Xor,
+];
+
+impl BinOp {
+    pub fn from_index(i: usize) -> Option<BinOp> {
+        BIN_OPS.get(i).copied()
+    }
+
+    /// The ufunc's name, as NumPy's warnings give it.
+    pub fn name(self) -> &'static str {
+        [
+            "add",
+            "subtract",
+            "multiply",
+            "divide",
+            "floor_divide",
+            "remainder",
+            "divmod",
+            "power",
+            "left_shift",
+            "right_shift",
+            "bitwise_and",
+            "bitwise_or",
+            "bitwise_xor",
+        ][self as usize]
+    }
+
+    /// The name in NumPy's scalar-math warnings.
+    pub fn scalar_name(self) -> &'static str {
+        [
+            "scalar add",
+            "scalar subtract",
+            "scalar multiply",
+            "scalar divide",
+            "scalar floor_divide",
+            "scalar remainder",
+            "scalar divmod",
+            "scalar power",
+            "scalar left_shift",
+            "scalar right_shift",
+            "scalar bitwise_and",
+            "scalar bitwise_or",
+            "scalar bitwise_xor",
+        ][self as usize]
+    }
+
+    /// The ufunc that computes it (`divide` is `true_divide`'s name in the table).
+    fn ufunc_name(self) -> &'static str {
+        self.name()
+    }
+}
+
+/// The six comparisons, in CPython's numbering (`Py_LT` … `Py_GE`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn from_index(i: usize) -> Option<CmpOp> {
+        [
+            CmpOp::Lt,
+            CmpOp::Le,
+            CmpOp::Eq,
+            CmpOp::Ne,
+            CmpOp::Gt,
+            CmpOp::Ge,
+        ]
+        .get(i)
+        .copied()
+    }
+
+    fn ufunc_name(self) -> &'static str {
+        [
+            "less",
+            "less_equal",
+            "equal",
+            "not_equal",
+            "greater",
+            "greater_equal",
+        ][self as usize]
+    }
+
+    fn holds<T: PartialOrd>(self, a: T, b: T) -> bool {
+        match self {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+        }
+    }
+}
+
+/// An operand: a value of a numeric type (strong) or a Python int/float/complex (weak, NEP 50).
+#[derive(Copy, Clone, Debug)]
+pub struct Operand {
+    pub n: Num,
+    pub k: OpKind,
+}
+
+/// The result(s) of a binary operation and the conditions to report.
+#[derive(Debug)]
+pub struct Outcome {
+    pub values: SmallVec<[(Num, ScalarType); 2]>,
+    /// Floating-point conditions and [`status::NEGATIVE_POWER`].
+    pub status: u32,
+    /// Where the conditions happened, as NumPy's warnings say ("scalar add", "add").
+    pub label: &'static str,
+}
+
+/// Whether NumPy runs its scalar math (rather than the ufunc) for these operands: the left
+/// operand (`left_is_bool`: the scalar whose method runs) is not a bool and the common type
+/// is one of the typed operands' own.
+pub fn takes_scalar_math(x: OpKind, y: OpKind, left_is_bool: bool) -> bool {
+    let common = dispatch::resolve::common_type(&[x, y]);
+    !left_is_bool && [x, y].contains(&OpKind::Strong(common))
+}
+
+const KINDS: usize = 17;
+
+fn kind_index(k: OpKind) -> usize {
+    match k {
+        OpKind::Strong(st) => st as usize,
+        OpKind::Weak(WeakKind::Bool) => ScalarType::Bool as usize,
+        OpKind::Weak(WeakKind::Int) => 14,
+        OpKind::Weak(WeakKind::Float) => 15,
+        OpKind::Weak(WeakKind::Complex) => 16,
+    }
+}
+
+/// The loop of ufunc `name` for operand kinds (x, y); `slot` numbers the operation for the
+/// cache (binary operations first, then comparisons).
+fn resolved(slot: usize, name: &'static str, x: OpKind, y: OpKind) -> Result<&'static Loop> {
+    static LOOPS: [OnceLock<Option<&'static Loop>>; 19 * KINDS * KINDS] =
+        [const { OnceLock::new() }; 19 * KINDS * KINDS];
+    let find = || dispatch::find(name).ok_or_else(|| Error::Runtime(format!("no ufunc {name}")));
+    let i = (slot * KINDS + kind_index(x)) * KINDS + kind_index(y);
+    let cached = LOOPS[i].get_or_init(|| {
+        find()
+            .ok()
+            .and_then(|u| dispatch::resolve(u, &[x, y], None).ok())
+    });
+    match cached {
+        Some(lp) => Ok(lp),
+        // The error again (error paths only).
+        None => dispatch::resolve(find()?, &[x, y], None),
+    }
+}
+
+/// An operand's value as the loop's input of type `st` takes it, or None when a weak value
+/// does not convert cleanly (an int out of the type's range, a float that overflows a narrow
+/// type: NumPy raises or warns "in cast" there, which the caller's slower path does).
+fn loop_value(o: Operand, st: ScalarType) -> Option<Num> {
+    match o.k {
+        OpKind::Strong(_) => Some(o.n),
+        OpKind::Weak(_) => {
+            check_int_fits(o.n, st).ok()?;
+            let n = dispatch::exec::weak_value(o.n, st);
+            let finite = |n: Num| match n {
+                Num::F(f) => f.is_finite(),
+                Num::C(re, im) => re.is_finite() && im.is_finite(),
+                _ => true,
+            };
+            if finite(n) && st.is_float() | st.is_complex() {
+                let back = crate::with_scalar_type!(st, T, { T::from_num(n).to_num() });
+                if !finite(back) {
+                    return None;
+                }
+            }
+            Some(n)
+        }
+    }
+}
+
+/// One item of a loop (two inputs, one or two outputs) on values that fit its input types;
+/// `watch_fp` reads the floating-point flags.
+fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> (SmallVec<[Num; 2]>, u32) {
+    let mut buf = [[0u8; 16]; 4];
+    for (k, n) in [x, y].into_iter().enumerate() {
+        crate::with_scalar_type!(lp.ins[k], T, {
+            // SAFETY: 16 bytes hold any element.
+            unsafe { std::ptr::write_unaligned(buf[k].as_mut_ptr() as *mut T, T::from_num(n)) };
+        });
+    }
+    let nops = 2 + lp.outs.len();
+    let [b0, b1, b2, b3] = &mut buf;
+    let ptrs = [
+        b0.as_mut_ptr(),
+        b1.as_mut_ptr(),
+        b2.as_mut_ptr(),
+        b3.as_mut_ptr(),
+    ];
+    if watch_fp {
+        crate::loops::elementwise::fp_clear();
+    }
+    // SAFETY: one item of each operand in the loop's types, at stride 0.
+    let mut st = unsafe { (lp.f)(&ptrs[..nops], &[0; 4][..nops], 1) };
+    if watch_fp {
+        st |= crate::loops::elementwise::fp_status();
+    }
+    let outs = lp
+        .outs
+        .iter()
+        .enumerate()
+        .map(|(k, &t)| {
+            crate::with_scalar_type!(t, T, {
+                // SAFETY: the loop wrote one T.
+                unsafe { std::ptr::read_unaligned(ptrs[2 + k] as *const T) }.to_num()
+            })
+        })
+        .collect();
+    (outs, st)
+}
+
+fn wide(n: Num) -> Option<i128> {
+    match n {
+        Num::B(b) => Some(b as i128),
+        Num::I(v) => Some(v as i128),
+        Num::U(v) => Some(v as i128),
+        _ => None,
+    }
+}
+
+fn as_f64(n: Num) -> f64 {
+    match n {
+        Num::B(b) => b as u8 as f64,
+        Num::I(v) => v as f64,
+        Num::U(v) => v as f64,
+        Num::F(f) => f,
+        Num::C(re, _) => re,
+    }
+}
+
+/// A real power as NumPy's scalar math computes it: C's `pow` in double precision, rounded
+/// to `out` once, with the conditions C reports for it.
+fn real_power(a: f64, b: f64, out: ScalarType) -> (Num, u32) {
+    let p = a.powf(b);
+    let r = crate::with_scalar_type!(out, T, { T::from_num(Num::F(p)).to_num() });
+    let rv = as_f64(r);
+    let mut st = 0;
+    if !rv.is_finite() {
+        if rv.is_nan() {
+            if !a.is_nan() && !b.is_nan() {
+                st = status::INVALID;
+            }
+        } else if a == 0.0 {
+            // A pole (C's pow(0, -inf) is quiet).
+            if b.is_finite() {
+                st = status::DIVIDE_BY_ZERO;
+            }
+        } else if a.is_finite() && b.is_finite() {
+            st = status::OVERFLOW;
+        }
+    }
+    (r, st)
+}
+
+/// `x <op> y` with NumPy's scalar math (`scalar`) or its ufunc's rules. Ok(None) when a weak
+/// operand does not convert cleanly to the loop's type (see [`loop_value`]) or a complex
+/// product, quotient or power raised a floating-point condition; an error when no loop takes
+/// the operands.
+pub fn binary(op: BinOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<Outcome>> {
+    let lp = resolved(op as usize, op.ufunc_name(), x.k, y.k)?;
+    let (Some(a), Some(b)) = (loop_value(x, lp.ins[0]), loop_value(y, lp.ins[1])) else {
+        return Ok(None);
+    };
+    let out = lp.outs[0];
+    let label = if scalar { op.scalar_name() } else { op.name() };
+    let one = |n: Num, st: u32| {
+        Ok(Some(Outcome {
+            values: smallvec::smallvec![(n, out)],
+            status: st,
+            label,
+        }))
+    };
+    if op == BinOp::Power && out.is_float() {
+        // The operands as the loop's types hold them (a weak float rounds to float32).
+        let a = crate::with_scalar_type!(lp.ins[0], T, { T::from_num(a).to_num() });
+        let b = crate::with_scalar_type!(lp.ins[1], T, { T::from_num(b).to_num() });
+        let (r, st) = real_power(as_f64(a), as_f64(b), out);
+        return one(r, st);
+    }
+    // npy_half_divmod: float16 floor division (but by +0) and remainder take divmod's path.
+    if scalar
+        && out == ScalarType::Float16
+        && (op == BinOp::Remainder
+            || (op == BinOp::FloorDivide && !(as_f64(b) == 0.0 && as_f64(b).is_sign_positive())))
+    {
+        let dm = resolved(BinOp::DivMod as usize, "divmod", x.k, y.k)?;
+        let (r, st) = run_one(dm, a, b, true);
+        let k = if op == BinOp::FloorDivide { 0 } else { 1 };
+        return one(r[k], st);
+    }
+    let watch_fp = !(lp.ins[0].is_int() && lp.ins[1].is_int() && out.is_int());
+    let (r, mut st) = run_one(lp, a, b, watch_fp);
+    if scalar && out.is_int() && matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply) {
+        if let (Some(p), Some(q), Some(got)) = (wide(a), wide(b), wide(r[0])) {
+            let exact = match op {
+                BinOp::Add => p.checked_add(q),
+                BinOp::Subtract => p.checked_sub(q),
+                _ => p.checked_mul(q),
+            };
+            if exact != Some(got) {
+                st |= status::OVERFLOW;
+            }
+        }
+    }
+    // The complex loops' conditions in corner cases (infinities, zero divisors) are not yet
+    // NumPy's: the caller's exact emulation reports those.
+    if st != 0 && out.is_complex() && matches!(op, BinOp::Multiply | BinOp::Divide | BinOp::Power) {
+        return Ok(None);
+    }
+    Ok(Some(Outcome {
+        values: r.into_iter().zip(lp.outs.iter().copied()).collect(),
+        status: st,
+        label,
+    }))
+}
+
+/// Is `o` integer-valued (a bool, an integer type or a Python int)?
+fn integral(o: Operand) -> bool {
+    match o.k {
+        OpKind::Strong(st) => st == ScalarType::Bool || st.is_int(),
+        OpKind::Weak(w) => matches!(w, WeakKind::Int | WeakKind::Bool),
+    }
+}
+
+/// `x <op> y`, and the conditions to report (under the comparison ufunc's name). Integers and
+/// bools compare exactly, whatever their types (NumPy 2 compares Python ints by value); a bool
+/// against a Python int beyond int64 gives None (NumPy raises OverflowError converting it).
+pub fn compare(op: CmpOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<(bool, u32)>> {
+    if integral(x) && integral(y) {
+        let bool_vs_big = |p: Operand, q: Operand| {
+            p.k == OpKind::Strong(ScalarType::Bool)
+                && matches!(q.n, Num::U(v) if v > i64::MAX as u64)
+        };
+        if bool_vs_big(x, y) || bool_vs_big(y, x) {
+            return Ok(None);
+        }
+        let (Some(p), Some(q)) = (wide(x.n), wide(y.n)) else {
+            return Ok(None);
+        };
+        return Ok(Some((op.holds(p, q), 0)));
+    }
+    let lp = resolved(13 + op as usize, op.ufunc_name(), x.k, y.k)?;
+    let (Some(a), Some(b)) = (loop_value(x, lp.ins[0]), loop_value(y, lp.ins[1])) else {
+        return Ok(None);
+    };
+    let (r, _) = run_one(lp, a, b, false);
+    let mut st = 0;
+    // The complex loops' ordered C comparisons flag NaN (scalar math's do not).
+    if let (Num::C(xr, xi), Num::C(yr, yi)) = (
+        crate::with_scalar_type!(lp.ins[0], T, { T::from_num(a).to_num() }),
+        crate::with_scalar_type!(lp.ins[1], T, { T::from_num(b).to_num() }),
+    ) {
+        let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
+        if !scalar
+            && ordering
+            && (xr.is_nan() || yr.is_nan() || (xr == yr && (xi.is_nan() || yi.is_nan())))
+        {
+            st = status::INVALID;
+        }
+    }
+    Ok(Some((matches!(r[0], Num::B(true)), st)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strong(n: Num, st: ScalarType) -> Operand {
+        Operand {
+            n,
+            k: OpKind::Strong(st),
+        }
+    }
+
+    #[test]
+    fn integer_overflow_is_reported_only_by_scalar_math() {
+        let x = strong(Num::I(100), ScalarType::Int8);
+        for (scalar, want) in [(true, status::OVERFLOW), (false, 0)] {
+            let o = binary(BinOp::Add, x, x, scalar).unwrap().unwrap();
+            assert_eq!(o.values[0], (Num::I(-56), ScalarType::Int8));
+            assert_eq!(o.status, want);
+        }
+    }
+
+    #[test]
+    fn mixed_types_promote_and_weak_operands_take_the_typed_ones_type() {
+        let i = strong(Num::I(3), ScalarType::Int16);
+        let f = strong(Num::F(0.5), ScalarType::Float32);
+        let o = binary(BinOp::Multiply, i, f, false).unwrap().unwrap();
+        assert_eq!(o.values[0], (Num::F(1.5), ScalarType::Float32));
+        let w = Operand {
+            n: Num::I(2),
+            k: OpKind::Weak(WeakKind::Int),
+        };
+        let o = binary(BinOp::Power, i, w, true).unwrap().unwrap();
+        assert_eq!(o.values[0], (Num::I(9), ScalarType::Int16));
+        // A weak int beyond int16 is left to the caller (NumPy raises OverflowError).
+        let big = Operand {
+            n: Num::I(70000),
+            k: OpKind::Weak(WeakKind::Int),
+        };
+        assert!(binary(BinOp::Add, i, big, true).unwrap().is_none());
+    }
+
+    #[test]
+    fn divmod_gives_two_results_and_integers_compare_exactly() {
+        let a = strong(Num::I(-7), ScalarType::Int64);
+        let b = strong(Num::I(2), ScalarType::Int64);
+        let o = binary(BinOp::DivMod, a, b, true).unwrap().unwrap();
+        let v: Vec<Num> = o.values.iter().map(|p| p.0).collect();
+        assert_eq!(v, vec![Num::I(-4), Num::I(1)]);
+        let big = strong(Num::U(u64::MAX), ScalarType::UInt64);
+        let m1 = strong(Num::I(-1), ScalarType::Int64);
+        assert_eq!(compare(CmpOp::Gt, big, m1, true).unwrap(), Some((true, 0)));
+    }
+
+    #[test]
+    fn pow_of_zero_to_minus_infinity_is_quiet_but_to_a_finite_negative_power_divides() {
+        let z = strong(Num::F(0.0), ScalarType::Float64);
+        let ninf = strong(Num::F(f64::NEG_INFINITY), ScalarType::Float64);
+        let m1 = strong(Num::F(-1.0), ScalarType::Float64);
+        let s = binary(BinOp::Power, z, ninf, true).unwrap().unwrap();
+        let u = binary(BinOp::Power, z, m1, false).unwrap().unwrap();
+        assert_eq!((s.status, u.status), (0, status::DIVIDE_BY_ZERO));
+    }
+}
