@@ -611,3 +611,39 @@ def test_bad_order_is_refused_as_numpy():
     for m in (np, rp):
         with pytest.raises(ValueError):
             m.add(m.ones(2), 1, order="X")
+
+
+# ---------------------------------------------------------------------------
+# floating-point conditions per element (a whole grid raises every condition somewhere)
+# ---------------------------------------------------------------------------
+
+def _conditions(m, name, x, y, dtype):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        r = getattr(m, name)(m.array([x], dtype), m.array([y], dtype))
+    rs = r if isinstance(r, tuple) else (r,)
+    return [repr(complex(v[0])) for v in rs], sorted(str(x.message) for x in w)
+
+
+_FLOAT_SPECIALS = [0.0, -0.0, math.inf, -math.inf, math.nan, 1.5, -2.5, 7.0]
+
+
+@pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
+@pytest.mark.parametrize("name", ["floor_divide", "remainder", "divmod", "fmod", "divide"])
+def test_division_conditions_per_element(name, dtype):
+    for x in _FLOAT_SPECIALS:
+        for y in _FLOAT_SPECIALS:
+            n = _conditions(np, name, x, y, dtype)
+            r = _conditions(rp, name, x, y, dtype)
+            assert r == n, f"{name}({x!r}, {y!r}) {dtype}"
+
+
+@pytest.mark.parametrize("dtype", ["complex64", "complex128"])
+def test_complex_division_conditions_per_element(dtype):
+    parts = [0.0, -0.0, math.inf, math.nan, 1.5, -2.0]
+    values = [complex(a, b) for a in parts for b in parts]
+    for x in values[::2]:
+        for y in values:
+            n = _conditions(np, "divide", x, y, dtype)
+            r = _conditions(rp, "divide", x, y, dtype)
+            assert r == n, f"divide({x!r}, {y!r}) {dtype}"

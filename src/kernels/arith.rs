@@ -479,14 +479,16 @@ macro_rules! complex_kernels {
                 let (abr, abi) = (br.abs(), bi.abs());
                 let zero = abr == 0.0 && abi == 0.0;
                 let ge = $ge(abr, abi);
-                // The general path's operands (harmless ones for a zero divisor).
-                let (d1, d2, gr, gi) = if zero {
+                // The general path's operands (harmless ones for a zero divisor), opaque to
+                // the optimiser: it would otherwise fold `select(c, 0, x) / select(c, 1, y)`
+                // into `select(c, 0, x / y)` and divide 0 by 0.
+                let (d1, d2, gr, gi) = std::hint::black_box(if zero {
                     (1.0, 0.0, 0.0, 0.0)
                 } else if ge {
                     (br, bi, ar, ai)
                 } else {
                     (bi, br, ar, ai)
-                };
+                });
                 let rat = d2 / d1;
                 let scl = 1.0 / (d1 + d2 * rat);
                 let (pr, pi) = (gr * rat, gi * rat);
@@ -498,11 +500,11 @@ macro_rules! complex_kernels {
                 };
                 let (n1, n2) = (u1 + v1, u2 - v2);
                 // A complex zero divisor: each part over its own zero.
-                let (z1, z2, qr, qi) = if zero {
+                let (z1, z2, qr, qi) = std::hint::black_box(if zero {
                     (abr, abi, ar, ai)
                 } else {
                     (1.0, 1.0, 0.0, 0.0)
-                };
+                });
                 let (q1, q2) = (qr / z1, qi / z2);
                 if zero {
                     Complex::new(q1, q2)

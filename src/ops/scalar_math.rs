@@ -369,7 +369,7 @@ pub fn binary(op: BinOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<
     }
     // The complex loops' conditions in corner cases (infinities, zero divisors) are not yet
     // NumPy's: the caller's exact emulation reports those.
-    if st != 0 && out.is_complex() && matches!(op, BinOp::Multiply | BinOp::Divide | BinOp::Power) {
+    if st != 0 && out.is_complex() && matches!(op, BinOp::Multiply | BinOp::Power) {
         return Ok(None);
     }
     Ok(Some(Outcome {

@@ -753,7 +753,7 @@ def _binary(self, other, op, refl):
         vb = _weak_value(other, wk, rt)
         tb = rt
     va = self._v
-    if k == 'c' and (op == _MUL or op == _TDIV or op == _POW):
+    if k == 'c' and (op == _MUL or op == _POW):
         # the core's complex loops do not yet raise numpy's conditions in every
         # corner case (infinities, zero divisors): the exact emulation here
         if ta != rt:
