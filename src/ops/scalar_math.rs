@@ -14,8 +14,6 @@
 
 use std::sync::OnceLock;
 
-use smallvec::SmallVec;
-
 use crate::dispatch::{self, resolve::OpKind, Loop};
 use crate::dtype::promote::{check_int_fits, WeakKind};
 use crate::dtype::{Element, Num, ScalarType};
@@ -161,21 +159,54 @@ pub struct Operand {
 }
 
 /// The result(s) of a binary operation and the conditions to report.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Outcome {
-    pub values: SmallVec<[(Num, ScalarType); 2]>,
+    /// `n` results (two for divmod) and their types.
+    pub values: [Num; 2],
+    pub types: [ScalarType; 2],
+    pub n: usize,
     /// Floating-point conditions and [`status::NEGATIVE_POWER`].
     pub status: u32,
     /// Where the conditions happened, as NumPy's warnings say ("scalar add", "add").
     pub label: &'static str,
 }
 
+impl Outcome {
+    /// The results with their types.
+    pub fn results(&self) -> impl Iterator<Item = (Num, ScalarType)> + '_ {
+        self.values[..self.n].iter().copied().zip(self.types)
+    }
+}
+
 /// Whether NumPy runs its scalar math (rather than the ufunc) for these operands: the left
 /// operand (`left_is_bool`: the scalar whose method runs) is not a bool and the common type
-/// is one of the typed operands' own.
-pub fn takes_scalar_math(x: OpKind, y: OpKind, left_is_bool: bool) -> bool {
-    let common = dispatch::resolve::common_type(&[x, y]);
-    !left_is_bool && [x, y].contains(&OpKind::Strong(common))
+/// (`common`, see [`Plan`]) is one of the typed operands' own.
+pub fn takes_scalar_math(x: OpKind, y: OpKind, common: ScalarType, left_is_bool: bool) -> bool {
+    !left_is_bool && (x == OpKind::Strong(common) || y == OpKind::Strong(common))
+}
+
+/// Whether NumPy's scalar math runs: known, or to decide from the operands (see
+/// [`takes_scalar_math`]) given whether the left operand is a bool.
+#[derive(Copy, Clone, Debug)]
+pub enum Who {
+    Known(bool),
+    LeftIsBool(bool),
+}
+
+impl Who {
+    #[inline(always)]
+    fn scalar(self, x: OpKind, y: OpKind, common: ScalarType) -> bool {
+        match self {
+            Who::Known(s) => s,
+            Who::LeftIsBool(b) => takes_scalar_math(x, y, common, b),
+        }
+    }
+}
+
+/// An operation's loop for a pair of operand kinds and their common type (found once).
+pub struct Plan {
+    lp: &'static Loop,
+    pub common: ScalarType,
 }
 
 const KINDS: usize = 17;
@@ -190,28 +221,45 @@ fn kind_index(k: OpKind) -> usize {
     }
 }
 
-/// The loop of ufunc `name` for operand kinds (x, y); `slot` numbers the operation for the
+/// The plan of ufunc `name` for operand kinds (x, y); `slot` numbers the operation for the
 /// cache (binary operations first, then comparisons).
-fn resolved(slot: usize, name: &'static str, x: OpKind, y: OpKind) -> Result<&'static Loop> {
-    static LOOPS: [OnceLock<Option<&'static Loop>>; 19 * KINDS * KINDS] =
+#[inline(always)]
+fn plan(slot: usize, name: &'static str, x: OpKind, y: OpKind) -> Result<&'static Plan> {
+    static PLANS: [OnceLock<Option<Plan>>; 19 * KINDS * KINDS] =
         [const { OnceLock::new() }; 19 * KINDS * KINDS];
     let find = || dispatch::find(name).ok_or_else(|| Error::Runtime(format!("no ufunc {name}")));
     let i = (slot * KINDS + kind_index(x)) * KINDS + kind_index(y);
-    let cached = LOOPS[i].get_or_init(|| {
-        find()
-            .ok()
-            .and_then(|u| dispatch::resolve(u, &[x, y], None).ok())
+    let cached = PLANS[i].get_or_init(|| {
+        let lp = dispatch::resolve(find().ok()?, &[x, y], None).ok()?;
+        Some(Plan {
+            lp,
+            common: dispatch::resolve::common_type(&[x, y]),
+        })
     });
     match cached {
-        Some(lp) => Ok(lp),
+        Some(p) => Ok(p),
         // The error again (error paths only).
-        None => dispatch::resolve(find()?, &[x, y], None),
+        None => Err(dispatch::resolve(find()?, &[x, y], None)
+            .err()
+            .unwrap_or_else(|| Error::Runtime(format!("no loop of {name}")))),
     }
+}
+
+/// The plan of a binary operation (its loop and the operands' common type).
+#[inline(always)]
+pub fn binary_plan(op: BinOp, x: OpKind, y: OpKind) -> Result<&'static Plan> {
+    plan(op as usize, op.ufunc_name(), x, y)
+}
+
+/// The plan of a comparison.
+pub fn compare_plan(op: CmpOp, x: OpKind, y: OpKind) -> Result<&'static Plan> {
+    plan(13 + op as usize, op.ufunc_name(), x, y)
 }
 
 /// An operand's value as the loop's input of type `st` takes it, or None when a weak value
 /// does not convert cleanly (an int out of the type's range, a float that overflows a narrow
 /// type: NumPy raises or warns "in cast" there, which the caller's slower path does).
+#[inline(always)]
 fn loop_value(o: Operand, st: ScalarType) -> Option<Num> {
     match o.k {
         OpKind::Strong(_) => Some(o.n),
@@ -236,7 +284,8 @@ fn loop_value(o: Operand, st: ScalarType) -> Option<Num> {
 
 /// One item of a loop (two inputs, one or two outputs) on values that fit its input types;
 /// `watch_fp` reads the floating-point flags.
-fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> (SmallVec<[Num; 2]>, u32) {
+#[inline(always)]
+fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> ([Num; 2], u32) {
     let mut buf = [[0u8; 16]; 4];
     for (k, n) in [x, y].into_iter().enumerate() {
         crate::with_scalar_type!(lp.ins[k], T, {
@@ -260,17 +309,13 @@ fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> (SmallVec<[Num; 2]>, u3
     if watch_fp {
         st |= crate::loops::elementwise::fp_status();
     }
-    let outs = lp
-        .outs
-        .iter()
-        .enumerate()
-        .map(|(k, &t)| {
-            crate::with_scalar_type!(t, T, {
-                // SAFETY: the loop wrote one T.
-                unsafe { std::ptr::read_unaligned(ptrs[2 + k] as *const T) }.to_num()
-            })
-        })
-        .collect();
+    let mut outs = [Num::B(false); 2];
+    for (k, &t) in lp.outs.iter().enumerate().take(2) {
+        outs[k] = crate::with_scalar_type!(t, T, {
+            // SAFETY: the loop wrote one T.
+            unsafe { std::ptr::read_unaligned(ptrs[2 + k] as *const T) }.to_num()
+        });
+    }
     (outs, st)
 }
 
@@ -322,7 +367,19 @@ fn real_power(a: f64, b: f64, out: ScalarType) -> (Num, u32) {
 /// product, quotient or power raised a floating-point condition; an error when no loop takes
 /// the operands.
 pub fn binary(op: BinOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<Outcome>> {
-    let lp = resolved(op as usize, op.ufunc_name(), x.k, y.k)?;
+    binary_with(binary_plan(op, x.k, y.k)?, op, x, y, scalar)
+}
+
+/// [`binary`] with its plan found.
+#[inline(always)]
+pub fn binary_with(
+    plan: &Plan,
+    op: BinOp,
+    x: Operand,
+    y: Operand,
+    scalar: bool,
+) -> Result<Option<Outcome>> {
+    let lp = plan.lp;
     let (Some(a), Some(b)) = (loop_value(x, lp.ins[0]), loop_value(y, lp.ins[1])) else {
         return Ok(None);
     };
@@ -330,7 +387,9 @@ pub fn binary(op: BinOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<
     let label = if scalar { op.scalar_name() } else { op.name() };
     let one = |n: Num, st: u32| {
         Ok(Some(Outcome {
-            values: smallvec::smallvec![(n, out)],
+            values: [n, n],
+            types: [out, out],
+            n: 1,
             status: st,
             label,
         }))
@@ -348,7 +407,7 @@ pub fn binary(op: BinOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<
         && (op == BinOp::Remainder
             || (op == BinOp::FloorDivide && !(as_f64(b) == 0.0 && as_f64(b).is_sign_positive())))
     {
-        let dm = resolved(BinOp::DivMod as usize, "divmod", x.k, y.k)?;
+        let dm = binary_plan(BinOp::DivMod, x.k, y.k)?.lp;
         let (r, st) = run_one(dm, a, b, true);
         let k = if op == BinOp::FloorDivide { 0 } else { 1 };
         return one(r[k], st);
@@ -367,13 +426,16 @@ pub fn binary(op: BinOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<
             }
         }
     }
-    // The complex loops' conditions in corner cases (infinities, zero divisors) are not yet
-    // NumPy's: the caller's exact emulation reports those.
+    // The complex loops' conditions in corner cases (infinities, NaNs) are not yet NumPy's
+    // scalar math's: the caller's exact emulation reports those.
     if st != 0 && out.is_complex() && matches!(op, BinOp::Multiply | BinOp::Power) {
         return Ok(None);
     }
+    let n = lp.outs.len().min(2);
     Ok(Some(Outcome {
-        values: r.into_iter().zip(lp.outs.iter().copied()).collect(),
+        values: r,
+        types: [out, lp.outs[n - 1]],
+        n,
         status: st,
         label,
     }))
@@ -390,7 +452,8 @@ fn integral(o: Operand) -> bool {
 /// `x <op> y`, and the conditions to report (under the comparison ufunc's name). Integers and
 /// bools compare exactly, whatever their types (NumPy 2 compares Python ints by value); a bool
 /// against a Python int beyond int64 gives None (NumPy raises OverflowError converting it).
-pub fn compare(op: CmpOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<(bool, u32)>> {
+#[inline(always)]
+pub fn compare(op: CmpOp, x: Operand, y: Operand, who: Who) -> Result<Option<(bool, u32)>> {
     if integral(x) && integral(y) {
         let bool_vs_big = |p: Operand, q: Operand| {
             p.k == OpKind::Strong(ScalarType::Bool)
@@ -404,11 +467,13 @@ pub fn compare(op: CmpOp, x: Operand, y: Operand, scalar: bool) -> Result<Option
         };
         return Ok(Some((op.holds(p, q), 0)));
     }
-    let lp = resolved(13 + op as usize, op.ufunc_name(), x.k, y.k)?;
+    let plan = compare_plan(op, x.k, y.k)?;
+    let lp = plan.lp;
     let (Some(a), Some(b)) = (loop_value(x, lp.ins[0]), loop_value(y, lp.ins[1])) else {
         return Ok(None);
     };
     let (r, _) = run_one(lp, a, b, false);
+    let scalar = who.scalar(x.k, y.k, plan.common);
     let mut st = 0;
     // The complex loops' ordered C comparisons flag NaN (scalar math's do not).
     if let (Num::C(xr, xi), Num::C(yr, yi)) = (
@@ -442,7 +507,7 @@ mod tests {
         let x = strong(Num::I(100), ScalarType::Int8);
         for (scalar, want) in [(true, status::OVERFLOW), (false, 0)] {
             let o = binary(BinOp::Add, x, x, scalar).unwrap().unwrap();
-            assert_eq!(o.values[0], (Num::I(-56), ScalarType::Int8));
+            assert_eq!((o.values[0], o.types[0]), (Num::I(-56), ScalarType::Int8));
             assert_eq!(o.status, want);
         }
     }
@@ -452,13 +517,16 @@ mod tests {
         let i = strong(Num::I(3), ScalarType::Int16);
         let f = strong(Num::F(0.5), ScalarType::Float32);
         let o = binary(BinOp::Multiply, i, f, false).unwrap().unwrap();
-        assert_eq!(o.values[0], (Num::F(1.5), ScalarType::Float32));
+        assert_eq!(
+            (o.values[0], o.types[0]),
+            (Num::F(1.5), ScalarType::Float32)
+        );
         let w = Operand {
             n: Num::I(2),
             k: OpKind::Weak(WeakKind::Int),
         };
         let o = binary(BinOp::Power, i, w, true).unwrap().unwrap();
-        assert_eq!(o.values[0], (Num::I(9), ScalarType::Int16));
+        assert_eq!((o.values[0], o.types[0]), (Num::I(9), ScalarType::Int16));
         // A weak int beyond int16 is left to the caller (NumPy raises OverflowError).
         let big = Operand {
             n: Num::I(70000),
@@ -472,11 +540,14 @@ mod tests {
         let a = strong(Num::I(-7), ScalarType::Int64);
         let b = strong(Num::I(2), ScalarType::Int64);
         let o = binary(BinOp::DivMod, a, b, true).unwrap().unwrap();
-        let v: Vec<Num> = o.values.iter().map(|p| p.0).collect();
+        let v: Vec<Num> = o.results().map(|p| p.0).collect();
         assert_eq!(v, vec![Num::I(-4), Num::I(1)]);
         let big = strong(Num::U(u64::MAX), ScalarType::UInt64);
         let m1 = strong(Num::I(-1), ScalarType::Int64);
-        assert_eq!(compare(CmpOp::Gt, big, m1, true).unwrap(), Some((true, 0)));
+        assert_eq!(
+            compare(CmpOp::Gt, big, m1, Who::Known(true)).unwrap(),
+            Some((true, 0))
+        );
     }
 
     #[test]

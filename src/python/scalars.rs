@@ -29,7 +29,7 @@ use crate::dispatch::resolve::OpKind;
 use crate::dtype::promote::WeakKind;
 use crate::dtype::{Num, ScalarType};
 use crate::kernels::status;
-use crate::ops::scalar_math::{self, takes_scalar_math, BinOp, CmpOp, Operand, Outcome};
+use crate::ops::scalar_math::{self, takes_scalar_math, BinOp, CmpOp, Operand, Outcome, Who};
 
 /// What the Python layer registers on its `generic` class (`_rp_math`): the class itself, the
 /// fallbacks and the errstate reporter. Looked up through the operand's class, so a second
@@ -428,26 +428,32 @@ fn pair<'a, 'py>(
         return None;
     }
     let left_bool = left.op.k == OpKind::Strong(ScalarType::Bool);
-    Some((x.op, y.op, takes_scalar_math(x.op.k, y.op.k, left_bool), me))
+    Some((x.op, y.op, left_bool, me))
 }
 
+#[inline(never)]
 fn fast_binary(
     py: Python<'_>,
     a: &Bound<'_, PyAny>,
     b: &Bound<'_, PyAny>,
     op: BinOp,
 ) -> PyResult<Option<Py<PyAny>>> {
-    let Some((x, y, scalar, me)) = pair(a, b) else {
+    let Some((x, y, left_bool, me)) = pair(a, b) else {
         return Ok(None);
     };
     // No loop: the Python code decides between NotImplemented and NumPy's TypeError.
-    let Ok(Some(outcome)) = scalar_math::binary(op, x, y, scalar) else {
+    let Ok(plan) = scalar_math::binary_plan(op, x.k, y.k) else {
+        return Ok(None);
+    };
+    let scalar = takes_scalar_math(x.k, y.k, plan.common, left_bool);
+    let Ok(Some(outcome)) = scalar_math::binary_with(plan, op, x, y, scalar) else {
         return Ok(None);
     };
     finish(py, me, outcome).map(Some)
 }
 
 /// Report an outcome's conditions and make its result (a tuple for divmod).
+#[inline(never)]
 fn finish(py: Python<'_>, typed: &Bound<'_, PyAny>, o: Outcome) -> PyResult<Py<PyAny>> {
     if o.status & status::NEGATIVE_POWER != 0 {
         return Err(PyValueError::new_err(
@@ -455,17 +461,17 @@ fn finish(py: Python<'_>, typed: &Bound<'_, PyAny>, o: Outcome) -> PyResult<Py<P
         ));
     }
     report(typed, o.status, o.label)?;
-    if let [(n, st)] = o.values[..] {
-        return Ok(num_to_scalar(py, n, st)?.unbind());
+    if o.n == 1 {
+        return Ok(num_to_scalar(py, o.values[0], o.types[0])?.unbind());
     }
     let items = o
-        .values
-        .iter()
-        .map(|&(n, st)| num_to_scalar(py, n, st))
+        .results()
+        .map(|(n, st)| num_to_scalar(py, n, st))
         .collect::<PyResult<Vec<_>>>()?;
     Ok(PyTuple::new(py, items)?.into_any().unbind())
 }
 
+#[inline(never)]
 fn fast_compare(
     py: Python<'_>,
     a: &Bound<'_, PyAny>,
@@ -475,10 +481,10 @@ fn fast_compare(
     let Some(cmp) = usize::try_from(op).ok().and_then(CmpOp::from_index) else {
         return Ok(None);
     };
-    let Some((x, y, scalar, me)) = pair(a, b) else {
+    let Some((x, y, left_bool, me)) = pair(a, b) else {
         return Ok(None);
     };
-    let Ok(Some((r, st))) = scalar_math::compare(cmp, x, y, scalar) else {
+    let Ok(Some((r, st))) = scalar_math::compare(cmp, x, y, Who::LeftIsBool(left_bool)) else {
         return Ok(None);
     };
     if st != 0 {
@@ -521,9 +527,8 @@ pub fn _scalar_op(
     // Plain values with their type numbers: the Python layer makes its own classes' scalars
     // (a second copy of it, loaded under another name, keeps its classes).
     let items = o
-        .values
-        .iter()
-        .map(|&(n, st)| Ok((st as usize, plain(py, n)?)))
+        .results()
+        .map(|(n, st)| Ok((st as usize, plain(py, n)?)))
         .collect::<PyResult<Vec<_>>>()?;
     Ok(PyList::new(py, items)?.into_any().unbind())
 }
@@ -559,7 +564,7 @@ pub fn _scalar_cmp(
 ) -> PyResult<Py<PyAny>> {
     let cmp = CmpOp::from_index(op).ok_or_else(|| PyValueError::new_err("unknown comparison"))?;
     let (x, y) = (typed(ta, va)?, typed(tb, vb)?);
-    match scalar_math::compare(cmp, x, y, scalar)? {
+    match scalar_math::compare(cmp, x, y, Who::Known(scalar))? {
         Some((r, st)) => {
             if st != 0 {
                 report(me, st, COMPARE_NAMES[op])?;
