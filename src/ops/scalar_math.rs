@@ -38,7 +38,7 @@ pub enum BinOp {
     Xor,
 }
 
-const BIN_OPS: [BinOp; 13] = [
+static BIN_OPS: [BinOp; 13] = [
     BinOp::Add,
     BinOp::Subtract,
     BinOp::Multiply,
@@ -61,7 +61,7 @@ impl BinOp {
 
     /// The ufunc's name, as NumPy's warnings give it.
     pub fn name(self) -> &'static str {
-        [
+        static NAMES: [&str; 13] = [
             "add",
             "subtract",
             "multiply",
@@ -75,12 +75,13 @@ impl BinOp {
             "bitwise_and",
             "bitwise_or",
             "bitwise_xor",
-        ][self as usize]
+        ];
+        NAMES[self as usize]
     }
 
     /// The name in NumPy's scalar-math warnings.
     pub fn scalar_name(self) -> &'static str {
-        [
+        static NAMES: [&str; 13] = [
             "scalar add",
             "scalar subtract",
             "scalar multiply",
@@ -94,7 +95,8 @@ impl BinOp {
             "scalar bitwise_and",
             "scalar bitwise_or",
             "scalar bitwise_xor",
-        ][self as usize]
+        ];
+        NAMES[self as usize]
     }
 
     /// The ufunc that computes it (`divide` is `true_divide`'s name in the table).
@@ -116,27 +118,27 @@ pub enum CmpOp {
 
 impl CmpOp {
     pub fn from_index(i: usize) -> Option<CmpOp> {
-        [
+        static ALL: [CmpOp; 6] = [
             CmpOp::Lt,
             CmpOp::Le,
             CmpOp::Eq,
             CmpOp::Ne,
             CmpOp::Gt,
             CmpOp::Ge,
-        ]
-        .get(i)
-        .copied()
+        ];
+        ALL.get(i).copied()
     }
 
     fn ufunc_name(self) -> &'static str {
-        [
+        static NAMES: [&str; 6] = [
             "less",
             "less_equal",
             "equal",
             "not_equal",
             "greater",
             "greater_equal",
-        ][self as usize]
+        ];
+        NAMES[self as usize]
     }
 
     fn holds<T: PartialOrd>(self, a: T, b: T) -> bool {

@@ -453,7 +453,7 @@ fn fast_binary(
 }
 
 /// Report an outcome's conditions and make its result (a tuple for divmod).
-#[inline(never)]
+#[inline(always)]
 fn finish(py: Python<'_>, typed: &Bound<'_, PyAny>, o: Outcome) -> PyResult<Py<PyAny>> {
     if o.status & status::NEGATIVE_POWER != 0 {
         return Err(PyValueError::new_err(
