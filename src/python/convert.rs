@@ -250,7 +250,6 @@ struct FastCtors {
     complex_offset: Option<usize>,
     /// Byte offset of the `_v` slot per scalar type, if verified.
     slot_offset: [Option<usize>; 14],
-    v_name: Py<PyString>,
     true_: Py<PyAny>,
     false_: Py<PyAny>,
     /// Each class's type object and `tp_alloc`, looked up once.
@@ -308,21 +307,25 @@ fn probe(py: Python<'_>) -> Option<FastCtors> {
         }
         slot_offset[st as usize] = (|| {
             let cls = types[st as usize].bind(py);
-            let size = basicsize(cls.as_any())?;
-            let off = size.checked_sub(std::mem::size_of::<usize>())?;
-            if off < head {
+            let off = super::scalars::value_offset()?;
+            if basicsize(cls.as_any())? != off + super::scalars::VALUE_BYTES || off < head {
                 return None;
             }
-            let probe_val: Bound<'_, PyAny> = match st.kind() {
-                'f' => PyFloat::new(py, 0.5).into_any(),
-                'c' => PyComplex::from_doubles(py, 0.5, 0.25).into_any(),
-                _ => 3i64.into_pyobject(py).ok()?.into_any(),
+            let (probe_val, want): (Bound<'_, PyAny>, Num) = match st.kind() {
+                'f' => (PyFloat::new(py, 0.5).into_any(), Num::F(0.5)),
+                'c' => (
+                    PyComplex::from_doubles(py, 0.5, 0.25).into_any(),
+                    Num::C(0.5, 0.25),
+                ),
+                'u' if st == ScalarType::UInt64 => {
+                    (3i64.into_pyobject(py).ok()?.into_any(), Num::U(3))
+                }
+                _ => (3i64.into_pyobject(py).ok()?.into_any(), Num::I(3)),
             };
             let x = cls.call1((&probe_val,)).ok()?;
-            let v = x.getattr("_v").ok()?;
-            // SAFETY: off + pointer size == basicsize, inside the instance.
-            let p = unsafe { peek::<*mut ffi::PyObject>(&x, off) };
-            (p == v.as_ptr()).then_some(off)
+            // SAFETY: an instance of the class, whose value lies at `off` (basicsize checked).
+            let got = unsafe { super::scalars::stored(x.as_ptr(), off, st) };
+            (got == want).then_some(off)
         })();
     }
     let mut allocs = [(0usize, 0usize); 14];
@@ -340,7 +343,6 @@ fn probe(py: Python<'_>) -> Option<FastCtors> {
         complex_offset,
         slot_offset,
         allocs,
-        v_name: PyString::intern(py, "_v").unbind(),
         true_: m.getattr("True_").ok()?.unbind(),
         false_: m.getattr("False_").ok()?.unbind(),
     })
@@ -434,22 +436,15 @@ fn num_to_scalar_general<'py>(
             }
             _ => slow(),
         },
-        _ => {
-            let v = num_to_py(py, n)?;
-            let o = f.alloc(py, st)?;
-            match f.slot_offset[st as usize] {
-                Some(off) => {
-                    // SAFETY: the `_v` slot offset was verified by `probe`; the fresh instance
-                    // holds NULL there, and the slot takes over our reference to `v`.
-                    unsafe {
-                        *((o.as_ptr() as *mut u8).add(off) as *mut *mut ffi::PyObject) =
-                            v.into_ptr()
-                    };
-                }
-                None => o.setattr(f.v_name.bind(py), v)?,
+        _ => match f.slot_offset[st as usize] {
+            Some(off) => {
+                let o = f.alloc(py, st)?;
+                // SAFETY: the value's offset was verified by `probe`; the instance is fresh.
+                unsafe { super::scalars::store(o.as_ptr(), off, n) };
+                Ok(o)
             }
-            Ok(o)
-        }
+            None => slow(),
+        },
     }
 }
 

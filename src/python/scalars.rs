@@ -1,19 +1,20 @@
 //! The concrete scalar classes (`rumpy.int8` … `rumpy.complex128`) as C-level types, so that
-//! their common arithmetic and comparisons run on the core's ufunc loops at C speed.
+//! their arithmetic and comparisons run on the core's ufunc loops at C speed.
 //!
 //! The Python layer (`_scalars.py`) keeps the abstract hierarchy and every method; it asks
 //! [`_scalar_type`] for each concrete class, made with `PyType_FromSpecWithBases` over its
 //! Python bases (`float64` over `floating` and `float`, as NumPy's). A class other than
-//! float64/complex128 stores its value in one `_v` member (a Python int, float, complex or
-//! bool), exactly where a `__slots__ = ('_v',)` class would.
+//! float64/complex128 stores its value raw in the instance ([`VALUE_BYTES`] bytes), seen from
+//! Python as the `_v` property (a Python bool, int, float or complex), so that a result is one
+//! allocation.
 //!
-//! `+ - * /` and the six comparisons get C slots. Two scalars of one type, or one scalar and
-//! a Python int or float (weak, NEP 50), of the integer types and float32/float64, take the
-//! fast path: the ufunc table resolves the loop (cached per operation and operand types), the
-//! loop runs on one item, integer overflow is checked as NumPy's scalar math does, and the
-//! floating-point status is reported through the Python layer's errstate handler as
-//! "... encountered in scalar add". Every other case calls the Python implementation
-//! (`_binary`, `_compare`), which the slots replace only for speed.
+//! `+ - * / // % **` and the six comparisons get C slots. Operands that are rumpy scalars of
+//! the 14 classes, Python bools, or Python ints, floats and complexes (weak, NEP 50) take the
+//! core's scalar math (`ops::scalar_math`): the operation's loop runs on one item with NumPy's
+//! scalar-math rules, and the floating-point conditions go to the Python layer's errstate
+//! handler as "... encountered in scalar add". Other operands (NumPy scalars, subclasses, big
+//! Python ints, operations with no loop) go to the Python code (`_binary`, `_compare`), which
+//! converts them and calls back into the core ([`_scalar_op`], [`_scalar_cmp`]), or raises.
 
 use std::ffi::{c_int, c_void, CString};
 use std::sync::OnceLock;
@@ -52,9 +53,134 @@ fn hooks<'py>(o: &Bound<'py, PyAny>) -> PyResult<Hooks<'py>> {
     })
 }
 
-/// Offset of the `_v` member in the classes that have one (all share it: their bases have no
+/// Offset of the value in the classes that store one (all share it: their bases have no
 /// instance data of their own).
 static VALUE_OFFSET: OnceLock<usize> = OnceLock::new();
+
+/// The value's bytes: an i64/u64 for the integer types, a byte for bool, the exact value as an
+/// f64 for float16/float32, two f64 for complex64.
+pub const VALUE_BYTES: usize = 16;
+
+/// The value stored in a scalar of type `st`.
+///
+/// # Safety
+/// `p` is an instance of a class made by [`_scalar_type`] for `st` with a value.
+#[inline(always)]
+pub unsafe fn stored(p: *mut ffi::PyObject, off: usize, st: ScalarType) -> Num {
+    // SAFETY: the value lies at `off`, VALUE_BYTES long (the class's layout).
+    unsafe {
+        let v = (p as *const u8).add(off);
+        match st {
+            ScalarType::Bool => Num::B(*v != 0),
+            ScalarType::UInt64 => Num::U(std::ptr::read_unaligned(v as *const u64)),
+            _ if st.is_int() => Num::I(std::ptr::read_unaligned(v as *const i64)),
+            _ if st.is_complex() => Num::C(
+                std::ptr::read_unaligned(v as *const f64),
+                std::ptr::read_unaligned((v as *const f64).add(1)),
+            ),
+            _ => Num::F(std::ptr::read_unaligned(v as *const f64)),
+        }
+    }
+}
+
+/// Store a value (already of type `st`: wrapped, rounded) in a scalar.
+///
+/// # Safety
+/// As [`stored`], and the instance is not yet shared (or being set by its own `_v` setter).
+#[inline(always)]
+pub unsafe fn store(p: *mut ffi::PyObject, off: usize, n: Num) {
+    // SAFETY: as `stored`.
+    unsafe {
+        let v = (p as *mut u8).add(off);
+        match n {
+            Num::B(b) => *v = b as u8,
+            Num::I(i) => std::ptr::write_unaligned(v as *mut i64, i),
+            Num::U(u) => std::ptr::write_unaligned(v as *mut u64, u),
+            Num::F(f) => std::ptr::write_unaligned(v as *mut f64, f),
+            Num::C(re, im) => {
+                std::ptr::write_unaligned(v as *mut f64, re);
+                std::ptr::write_unaligned((v as *mut f64).add(1), im);
+            }
+        }
+    }
+}
+
+/// The offset of the stored value (once the first class with one exists).
+pub fn value_offset() -> Option<usize> {
+    VALUE_OFFSET.get().copied()
+}
+
+/// `x._v`: the value as a Python bool, int, float or complex.
+unsafe extern "C" fn get_value(
+    obj: *mut ffi::PyObject,
+    closure: *mut c_void,
+) -> *mut ffi::PyObject {
+    let st = ScalarType::ALL[closure as usize];
+    // SAFETY: CPython calls the getter with an instance of the class (its layout) and the GIL.
+    unsafe {
+        let Some(off) = value_offset() else {
+            return std::ptr::null_mut();
+        };
+        match stored(obj, off, st) {
+            Num::B(b) => ffi::PyBool_FromLong(b as _),
+            Num::I(i) => ffi::PyLong_FromLongLong(i),
+            Num::U(u) => ffi::PyLong_FromUnsignedLongLong(u),
+            Num::F(f) => ffi::PyFloat_FromDouble(f),
+            Num::C(re, im) => ffi::PyComplex_FromDoubles(re, im),
+        }
+    }
+}
+
+/// `x._v = value`: a Python number already of the type's range and precision (the Python
+/// layer's constructors make it so); anything else is a TypeError and leaves `x` as it was.
+unsafe extern "C" fn set_value(
+    obj: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+    closure: *mut c_void,
+) -> c_int {
+    let st = ScalarType::ALL[closure as usize];
+    // SAFETY: as `get_value`; `value` is NULL for a deletion.
+    unsafe {
+        let py = Python::assume_attached();
+        let Some(off) = value_offset() else {
+            return -1;
+        };
+        if value.is_null() {
+            PyTypeError::new_err("cannot delete a scalar's value").restore(py);
+            return -1;
+        }
+        let v = Bound::from_borrowed_ptr(py, value);
+        let n = if st == ScalarType::Bool {
+            v.cast::<pyo3::types::PyBool>()
+                .map(|b| Num::B(b.is_true()))
+                .map_err(PyErr::from)
+        } else if st == ScalarType::UInt64 {
+            v.extract::<u64>().map(Num::U)
+        } else if st.is_int() {
+            v.extract::<i64>().map(Num::I)
+        } else if st.is_complex() {
+            v.extract::<num_complex::Complex<f64>>()
+                .map(|c| Num::C(c.re, c.im))
+        } else {
+            v.extract::<f64>().map(Num::F)
+        };
+        match n {
+            Ok(n) => {
+                store(obj, off, n);
+                0
+            }
+            Err(e) => {
+                PyTypeError::new_err(format!(
+                    "a {} scalar holds a number: {}",
+                    st.dtype().name(),
+                    e
+                ))
+                .restore(py);
+                -1
+            }
+        }
+    }
+}
 
 /// The reflected method's name of a slot operation (`__radd__`).
 fn reflected(op: BinOp) -> &'static str {
@@ -99,10 +225,11 @@ pub fn _scalar_type<'py>(
         slot(ffi::Py_tp_richcompare, tp_richcompare as *mut c_void),
     ];
     let mut basicsize = 0;
-    // The member table is copied by CPython; it only has to outlive the call.
-    let v_name = c"_v";
-    let mut members = [ffi::PyMemberDef::default(), ffi::PyMemberDef::default()];
     if value_member {
+        let st = ScalarType::ALL
+            .into_iter()
+            .find(|t| t.dtype().name() == name)
+            .ok_or_else(|| PyTypeError::new_err(format!("no scalar type {name}")))?;
         let base: usize = bases.get_item(0)?.getattr("__basicsize__")?.extract()?;
         let off = *VALUE_OFFSET.get_or_init(|| base);
         if off != base {
@@ -110,18 +237,25 @@ pub fn _scalar_type<'py>(
                 "scalar bases must have no instance data",
             ));
         }
-        members[0] = ffi::PyMemberDef {
-            name: v_name.as_ptr(),
-            type_code: ffi::Py_T_OBJECT_EX,
-            offset: off as ffi::Py_ssize_t,
-            flags: 0,
-            doc: std::ptr::null(),
-        };
-        slots.push(slot(
-            ffi::Py_tp_members,
-            members.as_mut_ptr() as *mut c_void,
-        ));
-        basicsize = (off + std::mem::size_of::<*mut ffi::PyObject>()) as c_int;
+        // CPython keeps pointers to the getset table: it lives as long as the class.
+        let getset: &'static mut [ffi::PyGetSetDef; 2] = Box::leak(Box::new([
+            ffi::PyGetSetDef {
+                name: c"_v".as_ptr(),
+                get: Some(get_value),
+                set: Some(set_value),
+                doc: std::ptr::null(),
+                closure: st as usize as *mut c_void,
+            },
+            ffi::PyGetSetDef {
+                name: std::ptr::null(),
+                get: None,
+                set: None,
+                doc: std::ptr::null(),
+                closure: std::ptr::null_mut(),
+            },
+        ]));
+        slots.push(slot(ffi::Py_tp_getset, getset.as_mut_ptr() as *mut c_void));
+        basicsize = (off + VALUE_BYTES) as c_int;
     }
     slots.push(ffi::PyType_Slot::default());
     let mut spec = ffi::PyType_Spec {
@@ -343,14 +477,7 @@ fn operand(o: &Bound<'_, PyAny>) -> Option<Arg> {
                 ffi::PyComplex_RealAsDouble(p),
                 ffi::PyComplex_ImagAsDouble(p),
             ),
-            _ => {
-                let off = *VALUE_OFFSET.get()?;
-                let v = *((p as *const u8).add(off) as *const *mut ffi::PyObject);
-                if v.is_null() {
-                    return None;
-                }
-                value_of(v, st)?
-            }
+            _ => stored(p, *VALUE_OFFSET.get()?, st),
         };
         Some(Arg {
             op: Operand {

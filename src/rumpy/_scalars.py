@@ -8,23 +8,23 @@ Classes: ``generic`` > ``number`` > ``integer`` > ``signedinteger`` /
 
 As in NumPy, ``float64`` subclasses Python ``float`` and ``complex128``
 subclasses Python ``complex``; every other concrete type keeps its value in
-the ``_v`` slot, already wrapped/rounded to the type (Python ``int`` for the
-integer types, Python ``float`` holding the exact narrow value for
-float16/float32, Python ``complex`` with float32 parts for complex64, a
-Python ``bool`` for ``bool``).  ``x._v`` works for every type (a property for
-float64/complex128).
+the instance (stored raw by the Rust core), seen as the ``_v`` property:
+a Python ``int`` for the integer types, a Python ``float`` holding the exact
+narrow value for float16/float32, a Python ``complex`` with float32 parts for
+complex64, a Python ``bool`` for ``bool``.  ``x._v`` works for every type (a
+property of ``float`` / ``complex`` for float64/complex128).
 
 The Rust core registers ``SCALAR_TYPES`` and builds scalars with
 ``cls(python_value)``; that path is kept short.
 
 Arithmetic follows NumPy 2 (NEP 50): two rumpy scalars promote with
 ``promote_types``; a Python int/float/complex is *weak* and takes the type of
-the rumpy operand when its kind allows.  Floating point results are computed
-with Python floats and rounded to the type after each IEEE operation (exact
-emulation for + - * / because float64 has more than twice the bits of
-float32/float16); IEEE exception flags are reconstructed from the operands and
-results and reported as NumPy's RuntimeWarnings ("overflow encountered in
-scalar add", ...).
+the rumpy operand when its kind allows.  The values are computed by the core's
+ufunc loops on one item (``rumpy._core``), with NumPy's scalar-math rules
+(integer overflow checks, C's pow) and its warnings ("overflow encountered in
+scalar add", ...); this module converts foreign operands, decides between
+NotImplemented and NumPy's TypeError, and emulates complex products and powers
+exactly where the core's complex loops do not yet raise NumPy's conditions.
 """
 
 import builtins
