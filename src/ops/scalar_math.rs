@@ -369,7 +369,7 @@ fn real_power(a: f64, b: f64, out: ScalarType) -> (Num, u32) {
 /// product, quotient or power raised a floating-point condition; an error when no loop takes
 /// the operands.
 pub fn binary(op: BinOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<Outcome>> {
-    binary_with(binary_plan(op, x.k, y.k)?, op, x, y, scalar)
+    Ok(binary_with(binary_plan(op, x.k, y.k)?, op, x, y, scalar))
 }
 
 /// [`binary`] with its plan found.
@@ -380,21 +380,19 @@ pub fn binary_with(
     x: Operand,
     y: Operand,
     scalar: bool,
-) -> Result<Option<Outcome>> {
+) -> Option<Outcome> {
     let lp = plan.lp;
-    let (Some(a), Some(b)) = (loop_value(x, lp.ins[0]), loop_value(y, lp.ins[1])) else {
-        return Ok(None);
-    };
+    let (a, b) = (loop_value(x, lp.ins[0])?, loop_value(y, lp.ins[1])?);
     let out = lp.outs[0];
     let label = if scalar { op.scalar_name() } else { op.name() };
     let one = |n: Num, st: u32| {
-        Ok(Some(Outcome {
+        Some(Outcome {
             values: [n, n],
             types: [out, out],
             n: 1,
             status: st,
             label,
-        }))
+        })
     };
     if op == BinOp::Power && out.is_float() {
         // The operands as the loop's types hold them (a weak float rounds to float32).
@@ -409,7 +407,7 @@ pub fn binary_with(
         && (op == BinOp::Remainder
             || (op == BinOp::FloorDivide && !(as_f64(b) == 0.0 && as_f64(b).is_sign_positive())))
     {
-        let dm = binary_plan(BinOp::DivMod, x.k, y.k)?.lp;
+        let dm = binary_plan(BinOp::DivMod, x.k, y.k).ok()?.lp;
         let (r, st) = run_one(dm, a, b, true);
         let k = if op == BinOp::FloorDivide { 0 } else { 1 };
         return one(r[k], st);
@@ -431,16 +429,16 @@ pub fn binary_with(
     // The complex loops' conditions in corner cases (infinities, NaNs) are not yet NumPy's
     // scalar math's: the caller's exact emulation reports those.
     if st != 0 && out.is_complex() && matches!(op, BinOp::Multiply | BinOp::Power) {
-        return Ok(None);
+        return None;
     }
     let n = lp.outs.len().min(2);
-    Ok(Some(Outcome {
+    Some(Outcome {
         values: r,
         types: [out, lp.outs[n - 1]],
         n,
         status: st,
         label,
-    }))
+    })
 }
 
 /// Is `o` integer-valued (a bool, an integer type or a Python int)?

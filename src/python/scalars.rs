@@ -573,7 +573,7 @@ fn fast_binary(
         return Ok(None);
     };
     let scalar = takes_scalar_math(x.k, y.k, plan.common, left_bool);
-    let Ok(Some(outcome)) = scalar_math::binary_with(plan, op, x, y, scalar) else {
+    let Some(outcome) = scalar_math::binary_with(plan, op, x, y, scalar) else {
         return Ok(None);
     };
     finish(py, me, outcome).map(Some)
