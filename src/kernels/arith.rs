@@ -416,39 +416,8 @@ fn cle<F: num_traits::Float>(x: Complex<F>, y: Complex<F>) -> bool {
     (x.re < y.re && !x.im.is_nan() && !y.im.is_nan()) || (x.re == y.re && x.im <= y.im)
 }
 
-/// C's `a >= b` on floats: false, and 'invalid' raised, when either is a NaN (Rust's `>=` may
-/// compile to a quiet comparison).
-#[inline(always)]
-fn ordered_ge_f64(a: f64, b: f64) -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_comige_sd, _mm_set_sd};
-        // SAFETY: SSE2 is part of x86-64.
-        unsafe { _mm_comige_sd(_mm_set_sd(a), _mm_set_sd(b)) != 0 }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        a >= b
-    }
-}
-
-/// As [`ordered_ge_f64`] for f32.
-#[inline(always)]
-fn ordered_ge_f32(a: f32, b: f32) -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_comige_ss, _mm_set_ss};
-        // SAFETY: SSE is part of x86-64.
-        unsafe { _mm_comige_ss(_mm_set_ss(a), _mm_set_ss(b)) != 0 }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        a >= b
-    }
-}
-
 macro_rules! complex_kernels {
-    ($c:ty, $f:ty, $ge:ident) => {
+    ($c:ty, $f:ty) => {
         impl Kernel2<$c, $c> for Add {
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
@@ -469,26 +438,27 @@ macro_rules! complex_kernels {
         }
         impl Kernel2<$c, $c> for TrueDivide {
             /// Smith's algorithm, as NumPy's complex division, with NumPy's floating-point
-            /// conditions: every operation's operands are chosen before it runs, so that a
-            /// branch the compiler evaluates speculatively raises nothing the taken one does
-            /// not, and the comparison of the divisor's parts is C's ordered `>=` ('invalid'
-            /// on a NaN).
+            /// conditions. Every division divides values chosen before it (an operand the
+            /// compiler computes for a lane or branch not taken is harmless there), a complex
+            /// zero divisor is handled without dividing, and what NumPy's C code raises
+            /// without computing it (a zero divisor; a NaN in the divisor, which C's ordered
+            /// `>=` flags) comes from `check`.
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
                 let (ar, ai, br, bi) = (a.re, a.im, b.re, b.im);
                 let (abr, abi) = (br.abs(), bi.abs());
                 let zero = abr == 0.0 && abi == 0.0;
-                let ge = $ge(abr, abi);
-                // The general path's operands (harmless ones for a zero divisor), opaque to
-                // the optimiser: it would otherwise fold `select(c, 0, x) / select(c, 1, y)`
-                // into `select(c, 0, x / y)` and divide 0 by 0.
-                let (d1, d2, gr, gi) = std::hint::black_box(if zero {
-                    (1.0, 0.0, 0.0, 0.0)
+                let ge = abr >= abi;
+                // For a zero divisor the general path runs on (1, 0, 0, 0), written with the
+                // divisor's own zeros so that no arm is a constant the optimiser could fold
+                // into the division.
+                let (d1, d2, gr, gi) = if zero {
+                    (abr + 1.0, abi, abr, abi)
                 } else if ge {
                     (br, bi, ar, ai)
                 } else {
                     (bi, br, ar, ai)
-                });
+                };
                 let rat = d2 / d1;
                 let scl = 1.0 / (d1 + d2 * rat);
                 let (pr, pi) = (gr * rat, gi * rat);
@@ -499,19 +469,42 @@ macro_rules! complex_kernels {
                     (pr, gi, pi, gr)
                 };
                 let (n1, n2) = (u1 + v1, u2 - v2);
-                // A complex zero divisor: each part over its own zero.
-                let (z1, z2, qr, qi) = std::hint::black_box(if zero {
-                    (abr, abi, ar, ai)
-                } else {
-                    (1.0, 1.0, 0.0, 0.0)
-                });
-                let (q1, q2) = (qr / z1, qi / z2);
+                // Each part over a zero: +-inf, or NaN for 0/0 and NaN (the divisor is +0).
+                let over_zero = |x: $f| {
+                    if x.is_nan() || x == 0.0 {
+                        <$f>::NAN
+                    } else {
+                        <$f>::INFINITY.copysign(x)
+                    }
+                };
                 if zero {
-                    Complex::new(q1, q2)
+                    Complex::new(over_zero(ar), over_zero(ai))
                 } else {
                     Complex::new(n1 * scl, n2 * scl)
                 }
             }
+            /// A zero divisor: 'divide by zero' for a finite nonzero part over it, 'invalid'
+            /// for 0/0; a NaN in the divisor: 'invalid'.
+            #[inline(always)]
+            fn check(a: $c, b: $c) -> u32 {
+                if b.re.is_nan() || b.im.is_nan() {
+                    return INVALID;
+                }
+                if b.re != 0.0 || b.im != 0.0 {
+                    return 0;
+                }
+                let part = |x: $f| {
+                    if x == 0.0 {
+                        INVALID
+                    } else if x.is_finite() {
+                        DIVIDE_BY_ZERO
+                    } else {
+                        0
+                    }
+                };
+                part(a.re) | part(a.im)
+            }
+            const CHECKS: bool = true;
         }
         impl Kernel2<$c, $c> for Maximum {
             #[inline(always)]
@@ -583,8 +576,8 @@ macro_rules! complex_kernels {
         }
     };
 }
-complex_kernels!(C32, f32, ordered_ge_f32);
-complex_kernels!(C64, f64, ordered_ge_f64);
+complex_kernels!(C32, f32);
+complex_kernels!(C64, f64);
 
 // ----- divmod, gcd/lcm, bitwise_count, conjugate -----
 

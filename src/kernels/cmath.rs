@@ -191,10 +191,10 @@ macro_rules! numpy_formulas {
                                 p = mul(p, p);
                             }
                             if br < 0.0 {
-                                return <TrueDivide as Kernel2<$c, $c>>::call(
-                                    Complex::new(1.0, 0.0),
-                                    aa,
-                                );
+                                let one = Complex::new(1.0, 0.0);
+                                // The division's conditions its `check` reports.
+                                super::raise(<TrueDivide as Kernel2<$c, $c>>::check(one, aa));
+                                return <TrueDivide as Kernel2<$c, $c>>::call(one, aa);
                             }
                             return aa;
                         }

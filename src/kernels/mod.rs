@@ -42,6 +42,22 @@ pub mod status {
     pub const UNDERFLOW: u32 = 16;
 }
 
+/// Raise these conditions in the floating-point status as the operations NumPy's C code runs
+/// would (for a kernel that gets the result without running them). Rare paths only.
+#[inline(never)]
+pub fn raise(st: u32) {
+    use std::hint::black_box;
+    if st & status::INVALID != 0 {
+        black_box(black_box(f64::INFINITY) - black_box(f64::INFINITY));
+    }
+    if st & status::DIVIDE_BY_ZERO != 0 {
+        black_box(black_box(1.0f64) / black_box(0.0));
+    }
+    if st & status::OVERFLOW != 0 {
+        black_box(black_box(f64::MAX) * black_box(2.0));
+    }
+}
+
 /// A one-input kernel from `T` to `O`.
 pub trait Kernel1<T: Element, O: Element>: Send + Sync + 'static {
     fn call(a: T) -> O;
