@@ -188,3 +188,47 @@ def test_subclass_operands_use_their_own_methods():
 
         got.append((F(1.0) + m.float64(2), m.float64(2) + F(1.0), 1.0 + F(1.0)))
     assert got[1] == got[0]
+
+
+UNARY = {"-": operator.neg, "+": operator.pos, "abs": abs, "~": operator.invert}
+
+
+def _unary_params():
+    out = []
+    for name in TYPES:
+        for op in UNARY:
+            marks = []
+            if (name, op) == ("bool", "+"):
+                marks = [pytest.mark.xfail(strict=True, reason="numpy raises UFuncTypeError "
+                                           "(a TypeError subclass); rumpy a TypeError")]
+            out.append(pytest.param(name, op, marks=marks, id=f"{name}-{op}"))
+    return out
+
+
+@pytest.mark.parametrize("name,op", _unary_params())
+def test_unary_operators(name, op):
+    """-x, +x, abs(x), ~x: values, types, overflow warnings (-int8(-128), -uint8(1),
+    abs(int8(-128))) and NumPy's TypeError for the types without a loop."""
+    fn = UNARY[op]
+    nt, rt = getattr(np, name), getattr(rp, name)
+    vals = _values(name)
+    if name.startswith("uint"):
+        vals = vals + [1]
+    for x in vals:
+        n = outcome(lambda: fn(nt(x)))
+        r = outcome(lambda: fn(rt(x)))
+        assert r == n, f"{op}{name}({x!r}): numpy {n} rumpy {r}"
+
+
+def test_unary_operators_of_subclasses_use_the_python_methods():
+    got = []
+    for m in (np, rp):
+        class S(m.int8):
+            pass
+
+        class T(m.int8):
+            def __neg__(self):
+                return "mine"
+
+        got.append((repr(-S(3)), repr(abs(S(-128))), -T(3), repr(~S(0))))
+    assert got[1] == got[0]

@@ -13,18 +13,6 @@ pub enum OpKind {
     Weak(WeakKind),
 }
 
-fn kind_name(k: &OpKind) -> String {
-    match k {
-        OpKind::Strong(st) => st.dtype().name(),
-        OpKind::Weak(w) => match w {
-            WeakKind::Bool => "bool".into(),
-            WeakKind::Int => "int".into(),
-            WeakKind::Float => "float".into(),
-            WeakKind::Complex => "complex".into(),
-        },
-    }
-}
-
 /// The common type of the operands (NumPy 2 promotion, weak Python scalars).
 pub fn common_type(ops: &[OpKind]) -> ScalarType {
     let mut strong: Option<ScalarType> = None;
@@ -180,12 +168,10 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
     Err(no_loop(u, ops))
 }
 
-fn no_loop(u: &Ufunc, ops: &[OpKind]) -> Error {
-    let names: Vec<String> = ops.iter().map(kind_name).collect();
+fn no_loop(u: &Ufunc, _ops: &[OpKind]) -> Error {
     Error::Casting(format!(
-        "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe'' (input types: {})",
-        u.name,
-        names.join(", ")
+        "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+        u.name
     ))
 }
 

@@ -153,6 +153,37 @@ impl CmpOp {
     }
 }
 
+/// The unary operations, in the Python layer's numbering.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Negative,
+    Positive,
+    Absolute,
+    Invert,
+}
+
+impl UnOp {
+    pub fn from_index(i: usize) -> Option<UnOp> {
+        static ALL: [UnOp; 4] = [UnOp::Negative, UnOp::Positive, UnOp::Absolute, UnOp::Invert];
+        ALL.get(i).copied()
+    }
+
+    fn ufunc_name(self) -> &'static str {
+        static NAMES: [&str; 4] = ["negative", "positive", "absolute", "invert"];
+        NAMES[self as usize]
+    }
+
+    fn scalar_name(self) -> &'static str {
+        static NAMES: [&str; 4] = [
+            "scalar negative",
+            "scalar positive",
+            "scalar absolute",
+            "scalar invert",
+        ];
+        NAMES[self as usize]
+    }
+}
+
 /// An operand: a value of a numeric type (strong) or a Python int/float/complex (weak, NEP 50).
 #[derive(Copy, Clone, Debug)]
 pub struct Operand {
@@ -282,6 +313,69 @@ fn loop_value(o: Operand, st: ScalarType) -> Option<Num> {
             Some(n)
         }
     }
+}
+
+/// One item of a one-input loop; `watch_fp` reads the floating-point flags.
+#[inline(always)]
+fn run_unary(lp: &Loop, x: Num, watch_fp: bool) -> (Num, u32) {
+    let mut buf = [[0u8; 16]; 2];
+    crate::with_scalar_type!(lp.ins[0], T, {
+        // SAFETY: 16 bytes hold any element.
+        unsafe { std::ptr::write_unaligned(buf[0].as_mut_ptr() as *mut T, T::from_num(x)) };
+    });
+    let [b0, b1] = &mut buf;
+    let ptrs = [b0.as_mut_ptr(), b1.as_mut_ptr()];
+    if watch_fp {
+        crate::loops::elementwise::fp_clear();
+    }
+    // SAFETY: one item of each operand in the loop's types, at stride 0.
+    let mut st = unsafe { (lp.f)(&ptrs, &[0, 0], 1) };
+    if watch_fp {
+        st |= crate::loops::elementwise::fp_status();
+    }
+    let out = crate::with_scalar_type!(lp.outs[0], T, {
+        // SAFETY: the loop wrote one T.
+        unsafe { std::ptr::read_unaligned(ptrs[1] as *const T) }.to_num()
+    });
+    (out, st)
+}
+
+/// `<op> x` for a scalar `x` (typed) with NumPy's scalar math: integer negative and absolute
+/// report overflow (`-int8(-128)`, `abs(int8(-128))`, `-uint8(1)`), which the loops do not.
+/// An error (NumPy's TypeError) when no loop takes the type.
+pub fn unary(op: UnOp, x: Operand) -> Result<Outcome> {
+    static PLANS: [OnceLock<Option<&'static Loop>>; 4 * KINDS] =
+        [const { OnceLock::new() }; 4 * KINDS];
+    let name = op.ufunc_name();
+    let find = || dispatch::find(name).ok_or_else(|| Error::Runtime(format!("no ufunc {name}")));
+    let cached = PLANS[op as usize * KINDS + kind_index(x.k)]
+        .get_or_init(|| dispatch::resolve(find().ok()?, &[x.k], None).ok());
+    let lp = match cached {
+        Some(lp) => *lp,
+        None => {
+            return Err(dispatch::resolve(find()?, &[x.k], None)
+                .err()
+                .unwrap_or_else(|| Error::Runtime(format!("no loop of {name}"))))
+        }
+    };
+    let out = lp.outs[0];
+    let watch_fp = !out.is_int() && out != ScalarType::Bool;
+    let (r, mut st) = run_unary(lp, x.n, watch_fp);
+    if out.is_int() && matches!(op, UnOp::Negative | UnOp::Absolute) {
+        if let (Some(v), Some(got)) = (wide(x.n), wide(r)) {
+            let exact = if op == UnOp::Negative { -v } else { v.abs() };
+            if exact != got {
+                st |= status::OVERFLOW;
+            }
+        }
+    }
+    Ok(Outcome {
+        values: [r, r],
+        types: [out, out],
+        n: 1,
+        status: st,
+        label: op.scalar_name(),
+    })
 }
 
 /// One item of a loop (two inputs, one or two outputs) on values that fit its input types;

@@ -41,6 +41,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scalars::_register_scalar_math, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_op, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_cmp, m)?)?;
+    m.add_function(wrap_pyfunction!(scalars::_scalar_unary, m)?)?;
     ufunc::add_ufuncs(m)?;
     for f in [
         wrap_pyfunction!(creation::array, m)?,

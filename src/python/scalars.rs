@@ -30,7 +30,7 @@ use crate::dispatch::resolve::OpKind;
 use crate::dtype::promote::WeakKind;
 use crate::dtype::{Num, ScalarType};
 use crate::kernels::status;
-use crate::ops::scalar_math::{self, takes_scalar_math, BinOp, CmpOp, Operand, Outcome, Who};
+use crate::ops::scalar_math::{self, takes_scalar_math, BinOp, CmpOp, Operand, Outcome, UnOp, Who};
 
 /// What the Python layer registers on its `generic` class (`_rp_math`): the class itself, the
 /// fallbacks and the errstate reporter. Looked up through the operand's class, so a second
@@ -223,6 +223,10 @@ pub fn _scalar_type<'py>(
         slot(ffi::Py_nb_remainder, nb_remainder as *mut c_void),
         slot(ffi::Py_nb_power, nb_power as *mut c_void),
         slot(ffi::Py_tp_richcompare, tp_richcompare as *mut c_void),
+        slot(ffi::Py_nb_negative, nb_negative as *mut c_void),
+        slot(ffi::Py_nb_positive, nb_positive as *mut c_void),
+        slot(ffi::Py_nb_absolute, nb_absolute as *mut c_void),
+        slot(ffi::Py_nb_invert, nb_invert as *mut c_void),
     ];
     let mut basicsize = 0;
     if value_member {
@@ -368,6 +372,38 @@ unsafe extern "C" fn nb_power(
             Ok(generic.getattr("__rpow__")?.call1((b, a, m))?.unbind())
         })
     }
+}
+
+/// `-x`, `+x`, `abs(x)`, `~x` on the core's loops; an operand the fast path does not read (a
+/// subclass instance) goes to the Python layer's method.
+unsafe fn unary_slot(a: *mut ffi::PyObject, op: UnOp, method: &'static str) -> *mut ffi::PyObject {
+    // SAFETY: as `guarded`; the operand is borrowed for the call.
+    unsafe {
+        guarded(move |py| {
+            let a = Bound::from_borrowed_ptr(py, a);
+            match operand(&a) {
+                Some(x) if x.rumpy => finish(py, &a, scalar_math::unary(op, x.op)?),
+                _ => Ok(hooks(&a)?.generic.getattr(method)?.call1((a,))?.unbind()),
+            }
+        })
+    }
+}
+
+/// The unary C slots: each is [`unary_slot`] for its operation.
+macro_rules! unary_slots {
+    ($($f:ident => $op:ident, $method:literal),* $(,)?) => {$(
+        unsafe extern "C" fn $f(a: *mut ffi::PyObject) -> *mut ffi::PyObject {
+            // SAFETY: called by CPython.
+            unsafe { unary_slot(a, UnOp::$op, $method) }
+        }
+    )*};
+}
+
+unary_slots! {
+    nb_negative => Negative, "__neg__",
+    nb_positive => Positive, "__pos__",
+    nb_absolute => Absolute, "__abs__",
+    nb_invert => Invert, "__invert__",
 }
 
 unsafe extern "C" fn tp_richcompare(
@@ -674,6 +710,25 @@ fn plain(py: Python<'_>, n: Num) -> PyResult<Py<PyAny>> {
             .into_any()
             .unbind(),
     })
+}
+
+/// As [`_scalar_op`] for a unary operation (`op`: negative, positive, absolute, invert).
+#[pyfunction]
+pub fn _scalar_unary(
+    py: Python<'_>,
+    me: &Bound<'_, PyAny>,
+    op: usize,
+    ta: usize,
+    va: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let op = UnOp::from_index(op).ok_or_else(|| PyValueError::new_err("unknown operation"))?;
+    let o = scalar_math::unary(op, typed(ta, va)?)?;
+    report(me, o.status, o.label)?;
+    let items = o
+        .results()
+        .map(|(n, st)| Ok((st as usize, plain(py, n)?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyList::new(py, items)?.into_any().unbind())
 }
 
 /// As [`_scalar_op`] for a comparison (`op` in CPython's numbering); returns a Python bool.

@@ -1037,62 +1037,19 @@ class generic:
             return NotImplemented
         return _binary(self, other, _POW, True)
 
+    # -x, +x, abs(x), ~x: the core's loops with numpy's scalar math (the C
+    # slots of the concrete classes go there directly; these serve subclasses)
     def __neg__(self):
-        tn = self._rp_type_num
-        k = _KIND[tn]
-        v = self._v
-        if k == 'f':
-            return _MAKE[tn](-v)
-        if k in 'iu':
-            r = -v
-            if not _LO[tn] <= r <= _HI[tn]:
-                _emit(_OVER, 'scalar negative')
-                r = _wrap(r, tn)
-            return _MAKE[tn](r)
-        if k == 'c':
-            return _MAKE[tn](complex(-v.real, -v.imag))
-        raise TypeError(
-            "The numpy boolean negative, the `-` operator, is not supported, "
-            "use the `~` operator or the logical_not function instead.")
+        return _scalar_unary(self, 0)
 
     def __pos__(self):
-        tn = self._rp_type_num
-        if tn == BOOL:
-            raise TypeError(
-                "ufunc 'positive' did not contain a loop with signature "
-                "matching types <class 'numpy.dtypes.BoolDType'> -> None")
-        return _MAKE[tn](self._v)
+        return _scalar_unary(self, 1)
 
     def __abs__(self):
-        tn = self._rp_type_num
-        k = _KIND[tn]
-        v = self._v
-        if k == 'f':
-            return _MAKE[tn](abs(v))
-        if k in 'iu':
-            r = abs(v)
-            if r > _HI[tn]:
-                _emit(_OVER, 'scalar absolute')
-                r = _wrap(r, tn)
-            return _MAKE[tn](r)
-        if k == 'c':
-            ft = _FLOAT_PART[tn]
-            r = _ROUND[ft](math.hypot(v.real, v.imag))
-            if r - r != 0 and v.real - v.real == 0 and v.imag - v.imag == 0:
-                _emit(_OVER, 'scalar absolute')
-            return _MAKE[ft](r)
-        return self
+        return _scalar_unary(self, 2)
 
     def __invert__(self):
-        tn = self._rp_type_num
-        k = _KIND[tn]
-        if k == 'b':
-            return False_ if self._v else True_
-        if k == 'i':
-            return _MAKE[tn](~self._v)
-        if k == 'u':
-            return _MAKE[tn](self._v ^ _MASK[tn])
-        raise _no_loop('invert')
+        return _scalar_unary(self, 3)
 
     __class_getitem__ = classmethod(lambda cls, item: cls)
 
@@ -1385,6 +1342,12 @@ def _scalar_op(me, op, ta, va, tb, vb, scalar):
         t, v = r[0]
         return _MAKE[t](v)
     return tuple(_MAKE[t](v) for t, v in r)
+
+
+def _scalar_unary(me, op):
+    """``<op> me`` (negative, positive, absolute, invert) on the core's loops."""
+    ((t, v),) = _core._scalar_unary(me, op, me._rp_type_num, me._v)
+    return _MAKE[t](v)
 
 
 def _scalar_cmp(me, op, ta, va, tb, vb, scalar):
