@@ -5,7 +5,7 @@
 
 use num_complex::Complex;
 
-use super::arith::{Multiply, Power, Reciprocal, Sign, TrueDivide};
+use super::arith::{Power, Reciprocal, Sign, TrueDivide};
 use super::math::*;
 use super::{Kernel1, Kernel2};
 
@@ -155,7 +155,10 @@ macro_rules! numpy_formulas {
             /// NumPy's npy_cpow: exact products for small integer exponents, else cpow.
             #[inline(always)]
             fn call(a: $c, b: $c) -> $c {
-                let mul = <Multiply as Kernel2<$c, $c>>::call;
+                // npy_cpow multiplies with the plain formula (C's complex product).
+                let mul = |x: $c, y: $c| {
+                    Complex::new(x.re * y.re - x.im * y.im, x.re * y.im + x.im * y.re)
+                };
                 let (ar, ai, br, bi) = (a.re, a.im, b.re, b.im);
                 if br == 0.0 && bi == 0.0 {
                     return Complex::new(1.0, 0.0);

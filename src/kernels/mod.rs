@@ -94,6 +94,12 @@ pub trait Kernel1<T: Element, O: Element>: Send + Sync + 'static {
 /// A two-input kernel over one input type `T`, producing `O`.
 pub trait Kernel2<T: Element, O: Element>: Send + Sync + 'static {
     fn call(a: T, b: T) -> O;
+    /// [`Kernel2::call`] in code compiled for a CPU with fused multiply-add: kernels whose
+    /// NumPy loop fuses (complex multiply) override it.
+    #[inline(always)]
+    fn call_fma(a: T, b: T) -> O {
+        Self::call(a, b)
+    }
     #[inline(always)]
     fn check(_a: T, _b: T) -> u32 {
         0
@@ -129,6 +135,7 @@ pub enum Simd {
     Avx512,
 }
 
+/// The vector instruction level the loops use (`RUMPY_NO_SIMD` forces the baseline).
 pub fn simd_level() -> Simd {
     static LEVEL: OnceLock<Simd> = OnceLock::new();
     *LEVEL.get_or_init(|| {

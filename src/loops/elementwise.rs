@@ -96,7 +96,14 @@ pub use crate::kernels::{simd_level, Simd};
 
 /// Contiguous a, b, out. `b_scalar`/`a_scalar` read one value for the whole line.
 #[inline(always)]
-unsafe fn contig2<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool, const SB: bool>(
+unsafe fn contig2<
+    T: Element,
+    O: Element,
+    K: Kernel2<T, O>,
+    const SA: bool,
+    const SB: bool,
+    const FMA: bool,
+>(
     a: *const T,
     b: *const T,
     o: *mut O,
@@ -118,7 +125,11 @@ unsafe fn contig2<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool, cons
             if K::CHECKS {
                 status |= K::check(x, y);
             }
-            *o.add(i) = K::call(x, y);
+            *o.add(i) = if FMA {
+                K::call_fma(x, y)
+            } else {
+                K::call(x, y)
+            };
         }
     }
     status
@@ -133,7 +144,7 @@ unsafe fn contig2_avx2<T: Element, O: Element, K: Kernel2<T, O>, const SA: bool,
     n: usize,
 ) -> u32 {
     // SAFETY: forwarded.
-    unsafe { contig2::<T, O, K, SA, SB>(a, b, o, n) }
+    unsafe { contig2::<T, O, K, SA, SB, true>(a, b, o, n) }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -151,7 +162,7 @@ unsafe fn contig2_avx512<
     n: usize,
 ) -> u32 {
     // SAFETY: forwarded.
-    unsafe { contig2::<T, O, K, SA, SB>(a, b, o, n) }
+    unsafe { contig2::<T, O, K, SA, SB, true>(a, b, o, n) }
 }
 
 #[inline(always)]
@@ -175,8 +186,73 @@ unsafe fn contig2_dispatch<
             Simd::Avx2 => return contig2_avx2::<T, O, K, SA, SB>(a, b, o, n),
             Simd::Baseline => {}
         }
-        contig2::<T, O, K, SA, SB>(a, b, o, n)
+        contig2::<T, O, K, SA, SB, false>(a, b, o, n)
     }
+}
+
+/// Strided a, b, out (any byte steps, unaligned).
+#[inline(always)]
+unsafe fn strided2<T: Element, O: Element, K: Kernel2<T, O>, const FMA: bool>(
+    ptrs: &[*mut u8],
+    strides: &[isize],
+    n: usize,
+) -> u32 {
+    let (a, b, o) = (ptrs[0], ptrs[1], ptrs[2]);
+    let (sa, sb, so) = (strides[0], strides[1], strides[2]);
+    let mut status = 0;
+    // SAFETY: the caller's guarantee: n items of each operand at its stride.
+    unsafe {
+        for i in 0..n as isize {
+            let x = ptr::read_unaligned(a.offset(i * sa) as *const T);
+            let y = ptr::read_unaligned(b.offset(i * sb) as *const T);
+            if K::CHECKS {
+                status |= K::check(x, y);
+            }
+            let r = if FMA {
+                K::call_fma(x, y)
+            } else {
+                K::call(x, y)
+            };
+            ptr::write_unaligned(o.offset(i * so) as *mut O, r);
+        }
+    }
+    status
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn strided2_avx2<T: Element, O: Element, K: Kernel2<T, O>>(
+    ptrs: &[*mut u8],
+    strides: &[isize],
+    n: usize,
+) -> u32 {
+    // SAFETY: forwarded.
+    unsafe { strided2::<T, O, K, true>(ptrs, strides, n) }
+}
+
+/// Do `n` items at `p` (step `s`, size `sz`) and `n` at `o` (step `so`, size `osz`) share
+/// bytes without being the same items?
+#[allow(clippy::too_many_arguments)]
+fn partly_overlaps(
+    p: *mut u8,
+    s: isize,
+    sz: isize,
+    o: *mut u8,
+    so: isize,
+    osz: isize,
+    n: usize,
+) -> bool {
+    if p == o && s == so {
+        return false;
+    }
+    let span = |q: *mut u8, st: isize, size: isize| {
+        let start = q as isize;
+        let end = start + st * (n as isize - 1);
+        (start.min(end), start.max(end) + size)
+    };
+    let (lo, hi) = span(p, s, sz);
+    let (olo, ohi) = span(o, so, osz);
+    lo < ohi && olo < hi
 }
 
 fn aligned<T>(p: *const u8) -> bool {
@@ -193,13 +269,36 @@ pub unsafe fn binary<T: Element, O: Element, K: Kernel2<T, O>>(
     n: usize,
 ) -> u32 {
     let (a, b, o) = (ptrs[0], ptrs[1], ptrs[2]);
+    if n == 1 {
+        // One item (scalar arithmetic): no loop to set up; the fused form as NumPy's loops
+        // (one item cannot partly overlap another of its own type).
+        // SAFETY: caller's guarantee: one item of each operand.
+        unsafe {
+            let x = ptr::read_unaligned(a as *const T);
+            let y = ptr::read_unaligned(b as *const T);
+            let status = if K::CHECKS { K::check(x, y) } else { 0 };
+            let r = if simd_level() != Simd::Baseline {
+                K::call_fma(x, y)
+            } else {
+                K::call(x, y)
+            };
+            ptr::write_unaligned(o as *mut O, r);
+            return status;
+        }
+    }
     let (sa, sb, so) = (strides[0], strides[1], strides[2]);
     let ts = std::mem::size_of::<T>() as isize;
     let os = std::mem::size_of::<O>() as isize;
-    let mut status = 0;
     let al = aligned::<T>(a) && aligned::<T>(b) && aligned::<O>(o);
+    // NumPy runs its fused (SIMD) loops only when the output does not partly overlap an input
+    // (accumulations do): the plain ones otherwise.
+    let fuse = n == 0
+        || !(partly_overlaps(a, sa, ts, o, so, os, n) || partly_overlaps(b, sb, ts, o, so, os, n));
     // SAFETY: caller's guarantee; the contiguous versions need aligned pointers (checked).
     unsafe {
+        if !fuse {
+            return strided2::<T, O, K, false>(ptrs, strides, n);
+        }
         if al && so == os {
             if sa == ts && sb == ts {
                 return contig2_dispatch::<T, O, K, false, false>(a as _, b as _, o as _, n);
@@ -211,16 +310,12 @@ pub unsafe fn binary<T: Element, O: Element, K: Kernel2<T, O>>(
                 return contig2_dispatch::<T, O, K, false, true>(a as _, b as _, o as _, n);
             }
         }
-        for i in 0..n as isize {
-            let x = ptr::read_unaligned(a.offset(i * sa) as *const T);
-            let y = ptr::read_unaligned(b.offset(i * sb) as *const T);
-            if K::CHECKS {
-                status |= K::check(x, y);
-            }
-            ptr::write_unaligned(o.offset(i * so) as *mut O, K::call(x, y));
+        #[cfg(target_arch = "x86_64")]
+        if simd_level() != Simd::Baseline {
+            return strided2_avx2::<T, O, K>(ptrs, strides, n);
         }
+        strided2::<T, O, K, false>(ptrs, strides, n)
     }
-    status
 }
 
 // ----- one input -----

@@ -415,6 +415,25 @@ fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> ([Num; 2], u32) {
     (outs, st)
 }
 
+/// C's complex product, each operation on its own (a black box apart, so that the optimiser
+/// cannot pack two into a vector whose spare lanes raise conditions).
+#[inline(never)]
+fn plain_cmul_f32(ar: f32, ai: f32, br: f32, bi: f32) -> (f32, f32) {
+    use std::hint::black_box;
+    let (t1, t2) = (black_box(ar * br), black_box(ai * bi));
+    let (t3, t4) = (black_box(ar * bi), black_box(ai * br));
+    (black_box(t1 - t2), black_box(t3 + t4))
+}
+
+/// As [`plain_cmul_f32`] in double precision.
+#[inline(never)]
+fn plain_cmul_f64(ar: f64, ai: f64, br: f64, bi: f64) -> (f64, f64) {
+    use std::hint::black_box;
+    let (t1, t2) = (black_box(ar * br), black_box(ai * bi));
+    let (t3, t4) = (black_box(ar * bi), black_box(ai * br));
+    (black_box(t1 - t2), black_box(t3 + t4))
+}
+
 fn wide(n: Num) -> Option<i128> {
     match n {
         Num::B(b) => Some(b as i128),
@@ -495,6 +514,25 @@ pub fn binary_with(
         let (r, st) = real_power(as_f64(a), as_f64(b), out);
         return one(r, st);
     }
+    // Scalar math multiplies complex numbers with the plain products (the loop fuses them).
+    if scalar && op == BinOp::Multiply && out.is_complex() {
+        let a = crate::with_scalar_type!(lp.ins[0], T, { T::from_num(a).to_num() });
+        let b = crate::with_scalar_type!(lp.ins[1], T, { T::from_num(b).to_num() });
+        let (Num::C(ar, ai), Num::C(br, bi)) = (a, b) else {
+            return None;
+        };
+        crate::loops::elementwise::fp_clear();
+        let r = if out == ScalarType::Complex64 {
+            let (re, im) = plain_cmul_f32(ar as f32, ai as f32, br as f32, bi as f32);
+            Num::C(re as f64, im as f64)
+        } else {
+            let (re, im) = plain_cmul_f64(ar, ai, br, bi);
+            Num::C(re, im)
+        };
+        let st = crate::loops::elementwise::fp_status();
+        // Conditions in corner cases: the caller's exact emulation.
+        return if st != 0 { None } else { one(r, 0) };
+    }
     // npy_half_divmod: float16 floor division (but by +0) and remainder take divmod's path.
     if scalar
         && out == ScalarType::Float16
@@ -522,7 +560,7 @@ pub fn binary_with(
     }
     // The complex loops' conditions in corner cases (infinities, NaNs) are not yet NumPy's
     // scalar math's: the caller's exact emulation reports those.
-    if st != 0 && out.is_complex() && matches!(op, BinOp::Multiply | BinOp::Power) {
+    if st != 0 && out.is_complex() && op == BinOp::Power {
         return None;
     }
     let n = lp.outs.len().min(2);

@@ -663,29 +663,6 @@ def _cpow_int(ar, ai, n, R):
     return xr, xi, fl
 
 
-def _fma_fl(x, y, c, r):
-    """IEEE flags of ``r = fma(x, y, c)`` on x86 (inf*0 + qNaN is quiet)."""
-    if r - r == 0:
-        return 0
-    if r != r:
-        return 0 if (x != x or y != y or c != c) else _INVAL
-    return 0 if (x - x != 0 or y - y != 0 or c - c != 0) else _OVER
-
-
-def _cmul_fma(ar, ai, br, bi, R):
-    """numpy's SIMD complex multiply loop (the ufunc path):
-    re = fma(ar, br, -(ai*bi)), im = fma(ar, bi, ai*br).  Only reached with
-    one real operand, where the values equal the plain formula; the fused
-    operations only change the flags."""
-    p1 = R(ai * bi)
-    p2 = R(ai * br)
-    re = R(ar * br - p1)
-    im = R(ar * bi + p2)
-    fl = (_fl(p1, ai, bi) | _fl(p2, ai, br) | _fma_fl(ar, br, p1, re) |
-          _fma_fl(ar, bi, p2, im))
-    return re, im, fl
-
-
 def _complex_op(op, a, b, rt, scalar):
     R = _ROUND[rt]
     ar, ai, br, bi = a.real, a.imag, b.real, b.imag
@@ -696,10 +673,7 @@ def _complex_op(op, a, b, rt, scalar):
             re, im = R(ar - br), R(ai - bi)
         fl = _fl(re, ar, br) | _fl(im, ai, bi)
     elif op == _MUL:
-        if scalar:
-            re, im, fl = _cmul(ar, ai, br, bi, R)
-        else:
-            re, im, fl = _cmul_fma(ar, ai, br, bi, R)
+        re, im, fl = _cmul(ar, ai, br, bi, R)
     elif op == _TDIV:
         re, im, fl = _cdiv(ar, ai, br, bi, R)
     elif op == _POW:
@@ -753,9 +727,10 @@ def _binary(self, other, op, refl):
         vb = _weak_value(other, wk, rt)
         tb = rt
     va = self._v
-    if k == 'c' and (op == _MUL or op == _POW):
-        # the core's complex loops do not yet raise numpy's conditions in every
-        # corner case (infinities, zero divisors): the exact emulation here
+    if k == 'c' and ((op == _MUL and scalar) or op == _POW):
+        # numpy's scalar math multiplies complex numbers with the plain products,
+        # and the core's complex power does not yet raise numpy's conditions in
+        # every corner case: the exact emulation here
         if ta != rt:
             va = _widen(va, ta, rt)
         if tb != rt:
