@@ -662,7 +662,13 @@ impl NdArray {
 
     /// Axis permutation that `order='K'` keeps: outermost = largest |stride|.
     fn k_order_perm(&self) -> Vec<usize> {
-        k_order(&self.strides)
+        let mut perm: Vec<usize> = (0..self.ndim()).collect();
+        perm.sort_by(|&a, &b| {
+            self.strides[b]
+                .unsigned_abs()
+                .cmp(&self.strides[a].unsigned_abs())
+        });
+        perm
     }
 
     /// NumPy's 'A' order for a new array made from `operands`: Fortran when every one is
@@ -1103,19 +1109,12 @@ pub fn dtype_str(d: &DType) -> String {
     }
 }
 
-/// The axis permutation `order='K'` keeps for these strides: outermost = largest |stride|
-/// (a stable sort: equal strides keep C order).
-pub fn k_order(strides: &[isize]) -> Vec<usize> {
-    let mut perm: Vec<usize> = (0..strides.len()).collect();
-    perm.sort_by(|&a, &b| strides[b].unsigned_abs().cmp(&strides[a].unsigned_abs()));
-    perm
-}
-
 /// The memory order NumPy's iterator gives new arrays under `order='K'` from several operands'
-/// strides over the same shape: an axis goes outside another when the operands that move along
-/// both (nonzero strides) agree that its stride is larger; where they disagree, C order wins.
-/// Returns the permutation, outermost axis first.
-pub fn k_order_of(ndim: usize, strides: &[&[isize]]) -> Vec<usize> {
+/// strides over `shape`: an axis goes outside another when the operands that move along both
+/// (nonzero strides; an axis of length 1 moves nowhere) agree that its stride is larger; where
+/// they disagree, C order wins. Returns the permutation, outermost axis first.
+pub fn k_order_of(shape: &[usize], strides: &[&[isize]]) -> Vec<usize> {
+    let ndim = shape.len();
     // Insertion sort from the innermost axis outwards, as NumPy's axis ordering.
     let mut inner_first: Vec<usize> = (0..ndim).rev().collect();
     for i0 in 1..ndim {
@@ -1126,7 +1125,7 @@ pub fn k_order_of(ndim: usize, strides: &[&[isize]]) -> Vec<usize> {
             let (mut ambiguous, mut swap) = (true, false);
             for s in strides {
                 let (s0, s1) = (s[ax0], s[ax1]);
-                if s0 != 0 && s1 != 0 {
+                if s0 != 0 && s1 != 0 && shape[ax0] != 1 && shape[ax1] != 1 {
                     if s1.unsigned_abs() <= s0.unsigned_abs() {
                         swap = false;
                     } else if ambiguous {
@@ -1158,14 +1157,15 @@ mod tests {
     fn k_order_follows_agreeing_operands_and_falls_back_to_c() {
         use super::k_order_of;
         // Fortran strides of a 4x6 float64 array, alone or with a broadcast operand.
-        assert_eq!(k_order_of(2, &[&[8, 32]]), vec![1, 0]);
-        assert_eq!(k_order_of(2, &[&[8, 32], &[0, 8]]), vec![1, 0]);
+        assert_eq!(k_order_of(&[4, 6], &[&[8, 32]]), vec![1, 0]);
+        assert_eq!(k_order_of(&[4, 6], &[&[8, 32], &[0, 8]]), vec![1, 0]);
         // Fortran against C: C wins.
-        assert_eq!(k_order_of(2, &[&[8, 32], &[48, 8]]), vec![0, 1]);
+        assert_eq!(k_order_of(&[4, 6], &[&[8, 32], &[48, 8]]), vec![0, 1]);
         // Nothing moves: C order.
-        assert_eq!(k_order_of(3, &[&[0, 0, 0]]), vec![0, 1, 2]);
-        // A 3-d permutation.
-        assert_eq!(k_order_of(3, &[&[8, 96, 32]]), vec![1, 2, 0]);
+        assert_eq!(k_order_of(&[2, 3, 4], &[&[0, 0, 0]]), vec![0, 1, 2]);
+        // A 3-d permutation; an axis of length 1 does not count.
+        assert_eq!(k_order_of(&[4, 3, 2], &[&[8, 96, 32]]), vec![1, 2, 0]);
+        assert_eq!(k_order_of(&[4, 1], &[&[8, 32]]), vec![0, 1]);
     }
 
     use super::*;

@@ -432,20 +432,10 @@ pub fn call_ordered(
                 let zeroed = mask.is_some();
                 let r = match order {
                     Order::K if bshape.iter().product::<usize>() > 0 => {
-                        // Axes of length 1 move nowhere: their strides do not count.
-                        let moving = |a: &NdArray| -> SmallVec<[isize; 4]> {
-                            a.strides()
-                                .iter()
-                                .zip(&bshape)
-                                .map(|(&s, &d)| if d == 1 { 0 } else { s })
-                                .collect()
-                        };
-                        let mut st: SmallVec<[SmallVec<[isize; 4]>; 4]> =
-                            ins.iter().map(moving).collect();
-                        st.extend(mask.as_ref().map(moving));
-                        let refs: SmallVec<[&[isize]; 4]> =
-                            st.iter().map(|v| v.as_slice()).collect();
-                        let perm = crate::array::k_order_of(bshape.len(), &refs);
+                        let mut st: SmallVec<[&[isize]; 4]> =
+                            ins.iter().map(|a| a.strides()).collect();
+                        st.extend(mask.as_ref().map(|m| m.strides()));
+                        let perm = crate::array::k_order_of(&bshape, &st);
                         NdArray::new_permuted(&bshape, &ot, &perm, zeroed)?
                     }
                     Order::K => NdArray::alloc(&bshape, &ot, Order::C, zeroed)?,

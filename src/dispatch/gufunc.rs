@@ -143,8 +143,9 @@ pub struct CoreAxes {
     /// `keepdims=` as given (Some(false) is still checked against the signature, as NumPy).
     pub keepdims: Option<bool>,
     /// `order=`: the memory order of new outputs. 'K' lays their loop dimensions out as the
-    /// first input with all of them does, with core dimensions innermost in C order; 'C' and
-    /// 'F' apply to the loop and core dimensions together, before `axes=` moves them.
+    /// inputs' (NumPy's iterator rule, `array::k_order_of`), with core dimensions innermost in
+    /// C order; 'C' and 'F' apply to the loop and core dimensions together, before `axes=`
+    /// moves them.
     pub order: Order,
 }
 
@@ -517,30 +518,12 @@ pub fn call(
         Order::A => NdArray::any_order(&ins.iter().collect::<Vec<_>>()),
         o => o,
     };
-    // 'K': the loop dimensions in the memory order of the first input that has them all.
+    // 'K': the loop dimensions in the inputs' memory order.
     let nloop = loop_shape.len();
     let k_loop = {
-        // Each input's strides along the loop dimensions (broadcast ones move by 0).
-        let st: Vec<Vec<isize>> = work_ins
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let lead = a.ndim() - kept(i).len();
-                let mut s = vec![0; nloop];
-                for (j, (&d, &x)) in a.shape()[..lead]
-                    .iter()
-                    .zip(&a.strides()[..lead])
-                    .enumerate()
-                {
-                    if d != 1 {
-                        s[nloop - lead + j] = x;
-                    }
-                }
-                s
-            })
-            .collect();
-        let refs: Vec<&[isize]> = st.iter().map(|v| v.as_slice()).collect();
-        crate::array::k_order_of(nloop, &refs)
+        // The broadcast inputs' strides along the loop dimensions (broadcast ones are 0).
+        let st: SmallVec<[&[isize]; 4]> = full_in.iter().map(|a| &a.strides()[..nloop]).collect();
+        crate::array::k_order_of(&loop_shape, &st)
     };
     let mut results: SmallVec<[NdArray; 2]> = SmallVec::new();
     let mut write_back: SmallVec<[Option<NdArray>; 2]> = SmallVec::new();

@@ -105,7 +105,7 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
         {
             return Ok(l);
         }
-        return Err(no_loop(u, ops));
+        return Err(no_loop(u));
     }
     if let Some(dt) = dtype {
         // `dtype=` fixes the output type; the inputs must reach the loop's inputs safely.
@@ -165,10 +165,10 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
             return Ok(l);
         }
     }
-    Err(no_loop(u, ops))
+    Err(no_loop(u))
 }
 
-fn no_loop(u: &Ufunc, _ops: &[OpKind]) -> Error {
+fn no_loop(u: &Ufunc) -> Error {
     Error::Casting(format!(
         "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
         u.name

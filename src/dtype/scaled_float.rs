@@ -257,8 +257,10 @@ impl ArrayMethod for Add {
         let (a, b) = (ins[0].clone(), ins[1].clone());
         let out = match outs[0].clone() {
             Some(o) => o,
-            // Both are of the family, which always has a common instance.
-            None => sfloat(scale_of(&a)?.max(scale_of(&b)?)),
+            None => {
+                a.0.common_with(&b)
+                    .ok_or_else(|| Error::Type("no common".into()))?
+            }
         };
         let (x, y, o) = (scale_of(&a)?, scale_of(&b)?, scale_of(&out)?);
         let casting = if x == o && y == o {

@@ -42,8 +42,8 @@ pub mod status {
     pub const UNDERFLOW: u32 = 16;
 }
 
-/// Raise these conditions in the floating-point status as the operations NumPy's C code runs
-/// would (for a kernel that gets the result without running them). Rare paths only.
+/// Raise these conditions ('invalid', 'divide by zero') in the floating-point status as the
+/// operations NumPy's C code runs would (for a kernel that gets the result without running them). Rare paths only.
 #[inline(never)]
 pub fn raise(st: u32) {
     use std::hint::black_box;
@@ -52,9 +52,6 @@ pub fn raise(st: u32) {
     }
     if st & status::DIVIDE_BY_ZERO != 0 {
         black_box(black_box(1.0f64) / black_box(0.0));
-    }
-    if st & status::OVERFLOW != 0 {
-        black_box(black_box(f64::MAX) * black_box(2.0));
     }
 }
 

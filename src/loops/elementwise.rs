@@ -94,6 +94,16 @@ pub use crate::kernels::{simd_level, Simd};
 
 // ----- two inputs -----
 
+/// The kernel on one pair, in its fused form in code compiled for FMA.
+#[inline(always)]
+fn apply<T: Element, O: Element, K: Kernel2<T, O>, const FMA: bool>(x: T, y: T) -> O {
+    if FMA {
+        K::call_fma(x, y)
+    } else {
+        K::call(x, y)
+    }
+}
+
 /// Contiguous a, b, out. `b_scalar`/`a_scalar` read one value for the whole line.
 #[inline(always)]
 unsafe fn contig2<
@@ -125,11 +135,7 @@ unsafe fn contig2<
             if K::CHECKS {
                 status |= K::check(x, y);
             }
-            *o.add(i) = if FMA {
-                K::call_fma(x, y)
-            } else {
-                K::call(x, y)
-            };
+            *o.add(i) = apply::<T, O, K, FMA>(x, y);
         }
     }
     status
@@ -208,12 +214,7 @@ unsafe fn strided2<T: Element, O: Element, K: Kernel2<T, O>, const FMA: bool>(
             if K::CHECKS {
                 status |= K::check(x, y);
             }
-            let r = if FMA {
-                K::call_fma(x, y)
-            } else {
-                K::call(x, y)
-            };
-            ptr::write_unaligned(o.offset(i * so) as *mut O, r);
+            ptr::write_unaligned(o.offset(i * so) as *mut O, apply::<T, O, K, FMA>(x, y));
         }
     }
     status
@@ -278,9 +279,9 @@ pub unsafe fn binary<T: Element, O: Element, K: Kernel2<T, O>>(
             let y = ptr::read_unaligned(b as *const T);
             let status = if K::CHECKS { K::check(x, y) } else { 0 };
             let r = if simd_level() != Simd::Baseline {
-                K::call_fma(x, y)
+                apply::<T, O, K, true>(x, y)
             } else {
-                K::call(x, y)
+                apply::<T, O, K, false>(x, y)
             };
             ptr::write_unaligned(o as *mut O, r);
             return status;

@@ -98,11 +98,6 @@ impl BinOp {
         ];
         NAMES[self as usize]
     }
-
-    /// The ufunc that computes it (`divide` is `true_divide`'s name in the table).
-    fn ufunc_name(self) -> &'static str {
-        self.name()
-    }
 }
 
 /// The six comparisons, in CPython's numbering (`Py_LT` … `Py_GE`).
@@ -129,7 +124,8 @@ impl CmpOp {
         ALL.get(i).copied()
     }
 
-    fn ufunc_name(self) -> &'static str {
+    /// The ufunc's name, as NumPy's warnings give it.
+    pub fn name(self) -> &'static str {
         static NAMES: [&str; 6] = [
             "less",
             "less_equal",
@@ -254,25 +250,26 @@ fn kind_index(k: OpKind) -> usize {
     }
 }
 
-/// The plan of ufunc `name` for operand kinds (x, y); `slot` numbers the operation for the
-/// cache (binary operations first, then comparisons).
+/// The plan of ufunc `name` for operand kinds `ops` (one or two); `slot` numbers the
+/// operation for the cache (binary operations, comparisons, then unary operations).
 #[inline(always)]
-fn plan(slot: usize, name: &'static str, x: OpKind, y: OpKind) -> Result<&'static Plan> {
-    static PLANS: [OnceLock<Option<Plan>>; 19 * KINDS * KINDS] =
-        [const { OnceLock::new() }; 19 * KINDS * KINDS];
+fn plan(slot: usize, name: &'static str, ops: &[OpKind]) -> Result<&'static Plan> {
+    static PLANS: [OnceLock<Option<Plan>>; 23 * KINDS * KINDS] =
+        [const { OnceLock::new() }; 23 * KINDS * KINDS];
     let find = || dispatch::find(name).ok_or_else(|| Error::Runtime(format!("no ufunc {name}")));
-    let i = (slot * KINDS + kind_index(x)) * KINDS + kind_index(y);
+    let second = ops.get(1).map_or(0, |&k| kind_index(k));
+    let i = (slot * KINDS + kind_index(ops[0])) * KINDS + second;
     let cached = PLANS[i].get_or_init(|| {
-        let lp = dispatch::resolve(find().ok()?, &[x, y], None).ok()?;
+        let lp = dispatch::resolve(find().ok()?, ops, None).ok()?;
         Some(Plan {
             lp,
-            common: dispatch::resolve::common_type(&[x, y]),
+            common: dispatch::resolve::common_type(ops),
         })
     });
     match cached {
         Some(p) => Ok(p),
         // The error again (error paths only).
-        None => Err(dispatch::resolve(find()?, &[x, y], None)
+        None => Err(dispatch::resolve(find()?, ops, None)
             .err()
             .unwrap_or_else(|| Error::Runtime(format!("no loop of {name}")))),
     }
@@ -281,12 +278,12 @@ fn plan(slot: usize, name: &'static str, x: OpKind, y: OpKind) -> Result<&'stati
 /// The plan of a binary operation (its loop and the operands' common type).
 #[inline(always)]
 pub fn binary_plan(op: BinOp, x: OpKind, y: OpKind) -> Result<&'static Plan> {
-    plan(op as usize, op.ufunc_name(), x, y)
+    plan(op as usize, op.name(), &[x, y])
 }
 
 /// The plan of a comparison.
 pub fn compare_plan(op: CmpOp, x: OpKind, y: OpKind) -> Result<&'static Plan> {
-    plan(13 + op as usize, op.ufunc_name(), x, y)
+    plan(13 + op as usize, op.name(), &[x, y])
 }
 
 /// An operand's value as the loop's input of type `st` takes it, or None when a weak value
@@ -305,7 +302,7 @@ fn loop_value(o: Operand, st: ScalarType) -> Option<Num> {
                 _ => true,
             };
             if finite(n) && st.is_float() | st.is_complex() {
-                let back = crate::with_scalar_type!(st, T, { T::from_num(n).to_num() });
+                let back = in_type(n, st);
                 if !finite(back) {
                     return None;
                 }
@@ -315,52 +312,15 @@ fn loop_value(o: Operand, st: ScalarType) -> Option<Num> {
     }
 }
 
-/// One item of a one-input loop; `watch_fp` reads the floating-point flags.
-#[inline(always)]
-fn run_unary(lp: &Loop, x: Num, watch_fp: bool) -> (Num, u32) {
-    let mut buf = [[0u8; 16]; 2];
-    crate::with_scalar_type!(lp.ins[0], T, {
-        // SAFETY: 16 bytes hold any element.
-        unsafe { std::ptr::write_unaligned(buf[0].as_mut_ptr() as *mut T, T::from_num(x)) };
-    });
-    let [b0, b1] = &mut buf;
-    let ptrs = [b0.as_mut_ptr(), b1.as_mut_ptr()];
-    if watch_fp {
-        crate::loops::elementwise::fp_clear();
-    }
-    // SAFETY: one item of each operand in the loop's types, at stride 0.
-    let mut st = unsafe { (lp.f)(&ptrs, &[0, 0], 1) };
-    if watch_fp {
-        st |= crate::loops::elementwise::fp_status();
-    }
-    let out = crate::with_scalar_type!(lp.outs[0], T, {
-        // SAFETY: the loop wrote one T.
-        unsafe { std::ptr::read_unaligned(ptrs[1] as *const T) }.to_num()
-    });
-    (out, st)
-}
-
 /// `<op> x` for a scalar `x` (typed) with NumPy's scalar math: integer negative and absolute
 /// report overflow (`-int8(-128)`, `abs(int8(-128))`, `-uint8(1)`), which the loops do not.
 /// An error (NumPy's TypeError) when no loop takes the type.
 pub fn unary(op: UnOp, x: Operand) -> Result<Outcome> {
-    static PLANS: [OnceLock<Option<&'static Loop>>; 4 * KINDS] =
-        [const { OnceLock::new() }; 4 * KINDS];
-    let name = op.ufunc_name();
-    let find = || dispatch::find(name).ok_or_else(|| Error::Runtime(format!("no ufunc {name}")));
-    let cached = PLANS[op as usize * KINDS + kind_index(x.k)]
-        .get_or_init(|| dispatch::resolve(find().ok()?, &[x.k], None).ok());
-    let lp = match cached {
-        Some(lp) => *lp,
-        None => {
-            return Err(dispatch::resolve(find()?, &[x.k], None)
-                .err()
-                .unwrap_or_else(|| Error::Runtime(format!("no loop of {name}"))))
-        }
-    };
+    let lp = plan(19 + op as usize, op.ufunc_name(), &[x.k])?.lp;
     let out = lp.outs[0];
     let watch_fp = !out.is_int() && out != ScalarType::Bool;
-    let (r, mut st) = run_unary(lp, x.n, watch_fp);
+    let (r, mut st) = run(lp, [x.n], watch_fp);
+    let r = r[0];
     if out.is_int() && matches!(op, UnOp::Negative | UnOp::Absolute) {
         if let (Some(v), Some(got)) = (wide(x.n), wide(r)) {
             let exact = if op == UnOp::Negative { -v } else { v.abs() };
@@ -378,18 +338,18 @@ pub fn unary(op: UnOp, x: Operand) -> Result<Outcome> {
     })
 }
 
-/// One item of a loop (two inputs, one or two outputs) on values that fit its input types;
-/// `watch_fp` reads the floating-point flags.
+/// One item of a loop (one or two inputs, one or two outputs) on values that fit its input
+/// types; `watch_fp` reads the floating-point flags.
 #[inline(always)]
-fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> ([Num; 2], u32) {
+fn run<const NIN: usize>(lp: &Loop, ins: [Num; NIN], watch_fp: bool) -> ([Num; 2], u32) {
     let mut buf = [[0u8; 16]; 4];
-    for (k, n) in [x, y].into_iter().enumerate() {
+    for (k, n) in ins.into_iter().enumerate() {
         crate::with_scalar_type!(lp.ins[k], T, {
             // SAFETY: 16 bytes hold any element.
             unsafe { std::ptr::write_unaligned(buf[k].as_mut_ptr() as *mut T, T::from_num(n)) };
         });
     }
-    let nops = 2 + lp.outs.len();
+    let nops = NIN + lp.outs.len();
     let [b0, b1, b2, b3] = &mut buf;
     let ptrs = [
         b0.as_mut_ptr(),
@@ -409,10 +369,16 @@ fn run_one(lp: &Loop, x: Num, y: Num, watch_fp: bool) -> ([Num; 2], u32) {
     for (k, &t) in lp.outs.iter().enumerate().take(2) {
         outs[k] = crate::with_scalar_type!(t, T, {
             // SAFETY: the loop wrote one T.
-            unsafe { std::ptr::read_unaligned(ptrs[2 + k] as *const T) }.to_num()
+            unsafe { std::ptr::read_unaligned(ptrs[NIN + k] as *const T) }.to_num()
         });
     }
     (outs, st)
+}
+
+/// `n` as a value of type `st` holds it (C's cast).
+#[inline(always)]
+fn in_type(n: Num, st: ScalarType) -> Num {
+    crate::with_scalar_type!(st, T, { T::from_num(n).to_num() })
 }
 
 /// C's complex product, each operation on its own (a black box apart, so that the optimiser
@@ -443,22 +409,12 @@ fn wide(n: Num) -> Option<i128> {
     }
 }
 
-fn as_f64(n: Num) -> f64 {
-    match n {
-        Num::B(b) => b as u8 as f64,
-        Num::I(v) => v as f64,
-        Num::U(v) => v as f64,
-        Num::F(f) => f,
-        Num::C(re, _) => re,
-    }
-}
-
 /// A real power as NumPy's scalar math computes it: C's `pow` in double precision, rounded
 /// to `out` once, with the conditions C reports for it.
 fn real_power(a: f64, b: f64, out: ScalarType) -> (Num, u32) {
     let p = a.powf(b);
-    let r = crate::with_scalar_type!(out, T, { T::from_num(Num::F(p)).to_num() });
-    let rv = as_f64(r);
+    let r = in_type(Num::F(p), out);
+    let rv = f64::from_num(r);
     let mut st = 0;
     if !rv.is_finite() {
         if rv.is_nan() {
@@ -509,16 +465,14 @@ pub fn binary_with(
     };
     if op == BinOp::Power && out.is_float() {
         // The operands as the loop's types hold them (a weak float rounds to float32).
-        let a = crate::with_scalar_type!(lp.ins[0], T, { T::from_num(a).to_num() });
-        let b = crate::with_scalar_type!(lp.ins[1], T, { T::from_num(b).to_num() });
-        let (r, st) = real_power(as_f64(a), as_f64(b), out);
+        let (a, b) = (in_type(a, lp.ins[0]), in_type(b, lp.ins[1]));
+        let (r, st) = real_power(f64::from_num(a), f64::from_num(b), out);
         return one(r, st);
     }
     // Scalar math multiplies complex numbers with the plain products (the loop fuses them).
     if scalar && op == BinOp::Multiply && out.is_complex() {
-        let a = crate::with_scalar_type!(lp.ins[0], T, { T::from_num(a).to_num() });
-        let b = crate::with_scalar_type!(lp.ins[1], T, { T::from_num(b).to_num() });
-        let (Num::C(ar, ai), Num::C(br, bi)) = (a, b) else {
+        let (Num::C(ar, ai), Num::C(br, bi)) = (in_type(a, lp.ins[0]), in_type(b, lp.ins[1]))
+        else {
             return None;
         };
         crate::loops::elementwise::fp_clear();
@@ -537,15 +491,16 @@ pub fn binary_with(
     if scalar
         && out == ScalarType::Float16
         && (op == BinOp::Remainder
-            || (op == BinOp::FloorDivide && !(as_f64(b) == 0.0 && as_f64(b).is_sign_positive())))
+            || (op == BinOp::FloorDivide
+                && !(f64::from_num(b) == 0.0 && f64::from_num(b).is_sign_positive())))
     {
         let dm = binary_plan(BinOp::DivMod, x.k, y.k).ok()?.lp;
-        let (r, st) = run_one(dm, a, b, true);
+        let (r, st) = run(dm, [a, b], true);
         let k = if op == BinOp::FloorDivide { 0 } else { 1 };
         return one(r[k], st);
     }
     let watch_fp = !(lp.ins[0].is_int() && lp.ins[1].is_int() && out.is_int());
-    let (r, mut st) = run_one(lp, a, b, watch_fp);
+    let (r, mut st) = run(lp, [a, b], watch_fp);
     if scalar && out.is_int() && matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply) {
         if let (Some(p), Some(q), Some(got)) = (wide(a), wide(b), wide(r[0])) {
             let exact = match op {
@@ -604,14 +559,11 @@ pub fn compare(op: CmpOp, x: Operand, y: Operand, who: Who) -> Result<Option<(bo
     let (Some(a), Some(b)) = (loop_value(x, lp.ins[0]), loop_value(y, lp.ins[1])) else {
         return Ok(None);
     };
-    let (r, _) = run_one(lp, a, b, false);
+    let (r, _) = run(lp, [a, b], false);
     let scalar = who.scalar(x.k, y.k, plan.common);
     let mut st = 0;
     // The complex loops' ordered C comparisons flag NaN (scalar math's do not).
-    if let (Num::C(xr, xi), Num::C(yr, yi)) = (
-        crate::with_scalar_type!(lp.ins[0], T, { T::from_num(a).to_num() }),
-        crate::with_scalar_type!(lp.ins[1], T, { T::from_num(b).to_num() }),
-    ) {
+    if let (Num::C(xr, xi), Num::C(yr, yi)) = (in_type(a, lp.ins[0]), in_type(b, lp.ins[1])) {
         let ordering = !matches!(op, CmpOp::Eq | CmpOp::Ne);
         if !scalar
             && ordering

@@ -195,15 +195,6 @@ fn reflected(op: BinOp) -> &'static str {
     }
 }
 
-const COMPARE_NAMES: [&str; 6] = [
-    "less",
-    "less_equal",
-    "equal",
-    "not_equal",
-    "greater",
-    "greater_equal",
-];
-
 /// Make one concrete scalar class over `bases`; `value_member` adds the `_v` member.
 #[pyfunction]
 pub fn _scalar_type<'py>(
@@ -615,15 +606,32 @@ fn fast_binary(
     finish(py, me, outcome).map(Some)
 }
 
-/// Report an outcome's conditions and make its result (a tuple for divmod).
-#[inline(always)]
-fn finish(py: Python<'_>, typed: &Bound<'_, PyAny>, o: Outcome) -> PyResult<Py<PyAny>> {
+/// Raise or report an outcome's conditions: an integer's negative power is NumPy's
+/// ValueError; floating-point conditions go to the errstate handler of `typed`'s layer.
+fn settle(typed: &Bound<'_, PyAny>, o: &Outcome) -> PyResult<()> {
     if o.status & status::NEGATIVE_POWER != 0 {
         return Err(PyValueError::new_err(
             "Integers to negative integer powers are not allowed.",
         ));
     }
-    report(typed, o.status, o.label)?;
+    report(typed, o.status, o.label)
+}
+
+/// An outcome's results as `[(type number, plain value), ...]`, for the Python layer to make
+/// its own classes' scalars (a second copy of it, loaded under another name, keeps its
+/// classes).
+fn plain_results(py: Python<'_>, o: &Outcome) -> PyResult<Py<PyAny>> {
+    let items = o
+        .results()
+        .map(|(n, st)| Ok((st as usize, plain(py, n)?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyList::new(py, items)?.into_any().unbind())
+}
+
+/// Report an outcome's conditions and make its result (a tuple for divmod).
+#[inline(always)]
+fn finish(py: Python<'_>, typed: &Bound<'_, PyAny>, o: Outcome) -> PyResult<Py<PyAny>> {
+    settle(typed, &o)?;
     if o.n == 1 {
         return Ok(num_to_scalar(py, o.values[0], o.types[0])?.unbind());
     }
@@ -651,7 +659,7 @@ fn fast_compare(
         return Ok(None);
     };
     if st != 0 {
-        report(me, st, COMPARE_NAMES[cmp as usize])?;
+        report(me, st, cmp.name())?;
     }
     Ok(Some(
         num_to_scalar(py, Num::B(r), ScalarType::Bool)?.unbind(),
@@ -681,19 +689,8 @@ pub fn _scalar_op(
             "scalar operands out of their types' range",
         ));
     };
-    if o.status & status::NEGATIVE_POWER != 0 {
-        return Err(PyValueError::new_err(
-            "Integers to negative integer powers are not allowed.",
-        ));
-    }
-    report(me, o.status, o.label)?;
-    // Plain values with their type numbers: the Python layer makes its own classes' scalars
-    // (a second copy of it, loaded under another name, keeps its classes).
-    let items = o
-        .results()
-        .map(|(n, st)| Ok((st as usize, plain(py, n)?)))
-        .collect::<PyResult<Vec<_>>>()?;
-    Ok(PyList::new(py, items)?.into_any().unbind())
+    settle(me, &o)?;
+    plain_results(py, &o)
 }
 
 /// A value as the Python bool, int, float or complex holding it.
@@ -723,12 +720,8 @@ pub fn _scalar_unary(
 ) -> PyResult<Py<PyAny>> {
     let op = UnOp::from_index(op).ok_or_else(|| PyValueError::new_err("unknown operation"))?;
     let o = scalar_math::unary(op, typed(ta, va)?)?;
-    report(me, o.status, o.label)?;
-    let items = o
-        .results()
-        .map(|(n, st)| Ok((st as usize, plain(py, n)?)))
-        .collect::<PyResult<Vec<_>>>()?;
-    Ok(PyList::new(py, items)?.into_any().unbind())
+    settle(me, &o)?;
+    plain_results(py, &o)
 }
 
 /// As [`_scalar_op`] for a comparison (`op` in CPython's numbering); returns a Python bool.
@@ -749,7 +742,7 @@ pub fn _scalar_cmp(
     match scalar_math::compare(cmp, x, y, Who::Known(scalar))? {
         Some((r, st)) => {
             if st != 0 {
-                report(me, st, COMPARE_NAMES[op])?;
+                report(me, st, cmp.name())?;
             }
             Ok(pyo3::types::PyBool::new(py, r)
                 .to_owned()

@@ -664,24 +664,14 @@ def _cpow_int(ar, ai, n, R):
 
 
 def _complex_op(op, a, b, rt, scalar):
+    """Complex product (numpy's scalar math: the plain products) or power, with
+    numpy's conditions computed exactly."""
     R = _ROUND[rt]
     ar, ai, br, bi = a.real, a.imag, b.real, b.imag
-    if op == _ADD or op == _SUB:
-        if op == _ADD:
-            re, im = R(ar + br), R(ai + bi)
-        else:
-            re, im = R(ar - br), R(ai - bi)
-        fl = _fl(re, ar, br) | _fl(im, ai, bi)
-    elif op == _MUL:
+    if op == _MUL:
         re, im, fl = _cmul(ar, ai, br, bi, R)
-    elif op == _TDIV:
-        re, im, fl = _cdiv(ar, ai, br, bi, R)
-    elif op == _POW:
-        re, im, fl = _cpow(ar, ai, br, bi, R)
-    elif op <= _DIVMOD and scalar:
-        return NotImplemented
     else:
-        raise _no_loop(_OPNAMES[op])
+        re, im, fl = _cpow(ar, ai, br, bi, R)
     if fl:
         _emit(fl, _where(op, scalar))
     return _MAKE[rt](complex(re, im))
@@ -746,8 +736,6 @@ def _binary(self, other, op, refl):
 
 # comparisons
 _LT, _LE, _EQ, _NE, _GT, _GE = range(6)
-_CMPNAMES = ('less', 'less_equal', 'equal', 'not_equal', 'greater',
-             'greater_equal')
 
 
 def _cmp_values(op, a, b):
