@@ -232,3 +232,50 @@ def test_unary_operators_of_subclasses_use_the_python_methods():
 
         got.append((repr(-S(3)), repr(abs(S(-128))), -T(3), repr(~S(0))))
     assert got[1] == got[0]
+
+
+@pytest.mark.parametrize("name", TYPES)
+def test_instances_are_not_tracked_and_take_no_weak_references(name):
+    import gc
+    import weakref
+
+    for lib in (np, rp):
+        x = getattr(lib, name)(1)
+        assert not gc.is_tracked(x)
+        with pytest.raises(TypeError):
+            weakref.ref(x)
+
+
+@pytest.mark.parametrize("name", ["int8", "uint32", "int64", "float16", "float32", "float64",
+                                  "complex64", "complex128"])
+def test_reused_instances_hold_their_own_values(name):
+    # Results are made from freed instances: a result kept alive must keep its value while
+    # others are made and dropped around it.
+    kept_np, kept_rp = [], []
+    for i in range(200):
+        a_np, b_np = getattr(np, name)(i % 7), getattr(np, name)(i % 5 + 1)
+        a_rp, b_rp = getattr(rp, name)(i % 7), getattr(rp, name)(i % 5 + 1)
+        for f in (operator.add, operator.mul, operator.sub):
+            r_np, r_rp = f(a_np, b_np), f(a_rp, b_rp)
+            if i % 3 == 0:
+                kept_np.append(r_np)
+                kept_rp.append(r_rp)
+    assert [_described(r) for r in kept_rp] == [_described(r) for r in kept_np]
+
+
+def test_subclass_instances_are_tracked_and_freed_as_python_objects():
+    import gc
+    import weakref
+
+    for lib in (np, rp):
+        class S(lib.int64):
+            pass
+
+        s = S(3)
+        s.tag = "x"
+        assert gc.is_tracked(s)
+        r = weakref.ref(s)
+        del s
+        gc.collect()
+        assert r() is None
+        assert type(S(2) + S(3)) is lib.int64

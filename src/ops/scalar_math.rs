@@ -528,6 +528,118 @@ pub fn binary_with(
     })
 }
 
+/// A plan's loop run on its operands where they lie and into its result's place: for
+/// operands of the loop's own input types, when NumPy's scalar math adds nothing to the loop
+/// but integer overflow checks (what it adds elsewhere is in [`binary_with`]).
+pub struct InPlace {
+    lp: &'static Loop,
+    op: BinOp,
+    pub out: ScalarType,
+    check_overflow: bool,
+    watch_fp: bool,
+    pub label: &'static str,
+}
+
+/// The in-place form of `x <op> y` for typed operands (found once), or None (no loop, a cast,
+/// a bool result, or one of scalar math's own cases).
+#[inline(always)]
+pub fn in_place(op: BinOp, x: ScalarType, y: ScalarType) -> Option<&'static InPlace> {
+    const N: usize = 14;
+    static FORMS: [OnceLock<Option<InPlace>>; 13 * N * N] = [const { OnceLock::new() }; 13 * N * N];
+    FORMS[(op as usize * N + x as usize) * N + y as usize]
+        .get_or_init(|| {
+            let (kx, ky) = (OpKind::Strong(x), OpKind::Strong(y));
+            let plan = binary_plan(op, kx, ky).ok()?;
+            let scalar = takes_scalar_math(kx, ky, plan.common, x == ScalarType::Bool);
+            in_place_of(plan, op, x, y, scalar)
+        })
+        .as_ref()
+}
+
+fn in_place_of(
+    plan: &Plan,
+    op: BinOp,
+    x: ScalarType,
+    y: ScalarType,
+    scalar: bool,
+) -> Option<InPlace> {
+    let lp = plan.lp;
+    if lp.ins[..] != [x, y] || lp.outs.len() != 1 {
+        return None;
+    }
+    let out = lp.outs[0];
+    let own = match op {
+        BinOp::Power => out.is_float() || out.is_complex(),
+        BinOp::Multiply => scalar && out.is_complex(),
+        BinOp::FloorDivide | BinOp::Remainder => scalar && out == ScalarType::Float16,
+        _ => false,
+    };
+    if own || out == ScalarType::Bool {
+        return None;
+    }
+    Some(InPlace {
+        lp,
+        op,
+        out,
+        check_overflow: scalar
+            && out.is_int()
+            && matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply),
+        watch_fp: !(x.is_int() && y.is_int() && out.is_int()),
+        label: if scalar { op.scalar_name() } else { op.name() },
+    })
+}
+
+impl InPlace {
+    /// Run the loop on one item; the conditions it raised.
+    ///
+    /// # Safety
+    /// `a` and `b` point at a value of the loop's input types, `o` at room for one of
+    /// [`InPlace::out`]; `o` overlaps neither input.
+    #[inline(always)]
+    pub unsafe fn run(&self, a: *mut u8, b: *mut u8, o: *mut u8) -> u32 {
+        if self.watch_fp {
+            crate::loops::elementwise::fp_clear();
+        }
+        // SAFETY: the caller's guarantee: one item of each operand, at stride 0.
+        let mut st = unsafe { (self.lp.f)(&[a, b, o], &[0; 3], 1) };
+        if self.watch_fp {
+            st |= crate::loops::elementwise::fp_status();
+        }
+        if self.check_overflow {
+            // SAFETY: as above; the output was written.
+            let (p, q, got) = unsafe {
+                (
+                    int_at(a, self.lp.ins[0]),
+                    int_at(b, self.lp.ins[1]),
+                    int_at(o, self.out),
+                )
+            };
+            let exact = match self.op {
+                BinOp::Add => p.checked_add(q),
+                BinOp::Subtract => p.checked_sub(q),
+                _ => p.checked_mul(q),
+            };
+            if exact != Some(got) {
+                st |= status::OVERFLOW;
+            }
+        }
+        st
+    }
+}
+
+/// The integer (or bool) at `p`, of type `st`, widened.
+///
+/// # Safety
+/// `p` points at a value of type `st`.
+#[inline(always)]
+unsafe fn int_at(p: *const u8, st: ScalarType) -> i128 {
+    // SAFETY: the caller's guarantee.
+    let n = crate::with_scalar_type!(st, T, {
+        unsafe { std::ptr::read_unaligned(p as *const T) }.to_num()
+    });
+    wide(n).unwrap_or(0)
+}
+
 /// Is `o` integer-valued (a bool, an integer type or a Python int)?
 fn integral(o: Operand) -> bool {
     match o.k {

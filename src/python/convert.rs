@@ -244,7 +244,7 @@ pub fn list_of<'py>(
 /// instance is allocated with the class's `tp_alloc` and its value stored directly. The storage
 /// offsets are not part of the limited API, so they are measured once on instances built the
 /// slow way and used only when they check out; otherwise the slow path is kept.
-struct FastCtors {
+pub(super) struct FastCtors {
     /// Byte offset of the double(s) in float/complex instances, if verified.
     float_offset: Option<usize>,
     complex_offset: Option<usize>,
@@ -317,9 +317,7 @@ fn probe(py: Python<'_>) -> Option<FastCtors> {
                     PyComplex::from_doubles(py, 0.5, 0.25).into_any(),
                     Num::C(0.5, 0.25),
                 ),
-                'u' if st == ScalarType::UInt64 => {
-                    (3i64.into_pyobject(py).ok()?.into_any(), Num::U(3))
-                }
+                'u' => (3i64.into_pyobject(py).ok()?.into_any(), Num::U(3)),
                 _ => (3i64.into_pyobject(py).ok()?.into_any(), Num::I(3)),
             };
             let x = cls.call1((&probe_val,)).ok()?;
@@ -349,15 +347,36 @@ fn probe(py: Python<'_>) -> Option<FastCtors> {
 }
 
 #[inline]
-fn fast_ctors(py: Python<'_>) -> Option<&FastCtors> {
+pub(super) fn fast_ctors(py: Python<'_>) -> Option<&FastCtors> {
     FAST.get_or_init(py, || probe(py)).as_ref()
 }
 
 impl FastCtors {
-    /// A fresh, zeroed instance of the class of `st` from its own `tp_alloc`.
+    /// Where an instance of the class of `st` holds its value, if verified (not for bool,
+    /// whose instances are the two singletons).
+    #[inline(always)]
+    pub(super) fn value_offset(&self, st: ScalarType) -> Option<usize> {
+        match st {
+            ScalarType::Float64 => self.float_offset,
+            ScalarType::Complex128 => self.complex_offset,
+            _ => self.slot_offset[st as usize],
+        }
+    }
+
+    /// An instance of the class of `st` (a freed one reused, or a fresh one from its own
+    /// `tp_alloc`); its value is for the caller to write.
     #[inline]
-    fn alloc<'py>(&self, py: Python<'py>, st: ScalarType) -> PyResult<Bound<'py, PyAny>> {
+    pub(super) fn alloc<'py>(
+        &self,
+        py: Python<'py>,
+        st: ScalarType,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let (t, f) = self.allocs[st as usize];
+        // SAFETY: the GIL is held and `t` is the class of `st`.
+        if let Some(o) = unsafe { super::scalars::reuse(st, t as *mut ffi::PyTypeObject) } {
+            // SAFETY: a new reference to an instance of the class.
+            return Ok(unsafe { Bound::from_owned_ptr(py, o) });
+        }
         // SAFETY: `f` is the class's tp_alloc (checked non-null by `probe`); it returns a new
         // reference or NULL with an exception set.
         unsafe {
@@ -440,7 +459,7 @@ fn num_to_scalar_general<'py>(
             Some(off) => {
                 let o = f.alloc(py, st)?;
                 // SAFETY: the value's offset was verified by `probe`; the instance is fresh.
-                unsafe { super::scalars::store(o.as_ptr(), off, n) };
+                unsafe { super::scalars::store(o.as_ptr(), off, n, st) };
                 Ok(o)
             }
             None => slow(),

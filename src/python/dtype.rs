@@ -24,13 +24,15 @@ pub fn scalar_class(py: Python<'_>, st: ScalarType) -> Option<Bound<'_, PyType>>
         .map(|v| v[st as usize].bind(py).clone())
 }
 
+/// The 14 classes' type pointers, in [`ScalarType::ALL`]'s order.
+static SCALAR_CLASS_PTRS: std::sync::OnceLock<[usize; 14]> = std::sync::OnceLock::new();
+
 /// If `obj` is an instance of one of rumpy's scalar classes, its type.
 #[inline]
 pub fn rumpy_scalar_type(obj: &Bound<'_, PyAny>) -> Option<ScalarType> {
     // By type pointer, from a flat table made once the classes are registered: scalar
     // arithmetic asks this for every operand.
-    static PTRS: std::sync::OnceLock<[usize; 14]> = std::sync::OnceLock::new();
-    let ptrs = match PTRS.get() {
+    let ptrs = match SCALAR_CLASS_PTRS.get() {
         Some(p) => p,
         None => {
             let types = SCALAR_TYPES.get(obj.py())?;
@@ -38,13 +40,23 @@ pub fn rumpy_scalar_type(obj: &Bound<'_, PyAny>) -> Option<ScalarType> {
             for (k, t) in types.iter().enumerate().take(14) {
                 p[k] = t.as_ptr() as usize;
             }
-            PTRS.get_or_init(|| p)
+            SCALAR_CLASS_PTRS.get_or_init(|| p)
         }
     };
     // SAFETY: reading the type pointer of a live object.
     let t = unsafe { pyo3::ffi::Py_TYPE(obj.as_ptr()) } as usize;
     ptrs.iter()
         .position(|&c| c == t)
+        .map(|i| ScalarType::ALL[i])
+}
+
+/// The scalar type whose class is exactly `t` (once the classes are registered and have
+/// been asked for through [`rumpy_scalar_type`]).
+#[inline]
+pub fn scalar_type_of_class_ptr(t: *mut pyo3::ffi::PyTypeObject) -> Option<ScalarType> {
+    let ptrs = SCALAR_CLASS_PTRS.get()?;
+    ptrs.iter()
+        .position(|&c| c == t as usize)
         .map(|i| ScalarType::ALL[i])
 }
 

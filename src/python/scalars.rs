@@ -4,9 +4,11 @@
 //! The Python layer (`_scalars.py`) keeps the abstract hierarchy and every method; it asks
 //! [`_scalar_type`] for each concrete class, made with `PyType_FromSpecWithBases` over its
 //! Python bases (`float64` over `floating` and `float`, as NumPy's). A class other than
-//! float64/complex128 stores its value raw in the instance ([`VALUE_BYTES`] bytes), seen from
-//! Python as the `_v` property (a Python bool, int, float or complex), so that a result is one
-//! allocation.
+//! float64/complex128 stores its value in the instance as an array of its dtype holds an
+//! element ([`VALUE_BYTES`] bytes of room), seen from Python as the `_v` property (a Python
+//! bool, int, float or complex). Operations on two scalars of the loop's own types run the loop
+//! on the values where they lie and into the result's storage ([`in_place_binary`]); results
+//! come from a free list of dropped instances, which the cycle collector does not track.
 //!
 //! `+ - * / // % **` and the six comparisons get C slots. Operands that are rumpy scalars of
 //! the 14 classes, Python bools, or Python ints, floats and complexes (weak, NEP 50) take the
@@ -16,6 +18,7 @@
 //! Python ints, operations with no loop) go to the Python code (`_binary`, `_compare`), which
 //! converts them and calls back into the core ([`_scalar_op`], [`_scalar_cmp`]), or raises.
 
+use std::cell::UnsafeCell;
 use std::ffi::{c_int, c_void, CString};
 use std::sync::OnceLock;
 
@@ -24,11 +27,11 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 
-use super::convert::{float64_value, num_to_scalar};
-use super::dtype::rumpy_scalar_type;
+use super::convert::{fast_ctors, float64_value, num_to_scalar};
+use super::dtype::{rumpy_scalar_type, scalar_type_of_class_ptr};
 use crate::dispatch::resolve::OpKind;
 use crate::dtype::promote::WeakKind;
-use crate::dtype::{Num, ScalarType};
+use crate::dtype::{Element, Num, ScalarType};
 use crate::kernels::status;
 use crate::ops::scalar_math::{self, takes_scalar_math, BinOp, CmpOp, Operand, Outcome, UnOp, Who};
 
@@ -57,51 +60,35 @@ fn hooks<'py>(o: &Bound<'py, PyAny>) -> PyResult<Hooks<'py>> {
 /// instance data of their own).
 static VALUE_OFFSET: OnceLock<usize> = OnceLock::new();
 
-/// The value's bytes: an i64/u64 for the integer types, a byte for bool, the exact value as an
-/// f64 for float16/float32, two f64 for complex64.
+/// Room for the value: one element of the class's type, as an array of that dtype holds it
+/// (so that the loops read and write it in place).
 pub const VALUE_BYTES: usize = 16;
 
 /// The value stored in a scalar of type `st`.
 ///
 /// # Safety
-/// `p` is an instance of a class made by [`_scalar_type`] for `st` with a value.
+/// `p` is an instance of a class made by [`_scalar_type`] for `st` with a value at `off`.
 #[inline(always)]
 pub unsafe fn stored(p: *mut ffi::PyObject, off: usize, st: ScalarType) -> Num {
-    // SAFETY: the value lies at `off`, VALUE_BYTES long (the class's layout).
+    // SAFETY: the value lies at `off`, one element of `st` (the class's layout).
     unsafe {
         let v = (p as *const u8).add(off);
-        match st {
-            ScalarType::Bool => Num::B(*v != 0),
-            ScalarType::UInt64 => Num::U(std::ptr::read_unaligned(v as *const u64)),
-            _ if st.is_int() => Num::I(std::ptr::read_unaligned(v as *const i64)),
-            _ if st.is_complex() => Num::C(
-                std::ptr::read_unaligned(v as *const f64),
-                std::ptr::read_unaligned((v as *const f64).add(1)),
-            ),
-            _ => Num::F(std::ptr::read_unaligned(v as *const f64)),
-        }
+        crate::with_scalar_type!(st, T, { std::ptr::read_unaligned(v as *const T).to_num() })
     }
 }
 
-/// Store a value (already of type `st`: wrapped, rounded) in a scalar.
+/// Store a value (already of type `st`: wrapped, rounded) in a scalar of type `st`.
 ///
 /// # Safety
 /// As [`stored`], and the instance is not yet shared (or being set by its own `_v` setter).
 #[inline(always)]
-pub unsafe fn store(p: *mut ffi::PyObject, off: usize, n: Num) {
+pub unsafe fn store(p: *mut ffi::PyObject, off: usize, n: Num, st: ScalarType) {
     // SAFETY: as `stored`.
     unsafe {
         let v = (p as *mut u8).add(off);
-        match n {
-            Num::B(b) => *v = b as u8,
-            Num::I(i) => std::ptr::write_unaligned(v as *mut i64, i),
-            Num::U(u) => std::ptr::write_unaligned(v as *mut u64, u),
-            Num::F(f) => std::ptr::write_unaligned(v as *mut f64, f),
-            Num::C(re, im) => {
-                std::ptr::write_unaligned(v as *mut f64, re);
-                std::ptr::write_unaligned((v as *mut f64).add(1), im);
-            }
-        }
+        crate::with_scalar_type!(st, T, {
+            std::ptr::write_unaligned(v as *mut T, T::from_num(n))
+        })
     }
 }
 
@@ -166,7 +153,7 @@ unsafe extern "C" fn set_value(
         };
         match n {
             Ok(n) => {
-                store(obj, off, n);
+                store(obj, off, n, st);
                 0
             }
             Err(e) => {
@@ -218,6 +205,11 @@ pub fn _scalar_type<'py>(
         slot(ffi::Py_nb_positive, nb_positive as *mut c_void),
         slot(ffi::Py_nb_absolute, nb_absolute as *mut c_void),
         slot(ffi::Py_nb_invert, nb_invert as *mut c_void),
+        // Instances hold no references: not tracked by the cycle collector (a tp_traverse of
+        // their own keeps them from inheriting the Python bases' GC flag), freed directly.
+        slot(ffi::Py_tp_traverse, no_traverse as *mut c_void),
+        slot(ffi::Py_tp_dealloc, dealloc as *mut c_void),
+        slot(ffi::Py_tp_free, ffi::PyObject_Free as *mut c_void),
     ];
     let mut basicsize = 0;
     if value_member {
@@ -264,6 +256,75 @@ pub fn _scalar_type<'py>(
     unsafe {
         let t = ffi::PyType_FromSpecWithBases(&mut spec, bases.as_ptr());
         Ok(Bound::from_owned_ptr_or_err(py, t)?.cast_into_unchecked())
+    }
+}
+
+/// The classes' instances hold no references.
+unsafe extern "C" fn no_traverse(
+    _o: *mut ffi::PyObject,
+    _visit: ffi::visitproc,
+    _arg: *mut c_void,
+) -> c_int {
+    0
+}
+
+/// Freed instances of each exact class, for [`reuse`]: scalar arithmetic makes and drops
+/// one result per operation.
+struct FreeLists(UnsafeCell<[(usize, [*mut ffi::PyObject; FREE_MAX]); 14]>);
+
+const FREE_MAX: usize = 16;
+
+// SAFETY: touched only with the GIL held (deallocation and allocation of Python objects).
+unsafe impl Sync for FreeLists {}
+
+static FREE: FreeLists = FreeLists(UnsafeCell::new([(0, [std::ptr::null_mut(); FREE_MAX]); 14]));
+
+/// A freed instance of the exact class of `st` (`t`) with a new reference (its value is
+/// stale), or None.
+///
+/// # Safety
+/// The GIL is held and `t` is the class of `st`.
+#[inline]
+pub unsafe fn reuse(st: ScalarType, t: *mut ffi::PyTypeObject) -> Option<*mut ffi::PyObject> {
+    // SAFETY: the GIL serialises access; entries are dead instances of `st`'s class.
+    unsafe {
+        let (len, items) = &mut (*FREE.0.get())[st as usize];
+        if *len == 0 {
+            return None;
+        }
+        *len -= 1;
+        let o = items[*len];
+        debug_assert!(ffi::Py_TYPE(o) == t);
+        // A new reference (the instance kept its reference to its class).
+        std::ptr::write(o as *mut ffi::Py_ssize_t, 1);
+        Some(o)
+    }
+}
+
+/// Free an instance (of a class made here, or of a Python subclass, whose own dealloc has
+/// already cleared and untracked it) and release its reference to its class. An instance of
+/// an exact class goes to its free list while there is room, keeping that reference.
+unsafe extern "C" fn dealloc(o: *mut ffi::PyObject) {
+    // SAFETY: called by CPython with a dead instance; its class outlives this call (the
+    // instance holds a reference, released last).
+    unsafe {
+        let t = ffi::Py_TYPE(o);
+        if let Some(st) = scalar_type_of_class_ptr(t) {
+            let (len, items) = &mut (*FREE.0.get())[st as usize];
+            if *len < FREE_MAX {
+                // Kept with its reference to its class (released if it is ever freed).
+                items[*len] = o;
+                *len += 1;
+                return;
+            }
+        }
+        if ffi::PyType_IS_GC(t) != 0 {
+            let free: ffi::freefunc = std::mem::transmute(ffi::PyType_GetSlot(t, ffi::Py_tp_free));
+            free(o as *mut c_void);
+        } else {
+            ffi::PyObject_Free(o as *mut c_void);
+        }
+        ffi::Py_DECREF(t as *mut ffi::PyObject);
     }
 }
 
@@ -314,8 +375,8 @@ unsafe fn binary_slot(
     // SAFETY: as `guarded`; the operands are borrowed for the call.
     unsafe {
         guarded(move |py| {
-            let a = Bound::from_borrowed_ptr(py, a);
-            let b = Bound::from_borrowed_ptr(py, b);
+            let a = Borrowed::from_ptr(py, a);
+            let b = Borrowed::from_ptr(py, b);
             binary(py, &a, &b, op)
         })
     }
@@ -585,6 +646,48 @@ fn pair<'a, 'py>(
     Some((x.op, y.op, left_bool, me))
 }
 
+/// Two rumpy scalars of the 14 exact classes, of the loop's own types (the common case): the
+/// loop reads both values where they lie and writes the result into the new scalar.
+#[inline(always)]
+fn in_place_binary(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    op: BinOp,
+) -> PyResult<Option<Py<PyAny>>> {
+    let (pa, pb) = (a.as_ptr(), b.as_ptr());
+    // SAFETY: the type pointers of live objects.
+    let (ta, tb) = unsafe { (ffi::Py_TYPE(pa), ffi::Py_TYPE(pb)) };
+    let (Some(x), Some(y)) = (scalar_type_of_class_ptr(ta), scalar_type_of_class_ptr(tb)) else {
+        return Ok(None);
+    };
+    let Some(f) = fast_ctors(py) else {
+        return Ok(None);
+    };
+    let (Some(oa), Some(ob)) = (f.value_offset(x), f.value_offset(y)) else {
+        return Ok(None);
+    };
+    let Some(ip) = scalar_math::in_place(op, x, y) else {
+        return Ok(None);
+    };
+    let Some(oo) = f.value_offset(ip.out) else {
+        return Ok(None);
+    };
+    let r = f.alloc(py, ip.out)?;
+    // SAFETY: each value lies at its verified offset in its instance; the result is fresh.
+    let st = unsafe {
+        ip.run(
+            (pa as *mut u8).add(oa),
+            (pb as *mut u8).add(ob),
+            (r.as_ptr() as *mut u8).add(oo),
+        )
+    };
+    if st != 0 {
+        settle(a, st, ip.label)?;
+    }
+    Ok(Some(r.unbind()))
+}
+
 #[inline(never)]
 fn fast_binary(
     py: Python<'_>,
@@ -592,6 +695,9 @@ fn fast_binary(
     b: &Bound<'_, PyAny>,
     op: BinOp,
 ) -> PyResult<Option<Py<PyAny>>> {
+    if let Some(r) = in_place_binary(py, a, b, op)? {
+        return Ok(Some(r));
+    }
     let Some((x, y, left_bool, me)) = pair(a, b) else {
         return Ok(None);
     };
@@ -608,13 +714,13 @@ fn fast_binary(
 
 /// Raise or report an outcome's conditions: an integer's negative power is NumPy's
 /// ValueError; floating-point conditions go to the errstate handler of `typed`'s layer.
-fn settle(typed: &Bound<'_, PyAny>, o: &Outcome) -> PyResult<()> {
-    if o.status & status::NEGATIVE_POWER != 0 {
+fn settle(typed: &Bound<'_, PyAny>, st: u32, label: &str) -> PyResult<()> {
+    if st & status::NEGATIVE_POWER != 0 {
         return Err(PyValueError::new_err(
             "Integers to negative integer powers are not allowed.",
         ));
     }
-    report(typed, o.status, o.label)
+    report(typed, st, label)
 }
 
 /// An outcome's results as `[(type number, plain value), ...]`, for the Python layer to make
@@ -631,7 +737,7 @@ fn plain_results(py: Python<'_>, o: &Outcome) -> PyResult<Py<PyAny>> {
 /// Report an outcome's conditions and make its result (a tuple for divmod).
 #[inline(always)]
 fn finish(py: Python<'_>, typed: &Bound<'_, PyAny>, o: Outcome) -> PyResult<Py<PyAny>> {
-    settle(typed, &o)?;
+    settle(typed, o.status, o.label)?;
     if o.n == 1 {
         return Ok(num_to_scalar(py, o.values[0], o.types[0])?.unbind());
     }
@@ -689,7 +795,7 @@ pub fn _scalar_op(
             "scalar operands out of their types' range",
         ));
     };
-    settle(me, &o)?;
+    settle(me, o.status, o.label)?;
     plain_results(py, &o)
 }
 
@@ -720,7 +826,7 @@ pub fn _scalar_unary(
 ) -> PyResult<Py<PyAny>> {
     let op = UnOp::from_index(op).ok_or_else(|| PyValueError::new_err("unknown operation"))?;
     let o = scalar_math::unary(op, typed(ta, va)?)?;
-    settle(me, &o)?;
+    settle(me, o.status, o.label)?;
     plain_results(py, &o)
 }
 
