@@ -528,9 +528,10 @@ pub fn binary_with(
     })
 }
 
-/// A plan's loop run on its operands where they lie and into its result's place: for
-/// operands of the loop's own input types, when NumPy's scalar math adds nothing to the loop
-/// but integer overflow checks (what it adds elsewhere is in [`binary_with`]).
+/// A plan's loop run on its operands where they lie and into its result's place: for typed
+/// operands of the loop's own input types (and Python ints and floats, converted), when
+/// NumPy's scalar math adds nothing to the loop but integer overflow checks (what it adds
+/// elsewhere is in [`binary_with`]).
 pub struct InPlace {
     lp: &'static Loop,
     op: BinOp,
@@ -540,63 +541,103 @@ pub struct InPlace {
     pub label: &'static str,
 }
 
-/// The in-place form of `x <op> y` for typed operands (found once), or None (no loop, a cast,
-/// a bool result, or one of scalar math's own cases).
+/// An operand of an in-place form.
+#[derive(Copy, Clone)]
+pub enum Input {
+    /// A value of the loop's input type, where it lies.
+    At(*mut u8),
+    /// A Python int or float (weak), converted to the loop's input type.
+    Weak(Num, WeakKind),
+}
+
+/// Operand kinds (typed, or weak Python numbers) and what the left typed operand (the one
+/// whose method runs) decides: see [`takes_scalar_math`].
+fn left_is_bool(x: OpKind, y: OpKind) -> bool {
+    let left = if matches!(x, OpKind::Strong(_)) { x } else { y };
+    left == OpKind::Strong(ScalarType::Bool)
+}
+
+/// Whether the loop takes a typed operand as it is (weak ones are converted).
+fn takes_as_is(lp: &Loop, ops: [OpKind; 2]) -> bool {
+    ops.iter()
+        .zip(&lp.ins)
+        .all(|(k, &t)| !matches!(*k, OpKind::Strong(s) if s != t))
+}
+
+/// The in-place form of `x <op> y` (found once), or None (no loop, a cast of a typed
+/// operand, a bool result, or one of scalar math's own cases).
 #[inline(always)]
-pub fn in_place(op: BinOp, x: ScalarType, y: ScalarType) -> Option<&'static InPlace> {
-    const N: usize = 14;
-    static FORMS: [OnceLock<Option<InPlace>>; 13 * N * N] = [const { OnceLock::new() }; 13 * N * N];
-    FORMS[(op as usize * N + x as usize) * N + y as usize]
+pub fn in_place(op: BinOp, x: OpKind, y: OpKind) -> Option<&'static InPlace> {
+    static FORMS: [OnceLock<Option<InPlace>>; 13 * KINDS * KINDS] =
+        [const { OnceLock::new() }; 13 * KINDS * KINDS];
+    FORMS[(op as usize * KINDS + kind_index(x)) * KINDS + kind_index(y)]
         .get_or_init(|| {
-            let (kx, ky) = (OpKind::Strong(x), OpKind::Strong(y));
-            let plan = binary_plan(op, kx, ky).ok()?;
-            let scalar = takes_scalar_math(kx, ky, plan.common, x == ScalarType::Bool);
-            in_place_of(plan, op, x, y, scalar)
+            let plan = binary_plan(op, x, y).ok()?;
+            let scalar = takes_scalar_math(x, y, plan.common, left_is_bool(x, y));
+            let lp = plan.lp;
+            if !takes_as_is(lp, [x, y]) || lp.outs.len() != 1 {
+                return None;
+            }
+            let out = lp.outs[0];
+            let own = match op {
+                BinOp::Power => out.is_float() || out.is_complex(),
+                BinOp::Multiply => scalar && out.is_complex(),
+                BinOp::FloorDivide | BinOp::Remainder => scalar && out == ScalarType::Float16,
+                _ => false,
+            };
+            if own || out == ScalarType::Bool {
+                return None;
+            }
+            Some(InPlace {
+                lp,
+                op,
+                out,
+                check_overflow: scalar
+                    && out.is_int()
+                    && matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply),
+                watch_fp: !(lp.ins[0].is_int() && lp.ins[1].is_int() && out.is_int()),
+                label: if scalar { op.scalar_name() } else { op.name() },
+            })
         })
         .as_ref()
 }
 
-fn in_place_of(
-    plan: &Plan,
-    op: BinOp,
-    x: ScalarType,
-    y: ScalarType,
-    scalar: bool,
-) -> Option<InPlace> {
-    let lp = plan.lp;
-    if lp.ins[..] != [x, y] || lp.outs.len() != 1 {
-        return None;
+/// Where the loop reads input `k`: in place, or a weak value converted into `buf`. None when
+/// the weak value does not convert cleanly (see [`loop_value`]).
+#[inline(always)]
+fn place(lp: &Loop, k: usize, i: Input, buf: &mut [u8; 16]) -> Option<*mut u8> {
+    match i {
+        Input::At(p) => Some(p),
+        Input::Weak(n, w) => {
+            let st = lp.ins[k];
+            let v = loop_value(
+                Operand {
+                    n,
+                    k: OpKind::Weak(w),
+                },
+                st,
+            )?;
+            crate::with_scalar_type!(st, T, {
+                // SAFETY: 16 bytes hold any element.
+                unsafe { std::ptr::write_unaligned(buf.as_mut_ptr() as *mut T, T::from_num(v)) }
+            });
+            Some(buf.as_mut_ptr())
+        }
     }
-    let out = lp.outs[0];
-    let own = match op {
-        BinOp::Power => out.is_float() || out.is_complex(),
-        BinOp::Multiply => scalar && out.is_complex(),
-        BinOp::FloorDivide | BinOp::Remainder => scalar && out == ScalarType::Float16,
-        _ => false,
-    };
-    if own || out == ScalarType::Bool {
-        return None;
-    }
-    Some(InPlace {
-        lp,
-        op,
-        out,
-        check_overflow: scalar
-            && out.is_int()
-            && matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply),
-        watch_fp: !(x.is_int() && y.is_int() && out.is_int()),
-        label: if scalar { op.scalar_name() } else { op.name() },
-    })
 }
 
 impl InPlace {
-    /// Run the loop on one item; the conditions it raised.
+    /// Run the loop on one item into `o`; the conditions it raised, or None when a weak
+    /// operand does not convert cleanly (`o` is then untouched).
     ///
     /// # Safety
-    /// `a` and `b` point at a value of the loop's input types, `o` at room for one of
-    /// [`InPlace::out`]; `o` overlaps neither input.
+    /// An `Input::At` points at a value of the loop's input type; `o` at room for one of
+    /// [`InPlace::out`], overlapping neither input.
     #[inline(always)]
-    pub unsafe fn run(&self, a: *mut u8, b: *mut u8, o: *mut u8) -> u32 {
+    pub unsafe fn run(&self, a: Input, b: Input, o: *mut u8) -> Option<u32> {
+        let mut bufs = [[0u8; 16]; 2];
+        let [ba, bb] = &mut bufs;
+        let (a, b) = (place(self.lp, 0, a, ba)?, place(self.lp, 1, b, bb)?);
         if self.watch_fp {
             crate::loops::elementwise::fp_clear();
         }
@@ -623,8 +664,40 @@ impl InPlace {
                 st |= status::OVERFLOW;
             }
         }
-        st
+        Some(st)
     }
+}
+
+/// The comparison loop for operands `x`, `y` taken in place (found once), or None (no loop,
+/// a cast of a typed operand, or a condition scalar math would report).
+#[inline(always)]
+pub fn compare_in_place(op: CmpOp, x: OpKind, y: OpKind) -> Option<&'static Loop> {
+    static FORMS: [OnceLock<Option<&'static Loop>>; 6 * KINDS * KINDS] =
+        [const { OnceLock::new() }; 6 * KINDS * KINDS];
+    *FORMS[(op as usize * KINDS + kind_index(x)) * KINDS + kind_index(y)].get_or_init(|| {
+        let plan = compare_plan(op, x, y).ok()?;
+        let scalar = takes_scalar_math(x, y, plan.common, left_is_bool(x, y));
+        let lp = plan.lp;
+        // Complex ordering outside scalar math flags NaN: see [`compare`].
+        let flags = !scalar && lp.ins[0].is_complex();
+        (takes_as_is(lp, [x, y]) && lp.outs[..] == [ScalarType::Bool] && !flags).then_some(lp)
+    })
+}
+
+/// `x <op> y` by [`compare_in_place`]'s loop, or None when a weak operand does not convert
+/// cleanly.
+///
+/// # Safety
+/// As [`InPlace::run`].
+#[inline(always)]
+pub unsafe fn compare_run(lp: &Loop, a: Input, b: Input) -> Option<bool> {
+    let mut bufs = [[0u8; 16]; 2];
+    let [ba, bb] = &mut bufs;
+    let (a, b) = (place(lp, 0, a, ba)?, place(lp, 1, b, bb)?);
+    let mut r = 0u8;
+    // SAFETY: the caller's guarantee; one bool byte out.
+    unsafe { (lp.f)(&[a, b, &mut r], &[0; 3], 1) };
+    Some(r != 0)
 }
 
 /// The integer (or bool) at `p`, of type `st`, widened.

@@ -245,10 +245,10 @@ pub fn list_of<'py>(
 /// offsets are not part of the limited API, so they are measured once on instances built the
 /// slow way and used only when they check out; otherwise the slow path is kept.
 pub(super) struct FastCtors {
-    /// Byte offset of the double(s) in float/complex instances, if verified.
+    /// Byte offset of the double in float64 instances, if verified.
     float_offset: Option<usize>,
-    complex_offset: Option<usize>,
-    /// Byte offset of the `_v` slot per scalar type, if verified.
+    /// Byte offset of the value per scalar type, if verified (float64's and complex128's
+    /// too; none for bool).
     slot_offset: [Option<usize>; 14],
     true_: Py<PyAny>,
     false_: Py<PyAny>,
@@ -336,9 +336,10 @@ fn probe(py: Python<'_>) -> Option<FastCtors> {
         }
         allocs[k] = (t as usize, f as usize);
     }
+    slot_offset[ScalarType::Float64 as usize] = float_offset;
+    slot_offset[ScalarType::Complex128 as usize] = complex_offset;
     Some(FastCtors {
         float_offset,
-        complex_offset,
         slot_offset,
         allocs,
         true_: m.getattr("True_").ok()?.unbind(),
@@ -352,15 +353,17 @@ pub(super) fn fast_ctors(py: Python<'_>) -> Option<&FastCtors> {
 }
 
 impl FastCtors {
+    /// NumPy's bool scalar for `b` (one of the two singletons).
+    #[inline(always)]
+    pub(super) fn boolean(&self, py: Python<'_>, b: bool) -> Py<PyAny> {
+        if b { &self.true_ } else { &self.false_ }.clone_ref(py)
+    }
+
     /// Where an instance of the class of `st` holds its value, if verified (not for bool,
     /// whose instances are the two singletons).
     #[inline(always)]
     pub(super) fn value_offset(&self, st: ScalarType) -> Option<usize> {
-        match st {
-            ScalarType::Float64 => self.float_offset,
-            ScalarType::Complex128 => self.complex_offset,
-            _ => self.slot_offset[st as usize],
-        }
+        self.slot_offset[st as usize]
     }
 
     /// An instance of the class of `st` (a freed one reused, or a fresh one from its own
@@ -441,20 +444,6 @@ fn num_to_scalar_general<'py>(
         } else {
             f.false_.bind(py).clone()
         }),
-        ScalarType::Float64 => slow(),
-        ScalarType::Complex128 => match (f.complex_offset, n) {
-            (Some(off), Num::C(re, im)) => {
-                let o = f.alloc(py, st)?;
-                // SAFETY: as above, two doubles.
-                unsafe {
-                    let p = (o.as_ptr() as *mut u8).add(off) as *mut f64;
-                    std::ptr::write_unaligned(p, re);
-                    std::ptr::write_unaligned(p.add(1), im);
-                }
-                Ok(o)
-            }
-            _ => slow(),
-        },
         _ => match f.slot_offset[st as usize] {
             Some(off) => {
                 let o = f.alloc(py, st)?;

@@ -27,13 +27,15 @@ use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 
-use super::convert::{fast_ctors, float64_value, num_to_scalar};
+use super::convert::{fast_ctors, float64_value, num_to_scalar, FastCtors};
 use super::dtype::{rumpy_scalar_type, scalar_type_of_class_ptr};
 use crate::dispatch::resolve::OpKind;
 use crate::dtype::promote::WeakKind;
 use crate::dtype::{Element, Num, ScalarType};
 use crate::kernels::status;
-use crate::ops::scalar_math::{self, takes_scalar_math, BinOp, CmpOp, Operand, Outcome, UnOp, Who};
+use crate::ops::scalar_math::{
+    self, takes_scalar_math, BinOp, CmpOp, Input, Operand, Outcome, UnOp, Who,
+};
 
 /// What the Python layer registers on its `generic` class (`_rp_math`): the class itself, the
 /// fallbacks and the errstate reporter. Looked up through the operand's class, so a second
@@ -432,7 +434,7 @@ unsafe fn unary_slot(a: *mut ffi::PyObject, op: UnOp, method: &'static str) -> *
     // SAFETY: as `guarded`; the operand is borrowed for the call.
     unsafe {
         guarded(move |py| {
-            let a = Bound::from_borrowed_ptr(py, a);
+            let a = Borrowed::from_ptr(py, a);
             match operand(&a) {
                 Some(x) if x.rumpy => finish(py, &a, scalar_math::unary(op, x.op)?),
                 _ => Ok(hooks(&a)?.generic.getattr(method)?.call1((a,))?.unbind()),
@@ -466,8 +468,8 @@ unsafe extern "C" fn tp_richcompare(
     // SAFETY: as `guarded`.
     unsafe {
         guarded(move |py| {
-            let a = Bound::from_borrowed_ptr(py, a);
-            let b = Bound::from_borrowed_ptr(py, b);
+            let a = Borrowed::from_ptr(py, a);
+            let b = Borrowed::from_ptr(py, b);
             if let Some(r) = fast_compare(py, &a, &b, op)? {
                 return Ok(r);
             }
@@ -646,8 +648,36 @@ fn pair<'a, 'py>(
     Some((x.op, y.op, left_bool, me))
 }
 
-/// Two rumpy scalars of the 14 exact classes, of the loop's own types (the common case): the
-/// loop reads both values where they lie and writes the result into the new scalar.
+/// An operand an in-place form takes: a rumpy scalar of the 14 exact classes (its value where
+/// it lies) or a Python int (in 64 bits) or float.
+#[inline(always)]
+fn in_place_operand(f: &FastCtors, o: *mut ffi::PyObject) -> Option<(OpKind, Input)> {
+    // SAFETY: type checks and reads of a live object with the GIL held; a rumpy scalar's value
+    // lies at its class's verified offset.
+    unsafe {
+        let t = ffi::Py_TYPE(o);
+        if let Some(st) = scalar_type_of_class_ptr(t) {
+            let at = (o as *mut u8).add(f.value_offset(st)?);
+            return Some((OpKind::Strong(st), Input::At(at)));
+        }
+        if ffi::PyFloat_CheckExact(o) != 0 {
+            let v = Num::F(ffi::PyFloat_AsDouble(o));
+            return Some((
+                OpKind::Weak(WeakKind::Float),
+                Input::Weak(v, WeakKind::Float),
+            ));
+        }
+        if ffi::PyLong_CheckExact(o) != 0 {
+            let v = small_int(o)?;
+            return Some((OpKind::Weak(WeakKind::Int), Input::Weak(v, WeakKind::Int)));
+        }
+        None
+    }
+}
+
+/// The common case of scalar arithmetic: two rumpy scalars of the loop's own types, or one
+/// and a Python int or float. The loop reads the values where they lie and writes the result
+/// into the new scalar.
 #[inline(always)]
 fn in_place_binary(
     py: Python<'_>,
@@ -655,37 +685,56 @@ fn in_place_binary(
     b: &Bound<'_, PyAny>,
     op: BinOp,
 ) -> PyResult<Option<Py<PyAny>>> {
-    let (pa, pb) = (a.as_ptr(), b.as_ptr());
-    // SAFETY: the type pointers of live objects.
-    let (ta, tb) = unsafe { (ffi::Py_TYPE(pa), ffi::Py_TYPE(pb)) };
-    let (Some(x), Some(y)) = (scalar_type_of_class_ptr(ta), scalar_type_of_class_ptr(tb)) else {
-        return Ok(None);
-    };
     let Some(f) = fast_ctors(py) else {
         return Ok(None);
     };
-    let (Some(oa), Some(ob)) = (f.value_offset(x), f.value_offset(y)) else {
+    let (Some((kx, ia)), Some((ky, ib))) = (
+        in_place_operand(f, a.as_ptr()),
+        in_place_operand(f, b.as_ptr()),
+    ) else {
         return Ok(None);
     };
-    let Some(ip) = scalar_math::in_place(op, x, y) else {
+    let Some(ip) = scalar_math::in_place(op, kx, ky) else {
         return Ok(None);
     };
     let Some(oo) = f.value_offset(ip.out) else {
         return Ok(None);
     };
     let r = f.alloc(py, ip.out)?;
-    // SAFETY: each value lies at its verified offset in its instance; the result is fresh.
-    let st = unsafe {
-        ip.run(
-            (pa as *mut u8).add(oa),
-            (pb as *mut u8).add(ob),
-            (r.as_ptr() as *mut u8).add(oo),
-        )
+    // SAFETY: the inputs are as `in_place_operand` found them; the result is fresh.
+    let Some(st) = (unsafe { ip.run(ia, ib, (r.as_ptr() as *mut u8).add(oo)) }) else {
+        return Ok(None);
     };
     if st != 0 {
-        settle(a, st, ip.label)?;
+        let me = if matches!(kx, OpKind::Strong(_)) {
+            a
+        } else {
+            b
+        };
+        settle(me, st, ip.label)?;
     }
     Ok(Some(r.unbind()))
+}
+
+/// [`in_place_binary`] for comparisons.
+#[inline(always)]
+fn in_place_compare(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    op: CmpOp,
+) -> Option<Py<PyAny>> {
+    let f = fast_ctors(py)?;
+    let (Some((kx, ia)), Some((ky, ib))) = (
+        in_place_operand(f, a.as_ptr()),
+        in_place_operand(f, b.as_ptr()),
+    ) else {
+        return None;
+    };
+    let lp = scalar_math::compare_in_place(op, kx, ky)?;
+    // SAFETY: the inputs are as `in_place_operand` found them.
+    let r = unsafe { scalar_math::compare_run(lp, ia, ib) }?;
+    Some(f.boolean(py, r))
 }
 
 #[inline(never)]
@@ -758,6 +807,9 @@ fn fast_compare(
     let Some(cmp) = usize::try_from(op).ok().and_then(CmpOp::from_index) else {
         return Ok(None);
     };
+    if let Some(r) = in_place_compare(py, a, b, cmp) {
+        return Ok(Some(r));
+    }
     let Some((x, y, left_bool, me)) = pair(a, b) else {
         return Ok(None);
     };
