@@ -1085,10 +1085,9 @@ def test_known_differences(name):
     same(KNOWN_DIFFERENCES[name], name)
 
 
-@pytest.mark.xfail(strict=True, reason="rumpy's fill does not warn about the float32 overflow")
 def test_fill_f4_overflow_warns_like_numpy():
     """NumPy warns (RuntimeWarning: overflow) when fill stores a huge Python int into
-    float32; rumpy stores the same inf silently."""
+    float32."""
     got = {}
     for m in (np, rp):
         a = m.ones(2, "f4")

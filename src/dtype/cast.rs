@@ -21,6 +21,73 @@ pub struct Swap {
     pub dst: bool,
 }
 
+/// Floating-point conditions of a cast that the conversion itself does not raise: C's
+/// float-to-integer conversion (x86-64's `cvttsd2si`, which NumPy's casts compile to) flags an
+/// invalid value outside the range of the instruction used, and NumPy's float16 conversion
+/// flags overflow to infinity and underflow (a tiny, inexact result). Float32 and float64
+/// results raise theirs in the hardware conversion.
+#[derive(Default, Clone, Copy)]
+struct CastFlags {
+    invalid: bool,
+    overflow: bool,
+    underflow: bool,
+}
+
+impl CastFlags {
+    /// Whether a cast from `S` to `D` has conditions to compute.
+    #[inline(always)]
+    fn computed<S: Element, D: Element>() -> bool {
+        let (s, d) = (S::TYPE, D::TYPE);
+        let from_float = s.is_float() || s.is_complex();
+        (d.is_int() && from_float) || (d == ScalarType::Float16 && s != ScalarType::Float16)
+    }
+
+    /// Note the conditions of `v` (as a `Num`) cast to `out`.
+    #[inline(always)]
+    fn note<D: Element>(&mut self, v: super::Num, out: D) {
+        use super::Num;
+        let x = match v {
+            Num::F(f) | Num::C(f, _) => f,
+            Num::I(i) => i as f64,
+            Num::U(u) => u as f64,
+            Num::B(b) => b as u8 as f64,
+        };
+        if D::TYPE.is_int() {
+            const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+            let ok = match D::TYPE {
+                ScalarType::UInt32 | ScalarType::Int64 => (-TWO_63..TWO_63).contains(&x),
+                // Below 2**63 directly, above after subtracting it.
+                ScalarType::UInt64 => (-TWO_63..2.0 * TWO_63).contains(&x),
+                // Through a 32-bit conversion, then narrowed.
+                _ => x > -2_147_483_649.0 && x < 2_147_483_648.0,
+            };
+            self.invalid |= !ok;
+        } else if !x.is_nan() {
+            // (No ordered comparison with a NaN: it would raise 'invalid' itself.)
+            let r = match out.to_num() {
+                Num::F(f) => f,
+                _ => x,
+            };
+            self.overflow |= x.is_finite() && r.is_infinite();
+            self.underflow |= x != 0.0 && r.abs() < 6.103_515_625e-5 && r != x;
+        }
+    }
+
+    /// Raise the noted conditions in this thread's floating-point status.
+    fn raise(self) {
+        use std::hint::black_box;
+        if self.invalid {
+            black_box(black_box(f64::INFINITY) - black_box(f64::INFINITY));
+        }
+        if self.overflow {
+            black_box(black_box(f64::MAX) * black_box(2.0));
+        }
+        if self.underflow {
+            black_box(black_box(f64::MIN_POSITIVE) * black_box(0.25));
+        }
+    }
+}
+
 unsafe fn cast_strided<S: Element, D: Element>(
     src: *const u8,
     ss: isize,
@@ -31,30 +98,43 @@ unsafe fn cast_strided<S: Element, D: Element>(
 ) {
     let s_size = std::mem::size_of::<S>() as isize;
     let d_size = std::mem::size_of::<D>() as isize;
+    let mut flags = CastFlags::default();
+    let computed = CastFlags::computed::<S, D>();
     if !swap.src && !swap.dst && ss == s_size && ds == d_size {
         // Contiguous: a plain loop the compiler vectorises.
         for i in 0..n as isize {
             // SAFETY: the caller guarantees element i is in bounds on both sides.
             unsafe {
-                let v = ptr::read_unaligned(src.offset(i * s_size) as *const S);
-                ptr::write_unaligned(dst.offset(i * d_size) as *mut D, D::from_num(v.to_num()));
+                let v = ptr::read_unaligned(src.offset(i * s_size) as *const S).to_num();
+                let out = D::from_num(v);
+                if computed {
+                    flags.note(v, out);
+                }
+                ptr::write_unaligned(dst.offset(i * d_size) as *mut D, out);
             }
         }
-        return;
+    } else {
+        for i in 0..n as isize {
+            // SAFETY: as above.
+            unsafe {
+                let mut v = ptr::read_unaligned(src.offset(i * ss) as *const S);
+                if swap.src {
+                    v = v.byteswap();
+                }
+                let num = v.to_num();
+                let mut out = D::from_num(num);
+                if computed {
+                    flags.note(num, out);
+                }
+                if swap.dst {
+                    out = out.byteswap();
+                }
+                ptr::write_unaligned(dst.offset(i * ds) as *mut D, out);
+            }
+        }
     }
-    for i in 0..n as isize {
-        // SAFETY: as above.
-        unsafe {
-            let mut v = ptr::read_unaligned(src.offset(i * ss) as *const S);
-            if swap.src {
-                v = v.byteswap();
-            }
-            let mut out = D::from_num(v.to_num());
-            if swap.dst {
-                out = out.byteswap();
-            }
-            ptr::write_unaligned(dst.offset(i * ds) as *mut D, out);
-        }
+    if computed {
+        flags.raise();
     }
 }
 
@@ -62,6 +142,31 @@ unsafe fn cast_strided<S: Element, D: Element>(
 pub fn cast_loop(from: ScalarType, to: ScalarType) -> CastLoop {
     crate::with_scalar_type!(from, S, {
         crate::with_scalar_type!(to, D, { cast_strided::<S, D> as CastLoop })
+    })
+}
+
+/// Write the value `n` (of its own type: bool, int64, uint64, float64 or complex128) into an
+/// item of type `to` at `dst` as the cast loop does, raising the cast's floating-point
+/// conditions; `swap` writes it in non-native byte order.
+///
+/// # Safety
+/// `dst` must be writable for one item of `to` (unaligned is fine).
+#[inline]
+pub unsafe fn cast_num(n: super::Num, dst: *mut u8, to: ScalarType, swap: bool) {
+    use super::Num;
+    crate::with_scalar_type!(to, D, {
+        let mut out = D::from_num(n);
+        let from_float = matches!(n, Num::F(_) | Num::C(..));
+        if (D::TYPE.is_int() && from_float) || D::TYPE == ScalarType::Float16 {
+            let mut flags = CastFlags::default();
+            flags.note(n, out);
+            flags.raise();
+        }
+        if swap {
+            out = out.byteswap();
+        }
+        // SAFETY: the caller's guarantee.
+        unsafe { ptr::write_unaligned(dst as *mut D, out) };
     })
 }
 

@@ -285,6 +285,26 @@ fn py_print<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("rumpy._print")?.getattr(name)
 }
 
+/// [`value_to_array`] for a value stored into every element of a view (slice assignment,
+/// `fill`): NumPy's signed integer dtypes take a NumPy scalar there as a Python value
+/// (`int(x)`, range-checked) rather than casting it.
+pub fn element_value(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    if dt.kind() == 'i' {
+        if let Ok(Some(PyScalar::Typed(n, _))) = classify_scalar(value) {
+            let st = dt.scalar_type().expect("an integer dtype");
+            let n = super::convert::settle_value(
+                value.py(),
+                n,
+                super::convert::Origin::Scalar,
+                st,
+                &mut false,
+            )?;
+            return super::convert::scalar_array(&PyScalar::Typed(n, st), Some(dt));
+        }
+    }
+    value_to_array(value, dt)
+}
+
 /// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
     if dt.scalar_type().is_none() {
@@ -332,11 +352,10 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
                 return Err(e);
             };
             if dt.kind() == 'i' || dt.kind() == 'u' {
-                return Err(pyo3::exceptions::PyOverflowError::new_err(format!(
-                    "Python integer {} out of bounds for {}",
-                    value.str()?,
-                    dt.name()
-                )));
+                // NumPy converts through a C long first.
+                return Err(pyo3::exceptions::PyOverflowError::new_err(
+                    "Python int too large to convert to C long",
+                ));
             }
             let s = PyScalar::Weak(
                 crate::dtype::Num::F(f),
@@ -707,7 +726,7 @@ impl PyNdArray {
         }
         let a = &this.cur();
         warn_complex_to_real(py, a.dtype(), &dt)?;
-        let c = super::errors::run_detached(py, a.nbytes(), || a.astype(&dt, o))?;
+        let c = super::errors::run_cast(py, a.nbytes(), || a.astype(&dt, o))?;
         if subok {
             Self::new_like(slf, c, true)
         } else {
@@ -859,13 +878,13 @@ impl PyNdArray {
 
     fn fill(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         self.check_write()?;
-        let v = value_to_array(value, self.cur().dtype())?;
+        let v = element_value(value, self.cur().dtype())?;
         if v.ndim() != 0 {
             return Err(sequence_into_element(self.cur().dtype()));
         }
         let a = self.array();
         let py = value.py();
-        super::errors::run_detached(py, a.nbytes(), || a.fill_from(&v))
+        super::errors::run_cast(py, a.nbytes(), || a.fill_from(&v))
     }
 
     #[pyo3(signature = (*args))]
@@ -1264,7 +1283,7 @@ impl PyNdArray {
 
 /// NumPy's ComplexWarning when a cast drops imaginary parts.
 pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResult<()> {
-    if from.kind() == 'c' && to.kind() != 'c' {
+    if from.kind() == 'c' && !matches!(to.kind(), 'c' | 'b') {
         let cls = py.import("rumpy.exceptions")?.getattr("ComplexWarning")?;
         PyErr::warn(
             py,

@@ -145,10 +145,58 @@ pub fn store_value(n: Num, st: ScalarType) -> PyResult<Num> {
             check_int_fits(v, st)?;
             Ok(v)
         }
+        (Num::U(u), _)
+            if u > i64::MAX as u64 && !matches!(st, ScalarType::UInt32 | ScalarType::UInt64) =>
+        {
+            // NumPy converts through a C long (an unsigned long for uint32 and uint64).
+            Err(PyOverflowError::new_err(
+                "Python int too large to convert to C long",
+            ))
+        }
         _ => {
             check_int_fits(n, st)?;
             Ok(n)
         }
+    }
+}
+
+/// How a value met in a Python object was given. NumPy stores a Python number as a Python
+/// value ([`store_value`]: out-of-range integers raise) and casts a NumPy scalar or an array's
+/// item, except that its signed integer dtypes take NumPy scalars as Python values too
+/// (`int(x)`, then the same range check).
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub enum Origin {
+    Python,
+    Scalar,
+    Array,
+}
+
+/// `n`, given as `origin`, ready for [`cast_num`] into an item of `st`; `warned` notes that
+/// the ComplexWarning of a complex value cast to a real type was given.
+pub fn settle_value(
+    py: Python<'_>,
+    n: Num,
+    origin: Origin,
+    st: ScalarType,
+    warned: &mut bool,
+) -> PyResult<Num> {
+    let mut drop_imag = |n: Num| -> PyResult<Num> {
+        match n {
+            Num::C(re, _) if !st.is_complex() && st != ScalarType::Bool => {
+                if !*warned {
+                    *warned = true;
+                    let c = ScalarType::Complex128.dtype();
+                    super::array::warn_complex_to_real(py, &c, &ScalarType::Float64.dtype())?;
+                }
+                Ok(Num::F(re))
+            }
+            _ => Ok(n),
+        }
+    };
+    match origin {
+        Origin::Python => store_value(n, st),
+        Origin::Scalar if st.kind() == 'i' => store_value(drop_imag(n)?, st),
+        _ => drop_imag(n),
     }
 }
 
@@ -167,6 +215,52 @@ pub unsafe fn write_num(p: *mut u8, dt: &DType, n: Num) {
         // SAFETY: caller's guarantee.
         unsafe { std::ptr::write_unaligned(p as *mut T, v) };
     })
+}
+
+/// [`write_num`] as NumPy's cast from the value's own type (int64, float64, ...): the cast's
+/// floating-point conditions are raised in this thread's status, for the caller to report.
+///
+/// # Safety
+/// As [`write_num`].
+pub unsafe fn cast_num(p: *mut u8, dt: &DType, n: Num) {
+    let st = dt.scalar_type().expect("numeric dtype");
+    // SAFETY: the caller's guarantee.
+    unsafe { crate::dtype::cast::cast_num(n, p, st, !dt.is_native()) }
+}
+
+/// Run `f`, which casts values with [`cast_num`], and report the conditions it raised.
+pub fn casting<T>(f: impl FnOnce() -> T) -> PyResult<T> {
+    let (r, st) = crate::loops::watch::fp_item(f);
+    if st != 0 {
+        Python::attach(|py| super::errors::report_cast(py, st))?;
+    }
+    Ok(r)
+}
+
+/// [`casting`] for `f(0), ..., f(n - 1)`, each reported on its own (as NumPy's array
+/// construction reports each element's conditions).
+pub fn casting_each(n: usize, mut f: impl FnMut(usize)) -> PyResult<()> {
+    use crate::loops::elementwise::{fp_clear, fp_status};
+    let (raised, _) = crate::loops::watch::fp_item(|| {
+        let mut raised = Vec::new();
+        for i in 0..n {
+            f(i);
+            let st = fp_status();
+            if st != 0 {
+                fp_clear();
+                raised.push(st);
+            }
+        }
+        raised
+    });
+    if !raised.is_empty() {
+        Python::attach(|py| {
+            raised
+                .into_iter()
+                .try_for_each(|st| super::errors::report_cast(py, st))
+        })?;
+    }
+    Ok(())
 }
 
 /// Read the item at `p` of dtype `dt` (any byte order).
@@ -539,9 +633,27 @@ fn probe_shape(obj: &Bound<'_, PyAny>, shape: &mut Vec<usize>) -> PyResult<()> {
 
 struct Collector {
     values: Vec<Num>,
+    /// Where each value came from, once one is not a Python number (empty before).
+    origins: Vec<Origin>,
     strong: Option<ScalarType>,
     weak: Option<WeakKind>,
     ndim: usize,
+}
+
+impl Collector {
+    fn push(&mut self, n: Num, origin: Origin) {
+        if origin != Origin::Python && self.origins.is_empty() {
+            self.origins.resize(self.values.len(), Origin::Python);
+        }
+        if origin != Origin::Python || !self.origins.is_empty() {
+            self.origins.push(origin);
+        }
+        self.values.push(n);
+    }
+
+    fn origin(&self, i: usize) -> Origin {
+        self.origins.get(i).copied().unwrap_or(Origin::Python)
+    }
 }
 
 pub fn inhomogeneous(depth: usize, shape: &[usize]) -> PyErr {
@@ -568,11 +680,11 @@ fn collect(
                         promote_scalar(s, ScalarType::UInt64)
                     }));
                 }
-                c.values.push(n);
+                c.push(n, Origin::Python);
             }
             Some(PyScalar::Typed(n, st)) => {
                 c.strong = Some(c.strong.map_or(st, |s| promote_scalar(s, st)));
-                c.values.push(n);
+                c.push(n, Origin::Scalar);
             }
             None => {
                 if let Ok(a) = obj.cast::<PyNdArray>() {
@@ -620,7 +732,6 @@ fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
         .ok_or_else(|| PyTypeError::new_err("unsupported dtype in sequence"))?;
     c.strong = Some(c.strong.map_or(st, |s| promote_scalar(s, st)));
     let dt = a.dtype().clone();
-    let vals = &mut c.values;
     crate::loops::for_each_line2(
         a.shape(),
         a.strides(),
@@ -631,7 +742,10 @@ fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
         |p, _, n, s, _| {
             for i in 0..n {
                 // SAFETY: the walker stays inside the array.
-                vals.push(unsafe { read_num(p.wrapping_offset(i as isize * s), &dt) });
+                c.push(
+                    unsafe { read_num(p.wrapping_offset(i as isize * s), &dt) },
+                    Origin::Array,
+                );
             }
         },
     );
@@ -658,6 +772,7 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     let ndim = shape.len();
     let mut c = Collector {
         values: Vec::new(),
+        origins: Vec::new(),
         strong: None,
         weak: None,
         ndim,
@@ -682,9 +797,11 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     let st = dt
         .scalar_type()
         .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
-    if dtype.is_some() && st.kind() != 'c' && st.kind() != 'b' {
-        for v in c.values.iter_mut() {
-            *v = store_value(*v, st)?;
+    if dtype.is_some() {
+        let py = obj.py();
+        let mut warned = false;
+        for i in 0..c.values.len() {
+            c.values[i] = settle_value(py, c.values[i], c.origin(i), st, &mut warned)?;
         }
     }
     if discovered == ScalarType::UInt64
@@ -698,9 +815,19 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     let out = NdArray::empty(&shape, &dt, Order::C).map_err(PyErr::from)?;
     let p = out.data_ptr();
     let isz = dt.itemsize();
-    for (i, v) in c.values.iter().enumerate() {
-        // SAFETY: `out` is a fresh C-contiguous array with exactly values.len() items.
-        unsafe { write_num(p.add(i * isz), &dt, *v) };
+    // SAFETY (both loops): `out` is a fresh C-contiguous array with exactly values.len() items.
+    if matches!(
+        st,
+        ScalarType::Float64 | ScalarType::Complex128 | ScalarType::Bool
+    ) {
+        // No value raises a condition on its way into these.
+        for (i, v) in c.values.iter().enumerate() {
+            unsafe { cast_num(p.add(i * isz), &dt, *v) };
+        }
+    } else {
+        casting_each(c.values.len(), |i| unsafe {
+            cast_num(p.add(i * isz), &dt, c.values[i])
+        })?;
     }
     Ok(out)
 }
@@ -731,7 +858,7 @@ pub fn scalar_array(s: &PyScalar, dtype: Option<&DType>) -> PyResult<NdArray> {
     };
     let out = NdArray::empty(&[], &dt, Order::C).map_err(PyErr::from)?;
     // SAFETY: one fresh item.
-    unsafe { write_num(out.data_ptr(), &dt, n) };
+    casting(|| unsafe { cast_num(out.data_ptr(), &dt, n) })?;
     Ok(out)
 }
 

@@ -56,14 +56,14 @@ fn array_impl<'py>(
             return Err(PyValueError::new_err(COPY_FALSE_MSG));
         }
         if need_cast || !order_ok {
-            arr = run_detached(py, arr.nbytes(), || arr.astype(&target, copy_order))?;
+            arr = super::errors::run_cast(py, arr.nbytes(), || arr.astype(&target, copy_order))?;
         }
         PyNdArray::wrap(py, arr, None)?.into_bound(py).into_any()
     } else if copy == Some(true) || need_cast || !order_ok {
         if copy == Some(false) {
             return Err(PyValueError::new_err(COPY_FALSE_MSG));
         }
-        let c = run_detached(py, arr.nbytes(), || arr.astype(&target, copy_order))?;
+        let c = super::errors::run_cast(py, arr.nbytes(), || arr.astype(&target, copy_order))?;
         PyNdArray::wrap(py, c, None)?.into_bound(py).into_any()
     } else if obj.cast::<PyNdArray>().is_ok() {
         obj.clone()
@@ -258,7 +258,7 @@ fn fill_with(py: Python<'_>, a: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<
         }
     }
     let v = copyto_source(value, a.dtype())?;
-    run_detached(py, a.nbytes(), || a.assign(&v))
+    super::errors::run_cast(py, a.nbytes(), || a.assign(&v))
 }
 
 #[pyfunction]
@@ -911,9 +911,9 @@ pub fn copyto(
         } else {
             m.astype(&ScalarType::Bool.dtype(), Order::C)?
         };
-        return run_detached(py, darr.nbytes(), || darr.assign_where(&s, &m));
+        return super::errors::run_cast(py, darr.nbytes(), || darr.assign_where(&s, &m));
     }
-    run_detached(py, darr.nbytes(), || darr.assign(&s))
+    super::errors::run_cast(py, darr.nbytes(), || darr.assign(&s))
 }
 
 fn as_arr(obj: &Bound<'_, PyAny>) -> PyResult<NdArray> {

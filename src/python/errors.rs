@@ -69,6 +69,35 @@ pub fn run_detached<T: Send>(
     run_detached_unless(py, false, bytes, f)
 }
 
+/// [`run_detached`] for work that casts values: the floating-point conditions the casts raise
+/// (on any thread) are reported as NumPy reports them, "... encountered in cast", through
+/// `errstate`.
+pub fn run_cast<T: Send>(
+    py: Python<'_>,
+    bytes: usize,
+    f: impl FnOnce() -> crate::Result<T> + Send,
+) -> PyResult<T> {
+    let (r, st) = run_detached(py, bytes, || {
+        let (r, st) = crate::loops::watch::fp_item(f);
+        r.map(|r| (r, st))
+    })?;
+    report_cast(py, st)?;
+    Ok(r)
+}
+
+/// Report a cast's floating-point conditions (see [`run_cast`]); a warning points at the
+/// Python code that called the core.
+pub fn report_cast(py: Python<'_>, st: u32) -> PyResult<()> {
+    use crate::kernels::status::*;
+    let fp = st & (DIVIDE_BY_ZERO | OVERFLOW | UNDERFLOW | INVALID);
+    if fp != 0 {
+        py.import("rumpy._errstate")?
+            .getattr("handle")?
+            .call1(("cast", fp, 2))?;
+    }
+    Ok(())
+}
+
 /// [`run_detached`], except that work on items needing the Python API (`keep_gil`, from the
 /// dtypes' flags) runs with the GIL held.
 pub fn run_detached_unless<T: Send>(

@@ -5,12 +5,14 @@ use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyList, PyTuple};
 
-use super::array::{value_to_array, warn_complex_to_real, PyNdArray};
+use super::array::{element_value, value_to_array, warn_complex_to_real, PyNdArray};
 use super::index::parse_index;
 use crate::array::{NdArray, Order};
 use crate::dtype::{DType, Num};
 
-use super::convert::{classify_scalar, read_num, write_num, PyScalar};
+use super::convert::{
+    cast_num, casting, classify_scalar, read_num, settle_value, write_num, Origin, PyScalar,
+};
 
 #[pymethods]
 impl PyNdArray {
@@ -62,7 +64,7 @@ impl PyNdArray {
             warn_complex_to_real(py, src.dtype(), dt)?;
             let mut a: NdArray = (**a).clone();
             a.set_writeable(true)?;
-            return super::errors::run_detached(py, a.nbytes(), || a.put_fancy(&items, &src));
+            return super::errors::run_cast(py, a.nbytes(), || a.put_fancy(&items, &src));
         }
         let target = int_on_1d(a, key)?;
         let view = match target {
@@ -103,7 +105,7 @@ impl PyNdArray {
                 Err(_) if super::convert::big_int(value)?.is_some() => {
                     let arr = value_to_array(value, dt)?;
                     // SAFETY: p is an item of this writeable array; arr is a 0-d numeric array.
-                    unsafe { write_num(p, dt, read_num(arr.data_ptr(), arr.dtype())) };
+                    casting(|| unsafe { cast_num(p, dt, read_num(arr.data_ptr(), arr.dtype())) })?;
                     return Ok(());
                 }
                 Err(e) => return Err(e),
@@ -112,12 +114,14 @@ impl PyNdArray {
                 let st = dt
                     .scalar_type()
                     .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
-                let n = match s {
-                    PyScalar::Weak(n, _) => super::convert::store_value(n, st)?,
-                    PyScalar::Typed(n, _) => n,
+                let origin = match s {
+                    PyScalar::Weak(..) => Origin::Python,
+                    PyScalar::Typed(..) => Origin::Scalar,
                 };
+                let (PyScalar::Weak(n, _) | PyScalar::Typed(n, _)) = s;
+                let n = settle_value(py, n, origin, st, &mut false)?;
                 // SAFETY: p is an item of this writeable array.
-                unsafe { write_num(p, dt, n) };
+                casting(|| unsafe { cast_num(p, dt, n) })?;
                 return Ok(());
             }
         }
@@ -145,12 +149,12 @@ impl PyNdArray {
         };
         let mut view = view;
         view.set_writeable(true)?;
-        let src = value_to_array(value, dt)?;
+        let src = element_value(value, dt)?;
         if view.ndim() == 0 && src.ndim() > 0 && !key_has_ellipsis(key) {
             return Err(sequence_into_element(dt));
         }
         warn_complex_to_real(py, src.dtype(), dt)?;
-        super::errors::run_detached(py, view.nbytes(), || view.assign(&src))
+        super::errors::run_cast(py, view.nbytes(), || view.assign(&src))
     }
 }
 

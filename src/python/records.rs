@@ -11,9 +11,7 @@ use crate::array::{NdArray, Order};
 use crate::dtype::DType;
 
 use super::array::{value_to_array, PyNdArray};
-use super::convert::{
-    classify_scalar, num_to_py, read_num, store_value, to_array, write_num, PyScalar,
-};
+use super::convert::{classify_scalar, num_to_py, read_num, store_value, to_array, PyScalar};
 
 /// The fields of a record whose fields are all plain numbers (no subarrays, no nested
 /// records): (offset, dtype) pairs, read and written directly.
@@ -134,10 +132,12 @@ fn store_flat(p: *mut u8, flat: &[(usize, DType)], t: &Bound<'_, PyTuple>) -> Py
             None => return Ok(false),
         };
     }
-    for (k, (off, d)) in flat.iter().enumerate() {
-        // SAFETY: p is a writeable record of this dtype; the field lies inside it.
-        unsafe { write_num(p.add(*off), d, vals[k]) };
-    }
+    super::convert::casting(|| {
+        for (k, (off, d)) in flat.iter().enumerate() {
+            // SAFETY: p is a writeable record of this dtype; the field lies inside it.
+            unsafe { super::convert::cast_num(p.add(*off), d, vals[k]) };
+        }
+    })?;
     Ok(true)
 }
 

@@ -74,8 +74,9 @@ class errstate(contextlib.ContextDecorator):
         return False
 
 
-def handle(name, flags):
-    """Apply the error state to conditions reported by ufunc ``name``."""
+def handle(name, flags, stacklevel=3):
+    """Apply the error state to conditions reported by ufunc ``name`` (warnings point
+    ``stacklevel`` frames up: the user's call through a ufunc's Python entry by default)."""
     modes, call = _state.get()
     # NumPy's order, and the flag values its callbacks receive.
     for bit, key, text, np_flag in ((_DIVIDE_BY_ZERO, "divide", "divide by zero", 1),
@@ -89,7 +90,7 @@ def handle(name, flags):
         if mode == "ignore":
             continue
         if mode == "warn":
-            warnings.warn(msg, RuntimeWarning, stacklevel=3)
+            warnings.warn(msg, RuntimeWarning, stacklevel=stacklevel)
         elif mode == "raise":
             raise FloatingPointError(msg)
         elif mode == "print":
