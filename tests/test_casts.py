@@ -145,3 +145,34 @@ def test_array_from_mixed_sequences(dst):
     ]
     for case in cases:
         _same(lambda m, case=case: m.array(case(m), dtype=dst))
+
+
+def _scalar_values(src):
+    if src == "bool":
+        return [False, True]
+    if src.startswith(("int", "uint")):
+        info = np.iinfo(src)
+        return [0, 1, int(info.max), int(info.min), 300 if info.max > 300 else 100]
+    if src.startswith("complex"):
+        return [1.5 - 2j, complex(1e300, 1), complex(math.nan, 0), -3e9 + 0j]
+    return [v for v in FLOATS if src == "float64" or abs(v) < 1e300 or not math.isfinite(v)]
+
+
+@pytest.mark.parametrize("mode", ["warn", "raise"])
+@pytest.mark.parametrize("src", NUMERIC)
+def test_scalar_casts(src, mode):
+    for v in _scalar_values(src):
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            x_np = getattr(np, src)(v)
+        x_rp = getattr(rp, src)(x_np.item())
+        for dst in NUMERIC:
+            for how in ("astype", "constructor"):
+                def make(m, x, dst=dst, how=how):
+                    with m.errstate(all=mode):
+                        if how == "astype":
+                            return x.astype(dst)
+                        return getattr(m, dst)(x)
+                n = _outcome(lambda: make(np, x_np))
+                r = _outcome(lambda: make(rp, x_rp))
+                assert r == n, (src, v, dst, how)

@@ -942,9 +942,9 @@ fn typed(t: usize, v: &Bound<'_, PyAny>) -> PyResult<Operand> {
     })
 }
 
-/// Hand floating-point conditions to the Python layer's errstate handler (its bits: divide,
-/// over, under, invalid = 1, 2, 4, 8).
-fn report(typed: &Bound<'_, PyAny>, st: u32, where_: &str) -> PyResult<()> {
+/// The Python layer's bits for floating-point conditions: divide, over, under, invalid = 1,
+/// 2, 4, 8.
+fn layer_flags(st: u32) -> u32 {
     let mut flags = 0u32;
     for (core, bit) in [
         (status::DIVIDE_BY_ZERO, 1),
@@ -956,6 +956,34 @@ fn report(typed: &Bound<'_, PyAny>, st: u32, where_: &str) -> PyResult<()> {
             flags |= bit;
         }
     }
+    flags
+}
+
+/// The core's cast of the value `v` of type number `src` to type number `dst` (the Python
+/// layer's scalar casts: `astype`, the constructors): the result as a plain Python value and
+/// the floating-point conditions the cast raised, in the Python layer's bits. A complex value
+/// cast to a real type loses its imaginary part (the caller gives NumPy's ComplexWarning).
+#[pyfunction]
+pub fn _scalar_cast(v: &Bound<'_, PyAny>, src: usize, dst: usize) -> PyResult<(Py<PyAny>, u32)> {
+    let n = typed(src, v)?.n;
+    let to = *ScalarType::ALL
+        .get(dst)
+        .ok_or_else(|| PyValueError::new_err("unknown type number"))?;
+    let mut buf = [0u8; 16];
+    let ((), st) = crate::loops::watch::fp_item(|| {
+        // SAFETY: 16 bytes hold one item of any type.
+        unsafe { crate::dtype::cast::cast_num(n, buf.as_mut_ptr(), to, false) }
+    });
+    let r = crate::with_scalar_type!(to, T, {
+        // SAFETY: the cast wrote one item of `to`.
+        unsafe { std::ptr::read_unaligned(buf.as_ptr() as *const T) }.to_num()
+    });
+    Ok((plain(v.py(), r)?, layer_flags(st)))
+}
+
+/// Hand floating-point conditions to the Python layer's errstate handler.
+fn report(typed: &Bound<'_, PyAny>, st: u32, where_: &str) -> PyResult<()> {
+    let flags = layer_flags(st);
     if flags != 0 {
         hooks(typed)?.emit.call1((flags, where_))?;
     }

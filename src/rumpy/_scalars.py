@@ -213,10 +213,7 @@ def _fdiv(a, b, R):
 def _cast_round(x, tn):
     """Round the Python float ``x`` to the float type ``tn`` as a numpy cast
     (warning "overflow encountered in cast" when a finite value overflows)."""
-    r = _ROUND[tn](x)
-    if r - r != 0 and x - x == 0:
-        _emit(_OVER, 'cast')
-    return r
+    return _cast(x, FLOAT64, tn)
 
 
 # ---------------------------------------------------------------------------
@@ -300,54 +297,22 @@ def _check_pyint(v, tn):
     raise OverflowError(f"Python integer {v} out of bounds for {_NAMES[tn]}")
 
 
-_TWO63 = 9.223372036854775808e18
-
-
 def _f2i_c(f, tn):
     """C cast of a float to the integer type ``tn`` as numpy does on x86-64
-    (cvttsd2si through int32, int64 or the uint64 split; out-of-range and
-    nan give the "integer indefinite" value and warn 'invalid value')."""
-    if tn == UINT64:
-        if f < _TWO63:
-            if f >= -_TWO63:
-                return _wrap(int(f), UINT64)
-            _emit(_INVAL, 'cast')
-            return 1 << 63
-        if f < 2 * _TWO63:
-            return int(f)
-        _emit(_INVAL, 'cast')
-        return 0 if f == f else 1 << 63
-    if tn in (INT64, UINT32):
-        if -_TWO63 <= f < _TWO63:
-            return _wrap(int(f), tn)
-        _emit(_INVAL, 'cast')
-        return _wrap(_LONG_MIN, tn)
-    if -2147483649.0 < f < 2147483648.0:
-        return _wrap(int(f), tn)
-    _emit(_INVAL, 'cast')
-    return _wrap(-(1 << 31), tn)
+    (out-of-range and nan warn 'invalid value')."""
+    return _cast(f, FLOAT64, tn)
 
 
 def _cast(v, src, dst):
-    """numpy's (unsafe) cast of the value ``v`` of type ``src`` to ``dst``."""
-    sk, dk = _KIND[src], _KIND[dst]
-    if dk == 'b':
-        return v != 0
-    if sk == 'c' and dk != 'c':
+    """numpy's (unsafe) cast of the value ``v`` of type ``src`` to ``dst``: the
+    core's cast, with its conditions reported as "... encountered in cast"."""
+    if _KIND[src] == 'c' and _KIND[dst] not in 'cb':
         _warn("Casting complex values to real discards the imaginary part",
               ComplexWarning)
-        v = v.real
-        sk = 'f'
-    if dk in 'iu':
-        if sk == 'f':
-            return _f2i_c(v, dst)
-        return _wrap(int(v), dst)
-    if dk == 'f':
-        return _cast_round(float(v), dst)
-    # complex destination
-    if sk == 'c':
-        return complex(_cast_round(v.real, dst), _cast_round(v.imag, dst))
-    return complex(_cast_round(float(v), dst), 0.0)
+    r, flags = _core_cast(v, src, dst)
+    if flags:
+        _emit(flags, 'cast')
+    return r
 
 
 def _widen(v, src, rt):
@@ -1294,6 +1259,7 @@ False_._v = False
 
 from . import _core  # noqa: E402  (the core makes the concrete classes above)
 _core._register_scalar_math(generic, _binary, _compare, _emit)
+_core_cast = _core._scalar_cast
 _core_op = _core._scalar_op
 _core_cmp = _core._scalar_cmp
 
