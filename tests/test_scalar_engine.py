@@ -279,3 +279,18 @@ def test_subclass_instances_are_tracked_and_freed_as_python_objects():
         gc.collect()
         assert r() is None
         assert type(S(2) + S(3)) is lib.int64
+
+
+@pytest.mark.parametrize("name", ["complex64", "complex128"])
+@pytest.mark.parametrize("op", ["*", "**", "/"])
+def test_complex_corner_cases(name, op):
+    # Infinities, NaNs, zeros and magnitudes whose products overflow or underflow: NumPy's
+    # scalar math (the plain product; npy_cpow) and its conditions.
+    parts = [0.0, -0.0, 1.0, -2.5, 1e300, 1e-300, math.inf, -math.inf, math.nan]
+    values = [complex(a, b) for a in parts for b in parts]
+    fn = OPS[op]
+    with np.errstate(all="ignore"), rp.errstate(all="ignore"):
+        operands = [(getattr(np, name)(v), getattr(rp, name)(v)) for v in values]
+    for a_np, a_rp in operands:
+        for b_np, b_rp in operands[::4]:
+            _same(fn, a_np, b_np, a_rp, b_rp)

@@ -644,12 +644,22 @@ def test_division_conditions_per_element(name, dtype):
     _same_conditions(name, _FLOAT_SPECIALS, _FLOAT_SPECIALS, dtype)
 
 
-@pytest.mark.parametrize("name", ["divide", "multiply"])
+@pytest.mark.parametrize("name", ["divide", "multiply", "power"])
 @pytest.mark.parametrize("dtype", ["complex64", "complex128"])
 def test_complex_conditions_per_element(dtype, name):
     parts = [0.0, -0.0, math.inf, math.nan, 1.5, -2.0]
     values = [complex(a, b) for a in parts for b in parts]
     _same_conditions(name, values[::2], values, dtype)
+
+
+@pytest.mark.parametrize("dtype", ["complex64", "complex128"])
+def test_complex_power_edges(dtype):
+    # Exponents at NumPy's integer-power range (|n| < 100), beyond it, infinite and NaN;
+    # bases of modulus below, at and above 1.
+    bases = [0.5j, 1 + 0j, -2.5 + 1j, 1e300 + 0j, 1e-300 + 1e-300j, complex(math.inf, 0)]
+    exps = [complex(e, 0) for e in [2, 3, -3, 99, -99, 100, 0.5, math.inf, -math.inf,
+                                    math.nan]] + [1 + 1j, complex(math.nan, 1)]
+    _same_conditions("power", bases, exps, dtype)
 
 
 @pytest.mark.parametrize("layout", ["contiguous", "strided"])

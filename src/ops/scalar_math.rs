@@ -434,9 +434,8 @@ fn real_power(a: f64, b: f64, out: ScalarType) -> (Num, u32) {
 }
 
 /// `x <op> y` with NumPy's scalar math (`scalar`) or its ufunc's rules. Ok(None) when a weak
-/// operand does not convert cleanly to the loop's type (see [`loop_value`]) or a complex
-/// product, quotient or power raised a floating-point condition; an error when no loop takes
-/// the operands.
+/// operand does not convert cleanly to the loop's type (see [`loop_value`]); an error when no
+/// loop takes the operands.
 pub fn binary(op: BinOp, x: Operand, y: Operand, scalar: bool) -> Result<Option<Outcome>> {
     Ok(binary_with(binary_plan(op, x.k, y.k)?, op, x, y, scalar))
 }
@@ -483,9 +482,7 @@ pub fn binary_with(
             let (re, im) = plain_cmul_f64(ar, ai, br, bi);
             Num::C(re, im)
         };
-        let st = crate::loops::elementwise::fp_status();
-        // Conditions in corner cases: the caller's exact emulation.
-        return if st != 0 { None } else { one(r, 0) };
+        return one(r, crate::loops::elementwise::fp_status());
     }
     // npy_half_divmod: float16 floor division (but by +0) and remainder take divmod's path.
     if scalar
@@ -512,11 +509,6 @@ pub fn binary_with(
                 st |= status::OVERFLOW;
             }
         }
-    }
-    // The complex loops' conditions in corner cases (infinities, NaNs) are not yet NumPy's
-    // scalar math's: the caller's exact emulation reports those.
-    if st != 0 && out.is_complex() && op == BinOp::Power {
-        return None;
     }
     let n = lp.outs.len().min(2);
     Some(Outcome {
@@ -580,7 +572,7 @@ pub fn in_place(op: BinOp, x: OpKind, y: OpKind) -> Option<&'static InPlace> {
             }
             let out = lp.outs[0];
             let own = match op {
-                BinOp::Power => out.is_float() || out.is_complex(),
+                BinOp::Power => out.is_float(),
                 BinOp::Multiply => scalar && out.is_complex(),
                 BinOp::FloorDivide | BinOp::Remainder => scalar && out == ScalarType::Float16,
                 _ => false,
