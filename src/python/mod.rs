@@ -43,6 +43,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scalars::_scalar_cmp, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_unary, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_cast, m)?)?;
+    m.add_function(wrap_pyfunction!(scalars::_promotion_tables, m)?)?;
     ufunc::add_ufuncs(m)?;
     for f in [
         wrap_pyfunction!(creation::array, m)?,

@@ -981,6 +981,28 @@ pub fn _scalar_cast(v: &Bound<'_, PyAny>, src: usize, dst: usize) -> PyResult<(P
     Ok((plain(v.py(), r)?, layer_flags(st)))
 }
 
+/// The core's promotion for the Python layer's scalar code: the table of two types' common
+/// type (type numbers), and the type a weak Python int, float and complex meets each type as
+/// (NEP 50).
+#[pyfunction]
+pub fn _promotion_tables() -> (Vec<Vec<usize>>, [Vec<usize>; 3]) {
+    use crate::dtype::promote::{promote_scalar, promote_weak};
+    let all = ScalarType::ALL;
+    let table = all
+        .iter()
+        .map(|&a| all.iter().map(|&b| promote_scalar(a, b) as usize).collect())
+        .collect();
+    let weak = |w| all.iter().map(|&t| promote_weak(t, w) as usize).collect();
+    (
+        table,
+        [
+            weak(WeakKind::Int),
+            weak(WeakKind::Float),
+            weak(WeakKind::Complex),
+        ],
+    )
+}
+
 /// Hand floating-point conditions to the Python layer's errstate handler.
 fn report(typed: &Bound<'_, PyAny>, st: u32, where_: &str) -> PyResult<()> {
     let flags = layer_flags(st);

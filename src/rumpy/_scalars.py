@@ -216,60 +216,10 @@ def _cast_round(x, tn):
 
 
 # ---------------------------------------------------------------------------
-# Promotion (NEP 50).  The Rust table (src/dtype/promote.rs,
-# ``rumpy._core.promote_types``) is the reference; this copy keeps the scalar
-# code independent of the extension and is tested against np.promote_types.
+# Promotion (NEP 50): the core's (``PROMOTION_TABLE`` and ``_WEAK_RESULT`` are
+# read from it once the core is loaded, at the end of this module).
 # ---------------------------------------------------------------------------
 
-_SIGNED_BY_BITS = {8: INT8, 16: INT16, 32: INT32, 64: INT64}
-_FLOAT_ORDER = (FLOAT16, FLOAT32, FLOAT64)
-
-
-def _float_needed(t):
-    """Smallest float type holding every value of ``t`` (its float part for
-    complex types).  Integers: 8 bits fit float16's 11-bit significand, 16 bits
-    float32's 24, wider ones go to float64 (numpy counts int64 as safe)."""
-    k = _KIND[t]
-    if k in 'iu':
-        b = _BITS[t]
-        return FLOAT16 if b == 8 else (FLOAT32 if b == 16 else FLOAT64)
-    return _FLOAT_PART[t]
-
-
-def _promote_nums(a, b):
-    if a == b:
-        return a
-    ka, kb = _KIND[a], _KIND[b]
-    if ka == 'b':
-        return b
-    if kb == 'b':
-        return a
-    if ka in 'iu' and kb in 'iu':
-        if ka == kb:
-            return a if _BITS[a] >= _BITS[b] else b
-        u, s = (a, b) if ka == 'u' else (b, a)
-        if _BITS[s] > _BITS[u]:
-            return s
-        if _BITS[u] == 64:
-            return FLOAT64
-        return _SIGNED_BY_BITS[2 * _BITS[u]]
-    f = max(_float_needed(a), _float_needed(b))
-    if ka == 'c' or kb == 'c':
-        return COMPLEX128 if f == FLOAT64 else COMPLEX64
-    return f
-
-
-PROMOTION_TABLE = tuple(tuple(_promote_nums(a, b) for b in range(14))
-                        for a in range(14))
-
-# Result operand type for a weak Python int ('i'), float ('f'), complex ('c')
-_WEAK_RESULT = {
-    'i': tuple(INT64 if k == 'b' else t for t, k in enumerate(_KIND)),
-    'f': tuple(FLOAT64 if k in 'biu' else t for t, k in enumerate(_KIND)),
-    'c': tuple(COMPLEX128 if (k in 'biu' or t == FLOAT64) else
-               (COMPLEX64 if t in (FLOAT16, FLOAT32) else t)
-               for t, k in enumerate(_KIND)),
-}
 _WEAK_KIND = {int: 'i', float: 'f', complex: 'c'}
 
 
@@ -1000,6 +950,11 @@ False_._v = False
 from . import _core  # noqa: E402  (the core makes the concrete classes above)
 _core._register_scalar_math(generic, _binary, _compare, _emit)
 _core_cast = _core._scalar_cast
+_table, _weak = _core._promotion_tables()
+PROMOTION_TABLE = tuple(tuple(row) for row in _table)
+# the type a weak Python int ('i'), float ('f') or complex ('c') meets each type as
+_WEAK_RESULT = {k: tuple(w) for k, w in zip('ifc', _weak)}
+del _table, _weak
 _core_op = _core._scalar_op
 _core_cmp = _core._scalar_cmp
 
