@@ -1251,3 +1251,27 @@ def test_out_without_the_loop_dimensions_is_refused_with_numpys_message(sa, sb, 
             m.matmul(m.ones(sa), m.ones(sb), out=m.empty(so))
         msgs.append(str(e.value))
     assert msgs[1] == msgs[0]
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("layout", ["C", "F", "reversed", "mixed", "batched"])
+def test_large_products_agree_with_numpy(dtype, layout):
+    # Large enough (n*k*m above 600**3) for rumpy's own blocked kernel; odd sizes leave
+    # partial register tiles on every edge.
+    rng = np.random.default_rng(3)
+    n, k, m = 613, 701, 659
+    a = rng.standard_normal((n, k)).astype(dtype)
+    b = rng.standard_normal((k, m)).astype(dtype)
+    if layout == "F":
+        a, b = np.asfortranarray(a), np.asfortranarray(b)
+    elif layout == "reversed":
+        a, b = a[::-1, ::-1], b[:, ::-1]
+    elif layout == "mixed":
+        a, b = np.asfortranarray(a), b
+    elif layout == "batched":
+        a = np.stack([a, -a])
+    want = a @ b
+    got = rp.asarray(a) @ rp.asarray(b)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    tol = 1e-4 if dtype == "float32" else 1e-12
+    np.testing.assert_allclose(np.asarray(got), want, rtol=tol, atol=tol * np.abs(want).max())

@@ -154,9 +154,68 @@ unsafe fn matmul_native<T: Dot>(
 }
 
 /// The element types faer multiplies.
-pub trait Gemm: Dot + faer::traits::ComplexField {}
-impl Gemm for f32 {}
-impl Gemm for f64 {}
+pub trait Gemm: Dot + faer::traits::ComplexField {
+    /// The product by this crate's own kernel (`gemm.rs`: f32 and f64 on CPUs with AVX2 and
+    /// FMA), in `parts` pieces; false (nothing done) where it does not apply. Strides in
+    /// items.
+    ///
+    /// # Safety
+    /// As [`matmul_native`], with the pointers aligned.
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn own(
+        _a: *const Self,
+        _sa: (isize, isize),
+        _b: *const Self,
+        _sb: (isize, isize),
+        _o: *mut Self,
+        _so: (isize, isize),
+        _nkm: (usize, usize, usize),
+        _parts: usize,
+    ) -> bool {
+        false
+    }
+}
+
+/// The work (n·k·m) from which the own kernel multiplies.
+const OWN_GEMM_WORK: usize = 600 * 600 * 600;
+
+macro_rules! own_gemm {
+    ($($t:ty),*) => {$(
+        impl Gemm for $t {
+            unsafe fn own(
+                a: *const $t,
+                (a_n, a_k): (isize, isize),
+                b: *const $t,
+                (b_k, b_m): (isize, isize),
+                o: *mut $t,
+                (o_n, o_m): (isize, isize),
+                (n, k, m): (usize, usize, usize),
+                parts: usize,
+            ) -> bool {
+                use super::gemm::{available, gemm, Mat, MatMut};
+                // Products with a thin side (matrix-vector) and small ones (below about 600³,
+                // where faer's blocking is as fast or faster) are faer's.
+                if !available() || n < 16 || m < 16 || n * k * m < OWN_GEMM_WORK {
+                    return false;
+                }
+                // SAFETY: the caller's guarantee.
+                unsafe {
+                    gemm(
+                        n,
+                        m,
+                        k,
+                        Mat { ptr: a, rs: a_n, cs: a_k },
+                        Mat { ptr: b, rs: b_k, cs: b_m },
+                        MatMut { ptr: o, rs: o_n, cs: o_m },
+                        parts,
+                    )
+                };
+                true
+            }
+        }
+    )*};
+}
+own_gemm!(f32, f64);
 impl Gemm for Complex<f32> {}
 impl Gemm for Complex<f64> {}
 
@@ -184,6 +243,23 @@ unsafe fn matmul_faer<T: Gemm>(
         .all(|p| p % al == 0);
     if !whole || !aligned {
         return false;
+    }
+    let items = |(x, y): (isize, isize)| (x / sz, y / sz);
+    let parts = if par { rayon::current_num_threads() } else { 1 };
+    // SAFETY: as below.
+    if unsafe {
+        T::own(
+            a as *const T,
+            items((a_n, a_k)),
+            b as *const T,
+            items((b_k, b_m)),
+            o as *mut T,
+            items((o_n, o_m)),
+            (n, k, m),
+            parts,
+        )
+    } {
+        return true;
     }
     let par = if par {
         faer::Par::rayon(0)

@@ -5,6 +5,7 @@
 pub mod blocked;
 pub mod core_dims;
 pub mod elementwise;
+pub mod gemm;
 pub mod lanes;
 pub mod linalg;
 pub mod nd;
