@@ -232,6 +232,17 @@ unsafe fn pack_a<T: Real>(a: Mat<T>, mc: usize, kc: usize, dst: *mut T) {
         // SAFETY: the caller's guarantee.
         unsafe {
             let base = a.ptr.offset(q as isize * a.rs);
+            if rows == MR {
+                // A whole panel: the six rows read side by side, no padding to test for.
+                let r: [*const T; MR] = std::array::from_fn(|i| base.offset(i as isize * a.rs));
+                for p in 0..kc as isize {
+                    for (i, row) in r.iter().enumerate() {
+                        *d.add(i) = *row.offset(p * a.cs);
+                    }
+                    d = d.add(MR);
+                }
+                continue;
+            }
             for p in 0..kc {
                 let s = base.offset(p as isize * a.cs);
                 for i in 0..MR {
