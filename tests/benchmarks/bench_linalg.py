@@ -3,7 +3,7 @@ one process.
 
 Run: python tests/benchmarks/bench_linalg.py   (after installing rumpy; numpy is required)
 A ratio below 1 means rumpy is faster. numpy multiplies floats with OpenBLAS on every core,
-rumpy with faer on rayon's threads. OpenBLAS's threads keep spinning for a while after each
+rumpy with its own kernel (from about 600**3) or faer, on rayon's threads. OpenBLAS's threads keep spinning for a while after each
 call, which would slow whatever runs next in the process; each library is therefore timed
 after a pause, so that neither measures the other's idle threads.
 """
