@@ -437,6 +437,194 @@ pub unsafe fn gemm<T: Real>(
     });
 }
 
+macro_rules! avx2_dot_rows {
+    ($name:ident, $t:ty, $w:expr, $zero:ident, $loadu:ident, $storeu:ident, $fmadd:ident,
+     $add:ident) => {
+        /// `y[i] = A[i, :] . x` for `rows` rows of a row-major A (row stride `rs`), x
+        /// contiguous: four rows at a time, each with two accumulators, x loaded once for the
+        /// four.
+        ///
+        /// # Safety
+        /// The CPU has AVX2 and FMA; A holds the rows, x `n` items, y `rows` items at stride
+        /// `incy`.
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma")]
+        unsafe fn $name(
+            rows: usize,
+            n: usize,
+            a: *const $t,
+            rs: isize,
+            x: *const $t,
+            y: *mut $t,
+            incy: isize,
+        ) {
+            let lanes = |v| {
+                let mut o = [0 as $t; $w];
+                // SAFETY: `o` holds one vector.
+                unsafe { $storeu(o.as_mut_ptr(), v) };
+                o.iter().fold(0 as $t, |s, &e| s + e)
+            };
+            let body = n / (2 * $w) * (2 * $w);
+            let mut i = 0;
+            // SAFETY: the caller's guarantee; every read is inside a row of A or inside x.
+            unsafe {
+                while i < rows {
+                    let g = (rows - i).min(4);
+                    let r: [*const $t; 4] =
+                        std::array::from_fn(|q| a.offset((i + q.min(g - 1)) as isize * rs));
+                    let mut acc = [[$zero(); 2]; 4];
+                    let mut j = 0;
+                    while j < body {
+                        let x0 = $loadu(x.add(j));
+                        let x1 = $loadu(x.add(j + $w));
+                        for q in 0..4 {
+                            acc[q][0] = $fmadd($loadu(r[q].add(j)), x0, acc[q][0]);
+                            acc[q][1] = $fmadd($loadu(r[q].add(j + $w)), x1, acc[q][1]);
+                        }
+                        j += 2 * $w;
+                    }
+                    for q in 0..g {
+                        let mut s = lanes($add(acc[q][0], acc[q][1]));
+                        for l in body..n {
+                            s += *r[q].add(l) * *x.add(l);
+                        }
+                        *y.offset((i + q) as isize * incy) = s;
+                    }
+                    i += g;
+                }
+            }
+        }
+    };
+}
+
+avx2_dot_rows!(
+    dot_rows_f64,
+    f64,
+    4,
+    _mm256_setzero_pd,
+    _mm256_loadu_pd,
+    _mm256_storeu_pd,
+    _mm256_fmadd_pd,
+    _mm256_add_pd
+);
+avx2_dot_rows!(
+    dot_rows_f32,
+    f32,
+    8,
+    _mm256_setzero_ps,
+    _mm256_loadu_ps,
+    _mm256_storeu_ps,
+    _mm256_fmadd_ps,
+    _mm256_add_ps
+);
+
+/// An element type with a matrix-vector kernel.
+pub trait RealDot: Real {
+    /// See `avx2_dot_rows`.
+    ///
+    /// # Safety
+    /// As there.
+    unsafe fn dot_rows(
+        rows: usize,
+        n: usize,
+        a: *const Self,
+        rs: isize,
+        x: *const Self,
+        y: *mut Self,
+        incy: isize,
+    );
+}
+
+impl RealDot for f64 {
+    unsafe fn dot_rows(
+        r: usize,
+        n: usize,
+        a: *const f64,
+        rs: isize,
+        x: *const f64,
+        y: *mut f64,
+        incy: isize,
+    ) {
+        // SAFETY: the caller's guarantee.
+        unsafe { dot_rows_f64(r, n, a, rs, x, y, incy) }
+    }
+}
+
+impl RealDot for f32 {
+    unsafe fn dot_rows(
+        r: usize,
+        n: usize,
+        a: *const f32,
+        rs: isize,
+        x: *const f32,
+        y: *mut f32,
+        incy: isize,
+    ) {
+        // SAFETY: the caller's guarantee.
+        unsafe { dot_rows_f32(r, n, a, rs, x, y, incy) }
+    }
+}
+
+/// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), C's rows split in
+/// `parts` pieces across rayon's threads; `n > 0`.
+///
+/// # Safety
+/// [`available`] is true; the operands hold what their strides describe; y overlaps neither
+/// input.
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn gemv_rows<T: RealDot>(
+    m: usize,
+    n: usize,
+    a: Mat<T>,
+    x: *const T,
+    incx: isize,
+    y: *mut T,
+    incy: isize,
+    parts: usize,
+) {
+    debug_assert_eq!(a.cs, 1);
+    // A strided x is gathered once.
+    let gathered: Vec<T>;
+    let x = if incx == 1 {
+        x
+    } else {
+        // SAFETY: x holds n items at stride incx.
+        gathered = (0..n as isize)
+            .map(|j| unsafe { *x.offset(j * incx) })
+            .collect();
+        gathered.as_ptr()
+    };
+    let x = Mat {
+        ptr: x,
+        rs: 0,
+        cs: 1,
+    };
+    let y = MatMut {
+        ptr: y,
+        rs: incy,
+        cs: 0,
+    };
+    let chunk = m.div_ceil(parts.max(1)).div_ceil(4) * 4;
+    let pieces = m.div_ceil(chunk.max(1));
+    super::watch::par_for_each(pieces, |t| {
+        let (a, x, y) = (a, x, y);
+        let lo = t * chunk;
+        let rows = chunk.min(m - lo);
+        // SAFETY: rows lo..lo + rows of A and y, this piece's alone.
+        unsafe {
+            T::dot_rows(
+                rows,
+                n,
+                a.ptr.offset(lo as isize * a.rs),
+                a.rs,
+                x.ptr,
+                y.ptr.offset(lo as isize * y.rs),
+                y.rs,
+            )
+        };
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,6 +701,42 @@ mod tests {
                     };
                     assert_eq!(got, want, "{m}x{n}x{k} layout {layout} parts {parts}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn matrix_vector_products_match_the_naive_product() {
+        if !available() {
+            return;
+        }
+        for &(m, n) in &[(1, 1), (5, 3), (7, 19), (33, 64), (130, 257)] {
+            let a: Vec<f64> = (0..m * n).map(|i| (i % 11) as f64 - 5.0).collect();
+            let x: Vec<f64> = (0..2 * n).map(|i| (i % 5) as f64 - 2.0).collect();
+            let want: Vec<f64> = (0..m)
+                .map(|i| (0..n).map(|j| a[i * n + j] * x[2 * j]).sum())
+                .collect();
+            for parts in [1, 2, 3] {
+                let mut y = vec![f64::NAN; 2 * m];
+                // SAFETY: the operands hold the matrix and vectors; y is separate.
+                unsafe {
+                    gemv_rows(
+                        m,
+                        n,
+                        Mat {
+                            ptr: a.as_ptr(),
+                            rs: n as isize,
+                            cs: 1,
+                        },
+                        x.as_ptr(),
+                        2,
+                        y.as_mut_ptr(),
+                        2,
+                        parts,
+                    )
+                };
+                let got: Vec<f64> = y.iter().step_by(2).cloned().collect();
+                assert_eq!(got, want, "{m}x{n} parts {parts}");
             }
         }
     }

@@ -174,6 +174,40 @@ pub trait Gemm: Dot + faer::traits::ComplexField {
     ) -> bool {
         false
     }
+
+    /// `y = A x` by this crate's own kernel (`gemm.rs`: f32 and f64 with A's rows contiguous
+    /// on CPUs with AVX2 and FMA); false (nothing done) where it does not apply. Strides in
+    /// bytes.
+    ///
+    /// # Safety
+    /// As [`matmul_native`].
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn own_gemv(
+        _a: *const u8,
+        _sa: (isize, isize),
+        _x: *const u8,
+        _sx: isize,
+        _y: *mut u8,
+        _sy: isize,
+        _mn: (usize, usize),
+        _parts: usize,
+    ) -> bool {
+        false
+    }
+}
+
+/// Threads for a matrix-vector product of `work` multiplications by the own kernel, or None
+/// where faer's does better: from 2^18 items faer spreads the product over the threads
+/// cheaply; the own kernel splits it only from 2^23 items (below, waking rayon's sleeping
+/// threads costs it more than the second thread gains: 50-100 µs a call).
+fn gemv_parts(par: bool, work: usize) -> Option<usize> {
+    if !par || work < PAR_WORK_MATVEC {
+        Some(1)
+    } else if work >= 1 << 23 {
+        Some(rayon::current_num_threads())
+    } else {
+        None
+    }
 }
 
 /// The work (n·k·m) from which the own kernel multiplies.
@@ -207,6 +241,40 @@ macro_rules! own_gemm {
                         Mat { ptr: a, rs: a_n, cs: a_k },
                         Mat { ptr: b, rs: b_k, cs: b_m },
                         MatMut { ptr: o, rs: o_n, cs: o_m },
+                        parts,
+                    )
+                };
+                true
+            }
+
+            unsafe fn own_gemv(
+                a: *const u8,
+                (a_m, a_n): (isize, isize),
+                x: *const u8,
+                sx: isize,
+                y: *mut u8,
+                sy: isize,
+                (m, n): (usize, usize),
+                parts: usize,
+            ) -> bool {
+                use super::gemm::{available, gemv_rows, Mat};
+                let sz = std::mem::size_of::<$t>() as isize;
+                let al = std::mem::align_of::<$t>();
+                let whole = [a_m, sx, sy].iter().all(|s| s % sz == 0);
+                let aligned = [a as usize, x as usize, y as usize].iter().all(|p| p % al == 0);
+                if !available() || a_n != sz || !whole || !aligned || n == 0 {
+                    return false;
+                }
+                // SAFETY: the caller's guarantee; strides in items.
+                unsafe {
+                    gemv_rows(
+                        m,
+                        n,
+                        Mat { ptr: a as *const $t, rs: a_m / sz, cs: 1 },
+                        x as *const $t,
+                        sx / sz,
+                        y as *mut $t,
+                        sy / sz,
                         parts,
                     )
                 };
@@ -377,6 +445,11 @@ pub unsafe fn matmul_gemm<T: Gemm>(
             if n == 0 || m == 0 {
             } else if k == 0 {
                 zero_out::<T>(o, so, n, m);
+            } else if m == 1
+                && n * k >= 8 * 8 * 8
+                && gemv_parts(par, n * k)
+                    .is_some_and(|t| T::own_gemv(a, sa, b, sb.0, o, so.0, (n, k), t))
+            {
             } else if n * k * m < 8 * 8 * 8
                 || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), par)
             {
@@ -400,11 +473,15 @@ pub unsafe fn matvec_gemm<T: Gemm>(
     let sa = (c.stride(0, 0), c.stride(0, 1));
     let (sb, so) = ((c.stride(1, 0), 0), (c.stride(2, 0), 0));
     let par = c.par && m * n >= PAR_WORK_MATVEC;
+    let parts = gemv_parts(c.par, m * n);
     // SAFETY (each item): an m x n by n x 1 product inside the operands.
     unsafe {
         each_item(p, steps, count, par, |a, b, o| {
             if n == 0 {
                 zero_out::<T>(o, so, m, 1);
+            } else if m * n >= 8 * 8 * 8
+                && parts.is_some_and(|t| T::own_gemv(a, sa, b, sb.0, o, so.0, (m, n), t))
+            {
             } else if m * n < 8 * 8 * 8 || !matmul_faer::<T>(a, sa, b, sb, o, so, (m, n, 1), par) {
                 matmul_native::<T>(a, sa, b, sb, o, so, (m, n, 1), false);
             }
