@@ -2,8 +2,9 @@
 //! structure: B is packed into KC x NC panels, A into MC x KC blocks, and a register-tile
 //! micro-kernel of MR x NR (6 rows by two vectors) runs over them, its twelve accumulators
 //! covering the FMA units' latency. Measured on AMD Zen 3: the kernel alone at 97% of the
-//! core's peak, the whole product at OpenBLAS's speed. Other element types and CPUs without
-//! FMA use faer (`linalg.rs`).
+//! core's peak, the whole product at OpenBLAS's speed. Matrix-vector products with contiguous
+//! rows have their own kernel (`gemv_rows`: four rows a pass sharing the vector's loads).
+//! Other element types and CPUs without FMA use faer (`linalg.rs`).
 //!
 //! Strides are in elements and may be anything (negative too); the output must not overlap
 //! the inputs.
@@ -565,7 +566,7 @@ impl RealDot for f32 {
     }
 }
 
-/// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), C's rows split in
+/// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), y's items split in
 /// `parts` pieces across rayon's threads; `n > 0`.
 ///
 /// # Safety
