@@ -59,6 +59,15 @@ pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 's
     /// # Safety
     /// The CPU has AVX2 and FMA; the panels hold `kc` steps; C's tile is writable.
     unsafe fn kernel(kc: usize, a: *const Self, b: *const Self, c: MatMut<Self>, accumulate: bool);
+
+    /// Pack the first steps of a whole panel whose rows `r` have contiguous items into `d`
+    /// (MR values a step), in vector blocks; the steps packed (the caller packs the rest).
+    ///
+    /// # Safety
+    /// As [`Real::kernel`]; each row holds `kc` items, `d` has room for `kc * MR`.
+    unsafe fn pack_rows(_r: &[*const Self; MR], _kc: usize, _d: *mut Self) -> usize {
+        0
+    }
 }
 
 macro_rules! avx2_kernel {
@@ -185,6 +194,60 @@ impl Real for f32 {
         // SAFETY: the caller's guarantee.
         unsafe { kernel_f32(kc, a, b, c, accumulate) }
     }
+    #[inline(always)]
+    unsafe fn pack_rows(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usize {
+        // SAFETY: the caller's guarantee.
+        unsafe { pack_rows_f32(r, kc, d) }
+    }
+}
+
+/// [`Real::pack_rows`] for f32: eight steps at a time, the six rows (and the last once more,
+/// twice) transposed as an 8 x 8 block. Each step's store writes two values past its six,
+/// which the next step's store overwrites: the blocks stop while a step remains after them.
+///
+/// # Safety
+/// As [`Real::pack_rows`].
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_rows_f32(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usize {
+    let mut p = 0;
+    // SAFETY: loads inside the rows (p + 8 <= kc); stores inside `d` (p + 8 < kc steps of MR).
+    unsafe {
+        while p + 8 < kc {
+            let l = |i: usize| _mm256_loadu_ps(r[i].add(p));
+            let (r0, r1, r2, r3, r4, r5) = (l(0), l(1), l(2), l(3), l(4), l(5));
+            let t0 = _mm256_unpacklo_ps(r0, r1);
+            let t1 = _mm256_unpackhi_ps(r0, r1);
+            let t2 = _mm256_unpacklo_ps(r2, r3);
+            let t3 = _mm256_unpackhi_ps(r2, r3);
+            let t4 = _mm256_unpacklo_ps(r4, r5);
+            let t5 = _mm256_unpackhi_ps(r4, r5);
+            let u0 = _mm256_shuffle_ps::<0x44>(t0, t2);
+            let u1 = _mm256_shuffle_ps::<0xEE>(t0, t2);
+            let u2 = _mm256_shuffle_ps::<0x44>(t1, t3);
+            let u3 = _mm256_shuffle_ps::<0xEE>(t1, t3);
+            let u4 = _mm256_shuffle_ps::<0x44>(t4, t4);
+            let u5 = _mm256_shuffle_ps::<0xEE>(t4, t4);
+            let u6 = _mm256_shuffle_ps::<0x44>(t5, t5);
+            let u7 = _mm256_shuffle_ps::<0xEE>(t5, t5);
+            let cols = [
+                _mm256_permute2f128_ps::<0x20>(u0, u4),
+                _mm256_permute2f128_ps::<0x20>(u1, u5),
+                _mm256_permute2f128_ps::<0x20>(u2, u6),
+                _mm256_permute2f128_ps::<0x20>(u3, u7),
+                _mm256_permute2f128_ps::<0x31>(u0, u4),
+                _mm256_permute2f128_ps::<0x31>(u1, u5),
+                _mm256_permute2f128_ps::<0x31>(u2, u6),
+                _mm256_permute2f128_ps::<0x31>(u3, u7),
+            ];
+            let dp = d.add(p * MR);
+            for (j, v) in cols.iter().enumerate() {
+                _mm256_storeu_ps(dp.add(j * MR), *v);
+            }
+            p += 8;
+        }
+    }
+    p
 }
 
 /// Whether this CPU runs the kernels.
@@ -236,7 +299,13 @@ unsafe fn pack_a<T: Real>(a: Mat<T>, mc: usize, kc: usize, dst: *mut T) {
             if rows == MR {
                 // A whole panel: the six rows read side by side, no padding to test for.
                 let r: [*const T; MR] = std::array::from_fn(|i| base.offset(i as isize * a.rs));
-                for p in 0..kc as isize {
+                let done = if a.cs == 1 {
+                    T::pack_rows(&r, kc, d)
+                } else {
+                    0
+                };
+                d = d.add(done * MR);
+                for p in done as isize..kc as isize {
                     for (i, row) in r.iter().enumerate() {
                         *d.add(i) = *row.offset(p * a.cs);
                     }
