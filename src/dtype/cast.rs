@@ -34,12 +34,11 @@ struct CastFlags {
 }
 
 impl CastFlags {
-    /// Whether a cast from `S` to `D` has conditions to compute.
+    /// Whether a cast into `to` has conditions to compute, from a float or complex value
+    /// (`from_float`) or not, from float16 (`from_half`) or not.
     #[inline(always)]
-    fn computed<S: Element, D: Element>() -> bool {
-        let (s, d) = (S::TYPE, D::TYPE);
-        let from_float = s.is_float() || s.is_complex();
-        (d.is_int() && from_float) || (d == ScalarType::Float16 && s != ScalarType::Float16)
+    fn computed(from_float: bool, from_half: bool, to: ScalarType) -> bool {
+        (to.is_int() && from_float) || (to == ScalarType::Float16 && !from_half)
     }
 
     /// Note the conditions of `v` (as a `Num`) cast to `out`.
@@ -88,6 +87,25 @@ impl CastFlags {
     }
 }
 
+/// Whether casting `n` (of its own type: see [`cast_num`]) into `to` can raise a
+/// floating-point condition: the computed ones, and a double's overflow or underflow in the
+/// hardware conversion to single precision.
+pub fn may_raise(n: super::Num, to: ScalarType) -> bool {
+    let from_float = matches!(n, super::Num::F(_) | super::Num::C(..));
+    CastFlags::computed(from_float, false, to)
+        || (from_float && matches!(to, ScalarType::Float32 | ScalarType::Complex64))
+}
+
+/// `v` as a `D` (C's cast), noting its conditions when `computed`.
+#[inline(always)]
+fn convert<D: Element>(v: super::Num, flags: &mut CastFlags, computed: bool) -> D {
+    let out = D::from_num(v);
+    if computed {
+        flags.note(v, out);
+    }
+    out
+}
+
 unsafe fn cast_strided<S: Element, D: Element>(
     src: *const u8,
     ss: isize,
@@ -99,17 +117,19 @@ unsafe fn cast_strided<S: Element, D: Element>(
     let s_size = std::mem::size_of::<S>() as isize;
     let d_size = std::mem::size_of::<D>() as isize;
     let mut flags = CastFlags::default();
-    let computed = CastFlags::computed::<S, D>();
+    let s = S::TYPE;
+    let computed = CastFlags::computed(
+        s.is_float() || s.is_complex(),
+        s == ScalarType::Float16,
+        D::TYPE,
+    );
     if !swap.src && !swap.dst && ss == s_size && ds == d_size {
         // Contiguous: a plain loop the compiler vectorises.
         for i in 0..n as isize {
             // SAFETY: the caller guarantees element i is in bounds on both sides.
             unsafe {
                 let v = ptr::read_unaligned(src.offset(i * s_size) as *const S).to_num();
-                let out = D::from_num(v);
-                if computed {
-                    flags.note(v, out);
-                }
+                let out: D = convert(v, &mut flags, computed);
                 ptr::write_unaligned(dst.offset(i * d_size) as *mut D, out);
             }
         }
@@ -121,11 +141,7 @@ unsafe fn cast_strided<S: Element, D: Element>(
                 if swap.src {
                     v = v.byteswap();
                 }
-                let num = v.to_num();
-                let mut out = D::from_num(num);
-                if computed {
-                    flags.note(num, out);
-                }
+                let mut out: D = convert(v.to_num(), &mut flags, computed);
                 if swap.dst {
                     out = out.byteswap();
                 }
@@ -155,13 +171,10 @@ pub fn cast_loop(from: ScalarType, to: ScalarType) -> CastLoop {
 pub unsafe fn cast_num(n: super::Num, dst: *mut u8, to: ScalarType, swap: bool) {
     use super::Num;
     crate::with_scalar_type!(to, D, {
-        let mut out = D::from_num(n);
-        let from_float = matches!(n, Num::F(_) | Num::C(..));
-        if (D::TYPE.is_int() && from_float) || D::TYPE == ScalarType::Float16 {
-            let mut flags = CastFlags::default();
-            flags.note(n, out);
-            flags.raise();
-        }
+        let computed = CastFlags::computed(matches!(n, Num::F(_) | Num::C(..)), false, to);
+        let mut flags = CastFlags::default();
+        let mut out: D = convert(n, &mut flags, computed);
+        flags.raise();
         if swap {
             out = out.byteswap();
         }

@@ -57,6 +57,37 @@ pub fn fp_status() -> u32 {
     0
 }
 
+/// [`fp_status`], then [`fp_clear`], reading MXCSR once (it is slow to read too).
+#[inline]
+pub fn fp_take() -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: as `fp_clear`.
+    #[allow(deprecated)]
+    unsafe {
+        use crate::kernels::status::*;
+        use std::arch::x86_64::{_mm_getcsr, _mm_setcsr};
+        let c = _mm_getcsr();
+        if c & 0x1d == 0 {
+            return 0;
+        }
+        _mm_setcsr(c & !0x3f);
+        let mut s = 0;
+        for (bit, st) in [
+            (0x01, INVALID),
+            (0x04, DIVIDE_BY_ZERO),
+            (0x08, OVERFLOW),
+            (0x10, UNDERFLOW),
+        ] {
+            if c & bit != 0 {
+                s |= st;
+            }
+        }
+        return s;
+    }
+    #[allow(unreachable_code)]
+    0
+}
+
 /// Raise floating-point exception flags on this thread (status bits as from `fp_status`): how
 /// conditions seen on worker threads reach the thread that reports them.
 #[inline]

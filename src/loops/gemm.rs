@@ -68,6 +68,21 @@ pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 's
     unsafe fn pack_rows(_r: &[*const Self; MR], _kc: usize, _d: *mut Self) -> usize {
         0
     }
+
+    /// `y[i] = A[i, :] . x` for `rows` rows of a row-major A (row stride `rs`), x contiguous
+    /// (`avx2_dot_rows`).
+    ///
+    /// # Safety
+    /// As [`Real::kernel`]; A holds the rows, x `n` items, y `rows` items at stride `incy`.
+    unsafe fn dot_rows(
+        rows: usize,
+        n: usize,
+        a: *const Self,
+        rs: isize,
+        x: *const Self,
+        y: *mut Self,
+        incy: isize,
+    );
 }
 
 macro_rules! avx2_kernel {
@@ -177,29 +192,6 @@ avx2_kernel!(
     _mm256_fmadd_ps,
     _mm256_add_ps
 );
-
-impl Real for f64 {
-    const NR: usize = 8;
-    #[inline(always)]
-    unsafe fn kernel(kc: usize, a: *const f64, b: *const f64, c: MatMut<f64>, accumulate: bool) {
-        // SAFETY: the caller's guarantee.
-        unsafe { kernel_f64(kc, a, b, c, accumulate) }
-    }
-}
-
-impl Real for f32 {
-    const NR: usize = 16;
-    #[inline(always)]
-    unsafe fn kernel(kc: usize, a: *const f32, b: *const f32, c: MatMut<f32>, accumulate: bool) {
-        // SAFETY: the caller's guarantee.
-        unsafe { kernel_f32(kc, a, b, c, accumulate) }
-    }
-    #[inline(always)]
-    unsafe fn pack_rows(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usize {
-        // SAFETY: the caller's guarantee.
-        unsafe { pack_rows_f32(r, kc, d) }
-    }
-}
 
 /// [`Real::pack_rows`] for f32: eight steps at a time, the six rows (and the last once more,
 /// twice) transposed as an 8 x 8 block. Each step's store writes two values past its six,
@@ -588,52 +580,48 @@ avx2_dot_rows!(
     _mm256_add_ps
 );
 
-/// An element type with a matrix-vector kernel.
-pub trait RealDot: Real {
-    /// See `avx2_dot_rows`.
-    ///
-    /// # Safety
-    /// As there.
-    unsafe fn dot_rows(
-        rows: usize,
-        n: usize,
-        a: *const Self,
-        rs: isize,
-        x: *const Self,
-        y: *mut Self,
-        incy: isize,
-    );
+/// Implements [`Real`] for `$t` with its kernels.
+macro_rules! real {
+    ($t:ty, $nr:expr, $kernel:ident, $dot:ident $(, $pack:ident)?) => {
+        impl Real for $t {
+            const NR: usize = $nr;
+            #[inline(always)]
+            unsafe fn kernel(
+                kc: usize,
+                a: *const $t,
+                b: *const $t,
+                c: MatMut<$t>,
+                accumulate: bool,
+            ) {
+                // SAFETY: the caller's guarantee.
+                unsafe { $kernel(kc, a, b, c, accumulate) }
+            }
+            #[inline(always)]
+            unsafe fn dot_rows(
+                rows: usize,
+                n: usize,
+                a: *const $t,
+                rs: isize,
+                x: *const $t,
+                y: *mut $t,
+                incy: isize,
+            ) {
+                // SAFETY: the caller's guarantee.
+                unsafe { $dot(rows, n, a, rs, x, y, incy) }
+            }
+            $(
+                #[inline(always)]
+                unsafe fn pack_rows(r: &[*const $t; MR], kc: usize, d: *mut $t) -> usize {
+                    // SAFETY: the caller's guarantee.
+                    unsafe { $pack(r, kc, d) }
+                }
+            )?
+        }
+    };
 }
 
-impl RealDot for f64 {
-    unsafe fn dot_rows(
-        r: usize,
-        n: usize,
-        a: *const f64,
-        rs: isize,
-        x: *const f64,
-        y: *mut f64,
-        incy: isize,
-    ) {
-        // SAFETY: the caller's guarantee.
-        unsafe { dot_rows_f64(r, n, a, rs, x, y, incy) }
-    }
-}
-
-impl RealDot for f32 {
-    unsafe fn dot_rows(
-        r: usize,
-        n: usize,
-        a: *const f32,
-        rs: isize,
-        x: *const f32,
-        y: *mut f32,
-        incy: isize,
-    ) {
-        // SAFETY: the caller's guarantee.
-        unsafe { dot_rows_f32(r, n, a, rs, x, y, incy) }
-    }
-}
+real!(f64, 8, kernel_f64, dot_rows_f64);
+real!(f32, 16, kernel_f32, dot_rows_f32, pack_rows_f32);
 
 /// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), y's items split in
 /// `parts` pieces across rayon's threads; `n > 0`.
@@ -642,7 +630,7 @@ impl RealDot for f32 {
 /// [`available`] is true; the operands hold what their strides describe; y overlaps neither
 /// input.
 #[allow(clippy::too_many_arguments)]
-pub unsafe fn gemv_rows<T: RealDot>(
+pub unsafe fn gemv_rows<T: Real>(
     m: usize,
     n: usize,
     a: Mat<T>,

@@ -258,11 +258,11 @@ macro_rules! own_gemm {
                 parts: usize,
             ) -> bool {
                 use super::gemm::{available, gemv_rows, Mat};
-                let sz = std::mem::size_of::<$t>() as isize;
-                let al = std::mem::align_of::<$t>();
-                let whole = [a_m, sx, sy].iter().all(|s| s % sz == 0);
-                let aligned = [a as usize, x as usize, y as usize].iter().all(|p| p % al == 0);
-                if !available() || a_n != sz || !whole || !aligned || n == 0 {
+                let Some([a_m, a_n, sx, sy]) = in_items::<$t, 4>([a, x, y], [a_m, a_n, sx, sy])
+                else {
+                    return false;
+                };
+                if !available() || a_n != 1 || n == 0 {
                     return false;
                 }
                 // SAFETY: the caller's guarantee; strides in items.
@@ -270,11 +270,11 @@ macro_rules! own_gemm {
                     gemv_rows(
                         m,
                         n,
-                        Mat { ptr: a as *const $t, rs: a_m / sz, cs: 1 },
+                        Mat { ptr: a as *const $t, rs: a_m, cs: 1 },
                         x as *const $t,
-                        sx / sz,
+                        sx,
                         y as *mut $t,
-                        sy / sz,
+                        sy,
                         parts,
                     )
                 };
@@ -303,26 +303,21 @@ unsafe fn matmul_faer<T: Gemm>(
     (n, k, m): (usize, usize, usize),
     par: bool,
 ) -> bool {
-    let sz = std::mem::size_of::<T>() as isize;
-    let al = std::mem::align_of::<T>();
-    let whole = [a_n, a_k, b_k, b_m, o_n, o_m].iter().all(|s| s % sz == 0);
-    let aligned = [a as usize, b as usize, o as usize]
-        .iter()
-        .all(|p| p % al == 0);
-    if !whole || !aligned {
+    let Some([a_n, a_k, b_k, b_m, o_n, o_m]) =
+        in_items::<T, 6>([a, b, o], [a_n, a_k, b_k, b_m, o_n, o_m])
+    else {
         return false;
-    }
-    let items = |(x, y): (isize, isize)| (x / sz, y / sz);
+    };
     let parts = if par { rayon::current_num_threads() } else { 1 };
     // SAFETY: as below.
     if unsafe {
         T::own(
             a as *const T,
-            items((a_n, a_k)),
+            (a_n, a_k),
             b as *const T,
-            items((b_k, b_m)),
+            (b_k, b_m),
             o as *mut T,
-            items((o_n, o_m)),
+            (o_n, o_m),
             (n, k, m),
             parts,
         )
@@ -337,9 +332,9 @@ unsafe fn matmul_faer<T: Gemm>(
     // SAFETY: the views describe the operands (strides in items); the output is written only
     // through its own view and overlaps neither input.
     unsafe {
-        let av = faer::MatRef::<T>::from_raw_parts(a as *const T, n, k, a_n / sz, a_k / sz);
-        let bv = faer::MatRef::<T>::from_raw_parts(b as *const T, k, m, b_k / sz, b_m / sz);
-        let ov = faer::MatMut::<T>::from_raw_parts_mut(o as *mut T, n, m, o_n / sz, o_m / sz);
+        let av = faer::MatRef::<T>::from_raw_parts(a as *const T, n, k, a_n, a_k);
+        let bv = faer::MatRef::<T>::from_raw_parts(b as *const T, k, m, b_k, b_m);
+        let ov = faer::MatMut::<T>::from_raw_parts_mut(o as *mut T, n, m, o_n, o_m);
         if m > 1 && n > 1 && o_m.unsigned_abs() < o_n.unsigned_abs() {
             // A row-major output: compute the transposed product (C^T = B^T A^T), whose output
             // is column-major, the layout faer's kernels write.
@@ -356,6 +351,16 @@ unsafe fn matmul_faer<T: Gemm>(
         }
     }
     true
+}
+
+/// Byte strides as strides in items of `T`, when each is a whole number of items and each
+/// pointer is aligned for `T` (what the BLAS-like kernels take); None otherwise.
+fn in_items<T, const N: usize>(ptrs: [*const u8; 3], strides: [isize; N]) -> Option<[isize; N]> {
+    let sz = std::mem::size_of::<T>() as isize;
+    let aligned = ptrs
+        .iter()
+        .all(|&p| (p as usize).is_multiple_of(std::mem::align_of::<T>()));
+    (aligned && strides.iter().all(|s| s % sz == 0)).then(|| strides.map(|s| s / sz))
 }
 
 /// Fill an `n x m` output with zeros (a product over an empty `k`).

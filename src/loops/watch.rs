@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use rayon::prelude::*;
 
-use super::elementwise::{fp_clear, fp_raise, fp_status};
+use super::elementwise::{fp_clear, fp_raise, fp_status, fp_take};
 
 static STOP: AtomicBool = AtomicBool::new(false);
 
@@ -66,11 +66,9 @@ impl FirstError {
 /// floating-point conditions it raised, and leaves the thread's own flags as they were.
 #[inline]
 pub fn fp_item<R>(f: impl FnOnce() -> R) -> (R, u32) {
-    let before = fp_status();
-    fp_clear();
+    let before = fp_take();
     let r = f();
-    let st = fp_status();
-    fp_clear();
+    let st = fp_take();
     fp_raise(before);
     (r, st)
 }

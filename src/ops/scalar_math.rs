@@ -357,14 +357,8 @@ fn run<const NIN: usize>(lp: &Loop, ins: [Num; NIN], watch_fp: bool) -> ([Num; 2
         b2.as_mut_ptr(),
         b3.as_mut_ptr(),
     ];
-    if watch_fp {
-        crate::loops::elementwise::fp_clear();
-    }
-    // SAFETY: one item of each operand in the loop's types, at stride 0.
-    let mut st = unsafe { (lp.f)(&ptrs[..nops], &[0; 4][..nops], 1) };
-    if watch_fp {
-        st |= crate::loops::elementwise::fp_status();
-    }
+    // SAFETY: one item of each operand in the loop's types.
+    let st = unsafe { call_one(lp, &ptrs[..nops], watch_fp) };
     let mut outs = [Num::B(false); 2];
     for (k, &t) in lp.outs.iter().enumerate().take(2) {
         outs[k] = crate::with_scalar_type!(t, T, {
@@ -373,6 +367,25 @@ fn run<const NIN: usize>(lp: &Loop, ins: [Num; NIN], watch_fp: bool) -> ([Num; 2
         });
     }
     (outs, st)
+}
+
+/// The loop on one item of each operand (at `ptrs`, stride 0); its status, with the
+/// floating-point conditions it raised when `watch_fp`.
+///
+/// # Safety
+/// `ptrs` point at one item of each of the loop's operands, in its types.
+#[inline(always)]
+unsafe fn call_one(lp: &Loop, ptrs: &[*mut u8], watch_fp: bool) -> u32 {
+    if watch_fp {
+        crate::loops::elementwise::fp_clear();
+    }
+    // SAFETY: the caller's guarantee.
+    let st = unsafe { (lp.f)(ptrs, &[0; 4][..ptrs.len()], 1) };
+    if watch_fp {
+        st | crate::loops::elementwise::fp_status()
+    } else {
+        st
+    }
 }
 
 /// `n` as a value of type `st` holds it (C's cast).
@@ -398,6 +411,25 @@ fn plain_cmul_f64(ar: f64, ai: f64, br: f64, bi: f64) -> (f64, f64) {
     let (t1, t2) = (black_box(ar * br), black_box(ai * bi));
     let (t3, t4) = (black_box(ar * bi), black_box(ai * br));
     (black_box(t1 - t2), black_box(t3 + t4))
+}
+
+/// Whether NumPy's scalar math checks this integer operation for overflow.
+fn checks_overflow(op: BinOp) -> bool {
+    matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply)
+}
+
+/// [`status::OVERFLOW`] when `got` (the wrapped result) is not `p <op> q`.
+fn overflow(op: BinOp, p: i128, q: i128, got: i128) -> u32 {
+    let exact = match op {
+        BinOp::Add => p.checked_add(q),
+        BinOp::Subtract => p.checked_sub(q),
+        _ => p.checked_mul(q),
+    };
+    if exact == Some(got) {
+        0
+    } else {
+        status::OVERFLOW
+    }
 }
 
 fn wide(n: Num) -> Option<i128> {
@@ -498,16 +530,9 @@ pub fn binary_with(
     }
     let watch_fp = !(lp.ins[0].is_int() && lp.ins[1].is_int() && out.is_int());
     let (r, mut st) = run(lp, [a, b], watch_fp);
-    if scalar && out.is_int() && matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply) {
+    if scalar && out.is_int() && checks_overflow(op) {
         if let (Some(p), Some(q), Some(got)) = (wide(a), wide(b), wide(r[0])) {
-            let exact = match op {
-                BinOp::Add => p.checked_add(q),
-                BinOp::Subtract => p.checked_sub(q),
-                _ => p.checked_mul(q),
-            };
-            if exact != Some(got) {
-                st |= status::OVERFLOW;
-            }
+            st |= overflow(op, p, q, got);
         }
     }
     let n = lp.outs.len().min(2);
@@ -542,8 +567,8 @@ pub enum Input {
     Weak(Num, WeakKind),
 }
 
-/// Operand kinds (typed, or weak Python numbers) and what the left typed operand (the one
-/// whose method runs) decides: see [`takes_scalar_math`].
+/// Whether the typed operand whose method runs (the left one, if typed) is a bool: see
+/// [`takes_scalar_math`].
 fn left_is_bool(x: OpKind, y: OpKind) -> bool {
     let left = if matches!(x, OpKind::Strong(_)) { x } else { y };
     left == OpKind::Strong(ScalarType::Bool)
@@ -584,9 +609,7 @@ pub fn in_place(op: BinOp, x: OpKind, y: OpKind) -> Option<&'static InPlace> {
                 lp,
                 op,
                 out,
-                check_overflow: scalar
-                    && out.is_int()
-                    && matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply),
+                check_overflow: scalar && out.is_int() && checks_overflow(op),
                 watch_fp: !(lp.ins[0].is_int() && lp.ins[1].is_int() && out.is_int()),
                 label: if scalar { op.scalar_name() } else { op.name() },
             })
@@ -630,14 +653,8 @@ impl InPlace {
         let mut bufs = [[0u8; 16]; 2];
         let [ba, bb] = &mut bufs;
         let (a, b) = (place(self.lp, 0, a, ba)?, place(self.lp, 1, b, bb)?);
-        if self.watch_fp {
-            crate::loops::elementwise::fp_clear();
-        }
-        // SAFETY: the caller's guarantee: one item of each operand, at stride 0.
-        let mut st = unsafe { (self.lp.f)(&[a, b, o], &[0; 3], 1) };
-        if self.watch_fp {
-            st |= crate::loops::elementwise::fp_status();
-        }
+        // SAFETY: the caller's guarantee: one item of each operand.
+        let mut st = unsafe { call_one(self.lp, &[a, b, o], self.watch_fp) };
         if self.check_overflow {
             // SAFETY: as above; the output was written.
             let (p, q, got) = unsafe {
@@ -647,14 +664,7 @@ impl InPlace {
                     int_at(o, self.out),
                 )
             };
-            let exact = match self.op {
-                BinOp::Add => p.checked_add(q),
-                BinOp::Subtract => p.checked_sub(q),
-                _ => p.checked_mul(q),
-            };
-            if exact != Some(got) {
-                st |= status::OVERFLOW;
-            }
+            st |= overflow(self.op, p, q, got);
         }
         Some(st)
     }
@@ -688,7 +698,7 @@ pub unsafe fn compare_run(lp: &Loop, a: Input, b: Input) -> Option<bool> {
     let (a, b) = (place(lp, 0, a, ba)?, place(lp, 1, b, bb)?);
     let mut r = 0u8;
     // SAFETY: the caller's guarantee; one bool byte out.
-    unsafe { (lp.f)(&[a, b, &mut r], &[0; 3], 1) };
+    unsafe { call_one(lp, &[a, b, &mut r], false) };
     Some(r != 0)
 }
 

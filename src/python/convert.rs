@@ -228,6 +228,22 @@ pub unsafe fn cast_num(p: *mut u8, dt: &DType, n: Num) {
     unsafe { crate::dtype::cast::cast_num(n, p, st, !dt.is_native()) }
 }
 
+/// [`cast_num`], reporting the cast's conditions (watched only when it can raise some).
+///
+/// # Safety
+/// As [`write_num`].
+pub unsafe fn cast_value(p: *mut u8, dt: &DType, n: Num) -> PyResult<()> {
+    let st = dt.scalar_type().expect("numeric dtype");
+    if crate::dtype::cast::may_raise(n, st) {
+        // SAFETY: the caller's guarantee.
+        casting(|| unsafe { cast_num(p, dt, n) })
+    } else {
+        // SAFETY: the caller's guarantee.
+        unsafe { cast_num(p, dt, n) };
+        Ok(())
+    }
+}
+
 /// Run `f`, which casts values with [`cast_num`], and report the conditions it raised.
 pub fn casting<T>(f: impl FnOnce() -> T) -> PyResult<T> {
     let (r, st) = crate::loops::watch::fp_item(f);
@@ -238,29 +254,28 @@ pub fn casting<T>(f: impl FnOnce() -> T) -> PyResult<T> {
 }
 
 /// [`casting`] for `f(0), ..., f(n - 1)`, each reported on its own (as NumPy's array
-/// construction reports each element's conditions).
-pub fn casting_each(n: usize, mut f: impl FnMut(usize)) -> PyResult<()> {
-    use crate::loops::elementwise::{fp_clear, fp_status};
-    let (raised, _) = crate::loops::watch::fp_item(|| {
-        let mut raised = Vec::new();
-        for i in 0..n {
-            f(i);
-            let st = fp_status();
-            if st != 0 {
-                fp_clear();
-                raised.push(st);
-            }
-        }
-        raised
-    });
-    if !raised.is_empty() {
-        Python::attach(|py| {
-            raised
-                .into_iter()
-                .try_for_each(|st| super::errors::report_cast(py, st))
-        })?;
+/// construction reports each element's conditions). `f` must be idempotent: when any
+/// condition was raised, the items are cast again one by one to tell whose they were (reading
+/// the status after every item would slow the common case down by half).
+pub fn casting_each(n: usize, f: impl Fn(usize)) -> PyResult<()> {
+    let ((), any) = crate::loops::watch::fp_item(|| (0..n).for_each(&f));
+    if any == 0 {
+        return Ok(());
     }
-    Ok(())
+    let (raised, _) = crate::loops::watch::fp_item(|| {
+        (0..n)
+            .filter_map(|i| {
+                f(i);
+                let st = crate::loops::elementwise::fp_take();
+                (st != 0).then_some(st)
+            })
+            .collect::<Vec<_>>()
+    });
+    Python::attach(|py| {
+        raised
+            .into_iter()
+            .try_for_each(|st| super::errors::report_cast(py, st))
+    })
 }
 
 /// Read the item at `p` of dtype `dt` (any byte order).
@@ -815,20 +830,10 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     let out = NdArray::empty(&shape, &dt, Order::C).map_err(PyErr::from)?;
     let p = out.data_ptr();
     let isz = dt.itemsize();
-    // SAFETY (both loops): `out` is a fresh C-contiguous array with exactly values.len() items.
-    if matches!(
-        st,
-        ScalarType::Float64 | ScalarType::Complex128 | ScalarType::Bool
-    ) {
-        // No value raises a condition on its way into these.
-        for (i, v) in c.values.iter().enumerate() {
-            unsafe { cast_num(p.add(i * isz), &dt, *v) };
-        }
-    } else {
-        casting_each(c.values.len(), |i| unsafe {
-            cast_num(p.add(i * isz), &dt, c.values[i])
-        })?;
-    }
+    // SAFETY: `out` is a fresh C-contiguous array with exactly values.len() items.
+    casting_each(c.values.len(), |i| unsafe {
+        cast_num(p.add(i * isz), &dt, c.values[i])
+    })?;
     Ok(out)
 }
 
@@ -858,7 +863,7 @@ pub fn scalar_array(s: &PyScalar, dtype: Option<&DType>) -> PyResult<NdArray> {
     };
     let out = NdArray::empty(&[], &dt, Order::C).map_err(PyErr::from)?;
     // SAFETY: one fresh item.
-    casting(|| unsafe { cast_num(out.data_ptr(), &dt, n) })?;
+    unsafe { cast_value(out.data_ptr(), &dt, n) }?;
     Ok(out)
 }
 

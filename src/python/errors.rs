@@ -88,12 +88,19 @@ pub fn run_cast<T: Send>(
 /// Report a cast's floating-point conditions (see [`run_cast`]); a warning points at the
 /// Python code that called the core.
 pub fn report_cast(py: Python<'_>, st: u32) -> PyResult<()> {
+    report_fp(py, "cast", st, 2)
+}
+
+/// Hand the floating-point conditions in `st` (the core's status bits) to
+/// `rumpy._errstate.handle`, which applies `seterr`/`errstate` (warn, raise, call, ...) and
+/// words them "... encountered in `label`"; a warning points `stacklevel` frames up.
+pub fn report_fp(py: Python<'_>, label: &str, st: u32, stacklevel: u32) -> PyResult<()> {
     use crate::kernels::status::*;
     let fp = st & (DIVIDE_BY_ZERO | OVERFLOW | UNDERFLOW | INVALID);
     if fp != 0 {
         py.import("rumpy._errstate")?
             .getattr("handle")?
-            .call1(("cast", fp, 2))?;
+            .call1((label, fp, stacklevel))?;
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::array::{NdArray, Order};
 use crate::dtype::{DType, Num};
 
 use super::convert::{
-    cast_num, casting, classify_scalar, read_num, settle_value, write_num, Origin, PyScalar,
+    cast_value, classify_scalar, read_num, settle_value, write_num, Origin, PyScalar,
 };
 
 #[pymethods]
@@ -105,7 +105,7 @@ impl PyNdArray {
                 Err(_) if super::convert::big_int(value)?.is_some() => {
                     let arr = value_to_array(value, dt)?;
                     // SAFETY: p is an item of this writeable array; arr is a 0-d numeric array.
-                    casting(|| unsafe { cast_num(p, dt, read_num(arr.data_ptr(), arr.dtype())) })?;
+                    unsafe { cast_value(p, dt, read_num(arr.data_ptr(), arr.dtype())) }?;
                     return Ok(());
                 }
                 Err(e) => return Err(e),
@@ -121,7 +121,7 @@ impl PyNdArray {
                 let (PyScalar::Weak(n, _) | PyScalar::Typed(n, _)) = s;
                 let n = settle_value(py, n, origin, st, &mut false)?;
                 // SAFETY: p is an item of this writeable array.
-                casting(|| unsafe { cast_num(p, dt, n) })?;
+                unsafe { cast_value(p, dt, n) }?;
                 return Ok(());
             }
         }

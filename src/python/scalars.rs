@@ -651,7 +651,7 @@ fn pair<'a, 'py>(
 /// An operand an in-place form takes: a rumpy scalar of the 14 exact classes (its value where
 /// it lies) or a Python int (in 64 bits) or float.
 #[inline(always)]
-fn in_place_operand(f: &FastCtors, o: *mut ffi::PyObject) -> Option<(OpKind, Input)> {
+fn in_place_operand(f: &FastCtors, o: *mut ffi::PyObject) -> Option<InPlaceArg> {
     // SAFETY: type checks and reads of a live object with the GIL held; a rumpy scalar's value
     // lies at its class's verified offset.
     unsafe {
@@ -675,6 +675,24 @@ fn in_place_operand(f: &FastCtors, o: *mut ffi::PyObject) -> Option<(OpKind, Inp
     }
 }
 
+/// An operand of an in-place form: its kind and where its value is.
+type InPlaceArg = (OpKind, Input);
+
+/// Both operands of an in-place form (see [`in_place_operand`]), with the classes' layout.
+#[inline(always)]
+fn in_place_operands<'a>(
+    py: Python<'a>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+) -> Option<(&'a FastCtors, InPlaceArg, InPlaceArg)> {
+    let f = fast_ctors(py)?;
+    Some((
+        f,
+        in_place_operand(f, a.as_ptr())?,
+        in_place_operand(f, b.as_ptr())?,
+    ))
+}
+
 /// The common case of scalar arithmetic: two rumpy scalars of the loop's own types, or one
 /// and a Python int or float. The loop reads the values where they lie and writes the result
 /// into the new scalar.
@@ -685,13 +703,7 @@ fn in_place_binary(
     b: &Bound<'_, PyAny>,
     op: BinOp,
 ) -> PyResult<Option<Py<PyAny>>> {
-    let Some(f) = fast_ctors(py) else {
-        return Ok(None);
-    };
-    let (Some((kx, ia)), Some((ky, ib))) = (
-        in_place_operand(f, a.as_ptr()),
-        in_place_operand(f, b.as_ptr()),
-    ) else {
+    let Some((f, (kx, ia), (ky, ib))) = in_place_operands(py, a, b) else {
         return Ok(None);
     };
     let Some(ip) = scalar_math::in_place(op, kx, ky) else {
@@ -724,13 +736,7 @@ fn in_place_compare(
     b: &Bound<'_, PyAny>,
     op: CmpOp,
 ) -> Option<Py<PyAny>> {
-    let f = fast_ctors(py)?;
-    let (Some((kx, ia)), Some((ky, ib))) = (
-        in_place_operand(f, a.as_ptr()),
-        in_place_operand(f, b.as_ptr()),
-    ) else {
-        return None;
-    };
+    let (f, (kx, ia), (ky, ib)) = in_place_operands(py, a, b)?;
     let lp = scalar_math::compare_in_place(op, kx, ky)?;
     // SAFETY: the inputs are as `in_place_operand` found them.
     let r = unsafe { scalar_math::compare_run(lp, ia, ib) }?;

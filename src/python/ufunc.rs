@@ -66,13 +66,7 @@ fn warn_status_as(py: Python<'_>, u: &Ufunc, label: &str, st: u32) -> PyResult<(
     } else {
         st & !status::UNDERFLOW
     };
-    let fp = st & (status::DIVIDE_BY_ZERO | status::OVERFLOW | status::UNDERFLOW | status::INVALID);
-    if fp != 0 {
-        py.import("rumpy._errstate")?
-            .getattr("handle")?
-            .call1((label, fp))?;
-    }
-    Ok(())
+    super::errors::report_fp(py, label, st, 3)
 }
 
 /// Run a reduction-like method and report the floating-point conditions its loops raised on

@@ -74,9 +74,9 @@ class errstate(contextlib.ContextDecorator):
         return False
 
 
-def handle(name, flags, stacklevel=3):
-    """Apply the error state to conditions reported by ufunc ``name`` (warnings point
-    ``stacklevel`` frames up: the user's call through a ufunc's Python entry by default)."""
+def handle(name, flags, stacklevel):
+    """Apply the error state to conditions reported by ``name`` (a ufunc, "cast"); warnings
+    point ``stacklevel`` frames up, at the user's call."""
     modes, call = _state.get()
     # NumPy's order, and the flag values its callbacks receive.
     for bit, key, text, np_flag in ((_DIVIDE_BY_ZERO, "divide", "divide by zero", 1),
