@@ -11,6 +11,7 @@
 
 #[cfg(target_arch = "x86_64")]
 use std::arch::x86_64::*;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 /// Depth of a packed panel (the k extent one micro-kernel call covers).
 const KC: usize = 256;
@@ -20,6 +21,8 @@ const MC: usize = 72;
 const NC: usize = 4080;
 /// How far ahead (in k steps) the kernel prefetches packed A.
 const PREFETCH: usize = 16;
+/// How far ahead (in k steps) the kernel prefetches packed B.
+const PREFETCH_B: usize = 4;
 /// Rows of the register tile.
 const MR: usize = 6;
 
@@ -127,6 +130,12 @@ macro_rules! avx2_kernel {
                     _mm_prefetch::<_MM_HINT_T0>(ahead);
                     _mm_prefetch::<_MM_HINT_T0>(ahead.wrapping_add(64));
                     _mm_prefetch::<_MM_HINT_T0>(ahead.wrapping_add(128));
+                    // B's next four steps (a line each): its panel comes from L3 on its
+                    // first tile of each block.
+                    let bahead = b.wrapping_add(PREFETCH_B * NR) as *const i8;
+                    for line in 0..4 {
+                        _mm_prefetch::<_MM_HINT_T0>(bahead.wrapping_add(64 * line));
+                    }
                     step!();
                     step!();
                     step!();
@@ -258,21 +267,27 @@ pub fn available() -> bool {
     false
 }
 
-/// A 32-byte aligned scratch buffer of `n` elements.
+/// A 64-byte aligned scratch buffer of `n` elements, not initialised: packing writes every
+/// element the kernels read (padding included).
 struct Scratch<T> {
-    raw: Vec<T>,
-    off: usize,
+    _raw: Vec<std::mem::MaybeUninit<T>>,
+    ptr: *mut T,
 }
+
+// SAFETY: the buffer is owned; who writes and reads which part is the driver's protocol.
+unsafe impl<T: Send> Send for Scratch<T> {}
+// SAFETY: as above.
+unsafe impl<T: Sync> Sync for Scratch<T> {}
 
 impl<T: Real> Scratch<T> {
     fn new(n: usize) -> Self {
-        let pad = 32 / std::mem::size_of::<T>();
-        let raw = vec![T::default(); n + pad];
-        let off = raw.as_ptr().align_offset(32);
-        Scratch { raw, off }
-    }
-    fn ptr(&mut self) -> *mut T {
-        self.raw[self.off..].as_mut_ptr()
+        let pad = 64 / std::mem::size_of::<T>();
+        let mut raw: Vec<std::mem::MaybeUninit<T>> = Vec::with_capacity(n + pad);
+        // SAFETY: MaybeUninit items need no initialisation.
+        unsafe { raw.set_len(n + pad) };
+        let off = raw.as_ptr().align_offset(64);
+        let ptr = raw[off..].as_mut_ptr() as *mut T;
+        Scratch { _raw: raw, ptr }
     }
 }
 
@@ -351,6 +366,54 @@ unsafe fn pack_b<T: Real>(b: Mat<T>, kc: usize, nc: usize, dst: *mut T) {
     }
 }
 
+/// C (mc x nc) (=|+=) a packed block of A (mc x kc) times a packed panel of B (kc x nc): the
+/// register tile over every micro-panel pair, edge tiles through `edge`.
+///
+/// # Safety
+/// The packed operands hold the block and panel; C's rows and columns are inside C.
+#[allow(clippy::too_many_arguments)]
+unsafe fn macro_kernel<T: Real>(
+    mc: usize,
+    nc: usize,
+    kc: usize,
+    ap: *const T,
+    bp: *const T,
+    c: MatMut<T>,
+    accumulate: bool,
+    edge: &mut [T; MR * 16],
+) {
+    let nr = T::NR;
+    for jr in (0..nc).step_by(nr) {
+        let cols = nr.min(nc - jr);
+        // SAFETY: the caller's guarantee.
+        unsafe {
+            let bp = bp.add(jr * kc);
+            for ir in (0..mc).step_by(MR) {
+                let rows = MR.min(mc - ir);
+                let ap = ap.add(ir * kc);
+                let cp = c.ptr.offset(ir as isize * c.rs + jr as isize * c.cs);
+                if rows == MR && cols == nr {
+                    T::kernel(kc, ap, bp, MatMut { ptr: cp, ..c }, accumulate);
+                    continue;
+                }
+                let e = MatMut {
+                    ptr: edge.as_mut_ptr(),
+                    rs: nr as isize,
+                    cs: 1,
+                };
+                T::kernel(kc, ap, bp, e, false);
+                for i in 0..rows {
+                    for j in 0..cols {
+                        let d = cp.offset(i as isize * c.rs + j as isize * c.cs);
+                        let v = edge[i * nr + j];
+                        *d = if accumulate { *d + v } else { v };
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// C (m x n) = A (m x k) B (k x n) on this thread; `k > 0`.
 ///
 /// # Safety
@@ -360,8 +423,8 @@ unsafe fn gemm_seq<T: Real>(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, 
     let kc_max = KC.min(k);
     let nc_max = NC.min(n.div_ceil(nr) * nr);
     let mc_max = MC.min(m.div_ceil(MR) * MR);
-    let mut bpack = Scratch::<T>::new(kc_max * nc_max);
-    let mut apack = Scratch::<T>::new(kc_max * mc_max);
+    let bpack = Scratch::<T>::new(kc_max * nc_max);
+    let apack = Scratch::<T>::new(kc_max * mc_max);
     let mut edge = [T::default(); MR * 16];
     for jc in (0..n).step_by(NC) {
         let nc = NC.min(n - jc);
@@ -370,54 +433,277 @@ unsafe fn gemm_seq<T: Real>(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, 
             // SAFETY: every block, panel and tile lies inside its operand (the caller's
             // guarantee for the whole); the scratch buffers are sized for the largest.
             unsafe {
-                let bsub = Mat {
-                    ptr: b.ptr.offset(pc as isize * b.rs + jc as isize * b.cs),
-                    ..b
-                };
-                pack_b(bsub, kc, nc, bpack.ptr());
+                pack_b(b.at(pc, jc), kc, nc, bpack.ptr);
                 for ic in (0..m).step_by(MC) {
                     let mc = MC.min(m - ic);
-                    let asub = Mat {
-                        ptr: a.ptr.offset(ic as isize * a.rs + pc as isize * a.cs),
-                        ..a
-                    };
-                    pack_a(asub, mc, kc, apack.ptr());
-                    for jr in (0..nc).step_by(nr) {
-                        let cols = nr.min(nc - jr);
-                        let bp = bpack.ptr().add(jr * kc);
-                        for ir in (0..mc).step_by(MR) {
-                            let rows = MR.min(mc - ir);
-                            let ap = apack.ptr().add(ir * kc);
-                            let cp = c
-                                .ptr
-                                .offset((ic + ir) as isize * c.rs + (jc + jr) as isize * c.cs);
-                            if rows == MR && cols == nr {
-                                T::kernel(kc, ap, bp, MatMut { ptr: cp, ..c }, pc > 0);
-                                continue;
-                            }
-                            let e = MatMut {
-                                ptr: edge.as_mut_ptr(),
-                                rs: nr as isize,
-                                cs: 1,
-                            };
-                            T::kernel(kc, ap, bp, e, false);
-                            for i in 0..rows {
-                                for j in 0..cols {
-                                    let d = cp.offset(i as isize * c.rs + j as isize * c.cs);
-                                    let v = edge[i * nr + j];
-                                    *d = if pc > 0 { *d + v } else { v };
-                                }
-                            }
-                        }
-                    }
+                    pack_a(a.at(ic, pc), mc, kc, apack.ptr);
+                    let c = c.at(ic, jc);
+                    macro_kernel(mc, nc, kc, apack.ptr, bpack.ptr, c, pc > 0, &mut edge);
                 }
             }
         }
     }
 }
 
-/// C (m x n) = A (m x k) B (k x n), in `parts` pieces across rayon's threads (C split along
-/// its longer side).
+impl<T> Mat<T> {
+    /// The operand from row `i`, column `j` on.
+    ///
+    /// # Safety
+    /// The element is inside the operand.
+    unsafe fn at(self, i: usize, j: usize) -> Self {
+        // SAFETY: the caller's guarantee.
+        let ptr = unsafe { self.ptr.offset(i as isize * self.rs + j as isize * self.cs) };
+        Mat { ptr, ..self }
+    }
+}
+
+impl<T> MatMut<T> {
+    /// As [`Mat::at`].
+    ///
+    /// # Safety
+    /// As [`Mat::at`].
+    unsafe fn at(self, i: usize, j: usize) -> Self {
+        // SAFETY: the caller's guarantee.
+        let ptr = unsafe { self.ptr.offset(i as isize * self.rs + j as isize * self.cs) };
+        MatMut { ptr, ..self }
+    }
+}
+
+/// Micro-panels of B packed by one claim.
+const PACK_GROUP: usize = 4;
+
+/// One KC x NC panel of B: its columns `jc..jc + nc` and rows `pc..pc + kc`, in `units`
+/// claims of packing.
+struct Stage {
+    jc: usize,
+    nc: usize,
+    pc: usize,
+    kc: usize,
+    units: usize,
+}
+
+/// The parallel product split by rows of C, each range of rows a part. Stage after stage, a
+/// panel of B is packed once into one of two shared buffers (its micro-panels claimed a group
+/// at a time by every part that gets there) and each part multiplies its rows of C by it.
+///
+/// The calling thread takes a part itself and hands the others to rayon's pool. No part
+/// waits for work nobody has started: a part waits only for packing claimed by a running
+/// thread, or for the stage before last to be done before its buffer is packed again, and
+/// before that first happens (the third stage, or the end) the parts nobody has started are
+/// taken over by the thread that got there (both buffers still hold their panels). So the
+/// product completes when the pool is busy, and a helper that starts late finds its part
+/// taken and returns without touching the operands.
+struct Team<T> {
+    a: Mat<T>,
+    b: Mat<T>,
+    c: MatMut<T>,
+    stages: Vec<Stage>,
+    bufs: [Scratch<T>; 2],
+    /// Rows `start..start + len` of C, per part.
+    ranges: Vec<(usize, usize)>,
+    owned: Vec<AtomicBool>,
+    /// Per stage: packing claims handed out, claims done, parts done.
+    claimed: Vec<AtomicUsize>,
+    packed: Vec<AtomicUsize>,
+    finished: Vec<AtomicUsize>,
+    /// Floating-point conditions the parts raised.
+    flags: AtomicU32,
+    /// A stop was requested: parts skip their work (their bookkeeping goes on).
+    stop: AtomicBool,
+}
+
+/// A part's own scratch: its packed block of A and the edge tile.
+struct Own<T> {
+    apack: Scratch<T>,
+    edge: [T; MR * 16],
+}
+
+/// Spin until `done`, yielding the core after a while.
+fn wait_until(done: impl Fn() -> bool) {
+    let mut spins = 0u32;
+    while !done() {
+        if spins < 1 << 12 {
+            spins += 1;
+            std::hint::spin_loop();
+        } else {
+            std::thread::yield_now();
+        }
+    }
+}
+
+impl<T: Real> Team<T> {
+    fn new(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, c: MatMut<T>, parts: usize) -> Self {
+        let nr = T::NR;
+        let mut stages = Vec::new();
+        for jc in (0..n).step_by(NC) {
+            let nc = NC.min(n - jc);
+            for pc in (0..k).step_by(KC) {
+                let kc = KC.min(k - pc);
+                let units = nc.div_ceil(nr).div_ceil(PACK_GROUP);
+                stages.push(Stage {
+                    jc,
+                    nc,
+                    pc,
+                    kc,
+                    units,
+                });
+            }
+        }
+        let size = KC.min(k) * NC.min(n.div_ceil(nr) * nr);
+        let chunk = m.div_ceil(parts).div_ceil(MR) * MR;
+        let ranges: Vec<_> = (0..m)
+            .step_by(chunk)
+            .map(|s| (s, chunk.min(m - s)))
+            .collect();
+        let counters = || (0..stages.len()).map(|_| AtomicUsize::new(0)).collect();
+        Team {
+            a,
+            b,
+            c,
+            bufs: [Scratch::new(size), Scratch::new(size)],
+            owned: ranges.iter().map(|_| AtomicBool::new(false)).collect(),
+            ranges,
+            claimed: counters(),
+            packed: counters(),
+            finished: counters(),
+            stages,
+            flags: AtomicU32::new(0),
+            stop: AtomicBool::new(false),
+        }
+    }
+
+    /// Take part `me`, unless it is taken; then every stage of the parts this thread holds.
+    ///
+    /// # Safety
+    /// As [`gemm`], the operands alive until every part is done.
+    unsafe fn run(&self, me: usize) {
+        if self.owned[me].swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let mut mine = vec![me];
+        let size = KC.min(self.stages[0].kc) * MC.min(self.ranges[0].1.div_ceil(MR) * MR);
+        let mut own = Own {
+            apack: Scratch::new(size.max(KC * MR)),
+            edge: [T::default(); MR * 16],
+        };
+        let all = self.ranges.len();
+        let last = self.stages.len();
+        for s in 0..last {
+            if s == 2 {
+                // SAFETY: the caller's guarantee.
+                unsafe { self.take_over(&mut mine, 2, &mut own) };
+            }
+            if s >= 2 {
+                wait_until(|| self.finished[s - 2].load(Ordering::Acquire) == all);
+            }
+            if super::watch::stop_requested() {
+                self.stop.store(true, Ordering::Relaxed);
+            }
+            // SAFETY: the caller's guarantee; the buffer's last readers are done.
+            unsafe { self.pack(s) };
+            let units = self.stages[s].units;
+            wait_until(|| self.packed[s].load(Ordering::Acquire) == units);
+            for &r in &mine {
+                // SAFETY: the caller's guarantee; part `r` is this thread's.
+                unsafe { self.multiply(r, s, &mut own) };
+            }
+        }
+        if last <= 2 {
+            // SAFETY: the caller's guarantee.
+            unsafe { self.take_over(&mut mine, last, &mut own) };
+        }
+    }
+
+    /// Take every part nobody has started and bring it up to stage `upto` (both buffers still
+    /// hold their panels).
+    ///
+    /// # Safety
+    /// As [`Team::run`]; stages `0..upto` are packed.
+    unsafe fn take_over(&self, mine: &mut Vec<usize>, upto: usize, own: &mut Own<T>) {
+        for r in 0..self.ranges.len() {
+            if !self.owned[r].swap(true, Ordering::AcqRel) {
+                for s in 0..upto {
+                    // SAFETY: the caller's guarantee.
+                    unsafe { self.multiply(r, s, own) };
+                }
+                mine.push(r);
+            }
+        }
+    }
+
+    /// Claim and pack micro-panel groups of stage `s` until none is left.
+    ///
+    /// # Safety
+    /// As [`Team::run`]; nobody reads the stage's buffer.
+    unsafe fn pack(&self, s: usize) {
+        let st = &self.stages[s];
+        let nr = T::NR;
+        loop {
+            let u = self.claimed[s].fetch_add(1, Ordering::Relaxed);
+            if u >= st.units {
+                return;
+            }
+            if !self.stop.load(Ordering::Relaxed) {
+                let q = u * PACK_GROUP * nr;
+                let cols = (PACK_GROUP * nr).min(st.nc - q);
+                // SAFETY: the group's columns lie in B and its place in the buffer.
+                unsafe {
+                    let dst = self.bufs[s % 2].ptr.add(q * st.kc);
+                    pack_b(self.b.at(st.pc, st.jc + q), st.kc, cols, dst);
+                }
+            }
+            self.packed[s].fetch_add(1, Ordering::Release);
+        }
+    }
+
+    /// Part `r`'s rows of C times stage `s`'s panel.
+    ///
+    /// # Safety
+    /// As [`Team::run`]; the stage is packed and part `r` is the calling thread's.
+    unsafe fn multiply(&self, r: usize, s: usize, own: &mut Own<T>) {
+        let st = &self.stages[s];
+        let (start, len) = self.ranges[r];
+        if !self.stop.load(Ordering::Relaxed) {
+            let ((), flags) = super::watch::fp_item(|| {
+                for ic in (start..start + len).step_by(MC) {
+                    let mc = MC.min(start + len - ic);
+                    // SAFETY: the block lies in A and C; the buffers are sized for it.
+                    unsafe {
+                        pack_a(self.a.at(ic, st.pc), mc, st.kc, own.apack.ptr);
+                        let c = self.c.at(ic, st.jc);
+                        let bp = self.bufs[s % 2].ptr;
+                        let acc = st.pc > 0;
+                        macro_kernel(mc, st.nc, st.kc, own.apack.ptr, bp, c, acc, &mut own.edge);
+                    }
+                }
+            });
+            self.flags.fetch_or(flags, Ordering::Relaxed);
+        }
+        self.finished[s].fetch_add(1, Ordering::Release);
+    }
+}
+
+/// The team's product with `helpers` parts handed to rayon's pool.
+///
+/// # Safety
+/// As [`gemm`].
+unsafe fn gemm_team<T: Real>(team: Team<T>, helpers: usize) {
+    let team = std::sync::Arc::new(team);
+    for me in 1..=helpers {
+        let t = team.clone();
+        // SAFETY: a helper works only on a part it takes, and every part is done before the
+        // caller returns (below); one that starts later finds its part taken.
+        rayon::spawn(move || unsafe { t.run(me) });
+    }
+    // SAFETY: the caller's guarantee.
+    unsafe { team.run(0) };
+    let (all, last) = (team.ranges.len(), team.stages.len() - 1);
+    wait_until(|| team.finished[last].load(Ordering::Acquire) == all);
+    super::elementwise::fp_raise(team.flags.load(Ordering::Relaxed));
+}
+
+/// C (m x n) = A (m x k) B (k x n), in `parts` pieces: split by rows with B's panels packed
+/// once for all ([`Team`]), or, for a short wide C, by columns across rayon's threads.
 ///
 /// # Safety
 /// [`available`] is true; the operands hold the matrices their strides describe; C overlaps
@@ -458,44 +744,27 @@ pub unsafe fn gemm<T: Real>(
         // SAFETY: the same product, transposed.
         return unsafe { gemm(n, m, k, t(b), t(a), ct, parts) };
     }
-    let split_rows = m >= n;
-    let (len, unit) = if split_rows { (m, MR) } else { (n, T::NR) };
+    let by_rows = m >= n || m >= parts * MC;
+    let (len, unit) = if by_rows { (m, MR) } else { (n, T::NR) };
     let parts = parts.min(len / unit).max(1);
     if parts == 1 {
         // SAFETY: the caller's guarantee.
         return unsafe { gemm_seq(m, n, k, a, b, c) };
     }
-    let chunk = len.div_ceil(parts).div_ceil(unit) * unit;
-    let pieces = len.div_ceil(chunk);
-    super::watch::par_for_each(pieces, |t| {
+    if by_rows {
+        let team = Team::new(m, n, k, a, b, c, parts);
+        let helpers = team.ranges.len() - 1;
+        // SAFETY: the caller's guarantee.
+        return unsafe { gemm_team(team, helpers) };
+    }
+    let chunk = n.div_ceil(parts).div_ceil(unit) * unit;
+    super::watch::par_for_each(n.div_ceil(chunk), |t| {
         let (a, b, c) = (a, b, c);
         let start = t * chunk;
-        let size = chunk.min(len - start);
-        // SAFETY: piece `t` is the rows (or columns) `start..start + size` of C, disjoint
-        // from the other pieces, with the matching rows of A (or columns of B).
-        unsafe {
-            if split_rows {
-                let a = Mat {
-                    ptr: a.ptr.offset(start as isize * a.rs),
-                    ..a
-                };
-                let c = MatMut {
-                    ptr: c.ptr.offset(start as isize * c.rs),
-                    ..c
-                };
-                gemm_seq(size, n, k, a, b, c);
-            } else {
-                let b = Mat {
-                    ptr: b.ptr.offset(start as isize * b.cs),
-                    ..b
-                };
-                let c = MatMut {
-                    ptr: c.ptr.offset(start as isize * c.cs),
-                    ..c
-                };
-                gemm_seq(m, size, k, a, b, c);
-            }
-        }
+        let size = chunk.min(n - start);
+        // SAFETY: piece `t` is the columns `start..start + size` of C, disjoint from the
+        // other pieces, with the matching columns of B.
+        unsafe { gemm_seq(m, size, k, a, b.at(0, start), c.at(0, start)) };
     });
 }
 
@@ -758,6 +1027,50 @@ mod tests {
                         _ => c.iter().rev().cloned().collect(),
                     };
                     assert_eq!(got, want, "{m}x{n}x{k} layout {layout} parts {parts}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn parts_agree_when_helpers_start_late_or_never() {
+        if !available() {
+            return;
+        }
+        // Stages: 1 (k = 200), 2 (k = 400), 3 and more (k = 700, 1300); rows for 1 to 4 parts.
+        for &(m, n, k) in &[
+            (150, 40, 200),
+            (97, 33, 400),
+            (200, 30, 700),
+            (61, 50, 1300),
+        ] {
+            let a: Vec<f64> = (0..m * k).map(|i| (i % 13) as f64 - 6.0).collect();
+            let b: Vec<f64> = (0..k * n).map(|i| (i % 7) as f64 - 3.0).collect();
+            let want = naive(m, n, k, &a, &b);
+            let am = Mat {
+                ptr: a.as_ptr(),
+                rs: k as isize,
+                cs: 1,
+            };
+            let bm = Mat {
+                ptr: b.as_ptr(),
+                rs: n as isize,
+                cs: 1,
+            };
+            for parts in [2, 3, 4] {
+                for helpers in [0, 1, parts - 1] {
+                    let mut c = vec![f64::NAN; m * n];
+                    let cm = MatMut {
+                        ptr: c.as_mut_ptr(),
+                        rs: n as isize,
+                        cs: 1,
+                    };
+                    let team = Team::new(m, n, k, am, bm, cm, parts);
+                    let helpers = helpers.min(team.ranges.len() - 1);
+                    // SAFETY: the operands hold the matrices; C is separate. Parts without a
+                    // helper are taken over by the threads that run.
+                    unsafe { gemm_team(team, helpers) };
+                    assert_eq!(c, want, "{m}x{n}x{k} parts {parts} helpers {helpers}");
                 }
             }
         }
