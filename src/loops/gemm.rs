@@ -14,7 +14,14 @@ use std::arch::x86_64::*;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 /// Depth of a packed panel (the k extent one micro-kernel call covers).
-const KC: usize = 256;
+const KC: usize = 384;
+
+/// The depth of each panel for a product of depth `k`: at most KC, the panels equal (to a
+/// multiple of 8), so the last is not a thin one.
+fn depth(k: usize) -> usize {
+    k.div_ceil(k.div_ceil(KC)).next_multiple_of(8).min(k)
+}
+
 /// Rows of a packed block of A (a multiple of MR; A's block stays in L2).
 const MC: usize = 72;
 /// Columns of a packed panel of B (a multiple of both NRs; B's panel stays in L3).
@@ -63,6 +70,20 @@ pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 's
     /// The CPU has AVX2 and FMA; the panels hold `kc` steps; C's tile is writable.
     unsafe fn kernel(kc: usize, a: *const Self, b: *const Self, c: MatMut<Self>, accumulate: bool);
 
+    /// `C[0..2*MR, 0..NR/2] (=|+=) [A0; A1]^T Bpanel[.., 0..NR/2]`: two panels of A, the
+    /// first half of each step of B's panel.
+    ///
+    /// # Safety
+    /// As [`Real::kernel`], with both panels of A.
+    unsafe fn narrow(
+        kc: usize,
+        a0: *const Self,
+        a1: *const Self,
+        b: *const Self,
+        c: MatMut<Self>,
+        accumulate: bool,
+    );
+
     /// Pack the first steps of a whole panel whose rows `r` have contiguous items into `d`
     /// (MR values a step), in vector blocks; the steps packed (the caller packs the rest).
     ///
@@ -89,8 +110,8 @@ pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 's
 }
 
 macro_rules! avx2_kernel {
-    ($name:ident, $t:ty, $w:expr, $vec:ty, $zero:ident, $load:ident, $loadu:ident, $storeu:ident,
-     $bcast:ident, $fmadd:ident, $add:ident) => {
+    ($name:ident, $narrow:ident, $t:ty, $w:expr, $vec:ty, $zero:ident, $load:ident,
+     $loadu:ident, $storeu:ident, $bcast:ident, $fmadd:ident, $add:ident) => {
         /// The 6 x (2 vectors) tile product.
         ///
         /// # Safety
@@ -172,11 +193,73 @@ macro_rules! avx2_kernel {
                 }
             }
         }
+
+        /// The 12 x (1 vector) tile product: two panels of A, the first vector of each step
+        /// of B's panel. Twelve accumulators, as in the full tile, keep the FMA units busy
+        /// where C's last columns fill only one vector.
+        ///
+        /// # Safety
+        /// As [`Real::narrow`].
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma")]
+        unsafe fn $narrow(
+            kc: usize,
+            a0: *const $t,
+            a1: *const $t,
+            b: *const $t,
+            c: MatMut<$t>,
+            accumulate: bool,
+        ) {
+            const NR: usize = 2 * $w;
+            let mut acc = [$zero(); 2 * MR];
+            let (mut a0, mut a1, mut b) = (a0, a1, b);
+            // SAFETY: the caller's guarantee: the panels hold kc steps, C's tile is in bounds
+            // (prefetches never fault).
+            unsafe {
+                for p in 0..kc {
+                    if p % 4 == 0 {
+                        let ahead = PREFETCH * MR;
+                        _mm_prefetch::<_MM_HINT_T0>(a0.wrapping_add(ahead) as *const i8);
+                        _mm_prefetch::<_MM_HINT_T0>(a1.wrapping_add(ahead) as *const i8);
+                    }
+                    let b0 = $load(b);
+                    for i in 0..MR {
+                        acc[i] = $fmadd($bcast(&*a0.add(i)), b0, acc[i]);
+                        acc[MR + i] = $fmadd($bcast(&*a1.add(i)), b0, acc[MR + i]);
+                    }
+                    a0 = a0.add(MR);
+                    a1 = a1.add(MR);
+                    b = b.add(NR);
+                }
+                if c.cs == 1 {
+                    for (i, r) in acc.iter().enumerate() {
+                        let d = c.ptr.offset(i as isize * c.rs);
+                        if accumulate {
+                            $storeu(d, $add($loadu(d), *r));
+                        } else {
+                            $storeu(d, *r);
+                        }
+                    }
+                } else {
+                    let mut tile = [[0 as $t; $w]; 2 * MR];
+                    for (i, r) in acc.iter().enumerate() {
+                        $storeu(tile[i].as_mut_ptr(), *r);
+                    }
+                    for (i, row) in tile.iter().enumerate() {
+                        for (j, &v) in row.iter().enumerate() {
+                            let d = c.ptr.offset(i as isize * c.rs + j as isize * c.cs);
+                            *d = if accumulate { *d + v } else { v };
+                        }
+                    }
+                }
+            }
+        }
     };
 }
 
 avx2_kernel!(
     kernel_f64,
+    narrow_f64,
     f64,
     4,
     __m256d,
@@ -190,6 +273,7 @@ avx2_kernel!(
 );
 avx2_kernel!(
     kernel_f32,
+    narrow_f32,
     f32,
     8,
     __m256,
@@ -388,7 +472,34 @@ unsafe fn macro_kernel<T: Real>(
         // SAFETY: the caller's guarantee.
         unsafe {
             let bp = bp.add(jr * kc);
-            for ir in (0..mc).step_by(MR) {
+            let mut ir = 0;
+            if cols <= nr / 2 {
+                // Half a panel of B: two panels of A at a time by the narrow tile.
+                while ir + MR < mc {
+                    let rows = (2 * MR).min(mc - ir);
+                    let (a0, a1) = (ap.add(ir * kc), ap.add((ir + MR) * kc));
+                    let cp = c.ptr.offset(ir as isize * c.rs + jr as isize * c.cs);
+                    if rows == 2 * MR && cols == nr / 2 {
+                        T::narrow(kc, a0, a1, bp, MatMut { ptr: cp, ..c }, accumulate);
+                    } else {
+                        let e = MatMut {
+                            ptr: edge.as_mut_ptr(),
+                            rs: (nr / 2) as isize,
+                            cs: 1,
+                        };
+                        T::narrow(kc, a0, a1, bp, e, false);
+                        for i in 0..rows {
+                            for j in 0..cols {
+                                let d = cp.offset(i as isize * c.rs + j as isize * c.cs);
+                                let v = edge[i * nr / 2 + j];
+                                *d = if accumulate { *d + v } else { v };
+                            }
+                        }
+                    }
+                    ir += 2 * MR;
+                }
+            }
+            for ir in (ir..mc).step_by(MR) {
                 let rows = MR.min(mc - ir);
                 let ap = ap.add(ir * kc);
                 let cp = c.ptr.offset(ir as isize * c.rs + jr as isize * c.cs);
@@ -420,7 +531,7 @@ unsafe fn macro_kernel<T: Real>(
 /// As [`gemm`].
 unsafe fn gemm_seq<T: Real>(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, c: MatMut<T>) {
     let nr = T::NR;
-    let kc_max = KC.min(k);
+    let kc_max = depth(k);
     let nc_max = NC.min(n.div_ceil(nr) * nr);
     let mc_max = MC.min(m.div_ceil(MR) * MR);
     let bpack = Scratch::<T>::new(kc_max * nc_max);
@@ -428,8 +539,8 @@ unsafe fn gemm_seq<T: Real>(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, 
     let mut edge = [T::default(); MR * 16];
     for jc in (0..n).step_by(NC) {
         let nc = NC.min(n - jc);
-        for pc in (0..k).step_by(KC) {
-            let kc = KC.min(k - pc);
+        for pc in (0..k).step_by(kc_max) {
+            let kc = kc_max.min(k - pc);
             // SAFETY: every block, panel and tile lies inside its operand (the caller's
             // guarantee for the whole); the scratch buffers are sized for the largest.
             unsafe {
@@ -537,8 +648,8 @@ impl<T: Real> Team<T> {
         let mut stages = Vec::new();
         for jc in (0..n).step_by(NC) {
             let nc = NC.min(n - jc);
-            for pc in (0..k).step_by(KC) {
-                let kc = KC.min(k - pc);
+            for pc in (0..k).step_by(depth(k)) {
+                let kc = depth(k).min(k - pc);
                 let units = nc.div_ceil(nr).div_ceil(PACK_GROUP);
                 stages.push(Stage {
                     jc,
@@ -549,7 +660,7 @@ impl<T: Real> Team<T> {
                 });
             }
         }
-        let size = KC.min(k) * NC.min(n.div_ceil(nr) * nr);
+        let size = depth(k) * NC.min(n.div_ceil(nr) * nr);
         let chunk = m.div_ceil(parts).div_ceil(MR) * MR;
         let ranges: Vec<_> = (0..m)
             .step_by(chunk)
@@ -581,9 +692,9 @@ impl<T: Real> Team<T> {
             return;
         }
         let mut mine = vec![me];
-        let size = KC.min(self.stages[0].kc) * MC.min(self.ranges[0].1.div_ceil(MR) * MR);
+        let size = self.stages[0].kc * MC.min(self.ranges[0].1.div_ceil(MR) * MR);
         let mut own = Own {
-            apack: Scratch::new(size.max(KC * MR)),
+            apack: Scratch::new(size.max(self.stages[0].kc * MR)),
             edge: [T::default(); MR * 16],
         };
         let all = self.ranges.len();
@@ -851,7 +962,7 @@ avx2_dot_rows!(
 
 /// Implements [`Real`] for `$t` with its kernels.
 macro_rules! real {
-    ($t:ty, $nr:expr, $kernel:ident, $dot:ident $(, $pack:ident)?) => {
+    ($t:ty, $nr:expr, $kernel:ident, $narrow:ident, $dot:ident $(, $pack:ident)?) => {
         impl Real for $t {
             const NR: usize = $nr;
             #[inline(always)]
@@ -864,6 +975,18 @@ macro_rules! real {
             ) {
                 // SAFETY: the caller's guarantee.
                 unsafe { $kernel(kc, a, b, c, accumulate) }
+            }
+            #[inline(always)]
+            unsafe fn narrow(
+                kc: usize,
+                a0: *const $t,
+                a1: *const $t,
+                b: *const $t,
+                c: MatMut<$t>,
+                accumulate: bool,
+            ) {
+                // SAFETY: the caller's guarantee.
+                unsafe { $narrow(kc, a0, a1, b, c, accumulate) }
             }
             #[inline(always)]
             unsafe fn dot_rows(
@@ -889,8 +1012,8 @@ macro_rules! real {
     };
 }
 
-real!(f64, 8, kernel_f64, dot_rows_f64);
-real!(f32, 16, kernel_f32, dot_rows_f32, pack_rows_f32);
+real!(f64, 8, kernel_f64, narrow_f64, dot_rows_f64);
+real!(f32, 16, kernel_f32, narrow_f32, dot_rows_f32, pack_rows_f32);
 
 /// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), y's items split in
 /// `parts` pieces across rayon's threads; `n > 0`.
@@ -982,6 +1105,9 @@ mod tests {
             (3, 50, 2),
             (100, 101, 257),
             (6, 8, 256),
+            (40, 24, 300),
+            (30, 12, 50),
+            (25, 20, 700),
             (0, 4, 3),
             (4, 5, 0),
         ] {
@@ -1117,7 +1243,7 @@ mod tests {
         if !available() {
             return;
         }
-        let (m, n, k) = (37, 45, 300);
+        let (m, n, k) = (37, 40, 300);
         let a: Vec<f32> = (0..m * k).map(|i| (i % 5) as f32 - 2.0).collect();
         let b: Vec<f32> = (0..k * n).map(|i| (i % 3) as f32 - 1.0).collect();
         let want = naive(
