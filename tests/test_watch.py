@@ -126,8 +126,11 @@ def test_errstate_raise_from_worker_threads():
 # ---------------------------------------------------------------------------
 
 CHILD = textwrap.dedent("""
-    import sys, time
+    import signal, sys, time
     import rumpy as rp
+    # Python's own handler, even when started with SIGINT ignored (a background job of a
+    # shell without job control)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     # 1e9 items: many seconds of work with the GIL released
     x = rp.broadcast_to(rp.linspace(0, 1, 1000), (10**6, 1000))
     keep = rp.arange(10.0)
