@@ -28,6 +28,28 @@ pub fn fp_clear() {
     }
 }
 
+/// MXCSR's exception flags and the status bits (NumPy's errstate categories) they stand for.
+#[cfg(target_arch = "x86_64")]
+const MXCSR_FLAGS: [(u32, u32); 4] = {
+    use crate::kernels::status::*;
+    [
+        (0x01, INVALID),
+        (0x04, DIVIDE_BY_ZERO),
+        (0x08, OVERFLOW),
+        (0x10, UNDERFLOW),
+    ]
+};
+
+/// The status bits of MXCSR value `c`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn status_of(c: u32) -> u32 {
+    MXCSR_FLAGS
+        .iter()
+        .filter(|&&(bit, _)| c & bit != 0)
+        .fold(0, |s, &(_, st)| s | st)
+}
+
 /// The floating-point exceptions raised since `fp_clear`, as status bits (NumPy's errstate
 /// categories: division by zero, overflow, underflow, invalid).
 #[inline]
@@ -35,24 +57,7 @@ pub fn fp_status() -> u32 {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: reading MXCSR has no side effects.
     #[allow(deprecated)]
-    unsafe {
-        use crate::kernels::status::*;
-        let c = std::arch::x86_64::_mm_getcsr();
-        let mut s = 0;
-        if c & 0x01 != 0 {
-            s |= INVALID;
-        }
-        if c & 0x04 != 0 {
-            s |= DIVIDE_BY_ZERO;
-        }
-        if c & 0x08 != 0 {
-            s |= OVERFLOW;
-        }
-        if c & 0x10 != 0 {
-            s |= UNDERFLOW;
-        }
-        return s;
-    }
+    return status_of(unsafe { std::arch::x86_64::_mm_getcsr() });
     #[allow(unreachable_code)]
     0
 }
@@ -64,25 +69,13 @@ pub fn fp_take() -> u32 {
     // SAFETY: as `fp_clear`.
     #[allow(deprecated)]
     unsafe {
-        use crate::kernels::status::*;
         use std::arch::x86_64::{_mm_getcsr, _mm_setcsr};
         let c = _mm_getcsr();
         if c & 0x1d == 0 {
             return 0;
         }
         _mm_setcsr(c & !0x3f);
-        let mut s = 0;
-        for (bit, st) in [
-            (0x01, INVALID),
-            (0x04, DIVIDE_BY_ZERO),
-            (0x08, OVERFLOW),
-            (0x10, UNDERFLOW),
-        ] {
-            if c & bit != 0 {
-                s |= st;
-            }
-        }
-        return s;
+        return status_of(c);
     }
     #[allow(unreachable_code)]
     0
@@ -94,20 +87,10 @@ pub fn fp_take() -> u32 {
 pub fn fp_raise(bits: u32) {
     #[cfg(target_arch = "x86_64")]
     if bits != 0 {
-        use crate::kernels::status::*;
-        let mut c = 0;
-        if bits & INVALID != 0 {
-            c |= 0x01;
-        }
-        if bits & DIVIDE_BY_ZERO != 0 {
-            c |= 0x04;
-        }
-        if bits & OVERFLOW != 0 {
-            c |= 0x08;
-        }
-        if bits & UNDERFLOW != 0 {
-            c |= 0x10;
-        }
+        let c = MXCSR_FLAGS
+            .iter()
+            .filter(|&&(_, st)| bits & st != 0)
+            .fold(0, |c, &(bit, _)| c | bit);
         // SAFETY: setting MXCSR's sticky exception flags (the exceptions stay masked) only
         // changes what this thread's later status reads report.
         #[allow(deprecated)]

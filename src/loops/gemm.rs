@@ -67,7 +67,8 @@ pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 's
     /// groups of NR (32-byte aligned).
     ///
     /// # Safety
-    /// The CPU has AVX2 and FMA; the panels hold `kc` steps; C's tile is writable.
+    /// The CPU has AVX2 and FMA; the panels hold `kc` steps; C's tile is writable and its rows
+    /// are contiguous (`c.cs == 1`).
     unsafe fn kernel(kc: usize, a: *const Self, b: *const Self, c: MatMut<Self>, accumulate: bool);
 
     /// `C[0..2*MR, 0..NR/2] (=|+=) [A0; A1]^T Bpanel[.., 0..NR/2]`: two panels of A, the
@@ -120,17 +121,16 @@ macro_rules! avx2_kernel {
         #[target_feature(enable = "avx2,fma")]
         unsafe fn $name(kc: usize, a: *const $t, b: *const $t, c: MatMut<$t>, accumulate: bool) {
             const NR: usize = 2 * $w;
+            debug_assert_eq!(c.cs, 1);
             let mut acc = [[$zero(); 2]; MR];
             let (mut a, mut b) = (a, b);
             // SAFETY: the caller's guarantee: the panels hold kc steps, C's tile is in bounds
-            // (prefetches never fault).
+            // with its rows contiguous (prefetches never fault).
             unsafe {
-                if c.cs == 1 {
-                    for i in 0..MR as isize {
-                        let row = c.ptr.offset(i * c.rs);
-                        _mm_prefetch::<_MM_HINT_T0>(row as *const i8);
-                        _mm_prefetch::<_MM_HINT_T0>(row.add(NR - 1) as *const i8);
-                    }
+                for i in 0..MR as isize {
+                    let row = c.ptr.offset(i * c.rs);
+                    _mm_prefetch::<_MM_HINT_T0>(row as *const i8);
+                    _mm_prefetch::<_MM_HINT_T0>(row.add(NR - 1) as *const i8);
                 }
                 macro_rules! step {
                     () => {{
@@ -167,28 +167,14 @@ macro_rules! avx2_kernel {
                     step!();
                     p -= 1;
                 }
-                if c.cs == 1 {
-                    for (i, r) in acc.iter().enumerate() {
-                        let d = c.ptr.offset(i as isize * c.rs);
-                        if accumulate {
-                            $storeu(d, $add($loadu(d), r[0]));
-                            $storeu(d.add($w), $add($loadu(d.add($w)), r[1]));
-                        } else {
-                            $storeu(d, r[0]);
-                            $storeu(d.add($w), r[1]);
-                        }
-                    }
-                } else {
-                    let mut tile = [[0 as $t; NR]; MR];
-                    for (i, r) in acc.iter().enumerate() {
-                        $storeu(tile[i].as_mut_ptr(), r[0]);
-                        $storeu(tile[i].as_mut_ptr().add($w), r[1]);
-                    }
-                    for (i, row) in tile.iter().enumerate() {
-                        for (j, &v) in row.iter().enumerate() {
-                            let d = c.ptr.offset(i as isize * c.rs + j as isize * c.cs);
-                            *d = if accumulate { *d + v } else { v };
-                        }
+                for (i, r) in acc.iter().enumerate() {
+                    let d = c.ptr.offset(i as isize * c.rs);
+                    if accumulate {
+                        $storeu(d, $add($loadu(d), r[0]));
+                        $storeu(d.add($w), $add($loadu(d.add($w)), r[1]));
+                    } else {
+                        $storeu(d, r[0]);
+                        $storeu(d.add($w), r[1]);
                     }
                 }
             }
@@ -211,10 +197,11 @@ macro_rules! avx2_kernel {
             accumulate: bool,
         ) {
             const NR: usize = 2 * $w;
+            debug_assert_eq!(c.cs, 1);
             let mut acc = [$zero(); 2 * MR];
             let (mut a0, mut a1, mut b) = (a0, a1, b);
             // SAFETY: the caller's guarantee: the panels hold kc steps, C's tile is in bounds
-            // (prefetches never fault).
+            // with its rows contiguous (prefetches never fault).
             unsafe {
                 for p in 0..kc {
                     if p % 4 == 0 {
@@ -231,25 +218,12 @@ macro_rules! avx2_kernel {
                     a1 = a1.add(MR);
                     b = b.add(NR);
                 }
-                if c.cs == 1 {
-                    for (i, r) in acc.iter().enumerate() {
-                        let d = c.ptr.offset(i as isize * c.rs);
-                        if accumulate {
-                            $storeu(d, $add($loadu(d), *r));
-                        } else {
-                            $storeu(d, *r);
-                        }
-                    }
-                } else {
-                    let mut tile = [[0 as $t; $w]; 2 * MR];
-                    for (i, r) in acc.iter().enumerate() {
-                        $storeu(tile[i].as_mut_ptr(), *r);
-                    }
-                    for (i, row) in tile.iter().enumerate() {
-                        for (j, &v) in row.iter().enumerate() {
-                            let d = c.ptr.offset(i as isize * c.rs + j as isize * c.cs);
-                            *d = if accumulate { *d + v } else { v };
-                        }
+                for (i, r) in acc.iter().enumerate() {
+                    let d = c.ptr.offset(i as isize * c.rs);
+                    if accumulate {
+                        $storeu(d, $add($loadu(d), *r));
+                    } else {
+                        $storeu(d, *r);
                     }
                 }
             }
@@ -451,7 +425,8 @@ unsafe fn pack_b<T: Real>(b: Mat<T>, kc: usize, nc: usize, dst: *mut T) {
 }
 
 /// C (mc x nc) (=|+=) a packed block of A (mc x kc) times a packed panel of B (kc x nc): the
-/// register tile over every micro-panel pair, edge tiles through `edge`.
+/// register tile over every micro-panel pair, the narrow tile over pairs of A's panels where a
+/// last panel of B is half empty.
 ///
 /// # Safety
 /// The packed operands hold the block and panel; C's rows and columns are inside C.
@@ -466,92 +441,70 @@ unsafe fn macro_kernel<T: Real>(
     accumulate: bool,
     edge: &mut [T; MR * 16],
 ) {
-    let nr = T::NR;
+    let (nr, half) = (T::NR, T::NR / 2);
     for jr in (0..nc).step_by(nr) {
         let cols = nr.min(nc - jr);
         // SAFETY: the caller's guarantee.
         unsafe {
             let bp = bp.add(jr * kc);
             let mut ir = 0;
-            if cols <= nr / 2 {
-                // Half a panel of B: two panels of A at a time by the narrow tile.
+            if cols <= half {
                 while ir + MR < mc {
-                    let rows = (2 * MR).min(mc - ir);
                     let (a0, a1) = (ap.add(ir * kc), ap.add((ir + MR) * kc));
-                    let cp = c.ptr.offset(ir as isize * c.rs + jr as isize * c.cs);
-                    if rows == 2 * MR && cols == nr / 2 {
-                        T::narrow(kc, a0, a1, bp, MatMut { ptr: cp, ..c }, accumulate);
-                    } else {
-                        let e = MatMut {
-                            ptr: edge.as_mut_ptr(),
-                            rs: (nr / 2) as isize,
-                            cs: 1,
-                        };
-                        T::narrow(kc, a0, a1, bp, e, false);
-                        for i in 0..rows {
-                            for j in 0..cols {
-                                let d = cp.offset(i as isize * c.rs + j as isize * c.cs);
-                                let v = edge[i * nr / 2 + j];
-                                *d = if accumulate { *d + v } else { v };
-                            }
-                        }
-                    }
+                    let used = ((2 * MR).min(mc - ir), cols);
+                    tile(
+                        c.at(ir, jr),
+                        (2 * MR, half),
+                        used,
+                        accumulate,
+                        edge,
+                        |t, acc| T::narrow(kc, a0, a1, bp, t, acc),
+                    );
                     ir += 2 * MR;
                 }
             }
             for ir in (ir..mc).step_by(MR) {
-                let rows = MR.min(mc - ir);
-                let ap = ap.add(ir * kc);
-                let cp = c.ptr.offset(ir as isize * c.rs + jr as isize * c.cs);
-                if rows == MR && cols == nr {
-                    T::kernel(kc, ap, bp, MatMut { ptr: cp, ..c }, accumulate);
-                    continue;
-                }
-                let e = MatMut {
-                    ptr: edge.as_mut_ptr(),
-                    rs: nr as isize,
-                    cs: 1,
-                };
-                T::kernel(kc, ap, bp, e, false);
-                for i in 0..rows {
-                    for j in 0..cols {
-                        let d = cp.offset(i as isize * c.rs + j as isize * c.cs);
-                        let v = edge[i * nr + j];
-                        *d = if accumulate { *d + v } else { v };
-                    }
-                }
+                let a = ap.add(ir * kc);
+                let used = (MR.min(mc - ir), cols);
+                tile(c.at(ir, jr), (MR, nr), used, accumulate, edge, |t, acc| {
+                    T::kernel(kc, a, bp, t, acc)
+                });
             }
         }
     }
 }
 
-/// C (m x n) = A (m x k) B (k x n) on this thread; `k > 0`.
+/// Run a register-tile kernel `f` (its output and whether to accumulate) for the tile of
+/// `shape` (rows, columns) at `c` of which the `used` part lies in C: straight into C when
+/// all of it does and C's rows are contiguous, otherwise into `edge` and from there into C.
 ///
 /// # Safety
-/// As [`gemm`].
-unsafe fn gemm_seq<T: Real>(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, c: MatMut<T>) {
-    let nr = T::NR;
-    let kc_max = depth(k);
-    let nc_max = NC.min(n.div_ceil(nr) * nr);
-    let mc_max = MC.min(m.div_ceil(MR) * MR);
-    let bpack = Scratch::<T>::new(kc_max * nc_max);
-    let apack = Scratch::<T>::new(kc_max * mc_max);
-    let mut edge = [T::default(); MR * 16];
-    for jc in (0..n).step_by(NC) {
-        let nc = NC.min(n - jc);
-        for pc in (0..k).step_by(kc_max) {
-            let kc = kc_max.min(k - pc);
-            // SAFETY: every block, panel and tile lies inside its operand (the caller's
-            // guarantee for the whole); the scratch buffers are sized for the largest.
-            unsafe {
-                pack_b(b.at(pc, jc), kc, nc, bpack.ptr);
-                for ic in (0..m).step_by(MC) {
-                    let mc = MC.min(m - ic);
-                    pack_a(a.at(ic, pc), mc, kc, apack.ptr);
-                    let c = c.at(ic, jc);
-                    macro_kernel(mc, nc, kc, apack.ptr, bpack.ptr, c, pc > 0, &mut edge);
-                }
-            }
+/// The used part lies in C; `edge` holds the shape.
+#[inline(always)]
+unsafe fn tile<T: Real>(
+    c: MatMut<T>,
+    shape: (usize, usize),
+    used: (usize, usize),
+    accumulate: bool,
+    edge: &mut [T; MR * 16],
+    f: impl FnOnce(MatMut<T>, bool),
+) {
+    if used == shape && c.cs == 1 {
+        return f(c, accumulate);
+    }
+    let e = MatMut {
+        ptr: edge.as_mut_ptr(),
+        rs: shape.1 as isize,
+        cs: 1,
+    };
+    f(e, false);
+    for i in 0..used.0 {
+        for j in 0..used.1 {
+            // SAFETY: the caller's guarantee.
+            let d = unsafe { c.at(i, j).ptr };
+            let v = edge[i * shape.1 + j];
+            // SAFETY: as above.
+            unsafe { *d = if accumulate { *d + v } else { v } };
         }
     }
 }
@@ -593,7 +546,8 @@ struct Stage {
     units: usize,
 }
 
-/// The parallel product split by rows of C, each range of rows a part. Stage after stage, a
+/// The product split by rows of C, each range of rows a part (a single part for the product
+/// on one thread, or for a piece of one split by columns). Stage after stage, a
 /// panel of B is packed once into one of two shared buffers (its micro-panels claimed a group
 /// at a time by every part that gets there) and each part multiplies its rows of C by it.
 ///
@@ -609,7 +563,8 @@ struct Team<T> {
     b: Mat<T>,
     c: MatMut<T>,
     stages: Vec<Stage>,
-    bufs: [Scratch<T>; 2],
+    /// Two buffers (one for a single stage): stage `s` is packed into `bufs[s % 2]`.
+    bufs: Vec<Scratch<T>>,
     /// Rows `start..start + len` of C, per part.
     ranges: Vec<(usize, usize)>,
     owned: Vec<AtomicBool>,
@@ -671,7 +626,9 @@ impl<T: Real> Team<T> {
             a,
             b,
             c,
-            bufs: [Scratch::new(size), Scratch::new(size)],
+            bufs: (0..stages.len().min(2))
+                .map(|_| Scratch::new(size))
+                .collect(),
             owned: ranges.iter().map(|_| AtomicBool::new(false)).collect(),
             ranges,
             claimed: counters(),
@@ -692,9 +649,10 @@ impl<T: Real> Team<T> {
             return;
         }
         let mut mine = vec![me];
+        // The first part is the longest.
         let size = self.stages[0].kc * MC.min(self.ranges[0].1.div_ceil(MR) * MR);
         let mut own = Own {
-            apack: Scratch::new(size.max(self.stages[0].kc * MR)),
+            apack: Scratch::new(size),
             edge: [T::default(); MR * 16],
         };
         let all = self.ranges.len();
@@ -814,7 +772,8 @@ unsafe fn gemm_team<T: Real>(team: Team<T>, helpers: usize) {
 }
 
 /// C (m x n) = A (m x k) B (k x n), in `parts` pieces: split by rows with B's panels packed
-/// once for all ([`Team`]), or, for a short wide C, by columns across rayon's threads.
+/// once for all ([`Team`]), or, for a short wide C, by columns across rayon's threads (a
+/// one-part team each).
 ///
 /// # Safety
 /// [`available`] is true; the operands hold the matrices their strides describe; C overlaps
@@ -860,7 +819,7 @@ pub unsafe fn gemm<T: Real>(
     let parts = parts.min(len / unit).max(1);
     if parts == 1 {
         // SAFETY: the caller's guarantee.
-        return unsafe { gemm_seq(m, n, k, a, b, c) };
+        return unsafe { gemm_team(Team::new(m, n, k, a, b, c, 1), 0) };
     }
     if by_rows {
         let team = Team::new(m, n, k, a, b, c, parts);
@@ -875,7 +834,10 @@ pub unsafe fn gemm<T: Real>(
         let size = chunk.min(n - start);
         // SAFETY: piece `t` is the columns `start..start + size` of C, disjoint from the
         // other pieces, with the matching columns of B.
-        unsafe { gemm_seq(m, size, k, a, b.at(0, start), c.at(0, start)) };
+        unsafe {
+            let team = Team::new(m, size, k, a, b.at(0, start), c.at(0, start), 1);
+            gemm_team(team, 0)
+        };
     });
 }
 
@@ -1079,6 +1041,24 @@ pub unsafe fn gemv_rows<T: Real>(
 mod tests {
     use super::*;
 
+    /// Integer-valued A (m x k) and B (k x n), and their product by the definition: every
+    /// order of summation gives it exactly.
+    fn operands(m: usize, n: usize, k: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+        let a: Vec<f64> = (0..m * k).map(|i| (i % 13) as f64 - 6.0).collect();
+        let b: Vec<f64> = (0..k * n).map(|i| (i % 7) as f64 - 3.0).collect();
+        let want = naive(m, n, k, &a, &b);
+        (a, b, want)
+    }
+
+    /// A row-major operand with `ld` items a row.
+    fn rows<T>(v: &[T], ld: usize) -> Mat<T> {
+        Mat {
+            ptr: v.as_ptr(),
+            rs: ld as isize,
+            cs: 1,
+        }
+    }
+
     fn naive(m: usize, n: usize, k: usize, a: &[f64], b: &[f64]) -> Vec<f64> {
         let mut c = vec![0.0; m * n];
         for i in 0..m {
@@ -1096,7 +1076,6 @@ mod tests {
         if !available() {
             return;
         }
-        // Integer-valued data: every order of summation gives the exact result.
         for &(m, n, k) in &[
             (1, 1, 1),
             (7, 9, 5),
@@ -1111,9 +1090,7 @@ mod tests {
             (0, 4, 3),
             (4, 5, 0),
         ] {
-            let a: Vec<f64> = (0..m * k).map(|i| (i % 13) as f64 - 6.0).collect();
-            let b: Vec<f64> = (0..k * n).map(|i| (i % 7) as f64 - 3.0).collect();
-            let want = naive(m, n, k, &a, &b);
+            let (a, b, want) = operands(m, n, k);
             for layout in 0..3 {
                 let mut c = vec![f64::NAN; m * n];
                 let cm = match layout {
@@ -1133,20 +1110,10 @@ mod tests {
                         cs: -1,
                     },
                 };
-                let am = Mat {
-                    ptr: a.as_ptr(),
-                    rs: k as isize,
-                    cs: 1,
-                };
-                let bm = Mat {
-                    ptr: b.as_ptr(),
-                    rs: n as isize,
-                    cs: 1,
-                };
                 for parts in [1, 2, 3] {
                     c.fill(f64::NAN);
                     // SAFETY: the operands hold the matrices; C is separate.
-                    unsafe { gemm(m, n, k, am, bm, cm, parts) };
+                    unsafe { gemm(m, n, k, rows(&a, k), rows(&b, n), cm, parts) };
                     let got: Vec<f64> = match layout {
                         0 => c.clone(),
                         1 => (0..m * n).map(|x| c[(x % n) * m + x / n]).collect(),
@@ -1170,19 +1137,7 @@ mod tests {
             (200, 30, 700),
             (61, 50, 1300),
         ] {
-            let a: Vec<f64> = (0..m * k).map(|i| (i % 13) as f64 - 6.0).collect();
-            let b: Vec<f64> = (0..k * n).map(|i| (i % 7) as f64 - 3.0).collect();
-            let want = naive(m, n, k, &a, &b);
-            let am = Mat {
-                ptr: a.as_ptr(),
-                rs: k as isize,
-                cs: 1,
-            };
-            let bm = Mat {
-                ptr: b.as_ptr(),
-                rs: n as isize,
-                cs: 1,
-            };
+            let (a, b, want) = operands(m, n, k);
             for parts in [2, 3, 4] {
                 for helpers in [0, 1, parts - 1] {
                     let mut c = vec![f64::NAN; m * n];
@@ -1191,7 +1146,7 @@ mod tests {
                         rs: n as isize,
                         cs: 1,
                     };
-                    let team = Team::new(m, n, k, am, bm, cm, parts);
+                    let team = Team::new(m, n, k, rows(&a, k), rows(&b, n), cm, parts);
                     let helpers = helpers.min(team.ranges.len() - 1);
                     // SAFETY: the operands hold the matrices; C is separate. Parts without a
                     // helper are taken over by the threads that run.
@@ -1216,22 +1171,7 @@ mod tests {
             for parts in [1, 2, 3] {
                 let mut y = vec![f64::NAN; 2 * m];
                 // SAFETY: the operands hold the matrix and vectors; y is separate.
-                unsafe {
-                    gemv_rows(
-                        m,
-                        n,
-                        Mat {
-                            ptr: a.as_ptr(),
-                            rs: n as isize,
-                            cs: 1,
-                        },
-                        x.as_ptr(),
-                        2,
-                        y.as_mut_ptr(),
-                        2,
-                        parts,
-                    )
-                };
+                unsafe { gemv_rows(m, n, rows(&a, n), x.as_ptr(), 2, y.as_mut_ptr(), 2, parts) };
                 let got: Vec<f64> = y.iter().step_by(2).cloned().collect();
                 assert_eq!(got, want, "{m}x{n} parts {parts}");
             }
@@ -1260,16 +1200,8 @@ mod tests {
                 m,
                 n,
                 k,
-                Mat {
-                    ptr: a.as_ptr(),
-                    rs: k as isize,
-                    cs: 1,
-                },
-                Mat {
-                    ptr: b.as_ptr(),
-                    rs: n as isize,
-                    cs: 1,
-                },
+                rows(&a, k),
+                rows(&b, n),
                 MatMut {
                     ptr: c.as_mut_ptr(),
                     rs: n as isize,

@@ -413,6 +413,12 @@ fn plain_cmul_f64(ar: f64, ai: f64, br: f64, bi: f64) -> (f64, f64) {
     (black_box(t1 - t2), black_box(t3 + t4))
 }
 
+/// Whether a binary loop can raise floating-point conditions (all-integer ones cannot; their
+/// status is read without the slow MXCSR round trip).
+fn watches_fp(lp: &Loop) -> bool {
+    !(lp.ins[0].is_int() && lp.ins[1].is_int() && lp.outs[0].is_int())
+}
+
 /// Whether NumPy's scalar math checks this integer operation for overflow.
 fn checks_overflow(op: BinOp) -> bool {
     matches!(op, BinOp::Add | BinOp::Subtract | BinOp::Multiply)
@@ -528,8 +534,7 @@ pub fn binary_with(
         let k = if op == BinOp::FloorDivide { 0 } else { 1 };
         return one(r[k], st);
     }
-    let watch_fp = !(lp.ins[0].is_int() && lp.ins[1].is_int() && out.is_int());
-    let (r, mut st) = run(lp, [a, b], watch_fp);
+    let (r, mut st) = run(lp, [a, b], watches_fp(lp));
     if scalar && out.is_int() && checks_overflow(op) {
         if let (Some(p), Some(q), Some(got)) = (wide(a), wide(b), wide(r[0])) {
             st |= overflow(op, p, q, got);
@@ -610,7 +615,7 @@ pub fn in_place(op: BinOp, x: OpKind, y: OpKind) -> Option<&'static InPlace> {
                 op,
                 out,
                 check_overflow: scalar && out.is_int() && checks_overflow(op),
-                watch_fp: !(lp.ins[0].is_int() && lp.ins[1].is_int() && out.is_int()),
+                watch_fp: watches_fp(lp),
                 label: if scalar { op.scalar_name() } else { op.name() },
             })
         })
