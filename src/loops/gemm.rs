@@ -326,11 +326,21 @@ pub fn available() -> bool {
 }
 
 /// A 64-byte aligned scratch buffer of `n` elements, not initialised: packing writes every
-/// element the kernels read (padding included).
+/// element the kernels read (padding included). Buffers are kept for the next product
+/// ([`SPARE`]): one freshly mapped by the system costs a page fault per 4 KiB on first use,
+/// which for a short, wide product was a third of its time.
 struct Scratch<T> {
-    _raw: Vec<std::mem::MaybeUninit<T>>,
+    raw: Vec<Word>,
     ptr: *mut T,
 }
+
+/// Scratch storage: 8-byte words, uninitialised.
+type Word = std::mem::MaybeUninit<u64>;
+
+/// Scratch buffers of finished products, at most [`SPARE_COUNT`] of at most [`SPARE_BYTES`].
+static SPARE: std::sync::Mutex<Vec<Vec<Word>>> = std::sync::Mutex::new(Vec::new());
+const SPARE_COUNT: usize = 8;
+const SPARE_BYTES: usize = 32 << 20;
 
 // SAFETY: the buffer is owned; who writes and reads which part is the driver's protocol.
 unsafe impl<T: Send> Send for Scratch<T> {}
@@ -339,13 +349,43 @@ unsafe impl<T: Sync> Sync for Scratch<T> {}
 
 impl<T: Real> Scratch<T> {
     fn new(n: usize) -> Self {
-        let pad = 64 / std::mem::size_of::<T>();
-        let mut raw: Vec<std::mem::MaybeUninit<T>> = Vec::with_capacity(n + pad);
+        let words = (n * std::mem::size_of::<T>()).div_ceil(8) + 8;
+        let spare = {
+            let mut spare = SPARE.lock().unwrap_or_else(|e| e.into_inner());
+            // The smallest that is large enough.
+            let best = (0..spare.len())
+                .filter(|&i| spare[i].capacity() >= words)
+                .min_by_key(|&i| spare[i].capacity());
+            best.map(|i| spare.swap_remove(i))
+        };
+        let mut raw = spare.unwrap_or_else(|| Vec::with_capacity(words));
         // SAFETY: MaybeUninit items need no initialisation.
-        unsafe { raw.set_len(n + pad) };
+        unsafe { raw.set_len(words) };
         let off = raw.as_ptr().align_offset(64);
         let ptr = raw[off..].as_mut_ptr() as *mut T;
-        Scratch { _raw: raw, ptr }
+        Scratch { raw, ptr }
+    }
+}
+
+impl<T> Drop for Scratch<T> {
+    fn drop(&mut self) {
+        if self.raw.capacity() * 8 > SPARE_BYTES {
+            return;
+        }
+        let mut spare = SPARE.lock().unwrap_or_else(|e| e.into_inner());
+        if spare.len() == SPARE_COUNT {
+            // Keep the larger ones.
+            let (i, _) = spare
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, v)| v.capacity())
+                .expect("full");
+            if spare[i].capacity() >= self.raw.capacity() {
+                return;
+            }
+            spare.swap_remove(i);
+        }
+        spare.push(std::mem::take(&mut self.raw));
     }
 }
 
@@ -563,8 +603,13 @@ struct Team<T> {
     b: Mat<T>,
     c: MatMut<T>,
     stages: Vec<Stage>,
-    /// Two buffers (one for a single stage): stage `s` is packed into `bufs[s % 2]`.
+    /// B's buffers, two (one for a single part or stage): stage `s` is packed into
+    /// `bufs[s % bufs.len()]`.
     bufs: Vec<Scratch<T>>,
+    /// Each part's block of A, used by the thread that takes the part (for all it holds).
+    /// All scratch is allocated here, on the calling thread: a worker's own allocations of
+    /// this size come back from the system page by page on every call.
+    apacks: Vec<Scratch<T>>,
     /// Rows `start..start + len` of C, per part.
     ranges: Vec<(usize, usize)>,
     owned: Vec<AtomicBool>,
@@ -578,9 +623,9 @@ struct Team<T> {
     stop: AtomicBool,
 }
 
-/// A part's own scratch: its packed block of A and the edge tile.
+/// A thread's own scratch: its packed block of A and the edge tile.
 struct Own<T> {
-    apack: Scratch<T>,
+    apack: *mut T,
     edge: [T; MR * 16],
 }
 
@@ -617,6 +662,7 @@ impl<T: Real> Team<T> {
         }
         let size = depth(k) * NC.min(n.div_ceil(nr) * nr);
         let chunk = m.div_ceil(parts).div_ceil(MR) * MR;
+        let apack = depth(k) * MC.min(chunk);
         let ranges: Vec<_> = (0..m)
             .step_by(chunk)
             .map(|s| (s, chunk.min(m - s)))
@@ -626,9 +672,10 @@ impl<T: Real> Team<T> {
             a,
             b,
             c,
-            bufs: (0..stages.len().min(2))
+            bufs: (0..if ranges.len() == 1 { 1 } else { stages.len().min(2) })
                 .map(|_| Scratch::new(size))
                 .collect(),
+            apacks: ranges.iter().map(|_| Scratch::new(apack)).collect(),
             owned: ranges.iter().map(|_| AtomicBool::new(false)).collect(),
             ranges,
             claimed: counters(),
@@ -640,6 +687,24 @@ impl<T: Real> Team<T> {
         }
     }
 
+    /// Where stage `s` is packed.
+    fn buf(&self, s: usize) -> *mut T {
+        self.bufs[s % self.bufs.len()].ptr
+    }
+
+    /// The product on this thread as part 0, with whichever parts helpers take; returns once
+    /// every part is done, the parts' floating-point conditions raised here.
+    ///
+    /// # Safety
+    /// As [`gemm`].
+    unsafe fn finish(&self) {
+        // SAFETY: the caller's guarantee.
+        unsafe { self.run(0) };
+        let (all, last) = (self.ranges.len(), self.stages.len() - 1);
+        wait_until(|| self.finished[last].load(Ordering::Acquire) == all);
+        super::elementwise::fp_raise(self.flags.load(Ordering::Relaxed));
+    }
+
     /// Take part `me`, unless it is taken; then every stage of the parts this thread holds.
     ///
     /// # Safety
@@ -649,10 +714,8 @@ impl<T: Real> Team<T> {
             return;
         }
         let mut mine = vec![me];
-        // The first part is the longest.
-        let size = self.stages[0].kc * MC.min(self.ranges[0].1.div_ceil(MR) * MR);
         let mut own = Own {
-            apack: Scratch::new(size),
+            apack: self.apacks[me].ptr,
             edge: [T::default(); MR * 16],
         };
         let all = self.ranges.len();
@@ -717,7 +780,7 @@ impl<T: Real> Team<T> {
                 let cols = (PACK_GROUP * nr).min(st.nc - q);
                 // SAFETY: the group's columns lie in B and its place in the buffer.
                 unsafe {
-                    let dst = self.bufs[s % 2].ptr.add(q * st.kc);
+                    let dst = self.buf(s).add(q * st.kc);
                     pack_b(self.b.at(st.pc, st.jc + q), st.kc, cols, dst);
                 }
             }
@@ -738,11 +801,11 @@ impl<T: Real> Team<T> {
                     let mc = MC.min(start + len - ic);
                     // SAFETY: the block lies in A and C; the buffers are sized for it.
                     unsafe {
-                        pack_a(self.a.at(ic, st.pc), mc, st.kc, own.apack.ptr);
+                        pack_a(self.a.at(ic, st.pc), mc, st.kc, own.apack);
                         let c = self.c.at(ic, st.jc);
-                        let bp = self.bufs[s % 2].ptr;
                         let acc = st.pc > 0;
-                        macro_kernel(mc, st.nc, st.kc, own.apack.ptr, bp, c, acc, &mut own.edge);
+                        let bp = self.buf(s);
+                        macro_kernel(mc, st.nc, st.kc, own.apack, bp, c, acc, &mut own.edge);
                     }
                 }
             });
@@ -765,10 +828,7 @@ unsafe fn gemm_team<T: Real>(team: Team<T>, helpers: usize) {
         rayon::spawn(move || unsafe { t.run(me) });
     }
     // SAFETY: the caller's guarantee.
-    unsafe { team.run(0) };
-    let (all, last) = (team.ranges.len(), team.stages.len() - 1);
-    wait_until(|| team.finished[last].load(Ordering::Acquire) == all);
-    super::elementwise::fp_raise(team.flags.load(Ordering::Relaxed));
+    unsafe { team.finish() };
 }
 
 /// C (m x n) = A (m x k) B (k x n), in `parts` pieces: split by rows with B's panels packed
@@ -819,7 +879,7 @@ pub unsafe fn gemm<T: Real>(
     let parts = parts.min(len / unit).max(1);
     if parts == 1 {
         // SAFETY: the caller's guarantee.
-        return unsafe { gemm_team(Team::new(m, n, k, a, b, c, 1), 0) };
+        return unsafe { Team::new(m, n, k, a, b, c, 1).finish() };
     }
     if by_rows {
         let team = Team::new(m, n, k, a, b, c, parts);
@@ -828,17 +888,17 @@ pub unsafe fn gemm<T: Real>(
         return unsafe { gemm_team(team, helpers) };
     }
     let chunk = n.div_ceil(parts).div_ceil(unit) * unit;
-    super::watch::par_for_each(n.div_ceil(chunk), |t| {
-        let (a, b, c) = (a, b, c);
-        let start = t * chunk;
-        let size = chunk.min(n - start);
-        // SAFETY: piece `t` is the columns `start..start + size` of C, disjoint from the
-        // other pieces, with the matching columns of B.
-        unsafe {
-            let team = Team::new(m, size, k, a, b.at(0, start), c.at(0, start), 1);
-            gemm_team(team, 0)
-        };
-    });
+    // SAFETY: piece `t` is the columns `start..start + size` of C, disjoint from the other
+    // pieces, with the matching columns of B.
+    let pieces: Vec<_> = (0..n)
+        .step_by(chunk)
+        .map(|start| unsafe {
+            let size = chunk.min(n - start);
+            Team::new(m, size, k, a, b.at(0, start), c.at(0, start), 1)
+        })
+        .collect();
+    // SAFETY: the caller's guarantee.
+    super::watch::par_for_each(pieces.len(), |t| unsafe { pieces[t].finish() });
 }
 
 macro_rules! avx2_dot_rows {
