@@ -667,14 +667,18 @@ impl<T: Real> Team<T> {
             .step_by(chunk)
             .map(|s| (s, chunk.min(m - s)))
             .collect();
+        // One part packs each stage after it has used the one before.
+        let nbufs = if ranges.len() == 1 {
+            1
+        } else {
+            stages.len().min(2)
+        };
         let counters = || (0..stages.len()).map(|_| AtomicUsize::new(0)).collect();
         Team {
             a,
             b,
             c,
-            bufs: (0..if ranges.len() == 1 { 1 } else { stages.len().min(2) })
-                .map(|_| Scratch::new(size))
-                .collect(),
+            bufs: (0..nbufs).map(|_| Scratch::new(size)).collect(),
             apacks: ranges.iter().map(|_| Scratch::new(apack)).collect(),
             owned: ranges.iter().map(|_| AtomicBool::new(false)).collect(),
             ranges,
