@@ -30,6 +30,12 @@ pub enum Error {
     Runtime(String),
     /// `BufferError` (memory another library cannot take: DLPack, the buffer protocol)
     Buffer(String),
+    /// `UnicodeEncodeError` of the 'ascii' codec: the text (code points) and the position of
+    /// the first character it cannot encode.
+    UnicodeEncode(Vec<u32>, usize),
+    /// `UnicodeDecodeError` of the 'ascii' codec: the bytes and the position of the first it
+    /// cannot decode.
+    UnicodeDecode(Vec<u8>, usize),
 }
 
 impl fmt::Display for Error {
@@ -47,6 +53,20 @@ impl fmt::Display for Error {
             | Error::Casting(m)
             | Error::NotImplemented(m)
             | Error::Key(m) => m,
+            Error::UnicodeEncode(t, i) => {
+                return write!(
+                    f,
+                    "'ascii' codec can't encode character '\\x{:02x}' in position {i}: ordinal not in range(128)",
+                    t[*i]
+                )
+            }
+            Error::UnicodeDecode(b, i) => {
+                return write!(
+                    f,
+                    "'ascii' codec can't decode byte 0x{:02x} in position {i}: ordinal not in range(128)",
+                    b[*i]
+                )
+            }
         };
         f.write_str(m)
     }

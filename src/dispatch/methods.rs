@@ -46,7 +46,17 @@ pub fn register(loops: Vec<FamilyLoop>) -> Result<()> {
     Ok(())
 }
 
+/// The loops of the families rumpy provides, registered on first use.
+fn provided() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Each family's list names existing ufuncs once: registering cannot fail.
+        let _ = register(crate::dtype::text::loops());
+    });
+}
+
 fn lookup(ufunc: &str, ins: &[Family]) -> Option<Arc<dyn ArrayMethod>> {
+    provided();
     let reg = REGISTRY.read().unwrap_or_else(|p| p.into_inner());
     reg.iter()
         .find(|r| r.ufunc == ufunc && r.ins.as_slice() == ins)

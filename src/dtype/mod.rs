@@ -29,6 +29,7 @@ pub mod uint32;
 pub mod uint64;
 pub mod uint8;
 
+pub mod bytes;
 pub mod cast;
 #[cfg(test)]
 pub mod counted;
@@ -38,6 +39,8 @@ pub mod promote;
 pub mod record;
 #[cfg(test)]
 pub mod scaled_float;
+pub mod text;
+pub mod unicode;
 pub mod void;
 
 pub use self::bool::Bool;

@@ -50,6 +50,31 @@ impl From<Error> for PyErr {
             Error::NotImplemented(m) => PyNotImplementedError::new_err(m),
             Error::Runtime(m) => PyRuntimeError::new_err(m),
             Error::Buffer(m) => PyBufferError::new_err(m),
+            Error::UnicodeEncode(t, i) => {
+                let s: String = t
+                    .iter()
+                    .map(|&c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+                    .collect();
+                pyo3::exceptions::PyUnicodeEncodeError::new_err((
+                    "ascii",
+                    s,
+                    i,
+                    i + 1,
+                    "ordinal not in range(128)",
+                ))
+            }
+            Error::UnicodeDecode(b, i) => Python::attach(|py| {
+                match pyo3::exceptions::PyUnicodeDecodeError::new(
+                    py,
+                    c"ascii",
+                    &b,
+                    i..i + 1,
+                    c"ordinal not in range(128)",
+                ) {
+                    Ok(e) => PyErr::from_value(e.into_any()),
+                    Err(e) => e,
+                }
+            }),
             Error::Key(m) => pyo3::exceptions::PyKeyError::new_err(m),
             Error::Axis(m) => raise_custom(&AXIS_ERROR, "AxisError", m, PyValueError::new_err),
             Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| {
