@@ -1032,15 +1032,15 @@ mod tests {
         // SAFETY: items of the right sizes.
         unsafe {
             assert_eq!(
-                compare(a, b"a\0".as_ptr(), b, b"a\0\0".as_ptr()),
+                compare(a, [b'a', 0].as_ptr(), b, [b'a', 0, 0].as_ptr()),
                 Ordering::Equal
             );
             assert_eq!(
-                compare(a, b"a\0".as_ptr(), b, b"a\0\x01".as_ptr()),
+                compare(a, [b'a', 0].as_ptr(), b, [b'a', 0, 1].as_ptr()),
                 Ordering::Less
             );
             assert_eq!(
-                compare(a, b"b\0".as_ptr(), b, b"ab\0".as_ptr()),
+                compare(a, [b'b', 0].as_ptr(), b, [b'a', b'b', 0].as_ptr()),
                 Ordering::Greater
             );
         }
