@@ -336,6 +336,10 @@ impl NdArray {
             full.extend(sa.shape.iter().copied());
             return Self::alloc(&full, &sa.base.clone(), order, zeroed);
         }
+        if let Some(t) = crate::dtype::text::TextDesc::of(dtype).filter(|t| t.chars == 0) {
+            // NumPy: an array of unsized text ('U', 'S') holds one character an item.
+            return Self::alloc(shape, &t.sized(1).dtype(), order, zeroed);
+        }
         let n = checked_size(shape)?;
         let nonzero: usize = shape.iter().filter(|&&d| d != 0).product();
         nonzero
@@ -741,6 +745,7 @@ impl NdArray {
 
     /// `arr.astype(dtype, order)` (always copies; casting checks are the caller's).
     pub fn astype(&self, dtype: &DType, order: Order) -> Result<NdArray> {
+        let dtype = &crate::dtype::method::cast_target(&self.dtype, dtype);
         let out = self.empty_like(dtype, order)?;
         out.assign_unchecked(self)?;
         Ok(out)

@@ -92,7 +92,14 @@ fn parse_struct(s: &str, outer_order: char) -> Option<(DType, usize)> {
             i += 1;
             continue;
         }
-        let dt = if code == 'T' && b.get(i + 1) == Some(&b'{') {
+        let mut count = count;
+        let dt = if matches!(code, 's' | 'w') {
+            // Text: the count is the length ('5s' bytes, '5w' UCS4), not a repeat.
+            i += 1;
+            let d = text_format(order, code, count)?;
+            count = 1;
+            d
+        } else if code == 'T' && b.get(i + 1) == Some(&b'{') {
             let (d, used) = parse_struct(&s[i + 2..], order)?;
             i += 2 + used;
             d
@@ -160,12 +167,36 @@ fn parse_struct(s: &str, outer_order: char) -> Option<(DType, usize)> {
     None
 }
 
+/// The text dtype of `count` characters of code 's' (bytes) or 'w' (UCS4) in byte order
+/// `order`.
+fn text_format(order: char, code: char, count: usize) -> Option<DType> {
+    if code == 's' {
+        return Some(crate::dtype::bytes::bytes(count));
+    }
+    let little = cfg!(target_endian = "little");
+    let native = match order {
+        '<' => little,
+        '>' | '!' => !little,
+        _ => true,
+    };
+    (count <= crate::dtype::MAX_ITEMSIZE / 4).then(|| crate::dtype::unicode::unicode(count, native))
+}
+
 /// The dtype of a non-struct PEP 3118 format.
 fn scalar_from_format(fmt: &str, itemsize: usize) -> Option<DType> {
     let (order, rest) = match fmt.chars().next() {
         Some(c @ ('@' | '=' | '<' | '>' | '!')) => (c, &fmt[1..]),
         _ => ('@', fmt),
     };
+    if let Some(code) = rest.chars().last().filter(|c| matches!(c, 's' | 'w')) {
+        let digits = &rest[..rest.len() - 1];
+        let count = if digits.is_empty() {
+            1
+        } else {
+            digits.parse().ok()?
+        };
+        return text_format(order, code, count).filter(|d| d.itemsize() == itemsize);
+    }
     let (complex, code) = match rest.strip_prefix('Z') {
         Some(r) => (true, r),
         None => (false, rest),
@@ -353,6 +384,21 @@ fn struct_format(
 
 /// The PEP 3118 format of a dtype.
 pub fn format_of(dt: &DType) -> Option<String> {
+    if let Some(t) = crate::dtype::text::TextDesc::of(dt) {
+        return Some(match t.store {
+            crate::dtype::text::Store::Bytes => format!("{}s", t.chars),
+            _ if dt.is_native() => format!("{}w", t.chars),
+            _ => format!(
+                "{}{}w",
+                if cfg!(target_endian = "little") {
+                    '>'
+                } else {
+                    '<'
+                },
+                t.chars
+            ),
+        });
+    }
     let st = dt.scalar_type()?;
     let code = match st {
         ScalarType::Bool => "?",
@@ -408,6 +454,25 @@ mod tests {
         let f = format_of(&swapped).unwrap();
         assert_eq!(dtype_from_format(&f, 4), Some(swapped), "{f}");
         assert_eq!(dtype_from_format("d", 4), None);
+    }
+
+    #[test]
+    fn text_formats_round_trip() {
+        use crate::dtype::{bytes::bytes, unicode::unicode};
+        for dt in [bytes(3), bytes(1), unicode(2, true), unicode(2, false)] {
+            let f = format_of(&dt).unwrap();
+            assert_eq!(
+                dtype_from_format(&f, dt.itemsize()),
+                Some(dt.clone()),
+                "{f}"
+            );
+        }
+        assert_eq!(dtype_from_format("s", 1), Some(bytes(1)));
+        assert_eq!(dtype_from_format("2w", 4), None);
+        let r = dtype_from_format("T{3s:a:<2w:b:}", 11).unwrap();
+        let f = r.fields().unwrap();
+        assert_eq!((f[0].dtype.clone(), f[1].offset), (bytes(3), 3));
+        assert_eq!(f[1].dtype, unicode(2, true));
     }
 
     #[test]

@@ -91,6 +91,9 @@ pub(crate) fn prepare(
             for d in &dtypes[1..] {
                 common = promote_types(&common, d).map_err(|_| no_loop())?;
             }
+            if !common.flags().promotes && dtypes.iter().any(|d| d.family() != common.family()) {
+                return Err(no_loop());
+            }
             let fam: SmallVec<[Family; 3]> = dtypes.iter().map(|_| common.family()).collect();
             let m = lookup(u.name, &fam).ok_or_else(no_loop)?;
             let given = dtypes

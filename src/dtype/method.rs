@@ -55,6 +55,10 @@ pub struct Flags {
     /// Instances carry parameters (itemsize, unit, scale): resolution computes output
     /// descriptors from the inputs'.
     pub parametric: bool,
+    /// The family's ufunc loops take operands of other families, cast to its common
+    /// descriptor with them (NumPy's promoters: `sfloat + float64`). Without it a family's
+    /// loops take only its own operands (`'a' + 1` and `'a' + b'b'` have no loop).
+    pub promotes: bool,
 }
 
 /// What a method needs at run time.
@@ -119,6 +123,17 @@ pub fn resolve_cast(from: &DType, to: &DType) -> Option<Result<(Arc<dyn ArrayMet
         m.resolve_descriptors(std::slice::from_ref(from), &[Some(to.clone())])
             .map(|r| (m, r)),
     )
+}
+
+/// The descriptor a cast from `from` to `to` writes: `to` itself, or for an unsized
+/// parametric target (`U`, `S`) the one the cast resolves (`astype('U')` of int64 is `<U21`).
+pub fn cast_target(from: &DType, to: &DType) -> DType {
+    if to.flags().parametric && to.itemsize() == 0 {
+        if let Some(Ok((_, r))) = resolve_cast(from, to) {
+            return r.descrs[1].clone();
+        }
+    }
+    to.clone()
 }
 
 /// The descriptor both promote to (NEP 42's common DType and common instance), asked of both.

@@ -54,10 +54,52 @@ fn not_understood(s: &str) -> Error {
     Error::Type(format!("data type {:?} not understood", s).replace('"', "'"))
 }
 
+/// The text descriptors: 'S5', 'U5' (and the deprecated 'a5'), unsized 'S'/'U', 'c' (one
+/// byte), with the byte order a `U` may carry; None when `rest` is not one.
+fn text(order: Option<char>, rest: &str) -> Option<Result<DType>> {
+    use super::bytes::bytes;
+    use super::unicode::unicode;
+    if rest == "c" {
+        return Some(Ok(bytes(1)));
+    }
+    let mut cs = rest.chars();
+    let kind = cs.next().filter(|c| matches!(c, 'S' | 'U' | 'a'))?;
+    let digits = cs.as_str();
+    let n = if digits.is_empty() {
+        0
+    } else if digits.bytes().all(|b| b.is_ascii_digit()) {
+        match digits.parse::<usize>() {
+            Ok(n) => n,
+            Err(_) => return Some(Err(not_understood(&format!("{kind}{digits}")))),
+        }
+    } else {
+        return None;
+    };
+    let unit = if kind == 'U' { 4 } else { 1 };
+    if n > super::MAX_ITEMSIZE / unit {
+        return Some(Err(not_understood(&format!("{kind}{digits}"))));
+    }
+    Some(Ok(if kind == 'U' {
+        let native = match order {
+            Some('>') => cfg!(target_endian = "big"),
+            Some('<') => cfg!(target_endian = "little"),
+            _ => true,
+        };
+        unicode(n, native)
+    } else {
+        bytes(n)
+    }))
+}
+
 /// Parse a dtype string.
 pub fn parse_dtype(s: &str) -> Result<DType> {
     if let Some(st) = by_name(s) {
         return Ok(st.dtype());
+    }
+    match s {
+        "str" | "str_" | "unicode" => return Ok(super::unicode::unicode(0, true)),
+        "bytes" | "bytes_" => return Ok(super::bytes::bytes(0)),
+        _ => {}
     }
     let mut chars = s.chars();
     let (order, rest) = match chars.next() {
@@ -80,6 +122,9 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
         .filter(|&k| k <= super::MAX_ITEMSIZE)
     {
         return Ok(super::void::RawVoid::build(k));
+    }
+    if let Some(d) = text(order, &rest_clean) {
+        return d.map_err(|_| not_understood(s));
     }
     let st = match by_code(&rest_clean) {
         Some(st) if order.is_some() || rest_clean != rest => st,
@@ -204,5 +249,21 @@ mod tests {
         assert!(parse_dtype(" f8").is_err());
         assert!(parse_dtype("i3").is_err());
         assert_eq!(parse_dtype("|b1").unwrap(), Bool.dtype());
+    }
+
+    #[test]
+    fn text_forms() {
+        use crate::dtype::{bytes::bytes, unicode::unicode};
+        assert_eq!(parse_dtype("S5").unwrap(), bytes(5));
+        assert_eq!(parse_dtype(">S05").unwrap(), bytes(5));
+        assert_eq!(parse_dtype("c").unwrap(), bytes(1));
+        assert_eq!(parse_dtype("bytes").unwrap(), bytes(0));
+        assert_eq!(parse_dtype("U 5").unwrap(), unicode(5, true));
+        assert_eq!(parse_dtype("|U5").unwrap(), unicode(5, true));
+        assert_eq!(parse_dtype(">U5").unwrap().typestr(), ">U5");
+        assert_eq!(parse_dtype("str").unwrap(), unicode(0, true));
+        for bad in ["S-1", "Sx", "U1.5", "c2", "U2147483647", "S2147483648"] {
+            assert!(parse_dtype(bad).is_err(), "{bad}");
+        }
     }
 }

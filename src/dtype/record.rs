@@ -158,6 +158,7 @@ impl DTypeImpl for Record {
                 needs_api: acc.needs_api || g.needs_api,
                 needs_init: acc.needs_init || g.needs_init,
                 parametric: true,
+                promotes: false,
             }
         })
     }

@@ -81,6 +81,7 @@ impl DTypeImpl for ScaledFloat {
     fn flags(&self) -> Flags {
         Flags {
             parametric: true,
+            promotes: true,
             ..Flags::default()
         }
     }

@@ -65,7 +65,7 @@ impl TextDesc {
     }
 
     /// The same storage with another length.
-    fn sized(self, chars: usize) -> TextDesc {
+    pub fn sized(self, chars: usize) -> TextDesc {
         TextDesc { chars, ..self }
     }
 
@@ -295,7 +295,7 @@ fn complex_str(re: f64, im: f64, p: Prec) -> String {
 }
 
 /// A number of type `st` as NumPy's scalar `str` writes it.
-fn num_str(n: Num, st: ScalarType) -> String {
+pub fn num_str(n: Num, st: ScalarType) -> String {
     let p = match st {
         ScalarType::Float16 => Prec::Half,
         ScalarType::Float32 | ScalarType::Complex64 => Prec::Single,

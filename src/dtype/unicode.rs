@@ -76,8 +76,10 @@ impl DTypeImpl for Unicode {
         self
     }
     fn flags(&self) -> Flags {
+        // Zero-filled when new, as NumPy's: any garbage would not be characters.
         Flags {
             parametric: true,
+            needs_init: true,
             ..Flags::default()
         }
     }

@@ -190,6 +190,10 @@ impl PyNdArray {
         owner: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let dt = cur.dtype();
+        if let Some(d) = crate::dtype::text::TextDesc::of(dt) {
+            // SAFETY: p points at an item of this array.
+            return unsafe { super::text::scalar(py, d, p) };
+        }
         let Some(st) = dt.scalar_type() else {
             let off = (p as isize).wrapping_sub(cur.data_ptr() as isize);
             return super::records::void_scalar(
@@ -307,6 +311,12 @@ pub fn element_value(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> 
 
 /// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    if super::text::is_text(dt) {
+        // Text takes str, bytes and numbers as they are (the assignment casts them); a list
+        // is made in the target's dtype.
+        let list = value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok();
+        return Ok(to_array(value, list.then_some(dt))?.arr);
+    }
     if dt.scalar_type().is_none() {
         // Records: arrays as they are, Python values converted field by field.
         if let Ok(a) = value.cast::<PyNdArray>() {
@@ -399,6 +409,10 @@ fn tolist_rec<'py>(
         if let Some(flat) = flat {
             // SAFETY: the walk hands whole items of the array's (record) dtype.
             return unsafe { super::records::flat_item(py, p, flat) };
+        }
+        if let Some(d) = crate::dtype::text::TextDesc::of(a.dtype()) {
+            // SAFETY: p is an item of `a`.
+            return unsafe { super::text::item_to_py(py, d, p) };
         }
         if a.dtype().scalar_type().is_none() {
             let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;

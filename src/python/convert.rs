@@ -5,7 +5,7 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyComplex, PyFloat, PyInt, PyList, PyTuple};
 
 use crate::array::{NdArray, Order};
 use crate::dtype::promote::{promote_scalar, WeakKind};
@@ -572,25 +572,20 @@ fn is_sequence_like(obj: &Bound<'_, PyAny>) -> bool {
     obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok()
 }
 
-enum Node<'py> {
+pub(super) enum Node<'py> {
     Seq(Bound<'py, PyAny>),
     Arr(NdArray),
     Scalar,
 }
 
-fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
+pub(super) fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
     if is_sequence_like(obj) {
         return Ok(Node::Seq(obj.clone()));
     }
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Node::Arr(a.get().array()));
     }
-    if obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok() {
-        return Err(PyTypeError::new_err(
-            "rumpy does not support string or bytes arrays",
-        ));
-    }
-    if classify_scalar(obj)?.is_some() {
+    if super::text::is_text_object(obj) || classify_scalar(obj)?.is_some() {
         return Ok(Node::Scalar);
     }
     if obj.hasattr("__array_interface__")?
@@ -610,11 +605,11 @@ fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
     )))
 }
 
-fn seq_len(obj: &Bound<'_, PyAny>) -> PyResult<usize> {
+pub(super) fn seq_len(obj: &Bound<'_, PyAny>) -> PyResult<usize> {
     obj.len()
 }
 
-fn seq_item<'py>(obj: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> {
+pub(super) fn seq_item<'py>(obj: &Bound<'py, PyAny>, i: usize) -> PyResult<Bound<'py, PyAny>> {
     if let Ok(l) = obj.cast::<PyList>() {
         return l.get_item(i);
     }
@@ -653,6 +648,8 @@ struct Collector {
     strong: Option<ScalarType>,
     weak: Option<WeakKind>,
     ndim: usize,
+    /// Text was met (str, bytes or a text array): the array is built as text instead.
+    text: bool,
 }
 
 impl Collector {
@@ -685,8 +682,15 @@ fn collect(
     shape: &[usize],
     c: &mut Collector,
 ) -> PyResult<()> {
+    if c.text {
+        return Ok(());
+    }
     if depth == c.ndim {
         // A leaf.
+        if super::text::is_text_object(obj) {
+            c.text = true;
+            return Ok(());
+        }
         match classify_scalar(obj)? {
             Some(PyScalar::Weak(n, k)) => {
                 c.weak = Some(c.weak.map_or(k, |w| w.max(k)));
@@ -741,6 +745,10 @@ fn collect(
 }
 
 fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
+    if super::text::is_text(a.dtype()) {
+        c.text = true;
+        return Ok(());
+    }
     let st = a
         .dtype()
         .scalar_type()
@@ -769,7 +777,8 @@ fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
 
 /// Build a new array from nested sequences (and scalars, and arrays inside sequences).
 pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<NdArray> {
-    if dtype.is_some_and(|d| d.scalar_type().is_none()) {
+    let text_dtype = dtype.is_some_and(super::text::is_text);
+    if dtype.is_some_and(|d| d.scalar_type().is_none()) && !text_dtype {
         return Err(pyo3::exceptions::PyNotImplementedError::new_err(
             "record arrays from Python sequences are not supported yet",
         ));
@@ -784,6 +793,9 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     }
     // A trailing nested array in `probe_shape` contributes its dims; collect() expects leaves
     // at depth ndim, but arrays met earlier are handled as whole nodes.
+    if text_dtype {
+        return super::text::from_nested(obj, &shape, dtype);
+    }
     let ndim = shape.len();
     let mut c = Collector {
         values: Vec::new(),
@@ -791,8 +803,12 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         strong: None,
         weak: None,
         ndim,
+        text: false,
     };
     collect(obj, 0, &shape, &mut c)?;
+    if c.text {
+        return super::text::from_nested(obj, &shape, dtype);
+    }
     // Python ints beyond int64 make the array uint64 when none is negative (NumPy's rule).
     let big = c.values.iter().any(|v| matches!(v, Num::U(_)));
     let negative = c.values.iter().any(|v| matches!(v, Num::I(i) if *i < 0));
@@ -895,6 +911,15 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             });
         }
     }
+    if super::text::is_text_object(obj)
+        || dtype.is_some_and(super::text::is_text) && classify_scalar(obj)?.is_some()
+    {
+        return Ok(Converted {
+            arr: super::text::from_nested(obj, &[], dtype)?,
+            base: None,
+            fresh: true,
+        });
+    }
     if let Some(s) = classify_scalar(obj)? {
         return Ok(Converted {
             arr: scalar_array(&s, dtype)?,
@@ -908,11 +933,6 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             base: None,
             fresh: true,
         });
-    }
-    if obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok() {
-        return Err(PyTypeError::new_err(
-            "rumpy does not support string or bytes arrays",
-        ));
     }
     if let Some((arr, base)) = super::interop::from_foreign(obj)? {
         return Ok(Converted {

@@ -287,10 +287,12 @@ fn fill_const(py: Python<'_>, a: &NdArray, n: Num) -> PyResult<()> {
         }
         return Ok(());
     }
-    let st = a
-        .dtype()
-        .scalar_type()
-        .ok_or_else(|| PyTypeError::new_err("numeric dtype needed"))?;
+    // Text takes the constant as an int64 would write it ('1').
+    let st = match a.dtype().scalar_type() {
+        Some(st) => st,
+        None if super::text::is_text(a.dtype()) => ScalarType::Int64,
+        None => return Err(PyTypeError::new_err("numeric dtype needed")),
+    };
     let v = crate::dispatch::exec::scalar_to_array(n, st)?;
     run_detached(py, a.nbytes(), || a.assign(&v))
 }

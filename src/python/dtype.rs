@@ -2,6 +2,8 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+
+use super::text::is_text;
 use pyo3::pyclass::CompareOp;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyString, PyTuple, PyType};
@@ -296,6 +298,11 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     }
     if let Ok(t) = obj.cast::<PyType>() {
         let builtins = py.import("builtins")?;
+        for (name, text) in [("str", "U"), ("bytes", "S")] {
+            if t.is(&builtins.getattr(name)?) {
+                return Ok(parse_dtype(text)?);
+            }
+        }
         for (name, st) in [
             ("bool", ScalarType::Bool),
             ("int", ScalarType::Int64),
@@ -308,6 +315,11 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
         }
         if let Some(st) = scalar_type_of_class(t) {
             return Ok(st.dtype());
+        }
+        for (bytes, text) in [(false, "U"), (true, "S")] {
+            if t.is(super::text::scalar_class(py, bytes)?) {
+                return Ok(parse_dtype(text)?);
+            }
         }
         // NumPy's scalar types: their name is a dtype name.
         if let Ok(m) = t.getattr("__module__") {
@@ -400,7 +412,7 @@ impl PyDType {
     }
     #[getter]
     fn isbuiltin(&self) -> i32 {
-        if self.dt.fields().is_some() {
+        if self.dt.fields().is_some() || is_text(&self.dt) && self.dt.itemsize() > 0 {
             0
         } else {
             1
@@ -416,6 +428,9 @@ impl PyDType {
     #[getter]
     #[pyo3(name = "type")]
     fn type_<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(d) = crate::dtype::text::TextDesc::of(&self.dt) {
+            return Ok(super::text::scalar_class(py, d.is_bytes())?.clone());
+        }
         match self.dt.scalar_type().and_then(|st| scalar_class(py, st)) {
             Some(t) => Ok(t.into_any()),
             None => match py.import("rumpy").and_then(|m| m.getattr("void")) {
@@ -586,6 +601,16 @@ impl PyDType {
                 format!("dtype('V{n}')")
             };
         }
+        if is_text(&self.dt) {
+            // dtype('<U5'), dtype('S5'); unsized: dtype('<U'), dtype('S').
+            let t = self.dt.typestr();
+            let t = t.strip_prefix('|').unwrap_or(&t);
+            let t = t
+                .strip_suffix('0')
+                .filter(|r| r.ends_with(['U', 'S']))
+                .unwrap_or(t);
+            return format!("dtype('{t}')");
+        }
         if self.dt.is_native() {
             format!("dtype('{}')", self.dt.name())
         } else {
@@ -596,7 +621,7 @@ impl PyDType {
         if self.dt.fields().is_some() || self.dt.subarray().is_some() {
             return struct_str_align(&self.dt, true);
         }
-        if self.dt.is_native() && self.dt.kind() != 'V' {
+        if self.dt.is_native() && self.dt.kind() != 'V' && !is_text(&self.dt) {
             self.dt.name()
         } else {
             self.dt.typestr()
@@ -647,7 +672,9 @@ fn field_format(dt: &DType) -> String {
     }
     let t = dt.typestr();
     match t.strip_prefix('|') {
-        Some(rest) if dt.scalar_type().is_some() || dt.kind() == 'V' => rest.to_string(),
+        Some(rest) if dt.scalar_type().is_some() || matches!(dt.kind(), 'V' | 'S') => {
+            rest.to_string()
+        }
         _ => t,
     }
 }

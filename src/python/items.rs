@@ -74,6 +74,20 @@ impl PyNdArray {
                 None => Some(a.index(&parse_index(key)?.0)?.view),
             },
         };
+        let dest = view.as_ref().map_or(dt, |v| v.dtype());
+        if super::text::is_text(dest) {
+            let mut v = match (target, view) {
+                (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize)?,
+                (None, Some(v)) => v,
+                (None, None) => unreachable!("a target or a view"),
+            };
+            v.set_writeable(true)?;
+            let src = super::array::value_to_array(value, v.dtype())?;
+            if v.ndim() == 0 && src.ndim() > 0 && !key_has_ellipsis(key) {
+                return Err(sequence_into_element(v.dtype()));
+            }
+            return super::errors::run_cast(py, v.nbytes(), || v.assign(&src));
+        }
         if dt.scalar_type().is_none()
             || view
                 .as_ref()

@@ -18,6 +18,7 @@ pub mod operators;
 pub mod ops;
 pub mod records;
 pub mod scalars;
+pub mod text;
 pub mod ufunc;
 
 /// Called by the Python layer once its scalar classes exist.

@@ -3,7 +3,7 @@
 //! come from one table; `@`, `**` (NumPy's fast scalar powers) and the comparisons (records,
 //! `None`) have their own bodies.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 
 use super::array::PyNdArray;
@@ -224,8 +224,26 @@ fn binop(
         }
     }
     let me = slf.clone().into_any();
-    let args = if reflected { [other, me] } else { [me, other] };
-    super::ufunc::call_ufunc(py, u, &args, None, None, "same_kind", None, Order::K)
+    let args = if reflected {
+        [other.clone(), me]
+    } else {
+        [me, other.clone()]
+    };
+    let r = super::ufunc::call_ufunc(py, u, &args, None, None, "same_kind", None, Order::K);
+    match r {
+        // Operands without a comparison loop ('a' == 1, str against bytes) are unequal
+        // elementwise (NumPy 2), in their broadcast shape.
+        Err(e) if matches!(name, "equal" | "not_equal") && e.is_instance_of::<PyTypeError>(py) => {
+            let a = slf.get().raw();
+            let b = super::convert::to_array(&other, None)?.arr;
+            let Ok(shape) = crate::array::broadcast_shapes(&[a.shape(), b.shape()]) else {
+                return Err(e);
+            };
+            let r = NdArray::full_bool(&shape, name == "not_equal")?;
+            Ok(PyNdArray::wrap(py, r, None)?.into_any())
+        }
+        r => r,
+    }
 }
 
 /// `a <op>= b`: the ufunc with `out=a` (same_kind casting, as NumPy).

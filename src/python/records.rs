@@ -87,6 +87,10 @@ pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAn
         }
         return Ok(PyTuple::new(py, items)?.into_any());
     }
+    if let Some(d) = crate::dtype::text::TextDesc::of(dt) {
+        // SAFETY: an item of the text dtype at data_ptr.
+        return unsafe { super::text::item_to_py(py, d, a.data_ptr()) };
+    }
     if dt.scalar_type().is_none() {
         // SAFETY: the item has itemsize bytes at data_ptr.
         let bytes = unsafe { std::slice::from_raw_parts(a.data_ptr(), dt.itemsize()) };

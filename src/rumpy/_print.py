@@ -873,6 +873,9 @@ def _get_format_function(data, dtype, is_0d, **options):
         if dtype.names is not None:
             return StructuredVoidFormat.from_data(data, dtype, **options)
         return repr  # unstructured void: the item's bytes
+    if kind in 'US':
+        # numpy's 'numpystr': each item's repr ('a', b'a')
+        return repr
     key = _KIND_TO_FORMAT_KEY.get(kind)
     if key is None:
         raise TypeError(f"printing of dtype {dtype.name!r} is not supported")
@@ -1213,7 +1216,7 @@ def dtype_is_implied(dtype):
 def dtype_short_repr(dtype):
     if not isinstance(dtype, str) and dtype.names is not None:
         return str(dtype)
-    if not isinstance(dtype, str) and dtype.kind == 'V':
+    if not isinstance(dtype, str) and dtype.kind in 'VUS':
         return "'%s'" % str(dtype)
     if not isinstance(dtype, str) and not getattr(dtype, "isnative", True):
         return "'%s'" % str(dtype)

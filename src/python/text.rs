@@ -1,0 +1,280 @@
+//! Text arrays (`S<n>`, `U<n>`) and Python's str and bytes: items to Python objects (`str`,
+//! `bytes`, the `rumpy.str_`/`rumpy.bytes_` scalars) and back, and arrays from nested
+//! sequences holding text (NumPy's discovery: str makes `U`, bytes `S`, a number counts with
+//! the width of its type, or with its own text when the dtype given is unsized text).
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::array::{NdArray, Order};
+use crate::dtype::text::{num_str, width, TextDesc};
+use crate::dtype::{DType, Num, ScalarType};
+
+use super::convert::{classify_scalar, node, seq_item, seq_len, Node, PyScalar};
+
+/// Is `obj` a Python str or bytes (or a subclass: `rumpy.str_`, `numpy.bytes_`)?
+pub fn is_text_object(obj: &Bound<'_, PyAny>) -> bool {
+    obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok()
+}
+
+/// The code points of a Python str (lone surrogates included).
+pub fn str_chars(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    if let Ok(t) = s.to_str() {
+        return Ok(t.chars().map(|c| c as u32).collect());
+    }
+    let b = s.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+    let raw = b.cast::<PyBytes>()?.as_bytes();
+    Ok(raw
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect())
+}
+
+/// A Python str of code points.
+fn py_str<'py>(py: Python<'py>, t: &[u32]) -> PyResult<Bound<'py, PyAny>> {
+    if let Some(s) = t
+        .iter()
+        .map(|&c| char::from_u32(c))
+        .collect::<Option<String>>()
+    {
+        return Ok(PyString::new(py, &s).into_any());
+    }
+    let raw: Vec<u8> = t.iter().flat_map(|c| c.to_le_bytes()).collect();
+    PyBytes::new(py, &raw).call_method1("decode", ("utf-32-le", "surrogatepass"))
+}
+
+/// The item at `p` as Python's str or bytes (`item()`, `tolist()`).
+///
+/// # Safety
+/// `p` holds an item of `d`.
+pub unsafe fn item_to_py<'py>(
+    py: Python<'py>,
+    d: TextDesc,
+    p: *const u8,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        if d.is_bytes() {
+            let k = d.len(p);
+            return Ok(super::convert::new_bytes(py, std::slice::from_raw_parts(p, k))?.into_any());
+        }
+        py_str(py, &d.read(p))
+    }
+}
+
+static STR_: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static BYTES_: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// `rumpy.str_` or `rumpy.bytes_` (defined in Python).
+pub fn scalar_class(py: Python<'_>, bytes: bool) -> PyResult<&Bound<'_, PyAny>> {
+    let (cell, name) = if bytes {
+        (&BYTES_, "bytes_")
+    } else {
+        (&STR_, "str_")
+    };
+    cell.get_or_try_init(py, || {
+        Ok::<_, PyErr>(py.import("rumpy._text")?.getattr(name)?.unbind())
+    })
+    .map(|c| c.bind(py))
+}
+
+/// The item at `p` as the scalar NumPy gives (`a[i]`): a `rumpy.str_` or `rumpy.bytes_`.
+///
+/// # Safety
+/// `p` holds an item of `d`.
+pub unsafe fn scalar<'py>(
+    py: Python<'py>,
+    d: TextDesc,
+    p: *const u8,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: the caller's guarantee.
+    let v = unsafe { item_to_py(py, d, p) }?;
+    scalar_class(py, d.is_bytes())?.call1((v,))
+}
+
+/// One element met in a nested sequence.
+enum Leaf {
+    Str(Vec<u32>),
+    Bytes(Vec<u8>),
+    /// A number and the type it has (a Python number its default type).
+    Num(Num, ScalarType),
+}
+
+impl Leaf {
+    /// Its characters when written as text (numbers as NumPy's `str` writes them).
+    fn text_len(&self) -> usize {
+        match self {
+            Leaf::Str(t) => t.len(),
+            Leaf::Bytes(b) => b.len(),
+            Leaf::Num(n, st) => num_str(*n, *st).len(),
+        }
+    }
+
+    /// The characters it needs in a discovered dtype (a number: its type's width).
+    fn discovered_len(&self) -> usize {
+        match self {
+            Leaf::Num(_, st) => width(*st),
+            _ => self.text_len(),
+        }
+    }
+
+    /// Write it into a text item.
+    ///
+    /// # Safety
+    /// `p` holds a writable item of `d`.
+    unsafe fn write(&self, d: TextDesc, p: *mut u8) -> crate::Result<()> {
+        // SAFETY: the caller's guarantee.
+        unsafe {
+            match self {
+                Leaf::Str(t) => d.write(p, t),
+                Leaf::Bytes(b) if d.is_bytes() => {
+                    d.write_bytes(p, b);
+                    Ok(())
+                }
+                Leaf::Bytes(b) => {
+                    if let Some(pos) = b.iter().position(|&c| c > 127) {
+                        return Err(crate::Error::UnicodeDecode(b.clone(), pos));
+                    }
+                    d.write(p, &b.iter().map(|&c| c as u32).collect::<Vec<_>>())
+                }
+                Leaf::Num(n, st) => {
+                    let t: Vec<u32> = num_str(*n, *st).chars().map(|c| c as u32).collect();
+                    d.write(p, &t)
+                }
+            }
+        }
+    }
+}
+
+/// The leaf an object is, if it is one.
+fn leaf(obj: &Bound<'_, PyAny>) -> PyResult<Option<Leaf>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Some(Leaf::Str(str_chars(s)?)));
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Some(Leaf::Bytes(b.as_bytes().to_vec())));
+    }
+    Ok(match classify_scalar(obj)? {
+        Some(PyScalar::Typed(n, st)) => Some(Leaf::Num(n, st)),
+        Some(PyScalar::Weak(n, k)) => {
+            let st = match n {
+                Num::U(_) => ScalarType::UInt64,
+                _ => k.default_type(),
+            };
+            Some(Leaf::Num(n, st))
+        }
+        None => None,
+    })
+}
+
+/// The items of an array as leaves, in C order.
+fn array_leaves(a: &NdArray, out: &mut Vec<Leaf>) -> PyResult<()> {
+    let c = a.copy(Order::C)?;
+    let dt = c.dtype().clone();
+    let isz = dt.itemsize();
+    for i in 0..c.size() {
+        let p = c.data_ptr().wrapping_add(i * isz) as *const u8;
+        // SAFETY: item i of a fresh C-contiguous copy.
+        out.push(unsafe {
+            if let Some(d) = TextDesc::of(&dt) {
+                if d.is_bytes() {
+                    Leaf::Bytes(std::slice::from_raw_parts(p, d.len(p)).to_vec())
+                } else {
+                    Leaf::Str(d.read(p))
+                }
+            } else if let Some(st) = dt.scalar_type() {
+                Leaf::Num(super::convert::read_num(p, &dt), st)
+            } else {
+                return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                    "cannot make text of {} items",
+                    crate::array::dtype_str(&dt)
+                )));
+            }
+        });
+    }
+    Ok(())
+}
+
+fn walk(
+    obj: &Bound<'_, PyAny>,
+    depth: usize,
+    shape: &[usize],
+    out: &mut Vec<Leaf>,
+) -> PyResult<()> {
+    if depth == shape.len() {
+        if let Some(l) = leaf(obj)? {
+            out.push(l);
+            return Ok(());
+        }
+        return match node(obj)? {
+            Node::Arr(a) if a.ndim() == 0 => array_leaves(&a, out),
+            _ => Err(super::convert::inhomogeneous(depth, shape)),
+        };
+    }
+    match node(obj)? {
+        Node::Seq(s) => {
+            let n = seq_len(&s)?;
+            if n != shape[depth] {
+                return Err(super::convert::inhomogeneous(depth, shape));
+            }
+            for i in 0..n {
+                walk(&seq_item(&s, i)?, depth + 1, shape, out)?;
+            }
+            Ok(())
+        }
+        Node::Arr(a) if a.shape() == &shape[depth..] => array_leaves(&a, out),
+        _ => Err(super::convert::inhomogeneous(depth, shape)),
+    }
+}
+
+/// Does a dtype hold text?
+pub fn is_text(dt: &DType) -> bool {
+    TextDesc::of(dt).is_some()
+}
+
+/// An array of `shape` from nested sequences holding text (or numbers into a text dtype):
+/// `dtype` text (sized, or unsized and sized here by the longest text), or None (discovered:
+/// `U` when any str, else `S`), or another dtype (the text is cast to it, as NumPy parses
+/// `np.array(['1', 2], dtype=int)`).
+pub fn from_nested(
+    obj: &Bound<'_, PyAny>,
+    shape: &[usize],
+    dtype: Option<&DType>,
+) -> PyResult<NdArray> {
+    let mut leaves = Vec::new();
+    walk(obj, 0, shape, &mut leaves)?;
+    let given = dtype.and_then(TextDesc::of);
+    let desc = match given {
+        Some(d) if d.chars > 0 => d,
+        Some(d) => d.sized(leaves.iter().map(Leaf::text_len).max().unwrap_or(0).max(1)),
+        None => {
+            let any_str = leaves.iter().any(|l| matches!(l, Leaf::Str(_)));
+            let chars = leaves
+                .iter()
+                .map(Leaf::discovered_len)
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            let d = if any_str {
+                crate::dtype::unicode::unicode(chars, true)
+            } else {
+                crate::dtype::bytes::bytes(chars)
+            };
+            TextDesc::of(&d).expect("a text dtype")
+        }
+    };
+    let out = NdArray::empty(shape, &desc.dtype(), Order::C)?;
+    let isz = desc.dtype().itemsize();
+    for (i, l) in leaves.iter().enumerate() {
+        // SAFETY: item i of the fresh C-contiguous array.
+        unsafe { l.write(desc, out.data_ptr().add(i * isz)) }?;
+    }
+    match dtype {
+        Some(d) if given.is_none() => {
+            let py = obj.py();
+            super::errors::run_cast(py, out.nbytes(), || out.astype(d, Order::C))
+        }
+        _ => Ok(out),
+    }
+}
