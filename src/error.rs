@@ -22,6 +22,9 @@ pub enum Error {
     Promotion(String),
     /// Casting refused under a casting rule (a TypeError in NumPy).
     Casting(String),
+    /// A ufunc has no loop for its operands' dtypes: NumPy's `_UFuncNoLoopError`, shown as
+    /// `UFuncTypeError` (a TypeError).
+    NoLoop(String),
     /// `NotImplementedError`
     NotImplemented(String),
     /// `KeyError`
@@ -33,9 +36,9 @@ pub enum Error {
     /// `UnicodeEncodeError` of the 'ascii' codec: the text (code points) and the position of
     /// the first character it cannot encode.
     UnicodeEncode(Vec<u32>, usize),
-    /// `UnicodeDecodeError` of the 'ascii' codec: the bytes and the position of the first it
-    /// cannot decode.
-    UnicodeDecode(Vec<u8>, usize),
+    /// `UnicodeDecodeError`: the bytes, the position of the first the codec cannot decode, and
+    /// whether the codec is UTF-8 (else ASCII).
+    UnicodeDecode(Vec<u8>, usize, bool),
 }
 
 impl fmt::Display for Error {
@@ -51,6 +54,7 @@ impl fmt::Display for Error {
             | Error::Runtime(m)
             | Error::Buffer(m)
             | Error::Casting(m)
+            | Error::NoLoop(m)
             | Error::NotImplemented(m)
             | Error::Key(m) => m,
             Error::UnicodeEncode(t, i) => {
@@ -60,12 +64,13 @@ impl fmt::Display for Error {
                     t[*i]
                 )
             }
-            Error::UnicodeDecode(b, i) => {
+            Error::UnicodeDecode(b, i, utf8) => {
+                let (codec, reason) = decode_failure(*utf8);
                 return write!(
                     f,
-                    "'ascii' codec can't decode byte 0x{:02x} in position {i}: ordinal not in range(128)",
+                    "'{codec}' codec can't decode byte 0x{:02x} in position {i}: {reason}",
                     b[*i]
-                )
+                );
             }
         };
         f.write_str(m)
@@ -73,6 +78,15 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The codec and reason of a `UnicodeDecodeError` (UTF-8 or ASCII).
+pub fn decode_failure(utf8: bool) -> (&'static str, &'static str) {
+    if utf8 {
+        ("utf-8", "invalid start byte")
+    } else {
+        ("ascii", "ordinal not in range(128)")
+    }
+}
 
 pub type Result<T> = std::result::Result<T, Error>;
 

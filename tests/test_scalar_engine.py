@@ -200,11 +200,7 @@ def _unary_params():
     out = []
     for name in TYPES:
         for op in UNARY:
-            marks = []
-            if (name, op) == ("bool", "+"):
-                marks = [pytest.mark.xfail(strict=True, reason="numpy raises UFuncTypeError "
-                                           "(a TypeError subclass); rumpy a TypeError")]
-            out.append(pytest.param(name, op, marks=marks, id=f"{name}-{op}"))
+            out.append(pytest.param(name, op, id=f"{name}-{op}"))
     return out
 
 

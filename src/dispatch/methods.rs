@@ -177,8 +177,8 @@ pub(crate) fn prepare(
 }
 
 fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
-    let names: Vec<String> = dtypes.iter().map(|d| d.name()).collect();
-    Error::Type(format!(
+    let names: Vec<String> = dtypes.iter().map(|d| format!("{d:?}")).collect();
+    Error::NoLoop(format!(
         "ufunc '{}' did not contain a loop with signature matching types ({}) -> None",
         u.name,
         names.join(", ")
@@ -312,7 +312,7 @@ mod tests {
                 &[None],
                 Casting::SameKind
             ),
-            Err(Error::Type(_))
+            Err(Error::NoLoop(_))
         ));
         assert!(matches!(
             run(
@@ -321,7 +321,7 @@ mod tests {
                 &[None],
                 Casting::SameKind
             ),
-            Err(Error::Type(_))
+            Err(Error::NoLoop(_))
         ));
     }
 

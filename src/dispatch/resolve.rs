@@ -57,7 +57,13 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
             )
         });
         if all_bool {
-            return Err(Error::Type(msg.to_string()));
+            // NumPy's own message for `-` on bools is a plain TypeError; the others are its
+            // no-loop error.
+            return Err(if msg.contains("did not contain a loop") {
+                Error::NoLoop(msg.to_string())
+            } else {
+                Error::Type(msg.to_string())
+            });
         }
     }
     if let Resolver::Unsupported(msg) = u.resolver {

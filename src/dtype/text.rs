@@ -459,7 +459,7 @@ fn parse_complex(t: &[u32]) -> Result<(f64, f64)> {
 
 /// The number a text item means as type `st` (Python's constructors, then NumPy's range check
 /// of a Python int).
-fn text_num(t: &[u32], is_bytes: bool, st: ScalarType) -> Result<Num> {
+pub fn parse_number(t: &[u32], is_bytes: bool, st: ScalarType) -> Result<Num> {
     Ok(match st.kind() {
         'b' => Num::B(!t.is_empty()),
         'i' | 'u' => {
@@ -492,6 +492,13 @@ fn text_num(t: &[u32], is_bytes: bool, st: ScalarType) -> Result<Num> {
         }
         'f' => Num::F(parse_float(t, is_bytes)?),
         _ => {
+            if is_bytes {
+                // NumPy reads bytes as UTF-8 text before Python's complex() sees them.
+                let raw: Vec<u8> = t.iter().map(|&c| c as u8).collect();
+                if let Err(e) = std::str::from_utf8(&raw) {
+                    return Err(Error::UnicodeDecode(raw, e.valid_up_to(), true));
+                }
+            }
             let (re, im) = parse_complex(t)?;
             Num::C(re, im)
         }
@@ -578,7 +585,7 @@ impl ArrayMethod for TextToText {
                     if from.is_bytes() {
                         if let Some(pos) = t.iter().position(|&c| c > 127) {
                             let raw = t.iter().map(|&c| c as u8).collect();
-                            return Err(Error::UnicodeDecode(raw, pos));
+                            return Err(Error::UnicodeDecode(raw, pos, false));
                         }
                     }
                     to.write(q[1], &t)
@@ -654,7 +661,7 @@ impl ArrayMethod for TextToNum {
             each(p, s, n, |q| {
                 // SAFETY: StridedLoop's contract.
                 let t = unsafe { from.read(q[0]) };
-                let v = text_num(&t, from.is_bytes(), st)?;
+                let v = parse_number(&t, from.is_bytes(), st)?;
                 // SAFETY: as above.
                 unsafe { super::cast::cast_num(v, q[1], st, swap) };
                 Ok(())
@@ -938,11 +945,11 @@ mod tests {
         assert!(parse_int(&t("1__0"), false).is_err());
         assert!(parse_int(&t("_1"), false).is_err());
         assert!(matches!(
-            text_num(&t("300"), false, ScalarType::Int8),
+            parse_number(&t("300"), false, ScalarType::Int8),
             Err(Error::Overflow(_))
         ));
         assert!(matches!(
-            text_num(
+            parse_number(
                 &t("99999999999999999999999999999999999999999"),
                 false,
                 ScalarType::UInt64

@@ -315,6 +315,10 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
         // Text takes str, bytes and numbers as they are (the assignment casts them); a list
         // is made in the target's dtype.
         let list = value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok();
+        if value.is_none() {
+            // NumPy writes other objects as their str ('None').
+            return Ok(to_array(value.str()?.as_any(), None)?.arr);
+        }
         return Ok(to_array(value, list.then_some(dt))?.arr);
     }
     if dt.scalar_type().is_none() {

@@ -960,6 +960,10 @@ fn operand(obj: &Bound<'_, PyAny>) -> PyResult<Operand> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Operand::Strong(a.get().raw().dtype().clone()));
     }
+    if obj.cast::<pyo3::types::PyString>().is_ok() {
+        // A string is a dtype here, never a value.
+        return Ok(Operand::Strong(to_dtype(obj)?));
+    }
     match classify_scalar(obj)? {
         Some(PyScalar::Weak(_, k)) => return Ok(Operand::Weak(k)),
         Some(PyScalar::Typed(_, st)) => return Ok(Operand::Strong(st.dtype())),

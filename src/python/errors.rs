@@ -12,6 +12,7 @@ use crate::error::Error;
 
 static AXIS_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static PROMOTION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static NO_LOOP_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 fn exc_class(
     py: Python<'_>,
@@ -63,13 +64,15 @@ impl From<Error> for PyErr {
                     "ordinal not in range(128)",
                 ))
             }
-            Error::UnicodeDecode(b, i) => Python::attach(|py| {
+            Error::UnicodeDecode(b, i, utf8) => Python::attach(|py| {
+                let (codec, reason) = crate::error::decode_failure(utf8);
+                let c = |s: &str| std::ffi::CString::new(s).unwrap_or_default();
                 match pyo3::exceptions::PyUnicodeDecodeError::new(
                     py,
-                    c"ascii",
+                    &c(codec),
                     &b,
                     i..i + 1,
-                    c"ordinal not in range(128)",
+                    &c(reason),
                 ) {
                     Ok(e) => PyErr::from_value(e.into_any()),
                     Err(e) => e,
@@ -77,6 +80,9 @@ impl From<Error> for PyErr {
             }),
             Error::Key(m) => pyo3::exceptions::PyKeyError::new_err(m),
             Error::Axis(m) => raise_custom(&AXIS_ERROR, "AxisError", m, PyValueError::new_err),
+            Error::NoLoop(m) => raise_custom(&NO_LOOP_ERROR, "_UFuncNoLoopError", m, |m| {
+                PyTypeError::new_err(m)
+            }),
             Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| {
                 PyTypeError::new_err(m)
             }),

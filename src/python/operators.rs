@@ -240,6 +240,10 @@ fn binop(
                 return Err(e);
             };
             let r = NdArray::full_bool(&shape, name == "not_equal")?;
+            if r.ndim() == 0 {
+                // As a ufunc's 0-d result: a scalar.
+                return Ok(PyNdArray::scalar_at(py, &r, r.data_ptr(), slf.as_any())?.unbind());
+            }
             Ok(PyNdArray::wrap(py, r, None)?.into_any())
         }
         r => r,

@@ -8,10 +8,10 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyString};
 
 use crate::array::{NdArray, Order};
-use crate::dtype::text::{num_str, width, TextDesc};
+use crate::dtype::text::{num_str, parse_number, width, Store, TextDesc};
 use crate::dtype::{DType, Num, ScalarType};
 
-use super::convert::{classify_scalar, node, seq_item, seq_len, Node, PyScalar};
+use super::convert::{classify_scalar, node, seq_item, seq_len, Node, Origin, PyScalar};
 
 /// Is `obj` a Python str or bytes (or a subclass: `rumpy.str_`, `numpy.bytes_`)?
 pub fn is_text_object(obj: &Bound<'_, PyAny>) -> bool {
@@ -97,25 +97,19 @@ pub unsafe fn scalar<'py>(
 enum Leaf {
     Str(Vec<u32>),
     Bytes(Vec<u8>),
-    /// A number and the type it has (a Python number its default type).
-    Num(Num, ScalarType),
+    /// A number, the type it has (a Python number its default type) and where it came from.
+    Num(Num, ScalarType, Origin),
 }
 
 impl Leaf {
-    /// Its characters when written as text (numbers as NumPy's `str` writes them).
-    fn text_len(&self) -> usize {
+    /// The characters it needs in unsized text: its own (a Python number as its `str`), or
+    /// with `discovering`, and for any typed number, its type's width.
+    fn chars(&self, discovering: bool) -> usize {
         match self {
             Leaf::Str(t) => t.len(),
             Leaf::Bytes(b) => b.len(),
-            Leaf::Num(n, st) => num_str(*n, *st).len(),
-        }
-    }
-
-    /// The characters it needs in a discovered dtype (a number: its type's width).
-    fn discovered_len(&self) -> usize {
-        match self {
-            Leaf::Num(_, st) => width(*st),
-            _ => self.text_len(),
+            Leaf::Num(n, st, Origin::Python) if !discovering => num_str(*n, *st).len(),
+            Leaf::Num(_, st, _) => width(*st),
         }
     }
 
@@ -134,16 +128,41 @@ impl Leaf {
                 }
                 Leaf::Bytes(b) => {
                     if let Some(pos) = b.iter().position(|&c| c > 127) {
-                        return Err(crate::Error::UnicodeDecode(b.clone(), pos));
+                        return Err(crate::Error::UnicodeDecode(b.clone(), pos, false));
                     }
                     d.write(p, &b.iter().map(|&c| c as u32).collect::<Vec<_>>())
                 }
-                Leaf::Num(n, st) => {
+                Leaf::Num(n, st, _) => {
                     let t: Vec<u32> = num_str(*n, *st).chars().map(|c| c as u32).collect();
                     d.write(p, &t)
                 }
             }
         }
+    }
+
+    /// Write it into a number item of `dt` (NumPy's per-item conversion: text as Python's
+    /// `int()`/`float()`/`complex()` read it, numbers as assignment converts them).
+    ///
+    /// # Safety
+    /// `p` holds a writable item of `dt`, a numeric dtype of type `st`.
+    unsafe fn write_number(
+        &self,
+        py: Python<'_>,
+        dt: &DType,
+        st: ScalarType,
+        p: *mut u8,
+        warned: &mut bool,
+    ) -> PyResult<()> {
+        let n = match self {
+            Leaf::Str(t) => parse_number(t, false, st)?,
+            Leaf::Bytes(b) => {
+                let t: Vec<u32> = b.iter().map(|&c| c as u32).collect();
+                parse_number(&t, true, st)?
+            }
+            Leaf::Num(n, _, origin) => super::convert::settle_value(py, *n, *origin, st, warned)?,
+        };
+        // SAFETY: the caller's guarantee.
+        unsafe { super::convert::cast_value(p, dt, n) }
     }
 }
 
@@ -156,13 +175,13 @@ fn leaf(obj: &Bound<'_, PyAny>) -> PyResult<Option<Leaf>> {
         return Ok(Some(Leaf::Bytes(b.as_bytes().to_vec())));
     }
     Ok(match classify_scalar(obj)? {
-        Some(PyScalar::Typed(n, st)) => Some(Leaf::Num(n, st)),
+        Some(PyScalar::Typed(n, st)) => Some(Leaf::Num(n, st, Origin::Scalar)),
         Some(PyScalar::Weak(n, k)) => {
             let st = match n {
                 Num::U(_) => ScalarType::UInt64,
                 _ => k.default_type(),
             };
-            Some(Leaf::Num(n, st))
+            Some(Leaf::Num(n, st, Origin::Python))
         }
         None => None,
     })
@@ -184,7 +203,7 @@ fn array_leaves(a: &NdArray, out: &mut Vec<Leaf>) -> PyResult<()> {
                     Leaf::Str(d.read(p))
                 }
             } else if let Some(st) = dt.scalar_type() {
-                Leaf::Num(super::convert::read_num(p, &dt), st)
+                Leaf::Num(super::convert::read_num(p, &dt), st, Origin::Array)
             } else {
                 return Err(pyo3::exceptions::PyTypeError::new_err(format!(
                     "cannot make text of {} items",
@@ -244,25 +263,28 @@ pub fn from_nested(
 ) -> PyResult<NdArray> {
     let mut leaves = Vec::new();
     walk(obj, 0, shape, &mut leaves)?;
-    let given = dtype.and_then(TextDesc::of);
-    let desc = match given {
+    if let Some(d) = dtype.filter(|d| !is_text(d)) {
+        return numbers(obj.py(), &leaves, shape, d);
+    }
+    let longest = |discovering| {
+        leaves
+            .iter()
+            .map(|l| l.chars(discovering))
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    };
+    let desc = match dtype.and_then(TextDesc::of) {
         Some(d) if d.chars > 0 => d,
-        Some(d) => d.sized(leaves.iter().map(Leaf::text_len).max().unwrap_or(0).max(1)),
-        None => {
-            let any_str = leaves.iter().any(|l| matches!(l, Leaf::Str(_)));
-            let chars = leaves
-                .iter()
-                .map(Leaf::discovered_len)
-                .max()
-                .unwrap_or(0)
-                .max(1);
-            let d = if any_str {
-                crate::dtype::unicode::unicode(chars, true)
+        Some(d) => d.sized(longest(false)),
+        None => TextDesc {
+            store: if leaves.iter().any(|l| matches!(l, Leaf::Str(_))) {
+                Store::Ucs4 { swapped: false }
             } else {
-                crate::dtype::bytes::bytes(chars)
-            };
-            TextDesc::of(&d).expect("a text dtype")
-        }
+                Store::Bytes
+            },
+            chars: longest(true),
+        },
     };
     let out = NdArray::empty(shape, &desc.dtype(), Order::C)?;
     let isz = desc.dtype().itemsize();
@@ -270,11 +292,23 @@ pub fn from_nested(
         // SAFETY: item i of the fresh C-contiguous array.
         unsafe { l.write(desc, out.data_ptr().add(i * isz)) }?;
     }
-    match dtype {
-        Some(d) if given.is_none() => {
-            let py = obj.py();
-            super::errors::run_cast(py, out.nbytes(), || out.astype(d, Order::C))
-        }
-        _ => Ok(out),
+    Ok(out)
+}
+
+/// A number array of `dt` from leaves holding text.
+fn numbers(py: Python<'_>, leaves: &[Leaf], shape: &[usize], dt: &DType) -> PyResult<NdArray> {
+    let st = dt.scalar_type().ok_or_else(|| {
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "cannot make {} items of text",
+            crate::array::dtype_str(dt)
+        ))
+    })?;
+    let out = NdArray::empty(shape, dt, Order::C)?;
+    let isz = dt.itemsize();
+    let mut warned = false;
+    for (i, l) in leaves.iter().enumerate() {
+        // SAFETY: item i of the fresh C-contiguous array.
+        unsafe { l.write_number(py, dt, st, out.data_ptr().add(i * isz), &mut warned) }?;
     }
+    Ok(out)
 }

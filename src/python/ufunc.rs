@@ -90,7 +90,14 @@ fn with_fp_status<T: Send>(
 /// Wrap a result: 0-d results become scalars (NumPy's ufuncs return scalars for them).
 fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
     if a.ndim() == 0 {
-        let st = a.dtype().scalar_type().unwrap_or(ScalarType::Float64);
+        let Some(st) = a.dtype().scalar_type() else {
+            // Text, records: the scalar indexing gives.
+            let p = a.data_ptr();
+            let owner = PyNdArray::wrap(py, a.clone(), None)?
+                .into_bound(py)
+                .into_any();
+            return Ok(PyNdArray::scalar_at(py, &a, p, &owner)?.unbind());
+        };
         // SAFETY: a 0-d array holds one item at data_ptr.
         let n = unsafe { read_num(a.data_ptr(), a.dtype()) };
         return Ok(num_to_scalar(py, n, st)?.unbind());

@@ -77,6 +77,17 @@ class DTypePromotionError(_AlsoNumpys, TypeError):
     _is_public = True
 
 
+class UFuncTypeError(TypeError):
+    """A ufunc cannot run on its operands' dtypes (numpy's UFuncTypeError)."""
+
+
+class _UFuncNoLoopError(UFuncTypeError):
+    """The ufunc has no loop for these dtypes; shown under its base's name, as NumPy's."""
+
+
+_UFuncNoLoopError.__name__ = _UFuncNoLoopError.__qualname__ = "UFuncTypeError"
+
+
 class ComplexWarning(RuntimeWarning):
     """A complex value was cast to a real type, discarding the imaginary part."""
 
