@@ -345,22 +345,23 @@ fn text_repr(t: &[u32], is_bytes: bool) -> String {
 /// The text Python's number constructors read: surrounding whitespace gone, underscores
 /// allowed only between digits (and then dropped). None when not valid text.
 fn number_text(t: &[u32]) -> Option<String> {
-    let s: String = t
-        .iter()
-        .map(|&c| char::from_u32(c))
-        .collect::<Option<_>>()?;
-    let s = s.trim();
-    let b: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(b.len());
-    for (i, &c) in b.iter().enumerate() {
-        if c == '_' {
-            let digit = |j: Option<&char>| j.is_some_and(|c| c.is_ascii_digit());
-            if i == 0 || !digit(b.get(i - 1)) || !digit(b.get(i + 1)) {
+    let space = |c: &u32| char::from_u32(*c).is_some_and(char::is_whitespace);
+    let start = t.iter().position(|c| !space(c)).unwrap_or(t.len());
+    let end = t.iter().rposition(|c| !space(c)).map_or(start, |i| i + 1);
+    let t = &t[start..end];
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| t.get(i))
+            .is_some_and(|&c| (48..58).contains(&c))
+    };
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in t.iter().enumerate() {
+        if c == u32::from(b'_') {
+            if !digit(i.checked_sub(1)) || !digit(Some(i + 1)) {
                 return None;
             }
             continue;
         }
-        out.push(c);
+        out.push(char::from_u32(c)?);
     }
     Some(out)
 }
@@ -712,39 +713,148 @@ pub fn common(a: TextDesc, other: &DType) -> Option<DType> {
 
 // ----- ordering and ufunc loops -----
 
+/// How a loop reads the characters of one storage, chosen once per loop.
+trait Chars {
+    /// Which storage (two readers with one `ID` read the same bytes alike).
+    const ID: u8;
+    /// Bytes a character.
+    const UNIT: usize;
+    /// Character `i` of the item at `p`.
+    ///
+    /// # Safety
+    /// `p` holds an item of more than `i` characters of this storage.
+    unsafe fn at(p: *const u8, i: usize) -> u32;
+}
+
+/// Bytes (`S`).
+struct B;
+/// UCS4 in the machine's byte order.
+struct N;
+/// UCS4 byte-swapped.
+struct W;
+
+impl Chars for B {
+    const ID: u8 = 0;
+    const UNIT: usize = 1;
+    #[inline(always)]
+    unsafe fn at(p: *const u8, i: usize) -> u32 {
+        // SAFETY: the caller's guarantee.
+        unsafe { *p.add(i) as u32 }
+    }
+}
+impl Chars for N {
+    const ID: u8 = 1;
+    const UNIT: usize = 4;
+    #[inline(always)]
+    unsafe fn at(p: *const u8, i: usize) -> u32 {
+        // SAFETY: the caller's guarantee.
+        unsafe { std::ptr::read_unaligned(p.add(4 * i) as *const u32) }
+    }
+}
+impl Chars for W {
+    const ID: u8 = 2;
+    const UNIT: usize = 4;
+    #[inline(always)]
+    unsafe fn at(p: *const u8, i: usize) -> u32 {
+        // SAFETY: the caller's guarantee.
+        unsafe { std::ptr::read_unaligned(p.add(4 * i) as *const u32).swap_bytes() }
+    }
+}
+
+/// Is every character of the item at `p` from `from` to `to` a NUL?
+///
+/// # Safety
+/// `p` holds an item of `to` characters.
+#[inline(always)]
+unsafe fn nuls<X: Chars>(p: *const u8, from: usize, to: usize) -> bool {
+    // SAFETY: the caller's guarantee: NUL is zero in every storage, so the bytes tell.
+    unsafe { std::slice::from_raw_parts(p.add(from * X::UNIT), (to - from) * X::UNIT) }
+        .iter()
+        .all(|&b| b == 0)
+}
+
 /// Two items in NumPy's order: code point by code point, the shorter padded with NULs.
 ///
 /// # Safety
-/// `pa` holds an item of `a`, `pb` one of `b`.
-#[inline]
-unsafe fn compare(a: TextDesc, pa: *const u8, b: TextDesc, pb: *const u8) -> Ordering {
-    if a.is_bytes() && b.is_bytes() {
-        // SAFETY: the caller's guarantee.
-        let (x, y) = unsafe {
-            (
-                std::slice::from_raw_parts(pa, a.chars),
-                std::slice::from_raw_parts(pb, b.chars),
-            )
-        };
-        let k = x.len().min(y.len());
-        return x[..k].cmp(&y[..k]).then_with(|| {
-            let rest = |r: &[u8]| r.iter().any(|&c| c != 0);
-            rest(&x[k..]).cmp(&rest(&y[k..]))
-        });
-    }
-    for i in 0..a.chars.max(b.chars) {
-        // SAFETY: the caller's guarantee; each index is inside its item.
-        let (x, y) = unsafe {
-            (
-                if i < a.chars { a.get(pa, i) } else { 0 },
-                if i < b.chars { b.get(pb, i) } else { 0 },
-            )
-        };
-        if x != y {
-            return x.cmp(&y);
+/// `pa` holds an item of `na` characters of storage `X`, `pb` one of `nb` of `Y`.
+#[inline(always)]
+unsafe fn order<X: Chars, Y: Chars>(
+    pa: *const u8,
+    na: usize,
+    pb: *const u8,
+    nb: usize,
+) -> Ordering {
+    let k = na.min(nb);
+    // SAFETY: the caller's guarantee; every index is inside its item.
+    unsafe {
+        if X::UNIT == 1 && Y::UNIT == 1 {
+            let (x, y) = (
+                std::slice::from_raw_parts(pa, k),
+                std::slice::from_raw_parts(pb, k),
+            );
+            let o = x.cmp(y);
+            if o.is_ne() {
+                return o;
+            }
+        } else {
+            for i in 0..k {
+                let (x, y) = (X::at(pa, i), Y::at(pb, i));
+                if x != y {
+                    return x.cmp(&y);
+                }
+            }
+        }
+        if na > k && !nuls::<X>(pa, k, na) {
+            Ordering::Greater
+        } else if nb > k && !nuls::<Y>(pb, k, nb) {
+            Ordering::Less
+        } else {
+            Ordering::Equal
         }
     }
-    Ordering::Equal
+}
+
+/// Are two items of one storage equal (the longer's rest all NULs)? Their bytes tell.
+///
+/// # Safety
+/// As [`order`], both of storage `X`.
+#[inline(always)]
+unsafe fn same<X: Chars>(pa: *const u8, na: usize, pb: *const u8, nb: usize) -> bool {
+    let k = na.min(nb);
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        std::slice::from_raw_parts(pa, k * X::UNIT) == std::slice::from_raw_parts(pb, k * X::UNIT)
+            && nuls::<X>(pa, k, na)
+            && nuls::<X>(pb, k, nb)
+    }
+}
+
+/// Two items of any text descriptors in NumPy's order.
+///
+/// # Safety
+/// `pa` holds an item of `a`, `pb` one of `b`.
+unsafe fn compare(a: TextDesc, pa: *const u8, b: TextDesc, pb: *const u8) -> Ordering {
+    let (na, nb) = (a.chars, b.chars);
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        match (a.store, b.store) {
+            (Store::Bytes, Store::Bytes) => order::<B, B>(pa, na, pb, nb),
+            (Store::Bytes, _) | (_, Store::Bytes) => {
+                // Mixed storage is no loop's; characters compared one by one.
+                let get = |d: TextDesc, p, i| if i < d.chars { d.get(p, i) } else { 0 };
+                (0..na.max(nb))
+                    .map(|i| get(a, pa, i).cmp(&get(b, pb, i)))
+                    .find(|o| o.is_ne())
+                    .unwrap_or(Ordering::Equal)
+            }
+            (Store::Ucs4 { swapped: x }, Store::Ucs4 { swapped: y }) => match (x, y) {
+                (false, false) => order::<N, N>(pa, na, pb, nb),
+                (false, true) => order::<N, W>(pa, na, pb, nb),
+                (true, false) => order::<W, N>(pa, na, pb, nb),
+                (true, true) => order::<W, W>(pa, na, pb, nb),
+            },
+        }
+    }
 }
 
 /// The family's ordering hook.
@@ -774,6 +884,7 @@ impl Cmp {
         ("greater_equal", Cmp::GreaterEqual),
     ];
 
+    #[inline(always)]
     fn holds(self, o: Ordering) -> bool {
         match self {
             Cmp::Equal => o.is_eq(),
@@ -784,6 +895,28 @@ impl Cmp {
             Cmp::GreaterEqual => o.is_ge(),
         }
     }
+}
+
+/// The strided comparison loop of items of `na` characters of `X` and `nb` of `Y`.
+fn compare_loop<X: Chars, Y: Chars>(na: usize, nb: usize, op: Cmp) -> StridedLoop {
+    Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
+        let (mut a, mut b, mut o) = (p[0] as *const u8, p[1] as *const u8, p[2]);
+        for _ in 0..n {
+            // SAFETY: StridedLoop's contract: an item of each operand at each step.
+            unsafe {
+                let r = match op {
+                    Cmp::Equal if X::ID == Y::ID => same::<X>(a, na, b, nb),
+                    Cmp::NotEqual if X::ID == Y::ID => !same::<X>(a, na, b, nb),
+                    _ => op.holds(order::<X, Y>(a, na, b, nb)),
+                };
+                *o = r as u8;
+            }
+            a = a.wrapping_offset(s[0]);
+            b = b.wrapping_offset(s[1]);
+            o = o.wrapping_offset(s[2]);
+        }
+        Ok(0)
+    })
 }
 
 /// A comparison of two text items of one family, any lengths: a bool.
@@ -807,14 +940,60 @@ impl ArrayMethod for Compare {
     }
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let (a, b, op) = (text_desc(&d[0])?, text_desc(&d[1])?, self.0);
-        Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            each(p, s, n, |q| {
-                // SAFETY: StridedLoop's contract.
-                unsafe { *q[2] = op.holds(compare(a, q[0], b, q[1])) as u8 };
-                Ok(())
-            })
-        }))
+        let (na, nb) = (a.chars, b.chars);
+        Ok(match (a.store, b.store) {
+            (Store::Bytes, Store::Bytes) => compare_loop::<B, B>(na, nb, op),
+            (Store::Ucs4 { swapped: false }, Store::Ucs4 { swapped: false }) => {
+                compare_loop::<N, N>(na, nb, op)
+            }
+            (Store::Ucs4 { swapped: false }, Store::Ucs4 { swapped: true }) => {
+                compare_loop::<N, W>(na, nb, op)
+            }
+            (Store::Ucs4 { swapped: true }, Store::Ucs4 { swapped: false }) => {
+                compare_loop::<W, N>(na, nb, op)
+            }
+            (Store::Ucs4 { swapped: true }, Store::Ucs4 { swapped: true }) => {
+                compare_loop::<W, W>(na, nb, op)
+            }
+            _ => bail!(Type, "no comparison loop for {:?} and {:?}", d[0], d[1]),
+        })
     }
+}
+
+/// The length of the item at `p` of `n` characters of `X`: up to its last nonzero character.
+///
+/// # Safety
+/// `p` holds an item of `n` characters of `X`.
+#[inline(always)]
+unsafe fn text_len<X: Chars>(p: *const u8, n: usize) -> usize {
+    // SAFETY: the caller's guarantee.
+    let bytes = unsafe { std::slice::from_raw_parts(p, n * X::UNIT) };
+    bytes
+        .iter()
+        .rposition(|&b| b != 0)
+        .map_or(0, |i| i / X::UNIT + 1)
+}
+
+/// The strided `add` loop for one storage `X` on both sides and the output: the texts one
+/// after the other, NULs after them.
+fn concat_loop<X: Chars>(na: usize, nb: usize, no: usize) -> StridedLoop {
+    Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
+        let (mut a, mut b, mut o) = (p[0] as *const u8, p[1] as *const u8, p[2]);
+        let u = X::UNIT;
+        for _ in 0..n {
+            // SAFETY: StridedLoop's contract; ka + kb <= na + nb == no characters.
+            unsafe {
+                let (ka, kb) = (text_len::<X>(a, na), text_len::<X>(b, nb));
+                std::ptr::copy_nonoverlapping(a, o, ka * u);
+                std::ptr::copy_nonoverlapping(b, o.add(ka * u), kb * u);
+                std::ptr::write_bytes(o.add((ka + kb) * u), 0, (no - ka - kb) * u);
+            }
+            a = a.wrapping_offset(s[0]);
+            b = b.wrapping_offset(s[1]);
+            o = o.wrapping_offset(s[2]);
+        }
+        Ok(0)
+    })
 }
 
 /// `add` of two text items of one family: the concatenation, as long as both together.
@@ -850,25 +1029,22 @@ impl ArrayMethod for Concat {
     }
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let (a, b, o) = (text_desc(&d[0])?, text_desc(&d[1])?, text_desc(&d[2])?);
+        let fast = a.store == b.store && b.store == o.store && o.chars >= a.chars + b.chars;
+        if fast {
+            return Ok(match o.store {
+                Store::Bytes => concat_loop::<B>(a.chars, b.chars, o.chars),
+                Store::Ucs4 { swapped: false } => concat_loop::<N>(a.chars, b.chars, o.chars),
+                Store::Ucs4 { swapped: true } => concat_loop::<W>(a.chars, b.chars, o.chars),
+            });
+        }
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
             each(p, s, n, |q| {
                 // SAFETY: StridedLoop's contract.
                 unsafe {
-                    let (ka, kb) = (a.len(q[0]), b.len(q[1]));
-                    let mut j = 0;
-                    for (src, d, k) in [(q[0], a, ka), (q[1], b, kb)] {
-                        for i in 0..k {
-                            if j < o.chars {
-                                o.put(q[2], j, d.get(src, i));
-                                j += 1;
-                            }
-                        }
-                    }
-                    for i in j..o.chars {
-                        o.put(q[2], i, 0);
-                    }
+                    let mut t = a.read(q[0]);
+                    t.extend(b.read(q[1]));
+                    o.write(q[2], &t)
                 }
-                Ok(())
             })
         }))
     }

@@ -409,6 +409,16 @@ fn tolist_rec<'py>(
     axis: usize,
     flat: Option<&[(usize, DType)]>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if axis + 1 == a.ndim() && flat.is_none() {
+        if let Some(d) = crate::dtype::text::TextDesc::of(a.dtype()) {
+            // The last axis of text: one loop, the descriptor read once.
+            let s = a.strides()[axis];
+            return super::convert::list_of(py, a.shape()[axis], |i| {
+                // SAFETY: item i of the line lies inside the array.
+                unsafe { super::text::item_to_py(py, d, p.wrapping_offset(i as isize * s)) }
+            });
+        }
+    }
     if axis == a.ndim() {
         if let Some(flat) = flat {
             // SAFETY: the walk hands whole items of the array's (record) dtype.

@@ -55,9 +55,24 @@ pub unsafe fn item_to_py<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: the caller's guarantee.
     unsafe {
+        let k = d.len(p);
         if d.is_bytes() {
-            let k = d.len(p);
             return Ok(super::convert::new_bytes(py, std::slice::from_raw_parts(p, k))?.into_any());
+        }
+        // ASCII text (the common case) goes through a buffer on the stack.
+        let mut buf = [0u8; 64];
+        if k <= buf.len() {
+            let mut ascii = true;
+            for (i, b) in buf[..k].iter_mut().enumerate() {
+                let c = d.get(p, i);
+                ascii &= c < 128;
+                *b = c as u8;
+            }
+            if ascii {
+                // SAFETY: ASCII bytes are UTF-8.
+                let s = std::str::from_utf8_unchecked(&buf[..k]);
+                return Ok(PyString::new(py, s).into_any());
+            }
         }
         py_str(py, &d.read(p))
     }
@@ -94,19 +109,23 @@ pub unsafe fn scalar<'py>(
 }
 
 /// One element met in a nested sequence.
-enum Leaf {
-    Str(Vec<u32>),
+enum Leaf<'py> {
+    /// A Python str, with its length in characters.
+    Str(Bound<'py, PyString>, usize),
+    /// Text of an array's item.
+    Chars(Vec<u32>),
     Bytes(Vec<u8>),
     /// A number, the type it has (a Python number its default type) and where it came from.
     Num(Num, ScalarType, Origin),
 }
 
-impl Leaf {
+impl Leaf<'_> {
     /// The characters it needs in unsized text: its own (a Python number as its `str`), or
     /// with `discovering`, and for any typed number, its type's width.
     fn chars(&self, discovering: bool) -> usize {
         match self {
-            Leaf::Str(t) => t.len(),
+            Leaf::Str(_, k) => *k,
+            Leaf::Chars(t) => t.len(),
             Leaf::Bytes(b) => b.len(),
             Leaf::Num(n, st, Origin::Python) if !discovering => num_str(*n, *st).len(),
             Leaf::Num(_, st, _) => width(*st),
@@ -117,27 +136,39 @@ impl Leaf {
     ///
     /// # Safety
     /// `p` holds a writable item of `d`.
-    unsafe fn write(&self, d: TextDesc, p: *mut u8) -> crate::Result<()> {
+    unsafe fn write(&self, d: TextDesc, p: *mut u8) -> PyResult<()> {
         // SAFETY: the caller's guarantee.
         unsafe {
             match self {
-                Leaf::Str(t) => d.write(p, t),
-                Leaf::Bytes(b) if d.is_bytes() => {
-                    d.write_bytes(p, b);
-                    Ok(())
-                }
+                // Straight from the str's UTF-8 (no copy for ASCII), cut to the item; bytes
+                // take ASCII only (`write` checks).
+                Leaf::Str(s, k) => match s.to_str() {
+                    Ok(t) if !d.is_bytes() || t.is_ascii() => {
+                        let n = (*k).min(d.chars);
+                        for (i, c) in t.chars().take(n).enumerate() {
+                            d.put(p, i, c as u32);
+                        }
+                        for i in n..d.chars {
+                            d.put(p, i, 0);
+                        }
+                    }
+                    _ => d.write(p, &str_chars(s)?)?,
+                },
+                Leaf::Chars(t) => d.write(p, t)?,
+                Leaf::Bytes(b) if d.is_bytes() => d.write_bytes(p, b),
                 Leaf::Bytes(b) => {
                     if let Some(pos) = b.iter().position(|&c| c > 127) {
-                        return Err(crate::Error::UnicodeDecode(b.clone(), pos, false));
+                        return Err(crate::Error::UnicodeDecode(b.clone(), pos, false).into());
                     }
-                    d.write(p, &b.iter().map(|&c| c as u32).collect::<Vec<_>>())
+                    d.write(p, &b.iter().map(|&c| c as u32).collect::<Vec<_>>())?
                 }
                 Leaf::Num(n, st, _) => {
                     let t: Vec<u32> = num_str(*n, *st).chars().map(|c| c as u32).collect();
-                    d.write(p, &t)
+                    d.write(p, &t)?
                 }
             }
         }
+        Ok(())
     }
 
     /// Write it into a number item of `dt` (NumPy's per-item conversion: text as Python's
@@ -154,7 +185,8 @@ impl Leaf {
         warned: &mut bool,
     ) -> PyResult<()> {
         let n = match self {
-            Leaf::Str(t) => parse_number(t, false, st)?,
+            Leaf::Str(s, _) => parse_number(&str_chars(s)?, false, st)?,
+            Leaf::Chars(t) => parse_number(t, false, st)?,
             Leaf::Bytes(b) => {
                 let t: Vec<u32> = b.iter().map(|&c| c as u32).collect();
                 parse_number(&t, true, st)?
@@ -167,9 +199,9 @@ impl Leaf {
 }
 
 /// The leaf an object is, if it is one.
-fn leaf(obj: &Bound<'_, PyAny>) -> PyResult<Option<Leaf>> {
+fn leaf<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Option<Leaf<'py>>> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Some(Leaf::Str(str_chars(s)?)));
+        return Ok(Some(Leaf::Str(s.clone(), obj.len()?)));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(Some(Leaf::Bytes(b.as_bytes().to_vec())));
@@ -188,7 +220,7 @@ fn leaf(obj: &Bound<'_, PyAny>) -> PyResult<Option<Leaf>> {
 }
 
 /// The items of an array as leaves, in C order.
-fn array_leaves(a: &NdArray, out: &mut Vec<Leaf>) -> PyResult<()> {
+fn array_leaves(a: &NdArray, out: &mut Vec<Leaf<'_>>) -> PyResult<()> {
     let c = a.copy(Order::C)?;
     let dt = c.dtype().clone();
     let isz = dt.itemsize();
@@ -200,7 +232,7 @@ fn array_leaves(a: &NdArray, out: &mut Vec<Leaf>) -> PyResult<()> {
                 if d.is_bytes() {
                     Leaf::Bytes(std::slice::from_raw_parts(p, d.len(p)).to_vec())
                 } else {
-                    Leaf::Str(d.read(p))
+                    Leaf::Chars(d.read(p))
                 }
             } else if let Some(st) = dt.scalar_type() {
                 Leaf::Num(super::convert::read_num(p, &dt), st, Origin::Array)
@@ -215,11 +247,11 @@ fn array_leaves(a: &NdArray, out: &mut Vec<Leaf>) -> PyResult<()> {
     Ok(())
 }
 
-fn walk(
-    obj: &Bound<'_, PyAny>,
+fn walk<'py>(
+    obj: &Bound<'py, PyAny>,
     depth: usize,
     shape: &[usize],
-    out: &mut Vec<Leaf>,
+    out: &mut Vec<Leaf<'py>>,
 ) -> PyResult<()> {
     if depth == shape.len() {
         if let Some(l) = leaf(obj)? {
@@ -278,7 +310,10 @@ pub fn from_nested(
         Some(d) if d.chars > 0 => d,
         Some(d) => d.sized(longest(false)),
         None => TextDesc {
-            store: if leaves.iter().any(|l| matches!(l, Leaf::Str(_))) {
+            store: if leaves
+                .iter()
+                .any(|l| matches!(l, Leaf::Str(..) | Leaf::Chars(_)))
+            {
                 Store::Ucs4 { swapped: false }
             } else {
                 Store::Bytes
@@ -296,7 +331,7 @@ pub fn from_nested(
 }
 
 /// A number array of `dt` from leaves holding text.
-fn numbers(py: Python<'_>, leaves: &[Leaf], shape: &[usize], dt: &DType) -> PyResult<NdArray> {
+fn numbers(py: Python<'_>, leaves: &[Leaf<'_>], shape: &[usize], dt: &DType) -> PyResult<NdArray> {
     let st = dt.scalar_type().ok_or_else(|| {
         pyo3::exceptions::PyTypeError::new_err(format!(
             "cannot make {} items of text",
