@@ -291,3 +291,36 @@ def test_record_with_text_field():
     col(check, "m.zeros(2, dtype=dt)['name']", dt=dt)
     col(check, "m.dtype(dt).descr, repr(m.dtype(dt))", dt=dt)
     col.done()
+
+
+def _ufunc_names(nin):
+    return sorted(n for n in dir(np) if isinstance(getattr(np, n), np.ufunc)
+                  and getattr(np, n).nin == nin and hasattr(rp, n)
+                  and n not in ("matmul", "matvec", "vecmat", "vecdot"))
+
+
+@pytest.mark.parametrize("nin", [1, 2])
+@pytest.mark.parametrize("kind", ["U", "S"])
+def test_every_ufunc_on_text(nin, kind):
+    """The loops NumPy has for text, and its error class (UFuncTypeError or TypeError) for
+    the rest, text alone and with a number."""
+    col = Collector()
+    a = P(rp.array(["a", "bc"], dtype=kind), np.array(["a", "bc"], dtype=kind))
+    for name in _ufunc_names(nin):
+        args = "a" if nin == 1 else "a, a"
+        col(check, f"m.{name}({args})", a=a)
+        if nin == 2:
+            col(check, f"m.{name}(a, 1)", a=a)
+            col(check, f"m.{name}(1.5, a)", a=a)
+    col.done()
+
+
+@pytest.mark.parametrize("expr", [
+    "a.argmax()", "a.argmin()", "a.reshape(2, 3).argmax(axis=1)", "a.reshape(2, 3).argmin(0)",
+    "a[::-1].argmax()", "a.max()", "a.sum()", "m.maximum.reduce(a)", "m.add.accumulate(a)",
+    "m.add.reduce(a, axis=0)", "m.equal.reduce(a)", "a.mean()",
+])
+@pytest.mark.parametrize("kind", ["U", "S4"])
+def test_reductions_and_argextremes(expr, kind):
+    vals = ["b", "abc", "b\x00", "", "c", "ca"]
+    check(expr, a=P(rp.array(vals, dtype=kind), np.array(vals, dtype=kind)))

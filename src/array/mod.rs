@@ -1107,6 +1107,11 @@ pub fn shape_repr(shape: &[usize]) -> String {
 
 /// The dtype as NumPy writes it inside `dtype('...')` messages.
 pub fn dtype_str(d: &DType) -> String {
+    if matches!(d.kind(), 'U' | 'S') {
+        // Text as NumPy writes it: '<U5', 'S5'.
+        let t = d.typestr();
+        return t.strip_prefix('|').unwrap_or(&t).to_string();
+    }
     if d.is_native() {
         d.name()
     } else {

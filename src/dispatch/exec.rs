@@ -341,12 +341,6 @@ pub fn call_ordered(
         || outs.iter().flatten().any(|o| is_extension(o.dtype()));
     let (out_types, kernel, mut ins, parallel): (SmallVec<[DType; 2]>, Kernel, _, bool) =
         if extension {
-            ensure!(
-                dtype.is_none(),
-                NotImplemented,
-                "dtype= with a dtype family beyond the built-in numbers ({})",
-                u.name
-            );
             let arrays = inputs
                 .iter()
                 .map(|i| match i {
@@ -355,6 +349,13 @@ pub fn call_ordered(
                 })
                 .collect::<Result<SmallVec<[NdArray; 3]>>>()?;
             let p = super::methods::prepare(u, &arrays, outs, casting)?;
+            // dtype= names the loop's output type: it must be the one the loop makes.
+            ensure!(
+                dtype.is_none_or(|d| p.outs.iter().all(|o| o == &d.dtype())),
+                NotImplemented,
+                "dtype= other than the loop's output with a dtype family beyond the built-in numbers ({})",
+                u.name
+            );
             (p.outs, Kernel::Method(p.run), p.ins, !p.flags.needs_api)
         } else {
             let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;

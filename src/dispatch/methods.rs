@@ -176,13 +176,78 @@ pub(crate) fn prepare(
     })
 }
 
+/// The ufuncs whose NumPy type resolution reports a missing loop as its no-loop error
+/// (UFuncTypeError); the others fall back to NumPy's legacy search, whose failure is a plain
+/// TypeError.
+const NO_LOOP_ERROR: &[&str] = &[
+    "absolute",
+    "add",
+    "equal",
+    "fmax",
+    "fmin",
+    "gcd",
+    "greater",
+    "greater_equal",
+    "lcm",
+    "less",
+    "less_equal",
+    "maximum",
+    "minimum",
+    "multiply",
+    "negative",
+    "not_equal",
+    "positive",
+    "sign",
+    "subtract",
+];
+
 fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
-    let names: Vec<String> = dtypes.iter().map(|d| format!("{d:?}")).collect();
+    let kinds: Vec<char> = dtypes.iter().map(|d| d.kind()).collect();
+    let text = kinds.iter().any(|k| matches!(k, 'U' | 'S'));
+    if u.name == "multiply" && text && kinds.iter().any(|k| matches!(k, 'i' | 'u')) {
+        return Error::Type("The 'out' kwarg is necessary when using the string multiply ufunc directly. Use numpy.strings.multiply to multiply strings without specifying 'out'.".into());
+    }
+    if !NO_LOOP_ERROR.contains(&u.name) {
+        return Error::Type(format!(
+            "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+            u.name
+        ));
+    }
+    let names: Vec<String> = dtypes
+        .iter()
+        .map(|d| format!("dtype('{}')", dtype_str(d)))
+        .collect();
     Error::NoLoop(format!(
         "ufunc '{}' did not contain a loop with signature matching types ({}) -> None",
         u.name,
         names.join(", ")
     ))
+}
+
+/// NumPy's error for `ufunc.reduce`/`accumulate` on an array of an extension family: the
+/// family's loop resolves to descriptors a reduction cannot use (`add` of text makes longer
+/// text), or there is no loop.
+pub(crate) fn reduce_error(u: &Ufunc, method: &str, d: &DType) -> Error {
+    let fam = d.family();
+    let Some(m) = lookup(u.name, &[fam, fam]) else {
+        return no_loop(u, &[d.clone(), d.clone()]);
+    };
+    match m.resolve_descriptors(&[d.clone(), d.clone()], &[None]) {
+        Ok(r) => {
+            let names: Vec<String> = r
+                .descrs
+                .iter()
+                .map(|d| format!("dtype('{}')", dtype_str(d)))
+                .collect();
+            Error::Type(format!(
+                "the resolved dtypes are not compatible with {}.{}. Resolved ({})",
+                u.name,
+                method,
+                names.join(", ")
+            ))
+        }
+        Err(e) => e,
+    }
 }
 
 /// Does any operand of a call need the Python API (so the call keeps the GIL)?

@@ -40,10 +40,13 @@ fn accumulation_type(
         "{} only supported for binary functions",
         method
     );
-    let st = a
-        .dtype()
-        .scalar_type()
-        .ok_or_else(|| crate::Error::Type(format!("{method} needs a numeric array")))?;
+    let st = a.dtype().scalar_type().ok_or_else(|| {
+        if crate::dtype::method::is_extension(a.dtype()) {
+            super::methods::reduce_error(u, method, a.dtype())
+        } else {
+            crate::Error::Type(format!("{method} needs a numeric array"))
+        }
+    })?;
     Ok(dtype.unwrap_or_else(|| default_reduce_type(u, st)))
 }
 

@@ -402,7 +402,8 @@ impl fmt::Debug for DType {
 
 impl fmt::Display for DType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_native() {
+        // NumPy's str of a dtype: the name, or the type string for other byte orders and text.
+        if self.is_native() && !matches!(self.kind(), 'U' | 'S') {
             f.write_str(&self.name())
         } else {
             f.write_str(&self.typestr())

@@ -1050,6 +1050,75 @@ impl ArrayMethod for Concat {
     }
 }
 
+/// `logical_and`, `logical_or`, `logical_xor`.
+#[derive(Copy, Clone)]
+enum Logic {
+    And,
+    Or,
+    Xor,
+}
+
+/// Whether the item at a pointer is true: text that is not empty, a nonzero number.
+type Truth = Box<dyn Fn(*const u8) -> bool + Send + Sync>;
+
+fn truth(d: &DType) -> Result<Truth> {
+    if let Some(t) = TextDesc::of(d) {
+        let bytes = t.chars * if t.is_bytes() { 1 } else { 4 };
+        // SAFETY: (when called) an item of `d` at the pointer: NUL bytes only means empty.
+        return Ok(Box::new(move |p| unsafe { !nuls::<B>(p, 0, bytes) }));
+    }
+    let st = d
+        .scalar_type()
+        .ok_or_else(|| Error::Type(format!("no truth value for {d:?}")))?;
+    let swap = !d.is_native();
+    // SAFETY: (when called) an item of `st` at the pointer.
+    Ok(Box::new(move |p| match unsafe { read_num(p, st, swap) } {
+        Num::B(b) => b,
+        Num::I(i) => i != 0,
+        Num::U(u) => u != 0,
+        Num::F(x) => x != 0.0,
+        Num::C(re, im) => re != 0.0 || im != 0.0,
+    }))
+}
+
+/// The logical ufuncs on text (NumPy 2 has them): each operand's truth, text with text or
+/// with a number.
+struct Logical(Logic);
+
+impl ArrayMethod for Logical {
+    fn name(&self) -> &str {
+        "text_logical"
+    }
+    fn flags(&self) -> MethodFlags {
+        MethodFlags {
+            no_fp_errors: true,
+            ..MethodFlags::default()
+        }
+    }
+    fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
+        Ok(Resolved {
+            descrs: smallvec![ins[0].clone(), ins[1].clone(), ScalarType::Bool.dtype()],
+            casting: Casting::No,
+        })
+    }
+    fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
+        let (x, y, op) = (truth(&d[0])?, truth(&d[1])?, self.0);
+        Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
+            each(p, s, n, |q| {
+                let (a, b) = (x(q[0]), y(q[1]));
+                let r = match op {
+                    Logic::And => a && b,
+                    Logic::Or => a || b,
+                    Logic::Xor => a != b,
+                };
+                // SAFETY: StridedLoop's contract: a bool item at the output pointer.
+                unsafe { *q[2] = r as u8 };
+                Ok(())
+            })
+        }))
+    }
+}
+
 /// The families' ufunc loops, for `dispatch::methods::register`.
 pub fn loops() -> Vec<FamilyLoop> {
     let mut v = Vec::new();
@@ -1066,6 +1135,31 @@ pub fn loops() -> Vec<FamilyLoop> {
             ins: smallvec![fam, fam],
             method: Arc::new(Concat),
         });
+    }
+    // The logical ufuncs take text with text of either family and with every number.
+    let text = [Family::of::<Bytes>(), Family::of::<Unicode>()];
+    let mut pairs = Vec::new();
+    for a in text {
+        for b in text {
+            pairs.push((a, b));
+        }
+        for st in ScalarType::ALL {
+            pairs.push((a, st.dtype().family()));
+            pairs.push((st.dtype().family(), a));
+        }
+    }
+    for (name, op) in [
+        ("logical_and", Logic::And),
+        ("logical_or", Logic::Or),
+        ("logical_xor", Logic::Xor),
+    ] {
+        for &(a, b) in &pairs {
+            v.push(FamilyLoop {
+                ufunc: name,
+                ins: smallvec![a, b],
+                method: Arc::new(Logical(op)),
+            });
+        }
     }
     v
 }

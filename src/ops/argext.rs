@@ -5,6 +5,8 @@
 //! slice; lines are scanned block-wise: a branch-free pass finds each block's extreme (it
 //! vectorises), and only a block that improves on the best so far is searched for the index.
 
+use std::cmp::Ordering;
+
 use half::f16;
 use num_complex::Complex;
 
@@ -119,9 +121,8 @@ fn scan_lines<T: ArgOrd>(a: &NdArray, n: usize, out: &mut [i64], max: bool) {
 /// the input's shape without that axis (0-d for None).
 pub fn arg_extreme(a: &NdArray, axis: Option<isize>, max: bool) -> Result<NdArray> {
     let name = if max { "argmax" } else { "argmin" };
-    let st = a.dtype().scalar_type().ok_or_else(|| {
-        crate::error::Error::Type(format!("{name} is not supported for dtype {}", a.dtype()))
-    })?;
+    let st = a.dtype().scalar_type();
+    let cmp = a.dtype().compare().filter(|_| st.is_none());
     let (lines, out_shape): (NdArray, Vec<usize>) = match axis {
         None => (a.reshape(&[a.size() as isize], Order::C)?, vec![]),
         Some(ax) => {
@@ -138,6 +139,27 @@ pub fn arg_extreme(a: &NdArray, axis: Option<isize>, max: bool) -> Result<NdArra
     };
     let n = *lines.shape().last().unwrap_or(&1);
     ensure!(n > 0, Value, "attempt to get {name} of an empty sequence");
+    let Some(st) = st else {
+        // A family's ordering hook (text, records): the first extreme item of each line.
+        let Some(cmp) = cmp else {
+            bail!(Type, "{name} is not supported for dtype {}", a.dtype());
+        };
+        let lines = lines.copy(Order::C)?;
+        let isz = lines.dtype().itemsize();
+        let out = NdArray::empty(&out_shape, &ScalarType::Int64.dtype(), Order::C)?;
+        let want = if max {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        };
+        for k in 0..out.size() {
+            let at = |i: usize| lines.data_ptr().wrapping_add((k * n + i) * isz) as *const u8;
+            let best = (1..n).fold(0, |b, i| if cmp(at(i), at(b)) == want { i } else { b });
+            // SAFETY: item k of the fresh int64 array.
+            unsafe { *(out.data_ptr() as *mut i64).add(k) = best as i64 };
+        }
+        return Ok(out);
+    };
     let native = st.dtype();
     let aligned = (lines.data_ptr() as usize).is_multiple_of(native.alignment());
     let lines = if lines.is_c_contiguous() && lines.dtype() == &native && aligned {
