@@ -284,13 +284,51 @@ def test_interop_shares_memory(dt):
     assert_same(rp.frombuffer(r2, dtype=dt), np.frombuffer(back, dtype=dt))
 
 
-def test_record_with_text_field():
-    col = Collector()
-    dt = [("name", "U5"), ("code", "S2"), ("x", "f8")]
-    col(check, "m.zeros(2, dtype=dt)", dt=dt)
-    col(check, "m.zeros(2, dtype=dt)['name']", dt=dt)
-    col(check, "m.dtype(dt).descr, repr(m.dtype(dt))", dt=dt)
-    col.done()
+RECORD_DT = [("name", "U5"), ("code", "S2"), ("x", "f8")]
+ROWS = [("ab", b"x", 1.5), ("cdefgh", b"yzw", -2.0), ("", b"", 0.0)]
+
+
+@pytest.mark.parametrize("expr", [
+    "m.zeros(2, dtype=dt)", "m.zeros(2, dtype=dt)['name']", "m.dtype(dt).descr",
+    "repr(m.dtype(dt))", "str(m.dtype(dt))", "m.array(rows, dtype=dt)",
+    "m.array(rows, dtype=dt).tolist()", "m.array(rows, dtype=dt)[1].item()",
+    "m.array(rows, dtype=dt)['code']", "repr(m.array(rows, dtype=dt))",
+    "repr(m.array(rows, dtype=dt)[0])", "m.array(rows, dtype=dt)[['name', 'x']]",
+    "m.array(rows, dtype=dt)['name'] == 'ab'", "m.array(rows, dtype=dt)[0]['name']",
+    "m.array(rows, dtype=dt).view(m.recarray).name",
+])
+def test_record_with_text_fields(expr):
+    check(expr, dt=RECORD_DT, rows=ROWS)
+
+
+def test_record_with_text_fields_assignment_and_interop(tmp_path):
+    def run(m):
+        a = m.zeros(3, dtype=RECORD_DT)
+        a["name"] = ["p", "qq", "rrrrrrr"]
+        a[1] = ("zz", b"yy", 3.0)
+        a[2]["code"] = b"w"
+        return a
+    check(run)
+    r = rp.array(ROWS, dtype=RECORD_DT)
+    n = np.asarray(r)
+    assert_same(r, n)
+    assert n.dtype == np.dtype(RECORD_DT)
+    assert memoryview(r).format == memoryview(np.array(ROWS, dtype=RECORD_DT)).format
+    path = str(tmp_path / "t.npy")
+    rp.save(path, r)
+    assert_same(rp.load(path), np.load(path))
+    np.save(path, np.array(ROWS, dtype=RECORD_DT))
+    assert_same(rp.load(path), np.load(path))
+
+
+@pytest.mark.parametrize("dt", ["U3", "S3", ">U2"])
+def test_npy_round_trip(tmp_path, dt):
+    path = str(tmp_path / "t.npy")
+    n = np.array([["ab", "c"], ["", "xyz"]], dtype=dt)
+    rp.save(path, rp.array(n.tolist(), dtype=dt))
+    assert_same(rp.load(path), np.load(path))
+    np.save(path, n[:, ::-1])
+    assert_same(rp.load(path), np.load(path))
 
 
 def _ufunc_names(nin):

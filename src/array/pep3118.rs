@@ -337,11 +337,18 @@ fn struct_format(
             }
             struct_format(arr, &item, base + f.offset, active, out, standard)?;
         } else {
-            let st = item.scalar_type()?;
+            let text = crate::dtype::text::TextDesc::of(&item);
+            // A character's size for text ('5w' is 4-byte items, '5s' 1-byte ones).
+            let unit = match text {
+                Some(t) if t.is_bytes() => 1,
+                Some(_) => 4,
+                None => item.scalar_type()?.itemsize(),
+            };
             let al = item.alignment().max(1);
             let aligned = (arr.data_ptr() as usize + base + f.offset).is_multiple_of(al)
-                && arr.strides().iter().all(|s| s.rem_euclid(al as isize) == 0);
-            let swapped = !item.is_native() && st.itemsize() > 1;
+                && (arr.strides().iter().zip(arr.shape()))
+                    .all(|(s, &d)| d <= 1 || s.rem_euclid(al as isize) == 0);
+            let swapped = !item.is_native() && unit > 1;
             let want = if swapped {
                 if cfg!(target_endian = "little") {
                     '>'
@@ -357,20 +364,17 @@ fn struct_format(
                 out.push_str(sh);
             }
             // One-byte items have no byte order: NumPy keeps the active mode for them.
-            if *active != want && st.itemsize() > 1 {
+            if *active != want && unit > 1 {
                 out.push(want);
                 *active = want;
             }
-            let code = format_of(&st.dtype())?;
-            // Standard sizes: 'l' is 4 bytes there, so int64 is 'q'.
-            let code = if want != '@' {
-                match st {
-                    ScalarType::Int64 => "q".to_string(),
-                    ScalarType::UInt64 => "Q".to_string(),
-                    _ => code,
-                }
-            } else {
-                code
+            let code = match (text, item.scalar_type()) {
+                (Some(t), _) => format!("{}{}", t.chars, if t.is_bytes() { 's' } else { 'w' }),
+                // Standard sizes: 'l' is 4 bytes there, so int64 is 'q'.
+                (None, Some(ScalarType::Int64)) if want != '@' => "q".to_string(),
+                (None, Some(ScalarType::UInt64)) if want != '@' => "Q".to_string(),
+                (None, Some(st)) => format_of(&st.dtype())?,
+                (None, None) => return None,
             };
             out.push_str(&code);
         }

@@ -997,6 +997,10 @@ impl PyNdArray {
             return Err(PyIndexError::new_err("invalid index"));
         };
         if v.ndim() == 0 {
+            if let Some(d) = crate::dtype::text::TextDesc::of(v.dtype()) {
+                // SAFETY: v is one item of the text field inside this array.
+                return unsafe { super::text::scalar(py, d, v.data_ptr()) };
+            }
             if let Some(st) = v.dtype().scalar_type() {
                 // SAFETY: v is one item of the field's dtype inside this array.
                 let n = unsafe { read_num(v.data_ptr(), v.dtype()) };
