@@ -33,6 +33,9 @@ pub enum Error {
     Runtime(String),
     /// `BufferError` (memory another library cannot take: DLPack, the buffer protocol)
     Buffer(String),
+    /// An exception raised by Python code an object loop called; the bindings keep it and
+    /// raise it as it was.
+    Raised,
     /// `UnicodeEncodeError` of the 'ascii' codec: the text (code points) and the position of
     /// the first character it cannot encode.
     UnicodeEncode(Vec<u32>, usize),
@@ -57,6 +60,7 @@ impl fmt::Display for Error {
             | Error::NoLoop(m)
             | Error::NotImplemented(m)
             | Error::Key(m) => m,
+            Error::Raised => "an exception raised by an object's operation",
             Error::UnicodeEncode(t, i) => {
                 return write!(
                     f,

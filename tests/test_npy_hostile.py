@@ -350,18 +350,22 @@ def test_header_sizes_are_checked_in_python(name, tmp_path, monkeypatch):
     assert_same_outcome(outcome(lambda: rp.load(p)), outcome(lambda: np.load(p)), name)
 
 
-def test_object_arrays_with_allow_pickle_are_refused_cleanly(tmp_path):
-    # NumPy unpickles object arrays when allowed; rumpy has no object dtype and refuses them
-    # with the ValueError NumPy gives for a descr it cannot use.
+def test_object_arrays_load_only_with_allow_pickle(tmp_path):
+    # Object arrays are pickled after the header: loaded when allowed, refused otherwise.
     p = tmp_path / "obj.npy"
     np.save(p, np.array([1, "a", None], dtype=object))
     n = np.load(p, allow_pickle=True)
-    assert n.dtype == object
-    with pytest.raises(ValueError):
-        rp.load(p, allow_pickle=True)
+    r = rp.load(p, allow_pickle=True)
+    assert r.dtype == rp.dtype(object) and r.tolist() == n.tolist()
     n_err = outcome(lambda: np.load(p))
     r_err = outcome(lambda: rp.load(p))
     assert_same_error(r_err, n_err)
+    q = tmp_path / "robj.npy"
+    rp.save(q, rp.array([[1, "a"], [None, [2]]], dtype=object))
+    assert rp.load(q, allow_pickle=True).tolist() == [[1, "a"], [None, [2]]]
+    assert_same_error(outcome(lambda: rp.load(q)), n_err)
+    assert_same_error(outcome(lambda: rp.save(q, r, allow_pickle=False)),
+                      outcome(lambda: np.save(q, n, allow_pickle=False)))
 
 
 def test_consecutive_arrays_in_one_file(tmp_path):

@@ -66,8 +66,21 @@ impl NdArray {
     }
 
     /// `self[items]` for an index with integer or boolean arrays: a new C-ordered array.
+    /// Items holding references are copied as bytes, then each takes its reference.
     pub fn take_fancy(&self, items: &[Fancy]) -> Result<NdArray> {
-        self.plain_items()?;
+        let out = self.take_fancy_bytes(items)?;
+        if self.dtype().flags().holds_refs {
+            // SAFETY: `out` is a fresh C-ordered array of byte copies of our items.
+            unsafe {
+                out.dtype()
+                    .0
+                    .retain(out.data_ptr(), self.itemsize() as isize, out.size())
+            };
+        }
+        Ok(out)
+    }
+
+    fn take_fancy_bytes(&self, items: &[Fancy]) -> Result<NdArray> {
         if let [Fancy::Mask(m)] = items {
             if m.ndim() > 0 && m.shape() == self.shape() {
                 return self.take_mask(m);
@@ -102,8 +115,9 @@ impl NdArray {
     /// value). Nothing is written unless every index is valid.
     pub fn put_fancy(&self, items: &[Fancy], values: &NdArray) -> Result<()> {
         self.check_writeable()?;
-        self.plain_items()?;
-        if let [Fancy::Mask(m)] = items {
+        // Items holding references go one by one through the family's counting copy.
+        let refs = self.dtype().flags().holds_refs;
+        if let (false, [Fancy::Mask(m)]) = (refs, items) {
             // One mask over the whole array: NumPy's boolean assignment, 0-d or 1-d values.
             if m.shape() == self.shape() {
                 ensure!(
@@ -117,7 +131,7 @@ impl NdArray {
                 }
             }
         }
-        if let Some(idx) = self.rows_index(items) {
+        if let Some(idx) = self.rows_index(items).filter(|_| !refs) {
             return self.put_rows(&idx, values);
         }
         let mut pos = self.fancy_positions_deferred(items)?;
@@ -134,6 +148,14 @@ impl NdArray {
         let size = self.itemsize();
         let (dst, src) = (self.data_ptr(), vals.data_ptr());
         let step = if single { 0 } else { size };
+        if refs {
+            let copy = crate::dtype::cast::Transfer::new(self.dtype(), self.dtype())?;
+            for (k, &o) in pos.offsets.iter().enumerate() {
+                // SAFETY: as below; the copy counts the references it writes and drops.
+                unsafe { copy.run(src.add(k * step), 0, dst.offset(o), 0, 1) }?;
+            }
+            return Ok(());
+        }
         for (k, &o) in pos.offsets.iter().enumerate() {
             // SAFETY: offsets address elements of `self`; `vals` is a fresh C-ordered array of
             // pos.offsets.len() items (or one item, read at every k).

@@ -52,6 +52,7 @@ fn provided() {
     ONCE.call_once(|| {
         // Each family's list names existing ufuncs once: registering cannot fail.
         let _ = register(crate::dtype::text::loops());
+        let _ = register(crate::dtype::object::loops());
     });
 }
 
@@ -248,6 +249,78 @@ pub(crate) fn reduce_error(u: &Ufunc, method: &str, d: &DType) -> Error {
         }
         Err(e) => e,
     }
+}
+
+/// `ufunc.reduce` over `axes` of an array of an extension family whose loop keeps its
+/// descriptor (object `add`, `maximum`, ...): each result starts from the first item and
+/// folds the others in, in order; `identity` fills results over empty axes.
+pub(crate) fn reduce_family(
+    u: &Ufunc,
+    a: &NdArray,
+    axes: &[usize],
+    keepdims: bool,
+    identity: Option<crate::dtype::Num>,
+) -> Result<NdArray> {
+    let d = a.dtype().clone();
+    let fam = d.family();
+    let m = lookup(u.name, &[fam, fam]).ok_or_else(|| no_loop(u, &[d.clone(), d.clone()]))?;
+    let r = m.resolve_descriptors(&[d.clone(), d.clone()], &[None])?;
+    if r.descrs.iter().any(|x| x != &d) {
+        return Err(reduce_error(u, "reduce", &d));
+    }
+    let run = m.get_loop(&r.descrs)?;
+    let kept: Vec<usize> = (0..a.ndim()).filter(|k| !axes.contains(k)).collect();
+    let out_shape: Vec<usize> = kept.iter().map(|&k| a.shape()[k]).collect();
+    let len: usize = axes.iter().map(|&k| a.shape()[k]).product();
+    let out = if len == 0 {
+        let Some(id) = identity else {
+            bail!(
+                Value,
+                "zero-size array to reduction operation {} which has no identity",
+                u.name
+            );
+        };
+        let st = match id {
+            crate::dtype::Num::B(_) => crate::dtype::ScalarType::Bool,
+            _ => crate::dtype::ScalarType::Int64,
+        };
+        let v = super::exec::scalar_to_array(id, st)?;
+        let out = NdArray::zeros(&out_shape, &d, Order::C)?;
+        out.assign(&v)?;
+        out
+    } else {
+        // The reduced axes last, each line one result's items, in a copy of its own.
+        let mut perm = kept.clone();
+        perm.extend_from_slice(axes);
+        let lines = a.transpose(Some(&perm))?.copy(Order::C)?;
+        let out = NdArray::zeros(&out_shape, &d, Order::C)?;
+        let copy = crate::dtype::cast::Transfer::new(&d, &d)?;
+        let isz = d.itemsize();
+        for i in 0..out.size() {
+            let acc = out.data_ptr().wrapping_add(i * isz);
+            let line = lines.data_ptr().wrapping_add(i * len * isz);
+            // SAFETY: item i of `out` and line i of `lines` (len items), both C-contiguous.
+            unsafe { copy.run(line, 0, acc, 0, 1) }?;
+            for j in 1..len {
+                let item = line.wrapping_add(j * isz);
+                run(&[acc, item, acc], &[0, 0, 0], 1)?;
+            }
+        }
+        out
+    };
+    if keepdims {
+        let shape: Vec<isize> = (0..a.ndim())
+            .map(|k| {
+                if axes.contains(&k) {
+                    1
+                } else {
+                    a.shape()[k] as isize
+                }
+            })
+            .collect();
+        return out.reshape(&shape, Order::C);
+    }
+    Ok(out)
 }
 
 /// Does any operand of a call need the Python API (so the call keeps the GIL)?

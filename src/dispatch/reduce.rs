@@ -132,6 +132,18 @@ pub fn reduce(
     initial: Option<Num>,
     mask: Option<&NdArray>,
 ) -> Result<NdArray> {
+    if crate::dtype::method::is_extension(a.dtype()) {
+        ensure!(
+            dtype.is_none() && initial.is_none() && mask.is_none(),
+            NotImplemented,
+            "{}.reduce with dtype=, initial= or where= on {} items",
+            u.name,
+            a.dtype()
+        );
+        let axes = normalize_axes(axes, a.ndim())?;
+        let empty = identity_num(u.identity).filter(|_| axes.iter().any(|&k| a.shape()[k] == 0));
+        return super::methods::reduce_family(u, a, &axes, keepdims, empty);
+    }
     let acc_t = accumulation_type(u, a, "reduce", dtype)?;
     if let Some(m) = mask {
         // Masked-out elements become a value that leaves the fold unchanged: the identity,

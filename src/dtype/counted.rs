@@ -95,6 +95,12 @@ impl DTypeImpl for Counted {
             .is::<Counted>()
             .then(|| Arc::new(CopyRefs) as Arc<dyn ArrayMethod>)
     }
+    unsafe fn retain(&self, p: *mut u8, stride: isize, n: usize) {
+        for i in 0..n as isize {
+            // SAFETY: the caller's items.
+            unsafe { retain(p.wrapping_offset(i * stride)) };
+        }
+    }
     unsafe fn clear(&self, p: *mut u8, stride: isize, n: usize) {
         for i in 0..n as isize {
             let q = p.wrapping_offset(i * stride);

@@ -34,6 +34,7 @@ pub mod cast;
 #[cfg(test)]
 pub mod counted;
 pub mod method;
+pub mod object;
 pub mod parse;
 pub mod promote;
 pub mod record;
@@ -303,6 +304,12 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     /// # Safety
     /// `p + i * stride` holds an initialised item of this descriptor for each `i < n`.
     unsafe fn clear(&self, _p: *mut u8, _stride: isize, _n: usize) {}
+    /// Take one more reference for each of `n` items at `p` (stride `stride`) that a byte
+    /// copy made (gathers): the hook `clear` undoes.
+    ///
+    /// # Safety
+    /// As [`DTypeImpl::clear`].
+    unsafe fn retain(&self, _p: *mut u8, _stride: isize, _n: usize) {}
 }
 
 /// A handle to a dtype. Cloning is an `Arc` clone.

@@ -97,6 +97,7 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
         return Ok(st.dtype());
     }
     match s {
+        "object" | "object_" => return Ok(super::object::object()),
         "str" | "str_" | "unicode" => return Ok(super::unicode::unicode(0, true)),
         "bytes" | "bytes_" => return Ok(super::bytes::bytes(0)),
         _ => {}
@@ -122,6 +123,13 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
         .filter(|&k| k <= super::MAX_ITEMSIZE)
     {
         return Ok(super::void::RawVoid::build(k));
+    }
+    // Object: 'O', with any byte order and a size NumPy ignores ('O8').
+    if rest_clean
+        .strip_prefix('O')
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Ok(super::object::object());
     }
     if let Some(d) = text(order, &rest_clean) {
         return d.map_err(|_| not_understood(s));

@@ -360,7 +360,8 @@ pub fn result_type(strong: &[DType], weak: &[WeakKind]) -> Result<DType> {
         }
         return Ok(st.dtype());
     }
-    if weak.is_empty() {
+    if weak.is_empty() || acc.kind() == 'O' {
+        // Objects take Python scalars as objects.
         Ok(acc)
     } else {
         Err(Error::Promotion(format!(

@@ -170,6 +170,14 @@ impl DTypeImpl for Record {
             }
         }
     }
+    unsafe fn retain(&self, p: *mut u8, stride: isize, n: usize) {
+        for f in &self.fields {
+            if f.dtype.flags().holds_refs {
+                // SAFETY: as `clear`.
+                unsafe { f.dtype.0.retain(p.wrapping_add(f.offset), stride, n) };
+            }
+        }
+    }
     /// Records order field by field, in field order (NumPy's structured sort).
     fn compare(&self) -> Option<CompareFn> {
         let parts = self
@@ -290,6 +298,19 @@ impl DTypeImpl for SubArrayDType {
                     .base
                     .0
                     .clear(p.wrapping_offset(i * stride), size as isize, count)
+            };
+        }
+    }
+    unsafe fn retain(&self, p: *mut u8, stride: isize, n: usize) {
+        let size = self.sub.base.itemsize();
+        let count: usize = self.sub.shape.iter().product();
+        for i in 0..n as isize {
+            // SAFETY: as `clear`.
+            unsafe {
+                self.sub
+                    .base
+                    .0
+                    .retain(p.wrapping_offset(i * stride), size as isize, count)
             };
         }
     }

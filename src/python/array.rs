@@ -190,6 +190,10 @@ impl PyNdArray {
         owner: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let dt = cur.dtype();
+        if dt.kind() == 'O' {
+            // SAFETY: p points at an object item of this array.
+            return Ok(unsafe { super::object::item(py, p) });
+        }
         if let Some(d) = crate::dtype::text::TextDesc::of(dt) {
             // SAFETY: p points at an item of this array.
             return unsafe { super::text::scalar(py, d, p) };
@@ -311,6 +315,13 @@ pub fn element_value(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> 
 
 /// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    if dt.kind() == 'O' {
+        // Objects: arrays as they are (cast on assignment), anything else as its objects.
+        if let Ok(a) = value.cast::<PyNdArray>() {
+            return Ok(a.get().array());
+        }
+        return super::object::from_nested(value);
+    }
     if super::text::is_text(dt) {
         // Text takes str, bytes and numbers as they are (the assignment casts them); a list
         // is made in the target's dtype.
@@ -428,6 +439,10 @@ fn tolist_rec<'py>(
             // SAFETY: p is an item of `a`.
             return unsafe { super::text::item_to_py(py, d, p) };
         }
+        if a.dtype().kind() == 'O' {
+            // SAFETY: p is an object item of `a`.
+            return Ok(unsafe { super::object::item(py, p) });
+        }
         if a.dtype().scalar_type().is_none() {
             let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;
             return super::records::item_to_py(py, &a.element_view(off)?);
@@ -490,6 +505,7 @@ impl PyNdArray {
                 Ok(Self::new_obj(a, None))
             }
             Some(b) => {
+                super::object::refuse_from_bytes(&dt)?;
                 let conv = to_array(b, None)?;
                 let flat = conv
                     .arr
@@ -643,7 +659,15 @@ impl PyNdArray {
             }
             _ => {
                 let mut z = a.empty_like(a.dtype(), Order::K)?;
-                let zero = NdArray::zeros(&[], a.dtype(), Order::C)?;
+                // Zero of the dtype: an int 0 for objects and text ('0'), NumPy's.
+                let zero = if a.dtype().scalar_type().is_some() || a.dtype().fields().is_some() {
+                    NdArray::zeros(&[], a.dtype(), Order::C)?
+                } else {
+                    crate::dispatch::exec::scalar_to_array(
+                        crate::dtype::Num::I(0),
+                        crate::dtype::ScalarType::Int64,
+                    )?
+                };
                 z.assign(&zero)?;
                 z.set_writeable(false)?;
                 Self::wrap(py, z, None)
@@ -737,9 +761,12 @@ impl PyNdArray {
     ) -> PyResult<Py<PyNdArray>> {
         let py = slf.py();
         let this = slf.get();
-        let dt = to_dtype(dtype)?;
+        let mut dt = to_dtype(dtype)?;
         let casting = Casting::parse(casting)?;
         NdArray::check_cast(this.cur().dtype(), &dt, casting)?;
+        if this.cur().dtype().kind() == 'O' {
+            dt = super::object::sized_text(py, &this.cur(), dt)?;
+        }
         let o = parse_order(Some(order), Order::K)?;
         if !copy && this.cur().dtype() == &dt {
             let ok = match o {
@@ -1191,6 +1218,18 @@ impl PyNdArray {
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
         let this = slf.get();
+        if this.cur().dtype().flags().holds_refs {
+            // The items themselves, not their pointers: rebuilt by `rumpy._text._objects`.
+            let items = this.cur().flatten(Order::C)?;
+            let list = super::convert::list_of(py, items.size(), |i| {
+                let p = items.data_ptr().wrapping_add(i * items.itemsize());
+                // SAFETY: item i of the C-ordered copy.
+                Ok(unsafe { super::object::item(py, p) })
+            })?;
+            let recon = py.import("rumpy._text")?.getattr("_objects")?;
+            let args = (PyTuple::new(py, this.cur().shape())?, list).into_pyobject(py)?;
+            return Ok((recon, args));
+        }
         let f_order = this.cur().is_f_contiguous() && !this.cur().is_c_contiguous();
         let bytes = this.tobytes(py, if f_order { "F" } else { "C" })?;
         let recon = py.import("rumpy._core")?.getattr("_reconstruct")?;

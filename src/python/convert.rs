@@ -568,6 +568,12 @@ fn num_to_scalar_general<'py>(
 // ---------------------------------------------------------------------------------------------
 // Nested sequences
 
+/// Python's sequence protocol (a dict, with `__len__` and `__getitem__`, is no sequence).
+fn is_sequence(obj: &Bound<'_, PyAny>) -> bool {
+    // SAFETY: a live object; PySequence_Check cannot fail.
+    unsafe { pyo3::ffi::PySequence_Check(obj.as_ptr()) == 1 }
+}
+
 fn is_sequence_like(obj: &Bound<'_, PyAny>) -> bool {
     obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok()
 }
@@ -588,21 +594,16 @@ pub(super) fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
     if super::text::is_text_object(obj) || classify_scalar(obj)?.is_some() {
         return Ok(Node::Scalar);
     }
-    if obj.hasattr("__array_interface__")?
-        || obj.hasattr("__array__")?
-        || obj.hasattr("__len__")? && obj.hasattr("__getitem__")?
-    {
+    if obj.hasattr("__array_interface__")? || obj.hasattr("__array__")? || is_sequence(obj) {
         if let Some((a, _)) = super::interop::from_foreign(obj)? {
             return Ok(Node::Arr(a));
         }
-        if obj.hasattr("__len__")? && obj.hasattr("__getitem__")? {
+        if is_sequence(obj) {
             return Ok(Node::Seq(obj.clone()));
         }
     }
-    Err(PyTypeError::new_err(format!(
-        "rumpy cannot make an array element from an object of type '{}'",
-        obj.get_type().name()?
-    )))
+    // Any other object is an item of an object array.
+    Ok(Node::Scalar)
 }
 
 pub(super) fn seq_len(obj: &Bound<'_, PyAny>) -> PyResult<usize> {
@@ -650,6 +651,8 @@ struct Collector {
     ndim: usize,
     /// Text was met (str, bytes or a text array): the array is built as text instead.
     text: bool,
+    /// An object that is no number, text or array was met: the array holds objects.
+    object: bool,
 }
 
 impl Collector {
@@ -682,7 +685,7 @@ fn collect(
     shape: &[usize],
     c: &mut Collector,
 ) -> PyResult<()> {
-    if c.text {
+    if c.text || c.object {
         return Ok(());
     }
     if depth == c.ndim {
@@ -717,6 +720,10 @@ fn collect(
                 }
                 match node(obj)? {
                     Node::Arr(a) if a.ndim() == 0 => return push_array(&a, c),
+                    Node::Scalar => {
+                        c.object = true;
+                        return Ok(());
+                    }
                     _ => return Err(inhomogeneous(depth, shape)),
                 }
             }
@@ -777,6 +784,9 @@ fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
 
 /// Build a new array from nested sequences (and scalars, and arrays inside sequences).
 pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<NdArray> {
+    if dtype.is_some_and(|d| d.kind() == 'O') {
+        return super::object::from_nested(obj);
+    }
     let text_dtype = dtype.is_some_and(super::text::is_text);
     if dtype.is_some_and(|d| d.scalar_type().is_none()) && !text_dtype {
         return Err(pyo3::exceptions::PyNotImplementedError::new_err(
@@ -804,10 +814,18 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         weak: None,
         ndim,
         text: false,
+        object: false,
     };
     collect(obj, 0, &shape, &mut c)?;
     if c.text {
         return super::text::from_nested(obj, &shape, dtype);
+    }
+    if c.object {
+        let a = super::object::from_nested(obj)?;
+        return match dtype {
+            Some(d) => super::errors::run_cast(obj.py(), a.nbytes(), || a.astype(d, Order::C)),
+            None => Ok(a),
+        };
     }
     // Python ints beyond int64 make the array uint64 when none is negative (NumPy's rule).
     let big = c.values.iter().any(|v| matches!(v, Num::U(_)));
@@ -911,6 +929,13 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             });
         }
     }
+    if dtype.is_some_and(|d| d.kind() == 'O') && obj.cast::<PyNdArray>().is_err() {
+        return Ok(Converted {
+            arr: super::object::from_nested(obj)?,
+            base: None,
+            fresh: true,
+        });
+    }
     if super::text::is_text_object(obj)
         || dtype.is_some_and(super::text::is_text) && classify_scalar(obj)?.is_some()
     {
@@ -941,15 +966,17 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             fresh: false,
         });
     }
-    if obj.hasattr("__len__")? && obj.hasattr("__getitem__")? {
+    if is_sequence(obj) {
         return Ok(Converted {
             arr: from_nested(obj, dtype)?,
             base: None,
             fresh: true,
         });
     }
-    Err(PyTypeError::new_err(format!(
-        "rumpy cannot convert an object of type '{}' to an array",
-        obj.get_type().name()?
-    )))
+    // Any other object: a 0-d object array holding it (NumPy's).
+    Ok(Converted {
+        arr: super::object::from_nested(obj)?,
+        base: None,
+        fresh: true,
+    })
 }

@@ -207,6 +207,10 @@ fn new_array(
     } else {
         NdArray::empty(&shape, &dt, o)?
     };
+    if zeroed && dt.flags().holds_refs {
+        // NumPy's zeros of objects hold the int 0 (empty ones hold None).
+        fill_const(py, &a, Num::I(0))?;
+    }
     PyNdArray::wrap(py, a, None)
 }
 
@@ -290,7 +294,7 @@ fn fill_const(py: Python<'_>, a: &NdArray, n: Num) -> PyResult<()> {
     // Text takes the constant as an int64 would write it ('1').
     let st = match a.dtype().scalar_type() {
         Some(st) => st,
-        None if super::text::is_text(a.dtype()) => ScalarType::Int64,
+        None if super::text::is_text(a.dtype()) || a.dtype().kind() == 'O' => ScalarType::Int64,
         None => return Err(PyTypeError::new_err("numeric dtype needed")),
     };
     let v = crate::dispatch::exec::scalar_to_array(n, st)?;
@@ -763,6 +767,7 @@ pub fn frombuffer(
 ) -> PyResult<Py<PyNdArray>> {
     check_like(like)?;
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
+    super::object::refuse_from_bytes(&dt)?;
     let raw = super::interop::from_foreign(buffer)?
         .ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?
         .0;
@@ -972,6 +977,12 @@ fn operand(obj: &Bound<'_, PyAny>) -> PyResult<Operand> {
     if let Ok(d) = to_dtype(obj) {
         return Ok(Operand::Strong(d));
     }
+    if !(obj.hasattr("__array_interface__")? || obj.hasattr("__array__")?) {
+        return Err(PyTypeError::new_err(format!(
+            "Cannot interpret '{}' as a data type",
+            obj.repr()?
+        )));
+    }
     Ok(Operand::Strong(as_arr(obj)?.dtype().clone()))
 }
 
@@ -1062,6 +1073,7 @@ pub fn _reconstruct(
     f_order: bool,
 ) -> PyResult<Py<PyNdArray>> {
     let dt = crate::dtype::parse::parse_dtype(typestr)?;
+    super::object::refuse_from_bytes(&dt)?;
     let a = if f_order {
         NdArray::empty(&shape, &dt, Order::F)?
     } else {

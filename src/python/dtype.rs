@@ -298,7 +298,7 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     }
     if let Ok(t) = obj.cast::<PyType>() {
         let builtins = py.import("builtins")?;
-        for (name, text) in [("str", "U"), ("bytes", "S")] {
+        for (name, text) in [("str", "U"), ("bytes", "S"), ("object", "O")] {
             if t.is(&builtins.getattr(name)?) {
                 return Ok(parse_dtype(text)?);
             }
@@ -431,6 +431,9 @@ impl PyDType {
         if let Some(d) = crate::dtype::text::TextDesc::of(&self.dt) {
             return Ok(super::text::scalar_class(py, d.is_bytes())?.clone());
         }
+        if self.dt.kind() == 'O' {
+            return py.import("rumpy")?.getattr("object_");
+        }
         match self.dt.scalar_type().and_then(|st| scalar_class(py, st)) {
             Some(t) => Ok(t.into_any()),
             None => match py.import("rumpy").and_then(|m| m.getattr("void")) {
@@ -512,7 +515,7 @@ impl PyDType {
     }
     #[getter]
     fn hasobject(&self) -> bool {
-        false
+        self.dt.flags().holds_refs
     }
     #[getter]
     fn metadata(&self, py: Python<'_>) -> Py<PyAny> {
@@ -600,6 +603,9 @@ impl PyDType {
             } else {
                 format!("dtype('V{n}')")
             };
+        }
+        if self.dt.kind() == 'O' {
+            return "dtype('O')".into();
         }
         if is_text(&self.dt) {
             // dtype('<U5'), dtype('S5'); unsized: dtype('<U'), dtype('S').

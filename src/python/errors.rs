@@ -51,6 +51,7 @@ impl From<Error> for PyErr {
             Error::NotImplemented(m) => PyNotImplementedError::new_err(m),
             Error::Runtime(m) => PyRuntimeError::new_err(m),
             Error::Buffer(m) => PyBufferError::new_err(m),
+            Error::Raised => super::object::take_raised(),
             Error::UnicodeEncode(t, i) => {
                 let s: String = t
                     .iter()

@@ -99,6 +99,10 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
             .to_string_lossy()
             .into_owned()
     };
+    if fmt.trim_start_matches(['@', '=', '|']) == "O" {
+        // Objects come through the array interface (NumPy's), never as raw buffer bytes.
+        return Ok(None);
+    }
     let mut dt = dtype_from_format(&fmt, itemsize).ok_or_else(|| {
         PyTypeError::new_err(format!(
             "rumpy does not support the buffer format '{}'",

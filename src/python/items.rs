@@ -75,7 +75,20 @@ impl PyNdArray {
             },
         };
         let dest = view.as_ref().map_or(dt, |v| v.dtype());
-        if super::text::is_text(dest) {
+        if dest.kind() == 'O' {
+            let one = target.or_else(|| {
+                view.as_ref()
+                    .filter(|v| v.ndim() == 0 && !key_has_ellipsis(key))
+                    .map(|v| v.data_ptr())
+            });
+            if let Some(p) = one {
+                // One item takes the value itself, whatever it is (a list too).
+                // SAFETY: p is an object item of this writeable array.
+                unsafe { super::object::store(p, value) };
+                return Ok(());
+            }
+        }
+        if super::text::is_text(dest) || dest.kind() == 'O' {
             let mut v = match (target, view) {
                 (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize)?,
                 (None, Some(v)) => v,

@@ -14,6 +14,7 @@ pub mod index;
 pub mod interop;
 pub mod interrupt;
 pub mod items;
+pub mod object;
 pub mod operators;
 pub mod ops;
 pub mod records;
@@ -34,6 +35,7 @@ fn _register_scalar_types(py: Python<'_>, types: Vec<Bound<'_, PyType>>) -> PyRe
 }
 
 pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    crate::dtype::object::install(Box::new(object::Runtime));
     m.add_class::<array::PyNdArray>()?;
     m.add_class::<flags::PyFlags>()?;
     m.add_class::<dtype::PyDType>()?;

@@ -191,6 +191,29 @@ impl PyNdArray {
     }
 }
 
+/// NumPy's deferral of a binary operator to the other operand: one that opts out of ufuncs
+/// (`__array_ufunc__ = None`), or, without `__array_ufunc__`, one of higher
+/// `__array_priority__` than ours.
+fn defers(slf: &Bound<'_, PyNdArray>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if other.is_instance_of::<PyNdArray>()
+        || super::convert::classify_scalar(other).is_ok_and(|s| s.is_some())
+        || super::text::is_text_object(other)
+    {
+        return Ok(false);
+    }
+    if let Some(au) = other.getattr_opt("__array_ufunc__")? {
+        return Ok(au.is_none());
+    }
+    let Some(theirs) = other.getattr_opt("__array_priority__")? else {
+        return Ok(false);
+    };
+    let ours = match slf.getattr_opt("__array_priority__")? {
+        Some(p) => p.extract::<f64>().unwrap_or(0.0),
+        None => 0.0,
+    };
+    Ok(theirs.extract::<f64>().unwrap_or(0.0) > ours)
+}
+
 /// `a <op> b` through the ufunc; objects that cannot be arrays give NotImplemented.
 fn binop(
     slf: &Bound<'_, PyNdArray>,
@@ -201,6 +224,9 @@ fn binop(
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let mut other = other.clone();
+    if defers(slf, &other)? {
+        return Ok(py.NotImplemented());
+    }
     if !other.is_instance_of::<PyNdArray>() && super::ufunc::to_input(&other).is_err() {
         // An int beyond float64 too: Python's OverflowError, as NumPy raises it.
         super::convert::big_int(&other)?;

@@ -91,6 +91,10 @@ pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAn
         // SAFETY: an item of the text dtype at data_ptr.
         return unsafe { super::text::item_to_py(py, d, a.data_ptr()) };
     }
+    if dt.kind() == 'O' {
+        // SAFETY: an object item at data_ptr.
+        return Ok(unsafe { super::object::item(py, a.data_ptr()) });
+    }
     if dt.scalar_type().is_none() {
         // SAFETY: the item has itemsize bytes at data_ptr.
         let bytes = unsafe { std::slice::from_raw_parts(a.data_ptr(), dt.itemsize()) };

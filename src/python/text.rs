@@ -32,7 +32,7 @@ pub fn str_chars(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
 }
 
 /// A Python str of code points.
-fn py_str<'py>(py: Python<'py>, t: &[u32]) -> PyResult<Bound<'py, PyAny>> {
+pub fn py_str<'py>(py: Python<'py>, t: &[u32]) -> PyResult<Bound<'py, PyAny>> {
     if let Some(s) = t
         .iter()
         .map(|&c| char::from_u32(c))

@@ -152,7 +152,7 @@ from ._indexing import (  # noqa: E402
     flatnonzero, ndindex, ndenumerate, nditer, flatiter,
 )
 from ._records import void, flexible, record, recarray, rec  # noqa: E402
-from ._text import character, str_, bytes_  # noqa: E402
+from ._text import character, str_, bytes_, object_  # noqa: E402
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall  # noqa: E402
 from ._creation import logspace, geomspace
 

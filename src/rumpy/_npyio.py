@@ -47,6 +47,12 @@ def _header(arr, fortran):
 
 
 def _write(f, arr):
+    if arr.dtype.hasobject:
+        # Objects are pickled after the header, as NumPy does.
+        import pickle
+        f.write(_header(arr, False))
+        pickle.dump(arr, f, protocol=3)
+        return
     fortran = bool(arr.flags.f_contiguous and not arr.flags.c_contiguous)
     data = arr.T if fortran else arr
     if not data.flags.c_contiguous:
@@ -61,6 +67,8 @@ def save(file, arr, allow_pickle=True, fix_imports=True):
     name is written through a temporary file and renamed, so a failed save never leaves a
     half-written file in place of a good one."""
     arr = _core.asarray(arr)
+    if arr.dtype.hasobject and not allow_pickle:
+        raise ValueError("Object arrays cannot be saved when allow_pickle=False")
     if hasattr(file, "write"):
         _write(file, arr)
         return
@@ -396,6 +404,8 @@ def _load(f, allow_pickle, max_header_size):
         dtype, hasobject = _header_dtype(descr), False
     except _ObjectDescr:
         dtype, hasobject = None, True
+    if dtype is not None and dtype.hasobject:
+        dtype, hasobject = None, True
 
     # NumPy converts the shape to C integers first: OverflowError for a dimension outside
     # [-2**63, 2**64).
@@ -405,7 +415,13 @@ def _load(f, allow_pickle, max_header_size):
     if hasobject:
         if not allow_pickle:
             raise ValueError("Object arrays cannot be loaded when allow_pickle=False")
-        raise ValueError("rumpy has no object dtype: object arrays cannot be loaded")
+        # The data is a pickle of the array (NumPy's or rumpy's), as NumPy writes it.
+        import pickle
+        try:
+            obj = pickle.load(f)
+        except EOFError:
+            raise ValueError("EOF: reading array data failed") from None
+        return obj if isinstance(obj, _core.ndarray) else _core.asarray(obj)
     if any(n < 0 for n in shape):
         raise ValueError(f"negative dimensions are not allowed: {shape!r}")
     if len(shape) > _MAX_DIMS:

@@ -876,12 +876,21 @@ def _get_format_function(data, dtype, is_0d, **options):
     if kind in 'US':
         # numpy's 'numpystr': each item's repr ('a', b'a')
         return repr
+    if kind == 'O':
+        return _object_format
     key = _KIND_TO_FORMAT_KEY.get(kind)
     if key is None:
         raise TypeError(f"printing of dtype {dtype.name!r} is not supported")
     ftype = _ftype_of(dtype) if kind in 'fc' else None
     formatdict = _get_formatdict(data, ftype, is_0d, **options)
     return formatdict[key]()
+
+
+def _object_format(o):
+    """numpy's format of an object item: its repr, a list marked as one."""
+    if type(o) is list:
+        return f"list({o!r})"
+    return repr(o)
 
 
 class StructuredVoidFormat:

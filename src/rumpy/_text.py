@@ -3,6 +3,7 @@ Python's str and bytes, as indexing a ``U`` or ``S`` array gives them."""
 
 from . import _core
 from ._records import flexible
+from ._scalars import generic
 
 
 class character(flexible):
@@ -111,3 +112,20 @@ class str_(str, character):
     def __str__(self):
         return str.__str__(self)
 
+
+
+class object_(generic):
+    """The scalar type of the object dtype (numpy.object_): calling it gives the object back,
+    as numpy's does."""
+    __slots__ = ()
+
+    def __new__(cls, value=None):
+        return value
+
+
+def _objects(shape, items):
+    """An object array of ``shape`` holding ``items`` in C order (unpickling)."""
+    a = _core.empty(len(items), dtype=object)
+    for i, v in enumerate(items):
+        a[i] = v
+    return a.reshape(shape)

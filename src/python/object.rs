@@ -1,0 +1,414 @@
+//! The object runtime: what the core's object family (`dtype::object`) asks of Python, with
+//! NumPy's object loops (operators through the number protocol, `max`/`min` through rich
+//! comparison, the math functions as the objects' methods of the ufunc's name). Every entry
+//! takes the GIL (a no-op when the thread holds it). An exception raised here is kept until
+//! the error reaches the binding that raises it (`take_raised`).
+
+use std::sync::Mutex;
+
+use pyo3::exceptions::{PySystemError, PyTypeError};
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::pyclass::CompareOp;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::dtype::object::{ObjectFn, ObjectRuntime};
+use crate::dtype::{Num, ScalarType};
+
+static PENDING: Mutex<Option<PyErr>> = Mutex::new(None);
+
+/// The exception behind an `Error::Raised`.
+pub fn take_raised() -> PyErr {
+    PENDING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+        .unwrap_or_else(|| {
+            PySystemError::new_err("an object operation failed without an exception")
+        })
+}
+
+/// Keep `e` for [`take_raised`] and say so in the core's terms.
+fn raised(e: PyErr) -> crate::Error {
+    *PENDING.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+    crate::Error::Raised
+}
+
+/// The object a reference is (0 is None), as a new handle.
+///
+/// # Safety
+/// `o` is 0 or a live object pointer.
+pub unsafe fn object<'py>(py: Python<'py>, o: usize) -> Bound<'py, PyAny> {
+    if o == 0 {
+        py.None().into_bound(py)
+    } else {
+        // SAFETY: the caller's guarantee.
+        unsafe { Bound::from_borrowed_ptr(py, o as *mut ffi::PyObject) }
+    }
+}
+
+/// A new reference for the core to hold.
+pub fn hold(o: Bound<'_, PyAny>) -> usize {
+    o.into_ptr() as usize
+}
+
+/// How an object loop computes.
+#[derive(Clone)]
+enum Op {
+    Binary(unsafe extern "C" fn(*mut ffi::PyObject, *mut ffi::PyObject) -> *mut ffi::PyObject),
+    Unary(unsafe extern "C" fn(*mut ffi::PyObject) -> *mut ffi::PyObject),
+    Power,
+    Square,
+    Reciprocal,
+    /// The larger (`true`) or smaller of two, by rich comparison.
+    Extreme(bool),
+    And,
+    Or,
+    Xor,
+    Not,
+    Sign,
+    /// `math.<name>` of the two (gcd, lcm).
+    Math(&'static str),
+    /// The object's method of this name.
+    Method(String),
+}
+
+fn op_of(name: &str) -> Op {
+    match name {
+        "add" => Op::Binary(ffi::PyNumber_Add),
+        "subtract" => Op::Binary(ffi::PyNumber_Subtract),
+        "multiply" => Op::Binary(ffi::PyNumber_Multiply),
+        "divide" => Op::Binary(ffi::PyNumber_TrueDivide),
+        "floor_divide" => Op::Binary(ffi::PyNumber_FloorDivide),
+        "remainder" => Op::Binary(ffi::PyNumber_Remainder),
+        "left_shift" => Op::Binary(ffi::PyNumber_Lshift),
+        "right_shift" => Op::Binary(ffi::PyNumber_Rshift),
+        "bitwise_and" => Op::Binary(ffi::PyNumber_And),
+        "bitwise_or" => Op::Binary(ffi::PyNumber_Or),
+        "bitwise_xor" => Op::Binary(ffi::PyNumber_Xor),
+        "negative" => Op::Unary(ffi::PyNumber_Negative),
+        "positive" => Op::Unary(ffi::PyNumber_Positive),
+        "absolute" => Op::Unary(ffi::PyNumber_Absolute),
+        "invert" => Op::Unary(ffi::PyNumber_Invert),
+        "power" => Op::Power,
+        "square" => Op::Square,
+        "reciprocal" => Op::Reciprocal,
+        "maximum" | "fmax" => Op::Extreme(true),
+        "minimum" | "fmin" => Op::Extreme(false),
+        "logical_and" => Op::And,
+        "logical_or" => Op::Or,
+        "logical_xor" => Op::Xor,
+        "logical_not" => Op::Not,
+        "sign" => Op::Sign,
+        "gcd" => Op::Math("gcd"),
+        "lcm" => Op::Math("lcm"),
+        other => Op::Method(other.to_string()),
+    }
+}
+
+fn new_ref<'py>(py: Python<'py>, p: *mut ffi::PyObject) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: `p` is a new reference or NULL with an exception set.
+    unsafe { Bound::from_owned_ptr_or_err(py, p) }
+}
+
+fn apply<'py>(py: Python<'py>, op: &Op, a: &[Bound<'py, PyAny>]) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match op {
+        // SAFETY: both are live objects; the function returns a new reference or NULL.
+        Op::Binary(f) => new_ref(py, unsafe { f(a[0].as_ptr(), a[1].as_ptr()) })?,
+        // SAFETY: as above.
+        Op::Unary(f) => new_ref(py, unsafe { f(a[0].as_ptr()) })?,
+        Op::Power => a[0].pow(&a[1], py.None())?,
+        Op::Square => a[0].mul(&a[0])?,
+        Op::Reciprocal => 1i64.into_pyobject(py)?.into_any().div(&a[0])?,
+        Op::Extreme(max) => {
+            let op = if *max { CompareOp::Ge } else { CompareOp::Le };
+            if a[0].rich_compare(&a[1], op)?.is_truthy()? {
+                a[0].clone()
+            } else {
+                a[1].clone()
+            }
+        }
+        Op::And => {
+            if a[0].is_truthy()? {
+                a[1].clone()
+            } else {
+                a[0].clone()
+            }
+        }
+        Op::Or => {
+            if a[0].is_truthy()? {
+                a[0].clone()
+            } else {
+                a[1].clone()
+            }
+        }
+        Op::Xor => {
+            let r = a[0].is_truthy()? != a[1].is_truthy()?;
+            pyo3::types::PyBool::new(py, r).to_owned().into_any()
+        }
+        Op::Not => pyo3::types::PyBool::new(py, !a[0].is_truthy()?)
+            .to_owned()
+            .into_any(),
+        Op::Sign => {
+            let zero = 0i64.into_pyobject(py)?.into_any();
+            let s: i64 = if a[0].gt(&zero)? {
+                1
+            } else if a[0].lt(&zero)? {
+                -1
+            } else {
+                0
+            };
+            s.into_pyobject(py)?.into_any()
+        }
+        Op::Math(f) => py.import("math")?.getattr(*f)?.call1((&a[0], &a[1]))?,
+        Op::Method(name) => {
+            let m = a[0].getattr_opt(name.as_str())?.filter(|m| m.is_callable());
+            let Some(m) = m else {
+                return Err(PyTypeError::new_err(format!(
+                    "loop of ufunc does not support argument 0 of type {} which has no callable {} method",
+                    a[0].get_type().name()?,
+                    name
+                )));
+            };
+            m.call1(pyo3::types::PyTuple::new(py, &a[1..])?)?
+        }
+    })
+}
+
+/// The runtime the core's object family calls.
+pub struct Runtime;
+
+impl ObjectRuntime for Runtime {
+    fn incref(&self, o: usize) {
+        if o != 0 {
+            // SAFETY: a live object; the GIL is held for the count.
+            Python::attach(|_| unsafe { ffi::Py_IncRef(o as *mut ffi::PyObject) });
+        }
+    }
+    fn decref(&self, o: usize) {
+        if o != 0 {
+            // SAFETY: a reference the caller owns; the GIL is held for the count.
+            Python::attach(|_| unsafe { ffi::Py_DecRef(o as *mut ffi::PyObject) });
+        }
+    }
+    fn operation(&self, name: &str, nin: usize) -> Option<ObjectFn> {
+        let op = op_of(name);
+        Some(Box::new(move |args: &[usize]| {
+            Python::attach(|py| {
+                // SAFETY: the core passes live references (or 0 for None).
+                let a: Vec<_> = args
+                    .iter()
+                    .take(nin)
+                    .map(|&o| unsafe { object(py, o) })
+                    .collect();
+                apply(py, &op, &a).map(hold).map_err(raised)
+            })
+        }))
+    }
+    fn compare(&self, op: &str, a: usize, b: usize) -> crate::Result<bool> {
+        let op = match op {
+            "equal" => CompareOp::Eq,
+            "not_equal" => CompareOp::Ne,
+            "less" => CompareOp::Lt,
+            "less_equal" => CompareOp::Le,
+            "greater" => CompareOp::Gt,
+            _ => CompareOp::Ge,
+        };
+        Python::attach(|py| {
+            // SAFETY: live references (or 0 for None).
+            let (x, y) = unsafe { (object(py, a), object(py, b)) };
+            x.rich_compare(y, op)
+                .and_then(|r| r.is_truthy())
+                .map_err(raised)
+        })
+    }
+    fn new_number(&self, n: Num, _st: ScalarType) -> crate::Result<usize> {
+        Python::attach(|py| super::convert::num_to_py(py, n).map(hold).map_err(raised))
+    }
+    fn to_num(&self, o: usize, st: ScalarType) -> crate::Result<Num> {
+        Python::attach(|py| {
+            // SAFETY: a live reference (or 0 for None).
+            let v = unsafe { object(py, o) };
+            let a = super::array::value_to_array(&v, &st.dtype()).map_err(raised)?;
+            if a.size() != 1 || a.dtype().scalar_type().is_none() {
+                return Err(raised(PyTypeError::new_err(format!(
+                    "cannot store an object of type '{}' as {}",
+                    v.get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default(),
+                    st.dtype().name()
+                ))));
+            }
+            // SAFETY: one numeric item.
+            Ok(unsafe { super::convert::read_num(a.data_ptr(), a.dtype()) })
+        })
+    }
+    fn new_text(&self, t: &[u32], bytes: bool) -> crate::Result<usize> {
+        Python::attach(|py| {
+            if bytes {
+                let raw: Vec<u8> = t.iter().map(|&c| c as u8).collect();
+                return Ok(hold(PyBytes::new(py, &raw).into_any()));
+            }
+            super::text::py_str(py, t).map(hold).map_err(raised)
+        })
+    }
+    fn to_text(&self, o: usize, bytes: bool) -> crate::Result<(Vec<u32>, bool)> {
+        Python::attach(|py| {
+            // SAFETY: a live reference (or 0 for None).
+            let v = unsafe { object(py, o) };
+            if bytes {
+                if let Ok(b) = v.cast::<PyBytes>() {
+                    return Ok((b.as_bytes().iter().map(|&c| c as u32).collect(), true));
+                }
+            }
+            let s = match v.cast::<PyString>() {
+                Ok(s) => s.clone(),
+                Err(_) => v.str().map_err(raised)?,
+            };
+            Ok((super::text::str_chars(&s).map_err(raised)?, false))
+        })
+    }
+}
+
+/// The item at `p` of an object array: the object itself (None for an empty slot).
+///
+/// # Safety
+/// `p` holds an object item.
+pub unsafe fn item<'py>(py: Python<'py>, p: *const u8) -> Bound<'py, PyAny> {
+    // SAFETY: the caller's guarantee: the item holds a live reference or 0.
+    unsafe { object(py, crate::dtype::object::get(p)) }
+}
+
+/// Is `obj` a sequence `dtype=object` descends into (lists, tuples, arrays)?
+fn is_seq(obj: &Bound<'_, PyAny>) -> bool {
+    obj.cast::<pyo3::types::PyList>().is_ok()
+        || obj.cast::<pyo3::types::PyTuple>().is_ok()
+        || obj.cast::<super::array::PyNdArray>().is_ok()
+        || foreign_shape(obj).is_some()
+}
+
+/// The shape of another library's array (NumPy's), which `dtype=object` descends into too.
+fn foreign_shape(obj: &Bound<'_, PyAny>) -> Option<Vec<usize>> {
+    let iface = obj.getattr_opt("__array_interface__").ok()??;
+    iface.get_item("shape").ok()?.extract().ok()
+}
+
+/// NumPy's shape for `np.array(obj, dtype=object)`: sequences are dimensions as deep as all
+/// siblings agree on their lengths; below that, whatever is there is an item.
+fn shape_of(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Vec<usize>> {
+    if !is_seq(obj) || depth >= crate::array::MAXDIMS {
+        return Ok(vec![]);
+    }
+    if let Ok(a) = obj.cast::<super::array::PyNdArray>() {
+        return Ok(a.get().array().shape().to_vec());
+    }
+    if let Some(s) = foreign_shape(obj) {
+        return Ok(s);
+    }
+    let n = obj.len()?;
+    let mut common: Option<Vec<usize>> = None;
+    for i in 0..n {
+        let s = shape_of(&obj.get_item(i)?, depth + 1)?;
+        common = Some(match common {
+            None => s,
+            Some(c) => c
+                .iter()
+                .zip(&s)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    let mut out = vec![n];
+    out.extend(common.unwrap_or_default());
+    Ok(out)
+}
+
+/// The object at `index` below `obj` (each index one level of sequences).
+fn at<'py>(obj: &Bound<'py, PyAny>, index: &[usize]) -> PyResult<Bound<'py, PyAny>> {
+    let mut cur = obj.clone();
+    for &i in index {
+        cur = if let Ok(a) = cur.cast::<super::array::PyNdArray>() {
+            super::array::PyNdArray::__getitem__(a, &i.into_pyobject(cur.py())?.into_any())?
+        } else {
+            cur.get_item(i)?
+        };
+    }
+    Ok(cur)
+}
+
+/// `np.array(obj, dtype=object)`: an object array of NumPy's shape for it.
+pub fn from_nested(obj: &Bound<'_, PyAny>) -> PyResult<crate::array::NdArray> {
+    let shape = shape_of(obj, 0)?;
+    let dt = crate::dtype::object::object();
+    let out = crate::array::NdArray::zeros(&shape, &dt, crate::array::Order::C)?;
+    let isz = dt.itemsize();
+    let n: usize = shape.iter().product();
+    let mut index = vec![0usize; shape.len()];
+    for k in 0..n {
+        let mut r = k;
+        for d in (0..shape.len()).rev() {
+            index[d] = r % shape[d];
+            r /= shape[d];
+        }
+        let v = at(obj, &index)?;
+        // SAFETY: item k of the fresh zeroed C-contiguous object array takes a new reference.
+        unsafe {
+            std::ptr::write_unaligned(out.data_ptr().add(k * isz) as *mut usize, hold(v));
+        }
+    }
+    Ok(out)
+}
+
+/// Store `value` itself in the object item at `p`, releasing what it held.
+///
+/// # Safety
+/// `p` holds a writable object item.
+pub unsafe fn store(p: *mut u8, value: &Bound<'_, PyAny>) {
+    let v = hold(value.clone());
+    // SAFETY: the caller's guarantee.
+    let old = unsafe { crate::dtype::object::get(p) };
+    // SAFETY: as above; the item takes the new reference, the old one is released.
+    unsafe {
+        std::ptr::write_unaligned(p as *mut usize, v);
+        if old != 0 {
+            ffi::Py_DecRef(old as *mut ffi::PyObject);
+        }
+    }
+}
+
+/// For unsized text from objects (`astype('U')`), the text dtype as long as the longest
+/// item's text (NumPy's); any other dtype as it is.
+pub fn sized_text(
+    py: Python<'_>,
+    a: &crate::array::NdArray,
+    dt: crate::dtype::DType,
+) -> PyResult<crate::dtype::DType> {
+    let Some(t) = crate::dtype::text::TextDesc::of(&dt).filter(|t| t.chars == 0) else {
+        return Ok(dt);
+    };
+    let c = a.copy(crate::array::Order::C)?;
+    let isz = c.dtype().itemsize();
+    let mut longest = 1;
+    for i in 0..c.size() {
+        // SAFETY: item i of the C-contiguous copy.
+        let o = unsafe { item(py, c.data_ptr().add(i * isz)) };
+        let n = match (t.is_bytes(), o.cast::<PyBytes>()) {
+            (true, Ok(b)) => b.as_bytes().len(),
+            _ => o.str()?.len()?,
+        };
+        longest = longest.max(n);
+    }
+    Ok(t.sized(longest).dtype())
+}
+
+/// Items that hold references are never made from raw bytes (NumPy's ValueError).
+pub fn refuse_from_bytes(dt: &crate::dtype::DType) -> PyResult<()> {
+    if dt.flags().holds_refs {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "cannot create an OBJECT array from memory buffer",
+        ));
+    }
+    Ok(())
+}
