@@ -933,7 +933,15 @@ impl PyNdArray {
 
     fn fill(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         self.check_write()?;
-        let v = element_value(value, self.cur().dtype())?;
+        let v = if self.cur().dtype().kind() == 'O' {
+            // Objects: every item takes the value itself (a list too).
+            let v = NdArray::zeros(&[], self.cur().dtype(), Order::C)?;
+            // SAFETY: v is a fresh 0-d object array.
+            unsafe { super::object::store(v.data_ptr(), value) };
+            v
+        } else {
+            element_value(value, self.cur().dtype())?
+        };
         if v.ndim() != 0 {
             return Err(sequence_into_element(self.cur().dtype()));
         }

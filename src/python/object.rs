@@ -64,11 +64,13 @@ enum Op {
     Extreme(bool),
     And,
     Or,
-    Xor,
     Not,
     Sign,
-    /// `math.<name>` of the two (gcd, lcm).
+    /// `math.<name>` of the arguments (floor, ceil, trunc).
     Math(&'static str),
+    /// The greatest common divisor (`math.gcd`, else Euclid's with `%`, as NumPy), or with
+    /// `true` the least common multiple.
+    Gcd(bool),
     /// The object's method of this name.
     Method(String),
 }
@@ -97,11 +99,16 @@ fn op_of(name: &str) -> Op {
         "minimum" | "fmin" => Op::Extreme(false),
         "logical_and" => Op::And,
         "logical_or" => Op::Or,
-        "logical_xor" => Op::Xor,
+
         "logical_not" => Op::Not,
         "sign" => Op::Sign,
-        "gcd" => Op::Math("gcd"),
-        "lcm" => Op::Math("lcm"),
+        "gcd" => Op::Gcd(false),
+        "lcm" => Op::Gcd(true),
+        "floor" | "ceil" | "trunc" => Op::Math(match name {
+            "floor" => "floor",
+            "ceil" => "ceil",
+            _ => "trunc",
+        }),
         other => Op::Method(other.to_string()),
     }
 }
@@ -142,10 +149,6 @@ fn apply<'py>(py: Python<'py>, op: &Op, a: &[Bound<'py, PyAny>]) -> PyResult<Bou
                 a[1].clone()
             }
         }
-        Op::Xor => {
-            let r = a[0].is_truthy()? != a[1].is_truthy()?;
-            pyo3::types::PyBool::new(py, r).to_owned().into_any()
-        }
         Op::Not => pyo3::types::PyBool::new(py, !a[0].is_truthy()?)
             .to_owned()
             .into_any(),
@@ -160,7 +163,34 @@ fn apply<'py>(py: Python<'py>, op: &Op, a: &[Bound<'py, PyAny>]) -> PyResult<Bou
             };
             s.into_pyobject(py)?.into_any()
         }
-        Op::Math(f) => py.import("math")?.getattr(*f)?.call1((&a[0], &a[1]))?,
+        Op::Math(f) => py
+            .import("math")?
+            .getattr(*f)?
+            .call1(pyo3::types::PyTuple::new(py, a)?)?,
+        Op::Gcd(lcm) => {
+            let g = match py.import("math")?.getattr("gcd")?.call1((&a[0], &a[1])) {
+                Ok(g) => g,
+                Err(e) if e.is_instance_of::<PyTypeError>(py) => {
+                    let (mut x, mut y) = (a[0].clone(), a[1].clone());
+                    while y.is_truthy()? {
+                        let r = x.rem(&y)?;
+                        x = y;
+                        y = r;
+                    }
+                    x.abs()?
+                }
+                Err(e) => return Err(e),
+            };
+            if *lcm {
+                if !g.is_truthy()? {
+                    return Ok(0i64.into_pyobject(py)?.into_any());
+                }
+                a[0].floor_div(&g)?.mul(&a[1])?.abs()?
+            } else {
+                g
+            }
+        }
+        Op::Method(name) if a.len() > 1 => a[0].call_method1(name.as_str(), (&a[1],))?,
         Op::Method(name) => {
             let m = a[0].getattr_opt(name.as_str())?.filter(|m| m.is_callable());
             let Some(m) = m else {
@@ -229,7 +259,34 @@ impl ObjectRuntime for Runtime {
         Python::attach(|py| {
             // SAFETY: a live reference (or 0 for None).
             let v = unsafe { object(py, o) };
+            if v.cast::<pyo3::types::PyList>().is_ok() || v.cast::<pyo3::types::PyTuple>().is_ok() {
+                let t = v
+                    .get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default();
+                if st.kind() == 'b' {
+                    return Ok(Num::B(v.is_truthy().map_err(raised)?));
+                }
+                return Err(raised(match st.kind() {
+                    'f' => pyo3::exceptions::PyValueError::new_err(
+                        "setting an array element with a sequence.",
+                    ),
+                    'c' => PyTypeError::new_err(format!("must be real number, not {t}")),
+                    _ => PyTypeError::new_err(format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+                    )),
+                }));
+            }
             let a = super::array::value_to_array(&v, &st.dtype()).map_err(raised)?;
+            let a = if super::text::is_text(a.dtype()) {
+                super::errors::run_cast(py, a.nbytes(), || {
+                    a.astype(&st.dtype(), crate::array::Order::C)
+                })
+                .map_err(raised)?
+            } else {
+                a
+            };
             if a.size() != 1 || a.dtype().scalar_type().is_none() {
                 return Err(raised(PyTypeError::new_err(format!(
                     "cannot store an object of type '{}' as {}",
@@ -257,10 +314,14 @@ impl ObjectRuntime for Runtime {
         Python::attach(|py| {
             // SAFETY: a live reference (or 0 for None).
             let v = unsafe { object(py, o) };
-            if bytes {
-                if let Ok(b) = v.cast::<PyBytes>() {
-                    return Ok((b.as_bytes().iter().map(|&c| c as u32).collect(), true));
-                }
+            if v.cast::<pyo3::types::PyList>().is_ok() || v.cast::<pyo3::types::PyTuple>().is_ok() {
+                return Err(raised(pyo3::exceptions::PyValueError::new_err(
+                    "setting an array element with a sequence",
+                )));
+            }
+            if let Ok(b) = v.cast::<PyBytes>() {
+                // Bytes are their bytes into bytes, and read as text into str (NumPy's).
+                return Ok((b.as_bytes().iter().map(|&c| c as u32).collect(), bytes));
             }
             let s = match v.cast::<PyString>() {
                 Ok(s) => s.clone(),
@@ -328,9 +389,11 @@ fn shape_of(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Vec<usize>> {
 /// The object at `index` below `obj` (each index one level of sequences).
 fn at<'py>(obj: &Bound<'py, PyAny>, index: &[usize]) -> PyResult<Bound<'py, PyAny>> {
     let mut cur = obj.clone();
-    for &i in index {
-        cur = if let Ok(a) = cur.cast::<super::array::PyNdArray>() {
-            super::array::PyNdArray::__getitem__(a, &i.into_pyobject(cur.py())?.into_any())?
+    for (k, &i) in index.iter().enumerate() {
+        let array = cur.cast::<super::array::PyNdArray>().is_ok() || foreign_shape(&cur).is_some();
+        cur = if array && k + 1 == index.len() {
+            // An array's item as the Python object `item()` gives (NumPy's).
+            cur.call_method1("item", (i,))?
         } else {
             cur.get_item(i)?
         };
@@ -394,8 +457,8 @@ pub fn sized_text(
     for i in 0..c.size() {
         // SAFETY: item i of the C-contiguous copy.
         let o = unsafe { item(py, c.data_ptr().add(i * isz)) };
-        let n = match (t.is_bytes(), o.cast::<PyBytes>()) {
-            (true, Ok(b)) => b.as_bytes().len(),
+        let n = match o.cast::<PyBytes>() {
+            Ok(b) => b.as_bytes().len(),
             _ => o.str()?.len()?,
         };
         longest = longest.max(n);

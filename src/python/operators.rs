@@ -179,7 +179,7 @@ impl PyNdArray {
         }
         // Comparing with None (an object NumPy holds in an object array) is elementwise
         // False for ==, True for !=.
-        if other.is_none() && matches!(op, Eq | Ne) {
+        if other.is_none() && matches!(op, Eq | Ne) && slf.get().raw().dtype().kind() != 'O' {
             let py = slf.py();
             let a = slf.get().raw();
             let r = NdArray::empty(a.shape(), &crate::dtype::ScalarType::Bool.dtype(), Order::C)?;

@@ -1,0 +1,240 @@
+"""The object dtype against numpy: creation (NumPy's shapes for nested and ragged
+sequences), items, setitem, casts with numbers and text, every ufunc's object loop, reductions,
+indexing, printing, pickling and .npy, interop, reference counts, and errors raised by the
+objects' own operators."""
+
+import gc
+import pickle
+import sys
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import rumpy as rp
+from conftest import Collector, P, assert_same, check
+
+
+def obj(m, v):
+    return m.array(v, dtype=object)
+
+
+def same_objects(r, n):
+    """Object arrays: same dtype, shape and items (compared with ==, each item's type too)."""
+    if isinstance(n, np.ndarray) and n.dtype == object:
+        assert isinstance(r, rp.ndarray), f"expected a rumpy array, got {type(r)!r}"
+        assert r.dtype == rp.dtype(object) and r.shape == n.shape, (r, n)
+        rl, nl = r.tolist(), n.tolist()
+        assert _eq(rl, nl), f"items differ: {rl!r} != numpy {nl!r}"
+    else:
+        assert_same(r, n)
+
+
+def _eq(a, b):
+    if hasattr(b, "tolist") and hasattr(a, "tolist") and not isinstance(b, (int, float)):
+        return _eq(a.tolist(), b.tolist())
+    if isinstance(b, list):
+        return isinstance(a, list) and len(a) == len(b) and all(_eq(x, y) for x, y in zip(a, b))
+    if isinstance(b, float) and b != b:
+        return isinstance(a, float) and a != a
+    return type(a) is type(b) and a == b
+
+
+def ocheck(expr, **names):
+    return check(expr, compare=same_objects, **names)
+
+
+CREATION = [
+    "[1, 'a', None, 2.5]", "[[1, 2], [3]]", "[[1, 2], [3, 4]]", "[[1, [2]], [3, 4]]",
+    "[]", "[[]]", "None", "5", "'ab'", "[{}, 1]", "[(1, 2), (3, 4)]", "[[1, 2], 'ab']",
+    "[m.array([1, 2]), m.array([3, 4])]", "[Fraction(1, 2), 1]", "[[None]] * 3",
+]
+
+
+@pytest.mark.parametrize("src", CREATION)
+def test_creation(src):
+    ocheck(f"m.array({src}, dtype=object)", Fraction=Fraction)
+
+
+@pytest.mark.parametrize("src", ["[{}, 1]", "[None]", "[1, None]", "[Fraction(1, 3)]",
+                                 "[[1, 2], [3]]", "{}", "object()"])
+def test_discovered_object_dtype(src):
+    def run(m):
+        a = m.array(eval(src, {"Fraction": Fraction}))
+        return a.dtype, a.shape, a.size
+    check(run)
+
+
+@pytest.mark.parametrize("expr", [
+    "m.zeros(3, object)", "m.ones((2, 2), object)", "m.empty(2, object)", "m.full(2, None)",
+    "m.full(2, 'x', dtype=object)", "m.full((2,), [1, 2], dtype=object)",
+    "m.zeros(3, object).imag", "m.array([1.5, 2]).astype(object)",
+    "m.array([1, 2], dtype=m.int8).astype(object)", "m.array(['ab', 'c']).astype(object)",
+    "m.array([b'ab']).astype(object)", "m.array([1 + 2j]).astype(object)",
+    "m.array([True]).astype(object)",
+])
+def test_constructors_and_casts_in(expr):
+    ocheck(expr)
+
+
+@pytest.mark.parametrize("target", ["float64", "int64", "int8", "bool", "complex128",
+                                    "float32", "U", "S", "U2", "S1", "uint8"])
+@pytest.mark.parametrize("src", ["[1, 2.5, True]", "['1', '2']", "[None, 1.0]", "['x']",
+                                 "[300]", "[1 + 2j]", "[[1], 2]", "[b'7', 'é']"])
+def test_casts_out(src, target):
+    ocheck(f"m.array({src}, dtype=object).astype(t)", t=target)
+
+
+UNARY = ["negative", "positive", "absolute", "invert", "sqrt", "square", "reciprocal", "sign",
+         "logical_not", "conjugate", "exp", "floor", "rint", "isnan", "isfinite"]
+BINARY = ["add", "subtract", "multiply", "divide", "floor_divide", "remainder", "power",
+          "maximum", "minimum", "fmax", "fmin", "logical_and", "logical_or", "logical_xor",
+          "bitwise_and", "bitwise_or", "left_shift", "gcd", "lcm", "equal", "not_equal",
+          "less", "greater_equal", "arctan2", "copysign"]
+
+
+@pytest.mark.parametrize("name", UNARY)
+def test_unary_loops(name):
+    col = Collector()
+    for vals in ([4, -9, 0], [2.25, -0.5], [Fraction(1, 4), Fraction(-3, 2)], [True, False],
+                 ["a"], [None]):
+        col(ocheck, f"m.{name}(m.array(v, dtype=object))", v=vals)
+    col.done()
+
+
+@pytest.mark.parametrize("name", BINARY)
+def test_binary_loops(name):
+    col = Collector()
+    pairs = [([6, -4, 3], [4, 2, -1]), ([2.5, 1.0], [2, 4]), (["a", "b"], ["c", "a"]),
+             ([Fraction(1, 2)], [Fraction(1, 3)]), ([1, "a"], [1, 1])]
+    for x, y in pairs:
+        col(ocheck, f"m.{name}(m.array(x, dtype=object), m.array(y, dtype=object))", x=x, y=y)
+        col(ocheck, f"m.{name}(m.array(x, dtype=object), m.array(y))", x=x, y=y)
+    col(ocheck, f"m.{name}(m.array([3, 4], dtype=object), 2)")
+    col(ocheck, f"m.{name}(2.5, m.array([3, 4], dtype=object))")
+    col.done()
+
+
+@pytest.mark.parametrize("expr", [
+    "a + 1", "1 - a", "a * a", "a / 2", "a // 2", "a % 2", "a ** 2", "-a", "abs(a)",
+    "a == 2", "a != 2", "a < 2", "a >= b", "a == b", "a + b", "b * 2", "a.sum()", "a.prod()",
+    "a.max()", "a.min()", "b.sum()", "a.sum(axis=0)", "c.sum(axis=1)", "c.max(axis=0)",
+    "c.sum(axis=0, keepdims=True)", "c.sum()", "m.array([], dtype=object).sum()",
+    "m.array([], dtype=object).max()", "a.mean()",
+])
+def test_operators_and_reductions(expr):
+    ocheck(expr, a=P(obj(rp, [3, 1, 2]), obj(np, [3, 1, 2])),
+           b=P(obj(rp, ["x", "y", "z"]), obj(np, ["x", "y", "z"])),
+           c=P(obj(rp, [[1, 2], [3, 4]]), obj(np, [[1, 2], [3, 4]])))
+
+
+@pytest.mark.parametrize("expr", [
+    "a[1]", "a[-1]", "a[1:]", "a[::-1]", "a[[2, 0]]", "a[a != 1]", "a.reshape(3, 1)", "a.T",
+    "a.tolist()", "a.item(1)", "a.copy()", "m.concatenate([a, a])", "m.stack([a, a])",
+    "m.where(m.array([True, False, True]), a, 0)", "a.reshape(1, 3).repeat(2, axis=0)",
+    "repr(a)", "str(a)", "repr(m.array([[1, [2]], ['x', None]], dtype=object))",
+    "repr(m.array([[1, 2], [3]], dtype=object))", "repr(m.array(None, dtype=object))",
+    "a.dtype", "repr(a.dtype)", "str(a.dtype)", "a.dtype.hasobject", "a.itemsize",
+    "m.dtype('O'), m.dtype('|O'), m.dtype(object)", "m.result_type(object, int)",
+    "m.promote_types('O', 'U3')", "m.can_cast('O', 'f8'), m.can_cast('f8', 'O')",
+])
+def test_indexing_and_printing(expr):
+    ocheck(expr, a=P(obj(rp, [1, "a", [2]]), obj(np, [1, "a", [2]])))
+
+
+SETITEM = ["a[0] = [1, 2]", "a[1] = 'x'", "a[2:] = 5", "a[:] = [1, 2, 3]", "a[[0, 2]] = 'q'",
+           "a[a == None] = 0", "a[...] = None", "a.fill([7])", "a[0] = a",
+           "a[1] = m.array([1, 2])"]
+
+
+@pytest.mark.parametrize("stmt", SETITEM)
+def test_setitem(stmt):
+    def run(m):
+        a = m.empty(3, dtype=object)
+        exec(stmt, {"a": a, "m": m})
+        return [x if x is not a else "self" for x in a.tolist()]
+    check(run, compare=lambda r, n: _eq(r, n) or (_ for _ in ()).throw(
+        AssertionError(f"{r!r} != numpy {n!r}")))
+
+
+def test_errors_from_the_objects_propagate_and_nothing_is_corrupted():
+    class Boom:
+        def __add__(self, other):
+            raise KeyError("boom")
+
+    for m in (rp, np):
+        a = m.array([1, Boom(), 3], dtype=object)
+        with pytest.raises(KeyError):
+            a + 1
+        with pytest.raises(ZeroDivisionError):
+            a[:1] / 0
+        assert a.tolist()[0] == 1 and a.tolist()[2] == 3
+
+
+def refcount(x):
+    gc.collect()
+    return sys.getrefcount(x)
+
+
+def test_reference_counts_are_kept():
+    """Every operation class gives back the references it takes."""
+    x = object()
+    y = [1, 2]
+    base = refcount(x), refcount(y)
+    a = rp.array([x, y, x], dtype=object)
+    assert refcount(x) == base[0] + 2
+    ops = [
+        lambda: a.copy(), lambda: a[::-1].copy(), lambda: a[[0, 2, 2]], lambda: a[a != None],  # noqa: E711
+        lambda: a.tolist(), lambda: a.reshape(3, 1).T.copy(), lambda: rp.concatenate([a, a]),
+        lambda: a.astype(object), lambda: a[::2].astype("U"), lambda: a == a,
+        lambda: rp.where(rp.array([True, False, True]), a, None), lambda: a[1],
+        lambda: pickle.loads(pickle.dumps(a)), lambda: np.asarray(a).tolist(),
+        lambda: rp.asarray(np.array([x, y], dtype=object)), lambda: a.item(0),
+        lambda: rp.maximum.reduce(rp.array([1, 2], dtype=object)),
+    ]
+    for op in ops:
+        r = op()
+        del r
+        assert (refcount(x), refcount(y)) == (base[0] + 2, base[1] + 1), op
+    b = a.copy()
+    b[0] = 5
+    b[[1, 2]] = [None, None]
+    del b
+    assert (refcount(x), refcount(y)) == (base[0] + 2, base[1] + 1)
+    ops.clear()
+    a = None
+    assert (refcount(x), refcount(y)) == base
+
+
+def test_pickle_and_npy_round_trips(tmp_path):
+    r = rp.array([[1, "a"], [None, [2]]], dtype=object)
+    back = pickle.loads(pickle.dumps(r))
+    assert back.shape == r.shape and back.tolist() == r.tolist()
+    path = str(tmp_path / "o.npy")
+    rp.save(path, r)
+    assert rp.load(path, allow_pickle=True).tolist() == r.tolist()
+    with pytest.raises(ValueError):
+        rp.load(path)
+    with pytest.raises(ValueError):
+        rp.save(path, r, allow_pickle=False)
+
+
+def test_no_object_arrays_from_raw_bytes():
+    col = Collector()
+    for expr in ["m.frombuffer(b'\\x00' * 16, dtype=object)",
+                 "m.zeros(2, m.int64).view(object)", "m.array([1, 2], dtype=object).view(m.int64)"]:
+        col(check, expr)
+    col.done()
+    # NumPy makes an object array over any buffer (its pointers unchecked); rumpy refuses, as
+    # its frombuffer does: arbitrary bytes are no references.
+    with pytest.raises(ValueError):
+        rp.ndarray((2,), dtype=object, buffer=bytearray(16))
+
+
+def test_interop_shares_memory_with_numpy():
+    n = np.array([1, "a", None], dtype=object)
+    r = rp.asarray(n)
+    r[2] = "z"
+    assert n[2] == "z"
+    back = np.asarray(rp.array([1, [2]], dtype=object))
+    assert back.dtype == object and back.tolist() == [1, [2]]
