@@ -238,3 +238,14 @@ def test_interop_shares_memory_with_numpy():
     assert n[2] == "z"
     back = np.asarray(rp.array([1, [2]], dtype=object))
     assert back.dtype == object and back.tolist() == [1, [2]]
+
+
+@pytest.mark.parametrize("spec", [
+    {"names": ["a", "b"], "formats": ["O", "i8"], "offsets": [0, 4]},
+    {"names": ["a", "b", "c", "d"], "formats": [">c8", ("O", (2, 3)), "uint16", ">c8"],
+     "offsets": [1, 3, 12, 2]},
+    {"names": ["a", "b"], "formats": ["u1", "O"], "offsets": [0, 3]},
+    [("a", "O"), ("b", "i8")],
+])
+def test_records_with_object_fields_never_overlap(spec):
+    check("m.dtype(s)", s=spec)

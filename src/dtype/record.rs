@@ -71,6 +71,25 @@ impl Record {
                 offset,
             });
         }
+        // A field holding references may share no byte with another (NumPy's rule: another
+        // field's bytes written over a reference would corrupt it).
+        for (i, f) in fields.iter().enumerate() {
+            if !f.dtype.flags().holds_refs {
+                continue;
+            }
+            let (a, b) = (f.offset, f.offset + f.dtype.itemsize());
+            let overlaps = fields.iter().enumerate().any(|(j, g)| {
+                j != i
+                    && g.offset < b
+                    && a < g.offset + g.dtype.itemsize()
+                    && g.dtype.itemsize() > 0
+            });
+            ensure!(
+                !overlaps,
+                Type,
+                "Cannot create a NumPy dtype with overlapping object fields"
+            );
+        }
         let natural = if aligned {
             end.div_ceil(max_align) * max_align
         } else {

@@ -1,0 +1,43 @@
+"""Object arrays against NumPy in the same process: operators on 1e6 Python ints (bound by
+Python's own operators: the issue's goal is at most 1.2x numpy's time), comparisons,
+reductions, casts and creation. Prints numpy time, rumpy time and the ratio (rumpy / numpy;
+below 1 is faster).
+
+Run: python tests/benchmarks/bench_object.py
+"""
+
+import numpy as np
+
+import rumpy as rp
+from _timing import best
+
+
+def main():
+    n = 10**6
+    ints = list(range(n))
+    na, nb = np.array(ints, dtype=object), np.array(ints[::-1], dtype=object)
+    ra, rb = rp.array(ints, dtype=object), rp.array(ints[::-1], dtype=object)
+    nf, rf = np.arange(n, dtype=float), rp.arange(n, dtype=float)
+    small = ints[:10**5]
+    cases = [
+        ("object add (1e6 ints)", lambda: na + nb, lambda: ra + rb),
+        ("object add scalar (1e6)", lambda: na + 1, lambda: ra + 1),
+        ("object multiply (1e6)", lambda: na * nb, lambda: ra * rb),
+        ("object == (1e6)", lambda: na == nb, lambda: ra == rb),
+        ("object sum (1e6)", lambda: na.sum(), lambda: ra.sum()),
+        ("object max (1e6)", lambda: na.max(), lambda: ra.max()),
+        ("float64 -> object (1e6)", lambda: nf.astype(object), lambda: rf.astype(object)),
+        ("object -> float64 (1e6)", lambda: na.astype(float), lambda: ra.astype(float)),
+        ("object copy (1e6)", lambda: na.copy(), lambda: ra.copy()),
+        ("array(list, object) 1e5", lambda: np.array(small, dtype=object),
+         lambda: rp.array(small, dtype=object)),
+        ("tolist() of 1e5 objects", lambda: na[:10**5].tolist(), lambda: ra[:10**5].tolist()),
+    ]
+    print(f"{'benchmark':28} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
+    for name, f_np, f_rp in cases:
+        t_np, t_rp = best(f_np, 5), best(f_rp, 5)
+        print(f"{name:28} {t_np * 1e3:10.2f} {t_rp * 1e3:10.2f} {t_rp / t_np:7.2f}")
+
+
+if __name__ == "__main__":
+    main()
