@@ -70,6 +70,9 @@ def test_numbers_into_text(src, dt):
 
 
 @pytest.mark.parametrize("fn", ["m.zeros(3, dt)", "m.ones(3, dt)", "m.empty(0, dt)",
+                                "m.zeros_like(m.array(['ab', 'c'], dtype=dt))",
+                                "m.ones_like(m.array(['ab'], dtype=dt))",
+                                "m.zeros_like(b'', shape=(2, 3))", "m.zeros_like('xyz')",
                                 "m.full(2, 'abc', dtype=dt)", "m.full(2, 7, dtype=dt)",
                                 "m.zeros((2, 2), dt).T", "m.ones((), dt)"])
 @pytest.mark.parametrize("dt", ["U", "S", "U3", "S2", ">U2"])

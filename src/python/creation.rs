@@ -394,7 +394,13 @@ pub fn zeros_like(
 ) -> PyResult<Py<PyNdArray>> {
     let _ = (subok, device);
     let r = like_impl(py, a, dtype, order, shape)?;
-    fill_const(py, &r, Num::I(0))?;
+    if super::text::is_text(r.dtype()) {
+        // Text's zero is the empty item (NumPy's copy of a zero), not the text '0'.
+        let z = NdArray::zeros(&[], r.dtype(), Order::C)?;
+        run_detached(py, r.nbytes(), || r.assign(&z))?;
+    } else {
+        fill_const(py, &r, Num::I(0))?;
+    }
     PyNdArray::wrap(py, r, None)
 }
 
