@@ -28,6 +28,9 @@ pub type ObjectFn = Box<dyn Fn(&[usize]) -> Result<usize> + Send + Sync>;
 /// What the core needs of the objects' language. Every method may be called with the GIL held
 /// or not (the bindings take it).
 pub trait ObjectRuntime: Send + Sync + 'static {
+    /// Run `f` with the language's lock held (taken once for a whole loop; the methods below
+    /// then find it held).
+    fn with_api(&self, f: &mut dyn FnMut() -> Result<u32>) -> Result<u32>;
     /// Take one more reference (0 is None, taken as is).
     fn incref(&self, o: usize);
     /// Give up a reference (0 is nothing).
@@ -166,21 +169,28 @@ impl DTypeImpl for Object {
     }
     unsafe fn retain(&self, p: *mut u8, stride: isize, n: usize) {
         let Ok(rt) = runtime() else { return };
-        for i in 0..n as isize {
-            // SAFETY: the caller's items.
-            rt.incref(unsafe { get(p.wrapping_offset(i * stride)) });
-        }
+        let _ = rt.with_api(&mut || {
+            for i in 0..n as isize {
+                // SAFETY: the caller's items.
+                rt.incref(unsafe { get(p.wrapping_offset(i * stride)) });
+            }
+            Ok(0)
+        });
     }
     unsafe fn clear(&self, p: *mut u8, stride: isize, n: usize) {
         let Ok(rt) = runtime() else { return };
-        for i in 0..n as isize {
-            let q = p.wrapping_offset(i * stride);
-            // SAFETY: the caller's items; each reference is given up once and the slot zeroed.
-            unsafe {
-                rt.decref(get(q));
-                std::ptr::write_unaligned(q as *mut usize, 0);
+        let _ = rt.with_api(&mut || {
+            for i in 0..n as isize {
+                let q = p.wrapping_offset(i * stride);
+                // SAFETY: the caller's items; each reference is given up once and the slot
+                // zeroed.
+                unsafe {
+                    rt.decref(get(q));
+                    std::ptr::write_unaligned(q as *mut usize, 0);
+                }
             }
-        }
+            Ok(0)
+        });
     }
 }
 
@@ -233,45 +243,47 @@ impl ArrayMethod for Cast {
         let (kind, swap_in, swap_out) = (self.0, !d[0].is_native(), !d[1].is_native());
         let to_text = TextDesc::of(&d[1]);
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            for i in 0..n as isize {
-                let (src, dst) = (
-                    p[0].wrapping_offset(i * s[0]),
-                    p[1].wrapping_offset(i * s[1]),
-                );
-                // SAFETY: StridedLoop's contract: an item of each descriptor at each pointer.
-                unsafe {
-                    match kind {
-                        Kind::Copy => {
-                            let v = get(src);
-                            rt.incref(v);
-                            replace(rt, dst, v);
-                        }
-                        Kind::FromNum(st) => {
-                            let v = rt.new_number(read_num(src, st, swap_in), st)?;
-                            replace(rt, dst, v);
-                        }
-                        Kind::ToNum(st) => {
-                            let v = rt.to_num(get(src), st)?;
-                            super::cast::cast_num(v, dst, st, swap_out);
-                        }
-                        Kind::FromText(t) => {
-                            let v = rt.new_text(&t.read(src), t.is_bytes())?;
-                            replace(rt, dst, v);
-                        }
-                        Kind::ToText => {
-                            let t = to_text.ok_or_else(|| Error::Type("not text".into()))?;
-                            let (chars, raw) = rt.to_text(get(src), t.is_bytes())?;
-                            if raw {
-                                let raw: Vec<u8> = chars.iter().map(|&c| c as u8).collect();
-                                t.write_bytes(dst, &raw);
-                            } else {
-                                t.write(dst, &chars)?;
+            rt.with_api(&mut || {
+                for i in 0..n as isize {
+                    let (src, dst) = (
+                        p[0].wrapping_offset(i * s[0]),
+                        p[1].wrapping_offset(i * s[1]),
+                    );
+                    // SAFETY: StridedLoop's contract: an item of each descriptor at each pointer.
+                    unsafe {
+                        match kind {
+                            Kind::Copy => {
+                                let v = get(src);
+                                rt.incref(v);
+                                replace(rt, dst, v);
+                            }
+                            Kind::FromNum(st) => {
+                                let v = rt.new_number(read_num(src, st, swap_in), st)?;
+                                replace(rt, dst, v);
+                            }
+                            Kind::ToNum(st) => {
+                                let v = rt.to_num(get(src), st)?;
+                                super::cast::cast_num(v, dst, st, swap_out);
+                            }
+                            Kind::FromText(t) => {
+                                let v = rt.new_text(&t.read(src), t.is_bytes())?;
+                                replace(rt, dst, v);
+                            }
+                            Kind::ToText => {
+                                let t = to_text.ok_or_else(|| Error::Type("not text".into()))?;
+                                let (chars, raw) = rt.to_text(get(src), t.is_bytes())?;
+                                if raw {
+                                    let raw: Vec<u8> = chars.iter().map(|&c| c as u8).collect();
+                                    t.write_bytes(dst, &raw);
+                                } else {
+                                    t.write(dst, &chars)?;
+                                }
                             }
                         }
                     }
                 }
-            }
-            Ok(0)
+                Ok(0)
+            })
         }))
     }
 }
@@ -323,18 +335,20 @@ impl ArrayMethod for Apply {
         })?;
         let nin = self.nin;
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            let mut args = [0usize; 2];
-            for i in 0..n as isize {
-                // SAFETY: StridedLoop's contract: an object item at each pointer.
-                unsafe {
-                    for (k, a) in args.iter_mut().enumerate().take(nin) {
-                        *a = get(p[k].wrapping_offset(i * s[k]));
+            rt.with_api(&mut || {
+                let mut args = [0usize; 2];
+                for i in 0..n as isize {
+                    // SAFETY: StridedLoop's contract: an object item at each pointer.
+                    unsafe {
+                        for (k, a) in args.iter_mut().enumerate().take(nin) {
+                            *a = get(p[k].wrapping_offset(i * s[k]));
+                        }
+                        let v = op(&args[..nin])?;
+                        replace(rt, p[nin].wrapping_offset(i * s[nin]), v);
                     }
-                    let v = op(&args[..nin])?;
-                    replace(rt, p[nin].wrapping_offset(i * s[nin]), v);
                 }
-            }
-            Ok(0)
+                Ok(0)
+            })
         }))
     }
 }
@@ -361,17 +375,19 @@ impl ArrayMethod for Compare {
     fn get_loop(&self, _d: &[DType]) -> Result<StridedLoop> {
         let (rt, op) = (runtime()?, self.0);
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            for i in 0..n as isize {
-                // SAFETY: StridedLoop's contract.
-                unsafe {
-                    let (a, b) = (
-                        get(p[0].wrapping_offset(i * s[0])),
-                        get(p[1].wrapping_offset(i * s[1])),
-                    );
-                    *p[2].wrapping_offset(i * s[2]) = rt.compare(op, a, b)? as u8;
+            rt.with_api(&mut || {
+                for i in 0..n as isize {
+                    // SAFETY: StridedLoop's contract.
+                    unsafe {
+                        let (a, b) = (
+                            get(p[0].wrapping_offset(i * s[0])),
+                            get(p[1].wrapping_offset(i * s[1])),
+                        );
+                        *p[2].wrapping_offset(i * s[2]) = rt.compare(op, a, b)? as u8;
+                    }
                 }
-            }
-            Ok(0)
+                Ok(0)
+            })
         }))
     }
 }

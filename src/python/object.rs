@@ -209,6 +209,9 @@ fn apply<'py>(py: Python<'py>, op: &Op, a: &[Bound<'py, PyAny>]) -> PyResult<Bou
 pub struct Runtime;
 
 impl ObjectRuntime for Runtime {
+    fn with_api(&self, f: &mut dyn FnMut() -> crate::Result<u32>) -> crate::Result<u32> {
+        Python::attach(|_| f())
+    }
     fn incref(&self, o: usize) {
         if o != 0 {
             // SAFETY: a live object; the GIL is held for the count.

@@ -1,7 +1,7 @@
 """Object arrays against NumPy in the same process: operators on 1e6 Python ints (bound by
 Python's own operators: the issue's goal is at most 1.2x numpy's time), comparisons,
 reductions, casts and creation. Prints numpy time, rumpy time and the ratio (rumpy / numpy;
-below 1 is faster).
+below 1 is faster), then resident memory over 1e6 create/drop cycles (flat: no leak).
 
 Run: python tests/benchmarks/bench_object.py
 """
@@ -39,5 +39,27 @@ def main():
         print(f"{name:28} {t_np * 1e3:10.2f} {t_rp * 1e3:10.2f} {t_rp / t_np:7.2f}")
 
 
+def rss_mb():
+    """Resident memory of this process (Linux), in MB."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+
+
+def leak_check(cycles=10**6):
+    """Create and drop an object array holding fresh objects `cycles` times: resident memory
+    must stay flat (a leaked reference per cycle would keep every object alive)."""
+    for _ in range(1000):
+        rp.array([object(), [1], "x"], dtype=object)
+    before = rss_mb()
+    for i in range(cycles):
+        a = rp.array([object(), [i], "x"], dtype=object)
+        b = a.copy()
+        del a, b
+    after = rss_mb()
+    print(f"{cycles} create/drop cycles of object arrays: resident memory "
+          f"{before:.1f} MB -> {after:.1f} MB ({after - before:+.1f} MB)")
+
+
 if __name__ == "__main__":
     main()
+    leak_check()
