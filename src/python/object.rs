@@ -226,6 +226,30 @@ impl ObjectRuntime for Runtime {
     }
     fn operation(&self, name: &str, nin: usize) -> Option<ObjectFn> {
         let op = op_of(name);
+        if let (Op::Binary(f), 2) = (&op, nin) {
+            // The number protocol straight on the references (no handles per item).
+            let f = *f;
+            return Some(Box::new(move |args: &[usize]| {
+                Python::attach(|py| {
+                    // SAFETY: the core passes live references (0 is None); `f` returns a new
+                    // reference or NULL with an exception set.
+                    unsafe {
+                        let ptr = |o: usize| {
+                            if o == 0 {
+                                ffi::Py_None()
+                            } else {
+                                o as *mut ffi::PyObject
+                            }
+                        };
+                        let r = f(ptr(args[0]), ptr(args[1]));
+                        if r.is_null() {
+                            return Err(raised(PyErr::fetch(py)));
+                        }
+                        Ok(r as usize)
+                    }
+                })
+            }));
+        }
         Some(Box::new(move |args: &[usize]| {
             Python::attach(|py| {
                 // SAFETY: the core passes live references (or 0 for None).
