@@ -74,10 +74,10 @@ impl DTypeImpl for Bytes {
         }
     }
     fn cast_to(&self, to: &DType) -> Option<Arc<dyn ArrayMethod>> {
-        text::cast_from_text(self.desc(), to)
+        text::cast_from_text(to)
     }
     fn cast_from(&self, from: &DType) -> Option<Arc<dyn ArrayMethod>> {
-        text::cast_to_text(from, self.desc())
+        text::cast_to_text(from)
     }
     fn common_with(&self, other: &DType) -> Option<DType> {
         text::common(self.desc(), other)

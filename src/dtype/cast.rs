@@ -161,6 +161,22 @@ pub fn cast_loop(from: ScalarType, to: ScalarType) -> CastLoop {
     })
 }
 
+/// The item of type `st` at `p` (byte-swapped when `swap`) as a number.
+///
+/// # Safety
+/// `p` holds an item of `st` (unaligned is fine).
+#[inline]
+pub unsafe fn read_num(p: *const u8, st: ScalarType, swap: bool) -> super::Num {
+    crate::with_scalar_type!(st, T, {
+        // SAFETY: the caller's guarantee.
+        let mut v = unsafe { ptr::read_unaligned(p as *const T) };
+        if swap {
+            v = v.byteswap();
+        }
+        v.to_num()
+    })
+}
+
 /// Write the value `n` (of its own type: bool, int64, uint64, float64 or complex128) into an
 /// item of type `to` at `dst` as the cast loop does, raising the cast's floating-point
 /// conditions; `swap` writes it in non-native byte order.

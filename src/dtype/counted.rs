@@ -121,10 +121,7 @@ impl ArrayMethod for CopyRefs {
         "counted_copy"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            no_fp_errors: true,
-            ..MethodFlags::default()
-        }
+        MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         Ok(Resolved {

@@ -70,6 +70,19 @@ pub struct MethodFlags {
     pub no_fp_errors: bool,
 }
 
+impl MethodFlags {
+    /// A loop that raises no floating-point conditions.
+    pub const QUIET: MethodFlags = MethodFlags {
+        needs_api: false,
+        no_fp_errors: true,
+    };
+    /// A loop that calls into Python (and raises no floating-point conditions).
+    pub const API: MethodFlags = MethodFlags {
+        needs_api: true,
+        no_fp_errors: true,
+    };
+}
+
 /// A strided loop with its context: `ptrs`/`strides` hold one entry per operand (inputs,
 /// then outputs), `n` items each. Returns status bits (`kernels::status`) or an error raised
 /// inside the loop (the caller stops and reports it).

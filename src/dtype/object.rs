@@ -15,7 +15,7 @@ use smallvec::smallvec;
 use super::method::{ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
 use super::text::TextDesc;
-use super::{ByteOrder, DType, DTypeImpl, Element, Num, ScalarType};
+use super::{ByteOrder, DType, DTypeImpl, Num, ScalarType};
 use crate::error::{Error, Result};
 
 /// NumPy's type number of object.
@@ -36,8 +36,8 @@ pub trait ObjectRuntime: Send + Sync + 'static {
     /// Give up a reference (0 is nothing).
     fn decref(&self, o: usize);
     /// The object operation of ufunc `name` (NumPy's object loop: an operator, a function, or
-    /// the objects' method of that name), or None when NumPy has no object loop.
-    fn operation(&self, name: &str, nin: usize) -> Option<ObjectFn>;
+    /// the objects' method of that name).
+    fn operation(&self, name: &str, nin: usize) -> ObjectFn;
     /// The truth of `a <op> b` (`op`: one of the six comparison ufuncs' names).
     fn compare(&self, op: &str, a: usize, b: usize) -> Result<bool>;
     /// A new object for a number of type `st`.
@@ -258,7 +258,8 @@ impl ArrayMethod for Cast {
                                 replace(rt, dst, v);
                             }
                             Kind::FromNum(st) => {
-                                let v = rt.new_number(read_num(src, st, swap_in), st)?;
+                                let v =
+                                    rt.new_number(super::cast::read_num(src, st, swap_in), st)?;
                                 replace(rt, dst, v);
                             }
                             Kind::ToNum(st) => {
@@ -288,21 +289,6 @@ impl ArrayMethod for Cast {
     }
 }
 
-/// The item of type `st` at `p` as a number.
-///
-/// # Safety
-/// `p` holds an item of `st`.
-unsafe fn read_num(p: *const u8, st: ScalarType, swap: bool) -> Num {
-    crate::with_scalar_type!(st, T, {
-        // SAFETY: the caller's guarantee.
-        let mut v = unsafe { std::ptr::read_unaligned(p as *const T) };
-        if swap {
-            v = v.byteswap();
-        }
-        v.to_num()
-    })
-}
-
 /// A ufunc's object loop: the runtime's operation on each item, a new object out.
 struct Apply {
     ufunc: &'static str,
@@ -314,10 +300,7 @@ impl ArrayMethod for Apply {
         "object_loop"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            needs_api: true,
-            no_fp_errors: true,
-        }
+        MethodFlags::API
     }
     fn resolve_descriptors(&self, _ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         Ok(Resolved {
@@ -327,12 +310,7 @@ impl ArrayMethod for Apply {
     }
     fn get_loop(&self, _d: &[DType]) -> Result<StridedLoop> {
         let rt = runtime()?;
-        let op = rt.operation(self.ufunc, self.nin).ok_or_else(|| {
-            Error::NoLoop(format!(
-                "ufunc '{}' did not contain a loop with signature matching types (dtype('O')) -> None",
-                self.ufunc
-            ))
-        })?;
+        let op = rt.operation(self.ufunc, self.nin);
         let nin = self.nin;
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
             rt.with_api(&mut || {
@@ -361,10 +339,7 @@ impl ArrayMethod for Compare {
         "object_comparison"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            needs_api: true,
-            no_fp_errors: true,
-        }
+        MethodFlags::API
     }
     fn resolve_descriptors(&self, _ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         Ok(Resolved {

@@ -191,10 +191,7 @@ impl ArrayMethod for ToBool {
         "sfloat_to_bool_cast"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            no_fp_errors: true,
-            ..MethodFlags::default()
-        }
+        MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         Ok(Resolved {

@@ -17,7 +17,7 @@ use super::bytes::{bytes, Bytes};
 use super::method::{ArrayMethod, Family, FamilyLoop, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
 use super::unicode::{unicode, Unicode};
-use super::{CompareFn, DType, Element, Num, ScalarType};
+use super::{CompareFn, DType, Num, ScalarType};
 use crate::error::{Error, Result};
 
 /// How a text descriptor stores its characters.
@@ -310,21 +310,6 @@ pub fn num_str(n: Num, st: ScalarType) -> String {
     }
 }
 
-/// The item of type `st` at `p` (byte-swapped when `swap`) as a number.
-///
-/// # Safety
-/// `p` holds an item of `st`.
-unsafe fn read_num(p: *const u8, st: ScalarType, swap: bool) -> Num {
-    crate::with_scalar_type!(st, T, {
-        // SAFETY: the caller's guarantee.
-        let mut v = unsafe { std::ptr::read_unaligned(p as *const T) };
-        if swap {
-            v = v.byteswap();
-        }
-        v.to_num()
-    })
-}
-
 // ----- text as numbers (Python's int(), float() and complex()) -----
 
 /// Python's repr of a text, for messages: 'abc' or b'abc'.
@@ -549,10 +534,7 @@ impl ArrayMethod for TextToText {
         "text_to_text_cast"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            no_fp_errors: true,
-            ..MethodFlags::default()
-        }
+        MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
         let from = text_desc(&ins[0])?;
@@ -604,10 +586,7 @@ impl ArrayMethod for NumToText {
         "number_to_text_cast"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            no_fp_errors: true,
-            ..MethodFlags::default()
-        }
+        MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
         let need = width(self.0);
@@ -633,7 +612,7 @@ impl ArrayMethod for NumToText {
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
             each(p, s, n, |q| {
                 // SAFETY: StridedLoop's contract.
-                let v = unsafe { read_num(q[0], st, swap) };
+                let v = unsafe { super::cast::read_num(q[0], st, swap) };
                 let t: Vec<u32> = num_str(v, st).chars().map(|c| c as u32).collect();
                 // SAFETY: as above.
                 unsafe { to.write(q[1], &t) }
@@ -675,9 +654,8 @@ fn text_desc(d: &DType) -> Result<TextDesc> {
     TextDesc::of(d).ok_or_else(|| Error::Type(format!("not a text dtype: {d:?}")))
 }
 
-/// The cast from the text descriptor `from` to `to`, when `to` is text or a number.
-pub fn cast_from_text(from: TextDesc, to: &DType) -> Option<Arc<dyn ArrayMethod>> {
-    let _ = from;
+/// The cast from text to `to`, when `to` is text or a number.
+pub fn cast_from_text(to: &DType) -> Option<Arc<dyn ArrayMethod>> {
     if TextDesc::of(to).is_some() {
         return Some(Arc::new(TextToText));
     }
@@ -685,9 +663,8 @@ pub fn cast_from_text(from: TextDesc, to: &DType) -> Option<Arc<dyn ArrayMethod>
         .map(|st| Arc::new(TextToNum(st)) as Arc<dyn ArrayMethod>)
 }
 
-/// The cast from `from` (text or a number) to the text descriptor `to`.
-pub fn cast_to_text(from: &DType, to: TextDesc) -> Option<Arc<dyn ArrayMethod>> {
-    let _ = to;
+/// The cast from `from` (text or a number) to text.
+pub fn cast_to_text(from: &DType) -> Option<Arc<dyn ArrayMethod>> {
     if TextDesc::of(from).is_some() {
         return Some(Arc::new(TextToText));
     }
@@ -927,10 +904,7 @@ impl ArrayMethod for Compare {
         "text_comparison"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            no_fp_errors: true,
-            ..MethodFlags::default()
-        }
+        MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         Ok(Resolved {
@@ -1004,10 +978,7 @@ impl ArrayMethod for Concat {
         "text_add"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            no_fp_errors: true,
-            ..MethodFlags::default()
-        }
+        MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         let (a, b) = (text_desc(&ins[0])?, text_desc(&ins[1])?);
@@ -1072,12 +1043,14 @@ fn truth(d: &DType) -> Result<Truth> {
         .ok_or_else(|| Error::Type(format!("no truth value for {d:?}")))?;
     let swap = !d.is_native();
     // SAFETY: (when called) an item of `st` at the pointer.
-    Ok(Box::new(move |p| match unsafe { read_num(p, st, swap) } {
-        Num::B(b) => b,
-        Num::I(i) => i != 0,
-        Num::U(u) => u != 0,
-        Num::F(x) => x != 0.0,
-        Num::C(re, im) => re != 0.0 || im != 0.0,
+    Ok(Box::new(move |p| {
+        match unsafe { super::cast::read_num(p, st, swap) } {
+            Num::B(b) => b,
+            Num::I(i) => i != 0,
+            Num::U(u) => u != 0,
+            Num::F(x) => x != 0.0,
+            Num::C(re, im) => re != 0.0 || im != 0.0,
+        }
     }))
 }
 
@@ -1090,10 +1063,7 @@ impl ArrayMethod for Logical {
         "text_logical"
     }
     fn flags(&self) -> MethodFlags {
-        MethodFlags {
-            no_fp_errors: true,
-            ..MethodFlags::default()
-        }
+        MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         Ok(Resolved {

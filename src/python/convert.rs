@@ -284,15 +284,8 @@ pub fn casting_each(n: usize, f: impl Fn(usize)) -> PyResult<()> {
 /// `p` must point to a readable item of `dt`.
 pub unsafe fn read_num(p: *const u8, dt: &DType) -> Num {
     let st = dt.scalar_type().expect("numeric dtype");
-    let swap = !dt.is_native();
-    crate::with_scalar_type!(st, T, {
-        // SAFETY: caller's guarantee.
-        let mut v = unsafe { std::ptr::read_unaligned(p as *const T) };
-        if swap {
-            v = v.byteswap();
-        }
-        v.to_num()
-    })
+    // SAFETY: the caller's guarantee.
+    unsafe { crate::dtype::cast::read_num(p, st, !dt.is_native()) }
 }
 
 /// A Python value of the Num (bool/int/float/complex), as `item()` returns it. Made through

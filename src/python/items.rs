@@ -88,13 +88,18 @@ impl PyNdArray {
                 return Ok(());
             }
         }
-        if super::text::is_text(dest) || dest.kind() == 'O' {
+        // The destination as a writeable view (the one item an int on a 1-d array names).
+        let dest_view = |view: Option<NdArray>| -> PyResult<NdArray> {
             let mut v = match (target, view) {
                 (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize)?,
                 (None, Some(v)) => v,
                 (None, None) => unreachable!("a target or a view"),
             };
             v.set_writeable(true)?;
+            Ok(v)
+        };
+        if super::text::is_text(dest) || dest.kind() == 'O' {
+            let v = dest_view(view)?;
             let src = super::array::value_to_array(value, v.dtype())?;
             if v.ndim() == 0 && src.ndim() > 0 && !key_has_ellipsis(key) {
                 return Err(sequence_into_element(v.dtype()));
@@ -107,14 +112,7 @@ impl PyNdArray {
                 .is_some_and(|v| v.dtype().scalar_type().is_none())
         {
             // Records (and raw void): Python values converted field by field.
-            let v = match (target, view) {
-                (Some(p), _) => a.element_view((p as usize - a.data_ptr() as usize) as isize)?,
-                (None, Some(v)) => v,
-                (None, None) => unreachable!("a target or a view"),
-            };
-            let mut v = v;
-            v.set_writeable(true)?;
-            return super::records::assign_value(&v, value);
+            return super::records::assign_value(&dest_view(view)?, value);
         }
         // A field view has the field's dtype.
         let view_dt: Option<DType> = view.as_ref().map(|v| v.dtype().clone());

@@ -224,12 +224,12 @@ impl ObjectRuntime for Runtime {
             Python::attach(|_| unsafe { ffi::Py_DecRef(o as *mut ffi::PyObject) });
         }
     }
-    fn operation(&self, name: &str, nin: usize) -> Option<ObjectFn> {
+    fn operation(&self, name: &str, nin: usize) -> ObjectFn {
         let op = op_of(name);
         if let (Op::Binary(f), 2) = (&op, nin) {
             // The number protocol straight on the references (no handles per item).
             let f = *f;
-            return Some(Box::new(move |args: &[usize]| {
+            return Box::new(move |args: &[usize]| {
                 Python::attach(|py| {
                     // SAFETY: the core passes live references (0 is None); `f` returns a new
                     // reference or NULL with an exception set.
@@ -248,9 +248,9 @@ impl ObjectRuntime for Runtime {
                         Ok(r as usize)
                     }
                 })
-            }));
+            });
         }
-        Some(Box::new(move |args: &[usize]| {
+        Box::new(move |args: &[usize]| {
             Python::attach(|py| {
                 // SAFETY: the core passes live references (or 0 for None).
                 let a: Vec<_> = args
@@ -260,7 +260,7 @@ impl ObjectRuntime for Runtime {
                     .collect();
                 apply(py, &op, &a).map(hold).map_err(raised)
             })
-        }))
+        })
     }
     fn compare(&self, op: &str, a: usize, b: usize) -> crate::Result<bool> {
         let op = match op {
