@@ -360,9 +360,11 @@ def test_object_arrays_load_only_with_allow_pickle(tmp_path):
     n_err = outcome(lambda: np.load(p))
     r_err = outcome(lambda: rp.load(p))
     assert_same_error(r_err, n_err)
-    q = tmp_path / "robj.npy"
-    rp.save(q, rp.array([[1, "a"], [None, [2]]], dtype=object))
-    assert rp.load(q, allow_pickle=True).tolist() == [[1, "a"], [None, [2]]]
+    q, nq = tmp_path / "robj.npy", tmp_path / "nobj.npy"
+    items = [[1, "a"], [None, [2]]]
+    rp.save(q, rp.array(items, dtype=object))
+    np.save(nq, np.array(items, dtype=object))
+    assert rp.load(q, allow_pickle=True).tolist() == np.load(nq, allow_pickle=True).tolist()
     assert_same_error(outcome(lambda: rp.load(q)), n_err)
     assert_same_error(outcome(lambda: rp.save(q, r, allow_pickle=False)),
                       outcome(lambda: np.save(q, n, allow_pickle=False)))
