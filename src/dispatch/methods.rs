@@ -53,6 +53,7 @@ fn provided() {
         // Each family's list names existing ufuncs once: registering cannot fail.
         let _ = register(crate::dtype::text::loops());
         let _ = register(crate::dtype::object::loops());
+        let _ = register(crate::dtype::time::loops());
     });
 }
 
@@ -62,6 +63,44 @@ fn lookup(ufunc: &str, ins: &[Family]) -> Option<Arc<dyn ArrayMethod>> {
     reg.iter()
         .find(|r| r.ufunc == ufunc && r.ins.as_slice() == ins)
         .map(|r| r.method.clone())
+}
+
+/// The inputs' descriptors as a family's promoter gives them to its loops (NumPy's
+/// promoters: `m8 * int32` runs the `(m8, int64)` loop), asked of each extension input.
+fn promoted(ufunc: &str, dtypes: &[DType]) -> Option<SmallVec<[DType; 3]>> {
+    dtypes
+        .iter()
+        .filter(|d| crate::dtype::method::is_extension(d))
+        .find_map(|d| d.0.promoter(ufunc, dtypes))
+}
+
+/// A method and the descriptors its inputs are given as.
+type Chosen = (Arc<dyn ArrayMethod>, SmallVec<[DType; 3]>);
+
+/// The loop of the family the inputs promote to, the other inputs given as the common
+/// descriptor (they will be cast).
+fn common_loop(u: &Ufunc, dtypes: &[DType]) -> Result<Chosen> {
+    let no_loop = || no_loop(u, dtypes);
+    let mut common = dtypes[0].clone();
+    for d in &dtypes[1..] {
+        common = promote_types(&common, d).map_err(|_| no_loop())?;
+    }
+    if !common.flags().promotes && dtypes.iter().any(|d| d.family() != common.family()) {
+        return Err(no_loop());
+    }
+    let fam: SmallVec<[Family; 3]> = dtypes.iter().map(|_| common.family()).collect();
+    let m = lookup(u.name, &fam).ok_or_else(no_loop)?;
+    let given = dtypes
+        .iter()
+        .map(|d| {
+            if d.family() == common.family() {
+                d.clone()
+            } else {
+                common.clone()
+            }
+        })
+        .collect();
+    Ok((m, given))
 }
 
 /// A resolved family call: the inputs in the loop's descriptors, the outputs' descriptors,
@@ -84,31 +123,14 @@ pub(crate) fn prepare(
     let families: SmallVec<[Family; 3]> = dtypes.iter().map(|d| d.family()).collect();
     let (method, given): (_, SmallVec<[DType; 3]>) = match lookup(u.name, &families) {
         Some(m) => (m, dtypes.clone()),
-        None => {
-            // Promote the inputs to one descriptor and use that family's loop; inputs of
-            // another family are given as the common descriptor (they will be cast).
-            let no_loop = || no_loop(u, &dtypes);
-            let mut common = dtypes[0].clone();
-            for d in &dtypes[1..] {
-                common = promote_types(&common, d).map_err(|_| no_loop())?;
+        None => match promoted(u.name, &dtypes) {
+            Some(given) => {
+                let fam: SmallVec<[Family; 3]> = given.iter().map(|d| d.family()).collect();
+                let m = lookup(u.name, &fam).ok_or_else(|| no_loop(u, &dtypes))?;
+                (m, given)
             }
-            if !common.flags().promotes && dtypes.iter().any(|d| d.family() != common.family()) {
-                return Err(no_loop());
-            }
-            let fam: SmallVec<[Family; 3]> = dtypes.iter().map(|_| common.family()).collect();
-            let m = lookup(u.name, &fam).ok_or_else(no_loop)?;
-            let given = dtypes
-                .iter()
-                .map(|d| {
-                    if d.family() == common.family() {
-                        d.clone()
-                    } else {
-                        common.clone()
-                    }
-                })
-                .collect();
-            (m, given)
-        }
+            None => common_loop(u, &dtypes)?,
+        },
     };
     let given_outs: SmallVec<[Option<DType>; 2]> = (0..u.nout)
         .map(|k| {
@@ -371,6 +393,19 @@ mod tests {
     ) -> Result<NdArray> {
         let ins: Vec<Input> = ins.iter().cloned().map(Input::Array).collect();
         call(find(name).unwrap(), &ins, outs, casting, None, None).map(|(mut r, _)| r.remove(0))
+    }
+
+    #[test]
+    fn provided_loops_name_existing_ufuncs() {
+        for list in [
+            crate::dtype::text::loops(),
+            crate::dtype::object::loops(),
+            crate::dtype::time::loops(),
+        ] {
+            for l in list {
+                assert!(find(l.ufunc).is_some(), "no ufunc {}", l.ufunc);
+            }
+        }
     }
 
     #[test]

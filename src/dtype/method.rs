@@ -83,8 +83,18 @@ impl MethodFlags {
     };
 }
 
+/// Status bits a loop reports back (NumPy's floating-point error state and integer errors).
+pub mod status {
+    pub const DIVIDE_BY_ZERO: u32 = 1;
+    pub const OVERFLOW: u32 = 2;
+    pub const INVALID: u32 = 4;
+    /// An integer raised to a negative integer power.
+    pub const NEGATIVE_POWER: u32 = 8;
+    pub const UNDERFLOW: u32 = 16;
+}
+
 /// A strided loop with its context: `ptrs`/`strides` hold one entry per operand (inputs,
-/// then outputs), `n` items each. Returns status bits (`kernels::status`) or an error raised
+/// then outputs), `n` items each. Returns status bits ([`status`]) or an error raised
 /// inside the loop (the caller stops and reports it).
 ///
 /// Callers guarantee that each pointer is valid for `n` items at its stride, for the
@@ -141,7 +151,7 @@ pub fn resolve_cast(from: &DType, to: &DType) -> Option<Result<(Arc<dyn ArrayMet
 /// The descriptor a cast from `from` to `to` writes: `to` itself, or for an unsized
 /// parametric target (`U`, `S`) the one the cast resolves (`astype('U')` of int64 is `<U21`).
 pub fn cast_target(from: &DType, to: &DType) -> DType {
-    if to.flags().parametric && to.itemsize() == 0 {
+    if to.flags().parametric && to.0.is_unsized() {
         if let Some(Ok((_, r))) = resolve_cast(from, to) {
             return r.descrs[1].clone();
         }
@@ -149,8 +159,9 @@ pub fn cast_target(from: &DType, to: &DType) -> DType {
     to.clone()
 }
 
-/// The descriptor both promote to (NEP 42's common DType and common instance), asked of both.
-pub fn common_dtype(a: &DType, b: &DType) -> Option<DType> {
+/// The descriptor both promote to (NEP 42's common DType and common instance), asked of both;
+/// an error when their families meet but the descriptors cannot.
+pub fn common_dtype(a: &DType, b: &DType) -> Option<Result<DType>> {
     a.0.common_with(b).or_else(|| b.0.common_with(a))
 }
 

@@ -33,6 +33,7 @@ pub mod bytes;
 pub mod cast;
 #[cfg(test)]
 pub mod counted;
+pub mod datetime;
 pub mod method;
 pub mod object;
 pub mod parse;
@@ -41,6 +42,7 @@ pub mod record;
 #[cfg(test)]
 pub mod scaled_float;
 pub mod text;
+pub mod time;
 pub mod unicode;
 pub mod void;
 
@@ -291,7 +293,20 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     }
     /// The descriptor this one and `other` promote to (NEP 42's `__common_dtype__` with the
     /// common instance), when this family knows it.
-    fn common_with(&self, _other: &DType) -> Option<DType> {
+    /// An error when both belong to families that know each other but the descriptors do
+    /// not meet (`m8[Y]` and `m8[D]`).
+    fn common_with(&self, _other: &DType) -> Option<crate::error::Result<DType>> {
+        None
+    }
+    /// An unsized descriptor (`U`, `S`, generic `M8`): a cast to it takes its parameters
+    /// from the source (`method::cast_target`).
+    fn is_unsized(&self) -> bool {
+        self.itemsize() == 0
+    }
+    /// NumPy's promoters: for a ufunc this family has loops for and inputs that include it
+    /// with another family's (`m8 * int32`), the descriptors the inputs are given to the
+    /// family's loops (`[m8, int64]`), or None.
+    fn promoter(&self, _ufunc: &str, _ins: &[DType]) -> Option<smallvec::SmallVec<[DType; 3]>> {
         None
     }
     /// The ordering of two items, when the family has one.

@@ -161,11 +161,12 @@ impl DTypeImpl for Object {
             .map(|st| Arc::new(Cast(Kind::FromNum(st))) as Arc<dyn ArrayMethod>)
     }
     /// Everything a ufunc or a promotion meets with objects becomes an object.
-    fn common_with(&self, other: &DType) -> Option<DType> {
+    fn common_with(&self, other: &DType) -> Option<crate::error::Result<DType>> {
         (other.scalar_type().is_some()
             || TextDesc::of(other).is_some()
+            || super::time::TimeDesc::of(other).is_some()
             || other.0.as_any().is::<Object>())
-        .then(object)
+        .then(|| Ok(object()))
     }
     unsafe fn retain(&self, p: *mut u8, stride: isize, n: usize) {
         let Ok(rt) = runtime() else { return };

@@ -91,6 +91,42 @@ fn text(order: Option<char>, rest: &str) -> Option<Result<DType>> {
     }))
 }
 
+/// The time descriptors: 'M8', 'm8', 'M8[25s]', 'datetime64[D]', 'timedelta64' (generic
+/// without brackets), with a byte order; None when `rest` is not one.
+fn time(order: Option<char>, rest: &str) -> Option<Result<DType>> {
+    use super::datetime::Meta;
+    use super::time::TimeDesc;
+    let (datetime, tail) = if let Some(t) = rest.strip_prefix("datetime64") {
+        (true, t)
+    } else if let Some(t) = rest.strip_prefix("timedelta64") {
+        (false, t)
+    } else if let Some(t) = rest.strip_prefix("M8").or(rest.strip_prefix('M')) {
+        (true, t)
+    } else if let Some(t) = rest.strip_prefix("m8").or(rest.strip_prefix('m')) {
+        (false, t)
+    } else {
+        return None;
+    };
+    if !tail.is_empty() && !tail.starts_with('[') {
+        return None;
+    }
+    let meta = match Meta::parse_metastr(tail) {
+        Ok(m) => m,
+        Err(e) => return Some(Err(e)),
+    };
+    let native = match order {
+        Some('>') => cfg!(target_endian = "big"),
+        Some('<') => cfg!(target_endian = "little"),
+        _ => true,
+    };
+    Some(Ok(TimeDesc {
+        datetime,
+        meta,
+        native,
+    }
+    .dtype()))
+}
+
 /// Parse a dtype string.
 pub fn parse_dtype(s: &str) -> Result<DType> {
     if let Some(st) = by_name(s) {
@@ -130,6 +166,9 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
         .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
     {
         return Ok(super::object::object());
+    }
+    if let Some(d) = time(order, &rest_clean) {
+        return d;
     }
     if let Some(d) = text(order, &rest_clean) {
         return d.map_err(|_| not_understood(s));

@@ -174,11 +174,11 @@ pub fn promote_types(a: &DType, b: &DType) -> Result<DType> {
     match (a.scalar_type(), b.scalar_type()) {
         (Some(x), Some(y)) => Ok(promote_scalar(x, y).dtype()),
         _ if super::method::is_extension(a) || super::method::is_extension(b) => {
-            super::method::common_dtype(a, b).ok_or_else(|| {
-                Error::Promotion(format!(
+            super::method::common_dtype(a, b).unwrap_or_else(|| {
+                Err(Error::Promotion(format!(
                     "The DTypes <{}> and <{}> do not have a common DType.",
                     a, b
-                ))
+                )))
             })
         }
         _ => {

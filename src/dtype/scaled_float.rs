@@ -86,9 +86,9 @@ impl DTypeImpl for ScaledFloat {
         }
     }
     /// With float64 and with itself: the larger scale (NumPy's common instance).
-    fn common_with(&self, other: &DType) -> Option<DType> {
+    fn common_with(&self, other: &DType) -> Option<crate::error::Result<DType>> {
         let o = if is_f64(other) { 1.0 } else { scaling(other)? };
-        Some(sfloat(if self.scaling >= o { self.scaling } else { o }))
+        Some(Ok(sfloat(if self.scaling >= o { self.scaling } else { o })))
     }
     fn cast_to(&self, to: &DType) -> Option<Arc<dyn ArrayMethod>> {
         if scaling(to).is_some() {
@@ -257,7 +257,7 @@ impl ArrayMethod for Add {
             Some(o) => o,
             None => {
                 a.0.common_with(&b)
-                    .ok_or_else(|| Error::Type("no common".into()))?
+                    .ok_or_else(|| Error::Type("no common".into()))??
             }
         };
         let (x, y, o) = (scale_of(&a)?, scale_of(&b)?, scale_of(&out)?);
@@ -320,7 +320,7 @@ mod tests {
         assert_eq!(s1.family(), s2.family());
         assert_ne!(s1.family(), f8.family());
         assert_ne!(s1, s2);
-        assert_eq!(common_dtype(&f8, &s2), Some(s2.clone()));
+        assert_eq!(common_dtype(&f8, &s2), Some(Ok(s2.clone())));
         assert_eq!(promote_types(&s1, &s2).unwrap(), s2);
         assert!(promote_types(&s1, &ScalarType::Int8.dtype()).is_err());
         // Casting levels come from the resolved cast method.

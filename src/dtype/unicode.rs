@@ -89,8 +89,8 @@ impl DTypeImpl for Unicode {
     fn cast_from(&self, from: &DType) -> Option<Arc<dyn ArrayMethod>> {
         text::cast_to_text(from)
     }
-    fn common_with(&self, other: &DType) -> Option<DType> {
-        text::common(self.desc(), other)
+    fn common_with(&self, other: &DType) -> Option<crate::error::Result<DType>> {
+        text::common(self.desc(), other).map(Ok)
     }
     fn compare(&self) -> Option<CompareFn> {
         Some(text::ordering(self.desc()))

@@ -32,15 +32,7 @@ pub fn count_nonzero_bytes(line: &[u8]) -> usize {
     total
 }
 
-/// Status bits a loop reports back (NumPy's floating-point error state and integer errors).
-pub mod status {
-    pub const DIVIDE_BY_ZERO: u32 = 1;
-    pub const OVERFLOW: u32 = 2;
-    pub const INVALID: u32 = 4;
-    /// An integer raised to a negative integer power.
-    pub const NEGATIVE_POWER: u32 = 8;
-    pub const UNDERFLOW: u32 = 16;
-}
+pub use crate::dtype::method::status;
 
 /// Raise these conditions ('invalid', 'divide by zero') in the floating-point status as the
 /// operations NumPy's C code runs would (for a kernel that gets the result without running them). Rare paths only.

@@ -190,13 +190,9 @@ impl PyNdArray {
         owner: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let dt = cur.dtype();
-        if dt.kind() == 'O' {
-            // SAFETY: p points at an object item of this array.
-            return Ok(unsafe { super::object::item(py, p) });
-        }
-        if let Some(d) = crate::dtype::text::TextDesc::of(dt) {
-            // SAFETY: p points at an item of this array.
-            return unsafe { super::text::scalar(py, d, p) };
+        // SAFETY: p points at an item of this array.
+        if let Some(x) = unsafe { super::families::scalar(py, dt, p) } {
+            return x;
         }
         let Some(st) = dt.scalar_type() else {
             let off = (p as isize).wrapping_sub(cur.data_ptr() as isize);
@@ -322,6 +318,10 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
         }
         return super::object::from_nested(value);
     }
+    if super::time::is_time(dt) {
+        // Times take what a time array is made of; a list is made in the target's dtype.
+        return Ok(to_array(value, Some(dt))?.arr);
+    }
     if super::text::is_text(dt) {
         // Text takes str, bytes and numbers as they are (the assignment casts them); a list
         // is made in the target's dtype.
@@ -435,13 +435,9 @@ fn tolist_rec<'py>(
             // SAFETY: the walk hands whole items of the array's (record) dtype.
             return unsafe { super::records::flat_item(py, p, flat) };
         }
-        if let Some(d) = crate::dtype::text::TextDesc::of(a.dtype()) {
-            // SAFETY: p is an item of `a`.
-            return unsafe { super::text::item_to_py(py, d, p) };
-        }
-        if a.dtype().kind() == 'O' {
-            // SAFETY: p is an object item of `a`.
-            return Ok(unsafe { super::object::item(py, p) });
+        // SAFETY: p is an item of `a`.
+        if let Some(x) = unsafe { super::families::item(py, a.dtype(), p) } {
+            return x;
         }
         if a.dtype().scalar_type().is_none() {
             let off = (p as usize).wrapping_sub(a.data_ptr() as usize) as isize;
@@ -1032,9 +1028,9 @@ impl PyNdArray {
             return Err(PyIndexError::new_err("invalid index"));
         };
         if v.ndim() == 0 {
-            if let Some(d) = crate::dtype::text::TextDesc::of(v.dtype()) {
-                // SAFETY: v is one item of the text field inside this array.
-                return unsafe { super::text::scalar(py, d, v.data_ptr()) };
+            // SAFETY: v is one item of the field inside this array.
+            if let Some(x) = unsafe { super::families::scalar(py, v.dtype(), v.data_ptr()) } {
+                return x;
             }
             if let Some(st) = v.dtype().scalar_type() {
                 // SAFETY: v is one item of the field's dtype inside this array.

@@ -584,7 +584,10 @@ pub(super) fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Node::Arr(a.get().array()));
     }
-    if super::text::is_text_object(obj) || classify_scalar(obj)?.is_some() {
+    if super::text::is_text_object(obj)
+        || classify_scalar(obj)?.is_some()
+        || super::time::is_time_object(obj)
+    {
         return Ok(Node::Scalar);
     }
     if obj.hasattr("__array_interface__")? || obj.hasattr("__array__")? || is_sequence(obj) {
@@ -646,6 +649,8 @@ struct Collector {
     text: bool,
     /// An object that is no number, text or array was met: the array holds objects.
     object: bool,
+    /// A time scalar or array was met: the array is a time array or holds objects.
+    time: bool,
 }
 
 impl Collector {
@@ -711,6 +716,10 @@ fn collect(
                 if is_sequence_like(obj) || obj.cast::<PyNdArray>().is_ok() {
                     return Err(inhomogeneous(depth, shape));
                 }
+                if super::time::is_time_object(obj) {
+                    c.time = true;
+                    return Ok(());
+                }
                 match node(obj)? {
                     Node::Arr(a) if a.ndim() == 0 => return push_array(&a, c),
                     Node::Scalar => {
@@ -749,6 +758,10 @@ fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
         c.text = true;
         return Ok(());
     }
+    if super::time::is_time(a.dtype()) {
+        c.time = true;
+        return Ok(());
+    }
     let st = a
         .dtype()
         .scalar_type()
@@ -781,6 +794,11 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         return super::object::from_nested(obj);
     }
     let text_dtype = dtype.is_some_and(super::text::is_text);
+    if let Some(d) = dtype.filter(|d| super::time::is_time(d)) {
+        let mut shape = Vec::new();
+        probe_shape(obj, &mut shape)?;
+        return super::time::from_nested(obj, &shape, d);
+    }
     if dtype.is_some_and(|d| d.scalar_type().is_none()) && !text_dtype {
         return Err(pyo3::exceptions::PyNotImplementedError::new_err(
             "record arrays from Python sequences are not supported yet",
@@ -808,8 +826,21 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         ndim,
         text: false,
         object: false,
+        time: false,
     };
     collect(obj, 0, &shape, &mut c)?;
+    if c.time && !c.object {
+        // Time scalars alone (timedeltas with integers) make a time array; with anything
+        // else, objects (NumPy's).
+        if let Some(d) = super::time::discover(obj, &shape)? {
+            let a = super::time::from_nested(obj, &shape, &d)?;
+            return match dtype {
+                Some(t) => super::errors::run_cast(obj.py(), a.nbytes(), || a.astype(t, Order::C)),
+                None => Ok(a),
+            };
+        }
+        c.object = true;
+    }
     if c.text {
         return super::text::from_nested(obj, &shape, dtype);
     }
@@ -925,6 +956,29 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
     if dtype.is_some_and(|d| d.kind() == 'O') && obj.cast::<PyNdArray>().is_err() {
         return Ok(Converted {
             arr: super::object::from_nested(obj)?,
+            base: None,
+            fresh: true,
+        });
+    }
+    if let Some(d) = dtype.filter(|d| super::time::is_time(d)) {
+        if !is_sequence_like(obj) && node(obj).is_ok_and(|n| matches!(n, Node::Scalar)) {
+            return Ok(Converted {
+                arr: super::time::from_nested(obj, &[], d)?,
+                base: None,
+                fresh: true,
+            });
+        }
+    }
+    if let Some((v, t)) = super::time::time_scalar(obj)? {
+        let a = NdArray::empty(&[], &t.dtype(), Order::C)?;
+        // SAFETY: one fresh item of `t`.
+        unsafe { t.write(a.data_ptr(), v) };
+        let a = match dtype {
+            Some(d) => super::errors::run_cast(obj.py(), 8, || a.astype(d, Order::C))?,
+            None => a,
+        };
+        return Ok(Converted {
+            arr: a,
             base: None,
             fresh: true,
         });

@@ -474,6 +474,25 @@ pub fn arange<'py>(
     let zero = 0i64.into_pyobject(py)?.into_any();
     let one = 1i64.into_pyobject(py)?.into_any();
     let given = |o: Option<&Bound<'py, PyAny>>| o.filter(|x| !x.is_none()).cloned();
+    let dt_given = opt_dtype(dtype)?;
+    if dt_given.as_ref().is_some_and(super::time::is_time)
+        || [start_or_stop, start, stop, step]
+            .into_iter()
+            .flatten()
+            .any(super::time::is_time_object)
+    {
+        let (first, last) = match (given(start_or_stop), given(start), given(stop)) {
+            (Some(a), None, Some(b)) | (None, Some(a), Some(b)) => (Some(a), b),
+            (Some(b), None, None) | (None, Some(b), None) | (None, None, Some(b)) => (None, b),
+            _ => {
+                return Err(PyTypeError::new_err(
+                    "arange() requires stop to be specified.",
+                ))
+            }
+        };
+        let a = super::time::arange(first.as_ref(), &last, step, dt_given.as_ref())?;
+        return PyNdArray::wrap(py, a, None);
+    }
     let (start, stop) = match (given(start_or_stop), given(start), given(stop)) {
         (Some(a), None, Some(b)) | (None, Some(a), Some(b)) => (a, b),
         (Some(a), None, None) => (zero, a),
@@ -498,7 +517,7 @@ pub fn arange<'py>(
     let kind = arg_kind(&start)?
         .max(arg_kind(&stop)?)
         .max(arg_kind(&step)?);
-    let dt = match opt_dtype(dtype)? {
+    let dt = match dt_given {
         Some(d) => d,
         None => (if kind == WeakKind::Bool {
             WeakKind::Int

@@ -321,6 +321,11 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
                 return Ok(parse_dtype(text)?);
             }
         }
+        for (datetime, code) in [(true, "M8"), (false, "m8")] {
+            if t.is(super::time::scalar_class(py, datetime)?) {
+                return Ok(parse_dtype(code)?);
+            }
+        }
         // NumPy's scalar types: their name is a dtype name.
         if let Ok(m) = t.getattr("__module__") {
             if m.extract::<String>().map(|m| m == "numpy").unwrap_or(false) {
@@ -433,6 +438,11 @@ impl PyDType {
         }
         if self.dt.kind() == 'O' {
             return py.import("rumpy")?.getattr("object_");
+        }
+        if let Some(d) = crate::dtype::time::TimeDesc::of(&self.dt) {
+            return Ok(super::time::scalar_class(py, d.datetime)?
+                .clone()
+                .into_any());
         }
         match self.dt.scalar_type().and_then(|st| scalar_class(py, st)) {
             Some(t) => Ok(t.into_any()),

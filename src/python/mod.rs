@@ -9,6 +9,7 @@ pub mod convert;
 pub mod creation;
 pub mod dtype;
 pub mod errors;
+pub mod families;
 pub mod flags;
 pub mod index;
 pub mod interop;
@@ -20,6 +21,7 @@ pub mod ops;
 pub mod records;
 pub mod scalars;
 pub mod text;
+pub mod time;
 pub mod ufunc;
 
 /// Called by the Python layer once its scalar classes exist.
@@ -87,6 +89,8 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(ops::set_props, m)?,
         wrap_pyfunction!(ops::set_target, m)?,
         wrap_pyfunction!(ops::resonate, m)?,
+        wrap_pyfunction!(time::_datetime_strings, m)?,
+        wrap_pyfunction!(time::_busday, m)?,
     ] {
         m.add_function(f)?;
     }

@@ -87,13 +87,9 @@ pub fn item_to_py<'py>(py: Python<'py>, a: &NdArray) -> PyResult<Bound<'py, PyAn
         }
         return Ok(PyTuple::new(py, items)?.into_any());
     }
-    if let Some(d) = crate::dtype::text::TextDesc::of(dt) {
-        // SAFETY: an item of the text dtype at data_ptr.
-        return unsafe { super::text::item_to_py(py, d, a.data_ptr()) };
-    }
-    if dt.kind() == 'O' {
-        // SAFETY: an object item at data_ptr.
-        return Ok(unsafe { super::object::item(py, a.data_ptr()) });
+    // SAFETY: an item of `dt` at data_ptr.
+    if let Some(x) = unsafe { super::families::item(py, dt, a.data_ptr()) } {
+        return x;
     }
     if dt.scalar_type().is_none() {
         // SAFETY: the item has itemsize bytes at data_ptr.

@@ -869,6 +869,8 @@ def _get_format_function(data, dtype, is_0d, **options):
     ('numpystr'), datetimes, ... should be dispatched here, by kind.
     """
     kind = dtype.kind
+    if options.get('_time'):
+        return _TimeFormat(data, kind == 'U')
     if kind == 'V':
         if dtype.names is not None:
             return StructuredVoidFormat.from_data(data, dtype, **options)
@@ -1017,8 +1019,33 @@ def _flatten(data, ndim):
     return out
 
 
+_NAT = -(1 << 63)
+
+
+class _TimeFormat:
+    """numpy's DatetimeFormat and TimedeltaFormat: datetimes as their quoted ISO text,
+    timedeltas as their count of ticks, NaT as 'NaT', right-aligned to the widest item."""
+
+    def __init__(self, data, datetime):
+        self.datetime = datetime
+        texts = [self._text(x) for x in data]
+        self.width = max((len(t) for t in texts), default=0)
+
+    def _text(self, x):
+        if self.datetime:
+            return f"'{x}'"
+        return "'NaT'" if x == _NAT else str(x)
+
+    def __call__(self, x):
+        return self._text(x).rjust(self.width)
+
+
 def _array2string(a, options, separator=' ', prefix=""):
     shape = tuple(a.shape)
+    if a.dtype.kind in 'Mm':
+        # Datetimes print their ISO text, timedeltas their ticks (NaT as the smallest int).
+        a = a.astype('U') if a.dtype.kind == 'M' else a.astype('int64')
+        options = dict(options, _time=True)
     if a.size > options['threshold']:
         summary_insert = "..."
         data = _leading_trailing(a, options['edgeitems'])
@@ -1283,7 +1310,7 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     if tuple(a.shape) == ():
         if format_options.get()['legacy'] <= 113:
             return str(a.item())
-        if a.dtype.kind == 'V':
+        if a.dtype.kind in 'VMm':
             return str(a[()])
         return scalar_str(a.tolist(), a.dtype)
 

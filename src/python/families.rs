@@ -1,0 +1,53 @@
+//! Items of the dtype families beyond the built-in numbers and records (text, object, time):
+//! each family's conversion of one item to Python, in one place for every caller (indexing,
+//! `item()`, `tolist()`, record fields).
+
+use pyo3::prelude::*;
+
+use crate::dtype::text::TextDesc;
+use crate::dtype::time::TimeDesc;
+use crate::dtype::DType;
+
+/// The item at `p` as the scalar NumPy's indexing gives (`a[i]`): `rumpy.str_`,
+/// `rumpy.datetime64`, the object itself; None when `dt` is a number or a record.
+///
+/// # Safety
+/// `p` holds an item of `dt`.
+pub unsafe fn scalar<'py>(
+    py: Python<'py>,
+    dt: &DType,
+    p: *const u8,
+) -> Option<PyResult<Bound<'py, PyAny>>> {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        if dt.kind() == 'O' {
+            return Some(Ok(super::object::item(py, p)));
+        }
+        if let Some(d) = TextDesc::of(dt) {
+            return Some(super::text::scalar(py, d, p));
+        }
+        TimeDesc::of(dt).map(|d| super::time::scalar(py, d, p))
+    }
+}
+
+/// The item at `p` as `item()` and `tolist()` give it: Python's str, bytes, datetime
+/// objects, the object itself; None when `dt` is a number or a record.
+///
+/// # Safety
+/// `p` holds an item of `dt`.
+pub unsafe fn item<'py>(
+    py: Python<'py>,
+    dt: &DType,
+    p: *const u8,
+) -> Option<PyResult<Bound<'py, PyAny>>> {
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        if dt.kind() == 'O' {
+            return Some(Ok(super::object::item(py, p)));
+        }
+        if let Some(d) = TextDesc::of(dt) {
+            return Some(super::text::item_to_py(py, d, p));
+        }
+        TimeDesc::of(dt).map(|d| super::time::item_to_py(py, d, p))
+    }
+}
