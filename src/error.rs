@@ -25,6 +25,9 @@ pub enum Error {
     /// A ufunc has no loop for its operands' dtypes: NumPy's `_UFuncNoLoopError`, shown as
     /// `UFuncTypeError` (a TypeError).
     NoLoop(String),
+    /// A ufunc's operand cannot be cast to or from its loop's dtype under the casting rule:
+    /// NumPy's `_UFuncInputCastingError`/`_UFuncOutputCastingError` (UFuncTypeError).
+    UfuncCasting(String),
     /// `NotImplementedError`
     NotImplemented(String),
     /// `KeyError`
@@ -58,6 +61,7 @@ impl fmt::Display for Error {
             | Error::Buffer(m)
             | Error::Casting(m)
             | Error::NoLoop(m)
+            | Error::UfuncCasting(m)
             | Error::NotImplemented(m)
             | Error::Key(m) => m,
             Error::Raised => "an exception raised by an object's operation",

@@ -165,7 +165,7 @@ pub(crate) fn prepare(
         }
         ensure!(
             can_cast(a.dtype(), want, casting),
-            Casting,
+            UfuncCasting,
             "Cannot cast ufunc '{}' input {} from {} to {} with casting rule '{}'",
             u.name,
             k,
@@ -181,7 +181,7 @@ pub(crate) fn prepare(
             let ot = &resolved.descrs[u.nin + k];
             ensure!(
                 o.dtype() == ot || can_cast(ot, o.dtype(), casting),
-                Casting,
+                UfuncCasting,
                 "Cannot cast ufunc '{}' output from {} to {} with casting rule '{}'",
                 u.name,
                 dtype_str(ot),
@@ -230,6 +230,23 @@ fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
     if u.name == "multiply" && text && kinds.iter().any(|k| matches!(k, 'i' | 'u')) {
         return Error::Type("The 'out' kwarg is necessary when using the string multiply ufunc directly. Use numpy.strings.multiply to multiply strings without specifying 'out'.".into());
     }
+    // NumPy's datetime-aware resolvers of the arithmetic ufuncs name the operands.
+    let time = kinds.iter().any(|k| matches!(k, 'M' | 'm'));
+    if time && TIME_ARITHMETIC.contains(&u.name) && dtypes.len() == 2 {
+        let repr = |d: &DType| {
+            if matches!(d.kind(), 'M' | 'm') {
+                format!("dtype('{}')", d.typestr())
+            } else {
+                format!("dtype('{}')", dtype_str(d))
+            }
+        };
+        return Error::NoLoop(format!(
+            "ufunc '{}' cannot use operands with types {} and {}",
+            u.name,
+            repr(&dtypes[0]),
+            repr(&dtypes[1])
+        ));
+    }
     if !NO_LOOP_ERROR.contains(&u.name) {
         return Error::Type(format!(
             "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
@@ -246,6 +263,17 @@ fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
         names.join(", ")
     ))
 }
+
+/// The ufuncs NumPy resolves with its datetime-aware binary resolvers.
+const TIME_ARITHMETIC: &[&str] = &[
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "floor_divide",
+    "remainder",
+    "divmod",
+];
 
 /// NumPy's error for `ufunc.reduce`/`accumulate` on an array of an extension family: the
 /// family's loop resolves to descriptors a reduction cannot use (`add` of text makes longer
@@ -343,6 +371,46 @@ pub(crate) fn reduce_family(
         return out.reshape(&shape, Order::C);
     }
     Ok(out)
+}
+
+/// `ufunc.accumulate` along `axis` of an array of an extension family whose loop keeps its
+/// descriptor (timedelta `add`, object `maximum`, ...): out[0] = a[0], then
+/// out[i] = op(out[i-1], a[i]) in order along each lane.
+pub(crate) fn accumulate_family(u: &Ufunc, a: &NdArray, axis: usize) -> Result<NdArray> {
+    let d = a.dtype().clone();
+    let fam = d.family();
+    let m = lookup(u.name, &[fam, fam]).ok_or_else(|| no_loop(u, &[d.clone(), d.clone()]))?;
+    let r = m.resolve_descriptors(&[d.clone(), d.clone()], &[None])?;
+    if r.descrs.iter().any(|x| x != &d) {
+        return Err(reduce_error(u, "accumulate", &d));
+    }
+    let run = m.get_loop(&r.descrs)?;
+    // The axis last, each lane a line of a copy of its own; one thread (object loops hold
+    // the GIL).
+    let mut perm: Vec<usize> = (0..a.ndim()).filter(|&k| k != axis).collect();
+    perm.push(axis);
+    let lines = a.transpose(Some(&perm))?.copy(Order::C)?;
+    let out = NdArray::zeros(lines.shape(), &d, Order::C)?;
+    let len = a.shape()[axis];
+    if let Some(count) = lines.size().checked_div(len) {
+        let copy = crate::dtype::cast::Transfer::new(&d, &d)?;
+        let isz = d.itemsize();
+        for l in 0..count {
+            let x = lines.data_ptr().wrapping_add(l * len * isz);
+            let o = out.data_ptr().wrapping_add(l * len * isz);
+            // SAFETY: line l of `lines` and of `out` (len items each, C-contiguous).
+            unsafe { copy.run(x, 0, o, 0, 1) }?;
+            for i in 1..len {
+                let at = |p: *mut u8, k: usize| p.wrapping_add(k * isz);
+                run(&[at(o, i - 1), at(x, i), at(o, i)], &[0, 0, 0], 1)?;
+            }
+        }
+    }
+    let mut inverse = vec![0; a.ndim()];
+    for (k, &p) in perm.iter().enumerate() {
+        inverse[p] = k;
+    }
+    out.transpose(Some(&inverse))?.copy(Order::C)
 }
 
 /// Does any operand of a call need the Python API (so the call keeps the GIL)?

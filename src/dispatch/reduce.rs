@@ -434,6 +434,11 @@ pub fn accumulate(
     axis: isize,
     dtype: Option<ScalarType>,
 ) -> Result<NdArray> {
+    if crate::dtype::method::is_extension(a.dtype()) && dtype.is_none() {
+        ensure!(a.ndim() > 0, Type, "cannot accumulate on a scalar");
+        let ax = NdArray::normalize_axis(axis, a.ndim())?;
+        return super::methods::accumulate_family(u, a, ax);
+    }
     let acc_t = accumulation_type(u, a, "accumulate", dtype)?;
     ensure!(a.ndim() > 0, Type, "cannot accumulate on a scalar");
     let ax = NdArray::normalize_axis(axis, a.ndim())?;

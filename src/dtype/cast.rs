@@ -316,6 +316,12 @@ impl Transfer {
                         m.get_loop(&res.descrs)?,
                     )));
                 }
+                // Into items of an unsized descriptor that has a size (a generic datetime):
+                // the loop for the descriptor itself (which refuses what it cannot hold).
+                if to.0.is_unsized() && to.itemsize() > 0 && res.descrs[0] == *from {
+                    let descrs = [from.clone(), to.clone()];
+                    return Ok(Transfer::Method(std::sync::Arc::new(m.get_loop(&descrs)?)));
+                }
             }
             return Err(Error::Type(format!(
                 "Cannot cast array data from {:?} to {:?}",

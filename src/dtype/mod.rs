@@ -56,6 +56,10 @@ pub use method::{ArrayMethod, Family, Flags};
 pub type CompareFn =
     std::sync::Arc<dyn Fn(*const u8, *const u8) -> std::cmp::Ordering + Send + Sync>;
 
+/// Whether an item is the family's missing value (NaT), which argmin/argmax report first, as
+/// NaN for floats. The pointer is valid for one item; it need not be aligned.
+pub type MissingFn = std::sync::Arc<dyn Fn(*const u8) -> bool + Send + Sync>;
+
 /// The built-in numeric types, for dispatch. `with_scalar_type!` turns one into a type parameter.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ScalarType {
@@ -311,6 +315,10 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     }
     /// The ordering of two items, when the family has one.
     fn compare(&self) -> Option<CompareFn> {
+        None
+    }
+    /// The test for the family's missing value (NaT), when it has one.
+    fn missing(&self) -> Option<MissingFn> {
         None
     }
     /// Release `n` items at `p` (stride `stride`) before their memory is freed or overwritten

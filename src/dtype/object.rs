@@ -15,6 +15,7 @@ use smallvec::smallvec;
 use super::method::{ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
 use super::text::TextDesc;
+use super::time::TimeDesc;
 use super::{ByteOrder, DType, DTypeImpl, Num, ScalarType};
 use crate::error::{Error, Result};
 
@@ -49,6 +50,12 @@ pub trait ObjectRuntime: Send + Sync + 'static {
     /// The text of an object as str (or bytes) stores it, and whether it is raw bytes (a
     /// bytes object into bytes, any byte value) rather than characters.
     fn to_text(&self, o: usize, bytes: bool) -> Result<(Vec<u32>, bool)>;
+    /// A new object for ticks of a time descriptor (NumPy's `item()`: a date, datetime,
+    /// timedelta, int or None).
+    fn new_time(&self, v: i64, d: TimeDesc) -> Result<usize>;
+    /// The ticks of time descriptor `d` an object means (a string, a time scalar, a date, an
+    /// int, None).
+    fn to_time(&self, o: usize, d: TimeDesc) -> Result<i64>;
 }
 
 static RUNTIME: OnceLock<Box<dyn ObjectRuntime>> = OnceLock::new();
@@ -150,12 +157,18 @@ impl DTypeImpl for Object {
         if TextDesc::of(to).is_some() {
             return Some(Arc::new(Cast(Kind::ToText)));
         }
+        if TimeDesc::of(to).is_some() {
+            return Some(Arc::new(Cast(Kind::ToTime)));
+        }
         to.scalar_type()
             .map(|st| Arc::new(Cast(Kind::ToNum(st))) as Arc<dyn ArrayMethod>)
     }
     fn cast_from(&self, from: &DType) -> Option<Arc<dyn ArrayMethod>> {
         if let Some(t) = TextDesc::of(from) {
             return Some(Arc::new(Cast(Kind::FromText(t))));
+        }
+        if let Some(t) = TimeDesc::of(from) {
+            return Some(Arc::new(Cast(Kind::FromTime(t))));
         }
         from.scalar_type()
             .map(|st| Arc::new(Cast(Kind::FromNum(st))) as Arc<dyn ArrayMethod>)
@@ -164,7 +177,7 @@ impl DTypeImpl for Object {
     fn common_with(&self, other: &DType) -> Option<crate::error::Result<DType>> {
         (other.scalar_type().is_some()
             || TextDesc::of(other).is_some()
-            || super::time::TimeDesc::of(other).is_some()
+            || TimeDesc::of(other).is_some()
             || other.0.as_any().is::<Object>())
         .then(|| Ok(object()))
     }
@@ -204,6 +217,8 @@ enum Kind {
     ToNum(ScalarType),
     FromText(TextDesc),
     ToText,
+    FromTime(TimeDesc),
+    ToTime,
 }
 
 struct Cast(Kind);
@@ -231,8 +246,8 @@ impl ArrayMethod for Cast {
         };
         let casting = match self.0 {
             Kind::Copy => Casting::No,
-            Kind::FromNum(_) | Kind::FromText(_) => Casting::Safe,
-            Kind::ToNum(_) | Kind::ToText => Casting::Unsafe,
+            Kind::FromNum(_) | Kind::FromText(_) | Kind::FromTime(_) => Casting::Safe,
+            Kind::ToNum(_) | Kind::ToText | Kind::ToTime => Casting::Unsafe,
         };
         Ok(Resolved {
             descrs: smallvec![ins[0].clone(), to],
@@ -243,6 +258,7 @@ impl ArrayMethod for Cast {
         let rt = runtime()?;
         let (kind, swap_in, swap_out) = (self.0, !d[0].is_native(), !d[1].is_native());
         let to_text = TextDesc::of(&d[1]);
+        let to_time = TimeDesc::of(&d[1]);
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
             rt.with_api(&mut || {
                 for i in 0..n as isize {
@@ -280,6 +296,14 @@ impl ArrayMethod for Cast {
                                 } else {
                                     t.write(dst, &chars)?;
                                 }
+                            }
+                            Kind::FromTime(t) => {
+                                let v = rt.new_time(t.read(src), t)?;
+                                replace(rt, dst, v);
+                            }
+                            Kind::ToTime => {
+                                let t = to_time.ok_or_else(|| Error::Type("not a time".into()))?;
+                                t.write(dst, rt.to_time(get(src), t)?);
                             }
                         }
                     }

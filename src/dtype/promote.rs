@@ -360,8 +360,10 @@ pub fn result_type(strong: &[DType], weak: &[WeakKind]) -> Result<DType> {
         }
         return Ok(st.dtype());
     }
-    if weak.is_empty() || acc.kind() == 'O' {
-        // Objects take Python scalars as objects.
+    // A family whose common descriptor with each Python scalar's default type is itself
+    // takes it (objects; timedeltas with Python ints).
+    let keeps = |w: &WeakKind| matches!(super::method::common_dtype(&acc, &w.default_type().dtype()), Some(Ok(d)) if d == acc);
+    if weak.iter().all(keeps) {
         Ok(acc)
     } else {
         Err(Error::Promotion(format!(

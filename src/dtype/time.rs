@@ -223,10 +223,12 @@ impl<K: TimeKind> DTypeImpl for Time<K> {
         )
     }
     fn same_as(&self, other: &dyn DTypeImpl) -> bool {
-        other
-            .as_any()
-            .downcast_ref::<Time<K>>()
-            .is_some_and(|o| o.meta == self.meta && o.native == self.native)
+        // NumPy's equality: no cast between them (`M8[1000ms]` is `M8[s]`).
+        other.as_any().downcast_ref::<Time<K>>().is_some_and(|o| {
+            o.native == self.native
+                && (o.meta == self.meta
+                    || dt::cast_level(self.meta, o.meta, K::DATETIME) == Casting::No)
+        })
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -258,6 +260,11 @@ impl<K: TimeKind> DTypeImpl for Time<K> {
             (x == NAT, x).cmp(&(y == NAT, y))
         }))
     }
+    fn missing(&self) -> Option<super::MissingFn> {
+        let d = self.desc();
+        // SAFETY: MissingFn's contract: an item of this descriptor at the pointer.
+        Some(Arc::new(move |p| unsafe { d.read(p) } == NAT))
+    }
     fn promoter(&self, ufunc: &str, ins: &[DType]) -> Option<SmallVec<[DType; 3]>> {
         promote_operands(ufunc, ins)
     }
@@ -274,20 +281,25 @@ fn safe_ticks(st: ScalarType) -> bool {
     )
 }
 
+/// The metadata two time descriptors meet in: NumPy's common divisor, strict about years and
+/// months only between two timedeltas (a datetime with a timedelta promotes as two datetimes).
+fn common_of(a: TimeDesc, b: TimeDesc) -> Result<Meta> {
+    let datetime = a.datetime || b.datetime;
+    dt::common_meta(a.meta, datetime, b.meta, datetime)
+}
+
 /// The descriptor time `a` and `other` promote to: the common metadata of two times (a
 /// datetime when either is), a timedelta with an integer that casts to it safely.
 fn common(a: TimeDesc, other: &DType) -> Option<Result<DType>> {
     if let Some(b) = TimeDesc::of(other) {
-        return Some(
-            dt::common_meta(a.meta, a.datetime, b.meta, b.datetime).map(|meta| {
-                TimeDesc {
-                    datetime: a.datetime || b.datetime,
-                    meta,
-                    native: true,
-                }
-                .dtype()
-            }),
-        );
+        return Some(common_of(a, b).map(|meta| {
+            TimeDesc {
+                datetime: a.datetime || b.datetime,
+                meta,
+                native: true,
+            }
+            .dtype()
+        }));
     }
     let st = other.scalar_type()?;
     (!a.datetime && safe_ticks(st)).then(|| Ok(a.native().dtype()))
@@ -296,6 +308,22 @@ fn common(a: TimeDesc, other: &DType) -> Option<Result<DType>> {
 /// NumPy's promoters for times with numbers: the descriptors the inputs are given to the
 /// time loops, or None when no loop takes them.
 fn promote_operands(ufunc: &str, ins: &[DType]) -> Option<SmallVec<[DType; 3]>> {
+    let found = promote_numbers(ufunc, ins);
+    // NumPy's datetime-aware resolvers of the arithmetic ufuncs take nothing else (not
+    // objects either): the operands as they are, which no loop takes.
+    if found.is_none()
+        && matches!(
+            ufunc,
+            "add" | "subtract" | "multiply" | "divide" | "floor_divide" | "remainder" | "divmod"
+        )
+    {
+        return Some(ins.iter().cloned().collect());
+    }
+    found
+}
+
+/// The promoters of times with numbers.
+fn promote_numbers(ufunc: &str, ins: &[DType]) -> Option<SmallVec<[DType; 3]>> {
     let [a, b] = ins else { return None };
     let (ta, tb) = (TimeDesc::of(a), TimeDesc::of(b));
     let int = |d: &DType| {
@@ -404,18 +432,45 @@ impl ArrayMethod for TimeToTime {
             Some(d) => time_desc(d)?,
             None => from,
         };
-        // A generic target takes the source's unit (`astype('M8')`).
+        // A generic target takes the source's unit and byte order (`astype('M8')`); the
+        // casting level is the given target's (`can_cast('M8[D]', 'M8')` is False).
+        let casting = time_level(from, to);
         if to.meta.unit == Unit::Generic {
-            to.meta = from.meta;
+            to = TimeDesc {
+                datetime: to.datetime,
+                ..from
+            };
         }
         Ok(Resolved {
             descrs: smallvec![ins[0].clone(), to.dtype()],
-            casting: time_level(from, to),
+            casting,
         })
     }
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let (from, to) = (time_desc(&d[0])?, time_desc(&d[1])?);
-        let conv = Converter::new(from.meta, to.meta, from.datetime && to.datetime)?;
+        if to.datetime && to.meta.unit == Unit::Generic && from.meta.unit != Unit::Generic {
+            // A generic datetime holds NaT only.
+            return Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
+                each(p, s, n, |q| {
+                    // SAFETY: StridedLoop's contract.
+                    let v = unsafe { from.read(q[0]) };
+                    ensure!(
+                        v == NAT,
+                        Value,
+                        "Cannot create a NumPy datetime other than NaT with generic units"
+                    );
+                    // SAFETY: as above.
+                    unsafe { to.write(q[1], NAT) };
+                    Ok(())
+                })
+            }));
+        }
+        // Between a datetime and a timedelta the ticks pass unchanged, whatever the units.
+        let conv = if from.datetime == to.datetime && to.meta.unit != Unit::Generic {
+            Converter::new(from.meta, to.meta, from.datetime)?
+        } else {
+            Converter::new(from.meta, from.meta, false)?
+        };
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
             each(p, s, n, |q| {
                 // SAFETY: StridedLoop's contract: an item of each descriptor at each pointer.
@@ -583,7 +638,11 @@ impl ArrayMethod for TimeToText {
             each(p, s, n, |q| {
                 // SAFETY: StridedLoop's contract.
                 let v = unsafe { from.read(q[0]) };
-                let text = item_text(from, v)?;
+                let mut text = item_text(from, v)?;
+                if !from.datetime {
+                    // NumPy writes a timedelta's text into 21 characters first.
+                    text = text.chars().take(21).collect();
+                }
                 ensure!(
                     !from.datetime || text.len() <= to.chars,
                     Runtime,
@@ -880,8 +939,7 @@ impl TimeLoop {
         use Op::*;
         let t = |k: usize| time_desc(&ins[k]);
         let bool_ = || ScalarType::Bool.dtype();
-        let common =
-            |a: TimeDesc, b: TimeDesc| dt::common_meta(a.meta, a.datetime, b.meta, b.datetime);
+        let common = common_of;
         Ok(match self.op {
             Eq | Ne | Lt | Le | Gt | Ge => {
                 let (a, b) = (t(0)?, t(1)?);

@@ -152,9 +152,14 @@ pub fn arg_extreme(a: &NdArray, axis: Option<isize>, max: bool) -> Result<NdArra
         } else {
             Ordering::Less
         };
+        let missing = a.dtype().0.missing();
         for k in 0..out.size() {
             let at = |i: usize| lines.data_ptr().wrapping_add((k * n + i) * isz) as *const u8;
-            let best = (1..n).fold(0, |b, i| if cmp(at(i), at(b)) == want { i } else { b });
+            // The first missing item (NaT) wins, as NaN does for floats.
+            let first_missing = missing.as_ref().and_then(|m| (0..n).find(|&i| m(at(i))));
+            let best = first_missing.unwrap_or_else(|| {
+                (1..n).fold(0, |b, i| if cmp(at(i), at(b)) == want { i } else { b })
+            });
             // SAFETY: item k of the fresh int64 array.
             unsafe { *(out.data_ptr() as *mut i64).add(k) = best as i64 };
         }

@@ -763,6 +763,9 @@ impl PyNdArray {
         if this.cur().dtype().kind() == 'O' {
             dt = super::object::sized_text(py, &this.cur(), dt)?;
         }
+        if matches!(this.cur().dtype().kind(), 'U' | 'S' | 'O') {
+            dt = super::time::discovered(&this.cur(), &dt)?;
+        }
         let o = parse_order(Some(order), Order::K)?;
         if !copy && this.cur().dtype() == &dt {
             let ok = match o {

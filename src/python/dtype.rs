@@ -417,7 +417,10 @@ impl PyDType {
     }
     #[getter]
     fn isbuiltin(&self) -> i32 {
-        if self.dt.fields().is_some() || is_text(&self.dt) && self.dt.itemsize() > 0 {
+        if self.dt.fields().is_some()
+            || is_text(&self.dt) && self.dt.itemsize() > 0
+            || matches!(self.dt.kind(), 'M' | 'm')
+        {
             0
         } else {
             1
@@ -616,6 +619,9 @@ impl PyDType {
         }
         if self.dt.kind() == 'O' {
             return "dtype('O')".into();
+        }
+        if matches!(self.dt.kind(), 'M' | 'm') {
+            return format!("dtype('{}')", self.dt.typestr());
         }
         if is_text(&self.dt) {
             // dtype('<U5'), dtype('S5'); unsized: dtype('<U'), dtype('S').

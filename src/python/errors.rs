@@ -13,6 +13,7 @@ use crate::error::Error;
 static AXIS_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static PROMOTION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static NO_LOOP_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static UFUNC_CASTING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 fn exc_class(
     py: Python<'_>,
@@ -84,6 +85,11 @@ impl From<Error> for PyErr {
             Error::NoLoop(m) => raise_custom(&NO_LOOP_ERROR, "_UFuncNoLoopError", m, |m| {
                 PyTypeError::new_err(m)
             }),
+            Error::UfuncCasting(m) => {
+                raise_custom(&UFUNC_CASTING_ERROR, "_UFuncCastingError", m, |m| {
+                    PyTypeError::new_err(m)
+                })
+            }
             Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| {
                 PyTypeError::new_err(m)
             }),

@@ -294,6 +294,11 @@ pub unsafe fn fill_buffer(
     let format = format_of_array(arr).ok_or_else(|| {
         if arr.dtype().fields().is_some() {
             PyValueError::new_err("dtypes with overlapping or out-of-order fields are not representable as buffers. Consider reordering the fields.")
+        } else if matches!(arr.dtype().kind(), 'M' | 'm') {
+            PyValueError::new_err(format!(
+                "cannot include dtype '{}' in a buffer",
+                arr.dtype().kind()
+            ))
         } else {
             PyBufferError::new_err("dtype has no buffer format")
         }

@@ -357,6 +357,16 @@ impl ObjectRuntime for Runtime {
             Ok((super::text::str_chars(&s).map_err(raised)?, false))
         })
     }
+    fn new_time(&self, v: i64, d: crate::dtype::time::TimeDesc) -> crate::Result<usize> {
+        Python::attach(|py| super::time::value_to_py(py, d, v).map(hold).map_err(raised))
+    }
+    fn to_time(&self, o: usize, d: crate::dtype::time::TimeDesc) -> crate::Result<i64> {
+        Python::attach(|py| {
+            // SAFETY: a live reference (or 0 for None).
+            let v = unsafe { object(py, o) };
+            super::time::object_ticks(&v, d).map_err(raised)
+        })
+    }
 }
 
 /// The item at `p` of an object array: the object itself (None for an empty slot).

@@ -3,7 +3,7 @@
 //! come from one table; `@`, `**` (NumPy's fast scalar powers) and the comparisons (records,
 //! `None`) have their own bodies.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 use super::array::PyNdArray;
@@ -178,8 +178,11 @@ impl PyNdArray {
             }
         }
         // Comparing with None (an object NumPy holds in an object array) is elementwise
-        // False for ==, True for !=.
-        if other.is_none() && matches!(op, Eq | Ne) && slf.get().raw().dtype().kind() != 'O' {
+        // False for ==, True for != (objects and times compare it as objects).
+        if other.is_none()
+            && matches!(op, Eq | Ne)
+            && !matches!(slf.get().raw().dtype().kind(), 'O' | 'M' | 'm')
+        {
             let py = slf.py();
             let a = slf.get().raw();
             let r = NdArray::empty(a.shape(), &crate::dtype::ScalarType::Bool.dtype(), Order::C)?;
@@ -237,6 +240,28 @@ fn binop(
             // against every array element.
             other = pyo3::types::PyFloat::new(py, other.extract::<f64>()?).into_any();
         } else if matches!(name, "equal" | "not_equal")
+            && other.is_none()
+            && matches!(slf.get().raw().dtype().kind(), 'M' | 'm')
+        {
+            // Times meet None as their objects do (NaT's item is None).
+            let objects = slf
+                .get()
+                .raw()
+                .astype(&crate::dtype::object::object(), Order::K)?;
+            let me = PyNdArray::wrap(py, objects, None)?
+                .into_bound(py)
+                .into_any();
+            return super::ufunc::call_ufunc(
+                py,
+                u,
+                &[me, other.clone()],
+                None,
+                None,
+                "same_kind",
+                None,
+                Order::K,
+            );
+        } else if matches!(name, "equal" | "not_equal")
             && !other
                 .getattr_opt("__array_ufunc__")?
                 .is_some_and(|a| a.is_none())
@@ -259,7 +284,7 @@ fn binop(
     match r {
         // Operands without a comparison loop ('a' == 1, str against bytes) are unequal
         // elementwise (NumPy 2), in their broadcast shape.
-        Err(e) if matches!(name, "equal" | "not_equal") && e.is_instance_of::<PyTypeError>(py) => {
+        Err(e) if matches!(name, "equal" | "not_equal") && no_loop(py, &e) => {
             let a = slf.get().raw();
             let b = super::convert::to_array(&other, None)?.arr;
             let Ok(shape) = crate::array::broadcast_shapes(&[a.shape(), b.shape()]) else {
@@ -274,6 +299,13 @@ fn binop(
         }
         r => r,
     }
+}
+
+/// Is `e` the ufunc's no-loop error (not another TypeError raised while resolving)?
+fn no_loop(py: Python<'_>, e: &PyErr) -> bool {
+    py.import("rumpy.exceptions")
+        .and_then(|m| m.getattr("_UFuncNoLoopError"))
+        .is_ok_and(|c| e.get_type(py).is(&c))
 }
 
 /// `a <op>= b`: the ufunc with `out=a` (same_kind casting, as NumPy).

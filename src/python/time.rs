@@ -11,6 +11,7 @@ use pyo3::types::{PyString, PyType};
 
 use crate::array::{NdArray, Order};
 use crate::dtype::datetime::{self as dt, Converter, DateTimeStruct, Meta, Unit, NAT};
+use crate::dtype::promote::Casting;
 use crate::dtype::time::{parse_datetime, parse_timedelta, TimeDesc};
 use crate::dtype::DType;
 
@@ -205,6 +206,11 @@ fn leaf(obj: &Bound<'_, PyAny>, datetime: bool) -> PyResult<Leaf> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Leaf::Str(s.to_str()?.to_owned()));
     }
+    if let Ok(b) = obj.cast::<pyo3::types::PyBytes>() {
+        return Ok(Leaf::Str(
+            String::from_utf8_lossy(b.as_bytes()).into_owned(),
+        ));
+    }
     if let Some((v, d)) = time_scalar(obj)? {
         return Ok(Leaf::Time(v, d));
     }
@@ -260,7 +266,7 @@ fn leaf(obj: &Bound<'_, PyAny>, datetime: bool) -> PyResult<Leaf> {
             crate::dtype::Num::B(b) => Ok(Leaf::Int(b as i64)),
             crate::dtype::Num::U(u) => i64::try_from(u)
                 .map(Leaf::Int)
-                .map_err(|_| not_convertible(datetime)),
+                .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("int too big to convert")),
             _ => Err(not_convertible(datetime)),
         },
         None => Err(not_convertible(datetime)),
@@ -323,6 +329,9 @@ fn array_leaves(a: &NdArray, datetime: bool, out: &mut Vec<Leaf>) -> PyResult<()
                         .filter_map(|&c| char::from_u32(c))
                         .collect(),
                 )
+            } else if dt.kind() == 'O' {
+                let py = Python::assume_attached();
+                leaf(&super::object::item(py, p), datetime)?
             } else if dt.scalar_type().is_some() {
                 match super::convert::read_num(p, &dt) {
                     crate::dtype::Num::I(i) => Leaf::Int(i),
@@ -344,7 +353,7 @@ fn array_leaves(a: &NdArray, datetime: bool, out: &mut Vec<Leaf>) -> PyResult<()
 fn leaf_meta(l: &Leaf, datetime: bool) -> PyResult<Option<Meta>> {
     Ok(match l {
         Leaf::Str(s) if datetime => {
-            let p = dt::parse_iso(s, None, crate::dtype::promote::Casting::Unsafe)?;
+            let p = dt::parse_iso(s, None, Casting::Unsafe)?;
             (p.value != NAT || p.unit != Unit::Generic).then(|| Meta::new(p.unit))
         }
         Leaf::Str(_) | Leaf::Nat => None,
@@ -369,15 +378,29 @@ fn ticks(l: &Leaf, d: TimeDesc) -> PyResult<i64> {
         Leaf::Str(s) if d.datetime => parse_datetime(s, d.meta)?,
         Leaf::Str(s) => parse_timedelta(s)?,
         Leaf::Time(v, from) => {
-            if *v == NAT {
-                NAT
-            } else if from.meta == d.meta {
+            if from.datetime != d.datetime || from.meta == d.meta {
+                // Between a datetime and a timedelta the ticks pass as they are.
                 *v
             } else {
-                Converter::new(from.meta, d.meta, from.datetime && d.datetime)?.apply(*v)
+                // NumPy converts a time object under 'same_kind'.
+                if dt::cast_level(from.meta, d.meta, d.datetime) > Casting::SameKind {
+                    return Err(PyTypeError::new_err(format!(
+                        "Cannot cast NumPy {} scalar from metadata {} to {} according to the rule 'same_kind'",
+                        if d.datetime { "datetime64" } else { "timedelta64" },
+                        from.meta.brackets(),
+                        d.meta.brackets()
+                    )));
+                }
+                if *v == NAT {
+                    NAT
+                } else {
+                    Converter::new(from.meta, d.meta, d.datetime)?.apply(*v)
+                }
             }
         }
         Leaf::Int(i) => *i,
+        Leaf::Date(..) if !d.datetime => return Err(not_convertible(false)),
+        Leaf::Delta(_) if d.datetime => return Err(not_convertible(true)),
         Leaf::Date(s, u) => {
             let v = dt::from_struct(s, Meta::new(*u))?;
             if Meta::new(*u) == d.meta {
@@ -388,6 +411,11 @@ fn ticks(l: &Leaf, d: TimeDesc) -> PyResult<i64> {
         }
         Leaf::Delta(us) => Converter::new(Meta::new(Unit::Micro), d.meta, false)?.apply(*us),
     })
+}
+
+/// The ticks of `d` one Python object means (an object array's item cast to a time).
+pub fn object_ticks(obj: &Bound<'_, PyAny>, d: TimeDesc) -> PyResult<i64> {
+    ticks(&leaf(obj, d.datetime)?, d)
 }
 
 /// The descriptor a sequence of time scalars (and, with timedeltas, integers) makes when no
@@ -423,6 +451,29 @@ pub fn discover(obj: &Bound<'_, PyAny>, shape: &[usize]) -> PyResult<Option<DTyp
     }))
 }
 
+/// The finest metadata the leaves ask for (generic when none does).
+fn discover_meta(leaves: &[Leaf], datetime: bool) -> PyResult<Meta> {
+    let mut meta = Meta::GENERIC;
+    for l in leaves {
+        if let Some(m) = leaf_meta(l, datetime)? {
+            meta = dt::common_meta(meta, datetime, m, datetime)?;
+        }
+    }
+    Ok(meta)
+}
+
+/// The descriptor a cast of `a` (text or objects) to the generic time descriptor `d` gives:
+/// the unit its items ask for (`astype('M8')` of ISO strings).
+pub fn discovered(a: &NdArray, d: &DType) -> PyResult<DType> {
+    let Some(mut desc) = TimeDesc::of(d).filter(|t| t.meta.unit == Unit::Generic) else {
+        return Ok(d.clone());
+    };
+    let mut leaves = Vec::new();
+    array_leaves(a, desc.datetime, &mut leaves)?;
+    desc.meta = discover_meta(&leaves, desc.datetime)?;
+    Ok(desc.dtype())
+}
+
 /// An array of `shape` from nested sequences bound for time descriptor `d` (generic: the
 /// unit discovered from the items).
 pub fn from_nested(obj: &Bound<'_, PyAny>, shape: &[usize], d: &DType) -> PyResult<NdArray> {
@@ -430,13 +481,9 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, shape: &[usize], d: &DType) -> PyResu
     let mut leaves = Vec::new();
     walk(obj, 0, shape, desc.datetime, &mut leaves)?;
     if desc.meta.unit == Unit::Generic {
-        let mut meta = Meta::GENERIC;
-        for l in &leaves {
-            if let Some(m) = leaf_meta(l, desc.datetime)? {
-                meta = dt::common_meta(meta, desc.datetime, m, desc.datetime)?;
-            }
-        }
-        desc.meta = meta;
+        // A discovered descriptor is in the machine's order (NumPy's).
+        desc.meta = discover_meta(&leaves, desc.datetime)?;
+        desc.native = true;
     }
     let out = NdArray::empty(shape, &desc.dtype(), Order::C)?;
     let p = out.data_ptr();
@@ -585,10 +632,9 @@ pub fn arange(
     dtype: Option<&DType>,
 ) -> PyResult<NdArray> {
     let given = dtype.and_then(TimeDesc::of);
+    // Without a dtype the time scalars given decide (a string is parsed as their kind).
     let is_datetime = |o: &Bound<'_, PyAny>| -> PyResult<bool> {
-        Ok(o.cast::<PyString>().is_ok()
-            || matches!(time_scalar(o)?, Some((_, d)) if d.datetime)
-            || o.is_instance(pydt(o.py())?[0].bind(o.py()))?)
+        Ok(matches!(time_scalar(o)?, Some((_, d)) if d.datetime))
     };
     let datetime = match given {
         Some(d) => d.datetime,

@@ -132,7 +132,16 @@ fn fast_same_layout(
 fn numeric_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ScalarType>> {
     match dtype {
         Some(d) if !d.is_none() => {
-            Ok(Some(to_dtype(d)?.scalar_type().ok_or_else(|| {
+            let dt = to_dtype(d)?;
+            if let Some(t) = crate::dtype::time::TimeDesc::of(&dt) {
+                // A time family is chosen by the operands; only its generic descriptor names
+                // it without details.
+                if t.meta.unit == crate::dtype::datetime::Unit::Generic {
+                    return Ok(None);
+                }
+                return Err(PyTypeError::new_err("The `dtype` and `signature` arguments to ufuncs only select the general DType and not details such as the byte order or time unit. You can avoid this error by using the scalar types `np.float64` or the dtype string notation."));
+            }
+            Ok(Some(dt.scalar_type().ok_or_else(|| {
                 PyTypeError::new_err("dtype must be numeric")
             })?))
         }
@@ -554,6 +563,38 @@ pub fn reduce_impl<'py>(
 ) -> PyResult<Py<PyAny>> {
     let a = to_array(array, None)?.arr;
     let dt = numeric_dtype_arg(dtype)?;
+    if let Some(i) = initial
+        .filter(|i| !i.is_none() && crate::dtype::method::is_extension(a.dtype()) && out.is_none())
+    {
+        // A family's items with an initial value: the reduction of the items met with it
+        // (the initial value alone over empty axes).
+        let axes = dispatch::reduce::normalize_axes(axis.as_deref(), a.ndim())?;
+        let init = to_array(i, Some(a.dtype()))?.arr;
+        if axes.iter().all(|&k| a.shape()[k] > 0) {
+            let r = reduce_impl(py, u, array, axis, dtype, None, keepdims, None, mask)?;
+            let init = PyNdArray::wrap(py, init, None)?.into_bound(py).into_any();
+            return call_ufunc(
+                py,
+                u,
+                &[r.into_bound(py), init],
+                None,
+                None,
+                "same_kind",
+                None,
+                Order::K,
+            );
+        }
+        let shape: Vec<usize> = (0..a.ndim())
+            .filter_map(|k| match (axes.contains(&k), keepdims) {
+                (false, _) => Some(a.shape()[k]),
+                (true, true) => Some(1),
+                (true, false) => None,
+            })
+            .collect();
+        let r = NdArray::empty(&shape, a.dtype(), Order::C)?;
+        r.assign(&init)?;
+        return Ok(PyNdArray::wrap(py, r, None)?.into_any());
+    }
     let init = match initial {
         Some(i) if !i.is_none() => match classify_scalar(i)? {
             Some(PyScalar::Weak(n, _)) | Some(PyScalar::Typed(n, _)) => Some(n),

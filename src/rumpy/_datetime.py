@@ -5,6 +5,9 @@ A scalar keeps its ticks (``_v``, an int; NaT is the smallest int64) and its dty
 operation goes through a 0-d array of it, so scalars compute, compare, convert and print
 exactly as the arrays' loops and casts do."""
 
+import datetime as _pydt
+import operator as _operator
+
 from . import _core
 from ._scalars import generic, signedinteger
 
@@ -84,7 +87,10 @@ class _time:
         return self._v != 0
 
     def __int__(self):
-        return self._v
+        return int(self.item())
+
+    def __float__(self):
+        return float(self.item())
 
     def __index__(self):
         return self._v
@@ -103,21 +109,23 @@ class _time:
 def _scalar_result(r):
     if isinstance(r, _core.ndarray) and r.ndim == 0:
         return r[()]
+    if isinstance(r, tuple):
+        return tuple(_scalar_result(x) for x in r)
     return r
 
 
 def _binop(name, reflected=False):
-    op = getattr(_core, name)
+    op = getattr(_operator, name)
 
     def f(self, other):
-        try:
-            if reflected:
-                return _scalar_result(op(other, self._array()))
-            return _scalar_result(op(self._array(), other))
-        except TypeError:
-            if name in ("equal", "not_equal"):
-                return name == "not_equal"
-            raise
+        if other is None and name in ("eq", "ne"):
+            return name == "ne"
+        if isinstance(other, (_pydt.date, _pydt.timedelta)):
+            # numpy's scalars meet Python's time objects as their items do.
+            return op(other, self.item()) if reflected else op(self.item(), other)
+        if reflected:
+            return _scalar_result(op(other, self._array()))
+        return _scalar_result(op(self._array(), other))
     f.__name__ = name
     return f
 
@@ -131,14 +139,14 @@ def _unop(name):
 
 
 def _install(cls):
-    for dunder, name in [("add", "add"), ("sub", "subtract"), ("mul", "multiply"),
-                         ("truediv", "divide"), ("floordiv", "floor_divide"),
-                         ("mod", "remainder"), ("divmod", "divmod")]:
-        setattr(cls, f"__{dunder}__", _binop(name))
-        setattr(cls, f"__r{dunder}__", _binop(name, reflected=True))
-    for dunder, name in [("eq", "equal"), ("ne", "not_equal"), ("lt", "less"),
-                         ("le", "less_equal"), ("gt", "greater"), ("ge", "greater_equal")]:
-        setattr(cls, f"__{dunder}__", _binop(name))
+    # Through the arrays' operators: their deferral and `==` on operands without a loop.
+    for name in ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow"]:
+        setattr(cls, f"__{name}__", _binop(name))
+        setattr(cls, f"__r{name}__", _binop(name, reflected=True))
+    cls.__divmod__ = lambda self, other: _scalar_result(divmod(self._array(), other))
+    cls.__rdivmod__ = lambda self, other: _scalar_result(divmod(other, self._array()))
+    for name in ["eq", "ne", "lt", "le", "gt", "ge"]:
+        setattr(cls, f"__{name}__", _binop(name))
     for dunder, name in [("neg", "negative"), ("pos", "positive"), ("abs", "absolute")]:
         setattr(cls, f"__{dunder}__", _unop(name))
 
@@ -156,11 +164,13 @@ class datetime64(_time, generic):
         return _core.array(value, dtype=dt)[()]
 
     def __repr__(self):
+        # numpy's: the unit is left out where the text shows it (one tick of a unit other
+        # than hours, or generic), except for NaT.
         text = str(self)
-        d = self._dt.str
-        if "[" in d and self._unit_text() != "h" and not self._unit_text()[0].isdigit():
+        unit = self._unit_text()
+        if (unit == "generic" or (unit != "h" and not unit[0].isdigit())) and self._v != _NAT:
             return f"np.datetime64('{text}')"
-        return f"np.datetime64('{text}','{self._unit_text()}')"
+        return f"np.datetime64('{text}','{unit}')"
 
 
 class timedelta64(_time, signedinteger):
@@ -175,12 +185,24 @@ class timedelta64(_time, signedinteger):
             raise ValueError("Could not convert object to NumPy timedelta")
         return _core.array(value, dtype=dt)[()]
 
+    def __str__(self):
+        # numpy's: the count of units ('10 hours' for 5 of [2h]), never cut short.
+        if self._v == _NAT:
+            return "NaT"
+        unit, num = datetime_data(self._dt)
+        return f"{self._v * num} {_WORDS[unit]}"
+
     def __repr__(self):
         v = "'NaT'" if self._v == _NAT else str(self._v)
         if "[" not in self._dt.str:
             return f"np.timedelta64({v})"
         return f"np.timedelta64({v},'{self._unit_text()}')"
 
+
+_WORDS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "h": "hours",
+          "m": "minutes", "s": "seconds", "ms": "milliseconds", "us": "microseconds",
+          "ns": "nanoseconds", "ps": "picoseconds", "fs": "femtoseconds", "as": "attoseconds",
+          "generic": "generic time units"}
 
 _install(datetime64)
 _install(timedelta64)
@@ -225,5 +247,19 @@ def datetime_as_string(arr, unit=None, timezone="naive", casting="same_kind"):
         if own != "generic" and not _core.can_cast(_core.dtype(f"M8[{own}]"), target, casting):
             raise TypeError(f"Cannot create a datetime string as units '{unit}' from a NumPy "
                             f"datetime with units '{own}' according to the rule '{casting}'")
-    r = _core._datetime_strings(a, unit, timezone == "UTC")
+    if isinstance(timezone, str):
+        r = _core._datetime_strings(a, unit, timezone == "UTC")
+    else:
+        # A tzinfo with a fixed offset: local times in it, with the offset as +hhmm.
+        offset = timezone.utcoffset(None)
+        if offset is None:
+            raise ValueError("timezone has no fixed offset from UTC")
+        minutes = int(offset.total_seconds() // 60)
+        local = a + _core.array(minutes, "m8[m]").astype(a.dtype) if minutes else a
+        r = _core._datetime_strings(local, unit, False)
+        sign = "-" if minutes < 0 else "+"
+        suffix = f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+        width = r.dtype.itemsize // 4 + 4
+        r = _core.array([s if s == "NaT" else s + suffix for s in r.ravel().tolist()],
+                        dtype=f"U{width}").reshape(r.shape)
     return r if r.ndim else r[()]

@@ -59,7 +59,11 @@ def _write(f, arr):
         data = _core.ascontiguousarray(data)
     f.write(_header(arr, fortran))
     if data.size:
-        f.write(memoryview(data).cast("B"))
+        try:
+            f.write(memoryview(data).cast("B"))
+        except ValueError:
+            # Times (and records holding them) have no buffer format: their bytes as a copy.
+            f.write(data.tobytes())
 
 
 def save(file, arr, allow_pickle=True, fix_imports=True):

@@ -919,6 +919,8 @@ class StructuredVoidFormat:
                     values.extend(_flatten(shown, len(fdt.shape)))
                 fns.append(SubArrayFormat(
                     _get_format_function(values, fdt.base, False, **options), **options))
+            elif fdt.kind in 'Mm':
+                fns.append(_FieldTimeFormat(column, fdt))
             else:
                 fns.append(_get_format_function(column, fdt, False, **options))
         return cls(fns)
@@ -1040,11 +1042,29 @@ class _TimeFormat:
         return self._text(x).rjust(self.width)
 
 
+def _time_display(a):
+    """What a time array prints from: datetimes' ISO text, timedeltas' ticks."""
+    return a.astype('U') if a.dtype.kind == 'M' else a.astype('int64')
+
+
+class _FieldTimeFormat:
+    """A time field of records: its items (as ``item()`` gives them, back in the field's
+    dtype) formatted as a time array's."""
+
+    def __init__(self, column, dtype):
+        from . import _core
+        self._array = lambda xs: _core.array(xs, dtype=dtype)
+        self._fmt = _TimeFormat(_time_display(self._array(column)).tolist(), dtype.kind == 'M')
+
+    def __call__(self, x):
+        return self._fmt(_time_display(self._array([x])).tolist()[0])
+
+
 def _array2string(a, options, separator=' ', prefix=""):
     shape = tuple(a.shape)
     if a.dtype.kind in 'Mm':
         # Datetimes print their ISO text, timedeltas their ticks (NaT as the smallest int).
-        a = a.astype('U') if a.dtype.kind == 'M' else a.astype('int64')
+        a = _time_display(a)
         options = dict(options, _time=True)
     if a.size > options['threshold']:
         summary_insert = "..."

@@ -88,6 +88,14 @@ class _UFuncNoLoopError(UFuncTypeError):
 _UFuncNoLoopError.__name__ = _UFuncNoLoopError.__qualname__ = "UFuncTypeError"
 
 
+class _UFuncCastingError(UFuncTypeError):
+    """An operand cannot be cast to or from the ufunc's loop under the casting rule; shown
+    under its base's name, as NumPy's."""
+
+
+_UFuncCastingError.__name__ = _UFuncCastingError.__qualname__ = "UFuncTypeError"
+
+
 class ComplexWarning(RuntimeWarning):
     """A complex value was cast to a real type, discarding the imaginary part."""
 
