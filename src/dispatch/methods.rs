@@ -342,7 +342,12 @@ pub(crate) fn reduce_family(
         // The reduced axes last, each line one result's items, in a copy of its own.
         let mut perm = kept.clone();
         perm.extend_from_slice(axes);
-        let lines = a.transpose(Some(&perm))?.copy(Order::C)?;
+        let lines = a.transpose(Some(&perm))?;
+        let lines = if lines.is_c_contiguous() {
+            lines
+        } else {
+            lines.copy(Order::C)?
+        };
         let out = NdArray::zeros(&out_shape, &d, Order::C)?;
         let copy = crate::dtype::cast::Transfer::new(&d, &d)?;
         let isz = d.itemsize();
@@ -351,9 +356,11 @@ pub(crate) fn reduce_family(
             let line = lines.data_ptr().wrapping_add(i * len * isz);
             // SAFETY: item i of `out` and line i of `lines` (len items), both C-contiguous.
             unsafe { copy.run(line, 0, acc, 0, 1) }?;
-            for j in 1..len {
-                let item = line.wrapping_add(j * isz);
-                run(&[acc, item, acc], &[0, 0, 0], 1)?;
+            // One call folds the line: the accumulator is input and output at stride 0 (the
+            // loops run in index order, reading an item's inputs before writing it).
+            if len > 1 {
+                let step = isz as isize;
+                run(&[acc, line.wrapping_add(isz), acc], &[0, step, 0], len - 1)?;
             }
         }
         out

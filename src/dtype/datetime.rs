@@ -703,6 +703,16 @@ impl Converter {
         matches!(self.how, Conversion::Identity)
     }
 
+    /// `(num, denom)` when values convert as `v * num / denom` floored (NaT kept); None for
+    /// the calendar conversions.
+    pub fn linear(&self) -> Option<(i64, i64)> {
+        match self.how {
+            Conversion::Identity => Some((1, 1)),
+            Conversion::Linear { num, denom } => Some((num, denom)),
+            Conversion::Calendar => None,
+        }
+    }
+
     /// The source and destination metadata.
     pub fn metas(&self) -> (Meta, Meta) {
         (self.src, self.dst)
@@ -710,7 +720,8 @@ impl Converter {
 }
 
 /// `v * num / denom` rounded toward negative infinity, wrapping as NumPy's C does.
-fn scale(v: i64, num: i64, denom: i64) -> i64 {
+#[inline]
+pub fn scale(v: i64, num: i64, denom: i64) -> i64 {
     if v == NAT {
         return NAT;
     }

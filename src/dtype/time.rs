@@ -391,6 +391,36 @@ fn each(
     Ok(0)
 }
 
+/// [`each`] over many items split across threads (per-item work such as parsing and
+/// formatting); the first failing item's error, in index order, is reported.
+fn par_each(
+    p: &[*mut u8],
+    s: &[isize],
+    n: usize,
+    f: impl Fn(&[*mut u8]) -> Result<()> + Sync,
+) -> Result<u32> {
+    let threads = rayon::current_num_threads();
+    if n < PAR_ITEMS / 4 || threads < 2 {
+        return each(p, s, n, f);
+    }
+    use rayon::prelude::*;
+    let base: SmallVec<[usize; 3]> = p.iter().map(|&x| x as usize).collect();
+    let chunk = n.div_ceil(threads * 4);
+    let results: Vec<Result<u32>> = (0..n.div_ceil(chunk))
+        .into_par_iter()
+        .map(|c| {
+            let lo = c * chunk;
+            let q: SmallVec<[*mut u8; 3]> = base
+                .iter()
+                .zip(s)
+                .map(|(&b, &st)| (b as *mut u8).wrapping_offset(lo as isize * st))
+                .collect();
+            each(&q, s, chunk.min(n - lo), &f)
+        })
+        .collect();
+    results.into_iter().find(|r| r.is_err()).unwrap_or(Ok(0))
+}
+
 fn time_desc(d: &DType) -> Result<TimeDesc> {
     TimeDesc::of(d).ok_or_else(|| Error::Type(format!("not a time dtype: {d:?}")))
 }
@@ -471,6 +501,13 @@ impl ArrayMethod for TimeToTime {
         } else {
             Converter::new(from.meta, from.meta, false)?
         };
+        if let (true, true, Some((num, denom))) = (from.native, to.native, conv.linear()) {
+            return Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
+                // SAFETY: StridedLoop's contract: n items at each pointer and stride.
+                unsafe { rescale(p[0], s[0], p[1], s[1], n, num, denom) };
+                Ok(0)
+            }));
+        }
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
             each(p, s, n, |q| {
                 // SAFETY: StridedLoop's contract: an item of each descriptor at each pointer.
@@ -478,6 +515,49 @@ impl ArrayMethod for TimeToTime {
                 Ok(())
             })
         }))
+    }
+}
+
+/// Below this many items a rescaling runs on one thread.
+const PAR_ITEMS: usize = 1 << 16;
+
+/// Native ticks times `num / denom`, floored, NaT kept (NumPy's linear unit conversion,
+/// wrapping as its C does); contiguous runs of many items are split across threads.
+///
+/// # Safety
+/// `src`/`dst` hold `n` int64 items at strides `ss`/`ds` (unaligned is fine).
+unsafe fn rescale(
+    src: *const u8,
+    ss: isize,
+    dst: *mut u8,
+    ds: isize,
+    n: usize,
+    num: i64,
+    denom: i64,
+) {
+    let one = dt::scale;
+    if ss == 8 && ds == 8 && n >= PAR_ITEMS && rayon::current_num_threads() > 1 {
+        use rayon::prelude::*;
+        let (src, dst) = (src as usize, dst as usize);
+        let chunk = n.div_ceil(rayon::current_num_threads() * 4);
+        (0..n.div_ceil(chunk)).into_par_iter().for_each(|c| {
+            let (lo, hi) = (c * chunk, ((c + 1) * chunk).min(n));
+            for i in lo..hi {
+                // SAFETY: item i of the caller's contiguous runs; chunks are disjoint.
+                unsafe {
+                    let v = std::ptr::read_unaligned((src as *const i64).add(i));
+                    std::ptr::write_unaligned((dst as *mut i64).add(i), one(v, num, denom));
+                }
+            }
+        });
+        return;
+    }
+    for i in 0..n as isize {
+        // SAFETY: the caller's guarantee.
+        unsafe {
+            let v = std::ptr::read_unaligned(src.offset(i * ss) as *const i64);
+            std::ptr::write_unaligned(dst.offset(i * ds) as *mut i64, one(v, num, denom));
+        }
     }
 }
 
@@ -635,23 +715,29 @@ impl ArrayMethod for TimeToText {
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let (from, to) = (time_desc(&d[0])?, text_desc(&d[1])?);
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            each(p, s, n, |q| {
+            par_each(p, s, n, |q| {
                 // SAFETY: StridedLoop's contract.
                 let v = unsafe { from.read(q[0]) };
-                let mut text = item_text(from, v)?;
-                if !from.datetime {
-                    // NumPy writes a timedelta's text into 21 characters first.
-                    text = text.chars().take(21).collect();
-                }
+                let text = item_text(from, v)?;
+                // NumPy writes a timedelta's text into 21 characters first.
+                let len = if from.datetime {
+                    text.len()
+                } else {
+                    text.len().min(21)
+                };
                 ensure!(
-                    !from.datetime || text.len() <= to.chars,
+                    !from.datetime || len <= to.chars,
                     Runtime,
                     "The string provided for NumPy ISO datetime formatting was too short, with length {}",
                     to.chars
                 );
-                let t: Vec<u32> = text.chars().map(|c| c as u32).collect();
-                // SAFETY: as above.
-                unsafe { to.write(q[1], &t) }
+                // The text is ASCII: its bytes are its characters, cut and padded to the item.
+                let chars = text.bytes().take(len).map(u32::from).chain(std::iter::repeat(0));
+                for (i, c) in chars.take(to.chars).enumerate() {
+                    // SAFETY: as above; i is within the item.
+                    unsafe { to.put(q[1], i, c) };
+                }
+                Ok(())
             })
         }))
     }
@@ -715,7 +801,7 @@ impl ArrayMethod for TextToTime {
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let (from, to) = (text_desc(&d[0])?, time_desc(&d[1])?);
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            each(p, s, n, |q| {
+            par_each(p, s, n, |q| {
                 // SAFETY: StridedLoop's contract.
                 let t = unsafe { from.read(q[0]) };
                 let text: String = t.iter().filter_map(|&c| char::from_u32(c)).collect();
