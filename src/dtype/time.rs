@@ -732,7 +732,11 @@ impl ArrayMethod for TimeToText {
                     to.chars
                 );
                 // The text is ASCII: its bytes are its characters, cut and padded to the item.
-                let chars = text.bytes().take(len).map(u32::from).chain(std::iter::repeat(0));
+                let chars = text
+                    .bytes()
+                    .take(len)
+                    .map(u32::from)
+                    .chain(std::iter::repeat(0));
                 for (i, c) in chars.take(to.chars).enumerate() {
                     // SAFETY: as above; i is within the item.
                     unsafe { to.put(q[1], i, c) };
