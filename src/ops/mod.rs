@@ -7,3 +7,4 @@ pub mod field;
 pub mod join;
 pub mod records;
 pub mod scalar_math;
+pub mod strings;

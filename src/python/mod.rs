@@ -20,6 +20,7 @@ pub mod operators;
 pub mod ops;
 pub mod records;
 pub mod scalars;
+pub mod strings;
 pub mod text;
 pub mod time;
 pub mod ufunc;
@@ -91,6 +92,10 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(ops::resonate, m)?,
         wrap_pyfunction!(time::_datetime_strings, m)?,
         wrap_pyfunction!(time::_busday, m)?,
+        wrap_pyfunction!(strings::_strings_case, m)?,
+        wrap_pyfunction!(strings::_strings_class, m)?,
+        wrap_pyfunction!(strings::_strings_search, m)?,
+        wrap_pyfunction!(strings::_strings_len, m)?,
     ] {
         m.add_function(f)?;
     }

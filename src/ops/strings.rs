@@ -1,0 +1,459 @@
+//! The string operations of `numpy.strings` that run on text items in place: case mapping
+//! and character classes of ASCII text, and searching (find, rfind, count, startswith,
+//! endswith) on code points with Python's slice rules. Items a rule does not cover
+//! (non-ASCII characters under case mapping and classes) are reported back by index for the
+//! caller, which knows Unicode, to finish.
+
+use rayon::prelude::*;
+
+use crate::array::{NdArray, Order};
+use crate::dtype::text::{Store, TextDesc};
+use crate::dtype::ScalarType;
+use crate::error::{Error, Result};
+
+/// Items per thread below which the work stays on one thread.
+const PAR_ITEMS: usize = 1 << 14;
+
+/// The case mappings of `str`/`bytes`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Case {
+    Upper,
+    Lower,
+    SwapCase,
+    Capitalize,
+    Title,
+}
+
+impl Case {
+    pub fn parse(s: &str) -> Option<Case> {
+        Some(match s {
+            "upper" => Case::Upper,
+            "lower" => Case::Lower,
+            "swapcase" => Case::SwapCase,
+            "capitalize" => Case::Capitalize,
+            "title" => Case::Title,
+            _ => return None,
+        })
+    }
+}
+
+/// The character classes of `str.isalpha` and its siblings.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Class {
+    Alpha,
+    Digit,
+    Space,
+    Alnum,
+    Lower,
+    Upper,
+    Title,
+}
+
+impl Class {
+    pub fn parse(s: &str) -> Option<Class> {
+        Some(match s {
+            "isalpha" => Class::Alpha,
+            "isdigit" => Class::Digit,
+            "isspace" => Class::Space,
+            "isalnum" => Class::Alnum,
+            "islower" => Class::Lower,
+            "isupper" => Class::Upper,
+            "istitle" => Class::Title,
+            _ => return None,
+        })
+    }
+}
+
+/// The searches of `str.find` and its siblings.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Search {
+    Find,
+    RFind,
+    Count,
+    StartsWith,
+    EndsWith,
+}
+
+impl Search {
+    pub fn parse(s: &str) -> Option<Search> {
+        Some(match s {
+            "find" | "index" => Search::Find,
+            "rfind" | "rindex" => Search::RFind,
+            "count" => Search::Count,
+            "startswith" => Search::StartsWith,
+            "endswith" => Search::EndsWith,
+            _ => return None,
+        })
+    }
+}
+
+fn text(a: &NdArray) -> Result<TextDesc> {
+    TextDesc::of(a.dtype())
+        .ok_or_else(|| Error::Type("string operation on non-string array".into()))
+}
+
+/// `a` C-contiguous (a copy only when it is not).
+fn contiguous(a: &NdArray) -> Result<NdArray> {
+    if a.is_c_contiguous() {
+        Ok(a.clone())
+    } else {
+        a.copy(Order::C)
+    }
+}
+
+/// Run `f(i)` for every item index, across threads when there are many; `f` returns whether
+/// item i needs the caller (collected in order).
+fn for_items(n: usize, f: impl Fn(usize) -> bool + Sync) -> Vec<usize> {
+    let threads = rayon::current_num_threads();
+    if n < PAR_ITEMS || threads < 2 {
+        return (0..n).filter(|&i| f(i)).collect();
+    }
+    let chunk = n.div_ceil(threads * 4);
+    let parts: Vec<Vec<usize>> = (0..n.div_ceil(chunk))
+        .into_par_iter()
+        .map(|c| {
+            (c * chunk..((c + 1) * chunk).min(n))
+                .filter(|&i| f(i))
+                .collect()
+        })
+        .collect();
+    parts.concat()
+}
+
+thread_local! {
+    static BUF: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Run `f` on the characters of the item at `p`: in place for native aligned UCS4, else
+/// through a buffer of this thread.
+///
+/// # Safety
+/// `p` holds an item of `d`.
+unsafe fn with_chars<R>(d: TextDesc, p: *const u8, f: impl FnOnce(&[u32]) -> R) -> R {
+    if d.store == (Store::Ucs4 { swapped: false }) && (p as usize).is_multiple_of(4) {
+        // SAFETY: the item's native, aligned UCS4 characters.
+        let all = unsafe { std::slice::from_raw_parts(p as *const u32, d.chars) };
+        let len = all.iter().rposition(|&c| c != 0).map_or(0, |k| k + 1);
+        return f(&all[..len]);
+    }
+    // SAFETY: the caller's guarantee.
+    let len = unsafe { d.len(p) };
+    BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        // SAFETY: the caller's guarantee; k < len <= chars.
+        b.extend((0..len).map(|k| unsafe { d.get(p, k) }));
+        f(&b)
+    })
+}
+
+fn is_cased_lower(c: u32) -> bool {
+    (b'a' as u32..=b'z' as u32).contains(&c)
+}
+
+fn is_cased_upper(c: u32) -> bool {
+    (b'A' as u32..=b'Z' as u32).contains(&c)
+}
+
+fn to_upper(c: u32) -> u32 {
+    if is_cased_lower(c) {
+        c - 32
+    } else {
+        c
+    }
+}
+
+fn to_lower(c: u32) -> u32 {
+    if is_cased_upper(c) {
+        c + 32
+    } else {
+        c
+    }
+}
+
+/// The ASCII case mapping of `a`'s items into a new array of its dtype, and the indices (C
+/// order) of the `str` items holding other characters, which are left for the caller.
+pub fn case(a: &NdArray, op: Case) -> Result<(NdArray, Vec<usize>)> {
+    let d = text(a)?;
+    let src = contiguous(a)?;
+    let out = NdArray::empty(a.shape(), a.dtype(), Order::C)?;
+    let isz = a.dtype().itemsize();
+    let (sp, op_) = (src.data_ptr() as usize, out.data_ptr() as usize);
+    let rest = for_items(a.size(), |i| {
+        let (p, q) = ((sp + i * isz) as *const u8, (op_ + i * isz) as *mut u8);
+        // SAFETY: item i of the C-contiguous source and output, one item of `d` each.
+        unsafe {
+            let len = d.len(p);
+            if !d.is_bytes() && (0..len).any(|k| d.get(p, k) > 127) {
+                return true;
+            }
+            let mut prev_cased = false;
+            for k in 0..d.chars {
+                let c = if k < len { d.get(p, k) } else { 0 };
+                let m = match op {
+                    Case::Upper => to_upper(c),
+                    Case::Lower => to_lower(c),
+                    Case::SwapCase => {
+                        if is_cased_lower(c) {
+                            to_upper(c)
+                        } else {
+                            to_lower(c)
+                        }
+                    }
+                    Case::Capitalize => {
+                        if k == 0 {
+                            to_upper(c)
+                        } else {
+                            to_lower(c)
+                        }
+                    }
+                    Case::Title => {
+                        let m = if prev_cased { to_lower(c) } else { to_upper(c) };
+                        prev_cased = is_cased_lower(c) || is_cased_upper(c);
+                        m
+                    }
+                };
+                d.put(q, k, m);
+            }
+            false
+        }
+    });
+    Ok((out, rest))
+}
+
+/// `str.isalpha` and its siblings of `a`'s ASCII items (`bytes` items always): a bool array,
+/// and the indices of the `str` items holding other characters, left for the caller.
+pub fn classify(a: &NdArray, class: Class) -> Result<(NdArray, Vec<usize>)> {
+    let d = text(a)?;
+    let src = contiguous(a)?;
+    let out = NdArray::empty(a.shape(), &ScalarType::Bool.dtype(), Order::C)?;
+    let isz = a.dtype().itemsize();
+    let (sp, op_) = (src.data_ptr() as usize, out.data_ptr() as usize);
+    let rest = for_items(a.size(), |i| {
+        let p = (sp + i * isz) as *const u8;
+        // SAFETY: item i of the C-contiguous source.
+        let r = unsafe {
+            with_chars(d, p, |chars| {
+                if !d.is_bytes() && chars.iter().any(|&c| c > 127) {
+                    None
+                } else {
+                    Some(ascii_class(chars, class))
+                }
+            })
+        };
+        let Some(r) = r else { return true };
+        // SAFETY: item i of the fresh bool output.
+        unsafe { *((op_ + i) as *mut u8) = r as u8 };
+        false
+    });
+    Ok((out, rest))
+}
+
+/// Python's rules for ASCII text (bytes methods and str methods agree on it).
+fn ascii_class(t: &[u32], class: Class) -> bool {
+    let alpha = |c: u32| is_cased_lower(c) || is_cased_upper(c);
+    let digit = |c: u32| (b'0' as u32..=b'9' as u32).contains(&c);
+    let space = |c: u32| matches!(c, 9..=13 | 28..=32);
+    if t.is_empty() {
+        return false;
+    }
+    match class {
+        Class::Alpha => t.iter().all(|&c| alpha(c)),
+        Class::Digit => t.iter().all(|&c| digit(c)),
+        Class::Space => t.iter().all(|&c| space(c)),
+        Class::Alnum => t.iter().all(|&c| alpha(c) || digit(c)),
+        Class::Lower => {
+            t.iter().any(|&c| is_cased_lower(c)) && !t.iter().any(|&c| is_cased_upper(c))
+        }
+        Class::Upper => {
+            t.iter().any(|&c| is_cased_upper(c)) && !t.iter().any(|&c| is_cased_lower(c))
+        }
+        Class::Title => {
+            // Uppercase only after uncased characters, lowercase only after cased ones, and
+            // at least one cased character.
+            let (mut prev_cased, mut any) = (false, false);
+            for &c in t {
+                if is_cased_upper(c) {
+                    if prev_cased {
+                        return false;
+                    }
+                    prev_cased = true;
+                    any = true;
+                } else if is_cased_lower(c) {
+                    if !prev_cased {
+                        return false;
+                    }
+                    prev_cased = true;
+                    any = true;
+                } else {
+                    prev_cased = false;
+                }
+            }
+            any
+        }
+    }
+}
+
+/// Python's adjustment of slice bounds to a length.
+fn adjust(start: i64, end: i64, len: i64) -> (i64, i64) {
+    let end = if end > len {
+        len
+    } else if end < 0 {
+        (end + len).max(0)
+    } else {
+        end
+    };
+    let start = if start < 0 {
+        (start + len).max(0)
+    } else {
+        start
+    };
+    (start, end)
+}
+
+/// One search on the characters `t` (Python's str methods).
+fn search_one(t: &[u32], sub: &[u32], start: i64, end: i64, op: Search) -> i64 {
+    let len = t.len() as i64;
+    let (start, end) = adjust(start, end, len);
+    let m = sub.len() as i64;
+    // The first character first: most positions fail on it without a slice comparison.
+    let at = |k: i64| {
+        let k = k as usize;
+        match sub.split_first() {
+            None => true,
+            Some((&c, rest)) => t[k] == c && t[k + 1..k + 1 + rest.len()] == *rest,
+        }
+    };
+    match op {
+        Search::Find | Search::RFind => {
+            if start > len || end - start < m {
+                return -1;
+            }
+            if op == Search::Find {
+                (start..=end - m).find(|&k| at(k)).unwrap_or(-1)
+            } else {
+                (start..=end - m).rev().find(|&k| at(k)).unwrap_or(-1)
+            }
+        }
+        Search::Count => {
+            if start > len || end < start {
+                return 0;
+            }
+            if m == 0 {
+                return end - start + 1;
+            }
+            let (mut k, mut n) = (start, 0);
+            while k + m <= end {
+                if at(k) {
+                    n += 1;
+                    k += m;
+                } else {
+                    k += 1;
+                }
+            }
+            n
+        }
+        Search::StartsWith | Search::EndsWith => {
+            if end - m < start || start > len {
+                return 0;
+            }
+            let k = if op == Search::StartsWith {
+                start
+            } else {
+                end - m
+            };
+            at(k) as i64
+        }
+    }
+}
+
+/// A search over every item of `a` for `sub`, within `start..end` (Python's slice bounds):
+/// int64 results for find/rfind/count, bool for startswith/endswith.
+pub fn search(a: &NdArray, sub: &[u32], start: i64, end: i64, op: Search) -> Result<NdArray> {
+    let d = text(a)?;
+    let src = contiguous(a)?;
+    let boolean = matches!(op, Search::StartsWith | Search::EndsWith);
+    let st = if boolean {
+        ScalarType::Bool
+    } else {
+        ScalarType::Int64
+    };
+    let out = NdArray::empty(a.shape(), &st.dtype(), Order::C)?;
+    let isz = a.dtype().itemsize();
+    let (sp, op_) = (src.data_ptr() as usize, out.data_ptr() as usize);
+    for_items(a.size(), |i| {
+        let p = (sp + i * isz) as *const u8;
+        // SAFETY: item i of the C-contiguous source.
+        let r = unsafe { with_chars(d, p, |chars| search_one(chars, sub, start, end, op)) };
+        // SAFETY: item i of the fresh output.
+        unsafe {
+            if boolean {
+                *((op_ + i) as *mut u8) = r as u8;
+            } else {
+                std::ptr::write_unaligned((op_ as *mut i64).add(i), r);
+            }
+        }
+        false
+    });
+    Ok(out)
+}
+
+/// The length of each item in characters (trailing NULs are padding).
+pub fn str_len(a: &NdArray) -> Result<NdArray> {
+    let d = text(a)?;
+    let src = contiguous(a)?;
+    let out = NdArray::empty(a.shape(), &ScalarType::Int64.dtype(), Order::C)?;
+    let isz = a.dtype().itemsize();
+    let (sp, op_) = (src.data_ptr() as usize, out.data_ptr() as usize);
+    for_items(a.size(), |i| {
+        // SAFETY: item i of the C-contiguous source and of the fresh int64 output.
+        unsafe {
+            let n = d.len((sp + i * isz) as *const u8) as i64;
+            std::ptr::write_unaligned((op_ as *mut i64).add(i), n);
+        }
+        false
+    });
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    #[test]
+    fn searches_follow_python() {
+        // Python: 'Hello World'.find('l') == 2, .rfind('l') == 9, .count('l') == 3,
+        // .find('l', 3, 9) == 3, .find('', 20) == -1, 'aaa'.count('') == 4,
+        // 'abc'.startswith('', 5) is False, 'abc'.endswith('bc', -2) is True.
+        let h = t("Hello World");
+        assert_eq!(search_one(&h, &t("l"), 0, i64::MAX, Search::Find), 2);
+        assert_eq!(search_one(&h, &t("l"), 0, i64::MAX, Search::RFind), 9);
+        assert_eq!(search_one(&h, &t("l"), 0, i64::MAX, Search::Count), 3);
+        assert_eq!(search_one(&h, &t("l"), 3, 9, Search::Find), 3);
+        assert_eq!(search_one(&h, &t(""), 20, i64::MAX, Search::Find), -1);
+        assert_eq!(search_one(&t("aaa"), &t(""), 0, i64::MAX, Search::Count), 4);
+        assert_eq!(
+            search_one(&t("abc"), &t(""), 5, i64::MAX, Search::StartsWith),
+            0
+        );
+        assert_eq!(
+            search_one(&t("abc"), &t("bc"), -2, i64::MAX, Search::EndsWith),
+            1
+        );
+    }
+
+    #[test]
+    fn ascii_classes_follow_python() {
+        // Python: 'Hello World'.istitle() is True, 'Hello world'.istitle() is False,
+        // 'abc1'.islower() is True, ''.isalpha() is False, ' \t'.isspace() is True.
+        assert!(ascii_class(&t("Hello World"), Class::Title));
+        assert!(!ascii_class(&t("Hello world"), Class::Title));
+        assert!(ascii_class(&t("abc1"), Class::Lower));
+        assert!(!ascii_class(&t(""), Class::Alpha));
+        assert!(ascii_class(&t(" \t"), Class::Space));
+    }
+}

@@ -1,0 +1,388 @@
+"""String operations on text arrays (numpy.strings): element-wise Python str/bytes semantics
+on ``U`` and ``S`` arrays, with NumPy's output dtypes. Case mapping, searching, lengths and
+the character classes of ASCII text run in the core; other items and operations apply
+Python's own str and bytes methods item by item, so Unicode behaves exactly as Python's."""
+
+import operator as _operator
+
+from . import _core
+
+__all__ = [
+    "add", "capitalize", "center", "count", "decode", "encode", "endswith", "equal",
+    "expandtabs", "find", "greater", "greater_equal", "index", "isalnum", "isalpha",
+    "isdecimal", "isdigit", "islower", "isnumeric", "isspace", "istitle", "isupper", "less",
+    "less_equal", "ljust", "lower", "lstrip", "mod", "multiply", "not_equal", "partition",
+    "replace", "rfind", "rindex", "rjust", "rpartition", "rstrip", "slice", "startswith",
+    "str_len", "strip", "swapcase", "title", "translate", "upper", "zfill",
+]
+
+add = _core.add
+equal = _core.equal
+not_equal = _core.not_equal
+less = _core.less
+less_equal = _core.less_equal
+greater = _core.greater
+greater_equal = _core.greater_equal
+
+
+def _text(a, name="string operation"):
+    """``a`` as a text array (TypeError for anything else, as NumPy's)."""
+    a = _core.asanyarray(a)
+    if a.dtype.kind not in "US":
+        raise TypeError(f"{name} on non-string array")
+    return a
+
+
+def _result(r):
+    """0-d results as NumPy's ufuncs give them: a scalar for numbers and bools, a 0-d array
+    for text."""
+    if isinstance(r, _core.ndarray) and r.ndim == 0 and r.dtype.kind not in "US":
+        return r[()]
+    return r
+
+
+def _scalar0d(r):
+    """A 0-d result as NumPy's string ufuncs give it without ``out``: a scalar."""
+    return r[()] if r.ndim == 0 else r
+
+
+def _items(*arrays):
+    """The arrays broadcast together, as flat lists of Python values, and the shape."""
+    arrays = [_core.asanyarray(x) for x in arrays]
+    if len(arrays) > 1:
+        from . import broadcast_arrays
+        arrays = broadcast_arrays(*arrays)
+    shape = arrays[0].shape
+    return [a.reshape(-1).tolist() for a in arrays], shape
+
+
+def _text_out(values, shape, kind, size=None):
+    """An array of ``kind`` ('U' or 'S') holding ``values``: ``size`` characters an item, or
+    the longest value's (at least 1)."""
+    if size is None:
+        if not values:
+            # NumPy sizes these results by a maximum over the items.
+            raise ValueError("zero-size array to reduction operation maximum which has no "
+                             "identity")
+        size = max(len(v) for v in values)
+    out = _core.array(values, dtype=f"{kind}{max(size, 1)}") if values else \
+        _core.empty(0, dtype=f"{kind}{max(size, 1)}")
+    return out.reshape(shape)
+
+
+def _map_same(a, f):
+    """``f`` applied to each item, into ``a``'s own dtype (cut to its size)."""
+    a = _text(a)
+    vals = a.reshape(-1).tolist()
+    return _text_out([f(v) for v in vals], a.shape, a.dtype.kind, a.dtype.itemsize //
+                     (4 if a.dtype.kind == "U" else 1))
+
+
+def _case(name):
+    method = name
+
+    def f(a):
+        a = _text(a)
+        r, rest = _core._strings_case(a, method)
+        _finish(r, a, rest, _operator.methodcaller(method))
+        return r
+    f.__name__ = name
+    f.__doc__ = f"Element-wise ``str.{name}`` (numpy.strings.{name})."
+    return f
+
+
+upper = _case("upper")
+lower = _case("lower")
+swapcase = _case("swapcase")
+capitalize = _case("capitalize")
+title = _case("title")
+
+
+def _finish(r, a, rest, f):
+    """Items the core left (text beyond ASCII) computed by Python's own str method."""
+    if rest:
+        flat, src = r.reshape(-1), a.reshape(-1)
+        for i in rest:
+            flat[i] = f(str(src[i]))
+
+
+def _predicate(name):
+    def f(x):
+        a = _core.asanyarray(x)
+        if a.dtype.kind not in "US":
+            raise _no_loop(name, a)
+        r, rest = _core._strings_class(a, name)
+        _finish(r, a, rest, _operator.methodcaller(name))
+        return _result(r)
+    f.__name__ = name
+    f.__doc__ = f"Element-wise ``str.{name}`` (numpy.strings.{name})."
+    return f
+
+
+isalpha = _predicate("isalpha")
+isdigit = _predicate("isdigit")
+isspace = _predicate("isspace")
+isalnum = _predicate("isalnum")
+islower = _predicate("islower")
+isupper = _predicate("isupper")
+istitle = _predicate("istitle")
+
+
+def _unicode_only(name):
+    def f(x):
+        a = _core.asanyarray(x)
+        if a.dtype.kind != "U":
+            from .exceptions import _UFuncNoLoopError
+            raise _UFuncNoLoopError(f"ufunc '{name}' did not contain a loop with signature "
+                                    f"matching types {a.dtype!r}")
+        vals = a.reshape(-1).tolist()
+        return _result(_core.array([getattr(v, name)() for v in vals],
+                                   dtype=bool).reshape(a.shape))
+    f.__name__ = name
+    return f
+
+
+isdecimal = _unicode_only("isdecimal")
+isnumeric = _unicode_only("isnumeric")
+
+
+def _no_loop(name, a):
+    from .exceptions import _UFuncNoLoopError
+    return _UFuncNoLoopError(f"ufunc '{name}' did not contain a loop with signature matching "
+                             f"types {a.dtype!r} -> None")
+
+
+def str_len(x):
+    """The length of each item (numpy.strings.str_len)."""
+    a = _core.asanyarray(x)
+    if a.dtype.kind not in "US":
+        raise _no_loop("str_len", a)
+    return _result(_core._strings_len(a))
+
+
+def _end(end):
+    return (1 << 62) if end is None else end
+
+
+def _search(name):
+    def f(a, sub, start=0, end=None):
+        a = _text(a)
+        if (isinstance(sub, (str, bytes)) and isinstance(start, int)
+                and isinstance(end, (int, type(None)))
+                and isinstance(sub, str) == (a.dtype.kind == "U")):
+            # One substring and bounds: the core searches every item.
+            r = _core._strings_search(a, sub, start, _end(end), name)
+            if name in ("index", "rindex") and (r == -1).any():
+                raise ValueError("substring not found")
+            return _result(r)
+        (vals, subs, starts, ends), shape = _items(a, sub, start, _end(end))
+        out = [getattr(v, name)(s, int(b), int(e)) for v, s, b, e in
+               zip(vals, subs, starts, ends)]
+        dt = bool if name in ("startswith", "endswith") else "int64"
+        return _result(_core.array(out, dtype=dt).reshape(shape))
+    f.__name__ = name
+    f.__doc__ = f"Element-wise ``str.{name}`` (numpy.strings.{name})."
+    return f
+
+
+find = _search("find")
+rfind = _search("rfind")
+index = _search("index")
+rindex = _search("rindex")
+count = _search("count")
+startswith = _search("startswith")
+endswith = _search("endswith")
+
+
+def _strip(name):
+    def f(a, chars=None):
+        a = _text(a)
+        (vals, cs), shape = _items(a, chars if chars is not None else "")
+        out = [getattr(v, name)(c if chars is not None else None) for v, c in zip(vals, cs)]
+        return _scalar0d(_text_out(out, shape, a.dtype.kind, _chars(a)))
+    f.__name__ = name
+    return f
+
+
+strip = _strip("strip")
+lstrip = _strip("lstrip")
+rstrip = _strip("rstrip")
+
+
+def _chars(a):
+    return a.dtype.itemsize // (4 if a.dtype.kind == "U" else 1)
+
+
+def _width_size(vals, ws):
+    """NumPy's size of a padded result: the largest of the widths and the lengths."""
+    if not vals:
+        raise ValueError("zero-size array to reduction operation maximum which has no "
+                         "identity")
+    return max(max(len(v), int(w)) for v, w in zip(vals, ws))
+
+
+def _just(name):
+    def f(a, width, fillchar=" "):
+        a = _text(a)
+        if _core.asanyarray(width).dtype.kind not in "iu":
+            raise TypeError(f"unsupported type {_core.asanyarray(width).dtype} for operand "
+                            "'width'")
+        if a.dtype.kind == "S" and isinstance(fillchar, str):
+            fillchar = fillchar.encode("ascii")
+        fill = _core.asanyarray(fillchar)
+        if any(len(c) != 1 for c in fill.reshape(-1).tolist()):
+            raise TypeError("The fill character must be exactly one character long")
+        (vals, ws, fs), shape = _items(a, width, fillchar)
+        size = _width_size(vals, ws)
+        out = [getattr(v, name)(int(w), c) for v, w, c in zip(vals, ws, fs)]
+        return _text_out(out, shape, a.dtype.kind, size)
+    f.__name__ = name
+    return f
+
+
+center = _just("center")
+ljust = _just("ljust")
+rjust = _just("rjust")
+
+
+def zfill(a, width):
+    """Element-wise ``str.zfill`` (numpy.strings.zfill)."""
+    a = _text(a)
+    (vals, ws), shape = _items(a, width)
+    size = _width_size(vals, ws)
+    return _text_out([v.zfill(int(w)) for v, w in zip(vals, ws)], shape, a.dtype.kind, size)
+
+
+def replace(a, old, new, count=-1):
+    """Element-wise ``str.replace`` (numpy.strings.replace)."""
+    a = _text(a)
+    (vals, olds, news, counts), shape = _items(a, old, new, count)
+    out = [v.replace(o, n, int(c)) for v, o, n, c in zip(vals, olds, news, counts)]
+    return _text_out(out, shape, a.dtype.kind)
+
+
+def expandtabs(a, tabsize=8):
+    """Element-wise ``str.expandtabs`` (numpy.strings.expandtabs), sized as NumPy sizes it
+    (each character other than a tab counts as its storage's bytes)."""
+    a = _text(a)
+    (vals, ts), shape = _items(a, tabsize)
+    unit = 4 if a.dtype.kind == "U" else 1
+    if not vals:
+        raise ValueError("zero-size array to reduction operation maximum which has no "
+                         "identity")
+    size = 0
+    for v, t in zip(vals, ts):
+        t = int(t)
+        n = pos = 0
+        for ch in (v if a.dtype.kind == "U" else v.decode("latin-1")):
+            if ch == "\t":
+                if t > 0:
+                    inc = t - pos % t
+                    pos += inc
+                    n += inc
+            else:
+                pos += 1
+                n += unit
+                if ch in "\n\r":
+                    pos = 0
+        size = max(size, n)
+    return _text_out([v.expandtabs(int(t)) for v, t in zip(vals, ts)], shape, a.dtype.kind,
+                     size)
+
+
+def _parts(name):
+    def f(a, sep):
+        a = _text(a)
+        (vals, seps), shape = _items(a, sep)
+        parts = [getattr(v, name)(s) for v, s in zip(vals, seps)]
+        return tuple(_text_out([p[k] for p in parts], shape, a.dtype.kind) for k in range(3))
+    f.__name__ = name
+    return f
+
+
+partition = _parts("partition")
+rpartition = _parts("rpartition")
+
+
+_NOVALUE = object()
+
+
+def slice(a, start=None, stop=_NOVALUE, step=None, /):  # noqa: A001 (numpy's name)
+    """Element-wise ``s[start:stop:step]`` (numpy.strings.slice); a single argument is the
+    stop, as for Python's slice."""
+    if stop is _NOVALUE:
+        start, stop = None, start
+    a = _text(a)
+    (vals, b, e, s), shape = _items(a, _none(start), _none(stop), _none(step))
+    out = [v[_back(x):_back(y):_back(z)] for v, x, y, z in zip(vals, b, e, s)]
+    return _scalar0d(_text_out(out, shape, a.dtype.kind, _chars(a)))
+
+
+_NONE = -(1 << 62) + 1
+
+
+def _none(x):
+    return _NONE if x is None else x
+
+
+def _back(x):
+    return None if x == _NONE else int(x)
+
+
+def multiply(a, i):
+    """Each item repeated ``i`` times (numpy.strings.multiply)."""
+    a = _text(a)
+    ii = _core.asanyarray(i)
+    if ii.dtype.kind not in "biu":
+        raise TypeError(f"unsupported type {ii.dtype} for the repetition count")
+    (vals, ns), shape = _items(a, ii)
+    out = [v * max(int(n), 0) for v, n in zip(vals, ns)]
+    return _text_out(out, shape, a.dtype.kind)
+
+
+def mod(a, values):
+    """Element-wise ``str % values`` (numpy.strings.mod)."""
+    a = _text(a)
+    vals = a.reshape(-1).tolist()
+    v = _core.asanyarray(values, dtype=object) if not isinstance(values, _core.ndarray) \
+        else values
+    if v.ndim == 0 or v.shape == a.shape:
+        others = [v.item()] * len(vals) if v.ndim == 0 else v.reshape(-1).tolist()
+    else:
+        from . import broadcast_arrays
+        _, others_b = broadcast_arrays(a, v)
+        others = others_b.reshape(-1).tolist()
+    return _text_out([x % o for x, o in zip(vals, others)], a.shape, a.dtype.kind)
+
+
+def translate(a, table, deletechars=None):
+    """Element-wise ``str.translate`` (numpy.strings.translate)."""
+    a = _text(a)
+    vals = a.reshape(-1).tolist()
+    if a.dtype.kind == "S":
+        out = [v.translate(table, deletechars or b"") for v in vals]
+    else:
+        out = [v.translate(table) for v in vals]
+    return _text_out(out, a.shape, a.dtype.kind, _chars(a))
+
+
+def encode(a, encoding=None, errors=None):
+    """Each str encoded to bytes (numpy.strings.encode)."""
+    a = _core.asanyarray(a)
+    if a.dtype.kind != "U":
+        raise TypeError("string operation on non-string array")
+    args = [x for x in (encoding, errors) if x is not None] if errors is None or encoding \
+        else ["utf-8", errors]
+    out = [v.encode(*args) for v in a.reshape(-1).tolist()]
+    return _text_out(out, a.shape, "S")
+
+
+def decode(a, encoding=None, errors=None):
+    """Each bytes decoded to str (numpy.strings.decode)."""
+    a = _core.asanyarray(a)
+    if a.dtype.kind != "S":
+        raise TypeError("string operation on non-string array")
+    args = [x for x in (encoding, errors) if x is not None] if errors is None or encoding \
+        else ["utf-8", errors]
+    out = [v.decode(*args) for v in a.reshape(-1).tolist()]
+    return _text_out(out, a.shape, "U")
