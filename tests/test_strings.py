@@ -113,3 +113,23 @@ def test_encode_decode_mod_translate():
                  "m.strings.equal(m.array(['a', 'b']), 'a')"]:
         col(check, expr)
     col.done()
+
+
+def test_char_module():
+    col = Collector()
+    for expr in ["m.char.split(m.array(['a b c', 'x,y', '']))",
+                 "m.char.split(m.array(['a b c', 'x,y', '']), ',')",
+                 "m.char.rsplit(m.array(['a b c', 'x,y', '']), None, 1)",
+                 "m.char.split(m.array([b'a b']))",
+                 "m.char.splitlines(m.array(['a\\nb', 'c']))",
+                 "m.char.splitlines(m.array(['a\\nb', 'c']), True)",
+                 "m.char.join('-', m.array(['a b c', 'x,y', '']))",
+                 "m.char.join(m.array(['-', '+', '*']), m.array(['a b c', 'x,y', '']))",
+                 "m.char.compare_chararrays(m.array(['a ', 'b']), m.array(['a', 'c']), '==', True)",
+                 "m.char.compare_chararrays(m.array(['a ', 'b']), m.array(['a', 'c']), '<', False)",
+                 "m.char.compare_chararrays(m.array(['a']), m.array(['a']), 'x', False)",
+                 "m.char.upper(m.array(['ab'])), m.char.str_len(m.array(['ab', '']))",
+                 "m.char.find(m.array(['abc']), 'c'), m.char.equal(m.array(['a']), 'a')",
+                 "m.char.mod(m.array(['%d']), 5)"]:
+        col(check, expr)
+    col.done()

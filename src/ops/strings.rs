@@ -398,6 +398,210 @@ pub fn search(a: &NdArray, sub: &[u32], start: i64, end: i64, op: Search) -> Res
     Ok(out)
 }
 
+/// Python's whitespace: `str.isspace`'s characters for str, ASCII whitespace for bytes.
+fn is_space(c: u32, bytes: bool) -> bool {
+    if bytes {
+        return matches!(c, 9..=13 | 32);
+    }
+    matches!(
+        c,
+        9..=13
+            | 28..=32
+            | 0x85
+            | 0xA0
+            | 0x1680
+            | 0x2000..=0x200A
+            | 0x2028
+            | 0x2029
+            | 0x202F
+            | 0x205F
+            | 0x3000
+    )
+}
+
+/// Where padding goes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Pad {
+    Center,
+    Left,
+    Right,
+    Zeros,
+}
+
+/// An item-to-item transformation of text.
+#[derive(Clone, Debug)]
+pub enum Transform {
+    /// `strip`/`lstrip`/`rstrip`: whitespace, or the characters given.
+    Strip {
+        left: bool,
+        right: bool,
+        chars: Option<Vec<u32>>,
+    },
+    /// `center`/`ljust`/`rjust` (the text on the left for `Left`), `zfill`.
+    Pad { how: Pad, width: usize, fill: u32 },
+    /// `replace` of at most `count` occurrences (negative: all).
+    Replace {
+        old: Vec<u32>,
+        new: Vec<u32>,
+        count: i64,
+    },
+}
+
+/// Python's `str.replace` of one item into `out`.
+fn replace_into(t: &[u32], old: &[u32], new: &[u32], count: i64, out: &mut Vec<u32>) {
+    let mut left = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
+    if old.is_empty() {
+        // Before every character and at the end.
+        for &c in t {
+            if left > 0 {
+                out.extend_from_slice(new);
+                left -= 1;
+            }
+            out.push(c);
+        }
+        if left > 0 {
+            out.extend_from_slice(new);
+        }
+        return;
+    }
+    let mut k = 0;
+    while k < t.len() {
+        if left > 0 && t[k..].starts_with(old) {
+            out.extend_from_slice(new);
+            k += old.len();
+            left -= 1;
+        } else {
+            out.push(t[k]);
+            k += 1;
+        }
+    }
+}
+
+impl Transform {
+    /// The transformed text of one item.
+    fn apply(&self, t: &[u32], bytes: bool, out: &mut Vec<u32>) {
+        out.clear();
+        match self {
+            Transform::Strip { left, right, chars } => {
+                let strip = |c: u32| match chars {
+                    Some(cs) => cs.contains(&c),
+                    None => is_space(c, bytes),
+                };
+                let mut lo = 0;
+                let mut hi = t.len();
+                if *left {
+                    while lo < hi && strip(t[lo]) {
+                        lo += 1;
+                    }
+                }
+                if *right {
+                    while hi > lo && strip(t[hi - 1]) {
+                        hi -= 1;
+                    }
+                }
+                out.extend_from_slice(&t[lo..hi]);
+            }
+            Transform::Pad { how, width, fill } => {
+                let marg = width.saturating_sub(t.len());
+                let (l, r) = match how {
+                    Pad::Left => (0, marg),
+                    Pad::Right | Pad::Zeros => (marg, 0),
+                    // CPython's split of the margin.
+                    Pad::Center => {
+                        let l = marg / 2 + (marg & width & 1);
+                        (l, marg - l)
+                    }
+                };
+                out.extend(std::iter::repeat_n(*fill, l));
+                out.extend_from_slice(t);
+                out.extend(std::iter::repeat_n(*fill, r));
+                if *how == Pad::Zeros
+                    && l > 0
+                    && matches!(out.get(l), Some(&c) if c == '+' as u32 || c == '-' as u32)
+                {
+                    out.swap(0, l);
+                }
+            }
+            Transform::Replace { old, new, count } => replace_into(t, old, new, *count, out),
+        }
+    }
+}
+
+/// `t` applied to every item of `a`, into text of `a`'s kind `chars` characters long (None:
+/// the longest result's, at least 1).
+pub fn transform(a: &NdArray, t: &Transform, chars: Option<usize>) -> Result<NdArray> {
+    let d = text(a)?;
+    let src = contiguous(a)?;
+    let isz = a.dtype().itemsize();
+    let sp = src.data_ptr() as usize;
+    let n = a.size();
+    let bytes = d.is_bytes();
+    let chars = match chars {
+        Some(c) => c,
+        None => {
+            let longest = std::sync::atomic::AtomicUsize::new(0);
+            for_items(n, |i| {
+                BUF_OUT.with(|o| {
+                    let mut o = o.borrow_mut();
+                    // SAFETY: item i of the C-contiguous source.
+                    unsafe {
+                        with_chars(d, (sp + i * isz) as *const u8, |c| {
+                            t.apply(c, bytes, &mut o)
+                        })
+                    };
+                    longest.fetch_max(o.len(), std::sync::atomic::Ordering::Relaxed);
+                });
+                false
+            });
+            longest.into_inner().max(1)
+        }
+    };
+    // Results are in the machine's byte order.
+    let od = TextDesc {
+        store: if bytes {
+            Store::Bytes
+        } else {
+            Store::Ucs4 { swapped: false }
+        },
+        chars,
+    };
+    let out = NdArray::empty(a.shape(), &od.dtype(), Order::C)?;
+    let (op_, osz) = (out.data_ptr() as usize, od.dtype().itemsize());
+    for_items(n, |i| {
+        BUF_OUT.with(|o| {
+            let mut o = o.borrow_mut();
+            // SAFETY: item i of the C-contiguous source and of the fresh output.
+            unsafe {
+                with_chars(d, (sp + i * isz) as *const u8, |c| {
+                    t.apply(c, bytes, &mut o)
+                });
+                let q = (op_ + i * osz) as *mut u8;
+                let k = o.len().min(chars);
+                if bytes {
+                    for (j, &c) in o[..k].iter().enumerate() {
+                        *q.add(j) = c as u8;
+                    }
+                    std::ptr::write_bytes(q.add(k), 0, chars - k);
+                } else {
+                    // Native UCS4: the characters, then NULs to the item's end.
+                    std::ptr::copy_nonoverlapping(o.as_ptr() as *const u8, q, 4 * k);
+                    std::ptr::write_bytes(q.add(4 * k), 0, 4 * (chars - k));
+                }
+            }
+        });
+        false
+    });
+    Ok(out)
+}
+
+thread_local! {
+    static BUF_OUT: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The length of each item in characters (trailing NULs are padding).
 pub fn str_len(a: &NdArray) -> Result<NdArray> {
     let d = text(a)?;

@@ -96,6 +96,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(strings::_strings_class, m)?,
         wrap_pyfunction!(strings::_strings_search, m)?,
         wrap_pyfunction!(strings::_strings_len, m)?,
+        wrap_pyfunction!(strings::_strings_transform, m)?,
     ] {
         m.add_function(f)?;
     }

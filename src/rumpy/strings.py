@@ -194,9 +194,16 @@ startswith = _search("startswith")
 endswith = _search("endswith")
 
 
+def _same_kind(a, x):
+    """Is ``x`` one str (for a str array) or one bytes (for a bytes array)?"""
+    return isinstance(x, str if a.dtype.kind == "U" else bytes)
+
+
 def _strip(name):
     def f(a, chars=None):
         a = _text(a)
+        if chars is None or _same_kind(a, chars):
+            return _scalar0d(_core._strings_transform(a, name, chars, None, 0, _chars(a)))
         (vals, cs), shape = _items(a, chars if chars is not None else "")
         out = [getattr(v, name)(c if chars is not None else None) for v, c in zip(vals, cs)]
         return _scalar0d(_text_out(out, shape, a.dtype.kind, _chars(a)))
@@ -211,6 +218,18 @@ rstrip = _strip("rstrip")
 
 def _chars(a):
     return a.dtype.itemsize // (4 if a.dtype.kind == "U" else 1)
+
+
+def _empty_max():
+    # NumPy sizes these results by a maximum over the items.
+    raise ValueError("zero-size array to reduction operation maximum which has no identity")
+
+
+def _fast_size(a, width):
+    """NumPy's size of a padded result for one width."""
+    if a.size == 0:
+        _empty_max()
+    return max(int(_core._strings_len(a).max()), width, 1)
 
 
 def _width_size(vals, ws):
@@ -232,6 +251,9 @@ def _just(name):
         fill = _core.asanyarray(fillchar)
         if any(len(c) != 1 for c in fill.reshape(-1).tolist()):
             raise TypeError("The fill character must be exactly one character long")
+        if isinstance(width, int) and _same_kind(a, fillchar):
+            return _core._strings_transform(a, name, fillchar, None, width,
+                                            _fast_size(a, width))
         (vals, ws, fs), shape = _items(a, width, fillchar)
         size = _width_size(vals, ws)
         out = [getattr(v, name)(int(w), c) for v, w, c in zip(vals, ws, fs)]
@@ -248,6 +270,8 @@ rjust = _just("rjust")
 def zfill(a, width):
     """Element-wise ``str.zfill`` (numpy.strings.zfill)."""
     a = _text(a)
+    if isinstance(width, int):
+        return _core._strings_transform(a, "zfill", None, None, width, _fast_size(a, width))
     (vals, ws), shape = _items(a, width)
     size = _width_size(vals, ws)
     return _text_out([v.zfill(int(w)) for v, w in zip(vals, ws)], shape, a.dtype.kind, size)
@@ -256,6 +280,10 @@ def zfill(a, width):
 def replace(a, old, new, count=-1):
     """Element-wise ``str.replace`` (numpy.strings.replace)."""
     a = _text(a)
+    if _same_kind(a, old) and _same_kind(a, new) and isinstance(count, int):
+        if a.size == 0:
+            _empty_max()
+        return _core._strings_transform(a, "replace", old, new, count, None)
     (vals, olds, news, counts), shape = _items(a, old, new, count)
     out = [v.replace(o, n, int(c)) for v, o, n, c in zip(vals, olds, news, counts)]
     return _text_out(out, shape, a.dtype.kind)
