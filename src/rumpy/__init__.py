@@ -157,6 +157,10 @@ from ._datetime import datetime64, timedelta64, datetime_data, datetime_as_strin
 from ._busday import busdaycalendar, is_busday, busday_offset, busday_count  # noqa: E402
 from . import strings  # noqa: E402
 from . import char  # noqa: E402
+from ._dtype_names import (  # noqa: E402
+    typecodes, sctypeDict, ScalarType, typename, issubdtype, isdtype, common_type, mintypecode,
+    min_scalar_type, astype, dtypes,
+)
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall  # noqa: E402
 from ._creation import logspace, geomspace
 
