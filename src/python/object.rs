@@ -305,6 +305,19 @@ impl ObjectRuntime for Runtime {
                     )),
                 }));
             }
+            // Python's numbers of a kind the type takes as they are: stored by value, as
+            // an array of them would store each.
+            if let Ok(Some(super::convert::PyScalar::Weak(n, _))) =
+                super::convert::classify_scalar(&v)
+            {
+                let direct = matches!(
+                    (n, st.kind()),
+                    (Num::F(_), 'f' | 'c') | (Num::I(_) | Num::U(_), 'i' | 'u' | 'f' | 'c')
+                );
+                if direct {
+                    return super::convert::store_value(n, st).map_err(raised);
+                }
+            }
             let a = super::array::value_to_array(&v, &st.dtype()).map_err(raised)?;
             let a = if super::text::is_text(a.dtype()) {
                 super::errors::run_cast(py, a.nbytes(), || {
@@ -380,6 +393,16 @@ pub unsafe fn item<'py>(py: Python<'py>, p: *const u8) -> Bound<'py, PyAny> {
 
 /// Is `obj` a sequence `dtype=object` descends into (lists, tuples, arrays)?
 fn is_seq(obj: &Bound<'_, PyAny>) -> bool {
+    // Python's own scalars first: no attribute lookup for the common items.
+    if obj.is_none()
+        || obj.is_exact_instance_of::<pyo3::types::PyInt>()
+        || obj.is_exact_instance_of::<pyo3::types::PyFloat>()
+        || obj.is_exact_instance_of::<PyString>()
+        || obj.is_exact_instance_of::<PyBytes>()
+        || obj.is_exact_instance_of::<pyo3::types::PyBool>()
+    {
+        return false;
+    }
     obj.cast::<pyo3::types::PyList>().is_ok()
         || obj.cast::<pyo3::types::PyTuple>().is_ok()
         || obj.cast::<super::array::PyNdArray>().is_ok()
@@ -423,42 +446,58 @@ fn shape_of(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Vec<usize>> {
     Ok(out)
 }
 
-/// The object at `index` below `obj` (each index one level of sequences).
-fn at<'py>(obj: &Bound<'py, PyAny>, index: &[usize]) -> PyResult<Bound<'py, PyAny>> {
-    let mut cur = obj.clone();
-    for (k, &i) in index.iter().enumerate() {
-        let array = cur.cast::<super::array::PyNdArray>().is_ok() || foreign_shape(&cur).is_some();
-        cur = if array && k + 1 == index.len() {
-            // An array's item as the Python object `item()` gives (NumPy's).
-            cur.call_method1("item", (i,))?
-        } else {
-            cur.get_item(i)?
-        };
-    }
-    Ok(cur)
-}
-
 /// `np.array(obj, dtype=object)`: an object array of NumPy's shape for it.
 pub fn from_nested(obj: &Bound<'_, PyAny>) -> PyResult<crate::array::NdArray> {
     let shape = shape_of(obj, 0)?;
     let dt = crate::dtype::object::object();
     let out = crate::array::NdArray::zeros(&shape, &dt, crate::array::Order::C)?;
-    let isz = dt.itemsize();
-    let n: usize = shape.iter().product();
-    let mut index = vec![0usize; shape.len()];
-    for k in 0..n {
-        let mut r = k;
-        for d in (0..shape.len()).rev() {
-            index[d] = r % shape[d];
-            r /= shape[d];
-        }
-        let v = at(obj, &index)?;
-        // SAFETY: item k of the fresh zeroed C-contiguous object array takes a new reference.
-        unsafe {
-            std::ptr::write_unaligned(out.data_ptr().add(k * isz) as *mut usize, hold(v));
-        }
-    }
+    // Items in C order, in one walk; on an error the array (zeroed where not yet written)
+    // releases what it took.
+    let mut next = out.data_ptr() as *mut usize;
+    fill(obj, 0, &shape, &mut next)?;
     Ok(out)
+}
+
+/// Write the items below `cur` (its dimensions `shape[depth..]`) at `*next` onwards, each a
+/// new reference, advancing `*next`.
+fn fill(
+    cur: &Bound<'_, PyAny>,
+    depth: usize,
+    shape: &[usize],
+    next: &mut *mut usize,
+) -> PyResult<()> {
+    if depth == shape.len() {
+        // SAFETY: `*next` is the next item of the fresh zeroed object array `from_nested`
+        // made; the walk writes exactly its size items.
+        unsafe {
+            std::ptr::write_unaligned(*next, hold(cur.clone()));
+            *next = next.add(1);
+        }
+        return Ok(());
+    }
+    if let Ok(l) = cur.cast::<pyo3::types::PyList>() {
+        for i in 0..shape[depth] {
+            fill(&l.get_item(i)?, depth + 1, shape, next)?;
+        }
+        return Ok(());
+    }
+    if let Ok(t) = cur.cast::<pyo3::types::PyTuple>() {
+        for i in 0..shape[depth] {
+            fill(&t.get_item(i)?, depth + 1, shape, next)?;
+        }
+        return Ok(());
+    }
+    let array = cur.cast::<super::array::PyNdArray>().is_ok() || foreign_shape(cur).is_some();
+    for i in 0..shape[depth] {
+        let child = if array && depth + 1 == shape.len() {
+            // An array's item as the Python object `item()` gives (NumPy's).
+            cur.call_method1("item", (i,))?
+        } else {
+            cur.get_item(i)?
+        };
+        fill(&child, depth + 1, shape, next)?;
+    }
+    Ok(())
 }
 
 /// Store `value` itself in the object item at `p`, releasing what it held.
