@@ -253,3 +253,16 @@ def test_interop_shares_memory_with_numpy():
 ])
 def test_records_with_object_fields_never_overlap(spec):
     check("m.dtype(s)", s=spec)
+
+
+def test_records_holding_objects():
+    col = Collector()
+    dt = "[('n', 'U10'), ('o', 'O')]"
+    for expr in [f"m.array([('ab', [1, 2]), ('cd', None)], dtype={dt})",
+                 f"m.array([('ab', [1, 2]), ('cd', None)], dtype={dt})['o']",
+                 f"m.array([('ab', [1, 2]), ('cd', None)], dtype={dt})[0]",
+                 f"m.array([('ab', [1, 2]), ('cd', None)], dtype={dt}).tolist()",
+                 f"repr(m.array([('ab', 1.5)], dtype={dt}))",
+                 f"m.dtype({dt})"]:
+        col(check, expr)
+    col.done()

@@ -694,7 +694,7 @@ fn field_format(dt: &DType) -> String {
     }
     let t = dt.typestr();
     match t.strip_prefix('|') {
-        Some(rest) if dt.scalar_type().is_some() || matches!(dt.kind(), 'V' | 'S') => {
+        Some(rest) if dt.scalar_type().is_some() || matches!(dt.kind(), 'V' | 'S' | 'O') => {
             rest.to_string()
         }
         _ => t,

@@ -185,6 +185,13 @@ pub fn assign_record(view: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
         for (i, item) in t.iter().enumerate() {
             let f = view.field_at(i)?;
             let tmp = NdArray::zeros(&f.shape()[view.ndim()..], f.dtype(), Order::C)?;
+            if f.dtype().kind() == 'O' && tmp.ndim() == 0 {
+                // An object field holds the item itself, whatever it is (a list too).
+                // SAFETY: the one object item of the fresh zeroed `tmp`.
+                unsafe { super::object::store(tmp.data_ptr(), &item) };
+                staged.push((f, tmp));
+                continue;
+            }
             if f.ndim() == view.ndim()
                 && (item.is_instance_of::<PyList>() || item.is_instance_of::<PyTuple>())
                 && f.dtype().fields().is_none()
