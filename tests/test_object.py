@@ -266,3 +266,12 @@ def test_records_holding_objects():
                  f"m.dtype({dt})"]:
         col(check, expr)
     col.done()
+
+
+@pytest.mark.parametrize("expr", ["{a}.argmax()", "{a}.argmin()", "{a}.argmax(axis=0)",
+                                  "m.argmin({a}, axis=1)", "m.argmax({a}, axis=-1, keepdims=True)",
+                                  "{a}[:, :0].argmax(axis=1)", "{a}[:0].argmax()",
+                                  "{a}.argmax(axis=3)", "m.array([1, None], dtype=object).argmax()",
+                                  "m.array(5, dtype=object).argmin()"])
+def test_object_argmax_argmin(expr):
+    check(expr.format(a="m.array([[3, 1, 2], [0, 5, 5]], dtype=object)"))

@@ -12,7 +12,10 @@ def _arg_extreme(a, axis, out, keepdims, is_max):
         except AttributeError:
             raise TypeError(
                 f"'{type(axis).__name__}' object cannot be interpreted as an integer") from None
-    r = _core._arg_extreme(arr, axis, is_max)
+    if arr.dtype.kind == "O":
+        r = _object_arg(arr, axis, is_max)
+    else:
+        r = _core._arg_extreme(arr, axis, is_max)
     if keepdims:
         if axis is None:
             r = r.reshape((1,) * arr.ndim)
@@ -43,3 +46,34 @@ def argmin(a, axis=None, out=None, *, keepdims=False):
     """Indices of the minimum values along an axis (the first occurrence; NaN counts as the
     minimum)."""
     return _arg_extreme(a, axis, out, keepdims, False)
+
+
+def _object_arg(arr, axis, is_max):
+    """NumPy's object argmax/argmin: the first item no later item is greater (less) than, by
+    the objects' own comparison (its errors propagate)."""
+    import operator
+    better = operator.gt if is_max else operator.lt
+    name = "argmax" if is_max else "argmin"
+    if axis is None:
+        lines, shape = arr.reshape(1, -1), ()
+    else:
+        ax = axis + arr.ndim if axis < 0 else axis
+        if not 0 <= ax < max(arr.ndim, 1):
+            from .exceptions import AxisError
+            raise AxisError(f"axis {axis} is out of bounds for array of dimension {arr.ndim}")
+        from . import moveaxis
+        moved = moveaxis(arr, ax, -1) if arr.ndim else arr.reshape(1)
+        shape = moved.shape[:-1]
+        if moved.shape[-1] == 0:
+            raise ValueError(f"attempt to get {name} of an empty sequence")
+        lines = moved.reshape(-1, moved.shape[-1])
+    if lines.shape[-1] == 0:
+        raise ValueError(f"attempt to get {name} of an empty sequence")
+    out = []
+    for line in lines.tolist():
+        best, at = line[0], 0
+        for i in range(1, len(line)):
+            if better(line[i], best):
+                best, at = line[i], i
+        out.append(at)
+    return _core.array(out, dtype="int64").reshape(shape)
