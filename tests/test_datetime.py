@@ -804,3 +804,31 @@ def test_record_with_datetime_fields_assignment():
         a[2]["d"] = m.timedelta64(2, "D")
         return a
     check(run)
+
+
+def test_review_cases():
+    """Cases a review found: byte-swapped reductions, initial= order, time zones, integers
+    meeting timedeltas in max/min/comparisons, strtol's reading of timedelta text."""
+    col = Collector()
+    for expr in ["m.add.reduce(m.array([1, 2, 3], '>m8[s]'))",
+                 "m.add.accumulate(m.array([1, 2, 3], '>m8[s]'))",
+                 "m.subtract.reduce(m.array([5, 2], 'm8[s]'), initial=m.timedelta64(10, 's'))",
+                 "m.add.reduce(m.array(['a', 'b'], dtype=object), initial='x')",
+                 "m.max(m.array([], 'M8[s]'), initial=m.datetime64(3, 's'))",
+                 "m.datetime_as_string(m.array(['2020-01-01T10:00'], 'M8[s]'), "
+                 "timezone=datetime.timezone(datetime.timedelta(hours=1)))",
+                 "m.maximum(m.array([1, 5], 'm8[D]'), 2)", "m.fmin(m.array([1, 5], 'm8[D]'), 2)",
+                 "m.clip(m.array([1, 5], 'm8[D]'), m.timedelta64(2, 'D'), "
+                 "m.timedelta64(4, 'D'))",
+                 "m.array([10], 'm8[s]') < m.array([11], 'u8')",
+                 "m.array([10], 'm8[s]') == m.array([10], 'u8')",
+                 "m.timedelta64(10, 's') / True", "m.timedelta64(10, 's') // True",
+                 "m.array([' nat'], 'U').astype('m8[s]')", "m.array([' 12'], 'U').astype('m8[s]')",
+                 "m.array(['12 '], 'U').astype('m8[s]')",
+                 "m.array(['99999999999999999999'], 'U').astype('m8[s]')",
+                 "m.array([m.timedelta64(1, 's'), m.timedelta64(1, 'Y')])",
+                 "m.add(m.array([10], '>m8[s]'), m.array([5], '>m8[s]'), casting='no')",
+                 "m.is_busday('2020-01-01', weekmask='0000000')",
+                 "m.busday_count('2020-01-01', '2020-02-01', weekmask=[1, 1, 1, 1, 1, 0, 2])"]:
+        col(check, expr)
+    col.done()

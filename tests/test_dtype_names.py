@@ -95,3 +95,15 @@ def test_common_type_mintypecode_min_scalar_type_astype():
                  "m.astype([1, 2], 'f4')"]:
         col(check, expr)
     col.done()
+
+
+def test_review_cases():
+    col = Collector()
+    for expr in ["m.min_scalar_type(65000.0)", "m.min_scalar_type(65504.0)",
+                 "m.min_scalar_type(64999.0)", "m.min_scalar_type(3.4e38)",
+                 "m.min_scalar_type(float('inf'))", "m.min_scalar_type(-float('inf'))",
+                 "m.isdtype(m.dtype('>i8'), m.dtype('<i8'))", "m.isdtype(m.dtype('f8'), m.floating)",
+                 "m.isdtype(m.dtype('U3'), m.dtype('U5'))", "m.mintypecode(['i'], typeset='Ii')",
+                 "m.isdtype(m.floating, 'bool')"]:
+        col(check, expr)
+    col.done()

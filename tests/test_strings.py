@@ -133,3 +133,20 @@ def test_char_module():
                  "m.char.mod(m.array(['%d']), 5)"]:
         col(check, expr)
     col.done()
+
+
+def test_review_cases():
+    """Cases a review found: sizes that do not fit, bytes whitespace, numpy.char's
+    comparisons ignoring trailing whitespace, char.asarray without a copy."""
+    col = Collector()
+    for expr in ["m.strings.center(m.array(['a']), 2**62)",
+                 "m.strings.ljust(m.array(['a']), 2**62)",
+                 "m.strings.zfill(m.array(['a']), 2**62 + 7)",
+                 "m.strings.isspace(m.array([b'\\x1c', b' ', b'\\x1f\\t']))",
+                 "m.strings.isspace(m.array(['\\x1c', ' ']))",
+                 "m.char.equal(m.array(['a']), m.array(['a ']))",
+                 "m.char.not_equal(m.array([b'a']), m.array([b'a  ']))",
+                 "m.char.less(m.array(['a ']), m.array(['b']))",
+                 "m.char.asarray(['a', 'bc'])"]:
+        col(check, expr)
+    col.done()

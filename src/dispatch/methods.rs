@@ -148,13 +148,6 @@ pub(crate) fn prepare(
         resolved.descrs.len(),
         u.nin + u.nout
     );
-    ensure!(
-        resolved.casting <= casting,
-        Casting,
-        "The ufunc implementation for {} with the given dtype signature is not possible under the casting rule '{}'",
-        u.name,
-        casting.name()
-    );
     // Inputs in the loop's descriptors.
     let mut ins: SmallVec<[NdArray; 3]> = SmallVec::new();
     for (k, a) in inputs.iter().enumerate() {
@@ -190,6 +183,15 @@ pub(crate) fn prepare(
             );
         }
     }
+    // The loop's own casting (a rescaling inside it) under the rule, once the operands'
+    // casts have been checked.
+    ensure!(
+        resolved.casting <= casting,
+        Casting,
+        "The ufunc implementation for {} with the given dtype signature is not possible under the casting rule '{}'",
+        u.name,
+        casting.name()
+    );
     let run = method.get_loop(&resolved.descrs)?;
     Ok(Prepared {
         ins,
@@ -310,7 +312,16 @@ pub(crate) fn reduce_family(
     axes: &[usize],
     keepdims: bool,
     identity: Option<crate::dtype::Num>,
+    initial: Option<&NdArray>,
 ) -> Result<NdArray> {
+    // Items in the machine's byte order: the family's loops resolve native descriptors.
+    let native;
+    let a = if a.dtype().is_native() {
+        a
+    } else {
+        native = a.astype(&a.dtype().to_native(), Order::K)?;
+        &native
+    };
     let d = a.dtype().clone();
     let fam = d.family();
     let m = lookup(u.name, &[fam, fam]).ok_or_else(|| no_loop(u, &[d.clone(), d.clone()]))?;
@@ -322,7 +333,23 @@ pub(crate) fn reduce_family(
     let kept: Vec<usize> = (0..a.ndim()).filter(|k| !axes.contains(k)).collect();
     let out_shape: Vec<usize> = kept.iter().map(|&k| a.shape()[k]).collect();
     let len: usize = axes.iter().map(|&k| a.shape()[k]).product();
-    let out = if len == 0 {
+    let out = if let Some(start) = initial {
+        // Every result starts from the initial value and folds its line in order.
+        let out = NdArray::zeros(&out_shape, &d, Order::C)?;
+        out.assign(start)?;
+        if len > 0 {
+            let mut perm = kept.clone();
+            perm.extend_from_slice(axes);
+            let lines = a.transpose(Some(&perm))?.copy(Order::C)?;
+            let isz = d.itemsize() as isize;
+            for i in 0..out.size() {
+                let acc = out.data_ptr().wrapping_add(i * isz as usize);
+                let line = lines.data_ptr().wrapping_add(i * len * isz as usize);
+                run(&[acc, line, acc], &[0, isz, 0], len)?;
+            }
+        }
+        out
+    } else if len == 0 {
         let Some(id) = identity else {
             bail!(
                 Value,
@@ -384,6 +411,14 @@ pub(crate) fn reduce_family(
 /// descriptor (timedelta `add`, object `maximum`, ...): out[0] = a[0], then
 /// out[i] = op(out[i-1], a[i]) in order along each lane.
 pub(crate) fn accumulate_family(u: &Ufunc, a: &NdArray, axis: usize) -> Result<NdArray> {
+    // Items in the machine's byte order: the family's loops resolve native descriptors.
+    let native;
+    let a = if a.dtype().is_native() {
+        a
+    } else {
+        native = a.astype(&a.dtype().to_native(), Order::K)?;
+        &native
+    };
     let d = a.dtype().clone();
     let fam = d.family();
     let m = lookup(u.name, &[fam, fam]).ok_or_else(|| no_loop(u, &[d.clone(), d.clone()]))?;

@@ -142,7 +142,7 @@ pub fn reduce(
         );
         let axes = normalize_axes(axes, a.ndim())?;
         let empty = identity_num(u.identity).filter(|_| axes.iter().any(|&k| a.shape()[k] == 0));
-        return super::methods::reduce_family(u, a, &axes, keepdims, empty);
+        return super::methods::reduce_family(u, a, &axes, keepdims, empty, None);
     }
     let acc_t = accumulation_type(u, a, "reduce", dtype)?;
     if let Some(m) = mask {

@@ -510,7 +510,7 @@ fn text_level(from: TextDesc, to: TextDesc) -> Casting {
 }
 
 /// Call `f` on each of `n` items of a strided loop's operands.
-fn each(
+pub(crate) fn each(
     p: &[*mut u8],
     s: &[isize],
     n: usize,

@@ -23,7 +23,7 @@ use super::method::{
     status, ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop,
 };
 use super::promote::Casting;
-use super::text::{Store, TextDesc};
+use super::text::{each, Store, TextDesc};
 use super::{ByteOrder, CompareFn, DType, DTypeImpl, Num, ScalarType};
 use crate::error::{Error, Result};
 
@@ -343,16 +343,23 @@ fn promote_numbers(ufunc: &str, ins: &[DType]) -> Option<SmallVec<[DType; 3]>> {
             }
             _ => None,
         },
-        "equal" | "not_equal" | "less" | "less_equal" | "greater" | "greater_equal" => {
+        "equal" | "not_equal" | "less" | "less_equal" | "greater" | "greater_equal" | "maximum"
+        | "minimum" | "fmax" | "fmin" => {
+            // Integers a timedelta holds safely, as its ticks.
+            let safe = |d: &DType| d.scalar_type().is_some_and(safe_ticks);
             match (ta, tb) {
-                (Some(t), None) if !t.datetime && int(b) => Some(smallvec![a.clone(), ticks(t)]),
-                (None, Some(t)) if !t.datetime && int(a) => Some(smallvec![ticks(t), b.clone()]),
+                (Some(t), None) if !t.datetime && safe(b) => Some(smallvec![a.clone(), ticks(t)]),
+                (None, Some(t)) if !t.datetime && safe(a) => Some(smallvec![ticks(t), b.clone()]),
                 _ => None,
             }
         }
         "multiply" | "divide" | "floor_divide" => {
+            // Dividing by a bool has no loop (NumPy's).
+            let boolean = |d: &DType| d.scalar_type() == Some(ScalarType::Bool);
             let factor = |d: &DType| {
-                if int(d) {
+                if ufunc != "multiply" && boolean(d) {
+                    None
+                } else if int(d) {
                     Some(i64_())
                 } else if float(d) {
                     Some(f64_())
@@ -373,23 +380,6 @@ fn promote_numbers(ufunc: &str, ins: &[DType]) -> Option<SmallVec<[DType; 3]>> {
 }
 
 // ----- casts -----
-
-/// Call `f` on each of `n` items of a strided loop's operands.
-fn each(
-    p: &[*mut u8],
-    s: &[isize],
-    n: usize,
-    mut f: impl FnMut(&[*mut u8]) -> Result<()>,
-) -> Result<u32> {
-    let mut q: SmallVec<[*mut u8; 3]> = p.iter().copied().collect();
-    for _ in 0..n {
-        f(&q)?;
-        for (x, &st) in q.iter_mut().zip(s) {
-            *x = x.wrapping_offset(st);
-        }
-    }
-    Ok(0)
-}
 
 /// [`each`] over many items split across threads (per-item work such as parsing and
 /// formatting); the first failing item's error, in index order, is reported.
@@ -767,19 +757,30 @@ pub fn parse_datetime(text: &str, meta: Meta) -> Result<i64> {
     Ok(Converter::new(own, meta, true)?.apply(parsed.value))
 }
 
-/// Parse one timedelta's text: an integer count of ticks, or NaT ('NaT' in any case, empty).
+/// Parse one timedelta's text as NumPy does: empty or 'NaT' (any case) is NaT, else C's
+/// `strtol` (leading whitespace, a sign, digits; out of range saturates) that must use the
+/// whole text.
 pub fn parse_timedelta(text: &str) -> Result<i64> {
-    let t = text.trim();
-    if t.is_empty() || t.eq_ignore_ascii_case("nat") {
+    if text.is_empty() || text.eq_ignore_ascii_case("nat") {
         return Ok(NAT);
     }
-    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(v) = t.parse::<i64>() {
-            return Ok(v);
-        }
+    let t = text.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    ensure!(
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()),
+        Value,
+        "Could not convert object to NumPy timedelta"
+    );
+    let mut v: i128 = 0;
+    for b in digits.bytes() {
+        v = (v * 10 + i128::from(b - b'0')).min(i128::from(i64::MAX) + 1);
     }
-    bail!(Value, "Could not convert object to NumPy timedelta")
+    let v = if negative { -v } else { v };
+    Ok(v.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64)
 }
 
 /// Text to time: ISO 8601 for datetimes, an integer for timedeltas.

@@ -237,7 +237,7 @@ pub fn classify(a: &NdArray, class: Class) -> Result<(NdArray, Vec<usize>)> {
                 if !d.is_bytes() && chars.iter().any(|&c| c > 127) {
                     None
                 } else {
-                    Some(ascii_class(chars, class))
+                    Some(ascii_class(chars, class, d.is_bytes()))
                 }
             })
         };
@@ -249,11 +249,11 @@ pub fn classify(a: &NdArray, class: Class) -> Result<(NdArray, Vec<usize>)> {
     Ok((out, rest))
 }
 
-/// Python's rules for ASCII text (bytes methods and str methods agree on it).
-fn ascii_class(t: &[u32], class: Class) -> bool {
+/// Python's rules for ASCII text (bytes methods differ only on whitespace: ASCII's).
+fn ascii_class(t: &[u32], class: Class, bytes: bool) -> bool {
     let alpha = |c: u32| is_cased_lower(c) || is_cased_upper(c);
     let digit = |c: u32| (b'0' as u32..=b'9' as u32).contains(&c);
-    let space = |c: u32| matches!(c, 9..=13 | 28..=32);
+    let space = |c: u32| is_space(c, bytes);
     if t.is_empty() {
         return false;
     }
@@ -506,6 +506,7 @@ impl Transform {
                 out.extend_from_slice(&t[lo..hi]);
             }
             Transform::Pad { how, width, fill } => {
+                let width = *width;
                 let marg = width.saturating_sub(t.len());
                 let (l, r) = match how {
                     Pad::Left => (0, marg),
@@ -535,13 +536,28 @@ impl Transform {
 /// the longest result's, at least 1).
 pub fn transform(a: &NdArray, t: &Transform, chars: Option<usize>) -> Result<NdArray> {
     let d = text(a)?;
+    if let (Transform::Pad { width, .. }, Some(c)) = (t, chars) {
+        ensure!(
+            *width <= c,
+            Value,
+            "a padded width of {width} does not fit the result's {c} characters"
+        );
+    }
     let src = contiguous(a)?;
     let isz = a.dtype().itemsize();
     let sp = src.data_ptr() as usize;
     let n = a.size();
     let bytes = d.is_bytes();
     let chars = match chars {
-        Some(c) => c,
+        Some(c) => {
+            ensure!(
+                c <= crate::dtype::MAX_ITEMSIZE / 4,
+                Type,
+                "data type '{}{c}' not understood",
+                if bytes { 'S' } else { 'U' }
+            );
+            c
+        }
         None => {
             let longest = std::sync::atomic::AtomicUsize::new(0);
             for_items(n, |i| {
@@ -654,10 +670,13 @@ mod tests {
     fn ascii_classes_follow_python() {
         // Python: 'Hello World'.istitle() is True, 'Hello world'.istitle() is False,
         // 'abc1'.islower() is True, ''.isalpha() is False, ' \t'.isspace() is True.
-        assert!(ascii_class(&t("Hello World"), Class::Title));
-        assert!(!ascii_class(&t("Hello world"), Class::Title));
-        assert!(ascii_class(&t("abc1"), Class::Lower));
-        assert!(!ascii_class(&t(""), Class::Alpha));
-        assert!(ascii_class(&t(" \t"), Class::Space));
+        assert!(ascii_class(&t("Hello World"), Class::Title, false));
+        assert!(!ascii_class(&t("Hello world"), Class::Title, false));
+        assert!(ascii_class(&t("abc1"), Class::Lower, false));
+        assert!(!ascii_class(&t(""), Class::Alpha, false));
+        assert!(ascii_class(&t(" \t"), Class::Space, false));
+        // b'\x1c'.isspace() is False, '\x1c'.isspace() is True.
+        assert!(!ascii_class(&[0x1c], Class::Space, true));
+        assert!(ascii_class(&[0x1c], Class::Space, false));
     }
 }

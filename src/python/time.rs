@@ -449,7 +449,11 @@ pub fn discover(obj: &Bound<'_, PyAny>, shape: &[usize]) -> PyResult<Option<DTyp
         };
         meta = Some(match meta {
             None => m,
-            Some(x) => dt::common_meta(x, datetime, m, datetime)?,
+            Some(x) => match dt::common_meta(x, datetime, m, datetime) {
+                Ok(c) => c,
+                // Units that do not meet (years and days of timedeltas): objects.
+                Err(_) => return Ok(None),
+            },
         });
     }
     Ok(meta.map(|m| {
@@ -626,6 +630,11 @@ pub fn _busday(
         ),
         "offset" | "count" => {
             let b = days(b.ok_or_else(|| PyValueError::new_err("a second operand"))?)?;
+            if b.size() != n {
+                return Err(PyValueError::new_err(
+                    "business-day operands must have one size (broadcast them first)",
+                ));
+            }
             let roll = Roll::parse(roll)?;
             let v = py.detach(|| {
                 (0..n)

@@ -563,39 +563,15 @@ pub fn reduce_impl<'py>(
 ) -> PyResult<Py<PyAny>> {
     let a = to_array(array, None)?.arr;
     let dt = numeric_dtype_arg(dtype)?;
-    if let Some(i) = initial
-        .filter(|i| !i.is_none() && crate::dtype::method::is_extension(a.dtype()) && out.is_none())
-    {
-        // A family's items with an initial value: the reduction of the items met with it
-        // (the initial value alone over empty axes).
-        let axes = dispatch::reduce::normalize_axes(axis.as_deref(), a.ndim())?;
-        let init = to_array(i, Some(a.dtype()))?.arr;
-        if axes.iter().all(|&k| a.shape()[k] > 0) {
-            let r = reduce_impl(py, u, array, axis, dtype, None, keepdims, None, mask)?;
-            let init = PyNdArray::wrap(py, init, None)?.into_bound(py).into_any();
-            return call_ufunc(
-                py,
-                u,
-                &[r.into_bound(py), init],
-                None,
-                None,
-                "same_kind",
-                None,
-                Order::K,
-            );
+    // A family's items with an initial value: the fold starts from it (NumPy's order).
+    let family_init = match initial {
+        Some(i) if !i.is_none() && crate::dtype::method::is_extension(a.dtype()) => {
+            Some(to_array(i, Some(a.dtype()))?.arr)
         }
-        let shape: Vec<usize> = (0..a.ndim())
-            .filter_map(|k| match (axes.contains(&k), keepdims) {
-                (false, _) => Some(a.shape()[k]),
-                (true, true) => Some(1),
-                (true, false) => None,
-            })
-            .collect();
-        let r = NdArray::empty(&shape, a.dtype(), Order::C)?;
-        r.assign(&init)?;
-        return Ok(PyNdArray::wrap(py, r, None)?.into_any());
-    }
+        _ => None,
+    };
     let init = match initial {
+        _ if family_init.is_some() => None,
         Some(i) if !i.is_none() => match classify_scalar(i)? {
             Some(PyScalar::Weak(n, _)) | Some(PyScalar::Typed(n, _)) => Some(n),
             None => return Err(PyTypeError::new_err("initial must be a scalar")),
@@ -619,9 +595,15 @@ pub fn reduce_impl<'py>(
         }
         _ => None,
     };
-    let r = with_fp_status(py, u, "reduce", a.nbytes(), || {
-        dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init, mask)
-    })?;
+    let r = match &family_init {
+        Some(start) => {
+            let axes = dispatch::reduce::normalize_axes(axis.as_deref(), a.ndim())?;
+            dispatch::methods::reduce_family(u, &a, &axes, keepdims, None, Some(start))?
+        }
+        None => with_fp_status(py, u, "reduce", a.nbytes(), || {
+            dispatch::reduce::reduce(u, &a, axis.as_deref(), dt, keepdims, init, mask)
+        })?,
+    };
     if let Some((o, obj)) = out_arr {
         check_method_out(u, &o, r.shape())?;
         o.assign(&r)?;

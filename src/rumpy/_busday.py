@@ -32,13 +32,7 @@ def _weekmask(weekmask):
         raise TypeError("weekmask must be a string or a sequence") from None
     if len(items) != 7 or (isinstance(weekmask, _core.ndarray) and weekmask.ndim != 1):
         raise ValueError("A business day weekmask array must have length 7")
-    mask = []
-    for x in items:
-        t = bool(x)
-        if x not in (0, 1, True, False):
-            raise ValueError("A business day weekmask array must have all 1's and 0's")
-        mask.append(t)
-    return mask
+    return [bool(x) for x in items]
 
 
 def _holidays(holidays):
@@ -108,6 +102,8 @@ def is_busday(dates, weekmask="1111100", holidays=None, busdaycal=None, out=None
     """Which of the dates are business days (numpy.is_busday)."""
     mask, days = _calendar(None if busdaycal is not None and weekmask == "1111100"
                            else weekmask, holidays, busdaycal, "is_busday")
+    if not any(mask):
+        raise ValueError("the business day weekmask must have at least one valid business day")
     d = _dates(dates, 0)
     r = _core._busday("is", _core.ascontiguousarray(d), None, mask, days)
     return _finish(r.reshape(d.shape), out, "busday_offset")

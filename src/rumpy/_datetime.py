@@ -255,7 +255,7 @@ def datetime_as_string(arr, unit=None, timezone="naive", casting="same_kind"):
         if offset is None:
             raise ValueError("timezone has no fixed offset from UTC")
         minutes = int(offset.total_seconds() // 60)
-        local = a + _core.array(minutes, "m8[m]").astype(a.dtype) if minutes else a
+        local = a + _core.array(minutes, "m8[m]") if minutes else a
         r = _core._datetime_strings(local, unit, False)
         sign = "-" if minutes < 0 else "+"
         suffix = f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"

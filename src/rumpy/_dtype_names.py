@@ -84,6 +84,8 @@ def isdtype(dtype, kind):
     numpy.isdtype)."""
     dt = _preprocess(dtype, "dtype argument must be a NumPy dtype, but it is a "
                             f"{type(dtype)}.")
+    if dt is None:
+        return False
     kinds = kind if isinstance(kind, tuple) else (kind,)
     for k in kinds:
         if isinstance(k, str):
@@ -93,17 +95,24 @@ def isdtype(dtype, kind):
             if dt.char in _KINDS[k]:
                 return True
         else:
-            if dt == _preprocess(k, "kind argument must be comprised of NumPy dtypes or "
-                                    f"strings only, but is a {type(k)}."):
+            other = _preprocess(k, "kind argument must be comprised of NumPy dtypes or "
+                                   f"strings only, but is a {type(k)}.")
+            # The DType classes compare: byte order and sizes aside.
+            if other is not None and dt.char == other.char:
                 return True
     return False
 
 
+_ABSTRACT = (_S.generic, _S.number, _S.integer, _S.signedinteger, _S.unsignedinteger,
+             _S.inexact, _S.floating, _S.complexfloating)
+
+
 def _preprocess(x, message):
+    """A dtype, or None for an abstract scalar class (no dtype is of it)."""
     if isinstance(x, _core.dtype):
         return x
     if _is_scalar_class(x):
-        return _core.dtype(x)
+        return None if x in _ABSTRACT else _core.dtype(x)
     raise TypeError(message)
 
 
@@ -137,7 +146,7 @@ def mintypecode(typechars, typeset="GDFgdf", default="d"):
         return default
     if "F" in found and "d" in found:
         return "D"
-    return min(found, key="GDFgdf".index)
+    return min(found, key="GDFgdfQqLlIiHhBb?".index)
 
 
 def min_scalar_type(a, /):
@@ -159,12 +168,14 @@ def min_scalar_type(a, /):
             if -(1 << (bits - 1)) <= v < 1 << (bits - 1):
                 return _core.dtype(f"int{bits}")
         return arr.dtype
-    # Floats and complex numbers by range only (NumPy's: precision may be lost).
+    # Floats and complex numbers by range only (NumPy's bounds; infinities and NaN fit the
+    # smallest type, precision may be lost).
+    import math
     parts = [v.real, v.imag] if kind == "c" else [v]
-    big = max(abs(x) for x in parts if x == x) if any(x == x for x in parts) else 0.0
-    if kind == "f" and big <= 65504.0:
+    big = max((abs(x) for x in parts if math.isfinite(x)), default=0.0)
+    if kind == "f" and big < 65000.0:
         return _core.dtype("float16")
-    if big <= 3.4028234663852886e38:
+    if big < 3.4e38:
         return _core.dtype("complex64" if kind == "c" else "float32")
     return arr.dtype
 

@@ -158,13 +158,15 @@ def _clip(a, min=None, max=None, out=None, **kwargs):
             out = _core.empty(res.shape, dtype=dt)
         _core.copyto(out, res, casting=casting, where=where)
         return out
-    lo = _core.maximum(a, min, dtype=dt, casting=casting)
+    # A time dtype is chosen by the operands (ufuncs take no time unit in dtype=).
+    ufunc_dt = None if dt.kind in "Mm" else dt
+    lo = _core.maximum(a, min, dtype=ufunc_dt, casting=casting)
     if out is None and where is True and isinstance(lo, _ndarray) and lo.shape == _broadcast_shape(
             lo.shape, _asarray(max).shape):
         out = lo  # a fresh temporary of the result's dtype and shape: finish in place
     if where is not True:
-        return _core.minimum(lo, max, out=out, dtype=dt, where=where, **kwargs)
-    return _core.minimum(lo, max, out=out, dtype=dt, **kwargs)
+        return _core.minimum(lo, max, out=out, dtype=ufunc_dt, where=where, **kwargs)
+    return _core.minimum(lo, max, out=out, dtype=ufunc_dt, **kwargs)
 
 
 def _complex_gt(p, q):

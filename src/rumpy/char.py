@@ -53,6 +53,20 @@ def join(sep, seq):
     return _text_out(out, s.shape, kind)
 
 
+def _rstripped(op):
+    def f(x1, x2):
+        return compare_chararrays(x1, x2, op, True)
+    return f
+
+
+# numpy.char's comparisons ignore trailing whitespace (compare_chararrays with rstrip).
+equal = _rstripped("==")
+not_equal = _rstripped("!=")
+less = _rstripped("<")
+less_equal = _rstripped("<=")
+greater = _rstripped(">")
+greater_equal = _rstripped(">=")
+
 _OPS = {"==": _core.equal, "!=": _core.not_equal, "<": _core.less, "<=": _core.less_equal,
         ">": _core.greater, ">=": _core.greater_equal}
 
@@ -73,7 +87,7 @@ def compare_chararrays(a1, a2, cmp, rstrip):
 
 def array(obj, itemsize=None, copy=True, unicode=None, order=None):
     """A text array (numpy.char.array; rumpy has no chararray subclass: a plain array)."""
-    a = _core.array(obj, copy=copy, order=order)
+    a = _core.array(obj, order=order) if copy else _core.asarray(obj, order=order)
     if a.dtype.kind not in "US":
         a = a.astype("U" if unicode or unicode is None else "S")
     if itemsize is not None:

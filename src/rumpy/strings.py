@@ -61,9 +61,7 @@ def _text_out(values, shape, kind, size=None):
     the longest value's (at least 1)."""
     if size is None:
         if not values:
-            # NumPy sizes these results by a maximum over the items.
-            raise ValueError("zero-size array to reduction operation maximum which has no "
-                             "identity")
+            _empty_max()
         size = max(len(v) for v in values)
     out = _core.array(values, dtype=f"{kind}{max(size, 1)}") if values else \
         _core.empty(0, dtype=f"{kind}{max(size, 1)}")
@@ -229,15 +227,20 @@ def _fast_size(a, width):
     """NumPy's size of a padded result for one width."""
     if a.size == 0:
         _empty_max()
-    return max(int(_core._strings_len(a).max()), width, 1)
+    size = max(int(_core._strings_len(a).max()), width, 1)
+    if size * (4 if a.dtype.kind == "U" else 1) > 2**31 - 1:
+        raise TypeError(f"data type '{a.dtype.kind}{size}' not understood")
+    return size
 
 
 def _width_size(vals, ws):
     """NumPy's size of a padded result: the largest of the widths and the lengths."""
     if not vals:
-        raise ValueError("zero-size array to reduction operation maximum which has no "
-                         "identity")
-    return max(max(len(v), int(w)) for v, w in zip(vals, ws))
+        _empty_max()
+    size = max(max(len(v), int(w)) for v, w in zip(vals, ws))
+    if size > 2**29:
+        raise TypeError(f"data type 'U{size}' not understood")
+    return size
 
 
 def _just(name):
@@ -296,8 +299,7 @@ def expandtabs(a, tabsize=8):
     (vals, ts), shape = _items(a, tabsize)
     unit = 4 if a.dtype.kind == "U" else 1
     if not vals:
-        raise ValueError("zero-size array to reduction operation maximum which has no "
-                         "identity")
+        _empty_max()
     size = 0
     for v, t in zip(vals, ts):
         t = int(t)
