@@ -832,3 +832,18 @@ def test_review_cases():
                  "m.busday_count('2020-01-01', '2020-02-01', weekmask=[1, 1, 1, 1, 1, 0, 2])"]:
         col(check, expr)
     col.done()
+
+
+def test_scalar_api():
+    col = Collector()
+    for expr in ["m.timedelta64(5, 's').real", "m.timedelta64(5, 's').imag",
+                 "m.datetime64('2020-01-01').real", "m.timedelta64(5, 's').copy()",
+                 "m.timedelta64(5, 's').reshape(1)", "m.timedelta64(5, 's').view('i8')",
+                 "m.timedelta64(5, 's').tobytes()", "m.timedelta64(5, 's').flags.writeable",
+                 "operator.index(m.timedelta64(5, 's'))", "round(m.timedelta64(5, 's'))",
+                 "m.timedelta64([1, 2], 'D')",
+                 "m.array2string(m.array(['2020-01-01'], 'M8[D]'), "
+                 "formatter={'datetime': lambda x: 'X'})",
+                 "m.array2string(m.array([1], 'm8[D]'), formatter={'timedelta': lambda x: 'T'})"]:
+        col(check, expr, operator=__import__("operator"))
+    col.done()

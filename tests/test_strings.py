@@ -150,3 +150,18 @@ def test_review_cases():
                  "m.char.asarray(['a', 'bc'])"]:
         col(check, expr)
     col.done()
+
+
+def test_argument_kinds():
+    col = Collector()
+    for expr in ["m.strings.find(m.array(['abc', 'bcd']), 'b', 1.5)",
+                 "m.strings.zfill(m.array(['abc']), 5.0)",
+                 "m.strings.replace(m.array(['abc']), 'b', 'X', 1.5)",
+                 "m.strings.multiply(m.array(['abc']), 1.5)",
+                 "m.strings.center(m.array(['abc']), m.array([5.0]))",
+                 "m.strings.replace(m.array([b'abc']), 'b', 'XX')",
+                 "m.strings.center(m.array(['a']), 3, b'*')",
+                 "m.strings.find(m.array([b'hello']), 'l')",
+                 "m.strings.strip(m.array([b' a ']), ' ')"]:
+        col(check, expr)
+    col.done()

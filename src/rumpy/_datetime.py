@@ -92,8 +92,45 @@ class _time:
     def __float__(self):
         return float(self.item())
 
+    # The array-like scalar API NumPy's scalars have.
+    @property
+    def real(self):
+        return self
+
+    @property
+    def imag(self):
+        return type(self)._rp_make(0, self._dt)
+
+    def conjugate(self):
+        return self
+
+    def copy(self):
+        return self
+
+    def reshape(self, *shape, **kwargs):
+        return self._array().reshape(*shape, **kwargs)
+
+    def view(self, dtype):
+        return self._array().view(dtype)[()]
+
+    def tobytes(self, order="C"):
+        return self._array().tobytes(order)
+
+    @property
+    def flags(self):
+        # A scalar's flags: those of a read-only 0-d array of it.
+        a = self._array()
+        a.flags.writeable = False
+        return a.flags
+
     def __index__(self):
-        return self._v
+        raise TypeError(f"'numpy.{type(self).__name__}' object cannot be interpreted as an "
+                        "integer")
+
+    def __round__(self, ndigits=None):
+        raise TypeError("ufunc 'rint' not supported for the input types, and the inputs could "
+                        "not be safely coerced to any supported types according to the casting "
+                        "rule ''safe''")
 
     def __str__(self):
         return str(self._array().astype("U")[()])
@@ -159,7 +196,7 @@ class datetime64(_time, generic):
         dt = _unit_dtype("M8", unit)
         if value is None:
             return cls._rp_make(_NAT, dt)
-        if isinstance(value, float):
+        if isinstance(value, (float, list, tuple)):
             raise ValueError("Could not convert object to NumPy datetime")
         return _core.array(value, dtype=dt)[()]
 
@@ -181,7 +218,7 @@ class timedelta64(_time, signedinteger):
         dt = _unit_dtype("m8", unit)
         if value is None:
             return cls._rp_make(_NAT, dt)
-        if isinstance(value, float):
+        if isinstance(value, (float, list, tuple)):
             raise ValueError("Could not convert object to NumPy timedelta")
         return _core.array(value, dtype=dt)[()]
 

@@ -870,6 +870,10 @@ def _get_format_function(data, dtype, is_0d, **options):
     """
     kind = dtype.kind
     if options.get('_time'):
+        key = 'datetime' if kind == 'U' else 'timedelta'
+        formatter = options.get('formatter') or {}
+        if key in formatter:
+            return formatter[key]
         return _TimeFormat(data, kind == 'U')
     if kind == 'V':
         if dtype.names is not None:

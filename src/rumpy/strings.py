@@ -41,6 +41,36 @@ def _result(r):
     return r
 
 
+def _int_operand(x, what):
+    """NumPy's check of a width, count or repetition: an integer array-like."""
+    k = _core.asanyarray(x).dtype.kind
+    if k not in "iub":
+        raise TypeError(f"unsupported type {_core.asanyarray(x).dtype} for operand '{what}'")
+
+
+def _as_kind(a, x):
+    """A str or bytes argument in the array's kind, as NumPy casts it (ASCII)."""
+    if a.dtype.kind == "S" and isinstance(x, str):
+        return x.encode("ascii")
+    if a.dtype.kind == "U" and isinstance(x, bytes):
+        return x.decode("ascii")
+    return x
+
+
+def _loop_kinds(name, a, *others):
+    """NumPy's no-loop error when a text argument's kind differs from the array's."""
+    want = "U" if a.dtype.kind == "U" else "S"
+    for o in others:
+        if o is None:
+            continue
+        k = _core.asanyarray(o).dtype.kind
+        if k in "US" and k != want:
+            from .exceptions import _UFuncNoLoopError
+            raise _UFuncNoLoopError(f"ufunc '{name}' did not contain a loop with signature "
+                                    f"matching types ({a.dtype!r}, {_core.asanyarray(o).dtype!r}) "
+                                    "-> None")
+
+
 def _scalar0d(r):
     """A 0-d result as NumPy's string ufuncs give it without ``out``: a scalar."""
     return r[()] if r.ndim == 0 else r
@@ -165,6 +195,14 @@ def _end(end):
 def _search(name):
     def f(a, sub, start=0, end=None):
         a = _text(a)
+        _loop_kinds(name, a, sub)
+        for k, x in ((2, start), (3, end)):
+            if x is not None and _core.asanyarray(x).dtype.kind not in "iub":
+                from .exceptions import _UFuncCastingError
+                raise _UFuncCastingError(
+                    f"Cannot cast ufunc '{name}' input {k} from "
+                    f"{_core.asanyarray(x).dtype!r} to dtype('int64') with casting rule "
+                    "'same_kind'")
         if (isinstance(sub, (str, bytes)) and isinstance(start, int)
                 and isinstance(end, (int, type(None)))
                 and isinstance(sub, str) == (a.dtype.kind == "U")):
@@ -200,6 +238,7 @@ def _same_kind(a, x):
 def _strip(name):
     def f(a, chars=None):
         a = _text(a)
+        _loop_kinds(f"_{name}_chars", a, chars)
         if chars is None or _same_kind(a, chars):
             return _scalar0d(_core._strings_transform(a, name, chars, None, 0, _chars(a)))
         (vals, cs), shape = _items(a, chars if chars is not None else "")
@@ -246,11 +285,8 @@ def _width_size(vals, ws):
 def _just(name):
     def f(a, width, fillchar=" "):
         a = _text(a)
-        if _core.asanyarray(width).dtype.kind not in "iu":
-            raise TypeError(f"unsupported type {_core.asanyarray(width).dtype} for operand "
-                            "'width'")
-        if a.dtype.kind == "S" and isinstance(fillchar, str):
-            fillchar = fillchar.encode("ascii")
+        _int_operand(width, "width")
+        fillchar = _as_kind(a, fillchar)
         fill = _core.asanyarray(fillchar)
         if any(len(c) != 1 for c in fill.reshape(-1).tolist()):
             raise TypeError("The fill character must be exactly one character long")
@@ -273,6 +309,7 @@ rjust = _just("rjust")
 def zfill(a, width):
     """Element-wise ``str.zfill`` (numpy.strings.zfill)."""
     a = _text(a)
+    _int_operand(width, "width")
     if isinstance(width, int):
         return _core._strings_transform(a, "zfill", None, None, width, _fast_size(a, width))
     (vals, ws), shape = _items(a, width)
@@ -283,6 +320,8 @@ def zfill(a, width):
 def replace(a, old, new, count=-1):
     """Element-wise ``str.replace`` (numpy.strings.replace)."""
     a = _text(a)
+    _int_operand(count, "count")
+    old, new = _as_kind(a, old), _as_kind(a, new)
     if _same_kind(a, old) and _same_kind(a, new) and isinstance(count, int):
         if a.size == 0:
             _empty_max()
@@ -363,8 +402,7 @@ def multiply(a, i):
     """Each item repeated ``i`` times (numpy.strings.multiply)."""
     a = _text(a)
     ii = _core.asanyarray(i)
-    if ii.dtype.kind not in "biu":
-        raise TypeError(f"unsupported type {ii.dtype} for the repetition count")
+    _int_operand(ii, "i")
     (vals, ns), shape = _items(a, ii)
     out = [v * max(int(n), 0) for v, n in zip(vals, ns)]
     return _text_out(out, shape, a.dtype.kind)
