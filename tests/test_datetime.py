@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import Collector, assert_same, need, shares
+from conftest import Collector, assert_outcomes, assert_same, both, need, shares
 from conftest import check as check_values
 
 UNITS = ["Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as"]
@@ -847,3 +847,20 @@ def test_scalar_api():
                  "m.array2string(m.array([1], 'm8[D]'), formatter={'timedelta': lambda x: 'T'})"]:
         col(check, expr, operator=__import__("operator"))
     col.done()
+
+
+@pytest.mark.parametrize("expr", ["N // Z", "N % Z", "m.divmod(N, Z)", "F // Z", "F % Z",
+                                  "F / 0.0", "Z / 0.0", "N / 0.0", "F * m.inf", "Z * m.inf",
+                                  "N * m.inf", "F * 1e300", "N // F", "F / 1e-320",
+                                  "m.array([m.nan]).astype('m8[s]')",
+                                  "m.array([1e300]).astype('m8[s]')",
+                                  "m.array([m.inf]).astype('M8[s]')"])
+def test_floating_point_conditions(expr):
+    """NumPy's conditions of time loops and casts, checked as errors under errstate."""
+    def run(m):
+        names = {"m": m, "N": m.array(["NaT"], "m8[s]"), "F": m.array([5], "m8[s]"),
+                 "Z": m.array([0], "m8[s]")}
+        with m.errstate(all="raise"):
+            return eval(expr, names)
+    r, n = both(run)
+    assert_outcomes(r, n, compare=same, msg=expr)

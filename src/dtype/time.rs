@@ -588,7 +588,12 @@ impl ArrayMethod for NumToTime {
                 // SAFETY: StridedLoop's contract.
                 unsafe {
                     let v = super::cast::read_num(q[0], st, swap);
-                    super::cast::cast_num(v, q[1], ScalarType::Int64, !to.native);
+                    if matches!(v, Num::F(x) | Num::C(x, _) if x.is_nan()) {
+                        // NaN is NaT, without a condition (NumPy's).
+                        to.write(q[1], NAT);
+                    } else {
+                        super::cast::cast_num(v, q[1], ScalarType::Int64, !to.native);
+                    }
                 }
                 Ok(())
             })
@@ -960,6 +965,17 @@ fn float_ticks(x: f64) -> (i64, u32) {
     }
 }
 
+/// A product or quotient to ticks as NumPy's loops convert it: NaT when it is not finite
+/// (the operation raised its own conditions), else C's conversion.
+#[inline(always)]
+fn finite_ticks(x: f64) -> (i64, u32) {
+    if x.is_finite() {
+        float_ticks(x)
+    } else {
+        (NAT, 0)
+    }
+}
+
 /// Python's floor division and modulo of ticks (`b != 0`, neither NaT).
 #[inline(always)]
 fn floor_divmod(a: i64, b: i64) -> (i64, i64) {
@@ -1146,7 +1162,7 @@ impl TimeLoop {
                     if t == NAT || x.is_nan() {
                         (NAT, 0)
                     } else {
-                        float_ticks(t as f64 * x)
+                        finite_ticks(t as f64 * x)
                     }
                 };
                 if TimeDesc::of(&descrs[0]).is_some() {
@@ -1165,12 +1181,12 @@ impl TimeLoop {
                 }
             }),
             DivFloat => binary(move |t: i64, x: f64| {
+                // NumPy's: the division's own conditions; a result that is not finite is NaT
+                // without one more.
                 if t == NAT || x.is_nan() {
                     (NAT, 0)
-                } else if x == 0.0 {
-                    (NAT, status::DIVIDE_BY_ZERO | status::INVALID)
                 } else {
-                    float_ticks(t as f64 / x)
+                    finite_ticks(t as f64 / x)
                 }
             }),
             Ratio => binary(move |a: i64, b: i64| {
@@ -1181,19 +1197,19 @@ impl TimeLoop {
                 }
             }),
             FloorDiv => binary(move |a: i64, b: i64| {
-                if b == 0 {
-                    (0, status::DIVIDE_BY_ZERO)
-                } else if nat2(a, b) {
+                if nat2(a, b) {
                     (0, status::INVALID)
+                } else if b == 0 {
+                    (0, status::DIVIDE_BY_ZERO)
                 } else {
                     (floor_divmod(a, b).0, 0)
                 }
             }),
             Rem => binary(move |a: i64, b: i64| {
-                if b == 0 {
-                    (NAT, status::DIVIDE_BY_ZERO)
-                } else if nat2(a, b) {
+                if nat2(a, b) {
                     (NAT, 0)
+                } else if b == 0 {
+                    (NAT, status::DIVIDE_BY_ZERO)
                 } else {
                     (floor_divmod(a, b).1, 0)
                 }
@@ -1205,11 +1221,11 @@ impl TimeLoop {
                     unsafe {
                         let a = i64::get(p[0].offset(i * s[0]));
                         let b = i64::get(p[1].offset(i * s[1]));
-                        let (q, r) = if b == 0 {
-                            st |= status::DIVIDE_BY_ZERO;
-                            (0, NAT)
-                        } else if nat2(a, b) {
+                        let (q, r) = if nat2(a, b) {
                             st |= status::INVALID;
+                            (0, NAT)
+                        } else if b == 0 {
+                            st |= status::DIVIDE_BY_ZERO;
                             (0, NAT)
                         } else {
                             floor_divmod(a, b)
@@ -1236,7 +1252,8 @@ impl ArrayMethod for TimeLoop {
         self.name
     }
     fn flags(&self) -> MethodFlags {
-        let quiet = !matches!(self.op, Op::Ratio);
+        // These compute in floating point: the caller reads the hardware's conditions.
+        let quiet = !matches!(self.op, Op::Ratio | Op::MulFloat | Op::DivFloat);
         MethodFlags {
             needs_api: false,
             no_fp_errors: quiet,
