@@ -303,6 +303,25 @@ pub(crate) fn reduce_error(u: &Ufunc, method: &str, d: &DType) -> Error {
     }
 }
 
+/// The array in the machine's byte order (the family's loops resolve native descriptors)
+/// and the family's loop for folding it, which must keep its descriptor (`add` of text
+/// makes longer text: NumPy's error for `method`).
+fn folding_loop(u: &Ufunc, a: &NdArray, method: &str) -> Result<(NdArray, StridedLoop)> {
+    let a = if a.dtype().is_native() {
+        a.clone()
+    } else {
+        a.astype(&a.dtype().to_native(), Order::K)?
+    };
+    let d = a.dtype().clone();
+    let fam = d.family();
+    let m = lookup(u.name, &[fam, fam]).ok_or_else(|| no_loop(u, &[d.clone(), d.clone()]))?;
+    let r = m.resolve_descriptors(&[d.clone(), d.clone()], &[None])?;
+    if r.descrs.iter().any(|x| x != &d) {
+        return Err(reduce_error(u, method, &d));
+    }
+    Ok((a, m.get_loop(&r.descrs)?))
+}
+
 /// `ufunc.reduce` over `axes` of an array of an extension family whose loop keeps its
 /// descriptor (object `add`, `maximum`, ...): each result starts from the first item and
 /// folds the others in, in order; `identity` fills results over empty axes.
@@ -314,22 +333,9 @@ pub(crate) fn reduce_family(
     identity: Option<crate::dtype::Num>,
     initial: Option<&NdArray>,
 ) -> Result<NdArray> {
-    // Items in the machine's byte order: the family's loops resolve native descriptors.
-    let native;
-    let a = if a.dtype().is_native() {
-        a
-    } else {
-        native = a.astype(&a.dtype().to_native(), Order::K)?;
-        &native
-    };
+    let (a, run) = folding_loop(u, a, "reduce")?;
+    let a = &a;
     let d = a.dtype().clone();
-    let fam = d.family();
-    let m = lookup(u.name, &[fam, fam]).ok_or_else(|| no_loop(u, &[d.clone(), d.clone()]))?;
-    let r = m.resolve_descriptors(&[d.clone(), d.clone()], &[None])?;
-    if r.descrs.iter().any(|x| x != &d) {
-        return Err(reduce_error(u, "reduce", &d));
-    }
-    let run = m.get_loop(&r.descrs)?;
     let kept: Vec<usize> = (0..a.ndim()).filter(|k| !axes.contains(k)).collect();
     let out_shape: Vec<usize> = kept.iter().map(|&k| a.shape()[k]).collect();
     let len: usize = axes.iter().map(|&k| a.shape()[k]).product();
@@ -411,22 +417,9 @@ pub(crate) fn reduce_family(
 /// descriptor (timedelta `add`, object `maximum`, ...): out[0] = a[0], then
 /// out[i] = op(out[i-1], a[i]) in order along each lane.
 pub(crate) fn accumulate_family(u: &Ufunc, a: &NdArray, axis: usize) -> Result<NdArray> {
-    // Items in the machine's byte order: the family's loops resolve native descriptors.
-    let native;
-    let a = if a.dtype().is_native() {
-        a
-    } else {
-        native = a.astype(&a.dtype().to_native(), Order::K)?;
-        &native
-    };
+    let (a, run) = folding_loop(u, a, "accumulate")?;
+    let a = &a;
     let d = a.dtype().clone();
-    let fam = d.family();
-    let m = lookup(u.name, &[fam, fam]).ok_or_else(|| no_loop(u, &[d.clone(), d.clone()]))?;
-    let r = m.resolve_descriptors(&[d.clone(), d.clone()], &[None])?;
-    if r.descrs.iter().any(|x| x != &d) {
-        return Err(reduce_error(u, "accumulate", &d));
-    }
-    let run = m.get_loop(&r.descrs)?;
     // The axis last, each lane a line of a copy of its own; one thread (object loops hold
     // the GIL).
     let mut perm: Vec<usize> = (0..a.ndim()).filter(|&k| k != axis).collect();

@@ -590,14 +590,7 @@ impl ArrayMethod for NumToText {
     }
     fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
         let need = width(self.0);
-        let to = match &outs[0] {
-            Some(d) => text_desc(d)?,
-            None => TextDesc {
-                store: Store::Ucs4 { swapped: false },
-                chars: 0,
-            },
-        };
-        let to = if to.chars == 0 { to.sized(need) } else { to };
+        let to = sized_target(&outs[0], need)?;
         Ok(Resolved {
             descrs: smallvec![ins[0].clone(), to.dtype()],
             casting: if to.chars >= need {
@@ -650,8 +643,21 @@ impl ArrayMethod for TextToNum {
     }
 }
 
-fn text_desc(d: &DType) -> Result<TextDesc> {
+pub(crate) fn text_desc(d: &DType) -> Result<TextDesc> {
     TextDesc::of(d).ok_or_else(|| Error::Type(format!("not a text dtype: {d:?}")))
+}
+
+/// The text target of a cast that writes items of up to `need` characters: the given
+/// output (unsized: sized to `need`), or `str` of `need` characters.
+pub(crate) fn sized_target(out: &Option<DType>, need: usize) -> Result<TextDesc> {
+    let to = match out {
+        Some(d) => text_desc(d)?,
+        None => TextDesc {
+            store: Store::Ucs4 { swapped: false },
+            chars: 0,
+        },
+    };
+    Ok(if to.chars == 0 { to.sized(need) } else { to })
 }
 
 /// The cast from text to `to`, when `to` is text or a number.

@@ -23,7 +23,7 @@ use super::method::{
     status, ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop,
 };
 use super::promote::Casting;
-use super::text::{each, Store, TextDesc};
+use super::text::{each, sized_target, text_desc, TextDesc};
 use super::{ByteOrder, CompareFn, DType, DTypeImpl, Num, ScalarType};
 use crate::error::{Error, Result};
 
@@ -415,10 +415,6 @@ fn time_desc(d: &DType) -> Result<TimeDesc> {
     TimeDesc::of(d).ok_or_else(|| Error::Type(format!("not a time dtype: {d:?}")))
 }
 
-fn text_desc(d: &DType) -> Result<TextDesc> {
-    TextDesc::of(d).ok_or_else(|| Error::Type(format!("not a text dtype: {d:?}")))
-}
-
 /// The casting level between two time descriptors (NumPy 2's: the unit rule and the
 /// exactness of the conversion factor, `datetime::cast_level`).
 fn time_level(from: TimeDesc, to: TimeDesc) -> Casting {
@@ -690,18 +686,7 @@ impl ArrayMethod for TimeToText {
     }
     fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
         let from = time_desc(&ins[0])?;
-        let to = match &outs[0] {
-            Some(d) => text_desc(d)?,
-            None => TextDesc {
-                store: Store::Ucs4 { swapped: false },
-                chars: 0,
-            },
-        };
-        let to = if to.chars == 0 {
-            to.sized(text_width(from))
-        } else {
-            to
-        };
+        let to = sized_target(&outs[0], text_width(from))?;
         Ok(Resolved {
             descrs: smallvec![ins[0].clone(), to.dtype()],
             casting: Casting::Unsafe,

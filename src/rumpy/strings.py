@@ -98,14 +98,6 @@ def _text_out(values, shape, kind, size=None):
     return out.reshape(shape)
 
 
-def _map_same(a, f):
-    """``f`` applied to each item, into ``a``'s own dtype (cut to its size)."""
-    a = _text(a)
-    vals = a.reshape(-1).tolist()
-    return _text_out([f(v) for v in vals], a.shape, a.dtype.kind, a.dtype.itemsize //
-                     (4 if a.dtype.kind == "U" else 1))
-
-
 def _case(name):
     method = name
 
@@ -134,13 +126,18 @@ def _finish(r, a, rest, f):
             flat[i] = f(str(src[i]))
 
 
-def _predicate(name):
+def _predicate(name, kinds="US"):
     def f(x):
         a = _core.asanyarray(x)
-        if a.dtype.kind not in "US":
+        if a.dtype.kind not in kinds:
             raise _no_loop(name, a)
-        r, rest = _core._strings_class(a, name)
-        _finish(r, a, rest, _operator.methodcaller(name))
+        if name in ("isdecimal", "isnumeric"):
+            # Unicode's numeric properties: Python's own str methods.
+            vals = a.reshape(-1).tolist()
+            r = _core.array([getattr(v, name)() for v in vals], dtype=bool).reshape(a.shape)
+        else:
+            r, rest = _core._strings_class(a, name)
+            _finish(r, a, rest, _operator.methodcaller(name))
         return _result(r)
     f.__name__ = name
     f.__doc__ = f"Element-wise ``str.{name}`` (numpy.strings.{name})."
@@ -154,24 +151,10 @@ isalnum = _predicate("isalnum")
 islower = _predicate("islower")
 isupper = _predicate("isupper")
 istitle = _predicate("istitle")
+isdecimal = _predicate("isdecimal", "U")
+isnumeric = _predicate("isnumeric", "U")
 
 
-def _unicode_only(name):
-    def f(x):
-        a = _core.asanyarray(x)
-        if a.dtype.kind != "U":
-            from .exceptions import _UFuncNoLoopError
-            raise _UFuncNoLoopError(f"ufunc '{name}' did not contain a loop with signature "
-                                    f"matching types {a.dtype!r}")
-        vals = a.reshape(-1).tolist()
-        return _result(_core.array([getattr(v, name)() for v in vals],
-                                   dtype=bool).reshape(a.shape))
-    f.__name__ = name
-    return f
-
-
-isdecimal = _unicode_only("isdecimal")
-isnumeric = _unicode_only("isnumeric")
 
 
 def _no_loop(name, a):
