@@ -34,6 +34,7 @@ pub mod cast;
 #[cfg(test)]
 pub mod counted;
 pub mod datetime;
+pub mod longdouble;
 pub mod method;
 pub mod object;
 pub mod parse;

@@ -133,6 +133,8 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
         return Ok(st.dtype());
     }
     match s {
+        "longdouble" | "float128" => return Ok(super::longdouble::longdouble()),
+        "clongdouble" | "complex256" => return Ok(super::longdouble::clongdouble()),
         "object" | "object_" => return Ok(super::object::object()),
         "str" | "str_" | "unicode" => return Ok(super::unicode::unicode(0, true)),
         "bytes" | "bytes_" => return Ok(super::bytes::bytes(0)),
@@ -169,6 +171,19 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
     }
     if let Some(d) = time(order, &rest_clean) {
         return d;
+    }
+    // The extended floats: 'g', 'G', 'f16', 'c32' (with a byte order: '<f16').
+    if let Some(complex) = match rest_clean.as_str() {
+        "g" | "f16" => Some(false),
+        "G" | "c32" => Some(true),
+        _ => None,
+    } {
+        let native = match order {
+            Some('>') => cfg!(target_endian = "big"),
+            Some('<') => cfg!(target_endian = "little"),
+            _ => true,
+        };
+        return Ok(super::longdouble::LdDesc { complex, native }.dtype());
     }
     if let Some(d) = text(order, &rest_clean) {
         return d.map_err(|_| not_understood(s));

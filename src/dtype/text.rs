@@ -199,7 +199,7 @@ enum Prec {
 
 /// How a positional or scientific float ends.
 #[derive(Copy, Clone, PartialEq, Eq)]
-enum Trim {
+pub(crate) enum Trim {
     /// '1.0': one zero after the point.
     LeaveOneZero,
     /// '1': neither zeros nor the point.
@@ -257,17 +257,23 @@ fn float_str(x: f64, p: Prec, trim: Trim, sign: bool) -> String {
         Prec::Double => 1e16,
     };
     let (d, e) = shortest(a, p);
+    layout(lead, &d, e, a < cutoff && a >= 1e-4, trim)
+}
+
+/// Digits `d` (`d.ddd * 10^e`) written positionally or in scientific notation, after the sign
+/// `lead`, as NumPy's Dragon4 formatting writes them.
+pub(crate) fn layout(lead: &str, d: &[u8], e: i32, positional: bool, trim: Trim) -> String {
     let digits = |r: &[u8]| String::from_utf8_lossy(r).into_owned();
-    if a < cutoff && a >= 1e-4 {
+    if positional {
         let (int, frac) = if e >= 0 {
             let e = e as usize;
             if d.len() > e + 1 {
                 (digits(&d[..=e]), digits(&d[e + 1..]))
             } else {
-                (digits(&d) + &"0".repeat(e + 1 - d.len()), String::new())
+                (digits(d) + &"0".repeat(e + 1 - d.len()), String::new())
             }
         } else {
-            ("0".into(), "0".repeat((-e - 1) as usize) + &digits(&d))
+            ("0".into(), "0".repeat((-e - 1) as usize) + &digits(d))
         };
         return match (frac.is_empty(), trim) {
             (false, _) => format!("{lead}{int}.{frac}"),
@@ -396,6 +402,13 @@ fn parse_float(t: &[u32], is_bytes: bool) -> Result<f64> {
     float_literal(&s).ok_or_else(bad)
 }
 
+/// The text of a float literal as Python's `float(text)` accepts it (spaces and underscores
+/// gone), for parsers of wider floats; NumPy's error otherwise.
+pub(crate) fn float_text(t: &[u32], is_bytes: bool) -> Result<String> {
+    parse_float(t, is_bytes)?;
+    Ok(number_text(t).unwrap_or_default())
+}
+
 /// A float literal as Python reads one (Rust's grammar plus the same special names).
 fn float_literal(s: &str) -> Option<f64> {
     let body = s.trim_start_matches(['+', '-']);
@@ -417,13 +430,23 @@ fn float_literal(s: &str) -> Option<f64> {
 /// parentheses.
 fn parse_complex(t: &[u32]) -> Result<(f64, f64)> {
     let bad = || Error::Value("complex() arg is a malformed string".into());
+    let (re, im) = complex_parts(t)?;
+    let value = |x: &str| float_literal(x).ok_or_else(bad);
+    Ok((value(&re)?, value(&im)?))
+}
+
+/// The real and imaginary parts of Python's `complex(text)` as float literals ('0' for a
+/// missing part, '1'/'-1' for a bare 'j'), each checked by Python's float grammar.
+fn complex_parts(t: &[u32]) -> Result<(String, String)> {
+    let bad = || Error::Value("complex() arg is a malformed string".into());
     let s = number_text(t).ok_or_else(bad)?;
     let s = match s.strip_prefix('(') {
         Some(inner) => inner.strip_suffix(')').ok_or_else(bad)?.trim().to_string(),
         None => s,
     };
+    let checked = |x: &str| float_literal(x).map(|_| x.to_string()).ok_or_else(bad);
     let Some(body) = s.strip_suffix(['j', 'J']) else {
-        return Ok((float_literal(&s).ok_or_else(bad)?, 0.0));
+        return Ok((checked(&s)?, "0".into()));
     };
     // The imaginary part starts at the last sign that is not the first character or an
     // exponent's.
@@ -432,15 +455,26 @@ fn parse_complex(t: &[u32]) -> Result<(f64, f64)> {
         .rev()
         .find(|&i| matches!(b[i], b'+' | b'-') && !matches!(b[i - 1], b'e' | b'E'));
     let (re, im) = match split {
-        Some(k) => (float_literal(&body[..k]).ok_or_else(bad)?, &body[k..]),
-        None => (0.0, body),
+        Some(k) => (checked(&body[..k])?, &body[k..]),
+        None => ("0".to_string(), body),
     };
     let im = match im {
-        "" | "+" => 1.0,
-        "-" => -1.0,
-        x => float_literal(x).ok_or_else(bad)?,
+        "" | "+" => "1".to_string(),
+        "-" => "-1".to_string(),
+        x => checked(x)?,
     };
     Ok((re, im))
+}
+
+/// [`complex_parts`] for parsers of wider floats, bytes read as UTF-8 first (NumPy's).
+pub(crate) fn complex_texts(t: &[u32], is_bytes: bool) -> Result<(String, String)> {
+    if is_bytes {
+        let raw: Vec<u8> = t.iter().map(|&c| c as u8).collect();
+        if let Err(e) = std::str::from_utf8(&raw) {
+            return Err(Error::UnicodeDecode(raw, e.valid_up_to(), true));
+        }
+    }
+    complex_parts(t)
 }
 
 /// The number a text item means as type `st` (Python's constructors, then NumPy's range check
