@@ -56,6 +56,11 @@ pub trait ObjectRuntime: Send + Sync + 'static {
     /// The ticks of time descriptor `d` an object means (a string, a time scalar, a date, an
     /// int, None).
     fn to_time(&self, o: usize, d: TimeDesc) -> Result<i64>;
+    /// A new object for the item at `p` of `d`, a family beyond numbers, text and times
+    /// (the extended floats): the scalar indexing gives.
+    fn new_item(&self, d: &DType, p: *const u8) -> Result<usize>;
+    /// Store an object as the item of `d` (a family beyond numbers, text and times) at `p`.
+    fn store_item(&self, o: usize, d: &DType, p: *mut u8) -> Result<()>;
 }
 
 static RUNTIME: OnceLock<Box<dyn ObjectRuntime>> = OnceLock::new();
@@ -160,8 +165,11 @@ impl DTypeImpl for Object {
         if TimeDesc::of(to).is_some() {
             return Some(Arc::new(Cast(Kind::ToTime)));
         }
-        to.scalar_type()
-            .map(|st| Arc::new(Cast(Kind::ToNum(st))) as Arc<dyn ArrayMethod>)
+        if let Some(st) = to.scalar_type() {
+            return Some(Arc::new(Cast(Kind::ToNum(st))));
+        }
+        super::method::is_extension(to)
+            .then(|| Arc::new(Cast(Kind::ToItem)) as Arc<dyn ArrayMethod>)
     }
     fn cast_from(&self, from: &DType) -> Option<Arc<dyn ArrayMethod>> {
         if let Some(t) = TextDesc::of(from) {
@@ -170,16 +178,15 @@ impl DTypeImpl for Object {
         if let Some(t) = TimeDesc::of(from) {
             return Some(Arc::new(Cast(Kind::FromTime(t))));
         }
-        from.scalar_type()
-            .map(|st| Arc::new(Cast(Kind::FromNum(st))) as Arc<dyn ArrayMethod>)
+        if let Some(st) = from.scalar_type() {
+            return Some(Arc::new(Cast(Kind::FromNum(st))));
+        }
+        super::method::is_extension(from)
+            .then(|| Arc::new(Cast(Kind::FromItem)) as Arc<dyn ArrayMethod>)
     }
     /// Everything a ufunc or a promotion meets with objects becomes an object.
     fn common_with(&self, other: &DType) -> Option<crate::error::Result<DType>> {
-        (other.scalar_type().is_some()
-            || TextDesc::of(other).is_some()
-            || TimeDesc::of(other).is_some()
-            || other.0.as_any().is::<Object>())
-        .then(|| Ok(object()))
+        (other.scalar_type().is_some() || super::method::is_extension(other)).then(|| Ok(object()))
     }
     unsafe fn retain(&self, p: *mut u8, stride: isize, n: usize) {
         let Ok(rt) = runtime() else { return };
@@ -219,6 +226,10 @@ enum Kind {
     ToText,
     FromTime(TimeDesc),
     ToTime,
+    /// From or to the items of another family (the extended floats), through the runtime's
+    /// scalars.
+    FromItem,
+    ToItem,
 }
 
 struct Cast(Kind);
@@ -246,8 +257,10 @@ impl ArrayMethod for Cast {
         };
         let casting = match self.0 {
             Kind::Copy => Casting::No,
-            Kind::FromNum(_) | Kind::FromText(_) | Kind::FromTime(_) => Casting::Safe,
-            Kind::ToNum(_) | Kind::ToText | Kind::ToTime => Casting::Unsafe,
+            Kind::FromNum(_) | Kind::FromText(_) | Kind::FromTime(_) | Kind::FromItem => {
+                Casting::Safe
+            }
+            Kind::ToNum(_) | Kind::ToText | Kind::ToTime | Kind::ToItem => Casting::Unsafe,
         };
         Ok(Resolved {
             descrs: smallvec![ins[0].clone(), to],
@@ -259,6 +272,7 @@ impl ArrayMethod for Cast {
         let (kind, swap_in, swap_out) = (self.0, !d[0].is_native(), !d[1].is_native());
         let to_text = TextDesc::of(&d[1]);
         let to_time = TimeDesc::of(&d[1]);
+        let (from_d, to_d) = (d[0].clone(), d[1].clone());
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
             rt.with_api(&mut || {
                 for i in 0..n as isize {
@@ -305,6 +319,11 @@ impl ArrayMethod for Cast {
                                 let t = to_time.ok_or_else(|| Error::Type("not a time".into()))?;
                                 t.write(dst, rt.to_time(get(src), t)?);
                             }
+                            Kind::FromItem => {
+                                let v = rt.new_item(&from_d, src)?;
+                                replace(rt, dst, v);
+                            }
+                            Kind::ToItem => rt.store_item(get(src), &to_d, dst)?,
                         }
                     }
                 }

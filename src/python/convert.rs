@@ -587,6 +587,7 @@ pub(super) fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
     if super::text::is_text_object(obj)
         || classify_scalar(obj)?.is_some()
         || super::time::is_time_object(obj)
+        || super::longdouble::is_extended_object(obj)
     {
         return Ok(Node::Scalar);
     }
@@ -651,6 +652,9 @@ struct Collector {
     object: bool,
     /// A time scalar or array was met: the array is a time array or holds objects.
     time: bool,
+    /// An extended float scalar or array was met (`Some(true)` for a complex one): the
+    /// array is built through objects and cast to the extended dtype.
+    extended: Option<bool>,
 }
 
 impl Collector {
@@ -720,6 +724,11 @@ fn collect(
                     c.time = true;
                     return Ok(());
                 }
+                if super::longdouble::is_extended_object(obj) {
+                    let complex = super::longdouble::scalar_is_complex(obj);
+                    c.extended = Some(c.extended.unwrap_or(false) || complex);
+                    return Ok(());
+                }
                 match node(obj)? {
                     Node::Arr(a) if a.ndim() == 0 => return push_array(&a, c),
                     Node::Scalar => {
@@ -762,6 +771,10 @@ fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
         c.time = true;
         return Ok(());
     }
+    if let Some(d) = crate::dtype::longdouble::LdDesc::of(a.dtype()) {
+        c.extended = Some(c.extended.unwrap_or(false) || d.complex);
+        return Ok(());
+    }
     let st = a
         .dtype()
         .scalar_type()
@@ -794,6 +807,12 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         return super::object::from_nested(obj);
     }
     let text_dtype = dtype.is_some_and(super::text::is_text);
+    if let Some(d) = dtype.filter(|d| super::longdouble::is_extended(d)) {
+        // Each item as NumPy stores one (exact floats, ints through their text): through
+        // objects and their cast.
+        let a = super::object::from_nested(obj)?;
+        return super::errors::run_cast(obj.py(), a.nbytes(), || a.astype(d, Order::C));
+    }
     if let Some(d) = dtype.filter(|d| super::time::is_time(d)) {
         let mut shape = Vec::new();
         probe_shape(obj, &mut shape)?;
@@ -827,6 +846,7 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         text: false,
         object: false,
         time: false,
+        extended: None,
     };
     collect(obj, 0, &shape, &mut c)?;
     if c.time && !c.object {
@@ -843,6 +863,21 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     }
     if c.text {
         return super::text::from_nested(obj, &shape, dtype);
+    }
+    if let (Some(complex), false) = (c.extended, c.object) {
+        // Extended floats with numbers: the extended dtype (complex when anything is).
+        let complex = complex
+            || c.strong.is_some_and(|s| s.is_complex())
+            || c.weak == Some(WeakKind::Complex);
+        let d = dtype.cloned().unwrap_or_else(|| {
+            crate::dtype::longdouble::LdDesc {
+                complex,
+                native: true,
+            }
+            .dtype()
+        });
+        let a = super::object::from_nested(obj)?;
+        return super::errors::run_cast(obj.py(), a.nbytes(), || a.astype(&d, Order::C));
     }
     if c.object {
         let a = super::object::from_nested(obj)?;
@@ -968,6 +1003,28 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
                 fresh: true,
             });
         }
+    }
+    if let Some(d) = dtype.and_then(crate::dtype::longdouble::LdDesc::of) {
+        // A scalar (an int beyond 64 bits too, which `node` refuses) is stored as NumPy
+        // stores it.
+        if !is_sequence_like(obj) && !matches!(node(obj), Ok(Node::Seq(_)) | Ok(Node::Arr(_))) {
+            return Ok(Converted {
+                arr: super::longdouble::value_to_array(obj, d)?,
+                base: None,
+                fresh: true,
+            });
+        }
+    }
+    if let Some(a) = super::longdouble::scalar_array(obj)? {
+        let a = match dtype {
+            Some(d) => super::errors::run_cast(obj.py(), a.nbytes(), || a.astype(d, Order::C))?,
+            None => a,
+        };
+        return Ok(Converted {
+            arr: a,
+            base: None,
+            fresh: true,
+        });
     }
     if let Some((v, t)) = super::time::time_scalar(obj)? {
         let a = NdArray::empty(&[], &t.dtype(), Order::C)?;

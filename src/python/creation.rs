@@ -294,12 +294,7 @@ fn fill_const(py: Python<'_>, a: &NdArray, n: Num) -> PyResult<()> {
     // Text takes the constant as an int64 would write it ('1').
     let st = match a.dtype().scalar_type() {
         Some(st) => st,
-        None if super::text::is_text(a.dtype())
-            || super::time::is_time(a.dtype())
-            || a.dtype().kind() == 'O' =>
-        {
-            ScalarType::Int64
-        }
+        None if crate::dtype::method::is_extension(a.dtype()) => ScalarType::Int64,
         None => return Err(PyTypeError::new_err("numeric dtype needed")),
     };
     let v = crate::dispatch::exec::scalar_to_array(n, st)?;

@@ -326,6 +326,11 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
                 return Ok(parse_dtype(code)?);
             }
         }
+        for (complex, code) in [(false, "g"), (true, "G")] {
+            if t.is(super::longdouble::scalar_class(py, complex)?) {
+                return Ok(parse_dtype(code)?);
+            }
+        }
         // NumPy's scalar types: their name is a dtype name.
         if let Ok(m) = t.getattr("__module__") {
             if m.extract::<String>().map(|m| m == "numpy").unwrap_or(false) {
@@ -444,6 +449,11 @@ impl PyDType {
         }
         if let Some(d) = crate::dtype::time::TimeDesc::of(&self.dt) {
             return Ok(super::time::scalar_class(py, d.datetime)?
+                .clone()
+                .into_any());
+        }
+        if let Some(d) = crate::dtype::longdouble::LdDesc::of(&self.dt) {
+            return Ok(super::longdouble::scalar_class(py, d.complex)?
                 .clone()
                 .into_any());
         }

@@ -1,4 +1,5 @@
-//! Items of the dtype families beyond the built-in numbers and records (text, object, time):
+//! Items of the dtype families beyond the built-in numbers and records (text, object, time,
+//! extended floats):
 //! each family's conversion of one item to Python, in one place for every caller (indexing,
 //! `item()`, `tolist()`, record fields).
 
@@ -31,6 +32,10 @@ unsafe fn convert<'py>(
             } else {
                 super::text::scalar(py, d, p)
             });
+        }
+        if let Some(d) = crate::dtype::longdouble::LdDesc::of(dt) {
+            // NumPy's item() keeps the extended scalar (a Python float would lose digits).
+            return Some(super::longdouble::scalar(py, d, p));
         }
         TimeDesc::of(dt).map(|d| {
             if plain {

@@ -98,7 +98,7 @@ impl PyNdArray {
             v.set_writeable(true)?;
             Ok(v)
         };
-        if super::text::is_text(dest) || super::time::is_time(dest) || dest.kind() == 'O' {
+        if crate::dtype::method::is_extension(dest) {
             let v = dest_view(view)?;
             let src = super::array::value_to_array(value, v.dtype())?;
             if v.ndim() == 0 && src.ndim() > 0 && !key_has_ellipsis(key) {

@@ -15,6 +15,7 @@ pub mod index;
 pub mod interop;
 pub mod interrupt;
 pub mod items;
+pub mod longdouble;
 pub mod object;
 pub mod operators;
 pub mod ops;

@@ -373,6 +373,26 @@ impl ObjectRuntime for Runtime {
     fn new_time(&self, v: i64, d: crate::dtype::time::TimeDesc) -> crate::Result<usize> {
         Python::attach(|py| super::time::value_to_py(py, d, v).map(hold).map_err(raised))
     }
+    fn new_item(&self, d: &crate::dtype::DType, p: *const u8) -> crate::Result<usize> {
+        Python::attach(|py| {
+            // SAFETY: the cast's contract: an item of `d` at `p`.
+            match unsafe { super::families::scalar(py, d, p) } {
+                Some(r) => r.map(hold).map_err(raised),
+                None => Err(crate::Error::Type(format!("no scalar for {d:?}"))),
+            }
+        })
+    }
+    fn store_item(&self, o: usize, d: &crate::dtype::DType, p: *mut u8) -> crate::Result<()> {
+        Python::attach(|py| {
+            // SAFETY: a live reference (or 0 for None).
+            let v = unsafe { object(py, o) };
+            let Some(l) = crate::dtype::longdouble::LdDesc::of(d) else {
+                return Err(crate::Error::Type(format!("cannot store objects as {d:?}")));
+            };
+            // SAFETY: the cast's contract: room for an item of `d` at `p`.
+            unsafe { super::longdouble::store(&v, l, p) }.map_err(raised)
+        })
+    }
     fn to_time(&self, o: usize, d: crate::dtype::time::TimeDesc) -> crate::Result<i64> {
         Python::attach(|py| {
             // SAFETY: a live reference (or 0 for None).

@@ -154,6 +154,7 @@ from ._indexing import (  # noqa: E402
 from ._records import void, flexible, record, recarray, rec  # noqa: E402
 from ._text import character, str_, bytes_, object_  # noqa: E402
 from ._datetime import datetime64, timedelta64, datetime_data, datetime_as_string  # noqa: E402,E501
+from ._longdouble import longdouble, clongdouble, float128, complex256  # noqa: E402
 from ._busday import busdaycalendar, is_busday, busday_offset, busday_count  # noqa: E402
 from . import strings  # noqa: E402
 from . import char  # noqa: E402

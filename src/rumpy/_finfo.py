@@ -111,6 +111,14 @@ class finfo:
                 "raise an error in the future. (Deprecated in NumPy 1.25)",
                 DeprecationWarning, stacklevel=2)
             dtype = float
+        if _extended_char(dtype):
+            obj = cls._by_type_num.get('g')
+            if obj is None:
+                obj = object.__new__(_ExtendedFinfo)._init_extended()
+                cls._by_type_num['g'] = obj
+            if cacheable:
+                cls._finfo_cache[dtype] = obj
+            return obj
         tn, kind, descr = _describe(dtype)
         if kind not in 'fc':
             raise ValueError(f"data type {descr} not inexact")
@@ -173,16 +181,71 @@ class finfo:
     def __repr__(self):
         if self._repr is not None:
             return self._repr
-        fmt = _REPR_FMT[self._type_num]
-        max_str = (fmt % float(self.max)).strip()
-        min_str = (fmt % float(self.min)).strip()
-        self._repr = (f"{self.__class__.__name__}(resolution={self.resolution!s}"
+        fmt = _REPR_FMT.get(self._type_num)
+        if fmt is None:
+            max_str, min_str = str(self.max), str(self.min)
+        else:
+            max_str = (fmt % float(self.max)).strip()
+            min_str = (fmt % float(self.min)).strip()
+        self._repr = (f"finfo(resolution={self.resolution!s}"
                       f", min={min_str}, max={max_str}, "
                       f"dtype={self._dtype_name})")
         return self._repr
 
 
 finfo.__module__ = 'rumpy'
+
+
+def _extended_char(x):
+    """'g' or 'G' when `x` names the longdouble or clongdouble type, else None."""
+    from . import _core
+    from ._longdouble import clongdouble, longdouble
+    if isinstance(x, (longdouble, clongdouble)):
+        return x.dtype.char
+    if isinstance(x, (str, type)) or hasattr(x, 'char'):
+        try:
+            c = _core.dtype(x).char
+        except Exception:
+            return None
+        return c if c in 'gG' else None
+    return None
+
+
+class _ExtendedFinfo(finfo):
+    """finfo of the x87 extended format (numpy's longdouble on x86-64): 64 significand
+    bits with an explicit integer bit, 15 exponent bits."""
+
+    def _init_extended(self):
+        from . import _core
+        from ._longdouble import longdouble
+        self._type_num = 'g'
+        self._fmt = None
+        self._repr = None
+        self.bits = 128
+        self.nmant, self.maxexp, self.minexp = 63, 16384, -16382
+        self.machep, self.negep = -63, -64
+        self.precision, self.iexp, self.nexp = 18, 15, 15
+
+        def two(k, mant=1):
+            return _core.ldexp(longdouble(mant), k)[()]
+        self.eps = two(-63)
+        self.epsneg = two(-64)
+        self.max = two(16384 - 64, 2 ** 64 - 1)
+        self.min = -self.max
+        self.smallest_normal = two(-16382)
+        self.smallest_subnormal = two(-16382 - 63)
+        self.tiny = self.smallest_normal
+        self.resolution = longdouble(10) ** -18
+        return self
+
+    @property
+    def dtype(self):
+        from . import _core
+        return _core.dtype('g')
+
+    @property
+    def _dtype_name(self):
+        return 'float128'
 
 
 class iinfo:

@@ -189,11 +189,72 @@ _FLOAT_INFO = {
     'f': ('I', 23, 8, 127),
     'd': ('Q', 52, 11, 1023),
 }
-# np.finfo(t).precision
-_FINFO_PRECISION = {'e': 3, 'f': 6, 'd': 15}
+# np.finfo(t).precision ('g': the x87 extended longdouble)
+_FINFO_PRECISION = {'e': 3, 'f': 6, 'd': 15, 'g': 18}
 # numpy scalar str/repr use scientific notation for |x| >= these (and
 # for |x| < 1e-4); legacy <= '2.2' uses 1e16 for every type
-_SCALAR_MAX_POSITIONAL = {'e': 1e3, 'f': 1e6, 'd': 1e16}
+_SCALAR_MAX_POSITIONAL = {'e': 1e3, 'f': 1e6, 'd': 1e16, 'g': 1e16}
+
+
+class _LD(float):
+    """An x87 extended value for the formatters: a float (the nearest double, kept finite and
+    nonzero when the value is) carrying the item's bytes, which Dragon4 reads exactly."""
+    __slots__ = ('_raw',)
+
+    def __new__(cls, raw):
+        v = int.from_bytes(raw[:10], 'little')
+        mant = v & ((1 << 64) - 1)
+        exp = (v >> 64) & 0x7FFF
+        neg = v >> 79
+        if exp == 0x7FFF:
+            x = math.nan if mant & ((1 << 63) - 1) else math.inf
+        elif mant == 0:
+            x = 0.0
+        else:
+            e = (exp if exp else 1) - 16383 - 63
+            try:
+                x = math.ldexp(mant, e)
+            except OverflowError:
+                x = sys.float_info.max
+            if x == 0.0:
+                x = 5e-324
+            elif math.isinf(x):
+                x = sys.float_info.max
+        self = super().__new__(cls, -x if neg else x)
+        self._raw = bytes(raw[:10])
+        return self
+
+    def __abs__(self):
+        r = bytearray(self._raw)
+        r[9] &= 0x7F
+        return _LD(r)
+
+
+class _CLD:
+    """A complex extended item for the formatters: its parts as `_LD`."""
+    __slots__ = ('real', 'imag')
+
+    def __init__(self, raw):
+        self.real = _LD(raw[:16])
+        self.imag = _LD(raw[16:32])
+
+
+def _extended_items(a):
+    """The items of a longdouble/clongdouble array as nested lists of `_LD`/`_CLD`."""
+    raw = a.tobytes()
+    size = a.dtype.itemsize
+    make = _CLD if a.dtype.char == 'G' else _LD
+    flat = [make(raw[i:i + size]) for i in range(0, len(raw), size)]
+    shape = tuple(a.shape)
+    if not shape:
+        return flat[0]
+
+    def nest(items, dims):
+        if len(dims) == 1:
+            return items
+        step = len(items) // dims[0] if dims[0] else 0
+        return [nest(items[i * step:(i + 1) * step], dims[1:]) for i in range(dims[0])]
+    return nest(flat, shape)
 
 _LOG10_2 = 0.30102999566398119521373889472449
 _POW10 = [10 ** i for i in range(400)]
@@ -203,9 +264,20 @@ def _pow10(n):
     return _POW10[n] if n < 400 else 10 ** n
 
 
+def _LD_bytes(x):
+    """The x87 bytes of a Python float (exact: every double is an extended value)."""
+    m, e = math.frexp(abs(x))
+    neg = 1 if math.copysign(1.0, x) < 0 else 0
+    if x == 0:
+        return (neg << 79).to_bytes(10, 'little')
+    mant = int(m * (1 << 64))
+    exp = e - 1 + 16383
+    return ((neg << 79) | (exp << 64) | mant).to_bytes(10, 'little')
+
+
 def _round_to(x, ftype):
     """Round the Python float ``x`` to the precision ``ftype`` (as a C cast)."""
-    if ftype == 'd':
+    if ftype in ('d', 'g'):
         return x
     try:
         return struct.unpack(ftype, struct.pack(ftype, x))[0]
@@ -375,6 +447,18 @@ def _int_str(n):
 
 def _decompose(x, ftype):
     """Split a finite float into numpy Dragon4 inputs."""
+    if ftype == 'g':
+        # The x87 format: an explicit integer bit, 15 exponent bits (numpy's
+        # Dragon4_PrintFloat_Intel_extended).
+        v = int.from_bytes(x._raw if isinstance(x, _LD) else _LD_bytes(x), 'little')
+        float_mantissa = v & ((1 << 63) - 1)
+        float_exponent = (v >> 64) & 0x7FFF
+        negative = bool(v >> 79)
+        if float_exponent != 0:
+            return (negative, (1 << 63) | float_mantissa, float_exponent - 16383 - 63, 63,
+                    float_exponent != 1 and float_mantissa == 0)
+        return (negative, float_mantissa, 1 - 16383 - 63,
+                max(float_mantissa.bit_length() - 1, 0), False)
     ucode, mbits, ebits, bias = _FLOAT_INFO[ftype]
     bits = struct.unpack(ucode, struct.pack(ftype, x))[0]
     float_mantissa = bits & ((1 << mbits) - 1)
@@ -537,7 +621,9 @@ def _none_or_positive_arg(x, name):
 
 _FTYPE_BY_NAME = {'float16': 'e', 'half': 'e', 'float32': 'f',
                   'single': 'f', 'float64': 'd', 'double': 'd',
-                  'float': 'd', 'complex64': 'f', 'complex128': 'd'}
+                  'float': 'd', 'complex64': 'f', 'complex128': 'd',
+                  'float128': 'g', 'longdouble': 'g', 'complex256': 'g',
+                  'clongdouble': 'g'}
 
 
 def _ftype_of(dtype):
@@ -797,7 +883,8 @@ class ComplexFloatingFormat:
             suppress_small, sign='+', legacy=legacy, is_0d=is_0d)
 
     def __call__(self, x):
-        x = complex(x)
+        if not isinstance(x, _CLD):
+            x = complex(x)
         r = self.real_format(x.real)
         i = self.imag_format(x.imag)
         # add the 'j' before the terminal whitespace in i
@@ -1064,6 +1151,13 @@ class _FieldTimeFormat:
         return self._fmt(_time_display(self._array([x])).tolist()[0])
 
 
+def _extended_display(data):
+    """Nested lists of longdouble/clongdouble scalars as `_LD`/`_CLD` values."""
+    if isinstance(data, list):
+        return [_extended_display(x) for x in data]
+    return _extended_items(data._a)
+
+
 def _array2string(a, options, separator=' ', prefix=""):
     shape = tuple(a.shape)
     if a.dtype.kind in 'Mm':
@@ -1076,6 +1170,9 @@ def _array2string(a, options, separator=' ', prefix=""):
     else:
         summary_insert = ""
         data = a.tolist()
+    if a.dtype.char in 'gG':
+        # Extended items: their exact bytes, for Dragon4.
+        data = _extended_display(data)
 
     flat = _flatten(data, len(shape))
     format_function = _get_format_function(flat, a.dtype, shape == (),
