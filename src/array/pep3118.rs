@@ -123,7 +123,8 @@ fn parse_struct(s: &str, outer_order: char) -> Option<(DType, usize)> {
                         4
                     }
                 }
-                "Zd" => 16,
+                "Zd" | "g" => 16,
+                "Zg" => 32,
                 _ => return None,
             };
             let prefixed = format!("{}{}", if order == '^' { '@' } else { order }, code_s);
@@ -205,6 +206,15 @@ fn scalar_from_format(fmt: &str, itemsize: usize) -> Option<DType> {
         return None;
     }
     let c = code.chars().next()?;
+    if c == 'g' && itemsize == if complex { 32 } else { 16 } {
+        let little = cfg!(target_endian = "little");
+        let native = match order {
+            '<' => little,
+            '>' | '!' => !little,
+            _ => true,
+        };
+        return Some(crate::dtype::longdouble::LdDesc { complex, native }.dtype());
+    }
     use ScalarType::*;
     let st = if complex {
         match (c, itemsize) {
@@ -402,6 +412,12 @@ pub fn format_of(dt: &DType) -> Option<String> {
                 t.chars
             ),
         });
+    }
+    if let Some(l) = crate::dtype::longdouble::LdDesc::of(dt) {
+        // NumPy exposes the native-only 'g' in native order only.
+        return l
+            .native
+            .then(|| if l.complex { "Zg" } else { "g" }.to_string());
     }
     let st = dt.scalar_type()?;
     let code = match st {

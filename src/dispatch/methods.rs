@@ -326,8 +326,11 @@ fn folding_loop(u: &Ufunc, a: &NdArray, method: &str) -> Result<(NdArray, Stride
 }
 
 /// `ufunc.reduce` over `axes` of an array of an extension family whose loop keeps its
-/// descriptor (object `add`, `maximum`, ...): each result starts from the first item and
-/// folds the others in, in order; `identity` fills results over empty axes.
+/// descriptor (object `add`, `maximum`, ...). NumPy's order: a ufunc with an identity starts
+/// every result from it and folds the items in memory order (a line along the accumulator
+/// in one call of the loop, which may sum it pairwise; other axes item by item), except on
+/// objects, whose results start from the first item and fold the others in, in order;
+/// `identity` also fills results over empty axes.
 pub(crate) fn reduce_family(
     u: &Ufunc,
     a: &NdArray,
@@ -342,7 +345,50 @@ pub(crate) fn reduce_family(
     let kept: Vec<usize> = (0..a.ndim()).filter(|k| !axes.contains(k)).collect();
     let out_shape: Vec<usize> = kept.iter().map(|&k| a.shape()[k]).collect();
     let len: usize = axes.iter().map(|&k| a.shape()[k]).product();
-    let out = if let Some(start) = initial {
+    let by_identity = identity.filter(|_| !d.flags().needs_api && len > 0);
+    let out = if let Some(id) = by_identity {
+        let st = match id {
+            crate::dtype::Num::B(_) => crate::dtype::ScalarType::Bool,
+            _ => crate::dtype::ScalarType::Int64,
+        };
+        let kshape: Vec<usize> = (0..a.ndim())
+            .map(|k| if axes.contains(&k) { 1 } else { a.shape()[k] })
+            .collect();
+        let acc = NdArray::zeros(&kshape, &d, Order::C)?;
+        acc.assign(&super::exec::scalar_to_array(id, st)?)?;
+        let rstrides: Vec<isize> = (0..a.ndim())
+            .map(|k| if axes.contains(&k) { 0 } else { acc.strides()[k] })
+            .collect();
+        let failed = std::sync::Mutex::new(None);
+        crate::loops::for_each_line_n(
+            a.shape(),
+            &[&rstrides, a.strides()],
+            &[acc.data_ptr(), a.data_ptr()],
+            1,
+            false,
+            |p, s, n| {
+                if failed.lock().is_ok_and(|f| f.is_some()) {
+                    return;
+                }
+                // The accumulator is input and output (stride 0 along a folded line).
+                match run(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n) {
+                    Ok(st) => crate::dtype::cast::raise_status(st),
+                    Err(e) => {
+                        if let Ok(mut f) = failed.lock() {
+                            *f = Some(e);
+                        }
+                    }
+                }
+            },
+        );
+        if let Some(e) = failed.into_inner().ok().flatten() {
+            return Err(e);
+        }
+        acc.reshape(
+            &out_shape.iter().map(|&x| x as isize).collect::<Vec<_>>(),
+            Order::C,
+        )?
+    } else if let Some(start) = initial {
         // Every result starts from the initial value and folds its line in order.
         let out = NdArray::zeros(&out_shape, &d, Order::C)?;
         out.assign(start)?;

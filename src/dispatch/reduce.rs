@@ -141,8 +141,14 @@ pub fn reduce(
             a.dtype()
         );
         let axes = normalize_axes(axes, a.ndim())?;
-        let empty = identity_num(u.identity).filter(|_| axes.iter().any(|&k| a.shape()[k] == 0));
-        return super::methods::reduce_family(u, a, &axes, keepdims, empty, None);
+        return super::methods::reduce_family(
+            u,
+            a,
+            &axes,
+            keepdims,
+            identity_num(u.identity),
+            None,
+        );
     }
     let acc_t = accumulation_type(u, a, "reduce", dtype)?;
     if let Some(m) = mask {

@@ -87,6 +87,22 @@ impl CastFlags {
     }
 }
 
+/// Raise the floating-point conditions in status bits `st` (`method::status`) in this
+/// thread's hardware status.
+pub fn raise_status(st: u32) {
+    use super::method::status::{DIVIDE_BY_ZERO, INVALID, OVERFLOW, UNDERFLOW};
+    use std::hint::black_box;
+    CastFlags {
+        invalid: st & INVALID != 0,
+        overflow: st & OVERFLOW != 0,
+        underflow: st & UNDERFLOW != 0,
+    }
+    .raise();
+    if st & DIVIDE_BY_ZERO != 0 {
+        black_box(black_box(1.0f64) / black_box(0.0));
+    }
+}
+
 /// Whether casting `n` (of its own type: see [`cast_num`]) into `to` can raise a
 /// floating-point condition: the computed ones, and a double's overflow or underflow in the
 /// hardware conversion to single precision.
@@ -387,7 +403,9 @@ impl Transfer {
                 }
                 Transfer::Cast { f, swap } => f(src, ss, dst, ds, n, *swap),
                 Transfer::Method(f) => {
-                    f(&[src as *mut u8, dst], &[ss, ds], n)?;
+                    // A family's cast reports its conditions (those C computed out of the
+                    // hardware's view): raised here, where the caller reads them.
+                    raise_status(f(&[src as *mut u8, dst], &[ss, ds], n)?);
                 }
             }
         }

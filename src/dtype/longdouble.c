@@ -148,6 +148,9 @@ static ld spacingl(ld x) {
 
 static ld maximum_nan(ld a, ld b) { return (a >= b || isnan(a)) ? a : b; }
 static ld minimum_nan(ld a, ld b) { return (a <= b || isnan(a)) ? a : b; }
+/* C's fmaxl/fminl as glibc defines them (NaN loses). */
+static ld fmax_c(ld a, ld b) { return (isgreaterequal(a, b) || isnan(b)) ? a : b; }
+static ld fmin_c(ld a, ld b) { return (islessequal(a, b) || isnan(b)) ? a : b; }
 
 /* ---------------------------------------------------------------- real loops */
 
@@ -304,8 +307,8 @@ uint32_t rumpy_ld_binary(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff
                 switch (op) {
                     case B_MAXIMUM: r = maximum_nan(x, y); break;
                     case B_MINIMUM: r = minimum_nan(x, y); break;
-                    case B_FMAX: r = fmaxl(x, y); break;
-                    default: r = fminl(x, y); break;
+                    case B_FMAX: r = fmax_c(x, y); break;
+                    default: r = fmin_c(x, y); break;
                 }
                 put(o, r);
             }
@@ -893,6 +896,18 @@ int rumpy_ld_order(const u8 *a, const u8 *b) {
     if (x > y) return 1;
     if (x == y) return 0;
     return isnan(x) - isnan(y);
+}
+
+/* NumPy's fill (arange): items 0 and 1 given, item i = start + i * delta, per part. */
+void rumpy_ld_fill(u8 *p, size_t n, int is_complex) {
+    const size_t parts = is_complex ? 2 : 1, item = parts * sizeof(ld);
+    for (size_t k = 0; k < parts; k++) {
+        const ld start = get(p + k * sizeof(ld));
+        const ld delta = get(p + item + k * sizeof(ld)) - start;
+        for (size_t i = 2; i < n; i++) {
+            put(p + i * item + k * sizeof(ld), start + (ld)i * delta);
+        }
+    }
 }
 
 size_t rumpy_ld_size(void) { return sizeof(ld); }

@@ -152,6 +152,7 @@ mod ffi {
         pub fn rumpy_ld_parse(text: *const c_char, out: *mut u8) -> usize;
         pub fn rumpy_ld_order(a: *const u8, b: *const u8) -> c_int;
         pub fn rumpy_ld_size() -> usize;
+        pub fn rumpy_ld_fill(p: *mut u8, n: usize, complex: c_int);
     }
 }
 
@@ -359,6 +360,11 @@ impl<W: Width> DTypeImpl for Extended<W> {
         super::text::TextDesc::of(from).map(|_| Arc::new(TextToLd) as Arc<dyn ArrayMethod>)
     }
     fn common_with(&self, other: &DType) -> Option<Result<DType>> {
+        if let Some(t) = super::text::TextDesc::of(other) {
+            // Text long enough for the number's `str` (NumPy's 48 and 96 characters).
+            let chars = text_width(W::COMPLEX).max(t.chars);
+            return Some(Ok(t.sized(chars).dtype()));
+        }
         let complex = match (LdDesc::of(other), other.scalar_type()) {
             (Some(o), _) => o.complex,
             (None, Some(st)) => st.is_complex(),
@@ -457,12 +463,18 @@ unsafe fn swap_parts(p: *mut u8, len: usize, part: usize) {
 enum Side {
     Num(ScalarType, bool),
     Ld(LdDesc),
+    /// A datetime64 or timedelta64 (its int64 ticks), native or not.
+    Time(bool),
 }
 
 impl Side {
     fn of(d: &DType) -> Option<Side> {
         if let Some(l) = LdDesc::of(d) {
             return Some(Side::Ld(l));
+        }
+        if let Some(t) = super::time::TimeDesc::of(d) {
+            // A time's ticks, as NumPy casts them (unsafe both ways).
+            return Some(Side::Time(t.native));
         }
         d.scalar_type().map(|st| Side::Num(st, d.is_native()))
     }
@@ -472,6 +484,7 @@ impl Side {
         use ScalarType::*;
         match self {
             Side::Ld(d) => 13 + d.complex as c_int,
+            Side::Time(_) => 7,
             Side::Num(st, _) => match st {
                 Bool => 0,
                 Int8 => 1,
@@ -494,7 +507,7 @@ impl Side {
     fn native(self) -> bool {
         match self {
             Side::Ld(d) => d.native,
-            Side::Num(_, n) => n,
+            Side::Num(_, n) | Side::Time(n) => n,
         }
     }
     fn is_half(self) -> bool {
@@ -504,6 +517,7 @@ impl Side {
         match self {
             Side::Ld(d) => d.itemsize(),
             Side::Num(st, _) => st.itemsize(),
+            Side::Time(_) => 8,
         }
     }
     /// The bytes of one part (a complex item's half) for byte swapping.
@@ -512,6 +526,7 @@ impl Side {
             Side::Ld(_) => LD,
             Side::Num(st, _) if st.is_complex() => st.itemsize() / 2,
             Side::Num(st, _) => st.itemsize(),
+            Side::Time(_) => 8,
         }
     }
 }
@@ -547,7 +562,7 @@ fn level(from: Side, to: Side) -> Casting {
                 Casting::Unsafe
             }
         }
-        (Side::Num(..), Side::Num(..)) => Casting::Unsafe,
+        _ => Casting::Unsafe,
     }
 }
 
@@ -567,10 +582,13 @@ impl ArrayMethod for LdCast {
         MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
-        let to = outs[0].clone().unwrap_or_else(|| match self.0 {
-            Side::Ld(d) => d.dtype(),
-            Side::Num(st, _) => st.dtype(),
-        });
+        let Some(to) = outs[0].clone().or_else(|| match self.0 {
+            Side::Ld(d) => Some(d.dtype()),
+            Side::Num(st, _) => Some(st.dtype()),
+            Side::Time(_) => None,
+        }) else {
+            bail!(Type, "a cast to a time needs its unit");
+        };
         let (Some(a), Some(b)) = (Side::of(&ins[0]), Side::of(&to)) else {
             bail!(Type, "not a longdouble cast: {:?} to {:?}", ins[0], to);
         };
@@ -790,17 +808,18 @@ impl ArrayMethod for LdToText {
     }
 }
 
-/// Text read as a `long double` by C's `strtold`, once Python's float grammar accepts it.
-fn parse_real(t: &[u32], is_bytes: bool, out: *mut u8) -> Result<()> {
-    let s = super::text::float_text(t, is_bytes)?;
-    let c = std::ffi::CString::new(s).map_err(|e| Error::Value(e.to_string()))?;
-    // SAFETY: a NUL-terminated string and room for one item.
-    unsafe { ffi::rumpy_ld_parse(c.as_ptr(), out) };
+/// Text read as a `long double` by C's `strtold`, which must read all of it (NumPy's:
+/// leading spaces are skipped, nothing may follow).
+fn parse_real(t: &[u32], out: &mut [u8; LD]) -> Result<()> {
+    let s: String = t.iter().filter_map(|&c| char::from_u32(c)).collect();
+    if !parse_into(&s, out) {
+        bail!(Value, "invalid literal for long double: {s}");
+    }
     Ok(())
 }
 
-/// Text to an extended number: the real part by `strtold`; a complex item from Python's
-/// `complex()` grammar.
+/// Text to an extended number: a real item by `strtold`; a complex item by Python's
+/// `complex()` (float64 parts, NumPy's).
 struct TextToLd;
 
 impl ArrayMethod for TextToLd {
@@ -822,15 +841,20 @@ impl ArrayMethod for TextToLd {
                 let t = unsafe { from.read(q[0]) };
                 let mut x = [0u8; 2 * LD];
                 if to.complex {
-                    let (re, im) = super::text::complex_texts(&t, from.is_bytes())?;
-                    for (k, part) in [re, im].into_iter().enumerate() {
-                        let c = std::ffi::CString::new(part)
-                            .map_err(|e| Error::Value(e.to_string()))?;
-                        // SAFETY: a NUL-terminated string and room for one part.
-                        unsafe { ffi::rumpy_ld_parse(c.as_ptr(), x.as_mut_ptr().add(k * LD)) };
-                    }
+                    // NumPy reads complex text as Python's complex() does: two float64.
+                    let n = super::text::parse_number(&t, from.is_bytes(), ScalarType::Complex128)?;
+                    let super::Num::C(re, im) = n else {
+                        bail!(Value, "complex() arg is a malformed string");
+                    };
+                    let pair = [re, im];
+                    // SAFETY: one complex128 in, one complex item out.
+                    unsafe {
+                        ffi::rumpy_ld_cast(12, pair.as_ptr() as *const u8, 0, 14, x.as_mut_ptr(), 0, 1)
+                    };
                 } else {
-                    parse_real(&t, from.is_bytes(), x.as_mut_ptr())?;
+                    let mut r = [0u8; LD];
+                    parse_real(&t, &mut r)?;
+                    x[..LD].copy_from_slice(&r);
                 }
                 // SAFETY: the buffer holds a native item; q[1] has room for one.
                 unsafe {
@@ -864,6 +888,15 @@ pub fn str_of(x: &[u8], complex: bool) -> String {
     assert!(x.len() >= if complex { 2 * LD } else { LD });
     // SAFETY: the buffer holds a native item, as just checked.
     unsafe { item_str(x.as_ptr(), complex) }
+}
+
+/// NumPy's `fill` of `n` native items at `p` (contiguous) from the first two.
+///
+/// # Safety
+/// `p` holds `n` contiguous native items of `d`.
+pub unsafe fn fill(d: LdDesc, p: *mut u8, n: usize) {
+    // SAFETY: the caller's guarantee.
+    unsafe { ffi::rumpy_ld_fill(p, n, d.complex as c_int) }
 }
 
 /// Convert one native real item to float64 (C's conversion) or from it.

@@ -361,10 +361,21 @@ pub fn result_type(strong: &[DType], weak: &[WeakKind]) -> Result<DType> {
         return Ok(st.dtype());
     }
     // A family whose common descriptor with each Python scalar's default type is itself
-    // takes it (objects; timedeltas with Python ints).
-    let keeps = |w: &WeakKind| matches!(super::method::common_dtype(&acc, &w.default_type().dtype()), Some(Ok(d)) if d == acc);
+    // takes it (objects; timedeltas with Python ints); an inexact family meets a Python
+    // number of its kind or below as its common descriptor with that number's type
+    // (`longdouble` and a Python complex: `clongdouble`).
+    let common = |w: &WeakKind| super::method::common_dtype(&acc, &w.default_type().dtype());
+    let keeps = |w: &WeakKind| matches!(common(w), Some(Ok(d)) if d == acc);
     if weak.iter().all(keeps) {
         Ok(acc)
+    } else if matches!(acc.kind(), 'f' | 'c') && weak.iter().all(|w| matches!(common(w), Some(Ok(_)))) {
+        let mut out = acc.clone();
+        for w in weak {
+            if let Some(Ok(d)) = super::method::common_dtype(&out, &w.default_type().dtype()) {
+                out = d;
+            }
+        }
+        Ok(out)
     } else {
         Err(Error::Promotion(format!(
             "The DType <{}> could not be promoted by a Python scalar.",

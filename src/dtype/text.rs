@@ -402,13 +402,6 @@ fn parse_float(t: &[u32], is_bytes: bool) -> Result<f64> {
     float_literal(&s).ok_or_else(bad)
 }
 
-/// The text of a float literal as Python's `float(text)` accepts it (spaces and underscores
-/// gone), for parsers of wider floats; NumPy's error otherwise.
-pub(crate) fn float_text(t: &[u32], is_bytes: bool) -> Result<String> {
-    parse_float(t, is_bytes)?;
-    Ok(number_text(t).unwrap_or_default())
-}
-
 /// A float literal as Python reads one (Rust's grammar plus the same special names).
 fn float_literal(s: &str) -> Option<f64> {
     let body = s.trim_start_matches(['+', '-']);
@@ -464,17 +457,6 @@ fn complex_parts(t: &[u32]) -> Result<(String, String)> {
         x => checked(x)?,
     };
     Ok((re, im))
-}
-
-/// [`complex_parts`] for parsers of wider floats, bytes read as UTF-8 first (NumPy's).
-pub(crate) fn complex_texts(t: &[u32], is_bytes: bool) -> Result<(String, String)> {
-    if is_bytes {
-        let raw: Vec<u8> = t.iter().map(|&c| c as u8).collect();
-        if let Err(e) = std::str::from_utf8(&raw) {
-            return Err(Error::UnicodeDecode(raw, e.valid_up_to(), true));
-        }
-    }
-    complex_parts(t)
 }
 
 /// The number a text item means as type `st` (Python's constructors, then NumPy's range check

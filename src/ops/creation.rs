@@ -28,6 +28,16 @@ pub fn arange_fill(arr: &NdArray) -> Result<()> {
     if n <= 2 {
         return Ok(());
     }
+    if let Some(d) = crate::dtype::longdouble::LdDesc::of(arr.dtype()).filter(|d| d.native) {
+        ensure!(
+            arr.is_c_contiguous() && arr.ndim() == 1,
+            Value,
+            "arange_fill needs a contiguous 1-d array"
+        );
+        // SAFETY: a contiguous 1-d array of n native items.
+        unsafe { crate::dtype::longdouble::fill(d, arr.data_ptr(), n) };
+        return Ok(());
+    }
     let st = arr
         .dtype()
         .native_scalar()

@@ -616,45 +616,25 @@ impl PyNdArray {
     #[getter]
     fn real(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
         let a = &slf.get().cur();
-        match a.dtype().scalar_type() {
-            Some(st) if st.is_complex() => {
-                let part = if st == crate::dtype::ScalarType::Complex64 {
-                    crate::dtype::ScalarType::Float32
-                } else {
-                    crate::dtype::ScalarType::Float64
-                };
-                let pdt = if a.dtype().is_native() {
-                    part.dtype()
-                } else {
-                    part.dtype().0.with_native_order(false)
-                };
+        match complex_part(a.dtype()) {
+            Some(pdt) => {
                 let v = a.view_with(a.offset(), a.shape().into(), a.strides().into(), pdt)?;
                 Self::view_of(slf, v)
             }
-            _ => Ok(slf.clone().unbind()),
+            None => Ok(slf.clone().unbind()),
         }
     }
     #[getter]
     fn imag(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
         let py = slf.py();
         let a = &slf.get().cur();
-        match a.dtype().scalar_type() {
-            Some(st) if st.is_complex() => {
-                let part = if st == crate::dtype::ScalarType::Complex64 {
-                    crate::dtype::ScalarType::Float32
-                } else {
-                    crate::dtype::ScalarType::Float64
-                };
-                let pdt = if a.dtype().is_native() {
-                    part.dtype()
-                } else {
-                    part.dtype().0.with_native_order(false)
-                };
-                let off = a.offset() + part.itemsize();
+        match complex_part(a.dtype()) {
+            Some(pdt) => {
+                let off = a.offset() + pdt.itemsize();
                 let v = a.view_with(off, a.shape().into(), a.strides().into(), pdt)?;
                 Self::view_of(slf, v)
             }
-            _ => {
+            None => {
                 let mut z = a.empty_like(a.dtype(), Order::K)?;
                 // Zero of the dtype: an int 0 for objects and text ('0'), NumPy's.
                 let zero = if a.dtype().scalar_type().is_some() || a.dtype().fields().is_some() {
@@ -1361,6 +1341,20 @@ impl PyNdArray {
 }
 
 /// NumPy's ComplexWarning when a cast drops imaginary parts.
+/// The dtype of a complex dtype's real and imaginary parts (in its byte order).
+fn complex_part(d: &DType) -> Option<DType> {
+    use crate::dtype::ScalarType;
+    let part = match d.scalar_type() {
+        Some(ScalarType::Complex64) => ScalarType::Float32.dtype(),
+        Some(ScalarType::Complex128) => ScalarType::Float64.dtype(),
+        _ => match crate::dtype::longdouble::LdDesc::of(d) {
+            Some(l) if l.complex => crate::dtype::longdouble::longdouble(),
+            _ => return None,
+        },
+    };
+    Some(part.0.with_native_order(d.is_native()))
+}
+
 pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResult<()> {
     if from.kind() == 'c' && !matches!(to.kind(), 'c' | 'b') {
         let cls = py.import("rumpy.exceptions")?.getattr("ComplexWarning")?;

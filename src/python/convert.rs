@@ -809,8 +809,12 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
     let text_dtype = dtype.is_some_and(super::text::is_text);
     if let Some(d) = dtype.filter(|d| super::longdouble::is_extended(d)) {
         // Each item as NumPy stores one (exact floats, ints through their text): through
-        // objects and their cast.
+        // objects and their cast, once the nesting is found regular.
         let a = super::object::from_nested(obj)?;
+        let mut shape = Vec::new();
+        if probe_shape(obj, &mut shape).is_ok() && a.shape() != shape.as_slice() {
+            return Err(inhomogeneous(a.ndim().min(shape.len()), &shape));
+        }
         return super::errors::run_cast(obj.py(), a.nbytes(), || a.astype(d, Order::C));
     }
     if let Some(d) = dtype.filter(|d| super::time::is_time(d)) {

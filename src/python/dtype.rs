@@ -296,6 +296,10 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
         let base = to_dtype_align(&sd.get_item(0)?, align)?;
         return with_shape(base, shape_of(&sd.get_item(1)?)?);
     }
+    if let Some(a) = super::longdouble::scalar_array(obj)? {
+        // An extended scalar names its own dtype (NumPy takes a scalar's).
+        return Ok(a.dtype().clone());
+    }
     if let Ok(t) = obj.cast::<PyType>() {
         let builtins = py.import("builtins")?;
         for (name, text) in [("str", "U"), ("bytes", "S"), ("object", "O")] {
@@ -425,6 +429,7 @@ impl PyDType {
         if self.dt.fields().is_some()
             || is_text(&self.dt) && self.dt.itemsize() > 0
             || matches!(self.dt.kind(), 'M' | 'm')
+            || !self.dt.is_native()
         {
             0
         } else {

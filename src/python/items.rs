@@ -193,6 +193,15 @@ impl PyNdArray {
 
 /// The error for an array stored into one element (NumPy's message differs by kind).
 pub(crate) fn sequence_into_element(dt: &DType) -> PyErr {
+    if let Some(l) = crate::dtype::longdouble::LdDesc::of(dt) {
+        // NumPy hands the sequence to float() (or its complex conversion), which refuses it.
+        let what = "list";
+        return PyTypeError::new_err(if l.complex {
+            format!("must be real number, not {what}")
+        } else {
+            format!("float() argument must be a string or a real number, not '{what}'")
+        });
+    }
     if dt.kind() == 'c' {
         PyTypeError::new_err("only 0-dimensional arrays can be converted to Python scalars")
     } else {

@@ -139,6 +139,11 @@ fn value_array(obj: &Bound<'_, PyAny>, d: LdDesc) -> PyResult<NdArray> {
         real_from_text(if obj.is_truthy()? { "1" } else { "0" }, &mut x);
         return real(&x);
     }
+    if obj.cast::<PyInt>().is_ok() && d.complex {
+        // NumPy makes a complex of a Python int through Python's float.
+        let f = obj.py().get_type::<PyFloat>().call1((obj,))?;
+        return value_array(&f, d);
+    }
     if obj.cast::<PyInt>().is_ok() {
         let text = obj.str()?.to_string();
         let mut x = [0u8; LD];
@@ -181,9 +186,11 @@ fn value_array(obj: &Bound<'_, PyAny>, d: LdDesc) -> PyResult<NdArray> {
         return value_array(&f, d);
     }
     if a.ndim() != 0 {
-        return Err(pyo3::exceptions::PyValueError::new_err(
-            "setting an array element with a sequence.",
-        ));
+        // NumPy hands a sequence to float(), which refuses it.
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            obj.get_type().name()?
+        )));
     }
     Ok(a)
 }
