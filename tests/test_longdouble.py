@@ -83,7 +83,8 @@ def test_dtype_specs(spec):
 
 def test_scalar_types():
     c = Collector()
-    for e in ["issubclass(m.longdouble, m.floating)", "issubclass(m.clongdouble, m.complexfloating)",
+    for e in ["issubclass(m.longdouble, m.floating)",
+              "issubclass(m.clongdouble, m.complexfloating)",
               "isinstance(m.longdouble(1), m.inexact)", "m.longdouble is m.float128",
               "m.dtype(m.longdouble(2)).char", "m.sctypeDict['g'].__name__",
               "m.finfo(m.longdouble).dtype", "m.finfo(m.clongdouble).dtype",
@@ -214,7 +215,8 @@ def test_cast_to_numbers(code, src):
     "(m.array([1, 2], 'g') / 3).astype('U')", "(m.array([1, 2], 'g') / 3).astype('S')",
     "(m.array([1+2j, 3j, -1], 'G') / 3).astype('U')", "m.array([1/3], 'g').astype('U10')",
     "m.array(['0.1', '-1e-4950', 'inf', '  3  ', '1_000'], 'U').astype('g')",
-    "m.array([b'0.1', b'2'], 'S').astype('g')", "m.array(['1+2j', '-3j', '(1-1j)'], 'U').astype('G')",
+    "m.array([b'0.1', b'2'], 'S').astype('g')",
+    "m.array(['1+2j', '-3j', '(1-1j)'], 'U').astype('G')",
     "m.array(['abc'], 'U').astype('g')", "m.array(['1e5x'], 'U').astype('G')",
     "m.array([1, 2], 'g').astype(object).tolist()",
     "m.array([1.5, 2**70, '0.1', None], object).astype('g')",

@@ -357,7 +357,13 @@ pub(crate) fn reduce_family(
         let acc = NdArray::zeros(&kshape, &d, Order::C)?;
         acc.assign(&super::exec::scalar_to_array(id, st)?)?;
         let rstrides: Vec<isize> = (0..a.ndim())
-            .map(|k| if axes.contains(&k) { 0 } else { acc.strides()[k] })
+            .map(|k| {
+                if axes.contains(&k) {
+                    0
+                } else {
+                    acc.strides()[k]
+                }
+            })
             .collect();
         let failed = std::sync::Mutex::new(None);
         crate::loops::for_each_line_n(

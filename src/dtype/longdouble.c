@@ -148,8 +148,9 @@ static ld spacingl(ld x) {
 
 static ld maximum_nan(ld a, ld b) { return (a >= b || isnan(a)) ? a : b; }
 static ld minimum_nan(ld a, ld b) { return (a <= b || isnan(a)) ? a : b; }
-/* C's fmaxl/fminl as glibc defines them (NaN loses). */
-static ld fmax_c(ld a, ld b) { return (isgreaterequal(a, b) || isnan(b)) ? a : b; }
+/* C's fmaxl/fminl as glibc computes them on x86-64: NaN loses; of equal values (signed
+ * zeros) fmax gives the second, fmin the first. */
+static ld fmax_c(ld a, ld b) { return (isgreater(a, b) || isnan(b)) ? a : b; }
 static ld fmin_c(ld a, ld b) { return (islessequal(a, b) || isnan(b)) ? a : b; }
 
 /* ---------------------------------------------------------------- real loops */

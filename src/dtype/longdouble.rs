@@ -849,7 +849,15 @@ impl ArrayMethod for TextToLd {
                     let pair = [re, im];
                     // SAFETY: one complex128 in, one complex item out.
                     unsafe {
-                        ffi::rumpy_ld_cast(12, pair.as_ptr() as *const u8, 0, 14, x.as_mut_ptr(), 0, 1)
+                        ffi::rumpy_ld_cast(
+                            12,
+                            pair.as_ptr() as *const u8,
+                            0,
+                            14,
+                            x.as_mut_ptr(),
+                            0,
+                            1,
+                        )
                     };
                 } else {
                     let mut r = [0u8; LD];

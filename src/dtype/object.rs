@@ -58,9 +58,15 @@ pub trait ObjectRuntime: Send + Sync + 'static {
     fn to_time(&self, o: usize, d: TimeDesc) -> Result<i64>;
     /// A new object for the item at `p` of `d`, a family beyond numbers, text and times
     /// (the extended floats): the scalar indexing gives.
-    fn new_item(&self, d: &DType, p: *const u8) -> Result<usize>;
+    ///
+    /// # Safety
+    /// `p` holds an item of `d`.
+    unsafe fn new_item(&self, d: &DType, p: *const u8) -> Result<usize>;
     /// Store an object as the item of `d` (a family beyond numbers, text and times) at `p`.
-    fn store_item(&self, o: usize, d: &DType, p: *mut u8) -> Result<()>;
+    ///
+    /// # Safety
+    /// `p` is writable for one item of `d`.
+    unsafe fn store_item(&self, o: usize, d: &DType, p: *mut u8) -> Result<()>;
 }
 
 static RUNTIME: OnceLock<Box<dyn ObjectRuntime>> = OnceLock::new();

@@ -368,7 +368,9 @@ pub fn result_type(strong: &[DType], weak: &[WeakKind]) -> Result<DType> {
     let keeps = |w: &WeakKind| matches!(common(w), Some(Ok(d)) if d == acc);
     if weak.iter().all(keeps) {
         Ok(acc)
-    } else if matches!(acc.kind(), 'f' | 'c') && weak.iter().all(|w| matches!(common(w), Some(Ok(_)))) {
+    } else if matches!(acc.kind(), 'f' | 'c')
+        && weak.iter().all(|w| matches!(common(w), Some(Ok(_))))
+    {
         let mut out = acc.clone();
         for w in weak {
             if let Some(Ok(d)) = super::method::common_dtype(&out, &w.default_type().dtype()) {

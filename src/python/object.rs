@@ -373,7 +373,7 @@ impl ObjectRuntime for Runtime {
     fn new_time(&self, v: i64, d: crate::dtype::time::TimeDesc) -> crate::Result<usize> {
         Python::attach(|py| super::time::value_to_py(py, d, v).map(hold).map_err(raised))
     }
-    fn new_item(&self, d: &crate::dtype::DType, p: *const u8) -> crate::Result<usize> {
+    unsafe fn new_item(&self, d: &crate::dtype::DType, p: *const u8) -> crate::Result<usize> {
         Python::attach(|py| {
             // SAFETY: the cast's contract: an item of `d` at `p`.
             match unsafe { super::families::scalar(py, d, p) } {
@@ -382,7 +382,12 @@ impl ObjectRuntime for Runtime {
             }
         })
     }
-    fn store_item(&self, o: usize, d: &crate::dtype::DType, p: *mut u8) -> crate::Result<()> {
+    unsafe fn store_item(
+        &self,
+        o: usize,
+        d: &crate::dtype::DType,
+        p: *mut u8,
+    ) -> crate::Result<()> {
         Python::attach(|py| {
             // SAFETY: a live reference (or 0 for None).
             let v = unsafe { object(py, o) };

@@ -1,0 +1,49 @@
+"""longdouble (x87 extended) and clongdouble against NumPy in the same process: arithmetic,
+math functions, comparisons, sums, casts and formatting. Prints numpy time, rumpy time and the
+ratio (rumpy / numpy; below 1 is faster).
+
+Run: python tests/benchmarks/bench_longdouble.py
+"""
+
+import numpy as np
+
+import rumpy as rp
+from _timing import best
+
+
+def main():
+    rng = np.random.default_rng(0)
+    n = 10**6
+    a = (rng.random(n) * 100).astype("g") / 3
+    b = (rng.random(n) * 100 + 1).astype("g") / 7
+    c = a + 1j * b
+    ra, rb, rc = rp.asarray(a), rp.asarray(b), rp.asarray(c)
+    f8 = rng.random(n)
+    rf8 = rp.asarray(f8)
+    small = a[:10**5]
+    rsmall = rp.asarray(small)
+    cases = [
+        ("g + g (1e6)", lambda: a + b, lambda: ra + rb),
+        ("g * g (1e6)", lambda: a * b, lambda: ra * rb),
+        ("g / g (1e6)", lambda: a / b, lambda: ra / rb),
+        ("g < g (1e6)", lambda: a < b, lambda: ra < rb),
+        ("sqrt(g) (1e6)", lambda: np.sqrt(a), lambda: rp.sqrt(ra)),
+        ("sin(g) (1e6)", lambda: np.sin(a), lambda: rp.sin(ra)),
+        ("exp(g) (1e6)", lambda: np.exp(-a), lambda: rp.exp(-ra)),
+        ("sum(g) (1e6)", lambda: a.sum(), lambda: ra.sum()),
+        ("G * G (1e6)", lambda: c * c, lambda: rc * rc),
+        ("G / G (1e6)", lambda: c / c[::-1], lambda: rc / rc[::-1]),
+        ("abs(G) (1e6)", lambda: np.abs(c), lambda: rp.abs(rc)),
+        ("f8 -> g (1e6)", lambda: f8.astype("g"), lambda: rf8.astype("g")),
+        ("g -> f8 (1e6)", lambda: a.astype("f8"), lambda: ra.astype("f8")),
+        ("g -> U (1e5)", lambda: small.astype("U"), lambda: rsmall.astype("U")),
+        ("repr(g) (1e3)", lambda: repr(small[:1000]), lambda: repr(rsmall[:1000])),
+    ]
+    print(f"{'benchmark':20} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
+    for name, f_np, f_rp in cases:
+        t_np, t_rp = best(f_np, 5), best(f_rp, 5)
+        print(f"{name:20} {t_np * 1e3:10.2f} {t_rp * 1e3:10.2f} {t_rp / t_np:7.2f}")
+
+
+if __name__ == "__main__":
+    main()
