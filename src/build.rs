@@ -5,7 +5,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/dtype/longdouble.c");
     cc::Build::new()
         .file("src/dtype/longdouble.c")
-        .opt_level(2)
+        .opt_level(3)
         .flag_if_supported("-std=c11")
         .flag_if_supported("-fno-math-errno")
         .warnings(true)

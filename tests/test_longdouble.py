@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import Collector, assert_outcomes, assert_same, both, shares
+from conftest import Collector, _values_equal, assert_outcomes, assert_same, both, shares
 from conftest import check as check_values
 
 pytestmark = pytest.mark.skipif(np.dtype("g").itemsize != 16 or np.finfo("g").nmant != 63,
@@ -32,13 +32,13 @@ def same(r, n):
         ra = np.asarray(r)
         assert ra.dtype.str == n.dtype.str, f"dtype {ra.dtype.str} != numpy {n.dtype.str}"
         assert ra.shape == n.shape, f"shape {ra.shape} != numpy {n.shape}"
-        assert _equal(ra, n), f"values differ:\nrumpy {ra!r}\nnumpy {n!r}"
+        assert _values_equal(ra, n), f"values differ:\nrumpy {ra!r}\nnumpy {n!r}"
     elif isinstance(n, (np.longdouble, np.clongdouble)):
         assert type(r).__name__ == type(n).__name__, \
             f"scalar type {type(r).__name__} != numpy {type(n).__name__}"
         assert r.dtype == n.dtype, f"scalar dtype {r.dtype} != numpy {n.dtype}"
         ra = np.asarray(r)
-        assert _equal(ra.reshape(1), np.asarray(n).reshape(1)), f"{r!r} != numpy {n!r}"
+        assert _values_equal(ra.reshape(1), np.asarray(n).reshape(1)), f"{r!r} != numpy {n!r}"
     elif type(n) in (tuple, list):
         assert type(r) is type(n), f"{type(r).__name__} != numpy {type(n).__name__}"
         assert len(r) == len(n)
@@ -46,17 +46,6 @@ def same(r, n):
             same(x, y)
     else:
         assert_same(r, n)
-
-
-def _equal(x, y):
-    if not np.array_equal(x, y, equal_nan=True):
-        return False
-    parts = [(x.real, y.real), (x.imag, y.imag)] if x.dtype.kind == "c" else [(x, y)]
-    for p, q in parts:
-        nan = np.isnan(p) & np.isnan(q)
-        if not np.array_equal(np.signbit(p) | nan, np.signbit(q) | nan):
-            return False
-    return True
 
 
 def check(expr, **names):
@@ -442,7 +431,8 @@ def test_npy_round_trip(code):
     buf = io.BytesIO()
     rp.save(buf, rp.arange(5, dtype=code) / 3)
     buf.seek(0)
-    same(rp.arange(5, dtype=code) / 3, np.load(buf))
+    back = np.load(buf)
+    assert back.dtype == n.dtype and _values_equal(back, n)
 
 
 def test_setitem_and_views():
@@ -464,9 +454,21 @@ def test_setitem_and_views():
     c.done()
 
 
+def test_scalar_text_of_powers_of_two():
+    # NumPy's Dragon4 gives some powers of two one digit fewer than the shortest text
+    # strtold reads back (2**-46: 20 digits, not 21).
+    check("[str(m.ldexp(m.longdouble(1), k)) for k in range(-200, 200, 3)]")
+
+
+@pytest.mark.xfail(strict=True, reason="the text cast writes strtold's shortest digits, one "
+                   "more than NumPy's Dragon4 at some powers of two")
+def test_cast_text_of_powers_of_two():
+    check("m.ldexp(m.ones(1, 'g'), -46).astype('U')")
+
+
 def test_arithmetic_is_extended():
     # 1/3 in the x87 format: 20 significant digits, not float64's 17.
-    assert str(rp.longdouble(1) / 3) == "0.33333333333333333334"
+    assert str(rp.longdouble(1) / 3) == str(np.longdouble(1) / 3) == "0.33333333333333333334"
     assert (rp.longdouble(1) + rp.longdouble(2.0 ** -63)) != 1
     s = (rp.arange(1, 1001, dtype="g") / 3).sum()
     n = (np.arange(1, 1001, dtype="g") / 3).sum()

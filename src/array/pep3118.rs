@@ -174,12 +174,7 @@ fn text_format(order: char, code: char, count: usize) -> Option<DType> {
     if code == 's' {
         return Some(crate::dtype::bytes::bytes(count));
     }
-    let little = cfg!(target_endian = "little");
-    let native = match order {
-        '<' => little,
-        '>' | '!' => !little,
-        _ => true,
-    };
+    let native = crate::dtype::ByteOrder::native_for(order);
     (count <= crate::dtype::MAX_ITEMSIZE / 4).then(|| crate::dtype::unicode::unicode(count, native))
 }
 
@@ -207,12 +202,7 @@ fn scalar_from_format(fmt: &str, itemsize: usize) -> Option<DType> {
     }
     let c = code.chars().next()?;
     if c == 'g' && itemsize == if complex { 32 } else { 16 } {
-        let little = cfg!(target_endian = "little");
-        let native = match order {
-            '<' => little,
-            '>' | '!' => !little,
-            _ => true,
-        };
+        let native = crate::dtype::ByteOrder::native_for(order);
         return Some(crate::dtype::longdouble::LdDesc { complex, native }.dtype());
     }
     use ScalarType::*;
@@ -245,12 +235,7 @@ fn scalar_from_format(fmt: &str, itemsize: usize) -> Option<DType> {
             _ => return None,
         }
     };
-    let little = cfg!(target_endian = "little");
-    let native = match order {
-        '<' => little,
-        '>' | '!' => !little,
-        _ => true,
-    };
+    let native = crate::dtype::ByteOrder::native_for(order);
     Some(if native || st.itemsize() == 1 {
         st.dtype()
     } else {

@@ -23,19 +23,30 @@ typedef unsigned char u8;
 
 #define LD_BYTES 10 /* the bytes of an x87 value; the rest of the 16 is padding */
 
+/* A long double at any address: loads and stores go straight to memory (a bounce through a
+ * stack copy costs a store-forwarding stall per item). */
+#if defined(__GNUC__)
+typedef ld ld_any __attribute__((aligned(1), may_alias));
+#endif
+
 static inline ld get(const u8 *p) {
+#if defined(__GNUC__)
+    return *(const ld_any *)p;
+#else
     ld v;
     memcpy(&v, p, sizeof v);
     return v;
+#endif
 }
 
 static inline void put(u8 *p, ld v) {
-    u8 tmp[sizeof(ld)];
-    memcpy(tmp, &v, sizeof v);
-#if LDBL_MANT_DIG == 64
-    memset(tmp + LD_BYTES, 0, sizeof(ld) - LD_BYTES);
+#if defined(__GNUC__) && LDBL_MANT_DIG == 64 && __SIZEOF_LONG_DOUBLE__ == 16
+    /* The x87 store writes the value's 10 bytes; the padding is zeroed. */
+    *(ld_any *)p = v;
+    memset(p + LD_BYTES, 0, sizeof(ld) - LD_BYTES);
+#else
+    memcpy(p, &v, sizeof v);
 #endif
-    memcpy(p, tmp, sizeof v);
 }
 
 static inline void clear_status(void) { feclearexcept(FE_ALL_EXCEPT); }
@@ -170,7 +181,7 @@ enum {
         }                                                                               \
         break;
 
-uint32_t rumpy_ld_unary(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
+static uint32_t ld_unary(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
     clear_status();
     int quiet = 0;
     switch (op) {
@@ -234,11 +245,22 @@ enum {
     B_LOGADDEXP, B_LOGADDEXP2, B_HEAVISIDE
 };
 
+/* One binary operation's loop; in a reduction (the accumulator is input and output at
+ * stride 0) the accumulator stays in a register, as NumPy's reduce loops keep it. */
 #define BINARY_CASE(code, expr)                                                         \
     case code:                                                                          \
-        for (size_t i = 0; i < n; i++, a += sa, b += sb, o += so) {                     \
-            const ld x = get(a), y = get(b);                                            \
-            put(o, (expr));                                                             \
+        if (reduce) {                                                                   \
+            ld x = get(a);                                                              \
+            for (size_t i = 0; i < n; i++, b += sb) {                                   \
+                const ld y = get(b);                                                    \
+                x = (expr);                                                             \
+            }                                                                           \
+            put(o, x);                                                                  \
+        } else {                                                                        \
+            for (size_t i = 0; i < n; i++, a += sa, b += sb, o += so) {                 \
+                const ld x = get(a), y = get(b);                                        \
+                put(o, (expr));                                                         \
+            }                                                                           \
         }                                                                               \
         break;
 
@@ -273,12 +295,12 @@ static ld pairwise_sum(const u8 *a, ptrdiff_t n, ptrdiff_t stride) {
     }
 }
 
-uint32_t rumpy_ld_binary(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o,
+static uint32_t ld_binary(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o,
                          ptrdiff_t so, size_t n) {
     clear_status();
-    int quiet = 0;
-    if (op == B_ADD && a == o && sa == 0 && so == 0) {
-        /* A reduction into the accumulator: NumPy's pairwise sum. */
+    const int reduce = a == o && sa == 0 && so == 0;
+    if (op == B_ADD && reduce) {
+        /* A sum into the accumulator: NumPy's pairwise sum. */
         put(o, get(a) + pairwise_sum(b, (ptrdiff_t)n, sb));
         return status();
     }
@@ -298,27 +320,19 @@ uint32_t rumpy_ld_binary(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff
         BINARY_CASE(B_LOGADDEXP, logaddexpl(x, y))
         BINARY_CASE(B_LOGADDEXP2, logaddexp2l(x, y))
         BINARY_CASE(B_HEAVISIDE, heavisidel(x, y))
-        case B_MAXIMUM:
-        case B_MINIMUM:
-        case B_FMAX:
-        case B_FMIN:
-            for (size_t i = 0; i < n; i++, a += sa, b += sb, o += so) {
-                const ld x = get(a), y = get(b);
-                ld r;
-                switch (op) {
-                    case B_MAXIMUM: r = maximum_nan(x, y); break;
-                    case B_MINIMUM: r = minimum_nan(x, y); break;
-                    case B_FMAX: r = fmax_c(x, y); break;
-                    default: r = fmin_c(x, y); break;
-                }
-                put(o, r);
-            }
-            quiet = 1;
-            break;
+        BINARY_CASE(B_MAXIMUM, maximum_nan(x, y))
+        BINARY_CASE(B_MINIMUM, minimum_nan(x, y))
+        BINARY_CASE(B_FMAX, fmax_c(x, y))
+        BINARY_CASE(B_FMIN, fmin_c(x, y))
         default:
             return 0;
     }
-    return quiet ? 0 : status();
+    /* The extrema raise nothing (NumPy clears what comparing NaN raised). */
+    if (op == B_MAXIMUM || op == B_MINIMUM || op == B_FMAX || op == B_FMIN) {
+        clear_status();
+        return 0;
+    }
+    return status();
 }
 
 enum { C_EQ, C_NE, C_LT, C_LE, C_GT, C_GE, C_AND, C_OR, C_XOR };
@@ -332,7 +346,7 @@ enum { C_EQ, C_NE, C_LT, C_LE, C_GT, C_GE, C_AND, C_OR, C_XOR };
         break;
 
 /* Comparisons and logical operations to bool; they raise nothing (NumPy clears). */
-uint32_t rumpy_ld_compare(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o,
+static uint32_t ld_compare(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o,
                           ptrdiff_t so, size_t n) {
     switch (op) {
         COMPARE_CASE(C_EQ, x == y)
@@ -353,7 +367,7 @@ uint32_t rumpy_ld_compare(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdif
 
 enum { P_ISNAN, P_ISINF, P_ISFINITE, P_SIGNBIT, P_NOT };
 
-uint32_t rumpy_ld_predicate(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
+static uint32_t ld_predicate(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
     for (size_t i = 0; i < n; i++, a += sa, o += so) {
         const ld x = get(a);
         int r;
@@ -371,7 +385,7 @@ uint32_t rumpy_ld_predicate(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t 
 }
 
 /* modf: fractional part and integral part. */
-uint32_t rumpy_ld_modf(const u8 *a, ptrdiff_t sa, u8 *o1, ptrdiff_t s1, u8 *o2, ptrdiff_t s2,
+static uint32_t ld_modf(const u8 *a, ptrdiff_t sa, u8 *o1, ptrdiff_t s1, u8 *o2, ptrdiff_t s2,
                        size_t n) {
     clear_status();
     for (size_t i = 0; i < n; i++, a += sa, o1 += s1, o2 += s2) {
@@ -384,7 +398,7 @@ uint32_t rumpy_ld_modf(const u8 *a, ptrdiff_t sa, u8 *o1, ptrdiff_t s1, u8 *o2, 
 }
 
 /* frexp: mantissa and the int32 exponent. */
-uint32_t rumpy_ld_frexp(const u8 *a, ptrdiff_t sa, u8 *o1, ptrdiff_t s1, u8 *o2, ptrdiff_t s2,
+static uint32_t ld_frexp(const u8 *a, ptrdiff_t sa, u8 *o1, ptrdiff_t s1, u8 *o2, ptrdiff_t s2,
                         size_t n) {
     clear_status();
     for (size_t i = 0; i < n; i++, a += sa, o1 += s1, o2 += s2) {
@@ -398,7 +412,7 @@ uint32_t rumpy_ld_frexp(const u8 *a, ptrdiff_t sa, u8 *o1, ptrdiff_t s1, u8 *o2,
 }
 
 /* ldexp with an int64 exponent (NumPy's ldexp_int64 loop). */
-uint32_t rumpy_ld_ldexp(const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o, ptrdiff_t so,
+static uint32_t ld_ldexp(const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o, ptrdiff_t so,
                         size_t n) {
     clear_status();
     for (size_t i = 0; i < n; i++, a += sa, b += sb, o += so) {
@@ -411,7 +425,7 @@ uint32_t rumpy_ld_ldexp(const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8
 }
 
 /* divmod: floor quotient and Python's remainder. */
-uint32_t rumpy_ld_divmod(const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o1,
+static uint32_t ld_divmod(const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o1,
                          ptrdiff_t s1, u8 *o2, ptrdiff_t s2, size_t n) {
     clear_status();
     for (size_t i = 0; i < n; i++, a += sa, b += sb, o1 += s1, o2 += s2) {
@@ -561,7 +575,7 @@ enum {
     CU_ARCCOS, CU_ARCTAN, CU_SINH, CU_COSH, CU_TANH, CU_ARCSINH, CU_ARCCOSH, CU_ARCTANH, CU_RINT
 };
 
-uint32_t rumpy_cld_unary(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
+static uint32_t cld_unary(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
     clear_status();
     for (size_t i = 0; i < n; i++, a += sa, o += so) {
         const cld x = cget(a);
@@ -601,7 +615,7 @@ uint32_t rumpy_cld_unary(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so,
 }
 
 /* |z| (to the real type). */
-uint32_t rumpy_cld_absolute(const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
+static uint32_t cld_absolute(const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
     clear_status();
     for (size_t i = 0; i < n; i++, a += sa, o += so) {
         const cld x = cget(a);
@@ -668,7 +682,7 @@ static void cpairwise_sum(ld *rr, ld *ri, const u8 *a, ptrdiff_t n, ptrdiff_t st
     }
 }
 
-uint32_t rumpy_cld_binary(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o,
+static uint32_t cld_binary(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o,
                           ptrdiff_t so, size_t n) {
     clear_status();
     int quiet = (op == B_MAXIMUM || op == B_MINIMUM || op == B_FMAX || op == B_FMIN);
@@ -713,7 +727,7 @@ uint32_t rumpy_cld_binary(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdif
     return status();
 }
 
-uint32_t rumpy_cld_compare(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o,
+static uint32_t cld_compare(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdiff_t sb, u8 *o,
                            ptrdiff_t so, size_t n) {
     for (size_t i = 0; i < n; i++, a += sa, b += sb, o += so) {
         const cld x = cget(a), y = cget(b);
@@ -735,7 +749,7 @@ uint32_t rumpy_cld_compare(int op, const u8 *a, ptrdiff_t sa, const u8 *b, ptrdi
     return 0;
 }
 
-uint32_t rumpy_cld_predicate(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
+static uint32_t cld_predicate(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
     for (size_t i = 0; i < n; i++, a += sa, o += so) {
         const cld x = cget(a);
         int r;
@@ -751,6 +765,35 @@ uint32_t rumpy_cld_predicate(int op, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t
     return 0;
 }
 
+/* ---------------------------------------------------------------- the entry point */
+
+/* The loop kinds (longdouble.rs's `Kind`), each taking an operation code of its own. */
+enum {
+    L_UNARY, L_BINARY, L_COMPARE, L_PREDICATE, L_MODF, L_FREXP, L_LDEXP, L_DIVMOD, L_CUNARY,
+    L_CABSOLUTE, L_CBINARY, L_CCOMPARE, L_CPREDICATE
+};
+
+/* One strided ufunc loop: `p`/`s` hold the operands' pointers and byte strides, inputs then
+ * outputs, as the engine's strided loops take them. */
+uint32_t rumpy_ld_loop(int kind, int op, u8 *const *p, const ptrdiff_t *s, size_t n) {
+    switch (kind) {
+        case L_UNARY: return ld_unary(op, p[0], s[0], p[1], s[1], n);
+        case L_BINARY: return ld_binary(op, p[0], s[0], p[1], s[1], p[2], s[2], n);
+        case L_COMPARE: return ld_compare(op, p[0], s[0], p[1], s[1], p[2], s[2], n);
+        case L_PREDICATE: return ld_predicate(op, p[0], s[0], p[1], s[1], n);
+        case L_MODF: return ld_modf(p[0], s[0], p[1], s[1], p[2], s[2], n);
+        case L_FREXP: return ld_frexp(p[0], s[0], p[1], s[1], p[2], s[2], n);
+        case L_LDEXP: return ld_ldexp(p[0], s[0], p[1], s[1], p[2], s[2], n);
+        case L_DIVMOD: return ld_divmod(p[0], s[0], p[1], s[1], p[2], s[2], p[3], s[3], n);
+        case L_CUNARY: return cld_unary(op, p[0], s[0], p[1], s[1], n);
+        case L_CABSOLUTE: return cld_absolute(p[0], s[0], p[1], s[1], n);
+        case L_CBINARY: return cld_binary(op, p[0], s[0], p[1], s[1], p[2], s[2], n);
+        case L_CCOMPARE: return cld_compare(op, p[0], s[0], p[1], s[1], p[2], s[2], n);
+        case L_CPREDICATE: return cld_predicate(op, p[0], s[0], p[1], s[1], n);
+        default: return 0;
+    }
+}
+
 /* ---------------------------------------------------------------- casts */
 
 /* The numeric kinds a cast reads or writes. */
@@ -759,87 +802,151 @@ enum {
     K_LD, K_CLD
 };
 
+/* The real kinds besides bool and their C types. */
+#define REAL_KINDS(X)                                                                   \
+    X(K_I8, int8_t)                                                                     \
+    X(K_U8, uint8_t)                                                                    \
+    X(K_I16, int16_t)                                                                   \
+    X(K_U16, uint16_t)                                                                  \
+    X(K_I32, int32_t)                                                                   \
+    X(K_U32, uint32_t)                                                                  \
+    X(K_I64, int64_t)                                                                   \
+    X(K_U64, uint64_t)                                                                  \
+    X(K_F32, float)                                                                     \
+    X(K_F64, double)
+
+/* Reads `m` items of kind `from` as (re, im) pairs: one loop per kind, chosen once. */
+static void read_items(int from, const u8 *a, ptrdiff_t sa, ld *re, ld *im, size_t m) {
+    for (size_t i = 0; i < m; i++) {
+        im[i] = 0;
+    }
+    switch (from) {
+#define READ(K, T)                                                                      \
+    case K:                                                                             \
+        for (size_t i = 0; i < m; i++, a += sa) {                                       \
+            T v;                                                                        \
+            memcpy(&v, a, sizeof v);                                                    \
+            re[i] = v;                                                                  \
+        }                                                                               \
+        break;
+#define READ2(K, T)                                                                     \
+    case K:                                                                             \
+        for (size_t i = 0; i < m; i++, a += sa) {                                       \
+            T v[2];                                                                     \
+            memcpy(v, a, sizeof v);                                                     \
+            re[i] = v[0];                                                               \
+            im[i] = v[1];                                                               \
+        }                                                                               \
+        break;
+        case K_BOOL:
+            for (size_t i = 0; i < m; i++, a += sa) {
+                re[i] = *a != 0;
+            }
+            break;
+        REAL_KINDS(READ)
+        READ2(K_C64, float)
+        READ2(K_C128, double)
+        READ(K_LD, ld)
+        READ2(K_CLD, ld)
+#undef READ
+#undef READ2
+        default:
+            break;
+    }
+}
+
+/* Writes `m` (re, im) pairs as items of kind `to` (C's conversions; a real kind takes the
+ * real part). */
+static void write_items(int to, u8 *o, ptrdiff_t so, const ld *re, const ld *im, size_t m) {
+    switch (to) {
+#define WRITE(K, T)                                                                     \
+    case K:                                                                             \
+        for (size_t i = 0; i < m; i++, o += so) {                                       \
+            T v = (T)re[i];                                                             \
+            memcpy(o, &v, sizeof v);                                                    \
+        }                                                                               \
+        break;
+#define WRITE2(K, T)                                                                    \
+    case K:                                                                             \
+        for (size_t i = 0; i < m; i++, o += so) {                                       \
+            T v[2] = {(T)re[i], (T)im[i]};                                              \
+            memcpy(o, v, sizeof v);                                                     \
+        }                                                                               \
+        break;
+        case K_BOOL:
+            for (size_t i = 0; i < m; i++, o += so) {
+                *o = (u8)(re[i] != 0 || im[i] != 0);
+            }
+            break;
+        REAL_KINDS(WRITE)
+        WRITE2(K_C64, float)
+        WRITE2(K_C128, double)
+#undef WRITE
+#undef WRITE2
+        case K_LD:
+            for (size_t i = 0; i < m; i++, o += so) {
+                put(o, re[i]);
+            }
+            break;
+        default:
+            for (size_t i = 0; i < m; i++, o += so) {
+                cput(o, pack(re[i], im[i]));
+            }
+            break;
+    }
+}
+
+/* A real kind to K_LD in one pass; false for the other kinds. */
+static int real_to_ld(int from, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
+    switch (from) {
+#define TO_LD(K, T)                                                                     \
+    case K:                                                                             \
+        for (size_t i = 0; i < n; i++, a += sa, o += so) {                              \
+            T v;                                                                        \
+            memcpy(&v, a, sizeof v);                                                    \
+            put(o, (ld)v);                                                              \
+        }                                                                               \
+        return 1;
+        REAL_KINDS(TO_LD)
+#undef TO_LD
+        default:
+            return 0;
+    }
+}
+
+/* K_LD to a real kind in one pass; false for the other kinds. */
+static int ld_to_real(int to, const u8 *a, ptrdiff_t sa, u8 *o, ptrdiff_t so, size_t n) {
+    switch (to) {
+#define FROM_LD(K, T)                                                                   \
+    case K:                                                                             \
+        for (size_t i = 0; i < n; i++, a += sa, o += so) {                              \
+            T v = (T)get(a);                                                            \
+            memcpy(o, &v, sizeof v);                                                    \
+        }                                                                               \
+        return 1;
+        REAL_KINDS(FROM_LD)
+#undef FROM_LD
+        default:
+            return 0;
+    }
+}
+
 /* Casts `n` items of kind `from` to kind `to` (one of them K_LD or K_CLD) with C's
- * conversions, as NumPy's cast loops; complex to real takes the real part. */
+ * conversions, as NumPy's cast loops; complex to real takes the real part. Real kinds to
+ * and from K_LD go in one pass, the others through (re, im) buffers. */
 uint32_t rumpy_ld_cast(int from, const u8 *a, ptrdiff_t sa, int to, u8 *o, ptrdiff_t so,
                        size_t n) {
+    enum { CHUNK = 256 };
+    ld re[CHUNK], im[CHUNK];
     clear_status();
-    for (size_t i = 0; i < n; i++, a += sa, o += so) {
-        ld re = 0, im = 0;
-        switch (from) {
-            case K_BOOL: re = *a != 0; break;
-            case K_I8: re = (int8_t)*a; break;
-            case K_U8: re = *a; break;
-#define READ(K, T)                                                                      \
-    case K: {                                                                           \
-        T v;                                                                            \
-        memcpy(&v, a, sizeof v);                                                        \
-        re = v;                                                                         \
-        break;                                                                          \
+    if ((to == K_LD && real_to_ld(from, a, sa, o, so, n)) ||
+        (from == K_LD && ld_to_real(to, a, sa, o, so, n))) {
+        return status();
     }
-            READ(K_I16, int16_t)
-            READ(K_U16, uint16_t)
-            READ(K_I32, int32_t)
-            READ(K_U32, uint32_t)
-            READ(K_I64, int64_t)
-            READ(K_U64, uint64_t)
-            READ(K_F32, float)
-            READ(K_F64, double)
-#undef READ
-            case K_C64: {
-                float v[2];
-                memcpy(v, a, sizeof v);
-                re = v[0];
-                im = v[1];
-                break;
-            }
-            case K_C128: {
-                double v[2];
-                memcpy(v, a, sizeof v);
-                re = v[0];
-                im = v[1];
-                break;
-            }
-            case K_LD: re = get(a); break;
-            default: {
-                const cld v = cget(a);
-                re = v.r;
-                im = v.i;
-                break;
-            }
-        }
-        switch (to) {
-            case K_BOOL: *o = (u8)(re != 0 || im != 0); break;
-            case K_I8: *o = (u8)(int8_t)re; break;
-            case K_U8: *o = (u8)re; break;
-#define WRITE(K, T)                                                                     \
-    case K: {                                                                           \
-        T v = (T)re;                                                                    \
-        memcpy(o, &v, sizeof v);                                                        \
-        break;                                                                          \
-    }
-            WRITE(K_I16, int16_t)
-            WRITE(K_U16, uint16_t)
-            WRITE(K_I32, int32_t)
-            WRITE(K_U32, uint32_t)
-            WRITE(K_I64, int64_t)
-            WRITE(K_U64, uint64_t)
-            WRITE(K_F32, float)
-            WRITE(K_F64, double)
-#undef WRITE
-            case K_C64: {
-                float v[2] = {(float)re, (float)im};
-                memcpy(o, v, sizeof v);
-                break;
-            }
-            case K_C128: {
-                double v[2] = {(double)re, (double)im};
-                memcpy(o, v, sizeof v);
-                break;
-            }
-            case K_LD: put(o, re); break;
-            default: cput(o, pack(re, im)); break;
-        }
+    for (size_t done = 0; done < n; done += CHUNK) {
+        const size_t m = n - done < CHUNK ? n - done : CHUNK;
+        read_items(from, a + (ptrdiff_t)done * sa, sa, re, im, m);
+        write_items(to, o + (ptrdiff_t)done * so, so, re, im, m);
     }
     return status();
 }
@@ -854,13 +961,22 @@ int rumpy_ld_shortest(const u8 *p, char *digits, int *negative) {
     char buf[64];
     *negative = signbit(x) != 0;
     const ld ax = fabsl(x);
-    int prec;
-    for (prec = 1; prec <= 21; prec++) {
-        snprintf(buf, sizeof buf, "%.*Le", prec - 1, ax);
+    int e2;
+    /* Reading back is monotone in the digits given (more digits round closer), except where
+     * the gaps below and above differ (powers of two): a binary search, a scan there. 21
+     * digits always read back. */
+    const int scan = frexpl(ax, &e2) == 0.5L || !isfinite(ax);
+    int lo = 1, hi = 21;
+    while (lo < hi) {
+        const int mid = scan ? lo : (lo + hi) / 2;
+        snprintf(buf, sizeof buf, "%.*Le", mid - 1, ax);
         if (strtold(buf, NULL) == ax) {
-            break;
+            hi = mid;
+        } else {
+            lo = mid + 1;
         }
     }
+    snprintf(buf, sizeof buf, "%.*Le", lo - 1, ax);
     /* buf: d[.ddd]e[+-]XX */
     int k = 0;
     const char *s = buf;
@@ -882,12 +998,6 @@ size_t rumpy_ld_parse(const char *text, u8 *out) {
     const ld v = strtold(text, &end);
     put(out, v);
     return (size_t)(end - text);
-}
-
-/* out = mantissa * 2**exp, negated when `negative` (exact when it fits the format). */
-void rumpy_ld_from_parts(uint64_t mantissa, int exp, int negative, u8 *out) {
-    ld v = ldexpl((ld)mantissa, exp);
-    put(out, negative ? -v : v);
 }
 
 /* Sort order: NaN last. */
@@ -912,4 +1022,3 @@ void rumpy_ld_fill(u8 *p, size_t n, int is_complex) {
 }
 
 size_t rumpy_ld_size(void) { return sizeof(ld); }
-int rumpy_ld_mant_dig(void) { return LDBL_MANT_DIG; }

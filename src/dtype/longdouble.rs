@@ -21,122 +21,19 @@ use smallvec::{smallvec, SmallVec};
 
 use super::method::{ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
-use super::text::{each, layout, sized_target, text_desc, Trim};
+use super::text::{each, layout, text_desc, Trim};
 use super::{ByteOrder, CompareFn, DType, DTypeImpl, MissingFn, ScalarType};
 use crate::error::{Error, Result};
 
 mod ffi {
     use std::os::raw::{c_char, c_int};
     extern "C" {
-        pub fn rumpy_ld_unary(
+        /// One strided ufunc loop of kind `kind` (`Kind`) and operation `op`.
+        pub fn rumpy_ld_loop(
+            kind: c_int,
             op: c_int,
-            a: *const u8,
-            sa: isize,
-            o: *mut u8,
-            so: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_ld_binary(
-            op: c_int,
-            a: *const u8,
-            sa: isize,
-            b: *const u8,
-            sb: isize,
-            o: *mut u8,
-            so: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_ld_compare(
-            op: c_int,
-            a: *const u8,
-            sa: isize,
-            b: *const u8,
-            sb: isize,
-            o: *mut u8,
-            so: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_ld_predicate(
-            op: c_int,
-            a: *const u8,
-            sa: isize,
-            o: *mut u8,
-            so: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_ld_modf(
-            a: *const u8,
-            sa: isize,
-            o1: *mut u8,
-            s1: isize,
-            o2: *mut u8,
-            s2: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_ld_frexp(
-            a: *const u8,
-            sa: isize,
-            o1: *mut u8,
-            s1: isize,
-            o2: *mut u8,
-            s2: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_ld_ldexp(
-            a: *const u8,
-            sa: isize,
-            b: *const u8,
-            sb: isize,
-            o: *mut u8,
-            so: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_ld_divmod(
-            a: *const u8,
-            sa: isize,
-            b: *const u8,
-            sb: isize,
-            o1: *mut u8,
-            s1: isize,
-            o2: *mut u8,
-            s2: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_cld_unary(
-            op: c_int,
-            a: *const u8,
-            sa: isize,
-            o: *mut u8,
-            so: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_cld_absolute(a: *const u8, sa: isize, o: *mut u8, so: isize, n: usize) -> u32;
-        pub fn rumpy_cld_binary(
-            op: c_int,
-            a: *const u8,
-            sa: isize,
-            b: *const u8,
-            sb: isize,
-            o: *mut u8,
-            so: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_cld_compare(
-            op: c_int,
-            a: *const u8,
-            sa: isize,
-            b: *const u8,
-            sb: isize,
-            o: *mut u8,
-            so: isize,
-            n: usize,
-        ) -> u32;
-        pub fn rumpy_cld_predicate(
-            op: c_int,
-            a: *const u8,
-            sa: isize,
-            o: *mut u8,
-            so: isize,
+            p: *const *mut u8,
+            s: *const isize,
             n: usize,
         ) -> u32;
         pub fn rumpy_ld_cast(
@@ -309,11 +206,7 @@ impl<W: Width> DTypeImpl for Extended<W> {
         None
     }
     fn byteorder(&self) -> ByteOrder {
-        if self.native {
-            ByteOrder::Native
-        } else {
-            ByteOrder::Swapped
-        }
+        ByteOrder::of(self.native)
     }
     fn with_native_order(&self, native: bool) -> DType {
         LdDesc {
@@ -323,10 +216,9 @@ impl<W: Width> DTypeImpl for Extended<W> {
         .dtype()
     }
     fn typestr(&self) -> String {
-        let little = cfg!(target_endian = "little") == self.native;
         format!(
             "{}{}{}",
-            if little { '<' } else { '>' },
+            ByteOrder::prefix(self.native),
             self.kind(),
             self.itemsize()
         )
@@ -406,17 +298,11 @@ impl<W: Width> DTypeImpl for Extended<W> {
         let d = self.desc();
         Some(Arc::new(move |p| {
             let mut x = [0u8; 2 * LD];
-            let mut b = 0u8;
             // SAFETY: MissingFn's contract; the buffer holds the native item.
             unsafe {
                 read_native(d, p, x.as_mut_ptr());
-                if d.complex {
-                    ffi::rumpy_cld_predicate(P_ISNAN, x.as_ptr(), 0, &mut b, 0, 1);
-                } else {
-                    ffi::rumpy_ld_predicate(P_ISNAN, x.as_ptr(), 0, &mut b, 0, 1);
-                }
+                predicate(d.complex, P_ISNAN, x.as_ptr())
             }
-            b != 0
         }))
     }
     fn promoter(&self, ufunc: &str, ins: &[DType]) -> Option<SmallVec<[DType; 3]>> {
@@ -707,11 +593,9 @@ unsafe fn convert(
 /// # Safety
 /// `p` holds a native `long double`.
 unsafe fn real_str(p: *const u8, trim: Trim, sign: bool) -> String {
-    let mut flags = [0u8; 1];
     let plus = if sign { "+" } else { "" };
-    // SAFETY: the caller's guarantee; one item, one flag.
-    unsafe { ffi::rumpy_ld_predicate(P_ISNAN, p, 0, flags.as_mut_ptr(), 0, 1) };
-    if flags[0] != 0 {
+    // SAFETY: the caller's guarantee.
+    if unsafe { predicate(false, P_ISNAN, p) } {
         return format!("{plus}nan");
     }
     let mut digits = [0 as c_char; 40];
@@ -720,8 +604,7 @@ unsafe fn real_str(p: *const u8, trim: Trim, sign: bool) -> String {
     let e = unsafe { ffi::rumpy_ld_shortest(p, digits.as_mut_ptr(), &mut neg) };
     let lead = if neg != 0 { "-" } else { plus };
     // SAFETY: as above.
-    unsafe { ffi::rumpy_ld_predicate(P_ISINF, p, 0, flags.as_mut_ptr(), 0, 1) };
-    if flags[0] != 0 {
+    if unsafe { predicate(false, P_ISINF, p) } {
         return format!("{lead}inf");
     }
     let d: Vec<u8> = digits
@@ -778,16 +661,7 @@ impl ArrayMethod for LdToText {
     }
     fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
         let d = ld_desc(&ins[0])?;
-        let need = text_width(d.complex);
-        let to = sized_target(&outs[0], need)?;
-        Ok(Resolved {
-            descrs: smallvec![ins[0].clone(), to.dtype()],
-            casting: if to.chars >= need {
-                Casting::Safe
-            } else {
-                Casting::SameKind
-            },
-        })
+        super::text::number_text_resolved(&ins[0], &outs[0], text_width(d.complex))
     }
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let (from, to) = (ld_desc(&d[0])?, text_desc(&d[1])?);
@@ -865,12 +739,7 @@ impl ArrayMethod for TextToLd {
                     x[..LD].copy_from_slice(&r);
                 }
                 // SAFETY: the buffer holds a native item; q[1] has room for one.
-                unsafe {
-                    if !to.native {
-                        swap_parts(x.as_mut_ptr(), to.itemsize(), LD);
-                    }
-                    std::ptr::copy_nonoverlapping(x.as_ptr(), q[1], to.itemsize());
-                }
+                unsafe { write_native(to, &mut x, q[1]) };
                 Ok(())
             })
         }))
@@ -881,8 +750,8 @@ fn ld_desc(d: &DType) -> Result<LdDesc> {
     LdDesc::of(d).ok_or_else(|| Error::Type(format!("not an extended float dtype: {d:?}")))
 }
 
-/// Write the native real value read from `text` into `out` (the bindings' conversion of
-/// Python's numbers and strings): false when C read no number at its start.
+/// Write the native real value read from `text` into `out` (C's `strtold`, which must read
+/// all of it): false when it is no number.
 pub fn parse_into(text: &str, out: &mut [u8; LD]) -> bool {
     let Ok(c) = std::ffi::CString::new(text) else {
         return false;
@@ -891,11 +760,57 @@ pub fn parse_into(text: &str, out: &mut [u8; LD]) -> bool {
     unsafe { ffi::rumpy_ld_parse(c.as_ptr(), out.as_mut_ptr()) == text.len() && !text.is_empty() }
 }
 
-/// The native item `x` (16 bytes, or 32 for a complex one) as a Python-free `str`.
-pub fn str_of(x: &[u8], complex: bool) -> String {
-    assert!(x.len() >= if complex { 2 * LD } else { LD });
-    // SAFETY: the buffer holds a native item, as just checked.
-    unsafe { item_str(x.as_ptr(), complex) }
+/// Copy the native item `x` to `p` as an item of `d` (its byte order).
+///
+/// # Safety
+/// `p` is writable for one item of `d`.
+unsafe fn write_native(d: LdDesc, x: &mut [u8; 2 * LD], p: *mut u8) {
+    // SAFETY: the caller's guarantee; `x` holds one item of `d`'s width.
+    unsafe {
+        if !d.native {
+            swap_parts(x.as_mut_ptr(), d.itemsize(), LD);
+        }
+        std::ptr::copy_nonoverlapping(x.as_ptr(), p, d.itemsize());
+    }
+}
+
+/// Write float64 `v` (exactly: every double is an extended value) as an item of `d` at `p`.
+///
+/// # Safety
+/// `p` is writable for one item of `d`.
+pub unsafe fn write_f64(v: f64, d: LdDesc, p: *mut u8) {
+    let mut x = [0u8; 2 * LD];
+    let to = Side::Ld(LdDesc { native: true, ..d }).code(false);
+    // SAFETY: one float64 in, one native item out; then the caller's guarantee.
+    unsafe {
+        ffi::rumpy_ld_cast(
+            10,
+            &v as *const f64 as *const u8,
+            0,
+            to,
+            x.as_mut_ptr(),
+            0,
+            1,
+        );
+        write_native(d, &mut x, p);
+    }
+}
+
+/// Write the real value of decimal `text` (C's `strtold`, all of it) as an item of `d` at
+/// `p`: false, writing nothing, when it is no number.
+///
+/// # Safety
+/// `p` is writable for one item of `d`.
+pub unsafe fn write_text(text: &str, d: LdDesc, p: *mut u8) -> bool {
+    let mut x = [0u8; 2 * LD];
+    let mut r = [0u8; LD];
+    if !parse_into(text, &mut r) {
+        return false;
+    }
+    x[..LD].copy_from_slice(&r);
+    // SAFETY: the caller's guarantee.
+    unsafe { write_native(d, &mut x, p) };
+    true
 }
 
 /// NumPy's `fill` of `n` native items at `p` (contiguous) from the first two.
@@ -907,68 +822,80 @@ pub unsafe fn fill(d: LdDesc, p: *mut u8, n: usize) {
     unsafe { ffi::rumpy_ld_fill(p, n, d.complex as c_int) }
 }
 
-/// Convert one native real item to float64 (C's conversion) or from it.
-pub fn to_f64(x: &[u8; LD]) -> f64 {
-    let mut out = 0f64;
-    // SAFETY: one item each side.
-    unsafe { ffi::rumpy_ld_cast(13, x.as_ptr(), 0, 10, &mut out as *mut f64 as *mut u8, 0, 1) };
-    out
-}
-
 // ----- ufunc loops -----
 
-/// The C loop families (`longdouble.c`) and the operation codes they take.
-#[derive(Copy, Clone, Debug)]
-enum Op {
-    /// real -> real (`R_*`)
-    Unary(c_int),
-    /// real, real -> real (`B_*`)
-    Binary(c_int),
-    /// real, real -> bool (`C_*`)
-    Compare(c_int),
-    /// real -> bool (`P_*`)
-    Predicate(c_int),
+/// The kinds of C loop (`longdouble.c`'s `L_*`, in its order); each takes an operation code
+/// of its own (`R_*`, `B_*`, `C_*`, `P_*`, `CU_*`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Kind {
+    /// real -> real
+    Unary,
+    /// real, real -> real
+    Binary,
+    /// real, real -> bool
+    Compare,
+    /// real -> bool
+    Predicate,
     Modf,
     Frexp,
+    /// real, int64 -> real
     Ldexp,
     DivMod,
-    /// complex -> complex (`CU_*`)
-    CUnary(c_int),
+    /// complex -> complex
+    CUnary,
     /// complex -> real
     CAbsolute,
-    /// complex, complex -> complex (`B_*`)
-    CBinary(c_int),
-    /// complex, complex -> bool (`C_*`)
-    CCompare(c_int),
-    /// complex -> bool (`P_*`)
-    CPredicate(c_int),
+    /// complex, complex -> complex
+    CBinary,
+    /// complex, complex -> bool
+    CCompare,
+    /// complex -> bool
+    CPredicate,
 }
 
 const P_ISNAN: c_int = 0;
 const P_ISINF: c_int = 1;
 
+/// Predicate `op` (`P_*`) of the native item at `p`.
+///
+/// # Safety
+/// `p` holds a native item of `complex` width.
+unsafe fn predicate(complex: bool, op: c_int, p: *const u8) -> bool {
+    let kind = if complex {
+        Kind::CPredicate
+    } else {
+        Kind::Predicate
+    };
+    let mut out = 0u8;
+    let ptrs = [p as *mut u8, &mut out as *mut u8];
+    // SAFETY: the caller's guarantee; one item in, one bool out.
+    unsafe { ffi::rumpy_ld_loop(kind as c_int, op, ptrs.as_ptr(), [0isize, 0].as_ptr(), 1) };
+    out != 0
+}
+
 struct LdLoop {
-    op: Op,
+    kind: Kind,
+    op: c_int,
     name: &'static str,
 }
 
 impl LdLoop {
     fn descrs(&self) -> SmallVec<[DType; 4]> {
         let (g, c, b) = (longdouble(), clongdouble(), ScalarType::Bool.dtype());
-        match self.op {
-            Op::Unary(_) => smallvec![g.clone(), g],
-            Op::Binary(_) => smallvec![g.clone(), g.clone(), g],
-            Op::Compare(_) => smallvec![g.clone(), g, b],
-            Op::Predicate(_) => smallvec![g, b],
-            Op::Modf => smallvec![g.clone(), g.clone(), g],
-            Op::Frexp => smallvec![g.clone(), g, ScalarType::Int32.dtype()],
-            Op::Ldexp => smallvec![g.clone(), ScalarType::Int64.dtype(), g],
-            Op::DivMod => smallvec![g.clone(), g.clone(), g.clone(), g],
-            Op::CUnary(_) => smallvec![c.clone(), c],
-            Op::CAbsolute => smallvec![c, g],
-            Op::CBinary(_) => smallvec![c.clone(), c.clone(), c],
-            Op::CCompare(_) => smallvec![c.clone(), c, b],
-            Op::CPredicate(_) => smallvec![c, b],
+        match self.kind {
+            Kind::Unary => smallvec![g.clone(), g],
+            Kind::Binary => smallvec![g.clone(), g.clone(), g],
+            Kind::Compare => smallvec![g.clone(), g, b],
+            Kind::Predicate => smallvec![g, b],
+            Kind::Modf => smallvec![g.clone(), g.clone(), g],
+            Kind::Frexp => smallvec![g.clone(), g, ScalarType::Int32.dtype()],
+            Kind::Ldexp => smallvec![g.clone(), ScalarType::Int64.dtype(), g],
+            Kind::DivMod => smallvec![g.clone(), g.clone(), g.clone(), g],
+            Kind::CUnary => smallvec![c.clone(), c],
+            Kind::CAbsolute => smallvec![c, g],
+            Kind::CBinary => smallvec![c.clone(), c.clone(), c],
+            Kind::CCompare => smallvec![c.clone(), c, b],
+            Kind::CPredicate => smallvec![c, b],
         }
     }
 }
@@ -983,47 +910,15 @@ impl ArrayMethod for LdLoop {
     }
     fn resolve_descriptors(&self, ins: &[DType], _outs: &[Option<DType>]) -> Result<Resolved> {
         let descrs = self.descrs();
-        let mut casting = Casting::No;
-        for (k, d) in ins.iter().enumerate() {
-            if d != &descrs[k] {
-                casting = casting.max(if d.equiv(&descrs[k]) {
-                    Casting::Equiv
-                } else {
-                    Casting::Safe
-                });
-            }
-        }
+        let casting = super::method::inputs_casting(ins, &descrs);
         Ok(Resolved { descrs, casting })
     }
     fn get_loop(&self, _descrs: &[DType]) -> Result<StridedLoop> {
-        let op = self.op;
+        let (kind, op) = (self.kind as c_int, self.op);
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            // SAFETY: StridedLoop's contract: n items of the resolved (native) descriptors.
-            Ok(unsafe {
-                match op {
-                    Op::Unary(k) => ffi::rumpy_ld_unary(k, p[0], s[0], p[1], s[1], n),
-                    Op::Binary(k) => ffi::rumpy_ld_binary(k, p[0], s[0], p[1], s[1], p[2], s[2], n),
-                    Op::Compare(k) => {
-                        ffi::rumpy_ld_compare(k, p[0], s[0], p[1], s[1], p[2], s[2], n)
-                    }
-                    Op::Predicate(k) => ffi::rumpy_ld_predicate(k, p[0], s[0], p[1], s[1], n),
-                    Op::Modf => ffi::rumpy_ld_modf(p[0], s[0], p[1], s[1], p[2], s[2], n),
-                    Op::Frexp => ffi::rumpy_ld_frexp(p[0], s[0], p[1], s[1], p[2], s[2], n),
-                    Op::Ldexp => ffi::rumpy_ld_ldexp(p[0], s[0], p[1], s[1], p[2], s[2], n),
-                    Op::DivMod => {
-                        ffi::rumpy_ld_divmod(p[0], s[0], p[1], s[1], p[2], s[2], p[3], s[3], n)
-                    }
-                    Op::CUnary(k) => ffi::rumpy_cld_unary(k, p[0], s[0], p[1], s[1], n),
-                    Op::CAbsolute => ffi::rumpy_cld_absolute(p[0], s[0], p[1], s[1], n),
-                    Op::CBinary(k) => {
-                        ffi::rumpy_cld_binary(k, p[0], s[0], p[1], s[1], p[2], s[2], n)
-                    }
-                    Op::CCompare(k) => {
-                        ffi::rumpy_cld_compare(k, p[0], s[0], p[1], s[1], p[2], s[2], n)
-                    }
-                    Op::CPredicate(k) => ffi::rumpy_cld_predicate(k, p[0], s[0], p[1], s[1], n),
-                }
-            })
+            // SAFETY: StridedLoop's contract: n items of the resolved (native) descriptors,
+            // one pointer and stride per operand of the kind.
+            Ok(unsafe { ffi::rumpy_ld_loop(kind, op, p.as_ptr(), s.as_ptr(), n) })
         }))
     }
 }
@@ -1144,49 +1039,53 @@ pub fn loops(exists: impl Fn(&str) -> bool) -> Vec<FamilyLoop> {
     let c = Family::of::<CLongDouble>();
     let i = ScalarType::Int64.dtype().family();
     let mut v = Vec::new();
-    let mut add = |ufunc: &'static str, ins: SmallVec<[Family; 3]>, op: Op| {
+    let mut add = |ufunc: &'static str, ins: SmallVec<[Family; 3]>, kind: Kind, op: usize| {
         if exists(ufunc) {
             v.push(FamilyLoop {
                 ufunc,
                 ins,
-                method: Arc::new(LdLoop { op, name: ufunc }),
+                method: Arc::new(LdLoop {
+                    kind,
+                    op: op as c_int,
+                    name: ufunc,
+                }),
             });
         }
     };
     for (k, names) in REAL_UNARY.iter().enumerate() {
         for &name in names.iter() {
-            add(name, smallvec![g], Op::Unary(k as c_int));
+            add(name, smallvec![g], Kind::Unary, k);
         }
     }
     for (k, names) in BINARY.iter().enumerate() {
         for &name in names.iter() {
-            add(name, smallvec![g, g], Op::Binary(k as c_int));
+            add(name, smallvec![g, g], Kind::Binary, k);
             if k <= 4 || (12..=15).contains(&k) {
-                add(name, smallvec![c, c], Op::CBinary(k as c_int));
+                add(name, smallvec![c, c], Kind::CBinary, k);
             }
         }
     }
     for (k, &name) in COMPARE.iter().enumerate() {
-        add(name, smallvec![g, g], Op::Compare(k as c_int));
-        add(name, smallvec![c, c], Op::CCompare(k as c_int));
+        add(name, smallvec![g, g], Kind::Compare, k);
+        add(name, smallvec![c, c], Kind::CCompare, k);
     }
     for (k, &name) in ["isnan", "isinf", "isfinite", "signbit", "logical_not"]
         .iter()
         .enumerate()
     {
-        add(name, smallvec![g], Op::Predicate(k as c_int));
+        add(name, smallvec![g], Kind::Predicate, k);
         if name != "signbit" {
-            add(name, smallvec![c], Op::CPredicate(k as c_int));
+            add(name, smallvec![c], Kind::CPredicate, k);
         }
     }
     for (k, &name) in COMPLEX_UNARY.iter().enumerate() {
-        add(name, smallvec![c], Op::CUnary(k as c_int));
+        add(name, smallvec![c], Kind::CUnary, k);
     }
-    add("absolute", smallvec![c], Op::CAbsolute);
-    add("modf", smallvec![g], Op::Modf);
-    add("frexp", smallvec![g], Op::Frexp);
-    add("ldexp", smallvec![g, i], Op::Ldexp);
-    add("divmod", smallvec![g, g], Op::DivMod);
+    add("absolute", smallvec![c], Kind::CAbsolute, 0);
+    add("modf", smallvec![g], Kind::Modf, 0);
+    add("frexp", smallvec![g], Kind::Frexp, 0);
+    add("ldexp", smallvec![g, i], Kind::Ldexp, 0);
+    add("divmod", smallvec![g, g], Kind::DivMod, 0);
     v
 }
 
@@ -1214,6 +1113,13 @@ mod tests {
         assert!(g.equiv(&g.0.with_native_order(false)));
     }
 
+    fn str_of(x: &[u8; LD], complex: bool) -> String {
+        // SAFETY: a native real item (complex false).
+        assert!(!complex);
+        unsafe { item_str(x.as_ptr(), false) }
+    }
+
+    // The expected texts are numpy's `str` of the same values.
     #[test]
     fn text_is_the_shortest_that_reads_back() {
         assert_eq!(str_of(&ld("0.1"), false), "0.1");
@@ -1222,16 +1128,34 @@ mod tests {
         assert_eq!(str_of(&ld("-0"), false), "-0.0");
         assert_eq!(str_of(&ld("1e4000"), false), "1e+4000");
         assert_eq!(str_of(&ld("inf"), false), "inf");
-        // 1/3 in float64 carries 17 digits of its own; in extended precision 20.
-        assert_eq!(to_f64(&ld("0.1")), 0.1);
+        // Doubles are written exactly: 0.5 is 0.5, the double nearest 0.1 is not 0.1.
+        let d = LdDesc {
+            complex: false,
+            native: true,
+        };
+        let mut x = [0u8; LD];
+        // SAFETY: room for one item.
+        unsafe { write_f64(0.5, d, x.as_mut_ptr()) };
+        assert_eq!(x, ld("0.5"));
+        unsafe { write_f64(0.1, d, x.as_mut_ptr()) };
+        assert_ne!(x, ld("0.1"));
     }
 
     #[test]
     fn arithmetic_is_extended() {
         let (a, b) = (ld("1"), ld("3"));
         let mut q = [0u8; LD];
-        // SAFETY: one item each.
-        unsafe { ffi::rumpy_ld_binary(3, a.as_ptr(), 0, b.as_ptr(), 0, q.as_mut_ptr(), 0, 1) };
+        let ptrs = [a.as_ptr() as *mut u8, b.as_ptr() as *mut u8, q.as_mut_ptr()];
+        // SAFETY: one item each; operation 3 is B_DIVIDE.
+        unsafe {
+            ffi::rumpy_ld_loop(
+                Kind::Binary as c_int,
+                3,
+                ptrs.as_ptr(),
+                [0isize; 3].as_ptr(),
+                1,
+            )
+        };
         assert_eq!(str_of(&q, false), "0.33333333333333333334");
     }
 }

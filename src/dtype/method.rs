@@ -134,6 +134,23 @@ pub struct FamilyLoop {
     pub method: Arc<dyn ArrayMethod>,
 }
 
+/// The casting level at which inputs of descriptors `ins` reach a loop's descriptors `descrs`
+/// (their first `ins.len()`): no cast, a byte-order change, or a safe cast.
+pub fn inputs_casting(ins: &[DType], descrs: &[DType]) -> Casting {
+    ins.iter()
+        .zip(descrs)
+        .filter(|(d, want)| d != want)
+        .map(|(d, want)| {
+            if d.equiv(want) {
+                Casting::Equiv
+            } else {
+                Casting::Safe
+            }
+        })
+        .max()
+        .unwrap_or(Casting::No)
+}
+
 /// The cast from `from` to `to`, asked of both families (the source first).
 pub fn find_cast(from: &DType, to: &DType) -> Option<Arc<dyn ArrayMethod>> {
     from.0.cast_to(to).or_else(|| to.0.cast_from(from))

@@ -235,6 +235,35 @@ pub enum ByteOrder {
 }
 
 impl ByteOrder {
+    /// The order of a descriptor that is in the machine's order (`native`) or not.
+    pub fn of(native: bool) -> ByteOrder {
+        if native {
+            ByteOrder::Native
+        } else {
+            ByteOrder::Swapped
+        }
+    }
+
+    /// The explicit prefix of a type string ('<' or '>') for data in the machine's order
+    /// (`native`) or not.
+    pub fn prefix(native: bool) -> char {
+        if cfg!(target_endian = "little") == native {
+            '<'
+        } else {
+            '>'
+        }
+    }
+
+    /// Whether data a byte-order prefix names ('<', '>', '!' for big-endian, anything else
+    /// the machine's) is in the machine's order.
+    pub fn native_for(prefix: char) -> bool {
+        match prefix {
+            '<' => cfg!(target_endian = "little"),
+            '>' | '!' => cfg!(target_endian = "big"),
+            _ => true,
+        }
+    }
+
     pub fn char(self) -> char {
         match self {
             ByteOrder::Native => '=',

@@ -47,14 +47,6 @@ pub fn swapped<T: Element>() -> DType {
         .clone()
 }
 
-fn endian_char(swapped: bool) -> char {
-    if cfg!(target_endian = "little") != swapped {
-        '<'
-    } else {
-        '>'
-    }
-}
-
 impl<T: Element> DTypeImpl for Numeric<T> {
     fn kind(&self) -> char {
         T::TYPE.kind()
@@ -103,7 +95,7 @@ impl<T: Element> DTypeImpl for Numeric<T> {
         if size == 1 {
             format!("|{}{}", kind, size)
         } else {
-            format!("{}{}{}", endian_char(self.swapped), kind, size)
+            format!("{}{}{}", ByteOrder::prefix(!self.swapped), kind, size)
         }
     }
     fn same_as(&self, other: &dyn DTypeImpl) -> bool {

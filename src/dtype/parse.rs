@@ -80,11 +80,7 @@ fn text(order: Option<char>, rest: &str) -> Option<Result<DType>> {
         return Some(Err(not_understood(&format!("{kind}{digits}"))));
     }
     Some(Ok(if kind == 'U' {
-        let native = match order {
-            Some('>') => cfg!(target_endian = "big"),
-            Some('<') => cfg!(target_endian = "little"),
-            _ => true,
-        };
+        let native = order.is_none_or(super::ByteOrder::native_for);
         unicode(n, native)
     } else {
         bytes(n)
@@ -114,11 +110,7 @@ fn time(order: Option<char>, rest: &str) -> Option<Result<DType>> {
         Ok(m) => m,
         Err(e) => return Some(Err(e)),
     };
-    let native = match order {
-        Some('>') => cfg!(target_endian = "big"),
-        Some('<') => cfg!(target_endian = "little"),
-        _ => true,
-    };
+    let native = order.is_none_or(super::ByteOrder::native_for);
     Some(Ok(TimeDesc {
         datetime,
         meta,
@@ -178,11 +170,7 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
         "G" | "c32" => Some(true),
         _ => None,
     } {
-        let native = match order {
-            Some('>') => cfg!(target_endian = "big"),
-            Some('<') => cfg!(target_endian = "little"),
-            _ => true,
-        };
+        let native = order.is_none_or(super::ByteOrder::native_for);
         return Ok(super::longdouble::LdDesc { complex, native }.dtype());
     }
     if let Some(d) = text(order, &rest_clean) {
@@ -203,11 +191,7 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
             return Err(not_understood(s));
         }
     };
-    let native = match order {
-        Some('>') => cfg!(target_endian = "big"),
-        Some('<') => cfg!(target_endian = "little"),
-        _ => true,
-    };
+    let native = order.is_none_or(super::ByteOrder::native_for);
     Ok(if native {
         st.dtype()
     } else {

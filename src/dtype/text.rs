@@ -605,16 +605,7 @@ impl ArrayMethod for NumToText {
         MethodFlags::QUIET
     }
     fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
-        let need = width(self.0);
-        let to = sized_target(&outs[0], need)?;
-        Ok(Resolved {
-            descrs: smallvec![ins[0].clone(), to.dtype()],
-            casting: if to.chars >= need {
-                Casting::Safe
-            } else {
-                Casting::SameKind
-            },
-        })
+        number_text_resolved(&ins[0], &outs[0], width(self.0))
     }
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let (st, swap, to) = (self.0, !d[0].is_native(), text_desc(&d[1])?);
@@ -674,6 +665,24 @@ pub(crate) fn sized_target(out: &Option<DType>, need: usize) -> Result<TextDesc>
         },
     };
     Ok(if to.chars == 0 { to.sized(need) } else { to })
+}
+
+/// The resolution of a number's cast to text whose `str` takes up to `need` characters:
+/// safe when the text holds them (an unsized target is sized to them), else same-kind.
+pub(crate) fn number_text_resolved(
+    from: &DType,
+    out: &Option<DType>,
+    need: usize,
+) -> Result<Resolved> {
+    let to = sized_target(out, need)?;
+    Ok(Resolved {
+        descrs: smallvec![from.clone(), to.dtype()],
+        casting: if to.chars >= need {
+            Casting::Safe
+        } else {
+            Casting::SameKind
+        },
+    })
 }
 
 /// The cast from text to `to`, when `to` is text or a number.

@@ -204,20 +204,15 @@ impl<K: TimeKind> DTypeImpl for Time<K> {
         None
     }
     fn byteorder(&self) -> ByteOrder {
-        if self.native {
-            ByteOrder::Native
-        } else {
-            ByteOrder::Swapped
-        }
+        ByteOrder::of(self.native)
     }
     fn with_native_order(&self, native: bool) -> DType {
         DType::new(Time::<K>::new(self.meta, native))
     }
     fn typestr(&self) -> String {
-        let little = cfg!(target_endian = "little") == self.native;
         format!(
             "{}{}8{}",
-            if little { '<' } else { '>' },
+            ByteOrder::prefix(self.native),
             self.kind(),
             self.meta.brackets()
         )
@@ -1246,17 +1241,8 @@ impl ArrayMethod for TimeLoop {
     }
     fn resolve_descriptors(&self, ins: &[DType], outs: &[Option<DType>]) -> Result<Resolved> {
         let descrs = self.resolve(ins)?;
-        let mut casting = Casting::No;
-        for (k, d) in ins.iter().enumerate() {
-            if d != &descrs[k] {
-                casting = casting.max(if d.equiv(&descrs[k]) {
-                    Casting::Equiv
-                } else {
-                    Casting::Safe
-                });
-            }
-        }
         let _ = outs;
+        let casting = super::method::inputs_casting(ins, &descrs);
         Ok(Resolved { descrs, casting })
     }
     fn get_loop(&self, descrs: &[DType]) -> Result<StridedLoop> {

@@ -53,18 +53,13 @@ impl DTypeImpl for Unicode {
         None
     }
     fn byteorder(&self) -> ByteOrder {
-        if self.native {
-            ByteOrder::Native
-        } else {
-            ByteOrder::Swapped
-        }
+        ByteOrder::of(self.native)
     }
     fn with_native_order(&self, native: bool) -> DType {
         unicode(self.chars, native)
     }
     fn typestr(&self) -> String {
-        let little = cfg!(target_endian = "little") == self.native;
-        format!("{}U{}", if little { '<' } else { '>' }, self.chars)
+        format!("{}U{}", ByteOrder::prefix(self.native), self.chars)
     }
     fn same_as(&self, other: &dyn DTypeImpl) -> bool {
         other

@@ -587,7 +587,7 @@ pub(super) fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
     if super::text::is_text_object(obj)
         || classify_scalar(obj)?.is_some()
         || super::time::is_time_object(obj)
-        || super::longdouble::is_extended_object(obj)
+        || super::longdouble::scalar_desc(obj)?.is_some()
     {
         return Ok(Node::Scalar);
     }
@@ -724,9 +724,8 @@ fn collect(
                     c.time = true;
                     return Ok(());
                 }
-                if super::longdouble::is_extended_object(obj) {
-                    let complex = super::longdouble::scalar_is_complex(obj);
-                    c.extended = Some(c.extended.unwrap_or(false) || complex);
+                if let Some(d) = super::longdouble::scalar_desc(obj)? {
+                    c.extended = Some(c.extended.unwrap_or(false) || d.complex);
                     return Ok(());
                 }
                 match node(obj)? {
@@ -1011,7 +1010,7 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
     if let Some(d) = dtype.and_then(crate::dtype::longdouble::LdDesc::of) {
         // A scalar (an int beyond 64 bits too, which `node` refuses) is stored as NumPy
         // stores it.
-        if !is_sequence_like(obj) && !matches!(node(obj), Ok(Node::Seq(_)) | Ok(Node::Arr(_))) {
+        if !matches!(node(obj), Ok(Node::Seq(_)) | Ok(Node::Arr(_))) {
             return Ok(Converted {
                 arr: super::longdouble::value_to_array(obj, d)?,
                 base: None,

@@ -5,7 +5,7 @@
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyComplex, PyFloat, PyInt, PyString, PyType};
+use pyo3::types::{PyBool, PyComplex, PyFloat, PyInt, PyType};
 
 use crate::array::{NdArray, Order};
 use crate::dtype::longdouble::{LdDesc, LD};
@@ -14,14 +14,13 @@ use crate::dtype::DType;
 static CLASSES: PyOnceLock<[Py<PyType>; 2]> = PyOnceLock::new();
 
 /// `rumpy.longdouble` and `rumpy.clongdouble`.
-fn classes(py: Python<'_>) -> PyResult<&[Py<PyType>; 2]> {
-    CLASSES.get_or_try_init(py, || {
-        let m = py.import("rumpy._longdouble")?;
-        Ok::<_, PyErr>([
-            m.getattr("longdouble")?.cast_into::<PyType>()?.unbind(),
-            m.getattr("clongdouble")?.cast_into::<PyType>()?.unbind(),
-        ])
-    })
+fn classes(py: Python<'_>) -> PyResult<&'static [Py<PyType>; 2]> {
+    super::scalar_classes(
+        py,
+        &CLASSES,
+        "rumpy._longdouble",
+        ["longdouble", "clongdouble"],
+    )
 }
 
 /// `rumpy.longdouble` (`complex` false) or `rumpy.clongdouble`.
@@ -57,110 +56,91 @@ pub unsafe fn scalar<'py>(py: Python<'py>, d: LdDesc, p: *const u8) -> PyResult<
         .call_method1("_rp_make", (arr,))
 }
 
-/// The 0-d array of an extended scalar (rumpy's or NumPy's), or None for other objects.
-pub fn scalar_array(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
+/// The descriptor of an extended scalar (rumpy's or NumPy's) without touching its value, or
+/// None for other objects: the cheap test creation and dtype conversion ask of any object.
+pub fn scalar_desc(obj: &Bound<'_, PyAny>) -> PyResult<Option<LdDesc>> {
     let py = obj.py();
     let [g, c] = classes(py)?;
-    if obj.is_instance(g.bind(py))? || obj.is_instance(c.bind(py))? {
-        let a = obj.getattr("_a")?;
-        let a = a.cast::<super::array::PyNdArray>()?;
-        return Ok(Some(a.get().array().copy(Order::C)?));
+    for (complex, cls) in [(false, g), (true, c)] {
+        if obj.is_instance(cls.bind(py))? {
+            return Ok(Some(LdDesc {
+                complex,
+                native: true,
+            }));
+        }
     }
     let ty = obj.get_type();
     let name = ty.name()?;
-    let name = name.to_str()?;
-    if (name == "longdouble" || name == "clongdouble")
-        && ty
-            .getattr("__module__")
-            .is_ok_and(|m| m.extract::<String>().is_ok_and(|m| m == "numpy"))
-    {
-        let dt = crate::dtype::parse::parse_dtype(
-            &obj.getattr("dtype")?.getattr("str")?.extract::<String>()?,
-        )?;
-        let raw: Vec<u8> = obj.call_method0("tobytes")?.extract()?;
-        let a = NdArray::empty(&[], &dt, Order::C)?;
-        if raw.len() == dt.itemsize() {
-            // SAFETY: one fresh item of that many bytes.
-            unsafe { std::ptr::copy_nonoverlapping(raw.as_ptr(), a.data_ptr(), raw.len()) };
-            return Ok(Some(a.astype(&dt.to_native(), Order::C)?));
+    let complex = match name.to_str()? {
+        "longdouble" => false,
+        "clongdouble" => true,
+        _ => return Ok(None),
+    };
+    let numpy = ty
+        .getattr("__module__")
+        .is_ok_and(|m| m.extract::<String>().is_ok_and(|m| m == "numpy"));
+    Ok(numpy.then_some(LdDesc {
+        complex,
+        native: true,
+    }))
+}
+
+/// A fresh 0-d array of an extended scalar (rumpy's or NumPy's), or None for other objects.
+pub fn scalar_array(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
+    let Some(d) = scalar_desc(obj)? else {
+        return Ok(None);
+    };
+    if let Ok(a) = obj.getattr("_a") {
+        if let Ok(a) = a.cast::<super::array::PyNdArray>() {
+            return Ok(Some(a.get().array().copy(Order::C)?));
         }
     }
-    Ok(None)
-}
-
-/// Is `obj` an extended scalar (rumpy's or NumPy's)?
-pub fn is_extended_object(obj: &Bound<'_, PyAny>) -> bool {
-    scalar_array(obj).is_ok_and(|a| a.is_some())
-}
-
-/// Whether an extended scalar is the complex one.
-pub fn scalar_is_complex(obj: &Bound<'_, PyAny>) -> bool {
-    scalar_array(obj)
-        .ok()
-        .flatten()
-        .and_then(|a| LdDesc::of(a.dtype()))
-        .is_some_and(|d| d.complex)
-}
-
-/// A real value read from decimal text (exactly rounded); false when it is no number.
-fn real_from_text(text: &str, out: &mut [u8; LD]) -> bool {
-    crate::dtype::longdouble::parse_into(text, out)
+    // NumPy's scalar: its native bytes.
+    let raw: Vec<u8> = obj.call_method0("tobytes")?.extract()?;
+    let a = NdArray::empty(&[], &d.dtype(), Order::C)?;
+    if raw.len() != d.itemsize() {
+        return Ok(None);
+    }
+    // SAFETY: one fresh item of that many bytes.
+    unsafe { std::ptr::copy_nonoverlapping(raw.as_ptr(), a.data_ptr(), raw.len()) };
+    Ok(Some(a))
 }
 
 /// Store a Python value as the item of `d` at `p`, as NumPy stores one (`a[i] = x`, the
-/// object cast): floats exactly, ints through their text, strings and numbers' scalars
-/// through their casts.
+/// object cast): floats exactly, ints through their text (through float for a complex
+/// item), strings and other numbers through their casts.
 ///
 /// # Safety
 /// `p` is writable for one item of `d`.
 pub unsafe fn store(obj: &Bound<'_, PyAny>, d: LdDesc, p: *mut u8) -> PyResult<()> {
-    let a = value_array(obj, d)?;
-    let a = super::errors::run_cast(obj.py(), d.itemsize(), || a.astype(&d.dtype(), Order::C))?;
-    // SAFETY: the caller's guarantee; `a` holds one item of `d`.
-    unsafe { std::ptr::copy_nonoverlapping(a.data_ptr(), p, d.itemsize()) };
-    Ok(())
-}
-
-/// A 0-d array holding a Python value on its way to `d`: an extended array for Python's
-/// numbers (exact), the value's own array otherwise (cast by the caller).
-fn value_array(obj: &Bound<'_, PyAny>, d: LdDesc) -> PyResult<NdArray> {
-    if let Some(a) = scalar_array(obj)? {
-        return Ok(a);
+    use crate::dtype::longdouble::{write_f64, write_text};
+    let float = || obj.py().get_type::<PyFloat>().call1((obj,));
+    // Python's numbers straight into the item (the common items of creation).
+    // SAFETY (each write): the caller's guarantee.
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        unsafe { write_f64(f.value(), d, p) };
+        return Ok(());
     }
-    let real = |x: &[u8; LD]| -> PyResult<NdArray> {
-        let g = crate::dtype::longdouble::longdouble();
-        let a = NdArray::empty(&[], &g, Order::C)?;
-        // SAFETY: one fresh item.
-        unsafe { std::ptr::copy_nonoverlapping(x.as_ptr(), a.data_ptr(), LD) };
-        Ok(a)
-    };
     if obj.cast::<PyBool>().is_ok() {
-        let mut x = [0u8; LD];
-        real_from_text(if obj.is_truthy()? { "1" } else { "0" }, &mut x);
-        return real(&x);
-    }
-    if obj.cast::<PyInt>().is_ok() && d.complex {
-        // NumPy makes a complex of a Python int through Python's float.
-        let f = obj.py().get_type::<PyFloat>().call1((obj,))?;
-        return value_array(&f, d);
+        unsafe { write_f64(if obj.is_truthy()? { 1.0 } else { 0.0 }, d, p) };
+        return Ok(());
     }
     if obj.cast::<PyInt>().is_ok() {
-        let text = obj.str()?.to_string();
-        let mut x = [0u8; LD];
-        if !real_from_text(&text, &mut x) {
+        if d.complex {
+            // NumPy makes a complex of a Python int through Python's float.
+            let v: f64 = float()?.extract()?;
+            unsafe { write_f64(v, d, p) };
+        } else if !unsafe { write_text(&obj.str()?.to_cow()?, d, p) } {
             return Err(pyo3::exceptions::PyOverflowError::new_err(
                 "int too large to convert to float",
             ));
         }
-        return real(&x);
+        return Ok(());
     }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        let v = f.value();
-        let f8 = crate::dispatch::exec::scalar_to_array(
-            crate::dtype::Num::F(v),
-            crate::dtype::ScalarType::Float64,
-        )?;
-        return Ok(f8);
+    if obj.is_none() {
+        // NumPy stores None as NaN in inexact arrays.
+        unsafe { write_f64(f64::NAN, d, p) };
+        return Ok(());
     }
     if obj.cast::<PyComplex>().is_ok() && !d.complex {
         // NumPy: a Python complex into a real item is a TypeError.
@@ -169,21 +149,15 @@ fn value_array(obj: &Bound<'_, PyAny>, d: LdDesc) -> PyResult<NdArray> {
             obj.get_type().name()?
         )));
     }
-    if obj.is_none() {
-        // NumPy stores None as NaN in inexact arrays.
-        let mut x = [0u8; LD];
-        real_from_text("nan", &mut x);
-        return real(&x);
-    }
-    if obj.cast::<PyString>().is_ok() {
-        // Text is read by the text cast (Python's float grammar, then strtold).
-        return super::convert::to_array(obj, None).map(|c| c.arr);
-    }
-    let a = super::convert::to_array(obj, None)?.arr;
+    // Everything else through its own array and the cast: extended scalars, text (the
+    // text cast's strtold), NumPy's and rumpy's number scalars, Python's complex.
+    let a = match scalar_array(obj)? {
+        Some(a) => a,
+        None => super::convert::to_array(obj, None)?.arr,
+    };
     if a.dtype().kind() == 'O' {
         // Any other object: Python's float() of it (its error when it has none).
-        let f = obj.py().get_type::<PyFloat>().call1((obj,))?;
-        return value_array(&f, d);
+        return unsafe { store(&float()?, d, p) };
     }
     if a.ndim() != 0 {
         // NumPy hands a sequence to float(), which refuses it.
@@ -192,7 +166,10 @@ fn value_array(obj: &Bound<'_, PyAny>, d: LdDesc) -> PyResult<NdArray> {
             obj.get_type().name()?
         )));
     }
-    Ok(a)
+    let a = super::errors::run_cast(obj.py(), d.itemsize(), || a.astype(&d.dtype(), Order::C))?;
+    // SAFETY: the caller's guarantee; `a` holds one item of `d`.
+    unsafe { std::ptr::copy_nonoverlapping(a.data_ptr(), p, d.itemsize()) };
+    Ok(())
 }
 
 /// A 0-d array of `d` holding a Python value (not a sequence).

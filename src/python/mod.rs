@@ -26,6 +26,23 @@ pub mod text;
 pub mod time;
 pub mod ufunc;
 
+/// The two scalar classes a family's Python module defines (`rumpy._datetime`'s datetime64
+/// and timedelta64, ...), imported on first use and kept in `cell`.
+pub(crate) fn scalar_classes<'a>(
+    py: Python<'_>,
+    cell: &'a pyo3::sync::PyOnceLock<[Py<PyType>; 2]>,
+    module: &str,
+    names: [&str; 2],
+) -> PyResult<&'a [Py<PyType>; 2]> {
+    cell.get_or_try_init(py, || {
+        let m = py.import(module)?;
+        Ok::<_, PyErr>([
+            m.getattr(names[0])?.cast_into::<PyType>()?.unbind(),
+            m.getattr(names[1])?.cast_into::<PyType>()?.unbind(),
+        ])
+    })
+}
+
 /// Called by the Python layer once its scalar classes exist.
 #[pyfunction]
 fn _register_scalar_types(py: Python<'_>, types: Vec<Bound<'_, PyType>>) -> PyResult<()> {

@@ -26,14 +26,13 @@ static CLASSES: PyOnceLock<[Py<PyType>; 2]> = PyOnceLock::new();
 static PYDT: PyOnceLock<[Py<PyAny>; 4]> = PyOnceLock::new();
 
 /// `rumpy.datetime64` and `rumpy.timedelta64` (defined in Python).
-fn classes(py: Python<'_>) -> PyResult<&[Py<PyType>; 2]> {
-    CLASSES.get_or_try_init(py, || {
-        let m = py.import("rumpy._datetime")?;
-        Ok::<_, PyErr>([
-            m.getattr("datetime64")?.cast_into::<PyType>()?.unbind(),
-            m.getattr("timedelta64")?.cast_into::<PyType>()?.unbind(),
-        ])
-    })
+fn classes(py: Python<'_>) -> PyResult<&'static [Py<PyType>; 2]> {
+    super::scalar_classes(
+        py,
+        &CLASSES,
+        "rumpy._datetime",
+        ["datetime64", "timedelta64"],
+    )
 }
 
 /// `rumpy.datetime64` (`datetime`) or `rumpy.timedelta64`.

@@ -6,9 +6,9 @@ operation goes through a 0-d array of it, so scalars compute, compare, convert a
 exactly as the arrays' loops and casts do."""
 
 import datetime as _pydt
-import operator as _operator
 
 from . import _core
+from ._arrayscalar import install
 from ._scalars import generic, signedinteger
 
 _NAT = -(1 << 63)
@@ -143,49 +143,14 @@ class _time:
         return s[s.index("[") + 1:-1] if "[" in s else "generic"
 
 
-def _scalar_result(r):
-    if isinstance(r, _core.ndarray) and r.ndim == 0:
-        return r[()]
-    if isinstance(r, tuple):
-        return tuple(_scalar_result(x) for x in r)
-    return r
-
-
-def _binop(name, reflected=False):
-    op = getattr(_operator, name)
-
-    def f(self, other):
-        if other is None and name in ("eq", "ne"):
-            return name == "ne"
-        if isinstance(other, (_pydt.date, _pydt.timedelta)):
-            # numpy's scalars meet Python's time objects as their items do.
-            return op(other, self.item()) if reflected else op(self.item(), other)
-        if reflected:
-            return _scalar_result(op(other, self._array()))
-        return _scalar_result(op(self._array(), other))
-    f.__name__ = name
-    return f
-
-
-def _unop(name):
-    op = getattr(_core, name)
-
-    def f(self):
-        return _scalar_result(op(self._array()))
-    return f
-
-
-def _install(cls):
-    # Through the arrays' operators: their deferral and `==` on operands without a loop.
-    for name in ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow"]:
-        setattr(cls, f"__{name}__", _binop(name))
-        setattr(cls, f"__r{name}__", _binop(name, reflected=True))
-    cls.__divmod__ = lambda self, other: _scalar_result(divmod(self._array(), other))
-    cls.__rdivmod__ = lambda self, other: _scalar_result(divmod(other, self._array()))
-    for name in ["eq", "ne", "lt", "le", "gt", "ge"]:
-        setattr(cls, f"__{name}__", _binop(name))
-    for dunder, name in [("neg", "negative"), ("pos", "positive"), ("abs", "absolute")]:
-        setattr(cls, f"__{dunder}__", _unop(name))
+def _python_time(self, other, name, op, reflected):
+    """The time scalars' own answers: None is unequal, and Python's time objects meet the
+    scalar's item (numpy's scalars do so)."""
+    if other is None and name in ("eq", "ne"):
+        return name == "ne"
+    if isinstance(other, (_pydt.date, _pydt.timedelta)):
+        return op(other, self.item()) if reflected else op(self.item(), other)
+    return NotImplemented
 
 
 class datetime64(_time, generic):
@@ -241,8 +206,8 @@ _WORDS = {"Y": "years", "M": "months", "W": "weeks", "D": "days", "h": "hours",
           "ns": "nanoseconds", "ps": "picoseconds", "fs": "femtoseconds", "as": "attoseconds",
           "generic": "generic time units"}
 
-_install(datetime64)
-_install(timedelta64)
+install(datetime64, _python_time)
+install(timedelta64, _python_time)
 
 
 def _unpickle(is_datetime, v, dtype_str):

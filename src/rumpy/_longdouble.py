@@ -7,10 +7,10 @@ so scalars compute, compare, convert and print exactly as the arrays' C loops an
 the exact value (for ``int()``, ``as_integer_ratio`` and hashing) is read from the item's
 x87 bytes."""
 
-import operator as _operator
 from fractions import Fraction as _Fraction
 
 from . import _core
+from ._arrayscalar import install, result
 from ._scalars import complexfloating, floating, ComplexWarning, _warn
 
 _onew = object.__new__
@@ -30,33 +30,6 @@ def _exact(raw):
     return sign * (_Fraction(mant << e) if e >= 0 else _Fraction(mant, 1 << -e))
 
 
-def _scalar_result(r):
-    if isinstance(r, _core.ndarray) and r.ndim == 0:
-        return r[()]
-    if isinstance(r, tuple):
-        return tuple(_scalar_result(x) for x in r)
-    return r
-
-
-def _binop(name, reflected=False):
-    op = getattr(_operator, name)
-
-    def f(self, other):
-        if reflected:
-            return _scalar_result(op(other, self._a))
-        return _scalar_result(op(self._a, other))
-    f.__name__ = f"__{'r' if reflected else ''}{name}__"
-    return f
-
-
-def _unop(name):
-    op = getattr(_core, name)
-
-    def f(self):
-        return _scalar_result(op(self._a))
-    return f
-
-
 class _extended:
     """What the two extended scalars share."""
     __slots__ = ()
@@ -73,6 +46,9 @@ class _extended:
         if isinstance(value, (list, tuple, _core.ndarray)):
             return _core.array(value, dtype=code)
         return cls._rp_make(_core.array(value, dtype=code))
+
+    def _array(self):
+        return self._a
 
     @property
     def dtype(self):
@@ -139,9 +115,7 @@ class _extended:
         re, _ = self._parts()
         if self._a.dtype.char == "G":
             _warn("Casting complex values to real discards the imaginary part", ComplexWarning)
-        if isinstance(re, float):
-            return int(re)  # Python's own error for inf and nan
-        return int(re)
+        return int(re)  # a float for inf and nan: Python's own error
 
     def __complex__(self):
         return complex(self._a.astype("D")[()])
@@ -161,7 +135,7 @@ class _extended:
         return self._a.imag[()]
 
     def conjugate(self):
-        return _scalar_result(_core.conjugate(self._a))
+        return result(_core.conjugate(self._a))
 
     conj = conjugate
 
@@ -182,7 +156,9 @@ class _extended:
         return self._a.flags
 
     def __str__(self):
-        return str(self._a.astype("U")[()])
+        # NumPy's Dragon4 on the item's x87 bytes (`_print`), as its scalar str.
+        from ._print import extended_scalar_str
+        return extended_scalar_str(self._a)
 
     def __format__(self, spec):
         if not spec:
@@ -194,33 +170,11 @@ class _extended:
     def __round__(self, ndigits=None):
         if ndigits is None:
             return int(_core.rint(self._a)[()])
-        return _scalar_result(_core.round(self._a, ndigits))
-
-    def __pow__(self, other, mod=None):
-        if mod is not None:
-            return NotImplemented
-        return _scalar_result(self._a ** other)
-
-    def __rpow__(self, other, mod=None):
-        if mod is not None:
-            return NotImplemented
-        return _scalar_result(other ** self._a)
+        return result(_core.round(self._a, ndigits))
 
 
-def _install(cls):
-    for name in ["add", "sub", "mul", "truediv", "floordiv", "mod"]:
-        setattr(cls, f"__{name}__", _binop(name))
-        setattr(cls, f"__r{name}__", _binop(name, reflected=True))
-    cls.__divmod__ = lambda self, other: _scalar_result(divmod(self._a, other))
-    cls.__rdivmod__ = lambda self, other: _scalar_result(divmod(other, self._a))
-    for name in ["eq", "ne", "lt", "le", "gt", "ge"]:
-        setattr(cls, f"__{name}__", _binop(name))
-    for dunder, name in [("neg", "negative"), ("pos", "positive"), ("abs", "absolute")]:
-        setattr(cls, f"__{dunder}__", _unop(name))
-    return cls
 
-
-@_install
+@install
 class longdouble(_extended, floating):
     """An extended-precision float scalar (numpy.longdouble)."""
     __slots__ = ("_a",)
@@ -243,12 +197,10 @@ class longdouble(_extended, floating):
 
     def as_integer_ratio(self):
         re, _ = self._parts()
-        if isinstance(re, float):
-            return re.as_integer_ratio()  # Python's own errors
-        return re.as_integer_ratio()
+        return re.as_integer_ratio()  # a float for inf and nan: Python's own errors
 
 
-@_install
+@install
 class clongdouble(_extended, complexfloating):
     """An extended-precision complex scalar (numpy.clongdouble)."""
     __slots__ = ("_a",)

@@ -224,11 +224,6 @@ class _LD(float):
         self._raw = bytes(raw[:10])
         return self
 
-    def __abs__(self):
-        r = bytearray(self._raw)
-        r[9] &= 0x7F
-        return _LD(r)
-
 
 class _CLD:
     """A complex extended item for the formatters: its parts as `_LD`."""
@@ -241,6 +236,8 @@ class _CLD:
 
 def _extended_items(a):
     """The items of a longdouble/clongdouble array as nested lists of `_LD`/`_CLD`."""
+    if not a.dtype.isnative:
+        a = a.astype(a.dtype.char)  # the machine's order, which `_LD` reads
     raw = a.tobytes()
     size = a.dtype.itemsize
     make = _CLD if a.dtype.char == 'G' else _LD
@@ -1164,15 +1161,16 @@ def _array2string(a, options, separator=' ', prefix=""):
         # Datetimes print their ISO text, timedeltas their ticks (NaT as the smallest int).
         a = _time_display(a)
         options = dict(options, _time=True)
+    extended = a.dtype.char in 'gG'
     if a.size > options['threshold']:
         summary_insert = "..."
         data = _leading_trailing(a, options['edgeitems'])
+        if extended:
+            data = _extended_display(data)
     else:
         summary_insert = ""
-        data = a.tolist()
-    if a.dtype.char in 'gG':
-        # Extended items: their exact bytes, for Dragon4.
-        data = _extended_display(data)
+        # Extended items as their exact bytes, for Dragon4 (read from the array at once).
+        data = _extended_items(a) if extended else a.tolist()
 
     flat = _flatten(data, len(shape))
     format_function = _get_format_function(flat, a.dtype, shape == (),
@@ -1481,6 +1479,14 @@ def _complex_scalar_str(val, ftype):
     else:
         istr = '-inf'
     return f"({rstr}{istr}j)"
+
+
+def extended_scalar_str(a):
+    """``str()`` of the longdouble/clongdouble scalar held by the 0-d array ``a``."""
+    v = _extended_items(a)
+    if a.dtype.char == 'G':
+        return _complex_scalar_str(v, 'g')
+    return _float_scalar_either(v, 'g', '0', '-', False)
 
 
 def _dtype_name(dtype):

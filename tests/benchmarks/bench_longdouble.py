@@ -21,6 +21,7 @@ def main():
     f8 = rng.random(n)
     rf8 = rp.asarray(f8)
     small = a[:10**5]
+    floats = small.astype("f8").tolist()
     rsmall = rp.asarray(small)
     cases = [
         ("g + g (1e6)", lambda: a + b, lambda: ra + rb),
@@ -37,6 +38,8 @@ def main():
         ("f8 -> g (1e6)", lambda: f8.astype("g"), lambda: rf8.astype("g")),
         ("g -> f8 (1e6)", lambda: a.astype("f8"), lambda: ra.astype("f8")),
         ("g -> U (1e5)", lambda: small.astype("U"), lambda: rsmall.astype("U")),
+        ("array(1e5 floats, g)", lambda: np.array(floats, "g"), lambda: rp.array(floats, "g")),
+        ("max(g) (1e6)", lambda: a.max(), lambda: ra.max()),
         ("repr(g) (1e3)", lambda: repr(small[:1000]), lambda: repr(rsmall[:1000])),
     ]
     print(f"{'benchmark':20} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
