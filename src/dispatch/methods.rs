@@ -54,6 +54,7 @@ fn provided() {
         let _ = register(crate::dtype::text::loops());
         let _ = register(crate::dtype::object::loops());
         let _ = register(crate::dtype::time::loops());
+        let _ = register(crate::dtype::vstring::loops());
         let _ = register(crate::dtype::longdouble::loops(|name| {
             super::find(name).is_some()
         }));

@@ -46,6 +46,7 @@ pub mod text;
 pub mod time;
 pub mod unicode;
 pub mod void;
+pub mod vstring;
 
 pub use self::bool::Bool;
 pub use element::{Element, Num};

@@ -76,7 +76,7 @@ pub fn install(rt: Box<dyn ObjectRuntime>) {
     let _ = RUNTIME.set(rt);
 }
 
-fn runtime() -> Result<&'static dyn ObjectRuntime> {
+pub(crate) fn runtime() -> Result<&'static dyn ObjectRuntime> {
     RUNTIME
         .get()
         .map(|b| b.as_ref())

@@ -406,7 +406,7 @@ fn par_each(
     results.into_iter().find(|r| r.is_err()).unwrap_or(Ok(0))
 }
 
-fn time_desc(d: &DType) -> Result<TimeDesc> {
+pub(crate) fn time_desc(d: &DType) -> Result<TimeDesc> {
     TimeDesc::of(d).ok_or_else(|| Error::Type(format!("not a time dtype: {d:?}")))
 }
 

@@ -806,9 +806,11 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         return super::object::from_nested(obj);
     }
     let text_dtype = dtype.is_some_and(super::text::is_text);
-    if let Some(d) = dtype.filter(|d| super::longdouble::is_extended(d)) {
-        // Each item as NumPy stores one (exact floats, ints through their text): through
-        // objects and their cast, once the nesting is found regular.
+    if let Some(d) = dtype.filter(|d| {
+        super::longdouble::is_extended(d) || crate::dtype::vstring::VString::of(d).is_some()
+    }) {
+        // Each item as NumPy stores one (exact floats, ints through their text; strings by
+        // their setitem): through objects and their cast, once the nesting is found regular.
         let a = super::object::from_nested(obj)?;
         let mut shape = Vec::new();
         if probe_shape(obj, &mut shape).is_ok() && a.shape() != shape.as_slice() {

@@ -428,7 +428,7 @@ impl PyDType {
     fn isbuiltin(&self) -> i32 {
         if self.dt.fields().is_some()
             || is_text(&self.dt) && self.dt.itemsize() > 0
-            || matches!(self.dt.kind(), 'M' | 'm')
+            || matches!(self.dt.kind(), 'M' | 'm' | 'T')
             || !self.dt.is_native()
         {
             0
@@ -451,6 +451,9 @@ impl PyDType {
         }
         if self.dt.kind() == 'O' {
             return py.import("rumpy")?.getattr("object_");
+        }
+        if crate::dtype::vstring::VString::of(&self.dt).is_some() {
+            return Ok(py.get_type::<pyo3::types::PyString>().into_any());
         }
         if let Some(d) = crate::dtype::time::TimeDesc::of(&self.dt) {
             return Ok(super::time::scalar_class(py, d.datetime)?
@@ -541,6 +544,28 @@ impl PyDType {
             None => Ok(slf.clone().unbind()),
         }
     }
+    /// StringDType's missing value (an AttributeError when it has none, as NumPy's).
+    #[getter]
+    fn na_object<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::dtype::vstring::VString::of(&self.dt)
+            .and_then(|v| super::vstring::na_object(py, v))
+            .ok_or_else(|| {
+                pyo3::exceptions::PyAttributeError::new_err(
+                    "'StringDType' object has no attribute 'na_object'",
+                )
+            })
+    }
+    /// StringDType's coercion of non-strings.
+    #[getter]
+    fn coerce(&self) -> PyResult<bool> {
+        crate::dtype::vstring::VString::of(&self.dt)
+            .map(|v| v.coerce)
+            .ok_or_else(|| {
+                pyo3::exceptions::PyAttributeError::new_err(
+                    "'numpy.dtype' object has no attribute 'coerce'",
+                )
+            })
+    }
     #[getter]
     fn hasobject(&self) -> bool {
         self.dt.flags().holds_refs
@@ -616,6 +641,9 @@ impl PyDType {
     }
 
     fn __repr__(&self) -> String {
+        if crate::dtype::vstring::VString::of(&self.dt).is_some() {
+            return self.dt.typestr();
+        }
         if self.dt.fields().is_some() || self.dt.subarray().is_some() {
             let s = struct_str(&self.dt);
             if self.isalignedstruct() {
@@ -655,6 +683,9 @@ impl PyDType {
         }
     }
     fn __str__(&self) -> String {
+        if crate::dtype::vstring::VString::of(&self.dt).is_some() {
+            return self.dt.typestr();
+        }
         if self.dt.fields().is_some() || self.dt.subarray().is_some() {
             return struct_str_align(&self.dt, true);
         }
@@ -693,8 +724,17 @@ impl PyDType {
         };
         Ok(r.into_pyobject(py)?.to_owned().into_any().unbind())
     }
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-        Ok((slf.get_type().into_any(), (slf.get().dt.typestr(),)))
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        if let Some(v) = crate::dtype::vstring::VString::of(&slf.get().dt) {
+            let na = super::vstring::na_object(py, v);
+            let f = py.import("rumpy._core")?.getattr("_string_dtype")?;
+            let args = (na.is_some(), na.unwrap_or_else(|| py.None().into_bound(py)), v.coerce);
+            return (f, args).into_pyobject(py).map(|t| t.into_any());
+        }
+        (slf.get_type().into_any(), (slf.get().dt.typestr(),))
+            .into_pyobject(py)
+            .map(|t| t.into_any())
     }
     fn __len__(&self) -> usize {
         self.dt.fields().map_or(0, |f| f.len())

@@ -33,6 +33,9 @@ unsafe fn convert<'py>(
                 super::text::scalar(py, d, p)
             });
         }
+        if let Some(v) = crate::dtype::vstring::VString::of(dt) {
+            return Some(super::vstring::item(py, v, p));
+        }
         if let Some(d) = crate::dtype::longdouble::LdDesc::of(dt) {
             // NumPy's item() keeps the extended scalar (a Python float would lose digits).
             return Some(super::longdouble::scalar(py, d, p));

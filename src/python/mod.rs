@@ -25,6 +25,7 @@ pub mod strings;
 pub mod text;
 pub mod time;
 pub mod ufunc;
+pub mod vstring;
 
 /// The two scalar classes a family's Python module defines (`rumpy._datetime`'s datetime64
 /// and timedelta64, ...), imported on first use and kept in `cell`.
@@ -61,6 +62,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<flags::PyFlags>()?;
     m.add_class::<dtype::PyDType>()?;
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
+    m.add_function(wrap_pyfunction!(vstring::_string_dtype, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_type, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_register_scalar_math, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_op, m)?)?;

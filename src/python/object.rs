@@ -391,6 +391,10 @@ impl ObjectRuntime for Runtime {
         Python::attach(|py| {
             // SAFETY: a live reference (or 0 for None).
             let v = unsafe { object(py, o) };
+            if let Some(s) = crate::dtype::vstring::VString::of(d) {
+                // SAFETY: the cast's contract: room for an item of `d` at `p`.
+                return unsafe { super::vstring::store(&v, s, p) }.map_err(raised);
+            }
             let Some(l) = crate::dtype::longdouble::LdDesc::of(d) else {
                 return Err(crate::Error::Type(format!("cannot store objects as {d:?}")));
             };

@@ -1,0 +1,126 @@
+//! StringDType (`T`) in Python: descriptors from `StringDType(na_object=..., coerce=...)`,
+//! items as Python `str` (a missing item as the descriptor's `na_object`), and values stored
+//! as NumPy's `stringdtype_setitem` stores them.
+
+use std::sync::Arc;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyFloat, PyString};
+
+use crate::dtype::vstring::{self, Na, VString};
+use crate::dtype::DType;
+
+/// The descriptor `StringDType(na_object=na, coerce=coerce)` (`na` None: no missing value).
+pub fn descriptor(na: Option<&Bound<'_, PyAny>>, coerce: bool) -> PyResult<DType> {
+    let Some(o) = na else {
+        return Ok(vstring::vstring(None, coerce));
+    };
+    let float_nan = o
+        .cast::<PyFloat>()
+        .is_ok_and(|f| f.value().is_nan());
+    let string = match o.cast_exact::<PyString>() {
+        Ok(s) => Some(s.to_str()?.as_bytes().into()),
+        Err(_) => None,
+    };
+    // NumPy's test: `na != na` true, or raising (pd.NA), makes it nan-like.
+    let nan_like = string.is_none()
+        && match o.ne(o) {
+            Ok(t) => t,
+            Err(_) => true,
+        };
+    let name: Box<[u8]> = o.str()?.to_str()?.as_bytes().into();
+    let repr = o.repr()?.to_string();
+    Ok(vstring::vstring(
+        Some(Arc::new(Na {
+            obj: super::object::hold(o.clone()),
+            nan_like,
+            float_nan,
+            string,
+            name,
+            repr,
+        })),
+        coerce,
+    ))
+}
+
+/// `dtype.na_object`: the missing value, None when the descriptor has none.
+pub fn na_object<'py>(py: Python<'py>, v: &VString) -> Option<Bound<'py, PyAny>> {
+    v.na.as_ref().map(|n| {
+        // SAFETY: the descriptor holds a reference to its missing value.
+        unsafe { super::object::object(py, n.obj) }
+    })
+}
+
+/// The item at `p` as Python sees it: a str, or the missing value.
+///
+/// # Safety
+/// `p` holds an item of `v`.
+pub unsafe fn item<'py>(py: Python<'py>, v: &VString, p: *const u8) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: the caller's guarantee.
+    match unsafe { vstring::load(p) } {
+        Some(s) => Ok(PyString::new(py, std::str::from_utf8(s).unwrap_or_default()).into_any()),
+        None => Ok(na_object(py, v).unwrap_or_else(|| PyString::new(py, "").into_any())),
+    }
+}
+
+/// NumPy's test of a value against the missing value: identity, two float NaNs, or `==`
+/// (an error there counts as unequal).
+fn is_na(obj: &Bound<'_, PyAny>, na: &Bound<'_, PyAny>) -> bool {
+    if obj.is(na) {
+        return true;
+    }
+    if let (Ok(a), Ok(b)) = (obj.cast::<PyFloat>(), na.cast::<PyFloat>()) {
+        if a.value().is_nan() && b.value().is_nan() {
+            return true;
+        }
+    }
+    obj.eq(na).unwrap_or(false)
+}
+
+/// Store `obj` as the item of `v` at `p`: the missing value as missing, a str as its text,
+/// other values as their `str` (bytes decoded as UTF-8) when the descriptor coerces, else
+/// NumPy's ValueError.
+///
+/// # Safety
+/// `p` holds a writable item of `v`.
+pub unsafe fn store(obj: &Bound<'_, PyAny>, v: &VString, p: *mut u8) -> PyResult<()> {
+    if let Some(na) = na_object(obj.py(), v) {
+        if is_na(obj, &na) {
+            // SAFETY: the caller's guarantee.
+            unsafe { vstring::store_missing(p) };
+            return Ok(());
+        }
+    }
+    if let Ok(s) = obj.cast_exact::<PyString>() {
+        // SAFETY: as above.
+        unsafe { vstring::store(p, s.to_str()?.as_bytes()) };
+        return Ok(());
+    }
+    if !v.coerce {
+        return Err(PyValueError::new_err(
+            "StringDType only allows string data when string coercion is disabled.",
+        ));
+    }
+    let text = if let Ok(b) = obj.cast_exact::<PyBytes>() {
+        PyString::from_bytes(obj.py(), b.as_bytes())?
+    } else {
+        obj.str()?
+    };
+    // SAFETY: as above.
+    unsafe { vstring::store(p, text.to_str()?.as_bytes()) };
+    Ok(())
+}
+
+/// `rumpy.dtypes.StringDType(...)`'s descriptor: `has_na` tells a missing value from none.
+#[pyfunction]
+#[pyo3(signature = (has_na, na_object, coerce))]
+pub fn _string_dtype(
+    py: Python<'_>,
+    has_na: bool,
+    na_object: &Bound<'_, PyAny>,
+    coerce: bool,
+) -> PyResult<Py<super::dtype::PyDType>> {
+    let d = descriptor(has_na.then_some(na_object), coerce)?;
+    super::dtype::PyDType::wrap(py, d)
+}
