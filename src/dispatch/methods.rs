@@ -346,6 +346,7 @@ pub(crate) fn reduce_family(
     let kept: Vec<usize> = (0..a.ndim()).filter(|k| !axes.contains(k)).collect();
     let out_shape: Vec<usize> = kept.iter().map(|&k| a.shape()[k]).collect();
     let len: usize = axes.iter().map(|&k| a.shape()[k]).product();
+    let identity = identity.filter(|_| d.0.takes_identity());
     let by_identity = identity.filter(|_| !d.flags().needs_api && len > 0);
     let out = if let Some(id) = by_identity {
         let st = match id {

@@ -344,6 +344,11 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     fn promoter(&self, _ufunc: &str, _ins: &[DType]) -> Option<smallvec::SmallVec<[DType; 3]>> {
         None
     }
+    /// Whether a ufunc's identity (a number: 0 for `add`) is an item of this family, which
+    /// reductions start from and give over empty axes (strings: no, as NumPy's).
+    fn takes_identity(&self) -> bool {
+        true
+    }
     /// The ordering of two items, when the family has one.
     fn compare(&self) -> Option<CompareFn> {
         None

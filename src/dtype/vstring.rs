@@ -337,6 +337,9 @@ impl DTypeImpl for VString {
     fn is_unsized(&self) -> bool {
         false
     }
+    fn takes_identity(&self) -> bool {
+        false
+    }
     fn cast_to(&self, to: &DType) -> Option<Arc<dyn ArrayMethod>> {
         let k = if VString::of(to).is_some() {
             Kind::Copy

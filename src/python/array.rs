@@ -318,9 +318,12 @@ pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray>
         }
         return super::object::from_nested(value);
     }
-    if super::time::is_time(dt) || super::longdouble::is_extended(dt) {
-        // Times and extended floats take what such an array is made of; a list is made in
-        // the target's dtype.
+    if super::time::is_time(dt)
+        || super::longdouble::is_extended(dt)
+        || crate::dtype::vstring::VString::of(dt).is_some()
+    {
+        // Times, extended floats and StringDType take what such an array is made of; a list
+        // is made in the target's dtype.
         return Ok(to_array(value, Some(dt))?.arr);
     }
     if super::text::is_text(dt) {

@@ -1000,6 +1000,14 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             fresh: true,
         });
     }
+    if dtype.is_some_and(|d| crate::dtype::vstring::VString::of(d).is_some()) {
+        // Each value stored as StringDType's setitem stores it (missing values, coercion).
+        return Ok(Converted {
+            arr: from_nested(obj, dtype)?,
+            base: None,
+            fresh: true,
+        });
+    }
     if let Some(d) = dtype.filter(|d| super::time::is_time(d)) {
         if !is_sequence_like(obj) && node(obj).is_ok_and(|n| matches!(n, Node::Scalar)) {
             return Ok(Converted {

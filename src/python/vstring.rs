@@ -124,3 +124,53 @@ pub fn _string_dtype(
     let d = descriptor(has_na.then_some(na_object), coerce)?;
     super::dtype::PyDType::wrap(py, d)
 }
+
+/// What the `strings` functions need of a StringDType array: the most characters an item
+/// has, and where its missing items are (None when there are none).
+#[pyfunction]
+pub fn _string_info(
+    py: Python<'_>,
+    a: PyRef<'_, super::array::PyNdArray>,
+) -> PyResult<(usize, Option<Py<PyAny>>)> {
+    let a = a.snapshot();
+    if VString::of(a.dtype()).is_none() {
+        return Err(pyo3::exceptions::PyTypeError::new_err("not a StringDType array"));
+    }
+    let mask = crate::array::NdArray::zeros(
+        a.shape(),
+        &crate::dtype::ScalarType::Bool.dtype(),
+        crate::array::Order::C,
+    )
+    ?;
+    let (mut longest, mut any) = (0usize, false);
+    crate::loops::for_each_line2(
+        a.shape(),
+        mask.strides(),
+        a.strides(),
+        mask.data_ptr(),
+        a.data_ptr(),
+        true,
+        |m, p, n, sm, sp| {
+            for i in 0..n as isize {
+                // SAFETY: the walker stays inside both arrays; `a` holds StringDType items.
+                match unsafe { vstring::load(p.wrapping_offset(i * sp)) } {
+                    Some(s) => {
+                        let chars = s.iter().filter(|&&b| (b as i8) >= -0x40).count();
+                        longest = longest.max(chars);
+                    }
+                    None => {
+                        any = true;
+                        // SAFETY: as above: a bool item of the mask.
+                        unsafe { *m.wrapping_offset(i * sm) = 1 };
+                    }
+                }
+            }
+        },
+    );
+    let mask = if any {
+        Some(super::array::PyNdArray::wrap(py, mask, None)?.into_any())
+    } else {
+        None
+    };
+    Ok((longest, mask))
+}

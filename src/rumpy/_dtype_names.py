@@ -193,8 +193,8 @@ class _DTypeMeta(type):
     def __instancecheck__(cls, obj):
         return isinstance(obj, _core.dtype) and obj.char in cls._rp_chars
 
-    def __call__(cls, *args):
-        return cls._rp_make(*args)
+    def __call__(cls, *args, **kwargs):
+        return cls._rp_make(*args, **kwargs)
 
     def __repr__(cls):
         return f"<class 'numpy.dtypes.{cls.__name__}'>"
@@ -230,5 +230,14 @@ dtypes.DateTime64DType = _dtype_class(
     "DateTime64DType", "M", lambda unit="generic": _core.dtype(f"M8[{unit}]"))
 dtypes.TimeDelta64DType = _dtype_class(
     "TimeDelta64DType", "m", lambda unit="generic": _core.dtype(f"m8[{unit}]"))
+_NO_NA = object()
+
+
+def _string_dtype(*, na_object=_NO_NA, coerce=True):
+    has_na = na_object is not _NO_NA
+    return _core._string_dtype(has_na, na_object if has_na else None, bool(coerce))
+
+
+dtypes.StringDType = _dtype_class("StringDType", "T", _string_dtype)
 del _name, _chars, _alias, _target
 sys.modules["rumpy.dtypes"] = dtypes

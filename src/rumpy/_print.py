@@ -963,8 +963,8 @@ def _get_format_function(data, dtype, is_0d, **options):
         if dtype.names is not None:
             return StructuredVoidFormat.from_data(data, dtype, **options)
         return repr  # unstructured void: the item's bytes
-    if kind in 'US':
-        # numpy's 'numpystr': each item's repr ('a', b'a')
+    if kind in 'UST':
+        # numpy's 'numpystr': each item's repr ('a', b'a'; StringDType's missing value's)
         return repr
     if kind == 'O':
         return _object_format
@@ -1369,6 +1369,8 @@ def dtype_is_implied(dtype):
 
 
 def dtype_short_repr(dtype):
+    if not isinstance(dtype, str) and dtype.kind == 'T':
+        return repr(dtype)
     if not isinstance(dtype, str) and dtype.names is not None:
         return str(dtype)
     if not isinstance(dtype, str) and dtype.kind in 'VUS':

@@ -437,3 +437,96 @@ def decode(a, encoding=None, errors=None):
         else ["utf-8", errors]
     out = [v.decode(*args) for v in a.reshape(-1).tolist()]
     return _text_out(out, a.shape, "U")
+
+
+# ----- StringDType (variable-width) arguments -----
+# The functions run on fixed-width copies of StringDType arguments (missing items as the
+# missing value's text, or blank), and text results come back as the first StringDType
+# argument's dtype; missing items then follow NumPy's rules for the function's kind.
+
+_PREDICATES = {"isalnum", "isalpha", "isdecimal", "isdigit", "islower", "isnumeric",
+               "isspace", "istitle", "isupper"}
+_SEARCHES = {"find", "rfind", "index", "rindex", "count"}
+_AFFIXES = {"startswith", "endswith"}
+_CASES = {"upper", "lower", "swapcase", "capitalize", "title"}
+
+
+def _fixed(x):
+    """A StringDType array as fixed-width str: items as they are, missing ones blank."""
+    longest, mask = _core._string_info(x)
+    if mask is not None and isinstance(x.dtype.na_object, str):
+        # A string missing value acts as its text (the cast writes it).
+        longest, mask = max(longest, len(x.dtype.na_object)), None
+    if mask is not None:
+        x = x.copy()
+        x[mask] = ""
+    return x.astype(f"U{max(longest, 1)}"), mask
+
+
+def _missing_rule(name, dt, mask, r):
+    """NumPy's treatment of missing items (`mask`) of descriptor `dt` in result `r`."""
+    na = dt.na_object
+    nan_like = _core.isnan(_core.array([na], dtype=dt))[0]
+    if name == "str_len":
+        raise ValueError("The length of a null string is undefined")
+    if name in _SEARCHES:
+        raise ValueError(f"'{name}' not supported for null values that are not strings.")
+    if name in _CASES:
+        raise TypeError(f"descriptor '{name}' for 'str' objects doesn't apply to a "
+                        f"'{type(na).__name__}' object")
+    if not nan_like:
+        if name in _PREDICATES:
+            raise ValueError(f"Cannot use the {name} function with a null that is not a "
+                             "nan-like value")
+        if name in _AFFIXES:
+            raise ValueError(f"'{name}' not supported for null values that are not nan-like "
+                             "or strings.")
+        raise ValueError(f"'{name}' not supported for null values that are not nan-like or "
+                         "strings.")
+    for out in (r if isinstance(r, tuple) else (r,)):
+        if isinstance(out, _core.ndarray) and out.shape == mask.shape:
+            out[mask] = False if out.dtype.kind == "b" else na
+    return r
+
+
+def _string_dtype_aware(name, f):
+    def g(*args, **kwargs):
+        dt = mask = None
+        conv = []
+        for x in args:
+            if isinstance(x, _core.ndarray) and x.dtype.kind == "T":
+                fx, m = _fixed(x)
+                if dt is None:
+                    dt, mask = x.dtype, m
+                x = fx
+            conv.append(x)
+        if dt is None:
+            return f(*args, **kwargs)
+        r = f(*conv, **kwargs)
+        back = lambda o: o.astype(dt) if isinstance(o, _core.ndarray) and \
+            o.dtype.kind == "U" and name != "encode" else o  # noqa: E731
+        r = tuple(back(o) for o in r) if isinstance(r, tuple) else back(r)
+        # A string missing value acts as its text; with NaN-like or other ones, NumPy's rules.
+        if mask is not None:
+            r = _missing_rule(name, dt, mask, r)
+        return r
+    g.__name__ = name
+    g.__doc__ = f.__doc__
+    return g
+
+
+for _name in __all__:
+    _f = globals()[_name]
+    if isinstance(_f, type(_text)) and _name != "multiply":
+        globals()[_name] = _string_dtype_aware(_name, _f)
+_multiply_fixed = multiply
+
+
+def multiply(a, i):  # noqa: F811 (StringDType through the ufunc)
+    """Each item repeated ``i`` times (numpy.strings.multiply)."""
+    if isinstance(a, _core.ndarray) and a.dtype.kind == "T":
+        return _core.multiply(a, i)
+    return _multiply_fixed(a, i)
+
+
+del _name, _f
