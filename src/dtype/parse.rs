@@ -128,7 +128,7 @@ pub fn parse_dtype(s: &str) -> Result<DType> {
         "longdouble" | "float128" => return Ok(super::longdouble::longdouble()),
         "clongdouble" | "complex256" => return Ok(super::longdouble::clongdouble()),
         "object" | "object_" => return Ok(super::object::object()),
-        "T" | "StringDType()" => return Ok(super::vstring::default()),
+        "T" => return Ok(super::vstring::default()),
         "str" | "str_" | "unicode" => return Ok(super::unicode::unicode(0, true)),
         "bytes" | "bytes_" => return Ok(super::bytes::bytes(0)),
         _ => {}

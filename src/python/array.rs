@@ -310,6 +310,17 @@ pub fn element_value(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> 
 }
 
 /// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
+/// StringDType items point into rumpy's allocations: their memory is not handed out raw
+/// (the attribute is absent, so NumPy asks `__array__`, which copies).
+fn no_raw_strings(a: &NdArray) -> PyResult<()> {
+    if crate::dtype::vstring::VString::of(a.dtype()).is_some() {
+        return Err(pyo3::exceptions::PyAttributeError::new_err(
+            "StringDType arrays have no raw memory interface",
+        ));
+    }
+    Ok(())
+}
+
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
     if dt.kind() == 'O' {
         // Objects: arrays as they are (cast on assignment), anything else as its objects.
@@ -656,11 +667,13 @@ impl PyNdArray {
     }
     #[getter]
     fn __array_interface__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        no_raw_strings(&self.cur())?;
         self.raw_exported.store(true, Ordering::Relaxed);
         super::interop::array_interface(py, &self.cur(), self.is_writeable())
     }
     #[getter]
     fn __array_struct__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        no_raw_strings(&self.cur())?;
         self.raw_exported.store(true, Ordering::Relaxed);
         super::interop::array_struct(py, &self.cur(), self.is_writeable())
     }
@@ -1242,7 +1255,11 @@ impl PyNdArray {
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let np = py.import("numpy")?;
-        let mut a = if slf.get().cur().dtype().fields().is_some() {
+        let cur = slf.get().cur();
+        let mut a = if let Some(v) = crate::dtype::vstring::VString::of(cur.dtype()) {
+            // StringDType: the items copied into NumPy's allocator.
+            super::vstring::to_numpy_array(py, &cur, v)?
+        } else if slf.get().cur().dtype().fields().is_some() {
             // Records go through the array interface (a buffer format cannot describe fields
             // out of offset order) and are viewed with NumPy's exact dtype.
             let holder = py.import("types")?.getattr("SimpleNamespace")?.call0()?;

@@ -296,6 +296,9 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
         let base = to_dtype_align(&sd.get_item(0)?, align)?;
         return with_shape(base, shape_of(&sd.get_item(1)?)?);
     }
+    if let Some(d) = super::vstring::from_numpy_dtype(obj)? {
+        return Ok(d);
+    }
     if let Some(d) = super::longdouble::scalar_desc(obj)? {
         // An extended scalar names its own dtype (NumPy takes a scalar's).
         return Ok(d.dtype());

@@ -237,6 +237,10 @@ fn from_array_interface(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
 /// Use another object's memory: buffer protocol, then `__array_interface__`, then `__array__`.
 /// Returns the array and the object that owns the memory.
 pub fn from_foreign(obj: &Bound<'_, PyAny>) -> PyResult<Option<(NdArray, Option<Py<PyAny>>)>> {
+    if let Some(a) = super::vstring::from_numpy_array(obj)? {
+        // StringDType items point into NumPy's allocator: copied, never shared.
+        return Ok(Some((a, None)));
+    }
     if let Some(a) = from_buffer_protocol(obj)? {
         return Ok(Some((a, Some(obj.clone().unbind()))));
     }
@@ -294,6 +298,8 @@ pub unsafe fn fill_buffer(
     let format = format_of_array(arr).ok_or_else(|| {
         if arr.dtype().fields().is_some() {
             PyValueError::new_err("dtypes with overlapping or out-of-order fields are not representable as buffers. Consider reordering the fields.")
+        } else if arr.dtype().kind() == 'T' {
+            PyValueError::new_err("cannot include dtype 'StringDType' in a buffer")
         } else if matches!(arr.dtype().kind(), 'M' | 'm') {
             PyValueError::new_err(format!(
                 "cannot include dtype '{}' in a buffer",

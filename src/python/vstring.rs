@@ -174,3 +174,68 @@ pub fn _string_info(
     };
     Ok((longest, mask))
 }
+
+/// The descriptor of a NumPy StringDType (or any object with its `char`, `coerce` and
+/// optional `na_object`), or None for other objects.
+pub fn from_numpy_dtype(obj: &Bound<'_, PyAny>) -> PyResult<Option<DType>> {
+    let is_t = obj
+        .getattr("char")
+        .ok()
+        .and_then(|c| c.extract::<String>().ok())
+        .is_some_and(|c| c == "T");
+    if !is_t || !obj.hasattr("coerce")? {
+        return Ok(None);
+    }
+    let coerce = obj.getattr("coerce")?.is_truthy()?;
+    let na = obj.getattr("na_object").ok();
+    descriptor(na.as_ref(), coerce).map(Some)
+}
+
+/// A NumPy StringDType array as a rumpy one: its items copied (the two libraries keep the
+/// text in different allocators, so no memory is shared). None for other objects.
+pub fn from_numpy_array(obj: &Bound<'_, PyAny>) -> PyResult<Option<crate::array::NdArray>> {
+    let Ok(dt) = obj.getattr("dtype") else {
+        return Ok(None);
+    };
+    if !obj.hasattr("__array_interface__")? {
+        return Ok(None);
+    }
+    let Some(d) = from_numpy_dtype(&dt)? else {
+        return Ok(None);
+    };
+    let shape: Vec<isize> = obj.getattr("shape")?.extract()?;
+    let flat = obj.call_method1("reshape", (-1,))?.call_method0("tolist")?;
+    let objects = super::object::from_nested(&flat)?;
+    let a = objects.astype(&d, crate::array::Order::C)?;
+    Ok(Some(a.reshape(&shape, crate::array::Order::C)?))
+}
+
+/// A rumpy StringDType array as a NumPy one (items copied), with the same missing value
+/// and coercion.
+pub fn to_numpy_array<'py>(
+    py: Python<'py>,
+    a: &crate::array::NdArray,
+    v: &VString,
+) -> PyResult<Bound<'py, PyAny>> {
+    let np = py.import("numpy")?;
+    let kw = pyo3::types::PyDict::new(py);
+    if let Some(na) = na_object(py, v) {
+        kw.set_item("na_object", na)?;
+    }
+    kw.set_item("coerce", v.coerce)?;
+    let nd = np
+        .getattr("dtypes")?
+        .getattr("StringDType")?
+        .call((), Some(&kw))?;
+    let flat = a.reshape(&[-1], crate::array::Order::C)?;
+    let list = pyo3::types::PyList::empty(py);
+    for i in 0..flat.shape()[0] as isize {
+        let p = flat.data_ptr().wrapping_offset(i * flat.strides()[0]);
+        // SAFETY: item i of the flat array.
+        list.append(unsafe { item(py, v, p) }?)?;
+    }
+    let kw = pyo3::types::PyDict::new(py);
+    kw.set_item("dtype", nd)?;
+    let out = np.getattr("array")?.call((list,), Some(&kw))?;
+    out.call_method1("reshape", (pyo3::types::PyTuple::new(py, a.shape())?,))
+}
