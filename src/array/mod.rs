@@ -745,7 +745,7 @@ impl NdArray {
 
     /// `arr.astype(dtype, order)` (always copies; casting checks are the caller's).
     pub fn astype(&self, dtype: &DType, order: Order) -> Result<NdArray> {
-        let dtype = &crate::dtype::method::cast_target(&self.dtype, dtype);
+        let dtype = &crate::dtype::method::cast_target(&self.dtype, dtype)?;
         let out = self.empty_like(dtype, order)?;
         out.assign_unchecked(self)?;
         Ok(out)

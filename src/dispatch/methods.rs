@@ -253,6 +253,25 @@ fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
             repr(&dtypes[1])
         ));
     }
+    if kinds.contains(&'T') {
+        // StringDType is a new-style family: NumPy names the DType classes.
+        let names: Vec<String> = dtypes
+            .iter()
+            .map(|d| match d.kind() {
+                'T' => "<class 'numpy.dtypes.StringDType'>".to_string(),
+                _ => format!("dtype('{}')", dtype_str(d)),
+            })
+            .collect();
+        let types = if names.len() == 1 {
+            names[0].clone()
+        } else {
+            format!("({})", names.join(", "))
+        };
+        return Error::NoLoop(format!(
+            "ufunc '{}' did not contain a loop with signature matching types {types} -> None",
+            u.name
+        ));
+    }
     if !NO_LOOP_ERROR.contains(&u.name) {
         return Error::Type(format!(
             "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",

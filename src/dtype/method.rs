@@ -167,13 +167,28 @@ pub fn resolve_cast(from: &DType, to: &DType) -> Option<Result<(Arc<dyn ArrayMet
 
 /// The descriptor a cast from `from` to `to` writes: `to` itself, or for an unsized
 /// parametric target (`U`, `S`) the one the cast resolves (`astype('U')` of int64 is `<U21`).
-pub fn cast_target(from: &DType, to: &DType) -> DType {
+/// A cast that cannot size the target (StringDType to `U`) is NumPy's TypeError.
+pub fn cast_target(from: &DType, to: &DType) -> Result<DType> {
     if to.flags().parametric && to.0.is_unsized() {
         if let Some(Ok((_, r))) = resolve_cast(from, to) {
-            return r.descrs[1].clone();
+            let got = &r.descrs[1];
+            if got.0.is_unsized() && !from.0.is_unsized() && from.family() != to.family() {
+                let class = match to.kind() {
+                    'U' => "StrDType",
+                    'S' => "BytesDType",
+                    'M' => "DateTime64DType",
+                    'm' => "TimeDelta64DType",
+                    _ => "dtype",
+                };
+                return Err(crate::error::Error::Type(format!(
+                    "cannot cast dtype {} to <class 'numpy.dtypes.{class}'>.",
+                    from.typestr()
+                )));
+            }
+            return Ok(got.clone());
         }
     }
-    to.clone()
+    Ok(to.clone())
 }
 
 /// The descriptor both promote to (NEP 42's common DType and common instance), asked of both;

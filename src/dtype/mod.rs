@@ -357,6 +357,11 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     fn missing(&self) -> Option<MissingFn> {
         None
     }
+    /// Items the family cannot order (StringDType's missing values that are neither NaN-like
+    /// nor strings), with the ValueError message sort and argmax/argmin refuse them with.
+    fn unordered(&self) -> Option<(MissingFn, &'static str)> {
+        None
+    }
     /// Release `n` items at `p` (stride `stride`) before their memory is freed or overwritten
     /// without a read: the hook of reference-holding families.
     ///

@@ -389,10 +389,12 @@ impl DTypeImpl for VString {
         // SAFETY: CompareFn's contract: an item at each pointer.
         Some(Arc::new(move |a, b| unsafe { d.order(a, b) }))
     }
-    fn missing(&self) -> Option<MissingFn> {
-        let nan = self.null() == Null::Nan;
-        // SAFETY: MissingFn's contract: an item at the pointer.
-        nan.then(|| Arc::new(|p: *const u8| unsafe { load(p) }.is_none()) as MissingFn)
+    fn unordered(&self) -> Option<(MissingFn, &'static str)> {
+        (self.null() == Null::Other).then(|| {
+            // SAFETY: MissingFn's contract: an item at the pointer.
+            let f = Arc::new(|p: *const u8| unsafe { load(p) }.is_none()) as MissingFn;
+            (f, "Cannot compare null that is not a nan-like value")
+        })
     }
     unsafe fn clear(&self, p: *mut u8, stride: isize, n: usize) {
         for i in 0..n as isize {
@@ -499,16 +501,6 @@ impl ArrayMethod for Cast {
             }
             (None, _) => default(),
         };
-        if let (Kind::ToText, Some(t)) = (self.0, TextDesc::of(&to)) {
-            if t.chars == 0 {
-                return Err(Error::Type(
-                    "Casting from StringDType to a fixed-width dtype with an unspecified size \
-                     is not currently supported, specify an explicit size for the output dtype \
-                     instead."
-                        .into(),
-                ));
-            }
-        }
         let casting = match self.0 {
             Kind::Copy => {
                 let (a, b) = (vdesc(&ins[0])?, vdesc(&to)?);
@@ -518,7 +510,7 @@ impl ArrayMethod for Cast {
                     Casting::No
                 }
             }
-            Kind::FromText | Kind::ToText => Casting::SameKind,
+            Kind::FromText | Kind::ToText | Kind::ToNum(ScalarType::Bool) => Casting::SameKind,
             Kind::FromNum(_) | Kind::FromTime => Casting::Safe,
             Kind::ToNum(_) | Kind::ToTime => Casting::Unsafe,
         };
@@ -573,6 +565,14 @@ impl ArrayMethod for Cast {
             }
             Kind::ToText => {
                 let (from, to) = (vdesc(&d[0])?.clone(), text_desc(&d[1])?);
+                if to.chars == 0 {
+                    return Err(Error::Type(
+                        "Casting from StringDType to a fixed-width dtype with an unspecified \
+                         size is not currently supported, specify an explicit size for the \
+                         output dtype instead."
+                            .into(),
+                    ));
+                }
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
                     each(p, s, n, |q| {
                         // SAFETY: StridedLoop's contract.
@@ -593,7 +593,8 @@ impl ArrayMethod for Cast {
             }
             Kind::FromNum(st) => {
                 let (swap, to) = (!d[0].is_native(), vdesc(&d[1])?.clone());
-                let nan_missing = to.null() == Null::Nan;
+                // NumPy's float64 cast alone writes NaN as a NaN-like missing value.
+                let nan_missing = to.null() == Null::Nan && st == ScalarType::Float64;
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
                     each(p, s, n, |q| {
                         // SAFETY: StridedLoop's contract.
@@ -629,7 +630,12 @@ impl ArrayMethod for Cast {
                                         .into(),
                                 )
                             })?;
-                            parse_number(&utf8_chars(s), false, st)?
+                            match parse_number(&utf8_chars(s), false, st)? {
+                                // NumPy 2.4's cast to complex writes the real part to both
+                                // parts (casts.cpp, string_to_complex_float): its answers.
+                                super::Num::C(re, _) => super::Num::C(re, re),
+                                v => v,
+                            }
                         };
                         // SAFETY: as above.
                         unsafe { super::cast::cast_num(v, q[1], st, swap) };
@@ -643,7 +649,13 @@ impl ArrayMethod for Cast {
                     each(p, s, n, |q| {
                         // SAFETY: StridedLoop's contract.
                         unsafe {
-                            let text = time::item_text(from, from.read(q[0]))?;
+                            let v = from.read(q[0]);
+                            // A timedelta as its count of units, NumPy's.
+                            let text = if from.datetime || v == super::datetime::NAT {
+                                time::item_text(from, v)?
+                            } else {
+                                v.to_string()
+                            };
                             store(q[1], text.as_bytes());
                         }
                         Ok(())
@@ -692,14 +704,13 @@ const CMPS: [Cmp; 6] = [
     Cmp { name: "greater_equal", lt: false, eq: true, gt: true },
 ];
 
-/// Two strings in, of one common descriptor; `out` the output's descriptor (None: the
-/// common one).
+/// Two strings in, as they are (their missing values must agree; the loops follow the first
+/// one's rules, as NumPy's); `out` the output's descriptor (None: their common one).
 fn binary_resolved(ins: &[DType], out: Option<DType>) -> Result<Resolved> {
     let c = vdesc(&ins[0])?.common(vdesc(&ins[1])?)?;
-    let o = out.unwrap_or_else(|| c.clone());
     Ok(Resolved {
-        casting: super::method::inputs_casting(ins, &[c.clone(), c.clone()]),
-        descrs: smallvec![c.clone(), c, o],
+        descrs: smallvec![ins[0].clone(), ins[1].clone(), out.unwrap_or(c)],
+        casting: Casting::No,
     })
 }
 

@@ -153,8 +153,12 @@ pub fn arg_extreme(a: &NdArray, axis: Option<isize>, max: bool) -> Result<NdArra
             Ordering::Less
         };
         let missing = a.dtype().0.missing();
+        let unordered = a.dtype().0.unordered();
         for k in 0..out.size() {
             let at = |i: usize| lines.data_ptr().wrapping_add((k * n + i) * isz) as *const u8;
+            if let Some((u, msg)) = &unordered {
+                ensure!(!(0..n).any(|i| u(at(i))), Value, "{msg}");
+            }
             // The first missing item (NaT) wins, as NaN does for floats.
             let first_missing = missing.as_ref().and_then(|m| (0..n).find(|&i| m(at(i))));
             let best = first_missing.unwrap_or_else(|| {

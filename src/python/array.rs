@@ -1225,13 +1225,23 @@ impl PyNdArray {
         if this.cur().dtype().flags().holds_refs {
             // The items themselves, not their pointers: rebuilt by `rumpy._text._objects`.
             let items = this.cur().flatten(Order::C)?;
+            let dt = items.dtype().clone();
             let list = super::convert::list_of(py, items.size(), |i| {
                 let p = items.data_ptr().wrapping_add(i * items.itemsize());
                 // SAFETY: item i of the C-ordered copy.
-                Ok(unsafe { super::object::item(py, p) })
+                Ok(match unsafe { super::families::item(py, &dt, p) } {
+                    Some(r) => r?,
+                    None => unsafe { super::object::item(py, p) },
+                })
             })?;
             let recon = py.import("rumpy._text")?.getattr("_objects")?;
-            let args = (PyTuple::new(py, this.cur().shape())?, list).into_pyobject(py)?;
+            let dtype = if dt.kind() == 'O' {
+                py.None().into_bound(py)
+            } else {
+                super::dtype::PyDType::wrap(py, dt)?.into_bound(py).into_any()
+            };
+            let args =
+                (PyTuple::new(py, this.cur().shape())?, list, dtype).into_pyobject(py)?;
             return Ok((recon, args));
         }
         let f_order = this.cur().is_f_contiguous() && !this.cur().is_c_contiguous();

@@ -207,7 +207,7 @@ fn new_array(
     } else {
         NdArray::empty(&shape, &dt, o)?
     };
-    if zeroed && dt.flags().holds_refs {
+    if zeroed && dt.kind() == 'O' {
         // NumPy's zeros of objects hold the int 0 (empty ones hold None).
         fill_const(py, &a, Num::I(0))?;
     }

@@ -1431,7 +1431,7 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     if tuple(a.shape) == ():
         if format_options.get()['legacy'] <= 113:
             return str(a.item())
-        if a.dtype.kind in 'VMm' or a.dtype.char in 'gG':
+        if a.dtype.kind in 'VMmT' or a.dtype.char in 'gG':
             return str(a[()])
         return scalar_str(a.tolist(), a.dtype)
 

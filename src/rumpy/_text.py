@@ -123,9 +123,12 @@ class object_(generic):
         return value
 
 
-def _objects(shape, items):
-    """An object array of ``shape`` holding ``items`` in C order (unpickling)."""
+def _objects(shape, items, dtype=None):
+    """An array of ``shape`` holding ``items`` in C order (unpickling): objects, or the
+    items of ``dtype`` (StringDType's) stored through objects."""
     a = _core.empty(len(items), dtype=object)
     for i, v in enumerate(items):
         a[i] = v
+    if dtype is not None:
+        a = a.astype(dtype)
     return a.reshape(shape)

@@ -441,51 +441,80 @@ def decode(a, encoding=None, errors=None):
 
 # ----- StringDType (variable-width) arguments -----
 # The functions run on fixed-width copies of StringDType arguments (missing items as the
-# missing value's text, or blank), and text results come back as the first StringDType
-# argument's dtype; missing items then follow NumPy's rules for the function's kind.
+# missing value's text when it is a string, else blank), and text results come back as the
+# first StringDType argument's dtype; missing items then follow NumPy's rules for the
+# function (`_NULL_RULES`).
 
-_PREDICATES = {"isalnum", "isalpha", "isdecimal", "isdigit", "islower", "isnumeric",
-               "isspace", "istitle", "isupper"}
-_SEARCHES = {"find", "rfind", "index", "rindex", "count"}
-_AFFIXES = {"startswith", "endswith"}
-_CASES = {"upper", "lower", "swapcase", "capitalize", "title"}
+_CASES = ("upper", "lower", "swapcase", "capitalize", "title", "translate", "encode")
+_PREDICATES = ("isalnum", "isalpha", "isdecimal", "isdigit", "islower", "isnumeric",
+               "isspace", "istitle", "isupper")
+_SEARCHES = ("find", "rfind", "index", "rindex", "count")
+
+
+def _null_rule(name):
+    """What NumPy does with a missing item that is not a string, for function `name`:
+    ('false'|'missing', None) where a NaN-like one gives False or stays missing, else the
+    exception (class, message) for NaN-like and other missing values alike, or a pair of
+    (rule for NaN-like, exception for the others)."""
+    if name in _CASES:
+        return None, TypeError, "descriptor '{name}' for 'str' objects doesn't apply to a " \
+            "'{type}' object"
+    if name == "str_len":
+        return None, ValueError, "The length of a null string is undefined"
+    if name in _SEARCHES:
+        return None, ValueError, "'{name}' not supported for null values that are not strings."
+    if name in _PREDICATES:
+        return "false", ValueError, "Cannot use the {name} function with a null that is not " \
+            "a nan-like value"
+    if name in ("startswith", "endswith"):
+        return "false", ValueError, "'{name}' not supported for null values that are not " \
+            "nan-like or strings."
+    if name in ("strip", "lstrip", "rstrip"):
+        return "missing", ValueError, "Can only strip null values that are strings or " \
+            "NaN-like values"
+    if name == "replace":
+        return "missing", ValueError, "Only string or NaN-like null strings can be used as " \
+            "search strings for replace"
+    if name in ("center", "ljust", "rjust"):
+        return "missing", ValueError, "Cannot _{name} null that is not a nan-like value"
+    if name == "zfill":
+        return "missing", TypeError, "Cannot zfill null string that is not a nan-like value"
+    if name in ("partition", "rpartition"):
+        return None, ValueError, "Null values are not supported in _{name}"
+    if name == "expandtabs":
+        return None, ValueError, "Null values are not supported arguments for expandtabs"
+    return "missing", ValueError, "'{name}' not supported for null values that are not " \
+        "nan-like or strings."
 
 
 def _fixed(x):
-    """A StringDType array as fixed-width str: items as they are, missing ones blank."""
+    """A StringDType array as fixed-width str, and where its missing items are (None when
+    there are none)."""
     longest, mask = _core._string_info(x)
-    if mask is not None and isinstance(x.dtype.na_object, str):
+    na = getattr(x.dtype, "na_object", None)
+    if mask is not None and isinstance(na, str):
         # A string missing value acts as its text (the cast writes it).
-        longest, mask = max(longest, len(x.dtype.na_object)), None
-    if mask is not None:
+        longest = max(longest, len(na))
+    elif mask is not None:
         x = x.copy()
         x[mask] = ""
     return x.astype(f"U{max(longest, 1)}"), mask
 
 
-def _missing_rule(name, dt, mask, r):
-    """NumPy's treatment of missing items (`mask`) of descriptor `dt` in result `r`."""
+def _apply_null_rule(name, dt, mask, r):
+    """NumPy's treatment of the missing items (`mask`) of descriptor `dt` in result `r`."""
     na = dt.na_object
-    nan_like = _core.isnan(_core.array([na], dtype=dt))[0]
-    if name == "str_len":
-        raise ValueError("The length of a null string is undefined")
-    if name in _SEARCHES:
-        raise ValueError(f"'{name}' not supported for null values that are not strings.")
-    if name in _CASES:
-        raise TypeError(f"descriptor '{name}' for 'str' objects doesn't apply to a "
-                        f"'{type(na).__name__}' object")
-    if not nan_like:
-        if name in _PREDICATES:
-            raise ValueError(f"Cannot use the {name} function with a null that is not a "
-                             "nan-like value")
-        if name in _AFFIXES:
-            raise ValueError(f"'{name}' not supported for null values that are not nan-like "
-                             "or strings.")
-        raise ValueError(f"'{name}' not supported for null values that are not nan-like or "
-                         "strings.")
+    if name == "slice":
+        raise TypeError("Cannot slice null string")
+    if isinstance(na, str):
+        return r
+    nan_like = bool(_core.isnan(_core.array([na], dtype=dt))[0])
+    rule, exc, message = _null_rule(name)
+    if rule is None or not nan_like:
+        raise exc(message.format(name=name, type=type(na).__name__))
     for out in (r if isinstance(r, tuple) else (r,)):
         if isinstance(out, _core.ndarray) and out.shape == mask.shape:
-            out[mask] = False if out.dtype.kind == "b" else na
+            out[mask] = False if rule == "false" else na
     return r
 
 
@@ -499,16 +528,32 @@ def _string_dtype_aware(name, f):
                 if dt is None:
                     dt, mask = x.dtype, m
                 x = fx
+            elif dt is not None and name in ("partition", "rpartition"):
+                # NumPy's loop takes a StringDType separator only.
+                from .exceptions import _UFuncNoLoopError
+                raise _UFuncNoLoopError(
+                    f"ufunc '_{name}' did not contain a loop with signature matching types "
+                    "(<class 'numpy.dtypes.StringDType'>, <class 'numpy.dtypes.StrDType'>) "
+                    "-> (None, None, None)")
             conv.append(x)
         if dt is None:
             return f(*args, **kwargs)
-        r = f(*conv, **kwargs)
-        back = lambda o: o.astype(dt) if isinstance(o, _core.ndarray) and \
-            o.dtype.kind == "U" and name != "encode" else o  # noqa: E731
-        r = tuple(back(o) for o in r) if isinstance(r, tuple) else back(r)
-        # A string missing value acts as its text; with NaN-like or other ones, NumPy's rules.
         if mask is not None:
-            r = _missing_rule(name, dt, mask, r)
+            # Refusals come before the work, as NumPy's loops raise at the item.
+            rule = _null_rule(name)[0]
+            na = dt.na_object
+            if name == "slice" or (not isinstance(na, str) and (
+                    rule is None or not bool(_core.isnan(_core.array([na], dtype=dt))[0]))):
+                _apply_null_rule(name, dt, mask, None)
+        r = f(*conv, **kwargs)
+
+        def back(o):
+            if isinstance(o, _core.ndarray) and o.dtype.kind == "U":
+                return o.astype(dt)
+            return o
+        r = tuple(back(o) for o in r) if isinstance(r, tuple) else back(r)
+        if mask is not None:
+            r = _apply_null_rule(name, dt, mask, r)
         return r
     g.__name__ = name
     g.__doc__ = f.__doc__
