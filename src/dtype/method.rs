@@ -172,13 +172,14 @@ pub fn cast_target(from: &DType, to: &DType) -> Result<DType> {
     if to.flags().parametric && to.0.is_unsized() {
         if let Some(Ok((_, r))) = resolve_cast(from, to) {
             let got = &r.descrs[1];
-            if got.0.is_unsized() && !from.0.is_unsized() && from.family() != to.family() {
-                let class = match to.kind() {
-                    'U' => "StrDType",
-                    'S' => "BytesDType",
-                    'M' => "DateTime64DType",
-                    'm' => "TimeDelta64DType",
-                    _ => "dtype",
+            // Text left unsized (a generic time unit is a unit).
+            let text = matches!(to.kind(), 'U' | 'S');
+            if text && got.0.is_unsized() && !from.0.is_unsized() && from.family() != to.family()
+            {
+                let class = if to.kind() == 'U' {
+                    "StrDType"
+                } else {
+                    "BytesDType"
                 };
                 return Err(crate::error::Error::Type(format!(
                     "cannot cast dtype {} to <class 'numpy.dtypes.{class}'>.",
