@@ -542,6 +542,39 @@ pub(crate) fn each(
     Ok(0)
 }
 
+/// Items from which [`par_each`] splits its work across threads.
+const PAR_EACH_ITEMS: usize = 1 << 14;
+
+/// [`each`] over many items split across threads (per-item work such as parsing and
+/// formatting); the first failing item's error, in index order, is reported.
+pub(crate) fn par_each(
+    p: &[*mut u8],
+    s: &[isize],
+    n: usize,
+    f: impl Fn(&[*mut u8]) -> Result<()> + Sync,
+) -> Result<u32> {
+    let threads = rayon::current_num_threads();
+    if n < PAR_EACH_ITEMS || threads < 2 {
+        return each(p, s, n, f);
+    }
+    use rayon::prelude::*;
+    let base: smallvec::SmallVec<[usize; 3]> = p.iter().map(|&x| x as usize).collect();
+    let chunk = n.div_ceil(threads * 4);
+    let results: Vec<Result<u32>> = (0..n.div_ceil(chunk))
+        .into_par_iter()
+        .map(|c| {
+            let lo = c * chunk;
+            let q: smallvec::SmallVec<[*mut u8; 3]> = base
+                .iter()
+                .zip(s)
+                .map(|(&b, &st)| (b as *mut u8).wrapping_offset(lo as isize * st))
+                .collect();
+            each(&q, s, chunk.min(n - lo), &f)
+        })
+        .collect();
+    results.into_iter().find(|r| r.is_err()).unwrap_or(Ok(0))
+}
+
 /// Text to text: truncated or padded; bytes to str must be ASCII, str to bytes too.
 struct TextToText;
 

@@ -23,7 +23,7 @@ use super::method::{
     status, ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop,
 };
 use super::promote::Casting;
-use super::text::{each, sized_target, text_desc, TextDesc};
+use super::text::{each, par_each, sized_target, text_desc, TextDesc};
 use super::{ByteOrder, CompareFn, DType, DTypeImpl, Num, ScalarType};
 use crate::error::{Error, Result};
 
@@ -375,36 +375,6 @@ fn promote_numbers(ufunc: &str, ins: &[DType]) -> Option<SmallVec<[DType; 3]>> {
 }
 
 // ----- casts -----
-
-/// [`each`] over many items split across threads (per-item work such as parsing and
-/// formatting); the first failing item's error, in index order, is reported.
-fn par_each(
-    p: &[*mut u8],
-    s: &[isize],
-    n: usize,
-    f: impl Fn(&[*mut u8]) -> Result<()> + Sync,
-) -> Result<u32> {
-    let threads = rayon::current_num_threads();
-    if n < PAR_ITEMS / 4 || threads < 2 {
-        return each(p, s, n, f);
-    }
-    use rayon::prelude::*;
-    let base: SmallVec<[usize; 3]> = p.iter().map(|&x| x as usize).collect();
-    let chunk = n.div_ceil(threads * 4);
-    let results: Vec<Result<u32>> = (0..n.div_ceil(chunk))
-        .into_par_iter()
-        .map(|c| {
-            let lo = c * chunk;
-            let q: SmallVec<[*mut u8; 3]> = base
-                .iter()
-                .zip(s)
-                .map(|(&b, &st)| (b as *mut u8).wrapping_offset(lo as isize * st))
-                .collect();
-            each(&q, s, chunk.min(n - lo), &f)
-        })
-        .collect();
-    results.into_iter().find(|r| r.is_err()).unwrap_or(Ok(0))
-}
 
 pub(crate) fn time_desc(d: &DType) -> Result<TimeDesc> {
     TimeDesc::of(d).ok_or_else(|| Error::Type(format!("not a time dtype: {d:?}")))

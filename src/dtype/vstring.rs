@@ -22,7 +22,7 @@ use smallvec::{smallvec, SmallVec};
 
 use super::method::{ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
-use super::text::{each, num_str, parse_number, text_desc, TextDesc};
+use super::text::{each, num_str, par_each, parse_number, text_desc, TextDesc};
 use super::time::{self, TimeDesc};
 use super::{ByteOrder, CompareFn, DType, DTypeImpl, MissingFn, ScalarType};
 use crate::error::{Error, Result};
@@ -237,19 +237,58 @@ unsafe fn release(p: *mut u8) {
 /// # Safety
 /// `p` holds a writable item.
 pub unsafe fn store(p: *mut u8, s: &[u8]) {
+    // SAFETY: the caller's guarantee.
+    unsafe { store_with(p, s.len(), |b| b.copy_from_slice(s)) }
+}
+
+/// Store `len` bytes that `fill` writes into the item at `p`, releasing what it held. `fill`
+/// may read the old item (the new one is built before the old one goes).
+///
+/// # Safety
+/// `p` holds a writable item.
+unsafe fn store_with(p: *mut u8, len: usize, fill: impl FnOnce(&mut [u8])) {
     let mut item = [0u8; ITEM];
-    if s.len() <= SHORT_MAX {
-        item[..s.len()].copy_from_slice(s);
-        item[FLAGS] = SHORT | s.len() as u8;
+    if len <= SHORT_MAX {
+        fill(&mut item[..len]);
+        item[FLAGS] = SHORT | len as u8;
     } else {
-        let raw = Arc::into_raw(Arc::<[u8]>::from(s));
+        let mut a = Arc::<[u8]>::new_uninit_slice(len);
+        let Some(b) = Arc::get_mut(&mut a) else {
+            unreachable!("a new allocation has one owner")
+        };
+        // Zeroed first: `fill` sees initialised bytes.
+        for x in b.iter_mut() {
+            x.write(0);
+        }
+        // SAFETY: every byte was just initialised.
+        let mut a = unsafe { a.assume_init() };
+        if let Some(b) = Arc::get_mut(&mut a) {
+            fill(b);
+        }
+        let raw = Arc::into_raw(a);
         item[..8].copy_from_slice(&(raw as *const u8 as usize as u64).to_ne_bytes());
-        item[8..].copy_from_slice(&((s.len() as u64) | (u64::from(LONG) << 56)).to_le_bytes());
+        item[8..].copy_from_slice(&((len as u64) | (u64::from(LONG) << 56)).to_le_bytes());
     }
     // SAFETY: the caller's guarantee; the new item is built before the old one goes.
     unsafe {
         release(p);
         std::ptr::copy_nonoverlapping(item.as_ptr(), p, ITEM);
+    }
+}
+
+/// A loop's items with `nin` inputs: across threads when every output moves along (no
+/// reduction into one item).
+fn run(
+    p: &[*mut u8],
+    s: &[isize],
+    n: usize,
+    nin: usize,
+    f: impl Fn(&[*mut u8]) -> Result<()> + Sync,
+) -> Result<u32> {
+    if s[nin..].iter().all(|&x| x != 0) {
+        par_each(p, s, n, f)
+    } else {
+        each(p, s, n, f)
     }
 }
 
@@ -525,7 +564,7 @@ impl ArrayMethod for Cast {
             Kind::Copy => {
                 let (from, to) = (vdesc(&d[0])?.clone(), vdesc(&d[1])?.clone());
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-                    each(p, s, n, |q| {
+                    run(p, s, n, 1, |q| {
                         // SAFETY: StridedLoop's contract: an item at each pointer.
                         unsafe {
                             if load(q[0]).is_none() && to.na.is_none() {
@@ -543,7 +582,7 @@ impl ArrayMethod for Cast {
             Kind::FromText => {
                 let from = text_desc(&d[0])?;
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-                    each(p, s, n, |q| {
+                    run(p, s, n, 1, |q| {
                         // SAFETY: StridedLoop's contract.
                         unsafe {
                             if from.is_bytes() {
@@ -554,9 +593,16 @@ impl ArrayMethod for Cast {
                                 })?;
                                 store(q[1], text.as_bytes());
                             } else {
-                                let t = from.read(q[0]);
-                                let text: String = t.iter().filter_map(|&c| char::from_u32(c)).collect();
-                                store(q[1], text.as_bytes());
+                                // Encoded straight into the item: the length first.
+                                let k = from.len(q[0]);
+                                let ch = |i| char::from_u32(from.get(q[0], i));
+                                let len: usize = (0..k).filter_map(ch).map(char::len_utf8).sum();
+                                store_with(q[1], len, |b| {
+                                    let mut o = 0;
+                                    for c in (0..k).filter_map(ch) {
+                                        o += c.encode_utf8(&mut b[o..]).len();
+                                    }
+                                });
                             }
                         }
                         Ok(())
@@ -574,20 +620,34 @@ impl ArrayMethod for Cast {
                     ));
                 }
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-                    each(p, s, n, |q| {
+                    run(p, s, n, 1, |q| {
                         // SAFETY: StridedLoop's contract.
                         let s = unsafe { load(q[0]) }.unwrap_or_else(|| {
                             from.na.as_ref().map_or(&b""[..], |n| &n.name[..])
                         });
-                        let chars = utf8_chars(s);
-                        let keep = chars.len().min(to.chars);
                         if to.is_bytes() {
-                            if let Some(pos) = chars[..keep].iter().position(|&c| c > 127) {
+                            if !s.is_ascii() {
+                                let chars = utf8_chars(s);
+                                let pos = chars.iter().position(|&c| c > 127).unwrap_or(0);
                                 return Err(Error::UnicodeEncode(chars, pos));
                             }
+                            // SAFETY: as above.
+                            unsafe { to.write_bytes(q[1], s) };
+                            return Ok(());
                         }
-                        // SAFETY: as above.
-                        unsafe { to.write(q[1], &chars[..keep]) }
+                        // Characters straight into the item, NULs after them.
+                        let text = std::str::from_utf8(s).unwrap_or_default();
+                        let mut i = 0;
+                        for c in text.chars().take(to.chars) {
+                            // SAFETY: as above; i < to.chars.
+                            unsafe { to.put(q[1], i, u32::from(c)) };
+                            i += 1;
+                        }
+                        for j in i..to.chars {
+                            // SAFETY: as above.
+                            unsafe { to.put(q[1], j, 0) };
+                        }
+                        Ok(())
                     })
                 })
             }
@@ -596,7 +656,7 @@ impl ArrayMethod for Cast {
                 // NumPy's float64 cast alone writes NaN as a NaN-like missing value.
                 let nan_missing = to.null() == Null::Nan && st == ScalarType::Float64;
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-                    each(p, s, n, |q| {
+                    run(p, s, n, 1, |q| {
                         // SAFETY: StridedLoop's contract.
                         unsafe {
                             let v = super::cast::read_num(q[0], st, swap);
@@ -613,7 +673,7 @@ impl ArrayMethod for Cast {
             Kind::ToNum(st) => {
                 let (from, swap) = (vdesc(&d[0])?.clone(), !d[1].is_native());
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-                    each(p, s, n, |q| {
+                    run(p, s, n, 1, |q| {
                         // SAFETY: StridedLoop's contract.
                         let item = unsafe { load(q[0]) };
                         let v = if st == ScalarType::Bool {
@@ -646,7 +706,7 @@ impl ArrayMethod for Cast {
             Kind::FromTime => {
                 let from = time::time_desc(&d[0])?;
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-                    each(p, s, n, |q| {
+                    run(p, s, n, 1, |q| {
                         // SAFETY: StridedLoop's contract.
                         unsafe {
                             let v = from.read(q[0]);
@@ -665,7 +725,7 @@ impl ArrayMethod for Cast {
             Kind::ToTime => {
                 let to = time::time_desc(&d[1])?;
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-                    each(p, s, n, |q| {
+                    run(p, s, n, 1, |q| {
                         // SAFETY: StridedLoop's contract.
                         let text = unsafe { load(q[0]) }.unwrap_or(b"NaT");
                         let text = String::from_utf8_lossy(text);
@@ -730,7 +790,7 @@ impl ArrayMethod for Compare {
         let (c, v) = (self.0, vdesc(&d[0])?.clone());
         let eq_or_ne = c.lt == c.gt;
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            each(p, s, n, |q| {
+            run(p, s, n, 2, |q| {
                 // SAFETY: StridedLoop's contract.
                 let (x, y) = unsafe { (load(q[0]), load(q[1])) };
                 let r = match (x, y) {
@@ -789,17 +849,14 @@ impl ArrayMethod for Concat {
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let v = vdesc(&d[0])?.clone();
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            let mut buf = Vec::new();
-            each(p, s, n, |q| {
+            run(p, s, n, 2, |q| {
                 // SAFETY: StridedLoop's contract.
                 unsafe {
                     match (v.text(q[0]), v.text(q[1])) {
-                        (Some(x), Some(y)) => {
-                            buf.clear();
-                            buf.extend_from_slice(x);
-                            buf.extend_from_slice(y);
-                            store(q[2], &buf);
-                        }
+                        (Some(x), Some(y)) => store_with(q[2], x.len() + y.len(), |b| {
+                            b[..x.len()].copy_from_slice(x);
+                            b[x.len()..].copy_from_slice(y);
+                        }),
                         _ if v.null() == Null::Nan => store_missing(q[2]),
                         _ => {
                             return Err(v.refuse("Cannot add null that is not a nan-like value"))
@@ -843,8 +900,7 @@ impl ArrayMethod for Repeat {
             .scalar_type()
             .ok_or_else(|| Error::Type("multiply needs an integer".into()))?;
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            let mut buf = Vec::new();
-            each(p, s, n, |q| {
+            run(p, s, n, 2, |q| {
                 // SAFETY: StridedLoop's contract.
                 unsafe {
                     let k: i128 = match super::cast::read_num(q[ii], st, false) {
@@ -871,13 +927,15 @@ impl ArrayMethod for Repeat {
                             "Overflow encountered in string multiply".into(),
                         ));
                     };
-                    buf.clear();
-                    buf.try_reserve(total)
-                        .map_err(|_| Error::Memory("Failed to allocate string in multiply".into()))?;
-                    for _ in 0..k {
-                        buf.extend_from_slice(x);
+                    if k > 0 && !x.is_empty() {
+                        store_with(q[2], total, |b| {
+                            for c in b.chunks_exact_mut(x.len()) {
+                                c.copy_from_slice(x);
+                            }
+                        });
+                    } else {
+                        store(q[2], b"");
                     }
-                    store(q[2], &buf);
                 }
                 Ok(())
             })
@@ -907,7 +965,7 @@ impl ArrayMethod for Extreme {
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let (v, max) = (vdesc(&d[0])?.clone(), self.max);
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            each(p, s, n, |q| {
+            run(p, s, n, 2, |q| {
                 // SAFETY: StridedLoop's contract.
                 unsafe {
                     if v.null() == Null::Other && (load(q[0]).is_none() || load(q[1]).is_none())
@@ -953,7 +1011,7 @@ impl ArrayMethod for IsNan {
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
         let nan = vdesc(&d[0])?.null() == Null::Nan;
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-            each(p, s, n, |q| {
+            run(p, s, n, 1, |q| {
                 // SAFETY: StridedLoop's contract.
                 unsafe { *q[1] = (nan && load(q[0]).is_none()) as u8 };
                 Ok(())

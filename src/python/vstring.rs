@@ -239,3 +239,60 @@ pub fn to_numpy_array<'py>(
     let out = np.getattr("array")?.call((list,), Some(&kw))?;
     out.call_method1("reshape", (pyo3::types::PyTuple::new(py, a.shape())?,))
 }
+
+/// `strings.str_len` of a StringDType array: each item's count of characters (a missing item
+/// counts as a string missing value's text, else NumPy's ValueError).
+#[pyfunction]
+pub fn _string_len(
+    py: Python<'_>,
+    a: PyRef<'_, super::array::PyNdArray>,
+) -> PyResult<Py<super::array::PyNdArray>> {
+    let a = a.snapshot();
+    let Some(v) = VString::of(a.dtype()) else {
+        return Err(pyo3::exceptions::PyTypeError::new_err("not a StringDType array"));
+    };
+    let na_len = v
+        .na
+        .as_ref()
+        .and_then(|n| n.string.as_ref())
+        .map(|s| String::from_utf8_lossy(s).chars().count());
+    let out = crate::array::NdArray::zeros(
+        a.shape(),
+        &crate::dtype::ScalarType::Int64.dtype(),
+        crate::array::Order::C,
+    )?;
+    let mut missing = false;
+    let count = |s: &[u8]| s.iter().filter(|&&b| (b as i8) >= -0x40).count() as i64;
+    crate::loops::for_each_line2(
+        a.shape(),
+        out.strides(),
+        a.strides(),
+        out.data_ptr(),
+        a.data_ptr(),
+        true,
+        |o, p, n, so, sp| {
+            for i in 0..n as isize {
+                // SAFETY: the walker stays inside both arrays; `a` holds StringDType items,
+                // `out` int64 ones.
+                unsafe {
+                    let k = match vstring::load(p.wrapping_offset(i * sp)) {
+                        Some(s) => count(s),
+                        None => match na_len {
+                            Some(k) => k as i64,
+                            None if v.na.is_some() => {
+                                missing = true;
+                                0
+                            }
+                            None => 0,
+                        },
+                    };
+                    std::ptr::write_unaligned(o.wrapping_offset(i * so) as *mut i64, k);
+                }
+            }
+        },
+    );
+    if missing {
+        return Err(PyValueError::new_err("The length of a null string is undefined"));
+    }
+    super::array::PyNdArray::wrap(py, out, None)
+}

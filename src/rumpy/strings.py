@@ -567,6 +567,16 @@ for _name in __all__:
 _multiply_fixed = multiply
 
 
+_str_len_fixed = str_len
+
+
+def str_len(x):  # noqa: F811 (StringDType in the core)
+    """The number of characters of each item (numpy.strings.str_len)."""
+    if isinstance(x, _core.ndarray) and x.dtype.kind == "T":
+        return _result(_core._string_len(x))
+    return _str_len_fixed(x)
+
+
 def multiply(a, i):  # noqa: F811 (StringDType through the ufunc)
     """Each item repeated ``i`` times (numpy.strings.multiply)."""
     if isinstance(a, _core.ndarray) and a.dtype.kind == "T":
