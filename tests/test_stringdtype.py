@@ -404,6 +404,25 @@ def test_pickle_round_trip(na_name, na):
           f"dtype={sd(na)})))", pickle=pickle)
 
 
+@pytest.mark.parametrize("na_name,na", NAS, ids=NA_IDS)
+def test_npy_round_trips(na_name, na, tmp_path):
+    import warnings
+    miss = na if na else "''"
+    r, n = both(f"m.array(['a', 'é' * 30, {miss}], dtype={sd(na)})")
+    c = Collector()
+    for saver, loader, arr in [(rp, rp, r), (np, rp, n), (rp, np, r)]:
+        path = tmp_path / f"{saver.__name__}-{loader.__name__}.npy"
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            saver.save(path, arr)
+        assert [type(x.message) for x in w] == [UserWarning], "numpy's warning when saving"
+        with pytest.raises(ValueError):
+            loader.load(path)
+        got = loader.load(path, allow_pickle=True)
+        c(same, rp.asarray(got) if loader is np else got, n)
+    c.done()
+
+
 # ---------------------------------------------------------------------------- memory safety
 
 def test_shared_text_survives_its_sources():

@@ -174,8 +174,7 @@ pub fn cast_target(from: &DType, to: &DType) -> Result<DType> {
             let got = &r.descrs[1];
             // Text left unsized (a generic time unit is a unit).
             let text = matches!(to.kind(), 'U' | 'S');
-            if text && got.0.is_unsized() && !from.0.is_unsized() && from.family() != to.family()
-            {
+            if text && got.0.is_unsized() && !from.0.is_unsized() && from.family() != to.family() {
                 let class = if to.kind() == 'U' {
                     "StrDType"
                 } else {

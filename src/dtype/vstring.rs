@@ -119,7 +119,10 @@ impl VString {
     /// What the operations read for a missing item: the string missing value's text, or
     /// (with no missing value) the empty string.
     fn default_text(&self) -> &[u8] {
-        self.na.as_ref().and_then(|n| n.string.as_deref()).unwrap_or(b"")
+        self.na
+            .as_ref()
+            .and_then(|n| n.string.as_deref())
+            .unwrap_or(b"")
     }
 
     /// How operations treat missing items.
@@ -152,7 +155,7 @@ impl VString {
     ///
     /// # Safety
     /// `p` holds an item.
-    unsafe fn text<'a>(&'a self, p: *const u8) -> Option<&'a [u8]> {
+    unsafe fn text(&self, p: *const u8) -> Option<&[u8]> {
         // SAFETY: the caller's guarantee.
         match unsafe { load(p) } {
             Some(s) => Some(s),
@@ -622,9 +625,8 @@ impl ArrayMethod for Cast {
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
                     run(p, s, n, 1, |q| {
                         // SAFETY: StridedLoop's contract.
-                        let s = unsafe { load(q[0]) }.unwrap_or_else(|| {
-                            from.na.as_ref().map_or(&b""[..], |n| &n.name[..])
-                        });
+                        let s = unsafe { load(q[0]) }
+                            .unwrap_or_else(|| from.na.as_ref().map_or(&b""[..], |n| &n.name[..]));
                         if to.is_bytes() {
                             if !s.is_ascii() {
                                 let chars = utf8_chars(s);
@@ -756,12 +758,42 @@ struct Cmp {
 }
 
 const CMPS: [Cmp; 6] = [
-    Cmp { name: "equal", lt: false, eq: true, gt: false },
-    Cmp { name: "not_equal", lt: true, eq: false, gt: true },
-    Cmp { name: "less", lt: true, eq: false, gt: false },
-    Cmp { name: "less_equal", lt: true, eq: true, gt: false },
-    Cmp { name: "greater", lt: false, eq: false, gt: true },
-    Cmp { name: "greater_equal", lt: false, eq: true, gt: true },
+    Cmp {
+        name: "equal",
+        lt: false,
+        eq: true,
+        gt: false,
+    },
+    Cmp {
+        name: "not_equal",
+        lt: true,
+        eq: false,
+        gt: true,
+    },
+    Cmp {
+        name: "less",
+        lt: true,
+        eq: false,
+        gt: false,
+    },
+    Cmp {
+        name: "less_equal",
+        lt: true,
+        eq: true,
+        gt: false,
+    },
+    Cmp {
+        name: "greater",
+        lt: false,
+        eq: false,
+        gt: true,
+    },
+    Cmp {
+        name: "greater_equal",
+        lt: false,
+        eq: true,
+        gt: true,
+    },
 ];
 
 /// Two strings in, as they are (their missing values must agree; the loops follow the first
@@ -858,9 +890,7 @@ impl ArrayMethod for Concat {
                             b[x.len()..].copy_from_slice(y);
                         }),
                         _ if v.null() == Null::Nan => store_missing(q[2]),
-                        _ => {
-                            return Err(v.refuse("Cannot add null that is not a nan-like value"))
-                        }
+                        _ => return Err(v.refuse("Cannot add null that is not a nan-like value")),
                     }
                 }
                 Ok(())
@@ -968,8 +998,7 @@ impl ArrayMethod for Extreme {
             run(p, s, n, 2, |q| {
                 // SAFETY: StridedLoop's contract.
                 unsafe {
-                    if v.null() == Null::Other && (load(q[0]).is_none() || load(q[1]).is_none())
-                    {
+                    if v.null() == Null::Other && (load(q[0]).is_none() || load(q[1]).is_none()) {
                         return Err(v.refuse("Cannot compare null that is not a nan-like value"));
                     }
                     let o = v.order(q[0], q[1]);

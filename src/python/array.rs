@@ -1238,10 +1238,11 @@ impl PyNdArray {
             let dtype = if dt.kind() == 'O' {
                 py.None().into_bound(py)
             } else {
-                super::dtype::PyDType::wrap(py, dt)?.into_bound(py).into_any()
+                super::dtype::PyDType::wrap(py, dt)?
+                    .into_bound(py)
+                    .into_any()
             };
-            let args =
-                (PyTuple::new(py, this.cur().shape())?, list, dtype).into_pyobject(py)?;
+            let args = (PyTuple::new(py, this.cur().shape())?, list, dtype).into_pyobject(py)?;
             return Ok((recon, args));
         }
         let f_order = this.cur().is_f_contiguous() && !this.cur().is_c_contiguous();

@@ -732,7 +732,11 @@ impl PyDType {
         if let Some(v) = crate::dtype::vstring::VString::of(&slf.get().dt) {
             let na = super::vstring::na_object(py, v);
             let f = py.import("rumpy._core")?.getattr("_string_dtype")?;
-            let args = (na.is_some(), na.unwrap_or_else(|| py.None().into_bound(py)), v.coerce);
+            let args = (
+                na.is_some(),
+                na.unwrap_or_else(|| py.None().into_bound(py)),
+                v.coerce,
+            );
             return (f, args).into_pyobject(py).map(|t| t.into_any());
         }
         (slf.get_type().into_any(), (slf.get().dt.typestr(),))

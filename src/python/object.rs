@@ -574,11 +574,13 @@ pub fn sized_text(
 /// Items that hold references are never made from raw bytes (NumPy's ValueError).
 pub fn refuse_from_bytes(dt: &crate::dtype::DType) -> PyResult<()> {
     if dt.flags().holds_refs {
-        return Err(pyo3::exceptions::PyValueError::new_err(if dt.kind() == 'T' {
-            "cannot create a StringDType array from memory buffer"
-        } else {
-            "cannot create an OBJECT array from memory buffer"
-        }));
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            if dt.kind() == 'T' {
+                "cannot create a StringDType array from memory buffer"
+            } else {
+                "cannot create an OBJECT array from memory buffer"
+            },
+        ));
     }
     Ok(())
 }

@@ -16,19 +16,13 @@ pub fn descriptor(na: Option<&Bound<'_, PyAny>>, coerce: bool) -> PyResult<DType
     let Some(o) = na else {
         return Ok(vstring::vstring(None, coerce));
     };
-    let float_nan = o
-        .cast::<PyFloat>()
-        .is_ok_and(|f| f.value().is_nan());
+    let float_nan = o.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan());
     let string = match o.cast_exact::<PyString>() {
         Ok(s) => Some(s.to_str()?.as_bytes().into()),
         Err(_) => None,
     };
     // NumPy's test: `na != na` true, or raising (pd.NA), makes it nan-like.
-    let nan_like = string.is_none()
-        && match o.ne(o) {
-            Ok(t) => t,
-            Err(_) => true,
-        };
+    let nan_like = string.is_none() && o.ne(o).unwrap_or(true);
     let name: Box<[u8]> = o.str()?.to_str()?.as_bytes().into();
     let repr = o.repr()?.to_string();
     Ok(vstring::vstring(
@@ -134,14 +128,15 @@ pub fn _string_info(
 ) -> PyResult<(usize, Option<Py<PyAny>>)> {
     let a = a.snapshot();
     if VString::of(a.dtype()).is_none() {
-        return Err(pyo3::exceptions::PyTypeError::new_err("not a StringDType array"));
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "not a StringDType array",
+        ));
     }
     let mask = crate::array::NdArray::zeros(
         a.shape(),
         &crate::dtype::ScalarType::Bool.dtype(),
         crate::array::Order::C,
-    )
-    ?;
+    )?;
     let (mut longest, mut any) = (0usize, false);
     crate::loops::for_each_line2(
         a.shape(),
@@ -249,13 +244,14 @@ pub fn _string_len(
 ) -> PyResult<Py<super::array::PyNdArray>> {
     let a = a.snapshot();
     let Some(v) = VString::of(a.dtype()) else {
-        return Err(pyo3::exceptions::PyTypeError::new_err("not a StringDType array"));
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "not a StringDType array",
+        ));
     };
-    let na_len = v
-        .na
-        .as_ref()
-        .and_then(|n| n.string.as_ref())
-        .map(|s| String::from_utf8_lossy(s).chars().count());
+    let na_len =
+        v.na.as_ref()
+            .and_then(|n| n.string.as_ref())
+            .map(|s| String::from_utf8_lossy(s).chars().count());
     let out = crate::array::NdArray::zeros(
         a.shape(),
         &crate::dtype::ScalarType::Int64.dtype(),
@@ -292,7 +288,9 @@ pub fn _string_len(
         },
     );
     if missing {
-        return Err(PyValueError::new_err("The length of a null string is undefined"));
+        return Err(PyValueError::new_err(
+            "The length of a null string is undefined",
+        ));
     }
     super::array::PyNdArray::wrap(py, out, None)
 }

@@ -23,6 +23,13 @@ ALIGN = 64
 
 
 def _descr(dt):
+    if dt.kind == "T":
+        # NumPy's: a dtype beyond the format's is saved as objects, with a warning.
+        import warnings
+        warnings.warn("Custom dtypes are saved as python objects using the pickle protocol. "
+                      "Loading this file requires allow_pickle=True to be set.",
+                      UserWarning, stacklevel=4)
+        return "|O"
     return dt.descr if dt.names is not None else dt.str
 
 
