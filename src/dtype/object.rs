@@ -23,24 +23,45 @@ use crate::error::{Error, Result};
 pub const NPY_OBJECT: i32 = 17;
 
 /// An operation on objects resolved once per loop: the inputs' references in, a new reference
-/// out.
-pub type ObjectFn = Box<dyn Fn(&[usize]) -> Result<usize> + Send + Sync>;
+/// out. Called inside [`ObjectRuntime::with_api`] only (it does not take the lock per item).
+pub struct ObjectFn(pub Box<dyn Fn(&[usize]) -> Result<usize> + Send + Sync>);
 
-/// What the core needs of the objects' language. Every method may be called with the GIL held
-/// or not (the bindings take it).
+impl ObjectFn {
+    /// Apply the operation.
+    ///
+    /// # Safety
+    /// Inside [`ObjectRuntime::with_api`]; the arguments are live references (or 0).
+    #[inline]
+    pub unsafe fn call(&self, args: &[usize]) -> Result<usize> {
+        (self.0)(args)
+    }
+}
+
+/// What the core needs of the objects' language. The per-item methods marked unsafe run
+/// inside [`ObjectRuntime::with_api`] (the lock is taken once a loop, not once an item); the
+/// others may be called with the lock held or not (the bindings take it).
 pub trait ObjectRuntime: Send + Sync + 'static {
     /// Run `f` with the language's lock held (taken once for a whole loop; the methods below
     /// then find it held).
     fn with_api(&self, f: &mut dyn FnMut() -> Result<u32>) -> Result<u32>;
     /// Take one more reference (0 is None, taken as is).
-    fn incref(&self, o: usize);
+    ///
+    /// # Safety
+    /// Inside `with_api`; `o` is 0 or a live reference.
+    unsafe fn incref(&self, o: usize);
     /// Give up a reference (0 is nothing).
-    fn decref(&self, o: usize);
+    ///
+    /// # Safety
+    /// Inside `with_api`; `o` is 0 or a reference the caller owns.
+    unsafe fn decref(&self, o: usize);
     /// The object operation of ufunc `name` (NumPy's object loop: an operator, a function, or
     /// the objects' method of that name).
     fn operation(&self, name: &str, nin: usize) -> ObjectFn;
     /// The truth of `a <op> b` (`op`: one of the six comparison ufuncs' names).
-    fn compare(&self, op: &str, a: usize, b: usize) -> Result<bool>;
+    ///
+    /// # Safety
+    /// Inside `with_api`; `a` and `b` are 0 or live references.
+    unsafe fn compare(&self, op: &str, a: usize, b: usize) -> Result<bool>;
     /// A new object for a number of type `st`.
     fn new_number(&self, n: Num, st: ScalarType) -> Result<usize>;
     /// The number an object means as type `st` (as NumPy stores a Python value).
@@ -105,14 +126,19 @@ pub unsafe fn get(p: *const u8) -> usize {
 /// Store the new reference `v` in the item at `p`, releasing the one it held.
 ///
 /// # Safety
-/// `p` holds a writable object item; `v` is a reference the caller owns (given to the item).
+/// Inside `with_api`; `p` holds a writable object item; `v` is a reference the caller owns
+/// (given to the item).
 #[inline]
 unsafe fn replace(rt: &dyn ObjectRuntime, p: *mut u8, v: usize) {
     // SAFETY: the caller's guarantee.
     let old = unsafe { get(p) };
-    // SAFETY: as above.
-    unsafe { std::ptr::write_unaligned(p as *mut usize, v) };
-    rt.decref(old);
+    // SAFETY: as above; the caller runs inside `with_api`.
+    unsafe {
+        std::ptr::write_unaligned(p as *mut usize, v);
+        if old != 0 {
+            rt.decref(old);
+        }
+    }
 }
 
 impl DTypeImpl for Object {
@@ -199,7 +225,7 @@ impl DTypeImpl for Object {
         let _ = rt.with_api(&mut || {
             for i in 0..n as isize {
                 // SAFETY: the caller's items.
-                rt.incref(unsafe { get(p.wrapping_offset(i * stride)) });
+                unsafe { rt.incref(get(p.wrapping_offset(i * stride))) };
             }
             Ok(0)
         });
@@ -371,7 +397,7 @@ impl ArrayMethod for Apply {
                         for (k, a) in args.iter_mut().enumerate().take(nin) {
                             *a = get(p[k].wrapping_offset(i * s[k]));
                         }
-                        let v = op(&args[..nin])?;
+                        let v = op.call(&args[..nin])?;
                         replace(rt, p[nin].wrapping_offset(i * s[nin]), v);
                     }
                 }

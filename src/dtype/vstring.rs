@@ -58,7 +58,12 @@ pub struct Na {
 impl Drop for Na {
     fn drop(&mut self) {
         if let Ok(rt) = super::object::runtime() {
-            rt.decref(self.obj);
+            let obj = self.obj;
+            let _ = rt.with_api(&mut || {
+                // SAFETY: inside `with_api`; the descriptor's own reference.
+                unsafe { rt.decref(obj) };
+                Ok(0)
+            });
         }
     }
 }

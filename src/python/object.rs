@@ -212,16 +212,16 @@ impl ObjectRuntime for Runtime {
     fn with_api(&self, f: &mut dyn FnMut() -> crate::Result<u32>) -> crate::Result<u32> {
         Python::attach(|_| f())
     }
-    fn incref(&self, o: usize) {
+    unsafe fn incref(&self, o: usize) {
         if o != 0 {
-            // SAFETY: a live object; the GIL is held for the count.
-            Python::attach(|_| unsafe { ffi::Py_IncRef(o as *mut ffi::PyObject) });
+            // SAFETY: a live object; the caller holds the GIL (inside `with_api`).
+            unsafe { ffi::Py_IncRef(o as *mut ffi::PyObject) };
         }
     }
-    fn decref(&self, o: usize) {
+    unsafe fn decref(&self, o: usize) {
         if o != 0 {
-            // SAFETY: a reference the caller owns; the GIL is held for the count.
-            Python::attach(|_| unsafe { ffi::Py_DecRef(o as *mut ffi::PyObject) });
+            // SAFETY: a reference the caller owns; the caller holds the GIL.
+            unsafe { ffi::Py_DecRef(o as *mut ffi::PyObject) };
         }
     }
     fn operation(&self, name: &str, nin: usize) -> ObjectFn {
@@ -229,8 +229,10 @@ impl ObjectRuntime for Runtime {
         if let (Op::Binary(f), 2) = (&op, nin) {
             // The number protocol straight on the references (no handles per item).
             let f = *f;
-            return Box::new(move |args: &[usize]| {
-                Python::attach(|py| {
+            return ObjectFn(Box::new(move |args: &[usize]| {
+                // SAFETY: `ObjectFn::call`'s contract: inside `with_api`, the GIL held.
+                let py = unsafe { Python::assume_attached() };
+                {
                     // SAFETY: the core passes live references (0 is None); `f` returns a new
                     // reference or NULL with an exception set.
                     unsafe {
@@ -247,22 +249,22 @@ impl ObjectRuntime for Runtime {
                         }
                         Ok(r as usize)
                     }
-                })
-            });
+                }
+            }));
         }
-        Box::new(move |args: &[usize]| {
-            Python::attach(|py| {
-                // SAFETY: the core passes live references (or 0 for None).
-                let a: Vec<_> = args
-                    .iter()
-                    .take(nin)
-                    .map(|&o| unsafe { object(py, o) })
-                    .collect();
-                apply(py, &op, &a).map(hold).map_err(raised)
-            })
-        })
+        ObjectFn(Box::new(move |args: &[usize]| {
+            // SAFETY: `ObjectFn::call`'s contract: inside `with_api`, the GIL held.
+            let py = unsafe { Python::assume_attached() };
+            // SAFETY: the core passes live references (or 0 for None).
+            let a: Vec<_> = args
+                .iter()
+                .take(nin)
+                .map(|&o| unsafe { object(py, o) })
+                .collect();
+            apply(py, &op, &a).map(hold).map_err(raised)
+        }))
     }
-    fn compare(&self, op: &str, a: usize, b: usize) -> crate::Result<bool> {
+    unsafe fn compare(&self, op: &str, a: usize, b: usize) -> crate::Result<bool> {
         let op = match op {
             "equal" => CompareOp::Eq,
             "not_equal" => CompareOp::Ne,
@@ -271,13 +273,13 @@ impl ObjectRuntime for Runtime {
             "greater" => CompareOp::Gt,
             _ => CompareOp::Ge,
         };
-        Python::attach(|py| {
-            // SAFETY: live references (or 0 for None).
-            let (x, y) = unsafe { (object(py, a), object(py, b)) };
-            x.rich_compare(y, op)
-                .and_then(|r| r.is_truthy())
-                .map_err(raised)
-        })
+        // SAFETY: the caller runs inside `with_api` (the GIL held).
+        let py = unsafe { Python::assume_attached() };
+        // SAFETY: live references (or 0 for None).
+        let (x, y) = unsafe { (object(py, a), object(py, b)) };
+        x.rich_compare(y, op)
+            .and_then(|r| r.is_truthy())
+            .map_err(raised)
     }
     fn new_number(&self, n: Num, _st: ScalarType) -> crate::Result<usize> {
         Python::attach(|py| super::convert::num_to_py(py, n).map(hold).map_err(raised))
