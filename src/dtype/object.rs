@@ -24,7 +24,10 @@ pub const NPY_OBJECT: i32 = 17;
 
 /// An operation on objects resolved once per loop: the inputs' references in, a new reference
 /// out. Called inside [`ObjectRuntime::with_api`] only (it does not take the lock per item).
-pub struct ObjectFn(pub Box<dyn Fn(&[usize]) -> Result<usize> + Send + Sync>);
+pub struct ObjectFn(pub Box<ObjectOp>);
+
+/// The closure behind an [`ObjectFn`].
+pub type ObjectOp = dyn Fn(&[usize]) -> Result<usize> + Send + Sync;
 
 impl ObjectFn {
     /// Apply the operation.
