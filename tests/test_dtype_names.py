@@ -107,3 +107,20 @@ def test_review_cases():
                  "m.isdtype(m.floating, 'bool')"]:
         col(check, expr)
     col.done()
+
+
+# ------------------------------------------------------------------------- void's forms
+
+@pytest.mark.parametrize("expr", [
+    "m.void(5)", "m.void(0)", "m.void(b'abc')", "m.void(b'')", "m.void(b'a\\x00b')",
+    "m.void((1, 2.5), dtype='i4,f8')", "m.void(b'ab', dtype='V4')",
+    "m.void(b'abcdef', dtype='V3')", "m.void(3, dtype='V4')", "m.void(bytearray(b'xy'))",
+    "m.void(-1)", "m.void(2**31)", "m.void(1.5)", "m.void((1, 2))", "m.void([b'a', b'bc'])",
+    "m.void([b'ab'])", "m.void(5).dtype", "m.void(b'').dtype", "m.void(b'xyz').tobytes()",
+    "m.void(b'xyz').item()", "str(m.void(b'a\\x00b'))", "repr(m.void(b'a\\x00b'))",
+    "m.array([b'ab', b'c'], 'V2')", "m.array([b'ab', b'cd'], 'V')", "m.array([b'ab', b'c'], 'V')",
+    "m.array([[b'ab']], 'V3')", "str(m.array([[b'ab']], 'V3'))", "m.array([1], 'V2')",
+    "m.array([], 'V4')",
+])
+def test_void_forms(expr):
+    check(expr)

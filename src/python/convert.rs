@@ -823,6 +823,11 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         probe_shape(obj, &mut shape)?;
         return super::time::from_nested(obj, &shape, d);
     }
+    if let Some(d) =
+        dtype.filter(|d| d.kind() == 'V' && d.fields().is_none() && d.subarray().is_none())
+    {
+        return super::records::raw_void_from_nested(obj, d);
+    }
     if dtype.is_some_and(|d| d.scalar_type().is_none()) && !text_dtype {
         return Err(pyo3::exceptions::PyNotImplementedError::new_err(
             "record arrays from Python sequences are not supported yet",

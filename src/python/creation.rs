@@ -33,6 +33,10 @@ fn array_impl<'py>(
     let py = obj.py();
     let conv = to_array(obj, dtype.as_ref())?;
     let mut arr = conv.arr;
+    // An unsized void (`V`) takes the size the items gave it.
+    let dtype = dtype.filter(|d| {
+        !(d.kind() == 'V' && d.itemsize() == 0 && d.fields().is_none() && arr.dtype().kind() == 'V')
+    });
     let need_cast = dtype.as_ref().map(|d| d != arr.dtype()).unwrap_or(false);
     // Only 'C' and 'F' force a layout; 'A' and 'K' never copy by themselves.
     let order_ok = match order {

@@ -349,3 +349,55 @@ pub fn compare<'py>(
         PyNdArray::wrap(py, r, None)?.into_bound(py).into_any(),
     ))
 }
+
+/// An unstructured void array (`V<n>`, `V` sized by the longest) from nested sequences of
+/// bytes: each item the bytes, cut or zero-padded to the item size (NumPy's TypeError for
+/// anything that is not bytes).
+pub fn raw_void_from_nested(obj: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
+    let py = obj.py();
+    let objs = super::object::from_nested(obj)?;
+    let flat = objs.reshape(&[-1], Order::C)?;
+    let mut items: Vec<Vec<u8>> = Vec::with_capacity(flat.size());
+    for i in 0..flat.size() as isize {
+        let p = flat.data_ptr().wrapping_offset(i * flat.strides()[0]);
+        // SAFETY: item i of the object array.
+        let v = unsafe { super::object::item(py, p) };
+        let b = v.cast::<pyo3::types::PyBytes>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "a bytes-like object is required, not '{}'",
+                v.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        })?;
+        items.push(b.as_bytes().to_vec());
+    }
+    let size = match dt.itemsize() {
+        0 => {
+            let first = items.first().map_or(1, Vec::len);
+            if items.iter().any(|b| b.len() != first) {
+                return Err(crate::Error::Promotion(
+                    "Invalid type promotion with void datatypes of different lengths. Use the \
+                     `np.bytes_` datatype instead to pad the shorter value with trailing zero \
+                     bytes."
+                        .into(),
+                )
+                .into());
+            }
+            first.max(1)
+        }
+        n => n,
+    };
+    let out = NdArray::zeros(
+        objs.shape(),
+        &crate::dtype::void::RawVoid::build(size),
+        Order::C,
+    )?;
+    for (i, b) in items.iter().enumerate() {
+        let k = b.len().min(size);
+        // SAFETY: item i of the fresh C-ordered array, `size` bytes.
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), out.data_ptr().add(i * size), k) };
+    }
+    Ok(out)
+}

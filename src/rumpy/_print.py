@@ -962,7 +962,7 @@ def _get_format_function(data, dtype, is_0d, **options):
     if kind == 'V':
         if dtype.names is not None:
             return StructuredVoidFormat.from_data(data, dtype, **options)
-        return repr  # unstructured void: the item's bytes
+        return _void_bytes  # unstructured void: the item's bytes
     if kind in 'UST':
         # numpy's 'numpystr': each item's repr ('a', b'a'; StringDType's missing value's)
         return repr
@@ -1051,13 +1051,18 @@ class SubArrayFormat:
         return "[" + ", ".join(formatted) + "]"
 
 
+def _void_bytes(b):
+    """numpy's text of raw void bytes: every byte as a hex escape."""
+    return "b'" + "".join(f"\\x{c:02x}" for c in bytes(b)) + "'"
+
+
 def void_scalar_str(x, is_repr):
     """str/repr of a record scalar (numpy's _void_scalar_to_string): floats as Python prints
     them; the repr names the class and the dtype."""
     options = format_options.get().copy()
     dtype = x.dtype
     if dtype.names is None:  # unstructured: the bytes
-        s = repr(x.item())
+        s = _void_bytes(x.item())
         return f"np.void({s})" if is_repr else s
     if options["legacy"] > 125:
         fmt = dict(options.get('formatter') or {})

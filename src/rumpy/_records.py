@@ -26,15 +26,41 @@ class void(flexible):
     def __new__(cls, value, dtype=None):
         if dtype is None:
             if isinstance(value, int) and not isinstance(value, bool):
-                a = _core.zeros((), dtype=f"V{operator.index(value)}")
-            elif isinstance(value, (bytes, bytearray)):
-                a = _core.frombuffer(bytes(value), dtype=f"V{len(value)}").reshape(()).copy()
+                n = operator.index(value)
+                if not 0 <= n <= 2**31 - 1:
+                    raise OverflowError("size must be non-negative and not greater than "
+                                        "2147483647")
+                # NumPy allocates at least one byte for a size of 0.
+                a = _core.zeros((), dtype=f"V{max(n, 1)}")
+            elif isinstance(value, bytes):
+                a = _core.frombuffer(value, dtype=f"V{len(value)}").reshape(()).copy() \
+                    if value else _core.zeros((), dtype="V0")
             else:
-                raise TypeError("void() needs bytes, an int or a value with a dtype")
+                # NumPy makes an array of the value's items as void (a bytearray's bytes).
+                if isinstance(value, (bytearray, memoryview)):
+                    value = [bytes([b]) for b in bytes(value)]
+                elif not isinstance(value, (list, tuple)):
+                    raise TypeError("A bytes-like object is required, not "
+                                    f"'{type(value).__name__}'")
+                try:
+                    a = _core.array(value, dtype="V")
+                except TypeError as e:
+                    if not str(e).startswith("a bytes-like"):
+                        raise
+                    raise TypeError("A" + str(e)[1:]) from None
+                return a if a.ndim else cls._wrap(a)
         else:
-            a = _core.array(value, dtype=dtype)
+            dt = _core.dtype(dtype)
+            if dt.names is None and dt.kind == "V":
+                if not isinstance(value, bytes):
+                    raise TypeError("a bytes-like object is required, not "
+                                    f"'{type(value).__name__}'")
+                n = dt.itemsize or len(value)
+                value = [value[:n].ljust(n, b"\0")]
+                return cls._wrap(_core.array(value, dtype=f"V{n}").reshape(()))
+            a = _core.array(value, dtype=dt)
             if a.ndim:
-                raise TypeError("void(value, dtype) makes one record, not an array")
+                return a
         return cls._wrap(a)
 
     @classmethod
