@@ -517,10 +517,15 @@ impl PyNdArray {
             }
             Some(b) => {
                 super::object::refuse_from_bytes(&dt)?;
-                let conv = to_array(b, None)?;
-                let flat = conv
-                    .arr
-                    .view_dtype(&crate::dtype::ScalarType::UInt8.dtype())?;
+                // The object's memory: its buffer (bytes too, not as a text scalar).
+                let mem = match b.cast::<PyNdArray>() {
+                    Ok(_) => to_array(b, None)?.arr,
+                    Err(_) => match super::interop::from_foreign(b)? {
+                        Some((a, _)) => a,
+                        None => to_array(b, None)?.arr,
+                    },
+                };
+                let flat = mem.view_dtype(&crate::dtype::ScalarType::UInt8.dtype())?;
                 let strides = match strides {
                     Some(s) => s.into_iter().collect(),
                     None => match order {

@@ -1175,7 +1175,9 @@ def _array2string(a, options, separator=' ', prefix=""):
     else:
         summary_insert = ""
         # Extended items as their exact bytes, for Dragon4 (read from the array at once).
-        data = _extended_items(a) if extended else a.tolist()
+        # A subclass may show its items as its indexing gives them (chararray strips them).
+        shown = getattr(a, "_rp_print_items", None)
+        data = _extended_items(a) if extended else shown() if shown else a.tolist()
 
     flat = _flatten(data, len(shape))
     format_function = _get_format_function(flat, a.dtype, shape == (),
@@ -1399,7 +1401,9 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     if max_line_width is None:
         max_line_width = current_options['linewidth']
 
-    prefix = "array("
+    # NumPy names a subclass by its class.
+    from . import _core
+    prefix = ("array" if type(arr) is _core.ndarray else type(arr).__name__) + "("
     shape = tuple(arr.shape)
     if current_options['legacy'] <= 113 and shape == ():
         lst = repr(arr.item())
