@@ -1402,8 +1402,8 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
         max_line_width = current_options['linewidth']
 
     # NumPy names a subclass by its class.
-    from . import _core
-    prefix = ("array" if type(arr) is _core.ndarray else type(arr).__name__) + "("
+    name = type(arr).__name__
+    prefix = ("array" if name == "ndarray" else name) + "("
     shape = tuple(arr.shape)
     if current_options['legacy'] <= 113 and shape == ():
         lst = repr(arr.item())
