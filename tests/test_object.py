@@ -275,3 +275,54 @@ def test_records_holding_objects():
                                   "m.array(5, dtype=object).argmin()"])
 def test_object_argmax_argmin(expr):
     check(expr.format(a="m.array([[3, 1, 2], [0, 5, 5]], dtype=object)"))
+
+
+# ------------------------------------------------- loops named by dtype= and signature=
+
+@pytest.mark.parametrize("expr", [
+    "m.equal(m.array([1, 2], dtype=object), m.array([1, 3], dtype=object), dtype=object)",
+    "m.less(m.array([1, 2], dtype=object), 2, signature='OO->O')",
+    "m.less(m.array([1, 2]), 2, dtype=object)",
+    "m.equal(1, 1, dtype=object)", "type(m.equal(1, 1, dtype=object)).__name__",
+    "m.add(m.array([1, 2]), 1, dtype=object)",
+    "m.add(m.array([1, 2]), 3, signature=(object, object, None))",
+    "m.maximum(m.array([1, 5]), m.array([3, 2]), dtype=object)",
+    "m.multiply(m.array([1.5, 2]), m.array([2, 3]), dtype=object)",
+    "m.add(m.array([1.5]), 1, dtype='g')", "m.sqrt(m.array([2.0]), dtype='g')",
+    "m.less(m.array([1.5]), 2, dtype='g')", "m.multiply(2, m.array([1.5]), signature='gg->g')",
+    "(lambda o: (m.less(m.array([1, 2]), 2, out=o, dtype=object), o)[1])"
+    "(m.zeros(2, dtype=object))",
+])
+def test_loops_named_by_dtype(expr):
+    check(expr)
+
+
+# ------------------------------------------------------------ records holding objects
+
+@pytest.mark.parametrize("expr", [
+    "m.zeros(2, dtype=[('a', 'O'), ('b', 'f8')])",
+    "m.zeros(2, dtype=[('a', 'O'), ('b', [('c', 'O')]), ('d', 'O', (2,))])",
+    "m.zeros(2, dtype=[('a', 'O'), ('b', 'f8')]).copy()",
+    "m.array([(1, 2.5), ('x', 3)], dtype=[('a', 'O'), ('b', 'f8')]).copy()",
+    "m.array([(1, 2.5), ('x', 3)], dtype=[('a', 'O'), ('b', 'f8')])[::-1].copy()",
+    "m.array([(1, 2.5), ('x', 3)], dtype=[('a', 'O'), ('b', 'f8')])[[1, 0, 1]]",
+    "(lambda a: (a.__setitem__(slice(None), a[::-1].copy()), a)[1])"
+    "(m.array([([1], 2.5), ('x', 3)], dtype=[('a', 'O'), ('b', 'f8')]))",
+    "m.dtype([('a', 'T')])",
+])
+def test_records_holding_objects(expr):
+    check(expr)
+
+
+def test_record_copies_count_references():
+    item = object()
+    a = rp.array([(item, 1.0), (item, 2.0)], dtype=[("a", "O"), ("b", "f8")])
+    base = sys.getrefcount(item)
+    b = a.copy()
+    c = b[::-1].copy()
+    assert sys.getrefcount(item) == base + 4
+    del b, c
+    assert sys.getrefcount(item) == base
+    a[0] = a[1]
+    assert sys.getrefcount(item) == base
+    del a

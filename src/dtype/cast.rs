@@ -344,8 +344,35 @@ impl Transfer {
                 from, to
             )));
         }
+        if refs && from == to {
+            // Records holding references, copied whole: the bytes, the target's old references
+            // given up before and the new ones taken after (the family's clear and retain).
+            let d = to.clone();
+            let size = d.itemsize();
+            let copy: super::method::StridedLoop =
+                Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
+                    for i in 0..n as isize {
+                        let (src, dst) = (
+                            p[0].wrapping_offset(i * s[0]),
+                            p[1].wrapping_offset(i * s[1]),
+                        );
+                        if std::ptr::eq(src, dst) {
+                            continue;
+                        }
+                        // SAFETY: StridedLoop's contract: an item of `d` at each pointer, not
+                        // overlapping unless equal (skipped).
+                        unsafe {
+                            d.0.clear(dst, 0, 1);
+                            std::ptr::copy_nonoverlapping(src, dst, size);
+                            d.0.retain(dst, 0, 1);
+                        }
+                    }
+                    Ok(0)
+                });
+            return Ok(Transfer::Method(std::sync::Arc::new(copy)));
+        }
         if refs {
-            // Records holding references would need a field-wise copy that counts them.
+            // Records holding references into other records would need a field-wise cast.
             return Err(Error::NotImplemented(format!(
                 "copying {:?} items that hold references",
                 from

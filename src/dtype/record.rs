@@ -41,6 +41,11 @@ impl Record {
         let mut max_align = 1usize;
         for s in specs {
             ensure!(
+                super::vstring::VString::of(&s.dtype).is_none(),
+                Type,
+                "StringDType is not currently supported for structured dtype fields."
+            );
+            ensure!(
                 !fields.iter().any(|f| f.name == s.name
                     || f.title.as_deref() == Some(s.name.as_str())
                     || (s.title.is_some()

@@ -211,9 +211,9 @@ fn new_array(
     } else {
         NdArray::empty(&shape, &dt, o)?
     };
-    if zeroed && dt.kind() == 'O' {
-        // NumPy's zeros of objects hold the int 0 (empty ones hold None).
-        fill_const(py, &a, Num::I(0))?;
+    if zeroed && dt.flags().needs_api {
+        // NumPy's zeros of objects hold the int 0 (empty ones hold None), in records too.
+        zero_objects(py, &a)?;
     }
     PyNdArray::wrap(py, a, None)
 }
@@ -287,6 +287,20 @@ pub fn ones(
 }
 
 /// Fill with a constant of the dtype (1 is `True` for bool), without Python objects.
+/// The int 0 in every object item of `a` (object fields of records, at any depth).
+fn zero_objects(py: Python<'_>, a: &NdArray) -> PyResult<()> {
+    match a.dtype().fields() {
+        Some(fs) => {
+            for f in fs.iter().filter(|f| f.dtype.flags().needs_api) {
+                zero_objects(py, &a.field(&f.name)?)?;
+            }
+            Ok(())
+        }
+        None if a.dtype().kind() == 'O' => fill_const(py, a, Num::I(0)),
+        None => Ok(()),
+    }
+}
+
 fn fill_const(py: Python<'_>, a: &NdArray, n: Num) -> PyResult<()> {
     if let Some(fs) = a.dtype().fields() {
         // Records: every field (recursively) gets the constant, as NumPy's ones does.

@@ -128,6 +128,84 @@ fn fast_same_layout(
     }
 }
 
+/// A `dtype=` naming a family's loop beyond the numbers (object, the extended floats), or
+/// None.
+fn family_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<crate::dtype::DType>> {
+    let Some(d) = dtype.filter(|d| !d.is_none()) else {
+        return Ok(None);
+    };
+    let dt = to_dtype(d)?;
+    Ok((dt.kind() == 'O' || super::longdouble::is_extended(&dt)).then_some(dt))
+}
+
+/// A call whose `dtype=` names a family's loop (NumPy's `OO->O`, `gg->g`): the inputs cast to
+/// that dtype, the loop the family has for them; a comparison of objects gives objects.
+#[allow(clippy::too_many_arguments)]
+fn call_in_family<'py>(
+    py: Python<'py>,
+    u: &'static Ufunc,
+    args: &[Bound<'py, PyAny>],
+    out: Option<&Bound<'py, PyAny>>,
+    where_: Option<&Bound<'py, PyAny>>,
+    casting: &str,
+    d: &crate::dtype::DType,
+    order: Order,
+) -> PyResult<Py<PyAny>> {
+    if d.kind() != 'O'
+        && matches!(
+            u.name,
+            "equal"
+                | "not_equal"
+                | "less"
+                | "less_equal"
+                | "greater"
+                | "greater_equal"
+                | "isnan"
+                | "isinf"
+                | "isfinite"
+                | "signbit"
+                | "logical_and"
+                | "logical_or"
+                | "logical_xor"
+                | "logical_not"
+        )
+    {
+        // `dtype=` names the output: these loops give bools, not the extended dtype.
+        return Err(PyTypeError::new_err(format!(
+            "No loop matching the specified signature and casting was found for ufunc {}",
+            u.name
+        )));
+    }
+    let mut cast: Vec<Bound<'py, PyAny>> = Vec::with_capacity(args.len());
+    for (i, a) in args.iter().enumerate() {
+        if i < u.nin {
+            let arr = to_array(a, None)?.arr;
+            let c = super::errors::run_cast(py, arr.nbytes(), || arr.astype(d, Order::K))?;
+            cast.push(PyNdArray::wrap(py, c, None)?.into_bound(py).into_any());
+        } else {
+            cast.push(a.clone());
+        }
+    }
+    let r = call_ufunc(py, u, &cast, out, where_, casting, None, order)?;
+    let given_out = out.is_some_and(|o| !o.is_none()) || args.len() > u.nin;
+    if d.kind() == 'O' && !given_out && u.nout == 1 {
+        // NumPy's object loop: every result an object (comparisons too).
+        let r = r.into_bound(py);
+        if let Ok(a) = r.cast::<PyNdArray>() {
+            let arr = a.get().array();
+            if arr.dtype().kind() != 'O' {
+                let c = arr.astype(d, Order::K)?;
+                return Ok(PyNdArray::wrap(py, c, None)?.into_any());
+            }
+        } else if r.hasattr("item")? {
+            // A 0-d result: the object itself (a Python bool, not a NumPy one).
+            return Ok(r.call_method0("item")?.unbind());
+        }
+        return Ok(r.unbind());
+    }
+    Ok(r)
+}
+
 /// A `dtype=` argument of a ufunc call: None, or a numeric dtype.
 fn numeric_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ScalarType>> {
     match dtype {
@@ -147,6 +225,50 @@ fn numeric_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Scalar
         }
         _ => Ok(None),
     }
+}
+
+/// A `signature=` naming one family beyond the numbers for its inputs (`'OO->O'`, `'gg->g'`,
+/// or a tuple whose dtypes are all that one), or None.
+fn family_signature(
+    u: &Ufunc,
+    sig: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<crate::dtype::DType>> {
+    let Some(sig) = sig.filter(|s| !s.is_none()) else {
+        return Ok(None);
+    };
+    let family = |d: &crate::dtype::DType| d.kind() == 'O' || super::longdouble::is_extended(d);
+    let dts: Vec<crate::dtype::DType> = if let Ok(s) = sig.cast::<pyo3::types::PyString>() {
+        let s = s.to_cow()?;
+        let Some((l, _)) = s.split_once("->") else {
+            return Ok(None);
+        };
+        if l.chars().count() != u.nin {
+            return Ok(None);
+        }
+        let mut v = Vec::new();
+        for c in l.chars() {
+            match crate::dtype::parse::parse_dtype(&c.to_string()) {
+                Ok(d) => v.push(d),
+                Err(_) => return Ok(None),
+            }
+        }
+        v
+    } else if let Ok(t) = sig.cast::<PyTuple>() {
+        let mut v = Vec::new();
+        for x in t.iter().take(u.nin).filter(|x| !x.is_none()) {
+            match to_dtype(&x) {
+                Ok(d) => v.push(d),
+                Err(_) => return Ok(None),
+            }
+        }
+        v
+    } else {
+        return Ok(None);
+    };
+    Ok(match dts.first() {
+        Some(d) if family(d) && dts.iter().all(|x| x == d) => Some(d.clone()),
+        _ => None,
+    })
 }
 
 /// A ufunc's `signature=` ('dd->d', or a tuple with one dtype or None per operand), checked
@@ -271,6 +393,9 @@ pub fn call_ufunc<'py>(
         if let Some(r) = fast_same_layout(py, u, args)? {
             return Ok(r);
         }
+    }
+    if let Some(d) = family_dtype_arg(dtype)? {
+        return call_in_family(py, u, args, out, where_, casting, &d, order);
     }
     let ins: Vec<Input> = args[..u.nin]
         .iter()
@@ -705,6 +830,11 @@ impl PyUfunc {
                 _ => dtype.cloned(),
             };
             return call_gufunc(py, self.u, &args, out, casting, dtype.as_ref(), &placing);
+        }
+        if let Some(d) = family_signature(self.u, signature)? {
+            let d = super::dtype::PyDType::wrap(py, d)?;
+            let d = d.bind(py).as_any();
+            return call_ufunc(py, self.u, &args, out, r#where, casting, Some(d), order);
         }
         match signature_dtype(self.u, signature)? {
             Some(st) if dtype.is_none_or(|d| d.is_none()) => {
