@@ -436,6 +436,14 @@ fn tolist_rec<'py>(
     flat: Option<&[(usize, DType)]>,
 ) -> PyResult<Bound<'py, PyAny>> {
     if axis + 1 == a.ndim() && flat.is_none() {
+        if a.dtype().kind() == 'O' {
+            // The last axis of objects: the references themselves, one loop.
+            let s = a.strides()[axis];
+            return super::convert::list_of(py, a.shape()[axis], |i| {
+                // SAFETY: item i of the line lies inside the array.
+                Ok(unsafe { super::object::item(py, p.wrapping_offset(i as isize * s)) })
+            });
+        }
         if let Some(d) = crate::dtype::text::TextDesc::of(a.dtype()) {
             // The last axis of text: one loop, the descriptor read once.
             let s = a.strides()[axis];

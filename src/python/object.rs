@@ -252,6 +252,32 @@ impl ObjectRuntime for Runtime {
                 }
             }));
         }
+        if let (Op::Extreme(max), 2) = (&op, nin) {
+            // NumPy's npy_ObjectMax/Min: the first when it compares >= (<=), else the second.
+            let cmp = if *max { ffi::Py_GE } else { ffi::Py_LE };
+            return ObjectFn(Box::new(move |args: &[usize]| {
+                // SAFETY: `ObjectFn::call`'s contract: inside `with_api`, the GIL held.
+                let py = unsafe { Python::assume_attached() };
+                // SAFETY: live references (0 is None).
+                unsafe {
+                    let ptr = |o: usize| {
+                        if o == 0 {
+                            ffi::Py_None()
+                        } else {
+                            o as *mut ffi::PyObject
+                        }
+                    };
+                    let (a, b) = (ptr(args[0]), ptr(args[1]));
+                    let r = ffi::PyObject_RichCompareBool(a, b, cmp);
+                    if r < 0 {
+                        return Err(raised(PyErr::fetch(py)));
+                    }
+                    let keep = if r == 1 { a } else { b };
+                    ffi::Py_IncRef(keep);
+                    Ok(keep as usize)
+                }
+            }));
+        }
         ObjectFn(Box::new(move |args: &[usize]| {
             // SAFETY: `ObjectFn::call`'s contract: inside `with_api`, the GIL held.
             let py = unsafe { Python::assume_attached() };
@@ -266,20 +292,38 @@ impl ObjectRuntime for Runtime {
     }
     unsafe fn compare(&self, op: &str, a: usize, b: usize) -> crate::Result<bool> {
         let op = match op {
-            "equal" => CompareOp::Eq,
-            "not_equal" => CompareOp::Ne,
-            "less" => CompareOp::Lt,
-            "less_equal" => CompareOp::Le,
-            "greater" => CompareOp::Gt,
-            _ => CompareOp::Ge,
+            "equal" => ffi::Py_EQ,
+            "not_equal" => ffi::Py_NE,
+            "less" => ffi::Py_LT,
+            "less_equal" => ffi::Py_LE,
+            "greater" => ffi::Py_GT,
+            _ => ffi::Py_GE,
         };
         // SAFETY: the caller runs inside `with_api` (the GIL held).
         let py = unsafe { Python::assume_attached() };
-        // SAFETY: live references (or 0 for None).
-        let (x, y) = unsafe { (object(py, a), object(py, b)) };
-        x.rich_compare(y, op)
-            .and_then(|r| r.is_truthy())
-            .map_err(raised)
+        let ptr = |o: usize| {
+            if o == 0 {
+                // SAFETY: the None singleton.
+                unsafe { ffi::Py_None() }
+            } else {
+                o as *mut ffi::PyObject
+            }
+        };
+        // NumPy's object comparison: the rich comparison's result, then its truth (no
+        // identity shortcut: NaN is unequal to itself).
+        // SAFETY: live references; the result is a new reference or NULL.
+        unsafe {
+            let r = ffi::PyObject_RichCompare(ptr(a), ptr(b), op);
+            if r.is_null() {
+                return Err(raised(PyErr::fetch(py)));
+            }
+            let t = ffi::PyObject_IsTrue(r);
+            ffi::Py_DecRef(r);
+            if t < 0 {
+                return Err(raised(PyErr::fetch(py)));
+            }
+            Ok(t == 1)
+        }
     }
     fn new_number(&self, n: Num, _st: ScalarType) -> crate::Result<usize> {
         Python::attach(|py| super::convert::num_to_py(py, n).map(hold).map_err(raised))
