@@ -20,8 +20,7 @@ def test_dtype_attributes(spec):
                  "isbuiltin", "descr", "isnative"]:
         col(check, f"m.dtype(s).{attr}", s=spec)
     col(check, "repr(m.dtype(s)), str(m.dtype(s))", s=spec)
-    if spec != "c":  # numpy keeps the character 'c' for this one
-        col(check, "m.dtype(s).char", s=spec)
+    col(check, "m.dtype(s).char", s=spec)
     col.done()
 
 
@@ -365,3 +364,18 @@ def test_every_ufunc_on_text(nin, kind):
 def test_reductions_and_argextremes(expr, kind):
     vals = ["b", "abc", "b\x00", "", "c", "ca"]
     check(expr, a=P(rp.array(vals, dtype=kind), np.array(vals, dtype=kind)))
+
+
+# ----------------------------------------------------------------------------- dtype('c')
+
+@pytest.mark.parametrize("expr", [
+    "repr(m.dtype('c'))", "m.dtype('c').char", "m.dtype('c').str", "m.dtype('c').name",
+    "m.dtype('c').num", "m.dtype('c') == m.dtype('S1')", "m.dtype('c').isbuiltin",
+    "m.dtype('c').descr", "m.array('abc', dtype='c')", "m.array(['ab', 'cd'], 'c')",
+    "m.array('abc', dtype='c').dtype.char", "m.array([1, 2], 'c')",
+    "m.zeros(2, 'c').dtype.char", "m.array(['abc', 'd'], 'c')", "m.array('', dtype='c')",
+    "m.array(m.array(['ab']), dtype='c')", "m.array(['ab'], 'U').astype('c')",
+    "m.array([('ab', 'c')], 'c')",
+])
+def test_char_c(expr):
+    check(expr)

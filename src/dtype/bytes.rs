@@ -16,11 +16,32 @@ pub const NPY_STRING: i32 = 18;
 #[derive(Debug)]
 pub struct Bytes {
     pub size: usize,
+    /// NumPy's `'c'`: one byte, which keeps its own char (and, in array creation, makes a
+    /// str one item per character). Equal to `S1` otherwise.
+    pub char_c: bool,
 }
 
 /// The descriptor of `size`-byte items.
 pub fn bytes(size: usize) -> DType {
-    DType::new(Bytes { size })
+    DType::new(Bytes {
+        size,
+        char_c: false,
+    })
+}
+
+/// NumPy's `dtype('c')`.
+pub fn char_c() -> DType {
+    DType::new(Bytes {
+        size: 1,
+        char_c: true,
+    })
+}
+
+/// Is `d` NumPy's `dtype('c')`?
+pub fn is_char_c(d: &DType) -> bool {
+    d.0.as_any()
+        .downcast_ref::<Bytes>()
+        .is_some_and(|b| b.char_c)
 }
 
 impl DTypeImpl for Bytes {
@@ -28,7 +49,11 @@ impl DTypeImpl for Bytes {
         'S'
     }
     fn char_code(&self) -> char {
-        'S'
+        if self.char_c {
+            'c'
+        } else {
+            'S'
+        }
     }
     fn num(&self) -> i32 {
         NPY_STRING
@@ -53,7 +78,11 @@ impl DTypeImpl for Bytes {
         ByteOrder::NotApplicable
     }
     fn with_native_order(&self, _native: bool) -> DType {
-        bytes(self.size)
+        if self.char_c {
+            char_c()
+        } else {
+            bytes(self.size)
+        }
     }
     fn typestr(&self) -> String {
         format!("|S{}", self.size)

@@ -60,7 +60,7 @@ fn text(order: Option<char>, rest: &str) -> Option<Result<DType>> {
     use super::bytes::bytes;
     use super::unicode::unicode;
     if rest == "c" {
-        return Some(Ok(bytes(1)));
+        return Some(Ok(super::bytes::char_c()));
     }
     let mut cs = rest.chars();
     let kind = cs.next().filter(|c| matches!(c, 'S' | 'U' | 'a'))?;

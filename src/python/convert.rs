@@ -979,6 +979,23 @@ pub struct Converted {
     pub fresh: bool,
 }
 
+/// `obj` with each str replaced by the list of its characters (lists and tuples walked).
+fn split_chars<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
+        let chars: Vec<String> = s.to_cow()?.chars().map(String::from).collect();
+        return Ok(PyList::new(py, chars)?.into_any());
+    }
+    if obj.cast::<PyList>().is_ok() || obj.cast::<PyTuple>().is_ok() {
+        let items: Vec<Bound<'py, PyAny>> = obj
+            .try_iter()?
+            .map(|x| split_chars(&x?))
+            .collect::<PyResult<_>>()?;
+        return Ok(PyList::new(py, items)?.into_any());
+    }
+    Ok(obj.clone())
+}
+
 /// Convert anything array-like, sharing memory where possible.
 pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Converted> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
@@ -986,6 +1003,21 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             arr: a.get().array(),
             base: Some(obj.clone().unbind()),
             fresh: false,
+        });
+    }
+    if dtype.is_some_and(crate::dtype::bytes::is_char_c) {
+        // NumPy's 'c': a str is a sequence of one-character items.
+        let split = split_chars(obj)?;
+        let a = to_array(&split, Some(&crate::dtype::bytes::bytes(1)))?.arr;
+        let a = if a.dtype().kind() == 'S' && a.itemsize() == 1 {
+            a.view_dtype(&crate::dtype::bytes::char_c())?
+        } else {
+            a
+        };
+        return Ok(Converted {
+            arr: a,
+            base: None,
+            fresh: true,
         });
     }
     if let Some(d) = dtype.filter(|d| d.fields().is_some()) {
