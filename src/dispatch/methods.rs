@@ -20,7 +20,11 @@ use crate::dtype::promote::{can_cast, promote_types, Casting};
 use crate::dtype::DType;
 use crate::error::{Error, Result};
 
-static REGISTRY: RwLock<Vec<FamilyLoop>> = RwLock::new(Vec::new());
+/// The loops by ufunc name and input families.
+type Registry = std::collections::HashMap<(&'static str, SmallVec<[Family; 3]>), FamilyLoop>;
+
+static REGISTRY: std::sync::LazyLock<RwLock<Registry>> =
+    std::sync::LazyLock::new(|| RwLock::new(Registry::new()));
 
 /// Register a family's ufunc loops. A second loop for the same ufunc and input families is
 /// refused (NumPy: a loop may be registered once).
@@ -34,14 +38,15 @@ pub fn register(loops: Vec<FamilyLoop>) -> Result<()> {
             l.ufunc,
             l.method.name()
         );
-        if reg.iter().any(|r| r.ufunc == l.ufunc && r.ins == l.ins) {
+        let key = (l.ufunc, l.ins.clone());
+        if reg.contains_key(&key) {
             bail!(
                 Runtime,
                 "A loop for ufunc '{}' and these DTypes has already been registered",
                 l.ufunc
             );
         }
-        reg.push(l);
+        reg.insert(key, l);
     }
     Ok(())
 }
@@ -64,8 +69,9 @@ fn provided() {
 fn lookup(ufunc: &str, ins: &[Family]) -> Option<Arc<dyn ArrayMethod>> {
     provided();
     let reg = REGISTRY.read().unwrap_or_else(|p| p.into_inner());
-    reg.iter()
-        .find(|r| r.ufunc == ufunc && r.ins.as_slice() == ins)
+    // The key's name borrows the caller's: the names registered are the ufuncs' own.
+    let name = super::find(ufunc)?.name;
+    reg.get(&(name, SmallVec::from_slice(ins)))
         .map(|r| r.method.clone())
 }
 

@@ -47,6 +47,16 @@ pub unsafe fn object<'py>(py: Python<'py>, o: usize) -> Bound<'py, PyAny> {
     }
 }
 
+/// The object pointer of a reference the core holds (0 is None).
+fn raw(o: usize) -> *mut ffi::PyObject {
+    if o == 0 {
+        // SAFETY: the None singleton's address.
+        unsafe { ffi::Py_None() }
+    } else {
+        o as *mut ffi::PyObject
+    }
+}
+
 /// A new reference for the core to hold.
 pub fn hold(o: Bound<'_, PyAny>) -> usize {
     o.into_ptr() as usize
@@ -236,14 +246,7 @@ impl ObjectRuntime for Runtime {
                     // SAFETY: the core passes live references (0 is None); `f` returns a new
                     // reference or NULL with an exception set.
                     unsafe {
-                        let ptr = |o: usize| {
-                            if o == 0 {
-                                ffi::Py_None()
-                            } else {
-                                o as *mut ffi::PyObject
-                            }
-                        };
-                        let r = f(ptr(args[0]), ptr(args[1]));
+                        let r = f(raw(args[0]), raw(args[1]));
                         if r.is_null() {
                             return Err(raised(PyErr::fetch(py)));
                         }
@@ -260,14 +263,7 @@ impl ObjectRuntime for Runtime {
                 let py = unsafe { Python::assume_attached() };
                 // SAFETY: live references (0 is None).
                 unsafe {
-                    let ptr = |o: usize| {
-                        if o == 0 {
-                            ffi::Py_None()
-                        } else {
-                            o as *mut ffi::PyObject
-                        }
-                    };
-                    let (a, b) = (ptr(args[0]), ptr(args[1]));
+                    let (a, b) = (raw(args[0]), raw(args[1]));
                     let r = ffi::PyObject_RichCompareBool(a, b, cmp);
                     if r < 0 {
                         return Err(raised(PyErr::fetch(py)));
@@ -301,19 +297,11 @@ impl ObjectRuntime for Runtime {
         };
         // SAFETY: the caller runs inside `with_api` (the GIL held).
         let py = unsafe { Python::assume_attached() };
-        let ptr = |o: usize| {
-            if o == 0 {
-                // SAFETY: the None singleton.
-                unsafe { ffi::Py_None() }
-            } else {
-                o as *mut ffi::PyObject
-            }
-        };
         // NumPy's object comparison: the rich comparison's result, then its truth (no
         // identity shortcut: NaN is unequal to itself).
         // SAFETY: live references; the result is a new reference or NULL.
         unsafe {
-            let r = ffi::PyObject_RichCompare(ptr(a), ptr(b), op);
+            let r = ffi::PyObject_RichCompare(raw(a), raw(b), op);
             if r.is_null() {
                 return Err(raised(PyErr::fetch(py)));
             }

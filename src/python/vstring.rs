@@ -119,6 +119,42 @@ pub fn _string_dtype(
     super::dtype::PyDType::wrap(py, d)
 }
 
+/// The characters of UTF-8 text (its bytes that do not continue a character).
+fn chars(s: &[u8]) -> usize {
+    s.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// A new C-ordered array of `st` shaped as StringDType array `a`, `f` called with each item
+/// of `a` (None when missing) and the output item it lines up with.
+fn per_item(
+    a: &crate::array::NdArray,
+    st: crate::dtype::ScalarType,
+    mut f: impl FnMut(Option<&[u8]>, *mut u8),
+) -> PyResult<crate::array::NdArray> {
+    if VString::of(a.dtype()).is_none() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "not a StringDType array",
+        ));
+    }
+    let out = crate::array::NdArray::zeros(a.shape(), &st.dtype(), crate::array::Order::C)?;
+    crate::loops::for_each_line2(
+        a.shape(),
+        out.strides(),
+        a.strides(),
+        out.data_ptr(),
+        a.data_ptr(),
+        true,
+        |o, p, n, so, sp| {
+            for i in 0..n as isize {
+                // SAFETY: the walker stays inside both arrays; `a` holds StringDType items.
+                let item = unsafe { vstring::load(p.wrapping_offset(i * sp)) };
+                f(item, o.wrapping_offset(i * so));
+            }
+        },
+    );
+    Ok(out)
+}
+
 /// What the `strings` functions need of a StringDType array: the most characters an item
 /// has, and where its missing items are (None when there are none).
 #[pyfunction]
@@ -127,41 +163,15 @@ pub fn _string_info(
     a: PyRef<'_, super::array::PyNdArray>,
 ) -> PyResult<(usize, Option<Py<PyAny>>)> {
     let a = a.snapshot();
-    if VString::of(a.dtype()).is_none() {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
-            "not a StringDType array",
-        ));
-    }
-    let mask = crate::array::NdArray::zeros(
-        a.shape(),
-        &crate::dtype::ScalarType::Bool.dtype(),
-        crate::array::Order::C,
-    )?;
     let (mut longest, mut any) = (0usize, false);
-    crate::loops::for_each_line2(
-        a.shape(),
-        mask.strides(),
-        a.strides(),
-        mask.data_ptr(),
-        a.data_ptr(),
-        true,
-        |m, p, n, sm, sp| {
-            for i in 0..n as isize {
-                // SAFETY: the walker stays inside both arrays; `a` holds StringDType items.
-                match unsafe { vstring::load(p.wrapping_offset(i * sp)) } {
-                    Some(s) => {
-                        let chars = s.iter().filter(|&&b| (b as i8) >= -0x40).count();
-                        longest = longest.max(chars);
-                    }
-                    None => {
-                        any = true;
-                        // SAFETY: as above: a bool item of the mask.
-                        unsafe { *m.wrapping_offset(i * sm) = 1 };
-                    }
-                }
-            }
-        },
-    );
+    let mask = per_item(&a, crate::dtype::ScalarType::Bool, |item, m| match item {
+        Some(s) => longest = longest.max(chars(s)),
+        None => {
+            any = true;
+            // SAFETY: `per_item`'s output item: a bool.
+            unsafe { *m = 1 };
+        }
+    })?;
     let mask = if any {
         Some(super::array::PyNdArray::wrap(py, mask, None)?.into_any())
     } else {
@@ -250,43 +260,22 @@ pub fn _string_len(
     };
     let na_len =
         v.na.as_ref()
-            .and_then(|n| n.string.as_ref())
-            .map(|s| String::from_utf8_lossy(s).chars().count());
-    let out = crate::array::NdArray::zeros(
-        a.shape(),
-        &crate::dtype::ScalarType::Int64.dtype(),
-        crate::array::Order::C,
-    )?;
+            .and_then(|n| n.string.as_deref())
+            .map(|s| chars(s) as i64);
+    let has_na = v.na.is_some();
     let mut missing = false;
-    let count = |s: &[u8]| s.iter().filter(|&&b| (b as i8) >= -0x40).count() as i64;
-    crate::loops::for_each_line2(
-        a.shape(),
-        out.strides(),
-        a.strides(),
-        out.data_ptr(),
-        a.data_ptr(),
-        true,
-        |o, p, n, so, sp| {
-            for i in 0..n as isize {
-                // SAFETY: the walker stays inside both arrays; `a` holds StringDType items,
-                // `out` int64 ones.
-                unsafe {
-                    let k = match vstring::load(p.wrapping_offset(i * sp)) {
-                        Some(s) => count(s),
-                        None => match na_len {
-                            Some(k) => k as i64,
-                            None if v.na.is_some() => {
-                                missing = true;
-                                0
-                            }
-                            None => 0,
-                        },
-                    };
-                    std::ptr::write_unaligned(o.wrapping_offset(i * so) as *mut i64, k);
-                }
+    let out = per_item(&a, crate::dtype::ScalarType::Int64, |item, o| {
+        let k = match (item, na_len) {
+            (Some(s), _) => chars(s) as i64,
+            (None, Some(k)) => k,
+            (None, None) => {
+                missing |= has_na;
+                0
             }
-        },
-    );
+        };
+        // SAFETY: `per_item`'s output item: an int64.
+        unsafe { std::ptr::write_unaligned(o as *mut i64, k) };
+    })?;
     if missing {
         return Err(PyValueError::new_err(
             "The length of a null string is undefined",
