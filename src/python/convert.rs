@@ -806,6 +806,9 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         return super::object::from_nested(obj);
     }
     let text_dtype = dtype.is_some_and(super::text::is_text);
+    if let Some(a) = dtype.and_then(|d| super::vstring::from_str_list(obj, d).transpose()) {
+        return a;
+    }
     if let Some(d) = dtype.filter(|d| {
         super::longdouble::is_extended(d) || crate::dtype::vstring::VString::of(d).is_some()
     }) {

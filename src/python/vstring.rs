@@ -283,3 +283,31 @@ pub fn _string_len(
     }
     super::array::PyNdArray::wrap(py, out, None)
 }
+
+/// The fast path of creation: a flat list of exact `str` into StringDType `d` (whose missing
+/// value, if any, is not a string, so no item can be it). None for anything else.
+pub fn from_str_list(obj: &Bound<'_, PyAny>, d: &DType) -> PyResult<Option<crate::array::NdArray>> {
+    let Some(v) = VString::of(d) else {
+        return Ok(None);
+    };
+    let Ok(list) = obj.cast::<pyo3::types::PyList>() else {
+        return Ok(None);
+    };
+    if v.na.as_ref().is_some_and(|n| n.string.is_some()) {
+        return Ok(None);
+    }
+    let n = list.len();
+    let mut texts: Vec<Bound<'_, PyString>> = Vec::with_capacity(n);
+    for x in list.iter() {
+        match x.cast_into_exact::<PyString>() {
+            Ok(s) => texts.push(s),
+            Err(_) => return Ok(None),
+        }
+    }
+    let out = crate::array::NdArray::zeros(&[n], d, crate::array::Order::C)?;
+    for (i, s) in texts.iter().enumerate() {
+        // SAFETY: item i of the fresh C-ordered StringDType array.
+        unsafe { vstring::store(out.data_ptr().add(i * 16), s.to_str()?.as_bytes()) };
+    }
+    Ok(Some(out))
+}
