@@ -493,7 +493,15 @@ fn shape_of(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Vec<usize>> {
     let n = obj.len()?;
     let mut common: Option<Vec<usize>> = None;
     for i in 0..n {
-        let s = shape_of(&obj.get_item(i)?, depth + 1)?;
+        let item = match (
+            obj.cast::<pyo3::types::PyList>(),
+            obj.cast::<pyo3::types::PyTuple>(),
+        ) {
+            (Ok(l), _) => l.get_item(i)?,
+            (_, Ok(t)) => t.get_item(i)?,
+            _ => obj.get_item(i)?,
+        };
+        let s = shape_of(&item, depth + 1)?;
         common = Some(match common {
             None => s,
             Some(c) => c
@@ -503,6 +511,10 @@ fn shape_of(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Vec<usize>> {
                 .map(|(a, _)| *a)
                 .collect(),
         });
+        if common.as_ref().is_some_and(|c| c.is_empty()) {
+            // The common part can only shrink: nothing below this level is common.
+            break;
+        }
     }
     let mut out = vec![n];
     out.extend(common.unwrap_or_default());
