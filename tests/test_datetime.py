@@ -864,3 +864,16 @@ def test_floating_point_conditions(expr):
             return eval(expr, names)
     r, n = both(run)
     assert_outcomes(r, n, compare=same, msg=expr)
+
+
+@pytest.mark.parametrize("expr", [
+    "m.array2string(m.array(['2020-01-01', 'NaT'], 'M8[D]'), "
+    "formatter={'datetime': lambda x: f'<{type(x).__name__} {x!r}>'})",
+    "m.array2string(m.array([3, 'NaT'], 'm8[25s]'), "
+    "formatter={'timedelta': lambda x: f'<{type(x).__name__} {x!r}>'})",
+    "m.array2string(m.array(['2020-01-01T10:30'], 'M8'), "
+    "formatter={'datetime': lambda x: str(x.dtype)})",
+    "m.array2string(m.array([[1, 2]], 'm8[h]'), formatter={'timedelta': lambda x: str(x + x)})",
+])
+def test_formatters_get_scalars(expr):
+    check(expr)

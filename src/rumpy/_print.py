@@ -953,11 +953,11 @@ def _get_format_function(data, dtype, is_0d, **options):
     ('numpystr'), datetimes, ... should be dispatched here, by kind.
     """
     kind = dtype.kind
-    if options.get('_time'):
+    if options.get('_time') is not None:
         key = 'datetime' if kind == 'U' else 'timedelta'
         formatter = options.get('formatter') or {}
         if key in formatter:
-            return formatter[key]
+            return _time_scalars(formatter[key], options['_time'])
         return _TimeFormat(data, kind == 'U')
     if kind == 'V':
         if dtype.names is not None:
@@ -1135,6 +1135,20 @@ class _TimeFormat:
         return self._text(x).rjust(self.width)
 
 
+def _time_scalars(f, dtype):
+    """A user's datetime/timedelta formatter, handed the array's scalars (as NumPy does)
+    rather than the ISO text or ticks printing works from."""
+    s = dtype.str
+    unit = s[s.index('[') + 1:-1] if '[' in s else None
+    scalar = dtype.type
+
+    def g(x):
+        if dtype.kind == 'm' and x == _NAT:
+            x = 'NaT'
+        return f(scalar(x, unit) if unit else scalar(x))
+    return g
+
+
 def _time_display(a):
     """What a time array prints from: datetimes' ISO text, timedeltas' ticks."""
     return a.astype('U') if a.dtype.kind == 'M' else a.astype('int64')
@@ -1164,8 +1178,8 @@ def _array2string(a, options, separator=' ', prefix=""):
     shape = tuple(a.shape)
     if a.dtype.kind in 'Mm':
         # Datetimes print their ISO text, timedeltas their ticks (NaT as the smallest int).
+        options = dict(options, _time=a.dtype)
         a = _time_display(a)
-        options = dict(options, _time=True)
     extended = a.dtype.char in 'gG'
     if a.size > options['threshold']:
         summary_insert = "..."
