@@ -326,3 +326,18 @@ def test_record_copies_count_references():
     a[0] = a[1]
     assert sys.getrefcount(item) == base
     del a
+
+
+def test_record_copies_between_overlapping_views():
+    """Whole-record copies with references between overlapping views: the items as the
+    source was (NumPy's assignment semantics) and every reference counted once."""
+    items = [object() for _ in range(5)]
+    base = [sys.getrefcount(x) for x in items]
+    a = rp.array([(x, float(i)) for i, x in enumerate(items)], dtype=[("a", "O"), ("b", "f8")])
+    a[1:] = a[:-1]
+    shifted = [items[0]] + items[:-1]
+    assert [r[0] for r in a.tolist()] == shifted
+    a[:-1] = a[1:].copy()
+    assert [r[0] for r in a.tolist()] == shifted[1:] + [shifted[-1]]
+    del a, shifted
+    assert [sys.getrefcount(x) for x in items] == base

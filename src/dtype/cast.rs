@@ -351,20 +351,35 @@ impl Transfer {
             let size = d.itemsize();
             let copy: super::method::StridedLoop =
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
-                    for i in 0..n as isize {
-                        let (src, dst) = (
-                            p[0].wrapping_offset(i * s[0]),
-                            p[1].wrapping_offset(i * s[1]),
-                        );
-                        if std::ptr::eq(src, dst) {
-                            continue;
-                        }
-                        // SAFETY: StridedLoop's contract: an item of `d` at each pointer, not
-                        // overlapping unless equal (skipped).
-                        unsafe {
-                            d.0.clear(dst, 0, 1);
-                            std::ptr::copy_nonoverlapping(src, dst, size);
-                            d.0.retain(dst, 0, 1);
+                    if n == 0 || (p[0] == p[1] && s[0] == s[1]) {
+                        return Ok(0);
+                    }
+                    let at = |k: usize, i: isize| p[k].wrapping_offset(i * s[k]);
+                    // Whole runs when source and target lie apart (one release and one take
+                    // of references for the run); item by item otherwise, each item's own
+                    // references taken before its target's old ones go.
+                    let span = |k: usize| {
+                        let (a, b) = (at(k, 0) as usize, at(k, n as isize - 1) as usize);
+                        (a.min(b), a.max(b) + size)
+                    };
+                    let ((s0, s1), (d0, d1)) = (span(0), span(1));
+                    // SAFETY: StridedLoop's contract: an item of `d` at each pointer.
+                    unsafe {
+                        if s1 <= d0 || d1 <= s0 {
+                            d.0.clear(p[1], s[1], n);
+                            for i in 0..n as isize {
+                                std::ptr::copy_nonoverlapping(at(0, i), at(1, i), size);
+                            }
+                            d.0.retain(p[1], s[1], n);
+                        } else {
+                            for i in 0..n as isize {
+                                let (src, dst) = (at(0, i), at(1, i));
+                                if !std::ptr::eq(src, dst) {
+                                    d.0.retain(src, 0, 1);
+                                    d.0.clear(dst, 0, 1);
+                                    std::ptr::copy_nonoverlapping(src, dst, size);
+                                }
+                            }
                         }
                     }
                     Ok(0)

@@ -515,14 +515,6 @@ const BINARY: &[&str] = &[
     "right_shift",
     "subtract",
 ];
-const COMPARISONS: &[&str] = &[
-    "equal",
-    "not_equal",
-    "less",
-    "less_equal",
-    "greater",
-    "greater_equal",
-];
 
 /// The family's ufunc loops, for `dispatch::methods::register`.
 pub fn loops() -> Vec<FamilyLoop> {
@@ -548,7 +540,7 @@ pub fn loops() -> Vec<FamilyLoop> {
             }),
         });
     }
-    for &name in COMPARISONS {
+    for (name, _) in super::text::Cmp::ALL {
         v.push(FamilyLoop {
             ufunc: name,
             ins: smallvec![o, o],

@@ -904,9 +904,9 @@ pub fn ordering(d: TextDesc) -> CompareFn {
     Arc::new(move |a: *const u8, b: *const u8| unsafe { compare(d, a, d, b) })
 }
 
-/// The six comparison ufuncs.
+/// The six comparison ufuncs (every family's comparison loops).
 #[derive(Copy, Clone)]
-enum Cmp {
+pub(crate) enum Cmp {
     Equal,
     NotEqual,
     Less,
@@ -916,7 +916,7 @@ enum Cmp {
 }
 
 impl Cmp {
-    const ALL: [(&'static str, Cmp); 6] = [
+    pub(crate) const ALL: [(&'static str, Cmp); 6] = [
         ("equal", Cmp::Equal),
         ("not_equal", Cmp::NotEqual),
         ("less", Cmp::Less),
@@ -925,8 +925,9 @@ impl Cmp {
         ("greater_equal", Cmp::GreaterEqual),
     ];
 
+    /// Whether the comparison holds for two items in ordering `o`.
     #[inline(always)]
-    fn holds(self, o: Ordering) -> bool {
+    pub(crate) fn holds(self, o: Ordering) -> bool {
         match self {
             Cmp::Equal => o.is_eq(),
             Cmp::NotEqual => o.is_ne(),

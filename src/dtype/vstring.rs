@@ -22,7 +22,7 @@ use smallvec::{smallvec, SmallVec};
 
 use super::method::{ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
-use super::text::{each, num_str, par_each, parse_number, text_desc, TextDesc};
+use super::text::{each, num_str, par_each, parse_number, text_desc, Cmp, TextDesc};
 use super::time::{self, TimeDesc};
 use super::{ByteOrder, CompareFn, DType, DTypeImpl, MissingFn, ScalarType};
 use crate::error::{Error, Result};
@@ -260,16 +260,9 @@ unsafe fn store_with(p: *mut u8, len: usize, fill: impl FnOnce(&mut [u8])) {
         fill(&mut item[..len]);
         item[FLAGS] = SHORT | len as u8;
     } else {
-        let mut a = Arc::<[u8]>::new_uninit_slice(len);
-        let Some(b) = Arc::get_mut(&mut a) else {
-            unreachable!("a new allocation has one owner")
-        };
-        // Zeroed first: `fill` sees initialised bytes.
-        for x in b.iter_mut() {
-            x.write(0);
-        }
-        // SAFETY: every byte was just initialised.
-        let mut a = unsafe { a.assume_init() };
+        // SAFETY: zeroed bytes are initialised `u8`s.
+        let mut a = unsafe { Arc::<[u8]>::new_zeroed_slice(len).assume_init() };
+        // A new allocation has one owner.
         if let Some(b) = Arc::get_mut(&mut a) {
             fill(b);
         }
@@ -281,22 +274,6 @@ unsafe fn store_with(p: *mut u8, len: usize, fill: impl FnOnce(&mut [u8])) {
     unsafe {
         release(p);
         std::ptr::copy_nonoverlapping(item.as_ptr(), p, ITEM);
-    }
-}
-
-/// A loop's items with `nin` inputs: across threads when every output moves along (no
-/// reduction into one item).
-fn run(
-    p: &[*mut u8],
-    s: &[isize],
-    n: usize,
-    nin: usize,
-    f: impl Fn(&[*mut u8]) -> Result<()> + Sync,
-) -> Result<u32> {
-    if s[nin..].iter().all(|&x| x != 0) {
-        par_each(p, s, n, f)
-    } else {
-        each(p, s, n, f)
     }
 }
 
@@ -494,12 +471,6 @@ impl VString {
             }
         }
     }
-
-    /// Refuse an operation on a missing item of a descriptor whose missing value is neither
-    /// nan-like nor a string.
-    fn refuse(&self, what: &str) -> Error {
-        Error::Value(what.to_string())
-    }
 }
 
 /// The descriptor of a StringDType operand.
@@ -509,6 +480,22 @@ fn vdesc(d: &DType) -> Result<&VString> {
 
 fn utf8_chars(s: &[u8]) -> Vec<u32> {
     String::from_utf8_lossy(s).chars().map(u32::from).collect()
+}
+
+/// A loop's items with `nin` inputs: across threads when every output moves along (no
+/// reduction into one item).
+fn run(
+    p: &[*mut u8],
+    s: &[isize],
+    n: usize,
+    nin: usize,
+    f: impl Fn(&[*mut u8]) -> Result<()> + Sync,
+) -> Result<u32> {
+    if s[nin..].iter().all(|&x| x != 0) {
+        par_each(p, s, n, f)
+    } else {
+        each(p, s, n, f)
+    }
 }
 
 // ----- casts -----
@@ -753,54 +740,6 @@ impl ArrayMethod for Cast {
 
 // ----- ufunc loops -----
 
-/// The six comparisons: which orderings make each true.
-#[derive(Copy, Clone)]
-struct Cmp {
-    name: &'static str,
-    lt: bool,
-    eq: bool,
-    gt: bool,
-}
-
-const CMPS: [Cmp; 6] = [
-    Cmp {
-        name: "equal",
-        lt: false,
-        eq: true,
-        gt: false,
-    },
-    Cmp {
-        name: "not_equal",
-        lt: true,
-        eq: false,
-        gt: true,
-    },
-    Cmp {
-        name: "less",
-        lt: true,
-        eq: false,
-        gt: false,
-    },
-    Cmp {
-        name: "less_equal",
-        lt: true,
-        eq: true,
-        gt: false,
-    },
-    Cmp {
-        name: "greater",
-        lt: false,
-        eq: false,
-        gt: true,
-    },
-    Cmp {
-        name: "greater_equal",
-        lt: false,
-        eq: true,
-        gt: true,
-    },
-];
-
 /// Two strings in, as they are (their missing values must agree; the loops follow the first
 /// one's rules, as NumPy's); `out` the output's descriptor (None: their common one).
 fn binary_resolved(ins: &[DType], out: Option<DType>) -> Result<Resolved> {
@@ -811,11 +750,11 @@ fn binary_resolved(ins: &[DType], out: Option<DType>) -> Result<Resolved> {
     })
 }
 
-struct Compare(Cmp);
+struct Compare(&'static str, Cmp);
 
 impl ArrayMethod for Compare {
     fn name(&self) -> &str {
-        self.0.name
+        self.0
     }
     fn flags(&self) -> MethodFlags {
         MethodFlags::QUIET
@@ -824,41 +763,31 @@ impl ArrayMethod for Compare {
         binary_resolved(ins, Some(ScalarType::Bool.dtype()))
     }
     fn get_loop(&self, d: &[DType]) -> Result<StridedLoop> {
-        let (c, v) = (self.0, vdesc(&d[0])?.clone());
-        let eq_or_ne = c.lt == c.gt;
+        let (name, c, v) = (self.0, self.1, vdesc(&d[0])?.clone());
+        let eq_or_ne = matches!(c, Cmp::Equal | Cmp::NotEqual);
         Ok(Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
             run(p, s, n, 2, |q| {
                 // SAFETY: StridedLoop's contract.
                 let (x, y) = unsafe { (load(q[0]), load(q[1])) };
                 let r = match (x, y) {
-                    (Some(x), Some(y)) => match x.cmp(y) {
-                        Ordering::Less => c.lt,
-                        Ordering::Equal => c.eq,
-                        Ordering::Greater => c.gt,
-                    },
+                    (Some(x), Some(y)) => c.holds(x.cmp(y)),
                     _ => match v.null() {
                         Null::Nan => false,
-                        Null::Other if eq_or_ne => {
-                            if x.is_none() && y.is_none() {
-                                c.eq
-                            } else {
-                                !c.eq
-                            }
-                        }
+                        // Other missing values equal each other only.
+                        Null::Other if eq_or_ne => c.holds(if x.is_none() && y.is_none() {
+                            Ordering::Equal
+                        } else {
+                            Ordering::Less
+                        }),
                         Null::Other => {
-                            return Err(v.refuse(&format!(
-                                "'{}' not supported for null values that are not nan-like or \
-                                 strings.",
-                                c.name
+                            return Err(Error::Value(format!(
+                                "'{name}' not supported for null values that are not nan-like \
+                                 or strings."
                             )))
                         }
                         Null::Text => {
                             let t = v.default_text();
-                            match x.unwrap_or(t).cmp(y.unwrap_or(t)) {
-                                Ordering::Less => c.lt,
-                                Ordering::Equal => c.eq,
-                                Ordering::Greater => c.gt,
-                            }
+                            c.holds(x.unwrap_or(t).cmp(y.unwrap_or(t)))
                         }
                     },
                 };
@@ -895,7 +824,11 @@ impl ArrayMethod for Concat {
                             b[x.len()..].copy_from_slice(y);
                         }),
                         _ if v.null() == Null::Nan => store_missing(q[2]),
-                        _ => return Err(v.refuse("Cannot add null that is not a nan-like value")),
+                        _ => {
+                            return Err(Error::Value(
+                                "Cannot add null that is not a nan-like value".into(),
+                            ))
+                        }
                     }
                 }
                 Ok(())
@@ -978,7 +911,8 @@ impl ArrayMethod for Repeat {
     }
 }
 
-/// `maximum`/`minimum`: the larger or smaller item (the first when equal).
+/// `maximum`/`minimum`: the larger or smaller item (NumPy's tie rule: maximum keeps the first,
+/// minimum the second).
 struct Extreme {
     max: bool,
 }
@@ -1004,15 +938,16 @@ impl ArrayMethod for Extreme {
                 // SAFETY: StridedLoop's contract.
                 unsafe {
                     if v.null() == Null::Other && (load(q[0]).is_none() || load(q[1]).is_none()) {
-                        return Err(v.refuse("Cannot compare null that is not a nan-like value"));
+                        return Err(Error::Value(
+                            "Cannot compare null that is not a nan-like value".into(),
+                        ));
                     }
                     let o = v.order(q[0], q[1]);
                     if o == Ordering::Equal && (q[0] == q[2] || q[1] == q[2]) {
                         return Ok(());
                     }
-                    // NumPy's: the first unless it is less (more, for minimum).
-                    // NumPy's: maximum keeps the first unless it is less, minimum only when it
-                    // is less; a NaN-like missing item orders last.
+                    // Maximum keeps the first unless it is less, minimum only when it is less;
+                    // a NaN-like missing item orders last.
                     let first = if max {
                         o != Ordering::Less
                     } else {
@@ -1058,11 +993,11 @@ impl ArrayMethod for IsNan {
 pub fn loops() -> Vec<FamilyLoop> {
     let t = Family::of::<VString>();
     let mut v = Vec::new();
-    for c in CMPS {
+    for (name, c) in Cmp::ALL {
         v.push(FamilyLoop {
-            ufunc: c.name,
+            ufunc: name,
             ins: smallvec![t, t],
-            method: Arc::new(Compare(c)),
+            method: Arc::new(Compare(name, c)),
         });
     }
     v.push(FamilyLoop {

@@ -309,7 +309,6 @@ pub fn element_value(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> 
     value_to_array(value, dt)
 }
 
-/// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 /// StringDType items point into rumpy's allocations: their memory is not handed out raw
 /// (the attribute is absent, so NumPy asks `__array__`, which copies).
 fn no_raw_strings(a: &NdArray) -> PyResult<()> {
@@ -321,6 +320,7 @@ fn no_raw_strings(a: &NdArray) -> PyResult<()> {
     Ok(())
 }
 
+/// Convert a value for storing into an array of dtype `dt` (NumPy's setitem conversion).
 pub fn value_to_array(value: &Bound<'_, PyAny>, dt: &DType) -> PyResult<NdArray> {
     if dt.kind() == 'O' {
         // Objects: arrays as they are (cast on assignment), anything else as its objects.
@@ -1384,7 +1384,6 @@ impl PyNdArray {
     }
 }
 
-/// NumPy's ComplexWarning when a cast drops imaginary parts.
 /// The dtype of a complex dtype's real and imaginary parts (in its byte order).
 fn complex_part(d: &DType) -> Option<DType> {
     use crate::dtype::ScalarType;
@@ -1399,6 +1398,7 @@ fn complex_part(d: &DType) -> Option<DType> {
     Some(part.0.with_native_order(d.is_native()))
 }
 
+/// NumPy's ComplexWarning when a cast drops imaginary parts.
 pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResult<()> {
     if from.kind() == 'c' && !matches!(to.kind(), 'c' | 'b') {
         let cls = py.import("rumpy.exceptions")?.getattr("ComplexWarning")?;

@@ -286,7 +286,6 @@ pub fn ones(
     Ok(a)
 }
 
-/// Fill with a constant of the dtype (1 is `True` for bool), without Python objects.
 /// The int 0 in every object item of `a` (object fields of records, at any depth).
 fn zero_objects(py: Python<'_>, a: &NdArray) -> PyResult<()> {
     match a.dtype().fields() {
@@ -301,6 +300,7 @@ fn zero_objects(py: Python<'_>, a: &NdArray) -> PyResult<()> {
     }
 }
 
+/// Fill with a constant of the dtype (1 is `True` for bool), without Python objects.
 fn fill_const(py: Python<'_>, a: &NdArray, n: Num) -> PyResult<()> {
     if let Some(fs) = a.dtype().fields() {
         // Records: every field (recursively) gets the constant, as NumPy's ones does.

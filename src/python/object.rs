@@ -242,17 +242,13 @@ impl ObjectRuntime for Runtime {
             return ObjectFn(Box::new(move |args: &[usize]| {
                 // SAFETY: `ObjectFn::call`'s contract: inside `with_api`, the GIL held.
                 let py = unsafe { Python::assume_attached() };
-                {
-                    // SAFETY: the core passes live references (0 is None); `f` returns a new
-                    // reference or NULL with an exception set.
-                    unsafe {
-                        let r = f(raw(args[0]), raw(args[1]));
-                        if r.is_null() {
-                            return Err(raised(PyErr::fetch(py)));
-                        }
-                        Ok(r as usize)
-                    }
+                // SAFETY: the core passes live references (0 is None); `f` returns a new
+                // reference or NULL with an exception set.
+                let r = unsafe { f(raw(args[0]), raw(args[1])) };
+                if r.is_null() {
+                    return Err(raised(PyErr::fetch(py)));
                 }
+                Ok(r as usize)
             }));
         }
         if let (Op::Extreme(max), 2) = (&op, nin) {

@@ -128,14 +128,19 @@ fn fast_same_layout(
     }
 }
 
-/// A `dtype=` naming a family's loop beyond the numbers (object, the extended floats), or
-/// None.
+/// Does `d` name a family's loops beyond the numbers (object, the extended floats), which
+/// `dtype=` and `signature=` select by casting the inputs to it?
+fn names_family_loop(d: &crate::dtype::DType) -> bool {
+    d.kind() == 'O' || super::longdouble::is_extended(d)
+}
+
+/// A `dtype=` naming a family's loop beyond the numbers, or None.
 fn family_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<crate::dtype::DType>> {
     let Some(d) = dtype.filter(|d| !d.is_none()) else {
         return Ok(None);
     };
     let dt = to_dtype(d)?;
-    Ok((dt.kind() == 'O' || super::longdouble::is_extended(&dt)).then_some(dt))
+    Ok(names_family_loop(&dt).then_some(dt))
 }
 
 /// A call whose `dtype=` names a family's loop (NumPy's `OO->O`, `gg->g`): the inputs cast to
@@ -151,41 +156,29 @@ fn call_in_family<'py>(
     d: &crate::dtype::DType,
     order: Order,
 ) -> PyResult<Py<PyAny>> {
-    if d.kind() != 'O'
-        && matches!(
-            u.name,
-            "equal"
-                | "not_equal"
-                | "less"
-                | "less_equal"
-                | "greater"
-                | "greater_equal"
-                | "isnan"
-                | "isinf"
-                | "isfinite"
-                | "signbit"
-                | "logical_and"
-                | "logical_or"
-                | "logical_xor"
-                | "logical_not"
-        )
-    {
-        // `dtype=` names the output: these loops give bools, not the extended dtype.
-        return Err(PyTypeError::new_err(format!(
-            "No loop matching the specified signature and casting was found for ufunc {}",
-            u.name
-        )));
+    let mut ins: Vec<NdArray> = Vec::with_capacity(u.nin);
+    for a in &args[..u.nin] {
+        let arr = to_array(a, None)?.arr;
+        ins.push(super::errors::run_cast(py, arr.nbytes(), || {
+            arr.astype(d, Order::K)
+        })?);
     }
-    let mut cast: Vec<Bound<'py, PyAny>> = Vec::with_capacity(args.len());
-    for (i, a) in args.iter().enumerate() {
-        if i < u.nin {
-            let arr = to_array(a, None)?.arr;
-            let c = super::errors::run_cast(py, arr.nbytes(), || arr.astype(d, Order::K))?;
-            cast.push(PyNdArray::wrap(py, c, None)?.into_bound(py).into_any());
-        } else {
-            cast.push(a.clone());
+    if d.kind() != 'O' {
+        // `dtype=` names the outputs: the family's loop for these inputs must give `d`
+        // (comparisons of extended floats give bools: NumPy finds no loop).
+        let p = crate::dispatch::methods::prepare(u, &ins, &[], Casting::Unsafe)?;
+        if p.outs.iter().any(|o| o != d) {
+            return Err(PyTypeError::new_err(format!(
+                "No loop matching the specified signature and casting was found for ufunc {}",
+                u.name
+            )));
         }
     }
+    let mut cast: Vec<Bound<'py, PyAny>> = Vec::with_capacity(args.len());
+    for a in ins {
+        cast.push(PyNdArray::wrap(py, a, None)?.into_bound(py).into_any());
+    }
+    cast.extend(args[u.nin..].iter().cloned());
     let r = call_ufunc(py, u, &cast, out, where_, casting, None, order)?;
     let given_out = out.is_some_and(|o| !o.is_none()) || args.len() > u.nin;
     if d.kind() == 'O' && !given_out && u.nout == 1 {
@@ -236,7 +229,6 @@ fn family_signature(
     let Some(sig) = sig.filter(|s| !s.is_none()) else {
         return Ok(None);
     };
-    let family = |d: &crate::dtype::DType| d.kind() == 'O' || super::longdouble::is_extended(d);
     let dts: Vec<crate::dtype::DType> = if let Ok(s) = sig.cast::<pyo3::types::PyString>() {
         let s = s.to_cow()?;
         let Some((l, _)) = s.split_once("->") else {
@@ -266,7 +258,7 @@ fn family_signature(
         return Ok(None);
     };
     Ok(match dts.first() {
-        Some(d) if family(d) && dts.iter().all(|x| x == d) => Some(d.clone()),
+        Some(d) if names_family_loop(d) && dts.iter().all(|x| x == d) => Some(d.clone()),
         _ => None,
     })
 }

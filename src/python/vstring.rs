@@ -307,7 +307,7 @@ pub fn from_str_list(obj: &Bound<'_, PyAny>, d: &DType) -> PyResult<Option<crate
     let out = crate::array::NdArray::zeros(&[n], d, crate::array::Order::C)?;
     for (i, s) in texts.iter().enumerate() {
         // SAFETY: item i of the fresh C-ordered StringDType array.
-        unsafe { vstring::store(out.data_ptr().add(i * 16), s.to_str()?.as_bytes()) };
+        unsafe { vstring::store(out.data_ptr().add(i * d.itemsize()), s.to_str()?.as_bytes()) };
     }
     Ok(Some(out))
 }

@@ -19,6 +19,16 @@ class flexible(generic):
     __slots__ = ()
 
 
+def _check_bytes(value):
+    """NumPy's TypeError of `void(value)` for a value (or a list or tuple's item, at any
+    depth) that is not bytes."""
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            _check_bytes(v)
+    elif not isinstance(value, bytes):
+        raise TypeError(f"A bytes-like object is required, not '{type(value).__name__}'")
+
+
 class void(flexible):
     """A record (or raw bytes) scalar (numpy.void)."""
     __slots__ = ("_a",)
@@ -39,15 +49,9 @@ class void(flexible):
                 # NumPy makes an array of the value's items as void (a bytearray's bytes).
                 if isinstance(value, (bytearray, memoryview)):
                     value = [bytes([b]) for b in bytes(value)]
-                elif not isinstance(value, (list, tuple)):
-                    raise TypeError("A bytes-like object is required, not "
-                                    f"'{type(value).__name__}'")
-                try:
-                    a = _core.array(value, dtype="V")
-                except TypeError as e:
-                    if not str(e).startswith("a bytes-like"):
-                        raise
-                    raise TypeError("A" + str(e)[1:]) from None
+                else:
+                    _check_bytes(value)
+                a = _core.array(value, dtype="V")
                 return a if a.ndim else cls._wrap(a)
         else:
             dt = _core.dtype(dtype)

@@ -155,8 +155,6 @@ isdecimal = _predicate("isdecimal", "U")
 isnumeric = _predicate("isnumeric", "U")
 
 
-
-
 def _no_loop(name, a):
     from .exceptions import _UFuncNoLoopError
     return _UFuncNoLoopError(f"ufunc '{name}' did not contain a loop with signature matching "
@@ -442,8 +440,8 @@ def decode(a, encoding=None, errors=None):
 # ----- StringDType (variable-width) arguments -----
 # The functions run on fixed-width copies of StringDType arguments (missing items as the
 # missing value's text when it is a string, else blank), and text results come back as the
-# first StringDType argument's dtype; missing items then follow NumPy's rules for the
-# function (`_NULL_RULES`).
+# first StringDType argument's dtype. Missing items that are not strings then follow NumPy's
+# rule for the function (`_null_rule`).
 
 _CASES = ("upper", "lower", "swapcase", "capitalize", "title", "translate", "encode")
 _PREDICATES = ("isalnum", "isalpha", "isdecimal", "isdigit", "islower", "isnumeric",
@@ -452,15 +450,13 @@ _SEARCHES = ("find", "rfind", "index", "rindex", "count")
 
 
 def _null_rule(name):
-    """What NumPy does with a missing item that is not a string, for function `name`:
-    ('false'|'missing', None) where a NaN-like one gives False or stays missing, else the
-    exception (class, message) for NaN-like and other missing values alike, or a pair of
-    (rule for NaN-like, exception for the others)."""
+    """NumPy's treatment of a missing item that is not a string in function `name`:
+    ``(nan_result, exception, message)``. A NaN-like missing value gives ``False``
+    (``"false"``) or stays missing (``"missing"``) in the result; with ``None`` there, and for
+    any other missing value, the function raises ``exception(message)``."""
     if name in _CASES:
         return None, TypeError, "descriptor '{name}' for 'str' objects doesn't apply to a " \
             "'{type}' object"
-    if name == "str_len":
-        return None, ValueError, "The length of a null string is undefined"
     if name in _SEARCHES:
         return None, ValueError, "'{name}' not supported for null values that are not strings."
     if name in _PREDICATES:
@@ -501,23 +497,6 @@ def _fixed(x):
     return x.astype(f"U{max(longest, 1)}"), mask
 
 
-def _apply_null_rule(name, dt, mask, r):
-    """NumPy's treatment of the missing items (`mask`) of descriptor `dt` in result `r`."""
-    na = dt.na_object
-    if name == "slice":
-        raise TypeError("Cannot slice null string")
-    if isinstance(na, str):
-        return r
-    nan_like = bool(_core.isnan(_core.array([na], dtype=dt))[0])
-    rule, exc, message = _null_rule(name)
-    if rule is None or not nan_like:
-        raise exc(message.format(name=name, type=type(na).__name__))
-    for out in (r if isinstance(r, tuple) else (r,)):
-        if isinstance(out, _core.ndarray) and out.shape == mask.shape:
-            out[mask] = False if rule == "false" else na
-    return r
-
-
 def _string_dtype_aware(name, f):
     def g(*args, **kwargs):
         dt = mask = None
@@ -538,36 +517,36 @@ def _string_dtype_aware(name, f):
             conv.append(x)
         if dt is None:
             return f(*args, **kwargs)
+        rule = None
         if mask is not None:
             # Refusals come before the work, as NumPy's loops raise at the item.
-            rule = _null_rule(name)[0]
+            if name == "slice":
+                raise TypeError("Cannot slice null string")
             na = dt.na_object
-            if name == "slice" or (not isinstance(na, str) and (
-                    rule is None or not bool(_core.isnan(_core.array([na], dtype=dt))[0]))):
-                _apply_null_rule(name, dt, mask, None)
+            if not isinstance(na, str):
+                rule, exc, message = _null_rule(name)
+                if rule is None or not _core.isnan(_core.array([na], dtype=dt))[0]:
+                    raise exc(message.format(name=name, type=type(na).__name__))
         r = f(*conv, **kwargs)
-
-        def back(o):
-            if isinstance(o, _core.ndarray) and o.dtype.kind == "U":
-                return o.astype(dt)
-            return o
-        r = tuple(back(o) for o in r) if isinstance(r, tuple) else back(r)
-        if mask is not None:
-            r = _apply_null_rule(name, dt, mask, r)
-        return r
+        outs = [o.astype(dt) if isinstance(o, _core.ndarray) and o.dtype.kind == "U" else o
+                for o in (r if isinstance(r, tuple) else (r,))]
+        if rule is not None:
+            # NaN-like missing items: False, or missing in text results.
+            for o in outs:
+                if isinstance(o, _core.ndarray) and o.shape == mask.shape:
+                    o[mask] = False if rule == "false" else dt.na_object
+        return tuple(outs) if isinstance(r, tuple) else outs[0]
     g.__name__ = name
     g.__doc__ = f.__doc__
     return g
 
 
+_multiply_fixed, _str_len_fixed = multiply, str_len
 for _name in __all__:
     _f = globals()[_name]
-    if isinstance(_f, type(_text)) and _name != "multiply":
+    # multiply and str_len take StringDType in the core (below).
+    if isinstance(_f, type(_text)) and _name not in ("multiply", "str_len"):
         globals()[_name] = _string_dtype_aware(_name, _f)
-_multiply_fixed = multiply
-
-
-_str_len_fixed = str_len
 
 
 def str_len(x):  # noqa: F811 (StringDType in the core)

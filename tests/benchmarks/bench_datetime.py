@@ -9,7 +9,7 @@ Run: python tests/benchmarks/bench_datetime.py
 import numpy as np
 
 import rumpy as rp
-from _timing import best
+from _timing import report
 
 
 def main():
@@ -43,10 +43,7 @@ def main():
          lambda: rstamps.astype("M8[s]")),
         ("max of M8[ns] (1e7)", lambda: stamps.max(), lambda: rstamps.max()),
     ]
-    print(f"{'benchmark':28} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
-    for name, f_np, f_rp in cases:
-        t_np, t_rp = best(f_np, 5), best(f_rp, 5)
-        print(f"{name:28} {t_np * 1e3:10.2f} {t_rp * 1e3:10.2f} {t_rp / t_np:7.2f}")
+    report(cases)
 
 
 if __name__ == "__main__":

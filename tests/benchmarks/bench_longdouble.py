@@ -8,7 +8,7 @@ Run: python tests/benchmarks/bench_longdouble.py
 import numpy as np
 
 import rumpy as rp
-from _timing import best
+from _timing import report
 
 
 def main():
@@ -42,10 +42,7 @@ def main():
         ("max(g) (1e6)", lambda: a.max(), lambda: ra.max()),
         ("repr(g) (1e3)", lambda: repr(small[:1000]), lambda: repr(rsmall[:1000])),
     ]
-    print(f"{'benchmark':20} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
-    for name, f_np, f_rp in cases:
-        t_np, t_rp = best(f_np, 5), best(f_rp, 5)
-        print(f"{name:20} {t_np * 1e3:10.2f} {t_rp * 1e3:10.2f} {t_rp / t_np:7.2f}")
+    report(cases, width=20)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ Run: python tests/benchmarks/bench_stringdtype.py
 import numpy as np
 
 import rumpy as rp
-from _timing import best
+from _timing import report
 
 
 def main():
@@ -53,10 +53,7 @@ def main():
          lambda: rp.array(small, dtype="T")),
         ("tolist() of 1e5 T", lambda: nu[:10**5].tolist(), lambda: ru[:10**5].tolist()),
     ]
-    print(f"{'benchmark':28} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>7}")
-    for name, f_np, f_rp in cases:
-        t_np, t_rp = best(f_np, 5), best(f_rp, 5)
-        print(f"{name:28} {t_np * 1e3:10.2f} {t_rp * 1e3:10.2f} {t_rp / t_np:7.2f}")
+    report(cases)
 
 
 if __name__ == "__main__":
