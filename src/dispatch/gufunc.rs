@@ -11,8 +11,9 @@ use smallvec::SmallVec;
 use super::exec::{broadcast_shapes, prepare, Input};
 use super::Ufunc;
 use crate::array::{shape_repr, NdArray, Order};
+use crate::dtype::method::is_extension;
 use crate::dtype::promote::Casting;
-use crate::dtype::ScalarType;
+use crate::dtype::{DType, ScalarType};
 use crate::error::{Error, Result};
 
 /// One named core dimension of a signature.
@@ -164,6 +165,48 @@ fn inverse(p: &[usize]) -> Vec<usize> {
     inv
 }
 
+/// A generalized ufunc's core loop with its context: [`CoreFn`]'s contract, an error raised
+/// inside the loop returned (the caller stops at the first).
+pub type CoreLoop =
+    Box<dyn Fn(&[*mut u8], &[isize], usize, &CoreArgs) -> Result<u32> + Send + Sync>;
+
+/// A resolved gufunc call: the inputs in the loop's descriptors, the outputs' descriptors and
+/// the core loop.
+pub(crate) struct CorePlan {
+    pub ins: SmallVec<[NdArray; 3]>,
+    pub outs: SmallVec<[DType; 2]>,
+    pub run: CoreLoop,
+    /// The loop calls into Python: it runs on the calling thread only.
+    pub serial: bool,
+}
+
+/// The core loop for the inputs: a built-in numeric loop, or one an extension family's
+/// elementwise loops make ([`super::family_core`]).
+fn plan(
+    u: &Ufunc,
+    inputs: &[Input],
+    outs: &[Option<NdArray>],
+    casting: Casting,
+    dtype: Option<ScalarType>,
+) -> Result<CorePlan> {
+    let extension = inputs
+        .iter()
+        .any(|i| matches!(i, Input::Array(a) if is_extension(a.dtype())))
+        || outs.iter().flatten().any(|o| is_extension(o.dtype()));
+    if extension {
+        return super::family_core::plan(u, inputs, outs, casting, dtype);
+    }
+    let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;
+    let f = lp.core.expect("generalized ufuncs have core loops");
+    Ok(CorePlan {
+        ins,
+        outs: lp.outs.iter().map(|t| t.dtype()).collect(),
+        // SAFETY: the closure forwards CoreFn's contract to its caller (`call`).
+        run: Box::new(move |p, s, n, a| Ok(unsafe { f(p, s, n, a) })),
+        serial: false,
+    })
+}
+
 /// Call a generalized ufunc. `outs` as for [`super::call`]; returns the outputs and status.
 pub fn call(
     u: &Ufunc,
@@ -175,8 +218,8 @@ pub fn call(
 ) -> Result<(Vec<NdArray>, u32)> {
     let sig = u.core.as_ref().expect("a generalized ufunc");
     let nops = u.nin + u.nout;
-    let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;
-    let core_fn = lp.core.expect("generalized ufuncs have core loops");
+    let plan = plan(u, inputs, outs, casting, dtype)?;
+    let (ins, core_fn) = (&plan.ins, &plan.run);
 
     // Which axes hold each operand's core dimensions.
     let mut axes_arg: Option<Vec<Vec<isize>>> = placing.axes.clone();
@@ -529,7 +572,7 @@ pub fn call(
     let mut write_back: SmallVec<[Option<NdArray>; 2]> = SmallVec::new();
     for k in 0..u.nout {
         let op = u.nin + k;
-        let ot = lp.outs[k].dtype();
+        let ot = plan.outs[k].clone();
         let mut shape = loop_shape.clone();
         shape.extend(core_shape(op));
         match &work_outs[k] {
@@ -578,9 +621,9 @@ pub fn call(
     }
     let offsets = sig.offsets();
     let items: usize = loop_shape.iter().product();
-    let work: usize = sizes.iter().product::<usize>().max(1) * lp.ins[0].itemsize();
+    let work: usize = sizes.iter().product::<usize>().max(1) * ins[0].dtype().itemsize();
     let threads = rayon::current_num_threads();
-    let par = items < 2 * threads;
+    let par = items < 2 * threads && !plan.serial;
     let args = CoreArgs {
         sizes: &sizes,
         strides: &core_strides,
@@ -588,24 +631,29 @@ pub fn call(
         par,
     };
     let status = std::sync::atomic::AtomicU32::new(0);
+    let failed = crate::loops::watch::FirstError::default();
     if items > 0 {
         let strides_ref: SmallVec<[&[isize]; 4]> =
             loop_strides.iter().map(|v| v.as_slice()).collect();
-        let record = |st: u32| {
-            if st != 0 {
+        let record = |st: Result<u32>| {
+            if let Some(st) = failed.keep(st).filter(|&st| st != 0) {
                 status.fetch_or(st, std::sync::atomic::Ordering::Relaxed);
             }
         };
         // The walk runs on this thread; each run of items heavy enough is split into parts
         // for rayon's threads (the core loops then run single-threaded).
         crate::loops::for_each_line_n(&loop_shape, &strides_ref, &ptrs, work, false, |p, s, n| {
-            if !par && n > 1 && n.saturating_mul(work) >= crate::loops::PAR_THRESHOLD_BYTES {
+            if failed.failed() {
+                return;
+            }
+            let heavy = n.saturating_mul(work) >= crate::loops::PAR_THRESHOLD_BYTES;
+            if !par && !plan.serial && n > 1 && heavy {
                 let parts = n.min(4 * threads);
                 let per = n.div_ceil(parts);
                 let base: SmallVec<[usize; 4]> = p.iter().map(|&q| q as usize).collect();
                 crate::loops::watch::par_for_each(parts, |c| {
                     let start = c * per;
-                    if start >= n {
+                    if start >= n || failed.failed() {
                         return;
                     }
                     let q: SmallVec<[*mut u8; 4]> = base
@@ -613,18 +661,19 @@ pub fn call(
                         .zip(s)
                         .map(|(&b, &st)| (b as isize + start as isize * st) as *mut u8)
                         .collect();
-                    // SAFETY: items start..start+len of this run, inside every operand (the
-                    // walk's guarantee); parts are disjoint in the outputs.
-                    record(unsafe { core_fn(&q, s, per.min(n - start), &args) });
+                    // Items start..start+len of this run, inside every operand (the walk's
+                    // guarantee); parts are disjoint in the outputs.
+                    record(core_fn(&q, s, per.min(n - start), &args));
                 });
             } else {
-                // SAFETY: the walk keeps each item inside its operand; the core strides and
-                // sizes come from the operands' own layouts; outputs are fresh or checked not
-                // to overlap.
-                record(unsafe { core_fn(p, s, n, &args) });
+                // The walk keeps each item inside its operand; the core strides and sizes
+                // come from the operands' own layouts; outputs are fresh or checked not to
+                // overlap.
+                record(core_fn(p, s, n, &args));
             }
         });
     }
+    failed.into_result()?;
 
     // Back to the caller's layout.
     let mut final_outs = Vec::with_capacity(u.nout);

@@ -66,7 +66,7 @@ fn provided() {
     });
 }
 
-fn lookup(ufunc: &str, ins: &[Family]) -> Option<Arc<dyn ArrayMethod>> {
+pub(super) fn lookup(ufunc: &str, ins: &[Family]) -> Option<Arc<dyn ArrayMethod>> {
     provided();
     let reg = REGISTRY.read().unwrap_or_else(|p| p.into_inner());
     // The key's name borrows the caller's: the names registered are the ufuncs' own.
@@ -236,7 +236,7 @@ const NO_LOOP_ERROR: &[&str] = &[
     "subtract",
 ];
 
-fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
+pub(super) fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
     let kinds: Vec<char> = dtypes.iter().map(|d| d.kind()).collect();
     let text = kinds.iter().any(|k| matches!(k, 'U' | 'S'));
     if u.name == "multiply" && text && kinds.iter().any(|k| matches!(k, 'i' | 'u')) {

@@ -6,6 +6,7 @@
 
 pub mod at;
 pub mod exec;
+pub mod family_core;
 pub mod gufunc;
 pub mod methods;
 pub mod reduce;
