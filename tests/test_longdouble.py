@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import Collector, _values_equal, assert_outcomes, assert_same, both, shares
+from conftest import Collector, P, _values_equal, assert_outcomes, assert_same, both, shares
 from conftest import check as check_values
 
 pytestmark = pytest.mark.skipif(np.dtype("g").itemsize != 16 or np.finfo("g").nmant != 63,
@@ -305,9 +305,34 @@ def test_complex_binary(name):
     c.done()
 
 
-GAPS = {
-    "m.array([1, 2], 'g') @ m.array([3, 4], 'g')": "matmul has no extended loop yet",
-}
+PRODUCTS = [
+    "a @ a", "a @ a.T", "a[::-1] @ a[:, ::-1]", "m.matmul(s, a)", "m.matmul(a, a[0])",
+    "m.vecdot(a, a)", "m.vecdot(a, a, axis=0)", "m.matvec(a, a[1])", "m.vecmat(a[1], a)",
+    "c @ c", "m.vecdot(c, c)", "m.vecmat(c[0], c)", "m.matvec(c, c[0])", "a @ c",
+    "m.matmul(a, m.array([[1, 2, 3]] * 3, 'f8'))", "m.matmul(m.array([[1, 2, 3]], 'i4'), a)",
+    "m.matmul(m.array([[1, 2, 3]], 'F'), a)", "m.zeros((2, 0), 'g') @ m.zeros((0, 3), 'g')",
+    "m.vecdot(m.zeros(0, 'G'), m.zeros(0, 'G'))", "m.array([[-0.0]], 'g') @ m.array([[0.0]], 'g')",
+    "m.vecdot(m.array([1e30, 1, -1e30], 'g'), m.ones(3, 'g'))",
+    "m.matmul(a, a, out=m.zeros((3, 3), 'g'))", "m.matmul(a, a, out=m.zeros((3, 3), 'f8'))",
+    "m.matmul(a, a, out=m.zeros((3, 3), 'f4'), casting='unsafe')",
+    "m.array([[1e4000]], 'g') @ m.array([[0]], 'g')", "m.matmul(a, a, dtype='g')",
+    "m.matmul(m.array([[1, 2]]), m.array([[1], [3]]), dtype='g')", "m.vecdot(c, c, dtype='G')",
+]
+
+
+@pytest.mark.parametrize("e", PRODUCTS)
+def test_products(e):
+    """matmul/vecdot/matvec/vecmat in extended precision: each result from 0, the products
+    added in index order (NumPy's loops), bit for bit."""
+    check(e, a=P(rp.arange(1, 10, dtype="g").reshape(3, 3) / 7,
+                 np.arange(1, 10, dtype="g").reshape(3, 3) / 7),
+          s=P(rp.arange(1, 19, dtype="g").reshape(2, 3, 3) / 11,
+              np.arange(1, 19, dtype="g").reshape(2, 3, 3) / 11),
+          c=P(rp.array([[1 + 2j, 3], [-1j, 0.5]], "G") / 3,
+              np.array([[1 + 2j, 3], [-1j, 0.5]], "G") / 3))
+
+
+GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("e", [

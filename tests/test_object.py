@@ -57,10 +57,13 @@ def test_creation(src):
 
 
 @pytest.mark.parametrize("src", ["[{}, 1]", "[None]", "[1, None]", "[Fraction(1, 3)]",
-                                 "[[1, 2], [3]]", "{}", "object()"])
+                                 "[[1, 2], [3]]", "{}", "object()",
+                                 "[m.array([1, 'a'], dtype=object)] * 2",
+                                 "[m.array([1, 2]), m.array([3, None], dtype=object)]",
+                                 "[[m.array(1, dtype=object)]]"])
 def test_discovered_object_dtype(src):
     def run(m):
-        a = m.array(eval(src, {"Fraction": Fraction}))
+        a = m.array(eval(src, {"Fraction": Fraction, "m": m}))
         return a.dtype, a.shape, a.size
     check(run)
 
@@ -140,6 +143,59 @@ def test_operators_and_reductions(expr):
 ])
 def test_indexing_and_printing(expr):
     ocheck(expr, a=P(obj(rp, [1, "a", [2]]), obj(np, [1, "a", [2]])))
+
+
+PRODUCTS = [
+    "c @ c", "m.matmul(c, c.T)", "m.matmul(c[::-1], c[:, ::-1])", "m.vecdot(c, c)",
+    "m.vecdot(z, z)", "m.vecdot(c, c, axis=0)", "m.matvec(c, c[0])", "m.vecmat(c[0], c)",
+    "m.vecmat(z, m.array([z, z]).T)", "m.matvec(m.array([z, z]), z)", "f @ f", "m.vecdot(f, f)",
+    "m.matmul(e, e.T)", "m.vecdot(v, v)", "m.matvec(e, v)", "m.vecmat(v, e.T)",
+    "m.matmul(c, m.array([[1.5, 2], [3, 4]]))", "m.matmul(m.array([[1, 2]], 'f8'), c)",
+    "m.matmul(c, c, out=m.array([[None, 1], [2, 3]], dtype=object))",
+    "m.matmul(c, c, out=m.zeros((2, 2)))",
+    "m.matmul(m.array([[1, 2], [3, 4]], dtype=object)[None].repeat(3, 0), c)",
+    "m.matmul(c, c, dtype=object)", "m.matmul(m.array([[1, 2]]), m.array([[3], [4]]), dtype=object)",
+    "m.vecdot(c, c, dtype='O')", "m.vecdot(b, b)", "m.matvec(m.array([b, b]), b)",
+    "m.matmul(b, b)",
+]
+
+
+@pytest.mark.parametrize("expr", PRODUCTS)
+def test_products(expr):
+    """NumPy's object loops: the first product, then `+` in index order; vecdot and vecmat
+    call the first operand's `conjugate`; empty sums are 0 (matmul) or None."""
+    ocheck(expr, c=P(obj(rp, [[1, 2], [3, 4]]), obj(np, [[1, 2], [3, 4]])),
+           z=P(obj(rp, [1 + 2j, 3]), obj(np, [1 + 2j, 3])),
+           f=P(obj(rp, [Fraction(1, 3), Fraction(2, 5)]),
+               obj(np, [Fraction(1, 3), Fraction(2, 5)])),
+           e=P(rp.zeros((2, 0), object), np.zeros((2, 0), object)),
+           v=P(rp.zeros(0, object), np.zeros(0, object)),
+           b=P(obj(rp, ["x", "y"]), obj(np, ["x", "y"])))
+
+
+def test_products_keep_references_and_stop_at_errors():
+    x = Fraction(1, 3)
+    base = refcount(x)
+    a = rp.array([[x, x], [x, x]], dtype=object)
+    r = a @ a
+    del r
+    r = rp.vecdot(a, a)
+    del r
+    assert refcount(x) == base + 4
+    del a
+    assert refcount(x) == base
+
+    class Boom:
+        def __mul__(self, other):
+            raise KeyError("boom")
+
+    for m in (np, rp):
+        a = m.array([[1, Boom()], [3, 4]], dtype=object)
+        with pytest.raises(KeyError):
+            a @ a
+        out = m.array([[5, 6], [7, 8]], dtype=object)
+        with pytest.raises(KeyError):
+            m.matmul(a, a, out=out)
 
 
 SETITEM = ["a[0] = [1, 2]", "a[1] = 'x'", "a[2:] = 5", "a[:] = [1, 2, 3]", "a[[0, 2]] = 'q'",

@@ -1,23 +1,18 @@
 //! Generalized ufuncs on extension families (longdouble, complex longdouble, objects): the
-//! sums of products (`matmul`, `vecdot`, `matvec`, `vecmat`) made from the family's own
-//! elementwise `multiply` and `add` loops, and `conjugate` for the conjugated operand of
-//! `vecdot` and `vecmat`. A family takes part by having those loops on its own descriptor;
-//! nothing here names a family.
-//!
-//! NumPy's order: each result starts from add's identity and adds the products one by one in
-//! index order (`longdouble` and `clongdouble`). A family whose loops call into Python
-//! (objects) starts from the first product instead; its empty sums are `0` for `matmul` and
-//! the blank item (None) for the others, as NumPy's object loops give.
+//! sums of products (`matmul`, `vecdot`, `matvec`, `vecmat`), each result one call of the
+//! family's `dot` hook (NumPy's `dotfunc`, which keeps the family's own order), the first
+//! operand conjugated for `vecdot` and `vecmat`. An empty sum in `matmul` is 0 for every
+//! family (NumPy's matmul loops); the other three leave it to the family (objects: None).
+//! Nothing here names a family.
 
 use smallvec::SmallVec;
 
 use super::exec::{weak_to_array, Input};
 use super::gufunc::{CoreArgs, CorePlan};
-use super::methods::{lookup, no_loop};
+use super::methods::no_loop;
 use super::Ufunc;
 use crate::array::{dtype_str, NdArray, Order};
 use crate::dtype::cast::Transfer;
-use crate::dtype::method::{Family, StridedLoop};
 use crate::dtype::promote::{can_cast, promote_types, Casting};
 use crate::dtype::{DType, ScalarType};
 use crate::error::Result;
@@ -80,18 +75,6 @@ impl Shape {
     }
 }
 
-/// The family's loop for `ufunc` on `d` alone, which must keep `d` for every operand.
-fn own_loop(ufunc: &str, nin: usize, d: &DType) -> Option<Result<StridedLoop>> {
-    let fam: SmallVec<[Family; 3]> = (0..nin).map(|_| d.family()).collect();
-    let m = lookup(ufunc, &fam)?;
-    let ins: SmallVec<[DType; 3]> = (0..nin).map(|_| d.clone()).collect();
-    let r = m.resolve_descriptors(&ins, &[None]).ok()?;
-    if r.descrs.iter().any(|x| x != d) {
-        return None;
-    }
-    Some(m.get_loop(&r.descrs))
-}
-
 /// Resolve a sum-of-products gufunc whose operands include an extension family: the inputs
 /// promote to one descriptor, whose family must have `multiply` and `add` keeping it.
 pub(crate) fn plan(
@@ -116,12 +99,7 @@ pub(crate) fn plan(
         d = promote_types(&d, x).map_err(|_| no())?;
     }
     let d = d.to_native();
-    let mul = own_loop("multiply", 2, &d).ok_or_else(no)??;
-    let add = own_loop("add", 2, &d).ok_or_else(no)??;
-    let conj = match shape.conjugates() {
-        true => own_loop("conjugate", 1, &d).transpose()?,
-        false => None,
-    };
+    let dot = d.0.dot(shape.conjugates()).ok_or_else(no)??;
     ensure!(
         dtype.is_none_or(|t| t.dtype() == d),
         NotImplemented,
@@ -158,26 +136,15 @@ pub(crate) fn plan(
         );
     }
     let serial = d.flags().needs_api;
-    // Results start from add's identity, except where the loops call into Python.
-    let from_zero = d.0.takes_identity() && !serial;
     let zero = NdArray::zeros(&[], &d, Order::C)?;
-    let empty_sum = if from_zero || matches!(shape, Shape::Matmul) {
-        zero.clone()
-    } else {
-        NdArray::empty(&[], &d, Order::C)?
-    };
+    zero.assign(&super::exec::scalar_to_array(
+        crate::dtype::Num::I(0),
+        ScalarType::Int64,
+    )?)?;
     let copy = Transfer::new(&d, &d)?;
-    let isz = d.itemsize() as isize;
     let out_types = SmallVec::from_elem(d.clone(), u.nout);
     let run = move |p: &[*mut u8], s: &[isize], n: usize, c: &CoreArgs| -> Result<u32> {
         let ([ni, nk, nj], sa, sb, so) = shape.walk(c);
-        // One result's products, and the conjugated row.
-        let prods = NdArray::zeros(&[nk], &d, Order::C)?;
-        let conjs = match conj {
-            Some(_) => Some(NdArray::zeros(&[nk], &d, Order::C)?),
-            None => None,
-        };
-        let at = |q: *mut u8, k: usize| q.wrapping_offset(k as isize * isz);
         let mut status = 0;
         for t in 0..n as isize {
             let (a0, b0, o0) = (
@@ -187,25 +154,16 @@ pub(crate) fn plan(
             );
             for i in 0..ni as isize {
                 for j in 0..nj as isize {
-                    let (mut row, mut step) = (a0.wrapping_offset(i * sa[0]), sa[1]);
+                    let row = a0.wrapping_offset(i * sa[0]);
                     let col = b0.wrapping_offset(j * sb[1]);
                     let out = o0.wrapping_offset(i * so[0] + j * so[1]);
-                    if let (Some(f), Some(buf)) = (&conj, &conjs) {
-                        status |= f(&[row, buf.data_ptr()], &[step, isz], nk)?;
-                        (row, step) = (buf.data_ptr(), isz);
-                    }
-                    status |= mul(&[row, col, prods.data_ptr()], &[step, sb[0], isz], nk)?;
-                    let first = if nk == 0 {
-                        (empty_sum.data_ptr(), nk)
-                    } else if from_zero {
-                        (zero.data_ptr(), 0)
+                    if nk == 0 && matches!(shape, Shape::Matmul) {
+                        // SAFETY: one item of `d` at each pointer; `out` is an output item.
+                        unsafe { copy.run(zero.data_ptr(), 0, out, 0, 1) }?;
                     } else {
-                        (prods.data_ptr(), 1)
-                    };
-                    // SAFETY: one item of `d` at each pointer; `out` is the loop's output item.
-                    unsafe { copy.run(first.0, 0, out, 0, 1) }?;
-                    for k in first.1..nk {
-                        status |= add(&[out, at(prods.data_ptr(), k), out], &[0, 0, 0], 1)?;
+                        // The core strides keep nk items of a row and a column inside their
+                        // operands (the gufunc walk's guarantee).
+                        status |= dot([row, col], [sa[1], sb[0]], out, nk)?;
                     }
                 }
             }

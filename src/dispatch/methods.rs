@@ -66,7 +66,7 @@ fn provided() {
     });
 }
 
-pub(super) fn lookup(ufunc: &str, ins: &[Family]) -> Option<Arc<dyn ArrayMethod>> {
+fn lookup(ufunc: &str, ins: &[Family]) -> Option<Arc<dyn ArrayMethod>> {
     provided();
     let reg = REGISTRY.read().unwrap_or_else(|p| p.into_inner());
     // The key's name borrows the caller's: the names registered are the ufuncs' own.

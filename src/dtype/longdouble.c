@@ -1009,6 +1009,34 @@ int rumpy_ld_order(const u8 *a, const u8 *b) {
     return isnan(x) - isnan(y);
 }
 
+/* NumPy's dot loops (LONGDOUBLE_dot, CLONGDOUBLE_dot and _dotc, the matmul inner loops): the
+ * sum from 0, the products added in index order; `conj` conjugates a's items. */
+uint32_t rumpy_ld_dot(int is_complex, int conj, const u8 *a, ptrdiff_t sa, const u8 *b,
+                      ptrdiff_t sb, u8 *o, size_t n) {
+    clear_status();
+    if (!is_complex) {
+        ld sum = 0;
+        for (size_t i = 0; i < n; i++, a += sa, b += sb) {
+            sum += get(a) * get(b);
+        }
+        put(o, sum);
+    } else {
+        ld sr = 0, si = 0;
+        for (size_t i = 0; i < n; i++, a += sa, b += sb) {
+            const ld ar = get(a), ai = get(a + sizeof(ld)), br = get(b), bi = get(b + sizeof(ld));
+            if (conj) {
+                sr += ar * br + ai * bi;
+                si += ar * bi - ai * br;
+            } else {
+                sr += ar * br - ai * bi;
+                si += ar * bi + ai * br;
+            }
+        }
+        cput(o, pack(sr, si));
+    }
+    return status();
+}
+
 /* NumPy's fill (arange): items 0 and 1 given, item i = start + i * delta, per part. */
 void rumpy_ld_fill(u8 *p, size_t n, int is_complex) {
     const size_t parts = is_complex ? 2 : 1, item = parts * sizeof(ld);

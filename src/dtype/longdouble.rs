@@ -22,7 +22,7 @@ use smallvec::{smallvec, SmallVec};
 use super::method::{ArrayMethod, Family, FamilyLoop, Flags, MethodFlags, Resolved, StridedLoop};
 use super::promote::Casting;
 use super::text::{each, layout, text_desc, Trim};
-use super::{ByteOrder, CompareFn, DType, DTypeImpl, MissingFn, ScalarType};
+use super::{ByteOrder, CompareFn, DType, DTypeImpl, DotFn, MissingFn, ScalarType};
 use crate::error::{Error, Result};
 
 mod ffi {
@@ -48,6 +48,16 @@ mod ffi {
         pub fn rumpy_ld_shortest(p: *const u8, digits: *mut c_char, negative: *mut c_int) -> c_int;
         pub fn rumpy_ld_parse(text: *const c_char, out: *mut u8) -> usize;
         pub fn rumpy_ld_order(a: *const u8, b: *const u8) -> c_int;
+        pub fn rumpy_ld_dot(
+            complex: c_int,
+            conj: c_int,
+            a: *const u8,
+            sa: isize,
+            b: *const u8,
+            sb: isize,
+            o: *mut u8,
+            n: usize,
+        ) -> u32;
         pub fn rumpy_ld_size() -> usize;
         pub fn rumpy_ld_fill(p: *mut u8, n: usize, complex: c_int);
     }
@@ -293,6 +303,18 @@ impl<W: Width> DTypeImpl for Extended<W> {
             };
             c.cmp(&0)
         }))
+    }
+    fn dot(&self, conjugate: bool) -> Option<Result<DotFn>> {
+        let d = self.desc();
+        if !d.native || !available() {
+            return None;
+        }
+        let (complex, conj) = (d.complex as c_int, (conjugate && d.complex) as c_int);
+        Some(Ok(Box::new(move |[a, b], [sa, sb], o, n| {
+            // SAFETY: DotFn's contract: n native items of this descriptor at a and b, one
+            // writable at o.
+            Ok(unsafe { ffi::rumpy_ld_dot(complex, conj, a, sa, b, sb, o, n) })
+        })))
     }
     fn missing(&self) -> Option<MissingFn> {
         let d = self.desc();

@@ -62,6 +62,15 @@ pub type CompareFn =
 /// NaN for floats. The pointer is valid for one item; it need not be aligned.
 pub type MissingFn = std::sync::Arc<dyn Fn(*const u8) -> bool + Send + Sync>;
 
+/// NumPy's `dotfunc`: one sum of products `sum_k a[k] * b[k]` over `n` items (`a[k]`
+/// conjugated when asked), written to `out`, in the family's order. Returns status bits
+/// (`method::status`) or an error raised inside. Callers pass pointers valid for `n` items at
+/// their byte strides and one writable item at `out`, of the descriptor the function was made
+/// for; they need not be aligned.
+pub type DotFn = Box<
+    dyn Fn([*const u8; 2], [isize; 2], *mut u8, usize) -> crate::error::Result<u32> + Send + Sync,
+>;
+
 /// The built-in numeric types, for dispatch. `with_scalar_type!` turns one into a type parameter.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ScalarType {
@@ -351,6 +360,13 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     }
     /// The ordering of two items, when the family has one.
     fn compare(&self) -> Option<CompareFn> {
+        None
+    }
+    /// The sum of products of two lines (NumPy's `dotfunc`; `conjugate`: the first line's
+    /// items conjugated), which matmul, vecdot, matvec and vecmat run on; None when the family
+    /// has none.
+    fn dot(&self, conjugate: bool) -> Option<crate::error::Result<DotFn>> {
+        let _ = conjugate;
         None
     }
     /// The test for the family's missing value (NaT), when it has one.

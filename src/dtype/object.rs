@@ -58,7 +58,7 @@ pub trait ObjectRuntime: Send + Sync + 'static {
     /// Inside `with_api`; `o` is 0 or a reference the caller owns.
     unsafe fn decref(&self, o: usize);
     /// The object operation of ufunc `name` (NumPy's object loop: an operator, a function, or
-    /// the objects' method of that name).
+    /// the objects' method of that name); `.name` calls the method `name` plainly.
     fn operation(&self, name: &str, nin: usize) -> ObjectFn;
     /// The truth of `a <op> b` (`op`: one of the six comparison ufuncs' names).
     ///
@@ -220,6 +220,48 @@ impl DTypeImpl for Object {
             .then(|| Arc::new(Cast(Kind::FromItem)) as Arc<dyn ArrayMethod>)
     }
     /// Everything a ufunc or a promotion meets with objects becomes an object.
+    fn dot(&self, conjugate: bool) -> Option<Result<super::DotFn>> {
+        let rt = match runtime() {
+            Ok(rt) => rt,
+            Err(e) => return Some(Err(e)),
+        };
+        let (mul, add) = (rt.operation("multiply", 2), rt.operation("add", 2));
+        let conj = conjugate.then(|| rt.operation(".conjugate", 1));
+        // NumPy's OBJECT_dot/_dotc: the first product, then `+` in index order; an empty sum
+        // is the blank item (None).
+        Some(Ok(Box::new(move |[a, b], [sa, sb], o, n| {
+            rt.with_api(&mut || {
+                let mut sum = 0usize;
+                for i in 0..n as isize {
+                    // SAFETY: DotFn's contract (object items at a, b and o); inside with_api;
+                    // every new reference is given up or stored once.
+                    unsafe {
+                        let (x, y) = (get(a.offset(i * sa)), get(b.offset(i * sb)));
+                        let product = match &conj {
+                            Some(c) => c.call(&[x]).and_then(|cx| {
+                                let p = mul.call(&[cx, y]);
+                                rt.decref(cx);
+                                p
+                            }),
+                            None => mul.call(&[x, y]),
+                        };
+                        let product = product.inspect_err(|_| rt.decref(sum))?;
+                        if i == 0 {
+                            sum = product;
+                        } else {
+                            let next = add.call(&[sum, product]);
+                            rt.decref(sum);
+                            rt.decref(product);
+                            sum = next?;
+                        }
+                    }
+                }
+                // SAFETY: `o` holds a writable object item; `sum` is ours (0: None).
+                unsafe { replace(rt, o, sum) };
+                Ok(0)
+            })
+        })))
+    }
     fn common_with(&self, other: &DType) -> Option<crate::error::Result<DType>> {
         (other.scalar_type().is_some() || super::method::is_extension(other)).then(|| Ok(object()))
     }

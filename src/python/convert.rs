@@ -770,6 +770,10 @@ fn push_array(a: &NdArray, c: &mut Collector) -> PyResult<()> {
         c.time = true;
         return Ok(());
     }
+    if a.dtype().kind() == 'O' {
+        c.object = true;
+        return Ok(());
+    }
     if let Some(d) = crate::dtype::longdouble::LdDesc::of(a.dtype()) {
         c.extended = Some(c.extended.unwrap_or(false) || d.complex);
         return Ok(());

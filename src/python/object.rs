@@ -83,6 +83,9 @@ enum Op {
     Gcd(bool),
     /// The object's method of this name.
     Method(String),
+    /// The object's method of this name called plainly (its AttributeError unchanged):
+    /// NumPy's `dotc` conjugating objects.
+    Call(String),
 }
 
 fn op_of(name: &str) -> Op {
@@ -119,7 +122,10 @@ fn op_of(name: &str) -> Op {
             "ceil" => "ceil",
             _ => "trunc",
         }),
-        other => Op::Method(other.to_string()),
+        other => match other.strip_prefix('.') {
+            Some(m) => Op::Call(m.to_string()),
+            None => Op::Method(other.to_string()),
+        },
     }
 }
 
@@ -200,6 +206,7 @@ fn apply<'py>(py: Python<'py>, op: &Op, a: &[Bound<'py, PyAny>]) -> PyResult<Bou
                 g
             }
         }
+        Op::Call(name) => a[0].call_method0(name.as_str())?,
         Op::Method(name) if a.len() > 1 => a[0].call_method1(name.as_str(), (&a[1],))?,
         Op::Method(name) => {
             let m = a[0].getattr_opt(name.as_str())?.filter(|m| m.is_callable());

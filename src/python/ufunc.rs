@@ -571,13 +571,28 @@ pub fn call_gufunc<'py>(
     placing: &CoreAxes,
 ) -> PyResult<Py<PyAny>> {
     check_nargs(u, args.len())?;
-    let ins: Vec<Input> = args[..u.nin]
+    let mut ins: Vec<Input> = args[..u.nin]
         .iter()
         .map(to_input)
         .collect::<PyResult<_>>()?;
     let (out_objs, outs) = parse_outs(u, args, out)?;
     let casting = Casting::parse(casting)?;
-    let dt = numeric_dtype_arg(dtype)?;
+    let dt = match family_dtype_arg(dtype)? {
+        // `dtype=` naming a family's loop: the inputs cast to it (NumPy's `OO->O`).
+        Some(d) => {
+            for i in ins.iter_mut() {
+                let a = match i {
+                    Input::Array(a) => a.clone(),
+                    Input::Weak(n, w) => dispatch::exec::weak_to_array(*n, w.default_type())?,
+                };
+                *i = Input::Array(super::errors::run_cast(py, a.nbytes(), || {
+                    a.astype(&d, Order::K)
+                })?);
+            }
+            None
+        }
+        None => numeric_dtype_arg(dtype)?,
+    };
     let bytes = input_bytes(&ins);
     let keep = dispatch::methods::needs_api(&ins, &outs);
     let (results, st) = run_detached_unless(py, keep, bytes, || {

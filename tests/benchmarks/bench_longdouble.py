@@ -23,6 +23,10 @@ def main():
     small = a[:10**5]
     floats = small.astype("f8").tolist()
     rsmall = rp.asarray(small)
+    m = a[:40000].reshape(200, 200)
+    rm = rp.asarray(m)
+    cm = c[:1000000].reshape(1000, 1000)
+    rcm = rp.asarray(cm)
     cases = [
         ("g + g (1e6)", lambda: a + b, lambda: ra + rb),
         ("g * g (1e6)", lambda: a * b, lambda: ra * rb),
@@ -41,6 +45,8 @@ def main():
         ("array(1e5 floats, g)", lambda: np.array(floats, "g"), lambda: rp.array(floats, "g")),
         ("max(g) (1e6)", lambda: a.max(), lambda: ra.max()),
         ("repr(g) (1e3)", lambda: repr(small[:1000]), lambda: repr(rsmall[:1000])),
+        ("g @ g (200x200)", lambda: m @ m, lambda: rm @ rm),
+        ("vecdot(G) (1e3x1e3)", lambda: np.vecdot(cm, cm), lambda: rp.vecdot(rcm, rcm)),
     ]
     report(cases, width=20)
 

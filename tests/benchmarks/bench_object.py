@@ -19,6 +19,7 @@ def main():
     ra, rb = rp.array(ints, dtype=object), rp.array(ints[::-1], dtype=object)
     nf, rf = np.arange(n, dtype=float), rp.arange(n, dtype=float)
     small = ints[:10**5]
+    nm, rm = na[:10000].reshape(100, 100), ra[:10000].reshape(100, 100)
     cases = [
         ("object add (1e6 ints)", lambda: na + nb, lambda: ra + rb),
         ("object add scalar (1e6)", lambda: na + 1, lambda: ra + 1),
@@ -33,6 +34,7 @@ def main():
          lambda: rp.array(small, dtype=object)),
         ("tolist() of 1e5 objects", lambda: na[:10**5].tolist(), lambda: ra[:10**5].tolist()),
     ]
+    cases.append(("object @ (100x100)", lambda: nm @ nm, lambda: rm @ rm))
     report(cases)
 
 
