@@ -165,3 +165,33 @@ def test_argument_kinds():
                  "m.strings.strip(m.array([b' a ']), ' ')"]:
         col(check, expr)
     col.done()
+
+
+UFUNCS = ["isalpha", "isdigit", "isspace", "isalnum", "islower", "isupper", "istitle",
+          "isdecimal", "isnumeric", "str_len"]
+
+
+@pytest.mark.parametrize("name", UFUNCS)
+def test_string_ufuncs_are_ufuncs(name):
+    """numpy.strings' ufuncs: the objects, their attributes, out=, where=, broadcasting into
+    a given output, byte-swapped and non-ASCII items, StringDType, and the no-loop errors."""
+    c = Collector()
+    u = f"m.strings.{name}"
+    for e in [f"type({u}).__name__", f"{u}.__name__", f"{u}.nin, {u}.nout, {u}.nargs",
+              f"{u}.ntypes, {u}.types, {u}.identity, {u}.signature", f"repr({u})",
+              f"hasattr(m, '{name}')",
+              f"{u}(m.array(WORDS), out=m.zeros(16, {u}(m.array('a')).dtype))",
+              f"{u}(m.array(WORDS), where=m.arange(16) % 2 == 0, "
+              f"out=m.ones(16, {u}(m.array('a')).dtype))",
+              f"{u}('ǆemal', out=m.zeros(70000, {u}(m.array('a')).dtype)).sum()",
+              f"{u}(m.array(WORDS * 5000)).sum()", f"{u}(m.array(WORDS, '>U12'))",
+              f"{u}(m.array(WORDS, m.dtypes.StringDType()))",
+              f"{u}(m.array(WORDS + [None], m.dtypes.StringDType(na_object=float('nan'))))",
+              f"{u}(m.array(WORDS + [None], m.dtypes.StringDType(na_object=None)))",
+              f"{u}(m.array(['ab', None], m.dtypes.StringDType(na_object='xyz')))",
+              f"{u}(m.array(BYTES))", f"{u}(b'ab1')", f"{u}('')", f"{u}(5)", f"{u}(1.5)",
+              f"{u}(m.array([1], object))", f"{u}(m.array(['1'], 'M8[D]'))",
+              f"{u}.reduce(m.array(WORDS))", f"{u}.accumulate(m.array(WORDS))",
+              f"{u}(m.array(WORDS), dtype='i4')", f"{u}(m.array(WORDS), dtype=bool)"]:
+        c(check, e, WORDS=WORDS, BYTES=BYTES)
+    c.done()

@@ -350,12 +350,22 @@ pub fn call_ordered(
                 .collect::<Result<SmallVec<[NdArray; 3]>>>()?;
             let p = super::methods::prepare(u, &arrays, outs, casting)?;
             // dtype= names the loop's output type: it must be the one the loop makes.
-            ensure!(
-                dtype.is_none_or(|d| p.outs.iter().all(|o| o == &d.dtype())),
-                NotImplemented,
-                "dtype= other than the loop's output with a dtype family beyond the built-in numbers ({})",
-                u.name
-            );
+            if let Some(d) = dtype.filter(|d| p.outs.iter().any(|o| o != &d.dtype())) {
+                let class = |t: &DType| format!("<class 'numpy.dtypes.{}'>", t.class_name());
+                ensure!(
+                    u.resolver != super::Resolver::Families,
+                    NoLoop,
+                    "ufunc '{}' did not contain a loop with signature matching types {} -> {}",
+                    u.name,
+                    class(arrays[0].dtype()),
+                    class(&d.dtype())
+                );
+                bail!(
+                    NotImplemented,
+                    "dtype= other than the loop's output with a dtype family beyond the built-in numbers ({})",
+                    u.name
+                );
+            }
             (p.outs, Kernel::Method(p.run), p.ins, !p.flags.needs_api)
         } else {
             let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;

@@ -60,6 +60,7 @@ fn provided() {
         let _ = register(crate::dtype::object::loops());
         let _ = register(crate::dtype::time::loops());
         let _ = register(crate::dtype::vstring::loops());
+        let _ = register(crate::dtype::strfuncs::loops());
         let _ = register(crate::dtype::longdouble::loops(|name| {
             super::find(name).is_some()
         }));
@@ -236,7 +237,7 @@ const NO_LOOP_ERROR: &[&str] = &[
     "subtract",
 ];
 
-pub(super) fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
+pub(crate) fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
     let kinds: Vec<char> = dtypes.iter().map(|d| d.kind()).collect();
     let text = kinds.iter().any(|k| matches!(k, 'U' | 'S'));
     if u.name == "multiply" && text && kinds.iter().any(|k| matches!(k, 'i' | 'u')) {
@@ -259,11 +260,13 @@ pub(super) fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
             repr(&dtypes[1])
         ));
     }
-    if kinds.contains(&'T') {
-        // StringDType is a new-style family: NumPy names the DType classes.
+    let classes = u.resolver == super::Resolver::Families;
+    if kinds.contains(&'T') || classes {
+        // StringDType and `numpy.strings`' ufuncs are new-style: NumPy names DType classes.
         let names: Vec<String> = dtypes
             .iter()
             .map(|d| match d.kind() {
+                _ if classes => format!("<class 'numpy.dtypes.{}'>", d.class_name()),
                 'T' => "<class 'numpy.dtypes.StringDType'>".to_string(),
                 _ => format!("dtype('{}')", dtype_str(d)),
             })
@@ -336,6 +339,11 @@ pub(crate) fn reduce_error(u: &Ufunc, method: &str, d: &DType) -> Error {
 /// and the family's loop for folding it, which must keep its descriptor (`add` of text
 /// makes longer text: NumPy's error for `method`).
 fn folding_loop(u: &Ufunc, a: &NdArray, method: &str) -> Result<(NdArray, StridedLoop)> {
+    ensure!(
+        u.nin == 2 && u.nout == 1,
+        Value,
+        "{method} only supported for binary functions"
+    );
     let a = if a.dtype().is_native() {
         a.clone()
     } else {

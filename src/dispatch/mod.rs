@@ -51,6 +51,9 @@ pub enum Resolver {
     PerOperand,
     /// No loop for the built-in dtypes: always a TypeError with this message (isnat).
     Unsupported(&'static str),
+    /// Loops for dtype families only (`numpy.strings`' ufuncs): NumPy's no-loop error for
+    /// numbers, naming their DType classes.
+    Families,
 }
 
 /// One inner loop: its input and output types and the function.

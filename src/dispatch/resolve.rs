@@ -69,6 +69,16 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
     if let Resolver::Unsupported(msg) = u.resolver {
         return Err(Error::Type(msg.to_string()));
     }
+    if u.resolver == Resolver::Families {
+        let dtypes: Vec<crate::dtype::DType> = ops
+            .iter()
+            .map(|o| match o {
+                OpKind::Strong(st) => st.dtype(),
+                OpKind::Weak(w) => w.default_type().dtype(),
+            })
+            .collect();
+        return Err(super::methods::no_loop(u, &dtypes));
+    }
     if u.resolver == Resolver::PerOperand {
         // NumPy's legacy linear search: when the arrays' highest kind (bool < int < float <
         // complex) reaches the Python scalars' one, a Python int may become any number type and

@@ -77,6 +77,14 @@ fn row(
     }
 }
 
+/// A ufunc of `numpy.strings`: one input, loops registered by the text families only.
+fn strings_row(name: &'static str, identity: Identity, doc: &'static str) -> Ufunc {
+    Ufunc {
+        resolver: Resolver::Families,
+        ..row(name, 1, identity, Vec::new(), doc)
+    }
+}
+
 pub fn build() -> Vec<Ufunc> {
     use Identity::*;
     let mut t = vec![
@@ -223,6 +231,16 @@ pub fn build() -> Vec<Ufunc> {
             resolver: Resolver::Unsupported("ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64."),
             ..row("isnat", 1, None, vec![], "Test element-wise for NaT (not a time) and return result as a boolean array.")
         },
+        strings_row("isalpha", False, "Returns true for each element if all characters in the data interpreted as a string are alphabetic and there is at least one character, false otherwise."),
+        strings_row("isdigit", False, "Returns true for each element if all characters in the string are digits and there is at least one character, false otherwise."),
+        strings_row("isspace", False, "Returns true for each element if there are only whitespace characters in the string and there is at least one character, false otherwise."),
+        strings_row("isalnum", False, "Returns true for each element if all characters in the string are alphanumeric and there is at least one character, false otherwise."),
+        strings_row("islower", False, "Returns true for each element if all cased characters in the string are lowercase and there is at least one cased character, false otherwise."),
+        strings_row("isupper", False, "Return true for each element if all cased characters in the string are uppercase and there is at least one character, false otherwise."),
+        strings_row("istitle", False, "Returns true for each element if the element is a titlecased string and there is at least one character, false otherwise."),
+        strings_row("isdecimal", False, "For each element, return True if there are only decimal characters in the element."),
+        strings_row("isnumeric", False, "For each element, return True if there are only numeric characters in the element."),
+        strings_row("str_len", Zero, "Returns the length of each element."),
     ]);
     // NumPy lists its `long long` loops ('q', 'Q') after the `long` ones: same types here.
     t.extend(gufunc_rows());

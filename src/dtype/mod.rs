@@ -42,6 +42,7 @@ pub mod promote;
 pub mod record;
 #[cfg(test)]
 pub mod scaled_float;
+pub mod strfuncs;
 pub mod text;
 pub mod time;
 pub mod unicode;
@@ -463,6 +464,34 @@ impl DType {
     }
     pub fn flags(&self) -> Flags {
         self.0.flags()
+    }
+    /// The name of NumPy's DType class of this descriptor ('Float64DType', 'StrDType').
+    pub fn class_name(&self) -> &'static str {
+        match (self.kind(), self.itemsize()) {
+            ('b', _) => "BoolDType",
+            ('i', 1) => "Int8DType",
+            ('i', 2) => "Int16DType",
+            ('i', 4) => "Int32DType",
+            ('i', _) => "Int64DType",
+            ('u', 1) => "UInt8DType",
+            ('u', 2) => "UInt16DType",
+            ('u', 4) => "UInt32DType",
+            ('u', _) => "UInt64DType",
+            ('f', 2) => "Float16DType",
+            ('f', 4) => "Float32DType",
+            ('f', 8) => "Float64DType",
+            ('f', _) => "LongDoubleDType",
+            ('c', 8) => "Complex64DType",
+            ('c', 16) => "Complex128DType",
+            ('c', _) => "CLongDoubleDType",
+            ('O', _) => "ObjectDType",
+            ('U', _) => "StrDType",
+            ('S', _) => "BytesDType",
+            ('T', _) => "StringDType",
+            ('M', _) => "DateTime64DType",
+            ('m', _) => "TimeDelta64DType",
+            _ => "VoidDType",
+        }
     }
     /// The ordering of two items (NumPy's sort order), when the family has one.
     pub fn compare(&self) -> Option<CompareFn> {

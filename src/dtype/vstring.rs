@@ -160,7 +160,7 @@ impl VString {
     ///
     /// # Safety
     /// `p` holds an item.
-    unsafe fn text(&self, p: *const u8) -> Option<&[u8]> {
+    pub(crate) unsafe fn text(&self, p: *const u8) -> Option<&[u8]> {
         // SAFETY: the caller's guarantee.
         match unsafe { load(p) } {
             Some(s) => Some(s),

@@ -1,12 +1,13 @@
-//! The string operations of `numpy.strings` that run on text items in place: case mapping
-//! and character classes of ASCII text, and searching (find, rfind, count, startswith,
-//! endswith) on code points with Python's slice rules. Items a rule does not cover
-//! (non-ASCII characters under case mapping and classes) are reported back by index for the
-//! caller, which knows Unicode, to finish.
+//! The string operations of `numpy.strings` that run on text items in place: case mapping of
+//! ASCII text, and searching (find, rfind, count, startswith, endswith) on code points with
+//! Python's slice rules. Items a rule does not cover (non-ASCII characters under case
+//! mapping) are reported back by index for the caller, which knows Unicode, to finish. The
+//! character classes and `str_len` are ufuncs (`dtype::strfuncs`).
 
 use rayon::prelude::*;
 
 use crate::array::{NdArray, Order};
+use crate::dtype::strfuncs::{is_cased_lower, is_cased_upper, is_space, with_chars};
 use crate::dtype::text::{Store, TextDesc};
 use crate::dtype::ScalarType;
 use crate::error::{Error, Result};
@@ -32,33 +33,6 @@ impl Case {
             "swapcase" => Case::SwapCase,
             "capitalize" => Case::Capitalize,
             "title" => Case::Title,
-            _ => return None,
-        })
-    }
-}
-
-/// The character classes of `str.isalpha` and its siblings.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Class {
-    Alpha,
-    Digit,
-    Space,
-    Alnum,
-    Lower,
-    Upper,
-    Title,
-}
-
-impl Class {
-    pub fn parse(s: &str) -> Option<Class> {
-        Some(match s {
-            "isalpha" => Class::Alpha,
-            "isdigit" => Class::Digit,
-            "isspace" => Class::Space,
-            "isalnum" => Class::Alnum,
-            "islower" => Class::Lower,
-            "isupper" => Class::Upper,
-            "istitle" => Class::Title,
             _ => return None,
         })
     }
@@ -118,41 +92,6 @@ fn for_items(n: usize, f: impl Fn(usize) -> bool + Sync) -> Vec<usize> {
         })
         .collect();
     parts.concat()
-}
-
-thread_local! {
-    static BUF: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Run `f` on the characters of the item at `p`: in place for native aligned UCS4, else
-/// through a buffer of this thread.
-///
-/// # Safety
-/// `p` holds an item of `d`.
-unsafe fn with_chars<R>(d: TextDesc, p: *const u8, f: impl FnOnce(&[u32]) -> R) -> R {
-    if d.store == (Store::Ucs4 { swapped: false }) && (p as usize).is_multiple_of(4) {
-        // SAFETY: the item's native, aligned UCS4 characters.
-        let all = unsafe { std::slice::from_raw_parts(p as *const u32, d.chars) };
-        let len = all.iter().rposition(|&c| c != 0).map_or(0, |k| k + 1);
-        return f(&all[..len]);
-    }
-    // SAFETY: the caller's guarantee.
-    let len = unsafe { d.len(p) };
-    BUF.with(|b| {
-        let mut b = b.borrow_mut();
-        b.clear();
-        // SAFETY: the caller's guarantee; k < len <= chars.
-        b.extend((0..len).map(|k| unsafe { d.get(p, k) }));
-        f(&b)
-    })
-}
-
-fn is_cased_lower(c: u32) -> bool {
-    (b'a' as u32..=b'z' as u32).contains(&c)
-}
-
-fn is_cased_upper(c: u32) -> bool {
-    (b'A' as u32..=b'Z' as u32).contains(&c)
 }
 
 fn to_upper(c: u32) -> u32 {
@@ -219,79 +158,6 @@ pub fn case(a: &NdArray, op: Case) -> Result<(NdArray, Vec<usize>)> {
         }
     });
     Ok((out, rest))
-}
-
-/// `str.isalpha` and its siblings of `a`'s ASCII items (`bytes` items always): a bool array,
-/// and the indices of the `str` items holding other characters, left for the caller.
-pub fn classify(a: &NdArray, class: Class) -> Result<(NdArray, Vec<usize>)> {
-    let d = text(a)?;
-    let src = contiguous(a)?;
-    let out = NdArray::empty(a.shape(), &ScalarType::Bool.dtype(), Order::C)?;
-    let isz = a.dtype().itemsize();
-    let (sp, op_) = (src.data_ptr() as usize, out.data_ptr() as usize);
-    let rest = for_items(a.size(), |i| {
-        let p = (sp + i * isz) as *const u8;
-        // SAFETY: item i of the C-contiguous source.
-        let r = unsafe {
-            with_chars(d, p, |chars| {
-                if !d.is_bytes() && chars.iter().any(|&c| c > 127) {
-                    None
-                } else {
-                    Some(ascii_class(chars, class, d.is_bytes()))
-                }
-            })
-        };
-        let Some(r) = r else { return true };
-        // SAFETY: item i of the fresh bool output.
-        unsafe { *((op_ + i) as *mut u8) = r as u8 };
-        false
-    });
-    Ok((out, rest))
-}
-
-/// Python's rules for ASCII text (bytes methods differ only on whitespace: ASCII's).
-fn ascii_class(t: &[u32], class: Class, bytes: bool) -> bool {
-    let alpha = |c: u32| is_cased_lower(c) || is_cased_upper(c);
-    let digit = |c: u32| (b'0' as u32..=b'9' as u32).contains(&c);
-    let space = |c: u32| is_space(c, bytes);
-    if t.is_empty() {
-        return false;
-    }
-    match class {
-        Class::Alpha => t.iter().all(|&c| alpha(c)),
-        Class::Digit => t.iter().all(|&c| digit(c)),
-        Class::Space => t.iter().all(|&c| space(c)),
-        Class::Alnum => t.iter().all(|&c| alpha(c) || digit(c)),
-        Class::Lower => {
-            t.iter().any(|&c| is_cased_lower(c)) && !t.iter().any(|&c| is_cased_upper(c))
-        }
-        Class::Upper => {
-            t.iter().any(|&c| is_cased_upper(c)) && !t.iter().any(|&c| is_cased_lower(c))
-        }
-        Class::Title => {
-            // Uppercase only after uncased characters, lowercase only after cased ones, and
-            // at least one cased character.
-            let (mut prev_cased, mut any) = (false, false);
-            for &c in t {
-                if is_cased_upper(c) {
-                    if prev_cased {
-                        return false;
-                    }
-                    prev_cased = true;
-                    any = true;
-                } else if is_cased_lower(c) {
-                    if !prev_cased {
-                        return false;
-                    }
-                    prev_cased = true;
-                    any = true;
-                } else {
-                    prev_cased = false;
-                }
-            }
-            any
-        }
-    }
 }
 
 /// Python's adjustment of slice bounds to a length.
@@ -396,27 +262,6 @@ pub fn search(a: &NdArray, sub: &[u32], start: i64, end: i64, op: Search) -> Res
         false
     });
     Ok(out)
-}
-
-/// Python's whitespace: `str.isspace`'s characters for str, ASCII whitespace for bytes.
-fn is_space(c: u32, bytes: bool) -> bool {
-    if bytes {
-        return matches!(c, 9..=13 | 32);
-    }
-    matches!(
-        c,
-        9..=13
-            | 28..=32
-            | 0x85
-            | 0xA0
-            | 0x1680
-            | 0x2000..=0x200A
-            | 0x2028
-            | 0x2029
-            | 0x202F
-            | 0x205F
-            | 0x3000
-    )
 }
 
 /// Where padding goes.
@@ -618,24 +463,6 @@ thread_local! {
     static BUF_OUT: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The length of each item in characters (trailing NULs are padding).
-pub fn str_len(a: &NdArray) -> Result<NdArray> {
-    let d = text(a)?;
-    let src = contiguous(a)?;
-    let out = NdArray::empty(a.shape(), &ScalarType::Int64.dtype(), Order::C)?;
-    let isz = a.dtype().itemsize();
-    let (sp, op_) = (src.data_ptr() as usize, out.data_ptr() as usize);
-    for_items(a.size(), |i| {
-        // SAFETY: item i of the C-contiguous source and of the fresh int64 output.
-        unsafe {
-            let n = d.len((sp + i * isz) as *const u8) as i64;
-            std::ptr::write_unaligned((op_ as *mut i64).add(i), n);
-        }
-        false
-    });
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -664,19 +491,5 @@ mod tests {
             search_one(&t("abc"), &t("bc"), -2, i64::MAX, Search::EndsWith),
             1
         );
-    }
-
-    #[test]
-    fn ascii_classes_follow_python() {
-        // Python: 'Hello World'.istitle() is True, 'Hello world'.istitle() is False,
-        // 'abc1'.islower() is True, ''.isalpha() is False, ' \t'.isspace() is True.
-        assert!(ascii_class(&t("Hello World"), Class::Title, false));
-        assert!(!ascii_class(&t("Hello world"), Class::Title, false));
-        assert!(ascii_class(&t("abc1"), Class::Lower, false));
-        assert!(!ascii_class(&t(""), Class::Alpha, false));
-        assert!(ascii_class(&t(" \t"), Class::Space, false));
-        // b'\x1c'.isspace() is False, '\x1c'.isspace() is True.
-        assert!(!ascii_class(&[0x1c], Class::Space, true));
-        assert!(ascii_class(&[0x1c], Class::Space, false));
     }
 }

@@ -64,7 +64,6 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_dtype, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_info, m)?)?;
-    m.add_function(wrap_pyfunction!(vstring::_string_len, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_type, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_register_scalar_math, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_op, m)?)?;
@@ -115,9 +114,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(time::_datetime_strings, m)?,
         wrap_pyfunction!(time::_busday, m)?,
         wrap_pyfunction!(strings::_strings_case, m)?,
-        wrap_pyfunction!(strings::_strings_class, m)?,
         wrap_pyfunction!(strings::_strings_search, m)?,
-        wrap_pyfunction!(strings::_strings_len, m)?,
         wrap_pyfunction!(strings::_strings_transform, m)?,
     ] {
         m.add_function(f)?;

@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
 use super::array::PyNdArray;
-use crate::ops::strings::{self, Case, Class, Pad, Search, Transform};
+use crate::ops::strings::{self, Case, Pad, Search, Transform};
 
 fn unknown(name: &str) -> PyErr {
     PyValueError::new_err(format!("no string operation {name}"))
@@ -92,20 +92,6 @@ pub fn _strings_case(
     Ok((PyNdArray::wrap(py, r, None)?, rest))
 }
 
-/// A character class (`name`: isalpha, ...): the bool array and the flat indices of the items
-/// left to Python.
-#[pyfunction]
-pub fn _strings_class(
-    py: Python<'_>,
-    a: PyRef<'_, PyNdArray>,
-    name: &str,
-) -> PyResult<(Py<PyNdArray>, Vec<usize>)> {
-    let class = Class::parse(name).ok_or_else(|| unknown(name))?;
-    let arr = a.array();
-    let (r, rest) = py.detach(|| strings::classify(&arr, class))?;
-    Ok((PyNdArray::wrap(py, r, None)?, rest))
-}
-
 /// A search (`name`: find, rfind, index, rindex, count, startswith, endswith) of one
 /// substring (str or bytes) within `start..end` in every item.
 #[pyfunction]
@@ -129,13 +115,5 @@ pub fn _strings_search(
     };
     let arr = a.array();
     let r = py.detach(|| strings::search(&arr, &sub, start, end, op))?;
-    PyNdArray::wrap(py, r, None)
-}
-
-/// The length of each item in characters.
-#[pyfunction]
-pub fn _strings_len(py: Python<'_>, a: PyRef<'_, PyNdArray>) -> PyResult<Py<PyNdArray>> {
-    let arr = a.array();
-    let r = py.detach(|| strings::str_len(&arr))?;
     PyNdArray::wrap(py, r, None)
 }

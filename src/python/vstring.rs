@@ -245,45 +245,6 @@ pub fn to_numpy_array<'py>(
     out.call_method1("reshape", (pyo3::types::PyTuple::new(py, a.shape())?,))
 }
 
-/// `strings.str_len` of a StringDType array: each item's count of characters (a missing item
-/// counts as a string missing value's text, else NumPy's ValueError).
-#[pyfunction]
-pub fn _string_len(
-    py: Python<'_>,
-    a: PyRef<'_, super::array::PyNdArray>,
-) -> PyResult<Py<super::array::PyNdArray>> {
-    let a = a.snapshot();
-    let Some(v) = VString::of(a.dtype()) else {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
-            "not a StringDType array",
-        ));
-    };
-    let na_len =
-        v.na.as_ref()
-            .and_then(|n| n.string.as_deref())
-            .map(|s| chars(s) as i64);
-    let has_na = v.na.is_some();
-    let mut missing = false;
-    let out = per_item(&a, crate::dtype::ScalarType::Int64, |item, o| {
-        let k = match (item, na_len) {
-            (Some(s), _) => chars(s) as i64,
-            (None, Some(k)) => k,
-            (None, None) => {
-                missing |= has_na;
-                0
-            }
-        };
-        // SAFETY: `per_item`'s output item: an int64.
-        unsafe { std::ptr::write_unaligned(o as *mut i64, k) };
-    })?;
-    if missing {
-        return Err(PyValueError::new_err(
-            "The length of a null string is undefined",
-        ));
-    }
-    super::array::PyNdArray::wrap(py, out, None)
-}
-
 /// The fast path of creation: a flat list of exact `str` into StringDType `d` (whose missing
 /// value, if any, is not a string, so no item can be it). None for anything else.
 pub fn from_str_list(obj: &Bound<'_, PyAny>, d: &DType) -> PyResult<Option<crate::array::NdArray>> {

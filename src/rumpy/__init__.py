@@ -102,9 +102,12 @@ from ._finfo import finfo, iinfo
 
 # Every ufunc of the core's table, under its NumPy name, plus NumPy's aliases.
 ufunc = _core.ufunc
+# numpy.strings' own ufuncs live in rumpy.strings only.
+_STRINGS_ONLY = {"isalpha", "isdigit", "isspace", "isalnum", "islower", "isupper", "istitle",
+                 "isdecimal", "isnumeric", "str_len"}
 for _name in dir(_core):
     _obj = getattr(_core, _name)
-    if isinstance(_obj, ufunc):
+    if isinstance(_obj, ufunc) and _name not in _STRINGS_ONLY:
         globals()[_name] = _obj
 _ALIASES = {
     "true_divide": "divide", "mod": "remainder", "abs": "absolute", "pow": "power",

@@ -1,7 +1,8 @@
 """String operations on text arrays (numpy.strings): element-wise Python str/bytes semantics
-on ``U`` and ``S`` arrays, with NumPy's output dtypes. Case mapping, searching, lengths and
-the character classes of ASCII text run in the core; other items and operations apply
-Python's own str and bytes methods item by item, so Unicode behaves exactly as Python's."""
+on ``U`` and ``S`` arrays, with NumPy's output dtypes. The character classes and ``str_len``
+are the core's ufuncs (as NumPy's); case mapping and searching of ASCII text run in the core;
+other items and operations apply Python's own str and bytes methods item by item, so Unicode
+behaves exactly as Python's."""
 
 import operator as _operator
 
@@ -126,47 +127,17 @@ def _finish(r, a, rest, f):
             flat[i] = f(str(src[i]))
 
 
-def _predicate(name, kinds="US"):
-    def f(x):
-        a = _core.asanyarray(x)
-        if a.dtype.kind not in kinds:
-            raise _no_loop(name, a)
-        if name in ("isdecimal", "isnumeric"):
-            # Unicode's numeric properties: Python's own str methods.
-            vals = a.reshape(-1).tolist()
-            r = _core.array([getattr(v, name)() for v in vals], dtype=bool).reshape(a.shape)
-        else:
-            r, rest = _core._strings_class(a, name)
-            _finish(r, a, rest, _operator.methodcaller(name))
-        return _result(r)
-    f.__name__ = name
-    f.__doc__ = f"Element-wise ``str.{name}`` (numpy.strings.{name})."
-    return f
-
-
-isalpha = _predicate("isalpha")
-isdigit = _predicate("isdigit")
-isspace = _predicate("isspace")
-isalnum = _predicate("isalnum")
-islower = _predicate("islower")
-isupper = _predicate("isupper")
-istitle = _predicate("istitle")
-isdecimal = _predicate("isdecimal", "U")
-isnumeric = _predicate("isnumeric", "U")
-
-
-def _no_loop(name, a):
-    from .exceptions import _UFuncNoLoopError
-    return _UFuncNoLoopError(f"ufunc '{name}' did not contain a loop with signature matching "
-                             f"types {a.dtype!r} -> None")
-
-
-def str_len(x):
-    """The length of each item (numpy.strings.str_len)."""
-    a = _core.asanyarray(x)
-    if a.dtype.kind not in "US":
-        raise _no_loop("str_len", a)
-    return _result(_core._strings_len(a))
+# The character classes and str_len are ufuncs of the core, on S, U and StringDType.
+isalpha = _core.isalpha
+isdigit = _core.isdigit
+isspace = _core.isspace
+isalnum = _core.isalnum
+islower = _core.islower
+isupper = _core.isupper
+istitle = _core.istitle
+isdecimal = _core.isdecimal
+isnumeric = _core.isnumeric
+str_len = _core.str_len
 
 
 def _end(end):
@@ -247,7 +218,7 @@ def _fast_size(a, width):
     """NumPy's size of a padded result for one width."""
     if a.size == 0:
         _empty_max()
-    size = max(int(_core._strings_len(a).max()), width, 1)
+    size = max(int(str_len(a.reshape(-1)).max()), width, 1)
     if size * (4 if a.dtype.kind == "U" else 1) > 2**31 - 1:
         raise TypeError(f"data type '{a.dtype.kind}{size}' not understood")
     return size
@@ -541,19 +512,12 @@ def _string_dtype_aware(name, f):
     return g
 
 
-_multiply_fixed, _str_len_fixed = multiply, str_len
+_multiply_fixed = multiply
 for _name in __all__:
     _f = globals()[_name]
-    # multiply and str_len take StringDType in the core (below).
-    if isinstance(_f, type(_text)) and _name not in ("multiply", "str_len"):
+    # multiply takes StringDType in the core (below); the ufuncs take it themselves.
+    if isinstance(_f, type(_text)) and _name != "multiply":
         globals()[_name] = _string_dtype_aware(_name, _f)
-
-
-def str_len(x):  # noqa: F811 (StringDType in the core)
-    """The number of characters of each item (numpy.strings.str_len)."""
-    if isinstance(x, _core.ndarray) and x.dtype.kind == "T":
-        return _result(_core._string_len(x))
-    return _str_len_fixed(x)
 
 
 def multiply(a, i):  # noqa: F811 (StringDType through the ufunc)

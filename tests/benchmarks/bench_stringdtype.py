@@ -1,6 +1,6 @@
 """StringDType (variable-width strings) against NumPy in the same process: comparisons, add,
 multiply, maximum, casts to and from fixed-width str and numbers, creation from a list of
-str, tolist, and numpy.strings' upper/find/str_len. Prints numpy time, rumpy time and the
+str, tolist, and numpy.strings' upper/find/str_len/isalpha. Prints numpy time, rumpy time and the
 ratio (rumpy / numpy; below 1 is faster).
 
 Run: python tests/benchmarks/bench_stringdtype.py
@@ -49,6 +49,8 @@ def main():
          lambda: rp.strings.find(ru, "ab")),
         ("strings.str_len (1e6)", lambda: np.strings.str_len(nu),
          lambda: rp.strings.str_len(ru)),
+        ("strings.isalpha (1e6)", lambda: np.strings.isalpha(nu),
+         lambda: rp.strings.isalpha(ru)),
         ("array(list of 1e5 str, T)", lambda: np.array(small, dtype=T),
          lambda: rp.array(small, dtype="T")),
         ("tolist() of 1e5 T", lambda: nu[:10**5].tolist(), lambda: ru[:10**5].tolist()),
