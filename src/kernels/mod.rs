@@ -6,6 +6,7 @@ pub mod arith;
 pub mod cmath;
 pub mod compare;
 pub mod math;
+pub mod sort;
 pub mod vmath;
 
 use std::sync::OnceLock;

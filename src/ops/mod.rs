@@ -7,4 +7,5 @@ pub mod field;
 pub mod join;
 pub mod records;
 pub mod scalar_math;
+pub mod sort;
 pub mod strings;

@@ -105,6 +105,8 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(creation::from_dlpack, m)?,
         wrap_pyfunction!(creation::_reconstruct, m)?,
         wrap_pyfunction!(ops::_arg_extreme, m)?,
+        wrap_pyfunction!(ops::_sort, m)?,
+        wrap_pyfunction!(ops::_argsort, m)?,
         wrap_pyfunction!(ops::_take_along_axis, m)?,
         wrap_pyfunction!(ops::step, m)?,
         wrap_pyfunction!(ops::force, m)?,

@@ -23,6 +23,29 @@ pub fn _arg_extreme(
     PyNdArray::wrap(py, r, None)
 }
 
+/// `ndarray.sort(axis)`: in place, stable (the Python layer checks the arguments).
+#[pyfunction]
+pub fn _sort(py: Python<'_>, a: PyRef<'_, PyNdArray>, axis: isize) -> PyResult<()> {
+    let arr = a.array();
+    let axis = crate::array::NdArray::normalize_axis(axis, arr.ndim())?;
+    let keep = arr.dtype().flags().needs_api;
+    super::errors::run_detached_unless(py, keep, arr.nbytes(), || {
+        crate::ops::sort::sort_in_place(&arr, axis)
+    })
+}
+
+/// `argsort(a, axis)`: the stable order along `axis`, as intp indices.
+#[pyfunction]
+pub fn _argsort(py: Python<'_>, a: PyRef<'_, PyNdArray>, axis: isize) -> PyResult<Py<PyNdArray>> {
+    let arr = a.array();
+    let axis = crate::array::NdArray::normalize_axis(axis, arr.ndim())?;
+    let keep = arr.dtype().flags().needs_api;
+    let r = super::errors::run_detached_unless(py, keep, arr.nbytes(), || {
+        crate::ops::sort::argsort(&arr, axis)
+    })?;
+    PyNdArray::wrap(py, r, None)
+}
+
 /// `rp.step(field, cycles, dt)`: in place, with the GIL released.
 #[pyfunction]
 #[pyo3(signature = (field, cycles=1, dt=0.1))]

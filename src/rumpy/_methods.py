@@ -7,6 +7,7 @@ from . import _reductions as _r
 from ._argext import argmax, argmin
 from . import _indexing as _ix
 from . import _shape as _sh
+from ._sort import _method_argsort, _method_sort
 from ._helpers import _clip, _NoValue, _round_array, _scalar_or_array, conjugate
 from ._reductions import _std, _var
 
@@ -83,6 +84,8 @@ _METHODS = {
     "compress": lambda self, condition, axis=None, out=None: _ix.compress(
         condition, self, axis, out),
     "flat": property(_ix.flatiter),
+    "sort": _method_sort,
+    "argsort": _method_argsort,
 }
 
 for _name, _fn in _METHODS.items():

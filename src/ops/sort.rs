@@ -1,0 +1,218 @@
+//! `sort` and `argsort` along one axis of an array of any dtype, lane by lane
+//! (`loops::lanes`): the built-in numbers by their radix keys (`kernels::sort`), every other
+//! family by a stable merge sort under its compare hook, objects by Python's `<` through the
+//! object runtime. Every kind is stable (see `kernels::sort`).
+
+use crate::array::{NdArray, Order};
+use crate::dtype::object::runtime;
+use crate::dtype::{CompareFn, DType, ScalarType};
+use crate::error::{Error, Result};
+use crate::kernels::sort::{argsort_numbers, merge_sort, sort_numbers, SortKey};
+use crate::loops::lanes::for_each_lane;
+use crate::loops::watch::FirstError;
+
+/// How two items of a family order: its compare hook, or Python's `<` for objects.
+enum Order2 {
+    Hook(CompareFn),
+    Objects,
+}
+
+fn order_of(d: &DType) -> Result<Order2> {
+    if d.kind() == 'O' {
+        return Ok(Order2::Objects);
+    }
+    d.compare().map(Order2::Hook).ok_or_else(|| {
+        Error::Type(format!("the dtype {} has no sort order", d.typestr()))
+    })
+}
+
+/// NumPy's refusal of items a family cannot order (StringDType's missing values that are
+/// neither NaN-like nor strings), checked before anything moves.
+fn check_ordered(a: &NdArray) -> Result<()> {
+    let Some((missing, message)) = a.dtype().0.unordered() else {
+        return Ok(());
+    };
+    let mut found = false;
+    crate::loops::for_each_line2(
+        a.shape(),
+        a.strides(),
+        a.strides(),
+        a.data_ptr(),
+        a.data_ptr(),
+        false,
+        |p, _, n, s, _| {
+            // SAFETY: the walker stays inside the array.
+            found |= (0..n).any(|i| missing(p.wrapping_offset(i as isize * s)));
+        },
+    );
+    if found {
+        return Err(Error::Value(message.into()));
+    }
+    Ok(())
+}
+
+/// The stable order of a lane of `len` items at `p` (stride `step`) under `order`.
+fn lane_order(order: &Order2, p: *const u8, step: isize, len: usize) -> Result<Vec<usize>> {
+    let mut idx: Vec<usize> = (0..len).collect();
+    let at = |i: usize| p.wrapping_offset(i as isize * step);
+    match order {
+        Order2::Hook(cmp) => {
+            merge_sort(&mut idx, &mut |x, y| Ok(cmp(at(x), at(y)).is_lt()))?;
+        }
+        Order2::Objects => {
+            let rt = runtime()?;
+            rt.with_api(&mut || {
+                merge_sort(&mut idx, &mut |x, y| {
+                    // SAFETY: inside with_api; object items of the lane.
+                    unsafe {
+                        let (a, b) = (
+                            crate::dtype::object::get(at(x)),
+                            crate::dtype::object::get(at(y)),
+                        );
+                        rt.compare("less", a, b)
+                    }
+                })?;
+                Ok(0)
+            })?;
+        }
+    }
+    Ok(idx)
+}
+
+/// The lanes' walk with errors: the first error stops it. Lanes of a family that calls into
+/// Python stay on this thread.
+fn lanes(
+    a: &NdArray,
+    axis: usize,
+    others: &[&NdArray],
+    f: impl Fn(&[*mut u8], &[isize], usize) -> Result<()> + Sync,
+) -> Result<()> {
+    let failed = FirstError::default();
+    let mut strides: Vec<&[isize]> = vec![a.strides()];
+    let mut ptrs = vec![a.data_ptr()];
+    for o in others {
+        strides.push(o.strides());
+        ptrs.push(o.data_ptr());
+    }
+    let per_item = if a.dtype().flags().needs_api {
+        0
+    } else {
+        a.dtype().itemsize().max(1) * 4
+    };
+    for_each_lane(a.shape(), axis, &strides, &ptrs, per_item, |p, s, n| {
+        if !failed.failed() {
+            failed.keep(f(p, s, n));
+        }
+    });
+    failed.into_result()
+}
+
+/// Sort `a` in place along `axis` (NumPy's `ndarray.sort`).
+pub fn sort_in_place(a: &NdArray, axis: usize) -> Result<()> {
+    a.check_writeable()?;
+    let d = a.dtype().clone();
+    if let Some(st) = d.scalar_type() {
+        if !d.is_native() {
+            // A native copy sorted, then written back in the array's byte order.
+            let b = a.astype(&d.to_native(), Order::K)?;
+            sort_in_place(&b, axis)?;
+            return a.assign(&b);
+        }
+        crate::with_scalar_type!(st, T, {
+            return lanes(a, axis, &[], |p, s, n| {
+                sort_lane::<T>(p[0], s[0], n);
+                Ok(())
+            });
+        });
+    }
+    check_ordered(a)?;
+    let order = order_of(&d)?;
+    let isz = d.itemsize();
+    lanes(a, axis, &[], |p, s, n| {
+        let idx = lane_order(&order, p[0], s[0], n)?;
+        // The lane's items permuted (references move, none is taken or given up).
+        let mut buf = vec![0u8; n * isz];
+        for (k, &i) in idx.iter().enumerate() {
+            // SAFETY: item i of the lane; slot k of the buffer.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    p[0].wrapping_offset(i as isize * s[0]),
+                    buf.as_mut_ptr().add(k * isz),
+                    isz,
+                )
+            };
+        }
+        for k in 0..n {
+            // SAFETY: slot k of the buffer; item k of the lane.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    buf.as_ptr().add(k * isz),
+                    p[0].wrapping_offset(k as isize * s[0]),
+                    isz,
+                )
+            };
+        }
+        Ok(())
+    })
+}
+
+/// Sort one lane of numbers in place: in memory when it is contiguous and aligned, else
+/// through a copy.
+fn sort_lane<T: SortKey + Default>(p: *mut u8, step: isize, n: usize) {
+    let size = std::mem::size_of::<T>();
+    let mut tmp = Vec::new();
+    if step == size as isize && (p as usize).is_multiple_of(std::mem::align_of::<T>()) {
+        // SAFETY: n contiguous, aligned items of T of the lane (the walk's guarantee); the
+        // array is writable and no other lane overlaps this one.
+        let v = unsafe { std::slice::from_raw_parts_mut(p as *mut T, n) };
+        sort_numbers(v, &mut tmp);
+        return;
+    }
+    let at = |i: usize| p.wrapping_offset(i as isize * step) as *mut T;
+    // SAFETY: item i of the lane.
+    let mut v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
+    sort_numbers(&mut v, &mut tmp);
+    for (i, x) in v.into_iter().enumerate() {
+        // SAFETY: as above.
+        unsafe { at(i).write_unaligned(x) };
+    }
+}
+
+/// The indices that sort `a` along `axis` (NumPy's `argsort`, stable): an intp array of
+/// `a`'s shape.
+pub fn argsort(a: &NdArray, axis: usize) -> Result<NdArray> {
+    let d = a.dtype().clone();
+    if d.scalar_type().is_some() && !d.is_native() {
+        return argsort(&a.astype(&d.to_native(), Order::K)?, axis);
+    }
+    let out = NdArray::empty(a.shape(), &ScalarType::Int64.dtype(), Order::C)?;
+    let write = |o: *mut u8, os: isize, idx: &[i64]| {
+        for (k, &i) in idx.iter().enumerate() {
+            // SAFETY: item k of the output lane (an int64).
+            unsafe { (o.wrapping_offset(k as isize * os) as *mut i64).write_unaligned(i) };
+        }
+    };
+    if let Some(st) = d.scalar_type() {
+        crate::with_scalar_type!(st, T, {
+            return lanes(a, axis, &[&out], |p, s, n| {
+                let at = |i: usize| p[0].wrapping_offset(i as isize * s[0]) as *const T;
+                // SAFETY: item i of the lane.
+                let v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
+                let mut idx = vec![0i64; n];
+                argsort_numbers(&v, &mut idx);
+                write(p[1], s[1], &idx);
+                Ok(())
+            })
+            .map(|()| out);
+        });
+    }
+    check_ordered(a)?;
+    let order = order_of(&d)?;
+    lanes(a, axis, &[&out], |p, s, n| {
+        let idx = lane_order(&order, p[0], s[0], n)?;
+        let idx: Vec<i64> = idx.into_iter().map(|i| i as i64).collect();
+        write(p[1], s[1], &idx);
+        Ok(())
+    })?;
+    Ok(out)
+}

@@ -1,0 +1,117 @@
+"""Sorting (NumPy's ``sort``, ``argsort``, ``lexsort``, ``sort_complex`` and the ndarray
+methods ``sort``/``argsort``): argument checks here, the sorting in the core, stable for
+every kind (so ``argsort(kind='stable')`` is NumPy's index for index)."""
+
+import operator as _operator
+
+from . import _core
+
+__all__ = ["sort", "argsort", "lexsort", "sort_complex"]
+
+
+def _check_kind(kind, stable):
+    """NumPy's checks of ``kind=`` and ``stable=`` (every kind sorts stably here)."""
+    if kind is not None and stable is not None:
+        raise ValueError("`kind` and keyword parameters can't be provided at the same time. "
+                         "Use only one of them.")
+    if kind is None:
+        return
+    if not isinstance(kind, str):
+        raise TypeError(f"sort kind must be str, not {type(kind).__name__}")
+    if not kind or kind[0].lower() not in "qhms":
+        raise ValueError(f"sort kind must be one of 'quick', 'heap', or 'stable' (got '{kind}')")
+
+
+def _ordered(a, order):
+    """``a`` viewed with the fields of ``order`` first (the others after, in their order), so
+    the records' order compares them first; ``a`` itself without ``order``."""
+    if order is None:
+        return a
+    names = a.dtype.names
+    if names is None:
+        raise ValueError("Cannot specify order when the array has no fields.")
+    order = [order] if isinstance(order, str) else list(order)
+    seen = set()
+    for name in order:
+        if name not in names:
+            raise ValueError(f"unknown field name: {name}")
+        if name in seen:
+            raise ValueError(f"duplicate field name: {name}")
+        seen.add(name)
+    names = order + [n for n in names if n not in seen]
+    fields = a.dtype.fields
+    dt = _core.dtype({"names": names, "formats": [fields[n][0] for n in names],
+                      "offsets": [fields[n][1] for n in names], "itemsize": a.dtype.itemsize})
+    return a.view(dt)
+
+
+def _axis(axis):
+    return _operator.index(axis)
+
+
+def _method_sort(self, axis=-1, kind=None, order=None, *, stable=None):
+    """Sort the array in place (see ``rumpy.sort``)."""
+    _check_kind(kind, stable)
+    _core._sort(_ordered(self, order), _axis(axis))
+
+
+def _method_argsort(self, axis=-1, kind=None, order=None, *, stable=None):
+    """The indices that sort the array (see ``rumpy.argsort``)."""
+    _check_kind(kind, stable)
+    if axis is None:
+        return _core._argsort(_ordered(self.reshape(-1), order), -1)
+    return _core._argsort(_ordered(self, order), _axis(axis))
+
+
+def sort(a, axis=-1, kind=None, order=None, *, stable=None):
+    """A sorted copy of an array (numpy.sort); ``axis=None`` sorts the flattened array."""
+    _check_kind(kind, stable)
+    a = _core.asanyarray(a)
+    if axis is None:
+        a, axis = a.flatten(), -1
+    else:
+        a = a.copy(order="K")
+    _method_sort(a, axis, order=order)
+    return a
+
+
+def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
+    """The indices that sort an array along an axis (numpy.argsort)."""
+    return _method_argsort(_core.asanyarray(a), axis, kind, order, stable=stable)
+
+
+def lexsort(keys, axis=-1):
+    """Indirect stable sort on several keys, the last one primary (numpy.lexsort)."""
+    if isinstance(keys, _core.ndarray):
+        keys = [keys[i] for i in range(keys.shape[0])] if keys.ndim else [keys]
+    else:
+        keys = [_core.asanyarray(k) for k in keys]
+    if not keys:
+        raise TypeError("need sequence of keys with len > 0 in lexsort")
+    if any(k.shape != keys[0].shape for k in keys):
+        raise ValueError("all keys need to be the same shape")
+    from . import intp, take_along_axis
+    if keys[0].ndim == 0:
+        return intp(0)
+    idx = None
+    for k in keys:
+        # Each key sorts stably what the keys before it ordered.
+        if idx is None:
+            idx = _method_argsort(k, axis)
+        else:
+            idx = take_along_axis(idx, _method_argsort(
+                take_along_axis(k, idx, axis), axis), axis)
+    return idx
+
+
+def sort_complex(a):
+    """A complex copy of an array, sorted (numpy.sort_complex)."""
+    b = _core.array(a, copy=True)
+    b.sort()
+    if b.dtype.kind != "c":
+        if b.dtype.char in "bhBH":
+            return b.astype("F")
+        if b.dtype.char == "g":
+            return b.astype("G")
+        return b.astype("D")
+    return b
