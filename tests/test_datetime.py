@@ -550,12 +550,6 @@ SORTS = ["m.sort({a})", "m.sort({a}, kind='stable')", "m.argsort({a}, kind='stab
          "m.argsort({a}.reshape(4, 2), axis=0, kind='stable')", "m.sort({a}[:0])"]
 
 
-# sort and argsort come with the sorting issue: these fail until then.
-SORT_PENDING = pytest.mark.xfail(not hasattr(rp, "sort"), reason="rumpy has no sort yet",
-                                 strict=True)
-
-
-@SORT_PENDING
 @pytest.mark.parametrize("expr", SORTS)
 def test_sort_puts_nat_last(expr):
     need("sort", "argsort")
@@ -565,7 +559,6 @@ def test_sort_puts_nat_last(expr):
     col.done()
 
 
-@SORT_PENDING
 def test_sort_methods():
     need("sort", "argsort", owner=rp.ndarray)
 

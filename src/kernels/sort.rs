@@ -21,6 +21,10 @@ pub trait SortKey: Copy + Send + Sync + 'static {
     fn key2(self) -> u64 {
         0
     }
+    /// Sort a line through the bits' words when the type has such a path (true if done).
+    fn sort_words(_v: &mut [Self]) -> bool {
+        false
+    }
 }
 
 /// The key of an IEEE float's bits: order-preserving, both zeros equal, NaN above infinity.
@@ -45,6 +49,10 @@ macro_rules! uint_key {
             fn key(self) -> u64 {
                 self as u64
             }
+            fn sort_words(v: &mut [$t]) -> bool {
+                sort_ints(v, false);
+                true
+            }
         }
     )*};
 }
@@ -58,6 +66,11 @@ macro_rules! int_key {
             fn key(self) -> u64 {
                 ((self as $u) ^ (1 << (<$t>::BITS - 1))) as u64
             }
+            fn sort_words(v: &mut [$t]) -> bool {
+                // SAFETY: same size and alignment; any bits are an unsigned word.
+                sort_ints(unsafe { as_words::<$t, $u>(v) }, true);
+                true
+            }
         }
     )*};
 }
@@ -69,6 +82,11 @@ impl SortKey for Bool {
     fn key(self) -> u64 {
         self.0 as u64
     }
+    fn sort_words(v: &mut [Bool]) -> bool {
+        // SAFETY: Bool is a transparent u8.
+        sort_ints(unsafe { as_words::<Bool, u8>(v) }, false);
+        true
+    }
 }
 
 impl SortKey for f64 {
@@ -76,6 +94,12 @@ impl SortKey for f64 {
     #[inline(always)]
     fn key(self) -> u64 {
         float_key(self.to_bits(), 1 << 63, self.is_nan(), self == 0.0)
+    }
+    fn sort_words(v: &mut [f64]) -> bool {
+        // SAFETY: same size and alignment; any bits are a u64.
+        let w = unsafe { as_words::<f64, u64>(v) };
+        sort_floats(w, |b| f64::from_bits(b).is_nan(), |b| b << 1 == 0);
+        true
     }
 }
 
@@ -85,6 +109,12 @@ impl SortKey for f32 {
     fn key(self) -> u64 {
         float_key(self.to_bits() as u64, 1 << 31, self.is_nan(), self == 0.0) & 0xFFFF_FFFF
     }
+    fn sort_words(v: &mut [f32]) -> bool {
+        // SAFETY: same size and alignment; any bits are a u32.
+        let w = unsafe { as_words::<f32, u32>(v) };
+        sort_floats(w, |b| f32::from_bits(b).is_nan(), |b| b << 1 == 0);
+        true
+    }
 }
 
 impl SortKey for half::f16 {
@@ -92,9 +122,18 @@ impl SortKey for half::f16 {
     #[inline(always)]
     fn key(self) -> u64 {
         let b = self.to_bits() as u64;
-        let nan = b & 0x7C00 == 0x7C00 && b & 0x03FF != 0;
-        float_key(b, 1 << 15, nan, b & 0x7FFF == 0) & 0xFFFF
+        float_key(b, 1 << 15, f16_nan(b as u16), b & 0x7FFF == 0) & 0xFFFF
     }
+    fn sort_words(v: &mut [half::f16]) -> bool {
+        // SAFETY: f16 is a transparent u16.
+        let w = unsafe { as_words::<half::f16, u16>(v) };
+        sort_floats(w, f16_nan, |b| b << 1 == 0);
+        true
+    }
+}
+
+fn f16_nan(b: u16) -> bool {
+    b & 0x7C00 == 0x7C00 && b & 0x03FF != 0
 }
 
 impl<T: SortKey + num_traits::Float> SortKey for Complex<T> {
@@ -127,42 +166,53 @@ fn insertion<T: Copy>(v: &mut [T], key: impl Fn(&T) -> u64) {
     }
 }
 
-/// Stable LSD radix sort of `v` by the low `bits` bits of `key`, bytes at a time, skipping the
-/// bytes every key shares. `tmp` is scratch (resized as needed).
+/// Stable LSD radix sort of `v` by the low `bits` bits of `key`, digits of 11 bits (8 for
+/// keys of 16 bits or less), skipping the digits every key shares. `tmp` is scratch (resized
+/// as needed).
 fn radix<T: Copy + Default>(v: &mut [T], tmp: &mut Vec<T>, bits: u32, key: impl Fn(&T) -> u64) {
     let n = v.len();
     if n <= SMALL {
         insertion(v, key);
         return;
     }
-    let passes = (bits / 8) as usize;
-    let mut counts = vec![[0usize; 256]; passes];
+    let digit = if bits > 16 { 11 } else { 8 };
+    let buckets = 1usize << digit;
+    let mask = (buckets - 1) as u64;
+    let passes = bits.div_ceil(digit) as usize;
+    let mut counts = vec![0usize; passes * buckets];
     for x in v.iter() {
         let k = key(x);
-        for (p, c) in counts.iter_mut().enumerate() {
-            c[((k >> (8 * p)) & 0xFF) as usize] += 1;
+        for p in 0..passes {
+            counts[p * buckets + ((k >> (digit as usize * p)) & mask) as usize] += 1;
         }
     }
-    tmp.clear();
-    tmp.resize(n, T::default());
-    let (mut src, mut dst): (&mut [T], &mut [T]) = (v, &mut tmp[..]);
+    if tmp.len() < n {
+        tmp.resize(n, T::default());
+    }
+    let (mut src, mut dst): (&mut [T], &mut [T]) = (v, &mut tmp[..n]);
     let mut in_tmp = false;
-    for (p, c) in counts.iter().enumerate() {
-        if c.iter().any(|&x| x == n) {
+    let mut offsets = vec![0usize; buckets];
+    for p in 0..passes {
+        let c = &counts[p * buckets..(p + 1) * buckets];
+        if c.contains(&n) {
             continue;
         }
-        let mut offsets = [0usize; 256];
         let mut sum = 0;
-        for (o, &x) in offsets.iter_mut().zip(c.iter()) {
+        for (o, &x) in offsets.iter_mut().zip(c) {
             *o = sum;
             sum += x;
         }
-        let shift = 8 * p;
+        let shift = digit as usize * p;
+        let out = dst.as_mut_ptr();
         for x in src.iter() {
-            let d = ((key(x) >> shift) & 0xFF) as usize;
-            // The offsets stay below n: each bucket receives exactly its count.
-            dst[offsets[d]] = *x;
-            offsets[d] += 1;
+            let d = ((key(x) >> shift) & mask) as usize;
+            // SAFETY: d < buckets; bucket d's offsets run from its start to its end, below n
+            // (each bucket receives exactly its count of items).
+            unsafe {
+                let o = offsets.get_unchecked_mut(d);
+                out.add(*o).write(*x);
+                *o += 1;
+            }
         }
         std::mem::swap(&mut src, &mut dst);
         in_tmp = !in_tmp;
@@ -175,15 +225,130 @@ fn radix<T: Copy + Default>(v: &mut [T], tmp: &mut Vec<T>, bits: u32, key: impl 
 
 /// Sort a line of numbers in NumPy's order, stably.
 pub fn sort_numbers<T: SortKey + Default>(v: &mut [T], tmp: &mut Vec<T>) {
+    if T::sort_words(v) {
+        return;
+    }
     if T::TWO_KEYS {
         radix(v, tmp, T::BITS, |x| x.key2());
     }
     radix(v, tmp, T::BITS, |x| x.key());
 }
 
+/// The unsigned word of a number's bits.
+trait Word: Copy + Default + Send + Sync + PartialOrd + 'static {
+    const BITS: u32;
+    const SIGN: Self;
+    fn wide(self) -> u64;
+    fn flip(self) -> Self;
+    fn xor(self, o: Self) -> Self;
+    fn top(self) -> bool;
+}
+
+macro_rules! word {
+    ($($t:ty),*) => {$(
+        impl Word for $t {
+            const BITS: u32 = <$t>::BITS;
+            const SIGN: $t = 1 << (<$t>::BITS - 1);
+            #[inline(always)]
+            fn wide(self) -> u64 {
+                self as u64
+            }
+            #[inline(always)]
+            fn flip(self) -> $t {
+                !self
+            }
+            #[inline(always)]
+            fn xor(self, o: $t) -> $t {
+                self ^ o
+            }
+            #[inline(always)]
+            fn top(self) -> bool {
+                self & Self::SIGN != 0
+            }
+        }
+    )*};
+}
+word!(u8, u16, u32, u64);
+
+/// Sort words in place in their own order.
+fn sort_words<U: Word>(w: &mut [U]) {
+    if w.windows(2).all(|p| p[0] <= p[1]) {
+        return;
+    }
+    radix(w, &mut Vec::new(), U::BITS, |x| x.wide());
+}
+
+/// Integers as words: the sign bit flipped orders signed values as unsigned words.
+fn sort_ints<U: Word>(w: &mut [U], signed: bool) {
+    if !signed {
+        return sort_words(w);
+    }
+    w.iter_mut().for_each(|x| *x = x.xor(U::SIGN));
+    sort_words(w);
+    w.iter_mut().for_each(|x| *x = x.xor(U::SIGN));
+}
+
+/// IEEE floats as words, NumPy's order: NaNs last in their order, both zeros equal (their
+/// signs kept in their order), the others by the order-preserving flip of their bits.
+fn sort_floats<U: Word>(w: &mut [U], is_nan: impl Fn(U) -> bool, is_zero: impl Fn(U) -> bool) {
+    // NaNs to the end, in order.
+    let mut nans = Vec::new();
+    let mut k = 0;
+    for i in 0..w.len() {
+        let x = w[i];
+        if is_nan(x) {
+            nans.push(x);
+        } else {
+            w[k] = x;
+            k += 1;
+        }
+    }
+    w[k..].copy_from_slice(&nans);
+    let w = &mut w[..k];
+    // The zeros' signs in order, when both occur.
+    let zeros: Vec<bool> = w.iter().filter(|&&x| is_zero(x)).map(|x| x.top()).collect();
+    let mixed = zeros.iter().any(|&z| z) && zeros.iter().any(|&z| !z);
+    let enc = |x: U| if x.top() { x.flip() } else { x.xor(U::SIGN) };
+    let dec = |x: U| if x.top() { x.xor(U::SIGN) } else { x.flip() };
+    w.iter_mut().for_each(|x| *x = enc(*x));
+    sort_words(w);
+    w.iter_mut().for_each(|x| *x = dec(*x));
+    if mixed {
+        // The zeros sit together: give them back their signs in their first order.
+        if let Some(start) = w.iter().position(|&x| is_zero(x)) {
+            for (x, &neg) in w[start..].iter_mut().zip(&zeros) {
+                *x = if neg { U::SIGN } else { U::default() };
+            }
+        }
+    }
+}
+
+/// `v` as a slice of its bits' words.
+///
+/// # Safety
+/// `T` and `U` have the same size and `U`'s alignment is no larger than `T`'s; every bit
+/// pattern is a `U`.
+unsafe fn as_words<T, U>(v: &mut [T]) -> &mut [U] {
+    // SAFETY: the caller's guarantee.
+    unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr() as *mut U, v.len()) }
+}
+
 /// The stable order of a line of numbers: `out[k]` is the index of the k-th smallest.
 pub fn argsort_numbers<T: SortKey>(v: &[T], out: &mut [i64]) {
     let n = v.len();
+    if !T::TWO_KEYS {
+        // Lines already in order, or in strictly reverse order, need no sort.
+        if v.windows(2).all(|p| p[0].key() <= p[1].key()) {
+            out.iter_mut().enumerate().for_each(|(i, o)| *o = i as i64);
+            return;
+        }
+        if v.windows(2).all(|p| p[0].key() > p[1].key()) {
+            out.iter_mut()
+                .enumerate()
+                .for_each(|(i, o)| *o = (n - 1 - i) as i64);
+            return;
+        }
+    }
     if T::BITS <= 32 && !T::TWO_KEYS && n <= u32::MAX as usize {
         // Key and index in one word; the index breaks no ties (the sort is stable).
         let mut w: Vec<u64> = v
@@ -198,15 +363,25 @@ pub fn argsort_numbers<T: SortKey>(v: &[T], out: &mut [i64]) {
         }
         return;
     }
+    if !T::TWO_KEYS {
+        let mut w: Vec<(u64, u64)> = v
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.key(), i as u64))
+            .collect();
+        radix(&mut w, &mut Vec::new(), T::BITS, |x| x.0);
+        for (o, x) in out.iter_mut().zip(&w) {
+            *o = x.1 as i64;
+        }
+        return;
+    }
     let mut w: Vec<(u64, u64, i64)> = v
         .iter()
         .enumerate()
         .map(|(i, x)| (x.key(), x.key2(), i as i64))
         .collect();
     let mut tmp = Vec::new();
-    if T::TWO_KEYS {
-        radix(&mut w, &mut tmp, T::BITS, |x| x.1);
-    }
+    radix(&mut w, &mut tmp, T::BITS, |x| x.1);
     radix(&mut w, &mut tmp, T::BITS, |x| x.0);
     for (o, x) in out.iter_mut().zip(&w) {
         *o = x.2;
@@ -217,7 +392,10 @@ pub fn argsort_numbers<T: SortKey>(v: &[T], out: &mut [i64]) {
 /// fail: the first error stops the sort (`idx` then holds a permutation of its items). A merge
 /// takes the right item only when it is strictly less than the left one, as NumPy's stable
 /// sorts do.
-pub fn merge_sort(idx: &mut [usize], less: &mut impl FnMut(usize, usize) -> Result<bool>) -> Result<()> {
+pub fn merge_sort(
+    idx: &mut [usize],
+    less: &mut impl FnMut(usize, usize) -> Result<bool>,
+) -> Result<()> {
     let n = idx.len();
     // Runs of SMALL by insertion.
     for run in idx.chunks_mut(SMALL) {
@@ -268,7 +446,15 @@ mod tests {
     fn float_keys_follow_numpys_order() {
         // NumPy: sort([nan, inf, 1.5, -0.0, 0.0, -inf, -2.0]) is
         // [-inf, -2., -0., 0., 1.5, inf, nan], the zeros equal.
-        let v = [f64::NAN, f64::INFINITY, 1.5, -0.0, 0.0, f64::NEG_INFINITY, -2.0];
+        let v = [
+            f64::NAN,
+            f64::INFINITY,
+            1.5,
+            -0.0,
+            0.0,
+            f64::NEG_INFINITY,
+            -2.0,
+        ];
         let keys: Vec<u64> = v.iter().map(|x| x.key()).collect();
         let order = [5, 6, 3, 2, 1, 0];
         for w in order.windows(2) {
@@ -282,7 +468,9 @@ mod tests {
 
     #[test]
     fn radix_is_stable_and_sorts() {
-        let v: Vec<f64> = (0..1000).map(|i| ((i * 7919) % 1000) as f64 - 500.0).collect();
+        let v: Vec<f64> = (0..1000)
+            .map(|i| ((i * 7919) % 1000) as f64 - 500.0)
+            .collect();
         let mut s = v.clone();
         sort_numbers(&mut s, &mut Vec::new());
         let mut want = v.clone();
@@ -306,7 +494,9 @@ mod tests {
         want.sort_by_key(|&i| keys[i]);
         assert_eq!(idx, want);
         let mut idx: Vec<usize> = (0..200).collect();
-        let r = merge_sort(&mut idx, &mut |_, _| Err(crate::error::Error::Type("x".into())));
+        let r = merge_sort(&mut idx, &mut |_, _| {
+            Err(crate::error::Error::Type("x".into()))
+        });
         assert!(r.is_err());
         idx.sort();
         assert_eq!(idx, (0..200).collect::<Vec<_>>());

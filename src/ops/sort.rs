@@ -21,9 +21,9 @@ fn order_of(d: &DType) -> Result<Order2> {
     if d.kind() == 'O' {
         return Ok(Order2::Objects);
     }
-    d.compare().map(Order2::Hook).ok_or_else(|| {
-        Error::Type(format!("the dtype {} has no sort order", d.typestr()))
-    })
+    d.compare()
+        .map(Order2::Hook)
+        .ok_or_else(|| Error::Type(format!("the dtype {} has no sort order", d.typestr())))
 }
 
 /// NumPy's refusal of items a family cannot order (StringDType's missing values that are

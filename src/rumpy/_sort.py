@@ -60,6 +60,9 @@ def _method_argsort(self, axis=-1, kind=None, order=None, *, stable=None):
     _check_kind(kind, stable)
     if axis is None:
         return _core._argsort(_ordered(self.reshape(-1), order), -1)
+    if self.ndim == 0:
+        # NumPy's argsort takes a 0-d array as 1-d.
+        return _core._argsort(_ordered(self.reshape(1), order), _axis(axis))
     return _core._argsort(_ordered(self, order), _axis(axis))
 
 
