@@ -358,7 +358,9 @@ def test_every_ufunc_on_text(nin, kind):
 @pytest.mark.parametrize("expr", [
     "a.argmax()", "a.argmin()", "a.reshape(2, 3).argmax(axis=1)", "a.reshape(2, 3).argmin(0)",
     "a[::-1].argmax()", "a.max()", "a.sum()", "m.maximum.reduce(a)", "m.add.accumulate(a)",
-    "m.add.reduce(a, axis=0)", "m.equal.reduce(a)", "a.mean()",
+    "m.add.reduce(a, axis=0)", "m.equal.reduce(a)", "a.mean()", "m.logical_and.reduce(a)",
+    "m.logical_or.reduce(a)", "m.logical_and.reduce(a.reshape(2, 3), axis=1)",
+    "m.logical_xor.reduce(a[1:3])", "m.logical_or.reduce(a[:0])",
 ])
 @pytest.mark.parametrize("kind", ["U", "S4"])
 def test_reductions_and_argextremes(expr, kind):

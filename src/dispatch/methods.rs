@@ -335,6 +335,14 @@ pub(crate) fn reduce_error(u: &Ufunc, method: &str, d: &DType) -> Error {
     }
 }
 
+/// Does the family's loop of `u` on two items of `d` give bools (text under `logical_and`)?
+pub(crate) fn gives_bools(u: &Ufunc, d: &DType) -> bool {
+    let fam = d.family();
+    lookup(u.name, &[fam, fam])
+        .and_then(|m| m.resolve_descriptors(&[d.clone(), d.clone()], &[None]).ok())
+        .is_some_and(|r| r.descrs.len() == 3 && r.descrs[2].kind() == 'b')
+}
+
 /// The array in the machine's byte order (the family's loops resolve native descriptors)
 /// and the family's loop for folding it, which must keep its descriptor (`add` of text
 /// makes longer text: NumPy's error for `method`).

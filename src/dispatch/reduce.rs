@@ -132,6 +132,15 @@ pub fn reduce(
     initial: Option<Num>,
     mask: Option<&NdArray>,
 ) -> Result<NdArray> {
+    if crate::dtype::method::is_extension(a.dtype())
+        && u.reduce_kind == super::ReduceKind::OnBools
+        && super::methods::gives_bools(u, a.dtype())
+    {
+        // The logical ufuncs fold truth values: a family whose loop gives bools (text)
+        // reduces as its items' truth (NumPy's result, a bool).
+        let b = a.astype(&ScalarType::Bool.dtype(), crate::array::Order::K)?;
+        return reduce(u, &b, axes, dtype, keepdims, initial, mask);
+    }
     if crate::dtype::method::is_extension(a.dtype()) {
         ensure!(
             dtype.is_none() && initial.is_none() && mask.is_none(),

@@ -22,11 +22,19 @@ from ._helpers import clip as _clip, nonzero as _nonzero, where as _where  # noq
 
 def _cycle(v, n):
     """The flat values `v` repeated cyclically to length `n` (put, place, putmask, resize):
-    a stride-0 view of the repeats, copied once."""
+    the first repeat written once, then the filled part copied after itself, doubling (a
+    contiguous copy each time, however short `v` is)."""
     if v.size == n:
         return v
-    reps = -(-n // v.size)
-    return broadcast_to(v, (reps, v.size)).reshape(-1)[:n]
+    v = v.reshape(-1)
+    out = _core.empty(n, dtype=v.dtype)
+    k = min(v.size, n)
+    out[:k] = v[:k]
+    while k < n:
+        m = min(k, n - k)
+        out[k:k + m] = out[:m]
+        k += m
+    return out
 
 
 def _index_array(x, force=False):
