@@ -72,6 +72,14 @@ pub type DotFn = Box<
     dyn Fn([*const u8; 2], [isize; 2], *mut u8, usize) -> crate::error::Result<u32> + Send + Sync,
 >;
 
+/// How a family's items sort when they are built-in numbers underneath: the sorts then take
+/// the numbers' radix paths instead of the compare hook.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum SortsAs {
+    /// Native int64, its minimum (NaT) last.
+    Int64MinLast,
+}
+
 /// The built-in numeric types, for dispatch. `with_scalar_type!` turns one into a type parameter.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ScalarType {
@@ -368,6 +376,10 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     /// has none.
     fn dot(&self, conjugate: bool) -> Option<crate::error::Result<DotFn>> {
         let _ = conjugate;
+        None
+    }
+    /// The items as built-in numbers for sorting (native descriptors only), when they are.
+    fn sorts_as(&self) -> Option<SortsAs> {
         None
     }
     /// The test for the family's missing value (NaT), when it has one.

@@ -255,6 +255,10 @@ impl<K: TimeKind> DTypeImpl for Time<K> {
             (x == NAT, x).cmp(&(y == NAT, y))
         }))
     }
+    fn sorts_as(&self) -> Option<super::SortsAs> {
+        // int64 ticks, NaT (the minimum) last: the compare hook's order.
+        self.desc().native.then_some(super::SortsAs::Int64MinLast)
+    }
     fn missing(&self) -> Option<super::MissingFn> {
         let d = self.desc();
         // SAFETY: MissingFn's contract: an item of this descriptor at the pointer.

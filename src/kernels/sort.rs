@@ -76,6 +76,31 @@ macro_rules! int_key {
 }
 int_key!(i8 => u8, i16 => u16, i32 => u32, i64 => u64);
 
+/// An int64 whose minimum sorts last (NaT among datetime64 ticks).
+#[derive(Copy, Clone, Default, Debug, PartialEq)]
+#[repr(transparent)]
+pub struct MinLast(pub i64);
+
+impl SortKey for MinLast {
+    const BITS: u32 = 64;
+    #[inline(always)]
+    fn key(self) -> u64 {
+        // The sign flipped orders the values as words; one less rotates the minimum (0) to
+        // the top.
+        ((self.0 as u64) ^ (1 << 63)).wrapping_sub(1)
+    }
+    fn sort_words(v: &mut [MinLast]) -> bool {
+        // SAFETY: MinLast is a transparent i64; any bits are a u64.
+        let w = unsafe { as_words::<MinLast, u64>(v) };
+        w.iter_mut()
+            .for_each(|x| *x = (*x ^ (1 << 63)).wrapping_sub(1));
+        sort_words(w);
+        w.iter_mut()
+            .for_each(|x| *x = x.wrapping_add(1) ^ (1 << 63));
+        true
+    }
+}
+
 impl SortKey for Bool {
     const BITS: u32 = 8;
     #[inline(always)]
@@ -356,8 +381,7 @@ pub fn argsort_numbers<T: SortKey>(v: &[T], out: &mut [i64]) {
             .enumerate()
             .map(|(i, x)| (x.key() << 32) | i as u64)
             .collect();
-        let mut tmp = Vec::new();
-        radix(&mut w, &mut tmp, 64, |&x| x >> 32);
+        radix(&mut w, &mut Vec::new(), 64, |&x| x >> 32);
         for (o, x) in out.iter_mut().zip(&w) {
             *o = (x & 0xFFFF_FFFF) as i64;
         }

@@ -5,9 +5,9 @@
 
 use crate::array::{NdArray, Order};
 use crate::dtype::object::runtime;
-use crate::dtype::{CompareFn, DType, ScalarType};
+use crate::dtype::{CompareFn, DType, ScalarType, SortsAs};
 use crate::error::{Error, Result};
-use crate::kernels::sort::{argsort_numbers, merge_sort, sort_numbers, SortKey};
+use crate::kernels::sort::{argsort_numbers, merge_sort, sort_numbers, MinLast, SortKey};
 use crate::loops::lanes::for_each_lane;
 use crate::loops::watch::FirstError;
 
@@ -125,6 +125,18 @@ pub fn sort_in_place(a: &NdArray, axis: usize) -> Result<()> {
             });
         });
     }
+    if d.0.sorts_as().is_some() || d.to_native().0.sorts_as().is_some() {
+        if !d.is_native() {
+            let b = a.astype(&d.to_native(), Order::K)?;
+            sort_in_place(&b, axis)?;
+            return a.assign(&b);
+        }
+        // Times: int64 ticks, NaT last.
+        return lanes(a, axis, &[], |p, s, n| {
+            sort_lane::<MinLast>(p[0], s[0], n);
+            Ok(())
+        });
+    }
     check_ordered(a)?;
     let order = order_of(&d)?;
     let isz = d.itemsize();
@@ -178,11 +190,26 @@ fn sort_lane<T: SortKey + Default>(p: *mut u8, step: isize, n: usize) {
     }
 }
 
+/// The stable order of one lane of numbers (`p[0]`, step `s[0]`) into the int64 lane `p[1]`
+/// (step `s[1]`).
+fn argsort_lane<T: SortKey>(p: &[*mut u8], s: &[isize], n: usize) {
+    let at = |i: usize| p[0].wrapping_offset(i as isize * s[0]) as *const T;
+    // SAFETY: item i of the lane.
+    let v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
+    let mut idx = vec![0i64; n];
+    argsort_numbers(&v, &mut idx);
+    for (k, &i) in idx.iter().enumerate() {
+        // SAFETY: item k of the output lane (an int64).
+        unsafe { (p[1].wrapping_offset(k as isize * s[1]) as *mut i64).write_unaligned(i) };
+    }
+}
+
 /// The indices that sort `a` along `axis` (NumPy's `argsort`, stable): an intp array of
 /// `a`'s shape.
 pub fn argsort(a: &NdArray, axis: usize) -> Result<NdArray> {
     let d = a.dtype().clone();
-    if d.scalar_type().is_some() && !d.is_native() {
+    let numbers = d.scalar_type().is_some() || d.to_native().0.sorts_as().is_some();
+    if numbers && !d.is_native() {
         return argsort(&a.astype(&d.to_native(), Order::K)?, axis);
     }
     let out = NdArray::empty(a.shape(), &ScalarType::Int64.dtype(), Order::C)?;
@@ -195,16 +222,18 @@ pub fn argsort(a: &NdArray, axis: usize) -> Result<NdArray> {
     if let Some(st) = d.scalar_type() {
         crate::with_scalar_type!(st, T, {
             return lanes(a, axis, &[&out], |p, s, n| {
-                let at = |i: usize| p[0].wrapping_offset(i as isize * s[0]) as *const T;
-                // SAFETY: item i of the lane.
-                let v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
-                let mut idx = vec![0i64; n];
-                argsort_numbers(&v, &mut idx);
-                write(p[1], s[1], &idx);
+                argsort_lane::<T>(p, s, n);
                 Ok(())
             })
             .map(|()| out);
         });
+    }
+    if d.0.sorts_as() == Some(SortsAs::Int64MinLast) {
+        return lanes(a, axis, &[&out], |p, s, n| {
+            argsort_lane::<MinLast>(p, s, n);
+            Ok(())
+        })
+        .map(|()| out);
     }
     check_ordered(a)?;
     let order = order_of(&d)?;
