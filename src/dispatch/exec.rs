@@ -35,6 +35,26 @@ impl Input {
 
 pub use crate::array::broadcast_shapes;
 
+/// Does any operand belong to a family beyond the built-in numbers (so the families' loops
+/// decide)?
+pub fn has_extension(inputs: &[Input], outs: &[Option<NdArray>]) -> bool {
+    inputs
+        .iter()
+        .any(|i| matches!(i, Input::Array(a) if is_extension(a.dtype())))
+        || outs.iter().flatten().any(|o| is_extension(o.dtype()))
+}
+
+/// The inputs as arrays, Python scalars in their default types.
+pub fn as_arrays(inputs: &[Input]) -> Result<SmallVec<[NdArray; 3]>> {
+    inputs
+        .iter()
+        .map(|i| match i {
+            Input::Array(a) => Ok(a.clone()),
+            Input::Weak(n, w) => weak_to_array(*n, w.default_type()),
+        })
+        .collect()
+}
+
 /// A 0-d array of `st` holding `n` converted with C cast semantics (no range check).
 pub fn scalar_to_array(n: Num, st: ScalarType) -> Result<NdArray> {
     let a = NdArray::empty(&[], &st.dtype(), Order::C)?;
@@ -335,19 +355,9 @@ pub fn call_ordered(
         u.nin + u.nout,
         inputs.len()
     );
-    let extension = inputs
-        .iter()
-        .any(|i| matches!(i, Input::Array(a) if is_extension(a.dtype())))
-        || outs.iter().flatten().any(|o| is_extension(o.dtype()));
     let (out_types, kernel, mut ins, parallel): (SmallVec<[DType; 2]>, Kernel, _, bool) =
-        if extension {
-            let arrays = inputs
-                .iter()
-                .map(|i| match i {
-                    Input::Array(a) => Ok(a.clone()),
-                    Input::Weak(n, w) => weak_to_array(*n, w.default_type()),
-                })
-                .collect::<Result<SmallVec<[NdArray; 3]>>>()?;
+        if has_extension(inputs, outs) {
+            let arrays = as_arrays(inputs)?;
             let p = super::methods::prepare(u, &arrays, outs, casting)?;
             // dtype= names the loop's output type: it must be the one the loop makes.
             if let Some(d) = dtype.filter(|d| p.outs.iter().any(|o| o != &d.dtype())) {

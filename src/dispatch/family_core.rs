@@ -7,7 +7,7 @@
 
 use smallvec::SmallVec;
 
-use super::exec::{weak_to_array, Input};
+use super::exec::{as_arrays, Input};
 use super::gufunc::{CoreArgs, CorePlan};
 use super::methods::no_loop;
 use super::Ufunc;
@@ -76,7 +76,7 @@ impl Shape {
 }
 
 /// Resolve a sum-of-products gufunc whose operands include an extension family: the inputs
-/// promote to one descriptor, whose family must have `multiply` and `add` keeping it.
+/// promote to one descriptor, whose family must have a `dot` hook.
 pub(crate) fn plan(
     u: &Ufunc,
     inputs: &[Input],
@@ -84,13 +84,7 @@ pub(crate) fn plan(
     casting: Casting,
     dtype: Option<ScalarType>,
 ) -> Result<CorePlan> {
-    let arrays = inputs
-        .iter()
-        .map(|i| match i {
-            Input::Array(a) => Ok(a.clone()),
-            Input::Weak(n, w) => weak_to_array(*n, w.default_type()),
-        })
-        .collect::<Result<SmallVec<[NdArray; 3]>>>()?;
+    let arrays = as_arrays(inputs)?;
     let dtypes: SmallVec<[DType; 3]> = arrays.iter().map(|a| a.dtype().clone()).collect();
     let no = || no_loop(u, &dtypes);
     let shape = Shape::of(u.name).ok_or_else(no)?;

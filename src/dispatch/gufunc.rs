@@ -11,7 +11,6 @@ use smallvec::SmallVec;
 use super::exec::{broadcast_shapes, prepare, Input};
 use super::Ufunc;
 use crate::array::{shape_repr, NdArray, Order};
-use crate::dtype::method::is_extension;
 use crate::dtype::promote::Casting;
 use crate::dtype::{DType, ScalarType};
 use crate::error::{Error, Result};
@@ -180,8 +179,8 @@ pub(crate) struct CorePlan {
     pub serial: bool,
 }
 
-/// The core loop for the inputs: a built-in numeric loop, or one an extension family's
-/// elementwise loops make ([`super::family_core`]).
+/// The core loop for the inputs: a built-in numeric loop, or one made from an extension
+/// family's `dot` hook ([`super::family_core`]).
 fn plan(
     u: &Ufunc,
     inputs: &[Input],
@@ -189,11 +188,7 @@ fn plan(
     casting: Casting,
     dtype: Option<ScalarType>,
 ) -> Result<CorePlan> {
-    let extension = inputs
-        .iter()
-        .any(|i| matches!(i, Input::Array(a) if is_extension(a.dtype())))
-        || outs.iter().flatten().any(|o| is_extension(o.dtype()));
-    if extension {
+    if super::exec::has_extension(inputs, outs) {
         return super::family_core::plan(u, inputs, outs, casting, dtype);
     }
     let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;

@@ -580,11 +580,8 @@ pub fn call_gufunc<'py>(
     let dt = match family_dtype_arg(dtype)? {
         // `dtype=` naming a family's loop: the inputs cast to it (NumPy's `OO->O`).
         Some(d) => {
-            for i in ins.iter_mut() {
-                let a = match i {
-                    Input::Array(a) => a.clone(),
-                    Input::Weak(n, w) => dispatch::exec::weak_to_array(*n, w.default_type())?,
-                };
+            let arrays = dispatch::exec::as_arrays(&ins)?;
+            for (i, a) in ins.iter_mut().zip(arrays) {
                 *i = Input::Array(super::errors::run_cast(py, a.nbytes(), || {
                     a.astype(&d, Order::K)
                 })?);
