@@ -220,3 +220,56 @@ def test_property_stable_argsort_is_numpys(values, dtype):
     got = np.asarray(rp.sort(r, kind="stable"))
     want = np.sort(n, kind="stable")
     assert got.tobytes() == want.tobytes() or np.array_equal(got, want, equal_nan=True)
+
+
+SEARCH_DATA = {
+    "f8": "[nan, 1.5, -inf, 0.0, -0.0, inf, -2.0, 1.5, 3.0]",
+    "f2": "[nan, 1.5, -inf, 0.0, -2.0, 1.5, 3.0]",
+    "i8": "[3, -9, 0, 3, 7, -1]",
+    "u1": "[3, 255, 0, 3, 7]",
+    "c16": "[1+1j, 1-1j, complex(nan, 1), -1+0j, 2j, complex(1, nan)]",
+    "M8[D]": "['2001-01-01', 'NaT', '1970-01-01', '1999-12-31']",
+    "U4": "['b', 'a', '', 'ab', 'ba', 'é']",
+    "S3": "[b'b', b'a', b'', b'ab']",
+    "g": "[nan, 1.5, -inf, 1/3, 2.0]",
+    "O": "[3, 1.5, 2, -1]",
+}
+QUERIES = {
+    "f8": "[nan, 1.5, -1.0, 0.0, -0.0, inf, -inf, 10]", "f2": "[nan, 1.5, 0.0, 99]",
+    "i8": "[3, -100, 0, 7, 8]", "u1": "[3, 0, 255, 4]", "c16": "[1+0j, complex(nan, 0), 2j]",
+    "M8[D]": "['NaT', '2000-01-01', '1970-01-01']", "U4": "['a', 'b', 'zz', '']",
+    "S3": "[b'a', b'abc']", "g": "[1/3, nan, 0]", "O": "[2, 1.5, 0]",
+}
+
+
+@pytest.mark.parametrize("side", ["'left'", "'right'"])
+@pytest.mark.parametrize("dtype", list(SEARCH_DATA))
+def test_searchsorted(dtype, side):
+    c = Collector()
+    names = {"nan": float("nan"), "inf": float("inf")}
+    a = f"m.sort(m.array({SEARCH_DATA[dtype]}, '{dtype}'))"
+    q = f"m.array({QUERIES[dtype]}, '{dtype}')"
+    c(check, f"m.searchsorted({a}, {q}, side={side})", **names)
+    c(check, f"m.searchsorted({a}, {q}[0], side={side})", **names)
+    c(check, f"{a}.searchsorted({q}[::-1].reshape(-1, 1), {side})", **names)
+    raw = f"m.array({SEARCH_DATA[dtype]}, '{dtype}')"
+    c(check, f"m.searchsorted({raw}, {q}, side={side}, sorter=m.argsort({raw}, kind='stable'))",
+      **names)
+    c.done()
+
+
+@pytest.mark.parametrize("expr", [
+    "m.searchsorted(a, 2)", "m.searchsorted(a, [2, 2.5], side='right')",
+    "m.searchsorted(a, 2, side='R')", "m.searchsorted(a, 2, side='x')",
+    "m.searchsorted(a, 2, side=1)", "m.searchsorted(m.ones((2, 2)), 1)",
+    "m.searchsorted(m.array(1), 1)", "m.searchsorted(a, 2, sorter=[0, 1, 2, 5])",
+    "m.searchsorted(a, 9, sorter=[0, 1, 2, 5])", "m.searchsorted(a, 2, sorter=[0, 1, 2])",
+    "m.searchsorted(a, 2, sorter=[0., 1, 2, 3])", "m.searchsorted(a, 2, sorter=[[0, 1], [2, 3]])",
+    "m.searchsorted([1, 2, 3], 2.5)", "m.searchsorted(m.array(['a', 'c']), 'b')",
+    "m.searchsorted(m.array([1, 2]), 'b')", "m.searchsorted(m.array([1, 2], 'u1'), 300)",
+    "m.searchsorted(m.array([1, 2], 'u1'), -1)", "m.searchsorted(m.array([], 'f8'), [1, 2])",
+    "m.searchsorted(a[::-1][::-1], [[1.5, 9], [0, 2]])", "m.searchsorted(a, m.zeros((2, 0)))",
+    "m.searchsorted(a, m.arange(40000) % 5)", "m.searchsorted(a.astype('>f8'), 2)",
+])
+def test_searchsorted_cases(expr):
+    check(expr, a=P(rp.array([1, 2, 2, 3.0]), np.array([1, 2, 2, 3.0])))

@@ -245,3 +245,139 @@ pub fn argsort(a: &NdArray, axis: usize) -> Result<NdArray> {
     })?;
     Ok(out)
 }
+
+/// The first index in `0..n` at which `before` turns false (`before` is true, then false).
+fn bisect(n: usize, mut before: impl FnMut(usize) -> Result<bool>) -> Result<usize> {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid)? {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
+}
+
+/// Where each item of `v` would go in the sorted 1-d `a` (NumPy's `searchsorted`): the first
+/// index whose item is not less than it (`right`: greater than it). `sorter` gives `a`'s order
+/// (indices into `a`); an index out of range is NumPy's ValueError when the search meets it.
+/// `a` and `v` have the same dtype; the result is int64 of `v`'s shape.
+pub fn searchsorted(
+    a: &NdArray,
+    v: &NdArray,
+    right: bool,
+    sorter: Option<&NdArray>,
+) -> Result<NdArray> {
+    ensure!(a.ndim() == 1, Value, "object too deep for desired array");
+    let d = a.dtype().clone();
+    let native = d.to_native();
+    let (a, v) = if d.is_native() && v.dtype() == &d {
+        (a.clone(), v.copy(Order::C)?)
+    } else {
+        (a.astype(&native, Order::K)?, v.astype(&native, Order::C)?)
+    };
+    let n = a.shape()[0];
+    let order: Option<Vec<i64>> = match sorter {
+        Some(s) => {
+            let s = s.astype(&ScalarType::Int64.dtype(), Order::C)?;
+            // SAFETY: a C-contiguous int64 array of s.size() items.
+            Some(
+                unsafe { std::slice::from_raw_parts(s.data_ptr() as *const i64, s.size()) }
+                    .to_vec(),
+            )
+        }
+        None => None,
+    };
+    let (ap, step, isz) = (a.data_ptr() as usize, a.strides()[0], native.itemsize());
+    let item = |i: usize| -> Result<*const u8> {
+        let k = match &order {
+            Some(o) => {
+                let k = o[i];
+                ensure!(
+                    k >= 0 && (k as usize) < n,
+                    Value,
+                    "Sorter index out of range."
+                );
+                k as usize
+            }
+            None => i,
+        };
+        Ok((ap as isize + k as isize * step) as *const u8)
+    };
+    let out = NdArray::empty(v.shape(), &ScalarType::Int64.dtype(), Order::C)?;
+    let (vp, op, m) = (v.data_ptr() as usize, out.data_ptr() as usize, v.size());
+    let put = |j: usize, at: usize| {
+        // SAFETY: item j of the fresh C-contiguous int64 output.
+        unsafe { *(op as *mut i64).add(j) = at as i64 };
+    };
+    let value = |j: usize| (vp + j * isz) as *const u8;
+    if let Some(st) = native.scalar_type() {
+        crate::with_scalar_type!(st, T, {
+            let key = |p: *const u8| {
+                // SAFETY: an item of T (native) at p, any alignment.
+                let x = unsafe { (p as *const T).read_unaligned() };
+                (x.key(), x.key2())
+            };
+            return par_items(m, |j| {
+                let kv = key(value(j));
+                let at = bisect(n, |i| {
+                    let ka = key(item(i)?);
+                    Ok(if right { ka <= kv } else { ka < kv })
+                })?;
+                put(j, at);
+                Ok(())
+            })
+            .map(|()| out);
+        });
+    }
+    match order_of(&native)? {
+        Order2::Hook(cmp) => par_items(m, |j| {
+            let x = value(j);
+            let at = bisect(n, |i| {
+                let c = cmp(item(i)?, x);
+                Ok(if right { c.is_le() } else { c.is_lt() })
+            })?;
+            put(j, at);
+            Ok(())
+        })?,
+        Order2::Objects => {
+            let rt = runtime()?;
+            rt.with_api(&mut || {
+                for j in 0..m {
+                    // SAFETY: inside with_api; object items of `a` and `v`.
+                    let at = bisect(n, |i| unsafe {
+                        let (ai, x) = (
+                            crate::dtype::object::get(item(i)?),
+                            crate::dtype::object::get(value(j)),
+                        );
+                        if right {
+                            rt.compare("less", x, ai).map(|b| !b)
+                        } else {
+                            rt.compare("less", ai, x)
+                        }
+                    })?;
+                    put(j, at);
+                }
+                Ok(0)
+            })?;
+        }
+    }
+    Ok(out)
+}
+
+/// `f(j)` for every `j < m`, across threads when there are many; the first error wins.
+fn par_items(m: usize, f: impl Fn(usize) -> Result<()> + Sync) -> Result<()> {
+    const CHUNK: usize = 1 << 14;
+    if m <= CHUNK || rayon::current_num_threads() < 2 {
+        return (0..m).try_for_each(f);
+    }
+    let failed = FirstError::default();
+    crate::loops::watch::par_for_each(m.div_ceil(CHUNK), |c| {
+        if !failed.failed() {
+            failed.keep((c * CHUNK..((c + 1) * CHUNK).min(m)).try_for_each(&f));
+        }
+    });
+    failed.into_result()
+}

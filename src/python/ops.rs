@@ -46,6 +46,25 @@ pub fn _argsort(py: Python<'_>, a: PyRef<'_, PyNdArray>, axis: isize) -> PyResul
     PyNdArray::wrap(py, r, None)
 }
 
+/// `searchsorted(a, v, right, sorter)` on `a` and `v` of one dtype (the Python layer casts).
+#[pyfunction]
+#[pyo3(signature = (a, v, right, sorter=None))]
+pub fn _searchsorted(
+    py: Python<'_>,
+    a: PyRef<'_, PyNdArray>,
+    v: PyRef<'_, PyNdArray>,
+    right: bool,
+    sorter: Option<PyRef<'_, PyNdArray>>,
+) -> PyResult<Py<PyNdArray>> {
+    let (a, v) = (a.array(), v.array());
+    let sorter = sorter.map(|s| s.array());
+    let keep = a.dtype().flags().needs_api;
+    let r = super::errors::run_detached_unless(py, keep, v.nbytes().max(a.nbytes()), || {
+        crate::ops::sort::searchsorted(&a, &v, right, sorter.as_ref())
+    })?;
+    PyNdArray::wrap(py, r, None)
+}
+
 /// `rp.step(field, cycles, dt)`: in place, with the GIL released.
 #[pyfunction]
 #[pyo3(signature = (field, cycles=1, dt=0.1))]

@@ -1,12 +1,12 @@
-"""Sorting (NumPy's ``sort``, ``argsort``, ``lexsort``, ``sort_complex`` and the ndarray
-methods ``sort``/``argsort``): argument checks here, the sorting in the core, stable for
+"""Sorting and searching (NumPy's ``sort``, ``argsort``, ``lexsort``, ``sort_complex``,
+``searchsorted`` and the ndarray methods ``sort``/``argsort``/``searchsorted``): argument checks here, the sorting in the core, stable for
 every kind (so ``argsort(kind='stable')`` is NumPy's index for index)."""
 
 import operator as _operator
 
 from . import _core
 
-__all__ = ["sort", "argsort", "lexsort", "sort_complex"]
+__all__ = ["sort", "argsort", "lexsort", "sort_complex", "searchsorted"]
 
 
 def _check_kind(kind, stable):
@@ -118,3 +118,36 @@ def sort_complex(a):
             return b.astype("G")
         return b.astype("D")
     return b
+
+
+def _method_searchsorted(self, v, side="left", sorter=None):
+    """Where to insert ``v`` to keep the array sorted (see ``rumpy.searchsorted``)."""
+    if not isinstance(side, str):
+        raise TypeError(f"search side must be str, not {type(side).__name__}")
+    if side not in ("left", "right"):
+        if side[:1].lower() in ("l", "r"):
+            raise ValueError("search side must be one of 'left' or 'right'")
+        raise ValueError(f"search side must be 'left' or 'right' (got '{side}')")
+    if self.ndim == 0:
+        raise ValueError("object of too small depth for desired array")
+    if self.ndim > 1:
+        raise ValueError("object too deep for desired array")
+    v = _core.asanyarray(v)
+    dt = _core.result_type(self.dtype, v.dtype)
+    if sorter is not None:
+        sorter = _core.asanyarray(sorter)
+        if sorter.ndim != 1:
+            raise TypeError("could not parse sorter argument")
+        if sorter.dtype.kind not in "iu":
+            raise TypeError("sorter must only contain integers")
+        if sorter.size != self.size:
+            raise ValueError("sorter.size must equal a.size")
+    r = _core._searchsorted(self.astype(dt, copy=False), v.astype(dt, copy=False),
+                            side == "right", sorter)
+    return r[()] if v.ndim == 0 else r
+
+
+def searchsorted(a, v, side="left", sorter=None):
+    """Indices where ``v`` would be inserted to keep the sorted ``a`` in order
+    (numpy.searchsorted)."""
+    return _method_searchsorted(_core.asanyarray(a), v, side, sorter)

@@ -1,6 +1,6 @@
 """Sorting against numpy in the same process: sort and argsort of 1e6 and 1e7 float64,
 float32 and int64 (random, sorted, reversed, few unique), sort along axis 1 of (1000, 1000),
-and the other families. Prints numpy time, rumpy time and the ratio (rumpy / numpy).
+the other families, and searchsorted. Prints numpy time, rumpy time and the ratio (rumpy / numpy).
 
     python tests/benchmarks/bench_sort.py [--large]
 """
@@ -56,6 +56,11 @@ def main():
     o = np.array(rng.integers(0, 10**6, 10**5).tolist(), dtype=object)
     ro = rp.asarray(o)
     cases.append(("sort object ints (1e5)", lambda: np.sort(o), lambda: rp.sort(ro)))
+    hay = np.sort(rng.random(10**6))
+    needles = rng.random(10**6)
+    rh, rn = rp.asarray(hay), rp.asarray(needles)
+    cases.append(("searchsorted 1e6 into 1e6", lambda: np.searchsorted(hay, needles),
+                  lambda: rp.searchsorted(rh, rn)))
     report(cases, width=32)
 
 
