@@ -1,6 +1,7 @@
 """Sorting and searching (NumPy's ``sort``, ``argsort``, ``lexsort``, ``sort_complex``,
-``searchsorted`` and the ndarray methods ``sort``/``argsort``/``searchsorted``): argument checks here, the sorting in the core, stable for
-every kind (so ``argsort(kind='stable')`` is NumPy's index for index)."""
+``searchsorted`` and the ndarray methods ``sort``/``argsort``/``searchsorted``): argument
+checks here, the work in the core; sorts are stable for every kind (so
+``argsort(kind='stable')`` is NumPy's index for index)."""
 
 import operator as _operator
 
