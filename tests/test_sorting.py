@@ -273,3 +273,44 @@ def test_searchsorted(dtype, side):
 ])
 def test_searchsorted_cases(expr):
     check(expr, a=P(rp.array([1, 2, 2, 3.0]), np.array([1, 2, 2, 3.0])))
+
+
+PART_DATA = "[5, 3, 9, 1, 3, 7, 0, 2, 8, 1, 4, 6]"
+
+
+@pytest.mark.parametrize("kth", ["0", "5", "-1", "[2, 7]", "[7, 2, 7]", "m.array(3)", "11"])
+@pytest.mark.parametrize("dtype", ["f8", "i1", "u8", "f2", "c16", "?", ">i4", "M8[s]", "U2",
+                                   "O"])
+def test_partition(dtype, kth):
+    """NumPy orders the other items its own way: compared are the items at kth, the
+    multiset, and (in rumpy) the partition property."""
+    c = Collector()
+    a = f"m.array({PART_DATA}).astype('{dtype}')"
+    first = kth.strip("[]").split(",")[0] if kth.startswith("[") else kth
+    c(check, f"m.partition({a}, {kth})[{first}]")
+    c(check, f"m.sort(m.partition({a}, {kth}), kind='stable')")
+    c(check, f"{a}[m.argpartition({a}, {kth})][{first}]")
+    c(check, f"m.sort(m.argpartition({a}, {kth}))")
+    c(check, f"m.partition({a}.reshape(2, 6), 1, axis=0)[1]")
+    c(check, f"m.partition({a}[::-1].reshape(3, 4), {first} % 4 if {first} < 4 else 1)"
+             f"[:, {first} % 4 if {first} < 4 else 1]")
+    c.done()
+    r = np.asarray(rp.partition(rp.array([5, 3, 9, 1, 3, 7, 0, 2, 8, 1, 4, 6]), [2, 7]))
+    for k in (2, 7):
+        assert (r[:k] <= r[k]).all() and (r[k:] >= r[k]).all()
+
+
+@pytest.mark.parametrize("expr", [
+    "m.partition(a, 5)", "m.partition(a, -6)", "m.partition(a, 2.0)",
+    "m.partition(a, 2, kind='x')", "m.partition(m.array(5), 0)", "m.argpartition(m.array(5), 0)",
+    "m.partition(a, 2, axis=None)", "m.partition(a.reshape(1, 5), 2, axis=0)",
+    "m.partition(a, [])", "m.partition(a, [[1]])", "m.partition(a, True)",
+    "m.partition(a, 2, order='x')", "a.partition(2)", "m.partition(a, 2, axis=3)",
+    "m.argpartition(a, 9)", "m.partition(m.zeros(0), 0)",
+    "m.partition(m.array([nan, 1.0, -0.0, inf, 0.0]), 4)[4]",
+    "m.partition(m.array([nan, 1.0, -0.5, inf, 0.0]), 0)[0]", "m.argpartition(m.zeros(0), 3)",
+    "m.partition(m.zeros((2, 0)), 5)", "m.partition(m.zeros((0, 3)), 1)",
+])
+def test_partition_cases(expr):
+    check(expr, a=P(rp.array([3, 1, 2, 5, 4]), np.array([3, 1, 2, 5, 4])),
+          nan=float("nan"), inf=float("inf"))

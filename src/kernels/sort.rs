@@ -412,6 +412,34 @@ pub fn argsort_numbers<T: SortKey>(v: &[T], out: &mut [i64]) {
     }
 }
 
+/// Partition a line of numbers in place (NumPy's `partition`): each index of `kth` (sorted,
+/// distinct, below the length) holds the item a sort would put there, with no larger item
+/// before it and no smaller item after it. Introselect on the sort keys (a total order).
+pub fn partition_numbers<T: SortKey>(v: &mut [T], kth: &[usize]) {
+    let mut lo = 0;
+    for &k in kth {
+        v[lo..].select_nth_unstable_by_key(k - lo, |x| (x.key(), x.key2()));
+        lo = k + 1;
+    }
+}
+
+/// The indices that partition a line of numbers at `kth` (NumPy's `argpartition`).
+pub fn argpartition_numbers<T: SortKey>(v: &[T], kth: &[usize], out: &mut [i64]) {
+    let mut w: Vec<(u64, u64, i64)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.key(), x.key2(), i as i64))
+        .collect();
+    let mut lo = 0;
+    for &k in kth {
+        w[lo..].select_nth_unstable_by_key(k - lo, |x| (x.0, x.1));
+        lo = k + 1;
+    }
+    for (o, x) in out.iter_mut().zip(&w) {
+        *o = x.2;
+    }
+}
+
 /// Stable merge sort of `idx` under `less(a, b)` (is item `a` before item `b`?), which may
 /// fail: the first error stops the sort (`idx` then holds a permutation of its items). A merge
 /// takes the right item only when it is strictly less than the left one, as NumPy's stable

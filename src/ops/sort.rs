@@ -7,7 +7,10 @@ use crate::array::{NdArray, Order};
 use crate::dtype::object::runtime;
 use crate::dtype::{CompareFn, DType, ScalarType, SortsAs};
 use crate::error::{Error, Result};
-use crate::kernels::sort::{argsort_numbers, merge_sort, sort_numbers, MinLast, SortKey};
+use crate::kernels::sort::{
+    argpartition_numbers, argsort_numbers, merge_sort, partition_numbers, sort_numbers, MinLast,
+    SortKey,
+};
 use crate::loops::lanes::for_each_lane;
 use crate::loops::watch::FirstError;
 
@@ -380,4 +383,60 @@ fn par_items(m: usize, f: impl Fn(usize) -> Result<()> + Sync) -> Result<()> {
         }
     });
     failed.into_result()
+}
+
+/// Partition `a` in place along `axis` at the indices `kth` (NumPy's `ndarray.partition`;
+/// `kth` sorted, distinct and inside the axis): numbers by introselect on their sort keys,
+/// other families by a full stable sort (a partition at every index).
+pub fn partition_in_place(a: &NdArray, axis: usize, kth: &[usize]) -> Result<()> {
+    a.check_writeable()?;
+    let d = a.dtype().clone();
+    let Some(st) = d.scalar_type() else {
+        return sort_in_place(a, axis);
+    };
+    if !d.is_native() {
+        let b = a.astype(&d.to_native(), Order::K)?;
+        partition_in_place(&b, axis, kth)?;
+        return a.assign(&b);
+    }
+    crate::with_scalar_type!(st, T, {
+        lanes(a, axis, &[], |p, s, n| {
+            let at = |i: usize| p[0].wrapping_offset(i as isize * s[0]) as *mut T;
+            // SAFETY: item i of the lane.
+            let mut v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
+            partition_numbers(&mut v, kth);
+            for (i, x) in v.into_iter().enumerate() {
+                // SAFETY: as above; the array is writable.
+                unsafe { at(i).write_unaligned(x) };
+            }
+            Ok(())
+        })
+    })
+}
+
+/// The indices that partition `a` along `axis` at `kth` (NumPy's `argpartition`).
+pub fn argpartition(a: &NdArray, axis: usize, kth: &[usize]) -> Result<NdArray> {
+    let d = a.dtype().clone();
+    let Some(st) = d.scalar_type() else {
+        return argsort(a, axis);
+    };
+    if !d.is_native() {
+        return argpartition(&a.astype(&d.to_native(), Order::K)?, axis, kth);
+    }
+    let out = NdArray::empty(a.shape(), &ScalarType::Int64.dtype(), Order::C)?;
+    crate::with_scalar_type!(st, T, {
+        lanes(a, axis, &[&out], |p, s, n| {
+            let at = |i: usize| p[0].wrapping_offset(i as isize * s[0]) as *const T;
+            // SAFETY: item i of the lane.
+            let v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
+            let mut idx = vec![0i64; n];
+            argpartition_numbers(&v, kth, &mut idx);
+            for (k, &i) in idx.iter().enumerate() {
+                // SAFETY: item k of the output lane (an int64).
+                unsafe { (p[1].wrapping_offset(k as isize * s[1]) as *mut i64).write_unaligned(i) };
+            }
+            Ok(())
+        })?;
+    });
+    Ok(out)
 }

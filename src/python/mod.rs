@@ -108,6 +108,8 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(ops::_sort, m)?,
         wrap_pyfunction!(ops::_argsort, m)?,
         wrap_pyfunction!(ops::_searchsorted, m)?,
+        wrap_pyfunction!(ops::_partition, m)?,
+        wrap_pyfunction!(ops::_argpartition, m)?,
         wrap_pyfunction!(ops::_take_along_axis, m)?,
         wrap_pyfunction!(ops::step, m)?,
         wrap_pyfunction!(ops::force, m)?,

@@ -46,6 +46,39 @@ pub fn _argsort(py: Python<'_>, a: PyRef<'_, PyNdArray>, axis: isize) -> PyResul
     PyNdArray::wrap(py, r, None)
 }
 
+/// `ndarray.partition(kth, axis)`: in place (`kth` checked, sorted and distinct).
+#[pyfunction]
+pub fn _partition(
+    py: Python<'_>,
+    a: PyRef<'_, PyNdArray>,
+    kth: Vec<usize>,
+    axis: isize,
+) -> PyResult<()> {
+    let arr = a.array();
+    let axis = crate::array::NdArray::normalize_axis(axis, arr.ndim())?;
+    let keep = arr.dtype().flags().needs_api;
+    super::errors::run_detached_unless(py, keep, arr.nbytes(), || {
+        crate::ops::sort::partition_in_place(&arr, axis, &kth)
+    })
+}
+
+/// `argpartition(a, kth, axis)`: the indices that partition `a` (`kth` as for `_partition`).
+#[pyfunction]
+pub fn _argpartition(
+    py: Python<'_>,
+    a: PyRef<'_, PyNdArray>,
+    kth: Vec<usize>,
+    axis: isize,
+) -> PyResult<Py<PyNdArray>> {
+    let arr = a.array();
+    let axis = crate::array::NdArray::normalize_axis(axis, arr.ndim())?;
+    let keep = arr.dtype().flags().needs_api;
+    let r = super::errors::run_detached_unless(py, keep, arr.nbytes(), || {
+        crate::ops::sort::argpartition(&arr, axis, &kth)
+    })?;
+    PyNdArray::wrap(py, r, None)
+}
+
 /// `searchsorted(a, v, right, sorter)` on `a` and `v` of one dtype (the Python layer casts).
 #[pyfunction]
 #[pyo3(signature = (a, v, right, sorter=None))]

@@ -136,7 +136,9 @@ if not hasattr(_core, "conjugate"):  # until the core has the conjugate ufunc
     from ._helpers import conjugate, conj  # noqa: E402
 from . import _methods  # noqa: E402,F401  (attaches var, std, round, clip, conj... to ndarray)
 from ._argext import argmax, argmin  # noqa: E402
-from ._sort import sort, argsort, lexsort, sort_complex, searchsorted  # noqa: E402
+from ._sort import (  # noqa: E402
+    sort, argsort, lexsort, sort_complex, searchsorted, partition, argpartition,
+)
 from ._npyio import save, load  # noqa: E402
 from ._field import FIELD_DTYPE, create_field, step, resonate, force, set_props, set_target  # noqa: E402
 from ._shape import (  # noqa: E402

@@ -7,7 +7,8 @@ from . import _reductions as _r
 from ._argext import argmax, argmin
 from . import _indexing as _ix
 from . import _shape as _sh
-from ._sort import _method_argsort, _method_searchsorted, _method_sort
+from ._sort import (_method_argpartition, _method_argsort, _method_partition,
+                    _method_searchsorted, _method_sort)
 from ._helpers import _clip, _NoValue, _round_array, _scalar_or_array, conjugate
 from ._reductions import _std, _var
 
@@ -87,6 +88,8 @@ _METHODS = {
     "sort": _method_sort,
     "argsort": _method_argsort,
     "searchsorted": _method_searchsorted,
+    "partition": _method_partition,
+    "argpartition": _method_argpartition,
 }
 
 for _name, _fn in _METHODS.items():

@@ -1,5 +1,5 @@
 """Sorting and searching (NumPy's ``sort``, ``argsort``, ``lexsort``, ``sort_complex``,
-``searchsorted`` and the ndarray methods ``sort``/``argsort``/``searchsorted``): argument
+``searchsorted``, ``partition``/``argpartition`` and their ndarray methods): argument
 checks here, the work in the core; sorts are stable for every kind (so
 ``argsort(kind='stable')`` is NumPy's index for index)."""
 
@@ -7,7 +7,8 @@ import operator as _operator
 
 from . import _core
 
-__all__ = ["sort", "argsort", "lexsort", "sort_complex", "searchsorted"]
+__all__ = ["sort", "argsort", "lexsort", "sort_complex", "searchsorted", "partition",
+           "argpartition"]
 
 
 def _check_kind(kind, stable):
@@ -152,3 +153,71 @@ def searchsorted(a, v, side="left", sorter=None):
     """Indices where ``v`` would be inserted to keep the sorted ``a`` in order
     (numpy.searchsorted)."""
     return _method_searchsorted(_core.asanyarray(a), v, side, sorter)
+
+
+def _check_select(kind):
+    if kind != "introselect":
+        if not isinstance(kind, str):
+            raise TypeError(f"select kind must be str, not {type(kind).__name__}")
+        raise ValueError(f"select kind must be 'introselect' (got '{kind}')")
+
+
+def _kth(kth, n):
+    """NumPy's checks of ``kth`` for an axis of length ``n``: sorted, distinct, in range."""
+    if isinstance(kth, bool) or (isinstance(kth, _core.ndarray) and kth.dtype.kind == "b"):
+        raise ValueError("Booleans unacceptable as partition index")
+    k = _core.asanyarray(kth)
+    if k.dtype.kind == "b":
+        raise ValueError("Booleans unacceptable as partition index")
+    if k.ndim > 1:
+        raise ValueError("setting an array element with a sequence. The requested array "
+                         "would exceed the maximum number of dimension of 1.")
+    if k.dtype.kind not in "iu":
+        raise TypeError("Partition index must be integer")
+    out = []
+    for x in k.reshape(-1).tolist():
+        x = x + n if x < 0 else x
+        if not 0 <= x < n:
+            raise ValueError(f"kth(={x}) out of bounds ({n})")
+        out.append(x)
+    return sorted(set(out))
+
+
+def _method_partition(self, kth, axis=-1, kind="introselect", order=None):
+    """Partition the array in place (see ``rumpy.partition``)."""
+    _check_select(kind)
+    v = _ordered(self, order)
+    ax = _axis(axis)
+    if not -self.ndim <= ax < self.ndim or self.size == 0:
+        # The core's AxisError before any check of kth, and nothing to do when empty (NumPy's
+        # order and answers).
+        _core._partition(v, [], ax)
+        return
+    _core._partition(v, _kth(kth, self.shape[ax]), ax)
+
+
+def _method_argpartition(self, kth, axis=-1, kind="introselect", order=None):
+    """The indices that partition the array (see ``rumpy.argpartition``)."""
+    _check_select(kind)
+    a = self.reshape(-1) if axis is None or self.ndim == 0 else self
+    ax = -1 if axis is None else _axis(axis)
+    if not -a.ndim <= ax < a.ndim or a.size == 0:
+        return _core._argpartition(a, [], ax)
+    return _core._argpartition(_ordered(a, order), _kth(kth, a.shape[ax]), ax)
+
+
+def partition(a, kth, axis=-1, kind="introselect", order=None):
+    """A partitioned copy of an array (numpy.partition): the items at ``kth`` where a sort
+    puts them, none larger before and none smaller after each."""
+    a = _core.asanyarray(a)
+    if axis is None:
+        a, axis = a.flatten(), -1
+    else:
+        a = a.copy(order="K")
+    _method_partition(a, kth, axis, kind, order)
+    return a
+
+
+def argpartition(a, kth, axis=-1, kind="introselect", order=None):
+    """The indices that partition an array along an axis (numpy.argpartition)."""
+    return _method_argpartition(_core.asanyarray(a), kth, axis, kind, order)

@@ -1,6 +1,6 @@
 """Sorting against numpy in the same process: sort and argsort of 1e6 and 1e7 float64,
 float32 and int64 (random, sorted, reversed, few unique), sort along axis 1 of (1000, 1000),
-the other families, and searchsorted. Prints numpy time, rumpy time and the ratio (rumpy / numpy).
+the other families, searchsorted and partition. Prints numpy time, rumpy time and the ratio (rumpy / numpy).
 
     python tests/benchmarks/bench_sort.py [--large]
 """
@@ -61,6 +61,11 @@ def main():
     rh, rn = rp.asarray(hay), rp.asarray(needles)
     cases.append(("searchsorted 1e6 into 1e6", lambda: np.searchsorted(hay, needles),
                   lambda: rp.searchsorted(rh, rn)))
+    big = rng.random(10**7 if "--large" in sys.argv else 10**6)
+    rbig = rp.asarray(big)
+    tag = "1e7" if "--large" in sys.argv else "1e6"
+    cases.append((f"partition f8 ({tag}) at n/2", lambda: np.partition(big, big.size // 2),
+                  lambda: rp.partition(rbig, big.size // 2)))
     report(cases, width=32)
 
 
