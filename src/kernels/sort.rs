@@ -25,6 +25,10 @@ pub trait SortKey: Copy + Send + Sync + 'static {
     fn sort_words(_v: &mut [Self]) -> bool {
         false
     }
+    /// [`partition_numbers`] through the bits' words, as `sort_words` (true if done).
+    fn select_words(_v: &mut [Self], _kth: &[usize]) -> bool {
+        false
+    }
 }
 
 /// The key of an IEEE float's bits: order-preserving, both zeros equal, NaN above infinity.
@@ -50,7 +54,11 @@ macro_rules! uint_key {
                 self as u64
             }
             fn sort_words(v: &mut [$t]) -> bool {
-                sort_ints(v, false);
+                sort_ints(v, false, None);
+                true
+            }
+            fn select_words(v: &mut [$t], kth: &[usize]) -> bool {
+                sort_ints(v, false, Some(kth));
                 true
             }
         }
@@ -68,7 +76,12 @@ macro_rules! int_key {
             }
             fn sort_words(v: &mut [$t]) -> bool {
                 // SAFETY: same size and alignment; any bits are an unsigned word.
-                sort_ints(unsafe { as_words::<$t, $u>(v) }, true);
+                sort_ints(unsafe { as_words::<$t, $u>(v) }, true, None);
+                true
+            }
+            fn select_words(v: &mut [$t], kth: &[usize]) -> bool {
+                // SAFETY: as above.
+                sort_ints(unsafe { as_words::<$t, $u>(v) }, true, Some(kth));
                 true
             }
         }
@@ -109,7 +122,7 @@ impl SortKey for Bool {
     }
     fn sort_words(v: &mut [Bool]) -> bool {
         // SAFETY: Bool is a transparent u8.
-        sort_ints(unsafe { as_words::<Bool, u8>(v) }, false);
+        sort_ints(unsafe { as_words::<Bool, u8>(v) }, false, None);
         true
     }
 }
@@ -123,7 +136,18 @@ impl SortKey for f64 {
     fn sort_words(v: &mut [f64]) -> bool {
         // SAFETY: same size and alignment; any bits are a u64.
         let w = unsafe { as_words::<f64, u64>(v) };
-        sort_floats(w, |b| f64::from_bits(b).is_nan(), |b| b << 1 == 0);
+        sort_floats(w, |b| f64::from_bits(b).is_nan(), |b| b << 1 == 0, None);
+        true
+    }
+    fn select_words(v: &mut [f64], kth: &[usize]) -> bool {
+        // SAFETY: as above.
+        let w = unsafe { as_words::<f64, u64>(v) };
+        sort_floats(
+            w,
+            |b| f64::from_bits(b).is_nan(),
+            |b| b << 1 == 0,
+            Some(kth),
+        );
         true
     }
 }
@@ -137,7 +161,18 @@ impl SortKey for f32 {
     fn sort_words(v: &mut [f32]) -> bool {
         // SAFETY: same size and alignment; any bits are a u32.
         let w = unsafe { as_words::<f32, u32>(v) };
-        sort_floats(w, |b| f32::from_bits(b).is_nan(), |b| b << 1 == 0);
+        sort_floats(w, |b| f32::from_bits(b).is_nan(), |b| b << 1 == 0, None);
+        true
+    }
+    fn select_words(v: &mut [f32], kth: &[usize]) -> bool {
+        // SAFETY: as above.
+        let w = unsafe { as_words::<f32, u32>(v) };
+        sort_floats(
+            w,
+            |b| f32::from_bits(b).is_nan(),
+            |b| b << 1 == 0,
+            Some(kth),
+        );
         true
     }
 }
@@ -152,7 +187,7 @@ impl SortKey for half::f16 {
     fn sort_words(v: &mut [half::f16]) -> bool {
         // SAFETY: f16 is a transparent u16.
         let w = unsafe { as_words::<half::f16, u16>(v) };
-        sort_floats(w, f16_nan, |b| b << 1 == 0);
+        sort_floats(w, f16_nan, |b| b << 1 == 0, None);
         true
     }
 }
@@ -260,7 +295,7 @@ pub fn sort_numbers<T: SortKey + Default>(v: &mut [T], tmp: &mut Vec<T>) {
 }
 
 /// The unsigned word of a number's bits.
-trait Word: Copy + Default + Send + Sync + PartialOrd + 'static {
+trait Word: Copy + Default + Send + Sync + Ord + 'static {
     const BITS: u32;
     const SIGN: Self;
     fn wide(self) -> u64;
@@ -303,19 +338,40 @@ fn sort_words<U: Word>(w: &mut [U]) {
     radix(w, &mut Vec::new(), U::BITS, |x| x.wide());
 }
 
-/// Integers as words: the sign bit flipped orders signed values as unsigned words.
-fn sort_ints<U: Word>(w: &mut [U], signed: bool) {
-    if !signed {
-        return sort_words(w);
+/// Select words in place at each index of `kth` (sorted, distinct; those past the end are
+/// skipped).
+fn select_words<U: Word>(w: &mut [U], kth: &[usize]) {
+    let (mut lo, n) = (0, w.len());
+    for &k in kth.iter().filter(|&&k| k < n) {
+        w[lo..].select_nth_unstable(k - lo);
+        lo = k + 1;
     }
-    w.iter_mut().for_each(|x| *x = x.xor(U::SIGN));
-    sort_words(w);
-    w.iter_mut().for_each(|x| *x = x.xor(U::SIGN));
+}
+
+/// Integers as words: the sign bit flipped orders signed values as unsigned words. `kth`:
+/// select there instead of sorting.
+fn sort_ints<U: Word>(w: &mut [U], signed: bool, kth: Option<&[usize]>) {
+    let flip = |w: &mut [U]| {
+        if signed {
+            w.iter_mut().for_each(|x| *x = x.xor(U::SIGN));
+        }
+    };
+    flip(w);
+    match kth {
+        Some(k) => select_words(w, k),
+        None => sort_words(w),
+    }
+    flip(w);
 }
 
 /// IEEE floats as words, NumPy's order: NaNs last in their order, both zeros equal (their
 /// signs kept in their order), the others by the order-preserving flip of their bits.
-fn sort_floats<U: Word>(w: &mut [U], is_nan: impl Fn(U) -> bool, is_zero: impl Fn(U) -> bool) {
+fn sort_floats<U: Word>(
+    w: &mut [U],
+    is_nan: impl Fn(U) -> bool,
+    is_zero: impl Fn(U) -> bool,
+    kth: Option<&[usize]>,
+) {
     // NaNs to the end, in order.
     let mut nans = Vec::new();
     let mut k = 0;
@@ -330,11 +386,18 @@ fn sort_floats<U: Word>(w: &mut [U], is_nan: impl Fn(U) -> bool, is_zero: impl F
     }
     w[k..].copy_from_slice(&nans);
     let w = &mut w[..k];
+    let enc = |x: U| if x.top() { x.flip() } else { x.xor(U::SIGN) };
+    let dec = |x: U| if x.top() { x.xor(U::SIGN) } else { x.flip() };
+    if let Some(kth) = kth {
+        // A partition: -0.0 may land before 0.0 (NumPy finds them equal; either is right).
+        w.iter_mut().for_each(|x| *x = enc(*x));
+        select_words(w, kth);
+        w.iter_mut().for_each(|x| *x = dec(*x));
+        return;
+    }
     // The zeros' signs in order, when both occur.
     let zeros: Vec<bool> = w.iter().filter(|&&x| is_zero(x)).map(|x| x.top()).collect();
     let mixed = zeros.iter().any(|&z| z) && zeros.iter().any(|&z| !z);
-    let enc = |x: U| if x.top() { x.flip() } else { x.xor(U::SIGN) };
-    let dec = |x: U| if x.top() { x.xor(U::SIGN) } else { x.flip() };
     w.iter_mut().for_each(|x| *x = enc(*x));
     sort_words(w);
     w.iter_mut().for_each(|x| *x = dec(*x));
@@ -416,6 +479,9 @@ pub fn argsort_numbers<T: SortKey>(v: &[T], out: &mut [i64]) {
 /// distinct, below the length) holds the item a sort would put there, with no larger item
 /// before it and no smaller item after it. Introselect on the sort keys (a total order).
 pub fn partition_numbers<T: SortKey>(v: &mut [T], kth: &[usize]) {
+    if T::select_words(v, kth) {
+        return;
+    }
     let mut lo = 0;
     for &k in kth {
         v[lo..].select_nth_unstable_by_key(k - lo, |x| (x.key(), x.key2()));

@@ -174,19 +174,24 @@ pub fn sort_in_place(a: &NdArray, axis: usize) -> Result<()> {
 /// Sort one lane of numbers in place: in memory when it is contiguous and aligned, else
 /// through a copy.
 fn sort_lane<T: SortKey + Default>(p: *mut u8, step: isize, n: usize) {
-    let size = std::mem::size_of::<T>();
     let mut tmp = Vec::new();
+    on_lane::<T>(p, step, n, |v| sort_numbers(v, &mut tmp));
+}
+
+/// Run `f` on a lane of numbers as a slice: in memory when it is contiguous and aligned, else
+/// on a copy written back.
+fn on_lane<T: Copy>(p: *mut u8, step: isize, n: usize, f: impl FnOnce(&mut [T])) {
+    let size = std::mem::size_of::<T>();
     if step == size as isize && (p as usize).is_multiple_of(std::mem::align_of::<T>()) {
         // SAFETY: n contiguous, aligned items of T of the lane (the walk's guarantee); the
         // array is writable and no other lane overlaps this one.
-        let v = unsafe { std::slice::from_raw_parts_mut(p as *mut T, n) };
-        sort_numbers(v, &mut tmp);
+        f(unsafe { std::slice::from_raw_parts_mut(p as *mut T, n) });
         return;
     }
     let at = |i: usize| p.wrapping_offset(i as isize * step) as *mut T;
     // SAFETY: item i of the lane.
     let mut v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
-    sort_numbers(&mut v, &mut tmp);
+    f(&mut v);
     for (i, x) in v.into_iter().enumerate() {
         // SAFETY: as above.
         unsafe { at(i).write_unaligned(x) };
@@ -401,14 +406,7 @@ pub fn partition_in_place(a: &NdArray, axis: usize, kth: &[usize]) -> Result<()>
     }
     crate::with_scalar_type!(st, T, {
         lanes(a, axis, &[], |p, s, n| {
-            let at = |i: usize| p[0].wrapping_offset(i as isize * s[0]) as *mut T;
-            // SAFETY: item i of the lane.
-            let mut v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
-            partition_numbers(&mut v, kth);
-            for (i, x) in v.into_iter().enumerate() {
-                // SAFETY: as above; the array is writable.
-                unsafe { at(i).write_unaligned(x) };
-            }
+            on_lane::<T>(p[0], s[0], n, |v| partition_numbers(v, kth));
             Ok(())
         })
     })
