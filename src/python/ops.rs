@@ -23,26 +23,30 @@ pub fn _arg_extreme(
     PyNdArray::wrap(py, r, None)
 }
 
-/// `ndarray.sort(axis)`: in place, stable (the Python layer checks the arguments).
-#[pyfunction]
-pub fn _sort(py: Python<'_>, a: PyRef<'_, PyNdArray>, axis: isize) -> PyResult<()> {
+/// Run a sorting operation along `axis` of `a`: the axis checked, the GIL released unless the
+/// dtype's items need Python (objects).
+fn along_axis<T: Send>(
+    py: Python<'_>,
+    a: &PyNdArray,
+    axis: isize,
+    f: impl FnOnce(&crate::array::NdArray, usize) -> crate::Result<T> + Send,
+) -> PyResult<T> {
     let arr = a.array();
     let axis = crate::array::NdArray::normalize_axis(axis, arr.ndim())?;
     let keep = arr.dtype().flags().needs_api;
-    super::errors::run_detached_unless(py, keep, arr.nbytes(), || {
-        crate::ops::sort::sort_in_place(&arr, axis)
-    })
+    super::errors::run_detached_unless(py, keep, arr.nbytes(), || f(&arr, axis))
+}
+
+/// `ndarray.sort(axis)`: in place, stable (the Python layer checks the arguments).
+#[pyfunction]
+pub fn _sort(py: Python<'_>, a: PyRef<'_, PyNdArray>, axis: isize) -> PyResult<()> {
+    along_axis(py, &a, axis, crate::ops::sort::sort_in_place)
 }
 
 /// `argsort(a, axis)`: the stable order along `axis`, as intp indices.
 #[pyfunction]
 pub fn _argsort(py: Python<'_>, a: PyRef<'_, PyNdArray>, axis: isize) -> PyResult<Py<PyNdArray>> {
-    let arr = a.array();
-    let axis = crate::array::NdArray::normalize_axis(axis, arr.ndim())?;
-    let keep = arr.dtype().flags().needs_api;
-    let r = super::errors::run_detached_unless(py, keep, arr.nbytes(), || {
-        crate::ops::sort::argsort(&arr, axis)
-    })?;
+    let r = along_axis(py, &a, axis, crate::ops::sort::argsort)?;
     PyNdArray::wrap(py, r, None)
 }
 
@@ -54,11 +58,8 @@ pub fn _partition(
     kth: Vec<usize>,
     axis: isize,
 ) -> PyResult<()> {
-    let arr = a.array();
-    let axis = crate::array::NdArray::normalize_axis(axis, arr.ndim())?;
-    let keep = arr.dtype().flags().needs_api;
-    super::errors::run_detached_unless(py, keep, arr.nbytes(), || {
-        crate::ops::sort::partition_in_place(&arr, axis, &kth)
+    along_axis(py, &a, axis, |arr, ax| {
+        crate::ops::sort::partition_in_place(arr, ax, &kth)
     })
 }
 
@@ -70,11 +71,8 @@ pub fn _argpartition(
     kth: Vec<usize>,
     axis: isize,
 ) -> PyResult<Py<PyNdArray>> {
-    let arr = a.array();
-    let axis = crate::array::NdArray::normalize_axis(axis, arr.ndim())?;
-    let keep = arr.dtype().flags().needs_api;
-    let r = super::errors::run_detached_unless(py, keep, arr.nbytes(), || {
-        crate::ops::sort::argpartition(&arr, axis, &kth)
+    let r = along_axis(py, &a, axis, |arr, ax| {
+        crate::ops::sort::argpartition(arr, ax, &kth)
     })?;
     PyNdArray::wrap(py, r, None)
 }
