@@ -83,8 +83,8 @@ def test_kinds(kw, dtype):
     c(check, f"m.array({vals})[m.argsort({a}, {kw})]")
     if kw in STABLE:
         c(check, f"m.argsort({a}, {kw})")
-    c(check, f"m.sort(m.array([5, 3, 9, 1, 3, 7, 0, 2], '{dtype}').reshape(2, 2, 2), axis=1, "
-             f"{kw})" if dtype != "U3" else "0")
+    c(check, f"m.sort(m.array([5, 3, 9, 1, 3, 7, 0, 2]).astype('{dtype}').reshape(2, 2, 2), "
+             f"axis=1, {kw})")
     c.done()
 
 
@@ -139,7 +139,6 @@ def test_errors(expr):
 
 
 def test_read_only_and_errors_keep_the_data():
-    c = Collector()
     for m in (np, rp):
         a = m.arange(3)
         a.flags.writeable = False
@@ -151,7 +150,6 @@ def test_read_only_and_errors_keep_the_data():
         with pytest.raises(TypeError):
             a.sort()
         assert sorted(map(str, a.tolist())) == ["0", "1", "2", "3", "a"]
-    c.done()
 
 
 @pytest.mark.parametrize("expr", [
@@ -207,7 +205,7 @@ def test_objects_sort_by_their_own_order():
     c.done()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([0.0, -0.0, 1.0, -1.0, float("nan"), float("inf"), 2.5, 1e300]),
                 max_size=80),
        st.sampled_from(["f8", "f4", "f2", "c16"]))
@@ -219,7 +217,8 @@ def test_property_stable_argsort_is_numpys(values, dtype):
     assert np.array_equal(np.asarray(rp.argsort(r, kind="stable")), np.argsort(n, kind="stable"))
     got = np.asarray(rp.sort(r, kind="stable"))
     want = np.sort(n, kind="stable")
-    assert got.tobytes() == want.tobytes() or np.array_equal(got, want, equal_nan=True)
+    # Both sorts are stable and move the items themselves: the same bytes.
+    assert got.tobytes() == want.tobytes()
 
 
 SEARCH_DATA = {

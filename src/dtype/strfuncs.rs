@@ -162,25 +162,38 @@ fn ascii_class(t: &[u32], class: Class, bytes: bool) -> bool {
     }
 }
 
-/// The class of `str` text holding characters beyond ASCII: Python's own method.
-fn python_class(class: Class, t: &[u32]) -> Result<bool> {
-    let rt = super::object::runtime()?;
-    let op = rt.operation(&format!(".{}", class.name()), 1);
-    let mut out = false;
-    rt.with_api(&mut || {
-        // SAFETY: inside with_api; each new reference is given up once.
-        unsafe {
-            let s = rt.new_text(t, false)?;
-            let r = op.call(&[s]);
-            rt.decref(s);
-            let r = r?;
-            let v = rt.to_num(r, ScalarType::Bool);
-            rt.decref(r);
-            out = matches!(v?, Num::B(true));
-        }
-        Ok(0)
-    })?;
-    Ok(out)
+/// Python's own `str` method of a class, resolved once a loop, for text holding characters
+/// beyond ASCII.
+struct PyClass {
+    rt: &'static dyn super::object::ObjectRuntime,
+    op: super::object::ObjectFn,
+}
+
+impl PyClass {
+    fn new(class: Class) -> Result<PyClass> {
+        let rt = super::object::runtime()?;
+        let op = rt.operation(&format!(".{}", class.name()), 1);
+        Ok(PyClass { rt, op })
+    }
+
+    fn of(&self, t: &[u32]) -> Result<bool> {
+        let rt = self.rt;
+        let mut out = false;
+        rt.with_api(&mut || {
+            // SAFETY: inside with_api; each new reference is given up once.
+            unsafe {
+                let s = rt.new_text(t, false)?;
+                let r = self.op.call(&[s]);
+                rt.decref(s);
+                let r = r?;
+                let v = rt.to_num(r, ScalarType::Bool);
+                rt.decref(r);
+                out = matches!(v?, Num::B(true));
+            }
+            Ok(0)
+        })?;
+        Ok(out)
+    }
 }
 
 /// Which family a loop reads.
@@ -294,8 +307,16 @@ impl ArrayMethod for Classify {
                         })
                     })
                 };
-                let slow =
-                    move |x: *const u8| unsafe { with_chars(t, x, |c| python_class(class, c)) };
+                // Bytes never reach it.
+                let py = if bytes {
+                    None
+                } else {
+                    Some(PyClass::new(class)?)
+                };
+                let slow = move |x: *const u8| match &py {
+                    Some(py) => unsafe { with_chars(t, x, |c| py.of(c)) },
+                    None => Ok(false),
+                };
                 Box::new(move |p: &[*mut u8], s: &[isize], n: usize| {
                     two_pass(p, s, n, &fast, &slow)
                 })
@@ -318,11 +339,12 @@ impl ArrayMethod for Classify {
                         None => refuse_missing(&v, class.name()).map(|()| Some(false)),
                     }
                 };
+                let py = PyClass::new(class)?;
                 let slow = move |x: *const u8| match unsafe { v2.text(x) } {
                     Some(b) => {
                         let t: Vec<u32> =
                             String::from_utf8_lossy(b).chars().map(u32::from).collect();
-                        python_class(class, &t)
+                        py.of(&t)
                     }
                     None => Ok(false),
                 };

@@ -128,7 +128,7 @@ pub fn sort_in_place(a: &NdArray, axis: usize) -> Result<()> {
             });
         });
     }
-    if d.0.sorts_as().is_some() || d.to_native().0.sorts_as().is_some() {
+    if d.to_native().0.sorts_as().is_some() {
         if !d.is_native() {
             let b = a.astype(&d.to_native(), Order::K)?;
             sort_in_place(&b, axis)?;
@@ -287,20 +287,16 @@ pub fn searchsorted(
         (a.astype(&native, Order::K)?, v.astype(&native, Order::C)?)
     };
     let n = a.shape()[0];
-    let order: Option<Vec<i64>> = match sorter {
-        Some(s) => {
-            let s = s.astype(&ScalarType::Int64.dtype(), Order::C)?;
-            // SAFETY: a C-contiguous int64 array of s.size() items.
-            Some(
-                unsafe { std::slice::from_raw_parts(s.data_ptr() as *const i64, s.size()) }
-                    .to_vec(),
-            )
-        }
-        None => None,
-    };
+    let sorter = sorter
+        .map(|s| s.astype(&ScalarType::Int64.dtype(), Order::C))
+        .transpose()?;
+    // SAFETY: a C-contiguous int64 array of s.size() items, alive for the search.
+    let order: Option<&[i64]> = sorter
+        .as_ref()
+        .map(|s| unsafe { std::slice::from_raw_parts(s.data_ptr() as *const i64, s.size()) });
     let (ap, step, isz) = (a.data_ptr() as usize, a.strides()[0], native.itemsize());
     let item = |i: usize| -> Result<*const u8> {
-        let k = match &order {
+        let k = match order {
             Some(o) => {
                 let k = o[i];
                 ensure!(
