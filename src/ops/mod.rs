@@ -1,6 +1,7 @@
 //! NumPy functions that are not ufuncs, one file per chapter of NumPy's docs.
 
 pub mod argext;
+pub mod binning;
 pub mod busday;
 pub mod creation;
 pub mod field;

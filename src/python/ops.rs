@@ -206,3 +206,106 @@ pub fn _take_along_axis(
     })?;
     PyNdArray::wrap(py, r, None)
 }
+
+/// `bincount(x, weights, minlength)` on a 1-d integer array (the Python layer checks types).
+#[pyfunction]
+#[pyo3(signature = (x, weights, minlength))]
+pub fn _bincount(
+    py: Python<'_>,
+    x: PyRef<'_, PyNdArray>,
+    weights: Option<PyRef<'_, PyNdArray>>,
+    minlength: usize,
+) -> PyResult<Py<PyNdArray>> {
+    let (x, w) = (x.array(), weights.map(|w| w.array()));
+    let r = run_detached(py, x.nbytes(), || {
+        crate::ops::binning::bincount(&x, w.as_ref(), minlength)
+    })?;
+    PyNdArray::wrap(py, r, None)
+}
+
+/// `histogram` with equal bins: counts (or float64 weighted sums) of `a` between `edges`.
+#[pyfunction]
+#[pyo3(signature = (a, edges, weights))]
+pub fn _histogram_uniform(
+    py: Python<'_>,
+    a: PyRef<'_, PyNdArray>,
+    edges: PyRef<'_, PyNdArray>,
+    weights: Option<PyRef<'_, PyNdArray>>,
+) -> PyResult<Py<PyNdArray>> {
+    let (a, e, w) = (a.array(), edges.array(), weights.map(|w| w.array()));
+    let r = run_detached(py, a.nbytes(), || {
+        crate::ops::binning::histogram_uniform(&a, &e, w.as_ref())
+    })?;
+    PyNdArray::wrap(py, r, None)
+}
+
+/// `interp(x, xp, fp, left, right)`: float64 or complex128 results as `fp`'s dtype.
+#[pyfunction]
+#[pyo3(signature = (x, xp, fp, left, right))]
+pub fn _interp(
+    py: Python<'_>,
+    x: PyRef<'_, PyNdArray>,
+    xp: PyRef<'_, PyNdArray>,
+    fp: PyRef<'_, PyNdArray>,
+    left: Option<num_complex::Complex<f64>>,
+    right: Option<num_complex::Complex<f64>>,
+) -> PyResult<Py<PyNdArray>> {
+    let (x, xp, fp) = (x.array(), xp.array(), fp.array());
+    let r = run_detached(py, x.nbytes(), || {
+        crate::ops::binning::interp(&x, &xp, &fp, left, right)
+    })?;
+    PyNdArray::wrap(py, r, None)
+}
+
+/// `correlate(a, v, mode, conj)` on 1-d arrays of one numeric dtype.
+#[pyfunction]
+pub fn _correlate(
+    py: Python<'_>,
+    a: PyRef<'_, PyNdArray>,
+    v: PyRef<'_, PyNdArray>,
+    mode: u8,
+    conj: bool,
+) -> PyResult<Py<PyNdArray>> {
+    let (a, v) = (a.array(), v.array());
+    let work = a.nbytes().saturating_mul(v.size());
+    let r = run_detached(py, work, || {
+        crate::ops::binning::correlate(&a, &v, mode, conj)
+    })?;
+    PyNdArray::wrap(py, r, None)
+}
+
+/// `packbits` along the middle axis of `bits` seen as (outer, len, inner).
+#[pyfunction]
+pub fn _packbits(
+    py: Python<'_>,
+    bits: PyRef<'_, PyNdArray>,
+    outer: usize,
+    len: usize,
+    inner: usize,
+    little: bool,
+) -> PyResult<Py<PyNdArray>> {
+    let b = bits.array();
+    let r = run_detached(py, b.nbytes(), || {
+        crate::ops::binning::packbits(&b, outer, len, inner, little)
+    })?;
+    PyNdArray::wrap(py, r, None)
+}
+
+/// `unpackbits` along the middle axis of `bytes` seen as (outer, len, inner).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn _unpackbits(
+    py: Python<'_>,
+    bytes: PyRef<'_, PyNdArray>,
+    outer: usize,
+    len: usize,
+    inner: usize,
+    out_len: usize,
+    little: bool,
+) -> PyResult<Py<PyNdArray>> {
+    let b = bytes.array();
+    let r = run_detached(py, b.nbytes().saturating_mul(8), || {
+        crate::ops::binning::unpackbits(&b, outer, len, inner, out_len, little)
+    })?;
+    PyNdArray::wrap(py, r, None)
+}

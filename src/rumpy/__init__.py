@@ -170,6 +170,10 @@ from ._dtype_names import (  # noqa: E402
 )
 from ._errstate import seterr, geterr, errstate, seterrcall, geterrcall  # noqa: E402
 from ._creation import logspace, geomspace
+from ._setops import *  # noqa: E402,F401,F403
+from ._statistics import *  # noqa: E402,F401,F403
+from ._numerical import *  # noqa: E402,F401,F403
+from ._histograms import *  # noqa: E402,F401,F403
 
 newaxis = None
 pi = _math.pi

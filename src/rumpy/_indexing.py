@@ -225,29 +225,27 @@ def select(condlist, choicelist, default=0):
         raise ValueError('list of cases must be same length as list of conditions')
     if len(condlist) == 0:
         raise ValueError("select with an empty condition list is not possible")
-    choicelist = [asarray(c) for c in choicelist]
+    # Python numbers stay weak for the result dtype (NEP 50)
+    choices = [c if type(c) in (int, float, complex) else asarray(c) for c in choicelist]
+    choices.append(default if type(default) in (int, float, complex) else asarray(default))
     try:
-        intermediate_dtype = _core.result_type(*choicelist)
+        dtype = _core.result_type(*choices)
     except TypeError as e:
-        raise TypeError('Choicelist elements do not have a common dtype') from e
-    default_array = asarray(default)
-    choicelist.append(default_array)
-    try:
-        dtype = _core.result_type(intermediate_dtype, default)
-    except TypeError as e:
-        raise TypeError('Choicelists and default value do not have a common dtype') from e
-    condlist = [asarray(c) for c in condlist]
+        raise TypeError(
+            f'Choicelist and default value do not have a common dtype: {e}') from None
+    # conditions and choices broadcast separately; the shape is that of the first of each
+    condlist = broadcast_arrays(*condlist)
+    choices = broadcast_arrays(*choices)
     for i, cond in enumerate(condlist):
         if cond.dtype.kind != 'b':
             raise TypeError(f'invalid entry {i} in condlist: should be boolean ndarray')
-    choicelist = broadcast_arrays(*(condlist + choicelist))
-    condlist, choicelist = choicelist[:len(condlist)], choicelist[len(condlist):]
-    result_shape = condlist[0].shape
-    result = _core.full(result_shape, choicelist[-1], dtype) if choicelist[-1].ndim == 0 \
-        else choicelist[-1].astype(dtype)
-    choicelist = choicelist[-2::-1]
-    condlist = condlist[::-1]
-    for choice, cond in zip(choicelist, condlist):
+    if choices[0].ndim == 0:
+        result_shape = condlist[0].shape
+    else:
+        result_shape = broadcast_arrays(condlist[0], choices[0])[0].shape
+    result = _core.full(result_shape, choices[-1], dtype)
+    # the first matching condition wins: write them last to first
+    for choice, cond in zip(choices[-2::-1], condlist[::-1]):
         _core.copyto(result, choice, where=cond)
     return result
 

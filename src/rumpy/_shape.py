@@ -362,29 +362,30 @@ def repeat(a, repeats, axis=None):
 
 
 def trim_zeros(filt, trim='fb', axis=None):
-    filt = asarray(filt)
+    arr = asarray(filt)
     trim = trim.lower()
-    if any(c not in 'fb' for c in trim):
+    if trim not in ("fb", "bf", "f", "b"):
         raise ValueError(f"unexpected character(s) in `trim`: {trim!r}")
-    from ._helpers import nonzero
-    nz = nonzero(filt)
-    if nz[0].size == 0:
-        start = stop = [0] * filt.ndim
-    else:
-        start = [int(x.min()) for x in nz]
-        stop = [int(x.max()) + 1 for x in nz]
-    if 'f' not in trim:
-        start = [0] * filt.ndim
-    if 'b' not in trim:
-        stop = list(filt.shape)
     if axis is None:
-        axes = range(filt.ndim)
+        axes = tuple(range(arr.ndim))
     else:
-        axes = normalize_axis_tuple(axis, filt.ndim)
-    sl = [slice(None)] * filt.ndim
-    for ax in axes:
-        sl[ax] = slice(start[ax], stop[ax])
-    return filt[tuple(sl)]
+        axes = normalize_axis_tuple(axis, arr.ndim, argname="axis")
+    if not axes:
+        return filt  # nothing to trim: the input itself
+    from ._helpers import nonzero
+    # an object None counts as non-zero here (it is not ``!= 0``)
+    nz = nonzero(arr != 0 if arr.dtype.kind == "O" else arr)
+    if nz[0].size == 0:
+        # all zeros: every trimmed axis becomes empty, whatever ``trim`` says
+        start = stop = [0] * arr.ndim
+    else:
+        start = [int(x.min()) if 'f' in trim else None for x in nz]
+        stop = [int(x.max()) + 1 if 'b' in trim else None for x in nz]
+    sl = tuple(slice(start[ax], stop[ax]) if ax in axes else slice(None)
+               for ax in range(arr.ndim))
+    if len(sl) == 1:
+        return filt[sl[0]]  # a list or tuple stays one
+    return filt[sl]
 
 
 # ---------------------------------------------------------------------------
