@@ -146,6 +146,14 @@ trait Lin:
     fn from_usize(i: usize) -> Self;
     fn is_zero(self) -> bool;
 }
+impl Lin for half::f16 {
+    fn from_usize(i: usize) -> Self {
+        half::f16::from_f64(i as f64)
+    }
+    fn is_zero(self) -> bool {
+        self.to_f32() == 0.0
+    }
+}
 impl Lin for f32 {
     fn from_usize(i: usize) -> Self {
         i as f32
@@ -241,13 +249,14 @@ pub fn linspace(
         }};
     }
     let step = match st {
+        ScalarType::Float16 => go!(half::f16),
         ScalarType::Float32 => go!(f32),
         ScalarType::Float64 => go!(f64),
         ScalarType::Complex64 => go!(Complex<f32>),
         ScalarType::Complex128 => go!(Complex<f64>),
         _ => bail!(
             Type,
-            "linspace computes in float32, float64, complex64 or complex128"
+            "linspace computes in float16, float32, float64, complex64 or complex128"
         ),
     };
     Ok((out, step))

@@ -678,6 +678,27 @@ impl PyNdArray {
             }
         }
     }
+    /// `a.real = v`: assigns through the real view (the whole array when not complex).
+    #[setter]
+    fn set_real(slf: &Bound<'_, Self>, v: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = slf.py();
+        Self::real(slf)?
+            .bind(py)
+            .set_item(pyo3::types::PyEllipsis::get(py), v)
+    }
+    /// `a.imag = v`: assigns through the imaginary view; NumPy's TypeError when not complex.
+    #[setter]
+    fn set_imag(slf: &Bound<'_, Self>, v: &Bound<'_, PyAny>) -> PyResult<()> {
+        let py = slf.py();
+        if complex_part(slf.get().cur().dtype()).is_none() {
+            return Err(PyTypeError::new_err(
+                "array does not have imaginary part to set",
+            ));
+        }
+        Self::imag(slf)?
+            .bind(py)
+            .set_item(pyo3::types::PyEllipsis::get(py), v)
+    }
     #[getter]
     fn __array_interface__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         no_raw_strings(&self.cur())?;

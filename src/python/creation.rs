@@ -676,10 +676,8 @@ pub fn linspace<'py>(
         }
     }
     let dt = promote::result_type(&strong, &weak)?;
-    let ct = match dt.scalar_type() {
-        Some(ScalarType::Float16) => ScalarType::Float32.dtype(),
-        _ => dt.clone(),
-    };
+    // NumPy computes in the result type, float16 included (each step rounded to it).
+    let ct = dt.clone();
     let bshape = broadcast2(&sa, &ea)?;
     let s = sa.broadcast_to(&bshape)?.astype(&ct, Order::C)?;
     let e = ea.broadcast_to(&bshape)?.astype(&ct, Order::C)?;

@@ -146,7 +146,7 @@ from ._shape import (  # noqa: E402
     expand_dims, squeeze, atleast_1d, atleast_2d, atleast_3d, broadcast_shapes, broadcast_to,
     broadcast_arrays, flip, fliplr, flipud, rot90, roll, resize, require, tile, repeat,
     trim_zeros, stack, vstack, hstack, dstack, column_stack, append, unstack, block, insert,
-    delete, array_split, split, hsplit, vsplit, dsplit,
+    delete, array_split, split, hsplit, vsplit, dsplit, ndim, shape, size, iterable,
 )
 from ._core import concatenate  # noqa: E402
 from ._pad import pad  # noqa: E402

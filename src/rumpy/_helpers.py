@@ -9,6 +9,7 @@ only reproduces NumPy's choice of operations, dtypes and errors.
 
 import array as _array
 import builtins
+import contextlib
 import numbers
 import operator
 from itertools import compress as _compress
@@ -126,6 +127,9 @@ def where(condition, x=_NoValue, y=_NoValue, /):
 # clip
 # ---------------------------------------------------------------------------
 
+_no_errstate = contextlib.nullcontext()
+
+
 def _clip(a, min=None, max=None, out=None, **kwargs):
     """NumPy's ``_methods._clip``. Its three-operand ``clip`` ufunc is written as maximum
     then minimum (both propagate NaN) for real dtypes, and as its lexicographic loop for
@@ -158,15 +162,18 @@ def _clip(a, min=None, max=None, out=None, **kwargs):
             out = _core.empty(res.shape, dtype=dt)
         _core.copyto(out, res, casting=casting, where=where)
         return out
-    # A time dtype is chosen by the operands (ufuncs take no time unit in dtype=).
-    ufunc_dt = None if dt.kind in "Mm" else dt
-    lo = _core.maximum(a, min, dtype=ufunc_dt, casting=casting)
-    if out is None and where is True and isinstance(lo, _ndarray) and lo.shape == _broadcast_shape(
-            lo.shape, _asarray(max).shape):
-        out = lo  # a fresh temporary of the result's dtype and shape: finish in place
-    if where is not True:
-        return _core.minimum(lo, max, out=out, dtype=ufunc_dt, where=where, **kwargs)
-    return _core.minimum(lo, max, out=out, dtype=ufunc_dt, **kwargs)
+    # Time and text dtypes are left to the operands (dtype= selects numeric loops only); text
+    # then finds no loop, as in NumPy.
+    ufunc_dt = dt if dt.kind in "biufcO" else None
+    # NumPy's clip loop compares, so a NaN sets no 'invalid' flag (maximum/minimum do)
+    with errstate(invalid="ignore") if dt.kind == "f" else _no_errstate:
+        lo = _core.maximum(a, min, dtype=ufunc_dt, casting=casting)
+        if out is None and where is True and isinstance(lo, _ndarray) and \
+                lo.shape == _broadcast_shape(lo.shape, _asarray(max).shape):
+            out = lo  # a fresh temporary of the result's dtype and shape: finish in place
+        if where is not True:
+            return _core.minimum(lo, max, out=out, dtype=ufunc_dt, where=where, **kwargs)
+        return _core.minimum(lo, max, out=out, dtype=ufunc_dt, **kwargs)
 
 
 def _complex_gt(p, q):

@@ -234,7 +234,7 @@ def _bin_stone(x, range):
     def jhat(nbins):
         hh = ptp_x / nbins
         p_k = histogram(x, bins=nbins, range=range)[0] / n
-        return (2 - (n + 1) * p_k.dot(p_k)) / hh
+        return (2 - (n + 1) * rp.vecdot(p_k, p_k)) / hh
 
     upper = builtins.max(100, int(rp.sqrt(n)))
     nbins = builtins.min(_range(1, upper + 1), key=jhat)
@@ -347,34 +347,35 @@ def _search_inclusive(sa, edges):
                            sa.searchsorted(edges[-1:], "right")))
 
 
-def _uniform_counts(a, weights, edges, ntype):
-    """Counts (or weighted sums in ``ntype``) in equal bins, added block by block as NumPy
-    does, so weighted sums round as NumPy's."""
+def _uniform_counts(a, weights, edges, uniform, ntype):
+    """Counts (or weighted sums in ``ntype``) in equal bins. float32/float64 bins run in the
+    core (exact bins by the edges; weighted float64 sums added block by block as NumPy
+    does); others (float16 bins, other weights) follow NumPy's block arithmetic here."""
     rp = _rp()
-    n = edges.size - 1
-    first, last = edges[0], edges[-1]
+    first, last, n = uniform
     native = edges.dtype.kind == "f" and edges.dtype.itemsize >= 4 and edges.dtype.isnative
-    if weights is None and native:
-        return _core._histogram_uniform(a.astype(edges.dtype, copy=False), edges, None)
-    if weights is not None and ntype == rp.dtype("float64") and native:
+    if native and (weights is None or ntype == rp.dtype("float64")):
         return _core._histogram_uniform(a.astype(edges.dtype, copy=False), edges, weights)
     out = rp.zeros(n, ntype)
+    denom = _unsigned_subtract(last, first)
     for i in _range(0, a.size, _BLOCK):
         x = a[i:i + _BLOCK]
         w = None if weights is None else weights[i:i + _BLOCK]
-        keep = (x >= first) & (x <= last)
+        keep = x >= first
+        keep &= x <= last
         if not bool(rp.all(keep)):
             x = x[keep]
             if w is not None:
                 w = w[keep]
         x = x.astype(edges.dtype, copy=False)
-        idx = ((x - first) / (last - first) * n).astype(rp.intp)
+        idx = (_unsigned_subtract(x, first) / denom * n).astype(rp.intp)
         idx[idx == n] -= 1
         idx[x < edges[idx]] -= 1
         idx[(x >= edges[idx + 1]) & (idx != n - 1)] += 1
         if ntype.kind == "c":
-            out.real += bincount(idx, weights=w.real, minlength=n)
-            out.imag += bincount(idx, weights=w.imag, minlength=n)
+            re, im = out.real, out.imag
+            re += bincount(idx, weights=w.real, minlength=n)
+            im += bincount(idx, weights=w.imag, minlength=n)
         else:
             out += bincount(idx, weights=w, minlength=n).astype(ntype)
     return out
@@ -406,7 +407,7 @@ def histogram(a, bins=10, range=None, density=None, weights=None):
     simple = (weights is None or rp.can_cast(weights.dtype, rp.double)
               or rp.can_cast(weights.dtype, complex))
     if uniform is not None and simple:
-        n = _uniform_counts(a, weights, edges, ntype)
+        n = _uniform_counts(a, weights, edges, uniform, ntype)
     else:
         cum = rp.zeros(edges.shape, ntype)
         if weights is None:
@@ -625,12 +626,17 @@ def _mode(mode):
 
 def _correlate(a, v, mode, conj):
     rp = _rp()
-    dt = rp.result_type(a, v)
-    a = _one_d(rp.asarray(a, dtype=dt))
-    v = _one_d(rp.asarray(v, dtype=dt))
     k = _mode(mode)
+    a, v = _core.asarray(a), _core.asarray(v)
+    dt = rp.result_type(a, v)
+    a = _one_d(a.astype(dt, copy=False))
+    v = _one_d(v.astype(dt, copy=False))
     if dt.kind in "biufc" and dt.name not in ("longdouble", "clongdouble"):
         return _core._correlate(a, v, k, conj)
+    if dt.kind == "m":
+        # timedelta products sum as their int64 ticks (NumPy's dot for the type).
+        i8 = rp.dtype("int64")
+        return _core._correlate(a.view(i8), v.view(i8), k, conj).view(rp.dtype("m8"))
     # Other types (objects, longdouble): shifted products added in window order.
     if a.size == 0:
         raise ValueError("first array argument cannot be empty")

@@ -40,6 +40,32 @@ def _same_dtype(dst, y):
         return False
 
 
+def _pow2_reciprocal(d):
+    """``1/d`` when ``d`` is a Python or float64 power of two whose reciprocal every float
+    dtype holds exactly (then ``x / d == x * (1/d)`` bit for bit for real floats, since both
+    round the same exact value), else None."""
+    if type(d) is not float and not (getattr(d, "dtype", None) == _core.dtype("float64")
+                                     and getattr(d, "ndim", 1) == 0):
+        return None
+    d = float(d)
+    if d == 0.0 or not _math.isfinite(d):
+        return None
+    mant, exp = _math.frexp(d)
+    if abs(mant) != 0.5 or not -13 <= exp <= 14:
+        return None
+    return 1.0 / d
+
+
+def _divide_inplace(dst, d):
+    """``dst / d`` written over ``dst`` (a temporary of the caller); a multiplication by the
+    exact reciprocal for real floats and power-of-two ``d`` (the same bits, faster)."""
+    if dst.dtype.kind == "f":
+        r = _pow2_reciprocal(d)
+        if r is not None and _same_dtype(dst, d):
+            return _core.multiply(dst, r, out=dst)
+    return _apply_inplace(_core.divide, dst, d)
+
+
 def _apply_inplace(uf, dst, y):
     """``uf(dst, y)``, written over ``dst`` (a temporary of the caller) when the result has
     its dtype and shape; a new array otherwise."""
@@ -255,7 +281,7 @@ def gradient(f, *varargs, axis=None, edge_order=1):
             step = 2. * ax_dx
             if f.dtype == otype and _same_dtype(inner, step):
                 _core.subtract(f_hi, f_lo, out=inner)
-                _core.divide(inner, step, out=inner)
+                _divide_inplace(inner, step)
             else:
                 inner[...] = (f_hi - f_lo) / step
         else:
@@ -336,9 +362,14 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
     nd = y.ndim
     s = _core.add(y[_along(nd, axis, slice(1, None))], y[_along(nd, axis, slice(None, -1))])
     if isinstance(s, _ndarray):
-        s = _apply_inplace(_core.multiply, s, d) if s.dtype.kind in "fc" else d * s
+        if s.dtype.kind == "f" and type(d) in (int, float) and d == 1:
+            pass  # x * 1.0 is x for real floats
+        elif s.dtype.kind in "fc":
+            s = _apply_inplace(_core.multiply, s, d)
+        else:
+            s = d * s
         if isinstance(s, _ndarray):
-            s = _apply_inplace(_core.divide, s, 2.0)
+            s = _divide_inplace(s, 2.0)
         else:
             s = s / 2.0
     else:
@@ -469,7 +500,14 @@ def unwrap(p, discont=None, axis=-1, *, period=2 * _math.pi):
         _core.copyto(ddmod, interval_high,
                      where=_core.logical_and(ddmod == interval_low, dd > 0))
     ph_correct = _apply_inplace(_core.subtract, ddmod, dd)
-    _core.copyto(ph_correct, 0, where=_core.absolute(dd) < discont)
+    small = _core.absolute(dd) < discont
+    if ph_correct.dtype.kind in "iufc":
+        # no correction for small jumps: most are, so the few kept are copied onto zeros
+        kept = _core.zeros(ph_correct.shape, dtype=ph_correct.dtype)
+        _core.copyto(kept, ph_correct, where=_core.logical_not(small))
+        ph_correct = kept
+    else:
+        _core.copyto(ph_correct, 0, where=small)
     up = _core.array(p, copy=True, dtype=dtype)
     up[tail] = p[tail] + ph_correct.cumsum(axis)
     return up

@@ -657,3 +657,41 @@ def dsplit(ary, indices_or_sections):
     if ary.ndim < 3:
         raise ValueError('dsplit only works on arrays of 3 or more dimensions')
     return split(ary, indices_or_sections, 2)
+
+
+def ndim(a):
+    """The number of dimensions of ``a`` (an array, or anything ``asarray`` takes)."""
+    try:
+        return a.ndim
+    except AttributeError:
+        return _core.asarray(a).ndim
+
+
+def shape(a):
+    """The shape of ``a`` (an array, or anything ``asarray`` takes)."""
+    try:
+        return a.shape
+    except AttributeError:
+        return _core.asarray(a).shape
+
+
+def size(a, axis=None):
+    """The number of elements of ``a``, or its length along ``axis``."""
+    if axis is None:
+        try:
+            return a.size
+        except AttributeError:
+            return _core.asarray(a).size
+    try:
+        return a.shape[axis]
+    except AttributeError:
+        return _core.asarray(a).shape[axis]
+
+
+def iterable(y):
+    """Whether ``iter(y)`` works."""
+    try:
+        iter(y)
+    except TypeError:
+        return False
+    return True
