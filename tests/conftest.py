@@ -52,6 +52,16 @@ ALL_DTYPES = BOOL_DTYPES + NUMERIC_DTYPES
 FEW_DTYPES = ["bool", "int8", "uint16", "int64", "float16", "float64", "complex128"]
 
 
+# NumPy built for AVX512_SKX computes float64 power, log10, arctan2 and friends with SVML:
+# results may differ from a correctly rounded libm by an ulp or more, 0 ** -inf warns, and
+# arctan2.reduce folds the wrong pairs. Tests that meet those answers say so with this flag.
+NUMPY_SVML = bool(getattr(getattr(np, "_core", None), "_multiarray_umath", None) is not None
+                  and np._core._multiarray_umath.__cpu_features__.get("AVX512_SKX"))
+SVML_UFUNCS = {"power", "float_power", "log10", "log2", "log1p", "expm1", "exp2", "cbrt", "tan",
+               "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "tanh", "arcsinh",
+               "arccosh", "arctanh"}
+
+
 # ---------------------------------------------------------------------------
 # sample data and shape cases
 # ---------------------------------------------------------------------------

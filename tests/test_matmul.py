@@ -39,8 +39,9 @@ TOLERANT = {"float32": 1e-5, "complex64": 1e-5, "float64": 1e-12, "complex128": 
 
 def _numpy_error(n):
     """NumPy's private UFuncTypeError classes (numpy._core._exceptions) stand for the plain
-    TypeError rumpy raises."""
-    if isinstance(n, Raised) and type(n.exc).__module__.startswith("numpy._core._exceptions"):
+    TypeError rumpy raises, but for operand casting errors, UFuncTypeError in both."""
+    if (isinstance(n, Raised) and type(n.exc).__module__.startswith("numpy._core._exceptions")
+            and not isinstance(n.exc, np._core._exceptions._UFuncCastingError)):
         return Raised(TypeError(str(n.exc)))
     return n
 

@@ -1011,10 +1011,7 @@ def test_warnings_existing(expr):
     check_warns(expr)
 
 
-# NumPy raises UFuncTypeError (a TypeError) when a ufunc's result cannot be cast to ``out``;
-# the core raises a plain TypeError (src/dispatch/exec.rs reports it as a Casting error), and
-# its maximum/minimum warn about NaN where numpy's do not.
-@pytest.mark.xfail(strict=True, reason="core: error class / NaN warning of ufuncs")
+# NumPy raises UFuncTypeError (a TypeError) when a ufunc's result cannot be cast to ``out``.
 @pytest.mark.parametrize("expr", [
     "m.round(m.array([True, False]), -1)", "m.round(m.array([True, False]), 2)",
     "m.array([True]).round(1)", "m.round(m.array([1.5, 2.5]), out=m.zeros(2, 'i8'))",

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import TEST_BUGS
+from conftest import NUMPY_SVML, TEST_BUGS
 
 TYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
          "float16", "float32", "float64", "complex64", "complex128"]
@@ -62,7 +62,21 @@ def _described(r):
 def _same(fn, a_np, b_np, a_rp, b_rp):
     n = outcome(lambda: fn(a_np, b_np))
     r = outcome(lambda: fn(a_rp, b_rp))
+    if r != n and NUMPY_SVML and fn is operator.pow and _svml_pow_close(r, n):
+        return
     assert r == n, f"numpy {n} rumpy {r}"
+
+
+def _svml_pow_close(r, n):
+    """NumPy's SVML power (see conftest.NUMPY_SVML): within an ulp, and 0 ** -inf warns."""
+    (rv, rw), (nv, nw) = r, n
+    if rv[0] != nv[0] or rv[0] == "exc":
+        return False
+    x, y = float(rv[1]), float(nv[1])
+    if not (x == y or math.isclose(x, y, rel_tol=4e-16, abs_tol=0)):
+        return False
+    extra = [w for w in nw if w not in rw]
+    return all(w == ("RuntimeWarning", "divide by zero encountered in power") for w in extra)
 
 
 @pytest.mark.parametrize("op", list(OPS))

@@ -243,6 +243,27 @@ pub(crate) fn prepare<'u>(
             lp = resolve(u, &forced, None)?;
         }
     }
+    // NumPy's conversion of Python scalars under 'equiv' (not under 'no'): to their own
+    // default type only, checked before the arrays' casts.
+    if casting == Casting::Equiv {
+        for (k, inp) in inputs.iter().enumerate() {
+            if let Input::Weak(_, w @ (WeakKind::Int | WeakKind::Float | WeakKind::Complex)) = inp {
+                if lp.ins[k] != w.default_type() {
+                    let what = match w {
+                        WeakKind::Int => "int",
+                        WeakKind::Float => "float",
+                        _ => "complex",
+                    };
+                    bail!(
+                        Type,
+                        "cannot cast Python {} to {} under the casting rule 'equiv'",
+                        what,
+                        lp.ins[k].dtype().name()
+                    );
+                }
+            }
+        }
+    }
     // Inputs in the loop's types.
     let mut ins: SmallVec<[NdArray; 3]> = SmallVec::new();
     for (k, inp) in inputs.iter().enumerate() {
@@ -265,7 +286,7 @@ pub(crate) fn prepare<'u>(
                 } else {
                     if !can_cast(a.dtype(), &wd, casting) {
                         bail!(
-                            Casting,
+                            UfuncCasting,
                             "Cannot cast ufunc '{}' input {} from dtype('{}') to dtype('{}') with casting rule '{}'",
                             u.name,
                             k,
@@ -286,7 +307,7 @@ pub(crate) fn prepare<'u>(
             let ot = lp.outs[k].dtype();
             if !can_cast(&ot, o.dtype(), casting) {
                 bail!(
-                    Casting,
+                    UfuncCasting,
                     "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule '{}'",
                     u.name,
                     ot.name(),
@@ -567,6 +588,6 @@ mod tests {
         // The casting rule holds with a mask: float64 results do not go into int64.
         let i = NdArray::zeros(&[4], &ScalarType::Int64.dtype(), Order::C).unwrap();
         let r = call(add, &ins, &[Some(i)], Casting::SameKind, None, Some(&mask));
-        assert!(matches!(r, Err(Error::Casting(_))));
+        assert!(matches!(r, Err(Error::UfuncCasting(_))));
     }
 }

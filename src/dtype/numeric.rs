@@ -120,7 +120,16 @@ impl<T: Element> DTypeImpl for Numeric<T> {
             if swapped {
                 (x, y) = (x.byteswap(), y.byteswap());
             }
-            sort_order(x.to_num(), y.to_num())
+            let (x, y) = (x.to_num(), y.to_num());
+            if T::TYPE == ScalarType::Float16 {
+                // NumPy's float16 compare (used by records) puts NaN first.
+                if let (Num::F(p), Num::F(q)) = (x, y) {
+                    if p.is_nan() || q.is_nan() {
+                        return q.is_nan().cmp(&p.is_nan());
+                    }
+                }
+            }
+            sort_order(x, y)
         }))
     }
 }
@@ -134,8 +143,9 @@ fn kind_rank(n: Num) -> u8 {
     }
 }
 
-/// NumPy's sort order: NaN after every number; complex by real part, then imaginary part, each
-/// with NaN last (`[R + Rj, R + nanj, nan + Rj, nan + nanj]`).
+/// NumPy's sort order: NaN after every number; complex numbers without a NaN first (by real
+/// part, then imaginary part), then `R + nanj` by real part, `nan + Rj` by imaginary part,
+/// and `nan + nanj` last.
 pub fn sort_order(a: Num, b: Num) -> Ordering {
     fn float(x: f64, y: f64) -> Ordering {
         x.partial_cmp(&y)
@@ -146,7 +156,13 @@ pub fn sort_order(a: Num, b: Num) -> Ordering {
         (Num::I(x), Num::I(y)) => x.cmp(&y),
         (Num::U(x), Num::U(y)) => x.cmp(&y),
         (Num::F(x), Num::F(y)) => float(x, y),
-        (Num::C(xr, xi), Num::C(yr, yi)) => float(xr, yr).then(float(xi, yi)),
+        (Num::C(xr, xi), Num::C(yr, yi)) => {
+            let nan = |r: f64, i: f64| r.is_nan() || i.is_nan();
+            nan(xr, xi)
+                .cmp(&nan(yr, yi))
+                .then(float(xr, yr))
+                .then(float(xi, yi))
+        }
         // Items of one dtype widen to one variant; across kinds, order by kind.
         (x, y) => kind_rank(x).cmp(&kind_rank(y)),
     }

@@ -21,6 +21,16 @@ pub trait SortKey: Copy + Send + Sync + 'static {
     fn key2(self) -> u64 {
         0
     }
+    /// Complex numbers: 1 when a part is NaN (NumPy puts R+nanj after every number without
+    /// a NaN, before nan+Rj); it ranks above [`key`](Self::key).
+    fn class(self) -> u64 {
+        0
+    }
+    /// The whole order: (class, key, key2).
+    #[inline(always)]
+    fn order(self) -> (u64, u64, u64) {
+        (self.class(), self.key(), self.key2())
+    }
     /// Sort a line through the bits' words when the type has such a path (true if done).
     fn sort_words(_v: &mut [Self]) -> bool {
         false
@@ -207,6 +217,10 @@ impl<T: SortKey + num_traits::Float> SortKey for Complex<T> {
     fn key2(self) -> u64 {
         self.im.key()
     }
+    #[inline(always)]
+    fn class(self) -> u64 {
+        (self.re.is_nan() || self.im.is_nan()) as u64
+    }
 }
 
 /// Lines up to this length sort by insertion.
@@ -292,6 +306,9 @@ pub fn sort_numbers<T: SortKey + Default>(v: &mut [T], tmp: &mut Vec<T>) {
         radix(v, tmp, T::BITS, |x| x.key2());
     }
     radix(v, tmp, T::BITS, |x| x.key());
+    if T::TWO_KEYS && v.iter().any(|x| x.class() != 0) {
+        radix(v, tmp, 8, |x| x.class());
+    }
 }
 
 /// The unsigned word of a number's bits.
@@ -470,6 +487,9 @@ pub fn argsort_numbers<T: SortKey>(v: &[T], out: &mut [i64]) {
     let mut tmp = Vec::new();
     radix(&mut w, &mut tmp, T::BITS, |x| x.1);
     radix(&mut w, &mut tmp, T::BITS, |x| x.0);
+    if v.iter().any(|x| x.class() != 0) {
+        radix(&mut w, &mut tmp, 8, |x| v[x.2 as usize].class());
+    }
     for (o, x) in out.iter_mut().zip(&w) {
         *o = x.2;
     }
@@ -484,7 +504,7 @@ pub fn partition_numbers<T: SortKey>(v: &mut [T], kth: &[usize]) {
     }
     let mut lo = 0;
     for &k in kth {
-        v[lo..].select_nth_unstable_by_key(k - lo, |x| (x.key(), x.key2()));
+        v[lo..].select_nth_unstable_by_key(k - lo, |x| x.order());
         lo = k + 1;
     }
 }
@@ -498,7 +518,7 @@ pub fn argpartition_numbers<T: SortKey>(v: &[T], kth: &[usize], out: &mut [i64])
         .collect();
     let mut lo = 0;
     for &k in kth {
-        w[lo..].select_nth_unstable_by_key(k - lo, |x| (x.0, x.1));
+        w[lo..].select_nth_unstable_by_key(k - lo, |x| (v[x.2 as usize].class(), x.0, x.1));
         lo = k + 1;
     }
     for (o, x) in out.iter_mut().zip(&w) {

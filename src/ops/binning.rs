@@ -39,6 +39,16 @@ fn new_vec_array<T: Element>(v: Vec<T>) -> Result<NdArray> {
     NdArray::from_vec(v, &[n])
 }
 
+/// `n` zeros, or NumPy's MemoryError when they cannot be had.
+fn zeroed<T: Clone + Default>(n: usize) -> Result<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| {
+        crate::error::Error::Memory(format!("Unable to allocate an array of {n} items"))
+    })?;
+    v.resize(n, T::default());
+    Ok(v)
+}
+
 /// The chunks a parallel count splits `n` items into (one per thread, at least
 /// `PARALLEL_ITEMS` each).
 fn chunk_len(n: usize) -> usize {
@@ -48,7 +58,7 @@ fn chunk_len(n: usize) -> usize {
 
 /// Counts of `bins` values in `idx` (all in `0..bins`), split across threads when the counts
 /// arrays are small beside the data.
-fn count_indices(idx: &[i64], bins: usize) -> Vec<i64> {
+fn count_indices(idx: &[i64], bins: usize) -> Result<Vec<i64>> {
     let count = |part: &[i64]| {
         let mut c = vec![0i64; bins];
         for &i in part {
@@ -57,15 +67,20 @@ fn count_indices(idx: &[i64], bins: usize) -> Vec<i64> {
         c
     };
     if idx.len() < 2 * PARALLEL_ITEMS || bins > idx.len() / 8 {
-        return count(idx);
+        let mut c = zeroed(bins)?;
+        for &i in idx {
+            c[i as usize] += 1;
+        }
+        return Ok(c);
     }
-    idx.par_chunks(chunk_len(idx.len()))
+    Ok(idx
+        .par_chunks(chunk_len(idx.len()))
         .map(count)
         .reduce_with(|mut a, b| {
             a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
             a
         })
-        .unwrap_or_else(|| vec![0; bins])
+        .unwrap_or_else(|| vec![0; bins]))
 }
 
 /// `bincount(x, weights, minlength)` on a 1-d integer array (converted to int64): int64 counts,
@@ -88,13 +103,9 @@ pub fn bincount(x: &NdArray, weights: Option<&NdArray>, minlength: usize) -> Res
     );
     let bins = (hi as usize + 1).max(minlength);
     match weights {
-        None => new_vec_array(count_indices(idx, bins)),
+        None => new_vec_array(count_indices(idx, bins)?),
         Some(w) => {
-            ensure!(
-                w.ndim() == 1,
-                Value,
-                "object too deep for desired array"
-            );
+            ensure!(w.ndim() == 1, Value, "object too deep for desired array");
             let (wc, wn) = items(w, ScalarType::Float64)?;
             ensure!(
                 wn == n,
@@ -103,7 +114,7 @@ pub fn bincount(x: &NdArray, weights: Option<&NdArray>, minlength: usize) -> Res
             );
             // SAFETY: wc is a contiguous float64 array of n items.
             let w = unsafe { slice::<f64>(&wc, n) };
-            let mut sums = vec![0f64; bins];
+            let mut sums = zeroed::<f64>(bins)?;
             for (&i, &x) in idx.iter().zip(w) {
                 sums[i as usize] += x;
             }
@@ -630,7 +641,13 @@ fn correlate_typed<T: DotItem>(
 /// `packbits` on a C-contiguous bool array seen as (outer, len, inner), packing along the
 /// middle axis: bytes of 8 items (big: the first item is the high bit), the last one padded
 /// with zeros. Returns (outer, ceil(len / 8), inner) uint8 as a flat vector.
-pub fn packbits(bits: &NdArray, outer: usize, len: usize, inner: usize, little: bool) -> Result<NdArray> {
+pub fn packbits(
+    bits: &NdArray,
+    outer: usize,
+    len: usize,
+    inner: usize,
+    little: bool,
+) -> Result<NdArray> {
     let b = bits.contiguous_as(ScalarType::Bool)?;
     ensure!(
         b.size() == outer * len * inner,
@@ -640,7 +657,7 @@ pub fn packbits(bits: &NdArray, outer: usize, len: usize, inner: usize, little: 
     // SAFETY: a contiguous bool array of outer * len * inner bytes.
     let src = unsafe { slice::<u8>(&b, b.size()) };
     let nb = len.div_ceil(8);
-    let mut out = vec![0u8; outer * nb * inner];
+    let mut out = zeroed::<u8>(outer * nb * inner)?;
     for o in 0..outer {
         for k in 0..len {
             let shift = if little { k % 8 } else { 7 - k % 8 };
@@ -672,7 +689,11 @@ pub fn unpackbits(
     );
     // SAFETY: a contiguous uint8 array of outer * len * inner bytes.
     let src = unsafe { slice::<u8>(&b, b.size()) };
-    let mut out = vec![0u8; outer * out_len * inner];
+    let total = outer
+        .checked_mul(out_len)
+        .and_then(|x| x.checked_mul(inner))
+        .ok_or_else(|| crate::error::Error::Value("array is too big".into()))?;
+    let mut out = zeroed::<u8>(total)?;
     let have = out_len.min(8 * len);
     for o in 0..outer {
         for k in 0..have {

@@ -322,7 +322,7 @@ pub fn searchsorted(
             let key = |p: *const u8| {
                 // SAFETY: an item of T (native) at p, any alignment.
                 let x = unsafe { (p as *const T).read_unaligned() };
-                (x.key(), x.key2())
+                x.order()
             };
             return par_items(m, |j| {
                 let kv = key(value(j));

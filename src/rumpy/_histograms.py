@@ -110,12 +110,10 @@ def _monotonicity(bins):
     differ = rp.flatnonzero(b != b[0])
     if differ.size == 0:
         return 1
-    first, nxt = b[0], b[int(differ[0])]
-    if first < nxt:
+    if b[0] < b[int(differ[0])]:
         return 0 if bool(rp.any(b[:-1] > b[1:])) else 1
-    if first > nxt:
-        return 0 if bool(rp.any(b[:-1] < b[1:])) else -1
-    return 0
+    # Falling, or a NaN in the first differing pair: NumPy checks for a fall.
+    return 0 if bool(rp.any(b[:-1] < b[1:])) else -1
 
 
 def digitize(x, bins, right=False):
@@ -539,12 +537,21 @@ def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
 # interp
 # ---------------------------------------------------------------------------
 
+def _real(v):
+    """``float(v)`` as NumPy's C conversion takes it (no strings)."""
+    if not (hasattr(type(v), "__float__") or hasattr(type(v), "__index__")):
+        raise TypeError(f"must be real number, not {type(v).__name__}")
+    return float(v)
+
+
 def _fill(v, complex_):
     if v is None:
         return None
-    if complex_:
+    if complex_ and isinstance(v, complex):
+        return v
+    if complex_ and hasattr(type(v), "__complex__"):
         return complex(v)
-    return complex(float(v), 0.0)
+    return complex(_real(v), 0.0)
 
 
 def interp(x, xp, fp, left=None, right=None, period=None):
@@ -736,11 +743,14 @@ def packbits(a, /, axis=None, bitorder="big"):
     a = _core.asarray(a)
     if a.dtype.kind not in "biu":
         raise TypeError("Expected an input array of integer or boolean data type")
-    if axis is None:
+    if axis is None or a.ndim == 0:
+        # NumPy's axis check takes a 0-d array as 1-d.
+        if axis is not None:
+            axis = operator.index(axis)
+            if axis not in (0, -1):
+                raise rp.exceptions.AxisError(axis, 1)
         a = a.ravel()
         axis = 0
-    elif a.ndim == 0:
-        raise rp.exceptions.AxisError(axis, 0)
     else:
         axis = operator.index(axis)
         if not -a.ndim <= axis < a.ndim:
@@ -776,11 +786,14 @@ def unpackbits(a, /, axis=None, count=None, bitorder="big"):
     a = _core.asarray(a)
     if a.dtype != rp.dtype(rp.uint8):
         raise TypeError("Expected an input array of unsigned byte data type")
-    if axis is None:
+    if axis is None or a.ndim == 0:
+        # NumPy's axis check takes a 0-d array as 1-d.
+        if axis is not None:
+            axis = operator.index(axis)
+            if axis not in (0, -1):
+                raise rp.exceptions.AxisError(axis, 1)
         a = a.ravel()
         axis = 0
-    elif a.ndim == 0:
-        raise rp.exceptions.AxisError(axis, 0)
     else:
         axis = operator.index(axis)
         if not -a.ndim <= axis < a.ndim:
