@@ -1021,9 +1021,11 @@ def test_core_error_classes(expr):
     check(expr)
 
 
-@pytest.mark.xfail(strict=True, reason="core: maximum/minimum warn about NaN")
 @pytest.mark.parametrize("expr", [
     "m.clip(m.array([nan, 1.]), None, 1)", "m.clip(m.array([nan, 1.]), 0, None)",
+    "m.maximum(m.array([nan, 1.] * 20), 0.0)", "m.minimum.reduce(m.array([[1., nan], [2., 3.]]))",
+    "m.max(m.array([1., nan, 3.] * 30))", "m.fmin(m.array([nan] * 9, 'f4'), m.float32(1))",
+    "m.maximum(m.array([complex(nan, 1)] * 5), 0)", "m.maximum(m.float64(nan), 1.0)",
 ])
 def test_core_nan_warnings(expr):
     check_warns(expr)

@@ -104,6 +104,9 @@ pub struct Ufunc {
     /// Underflow is reported (NumPy's loops of the libm functions it replaces with its own
     /// SIMD code do not report it).
     pub reports_underflow: bool,
+    /// Invalid operations are reported (NumPy's maximum/minimum/fmax/fmin never report the
+    /// invalid flag their comparisons of NaN raise).
+    pub reports_invalid: bool,
     /// A generalized ufunc's signature (None for elementwise ufuncs).
     pub core: Option<gufunc::CoreSignature>,
 }

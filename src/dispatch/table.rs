@@ -73,6 +73,7 @@ fn row(
         reduce_kind: ReduceKind::Plain,
         value_based_ints: false,
         reports_underflow: false,
+        reports_invalid: true,
         core: Option::None,
     }
 }
@@ -303,6 +304,7 @@ pub fn build() -> Vec<Ufunc> {
             "add" | "multiply" => ReduceKind::WidenSmallInts,
             _ => ReduceKind::Plain,
         };
+        u.reports_invalid = !matches!(u.name, "maximum" | "minimum" | "fmax" | "fmin");
         u.reports_underflow = matches!(
             u.name,
             "multiply"

@@ -66,6 +66,11 @@ fn warn_status_as(py: Python<'_>, u: &Ufunc, label: &str, st: u32) -> PyResult<(
     } else {
         st & !status::UNDERFLOW
     };
+    let st = if u.reports_invalid {
+        st
+    } else {
+        st & !status::INVALID
+    };
     super::errors::report_fp(py, label, st, 3)
 }
 

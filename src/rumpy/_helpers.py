@@ -7,12 +7,10 @@ These are the functions NumPy itself writes in Python on top of its ufuncs
 only reproduces NumPy's choice of operations, dtypes and errors.
 """
 
-import array as _array
 import builtins
 import contextlib
 import numbers
 import operator
-from itertools import compress as _compress
 
 from . import _core
 from . import _scalars
@@ -86,12 +84,9 @@ def nonzero(a):
             "instead. If the context of this error is of the form `arr[nonzero(cond)]`, just "
             "use `arr[cond]`.")
     shape = arr.shape
-    # Compaction without boolean indexing: the C-order bytes of the boolean mask select
-    # the flat indices (itertools.compress runs in C).
-    bits = arr.astype(_scalars.bool, copy=False).tobytes()
-    idx = _array.array("q", _compress(range(len(bits)), bits))
-    flat_idx = _core.frombuffer(idx.tobytes(), dtype=_scalars.intp) if idx else \
-        _core.zeros(0, dtype=_scalars.intp)
+    # The C-order positions of the true items: a boolean selection from a range (in the core).
+    mask = arr.astype(_scalars.bool, copy=False).reshape(-1)
+    flat_idx = _core.arange(mask.shape[0], dtype=_scalars.intp)[mask]
     if len(shape) == 1:
         return (flat_idx,)
     out = []
