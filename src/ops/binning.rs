@@ -657,7 +657,40 @@ pub fn packbits(
     // SAFETY: a contiguous bool array of outer * len * inner bytes.
     let src = unsafe { slice::<u8>(&b, b.size()) };
     let nb = len.div_ceil(8);
-    let mut out = zeroed::<u8>(outer * nb * inner)?;
+    let arr = NdArray::zeros(&[outer, nb, inner], &ScalarType::UInt8.dtype(), Order::C)?;
+    // SAFETY: a fresh C-contiguous uint8 array of outer * nb * inner bytes, ours alone.
+    let out = unsafe { std::slice::from_raw_parts_mut(arr.data_ptr(), arr.size()) };
+    if inner == 1 {
+        // Lines in memory: eight items a word, each byte made 0/1, gathered by a multiply.
+        let m = if little {
+            0x0102_0408_1020_4080u64
+        } else {
+            0x8040_2010_0804_0201u64
+        };
+        let (lo7, hi1) = (0x7f7f_7f7f_7f7f_7f7fu64, 0x8080_8080_8080_8080u64);
+        let pack_run = |(row, dst): (&[u8], &mut [u8])| {
+            let done = pack_sixteens(row, dst, little);
+            for (c, d) in row[done * 8..].chunks(8).zip(dst[done..].iter_mut()) {
+                let mut w = [0u8; 8];
+                w[..c.len()].copy_from_slice(c);
+                let x = u64::from_le_bytes(w);
+                let bits = ((((x & lo7) + lo7) | x) & hi1) >> 7;
+                *d = (bits.wrapping_mul(m) >> 56) as u8;
+            }
+        };
+        if outer == 1 && len >= 1 << 20 {
+            // One long line: runs of 2^18 items (whole bytes) across threads.
+            const RUN: usize = 1 << 18;
+            src.par_chunks(RUN)
+                .zip(out.par_chunks_mut(RUN / 8))
+                .for_each(pack_run);
+        } else {
+            src.chunks(len.max(1))
+                .zip(out.chunks_mut(nb.max(1)))
+                .for_each(pack_run);
+        }
+        return Ok(arr);
+    }
     for o in 0..outer {
         for k in 0..len {
             let shift = if little { k % 8 } else { 7 - k % 8 };
@@ -668,7 +701,40 @@ pub fn packbits(
             }
         }
     }
-    NdArray::from_vec(out, &[outer, nb, inner])
+    Ok(arr)
+}
+
+/// Pack the whole groups of 16 items of `row` into `dst` (two bytes each) with SSE2's byte
+/// mask; returns the number of bytes written.
+fn pack_sixteens(row: &[u8], dst: &mut [u8], little: bool) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_setzero_si128,
+        };
+        let mut n = 0;
+        for (c, d) in row.chunks_exact(16).zip(dst.chunks_exact_mut(2)) {
+            // SAFETY: SSE2 is part of x86_64; `c` holds 16 readable bytes (unaligned load).
+            let m = unsafe {
+                let v = _mm_loadu_si128(c.as_ptr() as *const __m128i);
+                !(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())) as u32)
+            };
+            // Bit i of the mask is item i: little order as it is, big order reversed per byte.
+            let (b0, b1) = (m as u8, (m >> 8) as u8);
+            if little {
+                (d[0], d[1]) = (b0, b1);
+            } else {
+                (d[0], d[1]) = (b0.reverse_bits(), b1.reverse_bits());
+            }
+            n += 2;
+        }
+        n
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let _ = (row, dst, little);
+        0
+    }
 }
 
 /// `unpackbits` on a C-contiguous uint8 array seen as (outer, len, inner): `out_len` bits
@@ -689,12 +755,50 @@ pub fn unpackbits(
     );
     // SAFETY: a contiguous uint8 array of outer * len * inner bytes.
     let src = unsafe { slice::<u8>(&b, b.size()) };
-    let total = outer
-        .checked_mul(out_len)
-        .and_then(|x| x.checked_mul(inner))
-        .ok_or_else(|| crate::error::Error::Value("array is too big".into()))?;
-    let mut out = zeroed::<u8>(total)?;
+    let arr = NdArray::zeros(
+        &[outer, out_len, inner],
+        &ScalarType::UInt8.dtype(),
+        Order::C,
+    )?;
+    // SAFETY: a fresh C-contiguous uint8 array of outer * out_len * inner bytes, ours alone.
+    let out = unsafe { std::slice::from_raw_parts_mut(arr.data_ptr(), arr.size()) };
     let have = out_len.min(8 * len);
+    if inner == 1 {
+        // Lines in memory: each byte spreads into eight through a table of words.
+        let table: Vec<[u8; 8]> = (0..256u32)
+            .map(|b| {
+                std::array::from_fn(|k| {
+                    let shift = if little { k } else { 7 - k };
+                    ((b >> shift) & 1) as u8
+                })
+            })
+            .collect();
+        let spread = |row: &[u8], dst: &mut [u8]| {
+            let whole = dst.len() / 8;
+            let mut chunks = dst.chunks_exact_mut(8);
+            for (d, &b) in (&mut chunks).zip(row) {
+                d.copy_from_slice(&table[b as usize]);
+            }
+            let rest = chunks.into_remainder();
+            if !rest.is_empty() {
+                let b = row[whole];
+                rest.copy_from_slice(&table[b as usize][..rest.len()]);
+            }
+        };
+        if outer == 1 && have >= 1 << 20 {
+            // One long line: runs of 2^15 bytes across threads.
+            const RUN: usize = 1 << 15;
+            src.par_chunks(RUN)
+                .zip(out[..have].par_chunks_mut(RUN * 8))
+                .for_each(|(row, dst)| spread(row, dst));
+        } else {
+            for o in 0..outer {
+                let row = &src[o * len..(o + 1) * len];
+                spread(row, &mut out[o * out_len..o * out_len + have]);
+            }
+        }
+        return Ok(arr);
+    }
     for o in 0..outer {
         for k in 0..have {
             let shift = if little { k % 8 } else { 7 - k % 8 };
@@ -705,7 +809,7 @@ pub fn unpackbits(
             }
         }
     }
-    NdArray::from_vec(out, &[outer, out_len, inner])
+    Ok(arr)
 }
 
 #[cfg(test)]
@@ -735,6 +839,40 @@ mod tests {
         let mut valid = vec![0i64; 3];
         correlate_into(&a, &v, 0, &mut valid);
         assert_eq!(valid, vec![321, 432, 543]);
+    }
+
+    #[test]
+    fn bits_pack_and_unpack_in_both_orders() {
+        let items: Vec<crate::dtype::Bool> = [1u8, 0, 7, 1, 0, 0, 1, 1, 255, 0, 1]
+            .iter()
+            .map(|&b| crate::dtype::Bool(b))
+            .collect();
+        let a = NdArray::from_vec(items, &[11]).unwrap();
+        let big = packbits(&a, 1, 11, 1, false).unwrap().to_vec::<u8>();
+        assert_eq!(big, vec![0b1011_0011, 0b1010_0000]);
+        let little = packbits(&a, 1, 11, 1, true).unwrap().to_vec::<u8>();
+        assert_eq!(little, vec![0b1100_1101, 0b0000_0101]);
+        let p = NdArray::from_vec(big, &[2]).unwrap();
+        let u = unpackbits(&p, 1, 2, 1, 11, false).unwrap().to_vec::<u8>();
+        assert_eq!(u, vec![1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1]);
+    }
+
+    #[test]
+    fn long_lines_pack_as_item_by_item() {
+        let bytes: Vec<u8> = (0..77u32).map(|i| ((i * 37 + i / 5) % 5) as u8).collect();
+        for little in [false, true] {
+            let want: Vec<u8> = bytes
+                .chunks(8)
+                .map(|c| {
+                    c.iter().enumerate().fold(0u8, |b, (k, &x)| {
+                        b | (((x != 0) as u8) << if little { k } else { 7 - k })
+                    })
+                })
+                .collect();
+            let items = bytes.iter().map(|&b| crate::dtype::Bool(b)).collect();
+            let a = NdArray::from_vec(items, &[77]).unwrap();
+            assert_eq!(packbits(&a, 1, 77, 1, little).unwrap().to_vec::<u8>(), want);
+        }
     }
 
     #[test]

@@ -756,9 +756,9 @@ def packbits(a, /, axis=None, bitorder="big"):
         if not -a.ndim <= axis < a.ndim:
             raise rp.exceptions.AxisError(axis, a.ndim)
         axis %= a.ndim
-    bits = rp.ascontiguousarray(a != 0)
+    # The core reads each item as its truth (a cast to bool, or the bool bytes themselves).
     outer, n, inner = _split(a.shape, axis)
-    out = _core._packbits(bits, outer, n, inner, little)
+    out = _core._packbits(a, outer, n, inner, little)
     shape = list(a.shape)
     shape[axis] = (n + 7) // 8
     return out.reshape(shape)
