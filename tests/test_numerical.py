@@ -1026,6 +1026,8 @@ def test_core_error_classes(expr):
     "m.maximum(m.array([nan, 1.] * 20), 0.0)", "m.minimum.reduce(m.array([[1., nan], [2., 3.]]))",
     "m.max(m.array([1., nan, 3.] * 30))", "m.fmin(m.array([nan] * 9, 'f4'), m.float32(1))",
     "m.maximum(m.array([complex(nan, 1)] * 5), 0)", "m.maximum(m.float64(nan), 1.0)",
+    "m.divide(m.array([3 + 1j, 1j] * 4), 2)", "m.divide(m.array([3 + 1j, 1j] * 4), 2j)",
+    "m.divide(m.array([3 + 1j, 0j] * 4, 'c8'), m.complex64(0))",
 ])
-def test_core_nan_warnings(expr):
+def test_core_warnings(expr):
     check_warns(expr)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import NUMPY_SVML, TEST_BUGS
+from conftest import NUMPY_SVML, TEST_BUGS, P, check
 
 TYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
          "float16", "float32", "float64", "complex64", "complex128"]
@@ -307,3 +307,13 @@ def test_complex_corner_cases(name, op):
     for a_np, a_rp in operands:
         for b_np, b_rp in operands[::4]:
             _same(fn, a_np, b_np, a_rp, b_rp)
+
+
+@pytest.mark.parametrize("name,value", [("float64", 2.5), ("float32", 2.567), ("int64", 17),
+                                        ("complex128", 1.55 + 2.5j), ("bool", True),
+                                        ("float16", 3.5), ("uint8", 250)])
+@pytest.mark.parametrize("expr", ["x.round()", "x.round(1)", "x.round(-1)", "x[...]", "x[None]",
+                                  "x[()]", "x[..., None]", "x[0]", "x[None, None]"])
+def test_scalar_round_and_empty_indexing(name, value, expr):
+    """NumPy's scalar.round and indexing a scalar as a 0-d array (``[...]``, ``[None]``)."""
+    check(expr, x=P(getattr(rp, name)(value), getattr(np, name)(value)))

@@ -470,6 +470,13 @@ macro_rules! complex_kernels {
                 } else {
                     (bi, br, ar, ai)
                 };
+                // The divisor's parts pass through their bits, so that the division is not
+                // split into one per arm (each arm's own division, computed for a loop-invariant
+                // divisor, would raise 'divide by zero' from the arm not taken).
+                let (d1, d2) = (
+                    <$f>::from_bits(std::hint::black_box(d1.to_bits())),
+                    <$f>::from_bits(std::hint::black_box(d2.to_bits())),
+                );
                 let rat = d2 / d1;
                 let scl = 1.0 / (d1 + d2 * rat);
                 let (pr, pi) = (gr * rat, gi * rat);

@@ -560,9 +560,20 @@ class generic:
         return _MAKE[tn](_cast(self._v, self._rp_type_num, tn))
 
     def __getitem__(self, key):
-        if key == () or key is Ellipsis:
+        if isinstance(key, tuple) and key == ():
             return self
+        parts = key if isinstance(key, tuple) else (key,)
+        if all(k is Ellipsis or k is None for k in parts):
+            # NumPy indexes the scalar as a 0-d array: `[...]` gives a 0-d array, `[None]`
+            # a 1-d one.
+            from . import _core
+            return _core.asarray(self)[key]
         raise IndexError("invalid index to scalar variable.")
+
+    def round(self, decimals=0, out=None):
+        """The scalar rounded to ``decimals`` places (see ``rumpy.round``)."""
+        from ._helpers import round as _round
+        return _round(self, decimals, out)
 
     def __array__(self, dtype=None, copy=None):
         # Only NumPy asks for this, so NumPy is loaded: the value as a 0-d NumPy array of this
