@@ -4,13 +4,13 @@
 //! are converted) and give NumPy's values: weighted sums add in NumPy's order, so they are
 //! bit-identical; plain counts are split across threads.
 
-use half::f16;
 use num_complex::Complex;
 use rayon::prelude::*;
 
 use crate::array::{NdArray, Order};
-use crate::dtype::{Bool, Element, ScalarType};
+use crate::dtype::{Element, ScalarType};
 use crate::error::Result;
+use crate::loops::linalg::Dot;
 
 /// Below this many items a loop stays on the calling thread.
 const PARALLEL_ITEMS: usize = 1 << 16;
@@ -464,100 +464,13 @@ pub fn interp(
     }
 }
 
-/// Products summed along `correlate`'s windows, in the item type NumPy sums them in.
-trait DotItem: Element + Copy + Send + Sync {
-    /// The type sums run in.
-    type Acc: Copy + Send + Sync;
-    fn zero() -> Self::Acc;
-    fn mul_add(acc: Self::Acc, a: Self, b: Self) -> Self::Acc;
-    fn finish(acc: Self::Acc) -> Self;
-    fn conj(self) -> Self {
-        self
-    }
-}
-
-macro_rules! dot_wrapping {
-    ($($t:ty),*) => {$(
-        impl DotItem for $t {
-            type Acc = $t;
-            #[inline(always)]
-            fn zero() -> $t { 0 }
-            #[inline(always)]
-            fn mul_add(acc: $t, a: $t, b: $t) -> $t { acc.wrapping_add(a.wrapping_mul(b)) }
-            #[inline(always)]
-            fn finish(acc: $t) -> $t { acc }
-        }
-    )*};
-}
-dot_wrapping!(i8, u8, i16, u16, i32, u32, i64, u64);
-
-macro_rules! dot_float {
-    ($($t:ty),*) => {$(
-        impl DotItem for $t {
-            type Acc = $t;
-            #[inline(always)]
-            fn zero() -> $t { 0.0 }
-            #[inline(always)]
-            fn mul_add(acc: $t, a: $t, b: $t) -> $t { acc + a * b }
-            #[inline(always)]
-            fn finish(acc: $t) -> $t { acc }
-        }
-        impl DotItem for Complex<$t> {
-            type Acc = Complex<$t>;
-            #[inline(always)]
-            fn zero() -> Self { Complex::new(0.0, 0.0) }
-            #[inline(always)]
-            fn mul_add(acc: Self, a: Self, b: Self) -> Self {
-                Complex::new(acc.re + (a.re * b.re - a.im * b.im),
-                             acc.im + (a.re * b.im + a.im * b.re))
-            }
-            #[inline(always)]
-            fn finish(acc: Self) -> Self { acc }
-            fn conj(self) -> Self { Complex::new(self.re, -self.im) }
-        }
-    )*};
-}
-dot_float!(f32, f64);
-
-impl DotItem for f16 {
-    type Acc = f32;
-    #[inline(always)]
-    fn zero() -> f32 {
-        0.0
-    }
-    #[inline(always)]
-    fn mul_add(acc: f32, a: f16, b: f16) -> f32 {
-        acc + a.to_f32() * b.to_f32()
-    }
-    #[inline(always)]
-    fn finish(acc: f32) -> f16 {
-        f16::from_f32(acc)
-    }
-}
-
-impl DotItem for Bool {
-    type Acc = u8;
-    #[inline(always)]
-    fn zero() -> u8 {
-        0
-    }
-    #[inline(always)]
-    fn mul_add(acc: u8, a: Bool, b: Bool) -> u8 {
-        acc | ((a.0 != 0) & (b.0 != 0)) as u8
-    }
-    #[inline(always)]
-    fn finish(acc: u8) -> Bool {
-        Bool(acc)
-    }
-}
-
 /// Outputs computed together: each one's products are added in increasing window order from
 /// zero, as NumPy's dot does, while the loop over outputs vectorises.
 const CORR_BLOCK: usize = 512;
 
 /// `out[t] = sum_k a[s + k] * v[k]` over the k where `a[s + k]` exists, for the shifts
 /// `s = first + t`.
-fn correlate_into<T: DotItem>(a: &[T], v: &[T], first: isize, out: &mut [T]) {
+fn correlate_into<T: Dot>(a: &[T], v: &[T], first: isize, out: &mut [T]) {
     let n1 = a.len() as isize;
     let run = |(b, os): (usize, &mut [T])| {
         let s0 = first + (b * CORR_BLOCK) as isize;
@@ -602,7 +515,7 @@ pub fn correlate(a: &NdArray, v: &NdArray, mode: u8, conj: bool) -> Result<NdArr
     crate::with_scalar_type!(st, T, { correlate_typed::<T>(a, v, st, mode, conj) })
 }
 
-fn correlate_typed<T: DotItem>(
+fn correlate_typed<T: Dot>(
     a: &NdArray,
     v: &NdArray,
     st: ScalarType,
