@@ -512,7 +512,9 @@ pub fn correlate(a: &NdArray, v: &NdArray, mode: u8, conj: bool) -> Result<NdArr
     let Some(st) = a.dtype().scalar_type() else {
         bail!(Value, "function not available for this data type");
     };
-    crate::with_scalar_type!(st, T, { correlate_typed::<T>(a, v, st, mode, conj) })
+    crate::with_scalar_type!(st, T, {
+        correlate_typed::<T>(a, v, st, mode, conj && st.is_complex())
+    })
 }
 
 fn correlate_typed<T: Dot>(
@@ -526,17 +528,14 @@ fn correlate_typed<T: Dot>(
     let (vc, nv) = items(v, st)?;
     // SAFETY: contiguous arrays of their sizes.
     let (xa, xv) = unsafe { (slice::<T>(&ac, na), slice::<T>(&vc, nv)) };
-    let vv: Vec<T> = if conj {
-        xv.iter().map(|&x| x.conj()).collect()
+    // Only a conjugated operand is copied (conj is the identity for real types).
+    let vv: std::borrow::Cow<[T]> = if conj {
+        xv.iter().map(|&x| x.conj()).collect::<Vec<T>>().into()
     } else {
-        xv.to_vec()
+        xv.into()
     };
     let inverted = na < nv;
-    let (long, short) = if inverted {
-        (vv, xa.to_vec())
-    } else {
-        (xa.to_vec(), vv)
-    };
+    let (long, short): (&[T], &[T]) = if inverted { (&vv, xa) } else { (xa, &vv) };
     let (n1, n2) = (long.len() as isize, short.len() as isize);
     let (len, first) = match mode {
         0 => (n1 - n2 + 1, 0),
@@ -544,7 +543,7 @@ fn correlate_typed<T: Dot>(
         _ => (n1 + n2 - 1, -(n2 - 1)),
     };
     let mut out = vec![T::finish(T::zero()); len as usize];
-    correlate_into(&long, &short, first, &mut out);
+    correlate_into(long, short, first, &mut out);
     if inverted {
         out.reverse();
     }

@@ -720,6 +720,21 @@ def _bitorder(bitorder):
     raise ValueError("'order' must be either 'little' or 'big'")
 
 
+def _bits_axis(a, axis):
+    """``a`` and the axis packbits/unpackbits work along: the flattened array for None, and
+    NumPy's axis check, which takes a 0-d array as 1-d."""
+    if axis is None or a.ndim == 0:
+        if axis is not None:
+            axis = operator.index(axis)
+            if axis not in (0, -1):
+                raise _rp().exceptions.AxisError(axis, 1)
+        return a.ravel(), 0
+    axis = operator.index(axis)
+    if not -a.ndim <= axis < a.ndim:
+        raise _rp().exceptions.AxisError(axis, a.ndim)
+    return a, axis % a.ndim
+
+
 def _split(shape, axis):
     return math.prod(shape[:axis]), shape[axis], math.prod(shape[axis + 1:])
 
@@ -738,24 +753,11 @@ def packbits(a, /, axis=None, bitorder="big"):
     -------
     ndarray of uint8, ``ceil(n / 8)`` long along ``axis``.
     """
-    rp = _rp()
     little = _bitorder(bitorder)
     a = _core.asarray(a)
     if a.dtype.kind not in "biu":
         raise TypeError("Expected an input array of integer or boolean data type")
-    if axis is None or a.ndim == 0:
-        # NumPy's axis check takes a 0-d array as 1-d.
-        if axis is not None:
-            axis = operator.index(axis)
-            if axis not in (0, -1):
-                raise rp.exceptions.AxisError(axis, 1)
-        a = a.ravel()
-        axis = 0
-    else:
-        axis = operator.index(axis)
-        if not -a.ndim <= axis < a.ndim:
-            raise rp.exceptions.AxisError(axis, a.ndim)
-        axis %= a.ndim
+    a, axis = _bits_axis(a, axis)
     # The core reads each item as its truth (a cast to bool, or the bool bytes themselves).
     outer, n, inner = _split(a.shape, axis)
     out = _core._packbits(a, outer, n, inner, little)
@@ -786,19 +788,7 @@ def unpackbits(a, /, axis=None, count=None, bitorder="big"):
     a = _core.asarray(a)
     if a.dtype != rp.dtype(rp.uint8):
         raise TypeError("Expected an input array of unsigned byte data type")
-    if axis is None or a.ndim == 0:
-        # NumPy's axis check takes a 0-d array as 1-d.
-        if axis is not None:
-            axis = operator.index(axis)
-            if axis not in (0, -1):
-                raise rp.exceptions.AxisError(axis, 1)
-        a = a.ravel()
-        axis = 0
-    else:
-        axis = operator.index(axis)
-        if not -a.ndim <= axis < a.ndim:
-            raise rp.exceptions.AxisError(axis, a.ndim)
-        axis %= a.ndim
+    a, axis = _bits_axis(a, axis)
     outer, n, inner = _split(a.shape, axis)
     out_n = 8 * n
     if count is not None:

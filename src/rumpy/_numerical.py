@@ -40,32 +40,6 @@ def _same_dtype(dst, y):
         return False
 
 
-def _pow2_reciprocal(d):
-    """``1/d`` when ``d`` is a Python or float64 power of two whose reciprocal every float
-    dtype holds exactly (then ``x / d == x * (1/d)`` bit for bit for real floats, since both
-    round the same exact value), else None."""
-    if type(d) is not float and not (getattr(d, "dtype", None) == _core.dtype("float64")
-                                     and getattr(d, "ndim", 1) == 0):
-        return None
-    d = float(d)
-    if d == 0.0 or not _math.isfinite(d):
-        return None
-    mant, exp = _math.frexp(d)
-    if abs(mant) != 0.5 or not -13 <= exp <= 14:
-        return None
-    return 1.0 / d
-
-
-def _divide_inplace(dst, d):
-    """``dst / d`` written over ``dst`` (a temporary of the caller); a multiplication by the
-    exact reciprocal for real floats and power-of-two ``d`` (the same bits, faster)."""
-    if dst.dtype.kind == "f":
-        r = _pow2_reciprocal(d)
-        if r is not None and _same_dtype(dst, d):
-            return _core.multiply(dst, r, out=dst)
-    return _apply_inplace(_core.divide, dst, d)
-
-
 def _apply_inplace(uf, dst, y):
     """``uf(dst, y)``, written over ``dst`` (a temporary of the caller) when the result has
     its dtype and shape; a new array otherwise."""
@@ -281,7 +255,7 @@ def gradient(f, *varargs, axis=None, edge_order=1):
             step = 2. * ax_dx
             if f.dtype == otype and _same_dtype(inner, step):
                 _core.subtract(f_hi, f_lo, out=inner)
-                _divide_inplace(inner, step)
+                _apply_inplace(_core.divide, inner, step)
             else:
                 inner[...] = (f_hi - f_lo) / step
         else:
@@ -369,7 +343,7 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
         else:
             s = d * s
         if isinstance(s, _ndarray):
-            s = _divide_inplace(s, 2.0)
+            s = _apply_inplace(_core.divide, s, 2.0)
         else:
             s = s / 2.0
     else:
