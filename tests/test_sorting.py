@@ -313,3 +313,39 @@ def test_partition(dtype, kth):
 def test_partition_cases(expr):
     check(expr, a=P(rp.array([3, 1, 2, 5, 4]), np.array([3, 1, 2, 5, 4])),
           nan=float("nan"), inf=float("inf"))
+
+
+@pytest.mark.parametrize("n", [7, 40, 2000, 5000])
+@pytest.mark.parametrize("dtype", ["U6", ">U6", "S6", "U1", "S9", "U3"])
+def test_text_sorts_by_words(dtype, n):
+    # Strings over a small alphabet (many ties, shared prefixes, NULs inside, astral and
+    # high code points, bytes above 0x7f), on both sides of the radix threshold.
+    rng = np.random.default_rng(n)
+    alphabet = ["a", "b", "\x00", "\xff", "é", "\U0001f600", "z"]
+    if dtype.startswith("S"):
+        alphabet = ["a", "b", "\x00", "\xff", "\x80", "z"]
+    words = ["".join(rng.choice(alphabet, rng.integers(0, 7))) for _ in range(n)]
+    if dtype.startswith("S"):
+        words = [w.encode("latin-1") for w in words]
+    a = np.array(words, dtype=dtype)
+    c = Collector()
+    for e in ["m.argsort(a, kind='stable')", "m.sort(a)", "m.sort(a[::-2])",
+              "m.argsort(a[::-1], stable=True)",
+              "m.argsort(a.reshape(-1, 1), axis=0, kind='stable')"]:
+        c(check, e, a=P(rp.asarray(a), a))
+    c.done()
+
+
+@pytest.mark.parametrize("vals", [
+    "[3, -2, 2**63 - 1, -2**63, 0, 3, 7, -2]",
+    "[3, -2, 2**63, 0, 3]",  # beyond int64: compared by <
+    "[3, True, 1, False, 0, 1]",  # bools are not exact ints
+    "list(range(50, 0, -1)) * 3",
+    "[int(x) for x in np.random.default_rng(1).integers(-5, 5, 3000)]",
+])
+def test_object_ints_sort_as_numbers(vals):
+    v = eval(vals)
+    c = Collector()
+    for e in ["m.argsort(a, kind='stable')", "m.sort(a)", "m.argsort(a[::-1], stable=True)"]:
+        c(check, e, a=P(rp.array(v, dtype=object), np.array(v, dtype=object)))
+    c.done()

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::method::{ArrayMethod, Flags};
 use super::text::{self, Store, TextDesc};
-use super::{ByteOrder, CompareFn, DType, DTypeImpl, ScalarType};
+use super::{ByteOrder, CompareFn, DType, DTypeImpl, ScalarType, SortWords};
 
 /// NumPy's type number of bytes.
 pub const NPY_STRING: i32 = 18;
@@ -113,6 +113,9 @@ impl DTypeImpl for Bytes {
     }
     fn compare(&self) -> Option<CompareFn> {
         Some(text::ordering(self.desc()))
+    }
+    fn sort_words(&self) -> Option<SortWords> {
+        Some(text::sort_words(self.desc()))
     }
 }
 

@@ -63,6 +63,15 @@ pub type CompareFn =
 /// NaN for floats. The pointer is valid for one item; it need not be aligned.
 pub type MissingFn = std::sync::Arc<dyn Fn(*const u8) -> bool + Send + Sync>;
 
+/// An item's sort order as words: NumPy's order of two items is the lexicographic order of
+/// their words (`word(p, k)`, `k < words`), so sorts run as radix sorts on the words instead
+/// of calling the compare hook. The pointer is valid for one item; it need not be aligned.
+#[derive(Clone)]
+pub struct SortWords {
+    pub words: usize,
+    pub word: std::sync::Arc<dyn Fn(*const u8, usize) -> u64 + Send + Sync>,
+}
+
 /// NumPy's `dotfunc`: one sum of products `sum_k a[k] * b[k]` over `n` items (`a[k]`
 /// conjugated when asked), written to `out`, in the family's order. Returns status bits
 /// (`method::status`) or an error raised inside. Callers pass pointers valid for `n` items at
@@ -380,6 +389,10 @@ pub trait DTypeImpl: Send + Sync + fmt::Debug + 'static {
     }
     /// The items as built-in numbers for sorting (native descriptors only), when they are.
     fn sorts_as(&self) -> Option<SortsAs> {
+        None
+    }
+    /// The items' sort order as words (agreeing with `compare`), when the family has them.
+    fn sort_words(&self) -> Option<SortWords> {
         None
     }
     /// The test for the family's missing value (NaT), when it has one.

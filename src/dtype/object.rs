@@ -65,6 +65,12 @@ pub trait ObjectRuntime: Send + Sync + 'static {
     /// # Safety
     /// Inside `with_api`; `a` and `b` are 0 or live references.
     unsafe fn compare(&self, op: &str, a: usize, b: usize) -> Result<bool>;
+    /// The value of an exact Python int that fits in int64 (whose `<` is then the numbers'
+    /// order), or None for any other object.
+    ///
+    /// # Safety
+    /// Inside `with_api`; `o` is 0 or a live reference.
+    unsafe fn exact_int(&self, o: usize) -> Option<i64>;
     /// A new object for a number of type `st`.
     fn new_number(&self, n: Num, st: ScalarType) -> Result<usize>;
     /// The number an object means as type `st` (as NumPy stores a Python value).

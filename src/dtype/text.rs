@@ -904,6 +904,30 @@ pub fn ordering(d: TextDesc) -> CompareFn {
     Arc::new(move |a: *const u8, b: *const u8| unsafe { compare(d, a, d, b) })
 }
 
+/// The family's order as words: bytes eight to a word, UCS4 code units two to a word, big
+/// end first and the item's end padded with zeros (NumPy compares the units unsigned, the
+/// shorter item as if padded with NULs).
+pub fn sort_words(d: TextDesc) -> super::SortWords {
+    let per = match d.store {
+        Store::Bytes => 8,
+        Store::Ucs4 { .. } => 2,
+    };
+    let bits = 64 / per;
+    super::SortWords {
+        words: d.chars.div_ceil(per),
+        // SAFETY: SortWords' contract: one item of the descriptor at `p`.
+        word: Arc::new(move |p: *const u8, k: usize| {
+            let (start, end) = (k * per, ((k + 1) * per).min(d.chars));
+            let mut w = 0u64;
+            for i in start..end {
+                // SAFETY: i < chars: a unit of the item.
+                w |= (unsafe { d.get(p, i) } as u64) << (bits * (per - 1 - (i - start)));
+            }
+            w
+        }),
+    }
+}
+
 /// The six comparison ufuncs (every family's comparison loops).
 #[derive(Copy, Clone)]
 pub(crate) enum Cmp {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::method::{ArrayMethod, Flags};
 use super::text::{self, Store, TextDesc};
-use super::{ByteOrder, CompareFn, DType, DTypeImpl, ScalarType};
+use super::{ByteOrder, CompareFn, DType, DTypeImpl, ScalarType, SortWords};
 
 /// NumPy's type number of str.
 pub const NPY_UNICODE: i32 = 19;
@@ -89,6 +89,9 @@ impl DTypeImpl for Unicode {
     }
     fn compare(&self) -> Option<CompareFn> {
         Some(text::ordering(self.desc()))
+    }
+    fn sort_words(&self) -> Option<SortWords> {
+        Some(text::sort_words(self.desc()))
     }
 }
 

@@ -526,28 +526,67 @@ pub fn argpartition_numbers<T: SortKey>(v: &[T], kth: &[usize], out: &mut [i64])
     }
 }
 
+/// Stable sort of `idx` (items, in their order) by the items' words (`word(i, k)`: word
+/// `k < words` of item `i`), lexicographically: the items sort by their first word, then each
+/// run of equal words by the next word, and so on (most significant word first).
+pub fn sort_by_words(idx: &mut [usize], words: usize, word: &dyn Fn(usize, usize) -> u64) {
+    let mut pairs: Vec<(u64, usize)> = Vec::new();
+    let mut tmp = Vec::new();
+    // Ranges of `idx` still to sort, with the word they sort by.
+    let mut todo = vec![(0, idx.len(), 0)];
+    while let Some((start, end, k)) = todo.pop() {
+        if end - start < 2 || k >= words {
+            continue;
+        }
+        let part = &mut idx[start..end];
+        pairs.clear();
+        pairs.extend(part.iter().map(|&i| (word(i, k), i)));
+        if pairs.len() > 1024 {
+            radix(&mut pairs, &mut tmp, 64, |x| x.0);
+        } else {
+            pairs.sort_by_key(|x| x.0);
+        }
+        let mut run = 0;
+        for j in 0..pairs.len() {
+            part[j] = pairs[j].1;
+            if j + 1 == pairs.len() || pairs[j + 1].0 != pairs[j].0 {
+                if j > run {
+                    todo.push((start + run, start + j + 1, k + 1));
+                }
+                run = j + 1;
+            }
+        }
+    }
+}
+
 /// Stable merge sort of `idx` under `less(a, b)` (is item `a` before item `b`?), which may
 /// fail: the first error stops the sort (`idx` then holds a permutation of its items). A merge
 /// takes the right item only when it is strictly less than the left one, as NumPy's stable
 /// sorts do.
-pub fn merge_sort(
-    idx: &mut [usize],
-    less: &mut impl FnMut(usize, usize) -> Result<bool>,
+pub fn merge_sort<T: Copy + Default>(
+    idx: &mut [T],
+    less: &mut impl FnMut(T, T) -> Result<bool>,
 ) -> Result<()> {
     let n = idx.len();
-    // Runs of SMALL by insertion.
+    // Runs of SMALL by binary insertion (few calls of `less`): each item goes after every
+    // item it is not less than.
     for run in idx.chunks_mut(SMALL) {
         for i in 1..run.len() {
             let x = run[i];
-            let mut j = i;
-            while j > 0 && less(x, run[j - 1])? {
-                run[j] = run[j - 1];
-                j -= 1;
+            let (mut lo, mut hi) = (0, i);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if less(x, run[mid])? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
-            run[j] = x;
+            run.copy_within(lo..i, lo + 1);
+            run[lo] = x;
         }
     }
-    let mut buf = vec![0usize; n];
+    let mut buf = vec![T::default(); n];
     let mut width = SMALL;
     while width < n {
         for start in (0..n).step_by(2 * width) {
@@ -638,5 +677,23 @@ mod tests {
         assert!(r.is_err());
         idx.sort();
         assert_eq!(idx, (0..200).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn words_sort_lexicographically_and_stably() {
+        // Items of two words; ties (equal in both words) keep their order.
+        let items: Vec<[u64; 2]> = (0..3000u64)
+            .map(|i| [(i * 7919) % 5, (i * 104729) % 3])
+            .collect();
+        let mut idx: Vec<usize> = (0..items.len()).collect();
+        sort_by_words(&mut idx, 2, &|i, k| items[i][k]);
+        let mut want: Vec<usize> = (0..items.len()).collect();
+        want.sort_by_key(|&i| items[i]);
+        assert_eq!(idx, want);
+        let mut few: Vec<usize> = (0..5).collect();
+        sort_by_words(&mut few, 2, &|i, k| items[i][k]);
+        let mut want: Vec<usize> = (0..5).collect();
+        want.sort_by_key(|&i| items[i]);
+        assert_eq!(few, want);
     }
 }

@@ -5,11 +5,11 @@
 
 use crate::array::{NdArray, Order};
 use crate::dtype::object::runtime;
-use crate::dtype::{CompareFn, DType, ScalarType, SortsAs};
+use crate::dtype::{CompareFn, DType, ScalarType, SortWords, SortsAs};
 use crate::error::{Error, Result};
 use crate::kernels::sort::{
-    argpartition_numbers, argsort_numbers, merge_sort, partition_numbers, sort_numbers, MinLast,
-    SortKey,
+    argpartition_numbers, argsort_numbers, merge_sort, partition_numbers, sort_by_words,
+    sort_numbers, MinLast, SortKey,
 };
 use crate::loops::lanes::for_each_lane;
 use crate::loops::watch::FirstError;
@@ -20,6 +20,12 @@ enum Order2 {
     Objects,
 }
 
+/// How sorts order a family's items: by its words when it has them, else two at a time.
+enum SortBy {
+    Words(SortWords),
+    Pairs(Order2),
+}
+
 fn order_of(d: &DType) -> Result<Order2> {
     if d.kind() == 'O' {
         return Ok(Order2::Objects);
@@ -27,6 +33,14 @@ fn order_of(d: &DType) -> Result<Order2> {
     d.compare()
         .map(Order2::Hook)
         .ok_or_else(|| Error::Type(format!("the dtype {} has no sort order", d.typestr())))
+}
+
+/// The order sorts use: the family's words when it has them.
+fn sort_order(d: &DType) -> Result<SortBy> {
+    match d.0.sort_words() {
+        Some(w) => Ok(SortBy::Words(w)),
+        None => order_of(d).map(SortBy::Pairs),
+    }
 }
 
 /// NumPy's refusal of items a family cannot order (StringDType's missing values that are
@@ -55,28 +69,44 @@ fn check_ordered(a: &NdArray) -> Result<()> {
 }
 
 /// The stable order of a lane of `len` items at `p` (stride `step`) under `order`.
-fn lane_order(order: &Order2, p: *const u8, step: isize, len: usize) -> Result<Vec<usize>> {
+fn lane_order(order: &SortBy, p: *const u8, step: isize, len: usize) -> Result<Vec<usize>> {
     let mut idx: Vec<usize> = (0..len).collect();
     let at = |i: usize| p.wrapping_offset(i as isize * step);
     match order {
-        Order2::Hook(cmp) => {
+        SortBy::Pairs(Order2::Hook(cmp)) => {
             merge_sort(&mut idx, &mut |x, y| Ok(cmp(at(x), at(y)).is_lt()))?;
         }
-        Order2::Objects => {
+        SortBy::Words(w) => sort_by_words(&mut idx, w.words, &|i, k| (w.word)(at(i), k)),
+        SortBy::Pairs(Order2::Objects) => {
+            // The references sort with their indices, so a comparison reads no lane.
+            // SAFETY: object items of the lane.
+            let mut refs: Vec<(usize, usize)> = (0..len)
+                .map(|i| (unsafe { crate::dtype::object::get(at(i)) }, i))
+                .collect();
             let rt = runtime()?;
+            let mut ints = Vec::new();
             rt.with_api(&mut || {
-                merge_sort(&mut idx, &mut |x, y| {
-                    // SAFETY: inside with_api; object items of the lane.
-                    unsafe {
-                        let (a, b) = (
-                            crate::dtype::object::get(at(x)),
-                            crate::dtype::object::get(at(y)),
-                        );
-                        rt.compare("less", a, b)
-                    }
-                })?;
+                // Exact ints order as their values: a radix sort, no comparison called.
+                // SAFETY: inside with_api; live references (the lane holds them).
+                ints = refs
+                    .iter()
+                    .map_while(|r| unsafe { rt.exact_int(r.0) })
+                    .collect();
+                if ints.len() < len {
+                    // SAFETY: as above.
+                    merge_sort(&mut refs, &mut |x, y| unsafe {
+                        rt.compare("less", x.0, y.0)
+                    })?;
+                }
                 Ok(0)
             })?;
+            if ints.len() == len {
+                let mut order = vec![0i64; len];
+                argsort_numbers(&ints, &mut order);
+                idx = order.into_iter().map(|i| i as usize).collect();
+            } else {
+                idx = refs.into_iter().map(|r| r.1).collect();
+            }
         }
     }
     Ok(idx)
@@ -141,7 +171,7 @@ pub fn sort_in_place(a: &NdArray, axis: usize) -> Result<()> {
         });
     }
     check_ordered(a)?;
-    let order = order_of(&d)?;
+    let order = sort_order(&d)?;
     let isz = d.itemsize();
     lanes(a, axis, &[], |p, s, n| {
         let idx = lane_order(&order, p[0], s[0], n)?;
@@ -199,13 +229,30 @@ fn on_lane<T: Copy>(p: *mut u8, step: isize, n: usize, f: impl FnOnce(&mut [T]))
 }
 
 /// The stable order of one lane of numbers (`p[0]`, step `s[0]`) into the int64 lane `p[1]`
-/// (step `s[1]`).
+/// (step `s[1]`): read and written in place when the lanes are contiguous and aligned.
 fn argsort_lane<T: SortKey>(p: &[*mut u8], s: &[isize], n: usize) {
     let at = |i: usize| p[0].wrapping_offset(i as isize * s[0]) as *const T;
-    // SAFETY: item i of the lane.
-    let v: Vec<T> = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
+    let copy: Vec<T>;
+    let v: &[T] = if s[0] == std::mem::size_of::<T>() as isize
+        && (p[0] as usize).is_multiple_of(std::mem::align_of::<T>())
+    {
+        // SAFETY: n contiguous, aligned items of T (the walk's guarantee), only read here.
+        unsafe { std::slice::from_raw_parts(p[0] as *const T, n) }
+    } else {
+        // SAFETY: item i of the lane.
+        copy = (0..n).map(|i| unsafe { at(i).read_unaligned() }).collect();
+        &copy
+    };
+    if s[1] == 8 && (p[1] as usize).is_multiple_of(8) {
+        // SAFETY: n contiguous, aligned int64 items of the output lane, which no other lane
+        // and no input overlaps (the output is a fresh array).
+        argsort_numbers(v, unsafe {
+            std::slice::from_raw_parts_mut(p[1] as *mut i64, n)
+        });
+        return;
+    }
     let mut idx = vec![0i64; n];
-    argsort_numbers(&v, &mut idx);
+    argsort_numbers(v, &mut idx);
     for (k, &i) in idx.iter().enumerate() {
         // SAFETY: item k of the output lane (an int64).
         unsafe { (p[1].wrapping_offset(k as isize * s[1]) as *mut i64).write_unaligned(i) };
@@ -244,7 +291,7 @@ pub fn argsort(a: &NdArray, axis: usize) -> Result<NdArray> {
         .map(|()| out);
     }
     check_ordered(a)?;
-    let order = order_of(&d)?;
+    let order = sort_order(&d)?;
     lanes(a, axis, &[&out], |p, s, n| {
         let idx = lane_order(&order, p[0], s[0], n)?;
         let idx: Vec<i64> = idx.into_iter().map(|i| i as i64).collect();

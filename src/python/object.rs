@@ -302,6 +302,15 @@ impl ObjectRuntime for Runtime {
         let py = unsafe { Python::assume_attached() };
         // NumPy's object comparison: the rich comparison's result, then its truth (no
         // identity shortcut: NaN is unequal to itself).
+        if op != ffi::Py_EQ && op != ffi::Py_NE {
+            // The order comparisons have no identity shortcut: the truth in one call.
+            // SAFETY: live references.
+            let t = unsafe { ffi::PyObject_RichCompareBool(raw(a), raw(b), op) };
+            if t < 0 {
+                return Err(raised(PyErr::fetch(py)));
+            }
+            return Ok(t == 1);
+        }
         // SAFETY: live references; the result is a new reference or NULL.
         unsafe {
             let r = ffi::PyObject_RichCompare(raw(a), raw(b), op);
@@ -314,6 +323,17 @@ impl ObjectRuntime for Runtime {
                 return Err(raised(PyErr::fetch(py)));
             }
             Ok(t == 1)
+        }
+    }
+    unsafe fn exact_int(&self, o: usize) -> Option<i64> {
+        // SAFETY: the caller's guarantee (the GIL held; 0 or a live reference).
+        unsafe {
+            if o == 0 || ffi::PyLong_CheckExact(raw(o)) == 0 {
+                return None;
+            }
+            let mut overflow = 0;
+            let v = ffi::PyLong_AsLongLongAndOverflow(raw(o), &mut overflow);
+            (overflow == 0 && (v != -1 || ffi::PyErr_Occurred().is_null())).then_some(v)
         }
     }
     fn new_number(&self, n: Num, _st: ScalarType) -> crate::Result<usize> {
