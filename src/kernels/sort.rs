@@ -240,16 +240,179 @@ fn insertion<T: Copy>(v: &mut [T], key: impl Fn(&T) -> u64) {
     }
 }
 
-/// Stable LSD radix sort of `v` by the low `bits` bits of `key`, digits of 11 bits (8 for
-/// keys of 16 bits or less), skipping the digits every key shares. `tmp` is scratch (resized
-/// as needed).
-fn radix<T: Copy + Default>(v: &mut [T], tmp: &mut Vec<T>, bits: u32, key: impl Fn(&T) -> u64) {
+/// Lines from this length sort on every core when their keys' high bits split them evenly.
+const PARALLEL: usize = 1 << 17;
+/// Lines from this length sort on every core through sampled splitters, when their keys
+/// take six digits or more.
+const SPLITTERS: usize = 1 << 21;
+
+/// Stable radix sort of `v` by the low `bits` bits of `key`. Long lines split first into 256
+/// parts by splitters sampled from the keys (each thread scattering its chunk, in chunk
+/// order, so the split is stable), then sort the parts on every core; others run
+/// [`radix_line`]. `tmp` is scratch (resized as needed).
+fn radix<T: Copy + Default + Send + Sync>(
+    v: &mut [T],
+    tmp: &mut Vec<T>,
+    bits: u32,
+    key: impl Fn(&T) -> u64 + Sync,
+) {
+    use rayon::prelude::*;
+    let n = v.len();
+    let threads = rayon::current_num_threads();
+    if n < PARALLEL || threads < 2 {
+        return radix_line(v, tmp, bits, key);
+    }
+    let mask = if bits >= 64 {
+        u64::MAX
+    } else {
+        (1 << bits) - 1
+    };
+    let key = |x: &T| key(x) & mask;
+    let first = key(&v[0]);
+    let varying = v
+        .par_iter()
+        .map(|x| key(x) ^ first)
+        .reduce(|| 0, |a, b| a | b);
+    if varying == 0 {
+        return;
+    }
+    let chunk = n.div_ceil(4 * threads);
+    // Parts by the eight highest bits that vary, when that balances them (no part above a
+    // quarter of the items); else, for long lines of wide keys, by 255 splitters from a
+    // sorted sample: an item's part is the count of splitters at or below its key, so equal
+    // keys share a part and the parts hold like numbers of items. Other lines sort on one
+    // thread (the split would cost more than it saves).
+    let shift = (64 - varying.leading_zeros()).saturating_sub(8);
+    let by_bits = |_: usize, x: &T| ((key(x) >> shift) & 0xFF) as usize;
+    let counts = chunk_counts(v, chunk, by_bits);
+    let largest = (0..256)
+        .map(|b| counts.iter().map(|k| k[b]).sum::<usize>())
+        .max();
+    // The passes one thread would make (digits that vary).
+    let passes = (0..8).filter(|d| (varying >> (8 * d)) & 0xFF != 0).count();
+    let (starts, below) = if largest.unwrap_or(0) <= n / 4 {
+        (scatter(v, tmp, chunk, &counts, by_bits), shift)
+    } else if passes >= 6 && n >= SPLITTERS {
+        let mut sample: Vec<u64> = (0..4096).map(|i| key(&v[i * (n / 4096)])).collect();
+        sample.sort_unstable();
+        let split: Vec<u64> = (1..256).map(|j| sample[j * 16]).collect();
+        let part: Vec<u8> = v
+            .par_iter()
+            .map(|x| {
+                let k = key(x);
+                let mut b = 0;
+                for step in [128, 64, 32, 16, 8, 4, 2, 1] {
+                    // Arithmetic, not a branch: the comparisons are unpredictable.
+                    b += step * (split[b + step - 1] <= k) as usize;
+                }
+                b as u8
+            })
+            .collect();
+        let by_split = |i: usize, _: &T| part[i] as usize;
+        let counts = chunk_counts(v, chunk, by_split);
+        (scatter(v, tmp, chunk, &counts, by_split), bits)
+    } else {
+        return radix_line(v, tmp, bits, key);
+    };
+    let mut parts = Vec::with_capacity(256);
+    let mut rest = &mut tmp[..n];
+    for b in 0..256 {
+        let (part, tail) = rest.split_at_mut(starts[b + 1] - starts[b]);
+        parts.push(part);
+        rest = tail;
+    }
+    parts.into_par_iter().for_each(|part| {
+        if part.len() > 1 && below > 0 {
+            radix_line(part, &mut Vec::new(), below, key);
+        }
+    });
+    v.par_chunks_mut(chunk)
+        .zip(tmp[..n].par_chunks(chunk))
+        .for_each(|(d, s)| d.copy_from_slice(s));
+}
+
+/// Each chunk's count of items in each part (`digit`).
+fn chunk_counts<T: Sync>(
+    v: &[T],
+    chunk: usize,
+    digit: impl Fn(usize, &T) -> usize + Sync,
+) -> Vec<[usize; 256]> {
+    use rayon::prelude::*;
+    v.par_chunks(chunk)
+        .enumerate()
+        .map(|(j, c)| {
+            let mut k = [0usize; 256];
+            c.iter()
+                .enumerate()
+                .for_each(|(i, x)| k[digit(j * chunk + i, x)] += 1);
+            k
+        })
+        .collect()
+}
+
+/// Scatter `v` into `tmp` by part (`digit`, `counts` from [`chunk_counts`]), chunks on every
+/// core in chunk order, each keeping its items' order: stable. Returns where each part starts.
+fn scatter<T: Copy + Default + Send + Sync>(
+    v: &[T],
+    tmp: &mut Vec<T>,
+    chunk: usize,
+    counts: &[[usize; 256]],
+    digit: impl Fn(usize, &T) -> usize + Sync,
+) -> [usize; 257] {
+    use rayon::prelude::*;
+    // Where each part starts, and where each chunk's items of each part go.
+    let mut starts = [0usize; 257];
+    for b in 0..256 {
+        starts[b + 1] = starts[b] + counts.iter().map(|k| k[b]).sum::<usize>();
+    }
+    let mut at = starts;
+    let mut offsets: Vec<[usize; 256]> = counts
+        .iter()
+        .map(|k| {
+            let o: [usize; 256] = std::array::from_fn(|b| at[b]);
+            at.iter_mut().zip(k).for_each(|(a, c)| *a += c);
+            o
+        })
+        .collect();
+    if tmp.len() < v.len() {
+        tmp.resize(v.len(), T::default());
+    }
+    let out = SharedOut(tmp.as_mut_ptr());
+    v.par_chunks(chunk)
+        .zip(offsets.par_iter_mut())
+        .enumerate()
+        .for_each(|(j, (c, o))| {
+            let out = &out;
+            for (i, x) in c.iter().enumerate() {
+                let d = digit(j * chunk + i, x);
+                // SAFETY: each chunk writes its own positions of part d (its offsets run
+                // over its count there), all below the length; no two chunks share one.
+                unsafe { out.0.add(o[d]).write(*x) };
+                o[d] += 1;
+            }
+        });
+    starts
+}
+
+/// A pointer the scattering threads write through, each to its own positions.
+struct SharedOut<T>(*mut T);
+// SAFETY: the threads write disjoint positions (see `radix`).
+unsafe impl<T> Sync for SharedOut<T> {}
+
+/// Stable LSD radix sort of `v` by the low `bits` bits of `key`, digits of 8 bits, skipping
+/// the digits every key shares. `tmp` is scratch (resized as needed).
+fn radix_line<T: Copy + Default>(
+    v: &mut [T],
+    tmp: &mut Vec<T>,
+    bits: u32,
+    key: impl Fn(&T) -> u64,
+) {
     let n = v.len();
     if n <= SMALL {
         insertion(v, key);
         return;
     }
-    let digit = if bits > 16 { 11 } else { 8 };
+    let digit = 8;
     let buckets = 1usize << digit;
     let mask = (buckets - 1) as u64;
     let passes = bits.div_ceil(digit) as usize;
@@ -695,5 +858,35 @@ mod tests {
         let mut want: Vec<usize> = (0..5).collect();
         want.sort_by_key(|&i| items[i]);
         assert_eq!(few, want);
+    }
+
+    #[test]
+    fn long_lines_split_across_threads_stably() {
+        // Wide keys (splitters), narrow keys (high bits), skewed keys; pairs carry their
+        // index, so a stable sort is checked exactly.
+        let mut x = 88172645463325252u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let n = SPLITTERS + 3;
+        let wide: Vec<u64> = (0..n).map(|_| next()).collect();
+        let narrow: Vec<u64> = (0..PARALLEL * 2).map(|_| next() % 1000).collect();
+        let skewed: Vec<u64> = (0..n)
+            .map(|i| if i % 3 == 0 { next() >> 9 } else { 7 })
+            .collect();
+        for keys in [wide, narrow, skewed] {
+            let mut v: Vec<(u64, u64)> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, &k)| (k, i as u64))
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|p| p.0);
+            radix(&mut v, &mut Vec::new(), 64, |p| p.0);
+            assert!(v == want);
+        }
     }
 }
