@@ -349,3 +349,26 @@ def test_object_ints_sort_as_numbers(vals):
     for e in ["m.argsort(a, kind='stable')", "m.sort(a)", "m.argsort(a[::-1], stable=True)"]:
         c(check, e, a=P(rp.array(v, dtype=object), np.array(v, dtype=object)))
     c.done()
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("dtype", ["f8", "f4", "f2", "i8", "u1", "c16", "M8[s]"])
+@pytest.mark.parametrize("n,m", [(1000, 5000), (50000, 3200), (7, 100), (3000, 3000)])
+def test_searchsorted_many_queries(dtype, side, n, m):
+    # As many queries as items or more (they sort and meet the items in one walk), with
+    # duplicates, NaN/NaT and queries beyond both ends.
+    rng = np.random.default_rng(n + m)
+    hay = np.sort(rng.integers(-50, 50, n).astype(dtype))
+    q = rng.integers(-60, 60, m).astype(dtype)
+    if dtype[0] in "fc":
+        hay[-n // 10:] = np.nan
+        q[::7] = np.nan
+    if dtype[0] == "M":
+        hay[-n // 10:] = np.datetime64("NaT")
+        q[::7] = np.datetime64("NaT")
+    hay = np.sort(hay)
+    c = Collector()
+    for e in [f"m.searchsorted(h, q, side='{side}')", f"h.searchsorted(q[::-1], '{side}')",
+              f"m.searchsorted(h, m.sort(q), side='{side}')"]:
+        c(check, e, h=P(rp.asarray(hay), hay), q=P(rp.asarray(q), q))
+    c.done()

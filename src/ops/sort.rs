@@ -371,6 +371,36 @@ pub fn searchsorted(
                 let x = unsafe { (p as *const T).read_unaligned() };
                 x.order()
             };
+            if order.is_none() && m >= n / 16 && m > 1 {
+                // Many queries: they sort, then meet the items in one walk.
+                let at = |i: usize| key((ap as isize + i as isize * step) as *const u8);
+                // SAFETY: v is a fresh C-contiguous native copy of m items of T.
+                let vs = unsafe { std::slice::from_raw_parts(vp as *const T, m) };
+                let mut idx = vec![0i64; m];
+                argsort_numbers(vs, &mut idx);
+                let chunk = m.div_ceil(rayon::current_num_threads().max(1) * 4);
+                return par_items(m.div_ceil(chunk), |c| {
+                    let part = &idx[c * chunk..((c + 1) * chunk).min(m)];
+                    let before = |i: usize, kv| {
+                        if right {
+                            at(i) <= kv
+                        } else {
+                            at(i) < kv
+                        }
+                    };
+                    let first = key(value(part[0] as usize));
+                    let mut i = bisect(n, |i| Ok(before(i, first)))?;
+                    for &j in part {
+                        let kv = key(value(j as usize));
+                        while i < n && before(i, kv) {
+                            i += 1;
+                        }
+                        put(j as usize, i);
+                    }
+                    Ok(())
+                })
+                .map(|()| out);
+            }
             return par_items(m, |j| {
                 let kv = key(value(j));
                 let at = bisect(n, |i| {
