@@ -353,7 +353,7 @@ def test_object_ints_sort_as_numbers(vals):
 
 @pytest.mark.parametrize("side", ["left", "right"])
 @pytest.mark.parametrize("dtype", ["f8", "f4", "f2", "i8", "u1", "c16", "M8[s]"])
-@pytest.mark.parametrize("n,m", [(1000, 5000), (50000, 3200), (7, 100), (3000, 3000)])
+@pytest.mark.parametrize("n,m", [(40000, 50000), (50000, 3200), (7, 100), (3000, 3000)])
 def test_searchsorted_many_queries(dtype, side, n, m):
     # As many queries as items or more (they sort and meet the items in one walk), with
     # duplicates, NaN/NaT and queries beyond both ends.
@@ -366,7 +366,9 @@ def test_searchsorted_many_queries(dtype, side, n, m):
     if dtype[0] == "M":
         hay[-n // 10:] = np.datetime64("NaT")
         q[::7] = np.datetime64("NaT")
-    hay = np.sort(hay)
+    # NumPy's own float16 quicksort (AVX-512 builds) misorders some lines ending in NaNs:
+    # the stable sort gives the sorted haystack the search needs.
+    hay = np.sort(hay, kind="stable")
     c = Collector()
     for e in [f"m.searchsorted(h, q, side='{side}')", f"h.searchsorted(q[::-1], '{side}')",
               f"m.searchsorted(h, m.sort(q), side='{side}')"]:

@@ -371,8 +371,9 @@ pub fn searchsorted(
                 let x = unsafe { (p as *const T).read_unaligned() };
                 x.order()
             };
-            if order.is_none() && m >= n / 16 && m > 1 {
-                // Many queries: they sort, then meet the items in one walk.
+            if order.is_none() && n >= 1 << 15 && m >= n / 16 {
+                // Many queries into many items (whose bisections would miss the caches):
+                // the queries sort, then meet the items in one walk.
                 let at = |i: usize| key((ap as isize + i as isize * step) as *const u8);
                 // SAFETY: v is a fresh C-contiguous native copy of m items of T.
                 let vs = unsafe { std::slice::from_raw_parts(vp as *const T, m) };
