@@ -262,12 +262,28 @@ pub fn format_of_array(arr: &NdArray) -> Option<String> {
         out.clear();
         struct_format(arr, arr.dtype(), 0, &mut active, &mut out, true)?;
     }
+    // Trailing padding NumPy's format leaves out makes the format unreadable to NumPy's own
+    // reader (it compares the sizes): it is written out.
+    if let Some(short) = parse_struct(&out[2..], '@').map(|(d, _)| d.itemsize()) {
+        let short = short.next_multiple_of(native_alignment(&out));
+        if short < itemsize {
+            out.pop();
+            out.push_str(&"x".repeat(itemsize - short));
+            out.push('}');
+        }
+    }
     Some(out)
 }
 
 /// Whether a '@'-mode struct format would be padded past `itemsize` by a reader that aligns
 /// the struct to its widest native item (as NumPy's does).
 fn native_padding(fmt: &str, itemsize: usize) -> bool {
+    !itemsize.is_multiple_of(native_alignment(fmt))
+}
+
+/// The alignment a reader gives a struct format: that of its widest native ('@') item, when
+/// the format ends in native mode (NumPy's reader).
+fn native_alignment(fmt: &str) -> usize {
     let mut max_al = 1usize;
     let mut mode = '@';
     let b = fmt.as_bytes();
@@ -290,7 +306,12 @@ fn native_padding(fmt: &str, itemsize: usize) -> bool {
         }
         i += 1;
     }
-    !itemsize.is_multiple_of(max_al)
+    // The reader pads the struct's end only when the format ends in native mode.
+    if mode == '@' {
+        max_al
+    } else {
+        1
+    }
 }
 
 fn struct_format(

@@ -1251,6 +1251,14 @@ impl PyNdArray {
     fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> PyResult<Py<PyNdArray>> {
         Self::wrap(py, self.cur().copy(Order::K)?, None)
     }
+    /// Pickling from protocol 5 passes the memory as a `PickleBuffer` (`rumpy._interop`).
+    fn __reduce_ex__<'py>(slf: &Bound<'py, Self>, protocol: i64) -> PyResult<Bound<'py, PyAny>> {
+        let f = slf
+            .py()
+            .import("rumpy._interop")?
+            .getattr("array_reduce_ex")?;
+        f.call1((slf, protocol))
+    }
     fn __reduce__<'py>(
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
@@ -1284,7 +1292,7 @@ impl PyNdArray {
         let recon = py.import("rumpy._core")?.getattr("_reconstruct")?;
         let args = (
             bytes,
-            this.cur().dtype().typestr(),
+            super::dtype::PyDType::wrap(py, this.cur().dtype().clone())?,
             PyTuple::new(py, this.cur().shape())?,
             f_order,
         )

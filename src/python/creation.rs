@@ -1109,11 +1109,11 @@ pub fn from_dlpack(
 pub fn _reconstruct(
     py: Python<'_>,
     data: &Bound<'_, PyBytes>,
-    typestr: &str,
+    dtype: &Bound<'_, PyAny>,
     shape: Vec<usize>,
     f_order: bool,
 ) -> PyResult<Py<PyNdArray>> {
-    let dt = crate::dtype::parse::parse_dtype(typestr)?;
+    let dt = super::dtype::to_dtype(dtype)?;
     super::object::refuse_from_bytes(&dt)?;
     let a = if f_order {
         NdArray::empty(&shape, &dt, Order::F)?

@@ -338,6 +338,19 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
                 return Ok(parse_dtype(code)?);
             }
         }
+        // rumpy's object and void scalar types.
+        if let (Ok(m), Ok(n)) = (
+            t.getattr("__module__")?.extract::<String>(),
+            t.getattr("__name__")?.extract::<String>(),
+        ) {
+            if m.starts_with("rumpy") {
+                match n.as_str() {
+                    "object_" => return Ok(parse_dtype("O")?),
+                    "void" => return Ok(parse_dtype("V")?),
+                    _ => {}
+                }
+            }
+        }
         // NumPy's scalar types: their name is a dtype name.
         if let Ok(m) = t.getattr("__module__") {
             if m.extract::<String>().map(|m| m == "numpy").unwrap_or(false) {
@@ -727,8 +740,21 @@ impl PyDType {
         };
         Ok(r.into_pyobject(py)?.to_owned().into_any().unbind())
     }
+    /// NumPy's descriptor for this dtype (NumPy's `__numpy_dtype__` protocol: `np.dtype(d)`,
+    /// `np.zeros(3, dtype=d)`).
+    #[getter]
+    fn __numpy_dtype__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let f = slf.py().import("rumpy._interop")?.getattr("numpy_dtype")?;
+        f.call1((slf,))
+    }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
+        let dt = &slf.get().dt;
+        if dt.fields().is_some() || dt.subarray().is_some() {
+            // Rebuilt from its parts: fields, titles, offsets and alignment survive.
+            let f = py.import("rumpy._interop")?.getattr("dtype_reduce")?;
+            return f.call1((slf,));
+        }
         if let Some(v) = crate::dtype::vstring::VString::of(&slf.get().dt) {
             let na = super::vstring::na_object(py, v);
             let f = py.import("rumpy._core")?.getattr("_string_dtype")?;

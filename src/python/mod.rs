@@ -104,6 +104,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(creation::can_cast, m)?,
         wrap_pyfunction!(creation::from_dlpack, m)?,
         wrap_pyfunction!(creation::_reconstruct, m)?,
+        wrap_pyfunction!(_runtime, m)?,
         wrap_pyfunction!(ops::_arg_extreme, m)?,
         wrap_pyfunction!(ops::_sort, m)?,
         wrap_pyfunction!(ops::_argsort, m)?,
@@ -131,4 +132,24 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(f)?;
     }
     Ok(())
+}
+
+/// What the core runs with: its version, the vector instruction level its loops use, the
+/// worker threads, the target architecture (`rumpy.show_runtime`).
+#[pyfunction]
+fn _runtime(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+    use crate::kernels::{simd_level, Simd};
+    let d = pyo3::types::PyDict::new(py);
+    d.set_item("version", env!("CARGO_PKG_VERSION"))?;
+    let simd = match simd_level() {
+        Simd::Avx512 => "AVX512 (F, BW, DQ, VL)",
+        Simd::Avx2 => "AVX2 + FMA",
+        Simd::Baseline => "baseline",
+    };
+    d.set_item("simd", simd)?;
+    d.set_item("threads", rayon::current_num_threads())?;
+    d.set_item("arch", std::env::consts::ARCH)?;
+    d.set_item("os", std::env::consts::OS)?;
+    d.set_item("debug", cfg!(debug_assertions))?;
+    Ok(d)
 }

@@ -90,6 +90,10 @@ from ._scalars import (
 
 _core._register_scalar_types(list(_scalars.SCALAR_TYPES))
 
+from . import _interop  # NumPy's dtype protocol, the numbers ABCs
+from ._array_api import __array_api_version__, __array_namespace_info__
+from ._runtime import show_config, show_runtime
+
 from ._print import (
     set_printoptions,
     get_printoptions,
@@ -183,3 +187,12 @@ nan = float("nan")
 euler_gamma = 0.5772156649015329  # the Euler-Mascheroni constant, as numpy.euler_gamma
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    """NumPy names rumpy does not have yet get an error that says so."""
+    from ._numpy_names import NUMPY_NAMES
+    if name in NUMPY_NAMES:
+        raise AttributeError(f"module 'rumpy' has no attribute '{name}': numpy.{name} is "
+                             "not implemented in rumpy yet")
+    raise AttributeError(f"module 'rumpy' has no attribute '{name}'")
