@@ -15,6 +15,8 @@ use crate::dtype::{ByteOrder, DType, ScalarType};
 #[pyclass(name = "dtype", module = "rumpy", frozen)]
 pub struct PyDType {
     pub dt: DType,
+    /// NumPy's descriptor for this dtype, made on first request (`__numpy_dtype__`).
+    numpy: PyOnceLock<Py<PyAny>>,
 }
 
 /// The scalar classes of the Python layer, in `ScalarType::ALL` order (registered at import).
@@ -375,8 +377,14 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
 }
 
 impl PyDType {
+    pub fn of(dt: DType) -> PyDType {
+        PyDType {
+            dt,
+            numpy: PyOnceLock::new(),
+        }
+    }
     pub fn wrap(py: Python<'_>, dt: DType) -> PyResult<Py<PyDType>> {
-        Py::new(py, PyDType { dt })
+        Py::new(py, PyDType::of(dt))
     }
 }
 
@@ -391,9 +399,7 @@ impl PyDType {
         metadata: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let _ = (copy, metadata);
-        Ok(PyDType {
-            dt: to_dtype_align(dtype, align)?,
-        })
+        Ok(PyDType::of(to_dtype_align(dtype, align)?))
     }
 
     #[getter]
@@ -644,16 +650,14 @@ impl PyDType {
             }
         };
         if self.dt.byteorder() == ByteOrder::NotApplicable {
-            return Ok(PyDType {
-                dt: self.dt.clone(),
-            });
+            return Ok(PyDType::of(self.dt.clone()));
         }
         let dt = if native {
             self.dt.to_native()
         } else {
             self.dt.to_native().0.with_native_order(false)
         };
-        Ok(PyDType { dt })
+        Ok(PyDType::of(dt))
     }
 
     fn __repr__(&self) -> String {
@@ -744,8 +748,12 @@ impl PyDType {
     /// `np.zeros(3, dtype=d)`).
     #[getter]
     fn __numpy_dtype__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        let f = slf.py().import("rumpy._interop")?.getattr("numpy_dtype")?;
-        f.call1((slf,))
+        let py = slf.py();
+        let d = slf.get().numpy.get_or_try_init(py, || {
+            let f = py.import("rumpy._interop")?.getattr("numpy_dtype")?;
+            f.call1((slf,)).map(Bound::unbind)
+        })?;
+        Ok(d.bind(py).clone())
     }
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();

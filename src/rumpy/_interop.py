@@ -95,11 +95,17 @@ class _NumpyDType:
     _ABSTRACT = ("generic", "number", "integer", "signedinteger", "unsignedinteger",
                  "inexact", "floating", "complexfloating", "flexible", "character")
 
+    def __init__(self):
+        self._made = {}
+
     def __get__(self, obj, cls):
-        if cls.__name__ in self._ABSTRACT or cls.__name__.startswith("_"):
-            raise AttributeError("__numpy_dtype__")
-        from . import dtype
-        return numpy_dtype(dtype(cls))
+        d = self._made.get(cls)
+        if d is None:
+            if cls.__name__ in self._ABSTRACT or cls.__name__.startswith("_"):
+                raise AttributeError("__numpy_dtype__")
+            from . import dtype
+            d = self._made[cls] = numpy_dtype(dtype(cls))
+        return d
 
 
 _scalars.generic.__numpy_dtype__ = _NumpyDType()

@@ -494,6 +494,18 @@ def _cmpop(op):
     return f
 
 
+class _LazyNumpyArray:
+    """``numpy.array``, looked up on first use (rumpy imports without NumPy)."""
+
+    def __call__(self, *args, **kwargs):
+        import numpy
+        _NUMPY_ARRAY[0] = numpy.array
+        return numpy.array(*args, **kwargs)
+
+
+_NUMPY_ARRAY = [_LazyNumpyArray()]
+
+
 class generic:
     """Base class of the rumpy scalar types (numpy.generic)."""
     __slots__ = ()
@@ -578,8 +590,9 @@ class generic:
     def __array__(self, dtype=None, copy=None):
         # Only NumPy asks for this, so NumPy is loaded: the value as a 0-d NumPy array of this
         # scalar's dtype (without it NumPy would see an opaque object).
-        import numpy
-        a = numpy.array(self._v, dtype=self.dtype.str)
+        cls = type(self)
+        # NumPy's descriptor of the class, made once (rumpy._interop's __numpy_dtype__).
+        a = _NUMPY_ARRAY[0](self._v, dtype=cls.__numpy_dtype__)
         return a if dtype is None else a.astype(dtype, copy=False)
 
     # Scalars index with () but are not sequences: without this, __getitem__ would make

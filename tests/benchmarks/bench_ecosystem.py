@@ -1,0 +1,55 @@
+"""rumpy among NumPy and the ecosystem against NumPy itself, in the same process: NumPy
+reading a scalar, NumPy reading a dtype, pickling a 1e7-item array (protocol 5, in band and
+out of band) and its loading. Prints numpy time, rumpy time and the ratio (rumpy / numpy).
+
+    python tests/benchmarks/bench_ecosystem.py
+"""
+
+import pickle
+
+import numpy as np
+
+import rumpy as rp
+from _timing import report
+
+
+def loop(f, n=10_000):
+    def run():
+        for _ in range(n):
+            f()
+    return run
+
+
+def main():
+    n32, r32 = np.float32(1.5), rp.float32(1.5)
+    ni, ri = np.arange(10).sum(), rp.arange(10).sum()
+    rec = [("value", "f8"), ("velocity", "f8"), ("mass", "f8")]
+    nd, rd = np.dtype(rec), rp.dtype(rec)
+    big = np.random.default_rng(0).random(10**7)
+    rbig = rp.asarray(big).copy()
+    nb5, rb5 = pickle.dumps(big, protocol=5), pickle.dumps(rbig, protocol=5)
+
+    def oob(a):
+        bufs = []
+        data = pickle.dumps(a, protocol=5, buffer_callback=bufs.append)
+        return pickle.loads(data, buffers=bufs)
+
+    cases = [
+        ("np.asarray(float32 scalar) x1e4", loop(lambda: np.asarray(n32)),
+         loop(lambda: np.asarray(r32))),
+        ("np.asarray(int64 sum) x1e4", loop(lambda: np.asarray(ni)), loop(lambda: np.asarray(ri))),
+        ("np.dtype(float32 type) x1e4", loop(lambda: np.dtype(np.float32)),
+         loop(lambda: np.dtype(rp.float32))),
+        ("np.dtype(record dtype) x1e4", loop(lambda: np.dtype(nd)), loop(lambda: np.dtype(rd))),
+        ("pickle.dumps 1e7 f8 protocol 5", lambda: pickle.dumps(big, protocol=5),
+         lambda: pickle.dumps(rbig, protocol=5)),
+        ("pickle.loads 1e7 f8 protocol 5", lambda: pickle.loads(nb5), lambda: pickle.loads(rb5)),
+        ("pickle out of band 1e7 f8", lambda: oob(big), lambda: oob(rbig)),
+        ("pickle.dumps 1e7 f8 protocol 4", lambda: pickle.dumps(big, protocol=4),
+         lambda: pickle.dumps(rbig, protocol=4)),
+    ]
+    report(cases, width=34)
+
+
+if __name__ == "__main__":
+    main()
