@@ -100,6 +100,40 @@ fn check_like(like: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
     }
 }
 
+/// Create an array from an array-like object.
+///
+/// Accepts ndarrays, nested sequences, scalars and objects exposing the array interface.
+///
+/// Parameters
+/// ----------
+/// object : array_like
+///     The data to convert.
+/// dtype : data-type, optional
+///     Element type of the result; by default the smallest type that holds the data.
+/// copy : bool or None, optional
+///     True (default) always copies, None copies only when needed, and False raises
+///     ValueError when a copy cannot be avoided.
+/// order : {'K', 'A', 'C', 'F'}, optional
+///     Memory layout of the result; 'K' (default) keeps the layout of the input if possible.
+/// subok : bool, optional
+///     If True, ndarray subclasses pass through; otherwise (default) a base ndarray results.
+/// ndmin : int, optional
+///     Minimum number of dimensions; axes of length one are prepended as needed.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     An array with the requested dtype, layout and number of dimensions.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.array([1, 2, 3])
+/// array([1, 2, 3])
+/// >>> rp.array([1, 2], dtype=float, ndmin=2)
+/// array([[1., 2.]])
 #[pyfunction]
 #[pyo3(signature = (object, dtype=None, *, copy=Some(true), order="K", subok=false, ndmin=0, like=None))]
 pub fn array<'py>(
@@ -131,6 +165,39 @@ pub fn array<'py>(
     Ok(r)
 }
 
+/// Convert the input to an ndarray, copying only when necessary.
+///
+/// An ndarray that already has the requested dtype and layout is returned unchanged.
+///
+/// Parameters
+/// ----------
+/// a : array_like
+///     Input data: scalars, lists, tuples, ndarrays or other array-like objects.
+/// dtype : data-type, optional
+///     Element type of the result; inferred from the data by default.
+/// order : {'C', 'F', 'A', 'K'}, optional
+///     Memory layout of the result. None (default) acts like 'K' and keeps the input layout.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+/// copy : bool or None, optional
+///     True always copies, None (default) copies only if needed, and False raises
+///     ValueError when a copy would be required.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     The input itself when no conversion is needed, otherwise a new array.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> a = rp.array([1., 2.])
+/// >>> rp.asarray(a) is a
+/// True
+/// >>> rp.asarray([1, 2], dtype=rp.float32)
+/// array([1., 2.], dtype=float32)
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, order=None, *, device=None, copy=None, like=None))]
 pub fn asarray<'py>(
@@ -151,6 +218,39 @@ pub fn asarray<'py>(
     array_impl(a, dt, copy, o, 0)
 }
 
+/// Convert the input to an ndarray, letting ndarray subclasses through unchanged.
+///
+/// Works like asarray, but an instance of an ndarray subclass is returned as it is.
+///
+/// Parameters
+/// ----------
+/// a : array_like
+///     Input data: scalars, lists, tuples, ndarrays or other array-like objects.
+/// dtype : data-type, optional
+///     Element type of the result; inferred from the data by default.
+/// order : {'C', 'F', 'A', 'K'}, optional
+///     Memory layout of the result. None (default) acts like 'K' and keeps the input layout.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+/// copy : bool or None, optional
+///     True always copies, None (default) copies only if needed, and False raises
+///     ValueError when a copy would be required.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray or ndarray subclass
+///     The input itself when it already qualifies, otherwise a new array.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.asanyarray([1, 2])
+/// array([1, 2])
+/// >>> a = rp.arange(3)
+/// >>> rp.asanyarray(a) is a
+/// True
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, order=None, *, device=None, copy=None, like=None))]
 pub fn asanyarray<'py>(
@@ -164,6 +264,32 @@ pub fn asanyarray<'py>(
     asarray(a, dtype, order, device, copy, like)
 }
 
+/// Return an array with at least one dimension laid out contiguously in C (row-major) order.
+///
+/// The input is returned as is when it already qualifies; otherwise a copy is made.
+///
+/// Parameters
+/// ----------
+/// a : array_like
+///     Input data.
+/// dtype : data-type, optional
+///     Element type of the result; the dtype of the input by default.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     C-contiguous array with the values of a; a scalar becomes a one-element array.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.ones((2, 3), order='F')
+/// >>> rp.ascontiguousarray(x).flags['C_CONTIGUOUS']
+/// True
+/// >>> rp.ascontiguousarray(5)
+/// array([5])
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, *, like=None))]
 pub fn ascontiguousarray<'py>(
@@ -175,6 +301,35 @@ pub fn ascontiguousarray<'py>(
     array_impl(a, opt_dtype(dtype)?, None, Order::C, 1)
 }
 
+/// Return an array with at least one dimension laid out contiguously in Fortran order.
+///
+/// Fortran order is column-major: the first index varies fastest in memory. The input is
+/// returned as is when it already qualifies; otherwise a copy is made.
+///
+/// Parameters
+/// ----------
+/// a : array_like
+///     Input data.
+/// dtype : data-type, optional
+///     Element type of the result; the dtype of the input by default.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     F-contiguous array with the values of a; a scalar becomes a one-element array.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.arange(6).reshape(2, 3)
+/// >>> y = rp.asfortranarray(x)
+/// >>> y.flags['F_CONTIGUOUS']
+/// True
+/// >>> y
+/// array([[0, 1, 2],
+///        [3, 4, 5]])
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, *, like=None))]
 pub fn asfortranarray<'py>(
@@ -186,6 +341,31 @@ pub fn asfortranarray<'py>(
     array_impl(a, opt_dtype(dtype)?, None, Order::F, 1)
 }
 
+/// Return a new array holding a copy of the given data.
+///
+/// Parameters
+/// ----------
+/// a : array_like
+///     Data to copy.
+/// order : {'C', 'F', 'A', 'K'}, optional
+///     Layout of the copy. 'K' (default) follows the layout of a as closely as possible,
+///     and 'A' means 'F' when a is Fortran contiguous and 'C' otherwise.
+/// subok : bool, optional
+///     If True, ndarray subclasses are kept; otherwise (default) a base ndarray results.
+///
+/// Returns
+/// -------
+/// arr : ndarray
+///     A new array, independent of a, with the same values.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.array([1, 2, 3])
+/// >>> y = rp.copy(x)
+/// >>> x[0] = 10
+/// >>> y
+/// array([1, 2, 3])
 #[pyfunction]
 #[pyo3(signature = (a, order="K", subok=false))]
 pub fn copy<'py>(a: &Bound<'py, PyAny>, order: &str, subok: bool) -> PyResult<Bound<'py, PyAny>> {
@@ -218,6 +398,34 @@ fn new_array(
     PyNdArray::wrap(py, a, None)
 }
 
+/// Return a new array of the given shape and dtype without initializing its values.
+///
+/// Useful when every element is about to be written; the initial contents are arbitrary.
+///
+/// Parameters
+/// ----------
+/// shape : int or tuple of ints
+///     Shape of the new array, such as 3 or (2, 3).
+/// dtype : data-type, optional
+///     Element type; float64 by default.
+/// order : {'C', 'F'}, optional
+///     Store the data in row-major ('C', default) or column-major ('F') order.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array of the given shape, dtype and order with unspecified contents.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> a = rp.empty((2, 3), dtype=rp.int32)
+/// >>> a.shape, a.dtype
+/// ((2, 3), dtype('int32'))
 #[pyfunction]
 #[pyo3(signature = (shape, dtype=None, order="C", *, device=None, like=None))]
 pub fn empty(
@@ -233,6 +441,34 @@ pub fn empty(
     new_array(py, shape, dtype, order, false)
 }
 
+/// Return a new array of the given shape and dtype with every element set to zero.
+///
+/// Parameters
+/// ----------
+/// shape : int or tuple of ints
+///     Shape of the new array, such as 3 or (2, 3).
+/// dtype : data-type, optional
+///     Element type; float64 by default.
+/// order : {'C', 'F'}, optional
+///     Store the data in row-major ('C', default) or column-major ('F') order.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array of zeros with the given shape, dtype and order.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.zeros(3)
+/// array([0., 0., 0.])
+/// >>> rp.zeros((2, 2), dtype=int)
+/// array([[0, 0],
+///        [0, 0]])
 #[pyfunction]
 #[pyo3(signature = (shape, dtype=None, order="C", *, device=None, like=None))]
 pub fn zeros(
@@ -269,6 +505,34 @@ fn fill_with(py: Python<'_>, a: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<
     super::errors::run_cast(py, a.nbytes(), || a.assign(&v))
 }
 
+/// Return a new array of the given shape and dtype with every element set to one.
+///
+/// Parameters
+/// ----------
+/// shape : int or tuple of ints
+///     Shape of the new array, such as 3 or (2, 3).
+/// dtype : data-type, optional
+///     Element type; float64 by default.
+/// order : {'C', 'F'}, optional
+///     Store the data in row-major ('C', default) or column-major ('F') order.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array of ones with the given shape, dtype and order.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.ones(3)
+/// array([1., 1., 1.])
+/// >>> rp.ones((2, 3), dtype=rp.int8)
+/// array([[1, 1, 1],
+///        [1, 1, 1]], dtype=int8)
 #[pyfunction]
 #[pyo3(signature = (shape, dtype=None, order="C", *, device=None, like=None))]
 pub fn ones(
@@ -331,6 +595,36 @@ fn value_dtype(value: &Bound<'_, PyAny>) -> PyResult<DType> {
     Ok(to_array(value, None)?.arr.dtype().to_native())
 }
 
+/// Return a new array of the given shape with every element set to fill_value.
+///
+/// Parameters
+/// ----------
+/// shape : int or tuple of ints
+///     Shape of the new array, such as 3 or (2, 3).
+/// fill_value : scalar or array_like
+///     Value to store; an array is broadcast to the shape.
+/// dtype : data-type, optional
+///     Element type; by default the dtype that array(fill_value) would have.
+/// order : {'C', 'F'}, optional
+///     Store the data in row-major ('C', default) or column-major ('F') order.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array of fill_value with the given shape, dtype and order.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.full(3, 7)
+/// array([7, 7, 7])
+/// >>> rp.full((2, 2), [1.5, 2.5])
+/// array([[1.5, 2.5],
+///        [1.5, 2.5]])
 #[pyfunction]
 #[pyo3(signature = (shape, fill_value, dtype=None, order="C", *, device=None, like=None))]
 pub fn full(
@@ -384,6 +678,35 @@ fn like_impl(
     }
 }
 
+/// Return a new array, with unspecified contents, shaped and typed like the given array.
+///
+/// Parameters
+/// ----------
+/// prototype : array_like
+///     Array whose shape, dtype and layout the result takes by default.
+/// dtype : data-type, optional
+///     Element type of the result instead of the dtype of prototype.
+/// order : {'C', 'F', 'A', 'K'}, optional
+///     Layout of the result. 'K' (default) follows the layout of prototype as closely as
+///     possible; 'A' means 'F' when prototype is Fortran contiguous and 'C' otherwise.
+/// subok : bool, optional
+///     If True (default), the result has the ndarray subclass of prototype; else a base ndarray.
+/// shape : int or tuple of ints, optional
+///     Shape of the result instead of the shape of prototype.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array with arbitrary contents and the shape and dtype of prototype.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> a = rp.empty_like(rp.zeros((2, 3), dtype=rp.int16))
+/// >>> a.shape, a.dtype
+/// ((2, 3), dtype('int16'))
 #[pyfunction]
 #[pyo3(signature = (prototype, dtype=None, order="K", subok=true, shape=None, *, device=None))]
 pub fn empty_like(
@@ -399,6 +722,38 @@ pub fn empty_like(
     PyNdArray::wrap(py, like_impl(py, prototype, dtype, order, shape)?, None)
 }
 
+/// Return an array of zeros with the same shape and dtype as the given array.
+///
+/// Parameters
+/// ----------
+/// a : array_like
+///     Array whose shape, dtype and layout the result takes by default.
+/// dtype : data-type, optional
+///     Element type of the result instead of the dtype of a.
+/// order : {'C', 'F', 'A', 'K'}, optional
+///     Layout of the result. 'K' (default) follows the layout of a as closely as
+///     possible; 'A' means 'F' when a is Fortran contiguous and 'C' otherwise.
+/// subok : bool, optional
+///     If True (default), the result has the ndarray subclass of a; else a base ndarray.
+/// shape : int or tuple of ints, optional
+///     Shape of the result instead of the shape of a.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array of zeros with the shape and dtype of a.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.arange(6).reshape(2, 3)
+/// >>> rp.zeros_like(x)
+/// array([[0, 0, 0],
+///        [0, 0, 0]])
+/// >>> rp.zeros_like([1., 2.])
+/// array([0., 0.])
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, order="K", subok=true, shape=None, *, device=None))]
 pub fn zeros_like(
@@ -422,6 +777,37 @@ pub fn zeros_like(
     PyNdArray::wrap(py, r, None)
 }
 
+/// Return an array of ones with the same shape and dtype as the given array.
+///
+/// Parameters
+/// ----------
+/// a : array_like
+///     Array whose shape, dtype and layout the result takes by default.
+/// dtype : data-type, optional
+///     Element type of the result instead of the dtype of a.
+/// order : {'C', 'F', 'A', 'K'}, optional
+///     Layout of the result. 'K' (default) follows the layout of a as closely as
+///     possible; 'A' means 'F' when a is Fortran contiguous and 'C' otherwise.
+/// subok : bool, optional
+///     If True (default), the result has the ndarray subclass of a; else a base ndarray.
+/// shape : int or tuple of ints, optional
+///     Shape of the result instead of the shape of a.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array of ones with the shape and dtype of a.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.arange(3, dtype=float)
+/// >>> rp.ones_like(x)
+/// array([1., 1., 1.])
+/// >>> rp.ones_like([[1, 2]], dtype=bool)
+/// array([[ True,  True]])
 #[pyfunction]
 #[pyo3(signature = (a, dtype=None, order="K", subok=true, shape=None, *, device=None))]
 pub fn ones_like(
@@ -439,6 +825,39 @@ pub fn ones_like(
     PyNdArray::wrap(py, r, None)
 }
 
+/// Return an array filled with a value, with the same shape and dtype as the given array.
+///
+/// Parameters
+/// ----------
+/// a : array_like
+///     Array whose shape, dtype and layout the result takes by default.
+/// fill_value : scalar or array_like
+///     Value to store, cast to the result dtype; an array is broadcast to the shape.
+/// dtype : data-type, optional
+///     Element type of the result instead of the dtype of a.
+/// order : {'C', 'F', 'A', 'K'}, optional
+///     Layout of the result. 'K' (default) follows the layout of a as closely as
+///     possible; 'A' means 'F' when a is Fortran contiguous and 'C' otherwise.
+/// subok : bool, optional
+///     If True (default), the result has the ndarray subclass of a; else a base ndarray.
+/// shape : int or tuple of ints, optional
+///     Shape of the result instead of the shape of a.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array of fill_value with the shape and dtype of a.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.arange(4)
+/// >>> rp.full_like(x, 0.7)
+/// array([0, 0, 0, 0])
+/// >>> rp.full_like(x, 0.7, dtype=float)
+/// array([0.7, 0.7, 0.7, 0.7])
 #[pyfunction]
 #[pyo3(signature = (a, fill_value, dtype=None, order="K", subok=true, shape=None, *, device=None))]
 #[allow(clippy::too_many_arguments)]
@@ -474,6 +893,39 @@ fn arg_kind(obj: &Bound<'_, PyAny>) -> PyResult<WeakKind> {
     }
 }
 
+/// Return evenly spaced values from start up to, but not including, stop.
+///
+/// With one positional argument, that argument is stop and start is 0. For a fractional
+/// step the length may suffer from rounding; linspace is usually better there. Values of
+/// datetime64 and timedelta64 give time ranges.
+///
+/// Parameters
+/// ----------
+/// start : number, optional
+///     First value, 0 by default; given positionally or as the keyword start.
+/// stop : number
+///     End of the interval; it is not included (except by floating-point rounding).
+/// step : number, optional
+///     Spacing between consecutive values, 1 by default; must not be zero.
+/// dtype : data-type, optional
+///     Element type; inferred from start, stop and step when omitted.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// arange : ndarray
+///     One-dimensional array of ceil((stop - start) / step) values.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.arange(4)
+/// array([0, 1, 2, 3])
+/// >>> rp.arange(1, 2, 0.25)
+/// array([1.  , 1.25, 1.5 , 1.75])
 #[pyfunction]
 #[pyo3(signature = (start_or_stop=None, /, stop=None, step=None, dtype=None, *, device=None, like=None, start=None))]
 #[allow(clippy::too_many_arguments)]
@@ -638,6 +1090,39 @@ fn broadcast2(a: &NdArray, b: &NdArray) -> PyResult<Vec<usize>> {
     Ok(out)
 }
 
+/// Return num evenly spaced samples between start and stop, stop included by default.
+///
+/// Parameters
+/// ----------
+/// start, stop : array_like
+///     End points; arrays broadcast together and give one sequence per element.
+/// num : int, optional
+///     Number of samples, 50 by default; must be non-negative.
+/// endpoint : bool, optional
+///     If True (default), stop is the last sample; otherwise it is left out.
+/// retstep : bool, optional
+///     If True, also return the spacing between samples.
+/// dtype : data-type, optional
+///     Element type; by default inferred from start and stop, and at least floating.
+/// axis : int, optional
+///     Axis of the result that holds the samples when start or stop are arrays.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+///
+/// Returns
+/// -------
+/// samples : ndarray
+///     The num samples.
+/// step : float, optional
+///     The spacing between samples; returned only when retstep is True.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.linspace(0, 1, 5)
+/// array([0.  , 0.25, 0.5 , 0.75, 1.  ])
+/// >>> rp.linspace(2, 3, 4, endpoint=False)
+/// array([2.  , 2.25, 2.5 , 2.75])
 #[pyfunction]
 #[pyo3(signature = (start, stop, num=50, endpoint=true, retstep=false, dtype=None, axis=0, *, device=None))]
 #[allow(clippy::too_many_arguments)]
@@ -741,6 +1226,39 @@ impl FloorNum for Num {
     }
 }
 
+/// Return a 2-D array with ones on one diagonal and zeros everywhere else.
+///
+/// Parameters
+/// ----------
+/// N : int
+///     Number of rows.
+/// M : int, optional
+///     Number of columns; equal to N by default.
+/// k : int, optional
+///     Diagonal of the ones: 0 (default) is the main one, positive above it, negative below.
+/// dtype : data-type, optional
+///     Element type; float64 by default.
+/// order : {'C', 'F'}, optional
+///     Store the data in row-major ('C', default) or column-major ('F') order.
+/// device : str, optional
+///     Array API device; only "cpu" is supported.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// I : ndarray of shape (N, M)
+///     Array that is one on the k-th diagonal and zero elsewhere.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.eye(2)
+/// array([[1., 0.],
+///        [0., 1.]])
+/// >>> rp.eye(2, 3, k=1, dtype=int)
+/// array([[0, 1, 0],
+///        [0, 0, 1]])
 #[pyfunction]
 #[pyo3(signature = (N, M=None, k=0, dtype=None, order="C", *, device=None, like=None))]
 #[allow(non_snake_case, clippy::too_many_arguments)]
@@ -764,6 +1282,29 @@ pub fn eye(
     PyNdArray::wrap(py, a, None)
 }
 
+/// Return the n-by-n identity matrix as a square array.
+///
+/// Parameters
+/// ----------
+/// n : int
+///     Number of rows and columns.
+/// dtype : data-type, optional
+///     Element type; float64 by default.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray of shape (n, n)
+///     Array with ones on the main diagonal and zeros elsewhere.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.identity(3)
+/// array([[1., 0., 0.],
+///        [0., 1., 0.],
+///        [0., 0., 1.]])
 #[pyfunction]
 #[pyo3(signature = (n, dtype=None, *, like=None))]
 pub fn identity(
@@ -775,6 +1316,34 @@ pub fn identity(
     eye(py, n, None, 0, dtype, "C", None, like)
 }
 
+/// Return an array that is one at and below a given diagonal and zero above it.
+///
+/// Parameters
+/// ----------
+/// N : int
+///     Number of rows.
+/// M : int, optional
+///     Number of columns; equal to N by default.
+/// k : int, optional
+///     Diagonal up to which the array is filled: 0 (default) is the main diagonal, a
+///     positive k lies above it and a negative k below it.
+/// dtype : data-type, optional
+///     Element type; float64 by default.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// tri : ndarray of shape (N, M)
+///     Array whose element (i, j) is one when j is at most i + k, and zero otherwise.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.tri(3, 4, k=1, dtype=int)
+/// array([[1, 1, 0, 0],
+///        [1, 1, 1, 0],
+///        [1, 1, 1, 1]])
 #[pyfunction]
 #[pyo3(signature = (N, M=None, k=0, dtype=None, *, like=None))]
 #[allow(non_snake_case)]
@@ -796,6 +1365,35 @@ pub fn tri(
     )
 }
 
+/// Interpret a buffer as a one-dimensional array, without copying.
+///
+/// The result shares memory with the buffer and is read-only if the buffer is.
+///
+/// Parameters
+/// ----------
+/// buffer : buffer_like
+///     Object exposing the buffer protocol, such as bytes, bytearray or memoryview.
+/// dtype : data-type, optional
+///     Element type of the data in the buffer; float64 by default.
+/// count : int, optional
+///     Number of items to read; -1 (default) reads everything after offset.
+/// offset : int, optional
+///     Number of bytes to skip at the start of the buffer; 0 by default.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     One-dimensional view of the buffer contents.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.frombuffer(b'ABCD', dtype=rp.uint8)
+/// array([65, 66, 67, 68], dtype=uint8)
+/// >>> rp.frombuffer(b'ABCD', dtype=rp.uint8, count=2, offset=1)
+/// array([66, 67], dtype=uint8)
 #[pyfunction]
 #[pyo3(signature = (buffer, dtype=None, count=-1, offset=0, *, like=None))]
 pub fn frombuffer(
@@ -862,6 +1460,32 @@ pub fn frombuffer(
     PyNdArray::wrap(py, arr, Some(buffer.clone().unbind()))
 }
 
+/// Build a new one-dimensional array from the items of an iterable.
+///
+/// Parameters
+/// ----------
+/// iter : iterable
+///     Object yielding the elements of the array.
+/// dtype : data-type
+///     Element type of the result; required.
+/// count : int, optional
+///     Number of items to take; -1 (default) consumes the whole iterable. Giving it lets the
+///     memory be allocated once, and ValueError is raised if the iterable is shorter.
+/// like : array_like, optional
+///     Object implementing the array-function protocol that decides the result type.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     One-dimensional array of the items.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.fromiter((x * x for x in range(4)), dtype=int)
+/// array([0, 1, 4, 9])
+/// >>> rp.fromiter(range(10), dtype=float, count=3)
+/// array([0., 1., 2.])
 #[pyfunction]
 #[pyo3(signature = (iter, dtype, count=-1, *, like=None))]
 pub fn fromiter<'py>(
@@ -916,6 +1540,32 @@ pub fn fromiter<'py>(
     PyNdArray::wrap(py, out, None)
 }
 
+/// Copy values from src into the existing array dst, broadcasting as necessary.
+///
+/// Parameters
+/// ----------
+/// dst : ndarray
+///     Writable array that receives the values.
+/// src : array_like
+///     Values to copy; broadcast to the shape of dst.
+/// casting : {'no', 'equiv', 'safe', 'same_kind', 'unsafe'}, optional
+///     Which casts from src to the dtype of dst are allowed; 'same_kind' by default.
+/// where : array_like of bool, optional
+///     Broadcast mask; only elements where it is True are written.
+///
+/// Returns
+/// -------
+/// None
+///     The values are written into dst in place.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> a = rp.zeros(3)
+/// >>> rp.copyto(a, [1, 2, 3])
+/// >>> rp.copyto(a, 9, where=[True, False, True])
+/// >>> a
+/// array([9., 2., 9.])
 #[pyfunction]
 #[pyo3(signature = (dst, src, casting="same_kind", r#where=None))]
 pub fn copyto(
@@ -968,6 +1618,31 @@ fn as_arr(obj: &Bound<'_, PyAny>) -> PyResult<NdArray> {
     Ok(to_array(obj, None)?.arr)
 }
 
+/// Determine exactly whether two arrays share memory.
+///
+/// Unlike may_share_memory, the answer is not just a comparison of memory bounds: the
+/// element addresses of the two arrays are checked for a real overlap.
+///
+/// Parameters
+/// ----------
+/// a, b : ndarray
+///     Arrays to compare.
+/// max_work : int, optional
+///     Limit on the effort spent solving the overlap problem; accepted for compatibility.
+///
+/// Returns
+/// -------
+/// out : bool
+///     True if some element of a and some element of b use the same memory.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.arange(6)
+/// >>> rp.shares_memory(x, x[::2])
+/// True
+/// >>> rp.shares_memory(x[::2], x[1::2])
+/// False
 #[pyfunction]
 #[pyo3(signature = (a, b, max_work=None))]
 pub fn shares_memory(
@@ -979,6 +1654,31 @@ pub fn shares_memory(
     Ok(as_arr(a)?.shares_memory(&as_arr(b)?))
 }
 
+/// Determine whether two arrays might share memory, by comparing their memory bounds.
+///
+/// A False answer is certain; True only means that the address ranges overlap, which can
+/// happen without any element in common.
+///
+/// Parameters
+/// ----------
+/// a, b : ndarray
+///     Arrays to compare.
+/// max_work : int, optional
+///     Effort allowed for an exact answer; accepted for compatibility.
+///
+/// Returns
+/// -------
+/// out : bool
+///     False if the arrays certainly do not overlap, True otherwise.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.arange(6)
+/// >>> rp.may_share_memory(x, rp.arange(6))
+/// False
+/// >>> rp.may_share_memory(x[::2], x[1::2])
+/// True
 #[pyfunction]
 #[pyo3(signature = (a, b, max_work=None))]
 pub fn may_share_memory(
@@ -1027,6 +1727,30 @@ fn operand(obj: &Bound<'_, PyAny>) -> PyResult<Operand> {
     Ok(Operand::Strong(as_arr(obj)?.dtype().clone()))
 }
 
+/// Return the dtype that results from applying type promotion to the arguments.
+///
+/// Python int, float and complex values count only weakly: they adapt to the dtypes of the
+/// other operands where the kinds allow it.
+///
+/// Parameters
+/// ----------
+/// *arrays_and_dtypes : arrays, scalars and dtypes
+///     Operands whose dtypes take part in the promotion; at least one is required.
+///
+/// Returns
+/// -------
+/// out : dtype
+///     The promoted dtype.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.result_type(rp.int8, rp.uint8)
+/// dtype('int16')
+/// >>> rp.result_type(rp.arange(3, dtype=rp.float32), 2.0)
+/// dtype('float32')
+/// >>> rp.result_type(3, rp.int8)
+/// dtype('int8')
 #[pyfunction]
 #[pyo3(signature = (*arrays_and_dtypes))]
 pub fn result_type(
@@ -1060,6 +1784,29 @@ pub fn result_type(
     PyDType::wrap(py, promote::result_type(&strong, &weak)?)
 }
 
+/// Return the smallest dtype to which both given dtypes can be cast safely.
+///
+/// The result does not depend on the order of the arguments.
+///
+/// Parameters
+/// ----------
+/// type1, type2 : dtype or dtype specifier
+///     The two data types to combine.
+///
+/// Returns
+/// -------
+/// out : dtype
+///     The promoted data type.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.promote_types('f4', 'f8')
+/// dtype('float64')
+/// >>> rp.promote_types(rp.int8, rp.uint8)
+/// dtype('int16')
+/// >>> rp.promote_types('i8', 'u8')
+/// dtype('float64')
 #[pyfunction]
 pub fn promote_types(
     py: Python<'_>,
@@ -1072,6 +1819,32 @@ pub fn promote_types(
     )
 }
 
+/// Return True if a cast from one data type to another is allowed by a casting rule.
+///
+/// Parameters
+/// ----------
+/// from_ : dtype, dtype specifier, NumPy scalar or array
+///     Source type; for an array or scalar its dtype is used. Python int, float and
+///     complex values are rejected with TypeError.
+/// to : dtype or dtype specifier
+///     Target data type.
+/// casting : {'no', 'equiv', 'safe', 'same_kind', 'unsafe'}, optional
+///     Rule to check against; 'safe' (default) allows only casts that preserve every value.
+///
+/// Returns
+/// -------
+/// out : bool
+///     True if the cast is permitted under the rule.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> rp.can_cast(rp.int32, rp.int64)
+/// True
+/// >>> rp.can_cast(rp.float64, rp.int32)
+/// False
+/// >>> rp.can_cast('f8', 'i4', casting='unsafe')
+/// True
 #[pyfunction]
 #[pyo3(signature = (from_, to, casting="safe"))]
 pub fn can_cast(from_: &Bound<'_, PyAny>, to: &Bound<'_, PyAny>, casting: &str) -> PyResult<bool> {
@@ -1088,6 +1861,33 @@ pub fn can_cast(from_: &Bound<'_, PyAny>, to: &Bound<'_, PyAny>, casting: &str) 
     Ok(promote::can_cast(&from, &to, casting))
 }
 
+/// Create an array from an object that supports the DLPack exchange protocol.
+///
+/// By default the result is a view of the producer's memory, with no copy.
+///
+/// Parameters
+/// ----------
+/// x : object
+///     Producer implementing the __dlpack__ and __dlpack_device__ methods.
+/// device : device, optional
+///     Device for the result; only "cpu" is supported.
+/// copy : bool or None, optional
+///     True always copies, False never copies, and None (default) copies only if needed.
+///
+/// Returns
+/// -------
+/// out : ndarray
+///     Array holding the data exported by x.
+///
+/// Examples
+/// --------
+/// >>> import rumpy as rp
+/// >>> x = rp.arange(4)
+/// >>> y = rp.from_dlpack(x)
+/// >>> y
+/// array([0, 1, 2, 3])
+/// >>> rp.shares_memory(x, y)
+/// True
 #[pyfunction]
 #[pyo3(signature = (x, /, *, device=None, copy=None))]
 pub fn from_dlpack(

@@ -42,6 +42,34 @@ def _nest(shape, fn, prefix=()):
 
 
 def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
+    """Numbers spaced evenly on a log scale: ``base ** linspace(start, stop, num)``.
+
+    Parameters
+    ----------
+    start, stop : array_like
+        The exponents of the first and last values.
+    num : int, optional
+        How many values (50 by default).
+    endpoint : bool, optional
+        Whether ``base ** stop`` is the last value (True by default).
+    base : array_like, optional
+        The base of the logarithm (10 by default).
+    dtype : data-type, optional
+        The result's type; inferred from the inputs when omitted.
+    axis : int, optional
+        Where the new axis goes when the inputs are arrays.
+
+    Returns
+    -------
+    ndarray
+        ``num`` values along ``axis``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.logspace(0, 3, 4)
+    array([   1.,   10.,  100., 1000.])
+    """
     base_arr = _core.asarray(base)
     if base_arr.ndim == 0:
         y = _core.linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
@@ -70,6 +98,33 @@ def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
 
 
 def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
+    """Numbers spaced evenly on a log scale between ``start`` and ``stop`` themselves (a
+    geometric progression).
+
+    Parameters
+    ----------
+    start, stop : array_like
+        The first and last values (non-zero; complex values allowed).
+    num : int, optional
+        How many values (50 by default).
+    endpoint : bool, optional
+        Whether ``stop`` is the last value (True by default).
+    dtype : data-type, optional
+        The result's type; inferred from the inputs when omitted.
+    axis : int, optional
+        Where the new axis goes when the inputs are arrays.
+
+    Returns
+    -------
+    ndarray
+        ``num`` values along ``axis``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.geomspace(1, 1000, 4)
+    array([   1.,   10.,  100., 1000.])
+    """
     s = _core.asarray(start)
     e = _core.asarray(stop)
     sl, el = s.tolist(), e.tolist()

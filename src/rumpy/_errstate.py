@@ -41,6 +41,20 @@ def seterr(all=None, divide=None, over=None, under=None, invalid=None):
 
 
 def geterrcall():
+    """The function (or object with a ``write`` method) floating-point errors set to
+    ``'call'`` or ``'log'`` report to, or None (see ``seterrcall``).
+
+    Returns
+    -------
+    callable, object with ``write``, or None
+        The current error handler.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.geterrcall() is None
+    True
+    """
     return _state.get()[1]
 
 

@@ -56,6 +56,36 @@ def _index_array(x, force=False):
 # ---------------------------------------------------------------------------
 
 def take(a, indices, axis=None, out=None, mode='raise'):
+    """Take elements of an array at the given indices, along an axis.
+
+    Parameters
+    ----------
+    a : array_like
+        Source array.
+    indices : array_like of int
+        Positions of the elements to take.
+    axis : int, optional
+        Axis to index; None (the default) indexes the flattened array.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+    mode : {'raise', 'wrap', 'clip'}, optional
+        Handling of out-of-range indices: raise an error, wrap around, or clip to the
+        valid range (negative indices then become 0).
+
+    Returns
+    -------
+    ndarray
+        ``a`` with the indexed axis replaced by the shape of ``indices``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.take([4, 3, 5, 7], [0, 1, 3])
+    array([4, 3, 7])
+    >>> rp.take([[1, 2], [3, 4]], [1], axis=1)
+    array([[2],
+           [4]])
+    """
     a = asarray(a)
     idx = _index_array(indices, force=True)
     if axis is None:
@@ -77,6 +107,34 @@ def take(a, indices, axis=None, out=None, mode='raise'):
 
 
 def put(a, ind, v, mode='raise'):
+    """Write values into an array at the given flat indices, in place.
+
+    The values repeat cyclically when there are fewer of them than indices.
+
+    Parameters
+    ----------
+    a : ndarray
+        Array to modify; it is indexed as if flattened (C order).
+    ind : array_like of int
+        Flat target positions.
+    v : array_like
+        Values to write.
+    mode : {'raise', 'wrap', 'clip'}, optional
+        Handling of out-of-range indices: raise an error, wrap around, or clip to the
+        valid range.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(6)
+    >>> rp.put(a, [0, 2, 4], [-1, -2])
+    >>> a
+    array([-1,  1, -2,  3, -1,  5])
+    """
     if not isinstance(a, ndarray):
         raise TypeError(f"argument 1 must be numpy.ndarray, not {type(a).__name__}")
     flat = a.reshape(-1) if a.flags.c_contiguous else None
@@ -127,16 +185,104 @@ def _along_axis_args(arr, indices, axis, flat):
 
 
 def take_along_axis(arr, indices, axis=-1):
+    """Pick values from an array by matching indices along one axis.
+
+    Each 1-d slice of ``indices`` along ``axis`` selects from the matching slice of ``arr``;
+    this pairs with index-returning functions such as ``argsort`` and ``argmax``.
+
+    Parameters
+    ----------
+    arr : array_like
+        Source array.
+    indices : ndarray of int
+        Indices with as many dimensions as ``arr``; the other axes broadcast against it.
+    axis : int or None, optional
+        Axis to index along (default -1); None works on the flattened array, with 1-d
+        ``indices``.
+
+    Returns
+    -------
+    ndarray
+        The selected values, of the broadcast shape.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.array([[10, 30, 20], [60, 40, 50]])
+    >>> rp.take_along_axis(a, rp.argsort(a, axis=1), axis=1)
+    array([[10, 20, 30],
+           [40, 50, 60]])
+    """
     arr, indices, axis = _along_axis_args(asarray(arr), indices, axis, lambda a: a.ravel())
     return _core._take_along_axis(arr, indices, axis)
 
 
 def put_along_axis(arr, indices, values, axis):
+    """Write values into an array by matching indices along one axis, in place.
+
+    Each 1-d slice of ``indices`` along ``axis`` names positions in the matching slice of
+    ``arr``; the counterpart of ``take_along_axis``.
+
+    Parameters
+    ----------
+    arr : ndarray
+        Array to modify.
+    indices : ndarray of int
+        Indices with as many dimensions as ``arr``; the other axes broadcast against it.
+    values : array_like
+        Values to write, broadcast against ``indices``.
+    axis : int or None
+        Axis to index along; None works on the flattened array, with 1-d ``indices``.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.array([[10, 30, 20], [60, 40, 50]])
+    >>> rp.put_along_axis(a, rp.argmax(a, axis=1, keepdims=True), 0, axis=1)
+    >>> a
+    array([[10,  0, 20],
+           [ 0, 40, 50]])
+    """
     arr, indices, axis = _along_axis_args(arr, indices, axis, lambda a: a.reshape(-1))
     arr[_along_axis_index(arr.shape, indices, axis)] = values
 
 
 def compress(condition, a, axis=None, out=None):
+    """Select slices of an array along an axis where a condition holds.
+
+    Parameters
+    ----------
+    condition : 1-d array_like of bool
+        Which slices to keep. It may be shorter than the axis: the remaining slices are
+        dropped.
+    a : array_like
+        Source array.
+    axis : int, optional
+        Axis to select along; None (the default) works on the flattened array.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+
+    Returns
+    -------
+    ndarray
+        A copy of ``a`` keeping only the slices where ``condition`` is true.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.array([[1, 2], [3, 4], [5, 6]])
+    >>> rp.compress([False, True, True], a, axis=0)
+    array([[3, 4],
+           [5, 6]])
+    >>> rp.compress([True, False], a, axis=1)
+    array([[1],
+           [3],
+           [5]])
+    """
     a = asarray(a)
     cond = asarray(condition)
     if cond.ndim != 1:
@@ -159,10 +305,59 @@ def compress(condition, a, axis=None, out=None):
 
 
 def extract(condition, arr):
+    """Elements of an array where a condition is true, as a 1-d array.
+
+    Both arguments are flattened; the same as ``compress(ravel(condition), ravel(arr))``.
+
+    Parameters
+    ----------
+    condition : array_like
+        Selector, nonzero or true where an element is wanted; same size as ``arr``.
+    arr : array_like
+        Source array.
+
+    Returns
+    -------
+    ndarray
+        The selected elements, in C order.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(9).reshape(3, 3)
+    >>> rp.extract(a % 4 == 0, a)
+    array([0, 4, 8])
+    """
     return asarray(arr).ravel()[_nonzero(asarray(condition).ravel())[0]]
 
 
 def place(arr, mask, vals):
+    """Write values into an array where a mask is true, in place.
+
+    The values are used in order, repeating cyclically when fewer than the true entries of
+    ``mask``; the inverse of ``extract``.
+
+    Parameters
+    ----------
+    arr : ndarray
+        Array to modify.
+    mask : array_like of bool
+        Where to write; same size as ``arr``.
+    vals : 1-d array_like
+        Values to write; must not be empty unless ``mask`` has no true entry.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(6)
+    >>> rp.place(a, a > 2, [10, 20])
+    >>> a
+    array([ 0,  1,  2, 10, 20, 10])
+    """
     if not isinstance(arr, ndarray):
         raise TypeError(f"argument 1 must be numpy.ndarray, not {type(arr).__name__}")
     mask = asarray(mask).astype('bool')
@@ -178,6 +373,33 @@ def place(arr, mask, vals):
 
 
 def putmask(a, mask, values):
+    """Write values into an array where a mask is true, in place.
+
+    Unlike ``place``, a value is read at the same flat position as its target: ``a.flat[n]``
+    becomes ``values.flat[n]`` where the mask is true, ``values`` repeating cyclically when
+    smaller than ``a``.
+
+    Parameters
+    ----------
+    a : ndarray
+        Array to modify.
+    mask : array_like of bool
+        Where to write; same shape as ``a``.
+    values : array_like
+        Values to write.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(6)
+    >>> rp.putmask(a, a > 2, [10, 20])
+    >>> a
+    array([ 0,  1,  2, 20, 10, 20])
+    """
     if not isinstance(a, ndarray):
         raise TypeError(f"argument a of putmask must be numpy.ndarray, not {type(a).__name__}")
     mask = asarray(mask).astype('bool')
@@ -191,6 +413,36 @@ def putmask(a, mask, values):
 
 
 def choose(a, choices, out=None, mode='raise'):
+    """Build an array by choosing, element by element, from a list of arrays.
+
+    Where ``a`` holds ``k``, the result takes the matching element of ``choices[k]``;
+    ``a`` and the choices broadcast together.
+
+    Parameters
+    ----------
+    a : array_like of int
+        Which choice to take at each position.
+    choices : sequence of array_like
+        The arrays to choose from.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+    mode : {'raise', 'wrap', 'clip'}, optional
+        Handling of entries of ``a`` outside ``[0, len(choices))``: raise an error, wrap
+        around, or clip to the valid range.
+
+    Returns
+    -------
+    ndarray
+        The chosen values.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.choose([2, 0, 1, 0], [[0, 1, 2, 3], [10, 11, 12, 13], [20, 21, 22, 23]])
+    array([20,  1, 12,  3])
+    >>> rp.choose([2, 4, -1], [[0, 1, 2], [10, 11, 12]], mode='clip')
+    array([10, 11,  2])
+    """
     a = _index_array(a)
     choices = [asarray(c) for c in choices]
     n = len(choices)
@@ -221,6 +473,29 @@ def choose(a, choices, out=None, mode='raise'):
 
 
 def select(condlist, choicelist, default=0):
+    """Take each element from the first choice whose condition holds there.
+
+    Parameters
+    ----------
+    condlist : list of array_like of bool
+        Conditions, tested in order.
+    choicelist : list of array_like
+        One array of values per condition; all broadcast with the conditions.
+    default : scalar or array_like, optional
+        Value where no condition holds (default 0).
+
+    Returns
+    -------
+    ndarray
+        The selected values, of the common dtype of the choices and ``default``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.arange(6)
+    >>> rp.select([x < 2, x > 3], [x, x ** 2], default=-1)
+    array([ 0,  1, -1, -1, 16, 25])
+    """
     if len(condlist) != len(choicelist):
         raise ValueError('list of cases must be same length as list of conditions')
     if len(condlist) == 0:
@@ -255,6 +530,33 @@ def select(condlist, choicelist, default=0):
 # ---------------------------------------------------------------------------
 
 def diagonal(a, offset=0, axis1=0, axis2=1):
+    """Return a diagonal of an array, or the diagonals of a stack of 2-d slices.
+
+    Parameters
+    ----------
+    a : array_like
+        Array with at least two dimensions.
+    offset : int, optional
+        Diagonal to take: 0 (the default) is the main one, positive values are above it,
+        negative values below it.
+    axis1, axis2 : int, optional
+        The two axes whose diagonal is taken (default 0 and 1).
+
+    Returns
+    -------
+    ndarray
+        A read-only view. ``axis1`` and ``axis2`` are removed and a last axis, holding the
+        diagonal, is appended.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(9).reshape(3, 3)
+    >>> rp.diagonal(a)
+    array([0, 4, 8])
+    >>> rp.diagonal(a, offset=1)
+    array([1, 5])
+    """
     a = asarray(a)
     if a.ndim < 2:
         raise ValueError("diag requires an array of at least two dimensions")
@@ -277,6 +579,32 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
 
 
 def diag(v, k=0):
+    """Extract a diagonal of a 2-d array, or build a 2-d array from a diagonal.
+
+    Parameters
+    ----------
+    v : array_like
+        A 2-d array, whose ``k``-th diagonal is returned (a copy), or a 1-d array, placed
+        on the ``k``-th diagonal of a new square array of zeros.
+    k : int, optional
+        Diagonal to use: 0 (the default) is the main one, positive values are above it,
+        negative values below it.
+
+    Returns
+    -------
+    ndarray
+        The diagonal, or the new 2-d array.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.diag(rp.arange(9).reshape(3, 3))
+    array([0, 4, 8])
+    >>> rp.diag([1, 2], k=1)
+    array([[0, 1, 0],
+           [0, 0, 2],
+           [0, 0, 0]])
+    """
     v = asarray(v)
     if v.ndim == 1:
         n = v.shape[0] + abs(k)
@@ -293,6 +621,30 @@ def diag(v, k=0):
 
 
 def diagflat(v, k=0):
+    """Build a 2-d array with the flattened input on a diagonal.
+
+    Parameters
+    ----------
+    v : array_like
+        Values for the diagonal; any shape, flattened in C order.
+    k : int, optional
+        Diagonal to fill: 0 (the default) is the main one, positive values are above it,
+        negative values below it.
+
+    Returns
+    -------
+    ndarray
+        A square array of zeros, of side ``v.size + abs(k)``, holding ``v`` on the diagonal.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.diagflat([[1, 2], [3, 4]])
+    array([[1, 0, 0, 0],
+           [0, 2, 0, 0],
+           [0, 0, 3, 0],
+           [0, 0, 0, 4]])
+    """
     return diag(asarray(v).ravel(), k)
 
 
@@ -310,41 +662,237 @@ def _tri_of(m, k, lower):
 
 
 def tril(m, k=0):
+    """Lower triangle of an array: a copy with the elements above a diagonal zeroed.
+
+    For more than two dimensions, the last two axes are treated as the matrix.
+
+    Parameters
+    ----------
+    m : array_like
+        Input array; a 1-d array is taken as the row of a square matrix.
+    k : int, optional
+        Diagonal above which to zero: 0 (the default) is the main one, positive values are
+        above it, negative values below it.
+
+    Returns
+    -------
+    ndarray
+        Same dtype as ``m``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.tril(rp.arange(1, 10).reshape(3, 3))
+    array([[1, 0, 0],
+           [4, 5, 0],
+           [7, 8, 9]])
+    """
     return _tri_of(m, k, True)
 
 
 def triu(m, k=0):
+    """Upper triangle of an array: a copy with the elements below a diagonal zeroed.
+
+    For more than two dimensions, the last two axes are treated as the matrix.
+
+    Parameters
+    ----------
+    m : array_like
+        Input array; a 1-d array is taken as the row of a square matrix.
+    k : int, optional
+        Diagonal below which to zero: 0 (the default) is the main one, positive values are
+        above it, negative values below it.
+
+    Returns
+    -------
+    ndarray
+        Same dtype as ``m``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.triu(rp.arange(1, 10).reshape(3, 3), k=1)
+    array([[0, 2, 3],
+           [0, 0, 6],
+           [0, 0, 0]])
+    """
     return _tri_of(m, k, False)
 
 
 def tril_indices(n, k=0, m=None):
+    """Row and column indices of the lower triangle of an (n, m) array.
+
+    Parameters
+    ----------
+    n : int
+        Number of rows.
+    k : int, optional
+        Diagonal offset: the triangle holds the entries on or below diagonal ``k``.
+    m : int, optional
+        Number of columns; defaults to ``n``.
+
+    Returns
+    -------
+    tuple of ndarray
+        The row indices and the column indices, in row-major order; usable to index an array.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.tril_indices(3)
+    (array([0, 1, 1, 2, 2, 2]), array([0, 0, 1, 0, 1, 2]))
+    >>> a = rp.arange(9).reshape(3, 3)
+    >>> a[rp.tril_indices(3, k=-1)]
+    array([3, 6, 7])
+    """
     m = n if m is None else m
     return _nonzero(tri_mask(n, m, k, True))
 
 
 def triu_indices(n, k=0, m=None):
+    """Row and column indices of the upper triangle of an (n, m) array.
+
+    Parameters
+    ----------
+    n : int
+        Number of rows.
+    k : int, optional
+        Diagonal offset: the triangle holds the entries on or above diagonal ``k``.
+    m : int, optional
+        Number of columns; defaults to ``n``.
+
+    Returns
+    -------
+    tuple of ndarray
+        The row indices and the column indices, in row-major order; usable to index an array.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.triu_indices(3)
+    (array([0, 0, 0, 1, 1, 2]), array([0, 1, 2, 1, 2, 2]))
+    >>> a = rp.arange(9).reshape(3, 3)
+    >>> a[rp.triu_indices(3, k=1)]
+    array([1, 2, 5])
+    """
     m = n if m is None else m
     return _nonzero(tri_mask(n, m, k, False))
 
 
 def tril_indices_from(arr, k=0):
+    """Indices of the lower triangle of a given 2-d array.
+
+    Same as ``tril_indices(arr.shape[0], k, arr.shape[1])``.
+
+    Parameters
+    ----------
+    arr : ndarray
+        A 2-d array; only its shape is used.
+    k : int, optional
+        Diagonal offset: the triangle holds the entries on or below diagonal ``k``.
+
+    Returns
+    -------
+    tuple of ndarray
+        The row indices and the column indices.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(6).reshape(2, 3)
+    >>> rp.tril_indices_from(a)
+    (array([0, 1, 1]), array([0, 0, 1]))
+    >>> a[rp.tril_indices_from(a)]
+    array([0, 3, 4])
+    """
     if asarray(arr).ndim != 2:
         raise ValueError("input array must be 2-d")
     return tril_indices(arr.shape[-2], k=k, m=arr.shape[-1])
 
 
 def triu_indices_from(arr, k=0):
+    """Indices of the upper triangle of a given 2-d array.
+
+    Same as ``triu_indices(arr.shape[0], k, arr.shape[1])``.
+
+    Parameters
+    ----------
+    arr : ndarray
+        A 2-d array; only its shape is used.
+    k : int, optional
+        Diagonal offset: the triangle holds the entries on or above diagonal ``k``.
+
+    Returns
+    -------
+    tuple of ndarray
+        The row indices and the column indices.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(6).reshape(2, 3)
+    >>> rp.triu_indices_from(a)
+    (array([0, 0, 0, 1, 1]), array([0, 1, 2, 1, 2]))
+    >>> a[rp.triu_indices_from(a, k=1)]
+    array([1, 2, 5])
+    """
     if asarray(arr).ndim != 2:
         raise ValueError("input array must be 2-d")
     return triu_indices(arr.shape[-2], k=k, m=arr.shape[-1])
 
 
 def diag_indices(n, ndim=2):
+    """Indices of the main diagonal of an n-dimensional array of side ``n``.
+
+    Parameters
+    ----------
+    n : int
+        Length of every dimension.
+    ndim : int, optional
+        Number of dimensions (default 2).
+
+    Returns
+    -------
+    tuple of ndarray
+        ``ndim`` copies of ``arange(n)``; indexing with it reaches the elements
+        ``a[i, i, ..., i]``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.diag_indices(3)
+    (array([0, 1, 2]), array([0, 1, 2]))
+    >>> a = rp.zeros((3, 3), dtype=int)
+    >>> a[rp.diag_indices(3)] = 7
+    >>> a
+    array([[7, 0, 0],
+           [0, 7, 0],
+           [0, 0, 7]])
+    """
     idx = _core.arange(n)
     return (idx,) * ndim
 
 
 def diag_indices_from(arr):
+    """Indices of the main diagonal of a given array.
+
+    Parameters
+    ----------
+    arr : array_like
+        Array of at least two dimensions, all of the same length; only its shape is used.
+
+    Returns
+    -------
+    tuple of ndarray
+        As ``diag_indices(arr.shape[0], arr.ndim)``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(16).reshape(4, 4)
+    >>> a[rp.diag_indices_from(a)]
+    array([ 0,  5, 10, 15])
+    """
     arr = asarray(arr)
     if arr.ndim < 2:
         raise ValueError("input array must be at least 2-d")
@@ -354,6 +902,32 @@ def diag_indices_from(arr):
 
 
 def fill_diagonal(a, val, wrap=False):
+    """Fill the main diagonal of an array, in place.
+
+    Parameters
+    ----------
+    a : ndarray
+        Array of at least two dimensions; beyond two, all dimensions must be equal.
+    val : scalar or array_like
+        Value for the diagonal; an array is used in order, repeating cyclically.
+    wrap : bool, optional
+        For a tall 2-d array, whether the diagonal starts again below the first square
+        block (every ``ncols + 1`` flat elements). Default False.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.zeros((3, 3), dtype=int)
+    >>> rp.fill_diagonal(a, [1, 2, 3])
+    >>> a
+    array([[1, 0, 0],
+           [0, 2, 0],
+           [0, 0, 3]])
+    """
     if a.ndim < 2:
         raise ValueError("array must be at least 2-d")
     end = None
@@ -381,6 +955,35 @@ def fill_diagonal(a, val, wrap=False):
 # ---------------------------------------------------------------------------
 
 def indices(dimensions, dtype=int, sparse=False):
+    """Arrays of the index values along each dimension of a grid.
+
+    Parameters
+    ----------
+    dimensions : sequence of int
+        Shape of the grid.
+    dtype : dtype, optional
+        Type of the result (default the platform integer).
+    sparse : bool, optional
+        Return one array per dimension, shaped to broadcast, instead of a dense stack.
+
+    Returns
+    -------
+    ndarray or tuple of ndarray
+        Dense: an array of shape ``(len(dimensions),) + dimensions`` whose ``i``-th entry
+        holds index ``i`` of each grid point. Sparse: a tuple of arrays, the ``i``-th of
+        length ``dimensions[i]`` along axis ``i`` and 1 elsewhere.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rows, cols = rp.indices((2, 3))
+    >>> rows
+    array([[0, 0, 0],
+           [1, 1, 1]])
+    >>> cols
+    array([[0, 1, 2],
+           [0, 1, 2]])
+    """
     dimensions = tuple(dimensions)
     N = len(dimensions)
     shape = (1,) * N
@@ -395,6 +998,32 @@ def indices(dimensions, dtype=int, sparse=False):
 
 
 def ix_(*args):
+    """Build an open mesh from 1-d sequences, to index a cross product.
+
+    Each argument ``k`` is reshaped to lie along axis ``k`` with length 1 on every other
+    axis, so that ``a[ix_(rows, cols)]`` picks every pair of the given rows and columns.
+
+    Parameters
+    ----------
+    *args : 1-d array_like
+        Integer indices, or booleans (replaced by the positions of their true entries).
+
+    Returns
+    -------
+    tuple of ndarray
+        One array per argument, each with ``len(args)`` dimensions.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.arange(12).reshape(3, 4)
+    >>> a[rp.ix_([0, 2], [1, 3])]
+    array([[ 1,  3],
+           [ 9, 11]])
+    >>> rp.ix_([0, 2], [True, False, True])
+    (array([[0],
+           [2]]), array([[0, 2]]))
+    """
     out = []
     nd = len(args)
     for k, new in enumerate(args):
@@ -411,6 +1040,36 @@ def ix_(*args):
 
 
 def meshgrid(*xi, copy=True, sparse=False, indexing='xy'):
+    """Coordinate arrays of a grid built from 1-d coordinate vectors.
+
+    Parameters
+    ----------
+    *xi : array_like
+        The coordinates along each dimension (flattened if not 1-d).
+    copy : bool, optional
+        If False, return broadcast views (which share memory) instead of new arrays.
+    sparse : bool, optional
+        Return arrays shaped to broadcast against each other instead of full grids.
+    indexing : {'xy', 'ij'}, optional
+        'xy' (the default) gives Cartesian order, the first two axes swapped (shape
+        ``(len(x2), len(x1), ...)``); 'ij' gives matrix order (shape ``(len(x1), len(x2), ...)``).
+
+    Returns
+    -------
+    tuple of ndarray
+        One coordinate array per input.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> xx, yy = rp.meshgrid([1, 2, 3], [4, 5])
+    >>> xx
+    array([[1, 2, 3],
+           [1, 2, 3]])
+    >>> yy
+    array([[4, 4, 4],
+           [5, 5, 5]])
+    """
     ndim = len(xi)
     if indexing not in ['xy', 'ij']:
         raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
@@ -499,6 +1158,31 @@ def _clipmode(m):
 
 
 def unravel_index(indices, shape, order='C'):
+    """Convert flat indices into tuples of coordinates for a given shape.
+
+    Parameters
+    ----------
+    indices : array_like of int
+        Flat indices into an array of shape ``shape``.
+    shape : int or tuple of ints
+        Shape of the array.
+    order : {'C', 'F'}, optional
+        Whether the flat indices count in row-major (C, the default) or column-major
+        (Fortran) order.
+
+    Returns
+    -------
+    tuple of ndarray
+        One array of coordinates per dimension, each of the shape of ``indices``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.unravel_index([5, 7], (3, 4))
+    (array([1, 1]), array([1, 3]))
+    >>> rp.unravel_index(5, (3, 4), order='F')
+    (np.int64(2), np.int64(1))
+    """
     idx = asarray(indices)
     if idx.dtype.kind not in 'iu':
         raise TypeError("only int indices permitted")
@@ -522,6 +1206,34 @@ def unravel_index(indices, shape, order='C'):
 
 
 def ravel_multi_index(multi_index, dims, mode='raise', order='C'):
+    """Convert tuples of coordinates into flat indices for a given shape.
+
+    The inverse of ``unravel_index``.
+
+    Parameters
+    ----------
+    multi_index : tuple of array_like of int
+        One array of coordinates per dimension; they broadcast together.
+    dims : tuple of ints
+        Shape of the array.
+    mode : {'raise', 'wrap', 'clip'} or tuple of them, optional
+        Handling of out-of-range coordinates, for all dimensions or one per dimension.
+    order : {'C', 'F'}, optional
+        Whether to count in row-major (C, the default) or column-major (Fortran) order.
+
+    Returns
+    -------
+    ndarray or scalar
+        The flat indices, of the broadcast shape of the coordinates.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.ravel_multi_index(([1, 2], [3, 0]), (3, 4))
+    array([7, 8])
+    >>> rp.ravel_multi_index((1, 3), (3, 4), order='F')
+    np.int64(10)
+    """
     dims = (dims,) if isinstance(dims, int) else tuple(operator.index(d) for d in dims)
     order = _c_or_f(order)
     arrs = [asarray(x) for x in multi_index]
@@ -555,6 +1267,26 @@ def ravel_multi_index(multi_index, dims, mode='raise', order='C'):
 
 
 def argwhere(a):
+    """Indices of the nonzero elements of an array, one row per element.
+
+    Parameters
+    ----------
+    a : array_like
+        Input data.
+
+    Returns
+    -------
+    ndarray
+        Shape ``(N, a.ndim)`` for ``N`` nonzero elements, in C order; the same as
+        ``transpose(nonzero(a))``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.argwhere([[0, 3], [4, 0]])
+    array([[0, 1],
+           [1, 0]])
+    """
     a = asarray(a)
     if a.ndim == 0:
         a = a.reshape(1)
@@ -565,6 +1297,25 @@ def argwhere(a):
 
 
 def flatnonzero(a):
+    """Indices of the nonzero elements of the flattened array.
+
+    Parameters
+    ----------
+    a : array_like
+        Input data.
+
+    Returns
+    -------
+    ndarray
+        The flat (C order) positions of the nonzero elements; the same as
+        ``nonzero(ravel(a))[0]``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.flatnonzero([[0, 3], [4, 0]])
+    array([1, 2])
+    """
     return _nonzero(asarray(a).ravel())[0]
 
 

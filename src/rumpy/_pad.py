@@ -207,6 +207,35 @@ def _as_pairs(x, ndim, as_index=False):
 
 
 def pad(array, pad_width, mode='constant', **kwargs):
+    """Pad an array: widen each axis by ``pad_width`` values before and after, filled as
+    ``mode`` says.
+
+    Parameters
+    ----------
+    array : array_like
+        The array to pad.
+    pad_width : int, sequence or dict
+        Values added before and after each axis: one int for all, ``(before, after)``,
+        one pair per axis, or a dict from axis to pair.
+    mode : str or callable, optional
+        ``'constant'`` (the default), ``'edge'``, ``'linear_ramp'``, ``'maximum'``,
+        ``'mean'``, ``'median'``, ``'minimum'``, ``'reflect'``, ``'symmetric'``, ``'wrap'``,
+        ``'empty'``, or a function filling each padded line.
+    **kwargs
+        The mode's options: ``constant_values``, ``end_values``, ``stat_length``,
+        ``reflect_type``.
+
+    Returns
+    -------
+    ndarray
+        The padded array, of the input's dtype.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.pad(rp.array([1, 2, 3]), (2, 1), mode='edge')
+    array([1, 1, 1, 2, 3, 3])
+    """
     array = asarray(array)
     if isinstance(pad_width, dict):
         seq = [(0, 0)] * array.ndim

@@ -36,18 +36,146 @@ def _reduce(uf, a, axis, dtype, out, keepdims, initial, where):
 
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
+    """Sum of array elements over the given axis or axes.
+
+    Parameters
+    ----------
+    a : array_like
+        Values to add up.
+    axis : None, int or tuple of ints, optional
+        Axis or axes to reduce; None (the default) sums every element.
+    dtype : dtype, optional
+        Type of the accumulator and result; bool and small integers default to the platform int.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+    keepdims : bool, optional
+        Keep the reduced axes as dimensions of length one.
+    initial : scalar, optional
+        Starting value of the sum.
+    where : array_like of bool, optional
+        Only elements where this is True are added.
+
+    Returns
+    -------
+    ndarray or scalar
+        The sums; a scalar when every axis is reduced and ``out`` is not given.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.sum([[1, 2], [3, 4]])
+    np.int64(10)
+    >>> rp.sum([[1, 2], [3, 4]], axis=0)
+    array([4, 6])
+    """
     return _reduce(_add, a, axis, dtype, out, keepdims, initial, where)
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
+    """Product of array elements over the given axis or axes.
+
+    Parameters
+    ----------
+    a : array_like
+        Values to multiply.
+    axis : None, int or tuple of ints, optional
+        Axis or axes to reduce; None (the default) multiplies every element.
+    dtype : dtype, optional
+        Type of the accumulator and result; bool and small integers default to the platform int.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+    keepdims : bool, optional
+        Keep the reduced axes as dimensions of length one.
+    initial : scalar, optional
+        Starting value of the product.
+    where : array_like of bool, optional
+        Only elements where this is True are multiplied.
+
+    Returns
+    -------
+    ndarray or scalar
+        The products; a scalar when every axis is reduced and ``out`` is not given.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.prod([[1, 2], [3, 4]])
+    np.int64(24)
+    >>> rp.prod([[1, 2], [3, 4]], axis=1)
+    array([ 2, 12])
+    """
     return _reduce(_multiply, a, axis, dtype, out, keepdims, initial, where)
 
 
 def amax(a, axis=None, out=None, keepdims=False, initial=None, where=True):
+    """Maximum of an array, or maxima along the given axis or axes.
+
+    NaN propagates: a slice holding NaN has NaN as its maximum (see ``nanmax``).
+
+    Parameters
+    ----------
+    a : array_like
+        Input data.
+    axis : None, int or tuple of ints, optional
+        Axis or axes to reduce; None (the default) uses every element.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+    keepdims : bool, optional
+        Keep the reduced axes as dimensions of length one.
+    initial : scalar, optional
+        Lower bound of the result; required for an empty slice.
+    where : array_like of bool, optional
+        Only elements where this is True are compared (needs ``initial``).
+
+    Returns
+    -------
+    ndarray or scalar
+        The maxima; a scalar when every axis is reduced and ``out`` is not given.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.amax([[3, 7], [5, 1]])
+    np.int64(7)
+    >>> rp.amax([[3, 7], [5, 1]], axis=0)
+    array([5, 7])
+    """
     return _reduce(_maximum, a, axis, None, out, keepdims, initial, where)
 
 
 def amin(a, axis=None, out=None, keepdims=False, initial=None, where=True):
+    """Minimum of an array, or minima along the given axis or axes.
+
+    NaN propagates: a slice holding NaN has NaN as its minimum (see ``nanmin``).
+
+    Parameters
+    ----------
+    a : array_like
+        Input data.
+    axis : None, int or tuple of ints, optional
+        Axis or axes to reduce; None (the default) uses every element.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+    keepdims : bool, optional
+        Keep the reduced axes as dimensions of length one.
+    initial : scalar, optional
+        Upper bound of the result; required for an empty slice.
+    where : array_like of bool, optional
+        Only elements where this is True are compared (needs ``initial``).
+
+    Returns
+    -------
+    ndarray or scalar
+        The minima; a scalar when every axis is reduced and ``out`` is not given.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.amin([[3, 7], [5, 1]])
+    np.int64(1)
+    >>> rp.amin([[3, 7], [5, 1]], axis=1)
+    array([3, 1])
+    """
     return _reduce(_minimum, a, axis, None, out, keepdims, initial, where)
 
 
@@ -56,11 +184,72 @@ min = amin
 
 
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
+    """Test whether any element, along the given axis or axes, is true.
+
+    Nonzero numbers (NaN included) and non-empty strings count as true; an empty slice gives
+    False.
+
+    Parameters
+    ----------
+    a : array_like
+        Input data.
+    axis : None, int or tuple of ints, optional
+        Axis or axes to reduce; None (the default) tests every element.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+    keepdims : bool, optional
+        Keep the reduced axes as dimensions of length one.
+    where : array_like of bool, optional
+        Only elements where this is True are tested.
+
+    Returns
+    -------
+    ndarray of bool or bool scalar
+        The results; a scalar when every axis is reduced and ``out`` is not given.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.any([[0, 0], [0, 3]])
+    np.True_
+    >>> rp.any([[0, 0], [0, 3]], axis=1)
+    array([False,  True])
+    """
     b = _core.asarray(a).astype(bool, copy=False)
     return _reduce(_logical_or, b, axis, None, out, keepdims, None, where)
 
 
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
+    """Test whether every element, along the given axis or axes, is true.
+
+    Nonzero numbers (NaN included) count as true; an empty slice gives True.
+
+    Parameters
+    ----------
+    a : array_like
+        Input data.
+    axis : None, int or tuple of ints, optional
+        Axis or axes to reduce; None (the default) tests every element.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+    keepdims : bool, optional
+        Keep the reduced axes as dimensions of length one.
+    where : array_like of bool, optional
+        Only elements where this is True are tested.
+
+    Returns
+    -------
+    ndarray of bool or bool scalar
+        The results; a scalar when every axis is reduced and ``out`` is not given.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.all([[1, 2], [0, 4]])
+    np.False_
+    >>> rp.all([[1, 2], [0, 4]], axis=0)
+    array([False,  True])
+    """
     b = _core.asarray(a).astype(bool, copy=False)
     return _reduce(_logical_and, b, axis, None, out, keepdims, None, where)
 
@@ -143,10 +332,66 @@ def _cum(uf, a, axis, dtype, out):
 
 
 def cumsum(a, axis=None, dtype=None, out=None):
+    """Running sum of the elements along an axis.
+
+    Parameters
+    ----------
+    a : array_like
+        Input data.
+    axis : int, optional
+        Axis to accumulate along; None (the default) works on the flattened array.
+    dtype : dtype, optional
+        Type of the accumulator and result; bool and small integers default to the platform int.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+
+    Returns
+    -------
+    ndarray
+        Same shape as ``a`` (one-dimensional when ``axis`` is None), element ``i`` holding the
+        sum of the elements up to and including ``i``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.cumsum([[1, 2], [3, 4]])
+    array([ 1,  3,  6, 10])
+    >>> rp.cumsum([[1, 2], [3, 4]], axis=0)
+    array([[1, 2],
+           [4, 6]])
+    """
     return _cum(_add, a, axis, dtype, out)
 
 
 def cumprod(a, axis=None, dtype=None, out=None):
+    """Running product of the elements along an axis.
+
+    Parameters
+    ----------
+    a : array_like
+        Input data.
+    axis : int, optional
+        Axis to accumulate along; None (the default) works on the flattened array.
+    dtype : dtype, optional
+        Type of the accumulator and result; bool and small integers default to the platform int.
+    out : ndarray, optional
+        Array to hold the result; it must have the result's shape.
+
+    Returns
+    -------
+    ndarray
+        Same shape as ``a`` (one-dimensional when ``axis`` is None), element ``i`` holding the
+        product of the elements up to and including ``i``.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.cumprod([1, 2, 3, 4])
+    array([ 1,  2,  6, 24])
+    >>> rp.cumprod([[1, 2], [3, 4]], axis=1)
+    array([[ 1,  2],
+           [ 3, 12]])
+    """
     return _cum(_multiply, a, axis, dtype, out)
 
 

@@ -44,6 +44,35 @@ def normalize_axis_tuple(axis, ndim, argname=None, allow_duplicate=False):
 # ---------------------------------------------------------------------------
 
 def reshape(a, shape=None, order='C', *, newshape=None, copy=None):
+    """Give an array a new shape without changing its data.
+
+    Parameters
+    ----------
+    a : array_like
+        The array to reshape.
+    shape : int or tuple of ints
+        The new shape; its size must equal ``a.size``. One entry may be -1,
+        in which case it is inferred from the others.
+    order : {'C', 'F', 'A'}, optional
+        The index order in which elements are read and placed.
+    newshape : int or tuple of ints, optional
+        Deprecated keyword spelling of `shape`.
+    copy : bool, optional
+        If True, always copy the data. If None (default), copy only if needed.
+
+    Returns
+    -------
+    ndarray
+        The reshaped array: a view when the memory layout allows it, else a copy.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.reshape(rp.arange(6), (3, -1))
+    array([[0, 1],
+           [2, 3],
+           [4, 5]])
+    """
     if shape is None:
         shape = newshape
     a = asarray(a)
@@ -53,19 +82,122 @@ def reshape(a, shape=None, order='C', *, newshape=None, copy=None):
 
 
 def ravel(a, order='C'):
+    """Return the elements of an array as a 1-D array.
+
+    A view is returned when possible; otherwise the data are copied.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    order : {'C', 'F', 'A', 'K'}, optional
+        The order in which the elements are read. Default is 'C' (row-major).
+
+    Returns
+    -------
+    ndarray
+        A 1-D array with ``a.size`` elements.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.array([[1, 2], [3, 4]])
+    >>> rp.ravel(x)
+    array([1, 2, 3, 4])
+    >>> rp.ravel(x, order='F')
+    array([1, 3, 2, 4])
+    """
     return asarray(a).ravel(order)
 
 
 def transpose(a, axes=None):
+    """Permute the axes of an array.
+
+    With no `axes`, the order of the axes is reversed. The result is a view.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    axes : tuple or list of ints, optional
+        A permutation of ``range(a.ndim)``: axis ``i`` of the result is axis
+        ``axes[i]`` of the input. Negative values count from the end.
+
+    Returns
+    -------
+    ndarray
+        A view of `a` with its axes permuted.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.transpose(rp.array([[1, 2], [3, 4]]))
+    array([[1, 3],
+           [2, 4]])
+    >>> rp.transpose(rp.ones((2, 3, 4)), (1, 2, 0)).shape
+    (3, 4, 2)
+    """
     a = asarray(a)
     return a.transpose() if axes is None else a.transpose(axes)
 
 
 def permute_dims(a, axes=None):
+    """Permute the axes of an array (the array API name for `transpose`).
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    axes : tuple or list of ints, optional
+        A permutation of ``range(a.ndim)``. If None, the axes are reversed.
+
+    Returns
+    -------
+    ndarray
+        A view of `a` with its axes permuted.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.permute_dims(rp.ones((2, 3, 4)), (2, 0, 1)).shape
+    (4, 2, 3)
+    >>> rp.permute_dims(rp.array([[1, 2, 3]]))
+    array([[1],
+           [2],
+           [3]])
+    """
     return transpose(a, axes)
 
 
 def matrix_transpose(x):
+    """Transpose a matrix, or each matrix in a stack of matrices.
+
+    Only the last two axes are swapped; leading axes are left in place.
+
+    Parameters
+    ----------
+    x : array_like
+        Input with at least two dimensions.
+
+    Returns
+    -------
+    ndarray
+        A view of `x` with its last two axes swapped.
+
+    Raises
+    ------
+    ValueError
+        If `x` has fewer than two dimensions.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.matrix_transpose(rp.array([[1, 2], [3, 4]]))
+    array([[1, 3],
+           [2, 4]])
+    >>> rp.matrix_transpose(rp.ones((5, 2, 3))).shape
+    (5, 3, 2)
+    """
     x = asarray(x)
     if x.ndim < 2:
         raise ValueError(f"Input array must be at least 2-dimensional, but it is {x.ndim}")
@@ -73,10 +205,61 @@ def matrix_transpose(x):
 
 
 def swapaxes(a, axis1, axis2):
+    """Exchange two axes of an array.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    axis1, axis2 : int
+        The two axes to exchange. Negative values count from the end.
+
+    Returns
+    -------
+    ndarray
+        A view of `a` with the two axes swapped.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.swapaxes(rp.array([[1, 2, 3]]), 0, 1)
+    array([[1],
+           [2],
+           [3]])
+    >>> rp.swapaxes(rp.ones((2, 3, 4)), 0, 2).shape
+    (4, 3, 2)
+    """
     return asarray(a).swapaxes(axis1, axis2)
 
 
 def moveaxis(a, source, destination):
+    """Move axes of an array to new positions.
+
+    The axes not named keep their relative order.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    source : int or sequence of ints
+        Original positions of the axes to move. These must be unique.
+    destination : int or sequence of ints
+        New positions for each of the `source` axes, also unique.
+
+    Returns
+    -------
+    ndarray
+        A view of `a` with the axes rearranged.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.zeros((3, 4, 5))
+    >>> rp.moveaxis(x, 0, -1).shape
+    (4, 5, 3)
+    >>> rp.moveaxis(x, [0, 1], [-1, -2]).shape
+    (5, 4, 3)
+    """
     a = asarray(a)
     source = normalize_axis_tuple(source, a.ndim, 'source')
     destination = normalize_axis_tuple(destination, a.ndim, 'destination')
@@ -90,6 +273,34 @@ def moveaxis(a, source, destination):
 
 
 def rollaxis(a, axis, start=0):
+    """Roll one axis backwards until it lies at a given position.
+
+    `moveaxis` is usually clearer; this function is kept for compatibility.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    axis : int
+        The axis to move.
+    start : int, optional
+        The axis is moved to sit before the axis currently at `start`
+        (default 0, the front). May range from ``-a.ndim`` to ``a.ndim``.
+
+    Returns
+    -------
+    ndarray
+        A view of `a` with the axis moved.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.ones((3, 4, 5, 6))
+    >>> rp.rollaxis(x, 3, 1).shape
+    (3, 6, 4, 5)
+    >>> rp.rollaxis(x, 1, 4).shape
+    (3, 5, 6, 4)
+    """
     a = asarray(a)
     n = a.ndim
     axis = _axis(axis, n)
@@ -108,6 +319,30 @@ def rollaxis(a, axis, start=0):
 
 
 def expand_dims(a, axis):
+    """Insert new axes of length one into the shape of an array.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    axis : int or tuple of ints
+        Positions, in the shape of the result, where the new axes are placed.
+        Negative values count from the end of the result's shape.
+
+    Returns
+    -------
+    ndarray
+        A view of `a` with ``a.ndim + len(axis)`` dimensions.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.array([1, 2])
+    >>> rp.expand_dims(x, axis=0)
+    array([[1, 2]])
+    >>> rp.expand_dims(x, axis=(0, 2)).shape
+    (1, 2, 1)
+    """
     a = asarray(a)
     if not isinstance(axis, (tuple, list)):
         axis = (axis,)
@@ -119,6 +354,32 @@ def expand_dims(a, axis):
 
 
 def squeeze(a, axis=None):
+    """Remove axes of length one from an array.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    axis : int or tuple of ints, optional
+        Only these axes are removed; each must have length one. By default
+        every length-one axis is removed.
+
+    Returns
+    -------
+    ndarray
+        A view of `a` with the selected axes dropped.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.array([[[0], [1], [2]]])
+    >>> x.shape
+    (1, 3, 1)
+    >>> rp.squeeze(x)
+    array([0, 1, 2])
+    >>> rp.squeeze(x, axis=0).shape
+    (3, 1)
+    """
     a = asarray(a)
     return a.squeeze() if axis is None else a.squeeze(axis=axis)
 
@@ -135,18 +396,120 @@ def _atleast(arys, nd, where):
 
 
 def atleast_1d(*arys):
+    """Convert inputs to arrays with at least one dimension.
+
+    Scalars become 1-element arrays; arrays of higher rank are returned as is.
+
+    Parameters
+    ----------
+    *arys : array_like
+        One or more inputs.
+
+    Returns
+    -------
+    ndarray or tuple of ndarray
+        One array for a single input, otherwise a tuple with one array per
+        input.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.atleast_1d(3.0)
+    array([3.])
+    >>> rp.atleast_1d(1, [2, 3])
+    (array([1]), array([2, 3]))
+    """
     return _atleast(arys, 1, {})
 
 
 def atleast_2d(*arys):
+    """Convert inputs to arrays with at least two dimensions.
+
+    A 1-D input of length N becomes shape (1, N); a scalar becomes (1, 1).
+
+    Parameters
+    ----------
+    *arys : array_like
+        One or more inputs.
+
+    Returns
+    -------
+    ndarray or tuple of ndarray
+        One array for a single input, otherwise a tuple with one array per
+        input.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.atleast_2d(3.0)
+    array([[3.]])
+    >>> rp.atleast_2d([1, 2, 3])
+    array([[1, 2, 3]])
+    >>> rp.atleast_2d(rp.ones((2, 2, 2))).shape
+    (2, 2, 2)
+    """
     return _atleast(arys, 2, {1: (None, slice(None))})
 
 
 def atleast_3d(*arys):
+    """Convert inputs to arrays with at least three dimensions.
+
+    A 1-D input of length N becomes shape (1, N, 1); a 2-D input of shape
+    (M, N) becomes (M, N, 1); a scalar becomes (1, 1, 1).
+
+    Parameters
+    ----------
+    *arys : array_like
+        One or more inputs.
+
+    Returns
+    -------
+    ndarray or tuple of ndarray
+        One array for a single input, otherwise a tuple with one array per
+        input.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.atleast_3d(3.0)
+    array([[[3.]]])
+    >>> rp.atleast_3d([1, 2, 3]).shape
+    (1, 3, 1)
+    >>> rp.atleast_3d(rp.ones((4, 5))).shape
+    (4, 5, 1)
+    """
     return _atleast(arys, 3, {1: (None, slice(None), None), 2: (slice(None), slice(None), None)})
 
 
 def broadcast_shapes(*args):
+    """Compute the shape that the given shapes broadcast to.
+
+    No arrays are created; only the shapes are combined by the broadcasting
+    rules.
+
+    Parameters
+    ----------
+    *args : int or tuple of ints
+        The shapes to combine. An int stands for a 1-D shape.
+
+    Returns
+    -------
+    tuple of ints
+        The broadcast shape.
+
+    Raises
+    ------
+    ValueError
+        If the shapes are not compatible.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.broadcast_shapes((3, 1), (1, 4))
+    (3, 4)
+    >>> rp.broadcast_shapes((5, 1, 2), 2, (6, 1))
+    (5, 6, 2)
+    """
     shapes = [tuple(s) if isinstance(s, (tuple, list)) else (s,) for s in args]
     nd = builtins.max((len(s) for s in shapes), default=0)
     out = [1] * nd
@@ -165,6 +528,33 @@ def broadcast_shapes(*args):
 
 
 def broadcast_to(array, shape, subok=False):
+    """Broadcast an array to a new shape.
+
+    The result is a read-only view in which repeated elements share memory.
+
+    Parameters
+    ----------
+    array : array_like
+        The array to broadcast.
+    shape : int or tuple of ints
+        The target shape; it must be compatible with the array's shape.
+    subok : bool, optional
+        Accepted for compatibility with NumPy; has no effect.
+
+    Returns
+    -------
+    ndarray
+        A read-only view of `array` with the given shape.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.broadcast_to(rp.array([1, 2, 3]), (2, 3))
+    array([[1, 2, 3],
+           [1, 2, 3]])
+    >>> rp.broadcast_to(5, 3)
+    array([5, 5, 5])
+    """
     a = asarray(array)
     shape = (shape,) if not isinstance(shape, (tuple, list)) else tuple(shape)
     if any(d < 0 for d in shape):
@@ -190,12 +580,64 @@ def broadcast_to(array, shape, subok=False):
 
 
 def broadcast_arrays(*args, subok=False):
+    """Broadcast any number of arrays against each other.
+
+    Parameters
+    ----------
+    *args : array_like
+        The arrays to broadcast.
+    subok : bool, optional
+        Accepted for compatibility with NumPy; has no effect.
+
+    Returns
+    -------
+    tuple of ndarray
+        One array per input, all with the common broadcast shape. Inputs that
+        needed broadcasting come back as views sharing memory between
+        elements, so they should not be written to.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x, y = rp.broadcast_arrays(rp.array([[1, 2, 3]]), rp.array([[4], [5]]))
+    >>> x
+    array([[1, 2, 3],
+           [1, 2, 3]])
+    >>> y
+    array([[4, 4, 4],
+           [5, 5, 5]])
+    """
     args = [asarray(a) for a in args]
     shape = broadcast_shapes(*[a.shape for a in args])
     return tuple(a if a.shape == shape else broadcast_to(a, shape) for a in args)
 
 
 def flip(m, axis=None):
+    """Reverse the order of elements along the given axes.
+
+    Parameters
+    ----------
+    m : array_like
+        The input array.
+    axis : None or int or tuple of ints, optional
+        The axes to reverse. By default every axis is reversed.
+
+    Returns
+    -------
+    ndarray
+        A view of `m` with the entries along `axis` in reverse order.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.array([[1, 2], [3, 4]])
+    >>> rp.flip(x)
+    array([[4, 3],
+           [2, 1]])
+    >>> rp.flip(x, axis=1)
+    array([[2, 1],
+           [4, 3]])
+    """
     m = asarray(m)
     if axis is None:
         return m[(slice(None, None, -1),) * m.ndim]
@@ -204,6 +646,30 @@ def flip(m, axis=None):
 
 
 def fliplr(m):
+    """Reverse the order of columns (axis 1) of an array.
+
+    Parameters
+    ----------
+    m : array_like
+        Input with at least two dimensions.
+
+    Returns
+    -------
+    ndarray
+        A view of `m` with axis 1 reversed.
+
+    Raises
+    ------
+    ValueError
+        If `m` has fewer than two dimensions.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.fliplr(rp.array([[1, 2, 3], [4, 5, 6]]))
+    array([[3, 2, 1],
+           [6, 5, 4]])
+    """
     m = asarray(m)
     if m.ndim < 2:
         raise ValueError("Input must be >= 2-d.")
@@ -211,6 +677,33 @@ def fliplr(m):
 
 
 def flipud(m):
+    """Reverse the order of rows (axis 0) of an array.
+
+    Parameters
+    ----------
+    m : array_like
+        Input with at least one dimension.
+
+    Returns
+    -------
+    ndarray
+        A view of `m` with axis 0 reversed.
+
+    Raises
+    ------
+    ValueError
+        If `m` is 0-dimensional.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.flipud(rp.array([[1, 2], [3, 4], [5, 6]]))
+    array([[5, 6],
+           [3, 4],
+           [1, 2]])
+    >>> rp.flipud(rp.array([1, 2, 3]))
+    array([3, 2, 1])
+    """
     m = asarray(m)
     if m.ndim < 1:
         raise ValueError("Input must be >= 1-d.")
@@ -218,6 +711,36 @@ def flipud(m):
 
 
 def rot90(m, k=1, axes=(0, 1)):
+    """Rotate an array by 90 degrees in the plane of two axes.
+
+    The rotation goes from the first axis towards the second.
+
+    Parameters
+    ----------
+    m : array_like
+        Input with at least two dimensions.
+    k : int, optional
+        The number of quarter turns (default 1). Negative values rotate the
+        other way.
+    axes : sequence of two ints, optional
+        The plane of rotation; the two axes must differ. Default ``(0, 1)``.
+
+    Returns
+    -------
+    ndarray
+        A rotated view of `m`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.array([[1, 2], [3, 4]])
+    >>> rp.rot90(x)
+    array([[2, 4],
+           [1, 3]])
+    >>> rp.rot90(x, k=-1)
+    array([[3, 1],
+           [4, 2]])
+    """
     axes = tuple(axes)
     if len(axes) != 2:
         raise ValueError("len(axes) must be 2.")
@@ -239,6 +762,34 @@ def rot90(m, k=1, axes=(0, 1)):
 
 
 def roll(a, shift, axis=None):
+    """Shift the elements of an array cyclically along an axis.
+
+    Elements pushed past the last position come back in at the first.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    shift : int or tuple of ints
+        How many places to shift; a tuple gives one shift per entry of `axis`.
+    axis : int or tuple of ints, optional
+        The axes to shift along. By default the array is flattened, shifted
+        and then given its original shape back.
+
+    Returns
+    -------
+    ndarray
+        A new array with the same shape as `a`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.roll(rp.arange(5), 2)
+    array([3, 4, 0, 1, 2])
+    >>> rp.roll(rp.array([[0, 1, 2], [3, 4, 5]]), -1, axis=1)
+    array([[1, 2, 0],
+           [4, 5, 3]])
+    """
     a = asarray(a)
     if axis is None:
         return roll(a.ravel(), shift, 0).reshape(a.shape)
@@ -267,6 +818,32 @@ def roll(a, shift, axis=None):
 
 
 def resize(a, new_shape):
+    """Return a new array of the given shape, filled by repeating the input.
+
+    The input is flattened and its elements are cycled, in C order, until the
+    new array is full. An empty input gives an array of zeros.
+
+    Parameters
+    ----------
+    a : array_like
+        The array to resize.
+    new_shape : int or tuple of ints
+        The shape of the result.
+
+    Returns
+    -------
+    ndarray
+        A new array of shape `new_shape` and the dtype of `a`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.resize(rp.array([1, 2, 3]), (2, 4))
+    array([[1, 2, 3, 1],
+           [2, 3, 1, 2]])
+    >>> rp.resize(rp.array([[1, 2], [3, 4]]), 3)
+    array([1, 2, 3])
+    """
     if isinstance(new_shape, int):
         new_shape = (new_shape,)
     a = asarray(a).ravel()
@@ -280,6 +857,35 @@ def resize(a, new_shape):
 
 
 def require(a, dtype=None, requirements=None, *, like=None):
+    """Return an array of the given dtype that satisfies the given requirements.
+
+    A copy is made only if the input does not already meet them.
+
+    Parameters
+    ----------
+    a : array_like
+        The input.
+    dtype : data-type, optional
+        The required data type. By default the input's type is kept.
+    requirements : str or sequence of str, optional
+        Flags the result must have: 'C' (C_CONTIGUOUS), 'F' (F_CONTIGUOUS),
+        'A' (ALIGNED), 'W' (WRITEABLE), 'O' (OWNDATA) or 'E' (ENSUREARRAY).
+    like : array_like, optional
+        Accepted for compatibility with NumPy; has no effect.
+
+    Returns
+    -------
+    ndarray
+        An array meeting the requirements.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.arange(6).reshape(2, 3).T
+    >>> y = rp.require(x, dtype=rp.float32, requirements=['C', 'W'])
+    >>> y.flags['C_CONTIGUOUS'], y.dtype
+    (True, dtype('float32'))
+    """
     names = {'C': 'C', 'C_CONTIGUOUS': 'C', 'CONTIGUOUS': 'C', 'F': 'F', 'F_CONTIGUOUS': 'F',
              'FORTRAN': 'F', 'A': 'A', 'ALIGNED': 'A', 'W': 'W', 'WRITEABLE': 'W', 'O': 'O',
              'OWNDATA': 'O', 'E': 'E', 'ENSUREARRAY': 'E'}
@@ -308,6 +914,33 @@ def require(a, dtype=None, requirements=None, *, like=None):
 
 
 def tile(A, reps):
+    """Build an array by repeating an input a given number of times per axis.
+
+    If `reps` is longer than ``A.ndim``, `A` is given leading axes of length
+    one; if it is shorter, it is padded with leading ones.
+
+    Parameters
+    ----------
+    A : array_like
+        The input array.
+    reps : int or sequence of ints
+        The number of repetitions along each axis.
+
+    Returns
+    -------
+    ndarray
+        A new array with ``max(A.ndim, len(reps))`` dimensions.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.array([1, 2])
+    >>> rp.tile(x, 3)
+    array([1, 2, 1, 2, 1, 2])
+    >>> rp.tile(x, (2, 2))
+    array([[1, 2, 1, 2],
+           [1, 2, 1, 2]])
+    """
     tup = tuple(reps) if isinstance(reps, (tuple, list)) else (reps,)
     d = len(tup)
     A = asarray(A)
@@ -329,6 +962,34 @@ def tile(A, reps):
 
 
 def repeat(a, repeats, axis=None):
+    """Repeat each element of an array a given number of times.
+
+    Parameters
+    ----------
+    a : array_like
+        The input array.
+    repeats : int or array_like of ints
+        Number of repetitions, either one value for all elements or one per
+        element along `axis`. Must not be negative.
+    axis : int, optional
+        The axis along which to repeat. By default the input is flattened and
+        a 1-D array is returned.
+
+    Returns
+    -------
+    ndarray
+        A new array, longer than `a` along `axis`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.repeat(rp.array([1, 2, 3]), 2)
+    array([1, 1, 2, 2, 3, 3])
+    >>> rp.repeat(rp.array([[1, 2], [3, 4]]), [1, 2], axis=0)
+    array([[1, 2],
+           [3, 4],
+           [3, 4]])
+    """
     a = asarray(a)
     if axis is None:
         a = a.ravel()
@@ -362,6 +1023,33 @@ def repeat(a, repeats, axis=None):
 
 
 def trim_zeros(filt, trim='fb', axis=None):
+    """Remove leading and/or trailing zeros from an array or sequence.
+
+    Parameters
+    ----------
+    filt : array_like
+        The input; a list or tuple is sliced and keeps its type.
+    trim : {'fb', 'f', 'b'}, optional
+        Trim at the front ('f'), at the back ('b') or both (default 'fb').
+    axis : int or tuple of ints, optional
+        The axes to trim. By default every axis is trimmed; along each one,
+        only slices that are zero everywhere are removed.
+
+    Returns
+    -------
+    ndarray, list or tuple
+        The trimmed input, of the same type as `filt`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.trim_zeros(rp.array([0, 0, 1, 2, 0, 3, 0]))
+    array([1, 2, 0, 3])
+    >>> rp.trim_zeros(rp.array([0, 1, 2, 0]), trim='f')
+    array([1, 2, 0])
+    >>> rp.trim_zeros([0, 4, 0])
+    [4]
+    """
     arr = asarray(filt)
     trim = trim.lower()
     if trim not in ("fb", "bf", "f", "b"):
@@ -393,6 +1081,34 @@ def trim_zeros(filt, trim='fb', axis=None):
 # ---------------------------------------------------------------------------
 
 def stack(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
+    """Join a sequence of arrays along a new axis.
+
+    Parameters
+    ----------
+    arrays : sequence of array_like
+        The arrays to join; all must have the same shape.
+    axis : int, optional
+        Position of the new axis in the result (default 0).
+    out : ndarray, optional
+        Array to write the result into; it must have the right shape.
+    dtype : data-type, optional
+        The dtype of the result; not to be combined with `out`.
+    casting : {'no', 'equiv', 'safe', 'same_kind', 'unsafe'}, optional
+        Which data casts are allowed. Default 'same_kind'.
+
+    Returns
+    -------
+    ndarray
+        An array with one more dimension than the inputs.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a, b = rp.array([1, 2]), rp.array([3, 4])
+    >>> rp.stack((a, b), axis=1)
+    array([[1, 3],
+           [2, 4]])
+    """
     arrays = [asarray(a) for a in arrays]
     if not arrays:
         raise ValueError('need at least one array to stack')
@@ -415,6 +1131,33 @@ def _join(arrs, axis, dtype, casting):
 
 
 def vstack(tup, *, dtype=None, casting="same_kind"):
+    """Join arrays vertically, that is along the first axis.
+
+    1-D inputs of length N are first treated as rows of shape (1, N).
+
+    Parameters
+    ----------
+    tup : sequence of array_like
+        The arrays to join; all but the first axis must match.
+    dtype : data-type, optional
+        The dtype of the result.
+    casting : {'no', 'equiv', 'safe', 'same_kind', 'unsafe'}, optional
+        Which data casts are allowed. Default 'same_kind'.
+
+    Returns
+    -------
+    ndarray
+        The joined array, at least 2-D.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.vstack((rp.array([1, 2]), rp.array([3, 4])))
+    array([[1, 2],
+           [3, 4]])
+    >>> rp.vstack((rp.ones((1, 2)), rp.zeros((2, 2)))).shape
+    (3, 2)
+    """
     arrs = atleast_2d(*tup)
     if not isinstance(arrs, tuple):
         arrs = (arrs,)
@@ -422,6 +1165,34 @@ def vstack(tup, *, dtype=None, casting="same_kind"):
 
 
 def hstack(tup, *, dtype=None, casting="same_kind"):
+    """Join arrays horizontally, that is along the second axis.
+
+    1-D inputs are joined end to end along their only axis.
+
+    Parameters
+    ----------
+    tup : sequence of array_like
+        The arrays to join; all but the second axis (the first for 1-D
+        inputs) must match.
+    dtype : data-type, optional
+        The dtype of the result.
+    casting : {'no', 'equiv', 'safe', 'same_kind', 'unsafe'}, optional
+        Which data casts are allowed. Default 'same_kind'.
+
+    Returns
+    -------
+    ndarray
+        The joined array.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.hstack((rp.array([1, 2]), rp.array([3])))
+    array([1, 2, 3])
+    >>> rp.hstack((rp.array([[1], [2]]), rp.array([[3], [4]])))
+    array([[1, 3],
+           [2, 4]])
+    """
     arrs = atleast_1d(*tup)
     if not isinstance(arrs, tuple):
         arrs = (arrs,)
@@ -431,6 +1202,29 @@ def hstack(tup, *, dtype=None, casting="same_kind"):
 
 
 def dstack(tup):
+    """Join arrays depth-wise, that is along the third axis.
+
+    Inputs are first made at least 3-D as by `atleast_3d`.
+
+    Parameters
+    ----------
+    tup : sequence of array_like
+        The arrays to join; all but the third axis must match.
+
+    Returns
+    -------
+    ndarray
+        The joined array, at least 3-D.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.dstack((rp.array([1, 2]), rp.array([3, 4])))
+    array([[[1, 3],
+            [2, 4]]])
+    >>> rp.dstack((rp.ones((2, 3)), rp.ones((2, 3)))).shape
+    (2, 3, 2)
+    """
     arrs = atleast_3d(*tup)
     if not isinstance(arrs, tuple):
         arrs = (arrs,)
@@ -438,6 +1232,29 @@ def dstack(tup):
 
 
 def column_stack(tup):
+    """Join 1-D arrays as columns of a 2-D array.
+
+    1-D inputs become columns; 2-D inputs are joined as they are, along
+    their second axis.
+
+    Parameters
+    ----------
+    tup : sequence of array_like
+        The arrays to join; all must have the same first dimension.
+
+    Returns
+    -------
+    ndarray
+        The 2-D array made from the inputs.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.column_stack((rp.array([1, 2, 3]), rp.array([4, 5, 6])))
+    array([[1, 4],
+           [2, 5],
+           [3, 6]])
+    """
     arrays = []
     for v in tup:
         arr = asarray(v)
@@ -448,6 +1265,33 @@ def column_stack(tup):
 
 
 def append(arr, values, axis=None):
+    """Append values to the end of an array.
+
+    Parameters
+    ----------
+    arr : array_like
+        The array to append to.
+    values : array_like
+        The values to add. With an `axis`, they must have the shape of `arr`
+        except along that axis; without one, they may have any shape.
+    axis : int, optional
+        The axis to append along. By default both `arr` and `values` are
+        flattened first.
+
+    Returns
+    -------
+    ndarray
+        A new array; `arr` is left unchanged.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.append(rp.array([1, 2]), [[3, 4], [5, 6]])
+    array([1, 2, 3, 4, 5, 6])
+    >>> rp.append(rp.array([[1, 2]]), [[3, 4]], axis=0)
+    array([[1, 2],
+           [3, 4]])
+    """
     arr = asarray(arr)
     if axis is None:
         if arr.ndim != 1:
@@ -458,6 +1302,31 @@ def append(arr, values, axis=None):
 
 
 def unstack(x, /, *, axis=0):
+    """Split an array into a tuple of arrays along an axis.
+
+    This undoes `stack`: the chosen axis is removed from each piece.
+
+    Parameters
+    ----------
+    x : array_like
+        Input with at least one dimension.
+    axis : int, optional
+        The axis to split along (default 0).
+
+    Returns
+    -------
+    tuple of ndarray
+        ``x.shape[axis]`` views of `x`, each with one dimension fewer.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> x = rp.array([[1, 2], [3, 4]])
+    >>> rp.unstack(x)
+    (array([1, 2]), array([3, 4]))
+    >>> rp.unstack(x, axis=1)
+    (array([1, 3]), array([2, 4]))
+    """
     x = asarray(x)
     if x.ndim == 0:
         raise ValueError("Input array must be at least 1-d.")
@@ -479,6 +1348,34 @@ def _block_depth(arrays, depth=0):
 
 
 def block(arrays):
+    """Assemble an array from nested lists of blocks.
+
+    The innermost lists are joined along the last axis, the lists holding
+    them along the second-to-last axis, and so on outward. Blocks with fewer
+    dimensions than needed get leading axes of length one.
+
+    Parameters
+    ----------
+    arrays : nested list of array_like or scalars
+        The blocks. Only lists may be used for nesting, not tuples, and every
+        branch must have the same depth.
+
+    Returns
+    -------
+    ndarray
+        The assembled array.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.eye(2, dtype=int)
+    >>> rp.block([[a, rp.zeros((2, 1), dtype=int)], [rp.array([[7, 8]]), 9]])
+    array([[1, 0, 0],
+           [0, 1, 0],
+           [7, 8, 9]])
+    >>> rp.block([rp.array([1, 2]), 3])
+    array([1, 2, 3])
+    """
     depth = _block_depth(arrays)
     leaves = []
 
@@ -511,6 +1408,36 @@ def _array_and_axis(arr, axis):
 
 
 def insert(arr, obj, values, axis=None):
+    """Insert values into an array before the given indices.
+
+    Parameters
+    ----------
+    arr : array_like
+        The input array.
+    obj : int, slice or sequence of ints
+        The index or indices before which `values` are inserted.
+    values : array_like
+        The values to insert, cast to the dtype of `arr` and broadcast to
+        fit.
+    axis : int, optional
+        The axis to insert along. By default `arr` is flattened first.
+
+    Returns
+    -------
+    ndarray
+        A new array; `arr` is left unchanged.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.insert(rp.array([1, 2, 3]), 1, 9)
+    array([1, 9, 2, 3])
+    >>> rp.insert(rp.array([1, 2, 3]), [0, 3], [7, 8])
+    array([7, 1, 2, 3, 8])
+    >>> rp.insert(rp.array([[1, 2], [3, 4]]), 1, 0, axis=1)
+    array([[1, 0, 2],
+           [3, 0, 4]])
+    """
     arr, axis = _array_and_axis(arr, axis)
     ndim = arr.ndim
     N = arr.shape[axis]
@@ -573,6 +1500,32 @@ def insert(arr, obj, values, axis=None):
 
 
 def delete(arr, obj, axis=None):
+    """Remove entries from an array along an axis.
+
+    Parameters
+    ----------
+    arr : array_like
+        The input array.
+    obj : int, slice, sequence of ints or boolean array
+        The entries to remove: indices, a slice, or a mask of length
+        ``arr.shape[axis]`` that is True where an entry is to be removed.
+    axis : int, optional
+        The axis to remove along. By default `arr` is flattened first.
+
+    Returns
+    -------
+    ndarray
+        A new array without the entries; `arr` is left unchanged.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.delete(rp.array([1, 2, 3, 4, 5]), [0, 2])
+    array([2, 4, 5])
+    >>> rp.delete(rp.array([[1, 2], [3, 4], [5, 6]]), 1, axis=0)
+    array([[1, 2],
+           [5, 6]])
+    """
     arr, axis = _array_and_axis(arr, axis)
     n = arr.shape[axis]
     keep = _core.ones(n, dtype='bool')
@@ -603,6 +1556,32 @@ def delete(arr, obj, axis=None):
 # ---------------------------------------------------------------------------
 
 def array_split(ary, indices_or_sections, axis=0):
+    """Split an array into several sub-arrays, not necessarily of equal size.
+
+    Parameters
+    ----------
+    ary : array_like
+        The array to split.
+    indices_or_sections : int or sequence of ints
+        An int N splits into N parts; when the length L is not divisible by
+        N, the first ``L % N`` parts get one extra element. A sequence gives
+        the indices along `axis` at which to cut.
+    axis : int, optional
+        The axis to split along (default 0).
+
+    Returns
+    -------
+    list of ndarray
+        Views of `ary`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.array_split(rp.arange(7), 3)
+    [array([0, 1, 2]), array([3, 4]), array([5, 6])]
+    >>> rp.array_split(rp.arange(5), [1, 3])
+    [array([0]), array([1, 2]), array([3, 4])]
+    """
     ary = asarray(ary)
     n = ary.shape[axis]
     try:
@@ -628,6 +1607,34 @@ def array_split(ary, indices_or_sections, axis=0):
 
 
 def split(ary, indices_or_sections, axis=0):
+    """Split an array into several sub-arrays as views.
+
+    Like `array_split`, but an integer number of sections must divide the
+    axis length evenly, or ValueError is raised.
+
+    Parameters
+    ----------
+    ary : array_like
+        The array to split.
+    indices_or_sections : int or sequence of ints
+        An int N splits into N equal parts. A sequence gives the indices
+        along `axis` at which to cut.
+    axis : int, optional
+        The axis to split along (default 0).
+
+    Returns
+    -------
+    list of ndarray
+        Views of `ary`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.split(rp.arange(6), 3)
+    [array([0, 1]), array([2, 3]), array([4, 5])]
+    >>> rp.split(rp.arange(6), [2, 5])
+    [array([0, 1]), array([2, 3, 4]), array([5])]
+    """
     try:
         len(indices_or_sections)
     except TypeError:
@@ -639,6 +1646,33 @@ def split(ary, indices_or_sections, axis=0):
 
 
 def hsplit(ary, indices_or_sections):
+    """Split an array horizontally, that is along the second axis.
+
+    For 1-D input the split is along the first (only) axis. Otherwise this is
+    ``split(ary, indices_or_sections, axis=1)``.
+
+    Parameters
+    ----------
+    ary : array_like
+        Input with at least one dimension.
+    indices_or_sections : int or sequence of ints
+        Number of equal sections, or indices at which to cut; see `split`.
+
+    Returns
+    -------
+    list of ndarray
+        Views of `ary`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.hsplit(rp.arange(8).reshape(2, 4), 2)
+    [array([[0, 1],
+           [4, 5]]), array([[2, 3],
+           [6, 7]])]
+    >>> rp.hsplit(rp.arange(4), [1])
+    [array([0]), array([1, 2, 3])]
+    """
     ary = asarray(ary)
     if ary.ndim == 0:
         raise ValueError('hsplit only works on arrays of 1 or more dimensions')
@@ -646,6 +1680,30 @@ def hsplit(ary, indices_or_sections):
 
 
 def vsplit(ary, indices_or_sections):
+    """Split an array vertically, that is along the first axis.
+
+    Same as ``split(ary, indices_or_sections, axis=0)``, but the input must
+    have at least two dimensions.
+
+    Parameters
+    ----------
+    ary : array_like
+        Input with at least two dimensions.
+    indices_or_sections : int or sequence of ints
+        Number of equal sections, or indices at which to cut; see `split`.
+
+    Returns
+    -------
+    list of ndarray
+        Views of `ary`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.vsplit(rp.arange(6).reshape(3, 2), [1])
+    [array([[0, 1]]), array([[2, 3],
+           [4, 5]])]
+    """
     ary = asarray(ary)
     if ary.ndim < 2:
         raise ValueError('vsplit only works on arrays of 2 or more dimensions')
@@ -653,6 +1711,33 @@ def vsplit(ary, indices_or_sections):
 
 
 def dsplit(ary, indices_or_sections):
+    """Split an array depth-wise, that is along the third axis.
+
+    Same as ``split(ary, indices_or_sections, axis=2)``, but the input must
+    have at least three dimensions.
+
+    Parameters
+    ----------
+    ary : array_like
+        Input with at least three dimensions.
+    indices_or_sections : int or sequence of ints
+        Number of equal sections, or indices at which to cut; see `split`.
+
+    Returns
+    -------
+    list of ndarray
+        Views of `ary`.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> parts = rp.dsplit(rp.arange(8).reshape(1, 2, 4), 2)
+    >>> [p.shape for p in parts]
+    [(1, 2, 2), (1, 2, 2)]
+    >>> parts[1]
+    array([[[2, 3],
+            [6, 7]]])
+    """
     ary = asarray(ary)
     if ary.ndim < 3:
         raise ValueError('dsplit only works on arrays of 3 or more dimensions')

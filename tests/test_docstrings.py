@@ -1,0 +1,37 @@
+"""Every public function of rumpy has a docstring, and the examples of the documented
+functions give the outputs they show (run as doctests against rumpy)."""
+
+import doctest
+import inspect
+
+import pytest
+
+import rumpy as rp
+
+PUBLIC = sorted(n for n in dir(rp) if not n.startswith("_"))
+FUNCTIONS = [n for n in PUBLIC
+             if callable(getattr(rp, n)) and not inspect.isclass(getattr(rp, n))
+             and not inspect.ismodule(getattr(rp, n))]
+
+
+def _doc(obj):
+    d = getattr(obj, "__doc__", None)
+    return d.strip() if isinstance(d, str) else ""
+
+
+def test_every_public_function_has_a_docstring():
+    missing = [n for n in FUNCTIONS if not _doc(getattr(rp, n))]
+    assert not missing, f"no docstring: {missing}"
+
+
+@pytest.mark.parametrize("name", [n for n in FUNCTIONS if ">>>" in _doc(getattr(rp, n))])
+def test_docstring_examples(name):
+    finder = doctest.DocTestFinder(recurse=False)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE
+                                   | doctest.ELLIPSIS)
+    attempted = 0
+    for t in finder.find(getattr(rp, name), name, globs={}):
+        r = runner.run(t, out=lambda s: None)
+        assert r.failed == 0, f"{name}: {r.failed} of {r.attempted} examples differ"
+        attempted += r.attempted
+    assert attempted > 0
