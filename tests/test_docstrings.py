@@ -1,5 +1,5 @@
-"""Every public function of rumpy has a docstring, and the examples of the documented
-functions give the outputs they show (run as doctests against rumpy)."""
+"""Every public function and ndarray method of rumpy has a docstring, and the examples of
+the documented functions give the outputs they show (run as doctests against rumpy)."""
 
 import doctest
 import inspect
@@ -19,9 +19,30 @@ def _doc(obj):
     return d.strip() if isinstance(d, str) else ""
 
 
+METHODS = [n for n in dir(rp.ndarray)
+           if not n.startswith("_") and callable(getattr(rp.ndarray, n))]
+
+
 def test_every_public_function_has_a_docstring():
     missing = [n for n in FUNCTIONS if not _doc(getattr(rp, n))]
     assert not missing, f"no docstring: {missing}"
+
+
+def test_every_ndarray_method_has_a_docstring():
+    missing = [n for n in METHODS if not _doc(getattr(rp.ndarray, n))]
+    assert not missing, f"no docstring: {missing}"
+
+
+@pytest.mark.parametrize("name", [n for n in METHODS if ">>>" in _doc(getattr(rp.ndarray, n))])
+def test_method_docstring_examples(name):
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE
+                                   | doctest.ELLIPSIS)
+    tests = doctest.DocTestFinder(recurse=False).find(getattr(rp.ndarray, name), name,
+                                                      globs={})
+    assert tests
+    for t in tests:
+        r = runner.run(t, out=lambda s: None)
+        assert r.failed == 0, f"{name}: {r.failed} of {r.attempted} examples differ"
 
 
 @pytest.mark.parametrize("name", [n for n in FUNCTIONS if ">>>" in _doc(getattr(rp, n))])

@@ -724,6 +724,29 @@ impl PyNdArray {
     }
 
     // ----- copies and conversions -----
+    /// Return a copy of the array with its own data.
+    ///
+    /// Parameters
+    /// ----------
+    /// order : {'C', 'F', 'A', 'K'}, optional
+    ///     Memory layout of the copy: row-major ('C', the default), column-major ('F'),
+    ///     'F' only when the array is Fortran contiguous ('A'), or as close to the
+    ///     array's own layout as possible ('K').
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A new array with the same shape, dtype and values.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.array([[1, 2, 3], [4, 5, 6]])
+    /// >>> b = a.copy()
+    /// >>> b[0, 0] = 9
+    /// >>> a
+    /// array([[1, 2, 3],
+    ///        [4, 5, 6]])
     #[pyo3(signature = (order="C"))]
     fn copy(slf: &Bound<'_, Self>, order: &str) -> PyResult<Py<PyNdArray>> {
         let o = parse_order(Some(order), Order::C)?;
@@ -777,6 +800,32 @@ impl PyNdArray {
         }
     }
 
+    /// Return the array cast to another data type.
+    ///
+    /// Parameters
+    /// ----------
+    /// dtype : str or dtype
+    ///     Data type of the result.
+    /// order : {'C', 'F', 'A', 'K'}, optional
+    ///     Memory layout of the result; the default 'K' follows the array's own layout.
+    /// casting : {'no', 'equiv', 'safe', 'same_kind', 'unsafe'}, optional
+    ///     Which conversions are allowed; the default 'unsafe' permits any of them.
+    /// subok : bool, optional
+    ///     If True (the default), a subclass instance keeps its class; otherwise the
+    ///     result is a base-class ndarray.
+    /// copy : bool, optional
+    ///     If False, the array itself is returned when dtype and order already match.
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     The converted array.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> rp.array([1.5, 2.7, -3.2]).astype(int)
+    /// array([ 1,  2, -3])
     #[pyo3(signature = (dtype, order="K", casting="unsafe", subok=true, copy=true))]
     fn astype(
         slf: &Bound<'_, Self>,
@@ -819,6 +868,30 @@ impl PyNdArray {
         }
     }
 
+    /// Return the same data arranged in a new shape.
+    ///
+    /// Parameters
+    /// ----------
+    /// *shape : int or tuple of ints
+    ///     The new shape, as one tuple or as separate integers; one entry may be -1,
+    ///     which is inferred from the array's size.
+    /// order : {'C', 'F', 'A'}, optional
+    ///     Order in which elements are read and placed; 'C' (the default) is row-major.
+    /// copy : bool, optional
+    ///     True always copies; False raises ValueError if a view is impossible; None (the
+    ///     default) copies only when needed.
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A view of the array when possible, otherwise a copy.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> rp.arange(6).reshape(2, 3)
+    /// array([[0, 1, 2],
+    ///        [3, 4, 5]])
     #[pyo3(signature = (*shape, order="C", copy=None))]
     fn reshape(
         slf: &Bound<'_, Self>,
@@ -851,6 +924,28 @@ impl PyNdArray {
         }
     }
 
+    /// Return the array as one dimension, as a view when possible.
+    ///
+    /// Parameters
+    /// ----------
+    /// order : {'C', 'F', 'A', 'K'}, optional
+    ///     Order in which elements are read; 'C' (the default) is row-major, 'F' is
+    ///     column-major.
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A 1-d array holding all the elements; it shares memory with the array when
+    ///     the layout allows.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.array([[1, 2, 3], [4, 5, 6]])
+    /// >>> a.ravel()
+    /// array([1, 2, 3, 4, 5, 6])
+    /// >>> a.ravel(order='F')
+    /// array([1, 4, 2, 5, 3, 6])
     #[pyo3(signature = (order="C"))]
     fn ravel(slf: &Bound<'_, Self>, order: &str) -> PyResult<Py<PyNdArray>> {
         let o = parse_order(Some(order), Order::C)?;
@@ -863,12 +958,56 @@ impl PyNdArray {
         }
     }
 
+    /// Return a one-dimensional copy of the array.
+    ///
+    /// Parameters
+    /// ----------
+    /// order : {'C', 'F', 'A', 'K'}, optional
+    ///     Order in which elements are read; 'C' (the default) is row-major, 'F' is
+    ///     column-major.
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A new 1-d array; unlike ``ravel``, it never shares memory with the array.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.array([[1, 2, 3], [4, 5, 6]])
+    /// >>> a.flatten()
+    /// array([1, 2, 3, 4, 5, 6])
+    /// >>> a.flatten(order='F')
+    /// array([1, 4, 2, 5, 3, 6])
     #[pyo3(signature = (order="C"))]
     fn flatten(&self, py: Python<'_>, order: &str) -> PyResult<Py<PyNdArray>> {
         let o = parse_order(Some(order), Order::C)?;
         Self::wrap(py, self.cur().flatten(o)?, None)
     }
 
+    /// Return a view of the array with its axes permuted.
+    ///
+    /// Parameters
+    /// ----------
+    /// *axes : None, tuple of ints, or ints, optional
+    ///     The new order of the axes, as one tuple or as separate integers. With no
+    ///     argument or None, the axes are reversed.
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A view of the array with the axes rearranged.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.array([[1, 2, 3], [4, 5, 6]])
+    /// >>> a.transpose()
+    /// array([[1, 4],
+    ///        [2, 5],
+    ///        [3, 6]])
+    /// >>> rp.zeros((2, 3, 4)).transpose(2, 0, 1).shape
+    /// (4, 2, 3)
     #[pyo3(signature = (*axes))]
     fn transpose(slf: &Bound<'_, Self>, axes: &Bound<'_, PyTuple>) -> PyResult<Py<PyNdArray>> {
         let this = slf.get();
@@ -903,11 +1042,52 @@ impl PyNdArray {
         Self::view_of(slf, v)
     }
 
+    /// Return a view of the array with two axes exchanged.
+    ///
+    /// Parameters
+    /// ----------
+    /// axis1, axis2 : int
+    ///     The two axes to swap; negative values count from the end.
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A view of the array.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.array([[1, 2, 3], [4, 5, 6]])
+    /// >>> a.swapaxes(0, 1)
+    /// array([[1, 4],
+    ///        [2, 5],
+    ///        [3, 6]])
     fn swapaxes(slf: &Bound<'_, Self>, axis1: isize, axis2: isize) -> PyResult<Py<PyNdArray>> {
         let v = slf.get().cur().swapaxes(axis1, axis2)?;
         Self::view_of(slf, v)
     }
 
+    /// Return a view of the array without axes of length one.
+    ///
+    /// Parameters
+    /// ----------
+    /// axis : None or int or tuple of ints, optional
+    ///     Only the given axes are removed; each must have length one. None (the default)
+    ///     removes every axis of length one.
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A view of the array with fewer dimensions.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.zeros((1, 3, 1))
+    /// >>> a.squeeze().shape
+    /// (3,)
+    /// >>> a.squeeze(axis=0).shape
+    /// (3, 1)
     #[pyo3(signature = (axis=None))]
     fn squeeze(slf: &Bound<'_, Self>, axis: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyNdArray>> {
         let axes: Option<Vec<isize>> = match axis {
@@ -923,6 +1103,31 @@ impl PyNdArray {
         Self::view_of(slf, v)
     }
 
+    /// Return a new array object that looks at the same memory.
+    ///
+    /// Parameters
+    /// ----------
+    /// dtype : dtype or ndarray subclass, optional
+    ///     Data type through which the memory is read; the same bytes are reinterpreted,
+    ///     not converted. A subclass of ndarray given here is taken as ``type``.
+    /// type : ndarray subclass, optional
+    ///     Class of the returned view; by default the array's own class.
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A view sharing the array's data.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.array([1, 2, 3])
+    /// >>> v = a.view()
+    /// >>> v[0] = 9
+    /// >>> a
+    /// array([9, 2, 3])
+    /// >>> rp.array([-1, 2], dtype='int8').view('uint8')
+    /// array([255,   2], dtype=uint8)
     #[pyo3(signature = (dtype=None, r#type=None))]
     fn view(
         slf: &Bound<'_, Self>,
@@ -961,6 +1166,24 @@ impl PyNdArray {
         }
     }
 
+    /// Set every element of the array to one value, in place.
+    ///
+    /// Parameters
+    /// ----------
+    /// value : scalar
+    ///     The value to store; it is converted to the array's dtype.
+    ///
+    /// Returns
+    /// -------
+    /// None
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.zeros(3)
+    /// >>> a.fill(7)
+    /// >>> a
+    /// array([7., 7., 7.])
     fn fill(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         self.check_write()?;
         let v = if self.cur().dtype().kind() == 'O' {
@@ -980,6 +1203,29 @@ impl PyNdArray {
         super::errors::run_cast(py, a.nbytes(), || a.fill_from(&v))
     }
 
+    /// Return one element of the array as a Python scalar.
+    ///
+    /// Parameters
+    /// ----------
+    /// *args : int or tuple of ints, optional
+    ///     No argument: the array must have exactly one element. One integer: a position
+    ///     in the flattened array. A tuple or several integers: an index per dimension.
+    ///
+    /// Returns
+    /// -------
+    /// scalar
+    ///     The element as a built-in Python object (int, float, complex, ...).
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.array([[1, 2, 3], [4, 5, 6]])
+    /// >>> a.item(4)
+    /// 5
+    /// >>> a.item(1, 0)
+    /// 4
+    /// >>> rp.array([2.5]).item()
+    /// 2.5
     #[pyo3(signature = (*args))]
     fn item<'py>(
         &self,
@@ -1027,12 +1273,49 @@ impl PyNdArray {
         num_to_py(py, Self::item_num(a, p)?)
     }
 
+    /// Return the array as nested Python lists.
+    ///
+    /// Elements are converted to the nearest built-in Python type. A 0-d array gives a
+    /// bare Python scalar.
+    ///
+    /// Returns
+    /// -------
+    /// list or scalar
+    ///     Lists nested as deep as the array has dimensions.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> rp.array([[1, 2, 3], [4, 5, 6]]).tolist()
+    /// [[1, 2, 3], [4, 5, 6]]
+    /// >>> rp.array(5).tolist()
+    /// 5
     fn tolist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let a = self.cur();
         let flat = super::records::flat_fields(a.dtype());
         tolist_rec(py, &a, a.data_ptr(), 0, flat.as_deref())
     }
 
+    /// Return the raw bytes of the array's data.
+    ///
+    /// Parameters
+    /// ----------
+    /// order : {'C', 'F'}, optional
+    ///     Order in which the elements are laid out in the result: row-major ('C', the
+    ///     default) or column-major ('F').
+    ///
+    /// Returns
+    /// -------
+    /// bytes
+    ///     The elements' memory, one after another, in the array's dtype.
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> rp.array([65, 66, 67], dtype='uint8').tobytes()
+    /// b'ABC'
+    /// >>> rp.array([[65, 66], [67, 68]], dtype='uint8').tobytes(order='F')
+    /// b'ACBD'
     #[pyo3(signature = (order="C"))]
     fn tobytes<'py>(&self, py: Python<'py>, order: &str) -> PyResult<Bound<'py, PyBytes>> {
         let o = parse_order(Some(order), Order::C)?;
@@ -1154,6 +1437,29 @@ impl PyNdArray {
         Ok(())
     }
 
+    /// Change the array's flags in place.
+    ///
+    /// Parameters
+    /// ----------
+    /// write : bool, optional
+    ///     Whether the array may be written to. Setting it back to True fails when the
+    ///     data cannot be made writeable.
+    /// align : bool, optional
+    ///     Accepted for compatibility; it has no effect.
+    /// uic : bool, optional
+    ///     Accepted for compatibility; it has no effect.
+    ///
+    /// Returns
+    /// -------
+    /// None
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> a = rp.array([1, 2, 3])
+    /// >>> a.setflags(write=False)
+    /// >>> a.flags.writeable
+    /// False
     #[pyo3(signature = (write=None, align=None, uic=None))]
     fn setflags(
         &self,

@@ -17,6 +17,40 @@ import operator as _operator
 _ndarray = _core.ndarray
 
 
+def _method_compress(self, condition, axis=None, out=None):
+    """Select the slices of the array along ``axis`` where ``condition`` is true (see
+    ``rumpy.compress``; the flattened array when ``axis`` is None).
+
+    Parameters
+    ----------
+    condition : 1-d array_like of bool
+        Which slices to keep; shorter than the axis means the rest are dropped.
+    axis : int, optional
+        The axis to select along; None (the default) selects from the flattened array.
+    out : ndarray, optional
+        Where to write the result.
+
+    Returns
+    -------
+    ndarray
+        The selected slices.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> a = rp.array([[1, 2, 3], [4, 5, 6]])
+    >>> a.compress([True, False, True], axis=1)
+    array([[1, 3],
+           [4, 6]])
+    >>> a.compress([True, True, False, True])
+    array([1, 2, 4])
+    """
+    return _ix.compress(condition, self, axis, out)
+
+
+_method_compress.__name__ = "compress"
+
+
 def _method_var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
                 mean=_NoValue):
     """Variance along an axis (see ``rumpy.var``)."""
@@ -82,8 +116,7 @@ _METHODS = {
     "nonzero": _ix._nonzero,
     "diagonal": _ix.diagonal,
     "choose": _ix.choose,
-    "compress": lambda self, condition, axis=None, out=None: _ix.compress(
-        condition, self, axis, out),
+    "compress": _method_compress,
     "flat": property(_ix.flatiter),
     "sort": _method_sort,
     "argsort": _method_argsort,
