@@ -39,7 +39,10 @@ def test_python_m_rumpy():
 
 @pytest.mark.skipif(not np.__version__.startswith("2.4"), reason="the names of NumPy 2.4")
 def test_numpy_names_are_numpys():
-    assert NUMPY_NAMES == {n for n in dir(np) if not n.startswith("_")}
+    # In a fresh interpreter: other libraries add names to NumPy's module (numexpr's expm1x).
+    code = "import numpy as np; print(' '.join(n for n in dir(np) if not n.startswith('_')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert NUMPY_NAMES == set(out.stdout.split())
 
 
 def test_missing_numpy_names_say_so():

@@ -1012,6 +1012,15 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             fresh: false,
         });
     }
+    if dtype.is_none() {
+        if let Some((arr, base)) = super::interop::from_numpy_ndarray(obj)? {
+            return Ok(Converted {
+                arr,
+                base,
+                fresh: false,
+            });
+        }
+    }
     if dtype.is_some_and(crate::dtype::bytes::is_char_c) {
         // NumPy's 'c': a str is a sequence of one-character items.
         let split = split_chars(obj)?;

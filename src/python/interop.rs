@@ -133,6 +133,18 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
     )?))
 }
 
+/// NumPy's own ndarray (not a subclass), straight through its buffer: the common case of
+/// NumPy's arrays meeting rumpy's functions. None for everything else, and for the dtypes
+/// NumPy exports no buffer for (times, StringDType), which the general path takes.
+pub fn from_numpy_ndarray(
+    obj: &Bound<'_, PyAny>,
+) -> PyResult<Option<(NdArray, Option<Py<PyAny>>)>> {
+    if !super::overrides::is_numpy_ndarray(obj) {
+        return Ok(None);
+    }
+    Ok(from_buffer_protocol(obj)?.map(|a| (a, Some(obj.clone().unbind()))))
+}
+
 /// A record format cannot carry titles, the aligned flag or the order of out-of-order fields
 /// (NumPy then describes the item as plain void): an exporter that has a structured dtype
 /// (NumPy's arrays) describes it exactly.
@@ -237,6 +249,9 @@ fn from_array_interface(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
 /// Use another object's memory: buffer protocol, then `__array_interface__`, then `__array__`.
 /// Returns the array and the object that owns the memory.
 pub fn from_foreign(obj: &Bound<'_, PyAny>) -> PyResult<Option<(NdArray, Option<Py<PyAny>>)>> {
+    if let Some(a) = from_numpy_ndarray(obj)? {
+        return Ok(Some(a));
+    }
     if let Some(a) = super::vstring::from_numpy_array(obj)? {
         // StringDType items point into NumPy's allocator: copied, never shared.
         return Ok(Some((a, None)));

@@ -19,6 +19,7 @@ pub mod longdouble;
 pub mod object;
 pub mod operators;
 pub mod ops;
+pub mod overrides;
 pub mod records;
 pub mod scalars;
 pub mod strings;

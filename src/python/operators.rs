@@ -5,6 +5,7 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
 
 use super::array::PyNdArray;
 use crate::array::{NdArray, Order};
@@ -204,8 +205,13 @@ fn defers(slf: &Bound<'_, PyNdArray>, other: &Bound<'_, PyAny>) -> PyResult<bool
     {
         return Ok(false);
     }
-    if let Some(au) = other.getattr_opt("__array_ufunc__")? {
+    // Looked up on the class, as NumPy does.
+    if let Some(au) = other.get_type().getattr_opt("__array_ufunc__")? {
         return Ok(au.is_none());
+    }
+    // A subclass of ours has had its reflected method tried already.
+    if other.get_type().is_subclass(&slf.get_type())? {
+        return Ok(false);
     }
     let Some(theirs) = other.getattr_opt("__array_priority__")? else {
         return Ok(false);
@@ -227,8 +233,25 @@ fn binop(
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let mut other = other.clone();
+    if let Some((a, base)) = super::interop::from_numpy_ndarray(&other)? {
+        // NumPy's array as a rumpy view: the small-array fast path takes it.
+        other = PyNdArray::wrap(py, a, base)?.into_bound(py).into_any();
+    }
     if defers(slf, &other)? {
         return Ok(py.NotImplemented());
+    }
+    {
+        let me = slf.clone().into_any();
+        let pair = if reflected {
+            [other.clone(), me]
+        } else {
+            [me, other.clone()]
+        };
+        if let Some(r) = super::overrides::ufunc_override(py, u, "__call__", &pair, || {
+            Ok((PyTuple::new(py, &pair)?, None))
+        })? {
+            return Ok(r);
+        }
     }
     if !other.is_instance_of::<PyNdArray>() && super::ufunc::to_input(&other).is_err() {
         // An int beyond float64 too: Python's OverflowError, as NumPy raises it.
@@ -313,6 +336,15 @@ fn inplace(slf: &Bound<'_, PyNdArray>, other: &Bound<'_, PyAny>, name: &str) -> 
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let me = slf.clone().into_any();
+    let operands = [me.clone(), other.clone(), me.clone()];
+    let over = super::overrides::ufunc_override(py, u, "__call__", &operands, || {
+        let kw = PyDict::new(py);
+        kw.set_item("out", PyTuple::new(py, [&me])?)?;
+        Ok((PyTuple::new(py, [&me, other])?, Some(kw)))
+    })?;
+    if over.is_some() {
+        return Ok(());
+    }
     super::ufunc::call_ufunc(
         py,
         u,
@@ -328,6 +360,13 @@ fn inplace(slf: &Bound<'_, PyNdArray>, other: &Bound<'_, PyAny>, name: &str) -> 
 
 fn unop(slf: &Bound<'_, PyNdArray>, name: &str) -> PyResult<Py<PyAny>> {
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
+    let py = slf.py();
+    let me = [slf.clone().into_any()];
+    if let Some(r) = super::overrides::ufunc_override(py, u, "__call__", &me, || {
+        Ok((PyTuple::new(py, &me)?, None))
+    })? {
+        return Ok(r);
+    }
     super::ufunc::call_ufunc(
         slf.py(),
         u,

@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
 
 use crate::array::{NdArray, Order};
 use crate::dispatch::gufunc::CoreAxes;
@@ -27,6 +27,9 @@ pub struct PyUfunc {
 pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Input::Array(a.get().array()));
+    }
+    if let Some((a, _)) = super::interop::from_numpy_ndarray(obj)? {
+        return Ok(Input::Array(a));
     }
     let scalar = match classify_scalar(obj) {
         Ok(s) => s,
@@ -519,6 +522,22 @@ fn call_results(
     }
 }
 
+/// An output operand: a rumpy array, or another library's array (NumPy's) written in place
+/// through a view of its memory. Anything else is a TypeError with `msg`.
+pub(crate) fn out_array(o: &Bound<'_, PyAny>, msg: &'static str) -> PyResult<NdArray> {
+    if let Ok(a) = o.cast::<PyNdArray>() {
+        return Ok(a.get().array());
+    }
+    if o.hasattr(pyo3::intern!(o.py(), "__array_interface__"))? {
+        if let Some((a, _)) = super::interop::from_foreign(o)? {
+            if crate::dtype::vstring::VString::of(a.dtype()).is_none() {
+                return Ok(a);
+            }
+        }
+    }
+    Err(PyTypeError::new_err(msg))
+}
+
 /// The outputs of a call: positional after the inputs, or out= (an array or a tuple of them).
 #[allow(clippy::type_complexity)]
 fn parse_outs<'py>(
@@ -556,10 +575,7 @@ fn parse_outs<'py>(
     for o in &out_objs {
         match o {
             None => outs.push(None),
-            Some(o) => match o.cast::<PyNdArray>() {
-                Ok(a) => outs.push(Some(a.get().array())),
-                Err(_) => return Err(PyTypeError::new_err("return arrays must be of ArrayType")),
-            },
+            Some(o) => outs.push(Some(out_array(o, "return arrays must be of ArrayType")?)),
         }
     }
     Ok((out_objs, outs))
@@ -682,6 +698,16 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AxisArg {
     }
 }
 
+/// An axis argument as NumPy would have been given it (None for the default).
+fn axis_object<'py>(py: Python<'py>, axis: &AxisArg) -> PyResult<Option<Bound<'py, PyAny>>> {
+    Ok(match axis {
+        AxisArg::Default => None,
+        AxisArg::All => Some(py.None().into_bound(py)),
+        AxisArg::Axes(v) if v.len() == 1 => Some(v[0].into_pyobject(py)?.into_any()),
+        AxisArg::Axes(v) => Some(PyTuple::new(py, v)?.into_any()),
+    })
+}
+
 /// `ufunc.reduce` (also used by sum/prod/max/min).
 #[allow(clippy::too_many_arguments)]
 pub fn reduce_impl<'py>(
@@ -719,13 +745,7 @@ pub fn reduce_impl<'py>(
             } else {
                 o.clone()
             };
-            Some((
-                o.cast::<PyNdArray>()
-                    .map_err(|_| PyTypeError::new_err("output must be an array"))?
-                    .get()
-                    .array(),
-                o,
-            ))
+            Some((out_array(&o, "output must be an array")?, o))
         }
         _ => None,
     };
@@ -768,9 +788,40 @@ impl PyUfunc {
         signature: Option<&Bound<'py, PyAny>>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
+        let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
+        let nin = self.u.nin.min(args.len());
+        let operands = super::overrides::with_outs(&args, out);
+        if let Some(r) =
+            super::overrides::ufunc_override(py, self.u, "__call__", &operands, || {
+                let kw = PyDict::new(py);
+                if let Some(o) = super::overrides::out_tuple(py, &args[nin..], out)? {
+                    kw.set_item("out", o)?;
+                }
+                if casting != "same_kind" {
+                    kw.set_item("casting", casting)?;
+                }
+                if let Some(o) = order {
+                    kw.set_item("order", o)?;
+                }
+                if let Some(d) = dtype {
+                    kw.set_item("dtype", d)?;
+                }
+                if !subok {
+                    kw.set_item("subok", false)?;
+                }
+                if let Some(s) = signature {
+                    kw.set_item("signature", s)?;
+                }
+                if let Some(k) = kwargs {
+                    kw.update(k.as_mapping())?;
+                }
+                Ok((PyTuple::new(py, &args[..nin])?, Some(kw)))
+            })?
+        {
+            return Ok(r);
+        }
         let order = Order::parse(order, Order::K)?;
         let _ = subok;
-        let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
         let (mut r#where, mut axes, mut axis, mut keepdims) = (None, None, None, None);
         for (k, v) in kwargs.into_iter().flatten() {
             let slot = match k.extract::<String>()?.as_str() {
@@ -876,6 +927,24 @@ impl PyUfunc {
         initial: Option<&Bound<'py, PyAny>>,
         r#where: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        if let Some(r) = self.method_override(
+            py,
+            "reduce",
+            std::slice::from_ref(array),
+            out,
+            &[
+                ("axis", axis_object(py, &axis)?),
+                ("dtype", dtype.cloned()),
+                (
+                    "keepdims",
+                    keepdims.then(|| PyBool::new(py, true).to_owned().into_any()),
+                ),
+                ("initial", initial.cloned()),
+                ("where", r#where.cloned()),
+            ],
+        )? {
+            return Ok(r);
+        }
         self.no_core("reduce")?;
         let mask = match r#where {
             Some(w) if !(w.is_instance_of::<pyo3::types::PyBool>() && w.is_truthy()?) => {
@@ -918,6 +987,15 @@ impl PyUfunc {
         dtype: Option<&Bound<'py, PyAny>>,
         out: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        if let Some(r) = self.method_override(
+            py,
+            "accumulate",
+            std::slice::from_ref(array),
+            out,
+            &[("axis", axis_object(py, &axis)?), ("dtype", dtype.cloned())],
+        )? {
+            return Ok(r);
+        }
         self.no_core("accumulate")?;
         let a = to_array(array, None)?.arr;
         let axis = match axis {
@@ -964,6 +1042,23 @@ impl PyUfunc {
         dtype: Option<&Bound<'py, PyAny>>,
         out: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        if let Some(r) = self.method_override(
+            py,
+            "reduceat",
+            &[array.clone(), indices.clone()],
+            out,
+            &[
+                (
+                    "axis",
+                    (axis != 0)
+                        .then(|| axis.into_pyobject(py).map(|a| a.into_any()))
+                        .transpose()?,
+                ),
+                ("dtype", dtype.cloned()),
+            ],
+        )? {
+            return Ok(r);
+        }
         self.no_core("reduceat")?;
         let a = to_array(array, None)?.arr;
         let idx = to_array(indices, None)?.arr;
@@ -997,6 +1092,11 @@ impl PyUfunc {
         indices: &Bound<'py, PyAny>,
         b: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<()> {
+        let mut ins = vec![a.clone(), indices.clone()];
+        ins.extend(b.cloned());
+        if self.method_override(py, "at", &ins, None, &[])?.is_some() {
+            return Ok(());
+        }
         self.no_core("at")?;
         let target = a
             .cast::<PyNdArray>()
@@ -1030,6 +1130,28 @@ impl PyUfunc {
         subok: bool,
         signature: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
+        if let Some(r) = self.method_override(
+            py,
+            "outer",
+            &[a.clone(), b.clone()],
+            out,
+            &[
+                ("where", r#where.cloned()),
+                (
+                    "casting",
+                    (casting != "same_kind").then(|| PyString::new(py, casting).into_any()),
+                ),
+                ("order", order.map(|o| PyString::new(py, o).into_any())),
+                ("dtype", dtype.cloned()),
+                (
+                    "subok",
+                    (!subok).then(|| PyBool::new(py, false).to_owned().into_any()),
+                ),
+                ("signature", signature.cloned()),
+            ],
+        )? {
+            return Ok(r);
+        }
         self.no_core("outer")?;
         if self.u.nin != 2 {
             return Err(PyValueError::new_err(
@@ -1122,6 +1244,31 @@ impl PyUfunc {
 
 impl PyUfunc {
     /// NumPy's refusal of the elementwise methods on a generalized ufunc.
+    /// The override step of a ufunc method (NEP 13): `inputs` and `out` as given, `kw` the
+    /// other keywords given (None: absent).
+    fn method_override<'py>(
+        &self,
+        py: Python<'py>,
+        method: &str,
+        inputs: &[Bound<'py, PyAny>],
+        out: Option<&Bound<'py, PyAny>>,
+        kw: &[(&str, Option<Bound<'py, PyAny>>)],
+    ) -> PyResult<Option<Py<PyAny>>> {
+        let operands = super::overrides::with_outs(inputs, out);
+        super::overrides::ufunc_override(py, self.u, method, &operands, || {
+            let d = PyDict::new(py);
+            if let Some(o) = super::overrides::out_tuple(py, &[], out)? {
+                d.set_item("out", o)?;
+            }
+            for (k, v) in kw {
+                if let Some(v) = v {
+                    d.set_item(k, v)?;
+                }
+            }
+            Ok((PyTuple::new(py, inputs)?, Some(d)))
+        })
+    }
+
     fn no_core(&self, method: &str) -> PyResult<()> {
         let Some(c) = &self.u.core else { return Ok(()) };
         Err(match method {
@@ -1170,11 +1317,7 @@ fn finish_out(
             } else {
                 o.clone()
             };
-            let arr = o
-                .cast::<PyNdArray>()
-                .map_err(|_| PyTypeError::new_err("output must be an array"))?
-                .get()
-                .array();
+            let arr = out_array(&o, "output must be an array")?;
             check_method_out(u, &arr, r.shape())?;
             arr.assign(&r)?;
             return Ok(o.unbind());

@@ -91,6 +91,7 @@ from ._scalars import (
 _core._register_scalar_types(list(_scalars.SCALAR_TYPES))
 
 from . import _interop  # NumPy's dtype protocol, the numbers ABCs
+from . import _overrides  # noqa: F401  (__array_function__; NumPy's functions return rumpy arrays)
 from ._array_api import __array_api_version__, __array_namespace_info__
 from ._runtime import show_config, show_runtime
 

@@ -1,6 +1,7 @@
 """rumpy among NumPy and the ecosystem against NumPy itself, in the same process: NumPy
-reading a scalar, NumPy reading a dtype, pickling a 1e7-item array (protocol 5, in band and
-out of band) and its loading. Prints numpy time, rumpy time and the ratio (rumpy / numpy).
+reading a scalar, NumPy reading a dtype, NumPy's ufuncs and functions given rumpy arrays
+(their per-call overhead at 10 items, through __array_ufunc__ and __array_function__),
+pickling a 1e7-item array (protocol 5, in band and out of band) and its loading. Prints numpy time, rumpy time and the ratio (rumpy / numpy).
 
     python tests/benchmarks/bench_ecosystem.py
 """
@@ -34,7 +35,17 @@ def main():
         data = pickle.dumps(a, protocol=5, buffer_callback=bufs.append)
         return pickle.loads(data, buffers=bufs)
 
+    a, b = np.arange(10.0), np.arange(10.0)
+    ra, rb = rp.arange(10.0), rp.arange(10.0)
+    k, rk = np.arange(1000.0), rp.arange(1000.0)
     cases = [
+        ("np.add(a, b), 10 items x1e4", loop(lambda: np.add(a, b)), loop(lambda: np.add(ra, rb))),
+        ("numpy a + rumpy b, 10 items x1e4", loop(lambda: a + b), loop(lambda: a + rb)),
+        ("np.sum(a), 1e3 items x1e4", loop(lambda: np.sum(k)), loop(lambda: np.sum(rk))),
+        ("np.concatenate, 10 items x1e4", loop(lambda: np.concatenate([a, b])),
+         loop(lambda: np.concatenate([ra, rb]))),
+        ("np.trace (NumPy's code) x1e4", loop(lambda: np.trace(k.reshape(10, 100))),
+         loop(lambda: np.trace(rk.reshape(10, 100)))),
         ("np.asarray(float32 scalar) x1e4", loop(lambda: np.asarray(n32)),
          loop(lambda: np.asarray(r32))),
         ("np.asarray(int64 sum) x1e4", loop(lambda: np.asarray(ni)), loop(lambda: np.asarray(ri))),

@@ -1,0 +1,326 @@
+//! NumPy's ufunc override protocol (NEP 13), both ways: rumpy arrays answer NumPy's ufuncs
+//! (`__array_ufunc__`), and rumpy's ufuncs and operators hand a call to an operand that
+//! overrides ufuncs (pandas, xarray, Dask), as NumPy's do. NumPy's own arrays are not
+//! overrides: rumpy computes with them (views of their memory); NumPy's subclasses that keep
+//! NumPy's default (masked arrays, matrices) are computed by NumPy, so that they keep their
+//! meaning. The general cases are Python (`rumpy._overrides`); the common ones stay here.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyString, PyTuple, PyType};
+use pyo3::{intern, PyTypeInfo};
+
+use super::array::PyNdArray;
+use crate::array::Order;
+use crate::dispatch::Ufunc;
+
+/// NumPy's ndarray type, its default `__array_ufunc__`, and its ufuncs that rumpy has (by
+/// address: NumPy's ufunc objects live as long as its module, which these keep), once NumPy is
+/// loaded.
+struct NumpyRefs {
+    ndarray: Py<PyType>,
+    default: Py<PyAny>,
+    ufuncs: std::collections::HashMap<usize, &'static Ufunc>,
+    _keep: Vec<Py<PyAny>>,
+}
+
+static NUMPY: PyOnceLock<NumpyRefs> = PyOnceLock::new();
+static OURS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// NumPy's references when NumPy is loaded (rumpy never imports it here).
+fn numpy_refs(py: Python<'_>) -> PyResult<Option<&NumpyRefs>> {
+    if let Some(r) = NUMPY.get(py) {
+        return Ok(Some(r));
+    }
+    let modules = py
+        .import(intern!(py, "sys"))?
+        .getattr(intern!(py, "modules"))?;
+    let Some(np) = modules
+        .cast_into::<PyDict>()?
+        .get_item(intern!(py, "numpy"))?
+    else {
+        return Ok(None);
+    };
+    let Ok(ndarray) = np.getattr(intern!(py, "ndarray")) else {
+        // NumPy half imported.
+        return Ok(None);
+    };
+    let default = ndarray.getattr(intern!(py, "__array_ufunc__"))?.unbind();
+    let ufunc_type = np.getattr(intern!(py, "ufunc"))?;
+    let mut ufuncs = std::collections::HashMap::new();
+    let mut keep = Vec::new();
+    for u in crate::dispatch::table() {
+        if let Some(f) = np.getattr_opt(u.name)? {
+            if f.is_instance(&ufunc_type)? {
+                ufuncs.insert(f.as_ptr() as usize, u);
+                keep.push(f.unbind());
+            }
+        }
+    }
+    let refs = NumpyRefs {
+        ndarray: ndarray.cast_into::<PyType>()?.unbind(),
+        default,
+        ufuncs,
+        _keep: keep,
+    };
+    Ok(Some(NUMPY.get_or_init(py, || refs)))
+}
+
+/// What an operand does in a ufunc call.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// rumpy computes with it: rumpy arrays, NumPy arrays, Python scalars, sequences.
+    Plain,
+    /// An instance of a NumPy subclass that keeps NumPy's default: NumPy computes.
+    NumpySub,
+    /// Its class overrides ufuncs.
+    Override,
+    /// Its class opts out of ufuncs (`__array_ufunc__ = None`).
+    OptOut,
+}
+
+pub(crate) fn role(x: &Bound<'_, PyAny>) -> PyResult<Role> {
+    let py = x.py();
+    if x.is_exact_instance_of::<PyNdArray>()
+        || x.is_exact_instance_of::<PyFloat>()
+        || x.is_exact_instance_of::<PyInt>()
+        || x.is_exact_instance_of::<PyBool>()
+        || x.is_exact_instance_of::<PyComplex>()
+        || x.is_exact_instance_of::<PyString>()
+        || x.is_none()
+    {
+        return Ok(Role::Plain);
+    }
+    let ty = x.get_type();
+    // NumPy looks the method up on the class, never on the instance.
+    let Some(m) = ty.getattr_opt(intern!(py, "__array_ufunc__"))? else {
+        return Ok(Role::Plain);
+    };
+    if m.is_none() {
+        return Ok(Role::OptOut);
+    }
+    let ours = OURS.get_or_try_init(py, || {
+        PyNdArray::type_object(py)
+            .getattr(intern!(py, "__array_ufunc__"))
+            .map(Bound::unbind)
+    })?;
+    if m.is(ours) {
+        return Ok(Role::Plain);
+    }
+    if let Some(np) = numpy_refs(py)? {
+        if m.is(&np.default) {
+            return Ok(if ty.is(np.ndarray.bind(py)) {
+                Role::Plain
+            } else {
+                Role::NumpySub
+            });
+        }
+    }
+    Ok(Role::Override)
+}
+
+/// NumPy's override step for a call of `method` of `u`: `operands` are the inputs then the
+/// outputs; `call` gives the inputs and keywords passed on (out= as a tuple, as NumPy passes
+/// it). None when rumpy computes the call itself.
+pub(crate) fn ufunc_override<'py>(
+    py: Python<'py>,
+    u: &'static Ufunc,
+    method: &str,
+    operands: &[Bound<'py, PyAny>],
+    call: impl FnOnce() -> PyResult<(Bound<'py, PyTuple>, Option<Bound<'py, PyDict>>)>,
+) -> PyResult<Option<Py<PyAny>>> {
+    let mut overrides: Vec<Bound<'py, PyAny>> = Vec::new();
+    let mut numpy_sub = false;
+    for x in operands {
+        match role(x)? {
+            Role::Plain => {}
+            Role::NumpySub => numpy_sub = true,
+            Role::OptOut => {
+                return Err(PyTypeError::new_err(format!(
+                    "operand '{}' does not support ufuncs (__array_ufunc__=None)",
+                    x.get_type().name()?
+                )));
+            }
+            Role::Override => {
+                let ty = x.get_type();
+                if overrides.iter().any(|o| o.get_type().is(&ty)) {
+                    continue;
+                }
+                // Subclasses before their superclasses, otherwise left to right.
+                let at = overrides
+                    .iter()
+                    .position(|o| {
+                        let t = o.get_type();
+                        ty.is_subclass(&t).unwrap_or(false)
+                    })
+                    .unwrap_or(overrides.len());
+                overrides.insert(at, x.clone());
+            }
+        }
+    }
+    if overrides.is_empty() && !numpy_sub {
+        return Ok(None);
+    }
+    let (inputs, kwargs) = call()?;
+    if overrides.is_empty() {
+        // NumPy's subclasses (masked arrays): NumPy computes, on views of rumpy's arrays.
+        let r = py
+            .import(intern!(py, "rumpy._overrides"))?
+            .getattr(intern!(py, "numpy_ufunc"))?
+            .call1((u.name, method, inputs, kwargs))?;
+        return Ok(Some(r.unbind()));
+    }
+    let ufunc = py.import(intern!(py, "rumpy._core"))?.getattr(u.name)?;
+    let mut args: Vec<Bound<'py, PyAny>> =
+        vec![ufunc.clone(), PyString::new(py, method).into_any()];
+    args.extend(inputs.iter());
+    let args = PyTuple::new(py, args)?;
+    for o in &overrides {
+        let r = o
+            .getattr(intern!(py, "__array_ufunc__"))?
+            .call(&args, kwargs.as_ref())?;
+        if !r.is(py.NotImplemented().bind(py)) {
+            return Ok(Some(r.unbind()));
+        }
+    }
+    let mut reprs = Vec::new();
+    for a in args.iter() {
+        reprs.push(a.repr()?.to_string());
+    }
+    let mut names = Vec::new();
+    for o in operands {
+        names.push(format!("'{}'", o.get_type().name()?));
+    }
+    Err(PyTypeError::new_err(format!(
+        "operand type(s) all returned NotImplemented from __array_ufunc__({}): {}",
+        reprs.join(", "),
+        names.join(", ")
+    )))
+}
+
+/// Keywords as NumPy passes them to an override: `out` as a tuple, the others as given.
+pub(crate) fn out_tuple<'py>(
+    py: Python<'py>,
+    outs: &[Bound<'py, PyAny>],
+    out: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Option<Bound<'py, PyTuple>>> {
+    if !outs.is_empty() {
+        return Ok(Some(PyTuple::new(py, outs)?));
+    }
+    match out {
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => match o.cast::<PyTuple>() {
+            Ok(t) => Ok(Some(t.clone())),
+            Err(_) => Ok(Some(PyTuple::new(py, [o])?)),
+        },
+        None => Ok(None),
+    }
+}
+
+/// The operands of a call whose outputs come as `out=` (an array or a tuple of them).
+pub(crate) fn with_outs<'py>(
+    inputs: &[Bound<'py, PyAny>],
+    out: Option<&Bound<'py, PyAny>>,
+) -> Vec<Bound<'py, PyAny>> {
+    let mut v = inputs.to_vec();
+    if let Some(o) = out.filter(|o| !o.is_none()) {
+        match o.cast::<PyTuple>() {
+            Ok(t) => v.extend(t.iter().filter(|x| !x.is_none())),
+            Err(_) => v.push(o.clone()),
+        }
+    }
+    v
+}
+
+/// Is `x` exactly NumPy's ndarray (not a subclass)?
+pub(crate) fn is_numpy_ndarray(x: &Bound<'_, PyAny>) -> bool {
+    let py = x.py();
+    match NUMPY.get(py) {
+        Some(np) => x.get_type().is(np.ndarray.bind(py)),
+        None => {
+            x.get_type().name().is_ok_and(|n| n == "ndarray")
+                && numpy_refs(py)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|np| x.get_type().is(np.ndarray.bind(py)))
+        }
+    }
+}
+
+/// Is `x` exactly a Python int, float, complex or bool?
+fn is_python_number(x: &Bound<'_, PyAny>) -> bool {
+    x.is_exact_instance_of::<PyFloat>()
+        || x.is_exact_instance_of::<PyInt>()
+        || x.is_exact_instance_of::<PyBool>()
+        || x.is_exact_instance_of::<PyComplex>()
+}
+
+#[pymethods]
+impl PyNdArray {
+    /// NumPy's ufuncs on rumpy arrays (NEP 13): rumpy's ufunc of the same name computes and
+    /// returns rumpy arrays; `out=` may hold NumPy's arrays too. A ufunc rumpy lacks (another
+    /// library's) runs as NumPy's code on views of the arrays, and its results come back as
+    /// rumpy arrays. Operands of unknown classes that override ufuncs get NotImplemented.
+    #[pyo3(signature = (*args, **kwargs))]
+    fn __array_ufunc__<'py>(
+        slf: &Bound<'py, Self>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        if args.len() < 2 {
+            return Err(PyTypeError::new_err(
+                "__array_ufunc__() takes a ufunc, a method name and the inputs",
+            ));
+        }
+        let ufunc = args.get_item(0)?;
+        let method = args.get_item(1)?;
+        if kwargs.is_none_or(|k| k.is_empty())
+            && method
+                .cast::<PyString>()
+                .is_ok_and(|m| m.to_str().is_ok_and(|m| m == "__call__"))
+        {
+            if let Some(np) = numpy_refs(py)? {
+                if let Some(&u) = np.ufuncs.get(&(ufunc.as_ptr() as usize)) {
+                    let mut inputs: smallvec::SmallVec<[Bound<'py, PyAny>; 3]> =
+                        smallvec::SmallVec::new();
+                    let mut plain = true;
+                    for x in args.iter().skip(2) {
+                        if x.is_exact_instance_of::<PyNdArray>() || is_python_number(&x) {
+                            inputs.push(x);
+                        } else if x.get_type().is(np.ndarray.bind(py)) {
+                            // NumPy's array as a rumpy view, for the small-array fast path.
+                            match super::interop::from_numpy_ndarray(&x)? {
+                                Some((a, base)) => inputs
+                                    .push(PyNdArray::wrap(py, a, base)?.into_bound(py).into_any()),
+                                None => inputs.push(x),
+                            }
+                        } else {
+                            plain = false;
+                            break;
+                        }
+                    }
+                    if plain {
+                        return super::ufunc::call_ufunc(
+                            py,
+                            u,
+                            &inputs,
+                            None,
+                            None,
+                            "same_kind",
+                            None,
+                            Order::K,
+                        );
+                    }
+                }
+            }
+        }
+        let inputs = args.get_slice(2, args.len());
+        let r = py
+            .import(intern!(py, "rumpy._overrides"))?
+            .getattr(intern!(py, "array_ufunc"))?
+            .call1((ufunc, method, inputs, kwargs))?;
+        Ok(r.unbind())
+    }
+}

@@ -1,0 +1,377 @@
+"""NumPy's override protocols, both ways: NumPy's ufuncs and functions given rumpy arrays
+return rumpy arrays (NEP 13, NEP 18, NEP 35's like=), out= crosses the libraries, mixed
+operators give rumpy whichever side NumPy is on, and rumpy's ufuncs and operators hand calls
+to operands that override them (pandas, xarray, masked arrays, classes with
+__array_ufunc__ or __array_priority__), as NumPy's do."""
+
+import operator
+import pickle
+
+import numpy as np
+import pytest
+
+import rumpy as rp
+
+UFUNCS = sorted(
+    (n for n in dir(np) if isinstance(getattr(np, n), np.ufunc) and getattr(np, n).nin <= 2
+     and getattr(np, n).signature is None),
+)
+
+
+def same(r, n):
+    """rumpy's result `r` is rumpy's and equals NumPy's `n` (value, dtype, shape)."""
+    if isinstance(n, tuple):
+        assert isinstance(r, tuple) and len(r) == len(n)
+        for a, b in zip(r, n):
+            same(a, b)
+        return
+    assert type(r).__module__.split(".")[0] == "rumpy", type(r)
+    got = np.asarray(r)
+    assert got.dtype == np.asarray(n).dtype
+    assert got.shape == np.shape(n)
+    if got.dtype.kind in "fc":
+        # Transcendental loops may differ from NumPy's in the last bit.
+        np.testing.assert_allclose(got, n, rtol=1e-14, atol=0)
+    else:
+        np.testing.assert_array_equal(got, n)
+
+
+def operands(ufunc):
+    """Inputs NumPy's loops take: floats where a float loop exists, else ints."""
+    f = [np.array([0.5, 1.5, -2.0, 3.0]), np.array([2.0, 0.25, 4.0, -1.0])]
+    i = [np.array([1, 6, 3, 12]), np.array([2, 3, 1, 4])]
+    if ufunc is np.isnat:
+        return [np.array(["2020-01-01", "NaT"], dtype="M8[D]")]
+    if ufunc is np.ldexp:
+        return [f[0], i[1]]
+    chars = {t.split("->")[0][0] for t in ufunc.types}
+    return f[: ufunc.nin] if "d" in chars else i[: ufunc.nin]
+
+
+@pytest.mark.parametrize("name", UFUNCS)
+def test_numpy_ufunc_on_rumpy_arrays(name):
+    u = getattr(np, name)
+    ins = operands(u)
+    with np.errstate(all="ignore"), rp.errstate(all="ignore"):
+        want = u(*ins)
+        got = u(*[rp.asarray(x) for x in ins])
+        mixed = u(*[rp.asarray(x) if k == 0 else x for k, x in enumerate(ins)])
+    same(got, want)
+    same(mixed, want)
+
+
+@pytest.mark.parametrize("dtype", ["f8", "f4", "i8", "u1", "c16", "?"])
+@pytest.mark.parametrize("op", [operator.add, operator.mul, operator.eq, operator.lt])
+def test_mixed_operators_give_rumpy_on_either_side(dtype, op):
+    n = np.arange(6).reshape(2, 3).astype(dtype)
+    m = np.arange(3)[::-1].astype(dtype)
+    for a, b in [(rp.asarray(n), m), (n, rp.asarray(m))]:
+        same(op(a, b), op(n, m))
+
+
+def test_inplace_operator_with_numpy_operand():
+    n = np.arange(4.0)
+    r = rp.asarray(n.copy())
+    before = r
+    r += n
+    assert r is before
+    same(r, n + n)
+    n2 = n.copy()
+    n2 += rp.arange(4.0)
+    assert type(n2) is np.ndarray
+    np.testing.assert_array_equal(n2, n + n)
+
+
+@pytest.mark.parametrize("method, args, kwargs", [
+    ("reduce", (), {}),
+    ("reduce", (), {"axis": 1, "keepdims": True}),
+    ("reduce", (), {"axis": None}),
+    ("accumulate", (), {"axis": 1}),
+    ("reduceat", ([0, 2],), {"axis": 1}),
+    ("outer", "self", {}),
+])
+def test_numpy_ufunc_methods_on_rumpy_arrays(method, args, kwargs):
+    n = np.arange(12.0).reshape(3, 4)
+    r = rp.asarray(n)
+    if args == "self":
+        want = getattr(np.add, method)(n, n, **kwargs)
+        got = getattr(np.add, method)(r, r, **kwargs)
+    else:
+        want = getattr(np.add, method)(n, *args, **kwargs)
+        got = getattr(np.add, method)(r, *args, **kwargs)
+    same(got, want)
+
+
+def test_numpy_ufunc_at_on_rumpy_array():
+    n = np.zeros(5)
+    r = rp.zeros(5)
+    np.add.at(n, [0, 0, 3], 1.0)
+    assert np.add.at(r, [0, 0, 3], 1.0) is None
+    same(r, n)
+
+
+def test_out_crosses_the_libraries():
+    n = np.arange(5.0)
+    r = rp.arange(5.0)
+    out_np = np.empty(5)
+    assert rp.add(r, r, out=out_np) is out_np
+    np.testing.assert_array_equal(out_np, n + n)
+    out_rp = rp.empty(5)
+    assert np.multiply(n, n, out=out_rp) is out_rp
+    same(out_rp, n * n)
+    out_rp = rp.empty(5)
+    assert np.multiply(n, r, out=(out_rp,)) is out_rp
+    same(out_rp, n * n)
+    # Reductions and functions.
+    o = np.zeros(())
+    assert rp.add.reduce(r, out=o) is o
+    assert o == n.sum()
+    o2 = rp.zeros(4)
+    m = np.arange(20.0).reshape(5, 4)
+    assert np.sum(m, axis=0, out=o2) is o2
+    same(o2, m.sum(axis=0))
+    o3 = np.zeros(4)
+    assert np.add.reduce(rp.asarray(m), axis=0, out=o3) is o3
+    np.testing.assert_array_equal(o3, m.sum(axis=0))
+
+
+def test_out_refuses_what_numpy_refuses():
+    r = rp.arange(3.0)
+    for bad in ([0, 0, 0], bytearray(24)):
+        with pytest.raises(TypeError):
+            np.add(np.arange(3.0), np.arange(3.0), out=bad)
+        with pytest.raises(TypeError):
+            rp.add(r, r, out=bad)
+    ro = np.zeros(3)
+    ro.flags.writeable = False
+    with pytest.raises(ValueError):
+        np.add(np.arange(3.0), 1, out=ro)
+    with pytest.raises(ValueError):
+        rp.add(r, 1, out=ro)
+
+
+@pytest.mark.parametrize("expr", [
+    "np.sum(a)", "np.sum(a, axis=0)", "np.mean(a, axis=1)", "np.std(a)", "np.max(a)",
+    "np.argmax(a)", "np.cumsum(a, axis=1)", "np.sort(a[::-1], axis=0)",
+    "np.concatenate([a, b])", "np.stack([a, b])", "np.where(a > 3, a, b)",
+    "np.reshape(a, (4, 3))", "np.transpose(a)", "np.clip(a, 2, 5)", "np.unique(a)",
+    "np.round(a / 3, 2)", "np.isclose(a, b)", "np.diff(a)", "np.median(a)",
+    "np.percentile(a, 30)", "np.nonzero(a)", "np.broadcast_arrays(a, b[0])",
+    "np.zeros_like(a)", "np.full_like(a, 7)", "np.copy(a)", "np.count_nonzero(a)",
+    "np.searchsorted(a.ravel(), [3, 5])", "np.histogram(a, bins=3)",
+])
+def test_numpy_functions_run_rumpys(expr):
+    n = np.arange(12.0).reshape(3, 4)
+    m = np.arange(12.0)[::-1].reshape(3, 4)
+    want = eval(expr, {"np": np, "a": n, "b": m})
+    got = eval(expr, {"np": np, "a": rp.asarray(n), "b": rp.asarray(m)})
+    same(tuple(got) if isinstance(got, list) else got,
+         tuple(want) if isinstance(want, list) else want)
+
+
+def test_numpy_function_results_are_rumpy_scalars():
+    r = rp.arange(5, dtype="i4")
+    s = np.sum(r)
+    assert type(s) is rp.int64
+    assert s == 10
+
+
+@pytest.mark.parametrize("expr", [
+    "np.dot(a, b.T)", "np.outer(a[0], b[0])", "np.trace(a[:, :3])", "np.kron(a[:2, :2], b[:2, :2])",
+    "np.polyval([1, 2, 3], a)", "np.vander(a[0], 3)", "np.tensordot(a, b, axes=([1], [1]))",
+    "np.einsum('ij,ij->i', a, b)", "np.linalg.norm(a)", "np.linalg.inv(a[:, :3] + 3 * np.eye(3))",
+    "np.fft.rfft(a[0])", "np.apply_along_axis(np.sum, 1, a)",
+])
+def test_functions_rumpy_lacks_run_numpys_code(expr):
+    n = np.arange(12.0).reshape(3, 4)
+    m = np.cos(np.arange(12.0)).reshape(3, 4)
+    want = eval(expr, {"np": np, "a": n, "b": m})
+    got = eval(expr, {"np": np, "a": rp.asarray(n), "b": rp.asarray(m)})
+    same(got, want)
+
+
+def test_fallback_results_are_views_not_copies():
+    r = rp.arange(12.0).reshape(3, 4)
+    # numpy.lib.stride_tricks' views (rumpy's own where it has them) share rumpy's memory.
+    v = np.lib.stride_tricks.sliding_window_view(r, 2, axis=1)
+    assert type(v).__module__ == "rumpy"
+    assert rp.shares_memory(v, r)
+    t = np.trace(r[:, :3])
+    assert float(t) == 15.0
+
+
+def test_fallback_output_is_the_rumpy_array():
+    r = rp.arange(6.0).reshape(2, 3)
+    o = rp.zeros((2, 2))
+    assert np.dot(r, r.T, out=o) is o
+    same(o, np.arange(6.0).reshape(2, 3) @ np.arange(6.0).reshape(2, 3).T)
+
+
+def test_keyword_rumpy_lacks_runs_numpys_code():
+    r = rp.arange(6.0)
+
+    def only_args(a, axis=None):
+        return "rumpy's"
+
+    from rumpy import _overrides
+
+    key = np.sum
+    saved = _overrides._functions.get(key, _overrides._MISSING)
+    _overrides._functions[key] = only_args
+    try:
+        assert np.sum(r) == "rumpy's"
+        got = np.sum(r, dtype="f4")
+        same(got, np.sum(np.arange(6.0), dtype="f4"))
+    finally:
+        if saved is _overrides._MISSING:
+            del _overrides._functions[key]
+        else:
+            _overrides._functions[key] = saved
+
+
+@pytest.mark.parametrize("expr", [
+    "np.zeros(3, like=a)", "np.ones((2, 2), like=a)", "np.empty(0, like=a)",
+    "np.full(3, 2.5, like=a)", "np.array([1, 2], like=a)", "np.asarray([1.5], like=a)",
+    "np.arange(5, like=a)", "np.identity(3, like=a)", "np.eye(2, like=a)",
+    "np.frombuffer(b'abcd', dtype='u1', like=a)", "np.fromiter(range(4), 'i8', like=a)",
+])
+def test_like_rumpy_array_gives_rumpy(expr):
+    want = eval(expr, {"np": np, "a": np.empty(0)})
+    got = eval(expr, {"np": np, "a": rp.empty(0)})
+    if "empty(" in expr:
+        assert type(got).__module__ == "rumpy" and got.shape == want.shape
+    else:
+        same(got, want)
+
+
+# ----- rumpy's ufuncs and operators hand over to operands that override them -----
+
+class Recorder:
+    """Overrides ufuncs: records what it was given."""
+
+    def __init__(self):
+        self.seen = None
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        self.seen = (ufunc, method, inputs, kwargs)
+        return "handled"
+
+
+class Refuser:
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        return NotImplemented
+
+
+class OptOut:
+    __array_ufunc__ = None
+
+    def __radd__(self, other):
+        return "radd"
+
+    def __add__(self, other):
+        return "add"
+
+
+class Priority:
+    __array_priority__ = 100
+
+    def __radd__(self, other):
+        return "radd"
+
+    def __rmul__(self, other):
+        return "rmul"
+
+
+def test_rumpy_ufunc_calls_an_override_as_numpy_does():
+    r = rp.arange(3.0)
+    for lib in (np, rp):
+        x = Recorder()
+        assert lib.add(r, x) == "handled"
+        ufunc, method, inputs, kwargs = x.seen
+        assert ufunc is lib.add
+        assert method == "__call__"
+        assert inputs[0] is r and inputs[1] is x
+        assert kwargs == {}
+    x = Recorder()
+    o = rp.empty(3)
+    assert rp.add(r, x, out=o) == "handled"
+    assert x.seen[3]["out"] == (o,)
+    x = Recorder()
+    assert rp.add.reduce(x, axis=None) == "handled"
+    assert x.seen[1] == "reduce" and x.seen[3] == {"axis": None}
+    x = Recorder()
+    assert rp.multiply.outer(r, x) == "handled" and x.seen[1] == "outer"
+
+
+@pytest.mark.parametrize("lib", [np, rp])
+def test_all_not_implemented_is_a_type_error(lib):
+    r = lib.arange(3.0)
+    with pytest.raises(TypeError):
+        lib.add(r, Refuser())
+    with pytest.raises(TypeError):
+        r + Refuser()
+    with pytest.raises(TypeError):
+        lib.add(r, OptOut())
+
+
+@pytest.mark.parametrize("lib", [np, rp])
+def test_operators_defer_as_numpys(lib):
+    r = lib.arange(3.0)
+    assert r + Recorder() == "handled"
+    assert Recorder() + r == "handled"  # no __add__ there: the array's __radd__, its override
+    assert r + OptOut() == "radd"
+    assert r + Priority() == "radd"
+    assert r * Priority() == "rmul"
+
+
+def test_numpy_ufunc_on_rumpy_and_unknown_override():
+    r = rp.arange(3.0)
+    x = Recorder()
+    assert np.add(r, x) == "handled"
+    assert np.add(x, r) == "handled"
+
+
+def test_masked_arrays_keep_their_mask():
+    n = np.arange(5.0)
+    m = np.ma.masked_array(n, [0, 1, 0, 0, 1])
+    r = rp.asarray(n)
+    for got, want in [(r + m, n + m), (m + r, m + n), (rp.multiply(r, m), np.multiply(n, m)),
+                      (np.add(r, m), np.add(n, m))]:
+        assert isinstance(got, np.ma.MaskedArray)
+        np.testing.assert_array_equal(got.mask, want.mask)
+        np.testing.assert_array_equal(got.filled(-1), want.filled(-1))
+    got = np.concatenate([r, m])
+    want = np.concatenate([n, m])
+    assert type(got) is type(want)
+
+
+def test_pandas_series_keeps_its_index():
+    pd = pytest.importorskip("pandas")
+    s = pd.Series([1.0, 2.0, 3.0], index=["a", "b", "c"])
+    r = rp.asarray([10.0, 20.0, 30.0])
+    n = np.asarray([10.0, 20.0, 30.0])
+    for got, want in [(r * s, n * s), (s * r, s * n), (r + s, n + s), (rp.add(r, s), np.add(n, s)),
+                      (np.add(r, s), np.add(n, s)), (r > s, n > s)]:
+        assert isinstance(got, pd.Series)
+        pd.testing.assert_series_equal(got, want)
+    df = pd.DataFrame({"x": [1.0, 2.0, 3.0]})
+    got = rp.sqrt(df)
+    assert isinstance(got, pd.DataFrame)
+    pd.testing.assert_frame_equal(got, np.sqrt(df))
+
+
+def test_xarray_keeps_its_coordinates():
+    xr = pytest.importorskip("xarray")
+    da = xr.DataArray(np.arange(3.0), dims="x", coords={"x": [10, 20, 30]})
+    r = rp.asarray([1.0, 2.0, 3.0])
+    n = np.asarray([1.0, 2.0, 3.0])
+    for got, want in [(r * da, n * da), (da + r, da + n), (rp.sin(da), np.sin(da))]:
+        assert isinstance(got, xr.DataArray)
+        xr.testing.assert_identical(got, want)
+
+
+def test_pickled_rumpy_results_stay_rumpy():
+    r = np.sum(rp.arange(4.0).reshape(2, 2), axis=0)
+    back = pickle.loads(pickle.dumps(r))
+    assert type(back) is type(r)
+    same(back, np.array([2.0, 4.0]))
