@@ -1,4 +1,4 @@
-"""Every public function and ndarray method of rumpy has a docstring, and the examples of
+"""Every public function, ndarray method and scalar class of rumpy has a docstring, and the examples of
 the documented functions give the outputs they show (run as doctests against rumpy)."""
 
 import doctest
@@ -31,6 +31,17 @@ def test_every_public_function_has_a_docstring():
 def test_every_ndarray_method_has_a_docstring():
     missing = [n for n in METHODS if not _doc(getattr(rp.ndarray, n))]
     assert not missing, f"no docstring: {missing}"
+
+
+def test_every_scalar_class_has_a_docstring():
+    classes = [n for n in PUBLIC if inspect.isclass(getattr(rp, n))
+               and issubclass(getattr(rp, n), rp.generic)]
+    assert len(classes) > 40
+    missing = [n for n in classes if not _doc(getattr(rp, n))]
+    assert not missing, f"no docstring: {missing}"
+    # The concrete ones name their character code, as NumPy's do.
+    for n in ("float32", "int8", "uint64", "complex128", "bool", "datetime64"):
+        assert f"``'{rp.dtype(getattr(rp, n)).char}'``" in _doc(getattr(rp, n))
 
 
 @pytest.mark.parametrize("name", [n for n in METHODS if ">>>" in _doc(getattr(rp.ndarray, n))])

@@ -27,6 +27,7 @@ struct NumpyRefs {
 
 static NUMPY: PyOnceLock<NumpyRefs> = PyOnceLock::new();
 static OURS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static SCALARS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// NumPy's references when NumPy is loaded (rumpy never imports it here).
 fn numpy_refs(py: Python<'_>) -> PyResult<Option<&NumpyRefs>> {
@@ -108,6 +109,16 @@ pub(crate) fn role(x: &Bound<'_, PyAny>) -> PyResult<Role> {
     if m.is(ours) {
         return Ok(Role::Plain);
     }
+    let scalars = SCALARS.get_or_try_init(py, || {
+        py.import(intern!(py, "rumpy._scalars"))?
+            .getattr(intern!(py, "generic"))?
+            .getattr(intern!(py, "__array_ufunc__"))
+            .map(Bound::unbind)
+    })?;
+    if m.is(scalars) {
+        // rumpy's scalars.
+        return Ok(Role::Plain);
+    }
     if let Some(np) = numpy_refs(py)? {
         if m.is(&np.default) {
             return Ok(if ty.is(np.ndarray.bind(py)) {
@@ -162,6 +173,9 @@ pub(crate) fn ufunc_override<'py>(
     if overrides.is_empty() && !numpy_sub {
         return Ok(None);
     }
+    for o in &overrides {
+        note_foreign(&o.get_type())?;
+    }
     let (inputs, kwargs) = call()?;
     if overrides.is_empty() {
         // NumPy's subclasses (masked arrays): NumPy computes, on views of rumpy's arrays.
@@ -197,6 +211,27 @@ pub(crate) fn ufunc_override<'py>(
         reprs.join(", "),
         names.join(", ")
     )))
+}
+
+/// Before a foreign class's override runs: Dask accepts rumpy's arrays as its operands once
+/// rumpy's ndarray is one of its chunk types (`rumpy._overrides.note_foreign`).
+fn note_foreign(ty: &Bound<'_, PyType>) -> PyResult<()> {
+    static DASK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if DASK.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(());
+    }
+    let py = ty.py();
+    let module = ty.getattr(intern!(py, "__module__"))?;
+    if module
+        .cast::<PyString>()
+        .is_ok_and(|m| m.to_str().is_ok_and(|m| m.starts_with("dask.")))
+    {
+        py.import(intern!(py, "rumpy._overrides"))?
+            .getattr(intern!(py, "note_foreign"))?
+            .call1((ty,))?;
+        DASK.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    Ok(())
 }
 
 /// Keywords as NumPy passes them to an override: `out` as a tuple, the others as given.

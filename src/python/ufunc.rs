@@ -1240,10 +1240,14 @@ impl PyUfunc {
     fn __repr__(&self) -> String {
         format!("<ufunc '{}'>", self.u.name)
     }
+    /// Pickled by name, as a global of `rumpy` (so Dask's workers and multiprocessing get
+    /// the same ufunc).
+    fn __reduce__(&self) -> &'static str {
+        self.u.name
+    }
 }
 
 impl PyUfunc {
-    /// NumPy's refusal of the elementwise methods on a generalized ufunc.
     /// The override step of a ufunc method (NEP 13): `inputs` and `out` as given, `kw` the
     /// other keywords given (None: absent).
     fn method_override<'py>(
@@ -1269,6 +1273,7 @@ impl PyUfunc {
         })
     }
 
+    /// NumPy's refusal of the elementwise methods on a generalized ufunc.
     fn no_core(&self, method: &str) -> PyResult<()> {
         let Some(c) = &self.u.core else { return Ok(()) };
         Err(match method {

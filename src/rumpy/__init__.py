@@ -154,6 +154,7 @@ from ._shape import (  # noqa: E402
     delete, array_split, split, hsplit, vsplit, dsplit, ndim, shape, size, iterable,
 )
 from ._core import concatenate  # noqa: E402
+concat = concatenate  # NumPy 2 and the Array API name it so too
 from ._pad import pad  # noqa: E402
 from ._indexing import (  # noqa: E402
     take, put, take_along_axis, put_along_axis, compress, extract, place, putmask, choose,
@@ -188,6 +189,9 @@ nan = float("nan")
 euler_gamma = 0.5772156649015329  # the Euler-Mascheroni constant, as numpy.euler_gamma
 
 __version__ = "0.1.0"
+
+from . import _scalar_docs  # noqa: E402
+_scalar_docs.install(__import__("sys").modules[__name__])
 
 
 def __getattr__(name):

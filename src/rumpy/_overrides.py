@@ -15,8 +15,11 @@ import inspect
 import sys
 
 from . import _core
+from ._scalars import generic as _generic
 
 _ndarray = _core.ndarray
+# rumpy's own: its arrays and its scalars.
+_OURS = (_ndarray, _generic)
 _MISSING = object()
 _METHODS = frozenset(("__call__", "reduce", "accumulate", "reduceat", "outer", "at"))
 
@@ -64,12 +67,29 @@ def _from_numpy(r, np, views, keep):
     return r
 
 
+_dask_registered = False
+
+
+def note_foreign(t):
+    """Before a foreign class gets a call rumpy declined: Dask takes rumpy's arrays as its
+    operands (and chunks) once rumpy's ndarray is registered as one of its chunk types."""
+    global _dask_registered
+    if _dask_registered or not (getattr(t, "__module__", None) or "").startswith("dask."):
+        return
+    chunk_types = sys.modules.get("dask.array.chunk_types")
+    if chunk_types is None:
+        return
+    if _ndarray not in getattr(chunk_types, "_HANDLED_CHUNK_TYPES", ()):
+        chunk_types.register_chunk_type(_ndarray)
+    _dask_registered = True
+
+
 def _classify(objects, np, attr):
     """(an operand overrides the protocol, a NumPy subclass is among them)."""
     default = getattr(np.ndarray, attr)
     numpy_sub = False
     for x in objects:
-        if isinstance(x, _ndarray):
+        if isinstance(x, _OURS):
             continue
         t = type(x)
         f = getattr(t, attr, _MISSING)
@@ -78,6 +98,7 @@ def _classify(objects, np, attr):
         if f is default:
             numpy_sub = numpy_sub or t is not np.ndarray
             continue
+        note_foreign(t)
         return True, numpy_sub
     return False, numpy_sub
 
@@ -182,11 +203,12 @@ def array_function(self, func, types, args, kwargs):
     base = np.ndarray
     numpy_sub = False
     for t in types:
-        if issubclass(t, _ndarray):
+        if issubclass(t, _OURS):
             continue
         if issubclass(t, base) and t.__array_function__ is base.__array_function__:
             numpy_sub = numpy_sub or t is not base
             continue
+        note_foreign(t)
         return NotImplemented
     impl = _functions.get(func, _MISSING)
     if impl is _MISSING:
