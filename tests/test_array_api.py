@@ -66,3 +66,16 @@ def test_namespace_info(expr):
 ])
 def test_namespace_info_errors(expr):
     check(expr)
+
+
+@pytest.mark.parametrize("expr", [
+    "m.astype(s, m.float64)", "m.astype(s, m.int8, copy=False)", "m.astype(s, m.bool)",
+    "m.astype(s, m.float32, device='cpu')", "m.astype(s, m.float32, device='gpu')",
+    "m.astype(1.5, m.float32)", "m.astype([1], m.float32)",
+    "s[m.asarray(True)]", "s[m.asarray(False)]", "s[(m.asarray(True),)]", "s[...]",
+    "s[None]", "s[..., None]", "s[()]", "s[0]", "s[:]", "s[[0]]",
+])
+@pytest.mark.parametrize("name", ["float32", "int16", "bool", "complex128"])
+def test_scalars_as_array_api_operands(expr, name):
+    # The conformance suite draws NumPy scalars as 0-d arrays (its `a[()]`).
+    check(expr, s=P(getattr(rp, name)(1), getattr(np, name)(1)))

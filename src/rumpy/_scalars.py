@@ -584,12 +584,13 @@ class generic:
     def __getitem__(self, key):
         if isinstance(key, tuple) and key == ():
             return self
-        parts = key if isinstance(key, tuple) else (key,)
-        if all(k is Ellipsis or k is None for k in parts):
-            # NumPy indexes the scalar as a 0-d array: `[...]` gives a 0-d array, `[None]`
-            # a 1-d one.
-            from . import _core
+        # NumPy indexes the scalar as a 0-d array (`[...]` gives a 0-d array, `[None]` a
+        # 1-d one, a 0-d boolean array a mask) and names any failure so.
+        from . import _core
+        try:
             return _core.asarray(self)[key]
+        except Exception:
+            pass
         raise IndexError("invalid index to scalar variable.")
 
     def round(self, decimals=0, out=None):
