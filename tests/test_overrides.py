@@ -445,3 +445,65 @@ def test_dask_distributed_local_cluster():
 def test_ufuncs_pickle_by_name():
     for u in (rp.add, rp.sin, rp.matmul):
         assert pickle.loads(pickle.dumps(u)) is u
+
+
+# ----- rumpy's functions hand calls to operands that override NumPy's functions -----
+
+@pytest.mark.parametrize("expr", [
+    "f.sum(m)", "f.mean(m)", "f.max(m)", "f.std(m)", "f.concatenate([m, m])", "f.sort(m)",
+    "f.cumsum(m)", "f.where(m > 1, m, 0)", "f.round(m / 3, 2)", "f.argmax(m)", "f.clip(m, 2, 3)",
+    "f.sum(s)", "f.mean(s)", "f.round(s / 3, 1)", "f.cumsum(s)", "f.clip(s, 1, 2)",
+    "f.argmax(s)", "f.std(s)", "f.transpose(s)",
+])
+def test_rumpy_functions_go_where_numpys_go(expr):
+    pd = pytest.importorskip("pandas")
+    m = np.ma.masked_array([1.0, 2.0, 3.0, 4.0], [0, 1, 0, 0])
+    s = pd.Series([1.0, 2.0, 3.0], index=["a", "b", "c"])
+    want = eval(expr, {"f": np, "m": m, "s": s})
+    got = eval(expr, {"f": rp, "m": m, "s": s})
+    assert type(got) is type(want)
+    if isinstance(want, pd.Series):
+        pd.testing.assert_series_equal(got, want)
+    elif isinstance(want, np.ma.MaskedArray):
+        np.testing.assert_array_equal(np.ma.getmaskarray(got), np.ma.getmaskarray(want))
+        np.testing.assert_array_equal(got.filled(0), want.filled(0))
+    elif isinstance(want, np.ndarray):
+        np.testing.assert_array_equal(got, want)
+    else:
+        assert got == want
+
+
+@pytest.mark.parametrize("expr", [
+    "f.sum(d)", "f.mean(d, axis=0)", "f.transpose(d)", "f.reshape(d, (4, 3, 1))",
+    "f.concatenate([d, d])", "f.stack([d, d])", "f.where(d > 3, d, 0)", "f.cumsum(d, axis=1)",
+    "f.squeeze(d[:1])", "f.clip(d, 2, 5)", "f.concatenate([r, d])",
+])
+def test_rumpy_functions_on_dask_arrays_return_dask_arrays(expr):
+    da = pytest.importorskip("dask.array")
+    n = np.arange(12.0).reshape(4, 3)
+    d = da.from_array(n, chunks=2)
+    want = eval(expr, {"f": np, "d": d, "r": n})
+    got = eval(expr, {"f": rp, "d": d, "r": rp.asarray(n)})
+    assert isinstance(got, da.Array)
+    np.testing.assert_array_equal(np.asarray(got.compute(scheduler="synchronous")),
+                                  np.asarray(want.compute(scheduler="synchronous")))
+
+
+def test_xarray_through_rumpy_functions():
+    xr = pytest.importorskip("xarray")
+    x = xr.DataArray(np.arange(6.0).reshape(2, 3), dims=("a", "b"), coords={"b": [1, 2, 3]})
+    for expr in ("f.sum(x)", "f.mean(x, axis=0)", "f.round(x / 4, 1)", "f.clip(x, 1, 4)"):
+        want = eval(expr, {"f": np, "x": x})
+        got = eval(expr, {"f": rp, "x": x})
+        assert type(got) is type(want)
+        xr.testing.assert_identical(got, want)
+
+
+def test_wrapped_functions_keep_their_face():
+    import inspect
+
+    assert rp.sum.__name__ == "sum"
+    assert rp.sum.__doc__ == rp.sum.__wrapped__.__doc__ and "Sum" in rp.sum.__doc__
+    assert "axis" in inspect.signature(rp.sum).parameters
+    assert pickle.loads(pickle.dumps(rp.sum)) is rp.sum
+    assert callable(rp.concatenate) and rp.concatenate.__name__ == "concatenate"

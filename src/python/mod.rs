@@ -61,8 +61,10 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::dtype::object::install(Box::new(object::Runtime));
     m.add_class::<array::PyNdArray>()?;
     m.add_class::<flags::PyFlags>()?;
+    m.add_class::<overrides::PyArrayFunction>()?;
     m.add_class::<dtype::PyDType>()?;
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
+    m.add_function(wrap_pyfunction!(overrides::_array_function, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_dtype, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_info, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_type, m)?)?;

@@ -19,6 +19,7 @@ use crate::dispatch::Ufunc;
 /// address: NumPy's ufunc objects live as long as its module, which these keep), once NumPy is
 /// loaded.
 struct NumpyRefs {
+    module: Py<PyAny>,
     ndarray: Py<PyType>,
     default: Py<PyAny>,
     ufuncs: std::collections::HashMap<usize, &'static Ufunc>,
@@ -60,6 +61,7 @@ fn numpy_refs(py: Python<'_>) -> PyResult<Option<&NumpyRefs>> {
         }
     }
     let refs = NumpyRefs {
+        module: np.clone().unbind(),
         ndarray: ndarray.cast_into::<PyType>()?.unbind(),
         default,
         ufuncs,
@@ -357,5 +359,174 @@ impl PyNdArray {
             .getattr(intern!(py, "array_ufunc"))?
             .call1((ufunc, method, inputs, kwargs))?;
         Ok(r.unbind())
+    }
+}
+
+/// rumpy's own `__array_function__`s: its arrays' and its scalars'.
+static OUR_FUNCTIONS: PyOnceLock<[Py<PyAny>; 2]> = PyOnceLock::new();
+
+fn our_functions(py: Python<'_>) -> PyResult<&[Py<PyAny>; 2]> {
+    OUR_FUNCTIONS.get_or_try_init(py, || {
+        let arrays = PyNdArray::type_object(py).getattr(intern!(py, "__array_function__"))?;
+        let scalars = py
+            .import(intern!(py, "rumpy._scalars"))?
+            .getattr(intern!(py, "generic"))?
+            .getattr(intern!(py, "__array_function__"))?;
+        Ok::<_, PyErr>([arrays.unbind(), scalars.unbind()])
+    })
+}
+
+/// Must a rumpy function given `x` leave the call to NumPy's function of the same name? Yes
+/// for an object whose class overrides NumPy's functions (`__array_function__`: Dask) and
+/// for NumPy's subclasses (masked arrays, whose meaning NumPy's functions keep), looking one
+/// level into lists and tuples; `method`: also for an object with that method (NumPy's
+/// functions call it on objects that are not its arrays: pandas, xarray).
+fn defers_to_numpy(
+    x: &Bound<'_, PyAny>,
+    np: &NumpyRefs,
+    method: Option<&Bound<'_, PyString>>,
+    depth: u32,
+) -> PyResult<bool> {
+    let py = x.py();
+    if x.is_exact_instance_of::<PyNdArray>() || is_python_number(x) || x.is_none() {
+        return Ok(false);
+    }
+    if x.is_exact_instance_of::<pyo3::types::PyList>() || x.is_exact_instance_of::<PyTuple>() {
+        if depth >= 2 {
+            return Ok(false);
+        }
+        for item in x.try_iter()? {
+            if defers_to_numpy(&item?, np, None, depth + 1)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let ty = x.get_type();
+    if ty.is(np.ndarray.bind(py))
+        || x.is_exact_instance_of::<PyString>()
+        || x.is_exact_instance_of::<pyo3::types::PyBytes>()
+    {
+        return Ok(false);
+    }
+    if let Some(f) = ty.getattr_opt(intern!(py, "__array_function__"))? {
+        let ours = our_functions(py)?;
+        if f.is(&ours[0]) || f.is(&ours[1]) {
+            return Ok(false);
+        }
+        return Ok(!f.is_none());
+    }
+    match method {
+        Some(m) => Ok(ty.getattr_opt(m)?.is_some()),
+        None => Ok(false),
+    }
+}
+
+// A public rumpy function that NumPy's function of the same name stands behind (NEP 18):
+// called with operands NumPy's protocols give to someone else (Dask arrays, masked arrays,
+// pandas and xarray objects with the method NumPy would call), it is NumPy's function that
+// runs, so the call goes where it goes in NumPy; otherwise rumpy's implementation runs.
+// (No doc comment: `__doc__` is the implementation's.)
+#[pyclass(name = "array_function", module = "rumpy", frozen)]
+pub struct PyArrayFunction {
+    implementation: Py<PyAny>,
+    name: Py<PyString>,
+    /// NumPy's function calls this method on objects other than its arrays, given as the
+    /// argument at this position.
+    method: Option<(Py<PyString>, usize)>,
+}
+
+#[pymethods]
+impl PyArrayFunction {
+    #[pyo3(signature = (*args, **kwargs))]
+    fn __call__<'py>(
+        &self,
+        py: Python<'py>,
+        args: &Bound<'py, PyTuple>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        let first_plain = args
+            .get_item(0)
+            .is_ok_and(|a| a.is_exact_instance_of::<PyNdArray>());
+        if !(first_plain && args.len() == 1 && kwargs.is_none()) {
+            if let Some(np) = numpy_refs(py)? {
+                let mut defer = false;
+                for (k, a) in args.iter().enumerate() {
+                    let method = match &self.method {
+                        Some((m, i)) if *i == k => Some(m.bind(py)),
+                        _ => None,
+                    };
+                    if defers_to_numpy(&a, np, method, 0)? {
+                        defer = true;
+                        break;
+                    }
+                }
+                if !defer {
+                    for (_, v) in kwargs.into_iter().flatten() {
+                        if defers_to_numpy(&v, np, None, 0)? {
+                            defer = true;
+                            break;
+                        }
+                    }
+                }
+                if defer {
+                    let f = np.module.bind(py).getattr(self.name.bind(py))?;
+                    return Ok(f.call(args, kwargs)?.unbind());
+                }
+            }
+        }
+        Ok(self.implementation.bind(py).call(args, kwargs)?.unbind())
+    }
+
+    /// rumpy's implementation (`inspect.signature` follows it).
+    #[getter]
+    fn __wrapped__(&self, py: Python<'_>) -> Py<PyAny> {
+        self.implementation.clone_ref(py)
+    }
+
+    #[getter]
+    fn __doc__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(self
+            .implementation
+            .bind(py)
+            .getattr(intern!(py, "__doc__"))?
+            .unbind())
+    }
+
+    #[getter]
+    fn __name__(&self, py: Python<'_>) -> Py<PyString> {
+        self.name.clone_ref(py)
+    }
+
+    #[getter]
+    fn __qualname__(&self, py: Python<'_>) -> Py<PyString> {
+        self.name.clone_ref(py)
+    }
+
+    /// Pickled by name, as a global of `rumpy`.
+    fn __reduce__(&self, py: Python<'_>) -> Py<PyString> {
+        self.name.clone_ref(py)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!("<function {}>", self.name.bind(py).to_str()?))
+    }
+}
+
+/// rumpy's function `implementation` standing for NumPy's function `name`: see
+/// [`PyArrayFunction`]. (A function, not a constructor, so that the class keeps the
+/// implementation's docstring.)
+#[pyfunction]
+#[pyo3(signature = (implementation, name, method=None, index=0))]
+pub fn _array_function(
+    implementation: Py<PyAny>,
+    name: Py<PyString>,
+    method: Option<Py<PyString>>,
+    index: usize,
+) -> PyArrayFunction {
+    PyArrayFunction {
+        implementation,
+        name,
+        method: method.map(|m| (m, index)),
     }
 }

@@ -192,6 +192,8 @@ __version__ = "0.1.0"
 
 from . import _scalar_docs  # noqa: E402
 _scalar_docs.install(__import__("sys").modules[__name__])
+from . import _dispatch  # noqa: E402
+_dispatch.install(globals())
 
 
 def __getattr__(name):
