@@ -22,7 +22,8 @@ struct NumpyRefs {
     module: Py<PyAny>,
     ndarray: Py<PyType>,
     default: Py<PyAny>,
-    ufuncs: std::collections::HashMap<usize, &'static Ufunc>,
+    /// Sorted by address.
+    ufuncs: Vec<(usize, &'static Ufunc)>,
     _keep: Vec<Py<PyAny>>,
 }
 
@@ -50,16 +51,18 @@ fn numpy_refs(py: Python<'_>) -> PyResult<Option<&NumpyRefs>> {
     };
     let default = ndarray.getattr(intern!(py, "__array_ufunc__"))?.unbind();
     let ufunc_type = np.getattr(intern!(py, "ufunc"))?;
-    let mut ufuncs = std::collections::HashMap::new();
+    let mut ufuncs = Vec::new();
     let mut keep = Vec::new();
     for u in crate::dispatch::table() {
         if let Some(f) = np.getattr_opt(u.name)? {
             if f.is_instance(&ufunc_type)? {
-                ufuncs.insert(f.as_ptr() as usize, u);
+                ufuncs.push((f.as_ptr() as usize, u));
                 keep.push(f.unbind());
             }
         }
     }
+    ufuncs.sort_unstable_by_key(|&(p, _)| p);
+    ufuncs.dedup_by_key(|&mut (p, _)| p);
     let refs = NumpyRefs {
         module: np.clone().unbind(),
         ndarray: ndarray.cast_into::<PyType>()?.unbind(),
@@ -313,13 +316,15 @@ impl PyNdArray {
         }
         let ufunc = args.get_item(0)?;
         let method = args.get_item(1)?;
-        if kwargs.is_none_or(|k| k.is_empty())
-            && method
+        let call = method.is(intern!(py, "__call__"))
+            || method
                 .cast::<PyString>()
-                .is_ok_and(|m| m.to_str().is_ok_and(|m| m == "__call__"))
-        {
+                .is_ok_and(|m| m.to_str().is_ok_and(|m| m == "__call__"));
+        if call && kwargs.is_none_or(|k| k.is_empty()) {
             if let Some(np) = numpy_refs(py)? {
-                if let Some(&u) = np.ufuncs.get(&(ufunc.as_ptr() as usize)) {
+                let key = ufunc.as_ptr() as usize;
+                if let Ok(k) = np.ufuncs.binary_search_by_key(&key, |&(p, _)| p) {
+                    let u = np.ufuncs[k].1;
                     let mut inputs: smallvec::SmallVec<[Bound<'py, PyAny>; 3]> =
                         smallvec::SmallVec::new();
                     let mut plain = true;
@@ -336,6 +341,11 @@ impl PyNdArray {
                         } else {
                             plain = false;
                             break;
+                        }
+                    }
+                    if plain && inputs.len() == u.nin && u.core.is_none() {
+                        if let Some(r) = super::ufunc::fast_same_layout(py, u, &inputs)? {
+                            return Ok(r);
                         }
                     }
                     if plain {

@@ -114,7 +114,7 @@ fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
 }
 
 /// The small same-layout case goes straight to the dispatcher's contiguous path.
-fn fast_same_layout(
+pub(crate) fn fast_same_layout(
     py: Python<'_>,
     u: &'static Ufunc,
     args: &[Bound<'_, PyAny>],
