@@ -147,6 +147,37 @@ enum Kernel {
 /// The common small case, without broadcasting, casting or the n-d walk: arrays of one native
 /// dtype and one shape, all C-contiguous, below the parallel threshold, whose resolved loop
 /// takes exactly that dtype. `None` when the call needs the general path.
+/// The loop `resolve` picks for `u.nin` arrays of the one native type `st`, remembered per
+/// table ufunc and type: the small-array path asks on every call.
+fn homogeneous_loop(u: &Ufunc, st: ScalarType) -> Result<&super::Loop> {
+    use std::sync::atomic::AtomicU16;
+    static CACHE: std::sync::OnceLock<Vec<AtomicU16>> = std::sync::OnceLock::new();
+    let kinds: SmallVec<[OpKind; 3]> = (0..u.nin).map(|_| OpKind::Strong(st)).collect();
+    let table = super::table();
+    let size = std::mem::size_of::<Ufunc>();
+    let idx = (u as *const Ufunc as usize).wrapping_sub(table.as_ptr() as usize) / size;
+    let Some(t) = ScalarType::ALL.iter().position(|&x| x == st) else {
+        return resolve(u, &kinds, None);
+    };
+    if idx >= table.len() || !std::ptr::eq(&table[idx], u) {
+        return resolve(u, &kinds, None);
+    }
+    let n = ScalarType::ALL.len();
+    let cache = CACHE.get_or_init(|| (0..table.len() * n).map(|_| AtomicU16::new(0)).collect());
+    let slot = &cache[idx * n + t];
+    let k = slot.load(Ordering::Relaxed);
+    if k != 0 {
+        return Ok(&u.loops[k as usize - 1]);
+    }
+    let lp = resolve(u, &kinds, None)?;
+    if let Some(k) = u.loops.iter().position(|l| std::ptr::eq(l, lp)) {
+        if k < u16::MAX as usize {
+            slot.store(k as u16 + 1, Ordering::Relaxed);
+        }
+    }
+    Ok(lp)
+}
+
 pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u32)>> {
     if ins.len() != u.nin || u.nout != 1 || u.core.is_some() {
         return Ok(None);
@@ -167,8 +198,7 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
     {
         return Ok(None);
     }
-    let kinds: SmallVec<[OpKind; 3]> = ins.iter().map(|_| OpKind::Strong(st)).collect();
-    let lp = resolve(u, &kinds, None)?;
+    let lp = homogeneous_loop(u, st)?;
     if lp.ins.iter().any(|t| *t != st) {
         return Ok(None);
     }
