@@ -244,6 +244,11 @@ def test_keyword_rumpy_lacks_runs_numpys_code():
             _overrides._functions[key] = saved
 
 
+def test_fromfile_like_rumpy_array(tmp_path):
+    np.arange(3.0).tofile(tmp_path / "x.bin")
+    same(np.fromfile(tmp_path / "x.bin", like=rp.empty(0)), np.arange(3.0))
+
+
 @pytest.mark.parametrize("expr", [
     "np.zeros(3, like=a)", "np.ones((2, 2), like=a)", "np.empty(0, like=a)",
     "np.full(3, 2.5, like=a)", "np.array([1, 2], like=a)", "np.asarray([1.5], like=a)",
@@ -253,6 +258,9 @@ def test_keyword_rumpy_lacks_runs_numpys_code():
     "np.fromfunction(lambda i, j: i * 3 + j, (2, 3), like=a)",
     "np.fromstring('1 2 3', sep=' ', like=a)",
     "np.loadtxt(__import__('io').StringIO('1 2\\n3 4'), like=a)",
+    "np.genfromtxt(__import__('io').StringIO('1 2'), like=a)",
+    "np.asanyarray([1], like=a)", "np.ascontiguousarray([1], like=a)",
+    "np.asfortranarray([[1]], like=a)", "np.require([1], like=a)", "np.tri(2, like=a)",
 ])
 def test_like_rumpy_array_gives_rumpy(expr):
     want = eval(expr, {"np": np, "a": np.empty(0)})
