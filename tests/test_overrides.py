@@ -401,7 +401,7 @@ def test_pickled_rumpy_results_stay_rumpy():
     r = np.sum(rp.arange(4.0).reshape(2, 2), axis=0)
     back = pickle.loads(pickle.dumps(r))
     assert type(back) is type(r)
-    same(back, np.array([2.0, 4.0]))
+    same(back, np.sum(np.arange(4.0).reshape(2, 2), axis=0))
 
 
 # ----- Dask arrays whose chunks are rumpy arrays -----
@@ -509,6 +509,16 @@ def test_xarray_through_rumpy_functions():
         got = eval(expr, {"f": rp, "x": x})
         assert type(got) is type(want)
         xr.testing.assert_identical(got, want)
+
+
+@pytest.mark.parametrize("expr", [
+    "f.sum(s)", "f.round(s, 1)", "f.mean(s)", "f.clip(s, 0, 1)", "f.argmax(s)",
+    "f.concatenate([a, a])", "f.where(a > 1, a, s)",
+])
+def test_numpy_scalars_and_arrays_are_computed_by_rumpy(expr):
+    s, a = np.float64(1.26), np.arange(3.0)
+    want = eval(expr, {"f": np, "s": s, "a": a})
+    same(eval(expr, {"f": rp, "s": s, "a": a}), want)
 
 
 def test_wrapped_functions_keep_their_face():

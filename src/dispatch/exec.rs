@@ -144,23 +144,21 @@ enum Kernel {
     Method(crate::dtype::method::StridedLoop),
 }
 
-/// The common small case, without broadcasting, casting or the n-d walk: arrays of one native
-/// dtype and one shape, all C-contiguous, below the parallel threshold, whose resolved loop
-/// takes exactly that dtype. `None` when the call needs the general path.
 /// The loop `resolve` picks for `u.nin` arrays of the one native type `st`, remembered per
 /// table ufunc and type: the small-array path asks on every call.
 fn homogeneous_loop(u: &Ufunc, st: ScalarType) -> Result<&super::Loop> {
     use std::sync::atomic::AtomicU16;
     static CACHE: std::sync::OnceLock<Vec<AtomicU16>> = std::sync::OnceLock::new();
-    let kinds: SmallVec<[OpKind; 3]> = (0..u.nin).map(|_| OpKind::Strong(st)).collect();
+    let resolved = || {
+        let kinds: SmallVec<[OpKind; 3]> = (0..u.nin).map(|_| OpKind::Strong(st)).collect();
+        resolve(u, &kinds, None)
+    };
     let table = super::table();
     let size = std::mem::size_of::<Ufunc>();
     let idx = (u as *const Ufunc as usize).wrapping_sub(table.as_ptr() as usize) / size;
-    let Some(t) = ScalarType::ALL.iter().position(|&x| x == st) else {
-        return resolve(u, &kinds, None);
-    };
+    let t = st as usize;
     if idx >= table.len() || !std::ptr::eq(&table[idx], u) {
-        return resolve(u, &kinds, None);
+        return resolved();
     }
     let n = ScalarType::ALL.len();
     let cache = CACHE.get_or_init(|| (0..table.len() * n).map(|_| AtomicU16::new(0)).collect());
@@ -169,7 +167,7 @@ fn homogeneous_loop(u: &Ufunc, st: ScalarType) -> Result<&super::Loop> {
     if k != 0 {
         return Ok(&u.loops[k as usize - 1]);
     }
-    let lp = resolve(u, &kinds, None)?;
+    let lp = resolved()?;
     if let Some(k) = u.loops.iter().position(|l| std::ptr::eq(l, lp)) {
         if k < u16::MAX as usize {
             slot.store(k as u16 + 1, Ordering::Relaxed);
@@ -178,6 +176,9 @@ fn homogeneous_loop(u: &Ufunc, st: ScalarType) -> Result<&super::Loop> {
     Ok(lp)
 }
 
+/// The common small case, without broadcasting, casting or the n-d walk: arrays of one native
+/// dtype and one shape, all C-contiguous, below the parallel threshold, whose resolved loop
+/// takes exactly that dtype. `None` when the call needs the general path.
 pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u32)>> {
     if ins.len() != u.nin || u.nout != 1 || u.core.is_some() {
         return Ok(None);

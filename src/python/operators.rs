@@ -5,7 +5,6 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
 
 use super::array::PyNdArray;
 use crate::array::{NdArray, Order};
@@ -247,9 +246,9 @@ fn binop(
         } else {
             [me, other.clone()]
         };
-        if let Some(r) = super::overrides::ufunc_override(py, u, "__call__", &pair, || {
-            Ok((PyTuple::new(py, &pair)?, None))
-        })? {
+        if let Some(r) =
+            super::overrides::ufunc_override(py, u, "__call__", &pair, &[], None, |_| Ok(()))?
+        {
             return Ok(r);
         }
     }
@@ -336,12 +335,9 @@ fn inplace(slf: &Bound<'_, PyNdArray>, other: &Bound<'_, PyAny>, name: &str) -> 
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let me = slf.clone().into_any();
-    let operands = [me.clone(), other.clone(), me.clone()];
-    let over = super::overrides::ufunc_override(py, u, "__call__", &operands, || {
-        let kw = PyDict::new(py);
-        kw.set_item("out", PyTuple::new(py, [&me])?)?;
-        Ok((PyTuple::new(py, [&me, other])?, Some(kw)))
-    })?;
+    let ins = [me.clone(), other.clone()];
+    let outs = std::slice::from_ref(&me);
+    let over = super::overrides::ufunc_override(py, u, "__call__", &ins, outs, None, |_| Ok(()))?;
     if over.is_some() {
         return Ok(());
     }
@@ -362,9 +358,9 @@ fn unop(slf: &Bound<'_, PyNdArray>, name: &str) -> PyResult<Py<PyAny>> {
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let py = slf.py();
     let me = [slf.clone().into_any()];
-    if let Some(r) = super::overrides::ufunc_override(py, u, "__call__", &me, || {
-        Ok((PyTuple::new(py, &me)?, None))
-    })? {
+    if let Some(r) =
+        super::overrides::ufunc_override(py, u, "__call__", &me, &[], None, |_| Ok(()))?
+    {
         return Ok(r);
     }
     super::ufunc::call_ufunc(

@@ -15,21 +15,19 @@ use super::array::PyNdArray;
 use crate::array::Order;
 use crate::dispatch::Ufunc;
 
-/// NumPy's ndarray type, its default `__array_ufunc__`, and its ufuncs that rumpy has (by
-/// address: NumPy's ufunc objects live as long as its module, which these keep), once NumPy is
-/// loaded.
+/// NumPy's module, ndarray and generic types, ndarray's default `__array_ufunc__`, and its
+/// ufuncs that rumpy has (by address: NumPy's ufunc objects live as long as its module, which
+/// this keeps), once NumPy is loaded.
 struct NumpyRefs {
     module: Py<PyAny>,
     ndarray: Py<PyType>,
+    generic: Py<PyType>,
     default: Py<PyAny>,
     /// Sorted by address.
     ufuncs: Vec<(usize, &'static Ufunc)>,
-    _keep: Vec<Py<PyAny>>,
 }
 
 static NUMPY: PyOnceLock<NumpyRefs> = PyOnceLock::new();
-static OURS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-static SCALARS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// NumPy's references when NumPy is loaded (rumpy never imports it here).
 fn numpy_refs(py: Python<'_>) -> PyResult<Option<&NumpyRefs>> {
@@ -45,19 +43,20 @@ fn numpy_refs(py: Python<'_>) -> PyResult<Option<&NumpyRefs>> {
     else {
         return Ok(None);
     };
-    let Ok(ndarray) = np.getattr(intern!(py, "ndarray")) else {
+    let (Ok(ndarray), Ok(generic)) = (
+        np.getattr(intern!(py, "ndarray")),
+        np.getattr(intern!(py, "generic")),
+    ) else {
         // NumPy half imported.
         return Ok(None);
     };
     let default = ndarray.getattr(intern!(py, "__array_ufunc__"))?.unbind();
     let ufunc_type = np.getattr(intern!(py, "ufunc"))?;
     let mut ufuncs = Vec::new();
-    let mut keep = Vec::new();
     for u in crate::dispatch::table() {
         if let Some(f) = np.getattr_opt(u.name)? {
             if f.is_instance(&ufunc_type)? {
                 ufuncs.push((f.as_ptr() as usize, u));
-                keep.push(f.unbind());
             }
         }
     }
@@ -66,16 +65,44 @@ fn numpy_refs(py: Python<'_>) -> PyResult<Option<&NumpyRefs>> {
     let refs = NumpyRefs {
         module: np.clone().unbind(),
         ndarray: ndarray.cast_into::<PyType>()?.unbind(),
+        generic: generic.cast_into::<PyType>()?.unbind(),
         default,
         ufuncs,
-        _keep: keep,
     };
     Ok(Some(NUMPY.get_or_init(py, || refs)))
 }
 
+/// rumpy's own protocol methods (its arrays' and its scalars'): an operand whose class has
+/// one of these is rumpy's.
+struct Ours {
+    ufunc: [Py<PyAny>; 2],
+    function: [Py<PyAny>; 2],
+}
+
+static OURS: PyOnceLock<Ours> = PyOnceLock::new();
+
+fn ours(py: Python<'_>) -> PyResult<&Ours> {
+    OURS.get_or_try_init(py, || {
+        let arrays = PyNdArray::type_object(py);
+        let scalars = py
+            .import(intern!(py, "rumpy._scalars"))?
+            .getattr(intern!(py, "generic"))?;
+        let both = |name: &Bound<'_, PyString>| -> PyResult<[Py<PyAny>; 2]> {
+            Ok([
+                arrays.getattr(name)?.unbind(),
+                scalars.getattr(name)?.unbind(),
+            ])
+        };
+        Ok::<_, PyErr>(Ours {
+            ufunc: both(intern!(py, "__array_ufunc__"))?,
+            function: both(intern!(py, "__array_function__"))?,
+        })
+    })
+}
+
 /// What an operand does in a ufunc call.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
+enum Role {
     /// rumpy computes with it: rumpy arrays, NumPy arrays, Python scalars, sequences.
     Plain,
     /// An instance of a NumPy subclass that keeps NumPy's default: NumPy computes.
@@ -86,13 +113,10 @@ pub(crate) enum Role {
     OptOut,
 }
 
-pub(crate) fn role(x: &Bound<'_, PyAny>) -> PyResult<Role> {
+fn role(x: &Bound<'_, PyAny>) -> PyResult<Role> {
     let py = x.py();
     if x.is_exact_instance_of::<PyNdArray>()
-        || x.is_exact_instance_of::<PyFloat>()
-        || x.is_exact_instance_of::<PyInt>()
-        || x.is_exact_instance_of::<PyBool>()
-        || x.is_exact_instance_of::<PyComplex>()
+        || is_python_number(x)
         || x.is_exact_instance_of::<PyString>()
         || x.is_none()
     {
@@ -106,22 +130,7 @@ pub(crate) fn role(x: &Bound<'_, PyAny>) -> PyResult<Role> {
     if m.is_none() {
         return Ok(Role::OptOut);
     }
-    let ours = OURS.get_or_try_init(py, || {
-        PyNdArray::type_object(py)
-            .getattr(intern!(py, "__array_ufunc__"))
-            .map(Bound::unbind)
-    })?;
-    if m.is(ours) {
-        return Ok(Role::Plain);
-    }
-    let scalars = SCALARS.get_or_try_init(py, || {
-        py.import(intern!(py, "rumpy._scalars"))?
-            .getattr(intern!(py, "generic"))?
-            .getattr(intern!(py, "__array_ufunc__"))
-            .map(Bound::unbind)
-    })?;
-    if m.is(scalars) {
-        // rumpy's scalars.
+    if ours(py)?.ufunc.iter().any(|o| m.is(o)) {
         return Ok(Role::Plain);
     }
     if let Some(np) = numpy_refs(py)? {
@@ -136,19 +145,31 @@ pub(crate) fn role(x: &Bound<'_, PyAny>) -> PyResult<Role> {
     Ok(Role::Override)
 }
 
-/// NumPy's override step for a call of `method` of `u`: `operands` are the inputs then the
-/// outputs; `call` gives the inputs and keywords passed on (out= as a tuple, as NumPy passes
-/// it). None when rumpy computes the call itself.
+/// NumPy's override step for a call of `method` of `u`, given its `inputs`, the outputs
+/// given after them (`outs`) and `out=` as given. `keywords` adds the other keywords the
+/// caller was given; an override gets them with `out` as a tuple, as NumPy passes it. None
+/// when rumpy computes the call itself (nothing is built for that case).
 pub(crate) fn ufunc_override<'py>(
     py: Python<'py>,
     u: &'static Ufunc,
     method: &str,
-    operands: &[Bound<'py, PyAny>],
-    call: impl FnOnce() -> PyResult<(Bound<'py, PyTuple>, Option<Bound<'py, PyDict>>)>,
+    inputs: &[Bound<'py, PyAny>],
+    outs: &[Bound<'py, PyAny>],
+    out: Option<&Bound<'py, PyAny>>,
+    keywords: impl FnOnce(&Bound<'py, PyDict>) -> PyResult<()>,
 ) -> PyResult<Option<Py<PyAny>>> {
+    let out = out.filter(|o| !o.is_none());
+    let out_items: smallvec::SmallVec<[Bound<'py, PyAny>; 2]> = match out {
+        None => smallvec::SmallVec::new(),
+        Some(o) => match o.cast::<PyTuple>() {
+            Ok(t) => t.iter().filter(|x| !x.is_none()).collect(),
+            Err(_) => smallvec::smallvec![o.clone()],
+        },
+    };
+    let operands = || inputs.iter().chain(outs).chain(&out_items);
     let mut overrides: Vec<Bound<'py, PyAny>> = Vec::new();
     let mut numpy_sub = false;
-    for x in operands {
+    for x in operands() {
         match role(x)? {
             Role::Plain => {}
             Role::NumpySub => numpy_sub = true,
@@ -166,10 +187,7 @@ pub(crate) fn ufunc_override<'py>(
                 // Subclasses before their superclasses, otherwise left to right.
                 let at = overrides
                     .iter()
-                    .position(|o| {
-                        let t = o.get_type();
-                        ty.is_subclass(&t).unwrap_or(false)
-                    })
+                    .position(|o| ty.is_subclass(&o.get_type()).unwrap_or(false))
                     .unwrap_or(overrides.len());
                 overrides.insert(at, x.clone());
             }
@@ -178,27 +196,40 @@ pub(crate) fn ufunc_override<'py>(
     if overrides.is_empty() && !numpy_sub {
         return Ok(None);
     }
-    for o in &overrides {
-        note_foreign(&o.get_type())?;
+    let kwargs = PyDict::new(py);
+    if !outs.is_empty() {
+        kwargs.set_item(intern!(py, "out"), PyTuple::new(py, outs)?)?;
+    } else if let Some(o) = out {
+        let t = match o.cast::<PyTuple>() {
+            Ok(t) => t.clone(),
+            Err(_) => PyTuple::new(py, [o])?,
+        };
+        kwargs.set_item(intern!(py, "out"), t)?;
     }
-    let (inputs, kwargs) = call()?;
+    keywords(&kwargs)?;
+    let overrides_py = py.import(intern!(py, "rumpy._overrides"))?;
     if overrides.is_empty() {
         // NumPy's subclasses (masked arrays): NumPy computes, on views of rumpy's arrays.
-        let r = py
-            .import(intern!(py, "rumpy._overrides"))?
-            .getattr(intern!(py, "numpy_ufunc"))?
-            .call1((u.name, method, inputs, kwargs))?;
+        let r = overrides_py.getattr(intern!(py, "numpy_ufunc"))?.call1((
+            u.name,
+            method,
+            PyTuple::new(py, inputs)?,
+            kwargs,
+        ))?;
         return Ok(Some(r.unbind()));
     }
+    let note = overrides_py.getattr(intern!(py, "note_foreign"))?;
+    for o in &overrides {
+        note.call1((o.get_type(),))?;
+    }
     let ufunc = py.import(intern!(py, "rumpy._core"))?.getattr(u.name)?;
-    let mut args: Vec<Bound<'py, PyAny>> =
-        vec![ufunc.clone(), PyString::new(py, method).into_any()];
-    args.extend(inputs.iter());
+    let mut args: Vec<Bound<'py, PyAny>> = vec![ufunc, PyString::new(py, method).into_any()];
+    args.extend(inputs.iter().cloned());
     let args = PyTuple::new(py, args)?;
     for o in &overrides {
         let r = o
             .getattr(intern!(py, "__array_ufunc__"))?
-            .call(&args, kwargs.as_ref())?;
+            .call(&args, Some(&kwargs))?;
         if !r.is(py.NotImplemented().bind(py)) {
             return Ok(Some(r.unbind()));
         }
@@ -208,7 +239,7 @@ pub(crate) fn ufunc_override<'py>(
         reprs.push(a.repr()?.to_string());
     }
     let mut names = Vec::new();
-    for o in operands {
+    for o in operands() {
         names.push(format!("'{}'", o.get_type().name()?));
     }
     Err(PyTypeError::new_err(format!(
@@ -218,59 +249,16 @@ pub(crate) fn ufunc_override<'py>(
     )))
 }
 
-/// Before a foreign class's override runs: Dask accepts rumpy's arrays as its operands once
-/// rumpy's ndarray is one of its chunk types (`rumpy._overrides.note_foreign`).
-fn note_foreign(ty: &Bound<'_, PyType>) -> PyResult<()> {
-    static DASK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if DASK.load(std::sync::atomic::Ordering::Relaxed) {
-        return Ok(());
+/// Set `name` in `d` when it was given.
+pub(crate) fn set_given<'py>(
+    d: &Bound<'py, PyDict>,
+    name: &str,
+    value: Option<impl IntoPyObject<'py>>,
+) -> PyResult<()> {
+    match value {
+        Some(v) => d.set_item(name, v),
+        None => Ok(()),
     }
-    let py = ty.py();
-    let module = ty.getattr(intern!(py, "__module__"))?;
-    if module
-        .cast::<PyString>()
-        .is_ok_and(|m| m.to_str().is_ok_and(|m| m.starts_with("dask.")))
-    {
-        py.import(intern!(py, "rumpy._overrides"))?
-            .getattr(intern!(py, "note_foreign"))?
-            .call1((ty,))?;
-        DASK.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-    Ok(())
-}
-
-/// Keywords as NumPy passes them to an override: `out` as a tuple, the others as given.
-pub(crate) fn out_tuple<'py>(
-    py: Python<'py>,
-    outs: &[Bound<'py, PyAny>],
-    out: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Option<Bound<'py, PyTuple>>> {
-    if !outs.is_empty() {
-        return Ok(Some(PyTuple::new(py, outs)?));
-    }
-    match out {
-        Some(o) if o.is_none() => Ok(None),
-        Some(o) => match o.cast::<PyTuple>() {
-            Ok(t) => Ok(Some(t.clone())),
-            Err(_) => Ok(Some(PyTuple::new(py, [o])?)),
-        },
-        None => Ok(None),
-    }
-}
-
-/// The operands of a call whose outputs come as `out=` (an array or a tuple of them).
-pub(crate) fn with_outs<'py>(
-    inputs: &[Bound<'py, PyAny>],
-    out: Option<&Bound<'py, PyAny>>,
-) -> Vec<Bound<'py, PyAny>> {
-    let mut v = inputs.to_vec();
-    if let Some(o) = out.filter(|o| !o.is_none()) {
-        match o.cast::<PyTuple>() {
-            Ok(t) => v.extend(t.iter().filter(|x| !x.is_none())),
-            Err(_) => v.push(o.clone()),
-        }
-    }
-    v
 }
 
 /// Is `x` exactly NumPy's ndarray (not a subclass)?
@@ -343,11 +331,6 @@ impl PyNdArray {
                             break;
                         }
                     }
-                    if plain && inputs.len() == u.nin && u.core.is_none() {
-                        if let Some(r) = super::ufunc::fast_same_layout(py, u, &inputs)? {
-                            return Ok(r);
-                        }
-                    }
                     if plain {
                         return super::ufunc::call_ufunc(
                             py,
@@ -372,33 +355,24 @@ impl PyNdArray {
     }
 }
 
-/// rumpy's own `__array_function__`s: its arrays' and its scalars'.
-static OUR_FUNCTIONS: PyOnceLock<[Py<PyAny>; 2]> = PyOnceLock::new();
-
-fn our_functions(py: Python<'_>) -> PyResult<&[Py<PyAny>; 2]> {
-    OUR_FUNCTIONS.get_or_try_init(py, || {
-        let arrays = PyNdArray::type_object(py).getattr(intern!(py, "__array_function__"))?;
-        let scalars = py
-            .import(intern!(py, "rumpy._scalars"))?
-            .getattr(intern!(py, "generic"))?
-            .getattr(intern!(py, "__array_function__"))?;
-        Ok::<_, PyErr>([arrays.unbind(), scalars.unbind()])
-    })
-}
-
 /// Must a rumpy function given `x` leave the call to NumPy's function of the same name? Yes
 /// for an object whose class overrides NumPy's functions (`__array_function__`: Dask) and
 /// for NumPy's subclasses (masked arrays, whose meaning NumPy's functions keep), looking one
 /// level into lists and tuples; `method`: also for an object with that method (NumPy's
-/// functions call it on objects that are not its arrays: pandas, xarray).
+/// functions call it on objects that are not its arrays or scalars: pandas, xarray). Without
+/// NumPy loaded nothing can go to NumPy.
 fn defers_to_numpy(
     x: &Bound<'_, PyAny>,
-    np: &NumpyRefs,
     method: Option<&Bound<'_, PyString>>,
     depth: u32,
 ) -> PyResult<bool> {
     let py = x.py();
-    if x.is_exact_instance_of::<PyNdArray>() || is_python_number(x) || x.is_none() {
+    if x.is_exact_instance_of::<PyNdArray>()
+        || is_python_number(x)
+        || x.is_none()
+        || x.is_exact_instance_of::<PyString>()
+        || x.is_exact_instance_of::<pyo3::types::PyBytes>()
+    {
         return Ok(false);
     }
     if x.is_exact_instance_of::<pyo3::types::PyList>() || x.is_exact_instance_of::<PyTuple>() {
@@ -406,28 +380,25 @@ fn defers_to_numpy(
             return Ok(false);
         }
         for item in x.try_iter()? {
-            if defers_to_numpy(&item?, np, None, depth + 1)? {
+            if defers_to_numpy(&item?, None, depth + 1)? {
                 return Ok(true);
             }
         }
         return Ok(false);
     }
+    let Some(np) = numpy_refs(py)? else {
+        return Ok(false);
+    };
     let ty = x.get_type();
-    if ty.is(np.ndarray.bind(py))
-        || x.is_exact_instance_of::<PyString>()
-        || x.is_exact_instance_of::<pyo3::types::PyBytes>()
-    {
+    if ty.is(np.ndarray.bind(py)) {
         return Ok(false);
     }
     if let Some(f) = ty.getattr_opt(intern!(py, "__array_function__"))? {
-        let ours = our_functions(py)?;
-        if f.is(&ours[0]) || f.is(&ours[1]) {
-            return Ok(false);
-        }
-        return Ok(!f.is_none());
+        return Ok(!f.is_none() && !ours(py)?.function.iter().any(|o| f.is(o)));
     }
     match method {
-        Some(m) => Ok(ty.getattr_opt(m)?.is_some()),
+        // NumPy's scalars are computed by rumpy, as its arrays are.
+        Some(m) => Ok(!ty.is_subclass(np.generic.bind(py))? && ty.getattr_opt(m)?.is_some()),
         None => Ok(false),
     }
 }
@@ -455,34 +426,29 @@ impl PyArrayFunction {
         args: &Bound<'py, PyTuple>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let first_plain = args
-            .get_item(0)
-            .is_ok_and(|a| a.is_exact_instance_of::<PyNdArray>());
-        if !(first_plain && args.len() == 1 && kwargs.is_none()) {
+        let mut defer = false;
+        for (k, a) in args.iter().enumerate() {
+            let method = match &self.method {
+                Some((m, i)) if *i == k => Some(m.bind(py)),
+                _ => None,
+            };
+            if defers_to_numpy(&a, method, 0)? {
+                defer = true;
+                break;
+            }
+        }
+        if !defer {
+            for (_, v) in kwargs.into_iter().flatten() {
+                if defers_to_numpy(&v, None, 0)? {
+                    defer = true;
+                    break;
+                }
+            }
+        }
+        if defer {
             if let Some(np) = numpy_refs(py)? {
-                let mut defer = false;
-                for (k, a) in args.iter().enumerate() {
-                    let method = match &self.method {
-                        Some((m, i)) if *i == k => Some(m.bind(py)),
-                        _ => None,
-                    };
-                    if defers_to_numpy(&a, np, method, 0)? {
-                        defer = true;
-                        break;
-                    }
-                }
-                if !defer {
-                    for (_, v) in kwargs.into_iter().flatten() {
-                        if defers_to_numpy(&v, np, None, 0)? {
-                            defer = true;
-                            break;
-                        }
-                    }
-                }
-                if defer {
-                    let f = np.module.bind(py).getattr(self.name.bind(py))?;
-                    return Ok(f.call(args, kwargs)?.unbind());
-                }
+                let f = np.module.bind(py).getattr(self.name.bind(py))?;
+                return Ok(f.call(args, kwargs)?.unbind());
             }
         }
         Ok(self.implementation.bind(py).call(args, kwargs)?.unbind())

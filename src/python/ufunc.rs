@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::array::{NdArray, Order};
 use crate::dispatch::gufunc::CoreAxes;
@@ -16,6 +16,7 @@ use super::array::PyNdArray;
 use super::convert::{classify_scalar, num_to_scalar, read_num, to_array, PyScalar};
 use super::dtype::to_dtype;
 use super::errors::{run_detached, run_detached_unless};
+use super::overrides::set_given;
 
 #[pyclass(name = "ufunc", module = "rumpy", frozen)]
 pub struct PyUfunc {
@@ -114,7 +115,7 @@ fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
 }
 
 /// The small same-layout case goes straight to the dispatcher's contiguous path.
-pub(crate) fn fast_same_layout(
+fn fast_same_layout(
     py: Python<'_>,
     u: &'static Ufunc,
     args: &[Bound<'_, PyAny>],
@@ -698,6 +699,30 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AxisArg {
     }
 }
 
+/// The keywords `__call__` and `outer` share, as given (for an override: only those that
+/// differ from the defaults).
+struct CallKeywords<'a, 'py> {
+    casting: &'a str,
+    order: Option<&'a str>,
+    dtype: Option<&'a Bound<'py, PyAny>>,
+    subok: bool,
+    signature: Option<&'a Bound<'py, PyAny>>,
+}
+
+impl<'py> CallKeywords<'_, 'py> {
+    fn set(&self, d: &Bound<'py, PyDict>) -> PyResult<()> {
+        set_given(
+            d,
+            "casting",
+            (self.casting != "same_kind").then_some(self.casting),
+        )?;
+        set_given(d, "order", self.order)?;
+        set_given(d, "dtype", self.dtype)?;
+        set_given(d, "subok", (!self.subok).then_some(false))?;
+        set_given(d, "signature", self.signature)
+    }
+}
+
 /// An axis argument as NumPy would have been given it (None for the default).
 fn axis_object<'py>(py: Python<'py>, axis: &AxisArg) -> PyResult<Option<Bound<'py, PyAny>>> {
     Ok(match axis {
@@ -790,32 +815,21 @@ impl PyUfunc {
     ) -> PyResult<Py<PyAny>> {
         let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
         let nin = self.u.nin.min(args.len());
-        let operands = super::overrides::with_outs(&args, out);
+        let given = CallKeywords {
+            casting,
+            order,
+            dtype,
+            subok,
+            signature,
+        };
+        let (ins, outs) = args.split_at(nin);
         if let Some(r) =
-            super::overrides::ufunc_override(py, self.u, "__call__", &operands, || {
-                let kw = PyDict::new(py);
-                if let Some(o) = super::overrides::out_tuple(py, &args[nin..], out)? {
-                    kw.set_item("out", o)?;
+            super::overrides::ufunc_override(py, self.u, "__call__", ins, outs, out, |d| {
+                given.set(d)?;
+                match kwargs {
+                    Some(k) => d.update(k.as_mapping()),
+                    None => Ok(()),
                 }
-                if casting != "same_kind" {
-                    kw.set_item("casting", casting)?;
-                }
-                if let Some(o) = order {
-                    kw.set_item("order", o)?;
-                }
-                if let Some(d) = dtype {
-                    kw.set_item("dtype", d)?;
-                }
-                if !subok {
-                    kw.set_item("subok", false)?;
-                }
-                if let Some(s) = signature {
-                    kw.set_item("signature", s)?;
-                }
-                if let Some(k) = kwargs {
-                    kw.update(k.as_mapping())?;
-                }
-                Ok((PyTuple::new(py, &args[..nin])?, Some(kw)))
             })?
         {
             return Ok(r);
@@ -927,22 +941,16 @@ impl PyUfunc {
         initial: Option<&Bound<'py, PyAny>>,
         r#where: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        if let Some(r) = self.method_override(
-            py,
-            "reduce",
-            std::slice::from_ref(array),
-            out,
-            &[
-                ("axis", axis_object(py, &axis)?),
-                ("dtype", dtype.cloned()),
-                (
-                    "keepdims",
-                    keepdims.then(|| PyBool::new(py, true).to_owned().into_any()),
-                ),
-                ("initial", initial.cloned()),
-                ("where", r#where.cloned()),
-            ],
-        )? {
+        let ins = std::slice::from_ref(array);
+        if let Some(r) =
+            super::overrides::ufunc_override(py, self.u, "reduce", ins, &[], out, |d| {
+                set_given(d, "axis", axis_object(py, &axis)?)?;
+                set_given(d, "dtype", dtype)?;
+                set_given(d, "keepdims", keepdims.then_some(true))?;
+                set_given(d, "initial", initial)?;
+                set_given(d, "where", r#where)
+            })?
+        {
             return Ok(r);
         }
         self.no_core("reduce")?;
@@ -987,13 +995,13 @@ impl PyUfunc {
         dtype: Option<&Bound<'py, PyAny>>,
         out: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        if let Some(r) = self.method_override(
-            py,
-            "accumulate",
-            std::slice::from_ref(array),
-            out,
-            &[("axis", axis_object(py, &axis)?), ("dtype", dtype.cloned())],
-        )? {
+        let ins = std::slice::from_ref(array);
+        if let Some(r) =
+            super::overrides::ufunc_override(py, self.u, "accumulate", ins, &[], out, |d| {
+                set_given(d, "axis", axis_object(py, &axis)?)?;
+                set_given(d, "dtype", dtype)
+            })?
+        {
             return Ok(r);
         }
         self.no_core("accumulate")?;
@@ -1042,21 +1050,13 @@ impl PyUfunc {
         dtype: Option<&Bound<'py, PyAny>>,
         out: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        if let Some(r) = self.method_override(
-            py,
-            "reduceat",
-            &[array.clone(), indices.clone()],
-            out,
-            &[
-                (
-                    "axis",
-                    (axis != 0)
-                        .then(|| axis.into_pyobject(py).map(|a| a.into_any()))
-                        .transpose()?,
-                ),
-                ("dtype", dtype.cloned()),
-            ],
-        )? {
+        let ins = [array.clone(), indices.clone()];
+        if let Some(r) =
+            super::overrides::ufunc_override(py, self.u, "reduceat", &ins, &[], out, |d| {
+                set_given(d, "axis", (axis != 0).then_some(axis))?;
+                set_given(d, "dtype", dtype)
+            })?
+        {
             return Ok(r);
         }
         self.no_core("reduceat")?;
@@ -1094,7 +1094,9 @@ impl PyUfunc {
     ) -> PyResult<()> {
         let mut ins = vec![a.clone(), indices.clone()];
         ins.extend(b.cloned());
-        if self.method_override(py, "at", &ins, None, &[])?.is_some() {
+        if super::overrides::ufunc_override(py, self.u, "at", &ins, &[], None, |_| Ok(()))?
+            .is_some()
+        {
             return Ok(());
         }
         self.no_core("at")?;
@@ -1130,26 +1132,20 @@ impl PyUfunc {
         subok: bool,
         signature: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        if let Some(r) = self.method_override(
-            py,
-            "outer",
-            &[a.clone(), b.clone()],
-            out,
-            &[
-                ("where", r#where.cloned()),
-                (
-                    "casting",
-                    (casting != "same_kind").then(|| PyString::new(py, casting).into_any()),
-                ),
-                ("order", order.map(|o| PyString::new(py, o).into_any())),
-                ("dtype", dtype.cloned()),
-                (
-                    "subok",
-                    (!subok).then(|| PyBool::new(py, false).to_owned().into_any()),
-                ),
-                ("signature", signature.cloned()),
-            ],
-        )? {
+        let given = CallKeywords {
+            casting,
+            order,
+            dtype,
+            subok,
+            signature,
+        };
+        let ins = [a.clone(), b.clone()];
+        if let Some(r) =
+            super::overrides::ufunc_override(py, self.u, "outer", &ins, &[], out, |d| {
+                set_given(d, "where", r#where)?;
+                given.set(d)
+            })?
+        {
             return Ok(r);
         }
         self.no_core("outer")?;
@@ -1248,31 +1244,6 @@ impl PyUfunc {
 }
 
 impl PyUfunc {
-    /// The override step of a ufunc method (NEP 13): `inputs` and `out` as given, `kw` the
-    /// other keywords given (None: absent).
-    fn method_override<'py>(
-        &self,
-        py: Python<'py>,
-        method: &str,
-        inputs: &[Bound<'py, PyAny>],
-        out: Option<&Bound<'py, PyAny>>,
-        kw: &[(&str, Option<Bound<'py, PyAny>>)],
-    ) -> PyResult<Option<Py<PyAny>>> {
-        let operands = super::overrides::with_outs(inputs, out);
-        super::overrides::ufunc_override(py, self.u, method, &operands, || {
-            let d = PyDict::new(py);
-            if let Some(o) = super::overrides::out_tuple(py, &[], out)? {
-                d.set_item("out", o)?;
-            }
-            for (k, v) in kw {
-                if let Some(v) = v {
-                    d.set_item(k, v)?;
-                }
-            }
-            Ok((PyTuple::new(py, inputs)?, Some(d)))
-        })
-    }
-
     /// NumPy's refusal of the elementwise methods on a generalized ufunc.
     fn no_core(&self, method: &str) -> PyResult<()> {
         let Some(c) = &self.u.core else { return Ok(()) };

@@ -79,9 +79,7 @@ def install(namespace):
     """Wrap the functions of ``namespace`` (rumpy's) that NumPy dispatches."""
     for name in NAMES:
         f = namespace.get(name)
-        if f is None or isinstance(f, (type, _core.array_function)) or not callable(f):
-            continue
         if type(f).__name__ not in ("function", "builtin_function_or_method"):
-            continue  # ufuncs dispatch through __array_ufunc__
+            continue  # absent, or a ufunc (those dispatch through __array_ufunc__)
         method, index = METHODS.get(name, (None, 0))
         namespace[name] = _core._array_function(f, name, method, index)

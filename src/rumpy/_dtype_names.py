@@ -182,9 +182,11 @@ def min_scalar_type(a, /):
 
 def astype(x, dtype, /, *, copy=True, device=None):
     """``x`` as ``dtype`` (the array API's astype)."""
-    from . import isscalar
-    if not (isinstance(x, _core.ndarray) or isscalar(x)):
-        raise TypeError(f"Input should be a NumPy array or scalar. It is a {type(x)} instead.")
+    if not isinstance(x, _core.ndarray):
+        from . import isscalar
+        if not isscalar(x):
+            raise TypeError(
+                f"Input should be a NumPy array or scalar. It is a {type(x)} instead.")
     if device is not None and device != "cpu":
         raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
     return x.astype(dtype, copy=copy)

@@ -71,8 +71,9 @@ _dask_registered = False
 
 
 def note_foreign(t):
-    """Before a foreign class gets a call rumpy declined: Dask takes rumpy's arrays as its
-    operands (and chunks) once rumpy's ndarray is registered as one of its chunk types."""
+    """Before a foreign class gets a call (rumpy's, or one rumpy declined): Dask takes
+    rumpy's arrays as its operands (and chunks) once rumpy's ndarray is registered as one of
+    its chunk types."""
     global _dask_registered
     if _dask_registered or not (getattr(t, "__module__", None) or "").startswith("dask."):
         return
@@ -84,14 +85,14 @@ def note_foreign(t):
     _dask_registered = True
 
 
-def _classify(objects, np, attr):
-    """(an operand overrides the protocol, a NumPy subclass is among them)."""
+def _classify(types, np, attr):
+    """For the operands' classes: (one of them overrides protocol ``attr``, a NumPy subclass
+    that keeps NumPy's default is among them)."""
     default = getattr(np.ndarray, attr)
     numpy_sub = False
-    for x in objects:
-        if isinstance(x, _OURS):
+    for t in types:
+        if issubclass(t, _OURS):
             continue
-        t = type(x)
         f = getattr(t, attr, _MISSING)
         if f is _MISSING or f is None:
             continue
@@ -118,7 +119,7 @@ def array_ufunc(ufunc, method, inputs, kwargs):
     out = kwargs.get("out", ())
     if not isinstance(out, tuple):
         out = (out,)
-    other, numpy_sub = _classify(inputs + out, np, "__array_ufunc__")
+    other, numpy_sub = _classify(map(type, inputs + out), np, "__array_ufunc__")
     if other:
         return NotImplemented
     name = getattr(ufunc, "__name__", None)
@@ -200,15 +201,8 @@ def array_function(self, func, types, args, kwargs):
     array([0, 1, 0, 1])
     """
     np = _np()
-    base = np.ndarray
-    numpy_sub = False
-    for t in types:
-        if issubclass(t, _OURS):
-            continue
-        if issubclass(t, base) and t.__array_function__ is base.__array_function__:
-            numpy_sub = numpy_sub or t is not base
-            continue
-        note_foreign(t)
+    other, numpy_sub = _classify(types, np, "__array_function__")
+    if other:
         return NotImplemented
     impl = _functions.get(func, _MISSING)
     if impl is _MISSING:
@@ -218,4 +212,11 @@ def array_function(self, func, types, args, kwargs):
     return _numpy_call(getattr(func, "_implementation", func), args, kwargs, numpy_sub)
 
 
+def _scalar_array_ufunc(self, ufunc, method, *inputs, **kwargs):
+    return array_ufunc(ufunc, method, inputs, kwargs)
+
+
+# NumPy's ufuncs and functions given rumpy's arrays or scalars compute in rumpy.
 _ndarray.__array_function__ = array_function
+_generic.__array_function__ = array_function
+_generic.__array_ufunc__ = _scalar_array_ufunc

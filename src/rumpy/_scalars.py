@@ -514,15 +514,7 @@ class generic:
         raise TypeError(f"cannot create '{cls.__module__}.{cls.__name__}' "
                         "instances")
 
-    # -- NumPy's override protocols: NumPy's ufuncs and functions given a rumpy scalar
-    # compute in rumpy, as for rumpy's arrays (rumpy._overrides).
-    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
-        from ._overrides import array_ufunc
-        return array_ufunc(ufunc, method, inputs, kwargs)
-
-    def __array_function__(self, func, types, args, kwargs):
-        from ._overrides import array_function
-        return array_function(self, func, types, args, kwargs)
+    # (__array_ufunc__ and __array_function__: rumpy._overrides sets them.)
 
     # -- array-like attributes --------------------------------------------
     ndim = 0

@@ -48,7 +48,7 @@ def _param(p):
 
 
 def _params(sig, skip_first=False):
-    out, star_done, slash = [], False, False
+    out, star_done = [], False
     ps = list(sig.parameters.values())
     if skip_first and ps:
         ps = ps[1:]
@@ -62,8 +62,6 @@ def _params(sig, skip_first=False):
         if p.kind is p.POSITIONAL_ONLY and (k + 1 == len(ps)
                                            or ps[k + 1].kind is not p.POSITIONAL_ONLY):
             out.append("/")
-            slash = True
-    del slash
     return out
 
 
@@ -74,14 +72,11 @@ def _signature(obj):
         return None
 
 
-def _function(name, obj, indent="", method=False):
+def _function(name, obj):
     sig = _signature(obj)
-    if sig is None:
-        params = (["self"] if method else []) + ["*args: Any", "**kwargs: Any"]
-    else:
-        params = (["self"] if method else []) + _params(sig, skip_first=False)
-    result = "ndarray" if name in ARRAY_RESULTS and not method else "Any"
-    return f"{indent}def {name}({', '.join(params)}) -> {result}: ..."
+    params = ["*args: Any", "**kwargs: Any"] if sig is None else _params(sig)
+    result = "ndarray" if name in ARRAY_RESULTS else "Any"
+    return f"def {name}({', '.join(params)}) -> {result}: ..."
 
 
 def _class(name, cls):
@@ -113,24 +108,26 @@ def _class(name, cls):
     import builtins
     inherited = set().union(*(dir(getattr(rp, b, None) or getattr(builtins, b))
                               for b in bases)) if bases else set()
-    for op in DUNDERS:
-        if op in inherited:
-            continue
-        if op in dir(cls) and getattr(cls, op, None) is not getattr(object, op, None):
-            if op in ("__eq__", "__ne__"):
-                lines.append(f"    def {op}(self, other: Any) -> Any: ...  "
-                             "# type: ignore[override]")
-            elif op == "__exit__":
-                lines.append("    def __exit__(self, *args: Any) -> Any: ...")
-            elif op in ("__enter__", "__neg__", "__pos__", "__abs__", "__invert__", "__float__",
-                        "__int__", "__complex__", "__bool__", "__index__", "__hash__"):
-                result = {"__float__": "float", "__int__": "int", "__complex__": "complex",
-                          "__bool__": "bool", "__index__": "int", "__hash__": "int"}.get(op, "Any")
-                lines.append(f"    def {op}(self) -> {result}: ...")
-            else:
-                lines.append(f"    def {op}(self, other: Any) -> Any: ...")
+    lines += [_dunder(op) for op in DUNDERS if op not in inherited and op in dir(cls)
+              and getattr(cls, op, None) is not getattr(object, op, None)]
     lines.append("    def __getattr__(self, name: str) -> Any: ...")
     return "\n".join(lines)
+
+
+UNARY = {"__enter__": "Any", "__neg__": "Any", "__pos__": "Any", "__abs__": "Any",
+         "__invert__": "Any", "__float__": "float", "__int__": "int", "__complex__": "complex",
+         "__bool__": "bool", "__index__": "int"}
+
+
+def _dunder(op):
+    """The stub line of special method ``op``."""
+    if op in ("__eq__", "__ne__"):
+        return f"    def {op}(self, other: Any) -> Any: ...  # type: ignore[override]"
+    if op == "__exit__":
+        return "    def __exit__(self, *args: Any) -> Any: ..."
+    if op in UNARY:
+        return f"    def {op}(self) -> {UNARY[op]}: ..."
+    return f"    def {op}(self, other: Any) -> Any: ..."
 
 
 DUNDERS = [f"__{f}{op}__" for op in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
@@ -152,16 +149,10 @@ def _ndarray():
         if not callable(v) or type(v).__name__ in ("getset_descriptor", "property"):
             continue
         lines.append(f"    def {attr}(self, *args: Any, **kwargs: Any) -> Any: ...")
-    for op in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and",
-               "or", "xor", "lshift", "rshift"):
-        for form in ("", "r"):
-            lines.append(f"    def __{form}{op}__(self, other: Any) -> Any: ...")
-    for op in ("lt", "le", "gt", "ge", "eq", "ne"):
-        lines.append(f"    def __{op}__(self, other: Any) -> Any: ...  # type: ignore[override]")
+    lines += [_dunder(op) for op in DUNDERS if op in dir(rp.ndarray)]
     lines += ["    def __getitem__(self, key: Any) -> Any: ...",
               "    def __setitem__(self, key: Any, value: Any) -> None: ...",
               "    def __len__(self) -> int: ...", "    def __iter__(self) -> Any: ...",
-              "    def __neg__(self) -> Any: ...", "    def __abs__(self) -> Any: ...",
               "    def __array_namespace__(self, *, api_version: Any = ...) -> Any: ...",
               "    def __getattr__(self, name: str) -> Any: ..."]
     return "\n".join(lines)
