@@ -144,36 +144,68 @@ enum Kernel {
     Method(crate::dtype::method::StridedLoop),
 }
 
-/// The loop `resolve` picks for `u.nin` arrays of the one native type `st`, remembered per
-/// table ufunc and type: the small-array path asks on every call.
-fn homogeneous_loop(u: &Ufunc, st: ScalarType) -> Result<&super::Loop> {
+/// A loop `resolve` picked, remembered per table ufunc and operand pattern (`key` below
+/// `patterns`): the small-array paths ask on every call. Slots hold the loop's index + 1.
+fn cached_loop<'u>(
+    u: &'u Ufunc,
+    cache: &std::sync::OnceLock<Vec<std::sync::atomic::AtomicU16>>,
+    patterns: usize,
+    key: usize,
+    kinds: impl FnOnce() -> SmallVec<[OpKind; 3]>,
+) -> Result<&'u super::Loop> {
     use std::sync::atomic::AtomicU16;
-    static CACHE: std::sync::OnceLock<Vec<AtomicU16>> = std::sync::OnceLock::new();
-    let resolved = || {
-        let kinds: SmallVec<[OpKind; 3]> = (0..u.nin).map(|_| OpKind::Strong(st)).collect();
-        resolve(u, &kinds, None)
-    };
     let table = super::table();
     let size = std::mem::size_of::<Ufunc>();
     let idx = (u as *const Ufunc as usize).wrapping_sub(table.as_ptr() as usize) / size;
-    let t = st as usize;
-    if idx >= table.len() || !std::ptr::eq(&table[idx], u) {
-        return resolved();
+    if idx >= table.len() || !std::ptr::eq(&table[idx], u) || key >= patterns {
+        return resolve(u, &kinds(), None);
     }
-    let n = ScalarType::ALL.len();
-    let cache = CACHE.get_or_init(|| (0..table.len() * n).map(|_| AtomicU16::new(0)).collect());
-    let slot = &cache[idx * n + t];
+    let cache = cache.get_or_init(|| {
+        (0..table.len() * patterns)
+            .map(|_| AtomicU16::new(0))
+            .collect()
+    });
+    let slot = &cache[idx * patterns + key];
     let k = slot.load(Ordering::Relaxed);
     if k != 0 {
         return Ok(&u.loops[k as usize - 1]);
     }
-    let lp = resolved()?;
+    let lp = resolve(u, &kinds(), None)?;
     if let Some(k) = u.loops.iter().position(|l| std::ptr::eq(l, lp)) {
         if k < u16::MAX as usize {
             slot.store(k as u16 + 1, Ordering::Relaxed);
         }
     }
     Ok(lp)
+}
+
+/// The loop `resolve` picks for `u.nin` arrays of the one native type `st`.
+fn homogeneous_loop(u: &Ufunc, st: ScalarType) -> Result<&super::Loop> {
+    static CACHE: std::sync::OnceLock<Vec<std::sync::atomic::AtomicU16>> =
+        std::sync::OnceLock::new();
+    cached_loop(u, &CACHE, ScalarType::ALL.len(), st as usize, || {
+        (0..u.nin).map(|_| OpKind::Strong(st)).collect()
+    })
+}
+
+/// The loop `resolve` picks for a binary ufunc of an array of native type `st` and a Python
+/// scalar of kind `w`, the scalar first or second.
+fn weak_loop(u: &Ufunc, st: ScalarType, w: WeakKind, scalar_first: bool) -> Result<&super::Loop> {
+    static CACHE: std::sync::OnceLock<Vec<std::sync::atomic::AtomicU16>> =
+        std::sync::OnceLock::new();
+    let kind = match w {
+        WeakKind::Bool => 0,
+        WeakKind::Int => 1,
+        WeakKind::Float => 2,
+        WeakKind::Complex => 3,
+    };
+    let key = (st as usize * 4 + kind) * 2 + scalar_first as usize;
+    cached_loop(u, &CACHE, ScalarType::ALL.len() * 8, key, || {
+        let (a, s) = (OpKind::Strong(st), OpKind::Weak(w));
+        let mut k = SmallVec::new();
+        k.extend(if scalar_first { [s, a] } else { [a, s] });
+        k
+    })
 }
 
 /// The common small case, without broadcasting, casting or the n-d walk: arrays of one native
@@ -215,6 +247,66 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
         &ptrs,
         &strides,
         first.size(),
+    );
+    Ok(Some((out, status)))
+}
+
+/// [`call_contiguous`] for a binary ufunc of one array and one Python scalar (`a * 2.0`): the
+/// scalar converted to the loop's type once and read with stride 0. `None` when the call
+/// needs the general path: the array would be cast, the scalar does not fit the loop's type
+/// (the general path raises or widens as NumPy does), or the array is 0-d, strided or large.
+pub fn call_contiguous_weak(
+    u: &Ufunc,
+    arr: &NdArray,
+    n: Num,
+    w: WeakKind,
+    scalar_first: bool,
+) -> Result<Option<(NdArray, u32)>> {
+    if u.nin != 2 || u.nout != 1 || u.core.is_some() {
+        return Ok(None);
+    }
+    let Some(st) = arr.dtype().native_scalar() else {
+        return Ok(None);
+    };
+    if arr.ndim() == 0
+        || !arr.is_c_contiguous()
+        || arr.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES
+        || matches!(n, Num::U(_))
+        || matches!((n, w), (Num::F(_), WeakKind::Int))
+    {
+        return Ok(None);
+    }
+    let lp = weak_loop(u, st, w, scalar_first)?;
+    let (ai, si) = if scalar_first { (1, 0) } else { (0, 1) };
+    let t = lp.ins[si];
+    if lp.ins[ai] != st || crate::dtype::promote::check_int_fits(n, t).is_err() {
+        return Ok(None);
+    }
+    // Room for one item of any numeric type, aligned for all of them.
+    let mut item = [0u128; 2];
+    crate::with_scalar_type!(t, T, {
+        // SAFETY: `item` has 32 bytes, more than any numeric item.
+        unsafe {
+            std::ptr::write_unaligned(item.as_mut_ptr() as *mut T, T::from_num(weak_value(n, t)))
+        };
+    });
+    let out = NdArray::empty(arr.shape(), &lp.outs[0].dtype(), Order::C)?;
+    let mut ptrs = [arr.data_ptr(), arr.data_ptr(), out.data_ptr()];
+    let mut strides = [
+        arr.itemsize() as isize,
+        arr.itemsize() as isize,
+        out.itemsize() as isize,
+    ];
+    ptrs[si] = item.as_mut_ptr() as *mut u8;
+    strides[si] = 0;
+    let f = lp.f;
+    // SAFETY: the caller's contiguous array and a fresh one of `arr.size()` items in the loop's
+    // types; the scalar read in place (stride 0) and never written.
+    let status = run_line(
+        &|p: &[*mut u8], s: &[isize], n| unsafe { f(p, s, n) },
+        &ptrs,
+        &strides,
+        arr.size(),
     );
     Ok(Some((out, status)))
 }

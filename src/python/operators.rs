@@ -232,14 +232,19 @@ fn binop(
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
     let mut other = other.clone();
-    if let Some((a, base)) = super::interop::from_numpy_ndarray(&other)? {
-        // NumPy's array as a rumpy view: the small-array fast path takes it.
-        other = PyNdArray::wrap(py, a, base)?.into_bound(py).into_any();
-    }
-    if defers(slf, &other)? {
-        return Ok(py.NotImplemented());
-    }
-    {
+    // A rumpy array (not a subclass) against another or a Python number, the common case, has
+    // nothing to defer to or override.
+    let plain = slf.is_exact_instance_of::<PyNdArray>()
+        && (other.is_exact_instance_of::<PyNdArray>() || is_python_number(&other));
+    if !plain {
+        if let Some((a, base)) = super::interop::from_numpy_ndarray(&other)? {
+            // NumPy's array as a rumpy view: the small-array fast path takes it.
+            other = PyNdArray::wrap(py, a, base)?.into_bound(py).into_any();
+        }
+        if defers(slf, &other)? {
+            return Ok(py.NotImplemented());
+        }
+
         let me = slf.clone().into_any();
         let pair = if reflected {
             [other.clone(), me]

@@ -121,14 +121,30 @@ fn fast_same_layout(
     args: &[Bound<'_, PyAny>],
 ) -> PyResult<Option<Py<PyAny>>> {
     let mut arrs: smallvec::SmallVec<[std::sync::Arc<NdArray>; 2]> = smallvec::SmallVec::new();
-    for a in args {
+    let mut weak = None;
+    for (k, a) in args.iter().enumerate() {
         match a.cast::<PyNdArray>() {
             Ok(x) => arrs.push(x.get().raw()),
-            Err(_) => return Ok(None),
+            Err(_) => match super::convert::classify_scalar(a) {
+                // One Python scalar beside one array (`a * 2.0`).
+                Ok(Some(super::convert::PyScalar::Weak(n, w))) if weak.is_none() => {
+                    weak = Some((n, w, k == 0))
+                }
+                _ => return Ok(None),
+            },
         }
     }
-    let refs: smallvec::SmallVec<[&NdArray; 2]> = arrs.iter().map(|a| &**a).collect();
-    match dispatch::exec::call_contiguous(u, &refs)? {
+    let done = match weak {
+        Some((n, w, first)) if arrs.len() == 1 => {
+            dispatch::exec::call_contiguous_weak(u, &arrs[0], n, w, first)?
+        }
+        Some(_) => None,
+        None => {
+            let refs: smallvec::SmallVec<[&NdArray; 2]> = arrs.iter().map(|a| &**a).collect();
+            dispatch::exec::call_contiguous(u, &refs)?
+        }
+    };
+    match done {
         Some((out, status)) => {
             warn_status(py, u, status)?;
             Ok(Some(PyNdArray::wrap(py, out, None)?.into_any()))
