@@ -235,7 +235,8 @@ fn binop(
     // A rumpy array (not a subclass) against another or a Python number, the common case, has
     // nothing to defer to or override.
     let plain = slf.is_exact_instance_of::<PyNdArray>()
-        && (other.is_exact_instance_of::<PyNdArray>() || is_python_number(&other));
+        && (other.is_exact_instance_of::<PyNdArray>()
+            || super::overrides::is_python_number(&other));
     if !plain {
         if let Some((a, base)) = super::interop::from_numpy_ndarray(&other)? {
             // NumPy's array as a rumpy view: the small-array fast path takes it.

@@ -277,7 +277,7 @@ pub(crate) fn is_numpy_ndarray(x: &Bound<'_, PyAny>) -> bool {
 }
 
 /// Is `x` exactly a Python int, float, complex or bool?
-fn is_python_number(x: &Bound<'_, PyAny>) -> bool {
+pub(crate) fn is_python_number(x: &Bound<'_, PyAny>) -> bool {
     x.is_exact_instance_of::<PyFloat>()
         || x.is_exact_instance_of::<PyInt>()
         || x.is_exact_instance_of::<PyBool>()
