@@ -129,10 +129,39 @@ pub fn table() -> &'static [Ufunc] {
     T.get_or_init(table::build)
 }
 
+/// FNV-1a over a ufunc's name: the operators look their ufunc up on every call, and the
+/// names are short, trusted keys (no need for SipHash's resistance to chosen collisions).
+#[derive(Default, Clone, Copy)]
+pub struct NameHash(u64);
+
+impl std::hash::Hasher for NameHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+impl std::hash::BuildHasher for NameHash {
+    type Hasher = NameHash;
+    fn build_hasher(&self) -> NameHash {
+        NameHash(0)
+    }
+}
+
 /// A ufunc by name (a hashed lookup: the operators call this on every use).
 pub fn find(name: &str) -> Option<&'static Ufunc> {
-    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
-        std::sync::OnceLock::new();
+    type ByName = std::collections::HashMap<&'static str, usize, NameHash>;
+    static BY_NAME: std::sync::OnceLock<ByName> = std::sync::OnceLock::new();
     let map = BY_NAME.get_or_init(|| {
         table()
             .iter()

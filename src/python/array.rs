@@ -44,6 +44,11 @@ impl PyNdArray {
     pub fn cur(&self) -> std::sync::Arc<NdArray> {
         self.cell.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
+    /// `f` on the array as it is, read in place under the lock (no handle cloned: the
+    /// small-array paths). `f` must not reach Python (it could resize this array).
+    pub fn with_arr<R>(&self, f: impl FnOnce(&NdArray) -> R) -> R {
+        f(&self.cell.read().unwrap_or_else(|e| e.into_inner()))
+    }
     /// The array as it is (without the Python-level writeable flag applied).
     pub fn snapshot(&self) -> NdArray {
         (*self.cur()).clone()

@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use crate::array::{NdArray, Order};
 use crate::dispatch::gufunc::CoreAxes;
 use crate::dispatch::{self, Identity, Input, Ufunc};
-use crate::dtype::promote::Casting;
+use crate::dtype::promote::{Casting, WeakKind};
 use crate::dtype::ScalarType;
 use crate::kernels::status;
 
@@ -114,34 +114,58 @@ fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
     Ok(PyNdArray::wrap(py, a, None)?.into_any())
 }
 
-/// The small same-layout case goes straight to the dispatcher's contiguous path.
+/// A Python scalar operand of the small-array path: its value and kind (NEP 50's weak scalar).
+fn weak_operand(x: &Bound<'_, PyAny>) -> Option<(crate::dtype::Num, WeakKind)> {
+    match classify_scalar(x) {
+        Ok(Some(PyScalar::Weak(n, w))) => Some((n, w)),
+        _ => None,
+    }
+}
+
+/// The small same-layout case goes straight to the dispatcher's contiguous path: arrays of
+/// one dtype and shape, or one array and one Python scalar (`a * 2.0`). The arrays are read
+/// in place under their locks (no handle cloned).
 fn fast_same_layout(
     py: Python<'_>,
     u: &'static Ufunc,
     args: &[Bound<'_, PyAny>],
 ) -> PyResult<Option<Py<PyAny>>> {
-    let mut arrs: smallvec::SmallVec<[std::sync::Arc<NdArray>; 2]> = smallvec::SmallVec::new();
-    let mut weak = None;
-    for (k, a) in args.iter().enumerate() {
-        match a.cast::<PyNdArray>() {
-            Ok(x) => arrs.push(x.get().raw()),
-            Err(_) => match super::convert::classify_scalar(a) {
-                // One Python scalar beside one array (`a * 2.0`).
-                Ok(Some(super::convert::PyScalar::Weak(n, w))) if weak.is_none() => {
-                    weak = Some((n, w, k == 0))
-                }
-                _ => return Ok(None),
+    use dispatch::exec::{call_contiguous, call_contiguous_weak};
+    let done = match args {
+        [a] => match a.cast::<PyNdArray>() {
+            Ok(x) => x.get().with_arr(|x| call_contiguous(u, &[x]))?,
+            Err(_) => return Ok(None),
+        },
+        [a, b] => match (a.cast::<PyNdArray>(), b.cast::<PyNdArray>()) {
+            (Ok(x), Ok(y)) if x.is(y) => x.get().with_arr(|x| call_contiguous(u, &[x, x]))?,
+            (Ok(x), Ok(y)) => x
+                .get()
+                .with_arr(|x| y.get().with_arr(|y| call_contiguous(u, &[x, y])))?,
+            (Ok(x), Err(_)) => match weak_operand(b) {
+                Some((n, w)) => x
+                    .get()
+                    .with_arr(|x| call_contiguous_weak(u, x, n, w, false))?,
+                None => return Ok(None),
             },
-        }
-    }
-    let done = match weak {
-        Some((n, w, first)) if arrs.len() == 1 => {
-            dispatch::exec::call_contiguous_weak(u, &arrs[0], n, w, first)?
-        }
-        Some(_) => None,
-        None => {
-            let refs: smallvec::SmallVec<[&NdArray; 2]> = arrs.iter().map(|a| &**a).collect();
-            dispatch::exec::call_contiguous(u, &refs)?
+            (Err(_), Ok(y)) => match weak_operand(a) {
+                Some((n, w)) => y
+                    .get()
+                    .with_arr(|y| call_contiguous_weak(u, y, n, w, true))?,
+                None => return Ok(None),
+            },
+            _ => return Ok(None),
+        },
+        _ => {
+            let mut arrs: smallvec::SmallVec<[std::sync::Arc<NdArray>; 3]> =
+                smallvec::SmallVec::new();
+            for a in args {
+                match a.cast::<PyNdArray>() {
+                    Ok(x) => arrs.push(x.get().raw()),
+                    Err(_) => return Ok(None),
+                }
+            }
+            let refs: smallvec::SmallVec<[&NdArray; 3]> = arrs.iter().map(|a| &**a).collect();
+            call_contiguous(u, &refs)?
         }
     };
     match done {
