@@ -384,6 +384,47 @@ impl NdArray {
         Self::alloc(shape, dtype, order, false)
     }
 
+    /// [`Self::empty`] in C order for a native numeric type, with its layout and flags
+    /// written down rather than derived (the small-array paths make one per call).
+    pub fn empty_numeric(shape: &[usize], st: crate::dtype::ScalarType) -> Result<NdArray> {
+        let itemsize = st.itemsize();
+        let n = checked_size(shape)?;
+        let Some(nbytes) = n
+            .checked_mul(itemsize)
+            .filter(|&b| b > 0 && b <= isize::MAX as usize)
+        else {
+            return Self::empty(shape, &st.dtype(), Order::C);
+        };
+        let buffer = match Buffer::alloc(nbytes, false) {
+            Ok(b) => b,
+            Err(_) => return Self::empty(shape, &st.dtype(), Order::C),
+        };
+        let mut strides: Strides = SmallVec::from_elem(0, shape.len());
+        let mut acc = itemsize as isize;
+        let mut long_axes = 0;
+        for k in (0..shape.len()).rev() {
+            strides[k] = acc;
+            acc *= shape[k] as isize;
+            long_axes += (shape[k] != 1) as usize;
+        }
+        Ok(NdArray {
+            buffer,
+            offset: 0,
+            shape: shape.into(),
+            strides,
+            dtype: st.dtype(),
+            flags: Flags {
+                c_contiguous: true,
+                // Contiguous both ways when at most one axis is longer than 1.
+                f_contiguous: long_axes <= 1,
+                writeable: true,
+                owndata: true,
+                // Buffers are aligned to `ALIGN`, beyond any numeric item's alignment.
+                aligned: true,
+            },
+        })
+    }
+
     /// A zero-filled array (`np.zeros`).
     /// The field named `name` (or titled so); `missing` makes the error for an absent one.
     fn find_field(

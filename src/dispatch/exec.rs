@@ -235,7 +235,7 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
     if lp.ins.iter().any(|t| *t != st) {
         return Ok(None);
     }
-    let out = NdArray::empty(first.shape(), &lp.outs[0].dtype(), Order::C)?;
+    let out = NdArray::empty_numeric(first.shape(), lp.outs[0])?;
     let mut ptrs: SmallVec<[*mut u8; 3]> = ins.iter().map(|a| a.data_ptr()).collect();
     ptrs.push(out.data_ptr());
     let mut strides: SmallVec<[isize; 3]> = ins.iter().map(|a| a.itemsize() as isize).collect();
@@ -290,7 +290,7 @@ pub fn call_contiguous_weak(
             std::ptr::write_unaligned(item.as_mut_ptr() as *mut T, T::from_num(weak_value(n, t)))
         };
     });
-    let out = NdArray::empty(arr.shape(), &lp.outs[0].dtype(), Order::C)?;
+    let out = NdArray::empty_numeric(arr.shape(), lp.outs[0])?;
     let mut ptrs = [arr.data_ptr(), arr.data_ptr(), out.data_ptr()];
     let mut strides = [
         arr.itemsize() as isize,

@@ -30,6 +30,26 @@ struct NumpyRefs {
 static NUMPY: PyOnceLock<NumpyRefs> = PyOnceLock::new();
 
 /// NumPy's references when NumPy is loaded (rumpy never imports it here).
+impl NumpyRefs {
+    /// rumpy's ufunc for NumPy's ufunc at address `key`. The last one found is remembered
+    /// (address and index packed in one word): a loop calls the same ufunc again and again.
+    fn rumpy_ufunc(&self, key: usize) -> Option<&'static Ufunc> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static LAST: AtomicU64 = AtomicU64::new(u64::MAX);
+        let last = LAST.load(Ordering::Relaxed);
+        let k = if key as u64 == last >> 16 {
+            (last & 0xffff) as usize
+        } else {
+            let k = self.ufuncs.binary_search_by_key(&key, |&(p, _)| p).ok()?;
+            if (key as u64) < 1 << 48 && k < 1 << 16 {
+                LAST.store((key as u64) << 16 | k as u64, Ordering::Relaxed);
+            }
+            k
+        };
+        self.ufuncs.get(k).map(|&(_, u)| u)
+    }
+}
+
 fn numpy_refs(py: Python<'_>) -> PyResult<Option<&NumpyRefs>> {
     if let Some(r) = NUMPY.get(py) {
         return Ok(Some(r));
@@ -310,9 +330,7 @@ impl PyNdArray {
                 .is_ok_and(|m| m.to_str().is_ok_and(|m| m == "__call__"));
         if call && kwargs.is_none_or(|k| k.is_empty()) {
             if let Some(np) = numpy_refs(py)? {
-                let key = ufunc.as_ptr() as usize;
-                if let Ok(k) = np.ufuncs.binary_search_by_key(&key, |&(p, _)| p) {
-                    let u = np.ufuncs[k].1;
+                if let Some(u) = np.rumpy_ufunc(ufunc.as_ptr() as usize) {
                     let mut inputs: smallvec::SmallVec<[Bound<'py, PyAny>; 3]> =
                         smallvec::SmallVec::new();
                     let mut plain = true;
