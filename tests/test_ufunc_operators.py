@@ -3,13 +3,14 @@ numpy arrays on the left), in-place and unary forms, compared with the same
 expression on numpy arrays. (matmul is not covered here.)"""
 
 import operator
+import warnings
 
 import numpy as np
 import pytest
 
 import rumpy as rp
 from conftest import ALL_DTYPES, Collector, need, sample, to_rp
-from test_ufunc_elementwise import Raised, assert_outcome, outcome
+from test_ufunc_elementwise import TEST_BUGS, Raised, assert_outcome, outcome
 
 BINOPS = {
     "+": (operator.add, operator.iadd, "add"),
@@ -96,6 +97,64 @@ def test_python_scalar_both_sides(op, dtype):
     for s in PY_SCALARS:
         col(same, lambda m: f(mk(m, x), s), f"{dtype} array {op} {s!r}", uname)
         col(same, lambda m: f(s, mk(m, x)), f"{s!r} {op} {dtype} array", uname)
+    col.done()
+
+
+EDGE_SCALARS = [True, False, 0, 1, -1, 127, 128, 255, 256, -129, 2**31, 2**63 - 1, 2**63,
+                2**64, 2**70, -2**63, 0.5, -2.5, 1e300, -1e-300, float("inf"), float("nan"),
+                2j, complex(1e300, 1)]
+SCALAR_UFUNCS = ["add", "subtract", "multiply", "divide", "power", "floor_divide",
+                 "remainder", "less", "equal", "greater_equal", "maximum", "fmin",
+                 "bitwise_and", "left_shift", "logical_and", "arctan2", "copysign", "logaddexp"]
+
+
+def warned(fn, m):
+    """fn(m) (or what it raised) and the warnings it gave, as (class, message) pairs."""
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        try:
+            r = fn(m)
+        except TEST_BUGS:
+            raise
+        except Exception as e:  # noqa: BLE001
+            r = Raised(e)
+    return r, sorted({(c.category.__name__, str(c.message)) for c in w})
+
+
+def same_warned(fn, msg, name):
+    (r, rw), (n, nw) = warned(fn, rp), warned(fn, np)
+    assert_outcome(name, r, n, msg)
+    assert rw == nw, f"{msg}: warnings {rw} vs numpy {nw}"
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+@pytest.mark.parametrize("name", SCALAR_UFUNCS)
+def test_small_array_with_python_scalar(name, dtype):
+    """One small contiguous array and one Python scalar, either side, through the ufunc:
+    NumPy's values, dtype, errors and warnings (NEP 50: the scalar is weak, an int that does
+    not fit the array's type raises or compares by value)."""
+    need(name)
+    col = Collector()
+    x = sample((5,), dtype, nonneg=name == "power")
+    for s in EDGE_SCALARS:
+        col(same_warned, lambda m: getattr(m, name)(mk(m, x), s), f"{name}({dtype}, {s!r})",
+            name)
+        col(same_warned, lambda m: getattr(m, name)(s, mk(m, x)), f"{name}({s!r}, {dtype})",
+            name)
+    col.done()
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+@pytest.mark.parametrize("op", ["+", "*", "/", "**", "<", "==", "&"])
+def test_small_array_with_python_scalar_operator(op, dtype):
+    """The same through the operators, which take the path without the ufunc's keywords."""
+    need_method(_dunder(op))
+    f, _, uname = BINOPS[op]
+    col = Collector()
+    x = sample((2, 2), dtype, nonneg=op == "**")
+    for s in EDGE_SCALARS:
+        col(same_warned, lambda m: f(mk(m, x), s), f"{dtype} array {op} {s!r}", uname)
+        col(same_warned, lambda m: f(s, mk(m, x)), f"{s!r} {op} {dtype} array", uname)
     col.done()
 
 

@@ -82,6 +82,29 @@ pub fn weak_value(n: Num, st: ScalarType) -> Num {
     }
 }
 
+/// [`crate::dtype::method::status::CAST_OVERFLOW`] when the Python scalar `n` is finite but
+/// becomes infinite in the loop's type `st` (NumPy warns of the cast), else 0.
+pub fn weak_cast_status(n: Num, st: ScalarType) -> u32 {
+    let parts = match weak_value(n, st) {
+        Num::F(x) => [x, 0.0],
+        Num::C(re, im) => [re, im],
+        _ => return 0,
+    };
+    let overflows = |x: f64| {
+        x.is_finite()
+            && match st {
+                ScalarType::Float16 => half::f16::from_f64(x).is_infinite(),
+                ScalarType::Float32 | ScalarType::Complex64 => (x as f32).is_infinite(),
+                _ => false,
+            }
+    };
+    if parts.iter().any(|&x| overflows(x)) {
+        crate::dtype::method::status::CAST_OVERFLOW
+    } else {
+        0
+    }
+}
+
 /// Run one line of a loop and report its status, floating-point flags included.
 ///
 /// Callers pass pointers and strides valid for `n` items of each operand (the walker keeps
@@ -308,7 +331,7 @@ pub fn call_contiguous_weak(
         &strides,
         arr.size(),
     );
-    Ok(Some((out, status)))
+    Ok(Some((out, status | weak_cast_status(n, t))))
 }
 
 /// Resolve the loop for these inputs and bring the inputs to its types (casting rule checked),
@@ -499,6 +522,7 @@ pub fn call_ordered(
         u.nin + u.nout,
         inputs.len()
     );
+    let mut cast_status = 0;
     let (out_types, kernel, mut ins, parallel): (SmallVec<[DType; 2]>, Kernel, _, bool) =
         if has_extension(inputs, outs) {
             let arrays = as_arrays(inputs)?;
@@ -523,6 +547,11 @@ pub fn call_ordered(
             (p.outs, Kernel::Method(p.run), p.ins, !p.flags.needs_api)
         } else {
             let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;
+            for (k, inp) in inputs.iter().enumerate() {
+                if let Input::Weak(n, _) = inp {
+                    cast_status |= weak_cast_status(*n, lp.ins[k]);
+                }
+            }
             let outs = lp.outs.iter().map(|t| t.dtype()).collect();
             (outs, Kernel::Fn(lp.f), ins, true)
         };
@@ -675,7 +704,7 @@ pub fn call_ordered(
             None => final_outs.push(r),
         }
     }
-    Ok((final_outs, status.into_inner()))
+    Ok((final_outs, status.into_inner() | cast_status))
 }
 
 #[cfg(test)]

@@ -91,6 +91,9 @@ pub mod status {
     /// An integer raised to a negative integer power.
     pub const NEGATIVE_POWER: u32 = 8;
     pub const UNDERFLOW: u32 = 16;
+    /// A Python scalar overflowed on its way to the loop's type (NumPy's "overflow
+    /// encountered in cast", reported before the loop's own conditions).
+    pub const CAST_OVERFLOW: u32 = 32;
 }
 
 /// A strided loop with its context: `ptrs`/`strides` hold one entry per operand (inputs,

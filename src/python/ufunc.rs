@@ -60,6 +60,9 @@ fn warn_status(py: Python<'_>, u: &Ufunc, st: u32) -> PyResult<()> {
 
 /// As [`warn_status`], naming `label` in the messages (NumPy says "in reduce" for methods).
 fn warn_status_as(py: Python<'_>, u: &Ufunc, label: &str, st: u32) -> PyResult<()> {
+    if st & status::CAST_OVERFLOW != 0 {
+        super::errors::report_fp(py, "cast", status::OVERFLOW, 3)?;
+    }
     if st & status::NEGATIVE_POWER != 0 {
         return Err(PyValueError::new_err(
             "Integers to negative integer powers are not allowed.",
