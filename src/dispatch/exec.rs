@@ -357,9 +357,10 @@ pub(crate) fn prepare<'u>(
             .all(|o| matches!(o, OpKind::Strong(ScalarType::Bool) | OpKind::Weak(_)));
         if logical || bools {
             ensure!(
-                !inputs
-                    .iter()
-                    .any(|i| matches!(i, Input::Weak(Num::U(_), _))),
+                !inputs.iter().any(|i| matches!(
+                    i,
+                    Input::Weak(Num::U(_), _) | Input::Weak(Num::F(_), WeakKind::Int)
+                )),
                 Overflow,
                 "Python int too large to convert to C long"
             );
@@ -427,10 +428,14 @@ pub(crate) fn prepare<'u>(
             Input::Weak(n, _) => weak_to_array(*n, want)?,
             Input::Array(a) => {
                 let wd = want.dtype();
+                // The logical ufuncs' bool loop takes any numbers (NumPy's promoter for them).
+                let to_truth = u.reduce_kind == super::ReduceKind::OnBools
+                    && want == ScalarType::Bool
+                    && matches!(casting, Casting::SameKind | Casting::Unsafe);
                 if a.dtype() == &wd {
                     a.clone()
                 } else {
-                    if !can_cast(a.dtype(), &wd, casting) {
+                    if !to_truth && !can_cast(a.dtype(), &wd, casting) {
                         bail!(
                             UfuncCasting,
                             "Cannot cast ufunc '{}' input {} from dtype('{}') to dtype('{}') with casting rule '{}'",

@@ -142,6 +142,17 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
             u.name
         );
     }
+    if u.reduce_kind == super::ReduceKind::OnBools && ops.windows(2).any(|w| w[0] != w[1]) {
+        // NumPy's logical ufuncs have loops for equal input types only; other inputs (a
+        // Python scalar among them) go to the bool loop, each cast to bool on its own.
+        if let Some(l) = u
+            .loops
+            .iter()
+            .find(|l| l.ins.iter().all(|t| *t == ScalarType::Bool))
+        {
+            return Ok(l);
+        }
+    }
     let common = match u.resolver {
         Resolver::IntToFloat64
             if ops.iter().all(|o| match o {
