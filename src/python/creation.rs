@@ -2,7 +2,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError, PyZeroDivisionError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyFloat, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyList, PyTuple};
 
 use crate::array::{NdArray, Order};
 use crate::dtype::promote::{self, Casting, WeakKind};
@@ -87,17 +87,37 @@ fn array_impl<'py>(
     Ok(result)
 }
 
-/// NumPy's check of `like=`: None, or an object implementing `__array_function__` (rumpy
-/// arrays are accepted as themselves).
-fn check_like(like: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+/// NumPy's check of `like=` (None, or an object implementing `__array_function__`), and the
+/// object when it belongs to another library: None for None and rumpy's arrays, which make
+/// rumpy's array.
+fn foreign_like<'a, 'py>(
+    like: Option<&'a Bound<'py, PyAny>>,
+) -> PyResult<Option<&'a Bound<'py, PyAny>>> {
     match like {
-        Some(l) if !l.is_none() && l.cast::<PyNdArray>().is_err() && !l.hasattr("__array_function__")? => {
-            Err(PyTypeError::new_err(
-                "The `like` argument must be an array-like that implements the `__array_function__` protocol.",
-            ))
+        Some(l) if !l.is_none() && l.cast::<PyNdArray>().is_err() => {
+            if !l.hasattr("__array_function__")? {
+                return Err(PyTypeError::new_err(
+                    "The `like` argument must be an array-like that implements the `__array_function__` protocol.",
+                ));
+            }
+            Ok(Some(l))
         }
-        _ => Ok(()),
+        _ => Ok(None),
     }
+}
+
+/// NEP 35 for `like=` another library's object: NumPy's function of the same name runs with
+/// the same arguments and `like=`, and NumPy hands the call to that object's
+/// `__array_function__` (a Dask array makes a Dask array; NumPy's array makes NumPy's).
+fn like_call<'py>(
+    name: &str,
+    like: &Bound<'py, PyAny>,
+    args: Bound<'py, PyTuple>,
+    kw: Bound<'py, PyDict>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = like.py();
+    kw.set_item("like", like)?;
+    py.import("numpy")?.getattr(name)?.call(args, Some(&kw))
 }
 
 /// Create an array from an array-like object.
@@ -146,7 +166,27 @@ pub fn array<'py>(
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let _ = subok;
-    check_like(like)?;
+    if let Some(l) = foreign_like(like)? {
+        let py = object.py();
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if copy != Some(true) {
+            kw.set_item("copy", copy)?;
+        }
+        if order != Some("K") {
+            kw.set_item("order", order)?;
+        }
+        if subok {
+            kw.set_item("subok", subok)?;
+        }
+        if ndmin != 0 {
+            kw.set_item("ndmin", ndmin)?;
+        }
+        let args = PyTuple::new(py, [object])?;
+        return like_call("array", l, args, kw);
+    }
     let dt = opt_dtype(dtype)?;
     let o = parse_order(order, Order::K)?;
     // `copy=True` copies even arrays that need no cast.
@@ -209,7 +249,24 @@ pub fn asarray<'py>(
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let _ = device;
-    check_like(like)?;
+    if let Some(l) = foreign_like(like)? {
+        let py = a.py();
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if let Some(v) = order {
+            kw.set_item("order", v)?;
+        }
+        if let Some(v) = device {
+            kw.set_item("device", v)?;
+        }
+        if let Some(v) = copy {
+            kw.set_item("copy", v)?;
+        }
+        let args = PyTuple::new(py, [a])?;
+        return like_call("asarray", l, args, kw);
+    }
     let dt = opt_dtype(dtype)?;
     let o = parse_order(order, Order::K)?;
     if copy == Some(true) {
@@ -297,7 +354,15 @@ pub fn ascontiguousarray<'py>(
     dtype: Option<&Bound<'py, PyAny>>,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    check_like(like)?;
+    if let Some(l) = foreign_like(like)? {
+        let py = a.py();
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        let args = PyTuple::new(py, [a])?;
+        return like_call("ascontiguousarray", l, args, kw);
+    }
     array_impl(a, opt_dtype(dtype)?, None, Order::C, 1)
 }
 
@@ -337,7 +402,15 @@ pub fn asfortranarray<'py>(
     dtype: Option<&Bound<'py, PyAny>>,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    check_like(like)?;
+    if let Some(l) = foreign_like(like)? {
+        let py = a.py();
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        let args = PyTuple::new(py, [a])?;
+        return like_call("asfortranarray", l, args, kw);
+    }
     array_impl(a, opt_dtype(dtype)?, None, Order::F, 1)
 }
 
@@ -435,10 +508,23 @@ pub fn empty(
     order: &str,
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
+) -> PyResult<Py<PyAny>> {
     let _ = device;
-    check_like(like)?;
-    new_array(py, shape, dtype, order, false)
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if order != "C" {
+            kw.set_item("order", order)?;
+        }
+        if let Some(v) = device {
+            kw.set_item("device", v)?;
+        }
+        let args = PyTuple::new(py, [shape])?;
+        return Ok(like_call("empty", l, args, kw)?.unbind());
+    }
+    new_array(py, shape, dtype, order, false).map(Py::into_any)
 }
 
 /// Return a new array of the given shape and dtype with every element set to zero.
@@ -478,10 +564,23 @@ pub fn zeros(
     order: &str,
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
+) -> PyResult<Py<PyAny>> {
     let _ = device;
-    check_like(like)?;
-    new_array(py, shape, dtype, order, true)
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if order != "C" {
+            kw.set_item("order", order)?;
+        }
+        if let Some(v) = device {
+            kw.set_item("device", v)?;
+        }
+        let args = PyTuple::new(py, [shape])?;
+        return Ok(like_call("zeros", l, args, kw)?.unbind());
+    }
+    new_array(py, shape, dtype, order, true).map(Py::into_any)
 }
 
 /// The source array `np.copyto` makes of a value: Python ints are weak (checked against the
@@ -542,12 +641,25 @@ pub fn ones(
     order: &str,
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
+) -> PyResult<Py<PyAny>> {
     let _ = device;
-    check_like(like)?;
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if order != "C" {
+            kw.set_item("order", order)?;
+        }
+        if let Some(v) = device {
+            kw.set_item("device", v)?;
+        }
+        let args = PyTuple::new(py, [shape])?;
+        return Ok(like_call("ones", l, args, kw)?.unbind());
+    }
     let a = new_array(py, shape, dtype, order, false)?;
     fill_const(py, &a.bind(py).get().raw(), Num::I(1))?;
-    Ok(a)
+    Ok(a.into_any())
 }
 
 /// The int 0 in every object item of `a` (object fields of records, at any depth).
@@ -635,9 +747,22 @@ pub fn full(
     order: &str,
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
+) -> PyResult<Py<PyAny>> {
     let _ = device;
-    check_like(like)?;
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if order != "C" {
+            kw.set_item("order", order)?;
+        }
+        if let Some(v) = device {
+            kw.set_item("device", v)?;
+        }
+        let args = PyTuple::new(py, [shape, fill_value])?;
+        return Ok(like_call("full", l, args, kw)?.unbind());
+    }
     let dt = match opt_dtype(dtype)? {
         Some(d) => d,
         None => value_dtype(fill_value)?,
@@ -646,7 +771,7 @@ pub fn full(
     let o = parse_order(Some(order), Order::C)?;
     let a = NdArray::empty(&shape, &dt, o)?;
     fill_with(py, &a, fill_value)?;
-    PyNdArray::wrap(py, a, None)
+    Ok(PyNdArray::wrap(py, a, None)?.into_any())
 }
 
 fn like_impl(
@@ -938,9 +1063,31 @@ pub fn arange<'py>(
     device: Option<&Bound<'py, PyAny>>,
     like: Option<&Bound<'py, PyAny>>,
     start: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
+) -> PyResult<Py<PyAny>> {
     let _ = device;
-    check_like(like)?;
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = stop {
+            kw.set_item("stop", v)?;
+        }
+        if let Some(v) = step {
+            kw.set_item("step", v)?;
+        }
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if let Some(v) = device {
+            kw.set_item("device", v)?;
+        }
+        if let Some(v) = start {
+            kw.set_item("start", v)?;
+        }
+        let args = match start_or_stop {
+            Some(v) => PyTuple::new(py, [v])?,
+            None => PyTuple::empty(py),
+        };
+        return Ok(like_call("arange", l, args, kw)?.unbind());
+    }
     let zero = 0i64.into_pyobject(py)?.into_any();
     let one = 1i64.into_pyobject(py)?.into_any();
     let given = |o: Option<&Bound<'py, PyAny>>| o.filter(|x| !x.is_none()).cloned();
@@ -961,7 +1108,7 @@ pub fn arange<'py>(
             }
         };
         let a = super::time::arange(first.as_ref(), &last, step, dt_given.as_ref())?;
-        return PyNdArray::wrap(py, a, None);
+        return Ok(PyNdArray::wrap(py, a, None)?.into_any());
     }
     let (start, stop) = match (given(start_or_stop), given(start), given(stop)) {
         (Some(a), None, Some(b)) | (None, Some(a), Some(b)) => (a, b),
@@ -1028,8 +1175,13 @@ pub fn arange<'py>(
             None,
             None,
         )?;
-        let c = native.bind(py).get().raw().astype(&dt, Order::C)?;
-        return PyNdArray::wrap(py, c, None);
+        let c = native
+            .bind(py)
+            .cast::<PyNdArray>()?
+            .get()
+            .raw()
+            .astype(&dt, Order::C)?;
+        return Ok(PyNdArray::wrap(py, c, None)?.into_any());
     }
     let a = NdArray::empty(&[n], &dt, Order::C)?;
     let out = PyNdArray::wrap(py, a, None)?;
@@ -1042,7 +1194,7 @@ pub fn arange<'py>(
         let arr = b.get().raw().clone();
         run_detached(py, arr.nbytes(), || crate::ops::creation::arange_fill(&arr))?;
     }
-    Ok(out)
+    Ok(out.into_any())
 }
 
 /// Move axis 0 of `a` to `axis` (a view).
@@ -1271,15 +1423,34 @@ pub fn eye(
     order: &str,
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
+) -> PyResult<Py<PyAny>> {
     let _ = device;
-    check_like(like)?;
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = M {
+            kw.set_item("M", v)?;
+        }
+        if k != 0 {
+            kw.set_item("k", k)?;
+        }
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if order != "C" {
+            kw.set_item("order", order)?;
+        }
+        if let Some(v) = device {
+            kw.set_item("device", v)?;
+        }
+        let args = PyTuple::new(py, [N])?;
+        return Ok(like_call("eye", l, args, kw)?.unbind());
+    }
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     let o = parse_order(Some(order), Order::C)?;
     let (n, m) = (dim(N)?, dim(M.unwrap_or(N))?);
     let a = NdArray::zeros(&[n, m], &dt, o)?;
     crate::ops::creation::fill_diagonal_k(&a, k, Num::B(true))?;
-    PyNdArray::wrap(py, a, None)
+    Ok(PyNdArray::wrap(py, a, None)?.into_any())
 }
 
 /// Return the n-by-n identity matrix as a square array.
@@ -1312,7 +1483,7 @@ pub fn identity(
     n: isize,
     dtype: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
+) -> PyResult<Py<PyAny>> {
     eye(py, n, None, 0, dtype, "C", None, like)
 }
 
@@ -1354,8 +1525,21 @@ pub fn tri(
     k: isize,
     dtype: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
-    check_like(like)?;
+) -> PyResult<Py<PyAny>> {
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = M {
+            kw.set_item("M", v)?;
+        }
+        if k != 0 {
+            kw.set_item("k", k)?;
+        }
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        let args = PyTuple::new(py, [N])?;
+        return Ok(like_call("tri", l, args, kw)?.unbind());
+    }
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     // NumPy's tri treats negative sizes as empty.
     PyNdArray::wrap(
@@ -1363,6 +1547,7 @@ pub fn tri(
         crate::ops::creation::tri(N.max(0) as usize, M.unwrap_or(N).max(0) as usize, k, &dt)?,
         None,
     )
+    .map(Py::into_any)
 }
 
 /// Interpret a buffer as a one-dimensional array, without copying.
@@ -1403,8 +1588,21 @@ pub fn frombuffer(
     count: isize,
     offset: isize,
     like: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
-    check_like(like)?;
+) -> PyResult<Py<PyAny>> {
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        if count != -1 {
+            kw.set_item("count", count)?;
+        }
+        if offset != 0 {
+            kw.set_item("offset", offset)?;
+        }
+        let args = PyTuple::new(py, [buffer])?;
+        return Ok(like_call("frombuffer", l, args, kw)?.unbind());
+    }
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     super::object::refuse_from_bytes(&dt)?;
     let raw = super::interop::from_foreign(buffer)?
@@ -1457,7 +1655,7 @@ pub fn frombuffer(
         dt,
         raw.is_writeable(),
     )?;
-    PyNdArray::wrap(py, arr, Some(buffer.clone().unbind()))
+    Ok(PyNdArray::wrap(py, arr, Some(buffer.clone().unbind()))?.into_any())
 }
 
 /// Build a new one-dimensional array from the items of an iterable.
@@ -1494,8 +1692,15 @@ pub fn fromiter<'py>(
     dtype: &Bound<'py, PyAny>,
     count: isize,
     like: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Py<PyNdArray>> {
-    check_like(like)?;
+) -> PyResult<Py<PyAny>> {
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if count != -1 {
+            kw.set_item("count", count)?;
+        }
+        let args = PyTuple::new(py, [iter, dtype])?;
+        return Ok(like_call("fromiter", l, args, kw)?.unbind());
+    }
     let dt = to_dtype(dtype)?;
     let mut it = iter.try_iter()?;
     // Items are stored one by one with setitem's conversion, as NumPy does.
@@ -1537,7 +1742,7 @@ pub fn fromiter<'py>(
         }])?
         .view
         .copy(Order::C)?;
-    PyNdArray::wrap(py, out, None)
+    Ok(PyNdArray::wrap(py, out, None)?.into_any())
 }
 
 /// Copy values from src into the existing array dst, broadcasting as necessary.

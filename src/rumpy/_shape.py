@@ -886,6 +886,13 @@ def require(a, dtype=None, requirements=None, *, like=None):
     >>> y.flags['C_CONTIGUOUS'], y.dtype
     (True, dtype('float32'))
     """
+    if like is not None and not isinstance(like, ndarray):
+        # Another library's object (NEP 35): NumPy's require hands the call to it.
+        if not hasattr(like, "__array_function__"):
+            raise TypeError("The `like` argument must be an array-like that implements the "
+                            "`__array_function__` protocol.")
+        import numpy
+        return numpy.require(a, dtype, requirements, like=like)
     names = {'C': 'C', 'C_CONTIGUOUS': 'C', 'CONTIGUOUS': 'C', 'F': 'F', 'F_CONTIGUOUS': 'F',
              'FORTRAN': 'F', 'A': 'A', 'ALIGNED': 'A', 'W': 'W', 'WRITEABLE': 'W', 'O': 'O',
              'OWNDATA': 'O', 'E': 'E', 'ENSUREARRAY': 'E'}
