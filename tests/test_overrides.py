@@ -271,6 +271,71 @@ def test_like_rumpy_array_gives_rumpy(expr):
         same(got, want)
 
 
+# rumpy's creation functions given `like=` another library's object (NEP 35).
+RP_LIKE_EXPRS = [
+    "f.zeros(3, like=a)", "f.ones((2, 2), dtype='i4', like=a)", "f.empty((0, 2), like=a)",
+    "f.full(3, 2.5, like=a)", "f.full((2,), 7, 'u1', order='F', like=a)",
+    "f.array([1, 2], like=a)", "f.array([[1, 2]], dtype='f4', ndmin=3, copy=None, like=a)",
+    "f.asarray([1.5], like=a)", "f.asarray([1, 2], dtype='i2', order='C', like=a)",
+    "f.asanyarray([1], like=a)", "f.ascontiguousarray([1], like=a)",
+    "f.asfortranarray([[1]], like=a)", "f.require([1], like=a)",
+    "f.require([1, 2], 'f8', ['F', 'W'], like=a)",
+    "f.arange(5, like=a)", "f.arange(1, 7, 2, dtype='f4', like=a)",
+    "f.identity(3, like=a)", "f.eye(2, 3, k=1, like=a)", "f.tri(3, k=-1, like=a)",
+    "f.frombuffer(b'abcd', dtype='u1', like=a)",
+    "f.frombuffer(b'abcdefgh', dtype='u2', count=2, offset=2, like=a)",
+    "f.fromiter(range(4), 'i8', like=a)", "f.fromiter(range(9), 'i8', count=3, like=a)",
+]
+
+
+class LikeRecorder:
+    """Implements __array_function__: records the call NumPy hands it."""
+
+    def __array_function__(self, func, types, args, kwargs):
+        return ("seen", func, types, args, kwargs)
+
+
+@pytest.mark.parametrize("expr", RP_LIKE_EXPRS)
+def test_rumpy_creation_like_numpy_array_gives_numpy(expr):
+    want = eval(expr, {"f": np, "a": np.empty(0)})
+    got = eval(expr, {"f": rp, "a": np.empty(0)})
+    assert type(got) is np.ndarray
+    if "empty(" in expr:
+        assert got.shape == want.shape and got.dtype == want.dtype
+    else:
+        np.testing.assert_array_equal(got, want, strict=True)
+        assert got.flags.f_contiguous == want.flags.f_contiguous
+
+
+@pytest.mark.parametrize("expr", RP_LIKE_EXPRS)
+def test_rumpy_creation_like_other_library_hands_over(expr):
+    """The object's __array_function__ gets NumPy's function and the call's arguments as
+    NumPy itself hands them over."""
+    like = LikeRecorder()
+    want = eval(expr, {"f": np, "a": like})
+    got = eval(expr, {"f": rp, "a": like})
+    assert got[0] == "seen" and got[1] is want[1] and got[2] == want[2]
+    assert got[3] == want[3] and got[4] == want[4], (got[3:], want[3:])
+
+
+@pytest.mark.parametrize("expr", ["f.zeros(3, like=a)", "f.array([1], like=a)",
+                                  "f.arange(3, like=a)", "f.require([1], like=a)"])
+def test_rumpy_creation_like_without_protocol_refused(expr):
+    for f in (np, rp):
+        with pytest.raises(TypeError, match="__array_function__"):
+            eval(expr, {"f": f, "a": [1, 2]})
+
+
+def test_rumpy_creation_like_dask_array_gives_dask():
+    da = pytest.importorskip("dask.array")
+    d = da.ones(4, chunks=2)
+    for got, want in [(rp.zeros(3, like=d), np.zeros(3, like=d)),
+                      (rp.arange(6, like=d), np.arange(6, like=d)),
+                      (rp.array([1.5, 2], like=d), np.array([1.5, 2], like=d))]:
+        assert type(got) is type(want) is type(d)
+        np.testing.assert_array_equal(got.compute(), want.compute(), strict=True)
+
+
 # ----- rumpy's ufuncs and operators hand over to operands that override them -----
 
 class Recorder:

@@ -318,6 +318,21 @@ pub fn asanyarray<'py>(
     copy: Option<bool>,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(a.py());
+        for (k, v) in [("dtype", dtype), ("device", device)] {
+            if let Some(v) = v {
+                kw.set_item(k, v)?;
+            }
+        }
+        if let Some(v) = order {
+            kw.set_item("order", v)?;
+        }
+        if let Some(v) = copy {
+            kw.set_item("copy", v)?;
+        }
+        return like_call("asanyarray", l, PyTuple::new(a.py(), [a])?, kw);
+    }
     asarray(a, dtype, order, device, copy, like)
 }
 
@@ -1067,11 +1082,15 @@ pub fn arange<'py>(
     let _ = device;
     if let Some(l) = foreign_like(like)? {
         let kw = PyDict::new(py);
-        if let Some(v) = stop {
-            kw.set_item("stop", v)?;
-        }
-        if let Some(v) = step {
-            kw.set_item("step", v)?;
+        // The bounds as positional arguments while they come in order (as usually written).
+        let mut pos: Vec<&Bound<'py, PyAny>> = start_or_stop.into_iter().collect();
+        let mut in_order = !pos.is_empty();
+        for (k, v) in [("stop", stop), ("step", step)] {
+            match v {
+                Some(v) if in_order => pos.push(v),
+                Some(v) => kw.set_item(k, v)?,
+                None => in_order = false,
+            }
         }
         if let Some(v) = dtype {
             kw.set_item("dtype", v)?;
@@ -1082,10 +1101,7 @@ pub fn arange<'py>(
         if let Some(v) = start {
             kw.set_item("start", v)?;
         }
-        let args = match start_or_stop {
-            Some(v) => PyTuple::new(py, [v])?,
-            None => PyTuple::empty(py),
-        };
+        let args = PyTuple::new(py, pos)?;
         return Ok(like_call("arange", l, args, kw)?.unbind());
     }
     let zero = 0i64.into_pyobject(py)?.into_any();
@@ -1484,6 +1500,13 @@ pub fn identity(
     dtype: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
+    if let Some(l) = foreign_like(like)? {
+        let kw = PyDict::new(py);
+        if let Some(v) = dtype {
+            kw.set_item("dtype", v)?;
+        }
+        return Ok(like_call("identity", l, PyTuple::new(py, [n])?, kw)?.unbind());
+    }
     eye(py, n, None, 0, dtype, "C", None, like)
 }
 
