@@ -568,7 +568,7 @@ UFUNC_KW_CASES = {
     "signature f->f": lambda m: m.add(_x(m), 1, signature="f->f"),
     "signature dtype class": lambda m: m.add(_x(m), 1, signature=m.float32),
     "zeros like=1": lambda m: m.zeros(3, like=1),
-    "zeros like=np array": lambda m: m.zeros(3, like=np.zeros(1)),
+    "zeros like=own array": lambda m: m.zeros(3, like=m.zeros(1)),
     "zeros like=None": lambda m: m.zeros(3, like=None),
     "array like=own array": lambda m: m.array([1], like=m.zeros(1)),
     "array like=1": lambda m: m.array([1], like=1),
