@@ -840,23 +840,84 @@ pub fn reduce_impl<'py>(
 
 #[pymethods]
 impl PyUfunc {
-    /// `where=`, `axes=`, `axis=` and `keepdims=` come through `kwargs`, so that an explicit
-    /// None is told apart from an absent argument (NumPy refuses some explicit Nones).
-    #[pyo3(signature = (*args, out=None, casting="same_kind", order=None, dtype=None, subok=true, signature=None, **kwargs))]
-    #[allow(clippy::too_many_arguments)]
+    /// The keywords are read from `kwargs` here rather than by the binding's argument parser:
+    /// a call with operands only (`add(a, b)`, the common case) goes straight to the computing
+    /// path, and `where=`, `axes=`, `axis=` and `keepdims=` tell an explicit None apart from
+    /// an absent argument (NumPy refuses some explicit Nones).
+    #[pyo3(signature = (*args, **kwargs))]
     fn __call__<'py>(
         &self,
         py: Python<'py>,
         args: &Bound<'py, PyTuple>,
-        out: Option<&Bound<'py, PyAny>>,
-        casting: &str,
-        order: Option<&str>,
-        dtype: Option<&Bound<'py, PyAny>>,
-        subok: bool,
-        signature: Option<&Bound<'py, PyAny>>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let args: Vec<Bound<'py, PyAny>> = args.iter().collect();
+        let args: smallvec::SmallVec<[Bound<'py, PyAny>; 4]> = args.iter().collect();
+        let no_keywords = kwargs.is_none_or(|k| k.is_empty());
+        if no_keywords
+            && args.len() == self.u.nin
+            && self.u.core.is_none()
+            && args.iter().all(|a| {
+                a.is_exact_instance_of::<PyNdArray>() || super::overrides::is_python_number(a)
+            })
+        {
+            // Nothing to override, no keyword: the computing path.
+            return call_ufunc(py, self.u, &args, None, None, "same_kind", None, Order::K);
+        }
+        let mut given: [Option<Bound<'py, PyAny>>; 10] = Default::default();
+        const NAMES: [&str; 10] = [
+            "out",
+            "casting",
+            "order",
+            "dtype",
+            "subok",
+            "signature",
+            "where",
+            "axes",
+            "axis",
+            "keepdims",
+        ];
+        for (k, v) in kwargs.into_iter().flatten() {
+            let k = k.cast_into::<pyo3::types::PyString>()?;
+            let k = k.to_str()?;
+            match NAMES.iter().position(|n| *n == k) {
+                Some(i) => given[i] = Some(v),
+                None => {
+                    return Err(PyTypeError::new_err(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        self.u.name, k
+                    )))
+                }
+            }
+        }
+        let [out, casting, order, dtype, subok, signature, r#where, axes, axis, keepdims] = given;
+        // As the binding's parser reads them: None is absent for these.
+        let present = |v: Option<Bound<'py, PyAny>>| v.filter(|v| !v.is_none());
+        let (out, dtype, signature) = (present(out), present(dtype), present(signature));
+        let text = |name: &str, v: &Bound<'py, PyAny>| -> PyResult<String> {
+            v.extract::<String>().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "argument '{name}': '{}' object cannot be converted to 'PyString'",
+                    v.get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default()
+                ))
+            })
+        };
+        let casting = match casting {
+            Some(c) => text("casting", &c)?,
+            None => "same_kind".to_string(),
+        };
+        let order = match present(order) {
+            Some(o) => Some(text("order", &o)?),
+            None => None,
+        };
+        let subok = match subok {
+            Some(v) => v.extract::<bool>()?,
+            None => true,
+        };
+        let (out, dtype, signature) = (out.as_ref(), dtype.as_ref(), signature.as_ref());
+        let (casting, order) = (casting.as_str(), order.as_deref());
         let nin = self.u.nin.min(args.len());
         let given = CallKeywords {
             casting,
@@ -869,32 +930,22 @@ impl PyUfunc {
         if let Some(r) =
             super::overrides::ufunc_override(py, self.u, "__call__", ins, outs, out, |d| {
                 given.set(d)?;
-                match kwargs {
-                    Some(k) => d.update(k.as_mapping()),
-                    None => Ok(()),
+                for (k, v) in [
+                    ("where", &r#where),
+                    ("axes", &axes),
+                    ("axis", &axis),
+                    ("keepdims", &keepdims),
+                ] {
+                    if let Some(v) = v {
+                        d.set_item(k, v)?;
+                    }
                 }
+                Ok(())
             })?
         {
             return Ok(r);
         }
         let order = Order::parse(order, Order::K)?;
-        let _ = subok;
-        let (mut r#where, mut axes, mut axis, mut keepdims) = (None, None, None, None);
-        for (k, v) in kwargs.into_iter().flatten() {
-            let slot = match k.extract::<String>()?.as_str() {
-                "where" => &mut r#where,
-                "axes" => &mut axes,
-                "axis" => &mut axis,
-                "keepdims" => &mut keepdims,
-                other => {
-                    return Err(PyTypeError::new_err(format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        self.u.name, other
-                    )))
-                }
-            };
-            *slot = Some(v);
-        }
         let (r#where, axes, axis, keepdims) = (
             r#where.as_ref(),
             axes.as_ref(),
@@ -1205,25 +1256,11 @@ impl PyUfunc {
         let xo = PyNdArray::wrap(py, xr, None)?.into_bound(py).into_any();
         let yo = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
         let args = PyTuple::new(py, [xo, yo])?;
-        let kwargs = match r#where {
-            Some(w) => {
-                let d = PyDict::new(py);
-                d.set_item("where", w)?;
-                Some(d)
-            }
-            None => None,
-        };
-        self.__call__(
-            py,
-            &args,
-            out,
-            casting,
-            order,
-            dtype,
-            subok,
-            signature,
-            kwargs.as_ref(),
-        )
+        let kwargs = PyDict::new(py);
+        given.set(&kwargs)?;
+        set_given(&kwargs, "out", out)?;
+        set_given(&kwargs, "where", r#where)?;
+        self.__call__(py, &args, Some(&kwargs))
     }
 
     /// The core signature of a generalized ufunc (None for elementwise ones).
