@@ -302,9 +302,22 @@ pub fn call_contiguous_weak(
     let lp = weak_loop(u, st, w, scalar_first)?;
     let (ai, si) = if scalar_first { (1, 0) } else { (0, 1) };
     let t = lp.ins[si];
-    if lp.ins[ai] != st || crate::dtype::promote::check_int_fits(n, t).is_err() {
+    if crate::dtype::promote::check_int_fits(n, t).is_err() {
         return Ok(None);
     }
+    // An integer or bool array meeting a Python float or complex computes in float64 or
+    // complex128 (NEP 50): a safe cast of the array first.
+    let cast;
+    let arr = if lp.ins[ai] == st {
+        arr
+    } else if matches!(lp.ins[ai], ScalarType::Float64 | ScalarType::Complex128)
+        && (st.is_int() || st == ScalarType::Bool)
+    {
+        cast = arr.astype(&lp.ins[ai].dtype(), Order::C)?;
+        &cast
+    } else {
+        return Ok(None);
+    };
     // Room for one item of any numeric type, aligned for all of them.
     let mut item = [0u128; 2];
     crate::with_scalar_type!(t, T, {
