@@ -171,72 +171,53 @@ impl Kernel1<Bool, Bool> for Absolute {
 
 // ----- floats (f32, f64; f16 computes in f32 and rounds once, as NumPy) -----
 
-/// NumPy's npy_divmod: (floor quotient, remainder with the divisor's sign).
-#[inline(always)]
-pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
-    // A NaN operand gives NaNs quietly, as NumPy's quiet comparisons do (Rust's may signal).
-    if a.is_nan() || b.is_nan() {
-        return (a + b, a + b);
-    }
-    let m = a % b;
-    if b == 0.0 {
-        return (a / b, m);
-    }
-    let mut div = (a - m) / b;
-    let mut m = m;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
+/// NumPy's npy_divmod: (floor quotient, remainder with the divisor's sign). A NaN operand
+/// gives NaNs quietly, as in NumPy: the arithmetic runs on ones in its place, because a
+/// vectorised loop computes every branch on every lane, and an ordered comparison of a NaN
+/// would raise the invalid flag for a lane whose result is then discarded.
+macro_rules! float_divmod {
+    ($name:ident, $t:ty) => {
+        #[inline(always)]
+        pub fn $name(a: $t, b: $t) -> ($t, $t) {
+            let nan = a.is_nan() || b.is_nan();
+            let (x, y) = if nan { (1.0, 1.0) } else { (a, b) };
+            let m = x % y;
+            let (fd, m) = if y == 0.0 {
+                (x / y, m)
+            } else {
+                let mut div = (x - m) / y;
+                let mut m = m;
+                if m != 0.0 {
+                    if y.is_sign_negative() != m.is_sign_negative() {
+                        m += y;
+                        div -= 1.0;
+                    }
+                } else {
+                    m = (0.0 as $t).copysign(y);
+                }
+                let fd = if div != 0.0 {
+                    let f = div.floor();
+                    if div - f > 0.5 {
+                        f + 1.0
+                    } else {
+                        f
+                    }
+                } else {
+                    (0.0 as $t).copysign(x / y)
+                };
+                (fd, m)
+            };
+            if nan {
+                (a + b, a + b)
+            } else {
+                (fd, m)
+            }
         }
-    } else {
-        m = 0.0f64.copysign(b);
-    }
-    let fd = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 {
-            f + 1.0
-        } else {
-            f
-        }
-    } else {
-        0.0f64.copysign(a / b)
     };
-    (fd, m)
 }
 
-#[inline(always)]
-pub fn divmod_f32(a: f32, b: f32) -> (f32, f32) {
-    // A NaN operand gives NaNs quietly, as NumPy's quiet comparisons do (Rust's may signal).
-    if a.is_nan() || b.is_nan() {
-        return (a + b, a + b);
-    }
-    let m = a % b;
-    if b == 0.0 {
-        return (a / b, m);
-    }
-    let mut div = (a - m) / b;
-    let mut m = m;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f32.copysign(b);
-    }
-    let fd = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 {
-            f + 1.0
-        } else {
-            f
-        }
-    } else {
-        0.0f32.copysign(a / b)
-    };
-    (fd, m)
-}
+float_divmod!(divmod_f64, f64);
+float_divmod!(divmod_f32, f32);
 
 macro_rules! float_kernels {
     ($t:ty, $divmod:ident) => {
