@@ -208,7 +208,10 @@ macro_rules! float_divmod {
                 (fd, m)
             };
             if nan {
-                (a + b, a + b)
+                // The NaN operand (the first if both are), as `a + b` gives it; not `a + b`
+                // itself, which a vectorised loop would compute for every lane (and overflow).
+                let q = if a.is_nan() { a } else { b };
+                (q, q)
             } else {
                 (fd, m)
             }
