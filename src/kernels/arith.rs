@@ -172,49 +172,45 @@ impl Kernel1<Bool, Bool> for Absolute {
 // ----- floats (f32, f64; f16 computes in f32 and rounds once, as NumPy) -----
 
 /// NumPy's npy_divmod: (floor quotient, remainder with the divisor's sign). A NaN operand
-/// gives NaNs quietly, as in NumPy: the arithmetic runs on ones in its place, because a
-/// vectorised loop computes every branch on every lane, and an ordered comparison of a NaN
-/// would raise the invalid flag for a lane whose result is then discarded.
+/// gives NaNs quietly, as in NumPy. No ordered comparison meets a NaN: a vectorised loop
+/// computes every branch on every lane, and an ordered comparison of a NaN would raise the
+/// invalid flag for a lane whose result is discarded, so signs are read from their bits.
 macro_rules! float_divmod {
     ($name:ident, $t:ty) => {
         #[inline(always)]
         pub fn $name(a: $t, b: $t) -> ($t, $t) {
-            let nan = a.is_nan() || b.is_nan();
-            let (x, y) = if nan { (1.0, 1.0) } else { (a, b) };
-            let m = x % y;
-            let (fd, m) = if y == 0.0 {
-                (x / y, m)
-            } else {
-                let mut div = (x - m) / y;
-                let mut m = m;
-                if m != 0.0 {
-                    if y.is_sign_negative() != m.is_sign_negative() {
-                        m += y;
-                        div -= 1.0;
-                    }
-                } else {
-                    m = (0.0 as $t).copysign(y);
-                }
-                let fd = if div != 0.0 {
-                    let f = div.floor();
-                    if div - f > 0.5 {
-                        f + 1.0
-                    } else {
-                        f
-                    }
-                } else {
-                    (0.0 as $t).copysign(x / y)
-                };
-                (fd, m)
-            };
-            if nan {
-                // The NaN operand (the first if both are), as `a + b` gives it; not `a + b`
-                // itself, which a vectorised loop would compute for every lane (and overflow).
+            if a.is_nan() || b.is_nan() {
+                // The NaN operand (the first if both are), as `a + b` gives it.
                 let q = if a.is_nan() { a } else { b };
-                (q, q)
-            } else {
-                (fd, m)
+                return (q, q);
             }
+            let m = a % b;
+            if b == 0.0 {
+                return (a / b, m);
+            }
+            let mut div = (a - m) / b;
+            let mut m = m;
+            if m != 0.0 {
+                if b.is_sign_negative() != m.is_sign_negative() {
+                    m += b;
+                    div -= 1.0;
+                }
+            } else {
+                m = (0.0 as $t).copysign(b);
+            }
+            let fd = if div != 0.0 {
+                let f = div.floor();
+                // div - f > 0.5, exactly (both subtractions are exact here).
+                let e = (div - f) - 0.5;
+                if !e.is_sign_negative() && e != 0.0 {
+                    f + 1.0
+                } else {
+                    f
+                }
+            } else {
+                (0.0 as $t).copysign(a / b)
+            };
+            (fd, m)
         }
     };
 }
