@@ -258,20 +258,39 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
     if lp.ins.iter().any(|t| *t != st) {
         return Ok(None);
     }
-    let out = NdArray::empty_numeric(first.shape(), lp.outs[0])?;
-    let mut ptrs: SmallVec<[*mut u8; 3]> = ins.iter().map(|a| a.data_ptr()).collect();
+    let ops: SmallVec<[(*mut u8, isize); 3]> = ins
+        .iter()
+        .map(|a| (a.data_ptr(), a.itemsize() as isize))
+        .collect();
+    // SAFETY: the caller's contiguous arrays of `first.size()` items in the loop's types.
+    unsafe { run_small(lp, first.shape(), &ops) }.map(Some)
+}
+
+/// The small-array paths' common end: a new C-ordered output of the loop's type and `shape`,
+/// and the loop run once over its items with `ins` (pointer, stride) as the inputs.
+///
+/// # Safety
+/// Each input pointer must be valid for reads of as many items of the loop's input type as
+/// `shape` holds, at its stride.
+unsafe fn run_small(
+    lp: &super::Loop,
+    shape: &[usize],
+    ins: &[(*mut u8, isize)],
+) -> Result<(NdArray, u32)> {
+    let out = NdArray::empty_numeric(shape, lp.outs[0])?;
+    let mut ptrs: SmallVec<[*mut u8; 3]> = ins.iter().map(|o| o.0).collect();
+    let mut strides: SmallVec<[isize; 3]> = ins.iter().map(|o| o.1).collect();
     ptrs.push(out.data_ptr());
-    let mut strides: SmallVec<[isize; 3]> = ins.iter().map(|a| a.itemsize() as isize).collect();
     strides.push(out.itemsize() as isize);
     let f = lp.f;
-    // SAFETY: fresh or caller's contiguous arrays of `first.size()` items in the loop's types.
+    // SAFETY: the caller's inputs and a fresh output of `out.size()` items.
     let status = run_line(
         &|p: &[*mut u8], s: &[isize], n| unsafe { f(p, s, n) },
         &ptrs,
         &strides,
-        first.size(),
+        out.size(),
     );
-    Ok(Some((out, status)))
+    Ok((out, status))
 }
 
 /// [`call_contiguous`] for a binary ufunc of one array and one Python scalar (`a * 2.0`): the
@@ -326,24 +345,14 @@ pub fn call_contiguous_weak(
             std::ptr::write_unaligned(item.as_mut_ptr() as *mut T, T::from_num(weak_value(n, t)))
         };
     });
-    let out = NdArray::empty_numeric(arr.shape(), lp.outs[0])?;
-    let mut ptrs = [arr.data_ptr(), arr.data_ptr(), out.data_ptr()];
-    let mut strides = [
-        arr.itemsize() as isize,
-        arr.itemsize() as isize,
-        out.itemsize() as isize,
-    ];
-    ptrs[si] = item.as_mut_ptr() as *mut u8;
-    strides[si] = 0;
-    let f = lp.f;
-    // SAFETY: the caller's contiguous array and a fresh one of `arr.size()` items in the loop's
-    // types; the scalar read in place (stride 0) and never written.
-    let status = run_line(
-        &|p: &[*mut u8], s: &[isize], n| unsafe { f(p, s, n) },
-        &ptrs,
-        &strides,
-        arr.size(),
+    let (a, x) = (
+        (arr.data_ptr(), arr.itemsize() as isize),
+        (item.as_mut_ptr() as *mut u8, 0),
     );
+    let ops = if scalar_first { [x, a] } else { [a, x] };
+    // SAFETY: the caller's contiguous array in the loop's type, and the scalar read in place
+    // (stride 0).
+    let (out, status) = unsafe { run_small(lp, arr.shape(), &ops) }?;
     Ok(Some((out, status | weak_cast_status(n, t))))
 }
 

@@ -107,17 +107,37 @@ fn foreign_like<'a, 'py>(
 }
 
 /// NEP 35 for `like=` another library's object: NumPy's function of the same name runs with
-/// the same arguments and `like=`, and NumPy hands the call to that object's
-/// `__array_function__` (a Dask array makes a Dask array; NumPy's array makes NumPy's).
+/// the positional `args`, the keywords of `kwargs` that are given (`Some`) and `like=`, and
+/// NumPy hands the call to that object's `__array_function__` (a Dask array makes a Dask
+/// array; NumPy's array makes NumPy's).
 fn like_call<'py>(
     name: &str,
     like: &Bound<'py, PyAny>,
-    args: Bound<'py, PyTuple>,
-    kw: Bound<'py, PyDict>,
+    args: impl pyo3::call::PyCallArgs<'py>,
+    kwargs: &[(&str, Option<Bound<'py, PyAny>>)],
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = like.py();
+    let kw = PyDict::new(py);
+    for (k, v) in kwargs {
+        if let Some(v) = v {
+            kw.set_item(k, v)?;
+        }
+    }
     kw.set_item("like", like)?;
     py.import("numpy")?.getattr(name)?.call(args, Some(&kw))
+}
+
+/// A keyword for [`like_call`]: the value unless it is the default (NumPy passes on only what
+/// its caller gave).
+fn non_default<'py, T: PartialEq + IntoPyObject<'py>>(
+    py: Python<'py>,
+    value: T,
+    default: T,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    if value == default {
+        return Ok(None);
+    }
+    Ok(Some(pyo3::IntoPyObjectExt::into_bound_py_any(value, py)?))
 }
 
 /// Create an array from an array-like object.
@@ -168,24 +188,14 @@ pub fn array<'py>(
     let _ = subok;
     if let Some(l) = foreign_like(like)? {
         let py = object.py();
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if copy != Some(true) {
-            kw.set_item("copy", copy)?;
-        }
-        if order != Some("K") {
-            kw.set_item("order", order)?;
-        }
-        if subok {
-            kw.set_item("subok", subok)?;
-        }
-        if ndmin != 0 {
-            kw.set_item("ndmin", ndmin)?;
-        }
-        let args = PyTuple::new(py, [object])?;
-        return like_call("array", l, args, kw);
+        let kw = [
+            ("dtype", dtype.cloned()),
+            ("copy", non_default(py, copy, Some(true))?),
+            ("order", non_default(py, order, Some("K"))?),
+            ("subok", non_default(py, subok, false)?),
+            ("ndmin", non_default(py, ndmin, 0)?),
+        ];
+        return like_call("array", l, (object,), &kw);
     }
     let dt = opt_dtype(dtype)?;
     let o = parse_order(order, Order::K)?;
@@ -248,24 +258,15 @@ pub fn asarray<'py>(
     copy: Option<bool>,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _ = device;
     if let Some(l) = foreign_like(like)? {
         let py = a.py();
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if let Some(v) = order {
-            kw.set_item("order", v)?;
-        }
-        if let Some(v) = device {
-            kw.set_item("device", v)?;
-        }
-        if let Some(v) = copy {
-            kw.set_item("copy", v)?;
-        }
-        let args = PyTuple::new(py, [a])?;
-        return like_call("asarray", l, args, kw);
+        let kw = [
+            ("dtype", dtype.cloned()),
+            ("order", non_default(py, order, None)?),
+            ("device", device.cloned()),
+            ("copy", non_default(py, copy, None)?),
+        ];
+        return like_call("asarray", l, (a,), &kw);
     }
     let dt = opt_dtype(dtype)?;
     let o = parse_order(order, Order::K)?;
@@ -319,19 +320,14 @@ pub fn asanyarray<'py>(
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(a.py());
-        for (k, v) in [("dtype", dtype), ("device", device)] {
-            if let Some(v) = v {
-                kw.set_item(k, v)?;
-            }
-        }
-        if let Some(v) = order {
-            kw.set_item("order", v)?;
-        }
-        if let Some(v) = copy {
-            kw.set_item("copy", v)?;
-        }
-        return like_call("asanyarray", l, PyTuple::new(a.py(), [a])?, kw);
+        let py = a.py();
+        let kw = [
+            ("dtype", dtype.cloned()),
+            ("order", non_default(py, order, None)?),
+            ("device", device.cloned()),
+            ("copy", non_default(py, copy, None)?),
+        ];
+        return like_call("asanyarray", l, (a,), &kw);
     }
     asarray(a, dtype, order, device, copy, like)
 }
@@ -370,13 +366,8 @@ pub fn ascontiguousarray<'py>(
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     if let Some(l) = foreign_like(like)? {
-        let py = a.py();
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        let args = PyTuple::new(py, [a])?;
-        return like_call("ascontiguousarray", l, args, kw);
+        let kw = [("dtype", dtype.cloned())];
+        return like_call("ascontiguousarray", l, (a,), &kw);
     }
     array_impl(a, opt_dtype(dtype)?, None, Order::C, 1)
 }
@@ -418,13 +409,8 @@ pub fn asfortranarray<'py>(
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     if let Some(l) = foreign_like(like)? {
-        let py = a.py();
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        let args = PyTuple::new(py, [a])?;
-        return like_call("asfortranarray", l, args, kw);
+        let kw = [("dtype", dtype.cloned())];
+        return like_call("asfortranarray", l, (a,), &kw);
     }
     array_impl(a, opt_dtype(dtype)?, None, Order::F, 1)
 }
@@ -524,20 +510,13 @@ pub fn empty(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let _ = device;
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if order != "C" {
-            kw.set_item("order", order)?;
-        }
-        if let Some(v) = device {
-            kw.set_item("device", v)?;
-        }
-        let args = PyTuple::new(py, [shape])?;
-        return Ok(like_call("empty", l, args, kw)?.unbind());
+        let kw = [
+            ("dtype", dtype.cloned()),
+            ("order", non_default(py, order, "C")?),
+            ("device", device.cloned()),
+        ];
+        return like_call("empty", l, (shape,), &kw).map(Bound::unbind);
     }
     new_array(py, shape, dtype, order, false).map(Py::into_any)
 }
@@ -580,20 +559,13 @@ pub fn zeros(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let _ = device;
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if order != "C" {
-            kw.set_item("order", order)?;
-        }
-        if let Some(v) = device {
-            kw.set_item("device", v)?;
-        }
-        let args = PyTuple::new(py, [shape])?;
-        return Ok(like_call("zeros", l, args, kw)?.unbind());
+        let kw = [
+            ("dtype", dtype.cloned()),
+            ("order", non_default(py, order, "C")?),
+            ("device", device.cloned()),
+        ];
+        return like_call("zeros", l, (shape,), &kw).map(Bound::unbind);
     }
     new_array(py, shape, dtype, order, true).map(Py::into_any)
 }
@@ -657,20 +629,13 @@ pub fn ones(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let _ = device;
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if order != "C" {
-            kw.set_item("order", order)?;
-        }
-        if let Some(v) = device {
-            kw.set_item("device", v)?;
-        }
-        let args = PyTuple::new(py, [shape])?;
-        return Ok(like_call("ones", l, args, kw)?.unbind());
+        let kw = [
+            ("dtype", dtype.cloned()),
+            ("order", non_default(py, order, "C")?),
+            ("device", device.cloned()),
+        ];
+        return like_call("ones", l, (shape,), &kw).map(Bound::unbind);
     }
     let a = new_array(py, shape, dtype, order, false)?;
     fill_const(py, &a.bind(py).get().raw(), Num::I(1))?;
@@ -763,20 +728,13 @@ pub fn full(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let _ = device;
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if order != "C" {
-            kw.set_item("order", order)?;
-        }
-        if let Some(v) = device {
-            kw.set_item("device", v)?;
-        }
-        let args = PyTuple::new(py, [shape, fill_value])?;
-        return Ok(like_call("full", l, args, kw)?.unbind());
+        let kw = [
+            ("dtype", dtype.cloned()),
+            ("order", non_default(py, order, "C")?),
+            ("device", device.cloned()),
+        ];
+        return like_call("full", l, (shape, fill_value), &kw).map(Bound::unbind);
     }
     let dt = match opt_dtype(dtype)? {
         Some(d) => d,
@@ -1079,30 +1037,22 @@ pub fn arange<'py>(
     like: Option<&Bound<'py, PyAny>>,
     start: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let _ = device;
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
         // The bounds as positional arguments while they come in order (as usually written).
         let mut pos: Vec<&Bound<'py, PyAny>> = start_or_stop.into_iter().collect();
         let mut in_order = !pos.is_empty();
+        let mut kw = vec![("dtype", dtype.cloned()), ("device", device.cloned())];
+        kw.push(("start", start.cloned()));
         for (k, v) in [("stop", stop), ("step", step)] {
             match v {
                 Some(v) if in_order => pos.push(v),
-                Some(v) => kw.set_item(k, v)?,
-                None => in_order = false,
+                v => {
+                    in_order = false;
+                    kw.push((k, v.cloned()));
+                }
             }
         }
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if let Some(v) = device {
-            kw.set_item("device", v)?;
-        }
-        if let Some(v) = start {
-            kw.set_item("start", v)?;
-        }
-        let args = PyTuple::new(py, pos)?;
-        return Ok(like_call("arange", l, args, kw)?.unbind());
+        return like_call("arange", l, PyTuple::new(py, pos)?, &kw).map(Bound::unbind);
     }
     let zero = 0i64.into_pyobject(py)?.into_any();
     let one = 1i64.into_pyobject(py)?.into_any();
@@ -1440,26 +1390,15 @@ pub fn eye(
     device: Option<&Bound<'_, PyAny>>,
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let _ = device;
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if let Some(v) = M {
-            kw.set_item("M", v)?;
-        }
-        if k != 0 {
-            kw.set_item("k", k)?;
-        }
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if order != "C" {
-            kw.set_item("order", order)?;
-        }
-        if let Some(v) = device {
-            kw.set_item("device", v)?;
-        }
-        let args = PyTuple::new(py, [N])?;
-        return Ok(like_call("eye", l, args, kw)?.unbind());
+        let kw = [
+            ("M", non_default(py, M, None)?),
+            ("k", non_default(py, k, 0)?),
+            ("dtype", dtype.cloned()),
+            ("order", non_default(py, order, "C")?),
+            ("device", device.cloned()),
+        ];
+        return like_call("eye", l, (N,), &kw).map(Bound::unbind);
     }
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     let o = parse_order(Some(order), Order::C)?;
@@ -1501,11 +1440,8 @@ pub fn identity(
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        return Ok(like_call("identity", l, PyTuple::new(py, [n])?, kw)?.unbind());
+        let kw = [("dtype", dtype.cloned())];
+        return like_call("identity", l, (n,), &kw).map(Bound::unbind);
     }
     eye(py, n, None, 0, dtype, "C", None, like)
 }
@@ -1550,18 +1486,12 @@ pub fn tri(
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if let Some(v) = M {
-            kw.set_item("M", v)?;
-        }
-        if k != 0 {
-            kw.set_item("k", k)?;
-        }
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        let args = PyTuple::new(py, [N])?;
-        return Ok(like_call("tri", l, args, kw)?.unbind());
+        let kw = [
+            ("M", non_default(py, M, None)?),
+            ("k", non_default(py, k, 0)?),
+            ("dtype", dtype.cloned()),
+        ];
+        return like_call("tri", l, (N,), &kw).map(Bound::unbind);
     }
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     // NumPy's tri treats negative sizes as empty.
@@ -1613,18 +1543,12 @@ pub fn frombuffer(
     like: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if let Some(v) = dtype {
-            kw.set_item("dtype", v)?;
-        }
-        if count != -1 {
-            kw.set_item("count", count)?;
-        }
-        if offset != 0 {
-            kw.set_item("offset", offset)?;
-        }
-        let args = PyTuple::new(py, [buffer])?;
-        return Ok(like_call("frombuffer", l, args, kw)?.unbind());
+        let kw = [
+            ("dtype", dtype.cloned()),
+            ("count", non_default(py, count, -1)?),
+            ("offset", non_default(py, offset, 0)?),
+        ];
+        return like_call("frombuffer", l, (buffer,), &kw).map(Bound::unbind);
     }
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     super::object::refuse_from_bytes(&dt)?;
@@ -1717,12 +1641,8 @@ pub fn fromiter<'py>(
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     if let Some(l) = foreign_like(like)? {
-        let kw = PyDict::new(py);
-        if count != -1 {
-            kw.set_item("count", count)?;
-        }
-        let args = PyTuple::new(py, [iter, dtype])?;
-        return Ok(like_call("fromiter", l, args, kw)?.unbind());
+        let kw = [("count", non_default(py, count, -1)?)];
+        return like_call("fromiter", l, (iter, dtype), &kw).map(Bound::unbind);
     }
     let dt = to_dtype(dtype)?;
     let mut it = iter.try_iter()?;

@@ -742,28 +742,92 @@ impl<'a, 'py> FromPyObject<'a, 'py> for AxisArg {
     }
 }
 
-/// The keywords `__call__` and `outer` share, as given (for an override: only those that
-/// differ from the defaults).
-struct CallKeywords<'a, 'py> {
-    casting: &'a str,
-    order: Option<&'a str>,
-    dtype: Option<&'a Bound<'py, PyAny>>,
-    subok: bool,
-    signature: Option<&'a Bound<'py, PyAny>>,
+/// The keywords of `__call__` and `outer`, as given: read from `kwargs` here rather than by the
+/// binding's argument parser, so that a call with operands only skips them altogether and an
+/// explicit None is told apart where NumPy tells it apart (`where=`, `axes=`, `axis=`,
+/// `keepdims=`).
+#[derive(Default)]
+struct CallKeywords<'py> {
+    out: Option<Bound<'py, PyAny>>,
+    casting: Option<Bound<'py, PyAny>>,
+    order: Option<Bound<'py, PyAny>>,
+    dtype: Option<Bound<'py, PyAny>>,
+    subok: Option<Bound<'py, PyAny>>,
+    signature: Option<Bound<'py, PyAny>>,
+    r#where: Option<Bound<'py, PyAny>>,
+    axes: Option<Bound<'py, PyAny>>,
+    axis: Option<Bound<'py, PyAny>>,
+    keepdims: Option<Bound<'py, PyAny>>,
 }
 
-impl<'py> CallKeywords<'_, 'py> {
-    fn set(&self, d: &Bound<'py, PyDict>) -> PyResult<()> {
-        set_given(
-            d,
-            "casting",
-            (self.casting != "same_kind").then_some(self.casting),
-        )?;
-        set_given(d, "order", self.order)?;
-        set_given(d, "dtype", self.dtype)?;
-        set_given(d, "subok", (!self.subok).then_some(false))?;
-        set_given(d, "signature", self.signature)
+impl<'py> CallKeywords<'py> {
+    fn parse(u: &Ufunc, kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Self> {
+        let mut k = Self::default();
+        for (name, v) in kwargs.into_iter().flatten() {
+            let name = name.cast_into::<pyo3::types::PyString>()?;
+            let slot = match name.to_str()? {
+                "out" => &mut k.out,
+                "casting" => &mut k.casting,
+                "order" => &mut k.order,
+                "dtype" => &mut k.dtype,
+                "subok" => &mut k.subok,
+                "signature" => &mut k.signature,
+                "where" => &mut k.r#where,
+                "axes" => &mut k.axes,
+                "axis" => &mut k.axis,
+                "keepdims" => &mut k.keepdims,
+                other => {
+                    return Err(PyTypeError::new_err(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        u.name, other
+                    )))
+                }
+            };
+            *slot = Some(v);
+        }
+        Ok(k)
     }
+
+    /// Every keyword given but `out=` (which the override step passes on as a tuple).
+    fn set(&self, d: &Bound<'py, PyDict>) -> PyResult<()> {
+        for (name, v) in [
+            ("casting", &self.casting),
+            ("order", &self.order),
+            ("dtype", &self.dtype),
+            ("subok", &self.subok),
+            ("signature", &self.signature),
+            ("where", &self.r#where),
+            ("axes", &self.axes),
+            ("axis", &self.axis),
+            ("keepdims", &self.keepdims),
+        ] {
+            set_given(d, name, v.as_ref())?;
+        }
+        Ok(())
+    }
+
+    /// `out=`, `dtype=`, `signature=` and `order=` given as None are absent.
+    fn out(&self) -> Option<&Bound<'py, PyAny>> {
+        self.out.as_ref().filter(|v| !v.is_none())
+    }
+    fn dtype(&self) -> Option<&Bound<'py, PyAny>> {
+        self.dtype.as_ref().filter(|v| !v.is_none())
+    }
+    fn signature(&self) -> Option<&Bound<'py, PyAny>> {
+        self.signature.as_ref().filter(|v| !v.is_none())
+    }
+}
+
+/// A keyword NumPy wants as a string: its TypeError otherwise.
+fn str_keyword(name: &str, v: &Bound<'_, PyAny>) -> PyResult<String> {
+    v.extract::<String>().map_err(|_| {
+        let t = v
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        PyTypeError::new_err(format!("{name} must be str, not {t}"))
+    })
 }
 
 /// An axis argument as NumPy would have been given it (None for the default).
@@ -863,94 +927,48 @@ impl PyUfunc {
             // Nothing to override, no keyword: the computing path.
             return call_ufunc(py, self.u, &args, None, None, "same_kind", None, Order::K);
         }
-        let mut given: [Option<Bound<'py, PyAny>>; 10] = Default::default();
-        const NAMES: [&str; 10] = [
-            "out",
-            "casting",
-            "order",
-            "dtype",
-            "subok",
-            "signature",
-            "where",
-            "axes",
-            "axis",
-            "keepdims",
-        ];
-        for (k, v) in kwargs.into_iter().flatten() {
-            let k = k.cast_into::<pyo3::types::PyString>()?;
-            let k = k.to_str()?;
-            match NAMES.iter().position(|n| *n == k) {
-                Some(i) => given[i] = Some(v),
-                None => {
-                    return Err(PyTypeError::new_err(format!(
-                        "{}() got an unexpected keyword argument '{}'",
-                        self.u.name, k
-                    )))
-                }
-            }
-        }
-        let [out, casting, order, dtype, subok, signature, r#where, axes, axis, keepdims] = given;
-        // As the binding's parser reads them: None is absent for these.
-        let present = |v: Option<Bound<'py, PyAny>>| v.filter(|v| !v.is_none());
-        let (out, dtype, signature) = (present(out), present(dtype), present(signature));
-        let text = |name: &str, v: &Bound<'py, PyAny>| -> PyResult<String> {
-            v.extract::<String>().map_err(|_| {
-                PyTypeError::new_err(format!(
-                    "argument '{name}': '{}' object cannot be converted to 'PyString'",
-                    v.get_type()
-                        .name()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default()
-                ))
-            })
-        };
-        let casting = match casting {
-            Some(c) => text("casting", &c)?,
-            None => "same_kind".to_string(),
-        };
-        let order = match present(order) {
-            Some(o) => Some(text("order", &o)?),
-            None => None,
-        };
-        let subok = match subok {
-            Some(v) => v.extract::<bool>()?,
-            None => true,
-        };
-        let (out, dtype, signature) = (out.as_ref(), dtype.as_ref(), signature.as_ref());
-        let (casting, order) = (casting.as_str(), order.as_deref());
-        let nin = self.u.nin.min(args.len());
-        let given = CallKeywords {
-            casting,
-            order,
-            dtype,
-            subok,
-            signature,
-        };
-        let (ins, outs) = args.split_at(nin);
+        let k = CallKeywords::parse(self.u, kwargs)?;
+        let (ins, outs) = args.split_at(self.u.nin.min(args.len()));
         if let Some(r) =
-            super::overrides::ufunc_override(py, self.u, "__call__", ins, outs, out, |d| {
-                given.set(d)?;
-                for (k, v) in [
-                    ("where", &r#where),
-                    ("axes", &axes),
-                    ("axis", &axis),
-                    ("keepdims", &keepdims),
-                ] {
-                    if let Some(v) = v {
-                        d.set_item(k, v)?;
-                    }
-                }
-                Ok(())
+            super::overrides::ufunc_override(py, self.u, "__call__", ins, outs, k.out(), |d| {
+                k.set(d)
             })?
         {
             return Ok(r);
         }
-        let order = Order::parse(order, Order::K)?;
+        self.call_given(py, &args, &k)
+    }
+}
+
+impl PyUfunc {
+    /// A call after the override step: the keywords checked and applied.
+    fn call_given<'py>(
+        &self,
+        py: Python<'py>,
+        args: &[Bound<'py, PyAny>],
+        k: &CallKeywords<'py>,
+    ) -> PyResult<Py<PyAny>> {
+        let casting = match &k.casting {
+            Some(c) => str_keyword("casting", c)?,
+            None => "same_kind".to_string(),
+        };
+        let order = match k.order.as_ref().filter(|o| !o.is_none()) {
+            Some(o) => Some(str_keyword("order", o)?),
+            None => None,
+        };
+        if let Some(s) = &k.subok {
+            if !s.is_instance_of::<pyo3::types::PyBool>() {
+                return Err(PyTypeError::new_err("'subok' must be a boolean"));
+            }
+        }
+        let (out, dtype, signature) = (k.out(), k.dtype(), k.signature());
+        let casting = casting.as_str();
+        let order = Order::parse(order.as_deref(), Order::K)?;
         let (r#where, axes, axis, keepdims) = (
-            r#where.as_ref(),
-            axes.as_ref(),
-            axis.as_ref(),
-            keepdims.as_ref(),
+            k.r#where.as_ref(),
+            k.axes.as_ref(),
+            k.axis.as_ref(),
+            k.keepdims.as_ref(),
         );
         if self.u.core.is_none() {
             for (name, v) in [("axes", axes), ("axis", axis), ("keepdims", keepdims)] {
@@ -1018,10 +1036,13 @@ impl PyUfunc {
                     order,
                 )
             }
-            _ => call_ufunc(py, self.u, &args, out, r#where, casting, dtype, order),
+            _ => call_ufunc(py, self.u, args, out, r#where, casting, dtype, order),
         }
     }
+}
 
+#[pymethods]
+impl PyUfunc {
     #[pyo3(signature = (array, axis=AxisArg::Default, dtype=None, out=None, keepdims=false, initial=None, r#where=None))]
     #[allow(clippy::too_many_arguments)]
     fn reduce<'py>(
@@ -1211,34 +1232,18 @@ impl PyUfunc {
         warn_status(py, self.u, st)
     }
 
-    #[pyo3(signature = (a, b, /, *, out=None, r#where=None, casting="same_kind", order=None, dtype=None, subok=true, signature=None))]
-    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (a, b, /, **kwargs))]
     fn outer<'py>(
         &self,
         py: Python<'py>,
         a: &Bound<'py, PyAny>,
         b: &Bound<'py, PyAny>,
-        out: Option<&Bound<'py, PyAny>>,
-        r#where: Option<&Bound<'py, PyAny>>,
-        casting: &str,
-        order: Option<&str>,
-        dtype: Option<&Bound<'py, PyAny>>,
-        subok: bool,
-        signature: Option<&Bound<'py, PyAny>>,
+        kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let given = CallKeywords {
-            casting,
-            order,
-            dtype,
-            subok,
-            signature,
-        };
+        let k = CallKeywords::parse(self.u, kwargs)?;
         let ins = [a.clone(), b.clone()];
         if let Some(r) =
-            super::overrides::ufunc_override(py, self.u, "outer", &ins, &[], out, |d| {
-                set_given(d, "where", r#where)?;
-                given.set(d)
-            })?
+            super::overrides::ufunc_override(py, self.u, "outer", &ins, &[], k.out(), |d| k.set(d))?
         {
             return Ok(r);
         }
@@ -1255,12 +1260,7 @@ impl PyUfunc {
         let xr = x.reshape(&shape, crate::array::Order::C)?;
         let xo = PyNdArray::wrap(py, xr, None)?.into_bound(py).into_any();
         let yo = PyNdArray::wrap(py, y, None)?.into_bound(py).into_any();
-        let args = PyTuple::new(py, [xo, yo])?;
-        let kwargs = PyDict::new(py);
-        given.set(&kwargs)?;
-        set_given(&kwargs, "out", out)?;
-        set_given(&kwargs, "where", r#where)?;
-        self.__call__(py, &args, Some(&kwargs))
+        self.call_given(py, &[xo, yo], &k)
     }
 
     /// The core signature of a generalized ufunc (None for elementwise ones).
