@@ -258,28 +258,26 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
     if lp.ins.iter().any(|t| *t != st) {
         return Ok(None);
     }
-    let ops: SmallVec<[(*mut u8, isize); 3]> = ins
-        .iter()
-        .map(|a| (a.data_ptr(), a.itemsize() as isize))
-        .collect();
+    let ptrs = ins.iter().map(|a| a.data_ptr()).collect();
+    let strides = ins.iter().map(|a| a.itemsize() as isize).collect();
     // SAFETY: the caller's contiguous arrays of `first.size()` items in the loop's types.
-    unsafe { run_small(lp, first.shape(), &ops) }.map(Some)
+    unsafe { run_small(lp, first.shape(), ptrs, strides) }.map(Some)
 }
 
 /// The small-array paths' common end: a new C-ordered output of the loop's type and `shape`,
-/// and the loop run once over its items with `ins` (pointer, stride) as the inputs.
+/// and the loop run once over its items, the inputs at `ptrs` with `strides`.
 ///
 /// # Safety
 /// Each input pointer must be valid for reads of as many items of the loop's input type as
 /// `shape` holds, at its stride.
+#[inline]
 unsafe fn run_small(
     lp: &super::Loop,
     shape: &[usize],
-    ins: &[(*mut u8, isize)],
+    mut ptrs: SmallVec<[*mut u8; 3]>,
+    mut strides: SmallVec<[isize; 3]>,
 ) -> Result<(NdArray, u32)> {
     let out = NdArray::empty_numeric(shape, lp.outs[0])?;
-    let mut ptrs: SmallVec<[*mut u8; 3]> = ins.iter().map(|o| o.0).collect();
-    let mut strides: SmallVec<[isize; 3]> = ins.iter().map(|o| o.1).collect();
     ptrs.push(out.data_ptr());
     strides.push(out.itemsize() as isize);
     let f = lp.f;
@@ -345,14 +343,23 @@ pub fn call_contiguous_weak(
             std::ptr::write_unaligned(item.as_mut_ptr() as *mut T, T::from_num(weak_value(n, t)))
         };
     });
-    let (a, x) = (
-        (arr.data_ptr(), arr.itemsize() as isize),
-        (item.as_mut_ptr() as *mut u8, 0),
-    );
-    let ops = if scalar_first { [x, a] } else { [a, x] };
+    let (a, x) = (arr.data_ptr(), item.as_mut_ptr() as *mut u8);
+    let s = arr.itemsize() as isize;
+    let (ptrs, strides) = if scalar_first {
+        ([x, a], [0, s])
+    } else {
+        ([a, x], [s, 0])
+    };
     // SAFETY: the caller's contiguous array in the loop's type, and the scalar read in place
     // (stride 0).
-    let (out, status) = unsafe { run_small(lp, arr.shape(), &ops) }?;
+    let (out, status) = unsafe {
+        run_small(
+            lp,
+            arr.shape(),
+            ptrs.into_iter().collect(),
+            strides.into_iter().collect(),
+        )
+    }?;
     Ok(Some((out, status | weak_cast_status(n, t))))
 }
 

@@ -1015,12 +1015,12 @@ impl PyUfunc {
                 ),
                 _ => dtype.cloned(),
             };
-            return call_gufunc(py, self.u, &args, out, casting, dtype.as_ref(), &placing);
+            return call_gufunc(py, self.u, args, out, casting, dtype.as_ref(), &placing);
         }
         if let Some(d) = family_signature(self.u, signature)? {
             let d = super::dtype::PyDType::wrap(py, d)?;
             let d = d.bind(py).as_any();
-            return call_ufunc(py, self.u, &args, out, r#where, casting, Some(d), order);
+            return call_ufunc(py, self.u, args, out, r#where, casting, Some(d), order);
         }
         match signature_dtype(self.u, signature)? {
             Some(st) if dtype.is_none_or(|d| d.is_none()) => {
@@ -1028,7 +1028,7 @@ impl PyUfunc {
                 call_ufunc(
                     py,
                     self.u,
-                    &args,
+                    args,
                     out,
                     r#where,
                     casting,
