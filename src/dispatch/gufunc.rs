@@ -389,6 +389,10 @@ pub fn call(
         }
     }
 
+    if let Some(f) = u.core_sizes {
+        f(&mut sizes);
+    }
+
     // Outputs the caller gave, in working layout (core axes last).
     // The working view of each given output (core axes last).
     let mut work_outs: SmallVec<[Option<NdArray>; 2]> = SmallVec::new();

@@ -109,6 +109,9 @@ pub struct Ufunc {
     pub reports_invalid: bool,
     /// A generalized ufunc's signature (None for elementwise ufuncs).
     pub core: Option<gufunc::CoreSignature>,
+    /// Sets the sizes of core dimensions that only outputs have, from the inputs' (NumPy's
+    /// `process_core_dims_func`): given the sizes in signature order, None where unknown.
+    pub core_sizes: Option<fn(&mut [Option<usize>])>,
 }
 
 /// Reduction properties of a binary ufunc.
@@ -156,6 +159,12 @@ impl std::hash::BuildHasher for NameHash {
     fn build_hasher(&self) -> NameHash {
         NameHash(0)
     }
+}
+
+/// The private generalized ufuncs of `rumpy.linalg` (numpy's `_umath_linalg`), built once.
+pub fn linalg_table() -> &'static [Ufunc] {
+    static T: std::sync::OnceLock<Vec<Ufunc>> = std::sync::OnceLock::new();
+    T.get_or_init(table::linalg_rows)
 }
 
 /// A ufunc by name (a hashed lookup: the operators call this on every use).

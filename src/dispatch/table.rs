@@ -75,6 +75,7 @@ fn row(
         reports_underflow: false,
         reports_invalid: true,
         core: Option::None,
+        core_sizes: Option::None,
     }
 }
 
@@ -391,6 +392,271 @@ fn gufunc_rows() -> Vec<Ufunc> {
                 l
             },
             "Vector-matrix dot product of two arrays.",
+        ),
+    ]
+}
+
+/// A loop of a linear-algebra gufunc: input and output types (float64 `D`ouble or complex
+/// `Z`), and its core loop.
+macro_rules! la {
+    ([$($i:ident),*] -> [$($o:ident),*], $f:path) => {
+        Loop { ins: smallvec![$(S::$i),*], outs: smallvec![$(S::$o),*], f: super::gufunc::not_elementwise, reduce: Option::None, longlong: false, core: Some($f) }
+    };
+}
+
+/// The private generalized ufuncs of `rumpy.linalg` (numpy's `_umath_linalg`; see
+/// `loops/decomp.rs`): float64 and complex128 loops only (the front end computes in those).
+pub fn linalg_rows() -> Vec<Ufunc> {
+    use crate::loops::decomp as d;
+    type C = num_complex::Complex<f64>;
+    let gu = |name, nin, nout, sig: &str, loops, doc| Ufunc {
+        nout,
+        core: Some(super::gufunc::CoreSignature::parse(sig).expect("a valid built-in signature")),
+        ..row(name, nin, Identity::None, loops, doc)
+    };
+    let min_mn: fn(&mut [Option<usize>]) = |s| d::min_dim(s, 0, 1, 2);
+    let with = |mut u: Ufunc, f: fn(&mut [Option<usize>])| {
+        u.core_sizes = Some(f);
+        u
+    };
+    vec![
+        gu(
+            "inv",
+            1,
+            1,
+            "(m,m)->(m,m)",
+            vec![
+                la!([Float64] -> [Float64], d::inv::<f64>),
+                la!([Complex128] -> [Complex128], d::inv::<C>),
+            ],
+            "Inverse of square matrices.",
+        ),
+        gu(
+            "solve",
+            2,
+            1,
+            "(m,m),(m,n)->(m,n)",
+            vec![
+                la!([Float64, Float64] -> [Float64], d::solve::<f64>),
+                la!([Complex128, Complex128] -> [Complex128], d::solve::<C>),
+            ],
+            "Solve a x = b for matrices b.",
+        ),
+        gu(
+            "solve1",
+            2,
+            1,
+            "(m,m),(m)->(m)",
+            vec![
+                la!([Float64, Float64] -> [Float64], d::solve::<f64>),
+                la!([Complex128, Complex128] -> [Complex128], d::solve::<C>),
+            ],
+            "Solve a x = b for vectors b.",
+        ),
+        gu(
+            "det",
+            1,
+            1,
+            "(m,m)->()",
+            vec![
+                la!([Float64] -> [Float64], d::det::<f64>),
+                la!([Complex128] -> [Complex128], d::det::<C>),
+            ],
+            "Determinant of square matrices.",
+        ),
+        gu(
+            "slogdet",
+            1,
+            2,
+            "(m,m)->(),()",
+            vec![
+                la!([Float64] -> [Float64, Float64], d::slogdet::<f64>),
+                la!([Complex128] -> [Complex128, Float64], d::slogdet::<C>),
+            ],
+            "Sign and log of the absolute determinant.",
+        ),
+        gu(
+            "cholesky_lo",
+            1,
+            1,
+            "(m,m)->(m,m)",
+            vec![
+                la!([Float64] -> [Float64], d::cholesky_lo::<f64>),
+                la!([Complex128] -> [Complex128], d::cholesky_lo::<C>),
+            ],
+            "Cholesky factor L from the lower triangle.",
+        ),
+        gu(
+            "cholesky_up",
+            1,
+            1,
+            "(m,m)->(m,m)",
+            vec![
+                la!([Float64] -> [Float64], d::cholesky_up::<f64>),
+                la!([Complex128] -> [Complex128], d::cholesky_up::<C>),
+            ],
+            "Cholesky factor U from the upper triangle.",
+        ),
+        gu(
+            "eigh_lo",
+            1,
+            2,
+            "(m,m)->(m),(m,m)",
+            vec![
+                la!([Float64] -> [Float64, Float64], d::eigh_lo::<f64>),
+                la!([Complex128] -> [Float64, Complex128], d::eigh_lo::<C>),
+            ],
+            "Eigenvalues and eigenvectors of Hermitian matrices (lower triangle).",
+        ),
+        gu(
+            "eigh_up",
+            1,
+            2,
+            "(m,m)->(m),(m,m)",
+            vec![
+                la!([Float64] -> [Float64, Float64], d::eigh_up::<f64>),
+                la!([Complex128] -> [Float64, Complex128], d::eigh_up::<C>),
+            ],
+            "Eigenvalues and eigenvectors of Hermitian matrices (upper triangle).",
+        ),
+        gu(
+            "eigvalsh_lo",
+            1,
+            1,
+            "(m,m)->(m)",
+            vec![
+                la!([Float64] -> [Float64], d::eigvalsh_lo::<f64>),
+                la!([Complex128] -> [Float64], d::eigvalsh_lo::<C>),
+            ],
+            "Eigenvalues of Hermitian matrices (lower triangle).",
+        ),
+        gu(
+            "eigvalsh_up",
+            1,
+            1,
+            "(m,m)->(m)",
+            vec![
+                la!([Float64] -> [Float64], d::eigvalsh_up::<f64>),
+                la!([Complex128] -> [Float64], d::eigvalsh_up::<C>),
+            ],
+            "Eigenvalues of Hermitian matrices (upper triangle).",
+        ),
+        gu(
+            "eig",
+            1,
+            2,
+            "(m,m)->(m),(m,m)",
+            vec![
+                la!([Float64] -> [Complex128, Complex128], d::eig::<f64>),
+                la!([Complex128] -> [Complex128, Complex128], d::eig::<C>),
+            ],
+            "Eigenvalues and right eigenvectors of square matrices.",
+        ),
+        gu(
+            "eigvals",
+            1,
+            1,
+            "(m,m)->(m)",
+            vec![
+                la!([Float64] -> [Complex128], d::eigvals::<f64>),
+                la!([Complex128] -> [Complex128], d::eigvals::<C>),
+            ],
+            "Eigenvalues of square matrices.",
+        ),
+        with(
+            gu(
+                "svd",
+                1,
+                1,
+                "(m,n)->(p)",
+                vec![
+                    la!([Float64] -> [Float64], d::svd_n::<f64>),
+                    la!([Complex128] -> [Float64], d::svd_n::<C>),
+                ],
+                "Singular values.",
+            ),
+            min_mn,
+        ),
+        with(
+            gu(
+                "svd_s",
+                1,
+                3,
+                "(m,n)->(m,p),(p),(p,n)",
+                vec![
+                    la!([Float64] -> [Float64, Float64, Float64], d::svd_s::<f64>),
+                    la!([Complex128] -> [Complex128, Float64, Complex128], d::svd_s::<C>),
+                ],
+                "Reduced singular value decomposition.",
+            ),
+            min_mn,
+        ),
+        with(
+            gu(
+                "svd_f",
+                1,
+                3,
+                "(m,n)->(m,m),(p),(n,n)",
+                vec![
+                    la!([Float64] -> [Float64, Float64, Float64], d::svd_f::<f64>),
+                    la!([Complex128] -> [Complex128, Float64, Complex128], d::svd_f::<C>),
+                ],
+                "Full singular value decomposition.",
+            ),
+            min_mn,
+        ),
+        with(
+            gu(
+                "qr_r_raw",
+                1,
+                2,
+                "(m,n)->(m,n),(p)",
+                vec![
+                    la!([Float64] -> [Float64, Float64], d::qr_r_raw::<f64>),
+                    la!([Complex128] -> [Complex128, Complex128], d::qr_r_raw::<C>),
+                ],
+                "QR factorization in LAPACK's raw form (factored matrix and tau).",
+            ),
+            min_mn,
+        ),
+        with(
+            gu(
+                "qr_reduced",
+                1,
+                2,
+                "(m,n)->(m,p),(p,n)",
+                vec![
+                    la!([Float64] -> [Float64, Float64], d::qr_reduced::<f64>),
+                    la!([Complex128] -> [Complex128, Complex128], d::qr_reduced::<C>),
+                ],
+                "Reduced QR factorization.",
+            ),
+            min_mn,
+        ),
+        gu(
+            "qr_complete",
+            1,
+            2,
+            "(m,n)->(m,m),(m,n)",
+            vec![
+                la!([Float64] -> [Float64, Float64], d::qr_complete::<f64>),
+                la!([Complex128] -> [Complex128, Complex128], d::qr_complete::<C>),
+            ],
+            "Complete QR factorization.",
+        ),
+        with(
+            gu(
+                "lstsq",
+                3,
+                4,
+                "(m,n),(m,k),()->(n,k),(k),(),(p)",
+                vec![
+                    la!([Float64, Float64, Float64] -> [Float64, Float64, Int32, Float64], d::lstsq::<f64>),
+                    la!([Complex128, Complex128, Float64] -> [Complex128, Float64, Int32, Float64], d::lstsq::<C>),
+                ],
+                "Least-squares solution of a x = b.",
+            ),
+            |s| d::min_dim(s, 0, 1, 3),
         ),
     ]
 }

@@ -4,6 +4,7 @@
 
 pub mod blocked;
 pub mod core_dims;
+pub mod decomp;
 pub mod elementwise;
 pub mod gemm;
 pub mod lanes;

@@ -1410,5 +1410,10 @@ pub fn add_ufuncs(m: &Bound<'_, PyModule>) -> PyResult<()> {
     for u in dispatch::table() {
         m.add(u.name, PyUfunc { u })?;
     }
+    let la = PyModule::new(m.py(), "_umath_linalg")?;
+    for u in dispatch::linalg_table() {
+        la.add(u.name, PyUfunc { u })?;
+    }
+    m.add("_umath_linalg", la)?;
     Ok(())
 }

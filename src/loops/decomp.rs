@@ -1,0 +1,1442 @@
+//! Core loops of the linear-algebra gufuncs behind `rumpy.linalg` (numpy's `_umath_linalg`):
+//! LU (inv, solve, det, slogdet), Cholesky, QR, the symmetric and general eigenproblems, SVD
+//! and least squares, on float64 and complex128.
+//!
+//! Each item of the loop dimensions is one matrix. It is copied into column-major scratch
+//! (the factorizations work in place, as LAPACK's do), factored with faer (or, for small
+//! matrices, an unblocked LU with LAPACK's pivot choice), and written out. A matrix that
+//! cannot be factored (a zero pivot, not positive definite, no convergence) gets NaN in its
+//! outputs and raises the invalid flag, and nothing else is reported: the Python front end
+//! turns that flag into `LinAlgError`, as numpy's does. Floating-point conditions raised
+//! inside the factorizations are dropped (LAPACK's are too).
+
+use std::ops::{Add, Div, Mul, Neg, Sub};
+
+use faer::dyn_stack::{MemBuffer, MemStack};
+use faer::{Mat, MatMut, MatRef, Par};
+use num_complex::Complex;
+use smallvec::SmallVec;
+
+use super::core_dims::CoreArgs;
+use super::watch;
+use crate::dtype::method::status;
+
+type C64 = Complex<f64>;
+
+/// Matrices up to this order are factored by the unblocked LU (faer's blocked one pays from
+/// about here).
+const SMALL_LU: usize = 48;
+
+/// float64 or complex128: what the loops compute in.
+pub trait Field:
+    faer::traits::ComplexField<Real = f64>
+    + Copy
+    + Send
+    + Sync
+    + 'static
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+{
+    const COMPLEX: bool;
+    fn nan() -> Self;
+    fn zero() -> Self;
+    fn one() -> Self;
+    fn from_re(x: f64) -> Self;
+    fn from_parts(re: f64, im: f64) -> Self;
+    fn re(self) -> f64;
+    fn im(self) -> f64;
+    fn cj(self) -> Self;
+    /// |re| + |im|: LAPACK's measure for choosing pivots.
+    fn abs1(self) -> f64;
+    /// The modulus.
+    fn modulus(self) -> f64;
+    fn scale(self, x: f64) -> Self;
+}
+
+impl Field for f64 {
+    const COMPLEX: bool = false;
+    fn nan() -> f64 {
+        f64::NAN
+    }
+    fn zero() -> f64 {
+        0.0
+    }
+    fn one() -> f64 {
+        1.0
+    }
+    fn from_re(x: f64) -> f64 {
+        x
+    }
+    fn from_parts(re: f64, _: f64) -> f64 {
+        re
+    }
+    fn re(self) -> f64 {
+        self
+    }
+    fn im(self) -> f64 {
+        0.0
+    }
+    fn cj(self) -> f64 {
+        self
+    }
+    fn abs1(self) -> f64 {
+        self.abs()
+    }
+    fn modulus(self) -> f64 {
+        self.abs()
+    }
+    fn scale(self, x: f64) -> f64 {
+        self * x
+    }
+}
+
+impl Field for C64 {
+    const COMPLEX: bool = true;
+    fn nan() -> C64 {
+        C64::new(f64::NAN, f64::NAN)
+    }
+    fn zero() -> C64 {
+        C64::new(0.0, 0.0)
+    }
+    fn one() -> C64 {
+        C64::new(1.0, 0.0)
+    }
+    fn from_re(x: f64) -> C64 {
+        C64::new(x, 0.0)
+    }
+    fn from_parts(re: f64, im: f64) -> C64 {
+        C64::new(re, im)
+    }
+    fn re(self) -> f64 {
+        self.re
+    }
+    fn im(self) -> f64 {
+        self.im
+    }
+    fn cj(self) -> C64 {
+        self.conj()
+    }
+    fn abs1(self) -> f64 {
+        self.re.abs() + self.im.abs()
+    }
+    fn modulus(self) -> f64 {
+        self.re.hypot(self.im)
+    }
+    fn scale(self, x: f64) -> C64 {
+        C64::new(self.re * x, self.im * x)
+    }
+}
+
+/// A matrix operand of one item: its first element and byte strides.
+#[derive(Clone, Copy)]
+struct View {
+    ptr: *mut u8,
+    rows: usize,
+    cols: usize,
+    rs: isize,
+    cs: isize,
+}
+
+impl View {
+    /// Operand `op` of `c` at `ptr`, with core dimensions `dims` (a vector has one, a scalar
+    /// none).
+    fn of(ptr: *mut u8, c: &CoreArgs, op: usize, dims: &[usize]) -> View {
+        let size = |j: usize| dims.get(j).map_or(1, |&d| c.sizes[d]);
+        let stride = |j: usize| if j < dims.len() { c.stride(op, j) } else { 0 };
+        View {
+            ptr,
+            rows: size(0),
+            cols: size(1),
+            rs: stride(0),
+            cs: stride(1),
+        }
+    }
+
+    /// # Safety
+    /// (i, j) inside the operand.
+    #[inline]
+    unsafe fn at<T>(&self, i: usize, j: usize) -> *mut T {
+        // SAFETY: the caller's.
+        unsafe {
+            self.ptr
+                .offset(i as isize * self.rs + j as isize * self.cs)
+                .cast::<T>()
+        }
+    }
+
+    /// # Safety
+    /// The view describes readable memory of `T`s.
+    unsafe fn load<T: Field>(&self) -> Mat<T> {
+        // SAFETY: every (i, j) is inside the operand.
+        Mat::from_fn(self.rows, self.cols, |i, j| unsafe {
+            self.at::<T>(i, j).read_unaligned()
+        })
+    }
+
+    /// # Safety
+    /// The view describes writable memory of `T`s, of `m`'s shape.
+    unsafe fn store<T: Field>(&self, m: MatRef<'_, T>) {
+        for j in 0..self.cols {
+            for i in 0..self.rows {
+                // SAFETY: inside the operand.
+                unsafe { self.at::<T>(i, j).write_unaligned(m[(i, j)]) }
+            }
+        }
+    }
+
+    /// # Safety
+    /// As [`View::store`].
+    unsafe fn fill<T: Field>(&self, v: T) {
+        for j in 0..self.cols {
+            for i in 0..self.rows {
+                // SAFETY: inside the operand.
+                unsafe { self.at::<T>(i, j).write_unaligned(v) }
+            }
+        }
+    }
+
+    /// # Safety
+    /// A one-element operand of `T`.
+    unsafe fn put<T>(&self, v: T) {
+        // SAFETY: the caller's.
+        unsafe { self.ptr.cast::<T>().write_unaligned(v) }
+    }
+}
+
+/// Run `f` on each of `count` items (operand `i` of item `t` at `p[i] + t * steps[i]`); an
+/// item for which `f` returns false has failed. Returns the invalid flag if any did, and
+/// keeps the thread's floating-point flags as they were.
+///
+/// # Safety
+/// The pointers and steps describe the items of each operand.
+unsafe fn each(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    mut f: impl FnMut(&[*mut u8]) -> bool,
+) -> u32 {
+    let (ok, _) = watch::fp_item(|| {
+        let mut ok = true;
+        let mut q: SmallVec<[*mut u8; 8]> = SmallVec::from_slice(p);
+        for t in 0..count as isize {
+            for (k, x) in q.iter_mut().enumerate() {
+                // SAFETY: item t of operand k (the caller's guarantee).
+                *x = unsafe { p[k].offset(t * steps[k]) };
+            }
+            ok &= f(&q);
+        }
+        ok
+    });
+    if ok {
+        0
+    } else {
+        status::INVALID
+    }
+}
+
+/// faer's parallelism for one matrix: threads only when the batch is small.
+fn par_of(c: &CoreArgs, work: usize) -> Par {
+    if c.par && work >= 96 * 96 * 96 {
+        Par::rayon(0)
+    } else {
+        Par::Seq
+    }
+}
+
+fn stack(req: faer::dyn_stack::StackReq) -> MemBuffer {
+    MemBuffer::new(req)
+}
+
+// ---------------------------------------------------------------------------------------
+// LU with partial pivoting
+
+/// A square matrix factored as P A = L U (L unit lower, U upper, both in `lu`); `swaps`
+/// transpositions were made; `singular`: a pivot was exactly zero (LAPACK's info > 0).
+struct Lu<T: Field> {
+    lu: Mat<T>,
+    /// Row `j` was exchanged with row `piv[j]` at step `j` (LAPACK's ipiv), for the small
+    /// path; faer's permutation for the blocked one.
+    piv: Vec<usize>,
+    perm: Option<(Vec<usize>, Vec<usize>)>,
+    swaps: usize,
+    singular: bool,
+}
+
+fn lu_factor<T: Field>(mut a: Mat<T>, par: Par) -> Lu<T> {
+    let n = a.nrows();
+    if n <= SMALL_LU {
+        // LAPACK's getf2: the first entry of largest |re| + |im| is the pivot.
+        let mut piv = vec![0; n];
+        let mut swaps = 0;
+        let mut singular = false;
+        for j in 0..n {
+            let mut p = j;
+            let mut best = a[(j, j)].abs1();
+            for i in j + 1..n {
+                let v = a[(i, j)].abs1();
+                if v > best {
+                    best = v;
+                    p = i;
+                }
+            }
+            piv[j] = p;
+            let d = a[(p, j)];
+            if d.re() != 0.0 || d.im() != 0.0 {
+                if p != j {
+                    swaps += 1;
+                    for k in 0..n {
+                        let t = a[(j, k)];
+                        a[(j, k)] = a[(p, k)];
+                        a[(p, k)] = t;
+                    }
+                }
+                let r = T::one() / a[(j, j)];
+                for i in j + 1..n {
+                    a[(i, j)] = a[(i, j)] * r;
+                }
+            } else {
+                singular = true;
+            }
+            for k in j + 1..n {
+                let u = a[(j, k)];
+                if u.re() != 0.0 || u.im() != 0.0 {
+                    for i in j + 1..n {
+                        a[(i, k)] = a[(i, k)] - a[(i, j)] * u;
+                    }
+                }
+            }
+        }
+        return Lu {
+            lu: a,
+            piv,
+            perm: None,
+            swaps,
+            singular,
+        };
+    }
+    use faer::linalg::lu::partial_pivoting::factor;
+    let mut fwd = vec![0usize; n];
+    let mut inv = vec![0usize; n];
+    let mut buf = stack(factor::lu_in_place_scratch::<usize, T>(
+        n,
+        n,
+        par,
+        Default::default(),
+    ));
+    let (info, _) = factor::lu_in_place(
+        a.as_mut(),
+        &mut fwd,
+        &mut inv,
+        par,
+        MemStack::new(&mut buf),
+        Default::default(),
+    );
+    let singular = (0..n).any(|j| a[(j, j)].re() == 0.0 && a[(j, j)].im() == 0.0);
+    Lu {
+        lu: a,
+        piv: Vec::new(),
+        perm: Some((fwd, inv)),
+        swaps: info.transposition_count,
+        singular,
+    }
+}
+
+impl<T: Field> Lu<T> {
+    /// Solve A X = B in place (B: n x k).
+    fn solve(&self, mut b: MatMut<'_, T>, par: Par) {
+        let n = self.lu.nrows();
+        let a = &self.lu;
+        match &self.perm {
+            None => {
+                for j in 0..n {
+                    let p = self.piv[j];
+                    if p != j {
+                        for c in 0..b.ncols() {
+                            let t = b[(j, c)];
+                            b[(j, c)] = b[(p, c)];
+                            b[(p, c)] = t;
+                        }
+                    }
+                }
+                for c in 0..b.ncols() {
+                    for j in 0..n {
+                        let x = b[(j, c)];
+                        if x.re() != 0.0 || x.im() != 0.0 {
+                            for i in j + 1..n {
+                                b[(i, c)] = b[(i, c)] - x * a[(i, j)];
+                            }
+                        }
+                    }
+                    for j in (0..n).rev() {
+                        let x = b[(j, c)];
+                        if x.re() != 0.0 || x.im() != 0.0 {
+                            let x = x / a[(j, j)];
+                            b[(j, c)] = x;
+                            for i in 0..j {
+                                b[(i, c)] = b[(i, c)] - x * a[(i, j)];
+                            }
+                        }
+                    }
+                }
+            }
+            Some((fwd, inv)) => {
+                use faer::linalg::lu::partial_pivoting::solve;
+                // SAFETY: faer built these as a permutation and its inverse.
+                let perm = unsafe { faer::perm::PermRef::new_unchecked(fwd, inv, n) };
+                let mut buf = stack(solve::solve_in_place_scratch::<usize, T>(n, b.ncols(), par));
+                solve::solve_in_place(
+                    a.as_ref(),
+                    a.as_ref(),
+                    perm,
+                    b,
+                    par,
+                    MemStack::new(&mut buf),
+                );
+            }
+        }
+    }
+
+    /// numpy's slogdet from the factors: the sign (a unit complex number) and log|det|.
+    fn slogdet(&self) -> (T, f64) {
+        if self.singular {
+            return (T::zero(), f64::NEG_INFINITY);
+        }
+        let mut sign = if self.swaps % 2 == 1 {
+            -T::one()
+        } else {
+            T::one()
+        };
+        let mut logdet = 0.0;
+        for j in 0..self.lu.nrows() {
+            let d = self.lu[(j, j)];
+            if T::COMPLEX {
+                let m = d.modulus();
+                sign = sign * d.scale(1.0 / m);
+                logdet += m.ln();
+            } else {
+                let mut x = d.re();
+                if x < 0.0 {
+                    sign = -sign;
+                    x = -x;
+                }
+                logdet += x.ln();
+            }
+        }
+        (sign, logdet)
+    }
+}
+
+/// Complex exp of a real: det = sign * exp(logdet), as numpy.
+fn det_from<T: Field>(sign: T, logdet: f64) -> T {
+    sign * T::from_re(logdet.exp())
+}
+
+/// inv `(m,m)->(m,m)`.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn inv<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    let n = c.sizes[0];
+    let par = par_of(c, n * n * n);
+    // SAFETY (each item): an n x n input and output.
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 0]);
+            let o = View::of(q[1], c, 1, &[0, 0]);
+            let lu = lu_factor(a.load::<T>(), par);
+            if lu.singular {
+                o.fill(T::nan());
+                return false;
+            }
+            let mut x = Mat::<T>::from_fn(n, n, |i, j| if i == j { T::one() } else { T::zero() });
+            lu.solve(x.as_mut(), par);
+            o.store(x.as_ref());
+            true
+        })
+    }
+}
+
+/// solve `(m,m),(m,n)->(m,n)` and solve1 `(m,m),(m)->(m)`.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    let n = c.sizes[0];
+    // solve1's right-hand side is a vector: one dimension.
+    let vector = c.sizes.len() == 1;
+    let bdims: &[usize] = if vector { &[0] } else { &[0, 1] };
+    let k = if vector { 1 } else { c.sizes[1] };
+    let par = par_of(c, n * n * (n + k));
+    // SAFETY (each item): the operands' shapes from the signature.
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 0]);
+            let b = View::of(q[1], c, 1, bdims);
+            let o = View::of(q[2], c, 2, bdims);
+            let lu = lu_factor(a.load::<T>(), par);
+            if lu.singular {
+                o.fill(T::nan());
+                return false;
+            }
+            let mut x = b.load::<T>();
+            lu.solve(x.as_mut(), par);
+            o.store(x.as_ref());
+            true
+        })
+    }
+}
+
+/// det `(m,m)->()`.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    let n = c.sizes[0];
+    let par = par_of(c, n * n * n);
+    // SAFETY (each item): an n x n input, a scalar output.
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 0]);
+            let (s, l) = lu_factor(a.load::<T>(), par).slogdet();
+            View::of(q[1], c, 1, &[]).put(det_from(s, l));
+            true
+        })
+    }
+}
+
+/// slogdet `(m,m)->(),()`: the sign (of the input's type) and log|det| (float64).
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    let n = c.sizes[0];
+    let par = par_of(c, n * n * n);
+    // SAFETY (each item): an n x n input, two scalar outputs.
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 0]);
+            let (s, l) = lu_factor(a.load::<T>(), par).slogdet();
+            View::of(q[1], c, 1, &[]).put(s);
+            View::of(q[2], c, 2, &[]).put(l);
+            true
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Cholesky
+
+/// The Hermitian matrix a triangle of `a` stands for, in full: `upper` reads the upper
+/// triangle (LAPACK's 'U'), else the lower; the diagonal's imaginary parts are ignored.
+///
+/// # Safety
+/// `a` describes a readable square matrix of `T`.
+unsafe fn hermitian_from<T: Field>(a: &View, upper: bool) -> Mat<T> {
+    let n = a.rows;
+    Mat::from_fn(n, n, |i, j| {
+        // SAFETY: inside the operand.
+        let read = |r: usize, s: usize| unsafe { a.at::<T>(r, s).read_unaligned() };
+        let (r, s) = if i >= j { (i, j) } else { (j, i) };
+        // (r, s) is in the lower triangle; the element stored for it:
+        let v = if upper { read(s, r).cj() } else { read(r, s) };
+        if i == j {
+            T::from_re(v.re())
+        } else if i > j {
+            v
+        } else {
+            v.cj()
+        }
+    })
+}
+
+/// cholesky `(m,m)->(m,m)`: L (lower; `upper`: U = L^H, read from the upper triangle), the
+/// other triangle zero.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+unsafe fn cholesky<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+    upper: bool,
+) -> u32 {
+    use faer::linalg::cholesky::llt::factor;
+    let n = c.sizes[0];
+    let par = par_of(c, n * n * n);
+    // SAFETY (each item): n x n input and output.
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 0]);
+            let o = View::of(q[1], c, 1, &[0, 0]);
+            let mut m = hermitian_from::<T>(&a, upper);
+            let mut buf = stack(factor::cholesky_in_place_scratch::<T>(
+                n,
+                par,
+                Default::default(),
+            ));
+            let r = factor::cholesky_in_place(
+                m.as_mut(),
+                Default::default(),
+                par,
+                MemStack::new(&mut buf),
+                Default::default(),
+            );
+            // LAPACK's potrf fails on a pivot that is not positive, NaN included.
+            if r.is_err() || (0..n).any(|j| !(m[(j, j)].re() > 0.0)) {
+                o.fill(T::nan());
+                return false;
+            }
+            let l = Mat::<T>::from_fn(n, n, |i, j| match (upper, i.cmp(&j)) {
+                (false, std::cmp::Ordering::Less) | (true, std::cmp::Ordering::Greater) => {
+                    T::zero()
+                }
+                (false, _) => m[(i, j)],
+                (true, _) => m[(j, i)].cj(),
+            });
+            o.store(l.as_ref());
+            true
+        })
+    }
+}
+
+/// cholesky_lo.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn cholesky_lo<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { cholesky::<T>(p, steps, count, c, false) }
+}
+
+/// cholesky_up.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn cholesky_up<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { cholesky::<T>(p, steps, count, c, true) }
+}
+
+// ---------------------------------------------------------------------------------------
+// Hermitian eigenproblem
+
+/// eigh `(m,m)->(m),(m,m)` (`vectors`) or eigvalsh `(m,m)->(m)`: ascending eigenvalues
+/// (float64) and the eigenvectors in columns.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+unsafe fn eigh<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+    upper: bool,
+    vectors: bool,
+) -> u32 {
+    use faer::linalg::evd::{self, ComputeEigenvectors};
+    let n = c.sizes[0];
+    let par = par_of(c, n * n * n);
+    let want = if vectors {
+        ComputeEigenvectors::Yes
+    } else {
+        ComputeEigenvectors::No
+    };
+    // SAFETY (each item): n x n input; n values; n x n vectors.
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 0]);
+            let w = View::of(q[1], c, 1, &[0]);
+            let m = hermitian_from::<T>(&a, upper);
+            let mut s = faer::diag::Diag::<T>::zeros(n);
+            let mut u = if vectors {
+                Some(Mat::<T>::zeros(n, n))
+            } else {
+                None
+            };
+            let mut buf = stack(evd::self_adjoint_evd_scratch::<T>(
+                n,
+                want,
+                par,
+                Default::default(),
+            ));
+            let r = evd::self_adjoint_evd(
+                m.as_ref(),
+                s.as_mut(),
+                u.as_mut().map(|u| u.as_mut()),
+                par,
+                MemStack::new(&mut buf),
+                Default::default(),
+            );
+            let ok = r.is_ok() && (0..n).all(|j| !s[j].re().is_nan());
+            if !ok {
+                w.fill(f64::NAN);
+                if vectors {
+                    View::of(q[2], c, 2, &[0, 0]).fill(T::nan());
+                }
+                return false;
+            }
+            for j in 0..n {
+                w.at::<f64>(j, 0).write_unaligned(s[j].re());
+            }
+            if let Some(u) = &u {
+                View::of(q[2], c, 2, &[0, 0]).store(u.as_ref());
+            }
+            true
+        })
+    }
+}
+
+macro_rules! eigh_entry {
+    ($name:ident, $upper:expr, $vectors:expr, $doc:literal) => {
+        #[doc = $doc]
+        ///
+        /// # Safety
+        /// See [`super::core_dims::CoreFn`].
+        pub unsafe fn $name<T: Field>(
+            p: &[*mut u8],
+            steps: &[isize],
+            count: usize,
+            c: &CoreArgs,
+        ) -> u32 {
+            // SAFETY: the caller's.
+            unsafe { eigh::<T>(p, steps, count, c, $upper, $vectors) }
+        }
+    };
+}
+eigh_entry!(
+    eigh_lo,
+    false,
+    true,
+    "eigh_lo: values and vectors from the lower triangle."
+);
+eigh_entry!(
+    eigh_up,
+    true,
+    true,
+    "eigh_up: values and vectors from the upper triangle."
+);
+eigh_entry!(
+    eigvalsh_lo,
+    false,
+    false,
+    "eigvalsh_lo: values from the lower triangle."
+);
+eigh_entry!(
+    eigvalsh_up,
+    true,
+    false,
+    "eigvalsh_up: values from the upper triangle."
+);
+
+// ---------------------------------------------------------------------------------------
+// General eigenproblem
+
+/// A real matrix's eigen decomposition as complex values and vectors (LAPACK's layout of
+/// conjugate pairs: columns j and j+1 hold the real and imaginary parts of vector j).
+fn eig_real(a: MatRef<'_, f64>, vectors: bool, par: Par) -> Option<(Vec<C64>, Mat<C64>)> {
+    use faer::linalg::evd::{self, ComputeEigenvectors};
+    let n = a.nrows();
+    let mut re = faer::diag::Diag::<f64>::zeros(n);
+    let mut im = faer::diag::Diag::<f64>::zeros(n);
+    let mut u = vectors.then(|| Mat::<f64>::zeros(n, n));
+    let want = if vectors {
+        ComputeEigenvectors::Yes
+    } else {
+        ComputeEigenvectors::No
+    };
+    let mut buf = stack(evd::evd_scratch::<f64>(
+        n,
+        ComputeEigenvectors::No,
+        want,
+        par,
+        Default::default(),
+    ));
+    evd::evd_real(
+        a,
+        re.as_mut(),
+        im.as_mut(),
+        None,
+        u.as_mut().map(|u| u.as_mut()),
+        par,
+        MemStack::new(&mut buf),
+        Default::default(),
+    )
+    .ok()?;
+    let w: Vec<C64> = (0..n).map(|j| C64::new(re[j], im[j])).collect();
+    let mut v = Mat::<C64>::zeros(n, if vectors { n } else { 0 });
+    if let Some(u) = &u {
+        let mut j = 0;
+        while j < n {
+            if im[j] == 0.0 || j + 1 == n {
+                for i in 0..n {
+                    v[(i, j)] = C64::new(u[(i, j)], 0.0);
+                }
+                j += 1;
+            } else {
+                for i in 0..n {
+                    v[(i, j)] = C64::new(u[(i, j)], u[(i, j + 1)]);
+                    v[(i, j + 1)] = C64::new(u[(i, j)], -u[(i, j + 1)]);
+                }
+                j += 2;
+            }
+        }
+    }
+    Some((w, v))
+}
+
+fn eig_complex(a: MatRef<'_, C64>, vectors: bool, par: Par) -> Option<(Vec<C64>, Mat<C64>)> {
+    use faer::linalg::evd::{self, ComputeEigenvectors};
+    let n = a.nrows();
+    let mut s = faer::diag::Diag::<C64>::zeros(n);
+    let mut u = vectors.then(|| Mat::<C64>::zeros(n, n));
+    let want = if vectors {
+        ComputeEigenvectors::Yes
+    } else {
+        ComputeEigenvectors::No
+    };
+    let mut buf = stack(evd::evd_scratch::<C64>(
+        n,
+        ComputeEigenvectors::No,
+        want,
+        par,
+        Default::default(),
+    ));
+    evd::evd_cplx(
+        a,
+        s.as_mut(),
+        None,
+        u.as_mut().map(|u| u.as_mut()),
+        par,
+        MemStack::new(&mut buf),
+        Default::default(),
+    )
+    .ok()?;
+    let w: Vec<C64> = (0..n).map(|j| s[j]).collect();
+    Some((w, u.unwrap_or_else(|| Mat::zeros(n, 0))))
+}
+
+/// LAPACK's normalisation of eigenvectors: unit Euclidean norm, and the component of largest
+/// modulus made real (positive for complex input; for real input its real part keeps its
+/// sign).
+fn normalize_vectors(v: &mut Mat<C64>, complex_input: bool) {
+    let n = v.nrows();
+    for j in 0..v.ncols() {
+        let norm = (0..n).map(|i| v[(i, j)].norm_sqr()).sum::<f64>().sqrt();
+        if norm == 0.0 || !norm.is_finite() {
+            continue;
+        }
+        let mut k = 0;
+        let mut best = -1.0;
+        for i in 0..n {
+            let m = v[(i, j)].norm_sqr();
+            if m > best {
+                best = m;
+                k = i;
+            }
+        }
+        let z = v[(k, j)];
+        let m = z.norm();
+        let mut rot = if m == 0.0 {
+            C64::new(1.0, 0.0)
+        } else {
+            z.conj() / m
+        };
+        if !complex_input && z.re < 0.0 {
+            rot = -rot;
+        }
+        let f = rot / norm;
+        for i in 0..n {
+            v[(i, j)] *= f;
+        }
+        v[(k, j)].im = 0.0;
+    }
+}
+
+/// A matrix type's general eigen decomposition.
+pub trait Eig: Field {
+    fn eig(a: MatRef<'_, Self>, vectors: bool, par: Par) -> Option<(Vec<C64>, Mat<C64>)>;
+}
+impl Eig for f64 {
+    fn eig(a: MatRef<'_, f64>, vectors: bool, par: Par) -> Option<(Vec<C64>, Mat<C64>)> {
+        eig_real(a, vectors, par)
+    }
+}
+impl Eig for C64 {
+    fn eig(a: MatRef<'_, C64>, vectors: bool, par: Par) -> Option<(Vec<C64>, Mat<C64>)> {
+        eig_complex(a, vectors, par)
+    }
+}
+
+/// eig `(m,m)->(m),(m,m)` / eigvals `(m,m)->(m)`: complex values (and right vectors).
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+unsafe fn eig_any<T: Eig>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+    vectors: bool,
+) -> u32 {
+    let n = c.sizes[0];
+    let par = par_of(c, n * n * n);
+    // SAFETY (each item): n x n input; n values; n x n vectors.
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 0]).load::<T>();
+            let w = View::of(q[1], c, 1, &[0]);
+            let finite = (0..n)
+                .all(|j| (0..n).all(|i| a[(i, j)].re().is_finite() && a[(i, j)].im().is_finite()));
+            let got = if finite {
+                T::eig(a.as_ref(), vectors, par)
+            } else {
+                None
+            };
+            match got {
+                Some((vals, mut vecs)) => {
+                    for (j, x) in vals.iter().enumerate() {
+                        w.at::<C64>(j, 0).write_unaligned(*x);
+                    }
+                    if vectors {
+                        normalize_vectors(&mut vecs, T::COMPLEX);
+                        View::of(q[2], c, 2, &[0, 0]).store(vecs.as_ref());
+                    }
+                    true
+                }
+                None => {
+                    w.fill(C64::nan());
+                    if vectors {
+                        View::of(q[2], c, 2, &[0, 0]).fill(C64::nan());
+                    }
+                    false
+                }
+            }
+        })
+    }
+}
+
+/// eig.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn eig<T: Eig>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { eig_any::<T>(p, steps, count, c, true) }
+}
+
+/// eigvals.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn eigvals<T: Eig>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { eig_any::<T>(p, steps, count, c, false) }
+}
+
+// ---------------------------------------------------------------------------------------
+// SVD
+
+/// Which factors an SVD loop writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SvdMode {
+    Values,
+    Reduced,
+    Full,
+}
+
+/// The SVD of `a` (m x n): singular values (descending) and, unless `Values`, U and V
+/// (A = U S V^H). None when it does not converge or the input is not finite.
+fn svd_of<T: Field>(
+    a: MatRef<'_, T>,
+    mode: SvdMode,
+    par: Par,
+) -> Option<(Vec<f64>, Mat<T>, Mat<T>)> {
+    use faer::linalg::svd::{self, ComputeSvdVectors};
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    if (0..n).any(|j| (0..m).any(|i| !(a[(i, j)].re().is_finite() && a[(i, j)].im().is_finite()))) {
+        return None;
+    }
+    let (cu, cv, ucols, vcols) = match mode {
+        SvdMode::Values => (ComputeSvdVectors::No, ComputeSvdVectors::No, 0, 0),
+        SvdMode::Reduced => (ComputeSvdVectors::Thin, ComputeSvdVectors::Thin, k, k),
+        SvdMode::Full => (ComputeSvdVectors::Full, ComputeSvdVectors::Full, m, n),
+    };
+    let mut s = faer::diag::Diag::<T>::zeros(k);
+    let mut u = Mat::<T>::zeros(m, ucols);
+    let mut v = Mat::<T>::zeros(n, vcols);
+    if k > 0 {
+        let mut buf = stack(svd::svd_scratch::<T>(m, n, cu, cv, par, Default::default()));
+        svd::svd(
+            a,
+            s.as_mut(),
+            (mode != SvdMode::Values).then(|| u.as_mut()),
+            (mode != SvdMode::Values).then(|| v.as_mut()),
+            par,
+            MemStack::new(&mut buf),
+            Default::default(),
+        )
+        .ok()?;
+    } else if mode == SvdMode::Full {
+        u = Mat::from_fn(m, m, |i, j| if i == j { T::one() } else { T::zero() });
+        v = Mat::from_fn(n, n, |i, j| if i == j { T::one() } else { T::zero() });
+    }
+    let sv: Vec<f64> = (0..k).map(|j| s[j].re()).collect();
+    if sv.iter().any(|x| x.is_nan()) {
+        return None;
+    }
+    Some((sv, u, v))
+}
+
+/// svd `(m,n)->(p)`, svd_s `(m,n)->(m,p),(p),(p,n)`, svd_f `(m,n)->(m,m),(p),(n,n)`.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+unsafe fn svd_any<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+    mode: SvdMode,
+) -> u32 {
+    let (m, n) = (c.sizes[0], c.sizes[1]);
+    let par = par_of(c, m * n * m.min(n));
+    // SAFETY (each item): the shapes of the signature (dims m=0, n=1, p=2).
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 1]).load::<T>();
+            let (uo, so, vo) = match mode {
+                SvdMode::Values => (None, View::of(q[1], c, 1, &[2]), None),
+                SvdMode::Reduced => (
+                    Some(View::of(q[1], c, 1, &[0, 2])),
+                    View::of(q[2], c, 2, &[2]),
+                    Some(View::of(q[3], c, 3, &[2, 1])),
+                ),
+                SvdMode::Full => (
+                    Some(View::of(q[1], c, 1, &[0, 0])),
+                    View::of(q[2], c, 2, &[2]),
+                    Some(View::of(q[3], c, 3, &[1, 1])),
+                ),
+            };
+            match svd_of(a.as_ref(), mode, par) {
+                Some((s, u, v)) => {
+                    for (j, x) in s.iter().enumerate() {
+                        so.at::<f64>(j, 0).write_unaligned(*x);
+                    }
+                    if let (Some(uo), Some(vo)) = (uo, vo) {
+                        uo.store(u.as_ref());
+                        let vh = Mat::<T>::from_fn(v.ncols(), v.nrows(), |i, j| v[(j, i)].cj());
+                        vo.store(vh.as_ref());
+                    }
+                    true
+                }
+                None => {
+                    so.fill(f64::NAN);
+                    if let (Some(uo), Some(vo)) = (uo, vo) {
+                        uo.fill(T::nan());
+                        vo.fill(T::nan());
+                    }
+                    false
+                }
+            }
+        })
+    }
+}
+
+/// svd (values only).
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn svd_n<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { svd_any::<T>(p, steps, count, c, SvdMode::Values) }
+}
+
+/// svd_s (reduced factors).
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn svd_s<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { svd_any::<T>(p, steps, count, c, SvdMode::Reduced) }
+}
+
+/// svd_f (full factors).
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn svd_f<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { svd_any::<T>(p, steps, count, c, SvdMode::Full) }
+}
+
+/// The size of p = min(m, n) for the SVD, QR and lstsq signatures: `sizes` in signature
+/// order, `m` and `n` the indices of the two dimensions and `p` the one to set.
+pub fn min_dim(sizes: &mut [Option<usize>], m: usize, n: usize, p: usize) {
+    if let (Some(a), Some(b)) = (sizes[m], sizes[n]) {
+        sizes[p] = Some(a.min(b));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// QR
+
+/// LAPACK's geqr2 on `a` (m x n, column-major) in place: R on and above the diagonal, the
+/// Householder vectors (v_0 = 1 implied) below, and tau, with LAPACK's sign conventions
+/// (beta = -sign(Re alpha) * norm, real; H_j = I - tau_j v v^H applied as H_j^H).
+fn geqr2<T: Field>(a: &mut Mat<T>) -> Vec<T> {
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    let mut tau = vec![T::zero(); k];
+    for j in 0..k {
+        // Generate the reflector for column j (LAPACK's larfg).
+        let alpha = a[(j, j)];
+        let xnorm = (j + 1..m)
+            .map(|i| a[(i, j)].modulus())
+            .fold(0.0, f64::hypot);
+        if xnorm == 0.0 && alpha.im() == 0.0 {
+            tau[j] = T::zero();
+        } else {
+            let norm = alpha.re().hypot(alpha.im()).hypot(xnorm);
+            // Fortran's SIGN(norm, alpha): the sign bit of alpha, -0.0 included.
+            let beta = if alpha.re().is_sign_negative() {
+                norm
+            } else {
+                -norm
+            };
+            tau[j] = T::from_parts((beta - alpha.re()) / beta, -alpha.im() / beta);
+            let s = T::one() / (alpha - T::from_re(beta));
+            for i in j + 1..m {
+                a[(i, j)] = a[(i, j)] * s;
+            }
+            a[(j, j)] = T::from_re(beta);
+        }
+        // Apply H_j^H = I - conj(tau) v v^H to the columns on the right.
+        let t = tau[j].cj();
+        if t.re() != 0.0 || t.im() != 0.0 {
+            for col in j + 1..n {
+                let mut w = a[(j, col)];
+                for i in j + 1..m {
+                    w = w + a[(i, j)].cj() * a[(i, col)];
+                }
+                let f = t * w;
+                a[(j, col)] = a[(j, col)] - f;
+                for i in j + 1..m {
+                    a[(i, col)] = a[(i, col)] - a[(i, j)] * f;
+                }
+            }
+        }
+    }
+    tau
+}
+
+/// qr_r_raw `(m,n)->(m,n),(p)`: LAPACK geqrf's factored matrix and tau.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn qr_r_raw<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+) -> u32 {
+    // SAFETY (each item): m x n input and output, p values.
+    unsafe {
+        each(p, steps, count, |q| {
+            let mut a = View::of(q[0], c, 0, &[0, 1]).load::<T>();
+            let tau = geqr2(&mut a);
+            View::of(q[1], c, 1, &[0, 1]).store(a.as_ref());
+            let t = View::of(q[2], c, 2, &[2]);
+            for (j, x) in tau.iter().enumerate() {
+                t.at::<T>(j, 0).write_unaligned(*x);
+            }
+            true
+        })
+    }
+}
+
+/// Q (m x qcols) and R (min(qcols, m) x n) of `a` through faer's blocked QR, with R's
+/// diagonal made real as LAPACK's (its sign from faer's Householder choice, which is
+/// LAPACK's for real matrices).
+fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
+    use faer::linalg::householder;
+    use faer::linalg::qr::no_pivoting::factor;
+    let mut a = a;
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    let mut r = Mat::<T>::zeros(qcols.min(m), n);
+    let mut q = Mat::<T>::from_fn(m, qcols, |i, j| if i == j { T::one() } else { T::zero() });
+    if k == 0 {
+        return (q, r);
+    }
+    let bs = factor::recommended_block_size::<T>(m, n);
+    let mut h = Mat::<T>::zeros(bs, k);
+    {
+        let mut buf = stack(factor::qr_in_place_scratch::<T>(
+            m,
+            n,
+            bs,
+            par,
+            Default::default(),
+        ));
+        factor::qr_in_place(
+            a.as_mut(),
+            h.as_mut(),
+            par,
+            MemStack::new(&mut buf),
+            Default::default(),
+        );
+    }
+    {
+        let mut buf = stack(
+            householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
+                m, bs, qcols,
+            ),
+        );
+        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+            a.as_ref().get(.., ..k),
+            h.as_ref(),
+            faer::Conj::No,
+            q.as_mut(),
+            par,
+            MemStack::new(&mut buf),
+        );
+    }
+    for i in 0..r.nrows() {
+        for j in i..n {
+            r[(i, j)] = a[(i, j)];
+        }
+    }
+    if T::COMPLEX {
+        for j in 0..k.min(r.nrows()) {
+            let d = r[(j, j)];
+            let m_ = d.modulus();
+            if m_ == 0.0 || d.im() == 0.0 {
+                continue;
+            }
+            // d = |d| e^{i phi}: R's row j times conj(u), Q's column j times u, where
+            // u = e^{i phi} * sign(Re d), leaves R_jj = |d| sign(Re d).
+            let mut u = d.scale(1.0 / m_);
+            if d.re() < 0.0 {
+                u = -u;
+            }
+            for col in j..n {
+                r[(j, col)] = u.cj() * r[(j, col)];
+            }
+            r[(j, j)] = T::from_re(r[(j, j)].re());
+            for i in 0..m {
+                q[(i, j)] = q[(i, j)] * u;
+            }
+        }
+    }
+    (q, r)
+}
+
+/// qr_reduced `(m,n)->(m,p),(p,n)` and qr_complete `(m,n)->(m,m),(m,n)`.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+unsafe fn qr_any<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+    complete: bool,
+) -> u32 {
+    let (m, n) = (c.sizes[0], c.sizes[1]);
+    let k = m.min(n);
+    let qcols = if complete { m } else { k };
+    let par = par_of(c, m * n * k);
+    // SAFETY (each item): the signature's shapes (dims m=0, n=1, p=2 for the reduced one).
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 1]).load::<T>();
+            let finite = (0..n)
+                .all(|j| (0..m).all(|i| a[(i, j)].re().is_finite() && a[(i, j)].im().is_finite()));
+            let (qo, ro) = if complete {
+                (View::of(q[1], c, 1, &[0, 0]), View::of(q[2], c, 2, &[0, 1]))
+            } else {
+                (View::of(q[1], c, 1, &[0, 2]), View::of(q[2], c, 2, &[2, 1]))
+            };
+            if !finite {
+                // faer's blocked QR may not finish on NaN or inf; LAPACK's result is NaN.
+                qo.fill(T::nan());
+                ro.fill(T::nan());
+                return true;
+            }
+            let (qm, rm) = qr_of(a, qcols, par);
+            qo.store(qm.as_ref());
+            ro.store(rm.as_ref());
+            true
+        })
+    }
+}
+
+/// qr_reduced.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn qr_reduced<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { qr_any::<T>(p, steps, count, c, false) }
+}
+
+/// qr_complete.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn qr_complete<T: Field>(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    c: &CoreArgs,
+) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { qr_any::<T>(p, steps, count, c, true) }
+}
+
+// ---------------------------------------------------------------------------------------
+// Least squares
+
+/// lstsq `(m,n),(m,k),()->(n,k),(k),(),(p)`: x minimising |b - a x| through the SVD (LAPACK
+/// gelsd's answer: singular values at most rcond * s_max count as zero; a negative rcond
+/// means machine epsilon), the squared residual norms per column when rank == n < m (else
+/// NaN), the rank (int32) and the singular values.
+///
+/// # Safety
+/// See [`super::core_dims::CoreFn`].
+pub unsafe fn lstsq<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
+    // dims: m=0, n=1, k=2, p=3
+    let (m, n, k) = (c.sizes[0], c.sizes[1], c.sizes[2]);
+    let par = par_of(c, m * n * m.min(n));
+    // SAFETY (each item): the signature's shapes.
+    unsafe {
+        each(p, steps, count, |q| {
+            let a = View::of(q[0], c, 0, &[0, 1]).load::<T>();
+            let b = View::of(q[1], c, 1, &[0, 2]).load::<T>();
+            let rcond: f64 = q[2].cast::<f64>().read_unaligned();
+            let xo = View::of(q[3], c, 3, &[1, 2]);
+            let ro = View::of(q[4], c, 4, &[2]);
+            let rank_o = View::of(q[5], c, 5, &[]);
+            let so = View::of(q[6], c, 6, &[3]);
+            let Some((s, u, v)) = svd_of(a.as_ref(), SvdMode::Reduced, par) else {
+                xo.fill(T::nan());
+                ro.fill(f64::NAN);
+                rank_o.put(0i32);
+                so.fill(f64::NAN);
+                return false;
+            };
+            let eps = if rcond < 0.0 { f64::EPSILON } else { rcond };
+            let smax = s.first().copied().unwrap_or(0.0);
+            let rank = s.iter().take_while(|&&x| x > eps * smax).count();
+            // x = V_r diag(1/s_r) U_r^H b
+            let mut x = Mat::<T>::zeros(n, k);
+            for col in 0..k {
+                for l in 0..rank {
+                    let mut d = T::zero();
+                    for i in 0..m {
+                        d = d + u[(i, l)].cj() * b[(i, col)];
+                    }
+                    let d = d.scale(1.0 / s[l]);
+                    for i in 0..n {
+                        x[(i, col)] = x[(i, col)] + v[(i, l)] * d;
+                    }
+                }
+            }
+            xo.store(x.as_ref());
+            for col in 0..k {
+                let r = if rank == n && m > n {
+                    let mut acc = 0.0;
+                    for i in 0..m {
+                        let mut ax = T::zero();
+                        for l in 0..n {
+                            ax = ax + a[(i, l)] * x[(l, col)];
+                        }
+                        let d = b[(i, col)] - ax;
+                        acc += d.re() * d.re() + d.im() * d.im();
+                    }
+                    acc
+                } else {
+                    f64::NAN
+                };
+                ro.at::<f64>(col, 0).write_unaligned(r);
+            }
+            rank_o.put(rank as i32);
+            for (j, x) in s.iter().enumerate() {
+                so.at::<f64>(j, 0).write_unaligned(*x);
+            }
+            true
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mat(rows: &[&[f64]]) -> Mat<f64> {
+        Mat::from_fn(rows.len(), rows[0].len(), |i, j| rows[i][j])
+    }
+
+    #[test]
+    fn lu_solves_and_reports_singular() {
+        let a = mat(&[&[2.0, 1.0], &[4.0, 3.0]]);
+        let lu = lu_factor(a, Par::Seq);
+        assert!(!lu.singular);
+        let mut b = mat(&[&[3.0], &[7.0]]);
+        lu.solve(b.as_mut(), Par::Seq);
+        assert!((b[(0, 0)] - 1.0).abs() < 1e-15 && (b[(1, 0)] - 1.0).abs() < 1e-15);
+        let (s, l) = lu.slogdet();
+        assert_eq!(s, 1.0);
+        assert!((l - 2f64.ln()).abs() < 1e-15);
+        let sing = lu_factor(mat(&[&[1.0, 2.0], &[2.0, 4.0]]), Par::Seq);
+        assert!(sing.singular);
+        assert_eq!(sing.slogdet(), (0.0, f64::NEG_INFINITY));
+    }
+
+    #[test]
+    fn blocked_lu_agrees_with_small() {
+        let n = SMALL_LU + 7;
+        let a = Mat::<f64>::from_fn(n, n, |i, j| {
+            ((i * 7 + j * 13) % 17) as f64 + if i == j { 20.0 } else { 0.0 }
+        });
+        let big = lu_factor(a.clone(), Par::Seq);
+        let b = Mat::<f64>::from_fn(n, 1, |i, _| i as f64);
+        let mut x = b.clone();
+        big.solve(x.as_mut(), Par::Seq);
+        let r = &a * &x - &b;
+        assert!((0..n).all(|i| r[(i, 0)].abs() < 1e-9));
+    }
+
+    #[test]
+    fn householder_qr_has_lapacks_signs() {
+        let mut a = mat(&[&[3.0, 1.0], &[4.0, 2.0]]);
+        let tau = geqr2(&mut a);
+        // alpha = 3 > 0: beta = -5, tau = (beta - alpha) / beta = 1.6
+        assert!((a[(0, 0)] + 5.0).abs() < 1e-15);
+        assert!((tau[0] - 1.6).abs() < 1e-15);
+        let (q, r) = qr_of(mat(&[&[3.0, 1.0], &[4.0, 2.0]]), 2, Par::Seq);
+        assert!((r[(0, 0)] + 5.0).abs() < 1e-14);
+        let back = &q * &r;
+        assert!((back[(1, 0)] - 4.0).abs() < 1e-14 && (back[(1, 1)] - 2.0).abs() < 1e-14);
+    }
+}
