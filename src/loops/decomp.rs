@@ -1169,9 +1169,8 @@ pub unsafe fn qr_r_raw<T: Field>(
     }
 }
 
-/// Q (m x qcols) and R (min(qcols, m) x n) of `a` through faer's blocked QR, with R's
-/// diagonal made real as LAPACK's (its sign from faer's Householder choice, which is
-/// LAPACK's for real matrices).
+/// Q (m x qcols) and R (min(qcols, m) x n) of a real `a` through faer's blocked QR (its
+/// Householder reflectors are LAPACK's for real matrices: beta = -sign(alpha) * norm).
 fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
     use faer::linalg::householder;
     use faer::linalg::qr::no_pivoting::factor;
@@ -1221,28 +1220,38 @@ fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
             r[(i, j)] = a[(i, j)];
         }
     }
-    if T::COMPLEX {
-        for j in 0..k.min(r.nrows()) {
-            let d = r[(j, j)];
-            let m_ = d.modulus();
-            if m_ == 0.0 || d.im() == 0.0 {
-                continue;
+    (q, r)
+}
+
+/// Q (m x qcols) and R of `a` by LAPACK's unblocked algorithm (geqr2, then Q = H_1 ... H_k
+/// applied to the identity's first columns, as ung2r): complex reflectors of LAPACK's form
+/// (a complex tau, a real beta) cannot be expressed in faer's block form.
+fn qr_lapack<T: Field>(mut a: Mat<T>, qcols: usize) -> (Mat<T>, Mat<T>) {
+    let (m, n) = a.shape();
+    let tau = geqr2(&mut a);
+    let mut q = Mat::<T>::from_fn(m, qcols, |i, j| if i == j { T::one() } else { T::zero() });
+    for (j, &t) in tau.iter().enumerate().rev() {
+        if t.re() == 0.0 && t.im() == 0.0 {
+            continue;
+        }
+        // Q[j.., :] -= tau v (v^H Q[j.., :]), v = (1, a[j+1.., j])
+        for col in 0..qcols {
+            let mut w = q[(j, col)];
+            for i in j + 1..m {
+                w = w + a[(i, j)].cj() * q[(i, col)];
             }
-            // d = |d| e^{i phi}: R's row j times conj(u), Q's column j times u, where
-            // u = e^{i phi} * sign(Re d), leaves R_jj = |d| sign(Re d).
-            let mut u = d.scale(1.0 / m_);
-            if d.re() < 0.0 {
-                u = -u;
-            }
-            for col in j..n {
-                r[(j, col)] = u.cj() * r[(j, col)];
-            }
-            r[(j, j)] = T::from_re(r[(j, j)].re());
-            for i in 0..m {
-                q[(i, j)] = q[(i, j)] * u;
+            let f = t * w;
+            q[(j, col)] = q[(j, col)] - f;
+            for i in j + 1..m {
+                q[(i, col)] = q[(i, col)] - a[(i, j)] * f;
             }
         }
     }
+    let r = Mat::<T>::from_fn(
+        qcols.min(m),
+        n,
+        |i, j| if i <= j { a[(i, j)] } else { T::zero() },
+    );
     (q, r)
 }
 
@@ -1278,7 +1287,11 @@ unsafe fn qr_any<T: Field>(
                 ro.fill(T::nan());
                 return true;
             }
-            let (qm, rm) = qr_of(a, qcols, par);
+            let (qm, rm) = if T::COMPLEX {
+                qr_lapack(a, qcols)
+            } else {
+                qr_of(a, qcols, par)
+            };
             qo.store(qm.as_ref());
             ro.store(rm.as_ref());
             true

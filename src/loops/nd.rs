@@ -107,8 +107,8 @@ pub const PAR_THRESHOLD_BYTES: usize = 1 << 20;
 /// Calls `f(ptrs, strides, n)` per innermost line; large single-line work is split across
 /// threads when `parallel` is set.
 /// The most operands [`for_each_line_n`] walks together (a ufunc with two inputs, two outputs
-/// and a `where=` mask has five).
-pub const MAX_OPERANDS: usize = 6;
+/// and a `where=` mask has five; linalg's lstsq has seven).
+pub const MAX_OPERANDS: usize = 8;
 
 pub fn for_each_line_n(
     shape: &[usize],
