@@ -620,7 +620,11 @@ pub fn call(
     }
     let offsets = sig.offsets();
     let items: usize = loop_shape.iter().product();
-    let work: usize = sizes.iter().product::<usize>().max(1) * ins[0].dtype().itemsize();
+    let cost = match u.core_cost {
+        Some(f) => f(&sizes),
+        None => sizes.iter().product::<usize>(),
+    };
+    let work: usize = cost.max(1) * ins[0].dtype().itemsize();
     let threads = rayon::current_num_threads();
     let par = items < 2 * threads && !plan.serial;
     let args = CoreArgs {

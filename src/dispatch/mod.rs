@@ -112,6 +112,9 @@ pub struct Ufunc {
     /// Sets the sizes of core dimensions that only outputs have, from the inputs' (NumPy's
     /// `process_core_dims_func`): given the sizes in signature order, None where unknown.
     pub core_sizes: Option<fn(&mut [Option<usize>])>,
+    /// Multiply-adds of one item given the core sizes, when not their product (which decides
+    /// whether a batch is spread over threads).
+    pub core_cost: Option<fn(&[usize]) -> usize>,
 }
 
 /// Reduction properties of a binary ufunc.

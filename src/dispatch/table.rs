@@ -76,6 +76,7 @@ fn row(
         reports_invalid: true,
         core: Option::None,
         core_sizes: Option::None,
+        core_cost: Option::None,
     }
 }
 
@@ -412,6 +413,11 @@ pub fn linalg_rows() -> Vec<Ufunc> {
     let gu = |name, nin, nout, sig: &str, loops, doc| Ufunc {
         nout,
         core: Some(super::gufunc::CoreSignature::parse(sig).expect("a valid built-in signature")),
+        core_cost: Some(if sig.starts_with("(m,m)") {
+            d::cubic_cost
+        } else {
+            d::rect_cost
+        }),
         ..row(name, nin, Identity::None, loops, doc)
     };
     let min_mn: fn(&mut [Option<usize>]) = |s| d::min_dim(s, 0, 1, 2);

@@ -10,10 +10,10 @@
 //! turns that flag into `LinAlgError`, as numpy's does. Floating-point conditions raised
 //! inside the factorizations are dropped (LAPACK's are too).
 
-use std::ops::{Add, Div, Mul, Neg, Sub};
+use std::ops::{Add, Div, IndexMut, Mul, Neg, Sub};
 
 use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::{Mat, MatMut, MatRef, Par};
+use faer::{Mat, MatRef, Par};
 use num_complex::Complex;
 use smallvec::SmallVec;
 
@@ -216,9 +216,25 @@ unsafe fn each(
     p: &[*mut u8],
     steps: &[isize],
     count: usize,
+    f: impl FnMut(&[*mut u8]) -> bool,
+) -> u32 {
+    // SAFETY: the caller's.
+    unsafe { each_reporting(p, steps, count, false, f) }
+}
+
+/// [`each`], also returning the floating-point conditions raised when `report` is set (numpy's
+/// det and slogdet report the overflow of exp(logdet), for instance).
+///
+/// # Safety
+/// As [`each`].
+unsafe fn each_reporting(
+    p: &[*mut u8],
+    steps: &[isize],
+    count: usize,
+    report: bool,
     mut f: impl FnMut(&[*mut u8]) -> bool,
 ) -> u32 {
-    let (ok, _) = watch::fp_item(|| {
+    let (ok, st) = watch::fp_item(|| {
         let mut ok = true;
         let mut q: SmallVec<[*mut u8; 8]> = SmallVec::from_slice(p);
         for t in 0..count as isize {
@@ -230,10 +246,11 @@ unsafe fn each(
         }
         ok
     });
+    let st = if report { st } else { 0 };
     if ok {
-        0
+        st
     } else {
-        status::INVALID
+        st | status::INVALID
     }
 }
 
@@ -253,179 +270,322 @@ fn stack(req: faer::dyn_stack::StackReq) -> MemBuffer {
 // ---------------------------------------------------------------------------------------
 // LU with partial pivoting
 
-/// A square matrix factored as P A = L U (L unit lower, U upper, both in `lu`); `swaps`
-/// transpositions were made; `singular`: a pivot was exactly zero (LAPACK's info > 0).
-struct Lu<T: Field> {
-    lu: Mat<T>,
-    /// Row `j` was exchanged with row `piv[j]` at step `j` (LAPACK's ipiv), for the small
-    /// path; faer's permutation for the blocked one.
-    piv: Vec<usize>,
-    perm: Option<(Vec<usize>, Vec<usize>)>,
-    swaps: usize,
-    singular: bool,
+/// Column-major storage that indexes as `(row, column)`: faer's matrix, or [`Dense`].
+trait Grid<T>: IndexMut<(usize, usize), Output = T> {
+    fn cols(&self) -> usize;
 }
 
-fn lu_factor<T: Field>(mut a: Mat<T>, par: Par) -> Lu<T> {
-    let n = a.nrows();
-    if n <= SMALL_LU {
-        // LAPACK's getf2: the first entry of largest |re| + |im| is the pivot.
-        let mut piv = vec![0; n];
-        let mut swaps = 0;
-        let mut singular = false;
+impl<T: Field> Grid<T> for Mat<T> {
+    fn cols(&self) -> usize {
+        self.ncols()
+    }
+}
+
+/// A small column-major matrix kept inline (no allocation up to 6 x 6).
+struct Dense<T> {
+    rows: usize,
+    cols: usize,
+    data: SmallVec<[T; 36]>,
+}
+
+impl<T: Field> Dense<T> {
+    /// # Safety
+    /// As [`View::load`].
+    unsafe fn load(v: &View) -> Dense<T> {
+        let mut data = SmallVec::with_capacity(v.rows * v.cols);
+        for j in 0..v.cols {
+            for i in 0..v.rows {
+                // SAFETY: inside the operand.
+                data.push(unsafe { v.at::<T>(i, j).read_unaligned() });
+            }
+        }
+        Dense {
+            rows: v.rows,
+            cols: v.cols,
+            data,
+        }
+    }
+
+    fn identity(n: usize) -> Dense<T> {
+        let mut data: SmallVec<[T; 36]> = SmallVec::from_elem(T::zero(), n * n);
         for j in 0..n {
-            let mut p = j;
-            let mut best = a[(j, j)].abs1();
-            for i in j + 1..n {
-                let v = a[(i, j)].abs1();
-                if v > best {
-                    best = v;
-                    p = i;
-                }
-            }
-            piv[j] = p;
-            let d = a[(p, j)];
-            if d.re() != 0.0 || d.im() != 0.0 {
-                if p != j {
-                    swaps += 1;
-                    for k in 0..n {
-                        let t = a[(j, k)];
-                        a[(j, k)] = a[(p, k)];
-                        a[(p, k)] = t;
-                    }
-                }
-                let r = T::one() / a[(j, j)];
-                for i in j + 1..n {
-                    a[(i, j)] = a[(i, j)] * r;
-                }
-            } else {
-                singular = true;
-            }
-            for k in j + 1..n {
-                let u = a[(j, k)];
-                if u.re() != 0.0 || u.im() != 0.0 {
-                    for i in j + 1..n {
-                        a[(i, k)] = a[(i, k)] - a[(i, j)] * u;
-                    }
+            data[j * n + j] = T::one();
+        }
+        Dense {
+            rows: n,
+            cols: n,
+            data,
+        }
+    }
+
+    /// # Safety
+    /// As [`View::store`].
+    unsafe fn store(&self, v: &View) {
+        for j in 0..self.cols {
+            for i in 0..self.rows {
+                // SAFETY: inside the operand.
+                unsafe {
+                    v.at::<T>(i, j)
+                        .write_unaligned(self.data[j * self.rows + i])
                 }
             }
         }
-        return Lu {
-            lu: a,
-            piv,
-            perm: None,
-            swaps,
-            singular,
-        };
     }
-    use faer::linalg::lu::partial_pivoting::factor;
-    let mut fwd = vec![0usize; n];
-    let mut inv = vec![0usize; n];
-    let mut buf = stack(factor::lu_in_place_scratch::<usize, T>(
-        n,
-        n,
-        par,
-        Default::default(),
-    ));
-    let (info, _) = factor::lu_in_place(
-        a.as_mut(),
-        &mut fwd,
-        &mut inv,
-        par,
-        MemStack::new(&mut buf),
-        Default::default(),
-    );
-    let singular = (0..n).any(|j| a[(j, j)].re() == 0.0 && a[(j, j)].im() == 0.0);
-    Lu {
-        lu: a,
-        piv: Vec::new(),
-        perm: Some((fwd, inv)),
-        swaps: info.transposition_count,
-        singular,
+}
+
+impl<T> std::ops::Index<(usize, usize)> for Dense<T> {
+    type Output = T;
+    #[inline(always)]
+    fn index(&self, (i, j): (usize, usize)) -> &T {
+        &self.data[j * self.rows + i]
     }
+}
+
+impl<T> IndexMut<(usize, usize)> for Dense<T> {
+    #[inline(always)]
+    fn index_mut(&mut self, (i, j): (usize, usize)) -> &mut T {
+        &mut self.data[j * self.rows + i]
+    }
+}
+
+impl<T: Field> Grid<T> for Dense<T> {
+    fn cols(&self) -> usize {
+        self.cols
+    }
+}
+
+/// LAPACK's getf2 on the n x n `a` in place: the first entry of largest |re| + |im| is the
+/// pivot. Returns the pivots (row j exchanged with piv[j] at step j), the number of
+/// exchanges, and whether a pivot was exactly zero (LAPACK's info > 0).
+fn getf2<T: Field, M: Grid<T>>(a: &mut M, n: usize) -> (SmallVec<[usize; 8]>, usize, bool) {
+    let mut piv = SmallVec::from_elem(0, n);
+    let mut swaps = 0;
+    let mut singular = false;
+    for j in 0..n {
+        let mut p = j;
+        let mut best = a[(j, j)].abs1();
+        for i in j + 1..n {
+            let v = a[(i, j)].abs1();
+            if v > best {
+                best = v;
+                p = i;
+            }
+        }
+        piv[j] = p;
+        let d = a[(p, j)];
+        if d.re() != 0.0 || d.im() != 0.0 {
+            if p != j {
+                swaps += 1;
+                for k in 0..n {
+                    let t = a[(j, k)];
+                    a[(j, k)] = a[(p, k)];
+                    a[(p, k)] = t;
+                }
+            }
+            let r = T::one() / a[(j, j)];
+            for i in j + 1..n {
+                a[(i, j)] = a[(i, j)] * r;
+            }
+        } else {
+            singular = true;
+        }
+        for k in j + 1..n {
+            let u = a[(j, k)];
+            if u.re() != 0.0 || u.im() != 0.0 {
+                for i in j + 1..n {
+                    a[(i, k)] = a[(i, k)] - a[(i, j)] * u;
+                }
+            }
+        }
+    }
+    (piv, swaps, singular)
+}
+
+/// Solve with getf2's factors: B := A^-1 B (LAPACK's getrs).
+fn getrs<T: Field, M: Grid<T>, B: Grid<T>>(a: &M, n: usize, piv: &[usize], b: &mut B) {
+    for j in 0..n {
+        let p = piv[j];
+        if p != j {
+            for c in 0..b.cols() {
+                let t = b[(j, c)];
+                b[(j, c)] = b[(p, c)];
+                b[(p, c)] = t;
+            }
+        }
+    }
+    for c in 0..b.cols() {
+        for j in 0..n {
+            let x = b[(j, c)];
+            if x.re() != 0.0 || x.im() != 0.0 {
+                for i in j + 1..n {
+                    b[(i, c)] = b[(i, c)] - x * a[(i, j)];
+                }
+            }
+        }
+        for j in (0..n).rev() {
+            let x = b[(j, c)];
+            if x.re() != 0.0 || x.im() != 0.0 {
+                let x = x / a[(j, j)];
+                b[(j, c)] = x;
+                for i in 0..j {
+                    b[(i, c)] = b[(i, c)] - x * a[(i, j)];
+                }
+            }
+        }
+    }
+}
+
+/// numpy's slogdet from LU factors: the sign (a unit complex number) and log|det|.
+fn slogdet_of<T: Field, M: Grid<T>>(lu: &M, n: usize, swaps: usize, singular: bool) -> (T, f64) {
+    if singular {
+        return (T::zero(), f64::NEG_INFINITY);
+    }
+    let mut sign = if swaps % 2 == 1 { -T::one() } else { T::one() };
+    let mut logdet = 0.0;
+    for j in 0..n {
+        let d = lu[(j, j)];
+        if T::COMPLEX {
+            let m = d.modulus();
+            sign = sign * d.scale(1.0 / m);
+            logdet += m.ln();
+        } else {
+            let mut x = d.re();
+            if x < 0.0 {
+                sign = -sign;
+                x = -x;
+            }
+            logdet += x.ln();
+        }
+    }
+    (sign, logdet)
+}
+
+/// A square matrix factored as P A = L U: inline by getf2 when small, else by faer's blocked
+/// LU (with its permutation and inverse).
+enum Lu<T: Field> {
+    Small {
+        lu: Dense<T>,
+        piv: SmallVec<[usize; 8]>,
+        swaps: usize,
+        singular: bool,
+    },
+    Big {
+        lu: Mat<T>,
+        fwd: Vec<usize>,
+        inv: Vec<usize>,
+        swaps: usize,
+        singular: bool,
+    },
 }
 
 impl<T: Field> Lu<T> {
-    /// Solve A X = B in place (B: n x k).
-    fn solve(&self, mut b: MatMut<'_, T>, par: Par) {
-        let n = self.lu.nrows();
-        let a = &self.lu;
-        match &self.perm {
-            None => {
-                for j in 0..n {
-                    let p = self.piv[j];
-                    if p != j {
-                        for c in 0..b.ncols() {
-                            let t = b[(j, c)];
-                            b[(j, c)] = b[(p, c)];
-                            b[(p, c)] = t;
-                        }
-                    }
-                }
-                for c in 0..b.ncols() {
-                    for j in 0..n {
-                        let x = b[(j, c)];
-                        if x.re() != 0.0 || x.im() != 0.0 {
-                            for i in j + 1..n {
-                                b[(i, c)] = b[(i, c)] - x * a[(i, j)];
-                            }
-                        }
-                    }
-                    for j in (0..n).rev() {
-                        let x = b[(j, c)];
-                        if x.re() != 0.0 || x.im() != 0.0 {
-                            let x = x / a[(j, j)];
-                            b[(j, c)] = x;
-                            for i in 0..j {
-                                b[(i, c)] = b[(i, c)] - x * a[(i, j)];
-                            }
-                        }
-                    }
-                }
+    /// # Safety
+    /// `a` describes a readable n x n matrix of `T`.
+    unsafe fn of(a: &View, par: Par) -> Lu<T> {
+        let n = a.rows;
+        if n <= SMALL_LU {
+            // SAFETY: the caller's.
+            let mut lu = unsafe { Dense::load(a) };
+            let (piv, swaps, singular) = getf2(&mut lu, n);
+            return Lu::Small {
+                lu,
+                piv,
+                swaps,
+                singular,
+            };
+        }
+        use faer::linalg::lu::partial_pivoting::factor;
+        // SAFETY: the caller's.
+        let mut lu = unsafe { a.load::<T>() };
+        let mut fwd = vec![0usize; n];
+        let mut inv = vec![0usize; n];
+        let mut buf = stack(factor::lu_in_place_scratch::<usize, T>(
+            n,
+            n,
+            par,
+            Default::default(),
+        ));
+        let (info, _) = factor::lu_in_place(
+            lu.as_mut(),
+            &mut fwd,
+            &mut inv,
+            par,
+            MemStack::new(&mut buf),
+            Default::default(),
+        );
+        let singular = (0..n).any(|j| lu[(j, j)].re() == 0.0 && lu[(j, j)].im() == 0.0);
+        Lu::Big {
+            lu,
+            fwd,
+            inv,
+            swaps: info.transposition_count,
+            singular,
+        }
+    }
+
+    fn singular(&self) -> bool {
+        match self {
+            Lu::Small { singular, .. } | Lu::Big { singular, .. } => *singular,
+        }
+    }
+
+    /// Write A^-1 B to `o`, B read from `b` (the identity when None).
+    ///
+    /// # Safety
+    /// `b` (n x k) readable and `o` (n x k) writable operands of `T`.
+    unsafe fn solve_to(&self, b: Option<&View>, o: &View, par: Par) {
+        match self {
+            Lu::Small { lu, piv, .. } => {
+                let n = lu.rows;
+                // SAFETY: the caller's.
+                let mut x = match b {
+                    Some(b) => unsafe { Dense::load(b) },
+                    None => Dense::identity(n),
+                };
+                getrs(lu, n, piv, &mut x);
+                // SAFETY: the caller's.
+                unsafe { x.store(o) };
             }
-            Some((fwd, inv)) => {
+            Lu::Big { lu, fwd, inv, .. } => {
                 use faer::linalg::lu::partial_pivoting::solve;
+                let n = lu.nrows();
+                // SAFETY: the caller's.
+                let mut x = match b {
+                    Some(b) => unsafe { b.load::<T>() },
+                    None => Mat::from_fn(n, n, |i, j| if i == j { T::one() } else { T::zero() }),
+                };
                 // SAFETY: faer built these as a permutation and its inverse.
                 let perm = unsafe { faer::perm::PermRef::new_unchecked(fwd, inv, n) };
-                let mut buf = stack(solve::solve_in_place_scratch::<usize, T>(n, b.ncols(), par));
+                let mut buf = stack(solve::solve_in_place_scratch::<usize, T>(n, x.ncols(), par));
                 solve::solve_in_place(
-                    a.as_ref(),
-                    a.as_ref(),
+                    lu.as_ref(),
+                    lu.as_ref(),
                     perm,
-                    b,
+                    x.as_mut(),
                     par,
                     MemStack::new(&mut buf),
                 );
+                // SAFETY: the caller's.
+                unsafe { o.store(x.as_ref()) };
             }
         }
     }
 
-    /// numpy's slogdet from the factors: the sign (a unit complex number) and log|det|.
     fn slogdet(&self) -> (T, f64) {
-        if self.singular {
-            return (T::zero(), f64::NEG_INFINITY);
+        match self {
+            Lu::Small {
+                lu,
+                swaps,
+                singular,
+                ..
+            } => slogdet_of(lu, lu.rows, *swaps, *singular),
+            Lu::Big {
+                lu,
+                swaps,
+                singular,
+                ..
+            } => slogdet_of(lu, lu.nrows(), *swaps, *singular),
         }
-        let mut sign = if self.swaps % 2 == 1 {
-            -T::one()
-        } else {
-            T::one()
-        };
-        let mut logdet = 0.0;
-        for j in 0..self.lu.nrows() {
-            let d = self.lu[(j, j)];
-            if T::COMPLEX {
-                let m = d.modulus();
-                sign = sign * d.scale(1.0 / m);
-                logdet += m.ln();
-            } else {
-                let mut x = d.re();
-                if x < 0.0 {
-                    sign = -sign;
-                    x = -x;
-                }
-                logdet += x.ln();
-            }
-        }
-        (sign, logdet)
     }
 }
 
@@ -446,14 +606,12 @@ pub unsafe fn inv<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
         each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let o = View::of(q[1], c, 1, &[0, 0]);
-            let lu = lu_factor(a.load::<T>(), par);
-            if lu.singular {
+            let lu = Lu::<T>::of(&a, par);
+            if lu.singular() {
                 o.fill(T::nan());
                 return false;
             }
-            let mut x = Mat::<T>::from_fn(n, n, |i, j| if i == j { T::one() } else { T::zero() });
-            lu.solve(x.as_mut(), par);
-            o.store(x.as_ref());
+            lu.solve_to(None, &o, par);
             true
         })
     }
@@ -476,14 +634,12 @@ pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
             let a = View::of(q[0], c, 0, &[0, 0]);
             let b = View::of(q[1], c, 1, bdims);
             let o = View::of(q[2], c, 2, bdims);
-            let lu = lu_factor(a.load::<T>(), par);
-            if lu.singular {
+            let lu = Lu::<T>::of(&a, par);
+            if lu.singular() {
                 o.fill(T::nan());
                 return false;
             }
-            let mut x = b.load::<T>();
-            lu.solve(x.as_mut(), par);
-            o.store(x.as_ref());
+            lu.solve_to(Some(&b), &o, par);
             true
         })
     }
@@ -498,9 +654,9 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
     let par = par_of(c, n * n * n);
     // SAFETY (each item): an n x n input, a scalar output.
     unsafe {
-        each(p, steps, count, |q| {
+        each_reporting(p, steps, count, true, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
-            let (s, l) = lu_factor(a.load::<T>(), par).slogdet();
+            let (s, l) = Lu::<T>::of(&a, par).slogdet();
             View::of(q[1], c, 1, &[]).put(det_from(s, l));
             true
         })
@@ -516,9 +672,9 @@ pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c:
     let par = par_of(c, n * n * n);
     // SAFETY (each item): an n x n input, two scalar outputs.
     unsafe {
-        each(p, steps, count, |q| {
+        each_reporting(p, steps, count, true, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
-            let (s, l) = lu_factor(a.load::<T>(), par).slogdet();
+            let (s, l) = Lu::<T>::of(&a, par).slogdet();
             View::of(q[1], c, 1, &[]).put(s);
             View::of(q[2], c, 2, &[]).put(l);
             true
@@ -1084,6 +1240,18 @@ pub unsafe fn svd_f<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
     unsafe { svd_any::<T>(p, steps, count, c, SvdMode::Full) }
 }
 
+/// Multiply-adds of one item of a square-matrix gufunc (dims[0] = m): about m^3.
+pub fn cubic_cost(sizes: &[usize]) -> usize {
+    sizes[0].saturating_pow(3)
+}
+
+/// Multiply-adds of one item of an (m, n) gufunc (SVD, QR, lstsq): about m n min(m, n).
+pub fn rect_cost(sizes: &[usize]) -> usize {
+    sizes[0]
+        .saturating_mul(sizes[1])
+        .saturating_mul(sizes[0].min(sizes[1]))
+}
+
 /// The size of p = min(m, n) for the SVD, QR and lstsq signatures: `sizes` in signature
 /// order, `m` and `n` the indices of the two dimensions and `p` the one to set.
 pub fn min_dim(sizes: &mut [Option<usize>], m: usize, n: usize, p: usize) {
@@ -1412,32 +1580,19 @@ mod tests {
 
     #[test]
     fn lu_solves_and_reports_singular() {
-        let a = mat(&[&[2.0, 1.0], &[4.0, 3.0]]);
-        let lu = lu_factor(a, Par::Seq);
-        assert!(!lu.singular);
+        let mut a = mat(&[&[2.0, 1.0], &[4.0, 3.0]]);
+        let (piv, swaps, singular) = getf2(&mut a, 2);
+        assert!(!singular && swaps == 1);
         let mut b = mat(&[&[3.0], &[7.0]]);
-        lu.solve(b.as_mut(), Par::Seq);
+        getrs(&a, 2, &piv, &mut b);
         assert!((b[(0, 0)] - 1.0).abs() < 1e-15 && (b[(1, 0)] - 1.0).abs() < 1e-15);
-        let (s, l) = lu.slogdet();
+        let (s, l) = slogdet_of(&a, 2, swaps, singular);
         assert_eq!(s, 1.0);
         assert!((l - 2f64.ln()).abs() < 1e-15);
-        let sing = lu_factor(mat(&[&[1.0, 2.0], &[2.0, 4.0]]), Par::Seq);
-        assert!(sing.singular);
-        assert_eq!(sing.slogdet(), (0.0, f64::NEG_INFINITY));
-    }
-
-    #[test]
-    fn blocked_lu_agrees_with_small() {
-        let n = SMALL_LU + 7;
-        let a = Mat::<f64>::from_fn(n, n, |i, j| {
-            ((i * 7 + j * 13) % 17) as f64 + if i == j { 20.0 } else { 0.0 }
-        });
-        let big = lu_factor(a.clone(), Par::Seq);
-        let b = Mat::<f64>::from_fn(n, 1, |i, _| i as f64);
-        let mut x = b.clone();
-        big.solve(x.as_mut(), Par::Seq);
-        let r = &a * &x - &b;
-        assert!((0..n).all(|i| r[(i, 0)].abs() < 1e-9));
+        let mut z = mat(&[&[1.0, 2.0], &[2.0, 4.0]]);
+        let (_, sw, sing) = getf2(&mut z, 2);
+        assert!(sing);
+        assert_eq!(slogdet_of(&z, 2, sw, sing), (0.0, f64::NEG_INFINITY));
     }
 
     #[test]
