@@ -281,22 +281,37 @@ impl<T: Field> Grid<T> for Mat<T> {
     }
 }
 
-/// A small column-major matrix kept inline (no allocation up to 6 x 6).
-struct Dense<T> {
+/// A small column-major matrix over a buffer the caller owns (see [`with_buf`]).
+struct Dense<'a, T> {
     rows: usize,
     cols: usize,
-    data: SmallVec<[T; 36]>,
+    data: &'a mut [T],
 }
 
-impl<T: Field> Dense<T> {
+/// Give `f` a zeroed buffer of `len` elements: on the stack when small (the factors of a
+/// batch of small matrices never touch the allocator).
+fn with_buf<T: Field, R>(len: usize, f: impl FnOnce(&mut [T]) -> R) -> R {
+    if len <= 36 {
+        let mut a = [T::zero(); 36];
+        f(&mut a[..len])
+    } else {
+        let mut v = vec![T::zero(); len];
+        f(&mut v)
+    }
+}
+
+impl<'a, T: Field> Dense<'a, T> {
+    /// `v`'s elements in `data` (of `v.rows * v.cols` elements).
+    ///
     /// # Safety
     /// As [`View::load`].
-    unsafe fn load(v: &View) -> Dense<T> {
-        let mut data = SmallVec::with_capacity(v.rows * v.cols);
+    unsafe fn load(v: &View, data: &'a mut [T]) -> Dense<'a, T> {
+        let mut k = 0;
         for j in 0..v.cols {
             for i in 0..v.rows {
                 // SAFETY: inside the operand.
-                data.push(unsafe { v.at::<T>(i, j).read_unaligned() });
+                data[k] = unsafe { v.at::<T>(i, j).read_unaligned() };
+                k += 1;
             }
         }
         Dense {
@@ -306,8 +321,8 @@ impl<T: Field> Dense<T> {
         }
     }
 
-    fn identity(n: usize) -> Dense<T> {
-        let mut data: SmallVec<[T; 36]> = SmallVec::from_elem(T::zero(), n * n);
+    /// The identity in `data` (zeroed, n * n elements).
+    fn identity(n: usize, data: &'a mut [T]) -> Dense<'a, T> {
         for j in 0..n {
             data[j * n + j] = T::one();
         }
@@ -333,7 +348,7 @@ impl<T: Field> Dense<T> {
     }
 }
 
-impl<T> std::ops::Index<(usize, usize)> for Dense<T> {
+impl<T> std::ops::Index<(usize, usize)> for Dense<'_, T> {
     type Output = T;
     #[inline(always)]
     fn index(&self, (i, j): (usize, usize)) -> &T {
@@ -341,24 +356,23 @@ impl<T> std::ops::Index<(usize, usize)> for Dense<T> {
     }
 }
 
-impl<T> IndexMut<(usize, usize)> for Dense<T> {
+impl<T> IndexMut<(usize, usize)> for Dense<'_, T> {
     #[inline(always)]
     fn index_mut(&mut self, (i, j): (usize, usize)) -> &mut T {
         &mut self.data[j * self.rows + i]
     }
 }
 
-impl<T: Field> Grid<T> for Dense<T> {
+impl<T: Field> Grid<T> for Dense<'_, T> {
     fn cols(&self) -> usize {
         self.cols
     }
 }
 
 /// LAPACK's getf2 on the n x n `a` in place: the first entry of largest |re| + |im| is the
-/// pivot. Returns the pivots (row j exchanged with piv[j] at step j), the number of
-/// exchanges, and whether a pivot was exactly zero (LAPACK's info > 0).
-fn getf2<T: Field, M: Grid<T>>(a: &mut M, n: usize) -> (SmallVec<[usize; 8]>, usize, bool) {
-    let mut piv = SmallVec::from_elem(0, n);
+/// pivot. Sets the pivots (row j exchanged with piv[j] at step j); returns the number of
+/// exchanges and whether a pivot was exactly zero (LAPACK's info > 0).
+fn getf2<T: Field, M: Grid<T>>(a: &mut M, n: usize, piv: &mut [usize]) -> (usize, bool) {
     let mut swaps = 0;
     let mut singular = false;
     for j in 0..n {
@@ -398,7 +412,7 @@ fn getf2<T: Field, M: Grid<T>>(a: &mut M, n: usize) -> (SmallVec<[usize; 8]>, us
             }
         }
     }
-    (piv, swaps, singular)
+    (swaps, singular)
 }
 
 /// Solve with getf2's factors: B := A^-1 B (LAPACK's getrs).
@@ -461,68 +475,73 @@ fn slogdet_of<T: Field, M: Grid<T>>(lu: &M, n: usize, swaps: usize, singular: bo
 }
 
 /// A square matrix factored as P A = L U: inline by getf2 when small, else by faer's blocked
-/// LU (with its permutation and inverse).
-enum Lu<T: Field> {
+/// LU (with its permutation and inverse). Borrowed, so that the inline factors never move.
+enum Lu<'a, T: Field> {
     Small {
-        lu: Dense<T>,
-        piv: SmallVec<[usize; 8]>,
+        lu: &'a Dense<'a, T>,
+        piv: &'a [usize],
         swaps: usize,
         singular: bool,
     },
     Big {
-        lu: Mat<T>,
-        fwd: Vec<usize>,
-        inv: Vec<usize>,
+        lu: &'a Mat<T>,
+        fwd: &'a [usize],
+        inv: &'a [usize],
         swaps: usize,
         singular: bool,
     },
 }
 
-impl<T: Field> Lu<T> {
-    /// # Safety
-    /// `a` describes a readable n x n matrix of `T`.
-    unsafe fn of(a: &View, par: Par) -> Lu<T> {
-        let n = a.rows;
-        if n <= SMALL_LU {
+/// Factor the n x n matrix `a` and give the factors to `f`.
+///
+/// # Safety
+/// `a` describes a readable n x n matrix of `T`.
+unsafe fn with_lu<T: Field, R>(a: &View, par: Par, f: impl FnOnce(&Lu<'_, T>) -> R) -> R {
+    let n = a.rows;
+    if n <= SMALL_LU {
+        return with_buf(n * n, |buf| {
             // SAFETY: the caller's.
-            let mut lu = unsafe { Dense::load(a) };
-            let (piv, swaps, singular) = getf2(&mut lu, n);
-            return Lu::Small {
-                lu,
-                piv,
+            let mut lu = unsafe { Dense::load(a, buf) };
+            let mut piv = [0usize; SMALL_LU];
+            let (swaps, singular) = getf2(&mut lu, n, &mut piv[..n]);
+            f(&Lu::Small {
+                lu: &lu,
+                piv: &piv[..n],
                 swaps,
                 singular,
-            };
-        }
-        use faer::linalg::lu::partial_pivoting::factor;
-        // SAFETY: the caller's.
-        let mut lu = unsafe { a.load::<T>() };
-        let mut fwd = vec![0usize; n];
-        let mut inv = vec![0usize; n];
-        let mut buf = stack(factor::lu_in_place_scratch::<usize, T>(
-            n,
-            n,
-            par,
-            Default::default(),
-        ));
-        let (info, _) = factor::lu_in_place(
-            lu.as_mut(),
-            &mut fwd,
-            &mut inv,
-            par,
-            MemStack::new(&mut buf),
-            Default::default(),
-        );
-        let singular = (0..n).any(|j| lu[(j, j)].re() == 0.0 && lu[(j, j)].im() == 0.0);
-        Lu::Big {
-            lu,
-            fwd,
-            inv,
-            swaps: info.transposition_count,
-            singular,
-        }
+            })
+        });
     }
+    use faer::linalg::lu::partial_pivoting::factor;
+    // SAFETY: the caller's.
+    let mut lu = unsafe { a.load::<T>() };
+    let mut fwd = vec![0usize; n];
+    let mut inv = vec![0usize; n];
+    let mut buf = stack(factor::lu_in_place_scratch::<usize, T>(
+        n,
+        n,
+        par,
+        Default::default(),
+    ));
+    let (info, _) = factor::lu_in_place(
+        lu.as_mut(),
+        &mut fwd,
+        &mut inv,
+        par,
+        MemStack::new(&mut buf),
+        Default::default(),
+    );
+    let singular = (0..n).any(|j| lu[(j, j)].re() == 0.0 && lu[(j, j)].im() == 0.0);
+    f(&Lu::Big {
+        lu: &lu,
+        fwd: &fwd,
+        inv: &inv,
+        swaps: info.transposition_count,
+        singular,
+    })
+}
 
+impl<T: Field> Lu<'_, T> {
     fn singular(&self) -> bool {
         match self {
             Lu::Small { singular, .. } | Lu::Big { singular, .. } => *singular,
@@ -537,14 +556,16 @@ impl<T: Field> Lu<T> {
         match self {
             Lu::Small { lu, piv, .. } => {
                 let n = lu.rows;
-                // SAFETY: the caller's.
-                let mut x = match b {
-                    Some(b) => unsafe { Dense::load(b) },
-                    None => Dense::identity(n),
-                };
-                getrs(lu, n, piv, &mut x);
-                // SAFETY: the caller's.
-                unsafe { x.store(o) };
+                with_buf(o.rows * o.cols, |buf| {
+                    // SAFETY: the caller's.
+                    let mut x = match b {
+                        Some(b) => unsafe { Dense::load(b, buf) },
+                        None => Dense::identity(n, buf),
+                    };
+                    getrs(*lu, n, piv, &mut x);
+                    // SAFETY: the caller's.
+                    unsafe { x.store(o) };
+                });
             }
             Lu::Big { lu, fwd, inv, .. } => {
                 use faer::linalg::lu::partial_pivoting::solve;
@@ -578,13 +599,13 @@ impl<T: Field> Lu<T> {
                 swaps,
                 singular,
                 ..
-            } => slogdet_of(lu, lu.rows, *swaps, *singular),
+            } => slogdet_of(*lu, lu.rows, *swaps, *singular),
             Lu::Big {
                 lu,
                 swaps,
                 singular,
                 ..
-            } => slogdet_of(lu, lu.nrows(), *swaps, *singular),
+            } => slogdet_of(*lu, lu.nrows(), *swaps, *singular),
         }
     }
 }
@@ -606,13 +627,14 @@ pub unsafe fn inv<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
         each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let o = View::of(q[1], c, 1, &[0, 0]);
-            let lu = Lu::<T>::of(&a, par);
-            if lu.singular() {
-                o.fill(T::nan());
-                return false;
-            }
-            lu.solve_to(None, &o, par);
-            true
+            with_lu::<T, _>(&a, par, |lu| {
+                if lu.singular() {
+                    o.fill(T::nan());
+                    return false;
+                }
+                lu.solve_to(None, &o, par);
+                true
+            })
         })
     }
 }
@@ -634,13 +656,14 @@ pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
             let a = View::of(q[0], c, 0, &[0, 0]);
             let b = View::of(q[1], c, 1, bdims);
             let o = View::of(q[2], c, 2, bdims);
-            let lu = Lu::<T>::of(&a, par);
-            if lu.singular() {
-                o.fill(T::nan());
-                return false;
-            }
-            lu.solve_to(Some(&b), &o, par);
-            true
+            with_lu::<T, _>(&a, par, |lu| {
+                if lu.singular() {
+                    o.fill(T::nan());
+                    return false;
+                }
+                lu.solve_to(Some(&b), &o, par);
+                true
+            })
         })
     }
 }
@@ -656,7 +679,7 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
     unsafe {
         each_reporting(p, steps, count, true, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
-            let (s, l) = Lu::<T>::of(&a, par).slogdet();
+            let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
             View::of(q[1], c, 1, &[]).put(det_from(s, l));
             true
         })
@@ -674,7 +697,7 @@ pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c:
     unsafe {
         each_reporting(p, steps, count, true, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
-            let (s, l) = Lu::<T>::of(&a, par).slogdet();
+            let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
             View::of(q[1], c, 1, &[]).put(s);
             View::of(q[2], c, 2, &[]).put(l);
             true
@@ -708,6 +731,38 @@ unsafe fn hermitian_from<T: Field>(a: &View, upper: bool) -> Mat<T> {
     })
 }
 
+/// Are all of `m`'s elements finite?
+fn finite<T: Field>(m: MatRef<'_, T>) -> bool {
+    (0..m.ncols())
+        .all(|j| (0..m.nrows()).all(|i| m[(i, j)].re().is_finite() && m[(i, j)].im().is_finite()))
+}
+
+/// LAPACK's unblocked Cholesky (potf2, lower) in place: false when a pivot is not positive.
+/// A NaN pivot is let through, as numpy's LAPACK does (its factor comes out NaN).
+fn potf2<T: Field>(a: &mut Mat<T>) -> bool {
+    let n = a.nrows();
+    for j in 0..n {
+        let mut ajj = a[(j, j)].re();
+        for k in 0..j {
+            let l = a[(j, k)];
+            ajj -= l.re() * l.re() + l.im() * l.im();
+        }
+        if ajj <= 0.0 {
+            return false;
+        }
+        let ajj = ajj.sqrt();
+        a[(j, j)] = T::from_re(ajj);
+        for i in j + 1..n {
+            let mut v = a[(i, j)];
+            for k in 0..j {
+                v = v - a[(i, k)] * a[(j, k)].cj();
+            }
+            a[(i, j)] = v.scale(1.0 / ajj);
+        }
+    }
+    true
+}
+
 /// cholesky `(m,m)->(m,m)`: L (lower; `upper`: U = L^H, read from the upper triangle), the
 /// other triangle zero.
 ///
@@ -729,20 +784,24 @@ unsafe fn cholesky<T: Field>(
             let a = View::of(q[0], c, 0, &[0, 0]);
             let o = View::of(q[1], c, 1, &[0, 0]);
             let mut m = hermitian_from::<T>(&a, upper);
-            let mut buf = stack(factor::cholesky_in_place_scratch::<T>(
-                n,
-                par,
-                Default::default(),
-            ));
-            let r = factor::cholesky_in_place(
-                m.as_mut(),
-                Default::default(),
-                par,
-                MemStack::new(&mut buf),
-                Default::default(),
-            );
-            // LAPACK's potrf fails on a pivot that is not positive, NaN included.
-            if r.is_err() || (0..n).any(|j| !(m[(j, j)].re() > 0.0)) {
+            let ok = if n <= SMALL_LU || !finite(m.as_ref()) {
+                potf2(&mut m)
+            } else {
+                let mut buf = stack(factor::cholesky_in_place_scratch::<T>(
+                    n,
+                    par,
+                    Default::default(),
+                ));
+                let r = factor::cholesky_in_place(
+                    m.as_mut(),
+                    Default::default(),
+                    par,
+                    MemStack::new(&mut buf),
+                    Default::default(),
+                );
+                r.is_ok() && (0..n).all(|j| m[(j, j)].re() > 0.0)
+            };
+            if !ok {
                 o.fill(T::nan());
                 return false;
             }
@@ -817,6 +876,14 @@ unsafe fn eigh<T: Field>(
             let a = View::of(q[0], c, 0, &[0, 0]);
             let w = View::of(q[1], c, 1, &[0]);
             let m = hermitian_from::<T>(&a, upper);
+            if !finite(m.as_ref()) {
+                // LAPACK returns NaN (or worse) here without reporting an error.
+                w.fill(f64::NAN);
+                if vectors {
+                    View::of(q[2], c, 2, &[0, 0]).fill(T::nan());
+                }
+                return true;
+            }
             let mut s = faer::diag::Diag::<T>::zeros(n);
             let mut u = if vectors {
                 Some(Mat::<T>::zeros(n, n))
@@ -1124,7 +1191,7 @@ fn svd_of<T: Field>(
     use faer::linalg::svd::{self, ComputeSvdVectors};
     let (m, n) = a.shape();
     let k = m.min(n);
-    if (0..n).any(|j| (0..m).any(|i| !(a[(i, j)].re().is_finite() && a[(i, j)].im().is_finite()))) {
+    if !finite(a) {
         return None;
     }
     let (cu, cv, ucols, vcols) = match mode {
@@ -1188,6 +1255,17 @@ unsafe fn svd_any<T: Field>(
                     Some(View::of(q[3], c, 3, &[1, 1])),
                 ),
             };
+            let has_nan =
+                (0..n).any(|j| (0..m).any(|i| a[(i, j)].re().is_nan() || a[(i, j)].im().is_nan()));
+            if !has_nan && !finite(a.as_ref()) {
+                // Infinities without NaN: LAPACK's gesdd returns NaN values without an error.
+                so.fill(f64::NAN);
+                if let (Some(uo), Some(vo)) = (uo, vo) {
+                    uo.fill(T::nan());
+                    vo.fill(T::nan());
+                }
+                return true;
+            }
             match svd_of(a.as_ref(), mode, par) {
                 Some((s, u, v)) => {
                     for (j, x) in s.iter().enumerate() {
@@ -1449,13 +1527,8 @@ unsafe fn qr_any<T: Field>(
             } else {
                 (View::of(q[1], c, 1, &[0, 2]), View::of(q[2], c, 2, &[2, 1]))
             };
-            if !finite {
-                // faer's blocked QR may not finish on NaN or inf; LAPACK's result is NaN.
-                qo.fill(T::nan());
-                ro.fill(T::nan());
-                return true;
-            }
-            let (qm, rm) = if T::COMPLEX {
+            // LAPACK's algorithm lets NaN and inf spread as numpy's does.
+            let (qm, rm) = if T::COMPLEX || !finite {
                 qr_lapack(a, qcols)
             } else {
                 qr_of(a, qcols, par)
@@ -1581,7 +1654,8 @@ mod tests {
     #[test]
     fn lu_solves_and_reports_singular() {
         let mut a = mat(&[&[2.0, 1.0], &[4.0, 3.0]]);
-        let (piv, swaps, singular) = getf2(&mut a, 2);
+        let mut piv = [0; 2];
+        let (swaps, singular) = getf2(&mut a, 2, &mut piv);
         assert!(!singular && swaps == 1);
         let mut b = mat(&[&[3.0], &[7.0]]);
         getrs(&a, 2, &piv, &mut b);
@@ -1590,7 +1664,7 @@ mod tests {
         assert_eq!(s, 1.0);
         assert!((l - 2f64.ln()).abs() < 1e-15);
         let mut z = mat(&[&[1.0, 2.0], &[2.0, 4.0]]);
-        let (_, sw, sing) = getf2(&mut z, 2);
+        let (sw, sing) = getf2(&mut z, 2, &mut piv);
         assert!(sing);
         assert_eq!(slogdet_of(&z, 2, sw, sing), (0.0, f64::NEG_INFINITY));
     }
