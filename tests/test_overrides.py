@@ -192,9 +192,9 @@ def test_numpy_on_rumpy_scalars_computes_in_rumpy(name, expr):
 
 
 @pytest.mark.parametrize("expr", [
-    "np.dot(a, b.T)", "np.outer(a[0], b[0])", "np.trace(a[:, :3])", "np.kron(a[:2, :2], b[:2, :2])",
-    "np.polyval([1, 2, 3], a)", "np.vander(a[0], 3)", "np.tensordot(a, b, axes=([1], [1]))",
-    "np.einsum('ij,ij->i', a, b)", "np.linalg.norm(a)", "np.linalg.inv(a[:, :3] + 3 * np.eye(3))",
+    "np.polyfit(a[0], b[0], 1)", "np.polymul(a[0], b[0])", "np.polyder(a[0], 2)",
+    "np.polyint(b[0])", "np.polyval([1, 2, 3], a)", "np.vander(a[0], 3)", "np.fft.ifft(a[0])",
+    "np.poly(a[0, 1:])", "np.polysub(a[0], b[0])", "np.polyadd(a[0], b[1])",
     "np.fft.rfft(a[0])", "np.apply_along_axis(np.sum, 1, a)",
 ])
 def test_functions_rumpy_lacks_run_numpys_code(expr):
@@ -211,15 +211,15 @@ def test_fallback_results_are_views_not_copies():
     v = np.lib.stride_tricks.sliding_window_view(r, 2, axis=1)
     assert type(v).__module__ == "rumpy"
     assert rp.shares_memory(v, r)
-    t = np.trace(r[:, :3])
-    assert float(t) == 15.0
+    p = np.polyval([1, 2], r[0, :3])
+    assert p.tolist() == [2.0, 3.0, 4.0]
 
 
 def test_fallback_output_is_the_rumpy_array():
-    r = rp.arange(6.0).reshape(2, 3)
-    o = rp.zeros((2, 2))
-    assert np.dot(r, r.T, out=o) is o
-    same(o, np.arange(6.0).reshape(2, 3) @ np.arange(6.0).reshape(2, 3).T)
+    r = rp.arange(4.0)
+    o = rp.zeros(4, dtype=complex)
+    assert np.fft.fft(r, out=o) is o
+    same(o, np.fft.fft(np.arange(4.0)))
 
 
 def test_keyword_rumpy_lacks_runs_numpys_code():

@@ -10,7 +10,7 @@
 //! turns that flag into `LinAlgError`, as numpy's does. Floating-point conditions raised
 //! inside the factorizations are dropped (LAPACK's are too).
 
-use std::ops::{Add, Div, IndexMut, Mul, Neg, Sub};
+use std::ops::{Add, AddAssign, Div, IndexMut, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::{Mat, MatRef, Par};
@@ -39,6 +39,9 @@ pub trait Field:
     + Mul<Output = Self>
     + Div<Output = Self>
     + Neg<Output = Self>
+    + AddAssign
+    + SubAssign
+    + MulAssign
 {
     const COMPLEX: bool;
     fn nan() -> Self;
@@ -398,7 +401,7 @@ fn getf2<T: Field, M: Grid<T>>(a: &mut M, n: usize, piv: &mut [usize]) -> (usize
             }
             let r = T::one() / a[(j, j)];
             for i in j + 1..n {
-                a[(i, j)] = a[(i, j)] * r;
+                a[(i, j)] *= r;
             }
         } else {
             singular = true;
@@ -432,7 +435,7 @@ fn getrs<T: Field, M: Grid<T>, B: Grid<T>>(a: &M, n: usize, piv: &[usize], b: &m
             let x = b[(j, c)];
             if x.re() != 0.0 || x.im() != 0.0 {
                 for i in j + 1..n {
-                    b[(i, c)] = b[(i, c)] - x * a[(i, j)];
+                    b[(i, c)] -= x * a[(i, j)];
                 }
             }
         }
@@ -442,7 +445,7 @@ fn getrs<T: Field, M: Grid<T>, B: Grid<T>>(a: &M, n: usize, piv: &[usize], b: &m
                 let x = x / a[(j, j)];
                 b[(j, c)] = x;
                 for i in 0..j {
-                    b[(i, c)] = b[(i, c)] - x * a[(i, j)];
+                    b[(i, c)] -= x * a[(i, j)];
                 }
             }
         }
@@ -460,7 +463,7 @@ fn slogdet_of<T: Field, M: Grid<T>>(lu: &M, n: usize, swaps: usize, singular: bo
         let d = lu[(j, j)];
         if T::COMPLEX {
             let m = d.modulus();
-            sign = sign * d.scale(1.0 / m);
+            sign *= d.scale(1.0 / m);
             logdet += m.ln();
         } else {
             let mut x = d.re();
@@ -755,7 +758,7 @@ fn potf2<T: Field>(a: &mut Mat<T>) -> bool {
         for i in j + 1..n {
             let mut v = a[(i, j)];
             for k in 0..j {
-                v = v - a[(i, k)] * a[(j, k)].cj();
+                v -= a[(i, k)] * a[(j, k)].cj();
             }
             a[(i, j)] = v.scale(1.0 / ajj);
         }
@@ -1341,6 +1344,38 @@ pub fn min_dim(sizes: &mut [Option<usize>], m: usize, n: usize, p: usize) {
 // ---------------------------------------------------------------------------------------
 // QR
 
+fn is_zero<T: Field>(x: T) -> bool {
+    x.re() == 0.0 && x.im() == 0.0
+}
+
+/// LAPACK's larf from the left: columns `c0..c1` of `a` (rows `r0..`) times H = I - tau v v^H,
+/// where v = (1, a[r0+1.., vc]). As LAPACK, the trailing zeros of v and the trailing zero
+/// columns are skipped (which decides where NaN and inf spread).
+fn larf_left<T: Field>(a: &mut Mat<T>, r0: usize, vc: usize, c0: usize, c1: usize, tau: T) {
+    if is_zero(tau) {
+        return;
+    }
+    let mut lastv = a.nrows() - 1;
+    while lastv > r0 && is_zero(a[(lastv, vc)]) {
+        lastv -= 1;
+    }
+    let mut lastc = c1;
+    while lastc > c0 && (r0..=lastv).all(|i| is_zero(a[(i, lastc - 1)])) {
+        lastc -= 1;
+    }
+    for col in c0..lastc {
+        let mut w = a[(r0, col)];
+        for i in r0 + 1..=lastv {
+            w += a[(i, vc)].cj() * a[(i, col)];
+        }
+        let f = tau * w;
+        a[(r0, col)] -= f;
+        for i in r0 + 1..=lastv {
+            a[(i, col)] = a[(i, col)] - a[(i, vc)] * f;
+        }
+    }
+}
+
 /// LAPACK's geqr2 on `a` (m x n, column-major) in place: R on and above the diagonal, the
 /// Householder vectors (v_0 = 1 implied) below, and tau, with LAPACK's sign conventions
 /// (beta = -sign(Re alpha) * norm, real; H_j = I - tau_j v v^H applied as H_j^H).
@@ -1367,27 +1402,56 @@ fn geqr2<T: Field>(a: &mut Mat<T>) -> Vec<T> {
             tau[j] = T::from_parts((beta - alpha.re()) / beta, -alpha.im() / beta);
             let s = T::one() / (alpha - T::from_re(beta));
             for i in j + 1..m {
-                a[(i, j)] = a[(i, j)] * s;
+                a[(i, j)] *= s;
             }
             a[(j, j)] = T::from_re(beta);
         }
-        // Apply H_j^H = I - conj(tau) v v^H to the columns on the right.
-        let t = tau[j].cj();
-        if t.re() != 0.0 || t.im() != 0.0 {
-            for col in j + 1..n {
-                let mut w = a[(j, col)];
-                for i in j + 1..m {
-                    w = w + a[(i, j)].cj() * a[(i, col)];
-                }
-                let f = t * w;
-                a[(j, col)] = a[(j, col)] - f;
-                for i in j + 1..m {
-                    a[(i, col)] = a[(i, col)] - a[(i, j)] * f;
-                }
-            }
-        }
+        // H_j^H on the columns to the right.
+        larf_left(a, j, j, j + 1, n, tau[j].cj());
     }
     tau
+}
+
+/// Q (m x qcols) and R of `a` by LAPACK's unblocked algorithms (geqr2, then ung2r on the
+/// reflectors in place): complex reflectors of LAPACK's form (a complex tau, a real beta)
+/// cannot be expressed in faer's block form, and NaN and inf spread as in LAPACK.
+fn qr_lapack<T: Field>(mut a: Mat<T>, qcols: usize) -> (Mat<T>, Mat<T>) {
+    let (m, n) = a.shape();
+    let tau = geqr2(&mut a);
+    let k = tau.len();
+    let r = Mat::<T>::from_fn(
+        qcols.min(m),
+        n,
+        |i, j| if i <= j { a[(i, j)] } else { T::zero() },
+    );
+    // ung2r: the reflectors in the first k columns, the identity's beyond.
+    let mut q = Mat::<T>::from_fn(m, qcols, |i, j| {
+        if j < k {
+            if i > j {
+                a[(i, j)]
+            } else {
+                T::zero()
+            }
+        } else if i == j {
+            T::one()
+        } else {
+            T::zero()
+        }
+    });
+    for i in (0..k).rev() {
+        if i + 1 < qcols {
+            q[(i, i)] = T::one();
+            larf_left(&mut q, i, i, i + 1, qcols, tau[i]);
+        }
+        for l in i + 1..m {
+            q[(l, i)] = -(tau[i] * q[(l, i)]);
+        }
+        q[(i, i)] = T::one() - tau[i];
+        for l in 0..i {
+            q[(l, i)] = T::zero();
+        }
+    }
+    (q, r)
 }
 
 /// qr_r_raw `(m,n)->(m,n),(p)`: LAPACK geqrf's factored matrix and tau.
@@ -1466,38 +1530,6 @@ fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
             r[(i, j)] = a[(i, j)];
         }
     }
-    (q, r)
-}
-
-/// Q (m x qcols) and R of `a` by LAPACK's unblocked algorithm (geqr2, then Q = H_1 ... H_k
-/// applied to the identity's first columns, as ung2r): complex reflectors of LAPACK's form
-/// (a complex tau, a real beta) cannot be expressed in faer's block form.
-fn qr_lapack<T: Field>(mut a: Mat<T>, qcols: usize) -> (Mat<T>, Mat<T>) {
-    let (m, n) = a.shape();
-    let tau = geqr2(&mut a);
-    let mut q = Mat::<T>::from_fn(m, qcols, |i, j| if i == j { T::one() } else { T::zero() });
-    for (j, &t) in tau.iter().enumerate().rev() {
-        if t.re() == 0.0 && t.im() == 0.0 {
-            continue;
-        }
-        // Q[j.., :] -= tau v (v^H Q[j.., :]), v = (1, a[j+1.., j])
-        for col in 0..qcols {
-            let mut w = q[(j, col)];
-            for i in j + 1..m {
-                w = w + a[(i, j)].cj() * q[(i, col)];
-            }
-            let f = t * w;
-            q[(j, col)] = q[(j, col)] - f;
-            for i in j + 1..m {
-                q[(i, col)] = q[(i, col)] - a[(i, j)] * f;
-            }
-        }
-    }
-    let r = Mat::<T>::from_fn(
-        qcols.min(m),
-        n,
-        |i, j| if i <= j { a[(i, j)] } else { T::zero() },
-    );
     (q, r)
 }
 
@@ -1608,11 +1640,11 @@ pub unsafe fn lstsq<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
                 for l in 0..rank {
                     let mut d = T::zero();
                     for i in 0..m {
-                        d = d + u[(i, l)].cj() * b[(i, col)];
+                        d += u[(i, l)].cj() * b[(i, col)];
                     }
                     let d = d.scale(1.0 / s[l]);
                     for i in 0..n {
-                        x[(i, col)] = x[(i, col)] + v[(i, l)] * d;
+                        x[(i, col)] += v[(i, l)] * d;
                     }
                 }
             }
@@ -1623,7 +1655,7 @@ pub unsafe fn lstsq<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
                     for i in 0..m {
                         let mut ax = T::zero();
                         for l in 0..n {
-                            ax = ax + a[(i, l)] * x[(l, col)];
+                            ax += a[(i, l)] * x[(l, col)];
                         }
                         let d = b[(i, col)] - ax;
                         acc += d.re() * d.re() + d.im() * d.im();

@@ -170,6 +170,7 @@ from ._longdouble import longdouble, clongdouble, float128, complex256  # noqa: 
 from ._busday import busdaycalendar, is_busday, busday_offset, busday_count  # noqa: E402
 from . import strings  # noqa: E402
 from . import char  # noqa: E402
+from . import linalg  # noqa: E402
 from ._dtype_names import (  # noqa: E402
     typecodes, sctypeDict, ScalarType, typename, issubdtype, isdtype, common_type, mintypecode,
     min_scalar_type, astype, dtypes,
@@ -180,6 +181,8 @@ from ._setops import *  # noqa: E402,F401,F403
 from ._statistics import *  # noqa: E402,F401,F403
 from ._numerical import *  # noqa: E402,F401,F403
 from ._histograms import *  # noqa: E402,F401,F403
+from ._einsum import *  # noqa: E402,F401,F403
+from ._products import *  # noqa: E402,F401,F403
 
 newaxis = None
 pi = _math.pi

@@ -11,6 +11,7 @@ from ._sort import (_method_argpartition, _method_argsort, _method_partition,
                     _method_searchsorted, _method_sort)
 from ._helpers import _clip, _NoValue, _round_array, _scalar_or_array, conjugate
 from ._reductions import _std, _var
+from ._products import _method_dot, _method_trace
 
 import operator as _operator
 
@@ -123,6 +124,8 @@ _METHODS = {
     "searchsorted": _method_searchsorted,
     "partition": _method_partition,
     "argpartition": _method_argpartition,
+    "dot": _method_dot,
+    "trace": _method_trace,
 }
 
 for _name, _fn in _METHODS.items():

@@ -1,9 +1,9 @@
 """Exception and warning classes, with NumPy's names and bases.
 
-When NumPy is loaded, raising ``AxisError`` or ``DTypePromotionError`` gives an instance of a
-class deriving from both rumpy's and NumPy's class of that name, so ``except rp.AxisError``
-and ``except np.exceptions.AxisError`` both catch it. rumpy never imports NumPy for this: it
-only looks at ``sys.modules``.
+When NumPy is loaded, raising ``AxisError`` or ``DTypePromotionError`` (or ``rumpy.linalg``'s
+``LinAlgError``) gives an instance of a class deriving from both rumpy's and NumPy's class of
+that name, so ``except rp.AxisError`` and ``except np.exceptions.AxisError`` both catch it.
+rumpy never imports NumPy for this: it only looks at ``sys.modules``.
 """
 
 import sys
@@ -11,16 +11,20 @@ import sys
 
 class _AlsoNumpys:
     """Instances made while NumPy is loaded are of a subclass that also derives from NumPy's
-    class of the same name (looked up in ``numpy.exceptions``)."""
+    class of the same name, looked up in the NumPy module named by the class's
+    ``_numpy_module`` (``numpy.exceptions`` unless it says otherwise, as ``LinAlgError``'s
+    ``numpy.linalg``)."""
 
     _numpy_twin = None
+    _numpy_module = "numpy.exceptions"
 
     def __new__(cls, *args, **kwargs):
         np = sys.modules.get("numpy")
         if np is not None and cls.__dict__.get("_is_public", False):
             twin = cls.__dict__.get("_numpy_twin")
             if twin is None:
-                theirs = getattr(getattr(np, "exceptions", None), cls.__name__, None)
+                home = sys.modules.get(cls._numpy_module)
+                theirs = getattr(home, cls.__name__, None)
                 if isinstance(theirs, type) and issubclass(theirs, BaseException):
                     twin = type(cls.__name__, (cls, theirs), {
                         "__module__": cls.__module__,

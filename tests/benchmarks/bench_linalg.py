@@ -2,6 +2,7 @@
 one process.
 
 Run: python tests/benchmarks/bench_linalg.py   (after installing rumpy; numpy is required)
+     [--products | --decompositions]  (only the matmul rows and those; default: everything)
 A ratio below 1 means rumpy is faster. numpy multiplies floats with OpenBLAS on every core,
 rumpy with its own kernel (from about 600**3) or faer, on rayon's threads. OpenBLAS's threads keep spinning for a while after each
 call, which would slow whatever runs next in the process; each library is therefore timed
@@ -59,7 +60,66 @@ def main():
     x = rng.random(1000)
     rm, rx = rp.asarray(m), rp.asarray(x)
     row("matvec float64 1000x1000", lambda: np.matvec(m, x), lambda: rp.matvec(rm, rx), 50)
+    if "--products" in sys.argv or "--all" in sys.argv or len(sys.argv) == 1:
+        products(rng)
+    if "--decompositions" in sys.argv or "--all" in sys.argv or len(sys.argv) == 1:
+        decompositions(rng)
     return 0
+
+
+def pair(rng, *shape, dt="float64"):
+    a = rng.standard_normal(shape).astype(dt)
+    return a, rp.asarray(a)
+
+
+def products(rng):
+    for dt in ["float64", "float32"]:
+        a, ra = pair(rng, 1000, 1000, dt=dt)
+        b, rb = pair(rng, 1000, 1000, dt=dt)
+        row(f"dot {dt} 1000x1000", lambda: np.dot(a, b), lambda: rp.dot(ra, rb), 3, 1.0)
+    a, ra = pair(rng, 300, 300)
+    b, rb = pair(rng, 300, 300)
+    row("einsum 'ij,jk->ik' 300x300", lambda: np.einsum("ij,jk->ik", a, b),
+        lambda: rp.einsum("ij,jk->ik", ra, rb), 5, 1.0)
+    a, ra = pair(rng, 64, 128, 128)
+    b, rb = pair(rng, 64, 128, 128)
+    row("einsum 'bij,bjk->bik' (64,128,128)", lambda: np.einsum("bij,bjk->bik", a, b),
+        lambda: rp.einsum("bij,bjk->bik", ra, rb), 5, 1.0)
+    a, ra = pair(rng, 2000, 2000)
+    row("einsum 'ii->' 2000x2000", lambda: np.einsum("ii->", a), lambda: rp.einsum("ii->", ra),
+        200, 1.0)
+    b, rb = pair(rng, 2000, 2000)
+    row("einsum 'ij,ij->i' 2000x2000", lambda: np.einsum("ij,ij->i", a, b),
+        lambda: rp.einsum("ij,ij->i", ra, rb), 20, 1.0)
+
+
+def decompositions(rng):
+    a, ra = pair(rng, 1000, 1000)
+    b, rb = pair(rng, 1000, 1000)
+    spd = a @ a.T + 1000 * np.eye(1000)
+    rspd = rp.asarray(spd)
+    row("solve 1000x1000", lambda: np.linalg.solve(a, b), lambda: rp.linalg.solve(ra, rb), 3, 1.0)
+    row("inv 1000x1000", lambda: np.linalg.inv(a), lambda: rp.linalg.inv(ra), 3, 1.0)
+    row("det 1000x1000", lambda: np.linalg.det(spd), lambda: rp.linalg.det(rspd), 3, 1.0)
+    row("qr 1000x1000", lambda: np.linalg.qr(a), lambda: rp.linalg.qr(ra), 2, 1.0)
+    row("cholesky 1000x1000", lambda: np.linalg.cholesky(spd),
+        lambda: rp.linalg.cholesky(rspd), 3, 1.0)
+    a5, ra5 = pair(rng, 500, 500)
+    s5 = a5 + a5.T
+    rs5 = rp.asarray(s5)
+    row("svd 500x500", lambda: np.linalg.svd(a5), lambda: rp.linalg.svd(ra5), 2, 1.0)
+    row("eigh 500x500", lambda: np.linalg.eigh(s5), lambda: rp.linalg.eigh(rs5), 2, 1.0)
+    a3, ra3 = pair(rng, 300, 300)
+    row("eig 300x300", lambda: np.linalg.eig(a3), lambda: rp.linalg.eig(ra3), 2, 1.0)
+    al, ral = pair(rng, 2000, 200)
+    bl, rbl = pair(rng, 2000, 1)
+    row("lstsq (2000, 200)", lambda: np.linalg.lstsq(al, bl), lambda: rp.linalg.lstsq(ral, rbl),
+        3, 1.0)
+    sm, rsm = pair(rng, 10000, 3, 3)
+    v, rv = pair(rng, 10000, 3, 1)
+    row("inv 1e4 x (3, 3)", lambda: np.linalg.inv(sm), lambda: rp.linalg.inv(rsm), 5, 0.5)
+    row("solve 1e4 x (3, 3)", lambda: np.linalg.solve(sm, v), lambda: rp.linalg.solve(rsm, rv),
+        5, 0.5)
 
 
 if __name__ == "__main__":
