@@ -57,6 +57,9 @@ pub trait Field:
     /// The modulus.
     fn modulus(self) -> f64;
     fn scale(self, x: f64) -> Self;
+    /// self / d without the overflow and underflow of forming |d|^2 (Smith's algorithm for
+    /// complex numbers, as LAPACK's ladiv avoids them).
+    fn div_robust(self, d: Self) -> Self;
 }
 
 impl Field for f64 {
@@ -94,6 +97,9 @@ impl Field for f64 {
     fn scale(self, x: f64) -> f64 {
         self * x
     }
+    fn div_robust(self, d: f64) -> f64 {
+        self / d
+    }
 }
 
 impl Field for C64 {
@@ -130,6 +136,17 @@ impl Field for C64 {
     }
     fn scale(self, x: f64) -> C64 {
         C64::new(self.re * x, self.im * x)
+    }
+    fn div_robust(self, d: C64) -> C64 {
+        if d.re.abs() >= d.im.abs() {
+            let r = d.im / d.re;
+            let den = d.re + d.im * r;
+            C64::new((self.re + self.im * r) / den, (self.im - self.re * r) / den)
+        } else {
+            let r = d.re / d.im;
+            let den = d.re * r + d.im;
+            C64::new((self.re * r + self.im) / den, (self.im * r - self.re) / den)
+        }
     }
 }
 
@@ -210,8 +227,9 @@ impl View {
 }
 
 /// Run `f` on each of `count` items (operand `i` of item `t` at `p[i] + t * steps[i]`); an
-/// item for which `f` returns false has failed. Returns the invalid flag if any did, and
-/// keeps the thread's floating-point flags as they were.
+/// item for which `f` returns false has failed. Returns the invalid flag if any did; the
+/// floating-point conditions raised inside are dropped (LAPACK's are), and the thread's own
+/// flags are left as they were.
 ///
 /// # Safety
 /// The pointers and steps describe the items of each operand.
@@ -219,25 +237,9 @@ unsafe fn each(
     p: &[*mut u8],
     steps: &[isize],
     count: usize,
-    f: impl FnMut(&[*mut u8]) -> bool,
-) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { each_reporting(p, steps, count, false, f) }
-}
-
-/// [`each`], also returning the floating-point conditions raised when `report` is set (numpy's
-/// det and slogdet report the overflow of exp(logdet), for instance).
-///
-/// # Safety
-/// As [`each`].
-unsafe fn each_reporting(
-    p: &[*mut u8],
-    steps: &[isize],
-    count: usize,
-    report: bool,
     mut f: impl FnMut(&[*mut u8]) -> bool,
 ) -> u32 {
-    let (ok, st) = watch::fp_item(|| {
+    let (ok, _) = watch::fp_item(|| {
         let mut ok = true;
         let mut q: SmallVec<[*mut u8; 8]> = SmallVec::from_slice(p);
         for t in 0..count as isize {
@@ -249,17 +251,25 @@ unsafe fn each_reporting(
         }
         ok
     });
-    let st = if report { st } else { 0 };
     if ok {
-        st
+        0
     } else {
-        st | status::INVALID
+        status::INVALID
     }
 }
 
-/// faer's parallelism for one matrix: threads only when the batch is small.
-fn par_of(c: &CoreArgs, work: usize) -> Par {
-    if c.par && work >= 96 * 96 * 96 {
+/// Work (multiply-adds) from which an LU, Cholesky or triangular solve gains from faer's
+/// threads: their time is in large matrix products.
+const PAR_BLAS3: usize = 256 * 256 * 256;
+/// The same for QR, the eigenproblems and the SVD, whose parallel parts are many short
+/// regions: each pays for waking rayon's sleeping threads, and below about this size that
+/// costs more than it saves (measured: eig, SVD and QR of 100-600 run slower on two threads).
+const PAR_ITERATIVE: usize = 900 * 900 * 900;
+
+/// faer's parallelism for one matrix: threads only when the batch is small and the matrix
+/// large (`from`: [`PAR_BLAS3`] or [`PAR_ITERATIVE`]).
+fn par_of(c: &CoreArgs, work: usize, from: usize) -> Par {
+    if c.par && work >= from {
         Par::rayon(0)
     } else {
         Par::Seq
@@ -399,7 +409,7 @@ fn getf2<T: Field, M: Grid<T>>(a: &mut M, n: usize, piv: &mut [usize]) -> (usize
                     a[(p, k)] = t;
                 }
             }
-            let r = T::one() / a[(j, j)];
+            let r = T::one().div_robust(a[(j, j)]);
             for i in j + 1..n {
                 a[(i, j)] *= r;
             }
@@ -442,7 +452,7 @@ fn getrs<T: Field, M: Grid<T>, B: Grid<T>>(a: &M, n: usize, piv: &[usize], b: &m
         for j in (0..n).rev() {
             let x = b[(j, c)];
             if x.re() != 0.0 || x.im() != 0.0 {
-                let x = x / a[(j, j)];
+                let x = x.div_robust(a[(j, j)]);
                 b[(j, c)] = x;
                 for i in 0..j {
                     b[(i, c)] -= x * a[(i, j)];
@@ -624,7 +634,7 @@ fn det_from<T: Field>(sign: T, logdet: f64) -> T {
 /// See [`super::core_dims::CoreFn`].
 pub unsafe fn inv<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n);
+    let par = par_of(c, n * n * n, PAR_BLAS3);
     // SAFETY (each item): an n x n input and output.
     unsafe {
         each(p, steps, count, |q| {
@@ -652,7 +662,7 @@ pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
     let vector = c.sizes.len() == 1;
     let bdims: &[usize] = if vector { &[0] } else { &[0, 1] };
     let k = if vector { 1 } else { c.sizes[1] };
-    let par = par_of(c, n * n * (n + k));
+    let par = par_of(c, n * n * (n + k), PAR_BLAS3);
     // SAFETY (each item): the operands' shapes from the signature.
     unsafe {
         each(p, steps, count, |q| {
@@ -677,16 +687,22 @@ pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
 /// See [`super::core_dims::CoreFn`].
 pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n);
+    let par = par_of(c, n * n * n, PAR_BLAS3);
+    // numpy reports what exp(logdet) raises (overflow, underflow), not what the LU does (a
+    // blocked LU divides by an exact zero pivot).
+    let mut reported = 0;
     // SAFETY (each item): an n x n input, a scalar output.
-    unsafe {
-        each_reporting(p, steps, count, true, |q| {
+    let st = unsafe {
+        each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
-            View::of(q[1], c, 1, &[]).put(det_from(s, l));
+            let (d, fp) = watch::fp_item(|| det_from(s, l));
+            reported |= fp;
+            View::of(q[1], c, 1, &[]).put(d);
             true
         })
-    }
+    };
+    st | reported
 }
 
 /// slogdet `(m,m)->(),()`: the sign (of the input's type) and log|det| (float64).
@@ -695,10 +711,10 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
 /// See [`super::core_dims::CoreFn`].
 pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n);
+    let par = par_of(c, n * n * n, PAR_BLAS3);
     // SAFETY (each item): an n x n input, two scalar outputs.
     unsafe {
-        each_reporting(p, steps, count, true, |q| {
+        each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
             View::of(q[1], c, 1, &[]).put(s);
@@ -733,6 +749,31 @@ unsafe fn hermitian_from<T: Field>(a: &View, upper: bool) -> Mat<T> {
         }
     })
 }
+
+/// The power of two that brings the largest modulus of `m` into [small, 1 / small] (1 when it
+/// is there, or when `m` is zero): LAPACK scales badly scaled input so before its SVD and
+/// eigen solvers, and undoes it on the values.
+fn safe_scale<T: Field>(m: MatRef<'_, T>, small: f64) -> f64 {
+    let mut big = 0.0f64;
+    for j in 0..m.ncols() {
+        for i in 0..m.nrows() {
+            big = big.max(m[(i, j)].modulus());
+        }
+    }
+    let target = if big > 0.0 && big < small {
+        small
+    } else if big > 1.0 / small && big.is_finite() {
+        1.0 / small
+    } else {
+        return 1.0;
+    };
+    2f64.powi((target / big).log2().round() as i32)
+}
+
+/// LAPACK's thresholds for scaling before an SVD or a general eigenproblem
+/// (sqrt(safe minimum) / epsilon) and before a Hermitian one (sqrt(safe minimum / epsilon)).
+const SCALE_SVD: f64 = 6.717_876_107_567_089e-139;
+const SCALE_EIGH: f64 = 1.001_041_547_591_550_5e-146;
 
 /// Are all of `m`'s elements finite?
 fn finite<T: Field>(m: MatRef<'_, T>) -> bool {
@@ -780,7 +821,7 @@ unsafe fn cholesky<T: Field>(
 ) -> u32 {
     use faer::linalg::cholesky::llt::factor;
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n);
+    let par = par_of(c, n * n * n, PAR_BLAS3);
     // SAFETY (each item): n x n input and output.
     unsafe {
         each(p, steps, count, |q| {
@@ -867,7 +908,7 @@ unsafe fn eigh<T: Field>(
 ) -> u32 {
     use faer::linalg::evd::{self, ComputeEigenvectors};
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n);
+    let par = par_of(c, n * n * n, PAR_ITERATIVE);
     let want = if vectors {
         ComputeEigenvectors::Yes
     } else {
@@ -887,6 +928,12 @@ unsafe fn eigh<T: Field>(
                 }
                 return true;
             }
+            let sigma = safe_scale(m.as_ref(), SCALE_EIGH);
+            let m = if sigma != 1.0 {
+                Mat::<T>::from_fn(n, n, |i, j| m[(i, j)].scale(sigma))
+            } else {
+                m
+            };
             let mut s = faer::diag::Diag::<T>::zeros(n);
             let mut u = if vectors {
                 Some(Mat::<T>::zeros(n, n))
@@ -916,7 +963,7 @@ unsafe fn eigh<T: Field>(
                 return false;
             }
             for j in 0..n {
-                w.at::<f64>(j, 0).write_unaligned(s[j].re());
+                w.at::<f64>(j, 0).write_unaligned(s[j].re() / sigma);
             }
             if let Some(u) = &u {
                 View::of(q[2], c, 2, &[0, 0]).store(u.as_ref());
@@ -1119,7 +1166,7 @@ unsafe fn eig_any<T: Eig>(
     vectors: bool,
 ) -> u32 {
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n);
+    let par = par_of(c, n * n * n, PAR_ITERATIVE);
     // SAFETY (each item): n x n input; n values; n x n vectors.
     unsafe {
         each(p, steps, count, |q| {
@@ -1127,6 +1174,12 @@ unsafe fn eig_any<T: Eig>(
             let w = View::of(q[1], c, 1, &[0]);
             let finite = (0..n)
                 .all(|j| (0..n).all(|i| a[(i, j)].re().is_finite() && a[(i, j)].im().is_finite()));
+            let sigma = safe_scale(a.as_ref(), SCALE_SVD);
+            let a = if sigma != 1.0 {
+                Mat::<T>::from_fn(n, n, |i, j| a[(i, j)].scale(sigma))
+            } else {
+                a
+            };
             let got = if finite {
                 T::eig(a.as_ref(), vectors, par)
             } else {
@@ -1135,7 +1188,7 @@ unsafe fn eig_any<T: Eig>(
             match got {
                 Some((vals, mut vecs)) => {
                     for (j, x) in vals.iter().enumerate() {
-                        w.at::<C64>(j, 0).write_unaligned(*x);
+                        w.at::<C64>(j, 0).write_unaligned(x.scale(1.0 / sigma));
                     }
                     if vectors {
                         normalize_vectors(&mut vecs, T::COMPLEX);
@@ -1205,6 +1258,14 @@ fn svd_of<T: Field>(
     let mut s = faer::diag::Diag::<T>::zeros(k);
     let mut u = Mat::<T>::zeros(m, ucols);
     let mut v = Mat::<T>::zeros(n, vcols);
+    let sigma = safe_scale(a, SCALE_SVD);
+    let scaled;
+    let a = if sigma != 1.0 {
+        scaled = Mat::<T>::from_fn(m, n, |i, j| a[(i, j)].scale(sigma));
+        scaled.as_ref()
+    } else {
+        a
+    };
     if k > 0 {
         let mut buf = stack(svd::svd_scratch::<T>(m, n, cu, cv, par, Default::default()));
         svd::svd(
@@ -1221,7 +1282,7 @@ fn svd_of<T: Field>(
         u = Mat::from_fn(m, m, |i, j| if i == j { T::one() } else { T::zero() });
         v = Mat::from_fn(n, n, |i, j| if i == j { T::one() } else { T::zero() });
     }
-    let sv: Vec<f64> = (0..k).map(|j| s[j].re()).collect();
+    let sv: Vec<f64> = (0..k).map(|j| s[j].re() / sigma).collect();
     if sv.iter().any(|x| x.is_nan()) {
         return None;
     }
@@ -1240,7 +1301,7 @@ unsafe fn svd_any<T: Field>(
     mode: SvdMode,
 ) -> u32 {
     let (m, n) = (c.sizes[0], c.sizes[1]);
-    let par = par_of(c, m * n * m.min(n));
+    let par = par_of(c, m * n * m.min(n), PAR_ITERATIVE);
     // SAFETY (each item): the shapes of the signature (dims m=0, n=1, p=2).
     unsafe {
         each(p, steps, count, |q| {
@@ -1400,7 +1461,7 @@ fn geqr2<T: Field>(a: &mut Mat<T>) -> Vec<T> {
                 -norm
             };
             tau[j] = T::from_parts((beta - alpha.re()) / beta, -alpha.im() / beta);
-            let s = T::one() / (alpha - T::from_re(beta));
+            let s = T::one().div_robust(alpha - T::from_re(beta));
             for i in j + 1..m {
                 a[(i, j)] *= s;
             }
@@ -1547,7 +1608,7 @@ unsafe fn qr_any<T: Field>(
     let (m, n) = (c.sizes[0], c.sizes[1]);
     let k = m.min(n);
     let qcols = if complete { m } else { k };
-    let par = par_of(c, m * n * k);
+    let par = par_of(c, m * n * k, PAR_ITERATIVE);
     // SAFETY (each item): the signature's shapes (dims m=0, n=1, p=2 for the reduced one).
     unsafe {
         each(p, steps, count, |q| {
@@ -1613,7 +1674,7 @@ pub unsafe fn qr_complete<T: Field>(
 pub unsafe fn lstsq<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     // dims: m=0, n=1, k=2, p=3
     let (m, n, k) = (c.sizes[0], c.sizes[1], c.sizes[2]);
-    let par = par_of(c, m * n * m.min(n));
+    let par = par_of(c, m * n * m.min(n), PAR_ITERATIVE);
     // SAFETY (each item): the signature's shapes.
     unsafe {
         each(p, steps, count, |q| {
