@@ -1108,6 +1108,9 @@ def test_cond_nan_and_singular_batch():
         assert_same(r, want)
     r, want = call("cond", a[1], 1)
     assert_same(r, want)
+    for p in (None, "fro", 1, np.inf):
+        r, want = call("cond", a[2], p)  # the NaN matrix
+        assert_same(r, want)
 
 
 # ---------------------------------------------------------------------------
@@ -1554,3 +1557,73 @@ def test_qr_of_nonfinite_input_keeps_r_triangular(k):
     got = like(r.R, n.R, "qr")
     assert (np.tril(got, -1) == 0).all()
     assert np.array_equal(np.isnan(got), np.isnan(n.R))
+
+
+# Badly scaled input: LAPACK scales it into a safe range before the SVD and the eigen solvers,
+# and divides complex numbers without forming |z|^2; the answers are numpy's to rounding.
+SCALES = [1e-170, 1e-150, 1e150, 1e200]
+
+
+@needs_ul
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("dtype", ["float64", "complex128"])
+@pytest.mark.parametrize("name", ["svdvals", "eigvalsh", "inv", "det", "cond", "pinv", "qr"])
+def test_badly_scaled_input(name, dtype, scale):
+    base = np.array([[1.0, 2.0], [3.0, 4.0]]) if name != "eigvalsh" else np.array([[2.0, 1.0], [1.0, 3.0]])
+    if dtype == "complex128":
+        base = base + 1j * np.array([[1.0, 0.0], [0.0, 1.0]]) * (name != "eigvalsh")
+    a = (base * scale).astype(dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        r, n = call(name, a)
+    if n is None:
+        return
+    pairs = zip(r, n) if isinstance(n, tuple) else [(r, n)]
+    for rr, nn in pairs:
+        got = like(rr, nn, name)
+        if name == "qr":  # Q and R agree with LAPACK's signs
+            nn = np.asarray(nn)
+        np.testing.assert_allclose(got, nn, rtol=1e-12, atol=0, err_msg=name)
+
+
+# Matrices above the size where the factorizations switch from LAPACK's unblocked algorithms
+# to faer's blocked ones (48), and large enough for faer's threads.
+@needs_ul
+@pytest.mark.parametrize("n", [49, 64, 300])
+@pytest.mark.parametrize("dtype", ["float64", "complex128"])
+def test_blocked_sizes(n, dtype):
+    rng = _rng("blocked", n, dtype)
+    a = rng.standard_normal((n, n))
+    if dtype == "complex128":
+        a = a + 1j * rng.standard_normal((n, n))
+    a = a.astype(dtype)
+    spd = a @ a.conj().T + n * np.eye(n)
+    b = rng.standard_normal((n, 3)).astype(dtype)
+    tol = 1e-9
+    for name, args in [("inv", (a,)), ("solve", (a, b)), ("det", (spd,)), ("slogdet", (a,)),
+                       ("cholesky", (spd,)), ("eigvalsh", (spd,)), ("svdvals", (a,))]:
+        r, want = call(name, *args)
+        if want is None:  # numpy raised (det's overflow at 300), and so did rumpy
+            continue
+        pairs = zip(r, want) if isinstance(want, tuple) else [(r, want)]
+        for rr, nn in pairs:
+            got = like(rr, nn, name)
+            scale = np.abs(nn).max() if np.size(nn) else 1.0
+            np.testing.assert_allclose(got, nn, rtol=tol, atol=tol * scale, err_msg=name)
+    q, r = rp.linalg.qr(to_rp(a))
+    np.testing.assert_allclose(np.asarray(q) @ np.asarray(r), a, atol=1e-10 * np.abs(a).max())
+    w, v = rp.linalg.eig(to_rp(a))
+    w, v = np.asarray(w), np.asarray(v)
+    np.testing.assert_allclose(a @ v, v * w, atol=1e-8 * np.abs(a).max())
+
+
+@needs_ul
+def test_det_of_singular_blocked_matrix_is_silent():
+    # a blocked LU divides by its exact zero pivot: numpy's det reports nothing of it
+    for a in (np.ones((49, 49)), np.ones((60, 60), complex), np.ones((3, 49, 49))):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert_same(rp.linalg.det(to_rp(a)), np.linalg.det(a))
+            r, n = rp.linalg.slogdet(to_rp(a)), np.linalg.slogdet(a)
+            assert_same(r.sign, n.sign)
+            assert_same(r.logabsdet, n.logabsdet)

@@ -696,7 +696,9 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
         each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
-            let (d, fp) = watch::fp_item(|| det_from(s, l));
+            // black_box keeps exp inside the watched region (LLVM would sink a pure call to
+            // its use, after the flags are read).
+            let (d, fp) = watch::fp_item(|| std::hint::black_box(det_from(s, l)));
             reported |= fp;
             View::of(q[1], c, 1, &[]).put(d);
             true
