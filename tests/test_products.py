@@ -312,6 +312,17 @@ def test_scalar_operands(expr):
     close(expr)
 
 
+def test_dot_warning_points_at_the_callers_line():
+    import sys
+    for a, b in ((rp.array([[1e308]]), rp.array([[10.0]])), (rp.array([1e308]), rp.array([10.0])),
+                 (rp.array([[1e308]], dtype="f4"), rp.array([[10.0]], dtype="f4"))):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            line = sys._getframe().f_lineno + 1
+            rp.dot(a, b)
+        assert [(x.filename, x.lineno) for x in w] == [(__file__, line)]
+
+
 def test_dot_warning_points_at_the_caller():
     for call in (lambda: rp.dot(rp.array([1e308]), rp.array([10.0])),
                  lambda: rp.inner(rp.array([1e308]), rp.array([10.0])),

@@ -218,6 +218,21 @@ impl View {
         }
     }
 
+    /// Does the operand hold a NaN? (numpy's det and slogdet report the invalid flag its
+    /// LAPACK's pivot search raises on one.)
+    ///
+    /// # Safety
+    /// As [`View::load`].
+    unsafe fn has_nan<T: Field>(&self) -> bool {
+        (0..self.cols).any(|j| {
+            (0..self.rows).any(|i| {
+                // SAFETY: inside the operand.
+                let v = unsafe { self.at::<T>(i, j).read_unaligned() };
+                v.re().is_nan() || v.im().is_nan()
+            })
+        })
+    }
+
     /// # Safety
     /// A one-element operand of `T`.
     unsafe fn put<T>(&self, v: T) {
@@ -695,6 +710,9 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
     let st = unsafe {
         each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
+            if a.has_nan::<T>() {
+                reported |= status::INVALID;
+            }
             let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
             // black_box keeps exp inside the watched region (LLVM would sink a pure call to
             // its use, after the flags are read).
@@ -714,16 +732,21 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
 pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
     let par = par_of(c, n * n * n, PAR_BLAS3);
+    let mut reported = 0;
     // SAFETY (each item): an n x n input, two scalar outputs.
-    unsafe {
+    let st = unsafe {
         each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
+            if a.has_nan::<T>() {
+                reported |= status::INVALID;
+            }
             let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
             View::of(q[1], c, 1, &[]).put(s);
             View::of(q[2], c, 2, &[]).put(l);
             true
         })
-    }
+    };
+    st | reported
 }
 
 // ---------------------------------------------------------------------------------------

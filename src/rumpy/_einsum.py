@@ -20,6 +20,7 @@ import operator
 import sys
 
 from . import _core
+from ._errstate import quiet as _quiet
 
 __all__ = ["einsum", "einsum_path"]
 
@@ -176,7 +177,17 @@ def _output_labels(sub, nbroadcast, counts):
 
 def _parse(subscripts, ops):
     """(labels of each operand, labels of the output, letter counts)."""
-    nop = len(ops)
+    ndims = tuple(op.ndim for op in ops)
+    parse = _parsed if type(subscripts) is str else _parsed.__wrapped__
+    op_labels, out_labels, counts = parse(subscripts, ndims)
+    return [list(labs) for labs in op_labels], list(out_labels), dict(counts)
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed(subscripts, ndims):
+    """:func:`_parse` for operands of these numbers of dimensions (remembered: a program calls
+    einsum with the same subscripts over and over)."""
+    nop = len(ndims)
     counts = {}
     op_labels = []
     pos, n = 0, len(subscripts)
@@ -191,7 +202,7 @@ def _parse(subscripts, ops):
         if iop < nop - 1 and stop != ",":
             raise ValueError("fewer operands provided to einstein sum function than specified "
                              "in the subscripts string")
-        op_labels.append(_operand_labels(subscripts[pos:end], ops[iop].ndim, iop, counts))
+        op_labels.append(_operand_labels(subscripts[pos:end], ndims[iop], iop, counts))
         pos = end + 1 if iop < nop - 1 else end
     nbroadcast = _max([-_min([lab for lab in labs if type(lab) is int], default=0)
                        for labs in op_labels])
@@ -298,11 +309,10 @@ def _reduce(a, axes, ct):
     """Sum ``a`` over ``axes`` in the computing dtype (a logical or for bool)."""
     if not axes:
         return a
-    from ._reductions import any as _rany, sum as _rsum
     if ct.kind == "b":
-        r = _rany(a, axis=tuple(axes))
+        r = _core.logical_or.reduce(a, axis=tuple(axes))
     else:
-        r = _rsum(a, axis=tuple(axes), dtype=ct)
+        r = _core.add.reduce(a, axis=tuple(axes), dtype=ct)
     return _core.asarray(r)
 
 
@@ -496,7 +506,9 @@ def _c_einsum(*args, **kwargs):
         raise TypeError("invalid data type for einsum")
     # float16 products and sums are carried in float32, as NumPy's half loops do
     ct = _core.dtype("float32") if dt.char == "e" else dt
-    r = _compute(ops, op_labels, out_labels, sizes, ct)
+    # NumPy's C einsum checks no floating-point flags
+    with _quiet():
+        r = _compute(ops, op_labels, out_labels, sizes, ct)
     if r.dtype != dt:
         r = r.astype(dt)
     if out is not None:

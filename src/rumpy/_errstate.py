@@ -88,6 +88,58 @@ class errstate(contextlib.ContextDecorator):
         return False
 
 
+class _Preset:
+    """A context manager that sets a prebuilt error state: what errstate does, without
+    validating keywords on every call (for rumpy's own hot paths)."""
+
+    __slots__ = ("_value", "_token")
+
+    def __init__(self, modes, call=None):
+        self._value = (modes, call)
+
+    def __enter__(self):
+        self._token = _state.set(self._value)
+        return self
+
+    def __exit__(self, *exc):
+        _state.reset(self._token)
+        return False
+
+
+_QUIET = _Preset({key: "ignore" for key in _KEYS})
+_FAILING = {"divide": "ignore", "over": "ignore", "under": "ignore", "invalid": "call"}
+
+
+def quiet():
+    """Every floating-point condition ignored (``errstate(all='ignore')``)."""
+    return _QUIET
+
+
+def failing(handler):
+    """Only the invalid flag counts, and it goes to ``handler`` (``errstate(call=handler,
+    invalid='call', over='ignore', divide='ignore', under='ignore')``)."""
+    return _Preset(_FAILING, handler)
+
+
+def collect(fn):
+    """``fn()``, with the conditions it raises collected instead of reported: returns the
+    result and NumPy's flag bits of the conditions (1 divide, 2 over, 4 under, 8 invalid)."""
+    seen = [0]
+
+    def note(_text, flag):
+        seen[0] |= flag
+
+    token = _state.set((_COLLECT, note))
+    try:
+        res = fn()
+    finally:
+        _state.reset(token)
+    return res, seen[0]
+
+
+_COLLECT = {key: "call" for key in _KEYS}
+
+
 def handle(name, flags, stacklevel):
     """Apply the error state to conditions reported by ``name`` (a ufunc, "cast"); warnings
     point ``stacklevel`` frames up, at the user's call."""

@@ -17,7 +17,7 @@ import sys
 import warnings
 
 from . import _core
-from ._errstate import errstate as _errstate, handle as _handle_fp
+from ._errstate import collect as _collect, handle as _handle_fp, quiet as _quiet
 from ._helpers import _scalar_or_array
 from ._shape import moveaxis as _moveaxis
 from .exceptions import AxisError
@@ -55,20 +55,19 @@ def _user_stacklevel():
 def _fp(name, fn):
     """Run ``fn()`` collecting its floating-point conditions, then report them as NumPy does
     for ``name`` (NumPy's ``dot`` checks the flags once, after the whole product)."""
-    seen = [0]
-
-    def note(_text, flag):
-        seen[0] |= flag
-
-    with _errstate(all="call", call=note):
-        res = fn()
-    if seen[0]:
-        bits = 0
-        for np_flag, bit in _FLAG_BITS.items():
-            if seen[0] & np_flag:
-                bits |= bit
-        _handle_fp(name, bits, _user_stacklevel())
+    res, seen = _collect(fn)
+    if seen:
+        _report(name, seen)
     return res
+
+
+def _report(name, seen):
+    """Report NumPy's flag bits ``seen`` as conditions of ``name``, at the user's line."""
+    bits = 0
+    for np_flag, bit in _FLAG_BITS.items():
+        if seen & np_flag:
+            bits |= bit
+    _handle_fp(name, bits, _user_stacklevel())
 
 
 def _common_dtype(a, b):
@@ -259,6 +258,19 @@ def dot(a, b, out=None):
     >>> rp.dot(a, b).shape
     (2, 3, 5, 1)
     """
+    if out is None and type(a) is _ndarray and type(b) is _ndarray:
+        # The common case first: two float or complex matrices or vectors of one dtype.
+        dt = a.dtype
+        if (dt.char in _BLAS_CHARS and b.dtype == dt and 0 < a.ndim <= 2 and 0 < b.ndim <= 2
+                and dt.isnative):
+            k = a.shape[-1]
+            bdim = b.ndim - 2 if b.ndim > 1 else 0
+            if b.shape[bdim] != k:
+                raise _not_aligned(a.shape, a.ndim - 1, b.shape, bdim)
+            res, seen = _collect(lambda: _core.matmul(a, b))
+            if seen:
+                _report("dot", seen)
+            return res
     return _scalar_or_array(_dot(_asarray(a), _asarray(b), out))
 
 
@@ -312,7 +324,7 @@ def vdot(a, b, /):
     if dt.kind == "O" and a.size == 0:
         return None  # NumPy's object loop leaves its result unset
     # NumPy checks no floating-point flags here
-    with _errstate(all="ignore"):
+    with _quiet():
         if dt.char == "e":
             f4 = _core.dtype("float32")
             return _asarray(_core.vecdot(a.astype(f4), b.astype(f4))).astype(dt)[()]

@@ -15,7 +15,7 @@ import warnings
 from typing import Any, NamedTuple
 
 from . import _core
-from ._errstate import errstate
+from ._errstate import errstate, failing as _errstate_failing
 from ._finfo import finfo
 from ._helpers import _NoValue, where as _where
 from ._reductions import _normalize_axis_index, amax, amin, count_nonzero, sum as _sum
@@ -132,8 +132,7 @@ def _raise_qr(err, flag):
 def _failing(handler):
     """The error state the gufuncs run under: a failed matrix (the *invalid* flag) raises
     through ``handler``; the other flags are the factorization's own business."""
-    return errstate(call=handler, invalid="call", over="ignore", divide="ignore",
-                    under="ignore")
+    return _errstate_failing(handler)
 
 
 # ---------------------------------------------------------------------------
