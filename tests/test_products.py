@@ -315,7 +315,7 @@ def test_scalar_operands(expr):
 def test_dot_warning_points_at_the_callers_line():
     import sys
     for a, b in ((rp.array([[1e308]]), rp.array([[10.0]])), (rp.array([1e308]), rp.array([10.0])),
-                 (rp.array([[1e308]], dtype="f4"), rp.array([[10.0]], dtype="f4"))):
+                 (rp.array([[3e38]], dtype="f4"), rp.array([[10.0]], dtype="f4"))):
         with warnings.catch_warnings(record=True) as w:
             warnings.simplefilter("always")
             line = sys._getframe().f_lineno + 1
