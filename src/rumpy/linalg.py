@@ -194,6 +194,9 @@ def _cast(name, t, *arrays, nin=None):
     nin = len(arrays) if nin is None else nin
     out = []
     for k, a in enumerate(arrays):
+        if a.dtype == t:
+            out.append(a)
+            continue
         if not _core.can_cast(a.dtype, t, casting="same_kind"):
             which = f" {k}" if nin > 1 else ""
             raise _UFuncCastingError(
