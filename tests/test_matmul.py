@@ -326,6 +326,24 @@ def test_matmul_1d_promotion(dtype):
     assert isinstance(n, np.generic) and not isinstance(r, rp.ndarray)
 
 
+@pytest.mark.parametrize("n", [31, 32, 33, 4099, 100_003, (1 << 18) + 5])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_vecdot_of_long_contiguous_vectors(n, dtype):
+    # the vectorised kernel (blocks of partial sums; threads from 2**18 elements): numpy's
+    # BLAS answer to within its own rounding (float32 error as small as BLAS's)
+    rng = np.random.default_rng(n)
+    a = rng.random(n).astype(dtype)
+    b = rng.random(n).astype(dtype)
+    exact = float(np.dot(a.astype("f8"), b.astype("f8")))
+    for x, y in ((a, b), (a[::-1], b), (np.stack([a, b]), b)):
+        r, want = rp.vecdot(rp.asarray(x), rp.asarray(y)), np.vecdot(x, y)
+        got = np.asarray(r)
+        assert got.dtype == want.dtype and got.shape == want.shape
+        np.testing.assert_allclose(got, want, rtol=1e-5 if dtype == "float32" else 1e-12)
+    err = abs(float(rp.vecdot(rp.asarray(a), rp.asarray(b))) - exact)
+    assert err <= max(4 * abs(float(np.vecdot(a, b)) - exact), 1e-6 * exact)
+
+
 @pytest.mark.parametrize("name", ["vecdot"])
 def test_vecdot_of_vectors_is_scalar(name):
     a = sample((4,), "int32")
