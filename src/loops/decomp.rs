@@ -295,6 +295,25 @@ fn stack(req: faer::dyn_stack::StackReq) -> MemBuffer {
     MemBuffer::new(req)
 }
 
+/// A core loop that is a named case of another (`inner` with fixed trailing arguments).
+macro_rules! variant {
+    ($name:ident, $bound:ident, $inner:ident($($arg:expr),*), $doc:literal) => {
+        #[doc = $doc]
+        ///
+        /// # Safety
+        /// See [`super::core_dims::CoreFn`].
+        pub unsafe fn $name<T: $bound>(
+            p: &[*mut u8],
+            steps: &[isize],
+            count: usize,
+            c: &CoreArgs,
+        ) -> u32 {
+            // SAFETY: the caller's.
+            unsafe { $inner::<T>(p, steps, count, c, $($arg),*) }
+        }
+    };
+}
+
 // ---------------------------------------------------------------------------------------
 // LU with partial pivoting
 
@@ -887,33 +906,9 @@ unsafe fn cholesky<T: Field>(
     }
 }
 
-/// cholesky_lo.
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn cholesky_lo<T: Field>(
-    p: &[*mut u8],
-    steps: &[isize],
-    count: usize,
-    c: &CoreArgs,
-) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { cholesky::<T>(p, steps, count, c, false) }
-}
+variant!(cholesky_lo, Field, cholesky(false), "cholesky_lo.");
 
-/// cholesky_up.
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn cholesky_up<T: Field>(
-    p: &[*mut u8],
-    steps: &[isize],
-    count: usize,
-    c: &CoreArgs,
-) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { cholesky::<T>(p, steps, count, c, true) }
-}
+variant!(cholesky_up, Field, cholesky(true), "cholesky_up.");
 
 // ---------------------------------------------------------------------------------------
 // Hermitian eigenproblem
@@ -998,45 +993,28 @@ unsafe fn eigh<T: Field>(
     }
 }
 
-macro_rules! eigh_entry {
-    ($name:ident, $upper:expr, $vectors:expr, $doc:literal) => {
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// See [`super::core_dims::CoreFn`].
-        pub unsafe fn $name<T: Field>(
-            p: &[*mut u8],
-            steps: &[isize],
-            count: usize,
-            c: &CoreArgs,
-        ) -> u32 {
-            // SAFETY: the caller's.
-            unsafe { eigh::<T>(p, steps, count, c, $upper, $vectors) }
-        }
-    };
-}
-eigh_entry!(
+variant!(
     eigh_lo,
-    false,
-    true,
+    Field,
+    eigh(false, true),
     "eigh_lo: values and vectors from the lower triangle."
 );
-eigh_entry!(
+variant!(
     eigh_up,
-    true,
-    true,
+    Field,
+    eigh(true, true),
     "eigh_up: values and vectors from the upper triangle."
 );
-eigh_entry!(
+variant!(
     eigvalsh_lo,
-    false,
-    false,
+    Field,
+    eigh(false, false),
     "eigvalsh_lo: values from the lower triangle."
 );
-eigh_entry!(
+variant!(
     eigvalsh_up,
-    true,
-    false,
+    Field,
+    eigh(true, false),
     "eigvalsh_up: values from the upper triangle."
 );
 
@@ -1197,8 +1175,7 @@ unsafe fn eig_any<T: Eig>(
         each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]).load::<T>();
             let w = View::of(q[1], c, 1, &[0]);
-            let finite = (0..n)
-                .all(|j| (0..n).all(|i| a[(i, j)].re().is_finite() && a[(i, j)].im().is_finite()));
+            let finite = finite(a.as_ref());
             let sigma = safe_scale(a.as_ref(), SCALE_SVD);
             let a = if sigma != 1.0 {
                 Mat::<T>::from_fn(n, n, |i, j| a[(i, j)].scale(sigma))
@@ -1233,23 +1210,9 @@ unsafe fn eig_any<T: Eig>(
     }
 }
 
-/// eig.
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn eig<T: Eig>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { eig_any::<T>(p, steps, count, c, true) }
-}
+variant!(eig, Eig, eig_any(true), "eig.");
 
-/// eigvals.
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn eigvals<T: Eig>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { eig_any::<T>(p, steps, count, c, false) }
-}
+variant!(eigvals, Eig, eig_any(false), "eigvals.");
 
 // ---------------------------------------------------------------------------------------
 // SVD
@@ -1380,32 +1343,21 @@ unsafe fn svd_any<T: Field>(
     }
 }
 
-/// svd (values only).
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn svd_n<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { svd_any::<T>(p, steps, count, c, SvdMode::Values) }
-}
+variant!(svd_n, Field, svd_any(SvdMode::Values), "svd (values only).");
 
-/// svd_s (reduced factors).
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn svd_s<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { svd_any::<T>(p, steps, count, c, SvdMode::Reduced) }
-}
+variant!(
+    svd_s,
+    Field,
+    svd_any(SvdMode::Reduced),
+    "svd_s (reduced factors)."
+);
 
-/// svd_f (full factors).
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn svd_f<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { svd_any::<T>(p, steps, count, c, SvdMode::Full) }
-}
+variant!(
+    svd_f,
+    Field,
+    svd_any(SvdMode::Full),
+    "svd_f (full factors)."
+);
 
 /// Multiply-adds of one item of a square-matrix gufunc (dims[0] = m): about m^3.
 pub fn cubic_cost(sizes: &[usize]) -> usize {
@@ -1638,8 +1590,7 @@ unsafe fn qr_any<T: Field>(
     unsafe {
         each(p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 1]).load::<T>();
-            let finite = (0..n)
-                .all(|j| (0..m).all(|i| a[(i, j)].re().is_finite() && a[(i, j)].im().is_finite()));
+            let finite = finite(a.as_ref());
             let (qo, ro) = if complete {
                 (View::of(q[1], c, 1, &[0, 0]), View::of(q[2], c, 2, &[0, 1]))
             } else {
@@ -1658,33 +1609,9 @@ unsafe fn qr_any<T: Field>(
     }
 }
 
-/// qr_reduced.
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn qr_reduced<T: Field>(
-    p: &[*mut u8],
-    steps: &[isize],
-    count: usize,
-    c: &CoreArgs,
-) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { qr_any::<T>(p, steps, count, c, false) }
-}
+variant!(qr_reduced, Field, qr_any(false), "qr_reduced.");
 
-/// qr_complete.
-///
-/// # Safety
-/// See [`super::core_dims::CoreFn`].
-pub unsafe fn qr_complete<T: Field>(
-    p: &[*mut u8],
-    steps: &[isize],
-    count: usize,
-    c: &CoreArgs,
-) -> u32 {
-    // SAFETY: the caller's.
-    unsafe { qr_any::<T>(p, steps, count, c, true) }
-}
+variant!(qr_complete, Field, qr_any(true), "qr_complete.");
 
 // ---------------------------------------------------------------------------------------
 // Least squares

@@ -54,15 +54,15 @@ pub trait Dot: Element {
     }
 }
 
-/// Contiguous dot products of float32/float64 with sixteen partial sums (independent, so the
-/// compiler keeps them in vector registers), with FMA where the CPU has it. The partial sums
+/// Contiguous dot products of float32/float64 with sixteen partial sums, for CPUs without
+/// AVX2 and FMA (`avx_dot` below is the same computation in vector registers). The partial sums
 /// restart every block of 4096 elements; each block's total (its lanes combined pairwise) is
 /// added to a float64 sum, which keeps float32's error near that of numpy's BLAS. The order
 /// differs from the sequential loop's, as BLAS's does.
 macro_rules! fast_dot {
     ($t:ty, $plain:ident) => {
         #[inline(always)]
-        unsafe fn $plain<const FMA: bool>(a: *const u8, b: *const u8, n: usize) -> $t {
+        unsafe fn $plain(a: *const u8, b: *const u8, n: usize) -> $t {
             const BLOCK: usize = 4096;
             let (a, b) = (a as *const $t, b as *const $t);
             let mut total = 0.0f64;
@@ -80,7 +80,7 @@ macro_rules! fast_dot {
                                 b.add(c * 16 + j).read_unaligned(),
                             )
                         };
-                        *s = if FMA { x.mul_add(y, *s) } else { *s + x * y };
+                        *s += x * y;
                     }
                 }
                 let mut w = 8;
@@ -208,7 +208,7 @@ macro_rules! fast_dot_impl {
                     }
                 }
                 // SAFETY: the caller's pointers.
-                unsafe { $plain::<false>(a, b, n) }
+                unsafe { $plain(a, b, n) }
             }
         }
     };
