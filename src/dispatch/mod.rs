@@ -170,6 +170,12 @@ pub fn linalg_table() -> &'static [Ufunc] {
     T.get_or_init(table::linalg_rows)
 }
 
+/// The private generalized ufuncs of `rumpy.fft` (numpy's `_pocketfft_umath`), built once.
+pub fn fft_table() -> &'static [Ufunc] {
+    static T: std::sync::OnceLock<Vec<Ufunc>> = std::sync::OnceLock::new();
+    T.get_or_init(table::fft_rows)
+}
+
 /// A ufunc by name (a hashed lookup: the operators call this on every use).
 pub fn find(name: &str) -> Option<&'static Ufunc> {
     type ByName = std::collections::HashMap<&'static str, usize, NameHash>;

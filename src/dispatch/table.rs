@@ -666,3 +666,63 @@ pub fn linalg_rows() -> Vec<Ufunc> {
         ),
     ]
 }
+
+/// The private generalized ufuncs of `rumpy.fft` (numpy's `_pocketfft_umath`, see
+/// `loops/fft.rs`): the second operand is the factor the result is multiplied by; the output
+/// length comes from `out`.
+pub fn fft_rows() -> Vec<Ufunc> {
+    use crate::loops::fft as f;
+    let gu = |name, sig: &str, loops, doc| Ufunc {
+        core: Some(super::gufunc::CoreSignature::parse(sig).expect("a valid built-in signature")),
+        core_cost: Some(f::fft_cost),
+        reports_invalid: true,
+        ..row(name, 2, Identity::None, loops, doc)
+    };
+    vec![
+        gu(
+            "fft",
+            "(n),()->(m)",
+            vec![
+                la!([Complex128, Float64] -> [Complex128], f::forward::<f64>),
+                la!([Complex64, Float32] -> [Complex64], f::forward::<f32>),
+            ],
+            "complex forward FFT",
+        ),
+        gu(
+            "ifft",
+            "(m),()->(n)",
+            vec![
+                la!([Complex128, Float64] -> [Complex128], f::backward::<f64>),
+                la!([Complex64, Float32] -> [Complex64], f::backward::<f32>),
+            ],
+            "complex backward FFT",
+        ),
+        gu(
+            "rfft_n_even",
+            "(n),()->(m)",
+            vec![
+                la!([Float64, Float64] -> [Complex128], f::rfft_even::<f64>),
+                la!([Float32, Float32] -> [Complex64], f::rfft_even::<f32>),
+            ],
+            "real forward FFT for even n",
+        ),
+        gu(
+            "rfft_n_odd",
+            "(n),()->(m)",
+            vec![
+                la!([Float64, Float64] -> [Complex128], f::rfft_odd::<f64>),
+                la!([Float32, Float32] -> [Complex64], f::rfft_odd::<f32>),
+            ],
+            "real forward FFT for odd n",
+        ),
+        gu(
+            "irfft",
+            "(m),()->(n)",
+            vec![
+                la!([Complex128, Float64] -> [Float64], f::c2r::<f64>),
+                la!([Complex64, Float32] -> [Float32], f::c2r::<f32>),
+            ],
+            "real backward FFT",
+        ),
+    ]
+}

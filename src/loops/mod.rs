@@ -6,6 +6,7 @@ pub mod blocked;
 pub mod core_dims;
 pub mod decomp;
 pub mod elementwise;
+pub mod fft;
 pub mod gemm;
 pub mod lanes;
 pub mod linalg;

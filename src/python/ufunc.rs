@@ -1415,5 +1415,10 @@ pub fn add_ufuncs(m: &Bound<'_, PyModule>) -> PyResult<()> {
         la.add(u.name, PyUfunc { u })?;
     }
     m.add("_umath_linalg", la)?;
+    let ft = PyModule::new(m.py(), "_fft_umath")?;
+    for u in dispatch::fft_table() {
+        ft.add(u.name, PyUfunc { u })?;
+    }
+    m.add("_fft_umath", ft)?;
     Ok(())
 }
