@@ -675,7 +675,9 @@ pub fn fft_rows() -> Vec<Ufunc> {
     let gu = |name, sig: &str, loops, doc| Ufunc {
         core: Some(super::gufunc::CoreSignature::parse(sig).expect("a valid built-in signature")),
         core_cost: Some(f::fft_cost),
-        reports_invalid: true,
+        // NumPy's legacy search over the loops, single precision first: a Python number as
+        // the factor takes the array's precision.
+        resolver: Resolver::PerOperand,
         ..row(name, 2, Identity::None, loops, doc)
     };
     vec![
@@ -683,8 +685,8 @@ pub fn fft_rows() -> Vec<Ufunc> {
             "fft",
             "(n),()->(m)",
             vec![
-                la!([Complex128, Float64] -> [Complex128], f::forward::<f64>),
                 la!([Complex64, Float32] -> [Complex64], f::forward::<f32>),
+                la!([Complex128, Float64] -> [Complex128], f::forward::<f64>),
             ],
             "complex forward FFT",
         ),
@@ -692,8 +694,8 @@ pub fn fft_rows() -> Vec<Ufunc> {
             "ifft",
             "(m),()->(n)",
             vec![
-                la!([Complex128, Float64] -> [Complex128], f::backward::<f64>),
                 la!([Complex64, Float32] -> [Complex64], f::backward::<f32>),
+                la!([Complex128, Float64] -> [Complex128], f::backward::<f64>),
             ],
             "complex backward FFT",
         ),
@@ -701,8 +703,8 @@ pub fn fft_rows() -> Vec<Ufunc> {
             "rfft_n_even",
             "(n),()->(m)",
             vec![
-                la!([Float64, Float64] -> [Complex128], f::rfft_even::<f64>),
                 la!([Float32, Float32] -> [Complex64], f::rfft_even::<f32>),
+                la!([Float64, Float64] -> [Complex128], f::rfft_even::<f64>),
             ],
             "real forward FFT for even n",
         ),
@@ -710,8 +712,8 @@ pub fn fft_rows() -> Vec<Ufunc> {
             "rfft_n_odd",
             "(n),()->(m)",
             vec![
-                la!([Float64, Float64] -> [Complex128], f::rfft_odd::<f64>),
                 la!([Float32, Float32] -> [Complex64], f::rfft_odd::<f32>),
+                la!([Float64, Float64] -> [Complex128], f::rfft_odd::<f64>),
             ],
             "real forward FFT for odd n",
         ),
@@ -719,8 +721,8 @@ pub fn fft_rows() -> Vec<Ufunc> {
             "irfft",
             "(m),()->(n)",
             vec![
-                la!([Complex128, Float64] -> [Float64], f::c2r::<f64>),
                 la!([Complex64, Float32] -> [Float32], f::c2r::<f32>),
+                la!([Complex128, Float64] -> [Float64], f::c2r::<f64>),
             ],
             "real backward FFT",
         ),
