@@ -2,8 +2,8 @@
 # this. Parameters are Any; names a stub cannot describe fall back to Any (__getattr__).
 from typing import Any
 
-from . import char as char, dtypes as dtypes, exceptions as exceptions, linalg as linalg
-from . import strings as strings
+from . import char as char, dtypes as dtypes, exceptions as exceptions, fft as fft
+from . import linalg as linalg, strings as strings
 
 def __getattr__(name: str) -> Any: ...
 
