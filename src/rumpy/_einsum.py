@@ -311,6 +311,11 @@ def _reduce(a, axes, ct):
         return a
     if ct.kind == "b":
         r = _core.logical_or.reduce(a, axis=tuple(axes))
+    elif ct.kind == "O":
+        r = _core.add.reduce(a, axis=tuple(axes))
+        if not isinstance(r, _core.ndarray):
+            # the sum itself (any object), held in a 0-d object array
+            r, r[()] = _core.empty((), dtype=ct), r
     else:
         r = _core.add.reduce(a, axis=tuple(axes), dtype=ct)
     return _core.asarray(r)
@@ -347,7 +352,7 @@ def _contract_pair(a, la, b, lb, keep, sizes, ct):
         a2 = _arranged(a, la, batch + ka).reshape(tuple(sb + sa + [1] * len(kb)))
         b2 = _arranged(b, lb, batch + kb).reshape(tuple(sb + [1] * len(ka) + sbb))
         r = _core.multiply(a2, b2)
-    elif not ka and not kb:
+    elif not ka and not kb and ct.kind != "O":
         # dot products along the contracted labels ('ij,ij->i'): vecdot, which conjugates
         # its first operand, so a complex one is conjugated beforehand
         k = _prod(sizes[lab] for lab in con)
@@ -502,13 +507,16 @@ def _c_einsum(*args, **kwargs):
         # NumPy fails filling the output with zeros
         raise TypeError(f"Cannot cast scalar from dtype('bool') to {dt!r} according to the "
                         "rule 'safe'")
-    if dt.kind not in "biufc":
+    if dt.kind not in "biufcO":
         raise TypeError("invalid data type for einsum")
     # float16 products and sums are carried in float32, as NumPy's half loops do
     ct = _core.dtype("float32") if dt.char == "e" else dt
     # NumPy's C einsum checks no floating-point flags
     with _quiet():
         r = _compute(ops, op_labels, out_labels, sizes, ct)
+    if dt.kind == "O":
+        # NumPy adds every product to an output filled with the int 0
+        r = _core.add(0, r, out=_core.empty(r.shape, dtype=dt))
     if r.dtype != dt:
         r = r.astype(dt)
     if out is not None:

@@ -79,7 +79,7 @@ def _method_clip(self, min=None, max=None, out=None, **kwargs):
 
 def _method_conj(self, out=None, /):
     """The complex conjugate; a non-complex array is returned as is (or copied into out)."""
-    if self.dtype.kind == "c":
+    if self.dtype.kind in "cO":
         return getattr(_core, "conjugate", conjugate)(self, out=out)
     if out is None:
         return self
