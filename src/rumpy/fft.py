@@ -171,10 +171,10 @@ def _raw_fft(a, n, axis, is_real, is_forward, norm, out=None):
             out = _core.empty_like(a, shape=shape, dtype=out_dtype)
         return ufunc(a, 1 if fct is None else fct, axes=axes, out=out)
 
-    # The loop NumPy's dispatch picks: the single-precision one only when the operands are
-    # exactly its types (a single-precision input, and a scaling factor, which then is
-    # float32); the double one otherwise, the result cast to the result type.
-    single = fct is not None and a.dtype.char == ("f" if real_in else "F")
+    # Single-precision input (half, float32, complex64) is transformed in single precision,
+    # the rest in double. (NumPy's dispatch takes the double loop when the factor is its
+    # Python int 1; the results agree to single precision.)
+    single = real_dtype == _F32
     loop_real = _F32 if single else _F64
     loop_in = loop_real if real_in else (_C64 if single else _C128)
     loop_out = loop_real if (is_real and not is_forward) else (_C64 if single else _C128)
