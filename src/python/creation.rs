@@ -1096,6 +1096,9 @@ pub fn arange<'py>(
         Some(s) if !s.is_none() => s.clone(),
         _ => one,
     };
+    if dt_given.as_ref().is_some_and(|d| d.kind() == 'O') {
+        return arange_objects(py, &start, &stop, &step);
+    }
     // Python-typed arguments decide the default dtype (NumPy: int -> int64, float -> float64).
     let kind = arg_kind(&start)?
         .max(arg_kind(&stop)?)
@@ -1159,6 +1162,41 @@ pub fn arange<'py>(
         }
         let arr = b.get().raw().clone();
         run_detached(py, arr.nbytes(), || crate::ops::creation::arange_fill(&arr))?;
+    }
+    Ok(out.into_any())
+}
+
+/// `arange(..., dtype=object)`: Python's own arithmetic, as NumPy's object fill: the first
+/// item is `start`, the second `start + step`, each next one the previous plus their
+/// difference; the length is ceil((stop - start) / step).
+fn arange_objects<'py>(
+    py: Python<'py>,
+    start: &Bound<'py, PyAny>,
+    stop: &Bound<'py, PyAny>,
+    step: &Bound<'py, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    if step.eq(0)? {
+        return Err(PyZeroDivisionError::new_err("division by zero"));
+    }
+    let span: f64 = stop.sub(start)?.div(step)?.extract()?;
+    if !span.is_finite() || span.ceil() > isize::MAX as f64 {
+        return Err(PyValueError::new_err("Maximum allowed size exceeded"));
+    }
+    let n = if span > 0.0 { span.ceil() as usize } else { 0 };
+    let dt = crate::dtype::object::object();
+    let out = PyNdArray::wrap(py, NdArray::empty(&[n], &dt, Order::C)?, None)?;
+    let b = out.bind(py);
+    if n > 0 {
+        PyNdArray::set_index(b, 0, start)?;
+    }
+    if n > 1 {
+        let mut cur = start.add(step)?;
+        PyNdArray::set_index(b, 1, &cur)?;
+        let delta = cur.sub(start)?;
+        for i in 2..n {
+            cur = cur.add(&delta)?;
+            PyNdArray::set_index(b, i as isize, &cur)?;
+        }
     }
     Ok(out.into_any())
 }

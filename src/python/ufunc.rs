@@ -232,7 +232,7 @@ fn call_in_family<'py>(
     }
     cast.extend(args[u.nin..].iter().cloned());
     let r = call_ufunc(py, u, &cast, out, where_, casting, None, order)?;
-    let given_out = out.is_some_and(|o| !o.is_none()) || args.len() > u.nin;
+    let given_out = out.is_some_and(|o| !o.is_none() && !is_ellipsis(o)) || args.len() > u.nin;
     if d.kind() == 'O' && !given_out && u.nout == 1 {
         // NumPy's object loop: every result an object (comparisons too).
         let r = r.into_bound(py);
@@ -414,6 +414,8 @@ pub fn call_ufunc<'py>(
     order: Order,
 ) -> PyResult<Py<PyAny>> {
     check_nargs(u, args.len())?;
+    // `out=...`: no output given, and a 0-d result stays an array.
+    let keep_array = out.is_some_and(is_ellipsis);
     if u.core.is_some() {
         if where_.is_some() {
             return Err(PyTypeError::new_err(format!(
@@ -427,7 +429,10 @@ pub fn call_ufunc<'py>(
         };
         return call_gufunc(py, u, args, out, casting, dtype, &placing);
     }
+    let given_out = out;
+    let out = if keep_array { None } else { out };
     if out.is_none()
+        && !keep_array
         && order != Order::F
         && where_.is_none()
         && dtype.is_none()
@@ -439,7 +444,7 @@ pub fn call_ufunc<'py>(
         }
     }
     if let Some(d) = family_dtype_arg(dtype)? {
-        return call_in_family(py, u, args, out, where_, casting, &d, order);
+        return call_in_family(py, u, args, given_out, where_, casting, &d, order);
     }
     let ins: Vec<Input> = args[..u.nin]
         .iter()
@@ -464,7 +469,7 @@ pub fn call_ufunc<'py>(
         dispatch::exec::call_ordered(u, &ins, &outs, casting, dt, mask.as_ref(), order)
     })?;
     warn_status(py, u, st)?;
-    call_results(py, u, args, results, &out_objs)
+    call_results(py, u, args, results, &out_objs, keep_array)
 }
 
 /// NumPy's TypeError for a call with too few or too many positional arguments.
@@ -516,10 +521,11 @@ pub(crate) fn wrap_source<'py>(
 pub(crate) fn wrap_for<'py>(
     src: &(Bound<'py, PyAny>, bool),
     r: NdArray,
+    scalar_ok: bool,
     context: impl FnOnce() -> PyResult<Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     let py = src.0.py();
-    let zero_d = r.ndim() == 0;
+    let zero_d = scalar_ok && r.ndim() == 0;
     let plain = PyNdArray::wrap(py, r, None)?;
     if src.1 {
         let ctx = context()?;
@@ -535,6 +541,11 @@ pub(crate) fn wrap_for<'py>(
         .unbind())
 }
 
+/// `out=...` (NumPy 2): no output given, and a 0-d result returned as an array.
+fn is_ellipsis(o: &Bound<'_, PyAny>) -> bool {
+    o.is(pyo3::types::PyEllipsis::get(o.py()))
+}
+
 /// The ufunc object of a table row, for `__array_wrap__`'s context.
 fn ufunc_object<'py>(py: Python<'py>, u: &Ufunc) -> PyResult<Bound<'py, PyAny>> {
     py.import("rumpy._core")?.getattr(u.name)
@@ -546,14 +557,18 @@ fn call_results(
     args: &[Bound<'_, PyAny>],
     results: Vec<NdArray>,
     out_objs: &[Option<Bound<'_, PyAny>>],
+    keep_array: bool,
 ) -> PyResult<Py<PyAny>> {
     let src = wrap_source(&args[..u.nin.min(args.len())])?;
     let mut py_results: Vec<Py<PyAny>> = Vec::new();
     for (k, r) in results.into_iter().enumerate() {
         match (out_objs.get(k).and_then(|o| o.clone()), &src) {
             (Some(o), _) => py_results.push(o.unbind()),
+            (None, None) if keep_array => {
+                py_results.push(PyNdArray::wrap(py, r, None)?.into_any())
+            }
             (None, None) => py_results.push(wrap_result(py, r)?),
-            (None, Some(w)) => py_results.push(wrap_for(w, r, || {
+            (None, Some(w)) => py_results.push(wrap_for(w, r, !keep_array, || {
                 let ctx = (ufunc_object(py, u)?, PyTuple::new(py, args)?, k);
                 Ok(ctx.into_pyobject(py)?.into_any())
             })?),
@@ -589,8 +604,11 @@ fn parse_outs<'py>(
     args: &[Bound<'py, PyAny>],
     out: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<(Vec<Option<Bound<'py, PyAny>>>, Vec<Option<NdArray>>)> {
-    let mut out_objs: Vec<Option<Bound<'py, PyAny>>> =
-        args[u.nin..].iter().map(|o| Some(o.clone())).collect();
+    // A positional None asks for a new output, as `out=None` does.
+    let mut out_objs: Vec<Option<Bound<'py, PyAny>>> = args[u.nin..]
+        .iter()
+        .map(|o| (!o.is_none()).then(|| o.clone()))
+        .collect();
     if let Some(o) = out {
         if !o.is_none() {
             if !out_objs.is_empty() {
@@ -636,6 +654,8 @@ pub fn call_gufunc<'py>(
     placing: &CoreAxes,
 ) -> PyResult<Py<PyAny>> {
     check_nargs(u, args.len())?;
+    let keep_array = out.is_some_and(is_ellipsis);
+    let out = if keep_array { None } else { out };
     let mut ins: Vec<Input> = args[..u.nin]
         .iter()
         .map(to_input)
@@ -661,7 +681,7 @@ pub fn call_gufunc<'py>(
         dispatch::gufunc::call(u, &ins, &outs, casting, dt, placing)
     })?;
     warn_status(py, u, st)?;
-    call_results(py, u, args, results, &out_objs)
+    call_results(py, u, args, results, &out_objs, keep_array)
 }
 
 /// `axes=`: a list with one entry per operand, each a tuple of axes or one int.
@@ -855,6 +875,8 @@ pub fn reduce_impl<'py>(
 ) -> PyResult<Py<PyAny>> {
     let a = to_array(array, None)?.arr;
     let dt = numeric_dtype_arg(dtype)?;
+    let keep_array = out.is_some_and(is_ellipsis);
+    let out = if keep_array { None } else { out };
     // A family's items with an initial value: the fold starts from it (NumPy's order).
     let family_init = match initial {
         Some(i) if !i.is_none() && crate::dtype::method::is_extension(a.dtype()) => {
@@ -897,7 +919,8 @@ pub fn reduce_impl<'py>(
     }
     match wrap_source(std::slice::from_ref(array))? {
         // NumPy gives reductions no context.
-        Some(src) => wrap_for(&src, r, || Ok(py.None().into_bound(py))),
+        Some(src) => wrap_for(&src, r, !keep_array, || Ok(py.None().into_bound(py))),
+        None if keep_array => Ok(PyNdArray::wrap(py, r, None)?.into_any()),
         None => wrap_result(py, r),
     }
 }
@@ -1149,7 +1172,7 @@ impl PyUfunc {
                     .map_err(PyErr::from)?
                     .get()
                     .snapshot();
-                wrap_for(&src, plain, || Ok(py.None().into_bound(py)))
+                wrap_for(&src, plain, true, || Ok(py.None().into_bound(py)))
             }
             _ => Ok(r),
         }
@@ -1367,7 +1390,7 @@ fn finish_out(
     out: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     if let Some(o) = out {
-        if !o.is_none() {
+        if !o.is_none() && !is_ellipsis(o) {
             let o = if let Ok(t) = o.cast::<PyTuple>() {
                 t.get_item(0)?
             } else {
