@@ -25,6 +25,7 @@ use super::core_dims::CoreArgs;
 pub struct Planners<T: FftNum> {
     complex: FftPlanner<T>,
     real: RealFftPlanner<T>,
+    half: std::collections::HashMap<usize, Arc<HalfPlan<T>>>,
 }
 
 /// A precision the transforms run in: f32 or f64.
@@ -41,6 +42,7 @@ macro_rules! precision {
                     Mutex::new(Planners {
                         complex: FftPlanner::new(),
                         real: RealFftPlanner::new(),
+                        half: std::collections::HashMap::new(),
                     })
                 })
             }
@@ -259,6 +261,70 @@ pub unsafe fn c2c<T: Precision>(
     0
 }
 
+/// The forward transform of n (even) real points in the memory of its own result: the points,
+/// read as n/2 complex ones (even points real, odd ones imaginary), go through a complex
+/// transform of n/2 points in place, and the two interleaved half-length spectra are then
+/// untangled pairwise into the n/2 + 1 terms. No scratch copy of the input is needed.
+pub struct HalfPlan<T: FftNum> {
+    fft: Arc<dyn Fft<T>>,
+    /// exp(-2 pi i k / n) for k = 0 ..= n/4.
+    twiddles: Vec<Complex<T>>,
+}
+
+impl<T: Precision> HalfPlan<T> {
+    fn of(n: usize) -> Arc<HalfPlan<T>> {
+        with_planners::<T, _>(|p| {
+            if let Some(h) = p.half.get(&n) {
+                return Arc::clone(h);
+            }
+            let fft = p.complex.plan_fft_forward(n / 2);
+            let twiddles = (0..=n / 4)
+                .map(|k| {
+                    let a = -2.0 * std::f64::consts::PI * k as f64 / n as f64;
+                    let c = |v: f64| T::from_f64(v).unwrap_or_else(T::zero);
+                    Complex::new(c(a.cos()), c(a.sin()))
+                })
+                .collect();
+            let h = Arc::new(HalfPlan { fft, twiddles });
+            p.half.insert(n, Arc::clone(&h));
+            h
+        })
+    }
+
+    fn scratch(&self) -> Vec<Complex<T>> {
+        vec![Complex::zero(); self.fft.get_inplace_scratch_len()]
+    }
+
+    /// `x` holds the n real points as n/2 complex values followed by one free slot; on return
+    /// it holds the n/2 + 1 terms.
+    fn run(&self, x: &mut [Complex<T>], scratch: &mut [Complex<T>]) {
+        let h = x.len() - 1;
+        self.fft.process_with_scratch(&mut x[..h], scratch);
+        let half = T::from_f64(0.5).unwrap_or_else(T::one);
+        let z0 = x[0];
+        x[0] = Complex::new(z0.re + z0.im, T::zero());
+        x[h] = Complex::new(z0.re - z0.im, T::zero());
+        for k in 1..h.div_ceil(2) {
+            let (a, b) = (x[k], x[h - k].conj());
+            // the transforms of the even and the odd points at k
+            let e = (a + b) * half;
+            let o = (a - b) * Complex::new(T::zero(), -half);
+            let t = self.twiddles[k] * o;
+            x[k] = e + t;
+            x[h - k] = (e - t).conj();
+        }
+        if h % 2 == 0 && h > 0 {
+            x[h / 2] = x[h / 2].conj();
+        }
+    }
+}
+
+/// The first `2 * len` reals of a complex slice.
+fn as_reals<T>(x: &mut [Complex<T>]) -> &mut [T] {
+    // SAFETY: Complex<T> is repr(C): its real and imaginary parts, in that order.
+    unsafe { std::slice::from_raw_parts_mut(x.as_mut_ptr().cast::<T>(), 2 * x.len()) }
+}
+
 /// rfft_n_even / rfft_n_odd `(n),()->(m)`: a real lane of `npts` points (2m - 2 or 2m - 1) to
 /// its m non-negative frequency terms, times the factor.
 ///
@@ -285,6 +351,10 @@ pub unsafe fn r2c<T: Precision>(
         Lanes::of(p, steps, c, 1),
         Lanes::of(p, steps, c, 2),
     );
+    if !odd {
+        // SAFETY: the caller's.
+        return unsafe { r2c_even::<T>(src, fct, dst, count, nin, m) };
+    }
     let plan: Arc<dyn RealToComplex<T>> =
         with_planners::<T, _>(|pl| pl.real.plan_fft_forward(npts));
     let mut scratch = plan.make_scratch_vec();
@@ -310,6 +380,68 @@ pub unsafe fn r2c<T: Precision>(
                     spectrum.resize(m, Complex::zero());
                     let _ = plan.process_with_scratch(lane, &mut spectrum, &mut scratch);
                     scale(&mut spectrum, f);
+                    dst.scatter(t + b, 1, m, &spectrum);
+                }
+            }
+        }
+        t += nb;
+    }
+    0
+}
+
+/// rfft_n_even's lanes through [`HalfPlan`]: each lane's points are loaded into its output
+/// (or a lane of scratch when the output is strided), straight from the input or from a
+/// block of gathered lanes when the input lanes are strided.
+///
+/// # Safety
+/// As [`r2c`]: the lanes are the operands' items, `m` terms long in the output.
+unsafe fn r2c_even<T: Precision>(
+    src: Lanes,
+    fct: Lanes,
+    dst: Lanes,
+    count: usize,
+    nin: usize,
+    m: usize,
+) -> u32 {
+    let npts = 2 * m - 2;
+    let plan = HalfPlan::<T>::of(npts);
+    let mut scratch = plan.scratch();
+    let ncopy = nin.min(npts);
+    let item = std::mem::size_of::<T>();
+    let block = block_len(npts * item, src.stride, item, count);
+    let mut input: Vec<T> = if block > 1 {
+        vec![T::zero(); block * npts]
+    } else {
+        Vec::new()
+    };
+    let mut spectrum: Vec<Complex<T>> = Vec::new();
+    let mut t = 0;
+    while t < count {
+        let nb = block.min(count - t);
+        // SAFETY (each access): items t.. of the operands, with the signature's lengths.
+        unsafe {
+            if nb > 1 {
+                src.gather(t, nb, ncopy, npts, &mut input);
+            }
+            for b in 0..nb {
+                let direct = dst.contiguous::<Complex<T>>(t + b, m);
+                let strided = direct.is_none();
+                let lane: &mut [Complex<T>] = match direct {
+                    Some(out) => out,
+                    None => {
+                        spectrum.resize(m, Complex::zero());
+                        &mut spectrum
+                    }
+                };
+                let reals = &mut as_reals(lane)[..npts];
+                if nb > 1 {
+                    reals.copy_from_slice(&input[b * npts..(b + 1) * npts]);
+                } else {
+                    src.gather(t + b, 1, ncopy, npts, reals);
+                }
+                plan.run(lane, &mut scratch);
+                scale(lane, fct.scalar::<T>(t + b));
+                if strided {
                     dst.scatter(t + b, 1, m, &spectrum);
                 }
             }
@@ -485,7 +617,7 @@ mod tests {
 
     #[test]
     fn real_transforms_match_the_definition() {
-        for n in [1usize, 2, 5, 6, 16, 17] {
+        for n in [1usize, 2, 4, 5, 6, 8, 10, 12, 16, 17, 30, 100, 128] {
             let m = n / 2 + 1;
             let mut x: Vec<f64> = (0..n)
                 .map(|i| (i as f64 * 0.7).cos() + 0.1 * i as f64)
