@@ -2,6 +2,8 @@
 
 import array as pyarray
 import math
+from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -268,6 +270,69 @@ def test_arange_float_property(start, stop, step, dt):
 def test_arange_int_property(start, stop, step):
     assume((stop - start) // step < 3000)
     check("m.arange(a, b, s)", a=start, b=stop, s=step)
+
+
+# arange(dtype=object): the items come from Python's arithmetic on the arguments (start, then
+# repeated addition of step), so their types and exact values are compared.
+
+ARANGE_OBJECT = [
+    # ints, empty ranges, negative steps
+    "5", "0", "-3", "2, 10", "10, 2", "10, 2, -3", "5, -5, -1", "0, 5, -1", "-1, 2, 1",
+    "0, 10, 3", "True", "False, True", "m.int8(3)",
+    # floats: start is kept as given, then step is added again and again
+    "2.5", "3.0", "0.5", "0, 1, 0.1", "1, 0, -0.1", "0.1, 0.4, 0.1", "0, 5, 0.5",
+    "0, 100, 7.3", "1, 10, 2.5", "10, 1, -2.5", "-0.0, 1", "0, 2, 1.5",
+    "m.float32(0), 1, 0.25",
+    # big ints
+    "2 ** 70, 2 ** 70 + 3", "-(2 ** 70), -(2 ** 70) + 7, 3", "0, 2 ** 70, 2 ** 68", "2 ** 70",
+    # Fractions and Decimals
+    "Fraction(1, 2), 3", "Fraction(0), 1, Fraction(1, 3)", "0, 1, Fraction(1, 4)",
+    "Fraction(1, 3)", "Decimal('0.5'), 2", "0, 1, Decimal('0.25')",
+    # a step of 0
+    "0, 10, 0", "0.0, 1.0, 0.0", "Fraction(0), 1, 0", "5, step=0",
+    # keywords
+    "stop=5", "start=2, stop=5", "2, stop=5", "start=1, stop=7, step=2",
+    "0, stop=1, step=0.25", "step=2, stop=7", "stop=3, step=-1", "start=3", "3, start=1", "",
+    # infinite, nan, complex, None and text arguments
+    "float('inf')", "float('nan')", "0, float('inf')", "1, 2, float('inf')",
+    "2, 1, -float('inf')", "1, 2, -float('inf')", "1j", "0, 3j, 1j", "'a'", "None",
+    "None, 5", "1, None", "0, 5, None",
+]
+
+
+def same_object_items(r, n):
+    """Object arrays with the same shape and items of the same types and reprs (exact
+    floats, signed zeros)."""
+    assert isinstance(r, rp.ndarray), f"expected a rumpy ndarray, got {type(r)!r}"
+    assert r.dtype == rp.dtype(object) and n.dtype == np.dtype(object), (r.dtype, n.dtype)
+    assert r.shape == n.shape, f"shape {r.shape} != numpy {n.shape}"
+    rl, nl = r.tolist(), n.tolist()
+    assert [type(x).__name__ for x in rl] == [type(x).__name__ for x in nl], \
+        f"item types {rl!r} != numpy {nl!r}"
+    assert repr(rl) == repr(nl), f"items {rl!r} != numpy {nl!r}"
+
+
+@pytest.mark.parametrize("args", ARANGE_OBJECT)
+def test_arange_object(args):
+    call = ", ".join(a for a in (args, "dtype=object") if a)
+    check(f"m.arange({call})", compare=same_object_items, Fraction=Fraction, Decimal=Decimal)
+
+
+@pytest.mark.parametrize("expr", ["m.arange(3, dtype='O')", "m.arange(3, dtype=m.object_)",
+                                  "m.arange(0, 3, 1, object)", "m.arange(0, 1, 0.25, 'O')"])
+def test_arange_object_spellings(expr):
+    check(expr, compare=same_object_items)
+
+
+@HYP
+@given(start=st.one_of(st.integers(-50, 50), st.floats(-50, 50)),
+       step=st.one_of(st.integers(-7, 7), st.floats(-7, 7)).filter(bool),
+       count=st.integers(0, 40))
+def test_arange_object_property(start, step, count):
+    """Repeated addition from start: numpy's items, to the last bit."""
+    assume(abs(step) > 1e-3)
+    check("m.arange(a, a + k * s, s, dtype=object)", compare=same_object_items,
+          a=start, s=step, k=count)
 
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,8 @@ iteration order; rumpy carries half products in float32).
 """
 
 import math
+import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -301,6 +303,151 @@ def test_python_scalars_and_lists():
         run(["i,i", [1, 2, 3], [4, 5, 6]], optimize=opt)
         run(["ij->ji", [[1, 2], [3, 4]]], optimize=opt)
         run(["i,->i", sample((3,), "int8"), True], optimize=opt)
+
+
+# ---------------------------------------------------------------------------
+# object arrays: Python's * and +, each sum starting from the int 0
+# ---------------------------------------------------------------------------
+
+_SQ = [[1, 2], [3, 4]]
+_CUBE = [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]
+
+# (subscripts, operands): an operand is a list of values (an object array), (values, dtype)
+# or a NumPy array
+OBJECT_CASES = [
+    # traces, diagonals, sums and views of one operand
+    ("ii", [_SQ]),
+    ("ii->i", [_SQ]),
+    ("ij->", [_SQ]),
+    ("ij->i", [_SQ]),
+    ("ij->j", [_SQ]),
+    ("ij->ji", [_SQ]),
+    ("i", [[1, 2]]),
+    ("i->", [[]]),
+    ("ij->", [np.zeros((2, 0), dtype=object)]),
+    ("ij->", [[[1.5, 2], [Fraction(1, 2), 1]]]),
+    ("", [5]),
+    ("->", [5]),
+    # products
+    ("ij,jk->ik", [_SQ, [[5, 6], [7, 8]]]),
+    ("ij,jk", [_SQ, [[5, 6], [7, 8]]]),
+    ("i,j->ij", [[1, 2], [3, 4, 5]]),
+    ("ij,ij->i", [_SQ, _SQ]),
+    ("ijk,k->ij", [_CUBE, [1, -1]]),
+    ("ij,jk,kl->il", [_SQ, [[1, -1], [0, 2]], [[2, 0], [1, 1]]]),
+    ("i,i", [[1, 2, 3], [4, 5, 6]]),
+    ("i,i->", [[1, 2], [3, 4]]),
+    ("i,i", [[], []]),
+    ("i,i,i", [[1, 2], [3, 4], [5, 6]]),
+    ("...i,...i", [_SQ, _SQ]),
+    ("ij,j", [_SQ, [1, 1]]),
+    (",", [2, 3]),
+    (",->", [2, 3]),
+    (",i", [2, [3, 4]]),
+    ("i,i", [[2 ** 70, 3], [2 ** 70, 5]]),
+    # mixed object and numeric operands
+    ("ij,jk", [_SQ, ([[0.5, 1], [2, 3]], "float64")]),
+    ("i,i", [[1, 2], ([0.5, 1.5], "float64")]),
+    ("i,i", [([0.5, 1.5], "float64"), [Fraction(1, 2), 2]]),
+    ("i,i", [([1, 2], "int64"), [Fraction(1, 2), 2]]),
+    (",", [(2.5, "float64"), 3]),
+    # Fractions and complex numbers
+    ("i,i", [[Fraction(1, 3), Fraction(1, 2)], [Fraction(3, 1), 2]]),
+    ("ij,jk", [[[Fraction(1, 2), 1], [2, Fraction(1, 3)]], _SQ]),
+    ("i,i", [[1 + 2j, 3j], [1 - 1j, 2]]),
+    ("ii", [[[1j, 2], [3, 4 + 1j]]]),
+    ("i,j->ij", [[1j, -2], [Fraction(1, 2), 0.5]]),
+    # strings: str * int works, but a sum starts from the int 0 (0 + 'aa' is a TypeError)
+    ("i,i", [["a", "b"], [2, 3]]),
+    ("i,i->i", [["a", "b"], [2, 3]]),
+    ("i,j->ij", [["a", "b"], [2, 3]]),
+    ("i,i", [["a", "b"], ([2, 3], "int64")]),
+    ("i->", [["a", "b"]]),
+    ("ii", [[["a", "b"], ["c", "d"]]]),
+    ("ii->i", [[["a", "b"], ["c", "d"]]]),
+    ("ij->ji", [[["a", "b"], ["c", "d"]]]),
+    # the objects' own errors
+    ("i,i", [[None], [1]]),
+    ("ii", [[[None]]]),
+]
+
+
+def _object_operand(m, spec):
+    if isinstance(spec, np.ndarray):
+        return spec.copy() if m is np else to_rp(spec)
+    if isinstance(spec, tuple):
+        return m.array(spec[0], dtype=spec[1])
+    return m.array(spec, dtype=object)
+
+
+def _object_outcome(x):
+    """The result as comparable values: its kind, dtype, shape and the reprs of its items
+    (numpy returns the Python object itself for some 0-d results)."""
+    if isinstance(x, (np.ndarray, rp.ndarray)):
+        return type(x).__name__, str(x.dtype), x.shape, repr(x.tolist())
+    return type(x).__name__, repr(x)
+
+
+def _same_object_outcome(r, n):
+    assert _object_outcome(r) == _object_outcome(n), \
+        f"{_object_outcome(r)} != numpy {_object_outcome(n)}"
+
+
+@pytest.mark.parametrize("optimize", [False, True], ids=str)
+@pytest.mark.parametrize("case", range(len(OBJECT_CASES)),
+                         ids=[f"{s}-{i}" for i, (s, _) in enumerate(OBJECT_CASES)])
+def test_object_operands(case, optimize):
+    sub, specs = OBJECT_CASES[case]
+    r, n = both(lambda m: m.einsum(sub, *[_object_operand(m, s) for s in specs],
+                                   optimize=optimize))
+    assert_outcomes(r, n, compare=_same_object_outcome, msg=f"einsum({sub!r}) {optimize}")
+
+
+OBJECT_KW_CASES = [
+    "m.einsum('i,i', m.array([1, 2]), m.array([3, 4]), dtype=object, optimize=opt)",
+    "m.einsum('ij,jk', m.array(sq), m.array(sq), dtype=object, optimize=opt)",
+    "m.einsum('ij->i', m.array(sq, dtype='f8'), dtype=object, optimize=opt)",
+    "m.einsum(m.array(sq, dtype=object), [0, 1], m.array(sq, dtype=object), [1, 2], [0, 2], "
+    "optimize=opt)",
+    "m.einsum('ij,jk', m.array([[1, 2, 3], [4, 5, 6]], dtype=object)[:, ::-1], "
+    "m.array([[1, 2], [3, 4], [5, 6]], dtype=object), optimize=opt)",
+    "m.einsum('ij,jk', m.array(sq, dtype=object), m.array(sq, dtype=object).T, optimize=opt)",
+    "(lambda o: (m.einsum('ij,jk', m.array(sq, dtype=object), m.array(sq, dtype=object), "
+    "out=o, optimize=opt), o)[1])(m.zeros((2, 2), dtype=object))",
+    "(lambda o: (m.einsum('ij,jk', m.array(sq, dtype=object), m.array(sq, dtype=object), "
+    "out=o, optimize=opt), o)[1])(m.zeros((2, 2)))",
+    "(lambda o: (m.einsum('ij->i', m.array(sq, dtype=object), out=o, optimize=opt), o)[1])"
+    "(m.zeros(2, dtype=object))",
+]
+
+
+@pytest.mark.parametrize("optimize", [False, True], ids=str)
+@pytest.mark.parametrize("expr", OBJECT_KW_CASES)
+def test_object_dtype_out_and_layouts(expr, optimize):
+    check(expr, compare=_same_object_outcome, sq=_SQ, opt=optimize)
+
+
+COMPLEX_BESIDE_OBJECT = {
+    "i,i": ([1j, 2], [Fraction(1, 2), 2]),
+    "i,j->ij": ([1j, 2], [Fraction(1, 2), 2]),
+    "ij,jk": ([[1j, 2], [3, 4j]], [[Fraction(1, 2), 1], [2, 3]]),
+}
+
+
+@pytest.mark.parametrize("optimize", [False, True], ids=str)
+@pytest.mark.parametrize("sub", list(COMPLEX_BESIDE_OBJECT))
+def test_object_with_complex_operand_warns_as_numpy(sub, optimize):
+    """A complex128 operand beside an object one is cast to objects: the same values and
+    the same warnings (none)."""
+    x, y = COMPLEX_BESIDE_OBJECT[sub]
+
+    def warned(m):
+        a, b = m.array(x, dtype="complex128"), m.array(y, dtype=object)
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            res = m.einsum(sub, a, b, optimize=optimize)
+        return _object_outcome(res), sorted({c.category.__name__ for c in w})
+    check(warned)
 
 
 # ---------------------------------------------------------------------------

@@ -333,6 +333,60 @@ def test_object_argmax_argmin(expr):
     check(expr.format(a="m.array([[3, 1, 2], [0, 5, 5]], dtype=object)"))
 
 
+# ------------------------------------------------------------------ conjugates of objects
+
+CONJ_VALUES = {
+    "complex": [1 + 2j, -3j, 2.5, complex(0.0, -0.0)],
+    "ints": [1, -2, 3],
+    "fractions": [Fraction(1, 3), Fraction(-2, 5)],
+    "mixed": [1 + 1j, 2, Fraction(1, 2), 1.5, True],
+    "2d": [[1 + 1j, 2], [3, 4 - 4j]],
+    "0d-complex": 1 - 2j,
+    "0d-fraction": Fraction(3, 4),
+    "empty": [],
+    "text": ["a"],
+    "none": [None],
+}
+
+
+def _items(x):
+    if isinstance(x, tuple):
+        return tuple(_items(y) for y in x)
+    return ("array", x.tolist()) if isinstance(x, (rp.ndarray, np.ndarray)) else x
+
+
+def same_object_reprs(r, n):
+    """same_objects, and the items' reprs too (the signs of zero parts)."""
+    same_objects(r, n)
+    rl, nl = _items(r), _items(n)
+    assert repr(rl) == repr(nl), f"{rl!r} != numpy {nl!r}"
+
+
+@pytest.mark.parametrize("expr", ["a.conj()", "a.conjugate()", "m.conj(a)", "m.conjugate(a)",
+                                  "a[::-1].conj()", "a.T.conj()"])
+@pytest.mark.parametrize("values", list(CONJ_VALUES))
+def test_conj_of_objects(values, expr):
+    """Each item's own conjugate(); a 0-d array gives the item itself."""
+    v = CONJ_VALUES[values]
+    check(expr, compare=same_object_reprs, a=P(obj(rp, v), obj(np, v)))
+
+
+@pytest.mark.parametrize("expr", [
+    "(a.conj() is a, a.conj().flags.owndata, a.tolist())",
+    "(a.conj(o) is o, o)", "(a.conjugate(o) is o, o)", "(m.conj(a, o) is o, o)",
+    "(m.conj(a, out=o) is o, o)", "m.conj(a, out=...)", "m.conj(a[0], out=...)",
+    "(m.conj(a, where=m.array([True, False, True]), out=o), o)",
+    "m.conj(a, dtype=complex)", "m.conj(m.array([1, 2]), dtype=object)",
+    "m.conj(1 + 2j, dtype=object)",
+])
+def test_conj_of_objects_out_and_dtype(expr):
+    def run(m):
+        a = obj(m, [1 + 2j, Fraction(1, 2), -1j])
+        o = m.zeros(3, dtype=object)
+        return eval(expr, {"m": m, "a": a, "o": o})
+    check(run, compare=same_object_reprs)
+
+
 # ------------------------------------------------- loops named by dtype= and signature=
 
 @pytest.mark.parametrize("expr", [

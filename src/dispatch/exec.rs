@@ -572,11 +572,38 @@ pub fn call_ordered(
                     class(arrays[0].dtype()),
                     class(&d.dtype())
                 );
-                bail!(
-                    NotImplemented,
-                    "dtype= other than the loop's output with a dtype family beyond the built-in numbers ({})",
-                    u.name
-                );
+                // NumPy's loop for the numbers dtype= names: the inputs cast to it, as the
+                // casting rule allows.
+                let lp = u.loops.iter().find(|l| l.outs[0] == d);
+                // (inputs already of the loop's types: the outputs are the family's)
+                let fits = lp.is_some_and(|l| {
+                    arrays
+                        .iter()
+                        .zip(l.ins.iter())
+                        .all(|(a, t)| a.dtype() == &t.dtype())
+                });
+                let Some(lp) = lp.filter(|_| !fits) else {
+                    bail!(
+                        NotImplemented,
+                        "dtype= other than the loop's output with a dtype family beyond the built-in numbers ({})",
+                        u.name
+                    );
+                };
+                let mut cast = Vec::with_capacity(arrays.len());
+                for (a, t) in arrays.iter().zip(lp.ins.iter()) {
+                    let want = t.dtype();
+                    ensure!(
+                        can_cast(a.dtype(), &want, casting),
+                        UfuncCasting,
+                        "Cannot cast ufunc '{}' input from {} to {} with casting rule '{}'",
+                        u.name,
+                        dtype_str(a.dtype()),
+                        dtype_str(&want),
+                        casting.name()
+                    );
+                    cast.push(Input::Array(a.astype(&want, Order::K)?));
+                }
+                return call_ordered(u, &cast, outs, casting, dtype, mask, order);
             }
             (p.outs, Kernel::Method(p.run), p.ins, !p.flags.needs_api)
         } else {

@@ -1740,7 +1740,7 @@ fn complex_part(d: &DType) -> Option<DType> {
 
 /// NumPy's ComplexWarning when a cast drops imaginary parts.
 pub fn warn_complex_to_real(py: Python<'_>, from: &DType, to: &DType) -> PyResult<()> {
-    if from.kind() == 'c' && !matches!(to.kind(), 'c' | 'b') {
+    if from.kind() == 'c' && !matches!(to.kind(), 'c' | 'b' | 'O') {
         let cls = py.import("rumpy.exceptions")?.getattr("ComplexWarning")?;
         PyErr::warn(
             py,

@@ -1076,10 +1076,25 @@ pub fn arange<'py>(
         let a = super::time::arange(first.as_ref(), &last, step, dt_given.as_ref())?;
         return Ok(PyNdArray::wrap(py, a, None)?.into_any());
     }
+    if start_or_stop.is_some_and(|a| a.is_none()) {
+        // NumPy subtracts start from stop (a None stop is the start, from 0): None fails
+        let msg = match given(stop) {
+            Some(b) => format!(
+                "unsupported operand type(s) for -: '{}' and 'NoneType'",
+                b.get_type().name()?
+            ),
+            None => "unsupported operand type(s) for -: 'NoneType' and 'int'".to_string(),
+        };
+        return Err(PyTypeError::new_err(msg));
+    }
     let (start, stop) = match (given(start_or_stop), given(start), given(stop)) {
         (Some(a), None, Some(b)) | (None, Some(a), Some(b)) => (a, b),
         (Some(a), None, None) => (zero, a),
-        (None, Some(a), None) => (zero, a),
+        (None, Some(_), None) => {
+            return Err(PyTypeError::new_err(
+                "arange() requires stop to be specified.",
+            ))
+        }
         (None, None, Some(b)) => (zero, b),
         (None, None, None) => {
             return Err(PyTypeError::new_err(
@@ -1117,17 +1132,18 @@ pub fn arange<'py>(
         return Err(PyZeroDivisionError::new_err("division by zero"));
     }
     // length = ceil((stop - start) / step), computed with Python numbers as NumPy does.
-    let span = stop.sub(&start)?.div(&step)?;
+    let span = stop.sub(&start).map_err(|e| too_large(py, e))?.div(&step)?;
     let span = if kind == WeakKind::Complex {
         span.getattr("real")?
     } else {
         span
     };
+    let moved = !stop.sub(&start).map_err(|e| too_large(py, e))?.eq(0)?;
     let span: f64 = span.extract()?;
     if !span.is_finite() {
         return Err(PyValueError::new_err("Maximum allowed size exceeded"));
     }
-    let len = span.ceil();
+    let len = steps_of(span, moved);
     if len > isize::MAX as f64 {
         return Err(PyValueError::new_err("Maximum allowed size exceeded"));
     }
@@ -1166,6 +1182,30 @@ pub fn arange<'py>(
     Ok(out.into_any())
 }
 
+/// NumPy's error for an arange whose bounds overflow their type: the size is too large.
+fn too_large(py: Python<'_>, e: PyErr) -> PyErr {
+    if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) {
+        PyValueError::new_err("Maximum allowed size exceeded")
+    } else {
+        e
+    }
+}
+
+/// The length of an arange from (stop - start) / step = `span`: its ceiling, except that a
+/// quotient that is zero while the range is not (an infinite or huge step) counts one step
+/// forwards or none backwards, as NumPy's.
+fn steps_of(span: f64, moved: bool) -> f64 {
+    if span == 0.0 && moved {
+        if span.is_sign_negative() {
+            0.0
+        } else {
+            1.0
+        }
+    } else {
+        span.ceil()
+    }
+}
+
 /// `arange(..., dtype=object)`: Python's own arithmetic, as NumPy's object fill: the first
 /// item is `start`, the second `start + step`, each next one the previous plus their
 /// difference; the length is ceil((stop - start) / step).
@@ -1178,11 +1218,13 @@ fn arange_objects<'py>(
     if step.eq(0)? {
         return Err(PyZeroDivisionError::new_err("division by zero"));
     }
+    let moved = !stop.sub(start)?.eq(0)?;
     let span: f64 = stop.sub(start)?.div(step)?.extract()?;
-    if !span.is_finite() || span.ceil() > isize::MAX as f64 {
+    let len = steps_of(span, moved);
+    if !span.is_finite() || len > isize::MAX as f64 {
         return Err(PyValueError::new_err("Maximum allowed size exceeded"));
     }
-    let n = if span > 0.0 { span.ceil() as usize } else { 0 };
+    let n = if len > 0.0 { len as usize } else { 0 };
     let dt = crate::dtype::object::object();
     let out = PyNdArray::wrap(py, NdArray::empty(&[n], &dt, Order::C)?, None)?;
     let b = out.bind(py);

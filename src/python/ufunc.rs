@@ -564,9 +564,7 @@ fn call_results(
     for (k, r) in results.into_iter().enumerate() {
         match (out_objs.get(k).and_then(|o| o.clone()), &src) {
             (Some(o), _) => py_results.push(o.unbind()),
-            (None, None) if keep_array => {
-                py_results.push(PyNdArray::wrap(py, r, None)?.into_any())
-            }
+            (None, None) if keep_array => py_results.push(PyNdArray::wrap(py, r, None)?.into_any()),
             (None, None) => py_results.push(wrap_result(py, r)?),
             (None, Some(w)) => py_results.push(wrap_for(w, r, !keep_array, || {
                 let ctx = (ufunc_object(py, u)?, PyTuple::new(py, args)?, k);
@@ -951,6 +949,11 @@ impl PyUfunc {
             return call_ufunc(py, self.u, &args, None, None, "same_kind", None, Order::K);
         }
         let k = CallKeywords::parse(self.u, kwargs)?;
+        if k.out.is_some() && args.len() > self.u.nin {
+            return Err(PyTypeError::new_err(
+                "cannot specify 'out' as both a positional and keyword argument",
+            ));
+        }
         let (ins, outs) = args.split_at(self.u.nin.min(args.len()));
         if let Some(r) =
             super::overrides::ufunc_override(py, self.u, "__call__", ins, outs, k.out(), |d| {

@@ -313,11 +313,20 @@ def _reduce(a, axes, ct):
         r = _core.logical_or.reduce(a, axis=tuple(axes))
     elif ct.kind == "O":
         r = _core.add.reduce(a, axis=tuple(axes))
-        if not isinstance(r, _core.ndarray):
-            # the sum itself (any object), held in a 0-d object array
-            r, r[()] = _core.empty((), dtype=ct), r
     else:
         r = _core.add.reduce(a, axis=tuple(axes), dtype=ct)
+    return _held(r, ct)
+
+
+def _held(r, ct):
+    """A ufunc's result as an array: a 0-d result of an object loop is the object itself,
+    which goes into a 0-d object array (``asarray`` would find it a numeric dtype)."""
+    if isinstance(r, _core.ndarray):
+        return r
+    if ct.kind == "O":
+        h = _core.empty((), dtype=ct)
+        h[()] = r
+        return h
     return _core.asarray(r)
 
 
@@ -366,7 +375,7 @@ def _contract_pair(a, la, b, lb, keep, sizes, ct):
         a2 = _arranged(a, la, batch + ka + con).reshape(tuple(sb + [m, k]))
         b2 = _arranged(b, lb, batch + con + kb).reshape(tuple(sb + [k, n]))
         r = _core.matmul(a2, b2).reshape(tuple(sb + sa + sbb))
-    return _core.asarray(r), batch + ka + kb
+    return _held(r, ct), batch + ka + kb
 
 
 def _pick_pair(terms, out_set, sizes):

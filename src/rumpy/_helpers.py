@@ -227,6 +227,8 @@ def _power_of_ten(n):
 
 def _round_array(a, decimals, out):
     """NumPy's ``PyArray_Round``: multiply by 10**decimals, rint, divide (half to even)."""
+    if out is ...:
+        raise TypeError("output must be an array")
     if out is not None and out.size != a.size:
         raise ValueError("invalid output shape")
     kind = a.dtype.kind

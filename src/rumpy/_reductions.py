@@ -27,6 +27,9 @@ _subtract = _core.subtract
 
 
 def _reduce(uf, a, axis, dtype, out, keepdims, initial, where):
+    if out is ...:
+        # NumPy's reductions hand ``out`` to ``ufunc.reduce`` by position
+        raise TypeError("out=... is only allowed as a keyword argument.")
     kw = {}
     if initial is not None:
         kw["initial"] = initial
@@ -320,6 +323,8 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
 
 
 def _cum(uf, a, axis, dtype, out):
+    if out is ...:
+        raise TypeError("output must be an array")
     arr = _core.asarray(a)
     if axis is not None:
         axis = operator.index(axis)  # a tuple of axes is a TypeError, as in NumPy

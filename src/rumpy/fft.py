@@ -56,6 +56,7 @@ NumPy 2.4's ``hfft``, ``ifft2`` and ``irfft2`` take ``out=`` but do not use it (
 a new array); so do these.
 """
 
+import functools
 import numbers
 import operator
 import warnings
@@ -102,6 +103,13 @@ def _swap_direction(norm):
         raise ValueError(_NORM_ERROR.format(norm, " ")) from None
 
 
+@functools.lru_cache(maxsize=64)
+def _result_types(dtype, real_out):
+    """(the real dtype of the computation, the result's dtype) for input of ``dtype``."""
+    real = _core.result_type(dtype.type(0).real.dtype if dtype.kind == "c" else dtype, 1.0)
+    return real, (real if real_out else _core.result_type(dtype, 1j))
+
+
 def _length(n):
     """``n`` as an array length (what NumPy's ``empty_like`` takes in a shape)."""
     if isinstance(n, bool) or getattr(getattr(n, "dtype", None), "kind", None) == "b":
@@ -118,11 +126,7 @@ def _raw_fft(a, n, axis, is_real, is_forward, norm, out=None):
     if not is_forward:
         norm = _swap_direction(norm)
 
-    real_dtype = _core.result_type(a.real.dtype, 1.0)
-    if is_real and not is_forward:
-        out_dtype = real_dtype
-    else:
-        out_dtype = _core.result_type(a.dtype, 1j)
+    real_dtype, out_dtype = _result_types(a.dtype, is_real and not is_forward)
     # No extended-precision loops: long doubles are transformed as doubles.
     extended = real_dtype == _LONG
     if extended:
