@@ -1076,17 +1076,6 @@ pub fn arange<'py>(
         let a = super::time::arange(first.as_ref(), &last, step, dt_given.as_ref())?;
         return Ok(PyNdArray::wrap(py, a, None)?.into_any());
     }
-    if start_or_stop.is_some_and(|a| a.is_none()) {
-        // NumPy subtracts start from stop (a None stop is the start, from 0): None fails
-        let msg = match given(stop) {
-            Some(b) => format!(
-                "unsupported operand type(s) for -: '{}' and 'NoneType'",
-                b.get_type().name()?
-            ),
-            None => "unsupported operand type(s) for -: 'NoneType' and 'int'".to_string(),
-        };
-        return Err(PyTypeError::new_err(msg));
-    }
     let (start, stop) = match (given(start_or_stop), given(start), given(stop)) {
         (Some(a), None, Some(b)) | (None, Some(a), Some(b)) => (a, b),
         (Some(a), None, None) => (zero, a),
@@ -1132,13 +1121,16 @@ pub fn arange<'py>(
         return Err(PyZeroDivisionError::new_err("division by zero"));
     }
     // length = ceil((stop - start) / step), computed with Python numbers as NumPy does.
-    let span = stop.sub(&start).map_err(|e| too_large(py, e))?.div(&step)?;
+    let diff = stop.sub(&start).map_err(|e| too_large(py, e))?;
+    // a complex range takes no zero-quotient rule (NumPy's)
+    let moved = kind != WeakKind::Complex && !diff.eq(0)?;
+    let span = diff.div(&step)?;
     let span = if kind == WeakKind::Complex {
         span.getattr("real")?
     } else {
         span
     };
-    let moved = !stop.sub(&start).map_err(|e| too_large(py, e))?.eq(0)?;
+
     let span: f64 = span.extract()?;
     if !span.is_finite() {
         return Err(PyValueError::new_err("Maximum allowed size exceeded"));
@@ -1218,8 +1210,9 @@ fn arange_objects<'py>(
     if step.eq(0)? {
         return Err(PyZeroDivisionError::new_err("division by zero"));
     }
-    let moved = !stop.sub(start)?.eq(0)?;
-    let span: f64 = stop.sub(start)?.div(step)?.extract()?;
+    let diff = stop.sub(start)?;
+    let moved = !diff.eq(0)?;
+    let span: f64 = diff.div(step)?.extract()?;
     let len = steps_of(span, moved);
     if !span.is_finite() || len > isize::MAX as f64 {
         return Err(PyValueError::new_err("Maximum allowed size exceeded"));
