@@ -313,7 +313,7 @@ impl<T: Precision> HalfPlan<T> {
             x[k] = e + t;
             x[h - k] = (e - t).conj();
         }
-        if h % 2 == 0 && h > 0 {
+        if h.is_multiple_of(2) && h > 0 {
             x[h / 2] = x[h / 2].conj();
         }
     }
