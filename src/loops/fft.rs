@@ -77,10 +77,17 @@ pub fn fft_cost(sizes: &[usize]) -> usize {
 const BLOCK_BYTES: usize = 1 << 18;
 const MAX_BLOCK: usize = 16;
 
-/// How many lanes of `lane_bytes` to gather at once: one when the input lanes are themselves
-/// contiguous (nothing to gain), else as many as fit [`BLOCK_BYTES`].
-fn block_len(lane_bytes: usize, in_stride: isize, in_item: usize, count: usize) -> usize {
-    if in_stride.unsigned_abs() == in_item {
+/// How many lanes of `lane_bytes` to gather or scatter at once: one when the input and output
+/// lanes are themselves contiguous (`items`: their element sizes; nothing to gain), else as
+/// many as fit [`BLOCK_BYTES`].
+fn block_len(
+    lane_bytes: usize,
+    src: &Lanes,
+    dst: &Lanes,
+    items: (usize, usize),
+    count: usize,
+) -> usize {
+    if src.stride.unsigned_abs() == items.0 && dst.stride.unsigned_abs() == items.1 {
         return 1;
     }
     (BLOCK_BYTES / lane_bytes.max(1))
@@ -234,7 +241,7 @@ pub unsafe fn c2c<T: Precision>(
     let mut scratch = vec![Complex::<T>::zero(); plan.get_inplace_scratch_len()];
     let ncopy = nin.min(n);
     let item = std::mem::size_of::<Complex<T>>();
-    let block = block_len(n * item, src.stride, item, count);
+    let block = block_len(n * item, &src, &dst, (item, item), count);
     let mut buf: Vec<Complex<T>> = Vec::new();
     let mut t = 0;
     while t < count {
@@ -360,28 +367,28 @@ pub unsafe fn r2c<T: Precision>(
     let mut scratch = plan.make_scratch_vec();
     let ncopy = nin.min(npts);
     let item = std::mem::size_of::<T>();
-    let block = block_len(npts * item, src.stride, item, count);
+    let block = block_len(npts * item, &src, &dst, (item, 2 * item), count);
     let mut input: Vec<T> = vec![T::zero(); block * npts];
-    let mut spectrum: Vec<Complex<T>> = Vec::new();
+    let mut spectra: Vec<Complex<T>> = Vec::new();
     let mut t = 0;
     while t < count {
         let nb = block.min(count - t);
         // SAFETY (each access): items t.. of the operands, with the signature's lengths.
         unsafe {
             src.gather(t, nb, ncopy, npts, &mut input);
-            for b in 0..nb {
-                let lane = &mut input[b * npts..(b + 1) * npts];
-                let f = fct.scalar::<T>(t + b);
-                if let Some(out) = dst.contiguous::<Complex<T>>(t + b, m) {
-                    // The lengths are the plan's: no error is possible.
-                    let _ = plan.process_with_scratch(lane, out, &mut scratch);
-                    scale(out, f);
-                } else {
-                    spectrum.resize(m, Complex::zero());
-                    let _ = plan.process_with_scratch(lane, &mut spectrum, &mut scratch);
-                    scale(&mut spectrum, f);
-                    dst.scatter(t + b, 1, m, &spectrum);
+            if let (1, Some(out)) = (nb, dst.contiguous::<Complex<T>>(t, m)) {
+                // The lengths are the plan's: no error is possible.
+                let _ = plan.process_with_scratch(&mut input[..npts], out, &mut scratch);
+                scale(out, fct.scalar::<T>(t));
+            } else {
+                spectra.resize(nb * m, Complex::zero());
+                for b in 0..nb {
+                    let lane = &mut input[b * npts..(b + 1) * npts];
+                    let spec = &mut spectra[b * m..(b + 1) * m];
+                    let _ = plan.process_with_scratch(lane, spec, &mut scratch);
+                    scale(spec, fct.scalar::<T>(t + b));
                 }
+                dst.scatter(t, nb, m, &spectra);
             }
         }
         t += nb;
@@ -408,43 +415,33 @@ unsafe fn r2c_even<T: Precision>(
     let mut scratch = plan.scratch();
     let ncopy = nin.min(npts);
     let item = std::mem::size_of::<T>();
-    let block = block_len(npts * item, src.stride, item, count);
-    let mut input: Vec<T> = if block > 1 {
-        vec![T::zero(); block * npts]
-    } else {
-        Vec::new()
-    };
-    let mut spectrum: Vec<Complex<T>> = Vec::new();
+    let block = block_len(npts * item, &src, &dst, (item, 2 * item), count);
+    let mut input: Vec<T> = Vec::new();
+    let mut spectra: Vec<Complex<T>> = Vec::new();
     let mut t = 0;
     while t < count {
         let nb = block.min(count - t);
         // SAFETY (each access): items t.. of the operands, with the signature's lengths.
         unsafe {
-            if nb > 1 {
-                src.gather(t, nb, ncopy, npts, &mut input);
+            if let (1, Some(out)) = (nb, dst.contiguous::<Complex<T>>(t, m)) {
+                src.gather(t, 1, ncopy, npts, &mut as_reals(out)[..npts]);
+                plan.run(out, &mut scratch);
+                scale(out, fct.scalar::<T>(t));
+                t += 1;
+                continue;
             }
+            // a block of lanes: gathered together, each loaded into its lane of the block's
+            // spectra and transformed there, and the block scattered together
+            input.resize(nb * npts, T::zero());
+            spectra.resize(nb * m, Complex::zero());
+            src.gather(t, nb, ncopy, npts, &mut input);
             for b in 0..nb {
-                let direct = dst.contiguous::<Complex<T>>(t + b, m);
-                let strided = direct.is_none();
-                let lane: &mut [Complex<T>] = match direct {
-                    Some(out) => out,
-                    None => {
-                        spectrum.resize(m, Complex::zero());
-                        &mut spectrum
-                    }
-                };
-                let reals = &mut as_reals(lane)[..npts];
-                if nb > 1 {
-                    reals.copy_from_slice(&input[b * npts..(b + 1) * npts]);
-                } else {
-                    src.gather(t + b, 1, ncopy, npts, reals);
-                }
+                let lane = &mut spectra[b * m..(b + 1) * m];
+                as_reals(lane)[..npts].copy_from_slice(&input[b * npts..(b + 1) * npts]);
                 plan.run(lane, &mut scratch);
                 scale(lane, fct.scalar::<T>(t + b));
-                if strided {
-                    dst.scatter(t + b, 1, m, &spectrum);
-                }
             }
+            dst.scatter(t, nb, m, &spectra);
         }
         t += nb;
     }
@@ -472,9 +469,9 @@ pub unsafe fn c2r<T: Precision>(p: &[*mut u8], steps: &[isize], count: usize, c:
     let m = n / 2 + 1;
     let ncopy = nin.min(m);
     let item = std::mem::size_of::<Complex<T>>();
-    let block = block_len(m * item, src.stride, item, count);
+    let block = block_len(m * item, &src, &dst, (item, item / 2), count);
     let mut input: Vec<Complex<T>> = vec![Complex::zero(); block * m];
-    let mut signal: Vec<T> = Vec::new();
+    let mut signals: Vec<T> = Vec::new();
     let mut t = 0;
     while t < count {
         let nb = block.min(count - t);
@@ -487,17 +484,20 @@ pub unsafe fn c2r<T: Precision>(p: &[*mut u8], steps: &[isize], count: usize, c:
                 if n % 2 == 0 {
                     lane[m - 1].im = T::zero();
                 }
-                let f = fct.scalar::<T>(t + b);
-                if let Some(out) = dst.contiguous::<T>(t + b, n) {
-                    // The lengths are the plan's and the ignored parts are zero: no error.
-                    let _ = plan.process_with_scratch(lane, out, &mut scratch);
-                    scale(out, f);
-                } else {
-                    signal.resize(n, T::zero());
-                    let _ = plan.process_with_scratch(lane, &mut signal, &mut scratch);
-                    scale(&mut signal, f);
-                    dst.scatter(t + b, 1, n, &signal);
+            }
+            if let (1, Some(out)) = (nb, dst.contiguous::<T>(t, n)) {
+                // The lengths are the plan's and the ignored parts are zero: no error.
+                let _ = plan.process_with_scratch(&mut input[..m], out, &mut scratch);
+                scale(out, fct.scalar::<T>(t));
+            } else {
+                signals.resize(nb * n, T::zero());
+                for b in 0..nb {
+                    let lane = &mut input[b * m..(b + 1) * m];
+                    let sig = &mut signals[b * n..(b + 1) * n];
+                    let _ = plan.process_with_scratch(lane, sig, &mut scratch);
+                    scale(sig, fct.scalar::<T>(t + b));
                 }
+                dst.scatter(t, nb, n, &signals);
             }
         }
         t += nb;
