@@ -14,6 +14,7 @@ pub mod kernels;
 pub mod loops;
 pub mod ops;
 pub mod python;
+pub mod random;
 
 pub use error::{Error, Result};
 

@@ -20,6 +20,7 @@ pub mod object;
 pub mod operators;
 pub mod ops;
 pub mod overrides;
+pub mod random;
 pub mod records;
 pub mod scalars;
 pub mod strings;
@@ -63,6 +64,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<flags::PyFlags>()?;
     m.add_class::<overrides::PyArrayFunction>()?;
     m.add_class::<dtype::PyDType>()?;
+    m.add_class::<random::PyPcg64>()?;
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
     m.add_function(wrap_pyfunction!(overrides::_array_function, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_dtype, m)?)?;
