@@ -172,6 +172,7 @@ from . import strings  # noqa: E402
 from . import char  # noqa: E402
 from . import linalg  # noqa: E402
 from . import fft  # noqa: E402
+from . import random  # noqa: E402
 from ._dtype_names import (  # noqa: E402
     typecodes, sctypeDict, ScalarType, typename, issubdtype, isdtype, common_type, mintypecode,
     min_scalar_type, astype, dtypes,

@@ -3,7 +3,7 @@
 from typing import Any
 
 from . import char as char, dtypes as dtypes, exceptions as exceptions, fft as fft
-from . import linalg as linalg, strings as strings
+from . import linalg as linalg, random as random, strings as strings
 
 def __getattr__(name: str) -> Any: ...
 

@@ -1,0 +1,44 @@
+"""numpy.random benchmarks: numpy time, rumpy time and their ratio, in one process, the same
+seed in both (the numbers are equal, bit for bit).
+
+Run: python tests/benchmarks/bench_random.py   (after installing rumpy; numpy is required)
+A ratio below 1 means rumpy is faster. Rows cover what rumpy.random implements so far (see
+plans/random.md); the goal is at most 1.0x numpy on each.
+"""
+
+import timeit
+
+import numpy as np
+
+import rumpy as rp
+
+
+def best(fn, number, repeat=5):
+    fn()
+    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+def row(name, f_np, f_rp, number, goal=1.0):
+    t_np = best(f_np, number)
+    t_rp = best(f_rp, number)
+    ratio = t_rp / t_np
+    mark = "ok" if ratio <= goal else f"goal {goal}x"
+    print(f"{name:<36} {t_np * 1e6:>12.1f} {t_rp * 1e6:>12.1f} {ratio:>8.2f}  {mark}")
+
+
+def main():
+    print(f"{'benchmark':<36} {'numpy us':>12} {'rumpy us':>12} {'ratio':>8}")
+    gn, gr = np.random.default_rng(1), rp.random.default_rng(1)
+    row("random 1e7 float64", lambda: gn.random(10**7), lambda: gr.random(10**7), 3)
+    row("random 1e7 float32", lambda: gn.random(10**7, dtype=np.float32),
+        lambda: gr.random(10**7, dtype=rp.float32), 3)
+    bn, br = np.random.PCG64(1), rp.random.PCG64(1)
+    row("PCG64.random_raw 1e7", lambda: bn.random_raw(10**7), lambda: br.random_raw(10**7), 3)
+    row("random() one float (per call)", gn.random, gr.random, 20000)
+    row("random(10) (per call)", lambda: gn.random(10), lambda: gr.random(10), 20000)
+    row("default_rng(seed)", lambda: np.random.default_rng(12345),
+        lambda: rp.random.default_rng(12345), 2000)
+
+
+if __name__ == "__main__":
+    main()
