@@ -118,6 +118,61 @@ impl PyPcg64 {
         Ok(())
     }
 
+    /// Fill the integer (or bool) array `out` with `off + uniform[0, rng]` of its width, by
+    /// Lemire's method or (`use_masked`) masked rejection; `off` and `rng` are uint64 arrays of
+    /// one value or one per item.
+    fn fill_bounded(
+        &self,
+        py: Python<'_>,
+        out: &Bound<'_, PyNdArray>,
+        off: &Bound<'_, PyNdArray>,
+        rng: &Bound<'_, PyNdArray>,
+        use_masked: bool,
+    ) -> PyResult<()> {
+        let a = out.get().array();
+        let st = a.dtype().native_scalar();
+        let bits = match st {
+            Some(ScalarType::Bool) => 1,
+            Some(
+                t @ (ScalarType::Int8
+                | ScalarType::UInt8
+                | ScalarType::Int16
+                | ScalarType::UInt16
+                | ScalarType::Int32
+                | ScalarType::UInt32
+                | ScalarType::Int64
+                | ScalarType::UInt64),
+            ) => 8 * t.dtype().itemsize() as u32,
+            _ => return Err(PyTypeError::new_err("output array has the wrong dtype")),
+        };
+        let (addr, len) = out_memory(out, st.expect("an integer type"))?;
+        let (oa, on) = out_memory(off, ScalarType::UInt64)?;
+        let (ra, rn) = out_memory(rng, ScalarType::UInt64)?;
+        if !(on == 1 || on == len) || !(rn == 1 || rn == len) {
+            return Err(PyValueError::new_err("bounds of the wrong size"));
+        }
+        let bytes = len * (bits as usize).div_ceil(8);
+        let run = || {
+            // SAFETY: checked by out_memory; the arrays are held by the caller, and the output
+            // is a fresh array distinct from the bounds.
+            let (o, r, out) = unsafe {
+                (
+                    std::slice::from_raw_parts(oa as *const u64, on),
+                    std::slice::from_raw_parts(ra as *const u64, rn),
+                    std::slice::from_raw_parts_mut(addr as *mut u8, bytes),
+                )
+            };
+            let mut g = self.g.lock().unwrap_or_else(|e| e.into_inner());
+            random::bounded::fill_bounded(&mut *g, bits, o, r, use_masked, out);
+        };
+        if len >= 1 << 14 {
+            py.detach(run);
+        } else {
+            run();
+        }
+        Ok(())
+    }
+
     /// Fill a float64 or float32 array with uniform draws in [0, 1).
     fn fill_random(&self, py: Python<'_>, out: &Bound<'_, PyNdArray>) -> PyResult<()> {
         if out.get().array().dtype().native_scalar() == Some(ScalarType::Float32) {

@@ -2,6 +2,7 @@
 //! and their checks are in plans/random-notes.md). Bit generators keep their state here; the
 //! fills write into slices in memory order, as numpy's fill functions do.
 
+pub mod bounded;
 pub mod pcg64;
 
 /// A bit generator: numpy's `bitgen_t`.
