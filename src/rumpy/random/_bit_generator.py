@@ -2,6 +2,7 @@
 the core (``rumpy._core._PCG64State``); these classes give it numpy's seeding, ``state`` dicts
 and methods, so that a seed, or a state copied from numpy, gives numpy's numbers."""
 
+import operator
 import threading
 
 from .. import _core
@@ -14,11 +15,12 @@ _PCG64_JUMP = 0x9e3779b97f4a7c15f39cc0605cedc835
 
 
 def _shape(size):
-    """``size`` as a shape tuple."""
+    """``size`` as a shape tuple (integers only, as numpy's ``empty``)."""
     try:
-        return tuple(int(s) for s in size)
+        items = list(size)
     except TypeError:
-        return (int(size),)
+        return (operator.index(size),)
+    return tuple(operator.index(s) for s in items)
 
 
 class BitGenerator:

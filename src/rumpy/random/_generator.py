@@ -1,13 +1,31 @@
 """numpy's ``Generator``: the methods draw from a bit generator with numpy's algorithms, so
 that a seed gives numpy's numbers (see plans/random.md for what is implemented)."""
 
+import builtins
+import numbers
 import operator
 
 from .. import _core
+from .._shape import broadcast_shapes, broadcast_to
 from ._bit_generator import PCG64, BitGenerator, _shape
 
 _F64 = _core.dtype("float64")
 _F32 = _core.dtype("float32")
+_U64 = _core.dtype("uint64")
+_U32 = _core.dtype("uint32")
+# dtype -> (bits, lowest, highest) of numpy's bounded integers
+_INTEGERS = {_core.dtype(name): (bits, lo, hi) for name, bits, lo, hi in [
+    ("bool", 1, 0, 1), ("int8", 8, -2**7, 2**7 - 1), ("uint8", 8, 0, 2**8 - 1),
+    ("int16", 16, -2**15, 2**15 - 1), ("uint16", 16, 0, 2**16 - 1),
+    ("int32", 32, -2**31, 2**31 - 1), ("uint32", 32, 0, 2**32 - 1),
+    ("int64", 64, -2**63, 2**63 - 1), ("uint64", 64, 0, 2**64 - 1)]}
+
+
+def _bounds_error(closed, low):
+    """numpy's message for an empty range (``high <= 0`` when low is all zero)."""
+    if not _any(low):
+        return f"high {'<' if closed else '<='} 0"
+    return f"low {'>' if closed else '>='} high"
 
 
 class Generator:
@@ -85,6 +103,166 @@ class Generator:
         with bg.lock:
             core.fill_random(out)
         return out
+
+
+    def integers(self, low, high=None, size=None, dtype="int64", endpoint=False):
+        """Random integers in [low, high), or [low, high] with ``endpoint=True``, numpy's
+        algorithm (Lemire's rejection) bit for bit.
+
+        Parameters
+        ----------
+        low : int or array_like of ints
+            Lowest value (inclusive); the range is [0, low) when ``high`` is None.
+        high : int or array_like of ints, optional
+            One above the highest value (or the highest, with ``endpoint``).
+        size : int or tuple of ints, optional
+            Output shape; by default one value (scalar bounds) or the bounds' broadcast shape.
+        dtype : dtype, optional
+            An integer type or bool; int64 by default.
+        endpoint : bool, optional
+            Include ``high``.
+
+        Examples
+        --------
+        >>> import rumpy as rp
+        >>> import numpy as np
+        >>> a = rp.random.default_rng(5).integers(0, 10, size=4)
+        >>> a.tolist() == np.random.default_rng(5).integers(0, 10, size=4).tolist()
+        True
+        """
+        if high is None:
+            high, low = low, 0
+        dt = _core.dtype(dtype)
+        if dt not in _INTEGERS:
+            if not dt.isnative:
+                raise ValueError("Providing a dtype with a non-native byteorder is not supported. "
+                                 "If you require platform-independent byteorder, call byteswap "
+                                 "when required.")
+            raise TypeError(f"Unsupported dtype {dt!r} for integers")
+        r = _bounded(self._bit_generator, dt, low, high, size, endpoint, False)
+        if size is None and (dtype is bool or dtype is int) and _core.asarray(r).ndim == 0:
+            return dtype(r)
+        return r
+
+
+    def bytes(self, length):
+        """``length`` random bytes (from uint32 draws, little-endian), numpy's.
+
+        Examples
+        --------
+        >>> import rumpy as rp
+        >>> import numpy as np
+        >>> rp.random.default_rng(3).bytes(10) == np.random.default_rng(3).bytes(10)
+        True
+        """
+        m = operator.index(length) - 1
+        # C's division, as numpy's (truncating: a length of 0 still draws one word)
+        n = (m // 4 if m >= 0 else -(-m // 4)) + 1
+        words = self.integers(0, 4294967296, size=n, dtype=_U32)
+        return words.astype("<u4").tobytes()[:length]
+
+
+def _bounded(bg, dt, low, high, size, closed, use_masked):
+    """numpy's ``_rand_{dtype}``: integers of ``dt`` in [low, high) ([low, high] when
+    ``closed``), scalar or array bounds, one fill in the core."""
+    bits, lb, ub = _INTEGERS[dt]
+    width = (1 << 64) - 1 if bits == 64 else (1 << bits) - 1
+    name = "bool" if bits == 1 else dt.name
+    if size is not None and _prod(_shape(size)) == 0:
+        return _core.empty(_shape(size), dtype=dt)
+    if _scalar(low) and _scalar(high):
+        lo, hi = int(low), int(high)
+        if not closed:
+            hi -= 1
+        if lo < lb:
+            raise ValueError(f"low is out of bounds for {name}")
+        if hi > ub:
+            raise ValueError(f"high is out of bounds for {name}")
+        if lo > hi:
+            raise ValueError(_bounds_error(closed, lo))
+        off = _core.asarray([lo & width], dtype=_U64)
+        rng = _core.asarray([(hi - lo) & width], dtype=_U64)
+        out = _core.empty(1 if size is None else _shape(size), dtype=dt)
+        with bg.lock:
+            bg._core.fill_bounded(out, off, rng, use_masked)
+        return out[0] if size is None else out
+    # array bounds: numpy's checks, then one range per item of the broadcast
+    low_arr, high_arr = _bound_array(low), _bound_array(high)
+    if not _core.can_cast(low_arr, dt) and _any(_compare(_core.less, low_arr, lb)):
+        raise ValueError(f"low is out of bounds for {name}")
+    high_cmp, order_cmp = (_core.greater_equal, _core.greater) if closed else \
+        (_core.greater, _core.greater_equal)
+    if not _core.can_cast(high_arr, dt) and _any(_compare(high_cmp, high_arr, ub + 1)):
+        raise ValueError(f"high is out of bounds for {name}")
+    if _any(_compare(order_cmp, low_arr, high_arr)):
+        raise ValueError(_bounds_error(closed, low_arr))
+    if low_arr.dtype.kind == "O" or high_arr.dtype.kind == "O":
+        # bounds beyond 64 bits: numpy works them out as Python ints
+        shape = broadcast_shapes(low_arr.shape, high_arr.shape)
+        los = broadcast_to(low_arr, shape)
+        his = broadcast_to(high_arr, shape)
+        lo = _core.asarray([int(v) & width for v in los.ravel().tolist()],
+                           dtype=_U64).reshape(shape)
+        rng = _core.asarray([(int(h) - (not closed) - int(v)) & width
+                             for v, h in zip(los.ravel().tolist(), his.ravel().tolist())],
+                            dtype=_U64).reshape(shape)
+    else:
+        wide = _core.dtype("uint64" if dt.kind == "u" and bits == 64 else "int64")
+        lo = low_arr.astype(wide).astype(_U64)
+        hi = high_arr.astype(wide).astype(_U64)
+        rng = _core.subtract(_core.subtract(hi, _U64.type(not closed)), lo)
+        if bits < 64:
+            rng = _core.bitwise_and(rng, _U64.type(width))
+            lo = _core.bitwise_and(lo, _U64.type(width))
+    shape = broadcast_shapes(lo.shape, rng.shape)
+    out_shape = shape if size is None else _shape(size)
+    full = broadcast_shapes(shape, out_shape)
+    out = _core.empty(out_shape, dtype=dt)
+    n = out.size
+    off = broadcast_to(lo, full).ravel()[:n].astype(_U64)
+    rng = broadcast_to(rng, full).ravel()[:n].astype(_U64)
+    with bg.lock:
+        bg._core.fill_bounded(out, off, rng, use_masked)
+    return out
+
+
+def _bound_array(x):
+    """Bounds as an array: object dtype for Python ints beyond 64 bits (numpy's too)."""
+    try:
+        return _core.asarray(x)
+    except OverflowError:
+        return _core.asarray(x, dtype=object)
+
+
+def _compare(op, a, b):
+    """``op(a, b)``; with Python's comparisons when either side holds Python ints beyond 64
+    bits (an object array)."""
+    if any(getattr(getattr(x, "dtype", None), "kind", None) == "O" for x in (a, b)):
+        shape = broadcast_shapes(_core.asarray(a, dtype=object).shape,
+                                 _core.asarray(b, dtype=object).shape)
+        xs = broadcast_to(_core.asarray(a, dtype=object), shape).ravel().tolist()
+        ys = broadcast_to(_core.asarray(b, dtype=object), shape).ravel().tolist()
+        py = {_core.less: operator.lt, _core.greater: operator.gt,
+              _core.greater_equal: operator.ge}[op]
+        return [py(x, y) for x, y in zip(xs, ys)]
+    return op(a, b)
+
+
+def _any(x):
+    """Whether any item of ``x`` is true."""
+    return builtins.bool(_core.logical_or.reduce(_core.asarray(x).ravel()))
+
+
+def _scalar(x):
+    """A bound numpy reads as one number (Python's numbers may exceed 64 bits)."""
+    return isinstance(x, numbers.Number) or getattr(x, "ndim", None) == 0
+
+
+def _prod(shape):
+    n = 1
+    for s in shape:
+        n *= s
+    return n
 
 
 def _check_output(out, dtype, size):
