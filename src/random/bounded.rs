@@ -130,19 +130,142 @@ pub fn fill_bounded<G: BitGen>(
     use_masked: bool,
     out: &mut [u8],
 ) {
-    let mut p = Pieces::default();
     let size = (bits as usize).div_ceil(8);
+    if let ([o], [r]) = (off, rng) {
+        if (out.as_ptr() as usize).is_multiple_of(size) {
+            return fill_one_range(g, bits, *o, *r, use_masked, out);
+        }
+    }
+    let mut p = Pieces::default();
     let n = out.len() / size;
     for i in 0..n {
         let o = off[if off.len() == 1 { 0 } else { i }];
         let r = rng[if rng.len() == 1 { 0 } else { i }];
         let v = bounded(g, &mut p, bits, o, r, use_masked);
-        let item = &mut out[i * size..(i + 1) * size];
-        match size {
-            8 => item.copy_from_slice(&v.to_ne_bytes()),
-            4 => item.copy_from_slice(&(v as u32).to_ne_bytes()),
-            2 => item.copy_from_slice(&(v as u16).to_ne_bytes()),
-            _ => item[0] = v as u8,
+        store(out, size, i, v);
+    }
+}
+
+#[inline]
+fn store(out: &mut [u8], size: usize, i: usize, v: u64) {
+    let item = &mut out[i * size..(i + 1) * size];
+    match size {
+        8 => item.copy_from_slice(&v.to_ne_bytes()),
+        4 => item.copy_from_slice(&(v as u32).to_ne_bytes()),
+        2 => item.copy_from_slice(&(v as u16).to_ne_bytes()),
+        _ => item[0] = v as u8,
+    }
+}
+
+/// `out` as items of `T` (the caller checked its alignment).
+fn items<T>(out: &mut [u8]) -> &mut [T] {
+    let n = out.len() / std::mem::size_of::<T>();
+    debug_assert!((out.as_ptr() as usize).is_multiple_of(std::mem::align_of::<T>()));
+    // SAFETY: aligned (the caller's check), inside `out`, and any bytes are a valid integer.
+    unsafe { std::slice::from_raw_parts_mut(out.as_mut_ptr().cast::<T>(), n) }
+}
+
+/// One range for every item: the branch numpy's fill takes is chosen once, and Lemire's
+/// method runs in the narrowest arithmetic that holds it.
+fn fill_one_range<G: BitGen>(
+    g: &mut G,
+    bits: u32,
+    off: u64,
+    rng: u64,
+    masked_: bool,
+    out: &mut [u8],
+) {
+    let size = (bits as usize).div_ceil(8);
+    if rng == 0 || masked_ || bits < 32 {
+        let mut p = Pieces::default();
+        for i in 0..out.len() / size {
+            let v = bounded(g, &mut p, bits, off, rng, masked_);
+            store(out, size, i, v);
         }
+        return;
+    }
+    if bits == 64 && rng > 0xFFFF_FFFF {
+        let out = items::<u64>(out);
+        if rng == u64::MAX {
+            out.iter_mut()
+                .for_each(|x| *x = off.wrapping_add(g.next_u64()));
+            return;
+        }
+        let excl = rng + 1;
+        let threshold = (u64::MAX - rng) % excl;
+        for x in out {
+            let mut m = g.next_u64() as u128 * excl as u128;
+            if (m as u64) < excl {
+                while (m as u64) < threshold {
+                    m = g.next_u64() as u128 * excl as u128;
+                }
+            }
+            *x = off.wrapping_add((m >> 64) as u64);
+        }
+        return;
+    }
+    // 32-bit draws (a 32-bit type, or a 64-bit one whose range fits 32 bits)
+    let excl = rng + 1;
+    let threshold = (0xFFFF_FFFF - rng) % excl.max(1);
+    let draw32 = |g: &mut G| -> u64 {
+        if rng == 0xFFFF_FFFF {
+            return g.next_u32() as u64;
+        }
+        let mut m = g.next_u32() as u64 * excl;
+        if (m as u32 as u64) < excl {
+            while (m as u32 as u64) < threshold {
+                m = g.next_u32() as u64 * excl;
+            }
+        }
+        m >> 32
+    };
+    if bits == 64 {
+        items::<u64>(out)
+            .iter_mut()
+            .for_each(|x| *x = off.wrapping_add(draw32(g)));
+    } else {
+        let off = off as u32;
+        items::<u32>(out)
+            .iter_mut()
+            .for_each(|x| *x = off.wrapping_add(draw32(g) as u32));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::random::pcg64::Pcg64;
+
+    /// The one-range fast paths give the values, and leave the stream, as the per-item path.
+    #[test]
+    fn one_range_is_per_item() {
+        for (bits, off, rng) in [
+            (64, 5, 99),
+            (64, 0, 0xFFFF_FFFF),
+            (64, 1 << 63, (1 << 40) + 7),
+            (64, 0, u64::MAX),
+            (32, 3, 1000),
+            (32, 0, 0xFFFF_FFFF),
+            (16, 2, 300),
+            (8, 0, 200),
+            (1, 0, 1),
+        ] {
+            let size = (bits as usize).div_ceil(8);
+            let mut fast = vec![0u64; 37];
+            let fast_bytes = &mut bytes(&mut fast)[..37 * size];
+            let (mut g1, mut g2) = (Pcg64::seeded([1, 2, 3, 4]), Pcg64::seeded([1, 2, 3, 4]));
+            fill_bounded(&mut g1, bits, &[off], &[rng], false, fast_bytes);
+            let mut slow = vec![0u64; 37];
+            let slow_bytes = &mut bytes(&mut slow)[..37 * size];
+            let (offs, rngs) = (vec![off; 37], vec![rng; 37]);
+            fill_bounded(&mut g2, bits, &offs, &rngs, false, slow_bytes);
+            assert_eq!(fast, slow, "{bits} {off} {rng}");
+            assert_eq!(g1, g2);
+        }
+    }
+
+    fn bytes(v: &mut [u64]) -> &mut [u8] {
+        // SAFETY: plain integers viewed as bytes.
+        unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr().cast(), v.len() * 8) }
     }
 }

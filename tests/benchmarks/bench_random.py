@@ -29,9 +29,20 @@ def row(name, f_np, f_rp, number, goal=1.0):
 def main():
     print(f"{'benchmark':<36} {'numpy us':>12} {'rumpy us':>12} {'ratio':>8}")
     gn, gr = np.random.default_rng(1), rp.random.default_rng(1)
+    hi_n = np.arange(1, 10**6 + 1, dtype=np.uint8)
+    hi_n[hi_n == 0] = 1
+    hi_r = rp.asarray(hi_n)
     row("random 1e7 float64", lambda: gn.random(10**7), lambda: gr.random(10**7), 3)
     row("random 1e7 float32", lambda: gn.random(10**7, dtype=np.float32),
         lambda: gr.random(10**7, dtype=rp.float32), 3)
+    row("integers 1e7 int64 [0, 100)", lambda: gn.integers(0, 100, 10**7),
+        lambda: gr.integers(0, 100, 10**7), 3)
+    row("integers 1e7 int32 [0, 100)", lambda: gn.integers(0, 100, 10**7, dtype=np.int32),
+        lambda: gr.integers(0, 100, 10**7, dtype=rp.int32), 3)
+    row("integers 1e7 int64 [0, 2**40)", lambda: gn.integers(0, 2**40, 10**7),
+        lambda: gr.integers(0, 2**40, 10**7), 3)
+    row("integers 1e6 uint8 array bounds", lambda: gn.integers(0, hi_n),
+        lambda: gr.integers(0, hi_r), 3)
     bn, br = np.random.PCG64(1), rp.random.PCG64(1)
     row("PCG64.random_raw 1e7", lambda: bn.random_raw(10**7), lambda: br.random_raw(10**7), 3)
     # per-call costs (no goal: the rows are the large draws)
