@@ -300,7 +300,8 @@ BAD_ENTROPY = [-1, [1, -1], 1.5, [1.5], np.float64(5), np.array([1.0]), "12", ["
                np.array([[1, 2]], dtype=np.uint32), np.array(3, dtype=np.uint32)]
 
 
-@pytest.mark.parametrize("entropy", BAD_ENTROPY, ids=[repr(e)[:30] for e in BAD_ENTROPY])
+@pytest.mark.parametrize("entropy", BAD_ENTROPY,
+                         ids=[f"{i}-{type(e).__name__}" for i, e in enumerate(BAD_ENTROPY)])
 def test_seedseq_bad_entropy(entropy):
     same_error(lambda: np.random.SeedSequence(entropy),
                lambda: rp.random.SeedSequence(entropy))
