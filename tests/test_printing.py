@@ -192,3 +192,15 @@ def test_array_repr_str_functions(dtype):
                  "m.array_repr(a, max_line_width=20)", "m.array_str(a, precision=1)",
                  "m.array2string(a, prefix='xx(')", "m.array_repr(a[0])"]:
         check_text(expr, a=P(r, n))
+
+
+@pytest.mark.parametrize("make", [
+    "m.asarray(5, dtype=object)", "m.asarray('ab', dtype=object)", "m.asarray(None, dtype=object)",
+    "m.asarray(2**64, dtype=object)", "m.asarray(1.5, dtype=object)",
+    "m.asarray(b'ab', dtype=object)", "m.asarray('ab')", "m.asarray(b'ab')",
+    "m.asarray('')", "m.asarray(b'')",
+])
+def test_str_of_0d_object_and_text(make):
+    """str() of a 0-d array is its item's: the object's str, a bytes item's repr."""
+    want = str(eval(make, {"m": np}))
+    assert str(eval(make, {"m": rp})) == want

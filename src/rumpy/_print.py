@@ -1454,8 +1454,10 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     if tuple(a.shape) == ():
         if format_options.get()['legacy'] <= 113:
             return str(a.item())
-        if a.dtype.kind in 'VMmT' or a.dtype.char in 'gG':
-            return str(a[()])
+        if a.dtype.kind in 'VMmTOSU' or a.dtype.char in 'gG':
+            v = a[()]
+            # bytes show their repr, as numpy's _guarded_repr_or_str
+            return repr(v) if isinstance(v, bytes) else str(v)
         return scalar_str(a.tolist(), a.dtype)
 
     return array2string(a, max_line_width, precision, suppress_small, ' ', "")
