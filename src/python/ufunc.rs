@@ -450,6 +450,7 @@ pub fn call_ufunc<'py>(
         .iter()
         .map(to_input)
         .collect::<PyResult<_>>()?;
+    let ins = python_numbers_as_objects(&args[..u.nin], ins)?;
     let (out_objs, outs) = parse_outs(u, args, out)?;
     let casting = Casting::parse(casting)?;
     let dt = numeric_dtype_arg(dtype)?;
@@ -470,6 +471,25 @@ pub fn call_ufunc<'py>(
     })?;
     warn_status(py, u, st)?;
     call_results(py, u, args, results, &out_objs, keep_array)
+}
+
+/// Next to an object array, a Python number is an object as it is (NumPy's object loop gets
+/// the int itself, of any size), not a weak number for the numeric loops.
+fn python_numbers_as_objects(args: &[Bound<'_, PyAny>], ins: Vec<Input>) -> PyResult<Vec<Input>> {
+    let objects = ins
+        .iter()
+        .any(|i| matches!(i, Input::Array(a) if a.dtype().kind() == 'O'));
+    if !objects {
+        return Ok(ins);
+    }
+    let object = crate::dtype::object::object();
+    ins.into_iter()
+        .zip(args)
+        .map(|(i, a)| match i {
+            Input::Weak(..) => Ok(Input::Array(to_array(a, Some(&object))?.arr)),
+            other => Ok(other),
+        })
+        .collect()
 }
 
 /// NumPy's TypeError for a call with too few or too many positional arguments.
