@@ -451,3 +451,18 @@ def test_record_copies_between_overlapping_views():
     assert [r[0] for r in a.tolist()] == shifted[1:] + [shifted[-1]]
     del a, shifted
     assert [sys.getrefcount(x) for x in items] == base
+
+
+@pytest.mark.parametrize("value", [2**63 - 1, 2**63, 2**64 - 1, 2**64, -2**63 - 1, 10**30, 1.5,
+                                   True, 1 + 2j])
+@pytest.mark.parametrize("expr", ["m.greater(a, v)", "m.add(a, v)", "a + v", "v * a", "a > v",
+                                  "m.subtract(v, a)", "a == v", "m.maximum(a, v)"])
+def test_python_numbers_next_to_objects_stay_objects(value, expr):
+    """NumPy's object loops get the Python number itself (an int of any size)."""
+    def run(m):
+        a = m.asarray([5, -(2**70)], dtype=object)
+        try:
+            return eval(expr, {"m": m, "a": a, "v": value}).tolist()
+        except (TypeError, ValueError, ArithmeticError) as e:
+            return type(e)
+    assert run(rp) == run(np)
