@@ -188,13 +188,13 @@ def _bounded(bg, dt, low, high, size, closed, use_masked):
         return out[0] if size is None else out
     # array bounds: numpy's checks, then one range per item of the broadcast
     low_arr, high_arr = _bound_array(low), _bound_array(high)
-    if not _core.can_cast(low_arr, dt) and _any(_compare(_core.less, low_arr, lb)):
+    if not _core.can_cast(low_arr, dt) and _any(_core.less(low_arr, lb)):
         raise ValueError(f"low is out of bounds for {name}")
     high_cmp, order_cmp = (_core.greater_equal, _core.greater) if closed else \
         (_core.greater, _core.greater_equal)
-    if not _core.can_cast(high_arr, dt) and _any(_compare(high_cmp, high_arr, ub + 1)):
+    if not _core.can_cast(high_arr, dt) and _any(high_cmp(high_arr, ub + 1)):
         raise ValueError(f"high is out of bounds for {name}")
-    if _any(_compare(order_cmp, low_arr, high_arr)):
+    if _any(order_cmp(low_arr, high_arr)):
         raise ValueError(_bounds_error(closed, low_arr))
     if low_arr.dtype.kind == "O" or high_arr.dtype.kind == "O":
         # bounds beyond 64 bits: numpy works them out as Python ints
@@ -232,20 +232,6 @@ def _bound_array(x):
         return _core.asarray(x)
     except OverflowError:
         return _core.asarray(x, dtype=object)
-
-
-def _compare(op, a, b):
-    """``op(a, b)``; with Python's comparisons when either side holds Python ints beyond 64
-    bits (an object array)."""
-    if any(getattr(getattr(x, "dtype", None), "kind", None) == "O" for x in (a, b)):
-        shape = broadcast_shapes(_core.asarray(a, dtype=object).shape,
-                                 _core.asarray(b, dtype=object).shape)
-        xs = broadcast_to(_core.asarray(a, dtype=object), shape).ravel().tolist()
-        ys = broadcast_to(_core.asarray(b, dtype=object), shape).ravel().tolist()
-        py = {_core.less: operator.lt, _core.greater: operator.gt,
-              _core.greater_equal: operator.ge}[op]
-        return [py(x, y) for x, y in zip(xs, ys)]
-    return op(a, b)
 
 
 def _any(x):
