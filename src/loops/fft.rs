@@ -12,6 +12,7 @@
 //! walks memory forwards: a transform along the first axis of a C-ordered array reads whole
 //! rows instead of one element per cache line.
 
+use std::ops::MulAssign;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use num_complex::Complex;
@@ -208,7 +209,7 @@ impl Lanes {
     }
 }
 
-fn scale<T: Precision, E: Copy + std::ops::MulAssign<T>>(v: &mut [E], f: T) {
+fn scale<T: Precision, E: Copy + MulAssign<T>>(v: &mut [E], f: T) {
     if f != T::one() {
         for x in v {
             *x *= f;
@@ -365,30 +366,59 @@ pub unsafe fn r2c<T: Precision>(
     let plan: Arc<dyn RealToComplex<T>> =
         with_planners::<T, _>(|pl| pl.real.plan_fft_forward(npts));
     let mut scratch = plan.make_scratch_vec();
-    let ncopy = nin.min(npts);
     let item = std::mem::size_of::<T>();
     let block = block_len(npts * item, &src, &dst, (item, 2 * item), count);
-    let mut input: Vec<T> = vec![T::zero(); block * npts];
-    let mut spectra: Vec<Complex<T>> = Vec::new();
+    // SAFETY: the caller's; the lengths are the plan's, so it reports no error.
+    unsafe {
+        lanes_through::<T, T, Complex<T>>(
+            (src, fct, dst),
+            count,
+            (nin.min(npts), npts, m),
+            block,
+            |_| {},
+            |lane, spec| {
+                let _ = plan.process_with_scratch(lane, spec, &mut scratch);
+            },
+        )
+    }
+}
+
+/// Lanes of `len_in` elements `I` to lanes of `len_out` elements `O`, times each item's
+/// factor: the input gathered a block of lanes at a time (cropped to `ncopy`, zero-padded),
+/// `prep` run on each gathered lane, then `transform` into the output lane itself when it is
+/// contiguous and the block one lane long, else into a block of outputs scattered together.
+///
+/// # Safety
+/// The lanes are the operands' items (`count` of them), of the stated lengths.
+unsafe fn lanes_through<T: Precision, I: Copy + Zero, O: Copy + Zero + MulAssign<T>>(
+    (src, fct, dst): (Lanes, Lanes, Lanes),
+    count: usize,
+    (ncopy, len_in, len_out): (usize, usize, usize),
+    block: usize,
+    mut prep: impl FnMut(&mut [I]),
+    mut transform: impl FnMut(&mut [I], &mut [O]),
+) -> u32 {
+    let mut input: Vec<I> = vec![I::zero(); block * len_in];
+    let mut outs: Vec<O> = Vec::new();
     let mut t = 0;
     while t < count {
         let nb = block.min(count - t);
-        // SAFETY (each access): items t.. of the operands, with the signature's lengths.
+        // SAFETY (each access): items t.. of the operands, with the stated lengths.
         unsafe {
-            src.gather(t, nb, ncopy, npts, &mut input);
-            if let (1, Some(out)) = (nb, dst.contiguous::<Complex<T>>(t, m)) {
-                // The lengths are the plan's: no error is possible.
-                let _ = plan.process_with_scratch(&mut input[..npts], out, &mut scratch);
+            src.gather(t, nb, ncopy, len_in, &mut input);
+            input[..nb * len_in].chunks_mut(len_in).for_each(&mut prep);
+            if let (1, Some(out)) = (nb, dst.contiguous::<O>(t, len_out)) {
+                transform(&mut input[..len_in], out);
                 scale(out, fct.scalar::<T>(t));
             } else {
-                spectra.resize(nb * m, Complex::zero());
+                outs.resize(nb * len_out, O::zero());
                 for b in 0..nb {
-                    let lane = &mut input[b * npts..(b + 1) * npts];
-                    let spec = &mut spectra[b * m..(b + 1) * m];
-                    let _ = plan.process_with_scratch(lane, spec, &mut scratch);
-                    scale(spec, fct.scalar::<T>(t + b));
+                    let lane = &mut input[b * len_in..(b + 1) * len_in];
+                    let out = &mut outs[b * len_out..(b + 1) * len_out];
+                    transform(lane, out);
+                    scale(out, fct.scalar::<T>(t + b));
                 }
-                dst.scatter(t, nb, m, &spectra);
+                dst.scatter(t, nb, len_out, &outs);
             }
         }
         t += nb;
@@ -467,42 +497,27 @@ pub unsafe fn c2r<T: Precision>(p: &[*mut u8], steps: &[isize], count: usize, c:
     let plan: Arc<dyn ComplexToReal<T>> = with_planners::<T, _>(|pl| pl.real.plan_fft_inverse(n));
     let mut scratch = plan.make_scratch_vec();
     let m = n / 2 + 1;
-    let ncopy = nin.min(m);
     let item = std::mem::size_of::<Complex<T>>();
     let block = block_len(m * item, &src, &dst, (item, item / 2), count);
-    let mut input: Vec<Complex<T>> = vec![Complex::zero(); block * m];
-    let mut signals: Vec<T> = Vec::new();
-    let mut t = 0;
-    while t < count {
-        let nb = block.min(count - t);
-        // SAFETY (each access): items t.. of the operands, with the signature's lengths.
-        unsafe {
-            src.gather(t, nb, ncopy, m, &mut input);
-            for b in 0..nb {
-                let lane = &mut input[b * m..(b + 1) * m];
+    // SAFETY: the caller's; the lengths are the plan's and the ignored imaginary parts are
+    // zeroed, so it reports no error.
+    unsafe {
+        lanes_through::<T, Complex<T>, T>(
+            (src, fct, dst),
+            count,
+            (nin.min(m), m, n),
+            block,
+            |lane| {
                 lane[0].im = T::zero();
                 if n % 2 == 0 {
                     lane[m - 1].im = T::zero();
                 }
-            }
-            if let (1, Some(out)) = (nb, dst.contiguous::<T>(t, n)) {
-                // The lengths are the plan's and the ignored parts are zero: no error.
-                let _ = plan.process_with_scratch(&mut input[..m], out, &mut scratch);
-                scale(out, fct.scalar::<T>(t));
-            } else {
-                signals.resize(nb * n, T::zero());
-                for b in 0..nb {
-                    let lane = &mut input[b * m..(b + 1) * m];
-                    let sig = &mut signals[b * n..(b + 1) * n];
-                    let _ = plan.process_with_scratch(lane, sig, &mut scratch);
-                    scale(sig, fct.scalar::<T>(t + b));
-                }
-                dst.scatter(t, nb, n, &signals);
-            }
-        }
-        t += nb;
+            },
+            |lane, sig| {
+                let _ = plan.process_with_scratch(lane, sig, &mut scratch);
+            },
+        )
     }
-    0
 }
 
 macro_rules! named {

@@ -152,24 +152,15 @@ impl PyPcg64 {
             return Err(PyValueError::new_err("bounds of the wrong size"));
         }
         let bytes = len * (bits as usize).div_ceil(8);
-        let run = || {
-            // SAFETY: checked by out_memory; the arrays are held by the caller, and the output
-            // is a fresh array distinct from the bounds.
-            let (o, r, out) = unsafe {
-                (
-                    std::slice::from_raw_parts(oa as *const u64, on),
-                    std::slice::from_raw_parts(ra as *const u64, rn),
-                    std::slice::from_raw_parts_mut(addr as *mut u8, bytes),
-                )
-            };
-            let mut g = self.g.lock().unwrap_or_else(|e| e.into_inner());
-            random::bounded::fill_bounded(&mut *g, bits, o, r, use_masked, out);
+        // SAFETY: checked by out_memory; the arrays are held by the caller, and the output is
+        // a fresh array distinct from the bounds.
+        unsafe {
+            fill_with(py, &self.g, (addr, bytes), |g, out: &mut [u8]| {
+                let o = std::slice::from_raw_parts(oa as *const u64, on);
+                let r = std::slice::from_raw_parts(ra as *const u64, rn);
+                random::bounded::fill_bounded(g, bits, o, r, use_masked, out)
+            })
         };
-        if len >= 1 << 14 {
-            py.detach(run);
-        } else {
-            run();
-        }
         Ok(())
     }
 
