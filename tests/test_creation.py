@@ -245,6 +245,9 @@ ARANGE = [
     "5, dtype='c8'", "0, 5, 0.5, dtype='i4'", "1, 5, dtype=m.int8", "-3, 3, dtype='u1'",
     "2, dtype='bool'", "5, dtype='bool'", "0.1, 1.7, 0.3, dtype='f4'", "300, dtype='i1'",
     "0, 10, 2, 'f8'", "10, dtype=None", "5, dtype='foo'",
+    # the arguments promote with int64: uint64 makes float64, uint32 int64
+    "m.uint64(7)", "m.uint64(2), m.uint64(7)", "0, m.uint64(5), 2", "m.uint32(6)",
+    "m.int8(1), m.int8(9), m.int8(2)",
 ]
 
 

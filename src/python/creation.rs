@@ -980,6 +980,8 @@ fn arg_kind(obj: &Bound<'_, PyAny>) -> PyResult<WeakKind> {
         Some(PyScalar::Weak(_, k)) => Ok(k),
         Some(PyScalar::Typed(_, st)) => Ok(match st.kind() {
             'b' => WeakKind::Bool,
+            // NumPy promotes the arguments with int64: uint64 makes float64
+            'u' if st == ScalarType::UInt64 => WeakKind::Float,
             'i' | 'u' => WeakKind::Int,
             'f' => WeakKind::Float,
             _ => WeakKind::Complex,

@@ -3,7 +3,12 @@
 //! fills write into slices in memory order, as numpy's fill functions do.
 
 pub mod bounded;
+pub mod dist;
+mod logfact;
 pub mod pcg64;
+mod ziggurat;
+
+use std::collections::HashSet;
 
 /// A bit generator: numpy's `bitgen_t`.
 pub trait BitGen {
@@ -43,5 +48,354 @@ pub fn fill_double<G: BitGen>(g: &mut G, out: &mut [f64]) {
 pub fn fill_float<G: BitGen>(g: &mut G, out: &mut [f32]) {
     for x in out {
         *x = g.next_float();
+    }
+}
+
+/// A parameter of a sampler: one value for every item, or one per item.
+#[inline]
+fn at<T: Copy>(s: &[T], i: usize) -> T {
+    if s.len() == 1 {
+        s[0]
+    } else {
+        s[i]
+    }
+}
+
+/// `out[i] = f(g, i)` in order.
+#[inline]
+fn each<G, R>(g: &mut G, out: &mut [R], mut f: impl FnMut(&mut G, usize) -> R) {
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = f(g, i);
+    }
+}
+
+/// The samplers of float64 results, named as numpy's methods; their parameters (up to three)
+/// are float64.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cont {
+    StandardNormal,
+    StandardExponential,
+    StandardExponentialInv,
+    StandardCauchy,
+    StandardGamma,
+    Normal,
+    Exponential,
+    Uniform,
+    Gamma,
+    Beta,
+    Chisquare,
+    F,
+    NoncentralChisquare,
+    NoncentralF,
+    StandardT,
+    Vonmises,
+    Pareto,
+    Weibull,
+    Power,
+    Laplace,
+    Gumbel,
+    Logistic,
+    Lognormal,
+    Rayleigh,
+    Wald,
+    Triangular,
+}
+
+impl Cont {
+    pub fn from_name(name: &str) -> Option<Cont> {
+        use Cont::*;
+        Some(match name {
+            "standard_normal" => StandardNormal,
+            "standard_exponential" => StandardExponential,
+            "standard_exponential_inv" => StandardExponentialInv,
+            "standard_cauchy" => StandardCauchy,
+            "standard_gamma" => StandardGamma,
+            "normal" => Normal,
+            "exponential" => Exponential,
+            "uniform" => Uniform,
+            "gamma" => Gamma,
+            "beta" => Beta,
+            "chisquare" => Chisquare,
+            "f" => F,
+            "noncentral_chisquare" => NoncentralChisquare,
+            "noncentral_f" => NoncentralF,
+            "standard_t" => StandardT,
+            "vonmises" => Vonmises,
+            "pareto" => Pareto,
+            "weibull" => Weibull,
+            "power" => Power,
+            "laplace" => Laplace,
+            "gumbel" => Gumbel,
+            "logistic" => Logistic,
+            "lognormal" => Lognormal,
+            "rayleigh" => Rayleigh,
+            "wald" => Wald,
+            "triangular" => Triangular,
+            _ => return None,
+        })
+    }
+
+    /// How many parameters the sampler takes.
+    pub fn arity(self) -> usize {
+        use Cont::*;
+        match self {
+            StandardNormal | StandardExponential | StandardExponentialInv | StandardCauchy => 0,
+            StandardGamma | Exponential | Chisquare | StandardT | Pareto | Weibull | Power
+            | Rayleigh => 1,
+            NoncentralF | Triangular => 3,
+            _ => 2,
+        }
+    }
+}
+
+/// Fill `out` with draws of `kind`; each parameter slice holds one value or one per item
+/// (unused parameters: any one value).
+pub fn fill_cont<G: BitGen>(g: &mut G, kind: Cont, p: [&[f64]; 3], out: &mut [f64]) {
+    use dist::*;
+    let [a, b, c] = p;
+    match kind {
+        Cont::StandardNormal => each(g, out, |g, _| standard_normal(g)),
+        Cont::StandardExponential => each(g, out, |g, _| standard_exponential(g)),
+        Cont::StandardExponentialInv => each(g, out, |g, _| standard_exponential_inv(g)),
+        Cont::StandardCauchy => each(g, out, |g, _| standard_cauchy(g)),
+        Cont::StandardGamma => each(g, out, |g, i| standard_gamma(g, at(a, i))),
+        Cont::Normal => each(g, out, |g, i| normal(g, at(a, i), at(b, i))),
+        Cont::Exponential => each(g, out, |g, i| exponential(g, at(a, i))),
+        Cont::Uniform => each(g, out, |g, i| uniform(g, at(a, i), at(b, i))),
+        Cont::Gamma => each(g, out, |g, i| gamma(g, at(a, i), at(b, i))),
+        Cont::Beta => each(g, out, |g, i| beta(g, at(a, i), at(b, i))),
+        Cont::Chisquare => each(g, out, |g, i| chisquare(g, at(a, i))),
+        Cont::F => each(g, out, |g, i| f(g, at(a, i), at(b, i))),
+        Cont::NoncentralChisquare => {
+            each(g, out, |g, i| noncentral_chisquare(g, at(a, i), at(b, i)))
+        }
+        Cont::NoncentralF => each(g, out, |g, i| noncentral_f(g, at(a, i), at(b, i), at(c, i))),
+        Cont::StandardT => each(g, out, |g, i| standard_t(g, at(a, i))),
+        Cont::Vonmises => each(g, out, |g, i| vonmises(g, at(a, i), at(b, i))),
+        Cont::Pareto => each(g, out, |g, i| pareto(g, at(a, i))),
+        Cont::Weibull => each(g, out, |g, i| weibull(g, at(a, i))),
+        Cont::Power => each(g, out, |g, i| power(g, at(a, i))),
+        Cont::Laplace => each(g, out, |g, i| laplace(g, at(a, i), at(b, i))),
+        Cont::Gumbel => each(g, out, |g, i| gumbel(g, at(a, i), at(b, i))),
+        Cont::Logistic => each(g, out, |g, i| logistic(g, at(a, i), at(b, i))),
+        Cont::Lognormal => each(g, out, |g, i| lognormal(g, at(a, i), at(b, i))),
+        Cont::Rayleigh => each(g, out, |g, i| rayleigh(g, at(a, i))),
+        Cont::Wald => each(g, out, |g, i| wald(g, at(a, i), at(b, i))),
+        Cont::Triangular => each(g, out, |g, i| triangular(g, at(a, i), at(b, i), at(c, i))),
+    }
+}
+
+/// The float32 samplers (`dtype=float32`): standard normal, exponential (ziggurat and
+/// inversion) and gamma, whose one parameter is float32.
+pub fn fill_cont_f<G: BitGen>(g: &mut G, kind: Cont, shape: &[f32], out: &mut [f32]) -> bool {
+    use dist::*;
+    match kind {
+        Cont::StandardNormal => each(g, out, |g, _| standard_normal_f(g)),
+        Cont::StandardExponential => each(g, out, |g, _| standard_exponential_f(g)),
+        Cont::StandardExponentialInv => each(g, out, |g, _| standard_exponential_inv_f(g)),
+        Cont::StandardGamma => each(g, out, |g, i| standard_gamma_f(g, at(shape, i))),
+        _ => return false,
+    }
+    true
+}
+
+/// The samplers of int64 results; `binomial` takes (p: f64, n: i64) and `hypergeometric`
+/// three i64, the others f64.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Disc {
+    Poisson,
+    Binomial,
+    NegativeBinomial,
+    Geometric,
+    Zipf,
+    Logseries,
+    Hypergeometric,
+}
+
+impl Disc {
+    pub fn from_name(name: &str) -> Option<Disc> {
+        use Disc::*;
+        Some(match name {
+            "poisson" => Poisson,
+            "binomial" => Binomial,
+            "negative_binomial" => NegativeBinomial,
+            "geometric" => Geometric,
+            "zipf" => Zipf,
+            "logseries" => Logseries,
+            "hypergeometric" => Hypergeometric,
+            _ => return None,
+        })
+    }
+}
+
+/// Fill `out` with draws of `kind` from its float parameters `f` and integer parameters `n`
+/// (each one value or one per item).
+pub fn fill_disc<G: BitGen>(
+    g: &mut G,
+    kind: Disc,
+    fp: [&[f64]; 2],
+    n: [&[i64]; 3],
+    out: &mut [i64],
+) {
+    use dist::*;
+    let [a, b] = fp;
+    match kind {
+        Disc::Poisson => each(g, out, |g, i| poisson(g, at(a, i))),
+        Disc::Binomial => each(g, out, |g, i| binomial(g, at(a, i), at(n[0], i))),
+        Disc::NegativeBinomial => each(g, out, |g, i| negative_binomial(g, at(a, i), at(b, i))),
+        Disc::Geometric => each(g, out, |g, i| geometric(g, at(a, i))),
+        Disc::Zipf => each(g, out, |g, i| zipf(g, at(a, i))),
+        Disc::Logseries => each(g, out, |g, i| logseries(g, at(a, i))),
+        Disc::Hypergeometric => each(g, out, |g, i| {
+            hypergeometric(g, at(n[0], i), at(n[1], i), at(n[2], i))
+        }),
+    }
+}
+
+/// The permutation of `0..n` (n = `out.len()`) that numpy's Fisher–Yates shuffle makes:
+/// for i from n-1 down to `first`, swap i with j uniform in [0, i], drawn by masked rejection
+/// (`random_interval`: shuffle, permutation, permuted) or Lemire's method (`_shuffle_int`:
+/// choice).
+pub fn fill_permutation<G: BitGen>(g: &mut G, first: usize, masked: bool, out: &mut [i64]) {
+    for (k, o) in out.iter_mut().enumerate() {
+        *o = k as i64;
+    }
+    let mut pieces = bounded::Pieces::default();
+    for i in (first.max(1)..out.len()).rev() {
+        let j = bounded::bounded(g, &mut pieces, 64, 0, i as u64, masked) as usize;
+        out.swap(i, j);
+    }
+}
+
+/// `choice(pop_size, size, replace=False)` without probabilities, by Floyd's algorithm with
+/// Lemire draws, then (`shuffle`) the tail shuffle of numpy's `_shuffle_int(size, 1)`.
+pub fn fill_floyd<G: BitGen>(g: &mut G, pop_size: u64, shuffle: bool, out: &mut [i64]) {
+    let size = out.len() as u64;
+    let mut chosen = HashSet::with_capacity(out.len());
+    let mut pieces = bounded::Pieces::default();
+    for j in pop_size - size..pop_size {
+        let val = bounded::bounded(g, &mut pieces, 64, 0, j, false);
+        let pick = if chosen.insert(val) {
+            val
+        } else {
+            chosen.insert(j);
+            j
+        };
+        out[(j - (pop_size - size)) as usize] = pick as i64;
+    }
+    if shuffle {
+        let mut pieces = bounded::Pieces::default();
+        for i in (1..out.len()).rev() {
+            let j = bounded::bounded(g, &mut pieces, 64, 0, i as u64, false) as usize;
+            out.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pcg64::Pcg64;
+    use super::*;
+
+    /// PCG64(12345), numpy's state after seeding (plans/random-notes.md, section 8).
+    fn pcg() -> Pcg64 {
+        Pcg64 {
+            state: 33261208707367790463622745601869196757,
+            inc: 268209174141567072605526753992732310247,
+            has_uint32: false,
+            uinteger: 0,
+        }
+    }
+
+    fn cont(kind: Cont, p: [f64; 3], n: usize) -> Vec<f64> {
+        let mut out = vec![0.0; n];
+        fill_cont(&mut pcg(), kind, [&p[0..1], &p[1..2], &p[2..3]], &mut out);
+        out
+    }
+
+    fn disc(kind: Disc, f: [f64; 2], i: [i64; 3], n: usize) -> Vec<i64> {
+        let mut out = vec![0; n];
+        let (f, i) = ([&f[0..1], &f[1..2]], [&i[0..1], &i[1..2], &i[2..3]]);
+        fill_disc(&mut pcg(), kind, f, i, &mut out);
+        out
+    }
+
+    /// numpy 2.4's draws from `default_rng(12345)`, each from a fresh generator.
+    #[test]
+    fn numpy_vectors() {
+        use Cont::*;
+        let z = [0.0; 3];
+        assert_eq!(
+            cont(StandardNormal, z, 3),
+            [-1.4238250364546312, 1.2637284581291104, -0.8706617379590857]
+        );
+        assert_eq!(
+            cont(StandardExponential, z, 3),
+            [0.18413256735377503, 0.6450270693873458, 4.690218692461341]
+        );
+        assert_eq!(
+            cont(StandardExponentialInv, z, 3),
+            [0.2579110240851259, 0.38090666019027913, 1.5963512048235653]
+        );
+        assert_eq!(
+            cont(StandardGamma, [0.3, 0.0, 0.0], 3),
+            [
+                0.007170688507662113,
+                0.5112938805967167,
+                0.04375168035034275
+            ]
+        );
+        assert_eq!(
+            cont(StandardGamma, [2.5, 0.0, 0.0], 3),
+            [0.6739832058816944, 1.1211643434137482, 2.0576457647029325]
+        );
+        let mut f = [0f32; 3];
+        fill_cont_f(&mut pcg(), StandardNormal, &[0.0], &mut f);
+        assert_eq!(
+            f,
+            [-1.2160426378250122, -0.3693346381187439, 1.8661257028579712]
+        );
+        fill_cont_f(&mut pcg(), StandardGamma, &[0.3], &mut f);
+        assert_eq!(
+            f,
+            [
+                0.30341413617134094,
+                0.48542529344558716,
+                0.005012122448533773
+            ]
+        );
+        use Disc::*;
+        assert_eq!(disc(Poisson, [0.5, 0.0], [0; 3], 6), [0, 0, 1, 0, 0, 0]);
+        assert_eq!(disc(Poisson, [57.3, 0.0], [0; 3], 3), [51, 64, 55]);
+        assert_eq!(disc(Poisson, [1e6, 0.0], [0; 3], 2), [999159, 1000937]);
+        assert_eq!(disc(Binomial, [0.3, 0.0], [10, 0, 0], 5), [2, 2, 4, 4, 3]);
+        assert_eq!(disc(Binomial, [0.3, 0.0], [1000, 0, 0], 3), [301, 307, 320]);
+        assert_eq!(disc(Binomial, [0.9, 0.0], [1000, 0, 0], 3), [898, 894, 911]);
+        assert_eq!(disc(Binomial, [0.7, 0.0], [100, 0, 0], 3), [68, 78, 76]);
+    }
+
+    /// The permutation of `default_rng(12345).permutation(10)` and Floyd's sample of
+    /// `choice(10, 3, replace=False)`.
+    #[test]
+    fn numpy_permutations() {
+        let mut p = [0i64; 10];
+        fill_permutation(&mut pcg(), 1, true, &mut p);
+        assert_eq!(p, [4, 8, 1, 3, 7, 9, 6, 0, 2, 5]);
+        let mut c = [0i64; 3];
+        fill_floyd(&mut pcg(), 10, true, &mut c);
+        assert_eq!(c, [2, 7, 5]);
+    }
+
+    /// log(k!) from the table and from Stirling's series agree where they meet; loggam
+    /// matches log(k!) at integers.
+    #[test]
+    fn log_factorials() {
+        let sum: f64 = (1..=125).map(|k| (k as f64).ln()).sum();
+        assert!((dist::logfactorial(125) - sum).abs() < 1e-9 * sum);
+        let sum126 = sum + 126f64.ln();
+        assert!((dist::logfactorial(126) - sum126).abs() < 1e-9 * sum126);
+        for k in [3i64, 10, 50, 200] {
+            assert!((dist::loggam(k as f64 + 1.0) - dist::logfactorial(k)).abs() < 1e-9);
+        }
     }
 }
