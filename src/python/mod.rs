@@ -65,6 +65,10 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<overrides::PyArrayFunction>()?;
     m.add_class::<dtype::PyDType>()?;
     m.add_class::<random::PyPcg64>()?;
+    m.add_class::<random::PyPcg64Dxsm>()?;
+    m.add_class::<random::PySfc64>()?;
+    m.add_class::<random::PyPhilox>()?;
+    m.add_class::<random::PyMt19937>()?;
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
     m.add_function(wrap_pyfunction!(overrides::_array_function, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_dtype, m)?)?;

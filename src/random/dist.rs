@@ -4,6 +4,10 @@
 //! transcendental functions are the C library's (Rust's `f64::exp`, `ln`, `ln_1p`, `powf`, …
 //! call them), so a seed gives numpy's numbers bit for bit.
 
+// NaN handling and constants follow numpy's C exactly: `!(v <= 0.0)` is C's loop test, and
+// the literals are numpy's.
+#![allow(clippy::neg_cmp_op_on_partial_ord, clippy::excessive_precision)]
+
 use std::f64::consts::PI;
 
 use super::bounded::{bounded, Pieces};
@@ -158,7 +162,8 @@ pub fn standard_gamma<G: BitGen>(g: &mut G, shape: f64) -> f64 {
             loop {
                 x = standard_normal(g);
                 v = 1.0 + c * x;
-                if v > 0.0 {
+                // numpy's `do {..} while (V <= 0.0)`: a NaN ends it
+                if !(v <= 0.0) {
                     break;
                 }
             }
@@ -205,7 +210,8 @@ pub fn standard_gamma_f<G: BitGen>(g: &mut G, shape: f32) -> f32 {
             loop {
                 x = standard_normal_f(g);
                 v = 1.0 + c * x;
-                if v > 0.0 {
+                // numpy's `do {..} while (V <= 0.0)`: a NaN ends it
+                if !(v <= 0.0) {
                     break;
                 }
             }
@@ -341,7 +347,7 @@ pub fn noncentral_chisquare<G: BitGen>(g: &mut G, df: f64, nonc: f64) -> f64 {
         chi2 + n * n
     } else {
         let i = poisson(g, nonc / 2.0);
-        chisquare(g, df + (2 * i) as f64)
+        chisquare(g, df + i.wrapping_mul(2) as f64)
     }
 }
 
@@ -386,6 +392,11 @@ pub fn vonmises<G: BitGen>(g: &mut G, mu: f64, kappa: f64) -> f64 {
         }
         return result;
     };
+    vonmises_tail(g, mu, kappa, s)
+}
+
+/// The rejection loop and wrapping of the von Mises sampler, shared with the legacy one.
+pub fn vonmises_tail<G: BitGen>(g: &mut G, mu: f64, kappa: f64, s: f64) -> f64 {
     let w = loop {
         let u = g.next_double();
         let z = (PI * u).cos();
@@ -427,6 +438,17 @@ pub fn triangular<G: BitGen>(g: &mut G, left: f64, mode: f64, right: f64) -> f64
 
 // ---------------------------------------------------------------------------------------
 // discrete
+
+/// C's `(int64_t)x` as x86-64 computes it: truncation toward zero, and INT64_MIN for NaN or a
+/// value out of range (numpy's samplers reach that with huge parameters, and return it).
+#[inline]
+pub fn c_i64(x: f64) -> i64 {
+    if (-9.223372036854775808e18..9.223372036854775808e18).contains(&x) {
+        x as i64
+    } else {
+        i64::MIN
+    }
+}
 
 /// numpy's `random_loggam` (SPECFUN's series).
 pub fn loggam(x: f64) -> f64 {
@@ -477,7 +499,7 @@ pub fn poisson<G: BitGen>(g: &mut G, lam: f64) -> i64 {
             let u = g.next_double() - 0.5;
             let v = g.next_double();
             let us = 0.5 - u.abs();
-            let k = ((2.0 * a / us + b) * u + lam + 0.43).floor() as i64;
+            let k = c_i64(((2.0 * a / us + b) * u + lam + 0.43).floor());
             if us >= 0.07 && v <= vr {
                 return k;
             }
@@ -507,9 +529,10 @@ pub fn poisson<G: BitGen>(g: &mut G, lam: f64) -> i64 {
     }
 }
 
-fn binomial_inversion<G: BitGen>(g: &mut G, n: i64, p: f64) -> i64 {
+/// Inversion for small `n * p`; `qn` is (1 - p)^n, computed by the caller (Generator's
+/// `exp(n * log1p(-p))`, the legacy `exp(n * log(1 - p))`).
+pub fn binomial_inversion<G: BitGen>(g: &mut G, n: i64, p: f64, qn: f64) -> i64 {
     let q = 1.0 - p;
-    let qn = (n as f64 * (-p).ln_1p()).exp();
     let np = n as f64 * p;
     let bound = (n as f64).min(np + 10.0 * (np * q + 1.0).sqrt()) as i64;
     let mut x = 0i64;
@@ -530,12 +553,12 @@ fn binomial_inversion<G: BitGen>(g: &mut G, n: i64, p: f64) -> i64 {
 }
 
 /// Kachitvichyanukul and Schmeiser's BTPE, as numpy's `random_binomial_btpe` (`p <= 0.5`).
-fn binomial_btpe<G: BitGen>(g: &mut G, n: i64, p: f64) -> i64 {
+pub fn binomial_btpe<G: BitGen>(g: &mut G, n: i64, p: f64) -> i64 {
     let r = p.min(1.0 - p);
     let q = 1.0 - r;
     let nf = n as f64;
     let fm = nf * r + r;
-    let m = fm.floor() as i64;
+    let m = c_i64(fm.floor());
     let mf = m as f64;
     let p1 = (2.195 * (nf * r * q).sqrt() - 4.6 * q).floor() + 0.5;
     let xm = mf + 0.5;
@@ -555,22 +578,22 @@ fn binomial_btpe<G: BitGen>(g: &mut G, n: i64, p: f64) -> i64 {
         let mut v = g.next_double();
         let y;
         if u <= p1 {
-            break 'draw (xm - p1 * v + u).floor() as i64;
+            break 'draw c_i64((xm - p1 * v + u).floor());
         } else if u <= p2 {
             let x = xl + (u - p1) / c;
             v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
             if v > 1.0 {
                 continue;
             }
-            y = x.floor() as i64;
+            y = c_i64(x.floor());
         } else if u <= p3 {
-            y = (xl + v.ln() / laml).floor() as i64;
+            y = c_i64((xl + v.ln() / laml).floor());
             if y < 0 || v == 0.0 {
                 continue;
             }
             v = v * (u - p2) * laml;
         } else {
-            y = (xr - v.ln() / lamr).floor() as i64;
+            y = c_i64((xr - v.ln() / lamr).floor());
             if y > n || v == 0.0 {
                 continue;
             }
@@ -639,16 +662,22 @@ pub fn binomial<G: BitGen>(g: &mut G, p: f64, n: i64) -> i64 {
     if n == 0 || p == 0.0 {
         return 0;
     }
+    binomial_by(g, p, n, |n, p| (n as f64 * (-p).ln_1p()).exp())
+}
+
+/// numpy's choice between inversion and BTPE (on the smaller of p and 1 - p); `qn` gives
+/// (1 - p)^n for the inversion.
+pub fn binomial_by<G: BitGen>(g: &mut G, p: f64, n: i64, qn: impl Fn(i64, f64) -> f64) -> i64 {
     if p <= 0.5 {
         if p * n as f64 <= 30.0 {
-            binomial_inversion(g, n, p)
+            binomial_inversion(g, n, p, qn(n, p))
         } else {
             binomial_btpe(g, n, p)
         }
     } else {
         let q = 1.0 - p;
         if q * n as f64 <= 30.0 {
-            n - binomial_inversion(g, n, q)
+            n - binomial_inversion(g, n, q, qn(n, q))
         } else {
             n - binomial_btpe(g, n, q)
         }
@@ -716,7 +745,7 @@ pub fn logseries<G: BitGen>(g: &mut G, p: f64) -> i64 {
         let u = g.next_double();
         let q = -(r * u).exp_m1();
         if v <= q * q {
-            let result = (1.0 + v.ln() / q.ln()).floor() as i64;
+            let result = c_i64((1.0 + v.ln() / q.ln()).floor());
             if result < 1 || v == 0.0 {
                 continue;
             }
@@ -784,7 +813,7 @@ fn hypergeometric_hrua<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64) -
     let var = (popsize - cs) as f64 * cs as f64 * p * q / (popsize - 1) as f64;
     let c = (var + 0.5).sqrt();
     let h = D1 * c + D2;
-    let m = ((cs + 1) as f64 * (mingb + 1) as f64 / (popsize + 2) as f64).floor() as i64;
+    let m = c_i64(((cs + 1) as f64 * (mingb + 1) as f64 / (popsize + 2) as f64).floor());
     let gg = logfactorial(m)
         + logfactorial(mingb - m)
         + logfactorial(cs - m)
@@ -797,7 +826,7 @@ fn hypergeometric_hrua<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64) -
         if x < 0.0 || x >= b {
             continue;
         }
-        let k = x.floor() as i64;
+        let k = c_i64(x.floor());
         let gp = logfactorial(k)
             + logfactorial(mingb - k)
             + logfactorial(cs - k)

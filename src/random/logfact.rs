@@ -1,4 +1,5 @@
 //! log(k!) for k < 126: numpy's table (`logfactorial.c`), its exact literals.
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
 
 /// log(k!) for k < 126, numpy's table (`logfactorial.c`).
 #[rustfmt::skip]

@@ -2,10 +2,32 @@
 //! and their checks are in plans/random-notes.md). Bit generators keep their state here; the
 //! fills write into slices in memory order, as numpy's fill functions do.
 
+/// The kept half of a 64-bit draw (numpy's `next_uint32` for 64-bit generators).
+macro_rules! half_words {
+    () => {
+        #[inline]
+        fn next_u32(&mut self) -> u32 {
+            if self.has_uint32 {
+                self.has_uint32 = false;
+                return self.uinteger;
+            }
+            let v = self.next_u64();
+            self.has_uint32 = true;
+            self.uinteger = (v >> 32) as u32;
+            v as u32
+        }
+    };
+}
+
 pub mod bounded;
 pub mod dist;
+pub mod legacy;
 mod logfact;
+pub mod mt19937;
+pub mod multi;
 pub mod pcg64;
+pub mod philox;
+pub mod sfc64;
 mod ziggurat;
 
 use std::collections::HashSet;
@@ -210,6 +232,8 @@ pub enum Disc {
     Zipf,
     Logseries,
     Hypergeometric,
+    /// `RandomState.tomaxint`: a 64-bit draw shifted right once.
+    Tomaxint,
 }
 
 impl Disc {
@@ -223,6 +247,7 @@ impl Disc {
             "zipf" => Zipf,
             "logseries" => Logseries,
             "hypergeometric" => Hypergeometric,
+            "tomaxint" => Tomaxint,
             _ => return None,
         })
     }
@@ -249,6 +274,102 @@ pub fn fill_disc<G: BitGen>(
         Disc::Hypergeometric => each(g, out, |g, i| {
             hypergeometric(g, at(n[0], i), at(n[1], i), at(n[2], i))
         }),
+        Disc::Tomaxint => each(g, out, |g, _| (g.next_u64() >> 1) as i64),
+    }
+}
+
+/// `RandomState`'s samplers of float64 results (numpy's `mtrand.pyx`): the legacy kernels
+/// where numpy has them, Generator's otherwise. `aug` carries the Gaussian cache.
+pub fn fill_cont_legacy<G: BitGen>(
+    aug: &mut legacy::Aug<'_, G>,
+    kind: Cont,
+    p: [&[f64]; 3],
+    out: &mut [f64],
+) {
+    use dist::{gumbel, laplace, logistic, triangular, uniform};
+    let [a, b, c] = p;
+    match kind {
+        Cont::StandardNormal => each(aug, out, |g, _| g.gauss()),
+        Cont::StandardExponential | Cont::StandardExponentialInv => {
+            each(aug, out, |g, _| g.standard_exponential())
+        }
+        Cont::StandardCauchy => each(aug, out, |g, _| g.gauss() / g.gauss()),
+        Cont::StandardGamma => each(aug, out, |g, i| g.standard_gamma(at(a, i))),
+        Cont::Normal => each(aug, out, |g, i| at(a, i) + at(b, i) * g.gauss()),
+        Cont::Exponential => each(aug, out, |g, i| at(a, i) * g.standard_exponential()),
+        Cont::Uniform => each(aug, out, |g, i| uniform(g, at(a, i), at(b, i))),
+        Cont::Gamma => each(aug, out, |g, i| at(b, i) * g.standard_gamma(at(a, i))),
+        Cont::Beta => each(aug, out, |g, i| g.beta(at(a, i), at(b, i))),
+        Cont::Chisquare => each(aug, out, |g, i| g.chisquare(at(a, i))),
+        Cont::F => each(aug, out, |g, i| {
+            let (dfnum, dfden) = (at(a, i), at(b, i));
+            (g.chisquare(dfnum) * dfden) / (g.chisquare(dfden) * dfnum)
+        }),
+        Cont::NoncentralChisquare => {
+            each(aug, out, |g, i| g.noncentral_chisquare(at(a, i), at(b, i)))
+        }
+        Cont::NoncentralF => each(aug, out, |g, i| {
+            let (dfnum, dfden) = (at(a, i), at(b, i));
+            let t = g.noncentral_chisquare(dfnum, at(c, i)) * dfden;
+            t / (g.chisquare(dfden) * dfnum)
+        }),
+        Cont::StandardT => each(aug, out, |g, i| {
+            let df = at(a, i);
+            let num = g.gauss();
+            let denom = g.standard_gamma(df / 2.0);
+            (df / 2.0).sqrt() * num / denom.sqrt()
+        }),
+        Cont::Vonmises => each(aug, out, |g, i| legacy::vonmises(g, at(a, i), at(b, i))),
+        Cont::Pareto => each(aug, out, |g, i| {
+            (g.standard_exponential() / at(a, i)).exp() - 1.0
+        }),
+        Cont::Weibull => each(aug, out, |g, i| {
+            let a = at(a, i);
+            if a == 0.0 {
+                0.0
+            } else {
+                g.standard_exponential().powf(1. / a)
+            }
+        }),
+        Cont::Power => each(aug, out, |g, i| {
+            (1.0 - (-g.standard_exponential()).exp()).powf(1. / at(a, i))
+        }),
+        Cont::Laplace => each(aug, out, |g, i| laplace(g, at(a, i), at(b, i))),
+        Cont::Gumbel => each(aug, out, |g, i| gumbel(g, at(a, i), at(b, i))),
+        Cont::Logistic => each(aug, out, |g, i| logistic(g, at(a, i), at(b, i))),
+        Cont::Lognormal => each(aug, out, |g, i| (at(a, i) + at(b, i) * g.gauss()).exp()),
+        Cont::Rayleigh => each(aug, out, |g, i| {
+            at(a, i) * (-2.0 * (-g.next_double()).ln_1p()).sqrt()
+        }),
+        Cont::Wald => each(aug, out, |g, i| g.wald(at(a, i), at(b, i))),
+        Cont::Triangular => each(aug, out, |g, i| triangular(g, at(a, i), at(b, i), at(c, i))),
+    }
+}
+
+/// `RandomState`'s samplers of integer results.
+pub fn fill_disc_legacy<G: BitGen>(
+    aug: &mut legacy::Aug<'_, G>,
+    kind: Disc,
+    fp: [&[f64]; 2],
+    n: [&[i64]; 3],
+    out: &mut [i64],
+) {
+    let [a, b] = fp;
+    match kind {
+        Disc::Poisson => each(aug, out, |g, i| dist::poisson(g, at(a, i))),
+        Disc::Binomial => each(aug, out, |g, i| legacy::binomial(g, at(a, i), at(n[0], i))),
+        Disc::NegativeBinomial => each(aug, out, |g, i| {
+            let p = at(b, i);
+            let y = (1.0 - p) / p * g.standard_gamma(at(a, i));
+            dist::poisson(g, y)
+        }),
+        Disc::Geometric => each(aug, out, |g, i| legacy::geometric(g, at(a, i))),
+        Disc::Zipf => each(aug, out, |g, i| legacy::zipf(g, at(a, i))),
+        Disc::Logseries => each(aug, out, |g, i| legacy::logseries(g, at(a, i))),
+        Disc::Hypergeometric => each(aug, out, |g, i| {
+            legacy::hypergeometric(g, at(n[0], i), at(n[1], i), at(n[2], i))
+        }),
+        Disc::Tomaxint => each(aug, out, |g, _| (g.next_u64() >> 1) as i64),
     }
 }
 
@@ -293,6 +414,7 @@ pub fn fill_floyd<G: BitGen>(g: &mut G, pop_size: u64, shuffle: bool, out: &mut 
 }
 
 #[cfg(test)]
+#[allow(clippy::excessive_precision)]
 mod tests {
     use super::pcg64::Pcg64;
     use super::*;
@@ -384,6 +506,106 @@ mod tests {
         let mut c = [0i64; 3];
         fill_floyd(&mut pcg(), 10, true, &mut c);
         assert_eq!(c, [2, 7, 5]);
+    }
+
+    /// numpy 2.4's raw draws of the other bit generators, from their seeded states.
+    #[test]
+    fn other_generators() {
+        let mut s = sfc64::Sfc64 {
+            s: [
+                10064541703870941362,
+                11909270464136410499,
+                15701026424580518604,
+                13,
+            ],
+            has_uint32: false,
+            uinteger: 0,
+        };
+        let raw: Vec<u64> = (0..3).map(|_| s.next_raw()).collect();
+        assert_eq!(
+            raw,
+            [
+                3527068094297800258,
+                5648030432468382359,
+                9063957079744815110
+            ]
+        );
+        let mut p = philox::Philox::new([7, 0, 0, 0], [3, 64]);
+        let raw: Vec<u64> = (0..3).map(|_| p.next_raw()).collect();
+        assert_eq!(
+            raw,
+            [
+                16675723468112643462,
+                4404105849942800169,
+                896462989433453860
+            ]
+        );
+        let pcg = pcg();
+        let mut d = pcg64::Pcg64Dxsm {
+            state: pcg.state,
+            inc: pcg.inc,
+            has_uint32: false,
+            uinteger: 0,
+        };
+        let raw: Vec<u64> = (0..3).map(|_| d.next_raw()).collect();
+        assert_eq!(
+            raw,
+            [
+                17193872397121361007,
+                6225879447261284483,
+                4002610872796635837
+            ]
+        );
+    }
+
+    /// `RandomState(12345)`: numpy's legacy seeding, uniforms, and the polar Gaussian with
+    /// its cached second value.
+    #[test]
+    fn legacy_vectors() {
+        let mut mt = mt19937::Mt19937::legacy_seeded(12345);
+        assert_eq!(mt.key[..4], [12345, 2003863422, 2690739229, 1915043646]);
+        assert_eq!(mt.pos, 624);
+        let u: Vec<f64> = (0..3).map(|_| mt.next_double()).collect();
+        assert_eq!(
+            u,
+            [0.9296160928171479, 0.3163755545817859, 0.18391881167709445]
+        );
+        let mut mt = mt19937::Mt19937::legacy_seeded(12345);
+        let mut aug = legacy::Aug {
+            g: &mut mt,
+            has_gauss: false,
+            gauss: 0.0,
+        };
+        let mut out = [0.0; 3];
+        fill_cont_legacy(
+            &mut aug,
+            Cont::StandardNormal,
+            [&[0.0], &[0.0], &[0.0]],
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                -0.20470765948471295,
+                0.47894333805754824,
+                -0.5194387150567381
+            ]
+        );
+        assert!(aug.has_gauss);
+        assert_eq!(aug.gauss, -0.55573030434749);
+        let mut mt = mt19937::Mt19937::legacy_seeded_by_array(&[1, 2, 3]);
+        assert_eq!(mt.key[..3], [2147483648, 188977461, 1294596893]);
+        let u: Vec<f64> = (0..2).map(|_| mt.next_double()).collect();
+        assert_eq!(u, [0.6098612722867289, 0.8866970434146851]);
+    }
+
+    /// C's cast of a double to int64 on x86-64: INT64_MIN out of range.
+    #[test]
+    fn c_casts() {
+        assert_eq!(dist::c_i64(-3.7), -3);
+        assert_eq!(dist::c_i64(1e300), i64::MIN);
+        assert_eq!(dist::c_i64(f64::NAN), i64::MIN);
+        assert_eq!(dist::c_i64(-9.223372036854775808e18), i64::MIN);
     }
 
     /// log(k!) from the table and from Stirling's series agree where they meet; loggam

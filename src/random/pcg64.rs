@@ -1,9 +1,29 @@
-//! PCG64: a 128-bit LCG with the XSL-RR output (numpy's `pcg64.h`).
+//! PCG64 and PCG64DXSM: a 128-bit LCG with the XSL-RR output, or (DXSM) a cheaper multiplier
+//! and the double-xorshift-multiply output (numpy's `pcg64.h`).
 
 use super::BitGen;
 
 /// The 128-bit LCG multiplier.
 pub const MULT: u128 = (2549297995355413924u128 << 64) + 4865540595714422341u128;
+
+/// PCG64DXSM's 64-bit multiplier (its seeding still uses `MULT`).
+pub const CHEAP_MULT: u64 = 0xda942042e4dd58b5;
+
+/// Brown's algorithm: the LCG `state * mult + inc` stepped `delta` times.
+fn advance_lcg(state: u128, delta: u128, mult: u128, inc: u128) -> u128 {
+    let (mut mult, mut plus, mut delta) = (mult, inc, delta);
+    let (mut acc_mult, mut acc_plus) = (1u128, 0u128);
+    while delta != 0 {
+        if delta & 1 == 1 {
+            acc_mult = acc_mult.wrapping_mul(mult);
+            acc_plus = acc_plus.wrapping_mul(mult).wrapping_add(plus);
+        }
+        plus = mult.wrapping_add(1).wrapping_mul(plus);
+        mult = mult.wrapping_mul(mult);
+        delta >>= 1;
+    }
+    acc_mult.wrapping_mul(state).wrapping_add(acc_plus)
+}
 
 /// numpy's `pcg64_state`: the LCG and the kept high half of the last 64-bit draw.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,18 +60,7 @@ impl Pcg64 {
     /// Move the stream `delta` draws on (mod 2^128: a negative step, wrapped, goes back), by
     /// Brown's algorithm; the kept half word is dropped.
     pub fn advance(&mut self, delta: u128) {
-        let (mut mult, mut plus, mut delta) = (MULT, self.inc, delta);
-        let (mut acc_mult, mut acc_plus) = (1u128, 0u128);
-        while delta != 0 {
-            if delta & 1 == 1 {
-                acc_mult = acc_mult.wrapping_mul(mult);
-                acc_plus = acc_plus.wrapping_mul(mult).wrapping_add(plus);
-            }
-            plus = mult.wrapping_add(1).wrapping_mul(plus);
-            mult = mult.wrapping_mul(mult);
-            delta >>= 1;
-        }
-        self.state = acc_mult.wrapping_mul(self.state).wrapping_add(acc_plus);
+        self.state = advance_lcg(self.state, delta, MULT, self.inc);
         self.has_uint32 = false;
         self.uinteger = 0;
     }
@@ -66,17 +75,53 @@ impl BitGen for Pcg64 {
         xored.rotate_right((s >> 122) as u32)
     }
 
-    #[inline]
-    fn next_u32(&mut self) -> u32 {
-        if self.has_uint32 {
-            self.has_uint32 = false;
-            return self.uinteger;
+    half_words!();
+}
+
+/// PCG64DXSM: PCG64's state and seeding, the cheap multiplier and the DXSM output taken
+/// from the state before the step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pcg64Dxsm {
+    pub state: u128,
+    pub inc: u128,
+    pub has_uint32: bool,
+    pub uinteger: u32,
+}
+
+impl Pcg64Dxsm {
+    pub fn seeded(words: [u64; 4]) -> Pcg64Dxsm {
+        let g = Pcg64::seeded(words);
+        Pcg64Dxsm {
+            state: g.state,
+            inc: g.inc,
+            has_uint32: false,
+            uinteger: 0,
         }
-        let v = self.next_u64();
-        self.has_uint32 = true;
-        self.uinteger = (v >> 32) as u32;
-        v as u32
     }
+
+    /// As `Pcg64::advance`, with the cheap multiplier.
+    pub fn advance(&mut self, delta: u128) {
+        self.state = advance_lcg(self.state, delta, CHEAP_MULT as u128, self.inc);
+        self.has_uint32 = false;
+        self.uinteger = 0;
+    }
+}
+
+impl BitGen for Pcg64Dxsm {
+    #[inline]
+    fn next_u64(&mut self) -> u64 {
+        let s = self.state;
+        let mut hi = (s >> 64) as u64;
+        let lo = (s as u64) | 1;
+        hi ^= hi >> 32;
+        hi = hi.wrapping_mul(CHEAP_MULT);
+        hi ^= hi >> 48;
+        hi = hi.wrapping_mul(lo);
+        self.state = s.wrapping_mul(CHEAP_MULT as u128).wrapping_add(self.inc);
+        hi
+    }
+
+    half_words!();
 }
 
 #[cfg(test)]

@@ -43,11 +43,42 @@ def main():
         lambda: gr.integers(0, 2**40, 10**7), 3)
     row("integers 1e6 uint8 array bounds", lambda: gn.integers(0, hi_n),
         lambda: gr.integers(0, hi_r), 3)
+    m = 10**6
+    row("standard_normal 1e7 float64", lambda: gn.standard_normal(10**7),
+        lambda: gr.standard_normal(10**7), 3)
+    row("standard_normal 1e7 float32", lambda: gn.standard_normal(10**7, dtype=np.float32),
+        lambda: gr.standard_normal(10**7, dtype=rp.float32), 3)
+    row("standard_exponential 1e7", lambda: gn.standard_exponential(10**7),
+        lambda: gr.standard_exponential(10**7), 3)
+    row("normal(loc, scale) 1e6 scalar params", lambda: gn.normal(3.0, 2.0, m),
+        lambda: gr.normal(3.0, 2.0, m), 5)
+    loc_n = np.linspace(0, 1, m)
+    loc_r = rp.asarray(loc_n)
+    row("normal(loc array) 1e6", lambda: gn.normal(loc_n), lambda: gr.normal(loc_r), 5)
+    row("standard_gamma(2.5) 1e6", lambda: gn.standard_gamma(2.5, m),
+        lambda: gr.standard_gamma(2.5, m), 5)
+    row("standard_gamma(0.3) 1e6", lambda: gn.standard_gamma(0.3, m),
+        lambda: gr.standard_gamma(0.3, m), 5)
+    row("beta(0.5, 0.5) 1e6", lambda: gn.beta(0.5, 0.5, m), lambda: gr.beta(0.5, 0.5, m), 5)
+    row("uniform(-1, 1) 1e6", lambda: gn.uniform(-1, 1, m), lambda: gr.uniform(-1, 1, m), 5)
+    row("poisson(3.0) 1e6", lambda: gn.poisson(3.0, m), lambda: gr.poisson(3.0, m), 5)
+    row("poisson(57.3) 1e6", lambda: gn.poisson(57.3, m), lambda: gr.poisson(57.3, m), 5)
+    row("binomial(1000, 0.3) 1e6", lambda: gn.binomial(1000, 0.3, m),
+        lambda: gr.binomial(1000, 0.3, m), 5)
+    row("hypergeometric(100, 200, 50) 1e6", lambda: gn.hypergeometric(100, 200, 50, m),
+        lambda: gr.hypergeometric(100, 200, 50, m), 3)
+    row("dirichlet([1, 2, 3]) 1e5", lambda: gn.dirichlet([1.0, 2.0, 3.0], 10**5),
+        lambda: gr.dirichlet([1.0, 2.0, 3.0], 10**5), 5)
+    row("multinomial(100, p4) 1e5", lambda: gn.multinomial(100, [.1, .2, .3, .4], 10**5),
+        lambda: gr.multinomial(100, [.1, .2, .3, .4], 10**5), 5)
     bn, br = np.random.PCG64(1), rp.random.PCG64(1)
     row("PCG64.random_raw 1e7", lambda: bn.random_raw(10**7), lambda: br.random_raw(10**7), 3)
     # per-call costs (no goal: the rows are the large draws)
     row("random() one float (per call)", gn.random, gr.random, 20000, None)
     row("random(10) (per call)", lambda: gn.random(10), lambda: gr.random(10), 20000, None)
+    row("normal() one float (per call)", gn.normal, gr.normal, 20000, None)
+    row("poisson(3.0) one int (per call)", lambda: gn.poisson(3.0), lambda: gr.poisson(3.0),
+        20000, None)
     row("default_rng(seed)", lambda: np.random.default_rng(12345),
         lambda: rp.random.default_rng(12345), 2000, None)
 

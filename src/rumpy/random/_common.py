@@ -42,7 +42,19 @@ def as_param(x, dtype):
         return a.astype(dtype, copy=False)
     if isinstance(x, complex) or (isinstance(x, (list, tuple)) and _has_complex(x)):
         raise TypeError("float() argument must be a string or a real number, not 'complex'")
+    if dtype.kind == "f":
+        x = _big_ints_as_floats(x)
     return _core.asarray(x, dtype=dtype)
+
+
+def _big_ints_as_floats(x):
+    """Python ints beyond 64 bits as floats (numpy converts them so for a float64
+    parameter; the array constructor here refuses them)."""
+    if isinstance(x, int) and not isinstance(x, bool) and not -2**63 <= x < 2**64:
+        return float(x)
+    if isinstance(x, (list, tuple)):
+        return [_big_ints_as_floats(v) for v in x]
+    return x
 
 
 def _has_complex(seq):
@@ -101,11 +113,13 @@ def check_scalar(v, name, cons):
 
 
 def _any(x):
-    return bool(_core.any(x))
+    """Whether any item of ``x`` is true."""
+    return bool(_core.logical_or.reduce(_core.asarray(x).reshape(-1)))
 
 
 def _all(x):
-    return bool(_core.all(x))
+    """Whether every item of ``x`` is true."""
+    return bool(_core.logical_and.reduce(_core.asarray(x).reshape(-1)))
 
 
 def check_array(a, name, cons):
@@ -204,9 +218,10 @@ def _flat(a, shape):
     return _core.ascontiguousarray(broadcast_to(a, shape)).reshape(-1)
 
 
-def cont(bg, method, size, params, out=None, dtype=F64):
+def cont(bg, method, size, params, out=None, dtype=F64, legacy=None):
     """numpy's ``cont`` (and ``cont_f`` for float32): ``params`` are (value, name,
-    constraint) triples; float64 (or float32) results."""
+    constraint) triples; float64 (or float32) results. With ``legacy`` (a ``RandomState``,
+    holding the Gaussian cache ``_gauss_state``) the legacy samplers draw."""
     check_output(out, dtype, size, len(params) > 0)
     arrays = [as_param(v, dtype) if dtype == F64 else _as_param_f(v) for v, _, _ in params]
     core = bg._core
@@ -219,16 +234,20 @@ def cont(bg, method, size, params, out=None, dtype=F64):
             out = _core.empty(shape, dtype=dtype)
         flat = [_flat(a, shape) for a in arrays]
         with bg.lock:
-            core.fill_cont(method, out, flat)
+            _fill_cont(core, method, out, flat, legacy)
         return out
     values = [as_double(v) for v, _, _ in params]
     if dtype == F32:
-        values = [float(_core.float32(v)) for v in values]
+        values = [float(F32.type(v)) for v in values]
     for v, (_, name, c) in zip(values, params):
         if c != NONE:
             check_scalar(v, name, c)
     if size is None and out is None:
         with bg.lock:
+            if legacy is not None:
+                v, _, *legacy._gauss_state = core.sample_legacy(
+                    method, *(values + [0.0, 0.0, 0.0])[:3], 0, 0, 0, *legacy._gauss_state)
+                return v
             if dtype == F32:
                 return float(core.sample_cont_f(method, *values))
             return core.sample_cont(method, *values)
@@ -236,8 +255,25 @@ def cont(bg, method, size, params, out=None, dtype=F64):
         out = _core.empty(shape_of(size), dtype=dtype)
     flat = [_core.asarray([v], dtype=dtype) for v in values]
     with bg.lock:
-        core.fill_cont(method, out, flat)
+        _fill_cont(core, method, out, flat, legacy)
     return out
+
+
+def _fill_cont(core, method, out, flat, legacy):
+    """One fill, by the legacy samplers when ``legacy`` is given (its cache updated)."""
+    if legacy is None:
+        core.fill_cont(method, out, flat)
+    else:
+        legacy._gauss_state = list(core.fill_legacy(method, out, flat, [],
+                                                    *legacy._gauss_state))
+
+
+def _fill_disc(core, method, out, fflat, iflat, legacy):
+    if legacy is None:
+        core.fill_disc(method, out, fflat, iflat)
+    else:
+        legacy._gauss_state = list(core.fill_legacy(method, out, fflat, iflat,
+                                                    *legacy._gauss_state))
 
 
 def _as_param_f(x):
@@ -247,9 +283,10 @@ def _as_param_f(x):
     return _core.asarray(x, dtype=F32)
 
 
-def disc(bg, method, size, fparams, iparams):
+def disc(bg, method, size, fparams, iparams, legacy=None):
     """numpy's ``disc``: float parameters then int64 parameters, each (value, name,
-    constraint); int64 results (one Python int without ``size``)."""
+    constraint); int64 results (one Python int without ``size``); ``legacy`` as for
+    :func:`cont`."""
     farrays = [as_param(v, F64) for v, _, _ in fparams]
     iarrays = [as_param(v, I64) for v, _, _ in iparams]
     core = bg._core
@@ -262,8 +299,8 @@ def disc(bg, method, size, fparams, iparams):
         shape = _output_shape(size, None, arrays)
         out = _core.empty(shape, dtype=I64)
         with bg.lock:
-            core.fill_disc(method, out, [_flat(a, shape) for a in farrays],
-                           [_flat(a, shape) for a in iarrays])
+            _fill_disc(core, method, out, [_flat(a, shape) for a in farrays],
+                       [_flat(a, shape) for a in iarrays], legacy)
         return out
     fvals = [as_double(v) for v, _, _ in fparams]
     ivals = [as_int64(v) for v, _, _ in iparams]
@@ -273,9 +310,36 @@ def disc(bg, method, size, fparams, iparams):
     if size is None:
         fv = (fvals + [0.0, 0.0])[:2]
         with bg.lock:
+            if legacy is not None:
+                iv = (ivals + [0, 0, 0])[:3]
+                _, v, *legacy._gauss_state = core.sample_legacy(method, *fv, 0.0, *iv,
+                                                                *legacy._gauss_state)
+                return v
             return core.sample_disc(method, *fv, *ivals)
     out = _core.empty(shape_of(size), dtype=I64)
     with bg.lock:
-        core.fill_disc(method, out, [_core.asarray([v], dtype=F64) for v in fvals],
-                       [_core.asarray([v], dtype=I64) for v in ivals])
+        _fill_disc(core, method, out, [_core.asarray([v], dtype=F64) for v in fvals],
+                   [_core.asarray([v], dtype=I64) for v in ivals], legacy)
     return out
+
+
+def triangular_params(left, mode, right):
+    """``triangular``'s parameters for :func:`cont`, after numpy's checks (scalars: as
+    floats; arrays: compared whole)."""
+    ol, om, orr = (as_param(v, F64) for v in (left, mode, right))
+    if ol.ndim == om.ndim == orr.ndim == 0:
+        fl, fr, fm = as_double(left), as_double(right), as_double(mode)
+        if fl > fm:
+            raise ValueError("left > mode")
+        if fm > fr:
+            raise ValueError("mode > right")
+        if fl == fr:
+            raise ValueError("left == right")
+        return [(fl, "", NONE), (fm, "", NONE), (fr, "", NONE)]
+    if _any(_core.greater(ol, om)):
+        raise ValueError("left > mode")
+    if _any(_core.greater(om, orr)):
+        raise ValueError("mode > right")
+    if _any(_core.equal(ol, orr)):
+        raise ValueError("left == right")
+    return [(ol, "", NONE), (om, "", NONE), (orr, "", NONE)]

@@ -2,10 +2,16 @@
 with numpy's algorithm in the core, so that a seed gives numpy's numbers bit for bit. The
 parameter checks (and their messages) run before any draw, as numpy's."""
 
+import math
+import numbers
+import operator
+
 from .. import _core
+from .._shape import broadcast_shapes, broadcast_to
 from ._common import (BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, F32, F64, GT_1, I64, NONE,
                       NON_NEGATIVE, POISSON, POISSON_LAM_MAX, POSITIVE, POSITIVE_NOT_NAN,
-                      as_double, as_int64, as_param, check_array, check_scalar, cont, disc, fill)
+                      _all, _any, as_double, as_int64, as_param, check_array, check_scalar, cont,
+                      disc, fill, triangular_params)
 
 _HYPERGEOM_MAX = 10**9
 
@@ -95,7 +101,7 @@ class Distributions:
             return cont(self._bit_generator, "uniform", size,
                         [(lo, "", NONE), (rng, "high - low", NON_NEGATIVE)])
         arange = _core.subtract(ahigh, alow)
-        if not bool(_core.all(_core.isfinite(arange))):
+        if not _all(_core.isfinite(arange)):
             raise OverflowError("Range exceeds valid bounds")
         return cont(self._bit_generator, "uniform", size,
                     [(alow, "", NONE), (arange, "high - low", NON_NEGATIVE)])
@@ -111,25 +117,8 @@ class Distributions:
         >>> r.tolist() == np.random.default_rng(1).triangular(0, 1, 3, 4).tolist()
         True
         """
-        ol, om, orr = (as_param(v, F64) for v in (left, mode, right))
-        if ol.ndim == om.ndim == orr.ndim == 0:
-            fl, fr, fm = as_double(left), as_double(right), as_double(mode)
-            if fl > fm:
-                raise ValueError("left > mode")
-            if fm > fr:
-                raise ValueError("mode > right")
-            if fl == fr:
-                raise ValueError("left == right")
-            return cont(self._bit_generator, "triangular", size,
-                        [(fl, "", NONE), (fm, "", NONE), (fr, "", NONE)])
-        if bool(_core.any(_core.greater(ol, om))):
-            raise ValueError("left > mode")
-        if bool(_core.any(_core.greater(om, orr))):
-            raise ValueError("mode > right")
-        if bool(_core.any(_core.equal(ol, orr))):
-            raise ValueError("left == right")
         return cont(self._bit_generator, "triangular", size,
-                    [(ol, "", NONE), (om, "", NONE), (orr, "", NONE)])
+                    triangular_params(left, mode, right))
 
     def binomial(self, n, p, size=None):
         """Binomial draws: successes in ``n`` trials of probability ``p`` (inversion for
@@ -163,18 +152,16 @@ class Distributions:
         if n_arr.ndim or p_arr.ndim:
             check_array(n_arr, "n", POSITIVE_NOT_NAN)
             check_array(p_arr, "p", BOUNDED_GT_0_1)
-            with _core.errstate(all="ignore"):
-                max_lam = _core.multiply(_core.divide(_core.subtract(1, p_arr), p_arr),
-                                         _core.add(n_arr, _core.multiply(10, _core.sqrt(n_arr))))
-            if bool(_core.any(_core.greater(max_lam, POISSON_LAM_MAX))):
+            max_lam = _core.multiply(_core.divide(_core.subtract(1, p_arr), p_arr),
+                                     _core.add(n_arr, _core.multiply(10, _core.sqrt(n_arr))))
+            if _any(_core.greater(max_lam, POISSON_LAM_MAX)):
                 raise ValueError("n too large or p too small, see Generator.negative_binomial "
                                  "Notes")
         else:
             dn, dp = float(n_arr), float(p_arr)
             check_scalar(dn, "n", POSITIVE_NOT_NAN)
             check_scalar(dp, "p", BOUNDED_GT_0_1)
-            with _core.errstate(all="ignore"):
-                max_lam = float((1 - _core.float64(dp)) / dp * (dn + 10 * _core.sqrt(dn)))
+            max_lam = (1 - dp) / dp * (dn + 10 * math.sqrt(dn))
             if max_lam > POISSON_LAM_MAX:
                 raise ValueError("n too large or p too small, see Generator.negative_binomial "
                                  "Notes")
@@ -204,10 +191,10 @@ class Distributions:
             return disc(self._bit_generator, "hypergeometric", size, [],
                         [(g, "ngood", NON_NEGATIVE), (b, "nbad", NON_NEGATIVE),
                          (s, "nsample", NON_NEGATIVE)])
-        if bool(_core.any(_core.greater_equal(og, _HYPERGEOM_MAX))) or \
-                bool(_core.any(_core.greater_equal(ob, _HYPERGEOM_MAX))):
+        if _any(_core.greater_equal(og, _HYPERGEOM_MAX)) or \
+                _any(_core.greater_equal(ob, _HYPERGEOM_MAX)):
             raise ValueError(f"both ngood and nbad must be less than {_HYPERGEOM_MAX}")
-        if bool(_core.any(_core.less(_core.add(og, ob), os_))):
+        if _any(_core.less(_core.add(og, ob), os_)):
             raise ValueError("ngood + nbad < nsample")
         return disc(self._bit_generator, "hypergeometric", size, [],
                     [(og, "ngood", NON_NEGATIVE), (ob, "nbad", NON_NEGATIVE),
@@ -629,3 +616,203 @@ class Distributions:
         True
         """
         return disc(self._bit_generator, "logseries", size, [(p, "p", BOUNDED_LT_0_1)], [])
+
+    def multinomial(self, n, pvals, size=None):
+        """Multinomial draws: counts of ``n`` trials over the categories of ``pvals`` (the
+        last axis), by successive binomials; ``n`` and the leading axes of ``pvals``
+        broadcast.
+
+        Examples
+        --------
+        >>> import rumpy as rp
+        >>> import numpy as np
+        >>> r = rp.random.default_rng(1).multinomial(20, [0.2, 0.3, 0.5], 2)
+        >>> r.tolist() == np.random.default_rng(1).multinomial(20, [0.2, 0.3, 0.5], 2).tolist()
+        True
+        """
+        on = as_param(n, I64)
+        parr = as_param(pvals, F64)
+        ndim = parr.ndim
+        d = parr.shape[-1] if ndim >= 1 else 0
+        if d == 0:
+            raise ValueError("pvals must have at least 1 dimension and the last dimension of "
+                             "pvals must be greater than 0.")
+        check_array(parr, "pvals", BOUNDED_0_1)
+        rows = parr.reshape(-1, d)[:, :d - 1].tolist()
+        for row in rows:
+            if _kahan_sum(row) > 1.0 + 1e-12:
+                slice_repr = "[:-1]" if ndim == 1 else "[...,:-1]"
+                dt = getattr(pvals, "dtype", None)
+                if dt is not None and hasattr(pvals, "sum") and _core.dtype(dt).kind == "f" \
+                        and _core.dtype(dt) != F64 and float(pvals.sum()) < 1.0001:
+                    msg = (f"sum(pvals{slice_repr}.astype(np.float64)) > 1.0. The pvals array "
+                           "is cast to 64-bit floating point prior to checking the sum. "
+                           "Precision changes when casting may cause problems even if the sum "
+                           "of the original pvals is valid.")
+                else:
+                    msg = f"sum(pvals{slice_repr}) > 1.0"
+                raise ValueError(msg)
+        bg = self._bit_generator
+        if on.ndim != 0 or ndim > 1:
+            check_array(on, "n", NON_NEGATIVE)
+            lead = tuple(parr.shape[:-1])
+            if size is None:
+                shape = broadcast_shapes(on.shape, lead)
+            else:
+                try:
+                    want = (operator.index(size),)
+                except TypeError:
+                    want = tuple(size)
+                shape = broadcast_shapes(on.shape, lead, want)
+                if shape != want:
+                    raise ValueError(f"Output size {want} is not compatible with broadcast "
+                                     f"dimensions of inputs {shape}.")
+            out = _core.zeros(shape + (d,), dtype=I64)
+            nflat = _core.ascontiguousarray(broadcast_to(on, shape)).reshape(-1)
+            if ndim == 1:
+                pflat = _core.ascontiguousarray(parr)
+            else:
+                pflat = _core.ascontiguousarray(broadcast_to(parr, shape + (d,))).reshape(-1)
+            with bg.lock:
+                bg._core.fill_vectors("multinomial", out, d, nflat, pflat, 0)
+            return out
+        shape = (d,) if size is None else _with_last(size, d)
+        out = _core.zeros(shape, dtype=I64)
+        ni = as_int64(n)
+        check_scalar(float(ni), "n", NON_NEGATIVE)
+        with bg.lock:
+            bg._core.fill_vectors("multinomial", out, d, _core.asarray([ni], dtype=I64),
+                                  _core.ascontiguousarray(parr).reshape(-1), 0)
+        return out
+
+    def dirichlet(self, alpha, size=None):
+        """Dirichlet draws of concentration ``alpha`` (a 1-d sequence): normalised gammas, or
+        stick breaking with betas when every alpha is below 0.1.
+
+        Examples
+        --------
+        >>> import rumpy as rp
+        >>> import numpy as np
+        >>> r = rp.random.default_rng(1).dirichlet([1.0, 2.0, 3.0], 2)
+        >>> r.tolist() == np.random.default_rng(1).dirichlet([1.0, 2.0, 3.0], 2).tolist()
+        True
+        """
+        k = len(alpha)
+        arr = as_param(alpha, F64)
+        if arr.ndim != 1:
+            raise ValueError("object too deep for desired array" if arr.ndim > 1 else
+                             "object of too small depth for desired array")
+        if _any(_core.less(arr, 0)):
+            raise ValueError("alpha < 0")
+        shape = (k,) if size is None else _with_last(size, k)
+        out = _core.zeros(shape, dtype=F64)
+        bg = self._bit_generator
+        with bg.lock:
+            bg._core.fill_vectors("dirichlet", out, k, _core.zeros(1, dtype=I64),
+                                  _core.ascontiguousarray(arr), 0)
+        return out
+
+    def multivariate_hypergeometric(self, colors, nsample, size=None, method="marginals"):
+        """Multivariate hypergeometric draws: how many of each colour among ``nsample`` items
+        drawn without replacement from ``colors[i]`` items of colour i (``method='count'``:
+        a partial shuffle of the items; ``'marginals'``: successive hypergeometrics).
+
+        Examples
+        --------
+        >>> import rumpy as rp
+        >>> import numpy as np
+        >>> r = rp.random.default_rng(1).multivariate_hypergeometric([4, 5, 6], 7, 2)
+        >>> r.tolist() == np.random.default_rng(1).multivariate_hypergeometric(
+        ...     [4, 5, 6], 7, 2).tolist()
+        True
+        """
+        int64_max = 2**63 - 1
+        if method not in ("count", "marginals"):
+            raise ValueError('method must be "count" or "marginals".')
+        try:
+            operator.index(nsample)
+        except TypeError:
+            raise ValueError("nsample must be an integer") from None
+        if nsample < 0:
+            raise ValueError("nsample must be nonnegative.")
+        if nsample > int64_max:
+            raise ValueError(f"nsample must not exceed {int64_max}")
+        nsamp = operator.index(nsample)
+        invalid = False
+        try:
+            try:
+                arr = _core.asarray(colors)
+            except OverflowError:
+                arr = _core.asarray(colors, dtype=object)
+            if arr.ndim != 1:
+                invalid = True
+            elif arr.size > 0 and arr.dtype.kind not in "iu":
+                invalid = True
+            elif _any(_core.logical_or(_core.less(arr, 0),
+                                                 _core.greater(arr, int64_max))):
+                invalid = True
+        except ValueError:
+            invalid = True
+        if invalid:
+            raise ValueError("colors must be a one-dimensional sequence of nonnegative "
+                             f"integers not exceeding {int64_max}.")
+        arr = _core.ascontiguousarray(arr, dtype=I64)
+        num_colors = arr.size
+        total = 0
+        for c in arr.tolist():
+            total += c
+            if total > int64_max:
+                raise ValueError("sum(colors) must not exceed the maximum value of a 64 bit "
+                                 f"signed integer ({int64_max})")
+        if method == "marginals" and total >= 1000000000:
+            raise ValueError('When method is "marginals", sum(colors) must be less than '
+                             '1000000000.')
+        max_index = int64_max // 8
+        if method == "count" and total > max_index:
+            raise ValueError(f"When method is 'count', sum(colors) must not exceed {max_index}")
+        if nsamp > total:
+            raise ValueError("nsample > sum(colors)")
+        if size is None:
+            shape = (num_colors,)
+        elif _isscalar(size):
+            shape = (size, num_colors)
+        else:
+            shape = tuple(size) + (num_colors,)
+        out = _core.zeros(shape, dtype=I64)
+        if num_colors == 0:
+            return out
+        bg = self._bit_generator
+        with bg.lock:
+            bg._core.fill_vectors("mvhg_" + method, out, num_colors, arr,
+                                  _core.zeros(1, dtype=F64), nsamp)
+        return out
+
+
+def _with_last(size, k):
+    """``size`` (an int or a sequence) with ``k`` appended, as numpy's vector samplers."""
+    try:
+        return (operator.index(size), k)
+    except TypeError:
+        return tuple(size) + (k,)
+
+
+def _kahan_sum(values):
+    """numpy's ``kahan_sum`` of a list of floats (0.0 when empty)."""
+    if not values:
+        return 0.0
+    total = values[0]
+    c = 0.0
+    for v in values[1:]:
+        y = v - c
+        t = total + y
+        c = (t - total) - y
+        total = t
+    return total
+
+
+def _isscalar(x):
+    """numpy's ``isscalar``: a Python number or string, or a numpy or rumpy scalar."""
+    if isinstance(x, (numbers.Number, str, bytes)):
+        return True
+    return getattr(x, "shape", None) == () and not isinstance(x, _core.ndarray) and \
+        not hasattr(x, "__array_interface__")

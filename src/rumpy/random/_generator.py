@@ -9,6 +9,7 @@ from .. import _core
 from .._shape import broadcast_shapes, broadcast_to
 from ._bit_generator import PCG64, BitGenerator, _shape
 from ._distributions import Distributions
+from ._shuffling import Shuffling
 
 _F64 = _core.dtype("float64")
 _F32 = _core.dtype("float32")
@@ -29,7 +30,7 @@ def _bounds_error(closed, low):
     return f"low {'>' if closed else '>='} high"
 
 
-class Generator(Distributions):
+class Generator(Distributions, Shuffling):
     """Draws from distributions with a :class:`BitGenerator`, numpy's algorithms bit for bit.
 
     Parameters
