@@ -1018,3 +1018,26 @@ def test_bytes(length):
     g, n = rp.random.default_rng(3), np.random.default_rng(3)
     assert g.bytes(length) == n.bytes(length)
     assert g.random() == n.random()
+
+
+@pytest.mark.parametrize("low,high,size", [([0, 5], 10, 3), (0, [5, 6], 3),
+                                           ([[0], [1]], [5, 6, 7], 4)], ids=str)
+def test_integers_bounds_against_size_message(low, high, size):
+    """numpy broadcasts (low, high, out): its message names them arg 0, 1 and 2."""
+    with pytest.raises(ValueError) as en:
+        np.random.default_rng(1).integers(np.asarray(low), np.asarray(high), size=size)
+    with pytest.raises(ValueError) as er:
+        rp.random.default_rng(1).integers(rp.asarray(low), rp.asarray(high), size=size)
+    assert str(er.value) == str(en.value)
+
+
+def test_generator_str_and_repr():
+    n = np.random.Generator(np.random.PCG64(1))
+    r = rp.random.Generator(rp.random.PCG64(1))
+    assert str(r) == str(n)
+    assert repr(r).startswith(str(n) + " at 0x")
+
+
+def test_multivariate_normal_not_implemented():
+    with pytest.raises(NotImplementedError, match="multivariate_normal"):
+        rp.random.default_rng(1).multivariate_normal([0.0], [[1.0]])

@@ -2,8 +2,8 @@
 seed in both (the numbers are equal, bit for bit).
 
 Run: python tests/benchmarks/bench_random.py   (after installing rumpy; numpy is required)
-A ratio below 1 means rumpy is faster. Rows cover what rumpy.random implements so far (see
-plans/random.md); the goal is at most 1.0x numpy on the large draws.
+A ratio below 1 means rumpy is faster. The goal is at most 1.0x numpy on the large draws; the
+per-call rows have none.
 """
 
 import timeit
@@ -50,6 +50,10 @@ def main():
         lambda: gr.standard_normal(10**7, dtype=rp.float32), 3)
     row("standard_exponential 1e7", lambda: gn.standard_exponential(10**7),
         lambda: gr.standard_exponential(10**7), 3)
+    row("exponential(2.0) 1e7", lambda: gn.exponential(2.0, 10**7),
+        lambda: gr.exponential(2.0, 10**7), 3)
+    row("gamma(2.5, 1.0) 1e6", lambda: gn.gamma(2.5, 1.0, 10**6),
+        lambda: gr.gamma(2.5, 1.0, 10**6), 5)
     row("normal(loc, scale) 1e6 scalar params", lambda: gn.normal(3.0, 2.0, m),
         lambda: gr.normal(3.0, 2.0, m), 5)
     loc_n = np.linspace(0, 1, m)
@@ -71,6 +75,21 @@ def main():
         lambda: gr.dirichlet([1.0, 2.0, 3.0], 10**5), 5)
     row("multinomial(100, p4) 1e5", lambda: gn.multinomial(100, [.1, .2, .3, .4], 10**5),
         lambda: gr.multinomial(100, [.1, .2, .3, .4], 10**5), 5)
+    row("choice(1e7, 1e6, replace=False)", lambda: gn.choice(10**7, 10**6, replace=False),
+        lambda: gr.choice(10**7, 10**6, replace=False), 3)
+    row("permutation(1e7)", lambda: gn.permutation(10**7), lambda: gr.permutation(10**7), 3)
+    rn, rr = np.random.RandomState(1), rp.random.RandomState(1)
+    row("legacy randn 1e7", lambda: rn.randn(10**7), lambda: rr.randn(10**7), 3)
+    row("legacy randint(0, 100) 1e7", lambda: rn.randint(0, 100, 10**7),
+        lambda: rr.randint(0, 100, 10**7), 3)
+    mn, mr = np.random.Generator(np.random.MT19937(1)), rp.random.Generator(rp.random.MT19937(1))
+    row("MT19937 random 1e7", lambda: mn.random(10**7), lambda: mr.random(10**7), 3)
+    pn = np.random.Generator(np.random.Philox(1))
+    pr = rp.random.Generator(rp.random.Philox(1))
+    row("Philox random 1e7", lambda: pn.random(10**7), lambda: pr.random(10**7), 3)
+    sn = np.random.Generator(np.random.SFC64(1))
+    sr = rp.random.Generator(rp.random.SFC64(1))
+    row("SFC64 random 1e7", lambda: sn.random(10**7), lambda: sr.random(10**7), 3)
     bn, br = np.random.PCG64(1), rp.random.PCG64(1)
     row("PCG64.random_raw 1e7", lambda: bn.random_raw(10**7), lambda: br.random_raw(10**7), 3)
     # per-call costs (no goal: the issue's rows are the large draws)

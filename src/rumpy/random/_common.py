@@ -343,3 +343,17 @@ def triangular_params(left, mode, right):
     if _any(_core.equal(ol, orr)):
         raise ValueError("left == right")
     return [(ol, "", NONE), (om, "", NONE), (orr, "", NONE)]
+
+
+def kahan_sum(values):
+    """numpy's ``kahan_sum`` of a list of floats (0.0 when empty)."""
+    if not values:
+        return 0.0
+    total = values[0]
+    c = 0.0
+    for v in values[1:]:
+        y = v - c
+        t = total + y
+        c = (t - total) - y
+        total = t
+    return total

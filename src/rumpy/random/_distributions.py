@@ -11,7 +11,7 @@ from .._shape import broadcast_shapes, broadcast_to
 from ._common import (BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, F32, F64, GT_1, I64, NONE,
                       NON_NEGATIVE, POISSON, POISSON_LAM_MAX, POSITIVE, POSITIVE_NOT_NAN,
                       _all, _any, as_double, as_int64, as_param, check_array, check_scalar, cont,
-                      disc, fill, triangular_params)
+                      disc, fill, kahan_sum, triangular_params)
 
 _HYPERGEOM_MAX = 10**9
 
@@ -640,7 +640,7 @@ class Distributions:
         check_array(parr, "pvals", BOUNDED_0_1)
         rows = parr.reshape(-1, d)[:, :d - 1].tolist()
         for row in rows:
-            if _kahan_sum(row) > 1.0 + 1e-12:
+            if kahan_sum(row) > 1.0 + 1e-12:
                 slice_repr = "[:-1]" if ndim == 1 else "[...,:-1]"
                 dt = getattr(pvals, "dtype", None)
                 if dt is not None and hasattr(pvals, "sum") and _core.dtype(dt).kind == "f" \
@@ -794,20 +794,6 @@ def _with_last(size, k):
         return (operator.index(size), k)
     except TypeError:
         return tuple(size) + (k,)
-
-
-def _kahan_sum(values):
-    """numpy's ``kahan_sum`` of a list of floats (0.0 when empty)."""
-    if not values:
-        return 0.0
-    total = values[0]
-    c = 0.0
-    for v in values[1:]:
-        y = v - c
-        t = total + y
-        c = (t - total) - y
-        total = t
-    return total
 
 
 def _isscalar(x):

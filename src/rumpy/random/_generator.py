@@ -57,7 +57,26 @@ class Generator(Distributions, Shuffling):
         return self._bit_generator
 
     def __repr__(self):
-        return f"Generator({type(self._bit_generator).__name__}) at 0x{id(self):X}"
+        return f"{self} at 0x{id(self):X}"
+
+    def __str__(self):
+        return f"{type(self).__name__}({type(self._bit_generator).__name__})"
+
+    def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *,
+                            method="svd"):
+        """Multivariate normal draws (not implemented yet in rumpy: numpy's factor of ``cov``
+        comes from LAPACK, whose singular and eigen vector signs rumpy does not reproduce
+        yet, so the draws could not be numpy's).
+
+        Examples
+        --------
+        >>> import rumpy as rp
+        >>> rp.random.default_rng(1).multivariate_normal([0.0], [[1.0]])
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: Generator.multivariate_normal is not implemented yet in rumpy
+        """
+        raise NotImplementedError("Generator.multivariate_normal is not implemented yet in rumpy")
 
     def spawn(self, n_children):
         """New Generators over bit generators spawned from this one's (see
@@ -218,7 +237,8 @@ def _bounded(bg, dt, low, high, size, closed, use_masked):
             lo = _core.bitwise_and(lo, _U64.type(width))
     shape = broadcast_shapes(lo.shape, rng.shape)
     out_shape = shape if size is None else _shape(size)
-    full = broadcast_shapes(shape, out_shape)
+    # numpy's iterator over (low, high, out): its message names them arg 0, 1 and 2
+    full = broadcast_shapes(low_arr.shape, high_arr.shape, out_shape)
     out = _core.empty(out_shape, dtype=dt)
     n = out.size
     off = broadcast_to(lo, full).ravel()[:n].astype(_U64)

@@ -15,7 +15,7 @@ from ._bit_generator import MT19937, BitGenerator
 from ._common import (BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, F64, GT_1, I64, NONE,
                       NON_NEGATIVE, POISSON, POISSON_LAM_MAX, POSITIVE, _all, _any, as_double,
                       as_int64, as_param, check_array, check_scalar, cont, disc, shape_of,
-                      triangular_params)
+                      kahan_sum, triangular_params)
 from ._generator import _INTEGERS, _bounded
 from ._shuffling import Shuffling, _is_integer, _p_sum_off, _rp, _shares_memory
 
@@ -1046,7 +1046,7 @@ class RandomState:
             raise TypeError("pvals must be a 1-d sequence")
         d = parr.size
         check_array(parr, "pvals", BOUNDED_0_1)
-        if d and _kahan_sum(parr.tolist()[:d - 1]) > 1.0 + 1e-12:
+        if d and kahan_sum(parr.tolist()[:d - 1]) > 1.0 + 1e-12:
             dt = getattr(pvals, "dtype", None)
             if (isinstance(pvals, _core.ndarray) or type(pvals).__name__ == "ndarray") and \
                     _core.dtype(dt).kind == "f" and _core.dtype(dt) != F64 and \
@@ -1118,20 +1118,6 @@ class RandomState:
         """
         raise NotImplementedError("RandomState.multivariate_normal is not implemented yet in "
                                   "rumpy")
-
-
-def _kahan_sum(values):
-    """numpy's ``kahan_sum`` of a list of floats (0.0 when empty)."""
-    if not values:
-        return 0.0
-    total = values[0]
-    c = 0.0
-    for v in values[1:]:
-        y = v - c
-        t = total + y
-        c = (t - total) - y
-        total = t
-    return total
 
 
 def _mt19937_for_legacy_seed():

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .. import _core
 from .._reductions import _normalize_axis_index
-from ._common import F64, I64, as_param
+from ._common import F64, I64, as_param, kahan_sum
 
 _U64 = _core.dtype("uint64")
 _INTP = _core.dtype("intp")
@@ -97,20 +97,6 @@ def _shares_memory(arr, x):
         return True
 
 
-def _kahan_sum(values):
-    """numpy's ``kahan_sum`` over Python floats (0.0 when empty)."""
-    if not values:
-        return 0.0
-    s = values[0]
-    c = 0.0
-    for v in values[1:]:
-        y = v - c
-        t = s + y
-        c = (t - s) - y
-        s = t
-    return s
-
-
 def _p_sum_off(p, n, atol):
     """Whether numpy's check ``abs(kahan_sum(p) - 1) > atol`` fails, after its NaN and sign
     checks (raising their errors). For finite non-negative p summing to at most 2 the
@@ -125,7 +111,7 @@ def _p_sum_off(p, n, atol):
             below, above = bool(off - 1e-12 > atol), bool(off + 1e-12 > atol)
             if below == above:
                 return below
-    total = _kahan_sum(p.tolist()[:n])
+    total = kahan_sum(p.tolist()[:n])
     if math.isnan(total):
         raise ValueError("Probabilities contain NaN")
     if bool(rp.logical_or.reduce(p < 0)):
