@@ -529,131 +529,248 @@ pub fn poisson<G: BitGen>(g: &mut G, lam: f64) -> i64 {
     }
 }
 
-/// Inversion for small `n * p`; `qn` is (1 - p)^n, computed by the caller (Generator's
-/// `exp(n * log1p(-p))`, the legacy `exp(n * log(1 - p))`).
-pub fn binomial_inversion<G: BitGen>(g: &mut G, n: i64, p: f64, qn: f64) -> i64 {
-    let q = 1.0 - p;
-    let np = n as f64 * p;
-    let bound = (n as f64).min(np + 10.0 * (np * q + 1.0).sqrt()) as i64;
-    let mut x = 0i64;
-    let mut px = qn;
-    let mut u = g.next_double();
-    while u > px {
-        x += 1;
-        if x > bound {
-            x = 0;
-            px = qn;
-            u = g.next_double();
-        } else {
-            u -= px;
-            px = ((n - x + 1) as f64 * p * px) / (x as f64 * q);
-        }
-    }
-    x
+/// Inversion's constants for one (n, p), `qn` = (1 - p)^n as the caller computes it
+/// (Generator's `exp(n * log1p(-p))`, the legacy `exp(n * log(1 - p))`).
+#[derive(Clone, Copy, Debug)]
+pub struct Inversion {
+    n: i64,
+    p: f64,
+    q: f64,
+    qn: f64,
+    bound: i64,
 }
 
-/// Kachitvichyanukul and Schmeiser's BTPE, as numpy's `random_binomial_btpe` (`p <= 0.5`).
-pub fn binomial_btpe<G: BitGen>(g: &mut G, n: i64, p: f64) -> i64 {
-    let r = p.min(1.0 - p);
-    let q = 1.0 - r;
-    let nf = n as f64;
-    let fm = nf * r + r;
-    let m = c_i64(fm.floor());
-    let mf = m as f64;
-    let p1 = (2.195 * (nf * r * q).sqrt() - 4.6 * q).floor() + 0.5;
-    let xm = mf + 0.5;
-    let xl = xm - p1;
-    let xr = xm + p1;
-    let c = 0.134 + 20.5 / (15.3 + mf);
-    let a = (fm - xl) / (fm - xl * r);
-    let laml = a * (1.0 + a / 2.0);
-    let a = (xr - fm) / (xr * q);
-    let lamr = a * (1.0 + a / 2.0);
-    let p2 = p1 * (1.0 + 2.0 * c);
-    let p3 = p2 + c / laml;
-    let p4 = p3 + c / lamr;
-    let y = 'draw: loop {
-        let nrq = nf * r * q;
-        let u = g.next_double() * p4;
-        let mut v = g.next_double();
-        let y;
-        if u <= p1 {
-            break 'draw c_i64((xm - p1 * v + u).floor());
-        } else if u <= p2 {
-            let x = xl + (u - p1) / c;
-            v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
-            if v > 1.0 {
+impl Inversion {
+    pub fn new(n: i64, p: f64, qn: f64) -> Inversion {
+        let q = 1.0 - p;
+        let np = n as f64 * p;
+        let bound = (n as f64).min(np + 10.0 * (np * q + 1.0).sqrt()) as i64;
+        Inversion { n, p, q, qn, bound }
+    }
+
+    pub fn draw<G: BitGen>(&self, g: &mut G) -> i64 {
+        let Inversion { n, p, q, qn, bound } = *self;
+        let mut x = 0i64;
+        let mut px = qn;
+        let mut u = g.next_double();
+        while u > px {
+            x += 1;
+            if x > bound {
+                x = 0;
+                px = qn;
+                u = g.next_double();
+            } else {
+                u -= px;
+                px = ((n - x + 1) as f64 * p * px) / (x as f64 * q);
+            }
+        }
+        x
+    }
+}
+
+/// Kachitvichyanukul and Schmeiser's BTPE, as numpy's `random_binomial_btpe` (`p <= 0.5`):
+/// its constants for one (n, p) (numpy's `binomial_t`) and the draw.
+#[derive(Clone, Copy, Debug)]
+pub struct Btpe {
+    n: i64,
+    nf: f64,
+    r: f64,
+    q: f64,
+    m: i64,
+    mf: f64,
+    p1: f64,
+    xm: f64,
+    xl: f64,
+    xr: f64,
+    c: f64,
+    laml: f64,
+    lamr: f64,
+    p2: f64,
+    p3: f64,
+    p4: f64,
+}
+
+impl Btpe {
+    pub fn new(n: i64, p: f64) -> Btpe {
+        let r = p.min(1.0 - p);
+        let q = 1.0 - r;
+        let nf = n as f64;
+        let fm = nf * r + r;
+        let m = c_i64(fm.floor());
+        let mf = m as f64;
+        let p1 = (2.195 * (nf * r * q).sqrt() - 4.6 * q).floor() + 0.5;
+        let xm = mf + 0.5;
+        let xl = xm - p1;
+        let xr = xm + p1;
+        let c = 0.134 + 20.5 / (15.3 + mf);
+        let a = (fm - xl) / (fm - xl * r);
+        let laml = a * (1.0 + a / 2.0);
+        let a = (xr - fm) / (xr * q);
+        let lamr = a * (1.0 + a / 2.0);
+        let p2 = p1 * (1.0 + 2.0 * c);
+        let p3 = p2 + c / laml;
+        let p4 = p3 + c / lamr;
+        Btpe {
+            n,
+            nf,
+            r,
+            q,
+            m,
+            mf,
+            p1,
+            xm,
+            xl,
+            xr,
+            c,
+            laml,
+            lamr,
+            p2,
+            p3,
+            p4,
+        }
+    }
+
+    /// One draw (numpy's is called with `p <= 0.5` only, so its final flip never applies).
+    pub fn draw<G: BitGen>(&self, g: &mut G) -> i64 {
+        let Btpe {
+            n,
+            nf,
+            r,
+            q,
+            m,
+            mf,
+            p1,
+            xm,
+            xl,
+            xr,
+            c,
+            laml,
+            lamr,
+            p2,
+            p3,
+            p4,
+        } = *self;
+        'draw: loop {
+            let nrq = nf * r * q;
+            let u = g.next_double() * p4;
+            let mut v = g.next_double();
+            let y;
+            if u <= p1 {
+                break 'draw c_i64((xm - p1 * v + u).floor());
+            } else if u <= p2 {
+                let x = xl + (u - p1) / c;
+                v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
+                if v > 1.0 {
+                    continue;
+                }
+                y = c_i64(x.floor());
+            } else if u <= p3 {
+                y = c_i64((xl + v.ln() / laml).floor());
+                if y < 0 || v == 0.0 {
+                    continue;
+                }
+                v = v * (u - p2) * laml;
+            } else {
+                y = c_i64((xr - v.ln() / lamr).floor());
+                if y > n || v == 0.0 {
+                    continue;
+                }
+                v = v * (u - p3) * lamr;
+            }
+            // Step50
+            let k = (y - m).abs();
+            if !(k > 20 && (k as f64) < nrq / 2.0 - 1.0) {
+                let s = r / q;
+                let a = s * (n + 1) as f64;
+                let mut ff = 1.0;
+                if m < y {
+                    for i in m + 1..=y {
+                        ff *= a / i as f64 - s;
+                    }
+                } else if m > y {
+                    for i in y + 1..=m {
+                        ff /= a / i as f64 - s;
+                    }
+                }
+                if v > ff {
+                    continue;
+                }
+                break 'draw y;
+            }
+            // Step52
+            let kf = k as f64;
+            let rho = (kf / nrq) * ((kf * (kf / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+            let t = (-k * k) as f64 / (2.0 * nrq);
+            let big_a = v.ln();
+            if big_a < t - rho {
+                break 'draw y;
+            }
+            if big_a > t + rho {
                 continue;
             }
-            y = c_i64(x.floor());
-        } else if u <= p3 {
-            y = c_i64((xl + v.ln() / laml).floor());
-            if y < 0 || v == 0.0 {
+            let x1 = y as f64 + 1.0;
+            let f1 = mf + 1.0;
+            let z = nf + 1.0 - mf;
+            let w = nf - y as f64 + 1.0;
+            let (x2, f2, z2, w2) = (x1 * x1, f1 * f1, z * z, w * w);
+            let corr = |sq: f64, v: f64| {
+                (13680. - (462. - (132. - (99. - 140. / sq) / sq) / sq) / sq) / v / 166320.
+            };
+            let bound = xm * (f1 / x1).ln()
+                + ((n - m) as f64 + 0.5) * (z / w).ln()
+                + (y - m) as f64 * (w * r / (x1 * q)).ln()
+                + corr(f2, f1)
+                + corr(z2, z)
+                + corr(x2, x1)
+                + corr(w2, w);
+            if big_a > bound {
                 continue;
             }
-            v = v * (u - p2) * laml;
+            break 'draw y;
+        }
+    }
+}
+
+/// The binomial sampler's setup for the last (n, p), kept while a fill repeats them (numpy
+/// keeps it in `binomial_t`); the numbers do not depend on it.
+#[derive(Default)]
+pub struct BinomialCache {
+    key: Option<(i64, u64)>,
+    setup: Option<(bool, Result<Inversion, Btpe>)>,
+}
+
+/// numpy's choice between inversion and BTPE on the smaller of p and 1 - p; `qn` gives
+/// (1 - p)^n for the inversion.
+pub fn binomial_by<G: BitGen>(
+    g: &mut G,
+    p: f64,
+    n: i64,
+    qn: impl Fn(i64, f64) -> f64,
+    cache: &mut BinomialCache,
+) -> i64 {
+    if cache.key != Some((n, p.to_bits())) || cache.setup.is_none() {
+        let (flip, pp) = if p <= 0.5 {
+            (false, p)
         } else {
-            y = c_i64((xr - v.ln() / lamr).floor());
-            if y > n || v == 0.0 {
-                continue;
-            }
-            v = v * (u - p3) * lamr;
-        }
-        // Step50
-        let k = (y - m).abs();
-        if !(k > 20 && (k as f64) < nrq / 2.0 - 1.0) {
-            let s = r / q;
-            let a = s * (n + 1) as f64;
-            let mut ff = 1.0;
-            if m < y {
-                for i in m + 1..=y {
-                    ff *= a / i as f64 - s;
-                }
-            } else if m > y {
-                for i in y + 1..=m {
-                    ff /= a / i as f64 - s;
-                }
-            }
-            if v > ff {
-                continue;
-            }
-            break 'draw y;
-        }
-        // Step52
-        let kf = k as f64;
-        let rho = (kf / nrq) * ((kf * (kf / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
-        let t = (-k * k) as f64 / (2.0 * nrq);
-        let big_a = v.ln();
-        if big_a < t - rho {
-            break 'draw y;
-        }
-        if big_a > t + rho {
-            continue;
-        }
-        let x1 = y as f64 + 1.0;
-        let f1 = mf + 1.0;
-        let z = nf + 1.0 - mf;
-        let w = nf - y as f64 + 1.0;
-        let (x2, f2, z2, w2) = (x1 * x1, f1 * f1, z * z, w * w);
-        let corr = |sq: f64, v: f64| {
-            (13680. - (462. - (132. - (99. - 140. / sq) / sq) / sq) / sq) / v / 166320.
+            (true, 1.0 - p)
         };
-        let bound = xm * (f1 / x1).ln()
-            + ((n - m) as f64 + 0.5) * (z / w).ln()
-            + (y - m) as f64 * (w * r / (x1 * q)).ln()
-            + corr(f2, f1)
-            + corr(z2, z)
-            + corr(x2, x1)
-            + corr(w2, w);
-        if big_a > bound {
-            continue;
-        }
-        break 'draw y;
+        let setup = if pp * n as f64 <= 30.0 {
+            Ok(Inversion::new(n, pp, qn(n, pp)))
+        } else {
+            Err(Btpe::new(n, pp))
+        };
+        cache.key = Some((n, p.to_bits()));
+        cache.setup = Some((flip, setup));
+    }
+    let (flip, setup) = cache.setup.as_ref().expect("set above");
+    let x = match setup {
+        Ok(inv) => inv.draw(g),
+        Err(btpe) => btpe.draw(g),
     };
-    if p > 0.5 {
-        n - y
+    if *flip {
+        n - x
     } else {
-        y
+        x
     }
 }
 
@@ -662,26 +779,20 @@ pub fn binomial<G: BitGen>(g: &mut G, p: f64, n: i64) -> i64 {
     if n == 0 || p == 0.0 {
         return 0;
     }
-    binomial_by(g, p, n, |n, p| (n as f64 * (-p).ln_1p()).exp())
+    binomial_by(g, p, n, generator_qn, &mut BinomialCache::default())
 }
 
-/// numpy's choice between inversion and BTPE (on the smaller of p and 1 - p); `qn` gives
-/// (1 - p)^n for the inversion.
-pub fn binomial_by<G: BitGen>(g: &mut G, p: f64, n: i64, qn: impl Fn(i64, f64) -> f64) -> i64 {
-    if p <= 0.5 {
-        if p * n as f64 <= 30.0 {
-            binomial_inversion(g, n, p, qn(n, p))
-        } else {
-            binomial_btpe(g, n, p)
-        }
-    } else {
-        let q = 1.0 - p;
-        if q * n as f64 <= 30.0 {
-            n - binomial_inversion(g, n, q, qn(n, q))
-        } else {
-            n - binomial_btpe(g, n, q)
-        }
+/// Generator's (1 - p)^n for the inversion.
+pub fn generator_qn(n: i64, p: f64) -> f64 {
+    (n as f64 * (-p).ln_1p()).exp()
+}
+
+/// `Generator.binomial` with the setup kept across draws of the same (n, p).
+pub fn binomial_cached<G: BitGen>(g: &mut G, p: f64, n: i64, cache: &mut BinomialCache) -> i64 {
+    if n == 0 || p == 0.0 {
+        return 0;
     }
+    binomial_by(g, p, n, generator_qn, cache)
 }
 
 pub fn negative_binomial<G: BitGen>(g: &mut G, n: f64, p: f64) -> i64 {

@@ -180,8 +180,8 @@ impl<G: BitGen> Aug<'_, G> {
 
 /// numpy's `legacy_random_binomial`: no shortcut for `n == 0` or `p == 0` (a draw is made),
 /// and the inversion's `exp(n * log(q))`.
-pub fn binomial<G: BitGen>(g: &mut G, p: f64, n: i64) -> i64 {
-    dist::binomial_by(g, p, n, |n, p| (n as f64 * (1.0 - p).ln()).exp())
+pub fn binomial<G: BitGen>(g: &mut G, p: f64, n: i64, cache: &mut dist::BinomialCache) -> i64 {
+    dist::binomial_by(g, p, n, |n, p| (n as f64 * (1.0 - p).ln()).exp(), cache)
 }
 
 fn hypergeometric_hyp<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64) -> i64 {

@@ -266,7 +266,12 @@ pub fn fill_disc<G: BitGen>(
     let [a, b] = fp;
     match kind {
         Disc::Poisson => each(g, out, |g, i| poisson(g, at(a, i))),
-        Disc::Binomial => each(g, out, |g, i| binomial(g, at(a, i), at(n[0], i))),
+        Disc::Binomial => {
+            let mut cache = BinomialCache::default();
+            each(g, out, |g, i| {
+                binomial_cached(g, at(a, i), at(n[0], i), &mut cache)
+            })
+        }
         Disc::NegativeBinomial => each(g, out, |g, i| negative_binomial(g, at(a, i), at(b, i))),
         Disc::Geometric => each(g, out, |g, i| geometric(g, at(a, i))),
         Disc::Zipf => each(g, out, |g, i| zipf(g, at(a, i))),
@@ -357,7 +362,12 @@ pub fn fill_disc_legacy<G: BitGen>(
     let [a, b] = fp;
     match kind {
         Disc::Poisson => each(aug, out, |g, i| dist::poisson(g, at(a, i))),
-        Disc::Binomial => each(aug, out, |g, i| legacy::binomial(g, at(a, i), at(n[0], i))),
+        Disc::Binomial => {
+            let mut cache = dist::BinomialCache::default();
+            each(aug, out, |g, i| {
+                legacy::binomial(g, at(a, i), at(n[0], i), &mut cache)
+            })
+        }
         Disc::NegativeBinomial => each(aug, out, |g, i| {
             let p = at(b, i);
             let y = (1.0 - p) / p * g.standard_gamma(at(a, i));
