@@ -74,6 +74,15 @@ fn in_memory(a: &Bound<'_, PyNdArray>, want: ScalarType) -> PyResult<(usize, usi
     Ok((a.data_ptr() as usize, a.size()))
 }
 
+/// A parameter array's items of dtype `want`, copied, so that the output (which may share
+/// memory with it) can be written freely while they are read.
+fn param_vec<T: Copy>(a: &Bound<'_, PyNdArray>, want: ScalarType) -> PyResult<Vec<T>> {
+    let (addr, n) = in_memory(a, want)?;
+    // SAFETY: checked by in_memory (aligned, contiguous, `n` items of `want`, which is `T`);
+    // the array is held by the caller for the copy.
+    Ok(unsafe { std::slice::from_raw_parts(addr as *const T, n) }.to_vec())
+}
+
 /// Parameter arrays (`want` items, one or `len` each) copied out of the output's memory
 /// `(addr, bytes)`, up to `k` of them (missing ones are one zero).
 fn params<T: Copy + Default>(
@@ -87,13 +96,11 @@ fn params<T: Copy + Default>(
     }
     let mut out = Vec::with_capacity(k);
     for a in arrays {
-        let (addr, n) = in_memory(a, want)?;
-        if !(n == 1 || n == len) {
+        let v = param_vec::<T>(a, want)?;
+        if !(v.len() == 1 || v.len() == len) {
             return Err(PyValueError::new_err("parameters of the wrong size"));
         }
-        // SAFETY: checked by in_memory; the array is held by the caller. Copied, so the
-        // output (which may share memory with it) can be written freely.
-        out.push(unsafe { std::slice::from_raw_parts(addr as *const T, n) }.to_vec());
+        out.push(v);
     }
     out.resize(k, vec![T::default()]);
     Ok(out)
@@ -243,9 +250,7 @@ mod draw {
             let Some(a) = fp.first() else {
                 return Err(PyValueError::new_err("dirichlet: no alpha"));
             };
-            let (addr, k) = in_memory(a, ScalarType::Float64)?;
-            // SAFETY: checked by in_memory; held by the caller; copied.
-            let alpha = &unsafe { std::slice::from_raw_parts(addr as *const f64, k) }.to_vec();
+            let alpha = &param_vec::<f64>(a, ScalarType::Float64)?;
             if alpha.is_empty() || mem.1 % alpha.len() != 0 {
                 return Err(PyValueError::new_err("dirichlet: wrong sizes"));
             }
@@ -367,18 +372,8 @@ mod draw {
         floats: &Bound<'_, PyNdArray>,
         nsample: i64,
     ) -> PyResult<()> {
-        let copy_i = |a: &Bound<'_, PyNdArray>| -> PyResult<Vec<i64>> {
-            let (addr, n) = in_memory(a, ScalarType::Int64)?;
-            // SAFETY: checked by in_memory; held by the caller; copied.
-            Ok(unsafe { std::slice::from_raw_parts(addr as *const i64, n) }.to_vec())
-        };
-        let copy_f = |a: &Bound<'_, PyNdArray>| -> PyResult<Vec<f64>> {
-            let (addr, n) = in_memory(a, ScalarType::Float64)?;
-            // SAFETY: as above.
-            Ok(unsafe { std::slice::from_raw_parts(addr as *const f64, n) }.to_vec())
-        };
-        let ints = copy_i(ints)?;
-        let floats = copy_f(floats)?;
+        let ints = param_vec::<i64>(ints, ScalarType::Int64)?;
+        let floats = param_vec::<f64>(floats, ScalarType::Float64)?;
         let rows = |len: usize| len.checked_div(k).unwrap_or(0);
         match name {
             "dirichlet" => {

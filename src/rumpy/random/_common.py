@@ -179,23 +179,6 @@ def check_output(out, dtype, size, require_c):
             raise ValueError("size must match out.shape when used together")
 
 
-def fill(bg, method, size, out, dtype):
-    """numpy's ``double_fill``/``float_fill`` for the parameterless samplers: one Python float,
-    or ``out`` / a new array of ``size`` filled in memory order."""
-    check_output(out, dtype, size, False)
-    core = bg._core
-    if size is None and out is None:
-        with bg.lock:
-            if dtype == F64:
-                return core.sample_cont(method)
-            return float(core.sample_cont_f(method))
-    if out is None:
-        out = _core.empty(shape_of(size), dtype=dtype)
-    with bg.lock:
-        core.fill_cont(method, out, [])
-    return out
-
-
 def _output_shape(size, out, arrays):
     """The shape numpy's broadcasting drivers draw into, checked against the parameters."""
     if out is not None:

@@ -11,7 +11,7 @@ from .._shape import broadcast_shapes, broadcast_to
 from ._common import (BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, F32, F64, GT_1, I64, NONE,
                       NON_NEGATIVE, POISSON, POISSON_LAM_MAX, POSITIVE, POSITIVE_NOT_NAN,
                       _all, _any, as_double, as_int64, as_param, check_array, check_scalar, cont,
-                      disc, fill, kahan_sum, triangular_params)
+                      disc, kahan_sum, triangular_params)
 
 _HYPERGEOM_MAX = 10**9
 
@@ -46,7 +46,7 @@ class Distributions:
         True
         """
         dt = _float_dtype(dtype, "standard_normal")
-        return fill(self._bit_generator, "standard_normal", size, out, dt)
+        return cont(self._bit_generator, "standard_normal", size, [], out=out, dtype=dt)
 
     def standard_exponential(self, size=None, dtype=F64, method="zig", out=None):
         """Standard exponential draws: numpy's ziggurat (``method='zig'``) or the inverse of
@@ -62,7 +62,7 @@ class Distributions:
         """
         dt = _float_dtype(dtype, "standard_exponential")
         name = "standard_exponential" if method == "zig" else "standard_exponential_inv"
-        return fill(self._bit_generator, name, size, out, dt)
+        return cont(self._bit_generator, name, size, [], out=out, dtype=dt)
 
     def standard_gamma(self, shape, size=None, dtype=F64, out=None):
         """Standard gamma draws with ``shape`` (Marsaglia and Tsang's method above 1), float64
