@@ -6,21 +6,13 @@ import operator
 import threading
 
 from .. import _core
+from ._common import shape_of
 from ._seedseq import ISeedSequence, SeedSequence
 
 _U64 = _core.dtype("uint64")
 _MASK128 = (1 << 128) - 1
 # PCG64's jump: (golden ratio - 1) * 2**128 draws
 _PCG64_JUMP = 0x9e3779b97f4a7c15f39cc0605cedc835
-
-
-def _shape(size):
-    """``size`` as a shape tuple (integers only, as numpy's ``empty``)."""
-    try:
-        items = list(size)
-    except TypeError:
-        return (operator.index(size),)
-    return tuple(operator.index(s) for s in items)
 
 
 class BitGenerator:
@@ -89,7 +81,7 @@ class BitGenerator:
         if size is None:
             with self.lock:
                 return core.next_raw()
-        out = _core.empty(_shape(size), dtype=_U64)
+        out = _core.empty(shape_of(size), dtype=_U64)
         with self.lock:
             core.fill_raw(out)
         return out

@@ -7,7 +7,8 @@ import operator
 
 from .. import _core
 from .._shape import broadcast_shapes, broadcast_to
-from ._bit_generator import PCG64, BitGenerator, _shape
+from ._bit_generator import PCG64, BitGenerator
+from ._common import check_output, shape_of
 from ._distributions import Distributions
 from ._shuffling import Shuffling
 
@@ -118,9 +119,9 @@ class Generator(Distributions, Shuffling):
             with bg.lock:
                 return core.next_double() if dt == _F64 else float(core.next_float())
         if out is not None:
-            _check_output(out, dt, size)
+            check_output(out, dt, size, False)
         else:
-            out = _core.empty(_shape(size), dtype=dt)
+            out = _core.empty(shape_of(size), dtype=dt)
         with bg.lock:
             core.fill_random(out)
         return out
@@ -189,8 +190,8 @@ def _bounded(bg, dt, low, high, size, closed, use_masked):
     bits, lb, ub = _INTEGERS[dt]
     width = (1 << 64) - 1 if bits == 64 else (1 << bits) - 1
     name = "bool" if bits == 1 else dt.name
-    if size is not None and _prod(_shape(size)) == 0:
-        return _core.empty(_shape(size), dtype=dt)
+    if size is not None and _prod(shape_of(size)) == 0:
+        return _core.empty(shape_of(size), dtype=dt)
     if _scalar(low) and _scalar(high):
         lo, hi = int(low), int(high)
         if not closed:
@@ -203,7 +204,7 @@ def _bounded(bg, dt, low, high, size, closed, use_masked):
             raise ValueError(_bounds_error(closed, lo))
         off = _core.asarray([lo & width], dtype=_U64)
         rng = _core.asarray([(hi - lo) & width], dtype=_U64)
-        out = _core.empty(1 if size is None else _shape(size), dtype=dt)
+        out = _core.empty(1 if size is None else shape_of(size), dtype=dt)
         with bg.lock:
             bg._core.fill_bounded(out, off, rng, use_masked)
         return out[0] if size is None else out
@@ -236,7 +237,7 @@ def _bounded(bg, dt, low, high, size, closed, use_masked):
             rng = _core.bitwise_and(rng, _U64.type(width))
             lo = _core.bitwise_and(lo, _U64.type(width))
     shape = broadcast_shapes(lo.shape, rng.shape)
-    out_shape = shape if size is None else _shape(size)
+    out_shape = shape if size is None else shape_of(size)
     # numpy's iterator over (low, high, out): its message names them arg 0, 1 and 2
     full = broadcast_shapes(low_arr.shape, high_arr.shape, out_shape)
     out = _core.empty(out_shape, dtype=dt)
@@ -271,26 +272,6 @@ def _prod(shape):
     for s in shape:
         n *= s
     return n
-
-
-def _check_output(out, dtype, size):
-    """numpy's ``check_output`` for the fills (C or F order allowed)."""
-    flags = getattr(out, "flags", None)
-    behaved = flags is not None and flags.writeable and flags.aligned and \
-        out.dtype.isnative and (flags.c_contiguous or flags.f_contiguous)
-    if not isinstance(out, _core.ndarray) or not behaved:
-        raise ValueError("Supplied output array must be contiguous, writable, aligned, and in "
-                         "machine byte-order.")
-    if out.dtype != dtype:
-        raise TypeError("Supplied output array has the wrong type. "
-                        f"Expected {dtype}, got {out.dtype}")
-    if size is not None:
-        try:
-            shape = tuple(size)
-        except TypeError:
-            shape = (operator.index(size),)
-        if shape != out.shape:
-            raise ValueError("size must match out.shape when used together")
 
 
 def default_rng(seed=None):
