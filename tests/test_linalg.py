@@ -869,6 +869,42 @@ def test_svd_hermitian(batch, n, dtype, compute_uv):
     orthonormal_columns(u, t, "U")
 
 
+# LAPACK's unblocked paths (real input, order <= 25; the SVD for m >= n below dgesdd's QR
+# crossover 11n/6) run in rumpy step by step, so the vectors come out with numpy's signs,
+# not only up to sign: numpy.random's multivariate_normal depends on it.
+LAPACK_SIGNED = [(1, 1), (2, 2), (3, 3), (4, 3), (5, 5), (8, 5), (9, 9), (16, 16), (20, 12),
+                 (24, 24)]
+
+
+@needs_ul
+@pytest.mark.parametrize("mn", LAPACK_SIGNED, ids=str)
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("key", range(4))
+def test_svd_signs_are_lapacks(mn, dtype, key):
+    a = general(mn, dtype, key)
+    for full in (True, False):
+        r, want = call("svd", a, full_matrices=full)
+        sv = np.asarray(want.S, np.float64)
+        gap = np.min(-np.diff(sv)) if sv.size > 1 else 1.0
+        t = tol(want.S, 1, max(mn)) * max(1.0, sv[0] / gap)
+        close(r.U, want.U, t, scale=1.0, msg="U")
+        close(r.Vh, want.Vh, t, scale=1.0, msg="Vh")
+
+
+@needs_ul
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 6, 10, 17, 25])
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("uplo", ["L", "U"])
+@pytest.mark.parametrize("key", range(4))
+def test_eigh_signs_are_lapacks(n, dtype, uplo, key):
+    a = herm_input((n, n), dtype, uplo) if key < 2 else spd((n, n), dtype, key)
+    r, want = call("eigh", a, UPLO=uplo)
+    w = np.asarray(want.eigenvalues, np.float64)
+    gap = np.min(np.diff(w)) if n > 1 else 1.0
+    t = tol(want.eigenvalues, 1, n) * max(1.0, np.abs(w).max() / gap)
+    close(r.eigenvectors, want.eigenvectors, t, scale=1.0, msg="v")
+
+
 @needs_ul
 @pytest.mark.parametrize("dtype", ["float64", "complex128"])
 def test_svd_rank_deficient(dtype):

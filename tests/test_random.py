@@ -1036,8 +1036,3 @@ def test_generator_str_and_repr():
     r = rp.random.Generator(rp.random.PCG64(1))
     assert str(r) == str(n)
     assert repr(r).startswith(str(n) + " at 0x")
-
-
-def test_multivariate_normal_not_implemented():
-    with pytest.raises(NotImplementedError, match="multivariate_normal"):
-        rp.random.default_rng(1).multivariate_normal([0.0], [[1.0]])

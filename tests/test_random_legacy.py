@@ -866,11 +866,6 @@ def test_conversion_errors(expr, exc):
     check_error(expr, exc, message=exc is OverflowError)
 
 
-def test_multivariate_normal_not_implemented():
-    with pytest.raises(NotImplementedError, match="multivariate_normal"):
-        rp.random.RandomState(1).multivariate_normal([0.0], [[1.0]])
-
-
 # ---------------------------------------------------------------------------
 # distributions: legacy behaviours and values
 # ---------------------------------------------------------------------------
@@ -1104,11 +1099,6 @@ def test_module_names():
         assert hasattr(rp.random, name), name
         assert name in rp.random.__all__, name
     assert rp.random.beta.__self__ is rp.random._legacy._rand
-
-
-def test_module_multivariate_normal():
-    with pytest.raises(NotImplementedError):
-        rp.random.multivariate_normal([0.0], [[1.0]])
 
 
 # ---------------------------------------------------------------------------

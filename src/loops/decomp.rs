@@ -18,6 +18,7 @@ use num_complex::Complex;
 use smallvec::SmallVec;
 
 use super::core_dims::CoreArgs;
+use super::lapack_ref;
 use super::watch;
 use crate::dtype::method::status;
 
@@ -954,6 +955,23 @@ unsafe fn eigh<T: Field>(
             } else {
                 m
             };
+            if vectors && !T::COMPLEX && n <= lapack_ref::SMALL {
+                // LAPACK's own steps, so that the vectors take its signs.
+                let av: Vec<f64> = (0..n * n).map(|k| m[(k % n, k / n)].re()).collect();
+                let (mut wv, mut zv) = (vec![0.0; n], vec![0.0; n * n]);
+                let ok = lapack_ref::syev(&av, n, upper, &mut wv, &mut zv);
+                let z = View::of(q[2], c, 2, &[0, 0]);
+                if !ok {
+                    w.fill(f64::NAN);
+                    z.fill(T::nan());
+                    return false;
+                }
+                for (j, x) in wv.iter().enumerate() {
+                    w.at::<f64>(j, 0).write_unaligned(x / sigma);
+                }
+                z.store(Mat::<T>::from_fn(n, n, |i, j| T::from_re(zv[i + j * n])).as_ref());
+                return true;
+            }
             let mut s = faer::diag::Diag::<T>::zeros(n);
             let mut u = if vectors {
                 Some(Mat::<T>::zeros(n, n))
@@ -1254,6 +1272,17 @@ fn svd_of<T: Field>(
     } else {
         a
     };
+    if mode != SvdMode::Values && !T::COMPLEX && lapack_ref::svd_ported(m, n) {
+        // LAPACK's own steps, so that the vectors take its signs.
+        let av: Vec<f64> = (0..m * n).map(|k| a[(k % m, k / m)].re()).collect();
+        let (mut sv, mut uv, mut vt) = (vec![0.0; n], vec![0.0; m * ucols], vec![0.0; n * n]);
+        if !lapack_ref::gesdd(&av, m, n, mode == SvdMode::Full, &mut sv, &mut uv, &mut vt) {
+            return None;
+        }
+        let u = Mat::<T>::from_fn(m, ucols, |i, j| T::from_re(uv[i + j * m]));
+        let v = Mat::<T>::from_fn(n, n, |i, j| T::from_re(vt[j + i * n]));
+        return Some((sv.iter().map(|x| x / sigma).collect(), u, v));
+    }
     if k > 0 {
         let mut buf = stack(svd::svd_scratch::<T>(m, n, cu, cv, par, Default::default()));
         svd::svd(

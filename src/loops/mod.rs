@@ -9,6 +9,7 @@ pub mod elementwise;
 pub mod fft;
 pub mod gemm;
 pub mod lanes;
+mod lapack_ref;
 pub mod linalg;
 pub mod nd;
 pub mod watch;

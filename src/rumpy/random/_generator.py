@@ -4,13 +4,14 @@ that a seed gives numpy's numbers (see plans/random.md for what is implemented).
 import builtins
 import numbers
 import operator
+import warnings
 
 from .. import _core
 from .._shape import broadcast_shapes, broadcast_to
 from ._bit_generator import PCG64, BitGenerator
 from ._common import check_output, shape_of
 from ._distributions import Distributions
-from ._shuffling import Shuffling
+from ._shuffling import Shuffling, _rp
 
 _F64 = _core.dtype("float64")
 _F32 = _core.dtype("float32")
@@ -65,19 +66,79 @@ class Generator(Distributions, Shuffling):
 
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *,
                             method="svd"):
-        """Multivariate normal draws (not implemented yet in rumpy: numpy's factor of ``cov``
-        comes from LAPACK, whose singular and eigen vector signs rumpy does not reproduce
-        yet, so the draws could not be numpy's).
+        """Multivariate normal draws of mean ``mean`` (1-d, length N) and covariance ``cov``
+        (N x N): standard normals times a factor of ``cov``, numpy's steps.
+
+        Parameters
+        ----------
+        mean : array_like, 1-d
+            The mean.
+        cov : array_like, 2-d
+            The covariance: symmetric positive-semidefinite.
+        size : int or tuple of ints, optional
+            Leading shape; the result has shape ``size + (N,)`` (``(N,)`` by default).
+        check_valid : {'warn', 'raise', 'ignore'}, optional
+            What to do when ``cov`` is not positive-semidefinite (within ``tol``); not
+            checked with ``method='cholesky'``, which fails on such a ``cov``.
+        tol : float, optional
+            Tolerance of that check.
+        method : {'svd', 'eigh', 'cholesky'}, optional
+            The factor of ``cov``: ``u * sqrt(s)`` from ``svd`` or ``eigh``, or the Cholesky
+            factor. The normals are numpy's bit for bit and the factors LAPACK's to rounding,
+            signs included up to N = 25 (beyond, LAPACK divides and conquers and the signs of
+            the singular and eigen vectors, so the draws for 'svd' and 'eigh', may differ).
 
         Examples
         --------
         >>> import rumpy as rp
-        >>> rp.random.default_rng(1).multivariate_normal([0.0], [[1.0]])
-        Traceback (most recent call last):
-        ...
-        NotImplementedError: Generator.multivariate_normal is not implemented yet in rumpy
+        >>> import numpy as np
+        >>> mean, cov = [0.0, 1.0], [[1.0, 0.5], [0.5, 2.0]]
+        >>> r = rp.random.default_rng(1).multivariate_normal(mean, cov, 3, method="cholesky")
+        >>> r.shape
+        (3, 2)
+        >>> n = np.random.default_rng(1).multivariate_normal(mean, cov, 3, method="cholesky")
+        >>> bool(np.allclose(r.tolist(), n, rtol=1e-12, atol=1e-12))
+        True
         """
-        raise NotImplementedError("Generator.multivariate_normal is not implemented yet in rumpy")
+        rp = _rp()
+        if method not in {"eigh", "svd", "cholesky"}:
+            raise ValueError("method must be one of {'eigh', 'svd', 'cholesky'}")
+        mean, cov, final_shape = _mvn_arguments(rp, mean, cov, size, True)
+        # the standard normals first (numpy draws them before factoring cov), one row of
+        # len(mean) per sample
+        x = self.standard_normal(final_shape).reshape(-1, mean.shape[0])
+        # a factor A of cov (A @ A.T == cov); float64 so that tol means something (GH10839)
+        cov = cov.astype(_F64)
+        if method == "svd":
+            u, s, vh = rp.linalg.svd(cov)
+        elif method == "eigh":
+            s, u = rp.linalg.eigh(cov)
+        else:
+            lower = rp.linalg.cholesky(cov)
+        # cholesky has failed already on a cov that is not positive-definite
+        if check_valid != "ignore" and method != "cholesky":
+            if check_valid != "warn" and check_valid != "raise":
+                raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+            if method == "svd":
+                psd = rp.allclose(rp.dot(vh.T * s, vh), cov, rtol=tol, atol=tol)
+            else:
+                psd = not rp.any(s < -tol)
+            if not psd:
+                if check_valid == "warn":
+                    warnings.warn("covariance is not symmetric positive-semidefinite.",
+                                  RuntimeWarning, stacklevel=2)
+                else:
+                    raise ValueError("covariance is not symmetric positive-semidefinite.")
+        if method == "cholesky":
+            factor = lower
+        elif method == "eigh":
+            # abs: no NaN from a tiny negative eigenvalue (or any, with check_valid='ignore')
+            factor = u * rp.sqrt(abs(s))
+        else:
+            factor = u * rp.sqrt(s)
+        x = mean + x @ factor.T
+        x.shape = tuple(final_shape)
+        return x
 
     def spawn(self, n_children):
         """New Generators over bit generators spawned from this one's (see
@@ -182,6 +243,35 @@ class Generator(Distributions, Shuffling):
         n = (m // 4 if m >= 0 else -(-m // 4)) + 1
         words = self.integers(0, 4294967296, size=n, dtype=_U32)
         return words.astype("<u4").tobytes()[:length]
+
+
+def _mvn_arguments(rp, mean, cov, size, refuse_complex):
+    """``multivariate_normal``'s preconditions, numpy's (``_generator.pyx``, and without the
+    complex check ``mtrand.pyx``): ``mean`` and ``cov`` as arrays, and the output shape as a
+    list, ``size`` (None, an int or a sequence) followed by ``len(mean)``."""
+    mean = rp.array(mean)
+    cov = rp.array(cov)
+    if refuse_complex and (rp.issubdtype(mean.dtype, rp.complexfloating)
+                           or rp.issubdtype(cov.dtype, rp.complexfloating)):
+        raise TypeError("mean and cov must not be complex")
+    if size is None:
+        shape = []
+    elif isinstance(size, (int, numbers.Integral, rp.integer)):
+        shape = [size]
+    else:
+        shape = size
+    if len(mean.shape) != 1:
+        raise ValueError("mean must be 1 dimensional")
+    if len(cov.shape) != 2 or cov.shape[0] != cov.shape[1]:
+        raise ValueError("cov must be 2 dimensional and square")
+    if mean.shape[0] != cov.shape[0]:
+        raise ValueError("mean and cov must have same length")
+    if not hasattr(type(shape), "__getitem__"):
+        # Cython's message for ``shape[:]`` (Python's would be "... not subscriptable")
+        raise TypeError(f"'{type(shape).__name__}' object is unsliceable")
+    final_shape = list(shape[:])
+    final_shape.append(mean.shape[0])
+    return mean, cov, final_shape
 
 
 def _bounded(bg, dt, low, high, size, closed, use_masked):

@@ -16,7 +16,7 @@ from ._common import (BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, F64, GT_1, I6
                       NON_NEGATIVE, POISSON, POISSON_LAM_MAX, POSITIVE, _all, _any, as_double,
                       as_int64, as_param, check_array, check_scalar, cont, disc, shape_of,
                       kahan_sum, triangular_params)
-from ._generator import _INTEGERS, _bounded
+from ._generator import _INTEGERS, _bounded, _mvn_arguments
 from ._shuffling import Shuffling, _is_integer, _p_sum_off, _rp, _shares_memory
 
 _ATOL = math.sqrt(2.220446049250313e-16)  # sqrt(finfo(float64).eps)
@@ -1106,18 +1106,45 @@ class RandomState:
         return out
 
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8):
-        """Multivariate normal draws (not implemented yet in rumpy's RandomState).
+        """Multivariate normal draws of mean ``mean`` (1-d, length N) and covariance ``cov``
+        (N x N): legacy standard normals times ``sqrt(s)[:, None] * v`` from ``svd(cov)``,
+        numpy's steps; shape ``size + (N,)``. ``check_valid`` ('warn', 'raise' or 'ignore')
+        says what to do when ``cov`` is not positive-semidefinite within ``tol``. The factor
+        is LAPACK's to rounding, signs included up to N = 25.
 
         Examples
         --------
         >>> import rumpy as rp
-        >>> rp.random.RandomState(1).multivariate_normal([0.0], [[1.0]])
-        Traceback (most recent call last):
-        ...
-        NotImplementedError: RandomState.multivariate_normal is not implemented yet in rumpy
+        >>> import numpy as np
+        >>> mean, cov = [1.0, 2.0], [[4.0, 0.0], [0.0, 9.0]]
+        >>> r = rp.random.RandomState(1).multivariate_normal(mean, cov, 3)
+        >>> r.shape
+        (3, 2)
+        >>> n = np.random.RandomState(1).multivariate_normal(mean, cov, 3)
+        >>> bool(np.allclose(r.tolist(), n, rtol=1e-12, atol=1e-12))
+        True
         """
-        raise NotImplementedError("RandomState.multivariate_normal is not implemented yet in "
-                                  "rumpy")
+        rp = _rp()
+        mean, cov, final_shape = _mvn_arguments(rp, mean, cov, size, False)
+        # the standard normals first, one row of len(mean) per sample
+        x = self.standard_normal(final_shape).reshape(-1, mean.shape[0])
+        # float64 so that tol means something (GH10839)
+        cov = cov.astype(F64)
+        _u, s, v = rp.linalg.svd(cov)
+        if check_valid != "ignore":
+            if check_valid != "warn" and check_valid != "raise":
+                raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+            psd = rp.allclose(rp.dot(v.T * s, v), cov, rtol=tol, atol=tol)
+            if not psd:
+                if check_valid == "warn":
+                    warnings.warn("covariance is not symmetric positive-semidefinite.",
+                                  RuntimeWarning, stacklevel=2)
+                else:
+                    raise ValueError("covariance is not symmetric positive-semidefinite.")
+        x = rp.dot(x, rp.sqrt(s)[:, None] * v)
+        x += mean
+        x.shape = tuple(final_shape)
+        return x
 
 
 def _mt19937_for_legacy_seed():
