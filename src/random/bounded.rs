@@ -176,6 +176,9 @@ fn fill_one_range<G: BitGen>(
     out: &mut [u8],
 ) {
     let size = (bits as usize).div_ceil(8);
+    if masked_ && bits >= 32 && rng != 0 {
+        return fill_masked(g, bits, off, rng, out);
+    }
     if rng == 0 || masked_ || bits < 32 {
         let mut p = Pieces::default();
         for i in 0..out.len() / size {
@@ -228,6 +231,51 @@ fn fill_one_range<G: BitGen>(
         items::<u32>(out)
             .iter_mut()
             .for_each(|x| *x = off.wrapping_add(draw32(g) as u32));
+    }
+}
+
+/// [`fill_one_range`]'s masked rejection (`RandomState`) for 32- and 64-bit items.
+fn fill_masked<G: BitGen>(g: &mut G, bits: u32, off: u64, rng: u64, out: &mut [u8]) {
+    let mask = mask_of(rng);
+    if bits == 64 && rng > 0xFFFF_FFFF {
+        let out = items::<u64>(out);
+        if rng == u64::MAX {
+            out.iter_mut()
+                .for_each(|x| *x = off.wrapping_add(g.next_u64()));
+            return;
+        }
+        for x in out {
+            let v = loop {
+                let v = g.next_u64() & mask;
+                if v <= rng {
+                    break v;
+                }
+            };
+            *x = off.wrapping_add(v);
+        }
+        return;
+    }
+    let (rng, mask) = (rng as u32, mask as u32);
+    let draw32 = |g: &mut G| -> u32 {
+        if rng == u32::MAX {
+            return g.next_u32();
+        }
+        loop {
+            let v = g.next_u32() & mask;
+            if v <= rng {
+                return v;
+            }
+        }
+    };
+    if bits == 64 {
+        items::<u64>(out)
+            .iter_mut()
+            .for_each(|x| *x = off.wrapping_add(draw32(g) as u64));
+    } else {
+        let off = off as u32;
+        items::<u32>(out)
+            .iter_mut()
+            .for_each(|x| *x = off.wrapping_add(draw32(g)));
     }
 }
 

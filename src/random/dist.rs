@@ -133,48 +133,78 @@ pub fn standard_exponential_inv_f<G: BitGen>(g: &mut G) -> f32 {
 
 /// numpy's `random_standard_gamma` (Marsaglia and Tsang above 1, Johnk-like below).
 pub fn standard_gamma<G: BitGen>(g: &mut G, shape: f64) -> f64 {
-    if shape == 1.0 {
-        standard_exponential(g)
-    } else if shape == 0.0 {
-        0.0
-    } else if shape < 1.0 {
-        loop {
-            let u = g.next_double();
-            let v = standard_exponential(g);
-            if u <= 1.0 - shape {
-                let x = u.powf(1. / shape);
-                if x <= v {
-                    return x;
-                }
-            } else {
-                let y = -((1.0 - u) / shape).ln();
-                let x = (1.0 - shape + shape * y).powf(1. / shape);
-                if x <= v + y {
-                    return x;
-                }
+    Gamma::new(shape).draw(g)
+}
+
+/// `random_standard_gamma` for one shape, its constants made once: numpy recomputes them on
+/// every draw, and a fill whose shape repeats (or a Dirichlet row) need not (the same
+/// values, so the same draws).
+#[derive(Clone, Copy, Debug)]
+pub enum Gamma {
+    Exponential,
+    Zero,
+    Small(f64),
+    Marsaglia { b: f64, c: f64 },
+}
+
+impl Gamma {
+    pub fn new(shape: f64) -> Gamma {
+        if shape == 1.0 {
+            Gamma::Exponential
+        } else if shape == 0.0 {
+            Gamma::Zero
+        } else if shape < 1.0 {
+            Gamma::Small(shape)
+        } else {
+            // (a NaN shape lands here, and draws NaN as numpy's)
+            let b = shape - 1. / 3.;
+            Gamma::Marsaglia {
+                b,
+                c: 1. / (9.0 * b).sqrt(),
             }
         }
-    } else {
-        let b = shape - 1. / 3.;
-        let c = 1. / (9.0 * b).sqrt();
-        loop {
-            let (mut x, mut v);
-            loop {
-                x = standard_normal(g);
-                v = 1.0 + c * x;
-                // numpy's `do {..} while (V <= 0.0)`: a NaN ends it
-                if !(v <= 0.0) {
-                    break;
+    }
+
+    #[inline]
+    pub fn draw<G: BitGen>(&self, g: &mut G) -> f64 {
+        match *self {
+            Gamma::Exponential => standard_exponential(g),
+            Gamma::Zero => 0.0,
+            Gamma::Small(shape) => loop {
+                let u = g.next_double();
+                let v = standard_exponential(g);
+                if u <= 1.0 - shape {
+                    let x = u.powf(1. / shape);
+                    if x <= v {
+                        return x;
+                    }
+                } else {
+                    let y = -((1.0 - u) / shape).ln();
+                    let x = (1.0 - shape + shape * y).powf(1. / shape);
+                    if x <= v + y {
+                        return x;
+                    }
                 }
-            }
-            v = v * v * v;
-            let u = g.next_double();
-            if u < 1.0 - 0.0331 * (x * x) * (x * x) {
-                return b * v;
-            }
-            if u.ln() < 0.5 * x * x + b * (1. - v + v.ln()) {
-                return b * v;
-            }
+            },
+            Gamma::Marsaglia { b, c } => loop {
+                let (mut x, mut v);
+                loop {
+                    x = standard_normal(g);
+                    v = 1.0 + c * x;
+                    // numpy's `do {..} while (V <= 0.0)`: a NaN ends it
+                    if !(v <= 0.0) {
+                        break;
+                    }
+                }
+                v = v * v * v;
+                let u = g.next_double();
+                if u < 1.0 - 0.0331 * (x * x) * (x * x) {
+                    return b * v;
+                }
+                if u.ln() < 0.5 * x * x + b * (1. - v + v.ln()) {
+                    return b * v;
+                }
+            },
         }
     }
 }
@@ -450,6 +480,33 @@ pub fn c_i64(x: f64) -> i64 {
     }
 }
 
+/// C's `floor`, exactly, without a call: Rust's x86-64 baseline has no `roundsd` (SSE4.1),
+/// so `f64::floor` is a libm call there, where numpy's baseline inlines one instruction;
+/// PTRS, BTPE, HRUA and others floor on every try. Below 2^52 truncation through i64 is
+/// exact; at and above it (and for NaN and infinities) every double is its own floor.
+#[inline]
+pub fn floor(x: f64) -> f64 {
+    if x.abs() < 4503599627370496.0 {
+        let t = x as i64 as f64;
+        // copysign keeps floor(-0.0) = -0.0
+        (if t > x { t - 1.0 } else { t }).copysign(x)
+    } else {
+        x
+    }
+}
+
+/// C's `ceil`, exactly, as [`floor`].
+#[inline]
+pub fn ceil(x: f64) -> f64 {
+    if x.abs() < 4503599627370496.0 {
+        let t = x as i64 as f64;
+        // copysign gives ceil(-0.5) = -0.0
+        (if t < x { t + 1.0 } else { t }).copysign(x)
+    } else {
+        x
+    }
+}
+
 /// numpy's `random_loggam` (SPECFUN's series).
 pub fn loggam(x: f64) -> f64 {
     const A: [f64; 10] = [
@@ -489,29 +546,7 @@ pub fn loggam(x: f64) -> f64 {
 /// numpy's `random_poisson`: PTRS (Hörmann) from 10 on, multiplication below.
 pub fn poisson<G: BitGen>(g: &mut G, lam: f64) -> i64 {
     if lam >= 10.0 {
-        let slam = lam.sqrt();
-        let loglam = lam.ln();
-        let b = 0.931 + 2.53 * slam;
-        let a = -0.059 + 0.02483 * b;
-        let invalpha = 1.1239 + 1.1328 / (b - 3.4);
-        let vr = 0.9277 - 3.6224 / (b - 2.0);
-        loop {
-            let u = g.next_double() - 0.5;
-            let v = g.next_double();
-            let us = 0.5 - u.abs();
-            let k = c_i64(((2.0 * a / us + b) * u + lam + 0.43).floor());
-            if us >= 0.07 && v <= vr {
-                return k;
-            }
-            if k < 0 || (us < 0.013 && v > us) {
-                continue;
-            }
-            if v.ln() + invalpha.ln() - (a / (us * us) + b).ln()
-                <= -lam + k as f64 * loglam - loggam(k as f64 + 1.0)
-            {
-                return k;
-            }
-        }
+        Ptrs::new(lam).draw(g)
     } else if lam == 0.0 {
         0
     } else {
@@ -524,6 +559,67 @@ pub fn poisson<G: BitGen>(g: &mut G, lam: f64) -> i64 {
                 x += 1;
             } else {
                 return x;
+            }
+        }
+    }
+}
+
+/// PTRS's constants for one lam (>= 10), which numpy recomputes on every draw: a fill whose
+/// lam repeats makes them once (the same values, so the same draws).
+#[derive(Clone, Copy, Debug)]
+pub struct Ptrs {
+    lam: f64,
+    loglam: f64,
+    b: f64,
+    a: f64,
+    log_invalpha: f64,
+    vr: f64,
+}
+
+impl Ptrs {
+    pub fn new(lam: f64) -> Ptrs {
+        let slam = lam.sqrt();
+        let loglam = lam.ln();
+        let b = 0.931 + 2.53 * slam;
+        let a = -0.059 + 0.02483 * b;
+        let invalpha = 1.1239 + 1.1328 / (b - 3.4);
+        let vr = 0.9277 - 3.6224 / (b - 2.0);
+        Ptrs {
+            lam,
+            loglam,
+            b,
+            a,
+            log_invalpha: invalpha.ln(),
+            vr,
+        }
+    }
+
+    /// numpy's `random_poisson_ptrs`.
+    #[inline]
+    pub fn draw<G: BitGen>(&self, g: &mut G) -> i64 {
+        let Ptrs {
+            lam,
+            loglam,
+            b,
+            a,
+            log_invalpha,
+            vr,
+        } = *self;
+        loop {
+            let u = g.next_double() - 0.5;
+            let v = g.next_double();
+            let us = 0.5 - u.abs();
+            let k = c_i64(floor((2.0 * a / us + b) * u + lam + 0.43));
+            if us >= 0.07 && v <= vr {
+                return k;
+            }
+            if k < 0 || (us < 0.013 && v > us) {
+                continue;
+            }
+            if v.ln() + log_invalpha - (a / (us * us) + b).ln()
+                <= -lam + k as f64 * loglam - loggam(k as f64 + 1.0)
+            {
+                return k;
             }
         }
     }
@@ -596,9 +692,9 @@ impl Btpe {
         let q = 1.0 - r;
         let nf = n as f64;
         let fm = nf * r + r;
-        let m = c_i64(fm.floor());
+        let m = c_i64(floor(fm));
         let mf = m as f64;
-        let p1 = (2.195 * (nf * r * q).sqrt() - 4.6 * q).floor() + 0.5;
+        let p1 = floor(2.195 * (nf * r * q).sqrt() - 4.6 * q) + 0.5;
         let xm = mf + 0.5;
         let xl = xm - p1;
         let xr = xm + p1;
@@ -656,22 +752,22 @@ impl Btpe {
             let mut v = g.next_double();
             let y;
             if u <= p1 {
-                break 'draw c_i64((xm - p1 * v + u).floor());
+                break 'draw c_i64(floor(xm - p1 * v + u));
             } else if u <= p2 {
                 let x = xl + (u - p1) / c;
                 v = v * c + 1.0 - (mf - x + 0.5).abs() / p1;
                 if v > 1.0 {
                     continue;
                 }
-                y = c_i64(x.floor());
+                y = c_i64(floor(x));
             } else if u <= p3 {
-                y = c_i64((xl + v.ln() / laml).floor());
+                y = c_i64(floor(xl + v.ln() / laml));
                 if y < 0 || v == 0.0 {
                     continue;
                 }
                 v = v * (u - p2) * laml;
             } else {
-                y = c_i64((xr - v.ln() / lamr).floor());
+                y = c_i64(floor(xr - v.ln() / lamr));
                 if y > n || v == 0.0 {
                     continue;
                 }
@@ -815,7 +911,7 @@ pub fn geometric<G: BitGen>(g: &mut G, p: f64) -> i64 {
         }
         x
     } else {
-        let z = (-standard_exponential(g) / (-p).ln_1p()).ceil();
+        let z = ceil(-standard_exponential(g) / (-p).ln_1p());
         if z >= 9.223372036854776e+18 {
             i64::MAX
         } else {
@@ -835,7 +931,7 @@ pub fn zipf<G: BitGen>(g: &mut G, a: f64) -> i64 {
         let u01 = g.next_double();
         let u = u01 * umin + (1.0 - u01);
         let v = g.next_double();
-        let x = u.powf(-1.0 / am1).floor();
+        let x = floor(u.powf(-1.0 / am1));
         if x > i64::MAX as f64 || x < 1.0 {
             continue;
         }
@@ -856,7 +952,7 @@ pub fn logseries<G: BitGen>(g: &mut G, p: f64) -> i64 {
         let u = g.next_double();
         let q = -(r * u).exp_m1();
         if v <= q * q {
-            let result = c_i64((1.0 + v.ln() / q.ln()).floor());
+            let result = c_i64(floor(1.0 + v.ln() / q.ln()));
             if result < 1 || v == 0.0 {
                 continue;
             }
@@ -909,62 +1005,115 @@ fn hypergeometric_sample<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64)
     }
 }
 
-/// Stadlober's ratio of uniforms (numpy's `hypergeometric_hrua`).
-fn hypergeometric_hrua<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64) -> i64 {
-    const D1: f64 = 1.7155277699214135;
-    const D2: f64 = 0.8989161620588988;
-    let popsize = good + bad;
-    let cs = sample.min(popsize - sample);
-    let mingb = good.min(bad);
-    let maxgb = good.max(bad);
-    let p = mingb as f64 / popsize as f64;
-    let q = maxgb as f64 / popsize as f64;
-    let mu = cs as f64 * p;
-    let a = mu + 0.5;
-    let var = (popsize - cs) as f64 * cs as f64 * p * q / (popsize - 1) as f64;
-    let c = (var + 0.5).sqrt();
-    let h = D1 * c + D2;
-    let m = c_i64(((cs + 1) as f64 * (mingb + 1) as f64 / (popsize + 2) as f64).floor());
-    let gg = logfactorial(m)
-        + logfactorial(mingb - m)
-        + logfactorial(cs - m)
-        + logfactorial(maxgb - cs + m);
-    let b = ((cs.min(mingb) + 1) as f64).min((a + 16.0 * c).floor());
-    let mut k = loop {
-        let u = g.next_double();
-        let v = g.next_double();
-        let x = a + h * (v - 0.5) / u;
-        if x < 0.0 || x >= b {
-            continue;
+/// HRUA's constants for one (good, bad, sample), which numpy recomputes on every draw: a fill
+/// whose parameters repeat makes them once (the same values, so the same draws).
+#[derive(Clone, Copy, Debug)]
+pub struct Hrua {
+    good: i64,
+    bad: i64,
+    sample: i64,
+    cs: i64,
+    mingb: i64,
+    maxgb: i64,
+    a: f64,
+    h: f64,
+    gg: f64,
+    b: f64,
+}
+
+impl Hrua {
+    pub fn new(good: i64, bad: i64, sample: i64) -> Hrua {
+        const D1: f64 = 1.7155277699214135;
+        const D2: f64 = 0.8989161620588988;
+        let popsize = good + bad;
+        let cs = sample.min(popsize - sample);
+        let mingb = good.min(bad);
+        let maxgb = good.max(bad);
+        let p = mingb as f64 / popsize as f64;
+        let q = maxgb as f64 / popsize as f64;
+        let mu = cs as f64 * p;
+        let a = mu + 0.5;
+        let var = (popsize - cs) as f64 * cs as f64 * p * q / (popsize - 1) as f64;
+        let c = (var + 0.5).sqrt();
+        let h = D1 * c + D2;
+        let m = c_i64(floor(
+            (cs + 1) as f64 * (mingb + 1) as f64 / (popsize + 2) as f64,
+        ));
+        let gg = logfactorial(m)
+            + logfactorial(mingb - m)
+            + logfactorial(cs - m)
+            + logfactorial(maxgb - cs + m);
+        let b = ((cs.min(mingb) + 1) as f64).min(floor(a + 16.0 * c));
+        Hrua {
+            good,
+            bad,
+            sample,
+            cs,
+            mingb,
+            maxgb,
+            a,
+            h,
+            gg,
+            b,
         }
-        let k = c_i64(x.floor());
-        let gp = logfactorial(k)
-            + logfactorial(mingb - k)
-            + logfactorial(cs - k)
-            + logfactorial(maxgb - cs + k);
-        let t = gg - gp;
-        if u * (4.0 - u) - 3.0 <= t {
-            break k;
-        }
-        if u * (u - t) >= 1.0 {
-            continue;
-        }
-        if 2.0 * u.ln() <= t {
-            break k;
-        }
-    };
-    if good > bad {
-        k = cs - k;
     }
-    if cs < sample {
-        k = good - k;
+
+    /// numpy's `hypergeometric_hrua` (Stadlober's ratio of uniforms).
+    #[inline]
+    pub fn draw<G: BitGen>(&self, g: &mut G) -> i64 {
+        let Hrua {
+            good,
+            bad,
+            sample,
+            cs,
+            mingb,
+            maxgb,
+            a,
+            h,
+            gg,
+            b,
+        } = *self;
+        let mut k = loop {
+            let u = g.next_double();
+            let v = g.next_double();
+            let x = a + h * (v - 0.5) / u;
+            if x < 0.0 || x >= b {
+                continue;
+            }
+            let k = c_i64(floor(x));
+            let gp = logfactorial(k)
+                + logfactorial(mingb - k)
+                + logfactorial(cs - k)
+                + logfactorial(maxgb - cs + k);
+            let t = gg - gp;
+            if u * (4.0 - u) - 3.0 <= t {
+                break k;
+            }
+            if u * (u - t) >= 1.0 {
+                continue;
+            }
+            if 2.0 * u.ln() <= t {
+                break k;
+            }
+        };
+        if good > bad {
+            k = cs - k;
+        }
+        if cs < sample {
+            k = good - k;
+        }
+        k
     }
-    k
+}
+
+/// Does numpy's hypergeometric take HRUA (rather than drawing the sample one by one)?
+pub fn hrua_applies(good: i64, bad: i64, sample: i64) -> bool {
+    sample >= 10 && sample <= good + bad - 10
 }
 
 pub fn hypergeometric<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64) -> i64 {
-    if sample >= 10 && sample <= good + bad - 10 {
-        hypergeometric_hrua(g, good, bad, sample)
+    if hrua_applies(good, bad, sample) {
+        Hrua::new(good, bad, sample).draw(g)
     } else {
         hypergeometric_sample(g, good, bad, sample)
     }
@@ -984,4 +1133,53 @@ pub fn uniform<G: BitGen>(g: &mut G, low: f64, range: f64) -> f64 {
 
 pub fn gamma<G: BitGen>(g: &mut G, shape: f64, scale: f64) -> f64 {
     scale * standard_gamma(g, shape)
+}
+
+#[cfg(test)]
+mod floor_tests {
+    use super::{ceil, floor};
+
+    /// The same doubles as libm's floor and ceil, sign of zero included.
+    #[test]
+    fn floor_and_ceil_are_cs() {
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            1.5,
+            -1.5,
+            2.0f64.powi(52) - 0.5,
+            -(2.0f64.powi(52) - 0.5),
+            2.0f64.powi(52),
+            -(2.0f64.powi(52)),
+            2.0f64.powi(53) + 2.0,
+            1e300,
+            -1e300,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        let mut s = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..100_000 {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            let x = f64::from_bits(s);
+            xs.push(x);
+            xs.push((s >> 11) as f64 / 2048.0 - 2.0f64.powi(41));
+        }
+        for x in xs {
+            if x.is_nan() {
+                assert!(floor(x).is_nan() && ceil(x).is_nan());
+                continue;
+            }
+            assert_eq!(floor(x).to_bits(), x.floor().to_bits(), "floor({x:e})");
+            assert_eq!(ceil(x).to_bits(), x.ceil().to_bits(), "ceil({x:e})");
+        }
+    }
 }

@@ -180,10 +180,18 @@ pub fn fill_cont<G: BitGen>(g: &mut G, kind: Cont, p: [&[f64]; 3], out: &mut [f6
         Cont::StandardExponential => each(g, out, |g, _| standard_exponential(g)),
         Cont::StandardExponentialInv => each(g, out, |g, _| standard_exponential_inv(g)),
         Cont::StandardCauchy => each(g, out, |g, _| standard_cauchy(g)),
+        Cont::StandardGamma if a.len() == 1 => {
+            let gamma = Gamma::new(a[0]);
+            each(g, out, |g, _| gamma.draw(g))
+        }
         Cont::StandardGamma => each(g, out, |g, i| standard_gamma(g, at(a, i))),
         Cont::Normal => each(g, out, |g, i| normal(g, at(a, i), at(b, i))),
         Cont::Exponential => each(g, out, |g, i| exponential(g, at(a, i))),
         Cont::Uniform => each(g, out, |g, i| uniform(g, at(a, i), at(b, i))),
+        Cont::Gamma if a.len() == 1 && b.len() == 1 => {
+            let (shape, scale) = (Gamma::new(a[0]), b[0]);
+            each(g, out, |g, _| scale * shape.draw(g))
+        }
         Cont::Gamma => each(g, out, |g, i| gamma(g, at(a, i), at(b, i))),
         Cont::Beta => each(g, out, |g, i| beta(g, at(a, i), at(b, i))),
         Cont::Chisquare => each(g, out, |g, i| chisquare(g, at(a, i))),
@@ -265,6 +273,10 @@ pub fn fill_disc<G: BitGen>(
     use dist::*;
     let [a, b] = fp;
     match kind {
+        Disc::Poisson if a.len() == 1 && a[0] >= 10.0 => {
+            let ptrs = Ptrs::new(a[0]);
+            each(g, out, |g, _| ptrs.draw(g))
+        }
         Disc::Poisson => each(g, out, |g, i| poisson(g, at(a, i))),
         Disc::Binomial => {
             let mut cache = BinomialCache::default();
@@ -276,6 +288,12 @@ pub fn fill_disc<G: BitGen>(
         Disc::Geometric => each(g, out, |g, i| geometric(g, at(a, i))),
         Disc::Zipf => each(g, out, |g, i| zipf(g, at(a, i))),
         Disc::Logseries => each(g, out, |g, i| logseries(g, at(a, i))),
+        Disc::Hypergeometric
+            if n.iter().all(|v| v.len() == 1) && hrua_applies(n[0][0], n[1][0], n[2][0]) =>
+        {
+            let hrua = Hrua::new(n[0][0], n[1][0], n[2][0]);
+            each(g, out, |g, _| hrua.draw(g))
+        }
         Disc::Hypergeometric => each(g, out, |g, i| {
             hypergeometric(g, at(n[0], i), at(n[1], i), at(n[2], i))
         }),
@@ -361,6 +379,10 @@ pub fn fill_disc_legacy<G: BitGen>(
 ) {
     let [a, b] = fp;
     match kind {
+        Disc::Poisson if a.len() == 1 && a[0] >= 10.0 => {
+            let ptrs = dist::Ptrs::new(a[0]);
+            each(aug, out, |g, _| ptrs.draw(g))
+        }
         Disc::Poisson => each(aug, out, |g, i| dist::poisson(g, at(a, i))),
         Disc::Binomial => {
             let mut cache = dist::BinomialCache::default();

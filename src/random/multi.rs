@@ -2,7 +2,7 @@
 //! hypergeometric_{count,marginals}` and `Generator.dirichlet`): each row of the output is one
 //! draw, rows in order.
 
-use super::dist::{beta, binomial, hypergeometric, interval, standard_gamma};
+use super::dist::{beta, binomial, hypergeometric, interval, Gamma};
 use super::legacy::Aug;
 use super::BitGen;
 
@@ -73,11 +73,12 @@ pub fn fill_dirichlet<G: BitGen>(g: &mut G, alpha: &[f64], out: &mut [f64]) {
             }
         }
     } else {
+        let gammas: Vec<Gamma> = alpha.iter().map(|&a| Gamma::new(a)).collect();
         for row in out.chunks_mut(k) {
             let mut acc = 0.0;
-            for j in 0..k {
-                row[j] = standard_gamma(g, alpha[j]);
-                acc += row[j];
+            for (x, gamma) in row.iter_mut().zip(&gammas) {
+                *x = gamma.draw(g);
+                acc += *x;
             }
             let inv = 1.0 / acc;
             for v in row.iter_mut() {

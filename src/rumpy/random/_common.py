@@ -205,9 +205,13 @@ def cont(bg, method, size, params, out=None, dtype=F64, legacy=None):
     """numpy's ``cont`` (and ``cont_f`` for float32): ``params`` are (value, name,
     constraint) triples; float64 (or float32) results. With ``legacy`` (a ``RandomState``,
     holding the Gaussian cache ``_gauss_state``) the legacy samplers draw."""
+    core = bg._core
+    if size is None and out is None and all(type(v) in _PY_REALS for v, _, _ in params):
+        # one draw from Python numbers: no arrays on the way
+        return _cont_one(bg, core, method, [float(v) for v, _, _ in params], params, dtype,
+                         legacy)
     check_output(out, dtype, size, len(params) > 0)
     arrays = [as_param(v, dtype) if dtype == F64 else _as_param_f(v) for v, _, _ in params]
-    core = bg._core
     if any(a.ndim for a in arrays):
         for a, (_, name, c) in zip(arrays, params):
             if c != NONE:
@@ -220,26 +224,39 @@ def cont(bg, method, size, params, out=None, dtype=F64, legacy=None):
             _fill_cont(core, method, out, flat, legacy)
         return out
     values = [as_double(v) for v, _, _ in params]
+    if size is None and out is None:
+        return _cont_one(bg, core, method, values, params, dtype, legacy)
     if dtype == F32:
         values = [float(F32.type(v)) for v in values]
     for v, (_, name, c) in zip(values, params):
         if c != NONE:
             check_scalar(v, name, c)
-    if size is None and out is None:
-        with bg.lock:
-            if legacy is not None:
-                v, _, *legacy._gauss_state = core.sample_legacy(
-                    method, *(values + [0.0, 0.0, 0.0])[:3], 0, 0, 0, *legacy._gauss_state)
-                return v
-            if dtype == F32:
-                return float(core.sample_cont_f(method, *values))
-            return core.sample_cont(method, *values)
     if out is None:
         out = _core.empty(shape_of(size), dtype=dtype)
     flat = [_core.asarray([v], dtype=dtype) for v in values]
     with bg.lock:
         _fill_cont(core, method, out, flat, legacy)
     return out
+
+
+_PY_REALS = (float, int)
+
+
+def _cont_one(bg, core, method, values, params, dtype, legacy):
+    """One draw of :func:`cont` from scalar parameters (as floats), checked."""
+    if dtype == F32:
+        values = [float(F32.type(v)) for v in values]
+    for v, (_, name, c) in zip(values, params):
+        if c != NONE:
+            check_scalar(v, name, c)
+    with bg.lock:
+        if legacy is not None:
+            v, _, *legacy._gauss_state = core.sample_legacy(
+                method, *(values + [0.0, 0.0, 0.0])[:3], 0, 0, 0, *legacy._gauss_state)
+            return v
+        if dtype == F32:
+            return float(core.sample_cont_f(method, *values))
+        return core.sample_cont(method, *values)
 
 
 def _fill_cont(core, method, out, flat, legacy):
@@ -270,11 +287,16 @@ def disc(bg, method, size, fparams, iparams, legacy=None):
     """numpy's ``disc``: float parameters then int64 parameters, each (value, name,
     constraint); int64 results (one Python int without ``size``); ``legacy`` as for
     :func:`cont`."""
+    core = bg._core
+    named = list(fparams) + list(iparams)
+    if (size is None and all(type(v) in _PY_REALS for v, _, _ in fparams)
+            and all(type(v) is int for v, _, _ in iparams)):
+        # one draw from Python numbers: no arrays on the way
+        return _disc_one(bg, core, method, [float(v) for v, _, _ in fparams],
+                         [as_int64(v) for v, _, _ in iparams], named, legacy)
     farrays = [as_param(v, F64) for v, _, _ in fparams]
     iarrays = [as_param(v, I64) for v, _, _ in iparams]
-    core = bg._core
     arrays = farrays + iarrays
-    named = list(fparams) + list(iparams)
     if any(a.ndim for a in arrays):
         for a, (_, name, c) in zip(arrays, named):
             if c != NONE:
@@ -287,23 +309,31 @@ def disc(bg, method, size, fparams, iparams, legacy=None):
         return out
     fvals = [as_double(v) for v, _, _ in fparams]
     ivals = [as_int64(v) for v, _, _ in iparams]
+    if size is None:
+        return _disc_one(bg, core, method, fvals, ivals, named, legacy)
     for v, (_, name, c) in zip(fvals + [float(i) for i in ivals], named):
         if c != NONE:
             check_scalar(v, name, c)
-    if size is None:
-        fv = (fvals + [0.0, 0.0])[:2]
-        with bg.lock:
-            if legacy is not None:
-                iv = (ivals + [0, 0, 0])[:3]
-                _, v, *legacy._gauss_state = core.sample_legacy(method, *fv, 0.0, *iv,
-                                                                *legacy._gauss_state)
-                return v
-            return core.sample_disc(method, *fv, *ivals)
     out = _core.empty(shape_of(size), dtype=I64)
     with bg.lock:
         _fill_disc(core, method, out, [_core.asarray([v], dtype=F64) for v in fvals],
                    [_core.asarray([v], dtype=I64) for v in ivals], legacy)
     return out
+
+
+def _disc_one(bg, core, method, fvals, ivals, named, legacy):
+    """One draw of :func:`disc` from scalar parameters, checked."""
+    for v, (_, name, c) in zip(fvals + [float(i) for i in ivals], named):
+        if c != NONE:
+            check_scalar(v, name, c)
+    fv = (fvals + [0.0, 0.0])[:2]
+    with bg.lock:
+        if legacy is not None:
+            iv = (ivals + [0, 0, 0])[:3]
+            _, v, *legacy._gauss_state = core.sample_legacy(method, *fv, 0.0, *iv,
+                                                            *legacy._gauss_state)
+            return v
+        return core.sample_disc(method, *fv, *ivals)
 
 
 def triangular_params(left, mode, right):
