@@ -8,7 +8,7 @@
 use super::BitGen;
 
 /// The smallest all-ones mask covering `max` (numpy's `gen_mask`).
-fn mask_of(max: u64) -> u64 {
+pub fn mask_of(max: u64) -> u64 {
     let mut m = max;
     for s in [1, 2, 4, 8, 16, 32] {
         m |= m >> s;

@@ -9,7 +9,7 @@
 
 use std::f64::consts::PI;
 
-use super::dist::{self, c_i64, ceil, floor, loggam, poisson};
+use super::dist::{self, c_i64, ceil, floor, floor_i64, loggam, poisson};
 use super::BitGen;
 
 /// A bit generator with the cached second Gaussian of the polar method.
@@ -191,7 +191,7 @@ fn hypergeometric_hyp<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64) ->
     let mut k = sample;
     while y > 0.0 {
         let u = g.next_double();
-        y -= c_i64(floor(u + y / (d1 + k) as f64)) as f64;
+        y -= floor_i64(u + y / (d1 + k) as f64) as f64;
         k -= 1;
         if k == 0 {
             break;
@@ -216,9 +216,7 @@ fn hypergeometric_hrua<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64) -
     let d6 = m as f64 * d4 + 0.5;
     let d7 = ((popsize - m) as f64 * sample as f64 * d4 * d5 / (popsize - 1) as f64 + 0.5).sqrt();
     let d8 = D1 * d7 + D2;
-    let d9 = c_i64(floor(
-        (m + 1) as f64 * (mingb + 1) as f64 / (popsize + 2) as f64,
-    ));
+    let d9 = floor_i64((m + 1) as f64 * (mingb + 1) as f64 / (popsize + 2) as f64);
     let lg = |z: i64| {
         loggam((z + 1) as f64)
             + loggam((mingb - z + 1) as f64)
@@ -234,7 +232,7 @@ fn hypergeometric_hrua<G: BitGen>(g: &mut G, good: i64, bad: i64, sample: i64) -
         if w < 0.0 || w >= d11 {
             continue;
         }
-        let z = c_i64(floor(w));
+        let z = floor_i64(w);
         let t = d10 - lg(z);
         if x * (4.0 - x) - 3.0 <= t {
             break z;
@@ -317,7 +315,7 @@ pub fn logseries<G: BitGen>(g: &mut G, p: f64) -> i64 {
         let u = g.next_double();
         let q = 1.0 - (r * u).exp();
         if v <= q * q {
-            let result = c_i64(floor(1.0 + v.ln() / q.ln()));
+            let result = floor_i64(1.0 + v.ln() / q.ln());
             if result < 1 || v == 0.0 {
                 continue;
             }

@@ -30,8 +30,6 @@ pub mod philox;
 pub mod sfc64;
 mod ziggurat;
 
-use std::collections::HashSet;
-
 /// A bit generator: numpy's `bitgen_t`.
 pub trait BitGen {
     fn next_u64(&mut self) -> u64;
@@ -278,6 +276,23 @@ pub fn fill_disc<G: BitGen>(
             each(g, out, |g, _| ptrs.draw(g))
         }
         Disc::Poisson => each(g, out, |g, i| poisson(g, at(a, i))),
+        Disc::Binomial if a.len() == 1 && n[0].len() == 1 && a[0] != 0.0 && n[0][0] != 0 => {
+            // one (n, p): the sampler chosen and set up once, as `binomial_by` would
+            let (p, nn) = (a[0], n[0][0]);
+            let (flip, pp) = if p <= 0.5 {
+                (false, p)
+            } else {
+                (true, 1.0 - p)
+            };
+            let unflip = |x: i64| if flip { nn - x } else { x };
+            if pp * nn as f64 <= 30.0 {
+                let inv = Inversion::new(nn, pp, generator_qn(nn, pp));
+                each(g, out, |g, _| unflip(inv.draw(g)))
+            } else {
+                let btpe = Btpe::new(nn, pp);
+                each(g, out, |g, _| unflip(btpe.draw(g)))
+            }
+        }
         Disc::Binomial => {
             let mut cache = BinomialCache::default();
             each(g, out, |g, i| {
@@ -413,35 +428,85 @@ pub fn fill_permutation<G: BitGen>(g: &mut G, first: usize, masked: bool, out: &
     for (k, o) in out.iter_mut().enumerate() {
         *o = k as i64;
     }
+    shuffle_tail(g, first.max(1), masked, out);
+}
+
+/// Fisher–Yates from the end of `out` down to `lo` (>= 1): i swapped with j in [0, i]. The
+/// partners are drawn [`AHEAD`] steps early, in the same order (so from the same stream), and
+/// their slots prefetched: a large shuffle waits on memory otherwise.
+fn shuffle_tail<G: BitGen>(g: &mut G, lo: usize, masked: bool, out: &mut [i64]) {
+    const AHEAD: usize = 16;
+    let n = out.len();
+    if n <= lo {
+        return;
+    }
+    let steps = n - lo;
     let mut pieces = bounded::Pieces::default();
-    for i in (first.max(1)..out.len()).rev() {
-        let j = bounded::bounded(g, &mut pieces, 64, 0, i as u64, masked) as usize;
-        out.swap(i, j);
+    let mut draw =
+        |g: &mut G, i: usize| bounded::bounded(g, &mut pieces, 64, 0, i as u64, masked) as usize;
+    let mut ring = [0usize; AHEAD];
+    for (s, slot) in ring.iter_mut().enumerate().take(steps) {
+        *slot = draw(g, n - 1 - s);
+        prefetch(out, *slot);
+    }
+    for s in 0..steps {
+        let j = ring[s % AHEAD];
+        if s + AHEAD < steps {
+            let next = draw(g, n - 1 - (s + AHEAD));
+            prefetch(out, next);
+            ring[s % AHEAD] = next;
+        }
+        out.swap(n - 1 - s, j);
     }
 }
 
+/// A hint that `s[j]` is about to be used (nothing when `j` is out of range).
+#[inline]
+fn prefetch<T>(s: &[T], j: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(x) = s.get(j) {
+        // SAFETY: a prefetch is only a hint to the cache; it reads nothing into the program.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                (x as *const T).cast::<i8>(),
+            )
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (s, j);
+}
+
 /// `choice(pop_size, size, replace=False)` without probabilities, by Floyd's algorithm with
-/// Lemire draws, then (`shuffle`) the tail shuffle of numpy's `_shuffle_int(size, 1)`.
+/// Lemire draws (the chosen values in numpy's open-addressing set), then (`shuffle`) the
+/// tail shuffle of numpy's `_shuffle_int(size, 1)`.
 pub fn fill_floyd<G: BitGen>(g: &mut G, pop_size: u64, shuffle: bool, out: &mut [i64]) {
+    const EMPTY: u64 = u64::MAX;
     let size = out.len() as u64;
-    let mut chosen = HashSet::with_capacity(out.len());
+    // the smallest power of two above 1.2 size, as numpy's
+    let mask = bounded::mask_of((1.2 * size as f64) as u64);
+    let mut set = vec![EMPTY; mask as usize + 1];
     let mut pieces = bounded::Pieces::default();
     for j in pop_size - size..pop_size {
         let val = bounded::bounded(g, &mut pieces, 64, 0, j, false);
-        let pick = if chosen.insert(val) {
+        let mut loc = val & mask;
+        while set[loc as usize] != EMPTY && set[loc as usize] != val {
+            loc = (loc + 1) & mask;
+        }
+        let pick = if set[loc as usize] == EMPTY {
+            set[loc as usize] = val;
             val
         } else {
-            chosen.insert(j);
+            let mut loc = j & mask;
+            while set[loc as usize] != EMPTY {
+                loc = (loc + 1) & mask;
+            }
+            set[loc as usize] = j;
             j
         };
         out[(j - (pop_size - size)) as usize] = pick as i64;
     }
     if shuffle {
-        let mut pieces = bounded::Pieces::default();
-        for i in (1..out.len()).rev() {
-            let j = bounded::bounded(g, &mut pieces, 64, 0, i as u64, false) as usize;
-            out.swap(i, j);
-        }
+        shuffle_tail(g, 1, false, out);
     }
 }
 
