@@ -144,7 +144,7 @@ from ._argext import argmax, argmin  # noqa: E402
 from ._sort import (  # noqa: E402
     sort, argsort, lexsort, sort_complex, searchsorted, partition, argpartition,
 )
-from ._npyio import save, load  # noqa: E402
+from ._npyio import save, load, savez, savez_compressed, fromfile  # noqa: E402
 from ._field import FIELD_DTYPE, create_field, step, resonate, force, set_props, set_target  # noqa: E402
 from ._shape import (  # noqa: E402
     reshape, ravel, transpose, permute_dims, matrix_transpose, swapaxes, moveaxis, rollaxis,

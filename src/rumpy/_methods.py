@@ -12,6 +12,7 @@ from ._sort import (_method_argpartition, _method_argsort, _method_partition,
 from ._helpers import _clip, _NoValue, _round_array, _scalar_or_array, conjugate
 from ._reductions import _std, _var
 from ._products import _method_dot, _method_trace
+from ._npyio import _method_dump, _method_dumps, _method_tofile
 
 import operator as _operator
 
@@ -126,6 +127,9 @@ _METHODS = {
     "argpartition": _method_argpartition,
     "dot": _method_dot,
     "trace": _method_trace,
+    "tofile": _method_tofile,
+    "dump": _method_dump,
+    "dumps": _method_dumps,
 }
 
 for _name, _fn in _METHODS.items():

@@ -1,4 +1,6 @@
-""".npy files: ``save`` and ``load`` in NumPy's format (versions 1.0, 2.0 and 3.0).
+""".npy files: ``save`` and ``load`` in NumPy's format (versions 1.0, 2.0 and 3.0); .npz
+archives of them (``savez``, ``savez_compressed``, ``NpzFile``); raw files (``fromfile``,
+``ndarray.tofile``) and pickles (``ndarray.dump``, ``ndarray.dumps``).
 
 The header is NumPy's: the magic string, the version, the header length, then a Python dict
 literal with ``descr``, ``fortran_order`` and ``shape``, padded so the data starts on a
@@ -15,6 +17,7 @@ import stat
 import sys
 import tempfile
 import warnings
+from collections.abc import Mapping
 
 from . import _core
 
@@ -73,25 +76,77 @@ def _write(f, arr):
             f.write(data.tobytes())
 
 
+def _write_checked(f, arr, allow_pickle):
+    """NumPy's write_array: the header goes out before an object array is refused."""
+    if arr.dtype.hasobject and not allow_pickle:
+        f.write(_header(arr, False))
+        raise ValueError("Object arrays cannot be saved when allow_pickle=False")
+    _write(f, arr)
+
+
 def save(file, arr, allow_pickle=True, fix_imports=True):
     """Save an array to a .npy file (``.npy`` is appended to a file name without it). A file
     name is written through a temporary file and renamed, so a failed save never leaves a
     half-written file in place of a good one."""
     arr = _core.asarray(arr)
-    if arr.dtype.hasobject and not allow_pickle:
-        raise ValueError("Object arrays cannot be saved when allow_pickle=False")
     if hasattr(file, "write"):
-        _write(file, arr)
+        _write_checked(file, arr, allow_pickle)
         return
     path = os.fspath(file)
     if not path.endswith(".npy"):
         path += ".npy"
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rumpy-", suffix=".npy.tmp")
+    if arr.dtype.hasobject and not allow_pickle:
+        # refused before anything is written: the old file stays as it was
+        raise ValueError("Object arrays cannot be saved when allow_pickle=False")
+    _write_file_safely(path, lambda f: _write(f, arr))
+
+
+def _umask():
+    """The process's umask, read without changing it where the system tells it."""
     try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_file_safely(path, write):
+    """Write a file named ``path`` with ``write(fileobj)`` the way ``open(path, "wb")`` would
+    (same permissions, through a symbolic link to its target), but into a temporary file of
+    the same folder renamed over ``path`` only once everything is written: an exception half
+    way leaves the old file, if any, intact and no partial file behind. Where no temporary
+    file can be made next to it (a read-only folder) or the name is not a regular file (a
+    device, a FIFO), the file is written in place, as NumPy does."""
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    try:
+        st = os.stat(target)
+    except OSError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with open(path, "wb") as f:
+            write(f)
+        return
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rumpy-", suffix=".tmp")
+    except OSError:
+        with open(path, "wb") as f:     # NumPy's error if this cannot be opened either
+            write(f)
+        return
+    try:
+        mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+        try:
+            os.chmod(tmp, mode)
+        except OSError:
+            pass
         with os.fdopen(fd, "wb") as f:
-            _write(f, arr)
-        os.replace(tmp, path)
+            write(f)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -366,38 +421,128 @@ def _read_data(f, nbytes):
 
 def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="ASCII",
          *, max_header_size=_MAX_HEADER_SIZE):
-    """Load an array from a .npy file (a path or a binary file object, which need not be
-    seekable). Safe for untrusted files: sizes claimed by the header are checked against the
-    data really present before anything is allocated, and headers longer than
-    ``max_header_size`` characters are refused unless ``allow_pickle=True`` (which, as in
-    NumPy, declares the file trusted). Object arrays are refused: rumpy has no object dtype
-    (NumPy refuses them too unless allow_pickle=True). Errors are NumPy's: EOFError for an
-    empty file, ValueError for malformed or truncated ones."""
+    """Load an array from a .npy file, the arrays of a .npz archive (a lazy ``NpzFile``), or,
+    with ``allow_pickle=True`` only, a pickle, from a path or a binary file object (which,
+    for .npy files, need not be seekable). Safe for untrusted files: sizes claimed by a
+    header are checked against the data really present before anything is allocated, and
+    headers longer than ``max_header_size`` characters are refused unless
+    ``allow_pickle=True`` (which, as in NumPy, declares the file trusted). Object arrays and
+    pickles are refused unless ``allow_pickle=True``, as in NumPy. Errors are NumPy's:
+    EOFError for an empty file, ValueError for malformed or truncated ones, zipfile's
+    BadZipFile for a damaged archive. ``mmap_mode`` is accepted and ignored (the data is
+    read into memory; NumPy ignores it for .npz archives too)."""
     if encoding not in ("ASCII", "latin1", "bytes"):
         raise ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'")
-    if allow_pickle:
-        max_header_size = 2**64     # the file is trusted: NumPy ignores the limit
+    pickle_kwargs = {"encoding": encoding, "fix_imports": fix_imports}
     if hasattr(file, "read"):
-        return _load(file, allow_pickle, max_header_size)
-    with open(os.fspath(file), "rb") as f:
-        return _load(f, allow_pickle, max_header_size)
+        fid, own = file, False
+    else:
+        fid, own = open(os.fspath(file), "rb"), True
+    try:
+        prefix = _read_prefix(fid)
+        if not prefix:
+            raise EOFError("No data left in file")
+        if prefix.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+            # a zip archive (taken for a .npz): the NpzFile owns a file it was given a name of
+            npz = NpzFile(_rewound(fid, prefix, whole=True), own_fid=own,
+                          allow_pickle=allow_pickle, pickle_kwargs=pickle_kwargs,
+                          max_header_size=max_header_size)
+            own = False
+            return npz
+        if prefix == MAGIC:
+            if allow_pickle:
+                max_header_size = 2**64     # the file is trusted: NumPy ignores the limit
+            return _load_after_magic(fid, allow_pickle, max_header_size, pickle_kwargs)
+        if not allow_pickle:
+            raise ValueError("This file contains pickled (object) data. If you trust the file "
+                             "you can load it unsafely using the `allow_pickle=` keyword "
+                             "argument or `pickle.load()`.")
+        import pickle
+        try:
+            return pickle.load(_rewound(fid, prefix), **pickle_kwargs)
+        except Exception as e:
+            raise pickle.UnpicklingError(f"Failed to interpret file {file!r} as a pickle") from e
+    finally:
+        if own:
+            fid.close()
 
 
-def _load(f, allow_pickle, max_header_size):
+def _read_prefix(f):
+    """Up to len(MAGIC) bytes from the start (fewer only at the end of the data)."""
     prefix = bytearray()
     while len(prefix) < len(MAGIC):
         chunk = _read_some(f, len(MAGIC) - len(prefix))
         if not chunk:
             break
         prefix += chunk
-    if not prefix:
-        raise EOFError("No data left in file")
-    if prefix.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        raise ValueError("this is a .npz (zip) file; rumpy reads only .npy files")
-    if prefix != MAGIC:
-        raise ValueError(f"the magic string is not correct; expected {MAGIC!r}, got "
-                         f"{bytes(prefix)!r} (this is not a .npy file; rumpy does not read "
-                         f"pickles)")
+    return bytes(prefix)
+
+
+def _rewound(f, prefix, whole=False):
+    """The stream as it was before its prefix was read: the stream itself moved back where it
+    can seek (NumPy's way), else the prefix put in front of the rest -- in memory when
+    ``whole`` (zipfile needs to seek), else read lazily."""
+    seekable = getattr(f, "seekable", None)
+    try:
+        can_seek = seekable() if seekable is not None else hasattr(f, "seek")
+    except (OSError, ValueError):
+        can_seek = False
+    if can_seek:
+        f.seek(-len(prefix), 1)
+        return f
+    if whole:
+        return io.BytesIO(prefix + _read_all(f))
+    return _Prefixed(prefix, f)
+
+
+def _read_all(f):
+    parts = []
+    while True:
+        chunk = _read_some(f, _CHUNK)
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+
+
+class _Prefixed:
+    """A stream with bytes already read from it put back in front (for pickle.load on a
+    stream that cannot seek back)."""
+
+    def __init__(self, prefix, f):
+        self._head = bytes(prefix)
+        self._f = f
+
+    def read(self, n=-1):
+        if n is None or n < 0:
+            out, self._head = self._head + _read_all(self._f), b""
+            return out
+        out, self._head = self._head[:n], self._head[n:]
+        while len(out) < n:
+            chunk = _read_some(self._f, n - len(out))
+            if not chunk:
+                break
+            out += chunk
+        return out
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+    def readline(self, limit=-1):
+        out = bytearray()
+        while limit < 0 or len(out) < limit:
+            c = self.read(1)
+            if not c:
+                break
+            out += c
+            if c == b"\n":
+                break
+        return bytes(out)
+
+
+def _load_after_magic(f, allow_pickle, max_header_size, pickle_kwargs=None):
+    """The array of a .npy file whose magic string has just been read from ``f``."""
     rest = bytearray()
     while len(rest) < 2:
         chunk = _read_some(f, 2 - len(rest))
@@ -429,7 +574,7 @@ def _load(f, allow_pickle, max_header_size):
         # The data is a pickle of the array (NumPy's or rumpy's), as NumPy writes it.
         import pickle
         try:
-            obj = pickle.load(f)
+            obj = pickle.load(f, **(pickle_kwargs or {}))
         except EOFError:
             raise ValueError("EOF: reading array data failed") from None
         return obj if isinstance(obj, _core.ndarray) else _core.asarray(obj)
@@ -468,3 +613,942 @@ def _load(f, allow_pickle, max_header_size):
     if fortran:
         return flat.reshape(shape[::-1]).T
     return flat.reshape(shape)
+
+
+# ---------------------------------------------------------------------------------------------
+# .npz archives: a zip file of .npy members, named after the arrays, as NumPy lays them out
+# (``arr_0.npy``... for positional arrays after the keyword ones, ZIP_STORED or ZIP_DEFLATED,
+# every member forced to zip64). Each member is written by the .npy writer above and read by
+# the .npy reader above, lazily, member by member.
+# ---------------------------------------------------------------------------------------------
+
+def savez(file, *args, allow_pickle=True, **kwds):
+    """Save several arrays into a single file in uncompressed ``.npz`` format.
+
+    Arrays given as keyword arguments are stored under their names; positional ones as
+    ``arr_0``, ``arr_1``... (``.npz`` is appended to a file name without it). A file name is
+    written through a temporary file renamed at the end, so a failure half way leaves any
+    old file intact.
+
+    Parameters
+    ----------
+    file : file, str, or pathlib.Path
+        The file name or an open binary file object.
+    args : array_like
+        Arrays to save under the names ``arr_0``, ``arr_1``...
+    allow_pickle : bool, optional
+        Allow saving object arrays with pickle. Default: True.
+    kwds : array_like
+        Arrays to save under their keyword names.
+
+    Examples
+    --------
+    >>> import io
+    >>> import rumpy as rp
+    >>> f = io.BytesIO()
+    >>> rp.savez(f, rp.arange(3), y=rp.ones(2))
+    >>> _ = f.seek(0)
+    >>> with rp.load(f) as npz:
+    ...     print(npz.files, npz["arr_0"])
+    ['y', 'arr_0'] [0 1 2]
+    """
+    _savez(file, args, kwds, False, allow_pickle=allow_pickle)
+
+
+def savez_compressed(file, *args, allow_pickle=True, **kwds):
+    """Save several arrays into a single file in compressed ``.npz`` format.
+
+    As ``savez``, with the members compressed (``zipfile.ZIP_DEFLATED``).
+
+    Parameters
+    ----------
+    file : file, str, or pathlib.Path
+        The file name or an open binary file object.
+    args : array_like
+        Arrays to save under the names ``arr_0``, ``arr_1``...
+    allow_pickle : bool, optional
+        Allow saving object arrays with pickle. Default: True.
+    kwds : array_like
+        Arrays to save under their keyword names.
+
+    Examples
+    --------
+    >>> import io
+    >>> import rumpy as rp
+    >>> f = io.BytesIO()
+    >>> rp.savez_compressed(f, a=rp.zeros(1000))
+    >>> _ = f.seek(0)
+    >>> rp.load(f)["a"].shape
+    (1000,)
+    """
+    _savez(file, args, kwds, True, allow_pickle=allow_pickle)
+
+
+def _savez(file, args, kwds, compress, allow_pickle=True, pickle_kwargs=None):
+    import zipfile
+    if not hasattr(file, "write"):
+        file = os.fspath(file)
+        if not file.endswith(".npz"):
+            file = file + ".npz"
+    namedict = kwds
+    for i, val in enumerate(args):
+        key = "arr_%d" % i
+        if key in namedict.keys():
+            raise ValueError(f"Cannot use un-named variables and keyword {key}")
+        namedict[key] = val
+    compression = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+
+    def write(fobj):
+        zipf = zipfile_factory(fobj, mode="w", compression=compression)
+        try:
+            for key, val in namedict.items():
+                fname = key + ".npy"
+                val = _core.asanyarray(val)
+                # always force zip64, gh-10776
+                with zipf.open(fname, "w", force_zip64=True) as fid:
+                    _write_checked(fid, val, allow_pickle)
+        finally:
+            zipf.close()
+
+    if hasattr(file, "write"):
+        write(file)
+    else:
+        _write_file_safely(file, write)
+
+
+def zipfile_factory(file, *args, **kwargs):
+    """A ``zipfile.ZipFile`` of a file name, path or file object, allowing zip64."""
+    if not hasattr(file, "read"):
+        file = os.fspath(file)
+    import zipfile
+    kwargs["allowZip64"] = True
+    return zipfile.ZipFile(file, *args, **kwargs)
+
+
+class BagObj:
+    """Attribute access to the items of an object: ``BagObj(npz).x`` is ``npz["x"]``.
+
+    It holds only a weak reference, so an ``NpzFile`` is freed by reference counting."""
+
+    def __init__(self, obj):
+        import weakref
+        self._obj = weakref.proxy(obj)
+
+    def __getattribute__(self, key):
+        try:
+            return object.__getattribute__(self, "_obj")[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __dir__(self):
+        return list(object.__getattribute__(self, "_obj").keys())
+
+
+class NpzFile(Mapping):
+    """NpzFile(fid)
+
+    A dictionary-like view of a ``.npz`` archive whose arrays are read lazily, on
+    ``npz["key"]`` or ``npz.f.key``. ``files`` lists the members without their ``.npy``
+    suffix; a key may be given with or without it. A member that is not a ``.npy`` file is
+    returned as its bytes. Close it (or use it as a context manager) to release the file.
+
+    Attributes
+    ----------
+    files : list of str
+        The members of the archive, without ``.npy`` suffixes.
+    zip : zipfile.ZipFile
+        The archive.
+    f : BagObj
+        Attribute access to the members.
+    allow_pickle : bool
+        Whether object arrays may be loaded (with pickle). Default: False.
+    pickle_kwargs : dict or None
+        Keyword arguments for ``pickle.load``.
+    max_header_size : int
+        Largest .npy header accepted (ignored when ``allow_pickle`` is true).
+
+    Parameters
+    ----------
+    fid : file, str, or pathlib.Path
+        The archive.
+    own_fid : bool, optional
+        Whether closing the NpzFile closes ``fid``.
+
+    Examples
+    --------
+    >>> import io
+    >>> import rumpy as rp
+    >>> f = io.BytesIO()
+    >>> rp.savez(f, x=rp.arange(4), y=rp.zeros(2))
+    >>> _ = f.seek(0)
+    >>> npz = rp.load(f)
+    >>> npz
+    NpzFile 'object' with keys: x, y
+    >>> npz.f.x
+    array([0, 1, 2, 3])
+    >>> npz.close()
+    """
+    # Make __exit__ and __del__ safe if opening the archive raises
+    zip = None
+    fid = None
+    _MAX_REPR_ARRAY_COUNT = 5
+
+    def __init__(self, fid, own_fid=False, allow_pickle=False, pickle_kwargs=None, *,
+                 max_header_size=_MAX_HEADER_SIZE):
+        _zip = zipfile_factory(fid)
+        _files = _zip.namelist()
+        self.files = [name.removesuffix(".npy") for name in _files]
+        self._files = dict(zip(self.files, _files))
+        self._files.update(zip(_files, _files))
+        self.allow_pickle = allow_pickle
+        self.max_header_size = max_header_size
+        self.pickle_kwargs = pickle_kwargs
+        self.zip = _zip
+        self.f = BagObj(self)
+        if own_fid:
+            self.fid = fid
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        self.close()
+
+    def close(self):
+        """Close the file."""
+        if self.zip is not None:
+            self.zip.close()
+            self.zip = None
+        if self.fid is not None:
+            self.fid.close()
+            self.fid = None
+        self.f = None  # break reference cycle
+
+    def __del__(self):
+        self.close()
+
+    def __iter__(self):
+        return iter(self.files)
+
+    def __len__(self):
+        return len(self.files)
+
+    def __getitem__(self, key):
+        try:
+            key = self._files[key]
+        except KeyError:
+            raise KeyError(f"{key} is not a file in the archive") from None
+        with self.zip.open(key) as member:
+            magic = member.read(len(MAGIC))
+            if magic == MAGIC:
+                max_header_size = 2**64 if self.allow_pickle else self.max_header_size
+                return _load_after_magic(member, self.allow_pickle, max_header_size,
+                                         self.pickle_kwargs)
+            member.seek(0)
+            return member.read()
+
+    def __contains__(self, key):
+        return key in self._files
+
+    def __repr__(self):
+        if isinstance(self.fid, str):
+            filename = self.fid
+        else:
+            filename = getattr(self.fid, "name", "object")
+        array_names = ", ".join(self.files[:self._MAX_REPR_ARRAY_COUNT])
+        if len(self.files) > self._MAX_REPR_ARRAY_COUNT:
+            array_names += "..."
+        return f"NpzFile {filename!r} with keys: {array_names}"
+
+    def get(self, key, default=None, /):
+        """D.get(k[,d]) returns D[k] if k in D, else d.  d defaults to None."""
+        return Mapping.get(self, key, default)
+
+    def items(self):
+        """D.items() returns a set-like object providing a view on the items."""
+        return Mapping.items(self)
+
+    def keys(self):
+        """D.keys() returns a set-like object providing a view on the keys."""
+        return Mapping.keys(self)
+
+    def values(self):
+        """D.values() returns a set-like object providing a view on the values."""
+        return Mapping.values(self)
+
+
+# ---------------------------------------------------------------------------------------------
+# Raw files: ``ndarray.tofile`` and ``fromfile``. NumPy works on a C ``FILE*`` opened on a
+# duplicate of the Python file's descriptor, positioned at the file object's ``tell()``, and
+# moves the file object to where the ``FILE*`` stopped afterwards; so does this, with ``os``
+# calls on the duplicate descriptor (a file object without ``fileno()``, such as BytesIO, is
+# refused as NumPy refuses it). The binary data is the items' bytes in C order. The text form
+# is NumPy's too: written as ``format % item`` joined by ``sep``; read as NumPy's C scanners
+# (fscanf for integers, its own number reader for floats and complex numbers) and separator
+# matcher read it, character for character, so that the values, the errors and the file
+# position after a read are NumPy's.
+# ---------------------------------------------------------------------------------------------
+
+_FDOPEN_FAILED = ("Getting a FILE* from a Python file object via _fdopen failed. If you built "
+                  "NumPy, you probably linked with the wrong debug/release runtime")
+_TOO_BIG = ("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum "
+            "possible size.")
+
+
+def _c_string(value, func, position):
+    """A ``str`` argument as C's "s" format takes it: its UTF-8 bytes."""
+    if not isinstance(value, str):
+        raise TypeError(f"{func}() argument {position} must be str, not "
+                        f"{type(value).__name__}")
+    if "\0" in value:
+        raise ValueError("embedded null character")
+    return value.encode("utf-8")
+
+
+def _c_integer(value, bits, what):
+    value = _index(value)
+    if not -2**(bits - 1) <= value < 2**(bits - 1):
+        raise OverflowError(f"Python int too large to convert to C {what}")
+    return value
+
+
+def _index(value):
+    import operator
+    return operator.index(value)
+
+
+def _file_descriptor(file):
+    """CPython's PyObject_AsFileDescriptor."""
+    if isinstance(file, int):
+        fd = file
+    else:
+        fileno = getattr(file, "fileno", None)
+        if fileno is None:
+            raise TypeError("argument must be an int, or have a fileno() method.")
+        fd = fileno()
+        if not isinstance(fd, int):
+            raise TypeError("fileno() returned a non-integer")
+    if fd < 0:
+        raise ValueError(f"file descriptor cannot be a negative integer ({fd})")
+    return fd
+
+
+def _tell(fd):
+    try:
+        return os.lseek(fd, 0, os.SEEK_CUR)
+    except OSError:
+        return -1
+
+
+class _CFile:
+    """NumPy's npy_PyFile_Dup2 and npy_PyFile_DupClose2: a duplicate descriptor of the file
+    object's, at the object's position; ``close`` puts the object where the duplicate is."""
+
+    def __init__(self, file, writing):
+        file.flush()
+        fd = os.dup(_file_descriptor(file))
+        try:
+            try:
+                import fcntl
+                access = fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE
+            except (ImportError, OSError):
+                access = os.O_RDWR
+            if access not in (os.O_RDWR, os.O_WRONLY if writing else os.O_RDONLY):
+                raise OSError(_FDOPEN_FAILED)
+            self.orig = _tell(fd)
+            if self.orig == -1:
+                if not isinstance(file, io.RawIOBase):
+                    raise OSError("obtaining file position failed")
+            else:
+                pos = _c_integer(file.tell(), 64, "long long")
+                try:
+                    os.lseek(fd, pos, os.SEEK_SET)
+                except OSError:
+                    raise OSError("seeking file failed") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        self.file = file
+        self.fd = fd
+
+    def close(self):
+        position = _tell(self.fd)
+        os.close(self.fd)
+        try:
+            os.lseek(_file_descriptor(self.file), self.orig, os.SEEK_SET)
+        except OSError:
+            if isinstance(self.file, io.RawIOBase):
+                return
+            raise OSError("seeking file failed") from None
+        if position == -1:
+            raise OSError("obtaining file position failed")
+        self.file.seek(position, 0)
+
+
+def _with_cfile(file, mode, work):
+    """Run ``work(fd)`` on NumPy's duplicate of ``file`` (a name or path opened in ``mode``
+    and closed afterwards, or an open file object)."""
+    if isinstance(file, os.PathLike):
+        file = os.fspath(file)
+    own = isinstance(file, (str, bytes))
+    if own:
+        file = open(file, mode)
+    try:
+        cfile = _CFile(file, mode == "wb")
+        try:
+            return work(cfile.fd)
+        finally:
+            cfile.close()
+    finally:
+        if own:
+            file.close()
+
+
+def _write_all(fd, data):
+    with memoryview(data) as view:
+        if view.nbytes == 0:
+            return
+        rest = view.cast("B")
+        while len(rest):
+            n = os.write(fd, rest)
+            rest = rest[n:]
+
+
+def _c_order_chunks(arr):
+    """The array's bytes in C order, in pieces of about 16 MiB (no copy of a C-contiguous
+    array with a buffer format)."""
+    if arr.flags.c_contiguous:
+        try:
+            data = memoryview(arr)
+        except (TypeError, ValueError):     # times have no buffer format
+            data = arr.tobytes()
+        yield data
+        return
+    rows = arr.shape[0]
+    row = arr.nbytes // rows
+    step = max(1, (16 << 20) // max(row, 1))
+    for i in range(0, rows, step):
+        yield arr[i:i + step].tobytes()
+
+
+def _method_tofile(self, file, sep="", format="%s"):
+    """Write the array to a file as text or binary (default).
+
+    The items are written in C order whatever the array's layout. In binary mode (``sep``
+    empty) they are their raw bytes, with no header: byte order and dtype are not kept. In
+    text mode each is written as ``format % item``, separated by ``sep``.
+
+    Parameters
+    ----------
+    file : file, str, or pathlib.Path
+        An open file object (with a file descriptor) or a file name. An open file is written
+        at its current position and left after the data.
+    sep : str
+        Separator between items in text mode; "" (the default) writes binary.
+    format : str
+        Format string of an item in text mode.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> import rumpy as rp
+    >>> path = os.path.join(tempfile.mkdtemp(), "a.txt")
+    >>> rp.arange(4).tofile(path, sep=",")
+    >>> open(path).read()
+    '0,1,2,3'
+    """
+    sep = _c_string(sep, "tofile", 2)
+    format = _c_string(format, "tofile", 3).decode("utf-8")
+    arr = self
+
+    def work(fd):
+        if not sep:
+            if arr.dtype.hasobject:
+                raise OSError("cannot write object arrays to a file in binary mode")
+            if arr.dtype.itemsize == 0:
+                return
+            for chunk in _c_order_chunks(arr):
+                _write_all(fd, chunk)
+            return
+        flat = arr.reshape(-1)
+        n = flat.shape[0]
+        step = 1 << 16
+        for start in range(0, n, step):
+            items = flat[start:start + step].tolist()
+            text = sep.join((format % (x,) if format else str(x)).encode("ascii")
+                            for x in items)
+            _write_all(fd, text + sep if start + step < n else text)
+
+    _with_cfile(file, "wb", work)
+
+
+_method_tofile.__name__ = "tofile"
+
+
+def _method_dump(self, file, protocol=2):
+    """Pickle the array to a file (a name, path or binary file object); read it back with
+    ``pickle.load`` or ``rumpy.load(..., allow_pickle=True)``.
+
+    Examples
+    --------
+    >>> import io, pickle
+    >>> import rumpy as rp
+    >>> f = io.BytesIO()
+    >>> rp.arange(3).dump(f)
+    >>> _ = f.seek(0)
+    >>> pickle.load(f)
+    array([0, 1, 2])
+    """
+    import pickle
+    if hasattr(file, "write"):
+        pickle.dump(self, file, protocol=protocol)
+        return
+    with open(os.fspath(file), "wb") as f:
+        pickle.dump(self, f, protocol=protocol)
+
+
+_method_dump.__name__ = "dump"
+
+
+def _method_dumps(self, protocol=2):
+    """The array pickled, as bytes (``pickle.loads`` gives it back).
+
+    Examples
+    --------
+    >>> import pickle
+    >>> import rumpy as rp
+    >>> pickle.loads(rp.arange(3).dumps())
+    array([0, 1, 2])
+    """
+    import pickle
+    return pickle.dumps(self, protocol=protocol)
+
+
+_method_dumps.__name__ = "dumps"
+
+
+def fromfile(file, dtype=None, count=-1, sep="", offset=0, *, like=None):
+    """Construct an array from the data of a text or binary file.
+
+    Binary mode (``sep`` empty) reads raw items of ``dtype``; text mode reads numbers
+    separated by ``sep`` (where whitespace matches any run of whitespace, and whitespace
+    around the separator is allowed). An open file is read from its current position and
+    left after the data read.
+
+    Parameters
+    ----------
+    file : file, str, or pathlib.Path
+        An open file object (with a file descriptor) or a file name.
+    dtype : data-type
+        Type of the items; float64 by default.
+    count : int
+        Number of items to read; -1 (the default) reads to the end of the file.
+    sep : str
+        Separator of text mode; "" (the default) reads binary.
+    offset : int
+        Bytes to skip from the current position first (binary mode only).
+    like : array_like, optional
+        Another library's array: the call is handed to it (NEP 35).
+
+    Returns
+    -------
+    ndarray
+        One-dimensional (with a subarray dtype's dimensions after the first).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> import rumpy as rp
+    >>> path = os.path.join(tempfile.mkdtemp(), "a.bin")
+    >>> rp.arange(5, dtype=rp.int16).tofile(path)
+    >>> rp.fromfile(path, dtype=rp.int16, count=3, offset=2)
+    array([1, 2, 3], dtype=int16)
+    """
+    dt = _core.dtype("float64" if dtype is None else dtype)
+    count = _c_integer(count, 64, "ssize_t")
+    sep = _c_string(sep, "fromfile", 4)
+    offset = _c_integer(offset, 64, "long")
+    if like is not None and not isinstance(like, _core.ndarray):
+        # Another library's object (NEP 35): NumPy's fromfile hands the call to it.
+        if not hasattr(like, "__array_function__"):
+            raise TypeError("The `like` argument must be an array-like that implements the "
+                            "`__array_function__` protocol.")
+        import numpy
+        return numpy.fromfile(file, dtype, count, sep.decode("utf-8"), offset, like=like)
+    if isinstance(file, os.PathLike):
+        file = os.fspath(file)
+    if offset != 0 and sep:
+        raise TypeError("'offset' argument only permitted for binary files")
+
+    def work(fd):
+        os.lseek(fd, offset, os.SEEK_CUR)
+        return _from_fd(fd, dt, count, sep)
+
+    return _with_cfile(file, "rb", work)
+
+
+def _new_size_check(num, dt):
+    """NumPy's checks when it makes the (num,)-shaped array it reads into."""
+    if num < 0:
+        raise ValueError("negative dimensions are not allowed")
+    if num * dt.itemsize > sys.maxsize:
+        raise ValueError(_TOO_BIG)
+
+
+def _from_fd(fd, dt, num, sep):
+    if dt.hasobject:
+        raise ValueError("Cannot read into object array")
+    if dt.itemsize == 0:
+        return _core.empty((num,), dtype=dt)
+    if not sep:
+        return _from_binary(fd, dt, num)
+    if not _scannable(dt):
+        raise ValueError("Unable to read character files of that array type")
+    if num >= 0:
+        _new_size_check(num, dt)
+    scanner = _Scanner(fd)
+    try:
+        values = scanner.read_all(dt, num, sep)
+    finally:
+        os.lseek(fd, scanner.tell(), os.SEEK_SET)
+    return _text_values_to_array(values, dt)
+
+
+def _from_binary(fd, dt, num):
+    elsize = dt.itemsize
+    if num < 0:
+        try:
+            start = os.lseek(fd, 0, os.SEEK_CUR)
+            end = os.lseek(fd, 0, os.SEEK_END)
+            os.lseek(fd, start, os.SEEK_SET)
+        except OSError:
+            raise OSError("could not seek in file") from None
+        numbytes = end - start
+        num = numbytes // elsize if numbytes >= 0 else -(-numbytes // elsize)
+    _new_size_check(num, dt)
+    data = _read_fd(fd, num * elsize)
+    return _core.frombuffer(data, dtype=dt, count=len(data) // elsize)
+
+
+def _read_fd(fd, want):
+    """Up to ``want`` bytes from the descriptor (fewer at its end). Nothing is allocated for
+    bytes a regular file does not hold; other files are read in chunks."""
+    try:
+        st = os.fstat(fd)
+        left = st.st_size - os.lseek(fd, 0, os.SEEK_CUR) if stat.S_ISREG(st.st_mode) else None
+    except OSError:
+        left = None
+    raw = io.FileIO(fd, "rb", closefd=False)
+    if left is not None:
+        data = bytearray(max(0, min(want, left)))
+        got = _fill(raw.readinto, memoryview(data))
+        if got < len(data):         # the file shrank under us
+            del data[got:]
+        return data
+    data = bytearray()
+    while len(data) < want:
+        chunk = raw.read(min(_CHUNK, want - len(data)))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def _scannable(dt):
+    """The dtypes NumPy has a text scanner for (its ``scanfunc``)."""
+    return (dt.names is None and dt.subdtype is None
+            and (dt.kind == "b" or (dt.kind in "iu" and dt.itemsize in (1, 2, 4, 8))
+                 or (dt.kind == "f" and dt.itemsize in (2, 4, 8, 16))
+                 or (dt.kind == "c" and dt.itemsize in (8, 16))))
+
+
+def _swab_separator(sep):
+    """NumPy's swab_separator: runs of whitespace become one space (a wildcard for any run of
+    whitespace), with a space put in front of a separator that does not start with one (and
+    one more after a separator that ends with one)."""
+    out = bytearray()
+    if sep[:1] not in _WS_BYTES:
+        out.append(32)
+    skip = False
+    for ch in sep:
+        if ch in _WS:
+            if not skip:
+                out.append(32)
+                skip = True
+        else:
+            out.append(ch)
+            skip = False
+    if out and out[-1] == 32:
+        out.append(32)
+    return bytes(out)
+
+
+_WS = frozenset(b" \t\n\v\f\r")     # C's isspace in the C locale
+_WS_BYTES = {bytes([c]) for c in _WS}
+_EOF = -1
+_SKIP_WS = re.compile(rb"[ \t\n\v\f\r]*")
+
+
+def _nested(word):
+    """A pattern matching any prefix of ``word``, case-insensitively, as NumPy's
+    MATCH_ALPHA_STRING_NOCASE consumes it."""
+    out = b""
+    for ch in reversed(word):
+        out = b"(?:[" + bytes([ch, ch - 32]) + b"]" + out + b")?"
+    return out
+
+
+# read_numberlike_string: what NumPy's float reader takes from the stream (at most 120
+# characters): sign, then nan(...), inf(inity) or a mantissa with an exponent, each as far
+# as it matches.
+_NUMBERLIKE = re.compile(
+    rb"[+-]?(?:[nN](?:[aA](?:[nN](?:\([A-Za-z0-9_]*\)?)?)?)?"
+    rb"|[iI]" + _nested(b"nfinity") +
+    rb"|[0-9]*(?:\.(?:[0-9]+(?:[eE][+-]?[0-9]*)?)?|[eE][+-]?[0-9]*)?)")
+_FLOAT_BUFLEN = 120
+# what PyOS_string_to_double (strtod) accepts of it
+_DECIMAL = re.compile(rb"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_DIGITS = re.compile(rb"[0-9]*")
+
+
+class _Scanner:
+    """A read-ahead buffer over a descriptor with C stdio's getc/ungetc, and NumPy's text
+    scanners on top of it."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.base = os.lseek(fd, 0, os.SEEK_CUR)     # file position of buf[0]
+        self.buf = b""
+        self.pos = 0
+        self.eof = False
+        self.last_eof = False
+
+    def tell(self):
+        return self.base + self.pos
+
+    def _more(self):
+        if self.eof:
+            return False
+        chunk = os.read(self.fd, 1 << 16)
+        if not chunk:
+            self.eof = True
+            return False
+        self.base += self.pos
+        self.buf = self.buf[self.pos:] + chunk
+        self.pos = 0
+        return True
+
+    def getc(self):
+        if self.pos >= len(self.buf) and not self._more():
+            self.last_eof = True
+            return _EOF
+        self.last_eof = False
+        c = self.buf[self.pos]
+        self.pos += 1
+        return c
+
+    def ungetc(self, c):
+        if c == _EOF:
+            return
+        if self.last_eof:           # pushed back at the end: the position moves back
+            self.buf = self.buf[:self.pos] + bytes([c]) + self.buf[self.pos:]
+            self.base -= 1
+        elif self.buf[self.pos - 1] == c:
+            self.pos -= 1
+        else:                       # a different character pushed back in place of the last
+            self.buf = self.buf[:self.pos - 1] + bytes([c]) + self.buf[self.pos:]
+            self.pos -= 1
+        self.last_eof = False
+
+    def skip_ws(self):
+        """Consume whitespace (any amount, read as it comes)."""
+        while True:
+            self.pos = _SKIP_WS.match(self.buf, self.pos).end()
+            if self.pos < len(self.buf) or not self._more():
+                return
+
+    def window(self, pattern, width):
+        """``pattern`` matched within the next ``width`` characters (read ahead as needed)."""
+        while len(self.buf) - self.pos <= width and self._more():
+            pass
+        return pattern.match(self.buf, self.pos, self.pos + width)
+
+    # -- NumPy's scanners: (1, value), (0, None) for no number, (_EOF, None) at the end
+
+    def numberlike(self):
+        """read_numberlike_string."""
+        if self.getc() == _EOF:
+            return _EOF, b""
+        self.pos -= 1
+        self.skip_ws()
+        token = self.window(_NUMBERLIKE, _FLOAT_BUFLEN + 1).group()[:_FLOAT_BUFLEN]
+        self.pos += len(token)
+        return (1 if token else 0), token
+
+    def ftolf(self, text=False):
+        """NumPyOS_ascii_ftolf: a float (or, with ``text``, the decimal text strtold would
+        read, for long doubles)."""
+        r, token = self.numberlike()
+        if r != 1:
+            return r, None
+        p = token[1:] if token[:1] in (b"+", b"-") else token
+        if p[:3].lower() == b"nan":
+            return 1, ("nan" if text else float("nan"))
+        if p[:3].lower() == b"inf":
+            neg = token[:1] == b"-"
+            return 1, (("-inf" if neg else "inf") if text else
+                       (float("-inf") if neg else float("inf")))
+        m = _DECIMAL.match(token)
+        if m is None:
+            return 0, None
+        return 1, (m.group().decode("ascii") if text else float(m.group()))
+
+    def scan_int(self, signed, bits):
+        """glibc's fscanf("%d") (or "%u") into a C integer of ``bits`` bits: the number is
+        read as a C long (saturating), then cut to the integer's width."""
+        self.skip_ws()
+        if self.getc() == _EOF:
+            return _EOF, None
+        self.pos -= 1
+        sign = self.buf[self.pos]
+        if sign in (43, 45):                # '+', '-'
+            self.pos += 1
+        digits = found = b""
+        while True:                         # any number of digits, read as they come
+            run = _DIGITS.match(self.buf, self.pos).group()
+            if run:
+                found = run
+                # the leading 25 significant digits decide the saturated value
+                digits = (digits + run).lstrip(b"0")[:25]
+                self.pos += len(run)
+            if self.pos < len(self.buf) or not self._more():
+                break
+        if not found:
+            return 0, None
+        v = int(digits or b"0")
+        if signed:
+            v = max(-2**63, min(2**63 - 1, -v if sign == 45 else v))
+        else:
+            v = 2**64 - 1 if v >= 2**64 else (-v) % 2**64 if sign == 45 else v
+        v &= (1 << bits) - 1
+        if signed and v >= 1 << (bits - 1):
+            v -= 1 << bits
+        return 1, v
+
+    def scan_bool(self):
+        r, v = self.ftolf()
+        return r, (v != 0.0 if r == 1 else None)
+
+    def _peek_char(self):
+        c = self.getc()
+        return _EOF if c == 0xFF else c     # stored in a C char: byte 255 reads as EOF
+
+    def scan_complex(self):
+        """CDOUBLE_scan: ``a``, ``a+bj``, ``a-bj`` or ``bj``."""
+        r, real = self.ftolf()
+        nxt = self._peek_char()
+        if nxt in (43, 45):                 # '+', '-'
+            self.ungetc(nxt)
+            ri, imag = self.ftolf()
+            nxt = self._peek_char()
+            if ri == 1 and nxt == 106:      # 'j'
+                value = (real, imag)
+            else:
+                value = (real, 0.0)
+                self.ungetc(97)             # 'a': makes the rest unmatched
+        elif nxt == 106:
+            value = (0.0, real)
+        else:
+            value = (real, 0.0)
+            self.ungetc(nxt)
+        return r, (complex(*value) if r == 1 else None)
+
+    def skip_separator(self, sep):
+        """fromfile_skip_separator: 0 when matched, -1 at the end, -2 when not matched."""
+        i = start = 0
+        while True:
+            c = self.getc()
+            if c == _EOF:
+                return -1
+            if i == len(sep):
+                self.ungetc(c)
+                return 0 if i != start else -2
+            s = sep[i]
+            if s == 32:                     # whitespace wildcard
+                if c not in _WS:
+                    i += 1
+                    start += 1
+                    self.ungetc(c)
+                elif i == start:
+                    start -= 1
+            elif s != c:
+                self.ungetc(c)
+                return -2
+            else:
+                i += 1
+
+    def read_all(self, dt, num, sep):
+        """array_from_text: the values read (ValueError on unmatched data)."""
+        kind = dt.kind
+        if kind == "b":
+            scan = self.scan_bool
+        elif kind in "iu":
+            def scan(signed=kind == "i", bits=8 * dt.itemsize):
+                return self.scan_int(signed, bits)
+        elif kind == "c":
+            scan = self.scan_complex
+        elif dt.itemsize == 16:
+            def scan():
+                return self.ftolf(text=True)
+        else:
+            scan = self.ftolf
+        clean = _swab_separator(sep)
+        values = []
+        flag = 0
+        i = 0
+        while num < 0 or i < num:
+            r, v = scan()
+            if r != 1:
+                flag = -1 if r == _EOF else -2
+                break
+            values.append(v)
+            flag = self.skip_separator(clean)
+            if flag < 0:
+                if num == i + 1:
+                    flag = -1
+                break
+            i += 1
+        if flag == -2:
+            raise ValueError("string or file could not be read to its end due to unmatched "
+                             "data")
+        return values
+
+
+def _half_bytes(values):
+    """npy_double_to_half of each value (correctly rounded; inf beyond float16's range)."""
+    import struct
+    out = bytearray()
+    for x in values:
+        try:
+            out += struct.pack("<e", x)
+        except OverflowError:
+            out += b"\x00\x7c" if x > 0 else b"\x00\xfc"
+    return out
+
+
+def _text_values_to_array(values, dt):
+    native = dt.newbyteorder("=") if dt.byteorder not in "=|" else dt
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if dt.kind == "f" and dt.itemsize == 2:
+            arr = _core.frombuffer(_half_bytes(values), dtype="<f2").astype(native)
+        elif dt.kind == "f" and dt.itemsize == 16:     # from the decimal text, as strtold
+            arr = (_core.array(values, dtype="U").astype(native) if values
+                   else _core.empty((0,), dtype=native))
+        elif dt.kind in "fc":           # C casts from double, as NumPy's scanners store them
+            wide = "float64" if dt.kind == "f" else "complex128"
+            arr = _core.array(values, dtype=wide).astype(native)
+        else:
+            arr = _core.array(values, dtype=native)
+    # NumPy's scanners store native values whatever the byte order asked for
+    return arr.view(dt) if native is not dt else arr
