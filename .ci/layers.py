@@ -3,7 +3,7 @@
 it, and only src/python/ may know Python (pyo3). Fails, listing each upward or Python
 reference, otherwise prints the layers.
 
-    error < dtype < buffer < kernels < loops < array < dispatch < ops < random < python
+    error < dtype < buffer < kernels < loops < array < dispatch < ops < random < io < python
 """
 
 import pathlib
@@ -11,7 +11,7 @@ import re
 import sys
 
 LAYERS = ["error", "dtype", "buffer", "kernels", "loops", "array", "dispatch", "ops", "random",
-          "python"]
+          "io", "python"]
 # crate-root items that belong to a layer (macros exported at the root)
 ROOT_ITEMS = {"bail": "error", "ensure": "error", "with_scalar_type": "dtype", "Result": "error",
               "Error": "error"}

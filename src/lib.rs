@@ -10,6 +10,7 @@ pub mod array;
 pub mod buffer;
 pub mod dispatch;
 pub mod dtype;
+pub mod io;
 pub mod kernels;
 pub mod loops;
 pub mod ops;

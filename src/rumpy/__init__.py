@@ -144,7 +144,9 @@ from ._argext import argmax, argmin  # noqa: E402
 from ._sort import (  # noqa: E402
     sort, argsort, lexsort, sort_complex, searchsorted, partition, argpartition,
 )
-from ._npyio import save, load, savez, savez_compressed, fromfile  # noqa: E402
+from ._npyio import save, load, savez, savez_compressed, fromfile, savetxt  # noqa: E402
+from ._textio import loadtxt  # noqa: E402
+from ._npyio import fromstring, fromregex  # noqa: E402
 from ._field import FIELD_DTYPE, create_field, step, resonate, force, set_props, set_target  # noqa: E402
 from ._shape import (  # noqa: E402
     reshape, ravel, transpose, permute_dims, matrix_transpose, swapaxes, moveaxis, rollaxis,
@@ -173,6 +175,8 @@ from . import char  # noqa: E402
 from . import linalg  # noqa: E402
 from . import fft  # noqa: E402
 from . import random  # noqa: E402
+from . import lib  # noqa: E402
+from ._memmap import memmap  # noqa: E402
 from ._dtype_names import (  # noqa: E402
     typecodes, sctypeDict, ScalarType, typename, issubdtype, isdtype, common_type, mintypecode,
     min_scalar_type, astype, dtypes,

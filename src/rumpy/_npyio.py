@@ -11,6 +11,7 @@ buffer protocol without Python-level loops.
 import ast
 import codecs
 import io
+import itertools
 import os
 import re
 import stat
@@ -37,23 +38,48 @@ def _descr(dt):
 
 
 def _header(arr, fortran):
-    d = {"descr": _descr(arr.dtype), "fortran_order": fortran, "shape": tuple(arr.shape)}
-    text = "{" + "".join(f"{k!r}: {v!r}, " for k, v in d.items()) + "}"
+    return _header_bytes(_descr(arr.dtype), fortran, tuple(arr.shape))
+
+
+def _header_bytes(descr, fortran, shape, version=None, warn=False):
+    """NumPy's .npy header for these values (written with ``repr``, as NumPy does): the
+    given format version, or the oldest that can hold it (with NumPy's UserWarning when
+    ``warn`` and that is not 1.0)."""
+    text = f"{{'descr': {descr!r}, 'fortran_order': {fortran!r}, 'shape': {shape!r}, }}"
     # NumPy leaves room for the growing axis' length to be rewritten in place.
-    if arr.shape:
-        text += " " * (21 - len(repr(arr.shape[-1 if fortran else 0])))
-    for version, len_bytes, enc in (((1, 0), 2, "latin1"), ((2, 0), 4, "latin1"),
-                                    ((3, 0), 4, "utf8")):
-        try:
-            body = text.encode(enc)
-        except UnicodeEncodeError:
-            continue
-        pad = ALIGN - (len(MAGIC) + 2 + len_bytes + len(body) + 1) % ALIGN
-        body = body + b" " * (pad % ALIGN) + b"\n"
-        if len_bytes == 2 and len(body) > 0xFFFF:
-            continue
-        return MAGIC + bytes(version) + len(body).to_bytes(len_bytes, "little") + body
-    raise ValueError("header does not fit any .npy format version")
+    if len(shape) > 0:
+        text += " " * (21 - len(repr(shape[-1 if fortran else 0])))
+    if version is not None:
+        return _wrap_header(text, version)
+    try:
+        return _wrap_header(text, (1, 0))
+    except ValueError:      # too long, or not latin1 (UnicodeEncodeError)
+        pass
+    try:
+        out = _wrap_header(text, (2, 0))
+    except UnicodeEncodeError:
+        out = _wrap_header(text, (3, 0))
+        if warn:
+            warnings.warn("Stored array in format 3.0. It can only be read by NumPy >= 1.17",
+                          UserWarning, stacklevel=4)
+        return out
+    if warn:
+        warnings.warn("Stored array in format 2.0. It can only be read by NumPy >= 1.9",
+                      UserWarning, stacklevel=4)
+    return out
+
+
+def _wrap_header(text, version):
+    """Magic string, version, length and the header text padded with spaces and a newline so
+    that the data starts on a 64-byte boundary (NumPy pads a whole 64 when already there)."""
+    len_bytes, encoding = _HEADER_SIZE_INFO[version]
+    body = text.encode(encoding)
+    hlen = len(body) + 1
+    pad = ALIGN - (len(MAGIC) + 2 + len_bytes + hlen) % ALIGN
+    if hlen + pad >= 1 << (8 * len_bytes):
+        raise ValueError(f"Header length {hlen} too big for version={version}")
+    return (MAGIC + bytes(version) + (hlen + pad).to_bytes(len_bytes, "little") + body
+            + b" " * pad + b"\n")
 
 
 def _write(f, arr):
@@ -199,22 +225,39 @@ def _read_bytes(f, n, what):
     return buf
 
 
-def _fill(readinto, view):
-    """readinto until the view is full or the stream ends; the number of bytes read."""
+def _fill(readinto, view, piece=None):
+    """readinto until the view is full or the stream ends, at most ``piece`` bytes a call;
+    the number of bytes read."""
     got = 0
     with view:
         while got < len(view):
-            k = readinto(view[got:])
+            k = readinto(view[got:] if piece is None else view[got:got + piece])
             if not k:
                 break
             got += k
     return got
 
 
+def _archive_size(z):
+    """The bytes of the file under a ZipFile (None when unknown)."""
+    fp = getattr(z, "fp", None)
+    try:
+        pos = fp.tell()
+        end = fp.seek(0, os.SEEK_END)
+        fp.seek(pos)
+        return end
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 def _remaining(f):
     """Bytes left after the current position when that is cheap and reliable to know (a
-    regular file, an in-memory buffer); None otherwise (pipes, sockets, compressed streams)."""
+    regular file, an in-memory buffer, a stored .npz member); None otherwise (pipes, sockets,
+    compressed streams)."""
     try:
+        size = getattr(f, "_rumpy_size", None)
+        if size is not None:
+            return max(size - f.tell(), 0)
         if isinstance(f, (io.FileIO, io.BufferedReader, io.BufferedRandom)):
             st = os.fstat(f.fileno())
             if stat.S_ISREG(st.st_mode):
@@ -355,8 +398,9 @@ def _true_itemsize(dt):
                              "fit into a C int.")
     elif dt.names is not None:
         size = dt.itemsize
+        fields = dt.fields      # built anew at each access: once, not once per field
         for name in dt.names:
-            fdt, offset = dt.fields[name][:2]
+            fdt, offset = fields[name][:2]
             if offset < 0 or offset + _true_itemsize(fdt) > size:
                 raise ValueError(f"field {name!r} does not fit in its record")
     else:
@@ -412,8 +456,9 @@ def _read_data(f, nbytes):
         return _read_bytes(f, nbytes, "array data")
     if left < nbytes:
         raise ValueError(f"EOF: reading array data, expected {nbytes} bytes got {left}")
-    data = bytearray(nbytes)
-    got = _fill(f.readinto, memoryview(data))
+    # straight into uninitialised memory of the result (no zeroing), in cache-sized pieces
+    data = _core.empty((nbytes,), dtype=_core.dtype("uint8"))
+    got = _fill(f.readinto, memoryview(data), 1 << 18)
     if got < nbytes:        # the file shrank under us
         raise ValueError(f"EOF: reading array data, expected {nbytes} bytes got {got}")
     return data
@@ -429,8 +474,10 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
     ``allow_pickle=True`` (which, as in NumPy, declares the file trusted). Object arrays and
     pickles are refused unless ``allow_pickle=True``, as in NumPy. Errors are NumPy's:
     EOFError for an empty file, ValueError for malformed or truncated ones, zipfile's
-    BadZipFile for a damaged archive. ``mmap_mode`` is accepted and ignored (the data is
-    read into memory; NumPy ignores it for .npz archives too)."""
+    BadZipFile for a damaged archive. With ``mmap_mode`` ('r', 'r+', 'c', ...; see
+    ``memmap``) a .npy file given by name is memory-mapped (``lib.format.open_memmap``): the
+    result is a ``memmap``; object dtypes and open file objects are refused, as in NumPy.
+    Archives and pickles ignore ``mmap_mode``, as in NumPy."""
     if encoding not in ("ASCII", "latin1", "bytes"):
         raise ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'")
     pickle_kwargs = {"encoding": encoding, "fix_imports": fix_imports}
@@ -452,6 +499,10 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
         if prefix == MAGIC:
             if allow_pickle:
                 max_header_size = 2**64     # the file is trusted: NumPy ignores the limit
+            if mmap_mode:
+                # NumPy maps the file by its name (an open file is refused there)
+                from .lib.format import open_memmap
+                return open_memmap(file, mode=mmap_mode, max_header_size=max_header_size)
             return _load_after_magic(fid, allow_pickle, max_header_size, pickle_kwargs)
         if not allow_pickle:
             raise ValueError("This file contains pickled (object) data. If you trust the file "
@@ -838,7 +889,15 @@ class NpzFile(Mapping):
             key = self._files[key]
         except KeyError:
             raise KeyError(f"{key} is not a file in the archive") from None
+        import zipfile
+        info = self.zip.getinfo(key)
         with self.zip.open(key) as member:
+            archive = _archive_size(self.zip)
+            if (info.compress_type == zipfile.ZIP_STORED and member.seekable()
+                    and archive is not None and info.file_size <= archive):
+                # a stored member's size is bounded by the archive's: its data can be read
+                # straight into the array (a deflated one's size could be a lie)
+                member._rumpy_size = info.file_size
             magic = member.read(len(MAGIC))
             if magic == MAGIC:
                 max_header_size = 2**64 if self.allow_pickle else self.max_header_size
@@ -1226,8 +1285,27 @@ def _from_binary(fd, dt, num):
         numbytes = end - start
         num = numbytes // elsize if numbytes >= 0 else -(-numbytes // elsize)
     _new_size_check(num, dt)
+    left = _regular_left(fd)
+    if left is not None and elsize and dt.names is None and not dt.hasobject:
+        # straight into the array's memory: bytes the file does not hold are not allocated
+        nbytes = max(0, min(num * elsize, left))
+        arr = _core.empty((-(-nbytes // elsize),), dtype=dt)
+        with memoryview(arr.view(_core.dtype("uint8"))) as view:
+            got = _fill(io.FileIO(fd, "rb", closefd=False).readinto, view[:nbytes])
+        return arr[:got // elsize]
     data = _read_fd(fd, num * elsize)
     return _core.frombuffer(data, dtype=dt, count=len(data) // elsize)
+
+
+def _regular_left(fd):
+    """The bytes a regular file holds after the descriptor's position (None for others)."""
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        return st.st_size - os.lseek(fd, 0, os.SEEK_CUR)
+    except OSError:
+        return None
 
 
 def _read_fd(fd, want):
@@ -1552,3 +1630,692 @@ def _text_values_to_array(values, dt):
             arr = _core.array(values, dtype=native)
     # NumPy's scanners store native values whatever the byte order asked for
     return arr.view(dt) if native is not dt else arr
+
+
+# ---------------------------------------------------------------------------------------------
+# savetxt: numpy's rules (plans/textio-notes.md, section 8): one line per row, Python's `%`
+# formatting of numpy's scalars, header and footer behind the comment marker.
+# ---------------------------------------------------------------------------------------------
+
+# dtypes whose items Python's `%` formats as numpy's scalars: their Python values (tolist) print
+# the same, and go much faster than one rumpy scalar per item
+_PLAIN_KINDS = "biu"
+
+
+def _rows_of(X):
+    """The rows of a 1-D or 2-D array as tuples of items that `%` formats as numpy's."""
+    if X.dtype.names is None and (X.dtype.kind in _PLAIN_KINDS
+                                  or X.dtype in ("float64", "complex128")):
+        data = X.tolist()
+        if X.ndim == 1:
+            return ((v,) for v in data)
+        return (tuple(r) for r in data)
+    if X.ndim == 1:
+        if X.dtype.names is not None:
+            return (tuple(X[i][n] for n in X.dtype.names) for i in range(X.shape[0]))
+        return ((X[i],) for i in range(X.shape[0]))
+    return (tuple(X[i, j] for j in range(X.shape[1])) for i in range(X.shape[0]))
+
+
+class _TextSink:
+    """Writes str to a text or binary file object: str first, encoded bytes once the file
+    refuses str (numpy's WriteWrap)."""
+
+    def __init__(self, f, encoding):
+        self._f = f
+        self._encoding = encoding or "latin1"
+        self._bytes = False
+
+    def write(self, s):
+        if self._bytes:
+            self._f.write(s.encode(self._encoding))
+            return
+        try:
+            self._f.write(s)
+        except TypeError:
+            self._bytes = True
+            self._f.write(s.encode(self._encoding))
+
+
+def savetxt(fname, X, fmt="%.18e", delimiter=" ", newline="\n", header="", footer="",
+            comments="# ", encoding=None):
+    """Save an array to a text file, one line per row.
+
+    Parameters
+    ----------
+    fname : str, PathLike or file handle
+        A file name (``.gz`` is compressed) or an object with ``write`` (given str, or bytes
+        in ``encoding`` when it refuses str).
+    X : array_like, 1-D or 2-D
+        The data (a 1-D array is written as a column; a 1-D structured one a record per line).
+    fmt : str or sequence of str
+        One format for every column, one per column, or the format of a whole line; complex
+        columns get ``' (%s+%sj)'`` of it, as numpy's.
+    delimiter, newline : str
+        Between columns, and after each line.
+    header, footer : str
+        Written before and after the data, each line behind ``comments``.
+    comments : str
+        The marker in front of header and footer lines.
+    encoding : str, optional
+        The file's encoding (the locale's by default; ``'latin1'`` for byte sinks).
+
+    Examples
+    --------
+    >>> import io
+    >>> import rumpy as rp
+    >>> s = io.StringIO()
+    >>> rp.savetxt(s, rp.array([[1, 2], [3, 4]]), fmt="%d", delimiter=",")
+    >>> s.getvalue()
+    '1,2\\n3,4\\n'
+    """
+    from . import asarray
+
+    if isinstance(fname, os.PathLike):
+        fname = os.fspath(fname)
+    own = False
+    if isinstance(fname, str):
+        open(fname, "wt").close()
+        if fname.endswith(".gz"):
+            import gzip
+            fh = gzip.open(fname, "wt", encoding=encoding)
+        elif fname.endswith(".bz2"):
+            import bz2
+            fh = bz2.open(fname, "wt", encoding=encoding)
+        elif fname.endswith(".xz"):
+            import lzma
+            fh = lzma.open(fname, "wt", encoding=encoding)
+        else:
+            fh = open(fname, "wt", encoding=encoding)
+        own = True
+        sink = fh
+    elif hasattr(fname, "write"):
+        fh = fname
+        sink = _TextSink(fname, encoding)
+    else:
+        raise ValueError("fname must be a string or file handle")
+    try:
+        X = asarray(X)
+        if X.ndim == 0 or X.ndim > 2:
+            raise ValueError(f"Expected 1D or 2D array, got {X.ndim}D array instead")
+        if X.ndim == 1:
+            ncol = 1 if X.dtype.names is None else len(X.dtype.names)
+        else:
+            ncol = X.shape[1]
+        iscomplex = X.dtype.kind == "c"
+        if type(fmt) in (list, tuple):
+            if len(fmt) != ncol:
+                raise AttributeError(f"fmt has wrong shape.  {fmt}")
+            format = delimiter.join(fmt)
+        elif isinstance(fmt, str):
+            n = fmt.count("%")
+            if n == 1:
+                one = f" ({fmt}+{fmt}j)" if iscomplex else fmt
+                format = delimiter.join([one] * ncol)
+            elif (iscomplex and n != 2 * ncol) or (not iscomplex and n != ncol):
+                raise ValueError(f"fmt has wrong number of % formats:  {fmt}")
+            else:
+                format = fmt
+        else:
+            raise ValueError(f"invalid fmt: {fmt!r}")
+        if len(header) > 0:
+            header = header.replace("\n", "\n" + comments)
+            sink.write(comments + header + newline)
+        if iscomplex:
+            for row in _rows_of(X):
+                parts = []
+                for z in row:
+                    parts.append(z.real)
+                    parts.append(z.imag)
+                sink.write((format % tuple(parts) + newline).replace("+-", "-"))
+        else:
+            line_format = format + newline.replace("%", "%%")
+            rows = _rows_of(X)
+            while True:
+                # lines go out in batches: one write per thousand rows
+                batch = list(itertools.islice(rows, 1024))
+                if not batch:
+                    break
+                try:
+                    text = "".join([line_format % row for row in batch])
+                except TypeError as e:
+                    # the rows before the bad one go out first, as numpy's row by row
+                    for row in batch:
+                        try:
+                            line = line_format % row
+                        except TypeError:
+                            break
+                        sink.write(line)
+                    raise TypeError(f"Mismatch between array dtype ('{X.dtype}') and format "
+                                    f"specifier ('{format}')") from e
+                sink.write(text)
+        if len(footer) > 0:
+            footer = footer.replace("\n", "\n" + comments)
+            sink.write(comments + footer + newline)
+    finally:
+        if own:
+            fh.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# fromstring (text mode) and fromregex: numpy's rules (plans/textio-notes.md, sections 10 and
+# 11). fromstring reads the UTF-8 bytes of the string as NumPy's ``fromstr`` parsers do (C's
+# strtod for floats, CPython's PyOS_strtol/PyOS_strtoul for integers up to C long, C's
+# strtoll for times), with their quirks: integers wrap or saturate instead of failing, an
+# element of only whitespace reads as the parser's error value, and reading stops cleanly at
+# the end of the string, even inside a separator. Separators match as ``fromfile``'s do (the
+# same ``_swab_separator``), with the end of the string in place of the end of the file.
+# ---------------------------------------------------------------------------------------------
+
+class _NoValue:
+    """The default of an argument that was not given."""
+
+    def __repr__(self):
+        return "<no value>"
+
+
+_NO_SEP = _NoValue()
+_UNMATCHED = "string or file could not be read to its end due to unmatched data"
+_ULONG_MAX = 2**64 - 1
+_LONG_MAX = 2**63 - 1
+_NAN = float("nan")
+_INF = float("inf")
+_FS_WS = rb"[ \t\n\v\f\r]*+"
+_FS_DECIMAL = rb"[+-]?+(?:[0-9]++\.?+[0-9]*+|\.[0-9]++)(?:[eE][+-]?+[0-9]++)?+"
+_FS_SPECIAL = rb"([+-]?+)(?:(nan)(?:\([A-Za-z0-9_]*+\)?+)?+|inf(?:inity)?+)"
+# NumPyOS_ascii_strtod: whitespace, then nan/inf as NumPy spells them, then what
+# PyOS_string_to_double reads (a decimal number); group 1: the number, 2: inf's sign, 3: nan
+_FS_DOUBLE = re.compile(_FS_WS + rb"(?:(" + _FS_DECIMAL + rb")|" + _FS_SPECIAL + rb")?+", re.I)
+# NumPyOS_ascii_strtold: the same, then what glibc's strtold reads (decimal or hexadecimal)
+_FS_LONGDOUBLE = re.compile(
+    _FS_WS + rb"(?:" + _FS_SPECIAL + rb"|([+-]?+)0x(?:([0-9a-f]++)\.?+([0-9a-f]*+)|\.([0-9a-f]++))"
+    rb"(?:p([+-]?+[0-9]++))?+|(" + _FS_DECIMAL + rb"))?+", re.I)
+# PyOS_strtol: whitespace, a sign, whitespace again (PyOS_strtoul's), then digits
+_FS_LONG = re.compile(_FS_WS + rb"([+-]?+)" + _FS_WS + rb"([0-9]*+)")
+_FS_ULONG = re.compile(_FS_WS + rb"([0-9]*+)")                   # PyOS_strtoul: no sign
+_FS_LONGLONG = re.compile(_FS_WS + rb"([+-]?+)([0-9]++)")        # strtoll: digits required
+
+
+def _fs_magnitude(digits):
+    """The value of a run of decimal digits, capped just above 2**64 (which is all the C
+    parsers need to know of a larger one)."""
+    digits = digits.lstrip(b"0")
+    if not digits:
+        return 0
+    return int(digits) if len(digits) <= 21 else 10**21
+
+
+def _fs_double(data, pos):
+    """NumPyOS_ascii_strtod at ``pos``: (value, end). Nothing readable gives -1.0 (the value
+    PyOS_string_to_double returns on failure) after the skipped whitespace."""
+    m = _FS_DOUBLE.match(data, pos)
+    number = m.group(1)
+    if number is not None:
+        return float(number), m.end()
+    if m.group(3) is not None:
+        return _NAN, m.end()
+    if m.group(2) is not None:
+        return (-_INF if m.group(2) == b"-" else _INF), m.end()
+    return -1.0, m.end()
+
+
+def _fs_long(bits):
+    """PyOS_strtol, the result cut to a signed integer of ``bits`` bits."""
+    mask, top = (1 << bits) - 1, 1 << (bits - 1)
+
+    def parse(data, pos):
+        m = _FS_LONG.match(data, pos)
+        u = min(_fs_magnitude(m.group(2)), _ULONG_MAX)
+        negative = m.group(1) == b"-"
+        if u <= _LONG_MAX:
+            v = -u if negative else u
+        elif negative and u == _LONG_MAX + 1:
+            v = -u
+        else:                           # overflow: LONG_MAX, whatever the sign
+            v = _LONG_MAX
+        v &= mask
+        return (v - (v & top) * 2), m.end()
+    return parse
+
+
+def _fs_ulong(bits):
+    """PyOS_strtoul, the result cut to an unsigned integer of ``bits`` bits."""
+    mask = (1 << bits) - 1
+
+    def parse(data, pos):
+        m = _FS_ULONG.match(data, pos)
+        return min(_fs_magnitude(m.group(1)), _ULONG_MAX) & mask, m.end()
+    return parse
+
+
+def _fs_longlong(data, pos):
+    """glibc's strtoll (saturating); nothing read when there are no digits."""
+    m = _FS_LONGLONG.match(data, pos)
+    if m is None:
+        return 0, pos
+    u = _fs_magnitude(m.group(2))
+    if m.group(1) == b"-":
+        return max(-u, -_LONG_MAX - 1), m.end()
+    return min(u, _LONG_MAX), m.end()
+
+
+def _fs_bool(data, pos):
+    value, end = _fs_double(data, pos)
+    return value != 0.0, end
+
+
+def _fs_complex(data, pos):
+    """CDOUBLE_fromstr: ``a``, ``a+bj``, ``a-bj`` or ``bj``. An imaginary part without its
+    ``j`` is dropped but stays read (``'1+2'`` is 1+0j: NumPy's code means to reject it but
+    does not)."""
+    real, end = _fs_double(data, pos)
+    nxt = data[end:end + 1]
+    if nxt == b"+" or nxt == b"-":
+        imag, end = _fs_double(data, end)
+        if data[end:end + 1] == b"j":
+            return complex(real, imag), end + 1
+        return complex(real, 0.0), end
+    if nxt == b"j":
+        return complex(0.0, real), end + 1
+    return complex(real, 0.0), end
+
+
+def _fs_longdouble(data, pos):
+    """NumPyOS_ascii_strtold: the decimal text strtold reads, ``(negative, mantissa,
+    exponent)`` for a hexadecimal number, or "0" (its value) when nothing is readable."""
+    m = _FS_LONGDOUBLE.match(data, pos)
+    if m.group(8) is not None:
+        return m.group(8).decode("ascii"), m.end()
+    if m.group(3) is not None:
+        whole = m.group(4) or b""
+        frac = (m.group(5) if m.group(4) is not None else m.group(6)) or b""
+        exp = 0
+        if m.group(7) is not None:
+            digits = m.group(7).lstrip(b"+-").lstrip(b"0")
+            exp = 0 if not digits else int(digits) if len(digits) <= 12 else 10**12
+            if m.group(7)[:1] == b"-":
+                exp = -exp
+        return (m.group(3) == b"-", int(whole + frac or b"0", 16), exp - 4 * len(frac)), m.end()
+    if m.group(2) is not None:
+        return "nan", m.end()
+    if m.group(1) is not None:
+        return ("-inf" if m.group(1) == b"-" else "inf"), m.end()
+    return "0", m.end()
+
+
+def _fs_round_x87(mant, exp):
+    """``mant * 2**exp`` rounded (to nearest, ties to even) to an x87 long double's 64-bit
+    significand, subnormals included: (mantissa below 2**64, exponent), or None past the
+    largest finite value."""
+    if mant == 0:
+        return 0, 0
+    top = mant.bit_length() - 1 + exp
+    if top >= 16384:
+        return None
+    lsb = max(top - 63, -16445)         # weight of the last bit kept
+    shift = lsb - exp
+    if shift > 0:
+        if shift > mant.bit_length() + 1:
+            return 0, 0
+        q = mant >> shift
+        rest = mant - (q << shift)
+        half = 1 << (shift - 1)
+        if rest > half or (rest == half and q & 1):
+            q += 1
+        mant, exp = q, lsb
+        if mant == 1 << 64:
+            mant, exp = 1 << 63, exp + 1
+        if mant.bit_length() - 1 + exp >= 16384:
+            return None
+    return mant, exp
+
+
+def _fs_longdouble_array(values, native):
+    """The long doubles of ``_fs_longdouble``'s results: decimal text converted as strtold
+    does (correctly rounded), hexadecimal numbers rounded here and scaled exactly."""
+    texts, where, mants, exps, signs = [], [], [], [], []
+    for i, v in enumerate(values):
+        if isinstance(v, str):
+            texts.append(v)
+            continue
+        negative, mant, exp = v
+        rounded = _fs_round_x87(mant, exp)
+        if rounded is None:
+            texts.append("-inf" if negative else "inf")
+            continue
+        texts.append("0")
+        where.append(i)
+        mants.append(rounded[0])
+        exps.append(rounded[1])
+        signs.append(-1.0 if negative else 1.0)
+    if not texts:
+        return _core.empty((0,), dtype=native)
+    arr = _core.array(texts, dtype="U").astype(native)
+    if where:
+        exact = _core.ldexp(_core.array(mants, dtype="uint64").astype(native),
+                            _core.array(exps, dtype="int64"))
+        arr[_core.array(where, dtype="intp")] = exact * _core.array(signs).astype(native)
+    return arr
+
+
+def _fs_wrap(bits, signed):
+    """A Python int cut to a C integer of ``bits`` bits."""
+    mask, top = (1 << bits) - 1, 1 << (bits - 1)
+    if signed:
+        return lambda t: ((int(t) & mask) ^ top) - top
+    return lambda t: int(t) & mask
+
+
+# The common spelling of each parser's items, with a function of the text matched (group 1)
+# that gives what the parser gives for it: the items of a run of these, each followed by a
+# separator, are read in bulk (the rest of the string goes through the parser itself).
+_FS_FAST_DECIMAL = _FS_WS + rb"(" + _FS_DECIMAL + rb")"
+_FS_FAST_SIGNED = _FS_WS + rb"([+-]?+[0-9]{1,18}+)(?![0-9])"
+_FS_FAST_UNSIGNED = _FS_WS + rb"([0-9]{1,18}+)(?![0-9])"
+
+
+def _fs_bool_of_text(t):
+    return float(t) != 0.0
+
+
+def _fs_parser(dt):
+    """The dtype's ``fromstr`` (None for those NumPy has none for), and its bulk form (the
+    pattern of an item, the function of its text) or None."""
+    if dt.names is not None or dt.subdtype is not None:
+        return None, None
+    kind, size = dt.kind, dt.itemsize
+    if kind == "b":
+        return _fs_bool, (_FS_FAST_DECIMAL, _fs_bool_of_text)
+    if kind == "i" and size in (1, 2, 4, 8):
+        return _fs_long(8 * size), (_FS_FAST_SIGNED,
+                                    int if size == 8 else _fs_wrap(8 * size, True))
+    if kind == "u" and size in (1, 2, 4, 8):
+        return _fs_ulong(8 * size), (_FS_FAST_UNSIGNED,
+                                     int if size == 8 else _fs_wrap(8 * size, False))
+    if kind == "f" and size in (2, 4, 8):
+        return _fs_double, (_FS_FAST_DECIMAL, float)
+    if kind == "f" and size == 16:
+        return _fs_longdouble, None
+    if kind == "c" and size in (8, 16):
+        return _fs_complex, None
+    if kind in "Mm":
+        return _fs_longlong, (_FS_FAST_SIGNED, int)
+    return None, None
+
+
+def _fs_separator_regex(clean):
+    """A separator made by ``_swab_separator`` as a pattern: each space is any run of
+    whitespace, the rest is literal (matching what fromstr_skip_separator reads when it
+    finds the whole separator)."""
+    if clean.strip(b" ") == b"":        # only whitespace: at least one character of it
+        return rb"[ \t\n\v\f\r]++"
+    return b"".join(_FS_WS if c == 32 else re.escape(bytes([c])) for c in clean)
+
+
+def _fs_skip_separator(data, pos, clean):
+    """fromstr_skip_separator, character by character: (flag, end) with flag 0 when the
+    separator was read, -1 at the end of the string, -2 when it does not match."""
+    end = len(data)
+    i, start = 0, pos
+    while True:
+        if pos >= end:
+            return -1, pos
+        if i == len(clean):
+            return (0 if pos != start else -2), pos
+        s, c = clean[i], data[pos]
+        if s == 32:
+            if c not in _WS:
+                i += 1
+                continue
+        elif s != c:
+            return -2, pos
+        else:
+            i += 1
+        pos += 1
+
+
+def _fs_read(data, parse, fast, clean, num):
+    """array_from_text over a string: the values read."""
+    sep_pattern = _fs_separator_regex(clean)
+    sep = re.compile(sep_pattern)
+    end = len(data)
+    values = []
+    pos = 0
+    if fast is not None and num != 0:
+        item, convert = fast
+        pair = re.compile(item + sep_pattern)
+        stop = re.compile(rb"(?:" + item + sep_pattern + rb")*+").match(data).end()
+        if stop:
+            values = list(map(convert, pair.findall(data, 0, stop)))
+            if 0 <= num <= len(values):
+                return values[:num]
+            pos = stop
+    append = values.append
+    flag = 0
+    i = len(values)
+    while num < 0 or i < num:
+        value, stop = parse(data, pos)
+        if stop == pos:                 # nothing read
+            flag = -1 if pos >= end else -2
+            break
+        append(value)
+        pos = stop
+        m = sep.match(data, stop)
+        if m is not None and m.end() > stop and m.end() < end:
+            pos = m.end()
+        else:
+            flag, pos = _fs_skip_separator(data, stop, clean)
+            if flag < 0:
+                if num == i + 1:        # as many as asked for: the separator is optional
+                    flag = -1
+                break
+        i += 1
+    if flag == -2:
+        raise ValueError(_UNMATCHED)
+    return values
+
+
+def _fs_values_to_array(values, dt, native):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        kind = dt.kind
+        if kind in "Mm":
+            return _core.array(values, dtype="int64").view(native)
+        if kind == "f" and dt.itemsize == 16:
+            return _fs_longdouble_array(values, native)
+        if kind == "f" and dt.itemsize == 2:
+            return _core.frombuffer(_half_bytes(values), dtype="<f2").astype(native)
+        if kind in "fc":                # C casts from double, as NumPy's parsers store them
+            return _core.array(values, dtype="float64" if kind == "f" else "complex128") \
+                .astype(native)
+        return _core.array(values, dtype=native)
+
+
+def _tp_name(cls):
+    """A type's C name (``tp_name``), as CPython's argument errors print it: the bare name
+    for built-in types and classes written in Python, the module's name in front for types
+    of extension modules."""
+    if cls.__module__ == "builtins":
+        return cls.__qualname__
+    if cls is not _core.ndarray and cls.__flags__ & (1 << 9):         # a heap type
+        module = sys.modules.get(cls.__module__)
+        if cls.__module__ == "__main__" or str(getattr(module, "__file__", "")).endswith(".py"):
+            return cls.__name__
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _fs_string_bytes(string):
+    """The string as CPython's ``s#`` argument format takes it: a str's UTF-8 bytes, or the
+    bytes of a read-only bytes-like object (bytes, or a NumPy array's memory)."""
+    if isinstance(string, str):
+        return string.encode("utf-8")
+    if isinstance(string, bytes):
+        return bytes(string)
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and isinstance(string, numpy.ndarray):
+        if not string.flags.c_contiguous:
+            raise ValueError("ndarray is not C-contiguous")
+        return string.tobytes()
+    try:
+        memoryview(string).release()
+    except TypeError:
+        raise TypeError(f"a bytes-like object is required, not "
+                        f"'{_tp_name(type(string))}'") from None
+    raise TypeError(f"fromstring() argument 1 must be read-only bytes-like object, not "
+                    f"{_tp_name(type(string))}")
+
+
+def fromstring(string, dtype=float, count=-1, sep=_NO_SEP, *, like=None):
+    """A new 1-D array from numbers written as text in a string.
+
+    Parameters
+    ----------
+    string : str or bytes
+        The text (a str is read as its UTF-8 bytes).
+    dtype : data-type
+        Type of the items; float64 by default. Booleans, integers, float16 to long double,
+        complex64, complex128, datetime64 and timedelta64 (integer counts of their unit)
+        can be read.
+    count : int
+        Number of items to read; negative (the default) reads them all.
+    sep : str
+        The separator between items (required: NumPy 2.3 removed the binary mode). Whitespace
+        in it matches any run of whitespace (also none), and whitespace is allowed around
+        every item.
+    like : array_like, optional
+        Another library's array: the call is handed to it (NEP 35).
+
+    Returns
+    -------
+    ndarray
+        One-dimensional. When ``count`` is larger than the number of items in the string,
+        the array still has ``count`` items and the ones after the data are zero (NumPy
+        leaves them uninitialised).
+
+    Raises
+    ------
+    ValueError
+        When ``sep`` is missing or empty, the dtype has no text parser, or the string holds
+        something that is neither a number nor a separator where one is expected.
+
+    Notes
+    -----
+    As NumPy's: integers out of range wrap (``'300'`` read as uint8 is 44) or saturate
+    instead of failing, an item of only whitespace reads as the parser's error value
+    (``'1, '`` is ``[1., -1.]``), and a separator at the end of the string is ignored.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.fromstring("1 2 3", dtype=rp.int64, sep=" ")
+    array([1, 2, 3])
+    >>> rp.fromstring("1.5, 2.5,", sep=",")
+    array([1.5, 2.5])
+    """
+    data = _fs_string_bytes(string)
+    dt = _core.dtype("float64" if dtype is None else dtype)
+    num = _c_integer(count, 64, "ssize_t")
+    if sep is not _NO_SEP:
+        if not isinstance(sep, str):
+            raise TypeError("fromstring() argument 4 must be str, not "
+                            + ("None" if sep is None else _tp_name(type(sep))))
+        sep_bytes = sep.encode("utf-8")
+        if b"\0" in sep_bytes:
+            raise ValueError("embedded null character")
+    if like is not None and not isinstance(like, _core.ndarray):
+        # Another library's object (NEP 35): NumPy's fromstring hands the call to it.
+        if not hasattr(like, "__array_function__"):
+            raise TypeError("The `like` argument must be an array-like that implements the "
+                            "`__array_function__` protocol.")
+        import numpy
+        if sep is _NO_SEP:
+            return numpy.fromstring(string, dtype, count, like=like)
+        return numpy.fromstring(string, dtype, count, sep, like=like)
+    if sep is _NO_SEP or not sep_bytes:
+        raise ValueError("The binary mode of fromstring is removed, use frombuffer instead")
+    if dt.hasobject:
+        raise ValueError("Cannot create an object array from a string")
+    if dt.itemsize == 0:
+        raise ValueError("zero-valued itemsize")
+    parse, fast = _fs_parser(dt)
+    if parse is None:
+        raise ValueError("don't know how to read character strings with that array type")
+    native = dt.newbyteorder("=") if dt.byteorder not in "=|" else dt
+    out = None
+    if num >= 0:                        # made first, as NumPy's (a count too large fails here)
+        _new_size_check(num, dt)
+        out = _core.zeros((num,), dtype=native)
+    values = _fs_read(data, parse, fast, _swab_separator(sep_bytes), num)
+    arr = _fs_values_to_array(values, dt, native)
+    if out is not None and len(values) < num:
+        out[:len(values)] = arr
+        arr = out
+    # NumPy's parsers store native values whatever the byte order asked for
+    return arr.view(dt) if native is not dt else arr
+
+
+def fromregex(file, regexp, dtype, encoding=None):
+    r"""A structured array of the matches of a regular expression in a text file.
+
+    Parameters
+    ----------
+    file : file, str, or pathlib.Path
+        A file name (``.gz``, ``.bz2`` and ``.xz`` files are decompressed) or an object with
+        ``read``, which is read whole.
+    regexp : str, bytes or compiled pattern
+        Its groups are the fields of a record; a pattern without groups gives the whole
+        match. A str pattern on a file of bytes is encoded as latin-1.
+    dtype : data-type
+        A structured dtype. With one group, the matches are converted to the first field's
+        type and the result is a view of them as ``dtype``.
+    encoding : str, optional
+        The encoding of a file opened by name.
+
+    Returns
+    -------
+    ndarray
+        One record per match (NumPy's conversion of the matched strings to the fields).
+
+    Examples
+    --------
+    >>> import io
+    >>> import rumpy as rp
+    >>> text = io.StringIO("1312 foo\n1534  bar\n444   qux")
+    >>> rp.fromregex(text, r"(\d+)\s+(...)", [("num", rp.int64), ("key", "S3")])
+    array([(1312, b'foo'), (1534, b'bar'), ( 444, b'qux')],
+          dtype=[('num', '<i8'), ('key', 'S3')])
+    """
+    own = False
+    if not hasattr(file, "read"):
+        from ._textio import _open_path
+        file = _open_path(os.fspath(file), encoding)
+        own = True
+    try:
+        if not isinstance(dtype, _core.dtype):
+            dtype = _core.dtype(dtype)
+        if dtype.names is None:
+            raise TypeError("dtype must be a structured datatype.")
+        content = file.read()
+        if isinstance(content, bytes) and isinstance(regexp, str):
+            regexp = regexp.encode("latin1")
+        if not hasattr(regexp, "match"):
+            regexp = re.compile(regexp)
+        seq = regexp.findall(content)
+        if seq and not isinstance(seq[0], tuple):
+            # one group (or none): the values in the first field's type, seen as records
+            first = _core.dtype(dtype[dtype.names[0]])
+            if first.subdtype is not None:      # each value fills a subarray
+                base, shape = first.subdtype
+                output = _core.empty((len(seq),) + shape, dtype=base)
+                output[...] = _core.array(seq, dtype=base).reshape((-1,) + (1,) * len(shape))
+            else:
+                output = _core.array(seq, dtype=first)
+            if dtype.itemsize > output.dtype.itemsize and \
+                    output.shape[-1] * output.dtype.itemsize % dtype.itemsize:
+                raise ValueError("When changing to a larger dtype, its size must be a divisor "
+                                 "of the total size in bytes of the last axis of the array.")
+            return output.view(dtype)
+        return _core.array(seq, dtype=dtype)
+    finally:
+        if own:
+            file.close()

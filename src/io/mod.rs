@@ -1,0 +1,3 @@
+//! Reading and writing text: numpy's loadtxt tokenizer and number parsing (`text`).
+
+pub mod text;

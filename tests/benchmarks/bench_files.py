@@ -1,0 +1,64 @@
+"""File benchmarks: numpy time, rumpy time and their ratio, in one process, the same data in
+both (each library writes its own file; each reads the file numpy wrote).
+
+Run: python tests/benchmarks/bench_files.py   (after installing rumpy; numpy is required)
+A ratio below 1 means rumpy is faster. Goals (issue 18): 1.0x numpy, loadtxt 0.5x.
+"""
+
+import io
+import os
+import tempfile
+import timeit
+
+import numpy as np
+
+import rumpy as rp
+
+
+def best(fn, number, repeat=3):
+    fn()
+    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+def row(name, f_np, f_rp, number=1, goal=1.0):
+    t_np = best(f_np, number)
+    t_rp = best(f_rp, number)
+    ratio = t_rp / t_np
+    mark = "" if goal is None else ("ok" if ratio <= goal else f"goal {goal}x")
+    print(f"{name:<40} {t_np * 1e3:>10.1f} {t_rp * 1e3:>10.1f} {ratio:>8.2f}  {mark}")
+
+
+def main():
+    print(f"{'benchmark':<40} {'numpy ms':>10} {'rumpy ms':>10} {'ratio':>8}")
+    rng = np.random.default_rng(0)
+    with tempfile.TemporaryDirectory() as d:
+        p = lambda name: os.path.join(d, name)  # noqa: E731
+        arrays_n = {f"a{k}": rng.standard_normal(10**6) for k in range(10)}
+        arrays_r = {k: rp.asarray(v) for k, v in arrays_n.items()}
+        row("savez 10 x 1e6 float64", lambda: np.savez(p("n.npz"), **arrays_n),
+            lambda: rp.savez(p("r.npz"), **arrays_r))
+
+        def load_all(m):
+            with m.load(p("n.npz")) as f:
+                return [f[k] for k in f.files]
+        row("load .npz 10 x 1e6 float64", lambda: load_all(np), lambda: load_all(rp))
+        big_n = rng.standard_normal(10**7)
+        big_r = rp.asarray(big_n)
+        row("savez_compressed 1e7 float64", lambda: np.savez_compressed(p("nc.npz"), a=big_n),
+            lambda: rp.savez_compressed(p("rc.npz"), a=big_r))
+        table_n = rng.standard_normal((10**6, 5))
+        table_r = rp.asarray(table_n)
+        np.savetxt(p("t.csv"), table_n, delimiter=",")
+        row("loadtxt 1e6 x 5 CSV floats", lambda: np.loadtxt(p("t.csv"), delimiter=","),
+            lambda: rp.loadtxt(p("t.csv"), delimiter=","), goal=0.5)
+        row("savetxt (1e6, 5)", lambda: np.savetxt(io.StringIO(), table_n),
+            lambda: rp.savetxt(io.StringIO(), table_r))
+        raw_n = rng.integers(0, 255, 10**8, dtype=np.uint8)
+        raw_r = rp.asarray(raw_n)
+        row("tofile 1e8 bytes", lambda: raw_n.tofile(p("n.bin")), lambda: raw_r.tofile(p("r.bin")))
+        row("fromfile 1e8 bytes", lambda: np.fromfile(p("n.bin"), dtype=np.uint8),
+            lambda: rp.fromfile(p("n.bin"), dtype=rp.uint8))
+
+
+if __name__ == "__main__":
+    main()
