@@ -1023,9 +1023,6 @@ def test_quoted_field_across_lines():
     check(['x\r', '\n', 'y\r'], dtype=str, quotechar='"', max_rows=5)
 
 
-@pytest.mark.xfail(strict=True, reason="core: usecols are all checked for a row before its "
-                                       "fields are converted (numpy converts the fields "
-                                       "before the invalid column first)")
 def test_usecols_invalid_column_after_a_bad_field():
     check(["x 2"], usecols=[0, 5])
 

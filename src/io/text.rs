@@ -508,12 +508,38 @@ pub fn convert<T: Copy + Default + Send>(
     let ncols = output_columns(table, usecols);
     let nrows = table.nrows();
     let mut out = vec![T::default(); nrows * ncols];
+    // numpy checks a row's length first, and each usecols entry just before converting it
     let block = |first: usize, dst: &mut [T]| -> Result<(), LoadError> {
-        let mut picked = Vec::with_capacity(ncols);
         for (k, row) in dst.chunks_mut(ncols.max(1)).enumerate() {
             let r = first + k;
-            columns_of(table, r, usecols, ncols, &mut picked)?;
-            for (slot, &c) in row.iter_mut().zip(&picked) {
+            let len = table.row_len(r);
+            if usecols.is_none() && len != ncols {
+                return Err(LoadError::ColumnsChanged {
+                    from: ncols,
+                    to: len,
+                    row: r + 1,
+                });
+            }
+            for (j, slot) in row.iter_mut().enumerate() {
+                let c = match usecols {
+                    None => j,
+                    Some(cols) => {
+                        let index = cols[j];
+                        let c = if index < 0 {
+                            index + len as isize
+                        } else {
+                            index
+                        };
+                        if c < 0 || c >= len as isize {
+                            return Err(LoadError::InvalidColumn {
+                                index,
+                                row: r + 1,
+                                ncols: len,
+                            });
+                        }
+                        c as usize
+                    }
+                };
                 let f = table.field(r, c);
                 *slot = parse(f).map_err(|BadField| LoadError::Convert {
                     field: f.to_string(),
