@@ -280,6 +280,20 @@ class Raised:
 TEST_BUGS = (SyntaxError, NameError)
 
 
+def outcome(fn):
+    """``fn()``'s value, or the exception it raised (warnings silenced); a test bug
+    (:data:`TEST_BUGS`) propagates."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return fn()
+        except TEST_BUGS:
+            raise
+        except Exception as e:  # noqa: BLE001 - the outcome compared by the caller
+            return e
+
+
 def broken_test(exc):
     """SyntaxError, NameError, or an AttributeError for a name numpy's module does not have
     (a check of a function numpy lacks compares nothing)."""

@@ -10,7 +10,6 @@ import gzip
 import io
 import pathlib
 import re
-import warnings
 
 import numpy as np
 import pytest
@@ -18,20 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rumpy as rp
-from conftest import TEST_BUGS, assert_same_error
+from conftest import assert_same_error, outcome
 
 UNMATCHED = "string or file could not be read to its end due to unmatched data"
 
-
-def outcome(fn):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return fn()
-        except TEST_BUGS:
-            raise
-        except Exception as e:  # noqa: BLE001
-            return e
 
 
 def meaningful(a, keep=None):

@@ -10,17 +10,15 @@ believed a lying header, rumpy must raise ValueError instead (the point of this 
 
 import inspect
 import io
-import os
 import subprocess
 import sys
 import textwrap
-import warnings
 
 import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import TEST_BUGS, assert_same_error
+from conftest import assert_same_error, outcome
 
 MAGIC = b"\x93NUMPY"
 
@@ -203,16 +201,6 @@ class NonSeekable(io.RawIOBase):
     def readinto(self, b):
         return self._b.readinto(b)
 
-
-def outcome(fn):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return fn()
-        except TEST_BUGS:
-            raise
-        except Exception as e:  # noqa: BLE001
-            return e
 
 
 def assert_same_outcome(r, n, name):

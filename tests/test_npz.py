@@ -14,23 +14,12 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import ALL_DTYPES, SHAPE_CASES, TEST_BUGS, assert_same, assert_same_error, need
+from conftest import ALL_DTYPES, SHAPE_CASES, assert_same, assert_same_error, need, outcome
 from test_npy_hostile import CORPUS, MEMORY_CASES, NonSeekable
 from test_npyio import RECORDS
 
 SAVERS = ["savez", "savez_compressed"]
 
-
-def outcome(fn):
-    import warnings
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return fn()
-        except TEST_BUGS:
-            raise
-        except Exception as e:  # noqa: BLE001
-            return e
 
 
 def pair(dtype, shape, op=None):

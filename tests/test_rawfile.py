@@ -8,27 +8,16 @@ import os
 import pathlib
 import pickle
 import random
-import warnings
 
 import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import ALL_DTYPES, SHAPE_CASES, TEST_BUGS, assert_same, assert_same_error, need
+from conftest import ALL_DTYPES, SHAPE_CASES, assert_same, assert_same_error, need, outcome
 from test_npyio import RECORDS
 
 EXTRA_DTYPES = [">f8", ">i4", "S3", "U2", "M8[D]", "M8[ns]", "m8[s]", "g", "G"]
 
-
-def outcome(fn):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return fn()
-        except TEST_BUGS:
-            raise
-        except Exception as e:  # noqa: BLE001
-            return e
 
 
 def assert_outcome(r, n, what=""):

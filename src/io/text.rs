@@ -445,45 +445,6 @@ pub enum LoadError {
     },
 }
 
-/// The file columns of row `r` that make the output's columns (`usecols`, or all of them),
-/// checked as numpy checks them; `ncols` is fixed by the first row when `usecols` is None.
-fn columns_of(
-    table: &Table,
-    r: usize,
-    usecols: Option<&[isize]>,
-    ncols: usize,
-    picked: &mut Vec<usize>,
-) -> Result<(), LoadError> {
-    let len = table.row_len(r);
-    picked.clear();
-    match usecols {
-        None => {
-            if len != ncols {
-                return Err(LoadError::ColumnsChanged {
-                    from: ncols,
-                    to: len,
-                    row: r + 1,
-                });
-            }
-            picked.extend(0..len);
-        }
-        Some(cols) => {
-            for &c in cols {
-                let k = if c < 0 { c + len as isize } else { c };
-                if k < 0 || k >= len as isize {
-                    return Err(LoadError::InvalidColumn {
-                        index: c,
-                        row: r + 1,
-                        ncols: len,
-                    });
-                }
-                picked.push(k as usize);
-            }
-        }
-    }
-    Ok(())
-}
-
 /// The output columns' count: `usecols`' length, or the first row's.
 pub fn output_columns(table: &Table, usecols: Option<&[isize]>) -> usize {
     match usecols {
@@ -496,30 +457,33 @@ pub fn output_columns(table: &Table, usecols: Option<&[isize]>) -> usize {
 /// Rows converted per task when a table is converted in parallel.
 const ROWS_PER_TASK: usize = 8192;
 
-/// The (nrows, ncols) values of the table, row by row, each field by `parse`; errors in
-/// numpy's order (a row's columns are checked before its fields are converted). Large tables
-/// are converted in parallel, blocks of rows at a time; the first error is the earliest.
-pub fn convert<T: Copy + Default + Send>(
-    table: &Table,
+/// The (nrows, ncols) values of the table, row by row, each field by `parse`. Errors come in
+/// numpy's order: a row's length is checked first (without `usecols`), then each `usecols`
+/// entry just before its field is converted. Large tables are converted in parallel, blocks
+/// of rows at a time; the first error is the earliest.
+pub fn convert<'a, T: Copy + Default + Send>(
+    table: &'a Table,
     usecols: Option<&[isize]>,
-    parse: impl Fn(&str) -> Result<T, BadField> + Sync,
+    parse: impl Fn(&'a str) -> Result<T, BadField> + Sync,
 ) -> Result<Vec<T>, LoadError> {
     use rayon::prelude::*;
     let ncols = output_columns(table, usecols);
     let nrows = table.nrows();
-    let mut out = vec![T::default(); nrows * ncols];
-    // numpy checks a row's length first, and each usecols entry just before converting it
+    let row_len = |r: usize| -> Result<usize, LoadError> {
+        let len = table.row_len(r);
+        if usecols.is_none() && len != ncols {
+            return Err(LoadError::ColumnsChanged {
+                from: ncols,
+                to: len,
+                row: r + 1,
+            });
+        }
+        Ok(len)
+    };
     let block = |first: usize, dst: &mut [T]| -> Result<(), LoadError> {
-        for (k, row) in dst.chunks_mut(ncols.max(1)).enumerate() {
+        for (k, row) in dst.chunks_mut(ncols).enumerate() {
             let r = first + k;
-            let len = table.row_len(r);
-            if usecols.is_none() && len != ncols {
-                return Err(LoadError::ColumnsChanged {
-                    from: ncols,
-                    to: len,
-                    row: r + 1,
-                });
-            }
+            let len = row_len(r)?;
             for (j, slot) in row.iter_mut().enumerate() {
                 let c = match usecols {
                     None => j,
@@ -550,12 +514,9 @@ pub fn convert<T: Copy + Default + Send>(
         }
         Ok(())
     };
+    let mut out = vec![T::default(); nrows * ncols];
     if ncols == 0 {
-        // nothing to convert, but every row's columns are still checked
-        let mut picked = Vec::new();
-        for r in 0..nrows {
-            columns_of(table, r, usecols, ncols, &mut picked)?;
-        }
+        // no output columns (`usecols=[]`): nothing to check or convert
         return Ok(out);
     }
     if nrows <= ROWS_PER_TASK {
@@ -574,14 +535,7 @@ pub fn convert<T: Copy + Default + Send>(
 
 /// The fields themselves, (nrows, ncols) row by row, for the types Python converts.
 pub fn fields<'a>(table: &'a Table, usecols: Option<&[isize]>) -> Result<Vec<&'a str>, LoadError> {
-    let ncols = output_columns(table, usecols);
-    let mut out = Vec::with_capacity(table.nrows() * ncols);
-    let mut picked = Vec::with_capacity(ncols);
-    for r in 0..table.nrows() {
-        columns_of(table, r, usecols, ncols, &mut picked)?;
-        out.extend(picked.iter().map(|&c| table.field(r, c)));
-    }
-    Ok(out)
+    convert(table, usecols, Ok)
 }
 
 /// The table as an (nrows, ncols) array of `st` (not float16: numpy parses it through
@@ -592,72 +546,36 @@ pub fn to_array(
     st: ScalarType,
 ) -> Result<crate::Result<NdArray>, LoadError> {
     let shape = [table.nrows(), output_columns(table, usecols)];
-    let int = |min: i128, max: i128| move |f: &str| parse_int(f, min, max);
+    macro_rules! array {
+        ($parse:expr) => {
+            NdArray::from_vec(convert(table, usecols, $parse)?, &shape)
+        };
+    }
+    macro_rules! ints {
+        ($t:ty) => {
+            array!(|f| parse_int(f, <$t>::MIN as i128, <$t>::MAX as i128).map(|v| v as $t))
+        };
+    }
     Ok(match st {
-        ScalarType::Float64 => NdArray::from_vec(convert(table, usecols, parse_f64)?, &shape),
-        ScalarType::Float32 => NdArray::from_vec(
-            convert(table, usecols, |f| parse_f64(f).map(|v| v as f32))?,
-            &shape,
-        ),
-        ScalarType::Complex128 => {
-            NdArray::from_vec(convert(table, usecols, parse_complex)?, &shape)
+        ScalarType::Float64 => array!(parse_f64),
+        // numpy parses float32 as float64 and casts
+        ScalarType::Float32 => array!(|f| parse_f64(f).map(|v| v as f32)),
+        ScalarType::Complex128 => array!(parse_complex),
+        ScalarType::Complex64 => {
+            array!(|f| parse_complex(f).map(|z| Complex::new(z.re as f32, z.im as f32)))
         }
-        ScalarType::Complex64 => NdArray::from_vec(
-            convert(table, usecols, |f| {
-                parse_complex(f).map(|z| Complex::new(z.re as f32, z.im as f32))
-            })?,
-            &shape,
-        ),
-        ScalarType::Bool => NdArray::from_vec(
-            convert(table, usecols, |f| {
-                parse_int(f, i64::MIN as i128, i64::MAX as i128).map(|v| Bool((v != 0) as u8))
-            })?,
-            &shape,
-        ),
-        ScalarType::Int8 => NdArray::from_vec(
-            convert(table, usecols, |f| int(-128, 127)(f).map(|v| v as i8))?,
-            &shape,
-        ),
-        ScalarType::UInt8 => NdArray::from_vec(
-            convert(table, usecols, |f| int(0, 255)(f).map(|v| v as u8))?,
-            &shape,
-        ),
-        ScalarType::Int16 => NdArray::from_vec(
-            convert(table, usecols, |f| {
-                int(i16::MIN as i128, i16::MAX as i128)(f).map(|v| v as i16)
-            })?,
-            &shape,
-        ),
-        ScalarType::UInt16 => NdArray::from_vec(
-            convert(table, usecols, |f| {
-                int(0, u16::MAX as i128)(f).map(|v| v as u16)
-            })?,
-            &shape,
-        ),
-        ScalarType::Int32 => NdArray::from_vec(
-            convert(table, usecols, |f| {
-                int(i32::MIN as i128, i32::MAX as i128)(f).map(|v| v as i32)
-            })?,
-            &shape,
-        ),
-        ScalarType::UInt32 => NdArray::from_vec(
-            convert(table, usecols, |f| {
-                int(0, u32::MAX as i128)(f).map(|v| v as u32)
-            })?,
-            &shape,
-        ),
-        ScalarType::Int64 => NdArray::from_vec(
-            convert(table, usecols, |f| {
-                int(i64::MIN as i128, i64::MAX as i128)(f).map(|v| v as i64)
-            })?,
-            &shape,
-        ),
-        ScalarType::UInt64 => NdArray::from_vec(
-            convert(table, usecols, |f| {
-                int(0, u64::MAX as i128)(f).map(|v| v as u64)
-            })?,
-            &shape,
-        ),
+        // numpy parses a bool as an int64 and tests it against zero
+        ScalarType::Bool => array!(|f| {
+            parse_int(f, i64::MIN as i128, i64::MAX as i128).map(|v| Bool((v != 0) as u8))
+        }),
+        ScalarType::Int8 => ints!(i8),
+        ScalarType::UInt8 => ints!(u8),
+        ScalarType::Int16 => ints!(i16),
+        ScalarType::UInt16 => ints!(u16),
+        ScalarType::Int32 => ints!(i32),
+        ScalarType::UInt32 => ints!(u32),
+        ScalarType::Int64 => ints!(i64),
+        ScalarType::UInt64 => ints!(u64),
         ScalarType::Float16 => Err(crate::Error::Value(
             "float16 text is parsed through Python's scalars".into(),
         )),

@@ -862,16 +862,53 @@ impl Btpe {
     }
 }
 
-/// The binomial sampler's setup for the last (n, p), kept while a fill repeats them (numpy
-/// keeps it in `binomial_t`); the numbers do not depend on it.
+/// numpy's binomial sampler for one (n, p): inversion or BTPE on the smaller of p and 1 - p,
+/// set up once (numpy keeps it in `binomial_t`); `qn` gives (1 - p)^n for the inversion.
+#[derive(Clone, Copy, Debug)]
+pub struct Binomial {
+    n: i64,
+    flip: bool,
+    method: Result<Inversion, Btpe>,
+}
+
+impl Binomial {
+    pub fn new(n: i64, p: f64, qn: impl Fn(i64, f64) -> f64) -> Binomial {
+        let (flip, pp) = if p <= 0.5 {
+            (false, p)
+        } else {
+            (true, 1.0 - p)
+        };
+        let method = if pp * n as f64 <= 30.0 {
+            Ok(Inversion::new(n, pp, qn(n, pp)))
+        } else {
+            Err(Btpe::new(n, pp))
+        };
+        Binomial { n, flip, method }
+    }
+
+    #[inline]
+    pub fn draw<G: BitGen>(&self, g: &mut G) -> i64 {
+        let x = match &self.method {
+            Ok(inv) => inv.draw(g),
+            Err(btpe) => btpe.draw(g),
+        };
+        if self.flip {
+            self.n - x
+        } else {
+            x
+        }
+    }
+}
+
+/// The binomial sampler for the last (n, p), kept while a fill repeats them; the numbers do
+/// not depend on it.
 #[derive(Default)]
 pub struct BinomialCache {
     key: Option<(i64, u64)>,
-    setup: Option<(bool, Result<Inversion, Btpe>)>,
+    setup: Option<Binomial>,
 }
 
-/// numpy's choice between inversion and BTPE on the smaller of p and 1 - p; `qn` gives
-/// (1 - p)^n for the inversion.
+/// One binomial draw through `cache` (see [`Binomial`]).
 pub fn binomial_by<G: BitGen>(
     g: &mut G,
     p: f64,
@@ -879,29 +916,15 @@ pub fn binomial_by<G: BitGen>(
     qn: impl Fn(i64, f64) -> f64,
     cache: &mut BinomialCache,
 ) -> i64 {
-    if cache.key != Some((n, p.to_bits())) || cache.setup.is_none() {
-        let (flip, pp) = if p <= 0.5 {
-            (false, p)
-        } else {
-            (true, 1.0 - p)
-        };
-        let setup = if pp * n as f64 <= 30.0 {
-            Ok(Inversion::new(n, pp, qn(n, pp)))
-        } else {
-            Err(Btpe::new(n, pp))
-        };
-        cache.key = Some((n, p.to_bits()));
-        cache.setup = Some((flip, setup));
-    }
-    let (flip, setup) = cache.setup.as_ref().expect("set above");
-    let x = match setup {
-        Ok(inv) => inv.draw(g),
-        Err(btpe) => btpe.draw(g),
-    };
-    if *flip {
-        n - x
-    } else {
-        x
+    let key = Some((n, p.to_bits()));
+    match &cache.setup {
+        Some(b) if cache.key == key => b.draw(g),
+        _ => {
+            let b = Binomial::new(n, p, qn);
+            cache.key = key;
+            cache.setup = Some(b);
+            b.draw(g)
+        }
     }
 }
 

@@ -271,27 +271,11 @@ pub fn fill_disc<G: BitGen>(
     use dist::*;
     let [a, b] = fp;
     match kind {
-        Disc::Poisson if a.len() == 1 && a[0] >= 10.0 => {
-            let ptrs = Ptrs::new(a[0]);
-            each(g, out, |g, _| ptrs.draw(g))
-        }
-        Disc::Poisson => each(g, out, |g, i| poisson(g, at(a, i))),
+        Disc::Poisson => fill_poisson(g, a, out),
         Disc::Binomial if a.len() == 1 && n[0].len() == 1 && a[0] != 0.0 && n[0][0] != 0 => {
-            // one (n, p): the sampler chosen and set up once, as `binomial_by` would
-            let (p, nn) = (a[0], n[0][0]);
-            let (flip, pp) = if p <= 0.5 {
-                (false, p)
-            } else {
-                (true, 1.0 - p)
-            };
-            let unflip = |x: i64| if flip { nn - x } else { x };
-            if pp * nn as f64 <= 30.0 {
-                let inv = Inversion::new(nn, pp, generator_qn(nn, pp));
-                each(g, out, |g, _| unflip(inv.draw(g)))
-            } else {
-                let btpe = Btpe::new(nn, pp);
-                each(g, out, |g, _| unflip(btpe.draw(g)))
-            }
+            // one (n, p): the sampler set up once
+            let binomial = Binomial::new(n[0][0], a[0], generator_qn);
+            each(g, out, |g, _| binomial.draw(g))
         }
         Disc::Binomial => {
             let mut cache = BinomialCache::default();
@@ -314,6 +298,18 @@ pub fn fill_disc<G: BitGen>(
         }),
         Disc::Tomaxint => each(g, out, |g, _| (g.next_u64() >> 1) as i64),
     }
+}
+
+/// Poisson draws (Generator's and RandomState's are the same sampler): PTRS set up once when
+/// one lam >= 10 serves the whole fill.
+fn fill_poisson<G: BitGen>(g: &mut G, lam: &[f64], out: &mut [i64]) {
+    if let [lam] = lam {
+        if *lam >= 10.0 {
+            let ptrs = dist::Ptrs::new(*lam);
+            return each(g, out, |g, _| ptrs.draw(g));
+        }
+    }
+    each(g, out, |g, i| dist::poisson(g, at(lam, i)))
 }
 
 /// `RandomState`'s samplers of float64 results (numpy's `mtrand.pyx`): the legacy kernels
@@ -394,11 +390,7 @@ pub fn fill_disc_legacy<G: BitGen>(
 ) {
     let [a, b] = fp;
     match kind {
-        Disc::Poisson if a.len() == 1 && a[0] >= 10.0 => {
-            let ptrs = dist::Ptrs::new(a[0]);
-            each(aug, out, |g, _| ptrs.draw(g))
-        }
-        Disc::Poisson => each(aug, out, |g, i| dist::poisson(g, at(a, i))),
+        Disc::Poisson => fill_poisson(aug, a, out),
         Disc::Binomial => {
             let mut cache = dist::BinomialCache::default();
             each(aug, out, |g, i| {

@@ -1311,11 +1311,7 @@ def _regular_left(fd):
 def _read_fd(fd, want):
     """Up to ``want`` bytes from the descriptor (fewer at its end). Nothing is allocated for
     bytes a regular file does not hold; other files are read in chunks."""
-    try:
-        st = os.fstat(fd)
-        left = st.st_size - os.lseek(fd, 0, os.SEEK_CUR) if stat.S_ISREG(st.st_mode) else None
-    except OSError:
-        left = None
+    left = _regular_left(fd)
     raw = io.FileIO(fd, "rb", closefd=False)
     if left is not None:
         data = bytearray(max(0, min(want, left)))
