@@ -5,7 +5,9 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::dtype::ScalarType;
+use crate::array::NdArray;
+use crate::dtype::{Bool, ScalarType};
+use crate::io::gentext::{convert_column, infer_column, Kind, Number, Rows, SplitConfig};
 use crate::io::text::{self, Config, LoadError, Table};
 
 use super::array::PyNdArray;
@@ -129,5 +131,158 @@ fn load_error(py: Python<'_>, e: LoadError, label: &str) -> PyErr {
                 "could not convert string {cut} to {label} at row {row}, column {col}."
             ))
         }
+    }
+}
+
+/// `genfromtxt`'s rows: lines split by numpy's `LineSplitter` (delimiter a string or None),
+/// kept in the core; columns handed to Python as strings, or parsed where a converter's
+/// function would certainly give the same values.
+#[pyclass(module = "rumpy._core", name = "_GenRows")]
+pub struct PyGenRows {
+    rows: Rows,
+    cfg: SplitConfig,
+}
+
+#[pymethods]
+impl PyGenRows {
+    #[new]
+    #[pyo3(signature = (delimiter, comment, autostrip, usecols, nbcols, max_rows))]
+    fn new(
+        delimiter: Option<String>,
+        comment: Option<String>,
+        autostrip: bool,
+        usecols: Option<Vec<isize>>,
+        nbcols: usize,
+        max_rows: Option<usize>,
+    ) -> Self {
+        PyGenRows {
+            rows: Rows::default(),
+            cfg: SplitConfig {
+                delimiter,
+                comment,
+                autostrip,
+                usecols,
+                nbcols,
+                max_rows,
+            },
+        }
+    }
+
+    /// Split `lines` (a list of str; `first`: the index of the first line); False once
+    /// `max_rows` rows are held.
+    fn read(&mut self, py: Python<'_>, lines: &Bound<'_, PyList>, first: usize) -> PyResult<bool> {
+        let items: Vec<Bound<'_, PyString>> = lines
+            .iter()
+            .map(|l| l.cast_into::<PyString>().map_err(PyErr::from))
+            .collect::<PyResult<_>>()?;
+        let texts: Vec<std::borrow::Cow<'_, str>> =
+            items.iter().map(|s| s.to_cow()).collect::<PyResult<_>>()?;
+        let (rows, cfg) = (&mut self.rows, &self.cfg);
+        Ok(py.detach(|| rows.read(texts.iter().map(|t| t.as_ref()), first, cfg)))
+    }
+
+    /// Append one row split in Python.
+    fn push(&mut self, fields: Vec<String>) {
+        let f: Vec<&str> = fields.iter().map(String::as_str).collect();
+        self.rows.push(&f);
+    }
+
+    /// Keep the first `n` rows.
+    fn truncate(&mut self, n: usize) {
+        self.rows.truncate(n);
+    }
+
+    #[getter]
+    fn nrows(&self) -> usize {
+        self.rows.table.nrows()
+    }
+
+    /// The lines that gave no row: (line index, fields found).
+    #[getter]
+    fn invalid(&self) -> Vec<(usize, usize)> {
+        self.rows.invalid.clone()
+    }
+
+    /// Column `col` as a list of str.
+    fn column<'py>(&self, py: Python<'py>, col: usize) -> PyResult<Bound<'py, PyList>> {
+        let t = &self.rows.table;
+        PyList::new(py, (0..t.nrows()).map(|r| t.field(r, col)))
+    }
+
+    /// Column `col` parsed by `kind` ('bool', 'float', 'int' or 'intfloat', the integers in
+    /// the range of `dtype`): (array of bool, float64, int64 or uint64; the rows left to
+    /// Python; the rows of white space only).
+    fn convert(
+        &self,
+        py: Python<'_>,
+        col: usize,
+        kind: &str,
+        dtype: &str,
+    ) -> PyResult<(Py<PyAny>, Vec<usize>, Vec<usize>)> {
+        let (min, max): (i128, i128) = match dtype {
+            "int8" => (i8::MIN.into(), i8::MAX.into()),
+            "int16" => (i16::MIN.into(), i16::MAX.into()),
+            "int32" => (i32::MIN.into(), i32::MAX.into()),
+            "uint8" => (0, u8::MAX.into()),
+            "uint16" => (0, u16::MAX.into()),
+            "uint32" => (0, u32::MAX.into()),
+            "uint64" => (0, u64::MAX.into()),
+            _ => (i64::MIN.into(), i64::MAX.into()),
+        };
+        let t = &self.rows.table;
+        let n = t.nrows();
+        let (arr, other, empty) = match kind {
+            "bool" => {
+                let (v, o, e) = py.detach(|| {
+                    convert_column(t, col, Kind::Bool, |x| match x {
+                        Number::Bool(b) => Bool(b as u8),
+                        _ => Bool(0),
+                    })
+                });
+                (NdArray::from_vec(v, &[n]), o, e)
+            }
+            "float" => {
+                let (v, o, e) = py.detach(|| {
+                    convert_column(t, col, Kind::Float, |x| match x {
+                        Number::Float(f) => f,
+                        _ => 0.0,
+                    })
+                });
+                (NdArray::from_vec(v, &[n]), o, e)
+            }
+            "int" | "intfloat" => {
+                let k = if kind == "int" {
+                    Kind::Int { min, max }
+                } else {
+                    Kind::IntOfFloat { min, max }
+                };
+                if dtype == "uint64" {
+                    let (v, o, e) = py.detach(|| {
+                        convert_column(t, col, k, |x| match x {
+                            Number::Int(i) => i as u64,
+                            _ => 0,
+                        })
+                    });
+                    (NdArray::from_vec(v, &[n]), o, e)
+                } else {
+                    let (v, o, e) = py.detach(|| {
+                        convert_column(t, col, k, |x| match x {
+                            Number::Int(i) => i as i64,
+                            _ => 0,
+                        })
+                    });
+                    (NdArray::from_vec(v, &[n]), o, e)
+                }
+            }
+            _ => return Err(PyValueError::new_err(format!("no parser of kind {kind}"))),
+        };
+        let arr = PyNdArray::wrap(py, arr?, None)?.into_any();
+        Ok((arr, other, empty))
+    }
+
+    /// The status `dtype=None` settles on for column `col` (see `gentext::infer_column`), or
+    /// None when Python must decide.
+    fn infer(&self, col: usize, missing: Vec<String>) -> Option<(u8, bool)> {
+        infer_column(&self.rows.table, col, &missing)
     }
 }
