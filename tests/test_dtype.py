@@ -316,3 +316,67 @@ def test_can_cast_default_is_safe_and_accepts_dtype_objects(a):
 ])
 def test_can_cast_misc(expr):
     check(expr)
+
+
+# ---------------------------------------------------------------------------
+# (type, size) and (base, shape) tuples, (old, new) pairs, abstract scalar types
+# ---------------------------------------------------------------------------
+
+# each spec builds its arguments from the library's own types
+TUPLE_SPECS = {
+    "(str_, 1)": lambda m: ((m.str_, 1),),
+    "(str, 5)": lambda m: ((str, 5),),
+    "(bytes, 3)": lambda m: ((bytes, 3),),
+    "(bytes_, 3)": lambda m: ((m.bytes_, 3),),
+    "('U', 2)": lambda m: (("U", 2),),
+    "('S', 0)": lambda m: (("S", 0),),
+    "('V', 4)": lambda m: (("V", 4),),
+    "(void, 3)": lambda m: ((m.void, 3),),
+    "('U', (2,))": lambda m: (("U", (2,)),),
+    "(str, -1)": lambda m: ((str, -1),),
+    "(str, 2.0)": lambda m: ((str, 2.0),),
+    "('i4', 1)": lambda m: (("i4", 1),),
+    "(int, 0)": lambda m: ((int, 0),),
+    "('U3', 2)": lambda m: (("U3", 2),),
+    "(int, int)": lambda m: ((int, int),),
+    "(int, float)": lambda m: ((int, float),),
+    "(int, 'f8')": lambda m: ((int, "f8"),),
+    "(int, 'i4')": lambda m: ((int, "i4"),),
+    "('i4', None)": lambda m: (("i4", None),),
+    "(int, 'a')": lambda m: ((int, "a"),),
+    "(int, [1, 'a'])": lambda m: ((int, [1, "a"]),),
+    "(int, 1.5)": lambda m: ((int, 1.5),),
+    "(int, (float, 2))": lambda m: ((int, (float, 2)),),
+    "int, float, 2": lambda m: (int, float, 2),
+    "('V8', fields)": lambda m: (("V8", [("a", "i4"), ("b", "i4")]),),
+    "('U', 'i4')": lambda m: (("U", "i4"),),
+    "(object, object)": lambda m: ((object, object),),
+}
+
+
+def _dtype_outcome(m, args):
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        try:
+            d = m.dtype(*args)
+            r = (d.str, d.itemsize, d.shape, d.base.str, d.names)
+        except (SyntaxError, NameError):
+            raise
+        except Exception as e:  # noqa: BLE001 - the class and message are compared
+            r = ("raised", type(e).__name__, str(e))
+    return r, [(x.category.__name__, str(x.message)) for x in w]
+
+
+@pytest.mark.parametrize("name", list(TUPLE_SPECS))
+def test_dtype_from_tuples(name):
+    make = TUPLE_SPECS[name]
+    assert _dtype_outcome(rp, make(rp)) == _dtype_outcome(np, make(np))
+
+
+@pytest.mark.parametrize("name", ["integer", "signedinteger", "unsignedinteger", "floating",
+                                  "inexact", "number", "generic", "complexfloating",
+                                  "flexible", "character"])
+def test_dtype_of_abstract_scalar_types_raises(name):
+    n = _dtype_outcome(np, (getattr(np, name),))
+    assert n[0][:2] == ("raised", "TypeError")
+    assert _dtype_outcome(rp, (getattr(rp, name),)) == n

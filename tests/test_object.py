@@ -466,3 +466,172 @@ def test_python_numbers_next_to_objects_stay_objects(value, expr):
         except (TypeError, ValueError, ArithmeticError) as e:
             return type(e)
     assert run(rp) == run(np)
+
+
+# ------------------------------------- large object arrays (parallel cast loops and the GIL)
+
+# Each function of this source takes the module and a size and returns a literal summary
+# (dtype, shape and a digest of the items with their types, or the exception) of every
+# operation. rumpy's run happens in a child process with a timeout, so that a hang (a parallel
+# loop waiting for the GIL its caller holds) fails the test instead of blocking the suite;
+# numpy's runs here.
+_BIG_OBJECTS_SRC = r'''
+import hashlib
+
+
+def _digest(x):
+    """The items' reprs and the set of their types (fields of records included)."""
+    items = x.tolist()
+    flat = items
+    if items and isinstance(items[0], tuple):
+        flat = [v for t in items for v in t]
+    types = sorted({t.__name__ for t in set(map(type, flat))})
+    return types, hashlib.sha1(repr(items).encode()).hexdigest()
+
+
+def _summary(r):
+    if not hasattr(r, "dtype"):
+        return ("not an array", type(r).__name__)
+    return (type(r).__name__, r.dtype.str, tuple(r.shape), _digest(r))
+
+
+def _each(ops):
+    out = {}
+    for name, op in ops:
+        try:
+            out[name] = _summary(op())
+        except Exception as e:
+            out[name] = ("raised", type(e).__name__, str(e))
+    return out
+
+
+def _record_set(m, n):
+    r = m.zeros(n, dtype=[("a", object)])
+    src = m.zeros(n, dtype=[("a", "f8")])
+    src["a"] = m.arange(n) * 0.5
+    r[...] = src
+    return r
+
+
+def _set_from_text(m, n):
+    b = m.empty(n, object)
+    b[...] = m.array([("%05d" % i) + "x" * 59 for i in range(n)])
+    return b
+
+
+def big_numeric(m, n):
+    a = m.array([(i % 1000) + 0.5 for i in range(n)], dtype=object)
+    f = m.array([float(i % 7) for i in range(n)])
+    s = m.array(["1.5" if i % 3 else str(i) for i in range(n)], dtype=object)
+    t = m.array(["1.5"] * n)
+    return _each([
+        ("a + ones", lambda: a + m.ones(n)),
+        ("ones + a", lambda: m.ones(n) + a),
+        ("a + f", lambda: a + f),
+        ("f + a", lambda: f + a),
+        ("a < f", lambda: a < f),
+        ("a < ones", lambda: a < m.ones(n)),
+        ("maximum(a, f)", lambda: m.maximum(a, f)),
+        ("a + ones(i1)", lambda: a + m.ones(n, "i1")),
+        ("text objects == str", lambda: s == t),
+        ("add(a, a, out=f8, unsafe)", lambda: m.add(a, a, out=m.empty(n), casting="unsafe")),
+        ("add.reduce out=object", lambda: m.add.reduce(
+            m.ones((2, n)), axis=0, out=m.empty(n, object))),
+        ("add.accumulate out=object", lambda: m.add.accumulate(
+            f, out=m.empty(n, object))),
+        ("a.astype(f8)", lambda: a.astype("f8")),
+        ("f.astype(object)", lambda: f.astype(object)),
+        ("records with objects", lambda: _record_set(m, n)),
+    ])
+
+
+def big_text(m):
+    out = {}
+    for n in (4096, 8191):
+        out[n] = _each([
+            ("astype U64", lambda: m.array(
+                [str(i + 0.5) for i in range(n)], dtype=object).astype("U64")),
+            ("set from U64", lambda: _set_from_text(m, n)),
+        ])
+    n = 3496
+    out[n] = _each([
+        ("astype S300", lambda: m.array(
+            [("%d" % i) * (1 + i % 70) for i in range(n)], dtype=object).astype("S300")),
+        ("set from U64", lambda: _set_from_text(m, n)),
+    ])
+    return out
+
+
+def conversion_order(m, n, target):
+    """Cast objects whose __float__ and __str__ record their index; the order they were
+    called in (its length, whether it is 0..n-1, a digest), and the result's summary."""
+    log = []
+
+    class C:
+        def __init__(self, i):
+            self.i = i
+
+        def __float__(self):
+            log.append(self.i)
+            return float(self.i)
+
+        def __str__(self):
+            log.append(self.i)
+            return "c%d" % self.i
+
+    a = m.empty(n, object)
+    a[...] = [C(i) for i in range(n)]
+    try:
+        r = _summary(a.astype(target))
+    except Exception as e:
+        r = ("raised", type(e).__name__, str(e))
+    return (r, len(log), log == list(range(n)), hashlib.sha1(repr(log).encode()).hexdigest())
+'''
+
+
+def _in_child(call, timeout=60):
+    """Run ``call`` (an expression over the functions of _BIG_OBJECTS_SRC, with ``m`` bound to
+    rumpy) in a fresh interpreter; its value, read back from the printed repr."""
+    import ast
+    import subprocess
+    code = _BIG_OBJECTS_SRC + f"\nimport rumpy as m\nprint(repr({call}))\n"
+    try:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"rumpy did not finish {call} in {timeout} s (a hang)")
+    assert done.returncode == 0, f"{call}: the child failed:\n{done.stderr[-3000:]}"
+    return ast.literal_eval(done.stdout.strip().splitlines()[-1])
+
+
+def _in_parent(call):
+    ns = {}
+    exec(_BIG_OBJECTS_SRC, ns)
+    ns["m"] = np
+    return eval(call, ns)
+
+
+def _compare_dicts(r, n):
+    bad = {k: (r.get(k), v) for k, v in n.items() if r.get(k) != v}
+    assert not bad and set(r) == set(n), f"(rumpy, numpy) differ: {bad}"
+
+
+@pytest.mark.parametrize("n", [2**17, 2**20], ids=["2**17", "2**20"])
+def test_large_object_operations_finish_and_match(n):
+    call = f"big_numeric(m, {n})"
+    _compare_dicts(_in_child(call), _in_parent(call))
+
+
+def test_large_text_object_casts_finish_and_match():
+    r, n = _in_child("big_text(m)"), _in_parent("big_text(m)")
+    assert set(r) == set(n)
+    for size in n:
+        _compare_dicts(r[size], n[size])
+
+
+@pytest.mark.parametrize("target", ["f8", "U16"])
+def test_large_object_casts_convert_in_index_order(target):
+    call = f"conversion_order(m, {2**17}, {target!r})"
+    r, n = _in_child(call), _in_parent(call)
+    assert n[1:3] == (2**17, True)
+    assert r == n

@@ -697,3 +697,36 @@ def test_arrays_of_subarray_dtypes_expand(name, sub):
         assert r == n
     else:
         assert r.shape == n.shape and r.dtype == n.dtype and r.tolist() == n.tolist()
+
+
+VIEW_AS_SUBARRAY = {
+    "records_i4i4": lambda m: m.zeros(2, "i4,i4").view(("i4", (2,))),
+    "records_values": lambda m: m.array([(1, 2), (3, 4)], "i4,i4").view(("i4", (2,))),
+    "i8_2d_zeros": lambda m: m.zeros((2, 3), "i8").view(("i4", (2,))),
+    "i8_2d": lambda m: m.arange(6, dtype="i8").reshape(2, 3).view(("i4", (2,))),
+    "i8_2d_i2x2x2": lambda m: m.arange(6, dtype="i8").reshape(2, 3).view(("i2", (2, 2))),
+    "i8_u1x4x2": lambda m: m.arange(6, dtype="i8").reshape(2, 3).view(("u1", (4, 2))),
+    "i8_i8x1": lambda m: m.arange(6, dtype="i8").view(("i8", (1,))),
+    "i8_f8x1x1": lambda m: m.arange(6, dtype="i8").reshape(2, 3).view(("f8", (1, 1))),
+    "strided": lambda m: m.arange(6, dtype="i8").reshape(2, 3)[:, ::2].view(("i4", (2,))),
+    "transposed": lambda m: m.arange(6, dtype="i8").reshape(2, 3).T.view(("i4", (2,))),
+    "empty": lambda m: m.zeros((2, 0), "i8").view(("i4", (2,))),
+    "0d": lambda m: m.array(7, "i8").view(("i4", (2,))),
+    "itemsize_changes": lambda m: m.arange(6, dtype="i8").reshape(2, 3).view(("i4", (3,))),
+    "itemsize_changes_5": lambda m: m.arange(6, dtype="i8").view(("i4", (5,))),
+}
+
+
+@pytest.mark.parametrize("name", list(VIEW_AS_SUBARRAY))
+def test_view_as_subarray_dtype_appends_its_axes(name):
+    """arr.view(subarray dtype) is a view of the base dtype with the subarray's axes added."""
+    def run(m):
+        try:
+            v = VIEW_AS_SUBARRAY[name](m)
+        except TEST_BUGS:
+            raise
+        except Exception as e:  # noqa: BLE001 - the class and message are compared
+            return ("raised", type(e).__name__, str(e))
+        return (type(v).__name__, v.dtype.str, v.shape, v.tolist(),
+                np.asarray(v).tobytes(), defined_strides(v))
+    assert run(rp) == run(np)

@@ -6,6 +6,9 @@ the object they received), the calls of ``__array_wrap__`` (with the context's u
 output index, and ``return_scalar``), and the values.
 """
 
+import copy
+import pickle
+
 import numpy as np
 import pytest
 
@@ -184,3 +187,63 @@ def _new_calls(lib):
 
 def test_subclass_new_is_not_called_for_views():
     assert _new_calls(rp) == _new_calls(np)
+
+
+# ------------------------------------------- conversions, copies and pickles of a subclass
+
+
+class _NpS(np.ndarray):
+    pass
+
+
+class _RpS(rp.ndarray):
+    pass
+
+
+# the same class name on both sides; pickle finds each by its own qualified name
+_NpS.__name__ = _RpS.__name__ = "S"
+
+CONVERSIONS = {
+    "asarray": lambda L, s: L.asarray(s),
+    "asanyarray": lambda L, s: L.asanyarray(s),
+    "ascontiguousarray": lambda L, s: L.ascontiguousarray(s),
+    "array": lambda L, s: L.array(s),
+    "array_copy_false": lambda L, s: L.array(s, copy=False),
+    "array_subok": lambda L, s: L.array(s, subok=True),
+    "array_copy_false_subok": lambda L, s: L.array(s, copy=False, subok=True),
+    "asanyarray_dtype": lambda L, s: L.asanyarray(s, dtype="f4"),
+    "asanyarray_same_dtype": lambda L, s: L.asanyarray(s, dtype="f8"),
+    "asanyarray_copy": lambda L, s: L.asanyarray(s, copy=True),
+    "flatten": lambda L, s: s.flatten(),
+    "copy": lambda L, s: s.copy(),
+    "copy.copy": lambda L, s: copy.copy(s),
+    "copy.deepcopy": lambda L, s: copy.deepcopy(s),
+    "pickle2": lambda L, s: pickle.loads(pickle.dumps(s, protocol=2)),
+    "pickle5": lambda L, s: pickle.loads(pickle.dumps(s, protocol=5)),
+    "reshape_squeeze": lambda L, s: s.reshape(1, -1).squeeze(),
+    "strided_ravel": lambda L, s: s[::2].ravel(),
+    "ravel": lambda L, s: s.ravel(),
+    "asarray_strided": lambda L, s: L.asarray(s[::2]),
+    "ascontiguousarray_strided": lambda L, s: L.ascontiguousarray(s[::2]),
+}
+
+
+def _converted(L, how, source):
+    S = _NpS if L is np else _RpS
+    plain = L.arange(6.0)
+    # "owner": s owns its memory; "view": s views a plain array (bases collapse to it)
+    s = plain.view(S).copy() if source == "owner" else plain.view(S)
+    r = CONVERSIONS[how](L, s)
+    before = r.tolist()
+    s[0] = 99.0  # does r see writes to s?
+    return (type(r).__name__, r.dtype.str, r.shape, before, r.tolist() != before,
+            r is s, r.base is s, r.base is None, r.base is plain,
+            None if r.base is None else type(r.base).__name__)
+
+
+@pytest.mark.parametrize("source", ["owner", "view"])
+@pytest.mark.parametrize("how", list(CONVERSIONS))
+def test_subclass_conversions_copies_and_pickles(how, source):
+    """(class name, dtype, shape, values, shares memory with s, is s, base is s, base is
+    None, base is the plain array, base's class name) as numpy's."""
+    assert _converted(rp, how, source) == _converted(np, how, source)

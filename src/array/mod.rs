@@ -929,13 +929,17 @@ impl NdArray {
         }
         let bytes = self.itemsize().max(src.itemsize());
         let err = crate::loops::watch::FirstError::default();
+        // Items that need the Python API (objects, records holding them) are cast on this
+        // thread, in index order: their loops take the GIL, which the caller may hold (a pool
+        // thread would wait for it forever), and NumPy converts the objects in order.
+        let parallel = !(src.dtype.flags().needs_api || self.dtype.flags().needs_api);
         // The destination goes last: it orders the walk.
         crate::loops::for_each_line_n(
             &self.shape,
             &[&src.strides, &self.strides],
             &[src.data_ptr(), self.data_ptr()],
             bytes,
-            true,
+            parallel,
             |p, st, n| {
                 // SAFETY: the walker keeps both pointers inside their arrays (invariant 2), and
                 // the destination is writable memory (its buffer is writeable or freshly owned).
@@ -1097,17 +1101,20 @@ impl NdArray {
         );
         let (old, new) = (self.itemsize(), dtype.itemsize());
         if old == new {
-            return self.view_with(
-                self.offset,
-                self.shape.clone(),
-                self.strides.clone(),
-                dtype.clone(),
-            );
+            // a subarray dtype's axes are appended, as for new arrays
+            let (shape, strides, dt) =
+                expand_subarray(self.shape.clone(), self.strides.clone(), dtype.clone());
+            return self.view_with(self.offset, shape, strides, dt);
         }
         ensure!(
             self.ndim() > 0,
             Value,
             "Changing the dtype of a 0d array is only supported if the itemsize is unchanged"
+        );
+        ensure!(
+            dtype.subarray().is_none(),
+            Value,
+            "Changing the dtype to a subarray type is only supported if the total itemsize is unchanged"
         );
         let last = self.ndim() - 1;
         ensure!(
@@ -1126,7 +1133,8 @@ impl NdArray {
         let mut strides = self.strides.clone();
         shape[last] = total / new;
         strides[last] = new as isize;
-        self.view_with(self.offset, shape, strides, dtype.clone())
+        let (shape, strides, dt) = expand_subarray(shape, strides, dtype.clone());
+        self.view_with(self.offset, shape, strides, dt)
     }
 }
 

@@ -209,20 +209,33 @@ impl NdArray {
                 if self.is_f_contiguous() {
                     return self.reshape(&[n], Order::F);
                 }
-                let c = self.copy(Order::K)?;
-                let perm = {
-                    let mut p: Vec<usize> = (0..self.ndim()).collect();
-                    p.sort_by(|&a, &b| {
-                        c.strides()[b]
+                // largest stride outermost: a view when that is contiguous (NumPy's ravel('K'))
+                let outer_first = |a: &NdArray| {
+                    let mut p: Vec<usize> = (0..a.ndim()).collect();
+                    p.sort_by(|&x, &y| {
+                        a.strides()[y]
                             .unsigned_abs()
-                            .cmp(&c.strides()[a].unsigned_abs())
+                            .cmp(&a.strides()[x].unsigned_abs())
                     });
                     p
                 };
-                let t = c.transpose(Some(&perm))?;
+                let t = self.transpose(Some(&outer_first(self)))?;
+                if t.is_c_contiguous() && self.strides().iter().all(|&s| s >= 0) {
+                    return t.reshape(&[n], Order::C);
+                }
+                let c = self.copy(Order::K)?;
+                let t = c.transpose(Some(&outer_first(&c)))?;
                 t.reshape(&[n], Order::C)
             }
-            o => self.reshape(&[n], o),
+            // A: F order for an array contiguous only in F order, else C
+            Order::A if self.is_f_contiguous() && !self.is_c_contiguous() => {
+                self.reshape(&[n], Order::F)
+            }
+            // NumPy copies unless the array is contiguous in the order asked for
+            Order::F if !self.is_f_contiguous() => self.copy(Order::F)?.reshape(&[n], Order::F),
+            Order::F => self.reshape(&[n], Order::F),
+            _ if !self.is_c_contiguous() => self.copy(Order::C)?.reshape(&[n], Order::C),
+            _ => self.reshape(&[n], Order::C),
         }
     }
 

@@ -93,7 +93,7 @@ pub fn weak_cast_status(n: Num, st: ScalarType) -> u32 {
     let overflows = |x: f64| {
         x.is_finite()
             && match st {
-                ScalarType::Float16 => half::f16::from_f64(x).is_infinite(),
+                ScalarType::Float16 => crate::dtype::float16::f16_from_f64(x).is_infinite(),
                 ScalarType::Float32 | ScalarType::Complex64 => (x as f32).is_infinite(),
                 _ => false,
             }

@@ -387,8 +387,9 @@ impl Side {
         d.scalar_type().map(|st| Side::Num(st, d.is_native()))
     }
     /// The C kind code (`longdouble.c`'s K_*) of the native item a loop hands to C:
-    /// float16 is widened to float32 (read) or narrowed from float64 (write) in Rust.
-    fn code(self, reading: bool) -> c_int {
+    /// float16 travels as float32 both ways (NumPy's long double to half is
+    /// `npy_float_to_half((float)x)`), widened or narrowed in Rust.
+    fn code(self) -> c_int {
         use ScalarType::*;
         match self {
             Side::Ld(d) => 13 + d.complex as c_int,
@@ -403,8 +404,7 @@ impl Side {
                 UInt32 => 6,
                 Int64 => 7,
                 UInt64 => 8,
-                Float16 if reading => 9,
-                Float16 => 10,
+                Float16 => 9,
                 Float32 => 9,
                 Float64 => 10,
                 Complex64 => 11,
@@ -530,7 +530,7 @@ unsafe fn convert(
     so: isize,
     n: usize,
 ) -> u32 {
-    let (fk, tk) = (from.code(true), to.code(false));
+    let (fk, tk) = (from.code(), to.code());
     if from.native() && to.native() && !from.is_half() && !to.is_half() {
         // SAFETY: the caller's guarantee.
         return unsafe { ffi::rumpy_ld_cast(fk, a, sa, tk, o, so, n) };
@@ -538,9 +538,10 @@ unsafe fn convert(
     let mut src = [0u8; CHUNK * 2 * LD];
     let mut dst = [0u8; CHUNK * 2 * LD];
     let (fsz, tsz) = (from.itemsize(), to.itemsize());
-    // What C reads and writes: float16 travels as float32 in and float64 out.
+    // What C reads and writes: float16 travels as float32 both ways (NumPy converts a long
+    // double to half through float).
     let cin = if from.is_half() { 4 } else { fsz };
-    let cout = if to.is_half() { 8 } else { tsz };
+    let cout = if to.is_half() { 4 } else { tsz };
     let mut st = 0;
     let mut done = 0;
     while done < n {
@@ -583,8 +584,8 @@ unsafe fn convert(
                 let q = dst.as_mut_ptr().add(i * cout);
                 let p = o.offset((done + i) as isize * so);
                 if to.is_half() {
-                    let v = std::ptr::read_unaligned(q as *const f64);
-                    let h = half::f16::from_f64(v);
+                    let v = std::ptr::read_unaligned(q as *const f32);
+                    let h = half::f16::from_f32(v);
                     if h.is_infinite() && v.is_finite() {
                         st |= super::method::status::OVERFLOW;
                     }
@@ -802,7 +803,7 @@ unsafe fn write_native(d: LdDesc, x: &mut [u8; 2 * LD], p: *mut u8) {
 /// `p` is writable for one item of `d`.
 pub unsafe fn write_f64(v: f64, d: LdDesc, p: *mut u8) {
     let mut x = [0u8; 2 * LD];
-    let to = Side::Ld(LdDesc { native: true, ..d }).code(false);
+    let to = Side::Ld(LdDesc { native: true, ..d }).code();
     // SAFETY: one float64 in, one native item out; then the caller's guarantee.
     unsafe {
         ffi::rumpy_ld_cast(

@@ -216,7 +216,7 @@ fn shortest(x: f64, p: Prec) -> (Vec<u8>, i32) {
             .map(|digits| format!("{x:.digits$e}"))
             .find(|s| {
                 s.parse::<f64>()
-                    .is_ok_and(|v| half::f16::from_f64(v).to_f64() == x)
+                    .is_ok_and(|v| crate::dtype::float16::f16_from_f64(v).to_f64() == x)
             })
             .unwrap_or_else(|| format!("{x:.4e}")),
     };

@@ -110,7 +110,7 @@ impl Rows {
                 }
             }
         }
-        !cfg.max_rows.is_some_and(|m| self.table.nrows() >= m)
+        cfg.max_rows.is_none_or(|m| self.table.nrows() < m)
     }
 
     /// Append one row of fields.
@@ -242,25 +242,33 @@ pub fn convert_column<T: Default + Copy>(
 /// stayed bool (numpy then marks the converter unchecked). None: Python must decide.
 pub fn infer_column(table: &Table, col: usize, missing: &[String]) -> Option<(u8, bool)> {
     let (mut bools, mut ints, mut floats, mut missing_not_bool) = (false, false, false, false);
+    let mut undecided = false;
     for r in 0..table.nrows() {
         let f = table.field(r, col);
-        if !f.is_ascii() {
-            return None;
-        }
-        let is_bool = matches!(str2bool(f), Parsed::Value(_));
         if missing.iter().any(|m| m == strip(f)) {
-            missing_not_bool |= !is_bool;
+            // (a non-ASCII field may still upper-case to TRUE or FALSE)
+            undecided |= !f.is_ascii();
+            missing_not_bool |= !matches!(str2bool(f), Parsed::Value(_));
             continue;
         }
-        if is_bool {
+        if !f.is_ascii() {
+            undecided = true;
+        } else if matches!(str2bool(f), Parsed::Value(_)) {
             bools = true;
         } else if parse_int(f, i64::MIN as i128, i64::MAX as i128).is_ok() {
             ints = true;
         } else if parse_f64(f).is_ok() {
             floats = true;
+        } else if certainly_text(f) {
+            // no function before str's converts it: the column is str, unless numpy's pass
+            // with `int` (status 5) meets a field int() takes first, where numpy raises
+            return str_without_error(table, col, missing).then_some((8, false));
         } else {
-            return None;
+            undecided = true;
         }
+    }
+    if undecided {
+        return None;
     }
     Some(match (bools, ints || floats) {
         (true, true) => (8, false),
@@ -269,6 +277,36 @@ pub fn infer_column(table: &Table, col: usize, missing: &[String]) -> Option<(u8
         (false, _) if ints => (1, false),
         _ => (0, missing_not_bool),
     })
+}
+
+/// Whether numpy's pass over the column with its `int` converter (the mapper's entry for
+/// `numpy.integer`, whose integer check raises TypeError) meets a field `int()` refuses and
+/// that is not missing before any field `int()` might take.
+fn str_without_error(table: &Table, col: usize, missing: &[String]) -> bool {
+    for r in 0..table.nrows() {
+        let f = table.field(r, col);
+        let t = strip(f);
+        let int_may_take = !f.is_ascii()
+            || (!t.is_empty() && t.bytes().all(|c| c.is_ascii_digit() || b"_+-".contains(&c)));
+        if int_may_take {
+            return false;
+        }
+        if !missing.iter().any(|m| m == t) {
+            return true;
+        }
+    }
+    true
+}
+
+/// An ASCII field that none of the numeric functions of the mapper (`int`, `float`,
+/// `complex`, `numpy.longdouble`) accepts, nor `str2bool`: it has no digit, no `j` and no
+/// `inf` or `nan`, which every number they read needs.
+fn certainly_text(f: &str) -> bool {
+    let lower = f.to_ascii_lowercase();
+    !matches!(str2bool(f), Parsed::Value(_))
+        && !lower.bytes().any(|c| c.is_ascii_digit() || c == b'j')
+        && !lower.contains("inf")
+        && !lower.contains("nan")
 }
 
 #[cfg(test)]
@@ -347,6 +385,20 @@ mod tests {
         assert_eq!(infer_column(&rows.table, 0, &miss), Some((1, false)));
         assert_eq!(infer_column(&rows.table, 1, &miss), Some((0, true)));
         assert_eq!(infer_column(&rows.table, 2, &miss), Some((2, false)));
-        assert_eq!(infer_column(&rows.table, 3, &miss), None);
+        assert_eq!(infer_column(&rows.table, 3, &miss), Some((8, false)));
+        let mut rows = Rows::default();
+        for r in [["x", "1+2j"], ["1_0", "2"]] {
+            rows.push(&r);
+        }
+        assert_eq!(infer_column(&rows.table, 0, &miss), Some((8, false)));
+        assert_eq!(infer_column(&rows.table, 1, &miss), None);
+        assert!(certainly_text("N/A") && !certainly_text("-Inf") && !certainly_text("j"));
+        // numpy's TypeError when int() takes a field of a str column before refusing one
+        let mut rows = Rows::default();
+        for r in [["", "1"], ["x", "x"]] {
+            rows.push(&r);
+        }
+        assert_eq!(infer_column(&rows.table, 0, &miss), Some((8, false)));
+        assert_eq!(infer_column(&rows.table, 1, &miss), None);
     }
 }

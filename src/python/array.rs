@@ -92,7 +92,7 @@ impl PyNdArray {
     }
 
     /// [`Self::view_of`] as a base-class ndarray, whatever `slf`'s class.
-    fn plain_view_of(slf: &Bound<'_, PyNdArray>, arr: NdArray) -> PyResult<Py<PyNdArray>> {
+    pub fn plain_view_of(slf: &Bound<'_, PyNdArray>, arr: NdArray) -> PyResult<Py<PyNdArray>> {
         Self::view_as(slf, arr, None, slf.as_any())
     }
 
@@ -959,7 +959,8 @@ impl PyNdArray {
         if std::sync::Arc::ptr_eq(r.buffer(), this.cur().buffer()) {
             Self::view_of(slf, r)
         } else {
-            Self::wrap(slf.py(), r, None)
+            // a copy keeps a subclass's class, as NumPy's
+            Self::new_like(slf, r, true)
         }
     }
 
@@ -985,9 +986,9 @@ impl PyNdArray {
     /// >>> a.flatten(order='F')
     /// array([1, 4, 2, 5, 3, 6])
     #[pyo3(signature = (order="C"))]
-    fn flatten(&self, py: Python<'_>, order: &str) -> PyResult<Py<PyNdArray>> {
+    fn flatten(slf: &Bound<'_, Self>, order: &str) -> PyResult<Py<PyNdArray>> {
         let o = parse_order(Some(order), Order::C)?;
-        Self::wrap(py, self.cur().flatten(o)?, None)
+        Self::new_like(slf, slf.get().cur().flatten(o)?, true)
     }
 
     /// Return a view of the array with its axes permuted.
@@ -1556,11 +1557,11 @@ impl PyNdArray {
         ))
     }
 
-    fn __copy__(&self, py: Python<'_>) -> PyResult<Py<PyNdArray>> {
-        Self::wrap(py, self.cur().copy(Order::K)?, None)
+    fn __copy__(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
+        Self::new_like(slf, slf.get().cur().copy(Order::K)?, true)
     }
-    fn __deepcopy__(&self, py: Python<'_>, _memo: &Bound<'_, PyAny>) -> PyResult<Py<PyNdArray>> {
-        Self::wrap(py, self.cur().copy(Order::K)?, None)
+    fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> PyResult<Py<PyNdArray>> {
+        Self::new_like(slf, slf.get().cur().copy(Order::K)?, true)
     }
     /// Pickling from protocol 5 passes the memory as a `PickleBuffer` (`rumpy._interop`).
     fn __reduce_ex__<'py>(slf: &Bound<'py, Self>, protocol: i64) -> PyResult<Bound<'py, PyAny>> {

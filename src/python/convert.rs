@@ -232,11 +232,12 @@ pub unsafe fn cast_num(p: *mut u8, dt: &DType, n: Num) {
 ///
 /// # Safety
 /// As [`write_num`].
-pub unsafe fn cast_value(p: *mut u8, dt: &DType, n: Num) -> PyResult<()> {
+pub unsafe fn cast_value(p: *mut u8, dt: &DType, n: Num, python: bool) -> PyResult<()> {
     let st = dt.scalar_type().expect("numeric dtype");
     if crate::dtype::cast::may_raise(n, st) {
         // SAFETY: the caller's guarantee.
-        casting(|| unsafe { cast_num(p, dt, n) })
+        let mask = if python { STORE_CONDITIONS } else { !0 };
+        casting_masked(mask, || unsafe { cast_num(p, dt, n) })
     } else {
         // SAFETY: the caller's guarantee.
         unsafe { cast_num(p, dt, n) };
@@ -244,9 +245,19 @@ pub unsafe fn cast_value(p: *mut u8, dt: &DType, n: Num) -> PyResult<()> {
     }
 }
 
+/// The conditions NumPy reports when it stores a Python number (not a NumPy scalar): not
+/// underflow (a tiny value set into float32 or float16 flushes quietly).
+const STORE_CONDITIONS: u32 = !crate::dtype::method::status::UNDERFLOW;
+
 /// Run `f`, which casts values with [`cast_num`], and report the conditions it raised.
 pub fn casting<T>(f: impl FnOnce() -> T) -> PyResult<T> {
+    casting_masked(!0, f)
+}
+
+/// [`casting`], reporting only the conditions in `mask`.
+fn casting_masked<T>(mask: u32, f: impl FnOnce() -> T) -> PyResult<T> {
     let (r, st) = crate::loops::watch::fp_item(f);
+    let st = st & mask;
     if st != 0 {
         Python::attach(|py| super::errors::report_cast(py, st))?;
     }
@@ -259,14 +270,14 @@ pub fn casting<T>(f: impl FnOnce() -> T) -> PyResult<T> {
 /// the status after every item would slow the common case down by half).
 pub fn casting_each(n: usize, f: impl Fn(usize)) -> PyResult<()> {
     let ((), any) = crate::loops::watch::fp_item(|| (0..n).for_each(&f));
-    if any == 0 {
+    if any & STORE_CONDITIONS == 0 {
         return Ok(());
     }
     let (raised, _) = crate::loops::watch::fp_item(|| {
         (0..n)
             .filter_map(|i| {
                 f(i);
-                let st = crate::loops::elementwise::fp_take();
+                let st = crate::loops::elementwise::fp_take() & STORE_CONDITIONS;
                 (st != 0).then_some(st)
             })
             .collect::<Vec<_>>()
@@ -972,8 +983,9 @@ pub fn scalar_array(s: &PyScalar, dtype: Option<&DType>) -> PyResult<NdArray> {
         PyScalar::Typed(n, st) => (*n, dtype.cloned().unwrap_or_else(|| st.dtype())),
     };
     let out = NdArray::empty(&[], &dt, Order::C).map_err(PyErr::from)?;
+    let python = matches!(s, PyScalar::Weak(..));
     // SAFETY: one fresh item.
-    unsafe { cast_value(out.data_ptr(), &dt, n) }?;
+    unsafe { cast_value(out.data_ptr(), &dt, n, python) }?;
     Ok(out)
 }
 

@@ -29,9 +29,18 @@ fn array_impl<'py>(
     copy: Option<bool>,
     order: Order,
     ndmin: usize,
+    subok: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = obj.py();
     let conv = to_array(obj, dtype.as_ref())?;
+    // An instance of an ndarray subclass keeps its class only with `subok`.
+    let sub = if subok {
+        obj.cast::<PyNdArray>()
+            .ok()
+            .filter(|a| PyNdArray::subtype(a.as_any()).is_some())
+    } else {
+        None
+    };
     let mut arr = conv.arr;
     // An unsized void (`V`) takes the size the items gave it.
     let dtype = dtype.filter(|d| {
@@ -68,9 +77,19 @@ fn array_impl<'py>(
             return Err(PyValueError::new_err(COPY_FALSE_MSG));
         }
         let c = super::errors::run_cast(py, arr.nbytes(), || arr.astype(&target, copy_order))?;
-        PyNdArray::wrap(py, c, None)?.into_bound(py).into_any()
-    } else if obj.cast::<PyNdArray>().is_ok() {
-        obj.clone()
+        match &sub {
+            Some(a) => PyNdArray::new_like(a, c, true)?.into_bound(py).into_any(),
+            None => PyNdArray::wrap(py, c, None)?.into_bound(py).into_any(),
+        }
+    } else if let Ok(a) = obj.cast::<PyNdArray>() {
+        if subok || PyNdArray::subtype(obj).is_none() {
+            obj.clone()
+        } else {
+            // a plain ndarray viewing the subclass instance's memory (NumPy's base collapse)
+            PyNdArray::plain_view_of(a, NdArray::clone(&a.get().raw()))?
+                .into_bound(py)
+                .into_any()
+        }
     } else {
         PyNdArray::wrap(py, arr, conv.base)?
             .into_bound(py)
@@ -185,7 +204,6 @@ pub fn array<'py>(
     ndmin: isize,
     like: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let _ = subok;
     if let Some(l) = foreign_like(like)? {
         let py = object.py();
         let kw = [
@@ -200,7 +218,7 @@ pub fn array<'py>(
     let dt = opt_dtype(dtype)?;
     let o = parse_order(order, Order::K)?;
     // `copy=True` copies even arrays that need no cast.
-    let r = array_impl(object, dt, copy, o, ndmin.max(0) as usize)?;
+    let r = array_impl(object, dt, copy, o, ndmin.max(0) as usize, subok)?;
     if copy == Some(true) && r.is(object) {
         let a = r.cast::<PyNdArray>()?.get().raw().clone();
         let o2 = if o == Order::A || o == Order::K {
@@ -273,7 +291,7 @@ pub fn asarray<'py>(
     if copy == Some(true) {
         return array(a, dtype, Some(true), order, false, 0, None);
     }
-    array_impl(a, dt, copy, o, 0)
+    array_impl(a, dt, copy, o, 0, false)
 }
 
 /// Convert the input to an ndarray, letting ndarray subclasses through unchanged.
@@ -329,7 +347,18 @@ pub fn asanyarray<'py>(
         ];
         return like_call("asanyarray", l, (a,), &kw);
     }
-    asarray(a, dtype, order, device, copy, like)
+    let _ = device;
+    if copy == Some(true) {
+        return array(a, dtype, Some(true), order, true, 0, None);
+    }
+    array_impl(
+        a,
+        opt_dtype(dtype)?,
+        copy,
+        parse_order(order, Order::K)?,
+        0,
+        true,
+    )
 }
 
 /// Return an array with at least one dimension laid out contiguously in C (row-major) order.
@@ -369,7 +398,7 @@ pub fn ascontiguousarray<'py>(
         let kw = [("dtype", dtype.cloned())];
         return like_call("ascontiguousarray", l, (a,), &kw);
     }
-    array_impl(a, opt_dtype(dtype)?, None, Order::C, 1)
+    array_impl(a, opt_dtype(dtype)?, None, Order::C, 1, false)
 }
 
 /// Return an array with at least one dimension laid out contiguously in Fortran order.
@@ -412,7 +441,7 @@ pub fn asfortranarray<'py>(
         let kw = [("dtype", dtype.cloned())];
         return like_call("asfortranarray", l, (a,), &kw);
     }
-    array_impl(a, opt_dtype(dtype)?, None, Order::F, 1)
+    array_impl(a, opt_dtype(dtype)?, None, Order::F, 1, false)
 }
 
 /// Return a new array holding a copy of the given data.

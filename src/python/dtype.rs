@@ -111,6 +111,40 @@ fn with_shape(base: DType, shape: Vec<usize>) -> PyResult<DType> {
     }
 }
 
+/// NumPy's `(base, new)` dtype: `base` (given `new`'s size when it has none) with `new`'s
+/// fields; the sizes must agree. rumpy's dtypes carry fields only as records, so fields over
+/// a base that is not void are refused.
+fn inherit(base: DType, conv: DType, no_size: bool) -> PyResult<DType> {
+    let base = if no_size {
+        let size = if base.kind() == 'U' {
+            conv.itemsize() / 4
+        } else {
+            conv.itemsize()
+        };
+        let ts = base.typestr();
+        parse_dtype(&format!("{}{size}", ts.trim_end_matches('0')))?
+    } else if base.itemsize() != conv.itemsize() {
+        return Err(value_err("mismatch in size of old and new data-descriptor"));
+    } else {
+        base
+    };
+    if base.flags().holds_refs || conv.flags().holds_refs {
+        return Err(value_err(
+            "dtypes of the form (old_dtype, new_dtype) containing the object dtype are not supported",
+        ));
+    }
+    if conv.fields().is_none() {
+        return Ok(base);
+    }
+    if base.kind() == 'V' && base.fields().is_none() && base.subarray().is_none() {
+        return Ok(conv);
+    }
+    Err(pyo3::exceptions::PyNotImplementedError::new_err(
+        "rumpy has no dtypes of the form (old_dtype, new_dtype) that put fields over a \
+         non-void type",
+    ))
+}
+
 /// `[(name, format[, shape]), ...]`, names may be `(title, name)`.
 fn from_list(list: &Bound<'_, PyList>, align: bool) -> PyResult<DType> {
     let mut specs = Vec::with_capacity(list.len());
@@ -248,6 +282,18 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_cow()?;
+        // NumPy 2's deprecated alias of 'S'
+        let t = s.trim_start_matches(['<', '>', '=', '|']);
+        if t.starts_with('a') && t[1..].bytes().all(|c| c.is_ascii_digit()) {
+            let msg =
+                c"Data type alias 'a' was deprecated in NumPy 2.0. Use the 'S' alias instead.";
+            PyErr::warn(
+                py,
+                &py.get_type::<pyo3::exceptions::PyDeprecationWarning>(),
+                msg,
+                1,
+            )?;
+        }
         if s.contains(',') || s.starts_with('(') || s.starts_with(|c: char| c.is_ascii_digit()) {
             return Ok(crate::dtype::parse::parse_comma_dtype(&s, align)?);
         }
@@ -260,9 +306,47 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
         return from_dict(d, align);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
-        if t.len() == 2 {
+        if t.len() != 2 {
+            return Err(PyTypeError::new_err(format!(
+                "Tuple must have size 2, but has size {}",
+                t.len()
+            )));
+        }
+        {
             let base = to_dtype_align(&t.get_item(0)?, align)?;
-            return with_shape(base, shape_of(&t.get_item(1)?)?);
+            let second = t.get_item(1)?;
+            let no_size = base.itemsize() == 0
+                && base.fields().is_none()
+                && base.subarray().is_none()
+                && matches!(base.kind(), 'S' | 'U' | 'V');
+            // (base, new dtype): NumPy's "inherit" form, tried first when the second item is
+            // neither an integer nor a tuple of integers
+            let integer = |o: &Bound<'_, PyAny>| {
+                !o.is_instance_of::<pyo3::types::PyFloat>() && o.extract::<i64>().is_ok()
+            };
+            let int_like = integer(&second)
+                || second
+                    .cast::<PyTuple>()
+                    .is_ok_and(|s| s.iter().all(|x| integer(&x)));
+            if !int_like {
+                if let Ok(conv) = to_dtype_align(&second, false) {
+                    return inherit(base, conv, no_size);
+                }
+            }
+            // (flexible type without a size, n): the type of n characters or bytes
+            if no_size {
+                let n = second
+                    .extract::<i64>()
+                    .ok()
+                    .filter(|&n| n >= 0 && !second.is_instance_of::<pyo3::types::PyBool>())
+                    .ok_or_else(|| value_err("invalid itemsize in generic type tuple"))?;
+                if n == 0 {
+                    return Ok(base);
+                }
+                let ts = base.typestr();
+                return Ok(parse_dtype(&format!("{}{n}", ts.trim_end_matches('0')))?);
+            }
+            return with_shape(base, shape_of(&second)?);
         }
     }
     // A NumPy structured dtype: names, fields, itemsize and the alignment flag describe it.
@@ -345,11 +429,30 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
             t.getattr("__module__")?.extract::<String>(),
             t.getattr("__name__")?.extract::<String>(),
         ) {
-            if m.starts_with("rumpy") {
+            if m.starts_with("rumpy") || m == "numpy" {
                 match n.as_str() {
-                    "object_" => return Ok(parse_dtype("O")?),
-                    "void" => return Ok(parse_dtype("V")?),
+                    "object_" if m != "numpy" => return Ok(parse_dtype("O")?),
+                    "void" if m != "numpy" => return Ok(parse_dtype("V")?),
                     _ => {}
+                }
+                // the abstract classes, with NumPy's messages
+                let refused = match n.as_str() {
+                    "integer" | "signedinteger" => {
+                        "Converting 'np.integer' or 'np.signedinteger' to a dtype is not allowed"
+                    }
+                    "unsignedinteger" => {
+                        "Converting `np.unsignedinteger` to a dtype is not allowed"
+                    }
+                    "inexact" | "floating" | "number" => {
+                        "Converting `np.inexact` or `np.floating` to a dtype not allowed"
+                    }
+                    "generic" | "flexible" => "Converting `np.generic` to a dtype is not allowed.",
+                    "complexfloating" => "Converting `np.complex` to a dtype is not allowed.",
+                    "character" => "Converting `np.character` to a dtype is not allowed",
+                    _ => "",
+                };
+                if !refused.is_empty() {
+                    return Err(PyTypeError::new_err(refused));
                 }
             }
         }
@@ -391,14 +494,38 @@ impl PyDType {
 #[pymethods]
 impl PyDType {
     #[new]
-    #[pyo3(signature = (dtype, align=false, copy=false, metadata=None))]
+    #[pyo3(signature = (dtype, align=None, copy=None, metadata=None))]
     fn new(
         dtype: &Bound<'_, PyAny>,
-        align: bool,
-        copy: bool,
+        align: Option<&Bound<'_, PyAny>>,
+        copy: Option<&Bound<'_, PyAny>>,
         metadata: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let _ = (copy, metadata);
+        let align = match align {
+            None => false,
+            Some(a) => {
+                // NumPy 2.4 takes the truth of anything else, with a warning
+                let is_bool = a.is_instance_of::<pyo3::types::PyBool>()
+                    || a.get_type()
+                        .name()
+                        .is_ok_and(|n| n == "bool" || n == "bool_");
+                if !is_bool {
+                    let py = a.py();
+                    let category = py
+                        .import("rumpy.exceptions")?
+                        .getattr("VisibleDeprecationWarning")?;
+                    let msg = std::ffi::CString::new(format!(
+                        "dtype(): align should be passed as Python or NumPy boolean but got \
+                         `align={}`. Did you mean to pass a tuple to create a subarray type? \
+                         (Deprecated NumPy 2.4)",
+                        a.repr()?
+                    ))?;
+                    PyErr::warn(py, &category, &msg, 1)?;
+                }
+                a.is_truthy()?
+            }
+        };
         Ok(PyDType::of(to_dtype_align(dtype, align)?))
     }
 

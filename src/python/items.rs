@@ -130,7 +130,7 @@ impl PyNdArray {
                 Err(_) if super::convert::big_int(value)?.is_some() => {
                     let arr = value_to_array(value, dt)?;
                     // SAFETY: p is an item of this writeable array; arr is a 0-d numeric array.
-                    unsafe { cast_value(p, dt, read_num(arr.data_ptr(), arr.dtype())) }?;
+                    unsafe { cast_value(p, dt, read_num(arr.data_ptr(), arr.dtype()), true) }?;
                     return Ok(());
                 }
                 Err(e) => return Err(e),
@@ -144,9 +144,10 @@ impl PyNdArray {
                     PyScalar::Typed(..) => Origin::Scalar,
                 };
                 let (PyScalar::Weak(n, _) | PyScalar::Typed(n, _)) = s;
+                let python = matches!(origin, Origin::Python);
                 let n = settle_value(py, n, origin, st, &mut false)?;
                 // SAFETY: p is an item of this writeable array.
-                unsafe { cast_value(p, dt, n) }?;
+                unsafe { cast_value(p, dt, n, python) }?;
                 return Ok(());
             }
         }

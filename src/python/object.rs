@@ -364,8 +364,11 @@ impl ObjectRuntime for Runtime {
             }
             // Python's numbers of a kind the type takes as they are: stored by value, as
             // an array of them would store each.
-            if let Ok(Some(super::convert::PyScalar::Weak(n, _))) =
-                super::convert::classify_scalar(&v)
+            // (a subclass of float or int may convert itself otherwise: NumPy asks it)
+            let exact = v.is_exact_instance_of::<pyo3::types::PyFloat>()
+                || v.is_exact_instance_of::<pyo3::types::PyInt>();
+            if let (true, Ok(Some(super::convert::PyScalar::Weak(n, _)))) =
+                (exact, super::convert::classify_scalar(&v))
             {
                 let direct = matches!(
                     (n, st.kind()),
@@ -384,6 +387,11 @@ impl ObjectRuntime for Runtime {
             } else {
                 a
             };
+            if a.size() == 1 && a.dtype().kind() == 'O' {
+                // Any other object converts itself, as NumPy's casts ask it: float(),
+                // int(), complex() or its truth.
+                return by_protocol(py, &v, st).map_err(raised);
+            }
             if a.size() != 1 || a.dtype().scalar_type().is_none() {
                 return Err(raised(PyTypeError::new_err(format!(
                     "cannot store an object of type '{}' as {}",
@@ -652,4 +660,33 @@ pub fn refuse_from_bytes(dt: &crate::dtype::DType) -> PyResult<()> {
         ));
     }
     Ok(())
+}
+
+/// An object's value as an item of `st` through Python's number protocols, as NumPy's casts
+/// from objects: `float(o)` for floats, `int(o)` for integers (OverflowError outside int64
+/// and uint64), `complex(o)` for complex, `bool(o)` for bool.
+fn by_protocol(py: Python<'_>, v: &Bound<'_, PyAny>, st: ScalarType) -> PyResult<Num> {
+    let builtins = py.import("builtins")?;
+    let n = match st.kind() {
+        'b' => Num::B(v.is_truthy()?),
+        'f' => Num::F(builtins.getattr("float")?.call1((v,))?.extract::<f64>()?),
+        'c' => {
+            let c = builtins.getattr("complex")?.call1((v,))?;
+            let c = c.cast::<pyo3::types::PyComplex>()?;
+            Num::C(c.real(), c.imag())
+        }
+        _ => {
+            let i = builtins.getattr("int")?.call1((v,))?;
+            if let Ok(x) = i.extract::<i64>() {
+                Num::I(x)
+            } else if let Ok(x) = i.extract::<u64>() {
+                Num::U(x)
+            } else {
+                return Err(pyo3::exceptions::PyOverflowError::new_err(
+                    "Python int too large to convert to C long",
+                ));
+            }
+        }
+    };
+    super::convert::store_value(n, st)
 }

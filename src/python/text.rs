@@ -194,7 +194,7 @@ impl Leaf<'_> {
             Leaf::Num(n, _, origin) => super::convert::settle_value(py, *n, *origin, st, warned)?,
         };
         // SAFETY: the caller's guarantee.
-        unsafe { super::convert::cast_value(p, dt, n) }
+        unsafe { super::convert::cast_value(p, dt, n, false) }
     }
 }
 

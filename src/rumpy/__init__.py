@@ -199,6 +199,8 @@ euler_gamma = 0.5772156649015329  # the Euler-Mascheroni constant, as numpy.eule
 
 __version__ = "0.1.0"
 
+# genfromtxt's converters name the scalar types: imported once they all exist
+from ._genfromtxt import genfromtxt  # noqa: E402
 from . import _scalar_docs  # noqa: E402
 _scalar_docs.install(__import__("sys").modules[__name__])
 from . import _dispatch  # noqa: E402

@@ -5,7 +5,7 @@ from . import _core
 
 
 def _arg_extreme(a, axis, out, keepdims, is_max):
-    arr = _core.asarray(a)
+    arr = _core.asanyarray(a)
     if axis is not None and not isinstance(axis, int):
         try:
             axis = axis.__index__()

@@ -70,14 +70,14 @@ def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
     >>> rp.logspace(0, 3, 4)
     array([   1.,   10.,  100., 1000.])
     """
-    base_arr = _core.asarray(base)
+    base_arr = _core.asanyarray(base)
     if base_arr.ndim == 0:
         y = _core.linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
         b = base_arr.item()
         vals = _map(lambda v: b ** v, y.tolist())
     else:
         # NumPy: give start, stop and base a common ndim, then power(expand_dims(base), y).
-        s_arr, e_arr = _core.asarray(start), _core.asarray(stop)
+        s_arr, e_arr = _core.asanyarray(start), _core.asanyarray(stop)
         ndmax = len(_broadcast_shape(s_arr.shape, e_arr.shape, base_arr.shape))
         s_arr = _core.array(s_arr, ndmin=ndmax)
         e_arr = _core.array(e_arr, ndmin=ndmax)
@@ -125,8 +125,8 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
     >>> rp.geomspace(1, 1000, 4)
     array([   1.,   10.,  100., 1000.])
     """
-    s = _core.asarray(start)
-    e = _core.asarray(stop)
+    s = _core.asanyarray(start)
+    e = _core.asanyarray(stop)
     sl, el = s.tolist(), e.tolist()
 
     def flat(v):

@@ -56,7 +56,7 @@ class _time:
         return 8
 
     def _array(self):
-        return _core.asarray(self)
+        return _core.asanyarray(self)
 
     def item(self, *args):
         if args and args not in ((0,), (-1,), ((),), ((0,),), ((-1,),)):
@@ -232,7 +232,7 @@ def datetime_as_string(arr, unit=None, timezone="naive", casting="same_kind"):
     """ISO 8601 text of each datetime (numpy.datetime_as_string): in ``unit`` (the array's
     own, a unit name, or 'auto' for the coarsest exact one per item), 'Z'-suffixed when
     ``timezone='UTC'``."""
-    a = _core.asarray(arr)
+    a = _core.asanyarray(arr)
     if a.dtype.kind != "M":
         raise TypeError("input must have type NumPy datetime")
     if isinstance(timezone, str):

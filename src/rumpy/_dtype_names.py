@@ -140,7 +140,7 @@ def common_type(*arrays):
 def mintypecode(typechars, typeset="GDFgdf", default="d"):
     """The character of the smallest type in ``typeset`` all ``typechars`` can be cast to
     safely (numpy.mintypecode)."""
-    codes = ((isinstance(t, str) and t) or _core.asarray(t).dtype.char for t in typechars)
+    codes = ((isinstance(t, str) and t) or _core.asanyarray(t).dtype.char for t in typechars)
     found = {t for t in codes if t in typeset}
     if not found:
         return default
@@ -152,7 +152,7 @@ def mintypecode(typechars, typeset="GDFgdf", default="d"):
 def min_scalar_type(a, /):
     """The smallest dtype that holds ``a`` (numpy.min_scalar_type): for a scalar its value's,
     for an array its dtype."""
-    arr = _core.asarray(a)
+    arr = _core.asanyarray(a)
     if arr.ndim > 0 or arr.dtype.kind not in "biufc":
         return arr.dtype
     v = arr.item()

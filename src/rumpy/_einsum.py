@@ -93,7 +93,7 @@ def _subscripts_and_operands(args):
                              "one operand")
         if nop >= _MAXARGS:
             raise ValueError("too many operands")
-        return subscripts, [_core.asarray(x) for x in args[1:]]
+        return subscripts, [_core.asanyarray(x) for x in args[1:]]
     nop = len(args) // 2
     if nop == 0:
         raise ValueError("must provide at least an operand and a subscripts list to einsum")
@@ -101,7 +101,7 @@ def _subscripts_and_operands(args):
         raise ValueError("too many operands")
     ops, parts = [], []
     for i in _range(nop):
-        ops.append(_core.asarray(args[2 * i]))
+        ops.append(_core.asanyarray(args[2 * i]))
         parts.append(_sublist_to_subscripts(args[2 * i + 1]))
     subscripts = ",".join(parts)
     if len(args) == 2 * nop + 1:
@@ -327,7 +327,7 @@ def _held(r, ct):
         h = _core.empty((), dtype=ct)
         h[()] = r
         return h
-    return _core.asarray(r)
+    return _core.asanyarray(r)
 
 
 def _arranged(a, labels, order):
@@ -456,7 +456,7 @@ def _numpy_out(out):
     output), or NumPy's TypeError for anything else."""
     np = sys.modules.get("numpy")
     if np is not None and type(out) is np.ndarray:
-        view = _core.asarray(out)
+        view = _core.asanyarray(out)
         if np.shares_memory(np.asarray(view), out):
             return view
     raise TypeError("keyword parameter out must be an array for einsum")

@@ -24,7 +24,7 @@ __all__ = [
     "isposinf", "isscalar", "conjugate", "conj",
 ]
 
-_asarray = _core.asarray
+_asarray = _core.asanyarray
 _ndarray = _core.ndarray
 _PY_NUMBERS = (builtins.bool, int, float, complex)
 _pi = 3.141592653589793

@@ -27,7 +27,7 @@ def _is_array(x):
 
 def _one_d(a):
     """``a`` as an array that must be 1-d (NumPy's depth errors otherwise)."""
-    a = _core.asarray(a)
+    a = _core.asanyarray(a)
     if a.ndim > 1:
         raise ValueError("object too deep for desired array")
     if a.ndim < 1:
@@ -43,7 +43,7 @@ def _safe_cast_error(src, dst):
 def _as_float64(a, ndim1=True):
     """``a`` cast safely to float64 (NumPy's conversion for its compiled helpers)."""
     rp = _rp()
-    a = _one_d(a) if ndim1 else _core.asarray(a)
+    a = _one_d(a) if ndim1 else _core.asanyarray(a)
     f8 = rp.dtype("float64")
     if a.dtype != f8:
         if not rp.can_cast(a.dtype, f8):
@@ -131,8 +131,8 @@ def digitize(x, bins, right=False):
     ndarray of intp, the shape of ``x``.
     """
     rp = _rp()
-    x = _core.asarray(x)
-    bins = _core.asarray(bins)
+    x = _core.asanyarray(x)
+    bins = _core.asanyarray(bins)
     if x.dtype.kind == "c":
         raise TypeError("x may not be complex")
     mono = _monotonicity(bins)
@@ -150,13 +150,13 @@ def digitize(x, bins, right=False):
 
 def _ravel_and_check_weights(a, weights):
     rp = _rp()
-    a = _core.asarray(a)
+    a = _core.asanyarray(a)
     if a.dtype == rp.dtype(bool):
         warnings.warn(f"Converting input from {a.dtype} to {rp.uint8} for compatibility.",
                       RuntimeWarning, stacklevel=3)
         a = a.astype(rp.uint8)
     if weights is not None:
-        weights = _core.asarray(weights)
+        weights = _core.asanyarray(weights)
         if weights.shape != a.shape:
             raise ValueError("weights should have the same shape as a.")
         weights = weights.ravel()
@@ -308,7 +308,7 @@ def _bin_edges(a, bins, range, weights):
             raise ValueError("`bins` must be positive, when an integer")
         first, last = _outer_edges(a, range)
     elif rp.ndim(bins) == 1:
-        edges = _core.asarray(bins)
+        edges = _core.asanyarray(bins)
         if bool(rp.any(edges[:-1] > edges[1:])):
             raise ValueError("`bins` must increase monotonically, when an array")
         return edges, None
@@ -464,7 +464,7 @@ def histogramdd(sample, bins=10, range=None, density=None, weights=None):
     edges = [None] * D
     dedges = [None] * D
     if weights is not None:
-        weights = _core.asarray(weights)
+        weights = _core.asanyarray(weights)
     try:
         M = len(bins)
         if M != D:
@@ -487,7 +487,7 @@ def histogramdd(sample, bins=10, range=None, density=None, weights=None):
                 raise TypeError(f"`bins[{i}]` must be an integer, when a scalar") from e
             edges[i] = rp.linspace(smin, smax, k + 1)
         elif rp.ndim(bins[i]) == 1:
-            edges[i] = _core.asarray(bins[i])
+            edges[i] = _core.asanyarray(bins[i])
             if bool(rp.any(edges[i][:-1] > edges[i][1:])):
                 raise ValueError(f"`bins[{i}]` must be monotonically increasing, when an "
                                  "array")
@@ -527,7 +527,7 @@ def histogram2d(x, y, bins=10, range=None, density=None, weights=None):
     except TypeError:
         N = 1
     if N not in {1, 2}:
-        xedges = yedges = _core.asarray(bins)
+        xedges = yedges = _core.asanyarray(bins)
         bins = [xedges, yedges]
     hist, edges = histogramdd([x, y], bins, range, density, weights)
     return hist, edges[0], edges[1]
@@ -572,7 +572,7 @@ def interp(x, xp, fp, left=None, right=None, period=None):
     float64 or complex128 values of ``x``'s shape (a scalar for a scalar ``x``).
     """
     rp = _rp()
-    fp = _core.asarray(fp)
+    fp = _core.asanyarray(fp)
     is_complex = fp.dtype.kind == "c"
     dt = rp.complex128 if is_complex else rp.float64
     if period is not None:
@@ -634,7 +634,7 @@ def _mode(mode):
 def _correlate(a, v, mode, conj):
     rp = _rp()
     k = _mode(mode)
-    a, v = _core.asarray(a), _core.asarray(v)
+    a, v = _core.asanyarray(a), _core.asanyarray(v)
     dt = rp.result_type(a, v)
     a = _one_d(a.astype(dt, copy=False))
     v = _one_d(v.astype(dt, copy=False))
@@ -754,7 +754,7 @@ def packbits(a, /, axis=None, bitorder="big"):
     ndarray of uint8, ``ceil(n / 8)`` long along ``axis``.
     """
     little = _bitorder(bitorder)
-    a = _core.asarray(a)
+    a = _core.asanyarray(a)
     if a.dtype.kind not in "biu":
         raise TypeError("Expected an input array of integer or boolean data type")
     a, axis = _bits_axis(a, axis)
@@ -785,7 +785,7 @@ def unpackbits(a, /, axis=None, count=None, bitorder="big"):
     """
     rp = _rp()
     little = _bitorder(bitorder)
-    a = _core.asarray(a)
+    a = _core.asanyarray(a)
     if a.dtype != rp.dtype(rp.uint8):
         raise TypeError("Expected an input array of unsigned byte data type")
     a, axis = _bits_axis(a, axis)

@@ -13,7 +13,7 @@ import sys
 from . import _core
 from ._shape import _axis, broadcast_arrays, broadcast_to
 
-asarray = _core.asarray
+asarray = _core.asanyarray
 ndarray = _core.ndarray
 
 

@@ -65,7 +65,12 @@ def _rebuild_dtype(spec, align):
 def array_reduce_ex(a, protocol):
     """``ndarray.__reduce_ex__``: from protocol 5, a contiguous array of plain items travels
     as a ``PickleBuffer`` over its own memory (out of band when the pickler takes buffers,
-    else one copy into the stream, as NumPy's)."""
+    else one copy into the stream, as NumPy's). An instance of a subclass comes back as one."""
+    from . import ndarray
+    if type(a) is not ndarray:
+        # as NumPy's, a subclass's data travels in the stream (never as a PickleBuffer)
+        rebuild, args = a.view(ndarray).__reduce__()
+        return _as_subclass, (type(a), rebuild, args)
     if protocol < 5 or a.dtype.hasobject or not (a.flags.c_contiguous or a.flags.f_contiguous):
         return a.__reduce__()
     import pickle
@@ -77,6 +82,15 @@ def array_reduce_ex(a, protocol):
         # Items no buffer format describes (times inside records): the bytes path.
         return a.__reduce__()
     return _frombuffer, (buf, a.dtype, a.shape, order)
+
+
+def _as_subclass(cls, rebuild, args):
+    """The unpickled instance of ``cls``, owning the rebuilt array's memory (as NumPy's
+    ``_reconstruct``, whose ``__array_finalize__`` is given None)."""
+    from . import ndarray
+    inst = ndarray.__new__(cls, (), _view=rebuild(*args), _own=True)
+    inst.__array_finalize__(None)
+    return inst
 
 
 def _frombuffer(buf, dtype, shape, order):

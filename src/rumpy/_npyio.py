@@ -114,7 +114,7 @@ def save(file, arr, allow_pickle=True, fix_imports=True):
     """Save an array to a .npy file (``.npy`` is appended to a file name without it). A file
     name is written through a temporary file and renamed, so a failed save never leaves a
     half-written file in place of a good one."""
-    arr = _core.asarray(arr)
+    arr = _core.asanyarray(arr)
     if hasattr(file, "write"):
         _write_checked(file, arr, allow_pickle)
         return
@@ -628,7 +628,7 @@ def _load_after_magic(f, allow_pickle, max_header_size, pickle_kwargs=None):
             obj = pickle.load(f, **(pickle_kwargs or {}))
         except EOFError:
             raise ValueError("EOF: reading array data failed") from None
-        return obj if isinstance(obj, _core.ndarray) else _core.asarray(obj)
+        return obj if isinstance(obj, _core.ndarray) else _core.asanyarray(obj)
     if any(n < 0 for n in shape):
         raise ValueError(f"negative dimensions are not allowed: {shape!r}")
     if len(shape) > _MAX_DIMS:

@@ -451,7 +451,7 @@ def unwrap(p, discont=None, axis=-1, *, period=2 * _math.pi):
     ndarray
         The unwrapped signal, of the dtype of ``diff(p)`` combined with ``period``.
     """
-    p = _core.asarray(p)
+    p = _core.asanyarray(p)
     nd = p.ndim
     dd = diff(p, axis=axis)
     if discont is None:

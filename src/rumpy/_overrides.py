@@ -56,9 +56,9 @@ def _from_numpy(r, np, views, keep):
         return r
     t = type(r)
     if t is np.ndarray:
-        return _core.asarray(r)
+        return _core.asanyarray(r)
     if isinstance(r, np.generic):
-        return _core.asarray(r)[()]
+        return _core.asanyarray(r)[()]
     if t is tuple or t is list:
         return t([_from_numpy(i, np, views, keep) for i in r])
     if isinstance(r, tuple) and hasattr(t, "_fields"):

@@ -10,7 +10,7 @@ from ._indexing import ndindex
 from ._reductions import amax, amin, mean
 from ._shape import broadcast_to, moveaxis
 
-asarray = _core.asarray
+asarray = _core.asanyarray
 
 
 def _round_if_needed(arr, dtype):
@@ -97,7 +97,7 @@ def _median(a, axis, keepdims=True):
     res = asarray(out, dtype='float64' if a.dtype.kind in 'iub' else a.dtype).reshape(lead)
     if not m.shape[-1]:
         res = mean(m, axis=-1)
-    return _core.asarray(res).reshape(lead[:axis] + (1,) + lead[axis:]) if keepdims else res
+    return _core.asanyarray(res).reshape(lead[:axis] + (1,) + lead[axis:]) if keepdims else res
 
 
 def _get_stats(padded, axis, width_pair, length_pair, stat_func, is_extreme):

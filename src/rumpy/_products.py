@@ -24,7 +24,7 @@ from .exceptions import AxisError
 
 __all__ = ["dot", "vdot", "inner", "outer", "tensordot", "kron", "trace", "cross"]
 
-_asarray = _core.asarray
+_asarray = _core.asanyarray
 _asanyarray = _core.asanyarray
 _ndarray = _core.ndarray
 

@@ -291,7 +291,7 @@ def _record_dtype(dtype, formats, names, titles, aligned, byteorder):
 def fromarrays(arrayList, dtype=None, shape=None, formats=None, names=None, titles=None,
                aligned=False, byteorder=None):
     """A record array from a list of arrays, one per field (numpy.rec.fromarrays)."""
-    arrays = [_core.asarray(x) for x in arrayList]
+    arrays = [_core.asanyarray(x) for x in arrayList]
     if shape is None:
         shape = arrays[0].shape if arrays else ()
     elif isinstance(shape, int):
@@ -330,7 +330,7 @@ def array(obj, dtype=None, shape=None, offset=0, strides=None, formats=None, nam
           titles=None, aligned=False, byteorder=None, copy=True):
     """A record array from records, arrays or an existing array (numpy.rec.array)."""
     if isinstance(obj, ndarray) or hasattr(obj, "__array_interface__"):
-        a = _core.array(obj, copy=copy) if copy else _core.asarray(obj)
+        a = _core.array(obj, copy=copy) if copy else _core.asanyarray(obj)
         if dtype is not None or formats is not None:
             a = a.view(_record_dtype(dtype, formats, names, titles, aligned, byteorder))
         return a.view(recarray)

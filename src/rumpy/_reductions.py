@@ -218,7 +218,7 @@ def any(a, axis=None, out=None, keepdims=False, *, where=True):
     >>> rp.any([[0, 0], [0, 3]], axis=1)
     array([False,  True])
     """
-    b = _core.asarray(a).astype(bool, copy=False)
+    b = _core.asanyarray(a).astype(bool, copy=False)
     return _reduce(_logical_or, b, axis, None, out, keepdims, None, where)
 
 
@@ -253,7 +253,7 @@ def all(a, axis=None, out=None, keepdims=False, *, where=True):
     >>> rp.all([[1, 2], [0, 4]], axis=0)
     array([False,  True])
     """
-    b = _core.asarray(a).astype(bool, copy=False)
+    b = _core.asanyarray(a).astype(bool, copy=False)
     return _reduce(_logical_and, b, axis, None, out, keepdims, None, where)
 
 
@@ -296,7 +296,7 @@ def _any_true(v):
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     """NumPy's ``_methods._mean``: integer inputs sum in float64, float16 sums in float32,
     then divide by the number of elements."""
-    arr = _core.asarray(a)
+    arr = _core.asanyarray(a)
     is_float16_result = False
     rcount = _count_reduce_items(arr, axis, keepdims=keepdims, where=where)
     if _any_true(rcount == 0):
@@ -325,7 +325,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
 def _cum(uf, a, axis, dtype, out):
     if out is ...:
         raise TypeError("output must be an array")
-    arr = _core.asarray(a)
+    arr = _core.asanyarray(a)
     if axis is not None:
         axis = operator.index(axis)  # a tuple of axes is a TypeError, as in NumPy
     if axis is None:
@@ -406,7 +406,7 @@ def cumprod(a, axis=None, dtype=None, out=None):
 
 def _var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
          mean=None):
-    arr = _core.asarray(a)
+    arr = _core.asanyarray(a)
     rcount = _count_reduce_items(arr, axis, keepdims=keepdims, where=where)
     if _any_true(ddof >= rcount):
         warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=3)
@@ -420,7 +420,7 @@ def _var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tr
     else:
         arrmean = _reduce(_add, arr, axis, dtype, None, True, None, where)
         if isinstance(rcount, _core.ndarray):
-            div = rcount.reshape(_core.asarray(arrmean).shape)
+            div = rcount.reshape(_core.asanyarray(arrmean).shape)
         else:
             div = rcount
         if isinstance(arrmean, _core.ndarray):
@@ -431,7 +431,7 @@ def _var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tr
             arrmean = arrmean / rcount
 
     # sum of squared deviations from the mean (x must be an array, not a scalar)
-    x = _core.asarray(_subtract(arr, arrmean))
+    x = _core.asanyarray(_subtract(arr, arrmean))
     if x.dtype.kind == "c":
         re, im = x.real, x.imag
         _core.square(re, out=re)
@@ -499,14 +499,14 @@ def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=_NoValue, *, where=
 def ptp(a, axis=None, out=None, keepdims=_NoValue):
     """Range of values (maximum - minimum) along an axis."""
     kd = False if keepdims is _NoValue else keepdims
-    arr = _core.asarray(a)
+    arr = _core.asanyarray(a)
     return _subtract(_maximum.reduce(arr, axis=axis, out=out, keepdims=kd),
                      _minimum.reduce(arr, axis=axis, keepdims=kd), out=out)
 
 
 def count_nonzero(a, axis=None, *, keepdims=False):
     """Number of non-zero values along an axis (intp)."""
-    arr = _core.asarray(a)
+    arr = _core.asanyarray(a)
     a_bool = arr.astype(builtins.bool, copy=False)
     return _add.reduce(a_bool, axis=axis, dtype=_scalars.intp, keepdims=keepdims)
 
@@ -518,7 +518,7 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 def _replace_nan(a, val):
     """A copy of ``a`` with NaNs replaced by ``val`` and the NaN mask, or ``(a, None)`` for
     dtypes that cannot hold NaN."""
-    a = _core.asarray(a)
+    a = _core.asanyarray(a)
     if a.dtype.kind in "fc":
         mask = _core.isnan(a)
         a = _core.array(a, copy=True)
@@ -561,7 +561,7 @@ def _reduce_kw(uf, a, axis, dtype, out, keepdims, initial, where):
 
 
 def _nanminmax(uf, a, axis, out, keepdims, initial, where):
-    arr = _core.asarray(a)
+    arr = _core.asanyarray(a)
     res = _reduce_kw(uf, arr, axis, None, out, keepdims, initial, where)
     if arr.dtype.kind in "fc" and _any_true(_core.isnan(res)):
         warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
@@ -659,8 +659,8 @@ def nanvar(a, axis=None, dtype=None, out=None, ddof=0, keepdims=_NoValue, *, whe
         sqr = _multiply(arr, arr, out=arr, where=w)
 
     v = _reduce_kw(_add, sqr, axis, dtype, out, keepdims, _NoValue, where)
-    v_ndim = _core.asarray(v).ndim
-    cnt = _core.asarray(cnt)
+    v_ndim = _core.asanyarray(v).ndim
+    cnt = _core.asanyarray(cnt)
     if v_ndim < cnt.ndim:
         cnt = cnt.squeeze(axis) if axis is not None else cnt.reshape(())
     dof = cnt - ddof

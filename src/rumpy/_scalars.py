@@ -580,7 +580,7 @@ class generic:
         # 1-d one, a 0-d boolean array a mask) and names any failure so.
         from . import _core
         try:
-            return _core.asarray(self)[key]
+            return _core.asanyarray(self)[key]
         except Exception:
             pass
         raise IndexError("invalid index to scalar variable.")
@@ -859,6 +859,10 @@ def _to_pyfloat(value, tn):
     if value is None:
         return _nan
     if isinstance(value, generic):
+        if not hasattr(value, "_v"):
+            # a long double: the core's cast (to float16 through float32, as NumPy's)
+            from . import _core
+            return float(_core.asanyarray(value).astype(_NAMES[tn]).item())
         return _cast(value._v, value._rp_type_num, tn)
     if not isinstance(value, (str, bytes)):
         f = _foreign(value)

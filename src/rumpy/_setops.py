@@ -445,8 +445,8 @@ def _pairwise(ar1, ar2, invert):
 def _isin(ar1, ar2, assume_unique=False, invert=False, *, kind=None, known_unique=False):
     """Flat membership mask of ar1's items in ar2. ``known_unique``: both inputs really are
     unique (so assume_unique's shortcut cannot misbehave)."""
-    ar1 = _core.asarray(ar1).reshape(-1)
-    ar2 = _core.asarray(ar2).reshape(-1)
+    ar1 = _core.asanyarray(ar1).reshape(-1)
+    ar2 = _core.asanyarray(ar2).reshape(-1)
     if kind not in {None, "sort", "table"}:
         raise ValueError(f"Invalid kind: '{kind}'. Please use None, 'sort' or 'table'.")
     if ar1.dtype.kind in "biu" and ar2.dtype.kind in "biu" and kind != "sort":
@@ -502,7 +502,7 @@ def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None
     isin : ndarray of bool
         The shape of `element`.
     """
-    element = _core.asarray(element)
+    element = _core.asanyarray(element)
     return _isin(element, test_elements, assume_unique=assume_unique, invert=invert,
                  kind=kind).reshape(element.shape)
 
@@ -610,7 +610,7 @@ def setdiff1d(ar1, ar2, assume_unique=False):
         `assume_unique`).
     """
     if assume_unique:
-        ar1 = _core.asarray(ar1).reshape(-1)
+        ar1 = _core.asanyarray(ar1).reshape(-1)
     else:
         ar1 = unique(ar1)
         ar2 = unique(ar2)

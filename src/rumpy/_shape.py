@@ -15,7 +15,7 @@ import operator
 from . import _core
 from .exceptions import AxisError
 
-asarray = _core.asarray
+asarray = _core.asanyarray
 ndarray = _core.ndarray
 concatenate = _core.concatenate
 
@@ -1756,7 +1756,7 @@ def ndim(a):
     try:
         return a.ndim
     except AttributeError:
-        return _core.asarray(a).ndim
+        return _core.asanyarray(a).ndim
 
 
 def shape(a):
@@ -1764,7 +1764,7 @@ def shape(a):
     try:
         return a.shape
     except AttributeError:
-        return _core.asarray(a).shape
+        return _core.asanyarray(a).shape
 
 
 def size(a, axis=None):
@@ -1773,11 +1773,11 @@ def size(a, axis=None):
         try:
             return a.size
         except AttributeError:
-            return _core.asarray(a).size
+            return _core.asanyarray(a).size
     try:
         return a.shape[axis]
     except AttributeError:
-        return _core.asarray(a).shape[axis]
+        return _core.asanyarray(a).shape[axis]
 
 
 def iterable(y):

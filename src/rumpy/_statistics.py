@@ -23,7 +23,7 @@ from ._sort import sort as _sort, argsort as _argsort, searchsorted as _searchso
 __all__ = ["median", "percentile", "quantile", "nanmedian", "nanpercentile", "nanquantile",
            "average", "cov", "corrcoef"]
 
-_asarray = _core.asarray
+_asarray = _core.asanyarray
 _ndarray = _core.ndarray
 _intp = _scalars.intp
 _float64 = _scalars.float64

@@ -347,7 +347,7 @@ def array(obj, itemsize=None, copy=True, unicode=None, order=None):
         # A str fills every item (NumPy's); bytes lend their memory.
         return chararray(shape, itemsize=itemsize, unicode=unicode, buffer=obj, order=order)
     if isinstance(obj, (list, tuple)):
-        obj = _core.asarray(obj)
+        obj = _core.asanyarray(obj)
     if isinstance(obj, _core.ndarray) and obj.dtype.kind in "SU":
         if not isinstance(obj, chararray):
             obj = obj.view(chararray)
@@ -357,7 +357,7 @@ def array(obj, itemsize=None, copy=True, unicode=None, order=None):
             unicode = obj.dtype.kind == "U"
         kind = "U" if unicode else "S"
         if order is not None:
-            obj = _core.asarray(obj, order=order).view(chararray)
+            obj = _core.asanyarray(obj, order=order).view(chararray)
         if copy or itemsize != obj.itemsize // (4 if obj.dtype.kind == "U" else 1) or \
                 kind != obj.dtype.kind:
             obj = obj.astype(f"{kind}{int(itemsize)}")

@@ -112,4 +112,13 @@ class TooHardError(RuntimeError):
     """A bounded problem (such as shares_memory's) exceeded its work limit."""
 
 
-__all__ = ["AxisError", "DTypePromotionError", "ComplexWarning", "RankWarning", "TooHardError"]
+class VisibleDeprecationWarning(UserWarning):
+    """A deprecation shown by default (a user's likely mistake, as NumPy's)."""
+
+
+class ModuleDeprecationWarning(DeprecationWarning):
+    """A deprecated module."""
+
+
+__all__ = ["AxisError", "DTypePromotionError", "ComplexWarning", "ModuleDeprecationWarning",
+           "RankWarning", "TooHardError", "VisibleDeprecationWarning"]

@@ -73,7 +73,7 @@ __all__ = ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "rfftn", "irfftn", "
            "rfftfreq"]
 
 _ndarray = _core.ndarray
-_asarray = _core.asarray
+_asarray = _core.asanyarray
 _F32 = _core.dtype("float32")
 _F64 = _core.dtype("float64")
 _C64 = _core.dtype("complex64")

@@ -32,7 +32,7 @@ __all__ = ["matrix_power", "solve", "tensorsolve", "tensorinv", "inv", "cholesky
            "vector_norm", "vecdot"]
 
 _ndarray = _core.ndarray
-_asarray = _core.asarray
+_asarray = _core.asanyarray
 _asanyarray = _core.asanyarray
 _F32 = _core.dtype("float32")
 _F64 = _core.dtype("float64")

@@ -2,7 +2,7 @@
 both (each library writes its own file; each reads the file numpy wrote).
 
 Run: python tests/benchmarks/bench_files.py   (after installing rumpy; numpy is required)
-A ratio below 1 means rumpy is faster. Goals (issue 18): 1.0x numpy, loadtxt 0.5x.
+A ratio below 1 means rumpy is faster. Goals (issue 18): 1.0x numpy, loadtxt and genfromtxt 0.5x.
 """
 
 import io
@@ -58,6 +58,32 @@ def main():
         row("tofile 1e8 bytes", lambda: raw_n.tofile(p("n.bin")), lambda: raw_r.tofile(p("r.bin")))
         row("fromfile 1e8 bytes", lambda: np.fromfile(p("n.bin"), dtype=np.uint8),
             lambda: rp.fromfile(p("n.bin"), dtype=rp.uint8))
+        # 1e5 rows of 5 floats, a fifth of the rows with an empty field, some with "N/A"
+        lines = []
+        for r, values in enumerate(rng.random((10**5, 5)).round(6).tolist()):
+            fields = [repr(v) for v in values]
+            if r % 5 == 0:
+                fields[r % 3] = ""
+            if r % 17 == 0:
+                fields[4] = "N/A"
+            lines.append(",".join(fields))
+        with open(p("g.csv"), "w") as f:
+            f.write("\n".join(lines) + "\n")
+        for label, kw in [("", {}), (", filling 0", {"filling_values": 0.0}),
+                          (", dtype=None", {"dtype": None})]:
+            row(f"genfromtxt 1e5 x 5 missing{label}",
+                lambda kw=kw: np.genfromtxt(p("g.csv"), delimiter=",", missing_values="N/A",
+                                            **kw),
+                lambda kw=kw: rp.genfromtxt(p("g.csv"), delimiter=",", missing_values="N/A",
+                                            **kw), goal=0.5)
+        mm = np.lib.format.open_memmap(p("m.npy"), mode="w+", dtype=np.float64,
+                                       shape=(10**8,))
+        mm[:] = 1.5
+        mm.flush()
+        del mm
+        row("memmap open + sum 1e8 float64",
+            lambda: np.memmap(p("m.npy"), dtype=np.float64, mode="r", offset=128).sum(),
+            lambda: rp.memmap(p("m.npy"), dtype=rp.float64, mode="r", offset=128).sum())
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ class BitGenerator:
         """
         core = self._core
         if not output:
-            n = size if size is None else int(_core.asarray(size).sum())
+            n = size if size is None else int(_core.asanyarray(size).sum())
             with self.lock:
                 for _ in range(1 if n is None else n):
                     core.next_raw()
@@ -218,7 +218,7 @@ def _state_check(value, cls, word="RNG"):
 
 def _words(values, n, name="state"):
     """``n`` uint64 words as Python ints (numpy casts them to uint64)."""
-    out = [int(v) & 0xFFFFFFFFFFFFFFFF for v in _core.asarray(values).reshape(-1).tolist()]
+    out = [int(v) & 0xFFFFFFFFFFFFFFFF for v in _core.asanyarray(values).reshape(-1).tolist()]
     if len(out) != n:
         raise ValueError(f"{name} must have {n} elements")
     return out
@@ -227,7 +227,7 @@ def _words(values, n, name="state"):
 def _int_to_words(value, name, bits):
     """numpy's ``int_to_array`` into 64-bit words (least significant first)."""
     n = bits // 64
-    arr = _core.asarray(value) if not isinstance(value, int) else None
+    arr = _core.asanyarray(value) if not isinstance(value, int) else None
     if arr is None or arr.shape == ():
         v = int(value)
         if v < 0 or v >= 1 << bits:
@@ -270,7 +270,7 @@ class SFC64(BitGenerator):
         array (4,)}, 'has_uint32': int, 'uinteger': int}``; settable from such a dict."""
         s, has32, uint = self._core.get_state()
         return {"bit_generator": type(self).__name__,
-                "state": {"state": _core.asarray(s, dtype=_U64)},
+                "state": {"state": _core.asanyarray(s, dtype=_U64)},
                 "has_uint32": int(has32), "uinteger": uint}
 
     @state.setter
@@ -327,9 +327,9 @@ class Philox(BitGenerator):
         'has_uint32': int, 'uinteger': int}``; settable from such a dict."""
         ctr, key, buf, pos, has32, uint = self._core.get_state()
         return {"bit_generator": type(self).__name__,
-                "state": {"counter": _core.asarray(ctr, dtype=_U64),
-                          "key": _core.asarray(key, dtype=_U64)},
-                "buffer": _core.asarray(buf, dtype=_U64), "buffer_pos": pos,
+                "state": {"counter": _core.asanyarray(ctr, dtype=_U64),
+                          "key": _core.asanyarray(key, dtype=_U64)},
+                "buffer": _core.asanyarray(buf, dtype=_U64), "buffer_pos": pos,
                 "has_uint32": int(has32), "uinteger": uint}
 
     @state.setter
@@ -416,7 +416,7 @@ class MT19937(BitGenerator):
                         raise ValueError("Seed must be between 0 and 2**32 - 1")
                     self._core.legacy_seed(idx)
             except TypeError:
-                obj = _core.asarray(seed)
+                obj = _core.asanyarray(seed)
                 if obj.size == 0:
                     raise ValueError("Seed must be non-empty") from None
                 if not _core.can_cast(obj.dtype, _core.dtype("int64")):
@@ -439,7 +439,7 @@ class MT19937(BitGenerator):
         ``('MT19937', key, pos[, has_gauss, gauss])``."""
         key, pos = self._core.get_state()
         return {"bit_generator": type(self).__name__,
-                "state": {"key": _core.asarray(key, dtype=_core.dtype("uint32")), "pos": pos}}
+                "state": {"key": _core.asanyarray(key, dtype=_core.dtype("uint32")), "pos": pos}}
 
     @state.setter
     def state(self, value):
@@ -449,7 +449,7 @@ class MT19937(BitGenerator):
             value = {"bit_generator": "MT19937", "state": {"key": value[1], "pos": value[2]}}
         _state_check(value, type(self), "PRNG")
         key = [int(v) & 0xFFFFFFFF for v in
-               _core.asarray(value["state"]["key"]).reshape(-1).tolist()[:624]]
+               _core.asanyarray(value["state"]["key"]).reshape(-1).tolist()[:624]]
         if len(key) < 624:
             raise IndexError("index out of bounds")
         self._core.set_state(key, int(value["state"]["pos"]))

@@ -34,7 +34,7 @@ def as_param(x, dtype):
     """A parameter as an array of ``dtype`` (float64 or int64): an ndarray is cast safely
     (numpy's ``PyArray_FROM_OTF``), anything else is converted as by ``asarray``."""
     if isinstance(x, _core.ndarray) or hasattr(x, "__array_interface__"):
-        a = _core.asarray(x)
+        a = _core.asanyarray(x)
         if not _core.can_cast(a.dtype, dtype):
             what = "scalar" if a.ndim == 0 else "array data"
             raise TypeError(f"Cannot cast {what} from {a.dtype!r} to {dtype!r} according to "
@@ -44,7 +44,7 @@ def as_param(x, dtype):
         raise TypeError("float() argument must be a string or a real number, not 'complex'")
     if dtype.kind == "f":
         x = _big_ints_as_floats(x)
-    return _core.asarray(x, dtype=dtype)
+    return _core.asanyarray(x, dtype=dtype)
 
 
 def _big_ints_as_floats(x):
@@ -114,12 +114,12 @@ def check_scalar(v, name, cons):
 
 def _any(x):
     """Whether any item of ``x`` is true."""
-    return bool(_core.logical_or.reduce(_core.asarray(x).reshape(-1)))
+    return bool(_core.logical_or.reduce(_core.asanyarray(x).reshape(-1)))
 
 
 def _all(x):
     """Whether every item of ``x`` is true."""
-    return bool(_core.logical_and.reduce(_core.asarray(x).reshape(-1)))
+    return bool(_core.logical_and.reduce(_core.asanyarray(x).reshape(-1)))
 
 
 def check_array(a, name, cons):
@@ -233,7 +233,7 @@ def cont(bg, method, size, params, out=None, dtype=F64, legacy=None):
             check_scalar(v, name, c)
     if out is None:
         out = _core.empty(shape_of(size), dtype=dtype)
-    flat = [_core.asarray([v], dtype=dtype) for v in values]
+    flat = [_core.asanyarray([v], dtype=dtype) for v in values]
     with bg.lock:
         _fill_cont(core, method, out, flat, legacy)
     return out
@@ -279,8 +279,8 @@ def _fill_disc(core, method, out, fflat, iflat, legacy):
 def _as_param_f(x):
     """A float32 parameter (numpy's ``PyArray_FROMANY`` with ``FORCECAST``)."""
     if isinstance(x, _core.ndarray) or hasattr(x, "__array_interface__"):
-        return _core.asarray(x).astype(F32)
-    return _core.asarray(x, dtype=F32)
+        return _core.asanyarray(x).astype(F32)
+    return _core.asanyarray(x, dtype=F32)
 
 
 def disc(bg, method, size, fparams, iparams, legacy=None):
@@ -316,8 +316,8 @@ def disc(bg, method, size, fparams, iparams, legacy=None):
             check_scalar(v, name, c)
     out = _core.empty(shape_of(size), dtype=I64)
     with bg.lock:
-        _fill_disc(core, method, out, [_core.asarray([v], dtype=F64) for v in fvals],
-                   [_core.asarray([v], dtype=I64) for v in ivals], legacy)
+        _fill_disc(core, method, out, [_core.asanyarray([v], dtype=F64) for v in fvals],
+                   [_core.asanyarray([v], dtype=I64) for v in ivals], legacy)
     return out
 
 

@@ -681,7 +681,7 @@ class Distributions:
         ni = as_int64(n)
         check_scalar(float(ni), "n", NON_NEGATIVE)
         with bg.lock:
-            bg._core.fill_vectors("multinomial", out, d, _core.asarray([ni], dtype=I64),
+            bg._core.fill_vectors("multinomial", out, d, _core.asanyarray([ni], dtype=I64),
                                   _core.ascontiguousarray(parr).reshape(-1), 0)
         return out
 
@@ -741,9 +741,9 @@ class Distributions:
         invalid = False
         try:
             try:
-                arr = _core.asarray(colors)
+                arr = _core.asanyarray(colors)
             except OverflowError:
-                arr = _core.asarray(colors, dtype=object)
+                arr = _core.asanyarray(colors, dtype=object)
             if arr.ndim != 1:
                 invalid = True
             elif arr.size > 0 and arr.dtype.kind not in "iu":

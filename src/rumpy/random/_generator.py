@@ -223,7 +223,7 @@ class Generator(Distributions, Shuffling):
                                  "when required.")
             raise TypeError(f"Unsupported dtype {dt!r} for integers")
         r = _bounded(self._bit_generator, dt, low, high, size, endpoint, False)
-        if size is None and (dtype is bool or dtype is int) and _core.asarray(r).ndim == 0:
+        if size is None and (dtype is bool or dtype is int) and _core.asanyarray(r).ndim == 0:
             return dtype(r)
         return r
 
@@ -292,8 +292,8 @@ def _bounded(bg, dt, low, high, size, closed, use_masked):
             raise ValueError(f"high is out of bounds for {name}")
         if lo > hi:
             raise ValueError(_bounds_error(closed, lo))
-        off = _core.asarray([lo & width], dtype=_U64)
-        rng = _core.asarray([(hi - lo) & width], dtype=_U64)
+        off = _core.asanyarray([lo & width], dtype=_U64)
+        rng = _core.asanyarray([(hi - lo) & width], dtype=_U64)
         out = _core.empty(1 if size is None else shape_of(size), dtype=dt)
         with bg.lock:
             bg._core.fill_bounded(out, off, rng, use_masked)
@@ -313,9 +313,9 @@ def _bounded(bg, dt, low, high, size, closed, use_masked):
         shape = broadcast_shapes(low_arr.shape, high_arr.shape)
         los = broadcast_to(low_arr, shape)
         his = broadcast_to(high_arr, shape)
-        lo = _core.asarray([int(v) & width for v in los.ravel().tolist()],
+        lo = _core.asanyarray([int(v) & width for v in los.ravel().tolist()],
                            dtype=_U64).reshape(shape)
-        rng = _core.asarray([(int(h) - (not closed) - int(v)) & width
+        rng = _core.asanyarray([(int(h) - (not closed) - int(v)) & width
                              for v, h in zip(los.ravel().tolist(), his.ravel().tolist())],
                             dtype=_U64).reshape(shape)
     else:
@@ -342,14 +342,14 @@ def _bounded(bg, dt, low, high, size, closed, use_masked):
 def _bound_array(x):
     """Bounds as an array: object dtype for Python ints beyond 64 bits (numpy's too)."""
     try:
-        return _core.asarray(x)
+        return _core.asanyarray(x)
     except OverflowError:
-        return _core.asarray(x, dtype=object)
+        return _core.asanyarray(x, dtype=object)
 
 
 def _any(x):
     """Whether any item of ``x`` is true."""
-    return builtins.bool(_core.logical_or.reduce(_core.asarray(x).ravel()))
+    return builtins.bool(_core.logical_or.reduce(_core.asanyarray(x).ravel()))
 
 
 def _scalar(x):

@@ -363,7 +363,7 @@ class RandomState:
             raise TypeError(f"Unsupported dtype {dt!r} for randint")
         ret = _bounded(self._bit_generator, dt, low, high, size, False, True)
         if size is None and (dtype is builtins.bool or dtype is int):
-            if _core.asarray(ret).shape == ():
+            if _core.asanyarray(ret).shape == ():
                 return dtype(ret)
         return ret
 
@@ -428,7 +428,7 @@ class RandomState:
         True
         """
         rp = _rp()
-        a = _core.asarray(a)
+        a = _core.asanyarray(a)
         if a.ndim == 0:
             try:
                 pop_size = operator.index(a.item())
@@ -477,7 +477,7 @@ class RandomState:
                 cdf = p.cumsum()
                 cdf /= cdf[-1]
                 uniform_samples = self.random_sample(shape)
-                idx = _core.asarray(cdf.searchsorted(uniform_samples, side="right"), dtype=I64)
+                idx = _core.asanyarray(cdf.searchsorted(uniform_samples, side="right"), dtype=I64)
             else:
                 idx = self.randint(0, pop_size, size=shape)
         else:
@@ -500,8 +500,8 @@ class RandomState:
         if is_scalar:
             return a[idx]
         if idx.ndim == 0:
-            return a.take(_core.asarray([idx.item()], dtype=_INTP)).reshape(())
-        return a.take(_core.asarray(idx, dtype=_INTP), axis=0)
+            return a.take(_core.asanyarray([idx.item()], dtype=_INTP)).reshape(())
+        return a.take(_core.asanyarray(idx, dtype=_INTP), axis=0)
 
     def _choice_p(self, p, size):
         """numpy's legacy sampling with ``p`` without replacement (with ``rand``)."""
@@ -553,7 +553,7 @@ class RandomState:
             arr = _core.arange(x, dtype=dt)
             self.shuffle(arr)
             return arr
-        arr = _core.asarray(x)
+        arr = _core.asanyarray(x)
         if arr.ndim < 1:
             raise IndexError("x must be an integer or at least 1-dimensional")
         if arr.ndim == 1:
@@ -1071,7 +1071,7 @@ class RandomState:
             return out
         with self._lock:
             self._bit_generator._core.fill_vectors(
-                "multinomial", out, d, _core.asarray([ni], dtype=I64), parr, 0)
+                "multinomial", out, d, _core.asanyarray([ni], dtype=I64), parr, 0)
         return out
 
     def dirichlet(self, alpha, size=None):

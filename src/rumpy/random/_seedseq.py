@@ -371,7 +371,7 @@ class SeedSequence:
         self._pool_size = operator.index(pool_size)
         self._n_children_spawned = _to_uint32(n_children_spawned)
         words = _mix_entropy(self._pool_size, self._assembled_entropy())
-        self._pool = _core.asarray(words, dtype=_U32)
+        self._pool = _core.asanyarray(words, dtype=_U32)
 
     def _assembled_entropy(self):
         """The entropy and the spawn key as one list of 32-bit words."""
@@ -498,7 +498,7 @@ class SeedSequence:
             words.append(value ^ (value >> _XSHIFT))
         if wide:
             words = [words[i] | (words[i + 1] << 32) for i in range(0, n, 2)]
-        return _core.asarray(words, dtype=out_dtype)
+        return _core.asanyarray(words, dtype=out_dtype)
 
     def spawn(self, n_children):
         """Spawn ``n_children`` child sequences: the same entropy and pool size, with this

@@ -50,8 +50,8 @@ def _permutations(bg, shape, first, masked):
 def _interval(bg, i):
     """One ``random_interval(i)`` draw (masked rejection on [0, i]), as numpy's swap loop."""
     out = _core.empty(1, dtype=I64)
-    off = _core.asarray([0], dtype=_U64)
-    rng = _core.asarray([i], dtype=_U64)
+    off = _core.asanyarray([0], dtype=_U64)
+    rng = _core.asanyarray([i], dtype=_U64)
     with bg.lock:
         bg._core.fill_bounded(out, off, rng, True)
     return int(out[0])
@@ -84,9 +84,9 @@ def _is_integer(x):
 def _asarray(x):
     """numpy's ``asarray``: Python ints beyond 64 bits make an object array."""
     try:
-        return _core.asarray(x)
+        return _core.asanyarray(x)
     except OverflowError:
-        return _core.asarray(x, dtype=object)
+        return _core.asanyarray(x, dtype=object)
 
 
 def _shares_memory(arr, x):
@@ -348,7 +348,7 @@ class Shuffling:
             if p is not None:
                 cdf = p.cumsum()
                 cdf /= cdf[-1]
-                idx = _core.asarray(cdf.searchsorted(self.random(shape), side="right"),
+                idx = _core.asanyarray(cdf.searchsorted(self.random(shape), side="right"),
                                     dtype=I64)
             else:
                 idx = self.integers(0, pop_size, size=shape, dtype=I64)
@@ -383,8 +383,8 @@ class Shuffling:
             return idx
         if not is_scalar and idx.ndim == 0 and a.ndim == 1:
             # size=() asks for a 0-d array, where a[idx] would be a scalar
-            return a.take(_core.asarray([idx.item()], dtype=_INTP)).reshape(())
-        return a.take(_core.asarray(idx, dtype=_INTP), axis=axis)
+            return a.take(_core.asanyarray([idx.item()], dtype=_INTP)).reshape(())
+        return a.take(_core.asanyarray(idx, dtype=_INTP), axis=axis)
 
     def _choice_p(self, p, size):
         """numpy's sampling with ``p`` without replacement: draw, drop the repeats (keeping
