@@ -449,6 +449,24 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
     return output
 
 
+_DROPPED = object()
+
+
+def _column_key(key, names, usecols):
+    """A key of the missing or filling values (a name, a column number, or None for every
+    column) as NumPy resolves it: the index among the columns read, or ``_DROPPED`` for a
+    name that is not among them."""
+    if _is_string_like(key):
+        try:
+            key = names.index(key)
+        except ValueError:
+            return _DROPPED
+    if usecols:
+        with contextlib.suppress(ValueError):
+            key = usecols.index(key)
+    return key
+
+
 def _missing_per_column(user, nbcols, names, usecols):
     """Each column's list of missing texts ('' and the user's)."""
     user = user or ()
@@ -457,14 +475,9 @@ def _missing_per_column(user, nbcols, names, usecols):
     out = [[""] for _ in range(nbcols)]
     if isinstance(user, dict):
         for key, val in user.items():
-            if _is_string_like(key):
-                try:
-                    key = names.index(key)
-                except ValueError:
-                    continue
-            if usecols:
-                with contextlib.suppress(ValueError):
-                    key = usecols.index(key)
+            key = _column_key(key, names, usecols)
+            if key is _DROPPED:
+                continue
             val = [str(v) for v in val] if isinstance(val, (list, tuple)) else [str(val)]
             if key is None:
                 for miss in out:
@@ -493,15 +506,9 @@ def _filling_per_column(user, nbcols, names, usecols):
     out = [None] * nbcols
     if isinstance(user, dict):
         for key, val in user.items():
-            if _is_string_like(key):
-                try:
-                    key = names.index(key)
-                except ValueError:
-                    continue
-            if usecols:
-                with contextlib.suppress(ValueError):
-                    key = usecols.index(key)
-            out[key] = val
+            key = _column_key(key, names, usecols)
+            if key is not _DROPPED:
+                out[key] = val
     elif isinstance(user, (list, tuple)):
         n = len(user)
         if n <= nbcols:
