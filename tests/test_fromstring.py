@@ -396,6 +396,28 @@ def test_integer_round_trip(values, dtype):
     check(text, dtype=dtype, sep=" ")
 
 
+# The core reads the first run of items and separators, Python the rest: texts that leave
+# the run anywhere (an odd item, a wrong separator, a 19-digit integer, an exponent without
+# digits) read as numpy's.
+_TOKENS = ["1", "-2", "+3.5", ".5", "7.", "1e5", "2E-3", "1e", "nan", "-inf", "0x1p3", "x",
+           "", "123456789012345678", "1234567890123456789", "  4", "5  "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=12),
+       st.lists(st.sampled_from([" ", ",", ", ", " ,", ";", "\t", "  "]), min_size=1,
+                max_size=12),
+       st.sampled_from(["f8", "f4", "f2", "i8", "i4", "u2", "u8", "M8[s]"]),
+       st.sampled_from([" ", ",", ", ", ";"]),
+       st.sampled_from([-1, 0, 1, 3]))
+def test_bulk_and_rest_read_as_numpy(tokens, glue, dtype, sep, count):
+    text = "".join(t + glue[k % len(glue)] for k, t in enumerate(tokens))
+    # a count beyond the items read leaves numpy's tail uninitialised: compare what was read
+    whole = outcome(lambda: np.fromstring(text, dtype=dtype, sep=sep))
+    keep = min(len(whole), count) if isinstance(whole, np.ndarray) and count >= 0 else None
+    check(text, dtype=dtype, sep=sep, count=count, keep=keep)
+
+
 def test_large_string():
     x = np.random.default_rng(5).standard_normal(20000)
     text = " ".join(map(repr, x.tolist()))

@@ -482,9 +482,6 @@ def test_load_pickle_errors_like_numpy(tmp_path):
 # frombuffer's count and offset (the core's function)
 # ----------------------------------------------------------------------------------------
 
-_NOT_CONTIGUOUS = pytest.mark.xfail(strict=True, reason="rp.frombuffer (Rust core) raises "
-                                    "ValueError for a non-contiguous buffer, numpy BufferError")
-
 FROMBUFFER_CASES = [
     ({}, None), ({"dtype": "i4", "count": 3}, None), ({"dtype": "i4", "count": 7}, None),
     ({"dtype": "i4", "count": -2}, None), ({"dtype": "i4", "count": 0}, None),
@@ -504,8 +501,7 @@ FROMBUFFER_CASES = [
 
 
 @pytest.mark.parametrize("kwargs,buffer", [
-    pytest.param(k, b, marks=[_NOT_CONTIGUOUS] if b == "strided" else [], id=f"{k}-{b}")
-    for k, b in FROMBUFFER_CASES])
+    pytest.param(k, b, id=f"{k}-{b}") for k, b in FROMBUFFER_CASES])
 def test_frombuffer_count_offset_like_numpy(kwargs, buffer):
     data = bytes(range(24))
 

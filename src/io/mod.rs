@@ -1,5 +1,7 @@
 //! Reading and writing text: numpy's loadtxt tokenizer and number parsing (`text`), and
-//! genfromtxt's line splitter and converters (`gentext`).
+//! genfromtxt's line splitter and converters (`gentext`), and the bulk of fromstring's text
+//! mode (`fromstr`).
 
+pub mod fromstr;
 pub mod gentext;
 pub mod text;

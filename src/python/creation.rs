@@ -1660,9 +1660,11 @@ pub fn frombuffer(
         .ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?
         .0;
     if !raw.is_c_contiguous() {
-        return Err(PyValueError::new_err(
-            "frombuffer requires a contiguous buffer",
-        ));
+        // NumPy asks for a contiguous buffer, which the exporter refuses
+        return Err(pyo3::exceptions::PyBufferError::new_err(format!(
+            "{}: underlying buffer is not C-contiguous",
+            buffer.get_type().name()?
+        )));
     }
     let bytes = raw.nbytes() as isize;
     if offset < 0 || offset > bytes {

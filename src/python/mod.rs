@@ -73,6 +73,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_register_scalar_types, m)?)?;
     m.add_function(wrap_pyfunction!(textio::_loadtxt, m)?)?;
     m.add_class::<textio::PyGenRows>()?;
+    m.add_function(wrap_pyfunction!(textio::_fromstr_prefix, m)?)?;
     m.add_function(wrap_pyfunction!(overrides::_array_function, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_dtype, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_info, m)?)?;

@@ -286,3 +286,31 @@ impl PyGenRows {
         infer_column(&self.rows.table, col, &missing)
     }
 }
+
+/// `fromstring`'s bulk: the values of the longest run of `item separator` pairs at the start
+/// of `data` (`item`: 'float', 'signed' or 'unsigned'; `sep` as `_swab_separator` made it):
+/// (float64 or int64 array, the byte where the run ends).
+#[pyfunction]
+pub fn _fromstr_prefix(
+    py: Python<'_>,
+    data: &[u8],
+    sep: &[u8],
+    item: &str,
+) -> PyResult<(Py<PyAny>, usize)> {
+    use crate::io::fromstr::{prefix, Item};
+    let it = match item {
+        "float" => Item::Float,
+        "signed" => Item::Signed,
+        "unsigned" => Item::Unsigned,
+        _ => return Err(PyValueError::new_err(format!("no item kind {item}"))),
+    };
+    let (floats, ints, stop) = py.detach(|| prefix(data, sep, it));
+    let arr = if it == Item::Float {
+        let n = floats.len();
+        NdArray::from_vec(floats, &[n])?
+    } else {
+        let n = ints.len();
+        NdArray::from_vec(ints, &[n])?
+    };
+    Ok((PyNdArray::wrap(py, arr, None)?.into_any(), stop))
+}

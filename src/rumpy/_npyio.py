@@ -2070,25 +2070,36 @@ def _fs_skip_separator(data, pos, clean):
         pos += 1
 
 
-def _fs_read(data, parse, fast, clean, num):
-    """array_from_text over a string: the values read."""
+_FS_CORE_ITEMS = {_FS_FAST_DECIMAL: "float", _FS_FAST_SIGNED: "signed",
+                  _FS_FAST_UNSIGNED: "unsigned"}
+
+
+def _fs_read(data, parse, fast, clean, num, bulk_in_core):
+    """array_from_text over a string: (the values of the first run of items and separators
+    as an int64 or float64 array, read by the core, or None; the values read after it)."""
     sep_pattern = _fs_separator_regex(clean)
     sep = re.compile(sep_pattern)
     end = len(data)
+    head = None
     values = []
     pos = 0
     if fast is not None and num != 0:
         item, convert = fast
-        pair = re.compile(item + sep_pattern)
-        stop = re.compile(rb"(?:" + item + sep_pattern + rb")*+").match(data).end()
-        if stop:
-            values = list(map(convert, pair.findall(data, 0, stop)))
-            if 0 <= num <= len(values):
-                return values[:num]
-            pos = stop
+        if bulk_in_core:
+            head, stop = _core._fromstr_prefix(data, clean, _FS_CORE_ITEMS[item])
+            if 0 <= num <= len(head):
+                return head[:num], []
+        else:
+            pair = re.compile(item + sep_pattern)
+            stop = re.compile(rb"(?:" + item + sep_pattern + rb")*+").match(data).end()
+            if stop:
+                values = list(map(convert, pair.findall(data, 0, stop)))
+                if 0 <= num <= len(values):
+                    return None, values[:num]
+        pos = stop
     append = values.append
     flag = 0
-    i = len(values)
+    i = len(values) + (0 if head is None else len(head))
     while num < 0 or i < num:
         value, stop = parse(data, pos)
         if stop == pos:                 # nothing read
@@ -2108,13 +2119,16 @@ def _fs_read(data, parse, fast, clean, num):
         i += 1
     if flag == -2:
         raise ValueError(_UNMATCHED)
-    return values
+    return head, values
 
 
 def _fs_values_to_array(values, dt, native):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         kind = dt.kind
+        if isinstance(values, _core.ndarray):
+            # the core's int64 or float64 values: the C casts of NumPy's parsers
+            return values.view(native) if kind in "Mm" else values.astype(native)
         if kind in "Mm":
             return _core.array(values, dtype="int64").view(native)
         if kind == "f" and dt.itemsize == 16:
@@ -2241,8 +2255,14 @@ def fromstring(string, dtype=float, count=-1, sep=_NO_SEP, *, like=None):
     if num >= 0:                        # made first, as NumPy's (a count too large fails here)
         _new_size_check(num, dt)
         out = _core.zeros((num,), dtype=native)
-    values = _fs_read(data, parse, fast, _swab_separator(sep_bytes), num)
+    # the core reads the bulk of the numeric types whose items it parses as NumPy does
+    in_core = dt.kind in "fiuMm" and fast is not None and fast[0] in _FS_CORE_ITEMS
+    head, values = _fs_read(data, parse, fast, _swab_separator(sep_bytes), num, in_core)
     arr = _fs_values_to_array(values, dt, native)
+    if head is not None and len(head):
+        arr = _core.concatenate([_fs_values_to_array(head, dt, native), arr]) if values \
+            else _fs_values_to_array(head, dt, native)
+    values = arr
     if out is not None and len(values) < num:
         out[:len(values)] = arr
         arr = out

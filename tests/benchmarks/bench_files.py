@@ -79,6 +79,12 @@ def main():
                                             **kw),
                 lambda kw=kw: rp.genfromtxt(p("g.csv"), delimiter=",", missing_values="N/A",
                                             **kw), goal=0.5)
+        text = " ".join(repr(v) for v in rng.standard_normal(10**6).tolist())
+        row("fromstring 1e6 floats, sep=' '", lambda: np.fromstring(text, sep=" "),
+            lambda: rp.fromstring(text, sep=" "))
+        csv = ", ".join(str(v) for v in rng.integers(-10**9, 10**9, 10**6).tolist())
+        row("fromstring 1e6 int64, sep=', '", lambda: np.fromstring(csv, dtype=np.int64, sep=", "),
+            lambda: rp.fromstring(csv, dtype=rp.int64, sep=", "))
         mm = np.lib.format.open_memmap(p("m.npy"), mode="w+", dtype=np.float64,
                                        shape=(10**8,))
         mm[:] = 1.5
