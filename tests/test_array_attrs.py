@@ -528,3 +528,45 @@ def test_float64_scalar_is_python_float():
     assert issubclass(rp.float64, float)
     assert isinstance(rp.array([1 + 2j])[0], complex)
     assert not isinstance(rp.array([1])[0], int)
+
+
+# NumPy's scalars have the array methods (run on a 0-d array, 0-d results as scalars), and
+# byteswap swaps each item's bytes (each part of a complex, each field of a record).
+SCALARS = ["m.bool(True)", "m.int8(-5)", "m.uint16(300)", "m.float32(2.5)", "m.float64(-3.0)",
+           "m.complex128(1 - 2j)", "m.float16(0.5)"]
+SCALAR_CALLS = ["all()", "any()", "argmax()", "argmin()", "argsort()", "byteswap()", "copy()",
+                "cumsum()", "cumprod()", "flatten()", "max()", "min()", "mean()", "prod()",
+                "ravel()", "repeat(2)", "reshape(1, 1)", "squeeze()", "std()", "sum()",
+                "take(0)", "tobytes()", "transpose()", "var()", "clip(0, 1)", "nonzero()",
+                "flags.writeable", "device", "tolist()", "item()", "view(m.uint8)"]
+
+
+@pytest.mark.parametrize("call", SCALAR_CALLS)
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_scalar_array_methods(scalar, call):
+    check(f"{scalar}.{call}")
+
+
+@pytest.mark.parametrize("expr", [
+    "m.array([1, 256], dtype=m.int16).byteswap()",
+    "m.arange(6, dtype='>i4').reshape(2, 3)[:, ::-1].byteswap()",
+    "m.array([1 + 2j, -3.5j], dtype=m.complex64).byteswap()",
+    "m.array([1.5, -2.0]).byteswap()",
+    "m.array([True, False]).byteswap()",
+    "m.array([b'ab']).byteswap()",
+    "m.array(['ab']).byteswap().view('u4')",
+    "m.array(['2020-01-01'], 'M8[D]').byteswap().view('i8')",
+    "m.array([(1, 2.5)], dtype='i2,f4').byteswap()",
+    "m.array([(1, [2.5, 1])], dtype=[('a', 'i2'), ('b', 'f4', (2,))]).byteswap()",
+    "m.zeros(0, 'i8').byteswap()",
+    "m.array(7, 'u2').byteswap()",
+])
+def test_byteswap(expr):
+    check(expr)
+
+
+def test_byteswap_inplace():
+    for m in (np, rp):
+        a = m.array([1, 2], dtype="i2")
+        assert a.byteswap(inplace=True) is a
+        assert a.tolist() == [256, 512]

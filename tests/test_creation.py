@@ -504,3 +504,20 @@ def test_fromiter_count_stops_consuming():
         a = m.fromiter(it, dtype="i8", count=4)
         assert next(it) == 4, m.__name__
         assert a.tolist() == [0, 1, 2, 3]
+
+
+# Python ints beyond 64 bits: objects without a dtype, their float value for an inexact
+# dtype, OverflowError for an integer dtype (numpy's); an object array given an unsized text
+# dtype is sized from its items.
+@pytest.mark.parametrize("expr", [
+    "m.array(2**70)", "m.asarray(-2**70)", "m.array([2**70])", "m.array([2**70, 1])",
+    "m.array([[1, 2], [3, 2**64]])", "m.array([1.5, 2**70])", "m.array(2**1100)",
+    "m.array(2**70, dtype=float)", "m.array(2**70, dtype='f4')", "m.array(2**70, dtype=complex)",
+    "m.array([2**70, 3], dtype=float)", "m.array(2**1100, dtype=float)",
+    "m.array(2**70, dtype='i8')", "m.array([2**70], dtype='u8')", "m.array(2**64 - 1)",
+    "m.asarray(m.array(['ab', 'c'], dtype=object), dtype='U')",
+    "m.array(m.array(['ab', 'c'], dtype=object), dtype='S')",
+    "m.asarray(m.array([1, 22.5, None], dtype=object), dtype='U')",
+])
+def test_big_ints_and_unsized_text_targets(expr):
+    check(expr)

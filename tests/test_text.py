@@ -381,3 +381,10 @@ def test_reductions_and_argextremes(expr, kind):
 ])
 def test_char_c(expr):
     check(expr)
+
+
+@pytest.mark.parametrize("spec", ["", ">8", "<8", "^9"])
+@pytest.mark.parametrize("make", ["m.bytes_(b'ab')", "m.str_('ab')", "m.array([b'a'])[0]",
+                                  "m.array(['xy'])[0]"])
+def test_format_of_text_scalars(make, spec):
+    check(f"format({make}, {spec!r})")

@@ -74,6 +74,14 @@ fn numpy_scalar_type(obj: &Bound<'_, PyAny>) -> Option<ScalarType> {
 /// A Python int beyond both int64 and uint64, as the float NumPy 2 computes with when it meets
 /// one next to a float array (`np.ones(2) * 2**64`); `None` for anything else. OverflowError
 /// (Python's) when it is beyond float64 too.
+/// Whether `obj` is a Python int beyond int64 and uint64.
+pub fn is_big_int(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_instance_of::<PyInt>()
+        && !obj.is_instance_of::<PyBool>()
+        && obj.extract::<i64>().is_err()
+        && obj.extract::<u64>().is_err()
+}
+
 pub fn big_int(obj: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
     if !obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyBool>() {
         return Ok(None);
@@ -596,6 +604,7 @@ pub(super) fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
         return Ok(Node::Arr(a.get().array()));
     }
     if super::text::is_text_object(obj)
+        || is_big_int(obj)
         || classify_scalar(obj)?.is_some()
         || super::time::is_time_object(obj)
         || super::longdouble::scalar_desc(obj)?.is_some()
@@ -705,6 +714,11 @@ fn collect(
         // A leaf.
         if super::text::is_text_object(obj) {
             c.text = true;
+            return Ok(());
+        }
+        if is_big_int(obj) {
+            // beyond 64 bits: objects (NumPy's), cast to a dtype given
+            c.object = true;
             return Ok(());
         }
         match classify_scalar(obj)? {
@@ -1126,6 +1140,26 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             base: None,
             fresh: true,
         });
+    }
+    if is_big_int(obj) {
+        // An int beyond 64 bits: an object when no dtype is given (NumPy's), its float value
+        // for an inexact dtype; integer dtypes refuse it below.
+        if dtype.is_none() {
+            return Ok(Converted {
+                arr: super::object::from_nested(obj)?,
+                base: None,
+                fresh: true,
+            });
+        }
+        if dtype.is_some_and(|d| matches!(d.kind(), 'f' | 'c')) {
+            // (an int beyond float64's range is Python's OverflowError, as NumPy's)
+            let f: f64 = obj.extract()?;
+            return Ok(Converted {
+                arr: scalar_array(&PyScalar::Weak(Num::F(f), WeakKind::Float), dtype)?,
+                base: None,
+                fresh: true,
+            });
+        }
     }
     if let Some(s) = classify_scalar(obj)? {
         return Ok(Converted {

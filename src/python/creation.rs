@@ -46,6 +46,18 @@ fn array_impl<'py>(
     let dtype = dtype.filter(|d| {
         !(d.kind() == 'V' && d.itemsize() == 0 && d.fields().is_none() && arr.dtype().kind() == 'V')
     });
+    // An unsized text or generic time target is sized from the items, as astype does.
+    let dtype = match dtype {
+        Some(d) if arr.dtype().kind() == 'O' || matches!(arr.dtype().kind(), 'U' | 'S') => {
+            let d = if arr.dtype().kind() == 'O' {
+                super::object::sized_text(py, &arr, d)?
+            } else {
+                d
+            };
+            Some(super::time::discovered(&arr, &d)?)
+        }
+        d => d,
+    };
     let need_cast = dtype.as_ref().map(|d| d != arr.dtype()).unwrap_or(false);
     // Only 'C' and 'F' force a layout; 'A' and 'K' never copy by themselves.
     let order_ok = match order {

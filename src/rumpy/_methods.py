@@ -136,3 +136,88 @@ for _name, _fn in _METHODS.items():
     if _name not in _ndarray.__dict__:  # methods the core implements itself win
         setattr(_ndarray, _name, _fn)
 del _name, _fn
+
+
+# NumPy's scalars have the array methods: each runs on a 0-d array of the scalar, and a 0-d
+# result comes back as a scalar (numpy's ``gentype_generic_method``).
+def _scalar_method(name):
+    def method(self, *args, **kwargs):
+        res = getattr(_core.asanyarray(self), name)(*args, **kwargs)
+        if isinstance(res, _ndarray) and res.ndim == 0:
+            return res[()]
+        return res
+    method.__name__ = name
+    method.__doc__ = f"Scalar method identical to ``ndarray.{name}`` (on a 0-d array)."
+    return method
+
+
+_SCALAR_METHODS = (
+    "all", "any", "argmax", "argmin", "argsort", "byteswap", "choose", "clip", "compress",
+    "copy", "cumprod", "cumsum", "diagonal", "dump", "dumps", "fill", "flatten", "getfield",
+    "max", "mean", "min", "nonzero", "prod", "put", "ravel", "repeat", "reshape", "resize",
+    "searchsorted", "setfield", "setflags", "sort", "squeeze", "std", "sum", "swapaxes", "take",
+    "to_device", "tobytes", "tofile", "trace", "transpose", "var", "view",
+)
+
+
+def _scalar_flags(self):
+    """A scalar's flags: those of a read-only 0-d array (NumPy's scalars are immutable)."""
+    a = _core.asanyarray(self)
+    a.flags.writeable = False
+    return a.flags
+
+
+def _method_byteswap(self, inplace=False):
+    """Swap the bytes of each item (each part of a complex item, each field of a record).
+
+    Parameters
+    ----------
+    inplace : bool, optional
+        Swap the array's own memory (and return it) instead of returning a swapped copy.
+
+    Returns
+    -------
+    ndarray
+        The items with their bytes swapped, same dtype.
+
+    Examples
+    --------
+    >>> import rumpy as rp
+    >>> rp.array([1, 256], dtype=rp.int16).byteswap()
+    array([256,   1], dtype=int16)
+    """
+    dt = self.dtype
+    if dt.names is not None:
+        swapped = self.copy()
+        for name in dt.names:
+            swapped[name] = _method_byteswap(self[name])
+    elif dt.kind in "OSVb" or dt.itemsize <= 1:
+        swapped = self.copy()
+    else:
+        swapped = self.astype(dt.newbyteorder()).view(dt)
+    if inplace:
+        self[...] = swapped
+        return self
+    return swapped
+
+
+if "byteswap" not in _ndarray.__dict__:
+    _ndarray.byteswap = _method_byteswap
+
+
+def _install_scalar_methods():
+    from ._scalars import generic
+    for name in _SCALAR_METHODS:
+        if not hasattr(generic, name) and hasattr(_ndarray, name):
+            setattr(generic, name, _scalar_method(name))
+    for name in ("data", "flat"):
+        if not hasattr(generic, name):
+            setattr(generic, name, property(
+                lambda self, name=name: getattr(_core.asanyarray(self), name)))
+    if not hasattr(generic, "flags"):
+        generic.flags = property(_scalar_flags)
+    if not hasattr(generic, "device"):
+        generic.device = property(lambda self: "cpu")
+
+
+_install_scalar_methods()

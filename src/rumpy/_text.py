@@ -94,6 +94,10 @@ class bytes_(bytes, character):
     def __str__(self):
         return bytes.__repr__(self)
 
+    def __format__(self, spec):
+        # NumPy formats the scalar's str
+        return format(str(self), spec)
+
 
 class str_(str, character):
     """A str scalar (numpy.str_)."""
