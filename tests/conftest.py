@@ -410,6 +410,18 @@ def check(expr, *, compare=None, **names):
     return r, n
 
 
+def check_message(expr, nulp=None, **names):
+    """:func:`check`, with an exception's message compared exactly and values within ``nulp``
+    units in the last place."""
+    r, n = both(expr, **names)
+    if isinstance(n, Raised):
+        assert isinstance(r, Raised), f"{expr}: numpy raised {n!r}, rumpy returned {r!r}"
+        assert_same_error(r.exc, n.exc, expr)
+        assert str(r.exc) == str(n.exc), f"{expr}: message {r.exc} != numpy {n.exc}"
+        return
+    assert_outcomes(r, n, compare=lambda a, b: assert_same(a, b, nulp=nulp), msg=expr)
+
+
 class Collector:
     """Run many sub-checks, report all failures together at the end."""
 

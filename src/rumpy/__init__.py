@@ -201,6 +201,11 @@ __version__ = "0.1.0"
 
 # genfromtxt's converters name the scalar types: imported once they all exist
 from ._genfromtxt import genfromtxt  # noqa: E402
+from ._functional import *  # noqa: E402,F401,F403
+from ._index_tricks import *  # noqa: E402,F401,F403
+from ._window import *  # noqa: E402,F401,F403
+from ._polynomial_legacy import *  # noqa: E402,F401,F403
+from . import emath, testing  # noqa: E402,F401
 from . import _scalar_docs  # noqa: E402
 _scalar_docs.install(__import__("sys").modules[__name__])
 from . import _dispatch  # noqa: E402
