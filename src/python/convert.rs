@@ -82,6 +82,22 @@ pub fn is_big_int(obj: &Bound<'_, PyAny>) -> bool {
         && obj.extract::<u64>().is_err()
 }
 
+/// What a value is for array discovery: [`classify_scalar`]'s answer, or `Big` for a Python
+/// int beyond 64 bits (which it refuses), checked only once it has refused: numbers are
+/// read once.
+enum Classified {
+    Scalar(Option<PyScalar>),
+    Big,
+}
+
+fn classify_or_big(obj: &Bound<'_, PyAny>) -> PyResult<Classified> {
+    match classify_scalar(obj) {
+        Ok(s) => Ok(Classified::Scalar(s)),
+        Err(_) if is_big_int(obj) => Ok(Classified::Big),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn big_int(obj: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
     if !obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyBool>() {
         return Ok(None);
@@ -604,8 +620,7 @@ pub(super) fn node<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Node<'py>> {
         return Ok(Node::Arr(a.get().array()));
     }
     if super::text::is_text_object(obj)
-        || is_big_int(obj)
-        || classify_scalar(obj)?.is_some()
+        || !matches!(classify_or_big(obj)?, Classified::Scalar(None))
         || super::time::is_time_object(obj)
         || super::longdouble::scalar_desc(obj)?.is_some()
     {
@@ -716,12 +731,15 @@ fn collect(
             c.text = true;
             return Ok(());
         }
-        if is_big_int(obj) {
-            // beyond 64 bits: objects (NumPy's), cast to a dtype given
-            c.object = true;
-            return Ok(());
-        }
-        match classify_scalar(obj)? {
+        let scalar = match classify_or_big(obj)? {
+            Classified::Scalar(s) => s,
+            Classified::Big => {
+                // beyond 64 bits: objects (NumPy's), cast to a dtype given
+                c.object = true;
+                return Ok(());
+            }
+        };
+        match scalar {
             Some(PyScalar::Weak(n, k)) => {
                 c.weak = Some(c.weak.map_or(k, |w| w.max(k)));
                 if let Num::U(_) = n {
@@ -1141,29 +1159,30 @@ pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Conve
             fresh: true,
         });
     }
-    if is_big_int(obj) {
+    let arr = match classify_or_big(obj)? {
+        Classified::Scalar(Some(s)) => Some(scalar_array(&s, dtype)?),
+        Classified::Scalar(None) => None,
         // An int beyond 64 bits: an object when no dtype is given (NumPy's), its float value
-        // for an inexact dtype; integer dtypes refuse it below.
-        if dtype.is_none() {
-            return Ok(Converted {
-                arr: super::object::from_nested(obj)?,
-                base: None,
-                fresh: true,
-            });
-        }
-        if dtype.is_some_and(|d| matches!(d.kind(), 'f' | 'c')) {
-            // (an int beyond float64's range is Python's OverflowError, as NumPy's)
-            let f: f64 = obj.extract()?;
-            return Ok(Converted {
-                arr: scalar_array(&PyScalar::Weak(Num::F(f), WeakKind::Float), dtype)?,
-                base: None,
-                fresh: true,
-            });
-        }
-    }
-    if let Some(s) = classify_scalar(obj)? {
+        // for an inexact dtype (beyond float64's range Python's OverflowError, as NumPy's)
+        Classified::Big => match dtype {
+            None => Some(super::object::from_nested(obj)?),
+            Some(d) if matches!(d.kind(), 'f' | 'c') => {
+                let f: f64 = obj.extract()?;
+                Some(scalar_array(
+                    &PyScalar::Weak(Num::F(f), WeakKind::Float),
+                    dtype,
+                )?)
+            }
+            // integer dtypes refuse it, as classify_scalar did
+            Some(_) => {
+                classify_scalar(obj)?;
+                None
+            }
+        },
+    };
+    if let Some(arr) = arr {
         return Ok(Converted {
-            arr: scalar_array(&s, dtype)?,
+            arr,
             base: None,
             fresh: true,
         });

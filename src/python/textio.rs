@@ -230,26 +230,18 @@ impl PyGenRows {
             _ => (i64::MIN.into(), i64::MAX.into()),
         };
         let t = &self.rows.table;
-        let n = t.nrows();
+        let int = |x: Number| if let Number::Int(i) = x { i } else { 0 };
         let (arr, other, empty) = match kind {
-            "bool" => {
-                let (v, o, e) = py.detach(|| {
-                    convert_column(t, col, Kind::Bool, |x| match x {
-                        Number::Bool(b) => Bool(b as u8),
-                        _ => Bool(0),
-                    })
-                });
-                (NdArray::from_vec(v, &[n]), o, e)
-            }
-            "float" => {
-                let (v, o, e) = py.detach(|| {
-                    convert_column(t, col, Kind::Float, |x| match x {
-                        Number::Float(f) => f,
-                        _ => 0.0,
-                    })
-                });
-                (NdArray::from_vec(v, &[n]), o, e)
-            }
+            "bool" => parsed(py, t, col, Kind::Bool, |x| {
+                Bool(matches!(x, Number::Bool(true)) as u8)
+            })?,
+            "float" => parsed(py, t, col, Kind::Float, |x| {
+                if let Number::Float(f) = x {
+                    f
+                } else {
+                    0.0
+                }
+            })?,
             "int" | "intfloat" => {
                 let k = if kind == "int" {
                     Kind::Int { min, max }
@@ -257,27 +249,25 @@ impl PyGenRows {
                     Kind::IntOfFloat { min, max }
                 };
                 if dtype == "uint64" {
-                    let (v, o, e) = py.detach(|| {
-                        convert_column(t, col, k, |x| match x {
-                            Number::Int(i) => i as u64,
-                            _ => 0,
-                        })
-                    });
-                    (NdArray::from_vec(v, &[n]), o, e)
+                    parsed(py, t, col, k, |x| int(x) as u64)?
                 } else {
-                    let (v, o, e) = py.detach(|| {
-                        convert_column(t, col, k, |x| match x {
-                            Number::Int(i) => i as i64,
-                            _ => 0,
-                        })
-                    });
-                    (NdArray::from_vec(v, &[n]), o, e)
+                    parsed(py, t, col, k, |x| int(x) as i64)?
                 }
             }
             _ => return Err(PyValueError::new_err(format!("no parser of kind {kind}"))),
         };
-        let arr = PyNdArray::wrap(py, arr?, None)?.into_any();
-        Ok((arr, other, empty))
+        Ok((PyNdArray::wrap(py, arr, None)?.into_any(), other, empty))
+    }
+
+    /// Fields `rows` of column `col`, as str.
+    fn cells<'py>(
+        &self,
+        py: Python<'py>,
+        col: usize,
+        rows: Vec<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let t = &self.rows.table;
+        PyList::new(py, rows.into_iter().map(|r| t.field(r, col)))
     }
 
     /// The status `dtype=None` settles on for column `col` (see `gentext::infer_column`), or
@@ -285,6 +275,20 @@ impl PyGenRows {
     fn infer(&self, col: usize, missing: Vec<String>) -> Option<(u8, bool)> {
         infer_column(&self.rows.table, col, &missing)
     }
+}
+
+/// Column `col` of `t` parsed by `kind` into an array of `T` (`cast` takes each number to its
+/// item): the array, the rows left to Python, the rows of white space only.
+fn parsed<T: crate::dtype::Element + Default + Copy + Send>(
+    py: Python<'_>,
+    t: &Table,
+    col: usize,
+    kind: Kind,
+    cast: impl Fn(Number) -> T + Send,
+) -> PyResult<(NdArray, Vec<usize>, Vec<usize>)> {
+    let (v, other, empty) = py.detach(|| convert_column(t, col, kind, cast));
+    let n = v.len();
+    Ok((NdArray::from_vec(v, &[n])?, other, empty))
 }
 
 /// `fromstring`'s bulk: the values of the longest run of `item separator` pairs at the start

@@ -17,6 +17,7 @@ import os
 import warnings
 
 from . import _core
+from ._textio import _ensure_ndmin, _open_path
 from .lib._iotools import (
     ConversionWarning, ConverterError, ConverterLockError, LineSplitter, NameValidator,
     StringConverter, _decode_line, _int_of_float, _is_string_like, _renamed, asbytes,
@@ -78,15 +79,12 @@ def _convert(rows, i, conv, call, target, strict):
     if kind is None:
         return _Column(values=[call(v) for v in rows.column(i)])
     array, other, empty = rows.convert(i, kind, _range_name(conv, target))
-    fixups = []
-    if other:
-        column = rows.column(i)
-        fixups = [(r, call(column[r])) for r in other]
+    # (in any order: _fill applies them row by row)
+    fixups = [(r, call(v)) for r, v in zip(other, rows.cells(i, other))]
     if empty:
         if strict and not conv._status:
             conv._checked = False
         fixups += [(r, conv.default) for r in empty]
-        fixups.sort(key=lambda f: f[0])
     return _Column(array=array, fixups=fixups)
 
 
@@ -97,9 +95,10 @@ def _fill(out_columns, columns, nrows):
     pending = []
     for k, (view, col) in enumerate(zip(out_columns, columns)):
         if col.values is not None:
-            if nrows:
-                view[...] = rp.array(col.values, dtype=view.dtype) if view.dtype.kind not in "OV" \
-                    else _object_column(col.values, view.dtype)
+            if nrows and view.dtype.kind in "OV":
+                view[...] = _object_column(col.values, view.dtype)
+            elif nrows:
+                view[...] = rp.array(col.values, dtype=view.dtype)
         else:
             view[...] = col.array
             pending += [(r, k, v) for r, v in col.fixups]
@@ -114,16 +113,6 @@ def _object_column(values, dtype):
     for r, v in enumerate(values):
         out[r] = v
     return out
-
-
-def _open(fname, encoding):
-    from ._textio import _open_path
-    return _open_path(fname, encoding)
-
-
-def _ensure_ndmin(a, ndmin):
-    from ._textio import _ensure_ndmin as ensure
-    return ensure(a, ndmin)
 
 
 def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, skip_footer=0,
@@ -241,7 +230,7 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
     if isinstance(fname, os.PathLike):
         fname = os.fspath(fname)
     if isinstance(fname, str):
-        fid = _open(fname, encoding)
+        fid = _open_path(fname, encoding)
         fid_ctx = contextlib.closing(fid)
     else:
         fid = fname
@@ -415,7 +404,7 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
                 if has_nested_fields(dtype):
                     raise NotImplementedError(
                         "Nested fields involving objects are not supported...")
-                output = rp.array(_tuples(columns, nrows), dtype=dtype)
+                output = rp.array(_tuples(columns), dtype=dtype)
             else:
                 flat = rp.dtype([("", dt) for dt in dtype_flat])
                 _check_row_length(columns, len(dtype_flat), nrows)
@@ -608,7 +597,7 @@ def _upgrade(rows, i, conv, skip_header):
                 raise ConverterError(message) from None
 
 
-def _values(col, nrows):
+def _values(col):
     """A column's Python values (the core's array read back, fixups applied)."""
     if col.values is not None:
         return col.values
@@ -618,8 +607,8 @@ def _values(col, nrows):
     return values
 
 
-def _tuples(columns, nrows):
-    lists = [_values(c, nrows) for c in columns]
+def _tuples(columns):
+    lists = [_values(c) for c in columns]
     return list(zip(*lists))
 
 
@@ -644,9 +633,9 @@ def _build(columns, dtype, nrows):
             out = rp.zeros(nrows, dtype=dtype)
             _fill([out[n] for n in dtype.names], columns, nrows)
             return out
-        return rp.array(_tuples(columns, nrows), dtype=dtype)
+        return rp.array(_tuples(columns), dtype=dtype)
     if dtype.kind in "SU" and dtype.itemsize == 0 or dtype.kind in "OV":
-        return rp.array(_tuples(columns, nrows), dtype=dtype)
+        return rp.array(_tuples(columns), dtype=dtype)
     out = rp.empty((nrows, len(columns)), dtype=dtype)
     _fill([out[:, k] for k in range(len(columns))], columns, nrows)
     return out
@@ -683,7 +672,7 @@ def _inferred_output(rows, columns, converters, names, defaultfmt, byte_converte
                 size = max(max(map(len, c.values)) for c in columns)
                 return _build(columns, rp.dtype((rp.str_, max(size, 1))), nrows)
             if rp.issubdtype(uniform, rp.character):
-                return rp.array(_tuples(columns, nrows), dtype=uniform)
+                return rp.array(_tuples(columns), dtype=uniform)
             return _build(columns, rp.dtype(uniform), nrows)
         ddtype = [(defaultfmt % i, t) for i, t in enumerate(sized)]
     else:

@@ -222,21 +222,6 @@ class memmap(ndarray):
             return self
         return self.__array_wrap__(res.view(ndarray))
 
-    def flatten(self, order="C"):
-        # NumPy's flatten (and a ravel that copies) keeps the subclass: an unmapped memmap
-        res = super().flatten(order)
-        return res if type(res) is type(self) else res.view(type(self))
-
-    def ravel(self, order="C"):
-        res = super().ravel(order)
-        return res if type(res) is type(self) else res.view(type(self))
-
-    def __copy__(self):
-        return self.copy(order="K")
-
-    def __deepcopy__(self, memo, /):
-        return self.copy(order="K")
-
     def __reduce_ex__(self, protocol):
         return _from_pickle, (type(self), self.view(ndarray))
 
