@@ -159,6 +159,16 @@ PY_SCALARS = (bool, int, float, complex)
 def _values_equal(x, y):
     """x, y numpy arrays of the same dtype and shape: equal with NaN == NaN
     and the same sign of zero."""
+    if x.dtype.names is not None:
+        return all(_values_equal(x[n], y[n]) for n in x.dtype.names)
+    if x.dtype.subdtype is not None:
+        return _values_equal(x.view(np.ndarray), y.view(np.ndarray))
+    if x.dtype.kind == "O" and not np.array_equal(x, y):
+        # objects: NaN equals NaN here too (item by item)
+        try:
+            return all(_py_equal(a, b) for a, b in zip(x.ravel().tolist(), y.ravel().tolist()))
+        except ValueError:   # items that are arrays
+            return False
     if x.dtype.kind in "fc":
         if not np.array_equal(x, y, equal_nan=True):
             return False

@@ -169,6 +169,35 @@ def test_s_used_for_indexing():
     assert_same(ra[rp.index_exp[1:3]], na[np.index_exp[1:3]])
 
 
-def test_matrix_builder_string_not_supported():
-    with pytest.raises(NotImplementedError):
-        rp.r_["1, 2; 3, 4"]
+MATRIX_CASES = ["m.r_['r', [1, 2], [3, 4]]", "m.r_['c', [1, 2], [3]]", "m.c_['r', [1, 2], [3, 4]]",
+                "m.r_['r', 1:4]", "m.r_['c', m.array([1.5, 2])]", "m.r_['r', [[1, 2]], [[3, 4]]]",
+                "m.r_['r', m.ones((2, 2, 2))]"]
+
+
+@pytest.mark.parametrize("expr", MATRIX_CASES)
+def test_matrix_directives(expr):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        r, n = both(expr)
+    if isinstance(n, Raised):
+        assert isinstance(r, Raised) and type(r.exc).__name__ == type(n.exc).__name__
+        return
+    assert type(r).__name__ == type(n).__name__ == "matrix"
+    assert_same(r, n)
+
+
+def _built(m, text):
+    a = m.array([[1, 2], [3, 4]])  # noqa: F841 - the string names it
+    b = m.array([[5], [6]])  # noqa: F841
+    return m.r_[text]
+
+
+@pytest.mark.parametrize("text", ["a, b; a, b", "a; a", "a, a", "b"])
+def test_matrix_builder_string(text):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PendingDeprecationWarning)
+        r, n = _built(rp, text), _built(np, text)
+    assert type(r).__name__ == type(n).__name__ == "matrix"
+    assert_same(r, n)

@@ -24,6 +24,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from conftest import Raised, assert_outcomes
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "rumpy"
 _PKG = "_rumpy_scalars_under_test"
 
@@ -473,14 +475,29 @@ def test_binary_rumpy_with_python(opname):
                             approx=opname == "pow")
 
 
-def test_foreign_operands_give_notimplemented():
-    x = S.float32(1)
-    for other in (np.array([1.0]), [1.0], "a", None, object()):
-        assert x.__add__(other) is NotImplemented
-        assert x.__lt__(other) is NotImplemented
-    assert (x == "a") is False and (x != None) is True  # noqa: E711
-    with pytest.raises(TypeError):
-        x < "a"
+FOREIGN_OPERANDS = {"ndarray": lambda m: m.array([1.0]), "list": lambda m: [1.0],
+                    "str": lambda m: "a", "None": lambda m: None, "object": lambda m: object(),
+                    "intlist": lambda m: [1, 2], "complex": lambda m: 3 + 0j}
+FOREIGN_EXPRS = ["x + o", "o + x", "x * o", "o * x", "x == o", "x != o", "x < o", "o >= x",
+                 "x ** o", "divmod(x, o)", "x.__add__(o)"]
+
+
+@pytest.mark.parametrize("scalar", ["float32", "int8", "bool_"])
+@pytest.mark.parametrize("other", list(FOREIGN_OPERANDS))
+@pytest.mark.parametrize("expr", FOREIGN_EXPRS)
+def test_foreign_operands(scalar, other, expr):
+    """A scalar meeting an object it does not know does what NumPy's does: the array
+    operation (array-likes), the other's reflected method, or Python's own result."""
+    def run(m):
+        ns = {"x": getattr(m, scalar)(1), "o": FOREIGN_OPERANDS[other](m)}
+        try:
+            r = eval(expr, ns)
+        except TypeError as e:
+            return Raised(e)
+        return "NotImplemented" if r is NotImplemented else r
+    import rumpy
+    r, n = run(rumpy), run(np)
+    assert_outcomes(r, n, msg=expr)
 
 
 def test_numpy_scalars_are_strong_operands():

@@ -7,7 +7,7 @@
 //! first otherwise; boolean arrays stand for the integer arrays of their nonzero positions.
 
 use super::index::{slice_indices, IndexItem};
-use super::{shape_repr, NdArray, Order};
+use super::{NdArray, Order};
 use crate::dtype::ScalarType;
 use crate::error::{Error, Result};
 
@@ -260,9 +260,9 @@ impl NdArray {
         // The advanced indices broadcast together; their offsets, in C order.
         let shapes: Vec<&[usize]> = adv.iter().map(|a| a.vals.shape()).collect();
         let bshape = super::broadcast_shapes(&shapes).map_err(|_| {
-            let list: Vec<String> = shapes.iter().map(|s| shape_repr(s)).collect();
+            let list: Vec<String> = shapes.iter().map(|s| super::shape_repr_c(s)).collect();
             crate::Error::Index(format!(
-                "shape mismatch: indexing arrays could not be broadcast together with shapes {}",
+                "shape mismatch: indexing arrays could not be broadcast together with shapes {} ",
                 list.join(" ")
             ))
         })?;

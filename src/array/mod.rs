@@ -824,8 +824,8 @@ impl NdArray {
                 Error::Value(format!(
                     "could not broadcast {} from shape {} into shape {}",
                     what,
-                    shape_repr(other.shape()),
-                    shape_repr(self.shape())
+                    shape_repr_c(other.shape()),
+                    shape_repr_c(self.shape())
                 ))
             })
     }
@@ -1139,6 +1139,21 @@ impl NdArray {
 }
 
 /// `(3, 4)`, `(5,)`, `()` as Python prints shape tuples.
+/// A shape as NumPy's C code prints it in broadcast errors: `(3,4)`, `(2,)`, `()`.
+pub fn shape_repr_c(shape: &[usize]) -> String {
+    match shape.len() {
+        1 => format!("({},)", shape[0]),
+        _ => format!(
+            "({})",
+            shape
+                .iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    }
+}
+
 pub fn shape_repr(shape: &[usize]) -> String {
     match shape.len() {
         0 => "()".into(),

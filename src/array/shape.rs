@@ -3,7 +3,7 @@
 use smallvec::SmallVec;
 
 use super::{c_strides, f_strides, Dims, NdArray, Order, Strides};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Resolve a requested shape with at most one -1 against `size` elements.
 pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
@@ -29,12 +29,27 @@ pub fn resolve_shape(req: &[isize], size: usize) -> Result<Dims> {
             known = known.checked_mul(d as usize).ok_or_else(|| crate::Error::Value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into()))?;
         }
     }
+    // NumPy's C rendering: leading unknown (negative) sizes are left out, later ones are
+    // "newaxis"; a one-entry request keeps its comma.
     let req_repr = || {
-        let parts: Vec<String> = req.iter().map(|d| d.to_string()).collect();
-        if parts.len() == 1 {
+        let first = req.iter().position(|&d| d >= 0);
+        let Some(first) = first else {
+            return "()".to_string();
+        };
+        let parts: Vec<String> = req[first..]
+            .iter()
+            .map(|&d| {
+                if d < 0 {
+                    "newaxis".into()
+                } else {
+                    d.to_string()
+                }
+            })
+            .collect();
+        if req.len() == 1 {
             format!("({},)", parts[0])
         } else {
-            format!("({})", parts.join(", "))
+            format!("({})", parts.join(","))
         }
     };
     let mut out: Dims = req.iter().map(|&d| d.max(0) as usize).collect();
@@ -290,8 +305,13 @@ impl NdArray {
     }
 
     pub fn swapaxes(&self, a: isize, b: isize) -> Result<NdArray> {
-        let a = Self::normalize_axis(a, self.ndim())?;
-        let b = Self::normalize_axis(b, self.ndim())?;
+        // NumPy names the offending argument: "axis2: axis 2 is out of bounds ..."
+        let named = |name: &str, e: Error| match e {
+            Error::Axis(m) => Error::Axis(format!("{name}: {m}")),
+            e => e,
+        };
+        let a = Self::normalize_axis(a, self.ndim()).map_err(|e| named("axis1", e))?;
+        let b = Self::normalize_axis(b, self.ndim()).map_err(|e| named("axis2", e))?;
         let mut perm: Vec<usize> = (0..self.ndim()).collect();
         perm.swap(a, b);
         self.transpose(Some(&perm))
@@ -351,7 +371,7 @@ pub fn broadcast_shapes(shapes: &[&[usize]]) -> Result<Vec<usize>> {
             if out[j] == 1 {
                 out[j] = d;
             } else if d != 1 && d != out[j] {
-                let list: Vec<String> = shapes.iter().map(|s| super::shape_repr(s)).collect();
+                let list: Vec<String> = shapes.iter().map(|s| super::shape_repr_c(s)).collect();
                 bail!(
                     Value,
                     "operands could not be broadcast together with shapes {} ",

@@ -316,9 +316,9 @@ impl NdArray {
             } else {
                 bail!(
                     Index,
-                    "shape mismatch: indexing arrays could not be broadcast together with shapes {} {}",
-                    super::shape_repr(self.shape()),
-                    super::shape_repr(idx.shape())
+                    "shape mismatch: indexing arrays could not be broadcast together with shapes {} {} ",
+                    super::shape_repr_c(self.shape()),
+                    super::shape_repr_c(idx.shape())
                 );
             };
         }

@@ -175,9 +175,10 @@ pub fn reduce(
         };
         let mb = m.broadcast_to(a.shape()).map_err(|_| {
             crate::Error::Value(format!(
-                "operands could not be broadcast together with shapes {} {}",
-                shape_repr(a.shape()),
-                shape_repr(m.shape())
+                "operands could not be broadcast together with remapped shapes \
+                 [original->remapped]: {} {} ",
+                crate::array::shape_repr_c(a.shape()),
+                crate::array::shape_repr_c(m.shape())
             ))
         })?;
         if identity_num(u.identity).is_none() && u.reduce_kind != ReduceKind::Idempotent {

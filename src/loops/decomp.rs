@@ -1546,6 +1546,52 @@ pub unsafe fn qr_r_raw<T: Field>(
     }
 }
 
+/// R (n x n) and Q^H b (n x k) of a real `a` (m x n, m >= n) through faer's blocked QR,
+/// the reflectors applied to `b` without forming Q (LAPACK's gelsd reduces a tall matrix so).
+fn qr_r_and_qtb<T: Field>(a: Mat<T>, b: Mat<T>, par: Par) -> (Mat<T>, Mat<T>) {
+    use faer::linalg::householder;
+    use faer::linalg::qr::no_pivoting::factor;
+    let (mut a, mut b) = (a, b);
+    let (m, n) = a.shape();
+    let k = b.ncols();
+    let bs = factor::recommended_block_size::<T>(m, n);
+    let mut h = Mat::<T>::zeros(bs, n);
+    {
+        let mut buf = stack(factor::qr_in_place_scratch::<T>(
+            m,
+            n,
+            bs,
+            par,
+            Default::default(),
+        ));
+        factor::qr_in_place(
+            a.as_mut(),
+            h.as_mut(),
+            par,
+            MemStack::new(&mut buf),
+            Default::default(),
+        );
+    }
+    {
+        let mut buf = stack(
+            householder::apply_block_householder_sequence_transpose_on_the_left_in_place_scratch::<T>(
+                m, bs, k,
+            ),
+        );
+        householder::apply_block_householder_sequence_transpose_on_the_left_in_place_with_conj(
+            a.as_ref(),
+            h.as_ref(),
+            faer::Conj::Yes,
+            b.as_mut(),
+            par,
+            MemStack::new(&mut buf),
+        );
+    }
+    let r = Mat::<T>::from_fn(n, n, |i, j| if j >= i { a[(i, j)] } else { T::zero() });
+    let qtb = Mat::<T>::from_fn(n, k, |i, j| b[(i, j)]);
+    (r, qtb)
+}
+
 /// Q (m x qcols) and R (min(qcols, m) x n) of a real `a` through faer's blocked QR (its
 /// Householder reflectors are LAPACK's for real matrices: beta = -sign(alpha) * norm).
 fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
@@ -1666,7 +1712,16 @@ pub unsafe fn lstsq<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
             let ro = View::of(q[4], c, 4, &[2]);
             let rank_o = View::of(q[5], c, 5, &[]);
             let so = View::of(q[6], c, 6, &[3]);
-            let Some((s, u, v)) = svd_of(a.as_ref(), SvdMode::Reduced, par) else {
+            // A tall matrix is reduced first, as LAPACK's gelsd does: A = QR, the SVD of the
+            // small R, and Q^H b in place of b (the m-row U is never formed).
+            let tall = !T::COMPLEX && m >= 2 * n && n > 0 && finite(a.as_ref());
+            let (svd, rhs) = if tall {
+                let (rm, qtb) = qr_r_and_qtb(a.clone(), b.clone(), par);
+                (svd_of(rm.as_ref(), SvdMode::Reduced, par), qtb)
+            } else {
+                (svd_of(a.as_ref(), SvdMode::Reduced, par), b.clone())
+            };
+            let Some((s, u, v)) = svd else {
                 xo.fill(T::nan());
                 ro.fill(f64::NAN);
                 rank_o.put(0i32);
@@ -1676,13 +1731,13 @@ pub unsafe fn lstsq<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
             let eps = if rcond < 0.0 { f64::EPSILON } else { rcond };
             let smax = s.first().copied().unwrap_or(0.0);
             let rank = s.iter().take_while(|&&x| x > eps * smax).count();
-            // x = V_r diag(1/s_r) U_r^H b
+            // x = V_r diag(1/s_r) U_r^H rhs
             let mut x = Mat::<T>::zeros(n, k);
             for col in 0..k {
                 for l in 0..rank {
                     let mut d = T::zero();
-                    for i in 0..m {
-                        d += u[(i, l)].cj() * b[(i, col)];
+                    for i in 0..rhs.nrows() {
+                        d += u[(i, l)].cj() * rhs[(i, col)];
                     }
                     let d = d.scale(1.0 / s[l]);
                     for i in 0..n {

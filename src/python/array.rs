@@ -539,6 +539,26 @@ impl PyNdArray {
                     },
                 };
                 let flat = mem.view_dtype(&crate::dtype::ScalarType::UInt8.dtype())?;
+                if strides.is_none() {
+                    let nbytes = shape
+                        .iter()
+                        .try_fold(dt.itemsize(), |acc, &n| acc.checked_mul(n))
+                        .filter(|&n| n <= isize::MAX as usize)
+                        .ok_or_else(|| {
+                            PyValueError::new_err(
+                                "array is too big; `arr.size * arr.dtype.itemsize` is larger \
+                                 than the maximum possible size.",
+                            )
+                        })?;
+                    if nbytes
+                        .checked_add(offset)
+                        .is_none_or(|end| end > flat.size())
+                    {
+                        return Err(PyTypeError::new_err(
+                            "buffer is too small for requested array",
+                        ));
+                    }
+                }
                 let strides = match strides {
                     Some(s) => s.into_iter().collect(),
                     None => match order {

@@ -722,7 +722,9 @@ fn collect(
     shape: &[usize],
     c: &mut Collector,
 ) -> PyResult<()> {
-    if c.text || c.object {
+    // After text, the walk goes on: a leaf that is neither text nor a number (None, any
+    // other object) makes the array one of objects, as NumPy's discovery does.
+    if c.object {
         return Ok(());
     }
     if depth == c.ndim {
@@ -921,7 +923,7 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
         }
         c.object = true;
     }
-    if c.text {
+    if c.text && !c.object {
         return super::text::from_nested(obj, &shape, dtype);
     }
     if let (Some(complex), false) = (c.extended, c.object) {

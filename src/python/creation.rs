@@ -1315,9 +1315,9 @@ fn broadcast2(a: &NdArray, b: &NdArray) -> PyResult<Vec<usize>> {
             db
         } else {
             return Err(PyValueError::new_err(format!(
-                "operands could not be broadcast together with shapes {} {}",
-                crate::array::shape_repr(a.shape()),
-                crate::array::shape_repr(b.shape())
+                "operands could not be broadcast together with shapes {} {} ",
+                crate::array::shape_repr_c(a.shape()),
+                crate::array::shape_repr_c(b.shape())
             )));
         };
     }

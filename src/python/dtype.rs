@@ -465,6 +465,16 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
                 }
             }
         }
+        if t.is(py.get_type::<pyo3::types::PyMemoryView>()) {
+            return Ok(parse_dtype("V")?);
+        }
+        // Any other class: its `dtype` attribute when that is a dtype, else objects (NumPy).
+        if let Ok(d) = t.getattr("dtype") {
+            if let Ok(d) = d.cast::<PyDType>() {
+                return Ok(d.get().dt.clone());
+            }
+        }
+        return Ok(parse_dtype("O")?);
     } else if let (Ok(s), true) = (obj.getattr("str"), obj.hasattr("isnative")?) {
         // A NumPy dtype object (or another dtype-like with `.str`).
         if let Ok(s) = s.extract::<String>() {
@@ -776,15 +786,8 @@ impl PyDType {
                 )))
             }
         };
-        if self.dt.byteorder() == ByteOrder::NotApplicable {
-            return Ok(PyDType::of(self.dt.clone()));
-        }
-        let dt = if native {
-            self.dt.to_native()
-        } else {
-            self.dt.to_native().0.with_native_order(false)
-        };
-        Ok(PyDType::of(dt))
+        let swap = matches!(new_order, "S" | "s" | "swap");
+        Ok(PyDType::of(with_order(&self.dt, swap, native)?))
     }
 
     fn __repr__(&self) -> String {
@@ -914,6 +917,9 @@ impl PyDType {
 fn field_format(dt: &DType) -> String {
     if dt.fields().is_some() {
         return struct_str(dt);
+    }
+    if dt.kind() == 'b' {
+        return "?".into(); // NumPy's short name of bool
     }
     let t = dt.typestr();
     match t.strip_prefix('|') {
@@ -1128,4 +1134,35 @@ pub fn dtype_from_descr(descr: &Bound<'_, PyAny>) -> PyResult<DType> {
         return Ok(crate::dtype::void::RawVoid::build(offset));
     }
     Ok(Record::build(specs, Some(offset), false)?)
+}
+
+/// `dt` in the byte order NumPy's `newbyteorder` gives: each field of a record and the base of
+/// a subarray in turn; `swap` reverses each one's own order, else native or not as `native`.
+fn with_order(dt: &DType, swap: bool, native: bool) -> crate::error::Result<DType> {
+    if let Some(fs) = dt.fields() {
+        let specs = fs
+            .iter()
+            .map(|f| {
+                Ok(FieldSpec {
+                    name: f.name.clone(),
+                    title: f.title.clone(),
+                    dtype: with_order(&f.dtype, swap, native)?,
+                    offset: Some(f.offset),
+                })
+            })
+            .collect::<crate::error::Result<Vec<_>>>()?;
+        return Record::build(specs, Some(dt.itemsize()), dt.is_aligned_struct());
+    }
+    if let Some(sa) = dt.subarray() {
+        return SubArrayDType::build(with_order(&sa.base, swap, native)?, sa.shape.clone());
+    }
+    if dt.byteorder() == ByteOrder::NotApplicable {
+        return Ok(dt.clone());
+    }
+    let native = if swap { !dt.is_native() } else { native };
+    Ok(if native {
+        dt.to_native()
+    } else {
+        dt.to_native().0.with_native_order(false)
+    })
 }

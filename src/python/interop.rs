@@ -103,12 +103,17 @@ fn from_buffer_protocol(obj: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
         // Objects come through the array interface (NumPy's), never as raw buffer bytes.
         return Ok(None);
     }
-    let mut dt = dtype_from_format(&fmt, itemsize).ok_or_else(|| {
-        PyTypeError::new_err(format!(
+    let Some(mut dt) = dtype_from_format(&fmt, itemsize) else {
+        // A format beyond the buffer protocol's reach (records holding objects): the
+        // object's array interface or `__array__` says what it is, when it has one.
+        if obj.hasattr("__array_interface__")? || obj.hasattr("__array__")? {
+            return Ok(None);
+        }
+        return Err(PyTypeError::new_err(format!(
             "rumpy does not support the buffer format '{}'",
             fmt
-        ))
-    })?;
+        )));
+    };
     dt = exact_record_dtype(obj, dt);
     let ndim = v.ndim as usize;
     let shape: Dims = (0..ndim)
@@ -266,6 +271,9 @@ pub fn from_foreign(obj: &Bound<'_, PyAny>) -> PyResult<Option<(NdArray, Option<
         let inner = obj.call_method0("__array__")?;
         if inner.is(obj) {
             return Ok(None);
+        }
+        if let Ok(a) = inner.cast::<super::array::PyNdArray>() {
+            return Ok(Some((a.get().snapshot(), Some(inner.clone().unbind()))));
         }
         return from_foreign(&inner);
     }

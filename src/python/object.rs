@@ -6,7 +6,7 @@
 
 use std::sync::Mutex;
 
-use pyo3::exceptions::{PySystemError, PyTypeError};
+use pyo3::exceptions::{PySystemError, PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
@@ -353,7 +353,7 @@ impl ObjectRuntime for Runtime {
                     return Ok(Num::B(v.is_truthy().map_err(raised)?));
                 }
                 return Err(raised(match st.kind() {
-                    'f' => pyo3::exceptions::PyValueError::new_err(
+                    'f' => PyValueError::new_err(
                         "setting an array element with a sequence.",
                     ),
                     'c' => PyTypeError::new_err(format!("must be real number, not {t}")),
@@ -392,7 +392,21 @@ impl ObjectRuntime for Runtime {
                 // int(), complex() or its truth.
                 return by_protocol(py, &v, st).map_err(raised);
             }
-            if a.size() != 1 || a.dtype().scalar_type().is_none() {
+            if a.ndim() > 0 {
+                if st.kind() == 'b' && a.size() == 1 {
+                    return Ok(Num::B(v.is_truthy().map_err(raised)?)); // the item's truth
+                }
+                // NumPy: complex() of an array refuses it; other casts refuse the sequence.
+                if st.kind() == 'c' && v.hasattr("__array_interface__").unwrap_or(false) {
+                    return Err(raised(PyTypeError::new_err(
+                        "only 0-dimensional arrays can be converted to Python scalars",
+                    )));
+                }
+                return Err(raised(PyValueError::new_err(
+                    "setting an array element with a sequence.",
+                )));
+            }
+            if a.dtype().scalar_type().is_none() {
                 return Err(raised(PyTypeError::new_err(format!(
                     "cannot store an object of type '{}' as {}",
                     v.get_type()
@@ -420,7 +434,7 @@ impl ObjectRuntime for Runtime {
             // SAFETY: a live reference (or 0 for None).
             let v = unsafe { object(py, o) };
             if v.cast::<pyo3::types::PyList>().is_ok() || v.cast::<pyo3::types::PyTuple>().is_ok() {
-                return Err(raised(pyo3::exceptions::PyValueError::new_err(
+                return Err(raised(PyValueError::new_err(
                     "setting an array element with a sequence",
                 )));
             }
@@ -651,13 +665,11 @@ pub fn sized_text(
 /// Items that hold references are never made from raw bytes (NumPy's ValueError).
 pub fn refuse_from_bytes(dt: &crate::dtype::DType) -> PyResult<()> {
     if dt.flags().holds_refs {
-        return Err(pyo3::exceptions::PyValueError::new_err(
-            if dt.kind() == 'T' {
-                "cannot create a StringDType array from memory buffer"
-            } else {
-                "cannot create an OBJECT array from memory buffer"
-            },
-        ));
+        return Err(PyValueError::new_err(if dt.kind() == 'T' {
+            "cannot create a StringDType array from memory buffer"
+        } else {
+            "cannot create an OBJECT array from memory buffer"
+        }));
     }
     Ok(())
 }

@@ -163,7 +163,7 @@ from ._indexing import (  # noqa: E402
     select, diagonal, diag, diagflat, tril, triu, tril_indices, triu_indices,
     tril_indices_from, triu_indices_from, diag_indices, diag_indices_from, fill_diagonal,
     indices, ix_, meshgrid, mgrid, ogrid, unravel_index, ravel_multi_index, argwhere,
-    flatnonzero, ndindex, ndenumerate, nditer, flatiter,
+    flatnonzero, ndindex, ndenumerate, flatiter,
 )
 from ._records import void, flexible, record, recarray, rec  # noqa: E402
 from ._text import character, str_, bytes_, object_  # noqa: E402
@@ -206,14 +206,29 @@ from ._index_tricks import *  # noqa: E402,F401,F403
 from ._window import *  # noqa: E402,F401,F403
 from ._polynomial_legacy import *  # noqa: E402,F401,F403
 from . import emath, testing  # noqa: E402,F401
+from ._nditer import *  # noqa: E402,F401,F403
+from ._misc_names import *  # noqa: E402,F401,F403
+from .matrixlib import *  # noqa: E402,F401,F403
 from . import _scalar_docs  # noqa: E402
 _scalar_docs.install(__import__("sys").modules[__name__])
 from . import _dispatch  # noqa: E402
 _dispatch.install(globals())
 
 
+# Submodules NumPy also loads on first use.
+_LAZY_SUBMODULES = {"ma", "polynomial"}
+
+
+def __dir__():
+    return sorted(set(globals()) | _LAZY_SUBMODULES)
+
+
 def __getattr__(name):
-    """NumPy names rumpy does not have yet get an error that says so."""
+    """Lazily loaded submodules; NumPy names rumpy does not have yet get an error that says
+    so."""
+    if name in _LAZY_SUBMODULES:
+        import importlib
+        return importlib.import_module(f"{__name__}.{name}")
     from ._numpy_names import NUMPY_NAMES
     if name in NUMPY_NAMES:
         raise AttributeError(f"module 'rumpy' has no attribute '{name}': numpy.{name} is "

@@ -2,6 +2,7 @@
 core (`ops/argext.rs`)."""
 
 from . import _core
+from ._subclass import defers_to_method as _defers_to_method
 
 
 def _arg_extreme(a, axis, out, keepdims, is_max):
@@ -36,12 +37,14 @@ def _arg_extreme(a, axis, out, keepdims, is_max):
     return r[()] if r.ndim == 0 else r
 
 
+@_defers_to_method("argmax")
 def argmax(a, axis=None, out=None, *, keepdims=False):
     """Indices of the maximum values along an axis (the first occurrence; NaN counts as the
     maximum)."""
     return _arg_extreme(a, axis, out, keepdims, True)
 
 
+@_defers_to_method("argmin")
 def argmin(a, axis=None, out=None, *, keepdims=False):
     """Indices of the minimum values along an axis (the first occurrence; NaN counts as the
     minimum)."""

@@ -118,8 +118,9 @@ def _preprocess(x, message):
 
 def common_type(*arrays):
     """The scalar type of the inexact kind all arrays can be cast to (numpy.common_type)."""
+    from ._longdouble import clongdouble, longdouble
     precision = {_S.float16: 0, _S.float32: 1, _S.float64: 2, _S.complex64: 1,
-                 _S.complex128: 2}
+                 _S.complex128: 2, longdouble: 3, clongdouble: 3}
     is_complex, p = False, 0
     for a in arrays:
         t = a.dtype.type
@@ -133,8 +134,8 @@ def common_type(*arrays):
                 raise TypeError("can't get common type for non-numeric array")
         p = max(p, q)
     if is_complex:
-        return [_S.complex64, _S.complex64, _S.complex128][p]
-    return [_S.float16, _S.float32, _S.float64][p]
+        return [_S.complex64, _S.complex64, _S.complex128, clongdouble][p]
+    return [_S.float16, _S.float32, _S.float64, longdouble][p]
 
 
 def mintypecode(typechars, typeset="GDFgdf", default="d"):
@@ -220,7 +221,7 @@ dtypes = types.ModuleType("rumpy.dtypes", "The DType classes (numpy.dtypes): one
 _FIXED = [("Bool", "?"), ("Int8", "b"), ("UInt8", "B"), ("Int16", "h"), ("UInt16", "H"),
           ("Int32", "i"), ("UInt32", "I"), ("Int64", "lq"), ("UInt64", "LQ"),
           ("Float16", "e"), ("Float32", "f"), ("Float64", "d"), ("Complex64", "F"),
-          ("Complex128", "D"), ("Object", "O")]
+          ("Complex128", "D"), ("Object", "O"), ("LongDouble", "g"), ("CLongDouble", "G")]
 for _name, _chars in _FIXED:
     setattr(dtypes, f"{_name}DType", _dtype_class(f"{_name}DType", _chars, _fixed(_chars[0])))
 for _alias, _target in [("Byte", "Int8"), ("UByte", "UInt8"), ("Short", "Int16"),

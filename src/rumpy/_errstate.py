@@ -16,6 +16,8 @@ _KEYS = ("divide", "over", "under", "invalid")
 _DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
 
 _state = contextvars.ContextVar("rumpy_errstate", default=(dict(_DEFAULT), None))
+# the ufunc buffer size (getbufsize/setbufsize), restored by errstate as numpy's
+_BUFSIZE = contextvars.ContextVar("rumpy_bufsize", default=8192)
 
 # Status bits of the Rust core (kernels::status).
 _DIVIDE_BY_ZERO, _OVERFLOW, _INVALID, _UNDERFLOW = 1, 2, 4, 16
@@ -74,10 +76,12 @@ class errstate(contextlib.ContextDecorator):
         self._call = call
         self._kw = {"all": all, "divide": divide, "over": over, "under": under, "invalid": invalid}
         self._token = None
+        self._buf_token = None
 
     def __enter__(self):
         old = _state.get()
         self._token = _state.set(old)
+        self._buf_token = _BUFSIZE.set(_BUFSIZE.get())
         seterr(**self._kw)
         if self._call is not None:
             seterrcall(self._call)
@@ -85,6 +89,7 @@ class errstate(contextlib.ContextDecorator):
 
     def __exit__(self, *exc):
         _state.reset(self._token)
+        _BUFSIZE.reset(self._buf_token)
         return False
 
 

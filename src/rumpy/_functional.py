@@ -33,8 +33,14 @@ def _normalize_axis(axis, ndim):
 # frompyfunc
 # ---------------------------------------------------------------------------
 
+_PLAIN = frozenset({float, int, bool, complex, str, bytes, type(None)})
+
+
 def _object_array(values, shape):
     """An object array of ``shape`` holding ``values`` (a flat list) unchanged."""
+    if _PLAIN.issuperset(map(type, values)):
+        # no item array() would look into: stored in one conversion
+        return _rp.array(values, dtype=object).reshape(shape)
     out = _rp.empty(len(values), dtype=object)
     for i, v in enumerate(values):
         out[i] = v
@@ -96,7 +102,9 @@ class _PyUfunc:
         return f"<ufunc {self.__name__!r}>"
 
     def _evaluate(self, args, where=True):
-        arrs = [_as_object(a) for a in args]
+        # an array's items reach the function as its tolist() gives them (the Python objects
+        # a cast to object makes); anything else is first made an object array
+        arrs = [a if isinstance(a, _rp.ndarray) else _as_object(a) for a in args]
         shape = _ufunc_broadcast([a.shape for a in arrs])
         flats = [_rp.broadcast_to(a, shape).ravel() for a in arrs]
         mask = None
@@ -105,16 +113,22 @@ class _PyUfunc:
         size = 1
         for s in shape:
             size *= s
+        # the items as Python objects, the function mapped over them at C speed
+        lists = [f.tolist() for f in flats]
+        func = self._func
+        if mask is None:
+            results = list(map(func, *lists)) if lists else [func() for _ in range(size)]
+        else:
+            skip = object()
+            results = [func(*items) if keep else skip
+                       for keep, *items in zip(mask, *lists)]
+        if self.nout == 1:
+            cols = [[None if r is skip else r for r in results] if mask is not None
+                    else results]
+            return shape, cols, mask
         cols = [[] for _ in range(self.nout)]
-        for i in range(size):
-            if mask is not None and not mask[i]:
-                for c in cols:
-                    c.append(None)
-                continue
-            res = self._func(*[f[i] for f in flats])
-            if self.nout == 1:
-                cols[0].append(res)
-            elif isinstance(res, tuple) and len(res) == self.nout:
+        for res in results:
+            if isinstance(res, tuple) and len(res) == self.nout:
                 for c, v in zip(cols, res):
                     c.append(v)
             else:  # numpy leaves the outputs unset (None) when the result does not fit
@@ -465,7 +479,8 @@ class vectorize:
         if not args:
             return func()
         ufunc, otypes = self._get_ufunc_and_otypes(func, args)
-        args = [_rp.asanyarray(a, dtype=object) for a in args]
+        args = [a if isinstance(a, _rp.ndarray) else _rp.asanyarray(a, dtype=object)
+                for a in args]
         outputs = ufunc(*args, out=...)
         if ufunc.nout == 1:
             return _cast(outputs, otypes[0])
@@ -531,6 +546,20 @@ def apply_along_axis(func1d, axis, arr, *args, **kwargs):
         raise ValueError(
             "Cannot apply_along_axis when any iteration dimensions are 0") from None
     res = _rp.asanyarray(func1d(view[first], *args, **kwargs))
+    if res.ndim == 0 and view.ndim == 2 and type(res) is _rp.ndarray:
+        # one value per row: the rows' results gathered, then stored at once
+        vals = [res] + [func1d(view[i], *args, **kwargs) for i in range(1, view.shape[0])]
+        buff = _rp.zeros(view.shape[:-1], res.dtype)
+        try:
+            values = _rp.asarray(vals)
+        except (TypeError, ValueError):
+            values = None
+        if values is None or values.shape != buff.shape:
+            for i, v in enumerate(vals):
+                buff[i] = v
+        else:
+            buff[...] = values
+        return buff
     buff = _rp.zeros(view.shape[:-1] + res.shape, res.dtype)
     bdims = list(range(buff.ndim))
     split = buff.ndim - res.ndim

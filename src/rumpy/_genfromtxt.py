@@ -216,9 +216,6 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
                              "at the same time.")
         if max_rows < 1:
             raise ValueError("'max_rows' must be at least 1.")
-    if usemask:
-        raise NotImplementedError("genfromtxt(usemask=True) returns a masked array: rumpy.ma "
-                                  "is not implemented yet")
     user_converters = converters or {}
     if not isinstance(user_converters, dict):
         raise TypeError("The input argument 'converter' should be a valid dictionary (got "
@@ -379,6 +376,9 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
         nrows = max(nrows - skip_footer, 0)
         rows.truncate(nrows)
 
+    # each column's missing fields, for the mask (read before conversion, as NumPy does)
+    masks = _missing_fields(rows, missing_values) if usemask else None
+
     strict = not loose
     # the target of each column's values, when the core may parse them
     if dtype is None:
@@ -427,6 +427,8 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
                     dtype = rp.dtype(descr) if len(descr) > 1 else rp.dtype(ttype)
             output = _build(columns, dtype, nrows)
 
+    if usemask:
+        output = _masked(output, masks, converters, nrows)
     output = _ensure_ndmin(output, ndmin)
     if unpack:
         names = output.dtype.names
@@ -435,6 +437,39 @@ def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0, 
         if len(names) == 1:
             return output[names[0]]
         return [output[field] for field in names]
+    return output
+
+
+def _missing_fields(rows, missing_values):
+    """Each column's list of flags: its field is one of the column's missing texts."""
+    out = []
+    for i, miss in enumerate(missing_values):
+        miss = set(miss)
+        out.append([v.strip() in miss for v in rows.column(i)])
+    return out
+
+
+def _masked(output, masks, converters, nrows):
+    """``output`` as a masked array: masked where a field was missing, and, for named
+    fields, where the value equals a converted missing value (NumPy's second pass)."""
+    rp = _rp()
+    from .ma import MaskedArray, make_mask_descr
+    if output.dtype.names is None:
+        mask = rp.array(list(zip(*masks)), dtype=bool) if nrows else rp.array([], dtype=bool)
+    elif nrows == 0:
+        mask = rp.zeros(0, dtype=make_mask_descr(output.dtype))
+    else:
+        flat = rp.zeros(nrows, dtype=rp.dtype([("", bool)] * len(masks)))
+        for name, column in zip(flat.dtype.names, masks):
+            flat[name] = column
+        mask = flat.view(make_mask_descr(output.dtype))
+    names = output.dtype.names
+    if names:
+        for name, conv in zip(names, converters):
+            for mval in [conv(v) for v in conv.missing_values if v != ""]:
+                mask[name] |= output[name] == mval
+    output = output.view(MaskedArray)
+    output._mask = mask
     return output
 
 

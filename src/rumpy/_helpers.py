@@ -13,6 +13,7 @@ import numbers
 import operator
 
 from . import _core
+from ._subclass import defers_to_method as _defers_to_method
 from . import _scalars
 from ._errstate import errstate
 from ._finfo import finfo, iinfo
@@ -75,14 +76,14 @@ def _weak_or_array(v):
 # where / nonzero
 # ---------------------------------------------------------------------------
 
+@_defers_to_method("nonzero")
 def nonzero(a):
     """Indices of the non-zero elements, one index array per dimension (C order)."""
     arr = _asarray(a)
     if arr.ndim == 0:
         raise ValueError(
             "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() "
-            "instead. If the context of this error is of the form `arr[nonzero(cond)]`, just "
-            "use `arr[cond]`.")
+            "instead.")
     shape = arr.shape
     # The C-order positions of the true items: a boolean selection from a range (in the core).
     mask = arr.astype(_scalars.bool, copy=False).reshape(-1)
@@ -271,6 +272,7 @@ def _round_array(a, decimals, out):
     return ret
 
 
+@_defers_to_method("round")
 def round(a, decimals=0, out=None):
     """Evenly round to the given number of decimals (half to even)."""
     decimals = operator.index(decimals)
@@ -298,7 +300,8 @@ def isclose(a, b, rtol=1.e-5, atol=1.e-8, equal_nan=False):
     x, y, atol, rtol = (
         v if isinstance(v, (int, float, complex)) else _asarray(v)
         for v in (a, b, atol, rtol))
-    if getattr(y, "dtype", None) is not None:
+    # timedelta stays as it is (numpy allows it; an integer atol then works)
+    if (dt := getattr(y, "dtype", None)) is not None and dt.kind != "m":
         dt = _core.result_type(y, 1.)
         y = _asarray(y, dtype=dt)
     elif isinstance(y, int):

@@ -16,8 +16,8 @@ class AxisConcatenator:
     Slices become ranges (``start:stop:step`` as ``arange``; a complex step ``Nj``
     means ``linspace`` with N points); a string first entry is a directive:
     ``'0,2,1'`` sets axis, minimum ndim and the position of 1-d inputs' axis,
-    ``'1'`` just the axis, ``'r'``/``'c'`` ask for a 2-d row/column result
-    (a plain 2-d ndarray: rumpy has no matrix class).
+    ``'1'`` just the axis, ``'r'``/``'c'`` ask for a row/column ``matrix``; a string key
+    builds a matrix from the caller's names (``bmat``).
     """
 
     concatenate = staticmethod(_rp.concatenate)
@@ -30,9 +30,8 @@ class AxisConcatenator:
 
     @staticmethod
     def makemat(res):
-        if res.ndim > 2:
-            raise ValueError("shape too large to be a matrix.")
-        return _rp.array(res, ndmin=2, copy=None)
+        from .matrixlib import matrix
+        return matrix(res)
 
     def _from_slice(self, item, ndmin, trans1d):
         start = 0 if item.start is None else item.start
@@ -63,8 +62,10 @@ class AxisConcatenator:
 
     def __getitem__(self, key):
         if isinstance(key, str):
-            raise NotImplementedError(
-                "the matrix-builder string syntax needs numpy.matrix, which rumpy lacks")
+            import sys
+            from .matrixlib import bmat
+            frame = sys._getframe().f_back
+            return bmat(key, frame.f_globals, frame.f_locals)
         if not isinstance(key, tuple):
             key = (key,)
         trans1d, ndmin, matrix, axis = self.trans1d, self.ndmin, self.matrix, self.axis

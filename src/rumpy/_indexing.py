@@ -11,6 +11,7 @@ import operator
 import sys
 
 from . import _core
+from ._subclass import defers_to_method as _defers_to_method
 from ._shape import _axis, broadcast_arrays, broadcast_to
 
 asarray = _core.asanyarray
@@ -55,6 +56,7 @@ def _index_array(x, force=False):
 # picking
 # ---------------------------------------------------------------------------
 
+@_defers_to_method("take")
 def take(a, indices, axis=None, out=None, mode='raise'):
     """Take elements of an array at the given indices, along an axis.
 
@@ -213,8 +215,25 @@ def take_along_axis(arr, indices, axis=-1):
     array([[10, 20, 30],
            [40, 50, 60]])
     """
+    if isinstance(arr, ndarray) and type(arr) is not ndarray:
+        # a subclass indexes itself (NumPy's way), so its __getitem__ shapes the result
+        arr, indices, axis = _along_axis_args(arr, indices, axis, lambda a: a.ravel())
+        return arr[_along_axis_index(arr.shape, indices, axis)]
     arr, indices, axis = _along_axis_args(asarray(arr), indices, axis, lambda a: a.ravel())
     return _core._take_along_axis(arr, indices, axis)
+
+
+def _along_axis_index(shape, indices, axis):
+    """The fancy index picking ``indices`` along ``axis`` and matching the other axes."""
+    out = []
+    for dim, n in enumerate(shape):
+        if dim == axis:
+            out.append(indices)
+        else:
+            fancy = [1] * len(shape)
+            fancy[dim] = n
+            out.append(_core.arange(n).reshape(fancy))
+    return tuple(out)
 
 
 def put_along_axis(arr, indices, values, axis):
@@ -529,6 +548,7 @@ def select(condlist, choicelist, default=0):
 # diagonals and triangles
 # ---------------------------------------------------------------------------
 
+@_defers_to_method("diagonal")
 def diagonal(a, offset=0, axis1=0, axis2=1):
     """Return a diagonal of an array, or the diagonals of a stack of 2-d slices.
 

@@ -88,6 +88,28 @@ def _method_conj(self, out=None, /):
     return out
 
 
+def _method_getfield(self, dtype, offset=0):
+    """The items' bytes from ``offset`` on, read as ``dtype`` (a view)."""
+    dt = _core.dtype(dtype)
+    offset = _operator.index(offset)
+    if offset < 0:
+        raise ValueError("offset is negative")
+    if dt.itemsize > self.itemsize:
+        raise ValueError("new type is larger than original type")
+    if offset > self.itemsize - dt.itemsize:
+        raise ValueError("new type plus offset is larger than original type")
+    one = _core.dtype({"names": ["f"], "formats": [dt], "offsets": [offset],
+                       "itemsize": self.itemsize})
+    return self.view(one)["f"]
+
+
+def _method_setfield(self, val, dtype, offset=0):
+    """Store ``val`` in the items' bytes from ``offset`` on, as ``dtype``."""
+    self.getfield(dtype, offset)[...] = val
+
+
+_method_getfield.__name__ = "getfield"
+_method_setfield.__name__ = "setfield"
 _method_var.__name__ = "var"
 _method_std.__name__ = "std"
 _method_round.__name__ = "round"
@@ -130,11 +152,14 @@ _METHODS = {
     "tofile": _method_tofile,
     "dump": _method_dump,
     "dumps": _method_dumps,
+    "getfield": _method_getfield,
+    "setfield": _method_setfield,
 }
 
 for _name, _fn in _METHODS.items():
     if _name not in _ndarray.__dict__:  # methods the core implements itself win
-        setattr(_ndarray, _name, _fn)
+        # the plain function: a method never defers to a subclass's override (_subclass)
+        setattr(_ndarray, _name, getattr(_fn, "__wrapped__", _fn))
 del _name, _fn
 
 
@@ -155,7 +180,7 @@ _SCALAR_METHODS = (
     "all", "any", "argmax", "argmin", "argsort", "byteswap", "choose", "clip", "compress",
     "copy", "cumprod", "cumsum", "diagonal", "dump", "dumps", "fill", "flatten", "getfield",
     "max", "mean", "min", "nonzero", "prod", "put", "ravel", "repeat", "reshape", "resize",
-    "searchsorted", "setfield", "setflags", "sort", "squeeze", "std", "sum", "swapaxes", "take",
+    "searchsorted", "setflags", "sort", "squeeze", "std", "sum", "swapaxes", "take",
     "to_device", "tobytes", "tofile", "trace", "transpose", "var", "view",
 )
 
@@ -214,6 +239,15 @@ def _install_scalar_methods():
         if not hasattr(generic, name):
             setattr(generic, name, property(
                 lambda self, name=name: getattr(_core.asanyarray(self), name)))
+    from ._records import void
+
+    def setfield(self, val, dtype, offset=0):
+        if not isinstance(self, void):
+            raise TypeError("Can't set fields in a non-void array scalar.")
+        _core.asanyarray(self).setfield(val, dtype, offset)
+    generic.setfield = setfield
+    if not hasattr(generic, "itemsize"):
+        generic.itemsize = property(lambda self: self.dtype.itemsize)
     if not hasattr(generic, "flags"):
         generic.flags = property(_scalar_flags)
     if not hasattr(generic, "device"):
@@ -221,3 +255,28 @@ def _install_scalar_methods():
 
 
 _install_scalar_methods()
+
+
+# NumPy's dtype.flags bits: holds references, pickled as a list, an item is a pointer, needs
+# initialising, needs the Python API, uses getitem, uses setitem, an aligned struct.
+_FROM_FIELDS = 0x01 | 0x02 | 0x08 | 0x10
+
+
+def _dtype_flags(dt):
+    """NumPy's ``dtype.flags`` bit-mask for ``dt``."""
+    if dt.kind == "O":
+        return 0x3F
+    if dt.kind == "T":
+        return 0x6B
+    if dt.subdtype is not None:
+        return _dtype_flags(dt.subdtype[0])
+    if dt.names is not None:
+        flags = 0x10
+        for name in dt.names:
+            flags |= _dtype_flags(dt.fields[name][0]) & _FROM_FIELDS
+        return flags | (0x80 if dt.isalignedstruct else 0)
+    return 0x08 if dt.kind == "U" else 0
+
+
+if not hasattr(_core.dtype, "flags"):
+    _core.dtype.flags = property(_dtype_flags)

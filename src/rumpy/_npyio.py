@@ -605,6 +605,11 @@ def _load_after_magic(f, allow_pickle, max_header_size, pickle_kwargs=None):
     if version not in _HEADER_SIZE_INFO:
         raise ValueError(f"we only support format version (1,0), (2,0), and (3,0), "
                          f"not {version}")
+    return _load_after_version(f, version, allow_pickle, max_header_size, pickle_kwargs)
+
+
+def _load_after_version(f, version, allow_pickle, max_header_size, pickle_kwargs=None):
+    """The array of a .npy file whose magic string and version have just been read."""
     text = _read_header_text(f, version, max_header_size)
     descr, fortran, shape = _parse_header(text, version)
     try:

@@ -122,7 +122,7 @@ def _vander(x, n):
     if n > 0:
         out[:, n - 1] = 1
         for j in range(n - 2, -1, -1):
-            out[:, j] = out[:, j + 1] * x
+            _rp.multiply(out[:, j + 1], x, out=out[:, j])
     return out
 
 

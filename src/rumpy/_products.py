@@ -17,6 +17,7 @@ import sys
 import warnings
 
 from . import _core
+from ._subclass import defers_to_method as _defers_to_method
 from ._errstate import collect as _collect, handle as _handle_fp, quiet as _quiet
 from ._helpers import _scalar_or_array
 from ._shape import moveaxis as _moveaxis
@@ -615,6 +616,7 @@ def _trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
     return _core.add.reduce(d, axis=-1, dtype=dtype, out=out)
 
 
+@_defers_to_method("trace")
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
     """Sum along a diagonal of an array.
 

@@ -261,25 +261,43 @@ class format_parser:
 
 
 def _format_dtype(formats, names, titles, aligned=False, byteorder=None):
-    """The dtype of NumPy's ``format_parser``: formats (a list or a comma string), names
-    (a list or a comma string; missing names are f0, f1, ...), titles."""
+    """The dtype of NumPy's ``format_parser``: the fields' formats (a list, or anything
+    ``dtype`` reads) laid out as ``aligned`` asks, named by ``names`` (a list or a comma
+    string; missing names are f<i>) and titled by ``titles``. NumPy keeps the laid-out offsets
+    but neither the aligned flag nor the padded itemsize."""
     if formats is None:
         raise ValueError("Need formats argument")
-    if isinstance(formats, str):
-        formats = [f for f in formats.split(",")]
-    formats = list(formats)
-    if isinstance(names, str):
-        names = [n.strip() for n in names.split(",")]
-    names = list(names or [])[:len(formats)]
-    names += [f"f{i}" for i in range(len(names), len(formats))]
-    spec = {"names": names, "formats": formats}
-    if titles is not None:
-        titles = list(titles)[:len(formats)]
-        spec["titles"] = titles + [None] * (len(formats) - len(titles))
-    dt = _core.dtype(spec, align=aligned)
+    if isinstance(formats, list):
+        laid = _core.dtype([(f"f{i}", f) for i, f in enumerate(formats)], align=aligned)
+    else:
+        laid = _core.dtype(formats, align=aligned)
+    if laid.names is None:
+        laid = _core.dtype([("f1", laid)], align=aligned)
+    keys = laid.names
+    nfields = len(keys)
+    if names:
+        if isinstance(names, str):
+            names = names.split(",")
+        elif type(names) not in (list, tuple):
+            raise NameError(f"illegal input names {names!r}")
+        names = [n.strip() for n in names[:nfields]]
+    else:
+        names = []
+    names += [f"f{i}" for i in range(len(names), nfields)]
+    dup = find_duplicate(names)
+    if dup:
+        raise ValueError(f"Duplicate field names: {dup}")
+    titles = [t.strip() for t in titles[:nfields]] if titles else []
+    titles += [None] * (nfields - len(titles))
+    dt = _core.dtype({"names": names, "formats": [laid.fields[k][0] for k in keys],
+                      "offsets": [laid.fields[k][1] for k in keys], "titles": titles})
     if byteorder is not None:
-        dt = dt.newbyteorder(byteorder)
+        dt = dt.newbyteorder(_BYTEORDER[byteorder[0]])
     return dt
+
+
+_BYTEORDER = {"b": ">", "l": "<", "n": "=", "B": ">", "L": "<", "N": "=", "s": "s", "S": "s",
+              ">": ">", "<": "<", "=": "=", "|": "|", "I": "|", "i": "|"}
 
 
 def _record_dtype(dtype, formats, names, titles, aligned, byteorder):
@@ -345,6 +363,80 @@ def array(obj, dtype=None, shape=None, offset=0, strides=None, formats=None, nam
                        titles=titles, aligned=aligned, byteorder=byteorder)
 
 
+def find_duplicate(list):  # noqa: A002 - numpy's parameter name
+    """The items that occur more than once in ``list`` (each once, in first-seen order)."""
+    import collections
+    return [item for item, n in collections.Counter(list).items() if n > 1]
+
+
+def _shape_tuple(shape):
+    if shape is None:
+        return (-1,)
+    return (shape,) if isinstance(shape, int) else tuple(shape)
+
+
+def _fill_unknown(shape, size, itemsize):
+    """``shape`` with its one -1 replaced by what ``size`` bytes of items hold."""
+    known = 1
+    for n in shape:
+        known *= n
+    if known < 0:
+        shape = list(shape)
+        shape[shape.index(-1)] = size // -(known * itemsize)
+        shape = tuple(shape)
+    return shape
+
+
+def fromstring(datastring, dtype=None, shape=None, offset=0, formats=None, names=None,
+               titles=None, aligned=False, byteorder=None):
+    """A record array viewing the bytes of ``datastring`` (numpy.rec.fromstring)."""
+    if dtype is None and formats is None:
+        raise TypeError("fromstring() needs a 'dtype' or 'formats' argument")
+    descr = _record_dtype(dtype, formats, names, titles, aligned, byteorder)
+    if shape is None or shape == -1:
+        shape = (len(datastring) - offset) // descr.itemsize
+    return recarray(shape, descr, buf=datastring, offset=offset)
+
+
+def fromfile(fd, dtype=None, shape=None, offset=0, formats=None, names=None, titles=None,
+             aligned=False, byteorder=None):
+    """A record array read from a binary file or file name (numpy.rec.fromfile)."""
+    import os
+    if dtype is None and formats is None:
+        raise TypeError("fromfile() needs a 'dtype' or 'formats' argument")
+    shape = _shape_tuple(shape)
+    if isinstance(fd, (str, bytes, os.PathLike)):
+        with open(os.fspath(fd), "rb") as f:
+            return _read_records(f, dtype, shape, offset, formats, names, titles, aligned,
+                                 byteorder)
+    return _read_records(fd, dtype, shape, offset, formats, names, titles, aligned, byteorder)
+
+
+def _read_records(fd, dtype, shape, offset, formats, names, titles, aligned, byteorder):
+    import os
+    if offset > 0:
+        fd.seek(offset, 1)
+    here = fd.tell()
+    try:
+        size = os.fstat(fd.fileno()).st_size - here
+    except (AttributeError, OSError):
+        size = fd.seek(0, 2) - here
+        fd.seek(here, 0)
+    descr = _record_dtype(dtype, formats, names, titles, aligned, byteorder)
+    shape = _fill_unknown(shape, size, descr.itemsize)
+    count = 1
+    for n in shape:
+        count *= n
+    nbytes = count * descr.itemsize
+    if nbytes > size:
+        raise ValueError("Not enough bytes left in file for specified shape and type.")
+    out = recarray(shape, descr)
+    got = fd.readinto(memoryview(_core.asarray(out).view("u1").reshape(-1)))
+    if got != nbytes:
+        raise OSError("Didn't read as many bytes as expected")
+    return out
+
+
 class _RecModule:
     """``rumpy.rec``: NumPy's ``numpy.rec`` namespace."""
 
@@ -355,6 +447,9 @@ class _RecModule:
         self.recarray = recarray
         self.record = record
         self.format_parser = format_parser
+        self.find_duplicate = find_duplicate
+        self.fromstring = fromstring
+        self.fromfile = fromfile
 
     def __repr__(self):
         return "<module 'rumpy.rec'>"

@@ -9,6 +9,7 @@ import operator
 import warnings
 
 from . import _core
+from ._subclass import defers_to_method as _defers_to_method
 from . import _scalars
 from ._errstate import errstate
 from .exceptions import AxisError
@@ -38,6 +39,7 @@ def _reduce(uf, a, axis, dtype, out, keepdims, initial, where):
     return uf.reduce(a, axis=axis, dtype=dtype, out=out, keepdims=keepdims, **kw)
 
 
+@_defers_to_method("sum")
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
     """Sum of array elements over the given axis or axes.
 
@@ -74,6 +76,7 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
     return _reduce(_add, a, axis, dtype, out, keepdims, initial, where)
 
 
+@_defers_to_method("prod")
 def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
     """Product of array elements over the given axis or axes.
 
@@ -110,6 +113,7 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where
     return _reduce(_multiply, a, axis, dtype, out, keepdims, initial, where)
 
 
+@_defers_to_method("max")
 def amax(a, axis=None, out=None, keepdims=False, initial=None, where=True):
     """Maximum of an array, or maxima along the given axis or axes.
 
@@ -146,6 +150,7 @@ def amax(a, axis=None, out=None, keepdims=False, initial=None, where=True):
     return _reduce(_maximum, a, axis, None, out, keepdims, initial, where)
 
 
+@_defers_to_method("min")
 def amin(a, axis=None, out=None, keepdims=False, initial=None, where=True):
     """Minimum of an array, or minima along the given axis or axes.
 
@@ -186,6 +191,7 @@ max = amax
 min = amin
 
 
+@_defers_to_method("any")
 def any(a, axis=None, out=None, keepdims=False, *, where=True):
     """Test whether any element, along the given axis or axes, is true.
 
@@ -222,6 +228,7 @@ def any(a, axis=None, out=None, keepdims=False, *, where=True):
     return _reduce(_logical_or, b, axis, None, out, keepdims, None, where)
 
 
+@_defers_to_method("all")
 def all(a, axis=None, out=None, keepdims=False, *, where=True):
     """Test whether every element, along the given axis or axes, is true.
 
@@ -293,6 +300,7 @@ def _any_true(v):
     return builtins.bool(v)
 
 
+@_defers_to_method("mean")
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     """NumPy's ``_methods._mean``: integer inputs sum in float64, float16 sums in float32,
     then divide by the number of elements."""
@@ -336,6 +344,7 @@ def _cum(uf, a, axis, dtype, out):
     return uf.accumulate(arr, axis=axis, dtype=dtype, out=out)
 
 
+@_defers_to_method("cumsum")
 def cumsum(a, axis=None, dtype=None, out=None):
     """Running sum of the elements along an axis.
 
@@ -368,6 +377,7 @@ def cumsum(a, axis=None, dtype=None, out=None):
     return _cum(_add, a, axis, dtype, out)
 
 
+@_defers_to_method("cumprod")
 def cumprod(a, axis=None, dtype=None, out=None):
     """Running product of the elements along an axis.
 
@@ -482,6 +492,7 @@ def _var_std_kwargs(ddof, keepdims, where, mean, correction):
     return ddof, kwargs
 
 
+@_defers_to_method("var")
 def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=_NoValue, *, where=_NoValue,
         mean=_NoValue, correction=_NoValue):
     """Variance along an axis: ``mean(abs(a - a.mean())**2)`` divided by ``N - ddof``."""
@@ -489,6 +500,7 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=_NoValue, *, where=
     return _var(a, axis=axis, dtype=dtype, out=out, ddof=ddof, **kwargs)
 
 
+@_defers_to_method("std")
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=_NoValue, *, where=_NoValue,
         mean=_NoValue, correction=_NoValue):
     """Standard deviation along an axis: the square root of :func:`var`."""

@@ -343,6 +343,41 @@ def _no_loop(name):
         "the casting rule ''safe''")
 
 
+def _defers_to(self, other):
+    """NumPy's rule for a scalar's operator meeting an object it does not know: give the
+    other operand its reflected method (NotImplemented) when its class opts out of ufuncs
+    (``__array_ufunc__ = None``) or, without ``__array_ufunc__``, has a higher
+    ``__array_priority__`` and is not a subclass of the scalar's class."""
+    t = type(other)
+    au = getattr(t, '__array_ufunc__', _MISSING)
+    if au is not _MISSING:
+        return au is None
+    if isinstance(other, type(self)):
+        return False
+    prio = getattr(other, '__array_priority__', _SCALAR_PRIORITY)
+    return _SCALAR_PRIORITY < prio
+
+
+_MISSING = object()
+_MUL_OP = _OPNAMES.index('multiply')
+_SCALAR_PRIORITY = -1000000.0
+
+
+def _as_array_op(self, other, op, refl):
+    """The operator as the array operation, as NumPy's scalars do with an operand that is
+    not a number they know: ``other`` is converted by array coercion (``__array__``, a
+    sequence, or an object array whose items do the arithmetic)."""
+    if _defers_to(self, other):
+        return NotImplemented
+    if op == _MUL_OP and isinstance(other, (list, tuple, str, bytes, bytearray)):
+        return NotImplemented  # the sequence's repetition, as Python's int gives
+    if refl and isinstance(other, (str, bytes)):
+        return NotImplemented  # the text's own operator reports the error
+    from . import _core
+    uf = getattr(_core, _OPNAMES[op])
+    return uf(other, self) if refl else uf(self, other)
+
+
 def _binary(self, other, op, refl):
     ta = self._rp_type_num
     t = type(other)
@@ -359,7 +394,7 @@ def _binary(self, other, op, refl):
         else:
             f = _foreign(other)
             if f is None:
-                return NotImplemented
+                return _as_array_op(self, other, op, refl)
             tb, vb, wk = f
             if wk is not None:
                 return _binary(self, vb, op, refl)
@@ -407,6 +442,33 @@ def _cmp_values(op, a, b):
     return a >= b
 
 
+_CMP_UFUNCS = ('less', 'less_equal', 'equal', 'not_equal', 'greater', 'greater_equal')
+
+
+def _as_array_cmp(self, other, op):
+    """A comparison with an object the scalar does not know, as the array comparison (see
+    :func:`_as_array_op`); ``==`` and ``!=`` without a loop fall back to identity."""
+    if _defers_to(self, other):
+        return NotImplemented
+    if op in (_EQ, _NE):
+        if other is None:
+            return op == _NE
+        if not _array_like(other):
+            return NotImplemented  # Python's identity comparison
+    from . import _core
+    try:
+        return getattr(_core, _CMP_UFUNCS[op])(self, other)
+    except TypeError:
+        if op in (_EQ, _NE):
+            return True_ if op == _NE else False_
+        raise
+
+
+def _array_like(x):
+    return (isinstance(x, (list, tuple, str, bytes)) or hasattr(x, '__array__')
+            or hasattr(x, '__array_interface__'))
+
+
 def _compare(self, other, op):
     ta = self._rp_type_num
     t = type(other)
@@ -430,7 +492,7 @@ def _compare(self, other, op):
         else:
             f = _foreign(other)
             if f is None:
-                return NotImplemented
+                return _as_array_cmp(self, other, op)
             tb, vb, wk = f
             if wk is not None:
                 return _compare(self, vb, op)

@@ -13,6 +13,7 @@ import sys
 import operator
 
 from . import _core
+from ._subclass import defers_to_method as _defers_to_method
 from .exceptions import AxisError
 
 asarray = _core.asanyarray
@@ -110,6 +111,7 @@ def ravel(a, order='C'):
     return asarray(a).ravel(order)
 
 
+@_defers_to_method("transpose")
 def transpose(a, axes=None):
     """Permute the axes of an array.
 
@@ -204,6 +206,7 @@ def matrix_transpose(x):
     return x.swapaxes(-1, -2)
 
 
+@_defers_to_method("swapaxes")
 def swapaxes(a, axis1, axis2):
     """Exchange two axes of an array.
 
@@ -353,6 +356,7 @@ def expand_dims(a, axis):
     return a.reshape(shape)
 
 
+@_defers_to_method("squeeze")
 def squeeze(a, axis=None):
     """Remove axes of length one from an array.
 
@@ -968,6 +972,7 @@ def tile(A, reps):
     return v.copy().reshape(shape_out)
 
 
+@_defers_to_method("repeat")
 def repeat(a, repeats, axis=None):
     """Repeat each element of an array a given number of times.
 
@@ -1775,9 +1780,15 @@ def size(a, axis=None):
         except AttributeError:
             return _core.asanyarray(a).size
     try:
-        return a.shape[axis]
+        shape = a.shape
     except AttributeError:
-        return _core.asanyarray(a).shape[axis]
+        shape = _core.asanyarray(a).shape
+    if isinstance(axis, tuple):
+        out = 1
+        for ax in axis:
+            out *= shape[_axis(ax, len(shape))]
+        return out
+    return shape[_axis(axis, len(shape))]
 
 
 def iterable(y):

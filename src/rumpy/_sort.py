@@ -6,6 +6,8 @@ checks here, the work in the core; sorts are stable for every kind (so
 import operator as _operator
 
 from . import _core
+from ._subclass import sorts_a_copy as _sorts_a_copy
+from ._subclass import defers_to_method as _defers_to_method
 
 __all__ = ["sort", "argsort", "lexsort", "sort_complex", "searchsorted", "partition",
            "argpartition"]
@@ -68,6 +70,7 @@ def _method_argsort(self, axis=-1, kind=None, order=None, *, stable=None):
     return _core._argsort(_ordered(self, order), _axis(axis))
 
 
+@_sorts_a_copy("sort")
 def sort(a, axis=-1, kind=None, order=None, *, stable=None):
     """A sorted copy of an array (numpy.sort); ``axis=None`` sorts the flattened array."""
     _check_kind(kind, stable)
@@ -80,6 +83,7 @@ def sort(a, axis=-1, kind=None, order=None, *, stable=None):
     return a
 
 
+@_defers_to_method("argsort")
 def argsort(a, axis=-1, kind=None, order=None, *, stable=None):
     """The indices that sort an array along an axis (numpy.argsort)."""
     return _method_argsort(_core.asanyarray(a), axis, kind, order, stable=stable)
@@ -149,6 +153,7 @@ def _method_searchsorted(self, v, side="left", sorter=None):
     return r[()] if v.ndim == 0 else r
 
 
+@_defers_to_method("searchsorted")
 def searchsorted(a, v, side="left", sorter=None):
     """Indices where ``v`` would be inserted to keep the sorted ``a`` in order
     (numpy.searchsorted)."""
@@ -206,6 +211,7 @@ def _method_argpartition(self, kth, axis=-1, kind="introselect", order=None):
     return _core._argpartition(_ordered(a, order), _kth(kth, a.shape[ax]), ax)
 
 
+@_sorts_a_copy("partition")
 def partition(a, kth, axis=-1, kind="introselect", order=None):
     """A partitioned copy of an array (numpy.partition): the items at ``kth`` where a sort
     puts them, none larger before and none smaller after each."""
@@ -218,6 +224,7 @@ def partition(a, kth, axis=-1, kind="introselect", order=None):
     return a
 
 
+@_defers_to_method("argpartition")
 def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     """The indices that partition an array along an axis (numpy.argpartition)."""
     return _method_argpartition(_core.asanyarray(a), kth, axis, kind, order)

@@ -155,7 +155,7 @@ def _same(x):
 def _makearray(a):
     """``a`` as an array, and the function that gives a result ``a``'s class (for
     subclasses of rumpy's ndarray)."""
-    new = _asarray(a)
+    new = _core.asarray(a)  # a plain array, as numpy's (the result is wrapped back)
     if isinstance(a, _ndarray) and type(a) is not _ndarray:
         return new, a.__array_wrap__
     return new, _same

@@ -11,7 +11,7 @@ from .. import _core
 from .. import _npyio
 from .._memmap import memmap
 
-__all__ = ["open_memmap"]
+__all__ = []  # as numpy.lib.format's: nothing for a star import
 
 MAGIC_PREFIX = _npyio.MAGIC
 MAGIC_LEN = len(MAGIC_PREFIX) + 2
@@ -104,11 +104,92 @@ def open_memmap(filename, mode="r+", dtype=None, shape=None, fortran_order=False
     return memmap(filename, dtype=dtype, shape=shape, order=order, mode=mode, offset=offset)
 
 
-def __getattr__(name):
-    if name in {"descr_to_dtype", "drop_metadata", "dtype_to_descr",
-                "header_data_from_array_1_0", "read_array", "read_array_header_1_0",
-                "read_array_header_2_0", "write_array", "write_array_header_1_0",
-                "write_array_header_2_0"}:
-        raise AttributeError(f"module 'rumpy.lib.format' has no attribute '{name}': "
-                             f"numpy.lib.format.{name} is not implemented in rumpy yet")
-    raise AttributeError(f"module 'rumpy.lib.format' has no attribute '{name}'")
+def dtype_to_descr(dtype):
+    """The header's ``descr`` of ``dtype``: its ``str``, or its ``descr`` list for records."""
+    return _npyio._descr(_core.dtype(dtype))
+
+
+def descr_to_dtype(descr):
+    """The dtype a header's ``descr`` describes (the inverse of :func:`dtype_to_descr`)."""
+    try:
+        return _npyio._header_dtype(descr)
+    except _npyio._ObjectDescr:
+        return _core.dtype(descr if isinstance(descr, str) else [tuple(f) for f in descr])
+
+
+def drop_metadata(dtype):
+    """``dtype`` without metadata (rumpy's dtypes carry none: the same dtype)."""
+    return dtype
+
+
+def header_data_from_array_1_0(array):
+    """The header's dictionary for ``array``: its shape, order and descr."""
+    d = {"shape": array.shape}
+    if array.flags.c_contiguous:
+        d["fortran_order"] = False
+    elif array.flags.f_contiguous:
+        d["fortran_order"] = True
+    else:
+        d["fortran_order"] = False
+    d["descr"] = dtype_to_descr(array.dtype)
+    return d
+
+
+def _write_header(fp, d, version):
+    fp.write(_npyio._header_bytes(d["descr"], d["fortran_order"], tuple(d["shape"]),
+                                  version))
+
+
+def write_array_header_1_0(fp, d):
+    """Write the format 1.0 header of the dictionary ``d`` (shape, fortran_order, descr)."""
+    _write_header(fp, d, (1, 0))
+
+
+def write_array_header_2_0(fp, d):
+    """Write the format 2.0 header of the dictionary ``d`` (shape, fortran_order, descr)."""
+    _write_header(fp, d, (2, 0))
+
+
+def _read_header(fp, version, max_header_size):
+    text = _npyio._read_header_text(fp, version, max_header_size)
+    descr, fortran_order, shape = _npyio._parse_header(text, version)
+    return shape, fortran_order, descr_to_dtype(descr)
+
+
+def read_array_header_1_0(fp, max_header_size=_MAX_HEADER_SIZE):
+    """(shape, fortran_order, dtype) of the format 1.0 header at ``fp`` (after the magic)."""
+    return _read_header(fp, (1, 0), max_header_size)
+
+
+def read_array_header_2_0(fp, max_header_size=_MAX_HEADER_SIZE):
+    """(shape, fortran_order, dtype) of the format 2.0 header at ``fp`` (after the magic)."""
+    return _read_header(fp, (2, 0), max_header_size)
+
+
+def write_array(fp, array, version=None, allow_pickle=True, pickle_kwargs=None):
+    """Write ``array`` to ``fp`` in the .npy format (header and data)."""
+    _check_version(version)
+    array = _core.asanyarray(array)
+    if version is not None:
+        fortran = bool(array.flags.f_contiguous and not array.flags.c_contiguous)
+        fp.write(_npyio._header_bytes(dtype_to_descr(array.dtype), fortran,
+                                      tuple(array.shape), version))
+        if array.dtype.hasobject:
+            if not allow_pickle:
+                raise ValueError("Object arrays cannot be saved when allow_pickle=False")
+            import pickle
+            pickle.dump(array, fp, protocol=3, **(pickle_kwargs or {}))
+            return
+        data = array.T if fortran else array
+        fp.write(_core.ascontiguousarray(data).tobytes())
+        return
+    _npyio._write_checked(fp, array, allow_pickle)
+
+
+def read_array(fp, allow_pickle=False, pickle_kwargs=None, *,
+               max_header_size=_MAX_HEADER_SIZE):
+    """Read an array from the .npy data at ``fp`` (magic, header and data)."""
+    version = read_magic(fp)
+    _check_version(version)
+    return _npyio._load_after_version(fp, version, allow_pickle, max_header_size,
+                                      pickle_kwargs)

@@ -19,6 +19,7 @@ from ._legacy import (RandomState, beta, binomial, bytes, chisquare, choice, dir
                       standard_exponential, standard_gamma, standard_normal, standard_t,
                       triangular, uniform, vonmises, wald, weibull, zipf)
 from ._seedseq import ISeedSequence, ISpawnableSeedSequence, SeedlessSeedSequence, SeedSequence
+from . import bit_generator, mtrand  # noqa: F401  (numpy's submodules of these names)
 
 __all__ = ["BitGenerator", "Generator", "ISeedSequence", "ISpawnableSeedSequence", "MT19937",
            "PCG64", "PCG64DXSM", "Philox", "RandomState", "SFC64", "SeedSequence",
