@@ -481,6 +481,17 @@ class vectorize:
         ufunc, otypes = self._get_ufunc_and_otypes(func, args)
         args = [a if isinstance(a, _rp.ndarray) else _rp.asanyarray(a, dtype=object)
                 for a in args]
+        if ufunc.nout == 1 and _rp.dtype(otypes[0]).kind in "iufc":
+            # numbers: the results converted once to the output type (numpy goes through an
+            # object array, whose cast gives the same values)
+            shape, cols, _ = ufunc._evaluate(args)
+            try:
+                out = _rp.array(cols[0], dtype=otypes[0])
+            except (TypeError, ValueError, OverflowError):
+                out = None
+            if out is not None and out.shape == (len(cols[0]),):
+                return out.reshape(shape)
+            return _cast(_object_array(cols[0], shape), otypes[0])
         outputs = ufunc(*args, out=...)
         if ufunc.nout == 1:
             return _cast(outputs, otypes[0])

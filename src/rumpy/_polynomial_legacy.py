@@ -115,14 +115,14 @@ def polyder(p, m=1):
     return arr
 
 
-def _vander(x, n):
-    """Columns x**(n-1), ..., x, 1, built by repeated multiplication as numpy's vander
-    (in x's dtype promoted with int, as numpy's)."""
-    out = _rp.empty((len(x), n), dtype=_rp.promote_types(x.dtype, int))
+def _vander_rows(x, n):
+    """The Vandermonde matrix's transpose: rows x**(n-1), ..., x, 1, built by repeated
+    multiplication as numpy's vander builds its columns (in x's dtype promoted with int)."""
+    out = _rp.empty((n, len(x)), dtype=_rp.promote_types(x.dtype, int))
     if n > 0:
-        out[:, n - 1] = 1
+        out[n - 1] = 1
         for j in range(n - 2, -1, -1):
-            _rp.multiply(out[:, j + 1], x, out=out[:, j])
+            _rp.multiply(out[j + 1], x, out=out[j])
     return out
 
 
@@ -146,7 +146,9 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
     if rcond is None:
         rcond = len(x) * _rp.finfo(x.dtype).eps
 
-    lhs = _vander(x, order)
+    # the Vandermonde matrix built, weighted and scaled as its transpose: each column is
+    # a contiguous row there (numpy's operations, on rows instead of strided columns)
+    lhs_t = _vander_rows(x, order)
     rhs = y
     if w is not None:
         w = _rp.asarray(w) + 0.0
@@ -154,14 +156,15 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
             raise TypeError("expected a 1-d array for weights")
         if w.shape[0] != y.shape[0]:
             raise TypeError("expected w and y to have the same length")
-        lhs *= w[:, None]
+        lhs_t *= w
         if rhs.ndim == 2:
             rhs *= w[:, None]
         else:
             rhs *= w
 
-    scale = _rp.sqrt((lhs * lhs).sum(axis=0))
-    lhs /= scale
+    scale = _rp.sqrt((lhs_t * lhs_t).sum(axis=1))
+    lhs_t /= scale[:, None]
+    lhs = lhs_t.T
     c, resids, rank, s = _rp.linalg.lstsq(lhs, rhs, rcond)
     c = (c.T / scale).T
 
