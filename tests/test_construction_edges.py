@@ -63,3 +63,12 @@ def test_object_of_sequences_cast(items, target):
     "m.isclose(t, t + 2, atol=m.timedelta64(1, 's'), rtol=0)", "m.allclose(t, t, atol=0, rtol=0)"])
 def test_isclose_timedelta(expr):
     check_message(f"(lambda t: {expr})(m.array([1, 2, 3], 'm8[s]'))")
+
+
+@pytest.mark.parametrize("expr", [
+    "m.moveaxis(m.ones((2, 3)), 3, 0)", "m.moveaxis(m.ones((2, 3)), 0, -3)",
+    "m.moveaxis(m.ones((2, 3)), [0, 0], [1, 0])", "m.moveaxis(m.ones((2, 3)), 0.5, 1)",
+    "m.lib.array_utils.normalize_axis_tuple((1, -3), 2, 'axes')",
+    "m.lib.array_utils.normalize_axis_tuple(2, 3)"])
+def test_axis_normalisation_messages(expr):
+    check_message(expr)

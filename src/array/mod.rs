@@ -1139,32 +1139,25 @@ impl NdArray {
 }
 
 /// `(3, 4)`, `(5,)`, `()` as Python prints shape tuples.
-/// A shape as NumPy's C code prints it in broadcast errors: `(3,4)`, `(2,)`, `()`.
-pub fn shape_repr_c(shape: &[usize]) -> String {
-    match shape.len() {
-        1 => format!("({},)", shape[0]),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
-    }
+pub fn shape_repr(shape: &[usize]) -> String {
+    shape_joined(shape, ", ")
 }
 
-pub fn shape_repr(shape: &[usize]) -> String {
-    match shape.len() {
-        0 => "()".into(),
-        1 => format!("({},)", shape[0]),
+/// A shape as NumPy's C code prints it in broadcast errors: `(3,4)`, `(2,)`, `()`.
+pub fn shape_repr_c(shape: &[usize]) -> String {
+    shape_joined(shape, ",")
+}
+
+fn shape_joined(shape: &[usize], sep: &str) -> String {
+    match shape {
+        [n] => format!("({n},)"),
         _ => format!(
             "({})",
             shape
                 .iter()
                 .map(|d| d.to_string())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(sep)
         ),
     }
 }

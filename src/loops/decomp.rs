@@ -1546,32 +1546,39 @@ pub unsafe fn qr_r_raw<T: Field>(
     }
 }
 
+/// faer's blocked Householder QR of `a` in place (R above the diagonal, the reflectors
+/// below); returns the block factors (block size x min(m, n)).
+fn qr_factor<T: Field>(a: &mut Mat<T>, par: Par) -> Mat<T> {
+    use faer::linalg::qr::no_pivoting::factor;
+    let (m, n) = a.shape();
+    let bs = factor::recommended_block_size::<T>(m, n);
+    let mut h = Mat::<T>::zeros(bs, m.min(n));
+    let mut buf = stack(factor::qr_in_place_scratch::<T>(
+        m,
+        n,
+        bs,
+        par,
+        Default::default(),
+    ));
+    factor::qr_in_place(
+        a.as_mut(),
+        h.as_mut(),
+        par,
+        MemStack::new(&mut buf),
+        Default::default(),
+    );
+    h
+}
+
 /// R (n x n) and Q^H b (n x k) of a real `a` (m x n, m >= n) through faer's blocked QR,
 /// the reflectors applied to `b` without forming Q (LAPACK's gelsd reduces a tall matrix so).
 fn qr_r_and_qtb<T: Field>(a: Mat<T>, b: Mat<T>, par: Par) -> (Mat<T>, Mat<T>) {
     use faer::linalg::householder;
-    use faer::linalg::qr::no_pivoting::factor;
     let (mut a, mut b) = (a, b);
     let (m, n) = a.shape();
     let k = b.ncols();
-    let bs = factor::recommended_block_size::<T>(m, n);
-    let mut h = Mat::<T>::zeros(bs, n);
-    {
-        let mut buf = stack(factor::qr_in_place_scratch::<T>(
-            m,
-            n,
-            bs,
-            par,
-            Default::default(),
-        ));
-        factor::qr_in_place(
-            a.as_mut(),
-            h.as_mut(),
-            par,
-            MemStack::new(&mut buf),
-            Default::default(),
-        );
-    }
+    let h = qr_factor(&mut a, par);
+    let bs = h.nrows();
     {
         let mut buf = stack(
             householder::apply_block_householder_sequence_transpose_on_the_left_in_place_scratch::<T>(
@@ -1596,7 +1603,6 @@ fn qr_r_and_qtb<T: Field>(a: Mat<T>, b: Mat<T>, par: Par) -> (Mat<T>, Mat<T>) {
 /// Householder reflectors are LAPACK's for real matrices: beta = -sign(alpha) * norm).
 fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
     use faer::linalg::householder;
-    use faer::linalg::qr::no_pivoting::factor;
     let mut a = a;
     let (m, n) = a.shape();
     let k = m.min(n);
@@ -1605,24 +1611,8 @@ fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
     if k == 0 {
         return (q, r);
     }
-    let bs = factor::recommended_block_size::<T>(m, n);
-    let mut h = Mat::<T>::zeros(bs, k);
-    {
-        let mut buf = stack(factor::qr_in_place_scratch::<T>(
-            m,
-            n,
-            bs,
-            par,
-            Default::default(),
-        ));
-        factor::qr_in_place(
-            a.as_mut(),
-            h.as_mut(),
-            par,
-            MemStack::new(&mut buf),
-            Default::default(),
-        );
-    }
+    let h = qr_factor(&mut a, par);
+    let bs = h.nrows();
     {
         let mut buf = stack(
             householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(

@@ -16,7 +16,7 @@ from .core import (
     MaskedArray, MaskedArrayFutureWarning, MaskError, absolute, asanyarray, equal, filled,
     getdata, getmask, getmaskarray, greater, greater_equal, less, less_equal, logical_or,
     make_mask, make_mask_none, mask_or, masked, masked_array, nomask, not_equal,
-    _MaskedBinaryOperation, _power, _shrink_mask, get_masked_subclass,
+    _MaskedBinaryOperation, _power, _shrink_mask, _where, get_masked_subclass,
 )
 
 __all__ = [
@@ -500,20 +500,7 @@ def where(condition, x=_NoValue, y=_NoValue):
         raise ValueError("Must provide both 'x' and 'y' or neither.")
     if missing == 2:
         return nonzero(condition)
-    cf = filled(condition, False)
-    xd, yd = getdata(x), getdata(y)
-    cm, xm, ym = getmaskarray(condition), getmaskarray(x), getmaskarray(y)
-    # ``masked`` is float64 data: read it as a masked item of the other side's dtype
-    if x is masked and y is not masked:
-        xd = _rp.zeros((), dtype=yd.dtype)
-        xm = _rp.ones((), dtype=ym.dtype)
-    elif y is masked and x is not masked:
-        yd = _rp.zeros((), dtype=xd.dtype)
-        ym = _rp.ones((), dtype=xm.dtype)
-    data = _rp.where(cf, xd, yd)
-    mask = _rp.where(cf, xm, ym)
-    mask = _rp.where(cm, _rp.ones((), dtype=mask.dtype), mask)
-    return masked_array(data, mask=_shrink_mask(mask))
+    return _where(condition, x, y)
 
 
 def choose(indices, choices, out=None, mode="raise"):
