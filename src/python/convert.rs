@@ -71,9 +71,6 @@ fn numpy_scalar_type(obj: &Bound<'_, PyAny>) -> Option<ScalarType> {
     crate::dtype::parse::parse_dtype(&name).ok()?.scalar_type()
 }
 
-/// A Python int beyond both int64 and uint64, as the float NumPy 2 computes with when it meets
-/// one next to a float array (`np.ones(2) * 2**64`); `None` for anything else. OverflowError
-/// (Python's) when it is beyond float64 too.
 /// Whether `obj` is a Python int beyond int64 and uint64.
 pub fn is_big_int(obj: &Bound<'_, PyAny>) -> bool {
     obj.is_instance_of::<PyInt>()
@@ -98,6 +95,9 @@ fn classify_or_big(obj: &Bound<'_, PyAny>) -> PyResult<Classified> {
     }
 }
 
+/// A Python int beyond both int64 and uint64, as the float NumPy 2 computes with when it meets
+/// one next to a float array (`np.ones(2) * 2**64`); `None` for anything else. OverflowError
+/// (Python's) when it is beyond float64 too.
 pub fn big_int(obj: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
     if !obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyBool>() {
         return Ok(None);
