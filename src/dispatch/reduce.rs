@@ -217,6 +217,17 @@ pub fn reduce(
         let r = scan_bools(a, any);
         return NdArray::from_vec(vec![crate::dtype::Bool::from(r)], &whole_shape(a, keepdims));
     }
+    let last = a.ndim().wrapping_sub(1);
+    if matches!(u.name, "logical_or" | "logical_and")
+        && lp.ins[0] == ScalarType::Bool
+        && a.dtype().native_scalar() == Some(ScalarType::Bool)
+        && axes == [last]
+        && a.shape()[last] > 0
+        && a.is_c_contiguous()
+        && initial.is_none()
+    {
+        return bools_by_row(a, u.name == "logical_or", keepdims);
+    }
     if u.name == "add"
         && lp.ins[0] == ScalarType::Int64
         && a.dtype().native_scalar() == Some(ScalarType::Bool)
@@ -370,6 +381,26 @@ pub fn reduce(
 }
 
 /// The shape of a reduction over every axis: `()`, or all ones with `keepdims`.
+/// any (`any`) or all along the last axis of a C-contiguous bool array (rows not empty): each
+/// row's true bytes counted in byte lanes.
+fn bools_by_row(a: &NdArray, any: bool, keepdims: bool) -> Result<NdArray> {
+    let n = a.shape()[a.ndim() - 1];
+    // SAFETY: a C-contiguous array of a.size() bool bytes.
+    let bytes = unsafe { std::slice::from_raw_parts(a.data_ptr(), a.size()) };
+    let out: Vec<crate::dtype::Bool> = bytes
+        .chunks_exact(n)
+        .map(|row| {
+            let c = crate::kernels::count_nonzero_bytes(row);
+            crate::dtype::Bool::from(if any { c > 0 } else { c == n })
+        })
+        .collect();
+    let mut shape: Dims = a.shape()[..a.ndim() - 1].iter().copied().collect();
+    if keepdims {
+        shape.push(1);
+    }
+    NdArray::from_vec(out, &shape)
+}
+
 fn whole_shape(a: &NdArray, keepdims: bool) -> Dims {
     if keepdims {
         (0..a.ndim()).map(|_| 1).collect()

@@ -5,6 +5,7 @@
 use half::f16;
 use num_complex::Complex;
 
+use super::divisor::ByScalar;
 use super::status::*;
 use super::{Kernel1, Kernel2};
 use crate::dtype::Bool;
@@ -63,6 +64,11 @@ macro_rules! int_kernels {
                 }
             }
             const CHECKS: bool = true;
+            #[inline(always)]
+            unsafe fn line_scalar_b(a: *const $t, b: $t, o: *mut $t, n: usize) -> Option<u32> {
+                // SAFETY: forwarded.
+                unsafe { <$t as ByScalar>::floor_div_line(a, b, o, n) }.map(|()| 0)
+            }
         }
         impl Kernel2<$t, $t> for Remainder {
             #[inline(always)]
@@ -77,6 +83,11 @@ macro_rules! int_kernels {
             #[inline(always)]
             fn check(_a: $t, b: $t) -> u32 { if b == 0 { DIVIDE_BY_ZERO } else { 0 } }
             const CHECKS: bool = true;
+            #[inline(always)]
+            unsafe fn line_scalar_b(a: *const $t, b: $t, o: *mut $t, n: usize) -> Option<u32> {
+                // SAFETY: forwarded.
+                unsafe { <$t as ByScalar>::remainder_line(a, b, o, n) }.map(|()| 0)
+            }
         }
         impl Kernel2<$t, $t> for Fmod {
             #[inline(always)]

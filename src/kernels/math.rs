@@ -466,6 +466,7 @@ macro_rules! fast_unary {
     ($($k:ident => $f64:ty, $f32:ty);* $(;)?) => {$(
         pub struct $k;
         impl Kernel1<f64, f64> for $k {
+            const BLOCKED: bool = true;
             #[inline(always)]
             fn call(x: f64) -> f64 {
                 <$f64 as super::vmath::FastPath>::one(x)
@@ -482,6 +483,7 @@ macro_rules! fast_unary {
             }
         }
         impl Kernel1<f32, f32> for $k {
+            const BLOCKED: bool = true;
             #[inline(always)]
             fn call(x: f32) -> f32 {
                 <$f32 as super::vmath::FastPath>::one(x)

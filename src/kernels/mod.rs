@@ -5,6 +5,7 @@
 pub mod arith;
 pub mod cmath;
 pub mod compare;
+pub mod divisor;
 pub mod math;
 pub mod sort;
 pub mod vmath;
@@ -72,6 +73,8 @@ pub trait Kernel1<T: Element, O: Element>: Send + Sync + 'static {
         // SAFETY: forwarded.
         unsafe { Self::block(a, o, n) }
     }
+    /// Whether `block` is a vectorised form worth gathering strided items for.
+    const BLOCKED: bool = false;
     /// Errors found on this element (integer kernels only; see [`status`]).
     #[inline(always)]
     fn check(_a: T) -> u32 {
@@ -96,6 +99,16 @@ pub trait Kernel2<T: Element, O: Element>: Send + Sync + 'static {
     }
     /// Whether `check` can ever report something for this type (lets loops skip it).
     const CHECKS: bool = false;
+    /// A contiguous line whose second operand is one repeated value, for kernels with a faster
+    /// form then (integer division by a scalar: [`divisor`]); `None` leaves it to the generic
+    /// loop. Returns the status bits as the loop would.
+    ///
+    /// # Safety
+    /// `a` and `o` are valid for `n` items; `o` may alias `a` exactly.
+    #[inline(always)]
+    unsafe fn line_scalar_b(_a: *const T, _b: T, _o: *mut O, _n: usize) -> Option<u32> {
+        None
+    }
 }
 
 /// A two-input, two-output kernel (divmod).

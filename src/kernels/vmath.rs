@@ -1,11 +1,12 @@
 //! exp, log, sin and cos in a form the compiler vectorises: branch-free polynomial fast paths
-//! (fdlibm's reductions and coefficients) for the ordinary range, and the platform's libm for
-//! the rest (infinities, NaN, overflow and underflow, huge or tiny arguments), which also
-//! raises the floating-point flags NumPy reports. float32 exp and log compute in float32;
-//! float32 sin and cos in float64 with short polynomials, rounded once. On CPUs with FMA the
-//! polynomials fuse their multiply-adds, for blocks and single values alike.
+//! (fdlibm's reductions and coefficients; Cephes' for float32 sin and cos) for the ordinary
+//! range, and the platform's libm for the rest (infinities, NaN, overflow and underflow, huge
+//! or tiny arguments), which also raises the floating-point flags NumPy reports. float32
+//! functions compute in float32. On CPUs with FMA the polynomials fuse their multiply-adds,
+//! for blocks and single values alike.
 //!
-//! Accuracy (unit-tested against libm): within 1 ulp of libm in float64, 2 ulp in float32.
+//! Accuracy (unit-tested against libm): within 1 ulp of libm in float64 and in float32 sin
+//! and cos, 2 ulp in float32 exp and log.
 //!
 //! The coefficients are written with all the digits fdlibm publishes for them, more than an
 //! f64 holds; they round to fdlibm's exact values.
@@ -419,39 +420,41 @@ impl FastPath for LogF32 {
     }
 }
 
-/// sin/cos of float32 in float64 with short polynomials (float32 needs far fewer terms):
-/// one-step reduction by pi/2 for |x| < 2^19 pi/2, then degree-9/8 kernels on [-pi/4, pi/4]
-/// (fdlibm's __kernel_sindf/__kernel_cosdf coefficients).
+/// sin/cos of float32 in float32 (twice the lanes of float64): |x| in [2^-63, 71476).
+/// Cody-Waite reduction by pi/2 in three parts, the first of 12 bits so `x - q * P1` is exact
+/// (q < 2^16); the remainder kept as a pair `rh + rl` (an exact two-sum, the product's error
+/// by a fused multiply-add), then degree-7/8 minimax polynomials on [-pi/4, pi/4] with the
+/// pair's correction. Within 1 ulp of the correctly rounded value, near multiples of pi/2
+/// too. Zero, tiny (underflow flags), huge and non-finite arguments take libm's path.
 #[inline(always)]
-fn sincos32<const FMA: bool>(x: f32, shift: i64) -> (f32, bool) {
-    let special = !(0x3980_0000..0x4949_0fdb).contains(&abs_bits32(x));
-    let x = if special { 0.0 } else { x as f64 };
-    const INVPIO2: f64 = std::f64::consts::FRAC_2_PI;
-    const PIO2_1: f64 = 1.570_796_326_734_125_614_17e+00;
-    const PIO2_1T: f64 = 6.077_100_506_506_192_249_32e-11;
-    let (nf, n) = round_shift(x * INVPIO2);
-    let y = (x - nf * PIO2_1) - nf * PIO2_1T;
-    let z = y * y;
-    let w = z * z;
-    // __kernel_sindf
-    const S1: f64 = -0.166_666_666_416_265_235_595;
-    const S2: f64 = 0.008_333_329_385_889_463_175_6;
-    const S3: f64 = -0.000_198_393_348_360_966_317_347;
-    const S4: f64 = 0.000_002_718_311_493_989_821_906_4;
-    let m = madd::<FMA>;
-    let r = m(z, S4, S3);
-    let sv = m(y * z * w, r, m(y * z, m(z, S2, S1), y));
-    // __kernel_cosdf
-    const C0: f64 = -0.499_999_997_251_031_003_120;
-    const C1: f64 = 0.041_666_623_323_739_063_189_4;
-    const C2: f64 = -0.001_388_676_377_460_992_946_3;
-    const C3: f64 = 0.000_024_390_448_796_277_409_065_4;
-    let r = m(z, C3, C2);
-    let cv = m(w * z, r, m(w, C1, m(z, C0, 1.0)));
-    let q = n.wrapping_add(shift);
+fn sincos32<const FMA: bool>(x: f32, shift: u32) -> (f32, bool) {
+    let special = !(0x2000_0000..0x478b_9a00).contains(&abs_bits32(x));
+    let x = if special { 0.0 } else { x };
+    const SHIFT32: f32 = 12582912.0; // 1.5 * 2^23: adding it rounds to an integer
+    const P1: f32 = 1.570_800_781_25; // 3217 / 2048
+    const P2: f32 = -4.454_454_9e-6;
+    const P3: f32 = -1.651_399_6e-13;
+    let m = madd32::<FMA>;
+    let t = m(x, std::f32::consts::FRAC_2_PI, SHIFT32);
+    let q = t.to_bits().wrapping_add(shift);
+    let qf = t - SHIFT32;
+    // Exact whatever the CPU: these two steps need the fused product.
+    let a = (-qf).mul_add(P1, x);
+    let p = qf * P2;
+    let pe = qf.mul_add(P2, -p);
+    let rh = a - p;
+    let bb = rh - a;
+    let rl = (a - (rh - bb)) + (-p - bb) - m(qf, P3, pe);
+    let z = rh * rh;
+    // sin(rh + rl) ~ sin(rh) + rl cos(rh); cos(rh + rl) ~ cos(rh) - rl rh.
+    let sp = m(m(z, -1.951_529_6e-4, 8.332_160_9e-3), z, -1.666_665_5e-1);
+    let sv = rh + m(rh * z, sp, m(-0.5 * z, rl, rl));
+    let cp = m(m(z, 2.443_315_7e-5, -1.388_731_6e-3), z, 4.166_664_6e-2);
+    let hz = 0.5 * z;
+    let w = 1.0 - hz;
+    let cv = w + (((1.0 - w) - hz) + m(z * z, cp, -(rh * rl)));
     let v = if q & 1 != 0 { cv } else { sv };
-    let v = if q & 2 != 0 { -v } else { v };
-    (v as f32, special)
+    (f32::from_bits(v.to_bits() ^ ((q & 2) << 30)), special)
 }
 
 pub struct SinF32;
@@ -516,8 +519,17 @@ mod tests {
         assert_eq!(SinF::one(-0.0).to_bits(), (-0.0f64).to_bits());
     }
 
+    /// Distance in representable floats (across zero too).
     fn ulps32(a: f32, b: f32) -> u32 {
-        (a.to_bits() as i32 - b.to_bits() as i32).unsigned_abs()
+        let ordered = |x: f32| {
+            let i = x.to_bits() as i32 as i64;
+            if i < 0 {
+                i32::MIN as i64 - i
+            } else {
+                i
+            }
+        };
+        (ordered(a) - ordered(b)).unsigned_abs() as u32
     }
 
     #[test]
@@ -533,8 +545,8 @@ mod tests {
             for (k, (got, want)) in [
                 (both::<ExpF32>(x), xd.exp() as f32),
                 (both::<LogF32>(y), (y as f64).ln() as f32),
-                (both::<SinF32>(x), xd.sin() as f32),
-                (both::<CosF32>(x), xd.cos() as f32),
+                (both::<SinF32>(x * 700.0), ((x * 700.0) as f64).sin() as f32),
+                (both::<CosF32>(x * 700.0), ((x * 700.0) as f64).cos() as f32),
             ]
             .into_iter()
             .enumerate()
@@ -545,7 +557,22 @@ mod tests {
             }
             x += 0.00173;
         }
-        assert!(worst.iter().all(|&w| w <= 2), "worst ulps {worst:?}");
+        assert!(worst[..2].iter().all(|&w| w <= 2), "worst ulps {worst:?}");
+        assert!(worst[2..].iter().all(|&w| w <= 1), "worst ulps {worst:?}");
+        // Near multiples of pi/2 the reduced argument cancels to a few bits.
+        for k in 1..45_000 {
+            let b = (k as f64 * std::f64::consts::FRAC_PI_2) as f32;
+            for d in -3i32..=3 {
+                let x = f32::from_bits((b.to_bits() as i32 + d) as u32);
+                for (got, want) in [
+                    (both::<SinF32>(x), (x as f64).sin() as f32),
+                    (both::<CosF32>(x), (x as f64).cos() as f32),
+                ] {
+                    assert!(got.iter().all(|&g| ulps32(g, want) <= 1), "{x}");
+                }
+            }
+        }
+        assert_eq!(SinF32::one(-0.0).to_bits(), (-0.0f32).to_bits());
         assert_eq!(LogF32::one(1.0), 0.0);
         assert_eq!(ExpF32::one(0.0), 1.0);
     }

@@ -138,6 +138,11 @@ unsafe fn contig2<
     // fine for elementwise work done in order.
     let mut status = 0;
     unsafe {
+        if SB && !SA {
+            if let Some(st) = K::line_scalar_b(a, *b, o, n) {
+                return st;
+            }
+        }
         // A broadcast scalar is read once, before any output is written.
         let (xs, ys) = (
             if SA { *a } else { T::default() },
@@ -413,6 +418,28 @@ unsafe fn contig1_avx512<T: Element, O: Element, K: Kernel1<T, O>>(
     unsafe { contig1::<T, O, K, true>(a, o, n) }
 }
 
+/// Contiguous, aligned a and out, in the code for this CPU.
+///
+/// # Safety
+/// As [`contig1`].
+#[inline(always)]
+unsafe fn contig1_dispatch<T: Element, O: Element, K: Kernel1<T, O>>(
+    a: *const T,
+    o: *mut O,
+    n: usize,
+) -> u32 {
+    // SAFETY: the feature-specific versions run only when the CPU has the features.
+    unsafe {
+        #[cfg(target_arch = "x86_64")]
+        match simd_level() {
+            Simd::Avx512 => return contig1_avx512::<T, O, K>(a, o, n),
+            Simd::Avx2 => return contig1_avx2::<T, O, K>(a, o, n),
+            Simd::Baseline => {}
+        }
+        contig1::<T, O, K, false>(a, o, n)
+    }
+}
+
 /// The elementwise loop of a one-input kernel.
 ///
 /// # Safety
@@ -432,13 +459,25 @@ pub unsafe fn unary<T: Element, O: Element, K: Kernel1<T, O>>(
             && sa == std::mem::size_of::<T>() as isize
             && so == std::mem::size_of::<O>() as isize
         {
-            #[cfg(target_arch = "x86_64")]
-            match simd_level() {
-                Simd::Avx512 => return contig1_avx512::<T, O, K>(a as _, o as _, n),
-                Simd::Avx2 => return contig1_avx2::<T, O, K>(a as _, o as _, n),
-                Simd::Baseline => {}
+            return contig1_dispatch::<T, O, K>(a as _, o as _, n);
+        }
+        if K::BLOCKED && !K::CHECKS {
+            // Strided items through small contiguous buffers, so the vectorised block runs.
+            const B: usize = 256;
+            let (mut ib, mut ob) = ([T::default(); B], [O::default(); B]);
+            let mut i = 0;
+            while i < n {
+                let len = B.min(n - i);
+                for (j, x) in ib[..len].iter_mut().enumerate() {
+                    *x = ptr::read_unaligned(a.offset((i + j) as isize * sa) as *const T);
+                }
+                contig1_dispatch::<T, O, K>(ib.as_ptr(), ob.as_mut_ptr(), len);
+                for (j, y) in ob[..len].iter().enumerate() {
+                    ptr::write_unaligned(o.offset((i + j) as isize * so) as *mut O, *y);
+                }
+                i += len;
             }
-            return contig1::<T, O, K, false>(a as _, o as _, n);
+            return 0;
         }
         for i in 0..n as isize {
             let x = ptr::read_unaligned(a.offset(i * sa) as *const T);

@@ -74,32 +74,41 @@ fn better<T: ArgOrd, const MAX: bool>(a: T, b: T) -> bool {
     }
 }
 
-const BLOCK: usize = 512;
+const LANES: usize = 16;
 
-/// Index of the first extreme (or first NaN) of a non-empty slice.
+/// Index of the first extreme (or first NaN) of a non-empty slice. Sixteen independent lanes
+/// keep their own extreme and its index (a single running extreme is a chain the compiler
+/// cannot vectorise); ties between lanes go to the smaller index.
 fn scan<T: ArgOrd, const MAX: bool>(s: &[T]) -> usize {
-    let mut best = s[0];
-    if T::is_nan(best) {
-        return 0;
+    let mut lanes = [s[0]; LANES];
+    let mut idx = [0usize; LANES];
+    let mut nans = [false; LANES];
+    let chunks = s.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for (k, c) in chunks.enumerate() {
+        for j in 0..LANES {
+            nans[j] |= T::is_nan(c[j]);
+            let b = better::<T, MAX>(c[j], lanes[j]);
+            lanes[j] = if b { c[j] } else { lanes[j] };
+            idx[j] = if b { k * LANES + j } else { idx[j] };
+        }
     }
-    let mut best_i = 0;
-    let mut i0 = 0;
-    while i0 < s.len() {
-        let block = &s[i0..(i0 + BLOCK).min(s.len())];
-        let mut m = block[0];
-        let mut nan = false;
-        for &x in block {
-            nan |= T::is_nan(x);
-            m = if better::<T, MAX>(x, m) { x } else { m };
+    let base = s.len() - rest.len();
+    if nans.iter().any(|&b| b) || rest.iter().any(|&x| T::is_nan(x)) {
+        return s.iter().position(|&x| T::is_nan(x)).unwrap_or(0);
+    }
+    let (mut best, mut best_i) = (lanes[0], idx[0]);
+    for j in 1..LANES {
+        if better::<T, MAX>(lanes[j], best) || (lanes[j] == best && idx[j] < best_i) {
+            best = lanes[j];
+            best_i = idx[j];
         }
-        if nan {
-            return i0 + block.iter().position(|&x| T::is_nan(x)).unwrap_or(0);
+    }
+    for (i, &x) in rest.iter().enumerate() {
+        if better::<T, MAX>(x, best) {
+            best = x;
+            best_i = base + i;
         }
-        if better::<T, MAX>(m, best) {
-            best = m;
-            best_i = i0 + block.iter().position(|&x| x == m).unwrap_or(0);
-        }
-        i0 += BLOCK;
     }
     best_i
 }

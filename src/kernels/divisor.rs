@@ -1,0 +1,410 @@
+//! Integer division by a repeated divisor as a multiplication (Granlund and Montgomery's
+//! method, in libdivide's form): for `d` not a power of two, `n / d` is the high half of
+//! `n * magic`, shifted, with an extra add step for the divisors whose magic needs one bit
+//! more than the word. `floor_divide` and `remainder` by a scalar use it: a hardware divide
+//! costs tens of cycles per item, the multiply one, and the 32-bit form vectorises.
+//!
+//! Signed floor division runs on magnitudes: `floor(n / d)` is `|n| / |d|` when the signs
+//! agree and `-((|n| + |d| - 1) / |d|)` when they differ (the sum fits the unsigned word).
+
+/// Unsigned division of a word by a fixed `d >= 1`.
+#[derive(Copy, Clone, Debug)]
+pub struct Divisor<U> {
+    magic: U,
+    shift: u32,
+    /// The magic is one bit wider than the word: `t = hi(n * magic)`, `((n - t) / 2 + t) >> shift`.
+    add: bool,
+    /// `d` is a power of two: `n >> shift`.
+    pow2: bool,
+}
+
+macro_rules! divisor {
+    ($u:ty, $wide:ty, $bits:expr) => {
+        impl Divisor<$u> {
+            pub fn new(d: $u) -> Self {
+                debug_assert!(d >= 1);
+                let l = $bits - 1 - d.leading_zeros();
+                if d.is_power_of_two() {
+                    return Divisor {
+                        magic: 0,
+                        shift: l,
+                        add: false,
+                        pow2: true,
+                    };
+                }
+                // m = floor(2^(bits + l) / d) < 2^bits since d > 2^l.
+                let num: $wide = 1 << ($bits + l);
+                let m = (num / d as $wide) as $u;
+                let rem = (num % d as $wide) as $u;
+                if d - rem < (1 << l) {
+                    Divisor {
+                        magic: m + 1,
+                        shift: l,
+                        add: false,
+                        pow2: false,
+                    }
+                } else {
+                    // 2^(bits + l + 1) / d: one bit more than the word holds.
+                    let mut m2 = m.wrapping_add(m);
+                    let twice = rem.wrapping_add(rem);
+                    if twice >= d || twice < rem {
+                        m2 = m2.wrapping_add(1);
+                    }
+                    Divisor {
+                        magic: m2.wrapping_add(1),
+                        shift: l,
+                        add: true,
+                        pow2: false,
+                    }
+                }
+            }
+
+            /// The high word of `n * m`.
+            #[inline(always)]
+            pub fn hi(n: $u, m: $u) -> $u {
+                ((n as $wide * m as $wide) >> $bits) as $u
+            }
+
+            /// `n / d`.
+            #[inline(always)]
+            pub fn div(&self, n: $u) -> $u {
+                if self.pow2 {
+                    return n >> self.shift;
+                }
+                let t = Self::hi(n, self.magic);
+                if self.add {
+                    (((n - t) >> 1) + t) >> self.shift
+                } else {
+                    t >> self.shift
+                }
+            }
+        }
+    };
+}
+divisor!(u32, u64, 32);
+divisor!(u64, u128, 64);
+
+/// `$body` with `$f` bound to `n -> n / d` for the divisor `$dv` of word type `$u`, one copy
+/// per form of the divisor (so each loop is branch-free and vectorises).
+macro_rules! with_div {
+    ($dv:expr, $u:ty, |$f:ident| $body:expr) => {{
+        let dv: Divisor<$u> = $dv;
+        let (m, s) = (dv.magic, dv.shift);
+        if dv.pow2 {
+            let $f = move |n: $u| n >> s;
+            $body
+        } else if dv.add {
+            let $f = move |n: $u| {
+                let t = Divisor::<$u>::hi(n, m);
+                (((n - t) >> 1) + t) >> s
+            };
+            $body
+        } else {
+            let $f = move |n: $u| Divisor::<$u>::hi(n, m) >> s;
+            $body
+        }
+    }};
+}
+
+/// Floor division and NumPy's remainder (the sign of the divisor) of a contiguous line by a
+/// scalar divisor, for integer types. `None` for the divisors the generic loop must see
+/// (zero: the warning and zeros; -1: the overflow of the most negative value).
+pub trait ByScalar: Copy {
+    /// # Safety
+    /// `a` and `o` are valid for `n` items; `o` may alias `a` exactly.
+    unsafe fn floor_div_line(a: *const Self, d: Self, o: *mut Self, n: usize) -> Option<()>;
+    /// # Safety
+    /// As [`ByScalar::floor_div_line`].
+    unsafe fn remainder_line(a: *const Self, d: Self, o: *mut Self, n: usize) -> Option<()>;
+}
+
+macro_rules! by_scalar_unsigned {
+    ($($t:ty => $u:ty),*) => {$(
+        impl ByScalar for $t {
+            #[inline(always)]
+            unsafe fn floor_div_line(a: *const $t, d: $t, o: *mut $t, n: usize) -> Option<()> {
+                if d == 0 {
+                    return None;
+                }
+                with_div!(Divisor::<$u>::new(d as $u), $u, |div| {
+                    for i in 0..n {
+                        // SAFETY: the caller's guarantee; each item is read before it is written.
+                        unsafe { *o.add(i) = div(*a.add(i) as $u) as $t };
+                    }
+                });
+                Some(())
+            }
+            #[inline(always)]
+            unsafe fn remainder_line(a: *const $t, d: $t, o: *mut $t, n: usize) -> Option<()> {
+                if d == 0 {
+                    return None;
+                }
+                with_div!(Divisor::<$u>::new(d as $u), $u, |div| {
+                    for i in 0..n {
+                        // SAFETY: as above.
+                        unsafe {
+                            let x = *a.add(i);
+                            *o.add(i) = x - (div(x as $u) as $t) * d;
+                        }
+                    }
+                });
+                Some(())
+            }
+        }
+    )*};
+}
+by_scalar_unsigned!(u8 => u32, u16 => u32, u32 => u32, u64 => u64);
+
+/// `$body` with `$q` bound to signed floor division by `$d` on magnitudes (see the module's
+/// note), in one copy per form of the divisor.
+macro_rules! with_floor {
+    ($t:ty, $u:ty, $d:expr, |$q:ident| $body:expr) => {{
+        let d: $t = $d;
+        let da = d.unsigned_abs() as $u;
+        with_div!(Divisor::<$u>::new(da), $u, |div| {
+            let $q = move |x: $t| -> $t {
+                let neg = (x ^ d) < 0;
+                let m = x.unsigned_abs() as $u + if neg { da - 1 } else { 0 };
+                let q = div(m) as $t;
+                if neg {
+                    q.wrapping_neg()
+                } else {
+                    q
+                }
+            };
+            $body
+        })
+    }};
+}
+
+macro_rules! by_scalar_signed {
+    ($($t:ty => $u:ty),*) => {$(
+        impl ByScalar for $t {
+            #[inline(always)]
+            unsafe fn floor_div_line(a: *const $t, d: $t, o: *mut $t, n: usize) -> Option<()> {
+                if d == 0 || d == -1 {
+                    return None;
+                }
+                #[cfg(target_arch = "x86_64")]
+                if <$t>::BITS == 64 && super::simd_level() == super::Simd::Avx512 {
+                    // SAFETY: the CPU has AVX-512; the caller's guarantee is forwarded.
+                    unsafe { avx512::floor_div_i64(a as *const i64, d as i64, o as *mut i64, n) };
+                    return Some(());
+                }
+                with_floor!($t, $u, d, |q| {
+                    for i in 0..n {
+                        // SAFETY: the caller's guarantee; each item is read before it is written.
+                        unsafe { *o.add(i) = q(*a.add(i)) };
+                    }
+                });
+                Some(())
+            }
+            #[inline(always)]
+            unsafe fn remainder_line(a: *const $t, d: $t, o: *mut $t, n: usize) -> Option<()> {
+                if d == 0 || d == -1 {
+                    return None;
+                }
+                with_floor!($t, $u, d, |q| {
+                    for i in 0..n {
+                        // SAFETY: as above.
+                        unsafe {
+                            let x = *a.add(i);
+                            *o.add(i) = x.wrapping_sub(q(x).wrapping_mul(d));
+                        }
+                    }
+                });
+                Some(())
+            }
+        }
+    )*};
+}
+by_scalar_signed!(i8 => u32, i16 => u32, i32 => u32, i64 => u64);
+
+/// int64 floor division eight lanes at a time: the 64-bit high product from four 32-bit
+/// products (`vpmuludq`), which compilers do not form from scalar code.
+#[cfg(target_arch = "x86_64")]
+mod avx512 {
+    use super::Divisor;
+    use std::arch::x86_64::*;
+
+    /// High 64 bits of each lane's unsigned 128-bit product.
+    #[inline(always)]
+    unsafe fn mulhi(a: __m512i, b: __m512i) -> __m512i {
+        // SAFETY: register arithmetic; the caller runs on a CPU with AVX-512F.
+        unsafe {
+            let lo = _mm512_set1_epi64(0xffff_ffff);
+            let (a1, b1) = (_mm512_srli_epi64(a, 32), _mm512_srli_epi64(b, 32));
+            let p00 = _mm512_mul_epu32(a, b);
+            let p01 = _mm512_mul_epu32(a, b1);
+            let p10 = _mm512_mul_epu32(a1, b);
+            let p11 = _mm512_mul_epu32(a1, b1);
+            let mid = _mm512_add_epi64(
+                _mm512_srli_epi64(p00, 32),
+                _mm512_add_epi64(_mm512_and_si512(p01, lo), _mm512_and_si512(p10, lo)),
+            );
+            _mm512_add_epi64(
+                _mm512_add_epi64(p11, _mm512_srli_epi64(mid, 32)),
+                _mm512_add_epi64(_mm512_srli_epi64(p01, 32), _mm512_srli_epi64(p10, 32)),
+            )
+        }
+    }
+
+    /// # Safety
+    /// The CPU has AVX-512F/DQ; `a` and `o` are valid for `n` items (`o` may alias `a`).
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl,avx512bw")]
+    pub unsafe fn floor_div_i64(a: *const i64, d: i64, o: *mut i64, n: usize) {
+        let da = d.unsigned_abs();
+        let dv = Divisor::<u64>::new(da);
+        let full = n - n % 8;
+        // SAFETY: the caller's guarantee; loads and stores stay inside [0, full).
+        unsafe {
+            let magic = _mm512_set1_epi64(dv.magic as i64);
+            let shift = _mm_set_epi64x(0, dv.shift as i64);
+            let dm1 = _mm512_set1_epi64((da - 1) as i64);
+            let dv_sign = _mm512_set1_epi64(d);
+            let zero = _mm512_setzero_si512();
+            let mut i = 0;
+            while i < full {
+                let x = _mm512_loadu_si512(a.add(i) as *const _);
+                let neg = _mm512_cmplt_epi64_mask(_mm512_xor_si512(x, dv_sign), zero);
+                let m = _mm512_mask_add_epi64(_mm512_abs_epi64(x), neg, _mm512_abs_epi64(x), dm1);
+                let q = if dv.pow2 {
+                    _mm512_srl_epi64(m, shift)
+                } else {
+                    let t = mulhi(m, magic);
+                    let t = if dv.add {
+                        _mm512_add_epi64(_mm512_srli_epi64(_mm512_sub_epi64(m, t), 1), t)
+                    } else {
+                        t
+                    };
+                    _mm512_srl_epi64(t, shift)
+                };
+                let q = _mm512_mask_sub_epi64(q, neg, zero, q);
+                _mm512_storeu_si512(o.add(i) as *mut _, q);
+                i += 8;
+            }
+            for i in full..n {
+                let x = *a.add(i);
+                let neg = (x ^ d) < 0;
+                let m = if neg {
+                    x.unsigned_abs() + (da - 1)
+                } else {
+                    x.unsigned_abs()
+                };
+                let q = dv.div(m) as i64;
+                *o.add(i) = if neg { q.wrapping_neg() } else { q };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numpy_floor_div(a: i64, b: i64) -> i64 {
+        let q = a.wrapping_div(b);
+        if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) {
+            q - 1
+        } else {
+            q
+        }
+    }
+
+    fn samples() -> Vec<i64> {
+        let mut v: Vec<i64> = vec![
+            0,
+            1,
+            -1,
+            2,
+            -2,
+            3,
+            7,
+            -7,
+            1000,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ];
+        let mut s = 0x9e37_79b9_7f4a_7c15u64;
+        for k in 0..4000 {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            v.push((s as i64) >> (k % 63));
+        }
+        for e in 1..63 {
+            for d in [-1i64, 0, 1] {
+                v.push((1i64 << e) + d);
+                v.push(-(1i64 << e) + d);
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn unsigned_matches_hardware() {
+        let xs = samples();
+        for &d in &xs {
+            let d = d as u64;
+            if d == 0 {
+                continue;
+            }
+            let dv = Divisor::<u64>::new(d);
+            for &x in &xs {
+                assert_eq!(dv.div(x as u64), x as u64 / d, "{x} / {d}");
+            }
+            let d32 = d as u32;
+            if d32 != 0 {
+                let dv = Divisor::<u32>::new(d32);
+                for &x in &xs {
+                    assert_eq!(dv.div(x as u32), x as u32 / d32, "{x} / {d32}");
+                }
+            }
+        }
+    }
+
+    fn line<T: ByScalar + Default>(xs: &[T], d: T, rem: bool) -> Option<Vec<T>> {
+        let mut o = vec![T::default(); xs.len()];
+        // SAFETY: equal lengths.
+        unsafe {
+            if rem {
+                T::remainder_line(xs.as_ptr(), d, o.as_mut_ptr(), xs.len())?;
+            } else {
+                T::floor_div_line(xs.as_ptr(), d, o.as_mut_ptr(), xs.len())?;
+            }
+        }
+        Some(o)
+    }
+
+    #[test]
+    fn signed_lines_match_numpy() {
+        let xs = samples();
+        for &d in &xs {
+            let q = line(&xs, d, false);
+            let r = line(&xs, d, true);
+            if d == 0 || d == -1 {
+                assert!(q.is_none() && r.is_none());
+                continue;
+            }
+            let (q, r) = (q.unwrap(), r.unwrap());
+            for (k, &x) in xs.iter().enumerate() {
+                let want = numpy_floor_div(x, d);
+                assert_eq!(q[k], want, "{x} // {d}");
+                assert_eq!(r[k], x.wrapping_sub(want.wrapping_mul(d)), "{x} % {d}");
+            }
+            let xs8: Vec<i8> = xs.iter().map(|&x| x as i8).collect();
+            let d8 = d as i8;
+            if d8 != 0 && d8 != -1 {
+                let q = line(&xs8, d8, false).unwrap();
+                for (k, &x) in xs8.iter().enumerate() {
+                    assert_eq!(
+                        q[k] as i64,
+                        numpy_floor_div(x as i64, d8 as i64),
+                        "{x} // {d8}"
+                    );
+                }
+            }
+        }
+    }
+}
