@@ -2,6 +2,7 @@
 //! genfromtxt's line splitter and converters (`gentext`), and the bulk of fromstring's text
 //! mode (`fromstr`).
 
+pub mod dragon4;
 pub mod fromstr;
 pub mod gentext;
 pub mod text;

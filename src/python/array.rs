@@ -67,6 +67,14 @@ impl PyNdArray {
     pub fn is_writeable(&self) -> bool {
         self.writeable.load(Ordering::Relaxed)
     }
+    /// Whether this array has no base object (it made or adopted its memory itself).
+    pub fn base_is_none(&self) -> bool {
+        self.base.is_none()
+    }
+    /// Whether a buffer-protocol export is alive or the address has left as a bare integer.
+    pub fn is_exported(&self) -> bool {
+        self.exports.load(Ordering::Relaxed) != 0 || self.raw_exported.load(Ordering::Relaxed)
+    }
 
     pub fn new_obj(arr: NdArray, base: Option<Py<PyAny>>) -> PyNdArray {
         let w = arr.flags().writeable;
@@ -447,6 +455,16 @@ fn tolist_rec<'py>(
             return super::convert::list_of(py, a.shape()[axis], |i| {
                 // SAFETY: item i of the line lies inside the array.
                 Ok(unsafe { super::object::item(py, p.wrapping_offset(i as isize * s)) })
+            });
+        }
+        if a.dtype().scalar_type().is_some() {
+            // The last axis of numbers: one loop, no per-item look at the dtype's family.
+            let (s, dt) = (a.strides()[axis], a.dtype());
+            return super::convert::list_of(py, a.shape()[axis], |i| {
+                // SAFETY: item i of the line lies inside the array, a numeric one.
+                num_to_py(py, unsafe {
+                    read_num(p.wrapping_offset(i as isize * s), dt)
+                })
             });
         }
         if let Some(d) = crate::dtype::text::TextDesc::of(a.dtype()) {

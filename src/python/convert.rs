@@ -948,10 +948,11 @@ pub fn from_nested(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Nd
             None => Ok(a),
         };
     }
-    // Python ints beyond int64 make the array uint64 when none is negative (NumPy's rule).
-    let big = c.values.iter().any(|v| matches!(v, Num::U(_)));
-    let negative = c.values.iter().any(|v| matches!(v, Num::I(i) if *i < 0));
-    if big && !negative && c.weak == Some(WeakKind::Int) {
+    // Each Python int is discovered as NumPy's: int64 when it fits, else uint64 (already
+    // strong); only the ones that fit make the weak int count (uint64 with int64: float64).
+    let fits_int64 = (0..c.values.len())
+        .any(|i| c.origin(i) == Origin::Python && matches!(c.values[i], Num::I(_)));
+    if !fits_int64 && c.weak == Some(WeakKind::Int) {
         c.weak = None;
     }
     let discovered = match (c.strong, c.weak) {
@@ -1050,12 +1051,70 @@ fn split_chars<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// Convert anything array-like, sharing memory where possible.
+/// A list of Python floats (or of ints that fit int64), the common case, read in one loop
+/// into float64 (int64), when that is the dtype asked for or the one discovery would pick.
+/// None for anything else (a mixed list, a big int, another dtype): the general path.
+fn flat_numbers(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Option<NdArray>> {
+    use pyo3::ffi;
+    use pyo3::types::PyList;
+    if !obj.is_exact_instance_of::<PyList>() {
+        return Ok(None);
+    }
+    let want =
+        |st: ScalarType| dtype.is_none_or(|d| d.native_scalar() == Some(st) && d == &st.dtype());
+    let p = obj.as_ptr();
+    // SAFETY: `p` is a list; its items are read borrowed with the GIL held and no Python code
+    // running between the reads (only type checks and number reads), so it cannot change.
+    unsafe {
+        let n = ffi::PyList_Size(p);
+        if n <= 0 {
+            return Ok(None);
+        }
+        let first = ffi::PyList_GetItem(p, 0);
+        if ffi::PyFloat_CheckExact(first) != 0 && want(ScalarType::Float64) {
+            let mut v = Vec::with_capacity(n as usize);
+            for i in 0..n {
+                let x = ffi::PyList_GetItem(p, i);
+                if ffi::PyFloat_CheckExact(x) == 0 {
+                    return Ok(None);
+                }
+                v.push(ffi::PyFloat_AsDouble(x));
+            }
+            return Ok(Some(NdArray::from_vec(v, &[n as usize])?));
+        }
+        if ffi::PyLong_CheckExact(first) != 0 && want(ScalarType::Int64) {
+            let mut v = Vec::with_capacity(n as usize);
+            for i in 0..n {
+                let x = ffi::PyList_GetItem(p, i);
+                if ffi::PyLong_CheckExact(x) == 0 {
+                    return Ok(None);
+                }
+                let mut overflow = 0;
+                let k = ffi::PyLong_AsLongLongAndOverflow(x, &mut overflow);
+                if overflow != 0 {
+                    return Ok(None);
+                }
+                v.push(k);
+            }
+            return Ok(Some(NdArray::from_vec(v, &[n as usize])?));
+        }
+    }
+    Ok(None)
+}
+
 pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Converted> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Converted {
             arr: a.get().array(),
             base: Some(obj.clone().unbind()),
             fresh: false,
+        });
+    }
+    if let Some(arr) = flat_numbers(obj, dtype)? {
+        return Ok(Converted {
+            arr,
+            base: None,
+            fresh: true,
         });
     }
     if dtype.is_none() {

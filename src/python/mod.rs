@@ -8,6 +8,7 @@ pub mod array;
 pub mod convert;
 pub mod creation;
 pub mod dtype;
+pub mod elide;
 pub mod errors;
 pub mod families;
 pub mod flags;
@@ -74,6 +75,8 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(textio::_loadtxt, m)?)?;
     m.add_class::<textio::PyGenRows>()?;
     m.add_function(wrap_pyfunction!(textio::_fromstr_prefix, m)?)?;
+    m.add_function(wrap_pyfunction!(text::_dragon4_positional, m)?)?;
+    m.add_function(wrap_pyfunction!(text::_dragon4_scientific, m)?)?;
     m.add_function(wrap_pyfunction!(overrides::_array_function, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_dtype, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_info, m)?)?;

@@ -231,12 +231,17 @@ fn binop(
 ) -> PyResult<Py<PyAny>> {
     let py = slf.py();
     let u = crate::dispatch::find(name).expect("operator ufuncs are in the table");
-    let mut other = other.clone();
     // A rumpy array (not a subclass) against another or a Python number, the common case, has
     // nothing to defer to or override.
     let plain = slf.is_exact_instance_of::<PyNdArray>()
-        && (other.is_exact_instance_of::<PyNdArray>()
-            || super::overrides::is_python_number(&other));
+        && (other.is_exact_instance_of::<PyNdArray>() || super::overrides::is_python_number(other));
+    // Before any reference of ours is taken: the operands' counts are the caller's.
+    let elided = if plain {
+        super::elide::target(slf, other, name)
+    } else {
+        None
+    };
+    let mut other = other.clone();
     if !plain {
         if let Some((a, base)) = super::interop::from_numpy_ndarray(&other)? {
             // NumPy's array as a rumpy view: the small-array fast path takes it.
@@ -308,7 +313,16 @@ fn binop(
     } else {
         [me, other.clone()]
     };
-    let r = super::ufunc::call_ufunc(py, u, &args, None, None, "same_kind", None, Order::K);
+    let r = super::ufunc::call_ufunc(
+        py,
+        u,
+        &args,
+        elided.as_ref(),
+        None,
+        "same_kind",
+        None,
+        Order::K,
+    );
     match r {
         // Operands without a comparison loop ('a' == 1, str against bytes) are unequal
         // elementwise (NumPy 2), in their broadcast shape.

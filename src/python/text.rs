@@ -347,3 +347,41 @@ fn numbers(py: Python<'_>, leaves: &[Leaf<'_>], shape: &[usize], dt: &DType) -> 
     }
     Ok(out)
 }
+
+/// `format_float_positional`'s unique mode for float16/32/64 (`ftype` 'e', 'f', 'd'); None
+/// leaves the value to Python's exact mode and long double.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn _dragon4_positional(
+    x: f64,
+    ftype: char,
+    precision: i32,
+    min_digits: i32,
+    fractional: bool,
+    trim: char,
+    sign: bool,
+    pad_left: i32,
+    pad_right: i32,
+) -> Option<String> {
+    crate::io::dragon4::positional(
+        x, ftype, precision, min_digits, fractional, trim, sign, pad_left, pad_right,
+    )
+}
+
+/// `format_float_scientific`'s unique mode, as [`_dragon4_positional`].
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn _dragon4_scientific(
+    x: f64,
+    ftype: char,
+    precision: i32,
+    min_digits: i32,
+    trim: char,
+    sign: bool,
+    pad_left: i32,
+    exp_digits: i32,
+) -> Option<String> {
+    crate::io::dragon4::scientific(
+        x, ftype, precision, min_digits, trim, sign, pad_left, exp_digits,
+    )
+}

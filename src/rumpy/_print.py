@@ -40,6 +40,12 @@ import sys
 import warnings
 from contextvars import ContextVar
 
+try:  # the digits of float16/32/64 in Rust; the module also loads alone, in pure Python
+    from ._core import _dragon4_positional as _rust_positional
+    from ._core import _dragon4_scientific as _rust_scientific
+except ImportError:
+    _rust_positional = _rust_scientific = None
+
 __all__ = [
     "array2string", "array_str", "array_repr",
     "set_printoptions", "get_printoptions", "printoptions",
@@ -486,6 +492,9 @@ def _dragon4_positional(x, ftype, precision=-1, min_digits=-1, unique=True,
                         fractional=True, trim='k', sign=False, pad_left=-1,
                         pad_right=-1):
     """Port of numpy's FormatPositional (via dragon4_positional)."""
+    if _rust_positional is not None and unique and ftype in 'efd':
+        return _rust_positional(x, ftype, precision, min_digits, fractional, trim, sign,
+                                pad_left, pad_right)
     if not unique and precision < 0:
         raise TypeError("in non-unique mode `precision` must be supplied")
     if not math.isfinite(x):
@@ -554,6 +563,9 @@ def _dragon4_positional(x, ftype, precision=-1, min_digits=-1, unique=True,
 def _dragon4_scientific(x, ftype, precision=-1, min_digits=-1, unique=True,
                         trim='k', sign=False, pad_left=-1, exp_digits=-1):
     """Port of numpy's FormatScientific (via dragon4_scientific)."""
+    if _rust_scientific is not None and unique and ftype in 'efd':
+        return _rust_scientific(x, ftype, precision, min_digits, trim, sign, pad_left,
+                                exp_digits)
     if not unique and precision < 0:
         raise TypeError("in non-unique mode `precision` must be supplied")
     if not math.isfinite(x):
