@@ -625,6 +625,17 @@ impl NdArray {
         ))
     }
 
+    /// The view `a[start::step]` keeping `len` items of the first axis (`start` and `step`
+    /// resolved as Python's `slice.indices` does, `len` > 0).
+    pub fn slice_first(&self, start: isize, step: isize, len: usize) -> Result<NdArray> {
+        let (mut shape, mut strides) = (self.shape.clone(), self.strides.clone());
+        let offset = self.offset as isize + start * strides[0];
+        ensure!(offset >= 0 && len > 0, Index, "slice outside the array");
+        shape[0] = len;
+        strides[0] *= step;
+        self.view_with(offset as usize, shape, strides, self.dtype.clone())
+    }
+
     /// The byte span this array touches, as absolute addresses [lo, hi).
     pub fn memory_bounds(&self) -> (usize, usize) {
         // Invariant 2: an array's extent fits its buffer, so it is always Some.

@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PyList, PyTuple};
+use pyo3::types::{PyInt, PyList, PySlice, PyTuple};
 
 use super::array::{element_value, value_to_array, warn_complex_to_real, PyNdArray};
 use super::index::parse_index;
@@ -25,6 +25,16 @@ impl PyNdArray {
         let a = &this.cur();
         if let Some(p) = int_on_1d(a, key)? {
             return Self::scalar_at(py, a, p, slf.as_any());
+        }
+        if let Ok(sl) = key.cast_exact::<PySlice>() {
+            // The fast path of basic slicing: one slice on the first axis.
+            if a.ndim() > 0 {
+                let ind = sl.indices(a.shape()[0] as isize)?;
+                if ind.slicelength > 0 {
+                    let v = a.slice_first(ind.start, ind.step, ind.slicelength)?;
+                    return Ok(Self::view_of(slf, v)?.into_bound(py).into_any());
+                }
+            }
         }
         if let Some(v) = field_key(a, key)? {
             return Ok(Self::view_of(slf, v)?.into_bound(py).into_any());
