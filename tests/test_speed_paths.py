@@ -73,6 +73,8 @@ def test_chain_through_temporary(op, dtype):
         both(lambda m, a, b, c: f(c, a * b), dtype)        # temporary on the right
         both(lambda m, a, b, c: f(f(a * b, c), a), dtype)  # two in a row
         both(lambda m, a, b, c: f(a + b, 3), dtype)        # with a Python scalar
+        both(lambda m, a, b, c: f(a + b, m.dtype(dtype).type(3)), dtype)  # a scalar of its type
+        both(lambda m, a, b, c: f(a + b, m.float64(3)), dtype)  # one that may promote
 
 
 @pytest.mark.parametrize("dtype", ["float64", "int64"])

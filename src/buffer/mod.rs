@@ -28,13 +28,16 @@ pub enum Owner {
     Foreign(Box<dyn Any + Send + Sync>),
 }
 
-/// Freed buffers kept for reuse: temporaries of expression evaluation (`a*b + c`) are freed and
-/// re-requested at once, and getting fresh pages from the kernel each time (mmap, page faults,
-/// munmap) costs more than the arithmetic. Only uninitialised requests reuse them, only
-/// buffers of `CACHE_MIN..=CACHE_MAX` bytes are kept, and at most `CACHE_TOTAL` bytes overall.
+/// Freed buffers kept for reuse: temporaries of expression evaluation (`a*b + c`) and the
+/// results of a loop's previous round are freed and re-requested at once, and getting fresh
+/// pages from the kernel each time (mmap, page faults and zeroing, munmap) costs more than the
+/// arithmetic: for an array of 1e7 float64, several times the cost of an addition. Only
+/// uninitialised requests reuse them, only buffers of `CACHE_MIN..=CACHE_MAX` bytes are kept,
+/// and at most `CACHE_TOTAL` bytes overall (the memory a working set of a few large arrays
+/// holds; beyond it, freed memory goes back to the system as NumPy's does).
 const CACHE_MIN: usize = 1 << 20;
-const CACHE_MAX: usize = 1 << 25;
-const CACHE_TOTAL: usize = 1 << 27;
+const CACHE_MAX: usize = 1 << 27;
+const CACHE_TOTAL: usize = 1 << 28;
 
 struct Cached {
     base: usize,
@@ -55,6 +58,19 @@ fn cache_take(len: usize) -> Option<(*mut u8, *mut u8, usize)> {
         .position(|b| b.len >= len && b.len - len <= len / 4)?;
     let b = c.swap_remove(i);
     Some((b.base as *mut u8, b.ptr as *mut u8, b.len))
+}
+
+/// Give every kept buffer back to the system; true when there was one.
+fn cache_flush() -> bool {
+    let kept = match CACHE.lock() {
+        Ok(mut c) => std::mem::take(&mut *c),
+        Err(_) => return false,
+    };
+    for b in &kept {
+        // SAFETY: each kept base came from malloc in `alloc` and left the cache just now.
+        unsafe { libc::free(b.base as *mut libc::c_void) };
+    }
+    !kept.is_empty()
 }
 
 /// Keep a freed buffer; false when the cache is full or the size is out of range.
@@ -122,13 +138,18 @@ impl Buffer {
             .filter(|&s| s <= isize::MAX as usize)
             .ok_or_else(|| Error::Value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.".into()))?;
         // SAFETY: plain C allocation of `size` bytes; checked for null below.
-        let base = unsafe {
+        let raw = || unsafe {
             if zeroed {
                 libc::calloc(1, size)
             } else {
                 libc::malloc(size)
             }
         } as *mut u8;
+        let mut base = raw();
+        if base.is_null() && cache_flush() {
+            // The kept buffers were in the way: once more without them.
+            base = raw();
+        }
         if base.is_null() {
             return Err(Error::Memory(format!(
                 "Unable to allocate {} for an array",

@@ -120,7 +120,13 @@ fn int_num(obj: &Bound<'_, PyAny>) -> PyResult<Num> {
     ))
 }
 
+/// The value of an instance of exactly rumpy's class for `st`.
 fn typed_scalar_num(obj: &Bound<'_, PyAny>, st: ScalarType) -> PyResult<Num> {
+    if let Some(off) = fast_ctors(obj.py()).and_then(|f| f.value_offset(st)) {
+        // SAFETY: `obj`'s type is the class of `st` (the caller matched its type pointer),
+        // whose instances hold their value at the offset `probe` verified.
+        return Ok(unsafe { super::scalars::stored(obj.as_ptr(), off, st) });
+    }
     Ok(match st.kind() {
         'b' => Num::B(obj.is_truthy()?),
         'i' | 'u' => int_num(&obj.call_method0("__index__")?)?,

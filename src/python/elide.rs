@@ -42,7 +42,7 @@ pub(crate) fn target<'py>(
     match &theirs {
         Some(t) if t.dtype() != mine.dtype() => return None,
         Some(_) => {}
-        None if !scalar_keeps(other, mine.dtype().kind()) => return None,
+        None if !scalar_keeps(other, mine.dtype()) => return None,
         None => {}
     }
     let cands = [
@@ -76,9 +76,13 @@ fn keeps_dtype(name: &str, kind: char) -> bool {
     }
 }
 
-/// A Python number that, by NEP 50, leaves an array of kind `kind` its dtype.
-fn scalar_keeps(x: &Bound<'_, PyAny>, kind: char) -> bool {
-    if x.is_exact_instance_of::<PyInt>() {
+/// A Python number (weak, NEP 50) or rumpy scalar (strong) that leaves an array of dtype `dt`
+/// its dtype.
+fn scalar_keeps(x: &Bound<'_, PyAny>, dt: &crate::dtype::DType) -> bool {
+    let kind = dt.kind();
+    if let Some(st) = super::dtype::rumpy_scalar_type(x) {
+        dt.native_scalar() == Some(st)
+    } else if x.is_exact_instance_of::<PyInt>() {
         // Out of range raises before the loop runs.
         true
     } else if x.is_exact_instance_of::<PyFloat>() {

@@ -137,6 +137,7 @@ fn role(x: &Bound<'_, PyAny>) -> PyResult<Role> {
     let py = x.py();
     if x.is_exact_instance_of::<PyNdArray>()
         || is_python_number(x)
+        || super::dtype::rumpy_scalar_type(x).is_some()
         || x.is_exact_instance_of::<PyString>()
         || x.is_none()
     {

@@ -118,9 +118,27 @@ fn wrap_result(py: Python<'_>, a: NdArray) -> PyResult<Py<PyAny>> {
 }
 
 /// A Python scalar operand of the small-array path: its value and kind (NEP 50's weak scalar).
-fn weak_operand(x: &Bound<'_, PyAny>) -> Option<(crate::dtype::Num, WeakKind)> {
+fn weak_operand(
+    x: &Bound<'_, PyAny>,
+    arr: &Bound<'_, PyNdArray>,
+) -> Option<(crate::dtype::Num, WeakKind)> {
     match classify_scalar(x) {
         Ok(Some(PyScalar::Weak(n, w))) => Some((n, w)),
+        // A scalar of the array's own type resolves as a Python number of its kind would.
+        Ok(Some(PyScalar::Typed(n, st)))
+            if arr.get().with_arr(|a| a.dtype().native_scalar()) == Some(st) =>
+        {
+            let w = if st == ScalarType::Bool {
+                WeakKind::Bool
+            } else if st.is_complex() {
+                WeakKind::Complex
+            } else if st.is_float() {
+                WeakKind::Float
+            } else {
+                WeakKind::Int
+            };
+            Some((n, w))
+        }
         _ => None,
     }
 }
@@ -144,13 +162,13 @@ fn fast_same_layout(
             (Ok(x), Ok(y)) => x
                 .get()
                 .with_arr(|x| y.get().with_arr(|y| call_contiguous(u, &[x, y])))?,
-            (Ok(x), Err(_)) => match weak_operand(b) {
+            (Ok(x), Err(_)) => match weak_operand(b, x) {
                 Some((n, w)) => x
                     .get()
                     .with_arr(|x| call_contiguous_weak(u, x, n, w, false))?,
                 None => return Ok(None),
             },
-            (Err(_), Ok(y)) => match weak_operand(a) {
+            (Err(_), Ok(y)) => match weak_operand(a, y) {
                 Some((n, w)) => y
                     .get()
                     .with_arr(|y| call_contiguous_weak(u, y, n, w, true))?,
