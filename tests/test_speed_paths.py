@@ -95,6 +95,22 @@ def test_promotion_is_not_elided():
     both(lambda m, a, b, c: (a * b) < c, "float64")
 
 
+@pytest.mark.parametrize("op", ["+", "-", "*", "/", "//", "%", "&", "<<"])
+def test_byte_swapped_temporary(op):
+    # NumPy computes into a byte-swapped temporary where it elides (its result keeps the byte
+    # order) and gives a native result elsewhere: the same dtypes either way.
+    f = OPS[op]
+    dt = "int32" if op in "&<<" else "float64"
+    be = ">i4" if dt == "int32" else ">f8"
+    with np.errstate(all="ignore"), rp.errstate(all="ignore"):
+        both(lambda m, a, b, c: f(a.astype(be), b.astype(be)), dt)
+        both(lambda m, a, b, c: f(a.astype(be), b), dt)
+        both(lambda m, a, b, c: f(b, a.astype(be)), dt)
+        both(lambda m, a, b, c: f(a.astype(be), 3), dt)
+        both(lambda m, a, b, c: f(a.astype(be), m.dtype(dt).type(3)), dt)
+        both(lambda m, a, b, c: f(a.astype(be), b[:1]), dt)
+
+
 def test_broadcast_temporary():
     # The temporary is smaller than the result: it cannot hold it.
     both(lambda m, a, b, c: (a[:200] * b[:200])[:, None] + c[:300], "float64")

@@ -35,31 +35,54 @@ pub(crate) fn target<'py>(
         return None;
     }
     let mine = slf.get().cur();
+    let st = mine.dtype().scalar_type()?;
     if !keeps_dtype(name, mine.dtype().kind()) {
         return None;
     }
     let theirs = other_arr.map(|o| o.get().cur());
     match &theirs {
-        Some(t) if t.dtype() != mine.dtype() => return None,
+        // Byte order aside, the same type (NumPy: a safe cast to the temporary's dtype).
+        Some(t) if t.dtype().scalar_type() != Some(st) => return None,
         Some(_) => {}
         None if !scalar_keeps(other, mine.dtype()) => return None,
         None => {}
     }
     let cands = [
-        Some((slf.as_any(), &mine)),
-        other_arr.zip(theirs.as_ref()).map(|(o, t)| (o.as_any(), t)),
+        Some((slf.as_any(), &mine, true)),
+        other_arr
+            .zip(theirs.as_ref())
+            .map(|(o, t)| (o.as_any(), t, false)),
     ];
-    for (obj, arr) in cands.into_iter().flatten() {
+    for (obj, arr, left) in cands.into_iter().flatten() {
         let shape_ok = match &theirs {
             Some(t) => crate::array::broadcast_shapes(&[mine.shape(), t.shape()])
                 .is_ok_and(|s| s == arr.shape()),
             None => true,
         };
-        if shape_ok && sole_owner(obj) && is_temporary(obj) {
+        // A byte-swapped temporary keeps its byte order in the result, so it is taken only
+        // where NumPy takes one (the left operand, or either of a commutative operator, next
+        // to a scalar or an array of its shape), for NumPy's dtype.
+        let numpy_would = (left || commutative(name))
+            && theirs
+                .as_ref()
+                .is_none_or(|t| t.ndim() == 0 || t.shape() == mine.shape());
+        if shape_ok
+            && (arr.dtype().native_scalar().is_some() || numpy_would)
+            && sole_owner(obj)
+            && is_temporary(obj)
+        {
             return Some(obj.clone());
         }
     }
     None
+}
+
+/// NumPy's operators that may compute into either operand.
+fn commutative(name: &str) -> bool {
+    matches!(
+        name,
+        "add" | "multiply" | "bitwise_and" | "bitwise_or" | "bitwise_xor"
+    )
 }
 
 /// Whether the loop for two operands of kind `kind` (or one and a Python scalar that keeps
@@ -68,7 +91,7 @@ fn keeps_dtype(name: &str, kind: char) -> bool {
     match name {
         "add" | "subtract" | "multiply" => matches!(kind, 'i' | 'u' | 'f' | 'c'),
         "divide" => matches!(kind, 'f' | 'c'),
-        "floor_divide" | "remainder" => matches!(kind, 'i' | 'u' | 'f'),
+        "floor_divide" => matches!(kind, 'i' | 'u' | 'f'),
         "bitwise_and" | "bitwise_or" | "bitwise_xor" | "left_shift" | "right_shift" => {
             matches!(kind, 'i' | 'u')
         }
@@ -81,7 +104,7 @@ fn keeps_dtype(name: &str, kind: char) -> bool {
 fn scalar_keeps(x: &Bound<'_, PyAny>, dt: &crate::dtype::DType) -> bool {
     let kind = dt.kind();
     if let Some(st) = super::dtype::rumpy_scalar_type(x) {
-        dt.native_scalar() == Some(st)
+        dt.scalar_type() == Some(st)
     } else if x.is_exact_instance_of::<PyInt>() {
         // Out of range raises before the loop runs.
         true
