@@ -137,6 +137,11 @@ fn weak_operand(
             } else {
                 WeakKind::Int
             };
+            // An unsigned value within int64 is the same number to the weak path.
+            let n = match n {
+                crate::dtype::Num::U(u) if u <= i64::MAX as u64 => crate::dtype::Num::I(u as i64),
+                n => n,
+            };
             Some((n, w))
         }
         _ => None,
