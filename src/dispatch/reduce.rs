@@ -380,7 +380,6 @@ pub fn reduce(
     })
 }
 
-/// The shape of a reduction over every axis: `()`, or all ones with `keepdims`.
 /// any (`any`) or all along the last axis of a C-contiguous bool array (rows not empty): each
 /// row's true bytes counted in byte lanes.
 fn bools_by_row(a: &NdArray, any: bool, keepdims: bool) -> Result<NdArray> {
@@ -401,6 +400,7 @@ fn bools_by_row(a: &NdArray, any: bool, keepdims: bool) -> Result<NdArray> {
     NdArray::from_vec(out, &shape)
 }
 
+/// The shape of a reduction over every axis: `()`, or all ones with `keepdims`.
 fn whole_shape(a: &NdArray, keepdims: bool) -> Dims {
     if keepdims {
         (0..a.ndim()).map(|_| 1).collect()

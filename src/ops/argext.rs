@@ -143,7 +143,7 @@ fn scan_all<T: ArgOrd, const MAX: bool>(lines: &[T], n: usize, out: &mut [i64]) 
 }
 
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
+#[target_feature(enable = "avx2")]
 unsafe fn scan_all_avx2<T: ArgOrd, const MAX: bool>(lines: &[T], n: usize, out: &mut [i64]) {
     scan_all::<T, MAX>(lines, n, out)
 }
@@ -153,7 +153,7 @@ unsafe fn scan_all_avx2<T: ArgOrd, const MAX: bool>(lines: &[T], n: usize, out: 
 fn scan_dispatch<T: ArgOrd, const MAX: bool>(lines: &[T], n: usize, out: &mut [i64]) {
     #[cfg(target_arch = "x86_64")]
     if crate::kernels::simd_level() >= crate::kernels::Simd::Avx2 {
-        // SAFETY: the CPU has AVX2 and FMA.
+        // SAFETY: the CPU has AVX2.
         return unsafe { scan_all_avx2::<T, MAX>(lines, n, out) };
     }
     scan_all::<T, MAX>(lines, n, out)

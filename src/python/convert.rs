@@ -1056,7 +1056,6 @@ fn split_chars<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     Ok(obj.clone())
 }
 
-/// Convert anything array-like, sharing memory where possible.
 /// A list of Python floats (or of ints that fit int64), the common case, read in one loop
 /// into float64 (int64), when that is the dtype asked for or the one discovery would pick.
 /// None for anything else (a mixed list, a big int, another dtype): the general path.
@@ -1078,36 +1077,43 @@ fn flat_numbers(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Optio
         }
         let first = ffi::PyList_GetItem(p, 0);
         if ffi::PyFloat_CheckExact(first) != 0 && want(ScalarType::Float64) {
-            let mut v = Vec::with_capacity(n as usize);
-            for i in 0..n {
-                let x = ffi::PyList_GetItem(p, i);
-                if ffi::PyFloat_CheckExact(x) == 0 {
-                    return Ok(None);
-                }
-                v.push(ffi::PyFloat_AsDouble(x));
-            }
-            return Ok(Some(NdArray::from_vec(v, &[n as usize])?));
+            return read_list(p, n, |x| {
+                (ffi::PyFloat_CheckExact(x) != 0).then(|| ffi::PyFloat_AsDouble(x))
+            });
         }
         if ffi::PyLong_CheckExact(first) != 0 && want(ScalarType::Int64) {
-            let mut v = Vec::with_capacity(n as usize);
-            for i in 0..n {
-                let x = ffi::PyList_GetItem(p, i);
-                if ffi::PyLong_CheckExact(x) == 0 {
-                    return Ok(None);
-                }
+            return read_list(p, n, |x| {
                 let mut overflow = 0;
-                let k = ffi::PyLong_AsLongLongAndOverflow(x, &mut overflow);
-                if overflow != 0 {
-                    return Ok(None);
-                }
-                v.push(k);
-            }
-            return Ok(Some(NdArray::from_vec(v, &[n as usize])?));
+                let k = (ffi::PyLong_CheckExact(x) != 0)
+                    .then(|| ffi::PyLong_AsLongLongAndOverflow(x, &mut overflow))?;
+                (overflow == 0).then_some(k)
+            });
         }
     }
     Ok(None)
 }
 
+/// The `n` items of the list `p` read by `item` into a 1-d array; None when one is refused.
+///
+/// # Safety
+/// `p` is a list of at least `n` items, read with the GIL held.
+unsafe fn read_list<T: crate::dtype::Element>(
+    p: *mut pyo3::ffi::PyObject,
+    n: pyo3::ffi::Py_ssize_t,
+    item: impl Fn(*mut pyo3::ffi::PyObject) -> Option<T>,
+) -> PyResult<Option<NdArray>> {
+    let mut v = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        // SAFETY: i < n, a borrowed item of the caller's list.
+        match item(unsafe { pyo3::ffi::PyList_GetItem(p, i) }) {
+            Some(x) => v.push(x),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(NdArray::from_vec(v, &[n as usize])?))
+}
+
+/// Convert anything array-like, sharing memory where possible.
 pub fn to_array(obj: &Bound<'_, PyAny>, dtype: Option<&DType>) -> PyResult<Converted> {
     if let Ok(a) = obj.cast::<PyNdArray>() {
         return Ok(Converted {

@@ -68,7 +68,7 @@ pub(crate) fn target<'py>(
                 .is_none_or(|t| t.ndim() == 0 || t.shape() == mine.shape());
         if shape_ok
             && (arr.dtype().native_scalar().is_some() || numpy_would)
-            && sole_owner(obj)
+            && sole_owner(obj, arr)
             && is_temporary(obj)
         {
             return Some(obj.clone());
@@ -116,12 +116,11 @@ fn scalar_keeps(x: &Bound<'_, PyAny>, dt: &crate::dtype::DType) -> bool {
 }
 
 /// A base-class array owning all of its writeable buffer: no base, no views or exports.
-fn sole_owner(obj: &Bound<'_, PyAny>) -> bool {
+fn sole_owner(obj: &Bound<'_, PyAny>, arr: &crate::array::NdArray) -> bool {
     let Ok(a) = obj.cast::<PyNdArray>() else {
         return false;
     };
     let this = a.get();
-    let arr = this.cur();
     this.base_is_none()
         && this.is_writeable()
         && !this.is_exported()

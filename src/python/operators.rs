@@ -234,9 +234,7 @@ fn binop(
     // A rumpy array (not a subclass) against another or a Python number, the common case, has
     // nothing to defer to or override.
     let plain = slf.is_exact_instance_of::<PyNdArray>()
-        && (other.is_exact_instance_of::<PyNdArray>()
-            || super::overrides::is_python_number(other)
-            || super::dtype::rumpy_scalar_type(other).is_some());
+        && (other.is_exact_instance_of::<PyNdArray>() || super::overrides::is_plain_scalar(other));
     // Before any reference of ours is taken: the operands' counts are the caller's.
     let elided = if plain {
         super::elide::target(slf, other, name)

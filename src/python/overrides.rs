@@ -136,8 +136,7 @@ enum Role {
 fn role(x: &Bound<'_, PyAny>) -> PyResult<Role> {
     let py = x.py();
     if x.is_exact_instance_of::<PyNdArray>()
-        || is_python_number(x)
-        || super::dtype::rumpy_scalar_type(x).is_some()
+        || is_plain_scalar(x)
         || x.is_exact_instance_of::<PyString>()
         || x.is_none()
     {
@@ -298,6 +297,11 @@ pub(crate) fn is_numpy_ndarray(x: &Bound<'_, PyAny>) -> bool {
 }
 
 /// Is `x` exactly a Python int, float, complex or bool?
+/// A Python number or a scalar of rumpy's own classes: an operand with nothing to override.
+pub(crate) fn is_plain_scalar(x: &Bound<'_, PyAny>) -> bool {
+    is_python_number(x) || super::dtype::rumpy_scalar_type(x).is_some()
+}
+
 pub(crate) fn is_python_number(x: &Bound<'_, PyAny>) -> bool {
     x.is_exact_instance_of::<PyFloat>()
         || x.is_exact_instance_of::<PyInt>()

@@ -985,7 +985,7 @@ impl PyUfunc {
             && args.len() == self.u.nin
             && self.u.core.is_none()
             && args.iter().all(|a| {
-                a.is_exact_instance_of::<PyNdArray>() || super::overrides::is_python_number(a)
+                a.is_exact_instance_of::<PyNdArray>() || super::overrides::is_plain_scalar(a)
             })
         {
             // Nothing to override, no keyword: the computing path.
