@@ -80,7 +80,6 @@ pub struct Flags {
     pub aligned: bool,
 }
 
-#[derive(Clone)]
 pub struct NdArray {
     buffer: Arc<Buffer>,
     offset: usize,
@@ -88,6 +87,37 @@ pub struct NdArray {
     strides: Strides,
     dtype: DType,
     flags: Flags,
+}
+
+impl Clone for NdArray {
+    /// The layout copied as plain memory (a derived clone goes item by item), the buffer and
+    /// dtype shared.
+    fn clone(&self) -> Self {
+        NdArray {
+            buffer: self.buffer.clone(),
+            offset: self.offset,
+            shape: copy_small(&self.shape),
+            strides: copy_small(&self.strides),
+            dtype: self.dtype.clone(),
+            flags: self.flags,
+        }
+    }
+}
+
+/// A copy of a shape or strides vector; up to four items by fixed-size moves (a slice copy
+/// of a run-time length is a call to memcpy, the most of a view's cost).
+#[inline]
+fn copy_small<T: Copy + Default>(v: &SmallVec<[T; 4]>) -> SmallVec<[T; 4]> {
+    let d = T::default();
+    let buf = match **v {
+        [] => [d; 4],
+        [a] => [a, d, d, d],
+        [a, b] => [a, b, d, d],
+        [a, b, c] => [a, b, c, d],
+        [a, b, c, e] => [a, b, c, e],
+        _ => return SmallVec::from_slice(v),
+    };
+    SmallVec::from_buf_and_len(buf, v.len())
 }
 
 /// Number of elements, or ValueError when the product overflows.
@@ -626,14 +656,74 @@ impl NdArray {
     }
 
     /// The view `a[start::step]` keeping `len` items of the first axis (`start` and `step`
-    /// resolved as Python's `slice.indices` does, `len` > 0).
+    /// resolved as Python's `slice.indices` does, `len` > 0). Its items are items of this
+    /// array, so the view is built in place of passing the layout gate again.
+    #[inline]
     pub fn slice_first(&self, start: isize, step: isize, len: usize) -> Result<NdArray> {
-        let (mut shape, mut strides) = (self.shape.clone(), self.strides.clone());
-        let offset = self.offset as isize + start * strides[0];
-        ensure!(offset >= 0 && len > 0, Index, "slice outside the array");
-        shape[0] = len;
-        strides[0] *= step;
-        self.view_with(offset as usize, shape, strides, self.dtype.clone())
+        let n = self.shape.first().copied().unwrap_or(0) as isize;
+        let last = (len as isize - 1)
+            .checked_mul(step)
+            .and_then(|s| s.checked_add(start));
+        ensure!(
+            len > 0 && (0..n).contains(&start) && last.is_some_and(|l| (0..n).contains(&l)),
+            Index,
+            "slice outside the array"
+        );
+        let mut v = self.clone();
+        v.offset = (self.offset as isize + start * self.strides[0]) as usize;
+        v.shape[0] = len;
+        v.strides[0] *= step;
+        v.refresh_view_flags(self.flags.aligned);
+        debug_assert!(v.layout_ok());
+        Ok(v)
+    }
+
+    /// The view with the axes reversed (`a.T`): the same items, so no layout gate.
+    pub fn reversed_axes(&self) -> NdArray {
+        let mut v = self.clone();
+        v.shape.reverse();
+        v.strides.reverse();
+        v.flags.c_contiguous = self.flags.f_contiguous;
+        v.flags.f_contiguous = self.flags.c_contiguous;
+        v.flags.owndata = false;
+        v
+    }
+
+    /// A view of the whole array as it is (`a.view()`, `a[...]`).
+    pub fn same_view(&self) -> NdArray {
+        let mut v = self.clone();
+        v.flags.owndata = false;
+        v
+    }
+
+    /// Flags of a view made in place from this array's clone: no own data, contiguity
+    /// recomputed; alignment kept when the parent's was (the view's addresses and strides are
+    /// multiples of the parent's), else recomputed.
+    fn refresh_view_flags(&mut self, parent_aligned: bool) {
+        let (c, f) = compute_contiguity(&self.shape, &self.strides, self.dtype.itemsize());
+        self.flags.c_contiguous = c;
+        self.flags.f_contiguous = f;
+        self.flags.owndata = false;
+        if !parent_aligned {
+            let align = self.dtype.alignment().max(1);
+            self.flags.aligned = (self.data_ptr() as usize).is_multiple_of(align)
+                && self
+                    .strides
+                    .iter()
+                    .all(|s| s.unsigned_abs().is_multiple_of(align));
+        }
+    }
+
+    /// The layout gate's verdict on this array (debug checks of views built in place).
+    fn layout_ok(&self) -> bool {
+        check_layout(
+            self.buffer.len(),
+            self.offset,
+            &self.shape,
+            &self.strides,
+            self.itemsize(),
+        )
+        .is_ok()
     }
 
     /// The byte span this array touches, as absolute addresses [lo, hi).

@@ -268,7 +268,7 @@ impl NdArray {
     pub fn transpose(&self, axes: Option<&[usize]>) -> Result<NdArray> {
         let nd = self.ndim();
         let perm: Vec<usize> = match axes {
-            None => (0..nd).rev().collect(),
+            None => return Ok(self.reversed_axes()),
             Some(a) => {
                 ensure!(a.len() == nd, Value, "axes don't match array");
                 let mut seen = vec![false; nd];

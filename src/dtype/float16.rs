@@ -51,6 +51,47 @@ pub fn f16_from_f64(x: f64) -> f16 {
     f16::from_bits(sign | bits as u16)
 }
 
+/// `x` rounded to float16 (once, ties to even), with the conditions NumPy's conversion raises
+/// (overflow: a finite value that becomes infinite; underflow: an inexact result below the
+/// smallest normal) set in this thread's status. `half::f16::from_f32` converts one value with
+/// F16C, and the compiler may leave whatever the register held in the vector's unused lanes,
+/// whose conversion raises conditions of its own.
+pub fn f16_from_f32(x: f32) -> f16 {
+    let h = f16_from_f64(x as f64);
+    if x.is_finite() {
+        let r = f32::from_bits(half_bits_to_f32_bits(h.to_bits()));
+        let mut st = 0;
+        if r.is_infinite() {
+            st |= super::method::status::OVERFLOW;
+        }
+        if x != 0.0 && x.abs() < 6.103_515_625e-5 && r != x {
+            st |= super::method::status::UNDERFLOW;
+        }
+        if st != 0 {
+            super::method::status::raise(st);
+        }
+    }
+    h
+}
+
+/// The float32 bits of a finite or infinite float16 (integer arithmetic: exact).
+fn half_bits_to_f32_bits(h: u16) -> u32 {
+    let sign = ((h & 0x8000) as u32) << 16;
+    let exp = ((h >> 10) & 0x1f) as u32;
+    let frac = (h & 0x3ff) as u32;
+    match exp {
+        0 if frac == 0 => sign,
+        0 => {
+            // subnormal: normalise
+            let shift = frac.leading_zeros() - 21;
+            let f = (frac << shift) & 0x3ff;
+            sign | ((113 - shift) << 23) | (f << 13)
+        }
+        0x1f => sign | 0x7f80_0000 | (frac << 13),
+        _ => sign | ((exp + 112) << 23) | (frac << 13),
+    }
+}
+
 impl Element for f16 {
     const TYPE: ScalarType = ScalarType::Float16;
     const NAME: &'static str = "float16";
@@ -63,7 +104,7 @@ impl Element for f16 {
     #[inline(always)]
     fn from_num(n: Num) -> Self {
         match n {
-            Num::B(b) => f16::from_f32(b as u8 as f32),
+            Num::B(b) => [f16::ZERO, f16::ONE][b as usize],
             Num::I(i) => f16_from_f64(i as f64),
             Num::U(u) => f16_from_f64(u as f64),
             Num::F(f) => f16_from_f64(f),
@@ -79,6 +120,19 @@ impl Element for f16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_f32_exact_bits_and_conditions() {
+        for b in (0..0x7c00u16).chain(0x8000..0xfc00) {
+            let v = f16::from_bits(b);
+            assert_eq!(
+                f32::from_bits(half_bits_to_f32_bits(b)),
+                v.to_f32(),
+                "{b:#x}"
+            );
+            assert_eq!(f16_from_f32(v.to_f32()).to_bits(), b);
+        }
+    }
 
     #[test]
     fn one_rounding_from_f64() {

@@ -585,7 +585,7 @@ unsafe fn convert(
                 let p = o.offset((done + i) as isize * so);
                 if to.is_half() {
                     let v = std::ptr::read_unaligned(q as *const f32);
-                    let h = half::f16::from_f32(v);
+                    let h = crate::dtype::float16::f16_from_f32(v);
                     if h.is_infinite() && v.is_finite() {
                         st |= super::method::status::OVERFLOW;
                     }

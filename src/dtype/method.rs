@@ -94,6 +94,51 @@ pub mod status {
     /// A Python scalar overflowed on its way to the loop's type (NumPy's "overflow
     /// encountered in cast", reported before the loop's own conditions).
     pub const CAST_OVERFLOW: u32 = 32;
+
+    /// Raise the floating-point conditions of `st` (divide by zero, overflow, invalid,
+    /// underflow) in this thread's status. On x86-64 the sticky flags are set in MXCSR
+    /// directly: an arithmetic operation that raises them could be moved by the compiler
+    /// (it assumes floating-point operations have no side effects), even out of the branch
+    /// that decides whether to raise, and raise a condition nothing had.
+    pub fn raise(st: u32) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let bits = [
+                (INVALID, 0x01),
+                (DIVIDE_BY_ZERO, 0x04),
+                (OVERFLOW, 0x08),
+                (UNDERFLOW, 0x10),
+            ]
+            .iter()
+            .filter(|&&(s, _)| st & s != 0)
+            .fold(0u32, |c, &(_, b)| c | b);
+            if bits != 0 {
+                // SAFETY: setting sticky exception flags (the exceptions stay masked) changes
+                // only what this thread's later status reads report.
+                #[allow(deprecated)]
+                unsafe {
+                    use std::arch::x86_64::{_mm_getcsr, _mm_setcsr};
+                    _mm_setcsr(_mm_getcsr() | bits);
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            use std::hint::black_box;
+            if st & INVALID != 0 {
+                black_box(black_box(f64::INFINITY) - black_box(f64::INFINITY));
+            }
+            if st & DIVIDE_BY_ZERO != 0 {
+                black_box(black_box(1.0f64) / black_box(0.0));
+            }
+            if st & OVERFLOW != 0 {
+                black_box(black_box(f64::MAX) * black_box(2.0));
+            }
+            if st & UNDERFLOW != 0 {
+                black_box(black_box(1e-300f64) * black_box(1e-300));
+            }
+        }
+    }
 }
 
 /// A strided loop with its context: `ptrs`/`strides` hold one entry per operand (inputs,

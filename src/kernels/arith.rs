@@ -382,13 +382,13 @@ macro_rules! half_via_f32 {
     (2: $($k:ident),*) => {$(
         impl Kernel2<f16, f16> for $k {
             #[inline(always)]
-            fn call(a: f16, b: f16) -> f16 { f16::from_f32(<$k as Kernel2<f32, f32>>::call(a.to_f32(), b.to_f32())) }
+            fn call(a: f16, b: f16) -> f16 { crate::dtype::float16::f16_from_f32(<$k as Kernel2<f32, f32>>::call(a.to_f32(), b.to_f32())) }
         }
     )*};
     (1: $($k:ident),*) => {$(
         impl Kernel1<f16, f16> for $k {
             #[inline(always)]
-            fn call(a: f16) -> f16 { f16::from_f32(<$k as Kernel1<f32, f32>>::call(a.to_f32())) }
+            fn call(a: f16) -> f16 { crate::dtype::float16::f16_from_f32(<$k as Kernel1<f32, f32>>::call(a.to_f32())) }
         }
     )*};
 }

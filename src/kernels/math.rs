@@ -15,7 +15,7 @@ macro_rules! unary_math {
         impl Kernel1<f32, f32> for $name { #[inline(always)] fn call($x: f32) -> f32 { $e } }
         impl Kernel1<f16, f16> for $name {
             #[inline(always)]
-            fn call(a: f16) -> f16 { f16::from_f32(<$name as Kernel1<f32, f32>>::call(a.to_f32())) }
+            fn call(a: f16) -> f16 { crate::dtype::float16::f16_from_f32(<$name as Kernel1<f32, f32>>::call(a.to_f32())) }
         }
     )*};
 }
@@ -146,7 +146,7 @@ impl Kernel1<f32, f32> for Deg2rad {
 impl Kernel1<f16, f16> for Deg2rad {
     #[inline(always)]
     fn call(x: f16) -> f16 {
-        f16::from_f32(<Deg2rad as Kernel1<f32, f32>>::call(x.to_f32()))
+        crate::dtype::float16::f16_from_f32(<Deg2rad as Kernel1<f32, f32>>::call(x.to_f32()))
     }
 }
 impl Kernel1<f64, f64> for Rad2deg {
@@ -164,7 +164,7 @@ impl Kernel1<f32, f32> for Rad2deg {
 impl Kernel1<f16, f16> for Rad2deg {
     #[inline(always)]
     fn call(x: f16) -> f16 {
-        f16::from_f32(<Rad2deg as Kernel1<f32, f32>>::call(x.to_f32()))
+        crate::dtype::float16::f16_from_f32(<Rad2deg as Kernel1<f32, f32>>::call(x.to_f32()))
     }
 }
 
@@ -191,7 +191,7 @@ macro_rules! binary_math {
         impl Kernel2<f32, f32> for $name { #[inline(always)] fn call($a: f32, $b: f32) -> f32 { $e } }
         impl Kernel2<f16, f16> for $name {
             #[inline(always)]
-            fn call(a: f16, b: f16) -> f16 { f16::from_f32(<$name as Kernel2<f32, f32>>::call(a.to_f32(), b.to_f32())) }
+            fn call(a: f16, b: f16) -> f16 { crate::dtype::float16::f16_from_f32(<$name as Kernel2<f32, f32>>::call(a.to_f32(), b.to_f32())) }
         }
     )*};
 }
@@ -317,7 +317,10 @@ impl super::Kernel1x2<f16, f16, f16> for Modf {
     #[inline(always)]
     fn call(x: f16) -> (f16, f16) {
         let (f, i) = <Modf as super::Kernel1x2<f32, f32, f32>>::call(x.to_f32());
-        (f16::from_f32(f), f16::from_f32(i))
+        (
+            crate::dtype::float16::f16_from_f32(f),
+            crate::dtype::float16::f16_from_f32(i),
+        )
     }
 }
 impl super::Kernel1x2<f64, f64, i32> for Frexp {
@@ -342,7 +345,7 @@ impl super::Kernel1x2<f16, f16, i32> for Frexp {
     #[inline(always)]
     fn call(x: f16) -> (f16, i32) {
         let (m, e) = <Frexp as super::Kernel1x2<f32, f32, i32>>::call(x.to_f32());
-        (f16::from_f32(m), e)
+        (crate::dtype::float16::f16_from_f32(m), e)
     }
 }
 
@@ -369,7 +372,7 @@ macro_rules! ldexp_for {
         impl super::KernelMixed<f16, $e, f16> for Ldexp {
             #[inline(always)]
             fn call(x: f16, e: $e) -> f16 {
-                f16::from_f32(<Ldexp as super::KernelMixed<f32, $e, f32>>::call(x.to_f32(), e))
+                crate::dtype::float16::f16_from_f32(<Ldexp as super::KernelMixed<f32, $e, f32>>::call(x.to_f32(), e))
             }
         }
     )*};
@@ -450,7 +453,7 @@ macro_rules! libm_unary {
         impl Kernel1<f16, f16> for $k {
             #[inline(always)]
             fn call(x: f16) -> f16 {
-                f16::from_f32(<$k as Kernel1<f32, f32>>::call(x.to_f32()))
+                crate::dtype::float16::f16_from_f32(<$k as Kernel1<f32, f32>>::call(x.to_f32()))
             }
         }
     )*};
@@ -502,7 +505,7 @@ macro_rules! fast_unary {
         impl Kernel1<f16, f16> for $k {
             #[inline(always)]
             fn call(x: f16) -> f16 {
-                f16::from_f32(<$k as Kernel1<f32, f32>>::call(x.to_f32()))
+                crate::dtype::float16::f16_from_f32(<$k as Kernel1<f32, f32>>::call(x.to_f32()))
             }
         }
     )*};

@@ -967,7 +967,10 @@ unsafe fn pairwise_add_f16(acc: *mut u8, a: *const u8, s: isize, n: usize) {
             .collect();
         let x = ptr::read_unaligned(acc as *const half::f16).to_f32();
         let sum = pairwise_sum_f32(conv.as_ptr() as *const u8, n, 4);
-        ptr::write_unaligned(acc as *mut half::f16, half::f16::from_f32(x + sum));
+        ptr::write_unaligned(
+            acc as *mut half::f16,
+            crate::dtype::float16::f16_from_f32(x + sum),
+        );
     }
 }
 
@@ -979,6 +982,9 @@ unsafe fn multiply_f16_in_f32(acc: *mut u8, a: *const u8, s: isize, n: usize) {
         for i in 0..n as isize {
             x *= ptr::read_unaligned(a.offset(i * s) as *const half::f16).to_f32();
         }
-        ptr::write_unaligned(acc as *mut half::f16, half::f16::from_f32(x));
+        ptr::write_unaligned(
+            acc as *mut half::f16,
+            crate::dtype::float16::f16_from_f32(x),
+        );
     }
 }

@@ -301,7 +301,7 @@ impl Dot for f16 {
     }
     #[inline(always)]
     fn finish(acc: f32) -> f16 {
-        f16::from_f32(acc)
+        crate::dtype::float16::f16_from_f32(acc)
     }
 }
 

@@ -123,6 +123,24 @@ mod tests {
     use crate::kernels::status::OVERFLOW;
 
     #[test]
+    fn float16_rounding_raises_only_its_own_conditions() {
+        use crate::dtype::float16::f16_from_f32;
+        let ((), st) = fp_item(|| {
+            std::hint::black_box(f16_from_f32(std::hint::black_box(1.0)));
+            std::hint::black_box(f16_from_f32(std::hint::black_box(-2.5)));
+        });
+        assert_eq!(st, 0);
+        let ((), st) = fp_item(|| {
+            std::hint::black_box(f16_from_f32(std::hint::black_box(70000.0)));
+        });
+        assert_eq!(st, OVERFLOW);
+        let ((), st) = fp_item(|| {
+            std::hint::black_box(f16_from_f32(std::hint::black_box(1e-7)));
+        });
+        assert_eq!(st, crate::kernels::status::UNDERFLOW);
+    }
+
+    #[test]
     fn worker_flags_reach_the_caller() {
         fp_clear();
         par_for_each(64, |c| {

@@ -81,7 +81,7 @@ pub fn arange_fill(arr: &NdArray) -> Result<()> {
             let start = s[0].to_f32();
             let delta = s[1].to_f32() - start;
             for (i, v) in s.iter_mut().enumerate().skip(2) {
-                *v = half::f16::from_f32(start + i as f32 * delta);
+                *v = crate::dtype::float16::f16_from_f32(start + i as f32 * delta);
             }
         }
         ScalarType::Float32 => {

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyTuple, PyType};
 
-use crate::array::{NdArray, Order};
+use crate::array::{Dims, NdArray, Order, Strides};
 use crate::dtype::promote::Casting;
 use crate::dtype::{DType, Num};
 
@@ -23,7 +23,7 @@ use super::items::{field_key, sequence_into_element};
 #[pyclass(name = "ndarray", module = "rumpy", frozen, weakref, subclass)]
 pub struct PyNdArray {
     /// The array; replaced only by `resize` (readers take a snapshot, never hold the lock).
-    cell: std::sync::RwLock<std::sync::Arc<NdArray>>,
+    cell: std::sync::RwLock<NdArray>,
     base: Option<Py<PyAny>>,
     writeable: AtomicBool,
     dtype_obj: PyOnceLock<Py<PyDType>>,
@@ -35,13 +35,13 @@ pub struct PyNdArray {
     raw_exported: AtomicBool,
     /// Arrays replaced by `resize` after a bare-address export: kept until this object dies,
     /// so the exported address stays valid as long as its reader holds this object.
-    retired: std::sync::Mutex<Vec<std::sync::Arc<NdArray>>>,
+    retired: std::sync::Mutex<Vec<NdArray>>,
 }
 
 impl PyNdArray {
-    /// The array with its current writeable flag.
-    /// A snapshot of the array (the lock is held only to clone the handle).
-    pub fn cur(&self) -> std::sync::Arc<NdArray> {
+    /// A snapshot of the array (the lock is held only to clone it: its buffer and dtype are
+    /// shared handles).
+    pub fn cur(&self) -> NdArray {
         self.cell.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
     /// `f` on the array as it is, read in place under the lock (no handle cloned: the
@@ -51,7 +51,7 @@ impl PyNdArray {
     }
     /// The array as it is (without the Python-level writeable flag applied).
     pub fn snapshot(&self) -> NdArray {
-        (*self.cur()).clone()
+        self.cur()
     }
     pub fn array(&self) -> NdArray {
         let mut a = self.snapshot();
@@ -61,7 +61,7 @@ impl PyNdArray {
         }
         a
     }
-    pub fn raw(&self) -> std::sync::Arc<NdArray> {
+    pub fn raw(&self) -> NdArray {
         self.cur()
     }
     pub fn is_writeable(&self) -> bool {
@@ -76,10 +76,11 @@ impl PyNdArray {
         self.exports.load(Ordering::Relaxed) != 0 || self.raw_exported.load(Ordering::Relaxed)
     }
 
+    #[inline]
     pub fn new_obj(arr: NdArray, base: Option<Py<PyAny>>) -> PyNdArray {
         let w = arr.flags().writeable;
         PyNdArray {
-            cell: std::sync::RwLock::new(std::sync::Arc::new(arr)),
+            cell: std::sync::RwLock::new(arr),
             base,
             writeable: AtomicBool::new(w),
             dtype_obj: PyOnceLock::new(),
@@ -95,6 +96,7 @@ impl PyNdArray {
     }
 
     /// Wrap a view of `slf` of `slf`'s own class.
+    #[inline]
     pub fn view_of(slf: &Bound<'_, PyNdArray>, arr: NdArray) -> PyResult<Py<PyNdArray>> {
         Self::view_as(slf, arr, Self::subtype(slf.as_any()).as_ref(), slf.as_any())
     }
@@ -107,6 +109,7 @@ impl PyNdArray {
     /// Wrap a view of `slf` as an instance of `ty` (None: `ndarray`), finalized with `obj`.
     /// NumPy's base collapsing: the base is `slf`, or further up the chain while the array
     /// there does not own its data and its base is a rumpy array of the new view's class.
+    #[inline]
     fn view_as(
         slf: &Bound<'_, PyNdArray>,
         mut arr: NdArray,
@@ -122,7 +125,7 @@ impl PyNdArray {
         let mut cand: Bound<'_, PyNdArray> = slf.clone();
         loop {
             let c = cand.get();
-            if c.cur().flags().owndata {
+            if c.with_arr(|a| a.flags().owndata) {
                 break;
             }
             match c.base.as_ref().map(|b| b.bind(py).cast::<PyNdArray>()) {
@@ -604,7 +607,7 @@ impl PyNdArray {
     // ----- attributes -----
     #[getter]
     fn shape<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cur().shape())
+        PyTuple::new(py, self.with_arr(|a| Dims::from_slice(a.shape())))
     }
 
     /// `a.shape = new`: reshape in place when the memory allows a view (NumPy's rule), else
@@ -622,16 +625,16 @@ impl PyNdArray {
                 "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
             )
         })?;
-        *self.cell.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(view);
+        *self.cell.write().unwrap_or_else(|e| e.into_inner()) = view;
         Ok(())
     }
     #[getter]
     fn ndim(&self) -> usize {
-        self.cur().ndim()
+        self.with_arr(|a| a.ndim())
     }
     #[getter]
     fn size(&self) -> usize {
-        self.cur().size()
+        self.with_arr(|a| a.size())
     }
     #[getter]
     fn dtype(&self, py: Python<'_>) -> PyResult<Py<PyDType>> {
@@ -644,15 +647,15 @@ impl PyNdArray {
     }
     #[getter]
     fn strides<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.cur().strides())
+        PyTuple::new(py, self.with_arr(|a| Strides::from_slice(a.strides())))
     }
     #[getter]
     fn itemsize(&self) -> usize {
-        self.cur().itemsize()
+        self.with_arr(|a| a.itemsize())
     }
     #[getter]
     fn nbytes(&self) -> usize {
-        self.cur().nbytes()
+        self.with_arr(|a| a.nbytes())
     }
     #[getter]
     fn flags(slf: &Bound<'_, Self>) -> PyFlags {
@@ -669,12 +672,12 @@ impl PyNdArray {
     }
     #[getter(T)]
     fn t(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
-        let v = slf.get().cur().transpose(None)?;
+        let v = slf.get().with_arr(NdArray::reversed_axes);
         Self::view_of(slf, v)
     }
     #[getter(mT)]
     fn m_t(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
-        let nd = slf.get().cur().ndim();
+        let nd = slf.get().with_arr(|a| a.ndim());
         if nd < 2 {
             return Err(PyValueError::new_err(
                 "matrix transpose with ndim < 2 is undefined",
@@ -832,7 +835,7 @@ impl PyNdArray {
                 Ok(v.into_any())
             }
             Some(_) => Ok(array.clone().into_any().unbind()),
-            None if return_scalar && array.get().cur().ndim() == 0 => {
+            None if return_scalar && array.get().with_arr(|a| a.ndim()) == 0 => {
                 Ok(array.as_any().get_item(PyTuple::empty(py))?.unbind())
             }
             // A base-class ndarray, whatever the class of `array`.
@@ -892,9 +895,11 @@ impl PyNdArray {
         let o = parse_order(Some(order), Order::K)?;
         if !copy && this.cur().dtype() == &dt {
             let ok = match o {
-                Order::C => this.cur().is_c_contiguous(),
-                Order::F => this.cur().is_f_contiguous(),
-                Order::A => this.cur().is_c_contiguous() || this.cur().is_f_contiguous(),
+                Order::C => this.with_arr(|a| a.is_c_contiguous()),
+                Order::F => this.with_arr(|a| a.is_f_contiguous()),
+                Order::A => {
+                    this.with_arr(|a| a.is_c_contiguous()) || this.with_arr(|a| a.is_f_contiguous())
+                }
                 Order::K => true,
             };
             if ok {
@@ -950,8 +955,9 @@ impl PyNdArray {
         };
         let o = parse_order(Some(order), Order::C)?;
         let this = slf.get();
-        let r = this.cur().reshape(&req, o)?;
-        let shares = std::sync::Arc::ptr_eq(r.buffer(), this.cur().buffer());
+        let cur = this.cur();
+        let r = cur.reshape(&req, o)?;
+        let shares = std::sync::Arc::ptr_eq(r.buffer(), cur.buffer());
         if shares {
             if copy == Some(true) {
                 return Self::wrap(py, r.copy(o)?, None);
@@ -1055,7 +1061,7 @@ impl PyNdArray {
     #[pyo3(signature = (*axes))]
     fn transpose(slf: &Bound<'_, Self>, axes: &Bound<'_, PyTuple>) -> PyResult<Py<PyNdArray>> {
         let this = slf.get();
-        let nd = this.cur().ndim();
+        let nd = this.with_arr(|a| a.ndim());
         let list: Option<Vec<isize>> = if axes.is_empty() {
             None
         } else if axes.len() == 1 {
@@ -1189,11 +1195,10 @@ impl PyNdArray {
             }
             _ => (dtype, r#type),
         };
-        let dt = match dtype {
-            None => this.cur().dtype().clone(),
-            Some(d) => to_dtype(d)?,
+        let v = match dtype {
+            None => this.with_arr(NdArray::same_view),
+            Some(d) => this.cur().view_dtype(&to_dtype(d)?)?,
         };
-        let v = this.cur().view_dtype(&dt)?;
         match r#type {
             None => Ok(Self::view_of(slf, v)?.into_any()),
             Some(t) if t.is(py.get_type::<PyNdArray>()) => {
@@ -1363,8 +1368,8 @@ impl PyNdArray {
     #[pyo3(signature = (order="C"))]
     fn tobytes<'py>(&self, py: Python<'py>, order: &str) -> PyResult<Bound<'py, PyBytes>> {
         let o = parse_order(Some(order), Order::C)?;
-        let c = if (o == Order::C && self.cur().is_c_contiguous())
-            || (o == Order::F && self.cur().is_f_contiguous())
+        let c = if (o == Order::C && self.with_arr(|a| a.is_c_contiguous()))
+            || (o == Order::F && self.with_arr(|a| a.is_f_contiguous()))
         {
             self.snapshot()
         } else {
@@ -1470,7 +1475,7 @@ impl PyNdArray {
         unsafe { std::ptr::copy_nonoverlapping(cur.data_ptr(), new.data_ptr(), n) };
         let old = std::mem::replace(
             &mut *this.cell.write().unwrap_or_else(|e| e.into_inner()),
-            std::sync::Arc::new(new),
+            new,
         );
         if this.raw_exported.load(Ordering::Relaxed) {
             this.retired
@@ -1520,14 +1525,14 @@ impl PyNdArray {
 
     // ----- protocol methods -----
     fn __len__(&self) -> PyResult<usize> {
-        if self.cur().ndim() == 0 {
+        if self.with_arr(|a| a.ndim()) == 0 {
             return Err(PyTypeError::new_err("len() of unsized object"));
         }
-        Ok(self.cur().shape()[0])
+        Ok(self.with_arr(|a| a.shape()[0]))
     }
 
     fn __iter__(slf: &Bound<'_, Self>) -> PyResult<ArrayIter> {
-        if slf.get().cur().ndim() == 0 {
+        if slf.get().with_arr(|a| a.ndim()) == 0 {
             return Err(PyTypeError::new_err("iteration over a 0-d array"));
         }
         Ok(ArrayIter {
@@ -1586,7 +1591,7 @@ impl PyNdArray {
         if spec.is_empty() {
             return Self::__str__(slf);
         }
-        if slf.get().cur().ndim() == 0 {
+        if slf.get().with_arr(|a| a.ndim()) == 0 {
             let item = slf.get().item(slf.py(), &PyTuple::empty(slf.py()))?;
             return item.call_method1("__format__", (spec,))?.extract();
         }
@@ -1637,7 +1642,8 @@ impl PyNdArray {
             let args = (PyTuple::new(py, this.cur().shape())?, list, dtype).into_pyobject(py)?;
             return Ok((recon, args));
         }
-        let f_order = this.cur().is_f_contiguous() && !this.cur().is_c_contiguous();
+        let f_order =
+            this.with_arr(|a| a.is_f_contiguous()) && !this.with_arr(|a| a.is_c_contiguous());
         let bytes = this.tobytes(py, if f_order { "F" } else { "C" })?;
         let recon = py.import("rumpy._core")?.getattr("_reconstruct")?;
         let args = (

@@ -200,7 +200,11 @@ pub fn is_fancy(key: &Bound<'_, PyAny>) -> PyResult<bool> {
         if k.cast::<PyBool>().is_ok() || k.cast::<pyo3::types::PyList>().is_ok() {
             return Ok(true);
         }
-        if k.cast::<PyInt>().is_ok() || k.cast::<PySlice>().is_ok() || k.is_none() {
+        if k.cast::<PyInt>().is_ok()
+            || k.cast::<PySlice>().is_ok()
+            || k.is_none()
+            || k.is(&k.py().Ellipsis())
+        {
             return Ok(false);
         }
         if let Ok(nd) = k.getattr("ndim") {

@@ -2,13 +2,14 @@
 //! fields, NumPy's errors), over `crate::array`'s index resolution.
 
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyInt, PyList, PySlice, PyTuple};
 
 use super::array::{element_value, value_to_array, warn_complex_to_real, PyNdArray};
 use super::index::parse_index;
 use crate::array::{NdArray, Order};
-use crate::dtype::{DType, Num};
+use crate::dtype::{DType, Num, ScalarType};
 
 use super::convert::{
     cast_value, classify_scalar, read_num, settle_value, write_num, Origin, PyScalar,
@@ -22,19 +23,40 @@ impl PyNdArray {
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let this = slf.get();
+        // The fast paths read the array in place (no snapshot): a number of a 1-d array, one
+        // slice on the first axis.
+        if key.is_exact_instance_of::<PyInt>() {
+            if let Some((n, st)) = number_on_1d(this, key)? {
+                return super::convert::num_to_scalar(py, n, st);
+            }
+        } else if let Ok(sl) = key.cast_exact::<PySlice>() {
+            // The slice's members are read first (`__index__` may run Python), then resolved
+            // against the length under the lock.
+            let (mut start, mut stop, mut step) = (0, 0, 0);
+            // SAFETY: sl is a slice object; the outputs are valid.
+            let unpacked =
+                unsafe { ffi::PySlice_Unpack(sl.as_ptr(), &mut start, &mut stop, &mut step) } == 0;
+            if !unpacked {
+                // (A zero step: the general path raises NumPy's error for this array.)
+                drop(PyErr::fetch(py));
+            }
+            let v = unpacked.then(|| {
+                this.with_arr(|a| {
+                    let n0 = *a.shape().first()?;
+                    // SAFETY: plain arithmetic on the unpacked members.
+                    let len = unsafe {
+                        ffi::PySlice_AdjustIndices(n0 as isize, &mut start, &mut stop, step)
+                    };
+                    (len > 0).then(|| a.slice_first(start, step, len as usize))
+                })
+            });
+            if let Some(Some(v)) = v {
+                return Ok(Self::view_of(slf, v?)?.into_bound(py).into_any());
+            }
+        }
         let a = &this.cur();
         if let Some(p) = int_on_1d(a, key)? {
             return Self::scalar_at(py, a, p, slf.as_any());
-        }
-        if let Ok(sl) = key.cast_exact::<PySlice>() {
-            // The fast path of basic slicing: one slice on the first axis.
-            if a.ndim() > 0 {
-                let ind = sl.indices(a.shape()[0] as isize)?;
-                if ind.slicelength > 0 {
-                    let v = a.slice_first(ind.start, ind.step, ind.slicelength)?;
-                    return Ok(Self::view_of(slf, v)?.into_bound(py).into_any());
-                }
-            }
         }
         if let Some(v) = field_key(a, key)? {
             return Ok(Self::view_of(slf, v)?.into_bound(py).into_any());
@@ -66,13 +88,16 @@ impl PyNdArray {
         let py = slf.py();
         let this = slf.get();
         this.check_write()?;
+        if key.is_exact_instance_of::<PyInt>() && set_number_on_1d(py, this, key, value)? {
+            return Ok(());
+        }
         let a = &this.cur();
         let dt = a.dtype();
         if field_key(a, key)?.is_none() && super::index::is_fancy(key)? {
             let items = super::index::parse_fancy(key)?;
             let src = value_to_array(value, dt)?;
             warn_complex_to_real(py, src.dtype(), dt)?;
-            let mut a: NdArray = (**a).clone();
+            let mut a: NdArray = a.clone();
             a.set_writeable(true)?;
             return super::errors::run_cast(py, a.nbytes(), || a.put_fancy(&items, &src));
         }
@@ -247,6 +272,71 @@ pub(crate) fn field_key(a: &NdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<
 
 /// The fast path of item access: the item a single int addresses in a 1-d array (exactly an
 /// int: a bool is a mask, not the index 0 or 1), with NumPy's IndexError out of bounds.
+/// The scalar type of a 1-d array of plain numbers (the fast paths of `a[i]`), or None.
+/// (Only the number family has a scalar type.)
+fn plain_number_1d(a: &NdArray) -> Option<ScalarType> {
+    if a.ndim() != 1 {
+        return None;
+    }
+    a.dtype().scalar_type()
+}
+
+/// `a[i]` with a Python int on a 1-d array of plain numbers: the number, read in place under
+/// the array's lock (no Python runs there), and its scalar type; None for other arrays.
+fn number_on_1d(this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<(Num, ScalarType)>> {
+    this.with_arr(|a| {
+        let Some(st) = plain_number_1d(a) else {
+            return Ok(None);
+        };
+        let Some(p) = int_on_1d(a, key)? else {
+            return Ok(None);
+        };
+        // SAFETY: p points at an item of this array, in bounds (int_on_1d checked).
+        Ok(Some((unsafe { read_num(p, a.dtype()) }, st)))
+    })
+}
+
+/// `a[i] = x` with a Python int `i` on a 1-d array of plain numbers and a scalar `x`, written
+/// in place (no snapshot). False when this path does not apply (the general one decides).
+fn set_number_on_1d(
+    py: Python<'_>,
+    this: &PyNdArray,
+    key: &Bound<'_, PyAny>,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<bool> {
+    // The index is checked first, as the general path does.
+    let Some(st) = this.with_arr(|a| -> PyResult<Option<ScalarType>> {
+        let st = plain_number_1d(a);
+        Ok(if st.is_some() && int_on_1d(a, key)?.is_some() {
+            st
+        } else {
+            None
+        })
+    })?
+    else {
+        return Ok(false);
+    };
+    let (n, origin) = match classify_scalar(value) {
+        Ok(Some(PyScalar::Weak(n, _))) => (n, Origin::Python),
+        Ok(Some(PyScalar::Typed(n, _))) => (n, Origin::Scalar),
+        _ => return Ok(false),
+    };
+    let python = matches!(origin, Origin::Python);
+    let n = settle_value(py, n, origin, st, &mut false)?;
+    // Python may have run (a warning): the array is looked at again.
+    this.with_arr(|a| {
+        if plain_number_1d(a) != Some(st) {
+            return Ok(false);
+        }
+        let Some(p) = int_on_1d(a, key)? else {
+            return Ok(false);
+        };
+        // SAFETY: p is an item of this array, in bounds; the caller checked it is writeable.
+        unsafe { cast_value(p, a.dtype(), n, python) }?;
+        Ok(true)
+    })
+}
+
 fn int_on_1d(a: &NdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<*mut u8>> {
     if a.ndim() != 1 {
         return Ok(None);

@@ -83,7 +83,7 @@ impl PyNdArray {
     fn __imatmul__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<()> {
         let py = slf.py();
         let u = crate::dispatch::find("matmul").expect("matmul is in the table");
-        let mine: Vec<isize> = if slf.get().cur().ndim() == 1 {
+        let mine: Vec<isize> = if slf.get().with_arr(|a| a.ndim()) == 1 {
             vec![-1]
         } else {
             vec![-2, -1]

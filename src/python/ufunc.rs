@@ -182,15 +182,14 @@ fn fast_same_layout(
             _ => return Ok(None),
         },
         _ => {
-            let mut arrs: smallvec::SmallVec<[std::sync::Arc<NdArray>; 3]> =
-                smallvec::SmallVec::new();
+            let mut arrs: smallvec::SmallVec<[NdArray; 3]> = smallvec::SmallVec::new();
             for a in args {
                 match a.cast::<PyNdArray>() {
                     Ok(x) => arrs.push(x.get().raw()),
                     Err(_) => return Ok(None),
                 }
             }
-            let refs: smallvec::SmallVec<[&NdArray; 3]> = arrs.iter().map(|a| &**a).collect();
+            let refs: smallvec::SmallVec<[&NdArray; 3]> = arrs.iter().collect();
             call_contiguous(u, &refs)?
         }
     };
