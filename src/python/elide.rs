@@ -68,7 +68,7 @@ pub(crate) fn target<'py>(
                 .is_none_or(|t| t.ndim() == 0 || t.shape() == mine.shape());
         if shape_ok
             && (arr.dtype().native_scalar().is_some() || numpy_would)
-            && sole_owner(obj, arr)
+            && sole_owner(obj, arr, &[Some(&mine), theirs.as_ref()])
             && is_temporary(obj)
         {
             return Some(obj.clone());
@@ -115,8 +115,18 @@ fn scalar_keeps(x: &Bound<'_, PyAny>, dt: &crate::dtype::DType) -> bool {
     }
 }
 
-/// A base-class array owning all of its writeable buffer: no base, no views or exports.
-fn sole_owner(obj: &Bound<'_, PyAny>, arr: &crate::array::NdArray) -> bool {
+/// A base-class array owning all of its writeable buffer: no base, no views or exports. `held`:
+/// the snapshots taken here, whose handles to the buffer are not other owners.
+fn sole_owner(
+    obj: &Bound<'_, PyAny>,
+    arr: &crate::array::NdArray,
+    held: &[Option<&crate::array::NdArray>],
+) -> bool {
+    let ours = held
+        .iter()
+        .flatten()
+        .filter(|h| std::sync::Arc::ptr_eq(h.buffer(), arr.buffer()))
+        .count();
     let Ok(a) = obj.cast::<PyNdArray>() else {
         return false;
     };
@@ -126,7 +136,7 @@ fn sole_owner(obj: &Bound<'_, PyAny>, arr: &crate::array::NdArray) -> bool {
         && !this.is_exported()
         && arr.flags().owndata
         && arr.buffer().is_owned()
-        && std::sync::Arc::strong_count(arr.buffer()) == 1
+        && std::sync::Arc::strong_count(arr.buffer()) == 1 + ours
 }
 
 /// Whether the interpreter's stack holds the only reference to `obj` (see the module's note).
