@@ -29,6 +29,9 @@ impl PyNdArray {
             if let Some((n, st)) = number_on_1d(this, key)? {
                 return super::convert::num_to_scalar(py, n, st);
             }
+            if let Some(v) = record_on_1d(this, key)? {
+                return super::records::void_scalar(py, v, Some(slf.clone().into_any().unbind()));
+            }
         } else if let Ok(sl) = key.cast_exact::<PySlice>() {
             // The slice's members are read first (`__index__` may run Python), then resolved
             // against the length under the lock.
@@ -293,6 +296,20 @@ fn number_on_1d(this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<(Nu
         };
         // SAFETY: p points at an item of this array, in bounds (int_on_1d checked).
         Ok(Some((unsafe { read_num(p, a.dtype()) }, st)))
+    })
+}
+
+/// `a[i]` with a Python int on a 1-d array of records (or raw void items): the 0-d view of
+/// the item, made in place under the array's lock; None for other arrays.
+fn record_on_1d(this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
+    this.with_arr(|a| {
+        if a.ndim() != 1 || a.dtype().kind() != 'V' {
+            return Ok(None);
+        }
+        let Some(p) = int_on_1d(a, key)? else {
+            return Ok(None);
+        };
+        Ok(Some(a.element_view(p as isize - a.data_ptr() as isize)?))
     })
 }
 

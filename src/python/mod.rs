@@ -81,6 +81,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vstring::_string_dtype, m)?)?;
     m.add_function(wrap_pyfunction!(vstring::_string_info, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_type, m)?)?;
+    m.add_function(wrap_pyfunction!(records::_void_type, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_register_scalar_math, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_op, m)?)?;
     m.add_function(wrap_pyfunction!(scalars::_scalar_cmp, m)?)?;

@@ -24,7 +24,7 @@ pub fn flat_fields(dt: &DType) -> Option<Vec<(usize, DType)>> {
 
 static VOID_CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// `rumpy.void`, the class of record scalars (defined in Python).
+/// `rumpy.void`, the class of record scalars (made by [`_void_type`] over its Python methods).
 fn void_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
     VOID_CLASS
         .get_or_try_init(py, || {
@@ -33,26 +33,203 @@ fn void_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
         .map(|c| c.bind(py))
 }
 
+/// What a record scalar holds, after the instance data of its Python bases: the 0-d record
+/// view it reads and writes with the object that owns that memory, or the array made of
+/// them when `_a` was asked for (or set). Zeroed memory (a new instance) holds nothing.
+#[repr(C)]
+struct VoidSlot {
+    full: bool,
+    data: std::mem::MaybeUninit<VoidData>,
+}
+
+enum VoidData {
+    View {
+        arr: NdArray,
+        owner: Option<Py<PyAny>>,
+    },
+    Wrapped(Py<PyAny>),
+}
+
+/// Where [`VoidSlot`] lies in an instance (the bases' instance size, rounded up).
+static VOID_OFFSET: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// The slot of `o`, an instance of `rumpy.void` or a subclass.
+///
+/// # Safety
+/// `o` is such an instance and the class was made by [`_void_type`] (so the offset is set).
+unsafe fn void_slot<'a>(o: *mut pyo3::ffi::PyObject) -> &'a mut VoidSlot {
+    let off = *VOID_OFFSET.get().expect("the void class is made first");
+    // SAFETY: the caller's guarantee: the slot lies at `off` in the instance.
+    unsafe { &mut *((o as *mut u8).add(off) as *mut VoidSlot) }
+}
+
+/// Make `rumpy.void` over `bases` (its methods, in Python): instances hold the record they
+/// view in place (no array object until `_a` is asked for), and are not tracked by the cycle
+/// collector (as the number scalars).
+#[pyfunction]
+pub fn _void_type<'py>(
+    py: Python<'py>,
+    bases: &Bound<'py, PyTuple>,
+) -> PyResult<Bound<'py, pyo3::types::PyType>> {
+    use super::scalars::{no_traverse, slot};
+    use pyo3::ffi;
+    use std::os::raw::c_void;
+    let base: usize = bases.get_item(0)?.getattr("__basicsize__")?.extract()?;
+    let off = *VOID_OFFSET.get_or_init(|| base.next_multiple_of(16));
+    if off != base.next_multiple_of(16) {
+        return Err(PyTypeError::new_err("the void class is made once"));
+    }
+    // CPython keeps pointers to the getset table: it lives as long as the class.
+    let getset: &'static mut [ffi::PyGetSetDef; 2] = Box::leak(Box::new([
+        ffi::PyGetSetDef {
+            name: c"_a".as_ptr(),
+            get: Some(void_get_a),
+            set: Some(void_set_a),
+            doc: std::ptr::null(),
+            closure: std::ptr::null_mut(),
+        },
+        ffi::PyGetSetDef {
+            name: std::ptr::null(),
+            get: None,
+            set: None,
+            doc: std::ptr::null(),
+            closure: std::ptr::null_mut(),
+        },
+    ]));
+    let mut slots = [
+        slot(ffi::Py_tp_traverse, no_traverse as *mut c_void),
+        slot(ffi::Py_tp_dealloc, void_dealloc as *mut c_void),
+        slot(ffi::Py_tp_free, ffi::PyObject_Free as *mut c_void),
+        slot(ffi::Py_tp_getset, getset.as_mut_ptr() as *mut c_void),
+        ffi::PyType_Slot::default(),
+    ];
+    let mut spec = ffi::PyType_Spec {
+        name: c"rumpy.void".as_ptr(),
+        basicsize: (off + std::mem::size_of::<VoidSlot>()) as _,
+        itemsize: 0,
+        flags: (ffi::Py_TPFLAGS_DEFAULT | ffi::Py_TPFLAGS_BASETYPE) as _,
+        slots: slots.as_mut_ptr(),
+    };
+    // SAFETY: the spec and its slots are valid for the call; the name is static.
+    unsafe {
+        let t = ffi::PyType_FromSpecWithBases(&mut spec, bases.as_ptr());
+        Ok(Bound::from_owned_ptr_or_err(py, t)?.cast_into_unchecked())
+    }
+}
+
+/// `x._a`: the 0-d record array of the scalar (made once, on first use).
+unsafe extern "C" fn void_get_a(
+    o: *mut pyo3::ffi::PyObject,
+    _closure: *mut std::os::raw::c_void,
+) -> *mut pyo3::ffi::PyObject {
+    // SAFETY: CPython calls the getter with an instance of the class and the GIL.
+    unsafe {
+        let py = Python::assume_attached();
+        let s = void_slot(o);
+        if !s.full {
+            pyo3::exceptions::PyAttributeError::new_err("_a").restore(py);
+            return std::ptr::null_mut();
+        }
+        // The handles are taken before Python runs (making the array may collect garbage,
+        // whose finalizers could reach this scalar), and the slot looked at again after.
+        let parts = match s.data.assume_init_ref() {
+            VoidData::View { arr, owner } => {
+                Some((arr.clone(), owner.as_ref().map(|o| o.clone_ref(py))))
+            }
+            VoidData::Wrapped(_) => None,
+        };
+        if let Some((arr, owner)) = parts {
+            let made = match PyNdArray::wrap(py, arr, owner) {
+                Ok(a) => a.into_any(),
+                Err(e) => {
+                    e.restore(py);
+                    return std::ptr::null_mut();
+                }
+            };
+            let s = void_slot(o);
+            if s.full && matches!(s.data.assume_init_ref(), VoidData::View { .. }) {
+                let old = std::mem::replace(s.data.assume_init_mut(), VoidData::Wrapped(made));
+                drop(old);
+            }
+        }
+        match void_slot(o).data.assume_init_ref() {
+            VoidData::Wrapped(a) => a.clone_ref(py).into_ptr(),
+            VoidData::View { .. } => unreachable!("wrapped above"),
+        }
+    }
+}
+
+/// `x._a = array`: the scalar views the 0-d record array given.
+unsafe extern "C" fn void_set_a(
+    o: *mut pyo3::ffi::PyObject,
+    value: *mut pyo3::ffi::PyObject,
+    _closure: *mut std::os::raw::c_void,
+) -> std::os::raw::c_int {
+    // SAFETY: as `void_get_a`; `value` is NULL for a deletion.
+    unsafe {
+        let py = Python::assume_attached();
+        if value.is_null()
+            || Bound::from_borrowed_ptr(py, value)
+                .cast::<PyNdArray>()
+                .is_err()
+        {
+            PyTypeError::new_err("a record scalar views a rumpy array").restore(py);
+            return -1;
+        }
+        let s = void_slot(o);
+        let new = VoidData::Wrapped(Bound::from_borrowed_ptr(py, value).unbind());
+        if s.full {
+            let old = std::mem::replace(s.data.assume_init_mut(), new);
+            drop(old);
+        } else {
+            s.data.write(new);
+            s.full = true;
+        }
+        0
+    }
+}
+
+/// Release what the scalar holds, then the instance (as the number scalars' classes do).
+unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
+    use pyo3::ffi;
+    // SAFETY: called by CPython with a dead instance; its class outlives this call (the
+    // instance holds a reference, released last).
+    unsafe {
+        let s = void_slot(o);
+        if s.full {
+            s.full = false;
+            s.data.assume_init_drop();
+        }
+        let t = ffi::Py_TYPE(o);
+        if ffi::PyType_IS_GC(t) != 0 {
+            let free: ffi::freefunc = std::mem::transmute(ffi::PyType_GetSlot(t, ffi::Py_tp_free));
+            free(o as *mut std::os::raw::c_void);
+        } else {
+            ffi::PyObject_Free(o as *mut std::os::raw::c_void);
+        }
+        ffi::Py_DECREF(t as *mut ffi::PyObject);
+    }
+}
+
 /// The record scalar of a 0-d record view: reads and writes go through to the array.
 pub fn void_scalar<'py>(
     py: Python<'py>,
     view: NdArray,
     owner: Option<Py<PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    static OBJECT_NEW: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    let a = PyNdArray::wrap(py, view, owner)?;
-    // `void._wrap(a)` without a Python frame: object.__new__(void), then the `_a` slot.
-    let new = OBJECT_NEW.get_or_try_init(py, || {
-        Ok::<_, PyErr>(
-            py.import("builtins")?
-                .getattr("object")?
-                .getattr("__new__")?
-                .unbind(),
-        )
-    })?;
-    let obj = new.bind(py).call1((void_class(py)?,))?;
-    obj.setattr(pyo3::intern!(py, "_a"), a)?;
-    Ok(obj)
+    use pyo3::ffi;
+    let cls = void_class(py)?;
+    // SAFETY: allocating an instance of `rumpy.void` (made by `_void_type`, so the slot's
+    // offset is set) through its own allocator; the zeroed slot is then filled.
+    unsafe {
+        let t = cls.as_ptr() as *mut ffi::PyTypeObject;
+        let o = ffi::PyType_GenericAlloc(t, 0);
+        let o = Bound::from_owned_ptr_or_err(py, o)?;
+        let s = void_slot(o.as_ptr());
+        s.data.write(VoidData::View { arr: view, owner });
+        s.full = true;
+        Ok(o)
+    }
 }
 
 /// A record array inside a `rumpy.void`, or None.

@@ -262,7 +262,7 @@ pub fn _scalar_type<'py>(
 }
 
 /// The classes' instances hold no references.
-unsafe extern "C" fn no_traverse(
+pub(crate) unsafe extern "C" fn no_traverse(
     _o: *mut ffi::PyObject,
     _visit: ffi::visitproc,
     _arg: *mut c_void,
@@ -330,7 +330,7 @@ unsafe extern "C" fn dealloc(o: *mut ffi::PyObject) {
     }
 }
 
-fn slot(id: c_int, f: *mut c_void) -> ffi::PyType_Slot {
+pub(crate) fn slot(id: c_int, f: *mut c_void) -> ffi::PyType_Slot {
     ffi::PyType_Slot { slot: id, pfunc: f }
 }
 

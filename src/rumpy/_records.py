@@ -29,9 +29,11 @@ def _check_bytes(value):
         raise TypeError(f"A bytes-like object is required, not '{type(value).__name__}'")
 
 
-class void(flexible):
+class _void_methods(flexible):
     """A record (or raw bytes) scalar (numpy.void)."""
-    __slots__ = ("_a",)
+    # The record lives in the class made from this one below (`_a`: the 0-d record array,
+    # made when first asked for).
+    __slots__ = ()
 
     def __new__(cls, value, dtype=None):
         if dtype is None:
@@ -159,6 +161,10 @@ class void(flexible):
     def __reduce__(self):
         return (_from_record_bytes, (self._a.tobytes(), self.dtype.descr
                                      if self.dtype.names is not None else self.dtype.str))
+
+
+void = _core._void_type((_void_methods,))
+void.__doc__ = _void_methods.__doc__
 
 
 def _from_record_bytes(data, descr):
