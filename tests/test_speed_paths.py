@@ -260,3 +260,101 @@ def test_tolist(dtype, key):
         def leaves(v):
             return [t for w in v for t in leaves(w)] if isinstance(v, list) else [type(v)]
         assert leaves(got) == leaves(want)
+
+
+# -- per-call paths: items and views read in place -------------------------------------------
+
+REC = [("value", "f8"), ("n", "i4"), ("tag", "S3")]
+
+
+def _records(m):
+    a = m.zeros(4, dtype=m.dtype(REC))
+    a["value"] = [1.5, 2.5, 3.5, 4.5]
+    a["n"] = [1, 2, 3, 4]
+    a["tag"] = [b"a", b"bb", b"ccc", b"d"]
+    return a
+
+
+@pytest.mark.parametrize("i", [0, 2, -1, -4, 4, -5])
+def test_record_scalar_reads_and_writes_through(i):
+    res = {}
+    for m in (np, rp):
+        a = _records(m)
+        try:
+            s = a[i]
+        except IndexError as e:
+            res[m] = ("IndexError", str(e))
+            continue
+        before = (type(s).__name__, s.dtype.str if hasattr(s.dtype, "str") else str(s.dtype),
+                  s.item(), repr(s), len(s), s["n"], s[0])
+        s["value"] = 9.25          # writes into the array
+        s[1] = 7
+        a[i] = (0.5, 5, b"zz")     # the scalar sees the array's new item
+        res[m] = (before, s.item(), np.asarray(a).tobytes())
+    assert res[rp] == res[np]
+
+
+def test_record_scalar_outlives_its_array_and_pickles():
+    import pickle
+    out = {}
+    for m in (np, rp):
+        a = _records(m)
+        s = a[1]
+        del a
+        t = pickle.loads(pickle.dumps(s))
+        out[m] = (s.item(), t.item(), t == s, s.base is None)
+    assert out[rp] == out[np]
+    r = _records(rp).view(rp.recarray)[3]
+    n = _records(np).view(np.recarray)[3]
+    assert (type(r).__name__, r.value, r.tag) == (type(n).__name__, n.value, n.tag)
+
+
+def test_raw_void_items():
+    for m in (np, rp):
+        a = m.frombuffer(b"abcdefgh", dtype="V4")
+        assert (a[1].tobytes(), a[-2].tobytes()) == (b"efgh", b"abcd")
+
+
+@pytest.mark.parametrize("key", [slice(1, -1, 2), slice(None, None, -3), slice(5, 2, -1),
+                                 slice(-100, 100), slice(3, 3), slice(None, None, 0)])
+@pytest.mark.parametrize("shape", [(10,), (6, 3), (0,), ()])
+def test_first_axis_slices_and_transposes(key, shape):
+    out = {}
+    for m in (np, rp):
+        # (Each library's own array: numpy gives empty arrays zero strides, which neither
+        # its buffer nor its array interface passes on.)
+        a = m.arange(int(np.prod(shape)), dtype="f4").reshape(shape)
+        try:
+            v = a[key]
+        except Exception as e:  # noqa: BLE001 - the class is compared
+            out[m] = type(e).__name__
+            continue
+        t = v.T
+        w = a.view()
+        out[m] = (v.shape, v.strides, v.flags.c_contiguous, v.flags.f_contiguous,
+                  v.flags.owndata, np.asarray(v).tobytes(), t.shape, t.strides,
+                  t.flags.c_contiguous, t.flags.f_contiguous, w.flags.owndata,
+                  v.base is a, w.base is a)
+        if v.size:
+            v.flat[0] = -1                       # a view writes into its parent
+            out[m] += (np.asarray(a).tobytes(),)
+    assert out[rp] == out[np]
+
+
+@pytest.mark.parametrize("dtype", ["b1", "i1", "u2", "i8", "f2", "f4", "f8", "c8", "c16"])
+@pytest.mark.parametrize("value", [3, -1, 2.5, 1e10, True, 1 + 2j])
+def test_item_set_and_get_on_1d(dtype, value):
+    out = {}
+    for m in (np, rp):
+        a = m.zeros(5, dtype)
+        try:
+            import warnings
+            with warnings.catch_warnings(record=True) as w:
+                warnings.simplefilter("always")
+                a[3] = value
+                a[-5] = value
+            out[m] = (np.asarray(a).tobytes(), [x.category.__name__ for x in w], repr(a[3]),
+                      type(a[-5]).__name__)
+        except Exception as e:  # noqa: BLE001 - the class is compared
+            out[m] = type(e).__name__
+    assert out[rp] == out[np]

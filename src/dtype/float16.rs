@@ -57,6 +57,8 @@ pub fn f16_from_f64(x: f64) -> f16 {
 /// F16C, and the compiler may leave whatever the register held in the vector's unused lanes,
 /// whose conversion raises conditions of its own.
 pub fn f16_from_f32(x: f32) -> f16 {
+    /// 2**-14, float16's smallest normal number.
+    const F16_MIN_NORMAL: f32 = f32::from_bits(0x3880_0000);
     let h = f16_from_f64(x as f64);
     if x.is_finite() {
         let r = f32::from_bits(half_bits_to_f32_bits(h.to_bits()));
@@ -64,7 +66,7 @@ pub fn f16_from_f32(x: f32) -> f16 {
         if r.is_infinite() {
             st |= super::method::status::OVERFLOW;
         }
-        if x != 0.0 && x.abs() < 6.103_515_625e-5 && r != x {
+        if x != 0.0 && x.abs() < F16_MIN_NORMAL && r != x {
             st |= super::method::status::UNDERFLOW;
         }
         if st != 0 {

@@ -203,7 +203,7 @@ pub fn is_fancy(key: &Bound<'_, PyAny>) -> PyResult<bool> {
         if k.cast::<PyInt>().is_ok()
             || k.cast::<PySlice>().is_ok()
             || k.is_none()
-            || k.is(&k.py().Ellipsis())
+            || k.is(k.py().Ellipsis())
         {
             return Ok(false);
         }

@@ -80,8 +80,23 @@ def _function(name, obj):
     return f"def {name}({', '.join(params)}) -> {result}: ..."
 
 
+def _own(cls):
+    """The class with its private bases (whose members the stub gives the class itself), and
+    the bases beyond them."""
+    own, bases = [cls], []
+    for b in cls.__bases__:
+        if b is not object and b.__name__.startswith("_"):
+            o, bb = _own(b)
+            own += o
+            bases += bb
+        else:
+            bases.append(b)
+    return own, bases
+
+
 def _class(name, cls):
-    bases = [b.__name__ for b in cls.__bases__ if b is not object and hasattr(rp, b.__name__)
+    own, direct = _own(cls)
+    bases = [b.__name__ for b in direct if b is not object and hasattr(rp, b.__name__)
              and getattr(rp, b.__name__) is b]
     if issubclass(cls, BaseException) and not bases:
         bases = [b.__name__ for b in cls.__mro__[1:] if b.__module__ == "builtins"][:1]
@@ -89,7 +104,7 @@ def _class(name, cls):
     lines = [head]
     if not issubclass(cls, BaseException):
         lines.append("    def __init__(self, *args: Any, **kwargs: Any) -> None: ...")
-    for attr in sorted(vars(cls)):
+    for attr in sorted(set().union(*(vars(c) for c in own))):
         if attr.startswith("_") and attr not in ("__call__", "__getitem__", "__len__",
                                                    "__iter__"):
             continue
