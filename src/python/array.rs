@@ -125,16 +125,15 @@ impl PyNdArray {
         let mut cand: Bound<'_, PyNdArray> = slf.clone();
         loop {
             let c = cand.get();
-            if c.with_arr(|a| a.flags().owndata) {
+            // (The base first: an array without one, the usual parent, is not locked.)
+            let Some(Ok(next)) = c.base.as_ref().map(|b| b.bind(py).cast::<PyNdArray>()) else {
+                break;
+            };
+            if !next.get_type().is(target) || c.with_arr(|a| a.flags().owndata) {
                 break;
             }
-            match c.base.as_ref().map(|b| b.bind(py).cast::<PyNdArray>()) {
-                Some(Ok(next)) if next.get_type().is(target) => {
-                    let next = next.clone();
-                    cand = next;
-                }
-                _ => break,
-            }
+            let next = next.clone();
+            cand = next;
         }
         let plain = Py::new(py, Self::new_obj(arr, Some(cand.into_any().unbind())))?;
         match ty {

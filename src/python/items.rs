@@ -26,11 +26,13 @@ impl PyNdArray {
         // The fast paths read the array in place (no snapshot): a number of a 1-d array, one
         // slice on the first axis.
         if key.is_exact_instance_of::<PyInt>() {
-            if let Some((n, st)) = number_on_1d(this, key)? {
-                return super::convert::num_to_scalar(py, n, st);
-            }
-            if let Some(v) = record_on_1d(this, key)? {
-                return super::records::void_scalar(py, v, Some(slf.clone().into_any().unbind()));
+            match item_on_1d(this, key)? {
+                Some(Item::Number(n, st)) => return super::convert::num_to_scalar(py, n, st),
+                Some(Item::Record(v)) => {
+                    let owner = Some(slf.clone().into_any().unbind());
+                    return super::records::void_scalar(py, v, owner);
+                }
+                None => {}
             }
         } else if let Ok(sl) = key.cast_exact::<PySlice>() {
             // The slice's members are read first (`__index__` may run Python), then resolved
@@ -284,32 +286,33 @@ fn plain_number_1d(a: &NdArray) -> Option<ScalarType> {
     a.dtype().scalar_type()
 }
 
-/// `a[i]` with a Python int on a 1-d array of plain numbers: the number, read in place under
-/// the array's lock (no Python runs there), and its scalar type; None for other arrays.
-fn number_on_1d(this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<(Num, ScalarType)>> {
-    this.with_arr(|a| {
-        let Some(st) = plain_number_1d(a) else {
-            return Ok(None);
-        };
-        let Some(p) = int_on_1d(a, key)? else {
-            return Ok(None);
-        };
-        // SAFETY: p points at an item of this array, in bounds (int_on_1d checked).
-        Ok(Some((unsafe { read_num(p, a.dtype()) }, st)))
-    })
+/// An item of a 1-d array read in place: a number with its scalar type, or the 0-d view of
+/// a record (or raw void item).
+enum Item {
+    Number(Num, ScalarType),
+    Record(NdArray),
 }
 
-/// `a[i]` with a Python int on a 1-d array of records (or raw void items): the 0-d view of
-/// the item, made in place under the array's lock; None for other arrays.
-fn record_on_1d(this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<NdArray>> {
+/// `a[i]` with a Python int on a 1-d array of numbers or records, read in place under the
+/// array's lock (no Python runs there); None for other arrays.
+fn item_on_1d(this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<Item>> {
     this.with_arr(|a| {
-        if a.ndim() != 1 || a.dtype().kind() != 'V' {
+        if a.ndim() != 1 {
+            return Ok(None);
+        }
+        let dt = a.dtype();
+        let st = dt.scalar_type();
+        if st.is_none() && dt.kind() != 'V' {
             return Ok(None);
         }
         let Some(p) = int_on_1d(a, key)? else {
             return Ok(None);
         };
-        Ok(Some(a.element_view(p as isize - a.data_ptr() as isize)?))
+        Ok(Some(match st {
+            // SAFETY: p points at an item of this array, in bounds (int_on_1d checked).
+            Some(st) => Item::Number(unsafe { read_num(p, dt) }, st),
+            None => Item::Record(a.item_view(p)),
+        }))
     })
 }
 
