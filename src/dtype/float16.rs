@@ -54,9 +54,55 @@ pub fn f16_from_f64(x: f64) -> f16 {
 /// `x` rounded to float16 (once, ties to even), with the conditions NumPy's conversion raises
 /// (overflow: a finite value that becomes infinite; underflow: an inexact result below the
 /// smallest normal) set in this thread's status. `half::f16::from_f32` converts one value with
-/// F16C, and the compiler may leave whatever the register held in the vector's unused lanes,
-/// whose conversion raises conditions of its own.
+/// F16C, and the compiler may leave whatever the register held in the vector's unused lanes
+/// (it models the conversion lane by lane, without side effects), whose conversion raises
+/// conditions of its own: here the instruction gets a vector whose other lanes are zero.
+#[inline]
 pub fn f16_from_f32(x: f32) -> f16 {
+    #[cfg(target_arch = "x86_64")]
+    if has_f16c() {
+        // SAFETY: the CPU has F16C.
+        return f16::from_bits(unsafe { f16c_from_f32(x) });
+    }
+    f16_from_f32_soft(x)
+}
+
+/// Whether this CPU converts with F16C.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn has_f16c() -> bool {
+    static HAS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *HAS.get_or_init(|| std::is_x86_feature_detected!("f16c"))
+}
+
+/// One float32 to float16 bits with F16C, rounding to nearest even; the instruction's own
+/// conditions (overflow, underflow, inexact) are raised. The assembly is opaque to the
+/// compiler, which can neither fill the unused lanes with other values nor move or drop it.
+///
+/// # Safety
+/// The CPU has F16C.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+unsafe fn f16c_from_f32(x: f32) -> u16 {
+    let out: u32;
+    // SAFETY: the caller's guarantee; `vmovd` zeroes the vector's other lanes.
+    unsafe {
+        std::arch::asm!(
+            "vmovd {t}, {i:e}",
+            "vcvtps2ph {t}, {t}, 0",
+            "vmovd {o:e}, {t}",
+            i = in(reg) x.to_bits(),
+            o = lateout(reg) out,
+            t = out(xmm_reg) _,
+            options(nomem, nostack, preserves_flags),
+        );
+    }
+    out as u16
+}
+
+/// [`f16_from_f32`] in integer arithmetic, its conditions raised explicitly (CPUs without
+/// F16C).
+fn f16_from_f32_soft(x: f32) -> f16 {
     /// 2**-14, float16's smallest normal number.
     const F16_MIN_NORMAL: f32 = f32::from_bits(0x3880_0000);
     let h = f16_from_f64(x as f64);
@@ -133,6 +179,9 @@ mod tests {
                 "{b:#x}"
             );
             assert_eq!(f16_from_f32(v.to_f32()).to_bits(), b);
+            assert_eq!(f16_from_f32_soft(v.to_f32()).to_bits(), b);
+            let mid = (v.to_f32() + f16::from_bits(b + 1).to_f32()) / 2.0;
+            assert_eq!(f16_from_f32(mid), f16_from_f32_soft(mid), "{b:#x}");
         }
     }
 

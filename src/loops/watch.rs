@@ -138,6 +138,17 @@ mod tests {
             std::hint::black_box(f16_from_f32(std::hint::black_box(1e-7)));
         });
         assert_eq!(st, crate::kernels::status::UNDERFLOW);
+        // Values converted one by one after others left garbage in the vector registers.
+        let junk: Vec<f32> = (0..64).map(|i| 1e30 * i as f32).collect();
+        let ((), st) = fp_item(|| {
+            let mut acc = 0.0f32;
+            for (i, &j) in junk.iter().enumerate() {
+                acc += std::hint::black_box(j) * 0.0;
+                let h = f16_from_f32(std::hint::black_box((i % 7) as f32 + acc));
+                std::hint::black_box(h);
+            }
+        });
+        assert_eq!(st, 0);
     }
 
     #[test]
