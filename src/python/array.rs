@@ -22,8 +22,9 @@ use super::items::{field_key, sequence_into_element};
 
 #[pyclass(name = "ndarray", module = "rumpy", frozen, weakref, subclass)]
 pub struct PyNdArray {
-    /// The array; replaced only by `resize` (readers take a snapshot, never hold the lock).
-    cell: std::sync::RwLock<NdArray>,
+    /// The array; replaced only by `resize` and the `shape` setter (readers take a snapshot
+    /// or read it in place, never across a call into Python).
+    cell: ArrayCell,
     base: Option<Py<PyAny>>,
     writeable: AtomicBool,
     dtype_obj: PyOnceLock<Py<PyDType>>,
@@ -38,16 +39,51 @@ pub struct PyNdArray {
     retired: std::sync::Mutex<Vec<NdArray>>,
 }
 
+/// The array of an ndarray object. It is read and replaced only by a thread that holds the
+/// GIL (each access takes the token, or attaches first), which serialises every access
+/// without an atomic operation; the borrow flag, not atomic, refuses a replacement while a
+/// read is in progress on the same thread.
+pub struct ArrayCell(std::cell::RefCell<NdArray>);
+
+// SAFETY: every access goes through `read` and `replace`, which take a `Python` token: the
+// thread holds the GIL, so no two threads touch the cell at once (abi3 extensions run only
+// on interpreters with a GIL).
+unsafe impl Sync for ArrayCell {}
+
+impl ArrayCell {
+    /// `f` on the array in place; `f` must not reach Python.
+    #[inline]
+    fn read<R>(&self, _py: Python<'_>, f: impl FnOnce(&NdArray) -> R) -> R {
+        f(&self.0.borrow())
+    }
+
+    /// Put `new` in place of the array, which is returned.
+    fn replace(&self, _py: Python<'_>, new: NdArray) -> PyResult<NdArray> {
+        let mut cur = self
+            .0
+            .try_borrow_mut()
+            .map_err(|_| pyo3::exceptions::PyBufferError::new_err("the array is being read"))?;
+        Ok(std::mem::replace(&mut *cur, new))
+    }
+}
+
 impl PyNdArray {
     /// A snapshot of the array (the lock is held only to clone it: its buffer and dtype are
     /// shared handles).
     pub fn cur(&self) -> NdArray {
-        self.cell.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.with_arr(NdArray::clone)
     }
     /// `f` on the array as it is, read in place under the lock (no handle cloned: the
     /// small-array paths). `f` must not reach Python (it could resize this array).
+    #[inline]
     pub fn with_arr<R>(&self, f: impl FnOnce(&NdArray) -> R) -> R {
-        f(&self.cell.read().unwrap_or_else(|e| e.into_inner()))
+        Python::attach(|py| self.cell.read(py, f))
+    }
+    /// [`Self::with_arr`] with the GIL's token at hand (the per-call paths: no check of the
+    /// thread's state).
+    #[inline]
+    pub fn with_arr_in<R>(&self, py: Python<'_>, f: impl FnOnce(&NdArray) -> R) -> R {
+        self.cell.read(py, f)
     }
     /// The array as it is (without the Python-level writeable flag applied).
     pub fn snapshot(&self) -> NdArray {
@@ -80,7 +116,7 @@ impl PyNdArray {
     pub fn new_obj(arr: NdArray, base: Option<Py<PyAny>>) -> PyNdArray {
         let w = arr.flags().writeable;
         PyNdArray {
-            cell: std::sync::RwLock::new(arr),
+            cell: ArrayCell(std::cell::RefCell::new(arr)),
             base,
             writeable: AtomicBool::new(w),
             dtype_obj: PyOnceLock::new(),
@@ -129,7 +165,7 @@ impl PyNdArray {
             let Some(Ok(next)) = c.base.as_ref().map(|b| b.bind(py).cast::<PyNdArray>()) else {
                 break;
             };
-            if !next.get_type().is(target) || c.with_arr(|a| a.flags().owndata) {
+            if !next.get_type().is(target) || c.with_arr_in(py, |a| a.flags().owndata) {
                 break;
             }
             let next = next.clone();
@@ -606,7 +642,7 @@ impl PyNdArray {
     // ----- attributes -----
     #[getter]
     fn shape<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.with_arr(|a| Dims::from_slice(a.shape())))
+        PyTuple::new(py, self.with_arr_in(py, |a| Dims::from_slice(a.shape())))
     }
 
     /// `a.shape = new`: reshape in place when the memory allows a view (NumPy's rule), else
@@ -624,16 +660,16 @@ impl PyNdArray {
                 "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
             )
         })?;
-        *self.cell.write().unwrap_or_else(|e| e.into_inner()) = view;
+        Python::attach(|py| self.cell.replace(py, view))?;
         Ok(())
     }
     #[getter]
-    fn ndim(&self) -> usize {
-        self.with_arr(|a| a.ndim())
+    fn ndim(&self, py: Python<'_>) -> usize {
+        self.with_arr_in(py, |a| a.ndim())
     }
     #[getter]
-    fn size(&self) -> usize {
-        self.with_arr(|a| a.size())
+    fn size(&self, py: Python<'_>) -> usize {
+        self.with_arr_in(py, |a| a.size())
     }
     #[getter]
     fn dtype(&self, py: Python<'_>) -> PyResult<Py<PyDType>> {
@@ -646,15 +682,18 @@ impl PyNdArray {
     }
     #[getter]
     fn strides<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.with_arr(|a| Strides::from_slice(a.strides())))
+        PyTuple::new(
+            py,
+            self.with_arr_in(py, |a| Strides::from_slice(a.strides())),
+        )
     }
     #[getter]
-    fn itemsize(&self) -> usize {
-        self.with_arr(|a| a.itemsize())
+    fn itemsize(&self, py: Python<'_>) -> usize {
+        self.with_arr_in(py, |a| a.itemsize())
     }
     #[getter]
-    fn nbytes(&self) -> usize {
-        self.with_arr(|a| a.nbytes())
+    fn nbytes(&self, py: Python<'_>) -> usize {
+        self.with_arr_in(py, |a| a.nbytes())
     }
     #[getter]
     fn flags(slf: &Bound<'_, Self>) -> PyFlags {
@@ -671,7 +710,7 @@ impl PyNdArray {
     }
     #[getter(T)]
     fn t(slf: &Bound<'_, Self>) -> PyResult<Py<PyNdArray>> {
-        let v = slf.get().with_arr(NdArray::reversed_axes);
+        let v = slf.get().with_arr_in(slf.py(), NdArray::reversed_axes);
         Self::view_of(slf, v)
     }
     #[getter(mT)]
@@ -1195,7 +1234,7 @@ impl PyNdArray {
             _ => (dtype, r#type),
         };
         let v = match dtype {
-            None => this.with_arr(NdArray::same_view),
+            None => this.with_arr_in(py, NdArray::same_view),
             Some(d) => this.cur().view_dtype(&to_dtype(d)?)?,
         };
         match r#type {
@@ -1472,10 +1511,7 @@ impl PyNdArray {
         let n = cur.nbytes().min(new.nbytes());
         // SAFETY: both are single segments of at least n bytes, in different buffers.
         unsafe { std::ptr::copy_nonoverlapping(cur.data_ptr(), new.data_ptr(), n) };
-        let old = std::mem::replace(
-            &mut *this.cell.write().unwrap_or_else(|e| e.into_inner()),
-            new,
-        );
+        let old = Python::attach(|py| this.cell.replace(py, new))?;
         if this.raw_exported.load(Ordering::Relaxed) {
             this.retired
                 .lock()
@@ -1523,11 +1559,11 @@ impl PyNdArray {
     }
 
     // ----- protocol methods -----
-    fn __len__(&self) -> PyResult<usize> {
-        if self.with_arr(|a| a.ndim()) == 0 {
-            return Err(PyTypeError::new_err("len() of unsized object"));
+    fn __len__(&self, py: Python<'_>) -> PyResult<usize> {
+        match self.with_arr_in(py, |a| a.shape().first().copied()) {
+            Some(n) => Ok(n),
+            None => Err(PyTypeError::new_err("len() of unsized object")),
         }
-        Ok(self.with_arr(|a| a.shape()[0]))
     }
 
     fn __iter__(slf: &Bound<'_, Self>) -> PyResult<ArrayIter> {

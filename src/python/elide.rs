@@ -30,7 +30,7 @@ pub(crate) fn target<'py>(
         .ok()
         .filter(|o| o.is_exact_instance_of::<PyNdArray>());
     // The sizes first, without taking handles: small operands are the per-call path.
-    let big = |o: &Bound<'py, PyNdArray>| o.get().with_arr(|a| a.nbytes()) >= MIN_BYTES;
+    let big = |o: &Bound<'py, PyNdArray>| o.get().with_arr_in(o.py(), |a| a.nbytes()) >= MIN_BYTES;
     if !big(slf) && !other_arr.is_some_and(big) {
         return None;
     }

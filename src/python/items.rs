@@ -26,7 +26,7 @@ impl PyNdArray {
         // The fast paths read the array in place (no snapshot): a number of a 1-d array, one
         // slice on the first axis.
         if key.is_exact_instance_of::<PyInt>() {
-            match item_on_1d(this, key)? {
+            match item_on_1d(py, this, key)? {
                 Some(Item::Number(n, st)) => return super::convert::num_to_scalar(py, n, st),
                 Some(Item::Record(v)) => {
                     let owner = Some(slf.clone().into_any().unbind());
@@ -46,7 +46,7 @@ impl PyNdArray {
                 drop(PyErr::fetch(py));
             }
             let v = unpacked.then(|| {
-                this.with_arr(|a| {
+                this.with_arr_in(py, |a| {
                     let n0 = *a.shape().first()?;
                     // SAFETY: plain arithmetic on the unpacked members.
                     let len = unsafe {
@@ -295,8 +295,8 @@ enum Item {
 
 /// `a[i]` with a Python int on a 1-d array of numbers or records, read in place under the
 /// array's lock (no Python runs there); None for other arrays.
-fn item_on_1d(this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<Item>> {
-    this.with_arr(|a| {
+fn item_on_1d(py: Python<'_>, this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyResult<Option<Item>> {
+    this.with_arr_in(py, |a| {
         if a.ndim() != 1 {
             return Ok(None);
         }
@@ -325,7 +325,7 @@ fn set_number_on_1d(
     value: &Bound<'_, PyAny>,
 ) -> PyResult<bool> {
     // The index is checked first, as the general path does.
-    let Some(st) = this.with_arr(|a| -> PyResult<Option<ScalarType>> {
+    let Some(st) = this.with_arr_in(py, |a| -> PyResult<Option<ScalarType>> {
         let st = plain_number_1d(a);
         Ok(if st.is_some() && int_on_1d(a, key)?.is_some() {
             st
@@ -344,7 +344,7 @@ fn set_number_on_1d(
     let python = matches!(origin, Origin::Python);
     let n = settle_value(py, n, origin, st, &mut false)?;
     // Python may have run (a warning): the array is looked at again.
-    this.with_arr(|a| {
+    this.with_arr_in(py, |a| {
         if plain_number_1d(a) != Some(st) {
             return Ok(false);
         }

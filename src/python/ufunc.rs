@@ -126,7 +126,10 @@ fn weak_operand(
         Ok(Some(PyScalar::Weak(n, w))) => Some((n, w)),
         // A scalar of the array's own type resolves as a Python number of its kind would.
         Ok(Some(PyScalar::Typed(n, st)))
-            if arr.get().with_arr(|a| a.dtype().native_scalar()) == Some(st) =>
+            if arr
+                .get()
+                .with_arr_in(arr.py(), |a| a.dtype().native_scalar())
+                == Some(st) =>
         {
             let w = if st == ScalarType::Bool {
                 WeakKind::Bool
@@ -159,24 +162,26 @@ fn fast_same_layout(
     use dispatch::exec::{call_contiguous, call_contiguous_weak};
     let done = match args {
         [a] => match a.cast::<PyNdArray>() {
-            Ok(x) => x.get().with_arr(|x| call_contiguous(u, &[x]))?,
+            Ok(x) => x.get().with_arr_in(py, |x| call_contiguous(u, &[x]))?,
             Err(_) => return Ok(None),
         },
         [a, b] => match (a.cast::<PyNdArray>(), b.cast::<PyNdArray>()) {
-            (Ok(x), Ok(y)) if x.is(y) => x.get().with_arr(|x| call_contiguous(u, &[x, x]))?,
-            (Ok(x), Ok(y)) => x
-                .get()
-                .with_arr(|x| y.get().with_arr(|y| call_contiguous(u, &[x, y])))?,
+            (Ok(x), Ok(y)) if x.is(y) => {
+                x.get().with_arr_in(py, |x| call_contiguous(u, &[x, x]))?
+            }
+            (Ok(x), Ok(y)) => x.get().with_arr_in(py, |x| {
+                y.get().with_arr_in(py, |y| call_contiguous(u, &[x, y]))
+            })?,
             (Ok(x), Err(_)) => match weak_operand(b, x) {
                 Some((n, w)) => x
                     .get()
-                    .with_arr(|x| call_contiguous_weak(u, x, n, w, false))?,
+                    .with_arr_in(py, |x| call_contiguous_weak(u, x, n, w, false))?,
                 None => return Ok(None),
             },
             (Err(_), Ok(y)) => match weak_operand(a, y) {
                 Some((n, w)) => y
                     .get()
-                    .with_arr(|y| call_contiguous_weak(u, y, n, w, true))?,
+                    .with_arr_in(py, |y| call_contiguous_weak(u, y, n, w, true))?,
                 None => return Ok(None),
             },
             _ => return Ok(None),
