@@ -79,42 +79,16 @@ pub fn _void_type<'py>(
     if off != base.next_multiple_of(16) {
         return Err(PyTypeError::new_err("the void class is made once"));
     }
-    // CPython keeps pointers to the getset table: it lives as long as the class.
-    let getset: &'static mut [ffi::PyGetSetDef; 2] = Box::leak(Box::new([
-        ffi::PyGetSetDef {
-            name: c"_a".as_ptr(),
-            get: Some(void_get_a),
-            set: Some(void_set_a),
-            doc: std::ptr::null(),
-            closure: std::ptr::null_mut(),
-        },
-        ffi::PyGetSetDef {
-            name: std::ptr::null(),
-            get: None,
-            set: None,
-            doc: std::ptr::null(),
-            closure: std::ptr::null_mut(),
-        },
-    ]));
+    let getset = super::scalars::one_getset(c"_a", void_get_a, void_set_a, std::ptr::null_mut());
     let mut slots = [
         slot(ffi::Py_tp_traverse, no_traverse as *mut c_void),
         slot(ffi::Py_tp_dealloc, void_dealloc as *mut c_void),
         slot(ffi::Py_tp_free, ffi::PyObject_Free as *mut c_void),
-        slot(ffi::Py_tp_getset, getset.as_mut_ptr() as *mut c_void),
+        slot(ffi::Py_tp_getset, getset as *mut c_void),
         ffi::PyType_Slot::default(),
     ];
-    let mut spec = ffi::PyType_Spec {
-        name: c"rumpy.void".as_ptr(),
-        basicsize: (off + std::mem::size_of::<VoidSlot>()) as _,
-        itemsize: 0,
-        flags: (ffi::Py_TPFLAGS_DEFAULT | ffi::Py_TPFLAGS_BASETYPE) as _,
-        slots: slots.as_mut_ptr(),
-    };
-    // SAFETY: the spec and its slots are valid for the call; the name is static.
-    unsafe {
-        let t = ffi::PyType_FromSpecWithBases(&mut spec, bases.as_ptr());
-        Ok(Bound::from_owned_ptr_or_err(py, t)?.cast_into_unchecked())
-    }
+    let size = (off + std::mem::size_of::<VoidSlot>()) as std::os::raw::c_int;
+    super::scalars::class_from_slots(py, c"rumpy.void", size, &mut slots, bases)
 }
 
 /// `x._a`: the 0-d record array of the scalar (made once, on first use).
@@ -191,7 +165,6 @@ unsafe extern "C" fn void_set_a(
 
 /// Release what the scalar holds, then the instance (as the number scalars' classes do).
 unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
-    use pyo3::ffi;
     // SAFETY: called by CPython with a dead instance; its class outlives this call (the
     // instance holds a reference, released last).
     unsafe {
@@ -200,14 +173,7 @@ unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
             s.full = false;
             s.data.assume_init_drop();
         }
-        let t = ffi::Py_TYPE(o);
-        if ffi::PyType_IS_GC(t) != 0 {
-            let free: ffi::freefunc = std::mem::transmute(ffi::PyType_GetSlot(t, ffi::Py_tp_free));
-            free(o as *mut std::os::raw::c_void);
-        } else {
-            ffi::PyObject_Free(o as *mut std::os::raw::c_void);
-        }
-        ffi::Py_DECREF(t as *mut ffi::PyObject);
+        super::scalars::free_instance(o);
     }
 }
 

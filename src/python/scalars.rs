@@ -226,38 +226,81 @@ pub fn _scalar_type<'py>(
                 "scalar bases must have no instance data",
             ));
         }
-        // CPython keeps pointers to the getset table: it lives as long as the class.
-        let getset: &'static mut [ffi::PyGetSetDef; 2] = Box::leak(Box::new([
-            ffi::PyGetSetDef {
-                name: c"_v".as_ptr(),
-                get: Some(get_value),
-                set: Some(set_value),
-                doc: std::ptr::null(),
-                closure: st as usize as *mut c_void,
-            },
-            ffi::PyGetSetDef {
-                name: std::ptr::null(),
-                get: None,
-                set: None,
-                doc: std::ptr::null(),
-                closure: std::ptr::null_mut(),
-            },
-        ]));
-        slots.push(slot(ffi::Py_tp_getset, getset.as_mut_ptr() as *mut c_void));
+        let getset = one_getset(c"_v", get_value, set_value, st as usize as *mut c_void);
+        slots.push(slot(ffi::Py_tp_getset, getset as *mut c_void));
         basicsize = (off + VALUE_BYTES) as c_int;
     }
     slots.push(ffi::PyType_Slot::default());
+    class_from_slots(py, qualified, basicsize, &mut slots, bases)
+}
+
+/// The getset table of one attribute `name` (for a class's `Py_tp_getset` slot). CPython
+/// keeps pointers to the table: it lives for ever, as the class does.
+pub(crate) fn one_getset(
+    name: &'static std::ffi::CStr,
+    get: ffi::getter,
+    set: ffi::setter,
+    closure: *mut c_void,
+) -> *mut ffi::PyGetSetDef {
+    let table: &'static mut [ffi::PyGetSetDef; 2] = Box::leak(Box::new([
+        ffi::PyGetSetDef {
+            name: name.as_ptr(),
+            get: Some(get),
+            set: Some(set),
+            doc: std::ptr::null(),
+            closure,
+        },
+        ffi::PyGetSetDef {
+            name: std::ptr::null(),
+            get: None,
+            set: None,
+            doc: std::ptr::null(),
+            closure: std::ptr::null_mut(),
+        },
+    ]));
+    table.as_mut_ptr()
+}
+
+/// A subclassable class named `name` over `bases`, of `basicsize` bytes (0: the bases'), with
+/// `slots` (ending with the empty slot).
+pub(crate) fn class_from_slots<'py>(
+    py: Python<'py>,
+    name: &'static std::ffi::CStr,
+    basicsize: c_int,
+    slots: &mut [ffi::PyType_Slot],
+    bases: &Bound<'py, PyTuple>,
+) -> PyResult<Bound<'py, PyType>> {
     let mut spec = ffi::PyType_Spec {
-        name: qualified.as_ptr(),
+        name: name.as_ptr(),
         basicsize,
         itemsize: 0,
         flags: (ffi::Py_TPFLAGS_DEFAULT | ffi::Py_TPFLAGS_BASETYPE) as _,
         slots: slots.as_mut_ptr(),
     };
-    // SAFETY: the spec, its slots and members are valid for the call; the name for ever.
+    // SAFETY: the spec, its slots and members are valid for the call; CPython keeps the name,
+    // which lives for ever.
     unsafe {
         let t = ffi::PyType_FromSpecWithBases(&mut spec, bases.as_ptr());
         Ok(Bound::from_owned_ptr_or_err(py, t)?.cast_into_unchecked())
+    }
+}
+
+/// Free the memory of a dead instance of a class made here (or of a Python subclass, tracked
+/// by the cycle collector), then release its class.
+///
+/// # Safety
+/// `o` is such an instance, already finalised.
+pub(crate) unsafe fn free_instance(o: *mut ffi::PyObject) {
+    // SAFETY: the caller's guarantee; the class outlives the instance until released last.
+    unsafe {
+        let t = ffi::Py_TYPE(o);
+        if ffi::PyType_IS_GC(t) != 0 {
+            let free: ffi::freefunc = std::mem::transmute(ffi::PyType_GetSlot(t, ffi::Py_tp_free));
+            free(o as *mut c_void);
+        } else {
+            ffi::PyObject_Free(o as *mut c_void);
+        }
+        ffi::Py_DECREF(t as *mut ffi::PyObject);
     }
 }
 
@@ -320,13 +363,7 @@ unsafe extern "C" fn dealloc(o: *mut ffi::PyObject) {
                 return;
             }
         }
-        if ffi::PyType_IS_GC(t) != 0 {
-            let free: ffi::freefunc = std::mem::transmute(ffi::PyType_GetSlot(t, ffi::Py_tp_free));
-            free(o as *mut c_void);
-        } else {
-            ffi::PyObject_Free(o as *mut c_void);
-        }
-        ffi::Py_DECREF(t as *mut ffi::PyObject);
+        free_instance(o);
     }
 }
 
