@@ -685,8 +685,6 @@ impl NdArray {
         v.offset = (p as usize).wrapping_sub(self.buffer.ptr() as usize);
         v.shape.clear();
         v.strides.clear();
-        v.flags.c_contiguous = true;
-        v.flags.f_contiguous = true;
         v.refresh_view_flags(self.flags.aligned);
         debug_assert!(v.layout_ok());
         v

@@ -421,7 +421,7 @@ pub(crate) fn reduce_family(
                 }
                 // The accumulator is input and output (stride 0 along a folded line).
                 match run(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n) {
-                    Ok(st) => crate::dtype::cast::raise_status(st),
+                    Ok(st) => crate::dtype::method::status::raise(st),
                     Err(e) => {
                         if let Ok(mut f) = failed.lock() {
                             *f = Some(e);

@@ -85,12 +85,6 @@ impl CastFlags {
     }
 }
 
-/// Raise the floating-point conditions in status bits `st` (`method::status`) in this
-/// thread's hardware status.
-pub fn raise_status(st: u32) {
-    super::method::status::raise(st);
-}
-
 /// Whether casting `n` (of its own type: see [`cast_num`]) into `to` can raise a
 /// floating-point condition: the computed ones, and a double's overflow or underflow in the
 /// hardware conversion to single precision.
@@ -435,7 +429,7 @@ impl Transfer {
                 Transfer::Method(f) => {
                     // A family's cast reports its conditions (those C computed out of the
                     // hardware's view): raised here, where the caller reads them.
-                    raise_status(f(&[src as *mut u8, dst], &[ss, ds], n)?);
+                    super::method::status::raise(f(&[src as *mut u8, dst], &[ss, ds], n)?);
                 }
             }
         }

@@ -68,8 +68,8 @@ impl ArrayCell {
 }
 
 impl PyNdArray {
-    /// A snapshot of the array (the lock is held only to clone it: its buffer and dtype are
-    /// shared handles).
+    /// A snapshot of the array, as it is (without the Python-level writeable flag applied):
+    /// a clone sharing its buffer and dtype.
     pub fn cur(&self) -> NdArray {
         self.with_arr(NdArray::clone)
     }
@@ -85,20 +85,14 @@ impl PyNdArray {
     pub fn with_arr_in<R>(&self, py: Python<'_>, f: impl FnOnce(&NdArray) -> R) -> R {
         self.cell.read(py, f)
     }
-    /// The array as it is (without the Python-level writeable flag applied).
-    pub fn snapshot(&self) -> NdArray {
-        self.cur()
-    }
+    /// The array with the Python-level writeable flag applied.
     pub fn array(&self) -> NdArray {
-        let mut a = self.snapshot();
+        let mut a = self.cur();
         let w = self.writeable.load(Ordering::Relaxed);
         if w != a.flags().writeable {
             let _ = a.set_writeable(w);
         }
         a
-    }
-    pub fn raw(&self) -> NdArray {
-        self.cur()
     }
     pub fn is_writeable(&self) -> bool {
         self.writeable.load(Ordering::Relaxed)
@@ -569,7 +563,7 @@ impl PyNdArray {
             } else {
                 Some(v.clone().into_any().unbind())
             };
-            let o = Self::new_obj(this.snapshot(), base);
+            let o = Self::new_obj(this.cur(), base);
             o.writeable.store(this.is_writeable(), Ordering::Relaxed);
             return Ok(o);
         }
@@ -869,7 +863,7 @@ impl PyNdArray {
         match Self::subtype(slf.as_any()) {
             Some(t) if !array.get_type().is(&t) => {
                 // NumPy finalizes the new view with `self`.
-                let v = Self::view_as(array, array.get().snapshot(), Some(&t), slf.as_any())?;
+                let v = Self::view_as(array, array.get().cur(), Some(&t), slf.as_any())?;
                 Ok(v.into_any())
             }
             Some(_) => Ok(array.clone().into_any().unbind()),
@@ -878,7 +872,7 @@ impl PyNdArray {
             }
             // A base-class ndarray, whatever the class of `array`.
             None if Self::subtype(array.as_any()).is_some() => {
-                Ok(Self::plain_view_of(array, array.get().snapshot())?.into_any())
+                Ok(Self::plain_view_of(array, array.get().cur())?.into_any())
             }
             None => Ok(array.clone().into_any().unbind()),
         }
@@ -935,9 +929,7 @@ impl PyNdArray {
             let ok = match o {
                 Order::C => this.with_arr(|a| a.is_c_contiguous()),
                 Order::F => this.with_arr(|a| a.is_f_contiguous()),
-                Order::A => {
-                    this.with_arr(|a| a.is_c_contiguous()) || this.with_arr(|a| a.is_f_contiguous())
-                }
+                Order::A => this.with_arr(|a| a.is_c_contiguous() || a.is_f_contiguous()),
                 Order::K => true,
             };
             if ok {
@@ -1409,7 +1401,7 @@ impl PyNdArray {
         let c = if (o == Order::C && self.with_arr(|a| a.is_c_contiguous()))
             || (o == Order::F && self.with_arr(|a| a.is_f_contiguous()))
         {
-            self.snapshot()
+            self.cur()
         } else {
             self.cur()
                 .copy(if o == Order::F { Order::F } else { Order::C })?
@@ -1769,7 +1761,7 @@ impl PyNdArray {
         let (arr, w) = if copy == Some(true) {
             (self.cur().copy(Order::C)?, true)
         } else {
-            (self.snapshot(), self.is_writeable())
+            (self.cur(), self.is_writeable())
         };
         super::interop::to_dlpack(py, &arr, w, versioned)
     }
@@ -1784,7 +1776,7 @@ impl PyNdArray {
         flags: c_int,
     ) -> PyResult<()> {
         let this = slf.get();
-        let arr = this.snapshot();
+        let arr = this.cur();
         let w = this.is_writeable();
         // Counted before filling: the count is only ever an over-estimate while filling.
         this.exports.fetch_add(1, Ordering::AcqRel);

@@ -98,7 +98,7 @@ fn array_impl<'py>(
             obj.clone()
         } else {
             // a plain ndarray viewing the subclass instance's memory (NumPy's base collapse)
-            PyNdArray::plain_view_of(a, NdArray::clone(&a.get().raw()))?
+            PyNdArray::plain_view_of(a, NdArray::clone(&a.get().cur()))?
                 .into_bound(py)
                 .into_any()
         }
@@ -107,12 +107,12 @@ fn array_impl<'py>(
             .into_bound(py)
             .into_any()
     };
-    let nd = result.cast::<PyNdArray>()?.get().raw().ndim();
+    let nd = result.cast::<PyNdArray>()?.get().cur().ndim();
     if ndmin > nd {
         let a = result.cast::<PyNdArray>()?;
         let mut shape: Vec<isize> = vec![1; ndmin - nd];
-        shape.extend(a.get().raw().shape().iter().map(|&d| d as isize));
-        let v = a.get().raw().reshape(&shape, Order::C)?;
+        shape.extend(a.get().cur().shape().iter().map(|&d| d as isize));
+        let v = a.get().cur().reshape(&shape, Order::C)?;
         return Ok(PyNdArray::view_of(a, v)?.into_bound(py).into_any());
     }
     Ok(result)
@@ -232,7 +232,7 @@ pub fn array<'py>(
     // `copy=True` copies even arrays that need no cast.
     let r = array_impl(object, dt, copy, o, ndmin.max(0) as usize, subok)?;
     if copy == Some(true) && r.is(object) {
-        let a = r.cast::<PyNdArray>()?.get().raw().clone();
+        let a = r.cast::<PyNdArray>()?.get().cur().clone();
         let o2 = if o == Order::A || o == Order::K {
             Order::K
         } else {
@@ -679,7 +679,7 @@ pub fn ones(
         return like_call("ones", l, (shape,), &kw).map(Bound::unbind);
     }
     let a = new_array(py, shape, dtype, order, false)?;
-    fill_const(py, &a.bind(py).get().raw(), Num::I(1))?;
+    fill_const(py, &a.bind(py).get().cur(), Num::I(1))?;
     Ok(a.into_any())
 }
 
@@ -1199,7 +1199,7 @@ pub fn arange<'py>(
             .bind(py)
             .cast::<PyNdArray>()?
             .get()
-            .raw()
+            .cur()
             .astype(&dt, Order::C)?;
         return Ok(PyNdArray::wrap(py, c, None)?.into_any());
     }
@@ -1211,7 +1211,7 @@ pub fn arange<'py>(
         if n > 1 {
             PyNdArray::set_index(b, 1, &start.add(&step)?)?;
         }
-        let arr = b.get().raw().clone();
+        let arr = b.get().cur().clone();
         run_detached(py, arr.nbytes(), || crate::ops::creation::arange_fill(&arr))?;
     }
     Ok(out.into_any())
@@ -1774,7 +1774,7 @@ pub fn fromiter<'py>(
         if n == cap {
             cap *= 2;
             let bigger = NdArray::empty(&[cap], &dt, Order::C)?;
-            let old = arr.bind(py).get().raw().clone();
+            let old = arr.bind(py).get().cur().clone();
             let head = bigger
                 .index(&[crate::array::IndexItem::Slice {
                     start: Some(0),
@@ -1794,7 +1794,7 @@ pub fn fromiter<'py>(
             count, n
         )));
     }
-    let full = arr.bind(py).get().raw().clone();
+    let full = arr.bind(py).get().cur().clone();
     let out = full
         .index(&[crate::array::IndexItem::Slice {
             start: Some(0),
@@ -1970,7 +1970,7 @@ fn operand(obj: &Bound<'_, PyAny>) -> PyResult<Operand> {
         )));
     }
     if let Ok(a) = obj.cast::<PyNdArray>() {
-        return Ok(Operand::Strong(a.get().raw().dtype().clone()));
+        return Ok(Operand::Strong(a.get().cur().dtype().clone()));
     }
     if obj.cast::<pyo3::types::PyString>().is_ok() {
         // A string is a dtype here, never a value.
@@ -2225,7 +2225,7 @@ pub fn concatenate<'py>(
     }
     let dt = match (dtype, out) {
         (Some(d), _) => to_dtype(d)?,
-        (None, Some(o)) => o.get().raw().dtype().clone(),
+        (None, Some(o)) => o.get().cur().dtype().clone(),
         (None, None) => {
             let mut d = arrs[0].dtype().clone();
             for a in &arrs[1..] {
@@ -2257,7 +2257,7 @@ pub fn _strided_view<'py>(
     offset: isize,
     writeable: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut v = a.get().raw().strided_view(&shape, &strides, offset)?;
+    let mut v = a.get().cur().strided_view(&shape, &strides, offset)?;
     if !writeable {
         v.set_writeable(false)?;
     }

@@ -273,7 +273,7 @@ pub fn from_foreign(obj: &Bound<'_, PyAny>) -> PyResult<Option<(NdArray, Option<
             return Ok(None);
         }
         if let Ok(a) = inner.cast::<super::array::PyNdArray>() {
-            return Ok(Some((a.get().snapshot(), Some(inner.clone().unbind()))));
+            return Ok(Some((a.get().cur(), Some(inner.clone().unbind()))));
         }
         return from_foreign(&inner);
     }

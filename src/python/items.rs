@@ -179,13 +179,7 @@ impl PyNdArray {
                 let st = dt
                     .scalar_type()
                     .ok_or_else(|| PyTypeError::new_err("unsupported dtype"))?;
-                let origin = match s {
-                    PyScalar::Weak(..) => Origin::Python,
-                    PyScalar::Typed(..) => Origin::Scalar,
-                };
-                let (PyScalar::Weak(n, _) | PyScalar::Typed(n, _)) = s;
-                let python = matches!(origin, Origin::Python);
-                let n = settle_value(py, n, origin, st, &mut false)?;
+                let (n, python) = settled(py, s, st)?;
                 // SAFETY: p is an item of this writeable array.
                 unsafe { cast_value(p, dt, n, python) }?;
                 return Ok(());
@@ -316,6 +310,19 @@ fn item_on_1d(py: Python<'_>, this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyRes
     })
 }
 
+/// A scalar to be stored into an item of type `st`: its value as the store takes it (NumPy's
+/// warnings given), and whether it was a Python number.
+fn settled(py: Python<'_>, s: PyScalar, st: ScalarType) -> PyResult<(Num, bool)> {
+    let (n, origin) = match s {
+        PyScalar::Weak(n, _) => (n, Origin::Python),
+        PyScalar::Typed(n, _) => (n, Origin::Scalar),
+    };
+    Ok((
+        settle_value(py, n, origin, st, &mut false)?,
+        matches!(origin, Origin::Python),
+    ))
+}
+
 /// `a[i] = x` with a Python int `i` on a 1-d array of plain numbers and a scalar `x`, written
 /// in place (no snapshot). False when this path does not apply (the general one decides).
 fn set_number_on_1d(
@@ -336,13 +343,10 @@ fn set_number_on_1d(
     else {
         return Ok(false);
     };
-    let (n, origin) = match classify_scalar(value) {
-        Ok(Some(PyScalar::Weak(n, _))) => (n, Origin::Python),
-        Ok(Some(PyScalar::Typed(n, _))) => (n, Origin::Scalar),
-        _ => return Ok(false),
+    let Ok(Some(s)) = classify_scalar(value) else {
+        return Ok(false);
     };
-    let python = matches!(origin, Origin::Python);
-    let n = settle_value(py, n, origin, st, &mut false)?;
+    let (n, python) = settled(py, s, st)?;
     // Python may have run (a warning): the array is looked at again.
     this.with_arr_in(py, |a| {
         if plain_number_1d(a) != Some(st) {

@@ -126,8 +126,8 @@ impl PyNdArray {
             match other.extract::<i64>().ok() {
                 Some(2) => return unop(slf, "square"),
                 Some(-1)
-                    if slf.get().raw().dtype().kind() == 'f'
-                        || slf.get().raw().dtype().kind() == 'c' =>
+                    if slf.get().cur().dtype().kind() == 'f'
+                        || slf.get().cur().dtype().kind() == 'c' =>
                 {
                     return unop(slf, "reciprocal")
                 }
@@ -136,7 +136,7 @@ impl PyNdArray {
         }
         if other.is_exact_instance_of::<pyo3::types::PyFloat>()
             && other.extract::<f64>().ok() == Some(0.5)
-            && matches!(slf.get().raw().dtype().kind(), 'f' | 'c')
+            && matches!(slf.get().cur().dtype().kind(), 'f' | 'c')
         {
             return unop(slf, "sqrt");
         }
@@ -181,10 +181,10 @@ impl PyNdArray {
         // False for ==, True for != (objects and times compare it as objects).
         if other.is_none()
             && matches!(op, Eq | Ne)
-            && !matches!(slf.get().raw().dtype().kind(), 'O' | 'M' | 'm')
+            && !matches!(slf.get().cur().dtype().kind(), 'O' | 'M' | 'm')
         {
             let py = slf.py();
-            let a = slf.get().raw();
+            let a = slf.get().cur();
             let r = NdArray::empty(a.shape(), &crate::dtype::ScalarType::Bool.dtype(), Order::C)?;
             let v = NdArray::from_vec(vec![crate::dtype::Bool::from(matches!(op, Ne))], &[])?;
             r.assign(&v)?;
@@ -274,12 +274,12 @@ fn binop(
             other = pyo3::types::PyFloat::new(py, other.extract::<f64>()?).into_any();
         } else if matches!(name, "equal" | "not_equal")
             && other.is_none()
-            && matches!(slf.get().raw().dtype().kind(), 'M' | 'm')
+            && matches!(slf.get().cur().dtype().kind(), 'M' | 'm')
         {
             // Times meet None as their objects do (NaT's item is None).
             let objects = slf
                 .get()
-                .raw()
+                .cur()
                 .astype(&crate::dtype::object::object(), Order::K)?;
             let me = PyNdArray::wrap(py, objects, None)?
                 .into_bound(py)
@@ -300,7 +300,7 @@ fn binop(
                 .is_some_and(|a| a.is_none())
         {
             // Objects that cannot be arrays are unequal to every element (NumPy 2).
-            let arr = slf.get().raw();
+            let arr = slf.get().cur();
             let r = NdArray::full_bool(arr.shape(), name == "not_equal")?;
             return Ok(PyNdArray::wrap(py, r, None)?.into_any());
         } else {
@@ -327,7 +327,7 @@ fn binop(
         // Operands without a comparison loop ('a' == 1, str against bytes) are unequal
         // elementwise (NumPy 2), in their broadcast shape.
         Err(e) if matches!(name, "equal" | "not_equal") && no_loop(py, &e) => {
-            let a = slf.get().raw();
+            let a = slf.get().cur();
             let b = super::convert::to_array(&other, None)?.arr;
             let Ok(shape) = crate::array::broadcast_shapes(&[a.shape(), b.shape()]) else {
                 return Err(e);

@@ -122,13 +122,18 @@ unsafe extern "C" fn void_get_a(
             };
             let s = void_slot(o);
             if s.full && matches!(s.data.assume_init_ref(), VoidData::View { .. }) {
-                let old = std::mem::replace(s.data.assume_init_mut(), VoidData::Wrapped(made));
-                drop(old);
+                let kept = VoidData::Wrapped(made.clone_ref(py));
+                drop(std::mem::replace(s.data.assume_init_mut(), kept));
             }
+            return made.into_ptr();
         }
-        match void_slot(o).data.assume_init_ref() {
+        match s.data.assume_init_ref() {
             VoidData::Wrapped(a) => a.clone_ref(py).into_ptr(),
-            VoidData::View { .. } => unreachable!("wrapped above"),
+            // (Not reached: a view was wrapped above.)
+            VoidData::View { .. } => {
+                pyo3::exceptions::PyAttributeError::new_err("_a").restore(py);
+                std::ptr::null_mut()
+            }
         }
     }
 }

@@ -190,7 +190,7 @@ fn fast_same_layout(
             let mut arrs: smallvec::SmallVec<[NdArray; 3]> = smallvec::SmallVec::new();
             for a in args {
                 match a.cast::<PyNdArray>() {
-                    Ok(x) => arrs.push(x.get().raw()),
+                    Ok(x) => arrs.push(x.get().cur()),
                     Err(_) => return Ok(None),
                 }
             }
@@ -1221,7 +1221,7 @@ impl PyUfunc {
                     .cast::<PyNdArray>()
                     .map_err(PyErr::from)?
                     .get()
-                    .snapshot();
+                    .cur();
                 wrap_for(&src, plain, true, || Ok(py.None().into_bound(py)))
             }
             _ => Ok(r),

@@ -162,7 +162,7 @@ pub fn _string_info(
     py: Python<'_>,
     a: PyRef<'_, super::array::PyNdArray>,
 ) -> PyResult<(usize, Option<Py<PyAny>>)> {
-    let a = a.snapshot();
+    let a = a.cur();
     let (mut longest, mut any) = (0usize, false);
     let mask = per_item(&a, crate::dtype::ScalarType::Bool, |item, m| match item {
         Some(s) => longest = longest.max(chars(s)),
