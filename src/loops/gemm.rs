@@ -13,25 +13,24 @@
 use std::arch::x86_64::*;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
-/// Depth of a packed panel (the k extent one micro-kernel call covers).
-const KC: usize = 384;
-
-/// The depth of each panel for a product of depth `k`: at most KC, the panels equal (to a
+/// The depth of each panel for a product of depth `k`: at most `kc`, the panels equal (to a
 /// multiple of 8), so the last is not a thin one.
-fn depth(k: usize) -> usize {
-    k.div_ceil(k.div_ceil(KC)).next_multiple_of(8).min(k)
+fn depth(k: usize, kc: usize) -> usize {
+    k.div_ceil(k.div_ceil(kc)).next_multiple_of(8).min(k)
 }
 
 /// Rows of a packed block of A (a multiple of MR; A's block stays in L2).
 const MC: usize = 72;
-/// Columns of a packed panel of B (a multiple of both NRs; B's panel stays in L3).
-const NC: usize = 4080;
+/// Columns of a packed panel of B (a multiple of every tile's NR; B's panel stays in L3).
+const NC: usize = 4064;
 /// How far ahead (in k steps) the kernel prefetches packed A.
 const PREFETCH: usize = 16;
 /// How far ahead (in k steps) the kernel prefetches packed B.
 const PREFETCH_B: usize = 4;
 /// Rows of the register tile.
 const MR: usize = 6;
+/// Items of the edge tile: the largest register tile (MR x 32 f32).
+const EDGE: usize = MR * 32;
 
 /// A matrix operand: pointer and strides (in elements) between rows and between columns.
 #[derive(Clone, Copy)]
@@ -59,37 +58,55 @@ unsafe impl<T> Send for MatMut<T> {}
 // SAFETY: as above.
 unsafe impl<T> Sync for MatMut<T> {}
 
-/// An element type with a register-tile kernel.
-pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 'static {
+/// A family of register-tile kernels for `T` (one instruction set): the tile's columns, the
+/// depth of a packed panel, and the kernels.
+pub trait Tiles<T>: 'static {
     /// Columns of the register tile (two vectors).
     const NR: usize;
+    /// Depth of a packed panel (the k extent one kernel call covers): B's micro-panel of KC x
+    /// NR stays in L1 while the kernel runs over A's block.
+    const KC: usize;
+
+    /// Whether this CPU runs the kernels.
+    fn usable() -> bool;
+
     /// `C[0..MR, 0..NR] (=|+=) Apanel^T Bpanel` over `kc` steps; `a`: kc groups of MR, `b`: kc
-    /// groups of NR (32-byte aligned).
+    /// groups of NR (64-byte aligned).
     ///
     /// # Safety
-    /// The CPU has AVX2 and FMA; the panels hold `kc` steps; C's tile is writable and its rows
-    /// are contiguous (`c.cs == 1`).
-    unsafe fn kernel(kc: usize, a: *const Self, b: *const Self, c: MatMut<Self>, accumulate: bool);
+    /// [`Tiles::usable`]; the panels hold `kc` steps; C's tile is writable and its rows are
+    /// contiguous (`c.cs == 1`).
+    unsafe fn kernel(kc: usize, a: *const T, b: *const T, c: MatMut<T>, accumulate: bool);
 
     /// `C[0..2*MR, 0..NR/2] (=|+=) [A0; A1]^T Bpanel[.., 0..NR/2]`: two panels of A, the
     /// first half of each step of B's panel.
     ///
     /// # Safety
-    /// As [`Real::kernel`], with both panels of A.
+    /// As [`Tiles::kernel`], with both panels of A.
     unsafe fn narrow(
         kc: usize,
-        a0: *const Self,
-        a1: *const Self,
-        b: *const Self,
-        c: MatMut<Self>,
+        a0: *const T,
+        a1: *const T,
+        b: *const T,
+        c: MatMut<T>,
         accumulate: bool,
     );
+}
 
+/// The kernels on 256-bit vectors (AVX2 and FMA).
+pub enum Avx2 {}
+/// The kernels on 512-bit vectors (AVX-512F): twice the FMA width of [`Avx2`] where the CPU
+/// has two 512-bit FMA units (Intel's server cores), the same work in half the instructions
+/// where it splits them (AMD Zen 4).
+pub enum Avx512 {}
+
+/// An element type with register-tile kernels.
+pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 'static {
     /// Pack the first steps of a whole panel whose rows `r` have contiguous items into `d`
     /// (MR values a step), in vector blocks; the steps packed (the caller packs the rest).
     ///
     /// # Safety
-    /// As [`Real::kernel`]; each row holds `kc` items, `d` has room for `kc * MR`.
+    /// The CPU has AVX2; each row holds `kc` items, `d` has room for `kc * MR`.
     unsafe fn pack_rows(_r: &[*const Self; MR], _kc: usize, _d: *mut Self) -> usize {
         0
     }
@@ -98,7 +115,7 @@ pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 's
     /// (`avx2_dot_rows`).
     ///
     /// # Safety
-    /// As [`Real::kernel`]; A holds the rows, x `n` items, y `rows` items at stride `incy`.
+    /// [`available`]; A holds the rows, x `n` items, y `rows` items at stride `incy`.
     unsafe fn dot_rows(
         rows: usize,
         n: usize,
@@ -110,15 +127,17 @@ pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 's
     );
 }
 
-macro_rules! avx2_kernel {
-    ($name:ident, $narrow:ident, $t:ty, $w:expr, $vec:ty, $zero:ident, $load:ident,
+/// The register-tile kernels for one element type and vector width: `$w` items a vector,
+/// target feature `$feat`, the vector intrinsics after it.
+macro_rules! tile_kernels {
+    ($name:ident, $narrow:ident, $feat:literal, $t:ty, $w:expr, $zero:ident, $load:ident,
      $loadu:ident, $storeu:ident, $bcast:ident, $fmadd:ident, $add:ident) => {
         /// The 6 x (2 vectors) tile product.
         ///
         /// # Safety
-        /// As [`Real::kernel`].
+        /// As [`Tiles::kernel`].
         #[cfg(target_arch = "x86_64")]
-        #[target_feature(enable = "avx2,fma")]
+        #[target_feature(enable = $feat)]
         unsafe fn $name(kc: usize, a: *const $t, b: *const $t, c: MatMut<$t>, accumulate: bool) {
             const NR: usize = 2 * $w;
             debug_assert_eq!(c.cs, 1);
@@ -137,7 +156,7 @@ macro_rules! avx2_kernel {
                         let b0 = $load(b);
                         let b1 = $load(b.add($w));
                         for i in 0..MR {
-                            let x = $bcast(&*a.add(i));
+                            let x = $bcast(*a.add(i));
                             acc[i][0] = $fmadd(x, b0, acc[i][0]);
                             acc[i][1] = $fmadd(x, b1, acc[i][1]);
                         }
@@ -151,10 +170,10 @@ macro_rules! avx2_kernel {
                     _mm_prefetch::<_MM_HINT_T0>(ahead);
                     _mm_prefetch::<_MM_HINT_T0>(ahead.wrapping_add(64));
                     _mm_prefetch::<_MM_HINT_T0>(ahead.wrapping_add(128));
-                    // B's next four steps (a line each): its panel comes from L3 on its
-                    // first tile of each block.
+                    // B's next four steps: its panel comes from L3 on its first tile of
+                    // each block.
                     let bahead = b.wrapping_add(PREFETCH_B * NR) as *const i8;
-                    for line in 0..4 {
+                    for line in 0..PREFETCH_B * NR * size_of::<$t>() / 64 {
                         _mm_prefetch::<_MM_HINT_T0>(bahead.wrapping_add(64 * line));
                     }
                     step!();
@@ -185,9 +204,9 @@ macro_rules! avx2_kernel {
         /// where C's last columns fill only one vector.
         ///
         /// # Safety
-        /// As [`Real::narrow`].
+        /// As [`Tiles::narrow`].
         #[cfg(target_arch = "x86_64")]
-        #[target_feature(enable = "avx2,fma")]
+        #[target_feature(enable = $feat)]
         unsafe fn $narrow(
             kc: usize,
             a0: *const $t,
@@ -211,8 +230,8 @@ macro_rules! avx2_kernel {
                     }
                     let b0 = $load(b);
                     for i in 0..MR {
-                        acc[i] = $fmadd($bcast(&*a0.add(i)), b0, acc[i]);
-                        acc[MR + i] = $fmadd($bcast(&*a1.add(i)), b0, acc[MR + i]);
+                        acc[i] = $fmadd($bcast(*a0.add(i)), b0, acc[i]);
+                        acc[MR + i] = $fmadd($bcast(*a1.add(i)), b0, acc[MR + i]);
                     }
                     a0 = a0.add(MR);
                     a1 = a1.add(MR);
@@ -231,33 +250,61 @@ macro_rules! avx2_kernel {
     };
 }
 
-avx2_kernel!(
+tile_kernels!(
     kernel_f64,
     narrow_f64,
+    "avx2,fma",
     f64,
     4,
-    __m256d,
     _mm256_setzero_pd,
     _mm256_load_pd,
     _mm256_loadu_pd,
     _mm256_storeu_pd,
-    _mm256_broadcast_sd,
+    _mm256_set1_pd,
     _mm256_fmadd_pd,
     _mm256_add_pd
 );
-avx2_kernel!(
+tile_kernels!(
     kernel_f32,
     narrow_f32,
+    "avx2,fma",
     f32,
     8,
-    __m256,
     _mm256_setzero_ps,
     _mm256_load_ps,
     _mm256_loadu_ps,
     _mm256_storeu_ps,
-    _mm256_broadcast_ss,
+    _mm256_set1_ps,
     _mm256_fmadd_ps,
     _mm256_add_ps
+);
+tile_kernels!(
+    kernel_f64_512,
+    narrow_f64_512,
+    "avx512f",
+    f64,
+    8,
+    _mm512_setzero_pd,
+    _mm512_load_pd,
+    _mm512_loadu_pd,
+    _mm512_storeu_pd,
+    _mm512_set1_pd,
+    _mm512_fmadd_pd,
+    _mm512_add_pd
+);
+tile_kernels!(
+    kernel_f32_512,
+    narrow_f32_512,
+    "avx512f",
+    f32,
+    16,
+    _mm512_setzero_ps,
+    _mm512_load_ps,
+    _mm512_loadu_ps,
+    _mm512_storeu_ps,
+    _mm512_set1_ps,
+    _mm512_fmadd_ps,
+    _mm512_add_ps
 );
 
 /// [`Real::pack_rows`] for f32: eight steps at a time, the six rows (and the last once more,
@@ -320,6 +367,18 @@ pub fn available() -> bool {
                 && is_x86_feature_detected!("avx2")
                 && is_x86_feature_detected!("fma")
         })
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+/// Whether this CPU runs the 512-bit kernels ([`Avx512`]).
+pub fn wide() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::sync::OnceLock;
+        static OK: OnceLock<bool> = OnceLock::new();
+        *OK.get_or_init(|| available() && is_x86_feature_detected!("avx512f"))
     }
     #[cfg(not(target_arch = "x86_64"))]
     false
@@ -433,12 +492,11 @@ unsafe fn pack_a<T: Real>(a: Mat<T>, mc: usize, kc: usize, dst: *mut T) {
     }
 }
 
-/// Pack rows `0..kc`, columns `0..nc` of `b` as micro-panels of NR columns (zero-padded).
+/// Pack rows `0..kc`, columns `0..nc` of `b` as micro-panels of `nr` columns (zero-padded).
 ///
 /// # Safety
 /// `b` holds the panel; `dst` has room for `nc.div_ceil(NR) * NR * kc` elements.
-unsafe fn pack_b<T: Real>(b: Mat<T>, kc: usize, nc: usize, dst: *mut T) {
-    let nr = T::NR;
+unsafe fn pack_b<T: Real>(b: Mat<T>, kc: usize, nc: usize, nr: usize, dst: *mut T) {
     let mut d = dst;
     for q in (0..nc).step_by(nr) {
         let cols = nr.min(nc - q);
@@ -471,7 +529,7 @@ unsafe fn pack_b<T: Real>(b: Mat<T>, kc: usize, nc: usize, dst: *mut T) {
 /// # Safety
 /// The packed operands hold the block and panel; C's rows and columns are inside C.
 #[allow(clippy::too_many_arguments)]
-unsafe fn macro_kernel<T: Real>(
+unsafe fn macro_kernel<T: Real, K: Tiles<T>>(
     mc: usize,
     nc: usize,
     kc: usize,
@@ -479,9 +537,9 @@ unsafe fn macro_kernel<T: Real>(
     bp: *const T,
     c: MatMut<T>,
     accumulate: bool,
-    edge: &mut [T; MR * 16],
+    edge: &mut [T; EDGE],
 ) {
-    let (nr, half) = (T::NR, T::NR / 2);
+    let (nr, half) = (K::NR, K::NR / 2);
     for jr in (0..nc).step_by(nr) {
         let cols = nr.min(nc - jr);
         // SAFETY: the caller's guarantee.
@@ -498,7 +556,7 @@ unsafe fn macro_kernel<T: Real>(
                         used,
                         accumulate,
                         edge,
-                        |t, acc| T::narrow(kc, a0, a1, bp, t, acc),
+                        |t, acc| K::narrow(kc, a0, a1, bp, t, acc),
                     );
                     ir += 2 * MR;
                 }
@@ -507,7 +565,7 @@ unsafe fn macro_kernel<T: Real>(
                 let a = ap.add(ir * kc);
                 let used = (MR.min(mc - ir), cols);
                 tile(c.at(ir, jr), (MR, nr), used, accumulate, edge, |t, acc| {
-                    T::kernel(kc, a, bp, t, acc)
+                    K::kernel(kc, a, bp, t, acc)
                 });
             }
         }
@@ -526,7 +584,7 @@ unsafe fn tile<T: Real>(
     shape: (usize, usize),
     used: (usize, usize),
     accumulate: bool,
-    edge: &mut [T; MR * 16],
+    edge: &mut [T; EDGE],
     f: impl FnOnce(MatMut<T>, bool),
 ) {
     if used == shape && c.cs == 1 {
@@ -598,7 +656,8 @@ struct Stage {
 /// taken over by the thread that got there (both buffers still hold their panels). So the
 /// product completes when the pool is busy, and a helper that starts late finds its part
 /// taken and returns without touching the operands.
-struct Team<T> {
+struct Team<T, K> {
+    kernels: std::marker::PhantomData<fn() -> K>,
     a: Mat<T>,
     b: Mat<T>,
     c: MatMut<T>,
@@ -626,7 +685,7 @@ struct Team<T> {
 /// A thread's own scratch: its packed block of A and the edge tile.
 struct Own<T> {
     apack: *mut T,
-    edge: [T; MR * 16],
+    edge: [T; EDGE],
 }
 
 /// Spin until `done`, yielding the core after a while.
@@ -642,14 +701,14 @@ fn wait_until(done: impl Fn() -> bool) {
     }
 }
 
-impl<T: Real> Team<T> {
+impl<T: Real, K: Tiles<T>> Team<T, K> {
     fn new(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, c: MatMut<T>, parts: usize) -> Self {
-        let nr = T::NR;
+        let (nr, depth) = (K::NR, depth(k, K::KC));
         let mut stages = Vec::new();
         for jc in (0..n).step_by(NC) {
             let nc = NC.min(n - jc);
-            for pc in (0..k).step_by(depth(k)) {
-                let kc = depth(k).min(k - pc);
+            for pc in (0..k).step_by(depth) {
+                let kc = depth.min(k - pc);
                 let units = nc.div_ceil(nr).div_ceil(PACK_GROUP);
                 stages.push(Stage {
                     jc,
@@ -660,9 +719,9 @@ impl<T: Real> Team<T> {
                 });
             }
         }
-        let size = depth(k) * NC.min(n.div_ceil(nr) * nr);
+        let size = depth * NC.min(n.div_ceil(nr) * nr);
         let chunk = m.div_ceil(parts).div_ceil(MR) * MR;
-        let apack = depth(k) * MC.min(chunk);
+        let apack = depth * MC.min(chunk);
         let ranges: Vec<_> = (0..m)
             .step_by(chunk)
             .map(|s| (s, chunk.min(m - s)))
@@ -675,6 +734,7 @@ impl<T: Real> Team<T> {
         };
         let counters = || (0..stages.len()).map(|_| AtomicUsize::new(0)).collect();
         Team {
+            kernels: std::marker::PhantomData,
             a,
             b,
             c,
@@ -720,7 +780,7 @@ impl<T: Real> Team<T> {
         let mut mine = vec![me];
         let mut own = Own {
             apack: self.apacks[me].ptr,
-            edge: [T::default(); MR * 16],
+            edge: [T::default(); EDGE],
         };
         let all = self.ranges.len();
         let last = self.stages.len();
@@ -773,7 +833,7 @@ impl<T: Real> Team<T> {
     /// As [`Team::run`]; nobody reads the stage's buffer.
     unsafe fn pack(&self, s: usize) {
         let st = &self.stages[s];
-        let nr = T::NR;
+        let nr = K::NR;
         loop {
             let u = self.claimed[s].fetch_add(1, Ordering::Relaxed);
             if u >= st.units {
@@ -785,7 +845,7 @@ impl<T: Real> Team<T> {
                 // SAFETY: the group's columns lie in B and its place in the buffer.
                 unsafe {
                     let dst = self.buf(s).add(q * st.kc);
-                    pack_b(self.b.at(st.pc, st.jc + q), st.kc, cols, dst);
+                    pack_b(self.b.at(st.pc, st.jc + q), st.kc, cols, nr, dst);
                 }
             }
             self.packed[s].fetch_add(1, Ordering::Release);
@@ -809,7 +869,8 @@ impl<T: Real> Team<T> {
                         let c = self.c.at(ic, st.jc);
                         let acc = st.pc > 0;
                         let bp = self.buf(s);
-                        macro_kernel(mc, st.nc, st.kc, own.apack, bp, c, acc, &mut own.edge);
+                        let edge = &mut own.edge;
+                        macro_kernel::<T, K>(mc, st.nc, st.kc, own.apack, bp, c, acc, edge);
                     }
                 }
             });
@@ -823,7 +884,7 @@ impl<T: Real> Team<T> {
 ///
 /// # Safety
 /// As [`gemm`].
-unsafe fn gemm_team<T: Real>(team: Team<T>, helpers: usize) {
+unsafe fn gemm_team<T: Real, K: Tiles<T>>(team: Team<T, K>, helpers: usize) {
     let team = std::sync::Arc::new(team);
     for me in 1..=helpers {
         let t = team.clone();
@@ -835,14 +896,40 @@ unsafe fn gemm_team<T: Real>(team: Team<T>, helpers: usize) {
     unsafe { team.finish() };
 }
 
-/// C (m x n) = A (m x k) B (k x n), in `parts` pieces: split by rows with B's panels packed
-/// once for all ([`Team`]), or, for a short wide C, by columns across rayon's threads (a
-/// one-part team each).
+/// C (m x n) = A (m x k) B (k x n), in `parts` pieces, on the widest kernels this CPU runs.
 ///
 /// # Safety
 /// [`available`] is true; the operands hold the matrices their strides describe; C overlaps
 /// neither input.
 pub unsafe fn gemm<T: Real>(
+    m: usize,
+    n: usize,
+    k: usize,
+    a: Mat<T>,
+    b: Mat<T>,
+    c: MatMut<T>,
+    parts: usize,
+) where
+    Avx2: Tiles<T>,
+    Avx512: Tiles<T>,
+{
+    // SAFETY: the caller's guarantee; each kernel family only where the CPU runs it.
+    unsafe {
+        if <Avx512 as Tiles<T>>::usable() {
+            gemm_on::<T, Avx512>(m, n, k, a, b, c, parts)
+        } else {
+            gemm_on::<T, Avx2>(m, n, k, a, b, c, parts)
+        }
+    }
+}
+
+/// C (m x n) = A (m x k) B (k x n) on kernels `K`, in `parts` pieces: split by rows with B's
+/// panels packed once for all ([`Team`]), or, for a short wide C, by columns across rayon's
+/// threads (a one-part team each).
+///
+/// # Safety
+/// As [`gemm`], and `K::usable()`.
+unsafe fn gemm_on<T: Real, K: Tiles<T>>(
     m: usize,
     n: usize,
     k: usize,
@@ -876,17 +963,17 @@ pub unsafe fn gemm<T: Real>(
             cs: c.rs,
         };
         // SAFETY: the same product, transposed.
-        return unsafe { gemm(n, m, k, t(b), t(a), ct, parts) };
+        return unsafe { gemm_on::<T, K>(n, m, k, t(b), t(a), ct, parts) };
     }
     let by_rows = m >= n || m >= parts * MC;
-    let (len, unit) = if by_rows { (m, MR) } else { (n, T::NR) };
+    let (len, unit) = if by_rows { (m, MR) } else { (n, K::NR) };
     let parts = parts.min(len / unit).max(1);
     if parts == 1 {
         // SAFETY: the caller's guarantee.
-        return unsafe { Team::new(m, n, k, a, b, c, 1).finish() };
+        return unsafe { Team::<T, K>::new(m, n, k, a, b, c, 1).finish() };
     }
     if by_rows {
-        let team = Team::new(m, n, k, a, b, c, parts);
+        let team = Team::<T, K>::new(m, n, k, a, b, c, parts);
         let helpers = team.ranges.len() - 1;
         // SAFETY: the caller's guarantee.
         return unsafe { gemm_team(team, helpers) };
@@ -898,7 +985,7 @@ pub unsafe fn gemm<T: Real>(
         .step_by(chunk)
         .map(|start| unsafe {
             let size = chunk.min(n - start);
-            Team::new(m, size, k, a, b.at(0, start), c.at(0, start), 1)
+            Team::<T, K>::new(m, size, k, a, b.at(0, start), c.at(0, start), 1)
         })
         .collect();
     // SAFETY: the caller's guarantee.
@@ -986,11 +1073,16 @@ avx2_dot_rows!(
     _mm256_add_ps
 );
 
-/// Implements [`Real`] for `$t` with its kernels.
-macro_rules! real {
-    ($t:ty, $nr:expr, $kernel:ident, $narrow:ident, $dot:ident $(, $pack:ident)?) => {
-        impl Real for $t {
+/// Implements [`Tiles`] for `$t` on instruction set `$set`, with its kernels.
+macro_rules! tiles {
+    ($set:ty, $t:ty, $nr:expr, $kc:expr, $usable:expr, $kernel:ident, $narrow:ident) => {
+        impl Tiles<$t> for $set {
             const NR: usize = $nr;
+            const KC: usize = $kc;
+            #[inline(always)]
+            fn usable() -> bool {
+                $usable
+            }
             #[inline(always)]
             unsafe fn kernel(
                 kc: usize,
@@ -1014,6 +1106,21 @@ macro_rules! real {
                 // SAFETY: the caller's guarantee.
                 unsafe { $narrow(kc, a0, a1, b, c, accumulate) }
             }
+        }
+    };
+}
+
+// On 512-bit vectors B's micro-panel has twice the bytes a step: a shallower panel keeps it
+// in L1 (48 KiB on the cores with two 512-bit FMA units).
+tiles!(Avx2, f64, 8, 384, available(), kernel_f64, narrow_f64);
+tiles!(Avx2, f32, 16, 384, available(), kernel_f32, narrow_f32);
+tiles!(Avx512, f64, 16, 256, wide(), kernel_f64_512, narrow_f64_512);
+tiles!(Avx512, f32, 32, 256, wide(), kernel_f32_512, narrow_f32_512);
+
+/// Implements [`Real`] for `$t` with its kernels.
+macro_rules! real {
+    ($t:ty, $dot:ident $(, $pack:ident)?) => {
+        impl Real for $t {
             #[inline(always)]
             unsafe fn dot_rows(
                 rows: usize,
@@ -1038,8 +1145,8 @@ macro_rules! real {
     };
 }
 
-real!(f64, 8, kernel_f64, narrow_f64, dot_rows_f64);
-real!(f32, 16, kernel_f32, narrow_f32, dot_rows_f32, pack_rows_f32);
+real!(f64, dot_rows_f64);
+real!(f32, dot_rows_f32, pack_rows_f32);
 
 /// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), y's items split in
 /// `parts` pieces across rayon's threads; `n > 0`.
@@ -1135,11 +1242,24 @@ mod tests {
         c
     }
 
+    /// `check::<K>()` for each kernel family this CPU runs.
+    macro_rules! on_each_family {
+        ($check:ident) => {
+            if <Avx2 as Tiles<f64>>::usable() {
+                $check::<Avx2>();
+            }
+            if <Avx512 as Tiles<f64>>::usable() {
+                $check::<Avx512>();
+            }
+        };
+    }
+
     #[test]
     fn odd_sizes_and_layouts_match_the_naive_product() {
-        if !available() {
-            return;
-        }
+        on_each_family!(odd_sizes_and_layouts);
+    }
+
+    fn odd_sizes_and_layouts<K: Tiles<f64>>() {
         for &(m, n, k) in &[
             (1, 1, 1),
             (7, 9, 5),
@@ -1151,6 +1271,9 @@ mod tests {
             (40, 24, 300),
             (30, 12, 50),
             (25, 20, 700),
+            (50, 40, 300),
+            (70, 33, 520),
+            (13, 100, 9),
             (0, 4, 3),
             (4, 5, 0),
         ] {
@@ -1177,13 +1300,17 @@ mod tests {
                 for parts in [1, 2, 3] {
                     c.fill(f64::NAN);
                     // SAFETY: the operands hold the matrices; C is separate.
-                    unsafe { gemm(m, n, k, rows(&a, k), rows(&b, n), cm, parts) };
+                    unsafe { gemm_on::<f64, K>(m, n, k, rows(&a, k), rows(&b, n), cm, parts) };
                     let got: Vec<f64> = match layout {
                         0 => c.clone(),
                         1 => (0..m * n).map(|x| c[(x % n) * m + x / n]).collect(),
                         _ => c.iter().rev().cloned().collect(),
                     };
-                    assert_eq!(got, want, "{m}x{n}x{k} layout {layout} parts {parts}");
+                    let name = std::any::type_name::<K>();
+                    assert_eq!(
+                        got, want,
+                        "{m}x{n}x{k} layout {layout} parts {parts} {name}"
+                    );
                 }
             }
         }
@@ -1191,9 +1318,10 @@ mod tests {
 
     #[test]
     fn parts_agree_when_helpers_start_late_or_never() {
-        if !available() {
-            return;
-        }
+        on_each_family!(parts_agree);
+    }
+
+    fn parts_agree<K: Tiles<f64>>() {
         // Stages: 1 (k = 200), 2 (k = 400), 3 and more (k = 700, 1300); rows for 1 to 4 parts.
         for &(m, n, k) in &[
             (150, 40, 200),
@@ -1210,7 +1338,7 @@ mod tests {
                         rs: n as isize,
                         cs: 1,
                     };
-                    let team = Team::new(m, n, k, rows(&a, k), rows(&b, n), cm, parts);
+                    let team = Team::<f64, K>::new(m, n, k, rows(&a, k), rows(&b, n), cm, parts);
                     let helpers = helpers.min(team.ranges.len() - 1);
                     // SAFETY: the operands hold the matrices; C is separate. Parts without a
                     // helper are taken over by the threads that run.
@@ -1244,10 +1372,16 @@ mod tests {
 
     #[test]
     fn f32_agrees_with_f64() {
-        if !available() {
-            return;
+        if <Avx2 as Tiles<f32>>::usable() {
+            f32_product::<Avx2>();
         }
-        let (m, n, k) = (37, 40, 300);
+        if <Avx512 as Tiles<f32>>::usable() {
+            f32_product::<Avx512>();
+        }
+    }
+
+    fn f32_product<K: Tiles<f32>>() {
+        let (m, n, k) = (37, 70, 300);
         let a: Vec<f32> = (0..m * k).map(|i| (i % 5) as f32 - 2.0).collect();
         let b: Vec<f32> = (0..k * n).map(|i| (i % 3) as f32 - 1.0).collect();
         let want = naive(
@@ -1260,7 +1394,7 @@ mod tests {
         let mut c = vec![0f32; m * n];
         // SAFETY: as above.
         unsafe {
-            gemm(
+            gemm_on::<f32, K>(
                 m,
                 n,
                 k,
