@@ -356,6 +356,49 @@ unsafe fn pack_rows_f32(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usize {
     p
 }
 
+/// [`Real::pack_rows`] for f64: four steps at a time, the first four rows transposed as a 4 x
+/// 4 block, the last two as 2 x 2 blocks.
+///
+/// # Safety
+/// As [`Real::pack_rows`].
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn pack_rows_f64(r: &[*const f64; MR], kc: usize, d: *mut f64) -> usize {
+    let mut p = 0;
+    // SAFETY: loads inside the rows (p + 4 <= kc); stores inside `d` (4 steps of MR).
+    unsafe {
+        while p + 4 <= kc {
+            let l = |i: usize| _mm256_loadu_pd(r[i].add(p));
+            let (r0, r1, r2, r3, r4, r5) = (l(0), l(1), l(2), l(3), l(4), l(5));
+            let t0 = _mm256_unpacklo_pd(r0, r1);
+            let t1 = _mm256_unpackhi_pd(r0, r1);
+            let t2 = _mm256_unpacklo_pd(r2, r3);
+            let t3 = _mm256_unpackhi_pd(r2, r3);
+            let u0 = _mm256_unpacklo_pd(r4, r5);
+            let u1 = _mm256_unpackhi_pd(r4, r5);
+            let heads = [
+                _mm256_permute2f128_pd::<0x20>(t0, t2),
+                _mm256_permute2f128_pd::<0x20>(t1, t3),
+                _mm256_permute2f128_pd::<0x31>(t0, t2),
+                _mm256_permute2f128_pd::<0x31>(t1, t3),
+            ];
+            let tails = [
+                _mm256_castpd256_pd128(u0),
+                _mm256_castpd256_pd128(u1),
+                _mm256_extractf128_pd::<1>(u0),
+                _mm256_extractf128_pd::<1>(u1),
+            ];
+            let dp = d.add(p * MR);
+            for j in 0..4 {
+                _mm256_storeu_pd(dp.add(j * MR), heads[j]);
+                _mm_storeu_pd(dp.add(j * MR + 4), tails[j]);
+            }
+            p += 4;
+        }
+    }
+    p
+}
+
 /// Whether this CPU runs the kernels.
 pub fn available() -> bool {
     #[cfg(target_arch = "x86_64")]
@@ -1145,7 +1188,7 @@ macro_rules! real {
     };
 }
 
-real!(f64, dot_rows_f64);
+real!(f64, dot_rows_f64, pack_rows_f64);
 real!(f32, dot_rows_f32, pack_rows_f32);
 
 /// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), y's items split in
