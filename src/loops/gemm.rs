@@ -1,10 +1,14 @@
 //! The real matrix product C = A B for f32 and f64 on CPUs with AVX2 and FMA, in BLIS's loop
 //! structure: B is packed into KC x NC panels, A into MC x KC blocks, and a register-tile
 //! micro-kernel of MR x NR (6 rows by two vectors) runs over them, its twelve accumulators
-//! covering the FMA units' latency. Measured on AMD Zen 3: the kernel alone at 97% of the
-//! core's peak, the whole product at OpenBLAS's speed. Matrix-vector products with contiguous
-//! rows have their own kernel (`gemv_rows`: four rows a pass sharing the vector's loads).
-//! Other element types and CPUs without FMA use faer (`linalg.rs`).
+//! covering the FMA units' latency. The kernels come in two families chosen at run time
+//! ([`Tiles`]): 256-bit vectors (AVX2) and, where the CPU has AVX-512F, 512-bit ones, whose
+//! tile is twice as wide and whose panels are shallower (B's micro-panel stays in L1).
+//! Measured: on AMD Zen 3 the 256-bit kernel alone at 97% of the core's peak; on Intel's
+//! server cores (two 512-bit FMA units) the 512-bit kernel alone at 99%, where the 256-bit one
+//! reaches half of it. Matrix-vector products with contiguous rows have their own kernel
+//! (`gemv_rows`: four rows a pass sharing the vector's loads). Other element types and CPUs
+//! without FMA use faer (`linalg.rs`).
 //!
 //! Strides are in elements and may be anything (negative too); the output must not overlap
 //! the inputs.
