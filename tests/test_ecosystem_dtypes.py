@@ -114,6 +114,21 @@ def test_pickle_arrays(dtype, case, protocol):
         assert back.flags.writeable
 
 
+@pytest.mark.parametrize("case", SHAPE_CASE_NAMES)
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+def test_pickle_arrays_out_of_band(dtype, case):
+    n, r, _, _ = make_pair(case, dtype)
+    got, want = [], []
+    back = pickle.loads(pickle.dumps(r, protocol=5, buffer_callback=got.append), buffers=got)
+    nback = pickle.loads(pickle.dumps(n, protocol=5, buffer_callback=want.append), buffers=want)
+    assert isinstance(back, rp.ndarray)
+    assert_same(back, nback)
+    assert len(got) == len(want)
+    assert back.flags.writeable == nback.flags.writeable
+    # Out of band, the loaded array is the pickled one's memory, as NumPy's.
+    assert rp.shares_memory(back, r) == np.shares_memory(nback, n)
+
+
 def test_pickle_protocol5_out_of_band_shares_nothing_until_loaded():
     a = rp.arange(1000.0).reshape(10, 100)
     buffers = []

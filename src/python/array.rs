@@ -1633,12 +1633,36 @@ impl PyNdArray {
     fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> PyResult<Py<PyNdArray>> {
         Self::new_like(slf, slf.get().cur().copy(Order::K)?, true)
     }
-    /// Pickling from protocol 5 passes the memory as a `PickleBuffer` (`rumpy._interop`).
+    /// Pickling from protocol 5 passes the memory as a `PickleBuffer` (`rumpy._interop`); a
+    /// C-contiguous array of plain items takes the same path here, without Python code.
     fn __reduce_ex__<'py>(slf: &Bound<'py, Self>, protocol: i64) -> PyResult<Bound<'py, PyAny>> {
-        let f = slf
-            .py()
-            .import("rumpy._interop")?
-            .getattr("array_reduce_ex")?;
+        let py = slf.py();
+        if protocol >= 5 && slf.is_exact_instance_of::<Self>() {
+            let (plain, shape) = slf.get().with_arr_in(py, |a| {
+                let plain = a.is_c_contiguous() && !a.dtype().flags().holds_refs;
+                (plain, PyTuple::new(py, a.shape()))
+            });
+            if plain {
+                static PICKLED: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
+                let (rebuild, pickle_buffer) = PICKLED.get_or_try_init(py, || {
+                    PyResult::Ok((
+                        py.import("rumpy._interop")?
+                            .getattr("_frombuffer")?
+                            .unbind(),
+                        py.import("pickle")?.getattr("PickleBuffer")?.unbind(),
+                    ))
+                })?;
+                // Items no buffer format describes (times inside records) fall through.
+                if let Ok(buf) = pickle_buffer.bind(py).call1((slf,)) {
+                    let dtype = slf.get().dtype(py)?;
+                    let args = (buf, dtype, shape?, pyo3::intern!(py, "C"));
+                    return (rebuild.bind(py).clone(), args)
+                        .into_pyobject(py)
+                        .map(|t| t.into_any());
+                }
+            }
+        }
+        let f = py.import("rumpy._interop")?.getattr("array_reduce_ex")?;
         f.call1((slf, protocol))
     }
     fn __reduce__<'py>(

@@ -1723,6 +1723,42 @@ pub fn frombuffer(
     Ok(PyNdArray::wrap(py, arr, Some(buffer.clone().unbind()))?.into_any())
 }
 
+/// A C-ordered array of `shape` over the whole of `buffer`'s memory: an array unpickled from
+/// protocol 5 (`rumpy._interop._frombuffer`).
+#[pyfunction]
+pub fn _frombuffer_c(
+    py: Python<'_>,
+    buffer: &Bound<'_, PyAny>,
+    dtype: &Bound<'_, PyAny>,
+    shape: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let dt = to_dtype(dtype)?;
+    let shape = extract_shape(shape)?;
+    let raw = super::interop::from_foreign(buffer)?
+        .ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?
+        .0;
+    let n = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
+    if !raw.is_c_contiguous() || n.and_then(|n| n.checked_mul(dt.itemsize())) != Some(raw.nbytes())
+    {
+        return Err(PyValueError::new_err(format!(
+            "a buffer of {} bytes does not hold an array of shape {:?} and dtype {}",
+            raw.nbytes(),
+            shape,
+            dt
+        )));
+    }
+    let strides = crate::array::c_strides(&shape, dt.itemsize());
+    let arr = NdArray::from_parts(
+        raw.buffer().clone(),
+        raw.offset(),
+        shape.iter().copied().collect(),
+        strides,
+        dt,
+        raw.is_writeable(),
+    )?;
+    Ok(PyNdArray::wrap(py, arr, Some(buffer.clone().unbind()))?.into_any())
+}
+
 /// Build a new one-dimensional array from the items of an iterable.
 ///
 /// Parameters

@@ -94,6 +94,8 @@ def _as_subclass(cls, rebuild, args):
 
 
 def _frombuffer(buf, dtype, shape, order):
+    if order == "C":
+        return _core._frombuffer_c(buf, dtype, shape)
     from . import frombuffer
     a = frombuffer(buf, dtype=dtype)
     if order == "F":
