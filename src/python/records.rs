@@ -176,7 +176,18 @@ unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
         let s = void_slot(o);
         if s.full {
             s.full = false;
-            s.data.assume_init_drop();
+            // CPython calls this with the GIL held but outside pyo3's bookkeeping, where
+            // dropping a `Py` would defer its release to a shared pool: released here.
+            let py = Python::assume_attached();
+            match s.data.assume_init_read() {
+                VoidData::View { arr, owner } => {
+                    drop(arr);
+                    if let Some(owner) = owner {
+                        owner.drop_ref(py);
+                    }
+                }
+                VoidData::Wrapped(a) => a.drop_ref(py),
+            }
         }
         super::scalars::free_instance(o);
     }
