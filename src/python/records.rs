@@ -123,7 +123,7 @@ unsafe extern "C" fn void_get_a(
             let s = void_slot(o);
             if s.full && matches!(s.data.assume_init_ref(), VoidData::View { .. }) {
                 let kept = VoidData::Wrapped(made.clone_ref(py));
-                drop(std::mem::replace(s.data.assume_init_mut(), kept));
+                release(py, std::mem::replace(s.data.assume_init_mut(), kept));
             }
             return made.into_ptr();
         }
@@ -158,8 +158,7 @@ unsafe extern "C" fn void_set_a(
         let s = void_slot(o);
         let new = VoidData::Wrapped(Bound::from_borrowed_ptr(py, value).unbind());
         if s.full {
-            let old = std::mem::replace(s.data.assume_init_mut(), new);
-            drop(old);
+            release(py, std::mem::replace(s.data.assume_init_mut(), new));
         } else {
             s.data.write(new);
             s.full = true;
@@ -169,6 +168,22 @@ unsafe extern "C" fn void_set_a(
 }
 
 /// Release what the scalar holds, then the instance (as the number scalars' classes do).
+/// Release a slot's references now. The slot's entry points (dealloc, the `_a` getter and
+/// setter) are called by CPython with the GIL held but outside pyo3's bookkeeping, where
+/// dropping a `Py` would only queue it in pyo3's shared pool, drained by the next call into
+/// any pyo3 function.
+fn release(py: Python<'_>, data: VoidData) {
+    match data {
+        VoidData::View { arr, owner } => {
+            drop(arr);
+            if let Some(owner) = owner {
+                owner.drop_ref(py);
+            }
+        }
+        VoidData::Wrapped(a) => a.drop_ref(py),
+    }
+}
+
 unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
     // SAFETY: called by CPython with a dead instance; its class outlives this call (the
     // instance holds a reference, released last).
@@ -176,18 +191,7 @@ unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
         let s = void_slot(o);
         if s.full {
             s.full = false;
-            // CPython calls this with the GIL held but outside pyo3's bookkeeping, where
-            // dropping a `Py` would defer its release to a shared pool: released here.
-            let py = Python::assume_attached();
-            match s.data.assume_init_read() {
-                VoidData::View { arr, owner } => {
-                    drop(arr);
-                    if let Some(owner) = owner {
-                        owner.drop_ref(py);
-                    }
-                }
-                VoidData::Wrapped(a) => a.drop_ref(py),
-            }
+            release(Python::assume_attached(), s.data.assume_init_read());
         }
         super::scalars::free_instance(o);
     }
