@@ -15,8 +15,42 @@ use std::sync::OnceLock;
 use crate::dtype::Element;
 
 /// The number of non-zero bytes (the true items of a bool line). Counts in byte lanes (at most
-/// 255 rounds before they are widened), which vectorises on any x86-64.
+/// 255 rounds before they are widened), which vectorises on any x86-64; compiled for the
+/// widest vectors this CPU has (with 16-byte vectors a count ran at half NumPy's speed).
 pub fn count_nonzero_bytes(line: &[u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    match simd_level() {
+        // SAFETY: the level says the CPU has the features.
+        Simd::Avx512 => return unsafe { count_avx512(line) },
+        // SAFETY: as above.
+        Simd::Avx2 => return unsafe { count_avx2(line) },
+        Simd::Baseline => {}
+    }
+    count_in_lanes(line)
+}
+
+/// [`count_nonzero_bytes`] on 512-bit vectors.
+///
+/// # Safety
+/// The CPU has AVX-512BW.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bw")]
+unsafe fn count_avx512(line: &[u8]) -> usize {
+    count_in_lanes(line)
+}
+
+/// [`count_nonzero_bytes`] on 256-bit vectors.
+///
+/// # Safety
+/// The CPU has AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn count_avx2(line: &[u8]) -> usize {
+    count_in_lanes(line)
+}
+
+#[inline(always)]
+fn count_in_lanes(line: &[u8]) -> usize {
     const LANES: usize = 64;
     let mut total = 0usize;
     for block in line.chunks(255 * LANES) {
@@ -174,6 +208,18 @@ mod tests {
             let v: Vec<u8> = (0..n).map(|i| [0u8, 1, 2, 255, 0, 0, 7][i % 7]).collect();
             let want = v.iter().filter(|&&b| b != 0).count();
             assert_eq!(super::count_nonzero_bytes(&v), want, "n = {n}");
+            assert_eq!(super::count_in_lanes(&v), want, "n = {n}");
+            #[cfg(target_arch = "x86_64")]
+            {
+                if is_x86_feature_detected!("avx2") {
+                    // SAFETY: the CPU has the feature.
+                    assert_eq!(unsafe { super::count_avx2(&v) }, want, "n = {n}");
+                }
+                if is_x86_feature_detected!("avx512bw") {
+                    // SAFETY: as above.
+                    assert_eq!(unsafe { super::count_avx512(&v) }, want, "n = {n}");
+                }
+            }
         }
     }
 }
