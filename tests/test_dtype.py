@@ -380,3 +380,31 @@ def test_dtype_of_abstract_scalar_types_raises(name):
     n = _dtype_outcome(np, (getattr(np, name),))
     assert n[0][:2] == ("raised", "TypeError")
     assert _dtype_outcome(rp, (getattr(rp, name),)) == n
+
+
+CLASSES = [bool, int, float, complex, str, bytes, object, memoryview, np.bool_, np.int8,
+           np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64, np.float16,
+           np.float32, np.float64, np.complex64, np.complex128, np.longdouble, np.clongdouble,
+           np.str_, np.bytes_, np.void, np.object_, np.datetime64, np.timedelta64, np.intc,
+           np.uintc, np.longlong, np.ulonglong, np.intp, np.uintp, np.integer, np.floating,
+           np.generic, np.number, np.signedinteger, np.complexfloating, np.character, dict]
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_dtype_from_a_class_as_numpy(cls):
+    try:
+        want = np.dtype(cls)
+    except TypeError as e:
+        with pytest.raises(type(e)):
+            rp.dtype(cls)
+        return
+    got = rp.dtype(cls)
+    assert got.str == want.str and got.kind == want.kind and got.itemsize == want.itemsize
+
+
+@pytest.mark.parametrize("name", ["bool", "int8", "uint16", "int64", "float16", "float32",
+                                  "float64", "complex64", "complex128", "longdouble", "str_",
+                                  "bytes_", "object_", "void"])
+def test_dtype_from_a_rumpy_class_as_numpy(name):
+    got, want = rp.dtype(getattr(rp, name)), np.dtype(getattr(np, name))
+    assert got.str == want.str and got.kind == want.kind

@@ -323,6 +323,42 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
         if let Some(st) = st {
             return Ok(st.dtype());
         }
+        for (class, text) in [
+            (py.get_type::<PyString>(), "U"),
+            (py.get_type::<pyo3::types::PyBytes>(), "S"),
+            (py.get_type::<PyAny>(), "O"),
+        ] {
+            if t.is(class) {
+                return Ok(parse_dtype(text)?);
+            }
+        }
+        // NumPy's numeric scalar classes: their name is the dtype's.
+        const NUMERIC: [&str; 14] = [
+            "bool",
+            "int8",
+            "int16",
+            "int32",
+            "int64",
+            "uint8",
+            "uint16",
+            "uint32",
+            "uint64",
+            "float16",
+            "float32",
+            "float64",
+            "complex64",
+            "complex128",
+        ];
+        let module = t.getattr(pyo3::intern!(py, "__module__"));
+        if module.and_then(|m| m.eq("numpy")).unwrap_or(false) {
+            if let Some(n) = t
+                .name()
+                .ok()
+                .and_then(|name| NUMERIC.into_iter().find(|n| name == *n))
+            {
+                return Ok(parse_dtype(n)?);
+            }
+        }
     }
     if let Ok(l) = obj.cast::<PyList>() {
         return from_list(l, align);
