@@ -408,3 +408,12 @@ def test_dtype_from_a_class_as_numpy(cls):
 def test_dtype_from_a_rumpy_class_as_numpy(name):
     got, want = rp.dtype(getattr(rp, name)), np.dtype(getattr(np, name))
     assert got.str == want.str and got.kind == want.kind
+
+
+@pytest.mark.parametrize("spec", list("?bhilqBHILQefdFDSUVOMm") + [
+    ">f4", "<i2", ">c16", ">u8", "M8[s]", "U5", "S3", [("a", "f4")], ("f8", (2,))])
+def test_dtype_from_a_numpy_dtype_object(spec):
+    want = np.dtype(spec)
+    got = rp.dtype(want)
+    assert got.str == want.str and got.byteorder == want.byteorder
+    assert got.itemsize == want.itemsize and got.shape == want.shape

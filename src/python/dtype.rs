@@ -410,6 +410,32 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
             return with_shape(base, shape_of(&second)?);
         }
     }
+    // NumPy's dtype objects of the numeric types: their `str` (byte order included), before
+    // the probes for structured and subarray dtypes.
+    let ty = obj.get_type();
+    if ty.module().is_ok_and(|m| m == "numpy.dtypes") {
+        const NUMERIC: [&str; 14] = [
+            "BoolDType",
+            "Int8DType",
+            "Int16DType",
+            "Int32DType",
+            "Int64DType",
+            "UInt8DType",
+            "UInt16DType",
+            "UInt32DType",
+            "UInt64DType",
+            "Float16DType",
+            "Float32DType",
+            "Float64DType",
+            "Complex64DType",
+            "Complex128DType",
+        ];
+        if ty.name().is_ok_and(|n| NUMERIC.into_iter().any(|k| n == k)) {
+            if let Ok(text) = obj.getattr(pyo3::intern!(py, "str")) {
+                return Ok(parse_dtype(&text.extract::<String>()?)?);
+            }
+        }
+    }
     // A NumPy structured dtype: names, fields, itemsize and the alignment flag describe it.
     if obj.hasattr("fields")? && obj.hasattr("names")? && !obj.getattr("names")?.is_none() {
         let aligned = obj.getattr("isalignedstruct")?.is_truthy()?;
