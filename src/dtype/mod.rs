@@ -153,6 +153,16 @@ impl ScalarType {
         crate::with_scalar_type!(self, T, { numeric::native::<T>() })
     }
 
+    /// NumPy's name of the type ('float64'), its scalar class's too.
+    pub fn name(self) -> &'static str {
+        crate::with_scalar_type!(self, T, { <T as Element>::NAME })
+    }
+
+    /// The name of NumPy's DType class of the type ('Float64DType').
+    pub fn class_name(self) -> &'static str {
+        class_name(self.kind(), self.itemsize())
+    }
+
     pub fn is_int(self) -> bool {
         matches!(self.kind(), 'i' | 'u')
     }
@@ -492,31 +502,7 @@ impl DType {
     }
     /// The name of NumPy's DType class of this descriptor ('Float64DType', 'StrDType').
     pub fn class_name(&self) -> &'static str {
-        match (self.kind(), self.itemsize()) {
-            ('b', _) => "BoolDType",
-            ('i', 1) => "Int8DType",
-            ('i', 2) => "Int16DType",
-            ('i', 4) => "Int32DType",
-            ('i', _) => "Int64DType",
-            ('u', 1) => "UInt8DType",
-            ('u', 2) => "UInt16DType",
-            ('u', 4) => "UInt32DType",
-            ('u', _) => "UInt64DType",
-            ('f', 2) => "Float16DType",
-            ('f', 4) => "Float32DType",
-            ('f', 8) => "Float64DType",
-            ('f', _) => "LongDoubleDType",
-            ('c', 8) => "Complex64DType",
-            ('c', 16) => "Complex128DType",
-            ('c', _) => "CLongDoubleDType",
-            ('O', _) => "ObjectDType",
-            ('U', _) => "StrDType",
-            ('S', _) => "BytesDType",
-            ('T', _) => "StringDType",
-            ('M', _) => "DateTime64DType",
-            ('m', _) => "TimeDelta64DType",
-            _ => "VoidDType",
-        }
+        class_name(self.kind(), self.itemsize())
     }
     /// The ordering of two items (NumPy's sort order), when the family has one.
     pub fn compare(&self) -> Option<CompareFn> {
@@ -555,5 +541,34 @@ impl fmt::Display for DType {
 impl From<ScalarType> for DType {
     fn from(st: ScalarType) -> DType {
         st.dtype()
+    }
+}
+
+/// The name of NumPy's DType class of a descriptor of `kind` and `itemsize`.
+fn class_name(kind: char, itemsize: usize) -> &'static str {
+    match (kind, itemsize) {
+        ('b', _) => "BoolDType",
+        ('i', 1) => "Int8DType",
+        ('i', 2) => "Int16DType",
+        ('i', 4) => "Int32DType",
+        ('i', _) => "Int64DType",
+        ('u', 1) => "UInt8DType",
+        ('u', 2) => "UInt16DType",
+        ('u', 4) => "UInt32DType",
+        ('u', _) => "UInt64DType",
+        ('f', 2) => "Float16DType",
+        ('f', 4) => "Float32DType",
+        ('f', 8) => "Float64DType",
+        ('f', _) => "LongDoubleDType",
+        ('c', 8) => "Complex64DType",
+        ('c', 16) => "Complex128DType",
+        ('c', _) => "CLongDoubleDType",
+        ('O', _) => "ObjectDType",
+        ('U', _) => "StrDType",
+        ('S', _) => "BytesDType",
+        ('T', _) => "StringDType",
+        ('M', _) => "DateTime64DType",
+        ('m', _) => "TimeDelta64DType",
+        _ => "VoidDType",
     }
 }

@@ -166,26 +166,28 @@ pub enum Simd {
     Avx512,
 }
 
-/// The vector instruction level the loops use (`RUMPY_NO_SIMD` forces the baseline).
+/// The vector instruction level the loops use (`RUMPY_NO_SIMD` forces the baseline); each
+/// level has the features of the one below.
 pub fn simd_level() -> Simd {
     static LEVEL: OnceLock<Simd> = OnceLock::new();
     *LEVEL.get_or_init(|| {
         #[cfg(target_arch = "x86_64")]
         {
-            if std::env::var_os("RUMPY_NO_SIMD").is_some() {
-                return Simd::Baseline;
-            }
-            if is_x86_feature_detected!("avx512f")
+            if std::env::var_os("RUMPY_NO_SIMD").is_some()
+                || !(is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma"))
+            {
+                Simd::Baseline
+            } else if is_x86_feature_detected!("avx512f")
                 && is_x86_feature_detected!("avx512bw")
                 && is_x86_feature_detected!("avx512dq")
                 && is_x86_feature_detected!("avx512vl")
             {
-                return Simd::Avx512;
-            }
-            if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
-                return Simd::Avx2;
+                Simd::Avx512
+            } else {
+                Simd::Avx2
             }
         }
+        #[cfg(not(target_arch = "x86_64"))]
         Simd::Baseline
     })
 }

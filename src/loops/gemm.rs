@@ -403,32 +403,14 @@ unsafe fn pack_rows_f64(r: &[*const f64; MR], kc: usize, d: *mut f64) -> usize {
     p
 }
 
-/// Whether this CPU runs the kernels.
+/// Whether this CPU runs the kernels (AVX2 and FMA, unless `RUMPY_NO_SIMD`).
 pub fn available() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::sync::OnceLock;
-        static OK: OnceLock<bool> = OnceLock::new();
-        *OK.get_or_init(|| {
-            std::env::var_os("RUMPY_NO_SIMD").is_none()
-                && is_x86_feature_detected!("avx2")
-                && is_x86_feature_detected!("fma")
-        })
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    false
+    crate::kernels::simd_level() >= crate::kernels::Simd::Avx2
 }
 
 /// Whether this CPU runs the 512-bit kernels ([`Avx512`]).
 pub fn wide() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::sync::OnceLock;
-        static OK: OnceLock<bool> = OnceLock::new();
-        *OK.get_or_init(|| available() && is_x86_feature_detected!("avx512f"))
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    false
+    crate::kernels::simd_level() == crate::kernels::Simd::Avx512
 }
 
 /// A 64-byte aligned scratch buffer of `n` elements, not initialised: packing writes every
@@ -1289,13 +1271,13 @@ mod tests {
         c
     }
 
-    /// `check::<K>()` for each kernel family this CPU runs.
+    /// `check::<K>()` for each kernel family this CPU runs for element type `$t`.
     macro_rules! on_each_family {
-        ($check:ident) => {
-            if <Avx2 as Tiles<f64>>::usable() {
+        ($check:ident, $t:ty) => {
+            if <Avx2 as Tiles<$t>>::usable() {
                 $check::<Avx2>();
             }
-            if <Avx512 as Tiles<f64>>::usable() {
+            if <Avx512 as Tiles<$t>>::usable() {
                 $check::<Avx512>();
             }
         };
@@ -1303,7 +1285,7 @@ mod tests {
 
     #[test]
     fn odd_sizes_and_layouts_match_the_naive_product() {
-        on_each_family!(odd_sizes_and_layouts);
+        on_each_family!(odd_sizes_and_layouts, f64);
     }
 
     fn odd_sizes_and_layouts<K: Tiles<f64>>() {
@@ -1365,7 +1347,7 @@ mod tests {
 
     #[test]
     fn parts_agree_when_helpers_start_late_or_never() {
-        on_each_family!(parts_agree);
+        on_each_family!(parts_agree, f64);
     }
 
     fn parts_agree<K: Tiles<f64>>() {
@@ -1419,12 +1401,7 @@ mod tests {
 
     #[test]
     fn f32_agrees_with_f64() {
-        if <Avx2 as Tiles<f32>>::usable() {
-            f32_product::<Avx2>();
-        }
-        if <Avx512 as Tiles<f32>>::usable() {
-            f32_product::<Avx512>();
-        }
+        on_each_family!(f32_product, f32);
     }
 
     fn f32_product<K: Tiles<f32>>() {

@@ -1633,32 +1633,38 @@ impl PyNdArray {
     fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> PyResult<Py<PyNdArray>> {
         Self::new_like(slf, slf.get().cur().copy(Order::K)?, true)
     }
-    /// Pickling from protocol 5 passes the memory as a `PickleBuffer` (`rumpy._interop`); a
-    /// C-contiguous array of plain items takes the same path here, without Python code.
+    /// From protocol 5, a C- or F-contiguous array of plain items travels as a `PickleBuffer`
+    /// over its own memory (out of band when the pickler takes buffers, else one copy into
+    /// the stream, as NumPy's); `rumpy._interop.array_reduce_ex` takes the other cases (a
+    /// subclass, older protocols, objects, other layouts).
     fn __reduce_ex__<'py>(slf: &Bound<'py, Self>, protocol: i64) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         if protocol >= 5 && slf.is_exact_instance_of::<Self>() {
-            let (plain, shape) = slf.get().with_arr_in(py, |a| {
-                let plain = a.is_c_contiguous() && !a.dtype().flags().holds_refs;
-                (plain, PyTuple::new(py, a.shape()))
+            let layout = slf.get().with_arr_in(py, |a| {
+                let c = a.is_c_contiguous();
+                let plain = (c || a.is_f_contiguous()) && !a.dtype().flags().holds_refs;
+                (plain, c, PyTuple::new(py, a.shape()))
             });
-            if plain {
+            if let (true, c, shape) = layout {
                 static PICKLED: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
                 let (rebuild, pickle_buffer) = PICKLED.get_or_try_init(py, || {
                     PyResult::Ok((
-                        py.import("rumpy._interop")?
-                            .getattr("_frombuffer")?
-                            .unbind(),
+                        py.import("rumpy._core")?.getattr("_frombuffer")?.unbind(),
                         py.import("pickle")?.getattr("PickleBuffer")?.unbind(),
                     ))
                 })?;
+                // A PickleBuffer reads C order: an F-ordered array as its transpose.
+                let view = if c {
+                    slf.clone().into_any()
+                } else {
+                    slf.getattr(pyo3::intern!(py, "T"))?
+                };
                 // Items no buffer format describes (times inside records) fall through.
-                if let Ok(buf) = pickle_buffer.bind(py).call1((slf,)) {
-                    let dtype = slf.get().dtype(py)?;
-                    let args = (buf, dtype, shape?, pyo3::intern!(py, "C"));
-                    return (rebuild.bind(py).clone(), args)
-                        .into_pyobject(py)
-                        .map(|t| t.into_any());
+                if let Ok(buf) = pickle_buffer.bind(py).call1((view,)) {
+                    let rebuild = rebuild.bind(py).clone();
+                    let order = if c { "C" } else { "F" };
+                    let args = (buf, slf.get().dtype(py)?, shape?, order);
+                    return (rebuild, args).into_pyobject(py).map(|t| t.into_any());
                 }
             }
         }

@@ -1668,16 +1668,7 @@ pub fn frombuffer(
     }
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     super::object::refuse_from_bytes(&dt)?;
-    let raw = super::interop::from_foreign(buffer)?
-        .ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?
-        .0;
-    if !raw.is_c_contiguous() {
-        // NumPy asks for a contiguous buffer, which the exporter refuses
-        return Err(pyo3::exceptions::PyBufferError::new_err(format!(
-            "{}: underlying buffer is not C-contiguous",
-            buffer.get_type().name()?
-        )));
-    }
+    let raw = contiguous_memory(buffer)?;
     let bytes = raw.nbytes() as isize;
     if offset < 0 || offset > bytes {
         return Err(PyValueError::new_err(format!(
@@ -1723,23 +1714,37 @@ pub fn frombuffer(
     Ok(PyNdArray::wrap(py, arr, Some(buffer.clone().unbind()))?.into_any())
 }
 
-/// A C-ordered array of `shape` over the whole of `buffer`'s memory: an array unpickled from
-/// protocol 5 (`rumpy._interop._frombuffer`).
+/// The memory of a bytes-like object, as an array over it (NumPy asks for a C-contiguous
+/// buffer, which the exporter refuses otherwise).
+fn contiguous_memory(buffer: &Bound<'_, PyAny>) -> PyResult<NdArray> {
+    let raw = super::interop::from_foreign(buffer)?
+        .ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?
+        .0;
+    if !raw.is_c_contiguous() {
+        return Err(pyo3::exceptions::PyBufferError::new_err(format!(
+            "{}: underlying buffer is not C-contiguous",
+            buffer.get_type().name()?
+        )));
+    }
+    Ok(raw)
+}
+
+/// An array of `shape` in `order` ('C' or 'F') over the whole of `buffer`'s memory: an array
+/// unpickled from protocol 5 (`ndarray.__reduce_ex__`; `rumpy._interop._frombuffer` names it
+/// in earlier pickles).
 #[pyfunction]
-pub fn _frombuffer_c(
+pub fn _frombuffer(
     py: Python<'_>,
     buffer: &Bound<'_, PyAny>,
     dtype: &Bound<'_, PyAny>,
     shape: &Bound<'_, PyAny>,
+    order: &str,
 ) -> PyResult<Py<PyAny>> {
     let dt = to_dtype(dtype)?;
     let shape = extract_shape(shape)?;
-    let raw = super::interop::from_foreign(buffer)?
-        .ok_or_else(|| PyTypeError::new_err("a bytes-like object is required"))?
-        .0;
+    let raw = contiguous_memory(buffer)?;
     let n = shape.iter().try_fold(1usize, |n, &d| n.checked_mul(d));
-    if !raw.is_c_contiguous() || n.and_then(|n| n.checked_mul(dt.itemsize())) != Some(raw.nbytes())
-    {
+    if n.and_then(|n| n.checked_mul(dt.itemsize())) != Some(raw.nbytes()) {
         return Err(PyValueError::new_err(format!(
             "a buffer of {} bytes does not hold an array of shape {:?} and dtype {}",
             raw.nbytes(),
@@ -1747,7 +1752,11 @@ pub fn _frombuffer_c(
             dt
         )));
     }
-    let strides = crate::array::c_strides(&shape, dt.itemsize());
+    let strides = match order {
+        "C" => crate::array::c_strides(&shape, dt.itemsize()),
+        "F" => crate::array::f_strides(&shape, dt.itemsize()),
+        _ => return Err(PyValueError::new_err("order must be 'C' or 'F'")),
+    };
     let arr = NdArray::from_parts(
         raw.buffer().clone(),
         raw.offset(),

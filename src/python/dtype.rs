@@ -333,30 +333,11 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
             }
         }
         // NumPy's numeric scalar classes: their name is the dtype's.
-        const NUMERIC: [&str; 14] = [
-            "bool",
-            "int8",
-            "int16",
-            "int32",
-            "int64",
-            "uint8",
-            "uint16",
-            "uint32",
-            "uint64",
-            "float16",
-            "float32",
-            "float64",
-            "complex64",
-            "complex128",
-        ];
         let module = t.getattr(pyo3::intern!(py, "__module__"));
         if module.and_then(|m| m.eq("numpy")).unwrap_or(false) {
-            if let Some(n) = t
-                .name()
-                .ok()
-                .and_then(|name| NUMERIC.into_iter().find(|n| name == *n))
-            {
-                return Ok(parse_dtype(n)?);
+            let name = t.name()?;
+            if let Some(st) = ScalarType::ALL.into_iter().find(|st| name == st.name()) {
+                return Ok(st.dtype());
             }
         }
     }
@@ -413,27 +394,13 @@ pub fn to_dtype_align(obj: &Bound<'_, PyAny>, align: bool) -> PyResult<DType> {
     // NumPy's dtype objects of the numeric types: their `str` (byte order included), before
     // the probes for structured and subarray dtypes.
     let ty = obj.get_type();
-    if ty.module().is_ok_and(|m| m == "numpy.dtypes") {
-        const NUMERIC: [&str; 14] = [
-            "BoolDType",
-            "Int8DType",
-            "Int16DType",
-            "Int32DType",
-            "Int64DType",
-            "UInt8DType",
-            "UInt16DType",
-            "UInt32DType",
-            "UInt64DType",
-            "Float16DType",
-            "Float32DType",
-            "Float64DType",
-            "Complex64DType",
-            "Complex128DType",
-        ];
-        if ty.name().is_ok_and(|n| NUMERIC.into_iter().any(|k| n == k)) {
-            if let Ok(text) = obj.getattr(pyo3::intern!(py, "str")) {
-                return Ok(parse_dtype(&text.extract::<String>()?)?);
-            }
+    if ty.module().is_ok_and(|m| m == "numpy.dtypes")
+        && ty
+            .name()
+            .is_ok_and(|n| ScalarType::ALL.into_iter().any(|st| n == st.class_name()))
+    {
+        if let Ok(text) = obj.getattr(pyo3::intern!(py, "str")) {
+            return Ok(parse_dtype(&text.extract::<String>()?)?);
         }
     }
     // A NumPy structured dtype: names, fields, itemsize and the alignment flag describe it.

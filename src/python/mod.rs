@@ -112,7 +112,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(creation::identity, m)?,
         wrap_pyfunction!(creation::tri, m)?,
         wrap_pyfunction!(creation::frombuffer, m)?,
-        wrap_pyfunction!(creation::_frombuffer_c, m)?,
+        wrap_pyfunction!(creation::_frombuffer, m)?,
         wrap_pyfunction!(creation::fromiter, m)?,
         wrap_pyfunction!(creation::copyto, m)?,
         wrap_pyfunction!(creation::shares_memory, m)?,

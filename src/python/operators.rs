@@ -122,21 +122,20 @@ impl PyNdArray {
         // NumPy's fast scalar power: `a ** 2` with a Python int is `square(a)` (so bool ** 2
         // is int8, square's first loop); for inexact arrays `a ** -1` is reciprocal and
         // `a ** 0.5` sqrt.
+        let inexact = || {
+            slf.get()
+                .with_arr_in(slf.py(), |a| matches!(a.dtype().kind(), 'f' | 'c'))
+        };
         if other.is_exact_instance_of::<pyo3::types::PyInt>() {
             match other.extract::<i64>().ok() {
                 Some(2) => return unop(slf, "square"),
-                Some(-1)
-                    if slf.get().cur().dtype().kind() == 'f'
-                        || slf.get().cur().dtype().kind() == 'c' =>
-                {
-                    return unop(slf, "reciprocal")
-                }
+                Some(-1) if inexact() => return unop(slf, "reciprocal"),
                 _ => {}
             }
         }
         if other.is_exact_instance_of::<pyo3::types::PyFloat>()
             && other.extract::<f64>().ok() == Some(0.5)
-            && matches!(slf.get().cur().dtype().kind(), 'f' | 'c')
+            && inexact()
         {
             return unop(slf, "sqrt");
         }
@@ -181,7 +180,9 @@ impl PyNdArray {
         // False for ==, True for != (objects and times compare it as objects).
         if other.is_none()
             && matches!(op, Eq | Ne)
-            && !matches!(slf.get().cur().dtype().kind(), 'O' | 'M' | 'm')
+            && !slf
+                .get()
+                .with_arr_in(slf.py(), |a| matches!(a.dtype().kind(), 'O' | 'M' | 'm'))
         {
             let py = slf.py();
             let a = slf.get().cur();
@@ -274,7 +275,9 @@ fn binop(
             other = pyo3::types::PyFloat::new(py, other.extract::<f64>()?).into_any();
         } else if matches!(name, "equal" | "not_equal")
             && other.is_none()
-            && matches!(slf.get().cur().dtype().kind(), 'M' | 'm')
+            && slf
+                .get()
+                .with_arr_in(py, |a| matches!(a.dtype().kind(), 'M' | 'm'))
         {
             // Times meet None as their objects do (NaT's item is None).
             let objects = slf

@@ -167,7 +167,6 @@ unsafe extern "C" fn void_set_a(
     }
 }
 
-/// Release what the scalar holds, then the instance (as the number scalars' classes do).
 /// Release a slot's references now. The slot's entry points (dealloc, the `_a` getter and
 /// setter) are called by CPython with the GIL held but outside pyo3's bookkeeping, where
 /// dropping a `Py` would only queue it in pyo3's shared pool, drained by the next call into
@@ -184,6 +183,7 @@ fn release(py: Python<'_>, data: VoidData) {
     }
 }
 
+/// Release what the scalar holds, then the instance (as the number scalars' classes do).
 unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
     // SAFETY: called by CPython with a dead instance; its class outlives this call (the
     // instance holds a reference, released last).

@@ -63,25 +63,14 @@ def _rebuild_dtype(spec, align):
 
 
 def array_reduce_ex(a, protocol):
-    """``ndarray.__reduce_ex__``: from protocol 5, a contiguous array of plain items travels
-    as a ``PickleBuffer`` over its own memory (out of band when the pickler takes buffers,
-    else one copy into the stream, as NumPy's). An instance of a subclass comes back as one."""
+    """``ndarray.__reduce_ex__`` where the memory does not travel as a ``PickleBuffer`` (that
+    case is the core's): an instance of a subclass comes back as one (its data in the stream,
+    as NumPy's); other arrays are pickled by ``__reduce__``."""
     from . import ndarray
     if type(a) is not ndarray:
-        # as NumPy's, a subclass's data travels in the stream (never as a PickleBuffer)
         rebuild, args = a.view(ndarray).__reduce__()
         return _as_subclass, (type(a), rebuild, args)
-    if protocol < 5 or a.dtype.hasobject or not (a.flags.c_contiguous or a.flags.f_contiguous):
-        return a.__reduce__()
-    import pickle
-    order = "C" if a.flags.c_contiguous else "F"
-    view = a if order == "C" else a.T
-    try:
-        buf = pickle.PickleBuffer(view)
-    except (ValueError, BufferError):
-        # Items no buffer format describes (times inside records): the bytes path.
-        return a.__reduce__()
-    return _frombuffer, (buf, a.dtype, a.shape, order)
+    return a.__reduce__()
 
 
 def _as_subclass(cls, rebuild, args):
@@ -93,14 +82,8 @@ def _as_subclass(cls, rebuild, args):
     return inst
 
 
-def _frombuffer(buf, dtype, shape, order):
-    if order == "C":
-        return _core._frombuffer_c(buf, dtype, shape)
-    from . import frombuffer
-    a = frombuffer(buf, dtype=dtype)
-    if order == "F":
-        return a.reshape(shape[::-1]).T
-    return a.reshape(shape)
+# Earlier pickles name the rebuilding function here.
+_frombuffer = _core._frombuffer
 
 
 class _NumpyDType:
