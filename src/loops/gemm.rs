@@ -695,10 +695,13 @@ struct Team<T, K> {
     /// B's buffers, two (one for a single part or stage): stage `s` is packed into
     /// `bufs[s % bufs.len()]`.
     bufs: Vec<Scratch<T>>,
-    /// Each part's block of A, used by the thread that takes the part (for all it holds).
-    /// All scratch is allocated here, on the calling thread: a worker's own allocations of
-    /// this size come back from the system page by page on every call.
+    /// Each part's packed A: one block at a time, or, where B has several panels side by
+    /// side (`a_kept`), all of the part's rows at the depth of a stage, packed for the first
+    /// panel and read again for the others (packing A again for each costs more than reading
+    /// it from L3). All scratch is allocated here, on the calling thread: a worker's own
+    /// allocations of this size come back from the system page by page on every call.
     apacks: Vec<Scratch<T>>,
+    a_kept: bool,
     /// Rows `start..start + len` of C, per part.
     ranges: Vec<(usize, usize)>,
     owned: Vec<AtomicBool>,
@@ -712,9 +715,8 @@ struct Team<T, K> {
     stop: AtomicBool,
 }
 
-/// A thread's own scratch: its packed block of A and the edge tile.
+/// A thread's own scratch: the edge tile.
 struct Own<T> {
-    apack: *mut T,
     edge: [T; EDGE],
 }
 
@@ -736,11 +738,12 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         let (nr, depth) = (K::NR, depth(k, K::KC));
         // B's panels as wide as each other, each at most NC (but for rounding to NR).
         let width = n.div_ceil(n.div_ceil(K::NC)).next_multiple_of(nr).min(n);
+        // Stages in k's order, B's panels side by side within each (A's packing is kept).
         let mut stages = Vec::new();
-        for jc in (0..n).step_by(width) {
-            let nc = width.min(n - jc);
-            for pc in (0..k).step_by(depth) {
-                let kc = depth.min(k - pc);
+        for pc in (0..k).step_by(depth) {
+            let kc = depth.min(k - pc);
+            for jc in (0..n).step_by(width) {
+                let nc = width.min(n - jc);
                 let units = nc.div_ceil(nr).div_ceil(PACK_GROUP);
                 stages.push(Stage {
                     jc,
@@ -753,7 +756,8 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         }
         let size = depth * width.next_multiple_of(nr);
         let chunk = m.div_ceil(parts).div_ceil(MR) * MR;
-        let apack = depth * K::MC.min(chunk);
+        let a_kept = width < n;
+        let apack = depth * if a_kept { chunk } else { K::MC.min(chunk) };
         let ranges: Vec<_> = (0..m)
             .step_by(chunk)
             .map(|s| (s, chunk.min(m - s)))
@@ -772,6 +776,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             c,
             bufs: (0..nbufs).map(|_| Scratch::new(size)).collect(),
             apacks: ranges.iter().map(|_| Scratch::new(apack)).collect(),
+            a_kept,
             owned: ranges.iter().map(|_| AtomicBool::new(false)).collect(),
             ranges,
             claimed: counters(),
@@ -811,7 +816,6 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         }
         let mut mine = vec![me];
         let mut own = Own {
-            apack: self.apacks[me].ptr,
             edge: [T::default(); EDGE],
         };
         let all = self.ranges.len();
@@ -895,14 +899,19 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             let ((), flags) = super::watch::fp_item(|| {
                 for ic in (start..start + len).step_by(K::MC) {
                     let mc = K::MC.min(start + len - ic);
-                    // SAFETY: the block lies in A and C; the buffers are sized for it.
+                    let at = if self.a_kept { (ic - start) * st.kc } else { 0 };
+                    // SAFETY: the block lies in A and C; the buffers are sized for it, and a
+                    // kept block was packed by this part's stage of the first panel.
                     unsafe {
-                        pack_a(self.a.at(ic, st.pc), mc, st.kc, own.apack);
+                        let ap = self.apacks[r].ptr.add(at);
+                        if st.jc == 0 {
+                            pack_a(self.a.at(ic, st.pc), mc, st.kc, ap);
+                        }
                         let c = self.c.at(ic, st.jc);
                         let acc = st.pc > 0;
                         let bp = self.buf(s);
                         let edge = &mut own.edge;
-                        macro_kernel::<T, K>(mc, st.nc, st.kc, own.apack, bp, c, acc, edge);
+                        macro_kernel::<T, K>(mc, st.nc, st.kc, ap, bp, c, acc, edge);
                     }
                 }
             });
@@ -1363,12 +1372,16 @@ mod tests {
     }
 
     fn parts_agree<K: Tiles<f64>>() {
-        // Stages: 1 (k = 200), 2 (k = 400), 3 and more (k = 700, 1300); rows for 1 to 4 parts.
+        // Stages: 1 (k = 200), 2 (k = 400), 3 and more (k = 700, 1300, or n = 1100, 4100); rows
+        // for 1 to 4 parts.
         for &(m, n, k) in &[
             (150, 40, 200),
             (97, 33, 400),
             (200, 30, 700),
             (61, 50, 1300),
+            // B's panels side by side (A's packing kept across them), on either family.
+            (100, 1100, 300),
+            (30, 4100, 20),
         ] {
             let (a, b, want) = operands(m, n, k);
             for parts in [2, 3, 4] {
