@@ -12,8 +12,8 @@ from . import _core
 from ._subclass import defers_to_method as _defers_to_method
 from . import _scalars
 from ._errstate import errstate
-from .exceptions import AxisError
 from ._helpers import _NoValue, conjugate as _py_conjugate
+from ._shape import _normalize_axis_index
 
 _add = _core.add
 _multiply = _core.multiply
@@ -262,13 +262,6 @@ def all(a, axis=None, out=None, keepdims=False, *, where=True):
     """
     b = _core.asanyarray(a).astype(bool, copy=False)
     return _reduce(_logical_and, b, axis, None, out, keepdims, None, where)
-
-
-def _normalize_axis_index(ax, ndim):
-    ax = operator.index(ax)
-    if not -ndim <= ax < ndim:
-        raise AxisError(f"axis {ax} is out of bounds for array of dimension {ndim}")
-    return ax % ndim if ndim else ax
 
 
 def _broadcast_mask(where, shape):

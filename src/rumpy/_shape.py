@@ -22,8 +22,16 @@ concatenate = _core.concatenate
 
 
 def _axis(axis, ndim, argname=None):
-    from ._reductions import _normalize_axis_index
     return _normalize_axis_index(axis, ndim)
+
+
+def _normalize_axis_index(ax, ndim):
+    """``ax`` as an index in ``range(ndim)`` (kept as given for a 0-d array); AxisError with
+    NumPy's message when out of bounds."""
+    ax = operator.index(ax)
+    if not -ndim <= ax < ndim:
+        raise AxisError(f"axis {ax} is out of bounds for array of dimension {ndim}")
+    return ax % ndim if ndim else ax
 
 
 def normalize_axis_index(axis, ndim, msg_prefix=None):
