@@ -151,6 +151,9 @@ impl Field for C64 {
     }
 }
 
+/// Columns a row-major operand is copied by at a time ([`View::visit`]).
+const BLOCK: usize = 32;
+
 /// A matrix operand of one item: its first element and byte strides.
 #[derive(Clone, Copy)]
 struct View {
@@ -188,35 +191,55 @@ impl View {
         }
     }
 
+    /// Call `f` for every (i, j), in an order that follows the operand's memory: down the
+    /// columns where they are its shorter stride, otherwise along the rows, a block of
+    /// [`BLOCK`] columns at a time (so that a column-major matrix on the other side of a copy
+    /// is touched within that many columns' lines, not one line a row).
+    fn visit(&self, mut f: impl FnMut(usize, usize)) {
+        if self.rs.unsigned_abs() <= self.cs.unsigned_abs() {
+            for j in 0..self.cols {
+                for i in 0..self.rows {
+                    f(i, j);
+                }
+            }
+        } else {
+            for jb in (0..self.cols).step_by(BLOCK) {
+                let je = (jb + BLOCK).min(self.cols);
+                for i in 0..self.rows {
+                    for j in jb..je {
+                        f(i, j);
+                    }
+                }
+            }
+        }
+    }
+
     /// # Safety
     /// The view describes readable memory of `T`s.
     unsafe fn load<T: Field>(&self) -> Mat<T> {
-        // SAFETY: every (i, j) is inside the operand.
-        Mat::from_fn(self.rows, self.cols, |i, j| unsafe {
-            self.at::<T>(i, j).read_unaligned()
-        })
+        let mut m = Mat::<T>::with_capacity(self.rows, self.cols);
+        // SAFETY: every element is written below before anything reads it.
+        unsafe { m.set_dims(self.rows, self.cols) };
+        let (p, cs) = (m.as_ptr_mut(), m.col_stride());
+        // SAFETY: every (i, j) is inside the operand and inside `m` (unit row stride).
+        self.visit(|i, j| unsafe {
+            *p.offset(i as isize + j as isize * cs) = self.at::<T>(i, j).read_unaligned()
+        });
+        m
     }
 
     /// # Safety
     /// The view describes writable memory of `T`s, of `m`'s shape.
     unsafe fn store<T: Field>(&self, m: MatRef<'_, T>) {
-        for j in 0..self.cols {
-            for i in 0..self.rows {
-                // SAFETY: inside the operand.
-                unsafe { self.at::<T>(i, j).write_unaligned(m[(i, j)]) }
-            }
-        }
+        // SAFETY: inside the operand.
+        self.visit(|i, j| unsafe { self.at::<T>(i, j).write_unaligned(m[(i, j)]) });
     }
 
     /// # Safety
     /// As [`View::store`].
     unsafe fn fill<T: Field>(&self, v: T) {
-        for j in 0..self.cols {
-            for i in 0..self.rows {
-                // SAFETY: inside the operand.
-                unsafe { self.at::<T>(i, j).write_unaligned(v) }
-            }
-        }
+        // SAFETY: inside the operand.
+        self.visit(|i, j| unsafe { self.at::<T>(i, j).write_unaligned(v) });
     }
 
     /// Does the operand hold a NaN? (numpy's det and slogdet report the invalid flag its
@@ -225,13 +248,13 @@ impl View {
     /// # Safety
     /// As [`View::load`].
     unsafe fn has_nan<T: Field>(&self) -> bool {
-        (0..self.cols).any(|j| {
-            (0..self.rows).any(|i| {
-                // SAFETY: inside the operand.
-                let v = unsafe { self.at::<T>(i, j).read_unaligned() };
-                v.re().is_nan() || v.im().is_nan()
-            })
-        })
+        let mut nan = false;
+        self.visit(|i, j| {
+            // SAFETY: inside the operand.
+            let v = unsafe { self.at::<T>(i, j).read_unaligned() };
+            nan |= v.re().is_nan() | v.im().is_nan();
+        });
+        nan
     }
 
     /// # Safety
