@@ -193,9 +193,9 @@ impl View {
 
     /// Call `f` for every (i, j), in an order that follows the operand's memory: down the
     /// columns where they are its shorter stride, otherwise along the rows, a block of
-    /// [`BLOCK`] columns at a time (so that a column-major matrix on the other side of a copy
-    /// is touched within that many columns' lines, not one line a row).
-    fn visit(&self, mut f: impl FnMut(usize, usize)) {
+    /// `block` columns at a time (for a copy, [`BLOCK`]: a column-major matrix on the other
+    /// side is then touched within that many columns' lines, not one line a row).
+    fn visit(&self, block: usize, mut f: impl FnMut(usize, usize)) {
         if self.rs.unsigned_abs() <= self.cs.unsigned_abs() {
             for j in 0..self.cols {
                 for i in 0..self.rows {
@@ -203,8 +203,8 @@ impl View {
                 }
             }
         } else {
-            for jb in (0..self.cols).step_by(BLOCK) {
-                let je = (jb + BLOCK).min(self.cols);
+            for jb in (0..self.cols).step_by(block) {
+                let je = jb.saturating_add(block).min(self.cols);
                 for i in 0..self.rows {
                     for j in jb..je {
                         f(i, j);
@@ -222,7 +222,7 @@ impl View {
         unsafe { m.set_dims(self.rows, self.cols) };
         let (p, cs) = (m.as_ptr_mut(), m.col_stride());
         // SAFETY: every (i, j) is inside the operand and inside `m` (unit row stride).
-        self.visit(|i, j| unsafe {
+        self.visit(BLOCK, |i, j| unsafe {
             *p.offset(i as isize + j as isize * cs) = self.at::<T>(i, j).read_unaligned()
         });
         m
@@ -232,14 +232,18 @@ impl View {
     /// The view describes writable memory of `T`s, of `m`'s shape.
     unsafe fn store<T: Field>(&self, m: MatRef<'_, T>) {
         // SAFETY: inside the operand.
-        self.visit(|i, j| unsafe { self.at::<T>(i, j).write_unaligned(m[(i, j)]) });
+        self.visit(BLOCK, |i, j| unsafe {
+            self.at::<T>(i, j).write_unaligned(m[(i, j)])
+        });
     }
 
     /// # Safety
     /// As [`View::store`].
     unsafe fn fill<T: Field>(&self, v: T) {
         // SAFETY: inside the operand.
-        self.visit(|i, j| unsafe { self.at::<T>(i, j).write_unaligned(v) });
+        self.visit(usize::MAX, |i, j| unsafe {
+            self.at::<T>(i, j).write_unaligned(v)
+        });
     }
 
     /// Does the operand hold a NaN? (numpy's det and slogdet report the invalid flag its
@@ -249,7 +253,7 @@ impl View {
     /// As [`View::load`].
     unsafe fn has_nan<T: Field>(&self) -> bool {
         let mut nan = false;
-        self.visit(|i, j| {
+        self.visit(usize::MAX, |i, j| {
             // SAFETY: inside the operand.
             let v = unsafe { self.at::<T>(i, j).read_unaligned() };
             nan |= v.re().is_nan() | v.im().is_nan();
