@@ -806,20 +806,27 @@ pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c:
 /// `a` describes a readable square matrix of `T`.
 unsafe fn hermitian_from<T: Field>(a: &View, upper: bool) -> Mat<T> {
     let n = a.rows;
-    Mat::from_fn(n, n, |i, j| {
-        // SAFETY: inside the operand.
-        let read = |r: usize, s: usize| unsafe { a.at::<T>(r, s).read_unaligned() };
-        let (r, s) = if i >= j { (i, j) } else { (j, i) };
-        // (r, s) is in the lower triangle; the element stored for it:
-        let v = if upper { read(s, r).cj() } else { read(r, s) };
-        if i == j {
-            T::from_re(v.re())
-        } else if i > j {
-            v
-        } else {
-            v.cj()
+    // SAFETY: the caller's.
+    let mut m = unsafe { a.load::<T>() };
+    // The other triangle from the one read, in blocks of BLOCK x BLOCK (the transposed
+    // reads stay within a block's lines).
+    for jb in (0..n).step_by(BLOCK) {
+        for ib in (0..=jb).step_by(BLOCK) {
+            for j in jb..(jb + BLOCK).min(n) {
+                for i in ib..(ib + BLOCK).min(j) {
+                    if upper {
+                        m[(j, i)] = m[(i, j)].cj();
+                    } else {
+                        m[(i, j)] = m[(j, i)].cj();
+                    }
+                }
+            }
         }
-    })
+    }
+    for i in 0..n {
+        m[(i, i)] = T::from_re(m[(i, i)].re());
+    }
+    m
 }
 
 /// The power of two that brings the largest modulus of `m` into [small, 1 / small] (1 when it
@@ -921,14 +928,17 @@ unsafe fn cholesky<T: Field>(
                 o.fill(T::nan());
                 return false;
             }
-            let l = Mat::<T>::from_fn(n, n, |i, j| match (upper, i.cmp(&j)) {
-                (false, std::cmp::Ordering::Less) | (true, std::cmp::Ordering::Greater) => {
-                    T::zero()
-                }
-                (false, _) => m[(i, j)],
-                (true, _) => m[(j, i)].cj(),
+            // SAFETY (inside the item's block): the output is n x n.
+            o.visit(BLOCK, |i, j| {
+                let v = match (upper, i.cmp(&j)) {
+                    (false, std::cmp::Ordering::Less) | (true, std::cmp::Ordering::Greater) => {
+                        T::zero()
+                    }
+                    (false, _) => m[(i, j)],
+                    (true, _) => m[(j, i)].cj(),
+                };
+                o.at::<T>(i, j).write_unaligned(v)
             });
-            o.store(l.as_ref());
             true
         })
     }
