@@ -1651,19 +1651,28 @@ fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
     let h = qr_factor(&mut a, par);
     let bs = h.nrows();
     {
+        // Q = H_1 ... H_k I, the blocks of reflectors applied from the last (LAPACK's orgqr):
+        // a block starting at column j leaves the columns before j of what it is applied to
+        // as they are (columns of I, zero from row j on), so it is applied to Q[j.., j..]
+        // only (about a third less work than applying the sequence to all of I).
         let mut buf = stack(
-            householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
-                m, bs, qcols,
-            ),
+            householder::apply_block_householder_on_the_left_in_place_scratch::<T>(m, bs, qcols),
         );
-        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-            a.as_ref().get(.., ..k),
-            h.as_ref(),
-            faer::Conj::No,
-            q.as_mut(),
-            par,
-            MemStack::new(&mut buf),
-        );
+        let mut j = k;
+        let mut block = if k % bs == 0 { bs } else { k % bs };
+        while j > 0 {
+            let start = j - block;
+            block = bs;
+            householder::apply_block_householder_on_the_left_in_place_with_conj(
+                a.as_ref().get(start.., start..j),
+                h.as_ref().get(.., start..j).subrows(0, j - start),
+                faer::Conj::No,
+                q.as_mut().get_mut(start.., start..),
+                par,
+                MemStack::new(&mut buf),
+            );
+            j = start;
+        }
     }
     for i in 0..r.nrows() {
         for j in i..n {
