@@ -978,6 +978,25 @@ def test_qr(batch, mn, dtype, mode):
 
 
 @needs_ul
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("mn", [(300, 200), (130, 700), (257, 257)], ids=str)
+@pytest.mark.parametrize("mode", ["reduced", "complete"])
+def test_qr_several_blocks_of_reflectors(mn, dtype, mode):
+    # Large enough for several blocks of reflectors, each applied to part of Q.
+    m, n = mn
+    k = min(m, n)
+    a = general(mn, dtype)
+    r, want = call("qr", a, mode=mode)
+    q, rr = like(r.Q, want.Q, "Q"), like(r.R, want.R, "R")
+    t = tol(want.Q, 1, max(m, n))
+    assert not np.tril(rr, -1).any(), "R is not upper triangular"
+    near(q @ rr, a, t * fro(a), "q r = a")
+    orthonormal_columns(q, t, "Q")
+    vclose(abs(rr)[:k], abs(want.R)[:k], tol(want.R, kappa(a), max(m, n)), scale=fro(a),
+           msg="|R|")
+
+
+@needs_ul
 @pytest.mark.parametrize("dtype", ["float64", "complex128", "float32"])
 @pytest.mark.parametrize("mn", [(4, 4), (6, 3), (3, 6)], ids=str)
 def test_qr_lapack_signs(dtype, mn):
