@@ -17,10 +17,12 @@
 use std::arch::x86_64::*;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
-/// The depth of each panel for a product of depth `k`: at most `kc`, the panels equal (to a
-/// multiple of 8), so the last is not a thin one.
-fn depth(k: usize, kc: usize) -> usize {
-    k.div_ceil(k.div_ceil(kc)).next_multiple_of(8).min(k)
+/// The size of each piece when `len` is cut into pieces of at most `max` (a multiple of
+/// `unit`): the pieces equal (to a multiple of `unit`), so the last is not a thin one.
+fn piece(len: usize, max: usize, unit: usize) -> usize {
+    len.div_ceil(len.div_ceil(max))
+        .next_multiple_of(unit)
+        .min(len)
 }
 
 /// How far ahead (in k steps) the kernel prefetches packed A.
@@ -735,9 +737,9 @@ fn wait_until(done: impl Fn() -> bool) {
 
 impl<T: Real, K: Tiles<T>> Team<T, K> {
     fn new(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, c: MatMut<T>, parts: usize) -> Self {
-        let (nr, depth) = (K::NR, depth(k, K::KC));
-        // B's panels as wide as each other, each at most NC (but for rounding to NR).
-        let width = n.div_ceil(n.div_ceil(K::NC)).next_multiple_of(nr).min(n);
+        // Panels of equal depth (a multiple of 8) and of equal width (a multiple of NR).
+        let (nr, depth) = (K::NR, piece(k, K::KC, 8));
+        let width = piece(n, K::NC, nr);
         // Stages in k's order, B's panels side by side within each (A's packing is kept).
         let mut stages = Vec::new();
         for pc in (0..k).step_by(depth) {

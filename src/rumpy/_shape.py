@@ -22,16 +22,15 @@ concatenate = _core.concatenate
 
 
 def _axis(axis, ndim, argname=None):
-    return _normalize_axis_index(axis, ndim)
+    """``axis`` as an index in ``range(ndim)`` (kept as given for a 0-d array); AxisError
+    with NumPy's message when out of bounds."""
+    axis = operator.index(axis)
+    if not -ndim <= axis < ndim:
+        raise AxisError(f"axis {axis} is out of bounds for array of dimension {ndim}")
+    return axis % ndim if ndim else axis
 
 
-def _normalize_axis_index(ax, ndim):
-    """``ax`` as an index in ``range(ndim)`` (kept as given for a 0-d array); AxisError with
-    NumPy's message when out of bounds."""
-    ax = operator.index(ax)
-    if not -ndim <= ax < ndim:
-        raise AxisError(f"axis {ax} is out of bounds for array of dimension {ndim}")
-    return ax % ndim if ndim else ax
+_normalize_axis_index = _axis
 
 
 def normalize_axis_index(axis, ndim, msg_prefix=None):
