@@ -29,6 +29,9 @@ fn piece(len: usize, max: usize, unit: usize) -> usize {
 const PREFETCH: usize = 16;
 /// How far ahead (in k steps) the kernel prefetches packed B.
 const PREFETCH_B: usize = 4;
+/// How far ahead (in rows) packing B prefetches its source rows (6 and 24 measured 1% slower
+/// at 1000^2, none 2-4%).
+const PREFETCH_ROWS: usize = 12;
 /// Rows of the register tile.
 const MR: usize = 6;
 /// Items of the edge tile: the largest register tile (MR x 32 f32).
@@ -77,6 +80,19 @@ pub trait Tiles<T>: 'static {
     /// Whether this CPU runs the kernels.
     fn usable() -> bool;
 
+    /// Pack the first steps of a whole panel of A whose rows `r` have contiguous items into
+    /// `d` (MR values a step), in vector blocks; the steps packed (the caller packs the rest).
+    ///
+    /// # Safety
+    /// [`Tiles::usable`]; each row holds `kc` items, `d` has room for `kc * MR`.
+    unsafe fn pack_rows(r: &[*const T; MR], kc: usize, d: *mut T) -> usize;
+
+    /// [`pack_b`] with this family's micro-panel width, compiled for its instruction set.
+    ///
+    /// # Safety
+    /// As [`pack_b`], and [`Tiles::usable`].
+    unsafe fn pack_b(b: Mat<T>, kc: usize, nc: usize, dst: *mut T);
+
     /// `C[0..MR, 0..NR] (=|+=) Apanel^T Bpanel` over `kc` steps; `a`: kc groups of MR, `b`: kc
     /// groups of NR (64-byte aligned).
     ///
@@ -109,15 +125,6 @@ pub enum Avx512 {}
 
 /// An element type with register-tile kernels.
 pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 'static {
-    /// Pack the first steps of a whole panel whose rows `r` have contiguous items into `d`
-    /// (MR values a step), in vector blocks; the steps packed (the caller packs the rest).
-    ///
-    /// # Safety
-    /// The CPU has AVX2; each row holds `kc` items, `d` has room for `kc * MR`.
-    unsafe fn pack_rows(_r: &[*const Self; MR], _kc: usize, _d: *mut Self) -> usize {
-        0
-    }
-
     /// `y[i] = A[i, :] . x` for `rows` rows of a row-major A (row stride `rs`), x contiguous
     /// (`avx2_dot_rows`).
     ///
@@ -314,12 +321,12 @@ tile_kernels!(
     _mm512_add_ps
 );
 
-/// [`Real::pack_rows`] for f32: eight steps at a time, the six rows (and the last once more,
+/// [`Tiles::pack_rows`] for f32: eight steps at a time, the six rows (and the last once more,
 /// twice) transposed as an 8 x 8 block. Each step's store writes two values past its six,
 /// which the next step's store overwrites: the blocks stop while a step remains after them.
 ///
 /// # Safety
-/// As [`Real::pack_rows`].
+/// As [`Tiles::pack_rows`].
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn pack_rows_f32(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usize {
@@ -363,11 +370,11 @@ unsafe fn pack_rows_f32(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usize {
     p
 }
 
-/// [`Real::pack_rows`] for f64: four steps at a time, the first four rows transposed as a 4 x
+/// [`Tiles::pack_rows`] for f64: four steps at a time, the first four rows transposed as a 4 x
 /// 4 block, the last two as 2 x 2 blocks.
 ///
 /// # Safety
-/// As [`Real::pack_rows`].
+/// As [`Tiles::pack_rows`].
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn pack_rows_f64(r: &[*const f64; MR], kc: usize, d: *mut f64) -> usize {
@@ -401,6 +408,60 @@ unsafe fn pack_rows_f64(r: &[*const f64; MR], kc: usize, d: *mut f64) -> usize {
                 _mm_storeu_pd(dp.add(j * MR + 4), tails[j]);
             }
             p += 4;
+        }
+    }
+    p
+}
+
+/// [`Tiles::pack_rows`] for f32 on 512-bit vectors: sixteen steps at a time, as
+/// [`pack_rows_f32`] does eight, each 128-bit lane transposed in place and the halves of the
+/// eight results (steps `j` and `j + 8`) stored with six-lane masks.
+///
+/// # Safety
+/// As [`Tiles::pack_rows`].
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+unsafe fn pack_rows_f32_512(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usize {
+    let mut p = 0;
+    // Lanes 0 and 2 (or 1 and 3) of the first source with the same of the second: steps j and
+    // j + 8 (or j + 4 and j + 12) of the 8 x 8 transposition.
+    let lo = _mm512_setr_epi32(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27);
+    let hi = _mm512_setr_epi32(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31);
+    // SAFETY: loads inside the rows (p + 16 <= kc); masked stores inside `d`.
+    unsafe {
+        while p + 16 <= kc {
+            let l = |i: usize| _mm512_loadu_ps(r[i].add(p));
+            let (r0, r1, r2, r3, r4, r5) = (l(0), l(1), l(2), l(3), l(4), l(5));
+            let t0 = _mm512_unpacklo_ps(r0, r1);
+            let t1 = _mm512_unpackhi_ps(r0, r1);
+            let t2 = _mm512_unpacklo_ps(r2, r3);
+            let t3 = _mm512_unpackhi_ps(r2, r3);
+            let t4 = _mm512_unpacklo_ps(r4, r5);
+            let t5 = _mm512_unpackhi_ps(r4, r5);
+            let u0 = _mm512_shuffle_ps::<0x44>(t0, t2);
+            let u1 = _mm512_shuffle_ps::<0xEE>(t0, t2);
+            let u2 = _mm512_shuffle_ps::<0x44>(t1, t3);
+            let u3 = _mm512_shuffle_ps::<0xEE>(t1, t3);
+            let u4 = _mm512_shuffle_ps::<0x44>(t4, t4);
+            let u5 = _mm512_shuffle_ps::<0xEE>(t4, t4);
+            let u6 = _mm512_shuffle_ps::<0x44>(t5, t5);
+            let u7 = _mm512_shuffle_ps::<0xEE>(t5, t5);
+            let cols = [
+                _mm512_permutex2var_ps(u0, lo, u4),
+                _mm512_permutex2var_ps(u1, lo, u5),
+                _mm512_permutex2var_ps(u2, lo, u6),
+                _mm512_permutex2var_ps(u3, lo, u7),
+                _mm512_permutex2var_ps(u0, hi, u4),
+                _mm512_permutex2var_ps(u1, hi, u5),
+                _mm512_permutex2var_ps(u2, hi, u6),
+                _mm512_permutex2var_ps(u3, hi, u7),
+            ];
+            let dp = d.add(p * MR);
+            for (j, v) in cols.iter().enumerate() {
+                _mm512_mask_storeu_ps(dp.add(j * MR), 0x003F, *v);
+                _mm512_mask_storeu_ps(dp.add((j + 8) * MR - 8), 0x3F00, *v);
+            }
+            p += 16;
         }
     }
     p
@@ -485,7 +546,7 @@ impl<T> Drop for Scratch<T> {
 ///
 /// # Safety
 /// `a` holds the block; `dst` has room for `mc.div_ceil(MR) * MR * kc` elements.
-unsafe fn pack_a<T: Real>(a: Mat<T>, mc: usize, kc: usize, dst: *mut T) {
+unsafe fn pack_a<T: Real, K: Tiles<T>>(a: Mat<T>, mc: usize, kc: usize, dst: *mut T) {
     let mut d = dst;
     for q in (0..mc).step_by(MR) {
         let rows = MR.min(mc - q);
@@ -496,7 +557,7 @@ unsafe fn pack_a<T: Real>(a: Mat<T>, mc: usize, kc: usize, dst: *mut T) {
                 // A whole panel: the six rows read side by side, no padding to test for.
                 let r: [*const T; MR] = std::array::from_fn(|i| base.offset(i as isize * a.rs));
                 let done = if a.cs == 1 {
-                    T::pack_rows(&r, kc, d)
+                    K::pack_rows(&r, kc, d)
                 } else {
                     0
                 };
@@ -524,31 +585,56 @@ unsafe fn pack_a<T: Real>(a: Mat<T>, mc: usize, kc: usize, dst: *mut T) {
     }
 }
 
-/// Pack rows `0..kc`, columns `0..nc` of `b` as micro-panels of `nr` columns (zero-padded).
+/// Pack rows `0..kc`, columns `0..nc` of `b` as micro-panels of `NR` columns (zero-padded).
+/// Rows with contiguous items are read whole, step by step across the micro-panels (long
+/// runs for the hardware's prefetcher), each full micro-panel's step a copy of constant size
+/// (vector moves of the caller's width).
 ///
 /// # Safety
 /// `b` holds the panel; `dst` has room for `nc.div_ceil(NR) * NR * kc` elements.
-unsafe fn pack_b<T: Real>(b: Mat<T>, kc: usize, nc: usize, nr: usize, dst: *mut T) {
-    let mut d = dst;
-    for q in (0..nc).step_by(nr) {
-        let cols = nr.min(nc - q);
-        // SAFETY: the caller's guarantee.
-        unsafe {
-            let base = b.ptr.offset(q as isize * b.cs);
+#[inline(always)]
+unsafe fn pack_b<T: Real, const NR: usize>(b: Mat<T>, kc: usize, nc: usize, dst: *mut T) {
+    let full = nc / NR;
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        if b.cs == 1 {
             for p in 0..kc {
-                let s = base.offset(p as isize * b.rs);
-                if cols == nr && b.cs == 1 {
-                    std::ptr::copy_nonoverlapping(s, d, nr);
-                } else {
-                    for j in 0..nr {
-                        *d.add(j) = if j < cols {
-                            *s.offset(j as isize * b.cs)
-                        } else {
-                            T::default()
-                        };
+                let s = b.ptr.offset(p as isize * b.rs);
+                // Each step's row starts a new page, where the hardware's prefetcher stops.
+                let ahead = s.wrapping_offset(PREFETCH_ROWS as isize * b.rs) as *const i8;
+                for line in (0..nc * size_of::<T>()).step_by(64) {
+                    _mm_prefetch::<_MM_HINT_T0>(ahead.wrapping_add(line));
+                }
+                for q in 0..full {
+                    let d = dst.add((q * kc + p) * NR);
+                    std::ptr::copy_nonoverlapping(s.add(q * NR), d, NR);
+                }
+            }
+        } else {
+            for q in 0..full {
+                let base = b.ptr.offset((q * NR) as isize * b.cs);
+                let d = dst.add(q * kc * NR);
+                for p in 0..kc {
+                    let s = base.offset(p as isize * b.rs);
+                    for j in 0..NR {
+                        *d.add(p * NR + j) = *s.offset(j as isize * b.cs);
                     }
                 }
-                d = d.add(nr);
+            }
+        }
+        let cols = nc - full * NR;
+        if cols > 0 {
+            let base = b.ptr.offset((full * NR) as isize * b.cs);
+            let d = dst.add(full * kc * NR);
+            for p in 0..kc {
+                let s = base.offset(p as isize * b.rs);
+                for j in 0..NR {
+                    *d.add(p * NR + j) = if j < cols {
+                        *s.offset(j as isize * b.cs)
+                    } else {
+                        T::default()
+                    };
+                }
             }
         }
     }
@@ -883,7 +969,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
                 // SAFETY: the group's columns lie in B and its place in the buffer.
                 unsafe {
                     let dst = self.buf(s).add(q * st.kc);
-                    pack_b(self.b.at(st.pc, st.jc + q), st.kc, cols, nr, dst);
+                    K::pack_b(self.b.at(st.pc, st.jc + q), st.kc, cols, dst);
                 }
             }
             self.packed[s].fetch_add(1, Ordering::Release);
@@ -907,7 +993,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
                     unsafe {
                         let ap = self.apacks[r].ptr.add(at);
                         if st.jc == 0 {
-                            pack_a(self.a.at(ic, st.pc), mc, st.kc, ap);
+                            pack_a::<T, K>(self.a.at(ic, st.pc), mc, st.kc, ap);
                         }
                         let c = self.c.at(ic, st.jc);
                         let acc = st.pc > 0;
@@ -1119,8 +1205,8 @@ avx2_dot_rows!(
 /// Implements [`Tiles`] for `$t` on instruction set `$set`, with its kernels: its sizes are
 /// (NR, KC, MC, NC).
 macro_rules! tiles {
-    ($set:ty, $t:ty, ($nr:expr, $kc:expr, $mc:expr, $nc:expr), $usable:expr, $kernel:ident,
-     $narrow:ident) => {
+    ($set:ty, $t:ty, ($nr:expr, $kc:expr, $mc:expr, $nc:expr), $usable:expr, $feat:literal,
+     $kernel:ident, $narrow:ident, $pack_rows:ident) => {
         impl Tiles<$t> for $set {
             const NR: usize = $nr;
             const KC: usize = $kc;
@@ -1129,6 +1215,25 @@ macro_rules! tiles {
             #[inline(always)]
             fn usable() -> bool {
                 $usable
+            }
+            #[inline(always)]
+            unsafe fn pack_rows(r: &[*const $t; MR], kc: usize, d: *mut $t) -> usize {
+                // SAFETY: the caller's guarantee.
+                unsafe { $pack_rows(r, kc, d) }
+            }
+            #[inline(always)]
+            unsafe fn pack_b(b: Mat<$t>, kc: usize, nc: usize, dst: *mut $t) {
+                /// [`pack_b`] compiled for the family's vectors.
+                ///
+                /// # Safety
+                /// As [`Tiles::pack_b`].
+                #[target_feature(enable = $feat)]
+                unsafe fn packed(b: Mat<$t>, kc: usize, nc: usize, dst: *mut $t) {
+                    // SAFETY: the caller's guarantee.
+                    unsafe { pack_b::<$t, $nr>(b, kc, nc, dst) }
+                }
+                // SAFETY: the caller's guarantee.
+                unsafe { packed(b, kc, nc, dst) }
             }
             #[inline(always)]
             unsafe fn kernel(
@@ -1161,14 +1266,20 @@ macro_rules! tiles {
 // in L1 (48 KiB on the cores with two 512-bit FMA units). There B's panels are kept to 1 MiB
 // (L2 holds 2 MiB): wider ones, read from L3, cost 5-10% at 2000^2; A's blocks are smaller
 // than on the 256-bit family (best measured from 12 to 36 rows, 72 a few percent slower).
-tiles! { Avx2, f64, (8, 384, 72, 4064), available(), kernel_f64, narrow_f64 }
-tiles! { Avx2, f32, (16, 384, 72, 4064), available(), kernel_f32, narrow_f32 }
-tiles! { Avx512, f64, (16, 256, 36, 512), wide(), kernel_f64_512, narrow_f64_512 }
-tiles! { Avx512, f32, (32, 256, 36, 1024), wide(), kernel_f32_512, narrow_f32_512 }
+// float64's A is packed with the 256-bit transposition on both: a 512-bit one measured no
+// faster (A's source comes from memory), where for float32 it takes a third less time.
+tiles! { Avx2, f64, (8, 384, 72, 4064), available(), "avx2,fma",
+kernel_f64, narrow_f64, pack_rows_f64 }
+tiles! { Avx2, f32, (16, 384, 72, 4064), available(), "avx2,fma",
+kernel_f32, narrow_f32, pack_rows_f32 }
+tiles! { Avx512, f64, (16, 256, 36, 512), wide(), "avx512f",
+kernel_f64_512, narrow_f64_512, pack_rows_f64 }
+tiles! { Avx512, f32, (32, 256, 36, 1024), wide(), "avx512f",
+kernel_f32_512, narrow_f32_512, pack_rows_f32_512 }
 
 /// Implements [`Real`] for `$t` with its kernels.
 macro_rules! real {
-    ($t:ty, $dot:ident $(, $pack:ident)?) => {
+    ($t:ty, $dot:ident) => {
         impl Real for $t {
             #[inline(always)]
             unsafe fn dot_rows(
@@ -1183,19 +1294,12 @@ macro_rules! real {
                 // SAFETY: the caller's guarantee.
                 unsafe { $dot(rows, n, a, rs, x, y, incy) }
             }
-            $(
-                #[inline(always)]
-                unsafe fn pack_rows(r: &[*const $t; MR], kc: usize, d: *mut $t) -> usize {
-                    // SAFETY: the caller's guarantee.
-                    unsafe { $pack(r, kc, d) }
-                }
-            )?
         }
     };
 }
 
-real!(f64, dot_rows_f64, pack_rows_f64);
-real!(f32, dot_rows_f32, pack_rows_f32);
+real!(f64, dot_rows_f64);
+real!(f32, dot_rows_f32);
 
 /// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), y's items split in
 /// `parts` pieces across rayon's threads; `n > 0`.
