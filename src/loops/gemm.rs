@@ -32,6 +32,11 @@ const PREFETCH_B: usize = 4;
 /// How far ahead (in rows) packing B prefetches its source rows (6 and 24 measured 1% slower
 /// at 1000^2, none 2-4%).
 const PREFETCH_ROWS: usize = 12;
+/// Most parts of a product that each pack all of B's panels themselves. A panel packed by one
+/// core and read by another costs the reader more than packing it again: on two cores of an
+/// Intel Xeon, 3-5% at 500^2-2000^2 and 5-10% for products of depth 200-500. With more parts
+/// than this (unmeasured), each packs a share of a common panel, as BLIS and OpenBLAS do.
+const PRIVATE_PARTS: usize = 2;
 /// Rows of the register tile.
 const MR: usize = 6;
 /// Items of the edge tile: the largest register tile (MR x 32 f32).
@@ -765,7 +770,9 @@ struct Stage {
 /// The product split by rows of C, each range of rows a part (a single part for the product
 /// on one thread, or for a piece of one split by columns). Stage after stage, a
 /// panel of B is packed once into one of two shared buffers (its micro-panels claimed a group
-/// at a time by every part that gets there) and each part multiplies its rows of C by it.
+/// at a time by every part that gets there) and each part multiplies its rows of C by it;
+/// or, with at most [`PRIVATE_PARTS`] parts, each part packs every panel into a buffer of its
+/// own and runs without waiting for the others.
 ///
 /// The calling thread takes a part itself and hands the others to rayon's pool. No part
 /// waits for work nobody has started: a part waits only for packing claimed by a running
@@ -781,8 +788,10 @@ struct Team<T, K> {
     c: MatMut<T>,
     stages: Vec<Stage>,
     /// B's buffers, two (one for a single part or stage): stage `s` is packed into
-    /// `bufs[s % bufs.len()]`.
+    /// `bufs[s % bufs.len()]`; or, where each part packs its own panels (`private`), one a
+    /// part.
     bufs: Vec<Scratch<T>>,
+    private: bool,
     /// Each part's packed A: one block at a time, or, where B has several panels side by
     /// side (`a_kept`), all of the part's rows at the depth of a stage, packed for the first
     /// panel and read again for the others (packing A again for each costs more than reading
@@ -851,8 +860,11 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             .map(|s| (s, chunk.min(m - s)))
             .collect();
         // One part packs each stage after it has used the one before.
+        let private = ranges.len() > 1 && ranges.len() <= PRIVATE_PARTS;
         let nbufs = if ranges.len() == 1 {
             1
+        } else if private {
+            ranges.len()
         } else {
             stages.len().min(2)
         };
@@ -863,6 +875,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             b,
             c,
             bufs: (0..nbufs).map(|_| Scratch::new(size)).collect(),
+            private,
             apacks: ranges.iter().map(|_| Scratch::new(apack)).collect(),
             a_kept,
             owned: ranges.iter().map(|_| AtomicBool::new(false)).collect(),
@@ -906,6 +919,15 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         let mut own = Own {
             edge: [T::default(); EDGE],
         };
+        if self.private {
+            let mut r = Some(me);
+            while let Some(part) = r {
+                // SAFETY: the caller's guarantee; the part is this thread's.
+                unsafe { self.alone(part, &mut own) };
+                r = (0..self.ranges.len()).find(|&q| !self.owned[q].swap(true, Ordering::AcqRel));
+            }
+            return;
+        }
         let all = self.ranges.len();
         let last = self.stages.len();
         for s in 0..last {
@@ -925,7 +947,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             wait_until(|| self.packed[s].load(Ordering::Acquire) == units);
             for &r in &mine {
                 // SAFETY: the caller's guarantee; part `r` is this thread's.
-                unsafe { self.multiply(r, s, &mut own) };
+                unsafe { self.multiply(r, s, self.buf(s), &mut own) };
             }
         }
         if last <= 2 {
@@ -944,10 +966,29 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             if !self.owned[r].swap(true, Ordering::AcqRel) {
                 for s in 0..upto {
                     // SAFETY: the caller's guarantee.
-                    unsafe { self.multiply(r, s, own) };
+                    unsafe { self.multiply(r, s, self.buf(s), own) };
                 }
                 mine.push(r);
             }
+        }
+    }
+
+    /// Part `r` on its own: every stage packed into the part's buffer, then multiplied.
+    ///
+    /// # Safety
+    /// As [`Team::run`]; part `r` is the calling thread's.
+    unsafe fn alone(&self, r: usize, own: &mut Own<T>) {
+        let bp = self.bufs[r].ptr;
+        for (s, st) in self.stages.iter().enumerate() {
+            if super::watch::stop_requested() {
+                self.stop.store(true, Ordering::Relaxed);
+            }
+            if !self.stop.load(Ordering::Relaxed) {
+                // SAFETY: the stage lies in B; the part's buffer is sized for it.
+                unsafe { K::pack_b(self.b.at(st.pc, st.jc), st.kc, st.nc, bp) };
+            }
+            // SAFETY: the caller's guarantee; the stage is packed.
+            unsafe { self.multiply(r, s, bp, own) };
         }
     }
 
@@ -980,7 +1021,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
     ///
     /// # Safety
     /// As [`Team::run`]; the stage is packed and part `r` is the calling thread's.
-    unsafe fn multiply(&self, r: usize, s: usize, own: &mut Own<T>) {
+    unsafe fn multiply(&self, r: usize, s: usize, bp: *const T, own: &mut Own<T>) {
         let st = &self.stages[s];
         let (start, len) = self.ranges[r];
         if !self.stop.load(Ordering::Relaxed) {
@@ -997,7 +1038,6 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
                         }
                         let c = self.c.at(ic, st.jc);
                         let acc = st.pc > 0;
-                        let bp = self.buf(s);
                         let edge = &mut own.edge;
                         macro_kernel::<T, K>(mc, st.nc, st.kc, ap, bp, c, acc, edge);
                     }
@@ -1053,8 +1093,8 @@ pub unsafe fn gemm<T: Real>(
 }
 
 /// C (m x n) = A (m x k) B (k x n) on kernels `K`, in `parts` pieces: split by rows with B's
-/// panels packed once for all ([`Team`]), or, for a short wide C, by columns across rayon's
-/// threads (a one-part team each).
+/// panels packed once for all or by each part ([`Team`]), or, for a short wide C, by columns
+/// across rayon's threads (a one-part team each).
 ///
 /// # Safety
 /// As [`gemm`], and `K::usable()`.
@@ -1479,7 +1519,7 @@ mod tests {
 
     fn parts_agree<K: Tiles<f64>>() {
         // Stages: 1 (k = 200), 2 (k = 400), 3 and more (k = 700, 1300, or n = 1100, 4100); rows
-        // for 1 to 4 parts.
+        // for 1 to 4 parts (two pack their own panels, more share them).
         for &(m, n, k) in &[
             (150, 40, 200),
             (97, 33, 400),
