@@ -774,12 +774,12 @@ struct Stage {
 /// or, with at most [`PRIVATE_PARTS`] parts, each part packs every panel into a buffer of its
 /// own and runs without waiting for the others.
 ///
-/// The calling thread takes a part itself and hands the others to rayon's pool. No part
+/// The calling thread takes a part itself and hands the others to the helper threads. No part
 /// waits for work nobody has started: a part waits only for packing claimed by a running
 /// thread, or for the stage before last to be done before its buffer is packed again, and
 /// before that first happens (the third stage, or the end) the parts nobody has started are
 /// taken over by the thread that got there (both buffers still hold their panels). So the
-/// product completes when the pool is busy, and a helper that starts late finds its part
+/// product completes when the helpers are busy, and one that starts late finds its part
 /// taken and returns without touching the operands.
 struct Team<T, K> {
     kernels: std::marker::PhantomData<fn() -> K>,
@@ -1049,17 +1049,18 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
     }
 }
 
-/// The team's product with `helpers` parts handed to rayon's pool.
+/// The team's product with `helpers` parts handed to the helper threads
+/// ([`super::helpers`]); parts beyond their number are taken over by the running threads.
 ///
 /// # Safety
 /// As [`gemm`].
 unsafe fn gemm_team<T: Real, K: Tiles<T>>(team: Team<T, K>, helpers: usize) {
     let team = std::sync::Arc::new(team);
-    for me in 1..=helpers {
+    for me in 1..=helpers.min(super::helpers::count()) {
         let t = team.clone();
         // SAFETY: a helper works only on a part it takes, and every part is done before the
         // caller returns (below); one that starts later finds its part taken.
-        rayon::spawn(move || unsafe { t.run(me) });
+        super::helpers::post(me - 1, Box::new(move || unsafe { t.run(me) }));
     }
     // SAFETY: the caller's guarantee.
     unsafe { team.finish() };

@@ -8,6 +8,7 @@ pub mod decomp;
 pub mod elementwise;
 pub mod fft;
 pub mod gemm;
+pub mod helpers;
 pub mod lanes;
 mod lapack_ref;
 pub mod linalg;

@@ -1,0 +1,120 @@
+//! Helper threads for work split in a few long parts (the matrix product's [`Team`]): one
+//! thread a core but the caller's, parked between uses, spinning for a moment after each part
+//! so that a product right after another starts at once.
+//!
+//! Why not rayon's pool: a part handed to rayon from outside it wakes one of its threads, and
+//! while the others of its idle threads look for work, the scheduler may put the woken one on
+//! the core of the caller, which runs a part too: two parts then share a core, for a whole
+//! time slice (4 ms measured) while the other core is idle. These threads are idle only when
+//! parked, so a woken one finds the idle core.
+//!
+//! A part posted here may never start (a helper still busy, a process forked after the threads
+//! were made): callers take over the parts nobody started, as [`Team`] does.
+//!
+//! [`Team`]: super::gemm
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::Thread;
+use std::time::{Duration, Instant};
+
+/// A part of some work, run once by whichever helper takes it.
+pub type Part = Box<dyn FnOnce() + Send>;
+
+/// How long a helper spins after a part before parking: longer than the caller's time between
+/// two products in a loop, short against work that follows on rayon's threads.
+const SPIN: Duration = Duration::from_micros(200);
+
+/// One helper's mailbox.
+struct Helper {
+    part: Mutex<Option<Part>>,
+    posted: AtomicBool,
+    thread: Thread,
+}
+
+/// The helpers and the process that made them.
+struct Helpers {
+    pid: u32,
+    each: Vec<Arc<Helper>>,
+}
+
+static HELPERS: OnceLock<Helpers> = OnceLock::new();
+
+/// Made on first use: one helper for each of rayon's threads but one (the caller's).
+fn helpers() -> &'static Helpers {
+    HELPERS.get_or_init(|| {
+        let count = rayon::current_num_threads().saturating_sub(1);
+        let each = (0..count)
+            .filter_map(|i| {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let spawned = std::thread::Builder::new()
+                    .name(format!("rumpy-helper-{i}"))
+                    .spawn(move || {
+                        let me = Arc::new(Helper {
+                            part: Mutex::new(None),
+                            posted: AtomicBool::new(false),
+                            thread: std::thread::current(),
+                        });
+                        if tx.send(me.clone()).is_ok() {
+                            serve(&me);
+                        }
+                    });
+                spawned.ok().and_then(|_| rx.recv().ok())
+            })
+            .collect();
+        Helpers {
+            pid: std::process::id(),
+            each,
+        }
+    })
+}
+
+/// A helper's loop: run what is posted; spin for [`SPIN`] after it, then park.
+fn serve(me: &Helper) {
+    let mut last = Instant::now();
+    let mut spins = 0u32;
+    loop {
+        if me.posted.swap(false, Ordering::Acquire) {
+            let part = me.part.lock().map(|mut p| p.take()).unwrap_or(None);
+            if let Some(part) = part {
+                // A part that panicked would leave its caller waiting for it: abort, as
+                // rayon does for a panic in work it was handed.
+                if std::panic::catch_unwind(std::panic::AssertUnwindSafe(part)).is_err() {
+                    std::process::abort();
+                }
+            }
+            last = Instant::now();
+            spins = 0;
+            continue;
+        }
+        spins = spins.wrapping_add(1);
+        if !spins.is_multiple_of(64) || last.elapsed() < SPIN {
+            std::hint::spin_loop();
+        } else {
+            std::thread::park();
+        }
+    }
+}
+
+/// How many helpers there are (none in a process forked after they were made).
+pub fn count() -> usize {
+    let h = helpers();
+    if h.pid == std::process::id() {
+        h.each.len()
+    } else {
+        0
+    }
+}
+
+/// Hand `part` to helper `i` (below [`count`]); a part posted before to the same helper and
+/// not yet started is dropped.
+pub fn post(i: usize, part: Part) {
+    let Some(h) = helpers().each.get(i) else {
+        return;
+    };
+    if let Ok(mut slot) = h.part.lock() {
+        *slot = Some(part);
+    }
+    h.posted.store(true, Ordering::Release);
+    h.thread.unpark();
+}
