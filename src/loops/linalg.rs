@@ -546,6 +546,7 @@ unsafe fn matmul_faer<T: Gemm>(
     } {
         return true;
     }
+    let threads = par;
     let par = if par {
         faer::Par::rayon(0)
     } else {
@@ -553,7 +554,7 @@ unsafe fn matmul_faer<T: Gemm>(
     };
     // SAFETY: the views describe the operands (strides in items); the output is written only
     // through its own view and overlaps neither input.
-    unsafe {
+    let product = || unsafe {
         let av = faer::MatRef::<T>::from_raw_parts(a as *const T, n, k, a_n, a_k);
         let bv = faer::MatRef::<T>::from_raw_parts(b as *const T, k, m, b_k, b_m);
         let ov = faer::MatMut::<T>::from_raw_parts_mut(o as *mut T, n, m, o_n, o_m);
@@ -571,6 +572,14 @@ unsafe fn matmul_faer<T: Gemm>(
         } else {
             faer::linalg::matmul::matmul(ov, faer::Accum::Replace, av, bv, T::one_impl(), par);
         }
+    };
+    if threads {
+        // faer's threads raise their conditions on their own: collect them here (waking
+        // every pool thread, so only where faer runs on them).
+        let ((), st) = watch::pool_fp_item(product);
+        super::elementwise::fp_raise(st);
+    } else {
+        product();
     }
     true
 }
@@ -668,7 +677,7 @@ pub unsafe fn matmul_gemm<T: Gemm>(
     let par = c.par && n * k * m >= PAR_WORK;
     // SAFETY (each item): an n x k by k x m product inside the operands.
     unsafe {
-        each_item(p, steps, count, par, |a, b, o| {
+        each_item(p, steps, count, false, |a, b, o| {
             if n == 0 || m == 0 {
             } else if k == 0 {
                 zero_out::<T>(o, so, n, m);
@@ -703,7 +712,7 @@ pub unsafe fn matvec_gemm<T: Gemm>(
     let parts = gemv_parts(c.par, m * n);
     // SAFETY (each item): an m x n by n x 1 product inside the operands.
     unsafe {
-        each_item(p, steps, count, par, |a, b, o| {
+        each_item(p, steps, count, false, |a, b, o| {
             if n == 0 {
                 zero_out::<T>(o, so, m, 1);
             } else if m * n >= 8 * 8 * 8
@@ -735,7 +744,7 @@ pub unsafe fn vecmat_gemm<T: Gemm>(
     let par = c.par && m * n >= PAR_WORK_MATVEC;
     // SAFETY (each item): a 1 x n by n x m product inside the operands.
     unsafe {
-        each_item(p, steps, count, par, |a, b, o| {
+        each_item(p, steps, count, false, |a, b, o| {
             if n == 0 {
                 zero_out::<T>(o, so, 1, m);
             } else if m * n < 8 * 8 * 8 || !matmul_faer::<T>(a, sa, b, sb, o, so, (1, n, m), par) {
