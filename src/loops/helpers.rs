@@ -6,14 +6,16 @@
 //! while the others of its idle threads look for work, the scheduler may put the woken one on
 //! the core of the caller, which runs a part too: two parts then share a core, for a whole
 //! time slice (4 ms measured) while the other core is idle. These threads are idle only when
-//! parked, so a woken one finds the idle core.
+//! parked. A woken thread may still be put on the caller's core (in a virtual machine, an
+//! idle virtual CPU counts as busy to the scheduler, measured in one): a helper that finds
+//! itself there moves to another before it starts its part.
 //!
 //! A part posted here may never start (a helper still busy, a process forked after the threads
 //! were made): callers take over the parts nobody started, as [`Team`] does.
 //!
 //! [`Team`]: super::gemm
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::Thread;
 use std::time::{Duration, Instant};
@@ -29,6 +31,8 @@ const SPIN: Duration = Duration::from_micros(200);
 struct Helper {
     part: Mutex<Option<Part>>,
     posted: AtomicBool,
+    /// The CPU the part's caller ran on when it posted it (-1: unknown).
+    caller_cpu: AtomicI32,
     thread: Thread,
 }
 
@@ -53,6 +57,7 @@ fn helpers() -> &'static Helpers {
                         let me = Arc::new(Helper {
                             part: Mutex::new(None),
                             posted: AtomicBool::new(false),
+                            caller_cpu: AtomicI32::new(-1),
                             thread: std::thread::current(),
                         });
                         if tx.send(me.clone()).is_ok() {
@@ -77,6 +82,7 @@ fn serve(me: &Helper) {
         if me.posted.swap(false, Ordering::Acquire) {
             let part = me.part.lock().map(|mut p| p.take()).unwrap_or(None);
             if let Some(part) = part {
+                leave(me.caller_cpu.load(Ordering::Relaxed));
                 // A part that panicked would leave its caller waiting for it: abort, as
                 // rayon does for a panic in work it was handed.
                 if std::panic::catch_unwind(std::panic::AssertUnwindSafe(part)).is_err() {
@@ -115,6 +121,40 @@ pub fn post(i: usize, part: Part) {
     if let Ok(mut slot) = h.part.lock() {
         *slot = Some(part);
     }
+    h.caller_cpu.store(current_cpu(), Ordering::Relaxed);
     h.posted.store(true, Ordering::Release);
     h.thread.unpark();
+}
+
+/// The CPU this thread runs on, or -1.
+fn current_cpu() -> i32 {
+    #[cfg(target_os = "linux")]
+    // SAFETY: no arguments; returns -1 on failure.
+    return unsafe { libc::sched_getcpu() };
+    #[cfg(not(target_os = "linux"))]
+    return -1;
+}
+
+/// Move this thread off CPU `cpu` if it runs there (its affinity without that CPU, which
+/// migrates it, then its affinity as it was).
+fn leave(cpu: i32) {
+    #[cfg(target_os = "linux")]
+    if cpu >= 0 && current_cpu() == cpu {
+        // SAFETY: the sets are plain bit sets of the size the calls are given; pid 0 is this
+        // thread.
+        unsafe {
+            let size = std::mem::size_of::<libc::cpu_set_t>();
+            let mut was: libc::cpu_set_t = std::mem::zeroed();
+            if libc::sched_getaffinity(0, size, &mut was) != 0 {
+                return;
+            }
+            let mut away = was;
+            libc::CPU_CLR(cpu as usize, &mut away);
+            if libc::CPU_COUNT(&away) > 0 && libc::sched_setaffinity(0, size, &away) == 0 {
+                libc::sched_setaffinity(0, size, &was);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = cpu;
 }
