@@ -32,10 +32,11 @@ const PREFETCH_B: usize = 4;
 /// How far ahead (in rows) packing B prefetches its source rows (6 and 24 measured 1% slower
 /// at 1000^2, none 2-4%).
 const PREFETCH_ROWS: usize = 12;
-/// Most parts of a product that each pack all of B's panels themselves. A panel packed by one
-/// core and read by another costs the reader more than packing it again: on two cores of an
-/// Intel Xeon, 3-5% at 500^2-2000^2 and 5-10% for products of depth 200-500. With more parts
-/// than this (unmeasured), each packs a share of a common panel, as BLIS and OpenBLAS do.
+/// Most parts of a product that each pack all of B's panels themselves: a panel packed by one
+/// core and read by another costs its reader about what packing it again costs. Measured on
+/// two cores of an Intel Xeon: 2-5% faster than a shared panel at 500^2 and for products of
+/// depth 200-500, alike at 1000^2 and 2000^2. With more parts than this (unmeasured), each
+/// packs a share of a common panel, as BLIS and OpenBLAS do.
 const PRIVATE_PARTS: usize = 2;
 /// Rows of the register tile.
 const MR: usize = 6;
