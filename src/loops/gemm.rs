@@ -17,6 +17,8 @@
 use std::arch::x86_64::*;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
+use super::helpers::wait_until;
+
 /// The size of each piece when `len` is cut into pieces of at most `max` (a multiple of
 /// `unit`): the pieces equal (to a multiple of `unit`), so the last is not a thin one.
 fn piece(len: usize, max: usize, unit: usize) -> usize {
@@ -779,7 +781,8 @@ struct Stage {
 /// waits for work nobody has started: a part waits only for packing claimed by a running
 /// thread, or for the stage before last to be done before its buffer is packed again, and
 /// before that first happens (the third stage, or the end) the parts nobody has started are
-/// taken over by the thread that got there (both buffers still hold their panels). So the
+/// taken over by the thread that got there (both buffers still hold their panels); with
+/// private panels, a thread done with its part takes over any part nobody started. So the
 /// product completes when the helpers are busy, and one that starts late finds its part
 /// taken and returns without touching the operands.
 struct Team<T, K> {
@@ -803,7 +806,8 @@ struct Team<T, K> {
     /// Rows `start..start + len` of C, per part.
     ranges: Vec<(usize, usize)>,
     owned: Vec<AtomicBool>,
-    /// Per stage: packing claims handed out, claims done, parts done.
+    /// Per stage: packing claims handed out, claims done (both unused with private panels),
+    /// parts done.
     claimed: Vec<AtomicUsize>,
     packed: Vec<AtomicUsize>,
     finished: Vec<AtomicUsize>,
@@ -816,19 +820,6 @@ struct Team<T, K> {
 /// A thread's own scratch: the edge tile.
 struct Own<T> {
     edge: [T; EDGE],
-}
-
-/// Spin until `done`, yielding the core after a while.
-fn wait_until(done: impl Fn() -> bool) {
-    let mut spins = 0u32;
-    while !done() {
-        if spins < 1 << 12 {
-            spins += 1;
-            std::hint::spin_loop();
-        } else {
-            std::thread::yield_now();
-        }
-    }
 }
 
 impl<T: Real, K: Tiles<T>> Team<T, K> {
@@ -908,7 +899,8 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         super::elementwise::fp_raise(self.flags.load(Ordering::Relaxed));
     }
 
-    /// Take part `me`, unless it is taken; then every stage of the parts this thread holds.
+    /// Take part `me`, unless it is taken; then every stage of the parts this thread holds (with
+    /// private panels, part after part, each taken when nobody has started it).
     ///
     /// # Safety
     /// As [`gemm`], the operands alive until every part is done.
@@ -1021,7 +1013,8 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
     /// Part `r`'s rows of C times stage `s`'s panel.
     ///
     /// # Safety
-    /// As [`Team::run`]; the stage is packed and part `r` is the calling thread's.
+    /// As [`Team::run`]; the stage is packed (or a stop was requested: nothing is read) and
+    /// part `r` is the calling thread's.
     unsafe fn multiply(&self, r: usize, s: usize, bp: *const T, own: &mut Own<T>) {
         let st = &self.stages[s];
         let (start, len) = self.ranges[r];
@@ -1344,7 +1337,7 @@ real!(f64, dot_rows_f64);
 real!(f32, dot_rows_f32);
 
 /// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), y's items split in
-/// `parts` pieces across rayon's threads; `n > 0`.
+/// `parts` pieces shared with the helper threads ([`super::helpers::share`]); `n > 0`.
 ///
 /// # Safety
 /// [`available`] is true; the operands hold what their strides describe; y overlaps neither
@@ -1384,7 +1377,7 @@ pub unsafe fn gemv_rows<T: Real>(
     };
     let chunk = m.div_ceil(parts.max(1)).div_ceil(4) * 4;
     let pieces = m.div_ceil(chunk.max(1));
-    super::watch::par_for_each(pieces, |t| {
+    super::helpers::share(pieces, |t| {
         let (a, x, y) = (a, x, y);
         let lo = t * chunk;
         let rows = chunk.min(m - lo);

@@ -1,5 +1,6 @@
 //! Helper threads for work split in a few long parts (the matrix product's [`Team`]): one
-//! thread a core but the caller's, parked between uses, spinning for a moment after each part
+//! for each of rayon's threads but the caller's (made on first use, with the affinity of the
+//! thread that first needs them, as rayon's are), parked between uses, spinning for a moment after each part
 //! so that a product right after another starts at once.
 //!
 //! Why not rayon's pool: a part handed to rayon from outside it wakes one of its threads, and
@@ -15,7 +16,7 @@
 //!
 //! [`Team`]: super::gemm
 
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::Thread;
 use std::time::{Duration, Instant};
@@ -27,7 +28,8 @@ pub type Part = Box<dyn FnOnce() + Send>;
 /// two products in a loop, short against work that follows on rayon's threads.
 const SPIN: Duration = Duration::from_micros(200);
 
-/// One helper's mailbox.
+/// One helper's mailbox, on cache lines of its own (helpers spin on it).
+#[repr(align(128))]
 struct Helper {
     part: Mutex<Option<Part>>,
     posted: AtomicBool,
@@ -79,7 +81,7 @@ fn serve(me: &Helper) {
     let mut last = Instant::now();
     let mut spins = 0u32;
     loop {
-        if me.posted.swap(false, Ordering::Acquire) {
+        if me.posted.load(Ordering::Relaxed) && me.posted.swap(false, Ordering::Acquire) {
             let part = me.part.lock().map(|mut p| p.take()).unwrap_or(None);
             if let Some(part) = part {
                 leave(me.caller_cpu.load(Ordering::Relaxed));
@@ -126,6 +128,78 @@ pub fn post(i: usize, part: Part) {
     h.thread.unpark();
 }
 
+/// Wait for `done`: spinning at first (the wait is short when the parts are even), then
+/// yielding the CPU.
+pub fn wait_until(done: impl Fn() -> bool) {
+    let mut spins = 0u32;
+    while !done() {
+        if spins < 1 << 12 {
+            spins += 1;
+            std::hint::spin_loop();
+        } else {
+            std::thread::yield_now();
+        }
+    }
+}
+
+/// Pieces of work shared by the caller of [`share`] and the helpers.
+struct Shared {
+    pieces: usize,
+    /// The next piece to claim, and the pieces done.
+    next: AtomicUsize,
+    done: AtomicUsize,
+    flags: AtomicU32,
+    /// The caller's work, its lifetime erased: called only for a claimed piece, and the caller
+    /// returns only once every piece is done, so never after it returned.
+    f: *const (dyn Fn(usize) + Sync),
+}
+
+// SAFETY: `f` is Sync and called only while the caller waits (see `Shared::f`).
+unsafe impl Send for Shared {}
+// SAFETY: as above.
+unsafe impl Sync for Shared {}
+
+impl Shared {
+    /// Claim and run pieces until none is left.
+    fn work(&self) {
+        loop {
+            let t = self.next.fetch_add(1, Ordering::AcqRel);
+            if t >= self.pieces {
+                return;
+            }
+            if !super::watch::stop_requested() {
+                // SAFETY: the piece is claimed, so the caller is still waiting (`Shared::f`).
+                let ((), st) = super::watch::fp_item(|| unsafe { (*self.f)(t) });
+                self.flags.fetch_or(st, Ordering::Relaxed);
+            }
+            self.done.fetch_add(1, Ordering::Release);
+        }
+    }
+}
+
+/// Run `f` for each of `pieces` pieces, on this thread and on the helpers that are free, each
+/// piece once; returns once all are done, their floating-point conditions raised here. A stop
+/// request (Ctrl-C) skips the pieces not yet started.
+pub fn share(pieces: usize, f: impl Fn(usize) + Sync) {
+    let f: &(dyn Fn(usize) + Sync) = &f;
+    // SAFETY: only the lifetime changes; see `Shared::f` for why it is never outlived.
+    let f: *const (dyn Fn(usize) + Sync + 'static) = unsafe { std::mem::transmute(f) };
+    let shared = Arc::new(Shared {
+        pieces,
+        next: AtomicUsize::new(0),
+        done: AtomicUsize::new(0),
+        flags: AtomicU32::new(0),
+        f,
+    });
+    for i in 0..count().min(pieces.saturating_sub(1)) {
+        let s = shared.clone();
+        post(i, Box::new(move || s.work()));
+    }
+    shared.work();
+    wait_until(|| shared.done.load(Ordering::Acquire) == pieces);
+    super::elementwise::fp_raise(shared.flags.load(Ordering::Relaxed));
+}
+
 /// The CPU this thread runs on, or -1.
 fn current_cpu() -> i32 {
     #[cfg(target_os = "linux")]
@@ -136,7 +210,8 @@ fn current_cpu() -> i32 {
 }
 
 /// Move this thread off CPU `cpu` if it runs there (its affinity without that CPU, which
-/// migrates it, then its affinity as it was).
+/// migrates it, then its affinity as it was). Nothing happens where the thread may run on
+/// that CPU alone; should restoring fail, the thread keeps off that CPU.
 fn leave(cpu: i32) {
     #[cfg(target_os = "linux")]
     if cpu >= 0 && current_cpu() == cpu {
@@ -157,4 +232,36 @@ fn leave(cpu: i32) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = cpu;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_piece_runs_once() {
+        for pieces in [0, 1, 2, 7, 100] {
+            let hits: Vec<AtomicUsize> = (0..pieces).map(|_| AtomicUsize::new(0)).collect();
+            share(pieces, |t| {
+                hits[t].fetch_add(1, Ordering::Relaxed);
+            });
+            assert!(
+                hits.iter().all(|h| h.load(Ordering::Relaxed) == 1),
+                "{pieces}"
+            );
+        }
+    }
+
+    #[test]
+    fn pieces_raise_their_conditions_on_the_caller() {
+        use crate::kernels::status::OVERFLOW;
+        let ((), st) = crate::loops::watch::fp_item(|| {
+            share(4, |t| {
+                if t == 3 {
+                    std::hint::black_box(std::hint::black_box(f64::MAX) * 2.0);
+                }
+            })
+        });
+        assert_ne!(st & OVERFLOW, 0);
+    }
 }

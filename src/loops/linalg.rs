@@ -410,17 +410,14 @@ pub trait Gemm: Dot + faer::traits::ComplexField {
     }
 }
 
-/// Threads for a matrix-vector product of `work` multiplications by the own kernel, or None
-/// where faer's does better: from 2^18 items faer spreads the product over the threads
-/// cheaply; the own kernel splits it only from 2^23 items (below, waking rayon's sleeping
-/// threads costs it more than the second thread gains: 50-100 µs a call).
+/// Threads for a matrix-vector product of `work` multiplications by the own kernel: all from
+/// 2^18 items, its pieces shared with the helper threads, which spin between calls (rayon's
+/// sleep, and waking them cost 50-100 µs a call).
 fn gemv_parts(par: bool, work: usize) -> Option<usize> {
     if !par || work < PAR_WORK_MATVEC {
         Some(1)
-    } else if work >= 1 << 23 {
-        Some(rayon::current_num_threads())
     } else {
-        None
+        Some(rayon::current_num_threads())
     }
 }
 
@@ -510,7 +507,8 @@ impl Gemm for Complex<f32> {}
 impl Gemm for Complex<f64> {}
 
 /// faer's product when every operand's strides are whole items and its pointer is aligned;
-/// false (nothing done) otherwise. `par`: faer may use rayon's threads.
+/// false (nothing done) otherwise. `par`: faer may use rayon's threads, whose floating-point
+/// conditions are then collected here when `collect`.
 ///
 /// # Safety
 /// As [`matmul_native`].
@@ -524,6 +522,7 @@ unsafe fn matmul_faer<T: Gemm>(
     (o_n, o_m): (isize, isize),
     (n, k, m): (usize, usize, usize),
     par: bool,
+    collect: bool,
 ) -> bool {
     let Some([a_n, a_k, b_k, b_m, o_n, o_m]) =
         in_items::<T, 6>([a, b, o], [a_n, a_k, b_k, b_m, o_n, o_m])
@@ -546,7 +545,7 @@ unsafe fn matmul_faer<T: Gemm>(
     } {
         return true;
     }
-    let threads = par;
+    let threads = par && collect;
     let par = if par {
         faer::Par::rayon(0)
     } else {
@@ -675,9 +674,12 @@ pub unsafe fn matmul_gemm<T: Gemm>(
     let sb = (c.stride(1, 0), c.stride(1, 1));
     let so = (c.stride(2, 0), c.stride(2, 1));
     let par = c.par && n * k * m >= PAR_WORK;
+    // A batch's pool-wide conditions are collected once; a single product's only where faer
+    // runs on the pool (the own kernels collect their own).
+    let pool = par && count > 1;
     // SAFETY (each item): an n x k by k x m product inside the operands.
     unsafe {
-        each_item(p, steps, count, false, |a, b, o| {
+        each_item(p, steps, count, pool, |a, b, o| {
             if n == 0 || m == 0 {
             } else if k == 0 {
                 zero_out::<T>(o, so, n, m);
@@ -687,7 +689,7 @@ pub unsafe fn matmul_gemm<T: Gemm>(
                     .is_some_and(|t| T::own_gemv(a, sa, b, sb.0, o, so.0, (n, k), t))
             {
             } else if n * k * m < 8 * 8 * 8
-                || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), par)
+                || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), par, !pool)
             {
                 matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
             }
@@ -709,16 +711,19 @@ pub unsafe fn matvec_gemm<T: Gemm>(
     let sa = (c.stride(0, 0), c.stride(0, 1));
     let (sb, so) = ((c.stride(1, 0), 0), (c.stride(2, 0), 0));
     let par = c.par && m * n >= PAR_WORK_MATVEC;
+    let pool = par && count > 1;
     let parts = gemv_parts(c.par, m * n);
     // SAFETY (each item): an m x n by n x 1 product inside the operands.
     unsafe {
-        each_item(p, steps, count, false, |a, b, o| {
+        each_item(p, steps, count, pool, |a, b, o| {
             if n == 0 {
                 zero_out::<T>(o, so, m, 1);
             } else if m * n >= 8 * 8 * 8
                 && parts.is_some_and(|t| T::own_gemv(a, sa, b, sb.0, o, so.0, (m, n), t))
             {
-            } else if m * n < 8 * 8 * 8 || !matmul_faer::<T>(a, sa, b, sb, o, so, (m, n, 1), par) {
+            } else if m * n < 8 * 8 * 8
+                || !matmul_faer::<T>(a, sa, b, sb, o, so, (m, n, 1), par, !pool)
+            {
                 matmul_native::<T>(a, sa, b, sb, o, so, (m, n, 1), false);
             }
         })
@@ -742,12 +747,15 @@ pub unsafe fn vecmat_gemm<T: Gemm>(
         (0, c.stride(2, 0)),
     );
     let par = c.par && m * n >= PAR_WORK_MATVEC;
+    let pool = par && count > 1;
     // SAFETY (each item): a 1 x n by n x m product inside the operands.
     unsafe {
-        each_item(p, steps, count, false, |a, b, o| {
+        each_item(p, steps, count, pool, |a, b, o| {
             if n == 0 {
                 zero_out::<T>(o, so, 1, m);
-            } else if m * n < 8 * 8 * 8 || !matmul_faer::<T>(a, sa, b, sb, o, so, (1, n, m), par) {
+            } else if m * n < 8 * 8 * 8
+                || !matmul_faer::<T>(a, sa, b, sb, o, so, (1, n, m), par, !pool)
+            {
                 matmul_native::<T>(a, sa, b, sb, o, so, (1, n, m), true);
             }
         })
@@ -897,6 +905,7 @@ mod tests {
                 o1.as_mut_ptr() as _,
                 (m as isize * s, s),
                 (n, k, m),
+                false,
                 false
             ));
             matmul_native::<f64>(
