@@ -329,6 +329,30 @@ tile_kernels!(
     _mm512_add_ps
 );
 
+/// The first steps of transposing six f32 rows `r` from step `p` on, within each 128-bit
+/// lane: the rows loaded (one vector each), paired, then grouped, so that lane `l` of `u[j]`
+/// (j < 4) holds step `4l + j` of rows 0-3 and of `u[4 + j]` the same step of rows 4-5 (twice).
+/// What is left is moving lanes, which depends on the width.
+macro_rules! in_lanes {
+    ($r:expr, $p:expr, $load:ident, $unpacklo:ident, $unpackhi:ident, $shuffle:ident) => {{
+        let l = |i: usize| $load($r[i].add($p));
+        let (r0, r1, r2, r3, r4, r5) = (l(0), l(1), l(2), l(3), l(4), l(5));
+        let (t0, t1) = ($unpacklo(r0, r1), $unpackhi(r0, r1));
+        let (t2, t3) = ($unpacklo(r2, r3), $unpackhi(r2, r3));
+        let (t4, t5) = ($unpacklo(r4, r5), $unpackhi(r4, r5));
+        [
+            $shuffle::<0x44>(t0, t2),
+            $shuffle::<0xEE>(t0, t2),
+            $shuffle::<0x44>(t1, t3),
+            $shuffle::<0xEE>(t1, t3),
+            $shuffle::<0x44>(t4, t4),
+            $shuffle::<0xEE>(t4, t4),
+            $shuffle::<0x44>(t5, t5),
+            $shuffle::<0xEE>(t5, t5),
+        ]
+    }};
+}
+
 /// [`Tiles::pack_rows`] for f32: eight steps at a time, the six rows (and the last once more,
 /// twice) transposed as an 8 x 8 block. Each step's store writes two values past its six,
 /// which the next step's store overwrites: the blocks stop while a step remains after them.
@@ -342,22 +366,14 @@ unsafe fn pack_rows_f32(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usize {
     // SAFETY: loads inside the rows (p + 8 <= kc); stores inside `d` (p + 8 < kc steps of MR).
     unsafe {
         while p + 8 < kc {
-            let l = |i: usize| _mm256_loadu_ps(r[i].add(p));
-            let (r0, r1, r2, r3, r4, r5) = (l(0), l(1), l(2), l(3), l(4), l(5));
-            let t0 = _mm256_unpacklo_ps(r0, r1);
-            let t1 = _mm256_unpackhi_ps(r0, r1);
-            let t2 = _mm256_unpacklo_ps(r2, r3);
-            let t3 = _mm256_unpackhi_ps(r2, r3);
-            let t4 = _mm256_unpacklo_ps(r4, r5);
-            let t5 = _mm256_unpackhi_ps(r4, r5);
-            let u0 = _mm256_shuffle_ps::<0x44>(t0, t2);
-            let u1 = _mm256_shuffle_ps::<0xEE>(t0, t2);
-            let u2 = _mm256_shuffle_ps::<0x44>(t1, t3);
-            let u3 = _mm256_shuffle_ps::<0xEE>(t1, t3);
-            let u4 = _mm256_shuffle_ps::<0x44>(t4, t4);
-            let u5 = _mm256_shuffle_ps::<0xEE>(t4, t4);
-            let u6 = _mm256_shuffle_ps::<0x44>(t5, t5);
-            let u7 = _mm256_shuffle_ps::<0xEE>(t5, t5);
+            let [u0, u1, u2, u3, u4, u5, u6, u7] = in_lanes!(
+                r,
+                p,
+                _mm256_loadu_ps,
+                _mm256_unpacklo_ps,
+                _mm256_unpackhi_ps,
+                _mm256_shuffle_ps
+            );
             let cols = [
                 _mm256_permute2f128_ps::<0x20>(u0, u4),
                 _mm256_permute2f128_ps::<0x20>(u1, u5),
@@ -438,22 +454,14 @@ unsafe fn pack_rows_f32_512(r: &[*const f32; MR], kc: usize, d: *mut f32) -> usi
     // SAFETY: loads inside the rows (p + 16 <= kc); masked stores inside `d`.
     unsafe {
         while p + 16 <= kc {
-            let l = |i: usize| _mm512_loadu_ps(r[i].add(p));
-            let (r0, r1, r2, r3, r4, r5) = (l(0), l(1), l(2), l(3), l(4), l(5));
-            let t0 = _mm512_unpacklo_ps(r0, r1);
-            let t1 = _mm512_unpackhi_ps(r0, r1);
-            let t2 = _mm512_unpacklo_ps(r2, r3);
-            let t3 = _mm512_unpackhi_ps(r2, r3);
-            let t4 = _mm512_unpacklo_ps(r4, r5);
-            let t5 = _mm512_unpackhi_ps(r4, r5);
-            let u0 = _mm512_shuffle_ps::<0x44>(t0, t2);
-            let u1 = _mm512_shuffle_ps::<0xEE>(t0, t2);
-            let u2 = _mm512_shuffle_ps::<0x44>(t1, t3);
-            let u3 = _mm512_shuffle_ps::<0xEE>(t1, t3);
-            let u4 = _mm512_shuffle_ps::<0x44>(t4, t4);
-            let u5 = _mm512_shuffle_ps::<0xEE>(t4, t4);
-            let u6 = _mm512_shuffle_ps::<0x44>(t5, t5);
-            let u7 = _mm512_shuffle_ps::<0xEE>(t5, t5);
+            let [u0, u1, u2, u3, u4, u5, u6, u7] = in_lanes!(
+                r,
+                p,
+                _mm512_loadu_ps,
+                _mm512_unpacklo_ps,
+                _mm512_unpackhi_ps,
+                _mm512_shuffle_ps
+            );
             let cols = [
                 _mm512_permutex2var_ps(u0, lo, u4),
                 _mm512_permutex2var_ps(u1, lo, u5),
@@ -851,7 +859,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             .step_by(chunk)
             .map(|s| (s, chunk.min(m - s)))
             .collect();
-        // One part packs each stage after it has used the one before.
+        // Shared: one part packs each stage after every part has used the one two before.
         let private = ranges.len() > 1 && ranges.len() <= PRIVATE_PARTS;
         let nbufs = if ranges.len() == 1 {
             1
@@ -931,9 +939,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             if s >= 2 {
                 wait_until(|| self.finished[s - 2].load(Ordering::Acquire) == all);
             }
-            if super::watch::stop_requested() {
-                self.stop.store(true, Ordering::Relaxed);
-            }
+            self.note_stop();
             // SAFETY: the caller's guarantee; the buffer's last readers are done.
             unsafe { self.pack(s) };
             let units = self.stages[s].units;
@@ -966,6 +972,14 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         }
     }
 
+    /// Whether the product stops, a stop (Ctrl-C) requested since it began noted for every part.
+    fn note_stop(&self) -> bool {
+        if super::watch::stop_requested() {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+        self.stop.load(Ordering::Relaxed)
+    }
+
     /// Part `r` on its own: every stage packed into the part's buffer, then multiplied.
     ///
     /// # Safety
@@ -973,10 +987,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
     unsafe fn alone(&self, r: usize, own: &mut Own<T>) {
         let bp = self.bufs[r].ptr;
         for (s, st) in self.stages.iter().enumerate() {
-            if super::watch::stop_requested() {
-                self.stop.store(true, Ordering::Relaxed);
-            }
-            if !self.stop.load(Ordering::Relaxed) {
+            if !self.note_stop() {
                 // SAFETY: the stage lies in B; the part's buffer is sized for it.
                 unsafe { K::pack_b(self.b.at(st.pc, st.jc), st.kc, st.nc, bp) };
             }

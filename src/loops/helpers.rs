@@ -1,7 +1,7 @@
 //! Helper threads for work split in a few long parts (the matrix product's [`Team`]): one
 //! for each of rayon's threads but the caller's (made on first use, with the affinity of the
-//! thread that first needs them, as rayon's are), parked between uses, spinning for a moment after each part
-//! so that a product right after another starts at once.
+//! thread that first needs them, as rayon's are), parked between uses, spinning for a moment
+//! after each part so that a product right after another starts at once.
 //!
 //! Why not rayon's pool: a part handed to rayon from outside it wakes one of its threads, and
 //! while the others of its idle threads look for work, the scheduler may put the woken one on

@@ -413,11 +413,11 @@ pub trait Gemm: Dot + faer::traits::ComplexField {
 /// Threads for a matrix-vector product of `work` multiplications by the own kernel: all from
 /// 2^18 items, its pieces shared with the helper threads, which spin between calls (rayon's
 /// sleep, and waking them cost 50-100 µs a call).
-fn gemv_parts(par: bool, work: usize) -> Option<usize> {
+fn gemv_parts(par: bool, work: usize) -> usize {
     if !par || work < PAR_WORK_MATVEC {
-        Some(1)
+        1
     } else {
-        Some(rayon::current_num_threads())
+        rayon::current_num_threads()
     }
 }
 
@@ -685,8 +685,7 @@ pub unsafe fn matmul_gemm<T: Gemm>(
                 zero_out::<T>(o, so, n, m);
             } else if m == 1
                 && n * k >= 8 * 8 * 8
-                && gemv_parts(par, n * k)
-                    .is_some_and(|t| T::own_gemv(a, sa, b, sb.0, o, so.0, (n, k), t))
+                && T::own_gemv(a, sa, b, sb.0, o, so.0, (n, k), gemv_parts(par, n * k))
             {
             } else if n * k * m < 8 * 8 * 8
                 || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), par, !pool)
@@ -718,9 +717,7 @@ pub unsafe fn matvec_gemm<T: Gemm>(
         each_item(p, steps, count, pool, |a, b, o| {
             if n == 0 {
                 zero_out::<T>(o, so, m, 1);
-            } else if m * n >= 8 * 8 * 8
-                && parts.is_some_and(|t| T::own_gemv(a, sa, b, sb.0, o, so.0, (m, n), t))
-            {
+            } else if m * n >= 8 * 8 * 8 && T::own_gemv(a, sa, b, sb.0, o, so.0, (m, n), parts) {
             } else if m * n < 8 * 8 * 8
                 || !matmul_faer::<T>(a, sa, b, sb, o, so, (m, n, 1), par, !pool)
             {
