@@ -996,6 +996,27 @@ def test_qr_several_blocks_of_reflectors(mn, dtype, mode):
            msg="|R|")
 
 
+# One matrix large enough that faer factors it on several threads (loops/decomp.rs:
+# PAR_BLAS3, PAR_EIGH, PAR_SVD, PAR_ITERATIVE), run on rayon's pool: the checks above.
+THREADED = {
+    "inv": lambda dt: test_inv((), 260, dt),
+    "solve": lambda dt: test_solve((), 260, dt, "mat"),
+    "slogdet": lambda dt: test_slogdet((), 260, dt),
+    "cholesky": lambda dt: test_cholesky((), 260, dt, True),
+    "eigh": lambda dt: test_eigh((), 310, dt, "L"),
+    "eigvalsh": lambda dt: test_eigvalsh((), 310, dt, "U"),
+    "svd": lambda dt: test_svd((), (410, 420), dt, False),
+    "qr": lambda dt: test_qr_several_blocks_of_reflectors((910, 905), dt, "reduced"),
+}
+
+
+@needs_ul
+@pytest.mark.parametrize("dtype", ["float64", "complex128"])
+@pytest.mark.parametrize("name", THREADED)
+def test_threaded_sizes(name, dtype):
+    THREADED[name](dtype)
+
+
 @needs_ul
 @pytest.mark.parametrize("dtype", ["float64", "complex128", "float32"])
 @pytest.mark.parametrize("mn", [(4, 4), (6, 3), (3, 6)], ids=str)
