@@ -218,7 +218,8 @@ def _parsed(subscripts, ndims):
 
 
 def _single_view(op, labels, out_labels):
-    """A view of the only operand that is einsum's answer, or None when an axis is summed."""
+    """The (dims, strides) of the view of the only operand that is einsum's answer, or None
+    when an axis is summed."""
     nout = len(out_labels)
     dims, strides, seen = [0] * nout, [0] * nout, set()
     shape, op_strides = op.shape, op.strides
@@ -233,12 +234,12 @@ def _single_view(op, labels, out_labels):
         seen.add(k)
         dims[k] = shape[d]
         strides[k] += op_strides[d]
-    return _core._strided_view(op, dims, strides, 0, builtins.bool(op.flags.writeable))
+    return dims, strides
 
 
 def _combined(op, labels, iop):
-    """``op`` with each repeated label's axes merged into their diagonal (a strided view), and
-    its labels, now unique."""
+    """The (dims, strides) of ``op`` with each repeated label's axes merged into their
+    diagonal (None when no label repeats), and its labels, now unique."""
     uniq, dims, strides = [], [], []
     shape, op_strides = op.shape, op.strides
     for d, lab in enumerate(labels):
@@ -253,8 +254,8 @@ def _combined(op, labels, iop):
             dims.append(shape[d])
             strides.append(op_strides[d])
     if len(uniq) == len(labels):
-        return op, labels
-    return _core._strided_view(op, dims, strides, 0, False), uniq
+        return None, labels
+    return (dims, strides), uniq
 
 
 def _shape_text(dims, ending):
@@ -462,9 +463,22 @@ def _numpy_out(out):
     raise TypeError("keyword parameter out must be an array for einsum")
 
 
+# What the checks and the label analysis found for recent calls without keywords, by
+# subscripts and operand shapes, strides and dtypes: a repeated call (a program calls einsum
+# with the same arguments over and over) goes straight to the arithmetic.
+_PLANS = {}
+_PLANS_MAX = 256
+
+
 def _c_einsum(*args, **kwargs):
     """NumPy's compiled einsum (``optimize=False``), computed with rumpy's kernels."""
     subscripts, ops = _subscripts_and_operands(args)
+    key = None
+    if not kwargs:
+        key = (subscripts, *[(op.shape, op.strides, op.dtype) for op in ops])
+        plan = _PLANS.get(key)
+        if plan is not None:
+            return _run(plan, ops, None, None, "K")
     out = kwargs.pop("out", None)
     order = kwargs.pop("order", "K")
     casting = kwargs.pop("casting", "safe")
@@ -478,20 +492,36 @@ def _c_einsum(*args, **kwargs):
     given_out = out
     if out is not None and not isinstance(out, _core.ndarray):
         out = _numpy_out(out)
+    plan = _plan(subscripts, ops, out, dtype, casting)
+    if key is not None:
+        if len(_PLANS) >= _PLANS_MAX:
+            _PLANS.clear()
+        _PLANS[key] = plan
+    return _run(plan, ops, out, given_out, order)
 
+
+def _plan(subscripts, ops, out, dtype, casting):
+    """The checks and label analysis of a call: ``(single, views, op_labels, out_labels,
+    sizes, ct, dt, summed)``, where ``single`` is the (dims, strides) of the view that is the
+    answer of a single operand summing nothing (else None), ``views`` each operand's (dims,
+    strides) with its repeated labels merged (None where it has none), ``ct`` the computing
+    dtype, ``dt`` the result's, and ``summed``, for a single operand that only needs summing,
+    the axes summed and the transposition after (None if none)."""
     op_labels, out_labels, counts = _parse(subscripts, ops)
     nout = len(out_labels)
     if out is not None and out.ndim != nout:
         raise ValueError("out parameter does not have the correct number of dimensions, has "
                          f"{out.ndim} but should have {nout}")
     if len(ops) == 1 and out is None:
-        view = _single_view(ops[0], op_labels[0], out_labels)
-        if view is not None:
-            return view[()] if view.ndim == 0 else view
+        single = _single_view(ops[0], op_labels[0], out_labels)
+        if single is not None:
+            return single, None, None, None, None, None, None, None
 
     combined = [_combined(op, labs, iop) for iop, (op, labs)
                 in enumerate(zip(ops, op_labels))]
-    ops = [c[0] for c in combined]
+    views = [c[0] for c in combined]
+    ops = [op if v is None else _core._strided_view(op, v[0], v[1], 0, False)
+           for op, v in zip(ops, views)]
     op_labels = [c[1] for c in combined]
     if out is not None and not out.flags.writeable:
         raise ValueError("operand array with iterator write flag set is read-only")
@@ -520,9 +550,43 @@ def _c_einsum(*args, **kwargs):
         raise TypeError("invalid data type for einsum")
     # float16 products and sums are carried in float32, as NumPy's half loops do
     ct = _core.dtype("float32") if dt.char == "e" else dt
+    summed = None
+    if len(ops) == 1 and ops[0].dtype == dt and ct is dt and dt.kind in "iufc":
+        # one numeric operand of the result's dtype: a sum over the axes not kept, whose
+        # remaining axes are then put in the output's order
+        labs = op_labels[0]
+        axes = tuple(d for d, lab in enumerate(labs) if lab not in out_labels)
+        kept = [lab for lab in labs if lab in out_labels]
+        if axes:
+            summed = axes, None if kept == out_labels else tuple(
+                kept.index(lab) for lab in out_labels)
+    return None, views, op_labels, out_labels, sizes, ct, dt, summed
+
+
+def _run(plan, ops, out, given_out, order):
+    """The arithmetic of a call whose :func:`_plan` is ``plan``."""
+    single, views, op_labels, out_labels, sizes, ct, dt, summed = plan
+    if single is not None:
+        op = ops[0]
+        view = _core._strided_view(op, single[0], single[1], 0, builtins.bool(op.flags.writeable))
+        return view[()] if view.ndim == 0 else view
+    ops = [op if v is None else _core._strided_view(op, v[0], v[1], 0, False)
+           for op, v in zip(ops, views)]
     # NumPy's C einsum checks no floating-point flags
     with _quiet():
-        r = _compute(ops, op_labels, out_labels, sizes, ct)
+        if summed is None:
+            r = _compute(ops, op_labels, out_labels, sizes, ct)
+        elif ops[0].ndim == 1 and ct.kind in "fc":
+            r = _core.add.reduce(ops[0])  # the same sum, without keywords to parse
+        else:
+            r = _core.add.reduce(ops[0], axis=summed[0], dtype=ct)
+    if summed is not None:
+        if not isinstance(r, _core.ndarray):
+            if out is None:
+                return r
+            r = _core.asanyarray(r)
+        elif summed[1] is not None:
+            r = r.transpose(summed[1])
     if dt.kind == "O":
         # NumPy adds every product to an output filled with the int 0
         r = _core.add(0, r, out=_core.empty(r.shape, dtype=dt))
@@ -1124,6 +1188,12 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
     >>> rp.einsum(a, [0, 1], [1])
     array([3, 5, 7])
     """
+    if optimize is False and out is None and not kwargs and operands:
+        ops = operands[1:]
+        if type(operands[0]) is str and all(type(op) is _core.ndarray for op in ops):
+            plan = _PLANS.get((operands[0], *[(op.shape, op.strides, op.dtype) for op in ops]))
+            if plan is not None:
+                return _run(plan, ops, None, None, "K")
     specified_out = out is not None
     if optimize is False:
         if specified_out:
