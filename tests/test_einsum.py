@@ -669,6 +669,34 @@ def test_view_of_read_only_operand():
           x=P(rp.arange(3.0), np.arange(3.0)))
 
 
+@pytest.mark.parametrize("sub, shape", [("ii->", (4, 4)), ("ii", (4, 4)), ("ij->i", (3, 4)),
+                                        ("ijk->ki", (2, 3, 4)), ("ii->i", (3, 3)),
+                                        ("ij,jk->ik", (3, 3))])
+@pytest.mark.parametrize("dtype", ["float64", "int8", "complex64", "float16"])
+def test_repeated_calls(sub, shape, dtype):
+    """A call remembered by its subscripts and the operands' shapes, strides and dtypes gives
+    each later call's own answer: other values, read-only and writeable operands, and
+    operands of the same shape with other strides or dtypes."""
+    nops = 2 if "," in sub else 1
+
+    def cases():
+        base = sample(shape, dtype)
+        for m, b in ((np, base), (rp, to_rp(base))):
+            yield [b, b + b, b[..., ::-1], m.asfortranarray(b), b.astype("float32"),
+                   m.broadcast_to(b[:1], b.shape)]
+
+    pairs = [p for _ in range(2) for p in zip(*cases())]
+    for i, (na, ra) in enumerate(pairs):
+        assert ra.strides == na.strides
+        if i % 2:
+            na.flags.writeable = False
+            ra.flags.writeable = False
+        r, n = run([sub] + [na] * nops, [sub] + [ra] * nops)
+        if isinstance(n, np.ndarray) and nops == 1:
+            assert rp.shares_memory(r, ra) == np.shares_memory(n, na)
+            assert r.flags.writeable == n.flags.writeable
+
+
 # ---------------------------------------------------------------------------
 # errors
 # ---------------------------------------------------------------------------
