@@ -502,11 +502,12 @@ def _c_einsum(*args, **kwargs):
 
 def _plan(subscripts, ops, out, dtype, casting):
     """The checks and label analysis of a call: ``(single, views, op_labels, out_labels,
-    sizes, ct, dt, summed)``, where ``single`` is the (dims, strides) of the view that is the
-    answer of a single operand summing nothing (else None), ``views`` each operand's (dims,
-    strides) with its repeated labels merged (None where it has none), ``ct`` the computing
-    dtype, ``dt`` the result's, and ``summed``, for a single operand that only needs summing,
-    the axes summed and the transposition after (None if none)."""
+    sizes, ct, dt, summed, total)``, where ``single`` is the (dims, strides) of the view that
+    is the answer of a single operand summing nothing (else None), ``views`` each operand's
+    (dims, strides) with its repeated labels merged (None where it has none), ``ct`` the
+    computing dtype, ``dt`` the result's, ``summed``, for a single operand that only needs
+    summing, the axes summed and the transposition after (None if none), and ``total``,
+    where that sum is all of one float vector, the vector's (dims, strides)."""
     op_labels, out_labels, counts = _parse(subscripts, ops)
     nout = len(out_labels)
     if out is not None and out.ndim != nout:
@@ -515,7 +516,7 @@ def _plan(subscripts, ops, out, dtype, casting):
     if len(ops) == 1 and out is None:
         single = _single_view(ops[0], op_labels[0], out_labels)
         if single is not None:
-            return single, None, None, None, None, None, None, None
+            return single, None, None, None, None, None, None, None, None
 
     combined = [_combined(op, labs, iop) for iop, (op, labs)
                 in enumerate(zip(ops, op_labels))]
@@ -560,12 +561,16 @@ def _plan(subscripts, ops, out, dtype, casting):
         if axes:
             summed = axes, None if kept == out_labels else tuple(
                 kept.index(lab) for lab in out_labels)
-    return None, views, op_labels, out_labels, sizes, ct, dt, summed
+    total = None
+    if summed is not None and ops[0].ndim == 1 and dt.kind in "fc":
+        # the whole sum of one float vector (a trace, say): its dims and strides
+        total = list(ops[0].shape), list(ops[0].strides)
+    return None, views, op_labels, out_labels, sizes, ct, dt, summed, total
 
 
 def _run(plan, ops, out, given_out, order):
     """The arithmetic of a call whose :func:`_plan` is ``plan``."""
-    single, views, op_labels, out_labels, sizes, ct, dt, summed = plan
+    single, views, op_labels, out_labels, sizes, ct, dt, summed, _ = plan
     if single is not None:
         op = ops[0]
         view = _core._strided_view(op, single[0], single[1], 0, builtins.bool(op.flags.writeable))
@@ -1193,7 +1198,11 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
         if type(operands[0]) is str and all(type(op) is _core.ndarray for op in ops):
             plan = _PLANS.get((operands[0], *[(op.shape, op.strides, op.dtype) for op in ops]))
             if plan is not None:
-                return _run(plan, ops, None, None, "K")
+                if plan[8] is None:
+                    return _run(plan, ops, None, None, "K")
+                dims, strides = plan[8]
+                with _quiet():
+                    return _core.add.reduce(_core._strided_view(ops[0], dims, strides, 0, False))
     specified_out = out is not None
     if optimize is False:
         if specified_out:
