@@ -11,7 +11,6 @@
 //! inside the factorizations are dropped (LAPACK's are too).
 
 use std::ops::{Add, AddAssign, Div, IndexMut, Mul, MulAssign, Neg, Sub, SubAssign};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::{Mat, MatRef, Par};
@@ -275,13 +274,8 @@ impl View {
 /// floating-point conditions raised inside are dropped (LAPACK's are), and the thread's own
 /// flags are left as they were.
 ///
-/// Where faer will run in parallel (`par`), the items run on one of rayon's threads while the
-/// caller waits, and the pool's other threads look for work without sleeping until they are
-/// done. faer forks many short parallel regions; forked from outside the pool, each hands its
-/// work to the pool and puts the caller to sleep, and between regions the other threads fall
-/// asleep and must be woken again. Measured on two cores at 500 x 500: SVD 1.49x numpy's
-/// time forked from outside, 1.17 on one thread, 0.98-1.0 inside the pool with the threads
-/// kept awake; eigh 1.36, 1.58 and 1.23; QR at 1000 x 1000 1.06 and 0.72-0.87.
+/// Where faer will run in parallel (`par`), the items run inside rayon's pool
+/// ([`watch::in_pool`]).
 ///
 /// # Safety
 /// The pointers and steps describe the items of each operand.
@@ -292,45 +286,9 @@ unsafe fn each(
     count: usize,
     f: impl FnMut(&[*mut u8]) -> bool,
 ) -> u32 {
-    if matches!(par, Par::Rayon(_)) && rayon::current_thread_index().is_none() {
-        /// The items' work, moved to a thread of the pool for the time the caller waits.
-        struct Job<F>(F);
-        // SAFETY: the job runs on one thread at a time, and `rayon::scope` returns only once it
-        // is done: whatever it borrows outlives it, as on the calling thread.
-        unsafe impl<F> Send for Job<F> {}
-        impl<F: FnOnce() -> u32> Job<F> {
-            fn run(self) -> u32 {
-                (self.0)()
-            }
-        }
-        // SAFETY: the caller's guarantee.
-        let job = Job(|| unsafe { each_here(p, steps, count, f) });
-        let done = AtomicBool::new(false);
-        return rayon::scope(|s| {
-            let owner = rayon::current_thread_index();
-            if rayon::current_num_threads() > 1 {
-                let done = &done;
-                s.spawn_broadcast(move |_, ctx| {
-                    if Some(ctx.index()) == owner {
-                        return;
-                    }
-                    while !done.load(Ordering::Acquire) {
-                        if rayon::yield_now() != Some(rayon::Yield::Executed) {
-                            std::hint::spin_loop();
-                        }
-                    }
-                });
-            }
-            /// Releases the waiting threads when the items are done, or have panicked.
-            struct Release<'a>(&'a AtomicBool);
-            impl Drop for Release<'_> {
-                fn drop(&mut self) {
-                    self.0.store(true, Ordering::Release);
-                }
-            }
-            let _release = Release(&done);
-            job.run()
-        });
+    if matches!(par, Par::Rayon(_)) {
+        // SAFETY: the caller's guarantee; the items' pointers are valid on any thread.
+        return unsafe { watch::in_pool(|| each_here(p, steps, count, f)) };
     }
     // SAFETY: the caller's guarantee.
     unsafe { each_here(p, steps, count, f) }

@@ -575,7 +575,8 @@ unsafe fn matmul_faer<T: Gemm>(
     if threads {
         // faer's threads raise their conditions on their own: collect them here (waking
         // every pool thread, so only where faer runs on them).
-        let ((), st) = watch::pool_fp_item(product);
+        // SAFETY: the operands' pointers are valid on any thread.
+        let ((), st) = watch::pool_fp_item(|| unsafe { watch::in_pool(product) });
         super::elementwise::fp_raise(st);
     } else {
         product();
@@ -631,7 +632,8 @@ unsafe fn each_item(
         }
     };
     let ((), st) = if threads {
-        watch::pool_fp_item(run)
+        // SAFETY: the operands' pointers are valid on any thread.
+        watch::pool_fp_item(|| unsafe { watch::in_pool(run) })
     } else {
         watch::fp_item(run)
     };

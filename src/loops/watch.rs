@@ -117,6 +117,63 @@ pub fn pool_fp_item<R>(f: impl FnOnce() -> R) -> (R, u32) {
     (r, mine | theirs.into_inner())
 }
 
+/// Run `f` on one of rayon's threads while the caller waits, the pool's other threads looking
+/// for work without sleeping until `f` returns (on a pool thread already, `f` runs here).
+///
+/// For work that forks many short parallel regions (faer's factorizations and products).
+/// Forked from outside the pool, each region hands its work to the pool and puts the caller
+/// to sleep until it is done, and between regions the other threads fall asleep and must be
+/// woken again. Measured on two cores at 500 x 500: SVD 1.49x numpy's time forked from
+/// outside, 1.17 on one thread, 0.98-1.0 inside the pool with the threads kept awake; eigh
+/// 1.36, 1.58 and 1.23; QR at 1000 x 1000 1.06 and 0.72-0.87.
+///
+/// # Safety
+/// `f` and its result may move to another thread (the caller waits until `f` is done, so
+/// whatever `f` borrows outlives it): what they hold must allow that, as raw pointers into
+/// operands the caller keeps do.
+pub unsafe fn in_pool<R>(f: impl FnOnce() -> R) -> R {
+    if rayon::current_thread_index().is_some() {
+        return f();
+    }
+    /// A value moved to the pool thread and back.
+    struct Sent<T>(T);
+    // SAFETY: the caller's guarantee; one thread at a time holds the value.
+    unsafe impl<T> Send for Sent<T> {}
+    impl<T> Sent<T> {
+        fn take(self) -> T {
+            self.0
+        }
+    }
+    /// Releases the waiting threads when `f` is done, or has panicked.
+    struct Release<'a>(&'a AtomicBool);
+    impl Drop for Release<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Release);
+        }
+    }
+    let job = Sent(f);
+    let done = AtomicBool::new(false);
+    rayon::scope(|s| {
+        let owner = rayon::current_thread_index();
+        if rayon::current_num_threads() > 1 {
+            let done = &done;
+            s.spawn_broadcast(move |_, ctx| {
+                if Some(ctx.index()) == owner {
+                    return;
+                }
+                while !done.load(Ordering::Acquire) {
+                    if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                        std::hint::spin_loop();
+                    }
+                }
+            });
+        }
+        let _release = Release(&done);
+        Sent(job.take()())
+    })
+    .take()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
