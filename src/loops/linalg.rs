@@ -576,7 +576,7 @@ unsafe fn matmul_faer<T: Gemm>(
         // faer's threads raise their conditions on their own: collect them here (waking
         // every pool thread, so only where faer runs on them).
         // SAFETY: the operands' pointers are valid on any thread.
-        let ((), st) = watch::pool_fp_item(|| unsafe { watch::in_pool(product) });
+        let ((), st) = unsafe { watch::pool_fp_item(product) };
         super::elementwise::fp_raise(st);
     } else {
         product();
@@ -633,7 +633,7 @@ unsafe fn each_item(
     };
     let ((), st) = if threads {
         // SAFETY: the operands' pointers are valid on any thread.
-        watch::pool_fp_item(|| unsafe { watch::in_pool(run) })
+        unsafe { watch::pool_fp_item(run) }
     } else {
         watch::fp_item(run)
     };

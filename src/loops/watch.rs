@@ -103,12 +103,17 @@ pub fn join<RA: Send, RB: Send>(
     (ra, rb)
 }
 
-/// Run `f`, which may hand work to rayon's threads in ways this crate does not see (a library's
-/// own parallel loops): the floating-point conditions raised on every pool thread and on this
-/// one while it ran are returned, and each thread's flags are left clear.
-pub fn pool_fp_item<R>(f: impl FnOnce() -> R) -> (R, u32) {
+/// Run `f`, which hands work to rayon's threads in ways this crate does not see (a library's
+/// own parallel loops), inside the pool ([`in_pool`]): the floating-point conditions raised on
+/// every pool thread and on this one while it ran are returned, and each thread's flags are
+/// left clear.
+///
+/// # Safety
+/// As [`in_pool`].
+pub unsafe fn pool_fp_item<R>(f: impl FnOnce() -> R) -> (R, u32) {
     rayon::broadcast(|_| fp_clear());
-    let (r, mine) = fp_item(f);
+    // SAFETY: the caller's guarantee.
+    let (r, mine) = fp_item(|| unsafe { in_pool(f) });
     let theirs = AtomicU32::new(0);
     rayon::broadcast(|_| {
         theirs.fetch_or(fp_status(), Ordering::Relaxed);
@@ -177,6 +182,30 @@ pub unsafe fn in_pool<R>(f: impl FnOnce() -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_pool_runs_on_a_pool_thread() {
+        // SAFETY: the closures hold nothing tied to this thread.
+        let (on, v) = unsafe { in_pool(|| (rayon::current_thread_index(), 7)) };
+        assert!(on.is_some());
+        assert_eq!(v, 7);
+        // SAFETY: as above.
+        let sum = unsafe { in_pool(|| (0..1000u64).into_par_iter().sum::<u64>()) };
+        assert_eq!(sum, 499_500);
+    }
+
+    #[test]
+    fn a_panic_in_the_pool_reaches_the_caller_and_frees_the_pool() {
+        // The threads kept looking for work must be released by the panic, or the scope never
+        // ends and the call hangs.
+        let r = std::panic::catch_unwind(|| {
+            // SAFETY: the closure holds nothing tied to this thread.
+            unsafe { in_pool(|| -> u32 { panic!("in the pool") }) }
+        });
+        assert!(r.is_err());
+        // SAFETY: as above.
+        assert_eq!(unsafe { in_pool(|| 1) }, 1);
+    }
     use crate::kernels::status::OVERFLOW;
 
     #[test]

@@ -470,12 +470,17 @@ _PLANS = {}
 _PLANS_MAX = 256
 
 
+def _plan_key(subscripts, ops):
+    """What a remembered plan depends on."""
+    return (subscripts, *[(op.shape, op.strides, op.dtype) for op in ops])
+
+
 def _c_einsum(*args, **kwargs):
     """NumPy's compiled einsum (``optimize=False``), computed with rumpy's kernels."""
     subscripts, ops = _subscripts_and_operands(args)
     key = None
     if not kwargs:
-        key = (subscripts, *[(op.shape, op.strides, op.dtype) for op in ops])
+        key = _plan_key(subscripts, ops)
         plan = _PLANS.get(key)
         if plan is not None:
             return _run(plan, ops, None, None, "K")
@@ -507,7 +512,8 @@ def _plan(subscripts, ops, out, dtype, casting):
     (dims, strides) with its repeated labels merged (None where it has none), ``ct`` the
     computing dtype, ``dt`` the result's, ``summed``, for a single operand that only needs
     summing, the axes summed and the transposition after (None if none), and ``total``,
-    where that sum is all of one float vector, the vector's (dims, strides)."""
+    where that sum is all of one float vector, the vector's (dims, strides) (its sum then
+    needs no keywords)."""
     op_labels, out_labels, counts = _parse(subscripts, ops)
     nout = len(out_labels)
     if out is not None and out.ndim != nout:
@@ -570,7 +576,10 @@ def _plan(subscripts, ops, out, dtype, casting):
 
 def _run(plan, ops, out, given_out, order):
     """The arithmetic of a call whose :func:`_plan` is ``plan``."""
-    single, views, op_labels, out_labels, sizes, ct, dt, summed, _ = plan
+    single, views, op_labels, out_labels, sizes, ct, dt, summed, total = plan
+    if total is not None and out is None:
+        with _quiet():
+            return _core.add.reduce(_core._strided_view(ops[0], total[0], total[1], 0, False))
     if single is not None:
         op = ops[0]
         view = _core._strided_view(op, single[0], single[1], 0, builtins.bool(op.flags.writeable))
@@ -581,8 +590,6 @@ def _run(plan, ops, out, given_out, order):
     with _quiet():
         if summed is None:
             r = _compute(ops, op_labels, out_labels, sizes, ct)
-        elif ops[0].ndim == 1 and ct.kind in "fc":
-            r = _core.add.reduce(ops[0])  # the same sum, without keywords to parse
         else:
             r = _core.add.reduce(ops[0], axis=summed[0], dtype=ct)
     if summed is not None:
@@ -1196,13 +1203,9 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
     if optimize is False and out is None and not kwargs and operands:
         ops = operands[1:]
         if type(operands[0]) is str and all(type(op) is _core.ndarray for op in ops):
-            plan = _PLANS.get((operands[0], *[(op.shape, op.strides, op.dtype) for op in ops]))
+            plan = _PLANS.get(_plan_key(operands[0], ops))
             if plan is not None:
-                if plan[8] is None:
-                    return _run(plan, ops, None, None, "K")
-                dims, strides = plan[8]
-                with _quiet():
-                    return _core.add.reduce(_core._strided_view(ops[0], dims, strides, 0, False))
+                return _run(plan, ops, None, None, "K")
     specified_out = out is not None
     if optimize is False:
         if specified_out:
