@@ -602,6 +602,49 @@ def test_failed_save_keeps_the_old_npy(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["n.npy", "x.npy"]
 
 
+def test_save_over_an_existing_file(tmp_path):
+    # the old file is moved aside by a hard link, the new one renamed in, the link removed
+    for m in (rp, np):
+        m.save(tmp_path / f"{m.__name__}.npy", m.arange(5))
+        m.save(tmp_path / f"{m.__name__}.npy", m.arange(3.0))
+    assert ((tmp_path / "rumpy.npy").read_bytes()
+            == (tmp_path / "numpy.npy").read_bytes())
+    assert sorted(os.listdir(tmp_path)) == ["numpy.npy", "rumpy.npy"]
+
+
+@pytest.mark.parametrize("broken", ["rename", "link", "unlink"])
+def test_save_over_a_file_when_the_swap_fails(broken, tmp_path, monkeypatch):
+    """A failing step of the swap leaves the old file under its name and nothing else; a file
+    system without hard links gets the plain rename."""
+    from rumpy import _npyio
+    path = tmp_path / "x.npy"
+    rp.save(path, rp.arange(4))
+    good = path.read_bytes()
+    real = getattr(_npyio.os, broken)
+    calls = []
+
+    def failing(src, *rest, **kw):
+        calls.append(src)
+        name = os.fspath(src)
+        if broken == "unlink" and not name.endswith("x.npy"):
+            return real(src, *rest, **kw)      # removing the temporary files still works
+        if broken == "rename" and name.endswith(".old"):
+            return real(src, *rest, **kw)      # putting the old file back works
+        raise PermissionError(1, "refused")
+
+    monkeypatch.setattr(_npyio.os, broken, failing)
+    out = outcome(lambda: rp.save(path, rp.arange(9.0)))
+    monkeypatch.undo()
+    assert calls
+    if broken == "link":
+        assert out is None
+        same_array(rp.load(path), np.arange(9.0))
+    else:
+        assert isinstance(out, PermissionError)
+        assert path.read_bytes() == good
+    assert os.listdir(tmp_path) == ["x.npy"]
+
+
 def test_saved_files_get_the_permissions_open_gives(tmp_path):
     for m in (rp, np):
         m.savez(tmp_path / f"{m.__name__}-new", a=m.arange(2))

@@ -41,6 +41,15 @@ def main():
         row("savez 10 x 1e6 float64", lambda: np.savez(p("n.npz"), **arrays_n),
             lambda: rp.savez(p("r.npz"), **arrays_r))
 
+        # On disk: saving over an existing file there is where a rename over it would make
+        # the file system write the new data out at once.
+        with tempfile.TemporaryDirectory() as disk:
+            one_n = rng.standard_normal(4_500_000)
+            one_r = rp.asarray(one_n)
+            row("save .npy 36 MB over a file on disk",
+                lambda: np.save(os.path.join(disk, "n.npy"), one_n),
+                lambda: rp.save(os.path.join(disk, "r.npy"), one_r))
+
         def load_all(m):
             with m.load(p("n.npz")) as f:
                 return [f[k] for k in f.files]
