@@ -467,6 +467,50 @@ def test_record_scalars(spec, align):
     col.done()
 
 
+SCALAR_WAYS = {
+    "1-d": lambda a: a.reshape(-1)[4],
+    "1-d negative": lambda a: a.reshape(-1)[-2],
+    "reversed": lambda a: a.reshape(-1)[::-2][1],
+    "n-d": lambda a: a[1, 2],
+    "field": lambda a: a[1, 2]["p"] if "p" in a.dtype.names else a[1, 2],
+    "0-d": lambda a: a[1, 2, ...][()],
+}
+
+
+@pytest.mark.parametrize("way", list(SCALAR_WAYS))
+@pytest.mark.parametrize("readonly", [False, True], ids=["writeable", "readonly"])
+@pytest.mark.parametrize("spec,align", [c for c in ARRAY_CASES
+                                        if c.id in ("simple", "nested", "particle")])
+def test_record_scalar_writes_through(spec, align, way, readonly):
+    """A record scalar views its array's item, writes and all; from a read-only array (by
+    its flag) it is read-only, however it was indexed."""
+    n, r, _, _ = records(spec, align, "2d")
+
+    def run(m):
+        a = r if m is rp else n
+        a.flags.writeable = not readonly
+        x = SCALAR_WAYS[way](a)
+        name = x.dtype.names[-1]
+        x[name] = 7
+        return a
+    r, n = both(run)
+    assert_outcomes(r, n, compare=assert_same_records, msg=f"{way} item, field written")
+
+
+def test_record_scalar_outliving_a_resize():
+    """The scalar of an item that a resize (refcheck=False) dropped raises instead of
+    reading freed memory (NumPy reads whatever is there); an item still held reads on."""
+    a = rp.zeros(6, [("value", "<f8"), ("id", "<i4")])
+    a["value"] = rp.arange(6.0)
+    gone, kept = a[5], a[0]
+    a.resize(2, refcheck=False)
+    with pytest.raises(ValueError, match="no longer holds"):
+        gone["value"]
+    assert kept["value"] == 0.0
+    kept["id"] = 3
+    assert a["id"][0] == 3
+
+
 @pytest.mark.parametrize("case", SHAPES)
 @pytest.mark.parametrize("spec,align", ARRAY_CASES)
 def test_tolist_and_item(spec, align, case):

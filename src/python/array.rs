@@ -241,11 +241,7 @@ impl PyNdArray {
         }
         let Some(st) = dt.scalar_type() else {
             let off = (p as isize).wrapping_sub(cur.data_ptr() as isize);
-            return super::records::void_scalar(
-                py,
-                cur.element_view(off)?,
-                Some(owner.clone().unbind()),
-            );
+            return super::records::void_of_view(py, owner, &cur.element_view(off)?);
         };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
@@ -1438,7 +1434,7 @@ impl PyNdArray {
                 if !this.is_writeable() {
                     let _ = v.set_writeable(false);
                 }
-                return super::records::void_scalar(py, v, Some(slf.clone().into_any().unbind()));
+                return super::records::void_of_view(py, slf.as_any(), &v);
             }
         }
         Ok(Self::view_of(slf, v)?.into_bound(py).into_any())

@@ -28,9 +28,8 @@ impl PyNdArray {
         if key.is_exact_instance_of::<PyInt>() {
             match item_on_1d(py, this, key)? {
                 Some(Item::Number(n, st)) => return super::convert::num_to_scalar(py, n, st),
-                Some(Item::Record(v)) => {
-                    let owner = Some(slf.clone().into_any().unbind());
-                    return super::records::void_scalar(py, v, owner);
+                Some(Item::Record(dtype, offset, writeable)) => {
+                    return super::records::void_scalar(py, slf.as_any(), dtype, offset, writeable);
                 }
                 None => {}
             }
@@ -284,7 +283,8 @@ fn plain_number_1d(a: &NdArray) -> Option<ScalarType> {
 /// a record (or raw void item).
 enum Item {
     Number(Num, ScalarType),
-    Record(NdArray),
+    /// A record: its dtype, byte offset in the array's memory, writeability.
+    Record(DType, usize, bool),
 }
 
 /// `a[i]` with a Python int on a 1-d array of numbers or records, read in place under the
@@ -305,7 +305,11 @@ fn item_on_1d(py: Python<'_>, this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyRes
         Ok(Some(match st {
             // SAFETY: p points at an item of this array, in bounds (int_on_1d checked).
             Some(st) => Item::Number(unsafe { read_num(p, dt) }, st),
-            None => Item::Record(a.item_view(p)),
+            None => Item::Record(
+                dt.clone(),
+                a.offset() + (p as usize - a.data_ptr() as usize),
+                a.flags().writeable,
+            ),
         }))
     })
 }

@@ -43,9 +43,14 @@ struct VoidSlot {
 }
 
 enum VoidData {
-    View {
-        arr: NdArray,
-        owner: Option<Py<PyAny>>,
+    /// The record of `dtype` at `offset` bytes into the memory of `owner` (a rumpy array):
+    /// the 0-d view is made when asked for, checked against the owner's memory as it is then
+    /// (a resize may have replaced it).
+    Item {
+        owner: Py<PyAny>,
+        dtype: DType,
+        offset: usize,
+        writeable: bool,
     },
     Wrapped(Py<PyAny>),
 }
@@ -107,21 +112,24 @@ unsafe extern "C" fn void_get_a(
         // The handles are taken before Python runs (making the array may collect garbage,
         // whose finalizers could reach this scalar), and the slot looked at again after.
         let parts = match s.data.assume_init_ref() {
-            VoidData::View { arr, owner } => {
-                Some((arr.clone(), owner.as_ref().map(|o| o.clone_ref(py))))
-            }
+            VoidData::Item {
+                owner,
+                dtype,
+                offset,
+                writeable,
+            } => Some((owner.clone_ref(py), dtype.clone(), *offset, *writeable)),
             VoidData::Wrapped(_) => None,
         };
-        if let Some((arr, owner)) = parts {
-            let made = match PyNdArray::wrap(py, arr, owner) {
-                Ok(a) => a.into_any(),
+        if let Some((owner, dtype, offset, writeable)) = parts {
+            let made = match item_array(py, owner, dtype, offset, writeable) {
+                Ok(a) => a,
                 Err(e) => {
                     e.restore(py);
                     return std::ptr::null_mut();
                 }
             };
             let s = void_slot(o);
-            if s.full && matches!(s.data.assume_init_ref(), VoidData::View { .. }) {
+            if s.full && matches!(s.data.assume_init_ref(), VoidData::Item { .. }) {
                 let kept = VoidData::Wrapped(made.clone_ref(py));
                 release(py, std::mem::replace(s.data.assume_init_mut(), kept));
             }
@@ -129,13 +137,42 @@ unsafe extern "C" fn void_get_a(
         }
         match s.data.assume_init_ref() {
             VoidData::Wrapped(a) => a.clone_ref(py).into_ptr(),
-            // (Not reached: a view was wrapped above.)
-            VoidData::View { .. } => {
+            // (Not reached: an item was wrapped above.)
+            VoidData::Item { .. } => {
                 pyo3::exceptions::PyAttributeError::new_err("_a").restore(py);
                 std::ptr::null_mut()
             }
         }
     }
+}
+
+/// The 0-d record array of the item of `dtype` at `offset` in `owner`'s memory, whose base
+/// is `owner`.
+fn item_array(
+    py: Python<'_>,
+    owner: Py<PyAny>,
+    dtype: DType,
+    offset: usize,
+    writeable: bool,
+) -> PyResult<Py<PyAny>> {
+    let arr = {
+        let bound = owner.bind(py).cast::<PyNdArray>()?;
+        bound
+            .get()
+            .with_arr_in(py, |a| {
+                a.view_with(offset, Default::default(), Default::default(), dtype)
+            })
+            .map_err(|_| {
+                PyValueError::new_err(
+                    "the array this record scalar views no longer holds its item (it was resized)",
+                )
+            })?
+    };
+    let mut arr = arr;
+    if !writeable {
+        let _ = arr.set_writeable(false);
+    }
+    Ok(PyNdArray::wrap(py, arr, Some(owner))?.into_any())
 }
 
 /// `x._a = array`: the scalar views the 0-d record array given.
@@ -173,11 +210,9 @@ unsafe extern "C" fn void_set_a(
 /// any pyo3 function.
 fn release(py: Python<'_>, data: VoidData) {
     match data {
-        VoidData::View { arr, owner } => {
-            drop(arr);
-            if let Some(owner) = owner {
-                owner.drop_ref(py);
-            }
+        VoidData::Item { owner, dtype, .. } => {
+            drop(dtype);
+            owner.drop_ref(py);
         }
         VoidData::Wrapped(a) => a.drop_ref(py),
     }
@@ -197,14 +232,22 @@ unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
     }
 }
 
-/// The record scalar of a 0-d record view: reads and writes go through to the array.
+/// The record scalar of the record of `dtype` at `offset` bytes into the memory of `owner`,
+/// a rumpy array: reads and writes go through to the array.
 pub fn void_scalar<'py>(
     py: Python<'py>,
-    view: NdArray,
-    owner: Option<Py<PyAny>>,
+    owner: &Bound<'py, PyAny>,
+    dtype: DType,
+    offset: usize,
+    writeable: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     use pyo3::ffi;
     let cls = void_class(py)?;
+    // Read-only when the array is, by its memory or by its Python-level flag.
+    let writeable = writeable
+        && owner
+            .cast::<PyNdArray>()
+            .is_ok_and(|a| a.get().is_writeable());
     // SAFETY: allocating an instance of `rumpy.void` (made by `_void_type`, so the slot's
     // offset is set) through its own allocator; the zeroed slot is then filled.
     unsafe {
@@ -212,10 +255,25 @@ pub fn void_scalar<'py>(
         let o = ffi::PyType_GenericAlloc(t, 0);
         let o = Bound::from_owned_ptr_or_err(py, o)?;
         let s = void_slot(o.as_ptr());
-        s.data.write(VoidData::View { arr: view, owner });
+        s.data.write(VoidData::Item {
+            owner: owner.clone().unbind(),
+            dtype,
+            offset,
+            writeable,
+        });
         s.full = true;
         Ok(o)
     }
+}
+
+/// The record scalar of the 0-d view `v` of `owner`'s memory.
+pub fn void_of_view<'py>(
+    py: Python<'py>,
+    owner: &Bound<'py, PyAny>,
+    v: &NdArray,
+) -> PyResult<Bound<'py, PyAny>> {
+    debug_assert_eq!(v.ndim(), 0);
+    void_scalar(py, owner, v.dtype().clone(), v.offset(), v.flags().writeable)
 }
 
 /// A record array inside a `rumpy.void`, or None.
