@@ -497,6 +497,27 @@ def test_record_scalar_writes_through(spec, align, way, readonly):
     assert_outcomes(r, n, compare=assert_same_records, msg=f"{way} item, field written")
 
 
+def test_record_scalars_made_and_dropped_in_turn():
+    """Record scalars of two arrays made and dropped in turn (rumpy reuses their memory), some
+    kept: each reads its own item, with its own dtype, as numpy's do."""
+    def run(m):
+        a = m.zeros(4, [("x", "<f8"), ("k", "<i4")])
+        a["x"] = m.arange(4.0)
+        b = m.zeros(3, [("s", "S3"), ("y", "<i2")])
+        b["y"] = m.asarray([7, 8, 9])
+        kept, out = [], []
+        for i in range(60):
+            x, y = a[i % 4], b[-1 - i % 3]
+            out.append((x["x"].item(), str(x.dtype), y["y"].item(), str(y.dtype)))
+            if i % 7 == 0:
+                kept.append((x, y))
+        a["k"] = m.arange(4)
+        out += [(x["k"].item(), y["s"].item()) for x, y in kept]
+        return out
+    r, n = both(run)
+    assert_outcomes(r, n)
+
+
 def test_record_scalar_outliving_a_resize():
     """The scalar of an item that a resize (refcheck=False) dropped raises instead of
     reading freed memory (NumPy reads whatever is there); an item still held reads on."""

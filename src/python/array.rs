@@ -23,7 +23,8 @@ use super::items::{field_key, sequence_into_element};
 #[pyclass(name = "ndarray", module = "rumpy", frozen, weakref, subclass)]
 pub struct PyNdArray {
     /// The array; replaced only by `resize` and the `shape` setter (readers take a snapshot
-    /// or read it in place, never across a call into Python).
+    /// or read it in place, never across a call into Python). Its dtype never changes: record
+    /// scalars of its items name it by their owner alone.
     cell: ArrayCell,
     base: Option<Py<PyAny>>,
     writeable: AtomicBool,

@@ -28,8 +28,8 @@ impl PyNdArray {
         if key.is_exact_instance_of::<PyInt>() {
             match item_on_1d(py, this, key)? {
                 Some(Item::Number(n, st)) => return super::convert::num_to_scalar(py, n, st),
-                Some(Item::Record(dtype, offset, writeable)) => {
-                    return super::records::void_scalar(py, slf.as_any(), dtype, offset, writeable);
+                Some(Item::Record(offset, writeable)) => {
+                    return super::records::void_scalar(py, slf.as_any(), None, offset, writeable);
                 }
                 None => {}
             }
@@ -283,8 +283,8 @@ fn plain_number_1d(a: &NdArray) -> Option<ScalarType> {
 /// a record (or raw void item).
 enum Item {
     Number(Num, ScalarType),
-    /// A record: its dtype, byte offset in the array's memory, writeability.
-    Record(DType, usize, bool),
+    /// A record of the array's dtype: its byte offset in the array's memory, writeability.
+    Record(usize, bool),
 }
 
 /// `a[i]` with a Python int on a 1-d array of numbers or records, read in place under the
@@ -306,7 +306,6 @@ fn item_on_1d(py: Python<'_>, this: &PyNdArray, key: &Bound<'_, PyAny>) -> PyRes
             // SAFETY: p points at an item of this array, in bounds (int_on_1d checked).
             Some(st) => Item::Number(unsafe { read_num(p, dt) }, st),
             None => Item::Record(
-                dt.clone(),
                 a.offset() + (p as usize - a.data_ptr() as usize),
                 a.flags().writeable,
             ),

@@ -43,12 +43,12 @@ struct VoidSlot {
 }
 
 enum VoidData {
-    /// The record of `dtype` at `offset` bytes into the memory of `owner` (a rumpy array):
-    /// the 0-d view is made when asked for, checked against the owner's memory as it is then
-    /// (a resize may have replaced it).
+    /// The record of `dtype` (None: the owner's own, which never changes) at `offset` bytes
+    /// into the memory of `owner` (a rumpy array): the 0-d view is made when asked for,
+    /// checked against the owner's memory as it is then (a resize may have replaced it).
     Item {
         owner: Py<PyAny>,
-        dtype: DType,
+        dtype: Option<DType>,
         offset: usize,
         writeable: bool,
     },
@@ -57,6 +57,10 @@ enum VoidData {
 
 /// Where [`VoidSlot`] lies in an instance (the bases' instance size, rounded up).
 static VOID_OFFSET: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+
+/// `rumpy.void` itself (its instances, not its subclasses', go to a free list).
+static VOID_TYPE: std::sync::atomic::AtomicPtr<pyo3::ffi::PyTypeObject> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
 
 /// The slot of `o`, an instance of `rumpy.void` or a subclass.
 ///
@@ -93,7 +97,13 @@ pub fn _void_type<'py>(
         ffi::PyType_Slot::default(),
     ];
     let size = (off + std::mem::size_of::<VoidSlot>()) as std::os::raw::c_int;
-    super::scalars::class_from_slots(py, c"rumpy.void", size, &mut slots, bases)
+    let cls = super::scalars::class_from_slots(py, c"rumpy.void", size, &mut slots, bases)?;
+    // (Kept alive by the module, and by each instance on the free list.)
+    VOID_TYPE.store(
+        cls.as_ptr() as *mut ffi::PyTypeObject,
+        std::sync::atomic::Ordering::Relaxed,
+    );
+    Ok(cls)
 }
 
 /// `x._a`: the 0-d record array of the scalar (made once, on first use).
@@ -151,7 +161,7 @@ unsafe extern "C" fn void_get_a(
 fn item_array(
     py: Python<'_>,
     owner: Py<PyAny>,
-    dtype: DType,
+    dtype: Option<DType>,
     offset: usize,
     writeable: bool,
 ) -> PyResult<Py<PyAny>> {
@@ -160,6 +170,7 @@ fn item_array(
         bound
             .get()
             .with_arr_in(py, |a| {
+                let dtype = dtype.unwrap_or_else(|| a.dtype().clone());
                 a.view_with(offset, Default::default(), Default::default(), dtype)
             })
             .map_err(|_| {
@@ -218,8 +229,10 @@ fn release(py: Python<'_>, data: VoidData) {
     }
 }
 
-/// Release what the scalar holds, then the instance (as the number scalars' classes do).
+/// Release what the scalar holds, then keep the instance on the free list (`rumpy.void`
+/// itself) or free it (as the number scalars' classes do).
 unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
+    use super::scalars::{free_instance, keep, VOID_LIST};
     // SAFETY: called by CPython with a dead instance; its class outlives this call (the
     // instance holds a reference, released last).
     unsafe {
@@ -228,16 +241,19 @@ unsafe extern "C" fn void_dealloc(o: *mut pyo3::ffi::PyObject) {
             s.full = false;
             release(Python::assume_attached(), s.data.assume_init_read());
         }
-        super::scalars::free_instance(o);
+        let exact = pyo3::ffi::Py_TYPE(o) == VOID_TYPE.load(std::sync::atomic::Ordering::Relaxed);
+        if !(exact && keep(VOID_LIST, o)) {
+            free_instance(o);
+        }
     }
 }
 
-/// The record scalar of the record of `dtype` at `offset` bytes into the memory of `owner`,
-/// a rumpy array: reads and writes go through to the array.
+/// The record scalar of the record of `dtype` (None: `owner`'s own) at `offset` bytes into
+/// the memory of `owner`, a rumpy array: reads and writes go through to the array.
 pub fn void_scalar<'py>(
     py: Python<'py>,
     owner: &Bound<'py, PyAny>,
-    dtype: DType,
+    dtype: Option<DType>,
     offset: usize,
     writeable: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -252,7 +268,11 @@ pub fn void_scalar<'py>(
     // offset is set) through its own allocator; the zeroed slot is then filled.
     unsafe {
         let t = cls.as_ptr() as *mut ffi::PyTypeObject;
-        let o = ffi::PyType_GenericAlloc(t, 0);
+        // A dead instance from the free list has an empty slot (released by its dealloc).
+        let o = match super::scalars::reuse_from(super::scalars::VOID_LIST, t) {
+            Some(o) => o,
+            None => ffi::PyType_GenericAlloc(t, 0),
+        };
         let o = Bound::from_owned_ptr_or_err(py, o)?;
         let s = void_slot(o.as_ptr());
         s.data.write(VoidData::Item {
@@ -273,7 +293,13 @@ pub fn void_of_view<'py>(
     v: &NdArray,
 ) -> PyResult<Bound<'py, PyAny>> {
     debug_assert_eq!(v.ndim(), 0);
-    void_scalar(py, owner, v.dtype().clone(), v.offset(), v.flags().writeable)
+    void_scalar(
+        py,
+        owner,
+        Some(v.dtype().clone()),
+        v.offset(),
+        v.flags().writeable,
+    )
 }
 
 /// A record array inside a `rumpy.void`, or None.

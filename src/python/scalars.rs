@@ -314,15 +314,19 @@ pub(crate) unsafe extern "C" fn no_traverse(
 }
 
 /// Freed instances of each exact class, for [`reuse`]: scalar arithmetic makes and drops
-/// one result per operation.
-struct FreeLists(UnsafeCell<[(usize, [*mut ffi::PyObject; FREE_MAX]); 14]>);
+/// one result per operation, indexing one record scalar per item. One list per number class
+/// (by `ScalarType`) and one for `rumpy.void` ([`VOID_LIST`]).
+struct FreeLists(UnsafeCell<[(usize, [*mut ffi::PyObject; FREE_MAX]); 15]>);
 
 const FREE_MAX: usize = 16;
+
+/// The free list of `rumpy.void`.
+pub(crate) const VOID_LIST: usize = 14;
 
 // SAFETY: touched only with the GIL held (deallocation and allocation of Python objects).
 unsafe impl Sync for FreeLists {}
 
-static FREE: FreeLists = FreeLists(UnsafeCell::new([(0, [std::ptr::null_mut(); FREE_MAX]); 14]));
+static FREE: FreeLists = FreeLists(UnsafeCell::new([(0, [std::ptr::null_mut(); FREE_MAX]); 15]));
 
 /// A freed instance of the exact class of `st` (`t`) with a new reference (its value is
 /// stale), or None.
@@ -331,9 +335,22 @@ static FREE: FreeLists = FreeLists(UnsafeCell::new([(0, [std::ptr::null_mut(); F
 /// The GIL is held and `t` is the class of `st`.
 #[inline]
 pub unsafe fn reuse(st: ScalarType, t: *mut ffi::PyTypeObject) -> Option<*mut ffi::PyObject> {
-    // SAFETY: the GIL serialises access; entries are dead instances of `st`'s class.
+    // SAFETY: the caller's guarantee.
+    unsafe { reuse_from(st as usize, t) }
+}
+
+/// A freed instance from free list `list`, whose class is `t`, with a new reference, or None.
+///
+/// # Safety
+/// The GIL is held and `list` holds instances of `t`.
+#[inline]
+pub(crate) unsafe fn reuse_from(
+    list: usize,
+    t: *mut ffi::PyTypeObject,
+) -> Option<*mut ffi::PyObject> {
+    // SAFETY: the GIL serialises access; entries are dead instances of the list's class.
     unsafe {
-        let (len, items) = &mut (*FREE.0.get())[st as usize];
+        let (len, items) = &mut (*FREE.0.get())[list];
         if *len == 0 {
             return None;
         }
@@ -346,6 +363,25 @@ pub unsafe fn reuse(st: ScalarType, t: *mut ffi::PyTypeObject) -> Option<*mut ff
     }
 }
 
+/// Keep the dead instance `o` on free list `list` while there is room (with its reference to
+/// its class); false when the list is full.
+///
+/// # Safety
+/// The GIL is held; `o` is a dead instance of the list's exact class, its contents released.
+#[inline]
+pub(crate) unsafe fn keep(list: usize, o: *mut ffi::PyObject) -> bool {
+    // SAFETY: the GIL serialises access.
+    unsafe {
+        let (len, items) = &mut (*FREE.0.get())[list];
+        if *len < FREE_MAX {
+            items[*len] = o;
+            *len += 1;
+            return true;
+        }
+        false
+    }
+}
+
 /// Free an instance (of a class made here, or of a Python subclass, whose own dealloc has
 /// already cleared and untracked it) and release its reference to its class. An instance of
 /// an exact class goes to its free list while there is room, keeping that reference.
@@ -355,11 +391,8 @@ unsafe extern "C" fn dealloc(o: *mut ffi::PyObject) {
     unsafe {
         let t = ffi::Py_TYPE(o);
         if let Some(st) = scalar_type_of_class_ptr(t) {
-            let (len, items) = &mut (*FREE.0.get())[st as usize];
-            if *len < FREE_MAX {
-                // Kept with its reference to its class (released if it is ever freed).
-                items[*len] = o;
-                *len += 1;
+            // Kept with its reference to its class (released if it is ever freed).
+            if keep(st as usize, o) {
                 return;
             }
         }

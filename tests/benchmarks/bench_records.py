@@ -15,6 +15,11 @@ from _timing import best
 DT = [("value", "<f8"), ("velocity", "<f8"), ("mass", "<f8"), ("id", "<i4")]
 
 
+def each_item(a):
+    for i in range(10**4):
+        a[i]
+
+
 def main():
     n = 10**5
     rows = [(float(k), 0.5 * k, 1.0, k) for k in range(n)]
@@ -32,6 +37,8 @@ def main():
         ("a['mass'].sum() (1e6)", lambda m, a, b: a["mass"].sum()),
         ("a == b (1e6 records)", lambda m, a, b: a == b),
         ("a[['value', 'mass']] copy (1e6)", lambda m, a, b: a[["value", "mass"]].copy()),
+        ("a[i] x 1e4, each dropped (record scalars)", lambda m, a, b: each_item(a)),
+        ("[a[i] for i] x 1e4, all kept", lambda m, a, b: [a[i] for i in range(10**4)]),
         ("a[i]['value'] x 1e4 (record scalars)",
          lambda m, a, b: [a[i]["value"] for i in range(10**4)]),
         ("save .npy (1e6 records, 36 MB)", lambda m, a, b: m.save(path, a)),
