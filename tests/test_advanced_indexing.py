@@ -347,6 +347,35 @@ def test_flat_and_iteration():
     assert_outcomes(*both(run), compare=_same_nested, msg="flat / ndindex / ndenumerate / nditer")
 
 
+DIAGONAL_ARGS = [(), (1,), (-1,), (2,), (-3,), (5,), (-9,), (0, 1, 0), (1, -1, 0), (-1, 0, 2),
+                 (0, 2, -3), (2, 1, 2), (True,), (0, 3, 1), (0, 1, -4), (0, 1, 1), (0, -1, 2),
+                 (1.5,), (0, 1.0, 2), (2**40,), (2**70,)]
+DIAGONAL_LAYOUTS = {
+    "3x4": lambda m: m.arange(12.0).reshape(3, 4),
+    "2x3x4 reversed": lambda m: m.arange(24).reshape(2, 3, 4)[::-1, :, ::-2],
+    "transposed": lambda m: m.arange(24.0).reshape(2, 3, 4).T,
+    "empty": lambda m: m.zeros((0, 3, 3), "f4"),
+    "1-d": lambda m: m.arange(3),
+}
+
+
+@pytest.mark.parametrize("layout", list(DIAGONAL_LAYOUTS))
+@pytest.mark.parametrize("args", DIAGONAL_ARGS, ids=repr)
+def test_diagonal_method(args, layout):
+    """ndarray.diagonal (and rp.diagonal, rp.trace): values, strides, read-only views, and
+    NumPy's exceptions for bad axes and offsets (C ints)."""
+    for expr in ("a.diagonal(*args)", "m.diagonal(a, *args)"):
+        r, n = both(lambda m: _diag_parts(eval(expr, {"a": DIAGONAL_LAYOUTS[layout](m),
+                                                       "m": m, "args": args})))
+        assert_outcomes(r, n, compare=_same_nested, msg=f"{expr} {args}")
+    make = DIAGONAL_LAYOUTS[layout]
+    check(f"m.trace(x, *{args!r})", x=P(make(rp), make(np)))
+
+
+def _diag_parts(d):
+    return d, d.strides, d.flags.writeable
+
+
 def test_diagonal_is_read_only_view():
     def run(m):
         a = m.arange(9.0).reshape(3, 3)

@@ -305,16 +305,62 @@ impl NdArray {
     }
 
     pub fn swapaxes(&self, a: isize, b: isize) -> Result<NdArray> {
-        // NumPy names the offending argument: "axis2: axis 2 is out of bounds ..."
-        let named = |name: &str, e: Error| match e {
-            Error::Axis(m) => Error::Axis(format!("{name}: {m}")),
-            e => e,
-        };
-        let a = Self::normalize_axis(a, self.ndim()).map_err(|e| named("axis1", e))?;
-        let b = Self::normalize_axis(b, self.ndim()).map_err(|e| named("axis2", e))?;
+        let a = Self::named_axis("axis1", a, self.ndim())?;
+        let b = Self::named_axis("axis2", b, self.ndim())?;
         let mut perm: Vec<usize> = (0..self.ndim()).collect();
         perm.swap(a, b);
         self.transpose(Some(&perm))
+    }
+
+    /// [`Self::normalize_axis`] with the argument named, as NumPy's message does: "axis2: axis
+    /// 2 is out of bounds ...".
+    fn named_axis(name: &str, axis: isize, ndim: usize) -> Result<usize> {
+        Self::normalize_axis(axis, ndim).map_err(|e| match e {
+            Error::Axis(m) => Error::Axis(format!("{name}: {m}")),
+            e => e,
+        })
+    }
+
+    /// `arr.diagonal(offset, axis1, axis2)`: the view of the diagonal `offset` (above the
+    /// main one when positive) of the 2-d sections spanned by the two axes, which are removed
+    /// and replaced by a last axis along the diagonal (NumPy's layout). Its items are this
+    /// array's, so it is built without the layout gate.
+    pub fn diagonal(&self, offset: isize, axis1: isize, axis2: isize) -> Result<NdArray> {
+        let nd = self.ndim();
+        ensure!(
+            nd >= 2,
+            Value,
+            "diag requires an array of at least two dimensions"
+        );
+        let a1 = Self::named_axis("axis1", axis1, nd)?;
+        let a2 = Self::named_axis("axis2", axis2, nd)?;
+        ensure!(a1 != a2, Value, "axis1 and axis2 cannot be the same");
+        let (n1, n2) = (self.shape[a1] as isize, self.shape[a2] as isize);
+        let (s1, s2) = (self.strides[a1], self.strides[a2]);
+        // Items a[i, i + offset] (offset >= 0) or a[i - offset, i]: the length that fits,
+        // and the first one's place.
+        let (len, skip) = if offset >= 0 {
+            (n1.min(n2.saturating_sub(offset)), offset.wrapping_mul(s2))
+        } else {
+            (
+                n1.saturating_add(offset).min(n2),
+                offset.wrapping_neg().wrapping_mul(s1),
+            )
+        };
+        let len = len.max(0);
+        let mut v = self.clone();
+        let keep = |k: &usize| *k != a1 && *k != a2;
+        v.shape = (0..nd).filter(keep).map(|k| self.shape[k]).collect();
+        v.shape.push(len as usize);
+        v.strides = (0..nd).filter(keep).map(|k| self.strides[k]).collect();
+        v.strides.push(s1 + s2);
+        if len > 0 && !v.shape.contains(&0) {
+            // (Inside the array: a[0, offset] or a[-offset, 0] exists.)
+            v.offset = (self.offset as isize + skip) as usize;
+        }
+        v.refresh_view_flags(self.flags.aligned);
+        debug_assert!(v.layout_ok());
+        Ok(v)
     }
 
     /// `arr.squeeze(axis)`.

@@ -1144,6 +1144,49 @@ impl PyNdArray {
         Self::view_of(slf, v)
     }
 
+    /// Return specified diagonals.
+    ///
+    /// Parameters
+    /// ----------
+    /// offset : int, optional
+    ///     Offset of the diagonal from the main one: positive above it, negative below.
+    ///     Default 0.
+    /// axis1, axis2 : int, optional
+    ///     The axes of the 2-d sections whose diagonals are taken (default 0 and 1).
+    ///
+    /// Returns
+    /// -------
+    /// ndarray
+    ///     A read-only view: ``axis1`` and ``axis2`` are removed and a last axis, along the
+    ///     diagonal, is appended.
+    ///
+    /// See Also
+    /// --------
+    /// rumpy.diagonal : equivalent function
+    ///
+    /// Examples
+    /// --------
+    /// >>> import rumpy as rp
+    /// >>> rp.arange(9).reshape(3, 3).diagonal()
+    /// array([0, 4, 8])
+    /// >>> rp.arange(9).reshape(3, 3).diagonal(1)
+    /// array([1, 5])
+    // (C ints, as NumPy parses them: larger values raise OverflowError.)
+    #[pyo3(signature = (offset=0, axis1=0, axis2=1))]
+    fn diagonal(
+        slf: &Bound<'_, Self>,
+        offset: i32,
+        axis1: i32,
+        axis2: i32,
+    ) -> PyResult<Py<PyNdArray>> {
+        let mut v = slf
+            .get()
+            .cur()
+            .diagonal(offset as isize, axis1 as isize, axis2 as isize)?;
+        v.set_writeable(false)?;
+        Self::view_of(slf, v)
+    }
+
     /// Return a view of the array without axes of length one.
     ///
     /// Parameters

@@ -577,25 +577,7 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
     >>> rp.diagonal(a, offset=1)
     array([1, 5])
     """
-    a = asarray(a)
-    if a.ndim < 2:
-        raise ValueError("diag requires an array of at least two dimensions")
-    ax1, ax2 = _axis(axis1, a.ndim), _axis(axis2, a.ndim)
-    if ax1 == ax2:
-        raise ValueError("axis1 and axis2 cannot be the same")
-    n1, n2 = a.shape[ax1], a.shape[ax2]
-    s1, s2 = a.strides[ax1], a.strides[ax2]
-    if offset >= 0:
-        length = builtins.max(0, builtins.min(n1, n2 - offset))
-        start = offset * s2 if length else 0
-    else:
-        length = builtins.max(0, builtins.min(n1 + offset, n2))
-        start = -offset * s1 if length else 0
-    others = [k for k in range(a.ndim) if k not in (ax1, ax2)]
-    shape = [a.shape[k] for k in others] + [length]
-    strides = [a.strides[k] for k in others] + [s1 + s2]
-    # NumPy's diagonal is a read-only view.
-    return _core._strided_view(a, shape, strides, start, False)
+    return ndarray.diagonal(asarray(a), offset, axis1, axis2)
 
 
 def diag(v, k=0):

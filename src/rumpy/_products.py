@@ -605,14 +605,10 @@ def _axis_index(axis, ndim, prefix):
 
 
 def _trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
-    if a.ndim < 2:
-        raise ValueError("diag requires an array of at least two dimensions")
-    axis1 = _axis_index(axis1, a.ndim, "axis1")
-    axis2 = _axis_index(axis2, a.ndim, "axis2")
-    from ._indexing import diagonal
-    # NumPy's trace is add.reduce over the diagonal's last axis (sum's dtype rule: booleans
-    # and narrow integers accumulate as int64/uint64, or as out's dtype when out is given)
-    d = diagonal(a, offset, axis1, axis2)
+    # NumPy's trace is add.reduce over the last axis of the base class's diagonal (sum's
+    # dtype rule: booleans and narrow integers accumulate as int64/uint64, or as out's dtype
+    # when out is given)
+    d = _core.ndarray.diagonal(a, offset, axis1, axis2)
     return _core.add.reduce(d, axis=-1, dtype=dtype, out=out)
 
 
