@@ -242,7 +242,20 @@ impl PyNdArray {
         }
         let Some(st) = dt.scalar_type() else {
             let off = (p as isize).wrapping_sub(cur.data_ptr() as isize);
-            return super::records::void_of_view(py, owner, &cur.element_view(off)?);
+            let view = cur.element_view(off)?;
+            // The scalar names its item by an offset into its owner's memory: an owner that
+            // does not hold `cur`'s memory is replaced by `cur` itself.
+            let same = owner.cast::<PyNdArray>().is_ok_and(|o| {
+                o.get()
+                    .with_arr_in(py, |a| std::sync::Arc::ptr_eq(a.buffer(), cur.buffer()))
+            });
+            if !same {
+                let own = PyNdArray::wrap(py, cur.clone(), None)?
+                    .into_bound(py)
+                    .into_any();
+                return super::records::void_of_view(py, &own, &view);
+            }
+            return super::records::void_of_view(py, owner, &view);
         };
         // SAFETY: p points at an item of this array (callers index within bounds).
         let n = unsafe { read_num(p, dt) };
