@@ -496,6 +496,42 @@ def test_special_values(name, sig):
     col.done()
 
 
+def _warned(fn, *args):
+    """The (class, message) of each warning ``fn(*args)`` gives, sorted."""
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        fn(*args)
+    return sorted((x.category.__name__, str(x.message)) for x in w)
+
+
+FLOAT16_UNARY = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos",
+                 "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sqrt", "cbrt",
+                 "floor", "ceil", "trunc", "rint", "fabs"]
+
+
+@pytest.mark.parametrize("name", FLOAT16_UNARY)
+def test_float16_every_value(name):
+    """Every float16 (65536 items: float32 blocks of 256, NaN payloads, subnormals), a tail,
+    a strided view and in place: values and warnings as numpy's."""
+    ufuncs(name)
+    every = np.arange(65536, dtype=np.uint16).view(np.float16)
+    col = Collector()
+    col(compare_call, name, [to_rp(every)], [every], msg=f"{name}(every float16)")
+    col(compare_call, name, [to_rp(every)[5:1000:3]], [every[5:1000:3]],
+        msg=f"{name}(strided float16)")
+    for lo, hi in [(0, 65536), (0, 31744), (15000, 16000), (31744, 32768)]:
+        got = [_warned(getattr(m, name), x) for m, x in
+               ((rp, to_rp(every)[lo:hi]), (np, every[lo:hi]))]
+        col(lambda: assert_same(got[0], got[1], msg=f"{name} warnings over [{lo}:{hi}]"))
+    part = every[31000:31301]
+
+    def in_place(m, x):
+        return getattr(m, name)(x, out=x)
+    col(assert_outcome, name, outcome(in_place, rp, to_rp(part)),
+        outcome(in_place, np, part.copy()), f"{name}(float16, in place)")
+    col.done()
+
+
 @pytest.mark.parametrize("dtype", ["int8", "int16", "int32", "int64"])
 def test_integer_power_negative_exponent_raises(dtype):
     ufuncs("power")

@@ -100,6 +100,91 @@ unsafe fn f16c_from_f32(x: f32) -> u16 {
     out as u16
 }
 
+/// The float32 value of float16 bits, exactly and raising no condition, in a form the
+/// compiler vectorises: the bits shifted into place and scaled by 2**112 (one exact
+/// multiplication, subnormals included), infinities and NaNs by their bits. A NaN keeps its
+/// payload and stays signalling if it was, as NumPy's `npy_halfbits_to_floatbits` (so that
+/// arithmetic on it raises 'invalid' as NumPy's does; `half::f16::to_f32` quiets it).
+#[inline(always)]
+pub fn f16_bits_to_f32(h: u16) -> f32 {
+    const TWO_112: f32 = f32::from_bits(0x7780_0000);
+    let h = h as u32;
+    let body = (h & 0x7fff) << 13;
+    let scaled = (f32::from_bits(body) * TWO_112).to_bits();
+    let bits = if h & 0x7c00 == 0x7c00 {
+        body | 0x7f80_0000
+    } else {
+        scaled
+    };
+    f32::from_bits(bits | ((h & 0x8000) << 16))
+}
+
+/// `src`'s float16 items as float32 into `dst` (as [`f16_bits_to_f32`]).
+///
+/// # Safety
+/// `src` is valid for `dst.len()` items.
+#[inline(always)]
+pub unsafe fn f16_block_to_f32(src: *const f16, dst: &mut [f32]) {
+    for (i, d) in dst.iter_mut().enumerate() {
+        // SAFETY: the caller's guarantee.
+        *d = f16_bits_to_f32(unsafe { (*src.add(i)).to_bits() });
+    }
+}
+
+/// `src` rounded to float16 into `dst`, with [`f16_from_f32`]'s results and conditions:
+/// eight at a time with F16C (the last group's unused lanes zero), else one by one.
+///
+/// # Safety
+/// `dst` is valid for `src.len()` items.
+#[inline]
+pub unsafe fn f16_block_from_f32(src: &[f32], dst: *mut f16) {
+    #[cfg(target_arch = "x86_64")]
+    if has_f16c() {
+        // SAFETY: the CPU has F16C; the caller's guarantee.
+        return unsafe { f16c_block_from_f32(src, dst) };
+    }
+    for (i, &x) in src.iter().enumerate() {
+        // SAFETY: the caller's guarantee.
+        unsafe { *dst.add(i) = f16_from_f32(x) };
+    }
+}
+
+/// # Safety
+/// The CPU has F16C (and AVX); `dst` is valid for `src.len()` items.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx,f16c")]
+unsafe fn f16c_block_from_f32(src: &[f32], dst: *mut f16) {
+    use std::arch::x86_64::*;
+    let mut groups = src.chunks_exact(8);
+    let mut d = dst as *mut u8;
+    for g in &mut groups {
+        // SAFETY: eight items read from `g`, eight written inside `dst`.
+        unsafe {
+            let v = _mm256_loadu_ps(g.as_ptr());
+            _mm_storeu_si128(
+                d as *mut __m128i,
+                _mm256_cvtps_ph::<_MM_FROUND_TO_NEAREST_INT>(v),
+            );
+            d = d.add(16);
+        }
+    }
+    let rest = groups.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0f32; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        let mut out = [0u16; 8];
+        // SAFETY: a full group from the zero-padded buffer; the used items copied out.
+        unsafe {
+            let v = _mm256_loadu_ps(buf.as_ptr());
+            _mm_storeu_si128(
+                out.as_mut_ptr() as *mut __m128i,
+                _mm256_cvtps_ph::<_MM_FROUND_TO_NEAREST_INT>(v),
+            );
+            std::ptr::copy_nonoverlapping(out.as_ptr(), d as *mut u16, rest.len());
+        }
+    }
+}
+
 /// [`f16_from_f32`] in integer arithmetic, its conditions raised explicitly (CPUs without
 /// F16C).
 fn f16_from_f32_soft(x: f32) -> f16 {
@@ -182,6 +267,44 @@ mod tests {
             assert_eq!(f16_from_f32_soft(v.to_f32()).to_bits(), b);
             let mid = (v.to_f32() + f16::from_bits(b + 1).to_f32()) / 2.0;
             assert_eq!(f16_from_f32(mid), f16_from_f32_soft(mid), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn blocks_convert_as_single_values() {
+        let all: Vec<f16> = (0..=u16::MAX).map(f16::from_bits).collect();
+        let mut wide = vec![0f32; all.len()];
+        // SAFETY: `all` holds `wide.len()` items.
+        unsafe { f16_block_to_f32(all.as_ptr(), &mut wide) };
+        for (h, w) in all.iter().zip(&wide) {
+            let b = h.to_bits() as u32;
+            let want = if h.is_nan() {
+                // the payload kept, signalling or not
+                f32::from_bits(((b & 0x8000) << 16) | 0x7f80_0000 | ((b & 0x3ff) << 13))
+            } else {
+                h.to_f32()
+            };
+            assert!(
+                want.to_bits() == w.to_bits(),
+                "{:#x}: {} != {}",
+                h.to_bits(),
+                w,
+                want
+            );
+        }
+        // Values between and around the float16 grid, in a length that leaves a tail.
+        let xs: Vec<f32> = (0..70001u32)
+            .map(|k| f32::from_bits(k.wrapping_mul(61_379)))
+            .collect();
+        let mut back = vec![f16::ZERO; xs.len()];
+        // SAFETY: `back` holds `xs.len()` items.
+        unsafe { f16_block_from_f32(&xs, back.as_mut_ptr()) };
+        for (x, b) in xs.iter().zip(&back) {
+            let want = f16_from_f32(*x);
+            assert!(
+                want.to_bits() == b.to_bits() || (want.is_nan() && b.is_nan()),
+                "{x}"
+            );
         }
     }
 

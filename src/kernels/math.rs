@@ -8,15 +8,66 @@ use super::Kernel1;
 use super::Kernel2;
 use crate::dtype::Bool;
 
+/// `K`'s float32 block on float16 items: each block of 256 converted to float32, computed,
+/// rounded back (the values and conditions of converting item by item).
+///
+/// # Safety
+/// As [`Kernel1::block`]; `FMA`: the CPU has FMA.
+#[inline(always)]
+unsafe fn via_f32<K: Kernel1<f32, f32>, const FMA: bool>(a: *const f16, o: *mut f16, n: usize) {
+    use crate::dtype::float16::{f16_block_from_f32, f16_block_to_f32};
+    let (mut x, mut y) = ([0f32; 256], [0f32; 256]);
+    let mut start = 0;
+    while start < n {
+        let len = 256.min(n - start);
+        // SAFETY: inside the caller's ranges; the block is read whole before it is written
+        // (`o` may be `a`).
+        unsafe {
+            f16_block_to_f32(a.add(start), &mut x[..len]);
+            if FMA {
+                K::block_fma(x.as_ptr(), y.as_mut_ptr(), len);
+            } else {
+                K::block(x.as_ptr(), y.as_mut_ptr(), len);
+            }
+            f16_block_from_f32(&y[..len], o.add(start));
+        }
+        start += len;
+    }
+}
+
+/// The float16 kernel of `$k`, whose float32 kernel it runs (`call` one item at a time,
+/// blocks through [`via_f32`]).
+macro_rules! f16_through_f32 {
+    ($k:ident) => {
+        impl Kernel1<f16, f16> for $k {
+            const BLOCKED: bool = true;
+            #[inline(always)]
+            fn call(a: f16) -> f16 {
+                use crate::dtype::float16::{f16_bits_to_f32, f16_from_f32};
+                f16_from_f32(<$k as Kernel1<f32, f32>>::call(f16_bits_to_f32(
+                    a.to_bits(),
+                )))
+            }
+            #[inline(always)]
+            unsafe fn block(a: *const f16, o: *mut f16, n: usize) {
+                // SAFETY: forwarded.
+                unsafe { via_f32::<$k, false>(a, o, n) }
+            }
+            #[inline(always)]
+            unsafe fn block_fma(a: *const f16, o: *mut f16, n: usize) {
+                // SAFETY: forwarded.
+                unsafe { via_f32::<$k, true>(a, o, n) }
+            }
+        }
+    };
+}
+
 macro_rules! unary_math {
     ($($name:ident => |$x:ident| $e:expr),* $(,)?) => {$(
         pub struct $name;
         impl Kernel1<f64, f64> for $name { #[inline(always)] fn call($x: f64) -> f64 { $e } }
         impl Kernel1<f32, f32> for $name { #[inline(always)] fn call($x: f32) -> f32 { $e } }
-        impl Kernel1<f16, f16> for $name {
-            #[inline(always)]
-            fn call(a: f16) -> f16 { crate::dtype::float16::f16_from_f32(<$name as Kernel1<f32, f32>>::call(a.to_f32())) }
-        }
+        f16_through_f32!($name);
     )*};
 }
 
@@ -39,7 +90,28 @@ unary_math! {
     Ceil => |x| x.ceil(),
     Trunc => |x| x.trunc(),
     Rint => |x| x.round_ties_even(),
-    Fabs => |x| x.abs(),
+}
+
+/// `fabs`: the sign bit cleared (NumPy's float16 loop works on the bits: a signalling NaN
+/// stays one and raises nothing).
+pub struct Fabs;
+impl Kernel1<f64, f64> for Fabs {
+    #[inline(always)]
+    fn call(x: f64) -> f64 {
+        x.abs()
+    }
+}
+impl Kernel1<f32, f32> for Fabs {
+    #[inline(always)]
+    fn call(x: f32) -> f32 {
+        x.abs()
+    }
+}
+impl Kernel1<f16, f16> for Fabs {
+    #[inline(always)]
+    fn call(x: f16) -> f16 {
+        f16::from_bits(x.to_bits() & 0x7fff)
+    }
 }
 
 /// NumPy's npy_spacing: `nextafter(x, ±inf) - x`, towards +inf when x >= 0 (so -0.0 too).
@@ -502,12 +574,7 @@ macro_rules! fast_unary {
                 unsafe { super::vmath::block::<$f32, true>(a, o, n) }
             }
         }
-        impl Kernel1<f16, f16> for $k {
-            #[inline(always)]
-            fn call(x: f16) -> f16 {
-                crate::dtype::float16::f16_from_f32(<$k as Kernel1<f32, f32>>::call(x.to_f32()))
-            }
-        }
+        f16_through_f32!($k);
     )*};
 }
 fast_unary! {
