@@ -377,23 +377,109 @@ macro_rules! float_kernels {
 float_kernels!(f32, divmod_f32);
 float_kernels!(f64, divmod_f64);
 
-/// float16 kernels compute in f32 and round once, as NumPy's half loops do.
+/// float16 kernels compute in f32 and round once, as NumPy's half loops do (a signalling
+/// NaN stays one through the conversion, so the f32 operation raises 'invalid' as NumPy's).
 macro_rules! half_via_f32 {
     (2: $($k:ident),*) => {$(
         impl Kernel2<f16, f16> for $k {
             #[inline(always)]
-            fn call(a: f16, b: f16) -> f16 { crate::dtype::float16::f16_from_f32(<$k as Kernel2<f32, f32>>::call(a.to_f32(), b.to_f32())) }
+            fn call(a: f16, b: f16) -> f16 {
+                use crate::dtype::float16::{f16_bits_to_f32, f16_from_f32};
+                f16_from_f32(<$k as Kernel2<f32, f32>>::call(
+                    f16_bits_to_f32(a.to_bits()),
+                    f16_bits_to_f32(b.to_bits()),
+                ))
+            }
         }
     )*};
     (1: $($k:ident),*) => {$(
         impl Kernel1<f16, f16> for $k {
             #[inline(always)]
-            fn call(a: f16) -> f16 { crate::dtype::float16::f16_from_f32(<$k as Kernel1<f32, f32>>::call(a.to_f32())) }
+            fn call(a: f16) -> f16 {
+                use crate::dtype::float16::{f16_bits_to_f32, f16_from_f32};
+                f16_from_f32(<$k as Kernel1<f32, f32>>::call(f16_bits_to_f32(a.to_bits())))
+            }
         }
     )*};
 }
-half_via_f32!(2: Add, Subtract, Multiply, TrueDivide, FloorDivide, Remainder, Fmod, Power, Maximum, Minimum, Fmax, Fmin);
-half_via_f32!(1: Negative, Positive, Absolute, Square, Reciprocal, Sign);
+half_via_f32!(2: Add, Subtract, Multiply, TrueDivide, FloorDivide, Remainder, Fmod, Power);
+half_via_f32!(1: Square, Reciprocal);
+
+// float16 kernels NumPy's half loops compute on the bits: no conversion, no condition, a NaN
+// passed on as it is.
+
+/// A float16's place in numeric order (its NaN-ness aside): -0 and +0 equal.
+#[inline(always)]
+fn half_key(h: u16) -> i32 {
+    let mag = (h & 0x7fff) as i32;
+    if h & 0x8000 != 0 {
+        -mag
+    } else {
+        mag
+    }
+}
+
+#[inline(always)]
+fn half_is_nan(h: u16) -> bool {
+    h & 0x7fff > 0x7c00
+}
+
+/// NumPy's `npy_half_ge` (false with a NaN).
+#[inline(always)]
+fn half_ge(a: u16, b: u16) -> bool {
+    !half_is_nan(a) && !half_is_nan(b) && half_key(a) >= half_key(b)
+}
+
+/// NumPy's `npy_half_le` (false with a NaN).
+#[inline(always)]
+fn half_le(a: u16, b: u16) -> bool {
+    !half_is_nan(a) && !half_is_nan(b) && half_key(a) <= half_key(b)
+}
+
+macro_rules! half_bits2 {
+    ($($k:ident => |$a:ident, $b:ident| $e:expr),* $(,)?) => {$(
+        impl Kernel2<f16, f16> for $k {
+            #[inline(always)]
+            fn call(x: f16, y: f16) -> f16 {
+                let ($a, $b) = (x.to_bits(), y.to_bits());
+                f16::from_bits($e)
+            }
+        }
+    )*};
+}
+half_bits2! {
+    Maximum => |a, b| if half_ge(a, b) || half_is_nan(a) { a } else { b },
+    Minimum => |a, b| if half_le(a, b) || half_is_nan(a) { a } else { b },
+    Fmax => |a, b| if half_ge(a, b) || half_is_nan(b) { a } else { b },
+    Fmin => |a, b| if half_le(a, b) || half_is_nan(b) { a } else { b },
+}
+
+macro_rules! half_bits1 {
+    ($($k:ident => |$a:ident| $e:expr),* $(,)?) => {$(
+        impl Kernel1<f16, f16> for $k {
+            #[inline(always)]
+            fn call(x: f16) -> f16 {
+                let $a = x.to_bits();
+                f16::from_bits($e)
+            }
+        }
+    )*};
+}
+half_bits1! {
+    Negative => |a| a ^ 0x8000,
+    Positive => |a| a,
+    Absolute => |a| a & 0x7fff,
+    // NaN as it is, zeros to +0, else +-1
+    Sign => |a| if half_is_nan(a) {
+        a
+    } else if a & 0x7fff == 0 {
+        0
+    } else if a & 0x8000 == 0 {
+        0x3c00
+    } else {
+        0xbc00
+    },
+}
 
 // ----- complex -----
 
