@@ -517,6 +517,20 @@ FLOAT16_SPECIALS = np.array(
 # and signalling, both signs)
 
 
+def test_float32_tan_over_its_range():
+    """float32 tan (computed in float64 lanes) over float32 values of every magnitude, near
+    multiples of pi/2 too: values within the float32 tolerance, warnings as numpy's."""
+    bits = np.arange(0, 0x7f800000, 0x1f3d, dtype=np.uint32)
+    x = np.concatenate([bits.view(np.float32), -bits.view(np.float32),
+                        (np.arange(1, 5000) * (np.pi / 2)).astype(np.float32),
+                        np.array([np.inf, -np.inf, np.nan], np.float32)])
+    col = Collector()
+    col(compare_call, "tan", [to_rp(x)], [x], msg="tan(float32 range)")
+    got = [_warned(m.tan, v) for m, v in ((rp, to_rp(x)), (np, x))]
+    col(lambda: assert_same(got[0], got[1], msg="tan(float32 range) warnings"))
+    col.done()
+
+
 @pytest.mark.parametrize("name", FLOAT16_BINARY)
 def test_float16_special_pairs(name):
     """Every pair of float16 special values (signalling NaNs among them): values and

@@ -79,7 +79,6 @@ unary_math! {
     Log2 => |x| x.log2(),
     Log10 => |x| x.log10(),
     Log1p => |x| x.ln_1p(),
-    Tan => |x| x.tan(),
     Arcsin => |x| x.asin(),
     Arccos => |x| x.acos(),
     Arctan => |x| x.atan(),
@@ -91,6 +90,34 @@ unary_math! {
     Trunc => |x| x.trunc(),
     Rint => |x| x.round_ties_even(),
 }
+
+/// `tan`: float64 through libm, float32 on its vectorised path (computed in float64 lanes,
+/// `vmath::TanF32`), float16 through float32 blocks.
+pub struct Tan;
+impl Kernel1<f64, f64> for Tan {
+    #[inline(always)]
+    fn call(x: f64) -> f64 {
+        x.tan()
+    }
+}
+impl Kernel1<f32, f32> for Tan {
+    const BLOCKED: bool = true;
+    #[inline(always)]
+    fn call(x: f32) -> f32 {
+        <super::vmath::TanF32 as super::vmath::FastPath>::one(x)
+    }
+    #[inline(always)]
+    unsafe fn block(a: *const f32, o: *mut f32, n: usize) {
+        // SAFETY: forwarded.
+        unsafe { super::vmath::block::<super::vmath::TanF32, false>(a, o, n) }
+    }
+    #[inline(always)]
+    unsafe fn block_fma(a: *const f32, o: *mut f32, n: usize) {
+        // SAFETY: forwarded.
+        unsafe { super::vmath::block::<super::vmath::TanF32, true>(a, o, n) }
+    }
+}
+f16_through_f32!(Tan);
 
 /// `fabs`: the sign bit cleared (NumPy's float16 loop works on the bits: a signalling NaN
 /// stays one and raises nothing).

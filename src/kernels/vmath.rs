@@ -481,6 +481,32 @@ impl FastPath for CosF32 {
     }
 }
 
+/// tan of float32 in float64: fdlibm's reduction and both kernels, their quotient rounded once
+/// to float32. The quotient's error (a few float64 ulps) leaves the float32 result correctly
+/// rounded but where the exact value lies within ~1e-16 of a half-way point. Arguments
+/// outside sin's fast range (tiny, huge, non-finite) take libm's path.
+pub struct TanF32;
+impl FastPath for TanF32 {
+    type F = f32;
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f32) -> (f32, bool) {
+        let xd = x as f64;
+        let special = trig_special(xd);
+        let xd = if special { 0.0 } else { xd };
+        let (n, y0, y1) = reduce_pio2(xd);
+        let s = kernel_sin::<FMA>(y0, y1);
+        let c = kernel_cos::<FMA>(y0, y1);
+        // tan(y + pi/2) = -cos y / sin y (sin y is never 0: no multiple of pi/2 but 0 is a
+        // float, and 0 takes the slow path). One division of the selected operands: the
+        // vectorised select computes both sides, and -1/0 would raise 'divide by zero'.
+        let (num, den) = if n & 1 != 0 { (-c, s) } else { (s, c) };
+        ((num / den) as f32, special)
+    }
+    fn slow(x: f32) -> f32 {
+        (x as f64).tan() as f32
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -559,6 +585,17 @@ mod tests {
         }
         assert!(worst[..2].iter().all(|&w| w <= 2), "worst ulps {worst:?}");
         assert!(worst[2..].iter().all(|&w| w <= 1), "worst ulps {worst:?}");
+        // tan, correctly rounded in float64 terms, over the fast range and its edges.
+        let mut k = 0u32;
+        while k < 0x4a00_0000 {
+            for x in [f32::from_bits(k), -f32::from_bits(k)] {
+                let want = (x as f64).tan() as f32;
+                for g in both::<TanF32>(x) {
+                    assert!(ulps32(g, want) <= 1, "tan {x}: {g} != {want}");
+                }
+            }
+            k += 0x1f3d;
+        }
         // Near multiples of pi/2 the reduced argument cancels to a few bits.
         for k in 1..45_000 {
             let b = (k as f64 * std::f64::consts::FRAC_PI_2) as f32;
@@ -567,12 +604,14 @@ mod tests {
                 for (got, want) in [
                     (both::<SinF32>(x), (x as f64).sin() as f32),
                     (both::<CosF32>(x), (x as f64).cos() as f32),
+                    (both::<TanF32>(x), (x as f64).tan() as f32),
                 ] {
                     assert!(got.iter().all(|&g| ulps32(g, want) <= 1), "{x}");
                 }
             }
         }
         assert_eq!(SinF32::one(-0.0).to_bits(), (-0.0f32).to_bits());
+        assert_eq!(TanF32::one(-0.0).to_bits(), (-0.0f32).to_bits());
         assert_eq!(LogF32::one(1.0), 0.0);
         assert_eq!(ExpF32::one(0.0), 1.0);
     }
