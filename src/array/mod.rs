@@ -678,18 +678,6 @@ impl NdArray {
         Ok(v)
     }
 
-    /// The 0-d view of the item at `p`, an item's address inside this array (the caller's
-    /// guarantee: it was computed from this array's layout).
-    pub fn item_view(&self, p: *const u8) -> NdArray {
-        let mut v = self.clone();
-        v.offset = (p as usize).wrapping_sub(self.buffer.ptr() as usize);
-        v.shape.clear();
-        v.strides.clear();
-        v.refresh_view_flags(self.flags.aligned);
-        debug_assert!(v.layout_ok());
-        v
-    }
-
     /// The view with the axes reversed (`a.T`): the same items, so no layout gate.
     pub fn reversed_axes(&self) -> NdArray {
         let mut v = self.clone();

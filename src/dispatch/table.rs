@@ -128,7 +128,7 @@ pub fn build() -> Vec<Ufunc> {
         row("square", 1, None, same1!(Square; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the element-wise square of the input."),
         row("reciprocal", 1, None, same1!(Reciprocal; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Return the reciprocal of the argument, element-wise."),
         row("sign", 1, None, same1!(Sign; Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64, Float16, Float32, Float64, Complex64, Complex128), "Returns an element-wise indication of the sign of a number."),
-        row("fabs", 1, None, same1!(Fabs; Float16, Float32, Float64), "Compute the absolute values element-wise."),
+        row("fabs", 1, None, same1!(Absolute; Float16, Float32, Float64), "Compute the absolute values element-wise."),
         row("isnan", 1, None, [to_bool1!(Never; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), to_bool1!(Isnan; Float16, Float32, Float64, Complex64, Complex128)].concat(), "Test element-wise for NaN and return result as a boolean array."),
         row("isinf", 1, None, [to_bool1!(Never; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), to_bool1!(Isinf; Float16, Float32, Float64, Complex64, Complex128)].concat(), "Test element-wise for positive or negative infinity."),
         row("isfinite", 1, None, [to_bool1!(Always; Bool, Int8, UInt8, Int16, UInt16, Int32, UInt32, Int64, UInt64), to_bool1!(Isfinite; Float16, Float32, Float64, Complex64, Complex128)].concat(), "Test element-wise for finiteness (not infinity and not Not a Number)."),

@@ -91,56 +91,6 @@ unary_math! {
     Rint => |x| x.round_ties_even(),
 }
 
-/// `tan`: float64 through libm, float32 on its vectorised path (computed in float64 lanes,
-/// `vmath::TanF32`), float16 through float32 blocks.
-pub struct Tan;
-impl Kernel1<f64, f64> for Tan {
-    #[inline(always)]
-    fn call(x: f64) -> f64 {
-        x.tan()
-    }
-}
-impl Kernel1<f32, f32> for Tan {
-    const BLOCKED: bool = true;
-    #[inline(always)]
-    fn call(x: f32) -> f32 {
-        <super::vmath::TanF32 as super::vmath::FastPath>::one(x)
-    }
-    #[inline(always)]
-    unsafe fn block(a: *const f32, o: *mut f32, n: usize) {
-        // SAFETY: forwarded.
-        unsafe { super::vmath::block::<super::vmath::TanF32, false>(a, o, n) }
-    }
-    #[inline(always)]
-    unsafe fn block_fma(a: *const f32, o: *mut f32, n: usize) {
-        // SAFETY: forwarded.
-        unsafe { super::vmath::block::<super::vmath::TanF32, true>(a, o, n) }
-    }
-}
-f16_through_f32!(Tan);
-
-/// `fabs`: the sign bit cleared (NumPy's float16 loop works on the bits: a signalling NaN
-/// stays one and raises nothing).
-pub struct Fabs;
-impl Kernel1<f64, f64> for Fabs {
-    #[inline(always)]
-    fn call(x: f64) -> f64 {
-        x.abs()
-    }
-}
-impl Kernel1<f32, f32> for Fabs {
-    #[inline(always)]
-    fn call(x: f32) -> f32 {
-        x.abs()
-    }
-}
-impl Kernel1<f16, f16> for Fabs {
-    #[inline(always)]
-    fn call(x: f16) -> f16 {
-        f16::from_bits(x.to_bits() & 0x7fff)
-    }
-}
-
 /// NumPy's npy_spacing: `nextafter(x, ±inf) - x`, towards +inf when x >= 0 (so -0.0 too).
 trait AwayFromZero {
     fn next_up_abs(self) -> Self;
@@ -565,43 +515,34 @@ libm_unary! {
 }
 
 // exp, log, sin, cos: vectorised fast paths with a libm fallback (vmath.rs).
+/// `Kernel1<$t, $t>` for `$k` on the vectorised path `$path` (`vmath::FastPath`).
+macro_rules! vmath_kernel {
+    ($k:ident, $t:ty, $path:ty) => {
+        impl Kernel1<$t, $t> for $k {
+            const BLOCKED: bool = true;
+            #[inline(always)]
+            fn call(x: $t) -> $t {
+                <$path as super::vmath::FastPath>::one(x)
+            }
+            #[inline(always)]
+            unsafe fn block(a: *const $t, o: *mut $t, n: usize) {
+                // SAFETY: forwarded.
+                unsafe { super::vmath::block::<$path, false>(a, o, n) }
+            }
+            #[inline(always)]
+            unsafe fn block_fma(a: *const $t, o: *mut $t, n: usize) {
+                // SAFETY: forwarded.
+                unsafe { super::vmath::block::<$path, true>(a, o, n) }
+            }
+        }
+    };
+}
+
 macro_rules! fast_unary {
     ($($k:ident => $f64:ty, $f32:ty);* $(;)?) => {$(
         pub struct $k;
-        impl Kernel1<f64, f64> for $k {
-            const BLOCKED: bool = true;
-            #[inline(always)]
-            fn call(x: f64) -> f64 {
-                <$f64 as super::vmath::FastPath>::one(x)
-            }
-            #[inline(always)]
-            unsafe fn block(a: *const f64, o: *mut f64, n: usize) {
-                // SAFETY: forwarded.
-                unsafe { super::vmath::block::<$f64, false>(a, o, n) }
-            }
-            #[inline(always)]
-            unsafe fn block_fma(a: *const f64, o: *mut f64, n: usize) {
-                // SAFETY: forwarded.
-                unsafe { super::vmath::block::<$f64, true>(a, o, n) }
-            }
-        }
-        impl Kernel1<f32, f32> for $k {
-            const BLOCKED: bool = true;
-            #[inline(always)]
-            fn call(x: f32) -> f32 {
-                <$f32 as super::vmath::FastPath>::one(x)
-            }
-            #[inline(always)]
-            unsafe fn block(a: *const f32, o: *mut f32, n: usize) {
-                // SAFETY: forwarded.
-                unsafe { super::vmath::block::<$f32, false>(a, o, n) }
-            }
-            #[inline(always)]
-            unsafe fn block_fma(a: *const f32, o: *mut f32, n: usize) {
-                // SAFETY: forwarded.
-                unsafe { super::vmath::block::<$f32, true>(a, o, n) }
-            }
-        }
+        vmath_kernel!($k, f64, $f64);
+        vmath_kernel!($k, f32, $f32);
         f16_through_f32!($k);
     )*};
 }
@@ -611,3 +552,15 @@ fast_unary! {
     Sin => super::vmath::SinF, super::vmath::SinF32;
     Cos => super::vmath::CosF, super::vmath::CosF32;
 }
+
+/// `tan`: float64 through libm, float32 on its vectorised path (computed in float64 lanes,
+/// `vmath::TanF32`), float16 through float32 blocks.
+pub struct Tan;
+impl Kernel1<f64, f64> for Tan {
+    #[inline(always)]
+    fn call(x: f64) -> f64 {
+        x.tan()
+    }
+}
+vmath_kernel!(Tan, f32, super::vmath::TanF32);
+f16_through_f32!(Tan);
