@@ -73,18 +73,6 @@ macro_rules! unary_math {
 
 unary_math! {
     Sqrt => |x| x.sqrt(),
-    Cbrt => |x| x.cbrt(),
-    Exp2 => |x| x.exp2(),
-    Expm1 => |x| x.exp_m1(),
-    Log2 => |x| x.log2(),
-    Log10 => |x| x.log10(),
-    Log1p => |x| x.ln_1p(),
-    Arcsin => |x| x.asin(),
-    Arccos => |x| x.acos(),
-    Arctan => |x| x.atan(),
-    Sinh => |x| x.sinh(),
-    Cosh => |x| x.cosh(),
-    Tanh => |x| x.tanh(),
     Floor => |x| x.floor(),
     Ceil => |x| x.ceil(),
     Trunc => |x| x.trunc(),
@@ -473,47 +461,6 @@ impl Kernel2<f16, f16> for Nextafter {
     }
 }
 
-// The inverse hyperbolic functions of libm (Rust's own overflow for huge inputs).
-#[link(name = "m")]
-extern "C" {
-    fn asinh(x: f64) -> f64;
-    fn asinhf(x: f32) -> f32;
-    fn acosh(x: f64) -> f64;
-    fn acoshf(x: f32) -> f32;
-    fn atanh(x: f64) -> f64;
-    fn atanhf(x: f32) -> f32;
-}
-macro_rules! libm_unary {
-    ($($k:ident => $d:ident, $f:ident);* $(;)?) => {$(
-        pub struct $k;
-        impl Kernel1<f64, f64> for $k {
-            #[inline(always)]
-            fn call(x: f64) -> f64 {
-                // SAFETY: a pure libm function.
-                unsafe { $d(x) }
-            }
-        }
-        impl Kernel1<f32, f32> for $k {
-            #[inline(always)]
-            fn call(x: f32) -> f32 {
-                // SAFETY: a pure libm function.
-                unsafe { $f(x) }
-            }
-        }
-        impl Kernel1<f16, f16> for $k {
-            #[inline(always)]
-            fn call(x: f16) -> f16 {
-                crate::dtype::float16::f16_from_f32(<$k as Kernel1<f32, f32>>::call(x.to_f32()))
-            }
-        }
-    )*};
-}
-libm_unary! {
-    Arcsinh => asinh, asinhf;
-    Arccosh => acosh, acoshf;
-    Arctanh => atanh, atanhf;
-}
-
 // exp, log, sin, cos: vectorised fast paths with a libm fallback (vmath.rs).
 /// `Kernel1<$t, $t>` for `$k` on the vectorised path `$path` (`vmath::FastPath`).
 macro_rules! vmath_kernel {
@@ -564,3 +511,44 @@ impl Kernel1<f64, f64> for Tan {
 }
 vmath_kernel!(Tan, f32, super::vmath::TanF32);
 f16_through_f32!(Tan);
+
+// The inverse hyperbolic functions of libm (Rust's own overflow for huge inputs).
+#[link(name = "m")]
+extern "C" {
+    fn asinh(x: f64) -> f64;
+    fn acosh(x: f64) -> f64;
+    fn atanh(x: f64) -> f64;
+}
+/// float64 through libm, float32 on its vectorised path computed in float64 lanes
+/// (`vmath_wide`), float16 through float32 blocks.
+macro_rules! wide_unary {
+    ($($k:ident => |$x:ident| $e:expr, $f32:ty);* $(;)?) => {$(
+        pub struct $k;
+        impl Kernel1<f64, f64> for $k {
+            #[inline(always)]
+            fn call($x: f64) -> f64 {
+                $e
+            }
+        }
+        vmath_kernel!($k, f32, $f32);
+        f16_through_f32!($k);
+    )*};
+}
+wide_unary! {
+    Cbrt => |x| x.cbrt(), super::vmath_wide::CbrtF32;
+    Exp2 => |x| x.exp2(), super::vmath_wide::Exp2F32;
+    Expm1 => |x| x.exp_m1(), super::vmath_wide::Expm1F32;
+    Log2 => |x| x.log2(), super::vmath_wide::Log2F32;
+    Log10 => |x| x.log10(), super::vmath_wide::Log10F32;
+    Log1p => |x| x.ln_1p(), super::vmath_wide::Log1pF32;
+    Arcsin => |x| x.asin(), super::vmath_wide::ArcsinF32;
+    Arccos => |x| x.acos(), super::vmath_wide::ArccosF32;
+    Arctan => |x| x.atan(), super::vmath_wide::ArctanF32;
+    Sinh => |x| x.sinh(), super::vmath_wide::SinhF32;
+    Cosh => |x| x.cosh(), super::vmath_wide::CoshF32;
+    Tanh => |x| x.tanh(), super::vmath_wide::TanhF32;
+    // SAFETY: pure libm functions.
+    Arcsinh => |x| unsafe { asinh(x) }, super::vmath_wide::ArcsinhF32;
+    Arccosh => |x| unsafe { acosh(x) }, super::vmath_wide::ArccoshF32;
+    Arctanh => |x| unsafe { atanh(x) }, super::vmath_wide::ArctanhF32;
+}

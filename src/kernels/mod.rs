@@ -9,6 +9,7 @@ pub mod divisor;
 pub mod math;
 pub mod sort;
 pub mod vmath;
+pub mod vmath_wide;
 
 use std::sync::OnceLock;
 

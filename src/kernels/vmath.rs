@@ -55,7 +55,7 @@ unsafe fn one_fma<F: FastPath + ?Sized>(x: F::F) -> F::F {
 
 /// a * b + c, fused when `FMA`.
 #[inline(always)]
-fn madd<const FMA: bool>(a: f64, b: f64, c: f64) -> f64 {
+pub(super) fn madd<const FMA: bool>(a: f64, b: f64, c: f64) -> f64 {
     if FMA {
         a.mul_add(b, c)
     } else {
@@ -138,7 +138,7 @@ const SHIFT: f64 = 6755399441055744.0; // 1.5 * 2^52: adding it rounds to an int
 
 /// Round to the nearest integer, as a float and as the integer (|x| < 2^51).
 #[inline(always)]
-fn round_shift(x: f64) -> (f64, i64) {
+pub(super) fn round_shift(x: f64) -> (f64, i64) {
     let t = x + SHIFT;
     (
         t - SHIFT,
@@ -149,84 +149,106 @@ fn round_shift(x: f64) -> (f64, i64) {
 const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-01;
 const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
 
+/// exp(x) = 2^k (1 + q) for |x| < 708, without checks: k = round(x / ln 2), r = x - k ln 2
+/// (Cody-Waite), q = expm1(r) by a degree-13 Taylor polynomial (|r| <= 0.347 leaves a
+/// truncation error below 2^-58). k = 0 (|x| < ln 2 / 2) gives r = x exactly.
+#[inline(always)]
+pub(super) fn exp_parts<const FMA: bool>(x: f64) -> (f64, i64) {
+    let (kf, k) = round_shift(x * std::f64::consts::LOG2_E);
+    let r = (x - kf * LN2_HI) - kf * LN2_LO;
+    (expm1_poly::<FMA>(r), k)
+}
+
+/// expm1(r) for |r| <= 0.35: r + r^2 u(r), u by Estrin's scheme (a short dependency chain).
+#[inline(always)]
+pub(super) fn expm1_poly<const FMA: bool>(r: f64) -> f64 {
+    const C: [f64; 12] = [
+        1.0 / 6227020800.0,
+        1.0 / 479001600.0,
+        1.0 / 39916800.0,
+        1.0 / 3628800.0,
+        1.0 / 362880.0,
+        1.0 / 40320.0,
+        1.0 / 5040.0,
+        1.0 / 720.0,
+        1.0 / 120.0,
+        1.0 / 24.0,
+        1.0 / 6.0,
+        0.5,
+    ];
+    // C[0] is the r^13 coefficient.
+    let r2 = r * r;
+    let r4 = r2 * r2;
+    let m = madd::<FMA>;
+    let b0 = m(m(C[8], r, C[9]), r2, m(C[10], r, C[11]));
+    let b1 = m(m(C[4], r, C[5]), r2, m(C[6], r, C[7]));
+    let b2 = m(m(C[0], r, C[1]), r2, m(C[2], r, C[3]));
+    let u = m(m(b2, r4, b1), r4, b0);
+    m(r2, u, r)
+}
+
+/// 2^k for a normal result (-1022 <= k <= 1023).
+#[inline(always)]
+pub(super) fn pow2(k: i64) -> f64 {
+    f64::from_bits(((k + 1023) as u64) << 52)
+}
+
 pub struct ExpF;
 impl FastPath for ExpF {
     type F = f64;
-    /// |x| in [2^-54, 708): k = round(x / ln 2), r = x - k ln 2 (Cody-Waite), a degree-13
-    /// Taylor polynomial (|r| <= 0.347 leaves a truncation error below 2^-58), times 2^k.
+    /// |x| in [2^-54, 708): [`exp_parts`], the 1 added last for accuracy, times 2^k.
     #[inline(always)]
     fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
         let ax = abs_bits(x);
         let special = !(0x3c90_0000_0000_0000..0x4086_2000_0000_0000).contains(&ax);
         let x = if special { 0.0 } else { x };
-        let (kf, k) = round_shift(x * std::f64::consts::LOG2_E);
-        let r = (x - kf * LN2_HI) - kf * LN2_LO;
-        const C: [f64; 12] = [
-            1.0 / 6227020800.0,
-            1.0 / 479001600.0,
-            1.0 / 39916800.0,
-            1.0 / 3628800.0,
-            1.0 / 362880.0,
-            1.0 / 40320.0,
-            1.0 / 5040.0,
-            1.0 / 720.0,
-            1.0 / 120.0,
-            1.0 / 24.0,
-            1.0 / 6.0,
-            0.5,
-        ];
-        // exp(r) = 1 + (r + r^2 u(r)), u by Estrin's scheme (a short dependency chain; C[0]
-        // is the r^13 coefficient), the 1 added last for accuracy.
-        let r2 = r * r;
-        let r4 = r2 * r2;
-        let m = madd::<FMA>;
-        let b0 = m(m(C[8], r, C[9]), r2, m(C[10], r, C[11]));
-        let b1 = m(m(C[4], r, C[5]), r2, m(C[6], r, C[7]));
-        let b2 = m(m(C[0], r, C[1]), r2, m(C[2], r, C[3]));
-        let u = m(m(b2, r4, b1), r4, b0);
-        let p = 1.0 + m(r2, u, r);
-        let scale = f64::from_bits(((k + 1023) as u64) << 52);
-        (p * scale, special)
+        let (q, k) = exp_parts::<FMA>(x);
+        ((1.0 + q) * pow2(k), special)
     }
     fn slow(x: f64) -> f64 {
         x.exp()
     }
 }
 
+/// log(x) for a positive normal x, without checks: x = 2^k (1 + f) with 1 + f in
+/// [sqrt(1/2), sqrt(2)), then fdlibm's log1p kernel in s = f / (2 + f).
+#[inline(always)]
+pub(super) fn log_core<const FMA: bool>(x: f64) -> f64 {
+    let u = x.to_bits();
+    let tmp = u.wrapping_sub(0x3fe6_a09e_667f_3bcd);
+    let k = (tmp as i64) >> 52;
+    let m = f64::from_bits(u.wrapping_sub(tmp & 0xfff0_0000_0000_0000));
+    let f = m - 1.0;
+    let kf = k as f64;
+    const LG: [f64; 7] = [
+        6.666_666_666_666_735_130e-01,
+        3.999_999_999_940_941_908e-01,
+        2.857_142_874_366_239_149e-01,
+        2.222_219_843_214_978_396e-01,
+        1.818_357_216_161_805_012e-01,
+        1.531_383_769_920_937_332e-01,
+        1.479_819_860_511_658_591e-01,
+    ];
+    let s = f / (2.0 + f);
+    let z = s * s;
+    let w = z * z;
+    let m = madd::<FMA>;
+    let t1 = w * m(w, m(w, LG[5], LG[3]), LG[1]);
+    let t2 = z * m(w, m(w, m(w, LG[6], LG[4]), LG[2]), LG[0]);
+    let r = t2 + t1;
+    let hfsq = 0.5 * f * f;
+    kf * LN2_HI - ((hfsq - (s * (hfsq + r) + kf * LN2_LO)) - f)
+}
+
 pub struct LogF;
 impl FastPath for LogF {
     type F = f64;
-    /// Normal positive x: x = 2^k (1 + f) with 1 + f in [sqrt(1/2), sqrt(2)), then fdlibm's
-    /// log1p kernel in s = f / (2 + f).
+    /// Normal positive x: [`log_core`].
     #[inline(always)]
     fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
-        let u = x.to_bits();
-        let special = !(0x0010_0000_0000_0000..0x7ff0_0000_0000_0000).contains(&u);
-        let u = if special { 1.0f64.to_bits() } else { u };
-        let tmp = u.wrapping_sub(0x3fe6_a09e_667f_3bcd);
-        let k = (tmp as i64) >> 52;
-        let m = f64::from_bits(u.wrapping_sub(tmp & 0xfff0_0000_0000_0000));
-        let f = m - 1.0;
-        let kf = k as f64;
-        const LG: [f64; 7] = [
-            6.666_666_666_666_735_130e-01,
-            3.999_999_999_940_941_908e-01,
-            2.857_142_874_366_239_149e-01,
-            2.222_219_843_214_978_396e-01,
-            1.818_357_216_161_805_012e-01,
-            1.531_383_769_920_937_332e-01,
-            1.479_819_860_511_658_591e-01,
-        ];
-        let s = f / (2.0 + f);
-        let z = s * s;
-        let w = z * z;
-        let m = madd::<FMA>;
-        let t1 = w * m(w, m(w, LG[5], LG[3]), LG[1]);
-        let t2 = z * m(w, m(w, m(w, LG[6], LG[4]), LG[2]), LG[0]);
-        let r = t2 + t1;
-        let hfsq = 0.5 * f * f;
-        let v = kf * LN2_HI - ((hfsq - (s * (hfsq + r) + kf * LN2_LO)) - f);
-        (v, special)
+        let special = !(0x0010_0000_0000_0000..0x7ff0_0000_0000_0000).contains(&x.to_bits());
+        let x = if special { 1.0 } else { x };
+        (log_core::<FMA>(x), special)
     }
     fn slow(x: f64) -> f64 {
         x.ln()
@@ -346,7 +368,7 @@ impl FastPath for CosF {
 // ----- float32 -----
 
 #[inline(always)]
-fn abs_bits32(x: f32) -> u32 {
+pub(super) fn abs_bits32(x: f32) -> u32 {
     x.to_bits() & 0x7fff_ffff
 }
 

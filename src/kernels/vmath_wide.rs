@@ -1,0 +1,433 @@
+//! float32 transcendental functions computed in float64 lanes, in the form the compiler
+//! vectorises (see vmath.rs): the float32 argument widened, the function computed with float64
+//! reductions and polynomials (vmath.rs's exp and log cores, fdlibm's atan), rounded once to
+//! float32. The float64 value is within a few float64 ulps, so the float32 result is the
+//! correctly rounded one but where the exact value lies within ~2^-40 relative of a half-way
+//! point, and always within 1 ulp of it (unit-tested against libm in float64, rounded).
+//!
+//! Each fast range keeps the result a normal float32 and every float64 step free of
+//! overflow, underflow and invalid operations, so the fast path raises no floating-point
+//! condition; zeros and tiny arguments, arguments whose result overflows or underflows
+//! float32, the edges of the domain and non-finite values go to the float32 libm
+//! function, which returns and reports what it did before.
+#![allow(clippy::excessive_precision)]
+
+use super::vmath::{abs_bits32, exp_parts, expm1_poly, log_core, madd, pow2, round_shift};
+use super::vmath::FastPath;
+
+/// |x| below 2^-60 (zero, subnormals, tiny values): the odd functions' slow range (libm
+/// returns x and raises what it raises for it).
+const TINY: u32 = 0x2180_0000;
+
+/// expm1(x) for |x| < 700: 2^k (1 + q) - 1 = 2^k q + (2^k - 1), exact in its steps but for
+/// the last sum (k = 0: q itself, whose relative accuracy is r's).
+#[inline(always)]
+fn expm1_core<const FMA: bool>(x: f64) -> f64 {
+    let (q, k) = exp_parts::<FMA>(x);
+    let s = pow2(k);
+    madd::<FMA>(s, q, s - 1.0)
+}
+
+/// log1p(w) for w > -1 (w a float64 that need not be exact in 1 + w): log(u) of u = 1 + w,
+/// plus the rounding error of that sum, w - (u - 1) (u - 1 is exact), which matters only
+/// where u is near 1 (elsewhere it is below half an ulp of the result and dropped, saving a
+/// division by u).
+#[inline(always)]
+fn log1p_core<const FMA: bool>(w: f64) -> f64 {
+    let u = 1.0 + w;
+    let c = w - (u - 1.0);
+    let c = if w.abs() < 0.5 { c } else { 0.0 };
+    log_core::<FMA>(u) + c
+}
+
+/// atan(a) for finite a >= 0: fdlibm's reduction to |t| <= 7/16 by atan(a) = atan(b) +
+/// atan((a - b) / (1 + a b)), b in {0, 1/2, 1, 3/2, inf}, selected without branches, and
+/// its degree-22 odd polynomial.
+#[inline(always)]
+fn atan_core<const FMA: bool>(a: f64) -> f64 {
+    const HI: [f64; 4] = [
+        4.636_476_090_008_060_935_15e-01,
+        7.853_981_633_974_482_789_99e-01,
+        9.827_937_232_473_290_540_82e-01,
+        1.570_796_326_794_896_558_00e+00,
+    ];
+    const LO: [f64; 4] = [
+        2.269_877_745_296_168_709_24e-17,
+        3.061_616_997_868_383_017_93e-17,
+        1.390_331_103_123_099_845_16e-17,
+        6.123_233_995_736_766_035_87e-17,
+    ];
+    const AT: [f64; 11] = [
+        3.333_333_333_333_293_180_27e-01,
+        -1.999_999_999_987_648_324_76e-01,
+        1.428_571_427_250_346_637_11e-01,
+        -1.111_111_040_546_235_578_80e-01,
+        9.090_887_133_436_506_561_96e-02,
+        -7.691_876_205_044_829_994_95e-02,
+        6.661_073_137_387_531_206_69e-02,
+        -5.833_570_133_790_573_486_45e-02,
+        4.976_877_994_615_932_360_17e-02,
+        -3.653_157_274_421_691_552_70e-02,
+        1.628_582_011_536_578_236_23e-02,
+    ];
+    // t = (p a - q) / (r + s a) for the interval of a.
+    let (p, q, r, s, hi, lo) = if a < 0.4375 {
+        (1.0, 0.0, 1.0, 0.0, 0.0, 0.0)
+    } else if a < 0.6875 {
+        (2.0, 1.0, 2.0, 1.0, HI[0], LO[0])
+    } else if a < 1.1875 {
+        (1.0, 1.0, 1.0, 1.0, HI[1], LO[1])
+    } else if a < 2.4375 {
+        (1.0, 1.5, 1.0, 1.5, HI[2], LO[2])
+    } else {
+        (0.0, 1.0, 0.0, 1.0, HI[3], LO[3])
+    };
+    let m = madd::<FMA>;
+    let t = m(p, a, -q) / m(s, a, r);
+    let z = t * t;
+    let w = z * z;
+    let s1 = z * m(w, m(w, m(w, m(w, m(w, AT[10], AT[8]), AT[6]), AT[4]), AT[2]), AT[0]);
+    let s2 = w * m(w, m(w, m(w, m(w, AT[9], AT[7]), AT[5]), AT[3]), AT[1]);
+    hi - ((t * (s1 + s2) - lo) - t)
+}
+
+/// `v` with the sign of `x`.
+#[inline(always)]
+fn with_sign(v: f64, x: f32) -> f64 {
+    f64::from_bits(v.to_bits() | (((x.to_bits() >> 31) as u64) << 63))
+}
+
+/// A float32 `FastPath` computed in float64: `special` (of the float32 `x` and its absolute
+/// bits `ax`) picks the slow range, whose items are replaced by `stand_in` (an ordinary
+/// argument, so that no lane raises a condition); `value` (of the widened `xd`; `F` the
+/// fused multiply-add switch) is the float64 result.
+macro_rules! wide {
+    ($(#[$doc:meta])* $name:ident, |$x:ident, $ax:ident, $xd:ident, $fma:ident|
+     special: $special:expr, stand_in: $stand:expr, value: $value:expr, slow: $slow:expr) => {
+        $(#[$doc])*
+        pub struct $name;
+        impl FastPath for $name {
+            type F = f32;
+            #[inline(always)]
+            fn fast<const $fma: bool>($x: f32) -> (f32, bool) {
+                #[allow(unused_variables)]
+                let $ax = abs_bits32($x);
+                let special: bool = $special;
+                let $x = if special { $stand } else { $x };
+                let $xd = $x as f64;
+                let v: f64 = $value;
+                (v as f32, special)
+            }
+            fn slow($x: f32) -> f32 {
+                $slow
+            }
+        }
+    };
+}
+
+wide!(
+    /// 2^x for |x| < 126: k = round(x), 2^k exp((x - k) ln 2) (x - k exact).
+    Exp2F32, |x, ax, xd, F|
+    special: ax >= 0x42fc_0000,
+    stand_in: 0.5,
+    value: {
+        let (kf, k) = round_shift(xd);
+        pow2(k) * (1.0 + expm1_poly::<F>((xd - kf) * std::f64::consts::LN_2))
+    },
+    slow: x.exp2()
+);
+
+wide!(
+    /// expm1(x) for |x| in [2^-60, 88).
+    Expm1F32, |x, ax, xd, F|
+    special: !(TINY..0x42b0_0000).contains(&ax),
+    stand_in: 0.5,
+    value: expm1_core::<F>(xd),
+    slow: x.exp_m1()
+);
+
+wide!(
+    /// sinh(x) for |x| in [2^-60, 89): fdlibm's (t + t / (t + 1)) / 2 of t = expm1(|x|) (no
+    /// cancellation for small x).
+    SinhF32, |x, ax, xd, F|
+    special: !(TINY..0x42b2_0000).contains(&ax),
+    stand_in: 0.5,
+    value: {
+        let t = expm1_core::<F>(xd.abs());
+        with_sign(0.5 * (t + t / (t + 1.0)), x)
+    },
+    slow: x.sinh()
+);
+
+wide!(
+    /// cosh(x) for |x| < 89: (e + 1 / e) / 2 of e = exp(|x|).
+    CoshF32, |x, ax, xd, F|
+    special: ax >= 0x42b2_0000,
+    stand_in: 0.5,
+    value: {
+        let (q, k) = exp_parts::<F>(xd.abs());
+        let e = (1.0 + q) * pow2(k);
+        0.5 * e + 0.5 / e
+    },
+    slow: x.cosh()
+);
+
+wide!(
+    /// tanh(x) for finite |x| >= 2^-60: t / (t + 2) of t = expm1(2|x|), |x| capped at 20
+    /// (where tanh is 1 to within 2^-57).
+    TanhF32, |x, ax, xd, F|
+    special: !(TINY..0x7f80_0000).contains(&ax),
+    stand_in: 0.5,
+    value: {
+        let t = expm1_core::<F>(2.0 * xd.abs().min(20.0));
+        with_sign(t / (t + 2.0), x)
+    },
+    slow: x.tanh()
+);
+
+wide!(
+    /// log2(x) for finite x > 0 (float32 subnormals are normal float64 numbers).
+    Log2F32, |x, ax, xd, F|
+    special: !(1..0x7f80_0000).contains(&x.to_bits()),
+    stand_in: 0.5,
+    value: log_core::<F>(xd) * std::f64::consts::LOG2_E,
+    slow: x.log2()
+);
+
+wide!(
+    /// log10(x) for finite x > 0.
+    Log10F32, |x, ax, xd, F|
+    special: !(1..0x7f80_0000).contains(&x.to_bits()),
+    stand_in: 0.5,
+    value: log_core::<F>(xd) * std::f64::consts::LOG10_E,
+    slow: x.log10()
+);
+
+wide!(
+    /// log1p(x) for finite x > -1, |x| >= 2^-60 (1 + x is exact in float64 but for
+    /// |x| < 2^-29, where `log1p_core` adds its rounding error back).
+    Log1pF32, |x, ax, xd, F|
+    special: ax < TINY || ax >= 0x7f80_0000 || x <= -1.0,
+    stand_in: 0.5,
+    value: log1p_core::<F>(xd),
+    slow: x.ln_1p()
+);
+
+wide!(
+    /// cbrt(x) for finite x != 0: r = |x|^(-1/3) from the exponent's bits (4% off), three
+    /// Newton steps without division (5e-10), then |x| r^2.
+    CbrtF32, |x, ax, xd, F|
+    special: ax == 0 || ax >= 0x7f80_0000,
+    stand_in: 0.5,
+    value: {
+        let a = xd.abs();
+        let hi = (a.to_bits() >> 32) as u32;
+        let mut r = f64::from_bits(((0x553e_e95e - hi / 3) as u64) << 32);
+        for _ in 0..3 {
+            r = madd::<F>(r * (1.0 / 3.0), madd::<F>(-a, r * r * r, 1.0), r);
+        }
+        with_sign(a * r * r, x)
+    },
+    slow: x.cbrt()
+);
+
+wide!(
+    /// atan(x) for finite |x| >= 2^-60.
+    ArctanF32, |x, ax, xd, F|
+    special: !(TINY..0x7f80_0000).contains(&ax),
+    stand_in: 0.5,
+    value: with_sign(atan_core::<F>(xd.abs()), x),
+    slow: x.atan()
+);
+
+wide!(
+    /// asin(x) = atan(x / sqrt(1 - x^2)) for |x| in [2^-60, 1) (1 - x^2 exact for |x| >= 1/2).
+    ArcsinF32, |x, ax, xd, F|
+    special: !(TINY..0x3f80_0000).contains(&ax),
+    stand_in: 0.5,
+    value: {
+        let a = xd.abs();
+        with_sign(atan_core::<F>(a / madd::<F>(-a, a, 1.0).sqrt()), x)
+    },
+    slow: x.asin()
+);
+
+wide!(
+    /// acos(x) = 2 atan(sqrt((1 - x) / (1 + x))) for |x| < 1 (both sums exact).
+    ArccosF32, |x, ax, xd, F|
+    special: ax >= 0x3f80_0000,
+    stand_in: 0.5,
+    value: 2.0 * atan_core::<F>(((1.0 - xd) / (1.0 + xd)).sqrt()),
+    slow: x.acos()
+);
+
+wide!(
+    /// asinh(x) = log1p(|x| + x^2 / (1 + sqrt(1 + x^2))) for finite |x| >= 2^-60.
+    ArcsinhF32, |x, ax, xd, F|
+    special: !(TINY..0x7f80_0000).contains(&ax),
+    stand_in: 0.5,
+    value: {
+        let a = xd.abs();
+        let a2 = a * a;
+        with_sign(log1p_core::<F>(a + a2 / (1.0 + (1.0 + a2).sqrt())), x)
+    },
+    slow: libm::asinhf(x)
+);
+
+wide!(
+    /// acosh(x) = log1p(t + sqrt(t (t + 2))) of t = x - 1 (exact) for finite x >= 1.
+    ArccoshF32, |x, ax, xd, F|
+    special: !(1.0..f32::INFINITY).contains(&x),
+    stand_in: 2.0,
+    value: {
+        let t = xd - 1.0;
+        log1p_core::<F>(t + (t * (t + 2.0)).sqrt())
+    },
+    slow: libm::acoshf(x)
+);
+
+wide!(
+    /// atanh(x) = log1p(2|x| / (1 - |x|)) / 2 for |x| in [2^-60, 1).
+    ArctanhF32, |x, ax, xd, F|
+    special: !(TINY..0x3f80_0000).contains(&ax),
+    stand_in: 0.5,
+    value: {
+        let a = xd.abs();
+        with_sign(0.5 * log1p_core::<F>(2.0 * a / (1.0 - a)), x)
+    },
+    slow: libm::atanhf(x)
+);
+
+/// The float32 inverse hyperbolic functions of the platform's libm (Rust's std computes its
+/// own, which overflows for huge arguments).
+mod libm {
+    #[link(name = "m")]
+    extern "C" {
+        #[link_name = "asinhf"]
+        fn c_asinhf(x: f32) -> f32;
+        #[link_name = "acoshf"]
+        fn c_acoshf(x: f32) -> f32;
+        #[link_name = "atanhf"]
+        fn c_atanhf(x: f32) -> f32;
+    }
+    pub fn asinhf(x: f32) -> f32 {
+        // SAFETY: a pure libm function.
+        unsafe { c_asinhf(x) }
+    }
+    pub fn acoshf(x: f32) -> f32 {
+        // SAFETY: a pure libm function.
+        unsafe { c_acoshf(x) }
+    }
+    pub fn atanhf(x: f32) -> f32 {
+        // SAFETY: a pure libm function.
+        unsafe { c_atanhf(x) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Distance in representable floats (across zero too).
+    fn ulps32(a: f32, b: f32) -> u32 {
+        let ordered = |x: f32| {
+            let i = x.to_bits() as i32 as i64;
+            if i < 0 {
+                i32::MIN as i64 - i
+            } else {
+                i
+            }
+        };
+        (ordered(a) - ordered(b)).unsigned_abs() as u32
+    }
+
+    fn both<F: FastPath<F = f32>>(x: f32) -> [(f32, bool); 2] {
+        [F::fast::<false>(x), F::fast::<true>(x)]
+    }
+
+    /// Every `step`-th float32 of both signs against `want` (float64 libm, rounded once):
+    /// within 1 ulp on the fast path, with the count of fast items.
+    fn sweep<F: FastPath<F = f32>>(name: &str, want: fn(f64) -> f64, step: u32) -> usize {
+        let mut fast = 0;
+        let mut k = 0u32;
+        while k < 0x7f80_0000 {
+            for x in [f32::from_bits(k), -f32::from_bits(k)] {
+                let w = want(x as f64) as f32;
+                for (v, special) in both::<F>(x) {
+                    if special {
+                        continue;
+                    }
+                    fast += 1;
+                    assert!(
+                        ulps32(v, w) <= 1,
+                        "{name}({x:e}) = {v:e}, float64 libm rounded: {w:e}"
+                    );
+                }
+            }
+            k += step;
+        }
+        fast
+    }
+
+    #[test]
+    fn within_an_ulp_of_rounded_libm() {
+        const STEP: u32 = 0x1f1f;
+        let counts = [
+            sweep::<Exp2F32>("exp2", f64::exp2, STEP),
+            sweep::<Expm1F32>("expm1", f64::exp_m1, STEP),
+            sweep::<SinhF32>("sinh", f64::sinh, STEP),
+            sweep::<CoshF32>("cosh", f64::cosh, STEP),
+            sweep::<TanhF32>("tanh", f64::tanh, STEP),
+            sweep::<Log2F32>("log2", f64::log2, STEP),
+            sweep::<Log10F32>("log10", f64::log10, STEP),
+            sweep::<Log1pF32>("log1p", f64::ln_1p, STEP),
+            sweep::<CbrtF32>("cbrt", f64::cbrt, STEP),
+            sweep::<ArctanF32>("arctan", f64::atan, STEP),
+            sweep::<ArcsinF32>("arcsin", f64::asin, STEP),
+            sweep::<ArccosF32>("arccos", f64::acos, STEP),
+            sweep::<ArcsinhF32>("arcsinh", f64::asinh, STEP),
+            sweep::<ArccoshF32>("arccosh", f64::acosh, STEP),
+            sweep::<ArctanhF32>("arctanh", f64::atanh, STEP),
+        ];
+        // Every function has most of its domain on the fast path.
+        assert!(counts.iter().all(|&c| c > 50_000), "{counts:?}");
+    }
+
+    #[test]
+    fn exact_values() {
+        for k in -125..126 {
+            let x = k as f32;
+            assert_eq!(Exp2F32::one(x), 2f32.powi(k));
+            assert_eq!(Log2F32::one(2f32.powi(k)), x);
+        }
+        for k in 0..11 {
+            assert_eq!(Log10F32::one(10f32.powi(k)), k as f32);
+        }
+        for k in 1..400 {
+            let c = (k * k * k) as f32;
+            assert_eq!(CbrtF32::one(c), k as f32);
+            assert_eq!(CbrtF32::one(-c), -(k as f32));
+        }
+        assert_eq!(ArccoshF32::one(1.0), 0.0);
+        assert_eq!(CoshF32::one(0.0), 1.0);
+        assert_eq!(CoshF32::one(-0.0), 1.0);
+        assert_eq!(ArccosF32::one(1.0), 0.0);
+        assert_eq!(TanhF32::one(1e30), 1.0);
+        assert_eq!(TanhF32::one(-1e30), -1.0);
+        for (v, x) in [
+            (SinhF32::one(-0.0), -0.0f32),
+            (TanhF32::one(-0.0), -0.0),
+            (ArctanF32::one(-0.0), -0.0),
+            (ArcsinhF32::one(-0.0), -0.0),
+            (Expm1F32::one(-0.0), -0.0),
+            (Log1pF32::one(-0.0), -0.0),
+            (CbrtF32::one(-0.0), -0.0),
+        ] {
+            assert_eq!(v.to_bits(), x.to_bits());
+        }
+        assert!(ArcsinF32::one(1.5).is_nan());
+        assert_eq!(Log1pF32::one(-1.0), f32::NEG_INFINITY);
+        assert_eq!(ArctanhF32::one(1.0), f32::INFINITY);
+        assert_eq!(Exp2F32::one(200.0), f32::INFINITY);
+    }
+}
