@@ -505,7 +505,8 @@ def _warned(fn, *args):
 
 
 FLOAT16_UNARY = ["exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos",
-                 "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sqrt", "cbrt",
+                 "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh",
+                 "arccosh", "arctanh", "sqrt", "cbrt",
                  "floor", "ceil", "trunc", "rint", "fabs", "negative", "positive", "absolute",
                  "sign", "square", "reciprocal", "isnan", "isinf", "isfinite", "signbit"]
 FLOAT16_BINARY = ["add", "subtract", "multiply", "true_divide", "maximum", "minimum", "fmax",
@@ -517,17 +518,56 @@ FLOAT16_SPECIALS = np.array(
 # and signalling, both signs)
 
 
-def test_float32_tan_over_its_range():
-    """float32 tan (computed in float64 lanes) over float32 values of every magnitude, near
-    multiples of pi/2 too: values within the float32 tolerance, warnings as numpy's."""
+# float32 functions computed in float64 lanes (kernels/vmath_wide.rs, vmath.rs's TanF32)
+FLOAT32_WIDE = ["tan", "exp2", "expm1", "log2", "log10", "log1p", "cbrt", "arcsin", "arccos",
+                "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh"]
+
+
+@pytest.mark.parametrize("name", FLOAT32_WIDE)
+def test_float32_over_its_range(name):
+    """float32 values of every magnitude and both signs (zeros, subnormals, the edges of each
+    function's fast range, infinities, NaN), near multiples of pi/2 and around 1: values
+    within the float32 tolerance, warnings as numpy's, a strided view and in place too."""
+    ufuncs(name)
     bits = np.arange(0, 0x7f800000, 0x1f3d, dtype=np.uint32)
-    x = np.concatenate([bits.view(np.float32), -bits.view(np.float32),
+    edges = np.array([1e-45, 2.0 ** -60, 2.0 ** -29, 0.4375, 0.6875, 1.1875, 2.4375, 0.5, 1.0,
+                      88.0, 89.0, 89.5, 126.0, 127.9, 128.0, 200.0], np.float32)
+    edges = np.concatenate([edges, np.nextafter(edges, np.float32(0)),
+                            np.nextafter(edges, np.float32(np.inf))])
+    x = np.concatenate([bits.view(np.float32), -bits.view(np.float32), edges, -edges,
                         (np.arange(1, 5000) * (np.pi / 2)).astype(np.float32),
-                        np.array([np.inf, -np.inf, np.nan], np.float32)])
+                        np.linspace(0.9, 1.1, 2001, dtype=np.float32),
+                        np.array([0.0, -0.0, np.inf, -np.inf, np.nan], np.float32)])
+    fn = getattr(np, name)
     col = Collector()
-    col(compare_call, "tan", [to_rp(x)], [x], msg="tan(float32 range)")
-    got = [_warned(m.tan, v) for m, v in ((rp, to_rp(x)), (np, x))]
-    col(lambda: assert_same(got[0], got[1], msg="tan(float32 range) warnings"))
+    col(compare_call, name, [to_rp(x)], [x], msg=f"{name}(float32 range)")
+    col(compare_call, name, [to_rp(x)[3::7]], [x[3::7]], msg=f"{name}(strided float32)")
+    for part in (x, edges, -edges, x[-5:]):
+        got = [_warned(getattr(m, name), v) for m, v in ((rp, to_rp(part)), (np, part))]
+        col(lambda: assert_same(got[0], got[1], msg=f"{name}(float32) warnings"))
+    with np.errstate(all="ignore"):
+        want = fn(x)
+    r = to_rp(x)
+    col(lambda: assert_close(outcome(getattr(rp, name), r, out=r), want, NULP["float32"],
+                             f"{name}(float32, in place)"))
+    col.done()
+
+
+def test_float32_arctan2_pairs():
+    """float32 arctan2 (branch-free in float64 lanes) over pairs of values of every magnitude
+    and sign, zeros, infinities and NaN: values within the float32 tolerance, warnings as
+    numpy's, strided operands too."""
+    ufuncs("arctan2")
+    bits = np.arange(0, 0x7f800000, 0x7f3d1, dtype=np.uint32)
+    v = np.concatenate([bits.view(np.float32), [0.4375, 1.0, 2.4375, 3e38, np.inf, np.nan]])
+    v = np.concatenate([v, -v]).astype(np.float32)
+    y, x = _grid(v, v)
+    col = Collector()
+    col(compare_call, "arctan2", [to_rp(y), to_rp(x)], [y, x], msg="arctan2(float32 pairs)")
+    col(compare_call, "arctan2", [to_rp(y)[::3], to_rp(x)[1::3]], [y[::3], x[1::3]],
+        msg="arctan2(strided float32 pairs)")
+    got = [_warned(m.arctan2, p, q) for m, p, q in ((rp, to_rp(y), to_rp(x)), (np, y, x))]
+    col(lambda: assert_same(got[0], got[1], msg="arctan2(float32 pairs) warnings"))
     col.done()
 
 

@@ -1,6 +1,7 @@
-//! Floating-point math kernels on f16 (through f32), f32 and f64, using the platform's libm
-//! through Rust's std (NumPy's own SIMD versions of the transcendental functions can differ from
-//! these by an ulp; see designs/ufuncs.md).
+//! Floating-point math kernels on f16 (through f32), f32 and f64: exp, log, sin and cos
+//! vectorised (vmath.rs), the other float32 transcendental functions vectorised in float64
+//! lanes (vmath_wide.rs), the rest through the platform's libm (NumPy's own SIMD versions can
+//! differ from these by an ulp; see designs/ufuncs.md).
 
 use half::f16;
 
@@ -235,7 +236,6 @@ macro_rules! binary_math {
 }
 
 binary_math! {
-    Arctan2 => |a, b| a.atan2(b),
     Hypot => |a, b| a.hypot(b),
     Copysign => |a, b| a.copysign(b),
     Heaviside => |a, b| if a.is_nan() { a } else if a == 0.0 { b } else if a < 0.0 { 0.0 } else { 1.0 },
@@ -551,4 +551,42 @@ wide_unary! {
     Arcsinh => |x| unsafe { asinh(x) }, super::vmath_wide::ArcsinhF32;
     Arccosh => |x| unsafe { acosh(x) }, super::vmath_wide::ArccoshF32;
     Arctanh => |x| unsafe { atanh(x) }, super::vmath_wide::ArctanhF32;
+}
+
+/// `arctan2`: float64 through libm, float32 computed in float64 lanes without branches
+/// (`vmath_wide::atan2_f32`, so the binary loops vectorise), float16 through float32.
+pub struct Arctan2;
+impl Kernel2<f64, f64> for Arctan2 {
+    #[inline(always)]
+    fn call(a: f64, b: f64) -> f64 {
+        a.atan2(b)
+    }
+}
+impl Kernel2<f32, f32> for Arctan2 {
+    #[inline(always)]
+    fn call(a: f32, b: f32) -> f32 {
+        if super::vmath::has_fma() {
+            // SAFETY: the CPU has FMA.
+            unsafe { atan2_fma(a, b) }
+        } else {
+            super::vmath_wide::atan2_f32::<false>(a, b)
+        }
+    }
+    #[inline(always)]
+    fn call_fma(a: f32, b: f32) -> f32 {
+        super::vmath_wide::atan2_f32::<true>(a, b)
+    }
+}
+#[cfg_attr(target_arch = "x86_64", target_feature(enable = "fma"))]
+unsafe fn atan2_fma(a: f32, b: f32) -> f32 {
+    super::vmath_wide::atan2_f32::<true>(a, b)
+}
+impl Kernel2<f16, f16> for Arctan2 {
+    #[inline(always)]
+    fn call(a: f16, b: f16) -> f16 {
+        crate::dtype::float16::f16_from_f32(<Arctan2 as Kernel2<f32, f32>>::call(
+            a.to_f32(),
+            b.to_f32(),
+        ))
+    }
 }

@@ -153,15 +153,21 @@ const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
 /// (Cody-Waite), q = expm1(r) by a degree-13 Taylor polynomial (|r| <= 0.347 leaves a
 /// truncation error below 2^-58). k = 0 (|x| < ln 2 / 2) gives r = x exactly.
 #[inline(always)]
-pub(super) fn exp_parts<const FMA: bool>(x: f64) -> (f64, i64) {
-    let (kf, k) = round_shift(x * std::f64::consts::LOG2_E);
-    let r = (x - kf * LN2_HI) - kf * LN2_LO;
+fn exp_parts<const FMA: bool>(x: f64) -> (f64, i64) {
+    let (r, k) = exp_reduce(x);
     (expm1_poly::<FMA>(r), k)
+}
+
+/// x = k ln 2 + r, |r| <= ln 2 / 2 (Cody-Waite in two parts; r = x when k = 0).
+#[inline(always)]
+pub(super) fn exp_reduce(x: f64) -> (f64, i64) {
+    let (kf, k) = round_shift(x * std::f64::consts::LOG2_E);
+    ((x - kf * LN2_HI) - kf * LN2_LO, k)
 }
 
 /// expm1(r) for |r| <= 0.35: r + r^2 u(r), u by Estrin's scheme (a short dependency chain).
 #[inline(always)]
-pub(super) fn expm1_poly<const FMA: bool>(r: f64) -> f64 {
+fn expm1_poly<const FMA: bool>(r: f64) -> f64 {
     const C: [f64; 12] = [
         1.0 / 6227020800.0,
         1.0 / 479001600.0,

@@ -2,28 +2,51 @@
 //! vectorises (see vmath.rs): the float32 argument widened, the function computed with float64
 //! reductions and polynomials (vmath.rs's exp and log cores, fdlibm's atan), rounded once to
 //! float32. The float64 value is within a few float64 ulps, so the float32 result is the
-//! correctly rounded one but where the exact value lies within ~2^-40 relative of a half-way
+//! correctly rounded one but where the exact value lies within ~2^-30 relative of a half-way
 //! point, and always within 1 ulp of it (unit-tested against libm in float64, rounded).
 //!
 //! Each fast range keeps the result a normal float32 and every float64 step free of
-//! overflow, underflow and invalid operations, so the fast path raises no floating-point
+//! overflow, underflow and invalid operations (ranges are tested on the bits: an ordered
+//! comparison of a NaN raises 'invalid'), so the fast path raises no floating-point
 //! condition; zeros and tiny arguments, arguments whose result overflows or underflows
 //! float32, the edges of the domain and non-finite values go to the float32 libm
 //! function, which returns and reports what it did before.
 #![allow(clippy::excessive_precision)]
 
-use super::vmath::{abs_bits32, exp_parts, expm1_poly, log_core, madd, pow2, round_shift};
-use super::vmath::FastPath;
+use super::vmath::{abs_bits32, exp_reduce, log_core, madd, pow2, round_shift, FastPath};
 
 /// |x| below 2^-60 (zero, subnormals, tiny values): the odd functions' slow range (libm
 /// returns x and raises what it raises for it).
 const TINY: u32 = 0x2180_0000;
 
+/// expm1(r) for |r| <= 0.35 to float32's needs: degree 9 (a truncation error below 2^-35
+/// relative), r + r^2 u(r) with u by Estrin's scheme.
+#[inline(always)]
+fn expm1_poly9<const FMA: bool>(r: f64) -> f64 {
+    let m = madd::<FMA>;
+    let r2 = r * r;
+    let r4 = r2 * r2;
+    let lo = m(m(1.0 / 120.0, r, 1.0 / 24.0), r2, m(1.0 / 6.0, r, 0.5));
+    let hi = m(
+        m(1.0 / 362880.0, r, 1.0 / 40320.0),
+        r2,
+        m(1.0 / 5040.0, r, 1.0 / 720.0),
+    );
+    m(r2, m(hi, r4, lo), r)
+}
+
+/// exp(x) = 2^k (1 + q) for |x| < 700, to float32's needs (vmath's reduction, degree 9).
+#[inline(always)]
+fn exp_parts9<const FMA: bool>(x: f64) -> (f64, i64) {
+    let (r, k) = exp_reduce(x);
+    (expm1_poly9::<FMA>(r), k)
+}
+
 /// expm1(x) for |x| < 700: 2^k (1 + q) - 1 = 2^k q + (2^k - 1), exact in its steps but for
 /// the last sum (k = 0: q itself, whose relative accuracy is r's).
 #[inline(always)]
 fn expm1_core<const FMA: bool>(x: f64) -> f64 {
-    let (q, k) = exp_parts::<FMA>(x);
+    let (q, k) = exp_parts9::<FMA>(x);
     let s = pow2(k);
     madd::<FMA>(s, q, s - 1.0)
 }
@@ -40,16 +63,17 @@ fn log1p_core<const FMA: bool>(w: f64) -> f64 {
     log_core::<FMA>(u) + c
 }
 
-/// atan(a) for finite a >= 0: fdlibm's reduction to |t| <= 7/16 by atan(a) = atan(b) +
-/// atan((a - b) / (1 + a b)), b in {0, 1/2, 1, 3/2, inf}, selected without branches, and
-/// its degree-22 odd polynomial.
+/// atan(n / d) for finite n >= 0 and d > 0: fdlibm's reduction to |t| <= 7/16 by atan(a) =
+/// atan(b) + atan((a - b) / (1 + a b)), b in {0, 1/2, 1, 3/2, inf}, selected without
+/// branches and written over the fraction's parts (one division), and fdlibm's degree-22
+/// odd polynomial.
 #[inline(always)]
-fn atan_core<const FMA: bool>(a: f64) -> f64 {
+fn atan_frac<const FMA: bool>(n: f64, d: f64) -> f64 {
     const HI: [f64; 4] = [
         4.636_476_090_008_060_935_15e-01,
-        7.853_981_633_974_482_789_99e-01,
+        std::f64::consts::FRAC_PI_4,
         9.827_937_232_473_290_540_82e-01,
-        1.570_796_326_794_896_558_00e+00,
+        std::f64::consts::FRAC_PI_2,
     ];
     const LO: [f64; 4] = [
         2.269_877_745_296_168_709_24e-17,
@@ -70,23 +94,27 @@ fn atan_core<const FMA: bool>(a: f64) -> f64 {
         -3.653_157_274_421_691_552_70e-02,
         1.628_582_011_536_578_236_23e-02,
     ];
-    // t = (p a - q) / (r + s a) for the interval of a.
-    let (p, q, r, s, hi, lo) = if a < 0.4375 {
+    // t = (p a - q) / (r + s a) of a = n / d, as (p n - q d) / (r d + s n).
+    let (p, q, r, s, hi, lo) = if n < 0.4375 * d {
         (1.0, 0.0, 1.0, 0.0, 0.0, 0.0)
-    } else if a < 0.6875 {
+    } else if n < 0.6875 * d {
         (2.0, 1.0, 2.0, 1.0, HI[0], LO[0])
-    } else if a < 1.1875 {
+    } else if n < 1.1875 * d {
         (1.0, 1.0, 1.0, 1.0, HI[1], LO[1])
-    } else if a < 2.4375 {
+    } else if n < 2.4375 * d {
         (1.0, 1.5, 1.0, 1.5, HI[2], LO[2])
     } else {
         (0.0, 1.0, 0.0, 1.0, HI[3], LO[3])
     };
     let m = madd::<FMA>;
-    let t = m(p, a, -q) / m(s, a, r);
+    let t = m(p, n, -(q * d)) / m(s, n, r * d);
     let z = t * t;
     let w = z * z;
-    let s1 = z * m(w, m(w, m(w, m(w, m(w, AT[10], AT[8]), AT[6]), AT[4]), AT[2]), AT[0]);
+    let s1 = z * m(
+        w,
+        m(w, m(w, m(w, m(w, AT[10], AT[8]), AT[6]), AT[4]), AT[2]),
+        AT[0],
+    );
     let s2 = w * m(w, m(w, m(w, m(w, AT[9], AT[7]), AT[5]), AT[3]), AT[1]);
     hi - ((t * (s1 + s2) - lo) - t)
 }
@@ -132,7 +160,7 @@ wide!(
     stand_in: 0.5,
     value: {
         let (kf, k) = round_shift(xd);
-        pow2(k) * (1.0 + expm1_poly::<F>((xd - kf) * std::f64::consts::LN_2))
+        pow2(k) * (1.0 + expm1_poly9::<F>((xd - kf) * std::f64::consts::LN_2))
     },
     slow: x.exp2()
 );
@@ -165,7 +193,7 @@ wide!(
     special: ax >= 0x42b2_0000,
     stand_in: 0.5,
     value: {
-        let (q, k) = exp_parts::<F>(xd.abs());
+        let (q, k) = exp_parts9::<F>(xd.abs());
         let e = (1.0 + q) * pow2(k);
         0.5 * e + 0.5 / e
     },
@@ -207,7 +235,7 @@ wide!(
     /// log1p(x) for finite x > -1, |x| >= 2^-60 (1 + x is exact in float64 but for
     /// |x| < 2^-29, where `log1p_core` adds its rounding error back).
     Log1pF32, |x, ax, xd, F|
-    special: ax < TINY || ax >= 0x7f80_0000 || x <= -1.0,
+    special: !(TINY..0x7f80_0000).contains(&ax) || x.to_bits() >= 0xbf80_0000,
     stand_in: 0.5,
     value: log1p_core::<F>(xd),
     slow: x.ln_1p()
@@ -236,28 +264,29 @@ wide!(
     ArctanF32, |x, ax, xd, F|
     special: !(TINY..0x7f80_0000).contains(&ax),
     stand_in: 0.5,
-    value: with_sign(atan_core::<F>(xd.abs()), x),
+    value: with_sign(atan_frac::<F>(xd.abs(), 1.0), x),
     slow: x.atan()
 );
 
 wide!(
-    /// asin(x) = atan(x / sqrt(1 - x^2)) for |x| in [2^-60, 1) (1 - x^2 exact for |x| >= 1/2).
+    /// asin(x) = atan(x / sqrt(1 - x^2)) for |x| in [2^-60, 1) (1 - x^2 rounded once).
     ArcsinF32, |x, ax, xd, F|
     special: !(TINY..0x3f80_0000).contains(&ax),
     stand_in: 0.5,
     value: {
         let a = xd.abs();
-        with_sign(atan_core::<F>(a / madd::<F>(-a, a, 1.0).sqrt()), x)
+        with_sign(atan_frac::<F>(a, madd::<F>(-a, a, 1.0).sqrt()), x)
     },
     slow: x.asin()
 );
 
 wide!(
-    /// acos(x) = 2 atan(sqrt((1 - x) / (1 + x))) for |x| < 1 (both sums exact).
+    /// acos(x) = 2 atan(sqrt((1 - x) / (1 + x))) = 2 atan(sqrt(1 - x^2) / (1 + x)) for |x| < 1
+    /// (1 + x exact, 1 - x^2 rounded once).
     ArccosF32, |x, ax, xd, F|
     special: ax >= 0x3f80_0000,
     stand_in: 0.5,
-    value: 2.0 * atan_core::<F>(((1.0 - xd) / (1.0 + xd)).sqrt()),
+    value: 2.0 * atan_frac::<F>(madd::<F>(-xd, xd, 1.0).sqrt(), 1.0 + xd),
     slow: x.acos()
 );
 
@@ -277,7 +306,7 @@ wide!(
 wide!(
     /// acosh(x) = log1p(t + sqrt(t (t + 2))) of t = x - 1 (exact) for finite x >= 1.
     ArccoshF32, |x, ax, xd, F|
-    special: !(1.0..f32::INFINITY).contains(&x),
+    special: !(0x3f80_0000..0x7f80_0000).contains(&x.to_bits()),
     stand_in: 2.0,
     value: {
         let t = xd - 1.0;
@@ -297,6 +326,44 @@ wide!(
     },
     slow: libm::atanhf(x)
 );
+
+/// atan2(y, x) of float32 in float64 lanes, every case by selects (no branch, no libm), so
+/// that the binary loop vectorises: infinite operands become +-1 and the finite one +-0
+/// (the same angle), atan of the smaller magnitude over the larger (both zero: 0 / 1), then
+/// the octant and the signs; a NaN operand gives y + x (the lanes compute on stand-ins). No
+/// step raises a condition but float32 signalling NaNs ('invalid', as libm) and results tiny
+/// enough to underflow.
+#[inline(always)]
+pub fn atan2_f32<const FMA: bool>(y: f32, x: f32) -> f32 {
+    const PI: f64 = std::f64::consts::PI;
+    const PIO2: f64 = std::f64::consts::FRAC_PI_2;
+    let nan = y.is_nan() || x.is_nan();
+    // NaN lanes compute on ordinary stand-ins (ordered comparisons of a NaN raise 'invalid').
+    let (yd, xd) = if nan {
+        (0.0, 1.0)
+    } else {
+        (y as f64, x as f64)
+    };
+    let unit = |v: f64| if v.is_infinite() { 1.0f64 } else { 0.0 }.copysign(v);
+    let (yd, xd) = if yd.is_infinite() || xd.is_infinite() {
+        (unit(yd), unit(xd))
+    } else {
+        (yd, xd)
+    };
+    let (a, b) = (yd.abs(), xd.abs());
+    let steep = a > b;
+    let (n, d) = if steep { (b, a) } else { (a, b) };
+    let d = if d == 0.0 { 1.0 } else { d };
+    let v = atan_frac::<FMA>(n, d);
+    let v = if steep { PIO2 - v } else { v };
+    let v = if xd.is_sign_negative() { PI - v } else { v };
+    let v = v.copysign(yd);
+    if nan {
+        y + x
+    } else {
+        v as f32
+    }
+}
 
 /// The float32 inverse hyperbolic functions of the platform's libm (Rust's std computes its
 /// own, which overflows for huge arguments).
@@ -391,6 +458,27 @@ mod tests {
         ];
         // Every function has most of its domain on the fast path.
         assert!(counts.iter().all(|&c| c > 50_000), "{counts:?}");
+    }
+
+    #[test]
+    fn atan2_everywhere() {
+        let mut vals: Vec<f32> = vec![0.0, 1e-45, 1e-30, 0.3, 0.4375, 1.0, 2.5, 7.0, 1e20, 3e38];
+        vals.extend((1..200).map(|k| k as f32 * 0.173));
+        vals.push(f32::INFINITY);
+        let all: Vec<f32> = vals.iter().flat_map(|&v| [v, -v]).collect();
+        for &y in &all {
+            for &x in &all {
+                let want = (y as f64).atan2(x as f64) as f32;
+                for got in [atan2_f32::<false>(y, x), atan2_f32::<true>(y, x)] {
+                    assert!(
+                        ulps32(got, want) <= 1 && got.to_bits() >> 31 == want.to_bits() >> 31,
+                        "atan2({y:e}, {x:e}) = {got:e}, float64 libm rounded: {want:e}"
+                    );
+                }
+            }
+        }
+        assert!(atan2_f32::<true>(f32::NAN, 1.0).is_nan());
+        assert!(atan2_f32::<true>(1.0, f32::NAN).is_nan());
     }
 
     #[test]
