@@ -326,7 +326,7 @@ pub fn reduce(
             let per = cols.div_ceil(nchunks);
             let (rbase, sbase) = (r.data_ptr() as usize, src.data_ptr() as usize);
             let (rs, ss) = (rstrides[last], src.strides()[last]);
-            crate::loops::watch::par_for_each(nchunks, |c| {
+            crate::loops::helpers::share(nchunks, |c| {
                 let start = c * per;
                 if start >= cols {
                     return;
@@ -350,7 +350,7 @@ pub fn reduce(
             let per = rows.div_ceil(nchunks);
             let (rbase, sbase) = (r.data_ptr() as usize, src.data_ptr() as usize);
             let (rs, ss) = (rstrides[0], src.strides()[0]);
-            crate::loops::watch::par_for_each(nchunks, |c| {
+            crate::loops::helpers::share(nchunks, |c| {
                 let start = c * per;
                 if start >= rows {
                     return;

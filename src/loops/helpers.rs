@@ -1,7 +1,9 @@
-//! Helper threads for work split in a few long parts (the matrix product's [`Team`]): one
+//! Helper threads for work split in a few long parts (the matrix product's [`Team`]; through
+//! [`share`], long elementwise lines, reductions split by columns or rows, and lanes): one
 //! for each of rayon's threads but the caller's (made on first use, with the affinity of the
 //! thread that first needs them, as rayon's are), parked between uses, spinning for a moment
-//! after each part so that a product right after another starts at once.
+//! after each part so that work right after other work starts at once (1e6-item float32 sin,
+//! exp and log: 0.49-0.76x numpy's time on rayon's threads, 0.38-0.51x on these).
 //!
 //! Why not rayon's pool: a part handed to rayon from outside it wakes one of its threads, and
 //! while the others of its idle threads look for work, the scheduler may put the woken one on

@@ -72,7 +72,7 @@ pub fn for_each_lane(
     if work >= PAR_THRESHOLD_BYTES && lanes > 1 && threads > 1 {
         let parts = (threads * 4).min(lanes);
         let per = lanes.div_ceil(parts);
-        watch::par_for_each(parts, |c| {
+        super::helpers::share(parts, |c| {
             let start = c * per;
             if start < lanes {
                 run(start, (start + per).min(lanes));

@@ -164,7 +164,7 @@ pub fn for_each_line_n(
     {
         let chunk = (PAR_THRESHOLD_BYTES / 4 / bytes_per_item.max(1)).max(1024);
         let base: SmallVec<[usize; 4]> = ptrs.iter().map(|p| *p as usize).collect();
-        super::watch::par_for_each(n_in.div_ceil(chunk), |c| {
+        super::helpers::share(n_in.div_ceil(chunk), |c| {
             let start = c * chunk;
             let len = chunk.min(n_in - start);
             let mut q: SmallVec<[*mut u8; 4]> = SmallVec::new();
