@@ -553,6 +553,37 @@ def test_float32_over_its_range(name):
     col.done()
 
 
+# float64 functions on vectorised fast paths (kernels/vmath.rs) besides exp, log, sin, cos
+FLOAT64_FAST = ["exp2", "log2", "arctan"]
+
+
+@pytest.mark.parametrize("name", FLOAT64_FAST)
+def test_float64_over_its_range(name):
+    """float64 values of every magnitude and both signs (zeros, subnormals, the edges of the
+    fast range, infinities, NaN), integers and powers of two (exact results): values within
+    the float64 tolerance, warnings as numpy's, a strided view too."""
+    ufuncs(name)
+    bits = np.arange(0, 0x7ff0000000000000, 0x3f1f3d5b9e37 * 16, dtype=np.uint64)
+    edges = np.array([5e-324, 2.0 ** -54, 2.0 ** -27, 0.4375, 0.6875, 1.1875, 2.4375, 0.5, 1.0,
+                      1021.5, 1022.0, 1023.0, 1024.0, 1100.0, 2.0 ** 66])
+    edges = np.concatenate([edges, np.nextafter(edges, 0), np.nextafter(edges, np.inf)])
+    x = np.concatenate([bits.view(np.float64), -bits.view(np.float64), edges, -edges,
+                        np.arange(-1074.0, 1030.0), 2.0 ** np.arange(-1074.0, 1024.0),
+                        np.array([0.0, -0.0, np.inf, -np.inf, np.nan])])
+    col = Collector()
+    col(compare_call, name, [to_rp(x)], [x], msg=f"{name}(float64 range)")
+    col(compare_call, name, [to_rp(x)[3::7]], [x[3::7]], msg=f"{name}(strided float64)")
+    for part in (x, edges, -edges, x[-5:]):
+        got = [_warned(getattr(m, name), v) for m, v in ((rp, to_rp(part)), (np, part))]
+        col(lambda: assert_same(got[0], got[1], msg=f"{name}(float64) warnings"))
+    exact = {"exp2": np.arange(-1022.0, 1024.0), "log2": 2.0 ** np.arange(-1074.0, 1024.0)}
+    if name in exact:
+        v = exact[name]
+        col(lambda: assert_same(getattr(rp, name)(to_rp(v)), getattr(np, name)(v),
+                                msg=f"{name}(float64) exact values"))
+    col.done()
+
+
 def test_float32_arctan2_pairs():
     """float32 arctan2 (branch-free in float64 lanes) over pairs of values of every magnitude
     and sign, zeros, infinities and NaN: values within the float32 tolerance, warnings as

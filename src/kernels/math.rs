@@ -498,6 +498,9 @@ fast_unary! {
     Log => super::vmath::LogF, super::vmath::LogF32;
     Sin => super::vmath::SinF, super::vmath::SinF32;
     Cos => super::vmath::CosF, super::vmath::CosF32;
+    Exp2 => super::vmath::Exp2F, super::vmath_wide::Exp2F32;
+    Log2 => super::vmath::Log2F, super::vmath_wide::Log2F32;
+    Arctan => super::vmath::AtanF, super::vmath_wide::ArctanF32;
 }
 
 /// `tan`: float64 through libm, float32 on its vectorised path (computed in float64 lanes,
@@ -536,14 +539,11 @@ macro_rules! wide_unary {
 }
 wide_unary! {
     Cbrt => |x| x.cbrt(), super::vmath_wide::CbrtF32;
-    Exp2 => |x| x.exp2(), super::vmath_wide::Exp2F32;
     Expm1 => |x| x.exp_m1(), super::vmath_wide::Expm1F32;
-    Log2 => |x| x.log2(), super::vmath_wide::Log2F32;
     Log10 => |x| x.log10(), super::vmath_wide::Log10F32;
     Log1p => |x| x.ln_1p(), super::vmath_wide::Log1pF32;
     Arcsin => |x| x.asin(), super::vmath_wide::ArcsinF32;
     Arccos => |x| x.acos(), super::vmath_wide::ArccosF32;
-    Arctan => |x| x.atan(), super::vmath_wide::ArctanF32;
     Sinh => |x| x.sinh(), super::vmath_wide::SinhF32;
     Cosh => |x| x.cosh(), super::vmath_wide::CoshF32;
     Tanh => |x| x.tanh(), super::vmath_wide::TanhF32;

@@ -216,16 +216,16 @@ impl FastPath for ExpF {
     }
 }
 
-/// log(x) for a positive normal x, without checks: x = 2^k (1 + f) with 1 + f in
-/// [sqrt(1/2), sqrt(2)), then fdlibm's log1p kernel in s = f / (2 + f).
+/// The parts of log(x) for a positive normal x, without checks: x = 2^k (1 + f) with 1 + f
+/// in [sqrt(1/2), sqrt(2)), s = f / (2 + f), and fdlibm's log1p kernel's R(s^2), so that
+/// log(1 + f) = f - hfsq + s (hfsq + R) with hfsq = f^2 / 2. Returns (k, f, s, R).
 #[inline(always)]
-pub(super) fn log_core<const FMA: bool>(x: f64) -> f64 {
+fn log_parts<const FMA: bool>(x: f64) -> (f64, f64, f64, f64) {
     let u = x.to_bits();
     let tmp = u.wrapping_sub(0x3fe6_a09e_667f_3bcd);
     let k = (tmp as i64) >> 52;
     let m = f64::from_bits(u.wrapping_sub(tmp & 0xfff0_0000_0000_0000));
     let f = m - 1.0;
-    let kf = k as f64;
     const LG: [f64; 7] = [
         6.666_666_666_666_735_130e-01,
         3.999_999_999_940_941_908e-01,
@@ -241,7 +241,13 @@ pub(super) fn log_core<const FMA: bool>(x: f64) -> f64 {
     let m = madd::<FMA>;
     let t1 = w * m(w, m(w, LG[5], LG[3]), LG[1]);
     let t2 = z * m(w, m(w, m(w, LG[6], LG[4]), LG[2]), LG[0]);
-    let r = t2 + t1;
+    (k as f64, f, s, t2 + t1)
+}
+
+/// log(x) for a positive normal x, without checks ([`log_parts`], fdlibm's log).
+#[inline(always)]
+pub(super) fn log_core<const FMA: bool>(x: f64) -> f64 {
+    let (kf, f, s, r) = log_parts::<FMA>(x);
     let hfsq = 0.5 * f * f;
     kf * LN2_HI - ((hfsq - (s * (hfsq + r) + kf * LN2_LO)) - f)
 }
@@ -368,6 +374,123 @@ impl FastPath for CosF {
     }
     fn slow(x: f64) -> f64 {
         x.cos()
+    }
+}
+
+pub struct Exp2F;
+impl FastPath for Exp2F {
+    type F = f64;
+    /// |x| in [2^-54, 1022): k = round(x), 2^k exp((x - k) ln 2) (x - k exact; the product's
+    /// rounding moves the result by under 0.2 ulp); exact for integers.
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        let special = !(0x3c90_0000_0000_0000..0x408f_f000_0000_0000).contains(&abs_bits(x));
+        let x = if special { 0.5 } else { x };
+        let (kf, k) = round_shift(x);
+        let q = expm1_poly::<FMA>((x - kf) * std::f64::consts::LN_2);
+        ((1.0 + q) * pow2(k), special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.exp2()
+    }
+}
+
+pub struct Log2F;
+impl FastPath for Log2F {
+    type F = f64;
+    /// Normal positive x: fdlibm's log2, k + log(1 + f) / ln 2 with log(1 + f) split in a
+    /// high part of 21 bits (its product with 1/ln 2's high part exact) and the rest; exact
+    /// for powers of two.
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        const IVLN2HI: f64 = 1.442_694_664_001_464_8; // 1/ln 2 to 21 bits
+        const IVLN2LO: f64 = 3.768_874_985_636_099e-7; // 1/ln 2 - IVLN2HI
+        let special = !(0x0010_0000_0000_0000..0x7ff0_0000_0000_0000).contains(&x.to_bits());
+        let x = if special { 1.0 } else { x };
+        let (kf, f, s, r) = log_parts::<FMA>(x);
+        let hfsq = 0.5 * f * f;
+        let hi = f64::from_bits((f - hfsq).to_bits() & 0xffff_ffff_0000_0000);
+        let lo = ((f - hi) - hfsq) + s * (hfsq + r);
+        let val_hi = hi * IVLN2HI;
+        let val_lo = (lo + hi) * IVLN2LO + lo * IVLN2HI;
+        let w = kf + val_hi;
+        let val_lo = val_lo + ((kf - w) + val_hi);
+        (val_lo + w, special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.log2()
+    }
+}
+
+/// atan(n / d) for finite n >= 0 and d > 0 (not both tiny): fdlibm's reduction to
+/// |t| <= 7/16 by atan(a) = atan(b) + atan((a - b) / (1 + a b)), b in {0, 1/2, 1, 3/2,
+/// inf}, selected without branches and written over the fraction's parts (one division
+/// for a quotient and the reduction's), and fdlibm's degree-22 odd polynomial. With d = 1,
+/// fdlibm's atan: within 1 ulp.
+#[inline(always)]
+pub(super) fn atan_frac<const FMA: bool>(n: f64, d: f64) -> f64 {
+    const HI: [f64; 4] = [
+        4.636_476_090_008_060_935_15e-01,
+        std::f64::consts::FRAC_PI_4,
+        9.827_937_232_473_290_540_82e-01,
+        std::f64::consts::FRAC_PI_2,
+    ];
+    const LO: [f64; 4] = [
+        2.269_877_745_296_168_709_24e-17,
+        3.061_616_997_868_383_017_93e-17,
+        1.390_331_103_123_099_845_16e-17,
+        6.123_233_995_736_766_035_87e-17,
+    ];
+    const AT: [f64; 11] = [
+        3.333_333_333_333_293_180_27e-01,
+        -1.999_999_999_987_648_324_76e-01,
+        1.428_571_427_250_346_637_11e-01,
+        -1.111_111_040_546_235_578_80e-01,
+        9.090_887_133_436_506_561_96e-02,
+        -7.691_876_205_044_829_994_95e-02,
+        6.661_073_137_387_531_206_69e-02,
+        -5.833_570_133_790_573_486_45e-02,
+        4.976_877_994_615_932_360_17e-02,
+        -3.653_157_274_421_691_552_70e-02,
+        1.628_582_011_536_578_236_23e-02,
+    ];
+    // t = (p a - q) / (r + s a) of a = n / d, as (p n - q d) / (r d + s n).
+    let (p, q, r, s, hi, lo) = if n < 0.4375 * d {
+        (1.0, 0.0, 1.0, 0.0, 0.0, 0.0)
+    } else if n < 0.6875 * d {
+        (2.0, 1.0, 2.0, 1.0, HI[0], LO[0])
+    } else if n < 1.1875 * d {
+        (1.0, 1.0, 1.0, 1.0, HI[1], LO[1])
+    } else if n < 2.4375 * d {
+        (1.0, 1.5, 1.0, 1.5, HI[2], LO[2])
+    } else {
+        (0.0, 1.0, 0.0, 1.0, HI[3], LO[3])
+    };
+    let m = madd::<FMA>;
+    let t = m(p, n, -(q * d)) / m(s, n, r * d);
+    let z = t * t;
+    let w = z * z;
+    let s1 = z * m(
+        w,
+        m(w, m(w, m(w, m(w, AT[10], AT[8]), AT[6]), AT[4]), AT[2]),
+        AT[0],
+    );
+    let s2 = w * m(w, m(w, m(w, m(w, AT[9], AT[7]), AT[5]), AT[3]), AT[1]);
+    hi - ((t * (s1 + s2) - lo) - t)
+}
+
+pub struct AtanF;
+impl FastPath for AtanF {
+    type F = f64;
+    /// |x| in [2^-27, 2^66): [`atan_frac`] of |x| / 1, with x's sign.
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        let special = !(0x3e40_0000_0000_0000..0x4410_0000_0000_0000).contains(&abs_bits(x));
+        let x = if special { 0.5 } else { x };
+        (atan_frac::<FMA>(x.abs(), 1.0).copysign(x), special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.atan()
     }
 }
 
@@ -571,6 +694,45 @@ mod tests {
         assert_eq!(ExpF::one(f64::NEG_INFINITY), 0.0);
         assert!(LogF::one(-1.0).is_nan());
         assert_eq!(SinF::one(-0.0).to_bits(), (-0.0f64).to_bits());
+    }
+
+    #[test]
+    fn float64_exp2_log2_atan_close_to_libm() {
+        fn both<F: FastPath<F = f64>>(x: f64) -> [(f64, bool); 2] {
+            [F::fast::<false>(x), F::fast::<true>(x)]
+        }
+        let mut worst = [0u64; 3];
+        let mut fast = [0usize; 3];
+        let mut k = 0u64;
+        while k < 0x7ff0_0000_0000_0000 {
+            for x in [f64::from_bits(k), -f64::from_bits(k)] {
+                for (i, (got, want)) in [
+                    (both::<Exp2F>(x), x.exp2()),
+                    (both::<Log2F>(x), x.log2()),
+                    (both::<AtanF>(x), x.atan()),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    for (v, special) in got {
+                        if !special {
+                            fast[i] += 1;
+                            worst[i] = worst[i].max(ulps(v, want));
+                        }
+                    }
+                }
+            }
+            k += 0x0000_3f1f_3d5b_9e37;
+        }
+        assert!(worst.iter().all(|&w| w <= 1), "worst ulps {worst:?}");
+        assert!(fast.iter().all(|&n| n > 10_000), "{fast:?}");
+        for k in -1021..1022 {
+            assert_eq!(Exp2F::one(k as f64), 2f64.powi(k));
+            assert_eq!(Log2F::one(2f64.powi(k)), k as f64);
+        }
+        assert_eq!(AtanF::one(-0.0).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(AtanF::one(1.0), std::f64::consts::FRAC_PI_4);
+        assert_eq!(Exp2F::one(0.0), 1.0);
     }
 
     /// Distance in representable floats (across zero too).
