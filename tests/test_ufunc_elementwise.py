@@ -554,7 +554,7 @@ def test_float32_over_its_range(name):
 
 
 # float64 functions on vectorised fast paths (kernels/vmath.rs) besides exp, log, sin, cos
-FLOAT64_FAST = ["exp2", "log2", "arctan"]
+FLOAT64_FAST = ["exp2", "expm1", "log2", "log10", "log1p", "arctan"]
 
 
 @pytest.mark.parametrize("name", FLOAT64_FAST)
@@ -569,6 +569,7 @@ def test_float64_over_its_range(name):
     edges = np.concatenate([edges, np.nextafter(edges, 0), np.nextafter(edges, np.inf)])
     x = np.concatenate([bits.view(np.float64), -bits.view(np.float64), edges, -edges,
                         np.arange(-1074.0, 1030.0), 2.0 ** np.arange(-1074.0, 1024.0),
+                        np.linspace(-0.999, 3.0, 40001),
                         np.array([0.0, -0.0, np.inf, -np.inf, np.nan])])
     col = Collector()
     col(compare_call, name, [to_rp(x)], [x], msg=f"{name}(float64 range)")
@@ -576,7 +577,8 @@ def test_float64_over_its_range(name):
     for part in (x, edges, -edges, x[-5:]):
         got = [_warned(getattr(m, name), v) for m, v in ((rp, to_rp(part)), (np, part))]
         col(lambda: assert_same(got[0], got[1], msg=f"{name}(float64) warnings"))
-    exact = {"exp2": np.arange(-1022.0, 1024.0), "log2": 2.0 ** np.arange(-1074.0, 1024.0)}
+    exact = {"exp2": np.arange(-1022.0, 1024.0), "log2": 2.0 ** np.arange(-1074.0, 1024.0),
+             "log10": 10.0 ** np.arange(0, 23)}
     if name in exact:
         v = exact[name]
         col(lambda: assert_same(getattr(rp, name)(to_rp(v)), getattr(np, name)(v),

@@ -500,6 +500,9 @@ fast_unary! {
     Cos => super::vmath::CosF, super::vmath::CosF32;
     Exp2 => super::vmath::Exp2F, super::vmath_wide::Exp2F32;
     Log2 => super::vmath::Log2F, super::vmath_wide::Log2F32;
+    Log10 => super::vmath::Log10F, super::vmath_wide::Log10F32;
+    Log1p => super::vmath::Log1pF, super::vmath_wide::Log1pF32;
+    Expm1 => super::vmath::Expm1F, super::vmath_wide::Expm1F32;
     Arctan => super::vmath::AtanF, super::vmath_wide::ArctanF32;
 }
 
@@ -539,9 +542,6 @@ macro_rules! wide_unary {
 }
 wide_unary! {
     Cbrt => |x| x.cbrt(), super::vmath_wide::CbrtF32;
-    Expm1 => |x| x.exp_m1(), super::vmath_wide::Expm1F32;
-    Log10 => |x| x.log10(), super::vmath_wide::Log10F32;
-    Log1p => |x| x.ln_1p(), super::vmath_wide::Log1pF32;
     Arcsin => |x| x.asin(), super::vmath_wide::ArcsinF32;
     Arccos => |x| x.acos(), super::vmath_wide::ArccosF32;
     Sinh => |x| x.sinh(), super::vmath_wide::SinhF32;

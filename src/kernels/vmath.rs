@@ -165,9 +165,25 @@ pub(super) fn exp_reduce(x: f64) -> (f64, i64) {
     ((x - kf * LN2_HI) - kf * LN2_LO, k)
 }
 
-/// expm1(r) for |r| <= 0.35: r + r^2 u(r), u by Estrin's scheme (a short dependency chain).
+/// expm1(r) for |r| <= 0.35: r + r^2 u(r) ([`expm1_u`]).
 #[inline(always)]
 fn expm1_poly<const FMA: bool>(r: f64) -> f64 {
+    let (r2, u) = expm1_u::<FMA>(r);
+    madd::<FMA>(r2, u, r)
+}
+
+/// expm1(r) - r = r^2 u(r) for |r| <= 0.35.
+#[inline(always)]
+fn expm1_tail<const FMA: bool>(r: f64) -> f64 {
+    let (r2, u) = expm1_u::<FMA>(r);
+    r2 * u
+}
+
+/// (r^2, u(r)) with expm1(r) = r + r^2 u(r): u is the degree-11 rest of the degree-13
+/// Taylor polynomial (|r| <= 0.347 leaves a truncation error below 2^-58), by Estrin's scheme
+/// (a short dependency chain).
+#[inline(always)]
+fn expm1_u<const FMA: bool>(r: f64) -> (f64, f64) {
     const C: [f64; 12] = [
         1.0 / 6227020800.0,
         1.0 / 479001600.0,
@@ -189,8 +205,7 @@ fn expm1_poly<const FMA: bool>(r: f64) -> f64 {
     let b0 = m(m(C[8], r, C[9]), r2, m(C[10], r, C[11]));
     let b1 = m(m(C[4], r, C[5]), r2, m(C[6], r, C[7]));
     let b2 = m(m(C[0], r, C[1]), r2, m(C[2], r, C[3]));
-    let u = m(m(b2, r4, b1), r4, b0);
-    m(r2, u, r)
+    (r2, m(m(b2, r4, b1), r4, b0))
 }
 
 /// 2^k for a normal result (-1022 <= k <= 1023).
@@ -221,11 +236,24 @@ impl FastPath for ExpF {
 /// log(1 + f) = f - hfsq + s (hfsq + R) with hfsq = f^2 / 2. Returns (k, f, s, R).
 #[inline(always)]
 fn log_parts<const FMA: bool>(x: f64) -> (f64, f64, f64, f64) {
+    let (kf, f) = log_reduce(x);
+    let (s, r) = log1p_poly::<FMA>(f);
+    (kf, f, s, r)
+}
+
+/// x = 2^k (1 + f) with 1 + f in [sqrt(1/2), sqrt(2)) (x positive normal): (k, f), f exact.
+#[inline(always)]
+fn log_reduce(x: f64) -> (f64, f64) {
     let u = x.to_bits();
     let tmp = u.wrapping_sub(0x3fe6_a09e_667f_3bcd);
     let k = (tmp as i64) >> 52;
     let m = f64::from_bits(u.wrapping_sub(tmp & 0xfff0_0000_0000_0000));
-    let f = m - 1.0;
+    (k as f64, m - 1.0)
+}
+
+/// fdlibm's log1p kernel for f in [sqrt(1/2) - 1, sqrt(2) - 1]: s = f / (2 + f) and R(s^2).
+#[inline(always)]
+fn log1p_poly<const FMA: bool>(f: f64) -> (f64, f64) {
     const LG: [f64; 7] = [
         6.666_666_666_666_735_130e-01,
         3.999_999_999_940_941_908e-01,
@@ -241,7 +269,7 @@ fn log_parts<const FMA: bool>(x: f64) -> (f64, f64, f64, f64) {
     let m = madd::<FMA>;
     let t1 = w * m(w, m(w, LG[5], LG[3]), LG[1]);
     let t2 = z * m(w, m(w, m(w, LG[6], LG[4]), LG[2]), LG[0]);
-    (k as f64, f, s, t2 + t1)
+    (s, t2 + t1)
 }
 
 /// log(x) for a positive normal x, without checks ([`log_parts`], fdlibm's log).
@@ -395,22 +423,34 @@ impl FastPath for Exp2F {
     }
 }
 
+/// log(x) of a positive normal x as k (x = 2^k (1 + f)) and log(1 + f) = hi + lo, hi of 21
+/// bits (fdlibm's split for log2 and log10: hi times a 21-bit constant is exact).
+#[inline(always)]
+fn log_split<const FMA: bool>(x: f64) -> (f64, f64, f64) {
+    let (kf, f, s, r) = log_parts::<FMA>(x);
+    let hfsq = 0.5 * f * f;
+    let hi = f64::from_bits((f - hfsq).to_bits() & 0xffff_ffff_0000_0000);
+    let lo = ((f - hi) - hfsq) + s * (hfsq + r);
+    (kf, hi, lo)
+}
+
+/// Normal positive x (the fast range of log2 and log10).
+#[inline(always)]
+fn log_special(x: f64) -> bool {
+    !(0x0010_0000_0000_0000..0x7ff0_0000_0000_0000).contains(&x.to_bits())
+}
+
 pub struct Log2F;
 impl FastPath for Log2F {
     type F = f64;
-    /// Normal positive x: fdlibm's log2, k + log(1 + f) / ln 2 with log(1 + f) split in a
-    /// high part of 21 bits (its product with 1/ln 2's high part exact) and the rest; exact
-    /// for powers of two.
+    /// Normal positive x: fdlibm's log2, k + (hi + lo) / ln 2 ([`log_split`]), the sum formed
+    /// with its rounding error kept; exact for powers of two.
     #[inline(always)]
     fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
         const IVLN2HI: f64 = 1.442_694_664_001_464_8; // 1/ln 2 to 21 bits
         const IVLN2LO: f64 = 3.768_874_985_636_099e-7; // 1/ln 2 - IVLN2HI
-        let special = !(0x0010_0000_0000_0000..0x7ff0_0000_0000_0000).contains(&x.to_bits());
-        let x = if special { 1.0 } else { x };
-        let (kf, f, s, r) = log_parts::<FMA>(x);
-        let hfsq = 0.5 * f * f;
-        let hi = f64::from_bits((f - hfsq).to_bits() & 0xffff_ffff_0000_0000);
-        let lo = ((f - hi) - hfsq) + s * (hfsq + r);
+        let special = log_special(x);
+        let (kf, hi, lo) = log_split::<FMA>(if special { 1.0 } else { x });
         let val_hi = hi * IVLN2HI;
         let val_lo = (lo + hi) * IVLN2LO + lo * IVLN2HI;
         let w = kf + val_hi;
@@ -419,6 +459,100 @@ impl FastPath for Log2F {
     }
     fn slow(x: f64) -> f64 {
         x.log2()
+    }
+}
+
+pub struct Log10F;
+impl FastPath for Log10F {
+    type F = f64;
+    /// Normal positive x: fdlibm's log10, k log10(2) + (hi + lo) / ln 10 with log10(2) in two
+    /// parts (k times the first exact); exact for powers of ten up to 1e22.
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        const IVLN10HI: f64 = 0.434_294_462_203_979_5; // 1/ln 10 to 21 bits
+        const IVLN10LO: f64 = 1.969_927_233_546_362_7e-8;
+        const LOG10_2HI: f64 = 0.301_029_995_663_611_77; // 40 bits
+        const LOG10_2LO: f64 = 3.694_239_077_158_931e-13;
+        let special = log_special(x);
+        let (kf, hi, lo) = log_split::<FMA>(if special { 1.0 } else { x });
+        let val_hi = hi * IVLN10HI;
+        let y2 = kf * LOG10_2HI;
+        let val_lo = kf * LOG10_2LO + (lo + hi) * IVLN10LO + lo * IVLN10HI;
+        let w = y2 + val_hi;
+        let val_lo = val_lo + ((y2 - w) + val_hi);
+        (val_lo + w, special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.log10()
+    }
+}
+
+pub struct Expm1F;
+impl FastPath for Expm1F {
+    type F = f64;
+    /// |x| in [2^-54, 709): exp(x) - 1 = 2^k q + (2^k - 1), q = expm1(r) of the reduced
+    /// argument with its rounding error added back (k = 0, |x| < ln 2 / 2: r = x exactly),
+    /// the last sum fused.
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        let special = !(0x3c90_0000_0000_0000..0x4086_2000_0000_0000).contains(&abs_bits(x));
+        let x = if special { 0.5 } else { x };
+        // r = x - k ln 2 = hi - lo, with the rounding error of that difference kept (c).
+        let (kf, k) = round_shift(x * std::f64::consts::LOG2_E);
+        let hi = x - kf * LN2_HI;
+        let lo = kf * LN2_LO;
+        let r = hi - lo;
+        let c = (hi - r) - lo;
+        // 2^k (r + c + r^2 u(r)) + (2^k - 1): (2^k - 1) + 2^k r as an exact two-sum, then
+        // the small terms and the sum's error, rounded once at the end.
+        let s = pow2(k);
+        let (a, b) = (s - 1.0, s * r);
+        let t = a + b;
+        let bb = t - a;
+        let e = (a - (t - bb)) + (b - bb);
+        let small = expm1_tail::<FMA>(r);
+        (t + madd::<FMA>(s, small + c, e), special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.exp_m1()
+    }
+}
+
+pub struct Log1pF;
+impl FastPath for Log1pF {
+    type F = f64;
+    /// x > -1, |x| in [2^-54, inf): fdlibm's log1p, its branches as selects: for 1 + x in
+    /// [sqrt(1/2), sqrt(2)) the kernel on f = x itself; else u = 1 + x reduced as log's argument, with
+    /// the rounding error of the sum, c / u, added back.
+    #[inline(always)]
+    fn fast<const FMA: bool>(x: f64) -> (f64, bool) {
+        let special = !(0x3c90_0000_0000_0000..0x7ff0_0000_0000_0000).contains(&abs_bits(x))
+            || x.to_bits() >= 0xbff0_0000_0000_0000;
+        let x = if special { 0.5 } else { x };
+        let u = 1.0 + x;
+        let (ku, fu) = log_reduce(u);
+        // The rounding error of 1 + x, exact (Fast2Sum with the larger magnitude first; fdlibm
+        // chooses by u's exponent, which loses it for x in [0.414, 1)).
+        let c = if abs_bits(x) < 0x3ff0_0000_0000_0000 {
+            x - (u - 1.0)
+        } else {
+            1.0 - (u - x)
+        } / u;
+        // 1 + x in [sqrt(1/2), sqrt(2)): x in (-0.29289, 0.41422)
+        let limit = if x.is_sign_negative() {
+            0x3fd2_bec4_0000_0000
+        } else {
+            0x3fda_827a_0000_0000
+        };
+        let small = abs_bits(x) < limit;
+        let (kf, f, c) = if small { (0.0, x, 0.0) } else { (ku, fu, c) };
+        let (s, r) = log1p_poly::<FMA>(f);
+        let hfsq = 0.5 * f * f;
+        let v = kf * LN2_HI - ((hfsq - (s * (hfsq + r) + (kf * LN2_LO + c))) - f);
+        (v, special)
+    }
+    fn slow(x: f64) -> f64 {
+        x.ln_1p()
     }
 }
 
@@ -697,18 +831,21 @@ mod tests {
     }
 
     #[test]
-    fn float64_exp2_log2_atan_close_to_libm() {
+    fn float64_fast_paths_close_to_libm() {
         fn both<F: FastPath<F = f64>>(x: f64) -> [(f64, bool); 2] {
             [F::fast::<false>(x), F::fast::<true>(x)]
         }
-        let mut worst = [0u64; 3];
-        let mut fast = [0usize; 3];
+        let mut worst = [0u64; 6];
+        let mut fast = [0usize; 6];
         let mut k = 0u64;
         while k < 0x7ff0_0000_0000_0000 {
             for x in [f64::from_bits(k), -f64::from_bits(k)] {
                 for (i, (got, want)) in [
                     (both::<Exp2F>(x), x.exp2()),
                     (both::<Log2F>(x), x.log2()),
+                    (both::<Log10F>(x), x.log10()),
+                    (both::<Log1pF>(x), x.ln_1p()),
+                    (both::<Expm1F>(x), x.exp_m1()),
                     (both::<AtanF>(x), x.atan()),
                 ]
                 .into_iter()
@@ -729,6 +866,26 @@ mod tests {
         for k in -1021..1022 {
             assert_eq!(Exp2F::one(k as f64), 2f64.powi(k));
             assert_eq!(Log2F::one(2f64.powi(k)), k as f64);
+        }
+        for k in 0..23 {
+            assert_eq!(Log10F::one(10f64.powi(k)), k as f64);
+        }
+        // log1p densely where its branches meet (1 + x near sqrt(1/2), sqrt(2), 2), expm1
+        // where k changes.
+        let mut x = -0.9999f64;
+        while x < 4.0 {
+            for (v, special) in both::<Log1pF>(x) {
+                assert!(!special && ulps(v, x.ln_1p()) <= 1, "log1p {x:e}");
+            }
+            for (v, special) in both::<Expm1F>(x * 3.0) {
+                assert!(
+                    !special && ulps(v, (x * 3.0).exp_m1()) <= 1,
+                    "expm1 {:e}: {v:e} {:e}",
+                    x * 3.0,
+                    (x * 3.0).exp_m1()
+                );
+            }
+            x += 0.000_173_1;
         }
         assert_eq!(AtanF::one(-0.0).to_bits(), (-0.0f64).to_bits());
         assert_eq!(AtanF::one(1.0), std::f64::consts::FRAC_PI_4);
