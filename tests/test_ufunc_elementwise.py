@@ -554,7 +554,7 @@ def test_float32_over_its_range(name):
 
 
 # float64 functions on vectorised fast paths (kernels/vmath.rs) besides exp, log, sin, cos
-FLOAT64_FAST = ["exp2", "expm1", "log2", "log10", "log1p", "arctan"]
+FLOAT64_FAST = ["exp2", "expm1", "log2", "log10", "log1p", "arctan", "sinh", "cosh", "tanh"]
 
 
 @pytest.mark.parametrize("name", FLOAT64_FAST)
@@ -564,8 +564,9 @@ def test_float64_over_its_range(name):
     the float64 tolerance, warnings as numpy's, a strided view too."""
     ufuncs(name)
     bits = np.arange(0, 0x7ff0000000000000, 0x3f1f3d5b9e37 * 16, dtype=np.uint64)
-    edges = np.array([5e-324, 2.0 ** -54, 2.0 ** -27, 0.4375, 0.6875, 1.1875, 2.4375, 0.5, 1.0,
-                      1021.5, 1022.0, 1023.0, 1024.0, 1100.0, 2.0 ** 66])
+    edges = np.array([5e-324, 2.0 ** -54, 2.0 ** -28, 2.0 ** -27, 0.4375, 0.6875, 1.1875, 2.4375,
+                      0.5, 1.0, 0.34657359027997264, 22.0, 708.0, 709.0, 709.8, 710.0, 1021.5,
+                      1022.0, 1023.0, 1024.0, 1100.0, 2.0 ** 66])
     edges = np.concatenate([edges, np.nextafter(edges, 0), np.nextafter(edges, np.inf)])
     x = np.concatenate([bits.view(np.float64), -bits.view(np.float64), edges, -edges,
                         np.arange(-1074.0, 1030.0), 2.0 ** np.arange(-1074.0, 1024.0),

@@ -503,6 +503,9 @@ fast_unary! {
     Log10 => super::vmath::Log10F, super::vmath_wide::Log10F32;
     Log1p => super::vmath::Log1pF, super::vmath_wide::Log1pF32;
     Expm1 => super::vmath::Expm1F, super::vmath_wide::Expm1F32;
+    Sinh => super::vmath::SinhF, super::vmath_wide::SinhF32;
+    Cosh => super::vmath::CoshF, super::vmath_wide::CoshF32;
+    Tanh => super::vmath::TanhF, super::vmath_wide::TanhF32;
     Arctan => super::vmath::AtanF, super::vmath_wide::ArctanF32;
 }
 
@@ -544,9 +547,6 @@ wide_unary! {
     Cbrt => |x| x.cbrt(), super::vmath_wide::CbrtF32;
     Arcsin => |x| x.asin(), super::vmath_wide::ArcsinF32;
     Arccos => |x| x.acos(), super::vmath_wide::ArccosF32;
-    Sinh => |x| x.sinh(), super::vmath_wide::SinhF32;
-    Cosh => |x| x.cosh(), super::vmath_wide::CoshF32;
-    Tanh => |x| x.tanh(), super::vmath_wide::TanhF32;
     // SAFETY: pure libm functions.
     Arcsinh => |x| unsafe { asinh(x) }, super::vmath_wide::ArcsinhF32;
     Arccosh => |x| unsafe { acosh(x) }, super::vmath_wide::ArccoshF32;
