@@ -67,6 +67,14 @@ def main():
         args = (x,) if fn.nin == 1 else (x, x[::-1].copy())
         rargs = tuple(rp.asarray(v) for v in args)
         row(f"{name} float32 1e6", lambda: fn(*args), lambda: rfn(*rargs), 20, None)
+    # float64 functions vectorised besides exp/log/sin/cos (kernels/vmath.rs); no goal
+    u = rng.random(n)
+    for name, x in [("exp2", 20 * u - 10), ("expm1", 20 * u - 10), ("log2", 10 * u + 1e-3),
+                    ("log10", 10 * u + 1e-3), ("log1p", 10 * u), ("arctan", 20 * u - 10),
+                    ("sinh", 20 * u - 10), ("cosh", 20 * u - 10), ("tanh", 20 * u - 10)]:
+        fn, rfn = getattr(np, name), getattr(rp, name)
+        rx = rp.asarray(x)
+        row(f"{name} float64 1e6", lambda: fn(x), lambda: rfn(rx), 20, None)
     a = rng.random(10**7)
     ra = rp.asarray(a)
     row("sum float64 1e7", lambda: a.sum(), lambda: ra.sum(), 10, 0.8)
