@@ -518,6 +518,18 @@ FLOAT16_SPECIALS = np.array(
 # and signalling, both signs)
 
 
+def _over_range(name, x, edges, what):
+    """A collector holding ``name`` on ``x`` (whole and strided) compared with numpy, and the
+    warnings of ``x``, the ``edges``, their negatives and ``x``'s last five items."""
+    col = Collector()
+    col(compare_call, name, [to_rp(x)], [x], msg=f"{name}({what} range)")
+    col(compare_call, name, [to_rp(x)[3::7]], [x[3::7]], msg=f"{name}(strided {what})")
+    for part in (x, edges, -edges, x[-5:]):
+        got = [_warned(getattr(m, name), v) for m, v in ((rp, to_rp(part)), (np, part))]
+        col(lambda: assert_same(got[0], got[1], msg=f"{name}({what}) warnings"))
+    return col
+
+
 # float32 functions computed in float64 lanes (kernels/vmath_wide.rs, vmath.rs's TanF32)
 FLOAT32_WIDE = ["tan", "exp2", "expm1", "log2", "log10", "log1p", "cbrt", "arcsin", "arccos",
                 "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh"]
@@ -539,12 +551,7 @@ def test_float32_over_its_range(name):
                         np.linspace(0.9, 1.1, 2001, dtype=np.float32),
                         np.array([0.0, -0.0, np.inf, -np.inf, np.nan], np.float32)])
     fn = getattr(np, name)
-    col = Collector()
-    col(compare_call, name, [to_rp(x)], [x], msg=f"{name}(float32 range)")
-    col(compare_call, name, [to_rp(x)[3::7]], [x[3::7]], msg=f"{name}(strided float32)")
-    for part in (x, edges, -edges, x[-5:]):
-        got = [_warned(getattr(m, name), v) for m, v in ((rp, to_rp(part)), (np, part))]
-        col(lambda: assert_same(got[0], got[1], msg=f"{name}(float32) warnings"))
+    col = _over_range(name, x, edges, "float32")
     with np.errstate(all="ignore"):
         want = fn(x)
     r = to_rp(x)
@@ -572,12 +579,7 @@ def test_float64_over_its_range(name):
                         np.arange(-1074.0, 1030.0), 2.0 ** np.arange(-1074.0, 1024.0),
                         np.linspace(-0.999, 3.0, 40001),
                         np.array([0.0, -0.0, np.inf, -np.inf, np.nan])])
-    col = Collector()
-    col(compare_call, name, [to_rp(x)], [x], msg=f"{name}(float64 range)")
-    col(compare_call, name, [to_rp(x)[3::7]], [x[3::7]], msg=f"{name}(strided float64)")
-    for part in (x, edges, -edges, x[-5:]):
-        got = [_warned(getattr(m, name), v) for m, v in ((rp, to_rp(part)), (np, part))]
-        col(lambda: assert_same(got[0], got[1], msg=f"{name}(float64) warnings"))
+    col = _over_range(name, x, edges, "float64")
     exact = {"exp2": np.arange(-1022.0, 1024.0), "log2": 2.0 ** np.arange(-1074.0, 1024.0),
              "log10": 10.0 ** np.arange(0, 23)}
     if name in exact:

@@ -867,6 +867,21 @@ impl FastPath for TanF32 {
     }
 }
 
+/// Distance in representable float32 values (across zero too), for the unit tests here and
+/// in vmath_wide.rs.
+#[cfg(test)]
+pub(super) fn ulps32(a: f32, b: f32) -> u32 {
+    let ordered = |x: f32| {
+        let i = x.to_bits() as i32 as i64;
+        if i < 0 {
+            i32::MIN as i64 - i
+        } else {
+            i
+        }
+    };
+    (ordered(a) - ordered(b)).unsigned_abs() as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -974,19 +989,6 @@ mod tests {
         assert_eq!(AtanF::one(-0.0).to_bits(), (-0.0f64).to_bits());
         assert_eq!(AtanF::one(1.0), std::f64::consts::FRAC_PI_4);
         assert_eq!(Exp2F::one(0.0), 1.0);
-    }
-
-    /// Distance in representable floats (across zero too).
-    fn ulps32(a: f32, b: f32) -> u32 {
-        let ordered = |x: f32| {
-            let i = x.to_bits() as i32 as i64;
-            if i < 0 {
-                i32::MIN as i64 - i
-            } else {
-                i
-            }
-        };
-        (ordered(a) - ordered(b)).unsigned_abs() as u32
     }
 
     #[test]

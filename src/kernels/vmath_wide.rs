@@ -381,20 +381,8 @@ mod libm {
 
 #[cfg(test)]
 mod tests {
+    use super::super::vmath::ulps32;
     use super::*;
-
-    /// Distance in representable floats (across zero too).
-    fn ulps32(a: f32, b: f32) -> u32 {
-        let ordered = |x: f32| {
-            let i = x.to_bits() as i32 as i64;
-            if i < 0 {
-                i32::MIN as i64 - i
-            } else {
-                i
-            }
-        };
-        (ordered(a) - ordered(b)).unsigned_abs() as u32
-    }
 
     fn both<F: FastPath<F = f32>>(x: f32) -> [(f32, bool); 2] {
         [F::fast::<false>(x), F::fast::<true>(x)]
