@@ -156,20 +156,6 @@ def put(a, ind, v, mode='raise'):
     flat[idx] = _cycle(v, idx.size)  # NumPy repeats the values cyclically
 
 
-def _along_axis_index(arr_shape, indices, axis):
-    # NumPy's _make_along_axis_idx: broadcastable aranges for the other axes.
-    shape_ones = (1,) * indices.ndim
-    dest_dims = list(range(axis)) + [None] + list(range(axis + 1, indices.ndim))
-    fancy = []
-    for dim, n in zip(dest_dims, arr_shape):
-        if dim is None:
-            fancy.append(indices)
-        else:
-            ind_shape = shape_ones[:dim] + (-1,) + shape_ones[dim + 1:]
-            fancy.append(_core.arange(n).reshape(ind_shape))
-    return tuple(fancy)
-
-
 def _along_axis_args(arr, indices, axis, flat):
     """NumPy's checks of take/put_along_axis; axis=None works on `flat(arr)`."""
     indices = asarray(indices)
