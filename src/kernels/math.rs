@@ -521,13 +521,6 @@ impl Kernel1<f64, f64> for Tan {
 vmath_kernel!(Tan, f32, super::vmath::TanF32);
 f16_through_f32!(Tan);
 
-// The inverse hyperbolic functions of libm (Rust's own overflow for huge inputs).
-#[link(name = "m")]
-extern "C" {
-    fn asinh(x: f64) -> f64;
-    fn acosh(x: f64) -> f64;
-    fn atanh(x: f64) -> f64;
-}
 /// float64 through libm, float32 on its vectorised path computed in float64 lanes
 /// (`vmath_wide`), float16 through float32 blocks.
 macro_rules! wide_unary {
@@ -547,10 +540,9 @@ wide_unary! {
     Cbrt => |x| x.cbrt(), super::vmath_wide::CbrtF32;
     Arcsin => |x| x.asin(), super::vmath_wide::ArcsinF32;
     Arccos => |x| x.acos(), super::vmath_wide::ArccosF32;
-    // SAFETY: pure libm functions.
-    Arcsinh => |x| unsafe { asinh(x) }, super::vmath_wide::ArcsinhF32;
-    Arccosh => |x| unsafe { acosh(x) }, super::vmath_wide::ArccoshF32;
-    Arctanh => |x| unsafe { atanh(x) }, super::vmath_wide::ArctanhF32;
+    Arcsinh => |x| super::vmath_wide::libm::asinh(x), super::vmath_wide::ArcsinhF32;
+    Arccosh => |x| super::vmath_wide::libm::acosh(x), super::vmath_wide::ArccoshF32;
+    Arctanh => |x| super::vmath_wide::libm::atanh(x), super::vmath_wide::ArctanhF32;
 }
 
 /// `arctan2`: float64 through libm, float32 computed in float64 lanes without branches

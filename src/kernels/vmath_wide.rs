@@ -353,30 +353,30 @@ pub fn atan2_f32<const FMA: bool>(y: f32, x: f32) -> f32 {
     }
 }
 
-/// The float32 inverse hyperbolic functions of the platform's libm (Rust's std computes its
-/// own, which overflows for huge arguments).
-mod libm {
-    #[link(name = "m")]
-    extern "C" {
-        #[link_name = "asinhf"]
-        fn c_asinhf(x: f32) -> f32;
-        #[link_name = "acoshf"]
-        fn c_acoshf(x: f32) -> f32;
-        #[link_name = "atanhf"]
-        fn c_atanhf(x: f32) -> f32;
+/// The inverse hyperbolic functions of the platform's libm (Rust's std computes its own,
+/// which overflows for huge arguments): float32 for the slow paths here, float64 for
+/// math.rs's kernels.
+pub(super) mod libm {
+    mod c {
+        #[link(name = "m")]
+        extern "C" {
+            pub fn asinh(x: f64) -> f64;
+            pub fn acosh(x: f64) -> f64;
+            pub fn atanh(x: f64) -> f64;
+            pub fn asinhf(x: f32) -> f32;
+            pub fn acoshf(x: f32) -> f32;
+            pub fn atanhf(x: f32) -> f32;
+        }
     }
-    pub fn asinhf(x: f32) -> f32 {
-        // SAFETY: a pure libm function.
-        unsafe { c_asinhf(x) }
+    macro_rules! pure {
+        ($($name:ident: $t:ty),*) => {$(
+            pub fn $name(x: $t) -> $t {
+                // SAFETY: a pure libm function.
+                unsafe { c::$name(x) }
+            }
+        )*};
     }
-    pub fn acoshf(x: f32) -> f32 {
-        // SAFETY: a pure libm function.
-        unsafe { c_acoshf(x) }
-    }
-    pub fn atanhf(x: f32) -> f32 {
-        // SAFETY: a pure libm function.
-        unsafe { c_atanhf(x) }
-    }
+    pure!(asinh: f64, acosh: f64, atanh: f64, asinhf: f32, acoshf: f32, atanhf: f32);
 }
 
 #[cfg(test)]
