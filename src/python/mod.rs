@@ -75,6 +75,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(textio::_loadtxt, m)?)?;
     m.add_class::<textio::PyGenRows>()?;
     m.add_function(wrap_pyfunction!(textio::_fromstr_prefix, m)?)?;
+    m.add_function(wrap_pyfunction!(textio::_close_later, m)?)?;
     m.add_function(wrap_pyfunction!(text::_dragon4_positional, m)?)?;
     m.add_function(wrap_pyfunction!(text::_dragon4_scientific, m)?)?;
     m.add_function(wrap_pyfunction!(overrides::_array_function, m)?)?;

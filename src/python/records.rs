@@ -62,6 +62,10 @@ static VOID_OFFSET: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
 static VOID_TYPE: std::sync::atomic::AtomicPtr<pyo3::ffi::PyTypeObject> =
     std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
 
+/// Whether an instance of `rumpy.void` is the object header and the slot alone (no dict, no
+/// weak references, not collected): made then by `PyObject_Malloc`, without zeroing.
+static VOID_PLAIN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// The slot of `o`, an instance of `rumpy.void` or a subclass.
 ///
 /// # Safety
@@ -103,6 +107,13 @@ pub fn _void_type<'py>(
         cls.as_ptr() as *mut ffi::PyTypeObject,
         std::sync::atomic::Ordering::Relaxed,
     );
+    let offset = |name: &str| cls.getattr(name).and_then(|v| v.extract::<usize>());
+    let plain = off == 2 * std::mem::size_of::<usize>()
+        && offset("__dictoffset__")? == 0
+        && offset("__weakrefoffset__")? == 0
+        // SAFETY: a live type object.
+        && unsafe { ffi::PyType_IS_GC(cls.as_ptr() as *mut ffi::PyTypeObject) } == 0;
+    VOID_PLAIN.store(plain, std::sync::atomic::Ordering::Relaxed);
     Ok(cls)
 }
 
@@ -265,12 +276,18 @@ pub fn void_scalar<'py>(
             .cast::<PyNdArray>()
             .is_ok_and(|a| a.get().is_writeable());
     // SAFETY: allocating an instance of `rumpy.void` (made by `_void_type`, so the slot's
-    // offset is set) through its own allocator; the zeroed slot is then filled.
+    // offset is set), zeroed by its own allocator or, where it is plain, left for the slot's
+    // filling below (nothing runs in between).
     unsafe {
         let t = cls.as_ptr() as *mut ffi::PyTypeObject;
         // A dead instance from the free list has an empty slot (released by its dealloc).
         let o = match super::scalars::reuse_from(super::scalars::VOID_LIST, t) {
             Some(o) => o,
+            None if VOID_PLAIN.load(std::sync::atomic::Ordering::Relaxed) => {
+                let size =
+                    VOID_OFFSET.get().copied().unwrap_or(0) + std::mem::size_of::<VoidSlot>();
+                super::scalars::alloc_plain(t, size)
+            }
             None => ffi::PyType_GenericAlloc(t, 0),
         };
         let o = Bound::from_owned_ptr_or_err(py, o)?;

@@ -363,6 +363,25 @@ pub(crate) unsafe fn reuse_from(
     }
 }
 
+/// A new instance of the class `t` of `size` bytes from `PyObject_Malloc`: its header set,
+/// the rest for the caller to fill before anything can see it (no zeroing); NULL with
+/// MemoryError set.
+///
+/// # Safety
+/// The GIL is held; instances of `t` are `size` bytes, neither collected nor holding a dict
+/// or weak references.
+pub(crate) unsafe fn alloc_plain(t: *mut ffi::PyTypeObject, size: usize) -> *mut ffi::PyObject {
+    // SAFETY: the caller's guarantee; PyObject_Init sets the header (and a reference to a heap
+    // class).
+    unsafe {
+        let o = ffi::PyObject_Malloc(size) as *mut ffi::PyObject;
+        if o.is_null() {
+            return ffi::PyErr_NoMemory();
+        }
+        ffi::PyObject_Init(o, t)
+    }
+}
+
 /// Keep the dead instance `o` on free list `list` while there is room (with its reference to
 /// its class); false when the list is full.
 ///

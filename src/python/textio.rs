@@ -1,5 +1,6 @@
 //! `_core._loadtxt`: numpy's text reader for `rumpy.loadtxt` (the Python layer checks the
-//! arguments, opens files and shapes the result; the characters are read in `io::text`).
+//! arguments, opens files and shapes the result; the characters are read in `io::text`), and
+//! `_core._close_later` for the files `save` replaces.
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -317,4 +318,11 @@ pub fn _fromstr_prefix(
         NdArray::from_vec(ints, &[n])?
     };
     Ok((PyNdArray::wrap(py, arr, None)?.into_any(), stop))
+}
+
+/// Close the descriptor `fd` (given up by the caller) on a background thread: the old file a
+/// save replaced, unlinked, is freed there.
+#[pyfunction]
+pub fn _close_later(fd: i32) {
+    crate::io::files::close_later(fd);
 }
