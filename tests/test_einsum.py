@@ -939,15 +939,61 @@ class _AddSpy:
         return getattr(self._add, name)
 
 
-def test_trace_and_rowwise_dot_use_reductions(monkeypatch):
+def test_sums_and_rowwise_dot_use_reductions(monkeypatch):
     from rumpy import _core
     sums = _AddSpy(monkeypatch, _core)
     vd = _Spy(monkeypatch, _core, "vecdot")
     a = to_rp(sample((50, 50), "float64"))
     assert rp.einsum("ii->", a) == np.einsum("ii->", sample((50, 50), "float64"))
-    assert sums.calls == [[(50,)]]  # one sum over the diagonal view
+    assert sums.calls == []  # a strided vector is summed in einsum's own order
+    rp.einsum("i->", a[0])
+    assert sums.calls == [[(50,)]]  # a contiguous one is reduced
     rp.einsum("ij,ij->i", a, a)
     assert vd.calls == [[(50, 50), (50, 50)]]
+
+
+def _spread(shape, dtype, seed):
+    """Values over sixteen decades, so that the order of a sum shows in its last bits."""
+    rng = np.random.default_rng(seed)
+    v = rng.standard_normal(shape) * 10.0 ** rng.integers(-8, 8, shape)
+    if np.dtype(dtype).kind == "c":
+        v = v + 1j * rng.standard_normal(shape) * 10.0 ** rng.integers(-8, 8, shape)
+    return v.astype(dtype)
+
+
+def _bits(x):
+    """The value's bits (float64 or complex128), its dtype and its class name."""
+    v = complex(x) if np.dtype(x.dtype).kind == "c" else float(x)
+    return np.asarray(v).tobytes(), str(x.dtype), type(x).__name__
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64", "complex64", "complex128"])
+@pytest.mark.parametrize("sub, shape, view", [
+    ("ii->", (1, 1), None), ("ii", (7, 7), None), ("ii->", (300, 300), None),
+    ("jj->", (40, 40), (slice(None, None, -1), slice(None, None, -1))),
+    ("i->", (2 * 8192 + 10,), slice(None, None, 2)),
+    ("i->", (3 * 8192,), slice(None, None, -3)), ("i->", (100,), slice(None, None, -1)),
+    ("i->", (0,), slice(None, None, 2)),
+])
+def test_strided_sums_are_numpys_bit_for_bit(dtype, sub, shape, view):
+    """The whole sum of one strided vector (a trace, a strided ``'i->'``) is added as NumPy's
+    einsum adds it (in order, a buffer of 8192 items at a time), so the two agree exactly, on
+    a first call and on remembered ones."""
+    base = _spread(shape, dtype, len(sub) + math.prod(shape))
+    n_op = base if view is None else base[view]
+    r_op = to_rp(base)
+    r_op = r_op if view is None else r_op[view]
+    for _ in range(3):
+        assert _bits(rp.einsum(sub, r_op)) == _bits(np.einsum(sub, n_op))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "complex64"])
+def test_a_trace_of_negative_zeros_is_positive_zero(dtype):
+    """NumPy's einsum adds into a zeroed output: -0.0 items sum to +0.0 (a reduction keeps
+    -0.0)."""
+    n = -np.eye(4, dtype=dtype) * 0.0
+    for _ in range(2):
+        assert _bits(rp.einsum("ii->", to_rp(n))) == _bits(np.einsum("ii->", n))
 
 
 def test_large_contraction_is_fast():

@@ -4,6 +4,7 @@ pub mod argext;
 pub mod binning;
 pub mod busday;
 pub mod creation;
+pub mod einsum;
 pub mod field;
 pub mod join;
 pub mod records;

@@ -76,6 +76,9 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<textio::PyGenRows>()?;
     m.add_function(wrap_pyfunction!(textio::_fromstr_prefix, m)?)?;
     m.add_function(wrap_pyfunction!(textio::_close_later, m)?)?;
+    m.add_function(wrap_pyfunction!(ops::_einsum_remember, m)?)?;
+    m.add_function(wrap_pyfunction!(ops::_einsum_remembered, m)?)?;
+    m.add_function(wrap_pyfunction!(ops::_einsum_total, m)?)?;
     m.add_function(wrap_pyfunction!(text::_dragon4_positional, m)?)?;
     m.add_function(wrap_pyfunction!(text::_dragon4_scientific, m)?)?;
     m.add_function(wrap_pyfunction!(overrides::_array_function, m)?)?;

@@ -309,3 +309,104 @@ pub fn _unpackbits(
     })?;
     PyNdArray::wrap(py, r, None)
 }
+
+/// What a remembered trace depends on: einsum's subscripts and its one operand's shape,
+/// strides and (native) scalar type.
+type TraceKey = (String, Vec<usize>, Vec<isize>, crate::dtype::ScalarType);
+
+/// A remembered trace's vector: its shape and strides over the operand's first item.
+type TraceVector = (Vec<usize>, Vec<isize>);
+
+/// einsum's remembered traces: for each key, the vector (a view of the operand) whose whole
+/// sum is the answer. Cleared when full.
+static TRACES: std::sync::Mutex<Option<std::collections::HashMap<TraceKey, TraceVector>>> =
+    std::sync::Mutex::new(None);
+const TRACES_MAX: usize = 256;
+
+/// The key of `subscripts` with operand `a`, when `a`'s dtype is a native number.
+fn trace_key(subscripts: &str, a: &crate::array::NdArray) -> Option<TraceKey> {
+    let st = a.dtype().native_scalar()?;
+    Some((
+        subscripts.to_owned(),
+        a.shape().to_vec(),
+        a.strides().to_vec(),
+        st,
+    ))
+}
+
+/// Remember that einsum of `subscripts` on one operand like `a` (its shape, strides and dtype)
+/// is the whole sum of the strided vector of `shape` and `strides` over `a`'s first item.
+#[pyfunction]
+pub fn _einsum_remember(
+    py: Python<'_>,
+    subscripts: &str,
+    a: &Bound<'_, PyNdArray>,
+    shape: Vec<usize>,
+    strides: Vec<isize>,
+) {
+    let Some(key) = a.get().with_arr_in(py, |arr| trace_key(subscripts, arr)) else {
+        return;
+    };
+    let mut traces = TRACES.lock().unwrap_or_else(|e| e.into_inner());
+    let traces = traces.get_or_insert_with(Default::default);
+    if traces.len() >= TRACES_MAX {
+        traces.clear();
+    }
+    traces.insert(key, (shape, strides));
+}
+
+/// einsum of `operands` (subscripts, then one exact rumpy array) when it is a remembered trace:
+/// the strided vector's sum in NumPy's einsum order ([`crate::ops::einsum::strided_total`]);
+/// None otherwise.
+#[pyfunction]
+pub fn _einsum_remembered<'py>(
+    py: Python<'py>,
+    operands: &Bound<'py, pyo3::types::PyTuple>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    if operands.len() != 2 {
+        return Ok(None);
+    }
+    let (s, op) = (operands.get_item(0)?, operands.get_item(1)?);
+    let (Ok(s), Ok(op)) = (
+        s.cast_exact::<pyo3::types::PyString>(),
+        op.cast_exact::<PyNdArray>(),
+    ) else {
+        return Ok(None);
+    };
+    let subscripts = s.to_str()?;
+    let sum = op.get().with_arr_in(py, |arr| -> crate::Result<_> {
+        let Some(key) = trace_key(subscripts, arr) else {
+            return Ok(None);
+        };
+        let traces = TRACES.lock().unwrap_or_else(|e| e.into_inner());
+        let Some((shape, strides)) = traces.as_ref().and_then(|t| t.get(&key)) else {
+            return Ok(None);
+        };
+        let v = arr.strided_view(shape, strides, 0)?;
+        Ok(crate::ops::einsum::strided_total(&v).map(|n| (n, key.3)))
+    })?;
+    match sum {
+        Some((n, st)) => super::convert::num_to_scalar(py, n, st).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The whole sum of `a`'s strided vector of `shape` and `strides` (einsum's trace) in NumPy's
+/// einsum order, or None when it is not such a vector (the caller reduces it).
+#[pyfunction]
+pub fn _einsum_total<'py>(
+    py: Python<'py>,
+    a: &Bound<'py, PyNdArray>,
+    shape: Vec<usize>,
+    strides: Vec<isize>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let sum = a.get().with_arr_in(py, |arr| -> crate::Result<_> {
+        let v = arr.strided_view(&shape, &strides, 0)?;
+        let st = v.dtype().native_scalar();
+        Ok(crate::ops::einsum::strided_total(&v).zip(st))
+    })?;
+    match sum {
+        Some((n, st)) => super::convert::num_to_scalar(py, n, st).map(Some),
+        None => Ok(None),
+    }
+}

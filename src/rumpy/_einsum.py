@@ -502,6 +502,9 @@ def _c_einsum(*args, **kwargs):
         if len(_PLANS) >= _PLANS_MAX:
             _PLANS.clear()
         _PLANS[key] = plan
+        total = plan[-1]
+        if total is not None and type(args[0]) is str and type(ops[0]) is _core.ndarray:
+            _core._einsum_remember(args[0], ops[0], total[0], total[1])
     return _run(plan, ops, out, given_out, order)
 
 
@@ -578,6 +581,10 @@ def _run(plan, ops, out, given_out, order):
     """The arithmetic of a call whose :func:`_plan` is ``plan``."""
     single, views, op_labels, out_labels, sizes, ct, dt, summed, total = plan
     if total is not None and out is None:
+        # a strided vector is added in order, a buffer at a time, as NumPy's einsum does
+        r = _core._einsum_total(ops[0], total[0], total[1])
+        if r is not None:
+            return r
         with _quiet():
             return _core.add.reduce(_core._strided_view(ops[0], total[0], total[1], 0, False))
     if single is not None:
@@ -1201,6 +1208,10 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
     array([3, 5, 7])
     """
     if optimize is False and out is None and not kwargs and operands:
+        # a remembered trace of one strided vector: summed in the core, NumPy's order
+        r = _core._einsum_remembered(operands)
+        if r is not None:
+            return r
         ops = operands[1:]
         if type(operands[0]) is str and all(type(op) is _core.ndarray for op in ops):
             plan = _PLANS.get(_plan_key(operands[0], ops))
