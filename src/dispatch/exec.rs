@@ -242,10 +242,7 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
     let Some(st) = first.dtype().native_scalar() else {
         return Ok(None);
     };
-    if first.ndim() == 0
-        || !first.is_c_contiguous()
-        || first.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES
-    {
+    if first.ndim() == 0 || !first.is_c_contiguous() {
         return Ok(None);
     }
     if !ins
@@ -255,13 +252,20 @@ pub fn call_contiguous(u: &Ufunc, ins: &[&NdArray]) -> Result<Option<(NdArray, u
         return Ok(None);
     }
     let lp = homogeneous_loop(u, st)?;
-    if lp.ins.iter().any(|t| *t != st) {
+    if lp.ins.iter().any(|t| *t != st) || parallel_size(first.size(), &lp.ins, lp.outs[0]) {
         return Ok(None);
     }
     let ptrs = ins.iter().map(|a| a.data_ptr()).collect();
     let strides = ins.iter().map(|a| a.itemsize() as isize).collect();
     // SAFETY: the caller's contiguous arrays of `first.size()` items in the loop's types.
     unsafe { run_small(lp, first.shape(), ptrs, strides) }.map(Some)
+}
+
+/// Whether `n` items of a loop with inputs `ins` and output `out` touch enough bytes to be
+/// split across threads (the general path's walk).
+fn parallel_size(n: usize, ins: &[ScalarType], out: ScalarType) -> bool {
+    let item: usize = ins.iter().map(|t| t.itemsize()).sum::<usize>() + out.itemsize();
+    n.saturating_mul(item) >= crate::loops::PAR_FOOTPRINT_BYTES
 }
 
 /// The small-array paths' common end: a new C-ordered output of the loop's type and `shape`,
@@ -310,7 +314,6 @@ pub fn call_contiguous_weak(
     };
     if arr.ndim() == 0
         || !arr.is_c_contiguous()
-        || arr.nbytes() >= crate::loops::PAR_THRESHOLD_BYTES
         || matches!(n, Num::U(_))
         || matches!((n, w), (Num::F(_), WeakKind::Int))
     {
@@ -318,6 +321,9 @@ pub fn call_contiguous_weak(
     }
     let lp = weak_loop(u, st, w, scalar_first)?;
     let (ai, si) = if scalar_first { (1, 0) } else { (0, 1) };
+    if parallel_size(arr.size(), &lp.ins[ai..ai + 1], lp.outs[0]) {
+        return Ok(None);
+    }
     let t = lp.ins[si];
     if crate::dtype::promote::check_int_fits(n, t).is_err() {
         return Ok(None);
@@ -712,12 +718,22 @@ pub fn call_ordered(
             strides.push(m.strides());
             ptrs.push(m.data_ptr());
         }
-        let item = ins
-            .iter()
-            .map(|a| a.itemsize())
-            .chain(results.iter().map(|a| a.itemsize()))
-            .max()
-            .unwrap_or(1);
+        // A single line is split across threads from PAR_FOOTPRINT_BYTES touched in all
+        // operands; the walker sizes its pieces by the largest item, here at least the size
+        // that makes the line reach its threshold (so the line is split, in about four pieces
+        // where it is short).
+        let sizes = || {
+            ins.iter()
+                .map(|a| a.itemsize())
+                .chain(results.iter().map(|a| a.itemsize()))
+        };
+        let size: usize = bshape.iter().product();
+        let footprint = size.saturating_mul(sizes().sum::<usize>() + usize::from(mask.is_some()));
+        let parallel = parallel && footprint >= crate::loops::PAR_FOOTPRINT_BYTES;
+        let mut item = sizes().max().unwrap_or(1);
+        if parallel {
+            item = item.max(crate::loops::PAR_THRESHOLD_BYTES.div_ceil(size.max(1)));
+        }
         let masked = mask.is_some();
         let walk = |f: &LineFn| {
             crate::loops::for_each_line_n(&bshape, &strides, &ptrs, item, parallel, |p, s, n| {

@@ -15,4 +15,7 @@ pub mod linalg;
 pub mod nd;
 pub mod watch;
 
-pub use nd::{for_each_line1, for_each_line2, for_each_line_n, Layout2, PAR_THRESHOLD_BYTES};
+pub use nd::{
+    for_each_line1, for_each_line2, for_each_line_n, Layout2, PAR_FOOTPRINT_BYTES,
+    PAR_THRESHOLD_BYTES,
+};

@@ -102,6 +102,13 @@ pub fn for_each_line2(
 /// Bytes of work below which splitting across threads costs more than it saves.
 pub const PAR_THRESHOLD_BYTES: usize = 1 << 20;
 
+/// Bytes an elementwise ufunc call touches (every operand's items) from which it runs on
+/// several threads: about three quarters of a core's L2 (2 MiB on the Intel Xeon measured),
+/// past which one core's walk spills to L3 while two cores' halves still fit their own L2s.
+/// Measured there: float64 `a + b` of 1e5 items 58.6 us on one thread, 30.5 us for 131072 on
+/// two; `logical_and` of 1e6 bools 95 us on one, 34 us for 2**20 on two.
+pub const PAR_FOOTPRINT_BYTES: usize = 3 << 19;
+
 /// N-operand walk (N ≤ 4: the inputs and outputs of a ufunc), normalised like
 /// [`for_each_line2`] with the *last* operand's strides ordering the axes (the first output).
 /// Calls `f(ptrs, strides, n)` per innermost line; large single-line work is split across
