@@ -168,6 +168,17 @@ def test_divide_by_scalar(dtype):
                 assert_same(a, b)
             for a, b in zip(r[2], n[2]):
                 assert_same(a, b)
+            # divmod into its own operand (quotient or remainder written over it)
+            for k in (0, 1):
+                with np.errstate(all="ignore"), rp.errstate(all="ignore"):
+                    y, ry = x.copy(), rp.asarray(x.copy())
+                    outs = [np.empty_like(y), np.empty_like(y)]
+                    routs = [rp.empty_like(ry), rp.empty_like(ry)]
+                    outs[k], routs[k] = y, ry
+                    np.divmod(y, d, out=tuple(outs))
+                    rp.divmod(ry, d, out=tuple(routs))
+                for a, b in zip(routs, outs):
+                    assert_same(a, b)
         # In place, and the warnings NumPy gives (division by zero).
         y, ry = x.copy(), rp.asarray(x.copy())
         with np.errstate(all="raise"), rp.errstate(all="raise"):

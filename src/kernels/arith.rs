@@ -699,6 +699,25 @@ where
     fn check(a: T, b: T) -> u32 {
         <FloorDivide as Kernel2<T, T>>::check(a, b)
     }
+    #[inline(always)]
+    unsafe fn line_scalar_b(a: *const T, b: T, q: *mut T, r: *mut T, n: usize) -> Option<u32> {
+        use super::divisor::ByScalar;
+        use std::any::TypeId;
+        macro_rules! integers {
+            ($($t:ty),*) => {$(
+                if TypeId::of::<T>() == TypeId::of::<$t>() {
+                    // SAFETY: T is $t (same type id); the caller's guarantee is forwarded.
+                    return unsafe {
+                        let d: $t = std::mem::transmute_copy(&b);
+                        <$t as ByScalar>::divmod_line(a as *const $t, d, q as *mut $t, r as *mut $t, n)
+                    }
+                    .map(|()| 0);
+                }
+            )*};
+        }
+        integers!(i8, u8, i16, u16, i32, u32, i64, u64);
+        None
+    }
 }
 
 /// The absolute value of a signed integer as its unsigned type (MIN becomes 2^(bits-1)).

@@ -116,11 +116,134 @@ pub trait ByScalar: Copy {
     /// # Safety
     /// As [`ByScalar::floor_div_line`].
     unsafe fn remainder_line(a: *const Self, d: Self, o: *mut Self, n: usize) -> Option<()>;
+    /// `x - q * d`, wrapping: the remainder of `x` by `d` given its floor quotient `q`.
+    fn rem_of(x: Self, q: Self, d: Self) -> Self;
+    /// `r[i] = a[i] - q[i] * d` for `n` items (the remainders once the quotients are known:
+    /// a multiplication a lane, which vectorises where a 64-bit division's high product
+    /// does not).
+    ///
+    /// # Safety
+    /// `a`, `q` and `r` are valid for `n` items; `r` may alias `a` or `q` exactly.
+    #[inline(always)]
+    unsafe fn rem_line(a: *const Self, q: *const Self, d: Self, r: *mut Self, n: usize) {
+        for i in 0..n {
+            // SAFETY: the caller's guarantee; each item is read before it is written.
+            unsafe { *r.add(i) = Self::rem_of(*a.add(i), *q.add(i), d) };
+        }
+    }
+    /// Quotient and remainder (divmod) in two passes, each of which vectorises, the one that
+    /// writes over `a` last; `None` (nothing written) where the single lines do not apply or
+    /// both outputs are one.
+    ///
+    /// # Safety
+    /// `a`, `q` and `r` are valid for `n` items; `q` or `r` may alias `a` exactly.
+    #[inline(always)]
+    unsafe fn divmod_line(
+        a: *const Self,
+        d: Self,
+        q: *mut Self,
+        r: *mut Self,
+        n: usize,
+    ) -> Option<()> {
+        if std::ptr::eq(q, r) {
+            return None;
+        }
+        // SAFETY: the caller's guarantee; a pass that declines (the divisor) writes nothing,
+        // and the first pass declines exactly when the second would.
+        unsafe {
+            if std::ptr::eq(q as *const Self, a) {
+                remainder_pass(a, d, r, n)?;
+                floor_pass(a, d, q, n)
+            } else {
+                floor_pass(a, d, q, n)?;
+                rem_pass(a, q, d, r, n);
+                Some(())
+            }
+        }
+    }
+}
+
+/// A pass of a [`ByScalar`] line compiled on its own for the CPU's vectors (as the ufunc
+/// loops' contiguous lines are): small functions, so the division is inlined into the loop,
+/// which then vectorises.
+macro_rules! pass {
+    ($name:ident, $line:ident) => {
+        /// [`ByScalar`]'s line of the same name, compiled for the widest vectors this CPU has.
+        ///
+        /// # Safety
+        /// As the line's.
+        unsafe fn $name<T: ByScalar>(a: *const T, d: T, o: *mut T, n: usize) -> Option<()> {
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx2,fma")]
+                #[inline(never)]
+                unsafe fn avx2<T: ByScalar>(a: *const T, d: T, o: *mut T, n: usize) -> Option<()> {
+                    // SAFETY: the caller's guarantee.
+                    unsafe { T::$line(a, d, o, n) }
+                }
+                #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
+                #[inline(never)]
+                unsafe fn avx512<T: ByScalar>(
+                    a: *const T,
+                    d: T,
+                    o: *mut T,
+                    n: usize,
+                ) -> Option<()> {
+                    // SAFETY: the caller's guarantee.
+                    unsafe { T::$line(a, d, o, n) }
+                }
+                // SAFETY: each variant only on a CPU with its features.
+                match super::simd_level() {
+                    super::Simd::Avx512 => return unsafe { avx512(a, d, o, n) },
+                    super::Simd::Avx2 => return unsafe { avx2(a, d, o, n) },
+                    _ => {}
+                }
+            }
+            // SAFETY: the caller's guarantee.
+            unsafe { T::$line(a, d, o, n) }
+        }
+    };
+}
+pass!(floor_pass, floor_div_line);
+pass!(remainder_pass, remainder_line);
+
+/// [`ByScalar::rem_line`] compiled for the widest vectors this CPU has (as [`pass!`]).
+///
+/// # Safety
+/// As [`ByScalar::rem_line`].
+unsafe fn rem_pass<T: ByScalar>(a: *const T, q: *const T, d: T, r: *mut T, n: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        #[target_feature(enable = "avx2,fma")]
+        #[inline(never)]
+        unsafe fn avx2<T: ByScalar>(a: *const T, q: *const T, d: T, r: *mut T, n: usize) {
+            // SAFETY: the caller's guarantee.
+            unsafe { T::rem_line(a, q, d, r, n) }
+        }
+        #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
+        #[inline(never)]
+        unsafe fn avx512<T: ByScalar>(a: *const T, q: *const T, d: T, r: *mut T, n: usize) {
+            // SAFETY: the caller's guarantee.
+            unsafe { T::rem_line(a, q, d, r, n) }
+        }
+        // SAFETY: each variant only on a CPU with its features.
+        match super::simd_level() {
+            super::Simd::Avx512 => return unsafe { avx512(a, q, d, r, n) },
+            super::Simd::Avx2 => return unsafe { avx2(a, q, d, r, n) },
+            _ => {}
+        }
+    }
+    // SAFETY: the caller's guarantee.
+    unsafe { T::rem_line(a, q, d, r, n) }
 }
 
 macro_rules! by_scalar_unsigned {
     ($($t:ty => $u:ty),*) => {$(
         impl ByScalar for $t {
+            #[inline(always)]
+            fn rem_of(x: $t, q: $t, d: $t) -> $t {
+                x.wrapping_sub(q.wrapping_mul(d))
+            }
             #[inline(always)]
             unsafe fn floor_div_line(a: *const $t, d: $t, o: *mut $t, n: usize) -> Option<()> {
                 if d == 0 {
@@ -180,6 +303,10 @@ macro_rules! with_floor {
 macro_rules! by_scalar_signed {
     ($($t:ty => $u:ty),*) => {$(
         impl ByScalar for $t {
+            #[inline(always)]
+            fn rem_of(x: $t, q: $t, d: $t) -> $t {
+                x.wrapping_sub(q.wrapping_mul(d))
+            }
             #[inline(always)]
             unsafe fn floor_div_line(a: *const $t, d: $t, o: *mut $t, n: usize) -> Option<()> {
                 if d == 0 || d == -1 {

@@ -147,6 +147,22 @@ pub trait Kernel2x2<T: Element, O1: Element, O2: Element>: Send + Sync + 'static
     fn check(_a: T, _b: T) -> u32 {
         0
     }
+    /// A contiguous line whose second operand is one repeated value (integer divmod by a
+    /// scalar: [`divisor`]); `None` leaves it to the generic loop. Returns the status bits as
+    /// the loop would.
+    ///
+    /// # Safety
+    /// `a`, `o1` and `o2` are valid for `n` aligned items; an output may alias `a` exactly.
+    #[inline(always)]
+    unsafe fn line_scalar_b(
+        _a: *const T,
+        _b: T,
+        _o1: *mut O1,
+        _o2: *mut O2,
+        _n: usize,
+    ) -> Option<u32> {
+        None
+    }
 }
 
 /// A one-input, two-output kernel (modf, frexp).

@@ -543,6 +543,33 @@ pub unsafe fn binary_2out<T: Element, O1: Element, O2: Element, K: Kernel2x2<T, 
     n: usize,
 ) -> u32 {
     let mut status = 0;
+    // A contiguous line by one repeated value, aligned, may have its kernel's own form.
+    let aligned = |p: *mut u8, a: usize| (p as usize).is_multiple_of(a);
+    if n > 0
+        && strides[1] == 0
+        && strides[0] == size_of::<T>() as isize
+        && strides[2] == size_of::<O1>() as isize
+        && strides[3] == size_of::<O2>() as isize
+        && aligned(ptrs[0], align_of::<T>())
+        && aligned(ptrs[2], align_of::<O1>())
+        && aligned(ptrs[3], align_of::<O2>())
+    {
+        // SAFETY: caller's guarantee: n contiguous items behind a and each output (checked
+        // aligned), one behind b.
+        let done = unsafe {
+            let y = ptr::read_unaligned(ptrs[1] as *const T);
+            K::line_scalar_b(
+                ptrs[0] as *const T,
+                y,
+                ptrs[2] as *mut O1,
+                ptrs[3] as *mut O2,
+                n,
+            )
+        };
+        if let Some(st) = done {
+            return st;
+        }
+    }
     // SAFETY: caller's guarantee.
     unsafe {
         for i in 0..n as isize {

@@ -96,6 +96,13 @@ def main():
     i2 = rng.integers(1, 100, 10**6)
     ri1, ri2 = rp.asarray(i1), rp.asarray(i2)
     row("int64 floor_divide 1e6", lambda: i1 // i2, lambda: ri1 // ri2, 20, 0.8)
+    # by one divisor: multiplication by its magic number (kernels/divisor.rs); no goal
+    row("int64 a // 7 1e6", lambda: i1 // 7, lambda: ri1 // 7, 20, None)
+    row("int64 divmod(a, 7) 1e6", lambda: np.divmod(i1, 7), lambda: rp.divmod(ri1, 7), 20, None)
+    i32 = i1.astype(np.int32)
+    ri32 = rp.asarray(i32)
+    row("int32 divmod(a, 7) 1e6", lambda: np.divmod(i32, 7), lambda: rp.divmod(ri32, 7), 20,
+        None)
     row("a<b float64 -> bool 1e6", lambda: a < b, lambda: ra < rb, 50, 0.8)
     p, q = a < 0.5, b < 0.5
     rpp, rq = rp.asarray(p), rp.asarray(q)
