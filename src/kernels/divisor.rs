@@ -167,75 +167,41 @@ pub trait ByScalar: Copy {
 /// loops' contiguous lines are): small functions, so the division is inlined into the loop,
 /// which then vectorises.
 macro_rules! pass {
-    ($name:ident, $line:ident) => {
+    ($name:ident, $line:ident, ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
         /// [`ByScalar`]'s line of the same name, compiled for the widest vectors this CPU has.
         ///
         /// # Safety
         /// As the line's.
-        unsafe fn $name<T: ByScalar>(a: *const T, d: T, o: *mut T, n: usize) -> Option<()> {
+        unsafe fn $name<T: ByScalar>($($arg: $ty),*) -> $ret {
             #[cfg(target_arch = "x86_64")]
             {
                 #[target_feature(enable = "avx2,fma")]
                 #[inline(never)]
-                unsafe fn avx2<T: ByScalar>(a: *const T, d: T, o: *mut T, n: usize) -> Option<()> {
+                unsafe fn avx2<T: ByScalar>($($arg: $ty),*) -> $ret {
                     // SAFETY: the caller's guarantee.
-                    unsafe { T::$line(a, d, o, n) }
+                    unsafe { T::$line($($arg),*) }
                 }
                 #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
                 #[inline(never)]
-                unsafe fn avx512<T: ByScalar>(
-                    a: *const T,
-                    d: T,
-                    o: *mut T,
-                    n: usize,
-                ) -> Option<()> {
+                unsafe fn avx512<T: ByScalar>($($arg: $ty),*) -> $ret {
                     // SAFETY: the caller's guarantee.
-                    unsafe { T::$line(a, d, o, n) }
+                    unsafe { T::$line($($arg),*) }
                 }
                 // SAFETY: each variant only on a CPU with its features.
                 match super::simd_level() {
-                    super::Simd::Avx512 => return unsafe { avx512(a, d, o, n) },
-                    super::Simd::Avx2 => return unsafe { avx2(a, d, o, n) },
+                    super::Simd::Avx512 => return unsafe { avx512($($arg),*) },
+                    super::Simd::Avx2 => return unsafe { avx2($($arg),*) },
                     _ => {}
                 }
             }
             // SAFETY: the caller's guarantee.
-            unsafe { T::$line(a, d, o, n) }
+            unsafe { T::$line($($arg),*) }
         }
     };
 }
-pass!(floor_pass, floor_div_line);
-pass!(remainder_pass, remainder_line);
-
-/// [`ByScalar::rem_line`] compiled for the widest vectors this CPU has (as [`pass!`]).
-///
-/// # Safety
-/// As [`ByScalar::rem_line`].
-unsafe fn rem_pass<T: ByScalar>(a: *const T, q: *const T, d: T, r: *mut T, n: usize) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        #[target_feature(enable = "avx2,fma")]
-        #[inline(never)]
-        unsafe fn avx2<T: ByScalar>(a: *const T, q: *const T, d: T, r: *mut T, n: usize) {
-            // SAFETY: the caller's guarantee.
-            unsafe { T::rem_line(a, q, d, r, n) }
-        }
-        #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
-        #[inline(never)]
-        unsafe fn avx512<T: ByScalar>(a: *const T, q: *const T, d: T, r: *mut T, n: usize) {
-            // SAFETY: the caller's guarantee.
-            unsafe { T::rem_line(a, q, d, r, n) }
-        }
-        // SAFETY: each variant only on a CPU with its features.
-        match super::simd_level() {
-            super::Simd::Avx512 => return unsafe { avx512(a, q, d, r, n) },
-            super::Simd::Avx2 => return unsafe { avx2(a, q, d, r, n) },
-            _ => {}
-        }
-    }
-    // SAFETY: the caller's guarantee.
-    unsafe { T::rem_line(a, q, d, r, n) }
-}
+pass!(floor_pass, floor_div_line, (a: *const T, d: T, o: *mut T, n: usize) -> Option<()>);
+pass!(remainder_pass, remainder_line, (a: *const T, d: T, o: *mut T, n: usize) -> Option<()>);
+pass!(rem_pass, rem_line, (a: *const T, q: *const T, d: T, r: *mut T, n: usize) -> ());
 
 macro_rules! by_scalar_unsigned {
     ($($t:ty => $u:ty),*) => {$(

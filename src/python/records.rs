@@ -62,9 +62,10 @@ static VOID_OFFSET: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
 static VOID_TYPE: std::sync::atomic::AtomicPtr<pyo3::ffi::PyTypeObject> =
     std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
 
-/// Whether an instance of `rumpy.void` is the object header and the slot alone (no dict, no
-/// weak references, not collected): made then by `PyObject_Malloc`, without zeroing.
-static VOID_PLAIN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// The size of an instance of `rumpy.void` when it is the object header and the slot alone
+/// (no dict, no weak references, not collected): made then by `PyObject_Malloc`, without
+/// zeroing. 0 otherwise.
+static VOID_PLAIN_SIZE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The slot of `o`, an instance of `rumpy.void` or a subclass.
 ///
@@ -113,7 +114,8 @@ pub fn _void_type<'py>(
         && offset("__weakrefoffset__")? == 0
         // SAFETY: a live type object.
         && unsafe { ffi::PyType_IS_GC(cls.as_ptr() as *mut ffi::PyTypeObject) } == 0;
-    VOID_PLAIN.store(plain, std::sync::atomic::Ordering::Relaxed);
+    let plain_size = if plain { size as usize } else { 0 };
+    VOID_PLAIN_SIZE.store(plain_size, std::sync::atomic::Ordering::Relaxed);
     Ok(cls)
 }
 
@@ -283,12 +285,10 @@ pub fn void_scalar<'py>(
         // A dead instance from the free list has an empty slot (released by its dealloc).
         let o = match super::scalars::reuse_from(super::scalars::VOID_LIST, t) {
             Some(o) => o,
-            None if VOID_PLAIN.load(std::sync::atomic::Ordering::Relaxed) => {
-                let size =
-                    VOID_OFFSET.get().copied().unwrap_or(0) + std::mem::size_of::<VoidSlot>();
-                super::scalars::alloc_plain(t, size)
-            }
-            None => ffi::PyType_GenericAlloc(t, 0),
+            None => match VOID_PLAIN_SIZE.load(std::sync::atomic::Ordering::Relaxed) {
+                0 => ffi::PyType_GenericAlloc(t, 0),
+                size => super::scalars::alloc_plain(t, size),
+            },
         };
         let o = Bound::from_owned_ptr_or_err(py, o)?;
         let s = void_slot(o.as_ptr());
