@@ -19,6 +19,7 @@ use smallvec::SmallVec;
 
 use super::core_dims::CoreArgs;
 use super::lapack_ref;
+use super::stedc;
 use super::watch;
 use crate::dtype::method::status;
 
@@ -993,7 +994,10 @@ unsafe fn eigh<T: Field>(
 ) -> u32 {
     use faer::linalg::evd::{self, ComputeEigenvectors};
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n, PAR_EIGH);
+    let tune = |k: &str, v: usize| std::env::var(k).ok().and_then(|x| x.parse().ok()).unwrap_or(v);
+    let par = par_of(c, n * n * n, tune("RUMPY_TUNE_EIGH_PAR", 300).pow(3));
+    let dc_par = c.par && n >= tune("RUMPY_TUNE_DC_PAR", 128);
+    let outer = if dc_par && vectors { Par::rayon(0) } else { par };
     let want = if vectors {
         ComputeEigenvectors::Yes
     } else {
@@ -1001,7 +1005,7 @@ unsafe fn eigh<T: Field>(
     };
     // SAFETY (each item): n x n input; n values; n x n vectors.
     unsafe {
-        each(par, p, steps, count, |q| {
+        each(outer, p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let w = View::of(q[1], c, 1, &[0]);
             let m = hermitian_from::<T>(&a, upper);
@@ -1034,6 +1038,19 @@ unsafe fn eigh<T: Field>(
                     w.at::<f64>(j, 0).write_unaligned(x / sigma);
                 }
                 z.store(Mat::<T>::from_fn(n, n, |i, j| T::from_re(zv[i + j * n])).as_ref());
+                return true;
+            }
+            if vectors {
+                let z = View::of(q[2], c, 2, &[0, 0]);
+                let Some((values, u)) = eigh_vectors(m.as_ref(), par, dc_par) else {
+                    w.fill(f64::NAN);
+                    z.fill(T::nan());
+                    return false;
+                };
+                for (j, x) in values.iter().enumerate() {
+                    w.at::<f64>(j, 0).write_unaligned(x / sigma);
+                }
+                z.store(u.as_ref());
                 return true;
             }
             let mut s = faer::diag::Diag::<T>::zeros(n);
@@ -1073,6 +1090,66 @@ unsafe fn eigh<T: Field>(
             true
         })
     }
+}
+
+/// The eigenvalues (ascending) and eigenvectors of the Hermitian matrix `m` (its lower
+/// triangle read): faer's reduction to real tridiagonal form, the divide and conquer of
+/// [`stedc`] on it, and faer's reflectors applied to its eigenvectors (dsyevd's steps).
+/// None when the iteration does not converge.
+fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(Vec<f64>, Mat<T>)> {
+    use faer::dyn_stack::StackReq;
+    use faer::linalg::evd::tridiag;
+    use faer::linalg::householder;
+    let n = m.nrows();
+    if n < 2 {
+        return Some(((0..n).map(|i| m[(i, i)].re()).collect(), Mat::<T>::identity(n, n)));
+    }
+    let bs = faer::linalg::qr::no_pivoting::factor::recommended_block_size::<T>(n, n);
+    let mut buf = stack(StackReq::any_of(&[
+        tridiag::tridiag_in_place_scratch::<T>(n, par, Default::default()),
+        householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
+            n - 1,
+            bs,
+            n,
+        ),
+    ]));
+    let mut t = m.to_owned();
+    let mut h = Mat::<T>::zeros(bs, n - 1);
+    tridiag::tridiag_in_place(
+        t.as_mut(),
+        h.as_mut(),
+        par,
+        MemStack::new(&mut buf),
+        Default::default(),
+    );
+    let mut d: Vec<f64> = (0..n).map(|i| t[(i, i)].re()).collect();
+    let e: Vec<f64> = (0..n - 1)
+        .map(|i| if T::COMPLEX { t[(i + 1, i)].modulus() } else { t[(i + 1, i)].re() })
+        .collect();
+    let v = stedc::stedc(&mut d, &e, dc_par)?;
+    let mut u = Mat::<T>::from_fn(n, n, |i, j| T::from_re(v[(i, j)]));
+    if T::COMPLEX {
+        // The complex tridiagonal is D R D^H with R real (|e|) and D the running phases of
+        // its off-diagonal: R's eigenvectors x give D x.
+        let mut x = T::one();
+        for i in 1..n {
+            let y = t[(i, i - 1)] * x;
+            let r = y.modulus();
+            x = if r == 0.0 { T::one() } else { y.scale(1.0 / r) };
+            for j in 0..n {
+                u[(i, j)] *= x;
+            }
+        }
+    }
+    householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+        t.as_ref().submatrix(1, 0, n - 1, n - 1),
+        h.as_ref(),
+        faer::Conj::No,
+        u.as_mut().subrows_mut(1, n - 1),
+        par,
+        MemStack::new(&mut buf),
+    );
+    Some((d, u))
 }
 
 variant!(

@@ -671,6 +671,25 @@ fn steqr(n: usize, d: &mut [f64], e: &mut [f64], z: &mut Fm) -> bool {
     true
 }
 
+/// dsteqr with COMPZ = 'I' on 0-based arrays: the ascending eigenvalues (in `d`, n of them)
+/// and the eigenvectors (returned, n x n column-major) of the symmetric tridiagonal matrix
+/// with diagonal `d` and off-diagonal `e` (n - 1 items). None when it does not converge. The
+/// leaves of the divide and conquer ([`super::stedc`]), as LAPACK's dlaed0 solves them.
+pub fn steqr_vectors(d: &mut [f64], e: &[f64]) -> Option<Vec<f64>> {
+    let n = d.len();
+    let mut d1 = Vec::with_capacity(n + 1);
+    d1.push(0.0);
+    d1.extend_from_slice(d);
+    let mut e1 = vec![0.0; n + 1];
+    e1[1..n].copy_from_slice(&e[..n.saturating_sub(1)]);
+    let mut z = Fm::zeros(n, n);
+    if !steqr(n, &mut d1, &mut e1, &mut z) {
+        return None;
+    }
+    d.copy_from_slice(&d1[1..]);
+    Some(z.v)
+}
+
 /// dsyevd with JOBZ = 'V' for n <= [`SMALL`]: `a` is the full symmetric matrix (n x n,
 /// column-major; LAPACK reads one triangle, `upper` says which it was given, and the
 /// reduction runs from that side). Writes the ascending eigenvalues to `w` and the

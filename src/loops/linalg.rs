@@ -425,7 +425,7 @@ fn gemv_parts(par: bool, work: usize) -> usize {
 /// products run in parallel (measured there: 1.1-1.3x faster than faer's from 160³, faer
 /// 5-10% faster on one thread below), on 256-bit ones from about 600³ (faer's blocking as
 /// fast or faster below).
-fn own_gemm_work() -> usize {
+pub(super) fn own_gemm_work() -> usize {
     if super::gemm::wide() {
         PAR_WORK
     } else {

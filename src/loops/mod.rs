@@ -13,6 +13,7 @@ pub mod lanes;
 mod lapack_ref;
 pub mod linalg;
 pub mod nd;
+mod stedc;
 pub mod watch;
 
 pub use nd::{
