@@ -905,6 +905,75 @@ def test_eigh_signs_are_lapacks(n, dtype, uplo, key):
     close(r.eigenvectors, want.eigenvectors, t, scale=1.0, msg="v")
 
 
+def _structured_hermitian(kind, n, dtype):
+    """Hermitian matrices whose tridiagonal divide and conquer takes its special paths:
+    repeated and clustered eigenvalues (deflation by z and by rotation), graded scales, tiny
+    couplings between blocks, low rank."""
+    dt = np.dtype(dtype)
+    rng = np.random.default_rng([n, len(kind), dt.num])
+    g = rng.standard_normal((n, n))
+    if dt.kind == "c":
+        g = g + 1j * rng.standard_normal((n, n))
+    q = np.linalg.qr(g)[0]
+    if kind == "random":
+        h = (g + g.conj().T) / 2
+    elif kind == "wilkinson":  # W+: pairs of eigenvalues equal to many digits
+        h = np.diag(np.abs(np.arange(n) - n // 2).astype(float)) + np.eye(n, k=1) + np.eye(n, k=-1)
+    elif kind == "repeated":  # three eigenvalues, each many times
+        h = (q * np.resize([-1.0, 2.0, 5.0], n)) @ q.conj().T
+    elif kind == "clustered":  # eigenvalues 1 + i * 1e-12 and a few apart
+        w = 1 + np.arange(n) * 1e-12
+        w[::7] = np.arange(len(w[::7])) + 3.0
+        h = (q * w) @ q.conj().T
+    elif kind == "graded":  # eigenvalues from 1 down to 1e-15
+        h = (q * np.logspace(0, -15, n)) @ q.conj().T
+    elif kind == "blocks":  # diagonal blocks joined by 1e-14 couplings
+        h = (g + g.conj().T) / 2
+        mask = np.add.outer(np.arange(n) // 9, -(np.arange(n) // 9)) != 0
+        h = np.where(mask, 1e-14 * h, h)
+    elif kind == "rank2":
+        u = g[:, :2]
+        h = (u * [3.0, -1.0]) @ u.conj().T
+    elif kind == "identity":
+        h = np.eye(n) * 2.5
+    else:  # "tridiagonal": the 1-2-1 matrix (eigenvalues 2 - 2 cos(k pi / (n+1)))
+        h = 2 * np.eye(n) - np.eye(n, k=1) - np.eye(n, k=-1)
+    h = (h + h.conj().T) / 2
+    return h.astype(dt)
+
+
+@needs_ul
+@pytest.mark.parametrize("n", [26, 27, 49, 64, 101, 160])
+@pytest.mark.parametrize("dtype", ["float64", "complex128", "float32"])
+@pytest.mark.parametrize("kind", ["random", "wilkinson", "repeated", "clustered", "graded",
+                                  "blocks", "rank2", "identity", "tridiagonal"])
+def test_eigh_divide_and_conquer(kind, n, dtype):
+    # Orders above 25 run the divide and conquer (loops/stedc.rs), as LAPACK's dsyevd does.
+    a = _structured_hermitian(kind, n, dtype)
+    for uplo in ["L", "U"]:
+        r, want = call("eigh", a, UPLO=uplo)
+        t = tol(want.eigenvalues, 1, n)
+        scale = fro(a)
+        close(r.eigenvalues, want.eigenvalues, t, scale=scale, msg="w")
+        v = like(r.eigenvectors, want.eigenvectors, "v")
+        w = wide(r.eigenvalues)
+        near(wide(a) @ wide(v), wide(v) * w[None, :], t * scale, "a v = v w")
+        orthonormal_columns(v, t, "v^H v = I")
+
+
+@needs_ul
+def test_eigh_divide_and_conquer_batched():
+    a = np.stack([_structured_hermitian(k, 40, "float64") for k in ["random", "repeated",
+                                                                    "graded"]])
+    a = np.stack([a, a[::-1]])
+    r, want = call("eigh", a)
+    t = tol(want.eigenvalues, 1, 40)
+    close(r.eigenvalues, want.eigenvalues, t, scale=fro(a), msg="w")
+    v = like(r.eigenvectors, want.eigenvectors, "v")
+    near(a @ v, v * wide(r.eigenvalues)[..., None, :], t * fro(a), "a v = v w")
+    orthonormal_columns(v, t, "v^H v = I")
+
+
 @needs_ul
 @pytest.mark.parametrize("dtype", ["float64", "complex128"])
 def test_svd_rank_deficient(dtype):

@@ -331,8 +331,10 @@ const PAR_BLAS3: usize = 256 * 256 * 256;
 /// (measured on two cores, threads in the pool kept awake: eig of 200-500 and QR of 200-800
 /// take 8-80% longer on two threads than on one; eig of 700 10% less).
 const PAR_ITERATIVE: usize = 900 * 900 * 900;
-/// The same for the Hermitian eigenproblem (on two threads eigh of 250 took 9% longer, of
-/// 300-500 8-13% less) ...
+/// The same for the reduction to tridiagonal form and back of the Hermitian eigenproblem
+/// (with faer's divide and conquer, eigh of 250 took 9% longer on two threads, of 300-500
+/// 8-13% less; the own divide and conquer between takes rayon's threads from
+/// [`stedc::PAR_ORDER`]) ...
 const PAR_EIGH: usize = 300 * 300 * 300;
 /// ... and for the SVD (of 300 14% longer, 400-500 12-20% less).
 const PAR_SVD: usize = 400 * 400 * 400;
@@ -994,10 +996,13 @@ unsafe fn eigh<T: Field>(
 ) -> u32 {
     use faer::linalg::evd::{self, ComputeEigenvectors};
     let n = c.sizes[0];
-    let tune = |k: &str, v: usize| std::env::var(k).ok().and_then(|x| x.parse().ok()).unwrap_or(v);
-    let par = par_of(c, n * n * n, tune("RUMPY_TUNE_EIGH_PAR", 300).pow(3));
-    let dc_par = c.par && n >= tune("RUMPY_TUNE_DC_PAR", 128);
-    let outer = if dc_par && vectors { Par::rayon(0) } else { par };
+    let par = par_of(c, n * n * n, PAR_EIGH);
+    let dc_par = c.par && n >= stedc::PAR_ORDER;
+    let outer = if dc_par && vectors {
+        Par::rayon(0)
+    } else {
+        par
+    };
     let want = if vectors {
         ComputeEigenvectors::Yes
     } else {
@@ -1102,7 +1107,10 @@ fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(V
     use faer::linalg::householder;
     let n = m.nrows();
     if n < 2 {
-        return Some(((0..n).map(|i| m[(i, i)].re()).collect(), Mat::<T>::identity(n, n)));
+        return Some((
+            (0..n).map(|i| m[(i, i)].re()).collect(),
+            Mat::<T>::identity(n, n),
+        ));
     }
     let bs = faer::linalg::qr::no_pivoting::factor::recommended_block_size::<T>(n, n);
     let mut buf = stack(StackReq::any_of(&[
@@ -1124,7 +1132,13 @@ fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(V
     );
     let mut d: Vec<f64> = (0..n).map(|i| t[(i, i)].re()).collect();
     let e: Vec<f64> = (0..n - 1)
-        .map(|i| if T::COMPLEX { t[(i + 1, i)].modulus() } else { t[(i + 1, i)].re() })
+        .map(|i| {
+            if T::COMPLEX {
+                t[(i + 1, i)].modulus()
+            } else {
+                t[(i + 1, i)].re()
+            }
+        })
         .collect();
     let v = stedc::stedc(&mut d, &e, dc_par)?;
     let mut u = Mat::<T>::from_fn(n, n, |i, j| T::from_re(v[(i, j)]));
