@@ -1045,18 +1045,16 @@ unsafe fn eigh<T: Field>(
                 z.store(Mat::<T>::from_fn(n, n, |i, j| T::from_re(zv[i + j * n])).as_ref());
                 return true;
             }
+            // The own divide and conquer; should it fail (a leaf's QR iteration, or a result
+            // that is not finite), faer's eigensolver below decides.
             if vectors {
-                let z = View::of(q[2], c, 2, &[0, 0]);
-                let Some((values, u)) = eigh_vectors(m.as_ref(), par, dc_par) else {
-                    w.fill(f64::NAN);
-                    z.fill(T::nan());
-                    return false;
-                };
-                for (j, x) in values.iter().enumerate() {
-                    w.at::<f64>(j, 0).write_unaligned(x / sigma);
+                if let Some((values, u)) = eigh_vectors(m.as_ref(), par, dc_par) {
+                    for (j, x) in values.iter().enumerate() {
+                        w.at::<f64>(j, 0).write_unaligned(x / sigma);
+                    }
+                    View::of(q[2], c, 2, &[0, 0]).store(u.as_ref());
+                    return true;
                 }
-                z.store(u.as_ref());
-                return true;
             }
             let mut s = faer::diag::Diag::<T>::zeros(n);
             let mut u = if vectors {

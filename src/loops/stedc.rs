@@ -44,7 +44,8 @@ const MAXIT: usize = 30;
 /// The eigenvalues (ascending, into `d`) and eigenvectors (returned: n x n, column-major,
 /// column j for `d[j]`) of the symmetric tridiagonal matrix with diagonal `d` and
 /// off-diagonal `e` (n - 1 items). `par`: merges of at least [`PAR_ORDER`] use rayon's
-/// threads. None when a leaf's QR iteration does not converge or the input is not finite.
+/// threads. None when a leaf's QR iteration does not converge or the input or a result is
+/// not finite.
 pub fn stedc(d: &mut [f64], e: &[f64], par: bool) -> Option<Mat<f64>> {
     let n = d.len();
     let mut q = Mat::<f64>::zeros(n, n);
@@ -74,7 +75,9 @@ pub fn stedc(d: &mut [f64], e: &[f64], par: bool) -> Option<Mat<f64>> {
         return None;
     }
     d.iter_mut().for_each(|x| *x *= norm);
-    Some(q)
+    let finite = d.iter().all(|x| x.is_finite())
+        && (0..n).all(|j| col(q.as_ref(), j).iter().all(|x| x.is_finite()));
+    finite.then_some(q)
 }
 
 /// One subproblem: `d` (n), `e` (n - 1), its eigenvectors into `q` (n x n).
@@ -618,7 +621,7 @@ fn secular_root(j: usize, p: &[f64], w: &[f64], rho: f64, delta: &mut [f64]) -> 
             origin = j + 1;
         }
     }
-    if !(tau > lb && tau < ub) && !(last && tau == ub) {
+    if !(tau > lb && tau < ub || last && tau == ub) {
         tau = 0.5 * (lb + ub);
     }
     let po = p[origin];
@@ -807,7 +810,7 @@ mod tests {
 
     #[test]
     fn graded_tridiagonal() {
-        let n = 100;
+        let n: usize = 100;
         let d: Vec<f64> = (0..n).map(|i| 10f64.powi(-(i as i32) / 8)).collect();
         let e: Vec<f64> = (0..n - 1)
             .map(|i| 10f64.powi(-(i as i32) / 8) * 0.5)
