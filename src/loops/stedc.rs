@@ -276,26 +276,37 @@ fn merge(d: &mut [f64], mut q: MatMut<'_, f64>, n1: usize, rho: f64, par: bool) 
     }
     let used_top: Vec<usize> = (0..n1).filter(|&i| !copied[i]).collect();
     let used_bot: Vec<usize> = (n1..n).filter(|&i| !copied[i]).collect();
+    // Q's columns and S's rows in use: the blocks themselves when nothing was copied, else
+    // gathered.
+    drop(u);
     let qr = q.rb();
     let gather = |rows: std::ops::Range<usize>, used: &[usize]| {
-        let a = Mat::<f64>::from_fn(rows.len(), used.len(), |r, c| qr[(rows.start + r, used[c])]);
-        let b = Mat::<f64>::from_fn(used.len(), g, |r, c| s[(used[r], c)]);
-        (a, b)
+        (used.len() < rows.len()).then(|| {
+            let a =
+                Mat::<f64>::from_fn(rows.len(), used.len(), |r, c| qr[(rows.start + r, used[c])]);
+            let b = Mat::<f64>::from_fn(used.len(), g, |r, c| s[(used[r], c)]);
+            (a, b)
+        })
     };
-    let (a_top, b_top) = gather(0..n1, &used_top);
-    let (a_bot, b_bot) = gather(n1..n, &used_bot);
+    let (top_own, bot_own) = (gather(0..n1, &used_top), gather(n1..n, &used_bot));
+    let n2 = n - n1;
+    let (a_top, b_top) = match &top_own {
+        Some((a, b)) => (a.as_ref(), b.as_ref()),
+        None => (qr.submatrix(0, 0, n1, n1), s.as_ref().subrows(0, n1)),
+    };
+    let (a_bot, b_bot) = match &bot_own {
+        Some((a, b)) => (a.as_ref(), b.as_ref()),
+        None => (qr.submatrix(n1, n1, n2, n2), s.as_ref().subrows(n1, n2)),
+    };
     let mut out = Mat::<f64>::zeros(n, n);
     {
         let (out_g, mut out_c) = out.as_mut().split_at_col_mut(g);
         let (top, bot) = out_g.split_at_row_mut(n1);
         if par {
-            rayon::join(
-                || product(top, a_top.as_ref(), b_top.as_ref()),
-                || product(bot, a_bot.as_ref(), b_bot.as_ref()),
-            );
+            rayon::join(|| product(top, a_top, b_top), || product(bot, a_bot, b_bot));
         } else {
-            product(top, a_top.as_ref(), b_top.as_ref());
-            product(bot, a_bot.as_ref(), b_bot.as_ref());
+            product(top, a_top, b_top);
+            product(bot, a_bot, b_bot);
         }
         for (c, &f) in copy_cols.iter().enumerate() {
             let Of::Item(i) = all[f].1 else {
