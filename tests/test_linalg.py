@@ -974,6 +974,71 @@ def test_eigh_divide_and_conquer_batched():
     orthonormal_columns(v, t, "v^H v = I")
 
 
+def _structured_general(kind, m, n, dtype):
+    """m x n matrices whose bidiagonal divide and conquer takes its special paths: repeated,
+    clustered, graded and zero singular values, tiny couplings between blocks."""
+    dt = np.dtype(dtype)
+    rng = np.random.default_rng([m, n, len(kind), dt.num])
+    k = min(m, n)
+    q1 = np.linalg.qr(rng.standard_normal((m, m)))[0]
+    q2 = np.linalg.qr(rng.standard_normal((n, n)))[0]
+    if kind == "random":
+        return rng.standard_normal((m, n)).astype(dt)
+    if kind == "blocks":  # diagonal blocks joined by 1e-14 couplings
+        g = rng.standard_normal((m, n))
+        mask = np.add.outer(np.arange(m) // 9, -(np.arange(n) // 9)) != 0
+        return np.where(mask, 1e-14 * g, g).astype(dt)
+    if kind == "bidiagonal":  # ones on the diagonal and above it
+        return (np.eye(m, n) + np.eye(m, n, k=1)).astype(dt)
+    if kind == "identity":
+        return (2.5 * np.eye(m, n)).astype(dt)
+    s = {
+        "repeated": np.resize([3.0, 1.0, 0.5], k),
+        "clustered": 1 + np.arange(k) * 1e-12,
+        "graded": np.logspace(0, -15, k),
+        "rank_deficient": np.where(np.arange(k) % 3 == 0, 0.0, 1 + np.arange(k)),
+        "rank2": np.r_[3.0, 1.0, np.zeros(k - 2)],
+    }[kind]
+    return ((q1[:, :k] * s) @ q2[:, :k].T).astype(dt)
+
+
+@needs_ul
+@pytest.mark.parametrize("mn", [(26, 26), (49, 40), (40, 49), (64, 64), (130, 101), (160, 160)],
+                         ids=str)
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("kind", ["random", "repeated", "clustered", "graded", "rank_deficient",
+                                  "rank2", "blocks", "bidiagonal", "identity"])
+def test_svd_divide_and_conquer(kind, mn, dtype):
+    # Real matrices of these shapes run the bidiagonal divide and conquer (loops/bdsdc.rs).
+    m, n = mn
+    a = _structured_general(kind, m, n, dtype)
+    for full in [False, True]:
+        r, want = call("svd", a, full_matrices=full)
+        u = like(r.U, want.U, "U")
+        vh = like(r.Vh, want.Vh, "Vh")
+        scale = fro(a)
+        t = tol(want.S, 1, max(m, n))
+        close(r.S, want.S, t, scale=scale, msg="S")
+        k = min(m, n)
+        near((wide(u)[:, :k] * wide(r.S)[None, :]) @ wide(vh)[:k, :], wide(a), t * scale,
+             "u s vh = a")
+        orthonormal_columns(u, t, "U")
+        orthonormal_columns(ht(vh), t, "Vh")
+
+
+@needs_ul
+def test_svd_divide_and_conquer_batched():
+    a = np.stack([_structured_general(k, 40, 30, "float64") for k in ["random", "repeated",
+                                                                      "rank_deficient"]])
+    a = np.stack([a, a[::-1]])
+    r, want = call("svd", a, full_matrices=False)
+    t = tol(want.S, 1, 40)
+    close(r.S, want.S, t, scale=fro(a), msg="S")
+    near((wide(r.U) * wide(r.S)[..., None, :]) @ wide(r.Vh), a, t * fro(a), "u s vh = a")
+    orthonormal_columns(r.U, t, "U")
+    orthonormal_columns(ht(wide(r.Vh)), t, "Vh")
+
+
 @needs_ul
 @pytest.mark.parametrize("dtype", ["float64", "complex128"])
 def test_svd_rank_deficient(dtype):

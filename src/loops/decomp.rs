@@ -19,8 +19,8 @@ use smallvec::SmallVec;
 
 use super::core_dims::CoreArgs;
 use super::lapack_ref;
-use super::stedc;
 use super::watch;
+use super::{bdsdc, stedc};
 use crate::dtype::method::status;
 
 type C64 = Complex<f64>;
@@ -1402,6 +1402,7 @@ fn svd_of<T: Field>(
     a: MatRef<'_, T>,
     mode: SvdMode,
     par: Par,
+    dc_par: bool,
 ) -> Option<(Vec<f64>, Mat<T>, Mat<T>)> {
     use faer::linalg::svd::{self, ComputeSvdVectors};
     let (m, n) = a.shape();
@@ -1436,6 +1437,25 @@ fn svd_of<T: Field>(
         let v = Mat::<T>::from_fn(n, n, |i, j| T::from_re(vt[j + i * n]));
         return Some((sv.iter().map(|x| x / sigma).collect(), u, v));
     }
+    // Real matrices that faer reduces to bidiagonal form directly (no QR first): the own
+    // bidiagonal divide and conquer; should it fail, faer's SVD below decides.
+    if mode != SvdMode::Values && !T::COMPLEX && k >= 2 && 6 * m.max(n) <= 11 * k {
+        let (tall, wide) = (m >= n, m < n);
+        let at = Mat::<f64>::from_fn(m.max(n), k, |i, j| {
+            if tall {
+                a[(i, j)].re()
+            } else {
+                a[(j, i)].re()
+            }
+        });
+        if let Some((sv, ub, vb)) = svd_bidiagonal(at.as_ref(), mode == SvdMode::Full, par, dc_par)
+        {
+            let (u, v) = if wide { (vb, ub) } else { (ub, vb) };
+            let u = Mat::<T>::from_fn(m, ucols, |i, j| T::from_re(u[(i, j)]));
+            let v = Mat::<T>::from_fn(n, vcols, |i, j| T::from_re(v[(i, j)]));
+            return Some((sv.iter().map(|x| x / sigma).collect(), u, v));
+        }
+    }
     if k > 0 {
         let mut buf = stack(svd::svd_scratch::<T>(m, n, cu, cv, par, Default::default()));
         svd::svd(
@@ -1459,6 +1479,82 @@ fn svd_of<T: Field>(
     Some((sv, u, v))
 }
 
+/// The SVD of a real m x n matrix, m >= n >= 2: faer's reduction to bidiagonal form, the
+/// divide and conquer of [`bdsdc`] on it, and faer's reflectors applied to its vectors
+/// (dgesdd's steps). Returns the singular values (descending), U (m x n, or m x m when
+/// `full`) and V (n x n). None when the divide and conquer fails.
+fn svd_bidiagonal(
+    a: MatRef<'_, f64>,
+    full: bool,
+    par: Par,
+    dc_par: bool,
+) -> Option<(Vec<f64>, Mat<f64>, Mat<f64>)> {
+    use faer::dyn_stack::StackReq;
+    use faer::linalg::householder;
+    use faer::linalg::svd::bidiag;
+    let (m, n) = a.shape();
+    let ucols = if full { m } else { n };
+    let bs = faer::linalg::qr::no_pivoting::factor::recommended_block_size::<f64>(m, n);
+    let mut buf = stack(StackReq::any_of(&[
+        bidiag::bidiag_in_place_scratch::<f64>(m, n, par, Default::default()),
+        householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<f64>(
+            m, bs, ucols,
+        ),
+        householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<f64>(
+            n - 1,
+            bs,
+            n,
+        ),
+    ]));
+    let mut b = a.to_owned();
+    let mut hl = Mat::<f64>::zeros(bs, n);
+    let mut hr = Mat::<f64>::zeros(bs, n - 1);
+    bidiag::bidiag_in_place(
+        b.as_mut(),
+        hl.as_mut(),
+        hr.as_mut(),
+        par,
+        MemStack::new(&mut buf),
+        Default::default(),
+    );
+    let mut d: Vec<f64> = (0..n).map(|i| b[(i, i)]).collect();
+    let e: Vec<f64> = (0..n - 1).map(|i| b[(i, i + 1)]).collect();
+    let (ub, vb) = bdsdc::bdsdc(&mut d, &e, dc_par)?;
+    let mut u = Mat::<f64>::from_fn(m, ucols, |i, j| {
+        if i < n && j < n {
+            ub[(i, j)]
+        } else if i == j {
+            1.0
+        } else {
+            0.0
+        }
+    });
+    householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+        b.as_ref(),
+        hl.as_ref(),
+        faer::Conj::No,
+        u.as_mut(),
+        par,
+        MemStack::new(&mut buf),
+    );
+    let mut v = vb;
+    // The right reflectors are stored in B's rows above the superdiagonal: as columns.
+    for j in 1..n {
+        for i in 0..j {
+            b[(j, i)] = b[(i, j)];
+        }
+    }
+    householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+        b.as_ref().submatrix(1, 0, n - 1, n - 1),
+        hr.as_ref(),
+        faer::Conj::Yes,
+        v.as_mut().subrows_mut(1, n - 1),
+        par,
+        MemStack::new(&mut buf),
+    );
+    Some((d, u, v))
+}
+
 /// svd `(m,n)->(p)`, svd_s `(m,n)->(m,p),(p),(p,n)`, svd_f `(m,n)->(m,m),(p),(n,n)`.
 ///
 /// # Safety
@@ -1472,9 +1568,11 @@ unsafe fn svd_any<T: Field>(
 ) -> u32 {
     let (m, n) = (c.sizes[0], c.sizes[1]);
     let par = par_of(c, m * n * m.min(n), PAR_SVD);
+    let dc_par = c.par && mode != SvdMode::Values && m.min(n) >= stedc::PAR_ORDER;
+    let outer = if dc_par { Par::rayon(0) } else { par };
     // SAFETY (each item): the shapes of the signature (dims m=0, n=1, p=2).
     unsafe {
-        each(par, p, steps, count, |q| {
+        each(outer, p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 1]).load::<T>();
             let (uo, so, vo) = match mode {
                 SvdMode::Values => (None, View::of(q[1], c, 1, &[2]), None),
@@ -1500,7 +1598,7 @@ unsafe fn svd_any<T: Field>(
                 }
                 return true;
             }
-            match svd_of(a.as_ref(), mode, par) {
+            match svd_of(a.as_ref(), mode, par, dc_par) {
                 Some((s, u, v)) => {
                     for (j, x) in s.iter().enumerate() {
                         so.at::<f64>(j, 0).write_unaligned(*x);
@@ -1869,9 +1967,9 @@ pub unsafe fn lstsq<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
             let tall = !T::COMPLEX && m >= 2 * n && n > 0 && finite(a.as_ref());
             let (svd, rhs) = if tall {
                 let (rm, qtb) = qr_r_and_qtb(a.clone(), b.clone(), par);
-                (svd_of(rm.as_ref(), SvdMode::Reduced, par), qtb)
+                (svd_of(rm.as_ref(), SvdMode::Reduced, par, false), qtb)
             } else {
-                (svd_of(a.as_ref(), SvdMode::Reduced, par), b.clone())
+                (svd_of(a.as_ref(), SvdMode::Reduced, par, false), b.clone())
             };
             let Some((s, u, v)) = svd else {
                 xo.fill(T::nan());

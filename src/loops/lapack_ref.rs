@@ -820,6 +820,26 @@ pub fn syev(a: &[f64], n: usize, upper: bool, w: &mut [f64], z: &mut [f64]) -> b
 // ---------------------------------------------------------------------------------------
 // The SVD: dgebd2, dbdsqr (through dbdsdc and dlasdq), dormbr, as dgesdd runs them
 
+/// dbdsqr on 0-based arrays: the singular values of the n x n upper bidiagonal with diagonal
+/// `d` and superdiagonal `e` (n - 1 items) into `d`, descending, and the singular vectors
+/// (returned: U and V^T, n x n column-major each). None when it does not converge. The leaves
+/// of the divide and conquer ([`super::bdsdc`]).
+pub fn bdsqr_vectors(d: &mut [f64], e: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
+    let n = d.len();
+    let mut d1 = Vec::with_capacity(n + 1);
+    d1.push(0.0);
+    d1.extend_from_slice(d);
+    let mut e1 = vec![0.0; n + 1];
+    e1[1..n].copy_from_slice(&e[..n.saturating_sub(1)]);
+    let mut vt = Fm::eye(n, n);
+    let mut u = Fm::eye(n, n);
+    if !bdsqr(n, &mut d1, &mut e1, &mut vt, &mut u) {
+        return None;
+    }
+    d.copy_from_slice(&d1[1..]);
+    Some((u.v, vt.v))
+}
+
 /// dbdsqr on the upper bidiagonal (d[1..=n], e[1..n]), accumulating the right rotations into
 /// `vt` (n x n, rows) and the left ones into `u` (n x n, columns). False when it does not
 /// converge.

@@ -2,6 +2,7 @@
 //! normalise the layout (drop unit axes, order axes by stride, merge axes that are contiguous
 //! together) and call the kernel once per line, so the inner loop is as long as possible.
 
+mod bdsdc;
 pub mod blocked;
 pub mod core_dims;
 pub mod decomp;

@@ -119,7 +119,7 @@ fn solve(d: &mut [f64], e: &mut [f64], q: MatMut<'_, f64>, par: bool) -> bool {
 }
 
 /// A column of `q` as a slice.
-fn col<'a>(q: MatRef<'a, f64>, j: usize) -> &'a [f64] {
+pub(super) fn col<'a>(q: MatRef<'a, f64>, j: usize) -> &'a [f64] {
     q.col(j)
         .try_as_col_major()
         .expect("column-major")
@@ -127,7 +127,7 @@ fn col<'a>(q: MatRef<'a, f64>, j: usize) -> &'a [f64] {
 }
 
 /// A column of `q` as a mutable slice.
-fn col_mut<'a>(q: MatMut<'a, f64>, j: usize) -> &'a mut [f64] {
+pub(super) fn col_mut<'a>(q: MatMut<'a, f64>, j: usize) -> &'a mut [f64] {
     q.col_mut(j)
         .try_as_col_major_mut()
         .expect("column-major")
@@ -215,7 +215,18 @@ fn merge(d: &mut [f64], mut q: MatMut<'_, f64>, n1: usize, rho: f64, par: bool) 
     let weights: Vec<f64> = kept.iter().map(|&i| z[i]).collect();
     let mut roots = vec![0.0; k];
     let mut u = vec![0.0; k * k];
-    secular_vectors(&poles, &weights, rho, &mut roots, &mut u, par);
+    secular_vectors(
+        Poles {
+            v: &poles,
+            squares: false,
+        },
+        &weights,
+        rho,
+        &mut roots,
+        &mut u,
+        None,
+        par,
+    );
 
     // The final order: every value ascending, each either a root or a deflated item.
     #[derive(Clone, Copy)]
@@ -330,7 +341,7 @@ fn merge(d: &mut [f64], mut q: MatMut<'_, f64>, n1: usize, rho: f64, par: bool) 
 }
 
 /// C = A B, on the own kernel where it pays and faer's otherwise, on this thread.
-fn product(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>) {
+pub(super) fn product(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>) {
     let (m, n, k) = (c.nrows(), c.ncols(), a.ncols());
     let mut c = c;
     if k == 0 {
@@ -452,18 +463,25 @@ on_vectors! {
 
 on_vectors! {
     /// z_i *= (p_i - x_j) / (p_i - p_j) over rows `lo..lo + z.len()`, for every column j
-    /// (`u`: k x k, column j holding p - x_j) but the row's own.
-    fn loewner_rows(z: &mut [f64], lo: usize, u: &[f64], p: &[f64]) {
+    /// (`u`: k x k, column j holding p - x_j) but the row's own; with `squares`, the poles
+    /// are the squares of `p` and p_i - p_j is formed as (p_i - p_j)(p_i + p_j).
+    fn loewner_rows(z: &mut [f64], lo: usize, u: &[f64], p: &[f64], squares: bool) {
         let k = p.len();
         let hi = lo + z.len();
         for j in 0..k {
             let cj = &u[j * k..(j + 1) * k];
             let pj = p[j];
             let mut run = |from: usize, to: usize| {
-                if from < to {
-                    for ((zr, ci), pi) in
-                        z[from - lo..to - lo].iter_mut().zip(&cj[from..to]).zip(&p[from..to])
-                    {
+                if from >= to {
+                    return;
+                }
+                let rows = z[from - lo..to - lo].iter_mut().zip(&cj[from..to]).zip(&p[from..to]);
+                if squares {
+                    for ((zr, ci), pi) in rows {
+                        *zr *= ci / ((pi - pj) * (pi + pj));
+                    }
+                } else {
+                    for ((zr, ci), pi) in rows {
                         *zr *= ci / (pi - pj);
                     }
                 }
@@ -475,8 +493,9 @@ on_vectors! {
 }
 
 on_vectors! {
-    /// A unit eigenvector from its distances to the poles: u_i = z_i / (p_i - x), normalised.
-    fn unit_vector(u: &mut [f64], z: &[f64]) {
+    /// A unit eigenvector from its distances to the poles: u_i = z_i / (p_i - x), normalised;
+    /// returns the norm before normalising.
+    fn unit_vector(u: &mut [f64], z: &[f64]) -> f64 {
         let mut ss = [0.0; L];
         let mut uc = u.chunks_exact_mut(L);
         let mut zc = z.chunks_exact(L);
@@ -491,24 +510,71 @@ on_vectors! {
             *x = zi / *x;
             ss[l] += *x * *x;
         }
-        let inv = 1.0 / ss.iter().sum::<f64>().sqrt();
+        let norm = ss.iter().sum::<f64>().sqrt();
+        let inv = 1.0 / norm;
         for x in u.iter_mut() {
             *x *= inv;
+        }
+        norm
+    }
+}
+
+/// The poles of a secular equation, ascending: the values themselves, or (`squares`) the
+/// squares of the values, whose differences are then formed as (a - b)(a + b) so that they
+/// keep their relative accuracy (the SVD's equation in s^2).
+#[derive(Clone, Copy)]
+pub(super) struct Poles<'a> {
+    pub v: &'a [f64],
+    pub squares: bool,
+}
+
+impl Poles<'_> {
+    /// Pole i minus pole j.
+    #[inline]
+    fn diff(&self, i: usize, j: usize) -> f64 {
+        let (a, b) = (self.v[i], self.v[j]);
+        if self.squares {
+            (a - b) * (a + b)
+        } else {
+            a - b
+        }
+    }
+
+    /// Pole i.
+    #[inline]
+    fn at(&self, i: usize) -> f64 {
+        if self.squares {
+            self.v[i] * self.v[i]
+        } else {
+            self.v[i]
         }
     }
 }
 
 /// The roots of 1/rho + sum_i w_i^2 / (p_i - x) = 0 (`p` strictly ascending, rho > 0) into
 /// `roots`, and the matching unit eigenvectors of diag(p) + rho w w^T into the columns of `u`
-/// (k x k), from z recomputed by the Loewner formula.
-fn secular_vectors(p: &[f64], w: &[f64], rho: f64, roots: &mut [f64], u: &mut [f64], par: bool) {
-    let k = p.len();
+/// (k x k), from z recomputed by the Loewner formula; `norms` (if given) receives each
+/// vector's norm before normalising (sum of (z_i / (p_i - x_j))^2, square-rooted).
+pub(super) fn secular_vectors(
+    p: Poles<'_>,
+    w: &[f64],
+    rho: f64,
+    roots: &mut [f64],
+    u: &mut [f64],
+    norms: Option<&mut [f64]>,
+    par: bool,
+) {
+    let k = p.v.len();
     if k == 0 {
         return;
     }
     if k == 1 {
-        roots[0] = p[0] + rho * w[0] * w[0];
-        u[0] = 1.0;
+        // x = p_0 + rho w_0^2; the vector w_0 / (p_0 - x), normalised, as for k > 1.
+        roots[0] = p.at(0) + rho * w[0] * w[0];
+        u[0] = -w[0].signum();
+        if let Some(n) = norms {
+            n[0] = 1.0 / (rho * w[0].abs());
+        }
         return;
     }
     // Column j of `u`: p_i - x_j.
@@ -530,7 +596,7 @@ fn secular_vectors(p: &[f64], w: &[f64], rho: f64, roots: &mut [f64], u: &mut [f
     // z_i^2 ~ -(p_i - x_i) prod_{j != i} (p_i - x_j) / (p_i - p_j), with w's signs.
     let mut zhat: Vec<f64> = (0..k).map(|i| u[i + i * k]).collect();
     let rows = |(lo, zs): (usize, &mut [f64])| {
-        loewner_rows(zs, lo, u, p);
+        loewner_rows(zs, lo, u, p.v, p.squares);
         for (r, zr) in zs.iter_mut().enumerate() {
             *zr = (-*zr).sqrt().copysign(w[lo + r]);
         }
@@ -545,11 +611,21 @@ fn secular_vectors(p: &[f64], w: &[f64], rho: f64, roots: &mut [f64], u: &mut [f
             .enumerate()
             .for_each(|(b, zs)| rows((b * ROWS, zs)));
     }
-    let vector = |cj: &mut [f64]| unit_vector(cj, &zhat);
+    let mut scratch;
+    let norms = match norms {
+        Some(n) => n,
+        None => {
+            scratch = vec![0.0; k];
+            &mut scratch[..]
+        }
+    };
+    let vector = |(cj, nj): (&mut [f64], &mut f64)| *nj = unit_vector(cj, &zhat);
     if par {
-        u.par_chunks_mut(k).for_each(vector);
+        u.par_chunks_mut(k)
+            .zip(norms.par_iter_mut())
+            .for_each(vector);
     } else {
-        u.chunks_mut(k).for_each(vector);
+        u.chunks_mut(k).zip(norms.iter_mut()).for_each(vector);
     }
 }
 
@@ -558,21 +634,21 @@ fn secular_vectors(p: &[f64], w: &[f64], rho: f64, roots: &mut [f64], u: &mut [f
 /// The root is found as a distance tau from the nearer pole (the origin), with the
 /// distances to every pole updated step by step, so that those to the nearest poles keep
 /// their relative accuracy (dlaed4).
-fn secular_root(j: usize, p: &[f64], w: &[f64], rho: f64, delta: &mut [f64]) -> f64 {
-    let k = p.len();
+fn secular_root(j: usize, p: Poles<'_>, w: &[f64], rho: f64, delta: &mut [f64]) -> f64 {
+    let k = p.v.len();
     let rhoinv = 1.0 / rho;
     let last = j == k - 1;
     // The origin and the bracket of tau.
     let (origin, mut lb, mut ub, mut tau);
     if last {
         let mid = rho / 2.0;
-        for (dl, &pi) in delta.iter_mut().zip(p) {
-            *dl = (pi - p[j]) - mid;
+        for (i, dl) in delta.iter_mut().enumerate() {
+            *dl = p.diff(i, j) - mid;
         }
         let psi = side_sums(&w[..k - 2], &delta[..k - 2], 0.0, 0.0).0;
         let c = rhoinv + psi;
         let f = c + w[k - 2] * w[k - 2] / delta[k - 2] + w[k - 1] * w[k - 1] / delta[k - 1];
-        let del = p[k - 1] - p[k - 2];
+        let del = p.diff(k - 1, k - 2);
         let a = -c * del + w[k - 2] * w[k - 2] + w[k - 1] * w[k - 1];
         let b = w[k - 1] * w[k - 1] * del;
         let quad = || {
@@ -595,10 +671,10 @@ fn secular_root(j: usize, p: &[f64], w: &[f64], rho: f64, delta: &mut [f64]) -> 
         }
         origin = j;
     } else {
-        let del = p[j + 1] - p[j];
+        let del = p.diff(j + 1, j);
         let mid = del / 2.0;
-        for (dl, &pi) in delta.iter_mut().zip(p) {
-            *dl = (pi - p[j]) - mid;
+        for (i, dl) in delta.iter_mut().enumerate() {
+            *dl = p.diff(i, j) - mid;
         }
         let c = rhoinv
             + side_sums(&w[..j], &delta[..j], 0.0, 0.0).0
@@ -635,9 +711,8 @@ fn secular_root(j: usize, p: &[f64], w: &[f64], rho: f64, delta: &mut [f64]) -> 
     if !(tau > lb && tau < ub || last && tau == ub) {
         tau = 0.5 * (lb + ub);
     }
-    let po = p[origin];
-    for (dl, &pi) in delta.iter_mut().zip(p) {
-        *dl = pi - po;
+    for (i, dl) in delta.iter_mut().enumerate() {
+        *dl = p.diff(i, origin);
     }
     shift(delta, tau);
     // The two poles the interpolation uses.
@@ -718,7 +793,7 @@ fn secular_root(j: usize, p: &[f64], w: &[f64], rho: f64, delta: &mut [f64]) -> 
         tau += eta;
         shift(delta, eta);
     }
-    po + tau
+    p.at(origin) + tau
 }
 
 #[cfg(test)]
