@@ -24,7 +24,7 @@ use faer::prelude::{Reborrow, ReborrowMut};
 use faer::{Mat, MatMut};
 
 use super::lapack_ref;
-use super::stedc::{col, col_mut, product, secular_vectors, Poles, PAR_ORDER};
+use super::stedc::{all_finite, col_mut, largest, product, secular_vectors, Poles, PAR_ORDER};
 
 /// Subproblems up to this order go to the QR iteration (LAPACK's SMLSIZ).
 const LEAF: usize = 25;
@@ -42,13 +42,7 @@ pub fn bdsdc(d: &mut [f64], e: &[f64], par: bool) -> Option<(Mat<f64>, Mat<f64>)
     if n == 0 {
         return Some((u, v));
     }
-    let norm = d.iter().chain(&e[..n - 1]).fold(0.0f64, |m, x| {
-        if x.abs() > m || x.is_nan() {
-            x.abs()
-        } else {
-            m
-        }
-    });
+    let norm = largest(d, &e[..n - 1]);
     if !norm.is_finite() {
         return None;
     }
@@ -70,13 +64,8 @@ pub fn bdsdc(d: &mut [f64], e: &[f64], par: bool) -> Option<(Mat<f64>, Mat<f64>)
     d.iter_mut().for_each(|x| *x *= norm);
     let u = Mat::<f64>::from_fn(n, n, |i, j| u[(i, n - 1 - j)]);
     let v = Mat::<f64>::from_fn(n, n, |i, j| v[(i, n - 1 - j)]);
-    let finite = d.iter().all(|x| x.is_finite())
-        && (0..n).all(|j| {
-            col(u.as_ref(), j)
-                .iter()
-                .chain(col(v.as_ref(), j))
-                .all(|x| x.is_finite())
-        });
+    let finite =
+        d.iter().all(|x| x.is_finite()) && all_finite(u.as_ref()) && all_finite(v.as_ref());
     finite.then_some((u, v))
 }
 
@@ -400,21 +389,8 @@ fn merge(
 
 #[cfg(test)]
 mod tests {
+    use super::super::stedc::tests::noise;
     use super::*;
-
-    fn noise(seed: u64, n: usize) -> Vec<f64> {
-        let mut x = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (0..n)
-            .map(|_| {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                ((x >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
-            })
-            .collect()
-    }
 
     fn check(d: Vec<f64>, e: Vec<f64>, par: bool) {
         let n = d.len();

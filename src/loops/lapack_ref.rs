@@ -671,17 +671,25 @@ fn steqr(n: usize, d: &mut [f64], e: &mut [f64], z: &mut Fm) -> bool {
     true
 }
 
-/// dsteqr with COMPZ = 'I' on 0-based arrays: the ascending eigenvalues (in `d`, n of them)
-/// and the eigenvectors (returned, n x n column-major) of the symmetric tridiagonal matrix
-/// with diagonal `d` and off-diagonal `e` (n - 1 items). None when it does not converge. The
-/// leaves of the divide and conquer ([`super::stedc`]), as LAPACK's dlaed0 solves them.
-pub fn steqr_vectors(d: &mut [f64], e: &[f64]) -> Option<Vec<f64>> {
+/// A bidiagonal's or tridiagonal's 0-based diagonal (n) and off-diagonal (n - 1) as the
+/// 1-based arrays of the ports (d[1..=n], e[1..n], each n + 1 long).
+fn one_based(d: &[f64], e: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let n = d.len();
     let mut d1 = Vec::with_capacity(n + 1);
     d1.push(0.0);
     d1.extend_from_slice(d);
     let mut e1 = vec![0.0; n + 1];
     e1[1..n].copy_from_slice(&e[..n.saturating_sub(1)]);
+    (d1, e1)
+}
+
+/// dsteqr with COMPZ = 'I' on 0-based arrays: the ascending eigenvalues (in `d`, n of them)
+/// and the eigenvectors (returned, n x n column-major) of the symmetric tridiagonal matrix
+/// with diagonal `d` and off-diagonal `e` (n - 1 items). None when it does not converge. The
+/// leaves of the divide and conquer ([`super::stedc`]), as LAPACK's dlaed0 solves them.
+pub fn steqr_vectors(d: &mut [f64], e: &[f64]) -> Option<Vec<f64>> {
+    let n = d.len();
+    let (mut d1, mut e1) = one_based(d, e);
     let mut z = Fm::zeros(n, n);
     if !steqr(n, &mut d1, &mut e1, &mut z) {
         return None;
@@ -826,11 +834,7 @@ pub fn syev(a: &[f64], n: usize, upper: bool, w: &mut [f64], z: &mut [f64]) -> b
 /// of the divide and conquer ([`super::bdsdc`]).
 pub fn bdsqr_vectors(d: &mut [f64], e: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
     let n = d.len();
-    let mut d1 = Vec::with_capacity(n + 1);
-    d1.push(0.0);
-    d1.extend_from_slice(d);
-    let mut e1 = vec![0.0; n + 1];
-    e1[1..n].copy_from_slice(&e[..n.saturating_sub(1)]);
+    let (mut d1, mut e1) = one_based(d, e);
     let mut vt = Fm::eye(n, n);
     let mut u = Fm::eye(n, n);
     if !bdsqr(n, &mut d1, &mut e1, &mut vt, &mut u) {

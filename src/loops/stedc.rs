@@ -53,13 +53,7 @@ pub fn stedc(d: &mut [f64], e: &[f64], par: bool) -> Option<Mat<f64>> {
         return Some(q);
     }
     // Scale to the largest item, as dstedc does (the tolerances are relative to it).
-    let norm = d.iter().chain(&e[..n - 1]).fold(0.0f64, |m, x| {
-        if x.abs() > m || x.is_nan() {
-            x.abs()
-        } else {
-            m
-        }
-    });
+    let norm = largest(d, &e[..n - 1]);
     if !norm.is_finite() {
         return None;
     }
@@ -75,9 +69,23 @@ pub fn stedc(d: &mut [f64], e: &[f64], par: bool) -> Option<Mat<f64>> {
         return None;
     }
     d.iter_mut().for_each(|x| *x *= norm);
-    let finite = d.iter().all(|x| x.is_finite())
-        && (0..n).all(|j| col(q.as_ref(), j).iter().all(|x| x.is_finite()));
-    finite.then_some(q)
+    (d.iter().all(|x| x.is_finite()) && all_finite(q.as_ref())).then_some(q)
+}
+
+/// The largest magnitude among the diagonal and off-diagonal items (NaN if any is NaN).
+pub(super) fn largest(d: &[f64], e: &[f64]) -> f64 {
+    d.iter().chain(e).fold(0.0f64, |m, x| {
+        if x.abs() > m || x.is_nan() {
+            x.abs()
+        } else {
+            m
+        }
+    })
+}
+
+/// Whether every item of `q` is finite.
+pub(super) fn all_finite(q: MatRef<'_, f64>) -> bool {
+    (0..q.ncols()).all(|j| col(q, j).iter().all(|x| x.is_finite()))
 }
 
 /// One subproblem: `d` (n), `e` (n - 1), its eigenvectors into `q` (n x n).
@@ -119,7 +127,7 @@ fn solve(d: &mut [f64], e: &mut [f64], q: MatMut<'_, f64>, par: bool) -> bool {
 }
 
 /// A column of `q` as a slice.
-pub(super) fn col<'a>(q: MatRef<'a, f64>, j: usize) -> &'a [f64] {
+fn col<'a>(q: MatRef<'a, f64>, j: usize) -> &'a [f64] {
     q.col(j)
         .try_as_col_major()
         .expect("column-major")
@@ -797,7 +805,7 @@ fn secular_root(j: usize, p: Poles<'_>, w: &[f64], rho: f64, delta: &mut [f64]) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// max |T V - V diag(w)| and max |V^T V - I| for the tridiagonal (d, e).
@@ -843,7 +851,7 @@ mod tests {
     }
 
     /// A reproducible pseudo-random sequence in [-1, 1).
-    fn noise(seed: u64, n: usize) -> Vec<f64> {
+    pub(in crate::loops) fn noise(seed: u64, n: usize) -> Vec<f64> {
         let mut x = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
