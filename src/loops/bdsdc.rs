@@ -24,12 +24,9 @@ use faer::prelude::{Reborrow, ReborrowMut};
 use faer::{Mat, MatMut};
 
 use super::lapack_ref;
-use super::stedc::{all_finite, col_mut, largest, product, secular_vectors, Poles, PAR_ORDER};
-
-/// Subproblems up to this order go to the QR iteration (LAPACK's SMLSIZ).
-const LEAF: usize = 25;
-/// Half of LAPACK's machine epsilon (dlamch('E') is 2^-53).
-const EPS: f64 = f64::EPSILON * 0.5;
+use super::stedc::{
+    all_finite, col_mut, largest, product, secular_vectors, Poles, EPS, LEAF, PAR_ORDER,
+};
 
 /// The SVD of the n x n upper bidiagonal with diagonal `d` and superdiagonal `e` (n - 1
 /// items): the singular values into `d` (descending) and (U, V), n x n each, with
@@ -189,7 +186,7 @@ fn merge(
     let m = n + sqre;
     // Pole p (0..n) is column p of the blocks of U and V: the halves' singular vectors, and at
     // p = k the middle row (U) and B1's null column (V), value 0.
-    let mut vals: Vec<f64> = (0..n).map(|p| if p == k { 0.0 } else { d[p] }).collect();
+    let vals: Vec<f64> = (0..n).map(|p| if p == k { 0.0 } else { d[p] }).collect();
     let mut z: Vec<f64> = (0..n)
         .map(|p| {
             if p <= k {
@@ -239,7 +236,6 @@ fn merge(
                 let zp = z[prev];
                 z[prev] = 0.0;
                 zeroing(&mut z, zp, prev, j, true);
-                vals[j] = vals[j].max(vals[prev]);
                 deflated.push(prev);
                 prev = j;
             }
@@ -389,7 +385,7 @@ fn merge(
 
 #[cfg(test)]
 mod tests {
-    use super::super::stedc::tests::noise;
+    use super::super::stedc::tests::{noise, off_orthogonal};
     use super::*;
 
     fn check(d: Vec<f64>, e: Vec<f64>, par: bool) {
@@ -421,13 +417,7 @@ mod tests {
         }
         assert!(r <= tol * scale, "residual {r} (n = {n})");
         for q in [&u, &v] {
-            let mut o: f64 = 0.0;
-            for a in 0..n {
-                for b in 0..n {
-                    let dot: f64 = (0..n).map(|i| q[(i, a)] * q[(i, b)]).sum();
-                    o = o.max((dot - if a == b { 1.0 } else { 0.0 }).abs());
-                }
-            }
+            let o = off_orthogonal(q);
             assert!(o <= tol, "orthogonality {o} (n = {n})");
         }
     }

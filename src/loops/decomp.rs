@@ -1448,8 +1448,7 @@ fn svd_of<T: Field>(
                 a[(j, i)].re()
             }
         });
-        if let Some((sv, ub, vb)) = svd_bidiagonal(at.as_ref(), mode == SvdMode::Full, par, dc_par)
-        {
+        if let Some((sv, ub, vb)) = svd_bidiagonal(at, mode == SvdMode::Full, par, dc_par) {
             let (u, v) = if wide { (vb, ub) } else { (ub, vb) };
             let u = Mat::<T>::from_fn(m, ucols, |i, j| T::from_re(u[(i, j)]));
             let v = Mat::<T>::from_fn(n, vcols, |i, j| T::from_re(v[(i, j)]));
@@ -1479,12 +1478,12 @@ fn svd_of<T: Field>(
     Some((sv, u, v))
 }
 
-/// The SVD of a real m x n matrix, m >= n >= 2: faer's reduction to bidiagonal form, the
+/// The SVD of a real m x n matrix `b` (overwritten), m >= n >= 2: faer's reduction to bidiagonal form, the
 /// divide and conquer of [`bdsdc`] on it, and faer's reflectors applied to its vectors
 /// (dgesdd's steps). Returns the singular values (descending), U (m x n, or m x m when
 /// `full`) and V (n x n). None when the divide and conquer fails.
 fn svd_bidiagonal(
-    a: MatRef<'_, f64>,
+    mut b: Mat<f64>,
     full: bool,
     par: Par,
     dc_par: bool,
@@ -1492,7 +1491,7 @@ fn svd_bidiagonal(
     use faer::dyn_stack::StackReq;
     use faer::linalg::householder;
     use faer::linalg::svd::bidiag;
-    let (m, n) = a.shape();
+    let (m, n) = b.shape();
     let ucols = if full { m } else { n };
     let bs = faer::linalg::qr::no_pivoting::factor::recommended_block_size::<f64>(m, n);
     let mut buf = stack(StackReq::any_of(&[
@@ -1506,7 +1505,6 @@ fn svd_bidiagonal(
             n,
         ),
     ]));
-    let mut b = a.to_owned();
     let mut hl = Mat::<f64>::zeros(bs, n);
     let mut hr = Mat::<f64>::zeros(bs, n - 1);
     bidiag::bidiag_in_place(

@@ -31,13 +31,13 @@ use rayon::prelude::*;
 use super::lapack_ref;
 
 /// Subproblems up to this order go to the QR iteration (LAPACK's SMLSIZ).
-const LEAF: usize = 25;
+pub(super) const LEAF: usize = lapack_ref::SMALL;
 /// Merges of at least this order run their halves, roots and vectors on rayon's threads
 /// (eigh of 50-1000 measured on two cores: 48-64 fastest, 15-25% faster than one thread
 /// from 200; 128 slower below 300).
 pub const PAR_ORDER: usize = 48;
 /// Half of LAPACK's machine epsilon (dlamch('E') is 2^-53).
-const EPS: f64 = f64::EPSILON * 0.5;
+pub(super) const EPS: f64 = f64::EPSILON * 0.5;
 /// Rational-interpolation steps for one root before the bracket is bisected to the end.
 const MAXIT: usize = 30;
 
@@ -824,14 +824,20 @@ pub(super) mod tests {
                 r = r.max((tv - w[j] * v[(i, j)]).abs());
             }
         }
+        (r, off_orthogonal(v))
+    }
+
+    /// max |Q^T Q - I|.
+    pub(in crate::loops) fn off_orthogonal(q: &Mat<f64>) -> f64 {
+        let n = q.ncols();
         let mut o: f64 = 0.0;
         for a in 0..n {
             for b in 0..n {
-                let dot: f64 = (0..n).map(|i| v[(i, a)] * v[(i, b)]).sum();
+                let dot: f64 = (0..q.nrows()).map(|i| q[(i, a)] * q[(i, b)]).sum();
                 o = o.max((dot - if a == b { 1.0 } else { 0.0 }).abs());
             }
         }
-        (r, o)
+        o
     }
 
     fn check(d: Vec<f64>, e: Vec<f64>, par: bool) {
