@@ -530,6 +530,79 @@ def test_slogdet(batch, n, dtype):
         assert np.array_equal(np.asarray(r.sign), want.sign)  # exactly +-1
 
 
+def _lu_input(kind, n, dtype):
+    """Matrices for the recursive LU: Gaussian, graded (row scales over 12 decades),
+    nearly singular (two rows 1e-9 apart), and exactly singular ones whose LU meets an exact
+    zero pivot whatever the order of its sums (a zero column, all ones)."""
+    a = general((n, n), dtype, key=n)
+    if np.dtype(dtype).kind == "f":
+        a = (a / np.sqrt(n)).astype(dtype)  # |det| within range
+    if kind == "graded":
+        a = (a * np.logspace(-6, 6, n)[:, None]).astype(dtype)
+    elif kind == "nearly_singular":
+        a = a.copy()
+        a[n // 2] = a[n // 3] + 1e-9 * a[n // 2]
+    elif kind == "zero_column":
+        a = a.copy()
+        a[:, n // 3] = 0
+    elif kind == "ones":
+        a = np.ones((n, n), dtype)
+    return a
+
+
+@needs_ul
+@pytest.mark.parametrize("n", [64, 65, 100, 127, 200, 300, 520])
+@pytest.mark.parametrize("kind", ["gaussian", "graded", "nearly_singular", "zero_column",
+                                  "ones"])
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int64"])
+def test_lu_recursive(kind, n, dtype):
+    # Orders across the recursive LU's cut points; from 256 its parts run on several threads.
+    a = _lu_input(kind, n, dtype)
+    kap = kappa(a)
+    big = abs(float(np.linalg.slogdet(a).logabsdet)) > 700  # det overflows
+    for name in ("slogdet",) if big else ("det", "slogdet"):
+        r, want = call(name, a)
+        if name == "det":
+            np.testing.assert_allclose(like(r, want), want, rtol=tol(want, kap, n), atol=1e-300)
+        else:
+            np.testing.assert_array_equal(np.asarray(r.sign), want.sign)
+            close(r.logabsdet, want.logabsdet, tol(want.sign, kap, n),
+                  scale=max(1.0, abs(float(want.logabsdet))))
+    b = rand((n, 3), dtype, 1)
+    for args in ((a, b), (a, b[:, 0])):
+        r, want = call("solve", *args)
+        if want is not None:
+            close(r, want, tol(want, kap, n))
+    r, want = call("inv", a)
+    if want is not None:
+        close(r, want, tol(want, kap, n))
+        near(wide(a) @ wide(r), np.eye(n), 10 * tol(want, kap, n) * max(1.0, float(np.abs(
+            wide(a)).max() * np.abs(want).max())))
+
+
+@needs_ul
+@pytest.mark.parametrize("layout", ["fortran", "reversed", "strided", "batched"])
+def test_lu_recursive_layouts(layout):
+    n = 130
+    a = general((n, n), "float64", key=7)
+    b = rand((n, 140), "float64", 8)
+    if layout == "fortran":
+        a, b = np.asfortranarray(a), np.asfortranarray(b)
+    elif layout == "reversed":
+        a, b = a[::-1, ::-1], b[::-1]
+    elif layout == "strided":
+        a = general((2 * n, 2 * n), "float64", key=9)[::2, 1::2]
+        b = rand((n, 280), "float64", 8)[:, ::2]
+    else:
+        a = general((3, n, n), "float64", key=10)
+        b = rand((3, n, 140), "float64", 8)
+    kap = kappa(a)
+    for name, args in (("solve", (a, b)), ("inv", (a,)), ("det", (a,))):
+        r, want = call(name, *args)
+        close(r, want, tol(want, kap, n), msg=name)
+
+
+
 @needs_ul
 @pytest.mark.parametrize("dtype", ["float64", "complex128", "float32", "complex64", "int64"])
 @pytest.mark.parametrize("a", [

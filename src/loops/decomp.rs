@@ -20,7 +20,7 @@ use smallvec::SmallVec;
 use super::core_dims::CoreArgs;
 use super::lapack_ref;
 use super::watch;
-use super::{bdsdc, stedc};
+use super::{bdsdc, getrf, stedc};
 use crate::dtype::method::status;
 
 type C64 = Complex<f64>;
@@ -227,6 +227,74 @@ impl View {
             *p.offset(i as isize + j as isize * cs) = self.at::<T>(i, j).read_unaligned()
         });
         m
+    }
+
+    /// [`View::load`] with the columns split in `parts` across the helper threads.
+    ///
+    /// # Safety
+    /// As [`View::load`].
+    unsafe fn load_parts<T: Field>(&self, parts: usize) -> Mat<T> {
+        if parts <= 1 || self.cols < 2 * parts {
+            // SAFETY: the caller's.
+            return unsafe { self.load() };
+        }
+        let mut m = Mat::<T>::with_capacity(self.rows, self.cols);
+        // SAFETY: every element is written below before anything reads it.
+        unsafe { m.set_dims(self.rows, self.cols) };
+        let (src, rows, cols, rs, cs_in) =
+            (self.ptr as usize, self.rows, self.cols, self.rs, self.cs);
+        let (dst, size) = (m.as_ptr_mut() as usize, std::mem::size_of::<T>());
+        let ld = m.col_stride() * size as isize;
+        super::helpers::share(parts, move |t| {
+            let (c0, c1) = (cols * t / parts, cols * (t + 1) / parts);
+            // SAFETY: columns c0..c1 lie in the operand and in `m`; the parts write disjoint
+            // columns.
+            unsafe {
+                super::blocked::copy_2d_tiled(
+                    (src as *const u8).offset(c0 as isize * cs_in),
+                    [rs, cs_in],
+                    (dst as *mut u8).offset(c0 as isize * ld),
+                    [size as isize, ld],
+                    rows,
+                    c1 - c0,
+                    size,
+                    false,
+                )
+            };
+        });
+        m
+    }
+
+    /// [`View::store`] of a float64 matrix with the columns split in `parts` across the helper
+    /// threads.
+    ///
+    /// # Safety
+    /// As [`View::store`].
+    unsafe fn store_parts(&self, m: MatRef<'_, f64>, parts: usize) {
+        if parts <= 1 || self.cols < 2 * parts {
+            // SAFETY: the caller's.
+            return unsafe { self.store(m) };
+        }
+        let (dst, rows, cols, rs, cs_out) =
+            (self.ptr as usize, self.rows, self.cols, self.rs, self.cs);
+        let (src, ld) = (m.as_ptr() as usize, m.col_stride() * 8);
+        super::helpers::share(parts, move |t| {
+            let (c0, c1) = (cols * t / parts, cols * (t + 1) / parts);
+            // SAFETY: columns c0..c1 lie in `m` and in the operand; the parts write disjoint
+            // columns.
+            unsafe {
+                super::blocked::copy_2d_tiled(
+                    (src as *const u8).offset(c0 as isize * ld),
+                    [8, ld],
+                    (dst as *mut u8).offset(c0 as isize * cs_out),
+                    [rs, cs_out],
+                    rows,
+                    c1 - c0,
+                    8,
+                    false,
+                )
+            };
+        });
     }
 
     /// # Safety
@@ -579,8 +647,9 @@ fn slogdet_of<T: Field, M: Grid<T>>(lu: &M, n: usize, swaps: usize, singular: bo
     (sign, logdet)
 }
 
-/// A square matrix factored as P A = L U: inline by getf2 when small, else by faer's blocked
-/// LU (with its permutation and inverse). Borrowed, so that the inline factors never move.
+/// A square matrix factored as P A = L U: inline by getf2 when small, float64 by the own
+/// recursive LU ([`getrf`]) where the own matrix kernel runs, else by faer's blocked LU (with
+/// its permutation and inverse). Borrowed, so that the inline factors never move.
 enum Lu<'a, T: Field> {
     Small {
         lu: &'a Dense<'a, T>,
@@ -595,6 +664,39 @@ enum Lu<'a, T: Field> {
         swaps: usize,
         singular: bool,
     },
+    Own {
+        lu: &'a Mat<f64>,
+        piv: &'a [usize],
+        swaps: usize,
+        singular: bool,
+        /// Parts of the solves on the helper threads.
+        parts: usize,
+    },
+}
+
+/// Orders from which a float64 LU is the own ([`getrf`]).
+const OWN_LU: usize = 64;
+
+/// Whether an n x n LU of `T` is the own ([`getrf`]): float64 where the own matrix kernel runs.
+fn own_lu<T: Field>(n: usize) -> bool {
+    std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>()
+        && n >= OWN_LU
+        && super::gemm::available()
+}
+
+/// The parallelism [`each`] runs the items of an n x n LU with: none of faer's where the LU
+/// is the own (it has its helper threads; `par` still says whether to use them).
+fn lu_items<T: Field>(n: usize, par: Par) -> Par {
+    if own_lu::<T>(n) {
+        Par::Seq
+    } else {
+        par
+    }
+}
+
+/// `a` as a float64 matrix, if `T` is float64.
+fn as_f64<T: Field>(a: &Mat<T>) -> Option<&Mat<f64>> {
+    (a as &dyn std::any::Any).downcast_ref::<Mat<f64>>()
 }
 
 /// Factor the n x n matrix `a` and give the factors to `f`.
@@ -618,6 +720,30 @@ unsafe fn with_lu<T: Field, R>(a: &View, par: Par, f: impl FnOnce(&Lu<'_, T>) ->
         });
     }
     use faer::linalg::lu::partial_pivoting::factor;
+    if own_lu::<T>(n) {
+        let parts = match par {
+            Par::Rayon(_) => rayon::current_num_threads(),
+            Par::Seq => 1,
+        };
+        // SAFETY: the caller's.
+        let mut lu = unsafe { a.load_parts::<T>(parts) };
+        let own = (&mut lu as &mut dyn std::any::Any)
+            .downcast_mut::<Mat<f64>>()
+            .expect("float64");
+        let m = getrf::Cm {
+            ptr: own.as_ptr_mut(),
+            ld: own.col_stride() as usize,
+        };
+        // SAFETY: an n x n matrix.
+        let (piv, swaps, singular) = unsafe { getrf::getrf(m, n, parts) };
+        return f(&Lu::Own {
+            lu: as_f64(&lu).expect("float64"),
+            piv: &piv,
+            swaps,
+            singular,
+            parts,
+        });
+    }
     // SAFETY: the caller's.
     let mut lu = unsafe { a.load::<T>() };
     let mut fwd = vec![0usize; n];
@@ -649,7 +775,9 @@ unsafe fn with_lu<T: Field, R>(a: &View, par: Par, f: impl FnOnce(&Lu<'_, T>) ->
 impl<T: Field> Lu<'_, T> {
     fn singular(&self) -> bool {
         match self {
-            Lu::Small { singular, .. } | Lu::Big { singular, .. } => *singular,
+            Lu::Small { singular, .. } | Lu::Big { singular, .. } | Lu::Own { singular, .. } => {
+                *singular
+            }
         }
     }
 
@@ -694,6 +822,25 @@ impl<T: Field> Lu<'_, T> {
                 // SAFETY: the caller's.
                 unsafe { o.store(x.as_ref()) };
             }
+            Lu::Own { lu, piv, parts, .. } => {
+                let n = lu.nrows();
+                // SAFETY: the caller's.
+                let mut x = match b {
+                    Some(b) => unsafe { b.load_parts::<f64>(*parts) },
+                    None => Mat::from_fn(n, n, |i, j| if i == j { 1.0 } else { 0.0 }),
+                };
+                let m = |p: *mut f64, ld: isize| getrf::Cm {
+                    ptr: p,
+                    ld: ld as usize,
+                };
+                let f = m(lu.as_ptr() as *mut f64, lu.col_stride());
+                let k = x.ncols();
+                // SAFETY: the factors and x, apart, of the shapes given (the factors are
+                // only read).
+                unsafe { getrf::getrs(f, n, piv, m(x.as_ptr_mut(), x.col_stride()), k, *parts) };
+                // SAFETY: the caller's.
+                unsafe { o.store_parts(x.as_ref(), *parts) };
+            }
         }
     }
 
@@ -711,6 +858,15 @@ impl<T: Field> Lu<'_, T> {
                 singular,
                 ..
             } => slogdet_of(*lu, lu.nrows(), *swaps, *singular),
+            Lu::Own {
+                lu,
+                swaps,
+                singular,
+                ..
+            } => {
+                let (s, l) = slogdet_of(*lu, lu.nrows(), *swaps, *singular);
+                (T::from_re(s), l)
+            }
         }
     }
 }
@@ -729,7 +885,7 @@ pub unsafe fn inv<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
     let par = par_of(c, n * n * n, PAR_BLAS3);
     // SAFETY (each item): an n x n input and output.
     unsafe {
-        each(par, p, steps, count, |q| {
+        each(lu_items::<T>(n, par), p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let o = View::of(q[1], c, 1, &[0, 0]);
             with_lu::<T, _>(&a, par, |lu| {
@@ -757,7 +913,7 @@ pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
     let par = par_of(c, n * n * (n + k), PAR_BLAS3);
     // SAFETY (each item): the operands' shapes from the signature.
     unsafe {
-        each(par, p, steps, count, |q| {
+        each(lu_items::<T>(n, par), p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let b = View::of(q[1], c, 1, bdims);
             let o = View::of(q[2], c, 2, bdims);
@@ -785,7 +941,7 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
     let mut reported = 0;
     // SAFETY (each item): an n x n input, a scalar output.
     let st = unsafe {
-        each(par, p, steps, count, |q| {
+        each(lu_items::<T>(n, par), p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             if a.has_nan::<T>() {
                 reported |= status::INVALID;
@@ -812,7 +968,7 @@ pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c:
     let mut reported = 0;
     // SAFETY (each item): an n x n input, two scalar outputs.
     let st = unsafe {
-        each(par, p, steps, count, |q| {
+        each(lu_items::<T>(n, par), p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             if a.has_nan::<T>() {
                 reported |= status::INVALID;

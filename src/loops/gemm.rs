@@ -99,7 +99,7 @@ pub trait Tiles<T>: 'static {
     ///
     /// # Safety
     /// As [`pack_b`], and [`Tiles::usable`].
-    unsafe fn pack_b(b: Mat<T>, kc: usize, nc: usize, dst: *mut T);
+    unsafe fn pack_b(b: Mat<T>, kc: usize, nc: usize, dst: *mut T, negate: bool);
 
     /// `C[0..MR, 0..NR] (=|+=) Apanel^T Bpanel` over `kc` steps; `a`: kc groups of MR, `b`: kc
     /// groups of NR (64-byte aligned).
@@ -132,7 +132,9 @@ pub enum Avx2 {}
 pub enum Avx512 {}
 
 /// An element type with register-tile kernels.
-pub trait Real: Copy + Default + Send + Sync + std::ops::Add<Output = Self> + 'static {
+pub trait Real:
+    Copy + Default + Send + Sync + std::ops::Add<Output = Self> + std::ops::Neg<Output = Self> + 'static
+{
     /// `y[i] = A[i, :] . x` for `rows` rows of a row-major A (row stride `rs`), x contiguous
     /// (`avx2_dot_rows`).
     ///
@@ -601,7 +603,8 @@ unsafe fn pack_a<T: Real, K: Tiles<T>>(a: Mat<T>, mc: usize, kc: usize, dst: *mu
     }
 }
 
-/// Pack rows `0..kc`, columns `0..nc` of `b` as micro-panels of `NR` columns (zero-padded).
+/// Pack rows `0..kc`, columns `0..nc` of `b` (negated if `negate`) as micro-panels of `NR`
+/// columns (zero-padded).
 /// Rows with contiguous items are read whole, step by step across the micro-panels (long
 /// runs for the hardware's prefetcher), each full micro-panel's step a copy of constant size
 /// (vector moves of the caller's width).
@@ -609,7 +612,14 @@ unsafe fn pack_a<T: Real, K: Tiles<T>>(a: Mat<T>, mc: usize, kc: usize, dst: *mu
 /// # Safety
 /// `b` holds the panel; `dst` has room for `nc.div_ceil(NR) * NR * kc` elements.
 #[inline(always)]
-unsafe fn pack_b<T: Real, const NR: usize>(b: Mat<T>, kc: usize, nc: usize, dst: *mut T) {
+unsafe fn pack_b<T: Real, const NR: usize>(
+    b: Mat<T>,
+    kc: usize,
+    nc: usize,
+    dst: *mut T,
+    negate: bool,
+) {
+    let put = |x: T| if negate { -x } else { x };
     let full = nc / NR;
     // SAFETY: the caller's guarantee.
     unsafe {
@@ -623,7 +633,13 @@ unsafe fn pack_b<T: Real, const NR: usize>(b: Mat<T>, kc: usize, nc: usize, dst:
                 }
                 for q in 0..full {
                     let d = dst.add((q * kc + p) * NR);
-                    std::ptr::copy_nonoverlapping(s.add(q * NR), d, NR);
+                    if negate {
+                        for j in 0..NR {
+                            *d.add(j) = -*s.add(q * NR + j);
+                        }
+                    } else {
+                        std::ptr::copy_nonoverlapping(s.add(q * NR), d, NR);
+                    }
                 }
             }
         } else {
@@ -633,7 +649,7 @@ unsafe fn pack_b<T: Real, const NR: usize>(b: Mat<T>, kc: usize, nc: usize, dst:
                 for p in 0..kc {
                     let s = base.offset(p as isize * b.rs);
                     for j in 0..NR {
-                        *d.add(p * NR + j) = *s.offset(j as isize * b.cs);
+                        *d.add(p * NR + j) = put(*s.offset(j as isize * b.cs));
                     }
                 }
             }
@@ -646,7 +662,7 @@ unsafe fn pack_b<T: Real, const NR: usize>(b: Mat<T>, kc: usize, nc: usize, dst:
                 let s = base.offset(p as isize * b.rs);
                 for j in 0..NR {
                     *d.add(p * NR + j) = if j < cols {
-                        *s.offset(j as isize * b.cs)
+                        put(*s.offset(j as isize * b.cs))
                     } else {
                         T::default()
                     };
@@ -819,6 +835,8 @@ struct Team<T, K> {
     claimed: Vec<AtomicUsize>,
     packed: Vec<AtomicUsize>,
     finished: Vec<AtomicUsize>,
+    /// What the product does to C.
+    update: Update,
     /// Floating-point conditions the parts raised.
     flags: AtomicU32,
     /// A stop was requested: parts skip their work (their bookkeeping goes on).
@@ -831,7 +849,17 @@ struct Own<T> {
 }
 
 impl<T: Real, K: Tiles<T>> Team<T, K> {
-    fn new(m: usize, n: usize, k: usize, a: Mat<T>, b: Mat<T>, c: MatMut<T>, parts: usize) -> Self {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        m: usize,
+        n: usize,
+        k: usize,
+        a: Mat<T>,
+        b: Mat<T>,
+        c: MatMut<T>,
+        parts: usize,
+        update: Update,
+    ) -> Self {
         // Panels of equal depth (a multiple of 8) and of equal width (a multiple of NR).
         let (nr, depth) = (K::NR, piece(k, K::KC, 8));
         let width = piece(n, K::NC, nr);
@@ -884,9 +912,15 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             packed: counters(),
             finished: counters(),
             stages,
+            update,
             flags: AtomicU32::new(0),
             stop: AtomicBool::new(false),
         }
+    }
+
+    /// Whether B's panels are packed negated (C -= A B).
+    fn negate(&self) -> bool {
+        self.update == Update::Sub
     }
 
     /// Where stage `s` is packed.
@@ -989,7 +1023,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         for (s, st) in self.stages.iter().enumerate() {
             if !self.note_stop() {
                 // SAFETY: the stage lies in B; the part's buffer is sized for it.
-                unsafe { K::pack_b(self.b.at(st.pc, st.jc), st.kc, st.nc, bp) };
+                unsafe { K::pack_b(self.b.at(st.pc, st.jc), st.kc, st.nc, bp, self.negate()) };
             }
             // SAFETY: the caller's guarantee; the stage is packed.
             unsafe { self.multiply(r, s, bp, own) };
@@ -1014,7 +1048,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
                 // SAFETY: the group's columns lie in B and its place in the buffer.
                 unsafe {
                     let dst = self.buf(s).add(q * st.kc);
-                    K::pack_b(self.b.at(st.pc, st.jc + q), st.kc, cols, dst);
+                    K::pack_b(self.b.at(st.pc, st.jc + q), st.kc, cols, dst, self.negate());
                 }
             }
             self.packed[s].fetch_add(1, Ordering::Release);
@@ -1042,7 +1076,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
                             pack_a::<T, K>(self.a.at(ic, st.pc), mc, st.kc, ap);
                         }
                         let c = self.c.at(ic, st.jc);
-                        let acc = st.pc > 0;
+                        let acc = st.pc > 0 || self.update != Update::Set;
                         let edge = &mut own.edge;
                         macro_kernel::<T, K>(mc, st.nc, st.kc, ap, bp, c, acc, edge);
                     }
@@ -1071,6 +1105,17 @@ unsafe fn gemm_team<T: Real, K: Tiles<T>>(team: Team<T, K>, helpers: usize) {
     unsafe { team.finish() };
 }
 
+/// What a product does to C.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Update {
+    /// C = A B.
+    Set,
+    /// C += A B.
+    Add,
+    /// C -= A B (B's panels packed negated).
+    Sub,
+}
+
 /// C (m x n) = A (m x k) B (k x n), in `parts` pieces, on the widest kernels this CPU runs.
 ///
 /// # Safety
@@ -1088,12 +1133,34 @@ pub unsafe fn gemm<T: Real>(
     Avx2: Tiles<T>,
     Avx512: Tiles<T>,
 {
+    // SAFETY: the caller's guarantee.
+    unsafe { gemm_update(m, n, k, a, b, c, parts, Update::Set) }
+}
+
+/// [`gemm`] that sets C, adds A B to it or subtracts A B from it (`update`).
+///
+/// # Safety
+/// As [`gemm`]; where C is updated, it holds values.
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn gemm_update<T: Real>(
+    m: usize,
+    n: usize,
+    k: usize,
+    a: Mat<T>,
+    b: Mat<T>,
+    c: MatMut<T>,
+    parts: usize,
+    update: Update,
+) where
+    Avx2: Tiles<T>,
+    Avx512: Tiles<T>,
+{
     // SAFETY: the caller's guarantee; each kernel family only where the CPU runs it.
     unsafe {
         if <Avx512 as Tiles<T>>::usable() {
-            gemm_on::<T, Avx512>(m, n, k, a, b, c, parts)
+            gemm_on::<T, Avx512>(m, n, k, a, b, c, parts, update)
         } else {
-            gemm_on::<T, Avx2>(m, n, k, a, b, c, parts)
+            gemm_on::<T, Avx2>(m, n, k, a, b, c, parts, update)
         }
     }
 }
@@ -1103,7 +1170,8 @@ pub unsafe fn gemm<T: Real>(
 /// across rayon's threads (a one-part team each).
 ///
 /// # Safety
-/// As [`gemm`], and `K::usable()`.
+/// As [`gemm_update`], and `K::usable()`.
+#[allow(clippy::too_many_arguments)]
 unsafe fn gemm_on<T: Real, K: Tiles<T>>(
     m: usize,
     n: usize,
@@ -1112,8 +1180,9 @@ unsafe fn gemm_on<T: Real, K: Tiles<T>>(
     b: Mat<T>,
     c: MatMut<T>,
     parts: usize,
+    update: Update,
 ) {
-    if m == 0 || n == 0 {
+    if m == 0 || n == 0 || (k == 0 && update != Update::Set) {
         return;
     }
     if k == 0 {
@@ -1138,17 +1207,17 @@ unsafe fn gemm_on<T: Real, K: Tiles<T>>(
             cs: c.rs,
         };
         // SAFETY: the same product, transposed.
-        return unsafe { gemm_on::<T, K>(n, m, k, t(b), t(a), ct, parts) };
+        return unsafe { gemm_on::<T, K>(n, m, k, t(b), t(a), ct, parts, update) };
     }
     let by_rows = m >= n || m >= parts * K::MC;
     let (len, unit) = if by_rows { (m, MR) } else { (n, K::NR) };
     let parts = parts.min(len / unit).max(1);
     if parts == 1 {
         // SAFETY: the caller's guarantee.
-        return unsafe { Team::<T, K>::new(m, n, k, a, b, c, 1).finish() };
+        return unsafe { Team::<T, K>::new(m, n, k, a, b, c, 1, update).finish() };
     }
     if by_rows {
-        let team = Team::<T, K>::new(m, n, k, a, b, c, parts);
+        let team = Team::<T, K>::new(m, n, k, a, b, c, parts, update);
         let helpers = team.ranges.len() - 1;
         // SAFETY: the caller's guarantee.
         return unsafe { gemm_team(team, helpers) };
@@ -1160,7 +1229,7 @@ unsafe fn gemm_on<T: Real, K: Tiles<T>>(
         .step_by(chunk)
         .map(|start| unsafe {
             let size = chunk.min(n - start);
-            Team::<T, K>::new(m, size, k, a, b.at(0, start), c.at(0, start), 1)
+            Team::<T, K>::new(m, size, k, a, b.at(0, start), c.at(0, start), 1, update)
         })
         .collect();
     // SAFETY: the caller's guarantee.
@@ -1268,18 +1337,18 @@ macro_rules! tiles {
                 unsafe { $pack_rows(r, kc, d) }
             }
             #[inline(always)]
-            unsafe fn pack_b(b: Mat<$t>, kc: usize, nc: usize, dst: *mut $t) {
+            unsafe fn pack_b(b: Mat<$t>, kc: usize, nc: usize, dst: *mut $t, negate: bool) {
                 /// [`pack_b`] compiled for the family's vectors.
                 ///
                 /// # Safety
                 /// As [`Tiles::pack_b`].
                 #[target_feature(enable = $feat)]
-                unsafe fn packed(b: Mat<$t>, kc: usize, nc: usize, dst: *mut $t) {
+                unsafe fn packed(b: Mat<$t>, kc: usize, nc: usize, dst: *mut $t, negate: bool) {
                     // SAFETY: the caller's guarantee.
-                    unsafe { pack_b::<$t, $nr>(b, kc, nc, dst) }
+                    unsafe { pack_b::<$t, $nr>(b, kc, nc, dst, negate) }
                 }
                 // SAFETY: the caller's guarantee.
-                unsafe { packed(b, kc, nc, dst) }
+                unsafe { packed(b, kc, nc, dst, negate) }
             }
             #[inline(always)]
             unsafe fn kernel(
@@ -1499,19 +1568,29 @@ mod tests {
                         cs: -1,
                     },
                 };
-                for parts in [1, 2, 3] {
-                    c.fill(f64::NAN);
+                let updates = [
+                    (Update::Set, f64::NAN, 1.0),
+                    (Update::Add, 3.0, 1.0),
+                    (Update::Sub, 3.0, -1.0),
+                ];
+                let runs = [1, 2, 3].into_iter().flat_map(|p| updates.map(|u| (p, u)));
+                for (parts, (update, start, sign)) in runs {
+                    c.fill(start);
                     // SAFETY: the operands hold the matrices; C is separate.
-                    unsafe { gemm_on::<f64, K>(m, n, k, rows(&a, k), rows(&b, n), cm, parts) };
+                    unsafe {
+                        gemm_on::<f64, K>(m, n, k, rows(&a, k), rows(&b, n), cm, parts, update)
+                    };
                     let got: Vec<f64> = match layout {
                         0 => c.clone(),
                         1 => (0..m * n).map(|x| c[(x % n) * m + x / n]).collect(),
                         _ => c.iter().rev().cloned().collect(),
                     };
+                    let base = if update == Update::Set { 0.0 } else { start };
+                    let want: Vec<f64> = want.iter().map(|w| base + sign * w).collect();
                     let name = std::any::type_name::<K>();
                     assert_eq!(
                         got, want,
-                        "{m}x{n}x{k} layout {layout} parts {parts} {name}"
+                        "{m}x{n}x{k} layout {layout} parts {parts} {update:?} {name}"
                     );
                 }
             }
@@ -1544,7 +1623,16 @@ mod tests {
                         rs: n as isize,
                         cs: 1,
                     };
-                    let team = Team::<f64, K>::new(m, n, k, rows(&a, k), rows(&b, n), cm, parts);
+                    let team = Team::<f64, K>::new(
+                        m,
+                        n,
+                        k,
+                        rows(&a, k),
+                        rows(&b, n),
+                        cm,
+                        parts,
+                        Update::Set,
+                    );
                     let helpers = helpers.min(team.ranges.len() - 1);
                     // SAFETY: the operands hold the matrices; C is separate. Parts without a
                     // helper are taken over by the threads that run.
@@ -1607,6 +1695,7 @@ mod tests {
                     cs: 1,
                 },
                 2,
+                Update::Set,
             )
         };
         assert_eq!(c.iter().map(|&x| x as f64).collect::<Vec<_>>(), want);

@@ -388,38 +388,6 @@ pub(super) fn product(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>
     }
 }
 
-/// A function compiled three times, for 512-bit and 256-bit vectors and for the baseline, and
-/// run on the widest this CPU has (its loops are written to vectorise).
-macro_rules! on_vectors {
-    ($(#[$m:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $(-> $ret:ty)? $body:block) => {
-        $(#[$m])*
-        fn $name($($arg: $ty),*) $(-> $ret)? {
-            #[inline(always)]
-            fn body($($arg: $ty),*) $(-> $ret)? $body
-            #[cfg(target_arch = "x86_64")]
-            {
-                use crate::kernels::{simd_level, Simd};
-                #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vl")]
-                unsafe fn wide($($arg: $ty),*) $(-> $ret)? {
-                    body($($arg),*)
-                }
-                #[target_feature(enable = "avx2,fma")]
-                unsafe fn avx2($($arg: $ty),*) $(-> $ret)? {
-                    body($($arg),*)
-                }
-                match simd_level() {
-                    // SAFETY: the CPU has the features (checked by `simd_level`).
-                    Simd::Avx512 => return unsafe { wide($($arg),*) },
-                    // SAFETY: as above.
-                    Simd::Avx2 => return unsafe { avx2($($arg),*) },
-                    _ => {}
-                }
-            }
-            body($($arg),*)
-        }
-    };
-}
-
 /// Lanes of the vectorised sums.
 const L: usize = 8;
 

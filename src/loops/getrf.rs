@@ -1,0 +1,478 @@
+//! LU factorization with partial pivoting of a float64 matrix, and the triangular solves
+//! with its factors, in LAPACK's recursive shape (dgetrf2; a triangular solve split the same
+//! way): nearly all the work is matrix products, which run on the own kernel (`gemm.rs`),
+//! its parts on the helper threads. Row exchanges and triangular solves are split by columns
+//! across the same threads.
+//!
+//! Matrices are column-major with a leading dimension ([`Cm`]). Pivots follow LAPACK's getrf:
+//! the first entry of largest magnitude in the column, row `j` exchanged with `piv[j]`; a
+//! zero pivot leaves its column unscaled and marks the matrix singular (LAPACK's info > 0),
+//! and the factorization goes on.
+
+use faer::linalg::matmul::matmul;
+use faer::{Accum, Par};
+
+use super::gemm::{self, Mat, MatMut, Update};
+
+/// Panels at most this wide are factored column by column.
+const BASE: usize = 16;
+/// Triangles at most this large are solved by substitution, [`LANES`] columns at a time.
+const TRI_BASE: usize = 16;
+/// Columns a substitution carries at once (its inner loop runs across them).
+const LANES: usize = 8;
+/// Products of at least this many multiply-adds run on the own kernel (it packs its operands;
+/// smaller ones are faer's, which does not) ...
+const OWN_FROM: usize = 48 * 48 * 48;
+/// ... and from this many, C's rows split in parts on the helper threads (each part packs
+/// only its own rows of A: the tall, thin products of a panel's factorization then run on
+/// every core).
+const PARTS_FROM: usize = 64 * 64 * 64;
+/// Columns each part of a split row exchange or triangular solve takes at least.
+const SPLIT_FROM: usize = 64;
+
+/// A column-major matrix: element (i, j) at `ptr + i + j * ld`.
+#[derive(Clone, Copy)]
+pub struct Cm {
+    pub ptr: *mut f64,
+    pub ld: usize,
+}
+
+// SAFETY: a view into memory the caller owns; the parts that run on several threads write
+// disjoint columns.
+unsafe impl Send for Cm {}
+// SAFETY: as above.
+unsafe impl Sync for Cm {}
+
+impl Cm {
+    /// The matrix from row `i`, column `j` on.
+    ///
+    /// # Safety
+    /// (i, j) lies in the matrix (or one past its last row or column).
+    unsafe fn at(self, i: usize, j: usize) -> Cm {
+        // SAFETY: the caller's guarantee.
+        let ptr = unsafe { self.ptr.add(i + j * self.ld) };
+        Cm { ptr, ..self }
+    }
+
+    /// Element (i, j).
+    ///
+    /// # Safety
+    /// As [`Cm::at`], inside the matrix.
+    #[inline(always)]
+    unsafe fn e(self, i: usize, j: usize) -> *mut f64 {
+        // SAFETY: the caller's guarantee.
+        unsafe { self.ptr.add(i + j * self.ld) }
+    }
+
+    fn mat(self) -> Mat<f64> {
+        Mat {
+            ptr: self.ptr,
+            rs: 1,
+            cs: self.ld as isize,
+        }
+    }
+}
+
+/// C (m x n) -= A (m x k) B (k x n), C's rows split in up to `parts` parts.
+///
+/// # Safety
+/// The matrices hold those shapes; C overlaps neither A nor B.
+unsafe fn sub_product(m: usize, n: usize, k: usize, a: Cm, b: Cm, c: Cm, parts: usize) {
+    let pieces = parts.min(m / 64).max(1);
+    if pieces > 1 && m * n * k >= PARTS_FROM {
+        super::helpers::share(pieces, |t| {
+            let (r0, r1) = (m * t / pieces / 8 * 8, m * (t + 1) / pieces / 8 * 8);
+            let r1 = if t + 1 == pieces { m } else { r1 };
+            // SAFETY: the caller's guarantee; each part its own rows of C.
+            unsafe { sub_product_here(r1 - r0, n, k, a.at(r0, 0), b, c.at(r0, 0)) };
+        });
+    } else {
+        // SAFETY: the caller's guarantee.
+        unsafe { sub_product_here(m, n, k, a, b, c) };
+    }
+}
+
+/// [`sub_product`] on this thread.
+///
+/// # Safety
+/// As [`sub_product`].
+unsafe fn sub_product_here(m: usize, n: usize, k: usize, a: Cm, b: Cm, c: Cm) {
+    if m == 0 || n == 0 || k == 0 {
+        return;
+    }
+    // SAFETY: the caller's guarantee.
+    unsafe {
+        if gemm::available() && m * n * k >= OWN_FROM && m >= 8 && n >= 8 {
+            let out = MatMut {
+                ptr: c.ptr,
+                rs: 1,
+                cs: c.ld as isize,
+            };
+            gemm::gemm_update(m, n, k, a.mat(), b.mat(), out, 1, Update::Sub);
+        } else {
+            let view =
+                |x: Cm, r, c| faer::MatRef::<f64>::from_raw_parts(x.ptr, r, c, 1, x.ld as isize);
+            let out = faer::MatMut::<f64>::from_raw_parts_mut(c.ptr, m, n, 1, c.ld as isize);
+            matmul(
+                out,
+                Accum::Add,
+                view(a, m, k),
+                view(b, k, n),
+                -1.0,
+                Par::Seq,
+            );
+        }
+    }
+}
+
+/// `f(c0, c1)` over ranges that cover columns `0..n`: in parts on the helper threads when
+/// `parts > 1` and each part gets at least [`SPLIT_FROM`] columns, else once on this thread.
+/// Each call must touch only its own columns.
+fn by_columns(n: usize, parts: usize, f: impl Fn(usize, usize) + Sync) {
+    let pieces = parts.min(n / SPLIT_FROM).max(1);
+    if pieces == 1 {
+        return f(0, n);
+    }
+    super::helpers::share(pieces, |t| f(n * t / pieces, n * (t + 1) / pieces));
+}
+
+/// Exchange rows `i` and `piv[i]` (in order, `i` from 0) in columns `0..n` of `a`.
+///
+/// # Safety
+/// `a` holds the columns and every row named.
+unsafe fn swap_rows(a: Cm, n: usize, piv: &[usize], parts: usize) {
+    by_columns(n, parts, |c0, c1| {
+        for j in c0..c1 {
+            for (i, &p) in piv.iter().enumerate() {
+                if p != i {
+                    // SAFETY: the caller's guarantee.
+                    unsafe { std::ptr::swap(a.e(i, j), a.e(p, j)) };
+                }
+            }
+        }
+    });
+}
+
+on_vectors! {
+    /// LAPACK's getf2 on the m x n panel `a` (n <= m): pivots into `piv` (rows of the panel).
+    ///
+    /// # Safety
+    /// `a` holds the panel.
+    unsafe fn panel(a: Cm, m: usize, n: usize, piv: &mut [usize], singular: &mut bool) {
+        for j in 0..n {
+            // SAFETY (the block): every index below is inside the panel.
+            unsafe {
+                let col = std::slice::from_raw_parts_mut(a.e(0, j), m);
+                let p = pivot(&col[j..]) + j;
+                piv[j] = p;
+                let d = col[p];
+                if d != 0.0 {
+                    if p != j {
+                        for k in 0..n {
+                            std::ptr::swap(a.e(j, k), a.e(p, k));
+                        }
+                    }
+                    let below = &mut col[j + 1..];
+                    if d.abs() >= f64::MIN_POSITIVE {
+                        let r = 1.0 / d;
+                        below.iter_mut().for_each(|x| *x *= r);
+                    } else {
+                        below.iter_mut().for_each(|x| *x /= d);
+                    }
+                } else {
+                    *singular = true;
+                }
+                let l = std::slice::from_raw_parts(a.e(j + 1, j), m - j - 1);
+                for k in j + 1..n {
+                    let u = *a.e(j, k);
+                    if u != 0.0 {
+                        let t = std::slice::from_raw_parts_mut(a.e(j + 1, k), m - j - 1);
+                        for (y, &x) in t.iter_mut().zip(l) {
+                            *y -= x * u;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The first index of largest |x| (LAPACK's idamax: a NaN is never larger, so it is chosen
+/// only in the first place), the maximum found in vector lanes first.
+#[inline(always)]
+fn pivot(x: &[f64]) -> usize {
+    const W: usize = 8;
+    let first = x[0].abs();
+    if first.is_nan() {
+        return 0;
+    }
+    let mut lanes = [first; W];
+    let chunks = x.chunks_exact(W);
+    let tail = chunks.remainder();
+    for c in chunks {
+        for q in 0..W {
+            let v = c[q].abs();
+            lanes[q] = if v > lanes[q] { v } else { lanes[q] };
+        }
+    }
+    let mut best = lanes.iter().fold(first, |m, &v| if v > m { v } else { m });
+    for &v in tail {
+        if v.abs() > best {
+            best = v.abs();
+        }
+    }
+    if best > first {
+        x.iter().position(|v| v.abs() == best).unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// Factor the m x n matrix `a` (n <= m) in place as P A = L U, the pivots into `piv` (n
+/// entries, rows of `a`); sets `singular` if a pivot was zero.
+///
+/// # Safety
+/// `a` holds the matrix; `piv` has n entries.
+unsafe fn factor(a: Cm, m: usize, n: usize, piv: &mut [usize], parts: usize, singular: &mut bool) {
+    if n <= BASE {
+        // SAFETY: the caller's guarantee.
+        return unsafe { panel(a, m, n, piv, singular) };
+    }
+    let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+    let n2 = n - n1;
+    // SAFETY (the block): the blocks named lie in `a`.
+    unsafe {
+        factor(a, m, n1, &mut piv[..n1], parts, singular);
+        let right = a.at(0, n1);
+        let (top, rest) = piv.split_at_mut(n1);
+        let top = &*top;
+        // The left half's exchanges on the right half, then U12 = L11^-1 A12, column by column.
+        by_columns(n2, parts, |c0, c1| {
+            let cols = right.at(0, c0);
+            swap_rows(cols, c1 - c0, top, 1);
+            solve_lower_unit(a, n1, cols, c1 - c0, 1);
+        });
+        sub_product(m - n1, n2, n1, a.at(n1, 0), right, a.at(n1, n1), parts);
+        factor(a.at(n1, n1), m - n1, n2, rest, parts, singular);
+        for p in rest.iter_mut() {
+            *p += n1;
+        }
+        // The right half's exchanges on the left half's rows below the first n1.
+        let low: Vec<usize> = rest.iter().map(|&p| p - n1).collect();
+        swap_rows(a.at(n1, 0), n1, &low, parts);
+    }
+}
+
+/// Factor the n x n matrix `a` in place as P A = L U (`parts` at most on the helper threads):
+/// returns the pivots (row j exchanged with piv[j] at step j), the number of exchanges, and
+/// whether a pivot was exactly zero.
+///
+/// # Safety
+/// `a` holds an n x n matrix.
+pub unsafe fn getrf(a: Cm, n: usize, parts: usize) -> (Vec<usize>, usize, bool) {
+    let mut piv = vec![0; n];
+    let mut singular = false;
+    // SAFETY: the caller's guarantee.
+    unsafe { factor(a, n, n, &mut piv, parts, &mut singular) };
+    let swaps = piv.iter().enumerate().filter(|&(i, &p)| i != p).count();
+    (piv, swaps, singular)
+}
+
+/// B (n x k) := L^-1 B, L the unit lower triangle of `l` (n x n).
+///
+/// # Safety
+/// The matrices hold those shapes; B overlaps no part of L read.
+unsafe fn solve_lower_unit(l: Cm, n: usize, b: Cm, k: usize, parts: usize) {
+    if n <= TRI_BASE {
+        // SAFETY: the caller's guarantee.
+        return unsafe { substitute(l, n, b, k, false) };
+    }
+    let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+    // SAFETY: the blocks named lie in the matrices.
+    unsafe {
+        solve_lower_unit(l, n1, b, k, parts);
+        sub_product(n - n1, k, n1, l.at(n1, 0), b, b.at(n1, 0), parts);
+        solve_lower_unit(l.at(n1, n1), n - n1, b.at(n1, 0), k, parts);
+    }
+}
+
+/// B (n x k) := U^-1 B, U the upper triangle of `u` (n x n).
+///
+/// # Safety
+/// As [`solve_lower_unit`].
+unsafe fn solve_upper(u: Cm, n: usize, b: Cm, k: usize, parts: usize) {
+    if n <= TRI_BASE {
+        // SAFETY: the caller's guarantee.
+        return unsafe { substitute(u, n, b, k, true) };
+    }
+    let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+    // SAFETY: the blocks named lie in the matrices.
+    unsafe {
+        solve_upper(u.at(n1, n1), n - n1, b.at(n1, 0), k, parts);
+        sub_product(n1, k, n - n1, u.at(0, n1), b.at(n1, 0), b, parts);
+        solve_upper(u, n1, b, k, parts);
+    }
+}
+
+on_vectors! {
+    /// Substitution with a small triangle `t` (n <= [`TRI_BASE`]) on B (n x k): forward with the
+    /// unit lower triangle, or (`upper`) backward with the upper one (dividing by its diagonal
+    /// as a multiplication by the reciprocal, as OpenBLAS's kernels do), [`LANES`] columns of B
+    /// at a time held in rows so that each step runs across them.
+    ///
+    /// # Safety
+    /// As [`solve_lower_unit`].
+    unsafe fn substitute(t: Cm, n: usize, b: Cm, k: usize, upper: bool) {
+        // The triangle's columns, and the diagonal's reciprocals, read once.
+        let mut tri = [[0.0f64; TRI_BASE]; TRI_BASE];
+        let mut recip = [1.0f64; TRI_BASE];
+        for (j, col) in tri.iter_mut().enumerate().take(n) {
+            for (i, v) in col.iter_mut().enumerate().take(n) {
+                // SAFETY: inside the triangle.
+                *v = unsafe { *t.e(i, j) };
+            }
+            recip[j] = 1.0 / col[j];
+        }
+        let mut x = [[0.0f64; LANES]; TRI_BASE];
+        for c0 in (0..k).step_by(LANES) {
+            let w = LANES.min(k - c0);
+            for (i, row) in x.iter_mut().enumerate().take(n) {
+                for (q, v) in row.iter_mut().enumerate().take(w) {
+                    // SAFETY: row i, column c0 + q of B.
+                    *v = unsafe { *b.e(i, c0 + q) };
+                }
+            }
+            if upper {
+                for j in (0..n).rev() {
+                    let xj = x[j].map(|v| v * recip[j]);
+                    x[j] = xj;
+                    for (row, &f) in x[..j].iter_mut().zip(&tri[j][..j]) {
+                        for q in 0..LANES {
+                            row[q] -= f * xj[q];
+                        }
+                    }
+                }
+            } else {
+                for j in 0..n {
+                    let xj = x[j];
+                    for (row, &f) in x[j + 1..n].iter_mut().zip(&tri[j][j + 1..n]) {
+                        for q in 0..LANES {
+                            row[q] -= f * xj[q];
+                        }
+                    }
+                }
+            }
+            for (i, row) in x.iter().enumerate().take(n) {
+                for (q, v) in row.iter().enumerate().take(w) {
+                    // SAFETY: as above.
+                    unsafe { *b.e(i, c0 + q) = *v };
+                }
+            }
+        }
+    }
+}
+
+/// B (n x k) := A^-1 B with `getrf`'s factors `lu` and pivots: the exchanges, then the two
+/// triangular solves, B's columns split across the helper threads.
+///
+/// # Safety
+/// `lu` holds the n x n factors, `b` an n x k matrix apart from them.
+pub unsafe fn getrs(lu: Cm, n: usize, piv: &[usize], b: Cm, k: usize, parts: usize) {
+    by_columns(k, parts, |c0, c1| {
+        // SAFETY: the caller's guarantee; each part its own columns.
+        unsafe {
+            let cols = b.at(0, c0);
+            swap_rows(cols, c1 - c0, piv, 1);
+            solve_lower_unit(lu, n, cols, c1 - c0, 1);
+            solve_upper(lu, n, cols, c1 - c0, 1);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matrix(n: usize, seed: u64) -> Vec<f64> {
+        let mut s = seed;
+        (0..n * n)
+            .map(|_| {
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+            })
+            .collect()
+    }
+
+    /// max |P A - L U| over the entries, and max |A X - B|, for orders across the recursion's
+    /// cut points, sequential and in parts.
+    #[test]
+    fn factors_and_solutions_reproduce_the_matrix() {
+        for n in [1, 2, 7, 16, 17, 33, 64, 100, 161, 300] {
+            for parts in [1, 2] {
+                let a = matrix(n, n as u64);
+                let mut lu = a.clone();
+                let m = Cm {
+                    ptr: lu.as_mut_ptr(),
+                    ld: n,
+                };
+                // SAFETY: an n x n matrix.
+                let (piv, _, singular) = unsafe { getrf(m, n, parts) };
+                assert!(!singular);
+                // P A: the exchanges applied in order.
+                let mut pa = a.clone();
+                for (i, &p) in piv.iter().enumerate() {
+                    for j in 0..n {
+                        pa.swap(i + j * n, p + j * n);
+                    }
+                }
+                let mut worst: f64 = 0.0;
+                for i in 0..n {
+                    for j in 0..n {
+                        let mut s = 0.0;
+                        for q in 0..=i.min(j) {
+                            let l = if q == i { 1.0 } else { lu[i + q * n] };
+                            s += l * lu[q + j * n];
+                        }
+                        worst = worst.max((s - pa[i + j * n]).abs());
+                    }
+                }
+                assert!(worst < 1e-12 * n as f64, "n={n}: |PA - LU| = {worst}");
+                let k = n + 3;
+                let bm: Vec<f64> = matrix(n.max(k), 7)[..n * k].to_vec();
+                let mut x = bm.clone();
+                let xb = Cm {
+                    ptr: x.as_mut_ptr(),
+                    ld: n,
+                };
+                // SAFETY: the factors and an n x k right-hand side.
+                unsafe { getrs(m, n, &piv, xb, k, parts) };
+                let mut res: f64 = 0.0;
+                for i in 0..n {
+                    for j in 0..k {
+                        let s: f64 = (0..n).map(|q| a[i + q * n] * x[q + j * n]).sum();
+                        res = res.max((s - bm[i + j * n]).abs());
+                    }
+                }
+                assert!(res < 1e-9 * n as f64, "n={n}: |AX - B| = {res}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_zero_column_marks_the_matrix_singular() {
+        let n = 40;
+        let mut a = matrix(n, 3);
+        for i in 0..n {
+            a[i + 20 * n] = 0.0;
+        }
+        let m = Cm {
+            ptr: a.as_mut_ptr(),
+            ld: n,
+        };
+        // SAFETY: an n x n matrix.
+        let (_, _, singular) = unsafe { getrf(m, n, 1) };
+        assert!(singular);
+    }
+}
