@@ -880,6 +880,52 @@ def test_cholesky_not_positive_definite(a, upper):
     assert want is None
 
 
+@needs_ul
+@pytest.mark.parametrize("n", [64, 65, 100, 161, 300, 520])
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int64"])
+@pytest.mark.parametrize("upper", [False, True])
+def test_cholesky_recursive(n, dtype, upper):
+    # Orders across the recursive Cholesky's cut points; from 96 its parts run on several
+    # threads. Junk in the triangle that is not read.
+    a = spd((n, n), dtype, key=n)
+    junk = np.tri(n, k=-1, dtype=bool)
+    a = np.where(junk.T if not upper else junk, general(a.shape, dtype, 5), a)
+    r, want = call("cholesky", a, upper=upper)
+    rr = close(r, want, tol(want, kappa(want) ** 2, n))
+    other = np.tril(rr, -1) if upper else np.triu(rr, 1)
+    assert not other.any(), "the other triangle is not zero"
+
+
+@needs_ul
+@pytest.mark.parametrize("where", [0, 1, 63, 64, 150, 299])
+def test_cholesky_recursive_not_positive_definite(where):
+    # A negative pivot at each depth of the recursion: numpy's error, in a batch too.
+    n = 300
+    a = spd((n, n), "float64", key=3)
+    a[where, where] = -abs(a[where, where]) * 10
+    r, want = call("cholesky", a)
+    assert want is None
+    r, want = call("cholesky", np.stack([spd((n, n), "float64", key=4), a]))
+    assert want is None
+
+
+@needs_ul
+@pytest.mark.parametrize("layout", ["fortran", "reversed", "strided", "batched"])
+def test_cholesky_recursive_layouts(layout):
+    n = 130
+    a = spd((n, n), "float64", key=7)
+    if layout == "fortran":
+        a = np.asfortranarray(a)
+    elif layout == "reversed":
+        a = a[::-1, ::-1]
+    elif layout == "strided":
+        a = np.kron(a, np.ones((2, 2)))[::2, 1::2]
+    else:
+        a = spd((3, n, n), "float64", key=8)
+    r, want = call("cholesky", a)
+    close(r, want, tol(want, kappa(want) ** 2, n))
+
+
 # ---------------------------------------------------------------------------
 # svd
 # ---------------------------------------------------------------------------

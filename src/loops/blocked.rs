@@ -49,6 +49,32 @@ pub unsafe fn copy_2d_tiled(
     parallel: bool,
 ) {
     let (s, d) = (SendPtr(src as *mut u8), SendPtr(dst));
+    let size_i = size as isize;
+    if ss[1] == size_i && ds[1] == size_i {
+        // Both sides' rows are contiguous: a copy of each row.
+        let rows = move |r: std::ops::Range<usize>| {
+            let (s, d) = (s, d);
+            for i in r {
+                let i = i as isize;
+                // SAFETY: row i lies in both grids (the caller's guarantee), apart.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        s.0.offset(i * ss[0]),
+                        d.0.offset(i * ds[0]),
+                        n1 * size,
+                    )
+                };
+            }
+        };
+        if parallel && rayon::current_num_threads() > 1 {
+            (0..n0.div_ceil(TILE))
+                .into_par_iter()
+                .for_each(|b| rows(b * TILE..((b + 1) * TILE).min(n0)));
+        } else {
+            rows(0..n0);
+        }
+        return;
+    }
     // The item's width chosen once, outside the loops (a choice per item costs more than
     // the copy).
     let band = move |b: usize| {

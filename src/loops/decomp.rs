@@ -694,6 +694,23 @@ fn lu_items<T: Field>(n: usize, par: Par) -> Par {
     }
 }
 
+/// Work from which the own LU and its solves use the helper threads (handing them a part
+/// costs microseconds; faer's threads cost more, see [`PAR_BLAS3`]).
+const PAR_OWN_LU: usize = 96 * 96 * 96;
+
+/// The parallelism of an n x n LU (and solve) of `work` multiply-adds.
+fn lu_par<T: Field>(c: &CoreArgs, n: usize, work: usize) -> Par {
+    par_of(
+        c,
+        work,
+        if own_lu::<T>(n) {
+            PAR_OWN_LU
+        } else {
+            PAR_BLAS3
+        },
+    )
+}
+
 /// `a` as a float64 matrix, if `T` is float64.
 fn as_f64<T: Field>(a: &Mat<T>) -> Option<&Mat<f64>> {
     (a as &dyn std::any::Any).downcast_ref::<Mat<f64>>()
@@ -730,10 +747,7 @@ unsafe fn with_lu<T: Field, R>(a: &View, par: Par, f: impl FnOnce(&Lu<'_, T>) ->
         let own = (&mut lu as &mut dyn std::any::Any)
             .downcast_mut::<Mat<f64>>()
             .expect("float64");
-        let m = getrf::Cm {
-            ptr: own.as_ptr_mut(),
-            ld: own.col_stride() as usize,
-        };
+        let m = getrf::Cm::cols(own.as_ptr_mut(), own.col_stride());
         // SAFETY: an n x n matrix.
         let (piv, swaps, singular) = unsafe { getrf::getrf(m, n, parts) };
         return f(&Lu::Own {
@@ -829,10 +843,7 @@ impl<T: Field> Lu<'_, T> {
                     Some(b) => unsafe { b.load_parts::<f64>(*parts) },
                     None => Mat::from_fn(n, n, |i, j| if i == j { 1.0 } else { 0.0 }),
                 };
-                let m = |p: *mut f64, ld: isize| getrf::Cm {
-                    ptr: p,
-                    ld: ld as usize,
-                };
+                let m = getrf::Cm::cols;
                 let f = m(lu.as_ptr() as *mut f64, lu.col_stride());
                 let k = x.ncols();
                 // SAFETY: the factors and x, apart, of the shapes given (the factors are
@@ -882,7 +893,7 @@ fn det_from<T: Field>(sign: T, logdet: f64) -> T {
 /// See [`super::core_dims::CoreFn`].
 pub unsafe fn inv<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n, PAR_BLAS3);
+    let par = lu_par::<T>(c, n, n * n * n);
     // SAFETY (each item): an n x n input and output.
     unsafe {
         each(lu_items::<T>(n, par), p, steps, count, |q| {
@@ -910,7 +921,7 @@ pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
     let vector = c.sizes.len() == 1;
     let bdims: &[usize] = if vector { &[0] } else { &[0, 1] };
     let k = if vector { 1 } else { c.sizes[1] };
-    let par = par_of(c, n * n * (n + k), PAR_BLAS3);
+    let par = lu_par::<T>(c, n, n * n * (n + k));
     // SAFETY (each item): the operands' shapes from the signature.
     unsafe {
         each(lu_items::<T>(n, par), p, steps, count, |q| {
@@ -935,7 +946,7 @@ pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
 /// See [`super::core_dims::CoreFn`].
 pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n, PAR_BLAS3);
+    let par = lu_par::<T>(c, n, n * n * n);
     // numpy reports what exp(logdet) raises (overflow, underflow), not what the LU does (a
     // blocked LU divides by an exact zero pivot).
     let mut reported = 0;
@@ -964,7 +975,7 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
 /// See [`super::core_dims::CoreFn`].
 pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n, PAR_BLAS3);
+    let par = lu_par::<T>(c, n, n * n * n);
     let mut reported = 0;
     // SAFETY (each item): an n x n input, two scalar outputs.
     let st = unsafe {
@@ -1086,12 +1097,24 @@ unsafe fn cholesky<T: Field>(
 ) -> u32 {
     use faer::linalg::cholesky::llt::factor;
     let n = c.sizes[0];
-    let par = par_of(c, n * n * n, PAR_BLAS3);
+    let par = lu_par::<T>(c, n, n * n * n);
+    let parts = match par {
+        Par::Rayon(_) if own_lu::<T>(n) => rayon::current_num_threads(),
+        _ => 1,
+    };
     // SAFETY (each item): n x n input and output.
     unsafe {
-        each(par, p, steps, count, |q| {
+        each(lu_items::<T>(n, par), p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let o = View::of(q[1], c, 1, &[0, 0]);
+            if n > SMALL_LU && own_lu::<T>(n) {
+                if let Some(ok) = cholesky_in_output(&a, &o, upper, parts) {
+                    if !ok {
+                        o.fill(T::nan());
+                    }
+                    return ok;
+                }
+            }
             let mut m = hermitian_from::<T>(&a, upper);
             let ok = if n <= SMALL_LU || !finite(m.as_ref()) {
                 potf2(&mut m)
@@ -1128,6 +1151,95 @@ unsafe fn cholesky<T: Field>(
             true
         })
     }
+}
+
+/// The own Cholesky of a float64 matrix, factored in the output's memory: the input copied
+/// there in the output's own memory order, L computed in place in the view whose lower
+/// triangle is the factor wanted (U = L^T of the upper triangle is L of the transposed view),
+/// the other triangle zeroed; every step split across `parts` threads. Whether it succeeded;
+/// None (nothing factored) where the output's strides are not whole elements or the triangle
+/// read holds a value that is not finite (LAPACK's unblocked steps decide those).
+///
+/// # Safety
+/// `a` and `o` describe n x n float64 matrices, `o` writable and apart from `a`.
+unsafe fn cholesky_in_output(a: &View, o: &View, upper: bool, parts: usize) -> Option<bool> {
+    let n = a.rows;
+    let whole = |s: isize| s != 0 && s % 8 == 0;
+    if !whole(o.rs) || !whole(o.cs) || !(o.ptr as usize).is_multiple_of(8) {
+        return None;
+    }
+    let finite = std::sync::atomic::AtomicBool::new(true);
+    let (src, dst) = (a.ptr as usize, o.ptr as usize);
+    let (ars, acs, ors, ocs) = (a.rs, a.cs, o.rs, o.cs);
+    let split = |f: &(dyn Fn(usize, usize) + Sync)| {
+        if parts > 1 && n >= 2 * parts {
+            super::helpers::share(parts, |t| f(n * t / parts, n * (t + 1) / parts));
+        } else {
+            f(0, n);
+        }
+    };
+    // The factor's view: L(i, j) at v(i, j).
+    let (vr, vc) = if upper {
+        (ocs / 8, ors / 8)
+    } else {
+        (ors / 8, ocs / 8)
+    };
+    let at = move |i: usize, j: usize| {
+        (dst as *mut f64).wrapping_offset(i as isize * vr + j as isize * vc)
+    };
+    split(&|c0, c1| {
+        // SAFETY: columns c0..c1 lie in both operands; the parts write disjoint columns.
+        unsafe {
+            super::blocked::copy_2d_tiled(
+                (src as *const u8).offset(c0 as isize * acs),
+                [ars, acs],
+                (dst as *mut u8).offset(c0 as isize * ocs),
+                [ors, ocs],
+                n,
+                c1 - c0,
+                8,
+                false,
+            );
+        }
+    });
+    // The view's lower triangle (`lower`) or its strictly upper one, in memory order: lines
+    // `o` of the outer index, each a run of the inner one.
+    let rowwise = vc.unsigned_abs() < vr.unsigned_abs();
+    let run = move |o: usize, lower: bool| match (rowwise, lower) {
+        (true, true) => 0..o + 1,
+        (true, false) => o + 1..n,
+        (false, true) => o..n,
+        (false, false) => 0..o,
+    };
+    let item = move |o: usize, k: usize| if rowwise { at(o, k) } else { at(k, o) };
+    // The triangle the factorization reads.
+    split(&|o0, o1| {
+        // SAFETY: inside the output.
+        if !(o0..o1).all(|o| run(o, true).all(|k| unsafe { (*item(o, k)).is_finite() })) {
+            finite.store(false, std::sync::atomic::Ordering::Relaxed);
+        }
+    });
+    if !finite.load(std::sync::atomic::Ordering::Relaxed) {
+        return None;
+    }
+    let v = getrf::Cm {
+        ptr: dst as *mut f64,
+        rs: vr,
+        cs: vc,
+    };
+    // SAFETY: the view is the n x n output; then its diagonal.
+    let ok = unsafe { getrf::potrf(v, n, parts) } && (0..n).all(|j| unsafe { *at(j, j) } > 0.0);
+    if ok {
+        split(&|o0, o1| {
+            for o in o0..o1 {
+                for k in run(o, false) {
+                    // SAFETY: inside the output; the parts write disjoint lines.
+                    unsafe { *item(o, k) = 0.0 };
+                }
+            }
+        });
+    }
+    Some(ok)
 }
 
 variant!(cholesky_lo, Field, cholesky(false), "cholesky_lo.");

@@ -27,14 +27,21 @@ const OWN_FROM: usize = 48 * 48 * 48;
 /// only its own rows of A: the tall, thin products of a panel's factorization then run on
 /// every core).
 const PARTS_FROM: usize = 64 * 64 * 64;
+/// Cholesky factorizations at most this large run on one thread (measured at 1000: sharing
+/// every step of the smaller ones cost more than it gained).
+const POTRF_ALONE: usize = 256;
+/// Blocks on the diagonal of a Gram update at most this large are computed whole.
+const SYRK_BASE: usize = 64;
 /// Columns each part of a split row exchange or triangular solve takes at least.
 const SPLIT_FROM: usize = 64;
 
-/// A column-major matrix: element (i, j) at `ptr + i + j * ld`.
+/// A matrix: element (i, j) at `ptr + i * rs + j * cs` (column-major where `rs` is 1; a
+/// transposed view swaps the strides).
 #[derive(Clone, Copy)]
 pub struct Cm {
     pub ptr: *mut f64,
-    pub ld: usize,
+    pub rs: isize,
+    pub cs: isize,
 }
 
 // SAFETY: a view into memory the caller owns; the parts that run on several threads write
@@ -44,13 +51,27 @@ unsafe impl Send for Cm {}
 unsafe impl Sync for Cm {}
 
 impl Cm {
+    /// The column-major matrix at `ptr` with columns `ld` apart.
+    pub fn cols(ptr: *mut f64, ld: isize) -> Cm {
+        Cm { ptr, rs: 1, cs: ld }
+    }
+
+    /// The transposed view.
+    fn t(self) -> Cm {
+        Cm {
+            ptr: self.ptr,
+            rs: self.cs,
+            cs: self.rs,
+        }
+    }
+
     /// The matrix from row `i`, column `j` on.
     ///
     /// # Safety
     /// (i, j) lies in the matrix (or one past its last row or column).
     unsafe fn at(self, i: usize, j: usize) -> Cm {
         // SAFETY: the caller's guarantee.
-        let ptr = unsafe { self.ptr.add(i + j * self.ld) };
+        let ptr = unsafe { self.e(i, j) };
         Cm { ptr, ..self }
     }
 
@@ -61,14 +82,14 @@ impl Cm {
     #[inline(always)]
     unsafe fn e(self, i: usize, j: usize) -> *mut f64 {
         // SAFETY: the caller's guarantee.
-        unsafe { self.ptr.add(i + j * self.ld) }
+        unsafe { self.ptr.offset(i as isize * self.rs + j as isize * self.cs) }
     }
 
     fn mat(self) -> Mat<f64> {
         Mat {
             ptr: self.ptr,
-            rs: 1,
-            cs: self.ld as isize,
+            rs: self.rs,
+            cs: self.cs,
         }
     }
 }
@@ -105,14 +126,13 @@ unsafe fn sub_product_here(m: usize, n: usize, k: usize, a: Cm, b: Cm, c: Cm) {
         if gemm::available() && m * n * k >= OWN_FROM && m >= 8 && n >= 8 {
             let out = MatMut {
                 ptr: c.ptr,
-                rs: 1,
-                cs: c.ld as isize,
+                rs: c.rs,
+                cs: c.cs,
             };
             gemm::gemm_update(m, n, k, a.mat(), b.mat(), out, 1, Update::Sub);
         } else {
-            let view =
-                |x: Cm, r, c| faer::MatRef::<f64>::from_raw_parts(x.ptr, r, c, 1, x.ld as isize);
-            let out = faer::MatMut::<f64>::from_raw_parts_mut(c.ptr, m, n, 1, c.ld as isize);
+            let view = |x: Cm, r, c| faer::MatRef::<f64>::from_raw_parts(x.ptr, r, c, x.rs, x.cs);
+            let out = faer::MatMut::<f64>::from_raw_parts_mut(c.ptr, m, n, c.rs, c.cs);
             matmul(
                 out,
                 Accum::Add,
@@ -157,7 +177,7 @@ on_vectors! {
     /// LAPACK's getf2 on the m x n panel `a` (n <= m): pivots into `piv` (rows of the panel).
     ///
     /// # Safety
-    /// `a` holds the panel.
+    /// `a` holds the panel, column-major (`rs` 1).
     unsafe fn panel(a: Cm, m: usize, n: usize, piv: &mut [usize], singular: &mut bool) {
         for j in 0..n {
             // SAFETY (the block): every index below is inside the panel.
@@ -250,7 +270,7 @@ unsafe fn factor(a: Cm, m: usize, n: usize, piv: &mut [usize], parts: usize, sin
         by_columns(n2, parts, |c0, c1| {
             let cols = right.at(0, c0);
             swap_rows(cols, c1 - c0, top, 1);
-            solve_lower_unit(a, n1, cols, c1 - c0, 1);
+            solve_lower(a, n1, cols, c1 - c0, true, 1);
         });
         sub_product(m - n1, n2, n1, a.at(n1, 0), right, a.at(n1, n1), parts);
         factor(a.at(n1, n1), m - n1, n2, rest, parts, singular);
@@ -278,32 +298,32 @@ pub unsafe fn getrf(a: Cm, n: usize, parts: usize) -> (Vec<usize>, usize, bool) 
     (piv, swaps, singular)
 }
 
-/// B (n x k) := L^-1 B, L the unit lower triangle of `l` (n x n).
+/// B (n x k) := L^-1 B, L the lower triangle of `l` (n x n), unit if `unit`.
 ///
 /// # Safety
 /// The matrices hold those shapes; B overlaps no part of L read.
-unsafe fn solve_lower_unit(l: Cm, n: usize, b: Cm, k: usize, parts: usize) {
+unsafe fn solve_lower(l: Cm, n: usize, b: Cm, k: usize, unit: bool, parts: usize) {
     if n <= TRI_BASE {
         // SAFETY: the caller's guarantee.
-        return unsafe { substitute(l, n, b, k, false) };
+        return unsafe { substitute(l, n, b, k, false, unit) };
     }
     let n1 = (n / 2).next_multiple_of(8).min(n - 1);
     // SAFETY: the blocks named lie in the matrices.
     unsafe {
-        solve_lower_unit(l, n1, b, k, parts);
+        solve_lower(l, n1, b, k, unit, parts);
         sub_product(n - n1, k, n1, l.at(n1, 0), b, b.at(n1, 0), parts);
-        solve_lower_unit(l.at(n1, n1), n - n1, b.at(n1, 0), k, parts);
+        solve_lower(l.at(n1, n1), n - n1, b.at(n1, 0), k, unit, parts);
     }
 }
 
 /// B (n x k) := U^-1 B, U the upper triangle of `u` (n x n).
 ///
 /// # Safety
-/// As [`solve_lower_unit`].
+/// As [`solve_lower`].
 unsafe fn solve_upper(u: Cm, n: usize, b: Cm, k: usize, parts: usize) {
     if n <= TRI_BASE {
         // SAFETY: the caller's guarantee.
-        return unsafe { substitute(u, n, b, k, true) };
+        return unsafe { substitute(u, n, b, k, true, false) };
     }
     let n1 = (n / 2).next_multiple_of(8).min(n - 1);
     // SAFETY: the blocks named lie in the matrices.
@@ -316,13 +336,14 @@ unsafe fn solve_upper(u: Cm, n: usize, b: Cm, k: usize, parts: usize) {
 
 on_vectors! {
     /// Substitution with a small triangle `t` (n <= [`TRI_BASE`]) on B (n x k): forward with the
-    /// unit lower triangle, or (`upper`) backward with the upper one (dividing by its diagonal
-    /// as a multiplication by the reciprocal, as OpenBLAS's kernels do), [`LANES`] columns of B
-    /// at a time held in rows so that each step runs across them.
+    /// lower triangle (taken as unit if `unit`), or (`upper`) backward with the upper one
+    /// (dividing by the diagonal as a multiplication by its reciprocal, as OpenBLAS's kernels
+    /// do), [`LANES`] columns of B at a time held in rows so that each step runs across them
+    /// (fused multiply-adds: the callers run only where the CPU has them).
     ///
     /// # Safety
-    /// As [`solve_lower_unit`].
-    unsafe fn substitute(t: Cm, n: usize, b: Cm, k: usize, upper: bool) {
+    /// As [`solve_lower`].
+    unsafe fn substitute(t: Cm, n: usize, b: Cm, k: usize, upper: bool, unit: bool) {
         // The triangle's columns, and the diagonal's reciprocals, read once.
         let mut tri = [[0.0f64; TRI_BASE]; TRI_BASE];
         let mut recip = [1.0f64; TRI_BASE];
@@ -348,16 +369,19 @@ on_vectors! {
                     x[j] = xj;
                     for (row, &f) in x[..j].iter_mut().zip(&tri[j][..j]) {
                         for q in 0..LANES {
-                            row[q] -= f * xj[q];
+                            row[q] = (-f).mul_add(xj[q], row[q]);
                         }
                     }
                 }
             } else {
                 for j in 0..n {
+                    if !unit {
+                        x[j] = x[j].map(|v| v * recip[j]);
+                    }
                     let xj = x[j];
                     for (row, &f) in x[j + 1..n].iter_mut().zip(&tri[j][j + 1..n]) {
                         for q in 0..LANES {
-                            row[q] -= f * xj[q];
+                            row[q] = (-f).mul_add(xj[q], row[q]);
                         }
                     }
                 }
@@ -383,10 +407,89 @@ pub unsafe fn getrs(lu: Cm, n: usize, piv: &[usize], b: Cm, k: usize, parts: usi
         unsafe {
             let cols = b.at(0, c0);
             swap_rows(cols, c1 - c0, piv, 1);
-            solve_lower_unit(lu, n, cols, c1 - c0, 1);
+            solve_lower(lu, n, cols, c1 - c0, true, 1);
             solve_upper(lu, n, cols, c1 - c0, 1);
         }
     });
+}
+
+/// LAPACK's potf2 (lower, left-looking) on the n x n `a`: false at the first pivot that is
+/// not positive (a NaN one goes through, its factor NaN).
+///
+/// # Safety
+/// `a` holds the matrix.
+unsafe fn potf2(a: Cm, n: usize) -> bool {
+    for j in 0..n {
+        // SAFETY (the block): every index is inside the matrix.
+        unsafe {
+            let mut d = *a.e(j, j);
+            for k in 0..j {
+                let l = *a.e(j, k);
+                d -= l * l;
+            }
+            if d <= 0.0 {
+                return false;
+            }
+            let d = d.sqrt();
+            *a.e(j, j) = d;
+            let r = 1.0 / d;
+            for i in j + 1..n {
+                let mut v = *a.e(i, j);
+                for k in 0..j {
+                    v -= *a.e(i, k) * *a.e(j, k);
+                }
+                *a.e(i, j) = v * r;
+            }
+        }
+    }
+    true
+}
+
+/// C (n x n) -= A A^T on and below the diagonal (A n x k); blocks on the diagonal of at most
+/// [`SYRK_BASE`] are computed whole (their upper part is scratch).
+///
+/// # Safety
+/// The matrices hold those shapes, apart.
+unsafe fn sub_gram(c: Cm, n: usize, a: Cm, k: usize, parts: usize) {
+    // SAFETY: the blocks named lie in the matrices.
+    unsafe {
+        if n <= SYRK_BASE {
+            return sub_product(n, n, k, a, a.t(), c, parts);
+        }
+        let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+        sub_gram(c, n1, a, k, parts);
+        sub_product(n - n1, n1, k, a.at(n1, 0), a.t(), c.at(n1, 0), parts);
+        sub_gram(c.at(n1, n1), n - n1, a.at(n1, 0), k, parts);
+    }
+}
+
+/// Cholesky factor L (A = L L^T) of the n x n matrix `a` in place, in its lower triangle
+/// (the upper is scratch), recursive as LAPACK's dpotrf2: false when a pivot is not positive.
+///
+/// # Safety
+/// `a` holds an n x n column-major matrix.
+pub unsafe fn potrf(a: Cm, n: usize, parts: usize) -> bool {
+    // Small factorizations on one thread: their steps are too short to share.
+    let parts = if n <= POTRF_ALONE { 1 } else { parts };
+    if n <= BASE {
+        // SAFETY: the caller's guarantee.
+        return unsafe { potf2(a, n) };
+    }
+    let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+    let n2 = n - n1;
+    // SAFETY: the blocks named lie in the matrix.
+    unsafe {
+        if !potrf(a, n1, parts) {
+            return false;
+        }
+        // L21 = A21 L11^-T: L11 L21^T = A21^T, solved on A21^T's columns (A21's rows).
+        let a21t = a.at(n1, 0).t();
+        by_columns(n2, parts, |c0, c1| {
+            solve_lower(a, n1, a21t.at(0, c0), c1 - c0, false, 1);
+        });
+        sub_gram(a.at(n1, n1), n2, a.at(n1, 0), n1, parts);
+        potrf(a.at(n1, n1), n2, parts)
+    }
 }
 
 #[cfg(test)]
@@ -413,10 +516,7 @@ mod tests {
             for parts in [1, 2] {
                 let a = matrix(n, n as u64);
                 let mut lu = a.clone();
-                let m = Cm {
-                    ptr: lu.as_mut_ptr(),
-                    ld: n,
-                };
+                let m = Cm::cols(lu.as_mut_ptr(), n as isize);
                 // SAFETY: an n x n matrix.
                 let (piv, _, singular) = unsafe { getrf(m, n, parts) };
                 assert!(!singular);
@@ -442,10 +542,7 @@ mod tests {
                 let k = n + 3;
                 let bm: Vec<f64> = matrix(n.max(k), 7)[..n * k].to_vec();
                 let mut x = bm.clone();
-                let xb = Cm {
-                    ptr: x.as_mut_ptr(),
-                    ld: n,
-                };
+                let xb = Cm::cols(x.as_mut_ptr(), n as isize);
                 // SAFETY: the factors and an n x k right-hand side.
                 unsafe { getrs(m, n, &piv, xb, k, parts) };
                 let mut res: f64 = 0.0;
@@ -460,6 +557,42 @@ mod tests {
         }
     }
 
+    /// max |L L^T - A| for orders across the recursion's cut points, sequential and in parts;
+    /// a matrix that is not positive definite fails.
+    #[test]
+    fn cholesky_factors_reproduce_the_matrix() {
+        for n in [1, 5, 16, 17, 40, 65, 100, 161, 300] {
+            for parts in [1, 2] {
+                let g = matrix(n, n as u64 + 11);
+                let mut a = vec![0.0; n * n];
+                for i in 0..n {
+                    for j in 0..n {
+                        let s: f64 = (0..n).map(|q| g[i + q * n] * g[j + q * n]).sum();
+                        a[i + j * n] = s + if i == j { n as f64 } else { 0.0 };
+                    }
+                }
+                let mut l = a.clone();
+                // SAFETY: an n x n matrix.
+                assert!(unsafe { potrf(Cm::cols(l.as_mut_ptr(), n as isize), n, parts) });
+                let mut worst: f64 = 0.0;
+                for i in 0..n {
+                    for j in 0..=i {
+                        let s: f64 = (0..=j).map(|q| l[i + q * n] * l[j + q * n]).sum();
+                        worst = worst.max((s - a[i + j * n]).abs());
+                    }
+                }
+                assert!(
+                    worst < 1e-12 * (n * n) as f64,
+                    "n={n}: |LL^T - A| = {worst}"
+                );
+                let mut bad = a.clone();
+                bad[(n - 1) * (n + 1)] = -1.0;
+                // SAFETY: as above.
+                assert!(!unsafe { potrf(Cm::cols(bad.as_mut_ptr(), n as isize), n, parts) });
+            }
+        }
+    }
+
     #[test]
     fn a_zero_column_marks_the_matrix_singular() {
         let n = 40;
@@ -467,10 +600,7 @@ mod tests {
         for i in 0..n {
             a[i + 20 * n] = 0.0;
         }
-        let m = Cm {
-            ptr: a.as_mut_ptr(),
-            ld: n,
-        };
+        let m = Cm::cols(a.as_mut_ptr(), n as isize);
         // SAFETY: an n x n matrix.
         let (_, _, singular) = unsafe { getrf(m, n, 1) };
         assert!(singular);
