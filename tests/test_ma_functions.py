@@ -24,10 +24,11 @@ MASKS = ["nomask", "partial", "allmasked"]
 KINDS = ["nomask", "partial", "allmasked", "falsemask", "plain", "list"]
 
 
-def core_fault(request, reason):
+def core_fault(request, reason, strict=True):
     """Mark the running case as an expected failure caused by rumpy's core (strict: it must
-    fail until the core is mended)."""
-    request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+    fail until the core is mended; not strict where numpy's own answer depends on the CPU's
+    BLAS kernels)."""
+    request.applymarker(pytest.mark.xfail(strict=strict, reason=reason))
 
 
 # faults of rumpy's core (outside this module), each with its reproducer in the report
@@ -673,7 +674,7 @@ def test_putmask(cond, kind, vkind):
 def test_products(request, func, dtype, cases, kinds):
     if func.startswith("inner") and kinds == ("plain", "allmasked") and (
             (dtype, cases) in [("float64", ("0d", "0d")), ("complex128", ("2d", "2d"))]):
-        core_fault(request, INNER_ZERO)
+        core_fault(request, INNER_ZERO, strict=False)
     a = build(cases[0], dtype, kinds[0])
     b = build(cases[1], dtype, kinds[1])
     if func.startswith("inner") and cases == ("2d", "1d"):

@@ -510,8 +510,12 @@ def test_dask_threads_scheduler():
 
 
 def test_dask_distributed_local_cluster():
-    pytest.importorskip("distributed")
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ModuleNotFoundError:
+        pytest.skip("distributed is not installed")
+    except ImportError as e:  # a distributed older than the installed dask
+        pytest.skip(f"distributed does not match the installed dask: {e}")
 
     da, n, x, xn = dask_pair()
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,

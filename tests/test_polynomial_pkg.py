@@ -717,13 +717,14 @@ def test_polyroots_of_fromroots(n):
 
 
 CONVOLVE_REASON = ("core: rp.convolve (and rp.dot) do not sum in numpy's BLAS dot order, so "
-                   "inexact products differ in the last bits")
+                   "inexact products differ in the last bits (not strict: that order depends "
+                   "on the CPU's BLAS kernels, and some agree)")
 
 
 @pytest.mark.parametrize("roots", [
     [], [1], [1, 2], [3, 1, 2], [1j, -1j], [0.5, -0.25, 2, 7],
     pytest.param(np.linspace(-1, 1, 10).tolist(), id="linspace10",
-                 marks=pytest.mark.xfail(strict=True, reason=CONVOLVE_REASON))], ids=str)
+                 marks=pytest.mark.xfail(strict=False, reason=CONVOLVE_REASON))], ids=str)
 def test_polyfromroots(roots):
     check(PM + "polyfromroots(r)", r=arr(roots))
     check(PM + f"polyfromroots({roots!r})")
@@ -734,7 +735,7 @@ def test_polyfromroots_inputs(r):
     check(PM + f"polyfromroots({r})")
 
 
-@pytest.mark.xfail(strict=True, reason=CONVOLVE_REASON)
+@pytest.mark.xfail(strict=False, reason=CONVOLVE_REASON)
 def test_polymul_inexact_bits():
     check(PM + "polymul(a, b)", a=arr(np.linspace(-1, 1, 7) * 1.37 + 0.1),
           b=arr(np.linspace(0.3, 2, 9) ** 2))
@@ -917,7 +918,7 @@ def test_arith_mixed_kinds(kind, op):
 def test_pow(request, key, power):
     if key == "c" and power == "100":
         # coefficients beyond 2**53: the products round
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=CONVOLVE_REASON))
+        request.node.add_marker(pytest.mark.xfail(strict=False, reason=CONVOLVE_REASON))
     check(f"{series(key)} ** {power}")
 
 

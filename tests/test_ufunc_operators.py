@@ -156,8 +156,9 @@ def test_small_array_with_python_scalar(name, dtype):
     col.done()
 
 
-@pytest.mark.xfail(strict=True, reason="loops raise other floating-point conditions than "
-                   "NumPy's for NaN and overflowing complex operands")
+@pytest.mark.xfail(strict=False, reason="loops raise other floating-point conditions than "
+                   "NumPy's for NaN and overflowing complex operands (not strict: NumPy's own "
+                   "conditions depend on the vector path its CPU takes)")
 @pytest.mark.parametrize("case", ["logaddexp(float64, nan)", "less(complex128, nan)",
                                   "power(complex128, 1e300)"])
 def test_python_scalar_flag_differences(case):

@@ -346,8 +346,13 @@ pub fn atan2_f32<const FMA: bool>(y: f32, x: f32) -> f32 {
     let v = if steep { FRAC_PI_2 - v } else { v };
     let v = if xd.is_sign_negative() { PI - v } else { v };
     let v = v.copysign(yd);
+    // A NaN lane's result is y + x, computed in every lane (a vector select has no branch):
+    // as the NaN operand plus either the other NaN or zero, so that a lane of huge or infinite
+    // operands raises nothing (y + x itself may overflow or be inf - inf there).
+    let first = if y.is_nan() { y } else { x };
+    let second = if x.is_nan() { x } else { 0.0 };
     if nan {
-        y + x
+        first + second
     } else {
         v as f32
     }
