@@ -32,7 +32,8 @@ unsafe impl Sync for SendPtr {}
 const TILE: usize = 64;
 
 /// Copy an `n0` x `n1` grid of `size`-byte items from `src` (byte strides `ss`) to `dst`
-/// (byte strides `ds`) tile by tile.
+/// (byte strides `ds`): line by line where both sides' rows (or both sides' columns) are
+/// contiguous, otherwise tile by tile.
 ///
 /// # Safety
 /// Both grids are valid for every index (`i * s[0] + j * s[1]`), the destination is writable
@@ -48,59 +49,36 @@ pub unsafe fn copy_2d_tiled(
     size: usize,
     parallel: bool,
 ) {
-    let (s, d) = (SendPtr(src as *mut u8), SendPtr(dst));
-    let size_i = size as isize;
-    if ss[1] == size_i && ds[1] == size_i {
-        // Both sides' rows are contiguous: a copy of each row.
-        let rows = move |r: std::ops::Range<usize>| {
-            let (s, d) = (s, d);
-            for i in r {
-                let i = i as isize;
-                // SAFETY: row i lies in both grids (the caller's guarantee), apart.
-                unsafe {
-                    std::ptr::copy_nonoverlapping(
-                        s.0.offset(i * ss[0]),
-                        d.0.offset(i * ds[0]),
-                        n1 * size,
-                    )
-                };
-            }
-        };
-        if parallel && rayon::current_num_threads() > 1 {
-            (0..n0.div_ceil(TILE))
-                .into_par_iter()
-                .for_each(|b| rows(b * TILE..((b + 1) * TILE).min(n0)));
-        } else {
-            rows(0..n0);
-        }
-        return;
+    let unit = size as isize;
+    let rows_whole = ss[1] == unit && ds[1] == unit;
+    if !rows_whole && ss[0] == unit && ds[0] == unit {
+        // Both sides' columns are contiguous: the transposed grid's rows.
+        let (ts, td) = ([ss[1], ss[0]], [ds[1], ds[0]]);
+        // SAFETY: the same items, indexed the other way round.
+        return unsafe { copy_2d_tiled(src, ts, dst, td, n1, n0, size, parallel) };
     }
-    // The item's width chosen once, outside the loops (a choice per item costs more than
-    // the copy).
+    let (s, d) = (SendPtr(src as *mut u8), SendPtr(dst));
     let band = move |b: usize| {
-        // SAFETY: the caller's guarantee.
+        let rows = b * TILE..((b + 1) * TILE).min(n0);
+        // SAFETY (each arm): the caller's guarantee. The item's width is chosen here, once a
+        // band (a choice per item costs more than the copy): `copy_item` with a constant
+        // width is a single load and store.
         unsafe {
-            match size {
-                1 => band_of::<u8>(s, ss, d, ds, b, n0, n1),
-                2 => band_of::<u16>(s, ss, d, ds, b, n0, n1),
-                4 => band_of::<u32>(s, ss, d, ds, b, n0, n1),
-                8 => band_of::<u64>(s, ss, d, ds, b, n0, n1),
-                16 => band_of::<u128>(s, ss, d, ds, b, n0, n1),
-                _ => {
-                    let i1 = ((b + 1) * TILE).min(n0);
-                    for j0 in (0..n1).step_by(TILE) {
-                        for i in b * TILE..i1 {
-                            for j in j0..(j0 + TILE).min(n1) {
-                                let (i, j) = (i as isize, j as isize);
-                                copy_item(
-                                    s.0.offset(i * ss[0] + j * ss[1]),
-                                    d.0.offset(i * ds[0] + j * ds[1]),
-                                    size,
-                                );
-                            }
-                        }
-                    }
+            if rows_whole {
+                for i in rows {
+                    let i = i as isize;
+                    let (from, to) = (s.0.offset(i * ss[0]), d.0.offset(i * ds[0]));
+                    std::ptr::copy_nonoverlapping(from, to, n1 * size);
                 }
+                return;
+            }
+            match size {
+                1 => tiles(s, ss, d, ds, rows, n1, |f, t| copy_item(f, t, 1)),
+                2 => tiles(s, ss, d, ds, rows, n1, |f, t| copy_item(f, t, 2)),
+                4 => tiles(s, ss, d, ds, rows, n1, |f, t| copy_item(f, t, 4)),
+                8 => tiles(s, ss, d, ds, rows, n1, |f, t| copy_item(f, t, 8)),
+                16 => tiles(s, ss, d, ds, rows, n1, |f, t| copy_item(f, t, 16)),
+                _ => tiles(s, ss, d, ds, rows, n1, |f, t| copy_item(f, t, size)),
             }
         }
     };
@@ -112,36 +90,70 @@ pub unsafe fn copy_2d_tiled(
     }
 }
 
-/// Band `b` (rows `b * TILE..`) of [`copy_2d_tiled`] for items of type `W`, tile by tile.
+/// [`copy_2d_tiled`] with the columns split in `parts` across the helper threads (one part:
+/// on this thread).
 ///
 /// # Safety
-/// As [`copy_2d_tiled`], with items of `W`'s size.
+/// As [`copy_2d_tiled`].
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn copy_2d_parts(
+    src: *const u8,
+    ss: [isize; 2],
+    dst: *mut u8,
+    ds: [isize; 2],
+    n0: usize,
+    n1: usize,
+    size: usize,
+    parts: usize,
+) {
+    if n0 == 0 || n1 == 0 {
+        return;
+    }
+    let (s, d) = (SendPtr(src as *mut u8), SendPtr(dst));
+    let part = move |c0: usize, c1: usize| {
+        let (s, d) = (s, d);
+        // SAFETY: columns c0..c1 of both grids (the caller's guarantee); the parts write
+        // disjoint columns.
+        unsafe {
+            let (from, to) = (
+                s.0.offset(c0 as isize * ss[1]),
+                d.0.offset(c0 as isize * ds[1]),
+            );
+            copy_2d_tiled(from, ss, to, ds, n0, c1 - c0, size, false)
+        }
+    };
+    if parts > 1 && n1 >= 2 * parts {
+        super::helpers::share(parts, |t| part(n1 * t / parts, n1 * (t + 1) / parts));
+    } else {
+        part(0, n1);
+    }
+}
+
+/// Rows `rows` of a tiled copy (columns `0..n1`), tile by tile, each item copied by `copy`.
+///
+/// # Safety
+/// As [`copy_2d_tiled`]; `copy` copies one item.
 #[inline(always)]
-unsafe fn band_of<W: Copy>(
+unsafe fn tiles(
     s: SendPtr,
     ss: [isize; 2],
     d: SendPtr,
     ds: [isize; 2],
-    b: usize,
-    n0: usize,
+    rows: std::ops::Range<usize>,
     n1: usize,
+    copy: impl Fn(*const u8, *mut u8),
 ) {
-    let i1 = ((b + 1) * TILE).min(n0);
     for j0 in (0..n1).step_by(TILE) {
-        let j1 = (j0 + TILE).min(n1);
-        for i in b * TILE..i1 {
-            for j in j0..j1 {
+        for i in rows.clone() {
+            for j in j0..(j0 + TILE).min(n1) {
                 let (i, j) = (i as isize, j as isize);
                 // SAFETY: i < n0, j < n1: inside both grids (the caller's guarantee).
                 unsafe {
-                    let v =
-                        s.0.offset(i * ss[0] + j * ss[1])
-                            .cast::<W>()
-                            .read_unaligned();
-                    d.0.offset(i * ds[0] + j * ds[1])
-                        .cast::<W>()
-                        .write_unaligned(v);
-                }
+                    copy(
+                        s.0.offset(i * ss[0] + j * ss[1]),
+                        d.0.offset(i * ds[0] + j * ds[1]),
+                    )
+                };
             }
         }
     }

@@ -20,7 +20,7 @@ use smallvec::SmallVec;
 use super::core_dims::CoreArgs;
 use super::lapack_ref;
 use super::watch;
-use super::{bdsdc, getrf, stedc};
+use super::{bdsdc, blocked, getrf, stedc};
 use crate::dtype::method::status;
 
 type C64 = Complex<f64>;
@@ -215,18 +215,13 @@ impl View {
         }
     }
 
+    /// The operand copied into a column-major matrix.
+    ///
     /// # Safety
     /// The view describes readable memory of `T`s.
     unsafe fn load<T: Field>(&self) -> Mat<T> {
-        let mut m = Mat::<T>::with_capacity(self.rows, self.cols);
-        // SAFETY: every element is written below before anything reads it.
-        unsafe { m.set_dims(self.rows, self.cols) };
-        let (p, cs) = (m.as_ptr_mut(), m.col_stride());
-        // SAFETY: every (i, j) is inside the operand and inside `m` (unit row stride).
-        self.visit(BLOCK, |i, j| unsafe {
-            *p.offset(i as isize + j as isize * cs) = self.at::<T>(i, j).read_unaligned()
-        });
-        m
+        // SAFETY: the caller's.
+        unsafe { self.load_parts(1) }
     }
 
     /// [`View::load`] with the columns split in `parts` across the helper threads.
@@ -234,76 +229,43 @@ impl View {
     /// # Safety
     /// As [`View::load`].
     unsafe fn load_parts<T: Field>(&self, parts: usize) -> Mat<T> {
-        if parts <= 1 || self.cols < 2 * parts {
-            // SAFETY: the caller's.
-            return unsafe { self.load() };
-        }
         let mut m = Mat::<T>::with_capacity(self.rows, self.cols);
         // SAFETY: every element is written below before anything reads it.
         unsafe { m.set_dims(self.rows, self.cols) };
-        let (src, rows, cols, rs, cs_in) =
-            (self.ptr as usize, self.rows, self.cols, self.rs, self.cs);
-        let (dst, size) = (m.as_ptr_mut() as usize, std::mem::size_of::<T>());
-        let ld = m.col_stride() * size as isize;
-        super::helpers::share(parts, move |t| {
-            let (c0, c1) = (cols * t / parts, cols * (t + 1) / parts);
-            // SAFETY: columns c0..c1 lie in the operand and in `m`; the parts write disjoint
-            // columns.
-            unsafe {
-                super::blocked::copy_2d_tiled(
-                    (src as *const u8).offset(c0 as isize * cs_in),
-                    [rs, cs_in],
-                    (dst as *mut u8).offset(c0 as isize * ld),
-                    [size as isize, ld],
-                    rows,
-                    c1 - c0,
-                    size,
-                    false,
-                )
-            };
-        });
+        let size = std::mem::size_of::<T>();
+        let to = [size as isize, m.col_stride() * size as isize];
+        // SAFETY: the operand (the caller's guarantee) and `m` hold the grid.
+        unsafe {
+            let dst = m.as_ptr_mut() as *mut u8;
+            let from = [self.rs, self.cs];
+            blocked::copy_2d_parts(self.ptr, from, dst, to, self.rows, self.cols, size, parts)
+        };
         m
     }
 
-    /// [`View::store`] of a float64 matrix with the columns split in `parts` across the helper
-    /// threads.
+    /// `m` copied into the operand.
     ///
-    /// # Safety
-    /// As [`View::store`].
-    unsafe fn store_parts(&self, m: MatRef<'_, f64>, parts: usize) {
-        if parts <= 1 || self.cols < 2 * parts {
-            // SAFETY: the caller's.
-            return unsafe { self.store(m) };
-        }
-        let (dst, rows, cols, rs, cs_out) =
-            (self.ptr as usize, self.rows, self.cols, self.rs, self.cs);
-        let (src, ld) = (m.as_ptr() as usize, m.col_stride() * 8);
-        super::helpers::share(parts, move |t| {
-            let (c0, c1) = (cols * t / parts, cols * (t + 1) / parts);
-            // SAFETY: columns c0..c1 lie in `m` and in the operand; the parts write disjoint
-            // columns.
-            unsafe {
-                super::blocked::copy_2d_tiled(
-                    (src as *const u8).offset(c0 as isize * ld),
-                    [8, ld],
-                    (dst as *mut u8).offset(c0 as isize * cs_out),
-                    [rs, cs_out],
-                    rows,
-                    c1 - c0,
-                    8,
-                    false,
-                )
-            };
-        });
-    }
-
     /// # Safety
     /// The view describes writable memory of `T`s, of `m`'s shape.
     unsafe fn store<T: Field>(&self, m: MatRef<'_, T>) {
-        // SAFETY: inside the operand.
-        self.visit(BLOCK, |i, j| unsafe {
-            self.at::<T>(i, j).write_unaligned(m[(i, j)])
-        });
+        // SAFETY: the caller's.
+        unsafe { self.store_parts(m, 1) }
+    }
+
+    /// [`View::store`] with the columns split in `parts` across the helper threads.
+    ///
+    /// # Safety
+    /// As [`View::store`].
+    unsafe fn store_parts<T: Field>(&self, m: MatRef<'_, T>, parts: usize) {
+        let size = std::mem::size_of::<T>() as isize;
+        let from = [m.row_stride() * size, m.col_stride() * size];
+        // SAFETY: `m` and the operand (the caller's guarantee) hold the grid.
+        unsafe {
+            let src = m.as_ptr() as *const u8;
+            let to = [self.rs, self.cs];
+            let size = size as usize;
+            blocked::copy_2d_parts(src, from, self.ptr, to, self.rows, self.cols, size, parts)
+        };
     }
 
     /// # Safety
@@ -711,9 +673,12 @@ fn lu_par<T: Field>(c: &CoreArgs, n: usize, work: usize) -> Par {
     )
 }
 
-/// `a` as a float64 matrix, if `T` is float64.
-fn as_f64<T: Field>(a: &Mat<T>) -> Option<&Mat<f64>> {
-    (a as &dyn std::any::Any).downcast_ref::<Mat<f64>>()
+/// The helper threads' parts the own LU and Cholesky take under `par`.
+fn parts_of(par: Par) -> usize {
+    match par {
+        Par::Rayon(_) => rayon::current_num_threads(),
+        Par::Seq => 1,
+    }
 }
 
 /// Factor the n x n matrix `a` and give the factors to `f`.
@@ -738,20 +703,14 @@ unsafe fn with_lu<T: Field, R>(a: &View, par: Par, f: impl FnOnce(&Lu<'_, T>) ->
     }
     use faer::linalg::lu::partial_pivoting::factor;
     if own_lu::<T>(n) {
-        let parts = match par {
-            Par::Rayon(_) => rayon::current_num_threads(),
-            Par::Seq => 1,
-        };
-        // SAFETY: the caller's.
-        let mut lu = unsafe { a.load_parts::<T>(parts) };
-        let own = (&mut lu as &mut dyn std::any::Any)
-            .downcast_mut::<Mat<f64>>()
-            .expect("float64");
-        let m = getrf::Cm::cols(own.as_ptr_mut(), own.col_stride());
+        let parts = parts_of(par);
+        // SAFETY: the caller's (`T` is float64).
+        let mut lu = unsafe { a.load_parts::<f64>(parts) };
+        let m = getrf::Cm::cols(lu.as_ptr_mut(), lu.col_stride());
         // SAFETY: an n x n matrix.
         let (piv, swaps, singular) = unsafe { getrf::getrf(m, n, parts) };
         return f(&Lu::Own {
-            lu: as_f64(&lu).expect("float64"),
+            lu: &lu,
             piv: &piv,
             swaps,
             singular,
@@ -1098,16 +1057,13 @@ unsafe fn cholesky<T: Field>(
     use faer::linalg::cholesky::llt::factor;
     let n = c.sizes[0];
     let par = lu_par::<T>(c, n, n * n * n);
-    let parts = match par {
-        Par::Rayon(_) if own_lu::<T>(n) => rayon::current_num_threads(),
-        _ => 1,
-    };
+    let parts = parts_of(par);
     // SAFETY (each item): n x n input and output.
     unsafe {
         each(lu_items::<T>(n, par), p, steps, count, |q| {
             let a = View::of(q[0], c, 0, &[0, 0]);
             let o = View::of(q[1], c, 1, &[0, 0]);
-            if n > SMALL_LU && own_lu::<T>(n) {
+            if own_lu::<T>(n) {
                 if let Some(ok) = cholesky_in_output(&a, &o, upper, parts) {
                     if !ok {
                         o.fill(T::nan());
@@ -1168,16 +1124,10 @@ unsafe fn cholesky_in_output(a: &View, o: &View, upper: bool, parts: usize) -> O
     if !whole(o.rs) || !whole(o.cs) || !(o.ptr as usize).is_multiple_of(8) {
         return None;
     }
-    let finite = std::sync::atomic::AtomicBool::new(true);
-    let (src, dst) = (a.ptr as usize, o.ptr as usize);
-    let (ars, acs, ors, ocs) = (a.rs, a.cs, o.rs, o.cs);
-    let split = |f: &(dyn Fn(usize, usize) + Sync)| {
-        if parts > 1 && n >= 2 * parts {
-            super::helpers::share(parts, |t| f(n * t / parts, n * (t + 1) / parts));
-        } else {
-            f(0, n);
-        }
-    };
+    // SAFETY: both operands hold the n x n grid (the caller's guarantee).
+    unsafe { blocked::copy_2d_parts(a.ptr, [a.rs, a.cs], o.ptr, [o.rs, o.cs], n, n, 8, parts) };
+    let (dst, ors, ocs) = (o.ptr as usize, o.rs, o.cs);
+    let split = |f: &(dyn Fn(usize, usize) + Sync)| getrf::by_columns(n, parts, f);
     // The factor's view: L(i, j) at v(i, j).
     let (vr, vc) = if upper {
         (ocs / 8, ors / 8)
@@ -1187,21 +1137,6 @@ unsafe fn cholesky_in_output(a: &View, o: &View, upper: bool, parts: usize) -> O
     let at = move |i: usize, j: usize| {
         (dst as *mut f64).wrapping_offset(i as isize * vr + j as isize * vc)
     };
-    split(&|c0, c1| {
-        // SAFETY: columns c0..c1 lie in both operands; the parts write disjoint columns.
-        unsafe {
-            super::blocked::copy_2d_tiled(
-                (src as *const u8).offset(c0 as isize * acs),
-                [ars, acs],
-                (dst as *mut u8).offset(c0 as isize * ocs),
-                [ors, ocs],
-                n,
-                c1 - c0,
-                8,
-                false,
-            );
-        }
-    });
     // The view's lower triangle (`lower`) or its strictly upper one, in memory order: lines
     // `o` of the outer index, each a run of the inner one.
     let rowwise = vc.unsigned_abs() < vr.unsigned_abs();
@@ -1213,6 +1148,7 @@ unsafe fn cholesky_in_output(a: &View, o: &View, upper: bool, parts: usize) -> O
     };
     let item = move |o: usize, k: usize| if rowwise { at(o, k) } else { at(k, o) };
     // The triangle the factorization reads.
+    let finite = std::sync::atomic::AtomicBool::new(true);
     split(&|o0, o1| {
         // SAFETY: inside the output.
         if !(o0..o1).all(|o| run(o, true).all(|k| unsafe { (*item(o, k)).is_finite() })) {

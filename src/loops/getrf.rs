@@ -32,7 +32,8 @@ const PARTS_FROM: usize = 64 * 64 * 64;
 const POTRF_ALONE: usize = 256;
 /// Blocks on the diagonal of a Gram update at most this large are computed whole.
 const SYRK_BASE: usize = 64;
-/// Columns each part of a split row exchange or triangular solve takes at least.
+/// Columns (rows of a product) each part of a split row exchange, triangular solve or
+/// product takes at least.
 const SPLIT_FROM: usize = 64;
 
 /// A matrix: element (i, j) at `ptr + i * rs + j * cs` (column-major where `rs` is 1; a
@@ -94,12 +95,17 @@ impl Cm {
     }
 }
 
+/// Where a recursion cuts order n (> 1): about half, a multiple of 8 where it can be.
+fn half(n: usize) -> usize {
+    (n / 2).next_multiple_of(8).min(n - 1)
+}
+
 /// C (m x n) -= A (m x k) B (k x n), C's rows split in up to `parts` parts.
 ///
 /// # Safety
 /// The matrices hold those shapes; C overlaps neither A nor B.
 unsafe fn sub_product(m: usize, n: usize, k: usize, a: Cm, b: Cm, c: Cm, parts: usize) {
-    let pieces = parts.min(m / 64).max(1);
+    let pieces = parts.min(m / SPLIT_FROM).max(1);
     if pieces > 1 && m * n * k >= PARTS_FROM {
         super::helpers::share(pieces, |t| {
             let (r0, r1) = (m * t / pieces / 8 * 8, m * (t + 1) / pieces / 8 * 8);
@@ -148,7 +154,7 @@ unsafe fn sub_product_here(m: usize, n: usize, k: usize, a: Cm, b: Cm, c: Cm) {
 /// `f(c0, c1)` over ranges that cover columns `0..n`: in parts on the helper threads when
 /// `parts > 1` and each part gets at least [`SPLIT_FROM`] columns, else once on this thread.
 /// Each call must touch only its own columns.
-fn by_columns(n: usize, parts: usize, f: impl Fn(usize, usize) + Sync) {
+pub(super) fn by_columns(n: usize, parts: usize, f: impl Fn(usize, usize) + Sync) {
     let pieces = parts.min(n / SPLIT_FROM).max(1);
     if pieces == 1 {
         return f(0, n);
@@ -258,7 +264,7 @@ unsafe fn factor(a: Cm, m: usize, n: usize, piv: &mut [usize], parts: usize, sin
         // SAFETY: the caller's guarantee.
         return unsafe { panel(a, m, n, piv, singular) };
     }
-    let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+    let n1 = half(n);
     let n2 = n - n1;
     // SAFETY (the block): the blocks named lie in `a`.
     unsafe {
@@ -274,12 +280,11 @@ unsafe fn factor(a: Cm, m: usize, n: usize, piv: &mut [usize], parts: usize, sin
         });
         sub_product(m - n1, n2, n1, a.at(n1, 0), right, a.at(n1, n1), parts);
         factor(a.at(n1, n1), m - n1, n2, rest, parts, singular);
+        // The right half's exchanges (rows of A22) on the left half's rows below the first n1.
+        swap_rows(a.at(n1, 0), n1, rest, parts);
         for p in rest.iter_mut() {
             *p += n1;
         }
-        // The right half's exchanges on the left half's rows below the first n1.
-        let low: Vec<usize> = rest.iter().map(|&p| p - n1).collect();
-        swap_rows(a.at(n1, 0), n1, &low, parts);
     }
 }
 
@@ -307,7 +312,7 @@ unsafe fn solve_lower(l: Cm, n: usize, b: Cm, k: usize, unit: bool, parts: usize
         // SAFETY: the caller's guarantee.
         return unsafe { substitute(l, n, b, k, false, unit) };
     }
-    let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+    let n1 = half(n);
     // SAFETY: the blocks named lie in the matrices.
     unsafe {
         solve_lower(l, n1, b, k, unit, parts);
@@ -325,7 +330,7 @@ unsafe fn solve_upper(u: Cm, n: usize, b: Cm, k: usize, parts: usize) {
         // SAFETY: the caller's guarantee.
         return unsafe { substitute(u, n, b, k, true, false) };
     }
-    let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+    let n1 = half(n);
     // SAFETY: the blocks named lie in the matrices.
     unsafe {
         solve_upper(u.at(n1, n1), n - n1, b.at(n1, 0), k, parts);
@@ -456,7 +461,7 @@ unsafe fn sub_gram(c: Cm, n: usize, a: Cm, k: usize, parts: usize) {
         if n <= SYRK_BASE {
             return sub_product(n, n, k, a, a.t(), c, parts);
         }
-        let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+        let n1 = half(n);
         sub_gram(c, n1, a, k, parts);
         sub_product(n - n1, n1, k, a.at(n1, 0), a.t(), c.at(n1, 0), parts);
         sub_gram(c.at(n1, n1), n - n1, a.at(n1, 0), k, parts);
@@ -475,7 +480,7 @@ pub unsafe fn potrf(a: Cm, n: usize, parts: usize) -> bool {
         // SAFETY: the caller's guarantee.
         return unsafe { potf2(a, n) };
     }
-    let n1 = (n / 2).next_multiple_of(8).min(n - 1);
+    let n1 = half(n);
     let n2 = n - n1;
     // SAFETY: the blocks named lie in the matrix.
     unsafe {
@@ -496,16 +501,11 @@ pub unsafe fn potrf(a: Cm, n: usize, parts: usize) -> bool {
 mod tests {
     use super::*;
 
+    use crate::loops::stedc::tests::noise;
+
+    /// An n x n matrix of items in [-1, 1).
     fn matrix(n: usize, seed: u64) -> Vec<f64> {
-        let mut s = seed;
-        (0..n * n)
-            .map(|_| {
-                s = s
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5
-            })
-            .collect()
+        noise(seed, n * n)
     }
 
     /// max |P A - L U| over the entries, and max |A X - B|, for orders across the recursion's
