@@ -909,6 +909,21 @@ def test_cholesky_recursive_not_positive_definite(where):
 
 
 @needs_ul
+@pytest.mark.parametrize("where", [(0, 0), (5, 5), (99, 99), (50, 10), (10, 50), (99, 0),
+                                   (0, 99), (70, 69)], ids=str)
+@pytest.mark.parametrize("value", [np.nan, np.inf, -np.inf], ids=str)
+@pytest.mark.parametrize("upper", [False, True])
+def test_cholesky_recursive_not_finite(where, value, upper):
+    # A value that is not finite in the triangle read: LAPACK's answer (NaN or inf spread
+    # from it, or numpy's error); in the triangle not read: ignored.
+    a = spd((100, 100), "float64", key=5)
+    a[where] = value
+    r, want = call("cholesky", a, upper=upper)
+    if want is not None:
+        close(r, want, tol(want, 1e4, 100))
+
+
+@needs_ul
 @pytest.mark.parametrize("layout", ["fortran", "reversed", "strided", "batched"])
 def test_cholesky_recursive_layouts(layout):
     n = 130

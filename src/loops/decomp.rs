@@ -1147,35 +1147,61 @@ unsafe fn cholesky_in_output(a: &View, o: &View, upper: bool, parts: usize) -> O
         (false, false) => 0..o,
     };
     let item = move |o: usize, k: usize| if rowwise { at(o, k) } else { at(k, o) };
-    // The triangle the factorization reads.
-    let finite = std::sync::atomic::AtomicBool::new(true);
-    split(&|o0, o1| {
-        // SAFETY: inside the output.
-        if !(o0..o1).all(|o| run(o, true).all(|k| unsafe { (*item(o, k)).is_finite() })) {
-            finite.store(false, std::sync::atomic::Ordering::Relaxed);
-        }
-    });
-    if !finite.load(std::sync::atomic::Ordering::Relaxed) {
-        return None;
-    }
+    // The inner index's stride along a run.
+    let inner = if rowwise { vc } else { vr };
     let v = getrf::Cm {
         ptr: dst as *mut f64,
         rs: vr,
         cs: vc,
     };
+    // A value that is not finite in the triangle read makes a pivot not positive or a
+    // diagonal entry of the factor not finite (it reaches L(i, i) through the sum of
+    // L(i, k)^2); only then is the input looked at, and such input goes LAPACK's way.
     // SAFETY: the view is the n x n output; then its diagonal.
-    let ok = unsafe { getrf::potrf(v, n, parts) } && (0..n).all(|j| unsafe { *at(j, j) } > 0.0);
+    let ok = unsafe { getrf::potrf(v, n, parts) }
+        && (0..n).all(|j| {
+            let d = unsafe { *at(j, j) };
+            d.is_finite() && d > 0.0
+        });
+    if !ok && !triangle_finite(a, upper) {
+        return None;
+    }
     if ok {
         split(&|o0, o1| {
             for o in o0..o1 {
-                for k in run(o, false) {
-                    // SAFETY: inside the output; the parts write disjoint lines.
-                    unsafe { *item(o, k) = 0.0 };
+                let r = run(o, false);
+                if r.is_empty() {
+                    continue;
+                }
+                if inner == 1 {
+                    // SAFETY: the run's items are contiguous inside the output; the parts
+                    // write disjoint lines.
+                    unsafe { std::ptr::write_bytes(item(o, r.start), 0, r.len()) };
+                } else {
+                    for k in r {
+                        // SAFETY: as above.
+                        unsafe { *item(o, k) = 0.0 };
+                    }
                 }
             }
         });
     }
     Some(ok)
+}
+
+/// Whether the triangle of the n x n float64 `a` that a Cholesky factorization reads (the
+/// upper one if `upper`) holds only finite values.
+///
+/// # Safety
+/// `a` describes an n x n float64 matrix.
+unsafe fn triangle_finite(a: &View, upper: bool) -> bool {
+    (0..a.rows).all(|i| {
+        (0..=i).all(|j| {
+            let (r, c) = if upper { (j, i) } else { (i, j) };
+            // SAFETY: inside the matrix (the caller's guarantee).
+            unsafe { a.at::<f64>(r, c).read_unaligned() }.is_finite()
+        })
+    })
 }
 
 variant!(cholesky_lo, Field, cholesky(false), "cholesky_lo.");

@@ -27,9 +27,9 @@ const OWN_FROM: usize = 48 * 48 * 48;
 /// only its own rows of A: the tall, thin products of a panel's factorization then run on
 /// every core).
 const PARTS_FROM: usize = 64 * 64 * 64;
-/// Cholesky factorizations at most this large run on one thread (measured at 1000: sharing
-/// every step of the smaller ones cost more than it gained).
-const POTRF_ALONE: usize = 256;
+/// Cholesky factorizations at most this large run on one thread (measured at 500 and 1000:
+/// sharing every step of the smaller ones cost more than it gained).
+const POTRF_ALONE: usize = 128;
 /// Blocks on the diagonal of a Gram update at most this large are computed whole.
 const SYRK_BASE: usize = 64;
 /// Columns (rows of a product) each part of a split row exchange, triangular solve or
@@ -450,21 +450,52 @@ unsafe fn potf2(a: Cm, n: usize) -> bool {
     true
 }
 
-/// C (n x n) -= A A^T on and below the diagonal (A n x k); blocks on the diagonal of at most
-/// [`SYRK_BASE`] are computed whole (their upper part is scratch).
+/// C (n x n) -= A A^T on and below the diagonal (A n x k), in bands of C's rows of equal
+/// area shared across up to `parts` threads (two bands a thread, claimed as threads get
+/// free): each band a rectangle left of the diagonal, one product, and its triangle on it.
 ///
 /// # Safety
 /// The matrices hold those shapes, apart.
 unsafe fn sub_gram(c: Cm, n: usize, a: Cm, k: usize, parts: usize) {
+    let pieces = (2 * parts).min(n / SPLIT_FROM);
+    if parts < 2 || pieces < 2 || n * n * k < 2 * PARTS_FROM {
+        // SAFETY: the caller's guarantee.
+        return unsafe { sub_gram_here(c, n, a, k) };
+    }
+    // Band t ends at row n sqrt((t + 1) / pieces): the triangle above it holds (t + 1) /
+    // pieces of the whole.
+    let edge = |t: usize| {
+        if t == pieces {
+            n
+        } else {
+            ((n as f64 * (t as f64 / pieces as f64).sqrt()) as usize / 8 * 8).min(n)
+        }
+    };
+    super::helpers::share(pieces, |t| {
+        let (r0, r1) = (edge(t), edge(t + 1));
+        // SAFETY: the caller's guarantee; each band its own rows of C.
+        unsafe {
+            sub_product_here(r1 - r0, r0, k, a.at(r0, 0), a.t(), c.at(r0, 0));
+            sub_gram_here(c.at(r0, r0), r1 - r0, a.at(r0, 0), k);
+        }
+    });
+}
+
+/// [`sub_gram`] on this thread: blocks on the diagonal of at most [`SYRK_BASE`] computed
+/// whole (their upper part is scratch).
+///
+/// # Safety
+/// As [`sub_gram`].
+unsafe fn sub_gram_here(c: Cm, n: usize, a: Cm, k: usize) {
     // SAFETY: the blocks named lie in the matrices.
     unsafe {
         if n <= SYRK_BASE {
-            return sub_product(n, n, k, a, a.t(), c, parts);
+            return sub_product_here(n, n, k, a, a.t(), c);
         }
         let n1 = half(n);
-        sub_gram(c, n1, a, k, parts);
-        sub_product(n - n1, n1, k, a.at(n1, 0), a.t(), c.at(n1, 0), parts);
-        sub_gram(c.at(n1, n1), n - n1, a.at(n1, 0), k, parts);
+        sub_gram_here(c, n1, a, k);
+        sub_product_here(n - n1, n1, k, a.at(n1, 0), a.t(), c.at(n1, 0));
+        sub_gram_here(c.at(n1, n1), n - n1, a.at(n1, 0), k);
     }
 }
 
