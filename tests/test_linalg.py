@@ -474,6 +474,32 @@ def test_solve(batch, n, dtype, bkind):
 
 
 @needs_ul
+@SQ
+@pytest.mark.parametrize("n", [3, 4])
+@pytest.mark.parametrize("layout", ["c", "transposed", "strided", "broadcast"])
+def test_lu_tiny(n, dtype, layout):
+    # Orders factored on fixed-size arrays (1 and 2 are in SIZES): every LU function, a batch
+    # of each layout, vector and matrix right-hand sides.
+    a = general((6, n, n), dtype, key=n)
+    b = rand((6, n, 2), dtype, 4)
+    if layout == "transposed":
+        a, b = np.swapaxes(a, -1, -2), np.swapaxes(rand((6, 2, n), dtype, 4), -1, -2)
+    elif layout == "strided":
+        a = np.repeat(np.repeat(a, 2, axis=0), 2, axis=-1)[::-2, :, ::2]
+        b = rand((6, n, 4), dtype, 4)[..., ::-2]
+    elif layout == "broadcast":
+        a, b = general((1, n, n), dtype, key=n), rand((6, n, 2), dtype, 4)
+    t = tol(np.linalg.inv(a), kappa(a), n)
+    for name, args in [("solve", (a, b)), ("solve", (a, b[0, :, 0])), ("inv", (a,)),
+                       ("det", (a,))]:
+        r, want = call(name, *args)
+        close(r, want, t, msg=name)
+    r, want = call("slogdet", a)
+    close(r.sign, want.sign, t, scale=1.0, msg="sign")
+    close(r.logabsdet, want.logabsdet, t, scale=1.0, msg="log")
+
+
+@needs_ul
 @pytest.mark.parametrize("adt, bdt", [("float32", "float32"), ("float32", "float64"),
                                       ("float32", "int8"), ("int32", "float32"),
                                       ("float32", "complex64"), ("float64", "complex64"),

@@ -507,6 +507,7 @@ impl<T: Field> Grid<T> for Dense<'_, T> {
 /// LAPACK's getf2 on the n x n `a` in place: the first entry of largest |re| + |im| is the
 /// pivot. Sets the pivots (row j exchanged with piv[j] at step j); returns the number of
 /// exchanges and whether a pivot was exactly zero (LAPACK's info > 0).
+#[inline(always)]
 fn getf2<T: Field, M: Grid<T>>(a: &mut M, n: usize, piv: &mut [usize]) -> (usize, bool) {
     let mut swaps = 0;
     let mut singular = false;
@@ -551,6 +552,7 @@ fn getf2<T: Field, M: Grid<T>>(a: &mut M, n: usize, piv: &mut [usize]) -> (usize
 }
 
 /// Solve with getf2's factors: B := A^-1 B (LAPACK's getrs).
+#[inline(always)]
 fn getrs<T: Field, M: Grid<T>, B: Grid<T>>(a: &M, n: usize, piv: &[usize], b: &mut B) {
     for j in 0..n {
         let p = piv[j];
@@ -582,6 +584,113 @@ fn getrs<T: Field, M: Grid<T>, B: Grid<T>>(a: &M, n: usize, piv: &[usize], b: &m
             }
         }
     }
+}
+
+/// Orders up to which an LU runs on fixed-size arrays, one loop compiled for each order
+/// (its loops unrolled, no bounds checked): a batch of tiny matrices is mostly per-item cost.
+const TINY: usize = 4;
+
+/// An `N` x `K` column-major matrix held in place (`0[column][row]`).
+struct Tiny<T, const N: usize, const K: usize>([[T; N]; K]);
+
+impl<T, const N: usize, const K: usize> std::ops::Index<(usize, usize)> for Tiny<T, N, K> {
+    type Output = T;
+    #[inline(always)]
+    fn index(&self, (i, j): (usize, usize)) -> &T {
+        &self.0[j][i]
+    }
+}
+
+impl<T, const N: usize, const K: usize> IndexMut<(usize, usize)> for Tiny<T, N, K> {
+    #[inline(always)]
+    fn index_mut(&mut self, (i, j): (usize, usize)) -> &mut T {
+        &mut self.0[j][i]
+    }
+}
+
+impl<T: Field, const N: usize, const K: usize> Grid<T> for Tiny<T, N, K> {
+    fn cols(&self) -> usize {
+        K
+    }
+}
+
+/// The LU factors of a tiny matrix: [`getf2`]'s, on the matrix held in place.
+struct TinyLu<T, const N: usize> {
+    lu: Tiny<T, N, N>,
+    piv: [usize; N],
+    swaps: usize,
+    singular: bool,
+}
+
+impl<T: Field, const N: usize> TinyLu<T, N> {
+    /// Factor the N x N operand `a`.
+    ///
+    /// # Safety
+    /// `a` describes a readable N x N matrix of `T`.
+    #[inline(always)]
+    unsafe fn of(a: &View) -> Self {
+        // SAFETY: inside the operand (the caller's guarantee).
+        let mut lu = Tiny(std::array::from_fn(|j| {
+            std::array::from_fn(|i| unsafe { a.at::<T>(i, j).read_unaligned() })
+        }));
+        let mut piv = [0; N];
+        let (swaps, singular) = getf2(&mut lu, N, &mut piv);
+        TinyLu {
+            lu,
+            piv,
+            swaps,
+            singular,
+        }
+    }
+
+    /// Write A^-1 B to `o`, B read from `b` (the identity when None), a column at a time.
+    ///
+    /// # Safety
+    /// As [`Lu::solve_to`].
+    #[inline(always)]
+    unsafe fn solve_to(&self, b: Option<&View>, o: &View) {
+        for c in 0..o.cols {
+            // SAFETY: inside the operands (the caller's guarantee).
+            let mut x = Tiny::<T, N, 1>([std::array::from_fn(|i| match b {
+                Some(b) => unsafe { b.at::<T>(i, c).read_unaligned() },
+                None if i == c => T::one(),
+                None => T::zero(),
+            })]);
+            getrs(&self.lu, N, &self.piv, &mut x);
+            for (i, &v) in x.0[0].iter().enumerate() {
+                // SAFETY: as above.
+                unsafe { o.at::<T>(i, c).write_unaligned(v) };
+            }
+        }
+    }
+
+    fn slogdet(&self) -> (T, f64) {
+        slogdet_of(&self.lu, N, self.swaps, self.singular)
+    }
+}
+
+/// `$body` with `$n` (1..=[`TINY`]) as the constant `$N`.
+macro_rules! tiny_order {
+    ($n:expr, $N:ident => $body:expr) => {
+        match $n {
+            1 => {
+                const $N: usize = 1;
+                $body
+            }
+            2 => {
+                const $N: usize = 2;
+                $body
+            }
+            3 => {
+                const $N: usize = 3;
+                $body
+            }
+            _ => {
+                const $N: usize = TINY;
+                $body
+            }
+        }
+    };
 }
 
 /// numpy's slogdet from LU factors: the sign (a unit complex number) and log|det|.
@@ -853,6 +962,21 @@ fn det_from<T: Field>(sign: T, logdet: f64) -> T {
 pub unsafe fn inv<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &CoreArgs) -> u32 {
     let n = c.sizes[0];
     let par = lu_par::<T>(c, n, n * n * n);
+    if (1..=TINY).contains(&n) {
+        // SAFETY (each item): an n x n input and output.
+        return tiny_order!(n, N => unsafe {
+            each(par, p, steps, count, |q| {
+                let lu = TinyLu::<T, N>::of(&View::of(q[0], c, 0, &[0, 0]));
+                let o = View::of(q[1], c, 1, &[0, 0]);
+                if lu.singular {
+                    o.fill(T::nan());
+                    return false;
+                }
+                lu.solve_to(None, &o);
+                true
+            })
+        });
+    }
     // SAFETY (each item): an n x n input and output.
     unsafe {
         each(lu_items::<T>(n, par), p, steps, count, |q| {
@@ -881,6 +1005,21 @@ pub unsafe fn solve<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &
     let bdims: &[usize] = if vector { &[0] } else { &[0, 1] };
     let k = if vector { 1 } else { c.sizes[1] };
     let par = lu_par::<T>(c, n, n * n * (n + k));
+    if (1..=TINY).contains(&n) {
+        // SAFETY (each item): the operands' shapes from the signature.
+        return tiny_order!(n, N => unsafe {
+            each(par, p, steps, count, |q| {
+                let lu = TinyLu::<T, N>::of(&View::of(q[0], c, 0, &[0, 0]));
+                let o = View::of(q[2], c, 2, bdims);
+                if lu.singular {
+                    o.fill(T::nan());
+                    return false;
+                }
+                lu.solve_to(Some(&View::of(q[1], c, 1, bdims)), &o);
+                true
+            })
+        });
+    }
     // SAFETY (each item): the operands' shapes from the signature.
     unsafe {
         each(lu_items::<T>(n, par), p, steps, count, |q| {
@@ -916,7 +1055,11 @@ pub unsafe fn det<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c: &Co
             if a.has_nan::<T>() {
                 reported |= status::INVALID;
             }
-            let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
+            let (s, l) = if (1..=TINY).contains(&n) {
+                tiny_order!(n, N => TinyLu::<T, N>::of(&a).slogdet())
+            } else {
+                with_lu::<T, _>(&a, par, |lu| lu.slogdet())
+            };
             // black_box keeps exp inside the watched region (LLVM would sink a pure call to
             // its use, after the flags are read).
             let (d, fp) = watch::fp_item(|| std::hint::black_box(det_from(s, l)));
@@ -943,7 +1086,11 @@ pub unsafe fn slogdet<T: Field>(p: &[*mut u8], steps: &[isize], count: usize, c:
             if a.has_nan::<T>() {
                 reported |= status::INVALID;
             }
-            let (s, l) = with_lu::<T, _>(&a, par, |lu| lu.slogdet());
+            let (s, l) = if (1..=TINY).contains(&n) {
+                tiny_order!(n, N => TinyLu::<T, N>::of(&a).slogdet())
+            } else {
+                with_lu::<T, _>(&a, par, |lu| lu.slogdet())
+            };
             View::of(q[1], c, 1, &[]).put(s);
             View::of(q[2], c, 2, &[]).put(l);
             true
