@@ -1257,7 +1257,8 @@ unsafe fn cholesky<T: Field>(
 }
 
 /// The own Cholesky of a float64 matrix, factored in the output's memory: the input copied
-/// there in the output's own memory order, L computed in place in the view whose lower
+/// there (the triangle read only, where both are contiguous along the output's lines), L
+/// computed in place in the view whose lower
 /// triangle is the factor wanted (U = L^T of the upper triangle is L of the transposed view),
 /// the other triangle zeroed; every step split across `parts` threads. Whether it succeeded;
 /// None (nothing factored) where the output's strides are not whole elements or the triangle
@@ -1271,8 +1272,6 @@ unsafe fn cholesky_in_output(a: &View, o: &View, upper: bool, parts: usize) -> O
     if !whole(o.rs) || !whole(o.cs) || !(o.ptr as usize).is_multiple_of(8) {
         return None;
     }
-    // SAFETY: both operands hold the n x n grid (the caller's guarantee).
-    unsafe { blocked::copy_2d_parts(a.ptr, [a.rs, a.cs], o.ptr, [o.rs, o.cs], n, n, 8, parts) };
     let (dst, ors, ocs) = (o.ptr as usize, o.rs, o.cs);
     let split = |f: &(dyn Fn(usize, usize) + Sync)| getrf::by_columns(n, parts, f);
     // The factor's view: L(i, j) at v(i, j).
@@ -1296,6 +1295,37 @@ unsafe fn cholesky_in_output(a: &View, o: &View, upper: bool, parts: usize) -> O
     let item = move |o: usize, k: usize| if rowwise { at(o, k) } else { at(k, o) };
     // The inner index's stride along a run.
     let inner = if rowwise { vc } else { vr };
+    // The input at the factor's (i, j), and its stride in bytes along a run.
+    let (src, (ars, acs)) = (a.ptr as usize, (a.rs, a.cs));
+    let input = move |o: usize, k: usize| {
+        let (i, j) = if rowwise { (o, k) } else { (k, o) };
+        let (r, c) = if upper { (j, i) } else { (i, j) };
+        (src as *const u8).wrapping_offset(r as isize * ars + c as isize * acs)
+    };
+    let a_inner = if rowwise == upper { ars } else { acs };
+    // Where both sides' runs are contiguous, a line at a time: the triangle read copied, the
+    // other zeroed (the factorization then writes scratch there only near the diagonal);
+    // otherwise the whole matrix copied in tiles, and the other triangle zeroed after.
+    let by_lines = inner == 1 && a_inner == 8;
+    if by_lines {
+        split(&|o0, o1| {
+            for o in o0..o1 {
+                let (keep, zero) = (run(o, true), run(o, false));
+                // SAFETY: the runs lie in the operands, contiguous (8 bytes apart), and the
+                // parts write disjoint lines.
+                unsafe {
+                    let to = item(o, keep.start) as *mut u8;
+                    std::ptr::copy_nonoverlapping(input(o, keep.start), to, 8 * keep.len());
+                    if !zero.is_empty() {
+                        std::ptr::write_bytes(item(o, zero.start), 0, zero.len());
+                    }
+                }
+            }
+        });
+    } else {
+        // SAFETY: both operands hold the n x n grid (the caller's guarantee).
+        unsafe { blocked::copy_2d_parts(a.ptr, [a.rs, a.cs], o.ptr, [o.rs, o.cs], n, n, 8, parts) };
+    }
     let v = getrf::Cm {
         ptr: dst as *mut f64,
         rs: vr,
@@ -1317,6 +1347,12 @@ unsafe fn cholesky_in_output(a: &View, o: &View, upper: bool, parts: usize) -> O
         split(&|o0, o1| {
             for o in o0..o1 {
                 let r = run(o, false);
+                let reach = getrf::SCRATCH_REACH;
+                let r = match (by_lines, rowwise) {
+                    (false, _) => r,
+                    (true, true) => r.start..r.end.min(o + reach),
+                    (true, false) => r.start.max(o.saturating_sub(reach - 1))..r.end,
+                };
                 if r.is_empty() {
                     continue;
                 }

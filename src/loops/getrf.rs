@@ -32,6 +32,9 @@ const PARTS_FROM: usize = 64 * 64 * 64;
 const POTRF_ALONE: usize = 128;
 /// Blocks on the diagonal of a Gram update at most this large are computed whole.
 const SYRK_BASE: usize = 64;
+/// [`potrf`] writes above the diagonal (scratch) only within this distance of it: the whole
+/// diagonal blocks of its Gram updates.
+pub(super) const SCRATCH_REACH: usize = SYRK_BASE;
 /// Columns (rows of a product) each part of a split row exchange, triangular solve or
 /// product takes at least.
 const SPLIT_FROM: usize = 64;
