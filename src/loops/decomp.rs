@@ -914,9 +914,16 @@ impl<T: Field> Lu<'_, T> {
                 let m = getrf::Cm::cols;
                 let f = m(lu.as_ptr() as *mut f64, lu.col_stride());
                 let k = x.ncols();
+                let xm = m(x.as_ptr_mut(), x.col_stride());
                 // SAFETY: the factors and x, apart, of the shapes given (the factors are
-                // only read).
-                unsafe { getrf::getrs(f, n, piv, m(x.as_ptr_mut(), x.col_stride()), k, *parts) };
+                // only read; x is the identity for the inverse).
+                unsafe {
+                    if b.is_some() {
+                        getrf::getrs(f, n, piv, xm, k, *parts)
+                    } else {
+                        getrf::getri(f, n, piv, xm, *parts)
+                    }
+                };
                 // SAFETY: the caller's.
                 unsafe { o.store_parts(x.as_ref(), *parts) };
             }
