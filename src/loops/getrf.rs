@@ -103,6 +103,16 @@ fn half(n: usize) -> usize {
     (n / 2).next_multiple_of(8).min(n - 1)
 }
 
+/// Where piece `t` of `pieces` of equal work starts along `0..n` (a multiple of 8; `n` for
+/// `t == pieces`), `at(f)` being where the first fraction `f` of the work ends, as a fraction
+/// of `n`.
+fn cut(n: usize, pieces: usize, t: usize, at: impl Fn(f64) -> f64) -> usize {
+    if t >= pieces {
+        return n;
+    }
+    ((n as f64 * at(t as f64 / pieces as f64)) as usize / 8 * 8).min(n)
+}
+
 /// C (m x n) -= A (m x k) B (k x n), C's rows split in up to `parts` parts.
 ///
 /// # Safety
@@ -431,24 +441,12 @@ pub unsafe fn getrs(lu: Cm, n: usize, piv: &[usize], b: Cm, k: usize, parts: usi
 pub unsafe fn getri(lu: Cm, n: usize, piv: &[usize], x: Cm, parts: usize) {
     // Column c of L^-1 costs (n - c)^2 / 2: pieces of equal work, two a thread.
     let pieces = (2 * parts).min(n / SPLIT_FROM).max(1);
-    let edge = |t: usize| {
-        if t == pieces {
-            n
-        } else {
-            let left = (1.0 - t as f64 / pieces as f64).cbrt();
-            ((n as f64 * (1.0 - left)) as usize / 8 * 8).min(n)
-        }
-    };
-    let lower = |t: usize| {
+    let edge = |t| cut(n, pieces, t, |f| 1.0 - (1.0 - f).cbrt());
+    super::helpers::share(pieces, |t| {
         let (c0, c1) = (edge(t), edge(t + 1));
         // SAFETY: the caller's guarantee; each piece its own columns, zero above row c0.
         unsafe { solve_lower(lu.at(c0, c0), n - c0, x.at(c0, c0), c1 - c0, true, 1) };
-    };
-    if pieces > 1 {
-        super::helpers::share(pieces, lower);
-    } else {
-        lower(0);
-    }
+    });
     by_columns(n, parts, |c0, c1| {
         // SAFETY: as above.
         unsafe { solve_upper(lu, n, x.at(0, c0), c1 - c0, 1) };
@@ -513,13 +511,7 @@ unsafe fn sub_gram(c: Cm, n: usize, a: Cm, k: usize, parts: usize) {
     }
     // Band t ends at row n sqrt((t + 1) / pieces): the triangle above it holds (t + 1) /
     // pieces of the whole.
-    let edge = |t: usize| {
-        if t == pieces {
-            n
-        } else {
-            ((n as f64 * (t as f64 / pieces as f64).sqrt()) as usize / 8 * 8).min(n)
-        }
-    };
+    let edge = |t| cut(n, pieces, t, f64::sqrt);
     super::helpers::share(pieces, |t| {
         let (r0, r1) = (edge(t), edge(t + 1));
         // SAFETY: the caller's guarantee; each band its own rows of C.
