@@ -149,6 +149,20 @@ pub trait Real:
         y: *mut Self,
         incy: isize,
     );
+
+    /// `y[..rows] += A x` for `rows` rows of an A whose columns are contiguous (column stride
+    /// `cs`), x `n` contiguous items (`avx2_axpy_cols`).
+    ///
+    /// # Safety
+    /// [`available`]; A holds the columns' rows, x `n` items, y `rows` items.
+    unsafe fn axpy_cols(
+        rows: usize,
+        n: usize,
+        a: *const Self,
+        cs: isize,
+        x: *const Self,
+        y: *mut Self,
+    );
 }
 
 /// The register-tile kernels for one element type and vector width: `$w` items a vector,
@@ -1317,6 +1331,80 @@ avx2_dot_rows!(
     _mm256_add_ps
 );
 
+macro_rules! avx2_axpy_cols {
+    ($name:ident, $t:ty, $w:expr, $loadu:ident, $storeu:ident, $set1:ident, $fmadd:ident) => {
+        /// `y[..rows] += A x` for A's columns contiguous: four columns a pass over y (each
+        /// y vector loaded and stored once for the four), then the columns left one at a time.
+        ///
+        /// # Safety
+        /// The CPU has AVX2 and FMA; A holds the columns' rows, x `n` items, y `rows` items.
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2,fma")]
+        unsafe fn $name(rows: usize, n: usize, a: *const $t, cs: isize, x: *const $t, y: *mut $t) {
+            let body = rows / $w * $w;
+            // SAFETY: the caller's guarantee; every access is inside a column of A, x or y.
+            unsafe {
+                let mut j = 0;
+                while j + 4 <= n {
+                    let c: [*const $t; 4] =
+                        std::array::from_fn(|q| a.offset((j + q) as isize * cs));
+                    let xs: [$t; 4] = std::array::from_fn(|q| *x.add(j + q));
+                    let xb = xs.map(|v| $set1(v));
+                    let mut i = 0;
+                    while i < body {
+                        let mut yv = $loadu(y.add(i));
+                        for q in 0..4 {
+                            yv = $fmadd($loadu(c[q].add(i)), xb[q], yv);
+                        }
+                        $storeu(y.add(i), yv);
+                        i += $w;
+                    }
+                    for i in body..rows {
+                        let mut v = *y.add(i);
+                        for q in 0..4 {
+                            v = (*c[q].add(i)).mul_add(xs[q], v);
+                        }
+                        *y.add(i) = v;
+                    }
+                    j += 4;
+                }
+                while j < n {
+                    let c = a.offset(j as isize * cs);
+                    let (xs, xb) = (*x.add(j), $set1(*x.add(j)));
+                    let mut i = 0;
+                    while i < body {
+                        $storeu(y.add(i), $fmadd($loadu(c.add(i)), xb, $loadu(y.add(i))));
+                        i += $w;
+                    }
+                    for i in body..rows {
+                        *y.add(i) = (*c.add(i)).mul_add(xs, *y.add(i));
+                    }
+                    j += 1;
+                }
+            }
+        }
+    };
+}
+
+avx2_axpy_cols!(
+    axpy_cols_f64,
+    f64,
+    4,
+    _mm256_loadu_pd,
+    _mm256_storeu_pd,
+    _mm256_set1_pd,
+    _mm256_fmadd_pd
+);
+avx2_axpy_cols!(
+    axpy_cols_f32,
+    f32,
+    8,
+    _mm256_loadu_ps,
+    _mm256_storeu_ps,
+    _mm256_set1_ps,
+    _mm256_fmadd_ps
+);
+
 /// Implements [`Tiles`] for `$t` on instruction set `$set`, with its kernels: its sizes are
 /// (NR, KC, MC, NC).
 macro_rules! tiles {
@@ -1394,7 +1482,7 @@ kernel_f32_512, narrow_f32_512, pack_rows_f32_512 }
 
 /// Implements [`Real`] for `$t` with its kernels.
 macro_rules! real {
-    ($t:ty, $dot:ident) => {
+    ($t:ty, $dot:ident, $axpy:ident) => {
         impl Real for $t {
             #[inline(always)]
             unsafe fn dot_rows(
@@ -1409,12 +1497,84 @@ macro_rules! real {
                 // SAFETY: the caller's guarantee.
                 unsafe { $dot(rows, n, a, rs, x, y, incy) }
             }
+
+            #[inline(always)]
+            unsafe fn axpy_cols(
+                rows: usize,
+                n: usize,
+                a: *const $t,
+                cs: isize,
+                x: *const $t,
+                y: *mut $t,
+            ) {
+                // SAFETY: the caller's guarantee.
+                unsafe { $axpy(rows, n, a, cs, x, y) }
+            }
         }
     };
 }
 
-real!(f64, dot_rows_f64);
-real!(f32, dot_rows_f32);
+real!(f64, dot_rows_f64, axpy_cols_f64);
+real!(f32, dot_rows_f32, axpy_cols_f32);
+
+/// Rows of y a block of [`gemv_cols`] takes: its part of y stays in the first-level cache
+/// while every column passes over it.
+const COLS_BLOCK: usize = 1024;
+
+/// y (m) = A (m x n, columns contiguous: `a.rs == 1`) x (n, stride `incx`): y's items split
+/// in `parts` pieces shared with the helper threads, each summing its rows of the columns
+/// (`T::axpy_cols`) a block of [`COLS_BLOCK`] rows at a time; `n > 0`.
+///
+/// # Safety
+/// As [`gemv_rows`], with `a.rs == 1`.
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn gemv_cols<T: Real>(
+    m: usize,
+    n: usize,
+    a: Mat<T>,
+    x: *const T,
+    incx: isize,
+    y: *mut T,
+    incy: isize,
+    parts: usize,
+) {
+    debug_assert_eq!(a.rs, 1);
+    // SAFETY: x holds n items at stride incx.
+    let xs: Vec<T> = (0..n as isize)
+        .map(|j| unsafe { *x.offset(j * incx) })
+        .collect();
+    let y = MatMut {
+        ptr: y,
+        rs: incy,
+        cs: 0,
+    };
+    let chunk = m.div_ceil(parts.max(1)).next_multiple_of(8);
+    let pieces = m.div_ceil(chunk.max(1));
+    let xp = xs.as_ptr() as usize;
+    super::helpers::share(pieces, |t| {
+        let (a, y) = (a, y);
+        let (lo, hi) = (t * chunk, ((t + 1) * chunk).min(m));
+        let mut acc = vec![T::default(); COLS_BLOCK.min(hi - lo)];
+        for b0 in (lo..hi).step_by(COLS_BLOCK) {
+            let rows = COLS_BLOCK.min(hi - b0);
+            acc[..rows].fill(T::default());
+            // SAFETY: rows b0..b0 + rows of A's columns and of y, this piece's alone.
+            unsafe {
+                T::axpy_cols(
+                    rows,
+                    n,
+                    a.ptr.add(b0),
+                    a.cs,
+                    xp as *const T,
+                    acc.as_mut_ptr(),
+                );
+                for (i, v) in acc[..rows].iter().enumerate() {
+                    *y.ptr.offset((b0 + i) as isize * y.rs) = *v;
+                }
+            }
+        }
+    });
+}
 
 /// y (m) = A (m x n, rows contiguous: `a.cs == 1`) x (n, stride `incx`), y's items split in
 /// `parts` pieces shared with the helper threads ([`super::helpers::share`]); `n > 0`.
@@ -1648,18 +1808,34 @@ mod tests {
         if !available() {
             return;
         }
-        for &(m, n) in &[(1, 1), (5, 3), (7, 19), (33, 64), (130, 257)] {
+        for &(m, n) in &[(1, 1), (5, 3), (7, 19), (33, 64), (130, 257), (2100, 6)] {
             let a: Vec<f64> = (0..m * n).map(|i| (i % 11) as f64 - 5.0).collect();
             let x: Vec<f64> = (0..2 * n).map(|i| (i % 5) as f64 - 2.0).collect();
             let want: Vec<f64> = (0..m)
                 .map(|i| (0..n).map(|j| a[i * n + j] * x[2 * j]).sum())
                 .collect();
+            // The same matrix with its columns contiguous.
+            let at: Vec<f64> = (0..m * n).map(|q| a[(q % m) * n + q / m]).collect();
+            let cols = Mat {
+                ptr: at.as_ptr(),
+                rs: 1,
+                cs: m as isize,
+            };
             for parts in [1, 2, 3] {
-                let mut y = vec![f64::NAN; 2 * m];
-                // SAFETY: the operands hold the matrix and vectors; y is separate.
-                unsafe { gemv_rows(m, n, rows(&a, n), x.as_ptr(), 2, y.as_mut_ptr(), 2, parts) };
-                let got: Vec<f64> = y.iter().step_by(2).cloned().collect();
-                assert_eq!(got, want, "{m}x{n} parts {parts}");
+                for by_cols in [false, true] {
+                    let mut y = vec![f64::NAN; 2 * m];
+                    // SAFETY: the operands hold the matrix and vectors; y is separate.
+                    unsafe {
+                        let (xp, yp) = (x.as_ptr(), y.as_mut_ptr());
+                        if by_cols {
+                            gemv_cols(m, n, cols, xp, 2, yp, 2, parts)
+                        } else {
+                            gemv_rows(m, n, rows(&a, n), xp, 2, yp, 2, parts)
+                        }
+                    };
+                    let got: Vec<f64> = y.iter().step_by(2).cloned().collect();
+                    assert_eq!(got, want, "{m}x{n} parts {parts} columns {by_cols}");
+                }
             }
         }
     }

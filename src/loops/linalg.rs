@@ -476,26 +476,24 @@ macro_rules! own_gemm {
                 (m, n): (usize, usize),
                 parts: usize,
             ) -> bool {
-                use super::gemm::{available, gemv_rows, Mat};
+                use super::gemm::{available, gemv_cols, gemv_rows, Mat};
                 let Some([a_m, a_n, sx, sy]) = in_items::<$t, 4>([a, x, y], [a_m, a_n, sx, sy])
                 else {
                     return false;
                 };
-                if !available() || a_n != 1 || n == 0 {
+                if !available() || n == 0 || (a_n != 1 && a_m != 1) {
                     return false;
                 }
+                let (x, y) = (x as *const $t, y as *mut $t);
                 // SAFETY: the caller's guarantee; strides in items.
                 unsafe {
-                    gemv_rows(
-                        m,
-                        n,
-                        Mat { ptr: a as *const $t, rs: a_m, cs: 1 },
-                        x as *const $t,
-                        sx,
-                        y as *mut $t,
-                        sy,
-                        parts,
-                    )
+                    if a_n == 1 {
+                        let a = Mat { ptr: a as *const $t, rs: a_m, cs: 1 };
+                        gemv_rows(m, n, a, x, sx, y, sy, parts)
+                    } else {
+                        let a = Mat { ptr: a as *const $t, rs: 1, cs: a_n };
+                        gemv_cols(m, n, a, x, sx, y, sy, parts)
+                    }
                 };
                 true
             }
@@ -687,7 +685,20 @@ pub unsafe fn matmul_gemm<T: Gemm>(
                 zero_out::<T>(o, so, n, m);
             } else if m == 1
                 && n * k >= 8 * 8 * 8
-                && T::own_gemv(a, sa, b, sb.0, o, so.0, (n, k), gemv_parts(par, n * k))
+                && T::own_gemv(a, sa, b, sb.0, o, so.0, (n, k), gemv_parts(c.par, n * k))
+            {
+            } else if n == 1
+                && k * m >= 8 * 8 * 8
+                && T::own_gemv(
+                    b,
+                    (sb.1, sb.0),
+                    a,
+                    sa.1,
+                    o,
+                    so.1,
+                    (m, k),
+                    gemv_parts(c.par, k * m),
+                )
             {
             } else if n * k * m < 8 * 8 * 8
                 || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), par, !pool)
@@ -752,6 +763,18 @@ pub unsafe fn vecmat_gemm<T: Gemm>(
         each_item(p, steps, count, pool, |a, b, o| {
             if n == 0 {
                 zero_out::<T>(o, so, 1, m);
+            } else if m * n >= 8 * 8 * 8
+                && T::own_gemv(
+                    b,
+                    (sb.1, sb.0),
+                    a,
+                    sa.1,
+                    o,
+                    so.1,
+                    (m, n),
+                    gemv_parts(c.par, m * n),
+                )
+            {
             } else if m * n < 8 * 8 * 8
                 || !matmul_faer::<T>(a, sa, b, sb, o, so, (1, n, m), par, !pool)
             {
