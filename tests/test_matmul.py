@@ -435,6 +435,54 @@ def test_layouts_random_blas_sized(dtype):
         assert_outcomes(r, n, compare=lambda r, n: close(r, n, atol_scale=k))
 
 
+MATVEC_VIEWS = {
+    "C": lambda x: x,
+    "F": lambda x: x.T.copy().T,
+    "rows strided": lambda x: x[::2] if x.ndim == 2 else x,
+    "cols strided": lambda x: x.T.copy().T[:, ::2] if x.ndim == 2 else x[::2],
+    "reversed": lambda x: x[::-1],
+}
+
+
+@pytest.mark.parametrize("specials", [False, True])
+@pytest.mark.parametrize("view", list(MATVEC_VIEWS))
+@pytest.mark.parametrize("shape", [(40, 33), (1000, 7), (7, 300), (2100, 6), (300, 301)])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_matrix_vector_layouts(dtype, shape, view, specials):
+    """Matrix-vector products of every form (A @ x, x @ A, matvec, vecmat, dot either way)
+    on matrices whose rows or whose columns are contiguous, strided or reversed, and strided
+    vectors: the own row-dot and column-AXPY kernels against numpy's BLAS. With `specials`,
+    the matrix holds inf and NaN (a column-AXPY pass must not multiply a padding zero by
+    them)."""
+    rng = np.random.default_rng(sum(shape))
+    base = rng.uniform(-1, 1, shape).astype(dtype)
+    if specials:
+        base[3, -1] = np.inf
+        base[-2, 1] = np.nan
+    na = MATVEC_VIEWS[view](base)
+    ra = MATVEC_VIEWS[view](to_rp(base))
+    m, k = na.shape
+    vec = rng.uniform(-1, 1, 2 * max(m, k)).astype(dtype)
+    nxk, nxm = vec[: 2 * k : 2], vec[: 2 * m : 2]
+    rvec = to_rp(vec)
+    rxk, rxm = rvec[: 2 * k : 2], rvec[: 2 * m : 2]
+    cases = [
+        ("A @ x", lambda: ra @ rxk, lambda: na @ nxk),
+        ("x @ A", lambda: rxm @ ra, lambda: nxm @ na),
+        ("matvec", lambda: rp.matvec(ra, rxk), lambda: np.matvec(na, nxk)),
+        ("vecmat", lambda: rp.vecmat(rxm, ra), lambda: np.vecmat(nxm, na)),
+        ("dot(A, x)", lambda: rp.dot(ra, rxk), lambda: np.dot(na, nxk)),
+        ("dot(x, A)", lambda: rp.dot(rxm, ra), lambda: np.dot(nxm, na)),
+        ("A.T @ x", lambda: ra.T @ rxm, lambda: na.T @ nxm),
+    ]
+    for what, f_rp, f_np in cases:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            r, n = both(lambda mod: f_rp() if mod is rp else f_np())
+        assert_outcomes(r, n, compare=lambda r, n: close(r, n, atol_scale=max(m, k)),
+                        msg=f"{what} {view} {shape}")
+
+
 # ---------------------------------------------------------------------------
 # mixed dtypes and Python operands
 # ---------------------------------------------------------------------------

@@ -683,11 +683,38 @@ pub unsafe fn matmul_gemm<T: Gemm>(
             if n == 0 || m == 0 {
             } else if k == 0 {
                 zero_out::<T>(o, so, n, m);
-            } else if m == 1
-                && n * k >= 8 * 8 * 8
-                && T::own_gemv(a, sa, b, sb.0, o, so.0, (n, k), gemv_parts(c.par, n * k))
+            } else if !matrix_vector::<T>(a, sa, b, sb, o, so, (n, k, m), c.par)
+                && (n * k * m < 8 * 8 * 8
+                    || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), par, !pool))
             {
-            } else if n == 1
+                matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
+            }
+        })
+    }
+}
+
+/// A matmul item with one column (or one row) on the own matrix-vector kernels, where they
+/// take it: false (nothing done) otherwise.
+///
+/// # Safety
+/// As [`matmul_native`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn matrix_vector<T: Gemm>(
+    a: *const u8,
+    sa: (isize, isize),
+    b: *const u8,
+    sb: (isize, isize),
+    o: *mut u8,
+    so: (isize, isize),
+    (n, k, m): (usize, usize, usize),
+    par: bool,
+) -> bool {
+    // SAFETY: the caller's guarantee; a row times B is B^T times the row.
+    unsafe {
+        (m == 1
+            && n * k >= 8 * 8 * 8
+            && T::own_gemv(a, sa, b, sb.0, o, so.0, (n, k), gemv_parts(par, n * k)))
+            || (n == 1
                 && k * m >= 8 * 8 * 8
                 && T::own_gemv(
                     b,
@@ -697,15 +724,8 @@ pub unsafe fn matmul_gemm<T: Gemm>(
                     o,
                     so.1,
                     (m, k),
-                    gemv_parts(c.par, k * m),
-                )
-            {
-            } else if n * k * m < 8 * 8 * 8
-                || !matmul_faer::<T>(a, sa, b, sb, o, so, (n, k, m), par, !pool)
-            {
-                matmul_native::<T>(a, sa, b, sb, o, so, (n, k, m), false);
-            }
-        })
+                    gemv_parts(par, k * m),
+                ))
     }
 }
 

@@ -4,9 +4,10 @@ one process.
 Run: python tests/benchmarks/bench_linalg.py   (after installing rumpy; numpy is required)
      [--products | --decompositions]  (only the matmul rows and those; default: everything)
 A ratio below 1 means rumpy is faster. numpy multiplies floats with OpenBLAS on every core,
-rumpy with its own kernel (from about 600**3) or faer, on rayon's threads. OpenBLAS's threads keep spinning for a while after each
-call, which would slow whatever runs next in the process; each library is therefore timed
-after a pause, so that neither measures the other's idle threads.
+rumpy with its own kernel (from about 600**3) or faer, on rayon's threads. OpenBLAS's
+threads keep spinning for a while after each call, which would slow whatever runs next in
+the process; each library is therefore timed after a pause, so that neither measures the
+other's idle threads.
 """
 
 import sys
@@ -64,6 +65,8 @@ def main():
     x = rng.random(1000)
     rm, rx = rp.asarray(m), rp.asarray(x)
     row("matvec float64 1000x1000", lambda: np.matvec(m, x), lambda: rp.matvec(rm, rx), 50)
+    row("x @ A float64 1000x1000", lambda: x @ m, lambda: rx @ rm, 50)
+    row("A.T @ x float64 1000x1000", lambda: m.T @ x, lambda: rm.T @ rx, 50)
     if "--products" in sys.argv or "--all" in sys.argv or len(sys.argv) == 1:
         products(rng)
     if "--decompositions" in sys.argv or "--all" in sys.argv or len(sys.argv) == 1:
