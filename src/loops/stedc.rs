@@ -391,23 +391,40 @@ pub(super) fn product(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>
 /// Lanes of the vectorised sums.
 const L: usize = 8;
 
-on_vectors! {
-    /// Over one side of the origin: sum w_i^2 / delta_i, sum (w_i / delta_i)^2, and the sum of
-    /// the running partial sums of the first in the order LAPACK adds them (every term of a
-    /// side has one sign, so that is sum c_i w_i^2 / delta_i, c_i the number of partial sums
-    /// holding term i: `c0 + dc * i`).
-    fn side_sums(w: &[f64], delta: &[f64], c0: f64, dc: f64) -> (f64, f64, f64) {
-        let n = w.len().min(delta.len());
-        let (w, delta) = (&w[..n], &delta[..n]);
-        let (mut a, mut b, mut e) = ([0.0; L], [0.0; L], [0.0; L]);
-        let mut c = [0.0; L];
-        for (l, x) in c.iter_mut().enumerate() {
-            *x = c0 + dc * l as f64;
-        }
-        let step = dc * L as f64;
-        let mut wc = w.chunks_exact(L);
-        let mut dch = delta.chunks_exact(L);
-        for (wl, dl) in (&mut wc).zip(&mut dch) {
+/// Over one side of the origin: sum w_i^2 / delta_i, sum (w_i / delta_i)^2, and the sum of
+/// the running partial sums of the first in the order LAPACK adds them (every term of a side
+/// has one sign, so that is sum c_i w_i^2 / delta_i, c_i the number of partial sums holding
+/// term i: `c0 + dc * i`). Each sum in [`L`] lanes (term i in lane i mod L), the lanes added
+/// last; the vector version does exactly the same operations (no fused multiply-adds), so the
+/// sums are the same bits on every CPU.
+fn side_sums(w: &[f64], delta: &[f64], c0: f64, dc: f64) -> (f64, f64, f64) {
+    let n = w.len().min(delta.len());
+    let (w, delta) = (&w[..n], &delta[..n]);
+    let (mut a, mut b, mut e) = ([0.0; L], [0.0; L], [0.0; L]);
+    let mut c = [0.0; L];
+    for (l, x) in c.iter_mut().enumerate() {
+        *x = c0 + dc * l as f64;
+    }
+    let step = dc * L as f64;
+    let body = n / L * L;
+    #[cfg(target_arch = "x86_64")]
+    let vectors = super::gemm::available();
+    #[cfg(not(target_arch = "x86_64"))]
+    let vectors = false;
+    if vectors {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: the CPU has AVX2; both slices hold `body` items.
+        unsafe {
+            side_sums_avx2(
+                w.as_ptr(),
+                delta.as_ptr(),
+                body,
+                step,
+                [&mut a, &mut b, &mut e, &mut c],
+            )
+        };
+    } else {
+        for (wl, dl) in w[..body].chunks_exact(L).zip(delta[..body].chunks_exact(L)) {
             for l in 0..L {
                 let t = wl[l] / dl[l];
                 let x = wl[l] * t;
@@ -417,14 +434,63 @@ on_vectors! {
                 c[l] += step;
             }
         }
-        for (l, (wi, di)) in wc.remainder().iter().zip(dch.remainder()).enumerate() {
-            let t = wi / di;
-            let x = wi * t;
-            a[l] += x;
-            b[l] += t * t;
-            e[l] += c[l] * x;
+    }
+    for (l, (wi, di)) in w[body..].iter().zip(&delta[body..]).enumerate() {
+        let t = wi / di;
+        let x = wi * t;
+        a[l] += x;
+        b[l] += t * t;
+        e[l] += c[l] * x;
+    }
+    (a.iter().sum(), b.iter().sum(), e.iter().sum())
+}
+
+/// [`side_sums`]'s lanes over the first `body` items (a multiple of [`L`]), each lane's
+/// operations in the scalar loop's order: the sums `s` (a, b, e) and the counts `c` updated.
+///
+/// # Safety
+/// The CPU has AVX2; `w` and `delta` hold `body` items.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn side_sums_avx2(
+    w: *const f64,
+    delta: *const f64,
+    body: usize,
+    step: f64,
+    s: [&mut [f64; L]; 4],
+) {
+    use std::arch::x86_64::*;
+    const H: usize = L / 2;
+    let [a, b, e, c] = s;
+    // SAFETY (the block): the arrays hold L items, the slices `body`.
+    unsafe {
+        let ld = |x: &[f64; L], h: usize| _mm256_loadu_pd(x.as_ptr().add(h * H));
+        let (mut av, mut bv, mut ev, mut cv) = (
+            [ld(a, 0), ld(a, 1)],
+            [ld(b, 0), ld(b, 1)],
+            [ld(e, 0), ld(e, 1)],
+            [ld(c, 0), ld(c, 1)],
+        );
+        let sv = _mm256_set1_pd(step);
+        let mut i = 0;
+        while i < body {
+            for h in 0..2 {
+                let wv = _mm256_loadu_pd(w.add(i + h * H));
+                let t = _mm256_div_pd(wv, _mm256_loadu_pd(delta.add(i + h * H)));
+                let x = _mm256_mul_pd(wv, t);
+                av[h] = _mm256_add_pd(av[h], x);
+                bv[h] = _mm256_add_pd(bv[h], _mm256_mul_pd(t, t));
+                ev[h] = _mm256_add_pd(ev[h], _mm256_mul_pd(cv[h], x));
+                cv[h] = _mm256_add_pd(cv[h], sv);
+            }
+            i += L;
         }
-        (a.iter().sum(), b.iter().sum(), e.iter().sum())
+        for h in 0..2 {
+            _mm256_storeu_pd(a.as_mut_ptr().add(h * H), av[h]);
+            _mm256_storeu_pd(b.as_mut_ptr().add(h * H), bv[h]);
+            _mm256_storeu_pd(e.as_mut_ptr().add(h * H), ev[h]);
+            _mm256_storeu_pd(c.as_mut_ptr().add(h * H), cv[h]);
+        }
     }
 }
 
@@ -874,6 +940,38 @@ pub(super) mod tests {
         let mut d = vec![0.0; 100];
         d[50] = 1.0;
         check(d, vec![0.0; 99], false);
+    }
+
+    /// The vector lanes of `side_sums` give the scalar loop's bits (term i in lane i mod L,
+    /// the counts stepped after each group of L), on either side's counts.
+    #[test]
+    fn side_sums_are_the_scalar_lanes_bits() {
+        for n in [0, 1, 7, 8, 9, 33, 100] {
+            let w = noise(n as u64 + 1, n);
+            let delta: Vec<f64> = noise(n as u64 + 2, n).iter().map(|x| x + 3.0).collect();
+            for (c0, dc) in [(n as f64, -1.0), (1.0, 1.0), (0.0, 0.0)] {
+                let (mut a, mut b, mut e) = ([0.0; L], [0.0; L], [0.0; L]);
+                let mut c: [f64; L] = std::array::from_fn(|l| c0 + dc * l as f64);
+                for (i, (wi, di)) in w.iter().zip(&delta).enumerate() {
+                    let (l, t) = (i % L, wi / di);
+                    let x = wi * t;
+                    a[l] += x;
+                    b[l] += t * t;
+                    e[l] += c[l] * x;
+                    if i < n / L * L {
+                        c[l] += dc * L as f64;
+                    }
+                }
+                let want = (
+                    a.iter().sum::<f64>(),
+                    b.iter().sum::<f64>(),
+                    e.iter().sum::<f64>(),
+                );
+                let got = side_sums(&w, &delta, c0, dc);
+                let bits = |x: (f64, f64, f64)| [x.0.to_bits(), x.1.to_bits(), x.2.to_bits()];
+                assert_eq!(bits(got), bits(want), "n {n} c0 {c0} dc {dc}");
+            }
+        }
     }
 
     #[test]
