@@ -1539,10 +1539,17 @@ pub unsafe fn gemv_cols<T: Real>(
     parts: usize,
 ) {
     debug_assert_eq!(a.rs, 1);
-    // SAFETY: x holds n items at stride incx.
-    let xs: Vec<T> = (0..n as isize)
-        .map(|j| unsafe { *x.offset(j * incx) })
-        .collect();
+    // A strided x is gathered once (as in `gemv_rows`); a contiguous one is read in place.
+    let gathered: Vec<T>;
+    let x = if incx == 1 {
+        x
+    } else {
+        // SAFETY: x holds n items at stride incx.
+        gathered = (0..n as isize)
+            .map(|j| unsafe { *x.offset(j * incx) })
+            .collect();
+        gathered.as_ptr()
+    };
     let y = MatMut {
         ptr: y,
         rs: incy,
@@ -1550,7 +1557,7 @@ pub unsafe fn gemv_cols<T: Real>(
     };
     let chunk = m.div_ceil(parts.max(1)).next_multiple_of(8);
     let pieces = m.div_ceil(chunk.max(1));
-    let xp = xs.as_ptr() as usize;
+    let xp = x as usize;
     super::helpers::share(pieces, |t| {
         let (a, y) = (a, y);
         let (lo, hi) = (t * chunk, ((t + 1) * chunk).min(m));
