@@ -34,12 +34,6 @@ const PREFETCH_B: usize = 4;
 /// How far ahead (in rows) packing B prefetches its source rows (6 and 24 measured 1% slower
 /// at 1000^2, none 2-4%).
 const PREFETCH_ROWS: usize = 12;
-/// Most parts of a product that each pack all of B's panels themselves: a panel packed by one
-/// core and read by another costs its reader about what packing it again costs. Measured on
-/// two cores of an Intel Xeon: 2-5% faster than a shared panel at 500^2 and for products of
-/// depth 200-500, alike at 1000^2 and 2000^2. With more parts than this (unmeasured), each
-/// packs a share of a common panel, as BLIS and OpenBLAS do.
-const PRIVATE_PARTS: usize = 2;
 /// Rows of the register tile.
 const MR: usize = 6;
 /// Items of the edge tile: the largest register tile (MR x 32 f32).
@@ -808,52 +802,51 @@ struct Stage {
     units: usize,
 }
 
-/// The product split by rows of C, each range of rows a part (a single part for the product
-/// on one thread, or for a piece of one split by columns). Stage after stage, a
-/// panel of B is packed once into one of two shared buffers (its micro-panels claimed a group
-/// at a time by every part that gets there) and each part multiplies its rows of C by it;
-/// or, with at most [`PRIVATE_PARTS`] parts, each part packs every panel into a buffer of its
-/// own and runs without waiting for the others.
+/// The product, stage after stage (a panel of B each), on the calling thread and whichever
+/// helper threads join. Each stage's panel is packed once, into one of two buffers, its
+/// micro-panels claimed a group at a time by every thread that gets there; then the threads
+/// claim C's rows a block at a time, each packing its block of A and multiplying it by the
+/// panel. Claims are dynamic, as the packing's: a thread that the host stops for a while holds
+/// up only the block it has, and the others take the rest (a static split of the rows waits
+/// for the slowest part; on a virtual machine whose CPUs are taken away for milliseconds at a
+/// time, that was 2-10% of a 1000^2 product). The last stage's blocks shrink as it ends, so the
+/// threads finish together.
 ///
-/// The calling thread takes a part itself and hands the others to the helper threads. No part
-/// waits for work nobody has started: a part waits only for packing claimed by a running
-/// thread, or for the stage before last to be done before its buffer is packed again, and
-/// before that first happens (the third stage, or the end) the parts nobody has started are
-/// taken over by the thread that got there (both buffers still hold their panels); with
-/// private panels, a thread done with its part takes over any part nobody started. So the
-/// product completes when the helpers are busy, and one that starts late finds its part
+/// Nobody waits for work nobody has started: a thread waits only for packing or rows claimed
+/// by a running thread (a block of the next stage for the same rows of the one before, a
+/// buffer for the readers of the stage two before it). So the product completes on the
+/// calling thread alone when no helper comes, and a helper that starts late finds every claim
 /// taken and returns without touching the operands.
 struct Team<T, K> {
     kernels: std::marker::PhantomData<fn() -> K>,
     a: Mat<T>,
     b: Mat<T>,
     c: MatMut<T>,
+    m: usize,
     stages: Vec<Stage>,
-    /// B's buffers, two (one for a single part or stage): stage `s` is packed into
-    /// `bufs[s % bufs.len()]`; or, where each part packs its own panels (`private`), one a
-    /// part.
+    /// B's buffers, two (one for a single stage or thread): stage `s` is packed into
+    /// `bufs[s % bufs.len()]`.
     bufs: Vec<Scratch<T>>,
-    private: bool,
-    /// Each part's packed A: one block at a time, or, where B has several panels side by
-    /// side (`a_kept`), all of the part's rows at the depth of a stage, packed for the first
-    /// panel and read again for the others (packing A again for each costs more than reading
-    /// it from L3). All scratch is allocated here, on the calling thread: a worker's own
-    /// allocations of this size come back from the system page by page on every call.
+    /// Each thread's packed A: one block at a time, or, on a single thread where B has
+    /// several panels side by side (`a_kept`), all rows at the depth of a stage, packed for
+    /// the first panel and read again for the others (packing A again for each costs more
+    /// than reading it from L3). All scratch is allocated here, on the calling thread: a
+    /// worker's own allocations of this size come back from the system page by page on
+    /// every call.
     apacks: Vec<Scratch<T>>,
     a_kept: bool,
-    /// Rows `start..start + len` of C, per part.
-    ranges: Vec<(usize, usize)>,
-    owned: Vec<AtomicBool>,
-    /// Per stage: packing claims handed out, claims done (both unused with private panels),
-    /// parts done.
+    /// Per stage: packing claims handed out, claims done, rows of C claimed, rows done.
     claimed: Vec<AtomicUsize>,
     packed: Vec<AtomicUsize>,
-    finished: Vec<AtomicUsize>,
+    rows_claimed: Vec<AtomicUsize>,
+    rows_done: Vec<AtomicUsize>,
+    /// Per micro-panel of C's rows (MR rows): the stages done on it.
+    progress: Vec<AtomicUsize>,
     /// What the product does to C.
     update: Update,
-    /// Floating-point conditions the parts raised.
+    /// Floating-point conditions the threads raised.
     flags: AtomicU32,
-    /// A stop was requested: parts skip their work (their bookkeeping goes on).
+    /// A stop was requested: threads skip their work (their bookkeeping goes on).
     stop: AtomicBool,
 }
 
@@ -863,6 +856,7 @@ struct Own<T> {
 }
 
 impl<T: Real, K: Tiles<T>> Team<T, K> {
+    /// The product on `threads` threads (the caller and `threads - 1` helpers).
     #[allow(clippy::too_many_arguments)]
     fn new(
         m: usize,
@@ -871,7 +865,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         a: Mat<T>,
         b: Mat<T>,
         c: MatMut<T>,
-        parts: usize,
+        threads: usize,
         update: Update,
     ) -> Self {
         // Panels of equal depth (a multiple of 8) and of equal width (a multiple of NR).
@@ -894,42 +888,40 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             }
         }
         let size = depth * width.next_multiple_of(nr);
-        let chunk = m.div_ceil(parts).div_ceil(MR) * MR;
-        let a_kept = width < n;
-        let apack = depth * if a_kept { chunk } else { K::MC.min(chunk) };
-        let ranges: Vec<_> = (0..m)
-            .step_by(chunk)
-            .map(|s| (s, chunk.min(m - s)))
-            .collect();
-        // Shared: one part packs each stage after every part has used the one two before.
-        let private = ranges.len() > 1 && ranges.len() <= PRIVATE_PARTS;
-        let nbufs = if ranges.len() == 1 {
-            1
-        } else if private {
-            ranges.len()
-        } else {
-            stages.len().min(2)
-        };
-        let counters = || (0..stages.len()).map(|_| AtomicUsize::new(0)).collect();
+        let a_kept = width < n && threads == 1;
+        let apack = depth
+            * if a_kept {
+                m.next_multiple_of(MR)
+            } else {
+                K::MC
+            };
+        let nbufs = if threads == 1 { 1 } else { stages.len().min(2) };
+        let count = stages.len();
+        let counters = |len: usize| (0..len).map(|_| AtomicUsize::new(0)).collect();
         Team {
             kernels: std::marker::PhantomData,
             a,
             b,
             c,
+            m,
             bufs: (0..nbufs).map(|_| Scratch::new(size)).collect(),
-            private,
-            apacks: ranges.iter().map(|_| Scratch::new(apack)).collect(),
+            apacks: (0..threads).map(|_| Scratch::new(apack)).collect(),
             a_kept,
-            owned: ranges.iter().map(|_| AtomicBool::new(false)).collect(),
-            ranges,
-            claimed: counters(),
-            packed: counters(),
-            finished: counters(),
+            claimed: counters(count),
+            packed: counters(count),
+            rows_claimed: counters(count),
+            rows_done: counters(count),
+            progress: counters(m.div_ceil(MR)),
             stages,
             update,
             flags: AtomicU32::new(0),
             stop: AtomicBool::new(false),
         }
+    }
+
+    /// How many threads the team has room for.
+    fn threads(&self) -> usize {
+        self.apacks.len()
     }
 
     /// Whether B's panels are packed negated (C -= A B).
@@ -942,106 +934,86 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         self.bufs[s % self.bufs.len()].ptr
     }
 
-    /// The product on this thread as part 0, with whichever parts helpers take; returns once
-    /// every part is done, the parts' floating-point conditions raised here.
+    /// The product on this thread as thread 0, with whichever helpers join; returns once
+    /// every row is done, the threads' floating-point conditions raised here.
     ///
     /// # Safety
     /// As [`gemm`].
     unsafe fn finish(&self) {
         // SAFETY: the caller's guarantee.
         unsafe { self.run(0) };
-        let (all, last) = (self.ranges.len(), self.stages.len() - 1);
-        wait_until(|| self.finished[last].load(Ordering::Acquire) == all);
+        let last = self.stages.len() - 1;
+        wait_until(|| self.rows_done[last].load(Ordering::Acquire) == self.m);
         super::elementwise::fp_raise(self.flags.load(Ordering::Relaxed));
     }
 
-    /// Take part `me`, unless it is taken; then every stage of the parts this thread holds (with
-    /// private panels, part after part, each taken when nobody has started it).
+    /// Work as thread `me`: every stage with rows left, its packing and then its rows, until
+    /// nothing is left to claim.
     ///
     /// # Safety
-    /// As [`gemm`], the operands alive until every part is done.
+    /// As [`gemm`], the operands alive until every row is done; each `me` runs once.
     unsafe fn run(&self, me: usize) {
-        if self.owned[me].swap(true, Ordering::AcqRel) {
-            return;
-        }
-        let mut mine = vec![me];
         let mut own = Own {
             edge: [T::default(); EDGE],
         };
-        if self.private {
-            let mut r = Some(me);
-            while let Some(part) = r {
-                // SAFETY: the caller's guarantee; the part is this thread's.
-                unsafe { self.alone(part, &mut own) };
-                r = (0..self.ranges.len()).find(|&q| !self.owned[q].swap(true, Ordering::AcqRel));
-            }
-            return;
-        }
-        let all = self.ranges.len();
-        let last = self.stages.len();
+        let (m, last) = (self.m, self.stages.len());
         for s in 0..last {
-            if s == 2 {
-                // SAFETY: the caller's guarantee.
-                unsafe { self.take_over(&mut mine, 2, &mut own) };
+            if self.rows_claimed[s].load(Ordering::Acquire) >= m {
+                // Every row claimed, so its packing is done too.
+                continue;
             }
             if s >= 2 {
-                wait_until(|| self.finished[s - 2].load(Ordering::Acquire) == all);
+                // The buffer's last readers.
+                wait_until(|| self.rows_done[s - 2].load(Ordering::Acquire) == m);
             }
             self.note_stop();
             // SAFETY: the caller's guarantee; the buffer's last readers are done.
             unsafe { self.pack(s) };
             let units = self.stages[s].units;
             wait_until(|| self.packed[s].load(Ordering::Acquire) == units);
-            for &r in &mine {
-                // SAFETY: the caller's guarantee; part `r` is this thread's.
-                unsafe { self.multiply(r, s, self.buf(s), &mut own) };
-            }
-        }
-        if last <= 2 {
-            // SAFETY: the caller's guarantee.
-            unsafe { self.take_over(&mut mine, last, &mut own) };
-        }
-    }
-
-    /// Take every part nobody has started and bring it up to stage `upto` (both buffers still
-    /// hold their panels).
-    ///
-    /// # Safety
-    /// As [`Team::run`]; stages `0..upto` are packed.
-    unsafe fn take_over(&self, mine: &mut Vec<usize>, upto: usize, own: &mut Own<T>) {
-        for r in 0..self.ranges.len() {
-            if !self.owned[r].swap(true, Ordering::AcqRel) {
-                for s in 0..upto {
-                    // SAFETY: the caller's guarantee.
-                    unsafe { self.multiply(r, s, self.buf(s), own) };
-                }
-                mine.push(r);
+            while let Some((start, len)) = self.claim_rows(s) {
+                // SAFETY: the caller's guarantee; the rows are this thread's for the stage.
+                unsafe { self.multiply(me, s, start, len, &mut own) };
             }
         }
     }
 
-    /// Whether the product stops, a stop (Ctrl-C) requested since it began noted for every part.
+    /// Claim rows of C for stage `s`: blocks of MC rows; in the last stage, once few are
+    /// left, smaller ones (a share of what is left, at least four micro-panels), so that the
+    /// threads end together.
+    fn claim_rows(&self, s: usize) -> Option<(usize, usize)> {
+        let (m, threads) = (self.m, self.threads());
+        let tail = threads > 1 && s + 1 == self.stages.len();
+        let next = &self.rows_claimed[s];
+        let mut start = next.load(Ordering::Relaxed);
+        loop {
+            if start >= m {
+                return None;
+            }
+            let want = if tail {
+                (m - start).div_ceil(2 * threads).clamp(4 * MR, K::MC)
+            } else {
+                K::MC
+            };
+            let len = want.next_multiple_of(MR).min(m - start);
+            match next.compare_exchange_weak(
+                start,
+                start + len,
+                Ordering::AcqRel,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => return Some((start, len)),
+                Err(now) => start = now,
+            }
+        }
+    }
+
+    /// Whether the product stops, a stop (Ctrl-C) requested since it began noted for every thread.
     fn note_stop(&self) -> bool {
         if super::watch::stop_requested() {
             self.stop.store(true, Ordering::Relaxed);
         }
         self.stop.load(Ordering::Relaxed)
-    }
-
-    /// Part `r` on its own: every stage packed into the part's buffer, then multiplied.
-    ///
-    /// # Safety
-    /// As [`Team::run`]; part `r` is the calling thread's.
-    unsafe fn alone(&self, r: usize, own: &mut Own<T>) {
-        let bp = self.bufs[r].ptr;
-        for (s, st) in self.stages.iter().enumerate() {
-            if !self.note_stop() {
-                // SAFETY: the stage lies in B; the part's buffer is sized for it.
-                unsafe { K::pack_b(self.b.at(st.pc, st.jc), st.kc, st.nc, bp, self.negate()) };
-            }
-            // SAFETY: the caller's guarantee; the stage is packed.
-            unsafe { self.multiply(r, s, bp, own) };
-        }
     }
 
     /// Claim and pack micro-panel groups of stage `s` until none is left.
@@ -1069,50 +1041,58 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         }
     }
 
-    /// Part `r`'s rows of C times stage `s`'s panel.
+    /// Rows `start..start + len` of C times stage `s`'s panel, by thread `me`, once the stage
+    /// before is done on them.
     ///
     /// # Safety
     /// As [`Team::run`]; the stage is packed (or a stop was requested: nothing is read) and
-    /// part `r` is the calling thread's.
-    unsafe fn multiply(&self, r: usize, s: usize, bp: *const T, own: &mut Own<T>) {
+    /// the rows are the calling thread's for the stage.
+    unsafe fn multiply(&self, me: usize, s: usize, start: usize, len: usize, own: &mut Own<T>) {
         let st = &self.stages[s];
-        let (start, len) = self.ranges[r];
+        let panels = start / MR..(start + len).div_ceil(MR);
+        for q in panels.clone() {
+            wait_until(|| self.progress[q].load(Ordering::Acquire) >= s);
+        }
         if !self.stop.load(Ordering::Relaxed) {
             let ((), flags) = super::watch::fp_item(|| {
                 for ic in (start..start + len).step_by(K::MC) {
                     let mc = K::MC.min(start + len - ic);
-                    let at = if self.a_kept { (ic - start) * st.kc } else { 0 };
+                    let at = if self.a_kept { ic * st.kc } else { 0 };
                     // SAFETY: the block lies in A and C; the buffers are sized for it, and a
-                    // kept block was packed by this part's stage of the first panel.
+                    // kept block was packed by this thread's stage of the first panel.
                     unsafe {
-                        let ap = self.apacks[r].ptr.add(at);
-                        if st.jc == 0 {
+                        let ap = self.apacks[me].ptr.add(at);
+                        if !self.a_kept || st.jc == 0 {
                             pack_a::<T, K>(self.a.at(ic, st.pc), mc, st.kc, ap);
                         }
                         let c = self.c.at(ic, st.jc);
                         let acc = st.pc > 0 || self.update != Update::Set;
                         let edge = &mut own.edge;
-                        macro_kernel::<T, K>(mc, st.nc, st.kc, ap, bp, c, acc, edge);
+                        macro_kernel::<T, K>(mc, st.nc, st.kc, ap, self.buf(s), c, acc, edge);
                     }
                 }
             });
             self.flags.fetch_or(flags, Ordering::Relaxed);
         }
-        self.finished[s].fetch_add(1, Ordering::Release);
+        for q in panels {
+            self.progress[q].store(s + 1, Ordering::Release);
+        }
+        self.rows_done[s].fetch_add(len, Ordering::AcqRel);
     }
 }
 
-/// The team's product with `helpers` parts handed to the helper threads
-/// ([`super::helpers`]); parts beyond their number are taken over by the running threads.
+/// The team's product on the calling thread and `helpers` helper threads
+/// ([`super::helpers`]), fewer if there are fewer.
 ///
 /// # Safety
 /// As [`gemm`].
 unsafe fn gemm_team<T: Real, K: Tiles<T>>(team: Team<T, K>, helpers: usize) {
     let team = std::sync::Arc::new(team);
-    for me in 1..=helpers.min(super::helpers::count()) {
+    let helpers = helpers.min(team.threads() - 1).min(super::helpers::count());
+    for me in 1..=helpers {
         let t = team.clone();
-        // SAFETY: a helper works only on a part it takes, and every part is done before the
-        // caller returns (below); one that starts later finds its part taken.
+        // SAFETY: a helper works only on rows it claims, and every row is done before the
+        // caller returns (below); one that starts later finds nothing left to claim.
         super::helpers::post(me - 1, Box::new(move || unsafe { t.run(me) }));
     }
     // SAFETY: the caller's guarantee.
@@ -1179,9 +1159,9 @@ pub unsafe fn gemm_update<T: Real>(
     }
 }
 
-/// C (m x n) = A (m x k) B (k x n) on kernels `K`, in `parts` pieces: split by rows with B's
-/// panels packed once for all or by each part ([`Team`]), or, for a short wide C, by columns
-/// across rayon's threads (a one-part team each).
+/// C (m x n) = A (m x k) B (k x n) on kernels `K`, on `parts` threads: rows of C claimed by the
+/// threads of a [`Team`], or, for a short wide C, columns split across rayon's threads (a
+/// one-thread team each).
 ///
 /// # Safety
 /// As [`gemm_update`], and `K::usable()`.
@@ -1232,9 +1212,8 @@ unsafe fn gemm_on<T: Real, K: Tiles<T>>(
     }
     if by_rows {
         let team = Team::<T, K>::new(m, n, k, a, b, c, parts, update);
-        let helpers = team.ranges.len() - 1;
         // SAFETY: the caller's guarantee.
-        return unsafe { gemm_team(team, helpers) };
+        return unsafe { gemm_team(team, parts - 1) };
     }
     let chunk = n.div_ceil(parts).div_ceil(unit) * unit;
     // SAFETY: piece `t` is the columns `start..start + size` of C, disjoint from the other
@@ -1770,8 +1749,9 @@ mod tests {
     }
 
     fn parts_agree<K: Tiles<f64>>() {
-        // Stages: 1 (k = 200), 2 (k = 400), 3 and more (k = 700, 1300, or n = 1100, 4100); rows
-        // for 1 to 4 parts (two pack their own panels, more share them).
+        // Stages: 1 (k = 200), 2 (k = 400), 3 and more (k = 700, 1300, or n = 1100, 4100), on
+        // 2 to 4 threads of which none, one or all but the caller come; C's rows claimed in
+        // blocks (shrinking in the last stage) by whichever thread gets there.
         for &(m, n, k) in &[
             (150, 40, 200),
             (97, 33, 400),
@@ -1800,7 +1780,7 @@ mod tests {
                         parts,
                         Update::Set,
                     );
-                    let helpers = helpers.min(team.ranges.len() - 1);
+                    let helpers = helpers.min(team.threads() - 1);
                     // SAFETY: the operands hold the matrices; C is separate. Parts without a
                     // helper are taken over by the threads that run.
                     unsafe { gemm_team(team, helpers) };
