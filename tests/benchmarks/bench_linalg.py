@@ -4,7 +4,7 @@ one process.
 Run: python tests/benchmarks/bench_linalg.py   (after installing rumpy; numpy is required)
      [--products | --decompositions]  (only the matmul rows and those; default: everything)
 A ratio below 1 means rumpy is faster. numpy multiplies floats with OpenBLAS on every core,
-rumpy with its own kernel (from about 600**3) or faer, on rayon's threads. OpenBLAS's
+rumpy with its own kernel (from 160**3 on several threads) or faer. OpenBLAS's
 threads keep spinning for a while after each call, which would slow whatever runs next in
 the process; each library is therefore timed after a pause, so that neither measures the
 other's idle threads.
