@@ -978,9 +978,9 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         }
     }
 
-    /// Claim rows of C for stage `s`: blocks of MC rows; in the last stage, once few are
-    /// left, smaller ones (a share of what is left, at least four micro-panels), so that the
-    /// threads end together.
+    /// Claim rows of C for stage `s`: blocks of MC rows (at most a thread's share of C); in the
+    /// last stage, once few are left, smaller ones (a share of what is left, at least four
+    /// micro-panels), so that the threads end together.
     fn claim_rows(&self, s: usize) -> Option<(usize, usize)> {
         let (m, threads) = (self.m, self.threads());
         let tail = threads > 1 && s + 1 == self.stages.len();
@@ -995,7 +995,9 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             } else {
                 K::MC
             };
-            let len = want.next_multiple_of(MR).min(m - start);
+            // Never more than a thread's share, so that every thread has rows to take.
+            let share = m.div_ceil(threads);
+            let len = want.min(share).next_multiple_of(MR).min(m - start);
             match next.compare_exchange_weak(
                 start,
                 start + len,
