@@ -827,14 +827,16 @@ struct Team<T, K> {
     /// B's buffers, two (one for a single stage or thread): stage `s` is packed into
     /// `bufs[s % bufs.len()]`.
     bufs: Vec<Scratch<T>>,
-    /// Each thread's packed A: one block at a time, or, on a single thread where B has
-    /// several panels side by side (`a_kept`), all rows at the depth of a stage, packed for
-    /// the first panel and read again for the others (packing A again for each costs more
-    /// than reading it from L3). All scratch is allocated here, on the calling thread: a
-    /// worker's own allocations of this size come back from the system page by page on
-    /// every call.
+    /// Packed A: each thread's own, one block at a time; or, where B has several panels side
+    /// by side (`a_kept`), one for all, holding every row at the depth of a stage, packed in
+    /// the stage of the first panel and read again in the others (packing A again for each
+    /// costs more than reading it from L3). Rows packed by one thread may be read by another:
+    /// a block waits for the stages before on its rows, the first panel's among them. All
+    /// scratch is allocated here, on the calling thread: a worker's own allocations of this
+    /// size come back from the system page by page on every call.
     apacks: Vec<Scratch<T>>,
     a_kept: bool,
+    threads: usize,
     /// Per stage: packing claims handed out, claims done, rows of C claimed, rows done.
     claimed: Vec<AtomicUsize>,
     packed: Vec<AtomicUsize>,
@@ -888,13 +890,12 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             }
         }
         let size = depth * width.next_multiple_of(nr);
-        let a_kept = width < n && threads == 1;
-        let apack = depth
-            * if a_kept {
-                m.next_multiple_of(MR)
-            } else {
-                K::MC
-            };
+        let a_kept = width < n;
+        let apacks = if a_kept {
+            vec![Scratch::new(depth * m.next_multiple_of(MR))]
+        } else {
+            (0..threads).map(|_| Scratch::new(depth * K::MC)).collect()
+        };
         let nbufs = if threads == 1 { 1 } else { stages.len().min(2) };
         let count = stages.len();
         let counters = |len: usize| (0..len).map(|_| AtomicUsize::new(0)).collect();
@@ -905,8 +906,9 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             c,
             m,
             bufs: (0..nbufs).map(|_| Scratch::new(size)).collect(),
-            apacks: (0..threads).map(|_| Scratch::new(apack)).collect(),
+            apacks,
             a_kept,
+            threads,
             claimed: counters(count),
             packed: counters(count),
             rows_claimed: counters(count),
@@ -921,7 +923,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
 
     /// How many threads the team has room for.
     fn threads(&self) -> usize {
-        self.apacks.len()
+        self.threads
     }
 
     /// Whether B's panels are packed negated (C -= A B).
@@ -1051,6 +1053,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
     /// the rows are the calling thread's for the stage.
     unsafe fn multiply(&self, me: usize, s: usize, start: usize, len: usize, own: &mut Own<T>) {
         let st = &self.stages[s];
+        debug_assert!(start.is_multiple_of(MR));
         let panels = start / MR..(start + len).div_ceil(MR);
         for q in panels.clone() {
             wait_until(|| self.progress[q].load(Ordering::Acquire) >= s);
@@ -1059,11 +1062,15 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             let ((), flags) = super::watch::fp_item(|| {
                 for ic in (start..start + len).step_by(K::MC) {
                     let mc = K::MC.min(start + len - ic);
-                    let at = if self.a_kept { ic * st.kc } else { 0 };
                     // SAFETY: the block lies in A and C; the buffers are sized for it, and a
-                    // kept block was packed by this thread's stage of the first panel.
+                    // kept block was packed in the stage of the first panel, done on these
+                    // rows (waited for above).
                     unsafe {
-                        let ap = self.apacks[me].ptr.add(at);
+                        let ap = if self.a_kept {
+                            self.apacks[0].ptr.add(ic * st.kc)
+                        } else {
+                            self.apacks[me].ptr
+                        };
                         if !self.a_kept || st.jc == 0 {
                             pack_a::<T, K>(self.a.at(ic, st.pc), mc, st.kc, ap);
                         }
@@ -1759,7 +1766,8 @@ mod tests {
             (97, 33, 400),
             (200, 30, 700),
             (61, 50, 1300),
-            // B's panels side by side (A's packing kept across them), on either family.
+            // B's panels side by side (A's packing kept across them, shared by the threads),
+            // on either family.
             (100, 1100, 300),
             (30, 4100, 20),
         ] {
@@ -1783,8 +1791,8 @@ mod tests {
                         Update::Set,
                     );
                     let helpers = helpers.min(team.threads() - 1);
-                    // SAFETY: the operands hold the matrices; C is separate. Parts without a
-                    // helper are taken over by the threads that run.
+                    // SAFETY: the operands hold the matrices; C is separate. Rows no helper
+                    // claims are claimed by the threads that run.
                     unsafe { gemm_team(team, helpers) };
                     assert_eq!(c, want, "{m}x{n}x{k} parts {parts} helpers {helpers}");
                 }

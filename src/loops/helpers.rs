@@ -1,9 +1,10 @@
-//! Helper threads for work split in a few long parts (the matrix product's [`Team`]; through
-//! [`share`], long elementwise lines, reductions split by columns or rows, and lanes): one
-//! for each of rayon's threads but the caller's (made on first use, with the affinity of the
-//! thread that first needs them, as rayon's are), parked between uses, spinning for a moment
-//! after each part so that work right after other work starts at once (1e6-item float32 sin,
-//! exp and log: 0.49-0.76x numpy's time on rayon's threads, 0.38-0.51x on these).
+//! Helper threads for work split in a few long parts (the threads of the matrix product's
+//! [`Team`]; through [`share`], long elementwise lines, reductions split by columns or rows,
+//! and lanes): one for each of rayon's threads but the caller's (made on first use, with the
+//! affinity of the thread that first needs them, as rayon's are), parked between uses,
+//! spinning for a moment after each part so that work right after other work starts at once
+//! (1e6-item float32 sin, exp and log: 0.49-0.76x numpy's time on rayon's threads,
+//! 0.38-0.51x on these).
 //!
 //! Why not rayon's pool: a part handed to rayon from outside it wakes one of its threads, and
 //! while the others of its idle threads look for work, the scheduler may put the woken one on
@@ -14,7 +15,8 @@
 //! itself there moves to another before it starts its part.
 //!
 //! A part posted here may never start (a helper still busy, a process forked after the threads
-//! were made): callers take over the parts nobody started, as [`Team`] does.
+//! were made): callers take over the work nobody started ([`share`]'s pieces, the [`Team`]'s
+//! rows are claimed by whichever thread gets there).
 //!
 //! [`Team`]: super::gemm
 
