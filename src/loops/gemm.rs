@@ -986,6 +986,8 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
     fn claim_rows(&self, s: usize) -> Option<(usize, usize)> {
         let (m, threads) = (self.m, self.threads());
         let tail = threads > 1 && s + 1 == self.stages.len();
+        // Never more than a thread's share, so that every thread has rows to take.
+        let share = m.div_ceil(threads);
         let next = &self.rows_claimed[s];
         let mut start = next.load(Ordering::Relaxed);
         loop {
@@ -997,8 +999,6 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             } else {
                 K::MC
             };
-            // Never more than a thread's share, so that every thread has rows to take.
-            let share = m.div_ceil(threads);
             let len = want.min(share).next_multiple_of(MR).min(m - start);
             match next.compare_exchange_weak(
                 start,
@@ -1505,6 +1505,22 @@ macro_rules! real {
 real!(f64, dot_rows_f64, axpy_cols_f64);
 real!(f32, dot_rows_f32, axpy_cols_f32);
 
+/// The vector x (n items at stride `incx`) with its items contiguous: x itself when they are,
+/// else gathered once into `store`.
+///
+/// # Safety
+/// x holds n items at stride `incx`.
+unsafe fn contiguous<T: Copy>(x: *const T, n: usize, incx: isize, store: &mut Vec<T>) -> *const T {
+    if incx == 1 {
+        return x;
+    }
+    // SAFETY: the caller's guarantee.
+    *store = (0..n as isize)
+        .map(|j| unsafe { *x.offset(j * incx) })
+        .collect();
+    store.as_ptr()
+}
+
 /// Rows of y a block of [`gemv_cols`] takes: its part of y stays in the first-level cache
 /// while every column passes over it.
 const COLS_BLOCK: usize = 1024;
@@ -1527,17 +1543,9 @@ pub unsafe fn gemv_cols<T: Real>(
     parts: usize,
 ) {
     debug_assert_eq!(a.rs, 1);
-    // A strided x is gathered once (as in `gemv_rows`); a contiguous one is read in place.
-    let gathered: Vec<T>;
-    let x = if incx == 1 {
-        x
-    } else {
-        // SAFETY: x holds n items at stride incx.
-        gathered = (0..n as isize)
-            .map(|j| unsafe { *x.offset(j * incx) })
-            .collect();
-        gathered.as_ptr()
-    };
+    let mut gathered = Vec::new();
+    // SAFETY: the caller's guarantee.
+    let x = unsafe { contiguous(x, n, incx, &mut gathered) };
     let y = MatMut {
         ptr: y,
         rs: incy,
@@ -1589,17 +1597,9 @@ pub unsafe fn gemv_rows<T: Real>(
     parts: usize,
 ) {
     debug_assert_eq!(a.cs, 1);
-    // A strided x is gathered once.
-    let gathered: Vec<T>;
-    let x = if incx == 1 {
-        x
-    } else {
-        // SAFETY: x holds n items at stride incx.
-        gathered = (0..n as isize)
-            .map(|j| unsafe { *x.offset(j * incx) })
-            .collect();
-        gathered.as_ptr()
-    };
+    let mut gathered = Vec::new();
+    // SAFETY: the caller's guarantee.
+    let x = unsafe { contiguous(x, n, incx, &mut gathered) };
     let x = Mat {
         ptr: x,
         rs: 0,
@@ -1790,10 +1790,19 @@ mod tests {
                         parts,
                         Update::Set,
                     );
-                    let helpers = helpers.min(team.threads() - 1);
-                    // SAFETY: the operands hold the matrices; C is separate. Rows no helper
-                    // claims are claimed by the threads that run.
-                    unsafe { gemm_team(team, helpers) };
+                    if helpers == 0 {
+                        // SAFETY: as below; then a helper that starts after the product
+                        // ended, which must find nothing to do (C would change: later stages
+                        // add to it).
+                        unsafe {
+                            team.finish();
+                            team.run(1);
+                        }
+                    } else {
+                        // SAFETY: the operands hold the matrices; C is separate. Rows no
+                        // helper claims are claimed by the threads that run.
+                        unsafe { gemm_team(team, helpers) };
+                    }
                     assert_eq!(c, want, "{m}x{n}x{k} parts {parts} helpers {helpers}");
                 }
             }

@@ -421,15 +421,14 @@ fn gemv_parts(par: bool, work: usize) -> usize {
     }
 }
 
-/// The work (n·k·m) from which the own kernel multiplies a product on one thread: on 512-bit
-/// vectors from where products run in parallel (measured there: 1.1-1.3x faster than faer's
-/// from 160³, faer 5-10% faster on one thread below), on 256-bit ones from about 600³ (faer's
-/// blocking as fast below; eigh's and svd's products measured alike either way). A product
-/// on several threads takes the own kernel from [`PAR_WORK`] on either: on AMD Zen 3 its
-/// threads claiming C's rows beat faer's from 164² (median ratios to numpy 0.93-1.04 against
-/// faer's 1.06-1.80 at orders 164-600).
-pub(super) fn own_gemm_work() -> usize {
-    if super::gemm::wide() {
+/// The work (n·k·m) from which the own kernel multiplies a product on `parts` threads. On
+/// several, from [`PAR_WORK`]: on AMD Zen 3 its threads claiming C's rows beat faer's from
+/// 164² (median ratios to numpy 0.93-1.04 against faer's 1.06-1.80 at orders 164-600). On one,
+/// on 512-bit vectors from there too (measured there: 1.1-1.3x faster than faer's from 160³,
+/// faer 5-10% faster on one thread below), on 256-bit ones from about 600³ (faer's blocking
+/// as fast below; eigh's and svd's products measured alike either way).
+pub(super) fn own_gemm_work(parts: usize) -> usize {
+    if parts > 1 || super::gemm::wide() {
         PAR_WORK
     } else {
         600 * 600 * 600
@@ -451,8 +450,7 @@ macro_rules! own_gemm {
             ) -> bool {
                 use super::gemm::{available, gemm, Mat, MatMut};
                 // Products with a thin side (matrix-vector) and small ones are faer's.
-                let from = if parts > 1 { PAR_WORK } else { own_gemm_work() };
-                if !available() || n < 16 || m < 16 || n * k * m < from {
+                if !available() || n < 16 || m < 16 || n * k * m < own_gemm_work(parts) {
                     return false;
                 }
                 // SAFETY: the caller's guarantee.

@@ -356,7 +356,10 @@ pub(super) fn product(c: MatMut<'_, f64>, a: MatRef<'_, f64>, b: MatRef<'_, f64>
         c.fill(0.0);
         return;
     }
-    if super::gemm::available() && m >= 16 && n >= 16 && m * n * k >= super::linalg::own_gemm_work()
+    if super::gemm::available()
+        && m >= 16
+        && n >= 16
+        && m * n * k >= super::linalg::own_gemm_work(1)
     {
         use super::gemm::{gemm, Mat as GMat, MatMut as GMatMut};
         // SAFETY: the operands are faer matrices of the sizes given, C overlaps neither.
