@@ -1465,14 +1465,23 @@ unsafe fn eigh<T: Field>(
                 z.store(Mat::<T>::from_fn(n, n, |i, j| T::from_re(zv[i + j * n])).as_ref());
                 return true;
             }
-            // The own divide and conquer; should it fail (a leaf's QR iteration, or a result
-            // that is not finite), faer's eigensolver below decides.
+            // The own divide and conquer, or dsterf for the values alone; should either fail
+            // (no convergence, or a result that is not finite), faer's eigensolver below
+            // decides.
             if vectors {
                 if let Some((values, u)) = eigh_vectors(m.as_ref(), par, dc_par) {
                     for (j, x) in values.iter().enumerate() {
                         w.at::<f64>(j, 0).write_unaligned(x / sigma);
                     }
                     View::of(q[2], c, 2, &[0, 0]).store(u.as_ref());
+                    return true;
+                }
+            } else if n >= 2 {
+                let values = eigh_values(m.as_ref(), par);
+                if let Some(values) = values.filter(|v| v.iter().all(|x| x.is_finite())) {
+                    for (j, x) in values.iter().enumerate() {
+                        w.at::<f64>(j, 0).write_unaligned(x / sigma);
+                    }
                     return true;
                 }
             }
@@ -1515,30 +1524,18 @@ unsafe fn eigh<T: Field>(
     }
 }
 
-/// The eigenvalues (ascending) and eigenvectors of the Hermitian matrix `m` (its lower
-/// triangle read): faer's reduction to real tridiagonal form, the divide and conquer of
-/// [`stedc`] on it, and faer's reflectors applied to its eigenvectors (dsyevd's steps).
-/// None when the iteration does not converge.
-fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(Vec<f64>, Mat<T>)> {
-    use faer::dyn_stack::StackReq;
+/// faer's reduction of the Hermitian matrix `m` (its lower triangle read, n >= 2) to real
+/// tridiagonal form: the reduced matrix (the reflectors' vectors below its subdiagonal), the
+/// reflectors' block factors, the diagonal, and the off-diagonal's moduli.
+fn tridiagonal<T: Field>(m: MatRef<'_, T>, par: Par) -> (Mat<T>, Mat<T>, Vec<f64>, Vec<f64>) {
     use faer::linalg::evd::tridiag;
-    use faer::linalg::householder;
     let n = m.nrows();
-    if n < 2 {
-        return Some((
-            (0..n).map(|i| m[(i, i)].re()).collect(),
-            Mat::<T>::identity(n, n),
-        ));
-    }
     let bs = faer::linalg::qr::no_pivoting::factor::recommended_block_size::<T>(n, n);
-    let mut buf = stack(StackReq::any_of(&[
-        tridiag::tridiag_in_place_scratch::<T>(n, par, Default::default()),
-        householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
-            n - 1,
-            bs,
-            n,
-        ),
-    ]));
+    let mut buf = stack(tridiag::tridiag_in_place_scratch::<T>(
+        n,
+        par,
+        Default::default(),
+    ));
     let mut t = m.to_owned();
     let mut h = Mat::<T>::zeros(bs, n - 1);
     tridiag::tridiag_in_place(
@@ -1548,7 +1545,7 @@ fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(V
         MemStack::new(&mut buf),
         Default::default(),
     );
-    let mut d: Vec<f64> = (0..n).map(|i| t[(i, i)].re()).collect();
+    let d: Vec<f64> = (0..n).map(|i| t[(i, i)].re()).collect();
     let e: Vec<f64> = (0..n - 1)
         .map(|i| {
             if T::COMPLEX {
@@ -1558,6 +1555,31 @@ fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(V
             }
         })
         .collect();
+    (t, h, d, e)
+}
+
+/// The eigenvalues (ascending) of the Hermitian matrix `m` (its lower triangle read, n >= 2)
+/// as dsyevd computes them without vectors: faer's reduction to tridiagonal form, then the
+/// root-free QR iteration of LAPACK's dsterf. None when the iteration does not converge.
+fn eigh_values<T: Field>(m: MatRef<'_, T>, par: Par) -> Option<Vec<f64>> {
+    let (_, _, mut d, e) = tridiagonal(m, par);
+    lapack_ref::sterf(&mut d, &e).then_some(d)
+}
+
+/// The eigenvalues (ascending) and eigenvectors of the Hermitian matrix `m` (its lower
+/// triangle read): faer's reduction to real tridiagonal form, the divide and conquer of
+/// [`stedc`] on it, and faer's reflectors applied to its eigenvectors (dsyevd's steps).
+/// None when the iteration does not converge.
+fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(Vec<f64>, Mat<T>)> {
+    use faer::linalg::householder;
+    let n = m.nrows();
+    if n < 2 {
+        return Some((
+            (0..n).map(|i| m[(i, i)].re()).collect(),
+            Mat::<T>::identity(n, n),
+        ));
+    }
+    let (t, h, mut d, e) = tridiagonal(m, par);
     let v = stedc::stedc(&mut d, &e, dc_par)?;
     let mut u = Mat::<T>::from_fn(n, n, |i, j| T::from_re(v[(i, j)]));
     if T::COMPLEX {
@@ -1573,6 +1595,13 @@ fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(V
             }
         }
     }
+    let mut buf = stack(
+        householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<T>(
+            n - 1,
+            h.nrows(),
+            n,
+        ),
+    );
     householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
         t.as_ref().submatrix(1, 0, n - 1, n - 1),
         h.as_ref(),

@@ -698,6 +698,229 @@ pub fn steqr_vectors(d: &mut [f64], e: &[f64]) -> Option<Vec<f64>> {
     Some(z.v)
 }
 
+/// dsterf: the eigenvalues of the symmetric tridiagonal matrix with diagonal `d` and
+/// off-diagonal `e` (both 1-based: `d[1..=n]`, `e[1..n]`) by the Pal-Walker-Kahan (root-free)
+/// variant of the QL or QR iteration, into `d` in ascending order; `e` is destroyed. False
+/// when it does not converge.
+fn sterf_one_based(n: usize, d: &mut [f64], e: &mut [f64]) -> bool {
+    if n <= 1 {
+        return true;
+    }
+    let eps2 = EPS * EPS;
+    let safmax = 1.0 / SAFMIN;
+    let ssfmax = safmax.sqrt() / 3.0;
+    let ssfmin = SAFMIN.sqrt() / eps2;
+    let nmaxit = n * MAXIT;
+    let mut jtot = 0;
+    let mut l1 = 1;
+    while l1 <= n {
+        if l1 > 1 {
+            e[l1 - 1] = 0.0;
+        }
+        let mut m = n;
+        for mm in l1..n {
+            if e[mm].abs() <= (d[mm].abs().sqrt() * d[mm + 1].abs().sqrt()) * EPS {
+                e[mm] = 0.0;
+                m = mm;
+                break;
+            }
+        }
+        let mut l = l1;
+        let lsv = l;
+        let mut lend = m;
+        let lendsv = lend;
+        l1 = m + 1;
+        if lend == l {
+            continue;
+        }
+        let anorm = lanst(&d[l..=lend], &e[l..lend]);
+        if anorm == 0.0 {
+            continue;
+        }
+        let mut iscale = 0;
+        if anorm > ssfmax {
+            iscale = 1;
+            lascl(anorm, ssfmax, &mut d[l..=lend]);
+            lascl(anorm, ssfmax, &mut e[l..lend]);
+        } else if anorm < ssfmin {
+            iscale = 2;
+            lascl(anorm, ssfmin, &mut d[l..=lend]);
+            lascl(anorm, ssfmin, &mut e[l..lend]);
+        }
+        for x in &mut e[l..lend] {
+            *x *= *x;
+        }
+        if d[lend].abs() < d[l].abs() {
+            lend = lsv;
+            l = lendsv;
+        }
+        if lend >= l {
+            // QL iteration: look for a small subdiagonal element from the top.
+            loop {
+                let mut m = lend;
+                if l != lend {
+                    for mm in l..lend {
+                        if e[mm].abs() <= eps2 * (d[mm] * d[mm + 1]).abs() {
+                            m = mm;
+                            break;
+                        }
+                    }
+                }
+                if m < lend {
+                    e[m] = 0.0;
+                }
+                let p = d[l];
+                if m == l {
+                    // An eigenvalue found.
+                    d[l] = p;
+                    l += 1;
+                    if l <= lend {
+                        continue;
+                    }
+                    break;
+                }
+                if m == l + 1 {
+                    let (rt1, rt2, _, _) = laev2(d[l], e[l].sqrt(), d[l + 1]);
+                    d[l] = rt1;
+                    d[l + 1] = rt2;
+                    e[l] = 0.0;
+                    l += 2;
+                    if l <= lend {
+                        continue;
+                    }
+                    break;
+                }
+                if jtot == nmaxit {
+                    break;
+                }
+                jtot += 1;
+                // The shift.
+                let rte = e[l].sqrt();
+                let mut sigma = (d[l + 1] - p) / (2.0 * rte);
+                let r = lapy2(sigma, 1.0);
+                sigma = p - (rte / (sigma + sign(r, sigma)));
+                let (mut c, mut s) = (1.0, 0.0);
+                let mut gamma = d[m] - sigma;
+                let mut p = gamma * gamma;
+                for i in (l..m).rev() {
+                    let bb = e[i];
+                    let r = p + bb;
+                    if i != m - 1 {
+                        e[i + 1] = s * r;
+                    }
+                    let oldc = c;
+                    c = p / r;
+                    s = bb / r;
+                    let oldgam = gamma;
+                    let alpha = d[i];
+                    gamma = c * (alpha - sigma) - s * oldgam;
+                    d[i + 1] = oldgam + (alpha - gamma);
+                    p = if c != 0.0 {
+                        (gamma * gamma) / c
+                    } else {
+                        oldc * bb
+                    };
+                }
+                e[l] = s * p;
+                d[l] = sigma + gamma;
+            }
+        } else {
+            // QR iteration: look for a small superdiagonal element from the bottom.
+            loop {
+                let mut m = lend;
+                for mm in (lend + 1..=l).rev() {
+                    if e[mm - 1].abs() <= eps2 * (d[mm] * d[mm - 1]).abs() {
+                        m = mm;
+                        break;
+                    }
+                }
+                if m > lend {
+                    e[m - 1] = 0.0;
+                }
+                let p = d[l];
+                if m == l {
+                    // An eigenvalue found.
+                    d[l] = p;
+                    if l == lend {
+                        break;
+                    }
+                    l -= 1;
+                    continue;
+                }
+                if m + 1 == l {
+                    let (rt1, rt2, _, _) = laev2(d[l], e[l - 1].sqrt(), d[l - 1]);
+                    d[l] = rt1;
+                    d[l - 1] = rt2;
+                    e[l - 1] = 0.0;
+                    if l < lend + 2 {
+                        break;
+                    }
+                    l -= 2;
+                    continue;
+                }
+                if jtot == nmaxit {
+                    break;
+                }
+                jtot += 1;
+                // The shift.
+                let rte = e[l - 1].sqrt();
+                let mut sigma = (d[l - 1] - p) / (2.0 * rte);
+                let r = lapy2(sigma, 1.0);
+                sigma = p - (rte / (sigma + sign(r, sigma)));
+                let (mut c, mut s) = (1.0, 0.0);
+                let mut gamma = d[m] - sigma;
+                let mut p = gamma * gamma;
+                for i in m..l {
+                    let bb = e[i];
+                    let r = p + bb;
+                    if i != m {
+                        e[i - 1] = s * r;
+                    }
+                    let oldc = c;
+                    c = p / r;
+                    s = bb / r;
+                    let oldgam = gamma;
+                    let alpha = d[i + 1];
+                    gamma = c * (alpha - sigma) - s * oldgam;
+                    d[i] = oldgam + (alpha - gamma);
+                    p = if c != 0.0 {
+                        (gamma * gamma) / c
+                    } else {
+                        oldc * bb
+                    };
+                }
+                e[l - 1] = s * p;
+                d[l] = sigma + gamma;
+            }
+        }
+        // Undo the scaling.
+        if iscale == 1 {
+            lascl(ssfmax, anorm, &mut d[lsv..=lendsv]);
+        } else if iscale == 2 {
+            lascl(ssfmin, anorm, &mut d[lsv..=lendsv]);
+        }
+        if jtot >= nmaxit {
+            // LAPACK's info: the off-diagonal items that did not converge to zero.
+            return e[1..n].iter().all(|&x| x == 0.0);
+        }
+    }
+    d[1..=n].sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    true
+}
+
+/// dsterf on 0-based arrays: the ascending eigenvalues (in `d`, n of them) of the symmetric
+/// tridiagonal matrix with diagonal `d` and off-diagonal `e` (n - 1 items), as dsyevd
+/// computes them without vectors. False when the iteration does not converge.
+pub fn sterf(d: &mut [f64], e: &[f64]) -> bool {
+    let n = d.len();
+    let (mut d1, mut e1) = one_based(d, e);
+    if !sterf_one_based(n, &mut d1, &mut e1) {
+        return false;
+    }
+    d.copy_from_slice(&d1[1..]);
+    true
+}
+
 /// dsyevd with JOBZ = 'V' for n <= [`SMALL`]: `a` is the full symmetric matrix (n x n,
 /// column-major; LAPACK reads one triangle, `upper` says which it was given, and the
 /// reduction runs from that side). Writes the ascending eigenvalues to `w` and the
@@ -1400,6 +1623,57 @@ mod tests {
         assert_eq!(x.len(), y.len());
         for (a, b) in x.iter().zip(y) {
             assert!((a - b).abs() <= tol, "{x:?} != {y:?}");
+        }
+    }
+
+    /// dsterf's values are dsteqr's (the same tridiagonal, two iterations) to rounding, in
+    /// ascending order: random, graded (QL and QR both taken), split (zero off-diagonal
+    /// items), 2 x 2 blocks, and tiny or huge scales (the scaled branches).
+    #[test]
+    fn sterf_values_are_steqrs() {
+        let mut seed = 12345u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+        };
+        for n in [1usize, 2, 3, 4, 7, 25, 60] {
+            for case in 0..6 {
+                let mut d: Vec<f64> = (0..n).map(|_| next()).collect();
+                let mut e: Vec<f64> = (0..n.saturating_sub(1)).map(|_| next()).collect();
+                match case {
+                    1 => d
+                        .iter_mut()
+                        .enumerate()
+                        .for_each(|(i, x)| *x *= 10f64.powi(i as i32)),
+                    2 => d
+                        .iter_mut()
+                        .rev()
+                        .enumerate()
+                        .for_each(|(i, x)| *x *= 4f64.powi(i as i32)),
+                    3 => e.iter_mut().step_by(3).for_each(|x| *x = 0.0),
+                    4 => {
+                        d.iter_mut().for_each(|x| *x *= 1e-160);
+                        e.iter_mut().for_each(|x| *x *= 1e-160);
+                    }
+                    5 => {
+                        d.iter_mut().for_each(|x| *x *= 1e160);
+                        e.iter_mut().for_each(|x| *x *= 1e160);
+                    }
+                    _ => {}
+                }
+                let scale = d.iter().chain(&e).fold(0.0f64, |m, x| m.max(x.abs()));
+                let mut want = d.clone();
+                steqr_vectors(&mut want, &e).expect("steqr converges");
+                let mut got = d.clone();
+                assert!(sterf(&mut got, &e), "n {n} case {case}");
+                assert!(
+                    got.windows(2).all(|w| w[0] <= w[1]),
+                    "n {n} case {case}: {got:?}"
+                );
+                close(&got, &want, 1e-13 * scale * n as f64);
+            }
         }
     }
 
