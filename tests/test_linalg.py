@@ -1319,6 +1319,48 @@ def test_qr_lapack_signs(dtype, mn):
     close(r.R, want.R, tol(want.R, kappa(a), 6))
 
 
+def _rank_deficient(kind, mn, dtype):
+    """A matrix with exactly zero columns or subcolumns, where faer's QR keeps the row for the
+    next column and LAPACK's forms a reflector (the identity) and moves on."""
+    a = general(mn, dtype)
+    m, n = mn
+    if kind == "zero column":
+        a[:, 1] = 0
+    elif kind == "zero columns":
+        a[:, ::3] = 0
+    elif kind == "zero subcolumn":
+        # Upper triangular in its first columns: the first two reflectors are the identity,
+        # and the third column has nothing on or below the diagonal.
+        a[1:, 0] = 0
+        a[2:, 1] = 0
+        a[2:, 2] = 0
+        a[:, n - 1] = 0
+    elif kind == "zero":
+        a[...] = 0
+    return a
+
+
+@needs_ul
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("mn", [(6, 4), (4, 6), (80, 60), (300, 200)], ids=str)
+@pytest.mark.parametrize("kind", ["zero column", "zero columns", "zero subcolumn", "zero"])
+@pytest.mark.parametrize("mode", ["reduced", "complete", "r", "raw"])
+def test_qr_rank_deficient_as_lapack(kind, mn, dtype, mode):
+    """Q, R and the reflectors of an input with exactly zero (sub)columns are LAPACK's."""
+    a = _rank_deficient(kind, mn, dtype)
+    r, want = call("qr", a, mode=mode)
+    t = tol(want if mode == "r" else want[0], 1, max(mn))
+    scale = max(fro(a), 1.0)
+    if mode == "r":
+        vclose(like(r, want), want, t, scale=scale, msg="R")
+    elif mode == "raw":
+        vclose(like(r[0], want[0], "h"), want[0], t, scale=scale, msg="h")
+        vclose(like(r[1], want[1], "tau"), want[1], t, scale=2.0, msg="tau")
+    else:
+        vclose(like(r.Q, want.Q, "Q"), want.Q, t, scale=1.0, msg="Q")
+        vclose(like(r.R, want.R, "R"), want.R, t, scale=scale, msg="R")
+
+
 @needs_ul
 @pytest.mark.parametrize("mode, new", [("full", "reduced"), ("f", "reduced"),
                                        ("economic", None), ("e", None)])

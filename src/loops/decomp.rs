@@ -2229,11 +2229,32 @@ pub unsafe fn qr_r_raw<T: Field>(
     count: usize,
     c: &CoreArgs,
 ) -> u32 {
+    let (m, n) = (c.sizes[0], c.sizes[1]);
+    let par = par_of(c, m * n * m.min(n), PAR_ITERATIVE);
     // SAFETY (each item): m x n input and output, p values.
     unsafe {
-        each(Par::Seq, p, steps, count, |q| {
+        each(par, p, steps, count, |q| {
             let mut a = View::of(q[0], c, 0, &[0, 1]).load::<T>();
-            let tau = geqr2(&mut a);
+            // faer's blocked QR where its steps are LAPACK's (real, finite input that it
+            // factors without skipping a column; its factors are the inverses of LAPACK's tau:
+            // I - v v^T / t), else LAPACK's own unblocked steps (complex reflectors of
+            // LAPACK's form, NaN and inf spread, every column a reflector).
+            let faer = if !T::COMPLEX && finite(a.as_ref()) {
+                let mut f = a.clone();
+                qr_factor_lapack(&mut f, par).map(|h| (f, h))
+            } else {
+                None
+            };
+            let tau = match faer {
+                Some((f, h)) => {
+                    a = f;
+                    let bs = h.nrows();
+                    (0..m.min(n))
+                        .map(|j| T::one().div_robust(h[(j % bs, j)]))
+                        .collect()
+                }
+                None => geqr2(&mut a),
+            };
             View::of(q[1], c, 1, &[0, 1]).store(a.as_ref());
             let t = View::of(q[2], c, 2, &[2]);
             for (j, x) in tau.iter().enumerate() {
@@ -2268,6 +2289,28 @@ fn qr_factor<T: Field>(a: &mut Mat<T>, par: Par) -> Mat<T> {
     h
 }
 
+/// faer's blocked QR of `a` in place (as [`qr_factor`]) where it is LAPACK's: None, `a`
+/// then scratch, where faer skipped a column. faer does not form a reflector from a column
+/// whose part on and below the diagonal is zero, or at rounding level (at most eps 16 m times
+/// the column's norm), and takes the next column's at the same row, where LAPACK's geqrf
+/// forms one from whatever is there and moves on: a rank-deficient input then gets another,
+/// equally valid, factorization. Such a column leaves an item of R's diagonal that small
+/// (zero, or the rounding-level norm), which is what is checked here, against the column's
+/// largest item times sqrt(m) (at least its norm); the callers then take LAPACK's own steps.
+fn qr_factor_lapack<T: Field>(a: &mut Mat<T>, par: Par) -> Option<Mat<T>> {
+    let (m, n) = a.shape();
+    let tol = f64::EPSILON * 16.0 * m as f64 * (m as f64).sqrt();
+    let bound: Vec<f64> = (0..m.min(n))
+        .map(|j| tol * (0..m).fold(0.0f64, |x, i| x.max(a[(i, j)].modulus())))
+        .collect();
+    let h = qr_factor(a, par);
+    bound
+        .iter()
+        .enumerate()
+        .all(|(j, &b)| a[(j, j)].modulus() > b)
+        .then_some(h)
+}
+
 /// R (n x n) and Q^H b (n x k) of a real `a` (m x n, m >= n) through faer's blocked QR,
 /// the reflectors applied to `b` without forming Q (LAPACK's gelsd reduces a tall matrix so).
 fn qr_r_and_qtb<T: Field>(a: Mat<T>, b: Mat<T>, par: Par) -> (Mat<T>, Mat<T>) {
@@ -2298,8 +2341,9 @@ fn qr_r_and_qtb<T: Field>(a: Mat<T>, b: Mat<T>, par: Par) -> (Mat<T>, Mat<T>) {
 }
 
 /// Q (m x qcols) and R (min(qcols, m) x n) of a real `a` through faer's blocked QR (its
-/// Householder reflectors are LAPACK's for real matrices: beta = -sign(alpha) * norm).
-fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
+/// Householder reflectors are LAPACK's for real matrices: beta = -sign(alpha) * norm); None
+/// where faer's steps are not LAPACK's ([`qr_factor_lapack`]).
+fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> Option<(Mat<T>, Mat<T>)> {
     use faer::linalg::householder;
     let mut a = a;
     let (m, n) = a.shape();
@@ -2307,9 +2351,9 @@ fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
     let mut r = Mat::<T>::zeros(qcols.min(m), n);
     let mut q = Mat::<T>::from_fn(m, qcols, |i, j| if i == j { T::one() } else { T::zero() });
     if k == 0 {
-        return (q, r);
+        return Some((q, r));
     }
-    let h = qr_factor(&mut a, par);
+    let h = qr_factor_lapack(&mut a, par)?;
     let bs = h.nrows();
     {
         // Q = H_1 ... H_k I, the blocks of reflectors applied from the last (LAPACK's orgqr):
@@ -2340,7 +2384,7 @@ fn qr_of<T: Field>(a: Mat<T>, qcols: usize, par: Par) -> (Mat<T>, Mat<T>) {
             r[(i, j)] = a[(i, j)];
         }
     }
-    (q, r)
+    Some((q, r))
 }
 
 /// qr_reduced `(m,n)->(m,p),(p,n)` and qr_complete `(m,n)->(m,m),(m,n)`.
@@ -2369,11 +2413,10 @@ unsafe fn qr_any<T: Field>(
                 (View::of(q[1], c, 1, &[0, 2]), View::of(q[2], c, 2, &[2, 1]))
             };
             // LAPACK's algorithm lets NaN and inf spread as numpy's does.
-            let (qm, rm) = if T::COMPLEX || !finite {
-                qr_lapack(a, qcols)
-            } else {
-                qr_of(a, qcols, par)
-            };
+            let faer = (!T::COMPLEX && finite)
+                .then(|| qr_of(a.clone(), qcols, par))
+                .flatten();
+            let (qm, rm) = faer.unwrap_or_else(|| qr_lapack(a, qcols));
             qo.store(qm.as_ref());
             ro.store(rm.as_ref());
             true
@@ -2502,7 +2545,7 @@ mod tests {
         // alpha = 3 > 0: beta = -5, tau = (beta - alpha) / beta = 1.6
         assert!((a[(0, 0)] + 5.0).abs() < 1e-15);
         assert!((tau[0] - 1.6).abs() < 1e-15);
-        let (q, r) = qr_of(mat(&[&[3.0, 1.0], &[4.0, 2.0]]), 2, Par::Seq);
+        let (q, r) = qr_of(mat(&[&[3.0, 1.0], &[4.0, 2.0]]), 2, Par::Seq).unwrap();
         assert!((r[(0, 0)] + 5.0).abs() < 1e-14);
         let back = &q * &r;
         assert!((back[(1, 0)] - 4.0).abs() < 1e-14 && (back[(1, 1)] - 2.0).abs() < 1e-14);
