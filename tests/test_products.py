@@ -167,6 +167,17 @@ def test_dot_views(dtype, view, shapes):
     close("m.dot(a, b)", a=operand(sa, dtype, view), b=operand(sb, dtype, view, flip=True))
 
 
+@pytest.mark.parametrize("n", [0, 1, 31, 32, 33, 100, 5000, 40000, 70001])
+@pytest.mark.parametrize("view", [None, "neg", "step"])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_dot_vectors(dtype, view, n):
+    """Two float vectors (the core's direct path; from 32768 items split across threads)."""
+    a, b = operand((n,), dtype, view), operand((n,), dtype, flip=True)
+    close("m.dot(a, b)", a=a, b=b)
+    close("a.dot(b)", a=a, b=b)
+    close("m.dot(b, a)", a=a, b=b)
+
+
 @pytest.mark.parametrize("da,db", [("int8", "uint8"), ("int8", "uint64"), ("bool", "int32"),
                                    ("float16", "int8"), ("float32", "int64"),
                                    ("float32", "complex64"), ("uint64", "complex64"),

@@ -7,6 +7,7 @@ pub mod creation;
 pub mod einsum;
 pub mod field;
 pub mod join;
+pub mod products;
 pub mod records;
 pub mod scalar_math;
 pub mod sort;

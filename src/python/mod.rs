@@ -79,6 +79,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ops::_einsum_remember, m)?)?;
     m.add_function(wrap_pyfunction!(ops::_einsum_remembered, m)?)?;
     m.add_function(wrap_pyfunction!(ops::_einsum_total, m)?)?;
+    m.add_function(wrap_pyfunction!(ops::_dot_vectors, m)?)?;
     m.add_function(wrap_pyfunction!(text::_dragon4_positional, m)?)?;
     m.add_function(wrap_pyfunction!(text::_dragon4_scientific, m)?)?;
     m.add_function(wrap_pyfunction!(overrides::_array_function, m)?)?;

@@ -391,6 +391,29 @@ pub fn _einsum_remembered<'py>(
     }
 }
 
+/// `dot` of two 1-d float32 or float64 arrays of one dtype and length: the product and the
+/// floating-point conditions it raised (the core's bits, for the caller to report as "dot"),
+/// or None for other operands, which take the general path.
+#[pyfunction]
+pub fn _dot_vectors<'py>(
+    py: Python<'py>,
+    a: &Bound<'py, PyAny>,
+    b: &Bound<'py, PyAny>,
+) -> PyResult<Option<(Bound<'py, PyAny>, u32)>> {
+    let (Ok(a), Ok(b)) = (a.cast_exact::<PyNdArray>(), b.cast_exact::<PyNdArray>()) else {
+        return Ok(None);
+    };
+    let (x, y) = (a.get().array(), b.get().array());
+    let bytes = x.shape().first().copied().unwrap_or(0) * x.itemsize() * 2;
+    let dot = super::errors::run_detached_unless(py, false, bytes, || {
+        Ok(crate::ops::products::vector_dot(&x, &y))
+    })?;
+    match dot {
+        Some((n, st, fp)) => Ok(Some((super::convert::num_to_scalar(py, n, st)?, fp))),
+        None => Ok(None),
+    }
+}
+
 /// The whole sum of `a`'s strided vector of `shape` and `strides` (einsum's trace) in NumPy's
 /// einsum order, or None when it is not such a vector (the caller reduces it).
 #[pyfunction]

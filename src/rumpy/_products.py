@@ -259,8 +259,15 @@ def dot(a, b, out=None):
     >>> rp.dot(a, b).shape
     (2, 3, 5, 1)
     """
+    if out is None:
+        # The most common case first: two float vectors of one dtype and length.
+        r = _core._dot_vectors(a, b)
+        if r is not None:
+            if r[1]:
+                _handle_fp("dot", r[1], _user_stacklevel())
+            return r[0]
     if out is None and type(a) is _ndarray and type(b) is _ndarray:
-        # The common case first: two float or complex matrices or vectors of one dtype.
+        # Then two float or complex matrices or vectors of one dtype.
         dt = a.dtype
         if (dt.char in _BLAS_CHARS and b.dtype == dt and 0 < a.ndim <= 2 and 0 < b.ndim <= 2
                 and dt.isnative):
@@ -809,7 +816,7 @@ def _method_dot(self, b, out=None):
     array([[8., 8.],
            [8., 8.]])
     """
-    return _scalar_or_array(_dot(self, _asarray(b), out))
+    return dot(self, b, out)
 
 
 def _method_trace(self, offset=0, axis1=0, axis2=1, dtype=None, out=None):
