@@ -123,11 +123,23 @@ macro_rules! int_kernels {
         #[allow(unused_comparisons)]
         impl Kernel1<$t, $t> for Absolute { #[inline(always)] fn call(a: $t) -> $t { if a < 0 { (0 as $t).wrapping_sub(a) } else { a } } }
         impl Kernel1<$t, $t> for Square { #[inline(always)] fn call(a: $t) -> $t { a.wrapping_mul(a) } }
+        // NumPy's loop stores the double 1.0 / a: 1 / 0 is inf (divide by zero), and inf made
+        // an integer is invalid, the x86 conversion's "integer indefinite" (the type's
+        // minimum for 32- and 64-bit signed types, 0 once narrowed to the others).
+        #[allow(unused_comparisons)]
         impl Kernel1<$t, $t> for Reciprocal {
             #[inline(always)]
-            fn call(a: $t) -> $t { if a == 0 { 0 } else { (1 as $t).wrapping_div(a) } }
+            fn call(a: $t) -> $t {
+                if a != 0 {
+                    (1 as $t).wrapping_div(a)
+                } else if std::mem::size_of::<$t>() >= 4 && <$t>::MIN < 0 {
+                    <$t>::MIN
+                } else {
+                    0
+                }
+            }
             #[inline(always)]
-            fn check(a: $t) -> u32 { if a == 0 { DIVIDE_BY_ZERO } else { 0 } }
+            fn check(a: $t) -> u32 { if a == 0 { DIVIDE_BY_ZERO | INVALID } else { 0 } }
             const CHECKS: bool = true;
         }
         #[allow(unused_comparisons)]

@@ -150,6 +150,17 @@ macro_rules! numpy_formulas {
                     Complex::new(r / d, -1.0 / d)
                 }
             }
+            /// NumPy's C compares |im| <= |re| with a signalling comparison: a NaN part
+            /// raises 'invalid' there (Rust's comparison is quiet).
+            #[inline(always)]
+            fn check(z: $c) -> u32 {
+                if z.re.is_nan() || z.im.is_nan() {
+                    super::status::INVALID
+                } else {
+                    0
+                }
+            }
+            const CHECKS: bool = true;
         }
         impl Kernel2<$c, $c> for Power {
             /// NumPy's npy_cpow: exact products for small integer exponents, else cpow.

@@ -80,7 +80,8 @@ unary_math! {
     Rint => |x| x.round_ties_even(),
 }
 
-/// NumPy's npy_spacing: `nextafter(x, ±inf) - x`, towards +inf when x >= 0 (so -0.0 too).
+/// NumPy's npy_spacing: `nextafter(x, ±inf) - x`, towards +inf when x >= 0 (so -0.0 too);
+/// NaN for ±inf, without the invalid flag that inf - inf would raise.
 trait AwayFromZero {
     fn next_up_abs(self) -> Self;
 }
@@ -107,8 +108,12 @@ impl AwayFromZero for f32 {
     }
 }
 #[inline(always)]
-fn spacing<T: AwayFromZero>(x: T) -> T {
-    x.next_up_abs()
+fn spacing<T: AwayFromZero + num_traits::Float>(x: T) -> T {
+    if x.is_infinite() {
+        T::nan()
+    } else {
+        x.next_up_abs()
+    }
 }
 
 /// NumPy's npy_half_spacing, on the bits (its result is never negative).

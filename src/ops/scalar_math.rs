@@ -338,6 +338,47 @@ pub fn unary(op: UnOp, x: Operand) -> Result<Outcome> {
     })
 }
 
+/// `u(x)` for a unary elementwise ufunc `u` (one input, one output) on one value `n` of type
+/// `st` (NumPy makes a lone scalar a 0-d array of its type), on the loop the arrays' path
+/// resolves (cached per ufunc and type): the result, its type and the loop's status. None
+/// where no loop takes the type (the caller's array path raises NumPy's error).
+pub fn ufunc_unary(
+    u: &'static dispatch::Ufunc,
+    n: Num,
+    st: ScalarType,
+) -> Option<(Num, ScalarType, u32)> {
+    type Key = (usize, ScalarType);
+    static LOOPS: std::sync::RwLock<Option<std::collections::HashMap<Key, Option<&'static Loop>>>> =
+        std::sync::RwLock::new(None);
+    if u.nin != 1 || u.nout != 1 || u.core.is_some() {
+        return None;
+    }
+    let key = (u as *const dispatch::Ufunc as usize, st);
+    let cached = LOOPS
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .and_then(|m| m.get(&key).copied());
+    let lp = match cached {
+        Some(lp) => lp,
+        None => {
+            let lp = dispatch::resolve(u, &[OpKind::Strong(st)], None).ok();
+            LOOPS
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_or_insert_with(Default::default)
+                .insert(key, lp);
+            lp
+        }
+    }?;
+    if lp.ins.len() != 1 || lp.outs.len() != 1 {
+        return None;
+    }
+    let exact = |t: ScalarType| t.is_int() || t == ScalarType::Bool;
+    let (r, status) = run(lp, [n], !(exact(lp.ins[0]) && exact(lp.outs[0])));
+    Some((r[0], lp.outs[0], status))
+}
+
 /// One item of a loop (one or two inputs, one or two outputs) on values that fit its input
 /// types; `watch_fp` reads the floating-point flags.
 #[inline(always)]

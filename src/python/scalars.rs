@@ -878,6 +878,33 @@ fn plain_results(py: Python<'_>, o: &Outcome) -> PyResult<Py<PyAny>> {
     Ok(PyList::new(py, items)?.into_any().unbind())
 }
 
+/// `u(a)` for a unary elementwise ufunc and a scalar operand (a rumpy scalar, or a Python
+/// bool, int, float or complex, taken as NumPy's default type of its kind), straight on the
+/// ufunc's loop without making arrays: the result scalar, or None where this path does not
+/// take the operand (the array path then decides).
+pub(super) fn ufunc_on_scalar(
+    py: Python<'_>,
+    u: &'static crate::dispatch::Ufunc,
+    a: &Bound<'_, PyAny>,
+) -> PyResult<Option<Py<PyAny>>> {
+    let Some(x) = operand(a) else {
+        return Ok(None);
+    };
+    let st = match (x.op.k, x.op.n) {
+        (OpKind::Strong(st), _) => st,
+        (OpKind::Weak(WeakKind::Int), Num::U(_)) => ScalarType::UInt64,
+        (OpKind::Weak(WeakKind::Int), _) => ScalarType::Int64,
+        (OpKind::Weak(WeakKind::Float), _) => ScalarType::Float64,
+        (OpKind::Weak(WeakKind::Complex), _) => ScalarType::Complex128,
+        (OpKind::Weak(WeakKind::Bool), _) => ScalarType::Bool,
+    };
+    let Some((n, out, status)) = scalar_math::ufunc_unary(u, x.op.n, st) else {
+        return Ok(None);
+    };
+    super::ufunc::warn_status(py, u, status)?;
+    Ok(Some(num_to_scalar(py, n, out)?.unbind()))
+}
+
 /// Report an outcome's conditions and make its result (a tuple for divmod).
 #[inline(always)]
 fn finish(py: Python<'_>, typed: &Bound<'_, PyAny>, o: Outcome) -> PyResult<Py<PyAny>> {

@@ -54,7 +54,7 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
 
 /// Report loop status: integer negative powers raise; floating-point conditions go through
 /// `rumpy._errstate.handle`, which applies `seterr`/`errstate` (warn, raise, call, ...).
-fn warn_status(py: Python<'_>, u: &Ufunc, st: u32) -> PyResult<()> {
+pub(super) fn warn_status(py: Python<'_>, u: &Ufunc, st: u32) -> PyResult<()> {
     warn_status_as(py, u, u.name, st)
 }
 
@@ -992,7 +992,13 @@ impl PyUfunc {
                 a.is_exact_instance_of::<PyNdArray>() || super::overrides::is_plain_scalar(a)
             })
         {
-            // Nothing to override, no keyword: the computing path.
+            // Nothing to override, no keyword: the computing path; one scalar of a unary
+            // ufunc straight on its loop.
+            if self.u.nin == 1 && self.u.nout == 1 && !args[0].is_exact_instance_of::<PyNdArray>() {
+                if let Some(r) = super::scalars::ufunc_on_scalar(py, self.u, &args[0])? {
+                    return Ok(r);
+                }
+            }
             return call_ufunc(py, self.u, &args, None, None, "same_kind", None, Order::K);
         }
         let k = CallKeywords::parse(self.u, kwargs)?;
