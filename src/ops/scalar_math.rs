@@ -338,22 +338,22 @@ pub fn unary(op: UnOp, x: Operand) -> Result<Outcome> {
     })
 }
 
-/// `u(x)` for a unary elementwise ufunc `u` (one input, one output) on one value `n` of type
-/// `st` (NumPy makes a lone scalar a 0-d array of its type), on the loop the arrays' path
-/// resolves (cached per ufunc and type): the result, its type and the loop's status. None
-/// where no loop takes the type (the caller's array path raises NumPy's error).
-pub fn ufunc_unary(
-    u: &'static dispatch::Ufunc,
-    n: Num,
-    st: ScalarType,
-) -> Option<(Num, ScalarType, u32)> {
-    type Key = (usize, ScalarType);
-    static LOOPS: std::sync::RwLock<Option<std::collections::HashMap<Key, Option<&'static Loop>>>> =
-        std::sync::RwLock::new(None);
-    if u.nin != 1 || u.nout != 1 || u.core.is_some() {
+/// The loop an elementwise ufunc with one output resolves for operands of these kinds (one
+/// or two), as the array path resolves it, cached per ufunc and kinds; None where none does
+/// (the array path raises NumPy's error).
+fn ufunc_loop(u: &'static dispatch::Ufunc, ops: &[OpKind]) -> Option<&'static Loop> {
+    type Key = (usize, usize, usize);
+    type Loops = std::collections::HashMap<Key, Option<&'static Loop>>;
+    static LOOPS: std::sync::RwLock<Option<Loops>> = std::sync::RwLock::new(None);
+    if u.nin != ops.len() || u.nout != 1 || u.core.is_some() {
         return None;
     }
-    let key = (u as *const dispatch::Ufunc as usize, st);
+    let second = ops.get(1).map_or(KINDS, |&k| kind_index(k));
+    let key = (
+        u as *const dispatch::Ufunc as usize,
+        kind_index(ops[0]),
+        second,
+    );
     let cached = LOOPS
         .read()
         .unwrap_or_else(|e| e.into_inner())
@@ -362,7 +362,9 @@ pub fn ufunc_unary(
     let lp = match cached {
         Some(lp) => lp,
         None => {
-            let lp = dispatch::resolve(u, &[OpKind::Strong(st)], None).ok();
+            let lp = dispatch::resolve(u, ops, None)
+                .ok()
+                .filter(|lp| lp.ins.len() == ops.len() && lp.outs.len() == 1);
             LOOPS
                 .write()
                 .unwrap_or_else(|e| e.into_inner())
@@ -370,12 +372,48 @@ pub fn ufunc_unary(
                 .insert(key, lp);
             lp
         }
-    }?;
-    if lp.ins.len() != 1 || lp.outs.len() != 1 {
-        return None;
-    }
+    };
+    lp
+}
+
+/// `u(x)` for a unary elementwise ufunc `u` (one input, one output) on one value `n` of type
+/// `st` (NumPy makes a lone scalar a 0-d array of its type), on the loop the arrays' path
+/// resolves: the result, its type and the loop's status. None where no loop takes the type.
+pub fn ufunc_unary(
+    u: &'static dispatch::Ufunc,
+    n: Num,
+    st: ScalarType,
+) -> Option<(Num, ScalarType, u32)> {
+    let lp = ufunc_loop(u, &[OpKind::Strong(st)])?;
     let exact = |t: ScalarType| t.is_int() || t == ScalarType::Bool;
     let (r, status) = run(lp, [n], !(exact(lp.ins[0]) && exact(lp.outs[0])));
+    Some((r[0], lp.outs[0], status))
+}
+
+/// `u(x, y)` for a binary elementwise ufunc `u` with one output on two scalars, at least one
+/// typed (a Python scalar beside it is weak, NEP 50), on the loop the arrays' path resolves:
+/// the result, its type and the loop's status. None where this path does not take them (no
+/// loop, or a weak value the loop's type does not hold as it is: the array path raises or
+/// warns there).
+pub fn ufunc_binary(
+    u: &'static dispatch::Ufunc,
+    x: Operand,
+    y: Operand,
+) -> Option<(Num, ScalarType, u32)> {
+    if !matches!(x.k, OpKind::Strong(_)) && !matches!(y.k, OpKind::Strong(_)) {
+        return None;
+    }
+    // A Python int past int64's range, or beside a ufunc that compares ints by value
+    // (comparisons, logical ufuncs): the array path's conversions and errors decide.
+    let int_apart = |o: &Operand| {
+        o.k == OpKind::Weak(WeakKind::Int) && (u.value_based_ints || matches!(o.n, Num::U(_)))
+    };
+    if int_apart(&x) || int_apart(&y) {
+        return None;
+    }
+    let lp = ufunc_loop(u, &[x.k, y.k])?;
+    let (a, b) = (loop_value(x, lp.ins[0])?, loop_value(y, lp.ins[1])?);
+    let (r, status) = run(lp, [a, b], watches_fp(lp));
     Some((r[0], lp.outs[0], status))
 }
 

@@ -878,27 +878,40 @@ fn plain_results(py: Python<'_>, o: &Outcome) -> PyResult<Py<PyAny>> {
     Ok(PyList::new(py, items)?.into_any().unbind())
 }
 
-/// `u(a)` for a unary elementwise ufunc and a scalar operand (a rumpy scalar, or a Python
-/// bool, int, float or complex, taken as NumPy's default type of its kind), straight on the
-/// ufunc's loop without making arrays: the result scalar, or None where this path does not
-/// take the operand (the array path then decides).
-pub(super) fn ufunc_on_scalar(
+/// `u(a)` (or `u(a, b)`) for an elementwise ufunc with one output on scalar operands (rumpy
+/// scalars, or Python bool, int, float or complex: alone, taken as NumPy's default type of
+/// its kind; beside a rumpy scalar, weak), straight on the ufunc's loop without making
+/// arrays: the result scalar, or None where this path does not take the operands (the array
+/// path then decides).
+pub(super) fn ufunc_on_scalars(
     py: Python<'_>,
     u: &'static crate::dispatch::Ufunc,
-    a: &Bound<'_, PyAny>,
+    args: &[Bound<'_, PyAny>],
 ) -> PyResult<Option<Py<PyAny>>> {
-    let Some(x) = operand(a) else {
-        return Ok(None);
+    let r = match args {
+        [a] => {
+            let Some(x) = operand(a) else {
+                return Ok(None);
+            };
+            let st = match (x.op.k, x.op.n) {
+                (OpKind::Strong(st), _) => st,
+                (OpKind::Weak(WeakKind::Int), Num::U(_)) => ScalarType::UInt64,
+                (OpKind::Weak(WeakKind::Int), _) => ScalarType::Int64,
+                (OpKind::Weak(WeakKind::Float), _) => ScalarType::Float64,
+                (OpKind::Weak(WeakKind::Complex), _) => ScalarType::Complex128,
+                (OpKind::Weak(WeakKind::Bool), _) => ScalarType::Bool,
+            };
+            scalar_math::ufunc_unary(u, x.op.n, st)
+        }
+        [a, b] => {
+            let (Some(x), Some(y)) = (operand(a), operand(b)) else {
+                return Ok(None);
+            };
+            scalar_math::ufunc_binary(u, x.op, y.op)
+        }
+        _ => None,
     };
-    let st = match (x.op.k, x.op.n) {
-        (OpKind::Strong(st), _) => st,
-        (OpKind::Weak(WeakKind::Int), Num::U(_)) => ScalarType::UInt64,
-        (OpKind::Weak(WeakKind::Int), _) => ScalarType::Int64,
-        (OpKind::Weak(WeakKind::Float), _) => ScalarType::Float64,
-        (OpKind::Weak(WeakKind::Complex), _) => ScalarType::Complex128,
-        (OpKind::Weak(WeakKind::Bool), _) => ScalarType::Bool,
-    };
-    let Some((n, out, status)) = scalar_math::ufunc_unary(u, x.op.n, st) else {
+    let Some((n, out, status)) = r else {
         return Ok(None);
     };
     super::ufunc::warn_status(py, u, status)?;

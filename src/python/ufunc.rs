@@ -992,10 +992,10 @@ impl PyUfunc {
                 a.is_exact_instance_of::<PyNdArray>() || super::overrides::is_plain_scalar(a)
             })
         {
-            // Nothing to override, no keyword: the computing path; one scalar of a unary
-            // ufunc straight on its loop.
-            if self.u.nin == 1 && self.u.nout == 1 && !args[0].is_exact_instance_of::<PyNdArray>() {
-                if let Some(r) = super::scalars::ufunc_on_scalar(py, self.u, &args[0])? {
+            // Nothing to override, no keyword: the computing path; scalars straight on the
+            // ufunc's loop.
+            if self.u.nout == 1 && !args.iter().any(|a| a.is_exact_instance_of::<PyNdArray>()) {
+                if let Some(r) = super::scalars::ufunc_on_scalars(py, self.u, &args)? {
                     return Ok(r);
                 }
             }
