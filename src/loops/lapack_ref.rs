@@ -425,6 +425,25 @@ fn lanst(d: &[f64], e: &[f64]) -> f64 {
     m
 }
 
+/// dsteqr's and dsterf's scaling of an unreduced block (its diagonal `d` and off-diagonal
+/// `e`) whose largest modulus `anorm` lies outside [ssfmin, ssfmax] (as their Fortran sets
+/// those): scaled to that bound, which is returned (undone by `lascl(bound, anorm, ..)`);
+/// None, nothing scaled, inside the range.
+fn scale_block(d: &mut [f64], e: &mut [f64], anorm: f64) -> Option<f64> {
+    let ssfmax = (1.0 / SAFMIN).sqrt() / 3.0;
+    let ssfmin = SAFMIN.sqrt() / (EPS * EPS);
+    let bound = if anorm > ssfmax {
+        ssfmax
+    } else if anorm < ssfmin {
+        ssfmin
+    } else {
+        return None;
+    };
+    lascl(anorm, bound, d);
+    lascl(anorm, bound, e);
+    Some(bound)
+}
+
 // ---------------------------------------------------------------------------------------
 // The symmetric eigenproblem: dsytd2, dsteqr, dorm2r / dorm2l, as dsyevd runs them
 
@@ -437,9 +456,6 @@ fn steqr(n: usize, d: &mut [f64], e: &mut [f64], z: &mut Fm) -> bool {
         return true;
     }
     let eps2 = EPS * EPS;
-    let safmax = 1.0 / SAFMIN;
-    let ssfmax = safmax.sqrt() / 3.0;
-    let ssfmin = SAFMIN.sqrt() / eps2;
     let mut work = vec![0.0; 2 * n];
     let nmaxit = n * MAXIT;
     let mut jtot = 0;
@@ -471,19 +487,10 @@ fn steqr(n: usize, d: &mut [f64], e: &mut [f64], z: &mut Fm) -> bool {
             continue;
         }
         let anorm = lanst(&d[l..=lend], &e[l..lend]);
-        let mut iscale = 0;
         if anorm == 0.0 {
             continue;
         }
-        if anorm > ssfmax {
-            iscale = 1;
-            lascl(anorm, ssfmax, &mut d[l..=lend]);
-            lascl(anorm, ssfmax, &mut e[l..lend]);
-        } else if anorm < ssfmin {
-            iscale = 2;
-            lascl(anorm, ssfmin, &mut d[l..=lend]);
-            lascl(anorm, ssfmin, &mut e[l..lend]);
-        }
+        let scaled = scale_block(&mut d[l..=lend], &mut e[l..lend], anorm);
         if d[lend].abs() < d[l].abs() {
             lend = lsv;
             l = lendsv;
@@ -636,12 +643,9 @@ fn steqr(n: usize, d: &mut [f64], e: &mut [f64], z: &mut Fm) -> bool {
             }
         }
         // Undo the scaling.
-        if iscale == 1 {
-            lascl(ssfmax, anorm, &mut d[lsv..=lendsv]);
-            lascl(ssfmax, anorm, &mut e[lsv..lendsv]);
-        } else if iscale == 2 {
-            lascl(ssfmin, anorm, &mut d[lsv..=lendsv]);
-            lascl(ssfmin, anorm, &mut e[lsv..lendsv]);
+        if let Some(bound) = scaled {
+            lascl(bound, anorm, &mut d[lsv..=lendsv]);
+            lascl(bound, anorm, &mut e[lsv..lendsv]);
         }
         if jtot >= nmaxit {
             return false;
@@ -707,9 +711,6 @@ fn sterf_one_based(n: usize, d: &mut [f64], e: &mut [f64]) -> bool {
         return true;
     }
     let eps2 = EPS * EPS;
-    let safmax = 1.0 / SAFMIN;
-    let ssfmax = safmax.sqrt() / 3.0;
-    let ssfmin = SAFMIN.sqrt() / eps2;
     let nmaxit = n * MAXIT;
     let mut jtot = 0;
     let mut l1 = 1;
@@ -737,16 +738,7 @@ fn sterf_one_based(n: usize, d: &mut [f64], e: &mut [f64]) -> bool {
         if anorm == 0.0 {
             continue;
         }
-        let mut iscale = 0;
-        if anorm > ssfmax {
-            iscale = 1;
-            lascl(anorm, ssfmax, &mut d[l..=lend]);
-            lascl(anorm, ssfmax, &mut e[l..lend]);
-        } else if anorm < ssfmin {
-            iscale = 2;
-            lascl(anorm, ssfmin, &mut d[l..=lend]);
-            lascl(anorm, ssfmin, &mut e[l..lend]);
-        }
+        let scaled = scale_block(&mut d[l..=lend], &mut e[l..lend], anorm);
         for x in &mut e[l..lend] {
             *x *= *x;
         }
@@ -893,11 +885,9 @@ fn sterf_one_based(n: usize, d: &mut [f64], e: &mut [f64]) -> bool {
                 d[l] = sigma + gamma;
             }
         }
-        // Undo the scaling.
-        if iscale == 1 {
-            lascl(ssfmax, anorm, &mut d[lsv..=lendsv]);
-        } else if iscale == 2 {
-            lascl(ssfmin, anorm, &mut d[lsv..=lendsv]);
+        // Undo the scaling (of the values: e is spent).
+        if let Some(bound) = scaled {
+            lascl(bound, anorm, &mut d[lsv..=lendsv]);
         }
         if jtot >= nmaxit {
             // LAPACK's info: the off-diagonal items that did not converge to zero.
