@@ -2239,21 +2239,22 @@ pub unsafe fn qr_r_raw<T: Field>(
             // factors without skipping a column; its factors are the inverses of LAPACK's tau:
             // I - v v^T / t), else LAPACK's own unblocked steps (complex reflectors of
             // LAPACK's form, NaN and inf spread, every column a reflector).
-            let faer = if !T::COMPLEX && finite(a.as_ref()) {
-                let mut f = a.clone();
-                qr_factor_lapack(&mut f, par).map(|h| (f, h))
-            } else {
-                None
-            };
-            let tau = match faer {
-                Some((f, h)) => {
-                    a = f;
+            let faer = !T::COMPLEX && finite(a.as_ref());
+            let tau = match faer.then(|| qr_factor_lapack(&mut a, par)).flatten() {
+                Some(h) => {
                     let bs = h.nrows();
                     (0..m.min(n))
                         .map(|j| T::one().div_robust(h[(j % bs, j)]))
                         .collect()
                 }
-                None => geqr2(&mut a),
+                None => {
+                    // faer's attempt left `a` scratch: the input again (a rare, rank-deficient
+                    // case; the common one copies it once).
+                    if faer {
+                        a = View::of(q[0], c, 0, &[0, 1]).load::<T>();
+                    }
+                    geqr2(&mut a)
+                }
             };
             View::of(q[1], c, 1, &[0, 1]).store(a.as_ref());
             let t = View::of(q[2], c, 2, &[2]);
@@ -2413,10 +2414,13 @@ unsafe fn qr_any<T: Field>(
                 (View::of(q[1], c, 1, &[0, 2]), View::of(q[2], c, 2, &[2, 1]))
             };
             // LAPACK's algorithm lets NaN and inf spread as numpy's does.
-            let faer = (!T::COMPLEX && finite)
-                .then(|| qr_of(a.clone(), qcols, par))
-                .flatten();
-            let (qm, rm) = faer.unwrap_or_else(|| qr_lapack(a, qcols));
+            let (qm, rm) = if T::COMPLEX || !finite {
+                qr_lapack(a, qcols)
+            } else {
+                // Where faer's steps are not LAPACK's, the input again (`a` went to faer).
+                qr_of(a, qcols, par)
+                    .unwrap_or_else(|| qr_lapack(View::of(q[0], c, 0, &[0, 1]).load::<T>(), qcols))
+            };
             qo.store(qm.as_ref());
             ro.store(rm.as_ref());
             true
