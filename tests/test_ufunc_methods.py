@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import NUMPY_SVML, SVML_UFUNCS, Collector, assert_same, need, sample, to_rp
+from conftest import (NUMPY_SVML, SVML_UFUNCS, Collector, assert_same, need,
+                      numpy_cache_quirk, sample, to_rp)
 from test_ufunc_elementwise import (
     BINARY,
     CANONICAL,
@@ -43,7 +44,8 @@ def same(fn, name="", msg=""):
     """Run fn(m) for rumpy and numpy and compare outcomes."""
     r = outcome(fn, rp)
     n = outcome(fn, np)
-    assert_outcome(name, r, n, msg or getattr(fn, "__name__", ""))
+    if not numpy_cache_quirk(name, r, n):
+        assert_outcome(name, r, n, msg or getattr(fn, "__name__", ""))
     return r, n
 
 
@@ -674,14 +676,10 @@ def test_reduce_axes_keepdims(name, dtype):
     col.done()
 
 
-# Known differences. ldexp's loops are (float, int) -> float. For an integer input numpy's
-# reduce casts to the float loop and folds (ldexp.reduce(int8 [1, 2, 3]) == 32.0, float16);
-# rumpy refuses with TypeError ("resolved dtypes are not compatible").
-REDUCE_CAST_KNOWN_DIFFERENCES = {
-    ("ldexp", d): "rumpy's ldexp.reduce of an integer array raises TypeError; numpy reduces "
-                  "in the float loop"
-    for d in ("bool", "int8", "int64", "uint32")
-}
+# Known differences (none now). ldexp's loops are (float, int) -> float: numpy's reduce of
+# an integer array folds in them (ldexp.reduce(int8 [1, 2, 3]) == 32.0, float16), its
+# accumulate refuses them (the second input's type is not the output's).
+REDUCE_CAST_KNOWN_DIFFERENCES = {}
 
 
 def _reduce_cast_params():
@@ -836,14 +834,8 @@ def test_reduce_nonreorderable_multiple_axes():
 
 ACC_DTYPES = ["bool", "int8", "int64", "uint16", "float32", "float64", "complex128"]
 
-# Known differences. ldexp's loops are (float, int) -> float: for an integer input numpy's
-# accumulate resolves ldexp(f, i) -> f and refuses it (the second operand's dtype is not the
-# output's), rumpy computes it in floats.
-ACC_KNOWN_DIFFERENCES = {
-    ("ldexp", d): "rumpy's ldexp.accumulate of an integer array computes in floats; numpy "
-                  "raises TypeError (resolved dtypes not compatible)"
-    for d in ("bool", "int8", "int64", "uint16")
-}
+# Known differences (none now; see REDUCE_CAST_KNOWN_DIFFERENCES for ldexp).
+ACC_KNOWN_DIFFERENCES = {}
 
 
 def _acc_params():

@@ -506,6 +506,46 @@ pub(crate) fn prepare<'u>(
     Ok((lp, ins))
 }
 
+/// NumPy's promoter of the binary logical ufuncs: inputs of any dtype family but object
+/// (datetimes, text) are cast to bool (their truth: non-zero, non-empty), whatever the
+/// casting rule, and the bool loop runs. `None` when no input needs it.
+fn logical_inputs(
+    u: &Ufunc,
+    inputs: &[Input],
+    outs: &[Option<NdArray>],
+    casting: Casting,
+) -> Result<Option<Vec<Input>>> {
+    if !matches!(u.name, "logical_and" | "logical_or" | "logical_xor")
+        || !has_extension(inputs, &[])
+        || inputs
+            .iter()
+            .any(|i| matches!(i, Input::Array(a) if a.dtype().kind() == 'O'))
+    {
+        return Ok(None);
+    }
+    let bool_t = ScalarType::Bool.dtype();
+    for o in outs.iter().flatten() {
+        ensure!(
+            can_cast(&bool_t, o.dtype(), casting),
+            UfuncCasting,
+            "Cannot cast ufunc '{}' output from dtype('bool') to {} with casting rule '{}'",
+            u.name,
+            super::methods::dtype_repr(o.dtype()),
+            casting.name()
+        );
+    }
+    inputs
+        .iter()
+        .map(|i| match i {
+            Input::Array(a) if is_extension(a.dtype()) => {
+                Ok(Input::Array(a.astype(&bool_t, Order::K)?))
+            }
+            other => Ok(other.clone()),
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
+}
+
 /// Call a ufunc. `outs` holds one optional output array per ufunc output; `mask` (a bool
 /// array, NumPy's `where=`) broadcasts with the inputs, and the loop runs only where it is
 /// true: elsewhere the outputs keep what they held (new outputs hold zeros). Returns the
@@ -544,6 +584,9 @@ pub fn call_ordered(
             ..Default::default()
         };
         return super::gufunc::call(u, inputs, outs, casting, dtype, &placing);
+    }
+    if let Some(bools) = logical_inputs(u, inputs, outs, casting)? {
+        return call_ordered(u, &bools, outs, casting, dtype, mask, order);
     }
     if let Some(m) = mask {
         ensure!(

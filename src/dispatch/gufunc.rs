@@ -189,6 +189,13 @@ fn plan(
     dtype: Option<ScalarType>,
 ) -> Result<CorePlan> {
     if super::exec::has_extension(inputs, outs) {
+        // StringDType has no core loops, and beside an object array NumPy does not make it
+        // objects: its no-loop error.
+        let arrays = super::exec::as_arrays(inputs)?;
+        if arrays.iter().any(|a| a.dtype().kind() == 'T') {
+            let dtypes: Vec<DType> = arrays.iter().map(|a| a.dtype().clone()).collect();
+            return Err(super::methods::no_loop(u, &dtypes));
+        }
         return super::family_core::plan(u, inputs, outs, casting, dtype);
     }
     let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;

@@ -114,6 +114,34 @@ fn common_loop(u: &Ufunc, dtypes: &[DType]) -> Result<Chosen> {
     Ok((m, given))
 }
 
+/// The operand mixes NumPy refuses before any loop or promoter is asked: StringDType beside
+/// an object array or (for the extrema) beside other text is its no-loop error, and a
+/// datetime beside a timedelta in the extrema its cast of the second input to the first's
+/// type under the casting rule.
+fn refused(u: &Ufunc, dtypes: &[DType], casting: Casting) -> Result<()> {
+    let kinds: SmallVec<[char; 3]> = dtypes.iter().map(|d| d.kind()).collect();
+    let has = |k: char| kinds.contains(&k);
+    let extrema = matches!(u.name, "maximum" | "minimum" | "fmax" | "fmin");
+    let logical = matches!(u.name, "logical_and" | "logical_or" | "logical_xor");
+    let string_mix = has('T')
+        && ((has('O') && !COMPARISONS.contains(&u.name) && !logical)
+            || (extrema && kinds.iter().any(|k| *k != 'T')));
+    if string_mix {
+        return Err(no_loop(u, dtypes));
+    }
+    if extrema && dtypes.len() == 2 && has('M') && has('m') && casting != Casting::Unsafe {
+        bail!(
+            UfuncCasting,
+            "Cannot cast ufunc '{}' input 1 from dtype('{}') to dtype('{}') with casting rule '{}'",
+            u.name,
+            dtypes[1].typestr(),
+            dtypes[0].typestr(),
+            casting.name()
+        );
+    }
+    Ok(())
+}
+
 /// A resolved family call: the inputs in the loop's descriptors, the outputs' descriptors,
 /// the loop and its flags.
 pub(crate) struct Prepared {
@@ -131,9 +159,14 @@ pub(crate) fn prepare(
     casting: Casting,
 ) -> Result<Prepared> {
     let dtypes: SmallVec<[DType; 3]> = inputs.iter().map(|a| a.dtype().clone()).collect();
+    refused(u, &dtypes, casting)?;
     let families: SmallVec<[Family; 3]> = dtypes.iter().map(|d| d.family()).collect();
+    // NumPy's divisions of a datetime or timedelta by an object array run the object loop.
+    let object_first =
+        matches!(u.name, "divide" | "floor_divide") && dtypes.iter().any(|d| d.kind() == 'O');
     let (method, given): (_, SmallVec<[DType; 3]>) = match lookup(u.name, &families) {
         Some(m) => (m, dtypes.clone()),
+        None if object_first => common_loop(u, &dtypes)?,
         None => match promoted(u.name, &dtypes) {
             Some(given) => {
                 let fam: SmallVec<[Family; 3]> = given.iter().map(|d| d.family()).collect();
@@ -218,6 +251,7 @@ pub(crate) fn prepare(
 const NO_LOOP_ERROR: &[&str] = &[
     "absolute",
     "add",
+    "clip",
     "equal",
     "fmax",
     "fmin",
@@ -227,6 +261,8 @@ const NO_LOOP_ERROR: &[&str] = &[
     "lcm",
     "less",
     "less_equal",
+    "matmul",
+    "matvec",
     "maximum",
     "minimum",
     "multiply",
@@ -235,41 +271,23 @@ const NO_LOOP_ERROR: &[&str] = &[
     "positive",
     "sign",
     "subtract",
+    "vecdot",
+    "vecmat",
 ];
 
 pub(crate) fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
     let kinds: Vec<char> = dtypes.iter().map(|d| d.kind()).collect();
     let text = kinds.iter().any(|k| matches!(k, 'U' | 'S'));
-    if u.name == "multiply" && text && kinds.iter().any(|k| matches!(k, 'i' | 'u')) {
+    let has = |k: char| kinds.contains(&k);
+    if u.name == "multiply" && text && kinds.iter().any(|k| matches!(k, 'i' | 'u' | 'M' | 'm')) {
         return Error::Type("The 'out' kwarg is necessary when using the string multiply ufunc directly. Use numpy.strings.multiply to multiply strings without specifying 'out'.".into());
     }
-    // NumPy's datetime-aware resolvers of the arithmetic ufuncs name the operands.
-    let time = kinds.iter().any(|k| matches!(k, 'M' | 'm'));
-    if time && TIME_ARITHMETIC.contains(&u.name) && dtypes.len() == 2 {
-        let repr = |d: &DType| {
-            if matches!(d.kind(), 'M' | 'm') {
-                format!("dtype('{}')", d.typestr())
-            } else {
-                format!("dtype('{}')", dtype_str(d))
-            }
-        };
-        return Error::NoLoop(format!(
-            "ufunc '{}' cannot use operands with types {} and {}",
-            u.name,
-            repr(&dtypes[0]),
-            repr(&dtypes[1])
-        ));
-    }
     let classes = u.resolver == super::Resolver::Families;
-    if kinds.contains(&'T') || classes {
+    if has('T') || classes {
         // StringDType and `numpy.strings`' ufuncs are new-style: NumPy names DType classes.
         let names: Vec<String> = dtypes
             .iter()
-            .map(|d| match d.kind() {
-                _ if classes => format!("<class 'numpy.dtypes.{}'>", d.class_name()),
-                'T' => "<class 'numpy.dtypes.StringDType'>".to_string(),
-                _ => format!("dtype('{}')", dtype_str(d)),
-            })
+            .map(|d| format!("<class 'numpy.dtypes.{}'>", d.class_name()))
             .collect();
         let types = if names.len() == 1 {
             names[0].clone()
@@ -279,6 +297,23 @@ pub(crate) fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
         return Error::NoLoop(format!(
             "ufunc '{}' did not contain a loop with signature matching types {types} -> None",
             u.name
+        ));
+    }
+    // NumPy's datetime-aware resolvers of the arithmetic ufuncs and the comparisons of a
+    // datetime with a timedelta, and its resolver of `add` for text of the two kinds, name
+    // the operands.
+    let time = has('M') || has('m');
+    let refused = dtypes.len() == 2
+        && ((time && TIME_ARITHMETIC.contains(&u.name))
+            || (has('M') && has('m') && COMPARISONS.contains(&u.name))
+            || (u.name == "add" && has('U') && has('S')));
+    if refused {
+        let repr = dtype_repr;
+        return Error::NoLoop(format!(
+            "ufunc '{}' cannot use operands with types {} and {}",
+            u.name,
+            repr(&dtypes[0]),
+            repr(&dtypes[1])
         ));
     }
     if !NO_LOOP_ERROR.contains(&u.name) {
@@ -297,6 +332,25 @@ pub(crate) fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
         names.join(", ")
     ))
 }
+
+/// A dtype as NumPy's messages show it (`repr`): `dtype('<M8[s]')`, `dtype('O')`.
+pub(crate) fn dtype_repr(d: &DType) -> String {
+    match d.kind() {
+        'M' | 'm' => format!("dtype('{}')", d.typestr()),
+        'O' => "dtype('O')".to_string(),
+        _ => format!("dtype('{}')", dtype_str(d)),
+    }
+}
+
+/// The comparison ufuncs.
+const COMPARISONS: &[&str] = &[
+    "equal",
+    "not_equal",
+    "less",
+    "less_equal",
+    "greater",
+    "greater_equal",
+];
 
 /// The ufuncs NumPy resolves with its datetime-aware binary resolvers.
 const TIME_ARITHMETIC: &[&str] = &[
@@ -335,14 +389,6 @@ pub(crate) fn reduce_error(u: &Ufunc, method: &str, d: &DType) -> Error {
     }
 }
 
-/// Does the family's loop of `u` on two items of `d` give bools (text under `logical_and`)?
-pub(crate) fn gives_bools(u: &Ufunc, d: &DType) -> bool {
-    let fam = d.family();
-    lookup(u.name, &[fam, fam])
-        .and_then(|m| m.resolve_descriptors(&[d.clone(), d.clone()], &[None]).ok())
-        .is_some_and(|r| r.descrs.len() == 3 && r.descrs[2].kind() == 'b')
-}
-
 /// The array in the machine's byte order (the family's loops resolve native descriptors)
 /// and the family's loop for folding it, which must keep its descriptor (`add` of text
 /// makes longer text: NumPy's error for `method`).
@@ -362,6 +408,13 @@ fn folding_loop(u: &Ufunc, a: &NdArray, method: &str) -> Result<(NdArray, Stride
     let m = lookup(u.name, &[fam, fam]).ok_or_else(|| no_loop(u, &[d.clone(), d.clone()]))?;
     let r = m.resolve_descriptors(&[d.clone(), d.clone()], &[None])?;
     if r.descrs.iter().any(|x| x != &d) {
+        if d.kind() == 'T' && COMPARISONS.contains(&u.name) {
+            // NumPy's StringDType comparison promoter meets the bool result as an input.
+            return Err(Error::NoLoop(format!(
+                "ufunc '{}' did not contain a loop with signature matching types (<class 'numpy.dtypes.BoolDType'>, <class 'numpy.dtypes.StringDType'>) -> None",
+                u.name
+            )));
+        }
         return Err(reduce_error(u, method, &d));
     }
     Ok((a, m.get_loop(&r.descrs)?))

@@ -8,7 +8,7 @@
 
 use smallvec::SmallVec;
 
-use super::resolve::{resolve, OpKind};
+use super::resolve::resolve_reduce;
 use super::{Identity, ReduceKind, Ufunc};
 use crate::array::{shape_repr, Dims, NdArray, Order, Strides};
 use crate::dtype::{Num, ScalarType};
@@ -28,6 +28,32 @@ pub fn default_reduce_type(u: &Ufunc, st: ScalarType) -> ScalarType {
 
 /// The checks every reduction method starts with, and the type it accumulates in: `dtype=`,
 /// or NumPy's default for this ufunc and the array's type.
+/// The loop reducing `a` in `acc_t` (`dtype` as the caller gave it).
+fn reduce_loop<'u>(
+    u: &'u Ufunc,
+    a: &NdArray,
+    acc_t: ScalarType,
+    dtype: Option<ScalarType>,
+) -> Result<&'u super::Loop> {
+    resolve_reduce(u, acc_t, a.dtype().scalar_type().unwrap_or(acc_t), dtype)
+}
+
+/// NumPy's accumulate and reduceat need a loop whose inputs and output are all one type
+/// (ldexp's `(float, int) -> float` is refused; reduce takes it).
+fn uniform_loop(u: &Ufunc, lp: &super::Loop, method: &str) -> Result<()> {
+    ensure!(
+        lp.ins[0] == lp.outs[0] && lp.ins[1] == lp.outs[0],
+        Casting,
+        "the resolved dtypes are not compatible with {}.{}. Resolved (dtype('{}'), dtype('{}'), dtype('{}'))",
+        u.name,
+        method,
+        lp.ins[0].dtype().name(),
+        lp.ins[1].dtype().name(),
+        lp.outs[0].dtype().name()
+    );
+    Ok(())
+}
+
 fn accumulation_type(
     u: &Ufunc,
     a: &NdArray,
@@ -123,6 +149,18 @@ fn fill(a: &NdArray, n: Num, checked: bool) -> Result<()> {
 
 /// Reduce `a` with `u` over `axes`. Returns the result in the loop's type, shaped with or
 /// without the reduced axes as `keepdims` says.
+/// The logical ufuncs fold truth values: an array of a family other than object (datetimes,
+/// text) as its items' truth, NumPy's promoter of them to bool. `None` when not needed.
+fn truths(u: &Ufunc, a: &NdArray) -> Result<Option<NdArray>> {
+    if crate::dtype::method::is_extension(a.dtype())
+        && u.reduce_kind == super::ReduceKind::OnBools
+        && a.dtype().kind() != 'O'
+    {
+        return Ok(Some(a.astype(&ScalarType::Bool.dtype(), Order::K)?));
+    }
+    Ok(None)
+}
+
 pub fn reduce(
     u: &Ufunc,
     a: &NdArray,
@@ -132,13 +170,7 @@ pub fn reduce(
     initial: Option<Num>,
     mask: Option<&NdArray>,
 ) -> Result<NdArray> {
-    if crate::dtype::method::is_extension(a.dtype())
-        && u.reduce_kind == super::ReduceKind::OnBools
-        && super::methods::gives_bools(u, a.dtype())
-    {
-        // The logical ufuncs fold truth values: a family whose loop gives bools (text)
-        // reduces as its items' truth (NumPy's result, a bool).
-        let b = a.astype(&ScalarType::Bool.dtype(), crate::array::Order::K)?;
+    if let Some(b) = truths(u, a)? {
         return reduce(u, &b, axes, dtype, keepdims, initial, mask);
     }
     if crate::dtype::method::is_extension(a.dtype()) {
@@ -193,9 +225,9 @@ pub fn reduce(
         return reduce(u, &filled, axes, dtype, keepdims, start, None);
     }
     let axes = normalize_axes(axes, a.ndim())?;
-    let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
+    let lp = reduce_loop(u, a, acc_t, dtype)?;
     ensure!(
-        lp.ins[0] == lp.outs[0] && lp.reduce.is_some(),
+        lp.ins[0] == lp.outs[0],
         Casting,
         "the resolved dtypes are not compatible with {}.reduce. Resolved (dtype('{}'), dtype('{}'), dtype('{}'))",
         u.name,
@@ -239,11 +271,23 @@ pub fn reduce(
         let count = count_true(a) as i64;
         return NdArray::from_vec(vec![count], &whole_shape(a, keepdims));
     }
+    // The items fold in as the loop's second input; the first of each lane (or the
+    // initial value) starts the accumulator, of its first input's type. They differ for
+    // ldexp's `(float, int) -> float`.
+    let it = lp.ins[1].dtype();
+    let items = if lp.ins[1] == lp.ins[0] {
+        None
+    } else if a.dtype() == &it {
+        Some(a.clone())
+    } else {
+        Some(a.astype(&it, Order::K)?)
+    };
     let a = if a.dtype() == &lt {
         a.clone()
     } else {
         a.astype(&lt, Order::K)?
     };
+    let items = items.unwrap_or_else(|| a.clone());
     if axes.is_empty() && initial.is_none() && identity_num(u.identity).is_none() {
         // Reducing over no axes leaves every element as it is; with an initial value (or an
         // identity) each element is op(initial, element), which the fold below computes.
@@ -264,7 +308,7 @@ pub fn reduce(
         .collect();
     let r = NdArray::empty(&kshape, &lt, Order::C)?;
     let empty_reduction = axes.iter().any(|&k| a.shape()[k] == 0);
-    let mut src = a.clone();
+    let mut src = items.clone();
     match (initial, identity_num(u.identity)) {
         (Some(n), _) => fill(&r, n, true)?,
         (None, Some(n)) => fill(&r, n, false)?,
@@ -284,7 +328,9 @@ pub fn reduce(
                 )?;
                 if !idempotent && axes.len() == 1 {
                     // Fold the rest: a[..., 1:, ...].
-                    src = a.index(&along_axes(a.ndim(), &axes, Some(1), None))?.view;
+                    src = items
+                        .index(&along_axes(a.ndim(), &axes, Some(1), None))?
+                        .view;
                 }
             }
         }
@@ -294,7 +340,7 @@ pub fn reduce(
             .map(|k| if axes.contains(&k) { 0 } else { r.strides()[k] })
             .collect();
         let f = lp.f;
-        let red = lp.reduce.expect("checked above");
+        let red = lp.reduce;
         let fold = |shape: &[usize], rp: *mut u8, sp: *mut u8| {
             crate::loops::for_each_line_n(
                 shape,
@@ -308,7 +354,17 @@ pub fn reduce(
                     // elementwise in-place update of distinct items.
                     unsafe {
                         if s[0] == 0 {
-                            red(p[0], p[1], s[1], n);
+                            match red {
+                                Some(red) => red(p[0], p[1], s[1], n),
+                                // A loop without a folding kernel (inputs of two types):
+                                // one item at a time, in order.
+                                None => {
+                                    for i in 0..n as isize {
+                                        let item = p[1].wrapping_offset(i * s[1]);
+                                        f(&[p[0], item, p[0]], &[0, 0, 0], 1);
+                                    }
+                                }
+                            }
                         } else {
                             f(&[p[0], p[1], p[0]], &[s[0], s[1], s[0]], n);
                         }
@@ -481,6 +537,9 @@ pub fn accumulate(
     axis: isize,
     dtype: Option<ScalarType>,
 ) -> Result<NdArray> {
+    if let Some(b) = truths(u, a)? {
+        return accumulate(u, &b, axis, dtype);
+    }
     if crate::dtype::method::is_extension(a.dtype()) && dtype.is_none() {
         ensure!(a.ndim() > 0, Type, "cannot accumulate on a scalar");
         let ax = NdArray::normalize_axis(axis, a.ndim())?;
@@ -489,13 +548,8 @@ pub fn accumulate(
     let acc_t = accumulation_type(u, a, "accumulate", dtype)?;
     ensure!(a.ndim() > 0, Type, "cannot accumulate on a scalar");
     let ax = NdArray::normalize_axis(axis, a.ndim())?;
-    let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
-    ensure!(
-        lp.ins[0] == lp.outs[0],
-        Casting,
-        "the resolved dtypes are not compatible with {}.accumulate",
-        u.name
-    );
+    let lp = reduce_loop(u, a, acc_t, dtype)?;
+    uniform_loop(u, lp, "accumulate")?;
     let lt = lp.ins[0].dtype();
     let a = if a.dtype() == &lt {
         a.clone()
@@ -544,7 +598,20 @@ pub fn reduceat(
     axis: isize,
     dtype: Option<ScalarType>,
 ) -> Result<NdArray> {
-    let acc_t = accumulation_type(u, a, "reduceat", dtype)?;
+    if let Some(b) = truths(u, a)? {
+        return reduceat(u, &b, indices, axis, dtype);
+    }
+    let family = crate::dtype::method::is_extension(a.dtype()) && dtype.is_none();
+    let acc_t = if family {
+        ensure!(
+            u.nin == 2 && u.nout == 1,
+            Value,
+            "reduceat only supported for binary functions"
+        );
+        None
+    } else {
+        Some(accumulation_type(u, a, "reduceat", dtype)?)
+    };
     let ax = NdArray::normalize_axis(axis, a.ndim())?;
     let n = a.shape()[ax] as i64;
     for &i in indices {
@@ -557,10 +624,31 @@ pub fn reduceat(
             n
         );
     }
-    let out_t = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?.outs[0];
+    let out_t = match acc_t {
+        Some(acc_t) => {
+            let lp = reduce_loop(u, a, acc_t, dtype)?;
+            uniform_loop(u, lp, "reduceat")?;
+            lp.outs[0].dtype()
+        }
+        // A family's loop folds in its own descriptor (refused by reduce otherwise): the
+        // segments reduce through it below.
+        None => {
+            let one = NdArray::empty(&[1], a.dtype(), Order::C)?;
+            let t = super::methods::reduce_family(u, &one, &[0], false, None, None)?
+                .dtype()
+                .clone();
+            // (after the indices and the loop, as NumPy checks them)
+            ensure!(
+                !a.dtype().flags().holds_refs || a.dtype().kind() == 'O',
+                Type,
+                "reduceat currently only supports `object` dtype with references"
+            );
+            t
+        }
+    };
     let mut oshape: Dims = a.shape().into();
     oshape[ax] = indices.len();
-    let out = NdArray::empty(&oshape, &out_t.dtype(), Order::C)?;
+    let out = NdArray::empty(&oshape, &out_t, Order::C)?;
     let take = |arr: &NdArray, start: isize, stop: Option<isize>| -> Result<NdArray> {
         let items: SmallVec<[crate::array::IndexItem; 4]> = (0..arr.ndim())
             .map(|k| {
@@ -586,15 +674,7 @@ pub fn reduceat(
         let dst = take(&out, k as isize, Some(k as isize + 1))?;
         if i < next {
             let part = take(a, i as isize, Some(next as isize))?;
-            let r = reduce(
-                u,
-                &part,
-                Some(&[ax as isize]),
-                Some(acc_t),
-                true,
-                None,
-                None,
-            )?;
+            let r = reduce(u, &part, Some(&[ax as isize]), acc_t, true, None, None)?;
             dst.assign(&r)?;
         } else {
             dst.assign(&take(a, i as isize, Some(i as isize + 1))?)?;
@@ -623,19 +703,30 @@ fn masked_fold(
     );
     let k = axes[0];
     let acc_t = accumulation_type(u, a, "reduce", dtype)?;
-    let lp = resolve(u, &[OpKind::Strong(acc_t), OpKind::Strong(acc_t)], None)?;
+    let lp = reduce_loop(u, a, acc_t, dtype)?;
+    ensure!(
+        lp.ins[0] == lp.outs[0],
+        Casting,
+        "the resolved dtypes are not compatible with {}.reduce. Resolved (dtype('{}'), dtype('{}'), dtype('{}'))",
+        u.name,
+        lp.ins[0].dtype().name(),
+        lp.ins[1].dtype().name(),
+        lp.outs[0].dtype().name()
+    );
     let lt = lp.ins[0].dtype();
+    let it = lp.ins[1].dtype();
     let mut perm: Vec<usize> = (0..a.ndim()).filter(|&j| j != k).collect();
     let outer: Vec<usize> = perm.iter().map(|&j| a.shape()[j]).collect();
     perm.push(k);
-    let vals = a.transpose(Some(&perm))?.astype(&lt, Order::C)?;
+    // The items as the loop's second input (ldexp's is an integer).
+    let vals = a.transpose(Some(&perm))?.astype(&it, Order::C)?;
     let bools = mask
         .transpose(Some(&perm))?
         .astype(&ScalarType::Bool.dtype(), Order::C)?;
     let r = NdArray::empty(&outer, &lt, Order::C)?;
     fill(&r, initial, true)?;
     let n = a.shape()[k];
-    let (isz, f) = (lt.itemsize(), lp.f);
+    let (isz, vsz, f) = (lt.itemsize(), it.itemsize(), lp.f);
     // SAFETY: vals/bools are C-contiguous with r.size() lines of n items; r holds one item
     // per line; the loop runs on one item at a time with zero strides.
     unsafe {
@@ -643,7 +734,7 @@ fn masked_fold(
             let acc = r.data_ptr().add(o * isz);
             for j in 0..n {
                 if *bools.data_ptr().add(o * n + j) != 0 {
-                    let x = vals.data_ptr().add((o * n + j) * isz);
+                    let x = vals.data_ptr().add((o * n + j) * vsz);
                     f(&[acc, x, acc], &[0, 0, 0], 1);
                 }
             }
@@ -656,4 +747,36 @@ fn masked_fold(
         .map(|j| if j == k { 1 } else { a.shape()[j] as isize })
         .collect();
     r.reshape(&kshape, Order::C)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dispatch::find;
+    use crate::error::Error;
+    use half::f16;
+
+    #[test]
+    fn reduce_folds_a_loop_of_two_input_types() {
+        // ldexp's loops are (float, int) -> float: an int8 array reduces in the float16 loop,
+        // its items folding in as int32 exponents: ldexp(ldexp(1, 2), 3) = 32 (NumPy's).
+        let ldexp = find("ldexp").unwrap();
+        let a = NdArray::from_vec(vec![1i8, 2, 3], &[3]).unwrap();
+        let r = reduce(ldexp, &a, None, None, false, None, None).unwrap();
+        assert_eq!(r.dtype(), &ScalarType::Float16.dtype());
+        assert_eq!(r.to_vec::<f16>(), vec![f16::from_f32(32.0)]);
+        // Along one axis of a 2-d array, each row folds on its own.
+        let a = NdArray::from_vec(vec![1i64, 1, 2, 3, 1, 0], &[2, 3]).unwrap();
+        let r = reduce(ldexp, &a, Some(&[1]), None, false, None, None).unwrap();
+        assert_eq!(r.to_vec::<f64>(), vec![8.0, 6.0]);
+        // accumulate and reduceat need one type throughout (NumPy's refusal).
+        assert!(matches!(
+            accumulate(ldexp, &a, 1, None),
+            Err(Error::Casting(_))
+        ));
+        assert!(matches!(
+            reduceat(ldexp, &a, &[0], 1, None),
+            Err(Error::Casting(_))
+        ));
+    }
 }

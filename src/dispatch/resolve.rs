@@ -121,7 +121,7 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
         {
             return Ok(l);
         }
-        return Err(no_loop(u));
+        return Err(no_loop(u, ops));
     }
     if let Some(dt) = dtype {
         // `dtype=` fixes the output type; the inputs must reach the loop's inputs safely.
@@ -135,6 +135,10 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
         }
         if let Some(l) = u.loops.iter().find(|l| l.outs[0] == dt) {
             return Ok(l);
+        }
+        if UNIFORM.contains(&u.name) {
+            let ins: Vec<Option<OpKind>> = ops.iter().copied().map(Some).collect();
+            return Err(no_loop_classes(u, &ins, Some(dt)));
         }
         bail!(
             Casting,
@@ -192,10 +196,70 @@ pub fn resolve<'u>(u: &'u Ufunc, ops: &[OpKind], dtype: Option<ScalarType>) -> R
             return Ok(l);
         }
     }
-    Err(no_loop(u))
+    Err(no_loop(u, ops))
 }
 
-fn no_loop(u: &Ufunc) -> Error {
+/// The ufuncs NumPy resolves with its uniform-operation type resolver: the operands' common
+/// type is taken without looking at the loops, so a missing loop is its no-loop error
+/// (UFuncTypeError) naming the operands' DType classes, not the legacy search's TypeError.
+const UNIFORM: &[&str] = &[
+    "clip", "fmax", "fmin", "gcd", "lcm", "matmul", "matvec", "maximum", "minimum", "positive",
+    "vecdot", "vecmat",
+];
+
+/// NumPy's name of an operand's DType class in its no-loop error: a Python scalar is its
+/// abstract DType.
+fn class_of(o: &OpKind) -> String {
+    let name = match o {
+        OpKind::Strong(st) => st.class_name(),
+        OpKind::Weak(WeakKind::Bool) => "BoolDType",
+        OpKind::Weak(WeakKind::Int) => "_PyLongDType",
+        OpKind::Weak(WeakKind::Float) => "_PyFloatDType",
+        OpKind::Weak(WeakKind::Complex) => "_PyComplexDType",
+    };
+    format!("<class 'numpy.dtypes.{name}'>")
+}
+
+/// NumPy's no-loop error: "ufunc 'lcm' did not contain a loop with signature matching types
+/// (A, B) -> C", the inputs' classes (`None` for one not given) and the fixed output's.
+fn no_loop_classes(u: &Ufunc, ins: &[Option<OpKind>], out: Option<ScalarType>) -> Error {
+    let name = |o: &Option<OpKind>| o.as_ref().map_or("None".to_string(), class_of);
+    let ins = if ins.len() == 1 {
+        name(&ins[0])
+    } else {
+        format!("({})", ins.iter().map(name).collect::<Vec<_>>().join(", "))
+    };
+    let out = out.map_or("None".to_string(), |t| class_of(&OpKind::Strong(t)));
+    Error::NoLoop(format!(
+        "ufunc '{}' did not contain a loop with signature matching types {ins} -> {out}",
+        u.name
+    ))
+}
+
+/// The loop a reduction (reduce, accumulate, reduceat) of `input` runs in `acc`, its
+/// accumulation type; `dtype` as given. A missing loop of a uniform-resolver ufunc is NumPy's
+/// no-loop error in its reduction form, `(dtype, input) -> dtype`.
+pub fn resolve_reduce(
+    u: &Ufunc,
+    acc: ScalarType,
+    input: ScalarType,
+    dtype: Option<ScalarType>,
+) -> Result<&Loop> {
+    resolve(u, &[OpKind::Strong(acc), OpKind::Strong(acc)], None).map_err(|e| {
+        if UNIFORM.contains(&u.name) {
+            let given = dtype.map(OpKind::Strong);
+            no_loop_classes(u, &[given, Some(OpKind::Strong(input))], dtype)
+        } else {
+            e
+        }
+    })
+}
+
+fn no_loop(u: &Ufunc, ops: &[OpKind]) -> Error {
+    if UNIFORM.contains(&u.name) {
+        let ins: Vec<Option<OpKind>> = ops.iter().copied().map(Some).collect();
+        return no_loop_classes(u, &ins, None);
+    }
     Error::Casting(format!(
         "ufunc '{}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
         u.name
@@ -254,5 +318,52 @@ mod tests {
             None
         )
         .is_err());
+    }
+
+    #[test]
+    fn missing_loops_by_numpy_resolver() {
+        let f64_int = [
+            OpKind::Strong(ScalarType::Float64),
+            OpKind::Weak(WeakKind::Int),
+        ];
+        // The legacy search (bitwise_and): a plain TypeError.
+        let band = find("bitwise_and").unwrap();
+        assert!(matches!(
+            resolve(band, &f64_int, None),
+            Err(Error::Casting(_))
+        ));
+        // The uniform-operation resolver (lcm): the no-loop error naming DType classes, a
+        // Python int as NumPy's abstract one.
+        let lcm = find("lcm").unwrap();
+        let Err(Error::NoLoop(m)) = resolve(lcm, &f64_int, None) else {
+            panic!("lcm(float64, int) must be the no-loop error");
+        };
+        assert_eq!(
+            m,
+            "ufunc 'lcm' did not contain a loop with signature matching types (<class 'numpy.dtypes.Float64DType'>, <class 'numpy.dtypes._PyLongDType'>) -> None"
+        );
+        let Err(Error::NoLoop(m)) =
+            resolve_reduce(lcm, ScalarType::Float64, ScalarType::Float64, None)
+        else {
+            panic!("lcm.reduce(float64) must be the no-loop error");
+        };
+        assert!(
+            m.ends_with("(None, <class 'numpy.dtypes.Float64DType'>) -> None"),
+            "{m}"
+        );
+        let Err(Error::NoLoop(m)) = resolve(
+            lcm,
+            &[
+                OpKind::Strong(ScalarType::Int64),
+                OpKind::Weak(WeakKind::Int),
+            ],
+            Some(ScalarType::Float32),
+        ) else {
+            panic!("lcm(int64, int, dtype=float32) must be the no-loop error");
+        };
+        assert!(m.ends_with("-> <class 'numpy.dtypes.Float32DType'>"), "{m}");
+        // An integer loop still resolves.
+        let l = resolve(lcm, &[OpKind::Strong(ScalarType::Int8); 2], None).unwrap();
+        assert_eq!(l.signature(), "bb->b");
     }
 }

@@ -13,7 +13,9 @@ use crate::error::Error;
 static AXIS_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static PROMOTION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static NO_LOOP_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-static UFUNC_CASTING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static BINARY_RESOLUTION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static INPUT_CASTING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static OUTPUT_CASTING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 fn exc_class(
     py: Python<'_>,
@@ -82,14 +84,29 @@ impl From<Error> for PyErr {
             }),
             Error::Key(m) => pyo3::exceptions::PyKeyError::new_err(m),
             Error::Axis(m) => raise_custom(&AXIS_ERROR, "AxisError", m, PyValueError::new_err),
-            Error::NoLoop(m) => raise_custom(&NO_LOOP_ERROR, "_UFuncNoLoopError", m, |m| {
-                PyTypeError::new_err(m)
-            }),
-            Error::UfuncCasting(m) => {
-                raise_custom(&UFUNC_CASTING_ERROR, "_UFuncCastingError", m, |m| {
-                    PyTypeError::new_err(m)
-                })
+            // NumPy's private UFuncTypeError classes, told apart by the message's form: a
+            // binary resolution refused ("cannot use operands"), an input or the output cast.
+            Error::NoLoop(m) if m.contains(" cannot use operands with types ") => raise_custom(
+                &BINARY_RESOLUTION_ERROR,
+                "_UFuncBinaryResolutionError",
+                m,
+                PyTypeError::new_err,
+            ),
+            Error::NoLoop(m) => {
+                raise_custom(&NO_LOOP_ERROR, "_UFuncNoLoopError", m, PyTypeError::new_err)
             }
+            Error::UfuncCasting(m) if m.contains("' output from ") => raise_custom(
+                &OUTPUT_CASTING_ERROR,
+                "_UFuncOutputCastingError",
+                m,
+                PyTypeError::new_err,
+            ),
+            Error::UfuncCasting(m) => raise_custom(
+                &INPUT_CASTING_ERROR,
+                "_UFuncInputCastingError",
+                m,
+                PyTypeError::new_err,
+            ),
             Error::Promotion(m) => raise_custom(&PROMOTION_ERROR, "DTypePromotionError", m, |m| {
                 PyTypeError::new_err(m)
             }),

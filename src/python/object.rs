@@ -117,6 +117,8 @@ fn op_of(name: &str) -> Op {
         "sign" => Op::Sign,
         "gcd" => Op::Gcd(false),
         "lcm" => Op::Gcd(true),
+        // NumPy's object loop calls the item's `bit_count` (Python's int has one).
+        "bitwise_count" => Op::Method("bit_count".to_string()),
         "floor" | "ceil" | "trunc" => Op::Math(match name {
             "floor" => "floor",
             "ceil" => "ceil",
@@ -184,9 +186,22 @@ fn apply<'py>(py: Python<'py>, op: &Op, a: &[Bound<'py, PyAny>]) -> PyResult<Bou
             .getattr(*f)?
             .call1(pyo3::types::PyTuple::new(py, a)?)?,
         Op::Gcd(lcm) => {
-            let g = match py.import("math")?.getattr("gcd")?.call1((&a[0], &a[1])) {
+            // NumPy's npy_ObjectGCD: math.gcd, else (any failure) Euclid's algorithm on finite
+            // values, made positive; npy_ObjectLCM: abs(a // gcd * b) (gcd 0 divides by zero).
+            let math = py.import("math")?;
+            let g = match math.getattr("gcd")?.call1((&a[0], &a[1])) {
                 Ok(g) => g,
-                Err(e) if e.is_instance_of::<PyTypeError>(py) => {
+                Err(_) => {
+                    let finite = |x: &Bound<'py, PyAny>| -> PyResult<bool> {
+                        math.getattr("isfinite")?.call1((x,))?.is_truthy()
+                    };
+                    if !(finite(&a[0])? && finite(&a[1])?) {
+                        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                            "Can only find greatest common divisor of finite arguments, found \"{}\" and \"{}\"",
+                            a[0].str()?,
+                            a[1].str()?
+                        )));
+                    }
                     let (mut x, mut y) = (a[0].clone(), a[1].clone());
                     while y.is_truthy()? {
                         let r = x.rem(&y)?;
@@ -195,12 +210,8 @@ fn apply<'py>(py: Python<'py>, op: &Op, a: &[Bound<'py, PyAny>]) -> PyResult<Bou
                     }
                     x.abs()?
                 }
-                Err(e) => return Err(e),
             };
             if *lcm {
-                if !g.is_truthy()? {
-                    return Ok(0i64.into_pyobject(py)?.into_any());
-                }
                 a[0].floor_div(&g)?.mul(&a[1])?.abs()?
             } else {
                 g

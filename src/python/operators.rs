@@ -346,11 +346,12 @@ fn binop(
     }
 }
 
-/// Is `e` the ufunc's no-loop error (not another TypeError raised while resolving)?
+/// Is `e` the ufunc's no-loop error, or its binary resolution error (a subclass), not
+/// another TypeError raised while resolving?
 fn no_loop(py: Python<'_>, e: &PyErr) -> bool {
     py.import("rumpy.exceptions")
         .and_then(|m| m.getattr("_UFuncNoLoopError"))
-        .is_ok_and(|c| e.get_type(py).is(&c))
+        .is_ok_and(|c| e.get_type(py).is_subclass(&c).unwrap_or(false))
 }
 
 /// `a <op>= b`: the ufunc with `out=a` (same_kind casting, as NumPy).

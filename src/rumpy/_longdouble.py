@@ -11,7 +11,7 @@ from fractions import Fraction as _Fraction
 
 from . import _core
 from ._arrayscalar import install, result
-from ._scalars import complexfloating, floating, ComplexWarning, _warn
+from ._scalars import complexfloating, floating, ComplexWarning, _round_to, _warn
 
 _onew = object.__new__
 _BIAS = 16383
@@ -167,10 +167,6 @@ class _extended:
             return format(complex(self), spec)
         return format(float(self), spec)
 
-    def __round__(self, ndigits=None):
-        if ndigits is None:
-            return int(_core.rint(self._a)[()])
-        return result(_core.round(self._a, ndigits))
 
 
 
@@ -178,6 +174,11 @@ class _extended:
 class longdouble(_extended, floating):
     """An extended-precision float scalar (numpy.longdouble)."""
     __slots__ = ("_a",)
+
+    def __round__(self, ndigits=None):
+        if ndigits is None:
+            return int(_core.rint(self._a)[()])
+        return _round_to(self, ndigits)
 
     def __new__(cls, value=0.0):
         if isinstance(value, (str, bytes)):

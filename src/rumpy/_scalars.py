@@ -29,6 +29,7 @@ exactly where the core's complex loops do not yet raise NumPy's conditions.
 
 import builtins
 import math
+import operator
 import struct
 import sys
 import warnings
@@ -94,38 +95,13 @@ _FLOAT_PART = {FLOAT16: FLOAT16, FLOAT32: FLOAT32, FLOAT64: FLOAT64,
 _DIVZ, _OVER, _UNDER, _INVAL = 1, 2, 4, 8
 
 # ---------------------------------------------------------------------------
-# Rounding to the narrow float types
+# Rounding to the narrow float types (struct's 'f' and 'e' round half to even)
 # ---------------------------------------------------------------------------
 
 _S32 = struct.Struct('f')
 _S16 = struct.Struct('e')
 _p32, _u32 = _S32.pack, _S32.unpack
 _p16, _u16 = _S16.pack, _S16.unpack
-
-
-def _r32(x):
-    """Round a Python float to float32 (IEEE round-half-even, overflow -> inf)."""
-    try:
-        return _u32(_p32(x))[0]
-    except OverflowError:
-        return _copysign(_inf, x)
-
-
-def _r16(x):
-    """Round a Python float to float16 (struct's 'e' rounds correctly)."""
-    try:
-        return _u16(_p16(x))[0]
-    except OverflowError:
-        return _copysign(_inf, x)
-
-
-def _r64(x):
-    return x
-
-
-# rounding of a value (or each complex part) to the type
-_ROUND = (None, None, None, None, None, None, None, None, None,
-          _r16, _r32, _r64, _r32, _r64)
 
 
 def _wrap(v, tn):
@@ -184,31 +160,6 @@ def _emit(flags, where):
                 _warn(msg)
 
 
-def _fl(r, x, y):
-    """IEEE flags raised by ``r = x (+|-|*) y`` (``r`` already rounded)."""
-    if r - r == 0:              # finite result
-        return 0
-    if r != r:                  # nan
-        return 0 if (x != x or y != y) else _INVAL
-    # infinite result from finite operands is an overflow
-    return 0 if (x - x != 0 or y - y != 0) else _OVER
-
-
-def _fdiv(a, b, R):
-    """IEEE ``a / b`` rounded by ``R`` and its flags."""
-    if b == 0:
-        if a != a:
-            return _nan, 0
-        if a == 0:
-            return _nan, _INVAL
-        pos = (a > 0) == (_copysign(1.0, b) > 0)
-        return (_inf if pos else -_inf), (_DIVZ if a - a == 0 else 0)
-    r = R(a / b)
-    if r - r != 0:
-        return r, _fl(r, a, b)
-    return r, 0
-
-
 def _cast_round(x, tn):
     """Round the Python float ``x`` to the float type ``tn`` as a numpy cast
     (warning "overflow encountered in cast" when a finite value overflows)."""
@@ -244,12 +195,6 @@ def _check_pyint(v, tn):
                              else _LONG_MAX):
         raise OverflowError("Python int too large to convert to C long")
     raise OverflowError(f"Python integer {v} out of bounds for {_NAMES[tn]}")
-
-
-def _f2i_c(f, tn):
-    """C cast of a float to the integer type ``tn`` as numpy does on x86-64
-    (out-of-range and nan warn 'invalid value')."""
-    return _cast(f, FLOAT64, tn)
 
 
 def _cast(v, src, dst):
@@ -788,15 +733,18 @@ class integer(number):
     def __round__(self, ndigits=None):
         if ndigits is None:
             return self._v
-        tn = self._rp_type_num
-        if ndigits >= 0:
-            return _MAKE[tn](self._v)
-        # numpy: true_divide by 10**-ndigits in float64, rint, multiply,
-        # cast back to the integer type
-        f = 10.0 ** (-ndigits)
-        y = float(self._v) / f
-        y = _rint(y) * f
-        return _MAKE[tn](_f2i_c(y, tn))
+        return _round_to(self, ndigits)
+
+
+def _round_to(x, ndigits):
+    """``round(x, ndigits)`` as NumPy: its array rounding (PyArray_Round: multiply or divide
+    by 10**|ndigits|, rint, back, in the core's loops with their warnings) on the 0-d array,
+    a scalar of x's type."""
+    from ._helpers import _round_array
+    a = getattr(x, "_a", None)  # (the extended types hold a 0-d array)
+    if a is None:
+        a = _core.array(x._v, dtype=_NAMES[x._rp_type_num])
+    return _round_array(a, operator.index(ndigits), None)[()]
 
 
 class signedinteger(integer):
@@ -811,13 +759,6 @@ class inexact(number):
     __slots__ = ()
 
 
-def _rint(y):
-    """C rint (round half to even) on a Python float."""
-    if y - y != 0 or abs(y) >= 4503599627370496.0:
-        return y
-    return _copysign(float(round(y)), y)
-
-
 class floating(inexact):
     __slots__ = ()
 
@@ -829,32 +770,9 @@ class floating(inexact):
         return float(self._v).as_integer_ratio()
 
     def __round__(self, ndigits=None):
-        v = self._v
         if ndigits is None:
-            return round(v)
-        tn = self._rp_type_num
-        R = _ROUND[tn]
-        # numpy (PyArray_Round): multiply (or divide) by 10**|ndigits| in
-        # the type, rint, divide (or multiply) back; ufunc error wording
-        f = _cast_round(10.0 ** abs(ndigits), tn)
-        if ndigits >= 0:
-            y = R(v * f)
-            fl = _fl(y, v, f)
-            if fl:
-                _emit(fl, 'multiply')
-            y, fl = _fdiv(_rint(y), f, R)
-            if fl:
-                _emit(fl, 'divide')
-        else:
-            y, fl = _fdiv(v, f, R)
-            if fl:
-                _emit(fl, 'divide')
-            r = _rint(y)
-            y = R(r * f)
-            fl = _fl(y, r, f)
-            if fl:
-                _emit(fl, 'multiply')
-        return _MAKE[tn](y)
+            return round(self._v)
+        return _round_to(self, ndigits)
 
 
 class complexfloating(inexact):

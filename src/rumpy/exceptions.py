@@ -85,19 +85,36 @@ class UFuncTypeError(TypeError):
     """A ufunc cannot run on its operands' dtypes (numpy's UFuncTypeError)."""
 
 
+def _shown_as_base(cls):
+    """NumPy shows its private ufunc errors under their base's name (``UFuncTypeError``);
+    their qualified names stay their own."""
+    cls.__name__ = "UFuncTypeError"
+    return cls
+
+
+@_shown_as_base
 class _UFuncNoLoopError(UFuncTypeError):
-    """The ufunc has no loop for these dtypes; shown under its base's name, as NumPy's."""
+    """The ufunc has no loop for these dtypes."""
 
 
-_UFuncNoLoopError.__name__ = _UFuncNoLoopError.__qualname__ = "UFuncTypeError"
+@_shown_as_base
+class _UFuncBinaryResolutionError(_UFuncNoLoopError):
+    """A binary ufunc's type resolution refused its two operands (datetime arithmetic)."""
 
 
+@_shown_as_base
 class _UFuncCastingError(UFuncTypeError):
-    """An operand cannot be cast to or from the ufunc's loop under the casting rule; shown
-    under its base's name, as NumPy's."""
+    """An operand cannot be cast to or from the ufunc's loop under the casting rule."""
 
 
-_UFuncCastingError.__name__ = _UFuncCastingError.__qualname__ = "UFuncTypeError"
+@_shown_as_base
+class _UFuncInputCastingError(_UFuncCastingError):
+    """An input cannot be cast to the loop's input dtype."""
+
+
+@_shown_as_base
+class _UFuncOutputCastingError(_UFuncCastingError):
+    """The loop's result cannot be cast to an output."""
 
 
 class ComplexWarning(RuntimeWarning):

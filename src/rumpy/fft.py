@@ -66,7 +66,7 @@ from ._array_api import _check_device
 from ._indexing import take
 from ._reductions import _normalize_axis_index
 from ._shape import roll
-from .exceptions import _UFuncCastingError
+from .exceptions import _UFuncOutputCastingError
 
 __all__ = ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "rfftn", "irfftn", "rfft2",
            "irfft2", "fft2", "ifft2", "fftn", "ifftn", "fftshift", "ifftshift", "fftfreq",
@@ -197,7 +197,7 @@ def _raw_fft(a, n, axis, is_real, is_forward, norm, out=None):
     # an output of another type: the result cast into it, as a ufunc casts its output
     if not _core.can_cast(loop_out, out.dtype, casting="same_kind"):
         shown = out_dtype if extended else loop_out
-        raise _UFuncCastingError(
+        raise _UFuncOutputCastingError(
             f"Cannot cast ufunc '{name}' output from {shown!r} to {out.dtype!r} with "
             "casting rule 'same_kind'")
     tmp = _core.empty_like(a, shape=shape, dtype=loop_out)

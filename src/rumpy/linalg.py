@@ -23,7 +23,7 @@ from ._shape import moveaxis, normalize_axis_tuple, swapaxes, transpose as _tran
 from ._shape import matrix_transpose as _core_matrix_transpose
 from ._sort import argsort, sort
 from ._indexing import take_along_axis, triu, diagonal as _core_diagonal
-from .exceptions import _AlsoNumpys, _UFuncCastingError
+from .exceptions import _AlsoNumpys, _UFuncInputCastingError
 
 __all__ = ["matrix_power", "solve", "tensorsolve", "tensorinv", "inv", "cholesky", "eigvals",
            "eigvalsh", "pinv", "slogdet", "det", "svd", "svdvals", "eig", "eigh", "lstsq",
@@ -199,7 +199,7 @@ def _cast(name, t, *arrays, nin=None):
             continue
         if not _core.can_cast(a.dtype, t, casting="same_kind"):
             which = f" {k}" if nin > 1 else ""
-            raise _UFuncCastingError(
+            raise _UFuncInputCastingError(
                 f"Cannot cast ufunc '{name}' input{which} from {a.dtype!r} to {t!r} with "
                 "casting rule 'same_kind'")
         out.append(a.astype(t, copy=False))
@@ -780,7 +780,7 @@ def lstsq(a, b, rcond=None):
     a, b = _cast("lstsq", t, a, b, nin=3)
     rc = _asarray(rcond)
     if not _core.can_cast(rc.dtype, _F64, casting="same_kind"):
-        raise _UFuncCastingError(
+        raise _UFuncInputCastingError(
             f"Cannot cast ufunc 'lstsq' input 2 from {rc.dtype!r} to {_F64!r} with casting "
             "rule 'same_kind'")
     # LAPACK's gelsd takes an rcond outside (0, 1) to mean its machine precision, 2**-53

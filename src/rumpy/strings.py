@@ -150,8 +150,8 @@ def _search(name):
         _loop_kinds(name, a, sub)
         for k, x in ((2, start), (3, end)):
             if x is not None and _core.asanyarray(x).dtype.kind not in "iub":
-                from .exceptions import _UFuncCastingError
-                raise _UFuncCastingError(
+                from .exceptions import _UFuncInputCastingError
+                raise _UFuncInputCastingError(
                     f"Cannot cast ufunc '{name}' input {k} from "
                     f"{_core.asanyarray(x).dtype!r} to dtype('int64') with casting rule "
                     "'same_kind'")
