@@ -397,16 +397,18 @@ def per_module(fn):
     return fn
 
 
-_COMPARISONS = ("equal", "not_equal", "less", "less_equal", "greater", "greater_equal")
+_CACHE_DEPENDENT = ("equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+                    "matmul", "matvec", "vecmat", "vecdot")
 
 
 def numpy_cache_quirk(name, r, n):
-    """NumPy's reduce/accumulate of a comparison ufunc (no loop of the input type to itself)
-    raises a plain TypeError in a fresh process, but its no-loop error (naming other DTypes)
-    once its dispatch cache holds a mixed comparison such as ``equal(bool, int64)``: either
-    class is numpy's, depending on what ran before in the process. rumpy raises the first.
-    ``r`` and ``n`` are outcomes (:class:`Raised` for an exception)."""
-    return (name in _COMPARISONS and isinstance(n, Raised) and isinstance(r, Raised)
+    """NumPy's answer to a call with no loop depends on its dispatch cache for some ufuncs:
+    the reduce/accumulate of a comparison (no loop of the input type to itself), or a
+    gufunc's ``signature=`` naming no loop, raise a plain TypeError in a fresh process but
+    its no-loop error once the cache holds other entries (``equal(bool, int64)``, another
+    signature). Either class is numpy's, depending on what ran before in the process; rumpy
+    raises the first. ``r`` and ``n`` are outcomes (:class:`Raised` for an exception)."""
+    return (name in _CACHE_DEPENDENT and isinstance(n, Raised) and isinstance(r, Raised)
             and type(n.exc).__qualname__ == "_UFuncNoLoopError"
             and type(r.exc) is TypeError)
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import rumpy as rp
 from conftest import (ALL_DTYPES, COMPLEX_DTYPES, FEW_DTYPES, Raised, _values_equal,
-                      assert_outcomes, assert_same, both, sample, to_rp)
+                      assert_outcomes, assert_same, both, numpy_cache_quirk, sample, to_rp)
 
 GUFUNCS = ["matmul", "matvec", "vecmat", "vecdot"]
 SIGNATURES = {
@@ -821,7 +821,9 @@ def test_dtype_argument(name, in_dtype):
 
             def f(m, x, y):
                 return ufunc(m, name)(x, y, **(rkw if m is rp else kw))
-            checks(str(kw), same, run(f, a, b))
+            r, n = run(f, a, b)
+            if not numpy_cache_quirk(name, r, n):
+                checks(str(kw), same, (r, n))
     checks.done()
 
 
@@ -848,7 +850,9 @@ def test_signature_argument(name):
 
             def f(m, x, y):
                 return ufunc(m, name)(x, y, **(rkw if m is rp else kw))
-            checks(str(kw), same, run(f, a, b))
+            r, n = run(f, a, b)
+            if not numpy_cache_quirk(name, r, n):
+                checks(str(kw), same, (r, n))
     checks.done()
 
 

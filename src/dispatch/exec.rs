@@ -546,6 +546,51 @@ fn logical_inputs(
         .map(Some)
 }
 
+/// A numeric loop whose outputs include an array of an extension family (object, datetime,
+/// text): the loop writes new arrays of its own types, which are then cast into those
+/// outputs where the casting rule allows (NumPy's output cast), under the mask.
+fn numbers_into_family(
+    u: &Ufunc,
+    inputs: &[Input],
+    outs: &[Option<NdArray>],
+    casting: Casting,
+    dtype: Option<ScalarType>,
+    mask: Option<&NdArray>,
+    order: Order,
+) -> Result<(Vec<NdArray>, u32)> {
+    let numeric: Vec<Option<NdArray>> = outs
+        .iter()
+        .map(|o| o.as_ref().filter(|o| !is_extension(o.dtype())).cloned())
+        .collect();
+    let (mut res, st) = call_ordered(u, inputs, &numeric, casting, dtype, mask, order)?;
+    for (k, o) in outs.iter().enumerate() {
+        let (Some(o), Some(r)) = (o.as_ref().filter(|o| is_extension(o.dtype())), res.get(k))
+        else {
+            continue;
+        };
+        ensure!(
+            can_cast(r.dtype(), o.dtype(), casting),
+            UfuncCasting,
+            "Cannot cast ufunc '{}' output from {} to {} with casting rule '{}'",
+            u.name,
+            super::methods::dtype_repr(r.dtype()),
+            super::methods::dtype_repr(o.dtype()),
+            casting.name()
+        );
+        match mask {
+            Some(m) => {
+                // NumPy's masked loop reads the output too, in the loop's type: an item it
+                // cannot convert (text that is not a number) fails the call as there.
+                o.astype(r.dtype(), Order::K)?;
+                o.assign_where(r, m)?
+            }
+            None => o.assign(r)?,
+        }
+        res[k] = o.clone();
+    }
+    Ok((res, st))
+}
+
 /// Call a ufunc. `outs` holds one optional output array per ufunc output; `mask` (a bool
 /// array, NumPy's `where=`) broadcasts with the inputs, and the loop runs only where it is
 /// true: elsewhere the outputs keep what they held (new outputs hold zeros). Returns the
@@ -588,6 +633,9 @@ pub fn call_ordered(
     if let Some(bools) = logical_inputs(u, inputs, outs, casting)? {
         return call_ordered(u, &bools, outs, casting, dtype, mask, order);
     }
+    if !has_extension(inputs, &[]) && has_extension(&[], outs) {
+        return numbers_into_family(u, inputs, outs, casting, dtype, mask, order);
+    }
     if let Some(m) = mask {
         ensure!(
             m.dtype().native_scalar() == Some(ScalarType::Bool),
@@ -610,6 +658,15 @@ pub fn call_ordered(
         if has_extension(inputs, outs) {
             let arrays = as_arrays(inputs)?;
             let p = super::methods::prepare(u, &arrays, outs, casting)?;
+            if mask.is_some() {
+                // NumPy's masked loop reads the outputs too, in the loop's types: an item it
+                // cannot convert fails the call as there.
+                for (o, t) in outs.iter().zip(p.outs.iter()) {
+                    if let Some(o) = o.as_ref().filter(|o| o.dtype() != t) {
+                        o.astype(t, Order::K)?;
+                    }
+                }
+            }
             // dtype= names the loop's output type: it must be the one the loop makes.
             if let Some(d) = dtype.filter(|d| p.outs.iter().any(|o| o != &d.dtype())) {
                 let class = |t: &DType| format!("<class 'numpy.dtypes.{}'>", t.class_name());

@@ -184,6 +184,19 @@ pub(crate) fn prepare(
         })
         .collect();
     let resolved = method.resolve_descriptors(&given, &given_outs)?;
+    // NumPy's loops making datetimes or text do not take an object output: their descriptor
+    // resolution refuses it.
+    for (k, o) in given_outs.iter().enumerate() {
+        let made = resolved.descrs.get(u.nin + k);
+        if let (Some(o), Some(made)) = (o, made) {
+            ensure!(
+                o.kind() != 'O' || !matches!(made.kind(), 'M' | 'm' | 'U' | 'S' | 'T'),
+                Type,
+                "cannot cast dtype object to <class 'numpy.dtypes.{}'>.",
+                made.class_name()
+            );
+        }
+    }
     ensure!(
         resolved.descrs.len() == u.nin + u.nout,
         Value,

@@ -38,11 +38,12 @@ fn reduce_loop<'u>(
     resolve_reduce(u, acc_t, a.dtype().scalar_type().unwrap_or(acc_t), dtype)
 }
 
-/// NumPy's accumulate and reduceat need a loop whose inputs and output are all one type
-/// (ldexp's `(float, int) -> float` is refused; reduce takes it).
-fn uniform_loop(u: &Ufunc, lp: &super::Loop, method: &str) -> Result<()> {
+/// NumPy's check of a reduction's loop: its first input and output of one type (the
+/// accumulator), and for accumulate and reduceat (`uniform`) its second input too (ldexp's
+/// `(float, int) -> float` is refused there; reduce takes it).
+fn compatible_loop(u: &Ufunc, lp: &super::Loop, method: &str, uniform: bool) -> Result<()> {
     ensure!(
-        lp.ins[0] == lp.outs[0] && lp.ins[1] == lp.outs[0],
+        lp.ins[0] == lp.outs[0] && (!uniform || lp.ins[1] == lp.outs[0]),
         Casting,
         "the resolved dtypes are not compatible with {}.{}. Resolved (dtype('{}'), dtype('{}'), dtype('{}'))",
         u.name,
@@ -226,15 +227,7 @@ pub fn reduce(
     }
     let axes = normalize_axes(axes, a.ndim())?;
     let lp = reduce_loop(u, a, acc_t, dtype)?;
-    ensure!(
-        lp.ins[0] == lp.outs[0],
-        Casting,
-        "the resolved dtypes are not compatible with {}.reduce. Resolved (dtype('{}'), dtype('{}'), dtype('{}'))",
-        u.name,
-        lp.ins[0].dtype().name(),
-        lp.ins[1].dtype().name(),
-        lp.outs[0].dtype().name()
-    );
+    compatible_loop(u, lp, "reduce", false)?;
     let lt = lp.ins[0].dtype();
     if matches!(u.name, "logical_or" | "logical_and")
         && lp.ins[0] == ScalarType::Bool
@@ -549,7 +542,7 @@ pub fn accumulate(
     ensure!(a.ndim() > 0, Type, "cannot accumulate on a scalar");
     let ax = NdArray::normalize_axis(axis, a.ndim())?;
     let lp = reduce_loop(u, a, acc_t, dtype)?;
-    uniform_loop(u, lp, "accumulate")?;
+    compatible_loop(u, lp, "accumulate", true)?;
     let lt = lp.ins[0].dtype();
     let a = if a.dtype() == &lt {
         a.clone()
@@ -627,7 +620,7 @@ pub fn reduceat(
     let out_t = match acc_t {
         Some(acc_t) => {
             let lp = reduce_loop(u, a, acc_t, dtype)?;
-            uniform_loop(u, lp, "reduceat")?;
+            compatible_loop(u, lp, "reduceat", true)?;
             lp.outs[0].dtype()
         }
         // A family's loop folds in its own descriptor (refused by reduce otherwise): the
@@ -704,15 +697,7 @@ fn masked_fold(
     let k = axes[0];
     let acc_t = accumulation_type(u, a, "reduce", dtype)?;
     let lp = reduce_loop(u, a, acc_t, dtype)?;
-    ensure!(
-        lp.ins[0] == lp.outs[0],
-        Casting,
-        "the resolved dtypes are not compatible with {}.reduce. Resolved (dtype('{}'), dtype('{}'), dtype('{}'))",
-        u.name,
-        lp.ins[0].dtype().name(),
-        lp.ins[1].dtype().name(),
-        lp.outs[0].dtype().name()
-    );
+    compatible_loop(u, lp, "reduce", false)?;
     let lt = lp.ins[0].dtype();
     let it = lp.ins[1].dtype();
     let mut perm: Vec<usize> = (0..a.ndim()).filter(|&j| j != k).collect();
