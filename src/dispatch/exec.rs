@@ -515,7 +515,7 @@ fn logical_inputs(
     outs: &[Option<NdArray>],
     casting: Casting,
 ) -> Result<Option<Vec<Input>>> {
-    if !matches!(u.name, "logical_and" | "logical_or" | "logical_xor")
+    if u.reduce_kind != super::ReduceKind::OnBools
         || !has_extension(inputs, &[])
         || inputs
             .iter()
@@ -544,6 +544,15 @@ fn logical_inputs(
         })
         .collect::<Result<Vec<_>>>()
         .map(Some)
+}
+
+/// NumPy's masked loop reads an output too, in the loop's type `t`: an item it cannot
+/// convert (text that is not a number) fails the call there, before anything is written.
+fn read_as(o: &NdArray, t: &DType) -> Result<()> {
+    if o.dtype() != t {
+        o.astype(t, Order::K)?;
+    }
+    Ok(())
 }
 
 /// A numeric loop whose outputs include an array of an extension family (object, datetime,
@@ -579,9 +588,7 @@ fn numbers_into_family(
         );
         match mask {
             Some(m) => {
-                // NumPy's masked loop reads the output too, in the loop's type: an item it
-                // cannot convert (text that is not a number) fails the call as there.
-                o.astype(r.dtype(), Order::K)?;
+                read_as(o, r.dtype())?;
                 o.assign_where(r, m)?
             }
             None => o.assign(r)?,
@@ -659,11 +666,9 @@ pub fn call_ordered(
             let arrays = as_arrays(inputs)?;
             let p = super::methods::prepare(u, &arrays, outs, casting)?;
             if mask.is_some() {
-                // NumPy's masked loop reads the outputs too, in the loop's types: an item it
-                // cannot convert fails the call as there.
                 for (o, t) in outs.iter().zip(p.outs.iter()) {
-                    if let Some(o) = o.as_ref().filter(|o| o.dtype() != t) {
-                        o.astype(t, Order::K)?;
+                    if let Some(o) = o {
+                        read_as(o, t)?;
                     }
                 }
             }

@@ -122,7 +122,7 @@ fn refused(u: &Ufunc, dtypes: &[DType], casting: Casting) -> Result<()> {
     let kinds: SmallVec<[char; 3]> = dtypes.iter().map(|d| d.kind()).collect();
     let has = |k: char| kinds.contains(&k);
     let extrema = matches!(u.name, "maximum" | "minimum" | "fmax" | "fmin");
-    let logical = matches!(u.name, "logical_and" | "logical_or" | "logical_xor");
+    let logical = u.reduce_kind == super::ReduceKind::OnBools;
     let string_mix = has('T')
         && ((has('O') && !COMPARISONS.contains(&u.name) && !logical)
             || (extrema && kinds.iter().any(|k| *k != 'T')));
