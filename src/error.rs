@@ -25,9 +25,15 @@ pub enum Error {
     /// A ufunc has no loop for its operands' dtypes: NumPy's `_UFuncNoLoopError`, shown as
     /// `UFuncTypeError` (a TypeError).
     NoLoop(String),
-    /// A ufunc's operand cannot be cast to or from its loop's dtype under the casting rule:
-    /// NumPy's `_UFuncInputCastingError`/`_UFuncOutputCastingError` (UFuncTypeError).
-    UfuncCasting(String),
+    /// A ufunc's resolver refuses its two operands' dtypes together (datetime arithmetic,
+    /// text of two kinds): NumPy's `_UFuncBinaryResolutionError` (UFuncTypeError).
+    BinaryResolution(String),
+    /// An input cannot be cast to its loop's dtype under the casting rule: NumPy's
+    /// `_UFuncInputCastingError` (UFuncTypeError).
+    InputCasting(String),
+    /// A loop's result cannot be cast to the output under the casting rule: NumPy's
+    /// `_UFuncOutputCastingError` (UFuncTypeError).
+    OutputCasting(String),
     /// `NotImplementedError`
     NotImplemented(String),
     /// `KeyError`
@@ -61,7 +67,9 @@ impl fmt::Display for Error {
             | Error::Buffer(m)
             | Error::Casting(m)
             | Error::NoLoop(m)
-            | Error::UfuncCasting(m)
+            | Error::BinaryResolution(m)
+            | Error::InputCasting(m)
+            | Error::OutputCasting(m)
             | Error::NotImplemented(m)
             | Error::Key(m) => m,
             Error::Raised => "an exception raised by an object's operation",

@@ -472,7 +472,7 @@ pub(crate) fn prepare<'u>(
                 } else {
                     if !to_truth && !can_cast(a.dtype(), &wd, casting) {
                         bail!(
-                            UfuncCasting,
+                            InputCasting,
                             "Cannot cast ufunc '{}' input {} from dtype('{}') to dtype('{}') with casting rule '{}'",
                             u.name,
                             k,
@@ -493,7 +493,7 @@ pub(crate) fn prepare<'u>(
             let ot = lp.outs[k].dtype();
             if !can_cast(&ot, o.dtype(), casting) {
                 bail!(
-                    UfuncCasting,
+                    OutputCasting,
                     "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule '{}'",
                     u.name,
                     ot.name(),
@@ -527,7 +527,7 @@ fn logical_inputs(
     for o in outs.iter().flatten() {
         ensure!(
             can_cast(&bool_t, o.dtype(), casting),
-            UfuncCasting,
+            OutputCasting,
             "Cannot cast ufunc '{}' output from dtype('bool') to {} with casting rule '{}'",
             u.name,
             super::methods::dtype_repr(o.dtype()),
@@ -579,7 +579,7 @@ fn numbers_into_family(
         };
         ensure!(
             can_cast(r.dtype(), o.dtype(), casting),
-            UfuncCasting,
+            OutputCasting,
             "Cannot cast ufunc '{}' output from {} to {} with casting rule '{}'",
             u.name,
             super::methods::dtype_repr(r.dtype()),
@@ -705,7 +705,7 @@ pub fn call_ordered(
                     let want = t.dtype();
                     ensure!(
                         can_cast(a.dtype(), &want, casting),
-                        UfuncCasting,
+                        InputCasting,
                         "Cannot cast ufunc '{}' input from {} to {} with casting rule '{}'",
                         u.name,
                         dtype_str(a.dtype()),
@@ -922,6 +922,6 @@ mod tests {
         // The casting rule holds with a mask: float64 results do not go into int64.
         let i = NdArray::zeros(&[4], &ScalarType::Int64.dtype(), Order::C).unwrap();
         let r = call(add, &ins, &[Some(i)], Casting::SameKind, None, Some(&mask));
-        assert!(matches!(r, Err(Error::UfuncCasting(_))));
+        assert!(matches!(r, Err(Error::OutputCasting(_))));
     }
 }

@@ -108,7 +108,7 @@ pub(crate) fn plan(
         }
         ensure!(
             can_cast(a.dtype(), &d, casting),
-            UfuncCasting,
+            InputCasting,
             "Cannot cast ufunc '{}' input {} from {} to {} with casting rule '{}'",
             u.name,
             k,
@@ -121,7 +121,7 @@ pub(crate) fn plan(
     if let Some(Some(o)) = outs.first() {
         ensure!(
             o.dtype() == &d || can_cast(&d, o.dtype(), casting),
-            UfuncCasting,
+            OutputCasting,
             "Cannot cast ufunc '{}' output from {} to {} with casting rule '{}'",
             u.name,
             dtype_str(&d),

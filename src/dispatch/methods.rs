@@ -131,7 +131,7 @@ fn refused(u: &Ufunc, dtypes: &[DType], casting: Casting) -> Result<()> {
     }
     if extrema && dtypes.len() == 2 && has('M') && has('m') && casting != Casting::Unsafe {
         bail!(
-            UfuncCasting,
+            InputCasting,
             "Cannot cast ufunc '{}' input 1 from dtype('{}') to dtype('{}') with casting rule '{}'",
             u.name,
             dtypes[1].typestr(),
@@ -215,7 +215,7 @@ pub(crate) fn prepare(
         }
         ensure!(
             can_cast(a.dtype(), want, casting),
-            UfuncCasting,
+            InputCasting,
             "Cannot cast ufunc '{}' input {} from {} to {} with casting rule '{}'",
             u.name,
             k,
@@ -231,7 +231,7 @@ pub(crate) fn prepare(
             let ot = &resolved.descrs[u.nin + k];
             ensure!(
                 o.dtype() == ot || can_cast(ot, o.dtype(), casting),
-                UfuncCasting,
+                OutputCasting,
                 "Cannot cast ufunc '{}' output from {} to {} with casting rule '{}'",
                 u.name,
                 dtype_str(ot),
@@ -322,7 +322,7 @@ pub(crate) fn no_loop(u: &Ufunc, dtypes: &[DType]) -> Error {
             || (u.name == "add" && has('U') && has('S')));
     if refused {
         let repr = dtype_repr;
-        return Error::NoLoop(format!(
+        return Error::BinaryResolution(format!(
             "ufunc '{}' cannot use operands with types {} and {}",
             u.name,
             repr(&dtypes[0]),

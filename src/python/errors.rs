@@ -84,9 +84,8 @@ impl From<Error> for PyErr {
             }),
             Error::Key(m) => pyo3::exceptions::PyKeyError::new_err(m),
             Error::Axis(m) => raise_custom(&AXIS_ERROR, "AxisError", m, PyValueError::new_err),
-            // NumPy's private UFuncTypeError classes, told apart by the message's form: a
-            // binary resolution refused ("cannot use operands"), an input or the output cast.
-            Error::NoLoop(m) if m.contains(" cannot use operands with types ") => raise_custom(
+            // NumPy's private UFuncTypeError classes.
+            Error::BinaryResolution(m) => raise_custom(
                 &BINARY_RESOLUTION_ERROR,
                 "_UFuncBinaryResolutionError",
                 m,
@@ -95,13 +94,13 @@ impl From<Error> for PyErr {
             Error::NoLoop(m) => {
                 raise_custom(&NO_LOOP_ERROR, "_UFuncNoLoopError", m, PyTypeError::new_err)
             }
-            Error::UfuncCasting(m) if m.contains("' output from ") => raise_custom(
+            Error::OutputCasting(m) => raise_custom(
                 &OUTPUT_CASTING_ERROR,
                 "_UFuncOutputCastingError",
                 m,
                 PyTypeError::new_err,
             ),
-            Error::UfuncCasting(m) => raise_custom(
+            Error::InputCasting(m) => raise_custom(
                 &INPUT_CASTING_ERROR,
                 "_UFuncInputCastingError",
                 m,
