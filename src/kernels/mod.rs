@@ -209,8 +209,67 @@ pub fn simd_level() -> Simd {
     })
 }
 
+/// The sizes in bytes of a core's level-1 data cache and level-2 cache, as the CPU reports
+/// them (CPUID: Intel's deterministic cache leaf, AMD's extended leaves); `None` where it does
+/// not say. A virtual machine reports its host's caches.
+pub fn cache_sizes() -> Option<(usize, usize)> {
+    static SIZES: OnceLock<Option<(usize, usize)>> = OnceLock::new();
+    *SIZES.get_or_init(|| {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::__cpuid_count;
+            // Leaves above the maximum the CPU reports are not asked.
+            let max = __cpuid_count(0, 0);
+            let vendor = [max.ebx, max.edx, max.ecx];
+            let is = |name: &[u8; 12]| {
+                vendor
+                    .iter()
+                    .flat_map(|w| w.to_le_bytes())
+                    .eq(name.iter().copied())
+            };
+            if is(b"GenuineIntel") && max.eax >= 4 {
+                let (mut l1, mut l2) = (None, None);
+                for sub in 0..16 {
+                    let r = __cpuid_count(4, sub);
+                    let (kind, level) = (r.eax & 31, (r.eax >> 5) & 7);
+                    if kind == 0 {
+                        break;
+                    }
+                    let size = (((r.ebx >> 22) + 1)
+                        * (((r.ebx >> 12) & 0x3ff) + 1)
+                        * ((r.ebx & 0xfff) + 1)) as usize
+                        * (r.ecx as usize + 1);
+                    match (level, kind) {
+                        (1, 1) => l1 = Some(size),
+                        (2, 2..=3) => l2 = Some(size),
+                        _ => {}
+                    }
+                }
+                return l1.zip(l2);
+            }
+            let amd = is(b"AuthenticAMD") || is(b"HygonGenuine");
+            if !amd || __cpuid_count(0x8000_0000, 0).eax < 0x8000_0006 {
+                return None;
+            }
+            let l1 = __cpuid_count(0x8000_0005, 0).ecx >> 24;
+            let l2 = __cpuid_count(0x8000_0006, 0).ecx >> 16;
+            (l1 > 0 && l2 > 0).then(|| (l1 as usize * 1024, l2 as usize * 1024))
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        None
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn cache_sizes_are_plausible() {
+        if let Some((l1, l2)) = super::cache_sizes() {
+            assert!((8 << 10..=1 << 20).contains(&l1), "L1 {l1}");
+            assert!(l2 > l1 && l2 <= 64 << 20, "L2 {l2}");
+        }
+    }
+
     #[test]
     fn counts_nonzero_bytes_across_block_edges() {
         for n in [

@@ -36,6 +36,8 @@ const PREFETCH_B: usize = 4;
 const PREFETCH_ROWS: usize = 12;
 /// Rows of the register tile.
 const MR: usize = 6;
+/// Most columns of B's panels where they are read from L3 ([`blocking`]).
+const NC_L3: usize = 4064;
 /// Items of the edge tile: the largest register tile (MR x 32 f32).
 const EDGE: usize = MR * 32;
 
@@ -78,6 +80,9 @@ pub trait Tiles<T>: 'static {
     /// Most columns of a packed panel of B (a multiple of NR): panels of about 1 MiB stay
     /// in L2, whose reuse across A's blocks then never waits on L3.
     const NC: usize;
+    /// The level-2 cache (bytes a core) KC, MC and NC were measured on: on a CPU with less,
+    /// the blocking is derived from its caches instead ([`blocking`]).
+    const TUNED_L2: usize;
 
     /// Whether this CPU runs the kernels.
     fn usable() -> bool;
@@ -498,6 +503,31 @@ pub fn available() -> bool {
     crate::kernels::simd_level() >= crate::kernels::Simd::Avx2
 }
 
+/// Blocking (KC, MC, NC) for kernels `K` on this CPU: the family's measured constants, or,
+/// where the CPU's level-2 cache is smaller than the one they were measured on, Goto's
+/// arrangement from its caches: B's micro-panel (KC x NR) in three quarters of L1, A's block
+/// (MC x KC) in a little over half of L2, B's panels read from L3. On AMD Zen 4 (L1 32 KiB, L2
+/// 1 MiB) the 512-bit family's constants, measured on 2 MiB of L2, kept B's 1 MiB panels in
+/// L2 that could not hold them and read B from L3 once for every 36 rows of A: 3-24% slower
+/// than from the caches (KC 192, MC 384 for f64, 768 for f32) at 1000-2000, and up to 1.6x
+/// for shapes like 500 x 1000 x 1000, most when another tenant of the host loads L3.
+fn blocking<T, K: Tiles<T>>() -> (usize, usize, usize) {
+    blocking_for::<T, K>(crate::kernels::cache_sizes())
+}
+
+/// [`blocking`] for a CPU with `caches` (L1 data and L2 bytes, if known).
+fn blocking_for<T, K: Tiles<T>>(caches: Option<(usize, usize)>) -> (usize, usize, usize) {
+    match caches {
+        Some((l1, l2)) if l2 < K::TUNED_L2 => {
+            let size = std::mem::size_of::<T>();
+            let kc = (l1 * 3 / 4 / (K::NR * size) / 8 * 8).clamp(128, 512);
+            let mc = (l2 * 9 / 16 / (kc * size) / MR * MR).clamp(6 * MR, 1020);
+            (kc, mc, NC_L3)
+        }
+        _ => (K::KC, K::MC, K::NC),
+    }
+}
+
 /// Whether this CPU runs the 512-bit kernels ([`Avx512`]).
 pub fn wide() -> bool {
     crate::kernels::simd_level() == crate::kernels::Simd::Avx512
@@ -823,6 +853,8 @@ struct Team<T, K> {
     b: Mat<T>,
     c: MatMut<T>,
     m: usize,
+    /// Rows of a block of A.
+    mc: usize,
     stages: Vec<Stage>,
     /// B's buffers, two (one for a single stage or thread): stage `s` is packed into
     /// `bufs[s % bufs.len()]`.
@@ -871,8 +903,9 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         update: Update,
     ) -> Self {
         // Panels of equal depth (a multiple of 8) and of equal width (a multiple of NR).
-        let (nr, depth) = (K::NR, piece(k, K::KC, 8));
-        let width = piece(n, K::NC, nr);
+        let (kc_max, mc, nc_max) = blocking::<T, K>();
+        let (nr, depth) = (K::NR, piece(k, kc_max, 8));
+        let width = piece(n, nc_max, nr);
         // Stages in k's order, B's panels side by side within each (A's packing is kept).
         let mut stages = Vec::new();
         for pc in (0..k).step_by(depth) {
@@ -894,7 +927,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         let apacks = if a_kept {
             vec![Scratch::new(depth * m.next_multiple_of(MR))]
         } else {
-            (0..threads).map(|_| Scratch::new(depth * K::MC)).collect()
+            (0..threads).map(|_| Scratch::new(depth * mc)).collect()
         };
         let nbufs = if threads == 1 { 1 } else { stages.len().min(2) };
         let count = stages.len();
@@ -905,6 +938,7 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
             b,
             c,
             m,
+            mc,
             bufs: (0..nbufs).map(|_| Scratch::new(size)).collect(),
             apacks,
             a_kept,
@@ -995,9 +1029,9 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
                 return None;
             }
             let want = if tail {
-                (m - start).div_ceil(2 * threads).clamp(4 * MR, K::MC)
+                (m - start).div_ceil(2 * threads).clamp(4 * MR, self.mc)
             } else {
-                K::MC
+                self.mc
             };
             let len = want.min(share).next_multiple_of(MR).min(m - start);
             match next.compare_exchange_weak(
@@ -1060,8 +1094,8 @@ impl<T: Real, K: Tiles<T>> Team<T, K> {
         }
         if !self.stop.load(Ordering::Relaxed) {
             let ((), flags) = super::watch::fp_item(|| {
-                for ic in (start..start + len).step_by(K::MC) {
-                    let mc = K::MC.min(start + len - ic);
+                for ic in (start..start + len).step_by(self.mc) {
+                    let mc = self.mc.min(start + len - ic);
                     // SAFETY: the block lies in A and C; the buffers are sized for it, and a
                     // kept block was packed in the stage of the first panel, done on these
                     // rows (waited for above).
@@ -1212,7 +1246,7 @@ unsafe fn gemm_on<T: Real, K: Tiles<T>>(
         // SAFETY: the same product, transposed.
         return unsafe { gemm_on::<T, K>(n, m, k, t(b), t(a), ct, parts, update) };
     }
-    let by_rows = m >= n || m >= parts * K::MC;
+    let by_rows = m >= n || m >= parts * blocking::<T, K>().1;
     let (len, unit) = if by_rows { (m, MR) } else { (n, K::NR) };
     let parts = parts.min(len / unit).max(1);
     if parts == 1 {
@@ -1396,13 +1430,14 @@ avx2_axpy_cols!(
 /// Implements [`Tiles`] for `$t` on instruction set `$set`, with its kernels: its sizes are
 /// (NR, KC, MC, NC).
 macro_rules! tiles {
-    ($set:ty, $t:ty, ($nr:expr, $kc:expr, $mc:expr, $nc:expr), $usable:expr, $feat:literal,
-     $kernel:ident, $narrow:ident, $pack_rows:ident) => {
+    ($set:ty, $t:ty, ($nr:expr, $kc:expr, $mc:expr, $nc:expr, $l2:expr), $usable:expr,
+     $feat:literal, $kernel:ident, $narrow:ident, $pack_rows:ident) => {
         impl Tiles<$t> for $set {
             const NR: usize = $nr;
             const KC: usize = $kc;
             const MC: usize = $mc;
             const NC: usize = $nc;
+            const TUNED_L2: usize = $l2;
             #[inline(always)]
             fn usable() -> bool {
                 $usable
@@ -1459,13 +1494,13 @@ macro_rules! tiles {
 // than on the 256-bit family (best measured from 12 to 36 rows, 72 a few percent slower).
 // float64's A is packed with the 256-bit transposition on both: a 512-bit one measured no
 // faster (A's source comes from memory), where for float32 it takes a third less time.
-tiles! { Avx2, f64, (8, 384, 72, 4064), available(), "avx2,fma",
+tiles! { Avx2, f64, (8, 384, 72, 4064, 512 << 10), available(), "avx2,fma",
 kernel_f64, narrow_f64, pack_rows_f64 }
-tiles! { Avx2, f32, (16, 384, 72, 4064), available(), "avx2,fma",
+tiles! { Avx2, f32, (16, 384, 72, 4064, 512 << 10), available(), "avx2,fma",
 kernel_f32, narrow_f32, pack_rows_f32 }
-tiles! { Avx512, f64, (16, 256, 36, 512), wide(), "avx512f",
+tiles! { Avx512, f64, (16, 256, 36, 512, 2 << 20), wide(), "avx512f",
 kernel_f64_512, narrow_f64_512, pack_rows_f64 }
-tiles! { Avx512, f32, (32, 256, 36, 1024), wide(), "avx512f",
+tiles! { Avx512, f32, (32, 256, 36, 1024, 2 << 20), wide(), "avx512f",
 kernel_f32_512, narrow_f32_512, pack_rows_f32_512 }
 
 /// Implements [`Real`] for `$t` with its kernels.
@@ -1675,6 +1710,45 @@ mod tests {
                 $check::<Avx512>();
             }
         };
+    }
+
+    #[test]
+    fn blocking_fits_the_caches() {
+        fn check<T, K: Tiles<T>>() {
+            let size = std::mem::size_of::<T>();
+            // Intel's server cores (48 KiB, 2 MiB), AMD Zen 4 (32 KiB, 1 MiB), Zen 3 (32 KiB,
+            // 512 KiB), Skylake client (32 KiB, 256 KiB), unknown.
+            for caches in [
+                Some((48 << 10, 2 << 20)),
+                Some((32 << 10, 1 << 20)),
+                Some((32 << 10, 512 << 10)),
+                Some((32 << 10, 256 << 10)),
+                None,
+            ] {
+                let (kc, mc, nc) = blocking_for::<T, K>(caches);
+                assert!(kc.is_multiple_of(8) && mc.is_multiple_of(MR) && nc >= K::NR);
+                match caches {
+                    Some((l1, l2)) if l2 < K::TUNED_L2 => {
+                        assert!(kc * K::NR * size <= l1 && mc * kc * size <= l2);
+                        assert_eq!(nc, NC_L3);
+                    }
+                    _ => assert_eq!((kc, mc, nc), (K::KC, K::MC, K::NC)),
+                }
+            }
+        }
+        check::<f64, Avx2>();
+        check::<f32, Avx2>();
+        check::<f64, Avx512>();
+        check::<f32, Avx512>();
+        // Zen 4's measured best on 512-bit vectors.
+        assert_eq!(
+            blocking_for::<f64, Avx512>(Some((32 << 10, 1 << 20))),
+            (192, 384, NC_L3)
+        );
+        assert_eq!(
+            blocking_for::<f32, Avx512>(Some((32 << 10, 1 << 20))),
+            (192, 768, NC_L3)
+        );
     }
 
     #[test]
