@@ -558,8 +558,10 @@ def test_slogdet(batch, n, dtype):
 
 def _lu_input(kind, n, dtype):
     """Matrices for the recursive LU: Gaussian, graded (row scales over 12 decades),
-    nearly singular (two rows 1e-9 apart), and exactly singular ones whose LU meets an exact
-    zero pivot whatever the order of its sums (a zero column, all ones)."""
+    nearly singular (two rows 1e-9 apart; 1e-4 in float32, where 1e-9 rounds away and leaves
+    a singular matrix whose determinant is rounding noise of either sign), and exactly
+    singular ones whose LU meets an exact zero pivot whatever the order of its sums (a zero
+    column, all ones)."""
     a = general((n, n), dtype, key=n)
     if np.dtype(dtype).kind == "f":
         a = (a / np.sqrt(n)).astype(dtype)  # |det| within range
@@ -567,7 +569,7 @@ def _lu_input(kind, n, dtype):
         a = (a * np.logspace(-6, 6, n)[:, None]).astype(dtype)
     elif kind == "nearly_singular":
         a = a.copy()
-        a[n // 2] = a[n // 3] + 1e-9 * a[n // 2]
+        a[n // 2] = a[n // 3] + (1e-4 if a.dtype == np.float32 else 1e-9) * a[n // 2]
     elif kind == "zero_column":
         a = a.copy()
         a[:, n // 3] = 0
