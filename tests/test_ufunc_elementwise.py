@@ -668,6 +668,55 @@ def test_integer_division_by_zero(name, dtype):
     assert rcat == ncat, f"warnings {rcat} != numpy {ncat}"
 
 
+def _int64_division_operands():
+    # Blocks of eight mixing values within 2**53 (divided through float64 where the CPU has
+    # AVX-512) with values beyond it, zero divisors, the most negative value over -1, and
+    # quotients one below an integer (a = k * b - 1), at both ends of the exact range.
+    rng = np.random.default_rng(53)
+    e = 2**53
+    edges = np.array([e - 1, e, e + 1, 1 - e, -e, -e - 1, 2**62, -2**63, 0, 7, -7, 1],
+                     dtype=np.int64)
+    b = rng.integers(-2**20, 2**20, 4096)
+    b[b == 0] = 3
+    k = rng.integers(-2**32, 2**32, 4096) % (e // (np.abs(b) + 1))
+    a = k * b - 1
+    a[::97] = rng.integers(-2**63, 2**63 - 1, a[::97].size)
+    a[5::101] = e - 1 - rng.integers(0, 1000, a[5::101].size)
+    b[7::89] = 0
+    a[9::211], b[9::211] = -2**63, -1
+    a = np.concatenate([a, np.repeat(edges, len(edges)), rng.integers(-999, 999, 1003)])
+    b = np.concatenate([b, np.tile(edges, len(edges)), rng.integers(-9, 9, 1003)])
+    return a, b
+
+
+@pytest.mark.parametrize("layout", ["contiguous", "strided", "reversed", "in_place"])
+def test_int64_floor_divide_of_arrays(layout):
+    """int64 // int64 across the float64-exact range's edges: numpy's quotients and
+    warnings, for every layout the loop walks."""
+    na, nb = _int64_division_operands()
+    if layout == "strided":
+        na, nb = na[::3], nb[::3]
+    elif layout == "reversed":
+        na, nb = na[::-1], nb[::-1]
+    ra, rb = to_rp(na), to_rp(nb)
+    with warnings.catch_warnings(record=True) as nw:
+        warnings.simplefilter("always")
+        if layout == "in_place":
+            want = na.copy()
+            np.floor_divide(want, nb, out=want)
+        else:
+            want = na // nb
+    with warnings.catch_warnings(record=True) as rw:
+        warnings.simplefilter("always")
+        if layout == "in_place":
+            got = rp.array(ra, copy=True)
+            rp.floor_divide(got, rb, out=got)
+        else:
+            got = ra // rb
+    assert_same(got, want, msg=f"int64 // ({layout})")
+    assert sorted(str(w.message) for w in rw) == sorted(str(w.message) for w in nw)
+
+
 @pytest.mark.parametrize("dtype", ["int8", "uint8", "int16", "int64", "uint64"])
 @pytest.mark.parametrize("name", ["add", "subtract", "multiply", "negative", "absolute",
                                   "square", "left_shift"])

@@ -69,6 +69,11 @@ macro_rules! int_kernels {
                 // SAFETY: forwarded.
                 unsafe { <$t as ByScalar>::floor_div_line(a, b, o, n) }.map(|()| 0)
             }
+            #[inline(always)]
+            unsafe fn line(a: *const $t, b: *const $t, o: *mut $t, n: usize) -> Option<u32> {
+                // SAFETY: forwarded.
+                unsafe { <$t as ByScalar>::floor_div_arrays(a, b, o, n) }
+            }
         }
         impl Kernel2<$t, $t> for Remainder {
             #[inline(always)]

@@ -116,6 +116,21 @@ pub trait ByScalar: Copy {
     /// # Safety
     /// As [`ByScalar::floor_div_line`].
     unsafe fn remainder_line(a: *const Self, d: Self, o: *mut Self, n: usize) -> Option<()>;
+    /// Floor division of a contiguous line by another (NumPy's: zero and a divide-by-zero
+    /// report for a zero divisor, the most negative value over -1 wrapping with an overflow
+    /// report); `None` leaves it to the generic loop. Returns the status bits.
+    ///
+    /// # Safety
+    /// `a`, `b` and `o` are valid for `n` items; `o` may alias `a` or `b` exactly.
+    #[inline(always)]
+    unsafe fn floor_div_arrays(
+        _a: *const Self,
+        _b: *const Self,
+        _o: *mut Self,
+        _n: usize,
+    ) -> Option<u32> {
+        None
+    }
     /// `x - q * d`, wrapping: the remainder of `x` by `d` given its floor quotient `q`.
     fn rem_of(x: Self, q: Self, d: Self) -> Self;
     /// `r[i] = a[i] - q[i] * d` for `n` items (the remainders once the quotients are known:
@@ -274,6 +289,18 @@ macro_rules! by_scalar_signed {
                 x.wrapping_sub(q.wrapping_mul(d))
             }
             #[inline(always)]
+            unsafe fn floor_div_arrays(a: *const $t, b: *const $t, o: *mut $t, n: usize) -> Option<u32> {
+                #[cfg(target_arch = "x86_64")]
+                if <$t>::BITS == 64 && super::simd_level() == super::Simd::Avx512 {
+                    // SAFETY: the CPU has AVX-512; the caller's guarantee is forwarded.
+                    return Some(unsafe {
+                        avx512::floor_div_arrays_i64(a as *const i64, b as *const i64, o as *mut i64, n)
+                    });
+                }
+                let _ = (a, b, o, n);
+                None
+            }
+            #[inline(always)]
             unsafe fn floor_div_line(a: *const $t, d: $t, o: *mut $t, n: usize) -> Option<()> {
                 if d == 0 || d == -1 {
                     return None;
@@ -340,6 +367,82 @@ mod avx512 {
                 _mm512_add_epi64(_mm512_srli_epi64(p01, 32), _mm512_srli_epi64(p10, 32)),
             )
         }
+    }
+
+    /// NumPy's floor division of one int64 by another, with its status bits.
+    #[inline(always)]
+    fn floor_div_one(x: i64, y: i64) -> (i64, u32) {
+        use crate::kernels::status::{DIVIDE_BY_ZERO, OVERFLOW};
+        if y == 0 {
+            return (0, DIVIDE_BY_ZERO);
+        }
+        let q = x.wrapping_div(y);
+        let q = if x.wrapping_rem(y) != 0 && ((x < 0) != (y < 0)) {
+            q - 1
+        } else {
+            q
+        };
+        (
+            q,
+            if x == i64::MIN && y == -1 {
+                OVERFLOW
+            } else {
+                0
+            },
+        )
+    }
+
+    /// `o = a // b` for int64 lines: blocks of eight whose operands all lie within +-2^53
+    /// through float64, eight divisions in one instruction (the operands are exact there,
+    /// and the floor of the rounded quotient is the floor of the exact one: its rounding
+    /// error, below |a / b| 2^-53 < 1 / |b|, is smaller than the distance from a fraction
+    /// a / b to the next integer, at least 1 / |b|); other blocks by the integer division.
+    /// Zero divisors give 0 and a divide-by-zero report (their lanes masked out of the float
+    /// division, which then raises nothing). Returns the status bits.
+    ///
+    /// # Safety
+    /// The CPU has AVX-512F/DQ; `a`, `b` and `o` are valid for `n` items (`o` may alias
+    /// either exactly).
+    #[target_feature(enable = "avx512f,avx512dq,avx512vl,avx512bw")]
+    pub unsafe fn floor_div_arrays_i64(a: *const i64, b: *const i64, o: *mut i64, n: usize) -> u32 {
+        let full = n - n % 8;
+        let mut status = 0;
+        // SAFETY: the caller's guarantee; loads and stores stay inside [0, n), each block
+        // read before it is written.
+        unsafe {
+            let lim = _mm512_set1_epi64(1 << 53);
+            let mut i = 0;
+            while i < full {
+                let x = _mm512_loadu_si512(a.add(i) as *const _);
+                let y = _mm512_loadu_si512(b.add(i) as *const _);
+                let exact = _mm512_cmplt_epu64_mask(_mm512_abs_epi64(x), lim)
+                    & _mm512_cmplt_epu64_mask(_mm512_abs_epi64(y), lim);
+                if exact == 0xff {
+                    let nonzero = _mm512_test_epi64_mask(y, y);
+                    let q =
+                        _mm512_maskz_div_pd(nonzero, _mm512_cvtepi64_pd(x), _mm512_cvtepi64_pd(y));
+                    let q =
+                        _mm512_roundscale_pd::<{ _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC }>(q);
+                    _mm512_storeu_si512(o.add(i) as *mut _, _mm512_maskz_cvtpd_epi64(nonzero, q));
+                    if nonzero != 0xff {
+                        status |= crate::kernels::status::DIVIDE_BY_ZERO;
+                    }
+                } else {
+                    for j in i..i + 8 {
+                        let (q, st) = floor_div_one(*a.add(j), *b.add(j));
+                        *o.add(j) = q;
+                        status |= st;
+                    }
+                }
+                i += 8;
+            }
+            for j in full..n {
+                let (q, st) = floor_div_one(*a.add(j), *b.add(j));
+                *o.add(j) = q;
+                status |= st;
+            }
+        }
+        status
     }
 
     /// # Safety
@@ -468,6 +571,59 @@ mod tests {
             }
         }
         Some(o)
+    }
+
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn int64_lines_by_lines_match_numpy() {
+        use crate::kernels::status::{DIVIDE_BY_ZERO, OVERFLOW};
+        if crate::kernels::simd_level() != crate::kernels::Simd::Avx512 {
+            return;
+        }
+        let mut xs = samples();
+        let e = 1i64 << 53;
+        xs.extend([
+            e - 1,
+            e,
+            e + 1,
+            1 - e,
+            -e,
+            -e - 1,
+            3 * (e - 1) / 7,
+            (e - 1) / 3,
+        ]);
+        xs.extend((-300..300).map(|k| k * 7919 % 1001));
+        for shift in [0, 1, 5, 8, 13, 64, 333] {
+            let ds: Vec<i64> = (0..xs.len()).map(|k| xs[(k + shift) % xs.len()]).collect();
+            for n in [xs.len(), xs.len() - 3, 8, 7] {
+                let mut o = vec![0i64; n];
+                // SAFETY: the CPU has AVX-512; every line holds n items.
+                let st = unsafe {
+                    avx512::floor_div_arrays_i64(xs.as_ptr(), ds.as_ptr(), o.as_mut_ptr(), n)
+                };
+                let mut want_st = 0;
+                for k in 0..n {
+                    let (x, d) = (xs[k], ds[k]);
+                    if d == 0 {
+                        assert_eq!(o[k], 0, "{x} // 0");
+                        want_st |= DIVIDE_BY_ZERO;
+                        continue;
+                    }
+                    if x == i64::MIN && d == -1 {
+                        want_st |= OVERFLOW;
+                    }
+                    assert_eq!(o[k], numpy_floor_div(x, d), "{x} // {d}");
+                }
+                assert_eq!(st, want_st);
+                // In place, over the dividend.
+                let mut io = xs[..n].to_vec();
+                // SAFETY: as above; the output is the first input exactly.
+                unsafe {
+                    avx512::floor_div_arrays_i64(io.as_ptr(), ds.as_ptr(), io.as_mut_ptr(), n)
+                };
+                assert_eq!(io, o);
+            }
+        }
     }
 
     #[test]

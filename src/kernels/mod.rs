@@ -138,6 +138,16 @@ pub trait Kernel2<T: Element, O: Element>: Send + Sync + 'static {
     unsafe fn line_scalar_b(_a: *const T, _b: T, _o: *mut O, _n: usize) -> Option<u32> {
         None
     }
+    /// A contiguous line of two arrays, for kernels with a faster form there (int64 floor
+    /// division through float64: [`divisor`]); `None` leaves it to the generic loop. Returns
+    /// the status bits as the loop would.
+    ///
+    /// # Safety
+    /// `a`, `b` and `o` are valid for `n` items; `o` may alias `a` or `b` exactly.
+    #[inline(always)]
+    unsafe fn line(_a: *const T, _b: *const T, _o: *mut O, _n: usize) -> Option<u32> {
+        None
+    }
 }
 
 /// A two-input, two-output kernel (divmod).

@@ -143,6 +143,11 @@ unsafe fn contig2<
                 return st;
             }
         }
+        if !SA && !SB {
+            if let Some(st) = K::line(a, b, o, n) {
+                return st;
+            }
+        }
         // A broadcast scalar is read once, before any output is written.
         let (xs, ys) = (
             if SA { *a } else { T::default() },
