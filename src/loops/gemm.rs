@@ -3,7 +3,9 @@
 //! micro-kernel of MR x NR (6 rows by two vectors) runs over them, its twelve accumulators
 //! covering the FMA units' latency. The kernels come in two families chosen at run time
 //! ([`Tiles`]): 256-bit vectors (AVX2) and, where the CPU has AVX-512F, 512-bit ones, whose
-//! tile is twice as wide and whose panels are shallower (B's micro-panel stays in L1).
+//! tile is twice as wide and whose panels are shallower (B's micro-panel stays in L1). Each
+//! family's blocking was measured on one CPU; where a CPU's L2 is smaller, it comes from the
+//! CPU's caches ([`blocking`]).
 //! Measured: on AMD Zen 3 the 256-bit kernel alone at 97% of the core's peak; on Intel's
 //! server cores (two 512-bit FMA units) the 512-bit kernel alone at 99%, where the 256-bit one
 //! reaches half of it. Matrix-vector products with contiguous rows have their own kernel
