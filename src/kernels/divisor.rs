@@ -369,26 +369,13 @@ mod avx512 {
         }
     }
 
-    /// NumPy's floor division of one int64 by another, with its status bits.
+    /// The floor division kernel on one int64 pair: its quotient and status bits.
     #[inline(always)]
     fn floor_div_one(x: i64, y: i64) -> (i64, u32) {
-        use crate::kernels::status::{DIVIDE_BY_ZERO, OVERFLOW};
-        if y == 0 {
-            return (0, DIVIDE_BY_ZERO);
-        }
-        let q = x.wrapping_div(y);
-        let q = if x.wrapping_rem(y) != 0 && ((x < 0) != (y < 0)) {
-            q - 1
-        } else {
-            q
-        };
+        use crate::kernels::{arith::FloorDivide, Kernel2};
         (
-            q,
-            if x == i64::MIN && y == -1 {
-                OVERFLOW
-            } else {
-                0
-            },
+            <FloorDivide as Kernel2<i64, i64>>::call(x, y),
+            <FloorDivide as Kernel2<i64, i64>>::check(x, y),
         )
     }
 
@@ -398,7 +385,7 @@ mod avx512 {
     /// error, below |a / b| 2^-53 < 1 / |b|, is smaller than the distance from a fraction
     /// a / b to the next integer, at least 1 / |b|); other blocks by the integer division.
     /// Zero divisors give 0 and a divide-by-zero report (their lanes masked out of the float
-    /// division, which then raises nothing). Returns the status bits.
+    /// division, which then raises nothing, and left zero). Returns the status bits.
     ///
     /// # Safety
     /// The CPU has AVX-512F/DQ; `a`, `b` and `o` are valid for `n` items (`o` may alias
@@ -423,7 +410,7 @@ mod avx512 {
                         _mm512_maskz_div_pd(nonzero, _mm512_cvtepi64_pd(x), _mm512_cvtepi64_pd(y));
                     let q =
                         _mm512_roundscale_pd::<{ _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC }>(q);
-                    _mm512_storeu_si512(o.add(i) as *mut _, _mm512_maskz_cvtpd_epi64(nonzero, q));
+                    _mm512_storeu_si512(o.add(i) as *mut _, _mm512_cvtpd_epi64(q));
                     if nonzero != 0xff {
                         status |= crate::kernels::status::DIVIDE_BY_ZERO;
                     }

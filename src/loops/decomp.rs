@@ -1641,11 +1641,15 @@ variant!(
 // ---------------------------------------------------------------------------------------
 // General eigenproblem
 
+/// Orders whose real Schur iteration takes fewer shifts and a narrower deflation window
+/// than faer's (LAPACK's) defaults: [`schur_shifts`], [`schur_window`].
+const FEW_SHIFTS: std::ops::Range<usize> = 150..400;
+
 /// Shifts a sweep of the real Schur iteration chases: faer's (LAPACK's) count, but 16 for
-/// orders 150-399, where its 32 measured 4-6% slower on AMD Zen 4 (eig 200 and 300, one
-/// thread); at 500 the fewer shifts measured slower.
+/// orders in [`FEW_SHIFTS`], where its 32 measured 4-6% slower on AMD Zen 4 (eig 200 and
+/// 300, one thread); at 500 the fewer shifts measured slower.
 extern "C" fn schur_shifts(n: usize, active: usize) -> usize {
-    if (150..400).contains(&n) {
+    if FEW_SHIFTS.contains(&n) {
         16
     } else {
         (<faer::linalg::evd::SchurParams as faer::Auto<f64>>::auto().recommended_shift_count)(
@@ -1655,9 +1659,9 @@ extern "C" fn schur_shifts(n: usize, active: usize) -> usize {
 }
 
 /// The aggressive early deflation window of the real Schur iteration, with [`schur_shifts`]:
-/// 24 for orders 150-399 (faer's n / log2(n) otherwise).
+/// 24 for orders in [`FEW_SHIFTS`] (faer's n / log2(n) otherwise).
 extern "C" fn schur_window(n: usize, active: usize) -> usize {
-    if (150..400).contains(&n) {
+    if FEW_SHIFTS.contains(&n) {
         24
     } else {
         (<faer::linalg::evd::SchurParams as faer::Auto<f64>>::auto().recommended_deflation_window)(
