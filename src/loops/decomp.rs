@@ -1524,13 +1524,52 @@ unsafe fn eigh<T: Field>(
     }
 }
 
-/// faer's reduction of the Hermitian matrix `m` (its lower triangle read, n >= 2) to real
-/// tridiagonal form: the reduced matrix (the reflectors' vectors below its subdiagonal), the
-/// reflectors' block factors, the diagonal, and the off-diagonal's moduli.
-fn tridiagonal<T: Field>(m: MatRef<'_, T>, par: Par) -> (Mat<T>, Mat<T>, Vec<f64>, Vec<f64>) {
+/// The reduction of the Hermitian matrix `m` (its lower triangle read, n >= 2) to real
+/// tridiagonal form (real input: [`sytrd`]'s blocked reduction; complex: faer's): the reduced
+/// matrix (the reflectors' vectors below its subdiagonal), the reflectors' block factors, the
+/// diagonal, and the off-diagonal's moduli. Without `factors` (the values alone wanted), the
+/// block factors of real input are not formed (empty).
+fn tridiagonal<T: Field>(
+    m: MatRef<'_, T>,
+    par: Par,
+    factors: bool,
+) -> (Mat<T>, Mat<T>, Vec<f64>, Vec<f64>) {
     use faer::linalg::evd::tridiag;
     let n = m.nrows();
     let bs = faer::linalg::qr::no_pivoting::factor::recommended_block_size::<T>(n, n);
+    if !T::COMPLEX {
+        let mut t = m.to_owned();
+        let lda = t.col_stride() as usize;
+        // SAFETY: a real Field is f64 (its only real implementation); the owned matrix's
+        // columns lie `lda` apart, the last one n long.
+        let a = unsafe {
+            std::slice::from_raw_parts_mut(t.as_ptr_mut() as *mut f64, lda * (n - 1) + n)
+        };
+        let (d, e, tau) = super::sytrd::sytrd_lower(a, lda, n, matches!(par, Par::Rayon(_)));
+        if !factors {
+            return (t, Mat::<T>::zeros(0, 0), d, e);
+        }
+        // The reflectors' block factors from their taus, as faer's reduction leaves them.
+        let mut h = Mat::<T>::zeros(bs, n - 1);
+        let essentials = t.as_ref().submatrix(1, 0, n - 1, n - 1);
+        let mut j = 0;
+        while j < n - 1 {
+            let b = bs.min(n - 1 - j);
+            let mut hb = h.as_mut().submatrix_mut(0, j, b, b);
+            for k in 0..b {
+                hb[(k, k)] = T::from_re(tau[j + k]);
+            }
+            faer::linalg::householder::upgrade_householder_factor(
+                hb,
+                essentials.submatrix(j, j, n - 1 - j, b),
+                b,
+                1,
+                par,
+            );
+            j += b;
+        }
+        return (t, h, d, e);
+    }
     let mut buf = stack(tridiag::tridiag_in_place_scratch::<T>(
         n,
         par,
@@ -1562,7 +1601,7 @@ fn tridiagonal<T: Field>(m: MatRef<'_, T>, par: Par) -> (Mat<T>, Mat<T>, Vec<f64
 /// as dsyevd computes them without vectors: faer's reduction to tridiagonal form, then the
 /// root-free QR iteration of LAPACK's dsterf. None when the iteration does not converge.
 fn eigh_values<T: Field>(m: MatRef<'_, T>, par: Par) -> Option<Vec<f64>> {
-    let (_, _, mut d, e) = tridiagonal(m, par);
+    let (_, _, mut d, e) = tridiagonal(m, par, false);
     lapack_ref::sterf(&mut d, &e).then_some(d)
 }
 
@@ -1579,7 +1618,7 @@ fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(V
             Mat::<T>::identity(n, n),
         ));
     }
-    let (t, h, mut d, e) = tridiagonal(m, par);
+    let (t, h, mut d, e) = tridiagonal(m, par, true);
     let v = stedc::stedc(&mut d, &e, dc_par)?;
     let mut u = Mat::<T>::from_fn(n, n, |i, j| T::from_re(v[(i, j)]));
     if T::COMPLEX {

@@ -79,6 +79,7 @@ mod lapack_ref;
 pub mod linalg;
 pub mod nd;
 mod stedc;
+mod sytrd;
 pub mod watch;
 
 pub use nd::{
