@@ -1143,12 +1143,28 @@ unsafe fn hermitian_from<T: Field>(a: &View, upper: bool) -> Mat<T> {
 /// is there, or when `m` is zero): LAPACK scales badly scaled input so before its SVD and
 /// eigen solvers, and undoes it on the values.
 fn safe_scale<T: Field>(m: MatRef<'_, T>, small: f64) -> f64 {
+    // The largest modulus (NaN ignored, as f64::max does), in lanes over contiguous columns.
+    let mut lanes = [0.0f64; 8];
     let mut big = 0.0f64;
     for j in 0..m.ncols() {
-        for i in 0..m.nrows() {
-            big = big.max(m[(i, j)].modulus());
+        if let Some(col) = m.col(j).try_as_col_major() {
+            let col = col.as_slice();
+            let mut chunks = col.chunks_exact(8);
+            for c in &mut chunks {
+                for (l, x) in lanes.iter_mut().zip(c) {
+                    *l = l.max(x.modulus());
+                }
+            }
+            for x in chunks.remainder() {
+                big = big.max(x.modulus());
+            }
+        } else {
+            for i in 0..m.nrows() {
+                big = big.max(m[(i, j)].modulus());
+            }
         }
     }
+    let big = lanes.iter().fold(big, |b, x| b.max(*x));
     let target = if big > 0.0 && big < small {
         small
     } else if big > 1.0 / small && big.is_finite() {
@@ -1166,8 +1182,31 @@ const SCALE_EIGH: f64 = 1.001_041_547_591_550_5e-146;
 
 /// Are all of `m`'s elements finite?
 fn finite<T: Field>(m: MatRef<'_, T>) -> bool {
-    (0..m.ncols())
-        .all(|j| (0..m.nrows()).all(|i| m[(i, j)].re().is_finite() && m[(i, j)].im().is_finite()))
+    // x * 0 is 0 for a finite x and NaN otherwise: their sums, in lanes over contiguous
+    // columns, stay 0 exactly when every item is finite.
+    let mut lanes = [0.0f64; 8];
+    for j in 0..m.ncols() {
+        if let Some(col) = m.col(j).try_as_col_major() {
+            let col = col.as_slice();
+            let mut chunks = col.chunks_exact(8);
+            for c in &mut chunks {
+                for (l, x) in lanes.iter_mut().zip(c) {
+                    *l += x.re() * 0.0 + x.im() * 0.0;
+                }
+            }
+            if !chunks
+                .remainder()
+                .iter()
+                .all(|x| x.re().is_finite() && x.im().is_finite())
+            {
+                return false;
+            }
+        } else if !(0..m.nrows()).all(|i| m[(i, j)].re().is_finite() && m[(i, j)].im().is_finite())
+        {
+            return false;
+        }
+    }
+    lanes.iter().all(|x| *x == 0.0)
 }
 
 /// LAPACK's unblocked Cholesky (potf2, lower) in place: false when a pivot is not positive.
@@ -1620,7 +1659,12 @@ fn eigh_vectors<T: Field>(m: MatRef<'_, T>, par: Par, dc_par: bool) -> Option<(V
     }
     let (t, h, mut d, e) = tridiagonal(m, par, true);
     let v = stedc::stedc(&mut d, &e, dc_par)?;
-    let mut u = Mat::<T>::from_fn(n, n, |i, j| T::from_re(v[(i, j)]));
+    let mut u = if std::any::TypeId::of::<T>() == std::any::TypeId::of::<f64>() {
+        // SAFETY: T is f64, so Mat<T> is Mat<f64>; the original is not dropped.
+        unsafe { std::mem::transmute_copy::<_, Mat<T>>(&std::mem::ManuallyDrop::new(v)) }
+    } else {
+        Mat::<T>::from_fn(n, n, |i, j| T::from_re(v[(i, j)]))
+    };
     if T::COMPLEX {
         // The complex tridiagonal is D R D^H with R real (|e|) and D the running phases of
         // its off-diagonal: R's eigenvectors x give D x.
