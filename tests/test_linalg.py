@@ -1956,13 +1956,29 @@ NONFINITE = [
 ]
 
 
+def _symmetric_with(n, where, value):
+    a = np.add.outer(np.arange(n), np.arange(n)) % 7 + n * np.eye(n)
+    a[where] = a[where[::-1]] = value
+    return a
+
+
+# Order 37: the scans for values that are not finite go in lanes of eight down each column,
+# the last five rows one by one. (numpy's eigvalsh of these, and its svd of the second, raise
+# "did not converge" from LAPACK's iterations on NaN, where rumpy returns NaN; at order 3 some
+# such inputs make numpy's LAPACK loop without end.)
+NONFINITE_37 = [_symmetric_with(37, (20, 5), np.nan), _symmetric_with(37, (36, 36), np.inf),
+                _symmetric_with(37, (31, 2), -np.inf)]
+
+
 @needs_ul
-@pytest.mark.parametrize("k", range(len(NONFINITE)))
+@pytest.mark.parametrize("a", NONFINITE + NONFINITE_37, ids=lambda a: f"{len(a)}")
 @pytest.mark.parametrize("name", ["eigvalsh", "eigh", "cholesky", "svdvals", "svd", "eigvals"])
-def test_nonfinite_inputs_raise_where_numpy_does(name, k):
+def test_nonfinite_inputs_raise_where_numpy_does(name, a):
+    if len(a) == 37 and name in ("eigvalsh", "svd"):
+        pytest.skip("LAPACK's non-convergence on NaN is not copied (see NONFINITE_37)")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        r, n = call(name, NONFINITE[k])
+        r, n = call(name, a)
     if n is None:
         return
     for rr, nn in zip(r if isinstance(r, tuple) else (r,), n if isinstance(n, tuple) else (n,)):
