@@ -1143,28 +1143,10 @@ unsafe fn hermitian_from<T: Field>(a: &View, upper: bool) -> Mat<T> {
 /// is there, or when `m` is zero): LAPACK scales badly scaled input so before its SVD and
 /// eigen solvers, and undoes it on the values.
 fn safe_scale<T: Field>(m: MatRef<'_, T>, small: f64) -> f64 {
-    // The largest modulus (NaN ignored, as f64::max does), in lanes over contiguous columns.
-    let mut lanes = [0.0f64; 8];
-    let mut big = 0.0f64;
-    for j in 0..m.ncols() {
-        if let Some(col) = m.col(j).try_as_col_major() {
-            let col = col.as_slice();
-            let mut chunks = col.chunks_exact(8);
-            for c in &mut chunks {
-                for (l, x) in lanes.iter_mut().zip(c) {
-                    *l = l.max(x.modulus());
-                }
-            }
-            for x in chunks.remainder() {
-                big = big.max(x.modulus());
-            }
-        } else {
-            for i in 0..m.nrows() {
-                big = big.max(m[(i, j)].modulus());
-            }
-        }
-    }
-    let big = lanes.iter().fold(big, |b, x| b.max(*x));
+    // The largest modulus, NaN ignored (as f64::max does).
+    let big = fold_lanes(m, |l, x| l.max(x.modulus()))
+        .iter()
+        .fold(0.0f64, |b, x| b.max(*x));
     let target = if big > 0.0 && big < small {
         small
     } else if big > 1.0 / small && big.is_finite() {
@@ -1182,31 +1164,36 @@ const SCALE_EIGH: f64 = 1.001_041_547_591_550_5e-146;
 
 /// Are all of `m`'s elements finite?
 fn finite<T: Field>(m: MatRef<'_, T>) -> bool {
-    // x * 0 is 0 for a finite x and NaN otherwise: their sums, in lanes over contiguous
-    // columns, stay 0 exactly when every item is finite.
+    // x * 0 is 0 for a finite x and NaN otherwise: the sums stay 0 exactly when every item
+    // is finite.
+    fold_lanes(m, |l, x| l + x.re() * 0.0 + x.im() * 0.0)
+        .iter()
+        .all(|x| *x == 0.0)
+}
+
+/// Every item of `m` folded into eight lanes from 0 by `f`: contiguous columns in chunks of
+/// eight (item i of a chunk into lane i, so that the loop vectorises), the other items
+/// (a column's last few, or strided columns) into lane 0.
+fn fold_lanes<T: Field>(m: MatRef<'_, T>, f: impl Fn(f64, T) -> f64) -> [f64; 8] {
     let mut lanes = [0.0f64; 8];
     for j in 0..m.ncols() {
         if let Some(col) = m.col(j).try_as_col_major() {
-            let col = col.as_slice();
-            let mut chunks = col.chunks_exact(8);
+            let mut chunks = col.as_slice().chunks_exact(8);
             for c in &mut chunks {
                 for (l, x) in lanes.iter_mut().zip(c) {
-                    *l += x.re() * 0.0 + x.im() * 0.0;
+                    *l = f(*l, *x);
                 }
             }
-            if !chunks
-                .remainder()
-                .iter()
-                .all(|x| x.re().is_finite() && x.im().is_finite())
-            {
-                return false;
+            for x in chunks.remainder() {
+                lanes[0] = f(lanes[0], *x);
             }
-        } else if !(0..m.nrows()).all(|i| m[(i, j)].re().is_finite() && m[(i, j)].im().is_finite())
-        {
-            return false;
+        } else {
+            for i in 0..m.nrows() {
+                lanes[0] = f(lanes[0], m[(i, j)]);
+            }
         }
     }
-    lanes.iter().all(|x| *x == 0.0)
+    lanes
 }
 
 /// LAPACK's unblocked Cholesky (potf2, lower) in place: false when a pivot is not positive.
