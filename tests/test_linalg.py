@@ -1122,7 +1122,7 @@ def _structured_hermitian(kind, n, dtype):
 
 
 @needs_ul
-@pytest.mark.parametrize("n", [26, 27, 49, 64, 101, 160, 230])
+@pytest.mark.parametrize("n", [26, 27, 49, 64, 101, 160, 230, 310])
 @pytest.mark.parametrize("dtype", ["float64", "complex128", "float32"])
 @pytest.mark.parametrize("kind", ["random", "wilkinson", "repeated", "clustered", "graded",
                                   "blocks", "rank2", "identity", "tridiagonal"])
@@ -1135,13 +1135,13 @@ def test_eigh_divide_and_conquer(kind, n, dtype):
 
 
 @needs_ul
-@pytest.mark.parametrize("n", [2, 3, 63, 64, 65, 97, 161, 230])
+@pytest.mark.parametrize("n", [2, 3, 63, 64, 65, 97, 161, 230, 310])
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 @pytest.mark.parametrize("kind", ["random", "wilkinson", "repeated", "clustered", "graded",
                                   "blocks", "rank2", "identity", "tridiagonal"])
 def test_eigvalsh_structured(kind, n, dtype):
     # Real input is reduced to tridiagonal form in panels of 32 columns (loops/sytrd.rs), the
-    # last 64 or fewer in one; the products split between threads from order 160.
+    # last 64 or fewer in one; from order 300 (decomp.rs PAR_EIGH) on both threads.
     a = _structured_hermitian(kind, n, dtype)
     for uplo in ["L", "U"]:
         r, want = call("eigvalsh", a, UPLO=uplo)
