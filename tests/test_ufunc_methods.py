@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import (NUMPY_SVML, SVML_UFUNCS, Collector, assert_same, need,
-                      numpy_cache_quirk, sample, to_rp)
+from conftest import (NUMPY_SVML, SVML_UFUNCS, Collector, assert_same, check, need,
+                      numpy_cache_quirk, per_module, sample, to_rp)
 from test_ufunc_elementwise import (
     BINARY,
     CANONICAL,
@@ -115,8 +115,54 @@ def test_types_chars(name):
 
 def test_ufunc_type():
     need("add", "ufunc")
-    assert isinstance(rp.add, rp.ufunc)
-    assert not isinstance(rp.zeros, rp.ufunc)
+    for m in (rp, np):
+        assert type(m.add) is m.ufunc and type(m.matmul) is m.ufunc, m.__name__
+        assert isinstance(m.sin, m.ufunc) and not isinstance(m.zeros, m.ufunc), m.__name__
+        assert m.ufunc.__name__ == "ufunc" and m.ufunc.__module__ == m.__name__
+        assert m.add.__doc__.startswith("add(x1, x2, /, out=None, *, where=True"), m.__name__
+        assert m.sin.__doc__.startswith("sin(x, /, out=None, *, where=True"), m.__name__
+    check("m.ufunc()")
+    check("type(m.add)()")
+    check("m.ufunc('add')")
+
+
+# Every way Python calls an object: plain calls and calls with keywords (CPython's
+# vectorcall, the arguments in a C array), `*args`/`**kwargs` (`tp_call`, a tuple and a
+# dict), and through functools, map and the slot wrapper.
+CALL_FORMS = [
+    "m.add(a, b)", "m.add(a, 2)", "m.add(2, a)", "m.add(1, 2)", "m.add(m.float32(1), 2)",
+    "m.sin(2.0)", "m.negative(a)", "m.add(a, b, o)", "m.add(a, b, None)", "m.add(a, b, out=o)",
+    "m.add(a, b, out=(o,))", "m.add(a, b, out=o, where=a > 1)",
+    "m.add(a, b, dtype=None, casting='unsafe', order='C')", "m.add(a, b, dtype='f4')",
+    "m.add(a, b, signature=(None, None, 'f4'))", "m.add(a, b, subok=True)",
+    "m.divmod(a, 2, None, None)", "m.divmod(a, 2, out=(None, None))", "m.divmod(a, 2.5)",
+    "m.sqrt(a, out=o, casting='unsafe')", "m.matmul(A, A)", "m.matmul(A, A, out=B)",
+    "m.matmul(A, A, axes=[(0, 1), (0, 1), (0, 1)])", "m.vecdot(A, A, axis=0)",
+    "m.vecdot(A, A, keepdims=True)",
+    "m.add(*(a, b))", "m.add(*(a,), **{'dtype': 'f4'})", "m.add(a, b, **{'out': o})",
+    "m.add(*[a, b, o])", "m.add(**{})", "m.add(*(), **{'out': o})",
+    "functools.partial(m.add, a)(b)", "functools.partial(m.add, out=o)(a, b)",
+    "list(map(m.add, [a, a], [b, b]))", "m.add.__call__(a, b)",
+    "type(m.add).__call__(m.add, a, b)", "operator.call(m.multiply, a, b)",
+    # errors: counts, keywords, the output given twice
+    "m.add()", "m.add(a)", "m.add(a, b, o, o)", "m.add(a, b, o, out=o)", "m.add(a, b, bogus=1)",
+    "m.add(x1=a, x2=b)", "m.add(a, x2=b)", "m.add(a, b, out=o, where=None)",
+    "m.sin(a, a, a)", "m.matmul(A, A, axis=0)", "m.add(*(a, b), **{'out': o, 'bogus': 1})",
+]
+
+
+@pytest.mark.parametrize("expr", CALL_FORMS)
+def test_call_conventions(expr):
+    import functools
+    import operator
+
+    def arrays(m):
+        return m.arange(4.0) + 0.5
+
+    check(expr, functools=functools, operator=operator,
+          a=per_module(arrays), b=per_module(lambda m: m.arange(4.0)[::-1]),
+          o=per_module(lambda m: m.zeros(4)), A=per_module(lambda m: m.ones((3, 3))),
+          B=per_module(lambda m: m.zeros((3, 3))))
 
 
 # ---------------------------------------------------------------------------

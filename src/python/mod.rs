@@ -29,6 +29,7 @@ pub mod text;
 pub mod textio;
 pub mod time;
 pub mod ufunc;
+pub mod ufunc_type;
 pub mod vstring;
 
 /// The two scalar classes a family's Python module defines (`rumpy._datetime`'s datetime64

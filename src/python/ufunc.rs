@@ -18,7 +18,7 @@ use super::dtype::to_dtype;
 use super::errors::{run_detached, run_detached_unless};
 use super::overrides::set_given;
 
-#[pyclass(name = "ufunc", module = "rumpy", frozen)]
+#[pyclass(name = "_ufunc", module = "rumpy._core", frozen, subclass)]
 pub struct PyUfunc {
     pub u: &'static Ufunc,
 }
@@ -972,10 +972,19 @@ pub fn reduce_impl<'py>(
 
 #[pymethods]
 impl PyUfunc {
-    /// The keywords are read from `kwargs` here rather than by the binding's argument parser:
-    /// a call with operands only (`add(a, b)`, the common case) goes straight to the computing
-    /// path, and `where=`, `axes=`, `axis=` and `keepdims=` tell an explicit None apart from
-    /// an absent argument (NumPy refuses some explicit Nones).
+    /// Refused as NumPy refuses it; the module makes its ufuncs through `ufunc_type::make`.
+    #[new]
+    fn new() -> PyResult<Self> {
+        match super::ufunc_type::making() {
+            Some(u) => Ok(PyUfunc { u }),
+            None => Err(PyTypeError::new_err(
+                "cannot create 'rumpy.ufunc' instances",
+            )),
+        }
+    }
+
+    /// Calls through `tp_call` (`ufunc(*args, **kwargs)`, `PyObject_Call`); a plain call
+    /// comes through vectorcall (`ufunc_type`) to the same place.
     #[pyo3(signature = (*args, **kwargs))]
     fn __call__<'py>(
         &self,
@@ -983,7 +992,21 @@ impl PyUfunc {
         args: &Bound<'py, PyTuple>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let args: smallvec::SmallVec<[Bound<'py, PyAny>; 4]> = args.iter().collect();
+        self.call(py, args.iter().collect(), kwargs)
+    }
+}
+
+impl PyUfunc {
+    /// The keywords are read from `kwargs` here rather than by the binding's argument parser:
+    /// a call with operands only (`add(a, b)`, the common case) goes straight to the computing
+    /// path, and `where=`, `axes=`, `axis=` and `keepdims=` tell an explicit None apart from
+    /// an absent argument (NumPy refuses some explicit Nones).
+    pub(super) fn call<'py>(
+        &self,
+        py: Python<'py>,
+        args: smallvec::SmallVec<[Bound<'py, PyAny>; 4]>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         let no_keywords = kwargs.is_none_or(|k| k.is_empty());
         if no_keywords
             && args.len() == self.u.nin
@@ -1017,9 +1040,7 @@ impl PyUfunc {
         }
         self.call_given(py, &args, &k)
     }
-}
 
-impl PyUfunc {
     /// A call after the override step: the keywords checked and applied.
     fn call_given<'py>(
         &self,
@@ -1385,12 +1406,7 @@ impl PyUfunc {
     }
     #[getter]
     fn __doc__(&self) -> String {
-        format!(
-            "{}(x{}, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n{}",
-            self.u.name,
-            if self.u.nin == 2 { "1, x2" } else { "" },
-            self.u.doc
-        )
+        self.doc()
     }
     fn __repr__(&self) -> String {
         format!("<ufunc '{}'>", self.u.name)
@@ -1403,6 +1419,16 @@ impl PyUfunc {
 }
 
 impl PyUfunc {
+    /// The docstring, NumPy's signature line first.
+    pub(super) fn doc(&self) -> String {
+        format!(
+            "{}(x{}, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None)\n\n{}",
+            self.u.name,
+            if self.u.nin == 2 { "1, x2" } else { "" },
+            self.u.doc
+        )
+    }
+
     /// NumPy's refusal of the elementwise methods on a generalized ufunc.
     fn no_core(&self, method: &str) -> PyResult<()> {
         let Some(c) = &self.u.core else { return Ok(()) };
@@ -1485,18 +1511,19 @@ fn check_method_out(u: &Ufunc, out: &NdArray, want: &[usize]) -> PyResult<()> {
 
 /// All ufunc objects, for module assembly.
 pub fn add_ufuncs(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyUfunc>()?;
+    let maker = super::ufunc_type::Maker::new(m.py())?;
+    m.add("ufunc", maker.ty())?;
     for u in dispatch::table() {
-        m.add(u.name, PyUfunc { u })?;
+        m.add(u.name, maker.make(u)?)?;
     }
     let la = PyModule::new(m.py(), "_umath_linalg")?;
     for u in dispatch::linalg_table() {
-        la.add(u.name, PyUfunc { u })?;
+        la.add(u.name, maker.make(u)?)?;
     }
     m.add("_umath_linalg", la)?;
     let ft = PyModule::new(m.py(), "_fft_umath")?;
     for u in dispatch::fft_table() {
-        ft.add(u.name, PyUfunc { u })?;
+        ft.add(u.name, maker.make(u)?)?;
     }
     m.add("_fft_umath", ft)?;
     Ok(())
