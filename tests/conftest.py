@@ -229,7 +229,12 @@ def assert_same(r, n, *, nulp=None, msg=""):
             f"{pre}scalar type {type(r).__name__} != numpy {type(n).__name__}"
         assert r.dtype == n.dtype, f"{pre}scalar dtype {r.dtype} != numpy {n.dtype}"
         rv, nv = r.item(), n.item()
-        if nulp is not None and n.dtype.kind in "fc":
+        if isinstance(nv, np.generic):
+            # items with no Python type (long double): compared as arrays
+            ra = np.asarray(r)
+            assert ra.dtype == n.dtype and _values_equal(ra, np.asarray(n)), \
+                f"{pre}scalar value {r!r} != numpy {n!r}"
+        elif nulp is not None and n.dtype.kind in "fc":
             _assert_ulp(np.array(rv, dtype=n.dtype), n, nulp)
         else:
             assert type(rv) is type(nv) and _py_equal(rv, nv), \

@@ -409,7 +409,11 @@ def test_geomspace(args):
 
 EYE = ["3", "0", "1", "3, 4", "4, 3", "3, k=1", "3, k=-1", "3, k=5", "3, k=-5", "3, 4, 2",
        "3, 4, -2", "3, None, 1", "3, dtype=int", "3, dtype='c8'", "3, dtype=bool",
-       "3, 4, order='F'", "3, M=2", "-1", "3, k=1.5", "m.int8(3)", "3, dtype='foo'"]
+       "3, 4, order='F'", "3, M=2", "-1", "3, k=1.5", "m.int8(3)", "3, dtype='foo'",
+       # other families: NumPy's `m[...] = 1` on the diagonal of zeros
+       "3, dtype=object", "3, 4, k=1, dtype=object", "3, dtype='S3'", "3, dtype='U2'",
+       "3, k=-1, dtype='M8[s]'", "3, dtype='m8[ms]'", "3, dtype='g'", "3, 2, dtype='G'",
+       "2, dtype=[('a', 'i4'), ('b', 'f8')]", "0, dtype=object", "3, k=4, dtype='S2'"]
 
 
 @pytest.mark.parametrize("args", EYE)
@@ -418,13 +422,16 @@ def test_eye(args):
 
 
 @pytest.mark.parametrize("args", ["3", "0", "1", "3, dtype='i2'", "3, dtype=complex", "-2",
-                                  "4, bool"])
+                                  "4, bool", "3, dtype=object", "2, dtype='S1'"])
 def test_identity(args):
     check(f"m.identity({args})", compare=same_with_layout)
 
 
 TRI = ["3", "0", "3, 4", "4, 3", "3, k=1", "3, k=-1", "3, 4, 2", "3, 4, -5", "3, 4, 10",
-       "3, dtype=int", "3, dtype=bool", "3, M=0", "3, None, 1", "1, dtype='c16'"]
+       "3, dtype=int", "3, dtype=bool", "3, M=0", "3, None, 1", "1, dtype='c16'",
+       # other families: NumPy's boolean mask cast to them
+       "3, dtype=object", "3, 2, dtype='S2'", "3, dtype='U5'", "3, dtype='g'",
+       "2, dtype='m8[s]'", "0, dtype=object"]
 
 
 @pytest.mark.parametrize("args", TRI)

@@ -23,6 +23,7 @@ from conftest import (
     assert_same,
     both,
     check,
+    defined_strides,
     sample,
     to_rp,
 )
@@ -1002,3 +1003,43 @@ def test_large_contraction_is_fast():
     run(["ij,jk->ik", a, a])
     run(["ij,jk,kl->il", a, a, a])
     run(["ij,jk->ik", a.astype("int64"), a.astype("int64")])
+
+
+_LAYOUTS = {"C": lambda a: a, "F": np.asfortranarray, "rev": lambda a: a[::-1],
+            "T": lambda a: np.ascontiguousarray(a.T).T, "step": lambda a: np.repeat(a, 2, -1)[..., ::2]}
+
+
+@pytest.mark.parametrize("optimize", [False, True], ids=str)
+@pytest.mark.parametrize("order", [None, "K"])
+@pytest.mark.parametrize("sub,specs", [
+    ("...ft,mf->...mt", [((2, 3, 5), "F"), ((4, 3), "F")]),
+    ("...ft,mf->...mt", [((2, 3, 5), "F"), ((4, 3), "C")]),
+    ("...ft,mf->...mt", [((2, 3, 5), "C"), ((4, 3), "F")]),
+    ("ij,jk->ik", [((3, 4), "F"), ((4, 5), "F")]),
+    ("ij,jk->ik", [((3, 4), "C"), ((4, 5), "F")]),
+    ("ij,jk->ki", [((3, 4), "F"), ((4, 5), "C")]),
+    ("ijk,k->ij", [((2, 3, 4), "F"), ((4,), "C")]),
+    ("ijk,k->ji", [((2, 3, 4), "T"), ((4,), "rev")]),
+    ("ijk->kj", [((2, 3, 4), "F")]),
+    ("ijk->ki", [((2, 3, 4), "step")]),
+    ("ij,ij->ij", [((3, 4), "F"), ((3, 4), "C")]),
+    ("ij,ij->ji", [((3, 4), "F"), ((3, 4), "F")]),
+    ("i,j->ij", [((3,), "C"), ((4,), "rev")]),
+    ("ij,j->ij", [((3, 4), "rev"), ((4,), "C")]),
+    ("bij,bjk->bik", [((2, 3, 4), "F"), ((2, 4, 5), "F")]),
+    ("bij,bjk->bik", [((2, 3, 4), "T"), ((2, 4, 5), "C")]),
+    ("ij,jk,kl->il", [((2, 3), "F"), ((3, 4), "F"), ((4, 5), "F")]),
+    ("i...,i...->...", [((3, 2, 4), "F"), ((3, 2, 4), "F")]),
+    ("ij,kl->ijkl", [((2, 1), "F"), ((1, 3), "C")]),
+])
+def test_output_layout(sub, specs, order, optimize):
+    """The output's memory layout under order='K' (the default) as NumPy's: its iterator
+    orders the axes by the operands' strides (the C einsum), its optimised path by the
+    contractions' results."""
+    arrays = [_LAYOUTS[how](sample(shape, "float64")) for shape, how in specs]
+    kw = {} if order is None else {"order": order}
+    # the same memory seen by rumpy: the same strides
+    r, n = run([sub, *arrays], [sub, *[rp.asarray(a) for a in arrays]], optimize=optimize, **kw)
+    assert all(rp.asarray(a).strides == a.strides for a in arrays)
+    if isinstance(n, np.ndarray) and n.ndim:
+        assert defined_strides(r) == defined_strides(n), f"strides {r.strides} != {n.strides}"

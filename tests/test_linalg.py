@@ -898,6 +898,20 @@ def cholesky_agrees(a, dtype, upper):
     rr = close(r, want, tol(want, kappa(want) ** 2, n))
     other = np.tril(rr, -1) if upper else np.triu(rr, 1)
     assert not other.any(), "the other triangle is not zero"
+    if rr.dtype.kind == "c":
+        # LAPACK's pivots are real square roots
+        assert not np.diagonal(rr, axis1=-2, axis2=-1).imag.any(), "a diagonal not real"
+
+
+@needs_ul
+@pytest.mark.parametrize("n", [3, 50, 130])
+@pytest.mark.parametrize("dtype", ["complex64", "complex128"])
+@pytest.mark.parametrize("upper", [False, True])
+def test_cholesky_reads_the_real_diagonal(n, dtype, upper):
+    """potrf reads only the real part of the diagonal: imaginary parts there (the rounding a
+    product A^H A leaves) change nothing, and the factor's diagonal is real, as NumPy's."""
+    a = spd((n, n), dtype) + 1j * np.diag(np.linspace(1e-6, 1e-3, n)).astype(dtype)
+    cholesky_agrees(a, dtype, upper)
 
 
 @needs_ul

@@ -828,6 +828,27 @@ def test_dtype_argument(name, in_dtype):
 
 
 @pytest.mark.parametrize("name", GUFUNCS)
+@pytest.mark.parametrize("in_dtype", ["object", "longdouble", "clongdouble"])
+def test_dtype_argument_over_families(name, in_dtype):
+    """dtype= naming a loop of the numbers beside object or long double operands: the inputs
+    cast to it as the casting rule allows (NumPy's loop resolution by dtype=)."""
+    sa, sb, _ = OUT_SHAPES[name]
+    a = sample(sa, "int16").astype(in_dtype)
+    b = _b_sample(sb, "int16").astype(in_dtype)
+    checks = Checks()
+    for dt in ["float64", "float32", "complex128", "int64", "bool", None, in_dtype]:
+        for casting in [None, "unsafe", "same_kind"]:
+            kw = {"dtype": dt} if casting is None else {"dtype": dt, "casting": casting}
+
+            def f(m, x, y):
+                return ufunc(m, name)(x, y, **kw)
+            r, n = run(f, a, b)
+            if not numpy_cache_quirk(name, r, n):
+                checks(str(kw), same, (r, n))
+    checks.done()
+
+
+@pytest.mark.parametrize("name", GUFUNCS)
 def test_signature_argument(name):
     sa, sb, _ = OUT_SHAPES[name]
     a, b = sample(sa, "int16"), _b_sample(sb, "int16")

@@ -1137,3 +1137,25 @@ def test_accumulate_many_lanes(name, dt, axis, layout):
         want = getattr(np, name).accumulate(n, axis=axis)
     got = getattr(rp, name).accumulate(r, axis=axis)
     assert_same(got, want)
+
+
+# A reduction's dtype= naming a family's loop (the extended floats, object), or any dtype
+# over such items: the items cast to it first, as NumPy's reductions cast their input.
+REDUCE_FAMILY_DTYPE = [
+    "m.add.reduce(a, axis=1, dtype='g')", "m.add.reduce(a, axis=(1,), dtype=m.longdouble)",
+    "m.add.reduce(a, dtype=object)", "m.multiply.reduce(a, axis=0, dtype=object)",
+    "m.add.accumulate(a, dtype='g')", "m.add.accumulate(a, axis=1, dtype=object)",
+    "m.add.reduceat(a, [0, 1], axis=1, dtype='g')", "m.add.reduceat(a, [0, 2], dtype=object)",
+    "m.sum(a, axis=1, dtype='g')", "m.prod(a, dtype='G')", "m.cumsum(a, dtype='g')",
+    "m.add.reduce(a.astype('g'), axis=1, dtype='d')", "m.add.reduce(a.astype('g'), dtype='f4')",
+    "m.add.reduce(a.astype(object), dtype='i8')", "m.maximum.reduce(a, axis=1, dtype=object)",
+    "m.add.reduce(a, dtype='g', keepdims=True)", "m.add.reduce(a, dtype='g', initial=5)",
+    "m.add.reduce(a.astype(object), dtype='g')",
+    "m.add.accumulate(a.astype('g'), dtype='d')", "m.add.reduce(a, dtype='g', out=m.zeros((), 'g'))",
+    "m.logical_and.reduce(a, dtype=object)",
+]
+
+
+@pytest.mark.parametrize("expr", REDUCE_FAMILY_DTYPE)
+def test_reduce_family_dtype(expr):
+    check(expr, a=per_module(lambda m: m.arange(1.0, 7.0).reshape(2, 3)))

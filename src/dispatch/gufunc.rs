@@ -196,6 +196,28 @@ fn plan(
             let dtypes: Vec<DType> = arrays.iter().map(|a| a.dtype().clone()).collect();
             return Err(super::methods::no_loop(u, &dtypes));
         }
+        // dtype= naming a loop of the numbers: the inputs cast to its types, as the casting
+        // rule allows (NumPy resolves the loop by dtype= and casts into it).
+        if let Some(lp) = dtype.and_then(|t| u.loops.iter().find(|l| l.outs[0] == t)) {
+            let mut cast: SmallVec<[Input; 3]> = SmallVec::new();
+            for (k, (a, t)) in arrays.iter().zip(lp.ins.iter()).enumerate() {
+                let want = t.dtype();
+                crate::ensure!(
+                    crate::dtype::promote::can_cast(a.dtype(), &want, casting),
+                    InputCasting,
+                    "Cannot cast ufunc '{}' input {} from {} to {} with casting rule '{}'",
+                    u.name,
+                    k,
+                    crate::array::dtype_str(a.dtype()),
+                    crate::array::dtype_str(&want),
+                    casting.name()
+                );
+                cast.push(Input::Array(a.astype(&want, Order::K)?));
+            }
+            if !super::exec::has_extension(&cast, outs) {
+                return plan(u, &cast, outs, casting, dtype);
+            }
+        }
         return super::family_core::plan(u, inputs, outs, casting, dtype);
     }
     let (lp, ins) = prepare(u, inputs, outs, casting, dtype)?;

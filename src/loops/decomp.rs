@@ -1279,6 +1279,9 @@ unsafe fn cholesky<T: Field>(
                     (false, std::cmp::Ordering::Less) | (true, std::cmp::Ordering::Greater) => {
                         T::zero()
                     }
+                    // Real, as LAPACK's square root of a real pivot (faer's complex
+                    // arithmetic leaves rounding in the imaginary part).
+                    (_, std::cmp::Ordering::Equal) => T::from_re(m[(i, i)].re()),
                     (false, _) => m[(i, j)],
                     (true, _) => m[(j, i)].cj(),
                 };

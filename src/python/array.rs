@@ -344,6 +344,23 @@ fn py_print<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("rumpy._print")?.getattr(name)
 }
 
+/// `a.fill(value)` on an array of any family: every item set to the Python value.
+pub fn fill_array(a: &NdArray, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    let v = if a.dtype().kind() == 'O' {
+        // Objects: every item takes the value itself (a list too).
+        let v = NdArray::zeros(&[], a.dtype(), Order::C)?;
+        // SAFETY: v is a fresh 0-d object array.
+        unsafe { super::object::store(v.data_ptr(), value) };
+        v
+    } else {
+        element_value(value, a.dtype())?
+    };
+    if v.ndim() != 0 {
+        return Err(sequence_into_element(a.dtype()));
+    }
+    super::errors::run_cast(value.py(), a.nbytes(), || a.fill_from(&v))
+}
+
 /// [`value_to_array`] for a value stored into every element of a view (slice assignment,
 /// `fill`): NumPy's signed integer dtypes take a NumPy scalar there as a Python value
 /// (`int(x)`, range-checked) rather than casting it.
@@ -1318,21 +1335,7 @@ impl PyNdArray {
     /// array([7., 7., 7.])
     fn fill(&self, value: &Bound<'_, PyAny>) -> PyResult<()> {
         self.check_write()?;
-        let v = if self.cur().dtype().kind() == 'O' {
-            // Objects: every item takes the value itself (a list too).
-            let v = NdArray::zeros(&[], self.cur().dtype(), Order::C)?;
-            // SAFETY: v is a fresh 0-d object array.
-            unsafe { super::object::store(v.data_ptr(), value) };
-            v
-        } else {
-            element_value(value, self.cur().dtype())?
-        };
-        if v.ndim() != 0 {
-            return Err(sequence_into_element(self.cur().dtype()));
-        }
-        let a = self.array();
-        let py = value.py();
-        super::errors::run_cast(py, a.nbytes(), || a.fill_from(&v))
+        fill_array(&self.array(), value)
     }
 
     /// Return one element of the array as a Python scalar.

@@ -1520,7 +1520,18 @@ pub fn eye(
     let o = parse_order(Some(order), Order::C)?;
     let (n, m) = (dim(N)?, dim(M.unwrap_or(N))?);
     let a = NdArray::zeros(&[n, m], &dt, o)?;
-    crate::ops::creation::fill_diagonal_k(&a, k, Num::B(true))?;
+    if dt.scalar_type().is_some() {
+        crate::ops::creation::fill_diagonal_k(&a, k, Num::B(true))?;
+    } else if n > 0 && m > 0 {
+        // Other families as NumPy's `m[...] = 1` on the diagonal: b'1', one time unit,
+        // a record of ones, the int 1 for objects.
+        if dt.kind() == 'O' {
+            // NumPy's zeros of objects hold the int 0.
+            super::array::fill_array(&a, &0i64.into_pyobject(py)?.into_any())?;
+        }
+        let one = 1i64.into_pyobject(py)?.into_any();
+        super::array::fill_array(&a.diagonal(k, 0, 1)?, &one)?;
+    }
     Ok(PyNdArray::wrap(py, a, None)?.into_any())
 }
 
@@ -1611,12 +1622,15 @@ pub fn tri(
     }
     let dt = opt_dtype(dtype)?.unwrap_or_else(|| ScalarType::Float64.dtype());
     // NumPy's tri treats negative sizes as empty.
-    PyNdArray::wrap(
-        py,
-        crate::ops::creation::tri(N.max(0) as usize, M.unwrap_or(N).max(0) as usize, k, &dt)?,
-        None,
-    )
-    .map(Py::into_any)
+    let (n, m) = (N.max(0) as usize, M.unwrap_or(N).max(0) as usize);
+    let t = if dt.scalar_type().is_some() {
+        crate::ops::creation::tri(n, m, k, &dt)?
+    } else {
+        // Other families as NumPy: its boolean mask cast to the dtype.
+        let mask = crate::ops::creation::tri(n, m, k, &ScalarType::Bool.dtype())?;
+        super::errors::run_cast(py, mask.nbytes(), || mask.astype(&dt, Order::C))?
+    };
+    PyNdArray::wrap(py, t, None).map(Py::into_any)
 }
 
 /// Interpret a buffer as a one-dimensional array, without copying.

@@ -278,6 +278,27 @@ fn call_in_family<'py>(
     Ok(r)
 }
 
+/// The items a reduction (reduce, accumulate, reduceat) folds and the numeric loop type its
+/// `dtype=` names. A dtype naming a family's loop (object, the extended floats), or any
+/// dtype beside such items, has the items cast to it first (unsafely, as NumPy casts a
+/// reduction's input).
+fn reduction_input(
+    py: Python<'_>,
+    a: NdArray,
+    dtype: Option<&Bound<'_, PyAny>>,
+) -> PyResult<(NdArray, Option<ScalarType>)> {
+    let cast =
+        |d: &crate::dtype::DType| super::errors::run_cast(py, a.nbytes(), || a.astype(d, Order::K));
+    if let Some(d) = family_dtype_arg(dtype)? {
+        return Ok((cast(&d)?, None));
+    }
+    let dt = numeric_dtype_arg(dtype)?;
+    match dt {
+        Some(st) if names_family_loop(a.dtype()) => Ok((cast(&st.dtype())?, dt)),
+        _ => Ok((a, dt)),
+    }
+}
+
 /// A `dtype=` argument of a ufunc call: None, or a numeric dtype.
 fn numeric_dtype_arg(dtype: Option<&Bound<'_, PyAny>>) -> PyResult<Option<ScalarType>> {
     match dtype {
@@ -918,8 +939,7 @@ pub fn reduce_impl<'py>(
     initial: Option<&Bound<'py, PyAny>>,
     mask: Option<&NdArray>,
 ) -> PyResult<Py<PyAny>> {
-    let a = to_array(array, None)?.arr;
-    let dt = numeric_dtype_arg(dtype)?;
+    let (a, dt) = reduction_input(py, to_array(array, None)?.arr, dtype)?;
     let keep_array = out.is_some_and(is_ellipsis);
     let out = if keep_array { None } else { out };
     // A family's items with an initial value: the fold starts from it (NumPy's order).
@@ -1287,7 +1307,7 @@ impl PyUfunc {
         let ids: Vec<i64> =
             unsafe { std::slice::from_raw_parts(idx.data_ptr() as *const i64, idx.size()) }
                 .to_vec();
-        let dt = numeric_dtype_arg(dtype)?;
+        let (a, dt) = reduction_input(py, a, dtype)?;
         if a.ndim() == 0 {
             return Err(PyTypeError::new_err("cannot reduceat on a scalar"));
         }
@@ -1454,8 +1474,7 @@ impl PyUfunc {
         dtype: Option<&Bound<'py, PyAny>>,
         out: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let a = a.clone();
-        let dt = numeric_dtype_arg(dtype)?;
+        let (a, dt) = reduction_input(py, a.clone(), dtype)?;
         let r = with_fp_status(py, self.u, "accumulate", a.nbytes(), || {
             dispatch::reduce::accumulate(self.u, &a, axis, dt)
         })?;

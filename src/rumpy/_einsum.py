@@ -622,11 +622,58 @@ def _run(plan, ops, out, given_out, order):
         order = "F" if all(op.flags.f_contiguous for op in ops) else "C"
     if order == "F":
         r = _core.asfortranarray(r)
-    elif order == "C" or not (r.flags.c_contiguous or r.flags.f_contiguous):
+    elif order == "C":
         r = _core.ascontiguousarray(r)
+    else:
+        r = _k_layout(r, ops, op_labels, out_labels)
     if len(ops) == 1 and _core.may_share_memory(r, ops[0]):
         r = r.copy()
     return r
+
+
+def _k_layout(r, ops, op_labels, out_labels):
+    """``r`` laid out as NumPy's iterator allocates einsum's output under ``order='K'``: the
+    iteration axes (the output's labels, then the summed ones in code order) sorted by the
+    operands' strides (NpyIter's insertion sort from the innermost axis: an axis moves
+    inwards past one whose stride is larger in the first operand where both are non-zero,
+    unless a later such operand disagrees; an operand where either is zero, a broadcast or
+    length-1 axis, has no say), the output contiguous in that order. ``r`` itself when it
+    already is so."""
+    labels = list(out_labels) + sorted({lab for labs in op_labels for lab in labs}
+                                       - set(out_labels))
+    strides = [[0] * len(labels) for _ in ops]
+    for row, op, labs in zip(strides, ops, op_labels):
+        for lab, n, st in zip(labs, op.shape, op.strides):
+            if n != 1:
+                row[labels.index(lab)] = abs(st)
+    perm = list(_range(len(labels) - 1, -1, -1))  # innermost first
+    for i0 in _range(1, len(perm)):
+        j0, pos = perm[i0], i0
+        for i1 in _range(i0 - 1, -1, -1):
+            j1 = perm[i1]
+            ambiguous, swap = True, False
+            for row in strides:
+                if row[j0] and row[j1]:
+                    if row[j1] <= row[j0]:
+                        swap = False
+                    elif ambiguous:
+                        swap = True
+                    ambiguous = False
+            if not ambiguous:
+                if not swap:
+                    break
+                pos = i1
+        if pos != i0:
+            perm[pos + 1:i0 + 1] = perm[pos:i0]
+            perm[pos] = j0
+    nout = len(out_labels)
+    outer_first = [j for j in reversed(perm) if j < nout]
+    if outer_first == list(_range(nout)) and r.flags.c_contiguous:
+        return r
+    res = _core.empty(tuple(r.shape[j] for j in outer_first), dtype=r.dtype)
+    res = res.transpose(tuple(outer_first.index(j) for j in _range(nout)))
+    _core.copyto(res, r)
+    return res
 
 
 # ---------------------------------------------------------------------------

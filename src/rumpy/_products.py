@@ -146,8 +146,9 @@ def _product(a, b, a2, b2, dt, shape, out):
     operand, as NumPy's ``dot`` does)."""
     if out is None:
         res = _matmul(a2, b2, dt)
-        # a scalar (1-d with 1-d) is the whole result; an object one stays the object
-        return res.reshape(shape) if isinstance(res, _ndarray) else res
+        # a scalar (1-d with 1-d) is the whole result; an object one stays the object, even
+        # an array (the sum of products of arrays held as objects)
+        return res.reshape(shape) if isinstance(res, _ndarray) and shape != () else res
     if _core.may_share_memory(out, a) or _core.may_share_memory(out, b):
         _core.copyto(out, _asarray(_matmul(a2, b2, dt)).reshape(shape))
         return out

@@ -1000,9 +1000,11 @@ def _multi_dot_three(dot, A, B, C, out=None):
     return dot(A, dot(B, C), out=out)
 
 
-def _multi_dot_matrix_chain_order(arrays):
+def _multi_dot_matrix_chain_order(arrays, return_costs=False):
     """The matrix-chain order (dynamic programming, Cormen et al. 15.2): ``s[i][j]`` is the
-    split of the product of arrays i..j. Costs are floats, as NumPy keeps them."""
+    split of the product of arrays i..j (and with ``return_costs``, ``m[i][j]`` its cost),
+    as NumPy's private function returns them: an intp array ``s`` and a float64 array
+    ``m`` (their lower triangles zero). Costs are floats, as NumPy keeps them."""
     n = len(arrays)
     p = [a.shape[0] for a in arrays] + [arrays[-1].shape[1]]
     m = [[0.0] * n for _ in range(n)]
@@ -1016,7 +1018,8 @@ def _multi_dot_matrix_chain_order(arrays):
                 if q < m[i][j]:
                     m[i][j] = q
                     s[i][j] = k
-    return s
+    s = _core.array(s, dtype=_core.dtype("intp"))
+    return (s, _core.array(m, dtype=_core.dtype("float64"))) if return_costs else s
 
 
 def _multi_dot(dot, arrays, order, i, j, out=None):
