@@ -599,3 +599,46 @@ def test_wrapped_functions_keep_their_face():
     assert "axis" in inspect.signature(rp.sum).parameters
     assert pickle.loads(pickle.dumps(rp.sum)) is rp.sum
     assert callable(rp.concatenate) and rp.concatenate.__name__ == "concatenate"
+
+
+# rumpy's functions called every way Python calls (vectorcall with and without keywords,
+# `*args`/`**kwargs` through tp_call, functools.partial, map): the same answers as NumPy's,
+# and operands that override NumPy's functions handed to NumPy in each form.
+FUNCTION_CALLS = [
+    "m.reshape(a, (2, 3))", "m.reshape(a, shape=(3, 2))", "m.reshape(a=a, shape=(6,))",
+    "m.concatenate((a, a))", "m.concatenate((a, a), axis=0)", "m.concatenate(*((a, a),))",
+    "m.concatenate(*((a, a),), **{'axis': None})", "m.sum(a, axis=0, keepdims=True)",
+    "m.sum(a, **{'dtype': 'f4'})", "functools.partial(m.sum, axis=0)(a)",
+    "list(map(m.cumsum, [a, a]))", "m.where(a > 3, a, 0)", "m.clip(a, 1, 4)",
+    "m.mean(a, None, None, None, True)", "m.round(a, decimals=1)",
+    "m.sum()", "m.reshape(a)", "m.sum(a, bogus=1)", "m.sum(a, axis=0, **{'axis': 0})",
+    "m.concatenate((a, a), 0, out=None, axis=0)",
+]
+
+
+@pytest.mark.parametrize("expr", FUNCTION_CALLS)
+def test_function_call_conventions(expr):
+    import functools
+
+    from conftest import check, per_module
+    check(expr, functools=functools, a=per_module(lambda m: m.arange(6.0) - 1.5))
+
+
+@pytest.mark.parametrize("call", [
+    lambda f, x: f(x), lambda f, x: f(x, axis=0), lambda f, x: f(*(x,), **{"axis": 0}),
+    lambda f, x: f(a=x), lambda f, x: f(x, keepdims=False),
+])
+def test_function_defers_in_every_call_form(call):
+    n = np.ma.masked_array(np.arange(5.0), [0, 1, 0, 0, 1])
+    got, want = call(rp.sum, n), call(np.sum, n)
+    assert type(got) is type(want)
+    assert got == want
+
+
+def test_function_type():
+    assert isinstance(rp.concatenate, rp._core.array_function)
+    assert rp.concatenate.__doc__ == rp.concatenate.__wrapped__.__doc__
+    assert rp.concatenate.__name__ == "concatenate"
+    assert pickle.loads(pickle.dumps(rp.concatenate)) is rp.concatenate
+    with pytest.raises(TypeError):
+        rp._core.array_function()

@@ -29,7 +29,7 @@ pub mod text;
 pub mod textio;
 pub mod time;
 pub mod ufunc;
-pub mod ufunc_type;
+pub mod vectorcall;
 pub mod vstring;
 
 /// The two scalar classes a family's Python module defines (`rumpy._datetime`'s datetime64
@@ -65,7 +65,10 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     crate::dtype::object::install(Box::new(object::Runtime));
     m.add_class::<array::PyNdArray>()?;
     m.add_class::<flags::PyFlags>()?;
-    m.add_class::<overrides::PyArrayFunction>()?;
+    m.add(
+        "array_function",
+        overrides::function_type(m.py())?.ty(m.py()),
+    )?;
     m.add_class::<dtype::PyDType>()?;
     m.add_class::<random::PyPcg64>()?;
     m.add_class::<random::PyPcg64Dxsm>()?;

@@ -12,6 +12,7 @@ use pyo3::types::{PyBool, PyComplex, PyDict, PyFloat, PyInt, PyString, PyTuple, 
 use pyo3::{intern, PyTypeInfo};
 
 use super::array::PyNdArray;
+use super::vectorcall::{CallableType, VectorCall};
 use crate::array::Order;
 use crate::dispatch::Ufunc;
 
@@ -431,7 +432,12 @@ fn defers_to_numpy(
 // pandas and xarray objects with the method NumPy would call), it is NumPy's function that
 // runs, so the call goes where it goes in NumPy; otherwise rumpy's implementation runs.
 // (No doc comment: `__doc__` is the implementation's.)
-#[pyclass(name = "array_function", module = "rumpy", frozen)]
+#[pyclass(
+    name = "_array_function_base",
+    module = "rumpy._core",
+    frozen,
+    subclass
+)]
 pub struct PyArrayFunction {
     implementation: Py<PyAny>,
     name: Py<PyString>,
@@ -442,6 +448,16 @@ pub struct PyArrayFunction {
 
 #[pymethods]
 impl PyArrayFunction {
+    /// Refused; `_array_function` makes them.
+    #[new]
+    fn new() -> PyResult<Self> {
+        MAKING
+            .take()
+            .ok_or_else(|| PyTypeError::new_err("cannot create 'rumpy.array_function' instances"))
+    }
+
+    /// Calls through `tp_call` (`f(*args, **kwargs)`); a plain call comes through vectorcall
+    /// (`function_vectorcall`) to the same choice.
     #[pyo3(signature = (*args, **kwargs))]
     fn __call__<'py>(
         &self,
@@ -449,32 +465,9 @@ impl PyArrayFunction {
         args: &Bound<'py, PyTuple>,
         kwargs: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
-        let mut defer = false;
-        for (k, a) in args.iter().enumerate() {
-            let method = match &self.method {
-                Some((m, i)) if *i == k => Some(m.bind(py)),
-                _ => None,
-            };
-            if defers_to_numpy(&a, method, 0)? {
-                defer = true;
-                break;
-            }
-        }
-        if !defer {
-            for (_, v) in kwargs.into_iter().flatten() {
-                if defers_to_numpy(&v, None, 0)? {
-                    defer = true;
-                    break;
-                }
-            }
-        }
-        if defer {
-            if let Some(np) = numpy_refs(py)? {
-                let f = np.module.bind(py).getattr(self.name.bind(py))?;
-                return Ok(f.call(args, kwargs)?.unbind());
-            }
-        }
-        Ok(self.implementation.bind(py).call(args, kwargs)?.unbind())
+        let values = kwargs.into_iter().flatten().map(|(_, v)| v);
+        let f = self.target(py, args.iter(), values)?;
+        Ok(f.call(args, kwargs)?.unbind())
     }
 
     /// rumpy's implementation (`inspect.signature` follows it).
@@ -512,20 +505,128 @@ impl PyArrayFunction {
     }
 }
 
+impl PyArrayFunction {
+    /// The function a call with these positional arguments and keyword values runs: NumPy's
+    /// when an operand defers to it, else rumpy's implementation.
+    fn target<'py>(
+        &self,
+        py: Python<'py>,
+        positional: impl Iterator<Item = Bound<'py, PyAny>>,
+        keywords: impl Iterator<Item = Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut defer = false;
+        for (k, a) in positional.enumerate() {
+            let method = match &self.method {
+                Some((m, i)) if *i == k => Some(m.bind(py)),
+                _ => None,
+            };
+            if defers_to_numpy(&a, method, 0)? {
+                defer = true;
+                break;
+            }
+        }
+        if !defer {
+            for v in keywords {
+                if defers_to_numpy(&v, None, 0)? {
+                    defer = true;
+                    break;
+                }
+            }
+        }
+        if defer {
+            if let Some(np) = numpy_refs(py)? {
+                return np.module.bind(py).getattr(self.name.bind(py));
+            }
+        }
+        Ok(self.implementation.bind(py).clone())
+    }
+}
+
+thread_local! {
+    /// The function `_array_function` is making, for `__new__` to take (None: a user's call).
+    static MAKING: std::cell::Cell<Option<PyArrayFunction>> = const { std::cell::Cell::new(None) };
+}
+
+/// The vectorcall type of the array functions, made on first use.
+static FUNCTION_TYPE: PyOnceLock<CallableType> = PyOnceLock::new();
+
+/// A function called through vectorcall: its arguments read where CPython put them, and
+/// passed on to the function chosen the same way.
+///
+/// # Safety
+/// CPython's vectorcall contract (see [`super::vectorcall::arguments`]); `slf` an array
+/// function.
+unsafe fn function_vectorcall(
+    py: Python<'_>,
+    slf: *mut pyo3::ffi::PyObject,
+    args: *const *mut pyo3::ffi::PyObject,
+    nargsf: pyo3::ffi::Py_ssize_t,
+    kwnames: *mut pyo3::ffi::PyObject,
+) -> PyResult<*mut pyo3::ffi::PyObject> {
+    // SAFETY: per the contract above.
+    let (f, items) = unsafe {
+        (
+            pyo3::Borrowed::from_ptr(py, slf).cast_unchecked::<PyArrayFunction>(),
+            super::vectorcall::items(py, args, nargsf, kwnames),
+        )
+    };
+    // SAFETY: the items are live objects the caller holds.
+    let item = |p: &*mut pyo3::ffi::PyObject| unsafe { Bound::from_borrowed_ptr(py, *p) };
+    let (positional, keywords) = items.all.split_at(items.positional);
+    let target = f
+        .get()
+        .target(py, positional.iter().map(item), keywords.iter().map(item))?;
+    // SAFETY: CPython's arguments passed on as they came.
+    unsafe { super::vectorcall::forward(py, &target, args, nargsf, kwnames) }
+}
+
+/// `__doc__`: the implementation's.
+///
+/// # Safety
+/// `slf` is an array function.
+unsafe fn function_doc(
+    py: Python<'_>,
+    slf: *mut pyo3::ffi::PyObject,
+    _closure: *mut pyo3::ffi::PyObject,
+) -> PyResult<*mut pyo3::ffi::PyObject> {
+    // SAFETY: per the contract above.
+    let f = unsafe { pyo3::Borrowed::from_ptr(py, slf).cast_unchecked::<PyArrayFunction>() };
+    Ok(f.get().__doc__(py)?.into_ptr())
+}
+
+/// The type of the array functions, `rumpy.array_function`.
+pub fn function_type(py: Python<'_>) -> PyResult<&CallableType> {
+    FUNCTION_TYPE.get_or_try_init(py, || {
+        CallableType::new(
+            py,
+            &py.get_type::<PyArrayFunction>(),
+            c"rumpy.array_function",
+            pyo3::get_trampoline_function!(getattrofunc, function_doc),
+        )
+    })
+}
+
 /// rumpy's function `implementation` standing for NumPy's function `name`: see
 /// [`PyArrayFunction`]. (A function, not a constructor, so that the class keeps the
 /// implementation's docstring.)
 #[pyfunction]
 #[pyo3(signature = (implementation, name, method=None, index=0))]
-pub fn _array_function(
+pub fn _array_function<'py>(
+    py: Python<'py>,
     implementation: Py<PyAny>,
     name: Py<PyString>,
     method: Option<Py<PyString>>,
     index: usize,
-) -> PyArrayFunction {
-    PyArrayFunction {
+) -> PyResult<Bound<'py, PyAny>> {
+    let ty = function_type(py)?;
+    MAKING.set(Some(PyArrayFunction {
         implementation,
         name,
         method: method.map(|m| (m, index)),
-    }
+    }));
+    let call: VectorCall =
+        pyo3::get_trampoline_function!(fastcall_cfunction_with_keywords, function_vectorcall);
+    let made = ty.instance(py, call);
+    MAKING.set(None);
+    made
 }

@@ -17,6 +17,7 @@ use super::convert::{classify_scalar, num_to_scalar, read_num, to_array, PyScala
 use super::dtype::to_dtype;
 use super::errors::{run_detached, run_detached_unless};
 use super::overrides::set_given;
+use super::vectorcall::{CallableType, VectorCall};
 
 #[pyclass(name = "_ufunc", module = "rumpy._core", frozen, subclass)]
 pub struct PyUfunc {
@@ -992,10 +993,10 @@ pub fn reduce_impl<'py>(
 
 #[pymethods]
 impl PyUfunc {
-    /// Refused as NumPy refuses it; the module makes its ufuncs through `ufunc_type::make`.
+    /// Refused as NumPy refuses it; the module makes its ufuncs in `add_ufuncs`.
     #[new]
     fn new() -> PyResult<Self> {
-        match super::ufunc_type::making() {
+        match MAKING.take() {
             Some(u) => Ok(PyUfunc { u }),
             None => Err(PyTypeError::new_err(
                 "cannot create 'rumpy.ufunc' instances",
@@ -1004,7 +1005,7 @@ impl PyUfunc {
     }
 
     /// Calls through `tp_call` (`ufunc(*args, **kwargs)`, `PyObject_Call`); a plain call
-    /// comes through vectorcall (`ufunc_type`) to the same place.
+    /// comes through vectorcall (`ufunc_vectorcall`) to the same place.
     #[pyo3(signature = (*args, **kwargs))]
     fn __call__<'py>(
         &self,
@@ -1530,20 +1531,77 @@ fn check_method_out(u: &Ufunc, out: &NdArray, want: &[usize]) -> PyResult<()> {
 
 /// All ufunc objects, for module assembly.
 pub fn add_ufuncs(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let maker = super::ufunc_type::Maker::new(m.py())?;
-    m.add("ufunc", maker.ty())?;
+    let py = m.py();
+    let ty = CallableType::new(
+        py,
+        &py.get_type::<PyUfunc>(),
+        c"rumpy.ufunc",
+        pyo3::get_trampoline_function!(getattrofunc, ufunc_doc),
+    )?;
+    m.add("ufunc", ty.ty(py))?;
+    let call: VectorCall =
+        pyo3::get_trampoline_function!(fastcall_cfunction_with_keywords, ufunc_vectorcall);
+    let make = |u: &'static Ufunc| {
+        MAKING.set(Some(u));
+        let made = ty.instance(py, call);
+        MAKING.set(None);
+        made
+    };
     for u in dispatch::table() {
-        m.add(u.name, maker.make(u)?)?;
+        m.add(u.name, make(u)?)?;
     }
-    let la = PyModule::new(m.py(), "_umath_linalg")?;
+    let la = PyModule::new(py, "_umath_linalg")?;
     for u in dispatch::linalg_table() {
-        la.add(u.name, maker.make(u)?)?;
+        la.add(u.name, make(u)?)?;
     }
     m.add("_umath_linalg", la)?;
-    let ft = PyModule::new(m.py(), "_fft_umath")?;
+    let ft = PyModule::new(py, "_fft_umath")?;
     for u in dispatch::fft_table() {
-        ft.add(u.name, maker.make(u)?)?;
+        ft.add(u.name, make(u)?)?;
     }
     m.add("_fft_umath", ft)?;
     Ok(())
+}
+
+thread_local! {
+    /// The ufunc `add_ufuncs` is making, for `ufunc.__new__` to take (None: a user's call).
+    static MAKING: std::cell::Cell<Option<&'static Ufunc>> = const { std::cell::Cell::new(None) };
+}
+
+/// A ufunc called through vectorcall.
+///
+/// # Safety
+/// CPython's vectorcall contract (see [`super::vectorcall::arguments`]); `slf` a ufunc.
+unsafe fn ufunc_vectorcall(
+    py: Python<'_>,
+    slf: *mut pyo3::ffi::PyObject,
+    args: *const *mut pyo3::ffi::PyObject,
+    nargsf: pyo3::ffi::Py_ssize_t,
+    kwnames: *mut pyo3::ffi::PyObject,
+) -> PyResult<*mut pyo3::ffi::PyObject> {
+    // SAFETY: per the contract above.
+    let (ufunc, (positional, kwargs)) = unsafe {
+        (
+            pyo3::Borrowed::from_ptr(py, slf).cast_unchecked::<PyUfunc>(),
+            super::vectorcall::arguments(py, args, nargsf, kwnames)?,
+        )
+    };
+    Ok(ufunc
+        .get()
+        .call(py, positional, kwargs.as_ref())?
+        .into_ptr())
+}
+
+/// `ufunc.__doc__`.
+///
+/// # Safety
+/// `slf` is a ufunc.
+unsafe fn ufunc_doc(
+    py: Python<'_>,
+    slf: *mut pyo3::ffi::PyObject,
+    _closure: *mut pyo3::ffi::PyObject,
+) -> PyResult<*mut pyo3::ffi::PyObject> {
+    // SAFETY: per the contract above.
+    let ufunc = unsafe { pyo3::Borrowed::from_ptr(py, slf).cast_unchecked::<PyUfunc>() };
+    Ok(pyo3::types::PyString::new(py, &ufunc.get().doc()).into_ptr())
 }

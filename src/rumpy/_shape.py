@@ -66,7 +66,7 @@ def normalize_axis_tuple(axis, ndim, argname=None, allow_duplicate=False):
 # rearranging
 # ---------------------------------------------------------------------------
 
-def reshape(a, shape=None, order='C', *, newshape=None, copy=None):
+def reshape(a, /, shape=None, order="C", *, newshape=None, copy=None):
     """Give an array a new shape without changing its data.
 
     Parameters
