@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 import rumpy as rp
-from conftest import ALL_DTYPES, FEW_DTYPES, TEST_BUGS, Collector, need, sample, to_rp
+from conftest import (ALL_DTYPES, FEW_DTYPES, TEST_BUGS, Collector, check, need, per_module,
+                      sample, to_rp)
 from test_ufunc_elementwise import Raised, assert_close, assert_error_like, outcome
 
 
@@ -678,3 +679,29 @@ def test_errstate_nesting_and_decorator():
     n = outcome(lambda: np.errstate(bogus="raise").__enter__())
     assert isinstance(n, Raised)
     assert_error_like(r, n, "errstate(bogus=...)")
+
+
+# where(c, x, y) over every layout and operand kind of its one-pass path (a boolean array,
+# arrays of the numbers, Python scalars), and what it leaves to the general path.
+WHERE_CASES = [
+    "m.where(c, a, b)", "m.where(c, a, 0)", "m.where(c, 0, a)", "m.where(c, 1, 2.5)",
+    "m.where(c, a, 1j)", "m.where(c, a.astype('f4'), 1e300)", "m.where(c, a.astype('i1'), 300)",
+    "m.where(c, a.astype('u1'), -1)", "m.where(c, a.astype('i1'), 100)", "m.where(c, True, a)",
+    "m.where(c[::-1], a[::-1], b[::2][:1])", "m.where(c[:, None], a, b[:, None])",
+    "m.where(c.reshape(5, 2).T, a.reshape(5, 2).T, b.reshape(2, 5))",
+    "m.where(c[:0], a[:0], 0)", "m.where(c[3], a[3], b[3])", "m.where(c[3], 1, 2)",
+    "m.where(c, a.astype('f2'), b.astype('i8'))", "m.where(c, a.astype('c8'), b)",
+    "m.where(c, a.astype('u8'), b.astype('i8'))", "m.where(c, a.astype('?'), b.astype('?'))",
+    "m.where(c, a, a.astype('M8[s]'))", "m.where(c, a.astype('U3'), 'x')",
+    "m.where(c, a.astype('>f8'), b)", "m.where(c.astype('i4'), a, b)",
+    "m.where(big > 0.5, big, -big)", "m.where(big > 0.5, big, 0.0)",
+    "m.where(big[::3] > 0.5, big[1::3], big[::-3])", "m.where(c, a, m.float32(2))",
+]
+
+
+@pytest.mark.parametrize("expr", WHERE_CASES)
+def test_where_paths(expr):
+    check(expr, c=per_module(lambda m: m.array([True, False, True, True, False] * 2)),
+          a=per_module(lambda m: m.arange(10.0) - 4.5),
+          b=per_module(lambda m: m.linspace(-1, 1, 10)),
+          big=per_module(lambda m: m.linspace(0, 1, 3_000_001)))

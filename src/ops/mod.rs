@@ -10,5 +10,6 @@ pub mod join;
 pub mod products;
 pub mod records;
 pub mod scalar_math;
+pub mod select;
 pub mod sort;
 pub mod strings;

@@ -613,6 +613,59 @@ pub fn zeros(
 
 /// The source array `np.copyto` makes of a value: Python ints are weak (checked against the
 /// destination), Python floats and complex become float64/complex128 and are cast.
+/// `where(condition, x, y)` for a boolean rumpy array and rumpy arrays of the numbers or
+/// Python scalars (weak, NEP 50): NumPy's result dtype, the items selected in one pass. None
+/// where the general path must decide (other families, subclasses, other operands).
+#[pyfunction]
+pub fn _where3(
+    py: Python<'_>,
+    condition: &Bound<'_, PyAny>,
+    x: &Bound<'_, PyAny>,
+    y: &Bound<'_, PyAny>,
+) -> PyResult<Option<Py<PyAny>>> {
+    if !condition.is_exact_instance_of::<PyNdArray>() {
+        return Ok(None);
+    }
+    let c = condition.cast::<PyNdArray>()?.get().array();
+    if c.dtype().native_scalar() != Some(ScalarType::Bool) {
+        return Ok(None);
+    }
+    let (mut strong, mut weak) = (vec![], vec![]);
+    for v in [x, y] {
+        if v.is_exact_instance_of::<PyNdArray>() {
+            let d = v.cast::<PyNdArray>()?.get().cur().dtype().clone();
+            if d.scalar_type().is_none() || !d.is_native() {
+                return Ok(None);
+            }
+            strong.push(d);
+        } else if super::overrides::is_python_number(v) {
+            match classify_scalar(v)? {
+                Some(PyScalar::Weak(_, k)) => weak.push(k),
+                _ => return Ok(None),
+            }
+        } else {
+            return Ok(None);
+        }
+    }
+    let dt = promote::result_type(&strong, &weak)?;
+    if dt.scalar_type().is_none() {
+        return Ok(None);
+    }
+    // A Python scalar as its default type's array, cast to the result unsafely as NumPy
+    // does here (an int out of the result's range wraps).
+    let operand = |v: &Bound<'_, PyAny>| match v.cast::<PyNdArray>() {
+        Ok(a) => Ok(a.get().array()),
+        Err(_) => match classify_scalar(v)? {
+            Some(s) => super::convert::scalar_array(&s, None),
+            None => Err(PyTypeError::new_err("a Python number was expected")),
+        },
+    };
+    let (xa, ya) = (operand(x)?, operand(y)?);
+    let bytes = c.size() * dt.itemsize();
+    let r = super::errors::run_cast(py, bytes, || crate::ops::select::select(&c, &xa, &ya, &dt))?;
+    Ok(Some(PyNdArray::wrap(py, r, None)?.into_any()))
+}
+
 fn copyto_source(value: &Bound<'_, PyAny>, dst: &DType) -> PyResult<NdArray> {
     match classify_scalar(value)? {
         Some(PyScalar::Weak(_, WeakKind::Int | WeakKind::Bool)) => value_to_array(value, dst),

@@ -124,6 +124,7 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(creation::_frombuffer, m)?,
         wrap_pyfunction!(creation::fromiter, m)?,
         wrap_pyfunction!(creation::copyto, m)?,
+        wrap_pyfunction!(creation::_where3, m)?,
         wrap_pyfunction!(creation::shares_memory, m)?,
         wrap_pyfunction!(creation::may_share_memory, m)?,
         wrap_pyfunction!(creation::result_type, m)?,

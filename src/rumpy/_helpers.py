@@ -106,6 +106,10 @@ def where(condition, x=_NoValue, y=_NoValue, /):
         return nonzero(condition)
     if x is _NoValue or y is _NoValue:
         raise ValueError("either both or neither of x and y should be given")
+    # arrays of the numbers and Python scalars: in one pass in the core
+    r = _core._where3(condition, x, y)
+    if r is not None:
+        return r
     cond = _asarray(condition)
     if cond.dtype.kind != "b":
         cond = cond.astype(_scalars.bool)

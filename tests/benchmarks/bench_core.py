@@ -68,6 +68,17 @@ def main():
     t_np = np.ones((2000, 2000))
     t_rp = rp.ones((2000, 2000))
     row("transpose-copy (2000,2000)", lambda: t_np.T.copy(), lambda: t_rp.T.copy(), 5)
+    # where(c, x, y): the one-pass selection (small: the call's own cost)
+    for n, number in [(10, 100000), (10**6, 20)]:
+        w_np = np.random.default_rng(1).random(n)
+        w_rp = rp.asarray(w_np)
+        cw_np, cw_rp = w_np > 0.5, w_rp > 0.5
+        row(f"where(c, a, 0.0) {n:.0e}", lambda: np.where(cw_np, w_np, 0.0),
+            lambda: rp.where(cw_rp, w_rp, 0.0), number)
+    # a function's call through its NEP 18 wrapper (vectorcall)
+    r_np, r_rp = np.arange(10.0), rp.arange(10.0)
+    row("reshape(a, (2, 5))", lambda: np.reshape(r_np, (2, 5)),
+        lambda: rp.reshape(r_rp, (2, 5)), 100000)
     return 0
 
 
