@@ -21,6 +21,7 @@ import sys
 
 from . import _core
 from ._errstate import quiet as _quiet
+from ._nditer import _best_order
 
 __all__ = ["einsum", "einsum_path"]
 
@@ -634,10 +635,8 @@ def _run(plan, ops, out, given_out, order):
 def _k_layout(r, ops, op_labels, out_labels):
     """``r`` laid out as NumPy's iterator allocates einsum's output under ``order='K'``: the
     iteration axes (the output's labels, then the summed ones in code order) sorted by the
-    operands' strides (NpyIter's insertion sort from the innermost axis: an axis moves
-    inwards past one whose stride is larger in the first operand where both are non-zero,
-    unless a later such operand disagrees; an operand where either is zero, a broadcast or
-    length-1 axis, has no say), the output contiguous in that order. ``r`` itself when it
+    operands' strides as NpyIter sorts them (``_nditer._best_order``; a broadcast or
+    length-1 axis has no say), the output contiguous in that order. ``r`` itself when it
     already is so."""
     labels = list(out_labels) + sorted({lab for labs in op_labels for lab in labs}
                                        - set(out_labels))
@@ -646,28 +645,8 @@ def _k_layout(r, ops, op_labels, out_labels):
         for lab, n, st in zip(labs, op.shape, op.strides):
             if n != 1:
                 row[labels.index(lab)] = abs(st)
-    perm = list(_range(len(labels) - 1, -1, -1))  # innermost first
-    for i0 in _range(1, len(perm)):
-        j0, pos = perm[i0], i0
-        for i1 in _range(i0 - 1, -1, -1):
-            j1 = perm[i1]
-            ambiguous, swap = True, False
-            for row in strides:
-                if row[j0] and row[j1]:
-                    if row[j1] <= row[j0]:
-                        swap = False
-                    elif ambiguous:
-                        swap = True
-                    ambiguous = False
-            if not ambiguous:
-                if not swap:
-                    break
-                pos = i1
-        if pos != i0:
-            perm[pos + 1:i0 + 1] = perm[pos:i0]
-            perm[pos] = j0
     nout = len(out_labels)
-    outer_first = [j for j in reversed(perm) if j < nout]
+    outer_first = [j for j in _best_order(strides, len(labels)) if j < nout]
     if outer_first == list(_range(nout)) and r.flags.c_contiguous:
         return r
     res = _core.empty(tuple(r.shape[j] for j in outer_first), dtype=r.dtype)
