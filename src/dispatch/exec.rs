@@ -35,6 +35,33 @@ impl Input {
 
 pub use crate::array::broadcast_shapes;
 
+/// The inputs cast to the types of loop `lp` (the loop of the numbers a `dtype=` names
+/// beside operands of other families), as the casting rule allows: NumPy's resolution by
+/// `dtype=`.
+pub(crate) fn cast_into_loop(
+    u: &Ufunc,
+    arrays: &[NdArray],
+    lp: &super::Loop,
+    casting: Casting,
+) -> Result<SmallVec<[Input; 3]>> {
+    let mut cast = SmallVec::new();
+    for (k, (a, t)) in arrays.iter().zip(lp.ins.iter()).enumerate() {
+        let want = t.dtype();
+        ensure!(
+            can_cast(a.dtype(), &want, casting),
+            InputCasting,
+            "Cannot cast ufunc '{}' input {} from {} to {} with casting rule '{}'",
+            u.name,
+            k,
+            dtype_str(a.dtype()),
+            dtype_str(&want),
+            casting.name()
+        );
+        cast.push(Input::Array(a.astype(&want, Order::K)?));
+    }
+    Ok(cast)
+}
+
 /// Does any operand belong to a family beyond the built-in numbers (so the families' loops
 /// decide)?
 pub fn has_extension(inputs: &[Input], outs: &[Option<NdArray>]) -> bool {
@@ -700,20 +727,7 @@ pub fn call_ordered(
                         u.name
                     );
                 };
-                let mut cast = Vec::with_capacity(arrays.len());
-                for (a, t) in arrays.iter().zip(lp.ins.iter()) {
-                    let want = t.dtype();
-                    ensure!(
-                        can_cast(a.dtype(), &want, casting),
-                        InputCasting,
-                        "Cannot cast ufunc '{}' input from {} to {} with casting rule '{}'",
-                        u.name,
-                        dtype_str(a.dtype()),
-                        dtype_str(&want),
-                        casting.name()
-                    );
-                    cast.push(Input::Array(a.astype(&want, Order::K)?));
-                }
+                let cast = cast_into_loop(u, &arrays, lp, casting)?;
                 return call_ordered(u, &cast, outs, casting, dtype, mask, order);
             }
             (p.outs, Kernel::Method(p.run), p.ins, !p.flags.needs_api)

@@ -199,21 +199,7 @@ fn plan(
         // dtype= naming a loop of the numbers: the inputs cast to its types, as the casting
         // rule allows (NumPy resolves the loop by dtype= and casts into it).
         if let Some(lp) = dtype.and_then(|t| u.loops.iter().find(|l| l.outs[0] == t)) {
-            let mut cast: SmallVec<[Input; 3]> = SmallVec::new();
-            for (k, (a, t)) in arrays.iter().zip(lp.ins.iter()).enumerate() {
-                let want = t.dtype();
-                crate::ensure!(
-                    crate::dtype::promote::can_cast(a.dtype(), &want, casting),
-                    InputCasting,
-                    "Cannot cast ufunc '{}' input {} from {} to {} with casting rule '{}'",
-                    u.name,
-                    k,
-                    crate::array::dtype_str(a.dtype()),
-                    crate::array::dtype_str(&want),
-                    casting.name()
-                );
-                cast.push(Input::Array(a.astype(&want, Order::K)?));
-            }
+            let cast = super::exec::cast_into_loop(u, &arrays, lp, casting)?;
             if !super::exec::has_extension(&cast, outs) {
                 return plan(u, &cast, outs, casting, dtype);
             }

@@ -630,17 +630,24 @@ pub fn _where3(
     if c.dtype().native_scalar() != Some(ScalarType::Bool) {
         return Ok(None);
     }
-    let (mut strong, mut weak) = (vec![], vec![]);
+    // Each operand: an array of the numbers, or a Python scalar (weak) made an array of its
+    // default type, cast to the result unsafely as NumPy does here (an int out of the
+    // result's range wraps).
+    let (mut strong, mut weak, mut arrays) = (vec![], vec![], vec![]);
     for v in [x, y] {
-        if v.is_exact_instance_of::<PyNdArray>() {
-            let d = v.cast::<PyNdArray>()?.get().cur().dtype().clone();
-            if d.scalar_type().is_none() || !d.is_native() {
+        if let Ok(a) = v.cast_exact::<PyNdArray>() {
+            let a = a.get().array();
+            if a.dtype().scalar_type().is_none() || !a.dtype().is_native() {
                 return Ok(None);
             }
-            strong.push(d);
+            strong.push(a.dtype().clone());
+            arrays.push(a);
         } else if super::overrides::is_python_number(v) {
             match classify_scalar(v)? {
-                Some(PyScalar::Weak(_, k)) => weak.push(k),
+                Some(s @ PyScalar::Weak(_, k)) => {
+                    weak.push(k);
+                    arrays.push(super::convert::scalar_array(&s, None)?);
+                }
                 _ => return Ok(None),
             }
         } else {
@@ -651,18 +658,9 @@ pub fn _where3(
     if dt.scalar_type().is_none() {
         return Ok(None);
     }
-    // A Python scalar as its default type's array, cast to the result unsafely as NumPy
-    // does here (an int out of the result's range wraps).
-    let operand = |v: &Bound<'_, PyAny>| match v.cast::<PyNdArray>() {
-        Ok(a) => Ok(a.get().array()),
-        Err(_) => match classify_scalar(v)? {
-            Some(s) => super::convert::scalar_array(&s, None),
-            None => Err(PyTypeError::new_err("a Python number was expected")),
-        },
-    };
-    let (xa, ya) = (operand(x)?, operand(y)?);
+    let (xa, ya) = (&arrays[0], &arrays[1]);
     let bytes = c.size() * dt.itemsize();
-    let r = super::errors::run_cast(py, bytes, || crate::ops::select::select(&c, &xa, &ya, &dt))?;
+    let r = super::errors::run_cast(py, bytes, || crate::ops::select::select(&c, xa, ya, &dt))?;
     Ok(Some(PyNdArray::wrap(py, r, None)?.into_any()))
 }
 

@@ -451,8 +451,7 @@ impl PyArrayFunction {
     /// Refused; `_array_function` makes them.
     #[new]
     fn new() -> PyResult<Self> {
-        MAKING
-            .take()
+        super::vectorcall::making::<PyArrayFunction>()
             .ok_or_else(|| PyTypeError::new_err("cannot create 'rumpy.array_function' instances"))
     }
 
@@ -542,11 +541,6 @@ impl PyArrayFunction {
     }
 }
 
-thread_local! {
-    /// The function `_array_function` is making, for `__new__` to take (None: a user's call).
-    static MAKING: std::cell::Cell<Option<PyArrayFunction>> = const { std::cell::Cell::new(None) };
-}
-
 /// The vectorcall type of the array functions, made on first use.
 static FUNCTION_TYPE: PyOnceLock<CallableType> = PyOnceLock::new();
 
@@ -618,15 +612,12 @@ pub fn _array_function<'py>(
     method: Option<Py<PyString>>,
     index: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let ty = function_type(py)?;
-    MAKING.set(Some(PyArrayFunction {
+    let call: VectorCall =
+        pyo3::get_trampoline_function!(fastcall_cfunction_with_keywords, function_vectorcall);
+    let f = PyArrayFunction {
         implementation,
         name,
         method: method.map(|m| (m, index)),
-    }));
-    let call: VectorCall =
-        pyo3::get_trampoline_function!(fastcall_cfunction_with_keywords, function_vectorcall);
-    let made = ty.instance(py, call);
-    MAKING.set(None);
-    made
+    };
+    function_type(py)?.instance(py, f, call)
 }

@@ -996,12 +996,8 @@ impl PyUfunc {
     /// Refused as NumPy refuses it; the module makes its ufuncs in `add_ufuncs`.
     #[new]
     fn new() -> PyResult<Self> {
-        match MAKING.take() {
-            Some(u) => Ok(PyUfunc { u }),
-            None => Err(PyTypeError::new_err(
-                "cannot create 'rumpy.ufunc' instances",
-            )),
-        }
+        super::vectorcall::making::<PyUfunc>()
+            .ok_or_else(|| PyTypeError::new_err("cannot create 'rumpy.ufunc' instances"))
     }
 
     /// Calls through `tp_call` (`ufunc(*args, **kwargs)`, `PyObject_Call`); a plain call
@@ -1541,12 +1537,7 @@ pub fn add_ufuncs(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ufunc", ty.ty(py))?;
     let call: VectorCall =
         pyo3::get_trampoline_function!(fastcall_cfunction_with_keywords, ufunc_vectorcall);
-    let make = |u: &'static Ufunc| {
-        MAKING.set(Some(u));
-        let made = ty.instance(py, call);
-        MAKING.set(None);
-        made
-    };
+    let make = |u: &'static Ufunc| ty.instance(py, PyUfunc { u }, call);
     for u in dispatch::table() {
         m.add(u.name, make(u)?)?;
     }
@@ -1561,11 +1552,6 @@ pub fn add_ufuncs(m: &Bound<'_, PyModule>) -> PyResult<()> {
     }
     m.add("_fft_umath", ft)?;
     Ok(())
-}
-
-thread_local! {
-    /// The ufunc `add_ufuncs` is making, for `ufunc.__new__` to take (None: a user's call).
-    static MAKING: std::cell::Cell<Option<&'static Ufunc>> = const { std::cell::Cell::new(None) };
 }
 
 /// A ufunc called through vectorcall.

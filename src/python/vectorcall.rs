@@ -113,10 +113,18 @@ impl CallableType {
         self.ty.bind(py)
     }
 
-    /// A new instance called through `call`: the class's `__new__` runs with no arguments
-    /// (the caller has left it what to hold).
-    pub fn instance<'py>(&self, py: Python<'py>, call: VectorCall) -> PyResult<Bound<'py, PyAny>> {
-        let obj = self.ty.bind(py).call0()?;
+    /// A new instance holding `contents`, called through `call`: the class's `__new__`
+    /// (which takes no arguments) takes `contents` from [`making`].
+    pub fn instance<'py, T: 'static>(
+        &self,
+        py: Python<'py>,
+        contents: T,
+        call: VectorCall,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        MAKING.set(Some(Box::new(contents)));
+        let made = self.ty.bind(py).call0();
+        MAKING.set(None);
+        let obj = made?;
         // SAFETY: the instance was allocated with the type's size, `offset` bytes of the
         // class's storage and then room for this pointer (zeroed by the allocator).
         unsafe {
@@ -128,6 +136,21 @@ impl CallableType {
         }
         Ok(obj)
     }
+}
+
+thread_local! {
+    /// What [`CallableType::instance`] is making, for the class's `__new__` to take.
+    static MAKING: std::cell::Cell<Option<Box<dyn std::any::Any>>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// The contents of the instance being made, for a class's `__new__`: None in a user's call
+/// (refused then, as NumPy refuses to make ufuncs and functions).
+pub fn making<T: 'static>() -> Option<T> {
+    MAKING
+        .take()
+        .and_then(|b| b.downcast::<T>().ok())
+        .map(|b| *b)
 }
 
 /// A call's positional arguments.

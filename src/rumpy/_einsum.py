@@ -526,7 +526,7 @@ def _plan(subscripts, ops, out, dtype, casting):
     if len(ops) == 1 and out is None:
         single = _single_view(ops[0], op_labels[0], out_labels)
         if single is not None:
-            return single, None, None, None, None, None, None, None, None
+            return single, None, None, None, None, None, None, None, None, None
 
     combined = [_combined(op, labs, iop) for iop, (op, labs)
                 in enumerate(zip(ops, op_labels))]
@@ -575,12 +575,13 @@ def _plan(subscripts, ops, out, dtype, casting):
     if summed is not None and ops[0].ndim == 1 and dt.kind in "fc":
         # the whole sum of one float vector (a trace, say): its dims and strides
         total = list(ops[0].shape), list(ops[0].strides)
-    return None, views, op_labels, out_labels, sizes, ct, dt, summed, total
+    return (None, views, op_labels, out_labels, sizes, ct, dt, summed,
+            _k_order(ops, op_labels, out_labels), total)
 
 
 def _run(plan, ops, out, given_out, order):
     """The arithmetic of a call whose :func:`_plan` is ``plan``."""
-    single, views, op_labels, out_labels, sizes, ct, dt, summed, total = plan
+    single, views, op_labels, out_labels, sizes, ct, dt, summed, k_order, total = plan
     if total is not None and out is None:
         # a strided vector is added in order, a buffer at a time, as NumPy's einsum does
         r = _core._einsum_total(ops[0], total[0], total[1])
@@ -626,18 +627,18 @@ def _run(plan, ops, out, given_out, order):
     elif order == "C":
         r = _core.ascontiguousarray(r)
     else:
-        r = _k_layout(r, ops, op_labels, out_labels)
+        r = _k_layout(r, k_order)
     if len(ops) == 1 and _core.may_share_memory(r, ops[0]):
         r = r.copy()
     return r
 
 
-def _k_layout(r, ops, op_labels, out_labels):
-    """``r`` laid out as NumPy's iterator allocates einsum's output under ``order='K'``: the
-    iteration axes (the output's labels, then the summed ones in code order) sorted by the
-    operands' strides as NpyIter sorts them (``_nditer._best_order``; a broadcast or
-    length-1 axis has no say), the output contiguous in that order. ``r`` itself when it
-    already is so."""
+def _k_order(ops, op_labels, out_labels):
+    """The output's axes, outermost first, as NumPy's iterator allocates einsum's output
+    under ``order='K'``: the iteration axes (the output's labels, then the summed ones in
+    code order) sorted by the operands' strides as NpyIter sorts them
+    (``_nditer._best_order``; a broadcast or length-1 axis has no say). Part of the
+    remembered plan: computed once per subscripts and operand layout."""
     labels = list(out_labels) + sorted({lab for labs in op_labels for lab in labs}
                                        - set(out_labels))
     strides = [[0] * len(labels) for _ in ops]
@@ -646,8 +647,14 @@ def _k_layout(r, ops, op_labels, out_labels):
             if n != 1:
                 row[labels.index(lab)] = abs(st)
     nout = len(out_labels)
-    outer_first = [j for j in _best_order(strides, len(labels)) if j < nout]
-    if outer_first == list(_range(nout)) and r.flags.c_contiguous:
+    return [j for j in _best_order(strides, len(labels)) if j < nout]
+
+
+def _k_layout(r, outer_first):
+    """``r`` with its axes laid out contiguously in the order ``outer_first`` (from
+    :func:`_k_order`); ``r`` itself when it already is so."""
+    nout = r.ndim
+    if r.flags.c_contiguous and outer_first == list(_range(nout)):
         return r
     res = _core.empty(tuple(r.shape[j] for j in outer_first), dtype=r.dtype)
     res = res.transpose(tuple(outer_first.index(j) for j in _range(nout)))
